@@ -1,0 +1,32 @@
+// The system clock, with the legal day computed in the office's time zone.
+import type { Clock } from '../app/ports.js';
+
+/**
+ * The real clock.
+ * @param timeZone IANA zone of the office (default Asia/Shanghai): a date counts in China's day.
+ */
+export function systemClock(timeZone: string): Clock {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return {
+    nowIso: () => new Date().toISOString(),
+    nowMs: () => Date.now(),
+    today: () => fmt.format(new Date()),
+  };
+}
+
+/** A settable clock for tests and scripted runs. */
+export function fixedClock(startIso: string, timeZone = 'Asia/Shanghai'): Clock & { advance(ms: number): void; set(iso: string): void } {
+  let ms = Date.parse(startIso);
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return {
+    nowIso: () => new Date(ms).toISOString(),
+    nowMs: () => ms,
+    today: () => fmt.format(new Date(ms)),
+    advance: (d) => {
+      ms += d;
+    },
+    set: (iso) => {
+      ms = Date.parse(iso);
+    },
+  };
+}

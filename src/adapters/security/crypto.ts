@@ -1,0 +1,33 @@
+// Ids (UUIDv7), random tokens and SHA-256 digests.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Clock, Crypto } from '../../app/ports.js';
+
+/**
+ * Node's crypto behind the Crypto port. Ids are UUIDv7 (RFC 9562 §5.7): time-ordered, so
+ * primary-key indexes stay append-mostly on both engines.
+ */
+export function nodeCrypto(clock: Clock): Crypto {
+  return {
+    newId: () => uuidv7(clock.nowMs(), randomBytes(10)),
+    randomToken: (bytes = 32) => randomBytes(bytes).toString('base64url'),
+    sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+  };
+}
+
+/**
+ * Formats a UUIDv7 from a millisecond timestamp and 10 random bytes.
+ * @returns e.g. 0193b8c1-2f4e-7a3b-9c1d-0e5f6a7b8c9d
+ */
+export function uuidv7(ms: number, rand: Uint8Array): string {
+  const b = new Uint8Array(16);
+  let t = ms;
+  for (let i = 5; i >= 0; i--) {
+    b[i] = t % 256;
+    t = Math.floor(t / 256);
+  }
+  b.set(rand.subarray(0, 10), 6);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Buffer.from(b).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

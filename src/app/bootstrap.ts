@@ -1,0 +1,74 @@
+// First use of a database: load the national calendar, create the organization tree and the admin.
+import type { AppContext, CalendarDayRow } from './ports.js';
+import { DEMO_FOOTER, DEMO_ORGS } from './demo/demo-district.js';
+import { saveSiteFooter } from './settings/site-settings.js';
+import { auditBy } from './actors.js';
+import type { Organization } from '../domain/orgs/organization.js';
+
+/** The national schedule shipped with gongkai (from the chinese-days package). */
+export type CalendarSeed = () => { source: string; years: number[]; days: { date: string; kind: 'holiday' | 'workday'; name: string }[] };
+
+/** What bootstrapping did. `adminPassword` is set only when the admin account was created now. */
+export type BootstrapResult = { calendarYears: number; createdOrgs: number; adminPassword?: string };
+
+/**
+ * Brings a freshly migrated database to a usable state; a no-op on an initialized one.
+ * @param demo create the demo district 示例区 (otherwise one root organization to be renamed)
+ */
+export async function bootstrap(ctx: AppContext, seed: CalendarSeed, demo: boolean): Promise<BootstrapResult> {
+  const result: BootstrapResult = { calendarYears: 0, createdOrgs: 0 };
+  if ((await ctx.repos.calendar.years()).length === 0) {
+    const snap = seed();
+    const days: CalendarDayRow[] = snap.days.map((d) => ({ ...d, source: snap.source }));
+    const now = ctx.clock.nowIso();
+    await ctx.uow.run(async (r) => {
+      await r.calendar.replaceYears(snap.years, days, snap.source, now);
+      await r.audit.append(auditBy(null, { action: 'calendar.seeded', entityType: 'calendar', entityId: snap.source, orgId: null, before: null, after: { years: snap.years, days: days.length } }), now);
+    });
+    result.calendarYears = snap.years.length;
+  }
+  if ((await ctx.repos.users.list()).length > 0) {
+    return result;
+  }
+  const orgs = await ensureOrganizations(ctx, demo);
+  result.createdOrgs = orgs.created;
+  result.adminPassword = await createInitialAdmin(ctx, orgs.rootId);
+  if (demo) {
+    await saveSiteFooter(ctx, null, DEMO_FOOTER);
+  }
+  return result;
+}
+
+async function ensureOrganizations(ctx: AppContext, demo: boolean): Promise<{ rootId: string; created: number }> {
+  const existing = await ctx.repos.orgs.list();
+  const root = existing.find((o) => o.parentId === null);
+  if (root) {
+    return { rootId: root.id, created: 0 };
+  }
+  const list = demo ? DEMO_ORGS : DEMO_ORGS.slice(0, 1).map((o) => ({ ...o, fields: { ...o.fields, name: '本级人民政府（请修改名称）', functions: '', leadership: '', internalUnits: '' } }));
+  const now = ctx.clock.nowIso();
+  const ids: string[] = [];
+  await ctx.uow.run(async (r) => {
+    for (const [i, d] of list.entries()) {
+      const parentId = d.parent === null ? null : (ids[d.parent] ?? null);
+      const o: Organization = { ...d.fields, id: ctx.crypto.newId(), parentId, sortOrder: i, retiredAt: null, createdAt: now, updatedAt: now };
+      ids.push(o.id);
+      await r.orgs.insert(o);
+      await r.audit.append(auditBy(null, { action: 'org.created', entityType: 'organization', entityId: o.id, orgId: o.id, before: null, after: o }), now);
+    }
+  });
+  return { rootId: ids[0] ?? '', created: list.length };
+}
+
+async function createInitialAdmin(ctx: AppContext, rootId: string): Promise<string> {
+  const password = ctx.crypto.randomToken(12);
+  const hash = await ctx.hasher.hash(password);
+  const now = ctx.clock.nowIso();
+  const id = ctx.crypto.newId();
+  await ctx.uow.run(async (r) => {
+    await r.users.insert({ id, username: 'admin', displayName: '系统管理员', orgId: rootId, status: 'active', passwordHash: hash, mustChangePassword: true, createdAt: now, updatedAt: now });
+    await r.users.setRoles(id, [{ orgId: rootId, role: 'admin' }], now);
+    await r.audit.append(auditBy(null, { action: 'user.created', entityType: 'user', entityId: id, orgId: rootId, before: null, after: { username: 'admin', roles: ['admin'], mustChangePassword: true } }), now);
+  });
+  return password;
+}

@@ -1,0 +1,124 @@
+// Creating, editing, moving and retiring organizations (admins only; every change audited).
+import type { AppContext } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import { ancestry, wouldCreateCycle, type Organization, type OrganizationFields } from '../../domain/orgs/organization.js';
+import { canAdmin, type AdminAction } from '../../domain/policies/admin-policy.js';
+import { conflict, forbidden, invalid, notFound } from '../errors.js';
+import { auditBy } from '../actors.js';
+
+/** Checks an admin action on an organization (or at the top level for a new root). Null actor = CLI/system. */
+async function authorize(ctx: AppContext, actor: Actor | null, action: AdminAction, orgId: string | null): Promise<Organization[]> {
+  const orgs = await ctx.repos.orgs.list({ includeRetired: true });
+  if (actor === null) {
+    return orgs;
+  }
+  const roots = orgs.filter((o) => o.parentId === null).map((o) => o.id);
+  const subject = orgId === null ? null : { orgAncestry: ancestry(orgs, orgId) };
+  const ok = orgId === null ? canAdmin(actor, 'settings.update', null, roots) : canAdmin(actor, action, subject, roots);
+  if (!ok) {
+    throw forbidden();
+  }
+  return orgs;
+}
+
+/**
+ * Creates an organization under `parentId` (null: a new root, system admins only).
+ * @throws AppError 'conflict' for a duplicate credit code, 'forbidden', 'not_found'
+ */
+export async function createOrganization(
+  ctx: AppContext,
+  actor: Actor | null,
+  parentId: string | null,
+  fields: OrganizationFields,
+): Promise<Organization> {
+  const orgs = await authorize(ctx, actor, 'org.create', parentId);
+  if (parentId !== null && !orgs.some((o) => o.id === parentId)) {
+    throw notFound('上级机构');
+  }
+  const now = ctx.clock.nowIso();
+  const org: Organization = {
+    ...fields,
+    id: ctx.crypto.newId(),
+    parentId,
+    sortOrder: orgs.filter((o) => o.parentId === parentId).length,
+    retiredAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return ctx.uow.run(async (r) => {
+    if (await r.orgs.byCreditCode(fields.creditCode)) {
+      throw conflict('统一社会信用代码已被其他机构使用', { creditCode: '该统一社会信用代码已存在' });
+    }
+    await r.orgs.insert(org);
+    await r.audit.append(auditBy(actor, { action: 'org.created', entityType: 'organization', entityId: org.id, orgId: org.id, before: null, after: org }), now);
+    return org;
+  });
+}
+
+/**
+ * Edits an organization's fields.
+ * @throws AppError 'conflict' for a credit code used by another organization
+ */
+export async function updateOrganization(ctx: AppContext, actor: Actor | null, id: string, fields: OrganizationFields): Promise<void> {
+  const orgs = await authorize(ctx, actor, 'org.update', id);
+  const before = orgs.find((o) => o.id === id);
+  if (!before) {
+    throw notFound('机构');
+  }
+  const now = ctx.clock.nowIso();
+  await ctx.uow.run(async (r) => {
+    const other = await r.orgs.byCreditCode(fields.creditCode);
+    if (other && other.id !== id) {
+      throw conflict('统一社会信用代码已被其他机构使用', { creditCode: '该统一社会信用代码已存在' });
+    }
+    await r.orgs.update(id, fields, now);
+    await r.audit.append(auditBy(actor, { action: 'org.updated', entityType: 'organization', entityId: id, orgId: id, before, after: { ...before, ...fields, updatedAt: now } }), now);
+  });
+}
+
+/**
+ * Moves an organization under another parent (or to the top).
+ * @throws AppError 'invalid' when the move would make it its own ancestor
+ */
+export async function moveOrganization(ctx: AppContext, actor: Actor | null, id: string, newParentId: string | null): Promise<void> {
+  const orgs = await authorize(ctx, actor, 'org.move', id);
+  const org = orgs.find((o) => o.id === id);
+  if (!org) {
+    throw notFound('机构');
+  }
+  if (newParentId !== null) {
+    if (!orgs.some((o) => o.id === newParentId)) {
+      throw notFound('上级机构');
+    }
+    await authorize(ctx, actor, 'org.move', newParentId);
+  } else if (actor !== null) {
+    await authorize(ctx, actor, 'org.move', null);
+  }
+  if (wouldCreateCycle(orgs, id, newParentId)) {
+    throw invalid('不能将机构移动到其自身或其下级机构之下', { parentId: '不能选择本机构或其下级机构作为上级' });
+  }
+  const now = ctx.clock.nowIso();
+  const sortOrder = orgs.filter((o) => o.parentId === newParentId && o.id !== id).length;
+  await ctx.uow.run(async (r) => {
+    await r.orgs.move(id, newParentId, sortOrder, now);
+    await r.audit.append(auditBy(actor, { action: 'org.moved', entityType: 'organization', entityId: id, orgId: id, before: { parentId: org.parentId }, after: { parentId: newParentId } }), now);
+  });
+}
+
+/** Retires (or restores) an organization. Retired organizations stay in reports and the audit trail. */
+export async function setOrganizationRetired(ctx: AppContext, actor: Actor | null, id: string, retired: boolean): Promise<void> {
+  const orgs = await authorize(ctx, actor, 'org.update', id);
+  const org = orgs.find((o) => o.id === id);
+  if (!org) {
+    throw notFound('机构');
+  }
+  if (retired && orgs.some((o) => o.parentId === id && o.retiredAt === null)) {
+    throw invalid('该机构仍有下级机构，请先移动或撤销下级机构');
+  }
+  const now = ctx.clock.nowIso();
+  const retiredAt = retired ? now : null;
+  await ctx.uow.run(async (r) => {
+    await r.orgs.setRetired(id, retiredAt, now);
+    await r.audit.append(auditBy(actor, { action: retired ? 'org.retired' : 'org.restored', entityType: 'organization', entityId: id, orgId: id, before: { retiredAt: org.retiredAt }, after: { retiredAt } }), now);
+  });
+}

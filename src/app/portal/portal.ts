@@ -1,0 +1,31 @@
+// What the public portal reads: the organization tree (never retired ones) and the footer.
+import type { AppContext } from '../ports.js';
+import { orderTree, type Organization, type OrgNode } from '../../domain/orgs/organization.js';
+import { getSiteFooter, type SiteFooter } from '../settings/site-settings.js';
+
+/** The statutory directories of every organization's 政府信息公开 column (国办公开办函〔2019〕61号; SPEC §4.1). */
+export const DIRECTORIES = [
+  { slug: 'guide', label: '政府信息公开指南' },
+  { slug: 'rules', label: '政府信息公开制度' },
+  { slug: 'statutory', label: '法定主动公开内容' },
+  { slug: 'annual-reports', label: '政府信息公开年报' },
+  { slug: 'apply', label: '申请公开政府信息' },
+] as const;
+
+/** One directory's slug. */
+export type DirectorySlug = (typeof DIRECTORIES)[number]['slug'];
+
+/** Everything a portal page needs about the site. */
+export type PortalSite = { root: Organization | undefined; tree: OrgNode[]; footer: SiteFooter };
+
+/** Loads the site: the root organization, the active tree and the footer. */
+export async function loadPortalSite(ctx: AppContext): Promise<PortalSite> {
+  const [orgs, footer] = await Promise.all([ctx.repos.orgs.list(), getSiteFooter(ctx)]);
+  const tree = orderTree(orgs);
+  return { root: tree[0], tree, footer };
+}
+
+/** Finds an active organization by credit code. */
+export function findOrg(site: PortalSite, creditCode: string): OrgNode | undefined {
+  return site.tree.find((o) => o.creditCode === creditCode);
+}

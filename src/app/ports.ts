@@ -1,0 +1,195 @@
+// Ports: what the use cases need from the outside world. Implemented in src/db and src/adapters.
+import type { AuditEntry, AuditInput } from '../domain/audit/audit-entry.js';
+import type { Organization, OrganizationFields } from '../domain/orgs/organization.js';
+import type { RoleGrant } from '../domain/users/roles.js';
+import type { User, UserStatus, UserWithRoles } from '../domain/users/user.js';
+import type { PasswordJudge } from '../domain/users/password-policy.js';
+
+/** Organizations. Nothing is hard-deleted: retiring keeps the row for reports and the audit trail. */
+export interface OrganizationRepository {
+  list(opts?: { includeRetired?: boolean }): Promise<Organization[]>;
+  byId(id: string): Promise<Organization | undefined>;
+  byCreditCode(code: string): Promise<Organization | undefined>;
+  insert(org: Organization): Promise<void>;
+  update(id: string, fields: OrganizationFields, at: string): Promise<void>;
+  move(id: string, parentId: string | null, sortOrder: number, at: string): Promise<void>;
+  setRetired(id: string, retiredAt: string | null, at: string): Promise<void>;
+}
+
+/** A new account. */
+export type NewUser = Omit<User, 'failedAttempts' | 'lockedUntil' | 'lastLoginAt' | 'replacedBy'> & {
+  passwordHash: string;
+};
+
+/** Accounts and their role grants. */
+export interface UserRepository {
+  byId(id: string): Promise<UserWithRoles | undefined>;
+  byUsername(username: string): Promise<UserWithRoles | undefined>;
+  passwordHash(userId: string): Promise<string | undefined>;
+  list(filter?: { orgIds?: readonly string[]; status?: UserStatus; query?: string }): Promise<UserWithRoles[]>;
+  insert(user: NewUser): Promise<void>;
+  updateProfile(id: string, fields: { displayName: string; orgId: string }, at: string): Promise<void>;
+  setPassword(id: string, hash: string, mustChange: boolean, at: string): Promise<void>;
+  setLoginState(
+    id: string,
+    state: { failedAttempts: number; lockedUntil: string | null; lastLoginAt?: string },
+    at: string,
+  ): Promise<void>;
+  setStatus(id: string, status: UserStatus, replacedBy: string | null, at: string): Promise<void>;
+  setRoles(id: string, roles: readonly RoleGrant[], at: string): Promise<void>;
+}
+
+/** A stored login session (the cookie holds the token; only its hash is stored). */
+export type SessionRecord = {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+};
+
+/** Login sessions. */
+export interface SessionRepository {
+  insert(s: SessionRecord): Promise<void>;
+  byHash(idHash: string): Promise<SessionRecord | undefined>;
+  touch(idHash: string, lastSeenAt: string, idleExpiresAt: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForUser(userId: string, exceptHash?: string): Promise<number>;
+  purgeExpired(nowIso: string): Promise<number>;
+}
+
+/** API tokens for the JSON API (bearer tokens; only hashes are stored). */
+export interface ApiTokenRepository {
+  insert(t: { id: string; userId: string; tokenHash: string; label: string; createdAt: string }): Promise<void>;
+  userIdByHash(tokenHash: string): Promise<string | undefined>;
+  touch(tokenHash: string, at: string): Promise<void>;
+  revokeForUser(userId: string, at: string): Promise<number>;
+}
+
+/** Filter for browsing the audit trail. */
+export type AuditFilter = {
+  actor?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  orgIds?: readonly string[];
+  from?: string;
+  to?: string;
+};
+
+/** The append-only, hash-chained audit trail. */
+export interface AuditLog {
+  /** Appends one entry in the current transaction; serialises concurrent appenders. */
+  append(input: AuditInput, at: string): Promise<AuditEntry>;
+  list(filter: AuditFilter, page: { limit: number; beforeSeq?: number }): Promise<AuditEntry[]>;
+  /** Entries with seq > afterSeq in sequence order, at most `limit`. */
+  batch(afterSeq: number, limit: number): Promise<AuditEntry[]>;
+  head(): Promise<{ lastSeq: number; lastHash: string }>;
+}
+
+/** One day of the official schedule. */
+export type CalendarDayRow = { date: string; kind: 'holiday' | 'workday'; name: string; source: string };
+/** An admin's local override. */
+export type CalendarOverrideRow = {
+  date: string;
+  isWorking: boolean;
+  reason: string;
+  createdBy: string | null;
+  createdAt: string;
+};
+
+/** The working-day calendar tables. */
+export interface CalendarRepository {
+  days(range?: { from: string; to: string }): Promise<CalendarDayRow[]>;
+  years(): Promise<{ year: number; source: string; loadedAt: string }[]>;
+  overrides(): Promise<CalendarOverrideRow[]>;
+  /** Replaces the schedule of the given years with `days`, and marks them published. */
+  replaceYears(years: readonly number[], days: readonly CalendarDayRow[], source: string, at: string): Promise<void>;
+  setOverride(o: CalendarOverrideRow): Promise<void>;
+  removeOverride(date: string): Promise<void>;
+}
+
+/** Site-wide administrative settings (footer marks and the like), as JSON values. */
+export interface SettingsRepository {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown, at: string): Promise<void>;
+}
+
+/** Every repository, bound to one transaction or to the plain connection. */
+export type Repos = {
+  orgs: OrganizationRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  tokens: ApiTokenRepository;
+  audit: AuditLog;
+  calendar: CalendarRepository;
+  settings: SettingsRepository;
+};
+
+/** Runs a function in one database transaction: all of it is written, or none of it. */
+export interface UnitOfWork {
+  run<T>(fn: (repos: Repos) => Promise<T>): Promise<T>;
+}
+
+/** The clock. Instants are ISO-8601 UTC text; the legal day is in the office's time zone. */
+export interface Clock {
+  nowIso(): string;
+  nowMs(): number;
+  /** Today's date ('YYYY-MM-DD') in the office's time zone. */
+  today(): string;
+}
+
+/** Password hashing (argon2id). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** Randomness and digests. */
+export interface Crypto {
+  newId(): string;
+  randomToken(bytes?: number): string;
+  sha256(text: string): string;
+}
+
+/**
+ * A module's part of a handover (交接): moves the user's open work to another user inside the
+ * handover transaction and returns how many items it moved. Later capabilities register one each.
+ */
+export type HandoverStep = {
+  label: string;
+  run: (repos: Repos, fromUserId: string, toUserId: string, at: string) => Promise<number>;
+};
+
+/**
+ * A module's reaction to a calendar change (a year's schedule loaded, an override set): e.g.
+ * recomputing provisional (暂定) deadlines. Runs inside the change's transaction.
+ */
+export type CalendarChangedStep = {
+  label: string;
+  run: (repos: Repos, at: string) => Promise<number>;
+};
+
+/** Everything a use case may use. Built once in src/main.ts. */
+export type AppContext = {
+  uow: UnitOfWork;
+  repos: Repos;
+  clock: Clock;
+  hasher: PasswordHasher;
+  crypto: Crypto;
+  passwordJudge: PasswordJudge;
+  handoverSteps: HandoverStep[];
+  calendarChangedSteps: CalendarChangedStep[];
+  settings: { sessionIdleMinutes: number; sessionMaxHours: number; dialect: 'sqlite' | 'postgres' };
+};
+
+/** Database maintenance operations behind the CLI (`db migrate`, `backup`, `restore`). */
+export interface Maintenance {
+  migrate(): Promise<string[]>;
+  /** Writes a consistent snapshot of every table; returns the number of rows written. */
+  backup(file: string, onProgress?: (table: string, rows: number) => void): Promise<number>;
+  /** Replaces every table's content with a snapshot, in one transaction. */
+  restore(file: string, onProgress?: (table: string, rows: number) => void): Promise<number>;
+}

@@ -1,0 +1,68 @@
+// Site settings: the footer marks every government website carries (configurable per site).
+import { z } from 'zod';
+import type { AppContext } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import { canAdmin } from '../../domain/policies/admin-policy.js';
+import { forbidden, invalid } from '../errors.js';
+import { auditBy } from '../actors.js';
+
+/**
+ * Footer of the portal. 国办发〔2017〕47号《政府网站发展指引》 requires every government site to show
+ * its 主办单位/承办单位, 网站标识码, 党政机关网站标识, ICP 备案号, 公安机关备案号 and contact.
+ */
+export type SiteFooter = {
+  siteName: string;
+  sponsor: string;
+  operator: string;
+  siteCode: string;
+  icp: string;
+  publicSecurityRecord: string;
+  contact: string;
+  showPartyGovMark: boolean;
+};
+
+const footerSchema = z.object({
+  siteName: z.string().trim().max(100).default(''),
+  sponsor: z.string().trim().max(100).default(''),
+  operator: z.string().trim().max(100).default(''),
+  siteCode: z.string().trim().regex(/^([0-9A-Z]{10})?$/, '网站标识码应为10位数字或大写字母').default(''),
+  icp: z.string().trim().max(60).default(''),
+  publicSecurityRecord: z.string().trim().max(60).default(''),
+  contact: z.string().trim().max(200).default(''),
+  showPartyGovMark: z.boolean().default(true),
+});
+
+const KEY = 'site.footer';
+
+/** Reads the footer settings (defaults when never set). */
+export async function getSiteFooter(ctx: AppContext): Promise<SiteFooter> {
+  const raw = await ctx.repos.settings.get(KEY);
+  const r = footerSchema.safeParse(raw ?? {});
+  return r.success ? r.data : footerSchema.parse({});
+}
+
+/**
+ * Saves the footer settings.
+ * @throws AppError 'invalid' with field errors, 'forbidden' unless a root admin
+ */
+export async function saveSiteFooter(ctx: AppContext, actor: Actor | null, input: Record<string, unknown>): Promise<SiteFooter> {
+  const orgs = await ctx.repos.orgs.list();
+  if (actor && !canAdmin(actor, 'settings.update', null, orgs.filter((o) => o.parentId === null).map((o) => o.id))) {
+    throw forbidden();
+  }
+  const r = footerSchema.safeParse(input);
+  if (!r.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const i of r.error.issues) {
+      fieldErrors[String(i.path[0])] ??= i.message;
+    }
+    throw invalid('网站设置有误，请按提示更正', fieldErrors);
+  }
+  const before = await getSiteFooter(ctx);
+  const now = ctx.clock.nowIso();
+  await ctx.uow.run(async (repos) => {
+    await repos.settings.set(KEY, r.data, now);
+    await repos.audit.append(auditBy(actor, { action: 'settings.updated', entityType: 'setting', entityId: KEY, orgId: null, before, after: r.data }), now);
+  });
+  return r.data;
+}

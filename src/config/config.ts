@@ -1,0 +1,74 @@
+// Deployment configuration: the only reader of process.env (house style §6.11).
+import { z } from 'zod';
+
+/** Typed deployment configuration, parsed once at the edge and passed in. */
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  timeZone: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  secureCookies: boolean;
+  demoData: boolean;
+  uploadLimitBytes: number;
+  logRequests: boolean;
+};
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres|postgresql|sqlite):/, 'DATABASE_URL must start with postgres:// or sqlite:')
+    .optional(),
+  GONGKAI_TZ: z.string().default('Asia/Shanghai'),
+  GONGKAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  GONGKAI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  GONGKAI_SECURE_COOKIES: boolish.default(false),
+  GONGKAI_DEMO_DATA: boolish.default(true),
+  GONGKAI_UPLOAD_LIMIT_MB: z.coerce.number().min(0.1).max(512).default(20),
+  GONGKAI_LOG_REQUESTS: boolish.default(false),
+});
+
+/**
+ * Reads the configuration from an environment map.
+ * @param env usually process.env
+ * @returns the parsed configuration
+ * @throws Error listing every invalid key
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k in envSchema.shape && v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const url = e.DATABASE_URL;
+  const database: Config['database'] =
+    url && /^postgres(ql)?:/.test(url)
+      ? { kind: 'postgres', url }
+      : { kind: 'sqlite', file: url ? url.replace(/^sqlite:(\/\/)?/, '') : `${e.GONGKAI_DATA_DIR}/gongkai.sqlite` };
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: e.GONGKAI_DATA_DIR,
+    database,
+    timeZone: e.GONGKAI_TZ,
+    sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.GONGKAI_SESSION_MAX_HOURS,
+    secureCookies: e.GONGKAI_SECURE_COOKIES,
+    demoData: e.GONGKAI_DEMO_DATA,
+    uploadLimitBytes: Math.round(e.GONGKAI_UPLOAD_LIMIT_MB * 1024 * 1024),
+    logRequests: e.GONGKAI_LOG_REQUESTS,
+  };
+}

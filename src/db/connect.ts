@@ -1,0 +1,71 @@
+// Opens the database for either dialect and runs migrations; the only place that knows the drivers.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './database.js';
+import { migrationProvider } from './migrations/index.js';
+
+/** Which engine a database runs on. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** Connection settings: a SQLite file (or ':memory:') or a PostgreSQL URL. */
+export type DbConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+/** An open database handle. */
+export type Db = {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  close: () => Promise<void>;
+};
+
+// PostgreSQL returns int8 (count(*), sums) as strings; gongkai's counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric (sum of integers) likewise.
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/**
+ * Opens a database. SQLite runs in WAL mode with foreign keys on; PostgreSQL through a pool.
+ * @param cfg connection settings
+ * @returns an open handle; call close() when done
+ */
+export function openDb(cfg: DbConfig): Db {
+  if (cfg.kind === 'sqlite') {
+    if (cfg.file !== ':memory:') {
+      mkdirSync(dirname(cfg.file), { recursive: true });
+    }
+    const sqlite = new SQLite(cfg.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: cfg.url,
+    max: cfg.poolSize ?? 10,
+    ...(cfg.schema ? { options: `-c search_path=${cfg.schema}` } : {}),
+  });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+}
+
+/**
+ * Applies every pending migration.
+ * @returns the names of the migrations applied now
+ * @throws Error when a migration fails (the failing one is named)
+ */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const name = failed ? ` (${failed.migrationName})` : '';
+    throw new Error(`数据库迁移失败 / migration failed${name}: ${String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,134 @@
+// Kysely table types: the schema contract shared by SQLite and PostgreSQL.
+// Conventions (docs/decisions/0002-portable-schema.md): ids are app-generated text (UUIDv7),
+// legal dates are 'YYYY-MM-DD' text, instants are ISO-8601 UTC text, booleans are 0/1 integers.
+
+export interface OrganizationTable {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  short_name: string;
+  credit_code: string;
+  address: string;
+  postcode: string;
+  phone: string;
+  office_hours: string;
+  office_name: string;
+  office_address: string;
+  office_phone: string;
+  office_email: string;
+  functions: string;
+  leadership: string;
+  internal_units: string;
+  sort_order: number;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  org_id: string;
+  status: string;
+  password_hash: string;
+  must_change_password: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  replaced_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  org_id: string;
+  role: string;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  idle_expires_at: string;
+  absolute_expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEntryTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  org_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: string;
+  name: string;
+  source: string;
+  updated_at: string;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  source: string;
+  loaded_at: string;
+}
+
+export interface CalendarOverrideTable {
+  date: string;
+  is_working: number;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SiteSettingTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
+/** Every table gongkai owns. */
+export interface Database {
+  organization: OrganizationTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  audit_entry: AuditEntryTable;
+  audit_head: AuditHeadTable;
+  calendar_day: CalendarDayTable;
+  calendar_year: CalendarYearTable;
+  calendar_override: CalendarOverrideTable;
+  site_setting: SiteSettingTable;
+}

@@ -1,0 +1,126 @@
+// Migrations, backup and restore. Backups are dialect-neutral gzip'd JSON Lines, so a SQLite
+// backup restores into PostgreSQL and back (docs/decisions/0004-backup-format.md).
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createGunzip, createGzip } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import type { Maintenance } from '../app/ports.js';
+import { migrateToLatest, type Db } from './connect.js';
+
+/** Every table in foreign-key order (parents first). A test keeps this list complete. */
+export const TABLE_ORDER: (keyof Database)[] = [
+  'organization',
+  'app_user',
+  'user_role',
+  'session',
+  'api_token',
+  'audit_head',
+  'audit_entry',
+  'calendar_year',
+  'calendar_day',
+  'calendar_override',
+  'site_setting',
+];
+
+/** Self-referencing columns, restored in a second pass so row order does not matter. */
+const SELF_REFS: Partial<Record<keyof Database, string[]>> = {
+  organization: ['parent_id'],
+  app_user: ['replaced_by'],
+};
+
+const FORMAT = 'gongkai-backup';
+type Row = Record<string, unknown>;
+
+/** Builds the maintenance port for an open database. */
+export function maintenance(db: Db): Maintenance {
+  return {
+    migrate: () => migrateToLatest(db),
+    backup: (file, onProgress) => backup(db, file, onProgress),
+    restore: (file, onProgress) => restore(db, file, onProgress),
+  };
+}
+
+async function backup(db: Db, file: string, onProgress?: (t: string, n: number) => void): Promise<number> {
+  const gz = createGzip();
+  const out = gz.pipe(createWriteStream(file, { mode: 0o600 }));
+  const write = async (obj: unknown) => {
+    if (!gz.write(`${JSON.stringify(obj)}\n`)) {
+      await once(gz, 'drain');
+    }
+  };
+  let total = 0;
+  // One read transaction = one snapshot: WAL readers on SQLite, REPEATABLE READ on PostgreSQL.
+  await db.kysely
+    .transaction()
+    .setIsolationLevel(db.dialect === 'postgres' ? 'repeatable read' : 'serializable')
+    .execute(async (trx) => {
+      const migrations = await trx.selectFrom('kysely_migration' as keyof Database).selectAll().execute();
+      await write({ format: FORMAT, version: 1, dialect: db.dialect, migrations: (migrations as Row[]).map((m) => m.name) });
+      for (const table of TABLE_ORDER) {
+        const rows = (await trx.selectFrom(table).selectAll().execute()) as Row[];
+        for (let i = 0; i < rows.length; i += 500) {
+          await write({ table, rows: rows.slice(i, i + 500) });
+        }
+        total += rows.length;
+        onProgress?.(table, rows.length);
+      }
+    });
+  gz.end();
+  await once(out, 'finish');
+  return total;
+}
+
+async function restore(db: Db, file: string, onProgress?: (t: string, n: number) => void): Promise<number> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const chunks: { table: keyof Database; rows: Row[] }[] = [];
+  let header: { format?: unknown; migrations?: string[] } | undefined;
+  for await (const line of lines) {
+    if (!line) {
+      continue;
+    }
+    const obj = JSON.parse(line) as Row;
+    if (!header) {
+      header = obj as { format?: unknown; migrations?: string[] };
+      if (header.format !== FORMAT) {
+        throw new Error('不是 gongkai 备份文件 / not a gongkai backup file');
+      }
+      continue;
+    }
+    if (!TABLE_ORDER.includes(obj.table as keyof Database)) {
+      throw new Error(`备份中有未知的表 / unknown table in backup: ${String(obj.table)}`);
+    }
+    chunks.push({ table: obj.table as keyof Database, rows: obj.rows as Row[] });
+  }
+  await migrateToLatest(db);
+  const applied = (await db.kysely.selectFrom('kysely_migration' as keyof Database).selectAll().execute()) as Row[];
+  const missing = (header?.migrations ?? []).filter((m) => !applied.some((a) => a.name === m));
+  if (missing.length > 0) {
+    throw new Error(`备份来自更新的版本，请先升级 gongkai / backup needs newer migrations: ${missing.join(', ')}`);
+  }
+  return db.kysely.transaction().execute((trx) => replaceAll(trx, chunks, onProgress));
+}
+
+async function replaceAll(trx: Kysely<Database>, chunks: { table: keyof Database; rows: Row[] }[], onProgress?: (t: string, n: number) => void): Promise<number> {
+  for (const table of [...TABLE_ORDER].reverse()) {
+    await trx.deleteFrom(table).execute();
+  }
+  let total = 0;
+  for (const table of TABLE_ORDER) {
+    const selfRefs = SELF_REFS[table] ?? [];
+    const rows = chunks.filter((c) => c.table === table).flatMap((c) => c.rows);
+    const firstPass = rows.map((r) => ({ ...r, ...Object.fromEntries(selfRefs.map((c) => [c, null])) }));
+    for (let i = 0; i < firstPass.length; i += 200) {
+      await trx.insertInto(table).values(firstPass.slice(i, i + 200) as never).execute();
+    }
+    for (const col of selfRefs) {
+      for (const r of rows.filter((x) => x[col] !== null && x[col] !== undefined)) {
+        await trx.updateTable(table).set({ [col]: r[col] } as never).where('id' as never, '=', r.id as never).execute();
+      }
+    }
+    total += rows.length;
+    onProgress?.(table, rows.length);
+  }
+  return total;
+}

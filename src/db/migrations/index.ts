@@ -1,0 +1,12 @@
+// The ordered list of migrations. Append only; names are ISO timestamps.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as foundation from './2026-11-28T0100-foundation.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-28T0100-foundation': foundation,
+};
+
+/** Provides the static migration list to Kysely's Migrator (no file-system scanning). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

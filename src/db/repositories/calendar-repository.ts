@@ -1,0 +1,64 @@
+// SQL for the working-day calendar: official days, published years and local overrides.
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { CalendarRepository } from '../../app/ports.js';
+import { fromBool, toBool } from '../mappers.js';
+
+/** Builds the calendar repository. */
+export function calendarRepository(db: Kysely<Database>): CalendarRepository {
+  return {
+    async days(range) {
+      let q = db.selectFrom('calendar_day').select(['date', 'kind', 'name', 'source']);
+      if (range) {
+        q = q.where('date', '>=', range.from).where('date', '<=', range.to);
+      }
+      const rows = await q.orderBy('date').execute();
+      return rows.map((r) => ({ ...r, kind: r.kind === 'workday' ? 'workday' : 'holiday' }));
+    },
+    async years() {
+      const rows = await db.selectFrom('calendar_year').selectAll().orderBy('year').execute();
+      return rows.map((r) => ({ year: Number(r.year), source: r.source, loadedAt: r.loaded_at }));
+    },
+    async overrides() {
+      const rows = await db.selectFrom('calendar_override').selectAll().orderBy('date').execute();
+      return rows.map((r) => ({
+        date: r.date,
+        isWorking: toBool(r.is_working),
+        reason: r.reason,
+        createdBy: r.created_by,
+        createdAt: r.created_at,
+      }));
+    },
+    async replaceYears(years, days, source, at) {
+      for (const y of years) {
+        await db.deleteFrom('calendar_day').where('date', '>=', `${y}-01-01`).where('date', '<=', `${y}-12-31`).execute();
+        await db.deleteFrom('calendar_year').where('year', '=', y).execute();
+        await db.insertInto('calendar_year').values({ year: y, source, loaded_at: at }).execute();
+      }
+      const rows = days.map((d) => ({ date: d.date, kind: d.kind, name: d.name, source: d.source, updated_at: at }));
+      // A notice may schedule late-December days of the year before (元旦 periods): replace those too.
+      for (let i = 0; i < rows.length; i += 200) {
+        await db.deleteFrom('calendar_day').where('date', 'in', rows.slice(i, i + 200).map((r) => r.date)).execute();
+      }
+      for (let i = 0; i < rows.length; i += 200) {
+        await db.insertInto('calendar_day').values(rows.slice(i, i + 200)).execute();
+      }
+    },
+    async setOverride(o) {
+      await db.deleteFrom('calendar_override').where('date', '=', o.date).execute();
+      await db
+        .insertInto('calendar_override')
+        .values({
+          date: o.date,
+          is_working: fromBool(o.isWorking),
+          reason: o.reason,
+          created_by: o.createdBy,
+          created_at: o.createdAt,
+        })
+        .execute();
+    },
+    async removeOverride(date) {
+      await db.deleteFrom('calendar_override').where('date', '=', date).execute();
+    },
+  };
+}

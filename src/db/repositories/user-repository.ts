@@ -1,0 +1,127 @@
+// SQL for accounts and role grants.
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { UserRepository } from '../../app/ports.js';
+import type { RoleGrant, Role } from '../../domain/users/roles.js';
+import type { UserWithRoles } from '../../domain/users/user.js';
+import { fromBool, toUser } from '../mappers.js';
+
+/** Builds the user repository over a connection or transaction. */
+export function userRepository(db: Kysely<Database>): UserRepository {
+  const rolesFor = async (ids: string[]): Promise<Map<string, RoleGrant[]>> => {
+    const map = new Map<string, RoleGrant[]>();
+    if (ids.length === 0) {
+      return map;
+    }
+    const rows = await db
+      .selectFrom('user_role')
+      .select(['user_id', 'org_id', 'role'])
+      .where('user_id', 'in', ids)
+      .orderBy('created_at')
+      .execute();
+    for (const r of rows) {
+      const list = map.get(r.user_id) ?? [];
+      list.push({ orgId: r.org_id, role: r.role as Role });
+      map.set(r.user_id, list);
+    }
+    return map;
+  };
+  const withRoles = async (rows: Parameters<typeof toUser>[0][]): Promise<UserWithRoles[]> => {
+    const roles = await rolesFor(rows.map((r) => r.id));
+    return rows.map((r) => ({ ...toUser(r), roles: roles.get(r.id) ?? [] }));
+  };
+  return {
+    async byId(id) {
+      const r = await db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? (await withRoles([r]))[0] : undefined;
+    },
+    async byUsername(username) {
+      const r = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+      return r ? (await withRoles([r]))[0] : undefined;
+    },
+    async passwordHash(userId) {
+      const r = await db.selectFrom('app_user').select('password_hash').where('id', '=', userId).executeTakeFirst();
+      return r?.password_hash;
+    },
+    async list(filter) {
+      let q = db.selectFrom('app_user').selectAll();
+      if (filter?.orgIds) {
+        if (filter.orgIds.length === 0) {
+          return [];
+        }
+        q = q.where('org_id', 'in', [...filter.orgIds]);
+      }
+      if (filter?.status) {
+        q = q.where('status', '=', filter.status);
+      }
+      if (filter?.query) {
+        const like = `%${filter.query.toLowerCase()}%`;
+        q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb('display_name', 'like', like)]));
+      }
+      return withRoles(await q.orderBy('username').execute());
+    },
+    async insert(u) {
+      await db
+        .insertInto('app_user')
+        .values({
+          id: u.id,
+          username: u.username,
+          display_name: u.displayName,
+          org_id: u.orgId,
+          status: u.status,
+          password_hash: u.passwordHash,
+          must_change_password: fromBool(u.mustChangePassword),
+          failed_attempts: 0,
+          locked_until: null,
+          last_login_at: null,
+          replaced_by: null,
+          created_at: u.createdAt,
+          updated_at: u.updatedAt,
+        })
+        .execute();
+    },
+    async updateProfile(id, f, at) {
+      await db
+        .updateTable('app_user')
+        .set({ display_name: f.displayName, org_id: f.orgId, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setPassword(id, hash, mustChange, at) {
+      await db
+        .updateTable('app_user')
+        .set({ password_hash: hash, must_change_password: fromBool(mustChange), updated_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setLoginState(id, s, at) {
+      await db
+        .updateTable('app_user')
+        .set({
+          failed_attempts: s.failedAttempts,
+          locked_until: s.lockedUntil,
+          ...(s.lastLoginAt ? { last_login_at: s.lastLoginAt } : {}),
+          updated_at: at,
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setStatus(id, status, replacedBy, at) {
+      await db
+        .updateTable('app_user')
+        .set({ status, replaced_by: replacedBy, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
+    async setRoles(id, roles, at) {
+      await db.deleteFrom('user_role').where('user_id', '=', id).execute();
+      const unique = new Map(roles.map((g) => [`${g.orgId}|${g.role}`, g]));
+      if (unique.size > 0) {
+        await db
+          .insertInto('user_role')
+          .values([...unique.values()].map((g) => ({ user_id: id, org_id: g.orgId, role: g.role, created_at: at })))
+          .execute();
+      }
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Binds every repository to a connection or a transaction, and runs use-case transactions.
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+import type { Repos, UnitOfWork } from '../app/ports.js';
+import { organizationRepository } from './repositories/organization-repository.js';
+import { userRepository } from './repositories/user-repository.js';
+import { apiTokenRepository, sessionRepository } from './repositories/session-repository.js';
+import { auditLog } from './repositories/audit-log.js';
+import { calendarRepository } from './repositories/calendar-repository.js';
+import { settingsRepository } from './repositories/settings-repository.js';
+
+/** Builds all repositories over one executor. */
+export function buildRepos(db: Kysely<Database>): Repos {
+  return {
+    orgs: organizationRepository(db),
+    users: userRepository(db),
+    sessions: sessionRepository(db),
+    tokens: apiTokenRepository(db),
+    audit: auditLog(db),
+    calendar: calendarRepository(db),
+    settings: settingsRepository(db),
+  };
+}
+
+/**
+ * A unit of work over Kysely transactions. Kysely's SQLite driver serialises transactions on its
+ * single connection; PostgreSQL runs them concurrently under READ COMMITTED, with the audit head
+ * row serialising writers that append to the audit trail.
+ */
+export function unitOfWork(db: Kysely<Database>): UnitOfWork {
+  return {
+    run: (fn) => db.transaction().execute((trx) => fn(buildRepos(trx))),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Finds the six parts of a report (SPEC §1.2 headings; matched loosely as the §1.2 note asks:
+ * reports reword headings, number them 1、 or out of order, and PDF text splits them) and the
+ * regions of the three statistics tables.
+ */
+import type { SectionKey } from '../reports/labels.js';
+import { loose } from './normalize.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Heading extends Span {
+  key: SectionKey;
+}
+
+export interface Layout {
+  headings: Partial<Record<SectionKey, Heading>>;
+  /** Region of the section-二 tables, section-三 table, section-四 table (absent when not found). */
+  article20?: Span;
+  applications?: Span;
+  reviews?: Span;
+}
+
+const NUM = '(?:[一二三四五六七八九十]{1,2}|[1-9])\\s*[、.]\\s*';
+
+const HEADING_PATTERNS: Record<SectionKey, RegExp> = {
+  overview: new RegExp(`${NUM}(?:${loose('总体情况')}|${loose('概述')}|${loose('基本情况')})`, 'g'),
+  article20: new RegExp(`${NUM}${loose('主动公开政府信息')}(?:${loose('情况')})?`, 'g'),
+  applications: new RegExp(`${NUM}${loose('收到和处理政府信息公开申请')}(?:${loose('情况')})?`, 'g'),
+  reviews: new RegExp(`${NUM}[^\\n。,，|]{0,16}?${loose('行政复议')}[^\\n。|]{0,16}?${loose('行政诉讼')}[^\\n。|]{0,4}?${loose('情况')}`, 'g'),
+  problems: new RegExp(`${NUM}[^\\n。,，|]{0,14}?${loose('存在的主要问题')}[^\\n。|]{0,10}?(?:${loose('情况')})?`, 'g'),
+  other: new RegExp(`${NUM}${loose('其他需要报告的事项')}`, 'g'),
+};
+
+function firstMatch(text: string, re: RegExp, from = 0): Span | undefined {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/** Finds headings. A heading found before an earlier-ordered one is still reported (order is checked elsewhere). */
+export function findHeadings(text: string): Partial<Record<SectionKey, Heading>> {
+  const out: Partial<Record<SectionKey, Heading>> = {};
+  for (const key of Object.keys(HEADING_PATTERNS) as SectionKey[]) {
+    const span = firstMatch(text, HEADING_PATTERNS[key]);
+    if (span) out[key] = { key, ...span };
+  }
+  // Prefer a 主动公开 heading that is followed by the section-二 tables (some reports have a
+  // prose part of the same name first).
+  const a20 = out.article20;
+  const caption = text.search(/第\s*二\s*十\s*条/);
+  if (a20 && caption > a20.end) {
+    const later = lastBefore(text, HEADING_PATTERNS.article20, caption);
+    if (later) out.article20 = { key: 'article20', ...later };
+  }
+  return out;
+}
+
+function lastBefore(text: string, re: RegExp, limit: number): Span | undefined {
+  let found: Span | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) found = { start: m.index, end: m.index + m[0].length };
+  return found;
+}
+
+const APP_TABLE_START = /勾\s*稽\s*关\s*系|本\s*年\s*新\s*收|上\s*年\s*结\s*转|结\s*转\s*下\s*年\s*度/g;
+const REVIEW_TABLE_HINT = /行\s*政\s*复\s*议/g;
+
+/** Start of the first heading after `pos` (or the text end). */
+function nextHeadingStart(headings: Heading[], pos: number, textEnd: number): number {
+  return headings.filter((h) => h.start >= pos).reduce((m, h) => Math.min(m, h.start), textEnd);
+}
+
+/** Splits the text into headings and table regions. */
+export function findLayout(text: string): Layout {
+  const headings = findHeadings(text);
+  const list = Object.values(headings).filter((h): h is Heading => h !== undefined);
+  const end = text.length;
+  const layout: Layout = { headings };
+  const captionAt = text.search(/第\s*二\s*十\s*条/);
+  const a20Start = headings.article20?.end ?? (captionAt >= 0 ? captionAt : -1);
+  const appHint = firstMatch(text, APP_TABLE_START, Math.max(0, a20Start));
+  const appHeading = headings.applications;
+  let appStart = appHint?.start ?? (appHeading ? appHeading.end : -1);
+  if (appHeading && appHint && appHeading.end > appHint.start) appStart = appHeading.end;
+  if (a20Start >= 0) {
+    const stops = [appStart, appHeading?.start ?? -1].filter((s) => s > a20Start);
+    layout.article20 = { start: a20Start, end: Math.min(nextHeadingStart(list, a20Start + 1, end), ...stops, end) };
+  }
+  const revHeading = headings.reviews;
+  if (appStart >= 0) {
+    const stop = revHeading && revHeading.start > appStart ? revHeading.start : nextHeadingStart(list, appStart + 1, end);
+    layout.applications = { start: appStart, end: stop };
+  }
+  const revStart = revHeading?.end ?? (layout.applications ? firstMatch(text, REVIEW_TABLE_HINT, layout.applications.end)?.start : undefined);
+  if (revStart !== undefined) layout.reviews = { start: revStart, end: nextHeadingStart(list, revStart, end) };
+  return layout;
+}

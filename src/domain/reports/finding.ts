@@ -1,0 +1,43 @@
+/**
+ * A finding about a report: an arithmetic rule it breaks (R1–R8, SPEC §1.7) or a problem the
+ * checker saw in the published text (spam, format, missing, truncated, prose).
+ */
+export type FindingRule =
+  | 'R1'
+  | 'R2'
+  | 'R3'
+  | 'R4'
+  | 'R5'
+  | 'R6'
+  | 'R7'
+  | 'R8'
+  | 'spam'
+  | 'format'
+  | 'missing'
+  | 'truncated'
+  | 'prose';
+
+export type Severity = 'error' | 'warning';
+
+/** Where a finding is: a table cell (section/row/column) and/or a text offset in the read text. */
+export interface FindingWhere {
+  section?: string;
+  row?: string;
+  column?: string;
+  offset?: number;
+  length?: number;
+  excerpt?: string;
+}
+
+export interface Finding {
+  rule: FindingRule;
+  severity: Severity;
+  /** Chinese, for the user. */
+  message: string;
+  where: FindingWhere;
+}
+
+/** Builds a finding (keeps call sites short). */
+export function finding(rule: FindingRule, severity: Severity, message: string, where: FindingWhere = {}): Finding {
+  return { rule, severity, message, where };
+}

@@ -1,0 +1,21 @@
+// DomainError: the one error class the pure domain throws or returns, identified by a stable code.
+
+/**
+ * An error raised by domain rules. `code` is a stable snake_case identifier that callers may
+ * branch on; `message` is human-readable (Chinese, since it may reach users).
+ */
+export class DomainError extends Error {
+  /** Stable machine-readable identifier, e.g. `invalid_local_date`. */
+  readonly code: string;
+
+  /**
+   * @param code stable snake_case identifier of the error kind
+   * @param message human-readable explanation
+   * @param options standard `ErrorOptions` (e.g. `cause`)
+   */
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DomainError';
+    this.code = code;
+  }
+}

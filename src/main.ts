@@ -1,0 +1,86 @@
+// Composition root: configuration → database → repositories → use cases → web server or CLI.
+import type { Config } from './config/config.js';
+import type { AppContext, Maintenance } from './app/ports.js';
+import { openDb, migrateToLatest, type DbConfig } from './db/connect.js';
+import { buildRepos, unitOfWork } from './db/unit-of-work.js';
+import { maintenance } from './db/maintenance.js';
+import { chineseDaysSnapshot } from './db/seeds/chinese-days.js';
+import { systemClock } from './adapters/clock.js';
+import { nodeCrypto } from './adapters/security/crypto.js';
+import { argon2Hasher } from './adapters/security/argon2-hasher.js';
+import { zxcvbnJudge } from './adapters/security/password-judge.js';
+import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
+import type { Clock } from './app/ports.js';
+
+/** A running instance: the use-case context plus database maintenance. */
+export type Runtime = {
+  ctx: AppContext;
+  maintenance: Maintenance;
+  dialect: 'sqlite' | 'postgres';
+  close: () => Promise<void>;
+};
+
+/** The national calendar shipped with gongkai. */
+export const calendarSeed: CalendarSeed = chineseDaysSnapshot;
+
+/**
+ * Opens the database, applies migrations and builds the context.
+ * @param opts.clock a clock to use instead of the system clock (tests)
+ */
+export async function openRuntime(
+  db: DbConfig,
+  opts: { timeZone: string; sessionIdleMinutes: number; sessionMaxHours: number; clock?: Clock },
+): Promise<Runtime> {
+  const handle = openDb(db);
+  await migrateToLatest(handle);
+  const clock = opts.clock ?? systemClock(opts.timeZone);
+  const ctx: AppContext = {
+    uow: unitOfWork(handle.kysely),
+    repos: buildRepos(handle.kysely),
+    clock,
+    hasher: argon2Hasher(),
+    crypto: nodeCrypto(clock),
+    passwordJudge: zxcvbnJudge(),
+    handoverSteps: [],
+    calendarChangedSteps: [],
+    settings: { sessionIdleMinutes: opts.sessionIdleMinutes, sessionMaxHours: opts.sessionMaxHours, dialect: handle.dialect },
+  };
+  return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, close: handle.close };
+}
+
+/** Opens the configured database, migrated and bootstrapped (calendar, organizations, admin). */
+export async function startRuntime(config: Config): Promise<{ runtime: Runtime; boot: BootstrapResult }> {
+  const runtime = await openRuntime(config.database, config);
+  const boot = await bootstrap(runtime.ctx, calendarSeed, config.demoData);
+  return { runtime, boot };
+}
+
+/**
+ * Starts the HTTP server on the configured host and port.
+ * @returns the URL it listens on
+ */
+export async function serveHttp(runtime: Runtime, config: Config): Promise<{ url: string; close: () => Promise<void> }> {
+  const { serve } = await import('@hono/node-server');
+  const { createWebApp } = await import('./web/app.js');
+  const app = createWebApp(runtime.ctx, {
+    secureCookies: config.secureCookies,
+    uploadLimitBytes: config.uploadLimitBytes,
+    dialect: runtime.dialect,
+    logRequests: config.logRequests,
+  });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+    server.on('error', reject);
+    const stop = () => {
+      server.close(() => void runtime.close().then(() => process.exit(0)));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

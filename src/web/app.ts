@@ -1,0 +1,78 @@
+// The web application: middleware, the back office (/admin), the public portal (/), the JSON API (/api).
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext } from '../app/ports.js';
+import type { WebEnv, WebOptions } from './shared/env.js';
+import { CSP, csrfMiddleware, sessionMiddleware } from './shared/security.js';
+import { registerAuthRoutes } from './admin/auth-routes.js';
+import { registerDashboardRoutes } from './admin/dashboard-routes.js';
+import { registerOrgRoutes } from './admin/org-routes.js';
+import { registerUserRoutes } from './admin/user-routes.js';
+import { registerCalendarRoutes } from './admin/calendar-routes.js';
+import { registerAuditRoutes } from './admin/audit-routes.js';
+import { registerSettingsRoutes } from './admin/settings-routes.js';
+import { registerPortalRoutes, notFoundPage, errorPage } from './public/portal-routes.js';
+import { registerApiRoutes } from './api/api-routes.js';
+
+const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
+
+/**
+ * Builds the Hono application over a use-case context.
+ */
+export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
+  const app = new Hono<WebEnv>();
+  app.use('*', async (c, next) => {
+    c.set('ctx', ctx);
+    c.set('opts', opts);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: opts.secureCookies ? 'max-age=31536000' : false,
+    }),
+  );
+  app.use('*', bodyLimit({ maxSize: opts.uploadLimitBytes, onError: (c) => c.text('上传内容过大 / payload too large', 413) }));
+  app.get('/healthz', async (c) => {
+    try {
+      await ctx.repos.audit.head();
+      return c.json({ status: 'ok', db: opts.dialect });
+    } catch {
+      return c.json({ status: 'error', db: opts.dialect }, 503);
+    }
+  });
+  app.get('/static/app.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  registerApiRoutes(app);
+  app.use('*', sessionMiddleware());
+  app.use('*', csrfMiddleware());
+  app.use('/admin/*', async (c, next) => {
+    const live = c.get('live');
+    const path = c.req.path;
+    c.header('Cache-Control', 'no-store');
+    if (live?.user.mustChangePassword && !['/admin/password', '/admin/logout'].includes(path)) {
+      return c.redirect('/admin/password', 303);
+    }
+    await next();
+  });
+  registerAuthRoutes(app);
+  registerDashboardRoutes(app);
+  registerOrgRoutes(app);
+  registerUserRoutes(app);
+  registerCalendarRoutes(app);
+  registerAuditRoutes(app);
+  registerSettingsRoutes(app);
+  registerPortalRoutes(app);
+  app.notFound((c) => c.html(notFoundPage(), 404));
+  app.onError((err, c) => {
+    console.error(err);
+    return c.html(errorPage(), 500);
+  });
+  return app;
+}

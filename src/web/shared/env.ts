@@ -1,0 +1,26 @@
+// The Hono environment: what middleware puts on the request context.
+import type { AppContext } from '../../app/ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import type { LiveSession } from '../../app/auth/session.js';
+
+/** Web-layer options from the deployment configuration. */
+export type WebOptions = {
+  secureCookies: boolean;
+  uploadLimitBytes: number;
+  dialect: 'sqlite' | 'postgres';
+  logRequests: boolean;
+};
+
+/** Variables set by middleware. */
+export type WebVariables = {
+  ctx: AppContext;
+  opts: WebOptions;
+  /** The CSRF token to embed in forms (double-submit cookie value). */
+  csrf: string;
+  sessionToken?: string;
+  live?: LiveSession;
+  actor?: Actor;
+};
+
+/** The Hono generic environment for gongkai. */
+export type WebEnv = { Variables: WebVariables };

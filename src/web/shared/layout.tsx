@@ -1,0 +1,116 @@
+/** @jsxImportSource hono/jsx */
+// Page layouts for the back office and the public portal: accessible, responsive, no client JS needed.
+import type { Child } from 'hono/jsx';
+import type { Actor } from '../../domain/policies/actor.js';
+import type { SiteFooter } from '../../app/settings/site-settings.js';
+
+const ADMIN_NAV: [string, string][] = [
+  ['/admin', '工作台'],
+  ['/admin/orgs', '机构管理'],
+  ['/admin/users', '账号与角色'],
+  ['/admin/calendar', '工作日日历'],
+  ['/admin/audit', '审计日志'],
+  ['/admin/settings', '网站设置'],
+];
+
+/** The back-office page frame. */
+export function AdminLayout(props: { title: string; actor?: Actor; csrf: string; path?: string; flash?: string; children?: Child }) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} - gongkai 政务公开管理后台`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body class="admin">
+        <a class="skip" href="#main">跳到主要内容</a>
+        <header class="topbar">
+          <a class="brand" href="/admin">政府信息公开管理后台</a>
+          {props.actor ? (
+            <div class="who">
+              <span>{props.actor.displayName || props.actor.username}</span>
+              <a href="/admin/password">修改密码</a>
+              <form method="post" action="/admin/logout" class="inline">
+                <input type="hidden" name="_csrf" value={props.csrf} />
+                <button type="submit" class="link">退出登录</button>
+              </form>
+            </div>
+          ) : null}
+        </header>
+        {props.actor ? (
+          <nav class="sidenav" aria-label="后台导航">
+            <ul>
+              {ADMIN_NAV.map(([href, label]) => (
+                <li>
+                  <a href={href} aria-current={props.path === href ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <main id="main" tabindex={-1}>
+          <h1>{props.title}</h1>
+          {props.flash ? (
+            <p class="flash" role="status">
+              {props.flash}
+            </p>
+          ) : null}
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** The public portal frame with the footer marks every government site carries. */
+export function PublicLayout(props: { title: string; siteTitle: string; footer: SiteFooter; crumbs?: [string, string][]; children?: Child }) {
+  const f = props.footer;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} - ${props.siteTitle}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body class="portal">
+        <a class="skip" href="#main">跳到主要内容</a>
+        <header class="masthead">
+          <a class="brand" href="/">
+            {props.siteTitle}
+          </a>
+          <span class="tag">政府信息公开</span>
+        </header>
+        {props.crumbs ? (
+          <nav class="crumbs" aria-label="当前位置">
+            <ol>
+              {props.crumbs.map(([href, label]) => (
+                <li>{href ? <a href={href}>{label}</a> : <span aria-current="page">{label}</span>}</li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="sitefoot">
+          {f.sponsor ? <p>主办单位：{f.sponsor}{f.operator ? `　承办单位：${f.operator}` : ''}</p> : null}
+          {f.siteCode ? <p>网站标识码：{f.siteCode}</p> : null}
+          <p>
+            {f.icp ? <span>{f.icp}</span> : null}
+            {f.publicSecurityRecord ? <span>　{f.publicSecurityRecord}</span> : null}
+          </p>
+          {f.contact ? <p>联系我们：{f.contact}</p> : null}
+          {f.showPartyGovMark ? (
+            <p class="dzjg" aria-label="党政机关网站标识">
+              党政机关
+            </p>
+          ) : null}
+        </footer>
+      </body>
+    </html>
+  );
+}

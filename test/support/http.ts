@@ -1,0 +1,63 @@
+// An in-process HTTP client for the web app: a cookie jar plus automatic CSRF fields, no sockets.
+import type { Hono } from 'hono';
+import { createWebApp } from '../../src/web/app.js';
+import type { WebEnv } from '../../src/web/shared/env.js';
+import type { TestRuntime } from './runtime.js';
+
+/** A browser-like client over app.request(). */
+export class TestAgent {
+  readonly cookies = new Map<string, string>();
+  readonly app: Hono<WebEnv>;
+
+  constructor(rt: TestRuntime) {
+    this.app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 2 * 1024 * 1024, dialect: rt.dialect, logRequests: false });
+  }
+
+  /** Sends a request with the jar's cookies; stores Set-Cookie. */
+  async request(method: string, path: string, init: { body?: string | FormData; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers: Record<string, string> = { host: 'localhost', ...init.headers };
+    if (this.cookies.size > 0) {
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    }
+    const res = await this.app.request(`http://localhost${path}`, { method, headers, body: init.body });
+    for (const sc of res.headers.getSetCookie()) {
+      const [pair] = sc.split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq < 0) continue;
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (value === '' || /max-age=0/i.test(sc) || /expires=Thu, 01 Jan 1970/i.test(sc)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  /** GET. */
+  get(path: string): Promise<Response> {
+    return this.request('GET', path);
+  }
+
+  /**
+   * POSTs a urlencoded form from the same origin, adding the CSRF field unless `csrf: false`.
+   * Repeated fields are given as arrays.
+   */
+  async post(path: string, fields: Record<string, string | string[]>, opts: { csrf?: boolean; origin?: string } = {}): Promise<Response> {
+    if (!this.cookies.has('gk_csrf')) {
+      await this.get('/admin/login');
+    }
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) {
+      for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    }
+    if (opts.csrf !== false) body.set('_csrf', this.cookies.get('gk_csrf') ?? '');
+    return this.request('POST', path, {
+      body: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: opts.origin ?? 'http://localhost' },
+    });
+  }
+
+  /** Logs in; changes the password first when the account must (returns the password now valid). */
+  async login(username: string, password: string): Promise<Response> {
+    return this.post('/admin/login', { username, password });
+  }
+}
