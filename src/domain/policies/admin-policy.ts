@@ -51,7 +51,9 @@ export function canAdmin(actor: Actor, action: AdminAction, subject: AdminSubjec
     case 'user.update':
     case 'user.handover':
       return holdsOver(actor, 'admin', subject.orgAncestry);
-    default:
+    case 'calendar.update':
+    case 'settings.update':
+    case 'admin.enter':
       return false;
   }
 }

@@ -1,6 +1,6 @@
 // Helpers shared by route handlers: form parsing, error pages, auth guards.
 import type { Context } from 'hono';
-import { AppError } from '../../app/errors.js';
+import type { AppError } from '../../app/errors.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { WebEnv } from './env.js';
 

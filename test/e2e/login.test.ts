@@ -1,0 +1,86 @@
+// Browser journey: first login with the printed password, forced change, dashboard, logout; also with JS off.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.js';
+import { serveHttp, startRuntime, type Runtime } from '../../src/main.js';
+import { browserSkipReason, launchBrowser } from '../support/browser.js';
+
+describe('back office in Chromium', { skip: browserSkipReason() }, () => {
+  let browser: Browser;
+  let runtime: Runtime;
+  let url: string;
+  let stop: () => Promise<void>;
+  let password: string;
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
+
+  before(async () => {
+    const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' });
+    const started = await startRuntime(config);
+    runtime = started.runtime;
+    password = started.boot.adminPassword ?? '';
+    const server = await serveHttp(runtime, config);
+    url = server.url;
+    stop = server.close;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await stop?.();
+    await runtime?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('should log in, change the initial password, see the dashboard and log out', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/admin`);
+    assert.match(page.url(), /\/admin\/login/);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/admin\/password/);
+    await page.getByLabel('当前密码').fill(password);
+    await page.getByLabel(/^新密码/).fill('Browser-Journey-2025');
+    await page.getByLabel('确认新密码').fill('Browser-Journey-2025');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.waitForURL(/\/admin\?flash=password/);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '工作台');
+    assert.match(await page.getByRole('status').textContent() ?? '', /密码已修改/);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(/\/admin\/login/);
+    await page.goto(`${url}/admin`);
+    assert.match(page.url(), /\/admin\/login/);
+    await page.close();
+  });
+
+  test('should work with JavaScript disabled and show a Chinese error for a wrong password', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${url}/admin/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    assert.match(await page.getByRole('alert').textContent() ?? '', /用户名或密码错误/);
+    assert.equal(await page.getByLabel('用户名').inputValue(), 'admin');
+    await page.getByLabel('密码').fill('Browser-Journey-2025');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/admin$/);
+    await page.screenshot({ path: join(dir, 'dashboard.png') });
+    await context.close();
+  });
+
+  test('should show the portal home with the statutory directories and a Chinese 404', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    for (const label of ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报', '申请公开政府信息']) {
+      assert.equal(await page.getByRole('link', { name: label }).count(), 1, label);
+    }
+    const res = await page.goto(`${url}/no-such-page`);
+    assert.equal(res?.status(), 404);
+    assert.match(await page.getByRole('heading', { level: 1 }).textContent() ?? '', /页面不存在/);
+    await page.close();
+  });
+});
