@@ -6,7 +6,7 @@ export type Config = {
   host: string;
   port: number;
   dataDir: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
   timeZone: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -27,6 +27,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(postgres|postgresql|sqlite):/, 'DATABASE_URL must start with postgres:// or sqlite:')
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA must be a lower-case SQL identifier')
     .optional(),
   GONGKAI_TZ: z.string().default('Asia/Shanghai'),
   GONGKAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -56,7 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const url = e.DATABASE_URL;
   const database: Config['database'] =
     url && /^postgres(ql)?:/.test(url)
-      ? { kind: 'postgres', url }
+      ? { kind: 'postgres', url, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) }
       : { kind: 'sqlite', file: url ? url.replace(/^sqlite:(\/\/)?/, '') : `${e.GONGKAI_DATA_DIR}/gongkai.sqlite` };
   return {
     host: e.HOST,

@@ -19,6 +19,8 @@ export type DbConfig =
 export type Db = {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** PostgreSQL schema holding gongkai's tables (undefined on SQLite). */
+  schema?: string;
   close: () => Promise<void>;
 };
 
@@ -51,7 +53,7 @@ export function openDb(cfg: DbConfig): Db {
     ...(cfg.schema ? { options: `-c search_path=${cfg.schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', schema: cfg.schema ?? 'public', close: () => kysely.destroy() };
 }
 
 /**
@@ -60,7 +62,13 @@ export function openDb(cfg: DbConfig): Db {
  * @throws Error when a migration fails (the failing one is named)
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: migrationProvider });
+  // Name the schema on PostgreSQL: Kysely's existence check otherwise sees another schema's
+  // kysely_migration table (e.g. a second instance in the same database) and skips creating ours.
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: migrationProvider,
+    ...(db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

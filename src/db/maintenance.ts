@@ -31,6 +31,9 @@ const SELF_REFS: Partial<Record<keyof Database, string[]>> = {
 };
 
 const FORMAT = 'gongkai-backup';
+
+// Kysely's bookkeeping table is not in the Database type; on PostgreSQL it is schema-qualified.
+const migrationTable = (db: Db) => (db.schema ? `${db.schema}.kysely_migration` : 'kysely_migration') as keyof Database;
 type Row = Record<string, unknown>;
 
 /** Builds the maintenance port for an open database. */
@@ -56,7 +59,7 @@ async function backup(db: Db, file: string, onProgress?: (t: string, n: number) 
     .transaction()
     .setIsolationLevel(db.dialect === 'postgres' ? 'repeatable read' : 'serializable')
     .execute(async (trx) => {
-      const migrations = await trx.selectFrom('kysely_migration' as keyof Database).selectAll().execute();
+      const migrations = await trx.selectFrom(migrationTable(db)).selectAll().execute();
       await write({ format: FORMAT, version: 1, dialect: db.dialect, migrations: (migrations as Row[]).map((m) => m.name) });
       for (const table of TABLE_ORDER) {
         const rows = (await trx.selectFrom(table).selectAll().execute()) as Row[];
@@ -94,7 +97,7 @@ async function restore(db: Db, file: string, onProgress?: (t: string, n: number)
     chunks.push({ table: obj.table as keyof Database, rows: obj.rows as Row[] });
   }
   await migrateToLatest(db);
-  const applied = (await db.kysely.selectFrom('kysely_migration' as keyof Database).selectAll().execute()) as Row[];
+  const applied = (await db.kysely.selectFrom(migrationTable(db)).selectAll().execute()) as Row[];
   const missing = (header?.migrations ?? []).filter((m) => !applied.some((a) => a.name === m));
   if (missing.length > 0) {
     throw new Error(`备份来自更新的版本，请先升级 gongkai / backup needs newer migrations: ${missing.join(', ')}`);

@@ -83,7 +83,9 @@ export async function resetPassword(ctx: AppContext, actor: Actor | null, userId
   if (!user) {
     throw notFound('用户');
   }
-  await authorizeOrgs(ctx, actor, 'user.update', [user.orgId]);
+  // Every organization the account holds a role at, not only its own: otherwise a department admin
+  // could reset the password of an account that is also admin higher up, and sign in as it.
+  await authorizeOrgs(ctx, actor, 'user.update', [user.orgId, ...user.roles.map((g) => g.orgId)]);
   const policy = passwordPolicyErrors(password, user.username, ctx.passwordJudge);
   if (policy.length > 0) {
     throw invalid('密码不符合要求', { password: policy.join('；') });
@@ -104,7 +106,7 @@ export async function setUserActive(ctx: AppContext, actor: Actor | null, userId
   if (!user) {
     throw notFound('用户');
   }
-  await authorizeOrgs(ctx, actor, 'user.update', [user.orgId]);
+  await authorizeOrgs(ctx, actor, 'user.update', [user.orgId, ...user.roles.map((g) => g.orgId)]);
   if (actor?.userId === userId && !active) {
     throw invalid('不能停用自己的账号');
   }

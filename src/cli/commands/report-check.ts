@@ -1,7 +1,113 @@
-// PLACEHOLDER (foundation): the report-check helper replaces this file with the real command.
+// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html]` — 年报体检 (issue 6).
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
 import type { Command } from 'commander';
+import { documentToText, REPORT_EXTENSIONS } from '../../adapters/documents/read-document.js';
+import { checkReportText, type CheckedReport } from '../../domain/report-check/check-text.js';
+import { finding } from '../../domain/reports/finding.js';
+import { progressBar } from '../progress.js';
+import { formatReport, formatTotals, summaryHtml, totalsOf } from './report-check-output.js';
 
-/** Registers `report check` (placeholder). */
+export interface ReportCheckOptions {
+  json?: boolean;
+  strict?: boolean;
+  summary?: string;
+}
+
+/** Where the command writes; the CLI passes process streams, tests may pass buffers. */
+export interface ReportCheckIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  progress?: (total: number) => { update: (n: number) => void; stop: () => void };
+}
+
+const processIo: ReportCheckIo = {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+  progress: (total) => progressBar('年报体检 / checking', total),
+};
+
+/** Lists the report files under a folder (recursively, sorted), skipping READMEs and data files. */
+async function listReports(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await readdir(d, { withFileTypes: true });
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (REPORT_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !/^readme/i.test(e.name)) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+/** Checks one file; unreadable input becomes a finding, never an exception. */
+async function checkFile(path: string, label: string): Promise<CheckedReport> {
+  try {
+    const text = await documentToText(path, await readFile(path));
+    return checkReportText(text, { file: label });
+  } catch (e) {
+    const report = checkReportText('', { file: label });
+    const why = e instanceof Error ? e.message : String(e);
+    report.findings = [finding('missing', 'error', `无法读取文件：${why}`, {})];
+    return report;
+  }
+}
+
+/** Runs the check and returns the exit status: 0, or 1 with --strict when an error finding exists. */
+export async function runReportCheck(target: string, options: ReportCheckOptions, io: ReportCheckIo = processIo): Promise<number> {
+  const reports: CheckedReport[] = [];
+  let folder = false;
+  try {
+    folder = (await stat(target)).isDirectory();
+    const files = folder ? await listReports(target) : [target];
+    const bar = folder && io.progress ? io.progress(files.length) : null;
+    for (const [i, file] of files.entries()) {
+      const report = await checkFile(file, folder ? relative(target, file) : basename(file));
+      reports.push(report);
+      if (options.json) io.out(`${JSON.stringify(report)}\n`);
+      else io.out(formatReport(report));
+      bar?.update(i + 1);
+    }
+    bar?.stop();
+  } catch (e) {
+    const report = checkReportText('', { file: target });
+    report.findings = [finding('missing', 'error', `无法读取：${e instanceof Error ? e.message : String(e)}`, {})];
+    reports.push(report);
+    if (options.json) io.out(`${JSON.stringify(report)}\n`);
+    else io.out(formatReport(report));
+  }
+  const totals = totalsOf(reports);
+  if (folder || reports.length > 1) (options.json ? io.err : io.out)(formatTotals(totals));
+  if (options.summary) {
+    try {
+      await writeFile(options.summary, summaryHtml(reports, totals, target));
+    } catch (e) {
+      io.err(`无法写入汇总页面 ${options.summary}：${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  }
+  return options.strict && totals.withErrors > 0 ? 1 : 0;
+}
+
+/** Registers `report check` under the `report` command (creating `report` if needed). */
 export function registerReportCheck(program: Command): void {
-  void program;
+  const report =
+    program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('年度报告 / Annual reports');
+  report
+    .command('check')
+    .description('年报体检：读取已发布的年度报告并检查 / read published annual reports and check them')
+    .argument('<path>', '报告文件或文件夹（txt、html、docx、pdf）/ report file or folder')
+    .option('--json', '每个文件输出一行 JSON（JSON Lines）/ one JSON object per file on stdout')
+    .option('--strict', '有错误时退出码为 1 / exit 1 when any error finding exists')
+    .option('--summary <file>', '把汇总写成 HTML 页面 / write the summary as an HTML page')
+    .action(async (path: string, options: ReportCheckOptions) => {
+      let code = 0;
+      try {
+        code = await runReportCheck(path, options);
+      } catch (e) {
+        process.stderr.write(`年报体检出错 / report check failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+      process.exitCode = code;
+    });
 }

@@ -31,12 +31,15 @@ export function calendarRepository(db: Kysely<Database>): CalendarRepository {
     },
     async replaceYears(years, days, source, at) {
       for (const y of years) {
-        await db.deleteFrom('calendar_day').where('date', '>=', `${y}-01-01`).where('date', '<=', `${y}-12-31`).execute();
+        // Year y's notice owns 12-25 of y-1 up to 12-24 of y: its 元旦 arrangement may start in late
+        // December (the rule of domain/calendar/schedule-file.ts), and y's own late December belongs
+        // to the next year's notice, so reloading y must neither keep the first nor drop the second.
+        await db.deleteFrom('calendar_day').where('date', '>=', `${y - 1}-12-25`).where('date', '<=', `${y}-12-24`).execute();
         await db.deleteFrom('calendar_year').where('year', '=', y).execute();
         await db.insertInto('calendar_year').values({ year: y, source, loaded_at: at }).execute();
       }
       const rows = days.map((d) => ({ date: d.date, kind: d.kind, name: d.name, source: d.source, updated_at: at }));
-      // A notice may schedule late-December days of the year before (元旦 periods): replace those too.
+      // Days outside those windows (a file for y may also list y's own late December) are replaced date by date.
       for (let i = 0; i < rows.length; i += 200) {
         await db.deleteFrom('calendar_day').where('date', 'in', rows.slice(i, i + 200).map((r) => r.date)).execute();
       }

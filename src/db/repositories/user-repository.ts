@@ -56,7 +56,8 @@ export function userRepository(db: Kysely<Database>): UserRepository {
       }
       if (filter?.query) {
         const like = `%${filter.query.toLowerCase()}%`;
-        q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb('display_name', 'like', like)]));
+        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
       }
       return withRoles(await q.orderBy('username').execute());
     },

@@ -53,7 +53,6 @@ export function canAdmin(actor: Actor, action: AdminAction, subject: AdminSubjec
       return holdsOver(actor, 'admin', subject.orgAncestry);
     case 'calendar.update':
     case 'settings.update':
-    case 'admin.enter':
       return false;
   }
 }

@@ -47,7 +47,9 @@ function readAnchored(text: string, hits: LabelHit<ApplicationRow>[], region: Sp
     const next = hits[i + 1]?.start ?? region.end;
     const fit = fitCells(readCells(text.slice(hit.end, next)), N, rowAddsUp);
     if (hit.code === 'other' && fit.kind === 'none') return; // group label of the three 2021 sub-rows
-    if (out.some((r) => r.row === hit.code)) return;
+    const seen = out.findIndex((r) => r.row === hit.code);
+    if (seen >= 0 && out[seen]!.fit.kind !== 'none') return;
+    if (seen >= 0) out.splice(seen, 1);
     out.push({ row: hit.code, fit, offset: hit.start });
   });
   return out;

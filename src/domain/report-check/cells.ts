@@ -81,6 +81,7 @@ function readPiped(segment: string): CellRun {
       continue;
     }
     if (i === 0 && values.length === 0) continue;
+    if (values.length === 0 && !started && piece.includes('\n')) continue; // row boundary, not a cell
     if (values.length === 0) cells.push(null);
     for (const t of values) cells.push(t.kind === 'num' ? t.cell : null);
     if (values.length > 0) {

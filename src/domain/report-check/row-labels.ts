@@ -77,6 +77,10 @@ function findAll<C extends string>(text: string, region: Span, patterns: [C, str
   for (const h of hits) {
     const last = out[out.length - 1];
     if (last && h.start < last.end) continue;
+    if (last && last.code === h.code && /^[^\d|]*$/.test(text.slice(last.end, h.start))) {
+      last.end = h.end; // one label split by the pattern alternatives (其他法律行政 … 法规禁止公开)
+      continue;
+    }
     out.push(h);
   }
   return out;

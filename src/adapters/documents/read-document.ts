@@ -1,0 +1,65 @@
+/**
+ * Reads a report document into the plain text the pure checker takes: HTML (own reader),
+ * DOCX (mammoth → HTML → the same reader, so tables keep their rows) and PDF (unpdf text layer).
+ * Plain text files are decoded as UTF-8, or GB18030 when they are not valid UTF-8.
+ */
+import { extname } from 'node:path';
+import { htmlToText } from './html-to-text.js';
+
+export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
+
+/** Extensions the checker reads when given a folder. */
+export const REPORT_EXTENSIONS = ['.txt', '.md', '.text', '.html', '.htm', '.shtml', '.xhtml', '.docx', '.pdf'];
+
+/** The kind of a document, from its extension and, failing that, its first bytes. */
+export function documentKind(name: string, bytes: Uint8Array): DocumentKind {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.pdf' || startsWith(bytes, '%PDF')) return 'pdf';
+  if (ext === '.docx' || (startsWith(bytes, 'PK') && ext !== '.txt')) return 'docx';
+  if (['.html', '.htm', '.shtml', '.xhtml'].includes(ext)) return 'html';
+  const head = new TextDecoder().decode(bytes.subarray(0, 2000)).toLowerCase();
+  return /<html|<!doctype html|<table|<body/.test(head) ? 'html' : 'text';
+}
+
+function startsWith(bytes: Uint8Array, magic: string): boolean {
+  return [...magic].every((c, i) => bytes[i] === c.charCodeAt(0));
+}
+
+/** Decodes text bytes: UTF-8 (BOM stripped) or, if invalid, GB18030. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** DOCX → text through mammoth's HTML (tables become pipe rows). */
+export async function docxToText(bytes: Uint8Array): Promise<string> {
+  const mammoth = await import('mammoth');
+  const lib = (mammoth as unknown as { default?: typeof mammoth }).default ?? mammoth;
+  const result = await lib.convertToHtml({ buffer: Buffer.from(bytes) });
+  return htmlToText(result.value);
+}
+
+/** PDF → text through unpdf (pdf.js), pages joined. */
+export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(pdf, { mergePages: false });
+  return (text as string[]).join('\n');
+}
+
+/** Reads any supported document into text. */
+export async function documentToText(name: string, bytes: Uint8Array): Promise<string> {
+  switch (documentKind(name, bytes)) {
+    case 'pdf':
+      return pdfToText(bytes);
+    case 'docx':
+      return docxToText(bytes);
+    case 'html':
+      return htmlToText(decodeText(bytes));
+    case 'text':
+      return decodeText(bytes);
+  }
+}

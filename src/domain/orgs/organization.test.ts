@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ancestry, orderTree, subtreeIds, wouldCreateCycle, type Organization } from './organization.js';
+
+const org = (id: string, parentId: string | null, sortOrder = 0, name = id): Organization => ({
+  id, parentId, sortOrder, name, kind: 'department', shortName: '', creditCode: id, address: '', postcode: '', phone: '',
+  officeHours: '', officeName: '', officeAddress: '', officePhone: '', officeEmail: '', functions: '', leadership: '',
+  internalUnits: '', retiredAt: null, createdAt: '', updatedAt: '',
+});
+
+const orgs = [org('dept-b', 'gov', 2), org('gov', null), org('dept-a', 'gov', 1), org('unit', 'dept-a'), org('street', 'gov', 3)];
+
+test('should order the tree depth-first, root first, siblings by sort order', () => {
+  const tree = orderTree(orgs);
+  assert.deepEqual(tree.map((o) => `${o.depth}:${o.id}`), ['0:gov', '1:dept-a', '2:unit', '1:dept-b', '1:street']);
+  assert.deepEqual(tree[2]?.path, ['gov', 'dept-a', 'unit']);
+});
+
+test('should give the ancestry from the root down', () => {
+  assert.deepEqual(ancestry(orgs, 'unit'), ['gov', 'dept-a', 'unit']);
+  assert.deepEqual(ancestry(orgs, 'nope'), []);
+});
+
+test('should refuse moves that make an organization its own ancestor', () => {
+  assert.equal(wouldCreateCycle(orgs, 'gov', 'unit'), true);
+  assert.equal(wouldCreateCycle(orgs, 'dept-a', 'dept-a'), true);
+  assert.equal(wouldCreateCycle(orgs, 'dept-a', 'unit'), true);
+  assert.equal(wouldCreateCycle(orgs, 'unit', 'dept-b'), false);
+  assert.equal(wouldCreateCycle(orgs, 'dept-b', null), false);
+});
+
+test('should list a subtree', () => {
+  assert.deepEqual([...subtreeIds(orgs, 'dept-a')].sort(), ['dept-a', 'unit']);
+  assert.equal(subtreeIds(orgs, 'gov').size, 5);
+});

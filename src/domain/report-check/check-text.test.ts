@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkReportText } from './check-text.js';
+import { normalizeText } from './normalize.js';
+import { fitCells, readCells } from './cells.js';
+import { rowAddsUp } from './applications-reader.js';
+
+const rules = (text: string) => checkReportText(text).findings.map((f) => f.rule);
+
+test('normalisation keeps offsets and converts traditional characters and full-width forms', () => {
+  const raw = '三、收到和處理政府信息公開申請情況（一）１２３';
+  const n = normalizeText(raw);
+  assert.equal(n.length, raw.length);
+  assert.equal(n, '三、收到和处理政府信息公开申请情况(一)123');
+  assert.equal(normalizeText('開(kāi)展'), `开${' '.repeat(5)}展`);
+});
+
+test('cells: pipe rows, dropped blanks, glued digits, signed and unit cells', () => {
+  const f = (s: string, n: number) => fitCells(readCells(s), n, n === 7 ? rowAddsUp : undefined);
+  assert.deepEqual(f(' | 172 | +8 | 22990 |', 3), { kind: 'exact', cells: [{ raw: '172', value: 172, splittable: true }, { raw: '+8', value: 8, splittable: false }, { raw: '22990', value: 22990, splittable: true }] });
+  assert.deepEqual(f('230 000023', 7), { kind: 'split', candidates: [[23, 0, 0, 0, 0, 0, 23]] });
+  assert.equal(f('898989', 3).kind, 'split');
+  const dropped = f(' |\n3 |\n3 |\n|||||||\n', 7);
+  assert.equal(dropped.kind, 'dropped');
+  const amount = f(' | 518 | 78874.11万元 |', 2);
+  assert.ok(amount.kind === 'exact' && amount.cells[1]?.unit === '万元');
+});
+
+const TABLE_2021 = `某局2022年政府信息公开工作年度报告
+一、总体情况
+2022年，本局共收到政府信息公开申请9件。
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容 本年制发件数 本年废止件数 现行有效件数
+规章 0 0 0
+规范性文件 2 1 10
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+一、本年新收政府信息公开申请数量 5 1 0 0 0 0 6
+二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+`;
+
+test('a cut-off 2021 report: figures read, truncated finding says what is missing, prose contradiction found', () => {
+  const r = checkReportText(TABLE_2021);
+  assert.equal(r.year, 2022);
+  assert.equal(r.format, '2021');
+  assert.deepEqual(r.article20.normative, { made: 2, repealed: 1, in_force: 10 });
+  assert.deepEqual(r.applications.new, { natural_person: 5, business: 1, research: 0, nonprofit: 0, legal_services: 0, other: 0, total: 6 });
+  const truncated = r.findings.find((f) => f.rule === 'truncated');
+  assert.ok(truncated);
+  assert.match(truncated.message, /（一）予以公开/);
+  assert.match(truncated.message, /六、其他需要报告的事项/);
+  const prose = r.findings.find((f) => f.rule === 'prose');
+  assert.ok(prose, 'stated 9 applications vs table 6');
+  assert.equal(r.complete, false);
+});
+
+test('format finding when a 2021 report uses the 2019 tables; traditional text is read', () => {
+  const text = `2021年政府信息公開工作年度報告\n二、主動公開政府信息情況\n第二十條第(一)項\n信息內容 本年新製作數量 本年新公開數量 對外公開總數量\n規章 0 0 0\n規範性文件 10 10 10\n`;
+  const r = checkReportText(text);
+  assert.equal(r.year, 2021);
+  assert.equal(r.expectedFormat, '2021');
+  assert.equal(r.format, '2019');
+  assert.deepEqual(r.article20.normative, { new_made: 10, new_published: 10, total_published: 10 });
+  assert.ok(rules(text).includes('format'));
+});
+
+test('spam is found with its position; a clean text has none', () => {
+  const text = '如对本报告有疑问，请与区政府办公室联系（地址：365体育亚洲唯一_365bet赌城网址淮阴区承德北路606号）。';
+  const r = checkReportText(text);
+  const spam = r.findings.filter((f) => f.rule === 'spam');
+  assert.equal(spam.length, 1);
+  assert.equal(spam[0]!.where.offset, text.indexOf('365体育'));
+  assert.equal(r.tampered, true);
+  assert.ok(!rules('一、总体情况\n2022年，体育局公开信息15条，提供平台网址查询。').includes('spam'));
+});
+
+test('headers split over lines and single characters do not disturb table 四', () => {
+  const text = `四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结 结 其 尚\n果 果 他 未 总\n维 纠 结 审 计\n持 正 果 结\n2 1 0 0 3 0 0 0 0 0 1 0 0 0 1\n五、存在的主要问题及改进情况\n无。`;
+  const r = checkReportText(text);
+  assert.deepEqual(r.reviews.reconsideration, { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 });
+  assert.deepEqual(r.reviews.litigation_after_reconsideration, { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+});
+
+test('never throws on odd input', () => {
+  for (const s of ['', '|||', '一、', '（七）总计 99999999999999999999', '\u0000\ud800', '第二十条第(一)项 规章 1.5.6']) {
+    assert.doesNotThrow(() => checkReportText(s));
+  }
+});

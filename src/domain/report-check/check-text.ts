@@ -1,0 +1,128 @@
+/**
+ * 年报体检 (issue 6): reads a published annual report as text and returns the annual-report JSON
+ * (issue 5's keys) with findings. Pure: no I/O, clock or environment.
+ */
+import {
+  formatForYear,
+  type AnnualReport,
+  type ReportFigures,
+  type ReportFormat,
+} from '../reports/annual-report.js';
+import { checkReport } from '../reports/check-report.js';
+import type { Finding } from '../reports/finding.js';
+import type { SectionKey } from '../reports/labels.js';
+import { readApplications, type ApplicationsRead } from './applications-reader.js';
+import { readArticle20, type Article20Read } from './article20-reader.js';
+import { findContact, findIssuer, findYear } from './meta.js';
+import { blankPageFurniture, normalizeText } from './normalize.js';
+import { proseFindings } from './prose.js';
+import { readReviews, type ReviewsRead } from './reviews-reader.js';
+import { findLayout, type Layout, type Span } from './sections.js';
+import { spamFindings } from './spam.js';
+import { completenessFindings, formatFindings } from './structure.js';
+
+/** What the checker says about one report (JSON Lines record of `report check --json`). */
+export interface CheckedReport extends Omit<AnnualReport, 'format' | 'year'> {
+  file?: string;
+  format: ReportFormat | null;
+  year: number | null;
+  expectedFormat: ReportFormat | null;
+  /** The whole report is in the text (section 六 reached). */
+  complete: boolean;
+  /** Injected spam was found: the copy was tampered with. */
+  tampered: boolean;
+  findings: Finding[];
+}
+
+export interface CheckTextOptions {
+  file?: string;
+  /** Last year's report of the same body, for R6/R7. */
+  previous?: ReportFigures | null;
+}
+
+function sectionText(text: string, layout: Layout, key: SectionKey): string | null {
+  const h = layout.headings[key];
+  if (!h) return null;
+  const next = Object.values(layout.headings)
+    .filter((o) => o && o.start > h.start)
+    .reduce((m, o) => Math.min(m, o!.start), text.length);
+  const body = text.slice(h.end, next).replace(/[ \t]+\n/g, '\n').trim();
+  return body.length > 0 ? body : null;
+}
+
+function formatOf(a20: Article20Read, apps: ApplicationsRead): ReportFormat | null {
+  if (a20.format) return a20.format;
+  if (Object.keys(apps.applications).some((r) => r.startsWith('other.'))) return '2021';
+  if (apps.applications.other) return '2019';
+  return null;
+}
+
+function proseSpans(layout: Layout): Span[] {
+  const spans: Span[] = [];
+  const h = layout.headings;
+  const next = (pos: number) => Object.values(h).reduce((m, o) => (o && o.start > pos ? Math.min(m, o.start) : m), Infinity);
+  if (h.overview) spans.push({ start: h.overview.end, end: Math.min(next(h.overview.start), layout.article20?.start ?? Infinity) });
+  if (h.applications && layout.applications && layout.applications.start > h.applications.end) {
+    spans.push({ start: h.applications.end, end: layout.applications.start });
+  }
+  return spans.filter((s) => Number.isFinite(s.end));
+}
+
+const EMPTY_A20: Article20Read = { article20: {}, format: null, rowsSeen: [], captions: 0, findings: [] };
+const EMPTY_APPS: ApplicationsRead = { applications: {}, labelsSeen: [], offsets: {}, findings: [] };
+const EMPTY_REVIEWS: ReviewsRead = { reviews: {}, found: false, findings: [] };
+
+/** Reads and checks one report text. Never throws on any input string. */
+export function checkReportText(raw: string, options: CheckTextOptions = {}): CheckedReport {
+  const normalized = normalizeText(raw);
+  const text = blankPageFurniture(normalized);
+  const layout = findLayout(text);
+  const a20 = layout.article20 ? readArticle20(text, layout.article20) : EMPTY_A20;
+  const apps = layout.applications ? readApplications(text, layout.applications) : EMPTY_APPS;
+  const reviews = layout.reviews ? readReviews(text, layout.reviews) : EMPTY_REVIEWS;
+  const year = findYear(normalized);
+  const expectedFormat = formatForYear(year);
+  const format = formatOf(a20, apps);
+  const figures: ReportFigures = { format, article20: a20.article20, applications: apps.applications, reviews: reviews.reviews };
+  const structure = {
+    layout,
+    year,
+    format,
+    expectedFormat,
+    applications: apps.applications,
+    appLabelsSeen: apps.labelsSeen,
+    reviewsFound: reviews.found,
+    article20Rows: Object.keys(a20.article20).length,
+    textLength: raw.length,
+  };
+  const spam = spamFindings(text).map((f) => ({ ...f, where: { ...f.where, excerpt: raw.slice(f.where.offset, (f.where.offset ?? 0) + (f.where.length ?? 0)) } }));
+  const findings = [
+    ...spam,
+    ...formatFindings(structure),
+    ...completenessFindings(structure),
+    ...a20.findings,
+    ...apps.findings,
+    ...reviews.findings,
+    ...checkReport(figures, { previous: options.previous ?? null }),
+    ...proseFindings(text, proseSpans(layout), apps.applications),
+  ];
+  return {
+    ...(options.file !== undefined ? { file: options.file } : {}),
+    format,
+    year,
+    expectedFormat,
+    organization: { name: findIssuer(text), creditCode: null },
+    contact: findContact(text),
+    sections: {
+      overview: sectionText(text, layout, 'overview'),
+      problems: sectionText(text, layout, 'problems'),
+      other: sectionText(text, layout, 'other'),
+    },
+    article20: a20.article20,
+    applications: apps.applications,
+    reviews: reviews.reviews,
+    complete: Boolean(layout.headings.other),
+    tampered: spam.length > 0,
+    findings,
+  };
+}

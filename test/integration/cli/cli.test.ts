@@ -1,0 +1,143 @@
+// The `gongkai` CLI end to end, on a SQLite file and on a PostgreSQL schema.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import Database from 'better-sqlite3';
+import { DIALECTS, PG_URL, skipReason } from '../../support/runtime.js';
+import { runGongkai } from '../../support/cli.js';
+import { openRuntime } from '../../../src/main.js';
+import { createWebApp } from '../../../src/web/app.js';
+
+const FIXTURE_2027 = fileURLToPath(new URL('../../fixtures/calendar/2027-sample.txt', import.meta.url));
+
+for (const dialect of DIALECTS) {
+  describe(`gongkai CLI (${dialect})`, { skip: skipReason(dialect) }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+    const schema = `cli_${randomBytes(5).toString('hex')}`;
+    const env: Record<string, string> =
+      dialect === 'sqlite' ? { GONGKAI_DATA_DIR: dir } : { GONGKAI_DATA_DIR: dir, DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema };
+    const sql = async (text: string): Promise<void> => {
+      if (dialect === 'sqlite') {
+        const db = new Database(join(dir, 'gongkai.sqlite'));
+        db.exec(text);
+        db.close();
+        return;
+      }
+      const c = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema}` });
+      await c.connect();
+      await c.query(text);
+      await c.end();
+    };
+    before(() => undefined);
+    after(async () => {
+      rmSync(dir, { recursive: true, force: true });
+      if (dialect === 'postgres') {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await c.end();
+      }
+    });
+
+    test('should create the database on first use and print the admin password once', () => {
+      const first = runGongkai(['org', 'list', '--json'], env);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stderr, /初始密码 \/ initial password: \S{12,}/);
+      const orgs = JSON.parse(first.stdout) as { creditCode: string; name: string; parent: string | null }[];
+      assert.equal(orgs[0]?.name, '示例区人民政府');
+      assert.equal(orgs[0]?.parent, null);
+      assert.ok(orgs.slice(1).every((o) => o.parent !== null && /^[0-9A-Z]{18}$/.test(o.creditCode)));
+      const second = runGongkai(['org', 'list', '--json'], env);
+      assert.doesNotMatch(second.stderr, /initial password/);
+      assert.deepEqual(JSON.parse(second.stdout), orgs);
+    });
+
+    test('should count working days across the 2025 National Day week (SPEC §6.3)', () => {
+      const r = runGongkai(['calendar', 'add', '2025-09-28', '20'], env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.lastLine, '2025-10-31');
+    });
+
+    test('should flag a deadline in an unpublished year, then recompute after import', () => {
+      const before = runGongkai(['calendar', 'add', '2026-12-20', '20'], env);
+      assert.match(before.stdout, /暂定/);
+      const imported = runGongkai(['calendar', 'import', FIXTURE_2027], env);
+      assert.equal(imported.code, 0, imported.stderr);
+      const after = runGongkai(['calendar', 'add', '2026-12-20', '20'], env);
+      assert.doesNotMatch(after.stdout, /暂定/);
+      assert.match(after.lastLine, /^2027-01-\d\d$/);
+    });
+
+    test('should add users from standard input and refuse duplicates and bad roles in Chinese', () => {
+      const root = (JSON.parse(runGongkai(['org', 'list', '--json'], env).stdout) as { creditCode: string }[])[0]?.creditCode ?? '';
+      const ok = runGongkai(['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', 'legal_reviewer', '--password-stdin'], env, 'Wang-Handler-2025!\n');
+      assert.equal(ok.code, 0, ok.stderr);
+      const dup = runGongkai(['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', '--password-stdin'], env, 'Wang-Handler-2025!\n');
+      assert.equal(dup.code, 1);
+      assert.match(dup.stderr, /用户名已存在/);
+      const badRole = runGongkai(['user', 'add', 'li.x', '--org', root, '--role', 'boss', '--password-stdin'], env, 'Li-X-Password-2025\n');
+      assert.equal(badRole.code, 1);
+      assert.match(badRole.stderr, /未知角色/);
+      const weak = runGongkai(['user', 'add', 'li.y', '--org', root, '--role', 'editor', '--password-stdin'], env, 'password123\n');
+      assert.equal(weak.code, 1);
+      assert.match(weak.stderr, /密码/);
+    });
+
+    test('should issue an API token that authenticates on the JSON API', async () => {
+      const r = runGongkai(['user', 'token', 'wang.handler'], env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.lastLine, /^gk_[A-Za-z0-9_-]{40,}$/);
+      const dbCfg = dialect === 'sqlite' ? { kind: 'sqlite' as const, file: join(dir, 'gongkai.sqlite') } : { kind: 'postgres' as const, url: PG_URL ?? '', schema };
+      const rt = await openRuntime(dbCfg, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
+      try {
+        const app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 1024, dialect: rt.dialect, logRequests: false });
+        const me = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${r.lastLine}` } });
+        assert.equal(me.status, 200);
+        assert.equal(((await me.json()) as { username: string }).username, 'wang.handler');
+        const bad = await app.request('/api/v1/me', { headers: { authorization: 'Bearer gk_forged' } });
+        assert.equal(bad.status, 401);
+      } finally {
+        await rt.close();
+      }
+    });
+
+    test('should verify the audit chain and report the first tampered entry', async () => {
+      const ok = runGongkai(['audit', 'verify'], env);
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.match(ok.stdout, /audit chain OK: \d+/);
+      await sql(`UPDATE audit_entry SET after_json = '{"forged":true}' WHERE seq = 3`);
+      const broken = runGongkai(['audit', 'verify'], env);
+      assert.equal(broken.code, 1);
+      assert.match(broken.stdout, /BROKEN at entry #3/);
+    });
+
+    test('should back up and restore into a new database', () => {
+      const file = join(dir, 'backup.jsonl.gz');
+      const b = runGongkai(['backup', file], env);
+      assert.equal(b.code, 0, b.stderr);
+      const otherDir = mkdtempSync(join(tmpdir(), 'gongkai-restore-'));
+      try {
+        const r = runGongkai(['restore', file], { GONGKAI_DATA_DIR: otherDir });
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(runGongkai(['org', 'list', '--json'], { GONGKAI_DATA_DIR: otherDir }).stdout, runGongkai(['org', 'list', '--json'], env).stdout);
+      } finally {
+        rmSync(otherDir, { recursive: true, force: true });
+      }
+    });
+
+    test('should answer an unknown option in Chinese and English with exit code 2', () => {
+      const r = runGongkai(['org', 'list', '--bogus'], env);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /未知选项 '--bogus' \/ error: unknown option/);
+      const help = runGongkai(['--help'], env);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /启动网站服务/);
+      assert.match(help.stdout, /Start the web server/);
+    });
+  });
+}
