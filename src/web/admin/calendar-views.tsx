@@ -80,7 +80,8 @@ export function CalendarPage(p: CalendarPageModel) {
       {p.canEdit ? null : <ErrorSummary message={p.overrideForm?.message ?? p.importError?.message} />}
       <YearStatus {...p} />
       <p class="legend">
-        图例：<span class="key holiday">休</span> 放假　<span class="key workday">班</span> 调休上班（周末上班）　
+        图例：<span class="key holiday">休</span> 放假　<span class="key workday">班</span> 调休上班（周末上班）
+        {'　'}
         <span class="key override">※</span> 本地调整　“六”“日”两列为周末
       </p>
       <div class="months">
@@ -109,8 +110,9 @@ function YearStatus(p: CalendarPageModel) {
         </p>
       ) : (
         <p class="banner provisional" role="note">
-          <strong>暂定</strong>：{p.year} 年的放假安排尚未载入。本年只按双休日和本地调整日计算工作日，
-          涉及本年的期限均标为“暂定”，国务院公布放假安排并导入后将自动重新计算。
+          <strong>暂定</strong>
+          {`：${p.year} 年的放假安排尚未载入。本年只按双休日和本地调整日计算工作日，涉及本年的期限均标为“暂定”，` +
+            '国务院公布放假安排并导入后将自动重新计算。'}
         </p>
       )}
       {first !== undefined && last !== undefined ? <p class="muted">已载入放假安排的年份：{first}–{last}年{p.publishedYears.length !== last - first + 1 ? '（中间有缺漏）' : ''}</p> : null}
@@ -248,8 +250,8 @@ function ImportSection(p: CalendarPageModel) {
     <section id="import" aria-labelledby="im-h">
       <h2 id="im-h">导入年度放假安排</h2>
       <p class="muted">
-        国务院办公厅公布下一年度部分节假日安排后，按规定格式整理成 UTF-8 文本文件（.txt）上传。导入会替换该年度已有的放假安排，
-        并重新计算涉及该年度的暂定期限。文件有任何错误时不会导入任何内容。
+        {'国务院办公厅公布下一年度部分节假日安排后，按规定格式整理成 UTF-8 文本文件（.txt）上传。' +
+          '导入会替换该年度已有的放假安排，并重新计算涉及该年度的暂定期限。文件有任何错误时不会导入任何内容。'}
       </p>
       {e ? (
         <div class="error-summary" role="alert" tabindex={-1}>

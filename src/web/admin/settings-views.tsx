@@ -41,8 +41,8 @@ export function SettingsPage(p: {
   return (
     <AdminLayout title="网站设置" actor={p.actor} csrf={p.csrf} path="/admin/settings" flash={p.flash}>
       <p class="muted">
-        以下内容显示在政府信息公开门户每个页面的底部。按《政府网站发展指引》（国办发〔2017〕47号），政府网站须标明主办单位、网站标识码、
-        党政机关网站标识、ICP备案号、公安机关备案号和联系方式。
+        {'以下内容显示在政府信息公开门户每个页面的底部。按《政府网站发展指引》（国办发〔2017〕47号），政府网站须标明主办单位、' +
+          '网站标识码、党政机关网站标识、ICP备案号、公安机关备案号和联系方式。'}
       </p>
       {p.canEdit ? null : <p class="notice">只有根机构（本级人民政府）的管理员可以修改网站设置。</p>}
       <form method="post" action="/admin/settings" class="narrow">
