@@ -67,6 +67,7 @@ export async function serveHttp(runtime: Runtime, config: Config): Promise<{ url
     uploadLimitBytes: config.uploadLimitBytes,
     dialect: runtime.dialect,
     logRequests: config.logRequests,
+    timeZone: config.timeZone,
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

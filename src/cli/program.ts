@@ -53,7 +53,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : 2;
+      // `report check` promises exit 0 or 1 whatever it is given (issue 6); elsewhere usage errors exit 2.
+      return e.exitCode === 0 ? 0 : argv[0] === 'report' ? 1 : 2;
     }
     if (e instanceof AppError) {
       deps.err(`错误 / error: ${e.message}`);

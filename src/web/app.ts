@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import type { AppContext } from '../app/ports.js';
 import type { WebEnv, WebOptions } from './shared/env.js';
 import { CSP, csrfMiddleware, sessionMiddleware } from './shared/security.js';
@@ -23,6 +24,8 @@ const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
  */
 export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
+  // Lets views read request-scoped settings (the office time zone) without threading props.
+  app.use('*', contextStorage());
   app.use('*', async (c, next) => {
     c.set('ctx', ctx);
     c.set('opts', opts);

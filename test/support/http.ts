@@ -10,7 +10,7 @@ export class TestAgent {
   readonly app: Hono<WebEnv>;
 
   constructor(rt: TestRuntime) {
-    this.app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 2 * 1024 * 1024, dialect: rt.dialect, logRequests: false });
+    this.app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 2 * 1024 * 1024, dialect: rt.dialect, logRequests: false, timeZone: 'Asia/Shanghai' });
   }
 
   /** Sends a request with the jar's cookies; stores Set-Cookie. */

@@ -6,6 +6,7 @@ import type { Database } from '../database.js';
 import type { AuditLog } from '../../app/ports.js';
 import { GENESIS_HASH, canonicalJson, hashPayload, type AuditEntry } from '../../domain/audit/audit-entry.js';
 import { toAuditEntry } from '../mappers.js';
+import { containsText, startsWithText } from '../portable.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -57,7 +58,7 @@ export function auditLog(db: Kysely<Database>): AuditLog {
     async list(f, page) {
       let q = db.selectFrom('audit_entry').selectAll();
       if (f.actor) {
-        q = q.where('actor_label', 'like', `%${f.actor}%`);
+        q = q.where(containsText('actor_label', f.actor));
       }
       if (f.entityType) {
         q = q.where('entity_type', '=', f.entityType);
@@ -66,7 +67,7 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         q = q.where('entity_id', '=', f.entityId);
       }
       if (f.action) {
-        q = q.where('action', 'like', `${f.action}%`);
+        q = q.where(startsWithText('action', f.action));
       }
       if (f.orgIds) {
         q = q.where('org_id', 'in', f.orgIds.length > 0 ? [...f.orgIds] : ['']);

@@ -5,6 +5,7 @@ import type { UserRepository } from '../../app/ports.js';
 import type { RoleGrant, Role } from '../../domain/users/roles.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
 import { fromBool, toUser } from '../mappers.js';
+import { containsText } from '../portable.js';
 
 /** Builds the user repository over a connection or transaction. */
 export function userRepository(db: Kysely<Database>): UserRepository {
@@ -55,9 +56,8 @@ export function userRepository(db: Kysely<Database>): UserRepository {
         q = q.where('status', '=', filter.status);
       }
       if (filter?.query) {
-        const like = `%${filter.query.toLowerCase()}%`;
-        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-        q = q.where((eb) => eb.or([eb(eb.fn('lower', ['username']), 'like', like), eb(eb.fn('lower', ['display_name']), 'like', like)]));
+        const text = filter.query;
+        q = q.where((eb) => eb.or([containsText('username', text), containsText('display_name', text)]));
       }
       return withRoles(await q.orderBy('username').execute());
     },

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Views of the audit trail: the filter form, the entry table with before → after, the chain check result.
 import type { Actor } from '../../domain/policies/actor.js';
+import { formatInstant } from '../shared/time.js';
 import type { AuditEntry, ChainCheck } from '../../domain/audit/audit-entry.js';
 import { AdminLayout } from '../shared/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
@@ -59,7 +60,6 @@ export const FILTER_LABELS: Record<string, string> = {
   to: '截止日期',
 };
 
-const TIME_FMT = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
 
 /** What the audit page shows. */
 export type AuditPageModel = {
@@ -79,7 +79,7 @@ export type AuditPageModel = {
 export function AuditPage(p: AuditPageModel) {
   return (
     <AdminLayout title="审计日志" actor={p.actor} csrf={p.csrf} path="/admin/audit">
-      <p class="muted">每一次状态变更都记录操作人、时间、操作对象及变更前后的内容；记录以哈希链相连，任何修改或删除都可被发现。时间为北京时间。</p>
+      <p class="muted">每一次状态变更都记录操作人、时间、操作对象及变更前后的内容；记录以哈希链相连，任何修改或删除都可被发现。</p>
       <form method="post" action="/admin/audit/verify" class="inline">
         <Csrf token={p.csrf} />
         <button type="submit" class="secondary">校验哈希链</button>
@@ -129,7 +129,7 @@ function EntryTable(p: { entries: AuditEntry[] }) {
           {p.entries.map((e) => (
             <tr>
               <td class="num">{e.seq}</td>
-              <td><time datetime={e.at}>{TIME_FMT.format(new Date(e.at))}</time></td>
+              <td><time datetime={e.at}>{formatInstant(e.at, { seconds: true })}</time></td>
               <td>{e.actorLabel === 'system' ? '系统' : e.actorLabel}</td>
               <td>{ACTION_LABELS[e.action] ?? e.action}<br /><code class="muted">{e.action}</code></td>
               <td>

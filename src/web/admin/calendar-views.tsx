@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Views of the working-day calendar page: the year grid, due-date calculator, overrides and import.
 import type { Actor } from '../../domain/policies/actor.js';
+import { formatInstant } from '../shared/time.js';
 import type { CalendarDayRow, CalendarOverrideRow } from '../../app/ports.js';
 import type { Deadline } from '../../domain/calendar/working-days.js';
 import type { ScheduleFileError } from '../../domain/calendar/schedule-file.js';
@@ -41,7 +42,6 @@ export type CalendarPageModel = {
 const WEEK_HEAD = ['一', '二', '三', '四', '五', '六', '日'];
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const OVERRIDE_LABELS: Record<string, string> = { date: '日期', working: '类型', reason: '调整原因' };
-const TIME_FMT = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
 /**
  * Classifies every day of a year for the grid (presenter: the rules stay in the domain's isWorkingDay).
@@ -106,7 +106,7 @@ function YearStatus(p: CalendarPageModel) {
       </nav>
       {p.source ? (
         <p>
-          本年放假安排来源：<code>{p.source.source}</code>（载入于 {TIME_FMT.format(new Date(p.source.loadedAt))}）
+          本年放假安排来源：<code>{p.source.source}</code>（载入于 {formatInstant(p.source.loadedAt)}）
         </p>
       ) : (
         <p class="banner provisional" role="note">
@@ -212,7 +212,7 @@ function OverrideSection(p: CalendarPageModel) {
                   <td><time datetime={o.date}>{o.date}</time>（{WEEKDAY[dayOfWeek(localDate(o.date))]}）</td>
                   <td>{o.isWorking ? '工作日（上班）' : '休息日（不上班）'}</td>
                   <td>{o.reason}</td>
-                  <td>{TIME_FMT.format(new Date(o.createdAt))}</td>
+                  <td>{formatInstant(o.createdAt)}</td>
                   {p.canEdit ? (
                     <td>
                       <form method="post" action={`/admin/calendar/overrides/${o.date}/delete`} class="inline">

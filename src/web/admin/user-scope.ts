@@ -77,24 +77,8 @@ export function grantLabel(scope: UserScope, g: RoleGrant): string {
   return `${ROLE_LABELS[g.role]}（${scope.orgLabel(g.orgId)}）`;
 }
 
-/**
- * Formats a stored instant for the back office in Beijing time.
- * TODO: use the configured GONGKAI_TZ once WebOptions carries it (remove the fixed zone then).
- */
-export function formatInstant(iso: string | null): string {
-  if (!iso) return '—';
-  const parts = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
+/** Formats a stored instant in the office's time zone (re-exported for the account views). */
+export { formatInstant } from '../shared/time.js';
 
 /** Active accounts the actor may hand work over to (any organization where handover is allowed), except `fromUserId`. */
 export async function handoverCandidates(ctx: AppContext, scope: UserScope, fromUserId: string): Promise<UserWithRoles[]> {

@@ -9,6 +9,8 @@ export type WebOptions = {
   uploadLimitBytes: number;
   dialect: 'sqlite' | 'postgres';
   logRequests: boolean;
+  /** The office's IANA time zone (GONGKAI_TZ), for showing instants. */
+  timeZone: string;
 };
 
 /** Variables set by middleware. */

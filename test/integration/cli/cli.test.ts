@@ -95,7 +95,7 @@ for (const dialect of DIALECTS) {
       const dbCfg = dialect === 'sqlite' ? { kind: 'sqlite' as const, file: join(dir, 'gongkai.sqlite') } : { kind: 'postgres' as const, url: PG_URL ?? '', schema };
       const rt = await openRuntime(dbCfg, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
       try {
-        const app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 1024, dialect: rt.dialect, logRequests: false });
+        const app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 1024, dialect: rt.dialect, logRequests: false, timeZone: 'Asia/Shanghai' });
         const me = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${r.lastLine}` } });
         assert.equal(me.status, 200);
         assert.equal(((await me.json()) as { username: string }).username, 'wang.handler');

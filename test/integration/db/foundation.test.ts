@@ -86,6 +86,21 @@ for (const dialect of DIALECTS) {
       assert.equal(check.count, (await rt.ctx.repos.audit.head()).lastSeq);
     });
 
+    test('should filter the audit trail literally and case-insensitively on both engines', async () => {
+      const at = rt.clock.nowIso();
+      const entry = (action: string, actorLabel: string) => ({ actorId: null, actorLabel, action, entityType: 'probe', entityId: action, orgId: null, before: null, after: null });
+      await rt.ctx.uow.run(async (r) => {
+        await r.audit.append(entry('probe_x.done', 'Zhang Wei'), at);
+        await r.audit.append(entry('probeAx.done', '100%_sure'), at);
+      });
+      const byPrefix = await rt.ctx.repos.audit.list({ action: 'probe_' }, { limit: 10 });
+      assert.deepEqual(byPrefix.map((e) => e.action), ['probe_x.done']);
+      const byActor = await rt.ctx.repos.audit.list({ actor: 'zhang w' }, { limit: 10 });
+      assert.deepEqual(byActor.map((e) => e.actorLabel), ['Zhang Wei']);
+      assert.equal((await rt.ctx.repos.audit.list({ actor: '0%_' }, { limit: 10 })).length, 1);
+      assert.equal((await rt.ctx.repos.audit.list({ actor: '%' }, { limit: 10 })).length, 1);
+    });
+
     test('should list every table in the backup order', async () => {
       const fileName = join(dir, 'probe.jsonl.gz');
       await rt.maintenance.backup(fileName);

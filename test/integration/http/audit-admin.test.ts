@@ -3,21 +3,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
+import { adminAgent } from '../../support/admin.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 import { setCalendarOverride } from '../../../src/app/calendar/calendar.js';
 import type { Organization } from '../../../src/domain/orgs/organization.js';
 
-const NEW_PASSWORD = 'Shili-Qu-2025-gongkai';
 const OTHER_PASSWORD = 'Jiandu-Renyuan-2025-gk';
-
-/** Signs the bootstrapped admin in, changing the initial password first. */
-async function signInAdmin(rt: TestRuntime): Promise<TestAgent> {
-  const a = new TestAgent(rt);
-  await a.login('admin', rt.boot.adminPassword ?? '');
-  const res = await a.post('/admin/password', { current: rt.boot.adminPassword ?? '', next: NEW_PASSWORD, confirm: NEW_PASSWORD });
-  assert.equal(res.status, 303);
-  return a;
-}
 
 /** The rows of the entry table (the filter's option labels are left out). */
 async function rows(a: TestAgent, query = ''): Promise<string> {
@@ -42,7 +33,7 @@ for (const dialect of DIALECTS) {
     let orgs: Organization[];
     before(async () => {
       rt = await openTestRuntime(dialect);
-      admin = await signInAdmin(rt);
+      admin = await adminAgent(rt);
       orgs = await rt.ctx.repos.orgs.list();
     });
     after(() => rt.close());

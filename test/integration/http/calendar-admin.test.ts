@@ -4,20 +4,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
+import { adminAgent } from '../../support/admin.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 
-const NEW_PASSWORD = 'Shili-Qu-2025-gongkai';
 const SAMPLE = readFileSync(new URL('../../fixtures/calendar/2027-sample.txt', import.meta.url), 'utf8');
 const BANNER_2027 = /2027 年的放假安排尚未载入/;
-
-/** Signs the bootstrapped admin in, changing the initial password first. */
-async function signInAdmin(rt: TestRuntime): Promise<TestAgent> {
-  const a = new TestAgent(rt);
-  await a.login('admin', rt.boot.adminPassword ?? '');
-  const res = await a.post('/admin/password', { current: rt.boot.adminPassword ?? '', next: NEW_PASSWORD, confirm: NEW_PASSWORD });
-  assert.equal(res.status, 303);
-  return a;
-}
 
 /** Uploads a schedule file the way a browser does (multipart, with the CSRF field). */
 function upload(a: TestAgent, name: string, text: string): Promise<Response> {
@@ -55,7 +46,7 @@ for (const dialect of DIALECTS) {
     let admin: TestAgent;
     before(async () => {
       rt = await openTestRuntime(dialect);
-      admin = await signInAdmin(rt);
+      admin = await adminAgent(rt);
     });
     after(() => rt.close());
 

@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
+import { adminAgent } from '../../support/admin.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 
-const NEW_PASSWORD = 'Shili-Qu-2025-gongkai';
 
 const FOOTER = {
   siteName: '测试区人民政府门户网站',
@@ -16,15 +16,6 @@ const FOOTER = {
   publicSecurityRecord: '测公网安备 11010502000001号',
   contact: '0999-12345678',
 };
-
-/** Signs the bootstrapped admin in, changing the initial password first. */
-async function signInAdmin(rt: TestRuntime): Promise<TestAgent> {
-  const a = new TestAgent(rt);
-  await a.login('admin', rt.boot.adminPassword ?? '');
-  const res = await a.post('/admin/password', { current: rt.boot.adminPassword ?? '', next: NEW_PASSWORD, confirm: NEW_PASSWORD });
-  assert.equal(res.status, 303);
-  return a;
-}
 
 function contains(html: string, re: RegExp | string): void {
   assert.ok(typeof re === 'string' ? html.includes(re) : re.test(html), `page should contain ${re}`);
@@ -40,7 +31,7 @@ for (const dialect of DIALECTS) {
     let admin: TestAgent;
     before(async () => {
       rt = await openTestRuntime(dialect);
-      admin = await signInAdmin(rt);
+      admin = await adminAgent(rt);
     });
     after(() => rt.close());
 
