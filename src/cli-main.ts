@@ -1,7 +1,7 @@
 // Entry point of the `gongkai` command (bin/gongkai.js): wires the composition root into the CLI.
 import { loadConfig } from './config/config.js';
-import { startRuntime, serveHttp, calendarSeed } from './main.js';
-import { bootstrap } from './app/bootstrap.js';
+import { startRuntime, serveHttp } from './main.js';
+import { seedDemoDistrict } from './app/bootstrap.js';
 import { runCli } from './cli/program.js';
 
 async function readStdin(): Promise<string> {
@@ -26,7 +26,7 @@ try {
 const code = await runCli(process.argv.slice(2), {
   start: () => startRuntime(config),
   serve: (rt) => serveHttp(rt as Parameters<typeof serveHttp>[0], config),
-  seedDemo: (rt) => bootstrap(rt.ctx, calendarSeed, true),
+  seedDemo: (rt) => seedDemoDistrict(rt.ctx),
   stdin: readStdin,
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

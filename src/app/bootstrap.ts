@@ -1,6 +1,6 @@
 // First use of a database: load the national calendar, create the organization tree and the admin.
 import type { AppContext, CalendarDayRow } from './ports.js';
-import { DEMO_FOOTER, DEMO_ORGS } from './demo/demo-district.js';
+import { DEMO_FOOTER, DEMO_ORGS, type DemoOrg } from './demo/demo-district.js';
 import { saveSiteFooter } from './settings/site-settings.js';
 import { auditBy } from './actors.js';
 import type { Organization } from '../domain/orgs/organization.js';
@@ -45,11 +45,37 @@ async function ensureOrganizations(ctx: AppContext, demo: boolean): Promise<{ ro
   if (root) {
     return { rootId: root.id, created: 0 };
   }
-  const list = demo ? DEMO_ORGS : DEMO_ORGS.slice(0, 1).map((o) => ({ ...o, fields: { ...o.fields, name: '本级人民政府（请修改名称）', functions: '', leadership: '', internalUnits: '' } }));
+  if (demo) {
+    const created = await seedDemoDistrict(ctx);
+    const first = (await ctx.repos.orgs.list()).find((o) => o.parentId === null);
+    return { rootId: first?.id ?? '', created };
+  }
+  const placeholder = DEMO_ORGS.slice(0, 1).map((o) => ({ ...o, fields: { ...o.fields, name: '本级人民政府（请修改名称）', functions: '', leadership: '', internalUnits: '' } }));
+  return { rootId: (await insertOrgs(ctx, placeholder))[0] ?? '', created: 1 };
+}
+
+/**
+ * Adds the demo district 示例区 (`gongkai db seed-demo`): every demo organization whose credit code
+ * is not present yet, under its demo parent. Existing organizations are left as they are.
+ * @returns the number of organizations created
+ */
+export async function seedDemoDistrict(ctx: AppContext): Promise<number> {
+  const existing = new Map((await ctx.repos.orgs.list({ includeRetired: true })).map((o) => [o.creditCode, o.id]));
+  const ids = await insertOrgs(ctx, DEMO_ORGS, existing);
+  return ids.filter((id, i) => id !== existing.get(DEMO_ORGS[i]?.fields.creditCode ?? '')).length;
+}
+
+/** Inserts organizations in list order (parents first), reusing ids of credit codes already present. */
+async function insertOrgs(ctx: AppContext, list: DemoOrg[], existing = new Map<string, string>()): Promise<string[]> {
   const now = ctx.clock.nowIso();
   const ids: string[] = [];
   await ctx.uow.run(async (r) => {
     for (const [i, d] of list.entries()) {
+      const present = existing.get(d.fields.creditCode);
+      if (present) {
+        ids.push(present);
+        continue;
+      }
       const parentId = d.parent === null ? null : (ids[d.parent] ?? null);
       const o: Organization = { ...d.fields, id: ctx.crypto.newId(), parentId, sortOrder: i, retiredAt: null, createdAt: now, updatedAt: now };
       ids.push(o.id);
@@ -57,7 +83,7 @@ async function ensureOrganizations(ctx: AppContext, demo: boolean): Promise<{ ro
       await r.audit.append(auditBy(null, { action: 'org.created', entityType: 'organization', entityId: o.id, orgId: o.id, before: null, after: o }), now);
     }
   });
-  return { rootId: ids[0] ?? '', created: list.length };
+  return ids;
 }
 
 async function createInitialAdmin(ctx: AppContext, rootId: string): Promise<string> {

@@ -4,6 +4,14 @@ import type { Organization, OrganizationFields } from '../domain/orgs/organizati
 import type { RoleGrant } from '../domain/users/roles.js';
 import type { User, UserStatus, UserWithRoles } from '../domain/users/user.js';
 import type { PasswordJudge } from '../domain/users/password-policy.js';
+import type {
+  ApplicantType,
+  ApplicationEvent,
+  ApplicationSnapshot,
+  ApplicationState,
+  Channel,
+  Outcome,
+} from '../domain/applications/application.js';
 
 /** Organizations. Nothing is hard-deleted: retiring keeps the row for reports and the audit trail. */
 export interface OrganizationRepository {
@@ -126,6 +134,10 @@ export type Repos = {
   audit: AuditLog;
   calendar: CalendarRepository;
   settings: SettingsRepository;
+  applications: ApplicationRepository;
+  files: FileStore;
+  notices: NoticeRepository;
+  counters: Counters;
 };
 
 /** Runs a function in one database transaction: all of it is written, or none of it. */
@@ -192,4 +204,86 @@ export interface Maintenance {
   backup(file: string, onProgress?: (table: string, rows: number) => void): Promise<number>;
   /** Replaces every table's content with a snapshot, in one transaction. */
   restore(file: string, onProgress?: (table: string, rows: number) => void): Promise<number>;
+}
+
+/** A case in lists: no personal data beyond the name and a masked document number. */
+export type ApplicationSummary = {
+  id: string;
+  orgId: string;
+  trackingCode: string;
+  channel: Channel;
+  receivedOn: string;
+  applicantType: ApplicantType;
+  applicantName: string;
+  idNumber: string;
+  state: ApplicationState;
+  handlerId: string | null;
+  outcome: Outcome | null;
+  dueOn: string | null;
+  closedOn: string | null;
+  description: string;
+};
+
+/** Filters of the case lists. */
+export type ApplicationFilter = {
+  orgIds: readonly string[];
+  states?: readonly ApplicationState[];
+  handlerId?: string;
+  open?: boolean;
+  dueOnOrBefore?: string;
+  query?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+};
+
+/** A new case as inserted. */
+export type NewApplication = Omit<ApplicationSnapshot, 'events'> & { submissionKey: string | null; proofFileId: string | null };
+
+/** Disclosure applications and their event ledgers. */
+export interface ApplicationRepository {
+  insert(app: NewApplication, at: string): Promise<void>;
+  byId(id: string): Promise<(ApplicationSnapshot & { proofFileId: string | null }) | undefined>;
+  idByTrackingCode(code: string): Promise<string | undefined>;
+  idBySubmissionKey(key: string): Promise<string | undefined>;
+  update(id: string, patch: Partial<Omit<ApplicationSnapshot, 'id' | 'events' | 'applicant' | 'request'>>, at: string): Promise<void>;
+  appendEvent(id: string, event: ApplicationEvent): Promise<void>;
+  replaceEvents(id: string, events: readonly ApplicationEvent[]): Promise<void>;
+  list(filter: ApplicationFilter, page: { limit: number; offset: number }): Promise<{ items: ApplicationSummary[]; total: number }>;
+  /** Applications from the same applicant (by document number) to an organization received in [from, to]. */
+  byApplicant(orgId: string, idNumber: string, from: string, to: string): Promise<ApplicationSummary[]>;
+  /** Ids of open cases whose stored due dates may depend on the calendar. */
+  openIds(): Promise<string[]>;
+}
+
+/** Uploaded files, stored by content hash. */
+export interface FileStore {
+  put(content: Uint8Array, mime: string, at: string): Promise<string>;
+  get(id: string): Promise<{ mime: string; content: Uint8Array } | undefined>;
+}
+
+/** A stored notice (告知书). */
+export type NoticeRecord = {
+  id: string;
+  applicationId: string;
+  kind: string;
+  docNo: string;
+  issuedOn: string;
+  body: unknown;
+  servedOn: string | null;
+  serviceMethod: string | null;
+  serviceRef: string | null;
+  createdAt: string;
+};
+
+/** Notices and their service (送达). */
+export interface NoticeRepository {
+  insert(n: NoticeRecord): Promise<void>;
+  byId(id: string): Promise<NoticeRecord | undefined>;
+  forApplication(applicationId: string): Promise<NoticeRecord[]>;
+  recordService(id: string, service: { servedOn: string; method: string; ref: string }): Promise<void>;
+}
+
+/** Named counters (document-number serials), incremented inside the caller's transaction. */
+export interface Counters {
+  next(key: string): Promise<number>;
 }

@@ -11,8 +11,8 @@ export type CliDeps = {
   start: () => Promise<{ runtime: CliRuntime; boot: BootstrapResult }>;
   /** Starts the HTTP server and resolves when it listens. */
   serve: (runtime: CliRuntime) => Promise<{ url: string }>;
-  /** Bootstraps the demo district on an already-open runtime. */
-  seedDemo: (runtime: CliRuntime) => Promise<BootstrapResult>;
+  /** Adds the demo district's missing organizations; returns how many were created. */
+  seedDemo: (runtime: CliRuntime) => Promise<number>;
   stdin: () => Promise<string>;
   out: (line: string) => void;
   err: (line: string) => void;

@@ -118,6 +118,82 @@ export interface SiteSettingTable {
   updated_at: string;
 }
 
+export interface StoredFileTable {
+  id: string;
+  mime: string;
+  size: number;
+  content_b64: string;
+  created_at: string;
+}
+
+export interface ApplicationTable {
+  id: string;
+  org_id: string;
+  tracking_code: string;
+  submission_key: string | null;
+  channel: string;
+  received_on: string;
+  applicant_type: string;
+  applicant_subtype: string | null;
+  applicant_name: string;
+  id_type: string | null;
+  id_number: string;
+  legal_representative: string;
+  contact_person: string;
+  phone: string;
+  email: string;
+  address: string;
+  postcode: string;
+  description: string;
+  title: string;
+  doc_no: string;
+  index_no: string;
+  carrier: string;
+  delivery: string;
+  proof_file_id: string | null;
+  state: string;
+  handler_id: string | null;
+  outcome: string | null;
+  due_on: string | null;
+  waiting_until: string | null;
+  extended: number;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationEventTable {
+  application_id: string;
+  seq: number;
+  action: string;
+  on_date: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  params_json: string;
+  due_on: string | null;
+  explanation: string;
+  provisional: number;
+}
+
+export interface NoticeTable {
+  id: string;
+  application_id: string;
+  kind: string;
+  doc_no: string;
+  issued_on: string;
+  body_json: string;
+  served_on: string | null;
+  service_method: string | null;
+  service_ref: string | null;
+  created_at: string;
+}
+
+export interface CounterTable {
+  key: string;
+  value: number;
+}
+
 /** Every table gongkai owns. */
 export interface Database {
   organization: OrganizationTable;
@@ -131,4 +207,9 @@ export interface Database {
   calendar_year: CalendarYearTable;
   calendar_override: CalendarOverrideTable;
   site_setting: SiteSettingTable;
+  stored_file: StoredFileTable;
+  application: ApplicationTable;
+  application_event: ApplicationEventTable;
+  notice: NoticeTable;
+  counter: CounterTable;
 }

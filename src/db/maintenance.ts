@@ -22,6 +22,11 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'calendar_day',
   'calendar_override',
   'site_setting',
+  'stored_file',
+  'application',
+  'application_event',
+  'notice',
+  'counter',
 ];
 
 /** Self-referencing columns, restored in a second pass so row order does not matter. */

@@ -8,6 +8,8 @@ import { apiTokenRepository, sessionRepository } from './repositories/session-re
 import { auditLog } from './repositories/audit-log.js';
 import { calendarRepository } from './repositories/calendar-repository.js';
 import { settingsRepository } from './repositories/settings-repository.js';
+import { applicationRepository } from './repositories/application-repository.js';
+import { counters, fileStore, noticeRepository } from './repositories/notice-repository.js';
 
 /** Builds all repositories over one executor. */
 export function buildRepos(db: Kysely<Database>): Repos {
@@ -19,6 +21,10 @@ export function buildRepos(db: Kysely<Database>): Repos {
     audit: auditLog(db),
     calendar: calendarRepository(db),
     settings: settingsRepository(db),
+    applications: applicationRepository(db),
+    files: fileStore(db),
+    notices: noticeRepository(db),
+    counters: counters(db),
   };
 }
 

@@ -26,13 +26,12 @@ export function registerSystem(program: Command, deps: CliDeps): void {
       });
     });
   db.command('seed-demo')
-    .description('创建示例区演示数据（仅空数据库） / Create the demo district (empty database only)')
+    .description('添加示例区演示机构（已有的跳过） / Add the demo district 示例区 (skips what exists)')
     .action(async () => {
       await withRuntime(deps, async (rt) => {
-        const r = await deps.seedDemo(rt);
+        const created = await deps.seedDemo(rt);
         const orgs = await rt.ctx.repos.orgs.list();
-        deps.out(`机构数 / organizations: ${orgs.length}`);
-        printBootNotice(deps, r);
+        deps.out(`新增 / created: ${created}；机构总数 / organizations: ${orgs.length}`);
       });
     });
 

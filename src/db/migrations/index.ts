@@ -1,9 +1,11 @@
 // The ordered list of migrations. Append only; names are ISO timestamps.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-28T0100-foundation.js';
+import * as applications from './2026-11-28T0200-applications.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
+  '2026-11-28T0200-applications': applications,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

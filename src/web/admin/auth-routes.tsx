@@ -12,9 +12,10 @@ import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../shared/security.j
 import { readForm, requireActor, safeNext, statusOf, str } from '../shared/respond.js';
 import type { WebEnv } from '../shared/env.js';
 
-function LoginPage(p: { csrf: string; username?: string; next?: string; error?: string }) {
+function LoginPage(p: { csrf: string; username?: string; next?: string; error?: string; expired?: boolean }) {
   return (
     <AdminLayout title="登录" csrf={p.csrf}>
+      {p.expired ? <p class="notice" role="status">登录已超时或已在其他地方退出，请重新登录。</p> : null}
       <form method="post" action="/admin/login" class="narrow">
         <Csrf token={p.csrf} />
         <input type="hidden" name="next" value={p.next ?? ''} />
@@ -51,7 +52,7 @@ export function registerAuthRoutes(app: Hono<WebEnv>): void {
     if (c.get('actor')) {
       return c.redirect('/admin', 303);
     }
-    return c.html(<LoginPage csrf={c.get('csrf')} next={c.req.query('next')} />);
+    return c.html(<LoginPage csrf={c.get('csrf')} next={c.req.query('next')} expired={c.req.query('expired') === '1'} />);
   });
 
   app.post('/admin/login', async (c) => {

@@ -20,6 +20,8 @@ export type WebVariables = {
   /** The CSRF token to embed in forms (double-submit cookie value). */
   csrf: string;
   sessionToken?: string;
+  /** A session cookie came with the request but its session has ended (idle, expired, logged out). */
+  sessionEnded?: boolean;
   live?: LiveSession;
   actor?: Actor;
 };

@@ -1,8 +1,12 @@
 /** @jsxImportSource hono/jsx */
 // Page layouts for the back office and the public portal: accessible, responsive, no client JS needed.
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { SiteFooter } from '../../app/settings/site-settings.js';
+
+// Standards mode: without a doctype browsers render in quirks mode.
+const DOCTYPE = raw('<!DOCTYPE html>');
 
 const ADMIN_NAV: [string, string][] = [
   ['/admin', '工作台'],
@@ -16,7 +20,9 @@ const ADMIN_NAV: [string, string][] = [
 /** The back-office page frame. */
 export function AdminLayout(props: { title: string; actor?: Actor; csrf: string; path?: string; flash?: string; children?: Child }) {
   return (
-    <html lang="zh-CN">
+    <>
+      {DOCTYPE}
+      <html lang="zh-CN">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -61,7 +67,8 @@ export function AdminLayout(props: { title: string; actor?: Actor; csrf: string;
           {props.children}
         </main>
       </body>
-    </html>
+      </html>
+    </>
   );
 }
 
@@ -69,7 +76,9 @@ export function AdminLayout(props: { title: string; actor?: Actor; csrf: string;
 export function PublicLayout(props: { title: string; siteTitle: string; footer: SiteFooter; crumbs?: [string, string][]; children?: Child }) {
   const f = props.footer;
   return (
-    <html lang="zh-CN">
+    <>
+      {DOCTYPE}
+      <html lang="zh-CN">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -111,6 +120,7 @@ export function PublicLayout(props: { title: string; siteTitle: string; footer: 
           ) : null}
         </footer>
       </body>
-    </html>
+      </html>
+    </>
   );
 }

@@ -53,7 +53,8 @@ export function requireActor(c: Context<WebEnv>): Actor | Response {
   const actor = c.get('actor');
   if (!actor) {
     const next = encodeURIComponent(c.req.path);
-    return c.redirect(`/admin/login?next=${next}`, 303);
+    const ended = c.get('sessionEnded') ? '&expired=1' : '';
+    return c.redirect(`/admin/login?next=${next}${ended}`, 303);
   }
   return actor;
 }

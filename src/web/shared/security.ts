@@ -33,6 +33,7 @@ export function sessionMiddleware(): MiddlewareHandler<WebEnv> {
         c.set('live', live);
         c.set('actor', actorOf(live.user));
       } else {
+        c.set('sessionEnded', true);
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
       }
     }

@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TABLE_ORDER } from '../../../src/db/maintenance.js';
+import { migrateToLatest, openDb } from '../../../src/db/connect.js';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit.js';
 import { createOrganization, moveOrganization } from '../../../src/app/orgs/manage-organizations.js';
 import { parseOrganizationFields } from '../../../src/app/orgs/organization-input.js';
 import { creditCodeCheckChar } from '../../../src/domain/orgs/credit-code.js';
 import { AppError } from '../../../src/app/errors.js';
+import { seedDemoDistrict } from '../../../src/app/bootstrap.js';
 
 const code = (n: number) => {
   const first = `11999901MB${String(n).padStart(7, '0')}`;
@@ -37,6 +39,20 @@ for (const dialect of DIALECTS) {
       const root = orgs.filter((o) => o.parentId === null);
       assert.deepEqual(root.map((o) => o.name), ['示例区人民政府']);
       assert.deepEqual(new Set(orgs.map((o) => o.kind)), new Set(['government', 'department', 'township', 'street']));
+    });
+
+    test('should add the demo district to a database started without it, once', async () => {
+      const bare = await openTestRuntime(dialect, { demo: false });
+      try {
+        assert.equal((await bare.ctx.repos.orgs.list()).length, 1);
+        assert.equal(await seedDemoDistrict(bare.ctx), 7);
+        assert.equal(await seedDemoDistrict(bare.ctx), 0);
+        const orgs = await bare.ctx.repos.orgs.list();
+        assert.equal(orgs.length, 8);
+        assert.equal(orgs.filter((o) => o.parentId === null).length, 1);
+      } finally {
+        await bare.close();
+      }
     });
 
     test('should round-trip every organization field', async () => {
@@ -101,7 +117,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await rt.ctx.repos.audit.list({ actor: '%' }, { limit: 10 })).length, 1);
     });
 
-    test('should list every table in the backup order', async () => {
+    test('should restore a backup into a fresh database with the same rows', async () => {
       const fileName = join(dir, 'probe.jsonl.gz');
       await rt.maintenance.backup(fileName);
       // A restore into a fresh database brings back the same rows, table by table.
@@ -119,6 +135,19 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('schema', () => {
+  test('should name every table the migrations create in the backup order', async () => {
+    const db = openDb({ kind: 'sqlite', file: ':memory:' });
+    try {
+      await migrateToLatest(db);
+      const tables = (await db.kysely.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+      assert.deepEqual([...tables].sort(), [...TABLE_ORDER].sort());
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 describe('backup across dialects', { skip: skipReason('postgres') }, () => {
   test('should restore a SQLite backup into PostgreSQL with the audit chain intact', async () => {

@@ -72,6 +72,8 @@ for (const dialect of DIALECTS) {
       rt.clock.advance(31 * 60_000);
       const res = await b.get('/admin');
       assert.equal(res.status, 303);
+      assert.equal(res.headers.get('location'), '/admin/login?next=%2Fadmin&expired=1');
+      assert.match(await (await b.get('/admin/login?next=%2Fadmin&expired=1')).text(), /登录已超时/);
     });
 
     test('should lock the account after 5 failures for 15 minutes', async () => {
