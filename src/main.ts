@@ -11,6 +11,7 @@ import { argon2Hasher } from './adapters/security/argon2-hasher.js';
 import { zxcvbnJudge } from './adapters/security/password-judge.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
 import type { Clock } from './app/ports.js';
+import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
 
 /** A running instance: the use-case context plus database maintenance. */
 export type Runtime = {
@@ -41,8 +42,8 @@ export async function openRuntime(
     hasher: argon2Hasher(),
     crypto: nodeCrypto(clock),
     passwordJudge: zxcvbnJudge(),
-    handoverSteps: [],
-    calendarChangedSteps: [],
+    handoverSteps: [applicationHandoverStep],
+    calendarChangedSteps: [applicationCalendarStep],
     settings: { sessionIdleMinutes: opts.sessionIdleMinutes, sessionMaxHours: opts.sessionMaxHours, dialect: handle.dialect },
   };
   return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, close: handle.close };

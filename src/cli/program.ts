@@ -7,6 +7,8 @@ import { registerUser } from './commands/user.js';
 import { registerSystem } from './commands/system.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerReportCheck } from './commands/report-check.js';
+import { registerFee } from './commands/fee.js';
+import { registerReportRender } from './commands/report-render.js';
 
 /** Builds the program with every command. */
 export function buildProgram(deps: CliDeps): Command {
@@ -22,6 +24,8 @@ export function buildProgram(deps: CliDeps): Command {
   registerUser(program, deps);
   registerCalendar(program, deps);
   registerReportCheck(program);
+  registerFee(program);
+  registerReportRender(program);
   return program;
 }
 

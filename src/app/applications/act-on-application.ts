@@ -1,0 +1,65 @@
+// Making a move on a case: decide (pure) → store the new state, the event and the audit entry in one transaction.
+import type { AppContext } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import type { Action, ApplicationSnapshot } from '../../domain/applications/application.js';
+import { decide, FORBIDDEN, ILLEGAL_TRANSITION } from '../../domain/applications/transitions.js';
+import { canViewCase } from '../../domain/policies/application-policy.js';
+import { holdsOver } from '../../domain/policies/actor.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
+import { auditBy } from '../actors.js';
+import { loadCase, today } from './case-context.js';
+import { issueNoticesFor } from './notices.js';
+
+/** The result of a move: the case after it. */
+export type ActResult = { state: ApplicationSnapshot['state']; dueOn: string | null; noticeIds: string[] };
+
+/**
+ * Makes one move. The role check comes first (403 whatever the state), then the transition table
+ * (409), then the parameters (422); nothing changes on any error.
+ * @param actor null for the system's lapse moves
+ */
+export async function actOnApplication(ctx: AppContext, actor: Actor | null, id: string, action: Action, params: Record<string, unknown>): Promise<ActResult> {
+  const c = await loadCase(ctx.repos, id);
+  if (actor !== null && !canViewCase(actor, c.orgAncestry)) throw notFound('申请');
+  const resolved = await resolveParams(ctx, c.orgAncestry, action, params);
+  const decision = decide(c.app, { action, params: resolved }, { today: today(ctx), rules: c.rules, calendar: c.calendar, actor, orgIds: c.orgAncestry });
+  if (!decision.ok) {
+    const e = decision.error;
+    if (e.code === FORBIDDEN) throw forbidden();
+    if (e.code === ILLEGAL_TRANSITION) throw conflict(e.message);
+    throw invalid(e.message);
+  }
+  const { patch, event } = decision.value;
+  const now = ctx.clock.nowIso();
+  const seq = (c.app.events.at(-1)?.seq ?? 0) + 1;
+  try {
+    return await ctx.uow.run(async (r) => {
+      await r.applications.appendEvent(id, { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' });
+      await r.applications.update(id, patch, now);
+      const after = { ...c.app, ...patch, events: [...c.app.events, { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' }] };
+      const noticeIds = await issueNoticesFor(ctx, r, { app: after, org: c.org, action, on: event.on, now });
+      await r.audit.append(
+        auditBy(actor, { action: `application.${action}`, entityType: 'application', entityId: id, orgId: c.org.id, before: { state: c.app.state, dueOn: c.app.dueOn }, after: { state: after.state, dueOn: after.dueOn, outcome: after.outcome, seq } }),
+        now,
+      );
+      return { state: after.state, dueOn: after.dueOn, noticeIds };
+    });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    // Another move was stored first (the event's (application, seq) key is taken): nothing was written.
+    if ((await ctx.repos.applications.byId(id))?.events.some((x) => x.seq === seq)) {
+      throw conflict('该申请刚刚已被他人处理，请刷新页面后重试');
+    }
+    throw e;
+  }
+}
+
+/** `assign` names the handler by username (API) or id (form); check they are a handler of the case's organization. */
+async function resolveParams(ctx: AppContext, orgAncestry: string[], action: Action, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (action !== 'assign') return params;
+  const key = typeof params.handler === 'string' ? params.handler : typeof params.handlerId === 'string' ? params.handlerId : '';
+  const user = (await ctx.repos.users.byUsername(key)) ?? (await ctx.repos.users.byId(key));
+  const isHandler = user && user.status === 'active' && holdsOver({ userId: user.id, username: user.username, displayName: user.displayName, homeOrgId: user.orgId, roles: user.roles }, 'handler', orgAncestry);
+  if (!isHandler) throw invalid('承办人有误', { handler: '请选择本机关的依申请公开承办人' });
+  return { ...params, handlerId: user.id };
+}

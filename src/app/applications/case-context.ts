@@ -1,0 +1,39 @@
+// Loading what every application use case needs: the case, its organization's ancestry, the calendar and rules.
+import type { AppContext, Repos } from '../ports.js';
+import type { ApplicationSnapshot } from '../../domain/applications/application.js';
+import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import { rulesFor, type DisclosureRules } from '../../domain/applications/rules.js';
+import { ancestry, type Organization } from '../../domain/orgs/organization.js';
+import { loadHolidayCalendar } from '../calendar/calendar.js';
+import { notFound } from '../errors.js';
+
+/** A case with what deciding on it requires. */
+export type CaseContext = {
+  app: ApplicationSnapshot & { proofFileId: string | null };
+  org: Organization;
+  orgAncestry: string[];
+  rules: DisclosureRules;
+  calendar: HolidayCalendar;
+};
+
+/**
+ * Loads a case for a use case.
+ * @throws AppError 'not_found'
+ */
+export async function loadCase(repos: Repos, id: string): Promise<CaseContext> {
+  const app = await repos.applications.byId(id);
+  if (!app) {
+    throw notFound('申请');
+  }
+  const orgs = await repos.orgs.list({ includeRetired: true });
+  const org = orgs.find((o) => o.id === app.orgId);
+  if (!org) {
+    throw notFound('机构');
+  }
+  return { app, org, orgAncestry: ancestry(orgs, org.id), rules: rulesFor(app.receivedOn), calendar: await loadHolidayCalendar(repos) };
+}
+
+/** The legal day today in the office's time zone. */
+export function today(ctx: AppContext): ApplicationSnapshot['receivedOn'] {
+  return ctx.clock.today() as ApplicationSnapshot['receivedOn'];
+}

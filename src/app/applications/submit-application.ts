@@ -1,0 +1,106 @@
+// Intake: an application from the online form, the API, or staff entering another channel (art. 29, 31).
+import type { AppContext } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import type { Channel } from '../../domain/applications/application.js';
+import { receiptDate, validateApplication, type ApplicationForm } from '../../domain/applications/intake.js';
+import { submissionEvent } from '../../domain/applications/deadlines.js';
+import { rulesFor } from '../../domain/applications/rules.js';
+import { formatTrackingCode } from '../../domain/applications/tracking-code.js';
+import { checkProof } from '../../domain/applications/proof.js';
+import { canEnterApplication } from '../../domain/policies/application-policy.js';
+import { parseLocalDate, type LocalDate } from '../../domain/shared/local-date.js';
+import { ancestry } from '../../domain/orgs/organization.js';
+import { loadHolidayCalendar } from '../calendar/calendar.js';
+import { forbidden, invalid, notFound } from '../errors.js';
+import { auditBy } from '../actors.js';
+
+/** What intake receives. Dates are 'YYYY-MM-DD' strings from the form or API. */
+export type SubmitInput = {
+  orgCreditCode: string;
+  form: ApplicationForm;
+  channel: Channel;
+  dates?: { submittedOn?: string; signedForOn?: string; confirmedOn?: string };
+  proof?: { content: Uint8Array; fileName: string };
+  /** A key the form carries so that posting it twice creates one case. */
+  submissionKey?: string;
+};
+
+/** What the applicant is told. */
+export type SubmitResult = { id: string; trackingCode: string; receivedOn: string; dueOn: string | null; provisional: boolean; duplicate: boolean };
+
+/**
+ * Registers a new application. The public (actor null) may only apply online; staff with the
+ * `handler` role enter the other channels with the dates art. 31 needs.
+ * @throws AppError 'invalid' with per-field Chinese errors; 'forbidden'; 'not_found' (organization)
+ */
+export async function submitApplication(ctx: AppContext, actor: Actor | null, input: SubmitInput): Promise<SubmitResult> {
+  if (input.submissionKey) {
+    const existing = await ctx.repos.applications.idBySubmissionKey(input.submissionKey);
+    if (existing) return resultOf(ctx, existing, true);
+  }
+  const orgs = await ctx.repos.orgs.list();
+  const org = orgs.find((o) => o.creditCode === input.orgCreditCode.trim().toUpperCase());
+  if (!org) throw notFound('受理机关');
+  if (actor !== null && !canEnterApplication(actor, ancestry(orgs, org.id))) throw forbidden();
+  const channel: Channel = actor === null ? 'online' : input.channel;
+  const valid = validateApplication(input.form);
+  const fieldErrors = valid.ok ? {} : { ...valid.error };
+  const receivedOn = receiptOn(ctx, channel, input.dates ?? {}, actor === null, fieldErrors);
+  const proof = input.proof && input.proof.content.byteLength > 0 ? checkProof(input.proof.content, input.proof.fileName) : undefined;
+  if (proof && !proof.ok) fieldErrors.proof = proof.error;
+  if (!valid.ok || !receivedOn || Object.keys(fieldErrors).length > 0) {
+    throw invalid('申请未提交，请按提示更正', fieldErrors);
+  }
+  const rules = rulesFor(receivedOn);
+  const first = submissionEvent(receivedOn, rules, await loadHolidayCalendar(ctx.repos));
+  const id = ctx.crypto.newId();
+  const trackingCode = await uniqueTrackingCode(ctx);
+  const now = ctx.clock.nowIso();
+  try {
+    await ctx.uow.run(async (r) => {
+      const proofFileId = proof?.ok && input.proof ? await r.files.put(input.proof.content, proof.mime, now) : null;
+      await r.applications.insert({ id, orgId: org.id, trackingCode, channel, receivedOn, applicant: valid.value.applicant, request: valid.value.request, state: 'received', handlerId: null, outcome: null, dueOn: first.dueOn, waitingUntil: null, extended: false, closedOn: null, submissionKey: input.submissionKey ?? null, proofFileId }, now);
+      await r.applications.appendEvent(id, { ...first, seq: 1, at: now, actorId: actor?.userId ?? null, actorLabel: actor ? actor.username : '申请人' });
+      // The audit entry carries no personal data (issue 3: logs never contain it).
+      await r.audit.append(auditBy(actor, { action: 'application.submitted', entityType: 'application', entityId: id, orgId: org.id, before: null, after: { trackingCode, channel, receivedOn, dueOn: first.dueOn, proof: proofFileId !== null } }), now);
+    });
+  } catch (e) {
+    // A concurrent double submission: the unique submission key let only one insert through.
+    const winner = input.submissionKey ? await ctx.repos.applications.idBySubmissionKey(input.submissionKey) : undefined;
+    if (winner) return resultOf(ctx, winner, true);
+    throw e;
+  }
+  return { id, trackingCode, receivedOn, dueOn: first.dueOn, provisional: first.provisional, duplicate: false };
+}
+
+function receiptOn(ctx: AppContext, channel: Channel, dates: NonNullable<SubmitInput['dates']>, online: boolean, errors: Record<string, string>): LocalDate | undefined {
+  const parsed: Record<string, LocalDate | null> = {};
+  for (const key of ['submittedOn', 'signedForOn', 'confirmedOn'] as const) {
+    const raw = online && key === 'submittedOn' ? ctx.clock.today() : dates[key];
+    if (!raw) continue;
+    const d = parseLocalDate(raw);
+    if (d.ok && d.value <= ctx.clock.today()) parsed[key] = d.value;
+    else errors[`dates.${key}`] = d.ok ? '日期不能晚于今天' : '日期格式应为 YYYY-MM-DD';
+  }
+  const r = receiptDate(channel, parsed);
+  if (!r.ok) {
+    errors['dates'] ??= r.error.message;
+    return undefined;
+  }
+  return r.value;
+}
+
+async function uniqueTrackingCode(ctx: AppContext): Promise<string> {
+  for (let i = 0; i < 5; i++) {
+    const code = formatTrackingCode(Buffer.from(ctx.crypto.randomToken(16), 'base64url'));
+    if (!(await ctx.repos.applications.idByTrackingCode(code))) return code;
+  }
+  throw new Error('could not allocate a unique tracking code');
+}
+
+async function resultOf(ctx: AppContext, id: string, duplicate: boolean): Promise<SubmitResult> {
+  const app = await ctx.repos.applications.byId(id);
+  if (!app) throw notFound('申请');
+  const first = app.events[0];
+  return { id, trackingCode: app.trackingCode, receivedOn: app.receivedOn, dueOn: app.dueOn, provisional: first?.provisional ?? false, duplicate };
+}

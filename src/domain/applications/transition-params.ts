@@ -1,0 +1,198 @@
+// Parameter schemas of the moves, as data (the back office renders its forms from them, `decide`
+// validates against them), and the parser that turns raw form/JSON values into typed params.
+
+import { DomainError } from '../shared/domain-error.js';
+import { parseLocalDate } from '../shared/local-date.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { OUTCOMES, type Action } from './application.js';
+import { LAPSE_OUTCOMES } from './outcomes.js';
+import type { DisclosureRules } from './rules.js';
+
+/** Error code for a move's parameters that are missing or malformed. */
+export const INVALID_PARAMS = 'invalid_params';
+
+/** Value types a parameter can have. */
+export type ParamType = 'date' | 'text' | 'int' | 'boolean' | 'enum';
+
+/** One parameter of a move. */
+export type ParamSpec = {
+  readonly name: string;
+  readonly type: ParamType;
+  readonly required: boolean;
+  /** Chinese field label. */
+  readonly label: string;
+  readonly values?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+};
+
+/** Consultation kinds: 第三方 (art. 32) or 共同制作机关 (art. 34). */
+export const CONSULTATION_KINDS = ['third_party', 'agency'] as const;
+/** How a reply is served (issue 3 "Notices": 邮寄, 电子邮件, 当面, 网上). */
+export const SERVICE_METHODS = ['post', 'email', 'in_person', 'online'] as const;
+/** Outcomes a handler may choose when drafting (lapses come only from the clock). */
+export const DRAFTABLE_OUTCOMES: readonly string[] = OUTCOMES.filter((o) => !LAPSE_OUTCOMES.includes(o));
+
+/**
+ * For moves that happen on a legal date other than the day they are recorded: the parameter that
+ * carries it (default today). It becomes the event's `on`, from which the ledger counts.
+ */
+export const DATE_PARAMS: Readonly<Partial<Record<Action, string>>> = {
+  request_correction: 'servedOn',
+  receive_correction: 'receivedOn',
+  start_consultation: 'startedOn',
+  end_consultation: 'endedOn',
+  issue_fee_notice: 'servedOn',
+  record_payment: 'paidOn',
+  send_reply: 'sentOn',
+  withdraw: 'withdrawnOn',
+};
+
+const p = (name: string, type: ParamType, required: boolean, label: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({
+  name,
+  type,
+  required,
+  label,
+  ...extra,
+});
+const NOTE = p('note', 'text', false, '备注', { max: 2000 });
+const COMMENTS = (required: boolean): ParamSpec => p('comments', 'text', required, '审查意见', { max: 5000 });
+
+/**
+ * The parameters of a move. Every move takes an optional note. Dates default to today where
+ * optional; the date a period runs from is the one recorded here (e.g. the service of a notice).
+ * @param action the move
+ * @param rules the case's rules (the extension maximum depends on them)
+ * @returns the schema, in form order
+ */
+export function paramSpecs(action: Action, rules: DisclosureRules): readonly ParamSpec[] {
+  return [...ownParams(action, rules), NOTE];
+}
+
+function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
+  switch (action) {
+    case 'assign':
+      return [p('handlerId', 'text', true, '承办人')];
+    case 'request_correction':
+      return [p('dueOn', 'date', true, '补正期限'), p('servedOn', 'date', false, '告知书送达日期'), p('items', 'text', false, '需补正的事项', { max: 5000 })];
+    case 'receive_correction':
+      return [p('receivedOn', 'date', false, '收到补正申请的日期')];
+    case 'start_consultation':
+      return [
+        p('kind', 'enum', true, '征求意见对象类型', { values: CONSULTATION_KINDS }),
+        p('party', 'text', true, '征求意见对象', { max: 200 }),
+        p('startedOn', 'date', false, '征求意见书送达日期'),
+      ];
+    case 'end_consultation':
+      return [p('endedOn', 'date', false, '收到意见（或期限届满）的日期'), p('opinion', 'text', false, '意见摘要', { max: 5000 })];
+    case 'extend':
+      return [p('workingDays', 'int', true, '延长工作日数', { min: 1, max: rules.maxExtensionWorkingDays }), p('reason', 'text', false, '延期理由', { max: 2000 })];
+    case 'issue_fee_notice':
+      return [
+        p('pieces', 'int', false, '按件计收：本申请件数', { min: 1, max: 100_000 }),
+        p('priorPiecesThisMonth', 'int', false, '按件计收：本月此前已计件数', { min: 0, max: 100_000 }),
+        p('pages', 'int', false, '按量计收：页数', { min: 1, max: 100_000 }),
+        p('servedOn', 'date', false, '收费通知送达日期'),
+      ];
+    case 'record_payment':
+      return [p('paidOn', 'date', false, '缴费日期')];
+    case 'draft_reply':
+      return [p('outcome', 'enum', true, '办理结果', { values: DRAFTABLE_OUTCOMES })];
+    case 'pass_legal_review':
+      return [p('confidentialityReviewed', 'boolean', true, '已完成保密审查'), COMMENTS(false)];
+    case 'return_from_legal_review':
+      return [p('confidentialityReviewed', 'boolean', false, '已完成保密审查'), COMMENTS(true)];
+    case 'send_reply':
+      return [
+        p('sentOn', 'date', false, '送达日期'),
+        p('method', 'enum', true, '送达方式', { values: SERVICE_METHODS }),
+        p('trackingNo', 'text', false, '邮寄单号', { max: 100 }),
+      ];
+    case 'withdraw':
+      return [p('withdrawnOn', 'date', false, '撤回日期'), p('reason', 'text', false, '撤回理由', { max: 2000 })];
+    case 'register':
+    case 'approve_reply':
+    case 'archive':
+    case 'lapse_correction':
+    case 'lapse_fee':
+      return [];
+  }
+}
+
+/**
+ * Validates raw values (JSON or form strings) against a move's schema. Unknown keys are dropped;
+ * empty strings count as absent. Also checks what one field alone cannot: a fee is charged per
+ * piece or per page, never both (measures art. 3).
+ * @param action the move
+ * @param raw the submitted parameters
+ * @param rules the case's rules
+ * @returns typed params (dates as LocalDate strings, ints as numbers, booleans) or `invalid_params`
+ */
+export function parseParams(action: Action, raw: Readonly<Record<string, unknown>>, rules: DisclosureRules): Result<Record<string, unknown>, DomainError> {
+  const out: Record<string, unknown> = {};
+  for (const spec of paramSpecs(action, rules)) {
+    const value = raw[spec.name];
+    if (value === undefined || value === null || value === '') {
+      if (spec.required) {
+        return invalid(`请填写“${spec.label}”`);
+      }
+      continue;
+    }
+    const parsed = parseValue(spec, value);
+    if (!parsed.ok) {
+      return parsed;
+    }
+    out[spec.name] = parsed.value;
+  }
+  if (action === 'issue_fee_notice' && (out.pieces === undefined) === (out.pages === undefined)) {
+    return invalid('信息处理费按件或按量计收，只能选择其一（《政府信息公开信息处理费管理办法》）');
+  }
+  if (action === 'issue_fee_notice' && out.pages !== undefined && out.priorPiecesThisMonth !== undefined) {
+    return invalid('按量计收时不填写本月已计件数');
+  }
+  return ok(out);
+}
+
+function parseValue(spec: ParamSpec, value: unknown): Result<unknown, DomainError> {
+  switch (spec.type) {
+    case 'date': {
+      const d = typeof value === 'string' ? parseLocalDate(value.trim()) : undefined;
+      return d?.ok === true ? ok(d.value) : invalid(`“${spec.label}”应为 YYYY-MM-DD 格式的日期`);
+    }
+    case 'int':
+      return parseInteger(spec, value);
+    case 'boolean':
+      return parseBoolean(spec, value);
+    case 'enum':
+      return typeof value === 'string' && (spec.values ?? []).includes(value) ? ok(value) : invalid(`“${spec.label}”的取值无效：${String(value)}`);
+    case 'text': {
+      const text = typeof value === 'string' ? value.trim() : '';
+      if (text === '' && spec.required) {
+        return invalid(`请填写“${spec.label}”`);
+      }
+      return [...text].length > (spec.max ?? 1000) ? invalid(`“${spec.label}”不能超过${spec.max ?? 1000}个字`) : ok(text);
+    }
+  }
+}
+
+function parseInteger(spec: ParamSpec, value: unknown): Result<unknown, DomainError> {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < (spec.min ?? 0) || n > (spec.max ?? Number.MAX_SAFE_INTEGER)) {
+    return invalid(`“${spec.label}”应为 ${spec.min ?? 0} 到 ${spec.max ?? '∞'} 之间的整数`);
+  }
+  return ok(n);
+}
+
+function parseBoolean(spec: ParamSpec, value: unknown): Result<unknown, DomainError> {
+  if (value === true || value === 'true' || value === 'on' || value === '1') {
+    return ok(true);
+  }
+  if (value === false || value === 'false' || value === '0') {
+    return ok(false);
+  }
+  return invalid(`“${spec.label}”应为是或否`);
+}
+
+function invalid(message: string): { readonly ok: false; readonly error: DomainError } {
+  return err(new DomainError(INVALID_PARAMS, message));
+}

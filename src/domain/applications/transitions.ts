@@ -1,0 +1,268 @@
+// The disclosure-application state machine as pure functions (HOUSE_STYLE §6.4): one `decide` that
+// checks a move against the transition table (transition-table.ts), its parameters
+// (transition-params.ts) and the case history, and returns the next state, the stored fields to
+// change and the event to append, with the due date from the deadline ledger (deadlines.ts);
+// and `availableTransitions`, the moves the back office may offer, read from the same table.
+//
+// Order of checks: role (forbidden, whatever the state) → table (illegal_transition) → history
+// guards → parameters (invalid_params). Nothing changes on failure: the caller persists only a
+// successful decision.
+
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { holdsOver, type Actor } from '../policies/actor.js';
+import { DomainError } from '../shared/domain-error.js';
+import { compareDates, type LocalDate } from '../shared/local-date.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { ROLE_LABELS } from '../users/roles.js';
+import type { Action, ApplicationEvent, ApplicationSnapshot, ApplicationState, Outcome } from './application.js';
+import { correctionNoticeDueOn, recomputeLedger } from './deadlines.js';
+import { pageBreakdown, pieceBreakdown } from './fees.js';
+import type { DisclosureRules } from './rules.js';
+import { ACTION_GROUPS, ACTION_LABELS, ACTION_ROLES, STATE_LABELS, SYSTEM_ACTIONS, TRANSITIONS, findTransition, type TransitionGroup } from './transition-table.js';
+import { DATE_PARAMS, INVALID_PARAMS, paramSpecs, parseParams, type ParamSpec } from './transition-params.js';
+
+export { INVALID_PARAMS } from './transition-params.js';
+/** Error code: the actor lacks the role for the move (HTTP 403). */
+export const FORBIDDEN = 'forbidden';
+/** Error code: the move is not allowed in the case's state or history (HTTP 409). */
+export const ILLEGAL_TRANSITION = 'illegal_transition';
+
+/** A requested move with raw parameters (form or JSON values; validated by `decide`). */
+export type Command = { readonly action: Action; readonly params?: Readonly<Record<string, unknown>> };
+
+/** What `decide` needs besides the case. */
+export type DecideContext = {
+  readonly today: LocalDate;
+  readonly rules: DisclosureRules;
+  readonly calendar: HolidayCalendar;
+  /** null = the system (only lapse moves). */
+  readonly actor: Actor | null;
+  /**
+   * Organizations whose role grants count for this case (default: the case's own organization).
+   * The use case passes the ancestry, or adds the org of a designated legal reviewer (e.g. 司法局).
+   */
+  readonly orgIds?: readonly string[];
+};
+
+/** The event to append, before storage adds seq, time and actor. */
+export type NewEvent = Omit<ApplicationEvent, 'seq' | 'at' | 'actorId' | 'actorLabel'>;
+
+/** A successful decision. */
+export type Decision = { next: ApplicationState; patch: Partial<ApplicationSnapshot>; event: NewEvent };
+
+/** A move the UI may offer. */
+export type AvailableTransition = {
+  action: Action;
+  to: ApplicationState;
+  label: string;
+  group: TransitionGroup;
+  params: readonly ParamSpec[];
+};
+
+type Move = { on: LocalDate; extra: Record<string, unknown>; patch: Partial<ApplicationSnapshot> };
+
+/**
+ * Decides a move.
+ * @param app the case as stored
+ * @param cmd the move and its raw parameters
+ * @param ctx today, the case's rules, the calendar and the actor
+ * @returns the next state, the fields to store and the event, or a DomainError coded
+ *   `forbidden`, `illegal_transition` or `invalid_params` with a Chinese message
+ */
+export function decide(app: ApplicationSnapshot, cmd: Command, ctx: DecideContext): Result<Decision, DomainError> {
+  const roleError = checkRole(app, cmd.action, ctx.actor, ctx.orgIds);
+  if (roleError !== null) {
+    return err(roleError);
+  }
+  const row = findTransition(app.state, cmd.action);
+  if (row === undefined) {
+    return err(new DomainError(ILLEGAL_TRANSITION, `申请处于“${STATE_LABELS[app.state]}”状态，不能“${ACTION_LABELS[cmd.action]}”`));
+  }
+  const guard = guardError(app, cmd.action, ctx.actor, ctx.today, ctx.rules);
+  if (guard !== null) {
+    return err(guard);
+  }
+  const parsed = parseParams(cmd.action, cmd.params ?? {}, ctx.rules);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  const move = buildMove(app, cmd.action, parsed.value, ctx);
+  if (!move.ok) {
+    return move;
+  }
+  const { on, extra, patch } = move.value;
+  const params = { ...parsed.value, ...extra };
+  const entries = recomputeLedger(app.receivedOn, [...app.events, { action: cmd.action, on, params }], ctx.rules, ctx.calendar);
+  const entry = entries.at(-1);
+  const dueOn = entry?.dueOn ?? null;
+  return ok({
+    next: row.to,
+    patch: { ...patch, state: row.to, dueOn, waitingUntil: entry?.waitingUntil ?? null },
+    event: { action: cmd.action, on, params, dueOn, explanation: entry?.explanation ?? '', provisional: entry?.provisional ?? false },
+  });
+}
+
+/**
+ * The moves an actor may make on a case now, from the same table and checks as {@link decide}.
+ * @param app the case
+ * @param actor the signed-in user, or null for the system
+ * @param rules the case's rules
+ * @param options `today` enables the time checks (a lapse only after its period ended); `orgIds` as in DecideContext
+ * @returns the moves, in table order
+ */
+export function availableTransitions(
+  app: ApplicationSnapshot,
+  actor: Actor | null,
+  rules: DisclosureRules,
+  options: { today?: LocalDate; orgIds?: readonly string[] } = {},
+): AvailableTransition[] {
+  return TRANSITIONS.filter((t) => t.from === app.state)
+    .filter((t) => checkRole(app, t.action, actor, options.orgIds) === null)
+    .filter((t) => guardError(app, t.action, actor, options.today, rules) === null)
+    .map((t) => ({ action: t.action, to: t.to, label: ACTION_LABELS[t.action], group: ACTION_GROUPS[t.action], params: paramSpecs(t.action, rules) }));
+}
+
+function checkRole(app: ApplicationSnapshot, action: Action, actor: Actor | null, orgIds?: readonly string[]): DomainError | null {
+  const role = ACTION_ROLES[action];
+  if (actor === null) {
+    return SYSTEM_ACTIONS.has(action) ? null : new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”须由工作人员办理`);
+  }
+  if (holdsOver(actor, role, orgIds ?? [app.orgId])) {
+    return null;
+  }
+  return new DomainError(FORBIDDEN, `需要“${ROLE_LABELS[role]}”角色才能“${ACTION_LABELS[action]}”`);
+}
+
+/** Checks that depend on the history, the actor or the day, not on the table row alone. */
+function guardError(app: ApplicationSnapshot, action: Action, actor: Actor | null, today: LocalDate | undefined, rules: DisclosureRules): DomainError | null {
+  const illegal = (message: string): DomainError => new DomainError(ILLEGAL_TRANSITION, message);
+  const count = (a: Action): number => app.events.filter((e) => e.action === a).length;
+  switch (action) {
+    case 'request_correction':
+      // Art. 30: "一次性告知". A corrected application still unclear is answered as unavailable.still_unclear.
+      return count(action) > 0 ? illegal(`补正告知应一次性作出（${rules.articles.correction}），本申请已告知过补正；补正后仍不明确的，按“补正后申请内容仍不明确”答复`) : null;
+    case 'extend':
+      return count(action) >= rules.maxExtensions ? illegal(`答复期限只能延长一次（${rules.articles.extension}），本申请已延期`) : null;
+    case 'issue_fee_notice':
+      if (!rules.processingFeeAllowed) {
+        return illegal('本申请适用2007年条例，不收取信息处理费');
+      }
+      return count(action) > 0 ? illegal('本申请已发出过收费通知') : null;
+    case 'approve_reply':
+      return actor !== null && drafterOf(app) === actor.userId ? new DomainError(FORBIDDEN, '审批人不能审批本人起草的答复') : null;
+    case 'lapse_correction':
+    case 'lapse_fee':
+      return lapseError(app, action, today);
+    case 'register':
+    case 'assign':
+    case 'receive_correction':
+    case 'start_consultation':
+    case 'end_consultation':
+    case 'record_payment':
+    case 'draft_reply':
+    case 'pass_legal_review':
+    case 'return_from_legal_review':
+    case 'send_reply':
+    case 'withdraw':
+    case 'archive':
+      return null;
+  }
+}
+
+function lapseError(app: ApplicationSnapshot, action: 'lapse_correction' | 'lapse_fee', today: LocalDate | undefined): DomainError | null {
+  if (today === undefined || (app.waitingUntil !== null && compareDates(today, app.waitingUntil) > 0)) {
+    return null;
+  }
+  const what = action === 'lapse_correction' ? '补正期限' : '缴费期限';
+  return new DomainError(ILLEGAL_TRANSITION, `${what}${app.waitingUntil === null ? '未设定' : `至${app.waitingUntil}，尚未届满`}，不能按逾期处理`);
+}
+
+/** Who drafted the reply now under review: the actor of the latest draft_reply event. */
+function drafterOf(app: ApplicationSnapshot): string | null {
+  return app.events.findLast((e) => e.action === 'draft_reply')?.actorId ?? null;
+}
+
+/** The per-move part of a decision: the legal date, computed params and stored fields. */
+function buildMove(app: ApplicationSnapshot, action: Action, params: Record<string, unknown>, ctx: DecideContext): Result<Move, DomainError> {
+  const dated = legalDate(app, action, params, ctx.today);
+  if (!dated.ok) {
+    return dated;
+  }
+  const on = dated.value;
+  const move = (patch: Partial<ApplicationSnapshot> = {}, extra: Record<string, unknown> = {}): Result<Move, DomainError> => ok({ on, extra, patch });
+  switch (action) {
+    case 'register':
+      // Whoever registers handles the case until it is assigned to someone else.
+      return move({ handlerId: app.handlerId ?? ctx.actor?.userId ?? null });
+    case 'assign':
+      return move({ handlerId: params.handlerId as string });
+    case 'request_correction': {
+      // Art. 30's 7 working days: a late notice is still allowed (refusing it would leave the
+      // office no lawful way to ask), but the lateness is recorded on the event and in the ledger.
+      const noticeDueBy = correctionNoticeDueOn(app.receivedOn, ctx.rules, ctx.calendar);
+      if (compareDates(params.dueOn as LocalDate, on) <= 0) {
+        return invalid('补正期限应晚于补正告知送达日期');
+      }
+      return move({}, { noticeDueBy, lateNotice: noticeDueBy !== null && compareDates(on, noticeDueBy) > 0 });
+    }
+    case 'receive_correction':
+      return move({}, { late: app.waitingUntil !== null && compareDates(on, app.waitingUntil) > 0 });
+    case 'record_payment':
+      return move({}, { late: app.waitingUntil !== null && compareDates(on, app.waitingUntil) > 0 });
+    case 'extend':
+      return move({ extended: true });
+    case 'issue_fee_notice':
+      return feeMove(params, move);
+    case 'draft_reply':
+      return move({ outcome: params.outcome as Outcome });
+    case 'pass_legal_review':
+      return params.confidentialityReviewed === true ? move() : invalid('合法性审查通过前须完成保密审查（第十七条）');
+    case 'return_from_legal_review':
+      return move({ outcome: null });
+    case 'send_reply':
+      return move({ closedOn: on });
+    case 'withdraw':
+      // A withdrawn application still counts in the report's section 三: common practice puts it
+      // under （六）3 其他 [U: no official counting rule found].
+      return move({ closedOn: on, outcome: 'other.other' });
+    case 'lapse_correction':
+      return move({ closedOn: on, outcome: 'other.correction_lapsed' });
+    case 'lapse_fee':
+      return move({ closedOn: on, outcome: 'other.fee_unpaid' });
+    case 'start_consultation':
+    case 'end_consultation':
+    case 'approve_reply':
+    case 'archive':
+      return move();
+  }
+}
+
+function feeMove(params: Record<string, unknown>, move: (patch?: Partial<ApplicationSnapshot>, extra?: Record<string, unknown>) => Result<Move, DomainError>): Result<Move, DomainError> {
+  const prior = typeof params.priorPiecesThisMonth === 'number' ? params.priorPiecesThisMonth : 0;
+  const fee = typeof params.pieces === 'number' ? pieceBreakdown(prior + params.pieces, prior) : pageBreakdown(params.pages as number);
+  if (fee.amount === 0) {
+    return invalid('按所填件数或页数不产生信息处理费，无需发出收费通知');
+  }
+  return move({}, { basis: fee.basis, amount: fee.amount, lines: fee.lines });
+}
+
+/** The date the move counts from: its date parameter, or today; never in the future, before receipt or before the last dated step. */
+function legalDate(app: ApplicationSnapshot, action: Action, params: Record<string, unknown>, today: LocalDate): Result<LocalDate, DomainError> {
+  const name = DATE_PARAMS[action];
+  const on = (name === undefined ? undefined : (params[name] as LocalDate | undefined)) ?? today;
+  if (compareDates(on, today) > 0) {
+    return invalid(`日期${on}晚于今天（${today}）`);
+  }
+  // Assignments and extensions move no period, so a backdated date may precede them.
+  const floor = app.events
+    .filter((e) => e.action !== 'assign' && e.action !== 'extend')
+    .reduce<LocalDate>((max, e) => (compareDates(e.on, max) > 0 ? e.on : max), app.receivedOn);
+  if (compareDates(on, floor) < 0) {
+    return invalid(`日期${on}早于上一环节的日期（${floor}）`);
+  }
+  return ok(on);
+}
+
+function invalid(message: string): { readonly ok: false; readonly error: DomainError } {
+  return err(new DomainError(INVALID_PARAMS, message));
+}
