@@ -12,6 +12,8 @@ import { zxcvbnJudge } from './adapters/security/password-judge.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
+import { documentToText } from './adapters/documents/read-document.js';
+import type { ReportPorts } from './app/reports/ports.js';
 
 /** A running instance: the use-case context plus database maintenance. */
 export type Runtime = {
@@ -46,6 +48,8 @@ export async function openRuntime(
     calendarChangedSteps: [applicationCalendarStep],
     settings: { sessionIdleMinutes: opts.sessionIdleMinutes, sessionMaxHours: opts.sessionMaxHours, dialect: handle.dialect },
   };
+  // The report checker's document reader (text from TXT, HTML, DOCX, PDF uploads).
+  Object.assign(ctx, { documentReader: documentToText } satisfies ReportPorts);
   return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, close: handle.close };
 }
 

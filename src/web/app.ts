@@ -14,6 +14,7 @@ import { registerUserRoutes } from './admin/user-routes.js';
 import { registerCalendarRoutes } from './admin/calendar-routes.js';
 import { registerAuditRoutes } from './admin/audit-routes.js';
 import { registerSettingsRoutes } from './admin/settings-routes.js';
+import { registerReportCheckRoutes } from './admin/report-check-routes.js';
 import { registerPortalRoutes, notFoundPage, errorPage } from './public/portal-routes.js';
 import { registerApiRoutes } from './api/api-routes.js';
 
@@ -71,6 +72,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerCalendarRoutes(app);
   registerAuditRoutes(app);
   registerSettingsRoutes(app);
+  registerReportCheckRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));
   app.onError((err, c) => {

@@ -1,48 +1,41 @@
 /**
- * Test helper: renders report figures as published text in the shapes the checker meets
- * (pipe rows as on the seed page, space-separated PDF text, one cell per line), so that
- * property tests can read them back. Not the product renderer (issue 5).
+ * Test helper: renders report figures as published text in the shapes the checker meets, over the
+ * product renderer (src/domain/reports/render-text.ts): its pipe rows as on the seed page, or the
+ * same cells space-separated (PDF text) or one cell per line, so property tests can read them back.
  */
 import {
   APPLICANT_COLUMNS,
-  REVIEW_COLUMNS,
   REVIEW_ROWS,
   applicationRows,
   type ReportFigures,
   type ReportFormat,
 } from '../../src/domain/reports/annual-report.js';
-import { APPLICATION_ROW_LABELS, SECTION_TITLES, article20Tables } from '../../src/domain/reports/labels.js';
+import { renderReportText as renderDomain } from '../../src/domain/reports/render-text.js';
 
 export type Shape = 'pipe' | 'spaces' | 'lines';
 
-function row(cells: string[], shape: Shape): string {
-  if (shape === 'pipe') return `${cells.join(' | ')} |`;
-  if (shape === 'spaces') return cells.join('    ');
-  return cells.map((c) => `${c} |`).join('\n');
+/** Re-shapes the renderer's pipe rows (lines ending in `|`); prose lines are kept. */
+function reshape(text: string, shape: Shape): string {
+  if (shape === 'pipe') return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!line.endsWith('|')) return line;
+      const cells = line.replace(/\s*\|$/, '').split(' | ');
+      return shape === 'spaces' ? cells.join('    ') : cells.map((c) => `${c} |`).join('\n');
+    })
+    .join('\n');
 }
 
-const show = (v: number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
-
-/** Renders a complete report with the figures in `r`. */
+/** Renders a complete report with the figures in `r` (a fixed issuer and narrative). */
 export function renderReportText(r: ReportFigures & { format: ReportFormat }, year: number, shape: Shape): string {
-  const out: string[] = [`某某区人民政府${year}年政府信息公开工作年度报告`, SECTION_TITLES.overview, `${year}年，我区认真贯彻落实《条例》。`, SECTION_TITLES.article20];
-  for (const t of article20Tables(r.format)) {
-    out.push(row([t.caption], shape), row(t.header, shape));
-    for (const { code, label } of t.rows) {
-      const e = r.article20[code] ?? {};
-      out.push(row([label, ...t.columns.map((c) => (c === 'amount' && e.unit ? `${show(e[c])}${e.unit}` : show(e[c])))], shape));
-    }
-  }
-  out.push(SECTION_TITLES.applications, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', row(['申请人情况'], shape));
-  out.push(row(['自然人', '法人或其他组织', '总计'], shape), row(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'], shape));
-  for (const code of applicationRows(r.format)) {
-    const cells = r.applications[code] ?? {};
-    out.push(row([APPLICATION_ROW_LABELS[code], ...APPLICANT_COLUMNS.map((c) => show(cells[c]))], shape));
-  }
-  out.push(SECTION_TITLES.reviews, row(['行政复议', '行政诉讼'], shape), row(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'], shape));
-  out.push(row(REVIEW_ROWS.flatMap((g) => REVIEW_COLUMNS.map((c) => show(r.reviews[g]?.[c]))), shape));
-  out.push(SECTION_TITLES.problems, '一是公开质量有待提高。', SECTION_TITLES.other, '无。');
-  return out.join('\n');
+  const report = {
+    ...r,
+    year,
+    organization: { name: '某某区人民政府' },
+    sections: { overview: `${year}年，我区认真贯彻落实《条例》。`, problems: '一是公开质量有待提高。', other: '无。' },
+  };
+  return reshape(renderDomain(report, r.format), shape);
 }
 
 /** A random consistent report (R1–R5 and R8 hold). */

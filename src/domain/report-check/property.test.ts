@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReport } from '../reports/check-report.js';
 import { checkReportText } from './check-text.js';
+// Texts come from the product renderer (src/domain/reports/render-text.ts) through the shape helper.
 import { prng, randomFigures, renderReportText, type Shape } from '../../../test/support/render-report-text.js';
 
 const SHAPES: Shape[] = ['pipe', 'spaces', 'lines'];
@@ -13,9 +14,12 @@ test('random valid reports rendered to text read back with the same figures', ()
     const figures = randomFigures(rand, format);
     assert.deepEqual(checkReport(figures), [], `seed ${seed}: generated report must be valid`);
     const shape = SHAPES[seed % SHAPES.length]!;
-    const read = checkReportText(renderReportText(figures, format === '2021' ? 2022 : 2020, shape));
+    const year = format === '2021' ? 2022 : 2020;
+    const read = checkReportText(renderReportText(figures, year, shape));
     const ctx = `seed ${seed} (${format}, ${shape})`;
     assert.equal(read.format, format, ctx);
+    assert.equal(read.year, year, ctx);
+    assert.equal(read.organization.name, '某某区人民政府', ctx);
     assert.deepEqual(read.applications, figures.applications, ctx);
     assert.deepEqual(read.reviews, figures.reviews, ctx);
     assert.deepEqual(read.article20, figures.article20, ctx);

@@ -1,0 +1,83 @@
+// Use case: a supervisor (or an administrator) uploads published annual reports of the units
+// below it — files or pasted text — and gets the 年报体检 results (issue 6). Nothing is stored:
+// the uploads are read in memory, checked and forgotten; no audit entry is written either.
+import { checkReportText, type CheckedReport } from '../../domain/report-check/check-text.js';
+import { holdsAnywhere, type Actor } from '../../domain/policies/actor.js';
+import { finding } from '../../domain/reports/finding.js';
+import { forbidden, invalid } from '../errors.js';
+import type { AppContext } from '../ports.js';
+import { documentReaderOf, type DocumentReader } from './ports.js';
+
+/** One uploaded file. */
+export type UploadedReport = { name: string; bytes: Uint8Array };
+
+/** Limits of one upload (the whole request is also capped by GONGKAI_UPLOAD_LIMIT_MB). */
+export const UPLOAD_LIMITS = {
+  maxFiles: 20,
+  maxFileBytes: 10 * 1024 * 1024,
+  maxPastedChars: 1_000_000,
+  extensions: ['.txt', '.html', '.htm', '.docx', '.pdf'],
+} as const;
+
+/** What the form sends: files and/or pasted text. */
+export type UploadInput = { files: UploadedReport[]; pasted: string };
+
+/** The label given to the pasted text in the results. */
+export const PASTED_LABEL = '粘贴的文本';
+
+/** Whether the actor may use 年报体检 in the back office: a supervisor or an administrator anywhere. */
+export function mayCheckReports(actor: Actor): boolean {
+  return holdsAnywhere(actor, 'supervisor') || holdsAnywhere(actor, 'admin');
+}
+
+const extensionOf = (name: string): string => /\.[^.\\/]+$/.exec(name.toLowerCase())?.[0] ?? '';
+
+function validate(input: UploadInput): void {
+  const errors: Record<string, string> = {};
+  if (input.files.length === 0 && input.pasted.trim() === '') {
+    throw invalid('请上传报告文件或粘贴报告全文', { files: '请选择至少一个报告文件，或在下方粘贴报告全文' });
+  }
+  const mb = UPLOAD_LIMITS.maxFileBytes / 1024 / 1024;
+  const wrongType = input.files.filter((f) => !(UPLOAD_LIMITS.extensions as readonly string[]).includes(extensionOf(f.name)));
+  const tooBig = input.files.filter((f) => f.bytes.byteLength > UPLOAD_LIMITS.maxFileBytes);
+  if (input.files.length > UPLOAD_LIMITS.maxFiles) errors.files = `一次最多上传 ${UPLOAD_LIMITS.maxFiles} 个文件`;
+  else if (wrongType.length > 0) errors.files = `不支持的文件类型：${wrongType.map((f) => f.name).join('、')}（只接受 txt、html、docx、pdf）`;
+  else if (tooBig.length > 0) errors.files = `文件超过 ${mb} MB：${tooBig.map((f) => f.name).join('、')}`;
+  if (input.pasted.length > UPLOAD_LIMITS.maxPastedChars) errors.text = `粘贴的文本过长（最多 ${UPLOAD_LIMITS.maxPastedChars} 个字符）`;
+  if (Object.keys(errors).length > 0) throw invalid('上传的内容不符合要求', errors);
+}
+
+/** Without a wired reader only plain text can be read (UTF-8, else GB18030). */
+const plainTextOnly: DocumentReader = async (name, bytes) => {
+  if (extensionOf(name) !== '.txt') throw new Error('服务器未配置文档读取组件，只能读取 txt 文件');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+};
+
+/** Reads and checks one file; a file that cannot be read becomes a finding, never an exception. */
+async function checkFile(read: DocumentReader, file: UploadedReport): Promise<CheckedReport> {
+  try {
+    return checkReportText(await read(file.name, file.bytes), { file: file.name });
+  } catch (e) {
+    const report = checkReportText('', { file: file.name });
+    report.findings = [finding('missing', 'error', `无法读取文件：${e instanceof Error ? e.message : String(e)}`, {})];
+    return report;
+  }
+}
+
+/**
+ * Checks uploaded reports and pasted text, in the order given (files first, then the text).
+ * @throws AppError forbidden for actors without a supervisor or admin role; invalid for an empty or oversized upload
+ */
+export async function checkUploadedReports(ctx: AppContext, actor: Actor, input: UploadInput): Promise<CheckedReport[]> {
+  if (!mayCheckReports(actor)) throw forbidden();
+  validate(input);
+  const read = documentReaderOf(ctx) ?? plainTextOnly;
+  const results: CheckedReport[] = [];
+  for (const file of input.files) results.push(await checkFile(read, file));
+  if (input.pasted.trim() !== '') results.push(checkReportText(input.pasted, { file: PASTED_LABEL }));
+  return results;
+}

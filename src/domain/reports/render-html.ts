@@ -1,0 +1,135 @@
+/**
+ * Renders an annual report into a standalone HTML page in the official layout of a format:
+ * semantic tables with `<caption>`, `<th scope>` and the merged header cells of the official
+ * tables (section 三: the 勾稽 note over the three label columns, 申请人情况 / 法人或其他组织;
+ * section 四: 行政复议 / 行政诉讼 / 未经复议直接起诉 / 复议后起诉), group labels merged down
+ * their rows. Pure: returns a string; every value from the report is escaped.
+ */
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, type ReportFormat } from './annual-report.js';
+import { APPLICANT_COLUMN_LABELS, APPLICATIONS_NOTE, REVIEW_COLUMN_LABELS, SECTION_TITLES, article20Tables } from './labels.js';
+import {
+  REVIEW_HEAD,
+  applicationCell,
+  applicationLines,
+  article20Cells,
+  preamble,
+  reportTitle,
+  reviewCells,
+  sectionBody,
+  showCell,
+  type RenderableReport,
+} from './render-text.js';
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}
+
+const th = (label: string, scope: 'col' | 'colgroup' | 'row' | 'rowgroup', span: { cols?: number; rows?: number } = {}): string => {
+  const cs = span.cols && span.cols > 1 ? ` colspan="${span.cols}"` : '';
+  const rs = span.rows && span.rows > 1 ? ` rowspan="${span.rows}"` : '';
+  return `<th scope="${scope}"${cs}${rs}>${escapeHtml(label)}</th>`;
+};
+const td = (value: string): string => `<td class="num">${escapeHtml(value)}</td>`;
+
+function paragraphs(body: string | null): string {
+  if (body === null) return '<p class="blank">（未填写）</p>';
+  return body
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('\n');
+}
+
+function article20Html(report: RenderableReport, format: ReportFormat): string {
+  return article20Tables(format)
+    .map((t) => {
+      const head = `<thead><tr>${t.header.map((h) => th(h, 'col')).join('')}</tr></thead>`;
+      const rows = t.rows.map(({ code, label }) => `<tr>${th(label, 'row')}${article20Cells(report, code, t.columns).map(td).join('')}</tr>`);
+      return `<table class="a20"><caption>${escapeHtml(t.caption)}</caption>\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+    })
+    .join('\n');
+}
+
+function applicationsHead(): string {
+  const L = APPLICANT_COLUMN_LABELS;
+  const firms = [L.business, L.research, L.nonprofit, L.legal_services, L.other];
+  return [
+    '<colgroup span="3"></colgroup><colgroup span="7"></colgroup>',
+    '<thead>',
+    `<tr>${th(APPLICATIONS_NOTE, 'colgroup', { cols: 3, rows: 3 })}${th('申请人情况', 'colgroup', { cols: 7 })}</tr>`,
+    `<tr>${th(L.natural_person, 'col', { rows: 2 })}${th('法人或其他组织', 'colgroup', { cols: 5 })}${th(L.total, 'col', { rows: 2 })}</tr>`,
+    `<tr>${firms.map((f) => th(f, 'col')).join('')}</tr>`,
+    '</thead>',
+  ].join('\n');
+}
+
+function applicationsHtml(report: RenderableReport, format: ReportFormat): string {
+  const rows = applicationLines(format).map((line) => {
+    const groups = line.groups.map((g) => th(g.label, 'rowgroup', { rows: g.rows }));
+    const cells = APPLICANT_COLUMNS.map((c) => td(showCell(applicationCell(report, format, line.code, c))));
+    return `<tr>${groups.join('')}${th(line.label, 'row', { cols: line.span })}${cells.join('')}</tr>`;
+  });
+  const caption = SECTION_TITLES.applications.replace(/^三、/, '');
+  return `<table class="apps"><caption>${escapeHtml(caption)}</caption>\n${applicationsHead()}\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+function reviewsHtml(report: RenderableReport): string {
+  const leaf = REVIEW_COLUMNS.map((c) => REVIEW_COLUMN_LABELS[c]);
+  const caption = SECTION_TITLES.reviews.replace(/^四、/, '');
+  return [
+    `<table class="reviews"><caption>${escapeHtml(caption)}</caption>`,
+    '<colgroup span="5"></colgroup><colgroup span="5"></colgroup><colgroup span="5"></colgroup>',
+    '<thead>',
+    `<tr>${th(REVIEW_HEAD.reconsideration, 'colgroup', { cols: 5 })}${th(REVIEW_HEAD.litigation, 'colgroup', { cols: 10 })}</tr>`,
+    `<tr>${leaf.map((l) => th(l, 'col', { rows: 2 })).join('')}${th(REVIEW_HEAD.direct, 'colgroup', { cols: 5 })}${th(REVIEW_HEAD.afterReconsideration, 'colgroup', { cols: 5 })}</tr>`,
+    `<tr>${[...leaf, ...leaf].map((l) => th(l, 'col')).join('')}</tr>`,
+    '</thead>',
+    `<tbody>\n<tr>${reviewCells(report).map(td).join('')}</tr>\n</tbody></table>`,
+  ].join('\n');
+}
+
+const STYLE = [
+  'body{font-family:"Noto Serif CJK SC","Songti SC",SimSun,serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.7}',
+  'h1{text-align:center;font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}',
+  'table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.9rem}',
+  'caption{font-weight:bold;text-align:left;padding:.3rem 0}',
+  'th,td{border:1px solid #333;padding:.25rem .4rem;vertical-align:middle}',
+  'th{font-weight:normal;text-align:left}thead th{text-align:center}',
+  'td.num{text-align:center;min-width:2.5em}.blank{color:#777}',
+].join('\n');
+
+/** Renders the whole report as a standalone HTML page in `format`. */
+export function renderReportHtml(report: RenderableReport, format: ReportFormat): string {
+  const title = reportTitle(report);
+  const intro = preamble(report);
+  const section = (id: string, heading: string, content: string) =>
+    `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeHtml(heading)}</h2>\n${content}\n</section>`;
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+${STYLE}
+</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+${intro ? `<p>${escapeHtml(intro)}</p>` : ''}
+${section('s1', SECTION_TITLES.overview, paragraphs(sectionBody(report, 'overview')))}
+${section('s2', SECTION_TITLES.article20, article20Html(report, format))}
+${section('s3', SECTION_TITLES.applications, applicationsHtml(report, format))}
+${section('s4', SECTION_TITLES.reviews, reviewsHtml(report))}
+${section('s5', SECTION_TITLES.problems, paragraphs(sectionBody(report, 'problems')))}
+${section('s6', SECTION_TITLES.other, paragraphs(sectionBody(report, 'other')))}
+</main>
+</body>
+</html>
+`;
+}

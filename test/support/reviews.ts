@@ -1,0 +1,56 @@
+// Fixtures for the 复议/诉讼/投诉 register tests: a bare application to link to, and case factories.
+import { randomUUID } from 'node:crypto';
+import type { TestRuntime } from './runtime.js';
+import type { ReviewCase } from '../../src/domain/reviews/review-case.js';
+import { localDate } from '../../src/domain/shared/local-date.js';
+
+/** Inserts a minimal received application of `orgId` with the given tracking code; returns its id. */
+export async function insertApplication(rt: TestRuntime, orgId: string, trackingCode: string): Promise<string> {
+  const id = rt.ctx.crypto.newId();
+  const at = rt.clock.nowIso();
+  await rt.ctx.repos.applications.insert(
+    {
+      id,
+      orgId,
+      trackingCode,
+      submissionKey: null,
+      proofFileId: null,
+      channel: 'in_person',
+      receivedOn: localDate('2025-01-06'),
+      applicant: { type: 'natural_person', subtype: null, name: '李申请', idType: 'resident_id', idNumber: '110101199001011237', legalRepresentative: '', contactPerson: '', phone: '13800000000', email: '', address: '', postcode: '' },
+      request: { description: '某项目环评批复', title: '', docNo: '', indexNo: '', carrier: 'paper', delivery: 'post' },
+      state: 'received',
+      handlerId: null,
+      outcome: null,
+      dueOn: null,
+      waitingUntil: null,
+      extended: false,
+      closedOn: null,
+    },
+    at,
+  );
+  return id;
+}
+
+/** A stored case with sensible defaults (a pending reconsideration filed 2025-03-01). */
+export function buildReview(orgId: string, over: Partial<ReviewCase> = {}): Omit<ReviewCase, 'applicationTrackingCode'> {
+  return {
+    id: randomUUID(),
+    orgId,
+    applicationId: null,
+    kind: 'reconsideration',
+    litigationRoute: null,
+    caseNo: '示复字〔2025〕1号',
+    filedOn: localDate('2025-03-01'),
+    body: '示例区人民政府',
+    claimantName: '张投诉',
+    subject: '不予公开告知书',
+    result: 'pending',
+    resultOn: null,
+    handling: '',
+    notes: '',
+    createdAt: '2025-03-01T02:00:00.000Z',
+    updatedAt: '2025-03-01T02:00:00.000Z',
+    ...over,
+  };
+}
