@@ -12,6 +12,7 @@ import type {
   Channel,
   Outcome,
 } from '../domain/applications/application.js';
+import type { ReviewRepository } from './reviews/ports.js';
 
 /** Organizations. Nothing is hard-deleted: retiring keeps the row for reports and the audit trail. */
 export interface OrganizationRepository {
@@ -138,6 +139,7 @@ export type Repos = {
   files: FileStore;
   notices: NoticeRepository;
   counters: Counters;
+  reviews: ReviewRepository;
 };
 
 /** Runs a function in one database transaction: all of it is written, or none of it. */

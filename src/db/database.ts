@@ -194,6 +194,25 @@ export interface CounterTable {
   value: number;
 }
 
+export interface ReviewCaseTable {
+  id: string;
+  org_id: string;
+  application_id: string | null;
+  kind: string;
+  litigation_route: string | null;
+  case_no: string;
+  filed_on: string;
+  body: string;
+  claimant_name: string;
+  subject: string;
+  result: string;
+  result_on: string | null;
+  handling: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Every table gongkai owns. */
 export interface Database {
   organization: OrganizationTable;
@@ -212,4 +231,5 @@ export interface Database {
   application_event: ApplicationEventTable;
   notice: NoticeTable;
   counter: CounterTable;
+  review_case: ReviewCaseTable;
 }

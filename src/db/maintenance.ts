@@ -27,6 +27,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'application_event',
   'notice',
   'counter',
+  'review_case',
 ];
 
 /** Self-referencing columns, restored in a second pass so row order does not matter. */

@@ -14,6 +14,7 @@ import { registerUserRoutes } from './admin/user-routes.js';
 import { registerCalendarRoutes } from './admin/calendar-routes.js';
 import { registerAuditRoutes } from './admin/audit-routes.js';
 import { registerSettingsRoutes } from './admin/settings-routes.js';
+import { registerReviewRoutes } from './admin/review-routes.js';
 import { registerReportCheckRoutes } from './admin/report-check-routes.js';
 import { registerPortalRoutes, notFoundPage, errorPage } from './public/portal-routes.js';
 import { registerApiRoutes } from './api/api-routes.js';
@@ -72,6 +73,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerCalendarRoutes(app);
   registerAuditRoutes(app);
   registerSettingsRoutes(app);
+  registerReviewRoutes(app);
   registerReportCheckRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));

@@ -27,7 +27,8 @@ export type EditPageProps = AccountView & {
  * @param labels the registered handover steps' labels, in order
  */
 export function handoverFlash(roles: number, moved: readonly number[], labels: readonly string[], successor?: UserWithRoles): string {
-  const parts = [`${roles}个角色`, ...labels.map((l, i) => `${l}${moved[i] ?? 0}项`)];
+  // Modules with nothing to move are left out of the sentence.
+  const parts = [`${roles}个角色`, ...labels.flatMap((l, i) => ((moved[i] ?? 0) > 0 ? [`${l}${moved[i]}项`] : []))];
   return `交接完成：${parts.join('、')}已转交给${successor ? personLabel(successor) : '接手人员'}，原账号已停用。`;
 }
 

@@ -13,6 +13,7 @@ const ADMIN_NAV: [string, string][] = [
   ['/admin/orgs', '机构管理'],
   ['/admin/users', '账号与角色'],
   ['/admin/calendar', '工作日日历'],
+  ['/admin/reviews', '复议、诉讼和投诉'],
   ['/admin/audit', '审计日志'],
   ['/admin/report-check', '年报体检'],
   ['/admin/settings', '网站设置'],

@@ -1,0 +1,168 @@
+// Keeping the 复议/诉讼/投诉 register: create, edit (record the result), list, and section 四 of a year.
+// Every change is audited in its transaction, without the claimant's name (personal data).
+import type { AppContext } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import { ancestry, orderTree, type OrgNode } from '../../domain/orgs/organization.js';
+import { canReview, type ReviewAction } from '../../domain/reviews/review-policy.js';
+import {
+  parseReviewCase,
+  summarizeReviews,
+  type FieldErrors,
+  type ReviewCase,
+  type ReviewCaseText,
+  type ReviewKind,
+  type ReviewResult,
+  type ReviewSummary,
+} from '../../domain/reviews/review-case.js';
+import { localDate } from '../../domain/shared/local-date.js';
+import { forbidden, invalid, notFound } from '../errors.js';
+import { auditBy } from '../actors.js';
+
+/** The typed form of a case: its details, the organization (on creation) and the linked 查询码 (may be empty). */
+export type ReviewInput = ReviewCaseText & { orgId?: string; trackingCode?: string };
+
+/** The register's list filter; an organization outside the actor's reach yields nothing. */
+export type ReviewListFilter = { orgId?: string; kind?: ReviewKind; year?: number; result?: ReviewResult };
+
+/** The organization tree seen through the register policy (the views never re-implement it). */
+export type ReviewScope = {
+  /** Every organization, retired ones too (for labels), in tree order. */
+  tree: OrgNode[];
+  can: (action: ReviewAction, orgId: string) => boolean;
+  /** Organizations (not retired) where the action is allowed, in tree order. */
+  orgsFor: (action: ReviewAction) => OrgNode[];
+};
+
+/** A case with what the actor may do with it. */
+export type ReviewView = { review: ReviewCase; canWrite: boolean };
+
+/** Binds the register policy to the actor over the organization tree. Null actor = CLI/system: everything. */
+export async function loadReviewScope(ctx: AppContext, actor: Actor | null): Promise<ReviewScope> {
+  const orgs = await ctx.repos.orgs.list({ includeRetired: true });
+  const tree = orderTree(orgs);
+  const known = new Set(tree.map((o) => o.id));
+  const can = (action: ReviewAction, orgId: string): boolean => known.has(orgId) && (actor === null || canReview(actor, action, ancestry(orgs, orgId)));
+  return { tree, can, orgsFor: (action) => tree.filter((o) => o.retiredAt === null && can(action, o.id)) };
+}
+
+/**
+ * Lists the cases of every organization the actor may read, filtered in SQL.
+ * @throws AppError 'forbidden' when the actor may read no register at all
+ */
+export async function listReviews(ctx: AppContext, actor: Actor | null, filter: ReviewListFilter): Promise<ReviewCase[]> {
+  const scope = await loadReviewScope(ctx, actor);
+  const readable = scope.tree.filter((o) => scope.can('review.read', o.id)).map((o) => o.id);
+  if (readable.length === 0) {
+    throw forbidden();
+  }
+  const orgIds = filter.orgId ? readable.filter((id) => id === filter.orgId) : readable;
+  return ctx.repos.reviews.list({ orgIds, kind: filter.kind, year: filter.year, result: filter.result, limit: 1000 });
+}
+
+/**
+ * One case for its page. Cases of organizations the actor may not read are "not found" (HOUSE_STYLE §6.5).
+ * @throws AppError 'not_found'
+ */
+export async function getReview(ctx: AppContext, actor: Actor | null, id: string): Promise<ReviewView> {
+  const review = await ctx.repos.reviews.byId(id);
+  const scope = await loadReviewScope(ctx, actor);
+  if (!review || !scope.can('review.read', review.orgId)) {
+    throw notFound('案件');
+  }
+  return { review, canWrite: scope.can('review.write', review.orgId) };
+}
+
+/**
+ * Registers a case against one of the actor's organizations.
+ * @throws AppError 'forbidden' for an organization the actor may not write, 'invalid' with field errors
+ */
+export async function createReview(ctx: AppContext, actor: Actor | null, input: ReviewInput): Promise<ReviewCase> {
+  const scope = await loadReviewScope(ctx, actor);
+  const orgId = (input.orgId ?? '').trim();
+  const org = scope.tree.find((o) => o.id === orgId && o.retiredAt === null);
+  if (org && !scope.can('review.write', orgId)) {
+    throw forbidden();
+  }
+  const { details, applicationId } = await validate(ctx, input, orgId, org ? {} : { orgId: '请选择机构' });
+  const now = ctx.clock.nowIso();
+  const id = ctx.crypto.newId();
+  return ctx.uow.run(async (r) => {
+    await r.reviews.insert({ ...details, id, orgId, applicationId, createdAt: now, updatedAt: now });
+    const stored = await r.reviews.byId(id);
+    if (!stored) {
+      throw notFound('案件');
+    }
+    await r.audit.append(auditBy(actor, { action: 'review.created', entityType: 'review_case', entityId: id, orgId, before: null, after: redacted(stored) }), now);
+    return stored;
+  });
+}
+
+/**
+ * Edits a case, typically to record its result. The organization does not change.
+ * @throws AppError 'not_found' (unknown or unreadable), 'forbidden' (read-only), 'invalid' with field errors
+ */
+export async function updateReview(ctx: AppContext, actor: Actor | null, id: string, input: ReviewInput): Promise<ReviewCase> {
+  const { review: before, canWrite } = await getReview(ctx, actor, id);
+  if (!canWrite) {
+    throw forbidden();
+  }
+  const { details, applicationId } = await validate(ctx, input, before.orgId, {});
+  const now = ctx.clock.nowIso();
+  return ctx.uow.run(async (r) => {
+    await r.reviews.update(id, { ...details, applicationId }, now);
+    const after = await r.reviews.byId(id);
+    if (!after) {
+      throw notFound('案件');
+    }
+    const claimant = after.claimantName !== before.claimantName ? { claimantNameChanged: true } : {};
+    await r.audit.append(auditBy(actor, { action: 'review.updated', entityType: 'review_case', entityId: id, orgId: before.orgId, before: redacted(before), after: { ...redacted(after), ...claimant } }), now);
+    return after;
+  });
+}
+
+/**
+ * Section 四 of an organization's annual report for a year (rule: {@link summarizeReviews}).
+ * @throws AppError 'not_found' for an unknown organization, 'forbidden' when the actor may not read its register
+ */
+export async function reviewSummary(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<ReviewSummary> {
+  const scope = await loadReviewScope(ctx, actor);
+  if (!scope.tree.some((o) => o.id === orgId)) {
+    throw notFound('机构');
+  }
+  if (!scope.can('review.read', orgId)) {
+    throw forbidden();
+  }
+  return summarizeReviews(await ctx.repos.reviews.list({ orgIds: [orgId], year }), year);
+}
+
+/** The case as written to the audit trail: everything but the claimant's name. */
+function redacted(c: ReviewCase): Omit<ReviewCase, 'claimantName'> {
+  const { claimantName: _omitted, ...rest } = c;
+  return rest;
+}
+
+/** Parses the details and resolves the 查询码 to an application of the same organization, reporting every error at once. */
+async function validate(ctx: AppContext, input: ReviewInput, orgId: string, known: FieldErrors) {
+  const parsed = parseReviewCase(input, localDate(ctx.clock.today()));
+  const errors: FieldErrors = { ...known, ...(parsed.ok ? {} : parsed.error) };
+  let applicationId: string | null = null;
+  const code = (input.trackingCode ?? '').trim();
+  if (code !== '') {
+    const app = (await ctx.repos.reviews.applicationByTrackingCode(code)) ?? (await ctx.repos.reviews.applicationByTrackingCode(canonicalCode(code)));
+    if (!app || app.orgId !== orgId) {
+      errors.trackingCode = '未找到本机构的该查询码对应的申请';
+    } else {
+      applicationId = app.id;
+    }
+  }
+  if (!parsed.ok || Object.keys(errors).length > 0) {
+    throw invalid('请按提示更正以下内容', errors);
+  }
+  return { details: parsed.value, applicationId };
+}
+
+/** A code as typed ("7kqm 4xwd p2hc") in the stored grouped form ("7KQM-4XWD-P2HC"). */
+function canonicalCode(typed: string): string {
+  const compact = typed.toUpperCase().replace(/[\s\-－—_]/g, '');
+  return compact.length === 12 ? `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}` : compact;
+}
