@@ -13,6 +13,7 @@ import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootst
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
 import { documentToText } from './adapters/documents/read-document.js';
+import { renderNoticeDocx } from './adapters/documents/notice-docx.js';
 import type { ReportPorts } from './app/reports/ports.js';
 
 /** A running instance: the use-case context plus database maintenance. */
@@ -44,6 +45,7 @@ export async function openRuntime(
     hasher: argon2Hasher(),
     crypto: nodeCrypto(clock),
     passwordJudge: zxcvbnJudge(),
+    renderer: { noticeDocx: (doc, seal) => renderNoticeDocx(doc, seal ? { seal } : {}) },
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],
     settings: { sessionIdleMinutes: opts.sessionIdleMinutes, sessionMaxHours: opts.sessionMaxHours, dialect: handle.dialect },

@@ -196,6 +196,7 @@ export type AppContext = {
   passwordJudge: PasswordJudge;
   handoverSteps: HandoverStep[];
   calendarChangedSteps: CalendarChangedStep[];
+  renderer: DocumentRenderer;
   settings: { sessionIdleMinutes: number; sessionMaxHours: number; dialect: 'sqlite' | 'postgres' };
 };
 
@@ -288,4 +289,10 @@ export interface NoticeRepository {
 /** Named counters (document-number serials), incremented inside the caller's transaction. */
 export interface Counters {
   next(key: string): Promise<number>;
+}
+
+/** Office documents generated from structured notices. */
+export interface DocumentRenderer {
+  /** A DOCX of a notice (告知书), with the seal image when given (PNG bytes). */
+  noticeDocx(doc: import('../domain/notices/notice.js').NoticeDocument, seal?: Uint8Array): Promise<Uint8Array>;
 }

@@ -15,6 +15,7 @@ import { registerCalendarRoutes } from './admin/calendar-routes.js';
 import { registerAuditRoutes } from './admin/audit-routes.js';
 import { registerSettingsRoutes } from './admin/settings-routes.js';
 import { registerReviewRoutes } from './admin/review-routes.js';
+import { registerNoticeRoutes } from './admin/notice-routes.js';
 import { registerReportCheckRoutes } from './admin/report-check-routes.js';
 import { registerPortalRoutes, notFoundPage, errorPage } from './public/portal-routes.js';
 import { registerApiRoutes } from './api/api-routes.js';
@@ -74,6 +75,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerAuditRoutes(app);
   registerSettingsRoutes(app);
   registerReviewRoutes(app);
+  registerNoticeRoutes(app);
   registerReportCheckRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));

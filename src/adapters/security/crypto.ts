@@ -7,8 +7,26 @@ import type { Clock, Crypto } from '../../app/ports.js';
  * primary-key indexes stay append-mostly on both engines.
  */
 export function nodeCrypto(clock: Clock): Crypto {
+  // RFC 9562 §6.2 method 1: a 12-bit counter in rand_a keeps ids made in the same millisecond
+  // (or under a clock that stands still, as in tests) in creation order.
+  let lastMs = -1;
+  let counter = 0;
+  const next = (): string => {
+    const now = clock.nowMs();
+    if (now > lastMs) {
+      lastMs = now;
+      counter = 0;
+    } else if (++counter > 0xfff) {
+      lastMs += 1;
+      counter = 0;
+    }
+    const rand = randomBytes(10);
+    rand[0] = (counter >> 8) & 0x0f;
+    rand[1] = counter & 0xff;
+    return uuidv7(lastMs, rand);
+  };
   return {
-    newId: () => uuidv7(clock.nowMs(), randomBytes(10)),
+    newId: next,
     randomToken: (bytes = 32) => randomBytes(bytes).toString('base64url'),
     sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
   };

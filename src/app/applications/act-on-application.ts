@@ -8,7 +8,7 @@ import { holdsOver } from '../../domain/policies/actor.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import { loadCase, today } from './case-context.js';
-import { issueNoticesFor } from './notices.js';
+import { checkReplyDraft, issueNoticesFor } from './notices.js';
 
 /** The result of a move: the case after it. */
 export type ActResult = { state: ApplicationSnapshot['state']; dueOn: string | null; noticeIds: string[] };
@@ -32,6 +32,10 @@ export async function actOnApplication(ctx: AppContext, actor: Actor | null, id:
   const { patch, event } = decision.value;
   const now = ctx.clock.nowIso();
   const seq = (c.app.events.at(-1)?.seq ?? 0) + 1;
+  if (action === 'draft_reply') {
+    const drafted = { ...c.app, ...patch, events: [...c.app.events, { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '' }] };
+    await checkReplyDraft(ctx.repos, c.org, drafted, event.on);
+  }
   try {
     return await ctx.uow.run(async (r) => {
       await r.applications.appendEvent(id, { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' });

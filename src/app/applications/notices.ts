@@ -1,18 +1,120 @@
-// Which notices (告知书) a move issues. Filled in with the notice templates (issue 3, "Notices").
+// Which notices (告知书) a move issues, generated from the case and the organization's templates,
+// numbered with the organization's document-number pattern, stored in the move's transaction.
 import type { AppContext, Repos } from '../ports.js';
-import type { Action, ApplicationSnapshot } from '../../domain/applications/application.js';
+import type { Action, ApplicationEvent, ApplicationSnapshot, Outcome } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
+import type { LocalDate } from '../../domain/shared/local-date.js';
+import { buildNoticeDocument, type NoticeBase, type NoticeModel } from '../../domain/notices/notice.js';
+import { formatNoticeDocNo } from '../../domain/notices/doc-no.js';
+import { invalid } from '../errors.js';
+import { noticeSettings, type NoticeSettings } from './notice-settings.js';
 
 /** The case after a move, for the notices it issues. */
 export type NoticeTrigger = { app: ApplicationSnapshot; org: Organization; action: Action; on: string; now: string };
 
 /**
- * Issues the notices a move calls for, inside the move's transaction.
+ * Issues the notices a move calls for: 登记 → 接收回执, 补正 → 补正告知书, 延期 → 延期答复告知书,
+ * 收费 → 收费通知书, 征求意见 → 征求意见书, 送达答复 → 答复告知书.
  * @returns ids of the notices created
+ * @throws AppError 'invalid' when a template lacks a value (e.g. reasons for a partial disclosure)
  */
-export async function issueNoticesFor(ctx: AppContext, repos: Repos, trigger: NoticeTrigger): Promise<string[]> {
-  void ctx;
-  void repos;
-  void trigger;
-  return [];
+export async function issueNoticesFor(ctx: AppContext, repos: Repos, t: NoticeTrigger): Promise<string[]> {
+  const settings = await noticeSettings(repos, t.org);
+  const event = t.app.events.at(-1);
+  if (!event) return [];
+  const model = modelFor(t, event, settings);
+  if (!model) return [];
+  const serial = await repos.counters.next(`notice:${t.org.id}:${t.on.slice(0, 4)}`);
+  const docNo = formatNoticeDocNo(settings.docNoPattern, { orgShortName: t.org.shortName || t.org.name, year: Number(t.on.slice(0, 4)), serial, kind: model.kind });
+  if (!docNo.ok) throw invalid(`告知书文号格式有误：${docNo.error.message}`);
+  const doc = buildNoticeDocument({ ...model, docNo: docNo.value } as NoticeModel, settings.templates);
+  if (!doc.ok) {
+    throw invalid(`无法生成告知书：${doc.error.map((i) => i.message).join('；')}`, { reasons: '请在“起草答复”时填写告知书所需的理由或依据' });
+  }
+  const id = ctx.crypto.newId();
+  await repos.notices.insert({ id, applicationId: t.app.id, kind: model.kind, docNo: docNo.value, issuedOn: t.on, body: doc.value, servedOn: null, serviceMethod: null, serviceRef: null, createdAt: t.now });
+  return [id];
+}
+
+function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: NoticeSettings): NoticeModel | undefined {
+  const a = t.app;
+  const p = e.params;
+  const str = (k: string): string | undefined => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
+  const base: NoticeBase = {
+    docNo: '',
+    org: { name: t.org.name, officeName: t.org.officeName || t.org.name, address: t.org.officeAddress || t.org.address, phone: t.org.officePhone || t.org.phone, postcode: t.org.postcode },
+    applicant: { name: a.applicant.name, address: a.applicant.address },
+    trackingCode: a.trackingCode,
+    receivedOn: a.receivedOn,
+    issuedOn: t.on as LocalDate,
+    requestDescription: a.request.description,
+    sealImageRef: s.sealFileId,
+  };
+  switch (t.action) {
+    case 'register':
+      return { ...base, kind: 'acknowledgement', channel: a.channel, dueOn: (a.dueOn ?? t.on) as LocalDate };
+    case 'request_correction':
+      return { ...base, kind: 'correction', items: (str('items') ?? str('note') ?? '申请内容不够明确，请补充所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述。').split(/\n+/).filter(Boolean), correctionDueOn: (str('dueOn') ?? t.on) as LocalDate };
+    case 'extend':
+      return { ...base, kind: 'extension', originalDueOn: (previousDue(a) ?? t.on) as LocalDate, newDueOn: (a.dueOn ?? t.on) as LocalDate, workingDays: Number(p.workingDays), ...(str('reason') ? { reason: str('reason') } : {}) };
+    case 'issue_fee_notice':
+      return { ...base, kind: 'fee', basis: p.pages !== undefined ? 'per_page' : 'per_piece', quantity: Number(p.pages ?? p.pieces), amountYuan: Number(p.amount), paymentInstructions: s.paymentInstructions, paymentPeriodExcluded: true };
+    case 'start_consultation': {
+      const party = { name: str('party') ?? '', address: '' };
+      return p.kind === 'agency' ? { ...base, kind: 'consultation_agency', agency: party } : { ...base, kind: 'consultation_third_party', party };
+    }
+    case 'send_reply':
+      return replyModel(base, a, s);
+    // Moves that issue no notice of their own.
+    case 'assign':
+    case 'receive_correction':
+    case 'end_consultation':
+    case 'record_payment':
+    case 'draft_reply':
+    case 'pass_legal_review':
+    case 'return_from_legal_review':
+    case 'approve_reply':
+    case 'withdraw':
+    case 'archive':
+    case 'lapse_correction':
+    case 'lapse_fee':
+      return undefined;
+  }
+}
+
+function replyModel(base: NoticeBase, a: ApplicationSnapshot, s: NoticeSettings): NoticeModel {
+  const draft = [...a.events].reverse().find((x) => x.action === 'draft_reply');
+  const dp = draft?.params ?? {};
+  const opt = (k: string) => (typeof dp[k] === 'string' && dp[k] !== '' ? { [k]: dp[k] as string } : {});
+  return {
+    ...base,
+    kind: 'reply',
+    outcome: a.outcome as Outcome,
+    remedies: { reconsiderationBody: s.reconsiderationBody, court: s.court },
+    ...opt('reasons'),
+    ...opt('provision'),
+    ...opt('legalBasis'),
+    ...opt('referralAgency'),
+    ...opt('previousReply'),
+  };
+}
+
+function previousDue(a: ApplicationSnapshot): string | null {
+  return a.events.at(-2)?.dueOn ?? null;
+}
+
+/**
+ * Checks at drafting time that the reply notice can be generated (e.g. reasons for a partial
+ * disclosure), so the error reaches the handler now, not after legal review and approval.
+ * @throws AppError 'invalid' naming what the notice lacks
+ */
+export async function checkReplyDraft(repos: Repos, org: Organization, app: ApplicationSnapshot, on: string): Promise<void> {
+  const s = await noticeSettings(repos, org);
+  const base = modelFor({ app, org, action: 'register', on, now: '' }, app.events.at(-1) ?? ({ params: {} } as ApplicationEvent), s);
+  if (!base) return;
+  const { kind: _kind, channel: _channel, dueOn: _dueOn, ...common } = base as NoticeBase & { kind: string; channel: unknown; dueOn: unknown };
+  const doc = buildNoticeDocument({ ...replyModel(common, app, s), docNo: '（草稿）' } as NoticeModel, s.templates);
+  if (!doc.ok) {
+    throw invalid(`答复告知书缺少内容：${doc.error.map((i) => i.message).join('；')}`, { reasons: '请填写告知书所需的理由或依据' });
+  }
 }

@@ -97,7 +97,16 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
     case 'record_payment':
       return [p('paidOn', 'date', false, '缴费日期')];
     case 'draft_reply':
-      return [p('outcome', 'enum', true, '办理结果', { values: DRAFTABLE_OUTCOMES })];
+      // The texts the reply notice (告知书) prints; reasons are required there for partial disclosure,
+      // prohibited_by_law and other.other (domain/notices/reply-outcomes.ts).
+      return [
+        p('outcome', 'enum', true, '办理结果', { values: DRAFTABLE_OUTCOMES }),
+        p('reasons', 'text', false, '理由（写入答复告知书）', { max: 5000 }),
+        p('provision', 'text', false, '提供方式或获取途径', { max: 2000 }),
+        p('legalBasis', 'text', false, '法律依据（不填则按办理结果自动引用）', { max: 500 }),
+        p('referralAgency', 'text', false, '负责公开的机关及联系方式（非本机关负责的）', { max: 500 }),
+        p('previousReply', 'text', false, '此前答复的文号和日期（重复申请的）', { max: 200 }),
+      ];
     case 'pass_legal_review':
       return [p('confidentialityReviewed', 'boolean', true, '已完成保密审查'), COMMENTS(false)];
     case 'return_from_legal_review':

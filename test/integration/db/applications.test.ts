@@ -70,6 +70,19 @@ for (const dialect of DIALECTS) {
       assert.equal(view.app.outcome, 'disclosed');
       assert.deepEqual(view.app.events.map((e) => e.action), ['submit', 'register', 'request_correction', 'receive_correction', 'extend', 'draft_reply', 'pass_legal_review', 'approve_reply', 'send_reply', 'archive']);
       assert.equal((await rt.ctx.repos.audit.list({ entityId: id }, { limit: 50 })).length, 10);
+      const notices = await rt.ctx.repos.notices.forApplication(id);
+      assert.deepEqual(notices.map((n) => n.kind), ['acknowledgement', 'correction', 'extension', 'reply']);
+      assert.match(notices[3]?.docNo ?? '', /^区政府依申〔2025〕4号$/);
+      assert.match(JSON.stringify(notices[3]?.body), /行政复议/);
+    });
+
+    test('should ask for the reasons a partial-disclosure reply needs when it is drafted', async () => {
+      const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      await actOnApplication(rt.ctx, staff.handler, id, 'register', {});
+      await assert.rejects(actOnApplication(rt.ctx, staff.handler, id, 'draft_reply', { outcome: 'partially_disclosed' }), (e) => e instanceof AppError && e.code === 'invalid' && /缺少/.test(e.message));
+      assert.equal((await rt.ctx.repos.applications.byId(id))?.state, 'registered');
+      const ok = await actOnApplication(rt.ctx, staff.handler, id, 'draft_reply', { outcome: 'partially_disclosed', reasons: '其中涉及个人隐私的部分依法不予公开。' });
+      assert.equal(ok.state, 'in_legal_review');
     });
 
     test('should change nothing on a forbidden or illegal move', async () => {

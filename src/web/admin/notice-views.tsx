@@ -1,0 +1,83 @@
+/** @jsxImportSource hono/jsx */
+// The notices of a case (告知书): list with service status, and the service form.
+import { Csrf } from '../shared/forms.js';
+
+const KIND_LABELS: Record<string, string> = {
+  acknowledgement: '接收回执',
+  correction: '补正告知书',
+  extension: '延期答复告知书',
+  fee: '收费通知书',
+  consultation_third_party: '征求第三方意见书',
+  consultation_agency: '征求意见书（共同制作机关）',
+  reply: '答复告知书',
+};
+
+const METHODS: [string, string][] = [['post', '邮寄'], ['email', '电子邮件'], ['in_person', '当面送达'], ['online', '网上送达']];
+
+/** The notices of a case, each with links to print and download and a form to record its service. */
+export function NoticeList(p: { caseId: string; csrf: string; notices: { id: string; kind: string; docNo: string; issuedOn: string; servedOn: string | null }[] }) {
+  return (
+    <section aria-labelledby="notices-h">
+      <h2 id="notices-h">告知书</h2>
+      {p.notices.length === 0 ? (
+        <p class="muted">尚未出具告知书。</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr><th scope="col">文书</th><th scope="col">文号</th><th scope="col">出具日期</th><th scope="col">送达</th><th scope="col">操作</th></tr>
+            </thead>
+            <tbody>
+              {p.notices.map((n) => (
+                <tr>
+                  <td>{KIND_LABELS[n.kind] ?? n.kind}</td>
+                  <td>{n.docNo}</td>
+                  <td>{n.issuedOn}</td>
+                  <td>{n.servedOn ? `已送达（${n.servedOn}）` : <span class="warn">未记录送达</span>}</td>
+                  <td>
+                    <a href={`/admin/notices/${n.id}`}>查看并打印</a>　<a href={`/admin/notices/${n.id}/docx`}>下载 DOCX</a>
+                    {n.servedOn ? null : <ServiceForm id={n.id} csrf={p.csrf} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The form recording a notice's service (送达): date, method, tracking number. */
+export function ServiceForm(p: { id: string; csrf: string; values?: Record<string, string>; errors?: Record<string, string> }) {
+  const v = p.values ?? {};
+  const e = p.errors ?? {};
+  return (
+    <details open={Object.keys(e).length > 0}>
+      <summary>记录送达</summary>
+      <form method="post" action={`/admin/notices/${p.id}/service`} class="filters">
+        <Csrf token={p.csrf} />
+        <div class={e.servedOn ? 'field has-error' : 'field'}>
+          <label for={`sv-${p.id}`}>送达日期</label>
+          {e.servedOn ? <p class="error">{e.servedOn}</p> : null}
+          <input id={`sv-${p.id}`} type="date" name="servedOn" value={v.servedOn ?? ''} required />
+        </div>
+        <div class={e.method ? 'field has-error' : 'field'}>
+          <label for={`sm-${p.id}`}>送达方式</label>
+          {e.method ? <p class="error">{e.method}</p> : null}
+          <select id={`sm-${p.id}`} name="method">
+            {METHODS.map(([k, l]) => (
+              <option value={k} selected={v.method === k}>{l}</option>
+            ))}
+          </select>
+        </div>
+        <div class={e.ref ? 'field has-error' : 'field'}>
+          <label for={`sr-${p.id}`}>邮件单号或说明</label>
+          {e.ref ? <p class="error">{e.ref}</p> : null}
+          <input id={`sr-${p.id}`} name="ref" value={v.ref ?? ''} />
+        </div>
+        <button type="submit" class="secondary">保存送达记录</button>
+      </form>
+    </details>
+  );
+}
