@@ -8,6 +8,7 @@ import { registerSystem } from './commands/system.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerReportCheck } from './commands/report-check.js';
 import { registerFee } from './commands/fee.js';
+import { registerApplications } from './commands/applications.js';
 import { registerReportRender } from './commands/report-render.js';
 
 /** Builds the program with every command. */
@@ -25,6 +26,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerCalendar(program, deps);
   registerReportCheck(program);
   registerFee(program);
+  registerApplications(program, deps);
   registerReportRender(program);
   return program;
 }

@@ -130,6 +130,15 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    test('should import historical cases from CSV, or nothing with line and column errors', () => {
+      const bad = runGongkai(['applications', 'import', fileURLToPath(new URL('../../fixtures/applications/history-bad.csv', import.meta.url))], env);
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /history-bad\.csv:2:receivedOn: /);
+      const good = runGongkai(['applications', 'import', fileURLToPath(new URL('../../fixtures/applications/history-2025.csv', import.meta.url))], env);
+      assert.equal(good.code, 0, good.stderr);
+      assert.match(good.lastLine, /imported 3/);
+    });
+
     test('should answer an unknown option in Chinese and English with exit code 2', () => {
       const r = runGongkai(['org', 'list', '--bogus'], env);
       assert.equal(r.code, 2);
