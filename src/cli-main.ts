@@ -1,6 +1,6 @@
 // Entry point of the `gongkai` command (bin/gongkai.js): wires the composition root into the CLI.
 import { loadConfig } from './config/config.js';
-import { startRuntime, serveHttp } from './main.js';
+import { startRuntime, serveHttp, startBackgroundJobs } from './main.js';
 import { seedDemoDistrict } from './app/bootstrap.js';
 import { runCli } from './cli/program.js';
 
@@ -25,7 +25,11 @@ try {
 
 const code = await runCli(process.argv.slice(2), {
   start: () => startRuntime(config),
-  serve: (rt) => serveHttp(rt as Parameters<typeof serveHttp>[0], config),
+  serve: async (rt) => {
+    const server = await serveHttp(rt as Parameters<typeof serveHttp>[0], config);
+    startBackgroundJobs(rt as Parameters<typeof serveHttp>[0], config);
+    return server;
+  },
   seedDemo: (rt) => seedDemoDistrict(rt.ctx),
   stdin: readStdin,
   out: (line) => process.stdout.write(`${line}\n`),

@@ -14,6 +14,9 @@ import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
 import { documentToText } from './adapters/documents/read-document.js';
 import { renderNoticeDocx } from './adapters/documents/notice-docx.js';
+import { smtpMailer } from './adapters/mail/smtp-mailer.js';
+import { enqueueDeadlineReminders, sweepLapses } from './app/applications/daily-jobs.js';
+import { flushOutbox } from './app/mail/outbox.js';
 import type { ReportPorts } from './app/reports/ports.js';
 
 /** A running instance: the use-case context plus database maintenance. */
@@ -33,7 +36,7 @@ export const calendarSeed: CalendarSeed = chineseDaysSnapshot;
  */
 export async function openRuntime(
   db: DbConfig,
-  opts: { timeZone: string; sessionIdleMinutes: number; sessionMaxHours: number; clock?: Clock },
+  opts: { timeZone: string; sessionIdleMinutes: number; sessionMaxHours: number; clock?: Clock; mail?: Config['mail'] },
 ): Promise<Runtime> {
   const handle = openDb(db);
   await migrateToLatest(handle);
@@ -45,6 +48,7 @@ export async function openRuntime(
     hasher: argon2Hasher(),
     crypto: nodeCrypto(clock),
     passwordJudge: zxcvbnJudge(),
+    mailer: opts.mail ? smtpMailer(opts.mail.url, opts.mail.from) : null,
     renderer: { noticeDocx: (doc, seal) => renderNoticeDocx(doc, seal ? { seal } : {}) },
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],
@@ -57,9 +61,30 @@ export async function openRuntime(
 
 /** Opens the configured database, migrated and bootstrapped (calendar, organizations, admin). */
 export async function startRuntime(config: Config): Promise<{ runtime: Runtime; boot: BootstrapResult }> {
-  const runtime = await openRuntime(config.database, config);
+  const runtime = await openRuntime(config.database, { ...config, mail: config.mail });
   const boot = await bootstrap(runtime.ctx, calendarSeed, config.demoData);
   return { runtime, boot };
+}
+
+/**
+ * Runs the background jobs while the server is up: the outbox every `mail.intervalSeconds`, and
+ * once a day the lapse sweep and the deadline reminders. Errors are logged, never fatal.
+ * @returns a function that stops them
+ */
+export function startBackgroundJobs(runtime: Runtime, config: Config): () => void {
+  const tick = async () => {
+    try {
+      await sweepLapses(runtime.ctx);
+      await enqueueDeadlineReminders(runtime.ctx);
+      await flushOutbox(runtime.ctx);
+    } catch (e) {
+      console.error('background job failed:', e instanceof Error ? e.message : e);
+    }
+  };
+  const timer = setInterval(() => void tick(), (config.mail?.intervalSeconds ?? 300) * 1000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
 }
 
 /**

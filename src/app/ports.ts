@@ -26,7 +26,8 @@ export interface OrganizationRepository {
 }
 
 /** A new account. */
-export type NewUser = Omit<User, 'failedAttempts' | 'lockedUntil' | 'lastLoginAt' | 'replacedBy'> & {
+export type NewUser = Omit<User, 'failedAttempts' | 'lockedUntil' | 'lastLoginAt' | 'replacedBy' | 'email'> & {
+  email?: string;
   passwordHash: string;
 };
 
@@ -37,7 +38,7 @@ export interface UserRepository {
   passwordHash(userId: string): Promise<string | undefined>;
   list(filter?: { orgIds?: readonly string[]; status?: UserStatus; query?: string }): Promise<UserWithRoles[]>;
   insert(user: NewUser): Promise<void>;
-  updateProfile(id: string, fields: { displayName: string; orgId: string }, at: string): Promise<void>;
+  updateProfile(id: string, fields: { displayName: string; orgId: string; email: string }, at: string): Promise<void>;
   setPassword(id: string, hash: string, mustChange: boolean, at: string): Promise<void>;
   setLoginState(
     id: string,
@@ -139,6 +140,7 @@ export type Repos = {
   files: FileStore;
   notices: NoticeRepository;
   counters: Counters;
+  outbox: OutboxRepository;
   reviews: ReviewRepository;
 };
 
@@ -197,6 +199,8 @@ export type AppContext = {
   handoverSteps: HandoverStep[];
   calendarChangedSteps: CalendarChangedStep[];
   renderer: DocumentRenderer;
+  /** null when no SMTP server is configured: messages wait in the outbox. */
+  mailer: Mailer | null;
   settings: { sessionIdleMinutes: number; sessionMaxHours: number; dialect: 'sqlite' | 'postgres' };
 };
 
@@ -295,4 +299,21 @@ export interface Counters {
 export interface DocumentRenderer {
   /** A DOCX of a notice (告知书), with the seal image when given (PNG bytes). */
   noticeDocx(doc: import('../domain/notices/notice.js').NoticeDocument, seal?: Uint8Array): Promise<Uint8Array>;
+}
+
+/** A message waiting in the outbox. */
+export type OutboxMessage = { id: string; to: string; subject: string; text: string; kind: string; refId: string | null; attempts: number };
+
+/** The email outbox: written inside a change's transaction, sent after commit (never holding a transaction across I/O). */
+export interface OutboxRepository {
+  enqueue(m: { id: string; to: string; subject: string; text: string; kind: string; refId: string | null }, at: string): Promise<void>;
+  due(nowIso: string, limit: number): Promise<OutboxMessage[]>;
+  markSent(id: string, at: string): Promise<void>;
+  markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>;
+  pending(): Promise<number>;
+}
+
+/** Sends one email (SMTP adapter). */
+export interface Mailer {
+  send(m: { to: string; subject: string; text: string }): Promise<void>;
 }

@@ -14,6 +14,8 @@ export type Config = {
   demoData: boolean;
   uploadLimitBytes: number;
   logRequests: boolean;
+  /** SMTP delivery; null = messages wait in the outbox. */
+  mail: { url: string; from: string; intervalSeconds: number } | null;
 };
 
 const boolish = z
@@ -39,6 +41,9 @@ const envSchema = z.object({
   GONGKAI_DEMO_DATA: boolish.default(true),
   GONGKAI_UPLOAD_LIMIT_MB: z.coerce.number().min(0.1).max(512).default(20),
   GONGKAI_LOG_REQUESTS: boolish.default(false),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('gongkai <noreply@localhost>'),
+  GONGKAI_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });
 
 /**
@@ -74,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoData: e.GONGKAI_DEMO_DATA,
     uploadLimitBytes: Math.round(e.GONGKAI_UPLOAD_LIMIT_MB * 1024 * 1024),
     logRequests: e.GONGKAI_LOG_REQUESTS,
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM, intervalSeconds: e.GONGKAI_MAIL_INTERVAL_SECONDS } : null,
   };
 }

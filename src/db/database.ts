@@ -1,6 +1,7 @@
 // Kysely table types: the schema contract shared by SQLite and PostgreSQL.
 // Conventions (docs/decisions/0002-portable-schema.md): ids are app-generated text (UUIDv7),
 // legal dates are 'YYYY-MM-DD' text, instants are ISO-8601 UTC text, booleans are 0/1 integers.
+import type { Generated } from 'kysely';
 
 export interface OrganizationTable {
   id: string;
@@ -38,6 +39,7 @@ export interface AppUserTable {
   locked_until: string | null;
   last_login_at: string | null;
   replaced_by: string | null;
+  email: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -213,6 +215,20 @@ export interface ReviewCaseTable {
   updated_at: string;
 }
 
+export interface EmailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  ref_id: string | null;
+  created_at: string;
+  next_attempt_at: string;
+  attempts: number;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
 /** Every table gongkai owns. */
 export interface Database {
   organization: OrganizationTable;
@@ -231,5 +247,6 @@ export interface Database {
   application_event: ApplicationEventTable;
   notice: NoticeTable;
   counter: CounterTable;
+  email_outbox: EmailOutboxTable;
   review_case: ReviewCaseTable;
 }

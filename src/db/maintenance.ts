@@ -28,6 +28,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'notice',
   'counter',
   'review_case',
+  'email_outbox',
 ];
 
 /** Self-referencing columns, restored in a second pass so row order does not matter. */

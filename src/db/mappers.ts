@@ -64,6 +64,7 @@ export function toUser(r: Selectable<AppUserTable>): User {
     id: r.id,
     username: r.username,
     displayName: r.display_name,
+    email: r.email ?? '',
     orgId: r.org_id,
     status: r.status as UserStatus,
     mustChangePassword: toBool(r.must_change_password),

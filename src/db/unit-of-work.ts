@@ -10,6 +10,7 @@ import { calendarRepository } from './repositories/calendar-repository.js';
 import { settingsRepository } from './repositories/settings-repository.js';
 import { applicationRepository } from './repositories/application-repository.js';
 import { counters, fileStore, noticeRepository } from './repositories/notice-repository.js';
+import { outboxRepository } from './repositories/outbox-repository.js';
 import { reviewRepository } from './repositories/review-repository.js';
 
 /** Builds all repositories over one executor. */
@@ -26,6 +27,7 @@ export function buildRepos(db: Kysely<Database>): Repos {
     files: fileStore(db),
     notices: noticeRepository(db),
     counters: counters(db),
+    outbox: outboxRepository(db),
     reviews: reviewRepository(db),
   };
 }

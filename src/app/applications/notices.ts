@@ -8,6 +8,7 @@ import { buildNoticeDocument, type NoticeBase, type NoticeModel } from '../../do
 import { formatNoticeDocNo } from '../../domain/notices/doc-no.js';
 import { invalid } from '../errors.js';
 import { noticeSettings, type NoticeSettings } from './notice-settings.js';
+import { mailNotice } from './applicant-mail.js';
 
 /** The case after a move, for the notices it issues. */
 export type NoticeTrigger = { app: ApplicationSnapshot; org: Organization; action: Action; on: string; now: string };
@@ -32,6 +33,7 @@ export async function issueNoticesFor(ctx: AppContext, repos: Repos, t: NoticeTr
     throw invalid(`无法生成告知书：${doc.error.map((i) => i.message).join('；')}`, { reasons: '请在“起草答复”时填写告知书所需的理由或依据' });
   }
   const id = ctx.crypto.newId();
+  await mailNotice(repos, () => ctx.crypto.newId(), t.app, t.org, doc.value, t.now);
   await repos.notices.insert({ id, applicationId: t.app.id, kind: model.kind, docNo: docNo.value, issuedOn: t.on, body: doc.value, servedOn: null, serviceMethod: null, serviceRef: null, createdAt: t.now });
   return [id];
 }

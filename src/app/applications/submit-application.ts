@@ -13,6 +13,7 @@ import { ancestry } from '../../domain/orgs/organization.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
+import { mailReceipt } from './applicant-mail.js';
 
 /** What intake receives. Dates are 'YYYY-MM-DD' strings from the form or API. */
 export type SubmitInput = {
@@ -61,6 +62,7 @@ export async function submitApplication(ctx: AppContext, actor: Actor | null, in
       const proofFileId = proof?.ok && input.proof ? await r.files.put(input.proof.content, proof.mime, now) : null;
       await r.applications.insert({ id, orgId: org.id, trackingCode, channel, receivedOn, applicant: valid.value.applicant, request: valid.value.request, state: 'received', handlerId: null, outcome: null, dueOn: first.dueOn, waitingUntil: null, extended: false, closedOn: null, submissionKey: input.submissionKey ?? null, proofFileId }, now);
       await r.applications.appendEvent(id, { ...first, seq: 1, at: now, actorId: actor?.userId ?? null, actorLabel: actor ? actor.username : '申请人' });
+      await mailReceipt(r, () => ctx.crypto.newId(), { id, trackingCode, receivedOn, dueOn: first.dueOn, applicant: valid.value.applicant }, org, now);
       // The audit entry carries no personal data (issue 3: logs never contain it).
       await r.audit.append(auditBy(actor, { action: 'application.submitted', entityType: 'application', entityId: id, orgId: org.id, before: null, after: { trackingCode, channel, receivedOn, dueOn: first.dueOn, proof: proofFileId !== null } }), now);
     });

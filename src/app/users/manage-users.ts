@@ -23,7 +23,7 @@ export async function authorizeOrgs(ctx: AppContext, actor: Actor | null, action
   }
 }
 
-const snapshot = (u: UserWithRoles) => ({ username: u.username, displayName: u.displayName, orgId: u.orgId, status: u.status, roles: u.roles });
+const snapshot = (u: UserWithRoles) => ({ username: u.username, displayName: u.displayName, email: u.email, orgId: u.orgId, status: u.status, roles: u.roles });
 
 /**
  * Creates an account. With `mustChangePassword` the user must pick a new password at first login.
@@ -46,7 +46,7 @@ export async function createUser(
     if (await r.users.byUsername(input.username)) {
       throw conflict('用户名已存在', { username: '该用户名已被使用' });
     }
-    await r.users.insert({ id, username: input.username, displayName: input.displayName, orgId: input.orgId, status: 'active', passwordHash: hash, mustChangePassword: input.mustChangePassword, createdAt: now, updatedAt: now });
+    await r.users.insert({ id, username: input.username, displayName: input.displayName, email: input.email ?? '', orgId: input.orgId, status: 'active', passwordHash: hash, mustChangePassword: input.mustChangePassword, createdAt: now, updatedAt: now });
     await r.users.setRoles(id, input.roles, now);
     const user = await r.users.byId(id);
     if (!user) {
@@ -70,7 +70,7 @@ export async function updateUser(ctx: AppContext, actor: Actor | null, userId: s
   }
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
-    await r.users.updateProfile(userId, { displayName: input.displayName, orgId: input.orgId }, now);
+    await r.users.updateProfile(userId, { displayName: input.displayName, orgId: input.orgId, email: input.email ?? '' }, now);
     await r.users.setRoles(userId, input.roles, now);
     const after = await r.users.byId(userId);
     await r.audit.append(auditBy(actor, { action: 'user.updated', entityType: 'user', entityId: userId, orgId: input.orgId, before: snapshot(before), after: after ? snapshot(after) : null }), now);

@@ -4,13 +4,13 @@ import { usernameError } from '../../domain/users/user.js';
 import { invalid } from '../errors.js';
 
 /** A parsed account form. */
-export type UserInput = { username: string; displayName: string; orgId: string; roles: RoleGrant[] };
+export type UserInput = { username: string; displayName: string; orgId: string; roles: RoleGrant[]; email?: string };
 
 /**
  * Parses account fields. Roles come as "orgId|role" strings (checkbox values).
  * @throws AppError 'invalid' with field errors
  */
-export function parseUserInput(raw: { username?: string; displayName?: string; orgId?: string; roles?: string[] }): UserInput {
+export function parseUserInput(raw: { username?: string; displayName?: string; orgId?: string; roles?: string[]; email?: string }): UserInput {
   const fieldErrors: Record<string, string> = {};
   const username = (raw.username ?? '').trim();
   const uErr = usernameError(username);
@@ -37,5 +37,12 @@ export function parseUserInput(raw: { username?: string; displayName?: string; o
   if (Object.keys(fieldErrors).length > 0) {
     throw invalid('账号信息有误，请按提示更正', fieldErrors);
   }
-  return { username, displayName, orgId, roles };
+  const email = (raw.email ?? '').trim();
+  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    fieldErrors.email = '电子邮箱格式不正确';
+  }
+  if (Object.keys(fieldErrors).length > 0) {
+    throw invalid('账号信息有误，请按提示更正', fieldErrors);
+  }
+  return { username, displayName, orgId, roles, email };
 }

@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { importApplications } from '../../app/applications/import-applications.js';
+import { enqueueDeadlineReminders, sweepLapses } from '../../app/applications/daily-jobs.js';
+import { flushOutbox } from '../../app/mail/outbox.js';
 import { AppError } from '../../app/errors.js';
 import { withRuntime, type CliDeps } from '../deps.js';
 import { progressBar } from '../progress.js';
@@ -28,6 +30,18 @@ export function registerApplications(program: Command, deps: CliDeps): void {
           throw new AppError('invalid', `文件有 ${r.errors.length} 处错误，未导入任何内容 / ${r.errors.length} error(s), nothing imported`);
         }
         deps.out(`已导入 / imported ${r.imported} 件，其中未办结 / open ${r.open} 件`);
+      });
+    });
+  apps
+    .command('daily')
+    .description('执行每日任务：逾期补正/缴费结案、期限提醒、发送邮件（服务运行时自动执行） / Run the daily jobs once: lapses, reminders, outbox')
+    .action(async () => {
+      await withRuntime(deps, async ({ ctx }) => {
+        const lapsed = await sweepLapses(ctx);
+        const reminders = await enqueueDeadlineReminders(ctx);
+        const mail = await flushOutbox(ctx);
+        const pending = await ctx.repos.outbox.pending();
+        deps.out(`逾期结案 / lapsed: ${lapsed.length}；提醒 / reminders: ${reminders}；已发送 / sent: ${mail.sent}；失败 / failed: ${mail.failed}；待发送 / pending: ${pending}`);
       });
     });
 }

@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-28T0100-foundation.js';
 import * as applications from './2026-11-28T0200-applications.js';
 import * as reviewRegister from './2026-11-28T0300-review-register.js';
+import * as emailOutbox from './2026-11-28T0400-email-outbox.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
   '2026-11-28T0200-applications': applications,
   '2026-11-28T0300-review-register': reviewRegister,
+  '2026-11-28T0400-email-outbox': emailOutbox,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

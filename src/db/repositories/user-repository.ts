@@ -68,6 +68,7 @@ export function userRepository(db: Kysely<Database>): UserRepository {
           id: u.id,
           username: u.username,
           display_name: u.displayName,
+          email: u.email ?? '',
           org_id: u.orgId,
           status: u.status,
           password_hash: u.passwordHash,
@@ -84,7 +85,7 @@ export function userRepository(db: Kysely<Database>): UserRepository {
     async updateProfile(id, f, at) {
       await db
         .updateTable('app_user')
-        .set({ display_name: f.displayName, org_id: f.orgId, updated_at: at })
+        .set({ display_name: f.displayName, org_id: f.orgId, email: f.email, updated_at: at })
         .where('id', '=', id)
         .execute();
     },

@@ -11,6 +11,8 @@ export type User = {
   id: string;
   username: string;
   displayName: string;
+  /** Work email for deadline reminders (may be empty). */
+  email: string;
   orgId: string;
   status: UserStatus;
   mustChangePassword: boolean;

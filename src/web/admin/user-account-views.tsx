@@ -80,6 +80,7 @@ function EditForm(p: EditPageProps) {
       <Csrf token={p.csrf} />
       <ErrorSummary message={p.edit?.message} errors={p.edit?.errors} labels={USER_LABELS} />
       <Field name="displayName" label={USER_LABELS.displayName ?? ''} value={v.displayName} error={e.displayName} autocomplete="off" />
+        <Field name="email" type="email" label={USER_LABELS.email ?? ''} value={v.email} error={e.email} autocomplete="off" />
       <Select name="orgId" label={USER_LABELS.orgId ?? ''} value={v.orgId} error={e.orgId} options={orgOptions(orgs)} required />
       <RoleMatrix orgs={orgs} checked={v.roles} error={e.roles} />
       <button type="submit">保存</button>

@@ -8,6 +8,7 @@ import { list, str } from '../shared/respond.js';
 export type UserFormValues = {
   username: string;
   displayName: string;
+  email: string;
   orgId: string;
   /** Checked grants as "orgId|role" checkbox values. */
   roles: string[];
@@ -18,6 +19,7 @@ export type UserFormValues = {
 export const USER_LABELS: Record<string, string> = {
   username: '用户名',
   displayName: '姓名',
+  email: '工作邮箱（接收期限提醒）',
   orgId: '所属机构',
   password: '初始密码',
   confirm: '确认密码',
@@ -33,6 +35,7 @@ export function userValuesFrom(form: Form): UserFormValues {
   return {
     username: str(form, 'username').trim(),
     displayName: str(form, 'displayName'),
+    email: str(form, 'email'),
     orgId: str(form, 'orgId'),
     roles: list(form, 'roles'),
     mustChangePassword: str(form, 'mustChangePassword') === '1',
@@ -44,6 +47,7 @@ export function userValuesOf(u: UserWithRoles): UserFormValues {
   return {
     username: u.username,
     displayName: u.displayName,
+    email: u.email,
     orgId: u.orgId,
     roles: u.roles.map((g) => `${g.orgId}|${g.role}`),
     mustChangePassword: u.mustChangePassword,
@@ -52,7 +56,7 @@ export function userValuesOf(u: UserWithRoles): UserFormValues {
 
 /** Empty values for a new account; first login forces a new password by default. */
 export function blankUserValues(orgId: string): UserFormValues {
-  return { username: '', displayName: '', orgId, roles: [], mustChangePassword: true };
+  return { username: '', displayName: '', email: '', orgId, roles: [], mustChangePassword: true };
 }
 
 /**

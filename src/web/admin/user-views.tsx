@@ -114,6 +114,7 @@ export function UserNewPage(p: { actor: Actor; csrf: string; scope: UserScope; v
         <ErrorSummary message={p.message} errors={p.errors} labels={USER_LABELS} />
         <Field name="username" label={USER_LABELS.username ?? ''} value={v.username} error={e.username} required autocomplete="off" hint="3至32位字母、数字、点、横线或下划线，以字母开头；创建后不能修改" />
         <Field name="displayName" label={USER_LABELS.displayName ?? ''} value={v.displayName} error={e.displayName} autocomplete="off" />
+        <Field name="email" type="email" label={USER_LABELS.email ?? ''} value={v.email} error={e.email} autocomplete="off" />
         <Select name="orgId" label={USER_LABELS.orgId ?? ''} value={v.orgId} error={e.orgId} options={orgOptions(orgs)} required />
         <fieldset>
           <legend>初始密码</legend>

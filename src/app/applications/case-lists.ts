@@ -1,0 +1,136 @@
+// Staff case lists (依申请公开): filters as staff and API clients give them (state, organization,
+// handler, open/closed, overdue/due soon, received dates, text), each row's deadline status, and the
+// organizations and handlers the back office offers in its selects.
+import type { AppContext, ApplicationFilter } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import type { ApplicationState } from '../../domain/applications/application.js';
+import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import { addDays, type LocalDate } from '../../domain/shared/local-date.js';
+import { addWorkingDays } from '../../domain/calendar/working-days.js';
+import { status, type DeadlineStatus } from '../../domain/applications/deadlines.js';
+import { rulesFor } from '../../domain/applications/rules.js';
+import { CLOSED_STATES, OPEN_STATES } from '../../domain/applications/transition-table.js';
+import { ancestry, type Organization } from '../../domain/orgs/organization.js';
+import { canEnterApplication, canViewCase } from '../../domain/policies/application-policy.js';
+import { actorOf } from '../actors.js';
+import { holdsOver } from '../../domain/policies/actor.js';
+import { loadHolidayCalendar } from '../calendar/calendar.js';
+import { listApplications, type CaseRow } from './application-queries.js';
+import { today } from './case-context.js';
+
+/** A list row with its display status on today's date. */
+export type StatusRow = CaseRow & { status: DeadlineStatus };
+
+/** The deadline lists: open cases past their due date, or due within the due-soon window. */
+export type DeadlineFilter = 'overdue' | 'due_soon';
+
+/** List options; every one optional. Unknown organizations or handlers match nothing. */
+export type CaseListOptions = {
+  state?: ApplicationState;
+  orgId?: string;
+  orgCreditCode?: string;
+  handlerId?: string;
+  handlerUsername?: string;
+  /** true: not replied, archived or withdrawn; false: those. */
+  open?: boolean;
+  /** Due soon includes the overdue cases: the repository filter has no lower bound on the due date. */
+  deadline?: DeadlineFilter;
+  receivedFrom?: string;
+  receivedTo?: string;
+  query?: string;
+};
+
+/**
+ * Lists the cases the actor may see, newest first, with each row's deadline status.
+ * @param ctx the use-case context
+ * @param actor the signed-in user (a handler sees every case of its organization, assigned or not)
+ * @param opts the filters
+ * @param page limit and offset
+ */
+export async function listCases(ctx: AppContext, actor: Actor, opts: CaseListOptions, page: { limit: number; offset: number }): Promise<{ items: StatusRow[]; total: number }> {
+  const filter = await toFilter(ctx, opts);
+  if (filter === undefined) return { items: [], total: 0 };
+  const { items, total } = await listApplications(ctx, actor, filter, page);
+  return { items: await withDeadlineStatus(ctx, items), total };
+}
+
+/**
+ * Adds each row's deadline status (on_time, due_soon, overdue, closed, paused) for today.
+ * @param ctx the use-case context
+ * @param rows rows from listApplications
+ */
+export async function withDeadlineStatus(ctx: AppContext, rows: readonly CaseRow[]): Promise<StatusRow[]> {
+  const calendar = await loadHolidayCalendar(ctx.repos);
+  const day = today(ctx);
+  return rows.map((r) => ({ ...r, status: status({ state: r.state, dueOn: r.dueOn as LocalDate | null }, day, rulesFor(r.receivedOn as LocalDate), calendar) }));
+}
+
+/**
+ * The last day of the due-soon window: `dueSoonWorkingDays` working days after today, the bound
+ * `status` (deadlines.ts) uses.
+ */
+export function dueSoonHorizon(day: LocalDate, calendar: HolidayCalendar): LocalDate {
+  return addWorkingDays(day, rulesFor(day).dueSoonWorkingDays, calendar);
+}
+
+/**
+ * Organizations for the back office's selects.
+ * @returns `visible`: whose cases the actor may see; `enterable`: where the actor may enter applications (handler)
+ */
+export async function caseOrganizations(ctx: AppContext, actor: Actor): Promise<{ visible: Organization[]; enterable: Organization[] }> {
+  const all = await ctx.repos.orgs.list({ includeRetired: true });
+  const visible = all.filter((o) => canViewCase(actor, ancestry(all, o.id)));
+  const enterable = visible.filter((o) => o.retiredAt === null && canEnterApplication(actor, ancestry(all, o.id)));
+  return { visible, enterable };
+}
+
+/**
+ * Active users who may handle a case of the organization (the `assign` move's choices).
+ * @param ctx the use-case context
+ * @param orgId the case's organization
+ */
+export async function caseHandlers(ctx: AppContext, orgId: string): Promise<{ id: string; username: string; displayName: string }[]> {
+  const orgs = await ctx.repos.orgs.list({ includeRetired: true });
+  const line = ancestry(orgs, orgId);
+  const users = await ctx.repos.users.list({ status: 'active' });
+  return users.filter((u) => holdsOver(actorOf(u), 'handler', line)).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
+}
+
+/**
+ * Names of accounts by id, for handler columns and the ledger.
+ * @returns id → "display name (username)"
+ */
+export async function staffNames(ctx: AppContext): Promise<Map<string, { username: string; label: string }>> {
+  const users = await ctx.repos.users.list();
+  return new Map(users.map((u) => [u.id, { username: u.username, label: u.displayName && u.displayName !== u.username ? `${u.displayName}（${u.username}）` : u.username }]));
+}
+
+/** The repository filter, or undefined when the options cannot match anything. */
+async function toFilter(ctx: AppContext, o: CaseListOptions): Promise<Omit<ApplicationFilter, 'orgIds'> & { orgIds?: string[] } | undefined> {
+  let states: readonly ApplicationState[] | undefined = o.state ? [o.state] : undefined;
+  const narrow = (allowed: readonly ApplicationState[]) => (states = states ? states.filter((s) => allowed.includes(s)) : allowed);
+  if (o.open !== undefined) narrow(o.open ? OPEN_STATES : CLOSED_STATES);
+  let dueOnOrBefore: string | undefined;
+  if (o.deadline) {
+    narrow(OPEN_STATES);
+    const day = today(ctx);
+    dueOnOrBefore = o.deadline === 'overdue' ? addDays(day, -1) : dueSoonHorizon(day, await loadHolidayCalendar(ctx.repos));
+  }
+  if (states !== undefined && states.length === 0) return undefined;
+  const org = o.orgCreditCode !== undefined ? await ctx.repos.orgs.byCreditCode(o.orgCreditCode.trim().toUpperCase()) : undefined;
+  if (o.orgCreditCode !== undefined && !org) return undefined;
+  const handler = o.handlerUsername !== undefined ? await ctx.repos.users.byUsername(o.handlerUsername) : undefined;
+  if (o.handlerUsername !== undefined && !handler) return undefined;
+  const orgIds = [o.orgId, org?.id].filter((x): x is string => x !== undefined);
+  if (orgIds.length === 2 && orgIds[0] !== orgIds[1]) return undefined;
+  if (o.handlerId !== undefined && handler !== undefined && handler.id !== o.handlerId) return undefined;
+  return {
+    ...(states ? { states } : {}),
+    ...(orgIds.length > 0 ? { orgIds: orgIds.slice(0, 1) } : {}),
+    handlerId: o.handlerId ?? handler?.id,
+    dueOnOrBefore,
+    query: o.query || undefined,
+    receivedFrom: o.receivedFrom || undefined,
+    receivedTo: o.receivedTo || undefined,
+  };
+}

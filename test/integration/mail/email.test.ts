@@ -1,0 +1,102 @@
+// Email to applicants and staff through a real SMTP server started by the test (smtp-server on loopback).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { createStaff, sampleForm } from '../../support/staff.js';
+import { submitApplication } from '../../../src/app/applications/submit-application.js';
+import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
+import { flushOutbox } from '../../../src/app/mail/outbox.js';
+import { enqueueDeadlineReminders, sweepLapses } from '../../../src/app/applications/daily-jobs.js';
+import { updateUser } from '../../../src/app/users/manage-users.js';
+import { smtpMailer } from '../../../src/adapters/mail/smtp-mailer.js';
+
+type Received = { to: string[]; raw: string };
+
+async function startSmtp(inbox: Received[]): Promise<{ server: SMTPServer; port: number }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return { server, port: (server.server.address() as AddressInfo).port };
+}
+
+/** The decoded text of a message (nodemailer encodes Chinese bodies as quoted-printable or base64). */
+function bodyOf(raw: string): string {
+  const [, body = ''] = raw.split(/\r?\n\r?\n/, 2).length > 1 ? [raw.slice(0, raw.search(/\r?\n\r?\n/)), raw.slice(raw.search(/\r?\n\r?\n/))] : [raw, ''];
+  if (/Content-Transfer-Encoding: base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+}
+
+for (const dialect of DIALECTS) {
+  describe(`email (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let rt: TestRuntime;
+    let smtp: { server: SMTPServer; port: number };
+    let staff: Awaited<ReturnType<typeof createStaff>>;
+    const inbox: Received[] = [];
+    before(async () => {
+      rt = await openTestRuntime(dialect);
+      staff = await createStaff(rt);
+      smtp = await startSmtp(inbox);
+      rt.ctx.mailer = smtpMailer(`smtp://127.0.0.1:${smtp.port}`, '示例区政务公开办 <gk@example.gov.cn>');
+    });
+    after(async () => {
+      await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+      await rt.close();
+    });
+
+    test('should mail the receipt and then the correction notice to the applicant after commit', async () => {
+      const r = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      assert.equal(inbox.length, 0, 'nothing is sent inside the transaction');
+      assert.deepEqual(await flushOutbox(rt.ctx), { sent: 1, failed: 0 });
+      assert.deepEqual(inbox[0]?.to, ['zhangsan@example.com']);
+      assert.ok(bodyOf(inbox[0]?.raw ?? '').includes(r.trackingCode));
+      await actOnApplication(rt.ctx, staff.handler, r.id, 'register', {});
+      await actOnApplication(rt.ctx, staff.handler, r.id, 'request_correction', { dueOn: '2025-10-20', items: '请写明所需文件的名称或文号' });
+      assert.deepEqual(await flushOutbox(rt.ctx), { sent: 2, failed: 0 });
+      assert.ok(bodyOf(inbox[2]?.raw ?? '').includes('请写明所需文件的名称或文号'));
+    });
+
+    test('should lapse an expired correction period and remind the handler of urgent cases once a day', async () => {
+      const handler = (await rt.ctx.repos.users.byId(staff.handler.userId))!; // created by createStaff
+      await updateUser(rt.ctx, null, handler.id, { username: handler.username, displayName: handler.displayName, orgId: handler.orgId, roles: handler.roles, email: 'li.handler@example.gov.cn' });
+      const r = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm({ applicant: { ...sampleForm().applicant, email: '' }, delivery: 'post' }) });
+      await actOnApplication(rt.ctx, staff.handler, r.id, 'register', {});
+      rt.clock.set('2025-10-27T02:00:00Z'); // four working days before 2025-10-31
+      const before = inbox.length;
+      assert.ok((await enqueueDeadlineReminders(rt.ctx)) >= 1);
+      assert.equal(await enqueueDeadlineReminders(rt.ctx), 0, 'once a day');
+      await flushOutbox(rt.ctx);
+      const reminder = inbox.slice(before).find((m) => m.to.includes('li.handler@example.gov.cn'));
+      assert.ok(reminder && bodyOf(reminder.raw).includes(r.trackingCode));
+      rt.clock.set('2025-10-21T02:00:00Z');
+      const lapsed = await sweepLapses(rt.ctx);
+      assert.equal(lapsed.length, 1);
+      assert.equal((await rt.ctx.repos.applications.byId(lapsed[0] ?? ''))?.outcome, 'other.correction_lapsed');
+    });
+
+    test('should keep a message and retry later when the mail server is down', async () => {
+      await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      rt.ctx.mailer = smtpMailer('smtp://127.0.0.1:1', 'gk@example.gov.cn');
+      const r = await flushOutbox(rt.ctx);
+      assert.equal(r.sent, 0);
+      assert.ok(r.failed >= 1);
+      assert.ok((await rt.ctx.repos.outbox.pending()) >= 1);
+      assert.deepEqual(await flushOutbox(rt.ctx), { sent: 0, failed: 0 }, 'not retried before its next attempt time');
+      rt.ctx.mailer = smtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'gk@example.gov.cn');
+      rt.clock.advance(2 * 60_000);
+      assert.ok((await flushOutbox(rt.ctx)).sent >= 1);
+    });
+  });
+}
