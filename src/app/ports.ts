@@ -12,6 +12,7 @@ import type {
   Channel,
   Outcome,
 } from '../domain/applications/application.js';
+import type { NoticeDocument } from '../domain/notices/notice.js';
 import type { ReviewRepository } from './reviews/ports.js';
 
 /** Organizations. Nothing is hard-deleted: retiring keeps the row for reports and the audit trail. */
@@ -298,7 +299,7 @@ export interface Counters {
 /** Office documents generated from structured notices. */
 export interface DocumentRenderer {
   /** A DOCX of a notice (告知书), with the seal image when given (PNG bytes). */
-  noticeDocx(doc: import('../domain/notices/notice.js').NoticeDocument, seal?: Uint8Array): Promise<Uint8Array>;
+  noticeDocx(doc: NoticeDocument, seal?: Uint8Array): Promise<Uint8Array>;
 }
 
 /** A message waiting in the outbox. */
