@@ -19,6 +19,11 @@ import { registerNoticeRoutes } from './admin/notice-routes.js';
 import { registerReportCheckRoutes } from './admin/report-check-routes.js';
 import { registerPortalRoutes, notFoundPage, errorPage } from './public/portal-routes.js';
 import { registerApiRoutes } from './api/api-routes.js';
+import { registerApplicationApi } from './api/application-api.js';
+import { registerApplyRoutes } from './public/apply-routes.js';
+import { registerTrackRoutes } from './public/track-routes.js';
+import { registerApplicationRoutes } from './admin/application-routes.js';
+import { registerStaffApplicationApi } from './api/staff-application-api.js';
 
 const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 
@@ -55,6 +60,8 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
+  registerStaffApplicationApi(app);
+  registerApplicationApi(app);
   registerApiRoutes(app);
   app.use('*', sessionMiddleware());
   app.use('*', csrfMiddleware());
@@ -77,6 +84,9 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerReviewRoutes(app);
   registerNoticeRoutes(app);
   registerReportCheckRoutes(app);
+  registerApplicationRoutes(app);
+  registerApplyRoutes(app);
+  registerTrackRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));
   app.onError((err, c) => {

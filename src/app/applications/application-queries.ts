@@ -10,6 +10,8 @@ import { status, type DeadlineStatus } from '../../domain/applications/deadlines
 import { maskIdNumber, parseTrackingCode } from '../../domain/applications/tracking-code.js';
 import { normalizePhone } from '../../domain/applications/contact-checks.js';
 import { notFound } from '../errors.js';
+import { relatedApplications, type RelatedApplication } from '../../domain/applications/repeat-check.js';
+import { addDays } from '../../domain/shared/local-date.js';
 import { loadCase, today } from './case-context.js';
 
 /** Organizations whose cases the actor may see. */
@@ -46,6 +48,10 @@ export type CaseView = {
   personalVisible: boolean;
   status: DeadlineStatus;
   moves: AvailableTransition[];
+  /** The applicant's other applications to this organization in the past year (handling roles only). */
+  related: RelatedApplication[];
+  /** Applications from this applicant to this organization in the receipt month (art. 35; fee measures count per month). */
+  applicantMonthCount: number;
 };
 
 /**
@@ -62,6 +68,7 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
     personalVisible: personal,
     status: status(c.app, today(ctx), c.rules, c.calendar),
     moves: availableTransitions(c.app, actor, c.rules, { today: today(ctx), orgIds: c.orgAncestry }),
+    ...(personal ? await applicantHistory(ctx, c.app) : { related: [], applicantMonthCount: 0 }),
   };
 }
 
@@ -95,9 +102,33 @@ export async function trackApplication(ctx: AppContext, code: string, contact: s
     state: app.state,
     dueOn: app.dueOn,
     closedOn: app.closedOn,
-    outcome: app.outcome,
-    steps: app.events.map((e) => ({ action: e.action, on: e.on, dueOn: e.dueOn, explanation: e.explanation })),
+    // The outcome is shown once the reply has gone out: a draft may still change in legal review.
+    outcome: ['replied', 'archived', 'withdrawn'].includes(app.state) ? app.outcome : null,
+    steps: publicSteps(app),
   };
+}
+
+async function applicantHistory(ctx: AppContext, app: ApplicationSnapshot): Promise<{ related: RelatedApplication[]; applicantMonthCount: number }> {
+  if (app.applicant.idNumber === '') return { related: [], applicantMonthCount: 1 };
+  const from = addDays(app.receivedOn, -365);
+  const others = (await ctx.repos.applications.byApplicant(app.orgId, app.applicant.idNumber, from, today(ctx))).filter((o) => o.id !== app.id);
+  const month = app.receivedOn.slice(0, 7);
+  return { related: relatedApplications(app.request.description, others), applicantMonthCount: 1 + others.filter((o) => o.receivedOn.startsWith(month)).length };
+}
+
+/** Internal review steps the applicant sees only as “in progress”, without the draft outcome. */
+const INTERNAL: ReadonlySet<string> = new Set(['assign', 'draft_reply', 'pass_legal_review', 'return_from_legal_review', 'approve_reply']);
+
+function publicSteps(app: ApplicationSnapshot): TrackView['steps'] {
+  const steps: TrackView['steps'] = [];
+  for (const e of app.events) {
+    if (!INTERNAL.has(e.action)) {
+      steps.push({ action: e.action, on: e.on, dueOn: e.dueOn, explanation: e.explanation });
+    } else if (steps.at(-1)?.action !== 'in_review') {
+      steps.push({ action: 'in_review', on: e.on, dueOn: e.dueOn, explanation: `内部审核办理中；答复期限${e.dueOn ?? '按规定计算'}` });
+    }
+  }
+  return steps;
 }
 
 function contactMatches(app: ApplicationSnapshot, contact: string): boolean {

@@ -213,7 +213,7 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       return resume(c, e.on, ctx, (n, due) => `已缴费${late}，收费通知送达至缴费期间不计入答复期限（暂停${n}个工作日），答复期限顺延至${due}`);
     }
     case 'draft_reply':
-      return [c, `已起草答复（${outcomeLabel(e.params.outcome)}），送合法性审查；${current(c)}`];
+      return [c, `已起草答复：${outcomeLabel(e.params.outcome)}，送合法性审查；${current(c)}`];
     case 'send_reply':
       return [{ ...c, closed: true }, `已于${e.on}答复申请人，${timeliness(c, e.on, ctx)}`];
     case 'withdraw':

@@ -4,6 +4,8 @@ import type { Hono } from 'hono';
 import { AdminLayout } from '../shared/layout.js';
 import { requireActor } from '../shared/respond.js';
 import type { WebEnv } from '../shared/env.js';
+import { loadApplicationDashboard } from '../../app/applications/dashboard.js';
+import { ApplicationDashboardCards } from './application-views.js';
 
 const FLASH: Record<string, string> = { password: '密码已修改。' };
 
@@ -15,11 +17,12 @@ export function registerDashboardRoutes(app: Hono<WebEnv>): void {
       return actor;
     }
     const ctx = c.get('ctx');
-    const [orgs, users, head, years] = await Promise.all([
+    const [orgs, users, head, years, applications] = await Promise.all([
       ctx.repos.orgs.list(),
       ctx.repos.users.list({ status: 'active' }),
       ctx.repos.audit.head(),
       ctx.repos.calendar.years(),
+      loadApplicationDashboard(ctx, actor),
     ]);
     const lastYear = years.at(-1)?.year;
     const thisYear = Number(ctx.clock.today().slice(0, 4));
@@ -40,7 +43,7 @@ export function registerDashboardRoutes(app: Hono<WebEnv>): void {
           </div>
         </div>
         <h2>待办事项</h2>
-        <p class="muted">依申请公开、主动公开和年度报告的待办事项将在这里显示。</p>
+        <ApplicationDashboardCards data={applications} />
       </AdminLayout>,
     );
   });

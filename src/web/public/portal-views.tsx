@@ -5,7 +5,8 @@ import { ORG_KIND_LABELS } from '../../domain/orgs/organization.js';
 import { DIRECTORIES, type PortalSite } from '../../app/portal/portal.js';
 import { PublicLayout } from '../shared/layout.js';
 
-const siteTitle = (s: PortalSite) => s.footer.siteName || s.root?.name || '政府信息公开';
+/** The site's title for the page frame. */
+export const siteTitle = (s: PortalSite): string => s.footer.siteName || s.root?.name || '政府信息公开';
 
 /** An organization's column: its directories and the link to its information page. */
 export function ColumnPage(p: { site: PortalSite; org: Organization; isHome: boolean }) {
@@ -71,21 +72,25 @@ export function DirectoryPage(p: { site: PortalSite; org: Organization; label: s
   return (
     <PublicLayout title={`${p.label} - ${o.name}`} siteTitle={siteTitle(p.site)} footer={p.site.footer} crumbs={[['/', '政府信息公开'], [`/org/${o.creditCode}`, o.name], ['', p.label]]}>
       <h1>{p.label}</h1>
-      {p.slug === 'guide' || p.slug === 'apply' ? (
-        <section>
-          <h2>政府信息公开工作机构</h2>
-          <dl class="info">
-            <dt>名称</dt><dd>{o.officeName || o.name}</dd>
-            <dt>地址</dt><dd>{o.officeAddress || o.address}</dd>
-            <dt>邮政编码</dt><dd>{o.postcode}</dd>
-            <dt>电话</dt><dd>{o.officePhone || o.phone}</dd>
-            {o.officeEmail ? (<><dt>电子邮箱</dt><dd>{o.officeEmail}</dd></>) : null}
-            <dt>办公时间</dt><dd>{o.officeHours}</dd>
-          </dl>
-        </section>
-      ) : (
-        <p class="muted">本栏目暂无信息。</p>
-      )}
+      {p.slug === 'guide' ? <OfficeContact org={o} /> : <p class="muted">本栏目暂无信息。</p>}
     </PublicLayout>
+  );
+}
+
+/** The disclosure office's contact details (the guide, and the application page at /org/:code/apply). */
+export function OfficeContact(p: { org: Organization }) {
+  const o = p.org;
+  return (
+    <section>
+      <h2>政府信息公开工作机构</h2>
+      <dl class="info">
+        <dt>名称</dt><dd>{o.officeName || o.name}</dd>
+        <dt>地址</dt><dd>{o.officeAddress || o.address}</dd>
+        <dt>邮政编码</dt><dd>{o.postcode}</dd>
+        <dt>电话</dt><dd>{o.officePhone || o.phone}</dd>
+        {o.officeEmail ? (<><dt>电子邮箱</dt><dd>{o.officeEmail}</dd></>) : null}
+        <dt>办公时间</dt><dd>{o.officeHours}</dd>
+      </dl>
+    </section>
   );
 }

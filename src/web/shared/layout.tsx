@@ -10,6 +10,7 @@ const DOCTYPE = raw('<!DOCTYPE html>');
 
 const ADMIN_NAV: [string, string][] = [
   ['/admin', '工作台'],
+  ['/admin/applications', '依申请公开'],
   ['/admin/orgs', '机构管理'],
   ['/admin/users', '账号与角色'],
   ['/admin/calendar', '工作日日历'],

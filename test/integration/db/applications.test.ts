@@ -99,6 +99,12 @@ for (const dialect of DIALECTS) {
       assert.equal(view?.state, 'received');
       assert.doesNotMatch(JSON.stringify(view), /张三|13812345678/);
       assert.equal(await trackApplication(rt.ctx, r.trackingCode, '13900000000'), undefined);
+      await actOnApplication(rt.ctx, staff.handler, r.id, 'register', {});
+      await actOnApplication(rt.ctx, staff.handler, r.id, 'draft_reply', { outcome: 'withheld.state_secret' });
+      const drafted = await trackApplication(rt.ctx, r.trackingCode, '13812345678');
+      assert.equal(drafted?.outcome, null);
+      assert.doesNotMatch(JSON.stringify(drafted), /国家秘密|不予公开/);
+      assert.equal(drafted?.steps.at(-1)?.action, 'in_review');
       assert.equal(await trackApplication(rt.ctx, 'AAAA-BBBB-CCCC', '13812345678'), undefined);
     });
 
@@ -111,6 +117,17 @@ for (const dialect of DIALECTS) {
       const adminView = await getApplication(rt.ctx, actorOf(admin), list.items[0]!.id);
       assert.equal(adminView.personalVisible, false);
       assert.equal(adminView.app.applicant.phone, '');
+    });
+
+    test('should flag a similar earlier application of the same applicant as a possible repeat', async () => {
+      const a = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      const b = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm({ description: '申请公开：2024年示例区老旧小区改造项目立项批复文件。' }) });
+      const view = await getApplication(rt.ctx, staff.handler, b.id);
+      const earlier = view.related.find((x) => x.id === a.id);
+      assert.equal(earlier?.possibleRepeat, true);
+      assert.ok(view.applicantMonthCount >= 2);
+      const other = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm({ applicant: { ...sampleForm().applicant, idNumber: '110105198001010016', name: '李四' } }) });
+      assert.equal((await getApplication(rt.ctx, staff.handler, other.id)).related.length, 0);
     });
 
     test('should hand open cases over with the handler account', async () => {

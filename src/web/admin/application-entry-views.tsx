@@ -1,0 +1,125 @@
+/** @jsxImportSource hono/jsx */
+// The staff entry form (录入申请) for applications received in person, by letter, fax or email, with
+// the date art. 31 counts from for each channel; the same applicant and request fields as the portal.
+import type { Actor } from '../../domain/policies/actor.js';
+import { APPLICANT_TYPES, CARRIERS, CHANNELS, DELIVERIES, ID_TYPES, LEGAL_PERSON_SUBTYPES } from '../../domain/applications/application.js';
+import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../domain/applications/intake.js';
+import { MAX_PROOF_BYTES } from '../../domain/applications/proof.js';
+import { AdminLayout } from '../shared/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
+import { APPLICANT_TYPE_LABELS, CARRIER_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, SUBTYPE_LABELS } from './application-views.js';
+
+/** Field names of the entry form and their labels (also used in the error summary). */
+export const ENTRY_LABELS: Readonly<Record<string, string>> = {
+  orgCreditCode: '受理机关',
+  channel: '收到渠道',
+  dates: '收到日期',
+  'dates.submittedOn': '提交（递交、发出）日期',
+  'dates.signedForOn': '签收日期',
+  'dates.confirmedOn': '与申请人确认的日期',
+  'applicant.type': '申请人类型',
+  'applicant.subtype': '法人或其他组织类别',
+  'applicant.name': '申请人姓名或名称',
+  'applicant.idType': '身份证件类型',
+  'applicant.idNumber': '证件号码（法人或其他组织填统一社会信用代码）',
+  'applicant.legalRepresentative': '法定代表人（负责人）',
+  'applicant.contactPerson': '联系人',
+  'applicant.phone': '联系电话',
+  'applicant.email': '电子邮箱',
+  'applicant.address': '通信地址',
+  'applicant.postcode': '邮政编码',
+  description: '所需政府信息的内容描述',
+  title: '所需信息的名称（选填）',
+  docNo: '文号（选填）',
+  indexNo: '索引号（选填）',
+  carrier: '所需信息的载体形式',
+  delivery: '获取信息的方式',
+  proof: '身份证明（选填）',
+};
+
+/** Channels staff enter (online applications come through the portal). */
+export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'online');
+
+const DATE_FIELDS: readonly (keyof ReceiptDates)[] = ['submittedOn', 'signedForOn', 'confirmedOn'];
+
+/** Which channels count from a date field, as a hint (read from art. 31's table in the domain). */
+function dateHint(field: keyof ReceiptDates): string {
+  const channels = STAFF_CHANNELS.filter((c) => RECEIPT_DATE_FIELD[c] === field).map((c) => CHANNEL_LABELS[c]);
+  return channels.length > 0 ? `${channels.join('、')}：以此日期为收到申请之日（第三十一条）` : '用于核对确认日期不早于提交日期';
+}
+
+const options = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>, blank?: string): [string, string][] => [
+  ...(blank ? [['', blank] as [string, string]] : []),
+  ...values.map((v): [string, string] => [v, labels[v]]),
+];
+
+type EntryProps = {
+  actor: Actor;
+  csrf: string;
+  values: Record<string, string>;
+  errors?: Record<string, string>;
+  message?: string;
+  /** [creditCode, name] of organizations where the actor is a handler. */
+  orgs: [string, string][];
+};
+
+/** The staff entry form. */
+export function NewApplicationPage(p: EntryProps) {
+  const v = p.values;
+  const e = p.errors ?? {};
+  const f = (name: string, extra: { required?: boolean; multiline?: boolean; hint?: string; type?: string; inputmode?: 'numeric' | 'tel' | 'email' } = {}) => (
+    <Field name={name} label={ENTRY_LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />
+  );
+  const sel = (name: string, opts: [string, string][], required = true) => <Select name={name} label={ENTRY_LABELS[name] ?? name} value={v[name]} error={e[name]} options={opts} required={required} />;
+  return (
+    <AdminLayout title="录入申请" actor={p.actor} csrf={p.csrf} path="/admin/applications">
+      <ErrorSummary message={p.message} errors={e} labels={ENTRY_LABELS} />
+      <form method="post" action="/admin/applications/new" enctype="multipart/form-data">
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="submissionKey" value={v.submissionKey ?? ''} />
+        <fieldset>
+          <legend>收到情况</legend>
+          {sel('orgCreditCode', p.orgs)}
+          {sel('channel', options(STAFF_CHANNELS, CHANNEL_LABELS))}
+          <div id="f-dates" tabindex={-1}>
+            {e.dates ? <p class="error">{e.dates}</p> : null}
+            {DATE_FIELDS.map((d) => f(`dates.${d}`, { type: 'date', hint: dateHint(d) }))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>申请人信息</legend>
+          {sel('applicant.type', options(APPLICANT_TYPES, APPLICANT_TYPE_LABELS))}
+          {f('applicant.name', { required: true })}
+          {sel('applicant.idType', options(ID_TYPES, ID_TYPE_LABELS, '（自然人填写）'), false)}
+          {sel('applicant.subtype', options(LEGAL_PERSON_SUBTYPES, SUBTYPE_LABELS, '（法人或其他组织填写）'), false)}
+          {f('applicant.idNumber', { required: true })}
+          {f('applicant.legalRepresentative', { hint: '法人或其他组织填写' })}
+          {f('applicant.contactPerson', { hint: '法人或其他组织必填' })}
+          {f('applicant.phone', { type: 'tel', inputmode: 'tel', hint: '联系电话、电子邮箱、通信地址至少填写一项' })}
+          {f('applicant.email', { type: 'email', inputmode: 'email' })}
+          {f('applicant.address')}
+          {f('applicant.postcode', { inputmode: 'numeric' })}
+        </fieldset>
+        <fieldset>
+          <legend>申请公开的政府信息</legend>
+          {f('description', { required: true, multiline: true })}
+          {f('title')}
+          {f('docNo')}
+          {f('indexNo')}
+          {sel('carrier', options(CARRIERS, CARRIER_LABELS))}
+          {sel('delivery', options(DELIVERIES, DELIVERY_LABELS))}
+        </fieldset>
+        <fieldset>
+          <legend>身份证明</legend>
+          <div class={e.proof ? 'field has-error' : 'field'}>
+            <label for="f-proof">{ENTRY_LABELS.proof}</label>
+            <p class="hint" id="f-proof-hint">身份证件的照片或扫描件，JPG、PNG 或 PDF，不超过 {MAX_PROOF_BYTES / 1024 / 1024}MB；未提供的，案件页将提示缺少身份证明。</p>
+            {e.proof ? <p class="error">{e.proof}</p> : null}
+            <input id="f-proof" type="file" name="proof" accept=".jpg,.jpeg,.png,.pdf" aria-describedby="f-proof-hint" />
+          </div>
+        </fieldset>
+        <button type="submit">录入</button>
+      </form>
+    </AdminLayout>
+  );
+}
