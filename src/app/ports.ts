@@ -235,6 +235,8 @@ export type ApplicationSummary = {
 /** Filters of the case lists. */
 export type ApplicationFilter = {
   orgIds: readonly string[];
+  /** Also cases assigned to this user, whatever their organization (协办 handlers). */
+  alsoHandlerId?: string;
   states?: readonly ApplicationState[];
   handlerId?: string;
   open?: boolean;

@@ -4,10 +4,10 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { Action, ApplicationSnapshot } from '../../domain/applications/application.js';
 import { decide, FORBIDDEN, ILLEGAL_TRANSITION } from '../../domain/applications/transitions.js';
 import { canViewCase } from '../../domain/policies/application-policy.js';
-import { holdsOver } from '../../domain/policies/actor.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
+import { ancestry } from '../../domain/orgs/organization.js';
+import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
-import { loadCase, today } from './case-context.js';
+import { caseOrgIds, loadCase, today } from './case-context.js';
 import { checkReplyDraft, issueNoticesFor } from './notices.js';
 
 /** The result of a move: the case after it. */
@@ -20,12 +20,13 @@ export type ActResult = { state: ApplicationSnapshot['state']; dueOn: string | n
  */
 export async function actOnApplication(ctx: AppContext, actor: Actor | null, id: string, action: Action, params: Record<string, unknown>): Promise<ActResult> {
   const c = await loadCase(ctx.repos, id);
-  if (actor !== null && !canViewCase(actor, c.orgAncestry)) throw notFound('申请');
+  const orgIds = caseOrgIds(actor, c);
+  if (actor !== null && !canViewCase(actor, orgIds)) throw notFound('申请');
   const resolved = await resolveParams(ctx, c.orgAncestry, action, params);
-  const decision = decide(c.app, { action, params: resolved }, { today: today(ctx), rules: c.rules, calendar: c.calendar, actor, orgIds: c.orgAncestry });
+  const decision = decide(c.app, { action, params: resolved }, { today: today(ctx), rules: c.rules, calendar: c.calendar, actor, orgIds });
   if (!decision.ok) {
     const e = decision.error;
-    if (e.code === FORBIDDEN) throw forbidden();
+    if (e.code === FORBIDDEN) throw new AppError('forbidden', e.message);
     if (e.code === ILLEGAL_TRANSITION) throw conflict(e.message);
     throw invalid(e.message);
   }
@@ -63,7 +64,12 @@ async function resolveParams(ctx: AppContext, orgAncestry: string[], action: Act
   if (action !== 'assign') return params;
   const key = typeof params.handler === 'string' ? params.handler : typeof params.handlerId === 'string' ? params.handlerId : '';
   const user = (await ctx.repos.users.byUsername(key)) ?? (await ctx.repos.users.byId(key));
-  const isHandler = user && user.status === 'active' && holdsOver({ userId: user.id, username: user.username, displayName: user.displayName, homeOrgId: user.orgId, roles: user.roles }, 'handler', orgAncestry);
-  if (!isHandler) throw invalid('承办人有误', { handler: '请选择本机关的依申请公开承办人' });
+  // 协办: the handler may belong to another organization of the same tree (issue 3), e.g. the
+  // department that holds the information; the case stays with the organization that received it.
+  const orgs = await ctx.repos.orgs.list();
+  const root = orgAncestry[0];
+  const sameTree = (orgId: string) => ancestry(orgs, orgId)[0] === root;
+  const isHandler = user && user.status === 'active' && user.roles.some((g) => g.role === 'handler' && sameTree(g.orgId));
+  if (!isHandler) throw invalid('承办人有误', { handler: '请选择本系统内的依申请公开承办人' });
   return { ...params, handlerId: user.id };
 }

@@ -12,7 +12,7 @@ import { normalizePhone } from '../../domain/applications/contact-checks.js';
 import { notFound } from '../errors.js';
 import { relatedApplications, type RelatedApplication } from '../../domain/applications/repeat-check.js';
 import { addDays } from '../../domain/shared/local-date.js';
-import { loadCase, today } from './case-context.js';
+import { caseOrgIds, loadCase, today } from './case-context.js';
 
 /** Organizations whose cases the actor may see. */
 async function visibleOrgIds(ctx: AppContext, actor: Actor): Promise<{ ids: string[]; orgs: Organization[] }> {
@@ -30,12 +30,12 @@ export type CaseRow = ApplicationSummary & { orgName: string; idNumberMasked: st
 export async function listApplications(ctx: AppContext, actor: Actor, filter: Omit<ApplicationFilter, 'orgIds'> & { orgIds?: readonly string[] }, page: { limit: number; offset: number }): Promise<{ items: CaseRow[]; total: number }> {
   const { ids, orgs } = await visibleOrgIds(ctx, actor);
   const orgIds = filter.orgIds ? filter.orgIds.filter((id) => ids.includes(id)) : ids;
-  const { items, total } = await ctx.repos.applications.list({ ...filter, orgIds }, page);
+  const { items, total } = await ctx.repos.applications.list({ ...filter, orgIds, ...(filter.orgIds ? {} : { alsoHandlerId: actor.userId }) }, page);
   const name = new Map(orgs.map((o) => [o.id, o.shortName || o.name]));
   return {
     total,
     items: items.map((i) => {
-      const personal = canViewPersonalData(actor, ancestry(orgs, i.orgId));
+      const personal = canViewPersonalData(actor, ancestry(orgs, i.orgId)) || i.handlerId === actor.userId;
       return { ...i, orgName: name.get(i.orgId) ?? '', applicantName: personal ? i.applicantName : '（已隐去）', idNumber: '', idNumberMasked: personal ? maskIdNumber(i.idNumber) : '', applicantVisible: personal };
     }),
   };
@@ -59,15 +59,16 @@ export type CaseView = {
  */
 export async function getApplication(ctx: AppContext, actor: Actor, id: string): Promise<CaseView> {
   const c = await loadCase(ctx.repos, id).catch(() => undefined);
-  if (!c || !canViewCase(actor, c.orgAncestry)) throw notFound('申请');
-  const personal = canViewPersonalData(actor, c.orgAncestry);
+  const orgIds = c ? caseOrgIds(actor, c) : [];
+  if (!c || !canViewCase(actor, orgIds)) throw notFound('申请');
+  const personal = canViewPersonalData(actor, orgIds);
   const app = personal ? c.app : { ...c.app, applicant: { ...c.app.applicant, name: '（已隐去）', idNumber: '', phone: '', email: '', address: '', postcode: '', legalRepresentative: '', contactPerson: '' }, proofFileId: null };
   return {
     app,
     org: c.org,
     personalVisible: personal,
     status: status(c.app, today(ctx), c.rules, c.calendar),
-    moves: availableTransitions(c.app, actor, c.rules, { today: today(ctx), orgIds: c.orgAncestry }),
+    moves: availableTransitions(c.app, actor, c.rules, { today: today(ctx), orgIds }),
     ...(personal ? await applicantHistory(ctx, c.app) : { related: [], applicantMonthCount: 0 }),
   };
 }

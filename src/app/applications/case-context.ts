@@ -6,6 +6,7 @@ import { rulesFor, type DisclosureRules } from '../../domain/applications/rules.
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { notFound } from '../errors.js';
+import type { Actor } from '../../domain/policies/actor.js';
 
 /** A case with what deciding on it requires. */
 export type CaseContext = {
@@ -31,6 +32,16 @@ export async function loadCase(repos: Repos, id: string): Promise<CaseContext> {
     throw notFound('机构');
   }
   return { app, org, orgAncestry: ancestry(orgs, org.id), rules: rulesFor(app.receivedOn), calendar: await loadHolidayCalendar(repos) };
+}
+
+/**
+ * The organizations whose role grants count for an actor on this case: the case's organization
+ * and its ancestors, plus — for the assigned handler from another organization (协办) — the
+ * organizations where that handler holds the handler role.
+ */
+export function caseOrgIds(actor: Actor | null, c: Pick<CaseContext, 'app' | 'orgAncestry'>): string[] {
+  if (actor === null || c.app.handlerId !== actor.userId) return c.orgAncestry;
+  return [...c.orgAncestry, ...actor.roles.filter((g) => g.role === 'handler').map((g) => g.orgId)];
 }
 
 /** The legal day today in the office's time zone. */

@@ -7,7 +7,7 @@ import { holdsOver } from '../../domain/policies/actor.js';
 import { parseLocalDate } from '../../domain/shared/local-date.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
-import { loadCase } from './case-context.js';
+import { caseOrgIds, loadCase } from './case-context.js';
 import { noticeSettings } from './notice-settings.js';
 
 /** Service methods (送达方式) a notice can be recorded with. */
@@ -23,7 +23,7 @@ export type NoticeView = NoticeRecord & { doc: NoticeDocument; caseId: string; t
 export async function getNotice(ctx: AppContext, actor: Actor, id: string): Promise<NoticeView> {
   const n = await ctx.repos.notices.byId(id);
   const c = n ? await loadCase(ctx.repos, n.applicationId).catch(() => undefined) : undefined;
-  if (!n || !c || !canViewPersonalData(actor, c.orgAncestry)) throw notFound('告知书');
+  if (!n || !c || !canViewPersonalData(actor, caseOrgIds(actor, c))) throw notFound('告知书');
   return { ...n, doc: n.body as NoticeDocument, caseId: c.app.id, trackingCode: c.app.trackingCode };
 }
 
@@ -45,7 +45,7 @@ export async function noticeDocx(ctx: AppContext, actor: Actor, id: string): Pro
 export async function recordNoticeService(ctx: AppContext, actor: Actor, id: string, input: { servedOn: string; method: string; ref: string }): Promise<void> {
   const n = await getNotice(ctx, actor, id);
   const c = await loadCase(ctx.repos, n.applicationId);
-  if (!holdsOver(actor, 'handler', c.orgAncestry)) throw forbidden();
+  if (!holdsOver(actor, 'handler', caseOrgIds(actor, c))) throw forbidden();
   const errors: Record<string, string> = {};
   const d = parseLocalDate(input.servedOn);
   if (!d.ok || input.servedOn > ctx.clock.today() || input.servedOn < n.issuedOn) errors.servedOn = '送达日期应为告知书出具之日至今天之间的日期';

@@ -190,8 +190,10 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
       }
     },
     async list(f, page) {
-      if (f.orgIds.length === 0) return { items: [], total: 0 };
-      let q = db.selectFrom('application').where('org_id', 'in', [...f.orgIds]);
+      if (f.orgIds.length === 0 && !f.alsoHandlerId) return { items: [], total: 0 };
+      const orgIds = f.orgIds.length > 0 ? [...f.orgIds] : [''];
+      const also = f.alsoHandlerId;
+      let q = db.selectFrom('application').where((eb) => (also ? eb.or([eb('org_id', 'in', orgIds), eb('handler_id', '=', also)]) : eb('org_id', 'in', orgIds)));
       if (f.states && f.states.length > 0) q = q.where('state', 'in', [...f.states]);
       if (f.open === true) q = q.where('state', 'not in', CLOSED);
       if (f.open === false) q = q.where('state', 'in', CLOSED);

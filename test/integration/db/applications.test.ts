@@ -130,6 +130,21 @@ for (const dialect of DIALECTS) {
       assert.equal((await getApplication(rt.ctx, staff.handler, other.id)).related.length, 0);
     });
 
+    test('should let a handler of a department work a case assigned to them (协办)', async () => {
+      const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.name === '示例区财政局');
+      const { createUser } = await import('../../../src/app/users/manage-users.js');
+      const { actorOf } = await import('../../../src/app/actors.js');
+      const helper = actorOf(await createUser(rt.ctx, null, { username: 'qian.caizheng', displayName: '钱财政', orgId: dept?.id ?? '', roles: [{ orgId: dept?.id ?? '', role: 'handler' }], password: 'Caizheng-Helper-2025', mustChangePassword: false }));
+      const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      await assert.rejects(getApplication(rt.ctx, helper, id), (e) => e instanceof AppError && e.code === 'not_found');
+      await actOnApplication(rt.ctx, staff.handler, id, 'assign', { handler: 'qian.caizheng' });
+      const view = await getApplication(rt.ctx, helper, id);
+      assert.equal(view.personalVisible, true);
+      assert.equal((await actOnApplication(rt.ctx, helper, id, 'register', {})).state, 'registered');
+      const list = await listApplications(rt.ctx, helper, {}, { limit: 10, offset: 0 });
+      assert.deepEqual(list.items.map((i) => i.id), [id]);
+    });
+
     test('should hand open cases over with the handler account', async () => {
       const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
       await actOnApplication(rt.ctx, staff.handler2, id, 'register', {});

@@ -211,7 +211,7 @@ for (const dialect of DIALECTS) {
       const before = await rt.ctx.repos.applications.byId(id);
       const forbidden = await move(as.signer, id, 'register');
       assert.equal(forbidden.status, 403);
-      assert.match(await forbidden.text(), /没有权限/);
+      assert.match(await forbidden.text(), /需要“依申请公开承办人”角色才能“登记”/);
       const illegal = await move(as.handler, id, 'send_reply', { method: 'email' });
       assert.equal(illegal.status, 409);
       assert.match(await illegal.text(), /申请处于“已收到，待登记”状态，不能“送达答复”/);
