@@ -1,0 +1,137 @@
+// Browser journey of issue 3: apply online with JavaScript off → tracking code → the statutory
+// procedure in the back office (register, correction, extension, reply through legal review and
+// approval, sending) → the public track page shows each step and the due dates.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.js';
+import { serveHttp, startRuntime, type Runtime } from '../../src/main.js';
+import { createUser } from '../../src/app/users/manage-users.js';
+import type { Role } from '../../src/domain/users/roles.js';
+import { browserSkipReason, launchBrowser } from '../support/browser.js';
+
+const PASSWORD = 'Journey-Staff-Pass-2025';
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d50000000049454e44ae426082', 'hex');
+
+describe('disclosure application journey in Chromium', { skip: browserSkipReason() }, () => {
+  let browser: Browser;
+  let runtime: Runtime;
+  let url: string;
+  let stop: () => Promise<void>;
+  let rootCode: string;
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-journey-'));
+
+  before(async () => {
+    const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0' });
+    runtime = (await startRuntime(config)).runtime;
+    const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
+    rootCode = root?.creditCode ?? '';
+    const staff: [string, Role][] = [['li.handler', 'handler'], ['wang.office', 'office_head'], ['chen.legal', 'legal_reviewer'], ['sun.signer', 'signer']];
+    for (const [username, role] of staff) {
+      await createUser(runtime.ctx, null, { username, displayName: username, orgId: root?.id ?? '', roles: [{ orgId: root?.id ?? '', role }], password: PASSWORD, mustChangePassword: false });
+    }
+    const server = await serveHttp(runtime, config);
+    url = server.url;
+    stop = server.close;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await stop?.();
+    await runtime?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Signs a staff member in on a fresh page. */
+  async function staffPage(username: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${url}/admin/login`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/admin$/);
+    return page;
+  }
+
+  /** Opens a move's form on the case page, fills it and submits it. */
+  async function move(page: Page, caseUrl: string, label: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined): Promise<void> {
+    await page.goto(caseUrl);
+    const details = page.locator('details', { has: page.locator('summary', { hasText: new RegExp(`^${label}（`) }) }).first();
+    // Moves with at most one field start open; clicking their summary would close them.
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await fill(details);
+    await details.getByRole('button', { name: label }).click();
+    await page.waitForLoadState('load');
+    assert.doesNotMatch(await page.content(), /未完成/, `${label} failed`);
+  }
+
+  test('should run an application from the online form to the reply and show it on the track page', async () => {
+    const publicCtx = await browser.newContext({ javaScriptEnabled: false });
+    const applicant = await publicCtx.newPage();
+    await applicant.goto(`${url}/org/${rootCode}/apply`);
+    await applicant.getByLabel('自然人', { exact: true }).check();
+    await applicant.getByLabel('申请人姓名或名称').fill('张三');
+    await applicant.getByLabel('证件类型').selectOption('resident_id');
+    await applicant.getByLabel('证件号码').fill('11010519491231002X');
+    await applicant.getByLabel('联系电话').fill('13812345678');
+    await applicant.getByLabel('电子邮箱').fill('zhangsan@example.com');
+    await applicant.getByLabel('通信地址').fill('示例区人民路100号');
+    await applicant.getByLabel('邮政编码').fill('999001');
+    await applicant.getByLabel('所需信息的内容描述').fill('2024年示例区老旧小区改造项目的立项批复文件');
+    await applicant.getByLabel('电子', { exact: true }).check();
+    await applicant.getByLabel('电子邮件', { exact: true }).check();
+    await applicant.getByLabel(/^身份证明文件/).setInputFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: PNG });
+    await applicant.getByRole('button', { name: '提交申请' }).click();
+    const code = (await applicant.locator('.tracking-code').textContent())?.trim() ?? '';
+    assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    const handler = await staffPage('li.handler');
+    await handler.goto(`${url}/admin/applications`);
+    await handler.getByRole('link', { name: code }).click();
+    const caseUrl = handler.url();
+    await move(handler, caseUrl, '登记');
+    await move(handler, caseUrl, '发出补正告知', async (f) => {
+      const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      await f.getByLabel(/^补正期限/).fill(due);
+      await f.getByLabel(/^需补正的事项/).fill('请写明所需文件的文号');
+    });
+    await move(handler, caseUrl, '收到补正后的申请');
+    const head = await staffPage('wang.office');
+    await move(head, caseUrl, '延期答复', async (f) => {
+      await f.getByLabel(/^延长工作日数/).fill('20');
+    });
+    await move(handler, caseUrl, '起草答复', async (f) => {
+      await f.getByLabel(/^办理结果/).selectOption('disclosed');
+      await f.getByLabel(/^提供方式或获取途径/).fill('随本告知书以电子邮件发送');
+    });
+    const legal = await staffPage('chen.legal');
+    await move(legal, caseUrl, '合法性审查通过', async (f) => {
+      await f.getByLabel(/已完成保密审查/).check();
+    });
+    const signer = await staffPage('sun.signer');
+    await move(signer, caseUrl, '审批答复');
+    await move(handler, caseUrl, '送达答复', async (f) => {
+      await f.getByLabel(/^送达方式/).selectOption('email');
+    });
+    await handler.goto(caseUrl);
+    assert.match(await handler.locator('main').textContent() ?? '', /已答复/);
+    // 接收回执, 补正告知书, 延期答复告知书, 答复告知书.
+    assert.equal(await handler.getByRole('link', { name: '下载 DOCX' }).count(), 4);
+
+    await applicant.goto(`${url}/track`);
+    await applicant.getByLabel('查询码').fill(code);
+    await applicant.getByLabel('手机号码或证件号码').fill('13812345678');
+    await applicant.getByRole('button', { name: '查询' }).click();
+    const track = (await applicant.locator('main').textContent()) ?? '';
+    for (const step of ['收到申请', '登记', '发出补正告知', '收到补正后的申请', '延期答复', '审核办理', '送达答复']) {
+      assert.ok(track.includes(step), `track page lacks ${step}`);
+    }
+    assert.match(track, /予以公开/);
+    assert.doesNotMatch(track, /张三|13812345678|11010519491231002X/);
+    await applicant.screenshot({ path: join(dir, 'track.png'), fullPage: true });
+    await publicCtx.close();
+  });
+});
