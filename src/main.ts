@@ -42,8 +42,8 @@ export async function openRuntime(
   await migrateToLatest(handle);
   const clock = opts.clock ?? systemClock(opts.timeZone);
   const ctx: AppContext = {
-    uow: unitOfWork(handle.kysely),
-    repos: buildRepos(handle.kysely),
+    uow: unitOfWork(handle.kysely, handle.instanceId),
+    repos: buildRepos(handle.kysely, handle.instanceId),
     clock,
     hasher: argon2Hasher(),
     crypto: nodeCrypto(clock),

@@ -114,6 +114,8 @@ export type CalendarOverrideRow = {
 /** The working-day calendar tables. */
 export interface CalendarRepository {
   days(range?: { from: string; to: string }): Promise<CalendarDayRow[]>;
+  /** A cheap fingerprint that changes whenever years, days or overrides change (for caching). */
+  version(): Promise<string>;
   years(): Promise<{ year: number; source: string; loadedAt: string }[]>;
   overrides(): Promise<CalendarOverrideRow[]>;
   /** Replaces the schedule of the given years with `days`, and marks them published. */

@@ -1,5 +1,6 @@
 // Opens the database for either dialect and runs migrations; the only place that knows the drivers.
 import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
@@ -19,6 +20,8 @@ export type DbConfig =
 export type Db = {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** A random id of this open handle (keys of in-process caches). */
+  instanceId: string;
   /** PostgreSQL schema holding gongkai's tables (undefined on SQLite). */
   schema?: string;
   close: () => Promise<void>;
@@ -45,7 +48,7 @@ export function openDb(cfg: DbConfig): Db {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+    return { kysely, dialect: 'sqlite', instanceId: randomUUID(), close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: cfg.url,
@@ -53,7 +56,7 @@ export function openDb(cfg: DbConfig): Db {
     ...(cfg.schema ? { options: `-c search_path=${cfg.schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', schema: cfg.schema ?? 'public', close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', instanceId: randomUUID(), schema: cfg.schema ?? 'public', close: () => kysely.destroy() };
 }
 
 /**

@@ -13,15 +13,15 @@ import { counters, fileStore, noticeRepository } from './repositories/notice-rep
 import { outboxRepository } from './repositories/outbox-repository.js';
 import { reviewRepository } from './repositories/review-repository.js';
 
-/** Builds all repositories over one executor. */
-export function buildRepos(db: Kysely<Database>): Repos {
+/** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
+export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
   return {
     orgs: organizationRepository(db),
     users: userRepository(db),
     sessions: sessionRepository(db),
     tokens: apiTokenRepository(db),
     audit: auditLog(db),
-    calendar: calendarRepository(db),
+    calendar: calendarRepository(db, instanceId),
     settings: settingsRepository(db),
     applications: applicationRepository(db),
     files: fileStore(db),
@@ -37,8 +37,8 @@ export function buildRepos(db: Kysely<Database>): Repos {
  * single connection; PostgreSQL runs them concurrently under READ COMMITTED, with the audit head
  * row serialising writers that append to the audit trail.
  */
-export function unitOfWork(db: Kysely<Database>): UnitOfWork {
+export function unitOfWork(db: Kysely<Database>, instanceId: string): UnitOfWork {
   return {
-    run: (fn) => db.transaction().execute((trx) => fn(buildRepos(trx))),
+    run: (fn) => db.transaction().execute((trx) => fn(buildRepos(trx, instanceId))),
   };
 }

@@ -13,6 +13,18 @@ import { auditBy } from '../actors.js';
  * Loads the calendar from the database: official days, published years and local overrides.
  */
 export async function loadHolidayCalendar(repos: Repos): Promise<HolidayCalendar> {
+  // Reading ~800 days per request cost half of an online submission: keep the last calendar
+  // built, keyed by the tables' fingerprint (a deterministic cache, never stale across changes).
+  const version = await repos.calendar.version();
+  if (cached?.version === version) return cached.calendar;
+  const calendar = await buildFromTables(repos);
+  cached = { version, calendar };
+  return calendar;
+}
+
+let cached: { version: string; calendar: HolidayCalendar } | undefined;
+
+async function buildFromTables(repos: Repos): Promise<HolidayCalendar> {
   const [days, years, overrides] = await Promise.all([repos.calendar.days(), repos.calendar.years(), repos.calendar.overrides()]);
   return buildHolidayCalendar(
     days.map((d) => ({ date: localDate(d.date), kind: d.kind, name: d.name })),

@@ -5,7 +5,7 @@ import type { CalendarRepository } from '../../app/ports.js';
 import { fromBool, toBool } from '../mappers.js';
 
 /** Builds the calendar repository. */
-export function calendarRepository(db: Kysely<Database>): CalendarRepository {
+export function calendarRepository(db: Kysely<Database>, instanceId: string): CalendarRepository {
   return {
     async days(range) {
       let q = db.selectFrom('calendar_day').select(['date', 'kind', 'name', 'source']);
@@ -14,6 +14,12 @@ export function calendarRepository(db: Kysely<Database>): CalendarRepository {
       }
       const rows = await q.orderBy('date').execute();
       return rows.map((r) => ({ ...r, kind: r.kind === 'workday' ? 'workday' : 'holiday' }));
+    },
+    async version() {
+      const y = await db.selectFrom('calendar_year').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('loaded_at').as('m')]).executeTakeFirst();
+      const o = await db.selectFrom('calendar_override').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('m')]).executeTakeFirst();
+      // The instance id keeps two databases open in one process (tests, restores) from sharing a cache entry.
+      return `${instanceId}|${Number(y?.n ?? 0)}|${String(y?.m ?? '')}|${Number(o?.n ?? 0)}|${String(o?.m ?? '')}`;
     },
     async years() {
       const rows = await db.selectFrom('calendar_year').selectAll().orderBy('year').execute();
