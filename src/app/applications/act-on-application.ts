@@ -61,6 +61,7 @@ export async function actOnApplication(ctx: AppContext, actor: Actor | null, id:
 
 /** `assign` names the handler by username (API) or id (form); check they are a handler of the case's organization. */
 async function resolveParams(ctx: AppContext, orgAncestry: string[], action: Action, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (action === 'transfer') return resolveTransfer(ctx, orgAncestry, params);
   if (action !== 'assign') return params;
   const key = typeof params.handler === 'string' ? params.handler : typeof params.handlerId === 'string' ? params.handlerId : '';
   const user = (await ctx.repos.users.byUsername(key)) ?? (await ctx.repos.users.byId(key));
@@ -72,4 +73,13 @@ async function resolveParams(ctx: AppContext, orgAncestry: string[], action: Act
   const isHandler = user && user.status === 'active' && user.roles.some((g) => g.role === 'handler' && sameTree(g.orgId));
   if (!isHandler) throw invalid('承办人有误', { handler: '请选择本系统内的依申请公开承办人' });
   return { ...params, handlerId: user.id };
+}
+
+/** `transfer` names the organization by id (form) or credit code (API `org`); it must be active and in the same tree. */
+async function resolveTransfer(ctx: AppContext, orgAncestry: string[], params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const key = typeof params.org === 'string' ? params.org.trim().toUpperCase() : typeof params.orgId === 'string' ? params.orgId : '';
+  const orgs = await ctx.repos.orgs.list();
+  const target = orgs.find((o) => o.id === key || o.creditCode === key);
+  if (!target || ancestry(orgs, target.id)[0] !== orgAncestry[0]) throw invalid('转交机关有误', { orgId: '请选择本系统内的机关' });
+  return { ...params, orgId: target.id };
 }

@@ -69,6 +69,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: NoticeSettings): Not
       return replyModel(base, a, s);
     // Moves that issue no notice of their own.
     case 'assign':
+    case 'transfer':
     case 'receive_correction':
     case 'end_consultation':
     case 'record_payment':

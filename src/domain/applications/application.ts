@@ -102,6 +102,7 @@ export type ApplicationState = (typeof APPLICATION_STATES)[number];
 export const ACTIONS = [
   'register',
   'assign',
+  'transfer',
   'request_correction',
   'receive_correction',
   'start_consultation',

@@ -224,6 +224,7 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       return [{ ...c, closed: true, due: null, provisional: false }, '申请人逾期未缴纳信息处理费，视为放弃申请，不再处理'];
     case 'register':
     case 'assign':
+    case 'transfer':
     case 'pass_legal_review':
     case 'return_from_legal_review':
     case 'approve_reply':

@@ -73,6 +73,8 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
   switch (action) {
     case 'assign':
       return [p('handlerId', 'text', true, '承办人')];
+    case 'transfer':
+      return [p('orgId', 'text', true, '转交机关'), p('reason', 'text', false, '转办理由', { max: 2000 })];
     case 'request_correction':
       return [p('dueOn', 'date', true, '补正期限'), p('servedOn', 'date', false, '告知书送达日期'), p('items', 'text', false, '需补正的事项', { max: 5000 })];
     case 'receive_correction':

@@ -32,6 +32,7 @@ export const ACTION_LABELS: Readonly<Record<Action | 'submit', string>> = {
   submit: '收到申请',
   register: '登记',
   assign: '分配承办人',
+  transfer: '转办',
   request_correction: '发出补正告知',
   receive_correction: '收到补正后的申请',
   start_consultation: '征求意见',
@@ -54,6 +55,7 @@ export const ACTION_LABELS: Readonly<Record<Action | 'submit', string>> = {
 export const ACTION_ROLES: Readonly<Record<Action, Role>> = {
   register: 'handler',
   assign: 'handler',
+  transfer: 'handler',
   request_correction: 'handler',
   receive_correction: 'handler',
   start_consultation: 'handler',
@@ -100,6 +102,7 @@ export type TransitionGroup = 'pending' | 'complete' | 'other';
 export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
   register: 'pending',
   assign: 'pending',
+  transfer: 'other',
   request_correction: 'pending',
   receive_correction: 'pending',
   start_consultation: 'pending',
@@ -128,6 +131,10 @@ const stay = (action: Action, states: readonly ApplicationState[]): Transition[]
 export const TRANSITIONS: readonly Transition[] = [
   row('received', 'register', 'registered'),
   ...stay('assign', ['received', 'registered', 'awaiting_correction', 'in_consultation', 'awaiting_payment']),
+  // 转办: forwarded, before any notice went out, to the organization of the tree that holds the
+  // information; it registers the case again. The receipt date and its clock stay (art. 31).
+  row('received', 'transfer', 'received'),
+  row('registered', 'transfer', 'received'),
   // 补正 (art. 30)
   row('registered', 'request_correction', 'awaiting_correction'),
   row('awaiting_correction', 'receive_correction', 'registered'),

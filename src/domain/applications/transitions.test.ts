@@ -19,6 +19,7 @@ const actors: Record<Role, Actor> = Object.fromEntries(ROLES.map((role) => [role
 const PARAMS: Record<Action, Record<string, unknown>> = {
   register: {},
   assign: { handlerId: 'u-other' },
+  transfer: { orgId: 'org-other' },
   request_correction: { dueOn: '2025-10-30' },
   receive_correction: {},
   start_consultation: { kind: 'third_party', party: '某建设公司' },
@@ -257,7 +258,7 @@ describe('availableTransitions', () => {
   const offered = (state: ApplicationState, actor: Actor | null) => availableTransitions(caseIn(state), actor, rules, { today: TODAY }).map((t) => t.action);
 
   it('should offer a handler the handler moves of a registered case', () => {
-    assert.deepEqual(offered('registered', actors.handler), ['assign', 'request_correction', 'start_consultation', 'issue_fee_notice', 'draft_reply', 'withdraw']);
+    assert.deepEqual(offered('registered', actors.handler), ['assign', 'transfer', 'request_correction', 'start_consultation', 'issue_fee_notice', 'draft_reply', 'withdraw']);
   });
 
   it('should offer the office head only the extension', () => {

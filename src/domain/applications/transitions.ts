@@ -155,6 +155,7 @@ function guardError(app: ApplicationSnapshot, action: Action, actor: Actor | nul
       return lapseError(app, action, today);
     case 'register':
     case 'assign':
+    case 'transfer':
     case 'receive_correction':
     case 'start_consultation':
     case 'end_consultation':
@@ -196,6 +197,9 @@ function buildMove(app: ApplicationSnapshot, action: Action, params: Record<stri
       return move({ handlerId: app.handlerId ?? ctx.actor?.userId ?? null });
     case 'assign':
       return move({ handlerId: params.handlerId as string });
+    case 'transfer':
+      // The use case checks that the organization belongs to the same tree.
+      return params.orgId === app.orgId ? err(new DomainError(INVALID_PARAMS, '不能转办给本机关')) : move({ orgId: params.orgId as string, handlerId: null });
     case 'request_correction': {
       // Art. 30's 7 working days: a late notice is still allowed (refusing it would leave the
       // office no lawful way to ask), but the lateness is recorded on the event and in the ledger.
@@ -255,7 +259,7 @@ function legalDate(app: ApplicationSnapshot, action: Action, params: Record<stri
   }
   // Assignments and extensions move no period, so a backdated date may precede them.
   const floor = app.events
-    .filter((e) => e.action !== 'assign' && e.action !== 'extend')
+    .filter((e) => e.action !== 'assign' && e.action !== 'extend' && e.action !== 'transfer')
     .reduce<LocalDate>((max, e) => (compareDates(e.on, max) > 0 ? e.on : max), app.receivedOn);
   if (compareDates(on, floor) < 0) {
     return invalid(`日期${on}早于上一环节的日期（${floor}）`);

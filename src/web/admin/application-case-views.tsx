@@ -38,6 +38,8 @@ type CaseProps = {
   handlerName: (id: string | null) => string;
   /** [userId, label] of the handlers a case may be assigned to (only needed when `assign` is offered). */
   handlers: [string, string][];
+  /** [orgId, name] of the organizations a case may be transferred to (转办). */
+  orgs: [string, string][];
   flash?: string;
   failed?: FailedMove;
 };
@@ -176,7 +178,7 @@ function Moves(p: CaseProps) {
           <div class="move-group">
             <h3>{GROUP_TITLES[group]}</h3>
             {inGroup.map((m) => (
-              <MoveForm move={m} from={p.view.app.state} caseId={p.view.app.id} csrf={p.csrf} handlers={p.handlers} failed={p.failed?.action === m.action ? p.failed : undefined} />
+              <MoveForm move={m} from={p.view.app.state} caseId={p.view.app.id} csrf={p.csrf} handlers={p.handlers} orgs={p.orgs} failed={p.failed?.action === m.action ? p.failed : undefined} />
             ))}
           </div>
         );
@@ -185,7 +187,7 @@ function Moves(p: CaseProps) {
   );
 }
 
-function MoveForm(p: { move: AvailableTransition; from: string; caseId: string; csrf: string; handlers: [string, string][]; failed?: FailedMove }) {
+function MoveForm(p: { move: AvailableTransition; from: string; caseId: string; csrf: string; handlers: [string, string][]; orgs: [string, string][]; failed?: FailedMove }) {
   const m = p.move;
   return (
     <details class="move" open={p.failed !== undefined || m.params.length <= 1}>
@@ -194,7 +196,7 @@ function MoveForm(p: { move: AvailableTransition; from: string; caseId: string; 
         <Csrf token={p.csrf} />
         <input type="hidden" name="action" value={m.action} />
         {m.params.map((s) => (
-          <MoveField action={m.action} spec={s} value={p.failed?.values[s.name]} handlers={p.handlers} />
+          <MoveField action={m.action} spec={s} value={p.failed?.values[s.name]} handlers={p.handlers} orgs={p.orgs} />
         ))}
         <button type="submit">{m.label}</button>
       </form>
@@ -202,7 +204,7 @@ function MoveForm(p: { move: AvailableTransition; from: string; caseId: string; 
   );
 }
 
-function MoveField(p: { action: string; spec: ParamSpec; value?: string; handlers: [string, string][] }) {
+function MoveField(p: { action: string; spec: ParamSpec; value?: string; handlers: [string, string][]; orgs: [string, string][] }) {
   const s = p.spec;
   const id = `m-${p.action}-${s.name}`;
   const label = (
@@ -221,7 +223,7 @@ function MoveField(p: { action: string; spec: ParamSpec; value?: string; handler
     );
   }
   const choices: [string, string][] | undefined =
-    s.name === 'handlerId' ? p.handlers : s.type === 'enum' ? (s.values ?? []).map((v) => [v, VALUE_LABELS[s.name]?.[v] ?? (isOutcome(v) ? OUTCOME_INFO[v].label : v)]) : undefined;
+    s.name === 'handlerId' ? p.handlers : s.name === 'orgId' ? p.orgs : s.type === 'enum' ? (s.values ?? []).map((v) => [v, VALUE_LABELS[s.name]?.[v] ?? (isOutcome(v) ? OUTCOME_INFO[v].label : v)]) : undefined;
   if (choices) {
     return (
       <div class="field">

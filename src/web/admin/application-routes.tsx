@@ -85,6 +85,7 @@ async function casePage(c: C, actor: Actor, id: string, failed?: FailedMove & { 
       notices={notices.map((n) => ({ id: n.id, kind: n.kind, docNo: n.docNo, issuedOn: n.issuedOn, servedOn: n.servedOn }))}
       handlerName={(uid) => (uid ? (names.get(uid)?.label ?? '（未知账号）') : '未分配')}
       handlers={handlers.map((h) => [h.id, h.displayName && h.displayName !== h.username ? `${h.displayName}（${h.username}）` : h.username])}
+      orgs={(await ctx.repos.orgs.list()).filter((o) => o.id !== view.org.id).map((o) => [o.id, o.name])}
       flash={failed ? undefined : flash}
       failed={failed}
     />

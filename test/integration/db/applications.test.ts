@@ -145,6 +145,19 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(list.items.map((i) => i.id), [id]);
     });
 
+    test('should transfer a case to the department that holds the information (转办), keeping its receipt date', async () => {
+      const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.name === '示例区教育局');
+      const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      const before = await rt.ctx.repos.applications.byId(id);
+      const r = await actOnApplication(rt.ctx, staff.handler, id, 'transfer', { org: dept?.creditCode, reason: '所需信息由区教育局制作和保存' });
+      assert.equal(r.state, 'received');
+      const after = await rt.ctx.repos.applications.byId(id);
+      assert.equal(after?.orgId, dept?.id);
+      assert.equal(after?.receivedOn, before?.receivedOn);
+      assert.equal(after?.dueOn, before?.dueOn);
+      await assert.rejects(actOnApplication(rt.ctx, staff.handler, id, 'transfer', { org: 'NOPE' }), (e) => e instanceof AppError && (e.code === 'invalid' || e.code === 'not_found'));
+    });
+
     test('should hand open cases over with the handler account', async () => {
       const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
       await actOnApplication(rt.ctx, staff.handler2, id, 'register', {});
