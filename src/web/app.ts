@@ -16,6 +16,7 @@ import { registerAuditRoutes } from './admin/audit-routes.js';
 import { registerSettingsRoutes } from './admin/settings-routes.js';
 import { registerReviewRoutes } from './admin/review-routes.js';
 import { registerNoticeRoutes } from './admin/notice-routes.js';
+import { registerNoticeSettingsRoutes } from './admin/notice-settings-routes.js';
 import { registerReportCheckRoutes } from './admin/report-check-routes.js';
 import { registerPortalRoutes, notFoundPage, errorPage } from './public/portal-routes.js';
 import { registerApiRoutes } from './api/api-routes.js';
@@ -34,6 +35,14 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   // Lets views read request-scoped settings (the office time zone) without threading props.
   app.use('*', contextStorage());
+  if (opts.logRequests) {
+    // Method, path and status only: query strings and bodies can carry applicants' personal data.
+    app.use('*', async (c, next) => {
+      const t = performance.now();
+      await next();
+      console.log(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t).toFixed(1)}ms`);
+    });
+  }
   app.use('*', async (c, next) => {
     c.set('ctx', ctx);
     c.set('opts', opts);
@@ -83,6 +92,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerSettingsRoutes(app);
   registerReviewRoutes(app);
   registerNoticeRoutes(app);
+  registerNoticeSettingsRoutes(app);
   registerReportCheckRoutes(app);
   registerApplicationRoutes(app);
   registerApplyRoutes(app);
