@@ -80,6 +80,7 @@ export function ApplicationCasePage(p: CaseProps) {
         {app.closedOn ? <><dt>办结日期</dt><dd>{app.closedOn}</dd></> : null}
       </dl>
       <ApplicantBlock view={p.view} />
+      <ApplicantHistory view={p.view} />
       <h2>申请内容</h2>
       <dl class="info">
         <dt>内容描述</dt><dd>{app.request.description}</dd>
@@ -163,6 +164,34 @@ function Ledger(p: { events: readonly ApplicationEvent[] }) {
         </table>
       </div>
     </>
+  );
+}
+
+/** The applicant's other applications (arts. 35, 36(6)): possible repeats flagged for the handler to judge. */
+function ApplicantHistory(p: { view: CaseProps['view'] }) {
+  const v = p.view;
+  if (!v.personalVisible || (v.related.length === 0 && v.applicantMonthCount <= 1)) return null;
+  const repeats = v.related.filter((r) => r.possibleRepeat);
+  return (
+    <section aria-labelledby="history-h">
+      <h2 id="history-h">同一申请人的其他申请</h2>
+      <p>本月该申请人向本机关提出申请共 {v.applicantMonthCount} 件。{repeats.length > 0 ? <strong class="warn">有 {repeats.length} 件内容相近，可能属于重复申请，请核实。</strong> : null}</p>
+      <div class="table-wrap">
+        <table>
+          <thead><tr><th scope="col">查询码</th><th scope="col">收到日期</th><th scope="col">状态</th><th scope="col">内容相似度</th></tr></thead>
+          <tbody>
+            {v.related.slice(0, 10).map((r) => (
+              <tr>
+                <td><a href={`/admin/applications/${r.id}`}>{r.trackingCode}</a></td>
+                <td>{r.receivedOn}</td>
+                <td>{STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state}</td>
+                <td>{Math.round(r.similarity * 100)}%{r.possibleRepeat ? '（可能重复）' : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
