@@ -13,8 +13,8 @@ import { noticeSettings } from './notice-settings.js';
 /** Service methods (送达方式) a notice can be recorded with. */
 export const SERVICE_METHODS = { post: '邮寄', email: '电子邮件', in_person: '当面送达', online: '网上送达' } as const;
 
-/** A notice with its case, for the notice page. */
-export type NoticeView = NoticeRecord & { doc: NoticeDocument; caseId: string; trackingCode: string };
+/** A notice with its case, for the notice page; `orgId` is the case's organization, `hasSeal` whether it has a seal image. */
+export type NoticeView = NoticeRecord & { doc: NoticeDocument; caseId: string; trackingCode: string; orgId: string; hasSeal: boolean };
 
 /**
  * One notice, for roles that may see the applicant's personal data.
@@ -24,7 +24,8 @@ export async function getNotice(ctx: AppContext, actor: Actor, id: string): Prom
   const n = await ctx.repos.notices.byId(id);
   const c = n ? await loadCase(ctx.repos, n.applicationId).catch(() => undefined) : undefined;
   if (!n || !c || !canViewPersonalData(actor, caseOrgIds(actor, c))) throw notFound('告知书');
-  return { ...n, doc: n.body as NoticeDocument, caseId: c.app.id, trackingCode: c.app.trackingCode };
+  const hasSeal = (await noticeSettings(ctx.repos, c.org)).sealFileId !== null;
+  return { ...n, doc: n.body as NoticeDocument, caseId: c.app.id, trackingCode: c.app.trackingCode, orgId: c.org.id, hasSeal };
 }
 
 /** The DOCX of a notice, with the organization's seal when one is uploaded. */

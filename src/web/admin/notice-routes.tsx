@@ -17,7 +17,7 @@ export function registerNoticeRoutes(app: Hono<WebEnv>): void {
     const n = await getNotice(c.get('ctx'), actor, c.req.param('id')).catch((e: unknown) => (e instanceof AppError ? undefined : Promise.reject(e)));
     if (!n) return c.notFound();
     const flash = c.req.query('flash') === 'served' ? '送达记录已保存。' : undefined;
-    return c.html(<NoticePage doc={n.doc} actor={actor} csrf={c.get('csrf')} path="/admin/applications" backHref={`/admin/applications/${n.caseId}`} docxHref={`/admin/notices/${n.id}/docx`} flash={flash} />);
+    return c.html(<NoticePage doc={n.doc} actor={actor} csrf={c.get('csrf')} path="/admin/applications" backHref={`/admin/applications/${n.caseId}`} docxHref={`/admin/notices/${n.id}/docx`} flash={flash} sealSrc={n.hasSeal ? `/admin/orgs/${n.orgId}/notices/seal` : undefined} />);
   });
 
   app.get('/admin/notices/:id/docx', async (c) => {

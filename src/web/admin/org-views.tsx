@@ -104,7 +104,7 @@ export function OrgFormPage(p: FormProps) {
           {f('leadership', { multiline: true, hint: '每行一位，如“区长：张三（主持全面工作）”' })}
           {f('internalUnits', { multiline: true })}
         </fieldset>
-        <button type="submit">保存</button> <a href="/admin/orgs">返回列表</a>
+        <button type="submit">保存</button> <a href="/admin/orgs">返回列表</a>{p.id ? <> <a href={`/admin/orgs/${p.id}/notices`}>告知书设置</a></> : null}
       </form>
       {p.id ? <MoveAndRetire id={p.id} csrf={p.csrf} parents={p.parents} parentId={v.parentId ?? ''} retired={p.retired ?? false} error={e.move} /> : null}
     </AdminLayout>

@@ -1,0 +1,235 @@
+/** @jsxImportSource hono/jsx */
+// Views of an organization's notice settings (告知书设置): document number, remedy bodies, payment
+// instructions, the seal, the list of templates, the template editor with its preview, the 403 page.
+import type { Actor } from '../../domain/policies/actor.js';
+import type { Organization } from '../../domain/orgs/organization.js';
+import { TEMPLATE_TEXT_SYNTAX, templateKeyLabel, type TemplateText } from '../../domain/notices/template-text.js';
+import type { TemplateKey } from '../../domain/notices/templates.js';
+import type { EditorKey, TemplateEditor } from '../../app/applications/notice-settings-admin.js';
+import { Csrf, ErrorSummary, Field } from '../shared/forms.js';
+import { AdminLayout } from '../shared/layout.js';
+import { NoticeDocument } from '../notices/notice-view.js';
+
+const PATH = '/admin/orgs';
+
+/** Field labels of the general form. */
+export const NOTICE_SETTING_LABELS: Record<string, string> = {
+  docNoPattern: '文号格式',
+  reconsiderationBody: '行政复议机关',
+  court: '人民法院',
+  paymentInstructions: '缴费方式说明',
+  seal: '印章图片',
+};
+
+/** The settings page's URL of an organization. */
+export const settingsHref = (orgId: string): string => `/admin/orgs/${orgId}/notices`;
+/** The seal image's URL of an organization. */
+export const sealHref = (orgId: string): string => `/admin/orgs/${orgId}/notices/seal`;
+/** The editor's URL of one template. */
+export const templateHref = (orgId: string, key: EditorKey): string => `/admin/orgs/${orgId}/notices/templates/${key}`;
+
+/** The Chinese name of an editable text (template or remedy clause). */
+export function editorKeyLabel(key: EditorKey): string {
+  if (key === 'remedies.either') return '救济途径条款（可复议或诉讼）';
+  if (key === 'remedies.reconsideration_first') return '救济途径条款（复议前置）';
+  return templateKeyLabel(key as TemplateKey);
+}
+
+type Base = { actor: Actor; csrf: string; org: Organization; flash?: string };
+
+/** The settings page: general fields with the document-number preview, the seal, the templates. */
+export function NoticeSettingsPage(p: Base & {
+  values: Record<string, string>;
+  errors?: Record<string, string>;
+  message?: string;
+  /** The first number of this year under the typed pattern, or undefined when the pattern is wrong. */
+  docNoPreview?: string;
+  hasSeal: boolean;
+  templates: { key: EditorKey; edited: boolean }[];
+}) {
+  const e = p.errors ?? {};
+  const f = (name: string, extra: { multiline?: boolean; hint?: string } = {}) => (
+    <Field name={name} label={NOTICE_SETTING_LABELS[name] ?? name} value={p.values[name]} error={e[name]} required {...extra} />
+  );
+  return (
+    <AdminLayout title={`告知书设置：${p.org.name}`} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
+      <p><a href={`/admin/orgs/${p.org.id}`}>返回机构信息</a></p>
+      <ErrorSummary message={p.message} errors={p.errors} labels={NOTICE_SETTING_LABELS} />
+      <section aria-labelledby="ns-general">
+        <h2 id="ns-general">文号与救济途径</h2>
+        <form method="post" action={settingsHref(p.org.id)} class="narrow">
+          <Csrf token={p.csrf} />
+          {f('docNoPattern', { hint: '可用：{orgShort} 机关简称，{yyyy} 四位年份，{yy} 两位年份，{kind} 文书类别（收、补、延、费、征、答），{serial} 发文顺序号，{serial:3} 顺序号补足3位。例：{orgShort}依申〔{yyyy}〕{serial}号' })}
+          <p class="docno-preview" role="status">
+            {p.docNoPreview === undefined ? '文号格式有误，无法预览。' : <>按此格式，今年第1号告知书（以答复告知书为例）的文号为：<strong>{p.docNoPreview}</strong></>}
+          </p>
+          {f('reconsiderationBody', { hint: '答复告知书救济途径中的行政复议机关，如“示例区人民政府”' })}
+          {f('court', { hint: '如“示例区人民法院”或“有管辖权的人民法院”' })}
+          {f('paymentInstructions', { multiline: true, hint: '印在收费通知书上：缴费地点、账户或缴款方式' })}
+          <button type="submit" name="intent" value="save">保存</button>{' '}
+          <button type="submit" name="intent" value="preview" class="secondary">预览文号（不保存）</button>
+        </form>
+      </section>
+      <SealSection org={p.org} csrf={p.csrf} hasSeal={p.hasSeal} error={e.seal} />
+      <TemplateList orgId={p.org.id} templates={p.templates} />
+    </AdminLayout>
+  );
+}
+
+function SealSection(p: { org: Organization; csrf: string; hasSeal: boolean; error?: string }) {
+  return (
+    <section aria-labelledby="ns-seal">
+      <h2 id="ns-seal">印章</h2>
+      {p.hasSeal ? (
+        <div class="seal-current">
+          <img src={sealHref(p.org.id)} alt={`${p.org.name}印章（当前）`} />
+          <form method="post" action={`${sealHref(p.org.id)}/remove`}>
+            <Csrf token={p.csrf} />
+            <button type="submit" class="secondary">删除印章</button>
+          </form>
+        </div>
+      ) : (
+        <p class="muted">尚未上传印章：告知书上留出“盖章处”，打印后加盖实物印章。</p>
+      )}
+      <form method="post" action={sealHref(p.org.id)} enctype="multipart/form-data" class="narrow">
+        <Csrf token={p.csrf} />
+        <div class={p.error ? 'field has-error' : 'field'}>
+          <label for="f-seal">{p.hasSeal ? '更换印章图片' : '上传印章图片'}</label>
+          <p class="hint" id="f-seal-hint">PNG 格式，建议透明背景、红色印文，不超过 1 MB。上传后打印的告知书和 Word 文档都会带有印章。</p>
+          {p.error ? <p class="error" id="f-seal-err">{p.error}</p> : null}
+          <input id="f-seal" type="file" name="seal" accept="image/png" required aria-describedby={p.error ? 'f-seal-hint f-seal-err' : 'f-seal-hint'} aria-invalid={p.error ? 'true' : undefined} />
+        </div>
+        <button type="submit" class="secondary">上传</button>
+      </form>
+    </section>
+  );
+}
+
+function TemplateList(p: { orgId: string; templates: { key: EditorKey; edited: boolean }[] }) {
+  return (
+    <section aria-labelledby="ns-templates">
+      <h2 id="ns-templates">告知书模板</h2>
+      <p class="muted">未修改的模板使用系统默认文本。修改只影响本机构今后出具的告知书。</p>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr><th scope="col">文书</th><th scope="col">状态</th><th scope="col">操作</th></tr>
+          </thead>
+          <tbody>
+            {p.templates.map((t) => (
+              <tr>
+                <td>{editorKeyLabel(t.key)}</td>
+                <td>{t.edited ? <strong>已修改</strong> : <span class="muted">默认</span>}</td>
+                <td><a href={templateHref(p.orgId, t.key)} aria-label={`编辑 ${editorKeyLabel(t.key)}`}>编辑</a></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The template editor: the typed (or current) text, problems, placeholders, default text, preview. */
+export function TemplateEditorPage(p: Base & { editor: TemplateEditor & { problems: string[] }; hasSeal: boolean }) {
+  const ed = p.editor;
+  const action = templateHref(p.org.id, ed.key);
+  const isRemedy = ed.key.startsWith('remedies.');
+  return (
+    <AdminLayout title={`编辑模板：${editorKeyLabel(ed.key)}`} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
+      <p><a href={settingsHref(p.org.id)}>返回告知书设置</a>　<span class="muted">{p.org.name}</span></p>
+      {ed.problems.length > 0 ? (
+        <div class="error-summary" role="alert" tabindex={-1}>
+          <p>模板有以下问题，未保存：</p>
+          <ul>{ed.problems.map((m) => <li>{m}</li>)}</ul>
+        </div>
+      ) : null}
+      <p>{ed.overrideText ? '本机构正在使用修改后的模板。' : '本机构正在使用默认模板。'}</p>
+      <div class="template-editor">
+        <form method="post" action={action}>
+          <Csrf token={p.csrf} />
+          {isRemedy ? null : <Field name="title" label="标题" value={ed.text.title} required />}
+          {isRemedy ? null : <Field name="addressee" label="称呼（抬头）" value={ed.text.addressee} hint="如 {{applicantName}}：" />}
+          <div class="field">
+            <label for="f-body">{isRemedy ? '条款正文' : '正文'}</label>
+            <p class="hint" id="f-body-hint">{isRemedy ? '插入答复告知书的 {{remedies}} 处。' : '段落之间空一行；条件段落见下方“写法说明”。'}</p>
+            <textarea id="f-body" name="body" rows={isRemedy ? 8 : 22} class="template-body" aria-describedby="f-body-hint">{ed.text.body}</textarea>
+          </div>
+          <button type="submit" name="intent" value="save">保存</button>{' '}
+          <button type="submit" name="intent" value="preview" class="secondary">预览（不保存）</button>
+        </form>
+        {ed.overrideText ? (
+          <form method="post" action={action}>
+            <Csrf token={p.csrf} />
+            <input type="hidden" name="intent" value="reset" />
+            <button type="submit" class="secondary">恢复默认</button>
+          </form>
+        ) : null}
+        <aside class="template-help" aria-label="模板写法">
+          <h2>写法说明</h2>
+          <ul>{(isRemedy ? TEMPLATE_TEXT_SYNTAX.slice(1, 2) : TEMPLATE_TEXT_SYNTAX).map((s) => <li>{s}</li>)}</ul>
+          <PlaceholderTable placeholders={ed.placeholders} />
+        </aside>
+      </div>
+      <details class="template-default">
+        <summary>默认模板</summary>
+        <TextBlock text={ed.defaultText} />
+      </details>
+      <Preview editor={ed} sealSrc={p.hasSeal ? sealHref(p.org.id) : undefined} />
+    </AdminLayout>
+  );
+}
+
+function PlaceholderTable(p: { placeholders: TemplateEditor['placeholders'] }) {
+  return (
+    <div class="table-wrap">
+      <table class="placeholders">
+        <caption>可用的占位符（标 * 的必须保留）</caption>
+        <thead>
+          <tr><th scope="col">占位符</th><th scope="col">含义</th></tr>
+        </thead>
+        <tbody>
+          {p.placeholders.map((x) => (
+            <tr>
+              <td><code>{`{{${x.name}}}`}</code>{x.required ? <span class="req" title="必须保留"> *</span> : null}</td>
+              <td>{x.label}{x.required ? '（必须）' : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TextBlock(p: { text: TemplateText }) {
+  const head = [p.text.title && `标题：${p.text.title}`, p.text.addressee && `称呼：${p.text.addressee}`].filter(Boolean).join('\n');
+  return <pre class="template-text">{head ? `${head}\n\n${p.text.body}` : p.text.body}</pre>;
+}
+
+function Preview(p: { editor: TemplateEditor; sealSrc?: string }) {
+  const pv = p.editor.preview;
+  return (
+    <section aria-labelledby="tpl-preview" class="template-preview">
+      <h2 id="tpl-preview">预览（示例数据）</h2>
+      {pv === undefined ? <p class="muted">更正上述问题后显示预览。</p> : null}
+      {pv && !pv.ok ? (
+        <div class="warn" role="status">
+          <p>按示例数据无法生成告知书；实际出具时缺少下列内容也会失败：</p>
+          <ul>{pv.error.map((i) => <li>{i.message}</li>)}</ul>
+        </div>
+      ) : null}
+      {pv && pv.ok ? <NoticeDocument doc={pv.value} sealSrc={p.sealSrc} /> : null}
+    </section>
+  );
+}
+
+/** The 403 page: notice settings are for the organization's administrators and office heads. */
+export function NoticeSettingsForbiddenPage(p: { actor: Actor; csrf: string }) {
+  return (
+    <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={PATH}>
+      <p role="alert">没有权限执行此操作。</p>
+      <p>告知书设置仅向本机构或上级机构的系统管理员和政府信息公开工作机构负责人开放。</p>
+      <p><a href="/admin">返回工作台</a></p>
+    </AdminLayout>
+  );
+}
