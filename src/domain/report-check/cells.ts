@@ -151,6 +151,9 @@ function cuts(raw: string, k: number): number[][] {
 /** Every split of the digit strings `tokens` into exactly `n` numbers accepted by `accept`. */
 export function splitCandidates(tokens: string[], n: number, accept: (values: number[]) => boolean): number[][] {
   const out: number[][] = [];
+  // digitsAfter[i]: digits in tokens[i..], the most numbers they can be cut into.
+  const digitsAfter: number[] = new Array<number>(tokens.length + 1).fill(0);
+  for (let i = tokens.length - 1; i >= 0; i--) digitsAfter[i] = digitsAfter[i + 1]! + tokens[i]!.length;
   const walk = (i: number, acc: number[]): void => {
     if (out.length > LIMIT) return;
     if (i === tokens.length) {
@@ -160,6 +163,7 @@ export function splitCandidates(tokens: string[], n: number, accept: (values: nu
     const raw = tokens[i]!;
     const left = tokens.length - i - 1;
     for (let k = 1; k <= raw.length && acc.length + k + left <= n; k++) {
+      if (acc.length + k + digitsAfter[i + 1]! < n) continue; // cannot reach n numbers
       for (const parts of cuts(raw, k)) walk(i + 1, [...acc, ...parts]);
     }
   };

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReportText } from './check-text.js';
 import { normalizeText } from './normalize.js';
+import { findHeadings } from './sections.js';
 import { fitCells, readCells } from './cells.js';
 import { rowAddsUp } from './applications-reader.js';
 
@@ -80,6 +81,24 @@ test('headers split over lines and single characters do not disturb table 四', 
   const r = checkReportText(text);
   assert.deepEqual(r.reviews.reconsideration, { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 });
   assert.deepEqual(r.reviews.litigation_after_reconsideration, { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+});
+
+test('reworded headings end at their closing word, not inside it (sections hold no heading words)', () => {
+  const body = (heading: string, key: 'problems' | 'overview' | 'other') =>
+    checkReportText(`一、总体情况\n概况。\n${heading}\n正文。\n六、其他需要报告的事项\n无。`).sections[key];
+  assert.equal(body('五、存在的主要问题及改进情况', 'problems'), '正文。');
+  assert.equal(body('五、政府信息公开工作存在的主要问题及改进情况', 'problems'), '正文。');
+  assert.equal(body('5.存在的主要问题和改进措施', 'problems'), '正文。');
+  assert.equal(body('五、存在的主要问题及下一步工作打算', 'problems'), '正文。');
+  assert.equal(body('五、存在的主要问题及改进 情况', 'problems'), '正文。');
+  // Text glued to the heading (PDF copies) stays in the section; so does a body after a colon.
+  assert.equal(checkReportText('五、存在的主要问题及改进情况2019年，我区工作情况良好。').sections.problems, '2019年，我区工作情况良好。');
+  assert.equal(checkReportText('五、存在的主要问题：一是公开工作情况不够。').sections.problems, '：一是公开工作情况不够。');
+  // The same early stop in headings 二 and 三 ("…的情况"); 四 already ran to 情况.
+  const text = '二、主动公开政府信息的情况\n三、收到和处理政府信息公开申请的情况\n四、因政府信息公开工作被申请行政复议提起行政诉讼的情况\n';
+  const h = findHeadings(text);
+  const words = Object.values(h).map((x) => text.slice(x!.start, x!.end));
+  assert.deepEqual(words, text.trim().split('\n'));
 });
 
 test('never throws on odd input', () => {

@@ -39,21 +39,48 @@ const SYMBOLS: Record<string, string> = {
   '\v': '\n',
 };
 
-function mapChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
-    return String.fromCharCode(code - 0xfee0);
+/**
+ * The replacement of every code unit (0 = unchanged), built in the order of precedence: full-width
+ * digits and letters over SYMBOLS over traditional characters (all single BMP code units).
+ */
+const TABLE: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  const set = (from: string, to: string): void => {
+    table[from.charCodeAt(0)] = from === to ? 0 : to.charCodeAt(0);
+  };
+  for (const [from, to] of TRAD_TO_SIMP) set(from, to);
+  for (const [from, to] of Object.entries(SYMBOLS)) set(from, to);
+  for (const [a, b] of [
+    [0xff10, 0xff19],
+    [0xff21, 0xff3a],
+    [0xff41, 0xff5a],
+  ] as const) {
+    for (let code = a; code <= b; code++) table[code] = code - 0xfee0;
   }
-  return SYMBOLS[ch] ?? TRAD_TO_SIMP.get(ch) ?? ch;
+  return table;
+})();
+
+/** Applies TABLE; returns `text` itself when nothing changes (the usual case for simplified text). */
+function mapChars(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const to = TABLE[text.charCodeAt(i)]!;
+    if (to !== 0) {
+      out += text.slice(last, i) + String.fromCharCode(to);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 const PINYIN = /\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\)/g;
+const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/;
 
 /** Normalises a report text; the result has exactly the input's length. */
 export function normalizeText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += mapChar(text[i]!);
-  return out.replace(PINYIN, (m, p: string) => (/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/.test(p) ? ' '.repeat(m.length) : m));
+  const out = mapChars(text);
+  return out.replace(PINYIN, (m, p: string) => (TONE.test(p) ? ' '.repeat(m.length) : m));
 }
 
 /** Blanks page furniture that breaks tables (page footers like "-3-", flip-book "P. 9") keeping offsets. */

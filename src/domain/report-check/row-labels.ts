@@ -5,6 +5,7 @@
  * variants real reports print (`三类内容事务信息`, `其他法律行政止公开`, `规范性文件`).
  */
 import type { ApplicationRow, Article20Row } from '../reports/annual-report.js';
+import { execFrom, type KeyedPattern } from './keyed-regex.js';
 import { loose } from './normalize.js';
 import type { Span } from './sections.js';
 
@@ -13,14 +14,18 @@ export interface LabelHit<C extends string> extends Span {
 }
 
 const ORD = '(?:[1-9]\\s*[.、]\\s*)?';
-const GAP = '[^\\d|]{0,12}?';
+const GAP_MAX = 12;
+const GAP = `[^\\d|]{0,${GAP_MAX}}?`;
 
-function keyed(words: string[]): string {
-  return `${ORD}${GAP}(?:${words.map(loose).join('|')})`;
+/** A label pattern: its regex source and, for keyed ones, the keyword alternatives alone. */
+type Source = string | { keywords: string[] };
+
+function keyed(words: string[]): Source {
+  return { keywords: words };
 }
 
 /** Section-三 leaf rows; `other` is the single 其他处理 row (a group label when sub-rows follow). */
-const APPLICATION_PATTERNS: [ApplicationRow, string][] = [
+const APPLICATION_PATTERNS: [ApplicationRow, Source][] = [
   ['new', keyed(['本年新收'])],
   ['carried_over', keyed(['上年结转'])],
   ['disclosed', keyed(['予以公开'])],
@@ -62,14 +67,40 @@ const ARTICLE20_PATTERNS: [Article20Row | 'caption', string][] = [
   ['procurement', loose('政府集中采购')],
 ];
 
-function findAll<C extends string>(text: string, region: Span, patterns: [C, string][]): LabelHit<C>[] {
+/** A compiled label pattern; keyed ones are searched through their keyword (keyed-regex.ts). */
+interface Compiled<C extends string> {
+  code: C;
+  re: RegExp;
+  keyed: KeyedPattern | null;
+}
+
+/** What can precede a keyed label's gap: the ordinal `[1-9]\s*[.、]\s*`, i.e. a digit and then these. */
+const ORD_TAIL = /[\s.、]/;
+
+function compile<C extends string>(patterns: [C, Source][]): Compiled<C>[] {
+  return patterns.map(([code, source]) => {
+    if (typeof source === 'string') return { code, re: new RegExp(source, 'g'), keyed: null };
+    const words = `(?:${source.keywords.map(loose).join('|')})`;
+    const re = new RegExp(`${ORD}${GAP}${words}`, 'g');
+    return { code, re, keyed: { re, keyword: new RegExp(words, 'g'), gap: GAP_MAX, tail: ORD_TAIL, head: 1 } };
+  });
+}
+
+/** Every match of every pattern in the region (each pattern scanned like a global regex), then overlaps removed. */
+function findAll<C extends string>(text: string, region: Span, patterns: Compiled<C>[]): LabelHit<C>[] {
   const slice = text.slice(region.start, region.end);
   const hits: LabelHit<C>[] = [];
-  for (const [code, source] of patterns) {
-    const re = new RegExp(source, 'g');
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+  for (const { code, re, keyed } of patterns) {
+    for (let from = 0; from <= slice.length; ) {
+      let m: RegExpExecArray | null;
+      if (keyed) m = execFrom(keyed, slice, from);
+      else {
+        re.lastIndex = from;
+        m = re.exec(slice);
+      }
+      if (!m) break;
       hits.push({ code, start: region.start + m.index, end: region.start + m.index + m[0].length });
-      if (m[0].length === 0) re.lastIndex++;
+      from = m.index + Math.max(1, m[0].length);
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -86,14 +117,17 @@ function findAll<C extends string>(text: string, region: Span, patterns: [C, str
   return out;
 }
 
+const APPLICATION_LABELS = compile(APPLICATION_PATTERNS);
+const ARTICLE20_LABELS = compile(ARTICLE20_PATTERNS);
+
 /** Section-三 label hits in text order (overlaps removed). */
 export function findApplicationLabels(text: string, region: Span): LabelHit<ApplicationRow>[] {
-  return findAll(text, region, APPLICATION_PATTERNS);
+  return findAll(text, region, APPLICATION_LABELS);
 }
 
 /** Section-二 label hits (rows and 第二十条 captions) in text order. */
 export function findArticle20Labels(text: string, region: Span): LabelHit<Article20Row | 'caption'>[] {
-  return findAll(text, region, ARTICLE20_PATTERNS);
+  return findAll(text, region, ARTICLE20_LABELS);
 }
 
 /** Replaces the given spans of `text` by a non-digit filler of the same length (keeps offsets). */

@@ -4,6 +4,7 @@
  * regions of the three statistics tables.
  */
 import type { SectionKey } from '../reports/labels.js';
+import { execFrom, type KeyedPattern } from './keyed-regex.js';
 import { loose } from './normalize.js';
 
 export interface Span {
@@ -25,32 +26,59 @@ export interface Layout {
 
 const NUM = '(?:[一二三四五六七八九十]{1,2}|[1-9])\\s*[、.]\\s*';
 
-const HEADING_PATTERNS: Record<SectionKey, RegExp> = {
-  overview: new RegExp(`${NUM}(?:${loose('总体情况')}|${loose('概述')}|${loose('基本情况')})`, 'g'),
-  article20: new RegExp(`${NUM}${loose('主动公开政府信息')}(?:${loose('情况')})?`, 'g'),
-  applications: new RegExp(`${NUM}${loose('收到和处理政府信息公开申请')}(?:${loose('情况')})?`, 'g'),
-  reviews: new RegExp(`${NUM}[^\\n。,，|]{0,16}?${loose('行政复议')}[^\\n。|]{0,16}?${loose('行政诉讼')}[^\\n。|]{0,4}?${loose('情况')}`, 'g'),
-  problems: new RegExp(`${NUM}[^\\n。,，|]{0,14}?${loose('存在的主要问题')}[^\\n。|]{0,10}?(?:${loose('情况')})?`, 'g'),
-  other: new RegExp(`${NUM}${loose('其他需要报告的事项')}`, 'g'),
+/**
+ * The rest of a reworded heading up to its closing word on the same line ("…问题及改进情况",
+ * "…信息的情况"). The gap is inside the optional group: a lazy gap followed by an optional
+ * closing word would match nothing and leave the words in the section text. No punctuation or
+ * digits in the gap, so a body glued to the heading is not swallowed.
+ */
+const closing = (max: number, words: string[]): string =>
+  `(?:[^\\n。，,；;：:|\\d]{0,${max}}?(?:${words.map(loose).join('|')}))?`;
+
+/**
+ * A heading pattern: NUM, a lazy gap of at most `gap` characters, the keyword, then `rest`.
+ * Searched through its keyword (keyed-regex.ts); NUM is one or two numerals then `\s*[、.]\s*`.
+ */
+function heading(gap: number, keyword: string, rest = ''): KeyedPattern {
+  const lead = gap > 0 ? `[^\\n。,，|]{0,${gap}}?` : '';
+  return {
+    re: new RegExp(`${NUM}${lead}${keyword}${rest}`, 'g'),
+    keyword: new RegExp(keyword, 'g'),
+    gap,
+    tail: /[\s、.]/,
+    head: 2,
+  };
+}
+
+const HEADING_PATTERNS: Record<SectionKey, KeyedPattern> = {
+  overview: heading(0, `(?:${loose('总体情况')}|${loose('概述')}|${loose('基本情况')})`),
+  article20: heading(0, loose('主动公开政府信息'), closing(4, ['情况'])),
+  applications: heading(0, loose('收到和处理政府信息公开申请'), closing(4, ['情况'])),
+  reviews: heading(16, loose('行政复议'), `[^\\n。|]{0,16}?${loose('行政诉讼')}[^\\n。|]{0,4}?${loose('情况')}`),
+  problems: heading(14, loose('存在的主要问题'), closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策'])),
+  other: heading(0, loose('其他需要报告的事项')),
 };
+
+function spanOf(m: RegExpExecArray | null): Span | undefined {
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
 
 function firstMatch(text: string, re: RegExp, from = 0): Span | undefined {
   re.lastIndex = from;
-  const m = re.exec(text);
-  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+  return spanOf(re.exec(text));
 }
 
 /** Finds headings. A heading found before an earlier-ordered one is still reported (order is checked elsewhere). */
 export function findHeadings(text: string): Partial<Record<SectionKey, Heading>> {
   const out: Partial<Record<SectionKey, Heading>> = {};
   for (const key of Object.keys(HEADING_PATTERNS) as SectionKey[]) {
-    const span = firstMatch(text, HEADING_PATTERNS[key]);
+    const span = spanOf(execFrom(HEADING_PATTERNS[key], text, 0));
     if (span) out[key] = { key, ...span };
   }
   // Prefer a 主动公开 heading that is followed by the section-二 tables (some reports have a
   // prose part of the same name first).
   const a20 = out.article20;
-  const caption = text.search(/第\s*二\s*十\s*条/);
+  const caption = text.search(CAPTION);
   if (a20 && caption > a20.end) {
     const later = lastBefore(text, HEADING_PATTERNS.article20, caption);
     if (later) out.article20 = { key: 'article20', ...later };
@@ -58,13 +86,14 @@ export function findHeadings(text: string): Partial<Record<SectionKey, Heading>>
   return out;
 }
 
-function lastBefore(text: string, re: RegExp, limit: number): Span | undefined {
+/** The last match of `p` starting before `limit` (matches taken in turn as a global regex does). */
+function lastBefore(text: string, p: KeyedPattern, limit: number): Span | undefined {
   let found: Span | undefined;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m && m.index < limit; m = re.exec(text)) found = { start: m.index, end: m.index + m[0].length };
+  for (let m = execFrom(p, text, 0); m && m.index < limit; m = execFrom(p, text, m.index + m[0].length)) found = spanOf(m);
   return found;
 }
 
+const CAPTION = /第\s*二\s*十\s*条/;
 const APP_TABLE_START = /勾\s*稽\s*关\s*系|本\s*年\s*新\s*收|上\s*年\s*结\s*转|结\s*转\s*下\s*年\s*度/g;
 const REVIEW_TABLE_HINT = /行\s*政\s*复\s*议/g;
 
@@ -79,7 +108,7 @@ export function findLayout(text: string): Layout {
   const list = Object.values(headings).filter((h): h is Heading => h !== undefined);
   const end = text.length;
   const layout: Layout = { headings };
-  const captionAt = text.search(/第\s*二\s*十\s*条/);
+  const captionAt = text.search(CAPTION);
   const a20Start = headings.article20?.end ?? (captionAt >= 0 ? captionAt : -1);
   const appHint = firstMatch(text, APP_TABLE_START, Math.max(0, a20Start));
   const appHeading = headings.applications;

@@ -23,27 +23,31 @@ function problem(value: Cell | undefined, kind: Kind): string | null {
   return null;
 }
 
+/** The cell's name in a message (built only for a cell that breaks the rule; most reports have none). */
+function cellLabel(section: 'article20' | 'applications' | 'reviews', row: string, column: string): string {
+  if (section === 'article20') {
+    const col = column as Article20Column;
+    return `第二部分“${rowLabel('article20', row)}”的${ARTICLE20_COLUMN_LABELS[col] ?? col}`;
+  }
+  return `${section === 'applications' ? '第三部分' : '第四部分'}“${rowLabel(section, row)}”`;
+}
+
 /** R8 over every cell of a report. */
 export function checkCellValues(report: ReportFigures): Finding[] {
   const out: Finding[] = [];
-  const push = (section: string, row: string, column: string, label: string, value: Cell | undefined, kind: Kind) => {
+  const check = (section: 'article20' | 'applications' | 'reviews', row: string, column: string, value: Cell | undefined, kind: Kind) => {
     const p = problem(value, kind);
-    if (p) out.push(finding('R8', 'error', `${label}的数值${value}${p}`, { section, row, column }));
+    if (p) out.push(finding('R8', 'error', `${cellLabel(section, row, column)}的数值${value}${p}`, { section, row, column }));
   };
   for (const [row, cells] of Object.entries(report.article20 ?? {})) {
     for (const [column, value] of Object.entries(cells ?? {})) {
       if (column === 'unit') continue;
-      const col = column as Article20Column;
-      const label = `第二部分“${rowLabel('article20', row)}”的${ARTICLE20_COLUMN_LABELS[col] ?? col}`;
-      push('article20', row, column, label, value as Cell, kindOf(col));
+      check('article20', row, column, value as Cell, kindOf(column as Article20Column));
     }
   }
   for (const section of ['applications', 'reviews'] as const) {
     for (const [row, cells] of Object.entries(report[section] ?? {})) {
-      for (const [column, value] of Object.entries(cells ?? {})) {
-        const label = `${section === 'applications' ? '第三部分' : '第四部分'}“${rowLabel(section, row)}”`;
-        push(section, row, column, label, value as Cell, 'count');
-      }
+      for (const [column, value] of Object.entries(cells ?? {})) check(section, row, column, value as Cell, 'count');
     }
   }
   return out;

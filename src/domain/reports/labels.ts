@@ -196,8 +196,18 @@ export const REVIEW_COLUMN_LABELS: Record<ReviewColumn, string> = {
 export function rowLabel(section: 'applications' | 'reviews' | 'article20', row: string): string {
   if (section === 'applications') return APPLICATION_ROW_LABELS[row as ApplicationRow] ?? row;
   if (section === 'reviews') return REVIEW_ROW_LABELS[row as ReviewRow] ?? row;
-  const all = [...ARTICLE20_2021, ...ARTICLE20_2019].flatMap((t) => t.rows);
-  return all.find((r) => r.code === row)?.label ?? row;
+  return article20RowLabels().get(row) ?? row;
+}
+
+let article20Labels: Map<string, string> | null = null;
+
+/** Section-二 row labels by code, the 2021 tables' first (built once). */
+function article20RowLabels(): Map<string, string> {
+  if (!article20Labels) {
+    article20Labels = new Map();
+    for (const t of [...ARTICLE20_2021, ...ARTICLE20_2019]) for (const r of t.rows) if (!article20Labels.has(r.code)) article20Labels.set(r.code, r.label);
+  }
+  return article20Labels;
 }
 
 /** Chinese names of section-二 columns for messages (both formats). */

@@ -31,6 +31,9 @@ test('the seed report: year, format, figures, no rule broken, one spam finding o
   assert.deepEqual(r.findings.filter((f) => /^R\d$/.test(f.rule)), []);
   assert.match(r.sections.overview ?? '', /^2020年[,，]区政府/);
   assert.equal(r.sections.other, '无。');
+  // Regression: the heading "五、存在的主要问题及改进情况" used to stop after 问题, leaving
+  // "及改进情况" as the first line of the section.
+  assert.match(r.sections.problems ?? '', /^\(一\)存在问题[:：]一是个别部门/);
 });
 
 for (const [file, entry] of Object.entries(truth)) {
