@@ -18,6 +18,8 @@ import { smtpMailer } from './adapters/mail/smtp-mailer.js';
 import { enqueueDeadlineReminders, sweepLapses } from './app/applications/daily-jobs.js';
 import { flushOutbox } from './app/mail/outbox.js';
 import type { ReportPorts } from './app/reports/ports.js';
+import { catalogueSheetIO } from './adapters/documents/catalogue-xlsx.js';
+import type { CataloguePorts } from './app/catalogue/ports.js';
 
 /** A running instance: the use-case context plus database maintenance. */
 export type Runtime = {
@@ -56,6 +58,7 @@ export async function openRuntime(
   };
   // The report checker's document reader (text from TXT, HTML, DOCX, PDF uploads).
   Object.assign(ctx, { documentReader: documentToText } satisfies ReportPorts);
+  Object.assign(ctx, { catalogueSheets: catalogueSheetIO } satisfies CataloguePorts);
   return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, close: handle.close };
 }
 

@@ -3,6 +3,7 @@ import type { AppContext, CalendarDayRow } from './ports.js';
 import { DEMO_FOOTER, DEMO_ORGS, type DemoOrg } from './demo/demo-district.js';
 import { saveSiteFooter } from './settings/site-settings.js';
 import { auditBy } from './actors.js';
+import { insertDefaultCatalogue } from './publications/catalogue.js';
 import type { Organization } from '../domain/orgs/organization.js';
 
 /** The national schedule shipped with gongkai (from the chinese-days package). */
@@ -80,6 +81,7 @@ async function insertOrgs(ctx: AppContext, list: DemoOrg[], existing = new Map<s
       const o: Organization = { ...d.fields, id: ctx.crypto.newId(), parentId, sortOrder: i, retiredAt: null, createdAt: now, updatedAt: now };
       ids.push(o.id);
       await r.orgs.insert(o);
+      await insertDefaultCatalogue(r, ctx, o.id, now);
       await r.audit.append(auditBy(null, { action: 'org.created', entityType: 'organization', entityId: o.id, orgId: o.id, before: null, after: o }), now);
     }
   });

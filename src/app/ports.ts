@@ -14,6 +14,9 @@ import type {
 } from '../domain/applications/application.js';
 import type { NoticeDocument } from '../domain/notices/notice.js';
 import type { ReviewRepository } from './reviews/ports.js';
+import type { SearchIndex } from './search/ports.js';
+import type { CatalogueRepository } from './catalogue/ports.js';
+import type { CategoryRepository, PublicationRepository } from './publications/ports.js';
 
 /** Organizations. Nothing is hard-deleted: retiring keeps the row for reports and the audit trail. */
 export interface OrganizationRepository {
@@ -145,6 +148,10 @@ export type Repos = {
   counters: Counters;
   outbox: OutboxRepository;
   reviews: ReviewRepository;
+  search: SearchIndex;
+  catalogue: CatalogueRepository;
+  categories: CategoryRepository;
+  publications: PublicationRepository;
 };
 
 /** Runs a function in one database transaction: all of it is written, or none of it. */

@@ -9,6 +9,7 @@ import { registerCalendar } from './commands/calendar.js';
 import { registerReportCheck } from './commands/report-check.js';
 import { registerFee } from './commands/fee.js';
 import { registerApplications } from './commands/applications.js';
+import { registerCatalogue } from './commands/catalogue.js';
 import { registerReportRender } from './commands/report-render.js';
 
 /** Builds the program with every command. */
@@ -27,6 +28,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerReportCheck(program);
   registerFee(program);
   registerApplications(program, deps);
+  registerCatalogue(program, deps);
   registerReportRender(program);
   return program;
 }

@@ -229,6 +229,150 @@ export interface EmailOutboxTable {
   last_error: string | null;
 }
 
+/** One searchable item (search index); its tokens live in the per-dialect search_fts, keyed by doc_key. */
+export interface SearchDocumentTable {
+  doc_type: string;
+  doc_id: string;
+  doc_key: number;
+  org_id: string;
+  category_id: string | null;
+  kind: string;
+  year: number;
+  validity: string | null;
+  published_on: string;
+  title: string;
+  doc_no: string;
+  summary: string;
+  body_text: string;
+  url: string;
+  updated_at: string;
+}
+
+/** A key area (重点领域): national defaults have no organization (standard catalogue). */
+export interface KeyAreaTable {
+  id: string;
+  org_id: string | null;
+  code: string;
+  name: string;
+  national: number;
+  sort: number;
+  created_at: string;
+}
+
+/** An organization's statement that a key area does not apply to it, with the reason. */
+export interface KeyAreaExclusionTable {
+  org_id: string;
+  key_area_id: string;
+  reason: string;
+  created_at: string;
+}
+
+/** A row of the standard catalogue (基层政务公开标准目录). */
+export interface CatalogueRowTable {
+  id: string;
+  org_id: string;
+  key_area_id: string;
+  level1: string;
+  level2: string;
+  level3: string;
+  content_elements: string;
+  basis: string;
+  time_limit_text: string;
+  time_limit_rule_json: string | null;
+  subject: string;
+  channels_required: string;
+  channels_optional: string;
+  audience: string;
+  method: string;
+  levels: string;
+  sort: number;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A node of an organization's catalogue (政府信息公开目录). */
+export interface CategoryTable {
+  id: string;
+  org_id: string;
+  parent_id: string | null;
+  slug: string;
+  name: string;
+  sort_order: number;
+  kind: string;
+  statutory_key: string | null;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A publication (一条政府信息): the working copy; its live versions are in publication_version. */
+export interface PublicationTable {
+  id: string;
+  org_id: string;
+  category_id: string;
+  index_no: string;
+  title: string;
+  summary: string;
+  publisher: string;
+  doc_no: string;
+  written_on: string;
+  published_on: string | null;
+  topic: string;
+  kind: string;
+  validity: string;
+  validity_on: string | null;
+  disclosure: string;
+  withheld_ground: string | null;
+  reassess_on: string | null;
+  body_html: string;
+  keywords: string;
+  key_areas: string;
+  interprets_id: string | null;
+  major: number;
+  state: string;
+  review_level: number | null;
+  scheduled_at: string | null;
+  current_version: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+}
+
+/** An attachment of a publication (the file is stored by content hash). */
+export interface PublicationAttachmentTable {
+  publication_id: string;
+  sort: number;
+  file_id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+/** The review ledger of a publication, with the pre-publication findings as evidence. */
+export interface PublicationReviewTable {
+  publication_id: string;
+  seq: number;
+  level: number | null;
+  action: string;
+  actor_id: string | null;
+  actor_label: string;
+  at: string;
+  comment: string;
+  findings_json: string;
+}
+
+/** A published version of a publication, frozen as JSON. */
+export interface PublicationVersionTable {
+  publication_id: string;
+  version: number;
+  fields_json: string;
+  published_at: string;
+  published_by: string | null;
+}
+
 /** Every table gongkai owns. */
 export interface Database {
   organization: OrganizationTable;
@@ -249,4 +393,13 @@ export interface Database {
   counter: CounterTable;
   email_outbox: EmailOutboxTable;
   review_case: ReviewCaseTable;
+  category: CategoryTable;
+  publication: PublicationTable;
+  publication_attachment: PublicationAttachmentTable;
+  publication_review: PublicationReviewTable;
+  publication_version: PublicationVersionTable;
+  search_document: SearchDocumentTable;
+  key_area: KeyAreaTable;
+  key_area_exclusion: KeyAreaExclusionTable;
+  catalogue_row: CatalogueRowTable;
 }

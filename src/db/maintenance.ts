@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Maintenance } from '../app/ports.js';
 import { migrateToLatest, type Db } from './connect.js';
+import { searchIndex } from './repositories/search-index.js';
 
 /** Every table in foreign-key order (parents first). A test keeps this list complete. */
 export const TABLE_ORDER: (keyof Database)[] = [
@@ -29,12 +30,24 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'counter',
   'review_case',
   'email_outbox',
+  // search_document only: the per-engine token index (search_fts) is rebuilt after a restore.
+  'search_document',
+  'category',
+  'publication',
+  'publication_attachment',
+  'publication_review',
+  'publication_version',
+  'key_area',
+  'key_area_exclusion',
+  'catalogue_row',
 ];
 
 /** Self-referencing columns, restored in a second pass so row order does not matter. */
 const SELF_REFS: Partial<Record<keyof Database, string[]>> = {
   organization: ['parent_id'],
   app_user: ['replaced_by'],
+  category: ['parent_id'],
+  publication: ['interprets_id'],
 };
 
 const FORMAT = 'gongkai-backup';
@@ -109,7 +122,11 @@ async function restore(db: Db, file: string, onProgress?: (t: string, n: number)
   if (missing.length > 0) {
     throw new Error(`备份来自更新的版本，请先升级 gongkai / backup needs newer migrations: ${missing.join(', ')}`);
   }
-  return db.kysely.transaction().execute((trx) => replaceAll(trx, chunks, onProgress));
+  return db.kysely.transaction().execute(async (trx) => {
+    const total = await replaceAll(trx, chunks, onProgress);
+    await searchIndex(trx).rebuild();
+    return total;
+  });
 }
 
 async function replaceAll(trx: Kysely<Database>, chunks: { table: keyof Database; rows: Row[] }[], onProgress?: (t: string, n: number) => void): Promise<number> {

@@ -1,5 +1,6 @@
 // The few SQL helpers whose behaviour differs between SQLite and PostgreSQL, made identical here.
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { SqliteAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database } from './database.js';
 
 /** Escapes LIKE wildcards so user text matches literally (used with `escape '\'`). */
 export function escapeLike(text: string): string {
@@ -17,4 +18,93 @@ export function containsText(column: string, text: string): Expression<SqlBool> 
 /** Case-sensitive "starts with", wildcards escaped (e.g. an action prefix such as `user.`). */
 export function startsWithText(column: string, text: string): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} like ${`${escapeLike(text)}%`} escape '\\'`;
+}
+
+/**
+ * The full-text index's SQL on each engine (STACK §2.5), chosen by the adapter's capability:
+ * FTS5 on SQLite, tsvector + GIN on PostgreSQL. Both index the same bigram tokens; a query is the
+ * AND of phrases (token lists). `d` is search_document; the FTS side is `search_fts`.
+ */
+export type FullTextSql = {
+  /** The FROM clause joining the token index to `d`, for queries driven by the index. */
+  from: RawBuilder<unknown>;
+  /** The match condition for `from` (phrases non-empty). */
+  match(phrases: readonly string[][]): RawBuilder<SqlBool>;
+  /** A correlated condition on `d` alone, for queries driven by search_document's date index. */
+  matchesRow(phrases: readonly string[][]): RawBuilder<SqlBool>;
+  /** Matches in the token index alone, counted up to `limit` (a cheap estimate: no join). */
+  countUpTo(phrases: readonly string[][], limit: number): RawBuilder<{ n: number | string }>;
+  /** Relevance for `from` (higher is better; title hits weigh more). */
+  score(phrases: readonly string[][]): RawBuilder<number>;
+  /** Replaces one item's tokens. */
+  write(db: Kysely<Database>, key: number, title: readonly string[], body: readonly string[], isNew: boolean): Promise<void>;
+  remove(db: Kysely<Database>, key: number): Promise<void>;
+  clear(db: Kysely<Database>): Promise<void>;
+};
+
+// FTS5: `"t1 t2" AND "t3"`; tokens hold only letters and digits, so quoting is safe.
+const fts5Match = (phrases: readonly string[][]) => phrases.map((p) => `"${p.join(' ')}"`).join(' AND ');
+
+const fts5: FullTextSql = {
+  from: sql`search_fts join search_document d on d.doc_key = search_fts.rowid`,
+  match: (p) => sql<SqlBool>`search_fts match ${fts5Match(p)}`,
+  matchesRow: (p) => sql<SqlBool>`exists (select 1 from search_fts where search_fts match ${fts5Match(p)} and search_fts.rowid = d.doc_key)`,
+  countUpTo: (p, limit) => sql`select count(*) as n from (select rowid from search_fts where search_fts match ${fts5Match(p)} limit ${limit}) x`,
+  score: () => sql<number>`(-bm25(search_fts, 4.0, 1.0))`,
+  async write(db, key, title, body, isNew) {
+    if (!isNew) await sql`delete from search_fts where rowid = ${key}`.execute(db);
+    await sql`insert into search_fts (rowid, title, body) values (${key}, ${title.join(' ')}, ${body.join(' ')})`.execute(db);
+  },
+  async remove(db, key) {
+    await sql`delete from search_fts where rowid = ${key}`.execute(db);
+  },
+  async clear(db) {
+    await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
+  },
+};
+
+// tsquery literal: ('t1' <-> 't2') & ('t3'); cast from text, so no parser or locale is involved.
+const tsQuery = (phrases: readonly string[][]) => phrases.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`).join(' & ');
+
+// PostgreSQL keeps positions up to 16383 and 256 per lexeme.
+const MAX_POS = 16383;
+
+/** A tsvector literal: title tokens weighted A, a gap, then body tokens (no phrase spans the two). */
+export function tsVectorLiteral(title: readonly string[], body: readonly string[]): string {
+  const positions = new Map<string, string[]>();
+  const add = (tokens: readonly string[], first: number, weight: string) => {
+    tokens.forEach((t, i) => {
+      const list = positions.get(t) ?? [];
+      const pos = `${Math.min(first + i, MAX_POS)}${weight}`;
+      if (list.length < 256 && list[list.length - 1] !== pos) list.push(pos);
+      positions.set(t, list);
+    });
+  };
+  add(title, 1, 'A');
+  add(body, title.length + 2, '');
+  return [...positions].map(([t, ps]) => `'${t}':${ps.join(',')}`).join(' ');
+}
+
+const tsvector: FullTextSql = {
+  from: sql`search_fts f join search_document d on d.doc_key = f.doc_key`,
+  match: (p) => sql<SqlBool>`f.tsv @@ cast(${tsQuery(p)} as tsquery)`,
+  matchesRow: (p) => sql<SqlBool>`exists (select 1 from search_fts f where f.doc_key = d.doc_key and f.tsv @@ cast(${tsQuery(p)} as tsquery))`,
+  countUpTo: (p, limit) => sql`select count(*) as n from (select 1 as one from search_fts f where f.tsv @@ cast(${tsQuery(p)} as tsquery) limit ${limit}) x`,
+  score: (p) => sql<number>`ts_rank(f.tsv, cast(${tsQuery(p)} as tsquery))`,
+  async write(db, key, title, body) {
+    const tsv = tsVectorLiteral(title, body);
+    await sql`insert into search_fts (doc_key, tsv) values (${key}, cast(${tsv} as tsvector))
+      on conflict (doc_key) do update set tsv = excluded.tsv`.execute(db);
+  },
+  async remove(db, key) {
+    await sql`delete from search_fts where doc_key = ${key}`.execute(db);
+  },
+  async clear(db) {
+    await sql`delete from search_fts`.execute(db);
+  },
+};
+
+/** The full-text SQL for the database behind `db` (FTS5 when the adapter is SQLite's). */
+export function fullTextSql(db: Kysely<Database>): FullTextSql {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? fts5 : tsvector;
 }

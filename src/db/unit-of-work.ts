@@ -12,6 +12,10 @@ import { applicationRepository } from './repositories/application-repository.js'
 import { counters, fileStore, noticeRepository } from './repositories/notice-repository.js';
 import { outboxRepository } from './repositories/outbox-repository.js';
 import { reviewRepository } from './repositories/review-repository.js';
+import { searchIndex } from './repositories/search-index.js';
+import { catalogueRepository } from './repositories/catalogue-repository.js';
+import { categoryRepository } from './repositories/category-repository.js';
+import { publicationRepository } from './repositories/publication-repository.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -29,6 +33,10 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     counters: counters(db),
     outbox: outboxRepository(db),
     reviews: reviewRepository(db),
+    search: searchIndex(db),
+    catalogue: catalogueRepository(db),
+    categories: categoryRepository(db),
+    publications: publicationRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import { ancestry, wouldCreateCycle, type Organization, type OrganizationFields 
 import { canAdmin, type AdminAction } from '../../domain/policies/admin-policy.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
+import { insertDefaultCatalogue } from '../publications/catalogue.js';
 
 /** Checks an admin action on an organization (or at the top level for a new root). Null actor = CLI/system. */
 async function authorize(ctx: AppContext, actor: Actor | null, action: AdminAction, orgId: string | null): Promise<Organization[]> {
@@ -50,6 +51,7 @@ export async function createOrganization(
       throw conflict('统一社会信用代码已被其他机构使用', { creditCode: '该统一社会信用代码已存在' });
     }
     await r.orgs.insert(org);
+    await insertDefaultCatalogue(r, ctx, org.id, now);
     await r.audit.append(auditBy(actor, { action: 'org.created', entityType: 'organization', entityId: org.id, orgId: org.id, before: null, after: org }), now);
     return org;
   });

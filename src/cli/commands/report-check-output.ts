@@ -36,7 +36,8 @@ function figureLine(r: CheckedReport): string | null {
 function whereText(f: Finding): string {
   const w = f.where;
   const bits = [w.section, w.row, w.column].filter(Boolean).join(' / ');
-  return [bits, w.offset !== undefined ? `位置 ${w.offset}` : ''].filter(Boolean).join('，');
+  const previous = w.previousFile !== undefined ? `上一年度报告 ${w.previousFile}` : '';
+  return [bits, w.offset !== undefined ? `位置 ${w.offset}` : '', previous].filter(Boolean).join('，');
 }
 
 /** The readable block for one report. */

@@ -1,9 +1,15 @@
-// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html]` — 年报体检 (issue 6).
+// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html] [--previous file]` — 年报体检 (issue 6).
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { documentToText, REPORT_EXTENSIONS } from '../../adapters/documents/read-document.js';
 import { checkReportText, type CheckedReport } from '../../domain/report-check/check-text.js';
+import {
+  addPreviousYearFindings,
+  explicitPreviousFindings,
+  sameIssuer,
+  unreadablePreviousFinding,
+} from '../../domain/report-check/previous-year.js';
 import { finding } from '../../domain/reports/finding.js';
 import { progressBar } from '../progress.js';
 import { formatReport, formatTotals, summaryHtml, totalsOf } from './report-check-output.js';
@@ -12,6 +18,8 @@ export interface ReportCheckOptions {
   json?: boolean;
   strict?: boolean;
   summary?: string;
+  /** Last year's report of the same issuer, for R6/R7 on a single file. */
+  previous?: string;
 }
 
 /** Where the command writes; the CLI passes process streams, tests may pass buffers. */
@@ -42,20 +50,52 @@ async function listReports(dir: string): Promise<string[]> {
   return out;
 }
 
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Reads and checks one file; throws when the file cannot be read. */
+async function readChecked(path: string, label: string): Promise<CheckedReport> {
+  const text = await documentToText(path, await readFile(path));
+  return checkReportText(text, { file: label });
+}
+
 /** Checks one file; unreadable input becomes a finding, never an exception. */
 async function checkFile(path: string, label: string): Promise<CheckedReport> {
   try {
-    const text = await documentToText(path, await readFile(path));
-    return checkReportText(text, { file: label });
+    return await readChecked(path, label);
   } catch (e) {
     const report = checkReportText('', { file: label });
-    const why = e instanceof Error ? e.message : String(e);
-    report.findings = [finding('missing', 'error', `无法读取文件：${why}`, {})];
+    report.findings = [finding('missing', 'error', `无法读取文件：${messageOf(e)}`, {})];
     return report;
   }
 }
 
-/** Runs the check and returns the exit status: 0, or 1 with --strict when an error finding exists. */
+/**
+ * `--previous <file>` on a single report: R6/R7 against that file whatever its issuer and year
+ * (the user named it), with a note on stderr when they do not look like last year's report of the
+ * same issuer. An unreadable file becomes a `missing` warning on the report.
+ */
+async function checkAgainstPrevious(report: CheckedReport, path: string, io: ReportCheckIo): Promise<void> {
+  let previous: CheckedReport;
+  try {
+    previous = await readChecked(path, path);
+  } catch (e) {
+    report.findings.push(unreadablePreviousFinding(path, messageOf(e)));
+    return;
+  }
+  if (report.year !== null && previous.year !== null && previous.year !== report.year - 1) {
+    io.err(`注意：上一年度报告 ${path} 的年度为 ${previous.year} 年，本报告为 ${report.year} 年；仍按上一年度核对。\n`);
+  }
+  if (report.organization.name && previous.organization.name && !sameIssuer(report, previous)) {
+    io.err(`注意：上一年度报告 ${path} 的发布机关为“${previous.organization.name}”，与本报告“${report.organization.name}”不同；仍按上一年度核对。\n`);
+  }
+  report.findings.push(...explicitPreviousFindings(report, previous));
+}
+
+/**
+ * Runs the check and returns the exit status: 0, or 1 with --strict when an error finding exists.
+ * All files are read first, then reports of the same issuer for consecutive years are paired
+ * (R6/R7 added to the later one), then the records are printed.
+ */
 export async function runReportCheck(target: string, options: ReportCheckOptions, io: ReportCheckIo = processIo): Promise<number> {
   const reports: CheckedReport[] = [];
   let folder = false;
@@ -64,27 +104,29 @@ export async function runReportCheck(target: string, options: ReportCheckOptions
     const files = folder ? await listReports(target) : [target];
     const bar = folder && io.progress ? io.progress(files.length) : null;
     for (const [i, file] of files.entries()) {
-      const report = await checkFile(file, folder ? relative(target, file) : basename(file));
-      reports.push(report);
-      if (options.json) io.out(`${JSON.stringify(report)}\n`);
-      else io.out(formatReport(report));
+      reports.push(await checkFile(file, folder ? relative(target, file) : basename(file)));
       bar?.update(i + 1);
     }
     bar?.stop();
+    if (folder) {
+      addPreviousYearFindings(reports);
+      if (options.previous) io.err(`--previous 只用于单个报告文件；文件夹内按发布机关和年度自动配对，已忽略 ${options.previous}。\n`);
+    } else if (options.previous && reports[0]) {
+      await checkAgainstPrevious(reports[0], options.previous, io);
+    }
   } catch (e) {
     const report = checkReportText('', { file: target });
-    report.findings = [finding('missing', 'error', `无法读取：${e instanceof Error ? e.message : String(e)}`, {})];
+    report.findings = [finding('missing', 'error', `无法读取：${messageOf(e)}`, {})];
     reports.push(report);
-    if (options.json) io.out(`${JSON.stringify(report)}\n`);
-    else io.out(formatReport(report));
   }
+  for (const report of reports) io.out(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   const totals = totalsOf(reports);
   if (folder || reports.length > 1) (options.json ? io.err : io.out)(formatTotals(totals));
   if (options.summary) {
     try {
       await writeFile(options.summary, summaryHtml(reports, totals, target));
     } catch (e) {
-      io.err(`无法写入汇总页面 ${options.summary}：${e instanceof Error ? e.message : String(e)}\n`);
+      io.err(`无法写入汇总页面 ${options.summary}：${messageOf(e)}\n`);
     }
   }
   return options.strict && totals.withErrors > 0 ? 1 : 0;
@@ -101,6 +143,7 @@ export function registerReportCheck(program: Command): void {
     .option('--json', '每个文件输出一行 JSON（JSON Lines）/ one JSON object per file on stdout')
     .option('--strict', '有错误时退出码为 1 / exit 1 when any error finding exists')
     .option('--summary <file>', '把汇总写成 HTML 页面 / write the summary as an HTML page')
+    .option('--previous <file>', '上一年度报告，用于跨年度核对（R6、R7）/ last year\'s report, for the cross-year rules R6/R7')
     .action(async (path: string, options: ReportCheckOptions) => {
       let code = 0;
       try {

@@ -4,12 +4,18 @@ import * as foundation from './2026-11-28T0100-foundation.js';
 import * as applications from './2026-11-28T0200-applications.js';
 import * as reviewRegister from './2026-11-28T0300-review-register.js';
 import * as emailOutbox from './2026-11-28T0400-email-outbox.js';
+import * as publications from './2026-11-28T0500-publications.js';
+import * as searchIndex from './2026-11-28T0510-search-index.js';
+import * as standardCatalogue from './2026-11-28T0520-standard-catalogue.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
   '2026-11-28T0200-applications': applications,
   '2026-11-28T0300-review-register': reviewRegister,
   '2026-11-28T0400-email-outbox': emailOutbox,
+  '2026-11-28T0500-publications': publications,
+  '2026-11-28T0510-search-index': searchIndex,
+  '2026-11-28T0520-standard-catalogue': standardCatalogue,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

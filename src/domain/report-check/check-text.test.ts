@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { checkReportText } from './check-text.js';
 import { normalizeText } from './normalize.js';
 import { findHeadings } from './sections.js';
+import type { SectionKey } from '../reports/labels.js';
 import { fitCells, readCells } from './cells.js';
 import { rowAddsUp } from './applications-reader.js';
 
@@ -99,6 +100,39 @@ test('reworded headings end at their closing word, not inside it (sections hold 
   const h = findHeadings(text);
   const words = Object.values(h).map((x) => text.slice(x!.start, x!.end));
   assert.deepEqual(words, text.trim().split('\n'));
+});
+
+test('small heading variants (SPEC §1.2 note): 五 without 的, 四 as in S14 and the Shanghai preamble, 六, 二, 三', () => {
+  const variants: [string, SectionKey][] = [
+    ['五、存在主要问题及改进情况', 'problems'],
+    ['五、政府信息公开工作存在主要问题及改进情况', 'problems'],
+    ['5、存在主要问题和改进措施', 'problems'],
+    ['五、存在的问题及改进情况', 'problems'],
+    ['五、存在问题及整改措施', 'problems'],
+    ['五、主要问题及改进情况', 'problems'],
+    ['五、存在的不足及改进措施', 'problems'],
+    ['五、 存 在 主 要 问 题 及 改 进 情 况', 'problems'],
+    ['四、因政府信息公开工作被申请行政复议提起行政诉讼情况', 'reviews'],
+    ['四、因政府信息公开工作被申请行政复议和提起行政诉讼情况', 'reviews'],
+    ['四、政府信息公开行政复议和行政诉讼情况', 'reviews'],
+    ['六、其他需报告的事项', 'other'],
+    ['六、其他需要说明的事项', 'other'],
+    ['二、政府信息主动公开情况', 'article20'],
+    ['三、收到与处理政府信息公开申请情况', 'applications'],
+    ['一、总体概况', 'overview'],
+  ];
+  for (const [line, key] of variants) {
+    const text = `某局2022年政府信息公开工作年度报告\n${line}\n正文。\n`;
+    const h = findHeadings(text)[key];
+    assert.ok(h, line);
+    assert.equal(text.slice(h.start, h.end), line, line);
+  }
+  // Heading 五 without 的: the section is found, its text is the body, no `missing` finding.
+  const r = checkReportText('一、总体情况\n概况。\n五、存在主要问题及改进情况\n一是公开质量有待提高。\n六、其他需要报告的事项\n无。');
+  assert.equal(r.sections.problems, '一是公开质量有待提高。');
+  assert.ok(!r.findings.some((f) => f.rule === 'missing' && /五、/.test(f.message)));
+  // A bare 其他事项 is not heading 六 (a numbered item would make a cut-off copy look complete).
+  assert.equal(findHeadings('一、总体情况\n3.其他事项\n').other, undefined);
 });
 
 test('never throws on odd input', () => {

@@ -13,7 +13,7 @@ import type { Finding } from '../reports/finding.js';
 import type { SectionKey } from '../reports/labels.js';
 import { readApplications, type ApplicationsRead } from './applications-reader.js';
 import { readArticle20, type Article20Read } from './article20-reader.js';
-import { findContact, findIssuer, findYear } from './meta.js';
+import { findContact, findCreditCode, findIssuer, findYear } from './meta.js';
 import { blankPageFurniture, normalizeText } from './normalize.js';
 import { proseFindings } from './prose.js';
 import { readReviews, type ReviewsRead } from './reviews-reader.js';
@@ -38,6 +38,8 @@ export interface CheckTextOptions {
   file?: string;
   /** Last year's report of the same body, for R6/R7. */
   previous?: ReportFigures | null;
+  /** The file last year's report was read from, named in the R6/R7 findings. */
+  previousFile?: string;
 }
 
 function sectionText(text: string, layout: Layout, key: SectionKey): string | null {
@@ -68,18 +70,19 @@ function proseSpans(layout: Layout): Span[] {
   return spans.filter((s) => Number.isFinite(s.end));
 }
 
-const EMPTY_A20: Article20Read = { article20: {}, format: null, rowsSeen: [], captions: 0, findings: [] };
-const EMPTY_APPS: ApplicationsRead = { applications: {}, labelsSeen: [], offsets: {}, findings: [] };
-const EMPTY_REVIEWS: ReviewsRead = { reviews: {}, found: false, findings: [] };
+// Fresh objects per call: the returned report holds them, and a caller may add to it.
+const emptyA20 = (): Article20Read => ({ article20: {}, format: null, rowsSeen: [], captions: 0, findings: [] });
+const emptyApps = (): ApplicationsRead => ({ applications: {}, labelsSeen: [], offsets: {}, findings: [] });
+const emptyReviews = (): ReviewsRead => ({ reviews: {}, found: false, findings: [] });
 
 /** Reads and checks one report text. Never throws on any input string. */
 export function checkReportText(raw: string, options: CheckTextOptions = {}): CheckedReport {
   const normalized = normalizeText(raw);
   const text = blankPageFurniture(normalized);
   const layout = findLayout(text);
-  const a20 = layout.article20 ? readArticle20(text, layout.article20) : EMPTY_A20;
-  const apps = layout.applications ? readApplications(text, layout.applications) : EMPTY_APPS;
-  const reviews = layout.reviews ? readReviews(text, layout.reviews) : EMPTY_REVIEWS;
+  const a20 = layout.article20 ? readArticle20(text, layout.article20) : emptyA20();
+  const apps = layout.applications ? readApplications(text, layout.applications) : emptyApps();
+  const reviews = layout.reviews ? readReviews(text, layout.reviews) : emptyReviews();
   const year = findYear(normalized);
   const expectedFormat = formatForYear(year);
   const format = formatOf(a20, apps);
@@ -103,7 +106,7 @@ export function checkReportText(raw: string, options: CheckTextOptions = {}): Ch
     ...a20.findings,
     ...apps.findings,
     ...reviews.findings,
-    ...checkReport(figures, { previous: options.previous ?? null }),
+    ...checkReport(figures, { previous: options.previous ?? null, ...(options.previousFile !== undefined ? { previousFile: options.previousFile } : {}) }),
     ...proseFindings(text, proseSpans(layout), apps.applications),
   ];
   return {
@@ -111,7 +114,7 @@ export function checkReportText(raw: string, options: CheckTextOptions = {}): Ch
     format,
     year,
     expectedFormat,
-    organization: { name: findIssuer(text), creditCode: null },
+    organization: { name: findIssuer(text), creditCode: findCreditCode(text) },
     contact: findContact(text),
     sections: {
       overview: sectionText(text, layout, 'overview'),

@@ -41,3 +41,21 @@ export function findContact(text: string): { address: string | null; postcode: s
   const phone = text.match(/电\s*话\s*[:：]?\s*([\d][\d\s\-—]{5,20}\d)/)?.[1]?.replace(/\s+/g, '') ?? null;
   return { address, postcode, phone };
 }
+
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const CREDIT_CODE = /统\s*一\s*社\s*会\s*信\s*用\s*代\s*码\s*(?:[:：]|为)?\s*([0-9A-Za-z]{18})(?![0-9A-Za-z])/;
+
+/** True when an 18-character 统一社会信用代码 has a valid check character (GB 32100-2015). */
+export function validCreditCode(code: string): boolean {
+  if (!/^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/.test(code)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CODE_CHARS.indexOf(code[i]!) * CODE_WEIGHTS[i]!;
+  return CODE_CHARS[(31 - (sum % 31)) % 31] === code[17];
+}
+
+/** The issuer's 统一社会信用代码 when the text states one after that label and its check character is right. */
+export function findCreditCode(text: string): string | null {
+  const code = text.match(CREDIT_CODE)?.[1]?.toUpperCase();
+  return code && validCreditCode(code) ? code : null;
+}

@@ -50,13 +50,28 @@ function heading(gap: number, keyword: string, rest = ''): KeyedPattern {
   };
 }
 
+/** Any of the wordings, each matched loosely (`\s*` between characters). */
+const anyOf = (words: string[]): string => `(?:${words.map(loose).join('|')})`;
+
+/**
+ * The six headings and the small variants real reports use (SPEC §1.2 and its note): 五 with or
+ * without 的 or 主要 (`存在主要问题`, `存在的问题`, `存在问题`, `主要问题`) or with 不足 for 问题;
+ * 四 reworded as in S14 and the Shanghai preamble (`因政府信息公开工作被申请行政复议和提起行政诉讼情况`);
+ * 二 as `政府信息主动公开情况`; 三 with 与/及 for 和; 六 as `其他需报告的事项` or `其他需要说明的事项`;
+ * 一 as `概述`, `基本情况`, `总体概况`, `工作概况`. A bare `其他事项` is not taken as heading 六: it
+ * would mark a cut-off copy complete whenever a numbered list has such an item.
+ */
 const HEADING_PATTERNS: Record<SectionKey, KeyedPattern> = {
-  overview: heading(0, `(?:${loose('总体情况')}|${loose('概述')}|${loose('基本情况')})`),
-  article20: heading(0, loose('主动公开政府信息'), closing(4, ['情况'])),
-  applications: heading(0, loose('收到和处理政府信息公开申请'), closing(4, ['情况'])),
+  overview: heading(0, anyOf(['总体情况', '概述', '基本情况', '总体概况', '工作概况'])),
+  article20: heading(0, anyOf(['主动公开政府信息', '政府信息主动公开']), closing(4, ['情况'])),
+  applications: heading(0, `${loose('收到')}\\s*[和与及]\\s*${loose('处理政府信息公开申请')}`, closing(4, ['情况'])),
   reviews: heading(16, loose('行政复议'), `[^\\n。|]{0,16}?${loose('行政诉讼')}[^\\n。|]{0,4}?${loose('情况')}`),
-  problems: heading(14, loose('存在的主要问题'), closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策'])),
-  other: heading(0, loose('其他需要报告的事项')),
+  problems: heading(
+    14,
+    `(?:${loose('存在')}\\s*(?:的\\s*)?(?:${loose('主要')}\\s*)?${anyOf(['问题', '不足'])}|${loose('主要问题')})`,
+    closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策']),
+  ),
+  other: heading(0, `${loose('其他需')}\\s*(?:要\\s*)?${anyOf(['报告', '说明'])}\\s*(?:的\\s*)?${loose('事项')}`),
 };
 
 function spanOf(m: RegExpExecArray | null): Span | undefined {

@@ -30,6 +30,8 @@ import { checkCellValues } from './check-values.js';
 export interface CheckOptions {
   /** Last year's report, for the cross-year rules R6 and R7. */
   previous?: ReportFigures | null;
+  /** Where last year's report was read from (a file name): put in the R6/R7 messages and `where.previousFile`. */
+  previousFile?: string;
 }
 
 const PARTS: ApplicantColumn[] = APPLICANT_COLUMNS.filter((c) => c !== 'total');
@@ -147,17 +149,19 @@ function checkR5(reviews: Reviews): Finding[] {
 }
 
 /** R6: this year's 上年结转 = last year's 结转下年度, per column. */
-function checkR6(apps: Applications, previous: ReportFigures): Finding[] {
+function checkR6(apps: Applications, previous: ReportFigures, previousFile?: string): Finding[] {
   const out: Finding[] = [];
+  const named = previousFile !== undefined ? `（${previousFile}）` : '';
   for (const col of APPLICANT_COLUMNS) {
     const now = appCell(apps, 'carried_over', col);
     const before = appCell(previous.applications, 'carried_forward', col);
     if (now === undefined || before === undefined || now === before) continue;
     out.push(
-      finding('R6', 'error', `第三部分“${colName(col)}”列：上年结转为${now}，上一年度报告的结转下年度为${before}`, {
+      finding('R6', 'error', `第三部分“${colName(col)}”列：上年结转为${now}，上一年度报告${named}的结转下年度为${before}`, {
         section: 'applications',
         row: 'carried_over',
         column: col,
+        ...(previousFile !== undefined ? { previousFile } : {}),
       }),
     );
   }
@@ -165,8 +169,9 @@ function checkR6(apps: Applications, previous: ReportFigures): Finding[] {
 }
 
 /** R7: 现行有效件数 stock continuity (2021 format only), a warning. */
-function checkR7(report: ReportFigures, previous: ReportFigures): Finding[] {
+function checkR7(report: ReportFigures, previous: ReportFigures, previousFile?: string): Finding[] {
   const out: Finding[] = [];
+  const named = previousFile !== undefined ? `（${previousFile}）` : '';
   for (const row of ['rules', 'normative'] as const) {
     const now = report.article20[row];
     const before = previous.article20[row]?.in_force;
@@ -178,11 +183,21 @@ function checkR7(report: ReportFigures, previous: ReportFigures): Finding[] {
       finding(
         'R7',
         'warning',
-        `第二部分“${name}”现行有效件数为${now.in_force ?? 0}，按上年${before ?? 0}件加本年制发减本年废止应为${expected}`,
-        { section: 'article20', row, column: 'in_force' },
+        `第二部分“${name}”现行有效件数为${now.in_force ?? 0}，按上年${named}${before ?? 0}件加本年制发减本年废止应为${expected}`,
+        { section: 'article20', row, column: 'in_force', ...(previousFile !== undefined ? { previousFile } : {}) },
       ),
     );
   }
+  return out;
+}
+
+/**
+ * The cross-year rules alone: R6, and R7 when this year's report is in the 2021 format (the 2019
+ * tables have no 现行有效件数). Cells absent from either report are not compared.
+ */
+export function crossYearFindings(report: ReportFigures, previous: ReportFigures, previousFile?: string): Finding[] {
+  const out = checkR6(report.applications ?? {}, previous, previousFile);
+  if ((report.format ?? '2021') === '2021') out.push(...checkR7(report, previous, previousFile));
   return out;
 }
 
@@ -190,10 +205,6 @@ function checkR7(report: ReportFigures, previous: ReportFigures): Finding[] {
 export function checkReport(report: ReportFigures, options: CheckOptions = {}): Finding[] {
   const apps = report.applications ?? {};
   const out = [...checkCellValues(report), ...checkR1(apps), ...checkR3(apps), ...checkR4(apps), ...checkR5(report.reviews ?? {})];
-  const previous = options.previous;
-  if (previous) {
-    out.push(...checkR6(apps, previous));
-    if ((report.format ?? '2021') === '2021') out.push(...checkR7(report, previous));
-  }
+  if (options.previous) out.push(...crossYearFindings(report, options.previous, options.previousFile));
   return out;
 }

@@ -27,6 +27,8 @@ export interface FindingWhere {
   offset?: number;
   length?: number;
   excerpt?: string;
+  /** R6/R7: the file last year's report was read from. */
+  previousFile?: string;
 }
 
 export interface Finding {

@@ -1,0 +1,86 @@
+// XLSX reading and writing of catalogue workbooks with exceljs (STACK.md: exceljs 4.4.0). The layout and
+// its meaning live in src/domain/catalogue/sheet*.ts; this file only moves text in and out of cells.
+import ExcelJS from 'exceljs';
+import type { CatalogueSheetIO } from '../../app/catalogue/ports.js';
+import type { SheetCells, SheetGrid } from '../../domain/catalogue/sheet.js';
+
+/** Rows above which the header ends in the domain's export layout (title + two header rows). */
+const HEADER_ROWS = 3;
+const MAX_ROWS = 100_000;
+
+/** The exceljs implementation of the catalogue spreadsheet port. */
+export const catalogueSheetIO: CatalogueSheetIO = { read: readWorkbook, write: writeWorkbook };
+
+/**
+ * Reads every worksheet as text; each merged range's text fills all its cells.
+ * @param bytes the XLSX file
+ * @throws Error when the bytes are not an XLSX workbook or a sheet is absurdly long
+ */
+export async function readWorkbook(bytes: Uint8Array): Promise<SheetCells> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const sheets: SheetGrid[] = [];
+  wb.eachSheet((ws) => {
+    if (ws.rowCount > MAX_ROWS) throw new Error(`sheet ${ws.name} has more than ${MAX_ROWS} rows`);
+    const rows: string[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = row.getCell(c);
+        cells.push(cellText(cell.isMerged ? cell.master : cell));
+      }
+      rows.push(cells);
+    }
+    sheets.push({ name: ws.name, rows, merges: [] });
+  });
+  return { sheets };
+}
+
+/**
+ * Writes the sheets with their merges, bold wrapped headers, thin borders and frozen header rows.
+ * @param sheets the laid-out sheets (text in each merged range's top-left cell)
+ * @returns the XLSX bytes
+ */
+export async function writeWorkbook(sheets: readonly SheetGrid[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gongkai';
+  const used = new Set<string>();
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(uniqueName(sheet.name, used), { views: [{ state: 'frozen', ySplit: sheet.merges.length > 0 ? HEADER_ROWS : 1 }] });
+    sheet.rows.forEach((cells, r) => {
+      const row = ws.getRow(r + 1);
+      cells.forEach((text, c) => {
+        const cell = row.getCell(c + 1);
+        cell.value = text === '' ? null : text;
+        cell.alignment = { wrapText: true, vertical: 'middle', horizontal: text.length <= 2 ? 'center' : 'left' };
+        cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+        if (r < (sheet.merges.length > 0 ? HEADER_ROWS : 1)) cell.font = { bold: true };
+      });
+    });
+    for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+    const width = Math.max(0, ...sheet.rows.map((r) => r.length));
+    for (let i = 0; i < width; i++) {
+      ws.getColumn(i + 1).width = i === 0 ? 6 : Math.min(40, Math.max(8, ...sheet.rows.slice(1).map((r) => longestLine(r[i] ?? '') * 2)));
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  return cell.text ?? '';
+}
+
+function longestLine(text: string): number {
+  return Math.max(0, ...text.split('\n').map((l) => l.length));
+}
+
+function uniqueName(name: string, used: Set<string>): string {
+  let candidate = name;
+  for (let i = 2; used.has(candidate); i++) candidate = `${name.slice(0, 28)}(${i})`;
+  used.add(candidate);
+  return candidate;
+}

@@ -1,0 +1,57 @@
+// Ports of the standard catalogue: storage, and the spreadsheet reader/writer (XLSX adapter).
+import type { AppContext } from '../ports.js';
+import type { KeyArea, KeyAreaExclusion } from '../../domain/catalogue/key-areas.js';
+import type { CatalogueRow, CatalogueRowFields } from '../../domain/catalogue/catalogue-row.js';
+import type { SheetCells, SheetGrid } from '../../domain/catalogue/sheet.js';
+
+/** Key areas, "not applicable" statements and catalogue rows. */
+export interface CatalogueRepository {
+  /** The national areas and the organization's local ones, by sort then name. */
+  areas(orgId: string): Promise<KeyArea[]>;
+  insertArea(area: KeyArea, at: string): Promise<void>;
+  exclusions(orgId: string): Promise<KeyAreaExclusion[]>;
+  /** Records (or replaces) the statement that an area does not apply. */
+  setExclusion(e: KeyAreaExclusion): Promise<void>;
+  removeExclusion(orgId: string, keyAreaId: string): Promise<void>;
+  /** The organization's rows by area sort, then row sort; retired rows only when asked. */
+  rows(orgId: string, opts?: { includeRetired?: boolean }): Promise<CatalogueRow[]>;
+  insertRow(row: CatalogueRow): Promise<void>;
+  updateRow(id: string, fields: CatalogueRowFields, at: string): Promise<void>;
+  retireRow(id: string, at: string): Promise<void>;
+}
+
+/**
+ * Reads and writes catalogue workbooks. Implemented by `catalogueSheetIO` in
+ * src/adapters/documents/catalogue-xlsx.ts (exceljs).
+ */
+export interface CatalogueSheetIO {
+  /**
+   * The workbook's sheets as text, merged ranges filled.
+   * @throws Error on a file that is not a readable XLSX workbook
+   */
+  read(bytes: Uint8Array): Promise<SheetCells>;
+  /** An XLSX workbook of the given sheets (merges, header styling, ✓ marks as text). */
+  write(sheets: readonly SheetGrid[]): Promise<Uint8Array>;
+}
+
+/** The context fields the catalogue adds to {@link AppContext} (wired in src/main.ts). */
+export type CataloguePorts = {
+  catalogueSheets?: CatalogueSheetIO;
+};
+
+/** The spreadsheet adapter wired into the context, if any. */
+export function catalogueSheetsOf(ctx: AppContext): CatalogueSheetIO | undefined {
+  return (ctx as AppContext & CataloguePorts).catalogueSheets;
+}
+
+/**
+ * What the dashboard queries need from publications until publications are linked to rows.
+ * TODO: replace with a repository query once publications carry their catalogue row (issue 4,
+ * "Publications link to their row"); remove this type then.
+ */
+export type RowPublications = {
+  /** How many published items are linked to the row. */
+  publishedCountForRow(rowId: string): Promise<number>;
+  /** The 发布日期 ('YYYY-MM-DD') of the latest published item linked to the row, or null. */
+  lastPublishedOnForRow?(rowId: string): Promise<string | null>;
+};

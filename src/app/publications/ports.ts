@@ -1,0 +1,105 @@
+// Ports of the proactive-disclosure module: the catalogue's categories and the publications.
+import type { CategoryKind } from '../../domain/publications/catalogue.js';
+import type { PublicationFact } from '../../domain/publications/annual-counts.js';
+import type { PublicationFields, PublicationKind, PublicationState, ReviewEntry } from '../../domain/publications/publication.js';
+import type { PublicationPatch } from '../../domain/publications/transitions.js';
+import type { LocalDate } from '../../domain/shared/local-date.js';
+
+/** A node of an organization's catalogue. */
+export type Category = {
+  id: string;
+  orgId: string;
+  parentId: string | null;
+  slug: string;
+  name: string;
+  sortOrder: number;
+  kind: CategoryKind;
+  statutoryKey: string | null;
+  retiredAt: string | null;
+};
+
+/** Catalogue nodes. Nothing is hard-deleted: retiring keeps items filed under it readable. */
+export interface CategoryRepository {
+  list(orgId: string, opts?: { includeRetired?: boolean }): Promise<Category[]>;
+  byId(id: string): Promise<Category | undefined>;
+  bySlug(orgId: string, slug: string): Promise<Category | undefined>;
+  insert(c: Category, at: string): Promise<void>;
+  update(id: string, fields: { name?: string; sortOrder?: number; parentId?: string | null }, at: string): Promise<void>;
+  setRetired(id: string, retiredAt: string | null, at: string): Promise<void>;
+}
+
+/** An attachment as stored with a publication. */
+export type PublicationAttachment = { fileId: string; name: string; mime: string; size: number };
+
+/** A publication as stored: fields, state, ledger and attachments. */
+export type PublicationRecord = PublicationFields & {
+  id: string;
+  orgId: string;
+  indexNo: string;
+  state: PublicationState;
+  reviewLevel: number | null;
+  scheduledAt: string | null;
+  currentVersion: number | null;
+  publishedOn: LocalDate | null;
+  reassessOn: LocalDate | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+  attachments: PublicationAttachment[];
+  reviews: ReviewEntry[];
+};
+
+/** A publication in lists. */
+export type PublicationSummary = {
+  id: string;
+  orgId: string;
+  categoryId: string;
+  indexNo: string;
+  title: string;
+  kind: PublicationKind;
+  docNo: string;
+  writtenOn: LocalDate;
+  publishedOn: LocalDate | null;
+  state: PublicationState;
+  disclosure: PublicationFields['disclosure'];
+  currentVersion: number | null;
+  major: boolean;
+  updatedAt: string;
+};
+
+/** Filters of the back-office list. */
+export type PublicationFilter = {
+  orgIds: readonly string[];
+  states?: readonly PublicationState[];
+  categoryId?: string;
+  kind?: PublicationKind;
+  query?: string;
+  /** Items awaiting this review level (submitted/in_review). */
+  reviewLevel?: number;
+};
+
+/** The frozen live copy of a published version (what the portal shows while a revision runs). */
+export type LiveVersion = { version: number; publishedAt: string; fields: PublicationFields & { indexNo: string; publishedOn: LocalDate | null; attachments: PublicationAttachment[] } };
+
+/** Publications, their ledgers, attachments and versions. */
+export interface PublicationRepository {
+  insert(p: Omit<PublicationRecord, 'reviews'>): Promise<void>;
+  byId(id: string): Promise<PublicationRecord | undefined>;
+  idByIndexNo(indexNo: string): Promise<string | undefined>;
+  /** Replaces the descriptive fields; `reassessOn` is the art. 18 date of a 不予公开 item (null otherwise). */
+  updateFields(id: string, fields: PublicationFields, reassessOn: LocalDate | null, at: string): Promise<void>;
+  updateState(id: string, patch: PublicationPatch, at: string): Promise<void>;
+  setAttachments(id: string, attachments: readonly PublicationAttachment[]): Promise<void>;
+  appendReview(id: string, entry: ReviewEntry): Promise<void>;
+  insertVersion(id: string, v: LiveVersion, by: string | null): Promise<void>;
+  liveVersion(id: string): Promise<LiveVersion | undefined>;
+  list(filter: PublicationFilter, page: { limit: number; offset: number }): Promise<{ items: PublicationSummary[]; total: number }>;
+  /** Scheduled items whose time has come (scheduled_at ≤ now). */
+  dueForRelease(now: string): Promise<string[]>;
+  /** 不予公开 items whose re-assessment date is on or before `today` (art. 18). */
+  reassessmentDue(orgIds: readonly string[], today: LocalDate): Promise<PublicationSummary[]>;
+  /** One fact per publication of the organization published or written by the year's end. */
+  facts(orgId: string, year: number): Promise<PublicationFact[]>;
+}

@@ -1,0 +1,75 @@
+// Reading publications in the back office: lists, one item with its moves and clocks, the art. 18
+// re-assessment list and the annual-report counts.
+import type { AppContext } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import { availableTransitions, type AvailableTransition } from '../../domain/publications/transitions.js';
+import { annualPublicationCounts, type AnnualPublicationCounts } from '../../domain/publications/annual-counts.js';
+import { publicationDueOn, publicationStatus, type PublicationStatus } from '../../domain/publications/deadlines.js';
+import { canViewPublications } from '../../domain/policies/publication-policy.js';
+import { ancestry } from '../../domain/orgs/organization.js';
+import { localDate, type LocalDate } from '../../domain/shared/local-date.js';
+import { loadHolidayCalendar } from '../calendar/calendar.js';
+import { notFound } from '../errors.js';
+import { loadPublicationConfig } from './catalogue.js';
+import type { LiveVersion, PublicationFilter, PublicationRecord, PublicationSummary } from './ports.js';
+
+/** Organizations whose items the actor may see in the back office (the subtrees of their grants). */
+async function visibleOrgIds(ctx: AppContext, actor: Actor): Promise<string[]> {
+  const orgs = await ctx.repos.orgs.list({ includeRetired: true });
+  return orgs.filter((o) => canViewPublications(actor, ancestry(orgs, o.id))).map((o) => o.id);
+}
+
+/**
+ * The back-office list, newest change first.
+ * @param filter `orgIds` narrows to these organizations (within what the actor may see)
+ */
+export async function listPublications(ctx: AppContext, actor: Actor, filter: Partial<PublicationFilter> = {}, page = { limit: 50, offset: 0 }): Promise<{ items: PublicationSummary[]; total: number }> {
+  const visible = await visibleOrgIds(ctx, actor);
+  const orgIds = filter.orgIds ? filter.orgIds.filter((id) => visible.includes(id)) : visible;
+  return ctx.repos.publications.list({ ...filter, orgIds }, page);
+}
+
+/** One item as the back office shows it. */
+export type PublicationView = {
+  pub: PublicationRecord;
+  /** The version the portal shows (also while a revision runs), or undefined. */
+  live: LiveVersion | undefined;
+  available: AvailableTransition[];
+  /** Art. 26: due date and status (null for 不予公开 items). */
+  clock: { dueOn: LocalDate; status: PublicationStatus } | null;
+};
+
+/**
+ * One item with the moves the actor may make and its art. 26 clock.
+ * @throws AppError 'not_found' (also for items the actor may not see)
+ */
+export async function getPublication(ctx: AppContext, actor: Actor, id: string): Promise<PublicationView> {
+  const pub = await ctx.repos.publications.byId(id);
+  if (!pub) throw notFound('信息');
+  const orgIds = ancestry(await ctx.repos.orgs.list({ includeRetired: true }), pub.orgId);
+  if (!canViewPublications(actor, orgIds)) throw notFound('信息');
+  const config = await loadPublicationConfig(ctx.repos, pub.orgId);
+  const cal = await loadHolidayCalendar(ctx.repos);
+  const today = localDate(ctx.clock.today());
+  const clock = pub.disclosure === 'withheld' ? null : { dueOn: publicationDueOn(pub.writtenOn, cal), status: publicationStatus(pub, today, cal) };
+  return { pub, live: await ctx.repos.publications.liveVersion(id), available: availableTransitions(pub, actor, config.levels, { now: ctx.clock.nowIso(), orgIds }), clock };
+}
+
+/**
+ * 不予公开 items due for their periodic re-assessment (art. 18) in the actor's organizations.
+ * @param today default: the clock's date
+ */
+export async function reassessmentDue(ctx: AppContext, actor: Actor, today?: LocalDate): Promise<PublicationSummary[]> {
+  return ctx.repos.publications.reassessmentDue(await visibleOrgIds(ctx, actor), today ?? localDate(ctx.clock.today()));
+}
+
+/**
+ * The annual-report counts of one organization and year (art. 50).
+ * @throws AppError 'not_found' for an organization the actor may not see
+ */
+export async function annualPublicationReport(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<AnnualPublicationCounts> {
+  const orgs = await ctx.repos.orgs.list({ includeRetired: true });
+  if (!orgs.some((o) => o.id === orgId) || (actor !== null && !canViewPublications(actor, ancestry(orgs, orgId)))) throw notFound('机构');
+  return annualPublicationCounts(await ctx.repos.publications.facts(orgId, year), year);
+}
+

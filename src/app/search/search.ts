@@ -1,0 +1,90 @@
+// Portal search (`/search?q=…`): parses the query, asks the index for one page and cuts
+// highlighted snippets. The index holds only what is public (publishing modules feed it and remove
+// withdrawn items in the same transaction), so no visibility filter is needed here.
+import type { AppContext } from '../ports.js';
+import type { SearchHit } from './ports.js';
+import { parseQuery, type SearchTerm } from '../../domain/search/tokenize.js';
+import { hasHit, highlight, type Segment } from '../../domain/search/highlight.js';
+
+/** Results per page. */
+export const SEARCH_PAGE_SIZE = 20;
+/** Deeper pages are not served (a visitor refines the query instead). */
+export const SEARCH_MAX_PAGE = 50;
+const SNIPPET_LENGTH = 120;
+
+/** Filters of the search page. */
+export type SearchFilters = {
+  orgIds?: readonly string[];
+  categoryId?: string;
+  kind?: string;
+  year?: number;
+  validity?: string;
+};
+
+/** One result as the page shows it: the view escapes each segment's text and marks hits. */
+export type PublicSearchItem = Omit<SearchHit, 'snippetSource' | 'title' | 'score'> & {
+  title: Segment[];
+  snippet: Segment[];
+};
+
+/** A search page. `status` says why there are no results when there are none to look for. */
+export type PublicSearchResult = {
+  query: string;
+  /** 'empty': nothing typed; 'too_short': nothing searchable (punctuation, one character). */
+  status: 'ok' | 'empty' | 'too_short';
+  terms: SearchTerm[];
+  items: PublicSearchItem[];
+  /** Exact count, or null when more than the cap. */
+  total: number | null;
+  /** "23" or "1000+". */
+  totalLabel: string;
+  order: 'relevance' | 'date';
+  page: number;
+  pageSize: number;
+  hasNext: boolean;
+};
+
+function toItem(hit: SearchHit, terms: readonly SearchTerm[]): PublicSearchItem {
+  const { snippetSource: src, title, score: _score, ...rest } = hit;
+  const summary = highlight(src.summary, terms, { maxLength: SNIPPET_LENGTH });
+  const body = highlight(src.body, terms, { maxLength: SNIPPET_LENGTH });
+  const snippet = hasHit(summary) || (!hasHit(body) && src.summary) ? summary : body;
+  return { ...rest, title: highlight(title, terms), snippet };
+}
+
+/**
+ * Searches the public index.
+ * @param input.q what the visitor typed
+ * @param input.filters organization, category, kind, year, validity
+ * @param input.page 1-based page number (clamped to 1…SEARCH_MAX_PAGE)
+ * @param input.docType which items to search (default 'publication')
+ * @returns a page of highlighted results; an empty or too-short query gives an empty page, not an error
+ */
+export async function searchPublic(
+  ctx: Pick<AppContext, 'repos'>,
+  input: { q: string; filters?: SearchFilters; page?: number; docType?: string },
+): Promise<PublicSearchResult> {
+  const query = input.q.trim();
+  const page = Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.floor(input.page ?? 1) || 1));
+  const terms = parseQuery(query);
+  const base = { query, terms, page, pageSize: SEARCH_PAGE_SIZE, items: [], total: 0, totalLabel: '0', order: 'relevance' as const, hasNext: false };
+  if (!query) return { ...base, status: 'empty' };
+  if (terms.length === 0) return { ...base, status: 'too_short' };
+  const found = await ctx.repos.search.query({
+    terms,
+    docType: input.docType ?? 'publication',
+    ...input.filters,
+    limit: SEARCH_PAGE_SIZE + 1,
+    offset: (page - 1) * SEARCH_PAGE_SIZE,
+  });
+  const items = found.items.slice(0, SEARCH_PAGE_SIZE).map((h) => toItem(h, terms));
+  return {
+    ...base,
+    status: 'ok',
+    items,
+    total: found.total,
+    totalLabel: found.total === null ? `${found.countCap}+` : String(found.total),
+    order: found.order,
+    hasNext: found.items.length > SEARCH_PAGE_SIZE && page < SEARCH_MAX_PAGE,
+  };
+}

@@ -1,0 +1,237 @@
+// SQL for publications: the working copy, its review ledger, attachments and frozen live versions.
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PublicationReviewTable, PublicationTable } from '../database.js';
+import type { PublicationRecord, PublicationRepository, PublicationSummary } from '../../app/publications/ports.js';
+import { splitKeyAreas, type Disclosure, type PublicationFields, type PublicationKind, type PublicationState, type ReviewEntry, type Validity, type WithheldGround } from '../../domain/publications/publication.js';
+import type { PublicationPatch } from '../../domain/publications/transitions.js';
+import type { LocalDate } from '../../domain/shared/local-date.js';
+import { fromBool, toBool } from '../mappers.js';
+import { containsText } from '../portable.js';
+
+const d = (v: string | null): LocalDate | null => v as LocalDate | null;
+
+function toFields(r: Selectable<PublicationTable>): PublicationFields {
+  return {
+    categoryId: r.category_id,
+    title: r.title,
+    summary: r.summary,
+    publisher: r.publisher,
+    docNo: r.doc_no,
+    writtenOn: r.written_on as LocalDate,
+    topic: r.topic,
+    kind: r.kind as PublicationKind,
+    validity: r.validity as Validity,
+    validityOn: d(r.validity_on),
+    disclosure: r.disclosure as Disclosure,
+    withheldGround: r.withheld_ground as WithheldGround | null,
+    bodyHtml: r.body_html,
+    keywords: r.keywords,
+    keyAreas: splitKeyAreas(r.key_areas),
+    interpretsId: r.interprets_id,
+    major: toBool(r.major),
+  };
+}
+
+function fieldColumns(f: PublicationFields) {
+  return {
+    category_id: f.categoryId,
+    title: f.title,
+    summary: f.summary,
+    publisher: f.publisher,
+    doc_no: f.docNo,
+    written_on: f.writtenOn,
+    topic: f.topic,
+    kind: f.kind,
+    validity: f.validity,
+    validity_on: f.validityOn,
+    disclosure: f.disclosure,
+    withheld_ground: f.withheldGround,
+    body_html: f.bodyHtml,
+    keywords: f.keywords,
+    key_areas: f.keyAreas.join(','),
+    interprets_id: f.interpretsId,
+    major: fromBool(f.major),
+  };
+}
+
+function toReview(r: Selectable<PublicationReviewTable>): ReviewEntry {
+  return { seq: Number(r.seq), level: r.level === null ? null : Number(r.level), action: r.action, actorId: r.actor_id, actorLabel: r.actor_label, at: r.at, comment: r.comment, findings: JSON.parse(r.findings_json) as unknown[] };
+}
+
+const SUMMARY_COLUMNS = ['id', 'org_id', 'category_id', 'index_no', 'title', 'kind', 'doc_no', 'written_on', 'published_on', 'state', 'disclosure', 'current_version', 'major', 'updated_at'] as const;
+
+function toSummary(r: Pick<Selectable<PublicationTable>, (typeof SUMMARY_COLUMNS)[number]>): PublicationSummary {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    categoryId: r.category_id,
+    indexNo: r.index_no,
+    title: r.title,
+    kind: r.kind as PublicationKind,
+    docNo: r.doc_no,
+    writtenOn: r.written_on as LocalDate,
+    publishedOn: d(r.published_on),
+    state: r.state as PublicationState,
+    disclosure: r.disclosure as Disclosure,
+    currentVersion: r.current_version === null ? null : Number(r.current_version),
+    major: toBool(r.major),
+    updatedAt: r.updated_at,
+  };
+}
+
+function patchColumns(p: PublicationPatch) {
+  return {
+    state: p.state,
+    ...(p.reviewLevel !== undefined ? { review_level: p.reviewLevel } : {}),
+    ...(p.scheduledAt !== undefined ? { scheduled_at: p.scheduledAt } : {}),
+    ...(p.publishedOn !== undefined ? { published_on: p.publishedOn } : {}),
+    ...(p.currentVersion !== undefined ? { current_version: p.currentVersion } : {}),
+    ...(p.withdrawnAt !== undefined ? { withdrawn_at: p.withdrawnAt } : {}),
+    ...(p.withdrawReason !== undefined ? { withdraw_reason: p.withdrawReason } : {}),
+  };
+}
+
+async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Promise<PublicationRecord> {
+  const reviews = await db.selectFrom('publication_review').selectAll().where('publication_id', '=', r.id).orderBy('seq').execute();
+  const files = await db.selectFrom('publication_attachment').selectAll().where('publication_id', '=', r.id).orderBy('sort').execute();
+  return {
+    ...toFields(r),
+    id: r.id,
+    orgId: r.org_id,
+    indexNo: r.index_no,
+    state: r.state as PublicationState,
+    reviewLevel: r.review_level === null ? null : Number(r.review_level),
+    scheduledAt: r.scheduled_at,
+    currentVersion: r.current_version === null ? null : Number(r.current_version),
+    publishedOn: d(r.published_on),
+    reassessOn: d(r.reassess_on),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    withdrawnAt: r.withdrawn_at,
+    withdrawReason: r.withdraw_reason,
+    attachments: files.map((f) => ({ fileId: f.file_id, name: f.name, mime: f.mime, size: Number(f.size) })),
+    reviews: reviews.map(toReview),
+  };
+}
+
+/** Builds the publication repository. */
+export function publicationRepository(db: Kysely<Database>): PublicationRepository {
+  return {
+    async insert(p) {
+      await db
+        .insertInto('publication')
+        .values({
+          ...fieldColumns(p),
+          id: p.id,
+          org_id: p.orgId,
+          index_no: p.indexNo,
+          state: p.state,
+          review_level: p.reviewLevel,
+          scheduled_at: p.scheduledAt,
+          current_version: p.currentVersion,
+          published_on: p.publishedOn,
+          reassess_on: p.reassessOn,
+          created_by: p.createdBy,
+          created_at: p.createdAt,
+          updated_at: p.updatedAt,
+          withdrawn_at: p.withdrawnAt,
+          withdraw_reason: p.withdrawReason,
+        })
+        .execute();
+      await this.setAttachments(p.id, p.attachments);
+    },
+    async byId(id) {
+      const r = await db.selectFrom('publication').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? load(db, r) : undefined;
+    },
+    async idByIndexNo(indexNo) {
+      return (await db.selectFrom('publication').select('id').where('index_no', '=', indexNo).executeTakeFirst())?.id;
+    },
+    async updateFields(id, f, reassessOn, at) {
+      await db.updateTable('publication').set({ ...fieldColumns(f), reassess_on: reassessOn, updated_at: at }).where('id', '=', id).execute();
+    },
+    async updateState(id, p, at) {
+      await db.updateTable('publication').set({ ...patchColumns(p), updated_at: at }).where('id', '=', id).execute();
+    },
+    async setAttachments(id, list) {
+      await db.deleteFrom('publication_attachment').where('publication_id', '=', id).execute();
+      if (list.length === 0) return;
+      await db
+        .insertInto('publication_attachment')
+        .values(list.map((a, i) => ({ publication_id: id, sort: i, file_id: a.fileId, name: a.name, mime: a.mime, size: a.size })))
+        .execute();
+    },
+    async appendReview(id, e) {
+      await db
+        .insertInto('publication_review')
+        .values({ publication_id: id, seq: e.seq, level: e.level, action: e.action, actor_id: e.actorId, actor_label: e.actorLabel, at: e.at, comment: e.comment, findings_json: JSON.stringify(e.findings) })
+        .execute();
+    },
+    async insertVersion(id, v, by) {
+      await db.insertInto('publication_version').values({ publication_id: id, version: v.version, fields_json: JSON.stringify(v.fields), published_at: v.publishedAt, published_by: by }).execute();
+    },
+    async liveVersion(id) {
+      const p = await db.selectFrom('publication').select(['current_version', 'withdrawn_at']).where('id', '=', id).executeTakeFirst();
+      if (!p || p.current_version === null || p.withdrawn_at !== null) return undefined;
+      const r = await db.selectFrom('publication_version').selectAll().where('publication_id', '=', id).where('version', '=', Number(p.current_version)).executeTakeFirst();
+      return r ? { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as never } : undefined;
+    },
+    async list(f, page) {
+      if (f.orgIds.length === 0) return { items: [], total: 0 };
+      let q = db.selectFrom('publication').where('org_id', 'in', [...f.orgIds]);
+      if (f.states && f.states.length > 0) q = q.where('state', 'in', [...f.states]);
+      if (f.categoryId) q = q.where('category_id', '=', f.categoryId);
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      if (f.reviewLevel !== undefined) q = q.where('review_level', '=', f.reviewLevel).where('state', 'in', ['submitted', 'in_review']);
+      if (f.query) {
+        const text = f.query;
+        q = q.where((eb) => eb.or([containsText('title', text), containsText('index_no', text), containsText('doc_no', text)]));
+      }
+      const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+      const rows = await q.select([...SUMMARY_COLUMNS]).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+      return { items: rows.map(toSummary), total };
+    },
+    async dueForRelease(now) {
+      const rows = await db.selectFrom('publication').select('id').where('state', '=', 'scheduled').where('scheduled_at', '<=', now).orderBy('scheduled_at').execute();
+      return rows.map((r) => r.id);
+    },
+    async reassessmentDue(orgIds, today) {
+      if (orgIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('publication')
+        .select([...SUMMARY_COLUMNS])
+        .where('org_id', 'in', [...orgIds])
+        .where('disclosure', '=', 'withheld')
+        .where('reassess_on', '<=', today)
+        .orderBy('reassess_on')
+        .execute();
+      return rows.map(toSummary);
+    },
+    async facts(orgId, year) {
+      const end = `${year}-12-31`;
+      const rows = await db
+        .selectFrom('publication as p')
+        .select(['p.id', 'p.kind', 'p.written_on', 'p.published_on', 'p.withdrawn_at', 'p.disclosure', 'p.validity', 'p.validity_on', 'p.key_areas'])
+        .select((eb) =>
+          eb
+            .exists(eb.selectFrom('publication as i').select('i.id').whereRef('i.interprets_id', '=', 'p.id').where('i.kind', '=', 'interpretation').where('i.published_on', 'is not', null).where('i.withdrawn_at', 'is', null))
+            .as('interpreted'),
+        )
+        .where('p.org_id', '=', orgId)
+        .where((eb) => eb.or([eb('p.published_on', '<=', end), eb('p.written_on', '<=', end)]))
+        .execute();
+      return rows.map((r) => ({
+        kind: r.kind as PublicationKind,
+        writtenOn: r.written_on as LocalDate,
+        publishedOn: d(r.published_on),
+        withdrawn: r.withdrawn_at !== null && r.withdrawn_at.slice(0, 10) <= end,
+        disclosure: r.disclosure as Disclosure,
+        validity: r.validity as Validity,
+        validityOn: d(r.validity_on),
+        hasKeyAreas: r.key_areas !== '',
+        interpreted: r.interpreted === true || Number(r.interpreted) === 1,
+      }));
+    },
+  };
+}

@@ -1,0 +1,173 @@
+// SQL of the full-text search index: search_document rows plus the per-engine token index
+// (portable.ts `fullTextSql`: FTS5 on SQLite, tsvector + GIN on PostgreSQL).
+//
+// Query plan, the same on both engines:
+//   1. Estimate: count matches in the token index alone, stopping at COUNT_CAP + 1 (no join, cheap).
+//   2. At most COUNT_CAP: a selective term. Join, filter and rank them all by bm25 / ts_rank (at
+//      most COUNT_CAP rows to score); the total is exact.
+//   3. More: a common term. Ranking or counting every match costs hundreds of milliseconds at a
+//      million items (STACK §2.5), so walk search_document newest first (its date or organization
+//      index) and keep rows whose tokens match (a correlated probe per row). Without filters the
+//      total is "more than COUNT_CAP"; with filters it is counted the same way up to COUNT_CAP + 1.
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../database.js';
+import type { SearchDocument, SearchHit, SearchIndex, SearchPage, SearchQuery } from '../../app/search/ports.js';
+import { fullTextSql } from '../portable.js';
+import { queryPhrases, tokenize } from '../../domain/search/tokenize.js';
+
+/** Totals above this are not counted (shown as "1000+"); up to it, results are ranked. */
+export const COUNT_CAP = 1000;
+
+const KEY_COUNTER = 'search_document.doc_key';
+
+type HitRow = {
+  doc_type: string;
+  doc_id: string;
+  title: string;
+  url: string;
+  published_on: string;
+  org_id: string;
+  kind: string;
+  doc_no: string;
+  summary: string;
+  body_text: string;
+  score?: number | string | null;
+};
+
+const COLUMNS = sql`d.doc_type, d.doc_id, d.title, d.url, d.published_on, d.org_id, d.kind, d.doc_no, d.summary, d.body_text`;
+
+function toHit(r: HitRow): SearchHit {
+  return {
+    docType: r.doc_type,
+    docId: r.doc_id,
+    title: r.title,
+    url: r.url,
+    publishedOn: r.published_on,
+    orgId: r.org_id,
+    kind: r.kind,
+    docNo: r.doc_no,
+    ...(r.score === undefined || r.score === null ? {} : { score: Number(r.score) }),
+    snippetSource: { title: r.title, summary: r.summary, body: r.body_text },
+  };
+}
+
+function filters(q: SearchQuery): RawBuilder<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [sql`d.doc_type = ${q.docType}`];
+  if (q.orgIds) {
+    parts.push(q.orgIds.length > 0 ? sql`d.org_id in (${sql.join(q.orgIds.map((id) => sql`${id}`))})` : sql`1 = 0`);
+  }
+  if (q.categoryId !== undefined) parts.push(sql`d.category_id = ${q.categoryId}`);
+  if (q.kind !== undefined) parts.push(sql`d.kind = ${q.kind}`);
+  if (q.year !== undefined) parts.push(sql`d.year = ${q.year}`);
+  if (q.validity !== undefined) parts.push(sql`d.validity = ${q.validity}`);
+  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+}
+
+/** Tokens of an item: the title column, and the 文号, summary and body column. */
+function docTokens(doc: Pick<SearchDocument, 'title' | 'docNo' | 'summary' | 'bodyText'>): { title: string[]; body: string[] } {
+  return { title: tokenize(doc.title), body: tokenize(`${doc.docNo}\n${doc.summary}\n${doc.bodyText}`) };
+}
+
+/** Builds the search index over one executor (a transaction: writes show at commit). */
+export function searchIndex(db: Kysely<Database>): SearchIndex {
+  const fts = fullTextSql(db);
+
+  const keyOf = async (docType: string, docId: string) =>
+    (await db.selectFrom('search_document').select('doc_key').where('doc_type', '=', docType).where('doc_id', '=', docId).executeTakeFirst())?.doc_key;
+
+  const nextKey = async () => {
+    const r = await db
+      .insertInto('counter')
+      .values({ key: KEY_COUNTER, value: 1 })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('counter.value', '+', 1) })))
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    return Number(r.value);
+  };
+
+  async function upsert(doc: SearchDocument): Promise<void> {
+    const existing = await keyOf(doc.docType, doc.docId);
+    const key = existing ?? (await nextKey());
+    const row = {
+      doc_key: key,
+      org_id: doc.orgId,
+      category_id: doc.categoryId,
+      kind: doc.kind,
+      year: doc.year ?? Number(doc.publishedOn.slice(0, 4)),
+      validity: doc.validity,
+      published_on: doc.publishedOn,
+      title: doc.title,
+      doc_no: doc.docNo,
+      summary: doc.summary,
+      body_text: doc.bodyText,
+      url: doc.url,
+      updated_at: doc.updatedAt,
+    };
+    await db
+      .insertInto('search_document')
+      .values({ doc_type: doc.docType, doc_id: doc.docId, ...row })
+      .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doUpdateSet(row))
+      .execute();
+    const tokens = docTokens(doc);
+    await fts.write(db, key, tokens.title, tokens.body, existing === undefined);
+  }
+
+  const countOf = async (q: RawBuilder<{ n: number | string }>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
+
+  async function ranked(q: SearchQuery, phrases: string[][], where: RawBuilder<SqlBool>): Promise<SearchPage> {
+    const total = await countOf(sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(phrases)} and ${where}) x`);
+    const rows = await sql<HitRow>`select ${COLUMNS}, ${fts.score(phrases)} as score from ${fts.from}
+      where ${fts.match(phrases)} and ${where}
+      order by score desc, d.published_on desc, d.doc_key desc limit ${q.limit} offset ${q.offset}`.execute(db);
+    return { items: rows.rows.map(toHit), total, countCap: COUNT_CAP, order: 'relevance' };
+  }
+
+  async function newestFirst(q: SearchQuery, phrases: string[][], where: RawBuilder<SqlBool>): Promise<SearchPage> {
+    const filtered = q.orgIds !== undefined || q.categoryId !== undefined || q.kind !== undefined || q.year !== undefined || q.validity !== undefined;
+    const n = filtered
+      ? await countOf(sql`select count(*) as n from (select 1 as one from search_document d where ${where} and ${fts.matchesRow(phrases)} limit ${COUNT_CAP + 1}) x`)
+      : COUNT_CAP + 1;
+    const rows = await sql<HitRow>`select ${COLUMNS} from search_document d
+      where ${where} and ${fts.matchesRow(phrases)}
+      order by d.published_on desc, d.doc_key desc limit ${q.limit} offset ${q.offset}`.execute(db);
+    return { items: rows.rows.map(toHit), total: n > COUNT_CAP ? null : n, countCap: COUNT_CAP, order: 'date' };
+  }
+
+  async function query(q: SearchQuery): Promise<SearchPage> {
+    const phrases = queryPhrases(q.terms);
+    if (phrases.length === 0) {
+      return { items: [], total: 0, countCap: COUNT_CAP, order: 'relevance' };
+    }
+    const estimate = await countOf(fts.countUpTo(phrases, COUNT_CAP + 1));
+    return estimate <= COUNT_CAP ? ranked(q, phrases, filters(q)) : newestFirst(q, phrases, filters(q));
+  }
+
+  return {
+    upsert,
+    query,
+    async remove(docType, docId) {
+      const key = await keyOf(docType, docId);
+      if (key === undefined) return;
+      await fts.remove(db, key);
+      await db.deleteFrom('search_document').where('doc_type', '=', docType).where('doc_id', '=', docId).execute();
+    },
+    async rebuild() {
+      await fts.clear(db);
+      // Keys stay unique even when a restored counter lags behind the rows.
+      const max = (await db.selectFrom('search_document').select((eb) => eb.fn.max('doc_key').as('m')).executeTakeFirst())?.m ?? 0;
+      await db.insertInto('counter').values({ key: KEY_COUNTER, value: Number(max) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: Number(max) })).execute();
+      let count = 0;
+      for (let after = -1; ; ) {
+        const rows = await db.selectFrom('search_document').selectAll().where('doc_key', '>', after).orderBy('doc_key').limit(500).execute();
+        if (rows.length === 0) return count;
+        for (const r of rows) {
+          const tokens = docTokens({ title: r.title, docNo: r.doc_no, summary: r.summary, bodyText: r.body_text });
+          await fts.write(db, r.doc_key, tokens.title, tokens.body, true);
+        }
+        count += rows.length;
+        after = rows[rows.length - 1]?.doc_key ?? after;
+      }
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The numbers the annual report needs about proactive disclosure (art. 50; SPEC §1.4, §2.3), as a
+// pure aggregation over one fact per publication returned by the repository (HOUSE_STYLE §6.6).
+
+import type { LocalDate } from '../shared/local-date.js';
+import { PUBLICATION_KINDS, type Disclosure, type PublicationKind, type Validity } from './publication.js';
+
+/** One publication as the report sees it. */
+export type PublicationFact = {
+  kind: PublicationKind;
+  writtenOn: LocalDate;
+  /** 发布日期; null when never published. */
+  publishedOn: LocalDate | null;
+  withdrawn: boolean;
+  disclosure: Disclosure;
+  validity: Validity;
+  validityOn: LocalDate | null;
+  hasKeyAreas: boolean;
+  /** Whether a published interpretation (政策解读) explains it. */
+  interpreted: boolean;
+};
+
+/** Made, repealed and in force for one kind of document (2021 format, 第二十条第（一）项). */
+export type DocumentCounts = { made: number; repealed: number; inForce: number };
+
+/** The counts for one organization and year. */
+export type AnnualPublicationCounts = {
+  year: number;
+  /** Items first published in the year, by kind. */
+  newByKind: Record<PublicationKind, number>;
+  /** Of those, items attached to a key area (重点领域). */
+  keyAreaItems: number;
+  /** Documents (规章, 行政规范性文件, 其他文件) published in the year that have an interpretation. */
+  documentsWithInterpretation: number;
+  documentsPublished: number;
+  rules: DocumentCounts;
+  normative: DocumentCounts;
+  /** The 2019 format: 本年新制作 / 本年新公开 / 对外公开总数量, for 规章 and 规范性文件 together. */
+  format2019: { newlyMade: number; newlyPublished: number; totalPublished: number };
+};
+
+const DOCUMENT_KINDS: readonly PublicationKind[] = ['rule', 'normative', 'other_document'];
+
+const inYear = (d: LocalDate | null, year: number): boolean => d !== null && d.startsWith(`${year}-`);
+const byEnd = (d: LocalDate | null, year: number): boolean => d !== null && d <= `${year}-12-31`;
+
+/**
+ * Aggregates the facts of one organization for a year. 不予公开 items count nowhere here (they are
+ * never published); withdrawn items still count as published in the year they went out.
+ */
+export function annualPublicationCounts(facts: readonly PublicationFact[], year: number): AnnualPublicationCounts {
+  const published = facts.filter((f) => f.disclosure !== 'withheld' && f.publishedOn !== null);
+  const ofYear = published.filter((f) => inYear(f.publishedOn, year));
+  const newByKind = Object.fromEntries(PUBLICATION_KINDS.map((k) => [k, ofYear.filter((f) => f.kind === k).length])) as Record<PublicationKind, number>;
+  const docs = ofYear.filter((f) => DOCUMENT_KINDS.includes(f.kind));
+  const rulesAndNormative = published.filter((f) => f.kind === 'rule' || f.kind === 'normative');
+  return {
+    year,
+    newByKind,
+    keyAreaItems: ofYear.filter((f) => f.hasKeyAreas).length,
+    documentsWithInterpretation: docs.filter((f) => f.interpreted).length,
+    documentsPublished: docs.length,
+    rules: documentCounts(published, 'rule', year),
+    normative: documentCounts(published, 'normative', year),
+    format2019: {
+      newlyMade: rulesAndNormative.filter((f) => inYear(f.writtenOn, year)).length,
+      newlyPublished: rulesAndNormative.filter((f) => inYear(f.publishedOn, year)).length,
+      totalPublished: rulesAndNormative.filter((f) => byEnd(f.publishedOn, year) && !f.withdrawn).length,
+    },
+  };
+}
+
+/**
+ * 本年制发 (made: 成文日期 in the year), 本年废止 (repealed in the year) and 现行有效 (published by
+ * year end, not withdrawn, and not expired or repealed by then).
+ */
+function documentCounts(published: readonly PublicationFact[], kind: PublicationKind, year: number): DocumentCounts {
+  const ofKind = published.filter((f) => f.kind === kind);
+  const endedBy = (f: PublicationFact) => f.validity !== 'valid' && (f.validityOn === null || byEnd(f.validityOn, year));
+  return {
+    made: ofKind.filter((f) => inYear(f.writtenOn, year)).length,
+    repealed: ofKind.filter((f) => f.validity === 'repealed' && inYear(f.validityOn, year)).length,
+    inForce: ofKind.filter((f) => byEnd(f.publishedOn, year) && !f.withdrawn && !endedBy(f)).length,
+  };
+}

@@ -1,0 +1,77 @@
+// Validation of a draft's fields (form or JSON), with a Chinese message per field. Catalogue,
+// interpreted document and attachments are resolved by the use case.
+
+import { compareDates, isLocalDate, type LocalDate } from '../shared/local-date.js';
+import { err, ok, type Result } from '../shared/result.js';
+import { DISCLOSURES, PUBLICATION_KINDS, VALIDITIES, WITHHELD_GROUNDS, type PublicationFields } from './publication.js';
+
+/** The raw input of a draft. */
+export type DraftInput = Readonly<Record<string, unknown>>;
+
+/** Parsed fields, still naming the category and the interpreted document as given. */
+export type ParsedDraft = Omit<PublicationFields, 'categoryId' | 'interpretsId'> & { category: string; interprets: string };
+
+/** Body size limit (the sanitised HTML). */
+export const MAX_BODY_CHARS = 2_000_000;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : str(v).split(/[,，;；、]/)).map((s) => s.trim()).filter((s) => s !== '');
+const oneOf = <T extends string>(values: readonly T[], v: unknown, fallback: T | null): T | null => {
+  const s = str(v);
+  if (s === '') return fallback;
+  return (values as readonly string[]).includes(s) ? (s as T) : null;
+};
+
+/**
+ * Parses and checks a draft.
+ * @param input raw fields: title, summary, publisher, docNo, writtenOn, topic, kind, category,
+ *   validity, validityOn, disclosure, withheldGround, body, keywords, keyAreas, interprets, major
+ * @param today the office's date (成文日期 may not be later)
+ * @returns the fields, or per-field Chinese messages
+ */
+export function parseDraft(input: DraftInput, today: LocalDate): Result<ParsedDraft, Record<string, string>> {
+  const e: Record<string, string> = {};
+  const title = str(input.title);
+  if (title === '') e.title = '请填写名称';
+  else if (title.length > 200) e.title = '名称不能超过200个字';
+  const kind = oneOf(PUBLICATION_KINDS, input.kind, null);
+  if (kind === null) e.kind = '请选择体裁（规章、行政规范性文件、其他文件、政策解读、新闻动态或其他）';
+  const writtenOn = str(input.writtenOn);
+  if (!isLocalDate(writtenOn)) e.writtenOn = '请按YYYY-MM-DD填写成文日期';
+  else if (compareDates(writtenOn, today) > 0) e.writtenOn = '成文日期不能晚于今天';
+  const validity = oneOf(VALIDITIES, input.validity, 'valid');
+  if (validity === null) e.validity = '有效性应为有效、失效或废止';
+  const validityOn = str(input.validityOn);
+  if (validity !== 'valid' && validity !== null && !isLocalDate(validityOn)) e.validityOn = '失效或废止的文件请填写失效（废止）日期';
+  const disclosure = oneOf(DISCLOSURES, input.disclosure, 'proactive');
+  if (disclosure === null) e.disclosure = '公开属性应为主动公开、依申请公开或不予公开';
+  const ground = oneOf(WITHHELD_GROUNDS, input.withheldGround, null);
+  if (disclosure === 'withheld' && ground === null) e.withheldGround = '不予公开的信息应注明法定理由';
+  const body = typeof input.body === 'string' ? input.body : typeof input.bodyHtml === 'string' ? input.bodyHtml : '';
+  if (body.trim() === '' && disclosure !== 'withheld') e.body = '请填写正文';
+  else if (body.length > MAX_BODY_CHARS) e.body = '正文过长';
+  const docNo = str(input.docNo);
+  if (docNo.length > 60) e.docNo = '发文字号不能超过60个字';
+  const interprets = str(input.interprets);
+  if (kind === 'interpretation' && interprets === '') e.interprets = '政策解读应注明所解读文件的索引号';
+  if (Object.keys(e).length > 0) return err(e);
+  return ok({
+    title,
+    summary: str(input.summary),
+    publisher: str(input.publisher),
+    docNo,
+    writtenOn: writtenOn as LocalDate,
+    topic: str(input.topic),
+    kind: kind ?? 'other',
+    validity: validity ?? 'valid',
+    validityOn: validity === 'valid' ? null : (validityOn as LocalDate),
+    disclosure: disclosure ?? 'proactive',
+    withheldGround: disclosure === 'withheld' ? ground : null,
+    bodyHtml: body,
+    keywords: list(input.keywords).join(','),
+    keyAreas: list(input.keyAreas),
+    major: input.major === true || input.major === 'true' || input.major === '1' || input.major === 'on',
+    category: str(input.category),
+    interprets,
+  });
+}

@@ -1,0 +1,137 @@
+// Publications on both dialects: catalogue, drafts with 索引号 and attachments, the review chain
+// with 编审分离, scheduled release, revision, withdrawal, audit, and the annual counts.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { STAFF_PASSWORD } from '../../support/staff.js';
+import { createUser } from '../../../src/app/users/manage-users.js';
+import { actorOf } from '../../../src/app/actors.js';
+import { AppError } from '../../../src/app/errors.js';
+import { createDraft, updateDraft } from '../../../src/app/publications/drafts.js';
+import { actOnPublication, publishScheduled } from '../../../src/app/publications/act-on-publication.js';
+import { annualPublicationReport, getPublication, listPublications, reassessmentDue } from '../../../src/app/publications/publication-queries.js';
+import { ensureCatalogue } from '../../../src/app/publications/catalogue.js';
+import type { Actor } from '../../../src/domain/policies/actor.js';
+import type { Role } from '../../../src/domain/users/roles.js';
+
+const is = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
+
+for (const dialect of DIALECTS) {
+  describe(`publications (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let rt: TestRuntime;
+    let root: { id: string; creditCode: string };
+    const s: Record<string, Actor> = {};
+    before(async () => {
+      rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
+      const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
+      if (!org) throw new Error('no root');
+      root = org;
+      const make = async (username: string, roles: Role[]) => actorOf(await createUser(rt.ctx, null, { username, displayName: username, orgId: org.id, roles: roles.map((role) => ({ orgId: org.id, role })), password: STAFF_PASSWORD, mustChangePassword: false }));
+      s.editor = await make('liu.editor', ['editor']);
+      s.r1 = await make('he.reviewer', ['reviewer']);
+      s.r2 = await make('ma.reviewer', ['reviewer']);
+      s.signer = await make('qian.signer', ['signer']);
+      s.head = await make('zhou.head', ['head']);
+    });
+    after(() => rt.close());
+
+    const draft = (over: Record<string, unknown> = {}) => createDraft(rt.ctx, s.editor as Actor, { org: root.creditCode, title: '示例区关于加强老旧小区改造管理的通知', kind: 'normative', docNo: '示政发〔2025〕12号', writtenOn: '2025-10-01', body: '<p>各街道：现将有关事项通知如下。</p>', keyAreas: ['保障性住房'], ...over });
+    const approveAll = async (id: string) => {
+      await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
+      await actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve');
+      await actOnPublication(rt.ctx, s.r2 as Actor, id, 'approve');
+      return actOnPublication(rt.ctx, s.signer as Actor, id, 'approve');
+    };
+
+    test('should create the default catalogue for every organization at bootstrap, once', async () => {
+      const cats = await rt.ctx.repos.categories.list(root.id);
+      assert.ok(cats.some((c) => c.name === '行政规范性文件' && c.statutoryKey === 'policy-normative'));
+      assert.equal(await ensureCatalogue(rt.ctx, root.id), 0);
+    });
+
+    test('should create drafts with consecutive 索引号 and attachments', async () => {
+      const pdf = new TextEncoder().encode('%PDF-1.4 test');
+      const a = await draft({ attachments: [{ name: '附件1.pdf', mime: 'application/pdf', content: pdf }] });
+      const b = await draft();
+      assert.equal(a.indexNo, `${root.creditCode}/2025-00001`);
+      assert.equal(b.indexNo, `${root.creditCode}/2025-00002`);
+      const view = await getPublication(rt.ctx, s.editor as Actor, a.id);
+      assert.equal(view.pub.attachments[0]?.size, pdf.byteLength);
+      assert.deepEqual(view.available.map((t) => t.action), ['submit']);
+      // 10-01…08 National Day, 10-11 a make-up working Saturday.
+      assert.equal(view.clock?.dueOn, '2025-11-04');
+    });
+
+    test('should report bad fields in Chinese and refuse non-editors', async () => {
+      await assert.rejects(draft({ title: '', kind: 'x', writtenOn: '2025-13-01' }), (e) => is('invalid')(e) && Object.keys((e as AppError).fieldErrors).length === 3);
+      await assert.rejects(draft({ kind: 'interpretation', interprets: 'NOPE/2025-99999' }), (e) => is('invalid')(e) && 'interprets' in (e as AppError).fieldErrors);
+      await assert.rejects(createDraft(rt.ctx, s.r1 as Actor, { org: root.creditCode, title: 't', kind: 'news', writtenOn: '2025-10-01', body: 'x' }), is('forbidden'));
+    });
+
+    test('should run the chain with 编审分离, store findings and publish a frozen version', async () => {
+      const { id } = await draft({ body: '<p>联系电话13812345678</p>' });
+      await assert.rejects(actOnPublication(rt.ctx, s.editor as Actor, id, 'approve'), is('forbidden'));
+      await assert.rejects(actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve'), is('conflict'));
+      const submitted = await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
+      assert.equal(submitted.findings[0]?.rule, 'mobile');
+      await actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve');
+      await assert.rejects(actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve'), is('forbidden'));
+      await actOnPublication(rt.ctx, s.r2 as Actor, id, 'approve');
+      const signed = await actOnPublication(rt.ctx, s.signer as Actor, id, 'approve');
+      assert.equal(signed.state, 'signed_off');
+      assert.equal((await actOnPublication(rt.ctx, s.editor as Actor, id, 'publish')).state, 'published');
+      const view = await getPublication(rt.ctx, s.editor as Actor, id);
+      assert.equal(view.pub.publishedOn, '2025-10-09');
+      assert.equal(view.live?.version, 1);
+      assert.deepEqual(view.pub.reviews.map((r) => r.action), ['create', 'submit', 'approve', 'approve', 'approve', 'publish']);
+      assert.equal(view.pub.reviews[1]?.findings.length, 1);
+      assert.equal((await rt.ctx.repos.audit.list({ entityId: id }, { limit: 20 })).length, 6);
+    });
+
+    test('should keep the live version up while a revision runs, then withdraw with a reason', async () => {
+      const { id } = await draft();
+      await approveAll(id);
+      await actOnPublication(rt.ctx, s.signer as Actor, id, 'publish');
+      await actOnPublication(rt.ctx, s.editor as Actor, id, 'revise');
+      await updateDraft(rt.ctx, s.editor as Actor, id, { title: '修订后的通知', kind: 'normative', writtenOn: '2025-10-01', body: '<p>新</p>' });
+      const during = await getPublication(rt.ctx, s.editor as Actor, id);
+      assert.equal(during.live?.fields.title, '示例区关于加强老旧小区改造管理的通知');
+      await assert.rejects(actOnPublication(rt.ctx, s.editor as Actor, id, 'withdraw', { reason: 'x' }), is('forbidden'));
+      await assert.rejects(actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw'), is('invalid'));
+      assert.equal((await actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw', { reason: '内容有误' })).state, 'withdrawn');
+      assert.equal((await getPublication(rt.ctx, s.editor as Actor, id)).live, undefined);
+    });
+
+    test('should release scheduled items when their time comes', async () => {
+      const { id } = await draft({ major: true });
+      await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
+      await actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve');
+      await actOnPublication(rt.ctx, s.r2 as Actor, id, 'approve');
+      await assert.rejects(actOnPublication(rt.ctx, s.signer as Actor, id, 'approve'), is('forbidden'));
+      await actOnPublication(rt.ctx, s.head as Actor, id, 'approve');
+      assert.equal((await actOnPublication(rt.ctx, s.head as Actor, id, 'publish', { at: '2025-10-10T00:00:00Z' })).state, 'scheduled');
+      assert.deepEqual(await publishScheduled(rt.ctx), []);
+      rt.clock.set('2025-10-10T01:00:00Z');
+      assert.deepEqual(await publishScheduled(rt.ctx), [id]);
+      assert.equal((await getPublication(rt.ctx, s.editor as Actor, id)).pub.state, 'published');
+    });
+
+    test('should list, count for the annual report and list withheld items for re-assessment', async () => {
+      const doc = await draft();
+      await approveAll(doc.id);
+      await actOnPublication(rt.ctx, s.signer as Actor, doc.id, 'publish');
+      const interp = await draft({ kind: 'interpretation', interprets: doc.indexNo, title: '解读' });
+      await approveAll(interp.id);
+      await actOnPublication(rt.ctx, s.signer as Actor, interp.id, 'publish');
+      await draft({ disclosure: 'withheld', withheldGround: 'internal_affairs', body: '' });
+      const counts = await annualPublicationReport(rt.ctx, s.editor as Actor, root.id, 2025);
+      assert.equal(counts.newByKind.interpretation, 1);
+      assert.ok(counts.documentsWithInterpretation >= 1);
+      assert.ok(counts.normative.inForce >= 3);
+      const listed = await listPublications(rt.ctx, s.r1 as Actor, { states: ['draft'] });
+      assert.ok(listed.total >= 1 && listed.items.every((i) => i.state === 'draft'));
+      assert.equal((await reassessmentDue(rt.ctx, s.editor as Actor)).length, 0);
+      assert.equal((await reassessmentDue(rt.ctx, s.editor as Actor, '2026-10-10' as never)).length, 1);
+    });
+  });
+}

@@ -1,0 +1,159 @@
+// The full-text search index on SQLite (FTS5) and PostgreSQL (tsvector + GIN): matches equal a LIKE
+// ground truth over the fixture, filters, removal at once, Latin and digit terms, ranking, the
+// newest-first path for common terms, highlighted results and backup/restore.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { syntheticDoc } from '../../../bench/lib/synthetic-text.js';
+import { normalize, parseQuery } from '../../../src/domain/search/tokenize.js';
+import type { SearchDocument, SearchQuery } from '../../../src/app/search/ports.js';
+import { searchPublic } from '../../../src/app/search/search.js';
+
+const N = 1200;
+const ORGS = ['org-a', 'org-b', 'org-c'];
+
+function fixture(): SearchDocument[] {
+  const docs: SearchDocument[] = Array.from({ length: N }, (_, i) => {
+    const s = syntheticDoc(i, { orgs: ORGS.length, bodyWords: 60 });
+    return {
+      docType: 'publication', docId: `p${i}`, orgId: ORGS[s.orgIndex] ?? 'org-a', categoryId: i % 2 ? 'cat-1' : 'cat-2',
+      kind: s.kind, validity: s.validity, publishedOn: s.publishedOn, title: s.title, docNo: s.docNo,
+      summary: s.summary, bodyText: s.body, url: `/p/${i}`, updatedAt: '2025-09-28T02:00:00Z',
+    };
+  });
+  const extra = (id: string, title: string, body: string, publishedOn = '2024-05-06'): SearchDocument => ({
+    ...(docs[0] as SearchDocument), docId: id, title, docNo: '', summary: '', bodyText: body, publishedOn, url: `/p/${id}`,
+  });
+  docs.push(extra('std', '关于执行ＧＢ32100标准的通知', '依据GB32100—2015，编号12021。'));
+  docs.push(extra('y2021', '2021年度报告', '本报告为2021年度政府信息公开工作年度报告。'));
+  docs.push(extra('title-hit', '关于河长巡河的通知', '巡河工作安排。', '2020-01-01'));
+  docs.push(extra('body-hit-1', '巡河工作安排', '落实河长责任，碳达峰行动。', '2020-02-01'));
+  docs.push(extra('body-hit-2', '生态工作安排', '各级河长履职年度考核。', '2020-03-01'));
+  return docs;
+}
+
+const text = (d: SearchDocument) => normalize(`${d.title}\n${d.docNo}\n${d.summary}\n${d.bodyText}`);
+
+for (const dialect of DIALECTS) {
+  describe(`search index (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let rt: TestRuntime;
+    const docs = fixture();
+    const truth = (...needles: string[]) => new Set(docs.filter((d) => needles.every((n) => text(d).includes(n))).map((d) => d.docId));
+    const query = (q: string, more: Partial<SearchQuery> = {}) =>
+      rt.ctx.repos.search.query({ terms: parseQuery(q), docType: 'publication', limit: 2000, offset: 0, ...more });
+    const ids = async (q: string, more: Partial<SearchQuery> = {}) => new Set((await query(q, more)).items.map((i) => i.docId));
+
+    before(async () => {
+      rt = await openTestRuntime(dialect, { demo: false });
+      await rt.ctx.uow.run(async (r) => {
+        for (const d of docs) await r.search.upsert(d);
+      });
+    });
+    after(async () => {
+      await rt.close();
+    });
+
+    test('should match two-character queries exactly where LIKE does', async () => {
+      for (const q of ['河长', '碳达', '补偿', '年度']) {
+        const expected = truth(q);
+        assert.ok(expected.size > 0 && expected.size <= 1000, `${q}: ${expected.size}`);
+        const page = await query(q);
+        assert.deepEqual(new Set(page.items.map((i) => i.docId)), expected, q);
+        assert.equal(page.total, expected.size);
+      }
+    });
+
+    test('should match longer terms as phrases and AND several terms', async () => {
+      assert.deepEqual(await ids('碳达峰'), truth('碳达峰'));
+      assert.deepEqual(await ids('财政预算'), truth('财政预算'));
+      assert.deepEqual(await ids('预算 补偿'), truth('预算', '补偿'));
+      assert.deepEqual(await ids('河长 年度'), truth('河长', '年度'));
+    });
+
+    test('should page newest first with an uncounted total for a term in most items', async () => {
+      const expected = truth('信息');
+      assert.ok(expected.size > 1000);
+      const first = await query('信息', { limit: 20 });
+      assert.equal(first.total, null);
+      assert.equal(first.order, 'date');
+      const dates = first.items.map((i) => i.publishedOn);
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      const newest = docs.filter((d) => expected.has(d.docId)).map((d) => d.publishedOn).sort().reverse();
+      assert.equal(dates[0], newest[0]);
+      const all = new Set<string>();
+      for (let offset = 0; offset < N + 20; offset += 400) {
+        (await query('信息', { limit: 400, offset })).items.forEach((i) => all.add(i.docId));
+      }
+      assert.deepEqual(all, expected);
+    });
+
+    test('should filter by organization, category, kind, year and validity', async () => {
+      const pick = (f: (d: SearchDocument) => boolean, needle: string) => new Set([...truth(needle)].filter((id) => f(docs.find((d) => d.docId === id) as SearchDocument)));
+      assert.deepEqual(await ids('补偿', { orgIds: ['org-b'] }), pick((d) => d.orgId === 'org-b', '补偿'));
+      assert.deepEqual(await ids('补偿', { orgIds: [] }), new Set());
+      assert.deepEqual(await ids('补偿', { categoryId: 'cat-1', kind: 'news' }), pick((d) => d.categoryId === 'cat-1' && d.kind === 'news', '补偿'));
+      assert.deepEqual(await ids('信息', { year: 2019, validity: 'repealed', orgIds: ['org-a', 'org-c'] }),
+        pick((d) => d.publishedOn.startsWith('2019') && d.validity === 'repealed' && d.orgId !== 'org-b', '信息'));
+    });
+
+    test('should match Latin and digit terms as whole words, full-width or not', async () => {
+      assert.deepEqual(await ids('GB32100'), new Set(['std']));
+      assert.deepEqual(await ids('ｇｂ３２１００'), new Set(['std']));
+      const y = await ids('2021');
+      assert.ok(y.has('y2021'));
+      assert.ok(!y.has('std'), '12021 is not 2021');
+      assert.deepEqual(y, new Set(docs.filter((d) => /(^|[^0-9a-z])2021($|[^0-9a-z])/u.test(text(d))).map((d) => d.docId)));
+    });
+
+    test('should rank a title hit above body-only hits', async () => {
+      const page = await query('河长', { limit: 3 });
+      assert.equal(page.order, 'relevance');
+      assert.equal(page.items[0]?.docId, 'title-hit');
+      assert.ok((page.items[0]?.score ?? 0) > (page.items[1]?.score ?? 0));
+    });
+
+    test('should show an update and a removal at once', async () => {
+      const probe = { ...(docs[5] as SearchDocument), docId: 'probe', title: '量子纠缠试点', bodyText: '试点' };
+      await rt.ctx.uow.run((r) => r.search.upsert(probe));
+      assert.deepEqual(await ids('量子纠缠'), new Set(['probe']));
+      await rt.ctx.uow.run((r) => r.search.upsert({ ...probe, title: '光子计算试点' }));
+      assert.deepEqual(await ids('量子纠缠'), new Set());
+      assert.deepEqual(await ids('光子计算'), new Set(['probe']));
+      await rt.ctx.uow.run((r) => r.search.remove('publication', 'probe'));
+      assert.deepEqual(await ids('光子计算'), new Set());
+      await rt.ctx.uow.run((r) => r.search.remove('publication', 'probe'));
+    });
+
+    test('should return highlighted results and a clear empty page', async () => {
+      const res = await searchPublic(rt.ctx, { q: '河长' });
+      assert.equal(res.status, 'ok');
+      assert.equal(res.totalLabel, String(truth('河长').size));
+      assert.deepEqual(res.items[0]?.title, [{ text: '关于', hit: false }, { text: '河长', hit: true }, { text: '巡河的通知', hit: false }]);
+      assert.ok(res.items.every((i) => i.title.some((s) => s.hit) || i.snippet.some((s) => s.hit)));
+      assert.equal((await searchPublic(rt.ctx, { q: '信息' })).totalLabel, '1000+');
+      assert.equal((await searchPublic(rt.ctx, { q: '  ' })).status, 'empty');
+      assert.equal((await searchPublic(rt.ctx, { q: '年，' })).status, 'too_short');
+      const none = await searchPublic(rt.ctx, { q: '不存在的词语' });
+      assert.deepEqual([none.status, none.items.length, none.totalLabel], ['ok', 0, '0']);
+    });
+
+    test('should keep search working after backup and restore', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-search-'));
+      const copy = await openTestRuntime(dialect, { demo: false });
+      try {
+        await rt.maintenance.backup(join(dir, 'b.jsonl.gz'));
+        await copy.maintenance.restore(join(dir, 'b.jsonl.gz'));
+        const q = (r: TestRuntime) => r.ctx.repos.search.query({ terms: parseQuery('河长'), docType: 'publication', limit: 1000, offset: 0 });
+        assert.deepEqual((await q(copy)).items.map((i) => i.docId), (await q(rt)).items.map((i) => i.docId));
+        await copy.ctx.uow.run((r) => r.search.upsert({ ...(docs[1] as SearchDocument), docId: 'after-restore', title: '河长新文' }));
+        assert.equal((await q(copy)).total, truth('河长').size + 1);
+      } finally {
+        await copy.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
