@@ -1,6 +1,7 @@
 // Making a move in the review chain: pre-publication checks → decide (pure) → store the state,
 // the ledger row with the findings, the frozen live version and the audit entry in one transaction.
 import type { AppContext, Repos } from '../ports.js';
+import { syncSearch } from './search-sync.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { decide, FORBIDDEN, ILLEGAL_TRANSITION } from '../../domain/publications/transitions.js';
 import type { PublicationAction } from '../../domain/publications/transition-table.js';
@@ -73,6 +74,7 @@ export async function actOnPublication(ctx: AppContext, actor: Actor | null, id:
     await ctx.uow.run(async (r) => {
       await r.publications.appendReview(id, { ...entry, seq, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统', at: now, findings });
       await r.publications.updateState(id, patch, now);
+      await syncSearch(r, pub, patch.state, patch.publishedOn ?? pub.publishedOn, now);
       if (newVersion !== null) await r.publications.insertVersion(id, liveCopy({ ...pub, publishedOn: patch.publishedOn ?? pub.publishedOn }, newVersion, now), actor?.userId ?? null);
       await r.audit.append(
         auditBy(actor, { action: `publication.${action}`, entityType: 'publication', entityId: id, orgId: pub.orgId, before: { state: pub.state, reviewLevel: pub.reviewLevel }, after: { ...patch, seq, level: entry.level, findings: findings.length } }),

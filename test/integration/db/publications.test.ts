@@ -11,6 +11,7 @@ import { createDraft, updateDraft } from '../../../src/app/publications/drafts.j
 import { actOnPublication, publishScheduled } from '../../../src/app/publications/act-on-publication.js';
 import { annualPublicationReport, getPublication, listPublications, reassessmentDue } from '../../../src/app/publications/publication-queries.js';
 import { ensureCatalogue } from '../../../src/app/publications/catalogue.js';
+import { searchPublic } from '../../../src/app/search/search.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 
@@ -100,6 +101,17 @@ for (const dialect of DIALECTS) {
       await assert.rejects(actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw'), is('invalid'));
       assert.equal((await actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw', { reason: '内容有误' })).state, 'withdrawn');
       assert.equal((await getPublication(rt.ctx, s.editor as Actor, id)).live, undefined);
+    });
+
+    test('should show a published item in search at once and drop it when withdrawn', async () => {
+      const { id } = await draft({ title: '示例区河长制工作年度通报', docNo: '示政发〔2025〕31号' });
+      await approveAll(id);
+      assert.equal((await searchPublic(rt.ctx, { q: '河长' })).items.some((i) => i.docId === id), false, 'not before publication');
+      await actOnPublication(rt.ctx, s.signer as Actor, id, 'publish');
+      const found = await searchPublic(rt.ctx, { q: '河长' });
+      assert.equal(found.items.some((i) => i.docId === id), true);
+      await actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw', { reason: '内容有误' });
+      assert.equal((await searchPublic(rt.ctx, { q: '河长' })).items.some((i) => i.docId === id), false);
     });
 
     test('should release scheduled items when their time comes', async () => {
