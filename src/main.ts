@@ -9,6 +9,7 @@ import { systemClock } from './adapters/clock.js';
 import { nodeCrypto } from './adapters/security/crypto.js';
 import { argon2Hasher } from './adapters/security/argon2-hasher.js';
 import { zxcvbnJudge } from './adapters/security/password-judge.js';
+import { htmlSanitizer } from './adapters/security/sanitize-html.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
@@ -51,6 +52,7 @@ export async function openRuntime(
     crypto: nodeCrypto(clock),
     passwordJudge: zxcvbnJudge(),
     mailer: opts.mail ? smtpMailer(opts.mail.url, opts.mail.from) : null,
+    sanitizer: htmlSanitizer,
     renderer: { noticeDocx: (doc, seal) => renderNoticeDocx(doc, seal ? { seal } : {}) },
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],

@@ -198,6 +198,12 @@ export type CalendarChangedStep = {
   run: (repos: Repos, at: string) => Promise<number>;
 };
 
+/** Cleans untrusted rich text (publication bodies) down to an allow-list of tags and attributes. */
+export interface HtmlSanitizer {
+  /** The input with everything outside the allow-list removed (scripts with their content). */
+  html(input: string): string;
+}
+
 /** Everything a use case may use. Built once in src/main.ts. */
 export type AppContext = {
   uow: UnitOfWork;
@@ -209,6 +215,7 @@ export type AppContext = {
   handoverSteps: HandoverStep[];
   calendarChangedSteps: CalendarChangedStep[];
   renderer: DocumentRenderer;
+  sanitizer: HtmlSanitizer;
   /** null when no SMTP server is configured: messages wait in the outbox. */
   mailer: Mailer | null;
   settings: { sessionIdleMinutes: number; sessionMaxHours: number; dialect: 'sqlite' | 'postgres' };

@@ -24,7 +24,11 @@ import { registerApplicationApi } from './api/application-api.js';
 import { registerApplyRoutes } from './public/apply-routes.js';
 import { registerTrackRoutes } from './public/track-routes.js';
 import { registerApplicationRoutes } from './admin/application-routes.js';
+import { registerPublicationRoutes } from './admin/publication-routes.js';
 import { registerStaffApplicationApi } from './api/staff-application-api.js';
+import { registerPublicationApi } from './api/publication-api.js';
+import { registerFeedRoutes } from './public/feed-routes.js';
+import { registerPortalPublicationRoutes } from './public/publication-routes.js';
 
 const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 
@@ -71,6 +75,8 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   });
   registerStaffApplicationApi(app);
   registerApplicationApi(app);
+  registerPublicationApi(app);
+  registerFeedRoutes(app);
   registerApiRoutes(app);
   app.use('*', sessionMiddleware());
   app.use('*', csrfMiddleware());
@@ -95,8 +101,10 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerNoticeSettingsRoutes(app);
   registerReportCheckRoutes(app);
   registerApplicationRoutes(app);
+  registerPublicationRoutes(app);
   registerApplyRoutes(app);
   registerTrackRoutes(app);
+  registerPortalPublicationRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));
   app.onError((err, c) => {

@@ -69,6 +69,12 @@ async function storeUploads(r: Repos, files: readonly AttachmentUpload[], at: st
   return out;
 }
 
+/** The input with its body through the HTML allow-list, before validation (a body of nothing but scripts is empty). */
+function withCleanBody(ctx: AppContext, input: DraftInput): DraftInput {
+  const body = typeof input.body === 'string' ? input.body : typeof input.bodyHtml === 'string' ? input.bodyHtml : undefined;
+  return body === undefined ? input : { ...input, body: ctx.sanitizer.html(body) };
+}
+
 function parseOrThrow(input: DraftInput, today: LocalDate): ParsedDraft {
   const parsed = parseDraft(input, today);
   if (!parsed.ok) throw invalid('信息填写有误', parsed.error);
@@ -90,7 +96,7 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
   const { org, orgIds } = await resolveOrg(ctx, input);
   if (!canEditPublications(actor, orgIds)) throw new AppError('forbidden', '需要“信息编辑”角色才能起草信息');
   const today = localDate(ctx.clock.today());
-  const draft = parseOrThrow(input, today);
+  const draft = parseOrThrow(withCleanBody(ctx, input), today);
   await ensureCatalogue(ctx, org.id);
   const fields = toFields(draft, await resolveRefs(ctx.repos, org.id, draft), org);
   const uploads = input.attachments ?? [];
@@ -124,7 +130,7 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: string, inp
   if (!org || !canEditPublications(actor, ancestry(orgs, pub.orgId))) throw new AppError('forbidden', '需要“信息编辑”角色才能修改信息');
   if (pub.state !== 'draft') throw conflict('只有草稿可以修改；已送审的信息请先退回');
   const today = localDate(ctx.clock.today());
-  const draft = parseOrThrow(input, today);
+  const draft = parseOrThrow(withCleanBody(ctx, input), today);
   const fields = toFields(draft, await resolveRefs(ctx.repos, pub.orgId, draft), org);
   if (fields.interpretsId === id) throw invalid('信息填写有误', { interprets: '政策解读不能解读其本身' });
   const uploads = input.attachments ?? [];

@@ -6,6 +6,7 @@ import { requireActor } from '../shared/respond.js';
 import type { WebEnv } from '../shared/env.js';
 import { loadApplicationDashboard } from '../../app/applications/dashboard.js';
 import { ApplicationDashboardCards } from './application-views.js';
+import { PublicationDashboardCard } from './publication-views.js';
 
 const FLASH: Record<string, string> = { password: '密码已修改。' };
 
@@ -44,6 +45,7 @@ export function registerDashboardRoutes(app: Hono<WebEnv>): void {
         </div>
         <h2>待办事项</h2>
         <ApplicationDashboardCards data={applications} />
+        <PublicationDashboardCard ctx={ctx} actor={actor} />
       </AdminLayout>,
     );
   });

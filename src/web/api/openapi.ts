@@ -1,4 +1,5 @@
-// The OpenAPI 3.1 description of the application API (issue 3), served at /api/v1/openapi.json.
+// The OpenAPI 3.1 description of the application API (issue 3) and the publication API (issue 4),
+// served at /api/v1/openapi.json.
 // Written by hand; enums, roles and each move's parameters are read from the domain so the
 // document cannot drift from what the endpoints validate.
 import {
@@ -10,6 +11,8 @@ import { RULES_2019 } from '../../domain/applications/rules.js';
 import type { DeadlineStatus } from '../../domain/applications/deadlines.js';
 import { MAX_LENGTH } from '../../domain/applications/intake.js';
 import { MAX_PROOF_BYTES } from '../../domain/applications/proof.js';
+import { PUBLICATION_KINDS, PUBLICATION_STATES, VALIDITIES, DISCLOSURES, WITHHELD_GROUNDS } from '../../domain/publications/publication.js';
+import { ACTION_LABELS as PUBLICATION_ACTION_LABELS, ACTION_ROLES as PUBLICATION_ACTION_ROLES, PUBLICATION_ACTIONS, SYSTEM_ACTIONS as PUBLICATION_SYSTEM_ACTIONS } from '../../domain/publications/transition-table.js';
 
 type Schema = Record<string, unknown>;
 
@@ -115,7 +118,63 @@ const event: Schema = {
   },
 };
 
+/** 主动公开 moves offered through the API (`release` is the scheduler's). */
+const API_PUBLICATION_ACTIONS = PUBLICATION_ACTIONS.filter((a) => !PUBLICATION_SYSTEM_ACTIONS.has(a));
+
+/** 主动公开 (issue 4): the open-data item, the draft input and the review-chain move. */
+const publicationSchemas: Record<string, Schema> = {
+  PublicationItem: {
+    type: 'object',
+    description: '已发布的主动公开信息（现行版本）：信息属性表的各项与链接',
+    required: ['id', 'url', 'indexNo', 'title', 'publishedOn', 'kind'],
+    properties: {
+      id: str('信息编号（工作人员接口使用的 id）'), url: str('门户网站上的信息页面', { format: 'uri' }), indexNo: str('索引号'), title: str('名称'),
+      publisher: str('发布机构'), org: nullable({ type: 'object', properties: { creditCode: str('统一社会信用代码'), name: str() } }), docNo: str('发文字号（无则为空字符串）'),
+      writtenOn: date('成文日期'), publishedOn: date('发布日期'), kind: str('体裁', { enum: [...PUBLICATION_KINDS] }), kindLabel: str(),
+      category: { type: 'object', description: '栏目', properties: { id: str(), name: str() } }, topic: str('主题分类'),
+      validity: str('有效性', { enum: [...VALIDITIES] }), validityLabel: str(), validityOn: nullable(date('失效或废止日期')), summary: str('内容概述'),
+      keyAreas: { type: 'array', items: str(), description: '重点领域' }, keywords: { type: 'array', items: str() },
+      attachments: { type: 'array', items: { type: 'object', properties: { name: str(), mime: str(), size: { type: 'integer' }, url: str(undefined, { format: 'uri' }) } } },
+    },
+  },
+  PublicationList: {
+    type: 'object',
+    required: ['items', 'total'],
+    properties: {
+      items: { type: 'array', items: ref('PublicationItem') }, total: { type: 'integer', description: '符合条件的条数；totalCapped 为 true 时为计数上限（实际更多）' },
+      totalCapped: { type: 'boolean' }, limit: { type: 'integer' }, offset: { type: 'integer' },
+    },
+  },
+  PublicationDraftInput: {
+    type: 'object',
+    required: ['org', 'title', 'kind', 'writtenOn', 'body'],
+    properties: {
+      org: str('发布机关的统一社会信用代码'), title: str('名称', { maxLength: 200 }), kind: str('体裁', { enum: [...PUBLICATION_KINDS] }),
+      category: str('栏目编号或代码；不填时按体裁归入政策文件的相应栏目'), docNo: str('发文字号', { maxLength: 60 }), writtenOn: date('成文日期（不晚于今天）'),
+      summary: str('内容概述'), body: str('正文（HTML，按白名单清理）'), publisher: str('发布机构（不填为本机关名称）'), topic: str('主题分类'),
+      keyAreas: { type: 'array', items: str(), description: '重点领域' }, keywords: { type: 'array', items: str() },
+      interprets: str('政策解读所解读文件的索引号（kind 为 interpretation 时必填）'),
+      validity: str('有效性', { enum: [...VALIDITIES] }), validityOn: date('失效或废止日期'),
+      disclosure: str('公开属性（默认 proactive）', { enum: [...DISCLOSURES] }), withheldGround: str('不予公开的理由', { enum: [...WITHHELD_GROUNDS] }),
+      major: { type: 'boolean', description: '重大事项（须由主要负责人签发）' },
+    },
+  },
+  PublicationDraftReceipt: { type: 'object', required: ['id', 'indexNo', 'state'], properties: { id: str(), indexNo: str('索引号'), state: str(undefined, { const: 'draft' }) } },
+  PublicationActionRequest: {
+    type: 'object',
+    required: ['action'],
+    description: API_PUBLICATION_ACTIONS.map((a) => `${a}：${PUBLICATION_ACTION_LABELS[a]}（${PUBLICATION_ACTION_ROLES[a].join('、')}）`).join('；'),
+    properties: {
+      action: str(undefined, { enum: [...API_PUBLICATION_ACTIONS] }),
+      note: str('意见；reject 时必填'), reason: str('撤稿理由；withdraw 时必填'),
+      at: str('publish：定时发布的时间（不填为立即发布）', { format: 'date-time' }),
+      acceptFindings: { type: 'boolean', description: 'approve：已核实发布前检查发现的问题' },
+    },
+  },
+};
+
 const schemas: Record<string, Schema> = {
+  ...publicationSchemas,
   Error: {
     type: 'object',
     required: ['error', 'message'],
@@ -178,7 +237,7 @@ const trackResponses = {
 /** The OpenAPI document. */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
-  info: { title: 'gongkai 依申请公开 API', version: '1', description: '政府信息公开申请的提交、查询与办理（《政府信息公开条例》第二十七条至第四十五条）。错误信息为中文。' },
+  info: { title: 'gongkai 政府信息公开 API', version: '1', description: '政府信息公开申请的提交、查询与办理（《政府信息公开条例》第二十七条至第四十五条），以及主动公开信息的开放数据与起草、审核发布（第十九条至第二十六条）。错误信息为中文。' },
   servers: [{ url: '/' }],
   components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: '工作人员访问令牌：npx gongkai user token' } }, schemas },
   paths: {
@@ -221,6 +280,43 @@ export const OPENAPI_DOCUMENT = {
         parameters: [idParam],
         requestBody: { required: true, content: { 'application/json': { schema: ref('ActionRequest') } } },
         responses: { '200': json({ type: 'object', properties: { state: str(undefined, { enum: [...APPLICATION_STATES] }), dueOn: nullable(date()), noticeIds: { type: 'array', items: str(), description: '随之生成的告知书' } } }, '办理后的状态与答复期限'), '401': err('缺少或无效的访问令牌'), '403': err('没有执行该操作的角色'), '404': err('申请不存在或无权查看'), '409': err('当前状态不允许该操作'), '422': err('参数有误') },
+      },
+    },
+    '/api/v1/publications': {
+      get: {
+        summary: '已发布的主动公开信息（开放数据，无需令牌）',
+        description: '按发布日期由新到旧排列；带 q 时为全文检索（标题、内容概述、正文、发文字号，至少两个字），结果按相关度排列，匹配很多时按日期排列。',
+        security: [{}],
+        parameters: [
+          query('org', '发布机关的统一社会信用代码'),
+          query('category', '栏目编号（含下级栏目；全文检索时仅本栏目）'),
+          query('kind', '体裁', { type: 'string', enum: [...PUBLICATION_KINDS] }),
+          query('year', '发布年份', { type: 'integer' }),
+          query('q', '全文检索词'),
+          query('limit', '每页条数（默认20）', { type: 'integer', minimum: 1, maximum: 100 }),
+          query('offset', '跳过条数', { type: 'integer', minimum: 0 }),
+        ],
+        responses: { '200': json(ref('PublicationList'), '{items, total}'), '422': err('查询参数有误，errors 按参数列出') },
+      },
+      post: {
+        summary: '起草一条信息（工作人员：信息编辑）',
+        description: '生成索引号，状态为草稿；附件请在管理后台上传。',
+        security: bearer,
+        requestBody: { required: true, content: { 'application/json': { schema: ref('PublicationDraftInput') } } },
+        responses: { '201': json(ref('PublicationDraftReceipt'), '已创建草稿'), '400': err('请求体不是 JSON 对象'), '401': err('缺少或无效的访问令牌'), '403': err('不是该机关的信息编辑'), '422': err('内容有误，errors 按字段列出') },
+      },
+    },
+    '/api/v1/publications/{id}/actions': {
+      post: {
+        summary: '审核发布流程的一步（工作人员）',
+        description: '与管理后台规则相同：先检查角色（403，如编辑审核自己起草的信息），再检查状态（409），再检查参数（422）；编审分离。出错时不作任何改动。',
+        security: bearer,
+        parameters: [idParam],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('PublicationActionRequest') } } },
+        responses: {
+          '200': json({ type: 'object', properties: { state: str(undefined, { enum: [...PUBLICATION_STATES] }), reviewLevel: nullable({ type: 'integer' }), findings: { type: 'array', items: { type: 'object' }, description: '发布前检查的发现' } } }, '操作后的状态'),
+          '401': err('缺少或无效的访问令牌'), '403': err('没有执行该操作的角色，或违反编审分离'), '404': err('信息不存在或无权查看'), '409': err('当前状态不允许该操作'), '422': err('参数有误'),
+        },
       },
     },
     '/api/v1/track': {

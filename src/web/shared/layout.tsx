@@ -2,8 +2,11 @@
 // Page layouts for the back office and the public portal: accessible, responsive, no client JS needed.
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { getContext } from 'hono/context-storage';
+import { getCookie } from 'hono/cookie';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { SiteFooter } from '../../app/settings/site-settings.js';
+import type { WebEnv } from './env.js';
 
 // Standards mode: without a doctype browsers render in quirks mode.
 const DOCTYPE = raw('<!DOCTYPE html>');
@@ -11,6 +14,7 @@ const DOCTYPE = raw('<!DOCTYPE html>');
 const ADMIN_NAV: [string, string][] = [
   ['/admin', '工作台'],
   ['/admin/applications', '依申请公开'],
+  ['/admin/publications', '主动公开'],
   ['/admin/orgs', '机构管理'],
   ['/admin/users', '账号与角色'],
   ['/admin/calendar', '工作日日历'],
@@ -75,9 +79,28 @@ export function AdminLayout(props: { title: string; actor?: Actor; csrf: string;
   );
 }
 
-/** The public portal frame with the footer marks every government site carries. */
-export function PublicLayout(props: { title: string; siteTitle: string; footer: SiteFooter; crumbs?: [string, string][]; children?: Child }) {
+/** The cookie of the portal's large-text mode (适老化), set by `GET /large-text?on=1`. */
+export const LARGE_TEXT_COOKIE = 'gk_large';
+
+/** Whether the visitor chose large text, and the link that switches it (back to this page). */
+function textSizeToggle(): { large: boolean; href: string } {
+  try {
+    const c = getContext<WebEnv>();
+    const url = new URL(c.req.url);
+    const large = getCookie(c, LARGE_TEXT_COOKIE) === '1';
+    return { large, href: `/large-text?on=${large ? '0' : '1'}&back=${encodeURIComponent(url.pathname + url.search)}` };
+  } catch {
+    return { large: false, href: '/large-text?on=1' }; // rendered outside a request
+  }
+}
+
+/**
+ * The public portal frame with the footer marks every government site carries.
+ * @param props.feeds Atom feeds of the page, linked with `<link rel="alternate">`
+ */
+export function PublicLayout(props: { title: string; siteTitle: string; footer: SiteFooter; crumbs?: [string, string][]; feeds?: { href: string; title: string }[]; children?: Child }) {
   const f = props.footer;
+  const size = textSizeToggle();
   return (
     <>
       {DOCTYPE}
@@ -87,14 +110,21 @@ export function PublicLayout(props: { title: string; siteTitle: string; footer: 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${props.siteTitle}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        {(props.feeds ?? []).map((feed) => (
+          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+        ))}
       </head>
-      <body class="portal">
+      <body class={size.large ? 'portal large-text' : 'portal'}>
         <a class="skip" href="#main">跳到主要内容</a>
         <header class="masthead">
           <a class="brand" href="/">
             {props.siteTitle}
           </a>
           <span class="tag">政府信息公开</span>
+          <nav class="tools" aria-label="网站工具">
+            <a href="/search">站内搜索</a>
+            <a href={size.href}>{size.large ? '标准字号' : '大字版'}</a>
+          </nav>
         </header>
         {props.crumbs ? (
           <nav class="crumbs" aria-label="当前位置">

@@ -1,0 +1,343 @@
+// The portal's read model of 主动公开 (issue 4, "The portal" and "Feeds"): what the public may see
+// of the catalogue — the LIVE version of published 主动公开 items (a revision in progress keeps the
+// published copy up), never drafts, 依申请公开 or 不予公开 items — for category pages, publication
+// pages, attachments, feeds, the sitemap and the open-data API.
+//
+// Data access goes through the existing ports only: the back-office list (`publications.list`)
+// gives the candidates (a live version, 主动公开, not withdrawn), sorted here newest first, and
+// `liveVersion(id)` gives the fields each page shows. That is a scan of an organization's items per
+// request: correct, and fast enough for thousands of items, but not for the million of the bench.
+// A repository query (live items by organization, categories, kind and year, ordered by
+// published_on, with a count; attachment owners; interpretations of an item) should replace the
+// functions of the "Sources" section below without changing their callers.
+import type { AppContext } from '../ports.js';
+import type { Category, LiveVersion, PublicationAttachment, PublicationSummary } from '../publications/ports.js';
+import type { Organization } from '../../domain/orgs/organization.js';
+import { PUBLICATION_STATES, type PublicationKind, type PublicationState, type Validity } from '../../domain/publications/publication.js';
+import type { LocalDate } from '../../domain/shared/local-date.js';
+import { parseQuery } from '../../domain/search/tokenize.js';
+import { notFound } from '../errors.js';
+
+/** Items per category page. */
+export const CATEGORY_PAGE_SIZE = 20;
+/** Largest page of the open-data API. */
+export const MAX_API_LIMIT = 100;
+
+/** One published item as the public sees it (its live version). */
+export type PublicItem = {
+  id: string;
+  orgId: string;
+  indexNo: string;
+  title: string;
+  summary: string;
+  publisher: string;
+  docNo: string;
+  writtenOn: LocalDate;
+  publishedOn: LocalDate;
+  topic: string;
+  kind: PublicationKind;
+  categoryId: string;
+  validity: Validity;
+  validityOn: LocalDate | null;
+  keyAreas: readonly string[];
+  keywords: string;
+  attachments: readonly PublicationAttachment[];
+  /** When the live version went up (ISO instant): the feeds' `updated`. */
+  versionAt: string;
+  /** The portal page (site-relative). */
+  url: string;
+};
+
+/** A category with its sub-categories and the number of published items in its subtree. */
+export type CategoryNode = Category & { count: number; children: CategoryNode[] };
+
+/** A page of items. */
+export type ItemPage = { items: PublicItem[]; total: number };
+
+// ---- Sources (see the header: to be replaced by repository queries) ----
+
+const SCAN_CHUNK = 500;
+/** Every state but `withdrawn`: a revision in progress (draft…scheduled) keeps its live version up. */
+const LIVE_STATES: readonly PublicationState[] = PUBLICATION_STATES.filter((s) => s !== 'withdrawn');
+
+type Candidate = PublicationSummary & { publishedOn: LocalDate };
+
+const newestFirst = (a: Candidate, b: Candidate): number =>
+  a.publishedOn < b.publishedOn ? 1 : a.publishedOn > b.publishedOn ? -1 : a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1;
+
+/** Items of the organizations with a live 主动公开 version, newest first. */
+async function liveCandidates(ctx: AppContext, orgIds: readonly string[], kind?: PublicationKind): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  if (orgIds.length === 0) return out;
+  for (let offset = 0; ; offset += SCAN_CHUNK) {
+    const page = await ctx.repos.publications.list({ orgIds, states: LIVE_STATES, ...(kind ? { kind } : {}) }, { limit: SCAN_CHUNK, offset });
+    for (const s of page.items) if (s.currentVersion !== null && s.disclosure === 'proactive' && s.publishedOn !== null) out.push(s as Candidate);
+    if (page.items.length < SCAN_CHUNK) break;
+  }
+  return out.sort(newestFirst);
+}
+
+function toItem(id: string, orgId: string, live: LiveVersion): PublicItem | undefined {
+  const f = live.fields;
+  if (f.disclosure !== 'proactive' || !f.publishedOn) return undefined;
+  return {
+    id, orgId, indexNo: f.indexNo, title: f.title, summary: f.summary, publisher: f.publisher, docNo: f.docNo, writtenOn: f.writtenOn, publishedOn: f.publishedOn,
+    topic: f.topic, kind: f.kind, categoryId: f.categoryId, validity: f.validity, validityOn: f.validityOn, keyAreas: f.keyAreas, keywords: f.keywords,
+    attachments: f.attachments ?? [], versionAt: live.publishedAt, url: `/publications/${id}`,
+  };
+}
+
+/** The public item of an id, or undefined (never published, withdrawn, or not 主动公开). */
+async function liveItem(ctx: AppContext, id: string, orgId?: string): Promise<PublicItem | undefined> {
+  const live = await ctx.repos.publications.liveVersion(id);
+  if (!live) return undefined;
+  const owner = orgId ?? (await ctx.repos.publications.byId(id))?.orgId;
+  return owner === undefined ? undefined : toItem(id, owner, live);
+}
+
+/** One page of candidates as public items (items changed meanwhile drop out). */
+async function itemsOf(ctx: AppContext, list: readonly Candidate[], limit: number, offset: number): Promise<PublicItem[]> {
+  const slice = list.slice(offset, offset + limit);
+  const items = await Promise.all(slice.map((s) => liveItem(ctx, s.id, s.orgId)));
+  return items.filter((i): i is PublicItem => i !== undefined);
+}
+
+// ---- Catalogue ----
+
+/** The active categories of an organization as a tree, with published-item counts per subtree. */
+async function catalogueTree(ctx: AppContext, orgId: string, candidates?: readonly Candidate[]): Promise<{ roots: CategoryNode[]; byId: Map<string, CategoryNode> }> {
+  const cats = await ctx.repos.categories.list(orgId);
+  const byId = new Map<string, CategoryNode>(cats.map((c) => [c.id, { ...c, count: 0, children: [] }]));
+  const roots: CategoryNode[] = [];
+  for (const c of cats) {
+    const node = byId.get(c.id) as CategoryNode;
+    const parent = c.parentId === null ? undefined : byId.get(c.parentId);
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  for (const s of candidates ?? []) {
+    for (let n = byId.get(s.categoryId); n; n = n.parentId === null ? undefined : byId.get(n.parentId)) n.count += 1;
+  }
+  return { roots, byId };
+}
+
+const subtreeIds = (n: CategoryNode): string[] => [n.id, ...n.children.flatMap(subtreeIds)];
+
+function trailOf(byId: Map<string, CategoryNode>, id: string): CategoryNode[] {
+  const out: CategoryNode[] = [];
+  for (let n = byId.get(id); n; n = n.parentId === null ? undefined : byId.get(n.parentId)) out.unshift(n);
+  return out;
+}
+
+/** A directory page (政府信息公开指南, 制度, 法定主动公开内容, 年报): its node, sub-tree and latest items. */
+export type DirectoryData = {
+  /** The catalogue node of the directory (by statutory key), if the organization still has it. */
+  node: CategoryNode | undefined;
+  /** The latest items filed in the directory's subtree (first page). */
+  latest: ItemPage;
+};
+
+/**
+ * The data of a directory page.
+ * @param slug the directory's statutory key (`guide`, `rules`, `statutory`, `annual-reports`)
+ */
+export async function directoryData(ctx: AppContext, org: Organization, slug: string): Promise<DirectoryData> {
+  const candidates = await liveCandidates(ctx, [org.id]);
+  const { roots } = await catalogueTree(ctx, org.id, candidates);
+  const node = roots.find((n) => n.statutoryKey === slug) ?? roots.find((n) => n.slug === slug);
+  if (!node) return { node: undefined, latest: { items: [], total: 0 } };
+  const ids = new Set(subtreeIds(node));
+  const mine = candidates.filter((s) => ids.has(s.categoryId));
+  return { node, latest: { items: await itemsOf(ctx, mine, CATEGORY_PAGE_SIZE, 0), total: mine.length } };
+}
+
+/** A category page. */
+export type CategoryPageData = ItemPage & {
+  category: CategoryNode;
+  /** From the top-level directory down to the category itself. */
+  trail: CategoryNode[];
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+/**
+ * A category page: the live 主动公开 items of the category and its sub-categories, newest first.
+ * @param page 1-based; clamped to the pages there are
+ * @throws AppError 'not_found' for a category of another organization, unknown or retired
+ */
+export async function categoryPage(ctx: AppContext, org: Organization, categoryId: string, page: number): Promise<CategoryPageData> {
+  const candidates = await liveCandidates(ctx, [org.id]);
+  const { byId } = await catalogueTree(ctx, org.id, candidates);
+  const category = byId.get(categoryId);
+  if (!category) throw notFound('栏目');
+  const ids = new Set(subtreeIds(category));
+  const mine = candidates.filter((s) => ids.has(s.categoryId));
+  const pageCount = Math.max(1, Math.ceil(mine.length / CATEGORY_PAGE_SIZE));
+  const p = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
+  const items = await itemsOf(ctx, mine, CATEGORY_PAGE_SIZE, (p - 1) * CATEGORY_PAGE_SIZE);
+  return { category, trail: trailOf(byId, categoryId), items, total: mine.length, page: p, pageCount, pageSize: CATEGORY_PAGE_SIZE };
+}
+
+/** The categories of an organization (for the search page's filter). */
+export async function orgCategories(ctx: AppContext, orgId: string): Promise<CategoryNode[]> {
+  return (await catalogueTree(ctx, orgId)).roots;
+}
+
+// ---- Publication page ----
+
+/** A linked item (the interpreted document, or an interpretation). */
+export type LinkedItem = { id: string; title: string; url: string };
+
+/** What `/publications/:id` shows. */
+export type PublicationPageData =
+  | {
+      status: 'live';
+      item: PublicItem;
+      /** Sanitised on input (createDraft/updateDraft run the body through the HTML allow-list). */
+      bodyHtml: string;
+      org: Organization | undefined;
+      /** The item's category, from the top-level directory down. */
+      trail: CategoryNode[];
+      /** The document this interpretation explains (when live). */
+      interprets: LinkedItem | null;
+      /** The live interpretations of this document (by its organization). */
+      interpretations: LinkedItem[];
+    }
+  | { status: 'withdrawn'; org: Organization | undefined }
+  | { status: 'not_found' };
+
+/** How many of an organization's latest interpretations are checked for links to a document. */
+const INTERPRETATION_SCAN = 200;
+
+/**
+ * The publication page: the live version with attachments and the interpretation links both ways.
+ * @returns 'withdrawn' for a 主动公开 item that was published and then withdrawn (the page answers
+ *   410); 'not_found' for anything the public never saw (unknown, unpublished, not 主动公开)
+ */
+export async function publicationPage(ctx: AppContext, id: string): Promise<PublicationPageData> {
+  const pub = await ctx.repos.publications.byId(id);
+  if (!pub) return { status: 'not_found' };
+  const org = await ctx.repos.orgs.byId(pub.orgId);
+  const live = await ctx.repos.publications.liveVersion(id);
+  const item = live ? toItem(id, pub.orgId, live) : undefined;
+  if (!live || !item) {
+    const wasPublic = pub.state === 'withdrawn' && pub.currentVersion !== null && pub.disclosure === 'proactive';
+    return wasPublic ? { status: 'withdrawn', org } : { status: 'not_found' };
+  }
+  const interpreted = live.fields.interpretsId ? await liveItem(ctx, live.fields.interpretsId) : undefined;
+  const interpretations: LinkedItem[] = [];
+  if (item.kind !== 'interpretation') {
+    const candidates = (await liveCandidates(ctx, [pub.orgId], 'interpretation')).slice(0, INTERPRETATION_SCAN);
+    const lives = await Promise.all(candidates.map(async (c) => ({ c, v: await ctx.repos.publications.liveVersion(c.id) })));
+    for (const { c, v } of lives) if (v?.fields.interpretsId === id && v.fields.disclosure === 'proactive') interpretations.push({ id: c.id, title: v.fields.title, url: `/publications/${c.id}` });
+  }
+  const { byId } = await catalogueTree(ctx, pub.orgId);
+  return {
+    status: 'live',
+    item,
+    bodyHtml: live.fields.bodyHtml,
+    org,
+    trail: trailOf(byId, item.categoryId),
+    interprets: interpreted ? { id: interpreted.id, title: interpreted.title, url: interpreted.url } : null,
+    interpretations,
+  };
+}
+
+/**
+ * An attachment of a published 主动公开 item, for download.
+ * @param fileId the stored file's content hash
+ * @param pubId the item it is attached to (the portal's links carry it)
+ * @returns undefined unless the item's LIVE version lists the file
+ */
+export async function publishedAttachment(ctx: AppContext, fileId: string, pubId: string): Promise<{ name: string; mime: string; content: Uint8Array } | undefined> {
+  const live = await ctx.repos.publications.liveVersion(pubId);
+  if (!live || live.fields.disclosure !== 'proactive') return undefined;
+  const att = (live.fields.attachments ?? []).find((a) => a.fileId === fileId);
+  if (!att) return undefined;
+  const file = await ctx.repos.files.get(fileId);
+  return file ? { name: att.name, mime: att.mime, content: file.content } : undefined;
+}
+
+// ---- Lists for feeds, the sitemap and the open-data API ----
+
+/** Filters of the public lists. */
+export type PublicFilter = {
+  /** Organizations (default: every active one). */
+  orgIds?: readonly string[];
+  /** A category: items of it and its sub-categories (needs exactly one organization in `orgIds`). */
+  categoryId?: string;
+  kind?: PublicationKind;
+  year?: number;
+};
+
+async function activeOrgIds(ctx: AppContext): Promise<string[]> {
+  return (await ctx.repos.orgs.list()).map((o) => o.id);
+}
+
+async function filtered(ctx: AppContext, f: PublicFilter): Promise<Candidate[]> {
+  const orgIds = f.orgIds ?? (await activeOrgIds(ctx));
+  let list = await liveCandidates(ctx, orgIds, f.kind);
+  if (f.categoryId !== undefined) {
+    const owner = orgIds.length === 1 ? orgIds[0] : (await ctx.repos.categories.byId(f.categoryId))?.orgId;
+    const node = owner === undefined ? undefined : (await catalogueTree(ctx, owner)).byId.get(f.categoryId);
+    const ids = new Set(node ? subtreeIds(node) : []);
+    list = list.filter((s) => ids.has(s.categoryId));
+  }
+  if (f.year !== undefined) {
+    const y = String(f.year);
+    list = list.filter((s) => s.publishedOn.startsWith(y));
+  }
+  return list;
+}
+
+/**
+ * The latest published items, newest first (feeds and the API without a query).
+ * @param page limit (at most MAX_API_LIMIT) and offset
+ */
+export async function latestPublications(ctx: AppContext, f: PublicFilter, page: { limit: number; offset: number }): Promise<ItemPage> {
+  const list = await filtered(ctx, f);
+  return { items: await itemsOf(ctx, list, Math.min(page.limit, MAX_API_LIMIT), page.offset), total: list.length };
+}
+
+/** The open-data API's answer; `totalCapped` when a common search term has more hits than are counted. */
+export type PublicListResult = ItemPage & { totalCapped: boolean };
+
+/**
+ * The open-data list: the latest items, or with `q` the full-text hits (ranked, or newest first
+ * for a term that matches most items). With `q`, a category filter matches that category only.
+ * @returns null when `q` has nothing searchable (one character, punctuation)
+ */
+export async function publicList(ctx: AppContext, f: PublicFilter & { q?: string }, page: { limit: number; offset: number }): Promise<PublicListResult | null> {
+  const q = f.q?.trim() ?? '';
+  const limit = Math.min(page.limit, MAX_API_LIMIT);
+  if (q === '') return { ...(await latestPublications(ctx, f, { limit, offset: page.offset })), totalCapped: false };
+  const terms = parseQuery(q);
+  if (terms.length === 0) return null;
+  const found = await ctx.repos.search.query({
+    terms, docType: 'publication', limit, offset: page.offset,
+    ...(f.orgIds ? { orgIds: f.orgIds } : {}), ...(f.categoryId ? { categoryId: f.categoryId } : {}), ...(f.kind ? { kind: f.kind } : {}), ...(f.year ? { year: f.year } : {}),
+  });
+  const items = (await Promise.all(found.items.map((h) => liveItem(ctx, h.docId, h.orgId)))).filter((i): i is PublicItem => i !== undefined);
+  return { items, total: found.total ?? found.countCap, totalCapped: found.total === null };
+}
+
+/** One sitemap entry: a portal path and its last change (a date). */
+export type SitemapEntry = { path: string; lastmod?: string };
+
+/**
+ * The sitemap's entries: the home page, each active organization's column, directories, categories
+ * and information page, then published items newest first, at most `cap` entries in all.
+ * @param directories the directory slugs of every column
+ */
+export async function sitemapEntries(ctx: AppContext, directories: readonly string[], cap: number): Promise<SitemapEntry[]> {
+  const orgs = await ctx.repos.orgs.list();
+  const out: SitemapEntry[] = [{ path: '/' }, { path: '/search' }];
+  for (const o of orgs) {
+    const base = `/org/${o.creditCode}`;
+    out.push({ path: base }, { path: `${base}/info` }, ...directories.map((d) => ({ path: `${base}/${d}` })));
+    for (const c of await ctx.repos.categories.list(o.id)) out.push({ path: `${base}/c/${c.id}` });
+  }
+  for (const s of await liveCandidates(ctx, orgs.map((o) => o.id))) out.push({ path: `/publications/${s.id}`, lastmod: s.publishedOn });
+  return out.slice(0, cap);
+}
