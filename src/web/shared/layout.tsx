@@ -147,7 +147,7 @@ export function PublicLayout(props: { title: string; siteTitle: string; footer: 
           </p>
           {f.contact ? <p>联系我们：{f.contact}</p> : null}
           {f.showPartyGovMark ? (
-            <p class="dzjg" aria-label="党政机关网站标识">
+            <p class="dzjg" role="img" aria-label="党政机关网站标识">
               党政机关
             </p>
           ) : null}
