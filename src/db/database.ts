@@ -371,6 +371,20 @@ export interface PublicationVersionTable {
   fields_json: string;
   published_at: string;
   published_by: string | null;
+  /** Copies of the live fields the portal filters and sorts on (migration 0600). */
+  org_id: string | null;
+  category_id: string | null;
+  kind: string | null;
+  disclosure: string | null;
+  published_on: string | null;
+  interprets_id: string | null;
+}
+
+/** The files each frozen live version lists (for serving attachments without the owner's id). */
+export interface PublicationVersionFileTable {
+  publication_id: string;
+  version: number;
+  file_id: string;
 }
 
 /** Every table gongkai owns. */
@@ -398,6 +412,7 @@ export interface Database {
   publication_attachment: PublicationAttachmentTable;
   publication_review: PublicationReviewTable;
   publication_version: PublicationVersionTable;
+  publication_version_file: PublicationVersionFileTable;
   search_document: SearchDocumentTable;
   key_area: KeyAreaTable;
   key_area_exclusion: KeyAreaExclusionTable;

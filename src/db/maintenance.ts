@@ -37,6 +37,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'publication_attachment',
   'publication_review',
   'publication_version',
+  'publication_version_file',
   'key_area',
   'key_area_exclusion',
   'catalogue_row',

@@ -3,17 +3,13 @@
 // published copy up), never drafts, 依申请公开 or 不予公开 items — for category pages, publication
 // pages, attachments, feeds, the sitemap and the open-data API.
 //
-// Data access goes through the existing ports only: the back-office list (`publications.list`)
-// gives the candidates (a live version, 主动公开, not withdrawn), sorted here newest first, and
-// `liveVersion(id)` gives the fields each page shows. That is a scan of an organization's items per
-// request: correct, and fast enough for thousands of items, but not for the million of the bench.
-// A repository query (live items by organization, categories, kind and year, ordered by
-// published_on, with a count; attachment owners; interpretations of an item) should replace the
-// functions of the "Sources" section below without changing their callers.
+// Data access goes through the repository's live queries (`listLive`, `liveCategoryCounts`,
+// `interpretationsOf`, `attachmentOwners`): SQL over the columns copied out of each frozen live
+// version, paged and counted in the database, ordered by published_on desc, id desc.
 import type { AppContext } from '../ports.js';
-import type { Category, LiveVersion, PublicationAttachment, PublicationSummary } from '../publications/ports.js';
+import type { Category, LiveFilter, LiveItem, LiveVersion, PublicationAttachment } from '../publications/ports.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import { PUBLICATION_STATES, type PublicationKind, type PublicationState, type Validity } from '../../domain/publications/publication.js';
+import type { PublicationKind, Validity } from '../../domain/publications/publication.js';
 import type { LocalDate } from '../../domain/shared/local-date.js';
 import { parseQuery } from '../../domain/search/tokenize.js';
 import { notFound } from '../errors.js';
@@ -54,28 +50,7 @@ export type CategoryNode = Category & { count: number; children: CategoryNode[] 
 /** A page of items. */
 export type ItemPage = { items: PublicItem[]; total: number };
 
-// ---- Sources (see the header: to be replaced by repository queries) ----
-
-const SCAN_CHUNK = 500;
-/** Every state but `withdrawn`: a revision in progress (draft…scheduled) keeps its live version up. */
-const LIVE_STATES: readonly PublicationState[] = PUBLICATION_STATES.filter((s) => s !== 'withdrawn');
-
-type Candidate = PublicationSummary & { publishedOn: LocalDate };
-
-const newestFirst = (a: Candidate, b: Candidate): number =>
-  a.publishedOn < b.publishedOn ? 1 : a.publishedOn > b.publishedOn ? -1 : a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : -1;
-
-/** Items of the organizations with a live 主动公开 version, newest first. */
-async function liveCandidates(ctx: AppContext, orgIds: readonly string[], kind?: PublicationKind): Promise<Candidate[]> {
-  const out: Candidate[] = [];
-  if (orgIds.length === 0) return out;
-  for (let offset = 0; ; offset += SCAN_CHUNK) {
-    const page = await ctx.repos.publications.list({ orgIds, states: LIVE_STATES, ...(kind ? { kind } : {}) }, { limit: SCAN_CHUNK, offset });
-    for (const s of page.items) if (s.currentVersion !== null && s.disclosure === 'proactive' && s.publishedOn !== null) out.push(s as Candidate);
-    if (page.items.length < SCAN_CHUNK) break;
-  }
-  return out.sort(newestFirst);
-}
+// ---- Sources (repository queries) ----
 
 function toItem(id: string, orgId: string, live: LiveVersion): PublicItem | undefined {
   const f = live.fields;
@@ -95,17 +70,18 @@ async function liveItem(ctx: AppContext, id: string, orgId?: string): Promise<Pu
   return owner === undefined ? undefined : toItem(id, owner, live);
 }
 
-/** One page of candidates as public items (items changed meanwhile drop out). */
-async function itemsOf(ctx: AppContext, list: readonly Candidate[], limit: number, offset: number): Promise<PublicItem[]> {
-  const slice = list.slice(offset, offset + limit);
-  const items = await Promise.all(slice.map((s) => liveItem(ctx, s.id, s.orgId)));
-  return items.filter((i): i is PublicItem => i !== undefined);
+const defined = (i: PublicItem | undefined): i is PublicItem => i !== undefined;
+
+/** One page of live items, newest first, with the total. */
+async function livePage(ctx: AppContext, filter: LiveFilter, limit: number, offset: number): Promise<ItemPage> {
+  const page = await ctx.repos.publications.listLive(filter, { limit, offset });
+  return { items: page.items.map((l: LiveItem) => toItem(l.id, l.orgId, l.live)).filter(defined), total: page.total };
 }
 
 // ---- Catalogue ----
 
 /** The active categories of an organization as a tree, with published-item counts per subtree. */
-async function catalogueTree(ctx: AppContext, orgId: string, candidates?: readonly Candidate[]): Promise<{ roots: CategoryNode[]; byId: Map<string, CategoryNode> }> {
+async function catalogueTree(ctx: AppContext, orgId: string, counts?: ReadonlyMap<string, number>): Promise<{ roots: CategoryNode[]; byId: Map<string, CategoryNode> }> {
   const cats = await ctx.repos.categories.list(orgId);
   const byId = new Map<string, CategoryNode>(cats.map((c) => [c.id, { ...c, count: 0, children: [] }]));
   const roots: CategoryNode[] = [];
@@ -115,8 +91,8 @@ async function catalogueTree(ctx: AppContext, orgId: string, candidates?: readon
     if (parent) parent.children.push(node);
     else roots.push(node);
   }
-  for (const s of candidates ?? []) {
-    for (let n = byId.get(s.categoryId); n; n = n.parentId === null ? undefined : byId.get(n.parentId)) n.count += 1;
+  for (const [categoryId, count] of counts ?? []) {
+    for (let n = byId.get(categoryId); n; n = n.parentId === null ? undefined : byId.get(n.parentId)) n.count += count;
   }
   return { roots, byId };
 }
@@ -142,13 +118,10 @@ export type DirectoryData = {
  * @param slug the directory's statutory key (`guide`, `rules`, `statutory`, `annual-reports`)
  */
 export async function directoryData(ctx: AppContext, org: Organization, slug: string): Promise<DirectoryData> {
-  const candidates = await liveCandidates(ctx, [org.id]);
-  const { roots } = await catalogueTree(ctx, org.id, candidates);
+  const { roots } = await catalogueTree(ctx, org.id, await ctx.repos.publications.liveCategoryCounts(org.id));
   const node = roots.find((n) => n.statutoryKey === slug) ?? roots.find((n) => n.slug === slug);
   if (!node) return { node: undefined, latest: { items: [], total: 0 } };
-  const ids = new Set(subtreeIds(node));
-  const mine = candidates.filter((s) => ids.has(s.categoryId));
-  return { node, latest: { items: await itemsOf(ctx, mine, CATEGORY_PAGE_SIZE, 0), total: mine.length } };
+  return { node, latest: await livePage(ctx, { orgIds: [org.id], categoryIds: subtreeIds(node) }, CATEGORY_PAGE_SIZE, 0) };
 }
 
 /** A category page. */
@@ -167,16 +140,13 @@ export type CategoryPageData = ItemPage & {
  * @throws AppError 'not_found' for a category of another organization, unknown or retired
  */
 export async function categoryPage(ctx: AppContext, org: Organization, categoryId: string, page: number): Promise<CategoryPageData> {
-  const candidates = await liveCandidates(ctx, [org.id]);
-  const { byId } = await catalogueTree(ctx, org.id, candidates);
+  const { byId } = await catalogueTree(ctx, org.id, await ctx.repos.publications.liveCategoryCounts(org.id));
   const category = byId.get(categoryId);
   if (!category) throw notFound('栏目');
-  const ids = new Set(subtreeIds(category));
-  const mine = candidates.filter((s) => ids.has(s.categoryId));
-  const pageCount = Math.max(1, Math.ceil(mine.length / CATEGORY_PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(category.count / CATEGORY_PAGE_SIZE));
   const p = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
-  const items = await itemsOf(ctx, mine, CATEGORY_PAGE_SIZE, (p - 1) * CATEGORY_PAGE_SIZE);
-  return { category, trail: trailOf(byId, categoryId), items, total: mine.length, page: p, pageCount, pageSize: CATEGORY_PAGE_SIZE };
+  const { items, total } = await livePage(ctx, { orgIds: [org.id], categoryIds: subtreeIds(category) }, CATEGORY_PAGE_SIZE, (p - 1) * CATEGORY_PAGE_SIZE);
+  return { category, trail: trailOf(byId, categoryId), items, total, page: p, pageCount, pageSize: CATEGORY_PAGE_SIZE };
 }
 
 /** The categories of an organization (for the search page's filter). */
@@ -207,9 +177,6 @@ export type PublicationPageData =
   | { status: 'withdrawn'; org: Organization | undefined }
   | { status: 'not_found' };
 
-/** How many of an organization's latest interpretations are checked for links to a document. */
-const INTERPRETATION_SCAN = 200;
-
 /**
  * The publication page: the live version with attachments and the interpretation links both ways.
  * @returns 'withdrawn' for a 主动公开 item that was published and then withdrawn (the page answers
@@ -226,12 +193,8 @@ export async function publicationPage(ctx: AppContext, id: string): Promise<Publ
     return wasPublic ? { status: 'withdrawn', org } : { status: 'not_found' };
   }
   const interpreted = live.fields.interpretsId ? await liveItem(ctx, live.fields.interpretsId) : undefined;
-  const interpretations: LinkedItem[] = [];
-  if (item.kind !== 'interpretation') {
-    const candidates = (await liveCandidates(ctx, [pub.orgId], 'interpretation')).slice(0, INTERPRETATION_SCAN);
-    const lives = await Promise.all(candidates.map(async (c) => ({ c, v: await ctx.repos.publications.liveVersion(c.id) })));
-    for (const { c, v } of lives) if (v?.fields.interpretsId === id && v.fields.disclosure === 'proactive') interpretations.push({ id: c.id, title: v.fields.title, url: `/publications/${c.id}` });
-  }
+  const interpretations: LinkedItem[] =
+    item.kind === 'interpretation' ? [] : (await ctx.repos.publications.interpretationsOf(id)).map((l) => ({ id: l.id, title: l.live.fields.title, url: `/publications/${l.id}` }));
   const { byId } = await catalogueTree(ctx, pub.orgId);
   return {
     status: 'live',
@@ -247,11 +210,14 @@ export async function publicationPage(ctx: AppContext, id: string): Promise<Publ
 /**
  * An attachment of a published 主动公开 item, for download.
  * @param fileId the stored file's content hash
- * @param pubId the item it is attached to (the portal's links carry it)
- * @returns undefined unless the item's LIVE version lists the file
+ * @param pubId the item it is attached to (the portal's links carry it); without it, the newest
+ *   live 主动公开 item whose live version lists the file
+ * @returns undefined unless a live 主动公开 version lists the file
  */
-export async function publishedAttachment(ctx: AppContext, fileId: string, pubId: string): Promise<{ name: string; mime: string; content: Uint8Array } | undefined> {
-  const live = await ctx.repos.publications.liveVersion(pubId);
+export async function publishedAttachment(ctx: AppContext, fileId: string, pubId?: string): Promise<{ name: string; mime: string; content: Uint8Array } | undefined> {
+  const owner = pubId ?? (await ctx.repos.publications.attachmentOwners(fileId))[0];
+  if (owner === undefined) return undefined;
+  const live = await ctx.repos.publications.liveVersion(owner);
   if (!live || live.fields.disclosure !== 'proactive') return undefined;
   const att = (live.fields.attachments ?? []).find((a) => a.fileId === fileId);
   if (!att) return undefined;
@@ -275,20 +241,15 @@ async function activeOrgIds(ctx: AppContext): Promise<string[]> {
   return (await ctx.repos.orgs.list()).map((o) => o.id);
 }
 
-async function filtered(ctx: AppContext, f: PublicFilter): Promise<Candidate[]> {
+async function liveFilter(ctx: AppContext, f: PublicFilter): Promise<LiveFilter> {
   const orgIds = f.orgIds ?? (await activeOrgIds(ctx));
-  let list = await liveCandidates(ctx, orgIds, f.kind);
+  let categoryIds: string[] | undefined;
   if (f.categoryId !== undefined) {
     const owner = orgIds.length === 1 ? orgIds[0] : (await ctx.repos.categories.byId(f.categoryId))?.orgId;
     const node = owner === undefined ? undefined : (await catalogueTree(ctx, owner)).byId.get(f.categoryId);
-    const ids = new Set(node ? subtreeIds(node) : []);
-    list = list.filter((s) => ids.has(s.categoryId));
+    categoryIds = node ? subtreeIds(node) : [];
   }
-  if (f.year !== undefined) {
-    const y = String(f.year);
-    list = list.filter((s) => s.publishedOn.startsWith(y));
-  }
-  return list;
+  return { orgIds, ...(categoryIds ? { categoryIds } : {}), ...(f.kind ? { kind: f.kind } : {}), ...(f.year !== undefined ? { year: f.year } : {}) };
 }
 
 /**
@@ -296,8 +257,7 @@ async function filtered(ctx: AppContext, f: PublicFilter): Promise<Candidate[]> 
  * @param page limit (at most MAX_API_LIMIT) and offset
  */
 export async function latestPublications(ctx: AppContext, f: PublicFilter, page: { limit: number; offset: number }): Promise<ItemPage> {
-  const list = await filtered(ctx, f);
-  return { items: await itemsOf(ctx, list, Math.min(page.limit, MAX_API_LIMIT), page.offset), total: list.length };
+  return livePage(ctx, await liveFilter(ctx, f), Math.min(page.limit, MAX_API_LIMIT), page.offset);
 }
 
 /** The open-data API's answer; `totalCapped` when a common search term has more hits than are counted. */
@@ -338,6 +298,10 @@ export async function sitemapEntries(ctx: AppContext, directories: readonly stri
     out.push({ path: base }, { path: `${base}/info` }, ...directories.map((d) => ({ path: `${base}/${d}` })));
     for (const c of await ctx.repos.categories.list(o.id)) out.push({ path: `${base}/c/${c.id}` });
   }
-  for (const s of await liveCandidates(ctx, orgs.map((o) => o.id))) out.push({ path: `/publications/${s.id}`, lastmod: s.publishedOn });
+  const room = cap - out.length;
+  if (room > 0) {
+    const live = await ctx.repos.publications.listLive({ orgIds: orgs.map((o) => o.id) }, { limit: room, offset: 0 });
+    for (const l of live.items) out.push({ path: `/publications/${l.id}`, ...(l.live.fields.publishedOn ? { lastmod: l.live.fields.publishedOn } : {}) });
+  }
   return out.slice(0, cap);
 }

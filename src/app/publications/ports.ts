@@ -83,6 +83,12 @@ export type PublicationFilter = {
 /** The frozen live copy of a published version (what the portal shows while a revision runs). */
 export type LiveVersion = { version: number; publishedAt: string; fields: PublicationFields & { indexNo: string; publishedOn: LocalDate | null; attachments: PublicationAttachment[] } };
 
+/** Filters of the portal's live lists (every filter optional; `orgIds` absent means every organization). */
+export type LiveFilter = { orgIds?: readonly string[]; categoryIds?: readonly string[]; kind?: PublicationKind; year?: number };
+
+/** A live 主动公开 item: its id, organization and live version. */
+export type LiveItem = { id: string; orgId: string; live: LiveVersion };
+
 /** Publications, their ledgers, attachments and versions. */
 export interface PublicationRepository {
   insert(p: Omit<PublicationRecord, 'reviews'>): Promise<void>;
@@ -95,6 +101,17 @@ export interface PublicationRepository {
   appendReview(id: string, entry: ReviewEntry): Promise<void>;
   insertVersion(id: string, v: LiveVersion, by: string | null): Promise<void>;
   liveVersion(id: string): Promise<LiveVersion | undefined>;
+  /**
+   * Live 主动公开 items (the current version of a published, not withdrawn item, read from the
+   * frozen live copy so a revision in progress changes nothing), newest first (published_on desc, id desc).
+   */
+  listLive(filter: LiveFilter, page: { limit: number; offset: number }): Promise<{ items: LiveItem[]; total: number }>;
+  /** The number of live 主动公开 items per category of an organization (by the live category). */
+  liveCategoryCounts(orgId: string): Promise<Map<string, number>>;
+  /** The live 主动公开 interpretations whose live version explains the publication, newest first. */
+  interpretationsOf(publicationId: string): Promise<LiveItem[]>;
+  /** The ids of the live 主动公开 items whose live version lists the file. */
+  attachmentOwners(fileId: string): Promise<string[]>;
   list(filter: PublicationFilter, page: { limit: number; offset: number }): Promise<{ items: PublicationSummary[]; total: number }>;
   /** Scheduled items whose time has come (scheduled_at ≤ now). */
   dueForRelease(now: string): Promise<string[]>;

@@ -7,6 +7,7 @@ import * as emailOutbox from './2026-11-28T0400-email-outbox.js';
 import * as publications from './2026-11-28T0500-publications.js';
 import * as searchIndex from './2026-11-28T0510-search-index.js';
 import * as standardCatalogue from './2026-11-28T0520-standard-catalogue.js';
+import * as publicationIndexes from './2026-11-28T0600-publication-indexes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0500-publications': publications,
   '2026-11-28T0510-search-index': searchIndex,
   '2026-11-28T0520-standard-catalogue': standardCatalogue,
+  '2026-11-28T0600-publication-indexes': publicationIndexes,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

@@ -1,7 +1,7 @@
 // SQL for publications: the working copy, its review ledger, attachments and frozen live versions.
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PublicationReviewTable, PublicationTable } from '../database.js';
-import type { PublicationRecord, PublicationRepository, PublicationSummary } from '../../app/publications/ports.js';
+import type { LiveItem, LiveVersion, PublicationRecord, PublicationRepository, PublicationSummary } from '../../app/publications/ports.js';
 import { splitKeyAreas, type Disclosure, type PublicationFields, type PublicationKind, type PublicationState, type ReviewEntry, type Validity, type WithheldGround } from '../../domain/publications/publication.js';
 import type { PublicationPatch } from '../../domain/publications/transitions.js';
 import type { LocalDate } from '../../domain/shared/local-date.js';
@@ -115,6 +115,22 @@ async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Prom
   };
 }
 
+type LiveRow = { publication_id: string; org_id: string; version: number | string; published_at: string; fields_json: string };
+
+const toLiveItem = (r: LiveRow): LiveItem => ({ id: r.publication_id, orgId: r.org_id, live: { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as LiveVersion['fields'] } });
+
+/** The current versions of published, not withdrawn 主动公开 items (the portal's live set). */
+function liveVersions(db: Kysely<Database>) {
+  return db
+    .selectFrom('publication_version as v')
+    .innerJoin('publication as p', (j) => j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'))
+    .where('p.withdrawn_at', 'is', null)
+    .where('v.disclosure', '=', 'proactive')
+    .where('v.published_on', 'is not', null);
+}
+
+const LIVE_COLUMNS = ['v.publication_id', 'p.org_id', 'v.version', 'v.published_at', 'v.fields_json'] as const;
+
 /** Builds the publication repository. */
 export function publicationRepository(db: Kysely<Database>): PublicationRepository {
   return {
@@ -169,13 +185,59 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .execute();
     },
     async insertVersion(id, v, by) {
-      await db.insertInto('publication_version').values({ publication_id: id, version: v.version, fields_json: JSON.stringify(v.fields), published_at: v.publishedAt, published_by: by }).execute();
+      const f = v.fields;
+      const orgId = (await db.selectFrom('publication').select('org_id').where('id', '=', id).executeTakeFirst())?.org_id ?? null;
+      await db
+        .insertInto('publication_version')
+        .values({
+          publication_id: id, version: v.version, fields_json: JSON.stringify(f), published_at: v.publishedAt, published_by: by,
+          org_id: orgId, category_id: f.categoryId, kind: f.kind, disclosure: f.disclosure, published_on: f.publishedOn, interprets_id: f.interpretsId,
+        })
+        .execute();
+      const files = [...new Set((f.attachments ?? []).map((a) => a.fileId))];
+      if (files.length > 0) await db.insertInto('publication_version_file').values(files.map((file_id) => ({ publication_id: id, version: v.version, file_id }))).execute();
     },
     async liveVersion(id) {
       const p = await db.selectFrom('publication').select(['current_version', 'withdrawn_at']).where('id', '=', id).executeTakeFirst();
       if (!p || p.current_version === null || p.withdrawn_at !== null) return undefined;
       const r = await db.selectFrom('publication_version').selectAll().where('publication_id', '=', id).where('version', '=', Number(p.current_version)).executeTakeFirst();
       return r ? { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as never } : undefined;
+    },
+    async listLive(f, page) {
+      if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) return { items: [], total: 0 };
+      let q = liveVersions(db);
+      if (f.orgIds) q = q.where('v.org_id', 'in', [...f.orgIds]);
+      if (f.categoryIds) q = q.where('v.category_id', 'in', [...f.categoryIds]);
+      if (f.kind) q = q.where('v.kind', '=', f.kind);
+      if (f.year !== undefined) q = q.where('v.published_on', '>=', `${f.year}-01-01`).where('v.published_on', '<=', `${f.year}-12-31`);
+      const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+      if (page.limit <= 0) return { items: [], total };
+      const rows = await q.select([...LIVE_COLUMNS]).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc').limit(page.limit).offset(page.offset).execute();
+      return { items: rows.map(toLiveItem), total };
+    },
+    async liveCategoryCounts(orgId) {
+      const rows = await liveVersions(db).where('v.org_id', '=', orgId).select(['v.category_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('v.category_id').execute();
+      return new Map(rows.filter((r) => r.category_id !== null).map((r) => [r.category_id as string, Number(r.n)]));
+    },
+    async interpretationsOf(publicationId) {
+      const rows = await liveVersions(db)
+        .where('v.interprets_id', '=', publicationId)
+        .where('v.kind', '=', 'interpretation')
+        .select([...LIVE_COLUMNS])
+        .orderBy('v.published_on', 'desc')
+        .orderBy('v.publication_id', 'desc')
+        .execute();
+      return rows.map(toLiveItem);
+    },
+    async attachmentOwners(fileId) {
+      const rows = await liveVersions(db)
+        .innerJoin('publication_version_file as f', (j) => j.onRef('f.publication_id', '=', 'v.publication_id').onRef('f.version', '=', 'v.version'))
+        .where('f.file_id', '=', fileId)
+        .select('v.publication_id')
+        .orderBy('v.published_on', 'desc')
+        .orderBy('v.publication_id', 'desc')
+        .execute();
+      return rows.map((r) => r.publication_id);
     },
     async list(f, page) {
       if (f.orgIds.length === 0) return { items: [], total: 0 };

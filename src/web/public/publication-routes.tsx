@@ -2,7 +2,7 @@
 // Portal routes of published 主动公开 information: the column with its latest items (`/`,
 // `/org/:code`), directory pages with their category tree, category pages (`/org/:code/c/:id`),
 // publication pages (`/publications/:id`, 410 once withdrawn), attachment downloads
-// (`/files/:fileId?pub=:id`), the search page (`/search`) and the large-text switch (适老化).
+// (`/files/:fileId`, optionally `?pub=:id`), the search page (`/search`) and the large-text switch (适老化).
 // Register BEFORE `registerPortalRoutes`: its `/org/:code/:dir` catch-all would take these paths.
 import type { Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -87,8 +87,9 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
 
   app.get('/files/:fileId', async (c) => {
     const fileId = c.req.param('fileId');
-    const pubId = c.req.query('pub') ?? '';
-    const file = FILE_ID.test(fileId) && pubId !== '' ? await publishedAttachment(c.get('ctx'), fileId, pubId) : undefined;
+    // `?pub=` (the portal's links carry it) names the owner; without it, any live 主动公开 item listing the file.
+    const pubId = c.req.query('pub') || undefined;
+    const file = FILE_ID.test(fileId) ? await publishedAttachment(c.get('ctx'), fileId, pubId) : undefined;
     if (!file) return c.html(notFoundPage(), 404);
     revalidate(c);
     const etag = `"${fileId}"`;

@@ -140,12 +140,13 @@ for (const dialect of DIALECTS) {
       assert.equal(res.headers.get('content-type'), 'application/pdf');
       assert.match(res.headers.get('content-disposition') ?? '', new RegExp(`filename\\*=UTF-8''${encodeURIComponent('附件1 名单.pdf')}`));
       assert.deepEqual(new Uint8Array(await res.arrayBuffer()), PDF);
-      assert.equal((await web.get(`/files/${fileId}`)).status, 404, 'the item is named');
+      assert.equal((await web.get(`/files/${fileId}`)).status, 200, 'an attachment of a live item needs no ?pub=');
       const other = await draft({ title: '另一条信息' });
       await publish(other.id);
       assert.equal((await web.get(`/files/${fileId}?pub=${other.id}`)).status, 404, 'not through another item');
       await actOnPublication(rt.ctx, s.signer, id, 'withdraw', { reason: '内容有误' });
       assert.equal((await web.get(`/files/${fileId}?pub=${id}`)).status, 404, 'not after withdrawal');
+      assert.equal((await web.get(`/files/${fileId}`)).status, 404, 'not after withdrawal, unnamed');
     });
 
     test('should find a published item with a two-character query and mark the hits, escaping the text', async () => {
