@@ -94,6 +94,16 @@ export function ApplicationCasePage(p: CaseProps) {
       <Moves {...p} />
       {/* Notices slot: the list and its service forms belong to notice-views.tsx. */}
       <NoticeList caseId={app.id} csrf={p.csrf} notices={p.notices} />
+      {['replied', 'archived'].includes(app.state) && ['disclosed', 'partially_disclosed'].includes(app.outcome ?? '') && p.view.personalVisible ? (
+        <section aria-labelledby="release-h">
+          <h2 id="release-h">转为主动公开</h2>
+          <p class="muted">依照《条例》第四十四条，可以公开且有普遍需求的信息可纳入主动公开：生成一份信息草稿，经审核签发后在门户发布（不含申请人个人信息）。</p>
+          <form method="post" action={`/admin/applications/${app.id}/release`}>
+            <Csrf token={p.csrf} />
+            <button type="submit" class="secondary">生成主动公开信息草稿</button>
+          </form>
+        </section>
+      ) : null}
     </AdminLayout>
   );
 }

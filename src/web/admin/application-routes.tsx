@@ -2,6 +2,7 @@
 // Back-office pages of 依申请公开: the case list, staff entry for the other channels (art. 31), the
 // case page with its deadline ledger and moves, the moves themselves, and the identity proof download.
 import type { Context, Hono } from 'hono';
+import { releaseToAll } from '../../app/applications/release-to-all.js';
 import { AppError } from '../../app/errors.js';
 import { actOnApplication } from '../../app/applications/act-on-application.js';
 import { getApplication } from '../../app/applications/application-queries.js';
@@ -155,6 +156,18 @@ export function registerApplicationRoutes(app: Hono<WebEnv>): void {
     c.header('Content-Disposition', `attachment; filename="proof-${view.app.trackingCode}.${ext}"`);
     c.header('X-Content-Type-Options', 'nosniff');
     return c.body(new Uint8Array(file.content), 200, { 'Content-Type': file.mime });
+  });
+
+  app.post('/admin/applications/:id/release', async (c) => {
+    const actor = requireActor(c);
+    if (actor instanceof Response) return actor;
+    try {
+      const draft = await releaseToAll(c.get('ctx'), actor, c.req.param('id'));
+      return c.redirect(`/admin/publications/${draft.id}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      return casePage(c, actor, c.req.param('id'), { action: 'release_to_all', message: e.message, values: {}, status: e.code === 'forbidden' ? 403 : 422 });
+    }
   });
 
   app.post('/admin/applications/:id/actions', async (c) => {

@@ -8,6 +8,7 @@ import { actOnApplication } from '../../../src/app/applications/act-on-applicati
 import { getApplication, listApplications, trackApplication } from '../../../src/app/applications/application-queries.js';
 import { AppError } from '../../../src/app/errors.js';
 import { handover } from '../../../src/app/users/handover.js';
+import { releaseToAll } from '../../../src/app/applications/release-to-all.js';
 
 for (const dialect of DIALECTS) {
   describe(`applications (${dialect})`, { skip: skipReason(dialect) }, () => {
@@ -156,6 +157,22 @@ for (const dialect of DIALECTS) {
       assert.equal(after?.receivedOn, before?.receivedOn);
       assert.equal(after?.dueOn, before?.dueOn);
       await assert.rejects(actOnApplication(rt.ctx, staff.handler, id, 'transfer', { org: 'NOPE' }), (e) => e instanceof AppError && (e.code === 'invalid' || e.code === 'not_found'));
+    });
+
+    test('should turn a disclosed reply into a draft publication without personal data (art. 44)', async () => {
+      const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      await assert.rejects(releaseToAll(rt.ctx, staff.handler, id), (e) => e instanceof AppError && e.code === 'invalid');
+      await actOnApplication(rt.ctx, staff.handler, id, 'register', {});
+      await actOnApplication(rt.ctx, staff.handler, id, 'draft_reply', { outcome: 'disclosed' });
+      await actOnApplication(rt.ctx, staff.legal, id, 'pass_legal_review', { confidentialityReviewed: true });
+      await actOnApplication(rt.ctx, staff.signer, id, 'approve_reply', {});
+      await actOnApplication(rt.ctx, staff.handler, id, 'send_reply', { method: 'email' });
+      await assert.rejects(releaseToAll(rt.ctx, staff.signer, id), (e) => e instanceof AppError && e.code === 'forbidden');
+      const draft = await releaseToAll(rt.ctx, staff.handler, id);
+      const pub = await rt.ctx.repos.publications.byId(draft.id);
+      assert.equal(pub?.state, 'draft');
+      assert.match(pub?.title ?? '', /老旧小区改造/);
+      assert.doesNotMatch(JSON.stringify(pub), /张三|13812345678|11010519491231002X/);
     });
 
     test('should hand open cases over with the handler account', async () => {

@@ -55,6 +55,13 @@ for (const dialect of DIALECTS) {
       assert.equal((await rt.ctx.repos.notices.byId(noticeIds[0] ?? ''))?.servedOn, '2025-09-28');
     });
 
+    test('should refuse to release a reply that disclosed nothing (art. 44 needs disclosed information)', async () => {
+      const caseId = (await rt.ctx.repos.notices.byId(noticeIds[0] ?? ''))?.applicationId ?? '';
+      const res = await handler.post(`/admin/applications/${caseId}/release`, {});
+      assert.equal(res.status, 422);
+      assert.match(await res.text(), /只有已答复且予以公开或部分公开的申请才能转为主动公开/);
+    });
+
     test('should hide notices from roles that may not see personal data', async () => {
       const admin = await adminAgent(rt);
       assert.equal((await admin.get(`/admin/notices/${noticeIds[1]}`)).status, 404);
