@@ -3,47 +3,34 @@
 // approval, sending) → the public track page shows each step and the due dates.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config/config.js';
-import { serveHttp, startRuntime, type Runtime } from '../../src/main.js';
 import { createUser } from '../../src/app/users/manage-users.js';
 import type { Role } from '../../src/domain/users/roles.js';
-import { browserSkipReason, launchBrowser } from '../support/browser.js';
+import { browserSkipReason } from '../support/browser.js';
+import { startE2eServer, type E2eServer } from '../support/server.js';
 
 const PASSWORD = 'Journey-Staff-Pass-2025';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d50000000049454e44ae426082', 'hex');
 
 describe('disclosure application journey in Chromium', { skip: browserSkipReason() }, () => {
+  let server: E2eServer;
   let browser: Browser;
-  let runtime: Runtime;
   let url: string;
-  let stop: () => Promise<void>;
   let rootCode: string;
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-journey-'));
 
   before(async () => {
-    const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0' });
-    runtime = (await startRuntime(config)).runtime;
-    const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-    rootCode = root?.creditCode ?? '';
-    const staff: [string, Role][] = [['li.handler', 'handler'], ['wang.office', 'office_head'], ['chen.legal', 'legal_reviewer'], ['sun.signer', 'signer']];
-    for (const [username, role] of staff) {
-      await createUser(runtime.ctx, null, { username, displayName: username, orgId: root?.id ?? '', roles: [{ orgId: root?.id ?? '', role }], password: PASSWORD, mustChangePassword: false });
-    }
-    const server = await serveHttp(runtime, config);
-    url = server.url;
-    stop = server.close;
-    browser = await launchBrowser();
+    server = await startE2eServer(async (runtime) => {
+      const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
+      rootCode = root?.creditCode ?? '';
+      const staff: [string, Role][] = [['li.handler', 'handler'], ['wang.office', 'office_head'], ['chen.legal', 'legal_reviewer'], ['sun.signer', 'signer']];
+      for (const [username, role] of staff) {
+        await createUser(runtime.ctx, null, { username, displayName: username, orgId: root?.id ?? '', roles: [{ orgId: root?.id ?? '', role }], password: PASSWORD, mustChangePassword: false });
+      }
+    });
+    ({ browser, url } = server);
   });
-  after(async () => {
-    await browser?.close();
-    await stop?.();
-    await runtime?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   /** Signs a staff member in on a fresh page. */
   async function staffPage(username: string): Promise<Page> {
@@ -131,7 +118,7 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
     }
     assert.match(track, /予以公开/);
     assert.doesNotMatch(track, /张三|13812345678|11010519491231002X/);
-    await applicant.screenshot({ path: join(dir, 'track.png'), fullPage: true });
+    await applicant.screenshot({ path: join(server.dir, 'track.png'), fullPage: true });
     await publicCtx.close();
   });
 });

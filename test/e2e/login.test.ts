@@ -1,38 +1,24 @@
 // Browser journey: first login with the printed password, forced change, dashboard, logout; also with JS off.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { loadConfig } from '../../src/config/config.js';
-import { serveHttp, startRuntime, type Runtime } from '../../src/main.js';
-import { browserSkipReason, launchBrowser } from '../support/browser.js';
+import { browserSkipReason } from '../support/browser.js';
+import { startE2eServer, type E2eServer } from '../support/server.js';
 
 describe('back office in Chromium', { skip: browserSkipReason() }, () => {
+  let server: E2eServer;
   let browser: Browser;
-  let runtime: Runtime;
   let url: string;
-  let stop: () => Promise<void>;
   let password: string;
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
+  let dir: string;
 
   before(async () => {
-    const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' });
-    const started = await startRuntime(config);
-    runtime = started.runtime;
-    password = started.boot.adminPassword ?? '';
-    const server = await serveHttp(runtime, config);
-    url = server.url;
-    stop = server.close;
-    browser = await launchBrowser();
+    server = await startE2eServer();
+    ({ browser, url, dir } = server);
+    password = server.boot.adminPassword ?? '';
   });
-  after(async () => {
-    await browser?.close();
-    await stop?.();
-    await runtime?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   test('should log in, change the initial password, see the dashboard and log out', async () => {
     const page = await browser.newPage();

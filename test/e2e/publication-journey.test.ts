@@ -3,48 +3,34 @@
 // the feed; withdrawn, it disappears and answers 410.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config/config.js';
-import { serveHttp, startRuntime, type Runtime } from '../../src/main.js';
 import { createUser } from '../../src/app/users/manage-users.js';
 import type { Role } from '../../src/domain/users/roles.js';
-import { browserSkipReason, launchBrowser } from '../support/browser.js';
+import { browserSkipReason } from '../support/browser.js';
+import { startE2eServer, type E2eServer } from '../support/server.js';
 
 const PASSWORD = 'Journey-Staff-Pass-2025';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 const TITLE = '示例区河长制工作年度通报';
 
 describe('proactive disclosure journey in Chromium', { skip: browserSkipReason() }, () => {
+  let server: E2eServer;
   let browser: Browser;
-  let runtime: Runtime;
   let url: string;
-  let stop: () => Promise<void>;
   let rootCode: string;
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-pub-journey-'));
 
   before(async () => {
-    const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0' });
-    runtime = (await startRuntime(config)).runtime;
-    const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-    rootCode = root?.creditCode ?? '';
-    const staff: [string, Role[]][] = [['zhou.editor', ['editor', 'reviewer']], ['wu.review', ['reviewer']], ['zheng.review', ['reviewer']], ['sun.signer', ['signer']]];
-    for (const [username, roles] of staff) {
-      await createUser(runtime.ctx, null, { username, displayName: username, orgId: root?.id ?? '', roles: roles.map((role) => ({ orgId: root?.id ?? '', role })), password: PASSWORD, mustChangePassword: false });
-    }
-    const server = await serveHttp(runtime, config);
-    url = server.url;
-    stop = server.close;
-    browser = await launchBrowser();
+    server = await startE2eServer(async (runtime) => {
+      const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
+      rootCode = root?.creditCode ?? '';
+      const staff: [string, Role[]][] = [['zhou.editor', ['editor', 'reviewer']], ['wu.review', ['reviewer']], ['zheng.review', ['reviewer']], ['sun.signer', ['signer']]];
+      for (const [username, roles] of staff) {
+        await createUser(runtime.ctx, null, { username, displayName: username, orgId: root?.id ?? '', roles: roles.map((role) => ({ orgId: root?.id ?? '', role })), password: PASSWORD, mustChangePassword: false });
+      }
+    });
+    ({ browser, url } = server);
   });
-  after(async () => {
-    await browser?.close();
-    await stop?.();
-    await runtime?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   async function staffPage(username: string): Promise<Page> {
     const page = await browser.newPage();
