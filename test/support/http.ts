@@ -1,7 +1,7 @@
 // An in-process HTTP client for the web app: a cookie jar plus automatic CSRF fields, no sockets.
 import type { Hono } from 'hono';
 import { createWebApp } from '../../src/web/app.js';
-import type { WebEnv } from '../../src/web/shared/env.js';
+import type { WebEnv } from '../../src/web/common/env.js';
 import type { TestRuntime } from './runtime.js';
 
 /** A browser-like client over app.request(). */

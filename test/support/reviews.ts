@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestRuntime } from './runtime.js';
 import type { ReviewCase } from '../../src/domain/reviews/review-case.js';
-import { localDate } from '../../src/domain/shared/local-date.js';
+import { localDate } from '../../src/domain/core/local-date.js';
 
 /** Inserts a minimal received application of `orgId` with the given tracking code; returns its id. */
 export async function insertApplication(rt: TestRuntime, orgId: string, trackingCode: string): Promise<string> {

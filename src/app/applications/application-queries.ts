@@ -11,7 +11,7 @@ import { maskIdNumber, parseTrackingCode } from '../../domain/applications/track
 import { normalizePhone } from '../../domain/applications/contact-checks.js';
 import { notFound } from '../errors.js';
 import { relatedApplications, type RelatedApplication } from '../../domain/applications/repeat-check.js';
-import { addDays } from '../../domain/shared/local-date.js';
+import { addDays } from '../../domain/core/local-date.js';
 import { caseOrgIds, loadCase, today } from './case-context.js';
 
 /** Organizations whose cases the actor may see. */

@@ -5,7 +5,7 @@ import type { AppContext, ApplicationFilter } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationState } from '../../domain/applications/application.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
-import { addDays, type LocalDate } from '../../domain/shared/local-date.js';
+import { addDays, type LocalDate } from '../../domain/core/local-date.js';
 import { addWorkingDays } from '../../domain/calendar/working-days.js';
 import { status, type DeadlineStatus } from '../../domain/applications/deadlines.js';
 import { rulesFor } from '../../domain/applications/rules.js';

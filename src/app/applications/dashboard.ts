@@ -2,7 +2,7 @@
 // overdue, and the most urgent open cases.
 import type { AppContext } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { addDays } from '../../domain/shared/local-date.js';
+import { addDays } from '../../domain/core/local-date.js';
 import { addWorkingDays } from '../../domain/calendar/working-days.js';
 import { OPEN_STATES } from '../../domain/applications/transition-table.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';

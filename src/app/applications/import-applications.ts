@@ -5,7 +5,7 @@ import { parseImportCsv, type ImportError, type ImportRow } from '../../domain/a
 import { submissionEvent } from '../../domain/applications/deadlines.js';
 import { rulesFor } from '../../domain/applications/rules.js';
 import { formatTrackingCode } from '../../domain/applications/tracking-code.js';
-import type { LocalDate } from '../../domain/shared/local-date.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { auditBy } from '../actors.js';
 

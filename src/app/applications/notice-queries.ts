@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
 import { canViewPersonalData } from '../../domain/policies/application-policy.js';
 import { holdsOver } from '../../domain/policies/actor.js';
-import { parseLocalDate } from '../../domain/shared/local-date.js';
+import { parseLocalDate } from '../../domain/core/local-date.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import { caseOrgIds, loadCase } from './case-context.js';

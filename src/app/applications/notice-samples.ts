@@ -2,9 +2,9 @@
 // organization's own name and contact, a fictional applicant and case (示例数据, never stored).
 import type { Outcome } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import { addDays, localDate } from '../../domain/shared/local-date.js';
-import type { Result } from '../../domain/shared/result.js';
-import type { DomainError } from '../../domain/shared/domain-error.js';
+import { addDays, localDate } from '../../domain/core/local-date.js';
+import type { Result } from '../../domain/core/result.js';
+import type { DomainError } from '../../domain/core/domain-error.js';
 import { formatNoticeDocNo } from '../../domain/notices/doc-no.js';
 import { buildNoticeDocument, type NoticeBase, type NoticeDocument, type NoticeKind, type NoticeModel } from '../../domain/notices/notice.js';
 import type { TemplateIssue } from '../../domain/notices/notice-template.js';

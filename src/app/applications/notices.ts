@@ -3,7 +3,7 @@
 import type { AppContext, Repos } from '../ports.js';
 import type { Action, ApplicationEvent, ApplicationSnapshot, Outcome } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import type { LocalDate } from '../../domain/shared/local-date.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
 import { buildNoticeDocument, type NoticeBase, type NoticeModel } from '../../domain/notices/notice.js';
 import { formatNoticeDocNo } from '../../domain/notices/doc-no.js';
 import { invalid } from '../errors.js';

@@ -8,7 +8,7 @@ import { rulesFor } from '../../domain/applications/rules.js';
 import { formatTrackingCode } from '../../domain/applications/tracking-code.js';
 import { checkProof } from '../../domain/applications/proof.js';
 import { canEnterApplication } from '../../domain/policies/application-policy.js';
-import { parseLocalDate, type LocalDate } from '../../domain/shared/local-date.js';
+import { parseLocalDate, type LocalDate } from '../../domain/core/local-date.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { forbidden, invalid, notFound } from '../errors.js';

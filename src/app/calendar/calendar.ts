@@ -4,7 +4,7 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { buildHolidayCalendar, type HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { computeDeadline, type Deadline } from '../../domain/calendar/working-days.js';
 import { parseScheduleFile, type ScheduleFileError } from '../../domain/calendar/schedule-file.js';
-import { localDate, parseLocalDate, type LocalDate } from '../../domain/shared/local-date.js';
+import { localDate, parseLocalDate, type LocalDate } from '../../domain/core/local-date.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden, invalid } from '../errors.js';
 import { auditBy } from '../actors.js';

@@ -4,7 +4,7 @@ import type { AppContext } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
 import { dueDate } from '../../domain/catalogue/time-limit.js';
-import { addDays, localDate, type LocalDate } from '../../domain/shared/local-date.js';
+import { addDays, localDate, type LocalDate } from '../../domain/core/local-date.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { authorizeCatalogue } from './manage-catalogue.js';

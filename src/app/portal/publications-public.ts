@@ -10,7 +10,7 @@ import type { AppContext } from '../ports.js';
 import type { Category, LiveFilter, LiveItem, LiveVersion, PublicationAttachment } from '../publications/ports.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { PublicationKind, Validity } from '../../domain/publications/publication.js';
-import type { LocalDate } from '../../domain/shared/local-date.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
 import { parseQuery } from '../../domain/search/tokenize.js';
 import { notFound } from '../errors.js';
 

@@ -9,7 +9,7 @@ import { extractLinks, prePublicationChecks, SENSITIVE_WORDS_KEY, wordListFrom, 
 import type { PublicationState } from '../../domain/publications/publication.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
-import { localDate } from '../../domain/shared/local-date.js';
+import { localDate } from '../../domain/core/local-date.js';
 import { auditBy } from '../actors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { loadPublicationConfig } from './catalogue.js';

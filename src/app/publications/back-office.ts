@@ -10,7 +10,7 @@ import { publicationStatus, type PublicationStatus } from '../../domain/publicat
 import { roleForLevel, type ReviewLevel } from '../../domain/publications/review-chain.js';
 import type { CheckFinding } from '../../domain/publications/checks.js';
 import type { DraftInput } from '../../domain/publications/draft-fields.js';
-import { localDate } from '../../domain/shared/local-date.js';
+import { localDate } from '../../domain/core/local-date.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { notFound } from '../errors.js';
 import { checkPublication } from './act-on-publication.js';

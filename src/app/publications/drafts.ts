@@ -8,7 +8,7 @@ import { reassessmentDueOn } from '../../domain/publications/deadlines.js';
 import type { PublicationFields, PublicationKind } from '../../domain/publications/publication.js';
 import { canEditPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
-import { localDate, yearOf, type LocalDate } from '../../domain/shared/local-date.js';
+import { localDate, yearOf, type LocalDate } from '../../domain/core/local-date.js';
 import { auditBy } from '../actors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { ensureCatalogue, loadPublicationConfig } from './catalogue.js';

@@ -3,7 +3,7 @@ import type { CategoryKind } from '../../domain/publications/catalogue.js';
 import type { PublicationFact } from '../../domain/publications/annual-counts.js';
 import type { PublicationFields, PublicationKind, PublicationState, ReviewEntry } from '../../domain/publications/publication.js';
 import type { PublicationPatch } from '../../domain/publications/transitions.js';
-import type { LocalDate } from '../../domain/shared/local-date.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
 
 /** A node of an organization's catalogue. */
 export type Category = {

@@ -7,7 +7,7 @@ import { annualPublicationCounts, type AnnualPublicationCounts } from '../../dom
 import { publicationDueOn, publicationStatus, type PublicationStatus } from '../../domain/publications/deadlines.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
-import { localDate, type LocalDate } from '../../domain/shared/local-date.js';
+import { localDate, type LocalDate } from '../../domain/core/local-date.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { notFound } from '../errors.js';
 import { loadPublicationConfig } from './catalogue.js';

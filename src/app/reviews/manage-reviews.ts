@@ -14,7 +14,7 @@ import {
   type ReviewResult,
   type ReviewSummary,
 } from '../../domain/reviews/review-case.js';
-import { localDate } from '../../domain/shared/local-date.js';
+import { localDate } from '../../domain/core/local-date.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 

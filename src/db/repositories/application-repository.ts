@@ -14,7 +14,7 @@ import type {
   LegalPersonSubtype,
   Outcome,
 } from '../../domain/applications/application.js';
-import type { LocalDate } from '../../domain/shared/local-date.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
 import { fromBool, toBool } from '../mappers.js';
 import { containsText } from '../portable.js';
 

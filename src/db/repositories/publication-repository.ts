@@ -4,7 +4,7 @@ import type { Database, PublicationReviewTable, PublicationTable } from '../data
 import type { LiveItem, LiveVersion, PublicationRecord, PublicationRepository, PublicationSummary } from '../../app/publications/ports.js';
 import { splitKeyAreas, type Disclosure, type PublicationFields, type PublicationKind, type PublicationState, type ReviewEntry, type Validity, type WithheldGround } from '../../domain/publications/publication.js';
 import type { PublicationPatch } from '../../domain/publications/transitions.js';
-import type { LocalDate } from '../../domain/shared/local-date.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
 import { fromBool, toBool } from '../mappers.js';
 import { containsText } from '../portable.js';
 

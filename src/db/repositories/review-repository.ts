@@ -3,7 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, ReviewCaseTable } from '../database.js';
 import type { ReviewRepository } from '../../app/reviews/ports.js';
 import type { LitigationRoute, ReviewCase, ReviewCaseFields, ReviewKind, ReviewResult } from '../../domain/reviews/review-case.js';
-import type { LocalDate } from '../../domain/shared/local-date.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
 
 type Row = Selectable<ReviewCaseTable> & { tracking_code: string | null };
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import chineseDays from 'chinese-days';
 import { buildHolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { addWorkingDays, isWorkingDay } from '../../domain/calendar/working-days.js';
-import { addDays, localDate, type LocalDate } from '../../domain/shared/local-date.js';
+import { addDays, localDate, type LocalDate } from '../../domain/core/local-date.js';
 import { chineseDaysSnapshot } from './chinese-days.js';
 
 const snapshot = chineseDaysSnapshot();

@@ -10,7 +10,7 @@
 import packageJson from 'chinese-days/package.json' with { type: 'json' };
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import type { CalendarDayKind, CalendarDayRecord } from '../../domain/calendar/holiday-calendar.js';
-import { compareDates, localDate, yearOf } from '../../domain/shared/local-date.js';
+import { compareDates, localDate, yearOf } from '../../domain/core/local-date.js';
 
 /** A versioned copy of an external holiday data set. */
 export type CalendarSnapshot = {

@@ -1,6 +1,6 @@
 // Disclosure applications (依申请公开, Regulation arts. 27–45): the stored shape, the applicant,
 // channels, states, outcome codes and the events that make up a case's history.
-import type { LocalDate } from '../shared/local-date.js';
+import type { LocalDate } from '../core/local-date.js';
 
 /** Channels an application arrives through (GLOSSARY; art. 31 sets each one's receipt date). */
 export const CHANNELS = ['online', 'in_person', 'registered_mail', 'ordinary_mail', 'fax', 'email'] as const;

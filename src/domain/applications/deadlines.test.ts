@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 // A test may use the seed module: it gives the real State Council schedules 2004–2026.
 import { chineseDaysSnapshot } from '../../db/seeds/chinese-days.js';
-import { localDate as D, type LocalDate } from '../shared/local-date.js';
+import { localDate as D, type LocalDate } from '../core/local-date.js';
 import type { ApplicationSnapshot } from './application.js';
 import { correctionNoticeDueOn, recomputeCase, recomputeLedger, status, submissionEvent, type LedgerEvent } from './deadlines.js';
 import { rulesFor } from './rules.js';

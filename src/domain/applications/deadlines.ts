@@ -15,7 +15,7 @@
 
 import { computeDeadline, workingDaysBetween } from '../calendar/working-days.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
-import { compareDates, type LocalDate } from '../shared/local-date.js';
+import { compareDates, type LocalDate } from '../core/local-date.js';
 import type { ApplicationEvent, ApplicationSnapshot, ApplicationState, Outcome } from './application.js';
 import { OUTCOME_INFO, isOutcome } from './outcomes.js';
 import type { DisclosureRules } from './rules.js';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../core/domain-error.js';
 import { feeByPages, feeByPieces, pageBreakdown, pageRate, pieceBreakdown, pieceRate } from './fees.js';
 
 describe('the per-piece fee (按件计收, progressive over the month)', () => {

@@ -13,7 +13,7 @@
 //   Worked example: 250 pages = 30×0 + 70×10 + 100×20 + 50×40 = 4,700.
 // An application is charged on one basis, never both (measures art. 3).
 
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../core/domain-error.js';
 
 /** Error code for a negative, fractional or inconsistent quantity. */
 export const INVALID_FEE_QUANTITY = 'invalid_fee_quantity';

@@ -1,7 +1,7 @@
 // Historical cases from CSV (`gongkai applications import FILE.csv`, issue 3), so an office can start
 // mid-year with its earlier cases counted. Pure: text in, rows or every error (line and column) out.
-import { parseCsv } from '../shared/csv.js';
-import { parseLocalDate, type LocalDate } from '../shared/local-date.js';
+import { parseCsv } from '../core/csv.js';
+import { parseLocalDate, type LocalDate } from '../core/local-date.js';
 import { CHANNELS, LEGAL_PERSON_SUBTYPES, type Channel, type LegalPersonSubtype, type Outcome } from './application.js';
 import { isOutcome } from './outcomes.js';
 

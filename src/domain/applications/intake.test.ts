@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { localDate as D } from '../shared/local-date.js';
+import { localDate as D } from '../core/local-date.js';
 import { CHANNELS } from './application.js';
 import { emailError, phoneError, postcodeError, residentIdCheckChar, residentIdError } from './contact-checks.js';
 import { RECEIPT_DATE_FIELD, receiptDate, validateApplication, type ApplicationForm } from './intake.js';

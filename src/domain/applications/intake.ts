@@ -2,9 +2,9 @@
 // Chinese messages, and the receipt date art. 31 fixes for each channel.
 
 import { creditCodeError } from '../orgs/credit-code.js';
-import { DomainError } from '../shared/domain-error.js';
-import { compareDates, type LocalDate } from '../shared/local-date.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from '../core/domain-error.js';
+import { compareDates, type LocalDate } from '../core/local-date.js';
+import { err, ok, type Result } from '../core/result.js';
 import {
   APPLICANT_TYPES,
   CARRIERS,

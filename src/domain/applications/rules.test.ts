@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { localDate as D } from '../shared/local-date.js';
+import { localDate as D } from '../core/local-date.js';
 import { RULES_2007, RULES_2019, rulesFor } from './rules.js';
 
 describe('rulesFor', () => {

@@ -5,7 +5,7 @@
 // 2019: 《中华人民共和国政府信息公开条例》（国令第711号, in force 2019-05-15; SPEC §3, S28 [C]).
 // 2007: 《中华人民共和国政府信息公开条例》（国令第492号）— 15 + 15 working days (SPEC §3.11 [C-3p]).
 
-import { compareDates, localDate, type LocalDate } from '../shared/local-date.js';
+import { compareDates, localDate, type LocalDate } from '../core/local-date.js';
 
 /** Which text of the Regulation governs an application. */
 export type RegulationVersion = '2007' | '2019';

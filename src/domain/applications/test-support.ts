@@ -3,7 +3,7 @@
 
 import { buildHolidayCalendar, type HolidayCalendar } from '../calendar/holiday-calendar.js';
 import type { Actor } from '../policies/actor.js';
-import { localDate, type LocalDate } from '../shared/local-date.js';
+import { localDate, type LocalDate } from '../core/local-date.js';
 import type { Role } from '../users/roles.js';
 import type { ApplicationSnapshot } from './application.js';
 import { submissionEvent } from './deadlines.js';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../core/domain-error.js';
 import { TRACKING_ALPHABET, formatTrackingCode, isValidTrackingCode, maskIdNumber, parseTrackingCode } from './tracking-code.js';
 
 /** Deterministic bytes for tests (a linear congruential sequence). */

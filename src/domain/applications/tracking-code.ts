@@ -8,8 +8,8 @@
 // single mistyped character and most swaps of neighbours. Randomness is a parameter: the domain
 // has no entropy source.
 
-import { DomainError } from '../shared/domain-error.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from '../core/domain-error.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /** The 32 symbols, in value order. */
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

@@ -1,9 +1,9 @@
 // Parameter schemas of the moves, as data (the back office renders its forms from them, `decide`
 // validates against them), and the parser that turns raw form/JSON values into typed params.
 
-import { DomainError } from '../shared/domain-error.js';
-import { parseLocalDate } from '../shared/local-date.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from '../core/domain-error.js';
+import { parseLocalDate } from '../core/local-date.js';
+import { err, ok, type Result } from '../core/result.js';
 import { OUTCOMES, type Action } from './application.js';
 import { LAPSE_OUTCOMES } from './outcomes.js';
 import type { DisclosureRules } from './rules.js';

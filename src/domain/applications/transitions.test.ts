@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chineseDaysSnapshot } from '../../db/seeds/chinese-days.js';
 import type { Actor } from '../policies/actor.js';
-import { localDate as D } from '../shared/local-date.js';
+import { localDate as D } from '../core/local-date.js';
 import { ROLES, type Role } from '../users/roles.js';
 import { ACTIONS, APPLICATION_STATES, type Action, type ApplicationEvent, type ApplicationSnapshot, type ApplicationState } from './application.js';
 import { rulesFor } from './rules.js';

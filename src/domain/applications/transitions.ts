@@ -10,9 +10,9 @@
 
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { holdsOver, type Actor } from '../policies/actor.js';
-import { DomainError } from '../shared/domain-error.js';
-import { compareDates, type LocalDate } from '../shared/local-date.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from '../core/domain-error.js';
+import { compareDates, type LocalDate } from '../core/local-date.js';
+import { err, ok, type Result } from '../core/result.js';
 import { ROLE_LABELS } from '../users/roles.js';
 import type { Action, ApplicationEvent, ApplicationSnapshot, ApplicationState, Outcome } from './application.js';
 import { correctionNoticeDueOn, recomputeLedger } from './deadlines.js';

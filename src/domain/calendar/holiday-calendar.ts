@@ -8,8 +8,8 @@
 //   3. admin-entered overrides, e.g. a local closure or a national correction (SPEC §6.1 last point).
 // A year not in `publishedYears` is provisional (暂定): only weekends and overrides apply to it.
 
-import { DomainError } from '../shared/domain-error.js';
-import { yearOf, type LocalDate } from '../shared/local-date.js';
+import { DomainError } from '../core/domain-error.js';
+import { yearOf, type LocalDate } from '../core/local-date.js';
 
 /** `holiday` = declared rest day (放假, incl. weekend days inside a holiday period); `workday` = make-up working day (调休上班). */
 export type CalendarDayKind = 'holiday' | 'workday';

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { localDate } from '../shared/local-date.js';
+import { localDate } from '../core/local-date.js';
 import { buildHolidayCalendar } from './holiday-calendar.js';
 import { parseScheduleFile, type ScheduleFileError } from './schedule-file.js';
 import { computeDeadline, isWorkingDay } from './working-days.js';

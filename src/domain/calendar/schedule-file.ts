@@ -21,8 +21,8 @@
 //   - every day line needs a name.
 
 import type { CalendarDayKind, CalendarDayRecord } from './holiday-calendar.js';
-import { addDays, compareDates, dayOfWeek, daysBetween, isWeekend, parseLocalDate, yearOf, type LocalDate } from '../shared/local-date.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { addDays, compareDates, dayOfWeek, daysBetween, isWeekend, parseLocalDate, yearOf, type LocalDate } from '../core/local-date.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /** A successfully parsed schedule file. */
 export type ScheduleFile = {

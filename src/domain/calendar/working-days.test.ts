@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 // A test may use the seed module: it gives the real State Council schedules 2004–2026.
 import { chineseDaysSnapshot } from '../../db/seeds/chinese-days.js';
-import { DomainError } from '../shared/domain-error.js';
-import { addDays, localDate, type LocalDate } from '../shared/local-date.js';
+import { DomainError } from '../core/domain-error.js';
+import { addDays, localDate, type LocalDate } from '../core/local-date.js';
 import {
   buildHolidayCalendar,
   isProvisionalDate,

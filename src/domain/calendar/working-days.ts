@@ -11,8 +11,8 @@
 // weekend or declared rest day, plus every weekend day declared a make-up working day (调休上班日),
 // which is the holiday notices' own terminology (SPEC §6.3, [U] as a legal definition).
 
-import { DomainError } from '../shared/domain-error.js';
-import { addDays, compareDates, isWeekend, yearOf, type LocalDate } from '../shared/local-date.js';
+import { DomainError } from '../core/domain-error.js';
+import { addDays, compareDates, isWeekend, yearOf, type LocalDate } from '../core/local-date.js';
 import { isProvisionalYear, type HolidayCalendar } from './holiday-calendar.js';
 
 /** A computed due date; `provisional` (暂定) when a counted day lies in a year whose schedule is not published. */

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dueDate, parseTimeLimit, readNumber, type TimeLimitRule } from './time-limit.js';
 import { buildHolidayCalendar } from '../calendar/holiday-calendar.js';
-import { localDate } from '../shared/local-date.js';
+import { localDate } from '../core/local-date.js';
 
 const CASES: [string, TimeLimitRule | null][] = [
   ['信息形成或者变更之日起20个工作日内', { kind: 'working_days_after_change', days: 20 }],

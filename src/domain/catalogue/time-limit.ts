@@ -7,7 +7,7 @@
 // 及时公开 (not computable); public-notice periods such as 公示期7个工作日 (a duration, not a deadline).
 import { addWorkingDays } from '../calendar/working-days.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
-import { addDays, localDate, yearOf, type LocalDate } from '../shared/local-date.js';
+import { addDays, localDate, yearOf, type LocalDate } from '../core/local-date.js';
 
 /** A computable 公开时限. */
 export type TimeLimitRule =

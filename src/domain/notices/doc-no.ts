@@ -3,8 +3,8 @@
 // GB/T 9704-2012 §7.2.4: 机关代字 + year in full in 六角括号〔〕 + serial number, and the serial is
 // not padded ("不编虚位", 1 not 01). Padding is still configurable (`{serial:3}`) because some
 // offices number their notice registers that way.
-import { DomainError } from '../shared/domain-error.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from '../core/domain-error.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { NoticeKind } from './notice.js';
 
 /** The default pattern, e.g. 示例区政办依申〔2025〕12号. */

@@ -1,7 +1,7 @@
 // Placeholder values of a notice, computed from its model: dates in Chinese, amounts in capitals,
 // numbered correction items, the legal basis of a reply's outcome.
 import type { Channel } from '../applications/application.js';
-import type { LocalDate } from '../shared/local-date.js';
+import type { LocalDate } from '../core/local-date.js';
 import { amountInWords } from './amount-in-words.js';
 import type { FeeBasis, NoticeBase, NoticeModel, ReplyNotice } from './notice.js';
 import { placeholdersFor } from './placeholders.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { localDate } from '../shared/local-date.js';
+import { localDate } from '../core/local-date.js';
 import { buildNoticeDocument, NOTICE_KINDS, type NoticeBase, type NoticeModel } from './notice.js';
 import { placeholdersFor, PLACEHOLDER_LABELS, REQUIRED_PLACEHOLDERS } from './placeholders.js';
 import { DEFAULT_REMEDIES, defaultTemplate, TEMPLATE_KEYS, validateNoticeTemplate, validateRemedyTemplate } from './templates.js';

@@ -5,8 +5,8 @@
 // (art. 42; 国办函〔2020〕109号), 征求第三方意见书 (art. 32), 征求意见书 to a co-producing agency
 // (art. 34) and 依申请公开政府信息告知书 (the reply, arts. 36–39, one template per outcome code).
 import type { Channel, Outcome } from '../applications/application.js';
-import type { LocalDate } from '../shared/local-date.js';
-import { err, ok, type Result } from '../shared/result.js';
+import type { LocalDate } from '../core/local-date.js';
+import { err, ok, type Result } from '../core/result.js';
 import { paragraphApplies, paragraphText, renderTemplate, type NoticeTemplate, type PlaceholderValues, type TemplateIssue } from './notice-template.js';
 import { noticeValues } from './notice-values.js';
 import { describePlaceholder } from './placeholders.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OUTCOMES, type Outcome } from '../applications/application.js';
-import { localDate } from '../shared/local-date.js';
+import { localDate } from '../core/local-date.js';
 import { buildNoticeDocument, type ReplyNotice } from './notice.js';
 import { legalBasisFor, REGULATION, remedyVariantFor, REPLY_OUTCOMES } from './reply-outcomes.js';
 import { defaultTemplate, validateNoticeTemplate } from './templates.js';

@@ -8,7 +8,7 @@
 // (不予公开), and para 2 obliges the office to say so. Otherwise 《行政诉讼法》 art. 46 gives six
 // months for a direct suit; after reconsideration art. 45 gives 15 days.
 import type { Outcome } from '../applications/application.js';
-import { compareDates, localDate, type LocalDate } from '../shared/local-date.js';
+import { compareDates, localDate, type LocalDate } from '../core/local-date.js';
 import type { TemplateParagraph } from './notice-template.js';
 
 /** The Regulation, as cited in notices. */

@@ -11,7 +11,7 @@
 // formatTemplateBody(parseTemplateBody(x)) is x normalized, and parseTemplateBody(formatTemplateBody(p))
 // gives back p for any paragraphs without blank lines or edge whitespace in their text.
 import type { Outcome } from '../applications/application.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { NoticeTemplate, TemplateParagraph } from './notice-template.js';
 import { REPLY_OUTCOMES } from './reply-outcomes.js';
 import type { TemplateKey } from './templates.js';

@@ -1,7 +1,7 @@
 // The numbers the annual report needs about proactive disclosure (art. 50; SPEC §1.4, §2.3), as a
 // pure aggregation over one fact per publication returned by the repository (HOUSE_STYLE §6.6).
 
-import type { LocalDate } from '../shared/local-date.js';
+import type { LocalDate } from '../core/local-date.js';
 import { PUBLICATION_KINDS, type Disclosure, type PublicationKind, type Validity } from './publication.js';
 
 /** One publication as the report sees it. */

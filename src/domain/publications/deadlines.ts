@@ -5,7 +5,7 @@
 
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
-import { compareDates, type LocalDate } from '../shared/local-date.js';
+import { compareDates, type LocalDate } from '../core/local-date.js';
 
 /** Art. 26: 20 working days. */
 export const PUBLICATION_WORKING_DAYS = 20;

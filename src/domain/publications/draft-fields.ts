@@ -1,8 +1,8 @@
 // Validation of a draft's fields (form or JSON), with a Chinese message per field. Catalogue,
 // interpreted document and attachments are resolved by the use case.
 
-import { compareDates, isLocalDate, type LocalDate } from '../shared/local-date.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { compareDates, isLocalDate, type LocalDate } from '../core/local-date.js';
+import { err, ok, type Result } from '../core/result.js';
 import { DISCLOSURES, PUBLICATION_KINDS, VALIDITIES, WITHHELD_GROUNDS, type PublicationFields } from './publication.js';
 
 /** The raw input of a draft. */

@@ -1,8 +1,8 @@
 // 索引号 (Identifier): generated, unique and never changed (SPEC §4.3: 前段码/后段码, 后段码 = year +
 // "-" + 5-digit serial). The pattern is configurable per organization.
 
-import { DomainError } from '../shared/domain-error.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from '../core/domain-error.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /** Error code of a bad pattern. */
 export const INVALID_INDEX_PATTERN = 'invalid_index_pattern';

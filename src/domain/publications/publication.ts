@@ -1,7 +1,7 @@
 // A Publication (一条政府信息) of the proactive-disclosure catalogue: its stored vocabularies, its
 // snapshot as the review chain sees it, and the Chinese labels (Regulation arts. 19–26; SPEC §4.3).
 
-import type { LocalDate } from '../shared/local-date.js';
+import type { LocalDate } from '../core/local-date.js';
 
 /** Kinds (体裁), stored values; never rename (GLOSSARY: rule/normative/other_document/interpretation/news/other). */
 export const PUBLICATION_KINDS = ['rule', 'normative', 'other_document', 'interpretation', 'news', 'other'] as const;

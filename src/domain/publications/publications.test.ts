@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildHolidayCalendar } from '../calendar/holiday-calendar.js';
-import { localDate } from '../shared/local-date.js';
+import { localDate } from '../core/local-date.js';
 import { annualPublicationCounts, type PublicationFact } from './annual-counts.js';
 import { defaultCatalogue, flattenCatalogue } from './catalogue.js';
 import { DEFAULT_WORD_LIST, extractLinks, isValidResidentId, prePublicationChecks } from './checks.js';

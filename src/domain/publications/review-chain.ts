@@ -1,8 +1,8 @@
 // The review chain configured per organization (编审分离, 三级审核, 先审后发): 1–3 levels, the last
 // one the sign-off (签发), one level recording the confidentiality review (保密审查, art. 17).
 
-import { DomainError } from '../shared/domain-error.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from '../core/domain-error.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { Role } from '../users/roles.js';
 
 /** One level of the chain. */

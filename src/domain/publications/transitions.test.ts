@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../policies/actor.js';
-import { localDate } from '../shared/local-date.js';
+import { localDate } from '../core/local-date.js';
 import type { Role } from '../users/roles.js';
 import type { PublicationSnapshot } from './publication.js';
 import { DEFAULT_PUBLICATION_CONFIG, validateChain } from './review-chain.js';

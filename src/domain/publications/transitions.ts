@@ -7,9 +7,9 @@
 // and 编审分离 (forbidden) → history guards (illegal_transition) → parameters (invalid_params).
 
 import { holdsOver, type Actor } from '../policies/actor.js';
-import { DomainError } from '../shared/domain-error.js';
-import type { LocalDate } from '../shared/local-date.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { DomainError } from '../core/domain-error.js';
+import type { LocalDate } from '../core/local-date.js';
+import { err, ok, type Result } from '../core/result.js';
 import { ROLE_LABELS } from '../users/roles.js';
 import type { PublicationSnapshot, PublicationState } from './publication.js';
 import { roleForLevel, type ReviewLevel } from './review-chain.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { localDate } from '../shared/local-date.js';
+import { localDate } from '../core/local-date.js';
 import type { Actor } from '../policies/actor.js';
 import { caseTypeLabel, parseReviewCase, resultAtYearEnd, summarizeReviews, type ReviewCaseDetails, type ReviewCaseText } from './review-case.js';
 import { canReview } from './review-policy.js';

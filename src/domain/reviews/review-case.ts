@@ -1,8 +1,8 @@
 // The 复议/诉讼/投诉 register: reconsideration, litigation and complaint cases about disclosure work,
 // their validation, and the annual report's section 四 computed from them.
 import type { ReviewColumn, ReviewRow } from '../reports/annual-report.js';
-import { parseLocalDate, type LocalDate } from '../shared/local-date.js';
-import { err, ok, type Result } from '../shared/result.js';
+import { parseLocalDate, type LocalDate } from '../core/local-date.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /**
  * Stored case kinds; never rename. 行政复议 and 行政诉讼 arise from disclosure decisions (art. 51,

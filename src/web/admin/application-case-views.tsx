@@ -9,9 +9,9 @@ import type { ParamSpec } from '../../domain/applications/transition-params.js';
 import type { TransitionGroup } from '../../domain/applications/transition-table.js';
 import { ACTION_LABELS, STATE_LABELS } from '../../domain/applications/transition-table.js';
 import { OUTCOME_INFO, isOutcome } from '../../domain/applications/outcomes.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf } from '../shared/forms.js';
-import { formatInstant } from '../shared/time.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf } from '../common/forms.js';
+import { formatInstant } from '../common/time.js';
 import { NoticeList } from './notice-views.js';
 import {
   APPLICANT_TYPE_LABELS,

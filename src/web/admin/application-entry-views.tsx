@@ -5,8 +5,8 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { APPLICANT_TYPES, CARRIERS, CHANNELS, DELIVERIES, ID_TYPES, LEGAL_PERSON_SUBTYPES } from '../../domain/applications/application.js';
 import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../domain/applications/intake.js';
 import { MAX_PROOF_BYTES } from '../../domain/applications/proof.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 import { APPLICANT_TYPE_LABELS, CARRIER_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, SUBTYPE_LABELS } from './application-views.js';
 
 /** Field names of the entry form and their labels (also used in the error summary). */

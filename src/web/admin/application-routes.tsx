@@ -11,8 +11,8 @@ import { caseHandlers, caseOrganizations, listCases, staffNames, type CaseListOp
 import { ACTIONS, APPLICATION_STATES, type Action, type ApplicationState, type Channel } from '../../domain/applications/application.js';
 import { ACTION_LABELS } from '../../domain/applications/transition-table.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { ApplicationListPage, type ApplicationListQuery } from './application-views.js';
 import { ENTRY_LABELS, NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js';
 import { ApplicationCasePage, type FailedMove } from './application-case-views.js';

@@ -9,8 +9,8 @@ import { OUTCOME_INFO, outcomeCitation } from '../../domain/applications/outcome
 import type { DeadlineStatus } from '../../domain/applications/deadlines.js';
 import type { ApplicationDashboard } from '../../app/applications/dashboard.js';
 import type { StatusRow } from '../../app/applications/case-lists.js';
-import { AdminLayout } from '../shared/layout.js';
-import { ErrorSummary, Field, Select } from '../shared/forms.js';
+import { AdminLayout } from '../common/layout.js';
+import { ErrorSummary, Field, Select } from '../common/forms.js';
 
 /** Channels as staff name them (art. 31 sets each one's receipt date). */
 export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {

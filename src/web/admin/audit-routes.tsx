@@ -7,9 +7,9 @@ import { verifyAuditChain } from '../../app/audit/verify-audit.js';
 import { AppError } from '../../app/errors.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
-import { addDays, parseLocalDate } from '../../domain/shared/local-date.js';
-import { requireActor, statusOf } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { addDays, parseLocalDate } from '../../domain/core/local-date.js';
+import { requireActor, statusOf } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { AuditPage, VerifyPage } from './audit-views.js';
 
 /** Entries per page. */

@@ -6,11 +6,11 @@ import { login } from '../../app/auth/login.js';
 import { logout } from '../../app/auth/session.js';
 import { changePassword } from '../../app/auth/change-password.js';
 import { AppError } from '../../app/errors.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field } from '../shared/forms.js';
-import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../shared/security.js';
-import { readForm, requireActor, safeNext, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field } from '../common/forms.js';
+import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../common/security.js';
+import { readForm, requireActor, safeNext, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 
 function LoginPage(p: { csrf: string; username?: string; next?: string; error?: string; expired?: boolean }) {
   return (

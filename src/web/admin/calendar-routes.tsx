@@ -5,8 +5,8 @@ import { dueDate, importSchedule, removeCalendarOverride, setCalendarOverride } 
 import { AppError } from '../../app/errors.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { CalendarPage, yearGrid, type CalendarPageModel } from './calendar-views.js';
 
 const FLASH: Record<string, string> = {

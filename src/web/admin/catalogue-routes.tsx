@@ -8,9 +8,9 @@ import { savePublicationConfig } from '../../app/publications/catalogue.js';
 import { addCategory, loadCatalogueAdmin, moveCategory, renameCategory, setCategoryRetired } from '../../app/publications/manage-catalogue.js';
 import type { PublicationConfig } from '../../domain/publications/review-chain.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
-import { AdminLayout } from '../shared/layout.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
+import { AdminLayout } from '../common/layout.js';
 import { CataloguePage } from './catalogue-views.js';
 
 type C = Context<WebEnv>;

@@ -5,8 +5,8 @@
 import type { Actor } from '../../domain/policies/actor.js';
 import type { CatalogueAdmin } from '../../app/publications/manage-catalogue.js';
 import type { Category } from '../../app/publications/ports.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 
 /** Labels of the page's form fields (for the error summary). */
 export const CATALOGUE_LABELS: Readonly<Record<string, string>> = {

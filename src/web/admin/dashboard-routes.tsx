@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The back-office dashboard: a summary that later capabilities extend with their own cards.
 import type { Hono } from 'hono';
-import { AdminLayout } from '../shared/layout.js';
-import { requireActor } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { AdminLayout } from '../common/layout.js';
+import { requireActor } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { loadApplicationDashboard } from '../../app/applications/dashboard.js';
 import { ApplicationDashboardCards } from './application-views.js';
 import { PublicationDashboardCard } from './publication-views.js';

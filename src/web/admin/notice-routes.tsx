@@ -4,9 +4,9 @@ import type { Hono } from 'hono';
 import { getNotice, noticeDocx, recordNoticeService } from '../../app/applications/notice-queries.js';
 import { AppError } from '../../app/errors.js';
 import { NoticePage } from '../notices/notice-view.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
-import { AdminLayout } from '../shared/layout.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
+import { AdminLayout } from '../common/layout.js';
 import { ServiceForm } from './notice-views.js';
 
 /** Registers /admin/notices routes. */

@@ -10,8 +10,8 @@ import {
   type NoticeGeneralInput, type OrgNoticeSettings,
 } from '../../app/applications/notice-settings-admin.js';
 import type { TemplateText } from '../../domain/notices/template-text.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { NoticeSettingsForbiddenPage, NoticeSettingsPage, TemplateEditorPage, settingsHref, templateHref } from './notice-settings-views.js';
 
 type C = Context<WebEnv>;

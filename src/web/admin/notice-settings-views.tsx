@@ -6,8 +6,8 @@ import type { Organization } from '../../domain/orgs/organization.js';
 import { TEMPLATE_TEXT_SYNTAX, templateKeyLabel, type TemplateText } from '../../domain/notices/template-text.js';
 import type { TemplateKey } from '../../domain/notices/templates.js';
 import type { EditorKey, TemplateEditor } from '../../app/applications/notice-settings-admin.js';
-import { Csrf, ErrorSummary, Field } from '../shared/forms.js';
-import { AdminLayout } from '../shared/layout.js';
+import { Csrf, ErrorSummary, Field } from '../common/forms.js';
+import { AdminLayout } from '../common/layout.js';
 import { NoticeDocument } from '../notices/notice-view.js';
 
 const PATH = '/admin/orgs';

@@ -5,8 +5,8 @@ import { orderTree, subtreeIds, type Organization } from '../../domain/orgs/orga
 import { parseOrganizationFields } from '../../app/orgs/organization-input.js';
 import { createOrganization, moveOrganization, setOrganizationRetired, updateOrganization } from '../../app/orgs/manage-organizations.js';
 import { AppError } from '../../app/errors.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { OrgFormPage, OrgListPage, ORG_LABELS } from './org-views.js';
 
 const FLASH: Record<string, string> = { created: '机构已创建。', saved: '机构信息已保存。', moved: '隶属关系已调整。', retired: '机构状态已更新。' };

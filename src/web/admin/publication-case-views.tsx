@@ -10,9 +10,9 @@ import type { AvailableTransition } from '../../domain/publications/transitions.
 import type { CheckFinding, CheckRule } from '../../domain/publications/checks.js';
 import type { ReviewLevel } from '../../domain/publications/review-chain.js';
 import type { PublicationPage } from '../../app/publications/back-office.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf } from '../shared/forms.js';
-import { formatInstant } from '../shared/time.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf } from '../common/forms.js';
+import { formatInstant } from '../common/time.js';
 import { ClockBadge, formatSize } from './publication-views.js';
 
 /** A move that failed: which form to reopen, with the values typed and the Chinese error. */

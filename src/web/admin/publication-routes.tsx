@@ -13,10 +13,10 @@ import { PUBLICATION_KINDS, PUBLICATION_STATES, type PublicationKind, type Publi
 import { ACTION_LABELS, PUBLICATION_ACTIONS, type PublicationAction } from '../../domain/publications/transition-table.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import type { PublicationRecord } from '../../app/publications/ports.js';
-import { list, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
-import { officeTimeZone } from '../shared/time.js';
-import { AdminLayout } from '../shared/layout.js';
+import { list, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
+import { officeTimeZone } from '../common/time.js';
+import { AdminLayout } from '../common/layout.js';
 import { FIELD_LABELS, PublicationFormPage, PublicationListPage, type PublicationListQuery } from './publication-views.js';
 import { PublicationCasePage, type FailedMove } from './publication-case-views.js';
 import { registerCatalogueRoutes } from './catalogue-routes.js';

@@ -8,8 +8,8 @@ import type { PublicationStatus } from '../../domain/publications/deadlines.js';
 import { loadPublicationDashboard, type PublicationDashboard, type PublicationRow } from '../../app/publications/back-office.js';
 import type { AppContext } from '../../app/ports.js';
 import type { PublicationAttachment } from '../../app/publications/ports.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 
 /** Chinese labels of the draft form's fields (also for the error summary). */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {

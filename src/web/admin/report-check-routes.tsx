@@ -5,8 +5,8 @@ import type { Context, Hono } from 'hono';
 import type { Actor } from '../../domain/policies/actor.js';
 import { AppError } from '../../app/errors.js';
 import { UPLOAD_LIMITS, checkUploadedReports, mayCheckReports, type UploadedReport } from '../../app/reports/check-uploaded-reports.js';
-import { requireActor, statusOf } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { requireActor, statusOf } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { ReportCheckForbiddenPage, ReportCheckFormPage, ReportCheckResultsPage } from './report-check-views.js';
 
 type C = Context<WebEnv>;

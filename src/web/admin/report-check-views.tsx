@@ -13,8 +13,8 @@ import {
   rowLabel,
   type SectionKey,
 } from '../../domain/reports/labels.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary } from '../shared/forms.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary } from '../common/forms.js';
 
 const PATH = '/admin/report-check';
 

@@ -5,8 +5,8 @@ import { createReview, getReview, listReviews, loadReviewScope, reviewSummary, u
 import { AppError } from '../../app/errors.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { REVIEW_FIELD_LABELS, REVIEW_KINDS, REVIEW_RESULTS, type ReviewCase, type ReviewKind, type ReviewResult } from '../../domain/reviews/review-case.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { ReviewDetailPage, ReviewForbiddenPage, ReviewFormPage, ReviewListPage, type ReviewListQuery } from './review-views.js';
 
 type C = Context<WebEnv>;

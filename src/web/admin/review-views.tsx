@@ -16,8 +16,8 @@ import {
 } from '../../domain/reviews/review-case.js';
 import { REVIEW_COLUMNS, REVIEW_ROWS } from '../../domain/reports/annual-report.js';
 import { REVIEW_COLUMN_LABELS } from '../../domain/reports/labels.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 
 const PATH = '/admin/reviews';
 

@@ -5,8 +5,8 @@ import { getSiteFooter, saveSiteFooter, type SiteFooter } from '../../app/settin
 import { AppError } from '../../app/errors.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { SETTINGS_LABELS, SettingsPage } from './settings-views.js';
 
 const TEXT_KEYS = Object.keys(SETTINGS_LABELS).filter((k) => k !== 'showPartyGovMark');

@@ -2,8 +2,8 @@
 // Views of one account: its summary, the edit form, password reset, (de)activation and the handover (交接) page.
 import type { Actor } from '../../domain/policies/actor.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 import { formatInstant, grantLabel, type UserAbilities, type UserScope } from './user-scope.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 import { RoleMatrix, orgOptions, personLabel, type FormErrors } from './user-views.js';

@@ -2,7 +2,7 @@
 import { AppError, invalid } from '../../app/errors.js';
 import { parseUserInput, type UserInput } from '../../app/users/user-input.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
-import { list, str } from '../shared/respond.js';
+import { list, str } from '../common/respond.js';
 
 /** What the user typed in the account form (passwords are never re-rendered). */
 export type UserFormValues = {

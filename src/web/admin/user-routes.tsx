@@ -5,8 +5,8 @@ import { createUser, resetPassword, setUserActive, updateUser } from '../../app/
 import { handover } from '../../app/users/handover.js';
 import { AppError } from '../../app/errors.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../shared/respond.js';
-import type { WebEnv } from '../shared/env.js';
+import { readForm, requireActor, statusOf, str } from '../common/respond.js';
+import type { WebEnv } from '../common/env.js';
 import { abilitiesFor, handoverCandidates, listVisibleUsers, loadUserScope } from './user-scope.js';
 import { blankUserValues, parseNewUser, parseSuccessor, parseTemporaryPassword, parseUserEdit, userValuesFrom, userValuesOf } from './user-form.js';
 import { ForbiddenPage, UserListPage, UserNewPage, type FormErrors } from './user-views.js';

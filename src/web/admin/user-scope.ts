@@ -78,7 +78,7 @@ export function grantLabel(scope: UserScope, g: RoleGrant): string {
 }
 
 /** Formats a stored instant in the office's time zone (re-exported for the account views). */
-export { formatInstant } from '../shared/time.js';
+export { formatInstant } from '../common/time.js';
 
 /** Active accounts the actor may hand work over to (any organization where handover is allowed), except `fromUserId`. */
 export async function handoverCandidates(ctx: AppContext, scope: UserScope, fromUserId: string): Promise<UserWithRoles[]> {

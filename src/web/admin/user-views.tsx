@@ -4,8 +4,8 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { OrgNode } from '../../domain/orgs/organization.js';
 import { ROLES, ROLE_LABELS } from '../../domain/users/roles.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
-import { AdminLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
+import { AdminLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 import { formatInstant, grantLabel, type UserListFilter, type UserScope } from './user-scope.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 

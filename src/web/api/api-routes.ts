@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { resolveApiToken } from '../../app/auth/api-token.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
-import type { WebEnv } from '../shared/env.js';
+import type { WebEnv } from '../common/env.js';
 
 /** Resolves the bearer token of an API request, or answers 401. */
 export async function apiUser(c: Context<WebEnv>): Promise<UserWithRoles | Response> {

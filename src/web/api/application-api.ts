@@ -10,9 +10,9 @@ import { CHANNELS, type Channel } from '../../domain/applications/application.js
 import { validateApplication, type ApplicationForm } from '../../domain/applications/intake.js';
 import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../domain/applications/transition-table.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import type { WebEnv } from '../shared/env.js';
-import { statusOf } from '../shared/respond.js';
-import { TOO_MANY_LOOKUPS, TRACK_NOT_FOUND, limitedTrack } from '../shared/rate-limit.js';
+import type { WebEnv } from '../common/env.js';
+import { statusOf } from '../common/respond.js';
+import { TOO_MANY_LOOKUPS, TRACK_NOT_FOUND, limitedTrack } from '../common/rate-limit.js';
 import { outcomeText } from '../public/track-views.js';
 import { apiUser } from './api-routes.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';

@@ -12,8 +12,8 @@ import { MAX_API_LIMIT, publicList, type PublicFilter, type PublicItem } from '.
 import { KIND_LABELS, PUBLICATION_KINDS, VALIDITY_LABELS, type PublicationKind } from '../../domain/publications/publication.js';
 import { PUBLICATION_ACTIONS, SYSTEM_ACTIONS, type PublicationAction } from '../../domain/publications/transition-table.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import type { WebEnv } from '../shared/env.js';
-import { statusOf } from '../shared/respond.js';
+import type { WebEnv } from '../common/env.js';
+import { statusOf } from '../common/respond.js';
 import { apiUser } from './api-routes.js';
 
 type C = Context<WebEnv>;

@@ -9,8 +9,8 @@ import { listCases, staffNames, type CaseListOptions, type StatusRow } from '../
 import { ACTIONS, APPLICATION_STATES, type Action, type ApplicationState } from '../../domain/applications/application.js';
 import { ACTION_LABELS, STATE_LABELS } from '../../domain/applications/transition-table.js';
 import { OUTCOME_INFO, outcomeCitation } from '../../domain/applications/outcomes.js';
-import type { WebEnv } from '../shared/env.js';
-import { statusOf } from '../shared/respond.js';
+import type { WebEnv } from '../common/env.js';
+import { statusOf } from '../common/respond.js';
 import { apiUser } from './api-routes.js';
 
 type C = Context<WebEnv>;

@@ -3,7 +3,7 @@
 // live in /static/app.css (block "notices"), because the CSP forbids inline styles.
 import type { Actor } from '../../domain/policies/actor.js';
 import type { NoticeDocument as NoticeDoc } from '../../domain/notices/notice.js';
-import { AdminLayout } from '../shared/layout.js';
+import { AdminLayout } from '../common/layout.js';
 
 /**
  * The notice as a printable A4 sheet: title, document number, addressee, body, signature with the

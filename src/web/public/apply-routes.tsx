@@ -11,7 +11,7 @@ import { submitApplication, type SubmitInput } from '../../app/applications/subm
 import { AppError } from '../../app/errors.js';
 import { validateApplication, type ApplicationForm } from '../../domain/applications/intake.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import type { WebEnv } from '../shared/env.js';
+import type { WebEnv } from '../common/env.js';
 import { notFoundPage } from './portal-routes.js';
 import { APPLY_FIELD_LABELS, ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
 

@@ -7,9 +7,9 @@ import type { SubmitResult } from '../../app/applications/submit-application.js'
 import type { Carrier, Delivery, IdType, LegalPersonSubtype } from '../../domain/applications/application.js';
 import { MAX_PROOF_BYTES } from '../../domain/applications/proof.js';
 import { rulesFor } from '../../domain/applications/rules.js';
-import { parseLocalDate } from '../../domain/shared/local-date.js';
-import { PublicLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../shared/forms.js';
+import { parseLocalDate } from '../../domain/core/local-date.js';
+import { PublicLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 import { OfficeContact, siteTitle } from './portal-views.js';
 
 /** The form's values by field name (the names are the error keys of intake, plus `applicant.creditCode`). */

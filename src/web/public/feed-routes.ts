@@ -7,7 +7,7 @@ import { DIRECTORIES, findOrg, loadPortalSite } from '../../app/portal/portal.js
 import { latestPublications, orgCategories, sitemapEntries, type CategoryNode, type PublicItem } from '../../app/portal/publications-public.js';
 import { KIND_LABELS } from '../../domain/publications/publication.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import type { WebEnv } from '../shared/env.js';
+import type { WebEnv } from '../common/env.js';
 import { notFoundPage } from './portal-routes.js';
 
 type C = Context<WebEnv>;

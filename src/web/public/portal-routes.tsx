@@ -2,7 +2,7 @@
 // Public portal routes: `/` is the root organization's 政府信息公开 home; each organization has a column.
 import type { Hono } from 'hono';
 import { DIRECTORIES, findOrg, loadPortalSite } from '../../app/portal/portal.js';
-import type { WebEnv } from '../shared/env.js';
+import type { WebEnv } from '../common/env.js';
 import { ColumnPage, DirectoryPage, InfoPage } from './portal-views.js';
 
 /** Registers the portal pages. */

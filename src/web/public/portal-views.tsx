@@ -3,7 +3,7 @@
 import type { Organization } from '../../domain/orgs/organization.js';
 import { ORG_KIND_LABELS } from '../../domain/orgs/organization.js';
 import { DIRECTORIES, type PortalSite } from '../../app/portal/portal.js';
-import { PublicLayout } from '../shared/layout.js';
+import { PublicLayout } from '../common/layout.js';
 
 /** The site's title for the page frame. */
 export const siteTitle = (s: PortalSite): string => s.footer.siteName || s.root?.name || '政府信息公开';

@@ -11,8 +11,8 @@ import { categoryPage, directoryData, latestPublications, orgCategories, publica
 import { searchPublic, type SearchFilters } from '../../app/search/search.js';
 import { AppError } from '../../app/errors.js';
 import { PUBLICATION_KINDS, VALIDITIES } from '../../domain/publications/publication.js';
-import type { WebEnv } from '../shared/env.js';
-import { LARGE_TEXT_COOKIE } from '../shared/layout.js';
+import type { WebEnv } from '../common/env.js';
+import { LARGE_TEXT_COOKIE } from '../common/layout.js';
 import { notFoundPage } from './portal-routes.js';
 import { CategoryView, DirectoryView, OrgColumnPage, PublicationView, SearchView, WithdrawnView, type SearchParams } from './publication-views.js';
 

@@ -10,8 +10,8 @@ import type { CategoryNode, CategoryPageData, DirectoryData, ItemPage, Publicati
 import type { PublicSearchItem, PublicSearchResult } from '../../app/search/search.js';
 import type { Segment } from '../../domain/search/highlight.js';
 import { KIND_LABELS, VALIDITY_LABELS, type PublicationKind } from '../../domain/publications/publication.js';
-import { PublicLayout } from '../shared/layout.js';
-import { Field, Select } from '../shared/forms.js';
+import { PublicLayout } from '../common/layout.js';
+import { Field, Select } from '../common/forms.js';
 import { OfficeContact, siteTitle } from './portal-views.js';
 
 type Feed = { href: string; title: string };

@@ -6,9 +6,9 @@ import type { TrackView } from '../../app/applications/application-queries.js';
 import type { Outcome } from '../../domain/applications/application.js';
 import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../domain/applications/transition-table.js';
 import { OUTCOME_INFO } from '../../domain/applications/outcomes.js';
-import { PublicLayout } from '../shared/layout.js';
-import { Csrf, ErrorSummary, Field } from '../shared/forms.js';
-import { TRACK_NOT_FOUND } from '../shared/rate-limit.js';
+import { PublicLayout } from '../common/layout.js';
+import { Csrf, ErrorSummary, Field } from '../common/forms.js';
+import { TRACK_NOT_FOUND } from '../common/rate-limit.js';
 import { siteTitle } from './portal-views.js';
 
 

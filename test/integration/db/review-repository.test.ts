@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { buildReview, insertApplication } from '../../support/reviews.js';
-import { localDate } from '../../../src/domain/shared/local-date.js';
+import { localDate } from '../../../src/domain/core/local-date.js';
 import { summarizeReviews } from '../../../src/domain/reviews/review-case.js';
 
 const AT = '2025-09-28T02:00:00.000Z';

@@ -8,7 +8,7 @@ import { createStaff, sampleForm } from '../../support/staff.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
 import { creditCodeCheckChar } from '../../../src/domain/orgs/credit-code.js';
 import { ACTIONS } from '../../../src/domain/applications/application.js';
-import { TRACK_LIMITS } from '../../../src/web/shared/rate-limit.js';
+import { TRACK_LIMITS } from '../../../src/web/common/rate-limit.js';
 
 const PNG_BASE64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
 const PERSONAL = /张三|13812345678|11010519491231002X|zhangsan@example\.com|人民路100号/;

@@ -7,7 +7,7 @@ import { TestAgent } from '../../support/http.js';
 import { createStaff, sampleForm } from '../../support/staff.js';
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
-import { TRACK_LIMITS, TRACK_NOT_FOUND } from '../../../src/web/shared/rate-limit.js';
+import { TRACK_LIMITS, TRACK_NOT_FOUND } from '../../../src/web/common/rate-limit.js';
 
 const PERSONAL = /张三|13812345678|11010519491231002X|zhangsan@example\.com|人民路100号/;
 const WINDOW = TRACK_LIMITS.windowMs + 1000;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync, inflateRawSync } from 'node:zlib';
 import { renderNoticeDocx } from '../../../src/adapters/documents/notice-docx.js';
 import { buildNoticeDocument, type NoticeDocument } from '../../../src/domain/notices/notice.js';
-import { localDate } from '../../../src/domain/shared/local-date.js';
+import { localDate } from '../../../src/domain/core/local-date.js';
 import { convertToPdf, libreOfficeSkipReason, pdfText } from '../../support/libreoffice.js';
 
 function reply(): NoticeDocument {

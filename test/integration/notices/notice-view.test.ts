@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildNoticeDocument, type NoticeDocument as NoticeDoc } from '../../../src/domain/notices/notice.js';
-import { localDate } from '../../../src/domain/shared/local-date.js';
+import { localDate } from '../../../src/domain/core/local-date.js';
 import { NoticeDocument, NoticePage } from '../../../src/web/notices/notice-view.js';
 
 function doc(name = '张三'): NoticeDoc {
