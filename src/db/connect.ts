@@ -72,6 +72,13 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     provider: migrationProvider,
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
+  // Kysely's migrator takes one database-wide advisory lock on PostgreSQL (the same lock id for
+  // every schema), so a process that finds its schema up to date does not queue behind other
+  // instances migrating theirs: read the applied list first (no lock) and only migrate when behind.
+  const known = await migrator.getMigrations();
+  if (known.every((m) => m.executedAt !== undefined)) {
+    return [];
+  }
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -16,6 +16,9 @@ export function runGongkai(args: string[], env: Record<string, string>, input = 
     timeout: 60_000,
   });
   const stdout = r.stdout ?? '';
+  // A process that did not exit by itself (killed, timed out, failed to spawn) says so in stderr,
+  // so that a failing assertion shows why.
+  const why = r.error ? `\n[spawn error: ${r.error.message}]` : r.signal ? `\n[killed by ${r.signal}]` : '';
   const lines = stdout.trimEnd().split('\n');
-  return { code: r.status ?? -1, stdout, stderr: r.stderr ?? '', lastLine: lines[lines.length - 1] ?? '' };
+  return { code: r.status ?? -1, stdout, stderr: (r.stderr ?? '') + why, lastLine: lines[lines.length - 1] ?? '' };
 }

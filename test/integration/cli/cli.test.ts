@@ -74,7 +74,9 @@ for (const dialect of DIALECTS) {
     });
 
     test('should add users from standard input and refuse duplicates and bad roles in Chinese', () => {
-      const root = (JSON.parse(runGongkai(['org', 'list', '--json'], env).stdout) as { creditCode: string }[])[0]?.creditCode ?? '';
+      const list = runGongkai(['org', 'list', '--json'], env);
+      assert.equal(list.code, 0, `org list: ${list.stderr}`);
+      const root = (JSON.parse(list.stdout) as { creditCode: string }[])[0]?.creditCode ?? '';
       const ok = runGongkai(['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', 'legal_reviewer', '--password-stdin'], env, 'Wang-Handler-2025!\n');
       assert.equal(ok.code, 0, ok.stderr);
       const dup = runGongkai(['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', '--password-stdin'], env, 'Wang-Handler-2025!\n');
