@@ -4,6 +4,7 @@
  * the keys below are that contract. Source of the structure: SPEC §1.4–§1.6 (2021 format,
  * 国办公开办函〔2021〕30号) and §2.3–§2.5 (2019 trial format, 国办公开办函〔2019〕60号).
  */
+import { OUTCOMES, type Outcome } from '../applications/application.js';
 
 /** `'2019'` = trial format (report years 2019–2020), `'2021'` = revised format (2021 on). GLOSSARY. */
 export type ReportFormat = '2019' | '2021';
@@ -23,31 +24,12 @@ export const APPLICANT_COLUMNS = [
 ] as const;
 export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
 
-/** Outcome codes exactly as GLOSSARY.md writes them (one per leaf row of section 三). */
-export const OUTCOME_CODES = [
-  'disclosed',
-  'partially_disclosed',
-  'withheld.state_secret',
-  'withheld.prohibited_by_law',
-  'withheld.security_stability',
-  'withheld.third_party_rights',
-  'withheld.internal_affairs',
-  'withheld.process_information',
-  'withheld.enforcement_file',
-  'withheld.inquiry_matter',
-  'unavailable.not_held',
-  'unavailable.needs_creation',
-  'unavailable.still_unclear',
-  'not_processed.petition_or_complaint',
-  'not_processed.repeated',
-  'not_processed.publication',
-  'not_processed.excessive',
-  'not_processed.confirmation',
-  'other.correction_lapsed',
-  'other.fee_unpaid',
-  'other.other',
-] as const;
-export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+/**
+ * Outcome codes exactly as GLOSSARY.md writes them (one per leaf row of section 三): the stored
+ * outcome of a closed application is the row it counts in, so the list lives with the applications.
+ */
+export const OUTCOME_CODES = OUTCOMES;
+export type OutcomeCode = Outcome;
 
 /** Row codes of section 三: `new`, `carried_over`, outcomes, single `other` (2019), `total`, `carried_forward`. */
 export type ApplicationRow = 'new' | 'carried_over' | OutcomeCode | 'other' | 'total' | 'carried_forward';
