@@ -3,9 +3,12 @@
  * semantic tables with `<caption>`, `<th scope>` and the merged header cells of the official
  * tables (section 三: the 勾稽 note over the three label columns, 申请人情况 / 法人或其他组织;
  * section 四: 行政复议 / 行政诉讼 / 未经复议直接起诉 / 复议后起诉), group labels merged down
- * their rows. Pure: returns a string; every value from the report is escaped.
+ * their rows. Every numeric cell carries a stable address, `data-cell="<section>.<row>.<column>"`
+ * (`applications.new.natural_person`, `article20.rules.made`, `reviews.reconsideration.upheld`), so
+ * tests, scripts and styles can find a figure without counting columns. Pure: returns a string;
+ * every value from the report is escaped.
  */
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, type ReportFormat } from './annual-report.js';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS, type ReportFormat } from './annual-report.js';
 import { APPLICANT_COLUMN_LABELS, APPLICATIONS_NOTE, REVIEW_COLUMN_LABELS, SECTION_TITLES, article20Tables } from './labels.js';
 import {
   REVIEW_HEAD,
@@ -20,6 +23,9 @@ import {
   type RenderableReport,
 } from './render-text.js';
 
+/** The addresses of the 15 section-四 cells, in printed order (`reconsideration.upheld` …). */
+const REVIEW_CELLS = REVIEW_ROWS.flatMap((g) => REVIEW_COLUMNS.map((c) => `${g}.${c}`));
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content and attribute values. */
@@ -32,7 +38,8 @@ const th = (label: string, scope: 'col' | 'colgroup' | 'row' | 'rowgroup', span:
   const rs = span.rows && span.rows > 1 ? ` rowspan="${span.rows}"` : '';
   return `<th scope="${scope}"${cs}${rs}>${escapeHtml(label)}</th>`;
 };
-const td = (value: string): string => `<td class="num">${escapeHtml(value)}</td>`;
+/** A numeric cell; `cell` is its stable address `<section>.<row>.<column>` (e.g. `applications.new.natural_person`). */
+const td = (value: string, cell: string): string => `<td class="num" data-cell="${escapeHtml(cell)}">${escapeHtml(value)}</td>`;
 
 function paragraphs(body: string | null): string {
   if (body === null) return '<p class="blank">（未填写）</p>';
@@ -48,7 +55,10 @@ function article20Html(report: RenderableReport, format: ReportFormat): string {
   return article20Tables(format)
     .map((t) => {
       const head = `<thead><tr>${t.header.map((h) => th(h, 'col')).join('')}</tr></thead>`;
-      const rows = t.rows.map(({ code, label }) => `<tr>${th(label, 'row')}${article20Cells(report, code, t.columns).map(td).join('')}</tr>`);
+      const rows = t.rows.map(({ code, label }) => {
+        const cells = article20Cells(report, code, t.columns).map((v, i) => td(v, `article20.${code}.${t.columns[i]!}`));
+        return `<tr>${th(label, 'row')}${cells.join('')}</tr>`;
+      });
       return `<table class="a20"><caption>${escapeHtml(t.caption)}</caption>\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
     })
     .join('\n');
@@ -70,7 +80,7 @@ function applicationsHead(): string {
 function applicationsHtml(report: RenderableReport, format: ReportFormat): string {
   const rows = applicationLines(format).map((line) => {
     const groups = line.groups.map((g) => th(g.label, 'rowgroup', { rows: g.rows }));
-    const cells = APPLICANT_COLUMNS.map((c) => td(showCell(applicationCell(report, format, line.code, c))));
+    const cells = APPLICANT_COLUMNS.map((c) => td(showCell(applicationCell(report, format, line.code, c)), `applications.${line.code}.${c}`));
     return `<tr>${groups.join('')}${th(line.label, 'row', { cols: line.span })}${cells.join('')}</tr>`;
   });
   const caption = SECTION_TITLES.applications.replace(/^三、/, '');
@@ -88,8 +98,12 @@ function reviewsHtml(report: RenderableReport): string {
     `<tr>${leaf.map((l) => th(l, 'col', { rows: 2 })).join('')}${th(REVIEW_HEAD.direct, 'colgroup', { cols: 5 })}${th(REVIEW_HEAD.afterReconsideration, 'colgroup', { cols: 5 })}</tr>`,
     `<tr>${[...leaf, ...leaf].map((l) => th(l, 'col')).join('')}</tr>`,
     '</thead>',
-    `<tbody>\n<tr>${reviewCells(report).map(td).join('')}</tr>\n</tbody></table>`,
+    `<tbody>\n<tr>${reviewCells(report).map((v, i) => td(v, `reviews.${REVIEW_CELLS[i]!}`)).join('')}</tr>\n</tbody></table>`,
   ].join('\n');
+}
+
+function figures(charts: string[]): string {
+  return charts.map((svg) => `\n<figure class="chart">\n${svg}\n</figure>`).join('');
 }
 
 const STYLE = [
@@ -100,10 +114,16 @@ const STYLE = [
   'th,td{border:1px solid #333;padding:.25rem .4rem;vertical-align:middle}',
   'th{font-weight:normal;text-align:left}thead th{text-align:center}',
   'td.num{text-align:center;min-width:2.5em}.blank{color:#777}',
+  'figure.chart{margin:1rem 0}figure.chart svg{max-width:100%;height:auto}',
 ].join('\n');
 
+export interface HtmlRenderOptions {
+  /** SVG charts (charts.ts output, trusted markup) shown after the section-三 table. */
+  charts?: string[];
+}
+
 /** Renders the whole report as a standalone HTML page in `format`. */
-export function renderReportHtml(report: RenderableReport, format: ReportFormat): string {
+export function renderReportHtml(report: RenderableReport, format: ReportFormat, options: HtmlRenderOptions = {}): string {
   const title = reportTitle(report);
   const intro = preamble(report);
   const section = (id: string, heading: string, content: string) =>
@@ -124,7 +144,7 @@ ${STYLE}
 ${intro ? `<p>${escapeHtml(intro)}</p>` : ''}
 ${section('s1', SECTION_TITLES.overview, paragraphs(sectionBody(report, 'overview')))}
 ${section('s2', SECTION_TITLES.article20, article20Html(report, format))}
-${section('s3', SECTION_TITLES.applications, applicationsHtml(report, format))}
+${section('s3', SECTION_TITLES.applications, applicationsHtml(report, format) + figures(options.charts ?? []))}
 ${section('s4', SECTION_TITLES.reviews, reviewsHtml(report))}
 ${section('s5', SECTION_TITLES.problems, paragraphs(sectionBody(report, 'problems')))}
 ${section('s6', SECTION_TITLES.other, paragraphs(sectionBody(report, 'other')))}
