@@ -339,6 +339,8 @@ export interface PublicationTable {
   updated_at: string;
   withdrawn_at: string | null;
   withdraw_reason: string | null;
+  /** The standard-catalogue row the item belongs to (migration 0630). */
+  catalogue_row_id: string | null;
 }
 
 /** An attachment of a publication (the file is stored by content hash). */
@@ -378,6 +380,8 @@ export interface PublicationVersionTable {
   disclosure: string | null;
   published_on: string | null;
   interprets_id: string | null;
+  /** The live version's standard-catalogue row (migration 0630). */
+  catalogue_row_id: string | null;
 }
 
 /** The files each frozen live version lists (for serving attachments without the owner's id). */
@@ -385,6 +389,54 @@ export interface PublicationVersionFileTable {
   publication_id: string;
   version: number;
   file_id: string;
+}
+
+/** One art. 18 re-assessment of a 不予公开 publication (migration 0610). */
+export interface PublicationReassessmentTable {
+  id: string;
+  publication_id: string;
+  org_id: string;
+  assessed_on: string;
+  decision: string;
+  disclosure_before: string;
+  disclosure_after: string;
+  withheld_ground: string | null;
+  reason: string;
+  next_due_on: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  recorded_at: string;
+}
+
+/** An organization's annual report for one year (issue 5): state, typed parts and, once submitted, the frozen report. */
+export interface AnnualReportTable {
+  id: string;
+  org_id: string;
+  year: number;
+  format: string;
+  state: string;
+  /** Narrative sections as saved ({overview, problems, other}); absent keys use the drafted text. */
+  sections_json: string;
+  /** The section-二 cells typed in or imported (ManualArticle20: row → column → number or null). */
+  figures_json: string;
+  /** Where each manual cell came from (key → FigureSource). */
+  sources_json: string;
+  /** The AnnualReport as submitted (then as published); null while a draft. */
+  snapshot_json: string | null;
+  returned_reason: string | null;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An organization's internal annual-report date ('MM-DD' of the year after the report year). */
+export interface ReportDeadlineTable {
+  org_id: string;
+  internal_due: string;
+  updated_at: string;
 }
 
 /** Every table gongkai owns. */
@@ -413,8 +465,11 @@ export interface Database {
   publication_review: PublicationReviewTable;
   publication_version: PublicationVersionTable;
   publication_version_file: PublicationVersionFileTable;
+  publication_reassessment: PublicationReassessmentTable;
   search_document: SearchDocumentTable;
   key_area: KeyAreaTable;
   key_area_exclusion: KeyAreaExclusionTable;
   catalogue_row: CatalogueRowTable;
+  annual_report: AnnualReportTable;
+  report_deadline: ReportDeadlineTable;
 }

@@ -25,10 +25,16 @@ import { registerApplyRoutes } from './public/apply-routes.js';
 import { registerTrackRoutes } from './public/track-routes.js';
 import { registerApplicationRoutes } from './admin/application-routes.js';
 import { registerPublicationRoutes } from './admin/publication-routes.js';
+import { registerPublicationExportRoutes } from './admin/publication-export-routes.js';
+import { registerPublicationReassessRoutes } from './admin/publication-reassess-routes.js';
+import { registerStandardCatalogueRoutes } from './admin/standard-catalogue-routes.js';
 import { registerStaffApplicationApi } from './api/staff-application-api.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publication-routes.js';
+import { registerPublicStandardCatalogueRoutes } from './public/standard-catalogue-public.js';
+import { registerAnnualReportRoutes } from './admin/annual-report-routes.js';
+import { registerPublicAnnualReportRoutes } from './public/annual-report-routes.js';
 
 const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 
@@ -102,8 +108,15 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerReportCheckRoutes(app);
   registerApplicationRoutes(app);
   registerPublicationRoutes(app);
+  registerPublicationExportRoutes(app);
+  registerPublicationReassessRoutes(app);
+  registerStandardCatalogueRoutes(app);
   registerApplyRoutes(app);
   registerTrackRoutes(app);
+  registerAnnualReportRoutes(app);
+  // Before the portal's directory routes: `/org/:code/annual-reports` is the annual-report archive.
+  registerPublicAnnualReportRoutes(app);
+  registerPublicStandardCatalogueRoutes(app);
   registerPortalPublicationRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));

@@ -1,65 +1,114 @@
-// Dashboard queries over the standard catalogue (issue 4): rows with nothing published, and rows
-// whose 公开时限 has passed without a publication.
+// Dashboard queries over the standard catalogue (issue 4: "the dashboard shows rows with nothing
+// published and rows whose time limit has passed"), from the live 主动公开 items linked to each row.
 import type { AppContext } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
-import { dueDate } from '../../domain/catalogue/time-limit.js';
-import { addDays, localDate, type LocalDate } from '../../domain/core/local-date.js';
+import { canCatalogue } from '../../domain/catalogue/catalogue-policy.js';
+import { dueDate, type TimeLimitRule } from '../../domain/catalogue/time-limit.js';
+import { ancestry } from '../../domain/orgs/organization.js';
+import { addDays, daysBetween, localDate, type LocalDate } from '../../domain/core/local-date.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { authorizeCatalogue } from './manage-catalogue.js';
-import type { RowPublications } from './ports.js';
+import type { RowPublicationStats } from './ports.js';
 
 /** A row past its time limit, with the date it was due. */
 export type OverdueRow = { row: CatalogueRow; dueOn: LocalDate };
 
+/** A row with what is published under it and its next due date. */
+export type RowStatus = {
+  row: CatalogueRow;
+  /** Live 主动公开 items linked to the row. */
+  liveCount: number;
+  /** 发布日期 of the latest of them. */
+  lastPublishedOn: string | null;
+  /** When the next publication is due under the row's rule, or null (no computable rule, or already met). */
+  dueOn: LocalDate | null;
+  /** dueOn is before today. */
+  overdue: boolean;
+};
+
+const NONE: RowPublicationStats = { liveCount: 0, lastPublishedOn: null };
+
 /**
- * Current rows to which no published item is linked yet.
- * @param publications the placeholder until publications link to rows (see RowPublications)
- * @throws AppError 'not_found', 'forbidden'
+ * The status of every current row of the organization (no permission check: callers authorize).
+ * The 公开时限 rule of the row decides (SPEC §4.4.3, §4.4.5; domain/catalogue/time-limit.ts):
+ * - deadlines counted from formation or change (N working days, N days, 实时公开) run from the day the
+ *   row entered the catalogue and are met by any publication;
+ * - yearly and monthly deadlines (每年1月31日前) recur: the latest publication meets the deadline nearest
+ *   to it, and the one after that must be met (without a publication, the first after the row entered);
+ * - rows without a computable rule (及时公开, 长期公开, notice periods) are never overdue.
  */
-export async function rowsWithNothingPublished(ctx: AppContext, actor: Actor | null, orgId: string, publications: RowPublications): Promise<CatalogueRow[]> {
-  await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
-  const rows = await ctx.repos.catalogue.rows(orgId);
-  const counts = await Promise.all(rows.map((r) => publications.publishedCountForRow(r.id)));
-  return rows.filter((_, i) => counts[i] === 0);
+export async function rowStatuses(ctx: AppContext, orgId: string, calendar?: HolidayCalendar): Promise<RowStatus[]> {
+  const [rows, stats, cal] = await Promise.all([ctx.repos.catalogue.rows(orgId), ctx.repos.catalogue.rowStats(orgId), calendar ?? loadHolidayCalendar(ctx.repos)]);
+  const today = localDate(ctx.clock.today());
+  return rows.map((row) => {
+    const s = stats.get(row.id) ?? NONE;
+    const due = dueFor(row, s, cal);
+    return { row, liveCount: s.liveCount, lastPublishedOn: s.lastPublishedOn, dueOn: due, overdue: due !== null && due < today };
+  });
 }
 
 /**
- * Current rows whose computable time limit has passed (due date before today):
- * - deadlines counted from formation or change (N working days, N days, 实时公开) run from the day the
- *   row entered the catalogue and are met by any publication;
- * - yearly and monthly deadlines recur: the next one after the latest publication (or after the row
- *   entered the catalogue) must be met.
- * Rows without a computable rule (及时公开, 长期公开, notice periods) are never overdue here.
- * @param publications the placeholder until publications link to rows (see RowPublications)
+ * Current rows to which no live published item is linked yet.
  * @throws AppError 'not_found', 'forbidden'
  */
-export async function overdueRows(ctx: AppContext, actor: Actor | null, orgId: string, publications: RowPublications): Promise<OverdueRow[]> {
+export async function rowsWithNothingPublished(ctx: AppContext, actor: Actor | null, orgId: string): Promise<CatalogueRow[]> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
-  const rows = (await ctx.repos.catalogue.rows(orgId)).filter((r) => r.timeLimitRule !== null);
+  return (await rowStatuses(ctx, orgId)).filter((s) => s.liveCount === 0).map((s) => s.row);
+}
+
+/**
+ * Current rows whose computable time limit has passed (due date before today); see rowStatuses.
+ * @throws AppError 'not_found', 'forbidden'
+ */
+export async function overdueRows(ctx: AppContext, actor: Actor | null, orgId: string): Promise<OverdueRow[]> {
+  await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
+  return (await rowStatuses(ctx, orgId)).flatMap((s) => (s.overdue && s.dueOn !== null ? [{ row: s.row, dueOn: s.dueOn }] : []));
+}
+
+/** One organization's line on the dashboard card. */
+export type CatalogueDashboardLine = { orgId: string; orgName: string; rows: number; nothingPublished: number; overdue: number };
+
+/**
+ * The dashboard card: for each organization with a standard catalogue whose catalogue the actor may
+ * read, how many rows have nothing published and how many are past their time limit.
+ */
+export async function catalogueDashboard(ctx: AppContext, actor: Actor): Promise<CatalogueDashboardLine[]> {
+  const [orgs, withRows] = await Promise.all([ctx.repos.orgs.list(), ctx.repos.catalogue.orgsWithRows()]);
+  const readable = orgs.filter((o) => withRows.includes(o.id) && canCatalogue(actor, 'catalogue.read', ancestry(orgs, o.id)));
+  if (readable.length === 0) return [];
   const calendar = await loadHolidayCalendar(ctx.repos);
-  const today = localDate(ctx.clock.today());
-  const out: OverdueRow[] = [];
-  for (const row of rows) {
-    const due = await dueFor(row, publications, calendar);
-    if (due !== null && due < today) out.push({ row, dueOn: due });
+  const out: CatalogueDashboardLine[] = [];
+  for (const org of readable) {
+    const statuses = await rowStatuses(ctx, org.id, calendar);
+    out.push({ orgId: org.id, orgName: org.name, rows: statuses.length, nothingPublished: statuses.filter((s) => s.liveCount === 0).length, overdue: statuses.filter((s) => s.overdue).length });
   }
   return out;
 }
 
-async function dueFor(row: CatalogueRow, publications: RowPublications, calendar: HolidayCalendar): Promise<LocalDate | null> {
+/** The recurring deadline nearest to a day (the later one on a tie). */
+function nearestDeadline(rule: TimeLimitRule, day: LocalDate, calendar: HolidayCalendar): LocalDate {
+  const after = dueDate(rule, day, calendar) ?? day;
+  // At least one deadline falls in the span before `day` (a year, or a month of at most 31 days).
+  let before = dueDate(rule, addDays(day, rule.kind === 'annual_by' ? -366 : -31), calendar);
+  if (before === null || before >= day) return after;
+  for (let next = dueDate(rule, addDays(before, 1), calendar); next !== null && next < day; next = dueDate(rule, addDays(next, 1), calendar)) before = next;
+  return daysBetween(before, day) < daysBetween(day, after) ? before : after;
+}
+
+function dueFor(row: CatalogueRow, stats: RowPublicationStats, calendar: HolidayCalendar): LocalDate | null {
   const rule = row.timeLimitRule;
   if (rule === null) return null;
   // The instant's UTC date: at most a day early for rows created after 16:00 UTC (midnight in China).
   const enteredOn = localDate(row.createdAt.slice(0, 10));
   if (rule.kind === 'annual_by' || rule.kind === 'monthly_by') {
-    const last = (await publications.lastPublishedOnForRow?.(row.id)) ?? null;
+    const last = stats.lastPublishedOn;
     if (last === null) return dueDate(rule, enteredOn, calendar);
-    // A publication meets the first deadline on or after it; the next one is due after that.
-    const met = dueDate(rule, localDate(last), calendar) ?? localDate(last);
-    return dueDate(rule, addDays(met, 1), calendar);
+    // The latest publication meets the deadline nearest to it: a budget published on 3 February meets
+    // (late) that year's 31 January, not next year's; one published on 25 January meets 31 January.
+    return dueDate(rule, addDays(nearestDeadline(rule, localDate(last), calendar), 1), calendar);
   }
-  if ((await publications.publishedCountForRow(row.id)) > 0) return null;
+  if (stats.liveCount > 0) return null;
   return dueDate(rule, enteredOn, calendar);
 }

@@ -18,7 +18,25 @@ export interface CatalogueRepository {
   insertRow(row: CatalogueRow): Promise<void>;
   updateRow(id: string, fields: CatalogueRowFields, at: string): Promise<void>;
   retireRow(id: string, at: string): Promise<void>;
+  /** One row of any organization (retired included), or undefined. */
+  rowById(id: string): Promise<CatalogueRow | undefined>;
+  /**
+   * Per row of the organization, the live 主动公开 items linked to it (by their live version: the
+   * portal's set, never a revision in progress, a withdrawn or a 不予公开 item): how many, and the
+   * latest 发布日期. Rows without any are absent from the map.
+   */
+  rowStats(orgId: string): Promise<Map<string, RowPublicationStats>>;
+  /** The live 主动公开 items linked to the organization's rows, newest first (for the public catalogue page). */
+  linkedItems(orgId: string): Promise<LinkedItem[]>;
+  /** The organizations that have at least one current row. */
+  orgsWithRows(): Promise<string[]>;
 }
+
+/** What is published under a row. */
+export type RowPublicationStats = { liveCount: number; lastPublishedOn: string | null };
+
+/** A live item linked to a row. */
+export type LinkedItem = { rowId: string; publicationId: string; title: string; publishedOn: string };
 
 /**
  * Reads and writes catalogue workbooks. Implemented by `catalogueSheetIO` in
@@ -43,15 +61,3 @@ export type CataloguePorts = {
 export function catalogueSheetsOf(ctx: AppContext): CatalogueSheetIO | undefined {
   return (ctx as AppContext & CataloguePorts).catalogueSheets;
 }
-
-/**
- * What the dashboard queries need from publications until publications are linked to rows.
- * TODO: replace with a repository query once publications carry their catalogue row (issue 4,
- * "Publications link to their row"); remove this type then.
- */
-export type RowPublications = {
-  /** How many published items are linked to the row. */
-  publishedCountForRow(rowId: string): Promise<number>;
-  /** The 发布日期 ('YYYY-MM-DD') of the latest published item linked to the row, or null. */
-  lastPublishedOnForRow?(rowId: string): Promise<string | null>;
-};

@@ -13,6 +13,7 @@ import { auditBy } from '../actors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { ensureCatalogue, loadPublicationConfig } from './catalogue.js';
 import type { PublicationAttachment } from './ports.js';
+import { resolveCatalogueRow } from '../catalogue/link-row.js';
 
 /** An uploaded attachment. */
 export type AttachmentUpload = { name: string; mime: string; content: Uint8Array };
@@ -99,6 +100,7 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
   const draft = parseOrThrow(withCleanBody(ctx, input), today);
   await ensureCatalogue(ctx, org.id);
   const fields = toFields(draft, await resolveRefs(ctx.repos, org.id, draft), org);
+  fields.catalogueRowId = await resolveCatalogueRow(ctx.repos, org.id, input.catalogueRow);
   const uploads = input.attachments ?? [];
   checkUploads(uploads);
   const config = await loadPublicationConfig(ctx.repos, org.id);
@@ -132,6 +134,7 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: string, inp
   const today = localDate(ctx.clock.today());
   const draft = parseOrThrow(withCleanBody(ctx, input), today);
   const fields = toFields(draft, await resolveRefs(ctx.repos, pub.orgId, draft), org);
+  fields.catalogueRowId = await resolveCatalogueRow(ctx.repos, pub.orgId, input.catalogueRow, pub.catalogueRowId ?? null);
   if (fields.interpretsId === id) throw invalid('信息填写有误', { interprets: '政策解读不能解读其本身' });
   const uploads = input.attachments ?? [];
   checkUploads(uploads);

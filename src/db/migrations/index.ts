@@ -8,6 +8,9 @@ import * as publications from './2026-11-28T0500-publications.js';
 import * as searchIndex from './2026-11-28T0510-search-index.js';
 import * as standardCatalogue from './2026-11-28T0520-standard-catalogue.js';
 import * as publicationIndexes from './2026-11-28T0600-publication-indexes.js';
+import * as publicationReassessment from './2026-11-28T0610-publication-reassessment.js';
+import * as publicationCatalogueRow from './2026-11-28T0630-publication-catalogue-row.js';
+import * as annualReports from './2026-11-28T0700-annual-reports.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -18,6 +21,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0510-search-index': searchIndex,
   '2026-11-28T0520-standard-catalogue': standardCatalogue,
   '2026-11-28T0600-publication-indexes': publicationIndexes,
+  '2026-11-28T0610-publication-reassessment': publicationReassessment,
+  '2026-11-28T0630-publication-catalogue-row': publicationCatalogueRow,
+  '2026-11-28T0700-annual-reports': annualReports,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

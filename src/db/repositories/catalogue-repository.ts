@@ -1,7 +1,7 @@
 // SQL for the standard catalogue: key areas (national defaults + local), exclusions and rows.
 import type { Kysely, Selectable } from 'kysely';
 import type { CatalogueRowTable, Database, KeyAreaTable } from '../database.js';
-import type { CatalogueRepository } from '../../app/catalogue/ports.js';
+import type { CatalogueRepository, RowPublicationStats } from '../../app/catalogue/ports.js';
 import type { KeyArea } from '../../domain/catalogue/key-areas.js';
 import type { CatalogueRow, CatalogueRowFields, DisclosureMethod } from '../../domain/catalogue/catalogue-row.js';
 import type { TimeLimitRule } from '../../domain/catalogue/time-limit.js';
@@ -56,6 +56,21 @@ function columns(f: CatalogueRowFields) {
 }
 
 /**
+ * The live 主动公开 versions of the organization that name a catalogue row: the current version of a
+ * published, not withdrawn item (the same live set as the portal's, publication-repository.ts).
+ */
+function liveLinked(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom('publication_version as v')
+    .innerJoin('publication as p', (j) => j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'))
+    .where('p.withdrawn_at', 'is', null)
+    .where('v.disclosure', '=', 'proactive')
+    .where('v.published_on', 'is not', null)
+    .where('v.org_id', '=', orgId)
+    .where('v.catalogue_row_id', 'is not', null);
+}
+
+/**
  * Builds the catalogue repository over a connection or transaction. Channel and level lists are
  * JSON text (display values, never queried), identical on SQLite and PostgreSQL.
  */
@@ -99,6 +114,29 @@ export function catalogueRepository(db: Kysely<Database>): CatalogueRepository {
     },
     async retireRow(id, at) {
       await db.updateTable('catalogue_row').set({ retired_at: at, updated_at: at }).where('id', '=', id).execute();
+    },
+    async rowById(id) {
+      const r = await db.selectFrom('catalogue_row').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? toRow(r) : undefined;
+    },
+    async rowStats(orgId) {
+      const rows = await liveLinked(db, orgId)
+        .select(['v.catalogue_row_id as rowId', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.max('v.published_on').as('last')])
+        .groupBy('v.catalogue_row_id')
+        .execute();
+      return new Map(rows.map((r): [string, RowPublicationStats] => [r.rowId ?? '', { liveCount: Number(r.n), lastPublishedOn: r.last ?? null }]));
+    },
+    async linkedItems(orgId) {
+      const rows = await liveLinked(db, orgId)
+        .select(['v.catalogue_row_id as rowId', 'v.publication_id', 'v.published_on', 'v.fields_json'])
+        .orderBy('v.published_on', 'desc')
+        .orderBy('v.publication_id', 'desc')
+        .execute();
+      return rows.map((r) => ({ rowId: r.rowId ?? '', publicationId: r.publication_id, publishedOn: r.published_on ?? '', title: (JSON.parse(r.fields_json) as { title: string }).title }));
+    },
+    async orgsWithRows() {
+      const rows = await db.selectFrom('catalogue_row').select('org_id').where('retired_at', 'is', null).distinct().orderBy('org_id').execute();
+      return rows.map((r) => r.org_id);
     },
   };
 }

@@ -29,6 +29,7 @@ function toFields(r: Selectable<PublicationTable>): PublicationFields {
     keyAreas: splitKeyAreas(r.key_areas),
     interpretsId: r.interprets_id,
     major: toBool(r.major),
+    catalogueRowId: r.catalogue_row_id,
   };
 }
 
@@ -51,6 +52,7 @@ function fieldColumns(f: PublicationFields) {
     key_areas: f.keyAreas.join(','),
     interprets_id: f.interpretsId,
     major: fromBool(f.major),
+    catalogue_row_id: f.catalogueRowId ?? null,
   };
 }
 
@@ -192,6 +194,7 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .values({
           publication_id: id, version: v.version, fields_json: JSON.stringify(f), published_at: v.publishedAt, published_by: by,
           org_id: orgId, category_id: f.categoryId, kind: f.kind, disclosure: f.disclosure, published_on: f.publishedOn, interprets_id: f.interpretsId,
+          catalogue_row_id: f.catalogueRowId ?? null,
         })
         .execute();
       const files = [...new Set((f.attachments ?? []).map((a) => a.fileId))];

@@ -75,6 +75,8 @@ export type PublicationFields = {
   keyAreas: readonly string[];
   interpretsId: string | null;
   major: boolean;
+  /** The standard-catalogue row (标准目录事项) the item belongs to, if linked (SPEC §4.4.5). */
+  catalogueRowId?: string | null;
 };
 
 /** A row of the review ledger: every step of an item's life, with the checks' findings as evidence. */

@@ -7,6 +7,9 @@ import type { WebEnv } from '../common/env.js';
 import { loadApplicationDashboard } from '../../app/applications/dashboard.js';
 import { ApplicationDashboardCards } from './application-views.js';
 import { PublicationDashboardCard } from './publication-views.js';
+import { PublicationWarningsCard } from './publication-warnings-views.js';
+import { CatalogueDashboardCard } from './standard-catalogue-views.js';
+import { AnnualReportDashboardCard } from './annual-report-dashboard.js';
 
 const FLASH: Record<string, string> = { password: '密码已修改。' };
 
@@ -46,6 +49,9 @@ export function registerDashboardRoutes(app: Hono<WebEnv>): void {
         <h2>待办事项</h2>
         <ApplicationDashboardCards data={applications} />
         <PublicationDashboardCard ctx={ctx} actor={actor} />
+        <PublicationWarningsCard ctx={ctx} actor={actor} />
+        <CatalogueDashboardCard ctx={ctx} actor={actor} />
+        <AnnualReportDashboardCard ctx={ctx} actor={actor} />
       </AdminLayout>,
     );
   });

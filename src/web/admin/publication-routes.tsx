@@ -20,6 +20,9 @@ import { AdminLayout } from '../common/layout.js';
 import { FIELD_LABELS, PublicationFormPage, PublicationListPage, type PublicationListQuery } from './publication-views.js';
 import { PublicationCasePage, type FailedMove } from './publication-case-views.js';
 import { registerCatalogueRoutes } from './catalogue-routes.js';
+import { reassessmentPanel } from '../../app/publications/reassessment.js';
+import type { ReassessFailure } from './publication-reassess-views.js';
+import { catalogueRowChoices } from '../../app/catalogue/link-row.js';
 
 type C = Context<WebEnv>;
 
@@ -84,6 +87,7 @@ function valuesOf(pub: PublicationRecord, interpretsIndexNo: string): Record<str
     org: pub.orgId, title: pub.title, category: pub.categoryId, kind: pub.kind, docNo: pub.docNo, writtenOn: pub.writtenOn, publisher: pub.publisher,
     topic: pub.topic, summary: pub.summary, keywords: pub.keywords, keyAreas: pub.keyAreas.join(','), validity: pub.validity, validityOn: pub.validityOn ?? '',
     disclosure: pub.disclosure, withheldGround: pub.withheldGround ?? '', major: pub.major ? 'on' : '', interprets: interpretsIndexNo, body: pub.bodyHtml,
+    catalogueRow: pub.catalogueRowId ?? '',
   };
 }
 
@@ -101,22 +105,24 @@ function officeLocalToIso(text: string): string {
 async function formPage(c: C, actor: Actor, p: { orgId: string; values: Record<string, string>; edit?: { id: string; indexNo: string; attachments: PublicationRecord['attachments'] }; errors?: Record<string, string>; message?: string; status?: 200 | 403 | 404 | 409 | 422 }): Promise<Response> {
   const ctx = c.get('ctx');
   const [{ editable }, categories, areas, org] = await Promise.all([publicationOrgs(ctx, actor), categoryChoices(ctx, p.orgId), ctx.repos.catalogue.areas(p.orgId), ctx.repos.orgs.byId(p.orgId)]);
+  const catalogueRows = await catalogueRowChoices(ctx, p.orgId, p.values.catalogueRow || null);
   const page = (
-    <PublicationFormPage actor={actor} csrf={c.get('csrf')} edit={p.edit} org={{ id: p.orgId, name: org?.name ?? '' }} orgs={editable.map((o) => [o.id, o.name])} values={p.values} categories={categories} keyAreas={areas.map((a) => a.name)} errors={p.errors} message={p.message} />
+    <PublicationFormPage actor={actor} csrf={c.get('csrf')} edit={p.edit} org={{ id: p.orgId, name: org?.name ?? '' }} orgs={editable.map((o) => [o.id, o.name])} values={p.values} categories={categories} keyAreas={areas.map((a) => a.name)} catalogueRows={catalogueRows} errors={p.errors} message={p.message} />
   );
   return c.html(page, p.status ?? 200);
 }
 
-/** Renders the item page, optionally after a failed move (with its status). */
-async function casePage(c: C, actor: Actor, id: string, failed?: FailedMove & { status: 403 | 409 | 422 }): Promise<Response> {
+/** Renders the item page, optionally after a failed move or re-assessment (with its status). */
+export async function casePage(c: C, actor: Actor, id: string, failed?: FailedMove & { status: 403 | 409 | 422 }, reassessFailed?: ReassessFailure & { status: 403 | 409 | 422 }): Promise<Response> {
   const ctx = c.get('ctx');
   const page = await publicationPage(ctx, actor, id);
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const canEdit = page.pub.state === 'draft' && canEditPublications(actor, ancestry(orgs, page.pub.orgId));
   const flashKey = c.req.query('flash') ?? '';
-  const flash = failed ? undefined : flashKey === 'created' ? '草稿已保存。' : flashKey === 'saved' ? '修改已保存。' : isAction(flashKey) ? `已完成“${ACTION_LABELS[flashKey]}”。` : undefined;
-  const html = <PublicationCasePage actor={actor} csrf={c.get('csrf')} page={page} bodyHtml={ctx.sanitizer.html(page.pub.bodyHtml)} canEdit={canEdit} flash={flash} failed={failed} />;
-  return c.html(html, failed?.status ?? 200);
+  const flash = failed || reassessFailed ? undefined : flashKey === 'created' ? '草稿已保存。' : flashKey === 'saved' ? '修改已保存。' : flashKey === 'reassessed' ? '已记录定期评估审查结论。' : isAction(flashKey) ? `已完成“${ACTION_LABELS[flashKey]}”。` : undefined;
+  const reassess = { panel: await reassessmentPanel(ctx, actor, id), today: ctx.clock.today(), ...(reassessFailed ? { failed: reassessFailed } : {}) };
+  const html = <PublicationCasePage actor={actor} csrf={c.get('csrf')} page={page} bodyHtml={ctx.sanitizer.html(page.pub.bodyHtml)} canEdit={canEdit} flash={flash} failed={failed} reassess={reassess} />;
+  return c.html(html, failed?.status ?? reassessFailed?.status ?? 200);
 }
 
 const notFoundOr = (c: C, e: unknown): Response => {

@@ -10,6 +10,8 @@ import type { AppContext } from '../../app/ports.js';
 import type { PublicationAttachment } from '../../app/publications/ports.js';
 import { AdminLayout } from '../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+import { CatalogueRowSelect } from './standard-catalogue-form-views.js';
+import type { RowChoiceGroup } from '../../app/catalogue/link-row.js';
 
 /** Chinese labels of the draft form's fields (also for the error summary). */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -24,6 +26,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   summary: '内容概述',
   keywords: '关键词',
   keyAreas: '重点领域',
+  catalogueRow: '标准目录事项',
   validity: '有效性',
   validityOn: '失效（废止）日期',
   disclosure: '公开属性',
@@ -70,6 +73,7 @@ export function PublicationListPage(p: ListProps) {
       <p class="actions-row">
         {p.canDraft ? <a class="button" href="/admin/publications/new">起草信息</a> : null}
         {p.catalogueOrgId ? <a href={`/admin/orgs/${p.catalogueOrgId}/catalogue`}>信息公开目录与发布设置</a> : null}
+        {p.catalogueOrgId ? <a href={`/admin/orgs/${p.catalogueOrgId}/standard-catalogue`}>基层政务公开标准目录</a> : null}
       </p>
       <form method="get" action="/admin/publications" class="filters" role="search" aria-label="筛选信息">
         <Field name="q" label="搜索（名称、索引号、文号）" value={p.query.q} />
@@ -130,6 +134,8 @@ type FormProps = {
   values: Record<string, string>;
   categories: [string, string][];
   keyAreas: string[];
+  /** The organization's standard-catalogue rows by key area (the optional link). */
+  catalogueRows?: RowChoiceGroup[];
   errors?: Record<string, string>;
   message?: string;
 };
@@ -173,6 +179,7 @@ export function PublicationFormPage(p: FormProps) {
             ))}
           </div>
         </fieldset>
+        <CatalogueRowSelect groups={p.catalogueRows ?? []} value={v.catalogueRow} error={e.catalogueRow} />
         <Select name="validity" label="有效性" value={v.validity} error={e.validity} options={VALIDITIES.map((x): [string, string] => [x, VALIDITY_LABELS[x]])} />
         <Field name="validityOn" label="失效（废止）日期" type="date" value={v.validityOn} error={e.validityOn} hint="仅失效或废止的文件填写" />
         <Select name="disclosure" label="公开属性" value={v.disclosure} error={e.disclosure} options={DISCLOSURES.map((x): [string, string] => [x, DISCLOSURE_LABELS[x]])} />

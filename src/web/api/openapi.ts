@@ -154,6 +154,7 @@ const publicationSchemas: Record<string, Schema> = {
       summary: str('内容概述'), body: str('正文（HTML，按白名单清理）'), publisher: str('发布机构（不填为本机关名称）'), topic: str('主题分类'),
       keyAreas: { type: 'array', items: str(), description: '重点领域' }, keywords: { type: 'array', items: str() },
       interprets: str('政策解读所解读文件的索引号（kind 为 interpretation 时必填）'),
+      catalogueRow: str('对应的基层政务公开标准目录事项编号（本机关未停用的目录事项；可不填）'),
       validity: str('有效性', { enum: [...VALIDITIES] }), validityOn: date('失效或废止日期'),
       disclosure: str('公开属性（默认 proactive）', { enum: [...DISCLOSURES] }), withheldGround: str('不予公开的理由', { enum: [...WITHHELD_GROUNDS] }),
       major: { type: 'boolean', description: '重大事项（须由主要负责人签发）' },
@@ -322,6 +323,18 @@ export const OPENAPI_DOCUMENT = {
     '/api/v1/track': {
       get: { summary: '查询办理进度', description: '凭查询码和申请时填写的手机号码或证件号码查询；不返回个人信息。有频率限制。联系方式会出现在网址中，建议使用 POST。', parameters: [query('code', '查询码'), query('contact', '手机号码或证件号码')], responses: trackResponses },
       post: { summary: '查询办理进度（联系方式不进入网址）', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['code', 'contact'], properties: { code: str(), contact: str() } } } } }, responses: trackResponses },
+    },
+    '/org/{code}/annual-reports/{year}.json': {
+      get: {
+        summary: '已公开发布的政府信息公开工作年度报告（开放数据，无需令牌）',
+        description: '年度报告的数据，格式见 docs/annual-report.schema.json（format、year、organization、contact、sections、article20、applications、reviews）。仅已公开发布的报告；草稿和已报送未发布的返回 404。同一路径的 .docx、.xlsx、.pdf、.md 为相应文档。',
+        security: [{}],
+        parameters: [
+          { name: 'code', in: 'path', required: true, description: '机构的统一社会信用代码', schema: { type: 'string' } },
+          { name: 'year', in: 'path', required: true, description: '报告年度', schema: { type: 'integer', minimum: 2019 } },
+        ],
+        responses: { '200': { description: '年度报告（AnnualReport）', content: { 'application/json': { schema: { type: 'object', required: ['format', 'year', 'organization', 'sections', 'article20', 'applications', 'reviews'] } } } }, '404': { description: '机构不存在，或该年度报告尚未公开发布（HTML 页面）' } },
+      },
     },
     '/api/v1/openapi.json': { get: { summary: '本文档', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } } },
   },

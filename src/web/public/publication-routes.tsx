@@ -8,6 +8,7 @@ import type { Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { findOrg, loadPortalSite, type PortalSite } from '../../app/portal/portal.js';
 import { categoryPage, directoryData, latestPublications, orgCategories, publicationPage, publishedAttachment } from '../../app/portal/publications-public.js';
+import { publicCatalogueRow } from '../../app/catalogue/link-row.js';
 import { searchPublic, type SearchFilters } from '../../app/search/search.js';
 import { AppError } from '../../app/errors.js';
 import { PUBLICATION_KINDS, VALIDITIES } from '../../domain/publications/publication.js';
@@ -45,7 +46,8 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
 
   app.get('/org/:code', async (c) => column(c, await loadPortalSite(c.get('ctx')), c.req.param('code')));
 
-  app.get('/org/:code/:dir{guide|rules|statutory|annual-reports}', async (c) => {
+  // `annual-reports` is the annual-report archive (annual-report-routes.tsx, registered before).
+  app.get('/org/:code/:dir{guide|rules|statutory}', async (c) => {
     const ctx = c.get('ctx');
     const site = await loadPortalSite(ctx);
     const org = findOrg(site, c.req.param('code'));
@@ -77,7 +79,7 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
     revalidate(c);
     switch (data.status) {
       case 'live':
-        return c.html(<PublicationView site={site} data={data} />);
+        return c.html(<PublicationView site={site} data={data} catalogueRow={await publicCatalogueRow(ctx, data.item.id)} />);
       case 'withdrawn':
         return c.html(<WithdrawnView site={site} org={data.org} />, 410);
       case 'not_found':

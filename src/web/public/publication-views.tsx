@@ -3,6 +3,7 @@
 // items, directory pages with their category tree, category pages with pagination, the publication
 // page with the metadata table as government sites show it, the 410 page of a withdrawn item, and
 // the search page. Server-rendered, no JavaScript, no inline styles.
+import type { PublicCatalogueRow } from '../../app/catalogue/link-row.js';
 import { raw } from 'hono/html';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { DIRECTORIES, type PortalSite } from '../../app/portal/portal.js';
@@ -177,7 +178,7 @@ const MIME_LABELS: Readonly<Record<string, string>> = {
 export const attachmentHref = (pubId: string, fileId: string): string => `/files/${fileId}?pub=${encodeURIComponent(pubId)}`;
 
 /** The publication page: metadata table, body, attachments, interpretation links. */
-export function PublicationView(p: { site: PortalSite; data: Extract<PublicationPageData, { status: 'live' }> }) {
+export function PublicationView(p: { site: PortalSite; data: Extract<PublicationPageData, { status: 'live' }>; catalogueRow?: PublicCatalogueRow }) {
   const { item: i, org, trail } = p.data;
   const crumbs: [string, string][] = org ? [...orgCrumbs(org), ...trail.map((n): [string, string] => [catHref(org, n), n.name]), ['', '正文']] : [['/', '政府信息公开'], ['', '正文']];
   const validity = isDocument(i.kind) ? `${VALIDITY_LABELS[i.validity]}${i.validityOn ? `（${i.validityOn}）` : ''}` : '—';
@@ -193,6 +194,9 @@ export function PublicationView(p: { site: PortalSite; data: Extract<Publication
             <tr><th scope="row">名称</th><td colspan={3}>{i.title}</td></tr>
             <tr><th scope="row">发文字号</th><td>{i.docNo || '—'}</td><th scope="row">发布日期</th><td>{i.publishedOn}</td></tr>
             <tr><th scope="row">有效性</th><td>{validity}</td><th scope="row">体裁</th><td>{KIND_LABELS[i.kind]}</td></tr>
+            {p.catalogueRow ? (
+              <tr><th scope="row">标准目录事项</th><td colspan={3}>{org ? <a href={`/org/${org.creditCode}/standard-catalogue`}>{p.catalogueRow.area ? `${p.catalogueRow.area}领域 › ` : ''}{p.catalogueRow.label}</a> : p.catalogueRow.label}</td></tr>
+            ) : null}
           </tbody>
         </table>
       </div>

@@ -86,16 +86,14 @@ for (const dialect of DIALECTS) {
       await assert.rejects(markAreaNotApplicable(rt.ctx, null, org, (await rt.ctx.repos.catalogue.areas(org)).find((a) => a.name === '社会救助')?.id ?? '', '无'), /已有目录事项/);
     });
 
+    // With linked publications: test/integration/catalogue/catalogue-links.test.ts.
     test('should list rows past their time limit with a fixed clock', async () => {
-      const none = { publishedCountForRow: () => Promise.resolve(0), lastPublishedOnForRow: () => Promise.resolve(null) };
-      assert.equal((await rowsWithNothingPublished(rt.ctx, null, org, none)).length, 3);
+      assert.equal((await rowsWithNothingPublished(rt.ctx, null, org)).length, 3);
       // Rows entered 2025-01-02: 10 working days → 2025-01-16; yearly → 2025-01-31.
       rt.clock.set('2025-01-20T02:00:00Z');
-      assert.deepEqual((await overdueRows(rt.ctx, null, org, none)).map((o) => [o.row.level2, o.dueOn]), [['办事指南', '2025-01-16']]);
+      assert.deepEqual((await overdueRows(rt.ctx, null, org)).map((o) => [o.row.level2, o.dueOn]), [['办事指南', '2025-01-16']]);
       rt.clock.set('2025-02-03T02:00:00Z');
-      assert.deepEqual((await overdueRows(rt.ctx, null, org, none)).map((o) => o.dueOn), ['2025-01-31', '2025-01-16']);
-      const published = { publishedCountForRow: () => Promise.resolve(1), lastPublishedOnForRow: () => Promise.resolve('2025-01-25') };
-      assert.deepEqual(await overdueRows(rt.ctx, null, org, published), []);
+      assert.deepEqual((await overdueRows(rt.ctx, null, org)).map((o) => o.dueOn), ['2025-01-31', '2025-01-16']);
     });
   });
 }
