@@ -18,9 +18,13 @@ import { renderNoticeDocx } from './adapters/documents/notice-docx.js';
 import { smtpMailer } from './adapters/mail/smtp-mailer.js';
 import { enqueueDeadlineReminders, sweepLapses } from './app/applications/daily-jobs.js';
 import { flushOutbox } from './app/mail/outbox.js';
-import type { ReportPorts } from './app/reports/ports.js';
+import type { ReportDocumentRenderers, ReportPorts } from './app/reports/ports.js';
+import { renderReportDocx } from './adapters/documents/report-docx.js';
+import { renderReportXlsx } from './adapters/documents/report-xlsx.js';
 import { catalogueSheetIO } from './adapters/documents/catalogue-xlsx.js';
 import type { CataloguePorts } from './app/catalogue/ports.js';
+import { zipWriter } from './adapters/documents/zip.js';
+import type { ExportPorts } from './app/publications/archive-ports.js';
 
 /** A running instance: the use-case context plus database maintenance. */
 export type Runtime = {
@@ -28,6 +32,16 @@ export type Runtime = {
   maintenance: Maintenance;
   dialect: 'sqlite' | 'postgres';
   close: () => Promise<void>;
+};
+
+/**
+ * The annual report's office documents (issue 5), also handed to the CLI's `report render`.
+ * pdfmake takes about a second to load, so it is loaded on the first PDF only.
+ */
+export const reportDocumentRenderers: ReportDocumentRenderers = {
+  docx: renderReportDocx,
+  xlsx: renderReportXlsx,
+  pdf: async (...args) => (await import('./adapters/documents/report-pdf.js')).renderReportPdf(...args),
 };
 
 /** The national calendar shipped with gongkai. */
@@ -60,7 +74,11 @@ export async function openRuntime(
   };
   // The report checker's document reader (text from TXT, HTML, DOCX, PDF uploads).
   Object.assign(ctx, { documentReader: documentToText } satisfies ReportPorts);
+  // The annual report's office documents (issue 5).
+  Object.assign(ctx, { reportDocuments: reportDocumentRenderers } satisfies ReportPorts);
   Object.assign(ctx, { catalogueSheets: catalogueSheetIO } satisfies CataloguePorts);
+  // The archive package writer (art. 25 export).
+  Object.assign(ctx, { packageWriter: zipWriter } satisfies ExportPorts);
   return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, close: handle.close };
 }
 

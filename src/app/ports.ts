@@ -17,6 +17,9 @@ import type { ReviewRepository } from './reviews/ports.js';
 import type { SearchIndex } from './search/ports.js';
 import type { CatalogueRepository } from './catalogue/ports.js';
 import type { CategoryRepository, PublicationRepository } from './publications/ports.js';
+import type { PublicationArchiveReader, ReassessmentRepository } from './publications/archive-ports.js';
+import type { PublicationBulkWriter } from './publications/bulk-ports.js';
+import type { AnnualReportRepository, ReportFactsRepository } from './reports/ports.js';
 
 /** Organizations. Nothing is hard-deleted: retiring keeps the row for reports and the audit trail. */
 export interface OrganizationRepository {
@@ -152,6 +155,11 @@ export type Repos = {
   catalogue: CatalogueRepository;
   categories: CategoryRepository;
   publications: PublicationRepository;
+  publicationArchive: PublicationArchiveReader;
+  reassessments: ReassessmentRepository;
+  publicationBulk: PublicationBulkWriter;
+  annualReports: AnnualReportRepository;
+  reportFacts: ReportFactsRepository;
 };
 
 /** Runs a function in one database transaction: all of it is written, or none of it. */

@@ -11,6 +11,10 @@ import { registerFee } from './commands/fee.js';
 import { registerApplications } from './commands/applications.js';
 import { registerCatalogue } from './commands/catalogue.js';
 import { registerReportRender } from './commands/report-render.js';
+import { registerReportBuild } from './commands/report-build.js';
+import { registerReportValidate } from './commands/report-validate.js';
+import { registerPublications } from './commands/publications.js';
+import { registerPublicationsExport } from './commands/publications-export.js';
 
 /** Builds the program with every command. */
 export function buildProgram(deps: CliDeps): Command {
@@ -29,7 +33,11 @@ export function buildProgram(deps: CliDeps): Command {
   registerFee(program);
   registerApplications(program, deps);
   registerCatalogue(program, deps);
-  registerReportRender(program);
+  registerReportRender(program, deps);
+  registerReportBuild(program, deps);
+  registerReportValidate(program, deps);
+  registerPublications(program, deps);
+  registerPublicationsExport(program, deps);
   return program;
 }
 

@@ -382,6 +382,8 @@ export interface PublicationVersionTable {
   interprets_id: string | null;
   /** The live version's standard-catalogue row (migration 0630). */
   catalogue_row_id: string | null;
+  /** 1 for the version the portal shows (current, not withdrawn, 主动公开, published; migration 0620). */
+  live: Generated<number>;
 }
 
 /** The files each frozen live version lists (for serving attachments without the owner's id). */

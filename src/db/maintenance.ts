@@ -38,9 +38,12 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'publication_review',
   'publication_version',
   'publication_version_file',
+  'publication_reassessment',
   'key_area',
   'key_area_exclusion',
   'catalogue_row',
+  'annual_report',
+  'report_deadline',
 ];
 
 /** Self-referencing columns, restored in a second pass so row order does not matter. */

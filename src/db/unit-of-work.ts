@@ -16,6 +16,11 @@ import { searchIndex } from './repositories/search-index.js';
 import { catalogueRepository } from './repositories/catalogue-repository.js';
 import { categoryRepository } from './repositories/category-repository.js';
 import { publicationRepository } from './repositories/publication-repository.js';
+import { publicationArchive } from './repositories/publication-archive.js';
+import { reassessmentRepository } from './repositories/reassessment-repository.js';
+import { publicationBulkWriter } from './repositories/publication-bulk.js';
+import { annualReportRepository } from './repositories/annual-report-repository.js';
+import { reportFactsRepository } from './repositories/report-facts-repository.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -37,6 +42,11 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     catalogue: catalogueRepository(db),
     categories: categoryRepository(db),
     publications: publicationRepository(db),
+    publicationArchive: publicationArchive(db),
+    reassessments: reassessmentRepository(db),
+    publicationBulk: publicationBulkWriter(db),
+    annualReports: annualReportRepository(db),
+    reportFacts: reportFactsRepository(db),
   };
 }
 

@@ -9,6 +9,7 @@ import * as searchIndex from './2026-11-28T0510-search-index.js';
 import * as standardCatalogue from './2026-11-28T0520-standard-catalogue.js';
 import * as publicationIndexes from './2026-11-28T0600-publication-indexes.js';
 import * as publicationReassessment from './2026-11-28T0610-publication-reassessment.js';
+import * as searchSpeed from './2026-11-28T0620-search-speed.js';
 import * as publicationCatalogueRow from './2026-11-28T0630-publication-catalogue-row.js';
 import * as annualReports from './2026-11-28T0700-annual-reports.js';
 
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0520-standard-catalogue': standardCatalogue,
   '2026-11-28T0600-publication-indexes': publicationIndexes,
   '2026-11-28T0610-publication-reassessment': publicationReassessment,
+  '2026-11-28T0620-search-speed': searchSpeed,
   '2026-11-28T0630-publication-catalogue-row': publicationCatalogueRow,
   '2026-11-28T0700-annual-reports': annualReports,
 };

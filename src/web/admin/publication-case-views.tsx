@@ -14,6 +14,8 @@ import { AdminLayout } from '../common/layout.js';
 import { Csrf } from '../common/forms.js';
 import { formatInstant } from '../common/time.js';
 import { ClockBadge, formatSize } from './publication-views.js';
+import { ReassessSection, type ReassessSectionProps } from './publication-reassess-views.js';
+import { REASSESS_LEDGER_ACTION, REASSESS_LEDGER_LABEL } from '../../domain/publications/reassessment.js';
 
 /** A move that failed: which form to reopen, with the values typed and the Chinese error. */
 export type FailedMove = { action: string; message: string; values: Record<string, string> };
@@ -40,6 +42,8 @@ type Props = {
   canEdit: boolean;
   flash?: string;
   failed?: FailedMove;
+  /** The art. 18 re-assessment section (不予公开 items). */
+  reassess?: ReassessSectionProps;
 };
 
 const levelName = (levels: readonly ReviewLevel[], level: number | null): string => {
@@ -90,6 +94,7 @@ export function PublicationCasePage(p: Props) {
         </section>
       ) : null}
       <Trail reviews={pub.reviews} levels={levels} />
+      {p.reassess ? <ReassessSection {...p.reassess} csrf={p.csrf} pubId={pub.id} currentGround={pub.withheldGround} /> : null}
       <Moves {...p} />
     </AdminLayout>
   );
@@ -155,7 +160,7 @@ function Trail(p: { reviews: readonly ReviewEntry[]; levels: readonly ReviewLeve
               return (
                 <tr>
                   <td>{formatInstant(r.at)}</td>
-                  <td>{ACTION_LABELS[r.action as PublicationAction] ?? r.action}</td>
+                  <td>{ACTION_LABELS[r.action as PublicationAction] ?? (r.action === REASSESS_LEDGER_ACTION ? REASSESS_LEDGER_LABEL : r.action)}</td>
                   <td>{levelName(p.levels, r.level) || '—'}</td>
                   <td>{r.actorLabel}</td>
                   <td>{r.comment || '—'}</td>

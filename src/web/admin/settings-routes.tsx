@@ -8,6 +8,7 @@ import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { readForm, requireActor, statusOf, str } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
 import { SETTINGS_LABELS, SettingsPage } from './settings-views.js';
+import { getPublicBaseUrl, savePublicBaseUrl } from '../../app/settings/public-base-url.js';
 
 const TEXT_KEYS = Object.keys(SETTINGS_LABELS).filter((k) => k !== 'showPartyGovMark');
 
@@ -22,8 +23,9 @@ export function registerSettingsRoutes(app: Hono<WebEnv>): void {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
     const footer = await getSiteFooter(c.get('ctx'));
-    const flash = c.req.query('flash') === 'saved' ? '网站设置已保存，门户页脚已更新。' : undefined;
-    return c.html(<SettingsPage actor={actor} csrf={c.get('csrf')} values={valuesOf(footer)} flash={flash} canEdit={await mayEdit(c, actor)} />);
+    const flash = c.req.query('flash') === 'saved' ? '网站设置已保存，门户页脚已更新。' : c.req.query('flash') === 'base-url' ? '网站地址已保存。' : undefined;
+    const baseUrl = { value: (await getPublicBaseUrl(c.get('ctx'))) ?? '' };
+    return c.html(<SettingsPage actor={actor} csrf={c.get('csrf')} values={valuesOf(footer)} flash={flash} canEdit={await mayEdit(c, actor)} baseUrl={baseUrl} />);
   });
 
   app.post('/admin/settings', async (c) => {
@@ -36,8 +38,25 @@ export function registerSettingsRoutes(app: Hono<WebEnv>): void {
       return c.redirect('/admin/settings?flash=saved', 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      const page = <SettingsPage actor={actor} csrf={c.get('csrf')} values={values} errors={e.fieldErrors} message={e.message} canEdit={e.code !== 'forbidden'} />;
+      const baseUrl = { value: (await getPublicBaseUrl(c.get('ctx'))) ?? '' };
+      const page = <SettingsPage actor={actor} csrf={c.get('csrf')} values={values} errors={e.fieldErrors} message={e.message} canEdit={e.code !== 'forbidden'} baseUrl={baseUrl} />;
       return c.html(page, statusOf(e));
+    }
+  });
+
+  // The public address (publicBaseUrl): its own form, so a mistake never loses the footer fields.
+  app.post('/admin/settings/base-url', async (c) => {
+    const actor = requireActor(c);
+    if (actor instanceof Response) return actor;
+    const value = str(await readForm(c), 'publicBaseUrl');
+    try {
+      await savePublicBaseUrl(c.get('ctx'), actor, value);
+      return c.redirect('/admin/settings?flash=base-url', 303);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const footer = await getSiteFooter(c.get('ctx'));
+      const baseUrl = { value, error: e.fieldErrors.publicBaseUrl, message: e.message };
+      return c.html(<SettingsPage actor={actor} csrf={c.get('csrf')} values={valuesOf(footer)} canEdit={e.code !== 'forbidden'} baseUrl={baseUrl} />, statusOf(e));
     }
   });
 }

@@ -3,6 +3,7 @@
 import type { Actor } from '../../domain/policies/actor.js';
 import { AdminLayout } from '../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../common/forms.js';
+import { BaseUrlForm, type BaseUrlFormState } from './settings-base-url-views.js';
 
 /** Labels of the footer fields (also used in the error summary). */
 export const SETTINGS_LABELS: Record<string, string> = {
@@ -36,6 +37,8 @@ export function SettingsPage(p: {
   message?: string;
   flash?: string;
   canEdit: boolean;
+  /** The public address form (publicBaseUrl). */
+  baseUrl?: BaseUrlFormState;
 }) {
   const e = p.errors ?? {};
   return (
@@ -63,6 +66,7 @@ export function SettingsPage(p: {
         </fieldset>
         {p.canEdit ? <button type="submit">保存</button> : null}
       </form>
+      {p.baseUrl ? <BaseUrlForm csrf={p.csrf} state={p.baseUrl} canEdit={p.canEdit} /> : null}
     </AdminLayout>
   );
 }

@@ -15,6 +15,7 @@ import type { Organization } from '../../domain/orgs/organization.js';
 import type { WebEnv } from '../common/env.js';
 import { statusOf } from '../common/respond.js';
 import { apiUser } from './api-routes.js';
+import { publicOrigin } from '../common/public-origin.js';
 
 type C = Context<WebEnv>;
 type Body = Record<string, unknown>;
@@ -41,7 +42,7 @@ export function registerPublicationApi(app: Hono<WebEnv>): void {
     if ('errors' in parsed) return failure(c, 422, 'invalid', '查询参数有误', parsed.errors);
     const result = await publicList(ctx, parsed.filter, parsed.page);
     if (!result) return failure(c, 422, 'invalid', '查询参数有误', { q: '检索词至少应有两个汉字（或两个字母、数字）' });
-    const origin = new URL(c.req.url).origin;
+    const origin = await publicOrigin(c);
     const byId = new Map(orgs.map((o) => [o.id, o]));
     const names = await categoryNames(c, result.items);
     c.header('Cache-Control', 'no-cache');

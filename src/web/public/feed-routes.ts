@@ -1,7 +1,7 @@
 // Feeds for other platforms (与省市政府信息公开平台衔接; issue 4): Atom 1.0 per organization
 // (`/org/:code/feed.atom`) and per category (`/org/:code/c/:categoryId/feed.atom`), the latest 50
-// published 主动公开 items each, and `/sitemap.xml`. Links are absolute, built from the request's
-// origin. Register BEFORE `registerPortalRoutes` (its `/org/:code/:dir` catch-all).
+// published 主动公开 items each, and `/sitemap.xml`. Links are absolute, built from the site's
+// public address (网站设置 publicBaseUrl) or else the request's origin. Register BEFORE `registerPortalRoutes` (its `/org/:code/:dir` catch-all).
 import type { Context, Hono } from 'hono';
 import { DIRECTORIES, findOrg, loadPortalSite } from '../../app/portal/portal.js';
 import { latestPublications, orgCategories, sitemapEntries, type CategoryNode, type PublicItem } from '../../app/portal/publications-public.js';
@@ -9,6 +9,7 @@ import { KIND_LABELS } from '../../domain/publications/publication.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { WebEnv } from '../common/env.js';
 import { notFoundPage } from './portal-routes.js';
+import { publicOrigin } from '../common/public-origin.js';
 
 type C = Context<WebEnv>;
 
@@ -38,7 +39,7 @@ function xmlChar(ch: string): boolean {
   return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n !== 0xfffe && n !== 0xffff);
 }
 
-const originOf = (c: C): string => new URL(c.req.url).origin;
+const originOf = (c: C): Promise<string> => publicOrigin(c);
 
 /** Registers the Atom feeds and the sitemap. */
 export function registerFeedRoutes(app: Hono<WebEnv>): void {
@@ -61,7 +62,7 @@ export function registerFeedRoutes(app: Hono<WebEnv>): void {
   });
 
   app.get('/sitemap.xml', async (c) => {
-    const origin = originOf(c);
+    const origin = await originOf(c);
     const entries = await sitemapEntries(c.get('ctx'), DIRECTORIES.map((d) => d.slug), SITEMAP_CAP);
     const urls = entries.map((e) => `<url><loc>${xmlEscape(origin + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
@@ -79,8 +80,8 @@ function findCategory(nodes: readonly CategoryNode[], id: string): CategoryNode 
 }
 
 /** An Atom 1.0 document (RFC 4287). */
-function atom(c: C, f: { org: Organization; title: string; self: string; page: string; items: readonly PublicItem[] }): Response {
-  const origin = originOf(c);
+async function atom(c: C, f: { org: Organization; title: string; self: string; page: string; items: readonly PublicItem[] }): Promise<Response> {
+  const origin = await originOf(c);
   const x = xmlEscape;
   const updated = f.items.reduce((max, i) => (i.versionAt > max ? i.versionAt : max), f.items.length > 0 ? '' : f.org.updatedAt);
   const entries = f.items.map((i) => {

@@ -1,0 +1,83 @@
+// SQL for the archive export (art. 25) and the dashboard's interpretation warning: version stamps
+// of an organization's published items, the frozen fields of chosen versions, and live
+// 行政规范性文件 without a live 政策解读.
+import type { Kysely } from 'kysely';
+import type { Database } from '../database.js';
+import type { ExportCandidate, PublicationArchiveReader } from '../../app/publications/archive-ports.js';
+import type { LiveVersion } from '../../app/publications/ports.js';
+import type { Disclosure, PublicationKind } from '../../domain/publications/publication.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
+
+/** The current versions of published, not withdrawn 主动公开 items (as the portal's live set). */
+function liveNormative(db: Kysely<Database>) {
+  return db
+    .selectFrom('publication_version as v')
+    .innerJoin('publication as p', (j) => j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'))
+    .where('p.withdrawn_at', 'is', null)
+    .where('v.disclosure', '=', 'proactive')
+    .where('v.published_on', 'is not', null)
+    .where('v.kind', '=', 'normative');
+}
+
+/** Builds the archive reader. */
+export function publicationArchive(db: Kysely<Database>): PublicationArchiveReader {
+  return {
+    async exportCandidates(f) {
+      if (f.orgIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('publication_version as v')
+        .innerJoin('publication as p', 'p.id', 'v.publication_id')
+        .select(['v.publication_id', 'v.version', 'v.published_at', 'v.published_on', 'v.disclosure', 'v.kind', 'p.org_id', 'p.withdrawn_at'])
+        .where('v.org_id', 'in', [...f.orgIds])
+        .where('v.published_on', '<=', f.to)
+        .orderBy('v.published_on')
+        .orderBy('v.publication_id')
+        .orderBy('v.version')
+        .execute();
+      const byId = new Map<string, ExportCandidate>();
+      for (const r of rows) {
+        let c = byId.get(r.publication_id);
+        if (!c) {
+          c = { id: r.publication_id, orgId: r.org_id, withdrawnAt: r.withdrawn_at, versions: [] };
+          byId.set(r.publication_id, c);
+        }
+        c.versions.push({ version: Number(r.version), publishedAt: r.published_at, publishedOn: r.published_on as LocalDate | null, disclosure: r.disclosure as Disclosure, kind: r.kind as PublicationKind });
+      }
+      return [...byId.values()];
+    },
+    async versionFields(keys) {
+      const out = new Map<string, LiveVersion['fields']>();
+      if (keys.length === 0) return out;
+      const rows = await db
+        .selectFrom('publication_version')
+        .select(['publication_id', 'version', 'fields_json'])
+        .where((eb) => eb.or(keys.map((k) => eb.and([eb('publication_id', '=', k.id), eb('version', '=', k.version)]))))
+        .execute();
+      for (const r of rows) out.set(`${r.publication_id}#${Number(r.version)}`, JSON.parse(r.fields_json) as LiveVersion['fields']);
+      return out;
+    },
+    async uninterpreted(orgIds, limit) {
+      if (orgIds.length === 0) return { items: [], total: 0 };
+      const q = liveNormative(db)
+        .where('v.org_id', 'in', [...orgIds])
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('publication_version as iv')
+                .innerJoin('publication as ip', (j) => j.onRef('ip.id', '=', 'iv.publication_id').onRef('ip.current_version', '=', 'iv.version'))
+                .select('iv.publication_id')
+                .whereRef('iv.interprets_id', '=', 'v.publication_id')
+                .where('iv.kind', '=', 'interpretation')
+                .where('iv.disclosure', '=', 'proactive')
+                .where('iv.published_on', 'is not', null)
+                .where('ip.withdrawn_at', 'is', null),
+            ),
+          ),
+        );
+      const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+      const rows = await q.select(['p.id', 'p.org_id', 'p.index_no', 'p.title', 'p.doc_no', 'v.published_on']).orderBy('v.published_on').orderBy('p.id').limit(limit).execute();
+      return { total, items: rows.map((r) => ({ id: r.id, orgId: r.org_id, indexNo: r.index_no, title: r.title, docNo: r.doc_no, publishedOn: r.published_on as LocalDate })) };
+    },
+  };
+}
