@@ -1,6 +1,6 @@
 // Entry point of the `gongkai` command (bin/gongkai.js): wires the composition root into the CLI.
 import { loadConfig } from './config/config.js';
-import { startRuntime, serveHttp, startBackgroundJobs } from './main.js';
+import { startRuntime, serveHttp, startBackgroundJobs, reportDocumentRenderers } from './main.js';
 import { seedDemoDistrict } from './app/bootstrap.js';
 import { runCli } from './cli/program.js';
 
@@ -32,6 +32,7 @@ const code = await runCli(process.argv.slice(2), {
   },
   seedDemo: (rt) => seedDemoDistrict(rt.ctx),
   stdin: readStdin,
+  reportDocuments: reportDocumentRenderers,
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 });

@@ -1,6 +1,7 @@
 // What the CLI needs from the composition root (it never touches src/db directly).
 import type { AppContext, Maintenance } from '../app/ports.js';
 import type { BootstrapResult } from '../app/bootstrap.js';
+import type { ReportDocumentRenderers } from '../app/reports/ports.js';
 
 /** A started instance as the CLI sees it. */
 export type CliRuntime = { ctx: AppContext; maintenance: Maintenance; dialect: 'sqlite' | 'postgres'; close: () => Promise<void> };
@@ -14,6 +15,8 @@ export type CliDeps = {
   /** Adds the demo district's missing organizations; returns how many were created. */
   seedDemo: (runtime: CliRuntime) => Promise<number>;
   stdin: () => Promise<string>;
+  /** The annual report's DOCX/XLSX/PDF writers, for `report render` (which opens no database). */
+  reportDocuments?: ReportDocumentRenderers;
   out: (line: string) => void;
   err: (line: string) => void;
 };

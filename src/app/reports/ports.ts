@@ -1,5 +1,8 @@
-// Ports of the report features: what their use cases need from the document adapters.
+// Ports of the report features: what their use cases need from storage and the document adapters.
 import type { AppContext } from '../ports.js';
+import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
+import type { ApplicationTally, ManualArticle20 } from '../../domain/reports/compute.js';
+import type { ReportState } from '../../domain/reports/report-policy.js';
 
 /**
  * Reads an uploaded report document (plain text, HTML, DOCX or PDF, told apart by name and
@@ -8,12 +11,81 @@ import type { AppContext } from '../ports.js';
  */
 export type DocumentReader = (name: string, bytes: Uint8Array) => Promise<string>;
 
+/** Renders a report as an office document (src/adapters/documents/report-*.ts). */
+export type ReportDocumentRenderers = {
+  docx: (report: AnnualReport, format: ReportFormat, opts?: { charts?: string[] }) => Promise<Uint8Array>;
+  xlsx: (report: AnnualReport, format: ReportFormat) => Promise<Uint8Array>;
+  pdf: (report: AnnualReport, format: ReportFormat, opts?: { charts?: string[]; fontFile?: string }) => Promise<Uint8Array>;
+};
+
 /** The context fields the report features add to {@link AppContext} (wired in src/main.ts). */
 export type ReportPorts = {
   documentReader?: DocumentReader;
+  reportDocuments?: ReportDocumentRenderers;
 };
 
 /** The document reader wired into the context, if any. */
 export function documentReaderOf(ctx: AppContext): DocumentReader | undefined {
   return (ctx as AppContext & ReportPorts).documentReader;
+}
+
+/** The office-document renderers wired into the context, if any. */
+export function reportDocumentsOf(ctx: AppContext): ReportDocumentRenderers | undefined {
+  return (ctx as AppContext & ReportPorts).reportDocuments;
+}
+
+/** Where a typed section-二 figure came from (kept per cell, issue 5 "Computing it"). */
+export type FigureSource = { source: 'manual' | 'csv'; note: string; by: string | null; at: string };
+
+/** The narrative section keys. */
+export type SectionKey = 'overview' | 'problems' | 'other';
+
+/** An annual-report record as stored. */
+export type StoredReport = {
+  id: string;
+  orgId: string;
+  year: number;
+  format: ReportFormat;
+  state: ReportState;
+  /** Saved narrative; an absent key shows the text drafted from the data. */
+  sections: Partial<Record<SectionKey, string>>;
+  /** The section-二 cells typed in or imported (by row and column, as `composeReport` takes them). */
+  figures: ManualArticle20;
+  sources: Record<string, FigureSource>;
+  /** The frozen report once submitted (and as published); null for a draft. */
+  snapshot: AnnualReport | null;
+  returnedReason: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Annual-report records and the internal deadlines. */
+export interface AnnualReportRepository {
+  get(orgId: string, year: number): Promise<StoredReport | undefined>;
+  /** The records of these organizations for a year (any state). */
+  forYear(orgIds: readonly string[], year: number): Promise<StoredReport[]>;
+  /** Inserts or replaces the record of (orgId, year). */
+  save(report: StoredReport): Promise<void>;
+  /** The published reports of an organization (their snapshots), newest year first. */
+  published(orgId: string): Promise<{ year: number; format: ReportFormat; publishedAt: string; report: AnnualReport }[]>;
+  /** Internal due dates ('MM-DD' of the following year) by organization, for those that have one. */
+  internalDues(): Promise<Map<string, string>>;
+  setInternalDue(orgId: string, monthDay: string | null, at: string): Promise<void>;
+}
+
+/** Fee notices of a year: how many were issued, the amount they charged and the amount paid (yuan). */
+export type FeeFacts = { notices: number; chargedYuan: number; collectedYuan: number };
+
+/** Aggregates over the recorded work that the report is computed from. */
+export interface ReportFactsRepository {
+  /** Section 三 tally (the counting rule of `tallyApplications`, in SQL) of each organization for a year. */
+  tally(orgIds: readonly string[], year: number): Promise<Map<string, ApplicationTally[]>>;
+  /** Fee notices issued in the year (by service date) and payments recorded in the year, of one organization's cases. */
+  fees(orgId: string, year: number): Promise<FeeFacts>;
+  /** Notices (告知书) of every kind issued in the year for the organization's cases. */
+  noticesIssued(orgId: string, year: number): Promise<number>;
 }

@@ -1,9 +1,13 @@
 // `gongkai report render <file.json> [--format 2019|2021] [--as text|html] [--out file]` — renders an
-// annual-report JSON (issue 5's model, or one `report check --json` record) into the official tables.
+// annual-report JSON (issue 5's model, or one `report check --json` record) into the official tables;
+// with `--out`, the file's extension picks the kind: .html .docx .xlsx .pdf .json .md (else text).
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import type { ReportFormat } from '../../domain/reports/annual-report.js';
+import type { ReportDocumentRenderers } from '../../app/reports/ports.js';
+import { asAnnualReport, renderReportFile, type ReportExportKind } from '../../app/reports/report-exports.js';
+import type { CliDeps } from '../deps.js';
 import { renderReportHtml } from '../../domain/reports/render-html.js';
 import { renderFormat, renderReportText, unrenderedFigures, type RenderableReport } from '../../domain/reports/render-text.js';
 
@@ -51,14 +55,25 @@ function formatOption(value: string | undefined): ReportFormat | null {
   throw new RenderError(`--format 只能是 2019 或 2021（收到 "${value}"）/ --format must be 2019 or 2021`);
 }
 
-function outputKind(options: ReportRenderOptions): 'text' | 'html' {
-  const as = options.as ?? (options.out && /^\.x?html?$/i.test(extname(options.out)) ? 'html' : 'text');
-  if (as === 'text' || as === 'html') return as;
-  throw new RenderError(`--as 只能是 text 或 html（收到 "${as}"）/ --as must be text or html`);
+/** The kinds an `--out` extension selects (anything else is the text tables). */
+const KIND_BY_EXTENSION: Record<string, Exclude<ReportExportKind, 'html'>> = { '.docx': 'docx', '.xlsx': 'xlsx', '.pdf': 'pdf', '.json': 'json', '.md': 'md', '.markdown': 'md' };
+
+/** What to write: `--as` when given (text or html), else what the `--out` extension names. */
+export function outputKind(options: ReportRenderOptions): 'text' | ReportExportKind {
+  if (options.as !== undefined) {
+    if (options.as === 'text' || options.as === 'html') return options.as;
+    throw new RenderError(`--as 只能是 text 或 html（收到 "${options.as}"）/ --as must be text or html`);
+  }
+  const ext = options.out ? extname(options.out).toLowerCase() : '';
+  if (/^\.x?html?$/.test(ext)) return 'html';
+  return KIND_BY_EXTENSION[ext] ?? 'text';
 }
 
-/** Renders the file; returns the exit status (0, or 1 with a message on standard error). */
-export async function runReportRender(path: string, options: ReportRenderOptions, io: ReportRenderIo = processIo): Promise<number> {
+/**
+ * Renders the file; returns the exit status (0, or 1 with a message on standard error).
+ * @param docs the DOCX/XLSX/PDF writers (needed only for those kinds)
+ */
+export async function runReportRender(path: string, options: ReportRenderOptions, io: ReportRenderIo = processIo, docs?: ReportDocumentRenderers): Promise<number> {
   try {
     const kind = outputKind(options);
     const requested = formatOption(options.format);
@@ -71,9 +86,13 @@ export async function runReportRender(path: string, options: ReportRenderOptions
     if (dropped.length > 0) {
       io.err(`注意：以下数字在${format}年版表格中没有对应栏目，未输出 / not in the ${format} format: ${dropped.join(', ')}\n`);
     }
-    const output = kind === 'html' ? renderReportHtml(report, format) : renderReportText(report, format);
-    if (options.out) await writeFile(options.out, output);
-    else io.out(output);
+    if (kind === 'text' || kind === 'html') {
+      const output = kind === 'html' ? renderReportHtml(report, format) : renderReportText(report, format);
+      if (options.out) await writeFile(options.out, output);
+      else io.out(output);
+    } else {
+      await writeFile(options.out ?? '', await renderReportFile(docs, asAnnualReport(report, format), kind));
+    }
     return 0;
   } catch (e) {
     io.err(`报告渲染失败 / report render failed: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -82,7 +101,7 @@ export async function runReportRender(path: string, options: ReportRenderOptions
 }
 
 /** Registers `report render` under the `report` command (creating `report` if needed). */
-export function registerReportRender(program: Command): void {
+export function registerReportRender(program: Command, deps?: Pick<CliDeps, 'reportDocuments'>): void {
   const report =
     program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('年度报告 / Annual reports');
   report
@@ -91,8 +110,8 @@ export function registerReportRender(program: Command): void {
     .argument('<file.json>', '年度报告 JSON（含 report check --json 的输出）/ annual-report JSON')
     .option('--format <format>', '表格格式 2019 或 2021（默认取 JSON 的 format）/ table format, default: the JSON\'s')
     .option('--as <kind>', '输出 text（竖线表格）或 html（独立网页）/ output text or html')
-    .option('--out <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
+    .option('--out <file>', '写入文件（按扩展名：.html .docx .xlsx .pdf .json .md，其他为文本）/ write a file, kind from its extension')
     .action(async (path: string, options: ReportRenderOptions) => {
-      process.exitCode = await runReportRender(path, options);
+      process.exitCode = await runReportRender(path, options, processIo, deps?.reportDocuments);
     });
 }

@@ -122,32 +122,45 @@ export interface HtmlRenderOptions {
   charts?: string[];
 }
 
-/** Renders the whole report as a standalone HTML page in `format`. */
-export function renderReportHtml(report: RenderableReport, format: ReportFormat, options: HtmlRenderOptions = {}): string {
+/** Options of the body fragment: charts, and the level of the title heading (1 on its own page). */
+export interface HtmlBodyOptions extends HtmlRenderOptions {
+  /** Level of the report title (1–5); section headings are one level below. Default 1. */
+  titleLevel?: number;
+}
+
+/** The report's content (title, preamble, six sections) as an HTML fragment for a page that has its own layout. */
+export function renderReportBody(report: RenderableReport, format: ReportFormat, options: HtmlBodyOptions = {}): string {
   const title = reportTitle(report);
   const intro = preamble(report);
+  const h1 = Math.min(Math.max(options.titleLevel ?? 1, 1), 5);
+  const h2 = h1 + 1;
   const section = (id: string, heading: string, content: string) =>
-    `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeHtml(heading)}</h2>\n${content}\n</section>`;
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-${STYLE}
-</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(title)}</h1>
+    `<section aria-labelledby="${id}">\n<h${h2} id="${id}">${escapeHtml(heading)}</h${h2}>\n${content}\n</section>`;
+  return `<h${h1}>${escapeHtml(title)}</h${h1}>
 ${intro ? `<p>${escapeHtml(intro)}</p>` : ''}
 ${section('s1', SECTION_TITLES.overview, paragraphs(sectionBody(report, 'overview')))}
 ${section('s2', SECTION_TITLES.article20, article20Html(report, format))}
 ${section('s3', SECTION_TITLES.applications, applicationsHtml(report, format) + figures(options.charts ?? []))}
 ${section('s4', SECTION_TITLES.reviews, reviewsHtml(report))}
 ${section('s5', SECTION_TITLES.problems, paragraphs(sectionBody(report, 'problems')))}
-${section('s6', SECTION_TITLES.other, paragraphs(sectionBody(report, 'other')))}
+${section('s6', SECTION_TITLES.other, paragraphs(sectionBody(report, 'other')))}`;
+}
+
+/** Renders the whole report as a standalone HTML page in `format`. */
+export function renderReportHtml(report: RenderableReport, format: ReportFormat, options: HtmlRenderOptions = {}): string {
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(reportTitle(report))}</title>
+<style>
+${STYLE}
+</style>
+</head>
+<body>
+<main>
+${renderReportBody(report, format, options)}
 </main>
 </body>
 </html>

@@ -15,11 +15,13 @@ const ADMIN_NAV: [string, string][] = [
   ['/admin', '工作台'],
   ['/admin/applications', '依申请公开'],
   ['/admin/publications', '主动公开'],
+  ['/admin/publication-export', '归档导出'],
   ['/admin/orgs', '机构管理'],
   ['/admin/users', '账号与角色'],
   ['/admin/calendar', '工作日日历'],
   ['/admin/reviews', '复议、诉讼和投诉'],
   ['/admin/audit', '审计日志'],
+  ['/admin/reports', '年度报告'],
   ['/admin/report-check', '年报体检'],
   ['/admin/settings', '网站设置'],
 ];

@@ -1,0 +1,213 @@
+// Use cases of one organization's annual report (Regulation arts. 49–50; issue 5): read it (a draft
+// computed live from the work, a submitted or published one from its frozen snapshot), save the
+// narrative and the typed section-二 figures, and redraft the narrative from the data.
+import type { AppContext, Repos } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
+import { checkReport } from '../../domain/reports/check-report.js';
+import type { Finding } from '../../domain/reports/finding.js';
+import { reportFormatOf } from '../../domain/reports/compute.js';
+import type { ReportState } from '../../domain/reports/report-policy.js';
+import { actorLabel, auditBy } from '../actors.js';
+import { invalid, notFound } from '../errors.js';
+import type { FigureSource, SectionKey, StoredReport } from './ports.js';
+import { computeDraft, previousReport } from './report-compute.js';
+import { duesFor, isLateReport, loadReportOrg, mayReport, requireReport, type ReportOrg } from './report-context.js';
+import { mergeFigures, parseFigures } from './report-figures.js';
+
+export type { ReportState } from '../../domain/reports/report-policy.js';
+export type { FigureSource } from './ports.js';
+
+/** One organization's report for one year as the back office shows it, with what the actor may do. */
+export type ReportRecord = {
+  orgId: string;
+  orgName: string;
+  creditCode: string;
+  year: number;
+  format: ReportFormat;
+  state: ReportState;
+  report: AnnualReport;
+  findings: Finding[];
+  sources: Record<string, FigureSource>;
+  dueOn: string;
+  internalDueOn: string | null;
+  late: boolean;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  returnedReason: string | null;
+  canEdit: boolean;
+  canSubmit: boolean;
+  canPublish: boolean;
+  canReturn: boolean;
+};
+
+/** What the draft form sends: narrative texts and section-二 cells as typed (MANUAL_ARTICLE20_FIELDS key → text). */
+export type ReportDraftInput = {
+  sections?: Partial<Record<SectionKey, string>>;
+  article20?: Record<string, string>;
+};
+
+/** The narrative sections, in report order (一、五、六). */
+export const SECTION_KEYS: readonly SectionKey[] = ['overview', 'problems', 'other'];
+/** Longest narrative section accepted. */
+export const MAX_SECTION_CHARS = 50_000;
+
+/** A new, empty draft record for (org, year) in the format the year requires. */
+export function newStoredReport(ctx: AppContext, orgId: string, year: number, now: string): StoredReport {
+  return {
+    id: ctx.crypto.newId(),
+    orgId,
+    year,
+    format: reportFormatOf(year),
+    state: 'draft',
+    sections: {},
+    figures: {},
+    sources: {},
+    snapshot: null,
+    returnedReason: null,
+    submittedAt: null,
+    submittedBy: null,
+    publishedAt: null,
+    publishedBy: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The report and its findings: the frozen snapshot once submitted, else the live draft (R1–R8 with last year for R6/R7). */
+export async function reportWithFindings(repos: Repos, o: ReportOrg, year: number, stored: StoredReport | undefined): Promise<{ report: AnnualReport; findings: Finding[] }> {
+  if (stored && stored.state !== 'draft' && stored.snapshot) {
+    const previous = (await previousReport(repos, o.org, year)).report;
+    return { report: stored.snapshot, findings: checkReport(stored.snapshot, { previous }) };
+  }
+  const { report, previous } = await computeDraft(repos, o.org, year, stored);
+  return { report, findings: checkReport(report, { previous }) };
+}
+
+/** Builds the record of a report as the actor sees it. */
+async function recordOf(ctx: AppContext, actor: Actor | null, o: ReportOrg, year: number): Promise<ReportRecord> {
+  const stored = await ctx.repos.annualReports.get(o.org.id, year);
+  const state = stored?.state ?? 'draft';
+  const [{ report, findings }, dues] = await Promise.all([reportWithFindings(ctx.repos, o, year, stored), duesFor(ctx.repos, o.orgs, year, [o.org])]);
+  const due = dues.get(o.org.id)!; // duesFor covers every organization it is given
+  const may = (action: Parameters<typeof mayReport>[1]) => mayReport(actor, action, o, stored?.state ?? null);
+  return {
+    orgId: o.org.id,
+    orgName: o.org.name,
+    creditCode: o.org.creditCode,
+    year,
+    format: report.format,
+    state,
+    report,
+    findings,
+    sources: stored?.sources ?? {},
+    dueOn: due.dueOn,
+    internalDueOn: due.internalDueOn,
+    late: isLateReport(due, state, ctx.clock.today()),
+    submittedAt: stored?.submittedAt ?? null,
+    publishedAt: stored?.publishedAt ?? null,
+    returnedReason: stored?.returnedReason ?? null,
+    canEdit: may('report.edit'),
+    canSubmit: may('report.submit'),
+    canPublish: may('report.publish'),
+    canReturn: may('report.return'),
+  };
+}
+
+/**
+ * One organization's report for a year. A draft shows the figures computed now; a submitted or
+ * published report shows its frozen snapshot.
+ * @throws AppError 'not_found' (unknown organization), 'forbidden' (the actor may not read it), 'invalid' (year before 2019)
+ */
+export async function loadReport(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<ReportRecord> {
+  const o = await loadReportOrg(ctx.repos, orgId, year);
+  requireReport(actor, 'report.read', o, null);
+  return recordOf(ctx, actor, o, year);
+}
+
+/** Validates the narrative texts: every error at once, keyed by section. */
+function parseSections(input: ReportDraftInput['sections']): { sections: Partial<Record<SectionKey, string>>; errors: Record<string, string> } {
+  const sections: Partial<Record<SectionKey, string>> = {};
+  const errors: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(input ?? {})) {
+    if (!(SECTION_KEYS as readonly string[]).includes(key)) {
+      errors[key] = `未知的报告部分“${key}”`;
+      continue;
+    }
+    const text = String(raw ?? '').replace(/\r\n?/g, '\n').trim();
+    if (text.length > MAX_SECTION_CHARS) errors[key] = `内容过长（最多 ${MAX_SECTION_CHARS} 字）`;
+    else sections[key as SectionKey] = text;
+  }
+  return { sections, errors };
+}
+
+/** Runs a change on the draft record in one transaction (created on first use; the right re-checked there) and audits it. */
+async function changeDraft(
+  ctx: AppContext,
+  actor: Actor | null,
+  o: ReportOrg,
+  year: number,
+  action: string,
+  change: (stored: StoredReport, repos: Repos) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const now = ctx.clock.nowIso();
+  await ctx.uow.run(async (repos) => {
+    const existing = await repos.annualReports.get(o.org.id, year);
+    requireReport(actor, 'report.edit', o, existing?.state ?? null);
+    const stored = existing ?? newStoredReport(ctx, o.org.id, year, now);
+    const after = await change(stored, repos);
+    stored.updatedAt = now;
+    await repos.annualReports.save(stored);
+    await repos.audit.append(auditBy(actor, { action, entityType: 'annual_report', entityId: stored.id, orgId: o.org.id, before: null, after: { year, ...after } }), now);
+  });
+}
+
+/**
+ * Saves the narrative and the typed section-二 cells of a draft. Each cell that changes records its
+ * source (typed by whom, when).
+ * @throws AppError 'invalid' with a Chinese message per field (section key or cell key), nothing saved;
+ *   'forbidden' unless a compiler of the organization and the report is a draft
+ */
+export async function saveReportDraft(ctx: AppContext, actor: Actor | null, orgId: string, year: number, input: ReportDraftInput): Promise<ReportRecord> {
+  const o = await loadReportOrg(ctx.repos, orgId, year);
+  const existing = await ctx.repos.annualReports.get(orgId, year);
+  requireReport(actor, 'report.edit', o, existing?.state ?? null);
+  const format = existing?.format ?? reportFormatOf(year);
+  const { sections, errors: sectionErrors } = parseSections(input.sections);
+  const { values, errors: figureErrors } = parseFigures(format, input.article20 ?? {});
+  const errors = { ...sectionErrors, ...figureErrors };
+  if (Object.keys(errors).length > 0) throw invalid('报告草稿有误，请按提示更正', errors);
+  await changeDraft(ctx, actor, o, year, 'report.draft_saved', async (stored) => {
+    const at = ctx.clock.nowIso();
+    const changed = mergeFigures(stored, values, () => ({ source: 'manual', note: '后台填写', by: actorLabel(actor), at }));
+    const edited = SECTION_KEYS.filter((k) => sections[k] !== undefined && sections[k] !== stored.sections[k]);
+    stored.sections = { ...stored.sections, ...sections };
+    return { figuresChanged: changed, figures: Object.fromEntries(values), sectionsChanged: edited };
+  });
+  return recordOf(ctx, actor, o, year);
+}
+
+/**
+ * Replaces the narrative of a draft with the text drafted from this year's data (sections 一、五、六).
+ * @throws AppError 'forbidden' unless a compiler of the organization and the report is a draft
+ */
+export async function regenerateNarrative(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<ReportRecord> {
+  const o = await loadReportOrg(ctx.repos, orgId, year);
+  requireReport(actor, 'report.edit', o, (await ctx.repos.annualReports.get(orgId, year))?.state ?? null);
+  await changeDraft(ctx, actor, o, year, 'report.narrative_regenerated', async (stored, repos) => {
+    const { drafted } = await computeDraft(repos, o.org, year, { ...stored, sections: {} });
+    stored.sections = { ...drafted };
+    return { sectionsChanged: SECTION_KEYS };
+  });
+  return recordOf(ctx, actor, o, year);
+}
+
+/**
+ * The id of the organization with this unified social credit code (the CLI names organizations so).
+ * @throws AppError 'not_found'
+ */
+export async function reportOrgId(ctx: AppContext, creditCode: string): Promise<string> {
+  const org = await ctx.repos.orgs.byCreditCode(creditCode.trim().toUpperCase());
+  if (!org) throw notFound(`统一社会信用代码为 ${creditCode} 的机构`);
+  return org.id;
+}

@@ -1,0 +1,78 @@
+// What every annual-report use case starts from: the organization in its tree, the actor's rights
+// over its report (domain/reports/report-policy.ts) and the report's due dates (SPEC §1.8).
+import type { Repos } from '../ports.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import { ancestry, type Organization } from '../../domain/orgs/organization.js';
+import { localDate, type LocalDate } from '../../domain/core/local-date.js';
+import { canReport, type ReportAction, type ReportState } from '../../domain/reports/report-policy.js';
+import { DEFAULT_UNREGULATED_DUE, dueInFollowingYear, statutoryDueOn, type MonthDay } from '../../domain/reports/report-deadlines.js';
+import { formatForYear } from '../../domain/reports/annual-report.js';
+import { forbidden, invalid, notFound } from '../errors.js';
+
+/** The site setting holding the due date of bodies the Regulation gives none (townships, streets) [U]. */
+export const UNREGULATED_DUE_KEY = 'reports.unregulated_due';
+
+/** An organization with its tree, as the report use cases need it. */
+export type ReportOrg = { org: Organization; orgs: Organization[]; ancestry: string[] };
+
+/** Due dates of one organization's report for a year. */
+export type ReportDues = { dueOn: LocalDate; internalDueOn: LocalDate | null };
+
+/**
+ * Loads the organization and checks the report year has a format (2019 on, SPEC §1.1, §2.1).
+ * @throws AppError 'not_found' for an unknown organization, 'invalid' for a year before 2019
+ */
+export async function loadReportOrg(repos: Repos, orgId: string, year: number): Promise<ReportOrg> {
+  if (!Number.isInteger(year) || formatForYear(year) === null || year > 9998) {
+    throw invalid(`${year}年度不在支持范围内：年度报告从2019年度起编制`, { year: '年度应为 2019 年以后的四位数字' });
+  }
+  const orgs = await repos.orgs.list({ includeRetired: true });
+  const org = orgs.find((o) => o.id === orgId);
+  if (!org) throw notFound('机构');
+  return { org, orgs, ancestry: ancestry(orgs, orgId) };
+}
+
+/** Whether the actor may act on the report (null actor = the CLI/system: everything). */
+export function mayReport(actor: Actor | null, action: ReportAction, o: ReportOrg, state: ReportState | null): boolean {
+  return actor === null || canReport(actor, action, { orgAncestry: o.ancestry, state });
+}
+
+/**
+ * Requires a right over the report. Organizations are public (the portal lists them), so an actor
+ * without the right gets "forbidden", not "not found".
+ * @throws AppError 'forbidden'
+ */
+export function requireReport(actor: Actor | null, action: ReportAction, o: ReportOrg, state: ReportState | null): void {
+  if (!mayReport(actor, action, o, state)) throw forbidden();
+}
+
+/** The configured date for townships, streets and other bodies ('MM-DD'). */
+export async function unregulatedDue(repos: Repos): Promise<MonthDay> {
+  const v = await repos.settings.get(UNREGULATED_DUE_KEY);
+  return typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) ? v : DEFAULT_UNREGULATED_DUE;
+}
+
+/**
+ * The due dates of every organization for a year: the statutory date (art. 49, SPEC §1.8; the
+ * configured default for bodies without one) and the internal date — the organization's own, else
+ * the nearest ancestor's (a supervising office sets one date for all its units).
+ * @param all every organization (for the ancestry)
+ * @param which the organizations wanted (default: all)
+ */
+export async function duesFor(repos: Repos, all: readonly Organization[], year: number, which: readonly Organization[] = all): Promise<Map<string, ReportDues>> {
+  const [fallback, internal] = await Promise.all([unregulatedDue(repos), repos.annualReports.internalDues()]);
+  const out = new Map<string, ReportDues>();
+  for (const o of which) {
+    const set = ancestry(all, o.id).reverse().find((id) => internal.has(id));
+    out.set(o.id, {
+      dueOn: statutoryDueOn(year, o.kind, fallback),
+      internalDueOn: set === undefined ? null : dueInFollowingYear(year, internal.get(set) ?? ''),
+    });
+  }
+  return out;
+}
+
+/** Late: today past the due date (internal if set, else statutory) while the report is still a draft or missing. */
+export function isLateReport(dues: ReportDues, state: ReportState | 'missing', today: string): boolean {
+  return (state === 'draft' || state === 'missing') && localDate(today) > (dues.internalDueOn ?? dues.dueOn);
+}

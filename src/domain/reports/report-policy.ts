@@ -1,0 +1,68 @@
+// Who may do what with an organization's annual report (issue 5 "Workflow and rollup"). Deny by default.
+import { holdsOver, type Actor } from '../policies/actor.js';
+import type { Role } from '../users/roles.js';
+
+/** Report actions. */
+export type ReportAction = 'report.read' | 'report.edit' | 'report.submit' | 'report.publish' | 'report.return' | 'report.rollup';
+
+/** Stored report states; never rename. Draft → submitted (to the supervising organization) → published. */
+export const REPORT_STATES = ['draft', 'submitted', 'published'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+/** Chinese labels of the states, for the UI. */
+export const REPORT_STATE_LABELS: Record<ReportState | 'missing', string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  published: '已发布',
+  missing: '未编制',
+};
+
+/** Roles that compile the report: the disclosure office staff and its head, and administrators. */
+export const REPORT_EDITOR_ROLES: readonly Role[] = ['editor', 'office_head', 'admin'];
+/** Roles that sign a report off for publication (art. 49: the organization publishes its own report). */
+export const REPORT_PUBLISHER_ROLES: readonly Role[] = ['office_head', 'head', 'admin'];
+/** Roles that oversee the units below them: read, return and roll up their reports. */
+export const REPORT_OVERSIGHT_ROLES: readonly Role[] = ['supervisor', 'admin'];
+
+/** The subject of a decision: the report's organization (ancestry, root first) and its state. */
+export type ReportSubject = {
+  /** Ids from the root down to the report's organization (inclusive); empty = unknown, denied. */
+  orgAncestry: readonly string[];
+  /** null when no report record exists yet (a draft is created on the first save). */
+  state: ReportState | null;
+};
+
+const any = (actor: Actor, roles: readonly Role[], orgIds: readonly string[]): boolean => roles.some((r) => holdsOver(actor, r, orgIds));
+
+/**
+ * Decides whether the actor may act on a report.
+ * - read: the compilers, publishers and overseers of the organization or above it (roles reach down the tree);
+ * - edit, submit: a compiler, while the report is a draft;
+ * - publish: a publisher, on a draft or submitted report (publishing a draft also submits it:
+ *   art. 49 has units both submit their report and publish it by the same date);
+ * - return (退回): an overseer of a strict ancestor (the supervising organization), on a submitted report;
+ * - rollup (汇总): an overseer of the organization or above it (the subject is the subtree's root).
+ * Errors in the figures also block submit and publish; that is the use case's check, not a role rule.
+ */
+export function canReport(actor: Actor, action: ReportAction, subject: ReportSubject): boolean {
+  const orgIds = subject.orgAncestry;
+  if (orgIds.length === 0) {
+    return false;
+  }
+  const draft = subject.state === null || subject.state === 'draft';
+  switch (action) {
+    case 'report.read':
+      return any(actor, [...REPORT_EDITOR_ROLES, ...REPORT_PUBLISHER_ROLES, ...REPORT_OVERSIGHT_ROLES], orgIds);
+    case 'report.edit':
+    case 'report.submit':
+      return draft && any(actor, REPORT_EDITOR_ROLES, orgIds);
+    case 'report.publish':
+      return subject.state !== 'published' && any(actor, REPORT_PUBLISHER_ROLES, orgIds);
+    case 'report.return':
+      return subject.state === 'submitted' && any(actor, REPORT_OVERSIGHT_ROLES, orgIds.slice(0, -1));
+    case 'report.rollup':
+      return any(actor, REPORT_OVERSIGHT_ROLES, orgIds);
+    default:
+      return false;
+  }
+}

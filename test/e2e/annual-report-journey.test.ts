@@ -1,0 +1,99 @@
+// Browser journey of issue 5: the office head of 示例区教育局 opens last year's annual report (its
+// tables computed from the applications), edits the overview, types a section-二 figure wrongly and
+// fixes it, publishes; a visitor finds it under 政府信息公开年报 with the tables and the numbers.
+// axe-core (WCAG 2.1 AA) finds no serious or critical violation on the report page (with its
+// errors shown), the archive and the published report.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../../src/app/users/manage-users.js';
+import { browserSkipReason } from '../support/browser.js';
+import { startE2eServer, type E2eServer } from '../support/server.js';
+import { insertReportCases } from '../integration/http/annual-report-fixture.js';
+
+const PASSWORD = 'Journey-Nianbao-Pass-2026';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations of the page, as `rule: targets` lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () => {
+    const { axe, document } = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } };
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
+}
+
+const OVERVIEW = '本年度，区教育局认真贯彻《中华人民共和国政府信息公开条例》，依法办理政府信息公开申请。';
+
+describe('annual report journey in Chromium', { skip: browserSkipReason() }, () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let url: string;
+  let eduCode = '';
+  let year = 0;
+
+  before(async () => {
+    server = await startE2eServer(async (runtime) => {
+      const edu = (await runtime.ctx.repos.orgs.list()).find((o) => o.name === '示例区教育局');
+      if (!edu) throw new Error('no 示例区教育局 in the demo district');
+      eduCode = edu.creditCode;
+      year = Number(runtime.ctx.clock.today().slice(0, 4)) - 1;
+      await insertReportCases(runtime.ctx, edu.id, year);
+      await createUser(runtime.ctx, null, { username: 'wang.nianbao', displayName: '王主任', orgId: edu.id, roles: [{ orgId: edu.id, role: 'office_head' }], password: PASSWORD, mustChangePassword: false });
+    });
+    ({ browser, url } = server);
+  });
+  after(() => server?.close());
+
+  test('should take the report from the computed draft to the portal', async () => {
+    const head = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await head.goto(`${url}/admin/login`);
+    await head.getByLabel('用户名').fill('wang.nianbao');
+    await head.getByLabel('密码').fill(PASSWORD);
+    await head.getByRole('button', { name: '登录' }).click();
+    await head.waitForURL(/\/admin$/);
+
+    await head.getByRole('navigation', { name: '后台导航' }).getByRole('link', { name: '年度报告' }).click();
+    await head.getByLabel('机构', { exact: true }).selectOption({ label: '示例区教育局' });
+    assert.equal(await head.getByLabel('报告年度').inputValue(), String(year), 'last year by default');
+    await head.getByRole('button', { name: '查看' }).click();
+    await head.getByRole('link', { name: '打开本机构报告' }).click();
+    await head.waitForURL(new RegExp(`/admin/reports/[^/]+/${year}$`));
+    assert.equal(await head.locator('[data-cell="applications.new.natural_person"]').textContent(), '4');
+
+    await head.getByRole('textbox', { name: '一、总体情况' }).fill(OVERVIEW);
+    await head.getByRole('textbox', { name: '行政许可：本年处理决定数量' }).fill('12件');
+    await head.getByRole('button', { name: '保存草稿' }).click();
+    await head.waitForLoadState('load');
+    assert.match((await head.getByRole('alert').first().textContent()) ?? '', /应为非负整数/);
+    assert.equal(await head.getByRole('textbox', { name: '一、总体情况' }).inputValue(), OVERVIEW, 'the typed text comes back');
+    assert.deepEqual(await axeViolations(head), [], 'report page with errors');
+    await head.getByRole('textbox', { name: '行政许可：本年处理决定数量' }).fill('12');
+    await head.getByRole('button', { name: '保存草稿' }).click();
+    await head.waitForURL(/flash=saved/);
+    assert.equal(await head.locator('[data-cell="article20.licensing.decisions"]').textContent(), '12');
+
+    await head.getByRole('button', { name: '公开发布' }).click();
+    await head.waitForURL(/flash=published/);
+    assert.match((await head.getByRole('status').first().textContent()) ?? '', /已公开发布/);
+
+    const visitor = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await visitor.goto(`${url}/org/${eduCode}`);
+    await visitor.getByRole('link', { name: '政府信息公开年报' }).click();
+    assert.deepEqual(await axeViolations(visitor), [], 'archive');
+    await visitor.getByRole('link', { name: `示例区教育局${year}年政府信息公开工作年度报告` }).click();
+    await visitor.waitForURL(new RegExp(`/annual-reports/${year}$`));
+    assert.equal(await visitor.getByRole('heading', { level: 1 }).textContent(), `示例区教育局${year}年政府信息公开工作年度报告`);
+    assert.equal(await visitor.locator('[data-cell="article20.licensing.decisions"]').textContent(), '12');
+    assert.equal(await visitor.locator('[data-cell="applications.new.natural_person"]').textContent(), '4');
+    assert.equal(await visitor.locator('[data-cell="applications.disclosed.natural_person"]').textContent(), '3');
+    assert.ok(((await visitor.locator('main').textContent()) ?? '').includes(OVERVIEW));
+    assert.ok(await visitor.locator('main svg[role="img"]').first().isVisible(), 'the chart is shown');
+    assert.deepEqual(await axeViolations(visitor), [], 'published report');
+    const json = await visitor.goto(`${url}/org/${eduCode}/annual-reports/${year}.json`);
+    assert.equal(((await json?.json()) as { applications: { new: { natural_person: number } } }).applications.new.natural_person, 4);
+  });
+});

@@ -1,0 +1,118 @@
+// `gongkai report build` and `gongkai report validate` run as the real command, on a SQLite file and
+// on a PostgreSQL schema: every output kind by extension (magic bytes, JSON parsed), and the
+// validation of the database's report, a good JSON and a broken one (exit codes, --json shape).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { DIALECTS, PG_URL, skipReason } from '../../support/runtime.js';
+import { runGongkai } from '../../support/cli.js';
+import { openRuntime } from '../../../src/main.js';
+import type { DbConfig } from '../../../src/db/connect.js';
+import { localDate } from '../../../src/domain/core/local-date.js';
+import { syntheticApplication } from '../reports/support.js';
+
+const ROOT_CODE = '11999901MB00000012';
+
+/** The magic bytes of each binary kind, and a test of each text kind. */
+const CHECKS: Record<string, (bytes: Buffer) => void> = {
+  pdf: (b) => assert.equal(b.subarray(0, 5).toString('latin1'), '%PDF-'),
+  docx: (b) => assert.equal(b.subarray(0, 4).toString('hex'), '504b0304'),
+  xlsx: (b) => assert.equal(b.subarray(0, 4).toString('hex'), '504b0304'),
+  html: (b) => {
+    assert.match(b.toString('utf8'), /^<!DOCTYPE html>/);
+    assert.match(b.toString('utf8'), /示例区人民政府2025年政府信息公开工作年度报告/);
+  },
+  md: (b) => assert.match(b.toString('utf8'), /\n\| 一、本年新收政府信息公开申请数量 \|.*\| 3 \|\n/),
+  json: (b) => {
+    const r = JSON.parse(b.toString('utf8')) as { format: string; year: number; applications: { new: { natural_person: number; total: number }; carried_forward: { total: number } } };
+    assert.equal(r.format, '2021');
+    assert.equal(r.year, 2025);
+    assert.equal(r.applications.new.natural_person, 2);
+    assert.equal(r.applications.new.total, 3);
+    assert.equal(r.applications.carried_forward.total, 1);
+  },
+};
+
+for (const dialect of DIALECTS) {
+  describe(`gongkai report build / validate (${dialect})`, { skip: skipReason(dialect) }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-report-cli-'));
+    const schema = `rcli_${randomBytes(5).toString('hex')}`;
+    const env: Record<string, string> = dialect === 'sqlite' ? { GONGKAI_DATA_DIR: dir } : { GONGKAI_DATA_DIR: dir, DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema };
+    const db: DbConfig = dialect === 'sqlite' ? { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') } : { kind: 'postgres', url: PG_URL ?? '', schema };
+
+    before(async () => {
+      const first = runGongkai(['org', 'list', '--json'], env);
+      assert.equal(first.code, 0, first.stderr);
+      // Three 2025 cases of the district government: two closed, one still open at the year end.
+      const rt = await openRuntime(db, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
+      const org = (await rt.ctx.repos.orgs.byCreditCode(ROOT_CODE))!;
+      const facts = [
+        { applicantType: 'natural_person', applicantSubtype: null, receivedOn: localDate('2025-03-03'), closedOn: localDate('2025-03-20'), outcome: 'disclosed' },
+        { applicantType: 'natural_person', applicantSubtype: null, receivedOn: localDate('2025-12-22'), closedOn: null, outcome: null },
+        { applicantType: 'legal_person', applicantSubtype: 'business', receivedOn: localDate('2025-05-06'), closedOn: localDate('2025-05-30'), outcome: 'withheld.third_party_rights' },
+      ] as const;
+      for (const [i, f] of facts.entries()) await rt.ctx.repos.applications.insert(syntheticApplication(rt.ctx.crypto.newId(), org.id, { ...f }, 900 + i), '2025-12-31T00:00:00Z');
+      await rt.close();
+    });
+    after(async () => {
+      rmSync(dir, { recursive: true, force: true });
+      if (dialect === 'postgres') {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await c.end();
+      }
+    });
+
+    for (const kind of Object.keys(CHECKS)) {
+      test(`should build the report as .${kind}`, () => {
+        const out = join(dir, `report-2025.${kind}`);
+        const r = runGongkai(['report', 'build', '--org', ROOT_CODE, '--year', '2025', '--out', out], env);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, /已写入/);
+        CHECKS[kind]!(readFileSync(out));
+      });
+    }
+
+    test('should refuse an unknown output kind and an unknown organization with exit 1', () => {
+      const bad = runGongkai(['report', 'build', '--org', ROOT_CODE, '--year', '2025', '--out', join(dir, 'x.odt')], env);
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /扩展名/);
+      const unknown = runGongkai(['report', 'validate', '--org', '91110000000000000X', '--year', '2025'], env);
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /机构不存在/);
+    });
+
+    test('should validate the database report (no error: exit 0, --json an empty array)', () => {
+      const r = runGongkai(['report', 'validate', '--org', ROOT_CODE, '--year', '2025', '--json'], env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.lastLine), []);
+    });
+
+    test('should validate a good JSON file and fail a broken one with the findings as {rule, severity, message, where}', () => {
+      const good = join(dir, 'report-2025.json');
+      const ok = runGongkai(['report', 'validate', good], env);
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.match(ok.lastLine, /错误 0 项/);
+      const report = JSON.parse(readFileSync(good, 'utf8')) as { organization: { creditCode: string | null }; applications: Record<string, Record<string, number>> };
+      report.applications.new!.natural_person = 3; // breaks R1 and R3 in that column and row
+      report.organization.creditCode = null;
+      const broken = join(dir, 'broken.json');
+      writeFileSync(broken, JSON.stringify(report));
+      const text = runGongkai(['report', 'validate', broken], env);
+      assert.equal(text.code, 1);
+      assert.match(text.stdout, /\[错误\] R1 第三部分“自然人”列/);
+      const json = runGongkai(['report', 'validate', broken, '--json'], env);
+      assert.equal(json.code, 1);
+      const findings = JSON.parse(json.stdout) as { rule: string; severity: string; message: string; where: Record<string, string> }[];
+      assert.ok(findings.length >= 2);
+      for (const f of findings) assert.deepEqual(Object.keys(f), ['rule', 'severity', 'message', 'where']);
+      assert.deepEqual(findings.find((f) => f.rule === 'R1')?.where, { section: 'applications', row: 'total', column: 'natural_person' });
+      assert.ok(findings.some((f) => f.rule === 'R3' && f.where.row === 'new'));
+    });
+  });
+}
