@@ -34,6 +34,7 @@ import { registerFeedRoutes } from './public/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publication-routes.js';
 import { registerPublicStandardCatalogueRoutes } from './public/standard-catalogue-public.js';
 import { registerAnnualReportRoutes } from './admin/annual-report-routes.js';
+import { registerAnnualReportDeadlineRoutes } from './admin/annual-report-deadline-routes.js';
 import { registerPublicAnnualReportRoutes } from './public/annual-report-routes.js';
 
 const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
@@ -113,6 +114,8 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerStandardCatalogueRoutes(app);
   registerApplyRoutes(app);
   registerTrackRoutes(app);
+  // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
+  registerAnnualReportDeadlineRoutes(app);
   registerAnnualReportRoutes(app);
   // Before the portal's directory routes: `/org/:code/annual-reports` is the annual-report archive.
   registerPublicAnnualReportRoutes(app);

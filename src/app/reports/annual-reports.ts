@@ -12,7 +12,7 @@ import { actorLabel, auditBy } from '../actors.js';
 import { invalid, notFound } from '../errors.js';
 import type { FigureSource, SectionKey, StoredReport } from './ports.js';
 import { computeDraft, previousReport } from './report-compute.js';
-import { duesFor, isLateReport, loadReportOrg, mayReport, requireReport, type ReportOrg } from './report-context.js';
+import { duesFor, effectiveDueOn, isLateReport, loadReportOrg, mayReport, requireReport, type ReportOrg } from './report-context.js';
 import { mergeFigures, parseFigures } from './report-figures.js';
 
 export type { ReportState } from '../../domain/reports/report-policy.js';
@@ -102,7 +102,8 @@ async function recordOf(ctx: AppContext, actor: Actor | null, o: ReportOrg, year
     findings,
     sources: stored?.sources ?? {},
     dueOn: due.dueOn,
-    internalDueOn: due.internalDueOn,
+    // The internal date only where it is the one in effect (it never extends art. 49's date).
+    internalDueOn: effectiveDueOn(due) === due.dueOn ? null : effectiveDueOn(due),
     late: isLateReport(due, state, ctx.clock.today()),
     submittedAt: stored?.submittedAt ?? null,
     publishedAt: stored?.publishedAt ?? null,

@@ -9,7 +9,7 @@ import { rollupReports } from '../../domain/reports/compute.js';
 import type { Finding } from '../../domain/reports/finding.js';
 import type { ReportState } from '../../domain/reports/report-policy.js';
 import { reportHeader } from './report-compute.js';
-import { duesFor, isLateReport, loadReportOrg, requireReport, type ReportOrg } from './report-context.js';
+import { duesFor, effectiveDueOn, isLateReport, loadReportOrg, requireReport, type ReportOrg } from './report-context.js';
 import { unitReports, type UnitReport } from './report-units.js';
 
 /** One unit of the subtree: its report's state (`missing` = no record yet) and findings, due date and lateness. */
@@ -48,7 +48,7 @@ async function subtreeUnits(ctx: AppContext, o: ReportOrg, year: number): Promis
       state: u.state,
       errors,
       warnings: u.findings.length - errors,
-      dueOn: due.internalDueOn ?? due.dueOn,
+      dueOn: effectiveDueOn(due),
       late: isLateReport(due, u.state, today),
     };
   });

@@ -8,6 +8,7 @@ import type { UnitStatus } from '../../app/reports/report-rollup.js';
 import { AdminLayout } from '../common/layout.js';
 import { Field, Select } from '../common/forms.js';
 import { REPORT_STATE_LABELS } from './annual-report-common.js';
+import { REPORT_OVERSIGHT_ROLES } from '../../domain/reports/report-policy.js';
 
 /** The register's path. */
 export const REPORTS_PATH = '/admin/reports';
@@ -15,6 +16,8 @@ export const REPORTS_PATH = '/admin/reports';
 export const reportHref = (orgId: string, year: number | string): string => `${REPORTS_PATH}/${encodeURIComponent(orgId)}/${year}`;
 /** The rollup page of a subtree. */
 export const rollupHref = (orgId: string, year: number | string): string => `${REPORTS_PATH}/rollup?${new URLSearchParams({ org: orgId, year: String(year) }).toString()}`;
+/** The internal deadline settings (annual-report-deadline-routes.tsx). */
+export const REPORT_DEADLINES_PATH = `${REPORTS_PATH}/deadlines`;
 
 /** The chooser as typed in the query string. */
 export type ReportQuery = { org: string; year: string };
@@ -85,6 +88,9 @@ export function ReportIndexPage(
     <AdminLayout title="政府信息公开工作年度报告" actor={p.actor} csrf={p.csrf} path={REPORTS_PATH} flash={p.flash}>
       <p>年度报告第三、四部分和第二部分第（一）项由系统根据本年度办理的申请、复议诉讼登记和主动公开目录自动统计；其余数字在报告页录入或导入。报告按《条例》第五十条的格式检查（规则 R1–R8），有错误的不能报送或公开。</p>
       <ReportChooser action={REPORTS_PATH} orgs={p.orgs} query={p.query} errors={p.errors} submit="查看" label="选择机构和年度" />
+      {p.actor.roles.some((g) => REPORT_OVERSIGHT_ROLES.includes(g.role)) ? (
+        <p><a href={REPORT_DEADLINES_PATH}>内部报送期限设置</a></p>
+      ) : null}
       {c ? (
         <section aria-labelledby="chosen">
           <h2 id="chosen">{`${c.orgName} ${c.year} 年度报告`}</h2>
