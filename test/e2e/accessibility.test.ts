@@ -59,7 +59,7 @@ describe('portal accessibility (axe-core in Chromium)', { skip: browserSkipReaso
     const categoryId = (await runtime.ctx.repos.publications.byId(pub.id))?.categoryId;
     assert.ok(categoryId, 'the published item has a category');
     const org = `/org/${root.creditCode}`;
-    paths = ['/', `${org}/statutory`, `${org}/c/${categoryId}`, `/publications/${pub.id}`, `/search?q=${encodeURIComponent('河长')}`, `${org}/apply`, '/track', '/admin/login'];
+    paths = ['/', `${org}/statutory`, `${org}/c/${categoryId}`, `/publications/${pub.id}`, `/search?q=${encodeURIComponent('河长')}`, `${org}/apply`, '/track', '/admin/login', `${org}/standard-catalogue`, `${org}/annual-reports`];
     const server = await serveHttp(runtime, config);
     url = server.url;
     stop = server.close;
