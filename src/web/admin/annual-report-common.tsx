@@ -2,6 +2,7 @@
 // Pieces shared by the annual report's back-office and portal pages (issue 5): state labels,
 // the findings table, the official-layout tables taken from the domain renderer, download links
 // and the Content-Disposition header of a Chinese file name (RFC 5987 / RFC 6266).
+import { REPORT_EXPORT_KINDS, type ReportExportKind } from '../../app/reports/report-exports.js';
 import { raw } from 'hono/html';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import type { Finding } from '../../domain/reports/finding.js';
@@ -17,9 +18,9 @@ export const REPORT_STATE_LABELS: Record<string, string> = {
   missing: '尚未编制',
 };
 
-/** The export kinds of the contract (`ReportExportKind`) with their labels, in the order offered. */
-export const EXPORT_KINDS = ['html', 'docx', 'xlsx', 'pdf', 'json', 'md'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
+/** The export kinds of the use case, in the order offered, with their labels. */
+export const EXPORT_KINDS = REPORT_EXPORT_KINDS;
+export type ExportKind = ReportExportKind;
 export const EXPORT_LABELS: Record<ExportKind, string> = {
   html: '网页（HTML）',
   docx: 'Word 文档（DOCX）',

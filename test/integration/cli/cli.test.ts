@@ -1,15 +1,14 @@
 // The `gongkai` CLI end to end, on a SQLite file and on a PostgreSQL schema.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import { DIALECTS, PG_URL, skipReason } from '../../support/runtime.js';
-import { runGongkai } from '../../support/cli.js';
+import { cliSandbox, runGongkai } from '../../support/cli.js';
 import { openRuntime } from '../../../src/main.js';
 import { createWebApp } from '../../../src/web/app.js';
 
@@ -17,10 +16,8 @@ const FIXTURE_2027 = fileURLToPath(new URL('../../fixtures/calendar/2027-sample.
 
 for (const dialect of DIALECTS) {
   describe(`gongkai CLI (${dialect})`, { skip: skipReason(dialect) }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
-    const schema = `cli_${randomBytes(5).toString('hex')}`;
-    const env: Record<string, string> =
-      dialect === 'sqlite' ? { GONGKAI_DATA_DIR: dir } : { GONGKAI_DATA_DIR: dir, DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema };
+    const box = cliSandbox(dialect, 'cli');
+    const { dir, schema, env } = box;
     const sql = async (text: string): Promise<void> => {
       if (dialect === 'sqlite') {
         const db = new Database(join(dir, 'gongkai.sqlite'));
@@ -33,16 +30,7 @@ for (const dialect of DIALECTS) {
       await c.query(text);
       await c.end();
     };
-    before(() => undefined);
-    after(async () => {
-      rmSync(dir, { recursive: true, force: true });
-      if (dialect === 'postgres') {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await c.end();
-      }
-    });
+    after(() => box.cleanup());
 
     test('should create the database on first use and print the admin password once', () => {
       const first = runGongkai(['org', 'list', '--json'], env);

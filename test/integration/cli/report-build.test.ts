@@ -3,15 +3,11 @@
 // validation of the database's report, a good JSON and a broken one (exit codes, --json shape).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { DIALECTS, PG_URL, skipReason } from '../../support/runtime.js';
-import { runGongkai } from '../../support/cli.js';
+import { DIALECTS, skipReason } from '../../support/runtime.js';
+import { cliSandbox, runGongkai } from '../../support/cli.js';
 import { openRuntime } from '../../../src/main.js';
-import type { DbConfig } from '../../../src/db/connect.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
 import { syntheticApplication } from '../reports/support.js';
 
@@ -39,10 +35,8 @@ const CHECKS: Record<string, (bytes: Buffer) => void> = {
 
 for (const dialect of DIALECTS) {
   describe(`gongkai report build / validate (${dialect})`, { skip: skipReason(dialect) }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-report-cli-'));
-    const schema = `rcli_${randomBytes(5).toString('hex')}`;
-    const env: Record<string, string> = dialect === 'sqlite' ? { GONGKAI_DATA_DIR: dir } : { GONGKAI_DATA_DIR: dir, DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema };
-    const db: DbConfig = dialect === 'sqlite' ? { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') } : { kind: 'postgres', url: PG_URL ?? '', schema };
+    const box = cliSandbox(dialect, 'rcli');
+    const { dir, env, db } = box;
 
     before(async () => {
       const first = runGongkai(['org', 'list', '--json'], env);
@@ -58,15 +52,7 @@ for (const dialect of DIALECTS) {
       for (const [i, f] of facts.entries()) await rt.ctx.repos.applications.insert(syntheticApplication(rt.ctx.crypto.newId(), org.id, { ...f }, 900 + i), '2025-12-31T00:00:00Z');
       await rt.close();
     });
-    after(async () => {
-      rmSync(dir, { recursive: true, force: true });
-      if (dialect === 'postgres') {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await c.end();
-      }
-    });
+    after(() => box.cleanup());
 
     for (const kind of Object.keys(CHECKS)) {
       test(`should build the report as .${kind}`, () => {

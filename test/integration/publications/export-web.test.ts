@@ -3,17 +3,15 @@
 // `gongkai publications export` writing the package through a temporary file.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DIALECTS, openTestRuntime, PG_URL, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { STAFF_PASSWORD } from '../../support/staff.js';
 import { publishingStaff, type Publishing } from '../../support/publishing.js';
 import { readZip } from '../../support/zip-reader.js';
-import { runGongkai } from '../../support/cli.js';
+import { cliSandbox, runGongkai } from '../../support/cli.js';
 import { openRuntime } from '../../../src/main.js';
 import { bootstrap } from '../../../src/app/bootstrap.js';
 import { calendarSeed } from '../../../src/main.js';
@@ -80,9 +78,8 @@ for (const dialect of DIALECTS) {
   });
 
   describe(`gongkai publications export (${dialect})`, { skip: skipReason(dialect) }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-export-'));
-    const schema = `exp_${randomBytes(5).toString('hex')}`;
-    const env: Record<string, string> = dialect === 'sqlite' ? { GONGKAI_DATA_DIR: dir } : { GONGKAI_DATA_DIR: dir, DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema };
+    const box = cliSandbox(dialect, 'exp');
+    const { dir, schema, env } = box;
     let creditCode = '';
 
     before(async () => {
@@ -105,15 +102,7 @@ for (const dialect of DIALECTS) {
       }
       await inner.close();
     });
-    after(async () => {
-      rmSync(dir, { recursive: true, force: true });
-      if (dialect === 'postgres') {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await c.end();
-      }
-    });
+    after(() => box.cleanup());
 
     test('should write the package with a progress bar and report the counts', () => {
       const out = join(dir, 'archive.zip');
