@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -60,11 +60,40 @@ export function openDb(cfg: DbConfig): Db {
 }
 
 /**
+ * Names of the migrations recorded in the database, or null when the migration table does not
+ * exist yet. Read with plain SQL: Kysely's migrator looks for its table through the introspector,
+ * which on PostgreSQL reads the catalogue of every schema in the database and fails with "schema
+ * … does not exist" when another instance drops its schema at that moment (parallel test suites).
+ */
+async function appliedMigrations(db: Db): Promise<Set<string> | null> {
+  const table = db.dialect === 'postgres' ? sql.table(`${db.schema ?? 'public'}.kysely_migration`) : sql.table('kysely_migration');
+  try {
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db.kysely);
+    return new Set(rows.map((r) => r.name));
+  } catch {
+    return null;
+  }
+}
+
+/** Whether an error is the introspector's race with another schema being dropped (SQLSTATE 3F000). */
+function isOtherSchemaRace(error: unknown, ownSchema: string | undefined): boolean {
+  const m = /schema "([^"]+)" does not exist/.exec(String(error));
+  return m !== null && m[1] !== ownSchema;
+}
+
+/**
  * Applies every pending migration.
  * @returns the names of the migrations applied now
  * @throws Error when a migration fails (the failing one is named)
  */
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Up to date (every start after the first): no migrator, so neither its database-wide advisory
+  // lock on PostgreSQL (one lock id for every schema) nor its catalogue-wide introspection.
+  const applied = await appliedMigrations(db);
+  const known = Object.keys(await migrationProvider.getMigrations());
+  if (applied !== null && known.every((name) => applied.has(name))) {
+    return [];
+  }
   // Name the schema on PostgreSQL: Kysely's existence check otherwise sees another schema's
   // kysely_migration table (e.g. a second instance in the same database) and skips creating ours.
   const migrator = new Migrator({
@@ -72,18 +101,14 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     provider: migrationProvider,
     ...(db.schema ? { migrationTableSchema: db.schema } : {}),
   });
-  // Kysely's migrator takes one database-wide advisory lock on PostgreSQL (the same lock id for
-  // every schema), so a process that finds its schema up to date does not queue behind other
-  // instances migrating theirs: read the applied list first (no lock) and only migrate when behind.
-  const known = await migrator.getMigrations();
-  if (known.every((m) => m.executedAt !== undefined)) {
-    return [];
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error && attempt < 5 && isOtherSchemaRace(error, db.schema)) continue;
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error) {
+      const name = failed ? ` (${failed.migrationName})` : '';
+      throw new Error(`数据库迁移失败 / migration failed${name}: ${String(error)}`);
+    }
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   }
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error) {
-    const name = failed ? ` (${failed.migrationName})` : '';
-    throw new Error(`数据库迁移失败 / migration failed${name}: ${String(error)}`);
-  }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
