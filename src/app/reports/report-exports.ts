@@ -5,7 +5,7 @@ import type { AppContext } from '../ports.js';
 import type { AnnualReport } from '../../domain/reports/annual-report.js';
 import { renderReportHtml } from '../../domain/reports/render-html.js';
 import { renderReportMarkdown } from '../../domain/reports/render-markdown.js';
-import { outcomeChartSvg } from '../../domain/reports/charts.js';
+import { historyChartSvg, outcomeChartSvg } from '../../domain/reports/charts.js';
 import type { RenderableReport } from '../../domain/reports/render-text.js';
 import type { ReportFormat } from '../../domain/reports/annual-report.js';
 import { invalid } from '../errors.js';
@@ -32,15 +32,25 @@ export function isReportExportKind(value: string): value is ReportExportKind {
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
+/** Extra inputs of an export: the organization's applications over the years (public-reports.ts `reportHistory`). */
+export type ExportOptions = { history?: readonly { year: number; received: number; closed: number }[] };
+
 /**
  * Renders a report as a file of one kind; the office documents come from `docs` (the adapters).
  * @throws AppError 'invalid' when `docs` is missing for DOCX, XLSX or PDF
  */
-export async function renderReportFile(docs: ReportDocumentRenderers | undefined, report: AnnualReport, kind: ReportExportKind): Promise<Uint8Array> {
+export async function renderReportFile(docs: ReportDocumentRenderers | undefined, report: AnnualReport, kind: ReportExportKind, opts: ExportOptions = {}): Promise<Uint8Array> {
   const format = report.format;
+  // The two charts of the issue: outcomes by row, and applications over the years when the
+  // organization's history is given (published reports up to this one).
+  const history = (opts.history ?? []).filter((h) => h.year <= report.year);
+  const charts = (prefix: string) => [
+    outcomeChartSvg(report, format, { idPrefix: `${prefix}-outcomes` }),
+    ...(history.length > 0 ? [historyChartSvg(history, { idPrefix: `${prefix}-history` })] : []),
+  ];
   switch (kind) {
     case 'html':
-      return utf8(renderReportHtml(report, format, { charts: [outcomeChartSvg(report, format)] }));
+      return utf8(renderReportHtml(report, format, { charts: charts('chart') }));
     case 'json':
       return utf8(`${JSON.stringify(report, null, 2)}\n`);
     case 'md':
@@ -53,7 +63,7 @@ export async function renderReportFile(docs: ReportDocumentRenderers | undefined
       // No chart in the DOCX: LibreOffice shows only the SVG's PNG fallback (a blank area), and every
       // charted number is in the tables (docs/decisions/0009).
       if (kind === 'docx') return docs.docx(report, format);
-      return docs.pdf(report, format, { charts: [outcomeChartSvg(report, format)] });
+      return docs.pdf(report, format, { charts: charts('pdf') });
     }
   }
 }
@@ -63,8 +73,8 @@ export async function renderReportFile(docs: ReportDocumentRenderers | undefined
  * No personal data: the report model holds none.
  * @throws AppError 'invalid' when the office-document adapters are not wired (DOCX/XLSX/PDF)
  */
-export async function exportReport(ctx: AppContext, report: AnnualReport, kind: ReportExportKind): Promise<{ bytes: Uint8Array; mime: string; extension: string }> {
-  return { bytes: await renderReportFile(reportDocumentsOf(ctx), report, kind), mime: REPORT_EXPORT_MIME[kind], extension: kind };
+export async function exportReport(ctx: AppContext, report: AnnualReport, kind: ReportExportKind, opts: ExportOptions = {}): Promise<{ bytes: Uint8Array; mime: string; extension: string }> {
+  return { bytes: await renderReportFile(reportDocumentsOf(ctx), report, kind, opts), mime: REPORT_EXPORT_MIME[kind], extension: kind };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);

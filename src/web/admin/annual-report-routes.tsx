@@ -3,6 +3,7 @@
 // `/admin/reports/:orgId/:year` with its forms (draft, regenerate, CSV import, submit, publish,
 // return) and downloads `…/export.:kind`. Handlers are thin: parse → use case → render; the use
 // cases decide permissions (AppError forbidden/not_found/invalid → 403/404/422).
+import { reportHistory } from '../../app/reports/public-reports.js';
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../app/errors.js';
 import { loadReport, regenerateNarrative, saveReportDraft, type ReportDraftInput, type ReportRecord } from '../../app/reports/annual-reports.js';
@@ -233,7 +234,7 @@ export function registerAnnualReportRoutes(app: Hono<WebEnv>): void {
     try {
       const ctx = c.get('ctx');
       const record = await loadReport(ctx, t.actor, t.orgId, t.year);
-      const out = await exportReport(ctx, record.report, kind);
+      const out = await exportReport(ctx, record.report, kind, { history: await reportHistory(ctx, t.orgId) });
       return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': out.mime, 'Content-Disposition': contentDisposition(downloadName(record.report, out.extension)), 'X-Content-Type-Options': 'nosniff' });
     } catch (e) {
       // An export the server cannot produce (document renderers not configured) is a 503, not a 500.

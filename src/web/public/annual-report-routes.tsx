@@ -64,7 +64,8 @@ export function registerPublicAnnualReportRoutes(app: Hono<WebEnv>): void {
     if (!EXTENSIONS.includes(ext)) return c.html(notFoundPage(), 404);
     const found = await published(c, Number(year));
     if (!found) return c.html(notFoundPage(), 404);
-    const out = await exportReport(c.get('ctx'), found.report, ext as (typeof PUBLIC_FILES)[number][0]);
+    const history = await reportHistory(c.get('ctx'), found.org.id);
+    const out = await exportReport(c.get('ctx'), found.report, ext as (typeof PUBLIC_FILES)[number][0], { history });
     revalidate(c);
     const headers: Record<string, string> = { 'Content-Type': out.mime, 'X-Content-Type-Options': 'nosniff' };
     // The JSON is data beside the page (shown inline); documents download under the report's Chinese title.
