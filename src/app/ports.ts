@@ -30,6 +30,8 @@ export interface OrganizationRepository {
   update(id: string, fields: OrganizationFields, at: string): Promise<void>;
   move(id: string, parentId: string | null, sortOrder: number, at: string): Promise<void>;
   setRetired(id: string, retiredAt: string | null, at: string): Promise<void>;
+  /** A token that changes whenever an organization changes (any process), or undefined where none is kept (in transactions). */
+  changeToken?(): Promise<string | undefined>;
 }
 
 /** A new account. */

@@ -233,6 +233,7 @@ export interface EmailOutboxTable {
 export interface SearchDocumentTable {
   doc_type: string;
   doc_id: string;
+  /** Day of published_on × 2^32 + sequence (migration 0620; bigint on PostgreSQL). */
   doc_key: number;
   org_id: string;
   category_id: string | null;

@@ -28,6 +28,8 @@ export function startsWithText(column: string, text: string): Expression<SqlBool
 export type FullTextSql = {
   /** The FROM clause joining the token index to `d`, for queries driven by the index. */
   from: RawBuilder<unknown>;
+  /** The token index's key in `from` (equal to `d.doc_key`; ordering by it is newest first, see search-index.ts). */
+  key: RawBuilder<number>;
   /** The match condition for `from` (phrases non-empty). */
   match(phrases: readonly string[][]): RawBuilder<SqlBool>;
   /** A correlated condition on `d` alone, for queries driven by search_document's date index. */
@@ -38,15 +40,28 @@ export type FullTextSql = {
   score(phrases: readonly string[][]): RawBuilder<number>;
   /** Replaces one item's tokens. */
   write(db: Kysely<Database>, key: number, title: readonly string[], body: readonly string[], isNew: boolean): Promise<void>;
+  /** Adds the tokens of new items (keys not in the index yet) in multi-row inserts (bulk import). */
+  writeMany(db: Kysely<Database>, rows: readonly FullTextRow[]): Promise<void>;
   remove(db: Kysely<Database>, key: number): Promise<void>;
   clear(db: Kysely<Database>): Promise<void>;
 };
+
+/** One item's tokens for {@link FullTextSql.writeMany}. */
+export type FullTextRow = { key: number; title: readonly string[]; body: readonly string[] };
+
+/** Rows per multi-row insert of the token index (well under SQLite's 32,766 and PostgreSQL's 65,535 parameters). */
+const WRITE_CHUNK = 2000;
+
+async function inChunks<T>(rows: readonly T[], fn: (chunk: readonly T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) await fn(rows.slice(i, i + WRITE_CHUNK));
+}
 
 // FTS5: `"t1 t2" AND "t3"`; tokens hold only letters and digits, so quoting is safe.
 const fts5Match = (phrases: readonly string[][]) => phrases.map((p) => `"${p.join(' ')}"`).join(' AND ');
 
 const fts5: FullTextSql = {
   from: sql`search_fts join search_document d on d.doc_key = search_fts.rowid`,
+  key: sql<number>`search_fts.rowid`,
   match: (p) => sql<SqlBool>`search_fts match ${fts5Match(p)}`,
   matchesRow: (p) => sql<SqlBool>`exists (select 1 from search_fts where search_fts match ${fts5Match(p)} and search_fts.rowid = d.doc_key)`,
   countUpTo: (p, limit) => sql`select count(*) as n from (select rowid from search_fts where search_fts match ${fts5Match(p)} limit ${limit}) x`,
@@ -54,6 +69,11 @@ const fts5: FullTextSql = {
   async write(db, key, title, body, isNew) {
     if (!isNew) await sql`delete from search_fts where rowid = ${key}`.execute(db);
     await sql`insert into search_fts (rowid, title, body) values (${key}, ${title.join(' ')}, ${body.join(' ')})`.execute(db);
+  },
+  async writeMany(db, rows) {
+    await inChunks(rows, (chunk) =>
+      sql`insert into search_fts (rowid, title, body) values ${sql.join(chunk.map((r) => sql`(${r.key}, ${r.title.join(' ')}, ${r.body.join(' ')})`))}`.execute(db),
+    );
   },
   async remove(db, key) {
     await sql`delete from search_fts where rowid = ${key}`.execute(db);
@@ -87,6 +107,7 @@ export function tsVectorLiteral(title: readonly string[], body: readonly string[
 
 const tsvector: FullTextSql = {
   from: sql`search_fts f join search_document d on d.doc_key = f.doc_key`,
+  key: sql<number>`f.doc_key`,
   match: (p) => sql<SqlBool>`f.tsv @@ cast(${tsQuery(p)} as tsquery)`,
   matchesRow: (p) => sql<SqlBool>`exists (select 1 from search_fts f where f.doc_key = d.doc_key and f.tsv @@ cast(${tsQuery(p)} as tsquery))`,
   countUpTo: (p, limit) => sql`select count(*) as n from (select 1 as one from search_fts f where f.tsv @@ cast(${tsQuery(p)} as tsquery) limit ${limit}) x`,
@@ -96,6 +117,11 @@ const tsvector: FullTextSql = {
     await sql`insert into search_fts (doc_key, tsv) values (${key}, cast(${tsv} as tsvector))
       on conflict (doc_key) do update set tsv = excluded.tsv`.execute(db);
   },
+  async writeMany(db, rows) {
+    await inChunks(rows, (chunk) =>
+      sql`insert into search_fts (doc_key, tsv) values ${sql.join(chunk.map((r) => sql`(${r.key}, cast(${tsVectorLiteral(r.title, r.body)} as tsvector))`))}`.execute(db),
+    );
+  },
   async remove(db, key) {
     await sql`delete from search_fts where doc_key = ${key}`.execute(db);
   },
@@ -103,6 +129,16 @@ const tsvector: FullTextSql = {
     await sql`delete from search_fts`.execute(db);
   },
 };
+
+/**
+ * Refreshes the planner's statistics of tables after a bulk load. PostgreSQL plans by them (autovacuum
+ * would get there in a minute or so); SQLite plans without statistics, and gathering some would change
+ * every plan tuned without them, so there it does nothing.
+ */
+export async function refreshStatistics(db: Kysely<Database>, tables: readonly string[]): Promise<void> {
+  if (db.getExecutor().adapter instanceof SqliteAdapter || tables.length === 0) return;
+  await sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+}
 
 /** The full-text SQL for the database behind `db` (FTS5 when the adapter is SQLite's). */
 export function fullTextSql(db: Kysely<Database>): FullTextSql {

@@ -25,7 +25,7 @@ import { reportFactsRepository } from './repositories/report-facts-repository.js
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
   return {
-    orgs: organizationRepository(db),
+    orgs: organizationRepository(db, instanceId),
     users: userRepository(db),
     sessions: sessionRepository(db),
     tokens: apiTokenRepository(db),

@@ -84,7 +84,14 @@ export type PublicationFilter = {
 export type LiveVersion = { version: number; publishedAt: string; fields: PublicationFields & { indexNo: string; publishedOn: LocalDate | null; attachments: PublicationAttachment[] } };
 
 /** Filters of the portal's live lists (every filter optional; `orgIds` absent means every organization). */
-export type LiveFilter = { orgIds?: readonly string[]; categoryIds?: readonly string[]; kind?: PublicationKind; year?: number };
+export type LiveFilter = {
+  orgIds?: readonly string[];
+  /** Organizations left out (the retired ones, for lists over every organization: cheaper than naming all the others). */
+  excludeOrgIds?: readonly string[];
+  categoryIds?: readonly string[];
+  kind?: PublicationKind;
+  year?: number;
+};
 
 /** A live 主动公开 item: its id, organization and live version. */
 export type LiveItem = { id: string; orgId: string; live: LiveVersion };
@@ -106,6 +113,8 @@ export interface PublicationRepository {
    * frozen live copy so a revision in progress changes nothing), newest first (published_on desc, id desc).
    */
   listLive(filter: LiveFilter, page: { limit: number; offset: number }): Promise<{ items: LiveItem[]; total: number }>;
+  /** The newest live items' ids and 发布日期 only, newest first (the sitemap: no frozen fields read). */
+  liveDates(filter: LiveFilter, limit: number): Promise<{ id: string; publishedOn: string }[]>;
   /** The number of live 主动公开 items per category of an organization (by the live category). */
   liveCategoryCounts(orgId: string): Promise<Map<string, number>>;
   /** The live 主动公开 interpretations whose live version explains the publication, newest first. */

@@ -1,13 +1,47 @@
-// SQL for organizations.
+// SQL for organizations, with an in-process copy of the table for the portal's every request.
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { OrganizationRepository } from '../../app/ports.js';
+import type { Organization } from '../../domain/orgs/organization.js';
 import { organizationColumns, toOrganization } from '../mappers.js';
 
-/** Builds the organization repository over a connection or transaction. */
-export function organizationRepository(db: Kysely<Database>): OrganizationRepository {
+// Every portal page reads the whole organization table (the column tree); bench:portal found that
+// one of the largest costs of a page. Outside transactions the rows are kept per open database and
+// reused while the table's change token is the same. Every write here sets a new random token in the
+// same transaction, so a commit from any process (the CLI, another server) changes it, and a token
+// written by a transaction that rolled back never comes back. Reads inside a transaction always query.
+const CHANGE_TOKEN = 'organization.change';
+const copies = new Map<string, { token: number; all: Organization[] }>();
+
+const clone = (o: Organization): Organization => ({ ...o });
+
+/**
+ * Builds the organization repository over a connection or transaction.
+ * @param instanceId the open database's id (the key of the in-process copy); without it nothing is kept
+ */
+export function organizationRepository(db: Kysely<Database>, instanceId?: string): OrganizationRepository {
+  const tokenNow = async () => Number((await db.selectFrom('counter').select('value').where('key', '=', CHANGE_TOKEN).executeTakeFirst())?.value ?? 0);
+  const cached = async (): Promise<Organization[] | undefined> => {
+    if (instanceId === undefined || db.isTransaction) return undefined;
+    const token = await tokenNow();
+    const hit = copies.get(instanceId);
+    if (hit?.token === token) return hit.all;
+    const all = (await db.selectFrom('organization').selectAll().orderBy('sort_order').orderBy('name').execute()).map(toOrganization);
+    copies.set(instanceId, { token, all });
+    return all;
+  };
+  const changed = async () => {
+    // counter.value is a 32-bit integer on PostgreSQL.
+    const value = Math.floor(Math.random() * 0x7ffffffe) + 1;
+    await db.insertInto('counter').values({ key: CHANGE_TOKEN, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  };
   return {
+    async changeToken() {
+      return instanceId === undefined || db.isTransaction ? undefined : `${instanceId}:${await tokenNow()}`;
+    },
     async list(opts) {
+      const all = await cached();
+      if (all) return all.filter((o) => opts?.includeRetired || o.retiredAt === null).map(clone);
       let q = db.selectFrom('organization').selectAll();
       if (!opts?.includeRetired) {
         q = q.where('retired_at', 'is', null);
@@ -16,6 +50,11 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
       return rows.map(toOrganization);
     },
     async byId(id) {
+      const all = await cached();
+      if (all) {
+        const o = all.find((x) => x.id === id);
+        return o ? clone(o) : undefined;
+      }
       const r = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toOrganization(r) : undefined;
     },
@@ -36,6 +75,7 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
           updated_at: o.updatedAt,
         })
         .execute();
+      await changed();
     },
     async update(id, fields, at) {
       await db
@@ -43,6 +83,7 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
         .set({ ...organizationColumns(fields), updated_at: at })
         .where('id', '=', id)
         .execute();
+      await changed();
     },
     async move(id, parentId, sortOrder, at) {
       await db
@@ -50,9 +91,11 @@ export function organizationRepository(db: Kysely<Database>): OrganizationReposi
         .set({ parent_id: parentId, sort_order: sortOrder, updated_at: at })
         .where('id', '=', id)
         .execute();
+      await changed();
     },
     async setRetired(id, retiredAt, at) {
       await db.updateTable('organization').set({ retired_at: retiredAt, updated_at: at }).where('id', '=', id).execute();
+      await changed();
     },
   };
 }

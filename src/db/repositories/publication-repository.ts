@@ -1,7 +1,7 @@
 // SQL for publications: the working copy, its review ledger, attachments and frozen live versions.
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PublicationReviewTable, PublicationTable } from '../database.js';
-import type { LiveItem, LiveVersion, PublicationRecord, PublicationRepository, PublicationSummary } from '../../app/publications/ports.js';
+import type { LiveFilter, LiveItem, LiveVersion, PublicationRecord, PublicationRepository, PublicationSummary } from '../../app/publications/ports.js';
 import { splitKeyAreas, type Disclosure, type PublicationFields, type PublicationKind, type PublicationState, type ReviewEntry, type Validity, type WithheldGround } from '../../domain/publications/publication.js';
 import type { PublicationPatch } from '../../domain/publications/transitions.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
@@ -117,21 +117,38 @@ async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Prom
   };
 }
 
-type LiveRow = { publication_id: string; org_id: string; version: number | string; published_at: string; fields_json: string };
+// org_id is a copy of the item's organization, set on every version (migration 0600 backfilled it).
+type LiveRow = { publication_id: string; org_id: string | null; version: number | string; published_at: string; fields_json: string };
 
-const toLiveItem = (r: LiveRow): LiveItem => ({ id: r.publication_id, orgId: r.org_id, live: { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as LiveVersion['fields'] } });
+const toLiveItem = (r: LiveRow): LiveItem => ({ id: r.publication_id, orgId: r.org_id ?? '', live: { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as LiveVersion['fields'] } });
 
-/** The current versions of published, not withdrawn 主动公开 items (the portal's live set). */
+/**
+ * The current versions of published, not withdrawn 主动公开 items (the portal's live set): the rows
+ * flagged `live` (migration 0620), kept by insertVersion and updateState below.
+ */
 function liveVersions(db: Kysely<Database>) {
-  return db
-    .selectFrom('publication_version as v')
-    .innerJoin('publication as p', (j) => j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'))
-    .where('p.withdrawn_at', 'is', null)
-    .where('v.disclosure', '=', 'proactive')
-    .where('v.published_on', 'is not', null);
+  return db.selectFrom('publication_version as v').where('v.live', '=', 1);
 }
 
-const LIVE_COLUMNS = ['v.publication_id', 'p.org_id', 'v.version', 'v.published_at', 'v.fields_json'] as const;
+/** Whether a version is shown while it is current: 主动公开 with a 发布日期. */
+const isShowable = (f: LiveVersion['fields']): boolean => f.disclosure === 'proactive' && f.publishedOn !== null;
+
+/** The live set narrowed by a filter (empty lists are answered before querying). */
+function liveFiltered(db: Kysely<Database>, f: LiveFilter) {
+  let q = liveVersions(db);
+  if (f.orgIds) q = q.where('v.org_id', 'in', [...f.orgIds]);
+  if (f.excludeOrgIds && f.excludeOrgIds.length > 0) q = q.where('v.org_id', 'not in', [...f.excludeOrgIds]);
+  if (f.categoryIds) q = q.where('v.category_id', 'in', [...f.categoryIds]);
+  if (f.kind) q = q.where('v.kind', '=', f.kind);
+  if (f.year !== undefined) q = q.where('v.published_on', '>=', `${f.year}-01-01`).where('v.published_on', '<=', `${f.year}-12-31`);
+  return q;
+}
+
+/** published_on desc, then id desc (the portal's order). */
+const newestFirst = (a: { published_on: string | null; publication_id: string }, b: { published_on: string | null; publication_id: string }): number =>
+  (b.published_on ?? '').localeCompare(a.published_on ?? '') || (a.publication_id < b.publication_id ? 1 : a.publication_id > b.publication_id ? -1 : 0);
+
+const LIVE_COLUMNS = ['v.publication_id', 'v.org_id', 'v.version', 'v.published_at', 'v.fields_json'] as const;
 
 /** Builds the publication repository. */
 export function publicationRepository(db: Kysely<Database>): PublicationRepository {
@@ -171,6 +188,8 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
     },
     async updateState(id, p, at) {
       await db.updateTable('publication').set({ ...patchColumns(p), updated_at: at }).where('id', '=', id).execute();
+      // 撤稿: no version of the item is shown any more.
+      if (p.withdrawnAt) await db.updateTable('publication_version').set({ live: 0 }).where('publication_id', '=', id).where('live', '=', 1).execute();
     },
     async setAttachments(id, list) {
       await db.deleteFrom('publication_attachment').where('publication_id', '=', id).execute();
@@ -189,12 +208,14 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
     async insertVersion(id, v, by) {
       const f = v.fields;
       const orgId = (await db.selectFrom('publication').select('org_id').where('id', '=', id).executeTakeFirst())?.org_id ?? null;
+      // The new version replaces the shown one (called once the item's current_version is the new one).
+      await db.updateTable('publication_version').set({ live: 0 }).where('publication_id', '=', id).where('live', '=', 1).execute();
       await db
         .insertInto('publication_version')
         .values({
           publication_id: id, version: v.version, fields_json: JSON.stringify(f), published_at: v.publishedAt, published_by: by,
           org_id: orgId, category_id: f.categoryId, kind: f.kind, disclosure: f.disclosure, published_on: f.publishedOn, interprets_id: f.interpretsId,
-          catalogue_row_id: f.catalogueRowId ?? null,
+          catalogue_row_id: f.catalogueRowId ?? null, live: isShowable(f) ? 1 : 0,
         })
         .execute();
       const files = [...new Set((f.attachments ?? []).map((a) => a.fileId))];
@@ -208,39 +229,41 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
     },
     async listLive(f, page) {
       if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) return { items: [], total: 0 };
-      let q = liveVersions(db);
-      if (f.orgIds) q = q.where('v.org_id', 'in', [...f.orgIds]);
-      if (f.categoryIds) q = q.where('v.category_id', 'in', [...f.categoryIds]);
-      if (f.kind) q = q.where('v.kind', '=', f.kind);
-      if (f.year !== undefined) q = q.where('v.published_on', '>=', `${f.year}-01-01`).where('v.published_on', '<=', `${f.year}-12-31`);
+      const q = liveFiltered(db, f);
       const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
       if (page.limit <= 0) return { items: [], total };
       const rows = await q.select([...LIVE_COLUMNS]).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc').limit(page.limit).offset(page.offset).execute();
       return { items: rows.map(toLiveItem), total };
     },
+    async liveDates(f, limit) {
+      if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0) || limit <= 0) return [];
+      const rows = await liveFiltered(db, f).select(['v.publication_id', 'v.published_on']).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc').limit(limit).execute();
+      return rows.map((r) => ({ id: r.publication_id, publishedOn: r.published_on ?? '' }));
+    },
     async liveCategoryCounts(orgId) {
       const rows = await liveVersions(db).where('v.org_id', '=', orgId).select(['v.category_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('v.category_id').execute();
       return new Map(rows.filter((r) => r.category_id !== null).map((r) => [r.category_id as string, Number(r.n)]));
     },
+    // These two select by their own index (interprets_id, file_id) and keep the live rows and their order
+    // in code: with `live = ?` and an ORDER BY in SQL, SQLite's planner (no statistics) walks the live
+    // date index over every live item instead.
     async interpretationsOf(publicationId) {
-      const rows = await liveVersions(db)
+      const rows = await db
+        .selectFrom('publication_version as v')
         .where('v.interprets_id', '=', publicationId)
         .where('v.kind', '=', 'interpretation')
-        .select([...LIVE_COLUMNS])
-        .orderBy('v.published_on', 'desc')
-        .orderBy('v.publication_id', 'desc')
+        .select([...LIVE_COLUMNS, 'v.live', 'v.published_on'])
         .execute();
-      return rows.map(toLiveItem);
+      return rows.filter((r) => Number(r.live) === 1).sort(newestFirst).map(toLiveItem);
     },
     async attachmentOwners(fileId) {
-      const rows = await liveVersions(db)
-        .innerJoin('publication_version_file as f', (j) => j.onRef('f.publication_id', '=', 'v.publication_id').onRef('f.version', '=', 'v.version'))
+      const rows = await db
+        .selectFrom('publication_version_file as f')
+        .innerJoin('publication_version as v', (j) => j.onRef('v.publication_id', '=', 'f.publication_id').onRef('v.version', '=', 'f.version'))
         .where('f.file_id', '=', fileId)
-        .select('v.publication_id')
-        .orderBy('v.published_on', 'desc')
-        .orderBy('v.publication_id', 'desc')
+        .select(['v.publication_id', 'v.live', 'v.published_on'])
         .execute();
-      return rows.map((r) => r.publication_id);
+      return rows.filter((r) => Number(r.live) === 1).sort(newestFirst).map((r) => r.publication_id);
     },
     async list(f, page) {
       if (f.orgIds.length === 0) return { items: [], total: 0 };

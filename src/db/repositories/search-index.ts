@@ -6,9 +6,13 @@
 //   2. At most COUNT_CAP: a selective term. Join, filter and rank them all by bm25 / ts_rank (at
 //      most COUNT_CAP rows to score); the total is exact.
 //   3. More: a common term. Ranking or counting every match costs hundreds of milliseconds at a
-//      million items (STACK §2.5), so walk search_document newest first (its date or organization
-//      index) and keep rows whose tokens match (a correlated probe per row). Without filters the
-//      total is "more than COUNT_CAP"; with filters it is counted the same way up to COUNT_CAP + 1.
+//      million items (STACK §2.5), so the page is newest first, read from the token index in key
+//      order: keys are assigned in publication-date order (docKey: the day of published_on in the
+//      high bits, a global sequence in the low 32), so FTS5 returns the newest matches by walking
+//      its rowid-sorted lists from the end, whatever the share of items that match, and PostgreSQL
+//      chooses between walking its key index backwards and sorting the GIN matches by its own
+//      statistics. Without filters the total is "more than COUNT_CAP"; with filters it is counted
+//      up to COUNT_CAP + 1 the same way.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database.js';
 import type { SearchDocument, SearchHit, SearchIndex, SearchPage, SearchQuery } from '../../app/search/ports.js';
@@ -19,6 +23,23 @@ import { queryPhrases, tokenize } from '../../domain/search/tokenize.js';
 export const COUNT_CAP = 1000;
 
 const KEY_COUNTER = 'search_document.doc_key';
+
+/** Keys hold the day in their high part and a sequence number below this. */
+const DAY_FACTOR = 2 ** 32;
+const DAY_ZERO = Date.UTC(1900, 0, 1);
+
+/**
+ * The key of an item: days from 1900-01-01 to its 发布日期 times 2^32, plus a sequence number unique
+ * across the index (so keys are unique and ordered by date, then by arrival). Below 2^53 until 9999.
+ * @throws Error when the sequence has outgrown its 32 bits
+ */
+export function docKey(publishedOn: string, seq: number): number {
+  if (seq >= DAY_FACTOR) throw new Error('search_document key sequence exhausted');
+  const day = Math.max(0, Math.round((Date.UTC(Number(publishedOn.slice(0, 4)), Number(publishedOn.slice(5, 7)) - 1, Number(publishedOn.slice(8, 10))) - DAY_ZERO) / 86_400_000));
+  return day * DAY_FACTOR + seq;
+}
+
+const sameDay = (a: number, b: number) => Math.floor(a / DAY_FACTOR) === Math.floor(b / DAY_FACTOR);
 
 type HitRow = {
   doc_type: string;
@@ -68,6 +89,34 @@ function docTokens(doc: Pick<SearchDocument, 'title' | 'docNo' | 'summary' | 'bo
   return { title: tokenize(doc.title), body: tokenize(`${doc.docNo}\n${doc.summary}\n${doc.bodyText}`) };
 }
 
+/** Rows per multi-row insert into search_document (16 columns: under SQLite's 32,766 parameters). */
+const DOCUMENT_CHUNK = 1000;
+
+/**
+ * Adds items that are not in the index yet, in multi-row inserts (the bulk import): one counter
+ * update reserves their keys, then search_document and the token index are written in chunks.
+ * Runs in the caller's transaction; an item already indexed fails it (primary key).
+ */
+export async function insertNewDocuments(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const n = docs.length;
+  const reserved = await db
+    .insertInto('counter')
+    .values({ key: KEY_COUNTER, value: n })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb('counter.value', '+', n) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  const first = Number(reserved.value) - n + 1;
+  const keys = docs.map((doc, i) => docKey(doc.publishedOn, first + i));
+  const rows = docs.map((doc, i) => ({
+    doc_type: doc.docType, doc_id: doc.docId, doc_key: keys[i] ?? 0, org_id: doc.orgId, category_id: doc.categoryId, kind: doc.kind,
+    year: doc.year ?? Number(doc.publishedOn.slice(0, 4)), validity: doc.validity, published_on: doc.publishedOn, title: doc.title,
+    doc_no: doc.docNo, summary: doc.summary, body_text: doc.bodyText, url: doc.url, updated_at: doc.updatedAt,
+  }));
+  for (let i = 0; i < rows.length; i += DOCUMENT_CHUNK) await db.insertInto('search_document').values(rows.slice(i, i + DOCUMENT_CHUNK)).execute();
+  await fullTextSql(db).writeMany(db, docs.map((doc, i) => ({ key: keys[i] ?? 0, ...docTokens(doc) })));
+}
+
 /** Builds the search index over one executor (a transaction: writes show at commit). */
 export function searchIndex(db: Kysely<Database>): SearchIndex {
   const fts = fullTextSql(db);
@@ -87,7 +136,9 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
 
   async function upsert(doc: SearchDocument): Promise<void> {
     const existing = await keyOf(doc.docType, doc.docId);
-    const key = existing ?? (await nextKey());
+    // A new 发布日期 (not expected: revisions keep the first one) moves the item to a key of its new day.
+    const key = existing !== undefined && sameDay(existing, docKey(doc.publishedOn, 0)) ? existing : docKey(doc.publishedOn, await nextKey());
+    if (existing !== undefined && key !== existing) await fts.remove(db, existing);
     const row = {
       doc_key: key,
       org_id: doc.orgId,
@@ -109,7 +160,7 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
       .onConflict((oc) => oc.columns(['doc_type', 'doc_id']).doUpdateSet(row))
       .execute();
     const tokens = docTokens(doc);
-    await fts.write(db, key, tokens.title, tokens.body, existing === undefined);
+    await fts.write(db, key, tokens.title, tokens.body, key !== existing);
   }
 
   const countOf = async (q: RawBuilder<{ n: number | string }>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
@@ -125,11 +176,12 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
   async function newestFirst(q: SearchQuery, phrases: string[][], where: RawBuilder<SqlBool>): Promise<SearchPage> {
     const filtered = q.orgIds !== undefined || q.categoryId !== undefined || q.kind !== undefined || q.year !== undefined || q.validity !== undefined;
     const n = filtered
-      ? await countOf(sql`select count(*) as n from (select 1 as one from search_document d where ${where} and ${fts.matchesRow(phrases)} limit ${COUNT_CAP + 1}) x`)
+      ? await countOf(sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(phrases)} and ${where} limit ${COUNT_CAP + 1}) x`)
       : COUNT_CAP + 1;
-    const rows = await sql<HitRow>`select ${COLUMNS} from search_document d
-      where ${where} and ${fts.matchesRow(phrases)}
-      order by d.published_on desc, d.doc_key desc limit ${q.limit} offset ${q.offset}`.execute(db);
+    // Key order is published_on desc, then arrival desc (docKey).
+    const rows = await sql<HitRow>`select ${COLUMNS} from ${fts.from}
+      where ${fts.match(phrases)} and ${where}
+      order by ${fts.key} desc limit ${q.limit} offset ${q.offset}`.execute(db);
     return { items: rows.rows.map(toHit), total: n > COUNT_CAP ? null : n, countCap: COUNT_CAP, order: 'date' };
   }
 
@@ -153,8 +205,8 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
     },
     async rebuild() {
       await fts.clear(db);
-      // Keys stay unique even when a restored counter lags behind the rows.
-      const max = (await db.selectFrom('search_document').select((eb) => eb.fn.max('doc_key').as('m')).executeTakeFirst())?.m ?? 0;
+      // Keys stay unique even when a restored counter lags behind the rows (the sequence is a key's low part).
+      const max = (await sql<{ m: number | string | null }>`select max(doc_key % ${sql.raw(String(DAY_FACTOR))}) as m from search_document`.execute(db)).rows[0]?.m ?? 0;
       await db.insertInto('counter').values({ key: KEY_COUNTER, value: Number(max) })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value: Number(max) })).execute();
       let count = 0;

@@ -1,0 +1,90 @@
+// SQL of the publications import: already-published items in batched multi-row inserts — the working
+// copy, its frozen live version (with the portal's live columns), one ledger row, and the search
+// index (search-index.ts `insertNewDocuments`), all in the caller's transaction.
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database, PublicationTable, PublicationVersionTable } from '../database.js';
+import type { ImportedPublication, PublicationBulkWriter } from '../../app/publications/bulk-ports.js';
+import { fromBool } from '../mappers.js';
+import { insertNewDocuments } from './search-index.js';
+import { refreshStatistics } from '../portable.js';
+
+/** Bound parameters per statement: under SQLite's 32,766 (PostgreSQL allows 65,535). */
+const MAX_PARAMS = 30_000;
+/** Values per `in (…)` lookup. */
+const LOOKUP_CHUNK = 500;
+
+async function insertChunked<T extends keyof Database>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const width = Object.keys(rows[0] as object).length;
+  const chunk = Math.max(1, Math.floor(MAX_PARAMS / width));
+  for (let i = 0; i < rows.length; i += chunk) {
+    // Kysely's generic insert cannot relate a table name variable to its row type; the rows are typed by the caller.
+    await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+  }
+}
+
+function publicationRow({ record: p }: ImportedPublication): Insertable<PublicationTable> {
+  return {
+    id: p.id, org_id: p.orgId, category_id: p.categoryId, index_no: p.indexNo, title: p.title, summary: p.summary, publisher: p.publisher,
+    doc_no: p.docNo, written_on: p.writtenOn, published_on: p.publishedOn, topic: p.topic, kind: p.kind, validity: p.validity,
+    validity_on: p.validityOn, disclosure: p.disclosure, withheld_ground: p.withheldGround, reassess_on: p.reassessOn, body_html: p.bodyHtml,
+    keywords: p.keywords, key_areas: p.keyAreas.join(','), interprets_id: p.interpretsId, major: fromBool(p.major), state: p.state,
+    review_level: p.reviewLevel, scheduled_at: p.scheduledAt, current_version: p.currentVersion, created_by: p.createdBy,
+    created_at: p.createdAt, updated_at: p.updatedAt, withdrawn_at: p.withdrawnAt, withdraw_reason: p.withdrawReason,
+    catalogue_row_id: p.catalogueRowId ?? null,
+  };
+}
+
+function versionRow({ record, live }: ImportedPublication): Insertable<PublicationVersionTable> {
+  const f = live.fields;
+  return {
+    publication_id: record.id, version: live.version, fields_json: JSON.stringify(f), published_at: live.publishedAt, published_by: record.createdBy,
+    org_id: record.orgId, category_id: f.categoryId, kind: f.kind, disclosure: f.disclosure, published_on: f.publishedOn, interprets_id: f.interpretsId,
+    catalogue_row_id: f.catalogueRowId ?? null,
+    // The version the portal shows (migration 0620): imported items are published 主动公开 items.
+    live: f.disclosure === 'proactive' && f.publishedOn !== null ? 1 : 0,
+  };
+}
+
+/** Builds the bulk writer over one executor (a transaction: everything shows at commit). */
+export function publicationBulkWriter(db: Kysely<Database>): PublicationBulkWriter {
+  const byIndexNo = async (indexNos: readonly string[]) => {
+    const out = new Map<string, string>();
+    const unique = [...new Set(indexNos)];
+    for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
+      const rows = await db.selectFrom('publication').select(['id', 'index_no']).where('index_no', 'in', unique.slice(i, i + LOOKUP_CHUNK)).execute();
+      for (const r of rows) out.set(r.index_no, r.id);
+    }
+    return out;
+  };
+  return {
+    async existingIndexNos(indexNos) {
+      return new Set((await byIndexNo(indexNos)).keys());
+    },
+    idsByIndexNo: byIndexNo,
+    async insertPublished(items) {
+      if (items.length === 0) return;
+      await insertChunked(db, 'publication', items.map(publicationRow));
+      await insertChunked(db, 'publication_version', items.map(versionRow));
+      await insertChunked(
+        db,
+        'publication_review',
+        items.map(({ record, review: e }) => ({
+          publication_id: record.id, seq: e.seq, level: e.level, action: e.action, actor_id: e.actorId, actor_label: e.actorLabel, at: e.at, comment: e.comment, findings_json: JSON.stringify(e.findings),
+        })),
+      );
+      await insertNewDocuments(db, items.map((i) => i.search));
+    },
+    async raiseCounter(key, value) {
+      await db
+        .insertInto('counter')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<number>`case when counter.value < excluded.value then excluded.value else counter.value end` }))
+        .execute();
+    },
+    async refreshStatistics() {
+      // search_fts above all: PostgreSQL picks between its GIN index and reading rows by these statistics.
+      await refreshStatistics(db, ['publication', 'publication_version', 'publication_review', 'search_document', 'search_fts']);
+    },
+  };
+}
