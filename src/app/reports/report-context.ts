@@ -3,9 +3,9 @@
 import type { Repos } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
-import { localDate, type LocalDate } from '../../domain/core/local-date.js';
+import { localDate } from '../../domain/core/local-date.js';
 import { canReport, type ReportAction, type ReportState } from '../../domain/reports/report-policy.js';
-import { DEFAULT_UNREGULATED_DUE, dueInFollowingYear, hasStatutoryDue, statutoryDueOn, type MonthDay } from '../../domain/reports/report-deadlines.js';
+import { DEFAULT_UNREGULATED_DUE, dueInFollowingYear, effectiveDueOn, hasStatutoryDue, statutoryDueOn, type MonthDay, type ReportDues } from '../../domain/reports/report-deadlines.js';
 import { formatForYear } from '../../domain/reports/annual-report.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 
@@ -15,18 +15,8 @@ export const UNREGULATED_DUE_KEY = 'reports.unregulated_due';
 /** An organization with its tree, as the report use cases need it. */
 export type ReportOrg = { org: Organization; orgs: Organization[]; ancestry: string[] };
 
-/** Due dates of one organization's report for a year; `statutory` when art. 49 sets the date (governments, departments). */
-export type ReportDues = { dueOn: LocalDate; internalDueOn: LocalDate | null; statutory: boolean };
-
-/**
- * The date a report is due: an internal date may bring the statutory date of art. 49 forward but
- * never extend it (SPEC §1.8); for bodies without a statutory date the internal date replaces the
- * configured default [U].
- */
-export function effectiveDueOn(d: ReportDues): LocalDate {
-  if (d.internalDueOn === null) return d.dueOn;
-  return d.statutory && d.internalDueOn > d.dueOn ? d.dueOn : d.internalDueOn;
-}
+export type { ReportDues } from '../../domain/reports/report-deadlines.js';
+export { effectiveDueOn } from '../../domain/reports/report-deadlines.js';
 
 /**
  * Loads the organization and checks the report year has a format (2019 on, SPEC §1.1, §2.1).

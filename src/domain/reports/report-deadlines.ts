@@ -47,6 +47,19 @@ export function statutoryDueOn(year: number, orgKind: OrgKind, unregulatedDue: M
   return dueInFollowingYear(year, STATUTORY[orgKind] ?? unregulatedDue);
 }
 
+/** Due dates of one organization's report for a year; `statutory` when art. 49 sets the date (governments, departments). */
+export type ReportDues = { dueOn: LocalDate; internalDueOn: LocalDate | null; statutory: boolean };
+
+/**
+ * The date a report is due: an internal date may bring the statutory date of art. 49 forward but
+ * never extend it (SPEC §1.8); for bodies without a statutory date the internal date replaces the
+ * configured default [U].
+ */
+export function effectiveDueOn(d: ReportDues): LocalDate {
+  if (d.internalDueOn === null) return d.dueOn;
+  return d.statutory && d.internalDueOn > d.dueOn ? d.dueOn : d.internalDueOn;
+}
+
 /** Whether the Regulation itself fixes the date for this kind of body (art. 49). */
 export function hasStatutoryDue(orgKind: OrgKind): boolean {
   return STATUTORY[orgKind] !== undefined;
