@@ -1,35 +1,18 @@
 /** @jsxImportSource hono/jsx */
-// Public portal routes: `/` is the root organization's 政府信息公开 home; each organization has a column.
+// Public portal routes: the organization-information page, and the plain 404/500 pages. The column pages
+// (`/`, `/org/:code`, directories) are in publication-routes.tsx.
 import type { Hono } from 'hono';
-import { DIRECTORIES, findOrg, loadPortalSite } from '../../app/portal/portal.js';
+import { findOrg, loadPortalSite } from '../../app/portal/portal.js';
 import type { WebEnv } from '../common/env.js';
-import { ColumnPage, DirectoryPage, InfoPage } from './portal-views.js';
+import { InfoPage } from './portal-views.js';
 
-/** Registers the portal pages. */
+/** Registers the organization-information page. */
 export function registerPortalRoutes(app: Hono<WebEnv>): void {
-  app.get('/', async (c) => {
-    const site = await loadPortalSite(c.get('ctx'));
-    if (!site.root) return c.html(notFoundPage(), 404);
-    return c.html(<ColumnPage site={site} org={site.root} isHome />);
-  });
-  app.get('/org/:code', async (c) => {
-    const site = await loadPortalSite(c.get('ctx'));
-    const org = findOrg(site, c.req.param('code'));
-    if (!org) return c.html(notFoundPage(), 404);
-    return c.html(<ColumnPage site={site} org={org} isHome={org.id === site.root?.id} />);
-  });
   app.get('/org/:code/info', async (c) => {
     const site = await loadPortalSite(c.get('ctx'));
     const org = findOrg(site, c.req.param('code'));
     if (!org) return c.html(notFoundPage(), 404);
     return c.html(<InfoPage site={site} org={org} />);
-  });
-  app.get('/org/:code/:dir', async (c) => {
-    const site = await loadPortalSite(c.get('ctx'));
-    const org = findOrg(site, c.req.param('code'));
-    const dir = DIRECTORIES.find((d) => d.slug === c.req.param('dir'));
-    if (!org || !dir) return c.html(notFoundPage(), 404);
-    return c.html(<DirectoryPage site={site} org={org} label={dir.label} slug={dir.slug} />);
   });
 }
 
