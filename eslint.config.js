@@ -13,7 +13,18 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       // node:test's test()/describe() return promises the runner awaits itself.
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            {
+              from: 'package',
+              package: 'node:test',
+              name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+            },
+          ],
+        },
+      ],
       // Full-width spaces (U+3000) are ordinary Chinese typography inside strings and JSX text.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
@@ -23,6 +34,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
       curly: ['error', 'multi-line'],
+      'max-len': [
+        'error',
+        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreUrls: true, ignoreRegExpLiterals: true },
+      ],
     },
   },
   {
@@ -35,14 +50,32 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        noImport(['**/app/**', '**/db/**', '**/web/**', '**/cli/**', '**/adapters/**', '**/config/**', '../../main.js'], 'domain/ imports only domain/'),
-        noImport(['node:*', 'kysely', 'pg', 'better-sqlite3', 'hono', 'hono/*', 'zod', 'fs', 'path', 'crypto'], 'domain/ does no I/O and uses no framework'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noImport(
+              ['**/app/**', '**/db/**', '**/web/**', '**/cli/**', '**/adapters/**', '**/config/**', '../../main.js'],
+              'domain/ imports only domain/',
+            ),
+            noImport(
+              ['node:*', 'kysely', 'pg', 'better-sqlite3', 'hono', 'hono/*', 'zod', 'fs', 'path', 'crypto'],
+              'domain/ does no I/O and uses no framework',
+            ),
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'domain/ reads no environment: pass values in' }],
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain/ has no clock: take today as a parameter' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ has no clock: take now as a parameter' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'domain/ has no clock: take today as a parameter',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'domain/ has no clock: take now as a parameter',
+        },
       ],
     },
   },
@@ -51,26 +84,57 @@ export default tseslint.config(
     files: ['src/app/**/*.ts'],
     ignores: ['src/app/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        noImport(['**/db/**', '**/web/**', '**/cli/**', '**/adapters/**', '**/main.js'], 'app/ depends on ports (app/ports.ts), not adapters'),
-        noImport(['kysely', 'pg', 'better-sqlite3', 'hono', 'hono/*'], 'app/ uses no database driver or web framework'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noImport(
+              ['**/db/**', '**/web/**', '**/cli/**', '**/adapters/**', '**/main.js'],
+              'app/ depends on ports (app/ports.ts), not adapters',
+            ),
+            noImport(
+              ['kysely', 'pg', 'better-sqlite3', 'hono', 'hono/*'],
+              'app/ uses no database driver or web framework',
+            ),
+          ],
+        },
+      ],
     },
   },
   {
     // Only src/db knows SQL and the drivers.
     files: ['src/web/**/*.{ts,tsx}', 'src/cli/**/*.ts', 'src/adapters/**/*.ts', 'src/config/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        noImport(['**/db/**', '**/main.js'], 'web/, cli/ and adapters/ never import db/ (composition happens in src/main.ts)'),
-        noImport(['kysely', 'pg', 'better-sqlite3'], 'only src/db imports kysely and the drivers'),
-      ] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noImport(
+              ['**/db/**', '**/main.js'],
+              'web/, cli/ and adapters/ never import db/ (composition happens in src/main.ts)',
+            ),
+            noImport(['kysely', 'pg', 'better-sqlite3'], 'only src/db imports kysely and the drivers'),
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['src/web/**/*.{ts,tsx}', 'src/app/**/*.ts', 'src/domain/**/*.ts', 'src/cli/**/*.ts', 'src/db/**/*.ts', 'src/adapters/**/*.ts'],
+    files: [
+      'src/web/**/*.{ts,tsx}',
+      'src/app/**/*.ts',
+      'src/domain/**/*.ts',
+      'src/cli/**/*.ts',
+      'src/db/**/*.ts',
+      'src/adapters/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'only src/config reads process.env' }] },
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'only src/config reads process.env' },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -21,7 +21,16 @@ const ROOT = '11999901MB00000012';
 const body = (i: number) =>
   JSON.stringify({
     org: ROOT,
-    applicant: { type: 'natural_person', name: `压测申请人${i}`, idType: 'resident_id', idNumber: '11010519491231002X', phone: '13812345678', email: 'bench@example.com', address: '示例区人民路1号', postcode: '999001' },
+    applicant: {
+      type: 'natural_person',
+      name: `压测申请人${i}`,
+      idType: 'resident_id',
+      idNumber: '11010519491231002X',
+      phone: '13812345678',
+      email: 'bench@example.com',
+      address: '示例区人民路1号',
+      postcode: '999001',
+    },
     description: `压测申请第${i}件：请公开2025年示例区老旧小区改造项目清单`,
     carrier: 'electronic',
     delivery: 'email',
@@ -29,13 +38,22 @@ const body = (i: number) =>
 
 async function waitUp(url: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false)
+    ) {
+      return;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('server did not start');
 }
 
-async function load(n: number, once: (i: number) => Promise<boolean>): Promise<{ ms: number[]; failed: number; wallMs: number }> {
+async function load(
+  n: number,
+  once: (i: number) => Promise<boolean>,
+): Promise<{ ms: number[]; failed: number; wallMs: number }> {
   const ms: number[] = [];
   let failed = 0;
   let next = 0;
@@ -54,17 +72,25 @@ async function load(n: number, once: (i: number) => Promise<boolean>): Promise<{
   return { ms, failed, wallMs: performance.now() - t0 };
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
 
 async function run(label: string, env: Record<string, string>, db: DbConfig, port: number): Promise<void> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitUp(`${base}/healthz`);
     const total = CLIENTS * perClient;
     const baseline = await load(total, async () => (await fetch(`${base}/healthz`)).ok);
     const submit = await load(total, async (i) => {
-      const r = await fetch(`${base}/api/v1/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(i) });
+      const r = await fetch(`${base}/api/v1/applications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body(i),
+      });
       await r.arrayBuffer();
       return r.status === 201;
     });
@@ -80,7 +106,9 @@ async function run(label: string, env: Record<string, string>, db: DbConfig, por
     console.log(`${label}: ${CLIENTS} concurrent clients, ${total} requests each phase`);
     console.log(line('baseline GET /healthz', baseline));
     console.log(line('POST /api/v1/applications', submit));
-    console.log(`  accepted ${total - submit.failed}, stored ${stored}: ${stored === total - submit.failed ? 'no submission lost' : 'MISMATCH'}`);
+    console.log(
+      `  accepted ${total - submit.failed}, stored ${stored}: ${stored === total - submit.failed ? 'no submission lost' : 'MISMATCH'}`,
+    );
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
@@ -93,7 +121,12 @@ try {
   if (url) {
     const schema = `bench_${randomBytes(4).toString('hex')}`;
     try {
-      await run('PostgreSQL', { GONGKAI_DATA_DIR: dir, DATABASE_URL: url, DATABASE_SCHEMA: schema }, { kind: 'postgres', url, schema }, 3912);
+      await run(
+        'PostgreSQL',
+        { GONGKAI_DATA_DIR: dir, DATABASE_URL: url, DATABASE_SCHEMA: schema },
+        { kind: 'postgres', url, schema },
+        3912,
+      );
     } finally {
       const c = new pg.Client({ connectionString: url });
       await c.connect();

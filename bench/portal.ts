@@ -48,7 +48,9 @@ async function prepare(db: DbConfig, ready: () => boolean, markReady: () => Prom
   try {
     await bootstrap(rt.ctx, calendarSeed, false);
     const s = await buildBenchData(rt.ctx, ITEMS, log);
-    log(`  loaded ${ITEMS} items in ${s.toFixed(0)} s (${(ITEMS / s).toFixed(0)} items/s) through the bulk import path`);
+    log(
+      `  loaded ${ITEMS} items in ${s.toFixed(0)} s (${(ITEMS / s).toFixed(0)} items/s) through the bulk import path`,
+    );
   } finally {
     await rt.close();
   }
@@ -60,12 +62,20 @@ async function pickTargets(db: DbConfig): Promise<Targets> {
   const h = openDb(db);
   try {
     const ids = await sql<{ id: string }>`select id from publication order by random() limit 2000`.execute(h.kysely);
-    const cats = await sql<{ code: string; category_id: string; n: number }>`select o.credit_code as code, v.category_id, count(*) as n
-      from publication_version v join organization o on o.id = v.org_id group by o.credit_code, v.category_id`.execute(h.kysely);
+    const cats = await sql<{
+      code: string;
+      category_id: string;
+      n: number;
+    }>`select o.credit_code as code, v.category_id, count(*) as n
+      from publication_version v join organization o on o.id = v.org_id group by o.credit_code, v.category_id`.execute(
+      h.kysely,
+    );
     const categories = cats.rows.flatMap((r) => {
       const pages = Math.max(1, Math.min(50, Math.ceil(Number(r.n) / 20)));
       // Mostly the first page, as visitors browse; some deeper pages.
-      return [1, 1, 1, 2, Math.ceil(pages / 2), pages].map((p) => `/org/${r.code}/c/${r.category_id}${p > 1 ? `?page=${p}` : ''}`);
+      return [1, 1, 1, 2, Math.ceil(pages / 2), pages].map(
+        (p) => `/org/${r.code}/c/${r.category_id}${p > 1 ? `?page=${p}` : ''}`,
+      );
     });
     return { publications: ids.rows.map((r) => `/publications/${r.id}`), categories };
   } finally {
@@ -101,26 +111,43 @@ async function measurePage(base: string, page: string, paths: readonly string[],
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const pad = (s: string, n: number) => s.padEnd(n);
 
-function printTable(label: string, rows: Row[], search1: { all: number[]; rare: number[]; common: number[] }, rssMb: number): string[] {
+function printTable(
+  label: string,
+  rows: Row[],
+  search1: { all: number[]; rare: number[]; common: number[] },
+  rssMb: number,
+): string[] {
   const out = [
     `${label}: ${ITEMS.toLocaleString('en')} items, 200 organizations, ${CONNECTIONS} connections, ${SECONDS} s per phase`,
     `  ${pad('page', 22)}${pad('size', 9)}${pad('baseline req/s', 16)}${pad('p95', 10)}${pad('gongkai req/s', 15)}${pad('p95', 10)}${pad('ratio', 8)}target`,
   ];
   for (const r of rows) {
     const ratio = r.app.rps / r.base.rps;
-    const target = r.page === 'search' ? 'p95 < 30 ms (1 conn.)' : r.page.startsWith('/healthz') ? '(no target: the framework floor)' : `≥ 60 %  ${ratio >= 0.6 ? 'met' : 'MISSED'}`;
+    const target =
+      r.page === 'search'
+        ? 'p95 < 30 ms (1 conn.)'
+        : r.page.startsWith('/healthz')
+          ? '(no target: the framework floor)'
+          : `≥ 60 %  ${ratio >= 0.6 ? 'met' : 'MISSED'}`;
     const errors = r.app.errors > 0 ? `  (${r.app.errors} errors: ${JSON.stringify(r.app.statuses)})` : '';
-    out.push(`  ${pad(r.page, 22)}${pad(`${(r.size / 1024).toFixed(1)} KB`, 9)}${pad(r.base.rps.toFixed(0), 16)}${pad(ms(r.base.p95), 10)}${pad(r.app.rps.toFixed(0), 15)}${pad(ms(r.app.p95), 10)}${pad(`${(ratio * 100).toFixed(0)} %`, 8)}${target}${errors}`);
+    out.push(
+      `  ${pad(r.page, 22)}${pad(`${(r.size / 1024).toFixed(1)} KB`, 9)}${pad(r.base.rps.toFixed(0), 16)}${pad(ms(r.base.p95), 10)}${pad(r.app.rps.toFixed(0), 15)}${pad(ms(r.app.p95), 10)}${pad(`${(ratio * 100).toFixed(0)} %`, 8)}${target}${errors}`,
+    );
   }
   const p95 = (xs: number[]) => percentile(xs, 95);
-  out.push(`  search, one connection: p95 ${ms(p95(search1.all))} (rare ${ms(p95(search1.rare))}, common ${ms(p95(search1.common))}), p50 ${ms(percentile(search1.all, 50))}  ${p95(search1.all) < 30 ? 'met' : 'MISSED'}`);
+  out.push(
+    `  search, one connection: p95 ${ms(p95(search1.all))} (rare ${ms(p95(search1.rare))}, common ${ms(p95(search1.common))}), p50 ${ms(percentile(search1.all, 50))}  ${p95(search1.all) < 30 ? 'met' : 'MISSED'}`,
+  );
   out.push(`  server peak RSS: ${rssMb.toFixed(0)} MB (target < 300 MB) ${rssMb < 300 ? 'met' : 'MISSED'}`);
   return out;
 }
 
 async function measure(label: string, env: Record<string, string>, db: DbConfig, port: number): Promise<string[]> {
   const targets = await pickTargets(db);
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_DEMO_DATA: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_DEMO_DATA: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitUp(`${base}/healthz`);
@@ -131,8 +158,16 @@ async function measure(label: string, env: Record<string, string>, db: DbConfig,
     rows.push(await measurePage(base, 'search', SEARCHES, port + 1));
     // The same server answering its smallest route: what the web stack costs before any page work.
     rows.push(await measurePage(base, '/healthz', ['/healthz'], port + 1));
-    const one = await runLoad(base, () => pick(SEARCHES), { connections: 1, seconds: SECONDS, tagOf: (p) => (isRare(p) ? 'rare' : 'common') });
-    const search1 = { all: [...(one.byTag.rare ?? []), ...(one.byTag.common ?? [])], rare: one.byTag.rare ?? [], common: one.byTag.common ?? [] };
+    const one = await runLoad(base, () => pick(SEARCHES), {
+      connections: 1,
+      seconds: SECONDS,
+      tagOf: (p) => (isRare(p) ? 'rare' : 'common'),
+    });
+    const search1 = {
+      all: [...(one.byTag.rare ?? []), ...(one.byTag.common ?? [])],
+      rare: one.byTag.rare ?? [],
+      common: one.byTag.common ?? [],
+    };
     return printTable(label, rows, search1, rss.stop());
   } finally {
     await stopChild(child);
@@ -143,10 +178,16 @@ async function sqlite(): Promise<string[]> {
   mkdirSync(CACHE, { recursive: true });
   const file = join(CACHE, `portal-${ITEMS}.sqlite`);
   const marker = `${file}.ready`;
-  if (flag('rebuild') || !existsSync(marker)) for (const f of [file, `${file}-wal`, `${file}-shm`, marker]) rmSync(f, { force: true });
+  if (flag('rebuild') || !existsSync(marker)) {
+    for (const f of [file, `${file}-wal`, `${file}-shm`, marker]) rmSync(f, { force: true });
+  }
   log(`SQLite (${file})`);
   const db: DbConfig = { kind: 'sqlite', file };
-  await prepare(db, () => existsSync(marker), async () => writeFileSync(marker, new Date().toISOString()));
+  await prepare(
+    db,
+    () => existsSync(marker),
+    async () => writeFileSync(marker, new Date().toISOString()),
+  );
   return measure('SQLite', { DATABASE_URL: `sqlite:${file}`, GONGKAI_DATA_DIR: CACHE }, db, 3931);
 }
 
@@ -168,7 +209,12 @@ async function postgres(url: string): Promise<string[]> {
   let ready = false;
   if (cached && !flag('rebuild')) {
     const h = openDb(db);
-    ready = await sql<{ v: string }>`select value_json as v from site_setting where key = 'bench.ready'`.execute(h.kysely).then((r) => r.rows.length > 0, () => false);
+    ready = await sql<{ v: string }>`select value_json as v from site_setting where key = 'bench.ready'`
+      .execute(h.kysely)
+      .then(
+        (r) => r.rows.length > 0,
+        () => false,
+      );
     await h.close();
   }
   if (!ready) {
@@ -176,15 +222,28 @@ async function postgres(url: string): Promise<string[]> {
     await admin(url, `CREATE SCHEMA ${schema}`);
   }
   try {
-    await prepare(db, () => ready, async () => {
-      const h = openDb(db);
-      try {
-        if (cached) await sql`insert into site_setting (key, value_json, updated_at) values ('bench.ready', '"yes"', ${new Date().toISOString()})`.execute(h.kysely);
-      } finally {
-        await h.close();
-      }
-    });
-    return await measure('PostgreSQL', { DATABASE_URL: url, DATABASE_SCHEMA: schema, GONGKAI_DATA_DIR: CACHE }, db, 3941);
+    await prepare(
+      db,
+      () => ready,
+      async () => {
+        const h = openDb(db);
+        try {
+          if (cached) {
+            await sql`insert into site_setting (key, value_json, updated_at) values ('bench.ready', '"yes"', ${new Date().toISOString()})`.execute(
+              h.kysely,
+            );
+          }
+        } finally {
+          await h.close();
+        }
+      },
+    );
+    return await measure(
+      'PostgreSQL',
+      { DATABASE_URL: url, DATABASE_SCHEMA: schema, GONGKAI_DATA_DIR: CACHE },
+      db,
+      3941,
+    );
   } finally {
     if (!cached) await admin(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   }

@@ -77,7 +77,10 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const perSecond = (n: number, ms: number): number => Math.round((n * 1000) / ms);
-const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 const { texts, corpus, rendered } = buildTexts(COUNT);
 const chars = texts.reduce((n, t) => n + t.length, 0);
@@ -87,12 +90,23 @@ const loadAfter = load();
 const check = median(ms.check!);
 const ratio = (base: string): number => median(ms.check!.map((c, i) => c / ms[base]![i]!));
 const rate = perSecond(texts.length, check);
-const range = (xs: number[]): string => `${perSecond(texts.length, Math.max(...xs))}–${perSecond(texts.length, Math.min(...xs))}`;
+const range = (xs: number[]): string =>
+  `${perSecond(texts.length, Math.max(...xs))}–${perSecond(texts.length, Math.min(...xs))}`;
 
-console.log(`年报体检 bench: ${texts.length} texts (${corpus} corpus copies, ${rendered} rendered random reports), ${(chars / 1e6).toFixed(1)} M characters, one thread, median of ${RUNS} runs`);
-console.log(`  machine: ${availableParallelism()} cores, load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after`);
-console.log(`  read + check          ${String(rate).padStart(7)} reports/s  (${(check / texts.length).toFixed(2)} ms per report; runs ${range(ms.check!)}/s)`);
-console.log(`  baseline: normalise + split into lines  ${String(perSecond(texts.length, median(ms.split!))).padStart(7)} texts/s  → checking costs ${ratio('split').toFixed(1)}× normalising`);
-console.log(`  baseline: regex scan for numbers        ${String(perSecond(texts.length, median(ms.scan!))).padStart(7)} texts/s  → checking costs ${ratio('scan').toFixed(0)}× a scan`);
+console.log(
+  `年报体检 bench: ${texts.length} texts (${corpus} corpus copies, ${rendered} rendered random reports), ${(chars / 1e6).toFixed(1)} M characters, one thread, median of ${RUNS} runs`,
+);
+console.log(
+  `  machine: ${availableParallelism()} cores, load average (1/5/15 min) ${loadBefore} before, ${loadAfter} after`,
+);
+console.log(
+  `  read + check          ${String(rate).padStart(7)} reports/s  (${(check / texts.length).toFixed(2)} ms per report; runs ${range(ms.check!)}/s)`,
+);
+console.log(
+  `  baseline: normalise + split into lines  ${String(perSecond(texts.length, median(ms.split!))).padStart(7)} texts/s  → checking costs ${ratio('split').toFixed(1)}× normalising`,
+);
+console.log(
+  `  baseline: regex scan for numbers        ${String(perSecond(texts.length, median(ms.scan!))).padStart(7)} texts/s  → checking costs ${ratio('scan').toFixed(0)}× a scan`,
+);
 console.log(`  target ≥ ${TARGET} reports/s: ${rate >= TARGET ? 'met' : 'NOT met'}`);
 if (sink < 0) console.log(sink); // keeps the work observable

@@ -96,7 +96,14 @@ async function insertApplications(db: Kysely<Database>, orgIds: string[], now: s
       const orgId = i < BIG ? orgIds[0]! : orgIds[1 + (i % (ORGS - 1))]!;
       const receivedOn = dayAfterStart(Math.floor(rand() * 940));
       const open = rand() < 0.08;
-      const closedOn = open ? null : dayAfterStart(Math.min(1000, Math.floor((Date.parse(receivedOn) - Date.UTC(2023, 6, 1)) / 86_400_000) + 1 + Math.floor(rand() * 40)));
+      const closedOn = open
+        ? null
+        : dayAfterStart(
+            Math.min(
+              1000,
+              Math.floor((Date.parse(receivedOn) - Date.UTC(2023, 6, 1)) / 86_400_000) + 1 + Math.floor(rand() * 40),
+            ),
+          );
       const legal = rand() < 0.3;
       const id = `bench-app-${String(i).padStart(6, '0')}`;
       apps.push({
@@ -134,13 +141,36 @@ async function insertApplications(db: Kysely<Database>, orgIds: string[], now: s
         created_at: now,
         updated_at: now,
       });
-      const event = (seq: number, action: string, on: string, params: object) => ({ application_id: id, seq, action, on_date: on, at: now, actor_id: null, actor_label: 'bench', params_json: JSON.stringify(params), due_on: null, explanation: '', provisional: 0 });
+      const event = (seq: number, action: string, on: string, params: object) => ({
+        application_id: id,
+        seq,
+        action,
+        on_date: on,
+        at: now,
+        actor_id: null,
+        actor_label: 'bench',
+        params_json: JSON.stringify(params),
+        due_on: null,
+        explanation: '',
+        provisional: 0,
+      });
       events.push(event(1, 'submit', receivedOn, {}));
       if (i % 100 === 7) {
         events.push(event(2, 'issue_fee_notice', receivedOn, { pages: 40, amount: 100 }));
         events.push(event(3, 'record_payment', closedOn ?? receivedOn, {}));
       }
-      notices.push({ id: `bench-notice-${i}`, application_id: id, kind: 'acknowledgement', doc_no: `基准〔${receivedOn.slice(0, 4)}〕${i}号`, issued_on: receivedOn, body_json: '{}', served_on: null, service_method: null, service_ref: null, created_at: now });
+      notices.push({
+        id: `bench-notice-${i}`,
+        application_id: id,
+        kind: 'acknowledgement',
+        doc_no: `基准〔${receivedOn.slice(0, 4)}〕${i}号`,
+        issued_on: receivedOn,
+        body_json: '{}',
+        served_on: null,
+        service_method: null,
+        service_ref: null,
+        created_at: now,
+      });
     }
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('application').values(apps).execute();
@@ -200,18 +230,33 @@ async function measure(label: string, db: DbConfig): Promise<Line[]> {
     const orgIds = await createOrgs(handle.kysely, now);
     await insertApplications(handle.kysely, orgIds, now);
     await insertReviews(handle.kysely, orgIds[0]!, now);
-    // Statistics (and on PostgreSQL the visibility map, for index-only scans) as autovacuum keeps them in a live database.
+    // Statistics (and on PostgreSQL the visibility map, for index-only scans) as autovacuum keeps them in a live
+    // database.
     const analyze = handle.dialect === 'postgres' ? sql`vacuum analyze` : sql`analyze`;
-    for (const table of ['application', 'application_event', 'notice', 'review_case']) await sql`${analyze} ${sql.table(table)}`.execute(handle.kysely);
-    log(`${label}: inserted ${TOTAL} applications over ${ORGS} organizations (with events and notices) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    for (const table of ['application', 'application_event', 'notice', 'review_case']) {
+      await sql`${analyze} ${sql.table(table)}`.execute(handle.kysely);
+    }
+    log(
+      `${label}: inserted ${TOTAL} applications over ${ORGS} organizations (with events and notices) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     rt = await openRuntime(db, RUNTIME_OPTS);
     const ctx = rt.ctx;
     const big = orgIds[0]!;
-    const counted = Number((await sql<{ n: number | string }>`select count(*) as n from application where org_id = ${big}`.execute(handle.kysely)).rows[0]?.n);
+    const counted = Number(
+      (
+        await sql<{ n: number | string }>`select count(*) as n from application where org_id = ${big}`.execute(
+          handle.kysely,
+        )
+      ).rows[0]?.n,
+    );
     const record = await loadReport(ctx, null, big, YEAR);
     const rollup = await buildRollup(ctx, null, big, YEAR);
-    log(`  ${counted} applications in the big organization; ${YEAR}: new ${record.report.applications.new?.total}, closed ${record.report.applications.total?.total}, errors ${record.findings.filter((f) => f.severity === 'error').length}; rollup over ${rollup.included.length + rollup.missing.length} units, new ${rollup.report.applications.new?.total}`);
-    const countOne = await time(RUNS, () => sql`select count(*) as n from application where org_id = ${big}`.execute(handle.kysely));
+    log(
+      `  ${counted} applications in the big organization; ${YEAR}: new ${record.report.applications.new?.total}, closed ${record.report.applications.total?.total}, errors ${record.findings.filter((f) => f.severity === 'error').length}; rollup over ${rollup.included.length + rollup.missing.length} units, new ${rollup.report.applications.new?.total}`,
+    );
+    const countOne = await time(RUNS, () =>
+      sql`select count(*) as n from application where org_id = ${big}`.execute(handle.kysely),
+    );
     const countAll = await time(RUNS, () => sql`select count(*) as n from application`.execute(handle.kysely));
     const report = await time(RUNS, () => loadReport(ctx, null, big, YEAR));
     const roll = await time(Math.max(3, Math.floor(RUNS / 2)), () => buildRollup(ctx, null, big, YEAR));
@@ -227,7 +272,16 @@ async function measure(label: string, db: DbConfig): Promise<Line[]> {
 
 function printTable(lines: Line[]): void {
   const head = ['database', 'measure', 'median ms', 'max ms', 'baseline ms', 'ratio', 'target', 'result'];
-  const rows = lines.map((l) => [l.label, l.what, l.median.toFixed(1), l.max.toFixed(1), l.baseline.toFixed(2), `${(l.median / Math.max(l.baseline, 0.01)).toFixed(0)}×`, `< ${l.target} ms`, l.median < l.target ? 'ok' : 'SLOW']);
+  const rows = lines.map((l) => [
+    l.label,
+    l.what,
+    l.median.toFixed(1),
+    l.max.toFixed(1),
+    l.baseline.toFixed(2),
+    `${(l.median / Math.max(l.baseline, 0.01)).toFixed(0)}×`,
+    `< ${l.target} ms`,
+    l.median < l.target ? 'ok' : 'SLOW',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   log('');

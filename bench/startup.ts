@@ -62,7 +62,9 @@ async function main(): Promise<void> {
   const row = (label: string, xs: Sample[]) => {
     const start = median(xs.map((s) => s.startMs));
     const rss = median(xs.map((s) => s.rssMiB));
-    console.log(`${label.padEnd(34)} start ${start.toFixed(0).padStart(6)} ms (${(start / b.start).toFixed(1)}× baseline)   RSS ${rss.toFixed(1).padStart(6)} MiB (${(rss / b.rss).toFixed(1)}× baseline)`);
+    console.log(
+      `${label.padEnd(34)} start ${start.toFixed(0).padStart(6)} ms (${(start / b.start).toFixed(1)}× baseline)   RSS ${rss.toFixed(1).padStart(6)} MiB (${(rss / b.rss).toFixed(1)}× baseline)`,
+    );
   };
   console.log(`median of ${runs} runs, Node ${process.version}`);
   row('baseline: bare node:http server', base);

@@ -34,7 +34,15 @@ await page.getByLabel(/^新密码/).fill('Screenshot-Review-2025');
 await page.getByLabel('确认新密码').fill('Screenshot-Review-2025');
 await page.getByRole('button', { name: '保存新密码' }).click();
 await page.waitForURL(/\/admin\?/);
-for (const [path, name] of [['/admin', 'admin-dashboard'], ['/admin/orgs', 'admin-orgs'], ['/admin/users', 'admin-users'], ['/admin/users/new', 'admin-user-new'], ['/admin/calendar?year=2025&start=2025-09-28&days=20', 'admin-calendar'], ['/admin/audit', 'admin-audit'], ['/admin/settings', 'admin-settings']]) {
+for (const [path, name] of [
+  ['/admin', 'admin-dashboard'],
+  ['/admin/orgs', 'admin-orgs'],
+  ['/admin/users', 'admin-users'],
+  ['/admin/users/new', 'admin-user-new'],
+  ['/admin/calendar?year=2025&start=2025-09-28&days=20', 'admin-calendar'],
+  ['/admin/audit', 'admin-audit'],
+  ['/admin/settings', 'admin-settings'],
+]) {
   await shot(path ?? '', name ?? '');
 }
 await shot('/admin', 'admin-dashboard-phone', 390);
@@ -42,8 +50,33 @@ await shot(`/org/${root?.creditCode}/apply`, 'portal-apply');
 await shot('/track', 'portal-track');
 const { submitApplication } = await import('../src/app/applications/submit-application.js');
 const { createUser } = await import('../src/app/users/manage-users.js');
-await createUser(runtime.ctx, null, { username: 'li.handler', displayName: '李承办', orgId: root?.id ?? '', roles: [{ orgId: root?.id ?? '', role: 'handler' }], password: 'Screenshot-Handler-2025', mustChangePassword: false });
-const sub = await submitApplication(runtime.ctx, null, { orgCreditCode: root?.creditCode ?? '', channel: 'online', form: { applicant: { type: 'natural_person', name: '张三', idType: 'resident_id', idNumber: '11010519491231002X', phone: '13812345678', email: 'z@example.com', address: '示例区人民路100号', postcode: '999001' }, description: '2024年示例区老旧小区改造项目的立项批复文件', carrier: 'electronic', delivery: 'email' } });
+await createUser(runtime.ctx, null, {
+  username: 'li.handler',
+  displayName: '李承办',
+  orgId: root?.id ?? '',
+  roles: [{ orgId: root?.id ?? '', role: 'handler' }],
+  password: 'Screenshot-Handler-2025',
+  mustChangePassword: false,
+});
+const sub = await submitApplication(runtime.ctx, null, {
+  orgCreditCode: root?.creditCode ?? '',
+  channel: 'online',
+  form: {
+    applicant: {
+      type: 'natural_person',
+      name: '张三',
+      idType: 'resident_id',
+      idNumber: '11010519491231002X',
+      phone: '13812345678',
+      email: 'z@example.com',
+      address: '示例区人民路100号',
+      postcode: '999001',
+    },
+    description: '2024年示例区老旧小区改造项目的立项批复文件',
+    carrier: 'electronic',
+    delivery: 'email',
+  },
+});
 await page.goto(`${server.url}/admin/logout`);
 await page.context().clearCookies();
 await page.goto(`${server.url}/admin/login`);

@@ -70,7 +70,11 @@ export async function openRuntime(
     renderer: { noticeDocx: (doc, seal) => renderNoticeDocx(doc, seal ? { seal } : {}) },
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],
-    settings: { sessionIdleMinutes: opts.sessionIdleMinutes, sessionMaxHours: opts.sessionMaxHours, dialect: handle.dialect },
+    settings: {
+      sessionIdleMinutes: opts.sessionIdleMinutes,
+      sessionMaxHours: opts.sessionMaxHours,
+      dialect: handle.dialect,
+    },
   };
   // The report checker's document reader (text from TXT, HTML, DOCX, PDF uploads).
   Object.assign(ctx, { documentReader: documentToText } satisfies ReportPorts);
@@ -114,7 +118,10 @@ export function startBackgroundJobs(runtime: Runtime, config: Config): () => voi
  * Starts the HTTP server on the configured host and port.
  * @returns the URL it listens on
  */
-export async function serveHttp(runtime: Runtime, config: Config): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveHttp(
+  runtime: Runtime,
+  config: Config,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const { serve } = await import('@hono/node-server');
   const { createWebApp } = await import('./web/app.js');
   const app = createWebApp(runtime.ctx, {

@@ -7,7 +7,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** What a load run measured. */
-export type LoadResult = { requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number; p99: number; bytes: number; statuses: Record<number, number> };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  bytes: number;
+  statuses: Record<number, number>;
+};
 
 /** The p-th percentile (0–100) of a list of numbers. */
 export function percentile(xs: readonly number[], p: number): number {
@@ -69,7 +79,18 @@ export async function runLoad(
   );
   agent.destroy();
   const seconds = (performance.now() - t0) / 1000;
-  return { requests: latencies.length, errors, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), bytes, statuses, byTag };
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    bytes,
+    statuses,
+    byTag,
+  };
 }
 
 const BASELINE_SERVER = `
@@ -82,7 +103,9 @@ http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/htm
 
 /** Starts the baseline (plain node:http answering `size` bytes from memory) in a child process. */
 export async function startBaseline(size: number, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['-e', BASELINE_SERVER, String(size), String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['-e', BASELINE_SERVER, String(size), String(port)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`baseline server exited (${code})`)));
@@ -125,7 +148,13 @@ export function sampleRss(pid: number, ms = 200): { stop: () => number; now: () 
 export async function waitUp(url: string, timeoutMs = 120_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false)
+    ) {
+      return;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not answer`);

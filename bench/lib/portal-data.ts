@@ -10,7 +10,25 @@ import { syntheticDoc } from './synthetic-text.js';
 export const BENCH_ORGS = 200;
 
 /** Categories for kinds without a default category (news, other), by item number. */
-const LEAVES = ['meetings', 'plans', 'statistics', 'licensing', 'penalties', 'budgets', 'fees', 'procurement', 'projects', 'emergency', 'inspections', 'personnel', 'proposals', 'functions', 'education', 'health', 'employment'];
+const LEAVES = [
+  'meetings',
+  'plans',
+  'statistics',
+  'licensing',
+  'penalties',
+  'budgets',
+  'fees',
+  'procurement',
+  'projects',
+  'emergency',
+  'inspections',
+  'personnel',
+  'proposals',
+  'functions',
+  'education',
+  'health',
+  'employment',
+];
 
 /** The bench's credit code of organization `i` (region 999902, GB 32100 check character). */
 export function benchCreditCode(i: number): string {
@@ -30,8 +48,21 @@ export async function ensureBenchOrgs(ctx: AppContext): Promise<string[]> {
     codes.push(code);
     if (have.has(code)) continue;
     await createOrganization(ctx, null, root.id, {
-      kind: 'department', name: `压测第${i + 1}局`, shortName: `压测${i + 1}`, creditCode: code, address: '', postcode: '', phone: '', officeHours: '',
-      officeName: '', officeAddress: '', officePhone: '', officeEmail: '', functions: '', leadership: '', internalUnits: '',
+      kind: 'department',
+      name: `压测第${i + 1}局`,
+      shortName: `压测${i + 1}`,
+      creditCode: code,
+      address: '',
+      postcode: '',
+      phone: '',
+      officeHours: '',
+      officeName: '',
+      officeAddress: '',
+      officePhone: '',
+      officeEmail: '',
+      functions: '',
+      leadership: '',
+      internalUnits: '',
     });
   }
   return codes;
@@ -44,11 +75,24 @@ export function benchLine(n: number, codes: readonly string[]): string {
   const indexNo = (k: number) => `${code}/${s.publishedOn.slice(0, 4)}-${String(k).padStart(7, '0')}`;
   const kind = s.kind === 'interpretation' && n === 0 ? 'news' : s.kind;
   const prev = kind === 'interpretation' ? syntheticDoc(n - 1, { orgs: codes.length }) : undefined;
-  const interprets = kind === 'interpretation' && prev ? `${codes[prev.orgIndex] ?? ''}/${prev.publishedOn.slice(0, 4)}-${String(n - 1).padStart(7, '0')}` : undefined;
+  const interprets =
+    kind === 'interpretation' && prev
+      ? `${codes[prev.orgIndex] ?? ''}/${prev.publishedOn.slice(0, 4)}-${String(n - 1).padStart(7, '0')}`
+      : undefined;
   return JSON.stringify({
-    org: code, title: s.title, kind, docNo: s.docNo, writtenOn: s.publishedOn, publishedOn: s.publishedOn, summary: s.summary,
-    body: `<p>${s.body}</p>`, indexNo: indexNo(n), validity: s.validity, ...(s.validity !== 'valid' ? { validityOn: s.publishedOn } : {}),
-    ...(kind === 'news' || kind === 'other' ? { category: LEAVES[n % LEAVES.length] } : {}), ...(interprets ? { interprets } : {}),
+    org: code,
+    title: s.title,
+    kind,
+    docNo: s.docNo,
+    writtenOn: s.publishedOn,
+    publishedOn: s.publishedOn,
+    summary: s.summary,
+    body: `<p>${s.body}</p>`,
+    indexNo: indexNo(n),
+    validity: s.validity,
+    ...(s.validity !== 'valid' ? { validityOn: s.publishedOn } : {}),
+    ...(kind === 'news' || kind === 'other' ? { category: LEAVES[n % LEAVES.length] } : {}),
+    ...(interprets ? { interprets } : {}),
   });
 }
 
@@ -74,9 +118,18 @@ export async function buildBenchData(ctx: AppContext, items: number, log: (s: st
       const now = performance.now();
       if (now - lastLog < 10_000 && done !== total) return;
       lastLog = now;
-      log(`  ${phase === 'check' ? 'checked' : 'loaded'} ${done}${total ? `/${total}` : ''} (${((now - t0) / 1000).toFixed(0)} s)`);
+      log(
+        `  ${phase === 'check' ? 'checked' : 'loaded'} ${done}${total ? `/${total}` : ''} (${((now - t0) / 1000).toFixed(0)} s)`,
+      );
     },
   });
-  if (!r.ok) throw new Error(`bench data rejected: ${r.errors.slice(0, 5).map((e) => `${e.line} ${e.field}: ${e.message}`).join('; ')}`);
+  if (!r.ok) {
+    throw new Error(
+      `bench data rejected: ${r.errors
+        .slice(0, 5)
+        .map((e) => `${e.line} ${e.field}: ${e.message}`)
+        .join('; ')}`,
+    );
+  }
   return (performance.now() - t0) / 1000;
 }

@@ -15,7 +15,10 @@ export function systemClock(timeZone: string): Clock {
 }
 
 /** A settable clock for tests and scripted runs. */
-export function fixedClock(startIso: string, timeZone = 'Asia/Shanghai'): Clock & { advance(ms: number): void; set(iso: string): void } {
+export function fixedClock(
+  startIso: string,
+  timeZone = 'Asia/Shanghai',
+): Clock & { advance(ms: number): void; set(iso: string): void } {
   let ms = Date.parse(startIso);
   const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   return {

@@ -7,7 +7,11 @@ import { insertDefaultCatalogue } from './publications/catalogue.js';
 import type { Organization } from '../domain/orgs/organization.js';
 
 /** The national schedule shipped with gongkai (from the chinese-days package). */
-export type CalendarSeed = () => { source: string; years: number[]; days: { date: string; kind: 'holiday' | 'workday'; name: string }[] };
+export type CalendarSeed = () => {
+  source: string;
+  years: number[];
+  days: { date: string; kind: 'holiday' | 'workday'; name: string }[];
+};
 
 /** What bootstrapping did. `adminPassword` is set only when the admin account was created now. */
 export type BootstrapResult = { calendarYears: number; createdOrgs: number; adminPassword?: string };
@@ -24,7 +28,17 @@ export async function bootstrap(ctx: AppContext, seed: CalendarSeed, demo: boole
     const now = ctx.clock.nowIso();
     await ctx.uow.run(async (r) => {
       await r.calendar.replaceYears(snap.years, days, snap.source, now);
-      await r.audit.append(auditBy(null, { action: 'calendar.seeded', entityType: 'calendar', entityId: snap.source, orgId: null, before: null, after: { years: snap.years, days: days.length } }), now);
+      await r.audit.append(
+        auditBy(null, {
+          action: 'calendar.seeded',
+          entityType: 'calendar',
+          entityId: snap.source,
+          orgId: null,
+          before: null,
+          after: { years: snap.years, days: days.length },
+        }),
+        now,
+      );
     });
     result.calendarYears = snap.years.length;
   }
@@ -51,7 +65,10 @@ async function ensureOrganizations(ctx: AppContext, demo: boolean): Promise<{ ro
     const first = (await ctx.repos.orgs.list()).find((o) => o.parentId === null);
     return { rootId: first?.id ?? '', created };
   }
-  const placeholder = DEMO_ORGS.slice(0, 1).map((o) => ({ ...o, fields: { ...o.fields, name: '本级人民政府（请修改名称）', functions: '', leadership: '', internalUnits: '' } }));
+  const placeholder = DEMO_ORGS.slice(0, 1).map((o) => ({
+    ...o,
+    fields: { ...o.fields, name: '本级人民政府（请修改名称）', functions: '', leadership: '', internalUnits: '' },
+  }));
   return { rootId: (await insertOrgs(ctx, placeholder))[0] ?? '', created: 1 };
 }
 
@@ -78,11 +95,29 @@ async function insertOrgs(ctx: AppContext, list: DemoOrg[], existing = new Map<s
         continue;
       }
       const parentId = d.parent === null ? null : (ids[d.parent] ?? null);
-      const o: Organization = { ...d.fields, id: ctx.crypto.newId(), parentId, sortOrder: i, retiredAt: null, createdAt: now, updatedAt: now };
+      const o: Organization = {
+        ...d.fields,
+        id: ctx.crypto.newId(),
+        parentId,
+        sortOrder: i,
+        retiredAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
       ids.push(o.id);
       await r.orgs.insert(o);
       await insertDefaultCatalogue(r, ctx, o.id, now);
-      await r.audit.append(auditBy(null, { action: 'org.created', entityType: 'organization', entityId: o.id, orgId: o.id, before: null, after: o }), now);
+      await r.audit.append(
+        auditBy(null, {
+          action: 'org.created',
+          entityType: 'organization',
+          entityId: o.id,
+          orgId: o.id,
+          before: null,
+          after: o,
+        }),
+        now,
+      );
     }
   });
   return ids;
@@ -94,9 +129,29 @@ async function createInitialAdmin(ctx: AppContext, rootId: string): Promise<stri
   const now = ctx.clock.nowIso();
   const id = ctx.crypto.newId();
   await ctx.uow.run(async (r) => {
-    await r.users.insert({ id, username: 'admin', displayName: '系统管理员', orgId: rootId, status: 'active', passwordHash: hash, mustChangePassword: true, createdAt: now, updatedAt: now });
+    await r.users.insert({
+      id,
+      username: 'admin',
+      displayName: '系统管理员',
+      orgId: rootId,
+      status: 'active',
+      passwordHash: hash,
+      mustChangePassword: true,
+      createdAt: now,
+      updatedAt: now,
+    });
     await r.users.setRoles(id, [{ orgId: rootId, role: 'admin' }], now);
-    await r.audit.append(auditBy(null, { action: 'user.created', entityType: 'user', entityId: id, orgId: rootId, before: null, after: { username: 'admin', roles: ['admin'], mustChangePassword: true } }), now);
+    await r.audit.append(
+      auditBy(null, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        orgId: rootId,
+        before: null,
+        after: { username: 'admin', roles: ['admin'], mustChangePassword: true },
+      }),
+      now,
+    );
   });
   return password;
 }

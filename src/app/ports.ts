@@ -30,7 +30,10 @@ export interface OrganizationRepository {
   update(id: string, fields: OrganizationFields, at: string): Promise<void>;
   move(id: string, parentId: string | null, sortOrder: number, at: string): Promise<void>;
   setRetired(id: string, retiredAt: string | null, at: string): Promise<void>;
-  /** A token that changes whenever an organization changes (any process), or undefined where none is kept (in transactions). */
+  /**
+   * A token that changes whenever an organization changes (any process), or undefined where none is kept (in
+   * transactions).
+   */
   changeToken?(): Promise<string | undefined>;
 }
 
@@ -273,7 +276,10 @@ export type ApplicationFilter = {
 };
 
 /** A new case as inserted. */
-export type NewApplication = Omit<ApplicationSnapshot, 'events'> & { submissionKey: string | null; proofFileId: string | null };
+export type NewApplication = Omit<ApplicationSnapshot, 'events'> & {
+  submissionKey: string | null;
+  proofFileId: string | null;
+};
 
 /** Disclosure applications and their event ledgers. */
 export interface ApplicationRepository {
@@ -281,10 +287,17 @@ export interface ApplicationRepository {
   byId(id: string): Promise<(ApplicationSnapshot & { proofFileId: string | null }) | undefined>;
   idByTrackingCode(code: string): Promise<string | undefined>;
   idBySubmissionKey(key: string): Promise<string | undefined>;
-  update(id: string, patch: Partial<Omit<ApplicationSnapshot, 'id' | 'events' | 'applicant' | 'request'>>, at: string): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Omit<ApplicationSnapshot, 'id' | 'events' | 'applicant' | 'request'>>,
+    at: string,
+  ): Promise<void>;
   appendEvent(id: string, event: ApplicationEvent): Promise<void>;
   replaceEvents(id: string, events: readonly ApplicationEvent[]): Promise<void>;
-  list(filter: ApplicationFilter, page: { limit: number; offset: number }): Promise<{ items: ApplicationSummary[]; total: number }>;
+  list(
+    filter: ApplicationFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: ApplicationSummary[]; total: number }>;
   /** Applications from the same applicant (by document number) to an organization received in [from, to]. */
   byApplicant(orgId: string, idNumber: string, from: string, to: string): Promise<ApplicationSummary[]>;
   /** Ids of open cases whose stored due dates may depend on the calendar. */
@@ -331,11 +344,24 @@ export interface DocumentRenderer {
 }
 
 /** A message waiting in the outbox. */
-export type OutboxMessage = { id: string; to: string; subject: string; text: string; kind: string; refId: string | null; attempts: number };
+export type OutboxMessage = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  refId: string | null;
+  attempts: number;
+};
 
-/** The email outbox: written inside a change's transaction, sent after commit (never holding a transaction across I/O). */
+/**
+ * The email outbox: written inside a change's transaction, sent after commit (never holding a transaction across I/O).
+ */
 export interface OutboxRepository {
-  enqueue(m: { id: string; to: string; subject: string; text: string; kind: string; refId: string | null }, at: string): Promise<void>;
+  enqueue(
+    m: { id: string; to: string; subject: string; text: string; kind: string; refId: string | null },
+    at: string,
+  ): Promise<void>;
   due(nowIso: string, limit: number): Promise<OutboxMessage[]>;
   markSent(id: string, at: string): Promise<void>;
   markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>;

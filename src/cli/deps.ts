@@ -4,7 +4,12 @@ import type { BootstrapResult } from '../app/bootstrap.js';
 import type { ReportDocumentRenderers } from '../app/reports/ports.js';
 
 /** A started instance as the CLI sees it. */
-export type CliRuntime = { ctx: AppContext; maintenance: Maintenance; dialect: 'sqlite' | 'postgres'; close: () => Promise<void> };
+export type CliRuntime = {
+  ctx: AppContext;
+  maintenance: Maintenance;
+  dialect: 'sqlite' | 'postgres';
+  close: () => Promise<void>;
+};
 
 /** Injected by src/main.ts. */
 export type CliDeps = {
@@ -38,7 +43,9 @@ export async function withRuntime<T>(deps: CliDeps, fn: (rt: CliRuntime) => Prom
 /** Prints what bootstrapping did (only when it did something). */
 export function printBootNotice(deps: Pick<CliDeps, 'err'>, boot: BootstrapResult): void {
   if (boot.calendarYears > 0) {
-    deps.err(`已载入 ${boot.calendarYears} 个年度的法定节假日安排 / loaded the official holiday schedule for ${boot.calendarYears} years`);
+    deps.err(
+      `已载入 ${boot.calendarYears} 个年度的法定节假日安排 / loaded the official holiday schedule for ${boot.calendarYears} years`,
+    );
   }
   if (boot.adminPassword) {
     deps.err('');

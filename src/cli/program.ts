@@ -45,7 +45,10 @@ const TRANSLATIONS: [RegExp, string][] = [
   [/^error: unknown option '(.*)'/m, "错误：未知选项 '$1' / error: unknown option '$1'"],
   [/^error: unknown command '(.*)'/m, "错误：未知命令 '$1' / error: unknown command '$1'"],
   [/^error: missing required argument '(.*)'/m, "错误：缺少参数 '$1' / error: missing required argument '$1'"],
-  [/^error: required option '(.*)' not specified/m, "错误：缺少必需选项 '$1' / error: required option '$1' not specified"],
+  [
+    /^error: required option '(.*)' not specified/m,
+    "错误：缺少必需选项 '$1' / error: required option '$1' not specified",
+  ],
   [/^error: too many arguments/m, '错误：参数过多 / error: too many arguments'],
   [/^error: option '(.*)' argument missing/m, "错误：选项 '$1' 缺少值 / error: option '$1' argument missing"],
 ];

@@ -35,13 +35,26 @@ const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA must be a lower-case SQL identifier')
     .optional(),
   GONGKAI_TZ: z.string().default('Asia/Shanghai'),
-  GONGKAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  GONGKAI_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  GONGKAI_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  GONGKAI_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   GONGKAI_SECURE_COOKIES: boolish.default(false),
   GONGKAI_DEMO_DATA: boolish.default(true),
   GONGKAI_UPLOAD_LIMIT_MB: z.coerce.number().min(0.1).max(512).default(20),
   GONGKAI_LOG_REQUESTS: boolish.default(false),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('gongkai <noreply@localhost>'),
   GONGKAI_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
 });

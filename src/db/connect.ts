@@ -13,8 +13,7 @@ export type DialectName = 'sqlite' | 'postgres';
 
 /** Connection settings: a SQLite file (or ':memory:') or a PostgreSQL URL. */
 export type DbConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 /** An open database handle. */
 export type Db = {
@@ -56,7 +55,13 @@ export function openDb(cfg: DbConfig): Db {
     ...(cfg.schema ? { options: `-c search_path=${cfg.schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', instanceId: randomUUID(), schema: cfg.schema ?? 'public', close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    instanceId: randomUUID(),
+    schema: cfg.schema ?? 'public',
+    close: () => kysely.destroy(),
+  };
 }
 
 /**
@@ -66,7 +71,8 @@ export function openDb(cfg: DbConfig): Db {
  * … does not exist" when another instance drops its schema at that moment (parallel test suites).
  */
 async function appliedMigrations(db: Db): Promise<Set<string> | null> {
-  const table = db.dialect === 'postgres' ? sql.table(`${db.schema ?? 'public'}.kysely_migration`) : sql.table('kysely_migration');
+  const table =
+    db.dialect === 'postgres' ? sql.table(`${db.schema ?? 'public'}.kysely_migration`) : sql.table('kysely_migration');
   try {
     const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db.kysely);
     return new Set(rows.map((r) => r.name));

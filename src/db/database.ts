@@ -411,7 +411,9 @@ export interface PublicationReassessmentTable {
   recorded_at: string;
 }
 
-/** An organization's annual report for one year (issue 5): state, typed parts and, once submitted, the frozen report. */
+/**
+ * An organization's annual report for one year (issue 5): state, typed parts and, once submitted, the frozen report.
+ */
 export interface AnnualReportTable {
   id: string;
   org_id: string;

@@ -84,7 +84,12 @@ async function backup(db: Db, file: string, onProgress?: (t: string, n: number) 
     .setIsolationLevel(db.dialect === 'postgres' ? 'repeatable read' : 'serializable')
     .execute(async (trx) => {
       const migrations = await trx.selectFrom(migrationTable(db)).selectAll().execute();
-      await write({ format: FORMAT, version: 1, dialect: db.dialect, migrations: (migrations as Row[]).map((m) => m.name) });
+      await write({
+        format: FORMAT,
+        version: 1,
+        dialect: db.dialect,
+        migrations: (migrations as Row[]).map((m) => m.name),
+      });
       for (const table of TABLE_ORDER) {
         const rows = (await trx.selectFrom(table).selectAll().execute()) as Row[];
         for (let i = 0; i < rows.length; i += 500) {
@@ -133,7 +138,11 @@ async function restore(db: Db, file: string, onProgress?: (t: string, n: number)
   });
 }
 
-async function replaceAll(trx: Kysely<Database>, chunks: { table: keyof Database; rows: Row[] }[], onProgress?: (t: string, n: number) => void): Promise<number> {
+async function replaceAll(
+  trx: Kysely<Database>,
+  chunks: { table: keyof Database; rows: Row[] }[],
+  onProgress?: (t: string, n: number) => void,
+): Promise<number> {
   for (const table of [...TABLE_ORDER].reverse()) {
     await trx.deleteFrom(table).execute();
   }
@@ -143,11 +152,18 @@ async function replaceAll(trx: Kysely<Database>, chunks: { table: keyof Database
     const rows = chunks.filter((c) => c.table === table).flatMap((c) => c.rows);
     const firstPass = rows.map((r) => ({ ...r, ...Object.fromEntries(selfRefs.map((c) => [c, null])) }));
     for (let i = 0; i < firstPass.length; i += 200) {
-      await trx.insertInto(table).values(firstPass.slice(i, i + 200) as never).execute();
+      await trx
+        .insertInto(table)
+        .values(firstPass.slice(i, i + 200) as never)
+        .execute();
     }
     for (const col of selfRefs) {
       for (const r of rows.filter((x) => x[col] !== null && x[col] !== undefined)) {
-        await trx.updateTable(table).set({ [col]: r[col] } as never).where('id' as never, '=', r.id as never).execute();
+        await trx
+          .updateTable(table)
+          .set({ [col]: r[col] } as never)
+          .where('id' as never, '=', r.id as never)
+          .execute();
       }
     }
     total += rows.length;

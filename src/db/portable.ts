@@ -39,7 +39,13 @@ export type FullTextSql = {
   /** Relevance for `from` (higher is better; title hits weigh more). */
   score(phrases: readonly string[][]): RawBuilder<number>;
   /** Replaces one item's tokens. */
-  write(db: Kysely<Database>, key: number, title: readonly string[], body: readonly string[], isNew: boolean): Promise<void>;
+  write(
+    db: Kysely<Database>,
+    key: number,
+    title: readonly string[],
+    body: readonly string[],
+    isNew: boolean,
+  ): Promise<void>;
   /** Adds the tokens of new items (keys not in the index yet) in multi-row inserts (bulk import). */
   writeMany(db: Kysely<Database>, rows: readonly FullTextRow[]): Promise<void>;
   remove(db: Kysely<Database>, key: number): Promise<void>;
@@ -63,16 +69,22 @@ const fts5: FullTextSql = {
   from: sql`search_fts join search_document d on d.doc_key = search_fts.rowid`,
   key: sql<number>`search_fts.rowid`,
   match: (p) => sql<SqlBool>`search_fts match ${fts5Match(p)}`,
-  matchesRow: (p) => sql<SqlBool>`exists (select 1 from search_fts where search_fts match ${fts5Match(p)} and search_fts.rowid = d.doc_key)`,
-  countUpTo: (p, limit) => sql`select count(*) as n from (select rowid from search_fts where search_fts match ${fts5Match(p)} limit ${limit}) x`,
+  matchesRow: (p) =>
+    sql<SqlBool>`exists (select 1 from search_fts where search_fts match ${fts5Match(p)} and search_fts.rowid = d.doc_key)`,
+  countUpTo: (p, limit) =>
+    sql`select count(*) as n from (select rowid from search_fts where search_fts match ${fts5Match(p)} limit ${limit}) x`,
   score: () => sql<number>`(-bm25(search_fts, 4.0, 1.0))`,
   async write(db, key, title, body, isNew) {
     if (!isNew) await sql`delete from search_fts where rowid = ${key}`.execute(db);
-    await sql`insert into search_fts (rowid, title, body) values (${key}, ${title.join(' ')}, ${body.join(' ')})`.execute(db);
+    await sql`insert into search_fts (rowid, title, body) values (${key}, ${title.join(' ')}, ${body.join(' ')})`.execute(
+      db,
+    );
   },
   async writeMany(db, rows) {
     await inChunks(rows, (chunk) =>
-      sql`insert into search_fts (rowid, title, body) values ${sql.join(chunk.map((r) => sql`(${r.key}, ${r.title.join(' ')}, ${r.body.join(' ')})`))}`.execute(db),
+      sql`insert into search_fts (rowid, title, body) values ${sql.join(chunk.map((r) => sql`(${r.key}, ${r.title.join(' ')}, ${r.body.join(' ')})`))}`.execute(
+        db,
+      ),
     );
   },
   async remove(db, key) {
@@ -84,7 +96,8 @@ const fts5: FullTextSql = {
 };
 
 // tsquery literal: ('t1' <-> 't2') & ('t3'); cast from text, so no parser or locale is involved.
-const tsQuery = (phrases: readonly string[][]) => phrases.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`).join(' & ');
+const tsQuery = (phrases: readonly string[][]) =>
+  phrases.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`).join(' & ');
 
 // PostgreSQL keeps positions up to 16383 and 256 per lexeme.
 const MAX_POS = 16383;
@@ -109,8 +122,10 @@ const tsvector: FullTextSql = {
   from: sql`search_fts f join search_document d on d.doc_key = f.doc_key`,
   key: sql<number>`f.doc_key`,
   match: (p) => sql<SqlBool>`f.tsv @@ cast(${tsQuery(p)} as tsquery)`,
-  matchesRow: (p) => sql<SqlBool>`exists (select 1 from search_fts f where f.doc_key = d.doc_key and f.tsv @@ cast(${tsQuery(p)} as tsquery))`,
-  countUpTo: (p, limit) => sql`select count(*) as n from (select 1 as one from search_fts f where f.tsv @@ cast(${tsQuery(p)} as tsquery) limit ${limit}) x`,
+  matchesRow: (p) =>
+    sql<SqlBool>`exists (select 1 from search_fts f where f.doc_key = d.doc_key and f.tsv @@ cast(${tsQuery(p)} as tsquery))`,
+  countUpTo: (p, limit) =>
+    sql`select count(*) as n from (select 1 as one from search_fts f where f.tsv @@ cast(${tsQuery(p)} as tsquery) limit ${limit}) x`,
   score: (p) => sql<number>`ts_rank(f.tsv, cast(${tsQuery(p)} as tsquery))`,
   async write(db, key, title, body) {
     const tsv = tsVectorLiteral(title, body);
@@ -119,7 +134,9 @@ const tsvector: FullTextSql = {
   },
   async writeMany(db, rows) {
     await inChunks(rows, (chunk) =>
-      sql`insert into search_fts (doc_key, tsv) values ${sql.join(chunk.map((r) => sql`(${r.key}, cast(${tsVectorLiteral(r.title, r.body)} as tsvector))`))}`.execute(db),
+      sql`insert into search_fts (doc_key, tsv) values ${sql.join(chunk.map((r) => sql`(${r.key}, cast(${tsVectorLiteral(r.title, r.body)} as tsvector))`))}`.execute(
+        db,
+      ),
     );
   },
   async remove(db, key) {

@@ -51,7 +51,9 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
     app.use('*', async (c, next) => {
       const t = performance.now();
       await next();
-      console.log(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t).toFixed(1)}ms`);
+      console.log(
+        `${new Date().toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t).toFixed(1)}ms`,
+      );
     });
   }
   app.use('*', async (c, next) => {
@@ -67,7 +69,10 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
       strictTransportSecurity: opts.secureCookies ? 'max-age=31536000' : false,
     }),
   );
-  app.use('*', bodyLimit({ maxSize: opts.uploadLimitBytes, onError: (c) => c.text('上传内容过大 / payload too large', 413) }));
+  app.use(
+    '*',
+    bodyLimit({ maxSize: opts.uploadLimitBytes, onError: (c) => c.text('上传内容过大 / payload too large', 413) }),
+  );
   app.get('/healthz', async (c) => {
     try {
       await ctx.repos.audit.head();

@@ -20,10 +20,24 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
   const found = await page.evaluate(async () => {
-    const { axe, document } = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } };
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    const { axe, document } = globalThis as unknown as {
+      document: unknown;
+      axe: {
+        run: (
+          ctx: unknown,
+          opts: unknown,
+        ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
+      };
+    };
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(' ')}`);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.targets.join(' ')}`);
 }
 
 const OVERVIEW = '本年度，区教育局认真贯彻《中华人民共和国政府信息公开条例》，依法办理政府信息公开申请。';
@@ -42,7 +56,14 @@ describe('annual report journey in Chromium', { skip: browserSkipReason() }, () 
       eduCode = edu.creditCode;
       year = Number(runtime.ctx.clock.today().slice(0, 4)) - 1;
       await insertReportCases(runtime.ctx, edu.id, year);
-      await createUser(runtime.ctx, null, { username: 'wang.nianbao', displayName: '王主任', orgId: edu.id, roles: [{ orgId: edu.id, role: 'office_head' }], password: PASSWORD, mustChangePassword: false });
+      await createUser(runtime.ctx, null, {
+        username: 'wang.nianbao',
+        displayName: '王主任',
+        orgId: edu.id,
+        roles: [{ orgId: edu.id, role: 'office_head' }],
+        password: PASSWORD,
+        mustChangePassword: false,
+      });
     });
     ({ browser, url } = server);
   });
@@ -69,7 +90,11 @@ describe('annual report journey in Chromium', { skip: browserSkipReason() }, () 
     await head.getByRole('button', { name: '保存草稿' }).click();
     await head.waitForLoadState('load');
     assert.match((await head.getByRole('alert').first().textContent()) ?? '', /应为非负整数/);
-    assert.equal(await head.getByRole('textbox', { name: '一、总体情况' }).inputValue(), OVERVIEW, 'the typed text comes back');
+    assert.equal(
+      await head.getByRole('textbox', { name: '一、总体情况' }).inputValue(),
+      OVERVIEW,
+      'the typed text comes back',
+    );
     assert.deepEqual(await axeViolations(head), [], 'report page with errors');
     await head.getByRole('textbox', { name: '行政许可：本年处理决定数量' }).fill('12');
     await head.getByRole('button', { name: '保存草稿' }).click();
@@ -86,7 +111,10 @@ describe('annual report journey in Chromium', { skip: browserSkipReason() }, () 
     assert.deepEqual(await axeViolations(visitor), [], 'archive');
     await visitor.getByRole('link', { name: `示例区教育局${year}年政府信息公开工作年度报告` }).click();
     await visitor.waitForURL(new RegExp(`/annual-reports/${year}$`));
-    assert.equal(await visitor.getByRole('heading', { level: 1 }).textContent(), `示例区教育局${year}年政府信息公开工作年度报告`);
+    assert.equal(
+      await visitor.getByRole('heading', { level: 1 }).textContent(),
+      `示例区教育局${year}年政府信息公开工作年度报告`,
+    );
     assert.equal(await visitor.locator('[data-cell="article20.licensing.decisions"]').textContent(), '12');
     assert.equal(await visitor.locator('[data-cell="applications.new.natural_person"]').textContent(), '4');
     assert.equal(await visitor.locator('[data-cell="applications.disclosed.natural_person"]').textContent(), '3');
@@ -94,6 +122,9 @@ describe('annual report journey in Chromium', { skip: browserSkipReason() }, () 
     assert.ok(await visitor.locator('main svg[role="img"]').first().isVisible(), 'the chart is shown');
     assert.deepEqual(await axeViolations(visitor), [], 'published report');
     const json = await visitor.goto(`${url}/org/${eduCode}/annual-reports/${year}.json`);
-    assert.equal(((await json?.json()) as { applications: { new: { natural_person: number } } }).applications.new.natural_person, 4);
+    assert.equal(
+      ((await json?.json()) as { applications: { new: { natural_person: number } } }).applications.new.natural_person,
+      4,
+    );
   });
 });

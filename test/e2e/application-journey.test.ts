@@ -11,7 +11,10 @@ import { browserSkipReason } from '../support/browser.js';
 import { startE2eServer, type E2eServer } from '../support/server.js';
 
 const PASSWORD = 'Journey-Staff-Pass-2025';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d50000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d50000000049454e44ae426082',
+  'hex',
+);
 
 describe('disclosure application journey in Chromium', { skip: browserSkipReason() }, () => {
   let server: E2eServer;
@@ -23,9 +26,21 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
     server = await startE2eServer(async (runtime) => {
       const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       rootCode = root?.creditCode ?? '';
-      const staff: [string, Role][] = [['li.handler', 'handler'], ['wang.office', 'office_head'], ['chen.legal', 'legal_reviewer'], ['sun.signer', 'signer']];
+      const staff: [string, Role][] = [
+        ['li.handler', 'handler'],
+        ['wang.office', 'office_head'],
+        ['chen.legal', 'legal_reviewer'],
+        ['sun.signer', 'signer'],
+      ];
       for (const [username, role] of staff) {
-        await createUser(runtime.ctx, null, { username, displayName: username, orgId: root?.id ?? '', roles: [{ orgId: root?.id ?? '', role }], password: PASSWORD, mustChangePassword: false });
+        await createUser(runtime.ctx, null, {
+          username,
+          displayName: username,
+          orgId: root?.id ?? '',
+          roles: [{ orgId: root?.id ?? '', role }],
+          password: PASSWORD,
+          mustChangePassword: false,
+        });
       }
     });
     ({ browser, url } = server);
@@ -44,9 +59,16 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
   }
 
   /** Opens a move's form on the case page, fills it and submits it. */
-  async function move(page: Page, caseUrl: string, label: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined): Promise<void> {
+  async function move(
+    page: Page,
+    caseUrl: string,
+    label: string,
+    fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined,
+  ): Promise<void> {
     await page.goto(caseUrl);
-    const details = page.locator('details', { has: page.locator('summary', { hasText: new RegExp(`^${label}（`) }) }).first();
+    const details = page
+      .locator('details', { has: page.locator('summary', { hasText: new RegExp(`^${label}（`) }) })
+      .first();
     // Moves with at most one field start open; clicking their summary would close them.
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
     await fill(details);
@@ -70,7 +92,9 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
     await applicant.getByLabel('所需信息的内容描述').fill('2024年示例区老旧小区改造项目的立项批复文件');
     await applicant.getByLabel('电子', { exact: true }).check();
     await applicant.getByLabel('电子邮件', { exact: true }).check();
-    await applicant.getByLabel(/^身份证明文件/).setInputFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: PNG });
+    await applicant
+      .getByLabel(/^身份证明文件/)
+      .setInputFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: PNG });
     await applicant.getByRole('button', { name: '提交申请' }).click();
     const code = (await applicant.locator('.tracking-code').textContent())?.trim() ?? '';
     assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -104,7 +128,7 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
       await f.getByLabel(/^送达方式/).selectOption('email');
     });
     await handler.goto(caseUrl);
-    assert.match(await handler.locator('main').textContent() ?? '', /已答复/);
+    assert.match((await handler.locator('main').textContent()) ?? '', /已答复/);
     // 接收回执, 补正告知书, 延期答复告知书, 答复告知书.
     assert.equal(await handler.getByRole('link', { name: '下载 DOCX' }).count(), 4);
 

@@ -34,7 +34,7 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
     await page.getByRole('button', { name: '保存新密码' }).click();
     await page.waitForURL(/\/admin\?flash=password/);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), '工作台');
-    assert.match(await page.getByRole('status').textContent() ?? '', /密码已修改/);
+    assert.match((await page.getByRole('status').textContent()) ?? '', /密码已修改/);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL(/\/admin\/login/);
     await page.goto(`${url}/admin`);
@@ -49,7 +49,7 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();
-    assert.match(await page.getByRole('alert').textContent() ?? '', /用户名或密码错误/);
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /用户名或密码错误/);
     assert.equal(await page.getByLabel('用户名').inputValue(), 'admin');
     await page.getByLabel('密码').fill('Browser-Journey-2025');
     await page.getByRole('button', { name: '登录' }).click();
@@ -61,12 +61,18 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
   test('should show the portal home with the statutory directories and a Chinese 404', async () => {
     const page = await browser.newPage();
     await page.goto(url);
-    for (const label of ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报', '申请公开政府信息']) {
+    for (const label of [
+      '政府信息公开指南',
+      '政府信息公开制度',
+      '法定主动公开内容',
+      '政府信息公开年报',
+      '申请公开政府信息',
+    ]) {
       assert.equal(await page.getByRole('link', { name: label }).count(), 1, label);
     }
     const res = await page.goto(`${url}/no-such-page`);
     assert.equal(res?.status(), 404);
-    assert.match(await page.getByRole('heading', { level: 1 }).textContent() ?? '', /页面不存在/);
+    assert.match((await page.getByRole('heading', { level: 1 }).textContent()) ?? '', /页面不存在/);
     await page.close();
   });
 });

@@ -23,9 +23,21 @@ describe('proactive disclosure journey in Chromium', { skip: browserSkipReason()
     server = await startE2eServer(async (runtime) => {
       const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       rootCode = root?.creditCode ?? '';
-      const staff: [string, Role[]][] = [['zhou.editor', ['editor', 'reviewer']], ['wu.review', ['reviewer']], ['zheng.review', ['reviewer']], ['sun.signer', ['signer']]];
+      const staff: [string, Role[]][] = [
+        ['zhou.editor', ['editor', 'reviewer']],
+        ['wu.review', ['reviewer']],
+        ['zheng.review', ['reviewer']],
+        ['sun.signer', ['signer']],
+      ];
       for (const [username, roles] of staff) {
-        await createUser(runtime.ctx, null, { username, displayName: username, orgId: root?.id ?? '', roles: roles.map((role) => ({ orgId: root?.id ?? '', role })), password: PASSWORD, mustChangePassword: false });
+        await createUser(runtime.ctx, null, {
+          username,
+          displayName: username,
+          orgId: root?.id ?? '',
+          roles: roles.map((role) => ({ orgId: root?.id ?? '', role })),
+          password: PASSWORD,
+          mustChangePassword: false,
+        });
       }
     });
     ({ browser, url } = server);
@@ -43,9 +55,16 @@ describe('proactive disclosure journey in Chromium', { skip: browserSkipReason()
   }
 
   /** Opens a move on the item page and submits it. */
-  async function move(page: Page, itemUrl: string, label: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined): Promise<void> {
+  async function move(
+    page: Page,
+    itemUrl: string,
+    label: string,
+    fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined,
+  ): Promise<void> {
     await page.goto(itemUrl);
-    const details = page.locator('details', { has: page.locator('summary', { hasText: new RegExp(`^${label}（`) }) }).first();
+    const details = page
+      .locator('details', { has: page.locator('summary', { hasText: new RegExp(`^${label}（`) }) })
+      .first();
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
     await fill(details);
     await details.getByRole('button', { name: label }).click();

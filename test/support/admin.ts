@@ -13,7 +13,11 @@ export async function adminAgent(rt: TestRuntime): Promise<TestAgent> {
   if (res.status !== 303) {
     res = await a.login('admin', rt.boot.adminPassword ?? '');
     assert.equal(res.status, 303, 'admin login');
-    const changed = await a.post('/admin/password', { current: rt.boot.adminPassword ?? '', next: ADMIN_PASSWORD, confirm: ADMIN_PASSWORD });
+    const changed = await a.post('/admin/password', {
+      current: rt.boot.adminPassword ?? '',
+      next: ADMIN_PASSWORD,
+      confirm: ADMIN_PASSWORD,
+    });
     assert.equal(changed.status, 303, 'admin password change');
   }
   return a;

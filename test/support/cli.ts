@@ -50,8 +50,14 @@ export function cliSandbox(dialect: Dialect, prefix: string): CliSandbox {
   const dir = mkdtempSync(join(tmpdir(), `gongkai-${prefix}-`));
   const schema = `${prefix.replace(/\W/g, '_')}_${randomBytes(5).toString('hex')}`;
   const pgUrl = PG_URL ?? '';
-  const env: Record<string, string> = dialect === 'sqlite' ? { GONGKAI_DATA_DIR: dir } : { GONGKAI_DATA_DIR: dir, DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema };
-  const db: DbConfig = dialect === 'sqlite' ? { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') } : { kind: 'postgres', url: pgUrl, schema };
+  const env: Record<string, string> =
+    dialect === 'sqlite'
+      ? { GONGKAI_DATA_DIR: dir }
+      : { GONGKAI_DATA_DIR: dir, DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema };
+  const db: DbConfig =
+    dialect === 'sqlite'
+      ? { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') }
+      : { kind: 'postgres', url: pgUrl, schema };
   return {
     dir,
     schema,

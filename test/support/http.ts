@@ -10,11 +10,21 @@ export class TestAgent {
   readonly app: Hono<WebEnv>;
 
   constructor(rt: TestRuntime) {
-    this.app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 2 * 1024 * 1024, dialect: rt.dialect, logRequests: false, timeZone: 'Asia/Shanghai' });
+    this.app = createWebApp(rt.ctx, {
+      secureCookies: false,
+      uploadLimitBytes: 2 * 1024 * 1024,
+      dialect: rt.dialect,
+      logRequests: false,
+      timeZone: 'Asia/Shanghai',
+    });
   }
 
   /** Sends a request with the jar's cookies; stores Set-Cookie. */
-  async request(method: string, path: string, init: { body?: string | FormData; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    init: { body?: string | FormData; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { host: 'localhost', ...init.headers };
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -41,7 +51,11 @@ export class TestAgent {
    * POSTs a urlencoded form from the same origin, adding the CSRF field unless `csrf: false`.
    * Repeated fields are given as arrays.
    */
-  async post(path: string, fields: Record<string, string | string[]>, opts: { csrf?: boolean; origin?: string } = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    opts: { csrf?: boolean; origin?: string } = {},
+  ): Promise<Response> {
     if (!this.cookies.has('gk_csrf')) {
       await this.get('/admin/login');
     }

@@ -59,10 +59,14 @@ export async function convertToPdf(file: string, outDir: string): Promise<string
   const fontsConf = join(work, 'fonts.conf');
   writeFileSync(fontsConf, FONT_ALIASES);
   const profile = pathToFileURL(join(work, 'profile')).href;
-  await run(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file], {
-    timeout: 180_000,
-    env: { ...process.env, FONTCONFIG_FILE: fontsConf, HOME: work },
-  });
+  await run(
+    SOFFICE,
+    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file],
+    {
+      timeout: 180_000,
+      env: { ...process.env, FONTCONFIG_FILE: fontsConf, HOME: work },
+    },
+  );
   const pdf = join(outDir, basename(file).replace(/\.[^.]+$/, '.pdf'));
   if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${file}`);
   return pdf;

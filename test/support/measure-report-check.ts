@@ -23,7 +23,13 @@ for (const file of files) {
     agree.violationsOf++;
     agree.violations += Number(s.violations);
   }
-  const flags = [s.year ? '' : 'YEAR', s.format ? '' : 'FORMAT', s.spam ? '' : 'SPAM', s.violations === false ? 'VIOLATIONS' : '', s.complete ? '' : 'COMPLETE'].filter(Boolean);
+  const flags = [
+    s.year ? '' : 'YEAR',
+    s.format ? '' : 'FORMAT',
+    s.spam ? '' : 'SPAM',
+    s.violations === false ? 'VIOLATIONS' : '',
+    s.complete ? '' : 'COMPLETE',
+  ].filter(Boolean);
   console.log(`${file.padEnd(36)} ${String(s.matched).padStart(4)}/${String(s.keys).padEnd(4)} ${flags.join(' ')}`);
   if (verbose) {
     for (const w of s.wrong) console.log(`    wrong  ${w}`);
@@ -33,4 +39,6 @@ for (const file of files) {
 }
 const n = files.length;
 console.log(`\nfigures: ${matched}/${keys} (${((100 * matched) / Math.max(1, keys)).toFixed(1)}%)`);
-console.log(`year ${agree.year}/${n}, format ${agree.format}/${n}, spam ${agree.spam}/${n}, complete ${agree.complete}/${n}, violations ${agree.violations}/${agree.violationsOf}`);
+console.log(
+  `year ${agree.year}/${n}, format ${agree.format}/${n}, spam ${agree.spam}/${n}, complete ${agree.complete}/${n}, violations ${agree.violations}/${agree.violationsOf}`,
+);

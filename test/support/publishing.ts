@@ -34,9 +34,24 @@ export async function publishingStaff(rt: TestRuntime, prefix = 'pub'): Promise<
   const child = orgs.find((o) => o.parentId === root?.id);
   if (!root || !child) throw new Error('demo district missing');
   const make = async (name: string, roles: Role[]) =>
-    actorOf(await createUser(rt.ctx, null, { username: `${prefix}.${name}`, displayName: name, orgId: root.id, roles: roles.map((role) => ({ orgId: root.id, role })), password: STAFF_PASSWORD, mustChangePassword: false }));
+    actorOf(
+      await createUser(rt.ctx, null, {
+        username: `${prefix}.${name}`,
+        displayName: name,
+        orgId: root.id,
+        roles: roles.map((role) => ({ orgId: root.id, role })),
+        password: STAFF_PASSWORD,
+        mustChangePassword: false,
+      }),
+    );
   const at = (day: string) => rt.clock.set(`${day}T02:00:00Z`);
-  const s = { editor: await make('editor', ['editor']), r1: await make('r1', ['reviewer']), r2: await make('r2', ['reviewer']), signer: await make('signer', ['signer']), head: await make('head', ['head']) };
+  const s = {
+    editor: await make('editor', ['editor']),
+    r1: await make('r1', ['reviewer']),
+    r2: await make('r2', ['reviewer']),
+    signer: await make('signer', ['signer']),
+    head: await make('head', ['head']),
+  };
   return {
     root,
     child,
@@ -44,7 +59,16 @@ export async function publishingStaff(rt: TestRuntime, prefix = 'pub'): Promise<
     at,
     draft: (day, over = {}) => {
       at(day);
-      return createDraft(rt.ctx, s.editor, { org: root.creditCode, title: '示例区关于加强河道管理的通知', kind: 'normative', docNo: '示政发〔2025〕1号', writtenOn: day, summary: '河道管理要求。', body: '<p>各街道：现将有关事项通知如下。</p>', ...over });
+      return createDraft(rt.ctx, s.editor, {
+        org: root.creditCode,
+        title: '示例区关于加强河道管理的通知',
+        kind: 'normative',
+        docNo: '示政发〔2025〕1号',
+        writtenOn: day,
+        summary: '河道管理要求。',
+        body: '<p>各街道：现将有关事项通知如下。</p>',
+        ...over,
+      });
     },
     publish: async (id, day) => {
       at(day);

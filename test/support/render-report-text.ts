@@ -44,7 +44,8 @@ export function randomFigures(rand: () => number, format: ReportFormat): ReportF
   const applications: ReportFigures['applications'] = {};
   const rows = applicationRows(format);
   const outcomes = rows.filter((x) => !['new', 'carried_over', 'total', 'carried_forward'].includes(x));
-  const parts = (vals: number[]) => Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, i < 6 ? vals[i]! : vals.reduce((a, b) => a + b, 0)]));
+  const parts = (vals: number[]) =>
+    Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, i < 6 ? vals[i]! : vals.reduce((a, b) => a + b, 0)]));
   const sumRows: number[] = [0, 0, 0, 0, 0, 0];
   for (const o of outcomes) {
     const v = [n(rand() < 0.3 ? 40 : 3), n(2), 0, n(1), 0, n(1)].map((x) => (rand() < 0.5 ? 0 : x));
@@ -64,8 +65,24 @@ export function randomFigures(rand: () => number, format: ReportFormat): ReportF
   }
   const article20: ReportFigures['article20'] =
     format === '2021'
-      ? { rules: { made: n(2), repealed: n(2), in_force: n(20) }, normative: { made: n(9), repealed: n(9), in_force: n(90) }, licensing: { decisions: n(99999) }, penalties: { decisions: n(9999) }, enforcement: { decisions: n(999) }, fees: { amount: n(99999) / 100 } }
-      : { rules: { new_made: n(2), new_published: n(2), total_published: n(20) }, normative: { new_made: n(9), new_published: n(9), total_published: n(90) }, licensing: { previous_items: n(500), change: n(40) - 20, decisions: n(99999) }, other_services: { previous_items: n(500), change: n(10), decisions: n(9999) }, penalties: { previous_items: n(5000), change: n(90) - 45, decisions: n(9999) }, enforcement: { previous_items: n(300), change: n(6) - 3, decisions: n(999) }, fees: { previous_items: n(30), change: n(4) - 2 }, procurement: { projects: n(600), amount: n(9999999) / 100, unit: '万元' } };
+      ? {
+          rules: { made: n(2), repealed: n(2), in_force: n(20) },
+          normative: { made: n(9), repealed: n(9), in_force: n(90) },
+          licensing: { decisions: n(99999) },
+          penalties: { decisions: n(9999) },
+          enforcement: { decisions: n(999) },
+          fees: { amount: n(99999) / 100 },
+        }
+      : {
+          rules: { new_made: n(2), new_published: n(2), total_published: n(20) },
+          normative: { new_made: n(9), new_published: n(9), total_published: n(90) },
+          licensing: { previous_items: n(500), change: n(40) - 20, decisions: n(99999) },
+          other_services: { previous_items: n(500), change: n(10), decisions: n(9999) },
+          penalties: { previous_items: n(5000), change: n(90) - 45, decisions: n(9999) },
+          enforcement: { previous_items: n(300), change: n(6) - 3, decisions: n(999) },
+          fees: { previous_items: n(30), change: n(4) - 2 },
+          procurement: { projects: n(600), amount: n(9999999) / 100, unit: '万元' },
+        };
   return { format, article20, applications, reviews };
 }
 

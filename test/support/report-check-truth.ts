@@ -53,7 +53,19 @@ const RULES = new Set(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8']);
 export function scoreFile(file: string, truth: TruthEntry): FileScore {
   const text = readFileSync(join(CORPUS_DIR, file), 'utf8');
   const report = checkReportText(text, { file });
-  const score: FileScore = { file, keys: 0, matched: 0, wrong: [], absent: [], year: report.year === truth.year, format: true, spam: false, violations: null, complete: report.complete === truth.complete, report };
+  const score: FileScore = {
+    file,
+    keys: 0,
+    matched: 0,
+    wrong: [],
+    absent: [],
+    year: report.year === truth.year,
+    format: true,
+    spam: false,
+    violations: null,
+    complete: report.complete === truth.complete,
+    report,
+  };
   for (const [key, expected] of Object.entries(truth.cells ?? {})) {
     score.keys++;
     const got = cellOf(report, key);

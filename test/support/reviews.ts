@@ -17,7 +17,19 @@ export async function insertApplication(rt: TestRuntime, orgId: string, tracking
       proofFileId: null,
       channel: 'in_person',
       receivedOn: localDate('2025-01-06'),
-      applicant: { type: 'natural_person', subtype: null, name: '李申请', idType: 'resident_id', idNumber: '110101199001011237', legalRepresentative: '', contactPerson: '', phone: '13800000000', email: '', address: '', postcode: '' },
+      applicant: {
+        type: 'natural_person',
+        subtype: null,
+        name: '李申请',
+        idType: 'resident_id',
+        idNumber: '110101199001011237',
+        legalRepresentative: '',
+        contactPerson: '',
+        phone: '13800000000',
+        email: '',
+        address: '',
+        postcode: '',
+      },
       request: { description: '某项目环评批复', title: '', docNo: '', indexNo: '', carrier: 'paper', delivery: 'post' },
       state: 'received',
       handlerId: null,
@@ -33,7 +45,10 @@ export async function insertApplication(rt: TestRuntime, orgId: string, tracking
 }
 
 /** A stored case with sensible defaults (a pending reconsideration filed 2025-03-01). */
-export function buildReview(orgId: string, over: Partial<ReviewCase> = {}): Omit<ReviewCase, 'applicationTrackingCode'> {
+export function buildReview(
+  orgId: string,
+  over: Partial<ReviewCase> = {},
+): Omit<ReviewCase, 'applicationTrackingCode'> {
   return {
     id: randomUUID(),
     orgId,

@@ -35,7 +35,10 @@ export type TestRuntime = Runtime & { clock: ReturnType<typeof fixedClock>; boot
  * Opens a fresh, migrated, bootstrapped database (demo district + admin) on the dialect.
  * @param opts.start the clock's start instant (default 2025-09-28T02:00:00Z)
  */
-export async function openTestRuntime(dialect: Dialect, opts: { start?: string; demo?: boolean } = {}): Promise<TestRuntime> {
+export async function openTestRuntime(
+  dialect: Dialect,
+  opts: { start?: string; demo?: boolean } = {},
+): Promise<TestRuntime> {
   const clock = fixedClock(opts.start ?? '2025-09-28T02:00:00Z');
   const settings = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12, clock };
   let rt: Runtime;

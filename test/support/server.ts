@@ -9,13 +9,22 @@ import type { BootstrapResult } from '../../src/app/bootstrap.js';
 import { launchBrowser } from './browser.js';
 
 /** A running server with its browser. */
-export type E2eServer = { runtime: Runtime; boot: BootstrapResult; url: string; browser: Browser; dir: string; close: () => Promise<void> };
+export type E2eServer = {
+  runtime: Runtime;
+  boot: BootstrapResult;
+  url: string;
+  browser: Browser;
+  dir: string;
+  close: () => Promise<void>;
+};
 
 /**
  * Starts gongkai (bootstrapped demo district) on a free port, runs `prepare` before serving (e.g. to
  * create staff or publish items through the use cases), and launches Chromium.
  */
-export async function startE2eServer(prepare: (runtime: Runtime) => Promise<void> = async () => undefined): Promise<E2eServer> {
+export async function startE2eServer(
+  prepare: (runtime: Runtime) => Promise<void> = async () => undefined,
+): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
   const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' });
   const { runtime, boot } = await startRuntime(config);

@@ -3,7 +3,16 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 
 /** One entry as read back. */
-export type ZipEntry = { name: string; method: number; flags: number; crc: number; size: number; compressed: number; offset: number; content: Buffer };
+export type ZipEntry = {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  size: number;
+  compressed: number;
+  offset: number;
+  content: Buffer;
+};
 
 /**
  * Parses a whole ZIP file.
@@ -47,7 +56,9 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
     const name = b.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     if (offset === 0xffffffff) {
       const extra = b.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
-      for (let e = 0; e < extra.length; e += 4 + extra.readUInt16LE(e + 2)) if (extra.readUInt16LE(e) === 1) offset = Number(extra.readBigUInt64LE(e + 4));
+      for (let e = 0; e < extra.length; e += 4 + extra.readUInt16LE(e + 2)) {
+        if (extra.readUInt16LE(e) === 1) offset = Number(extra.readBigUInt64LE(e + 4));
+      }
     }
     if (b.readUInt32LE(offset) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
     const localName = b.subarray(offset + 30, offset + 30 + b.readUInt16LE(offset + 26)).toString('utf8');

@@ -47,21 +47,29 @@ export async function writeWorkbook(sheets: readonly SheetGrid[]): Promise<Uint8
   wb.creator = 'gongkai';
   const used = new Set<string>();
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(uniqueName(sheet.name, used), { views: [{ state: 'frozen', ySplit: sheet.merges.length > 0 ? HEADER_ROWS : 1 }] });
+    const ws = wb.addWorksheet(uniqueName(sheet.name, used), {
+      views: [{ state: 'frozen', ySplit: sheet.merges.length > 0 ? HEADER_ROWS : 1 }],
+    });
     sheet.rows.forEach((cells, r) => {
       const row = ws.getRow(r + 1);
       cells.forEach((text, c) => {
         const cell = row.getCell(c + 1);
         cell.value = text === '' ? null : text;
         cell.alignment = { wrapText: true, vertical: 'middle', horizontal: text.length <= 2 ? 'center' : 'left' };
-        cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+        cell.border = {
+          top: { style: 'thin' },
+          left: { style: 'thin' },
+          bottom: { style: 'thin' },
+          right: { style: 'thin' },
+        };
         if (r < (sheet.merges.length > 0 ? HEADER_ROWS : 1)) cell.font = { bold: true };
       });
     });
     for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
     const width = Math.max(0, ...sheet.rows.map((r) => r.length));
     for (let i = 0; i < width; i++) {
-      ws.getColumn(i + 1).width = i === 0 ? 6 : Math.min(40, Math.max(8, ...sheet.rows.slice(1).map((r) => longestLine(r[i] ?? '') * 2)));
+      ws.getColumn(i + 1).width =
+        i === 0 ? 6 : Math.min(40, Math.max(8, ...sheet.rows.slice(1).map((r) => longestLine(r[i] ?? '') * 2)));
     }
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -5,7 +5,23 @@
  * string (`document.write("<table>…")`, JSON-escaped HTML) is unescaped and read too.
  */
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', middot: '·', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…' };
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ensp: ' ',
+  emsp: ' ',
+  middot: '·',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  hellip: '…',
+};
 
 /** Decodes HTML character references. */
 export function decodeEntities(s: string): string {
@@ -43,11 +59,14 @@ function attr(tag: string, name: string): number {
   return m ? Math.min(50, Math.max(1, Number(m[1]))) : 1;
 }
 
-const BLOCK = /^(?:p|div|br|li|ul|ol|h[1-6]|table|tbody|thead|section|article|header|footer|title|blockquote|pre|hr|dd|dt|dl)$/i;
+const BLOCK =
+  /^(?:p|div|br|li|ul|ol|h[1-6]|table|tbody|thead|section|article|header|footer|title|blockquote|pre|hr|dd|dt|dl)$/i;
 
 /** Converts an HTML document or fragment into the plain text the report checker reads. */
 export function htmlToText(html: string): string {
-  let src = html.replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (_m, body: string) => (MARKUP.test(body) ? scriptMarkup(body) : ''));
+  let src = html.replace(/<script\b[^>]*>([\s\S]*?)<\/script>/gi, (_m, body: string) =>
+    MARKUP.test(body) ? scriptMarkup(body) : '',
+  );
   src = src
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(style|noscript|template|svg)\b[\s\S]*?<\/\1>/gi, '')

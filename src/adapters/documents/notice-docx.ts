@@ -35,7 +35,11 @@ export type NoticeDocxOptions = {
 };
 
 /** Default fonts: 方正小标宋简体 for the title, 仿宋_GB2312 for the body, Times New Roman for Latin. */
-export const NOTICE_DOCX_FONTS: NoticeDocxFonts = { title: '方正小标宋简体', body: '仿宋_GB2312', latin: 'Times New Roman' };
+export const NOTICE_DOCX_FONTS: NoticeDocxFonts = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  latin: 'Times New Roman',
+};
 
 const TWIPS_PER_MM = 56.6929;
 const EMU_PER_MM = 36000;
@@ -66,7 +70,11 @@ export async function renderNoticeDocx(doc: NoticeDocument, options: NoticeDocxO
     styles: {
       default: {
         document: {
-          run: { font: { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin }, size: BODY_HALF_POINTS, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          run: {
+            font: { eastAsia: fonts.body, ascii: fonts.latin, hAnsi: fonts.latin },
+            size: BODY_HALF_POINTS,
+            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+          },
           paragraph: { spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
       },
@@ -91,9 +99,19 @@ function heading(doc: NoticeDocument, fonts: NoticeDocxFonts): Paragraph[] {
   const title = para({
     alignment: AlignmentType.CENTER,
     spacing: { line: 720, lineRule: LineRuleType.AT_LEAST, before: 0, after: LINE_TWIPS / 2 },
-    children: [new TextRun({ text: doc.title, size: TITLE_HALF_POINTS, font: { eastAsia: fonts.title, ascii: fonts.latin, hAnsi: fonts.latin } })],
+    children: [
+      new TextRun({
+        text: doc.title,
+        size: TITLE_HALF_POINTS,
+        font: { eastAsia: fonts.title, ascii: fonts.latin, hAnsi: fonts.latin },
+      }),
+    ],
   });
-  const docNo = para({ alignment: AlignmentType.CENTER, spacing: { after: LINE_TWIPS }, children: doc.docNo ? [new TextRun(doc.docNo)] : [] });
+  const docNo = para({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: LINE_TWIPS },
+    children: doc.docNo ? [new TextRun(doc.docNo)] : [],
+  });
   return [title, docNo];
 }
 
@@ -101,9 +119,13 @@ function body(doc: NoticeDocument): Paragraph[] {
   const addressee = para({ children: [new TextRun(doc.addressee)] });
   // The last paragraph stays on the page of the signature (GB/T 9704 §7.3.5.4: no signature alone on a page).
   const last = doc.paragraphs.length - 1;
-  const paragraphs = doc.paragraphs.map(
-    (text, i) =>
-      para({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * CHAR_TWIPS }, keepNext: i === last, children: [new TextRun(text)] }),
+  const paragraphs = doc.paragraphs.map((text, i) =>
+    para({
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: 2 * CHAR_TWIPS },
+      keepNext: i === last,
+      children: [new TextRun(text)],
+    }),
   );
   return [addressee, ...paragraphs];
 }
@@ -129,7 +151,11 @@ function signature(doc: NoticeDocument, options: NoticeDocxOptions): Paragraph[]
     para({ keepNext: true, children: [] }),
     para({ keepNext: true, children: [] }),
     para({ alignment: AlignmentType.RIGHT, indent: { right: nameIndent }, keepNext: true, children: nameChildren }),
-    para({ alignment: AlignmentType.RIGHT, indent: { right: dateIndent }, children: [new TextRun(doc.signature.date)] }),
+    para({
+      alignment: AlignmentType.RIGHT,
+      indent: { right: dateIndent },
+      children: [new TextRun(doc.signature.date)],
+    }),
   ];
 }
 
@@ -146,9 +172,15 @@ function sealImage(png: Uint8Array, diameterMm: number, centreFromRightTwips: nu
     transformation: { width: Math.round((widthMm / 25.4) * 96), height: Math.round((heightMm / 25.4) * 96) },
     altText: { name: 'seal', description: '印章', title: '印章' },
     floating: {
-      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: Math.round((centreFromLeftMm - widthMm / 2) * EMU_PER_MM) },
+      horizontalPosition: {
+        relative: HorizontalPositionRelativeFrom.MARGIN,
+        offset: Math.round((centreFromLeftMm - widthMm / 2) * EMU_PER_MM),
+      },
       // The signature and date sit a little below the seal's centre (GB/T 9704 §7.3.5.1).
-      verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: Math.round((-heightMm / 2 + 4) * EMU_PER_MM) },
+      verticalPosition: {
+        relative: VerticalPositionRelativeFrom.PARAGRAPH,
+        offset: Math.round((-heightMm / 2 + 4) * EMU_PER_MM),
+      },
       allowOverlap: true,
       behindDocument: false,
       wrap: { type: TextWrappingType.NONE },
@@ -171,7 +203,13 @@ function pageNumberFooter(): Footer {
     children: [
       para({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: 'SimSun' } })],
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            size: 28,
+            font: { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: 'SimSun' },
+          }),
+        ],
       }),
     ],
   });

@@ -26,16 +26,32 @@ import {
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { SECTION_TITLES } from '../../domain/reports/labels.js';
 import { preamble, reportTitle, sectionBody } from '../../domain/reports/render-text.js';
-import { applicationsGrid, article20Grids, reviewsGrid, withCaptionRow, type Grid, type GridCell } from './report-grid.js';
+import {
+  applicationsGrid,
+  article20Grids,
+  reviewsGrid,
+  withCaptionRow,
+  type Grid,
+  type GridCell,
+} from './report-grid.js';
 
 /** Fonts by role (GB/T 9704 names; Windows and office machines have them). */
 export type ReportDocxFonts = { title: string; heading: string; subheading: string; body: string; latin: string };
 
-export const REPORT_DOCX_FONTS: ReportDocxFonts = { title: '方正小标宋简体', heading: '黑体', subheading: '楷体', body: '宋体', latin: 'Times New Roman' };
+export const REPORT_DOCX_FONTS: ReportDocxFonts = {
+  title: '方正小标宋简体',
+  heading: '黑体',
+  subheading: '楷体',
+  body: '宋体',
+  latin: 'Times New Roman',
+};
 
 /** Options of {@link renderReportDocx}. */
 export type ReportDocxOptions = {
-  /** Chart SVGs (src/domain/reports/charts.ts) placed after the section-三 table (see BLANK_PNG: Word draws them, LibreOffice 7.4 does not). */
+  /**
+   * Chart SVGs (src/domain/reports/charts.ts) placed after the section-三 table (see BLANK_PNG: Word draws them,
+   * LibreOffice 7.4 does not).
+   */
   charts?: string[];
   fonts?: Partial<ReportDocxFonts>;
 };
@@ -64,7 +80,11 @@ const font = (eastAsia: string, fonts: ReportDocxFonts) => ({ eastAsia, ascii: f
  * @param opts chart SVGs and fonts
  * @returns the .docx bytes
  */
-export async function renderReportDocx(report: AnnualReport, format: ReportFormat, opts: ReportDocxOptions = {}): Promise<Uint8Array> {
+export async function renderReportDocx(
+  report: AnnualReport,
+  format: ReportFormat,
+  opts: ReportDocxOptions = {},
+): Promise<Uint8Array> {
   const fonts = { ...REPORT_DOCX_FONTS, ...opts.fonts };
   const title = reportTitle(report);
   const document = new Document({
@@ -73,7 +93,11 @@ export async function renderReportDocx(report: AnnualReport, format: ReportForma
     styles: {
       default: {
         document: {
-          run: { font: font(fonts.body, fonts), size: BODY_HALF_POINTS, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          run: {
+            font: font(fonts.body, fonts),
+            size: BODY_HALF_POINTS,
+            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+          },
           paragraph: { spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
         },
       },
@@ -94,7 +118,13 @@ export async function renderReportDocx(report: AnnualReport, format: ReportForma
   return Packer.toBuffer(document);
 }
 
-function body(report: AnnualReport, format: ReportFormat, title: string, fonts: ReportDocxFonts, charts: string[]): (Paragraph | Table)[] {
+function body(
+  report: AnnualReport,
+  format: ReportFormat,
+  title: string,
+  fonts: ReportDocxFonts,
+  charts: string[],
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     para({
       alignment: AlignmentType.CENTER,
@@ -106,10 +136,15 @@ function body(report: AnnualReport, format: ReportFormat, title: string, fonts: 
   if (intro) out.push(textParagraph(intro, fonts));
   out.push(heading(SECTION_TITLES.overview, fonts), ...narrative(sectionBody(report, 'overview'), fonts));
   out.push(heading(SECTION_TITLES.article20, fonts));
-  for (const grid of article20Grids(report, format)) out.push(table(withCaptionRow(grid), fonts, TABLE_HALF_POINTS), spacer());
+  for (const grid of article20Grids(report, format)) {
+    out.push(table(withCaptionRow(grid), fonts, TABLE_HALF_POINTS), spacer());
+  }
   // Section 三 starts a page and its table (about 30 rows, 小五) fits on it: a page break inside a row
   // group would cut its merged label (（四）无法提供) in two, and LibreOffice ignores keepNext in tables.
-  out.push(heading(SECTION_TITLES.applications, fonts, true), table(applicationsGrid(report, format), fonts, SMALL_TABLE_HALF_POINTS));
+  out.push(
+    heading(SECTION_TITLES.applications, fonts, true),
+    table(applicationsGrid(report, format), fonts, SMALL_TABLE_HALF_POINTS),
+  );
   for (const svg of charts) out.push(spacer(), chart(svg));
   out.push(heading(SECTION_TITLES.reviews, fonts), table(reviewsGrid(report), fonts, SMALL_TABLE_HALF_POINTS));
   out.push(heading(SECTION_TITLES.problems, fonts), ...narrative(sectionBody(report, 'problems'), fonts));
@@ -119,11 +154,20 @@ function body(report: AnnualReport, format: ReportFormat, title: string, fonts: 
 
 /** A section heading: 黑体, two characters in, kept with what follows (GB/T 9704 §7.3.3 一级标题). */
 function heading(text: string, fonts: ReportDocxFonts, pageBreakBefore = false): Paragraph {
-  return para({ indent: { firstLine: 2 * CHAR_TWIPS }, keepNext: true, pageBreakBefore, children: [new TextRun({ text, font: font(fonts.heading, fonts) })] });
+  return para({
+    indent: { firstLine: 2 * CHAR_TWIPS },
+    keepNext: true,
+    pageBreakBefore,
+    children: [new TextRun({ text, font: font(fonts.heading, fonts) })],
+  });
 }
 
 function textParagraph(text: string, fonts: ReportDocxFonts, eastAsia = fonts.body): Paragraph {
-  return para({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * CHAR_TWIPS }, children: [new TextRun({ text, font: font(eastAsia, fonts) })] });
+  return para({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: 2 * CHAR_TWIPS },
+    children: [new TextRun({ text, font: font(eastAsia, fonts) })],
+  });
 }
 
 /** A line that is only a numbered sub-heading such as `（一）主动公开`: 楷体 (GB/T 9704 二级标题). */
@@ -157,7 +201,12 @@ function table(grid: Grid, fonts: ReportDocxFonts, size: number): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     rows: grid.rows.map(
-      (cells, r) => new TableRow({ tableHeader: r < grid.headerRows, cantSplit: true, children: cells.map((cell) => tableCell(cell, fonts, size)) }),
+      (cells, r) =>
+        new TableRow({
+          tableHeader: r < grid.headerRows,
+          cantSplit: true,
+          children: cells.map((cell) => tableCell(cell, fonts, size)),
+        }),
     ),
   });
 }
@@ -206,13 +255,24 @@ function chart(svg: string): Paragraph {
         data: Buffer.from(svg, 'utf8'),
         fallback: { type: 'png', data: BLANK_PNG },
         transformation: { width: Math.round(width * scale), height: Math.round(height * scale) },
-        altText: { name: 'chart', title, description: unescapeXml(/<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1] ?? title) },
+        altText: {
+          name: 'chart',
+          title,
+          description: unescapeXml(/<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1] ?? title),
+        },
       }),
     ],
   });
 }
 
-const XML_TEXT: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&#39;': "'", '&amp;': '&' };
+const XML_TEXT: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+  '&#39;': "'",
+  '&amp;': '&',
+};
 const unescapeXml = (s: string): string => s.replace(/&(?:lt|gt|quot|apos|#39|amp);/g, (e) => XML_TEXT[e]!);
 
 function pageNumberFooter(fonts: ReportDocxFonts): Footer {
@@ -220,7 +280,9 @@ function pageNumberFooter(fonts: ReportDocxFonts): Footer {
     children: [
       para({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: font(fonts.body, fonts) })],
+        children: [
+          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: font(fonts.body, fonts) }),
+        ],
       }),
     ],
   });

@@ -2,8 +2,21 @@
 // DOCX, XLSX and PDF writers so the three lay out the same merged header cells and row groups as
 // the HTML page (src/domain/reports/render-html.ts). Labels and the row layout come from
 // src/domain/reports (labels.ts, render-text.ts); nothing here retypes an official label.
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS, type AnnualReport, type Article20Column, type ReportFormat } from '../../domain/reports/annual-report.js';
-import { APPLICANT_COLUMN_LABELS, APPLICATIONS_NOTE, REVIEW_COLUMN_LABELS, SECTION_TITLES, article20Tables } from '../../domain/reports/labels.js';
+import {
+  APPLICANT_COLUMNS,
+  REVIEW_COLUMNS,
+  REVIEW_ROWS,
+  type AnnualReport,
+  type Article20Column,
+  type ReportFormat,
+} from '../../domain/reports/annual-report.js';
+import {
+  APPLICANT_COLUMN_LABELS,
+  APPLICATIONS_NOTE,
+  REVIEW_COLUMN_LABELS,
+  SECTION_TITLES,
+  article20Tables,
+} from '../../domain/reports/labels.js';
 import { REVIEW_HEAD, applicationCell, applicationLines, showCell } from '../../domain/reports/render-text.js';
 
 /** What a cell holds: a header label, a row label, or a figure. */
@@ -35,7 +48,12 @@ export interface Grid {
   widths: number[];
 }
 
-const head = (text: string, span: { cols?: number; rows?: number } = {}): GridCell => ({ kind: 'head', text, colSpan: span.cols, rowSpan: span.rows });
+const head = (text: string, span: { cols?: number; rows?: number } = {}): GridCell => ({
+  kind: 'head',
+  text,
+  colSpan: span.cols,
+  rowSpan: span.rows,
+});
 const label = (text: string, cols = 1, rows = 1): GridCell => ({ kind: 'label', text, colSpan: cols, rowSpan: rows });
 
 /** A figure cell: the raw value (null/absent → blank) and its printed text. */
@@ -45,11 +63,14 @@ function num(value: unknown, column?: Article20Column, unit?: unknown): GridCell
   // 本年增/减 prints a sign (+8 / -21) in the 2019 format (SPEC §2.3).
   if (column === 'change') cell.numFmt = '+0;-0;0';
   // The 2019 采购总金额 prints its unit after the amount (seed report: 78874.11万元; SPEC §2.3).
-  if (column === 'amount' && typeof unit === 'string' && unit !== '') cell.numFmt = `General"${unit.replace(/"/g, '')}"`;
+  if (column === 'amount' && typeof unit === 'string' && unit !== '') {
+    cell.numFmt = `General"${unit.replace(/"/g, '')}"`;
+  }
   return cell;
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The section-二 tables of a format (SPEC §1.4 for 2021, §2.3 for 2019): header row, one row per item. */
 export function article20Grids(report: AnnualReport, format: ReportFormat): Grid[] {
@@ -61,7 +82,13 @@ export function article20Grids(report: AnnualReport, format: ReportFormat): Grid
       const unit = code === 'procurement' ? entry.unit : undefined;
       rows.push([label(text), ...t.columns.map((c) => num(entry[c], c, unit))]);
     }
-    return { caption: t.caption, columns: t.header.length, headerRows: 1, rows, widths: [3, ...t.columns.map(() => 2)] };
+    return {
+      caption: t.caption,
+      columns: t.header.length,
+      headerRows: 1,
+      rows,
+      widths: [3, ...t.columns.map(() => 2)],
+    };
   });
 }
 
@@ -102,7 +129,11 @@ export function reviewsGrid(report: AnnualReport): Grid {
     headerRows: 3,
     rows: [
       [head(REVIEW_HEAD.reconsideration, { cols: 5 }), head(REVIEW_HEAD.litigation, { cols: 10 })],
-      [...leaf.map((l) => head(l, { rows: 2 })), head(REVIEW_HEAD.direct, { cols: 5 }), head(REVIEW_HEAD.afterReconsideration, { cols: 5 })],
+      [
+        ...leaf.map((l) => head(l, { rows: 2 })),
+        head(REVIEW_HEAD.direct, { cols: 5 }),
+        head(REVIEW_HEAD.afterReconsideration, { cols: 5 }),
+      ],
       [...leaf, ...leaf].map((l) => head(l)),
       REVIEW_ROWS.flatMap((g) => REVIEW_COLUMNS.map((c) => num(obj(reviews[g])[c]))),
     ],
@@ -131,8 +162,12 @@ export function placeCells(grid: Grid): PlacedCell[] {
       while (c < grid.columns && taken[r]![c]) c++;
       const cols = cell.colSpan ?? 1;
       const rows = cell.rowSpan ?? 1;
-      if (c + cols > grid.columns) throw new Error(`table ${grid.caption}: row ${r + 1} has more than ${grid.columns} columns`);
-      for (let dr = 0; dr < rows; dr++) for (let dc = 0; dc < cols; dc++) if (taken[r + dr]) taken[r + dr]![c + dc] = true;
+      if (c + cols > grid.columns) {
+        throw new Error(`table ${grid.caption}: row ${r + 1} has more than ${grid.columns} columns`);
+      }
+      for (let dr = 0; dr < rows; dr++) {
+        for (let dc = 0; dc < cols; dc++) if (taken[r + dr]) taken[r + dr]![c + dc] = true;
+      }
       out.push({ row: r, col: c, cell });
       c += cols;
     }
@@ -142,5 +177,9 @@ export function placeCells(grid: Grid): PlacedCell[] {
 
 /** The section-二 caption as a header row spanning the table, as government pages print it (seed report). */
 export function withCaptionRow(grid: Grid): Grid {
-  return { ...grid, headerRows: grid.headerRows + 1, rows: [[head(grid.caption, { cols: grid.columns })], ...grid.rows] };
+  return {
+    ...grid,
+    headerRows: grid.headerRows + 1,
+    rows: [[head(grid.caption, { cols: grid.columns })], ...grid.rows],
+  };
 }

@@ -34,7 +34,9 @@ export type ReportFonts = { normal: FontFace; bold: FontFace };
 export function reportFonts(fontFile?: string, candidates: readonly string[] = CJK_FONT_PATHS): ReportFonts {
   const file = fontFile ?? findCjkFont(candidates);
   if (file === null) {
-    throw new Error('未找到中文字体，无法生成 PDF：请安装 fonts-noto-cjk 软件包（apt-get install fonts-noto-cjk），或指定字体文件');
+    throw new Error(
+      '未找到中文字体，无法生成 PDF：请安装 fonts-noto-cjk 软件包（apt-get install fonts-noto-cjk），或指定字体文件',
+    );
   }
   if (!existsSync(file)) throw new Error(`字体文件不存在：${file}`);
   const normal = faceOf(file);
@@ -88,7 +90,9 @@ function postScriptName(read: (offset: number, length: number) => Buffer, at: nu
   const numTables = read(at + 4, 2).readUInt16BE(0);
   const dir = read(at + 12, 16 * numTables);
   let nameAt = -1;
-  for (let t = 0; t < numTables; t++) if (dir.toString('latin1', 16 * t, 16 * t + 4) === 'name') nameAt = dir.readUInt32BE(16 * t + 8);
+  for (let t = 0; t < numTables; t++) {
+    if (dir.toString('latin1', 16 * t, 16 * t + 4) === 'name') nameAt = dir.readUInt32BE(16 * t + 8);
+  }
   if (nameAt < 0) return null;
   const head = read(nameAt, 6);
   const count = head.readUInt16BE(2);
@@ -96,7 +100,14 @@ function postScriptName(read: (offset: number, length: number) => Buffer, at: nu
   const records = read(nameAt + 6, 12 * count);
   let mac: string | null = null;
   for (let r = 0; r < count; r++) {
-    const [platform, , , nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((o) => records.readUInt16BE(12 * r + o)) as [number, number, number, number, number, number];
+    const [platform, , , nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((o) => records.readUInt16BE(12 * r + o)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     if (nameId !== 6) continue;
     const bytes = read(strings + offset, length);
     if (platform === 3 || platform === 0) return bytes.swap16().toString('utf16le');

@@ -10,7 +10,14 @@ import { SECTION_TITLES } from '../../domain/reports/labels.js';
 import { preamble, reportTitle, sectionBody } from '../../domain/reports/render-text.js';
 import { reportFonts, type FontFace, type ReportFonts } from './report-pdf-font.js';
 import { applicationsGrid, article20Grids, placeCells, reviewsGrid, withCaptionRow, type Grid } from './report-grid.js';
-import { pdfmake, type PdfContent as Content, type PdfDocumentDefinition, type PdfFontFamily, type PdfFontSource, type PdfTableCell as TableCell } from './report-pdfmake.js';
+import {
+  pdfmake,
+  type PdfContent as Content,
+  type PdfDocumentDefinition,
+  type PdfFontFamily,
+  type PdfFontSource,
+  type PdfTableCell as TableCell,
+} from './report-pdfmake.js';
 
 export { findCjkFont } from './report-pdf-font.js';
 
@@ -25,7 +32,12 @@ export type ReportPdfOptions = {
 /** The pdfmake family of the text. */
 const FAMILY = 'ReportCJK';
 const PT_PER_MM = 72 / 25.4;
-const MARGINS: [number, number, number, number] = [28, 37, 26, 35].map((v) => v * PT_PER_MM) as [number, number, number, number]; // left, top, right, bottom (GB/T 9704 §5.2.1)
+const MARGINS: [number, number, number, number] = [28, 37, 26, 35].map((v) => v * PT_PER_MM) as [
+  number,
+  number,
+  number,
+  number,
+]; // left, top, right, bottom (GB/T 9704 §5.2.1)
 const TEXT_WIDTH = (210 - 28 - 26) * PT_PER_MM;
 const CELL_PADDING = 3;
 const BODY_SIZE = 12;
@@ -38,7 +50,11 @@ const BODY_SIZE = 12;
  * @returns the PDF bytes
  * @throws Error (Chinese) when no CJK font is installed (fonts-noto-cjk) or the font file is missing
  */
-export async function renderReportPdf(report: AnnualReport, format: ReportFormat, opts: ReportPdfOptions = {}): Promise<Uint8Array> {
+export async function renderReportPdf(
+  report: AnnualReport,
+  format: ReportFormat,
+  opts: ReportPdfOptions = {},
+): Promise<Uint8Array> {
   const fonts = reportFonts(opts.fontFile);
   const { dictionary, svgFamily, files } = fontDictionary(fonts);
   // pdfmake is a module-level singleton: fonts and policies are set right before the synchronous createPdf.
@@ -57,10 +73,19 @@ export async function renderReportPdf(report: AnnualReport, format: ReportFormat
  * text (which precedes every chart) used them. (Keeping the 20 MB collections in pdfmake's
  * in-memory file system between documents was measured: no faster, so the files are read each time.)
  */
-function fontDictionary(fonts: ReportFonts): { dictionary: Record<string, PdfFontFamily>; svgFamily: string; files: Set<string> } {
+function fontDictionary(fonts: ReportFonts): {
+  dictionary: Record<string, PdfFontFamily>;
+  svgFamily: string;
+  files: Set<string>;
+} {
   const files = new Set([fonts.normal.file, fonts.bold.file]);
   const src = (f: FontFace): PdfFontSource => (f.face === null ? f.file : [f.file, f.face]);
-  const family = (normal: FontFace, bold: FontFace): PdfFontFamily => ({ normal: src(normal), bold: src(bold), italics: src(normal), bolditalics: src(bold) });
+  const family = (normal: FontFace, bold: FontFace): PdfFontFamily => ({
+    normal: src(normal),
+    bold: src(bold),
+    italics: src(normal),
+    bolditalics: src(bold),
+  });
   const dictionary: Record<string, PdfFontFamily> = { [FAMILY]: family(fonts.normal, fonts.bold) };
   if (fonts.normal.face === null) return { dictionary, svgFamily: FAMILY, files };
   const alias = fonts.normal.face;
@@ -69,7 +94,12 @@ function fontDictionary(fonts: ReportFonts): { dictionary: Record<string, PdfFon
   return { dictionary, svgFamily: alias, files };
 }
 
-function definition(report: AnnualReport, format: ReportFormat, charts: string[], svgFamily: string): PdfDocumentDefinition {
+function definition(
+  report: AnnualReport,
+  format: ReportFormat,
+  charts: string[],
+  svgFamily: string,
+): PdfDocumentDefinition {
   const title = reportTitle(report);
   const content: Content[] = [{ text: title, style: 'title' }];
   const intro = preamble(report);
@@ -77,7 +107,10 @@ function definition(report: AnnualReport, format: ReportFormat, charts: string[]
   content.push(heading(SECTION_TITLES.overview), ...narrative(sectionBody(report, 'overview')));
   content.push(heading(SECTION_TITLES.article20));
   for (const grid of article20Grids(report, format)) content.push(table(withCaptionRow(grid), 9));
-  content.push({ ...heading(SECTION_TITLES.applications), id: APPLICATIONS_ID }, table(applicationsGrid(report, format), 8));
+  content.push(
+    { ...heading(SECTION_TITLES.applications), id: APPLICATIONS_ID },
+    table(applicationsGrid(report, format), 8),
+  );
   for (const svg of charts) content.push(chart(svg, svgFamily));
   content.push(heading(SECTION_TITLES.reviews), table(reviewsGrid(report), 7.5));
   content.push(heading(SECTION_TITLES.problems), ...narrative(sectionBody(report, 'problems')));
@@ -86,7 +119,12 @@ function definition(report: AnnualReport, format: ReportFormat, charts: string[]
     pageSize: 'A4',
     pageMargins: MARGINS,
     language: 'zh-CN',
-    info: { title, author: report.organization?.name ?? undefined, subject: '政府信息公开工作年度报告', creator: 'gongkai' },
+    info: {
+      title,
+      author: report.organization?.name ?? undefined,
+      subject: '政府信息公开工作年度报告',
+      creator: 'gongkai',
+    },
     content,
     pageBreakBefore,
     footer: (page: number) => ({ text: `— ${page} —`, alignment: 'center', fontSize: 10, margin: [0, 12, 0, 0] }),
@@ -113,7 +151,11 @@ const pageBreakBefore: PdfDocumentDefinition['pageBreakBefore'] = (node, { getFo
   if (node.startPosition.verticalRatio > 0.875) return true;
   const following = getFollowingNodesOnPage();
   if (following.length === 0) return true;
-  return node.id === APPLICATIONS_ID && node.pageNumbers.length === 1 && following.some((n) => n.table !== undefined && n.pageNumbers.length > 1);
+  return (
+    node.id === APPLICATIONS_ID &&
+    node.pageNumbers.length === 1 &&
+    following.some((n) => n.table !== undefined && n.pageNumbers.length > 1)
+  );
 };
 
 const heading = (text: string): Content => ({ text, style: 'heading', headlineLevel: 1 });
@@ -132,7 +174,9 @@ function narrative(text: string | null): Content[] {
 
 /** A grid as a pdfmake table: covered positions get the empty cells pdfmake expects, header rows repeat. */
 function table(grid: Grid, fontSize: number): Content {
-  const body: TableCell[][] = grid.rows.map(() => Array.from({ length: grid.columns }, (): TableCell => ({ text: '' })));
+  const body: TableCell[][] = grid.rows.map(() =>
+    Array.from({ length: grid.columns }, (): TableCell => ({ text: '' })),
+  );
   for (const { row, col, cell } of placeCells(grid)) {
     const centred = cell.kind !== 'label' || (cell.rowSpan ?? 1) > 1;
     body[row]![col] = {
@@ -146,8 +190,18 @@ function table(grid: Grid, fontSize: number): Content {
   const available = TEXT_WIDTH - grid.columns * 2 * CELL_PADDING - (grid.columns + 1);
   const sum = grid.widths.reduce((a, b) => a + b, 0);
   return {
-    table: { headerRows: grid.headerRows, dontBreakRows: true, widths: grid.widths.map((w) => (w / sum) * available), body },
-    layout: { paddingLeft: () => CELL_PADDING, paddingRight: () => CELL_PADDING, paddingTop: () => 1.5, paddingBottom: () => 1.5 },
+    table: {
+      headerRows: grid.headerRows,
+      dontBreakRows: true,
+      widths: grid.widths.map((w) => (w / sum) * available),
+      body,
+    },
+    layout: {
+      paddingLeft: () => CELL_PADDING,
+      paddingRight: () => CELL_PADDING,
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1.5,
+    },
     fontSize,
     lineHeight: 1,
     margin: [0, 4, 0, 8],
@@ -157,7 +211,12 @@ function table(grid: Grid, fontSize: number): Content {
 /** A chart SVG at its size (px → pt), at most the text width, its text in the embedded font. */
 function chart(svg: string, family: string): Content {
   const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 640) * 0.75;
-  return { svg: withFontFamily(svg, family), width: Math.min(width, TEXT_WIDTH), alignment: 'center', margin: [0, 4, 0, 8] };
+  return {
+    svg: withFontFamily(svg, family),
+    width: Math.min(width, TEXT_WIDTH),
+    alignment: 'center',
+    margin: [0, 4, 0, 8],
+  };
 }
 
 /**

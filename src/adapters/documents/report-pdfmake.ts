@@ -6,7 +6,12 @@ import { createRequire } from 'node:module';
 /** A font source: a file path, or `[collectionFile, postScriptName]` for a face of a .ttc. */
 export type PdfFontSource = string | [string, string];
 
-export type PdfFontFamily = { normal: PdfFontSource; bold: PdfFontSource; italics: PdfFontSource; bolditalics: PdfFontSource };
+export type PdfFontFamily = {
+  normal: PdfFontSource;
+  bold: PdfFontSource;
+  italics: PdfFontSource;
+  bolditalics: PdfFontSource;
+};
 
 export type PdfAlignment = 'left' | 'center' | 'right' | 'justify';
 
@@ -21,18 +26,35 @@ export type PdfStyle = {
   margin?: [number, number, number, number];
 };
 
-export type PdfTableCell = { text: string; colSpan?: number; rowSpan?: number; alignment?: PdfAlignment; fillColor?: string };
+export type PdfTableCell = {
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+  alignment?: PdfAlignment;
+  fillColor?: string;
+};
 
 export type PdfContent =
   | (PdfStyle & { text: string; style?: string | string[]; headlineLevel?: number; id?: string })
   | (PdfStyle & {
       table: { headerRows: number; dontBreakRows: boolean; widths: number[]; body: PdfTableCell[][] };
-      layout: { paddingLeft: () => number; paddingRight: () => number; paddingTop: () => number; paddingBottom: () => number };
+      layout: {
+        paddingLeft: () => number;
+        paddingRight: () => number;
+        paddingTop: () => number;
+        paddingBottom: () => number;
+      };
     })
   | (PdfStyle & { svg: string; width: number });
 
 /** What pdfmake tells `pageBreakBefore` about a laid-out node. */
-export type PdfNodeInfo = { id?: string; headlineLevel?: number; table?: unknown; pageNumbers: number[]; startPosition: { verticalRatio: number } };
+export type PdfNodeInfo = {
+  id?: string;
+  headlineLevel?: number;
+  table?: unknown;
+  pageNumbers: number[];
+  startPosition: { verticalRatio: number };
+};
 
 export type PdfDocumentDefinition = {
   pageSize: 'A4';

@@ -17,7 +17,12 @@ const FORMAT_NAMES: Record<ReportFormat, string> = {
 /** Sheet names of the section-三 and section-四 tables (short: Excel allows 31 characters). */
 export const REPORT_SHEETS = { info: '报告信息', applications: '申请情况', reviews: '复议诉讼' } as const;
 
-const BORDER: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 const FONT = '宋体';
 
 /**
@@ -38,7 +43,9 @@ export async function renderReportXlsx(report: AnnualReport, format: ReportForma
 }
 
 function infoSheet(wb: ExcelJS.Workbook, report: AnnualReport, format: ReportFormat): void {
-  const ws = wb.addWorksheet(REPORT_SHEETS.info, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(REPORT_SHEETS.info, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   // Any report JSON renders, including the checker's, whose year may be unknown (null).
   const year = typeof report.year === 'number' ? report.year : null;
   const rows: [string, string | number | null][] = [
@@ -70,7 +77,14 @@ function gridSheet(wb: ExcelJS.Workbook, name: string, grid: Grid, orientation: 
   const top = 2; // row 1 holds the caption
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: top - 1 + grid.headerRows }],
-    pageSetup: { paperSize: 9, orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${top}:${top - 1 + grid.headerRows}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${top}:${top - 1 + grid.headerRows}`,
+    },
   });
   const caption = ws.getCell(1, 1);
   caption.value = grid.caption;
@@ -83,7 +97,9 @@ function gridSheet(wb: ExcelJS.Workbook, name: string, grid: Grid, orientation: 
   const widths = grid.widths.map((w) => Math.max(6, Math.round((w / sum) * (orientation === 'landscape' ? 140 : 100))));
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
-  for (let r = 0; r < grid.rows.length; r++) for (let c = 0; c < grid.columns; c++) ws.getCell(top + r, c + 1).border = BORDER;
+  for (let r = 0; r < grid.rows.length; r++) {
+    for (let c = 0; c < grid.columns; c++) ws.getCell(top + r, c + 1).border = BORDER;
+  }
   const lines = grid.rows.map(() => 1);
   for (const { row, col, cell } of placeCells(grid)) {
     const target = ws.getCell(top + row, col + 1);

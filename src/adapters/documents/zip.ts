@@ -20,7 +20,17 @@ const MADE_BY = (3 << 8) | V45;
 /** -rw-r--r-- regular file, in the high half of the external attributes (UNIX). */
 const FILE_MODE = (0o100644 << 16) >>> 0;
 
-type CentralEntry = { name: Buffer; crc: number; method: number; compressed: number; size: number; offset: number; dosTime: number; dosDate: number; unixTime: number };
+type CentralEntry = {
+  name: Buffer;
+  crc: number;
+  method: number;
+  compressed: number;
+  size: number;
+  offset: number;
+  dosTime: number;
+  dosDate: number;
+  unixTime: number;
+};
 
 /** DOS date and time fields of an instant (its UTC wall clock; the 0x5455 field carries the true instant). */
 function dosStamp(ms: number): { dosTime: number; dosDate: number; unixTime: number } {
@@ -138,7 +148,9 @@ export const zipWriter: PackageWriterFactory = (sink, opts = {}): PackageWriter 
   return {
     async add(path, content, o = {}) {
       if (finished) throw new Error('zip: package already finished');
-      if (path === '' || path.startsWith('/') || path.split('/').includes('..')) throw new Error(`zip: bad entry path ${path}`);
+      if (path === '' || path.startsWith('/') || path.split('/').includes('..')) {
+        throw new Error(`zip: bad entry path ${path}`);
+      }
       if (names.has(path)) throw new Error(`zip: duplicate entry ${path}`);
       if (content.byteLength >= MAX32) throw new Error(`zip: entry too large ${path}`);
       names.add(path);
@@ -146,7 +158,15 @@ export const zipWriter: PackageWriterFactory = (sink, opts = {}): PackageWriter 
       const useDeflate = deflated !== undefined && deflated.byteLength < content.byteLength;
       const data = useDeflate ? deflated : content;
       const stamp = dosStamp(o.modifiedAt ? Date.parse(o.modifiedAt) : defaultMs);
-      const e: CentralEntry = { name: Buffer.from(path, 'utf8'), crc: crc32(content) >>> 0, method: useDeflate ? 8 : 0, compressed: data.byteLength, size: content.byteLength, offset, ...stamp };
+      const e: CentralEntry = {
+        name: Buffer.from(path, 'utf8'),
+        crc: crc32(content) >>> 0,
+        method: useDeflate ? 8 : 0,
+        compressed: data.byteLength,
+        size: content.byteLength,
+        offset,
+        ...stamp,
+      };
       entries.push(e);
       await emit(localHeader(e, timestampExtra(e.unixTime)));
       await emit(data);

@@ -6,7 +6,8 @@ import { htmlSanitizer } from './sanitize-html.js';
 const clean = (s: string) => htmlSanitizer.html(s);
 
 test('should keep the structure of an official document', () => {
-  const doc = '<h2>一、总体要求</h2><p>各街道：<strong>现将</strong>有关事项通知如下。</p><ol><li>甲</li></ol><table><tbody><tr><th scope="col">项目</th><td colspan="2">1</td></tr></tbody></table><p><a href="/publications/x">附件</a> <a href="https://www.gov.cn/">中国政府网</a></p>';
+  const doc =
+    '<h2>一、总体要求</h2><p>各街道：<strong>现将</strong>有关事项通知如下。</p><ol><li>甲</li></ol><table><tbody><tr><th scope="col">项目</th><td colspan="2">1</td></tr></tbody></table><p><a href="/publications/x">附件</a> <a href="https://www.gov.cn/">中国政府网</a></p>';
   assert.equal(clean(doc), doc);
 });
 

@@ -18,12 +18,22 @@ export type ActResult = { state: ApplicationSnapshot['state']; dueOn: string | n
  * (409), then the parameters (422); nothing changes on any error.
  * @param actor null for the system's lapse moves
  */
-export async function actOnApplication(ctx: AppContext, actor: Actor | null, id: string, action: Action, params: Record<string, unknown>): Promise<ActResult> {
+export async function actOnApplication(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  action: Action,
+  params: Record<string, unknown>,
+): Promise<ActResult> {
   const c = await loadCase(ctx.repos, id);
   const orgIds = caseOrgIds(actor, c);
   if (actor !== null && !canViewCase(actor, orgIds)) throw notFound('申请');
   const resolved = await resolveParams(ctx, c.orgAncestry, action, params);
-  const decision = decide(c.app, { action, params: resolved }, { today: today(ctx), rules: c.rules, calendar: c.calendar, actor, orgIds });
+  const decision = decide(
+    c.app,
+    { action, params: resolved },
+    { today: today(ctx), rules: c.rules, calendar: c.calendar, actor, orgIds },
+  );
   if (!decision.ok) {
     const e = decision.error;
     if (e.code === FORBIDDEN) throw new AppError('forbidden', e.message);
@@ -34,17 +44,44 @@ export async function actOnApplication(ctx: AppContext, actor: Actor | null, id:
   const now = ctx.clock.nowIso();
   const seq = (c.app.events.at(-1)?.seq ?? 0) + 1;
   if (action === 'draft_reply') {
-    const drafted = { ...c.app, ...patch, events: [...c.app.events, { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '' }] };
+    const drafted = {
+      ...c.app,
+      ...patch,
+      events: [
+        ...c.app.events,
+        { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '' },
+      ],
+    };
     await checkReplyDraft(ctx.repos, c.org, drafted, event.on);
   }
   try {
     return await ctx.uow.run(async (r) => {
-      await r.applications.appendEvent(id, { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' });
+      await r.applications.appendEvent(id, {
+        ...event,
+        seq,
+        at: now,
+        actorId: actor?.userId ?? null,
+        actorLabel: actor?.username ?? '系统',
+      });
       await r.applications.update(id, patch, now);
-      const after = { ...c.app, ...patch, events: [...c.app.events, { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' }] };
+      const after = {
+        ...c.app,
+        ...patch,
+        events: [
+          ...c.app.events,
+          { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' },
+        ],
+      };
       const noticeIds = await issueNoticesFor(ctx, r, { app: after, org: c.org, action, on: event.on, now });
       await r.audit.append(
-        auditBy(actor, { action: `application.${action}`, entityType: 'application', entityId: id, orgId: c.org.id, before: { state: c.app.state, dueOn: c.app.dueOn }, after: { state: after.state, dueOn: after.dueOn, outcome: after.outcome, seq } }),
+        auditBy(actor, {
+          action: `application.${action}`,
+          entityType: 'application',
+          entityId: id,
+          orgId: c.org.id,
+          before: { state: c.app.state, dueOn: c.app.dueOn },
+          after: { state: after.state, dueOn: after.dueOn, outcome: after.outcome, seq },
+        }),
         now,
       );
       return { state: after.state, dueOn: after.dueOn, noticeIds };
@@ -60,26 +97,46 @@ export async function actOnApplication(ctx: AppContext, actor: Actor | null, id:
 }
 
 /** `assign` names the handler by username (API) or id (form); check they are a handler of the case's organization. */
-async function resolveParams(ctx: AppContext, orgAncestry: string[], action: Action, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function resolveParams(
+  ctx: AppContext,
+  orgAncestry: string[],
+  action: Action,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   if (action === 'transfer') return resolveTransfer(ctx, orgAncestry, params);
   if (action !== 'assign') return params;
-  const key = typeof params.handler === 'string' ? params.handler : typeof params.handlerId === 'string' ? params.handlerId : '';
+  const key =
+    typeof params.handler === 'string' ? params.handler : typeof params.handlerId === 'string' ? params.handlerId : '';
   const user = (await ctx.repos.users.byUsername(key)) ?? (await ctx.repos.users.byId(key));
   // 协办: the handler may belong to another organization of the same tree (issue 3), e.g. the
   // department that holds the information; the case stays with the organization that received it.
   const orgs = await ctx.repos.orgs.list();
   const root = orgAncestry[0];
   const sameTree = (orgId: string) => ancestry(orgs, orgId)[0] === root;
-  const isHandler = user && user.status === 'active' && user.roles.some((g) => g.role === 'handler' && sameTree(g.orgId));
+  const isHandler =
+    user && user.status === 'active' && user.roles.some((g) => g.role === 'handler' && sameTree(g.orgId));
   if (!isHandler) throw invalid('承办人有误', { handler: '请选择本系统内的依申请公开承办人' });
   return { ...params, handlerId: user.id };
 }
 
-/** `transfer` names the organization by id (form) or credit code (API `org`); it must be active and in the same tree. */
-async function resolveTransfer(ctx: AppContext, orgAncestry: string[], params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const key = typeof params.org === 'string' ? params.org.trim().toUpperCase() : typeof params.orgId === 'string' ? params.orgId : '';
+/**
+ * `transfer` names the organization by id (form) or credit code (API `org`); it must be active and in the same tree.
+ */
+async function resolveTransfer(
+  ctx: AppContext,
+  orgAncestry: string[],
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const key =
+    typeof params.org === 'string'
+      ? params.org.trim().toUpperCase()
+      : typeof params.orgId === 'string'
+        ? params.orgId
+        : '';
   const orgs = await ctx.repos.orgs.list();
   const target = orgs.find((o) => o.id === key || o.creditCode === key);
-  if (!target || ancestry(orgs, target.id)[0] !== orgAncestry[0]) throw invalid('转交机关有误', { orgId: '请选择本系统内的机关' });
+  if (!target || ancestry(orgs, target.id)[0] !== orgAncestry[0]) {
+    throw invalid('转交机关有误', { orgId: '请选择本系统内的机关' });
+  }
   return { ...params, orgId: target.id };
 }

@@ -6,7 +6,13 @@ import type { Organization } from '../../domain/orgs/organization.js';
 import { enqueueMail } from '../mail/outbox.js';
 
 /** Queues the receipt email of a new application (when the applicant gave an email address). */
-export async function mailReceipt(repos: Repos, newId: () => string, app: Pick<ApplicationSnapshot, 'id' | 'trackingCode' | 'receivedOn' | 'dueOn' | 'applicant'>, org: Organization, at: string): Promise<void> {
+export async function mailReceipt(
+  repos: Repos,
+  newId: () => string,
+  app: Pick<ApplicationSnapshot, 'id' | 'trackingCode' | 'receivedOn' | 'dueOn' | 'applicant'>,
+  org: Organization,
+  at: string,
+): Promise<void> {
   const text = [
     `${app.applicant.name}：`,
     '',
@@ -19,12 +25,53 @@ export async function mailReceipt(repos: Repos, newId: () => string, app: Pick<A
     '',
     org.officeName || org.name,
   ].join('\n');
-  await enqueueMail(repos, newId, { to: app.applicant.email, subject: `【${org.shortName || org.name}】政府信息公开申请已收到（查询码 ${app.trackingCode}）`, text, kind: 'application.receipt', refId: app.id }, at);
+  await enqueueMail(
+    repos,
+    newId,
+    {
+      to: app.applicant.email,
+      subject: `【${org.shortName || org.name}】政府信息公开申请已收到（查询码 ${app.trackingCode}）`,
+      text,
+      kind: 'application.receipt',
+      refId: app.id,
+    },
+    at,
+  );
 }
 
 /** Queues an email carrying a notice's text to the applicant (not for letters to third parties or agencies). */
-export async function mailNotice(repos: Repos, newId: () => string, app: ApplicationSnapshot, org: Organization, doc: NoticeDocument, at: string): Promise<void> {
+export async function mailNotice(
+  repos: Repos,
+  newId: () => string,
+  app: ApplicationSnapshot,
+  org: Organization,
+  doc: NoticeDocument,
+  at: string,
+): Promise<void> {
   if (doc.kind === 'consultation_third_party' || doc.kind === 'consultation_agency') return;
-  const text = [doc.docNo, '', doc.title, '', doc.addressee, ...doc.paragraphs.map((p) => `　　${p}`), '', doc.signature.orgName, doc.signature.date, '', `（查询码：${app.trackingCode}。正式文书以加盖印章的纸质或电子文件为准。）`].join('\n');
-  await enqueueMail(repos, newId, { to: app.applicant.email, subject: `【${org.shortName || org.name}】${doc.title}（${doc.docNo}）`, text, kind: `notice.${doc.kind}`, refId: app.id }, at);
+  const text = [
+    doc.docNo,
+    '',
+    doc.title,
+    '',
+    doc.addressee,
+    ...doc.paragraphs.map((p) => `　　${p}`),
+    '',
+    doc.signature.orgName,
+    doc.signature.date,
+    '',
+    `（查询码：${app.trackingCode}。正式文书以加盖印章的纸质或电子文件为准。）`,
+  ].join('\n');
+  await enqueueMail(
+    repos,
+    newId,
+    {
+      to: app.applicant.email,
+      subject: `【${org.shortName || org.name}】${doc.title}（${doc.docNo}）`,
+      text,
+      kind: `notice.${doc.kind}`,
+      refId: app.id,
+    },
+    at,
+  );
 }

@@ -33,7 +33,13 @@ export const applicationCalendarStep: CalendarChangedStep = {
       const app = await repos.applications.byId(id);
       if (!app) continue;
       const next = recomputeCase(app, rulesFor(app.receivedOn), calendar);
-      if (next.dueOn === app.dueOn && next.waitingUntil === app.waitingUntil && next.events.every((e, i) => e.dueOn === app.events[i]?.dueOn && e.provisional === app.events[i]?.provisional)) continue;
+      if (
+        next.dueOn === app.dueOn &&
+        next.waitingUntil === app.waitingUntil &&
+        next.events.every((e, i) => e.dueOn === app.events[i]?.dueOn && e.provisional === app.events[i]?.provisional)
+      ) {
+        continue;
+      }
       await repos.applications.replaceEvents(id, next.events);
       await repos.applications.update(id, { dueOn: next.dueOn, waitingUntil: next.waitingUntil }, at);
       changed += 1;

@@ -27,16 +27,31 @@ export type CaseRow = ApplicationSummary & { orgName: string; idNumberMasked: st
  * Lists the cases the actor may see, newest first.
  * @param filter without orgIds: every visible organization; with: intersected with them
  */
-export async function listApplications(ctx: AppContext, actor: Actor, filter: Omit<ApplicationFilter, 'orgIds'> & { orgIds?: readonly string[] }, page: { limit: number; offset: number }): Promise<{ items: CaseRow[]; total: number }> {
+export async function listApplications(
+  ctx: AppContext,
+  actor: Actor,
+  filter: Omit<ApplicationFilter, 'orgIds'> & { orgIds?: readonly string[] },
+  page: { limit: number; offset: number },
+): Promise<{ items: CaseRow[]; total: number }> {
   const { ids, orgs } = await visibleOrgIds(ctx, actor);
   const orgIds = filter.orgIds ? filter.orgIds.filter((id) => ids.includes(id)) : ids;
-  const { items, total } = await ctx.repos.applications.list({ ...filter, orgIds, ...(filter.orgIds ? {} : { alsoHandlerId: actor.userId }) }, page);
+  const { items, total } = await ctx.repos.applications.list(
+    { ...filter, orgIds, ...(filter.orgIds ? {} : { alsoHandlerId: actor.userId }) },
+    page,
+  );
   const name = new Map(orgs.map((o) => [o.id, o.shortName || o.name]));
   return {
     total,
     items: items.map((i) => {
       const personal = canViewPersonalData(actor, ancestry(orgs, i.orgId)) || i.handlerId === actor.userId;
-      return { ...i, orgName: name.get(i.orgId) ?? '', applicantName: personal ? i.applicantName : '（已隐去）', idNumber: '', idNumberMasked: personal ? maskIdNumber(i.idNumber) : '', applicantVisible: personal };
+      return {
+        ...i,
+        orgName: name.get(i.orgId) ?? '',
+        applicantName: personal ? i.applicantName : '（已隐去）',
+        idNumber: '',
+        idNumberMasked: personal ? maskIdNumber(i.idNumber) : '',
+        applicantVisible: personal,
+      };
     }),
   };
 }
@@ -50,7 +65,9 @@ export type CaseView = {
   moves: AvailableTransition[];
   /** The applicant's other applications to this organization in the past year (handling roles only). */
   related: RelatedApplication[];
-  /** Applications from this applicant to this organization in the receipt month (art. 35; fee measures count per month). */
+  /**
+   * Applications from this applicant to this organization in the receipt month (art. 35; fee measures count per month).
+   */
   applicantMonthCount: number;
 };
 
@@ -62,7 +79,23 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
   const orgIds = c ? caseOrgIds(actor, c) : [];
   if (!c || !canViewCase(actor, orgIds)) throw notFound('申请');
   const personal = canViewPersonalData(actor, orgIds);
-  const app = personal ? c.app : { ...c.app, applicant: { ...c.app.applicant, name: '（已隐去）', idNumber: '', phone: '', email: '', address: '', postcode: '', legalRepresentative: '', contactPerson: '' }, proofFileId: null };
+  const app = personal
+    ? c.app
+    : {
+        ...c.app,
+        applicant: {
+          ...c.app.applicant,
+          name: '（已隐去）',
+          idNumber: '',
+          phone: '',
+          email: '',
+          address: '',
+          postcode: '',
+          legalRepresentative: '',
+          contactPerson: '',
+        },
+        proofFileId: null,
+      };
   return {
     app,
     org: c.org,
@@ -109,16 +142,30 @@ export async function trackApplication(ctx: AppContext, code: string, contact: s
   };
 }
 
-async function applicantHistory(ctx: AppContext, app: ApplicationSnapshot): Promise<{ related: RelatedApplication[]; applicantMonthCount: number }> {
+async function applicantHistory(
+  ctx: AppContext,
+  app: ApplicationSnapshot,
+): Promise<{ related: RelatedApplication[]; applicantMonthCount: number }> {
   if (app.applicant.idNumber === '') return { related: [], applicantMonthCount: 1 };
   const from = addDays(app.receivedOn, -365);
-  const others = (await ctx.repos.applications.byApplicant(app.orgId, app.applicant.idNumber, from, today(ctx))).filter((o) => o.id !== app.id);
+  const others = (await ctx.repos.applications.byApplicant(app.orgId, app.applicant.idNumber, from, today(ctx))).filter(
+    (o) => o.id !== app.id,
+  );
   const month = app.receivedOn.slice(0, 7);
-  return { related: relatedApplications(app.request.description, others), applicantMonthCount: 1 + others.filter((o) => o.receivedOn.startsWith(month)).length };
+  return {
+    related: relatedApplications(app.request.description, others),
+    applicantMonthCount: 1 + others.filter((o) => o.receivedOn.startsWith(month)).length,
+  };
 }
 
 /** Internal review steps the applicant sees only as “in progress”, without the draft outcome. */
-const INTERNAL: ReadonlySet<string> = new Set(['assign', 'draft_reply', 'pass_legal_review', 'return_from_legal_review', 'approve_reply']);
+const INTERNAL: ReadonlySet<string> = new Set([
+  'assign',
+  'draft_reply',
+  'pass_legal_review',
+  'return_from_legal_review',
+  'approve_reply',
+]);
 
 function publicSteps(app: ApplicationSnapshot): TrackView['steps'] {
   const steps: TrackView['steps'] = [];
@@ -126,7 +173,12 @@ function publicSteps(app: ApplicationSnapshot): TrackView['steps'] {
     if (!INTERNAL.has(e.action)) {
       steps.push({ action: e.action, on: e.on, dueOn: e.dueOn, explanation: e.explanation });
     } else if (steps.at(-1)?.action !== 'in_review') {
-      steps.push({ action: 'in_review', on: e.on, dueOn: e.dueOn, explanation: `内部审核办理中；答复期限${e.dueOn ?? '按规定计算'}` });
+      steps.push({
+        action: 'in_review',
+        on: e.on,
+        dueOn: e.dueOn,
+        explanation: `内部审核办理中；答复期限${e.dueOn ?? '按规定计算'}`,
+      });
     }
   }
   return steps;
@@ -135,5 +187,8 @@ function publicSteps(app: ApplicationSnapshot): TrackView['steps'] {
 function contactMatches(app: ApplicationSnapshot, contact: string): boolean {
   const c = contact.trim();
   const phone = normalizePhone(c);
-  return (phone !== '' && phone === normalizePhone(app.applicant.phone)) || (app.applicant.idNumber !== '' && c.toUpperCase() === app.applicant.idNumber.toUpperCase());
+  return (
+    (phone !== '' && phone === normalizePhone(app.applicant.phone)) ||
+    (app.applicant.idNumber !== '' && c.toUpperCase() === app.applicant.idNumber.toUpperCase())
+  );
 }

@@ -31,7 +31,13 @@ export async function loadCase(repos: Repos, id: string): Promise<CaseContext> {
   if (!org) {
     throw notFound('机构');
   }
-  return { app, org, orgAncestry: ancestry(orgs, org.id), rules: rulesFor(app.receivedOn), calendar: await loadHolidayCalendar(repos) };
+  return {
+    app,
+    org,
+    orgAncestry: ancestry(orgs, org.id),
+    rules: rulesFor(app.receivedOn),
+    calendar: await loadHolidayCalendar(repos),
+  };
 }
 
 /**

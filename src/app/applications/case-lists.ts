@@ -47,7 +47,12 @@ export type CaseListOptions = {
  * @param opts the filters
  * @param page limit and offset
  */
-export async function listCases(ctx: AppContext, actor: Actor, opts: CaseListOptions, page: { limit: number; offset: number }): Promise<{ items: StatusRow[]; total: number }> {
+export async function listCases(
+  ctx: AppContext,
+  actor: Actor,
+  opts: CaseListOptions,
+  page: { limit: number; offset: number },
+): Promise<{ items: StatusRow[]; total: number }> {
   const filter = await toFilter(ctx, opts);
   if (filter === undefined) return { items: [], total: 0 };
   const { items, total } = await listApplications(ctx, actor, filter, page);
@@ -62,7 +67,15 @@ export async function listCases(ctx: AppContext, actor: Actor, opts: CaseListOpt
 export async function withDeadlineStatus(ctx: AppContext, rows: readonly CaseRow[]): Promise<StatusRow[]> {
   const calendar = await loadHolidayCalendar(ctx.repos);
   const day = today(ctx);
-  return rows.map((r) => ({ ...r, status: status({ state: r.state, dueOn: r.dueOn as LocalDate | null }, day, rulesFor(r.receivedOn as LocalDate), calendar) }));
+  return rows.map((r) => ({
+    ...r,
+    status: status(
+      { state: r.state, dueOn: r.dueOn as LocalDate | null },
+      day,
+      rulesFor(r.receivedOn as LocalDate),
+      calendar,
+    ),
+  }));
 }
 
 /**
@@ -77,7 +90,10 @@ export function dueSoonHorizon(day: LocalDate, calendar: HolidayCalendar): Local
  * Organizations for the back office's selects.
  * @returns `visible`: whose cases the actor may see; `enterable`: where the actor may enter applications (handler)
  */
-export async function caseOrganizations(ctx: AppContext, actor: Actor): Promise<{ visible: Organization[]; enterable: Organization[] }> {
+export async function caseOrganizations(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ visible: Organization[]; enterable: Organization[] }> {
   const all = await ctx.repos.orgs.list({ includeRetired: true });
   const visible = all.filter((o) => canViewCase(actor, ancestry(all, o.id)));
   const enterable = visible.filter((o) => o.retiredAt === null && canEnterApplication(actor, ancestry(all, o.id)));
@@ -89,11 +105,16 @@ export async function caseOrganizations(ctx: AppContext, actor: Actor): Promise<
  * @param ctx the use-case context
  * @param orgId the case's organization
  */
-export async function caseHandlers(ctx: AppContext, orgId: string): Promise<{ id: string; username: string; displayName: string }[]> {
+export async function caseHandlers(
+  ctx: AppContext,
+  orgId: string,
+): Promise<{ id: string; username: string; displayName: string }[]> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const line = ancestry(orgs, orgId);
   const users = await ctx.repos.users.list({ status: 'active' });
-  return users.filter((u) => holdsOver(actorOf(u), 'handler', line)).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
+  return users
+    .filter((u) => holdsOver(actorOf(u), 'handler', line))
+    .map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
 }
 
 /**
@@ -102,22 +123,36 @@ export async function caseHandlers(ctx: AppContext, orgId: string): Promise<{ id
  */
 export async function staffNames(ctx: AppContext): Promise<Map<string, { username: string; label: string }>> {
   const users = await ctx.repos.users.list();
-  return new Map(users.map((u) => [u.id, { username: u.username, label: u.displayName && u.displayName !== u.username ? `${u.displayName}（${u.username}）` : u.username }]));
+  return new Map(
+    users.map((u) => [
+      u.id,
+      {
+        username: u.username,
+        label: u.displayName && u.displayName !== u.username ? `${u.displayName}（${u.username}）` : u.username,
+      },
+    ]),
+  );
 }
 
 /** The repository filter, or undefined when the options cannot match anything. */
-async function toFilter(ctx: AppContext, o: CaseListOptions): Promise<Omit<ApplicationFilter, 'orgIds'> & { orgIds?: string[] } | undefined> {
+async function toFilter(
+  ctx: AppContext,
+  o: CaseListOptions,
+): Promise<(Omit<ApplicationFilter, 'orgIds'> & { orgIds?: string[] }) | undefined> {
   let states: readonly ApplicationState[] | undefined = o.state ? [o.state] : undefined;
-  const narrow = (allowed: readonly ApplicationState[]) => (states = states ? states.filter((s) => allowed.includes(s)) : allowed);
+  const narrow = (allowed: readonly ApplicationState[]) =>
+    (states = states ? states.filter((s) => allowed.includes(s)) : allowed);
   if (o.open !== undefined) narrow(o.open ? OPEN_STATES : CLOSED_STATES);
   let dueOnOrBefore: string | undefined;
   if (o.deadline) {
     narrow(OPEN_STATES);
     const day = today(ctx);
-    dueOnOrBefore = o.deadline === 'overdue' ? addDays(day, -1) : dueSoonHorizon(day, await loadHolidayCalendar(ctx.repos));
+    dueOnOrBefore =
+      o.deadline === 'overdue' ? addDays(day, -1) : dueSoonHorizon(day, await loadHolidayCalendar(ctx.repos));
   }
   if (states !== undefined && states.length === 0) return undefined;
-  const org = o.orgCreditCode !== undefined ? await ctx.repos.orgs.byCreditCode(o.orgCreditCode.trim().toUpperCase()) : undefined;
+  const org =
+    o.orgCreditCode !== undefined ? await ctx.repos.orgs.byCreditCode(o.orgCreditCode.trim().toUpperCase()) : undefined;
   if (o.orgCreditCode !== undefined && !org) return undefined;
   const handler = o.handlerUsername !== undefined ? await ctx.repos.users.byUsername(o.handlerUsername) : undefined;
   if (o.handlerUsername !== undefined && !handler) return undefined;

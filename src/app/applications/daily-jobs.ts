@@ -23,7 +23,8 @@ export async function sweepLapses(ctx: AppContext): Promise<string[]> {
   for (const id of await ctx.repos.applications.openIds()) {
     const app = await ctx.repos.applications.byId(id);
     if (!app?.waitingUntil || app.waitingUntil >= today) continue;
-    const action = app.state === 'awaiting_correction' ? 'lapse_correction' : app.state === 'awaiting_payment' ? 'lapse_fee' : null;
+    const action =
+      app.state === 'awaiting_correction' ? 'lapse_correction' : app.state === 'awaiting_payment' ? 'lapse_fee' : null;
     if (!action) continue;
     await actOnApplication(ctx, null, id, action, {});
     lapsed.push(id);
@@ -53,11 +54,35 @@ export async function enqueueDeadlineReminders(ctx: AppContext): Promise<number>
   await ctx.uow.run(async (r) => {
     for (const u of users) {
       const actor = actorOf(u);
-      const mine = urgent.filter((x) => x.app.handlerId === u.id || (x.status === 'overdue' && holdsAt(actor, 'office_head', x.app.orgId)));
+      const mine = urgent.filter(
+        (x) => x.app.handlerId === u.id || (x.status === 'overdue' && holdsAt(actor, 'office_head', x.app.orgId)),
+      );
       if (mine.length === 0) continue;
-      const lines = mine.map((x) => `${x.status === 'overdue' ? '【已超期】' : '【即将到期】'} ${x.app.trackingCode}  答复期限 ${x.app.dueOn ?? '—'}  ${STATE_LABELS[x.app.state]}`);
-      const text = [`${u.displayName || u.username}：`, '', `截至${today}，以下政府信息公开申请需要您关注：`, '', ...lines, '', '请登录政务公开管理后台办理。'].join('\n');
-      await enqueueMail(r, () => ctx.crypto.newId(), { to: u.email, subject: `依申请公开期限提醒：${mine.length}件（${today}）`, text, kind: 'reminder.deadlines', refId: u.id }, now);
+      const lines = mine.map(
+        (x) =>
+          `${x.status === 'overdue' ? '【已超期】' : '【即将到期】'} ${x.app.trackingCode}  答复期限 ${x.app.dueOn ?? '—'}  ${STATE_LABELS[x.app.state]}`,
+      );
+      const text = [
+        `${u.displayName || u.username}：`,
+        '',
+        `截至${today}，以下政府信息公开申请需要您关注：`,
+        '',
+        ...lines,
+        '',
+        '请登录政务公开管理后台办理。',
+      ].join('\n');
+      await enqueueMail(
+        r,
+        () => ctx.crypto.newId(),
+        {
+          to: u.email,
+          subject: `依申请公开期限提醒：${mine.length}件（${today}）`,
+          text,
+          kind: 'reminder.deadlines',
+          refId: u.id,
+        },
+        now,
+      );
       queued += 1;
     }
     await r.settings.set('mail.reminders.lastDay', today, now);

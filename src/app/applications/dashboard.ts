@@ -43,10 +43,17 @@ export async function loadApplicationDashboard(ctx: AppContext, actor: Actor): P
     listApplications(ctx, actor, { states: ['received'] }, count),
     listApplications(ctx, actor, { states: OPEN_STATES, dueOnOrBefore: addDays(day, -1) }, count),
     listApplications(ctx, actor, { states: OPEN_STATES, dueOnOrBefore: dueSoonHorizon(day, calendar) }, count),
-    listApplications(ctx, actor, { states: OPEN_STATES, dueOnOrBefore: addWorkingDays(day, URGENT_WINDOW_WORKING_DAYS, calendar) }, { limit: URGENT_SCAN, offset: 0 }),
+    listApplications(
+      ctx,
+      actor,
+      { states: OPEN_STATES, dueOnOrBefore: addWorkingDays(day, URGENT_WINDOW_WORKING_DAYS, calendar) },
+      { limit: URGENT_SCAN, offset: 0 },
+    ),
   ]);
   // The repository orders by receipt date; the urgent list wants the earliest due date first.
-  const urgent = [...running.items].sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.receivedOn.localeCompare(b.receivedOn)).slice(0, URGENT_COUNT);
+  const urgent = [...running.items]
+    .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.receivedOn.localeCompare(b.receivedOn))
+    .slice(0, URGENT_COUNT);
   return {
     unregistered: unregistered.total,
     overdue: overdue.total,

@@ -13,8 +13,17 @@ import { noticeSettings } from './notice-settings.js';
 /** Service methods (送达方式) a notice can be recorded with. */
 export const SERVICE_METHODS = { post: '邮寄', email: '电子邮件', in_person: '当面送达', online: '网上送达' } as const;
 
-/** A notice with its case, for the notice page; `orgId` is the case's organization, `hasSeal` whether it has a seal image. */
-export type NoticeView = NoticeRecord & { doc: NoticeDocument; caseId: string; trackingCode: string; orgId: string; hasSeal: boolean };
+/**
+ * A notice with its case, for the notice page; `orgId` is the case's organization, `hasSeal` whether it has a seal
+ * image.
+ */
+export type NoticeView = NoticeRecord & {
+  doc: NoticeDocument;
+  caseId: string;
+  trackingCode: string;
+  orgId: string;
+  hasSeal: boolean;
+};
 
 /**
  * One notice, for roles that may see the applicant's personal data.
@@ -25,11 +34,22 @@ export async function getNotice(ctx: AppContext, actor: Actor, id: string): Prom
   const c = n ? await loadCase(ctx.repos, n.applicationId).catch(() => undefined) : undefined;
   if (!n || !c || !canViewPersonalData(actor, caseOrgIds(actor, c))) throw notFound('告知书');
   const hasSeal = (await noticeSettings(ctx.repos, c.org)).sealFileId !== null;
-  return { ...n, doc: n.body as NoticeDocument, caseId: c.app.id, trackingCode: c.app.trackingCode, orgId: c.org.id, hasSeal };
+  return {
+    ...n,
+    doc: n.body as NoticeDocument,
+    caseId: c.app.id,
+    trackingCode: c.app.trackingCode,
+    orgId: c.org.id,
+    hasSeal,
+  };
 }
 
 /** The DOCX of a notice, with the organization's seal when one is uploaded. */
-export async function noticeDocx(ctx: AppContext, actor: Actor, id: string): Promise<{ fileName: string; content: Uint8Array }> {
+export async function noticeDocx(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ fileName: string; content: Uint8Array }> {
   const n = await getNotice(ctx, actor, id);
   const c = await loadCase(ctx.repos, n.applicationId);
   const settings = await noticeSettings(ctx.repos, c.org);
@@ -43,19 +63,36 @@ export async function noticeDocx(ctx: AppContext, actor: Actor, id: string): Pro
  * receipt (correction, fee) are entered on the move itself (its servedOn), which this record documents.
  * @throws AppError 'invalid' with field errors, 'forbidden' unless a handler of the case's organization
  */
-export async function recordNoticeService(ctx: AppContext, actor: Actor, id: string, input: { servedOn: string; method: string; ref: string }): Promise<void> {
+export async function recordNoticeService(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { servedOn: string; method: string; ref: string },
+): Promise<void> {
   const n = await getNotice(ctx, actor, id);
   const c = await loadCase(ctx.repos, n.applicationId);
   if (!holdsOver(actor, 'handler', caseOrgIds(actor, c))) throw forbidden();
   const errors: Record<string, string> = {};
   const d = parseLocalDate(input.servedOn);
-  if (!d.ok || input.servedOn > ctx.clock.today() || input.servedOn < n.issuedOn) errors.servedOn = '送达日期应为告知书出具之日至今天之间的日期';
+  if (!d.ok || input.servedOn > ctx.clock.today() || input.servedOn < n.issuedOn) {
+    errors.servedOn = '送达日期应为告知书出具之日至今天之间的日期';
+  }
   if (!(input.method in SERVICE_METHODS)) errors.method = '请选择送达方式';
   if (input.method === 'post' && input.ref.trim() === '') errors.ref = '邮寄送达请填写邮件单号';
   if (Object.keys(errors).length > 0) throw invalid('送达记录有误', errors);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.notices.recordService(id, { servedOn: input.servedOn, method: input.method, ref: input.ref.trim() });
-    await r.audit.append(auditBy(actor, { action: 'notice.served', entityType: 'notice', entityId: id, orgId: c.org.id, before: { servedOn: n.servedOn }, after: { servedOn: input.servedOn, method: input.method } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'notice.served',
+        entityType: 'notice',
+        entityId: id,
+        orgId: c.org.id,
+        before: { servedOn: n.servedOn },
+        after: { servedOn: input.servedOn, method: input.method },
+      }),
+      now,
+    );
   });
 }

@@ -10,8 +10,22 @@ import { canViewPersonalData } from '../../domain/policies/application-policy.js
 import { validateDocNoPattern } from '../../domain/notices/doc-no.js';
 import type { NoticeTemplate, TemplateIssue } from '../../domain/notices/notice-template.js';
 import { REMEDY_VARIANTS, type RemedyVariant } from '../../domain/notices/reply-outcomes.js';
-import { DEFAULT_REMEDIES, TEMPLATE_KEYS, defaultTemplate, kindOfKey, validateNoticeTemplate, validateRemedyTemplate, type OrgNoticeTemplates, type TemplateKey } from '../../domain/notices/templates.js';
-import { PLACEHOLDER_LABELS, REMEDY_PLACEHOLDERS, REQUIRED_PLACEHOLDERS, placeholdersFor } from '../../domain/notices/placeholders.js';
+import {
+  DEFAULT_REMEDIES,
+  TEMPLATE_KEYS,
+  defaultTemplate,
+  kindOfKey,
+  validateNoticeTemplate,
+  validateRemedyTemplate,
+  type OrgNoticeTemplates,
+  type TemplateKey,
+} from '../../domain/notices/templates.js';
+import {
+  PLACEHOLDER_LABELS,
+  REMEDY_PLACEHOLDERS,
+  REQUIRED_PLACEHOLDERS,
+  placeholdersFor,
+} from '../../domain/notices/placeholders.js';
 import { templateFromText, templateToText, type TemplateText } from '../../domain/notices/template-text.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { noticeSettings, saveNoticeSettings, type NoticeSettings } from './notice-settings.js';
@@ -24,7 +38,10 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** An editable text: a notice template, or a reply's remedy clause (`remedies.<variant>`). */
 export type EditorKey = TemplateKey | `remedies.${RemedyVariant}`;
 /** Every editor key: the notice templates, then the remedy clauses. */
-export const EDITOR_KEYS: readonly EditorKey[] = [...TEMPLATE_KEYS, ...REMEDY_VARIANTS.map((v): EditorKey => `remedies.${v}`)];
+export const EDITOR_KEYS: readonly EditorKey[] = [
+  ...TEMPLATE_KEYS,
+  ...REMEDY_VARIANTS.map((v): EditorKey => `remedies.${v}`),
+];
 
 /** The key named in a URL, or undefined when there is no such template. */
 export function parseEditorKey(text: string): EditorKey | undefined {
@@ -46,7 +63,8 @@ async function orgAndPath(ctx: AppContext, orgId: string): Promise<{ org: Organi
   return { org, path: ancestry(orgs, orgId) };
 }
 
-const manages = (actor: Actor, path: string[]) => holdsOver(actor, 'admin', path) || holdsOver(actor, 'office_head', path);
+const manages = (actor: Actor, path: string[]) =>
+  holdsOver(actor, 'admin', path) || holdsOver(actor, 'office_head', path);
 
 /**
  * The settings page's data: the same rule as saving (admin or office head over the organization).
@@ -73,9 +91,17 @@ export async function sealImage(ctx: AppContext, actor: Actor, orgId: string): P
 }
 
 /** The general fields of the settings page. */
-export type NoticeGeneralInput = Pick<NoticeSettings, 'docNoPattern' | 'reconsiderationBody' | 'court' | 'paymentInstructions'>;
+export type NoticeGeneralInput = Pick<
+  NoticeSettings,
+  'docNoPattern' | 'reconsiderationBody' | 'court' | 'paymentInstructions'
+>;
 
-const LIMITS: Record<keyof NoticeGeneralInput, number> = { docNoPattern: 100, reconsiderationBody: 200, court: 200, paymentInstructions: 1000 };
+const LIMITS: Record<keyof NoticeGeneralInput, number> = {
+  docNoPattern: 100,
+  reconsiderationBody: 200,
+  court: 200,
+  paymentInstructions: 1000,
+};
 
 /**
  * Checks the general fields (all required, within the stored lengths, a usable pattern).
@@ -97,7 +123,12 @@ export function checkNoticeGeneral(input: NoticeGeneralInput): Record<string, st
  * Saves the document-number pattern, remedy bodies and payment instructions.
  * @throws AppError 'invalid' with field errors, 'forbidden', 'not_found'
  */
-export async function saveNoticeGeneral(ctx: AppContext, actor: Actor, orgId: string, input: NoticeGeneralInput): Promise<void> {
+export async function saveNoticeGeneral(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  input: NoticeGeneralInput,
+): Promise<void> {
   await loadNoticeSettings(ctx, actor, orgId);
   const errors = checkNoticeGeneral(input);
   if (Object.keys(errors).length > 0) throw invalid('告知书设置有误', errors);
@@ -109,11 +140,18 @@ export async function saveNoticeGeneral(ctx: AppContext, actor: Actor, orgId: st
  * Stores an uploaded seal (a PNG of at most 1 MB) and makes it the organization's seal.
  * @throws AppError 'invalid' (field `seal`), 'forbidden', 'not_found'
  */
-export async function uploadSeal(ctx: AppContext, actor: Actor, orgId: string, bytes: Uint8Array | undefined): Promise<void> {
+export async function uploadSeal(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  bytes: Uint8Array | undefined,
+): Promise<void> {
   await loadNoticeSettings(ctx, actor, orgId);
   if (!bytes || bytes.length === 0) throw invalid('请选择印章图片', { seal: '请选择要上传的印章图片（PNG）' });
   if (bytes.length > SEAL_MAX_BYTES) throw invalid('印章图片过大', { seal: '印章图片不能超过 1 MB' });
-  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) throw invalid('印章图片格式有误', { seal: '文件不是 PNG 图片，请上传 PNG 格式（建议透明背景）' });
+  if (!PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
+    throw invalid('印章图片格式有误', { seal: '文件不是 PNG 图片，请上传 PNG 格式（建议透明背景）' });
+  }
   const id = await ctx.repos.files.put(bytes, 'image/png', ctx.clock.nowIso());
   await saveNoticeSettings(ctx, actor, orgId, { sealFileId: id });
 }
@@ -145,25 +183,40 @@ function placeholderList(key: EditorKey): TemplateEditor['placeholders'] {
   return names.map((name) => ({ name, label: PLACEHOLDER_LABELS[name] ?? name, required: required.includes(name) }));
 }
 
-function textsOf(key: EditorKey, templates: OrgNoticeTemplates): { defaultText: TemplateText; overrideText: TemplateText | null } {
+function textsOf(
+  key: EditorKey,
+  templates: OrgNoticeTemplates,
+): { defaultText: TemplateText; overrideText: TemplateText | null } {
   const variant = remedyVariantOf(key);
   if (variant) {
     const saved = templates.remedies?.[variant];
-    return { defaultText: remedyText(DEFAULT_REMEDIES[variant]), overrideText: saved === undefined ? null : remedyText(saved) };
+    return {
+      defaultText: remedyText(DEFAULT_REMEDIES[variant]),
+      overrideText: saved === undefined ? null : remedyText(saved),
+    };
   }
   const saved = templates.notices?.[key as TemplateKey];
-  return { defaultText: templateToText(defaultTemplate(key as TemplateKey)), overrideText: saved ? templateToText(saved) : null };
+  return {
+    defaultText: templateToText(defaultTemplate(key as TemplateKey)),
+    overrideText: saved ? templateToText(saved) : null,
+  };
 }
 
 const remedyText = (body: string): TemplateText => ({ title: '', addressee: '', body });
 
 /** The templates with the typed text in place of the key's, or the problems of the typed text. */
-function withEdit(key: EditorKey, templates: OrgNoticeTemplates, text: TemplateText): { templates?: OrgNoticeTemplates; problems: string[] } {
+function withEdit(
+  key: EditorKey,
+  templates: OrgNoticeTemplates,
+  text: TemplateText,
+): { templates?: OrgNoticeTemplates; problems: string[] } {
   const variant = remedyVariantOf(key);
   if (variant) {
     const body = text.body.replace(/\r\n?/g, '\n').trim();
     const issues = validateRemedyTemplate(variant, body);
-    return issues.length > 0 ? { problems: describe(issues) } : { templates: { ...templates, remedies: { ...templates.remedies, [variant]: body } }, problems: [] };
+    return issues.length > 0
+      ? { problems: describe(issues) }
+      : { templates: { ...templates, remedies: { ...templates.remedies, [variant]: body } }, problems: [] };
   }
   const parsed = templateFromText(text);
   if (!parsed.ok) return { problems: parsed.error.map((i) => `正文第${i.line}行：${i.message}`) };
@@ -189,13 +242,26 @@ function describe(issues: readonly TemplateIssue[]): string[] {
  * typed text (when given and valid) or of the organization's current template.
  * @throws AppError 'not_found' (organization), 'forbidden'
  */
-export async function templateEditor(ctx: AppContext, actor: Actor, orgId: string, key: EditorKey, typed?: TemplateText): Promise<TemplateEditor & { problems: string[] }> {
+export async function templateEditor(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  key: EditorKey,
+  typed?: TemplateText,
+): Promise<TemplateEditor & { problems: string[] }> {
   const base = await loadNoticeSettings(ctx, actor, orgId);
   const texts = textsOf(key, base.settings.templates);
   const text = typed ?? texts.overrideText ?? texts.defaultText;
   const edit = withEdit(key, base.settings.templates, text);
-  const previewKey: TemplateKey = key === 'remedies.either' ? 'reply.unavailable.not_held' : key === 'remedies.reconsideration_first' ? 'reply.withheld.third_party_rights' : (key as TemplateKey);
-  const preview = edit.templates ? previewNotice(previewKey, base.org, base.settings, edit.templates, ctx.clock.today()) : undefined;
+  const previewKey: TemplateKey =
+    key === 'remedies.either'
+      ? 'reply.unavailable.not_held'
+      : key === 'remedies.reconsideration_first'
+        ? 'reply.withheld.third_party_rights'
+        : (key as TemplateKey);
+  const preview = edit.templates
+    ? previewNotice(previewKey, base.org, base.settings, edit.templates, ctx.clock.today())
+    : undefined;
   return { ...base, ...texts, key, text, preview, placeholders: placeholderList(key), problems: edit.problems };
 }
 
@@ -204,7 +270,13 @@ export async function templateEditor(ctx: AppContext, actor: Actor, orgId: strin
  * @returns the problems (Chinese, with where they are); empty when saved
  * @throws AppError 'forbidden', 'not_found'
  */
-export async function saveTemplateText(ctx: AppContext, actor: Actor, orgId: string, key: EditorKey, text: TemplateText): Promise<string[]> {
+export async function saveTemplateText(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  key: EditorKey,
+  text: TemplateText,
+): Promise<string[]> {
   const { settings } = await loadNoticeSettings(ctx, actor, orgId);
   const edit = withEdit(key, settings.templates, text);
   if (!edit.templates) return edit.problems;

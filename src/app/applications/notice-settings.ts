@@ -54,7 +54,12 @@ export async function noticeSettings(repos: Repos, org: Organization): Promise<N
  * Saves an organization's notice settings (its admin, office head or the root admin).
  * @throws AppError 'invalid' for a bad document-number pattern, 'forbidden'
  */
-export async function saveNoticeSettings(ctx: AppContext, actor: Actor, orgId: string, input: Partial<NoticeSettings>): Promise<void> {
+export async function saveNoticeSettings(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  input: Partial<NoticeSettings>,
+): Promise<void> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const path = ancestry(orgs, orgId);
   if (!holdsOver(actor, 'admin', path) && !holdsOver(actor, 'office_head', path)) throw forbidden();
@@ -66,6 +71,20 @@ export async function saveNoticeSettings(ctx: AppContext, actor: Actor, orgId: s
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.settings.set(key(orgId), next, now);
-    await r.audit.append(auditBy(actor, { action: 'notice_settings.updated', entityType: 'organization', entityId: orgId, orgId, before: null, after: { docNoPattern: next.docNoPattern, reconsiderationBody: next.reconsiderationBody, seal: next.sealFileId !== null } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'notice_settings.updated',
+        entityType: 'organization',
+        entityId: orgId,
+        orgId,
+        before: null,
+        after: {
+          docNoPattern: next.docNoPattern,
+          reconsiderationBody: next.reconsiderationBody,
+          seal: next.sealFileId !== null,
+        },
+      }),
+      now,
+    );
   });
 }

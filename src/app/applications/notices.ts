@@ -26,25 +26,50 @@ export async function issueNoticesFor(ctx: AppContext, repos: Repos, t: NoticeTr
   const model = modelFor(t, event, settings);
   if (!model) return [];
   const serial = await repos.counters.next(`notice:${t.org.id}:${t.on.slice(0, 4)}`);
-  const docNo = formatNoticeDocNo(settings.docNoPattern, { orgShortName: t.org.shortName || t.org.name, year: Number(t.on.slice(0, 4)), serial, kind: model.kind });
+  const docNo = formatNoticeDocNo(settings.docNoPattern, {
+    orgShortName: t.org.shortName || t.org.name,
+    year: Number(t.on.slice(0, 4)),
+    serial,
+    kind: model.kind,
+  });
   if (!docNo.ok) throw invalid(`告知书文号格式有误：${docNo.error.message}`);
   const doc = buildNoticeDocument({ ...model, docNo: docNo.value } as NoticeModel, settings.templates);
   if (!doc.ok) {
-    throw invalid(`无法生成告知书：${doc.error.map((i) => i.message).join('；')}`, { reasons: '请在“起草答复”时填写告知书所需的理由或依据' });
+    throw invalid(`无法生成告知书：${doc.error.map((i) => i.message).join('；')}`, {
+      reasons: '请在“起草答复”时填写告知书所需的理由或依据',
+    });
   }
   const id = ctx.crypto.newId();
   await mailNotice(repos, () => ctx.crypto.newId(), t.app, t.org, doc.value, t.now);
-  await repos.notices.insert({ id, applicationId: t.app.id, kind: model.kind, docNo: docNo.value, issuedOn: t.on, body: doc.value, servedOn: null, serviceMethod: null, serviceRef: null, createdAt: t.now });
+  await repos.notices.insert({
+    id,
+    applicationId: t.app.id,
+    kind: model.kind,
+    docNo: docNo.value,
+    issuedOn: t.on,
+    body: doc.value,
+    servedOn: null,
+    serviceMethod: null,
+    serviceRef: null,
+    createdAt: t.now,
+  });
   return [id];
 }
 
 function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: NoticeSettings): NoticeModel | undefined {
   const a = t.app;
   const p = e.params;
-  const str = (k: string): string | undefined => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
+  const str = (k: string): string | undefined =>
+    typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined;
   const base: NoticeBase = {
     docNo: '',
-    org: { name: t.org.name, officeName: t.org.officeName || t.org.name, address: t.org.officeAddress || t.org.address, phone: t.org.officePhone || t.org.phone, postcode: t.org.postcode },
+    org: {
+      name: t.org.name,
+      officeName: t.org.officeName || t.org.name,
+      address: t.org.officeAddress || t.org.address,
+      phone: t.org.officePhone || t.org.phone,
+      postcode: t.org.postcode,
+    },
     applicant: { name: a.applicant.name, address: a.applicant.address },
     trackingCode: a.trackingCode,
     receivedOn: a.receivedOn,
@@ -56,14 +81,42 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: NoticeSettings): Not
     case 'register':
       return { ...base, kind: 'acknowledgement', channel: a.channel, dueOn: (a.dueOn ?? t.on) as LocalDate };
     case 'request_correction':
-      return { ...base, kind: 'correction', items: (str('items') ?? str('note') ?? '申请内容不够明确，请补充所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述。').split(/\n+/).filter(Boolean), correctionDueOn: (str('dueOn') ?? t.on) as LocalDate };
+      return {
+        ...base,
+        kind: 'correction',
+        items: (
+          str('items') ??
+          str('note') ??
+          '申请内容不够明确，请补充所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述。'
+        )
+          .split(/\n+/)
+          .filter(Boolean),
+        correctionDueOn: (str('dueOn') ?? t.on) as LocalDate,
+      };
     case 'extend':
-      return { ...base, kind: 'extension', originalDueOn: (previousDue(a) ?? t.on) as LocalDate, newDueOn: (a.dueOn ?? t.on) as LocalDate, workingDays: Number(p.workingDays), ...(str('reason') ? { reason: str('reason') } : {}) };
+      return {
+        ...base,
+        kind: 'extension',
+        originalDueOn: (previousDue(a) ?? t.on) as LocalDate,
+        newDueOn: (a.dueOn ?? t.on) as LocalDate,
+        workingDays: Number(p.workingDays),
+        ...(str('reason') ? { reason: str('reason') } : {}),
+      };
     case 'issue_fee_notice':
-      return { ...base, kind: 'fee', basis: p.pages !== undefined ? 'per_page' : 'per_piece', quantity: Number(p.pages ?? p.pieces), amountYuan: Number(p.amount), paymentInstructions: s.paymentInstructions, paymentPeriodExcluded: true };
+      return {
+        ...base,
+        kind: 'fee',
+        basis: p.pages !== undefined ? 'per_page' : 'per_piece',
+        quantity: Number(p.pages ?? p.pieces),
+        amountYuan: Number(p.amount),
+        paymentInstructions: s.paymentInstructions,
+        paymentPeriodExcluded: true,
+      };
     case 'start_consultation': {
       const party = { name: str('party') ?? '', address: '' };
-      return p.kind === 'agency' ? { ...base, kind: 'consultation_agency', agency: party } : { ...base, kind: 'consultation_third_party', party };
+      return p.kind === 'agency'
+        ? { ...base, kind: 'consultation_agency', agency: party }
+        : { ...base, kind: 'consultation_third_party', party };
     }
     case 'send_reply':
       return replyModel(base, a, s);
@@ -111,13 +164,29 @@ function previousDue(a: ApplicationSnapshot): string | null {
  * disclosure), so the error reaches the handler now, not after legal review and approval.
  * @throws AppError 'invalid' naming what the notice lacks
  */
-export async function checkReplyDraft(repos: Repos, org: Organization, app: ApplicationSnapshot, on: string): Promise<void> {
+export async function checkReplyDraft(
+  repos: Repos,
+  org: Organization,
+  app: ApplicationSnapshot,
+  on: string,
+): Promise<void> {
   const s = await noticeSettings(repos, org);
-  const base = modelFor({ app, org, action: 'register', on, now: '' }, app.events.at(-1) ?? ({ params: {} } as ApplicationEvent), s);
+  const base = modelFor(
+    { app, org, action: 'register', on, now: '' },
+    app.events.at(-1) ?? ({ params: {} } as ApplicationEvent),
+    s,
+  );
   if (!base) return;
-  const { kind: _kind, channel: _channel, dueOn: _dueOn, ...common } = base as NoticeBase & { kind: string; channel: unknown; dueOn: unknown };
+  const {
+    kind: _kind,
+    channel: _channel,
+    dueOn: _dueOn,
+    ...common
+  } = base as NoticeBase & { kind: string; channel: unknown; dueOn: unknown };
   const doc = buildNoticeDocument({ ...replyModel(common, app, s), docNo: '（草稿）' } as NoticeModel, s.templates);
   if (!doc.ok) {
-    throw invalid(`答复告知书缺少内容：${doc.error.map((i) => i.message).join('；')}`, { reasons: '请填写告知书所需的理由或依据' });
+    throw invalid(`答复告知书缺少内容：${doc.error.map((i) => i.message).join('；')}`, {
+      reasons: '请填写告知书所需的理由或依据',
+    });
   }
 }

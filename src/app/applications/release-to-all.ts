@@ -17,11 +17,18 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * from approving it at any level. No personal data of the applicant is copied.
  * @throws AppError 'forbidden' unless a handler of the case; 'invalid' unless the information was disclosed
  */
-export async function releaseToAll(ctx: AppContext, actor: Actor, applicationId: string): Promise<{ id: string; indexNo: string }> {
+export async function releaseToAll(
+  ctx: AppContext,
+  actor: Actor,
+  applicationId: string,
+): Promise<{ id: string; indexNo: string }> {
   const c = await loadCase(ctx.repos, applicationId);
   const orgIds = caseOrgIds(actor, c);
   if (!holdsOver(actor, 'handler', orgIds)) throw forbidden();
-  if (!['replied', 'archived'].includes(c.app.state) || !['disclosed', 'partially_disclosed'].includes(c.app.outcome ?? '')) {
+  if (
+    !['replied', 'archived'].includes(c.app.state) ||
+    !['disclosed', 'partially_disclosed'].includes(c.app.outcome ?? '')
+  ) {
     throw invalid('只有已答复且予以公开或部分公开的申请才能转为主动公开');
   }
   const r = c.app.request;
@@ -38,7 +45,17 @@ export async function releaseToAll(ctx: AppContext, actor: Actor, applicationId:
   });
   const now = ctx.clock.nowIso();
   await ctx.uow.run((repos) =>
-    repos.audit.append(auditBy(actor, { action: 'application.released_to_all', entityType: 'application', entityId: c.app.id, orgId: c.org.id, before: null, after: { publicationId: draft.id, indexNo: draft.indexNo } }), now),
+    repos.audit.append(
+      auditBy(actor, {
+        action: 'application.released_to_all',
+        entityType: 'application',
+        entityId: c.app.id,
+        orgId: c.org.id,
+        before: null,
+        after: { publicationId: draft.id, indexNo: draft.indexNo },
+      }),
+      now,
+    ),
   );
   return draft;
 }

@@ -27,14 +27,25 @@ export type SubmitInput = {
 };
 
 /** What the applicant is told. */
-export type SubmitResult = { id: string; trackingCode: string; receivedOn: string; dueOn: string | null; provisional: boolean; duplicate: boolean };
+export type SubmitResult = {
+  id: string;
+  trackingCode: string;
+  receivedOn: string;
+  dueOn: string | null;
+  provisional: boolean;
+  duplicate: boolean;
+};
 
 /**
  * Registers a new application. The public (actor null) may only apply online; staff with the
  * `handler` role enter the other channels with the dates art. 31 needs.
  * @throws AppError 'invalid' with per-field Chinese errors; 'forbidden'; 'not_found' (organization)
  */
-export async function submitApplication(ctx: AppContext, actor: Actor | null, input: SubmitInput): Promise<SubmitResult> {
+export async function submitApplication(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: SubmitInput,
+): Promise<SubmitResult> {
   if (input.submissionKey) {
     const existing = await ctx.repos.applications.idBySubmissionKey(input.submissionKey);
     if (existing) return resultOf(ctx, existing, true);
@@ -47,7 +58,10 @@ export async function submitApplication(ctx: AppContext, actor: Actor | null, in
   const valid = validateApplication(input.form);
   const fieldErrors = valid.ok ? {} : { ...valid.error };
   const receivedOn = receiptOn(ctx, channel, input.dates ?? {}, actor === null, fieldErrors);
-  const proof = input.proof && input.proof.content.byteLength > 0 ? checkProof(input.proof.content, input.proof.fileName) : undefined;
+  const proof =
+    input.proof && input.proof.content.byteLength > 0
+      ? checkProof(input.proof.content, input.proof.fileName)
+      : undefined;
   if (proof && !proof.ok) fieldErrors.proof = proof.error;
   if (!valid.ok || !receivedOn || Object.keys(fieldErrors).length > 0) {
     throw invalid('申请未提交，请按提示更正', fieldErrors);
@@ -60,22 +74,72 @@ export async function submitApplication(ctx: AppContext, actor: Actor | null, in
   try {
     await ctx.uow.run(async (r) => {
       const proofFileId = proof?.ok && input.proof ? await r.files.put(input.proof.content, proof.mime, now) : null;
-      await r.applications.insert({ id, orgId: org.id, trackingCode, channel, receivedOn, applicant: valid.value.applicant, request: valid.value.request, state: 'received', handlerId: null, outcome: null, dueOn: first.dueOn, waitingUntil: null, extended: false, closedOn: null, submissionKey: input.submissionKey ?? null, proofFileId }, now);
-      await r.applications.appendEvent(id, { ...first, seq: 1, at: now, actorId: actor?.userId ?? null, actorLabel: actor ? actor.username : '申请人' });
-      await mailReceipt(r, () => ctx.crypto.newId(), { id, trackingCode, receivedOn, dueOn: first.dueOn, applicant: valid.value.applicant }, org, now);
+      await r.applications.insert(
+        {
+          id,
+          orgId: org.id,
+          trackingCode,
+          channel,
+          receivedOn,
+          applicant: valid.value.applicant,
+          request: valid.value.request,
+          state: 'received',
+          handlerId: null,
+          outcome: null,
+          dueOn: first.dueOn,
+          waitingUntil: null,
+          extended: false,
+          closedOn: null,
+          submissionKey: input.submissionKey ?? null,
+          proofFileId,
+        },
+        now,
+      );
+      await r.applications.appendEvent(id, {
+        ...first,
+        seq: 1,
+        at: now,
+        actorId: actor?.userId ?? null,
+        actorLabel: actor ? actor.username : '申请人',
+      });
+      await mailReceipt(
+        r,
+        () => ctx.crypto.newId(),
+        { id, trackingCode, receivedOn, dueOn: first.dueOn, applicant: valid.value.applicant },
+        org,
+        now,
+      );
       // The audit entry carries no personal data (issue 3: logs never contain it).
-      await r.audit.append(auditBy(actor, { action: 'application.submitted', entityType: 'application', entityId: id, orgId: org.id, before: null, after: { trackingCode, channel, receivedOn, dueOn: first.dueOn, proof: proofFileId !== null } }), now);
+      await r.audit.append(
+        auditBy(actor, {
+          action: 'application.submitted',
+          entityType: 'application',
+          entityId: id,
+          orgId: org.id,
+          before: null,
+          after: { trackingCode, channel, receivedOn, dueOn: first.dueOn, proof: proofFileId !== null },
+        }),
+        now,
+      );
     });
   } catch (e) {
     // A concurrent double submission: the unique submission key let only one insert through.
-    const winner = input.submissionKey ? await ctx.repos.applications.idBySubmissionKey(input.submissionKey) : undefined;
+    const winner = input.submissionKey
+      ? await ctx.repos.applications.idBySubmissionKey(input.submissionKey)
+      : undefined;
     if (winner) return resultOf(ctx, winner, true);
     throw e;
   }
   return { id, trackingCode, receivedOn, dueOn: first.dueOn, provisional: first.provisional, duplicate: false };
 }
 
-function receiptOn(ctx: AppContext, channel: Channel, dates: NonNullable<SubmitInput['dates']>, online: boolean, errors: Record<string, string>): LocalDate | undefined {
+function receiptOn(
+  ctx: AppContext,
+  channel: Channel,
+  dates: NonNullable<SubmitInput['dates']>,
+  online: boolean,
+  errors: Record<string, string>,
+): LocalDate | undefined {
   const parsed: Record<string, LocalDate | null> = {};
   for (const key of ['submittedOn', 'signedForOn', 'confirmedOn'] as const) {
     const raw = online && key === 'submittedOn' ? ctx.clock.today() : dates[key];
@@ -104,5 +168,12 @@ async function resultOf(ctx: AppContext, id: string, duplicate: boolean): Promis
   const app = await ctx.repos.applications.byId(id);
   if (!app) throw notFound('申请');
   const first = app.events[0];
-  return { id, trackingCode: app.trackingCode, receivedOn: app.receivedOn, dueOn: app.dueOn, provisional: first?.provisional ?? false, duplicate };
+  return {
+    id,
+    trackingCode: app.trackingCode,
+    receivedOn: app.receivedOn,
+    dueOn: app.dueOn,
+    provisional: first?.provisional ?? false,
+    duplicate,
+  };
 }

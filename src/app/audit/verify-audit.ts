@@ -7,7 +7,10 @@ import { GENESIS_HASH, entryBreak, type ChainCheck } from '../../domain/audit/au
  * head row matches the last entry, which catches entries deleted from the end.
  * @param onProgress called after each batch with (checked, total)
  */
-export async function verifyAuditChain(ctx: AppContext, onProgress?: (done: number, total: number) => void): Promise<ChainCheck> {
+export async function verifyAuditChain(
+  ctx: AppContext,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ChainCheck> {
   const head = await ctx.repos.audit.head();
   let prev = GENESIS_HASH;
   let count = 0;
@@ -27,7 +30,12 @@ export async function verifyAuditChain(ctx: AppContext, onProgress?: (done: numb
     onProgress?.(count, head.lastSeq);
   }
   if (head.lastSeq !== count || head.lastHash !== prev) {
-    return { ok: false, count, brokenSeq: count + 1, reason: `链尾不一致：应有 ${head.lastSeq} 条记录，实有 ${count} 条（记录被删除）` };
+    return {
+      ok: false,
+      count,
+      brokenSeq: count + 1,
+      reason: `链尾不一致：应有 ${head.lastSeq} 条记录，实有 ${count} 条（记录被删除）`,
+    };
   }
   return { ok: true, count };
 }

@@ -24,7 +24,14 @@ export async function issueApiToken(ctx: AppContext, username: string, label = '
     const id = ctx.crypto.newId();
     await r.tokens.insert({ id, userId: user.id, tokenHash: ctx.crypto.sha256(token), label, createdAt: now });
     await r.audit.append(
-      auditBy(null, { action: 'api_token.issued', entityType: 'user', entityId: user.id, orgId: user.orgId, before: null, after: { tokenId: id, label } }),
+      auditBy(null, {
+        action: 'api_token.issued',
+        entityType: 'user',
+        entityId: user.id,
+        orgId: user.orgId,
+        before: null,
+        after: { tokenId: id, label },
+      }),
       now,
     );
   });

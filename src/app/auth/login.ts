@@ -61,7 +61,14 @@ export async function login(ctx: AppContext, username: string, password: string)
       absoluteExpiresAt: new Date(nowMs + ctx.settings.sessionMaxHours * 3_600_000).toISOString(),
     });
     await r.audit.append(
-      auditBy(actorOf(user), { action: 'user.login', entityType: 'user', entityId: user.id, orgId: user.orgId, before: null, after: null }),
+      auditBy(actorOf(user), {
+        action: 'user.login',
+        entityType: 'user',
+        entityId: user.id,
+        orgId: user.orgId,
+        before: null,
+        after: null,
+      }),
       now,
     );
   });

@@ -25,7 +25,11 @@ export async function loadHolidayCalendar(repos: Repos): Promise<HolidayCalendar
 let cached: { version: string; calendar: HolidayCalendar } | undefined;
 
 async function buildFromTables(repos: Repos): Promise<HolidayCalendar> {
-  const [days, years, overrides] = await Promise.all([repos.calendar.days(), repos.calendar.years(), repos.calendar.overrides()]);
+  const [days, years, overrides] = await Promise.all([
+    repos.calendar.days(),
+    repos.calendar.years(),
+    repos.calendar.overrides(),
+  ]);
   return buildHolidayCalendar(
     days.map((d) => ({ date: localDate(d.date), kind: d.kind, name: d.name })),
     overrides.map((o) => ({ date: localDate(o.date), working: o.isWorking, reason: o.reason })),
@@ -60,14 +64,20 @@ async function authorizeCalendar(ctx: AppContext, actor: Actor | null): Promise<
 }
 
 /** Result of importing a schedule file: the years loaded, or every bad line. */
-export type ImportResult = { ok: true; years: number[]; days: number; recomputed: number } | { ok: false; errors: ScheduleFileError[] };
+export type ImportResult =
+  { ok: true; years: number[]; days: number; recomputed: number } | { ok: false; errors: ScheduleFileError[] };
 
 /**
  * Loads a year's official schedule from a schedule file (see domain/calendar/schedule-file.ts),
  * replacing what was stored for those years; its years stop being provisional. Deadlines that
  * depended on them are recomputed by the registered CalendarChangedSteps in the same transaction.
  */
-export async function importSchedule(ctx: AppContext, actor: Actor | null, text: string, fileName: string): Promise<ImportResult> {
+export async function importSchedule(
+  ctx: AppContext,
+  actor: Actor | null,
+  text: string,
+  fileName: string,
+): Promise<ImportResult> {
   await authorizeCalendar(ctx, actor);
   const parsed = parseScheduleFile(text);
   if (!parsed.ok) {
@@ -78,12 +88,27 @@ export async function importSchedule(ctx: AppContext, actor: Actor | null, text:
   const now = ctx.clock.nowIso();
   return ctx.uow.run(async (r) => {
     const before = (await r.calendar.years()).filter((y) => years.includes(y.year));
-    await r.calendar.replaceYears(years, days.map((d) => ({ ...d, source: label })), label, now);
+    await r.calendar.replaceYears(
+      years,
+      days.map((d) => ({ ...d, source: label })),
+      label,
+      now,
+    );
     let recomputed = 0;
     for (const step of ctx.calendarChangedSteps) {
       recomputed += await step.run(r, now);
     }
-    await r.audit.append(auditBy(actor, { action: 'calendar.imported', entityType: 'calendar', entityId: years.join(','), orgId: null, before, after: { years, days: days.length, source: label } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'calendar.imported',
+        entityType: 'calendar',
+        entityId: years.join(','),
+        orgId: null,
+        before,
+        after: { years, days: days.length, source: label },
+      }),
+      now,
+    );
     return { ok: true, years, days: days.length, recomputed };
   });
 }
@@ -92,7 +117,13 @@ export async function importSchedule(ctx: AppContext, actor: Actor | null, text:
  * Sets a local override day: closed (e.g. a local closure) or working.
  * @throws AppError 'invalid' for a bad date or a missing reason
  */
-export async function setCalendarOverride(ctx: AppContext, actor: Actor | null, date: string, isWorking: boolean, reason: string): Promise<void> {
+export async function setCalendarOverride(
+  ctx: AppContext,
+  actor: Actor | null,
+  date: string,
+  isWorking: boolean,
+  reason: string,
+): Promise<void> {
   await authorizeCalendar(ctx, actor);
   const d = parseLocalDate(date);
   const fieldErrors: Record<string, string> = {};
@@ -106,19 +137,39 @@ export async function setCalendarOverride(ctx: AppContext, actor: Actor | null, 
     throw invalid('调整日设置有误', fieldErrors);
   }
   const now = ctx.clock.nowIso();
-  const row = { date: d.value as string, isWorking, reason: reason.trim(), createdBy: actor?.userId ?? null, createdAt: now };
+  const row = {
+    date: d.value as string,
+    isWorking,
+    reason: reason.trim(),
+    createdBy: actor?.userId ?? null,
+    createdAt: now,
+  };
   await ctx.uow.run(async (r) => {
     const before = (await r.calendar.overrides()).find((o) => o.date === row.date) ?? null;
     await r.calendar.setOverride(row);
     for (const step of ctx.calendarChangedSteps) {
       await step.run(r, now);
     }
-    await r.audit.append(auditBy(actor, { action: 'calendar.override_set', entityType: 'calendar_override', entityId: row.date, orgId: null, before, after: row }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'calendar.override_set',
+        entityType: 'calendar_override',
+        entityId: row.date,
+        orgId: null,
+        before,
+        after: row,
+      }),
+      now,
+    );
   });
 }
 
 /** Removes a local override day. */
-export async function removeCalendarOverride(ctx: AppContext, actor: Actor | null, date: LocalDate | string): Promise<void> {
+export async function removeCalendarOverride(
+  ctx: AppContext,
+  actor: Actor | null,
+  date: LocalDate | string,
+): Promise<void> {
   await authorizeCalendar(ctx, actor);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
@@ -130,6 +181,16 @@ export async function removeCalendarOverride(ctx: AppContext, actor: Actor | nul
     for (const step of ctx.calendarChangedSteps) {
       await step.run(r, now);
     }
-    await r.audit.append(auditBy(actor, { action: 'calendar.override_removed', entityType: 'calendar_override', entityId: date, orgId: null, before, after: null }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'calendar.override_removed',
+        entityType: 'calendar_override',
+        entityId: date,
+        orgId: null,
+        before,
+        after: null,
+      }),
+      now,
+    );
   });
 }

@@ -40,12 +40,22 @@ const NONE: RowPublicationStats = { liveCount: 0, lastPublishedOn: null };
  * - rows without a computable rule (及时公开, 长期公开, notice periods) are never overdue.
  */
 export async function rowStatuses(ctx: AppContext, orgId: string, calendar?: HolidayCalendar): Promise<RowStatus[]> {
-  const [rows, stats, cal] = await Promise.all([ctx.repos.catalogue.rows(orgId), ctx.repos.catalogue.rowStats(orgId), calendar ?? loadHolidayCalendar(ctx.repos)]);
+  const [rows, stats, cal] = await Promise.all([
+    ctx.repos.catalogue.rows(orgId),
+    ctx.repos.catalogue.rowStats(orgId),
+    calendar ?? loadHolidayCalendar(ctx.repos),
+  ]);
   const today = localDate(ctx.clock.today());
   return rows.map((row) => {
     const s = stats.get(row.id) ?? NONE;
     const due = dueFor(row, s, cal);
-    return { row, liveCount: s.liveCount, lastPublishedOn: s.lastPublishedOn, dueOn: due, overdue: due !== null && due < today };
+    return {
+      row,
+      liveCount: s.liveCount,
+      lastPublishedOn: s.lastPublishedOn,
+      dueOn: due,
+      overdue: due !== null && due < today,
+    };
   });
 }
 
@@ -53,7 +63,11 @@ export async function rowStatuses(ctx: AppContext, orgId: string, calendar?: Hol
  * Current rows to which no live published item is linked yet.
  * @throws AppError 'not_found', 'forbidden'
  */
-export async function rowsWithNothingPublished(ctx: AppContext, actor: Actor | null, orgId: string): Promise<CatalogueRow[]> {
+export async function rowsWithNothingPublished(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+): Promise<CatalogueRow[]> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
   return (await rowStatuses(ctx, orgId)).filter((s) => s.liveCount === 0).map((s) => s.row);
 }
@@ -64,11 +78,19 @@ export async function rowsWithNothingPublished(ctx: AppContext, actor: Actor | n
  */
 export async function overdueRows(ctx: AppContext, actor: Actor | null, orgId: string): Promise<OverdueRow[]> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
-  return (await rowStatuses(ctx, orgId)).flatMap((s) => (s.overdue && s.dueOn !== null ? [{ row: s.row, dueOn: s.dueOn }] : []));
+  return (await rowStatuses(ctx, orgId)).flatMap((s) =>
+    s.overdue && s.dueOn !== null ? [{ row: s.row, dueOn: s.dueOn }] : [],
+  );
 }
 
 /** One organization's line on the dashboard card. */
-export type CatalogueDashboardLine = { orgId: string; orgName: string; rows: number; nothingPublished: number; overdue: number };
+export type CatalogueDashboardLine = {
+  orgId: string;
+  orgName: string;
+  rows: number;
+  nothingPublished: number;
+  overdue: number;
+};
 
 /**
  * The dashboard card: for each organization with a standard catalogue whose catalogue the actor may
@@ -76,13 +98,21 @@ export type CatalogueDashboardLine = { orgId: string; orgName: string; rows: num
  */
 export async function catalogueDashboard(ctx: AppContext, actor: Actor): Promise<CatalogueDashboardLine[]> {
   const [orgs, withRows] = await Promise.all([ctx.repos.orgs.list(), ctx.repos.catalogue.orgsWithRows()]);
-  const readable = orgs.filter((o) => withRows.includes(o.id) && canCatalogue(actor, 'catalogue.read', ancestry(orgs, o.id)));
+  const readable = orgs.filter(
+    (o) => withRows.includes(o.id) && canCatalogue(actor, 'catalogue.read', ancestry(orgs, o.id)),
+  );
   if (readable.length === 0) return [];
   const calendar = await loadHolidayCalendar(ctx.repos);
   const out: CatalogueDashboardLine[] = [];
   for (const org of readable) {
     const statuses = await rowStatuses(ctx, org.id, calendar);
-    out.push({ orgId: org.id, orgName: org.name, rows: statuses.length, nothingPublished: statuses.filter((s) => s.liveCount === 0).length, overdue: statuses.filter((s) => s.overdue).length });
+    out.push({
+      orgId: org.id,
+      orgName: org.name,
+      rows: statuses.length,
+      nothingPublished: statuses.filter((s) => s.liveCount === 0).length,
+      overdue: statuses.filter((s) => s.overdue).length,
+    });
   }
   return out;
 }
@@ -93,7 +123,13 @@ function nearestDeadline(rule: TimeLimitRule, day: LocalDate, calendar: HolidayC
   // At least one deadline falls in the span before `day` (a year, or a month of at most 31 days).
   let before = dueDate(rule, addDays(day, rule.kind === 'annual_by' ? -366 : -31), calendar);
   if (before === null || before >= day) return after;
-  for (let next = dueDate(rule, addDays(before, 1), calendar); next !== null && next < day; next = dueDate(rule, addDays(next, 1), calendar)) before = next;
+  for (
+    let next = dueDate(rule, addDays(before, 1), calendar);
+    next !== null && next < day;
+    next = dueDate(rule, addDays(next, 1), calendar)
+  ) {
+    before = next;
+  }
   return daysBetween(before, day) < daysBetween(day, after) ? before : after;
 }
 

@@ -30,23 +30,44 @@ export type StandardCataloguePage = {
  * The standard-catalogue page.
  * @throws AppError 'not_found' (unknown organization), 'forbidden' (may not read its catalogue)
  */
-export async function standardCataloguePage(ctx: AppContext, actor: Actor, orgId: string, filter: CatalogueFilter = {}): Promise<StandardCataloguePage> {
+export async function standardCataloguePage(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  filter: CatalogueFilter = {},
+): Promise<StandardCataloguePage> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const org = orgs.find((o) => o.id === orgId);
   if (!org) throw notFound('机构');
-  const [areas, exclusions, statuses] = await Promise.all([ctx.repos.catalogue.areas(orgId), ctx.repos.catalogue.exclusions(orgId), rowStatuses(ctx, orgId)]);
-  const keep = (s: RowStatus) => (filter.show === 'overdue' ? s.overdue : filter.show === 'nothing' ? s.liveCount === 0 : true);
+  const [areas, exclusions, statuses] = await Promise.all([
+    ctx.repos.catalogue.areas(orgId),
+    ctx.repos.catalogue.exclusions(orgId),
+    rowStatuses(ctx, orgId),
+  ]);
+  const keep = (s: RowStatus) =>
+    filter.show === 'overdue' ? s.overdue : filter.show === 'nothing' ? s.liveCount === 0 : true;
   const views = areas.map((area) => {
     const own = statuses.filter((s) => s.row.keyAreaId === area.id);
-    return { area, notApplicable: exclusions.find((e) => e.keyAreaId === area.id)?.reason ?? null, rows: own.filter(keep), rowCount: own.length };
+    return {
+      area,
+      notApplicable: exclusions.find((e) => e.keyAreaId === area.id)?.reason ?? null,
+      rows: own.filter(keep),
+      rowCount: own.length,
+    };
   });
-  const shown = views.filter((v) => (filter.areaId ? v.area.id === filter.areaId : true) && (filter.show ? v.rows.length > 0 : true));
+  const shown = views.filter(
+    (v) => (filter.areaId ? v.area.id === filter.areaId : true) && (filter.show ? v.rows.length > 0 : true),
+  );
   return {
     org: { id: org.id, name: org.name },
     canWrite: canCatalogue(actor, 'catalogue.write', ancestry(orgs, orgId)),
     areas: shown,
     allAreas: areas,
-    totals: { rows: statuses.length, nothingPublished: statuses.filter((s) => s.liveCount === 0).length, overdue: statuses.filter((s) => s.overdue).length },
+    totals: {
+      rows: statuses.length,
+      nothingPublished: statuses.filter((s) => s.liveCount === 0).length,
+      overdue: statuses.filter((s) => s.overdue).length,
+    },
   };
 }

@@ -13,17 +13,36 @@ import { parseRowInput, type RowInput } from './row-input.js';
 const MAX_AREA_NAME = 40;
 
 /** Parses the form and checks the area and the path against the organization's catalogue. */
-async function checkedFields(ctx: AppContext, orgId: string, input: RowInput, self: CatalogueRow | null): Promise<{ fields: Omit<CatalogueRowFields, 'sort'> & { sort: number | null }; area: KeyArea; retiredTwin: CatalogueRow | undefined }> {
+async function checkedFields(
+  ctx: AppContext,
+  orgId: string,
+  input: RowInput,
+  self: CatalogueRow | null,
+): Promise<{
+  fields: Omit<CatalogueRowFields, 'sort'> & { sort: number | null };
+  area: KeyArea;
+  retiredTwin: CatalogueRow | undefined;
+}> {
   const parsed = parseRowInput(input);
   if (!parsed.ok) throw invalid('目录事项填写有误', parsed.errors);
   const { fields } = parsed;
-  const [areas, exclusions, rows] = await Promise.all([ctx.repos.catalogue.areas(orgId), ctx.repos.catalogue.exclusions(orgId), ctx.repos.catalogue.rows(orgId, { includeRetired: true })]);
+  const [areas, exclusions, rows] = await Promise.all([
+    ctx.repos.catalogue.areas(orgId),
+    ctx.repos.catalogue.exclusions(orgId),
+    ctx.repos.catalogue.rows(orgId, { includeRetired: true }),
+  ]);
   const area = areas.find((a) => a.id === fields.keyAreaId);
   if (!area) throw invalid('目录事项填写有误', { keyAreaId: '请选择本机构的重点领域' });
-  if (exclusions.some((e) => e.keyAreaId === area.id)) throw invalid(`“${area.name}”领域已说明为未涉及领域，请先撤销该说明再添加事项`, { keyAreaId: '该领域已标为未涉及' });
+  if (exclusions.some((e) => e.keyAreaId === area.id)) {
+    throw invalid(`“${area.name}”领域已说明为未涉及领域，请先撤销该说明再添加事项`, {
+      keyAreaId: '该领域已标为未涉及',
+    });
+  }
   const path = rowPath(fields);
   const twins = rows.filter((r) => r.id !== self?.id && rowPath(r) === path);
-  if (twins.some((r) => r.retiredAt === null)) throw invalid('目录事项填写有误', { level2: '本领域已有相同的一级、二级、三级事项' });
+  if (twins.some((r) => r.retiredAt === null)) {
+    throw invalid('目录事项填写有误', { level2: '本领域已有相同的一级、二级、三级事项' });
+  }
   return { fields, area, retiredTwin: twins[0] };
 }
 
@@ -40,7 +59,12 @@ async function nextSort(ctx: AppContext, orgId: string, keyAreaId: string): Prom
  * @returns the row's id
  * @throws AppError 'not_found', 'forbidden', 'invalid' with field messages
  */
-export async function addCatalogueRow(ctx: AppContext, actor: Actor | null, orgId: string, input: RowInput): Promise<string> {
+export async function addCatalogueRow(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  input: RowInput,
+): Promise<string> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   const { fields, area, retiredTwin } = await checkedFields(ctx, orgId, input, null);
   const full: CatalogueRowFields = { ...fields, sort: fields.sort ?? (await nextSort(ctx, orgId, area.id)) };
@@ -49,7 +73,17 @@ export async function addCatalogueRow(ctx: AppContext, actor: Actor | null, orgI
   await ctx.uow.run(async (r) => {
     if (retiredTwin) await r.catalogue.updateRow(id, full, now);
     else await r.catalogue.insertRow({ ...full, id, orgId, retiredAt: null, createdAt: now, updatedAt: now });
-    await r.audit.append(auditBy(actor, { action: 'catalogue.row_added', entityType: 'catalogue_row', entityId: id, orgId, before: null, after: { area: area.name, ...summary(full), restored: retiredTwin !== undefined } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'catalogue.row_added',
+        entityType: 'catalogue_row',
+        entityId: id,
+        orgId,
+        before: null,
+        after: { area: area.name, ...summary(full), restored: retiredTwin !== undefined },
+      }),
+      now,
+    );
   });
   return id;
 }
@@ -58,17 +92,41 @@ export async function addCatalogueRow(ctx: AppContext, actor: Actor | null, orgI
  * Edits a current row (its area may change within the organization).
  * @throws AppError 'not_found' (unknown, retired or another organization's row), 'forbidden', 'invalid'
  */
-export async function updateCatalogueRow(ctx: AppContext, actor: Actor | null, orgId: string, rowId: string, input: RowInput): Promise<void> {
+export async function updateCatalogueRow(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  rowId: string,
+  input: RowInput,
+): Promise<void> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   const row = await currentRow(ctx, orgId, rowId);
   const { fields, area, retiredTwin } = await checkedFields(ctx, orgId, input, row);
-  const full: CatalogueRowFields = { ...fields, sort: fields.sort ?? (fields.keyAreaId === row.keyAreaId ? row.sort : await nextSort(ctx, orgId, area.id)) };
+  const full: CatalogueRowFields = {
+    ...fields,
+    sort: fields.sort ?? (fields.keyAreaId === row.keyAreaId ? row.sort : await nextSort(ctx, orgId, area.id)),
+  };
   const now = ctx.clock.nowIso();
-  // Two rows on one path would make re-imports ambiguous (rows are matched by path): the retired one is restored through “新增事项”.
-  if (retiredTwin) throw invalid('目录事项填写有误', { level2: '本领域有相同事项已停用：如需恢复，请用“新增事项”填写相同的一级、二级、三级事项' });
+  // Two rows on one path would make re-imports ambiguous (rows are matched by path): the retired one is restored
+  // through “新增事项”.
+  if (retiredTwin) {
+    throw invalid('目录事项填写有误', {
+      level2: '本领域有相同事项已停用：如需恢复，请用“新增事项”填写相同的一级、二级、三级事项',
+    });
+  }
   await ctx.uow.run(async (r) => {
     await r.catalogue.updateRow(rowId, full, now);
-    await r.audit.append(auditBy(actor, { action: 'catalogue.row_updated', entityType: 'catalogue_row', entityId: rowId, orgId, before: summary(row), after: { area: area.name, ...summary(full) } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'catalogue.row_updated',
+        entityType: 'catalogue_row',
+        entityId: rowId,
+        orgId,
+        before: summary(row),
+        after: { area: area.name, ...summary(full) },
+      }),
+      now,
+    );
   });
 }
 
@@ -77,13 +135,28 @@ export async function updateCatalogueRow(ctx: AppContext, actor: Actor | null, o
  * the link (and count again if the row is restored).
  * @throws AppError 'not_found', 'forbidden'
  */
-export async function retireCatalogueRow(ctx: AppContext, actor: Actor | null, orgId: string, rowId: string): Promise<void> {
+export async function retireCatalogueRow(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  rowId: string,
+): Promise<void> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   const row = await currentRow(ctx, orgId, rowId);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.catalogue.retireRow(rowId, now);
-    await r.audit.append(auditBy(actor, { action: 'catalogue.row_retired', entityType: 'catalogue_row', entityId: rowId, orgId, before: summary(row), after: null }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'catalogue.row_retired',
+        entityType: 'catalogue_row',
+        entityId: rowId,
+        orgId,
+        before: summary(row),
+        after: null,
+      }),
+      now,
+    );
   });
 }
 
@@ -93,7 +166,12 @@ export async function retireCatalogueRow(ctx: AppContext, actor: Actor | null, o
  * @returns the new area
  * @throws AppError 'not_found', 'forbidden', 'invalid'
  */
-export async function addLocalKeyArea(ctx: AppContext, actor: Actor | null, orgId: string, name: string): Promise<KeyArea> {
+export async function addLocalKeyArea(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  name: string,
+): Promise<KeyArea> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   const bare = bareAreaName(name.trim());
   if (bare === '') throw invalid('请填写领域名称', { name: '领域名称不能为空' });
@@ -105,11 +183,28 @@ export async function addLocalKeyArea(ctx: AppContext, actor: Actor | null, orgI
   const codes = new Set(areas.map((a) => a.code));
   let n = areas.length + 1;
   while (codes.has(`local-${n}`)) n += 1;
-  const area: KeyArea = { id: ctx.crypto.newId(), orgId, code: `local-${n}`, name: bare, national: false, sort: 1000 + areas.length };
+  const area: KeyArea = {
+    id: ctx.crypto.newId(),
+    orgId,
+    code: `local-${n}`,
+    name: bare,
+    national: false,
+    sort: 1000 + areas.length,
+  };
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.catalogue.insertArea(area, now);
-    await r.audit.append(auditBy(actor, { action: 'catalogue.area_added', entityType: 'key_area', entityId: area.id, orgId, before: null, after: { name: area.name, code: area.code } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'catalogue.area_added',
+        entityType: 'key_area',
+        entityId: area.id,
+        orgId,
+        before: null,
+        after: { name: area.name, code: area.code },
+      }),
+      now,
+    );
   });
   return area;
 }
@@ -118,7 +213,12 @@ export async function addLocalKeyArea(ctx: AppContext, actor: Actor | null, orgI
  * A current row of the organization (for the edit form).
  * @throws AppError 'not_found', 'forbidden'
  */
-export async function catalogueRowForEdit(ctx: AppContext, actor: Actor | null, orgId: string, rowId: string): Promise<CatalogueRow> {
+export async function catalogueRowForEdit(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  rowId: string,
+): Promise<CatalogueRow> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   return currentRow(ctx, orgId, rowId);
 }
@@ -131,5 +231,12 @@ async function currentRow(ctx: AppContext, orgId: string, rowId: string): Promis
 
 /** The audit trail's view of a row. */
 function summary(f: CatalogueRowFields) {
-  return { level1: f.level1, level2: f.level2, level3: f.level3, timeLimitText: f.timeLimitText, subject: f.subject, method: f.method };
+  return {
+    level1: f.level1,
+    level2: f.level2,
+    level3: f.level3,
+    timeLimitText: f.timeLimitText,
+    subject: f.subject,
+    method: f.method,
+  };
 }

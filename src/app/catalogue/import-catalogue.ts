@@ -4,7 +4,13 @@ import type { AppContext, Repos } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { bareAreaName, matchKeyArea, type KeyArea } from '../../domain/catalogue/key-areas.js';
 import { rowPath, type CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
-import { readCatalogueSheets, type SheetArea, type SheetError, type SheetExclusion, type SheetGrid } from '../../domain/catalogue/sheet.js';
+import {
+  readCatalogueSheets,
+  type SheetArea,
+  type SheetError,
+  type SheetExclusion,
+  type SheetGrid,
+} from '../../domain/catalogue/sheet.js';
 import { catalogueSheetLayout, exclusionSheetLayout } from '../../domain/catalogue/sheet-layout.js';
 import { catalogueSheetsOf, type CatalogueSheetIO } from './ports.js';
 import { authorizeCatalogue } from './manage-catalogue.js';
@@ -28,11 +34,19 @@ const GENERIC_SHEET = /^(sheet|工作表|表)\d*$/i;
  * @param onProgress called as rows are stored
  * @throws AppError 'not_found', 'forbidden', 'invalid' (not a readable workbook)
  */
-export async function importCatalogue(ctx: AppContext, actor: Actor | null, orgId: string, bytes: Uint8Array, opts: { io?: CatalogueSheetIO; onProgress?: (done: number, total: number) => void } = {}): Promise<CatalogueImportResult> {
+export async function importCatalogue(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  bytes: Uint8Array,
+  opts: { io?: CatalogueSheetIO; onProgress?: (done: number, total: number) => void } = {},
+): Promise<CatalogueImportResult> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
-  const cells = await sheetIO(ctx, opts.io).read(bytes).catch(() => {
-    throw invalid('无法读取该文件，请上传 XLSX 格式的标准目录');
-  });
+  const cells = await sheetIO(ctx, opts.io)
+    .read(bytes)
+    .catch(() => {
+      throw invalid('无法读取该文件，请上传 XLSX 格式的标准目录');
+    });
   const parsed = readCatalogueSheets(cells);
   if (!parsed.ok) return parsed;
   const known = await ctx.repos.catalogue.areas(orgId);
@@ -47,7 +61,17 @@ export async function importCatalogue(ctx: AppContext, actor: Actor | null, orgI
       if (area) await r.catalogue.setExclusion({ orgId, keyAreaId: area.id, reason: x.reason, createdAt: now });
     }
     const summary = { ...result, exclusions: parsed.exclusions.length };
-    await r.audit.append(auditBy(actor, { action: 'catalogue.imported', entityType: 'catalogue', entityId: orgId, orgId, before: null, after: { ...summary, areas: plan.map((p) => p.area.name) } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'catalogue.imported',
+        entityType: 'catalogue',
+        entityId: orgId,
+        orgId,
+        before: null,
+        after: { ...summary, areas: plan.map((p) => p.area.name) },
+      }),
+      now,
+    );
     return { ok: true as const, ...summary };
   });
 }
@@ -57,14 +81,26 @@ export async function importCatalogue(ctx: AppContext, actor: Actor | null, orgI
  * plus the 未涉及领域事项说明 sheet when some areas are stated not to apply.
  * @throws AppError 'not_found', 'forbidden', 'invalid' (no spreadsheet adapter, empty catalogue)
  */
-export async function exportCatalogue(ctx: AppContext, actor: Actor | null, orgId: string, opts: { io?: CatalogueSheetIO } = {}): Promise<Uint8Array> {
+export async function exportCatalogue(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  opts: { io?: CatalogueSheetIO } = {},
+): Promise<Uint8Array> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
-  const [areas, rows, exclusions] = await Promise.all([ctx.repos.catalogue.areas(orgId), ctx.repos.catalogue.rows(orgId), ctx.repos.catalogue.exclusions(orgId)]);
+  const [areas, rows, exclusions] = await Promise.all([
+    ctx.repos.catalogue.areas(orgId),
+    ctx.repos.catalogue.rows(orgId),
+    ctx.repos.catalogue.exclusions(orgId),
+  ]);
   const sheets: SheetGrid[] = areas
     .map((a) => ({ a, own: rows.filter((r) => r.keyAreaId === a.id) }))
     .filter((x) => x.own.length > 0)
     .map((x) => catalogueSheetLayout(x.a.name, x.own));
-  const excluded = exclusions.map((e) => ({ areaName: areas.find((a) => a.id === e.keyAreaId)?.name ?? e.keyAreaId, reason: e.reason }));
+  const excluded = exclusions.map((e) => ({
+    areaName: areas.find((a) => a.id === e.keyAreaId)?.name ?? e.keyAreaId,
+    reason: e.reason,
+  }));
   if (excluded.length > 0) sheets.push(exclusionSheetLayout(excluded));
   if (sheets.length === 0) throw invalid('该机构的标准目录为空，没有可导出的内容');
   return sheetIO(ctx, opts.io).write(sheets);
@@ -72,7 +108,9 @@ export async function exportCatalogue(ctx: AppContext, actor: Actor | null, orgI
 
 function sheetIO(ctx: AppContext, io: CatalogueSheetIO | undefined): CatalogueSheetIO {
   const found = io ?? catalogueSheetsOf(ctx);
-  if (!found) throw new AppError('invalid', '未配置表格读写组件（catalogueSheets） / no spreadsheet adapter configured');
+  if (!found) {
+    throw new AppError('invalid', '未配置表格读写组件（catalogueSheets） / no spreadsheet adapter configured');
+  }
   return found;
 }
 
@@ -80,10 +118,19 @@ function sheetIO(ctx: AppContext, io: CatalogueSheetIO | undefined): CatalogueSh
 function planAreas(ctx: AppContext, orgId: string, known: KeyArea[], sheets: SheetArea[]): Planned[] {
   const pool = [...known];
   return sheets.map((sheet) => {
-    const found = (GENERIC_SHEET.test(sheet.sheet) ? undefined : matchKeyArea(sheet.sheet, pool)) ?? (sheet.title ? matchKeyArea(sheet.title, pool) : undefined);
+    const found =
+      (GENERIC_SHEET.test(sheet.sheet) ? undefined : matchKeyArea(sheet.sheet, pool)) ??
+      (sheet.title ? matchKeyArea(sheet.title, pool) : undefined);
     if (found) return { area: found, isNew: false, sheet };
     const name = bareAreaName(GENERIC_SHEET.test(sheet.sheet) && sheet.title ? sheet.title : sheet.sheet);
-    const area: KeyArea = { id: ctx.crypto.newId(), orgId, code: `local-${pool.length + 1}`, name, national: false, sort: 1000 + pool.length };
+    const area: KeyArea = {
+      id: ctx.crypto.newId(),
+      orgId,
+      code: `local-${pool.length + 1}`,
+      name,
+      national: false,
+      sort: 1000 + pool.length,
+    };
     pool.push(area);
     return { area, isNew: true, sheet };
   });
@@ -96,8 +143,14 @@ function duplicateErrors(plan: Planned[]): SheetError[] {
     for (const row of p.sheet.rows) {
       const key = rowPath({ keyAreaId: p.area.id, ...row });
       const first = seen.get(key);
-      if (first) errors.push({ sheet: p.sheet.sheet, row: row.line, column: 'B', message: `与“${first.sheet}”第${first.line}行的事项重复（一级、二级、三级事项相同）` });
-      else seen.set(key, { sheet: p.sheet.sheet, line: row.line });
+      if (first) {
+        errors.push({
+          sheet: p.sheet.sheet,
+          row: row.line,
+          column: 'B',
+          message: `与“${first.sheet}”第${first.line}行的事项重复（一级、二级、三级事项相同）`,
+        });
+      } else seen.set(key, { sheet: p.sheet.sheet, line: row.line });
     }
   }
   return errors;
@@ -107,12 +160,28 @@ function exclusionErrors(plan: Planned[], known: KeyArea[], exclusions: SheetExc
   return exclusions.flatMap((x) => {
     const area = matchKeyArea(x.areaName, known);
     if (!area) return [{ sheet: x.sheet, row: x.line, column: 'B', message: `未知的重点领域：${x.areaName}` }];
-    if (plan.some((p) => p.area.id === area.id && p.sheet.rows.length > 0)) return [{ sheet: x.sheet, row: x.line, column: 'B', message: `“${area.name}”领域在本文件中有目录事项，不能同时列为未涉及领域` }];
+    if (plan.some((p) => p.area.id === area.id && p.sheet.rows.length > 0)) {
+      return [
+        {
+          sheet: x.sheet,
+          row: x.line,
+          column: 'B',
+          message: `“${area.name}”领域在本文件中有目录事项，不能同时列为未涉及领域`,
+        },
+      ];
+    }
     return [];
   });
 }
 
-async function writePlan(ctx: AppContext, r: Repos, orgId: string, plan: Planned[], now: string, onProgress?: (done: number, total: number) => void) {
+async function writePlan(
+  ctx: AppContext,
+  r: Repos,
+  orgId: string,
+  plan: Planned[],
+  now: string,
+  onProgress?: (done: number, total: number) => void,
+) {
   const existing = await r.catalogue.rows(orgId, { includeRetired: true });
   const byPath = new Map(existing.map((row) => [rowPath(row), row]));
   const total = plan.reduce((n, p) => n + p.sheet.rows.length, 0);
@@ -129,7 +198,14 @@ async function writePlan(ctx: AppContext, r: Repos, orgId: string, plan: Planned
         touched.add(old.id);
         updated += 1;
       } else {
-        const fresh: CatalogueRow = { ...fields, id: ctx.crypto.newId(), orgId, retiredAt: null, createdAt: now, updatedAt: now };
+        const fresh: CatalogueRow = {
+          ...fields,
+          id: ctx.crypto.newId(),
+          orgId,
+          retiredAt: null,
+          createdAt: now,
+          updatedAt: now,
+        };
         await r.catalogue.insertRow(fresh);
         inserted += 1;
       }

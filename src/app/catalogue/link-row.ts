@@ -18,12 +18,19 @@ export function rowLabel(row: Pick<CatalogueRow, 'level1' | 'level2' | 'level3'>
  * @returns the row id, or null
  * @throws AppError 'invalid' with a `catalogueRow` message
  */
-export async function resolveCatalogueRow(repos: Repos, orgId: string, value: unknown, current: string | null = null): Promise<string | null> {
+export async function resolveCatalogueRow(
+  repos: Repos,
+  orgId: string,
+  value: unknown,
+  current: string | null = null,
+): Promise<string | null> {
   const id = typeof value === 'string' ? value.trim() : '';
   if (id === '') return null;
   const row = await repos.catalogue.rowById(id);
   if (!row || row.orgId !== orgId) throw invalid('信息填写有误', { catalogueRow: '所选标准目录事项不属于本机构' });
-  if (row.retiredAt !== null && row.id !== current) throw invalid('信息填写有误', { catalogueRow: '所选标准目录事项已停用，请另选' });
+  if (row.retiredAt !== null && row.id !== current) {
+    throw invalid('信息填写有误', { catalogueRow: '所选标准目录事项已停用，请另选' });
+  }
   return row.id;
 }
 
@@ -35,12 +42,22 @@ export type RowChoiceGroup = { area: string; rows: [string, string][] };
  * linked to now when it has been retired since.
  * @param current the linked row, if any
  */
-export async function catalogueRowChoices(ctx: AppContext, orgId: string, current: string | null = null): Promise<RowChoiceGroup[]> {
+export async function catalogueRowChoices(
+  ctx: AppContext,
+  orgId: string,
+  current: string | null = null,
+): Promise<RowChoiceGroup[]> {
   const [areas, rows] = await Promise.all([ctx.repos.catalogue.areas(orgId), ctx.repos.catalogue.rows(orgId)]);
-  const linked = current && !rows.some((r) => r.id === current) ? await ctx.repos.catalogue.rowById(current) : undefined;
+  const linked =
+    current && !rows.some((r) => r.id === current) ? await ctx.repos.catalogue.rowById(current) : undefined;
   const all = linked && linked.orgId === orgId ? [...rows, linked] : rows;
   return areas
-    .map((a) => ({ area: a.name, rows: all.filter((r) => r.keyAreaId === a.id).map((r): [string, string] => [r.id, `${rowLabel(r)}${r.retiredAt ? '（已停用）' : ''}`]) }))
+    .map((a) => ({
+      area: a.name,
+      rows: all
+        .filter((r) => r.keyAreaId === a.id)
+        .map((r): [string, string] => [r.id, `${rowLabel(r)}${r.retiredAt ? '（已停用）' : ''}`]),
+    }))
     .filter((g) => g.rows.length > 0);
 }
 
@@ -51,7 +68,10 @@ export type PublicCatalogueRow = { area: string; label: string; timeLimitText: s
  * The standard-catalogue row the live version of a published item is linked to, for its public page.
  * @returns undefined when the item is not live or not linked
  */
-export async function publicCatalogueRow(ctx: AppContext, publicationId: string): Promise<PublicCatalogueRow | undefined> {
+export async function publicCatalogueRow(
+  ctx: AppContext,
+  publicationId: string,
+): Promise<PublicCatalogueRow | undefined> {
   const live = await ctx.repos.publications.liveVersion(publicationId);
   const rowId = live?.fields.catalogueRowId;
   if (!live || !rowId) return undefined;

@@ -15,7 +15,12 @@ export type CatalogueArea = { area: KeyArea; notApplicable: string | null; rows:
  * Checks the catalogue policy for an organization. Null actor = CLI/system: everything.
  * @throws AppError 'not_found' for an unknown organization, 'forbidden' when the action is not allowed
  */
-export async function authorizeCatalogue(ctx: AppContext, actor: Actor | null, orgId: string, action: CatalogueAction): Promise<void> {
+export async function authorizeCatalogue(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  action: CatalogueAction,
+): Promise<void> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   if (!orgs.some((o) => o.id === orgId)) throw notFound('机构');
   if (actor !== null && !canCatalogue(actor, action, ancestry(orgs, orgId))) throw forbidden();
@@ -38,7 +43,11 @@ export async function orgIdByCreditCode(ctx: AppContext, creditCode: string): Pr
  */
 export async function listCatalogue(ctx: AppContext, actor: Actor | null, orgId: string): Promise<CatalogueArea[]> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
-  const [areas, exclusions, rows] = await Promise.all([ctx.repos.catalogue.areas(orgId), ctx.repos.catalogue.exclusions(orgId), ctx.repos.catalogue.rows(orgId)]);
+  const [areas, exclusions, rows] = await Promise.all([
+    ctx.repos.catalogue.areas(orgId),
+    ctx.repos.catalogue.exclusions(orgId),
+    ctx.repos.catalogue.rows(orgId),
+  ]);
   return areas.map((area) => ({
     area,
     notApplicable: exclusions.find((e) => e.keyAreaId === area.id)?.reason ?? null,
@@ -51,7 +60,13 @@ export async function listCatalogue(ctx: AppContext, actor: Actor | null, orgId:
  * the reason; passing an empty reason is refused. An area that has rows cannot be excluded.
  * @throws AppError 'not_found', 'forbidden', 'invalid'
  */
-export async function markAreaNotApplicable(ctx: AppContext, actor: Actor | null, orgId: string, keyAreaId: string, reason: string): Promise<void> {
+export async function markAreaNotApplicable(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  keyAreaId: string,
+  reason: string,
+): Promise<void> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   const area = (await ctx.repos.catalogue.areas(orgId)).find((a) => a.id === keyAreaId);
   if (!area) throw notFound('重点领域');
@@ -62,7 +77,17 @@ export async function markAreaNotApplicable(ctx: AppContext, actor: Actor | null
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.catalogue.setExclusion({ orgId, keyAreaId, reason: reason.trim(), createdAt: now });
-    await r.audit.append(auditBy(actor, { action: 'catalogue.area_excluded', entityType: 'key_area', entityId: keyAreaId, orgId, before: null, after: { area: area.name, reason: reason.trim() } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'catalogue.area_excluded',
+        entityType: 'key_area',
+        entityId: keyAreaId,
+        orgId,
+        before: null,
+        after: { area: area.name, reason: reason.trim() },
+      }),
+      now,
+    );
   });
 }
 
@@ -70,13 +95,28 @@ export async function markAreaNotApplicable(ctx: AppContext, actor: Actor | null
  * Withdraws a "not applicable" statement.
  * @throws AppError 'not_found', 'forbidden'
  */
-export async function clearAreaNotApplicable(ctx: AppContext, actor: Actor | null, orgId: string, keyAreaId: string): Promise<void> {
+export async function clearAreaNotApplicable(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  keyAreaId: string,
+): Promise<void> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   const before = (await ctx.repos.catalogue.exclusions(orgId)).find((e) => e.keyAreaId === keyAreaId);
   if (!before) throw notFound('未涉及领域说明');
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.catalogue.removeExclusion(orgId, keyAreaId);
-    await r.audit.append(auditBy(actor, { action: 'catalogue.area_included', entityType: 'key_area', entityId: keyAreaId, orgId, before: { reason: before.reason }, after: null }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'catalogue.area_included',
+        entityType: 'key_area',
+        entityId: keyAreaId,
+        orgId,
+        before: { reason: before.reason },
+        after: null,
+      }),
+      now,
+    );
   });
 }

@@ -9,7 +9,11 @@ import type { CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
 export const ITEMS_PER_ROW = 10;
 
 /** One row with its latest live items. */
-export type PublicCatalogueLine = { row: CatalogueRow; items: { id: string; title: string; publishedOn: string; url: string }[]; total: number };
+export type PublicCatalogueLine = {
+  row: CatalogueRow;
+  items: { id: string; title: string; publishedOn: string; url: string }[];
+  total: number;
+};
 
 /** The public standard catalogue of an organization. */
 export type PublicCatalogue = {
@@ -22,13 +26,29 @@ export type PublicCatalogue = {
  * @param orgId an organization the portal shows (the caller resolves it from the site)
  */
 export async function publicStandardCatalogue(ctx: AppContext, orgId: string): Promise<PublicCatalogue> {
-  const [areas, rows, exclusions, linked] = await Promise.all([ctx.repos.catalogue.areas(orgId), ctx.repos.catalogue.rows(orgId), ctx.repos.catalogue.exclusions(orgId), ctx.repos.catalogue.linkedItems(orgId)]);
+  const [areas, rows, exclusions, linked] = await Promise.all([
+    ctx.repos.catalogue.areas(orgId),
+    ctx.repos.catalogue.rows(orgId),
+    ctx.repos.catalogue.exclusions(orgId),
+    ctx.repos.catalogue.linkedItems(orgId),
+  ]);
   const line = (row: CatalogueRow): PublicCatalogueLine => {
     const own = linked.filter((l) => l.rowId === row.id);
-    return { row, total: own.length, items: own.slice(0, ITEMS_PER_ROW).map((l) => ({ id: l.publicationId, title: l.title, publishedOn: l.publishedOn, url: `/publications/${l.publicationId}` })) };
+    return {
+      row,
+      total: own.length,
+      items: own.slice(0, ITEMS_PER_ROW).map((l) => ({
+        id: l.publicationId,
+        title: l.title,
+        publishedOn: l.publishedOn,
+        url: `/publications/${l.publicationId}`,
+      })),
+    };
   };
   return {
-    areas: areas.map((area) => ({ area, rows: rows.filter((r) => r.keyAreaId === area.id).map(line) })).filter((a) => a.rows.length > 0),
+    areas: areas
+      .map((area) => ({ area, rows: rows.filter((r) => r.keyAreaId === area.id).map(line) }))
+      .filter((a) => a.rows.length > 0),
     notApplicable: exclusions.flatMap((e) => {
       const area = areas.find((a) => a.id === e.keyAreaId);
       return area ? [{ area, reason: e.reason }] : [];

@@ -7,7 +7,9 @@ import { validateRow, type CatalogueRowFields, type DisclosureMethod } from '../
 export type RowInput = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** A parsed row: its fields (sort null when not given) or per-field Chinese messages keyed by form field. */
-export type ParsedRow = { ok: true; fields: Omit<CatalogueRowFields, 'sort'> & { sort: number | null } } | { ok: false; errors: Record<string, string> };
+export type ParsedRow =
+  | { ok: true; fields: Omit<CatalogueRowFields, 'sort'> & { sort: number | null } }
+  | { ok: false; errors: Record<string, string> };
 
 /** Separators of free-text lists ("其他渠道", "其他层级"). */
 const LIST_SEPARATORS = /[,，、;；\n]/;
@@ -24,7 +26,15 @@ const many = (input: RowInput, key: string): string[] => {
 };
 
 /** Ticked values plus the typed "other" list, deduplicated, in order. */
-const ticksAndOthers = (input: RowInput, key: string): string[] => [...new Set([...many(input, key), ...one(input, `${key}Other`).split(LIST_SEPARATORS).map((x) => x.trim()).filter((x) => x !== '')])];
+const ticksAndOthers = (input: RowInput, key: string): string[] => [
+  ...new Set([
+    ...many(input, key),
+    ...one(input, `${key}Other`)
+      .split(LIST_SEPARATORS)
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  ]),
+];
 
 /**
  * Parses and checks a row form against the minimum elements of 国办发〔2019〕54号 (name, content, basis,
@@ -55,6 +65,8 @@ export function parseRowInput(input: RowInput): ParsedRow {
   };
   const errors: Record<string, string> = { ...validateRow(fields) };
   if (fields.keyAreaId === '') errors.keyAreaId = '请选择重点领域';
-  if (fields.sort !== null && !(Number.isInteger(fields.sort) && fields.sort >= 0 && fields.sort <= MAX_SORT)) errors.sort = `序号应为0到${MAX_SORT}之间的整数`;
+  if (fields.sort !== null && !(Number.isInteger(fields.sort) && fields.sort >= 0 && fields.sort <= MAX_SORT)) {
+    errors.sort = `序号应为0到${MAX_SORT}之间的整数`;
+  }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, fields };
 }

@@ -3,9 +3,17 @@
 import type { AppContext, Repos } from '../ports.js';
 
 /** Queues one message (call inside the transaction of the change it reports). */
-export async function enqueueMail(repos: Repos, newId: () => string, m: { to: string; subject: string; text: string; kind: string; refId?: string | null }, at: string): Promise<void> {
+export async function enqueueMail(
+  repos: Repos,
+  newId: () => string,
+  m: { to: string; subject: string; text: string; kind: string; refId?: string | null },
+  at: string,
+): Promise<void> {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(m.to)) return;
-  await repos.outbox.enqueue({ id: newId(), to: m.to, subject: m.subject, text: m.text, kind: m.kind, refId: m.refId ?? null }, at);
+  await repos.outbox.enqueue(
+    { id: newId(), to: m.to, subject: m.subject, text: m.text, kind: m.kind, refId: m.refId ?? null },
+    at,
+  );
 }
 
 /** Retry delays after a failed attempt: 1 min, 5 min, 30 min, 2 h, then every 12 h. */
@@ -26,7 +34,11 @@ export async function flushOutbox(ctx: AppContext, limit = 50): Promise<{ sent: 
       sent += 1;
     } catch (e) {
       const minutes = BACKOFF_MINUTES[Math.min(m.attempts, BACKOFF_MINUTES.length - 1)] ?? 720;
-      await ctx.repos.outbox.markFailed(m.id, e instanceof Error ? e.message : String(e), new Date(ctx.clock.nowMs() + minutes * 60_000).toISOString());
+      await ctx.repos.outbox.markFailed(
+        m.id,
+        e instanceof Error ? e.message : String(e),
+        new Date(ctx.clock.nowMs() + minutes * 60_000).toISOString(),
+      );
       failed += 1;
     }
   }

@@ -1,14 +1,24 @@
 // Creating, editing, moving and retiring organizations (admins only; every change audited).
 import type { AppContext } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { ancestry, wouldCreateCycle, type Organization, type OrganizationFields } from '../../domain/orgs/organization.js';
+import {
+  ancestry,
+  wouldCreateCycle,
+  type Organization,
+  type OrganizationFields,
+} from '../../domain/orgs/organization.js';
 import { canAdmin, type AdminAction } from '../../domain/policies/admin-policy.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import { insertDefaultCatalogue } from '../publications/catalogue.js';
 
 /** Checks an admin action on an organization (or at the top level for a new root). Null actor = CLI/system. */
-async function authorize(ctx: AppContext, actor: Actor | null, action: AdminAction, orgId: string | null): Promise<Organization[]> {
+async function authorize(
+  ctx: AppContext,
+  actor: Actor | null,
+  action: AdminAction,
+  orgId: string | null,
+): Promise<Organization[]> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   if (actor === null) {
     return orgs;
@@ -52,7 +62,17 @@ export async function createOrganization(
     }
     await r.orgs.insert(org);
     await insertDefaultCatalogue(r, ctx, org.id, now);
-    await r.audit.append(auditBy(actor, { action: 'org.created', entityType: 'organization', entityId: org.id, orgId: org.id, before: null, after: org }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'org.created',
+        entityType: 'organization',
+        entityId: org.id,
+        orgId: org.id,
+        before: null,
+        after: org,
+      }),
+      now,
+    );
     return org;
   });
 }
@@ -61,7 +81,12 @@ export async function createOrganization(
  * Edits an organization's fields.
  * @throws AppError 'conflict' for a credit code used by another organization
  */
-export async function updateOrganization(ctx: AppContext, actor: Actor | null, id: string, fields: OrganizationFields): Promise<void> {
+export async function updateOrganization(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  fields: OrganizationFields,
+): Promise<void> {
   const orgs = await authorize(ctx, actor, 'org.update', id);
   const before = orgs.find((o) => o.id === id);
   if (!before) {
@@ -74,7 +99,17 @@ export async function updateOrganization(ctx: AppContext, actor: Actor | null, i
       throw conflict('统一社会信用代码已被其他机构使用', { creditCode: '该统一社会信用代码已存在' });
     }
     await r.orgs.update(id, fields, now);
-    await r.audit.append(auditBy(actor, { action: 'org.updated', entityType: 'organization', entityId: id, orgId: id, before, after: { ...before, ...fields, updatedAt: now } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'org.updated',
+        entityType: 'organization',
+        entityId: id,
+        orgId: id,
+        before,
+        after: { ...before, ...fields, updatedAt: now },
+      }),
+      now,
+    );
   });
 }
 
@@ -82,7 +117,12 @@ export async function updateOrganization(ctx: AppContext, actor: Actor | null, i
  * Moves an organization under another parent (or to the top).
  * @throws AppError 'invalid' when the move would make it its own ancestor
  */
-export async function moveOrganization(ctx: AppContext, actor: Actor | null, id: string, newParentId: string | null): Promise<void> {
+export async function moveOrganization(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  newParentId: string | null,
+): Promise<void> {
   const orgs = await authorize(ctx, actor, 'org.move', id);
   const org = orgs.find((o) => o.id === id);
   if (!org) {
@@ -103,12 +143,27 @@ export async function moveOrganization(ctx: AppContext, actor: Actor | null, id:
   const sortOrder = orgs.filter((o) => o.parentId === newParentId && o.id !== id).length;
   await ctx.uow.run(async (r) => {
     await r.orgs.move(id, newParentId, sortOrder, now);
-    await r.audit.append(auditBy(actor, { action: 'org.moved', entityType: 'organization', entityId: id, orgId: id, before: { parentId: org.parentId }, after: { parentId: newParentId } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'org.moved',
+        entityType: 'organization',
+        entityId: id,
+        orgId: id,
+        before: { parentId: org.parentId },
+        after: { parentId: newParentId },
+      }),
+      now,
+    );
   });
 }
 
 /** Retires (or restores) an organization. Retired organizations stay in reports and the audit trail. */
-export async function setOrganizationRetired(ctx: AppContext, actor: Actor | null, id: string, retired: boolean): Promise<void> {
+export async function setOrganizationRetired(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  retired: boolean,
+): Promise<void> {
   const orgs = await authorize(ctx, actor, 'org.update', id);
   const org = orgs.find((o) => o.id === id);
   if (!org) {
@@ -121,6 +176,16 @@ export async function setOrganizationRetired(ctx: AppContext, actor: Actor | nul
   const retiredAt = retired ? now : null;
   await ctx.uow.run(async (r) => {
     await r.orgs.setRetired(id, retiredAt, now);
-    await r.audit.append(auditBy(actor, { action: retired ? 'org.retired' : 'org.restored', entityType: 'organization', entityId: id, orgId: id, before: { retiredAt: org.retiredAt }, after: { retiredAt } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: retired ? 'org.retired' : 'org.restored',
+        entityType: 'organization',
+        entityId: id,
+        orgId: id,
+        before: { retiredAt: org.retiredAt },
+        after: { retiredAt },
+      }),
+      now,
+    );
   });
 }

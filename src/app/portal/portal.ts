@@ -26,7 +26,9 @@ let lastTree: { token: string; tree: readonly OrgNode[] } | undefined;
 async function activeTree(ctx: AppContext): Promise<readonly OrgNode[]> {
   const token = await ctx.repos.orgs.changeToken?.();
   if (token !== undefined && lastTree?.token === token) return lastTree.tree;
-  const tree = orderTree(await ctx.repos.orgs.list()).map((n) => Object.freeze({ ...n, path: Object.freeze(n.path) as string[] }));
+  const tree = orderTree(await ctx.repos.orgs.list()).map((n) =>
+    Object.freeze({ ...n, path: Object.freeze(n.path) as string[] }),
+  );
   if (token !== undefined) lastTree = { token, tree: Object.freeze(tree) };
   return tree;
 }

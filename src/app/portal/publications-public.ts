@@ -56,9 +56,25 @@ function toItem(id: string, orgId: string, live: LiveVersion): PublicItem | unde
   const f = live.fields;
   if (f.disclosure !== 'proactive' || !f.publishedOn) return undefined;
   return {
-    id, orgId, indexNo: f.indexNo, title: f.title, summary: f.summary, publisher: f.publisher, docNo: f.docNo, writtenOn: f.writtenOn, publishedOn: f.publishedOn,
-    topic: f.topic, kind: f.kind, categoryId: f.categoryId, validity: f.validity, validityOn: f.validityOn, keyAreas: f.keyAreas, keywords: f.keywords,
-    attachments: f.attachments ?? [], versionAt: live.publishedAt, url: `/publications/${id}`,
+    id,
+    orgId,
+    indexNo: f.indexNo,
+    title: f.title,
+    summary: f.summary,
+    publisher: f.publisher,
+    docNo: f.docNo,
+    writtenOn: f.writtenOn,
+    publishedOn: f.publishedOn,
+    topic: f.topic,
+    kind: f.kind,
+    categoryId: f.categoryId,
+    validity: f.validity,
+    validityOn: f.validityOn,
+    keyAreas: f.keyAreas,
+    keywords: f.keywords,
+    attachments: f.attachments ?? [],
+    versionAt: live.publishedAt,
+    url: `/publications/${id}`,
   };
 }
 
@@ -81,7 +97,11 @@ async function livePage(ctx: AppContext, filter: LiveFilter, limit: number, offs
 // ---- Catalogue ----
 
 /** The active categories of an organization as a tree, with published-item counts per subtree. */
-async function catalogueTree(ctx: AppContext, orgId: string, counts?: ReadonlyMap<string, number>): Promise<{ roots: CategoryNode[]; byId: Map<string, CategoryNode> }> {
+async function catalogueTree(
+  ctx: AppContext,
+  orgId: string,
+  counts?: ReadonlyMap<string, number>,
+): Promise<{ roots: CategoryNode[]; byId: Map<string, CategoryNode> }> {
   const cats = await ctx.repos.categories.list(orgId);
   const byId = new Map<string, CategoryNode>(cats.map((c) => [c.id, { ...c, count: 0, children: [] }]));
   const roots: CategoryNode[] = [];
@@ -121,7 +141,10 @@ export async function directoryData(ctx: AppContext, org: Organization, slug: st
   const { roots } = await catalogueTree(ctx, org.id, await ctx.repos.publications.liveCategoryCounts(org.id));
   const node = roots.find((n) => n.statutoryKey === slug) ?? roots.find((n) => n.slug === slug);
   if (!node) return { node: undefined, latest: { items: [], total: 0 } };
-  return { node, latest: await livePage(ctx, { orgIds: [org.id], categoryIds: subtreeIds(node) }, CATEGORY_PAGE_SIZE, 0) };
+  return {
+    node,
+    latest: await livePage(ctx, { orgIds: [org.id], categoryIds: subtreeIds(node) }, CATEGORY_PAGE_SIZE, 0),
+  };
 }
 
 /** A category page. */
@@ -139,13 +162,23 @@ export type CategoryPageData = ItemPage & {
  * @param page 1-based; clamped to the pages there are
  * @throws AppError 'not_found' for a category of another organization, unknown or retired
  */
-export async function categoryPage(ctx: AppContext, org: Organization, categoryId: string, page: number): Promise<CategoryPageData> {
+export async function categoryPage(
+  ctx: AppContext,
+  org: Organization,
+  categoryId: string,
+  page: number,
+): Promise<CategoryPageData> {
   const { byId } = await catalogueTree(ctx, org.id, await ctx.repos.publications.liveCategoryCounts(org.id));
   const category = byId.get(categoryId);
   if (!category) throw notFound('栏目');
   const pageCount = Math.max(1, Math.ceil(category.count / CATEGORY_PAGE_SIZE));
   const p = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
-  const { items, total } = await livePage(ctx, { orgIds: [org.id], categoryIds: subtreeIds(category) }, CATEGORY_PAGE_SIZE, (p - 1) * CATEGORY_PAGE_SIZE);
+  const { items, total } = await livePage(
+    ctx,
+    { orgIds: [org.id], categoryIds: subtreeIds(category) },
+    CATEGORY_PAGE_SIZE,
+    (p - 1) * CATEGORY_PAGE_SIZE,
+  );
   return { category, trail: trailOf(byId, categoryId), items, total, page: p, pageCount, pageSize: CATEGORY_PAGE_SIZE };
 }
 
@@ -194,7 +227,13 @@ export async function publicationPage(ctx: AppContext, id: string): Promise<Publ
   }
   const interpreted = live.fields.interpretsId ? await liveItem(ctx, live.fields.interpretsId) : undefined;
   const interpretations: LinkedItem[] =
-    item.kind === 'interpretation' ? [] : (await ctx.repos.publications.interpretationsOf(id)).map((l) => ({ id: l.id, title: l.live.fields.title, url: `/publications/${l.id}` }));
+    item.kind === 'interpretation'
+      ? []
+      : (await ctx.repos.publications.interpretationsOf(id)).map((l) => ({
+          id: l.id,
+          title: l.live.fields.title,
+          url: `/publications/${l.id}`,
+        }));
   const { byId } = await catalogueTree(ctx, pub.orgId);
   return {
     status: 'live',
@@ -214,7 +253,11 @@ export async function publicationPage(ctx: AppContext, id: string): Promise<Publ
  *   live 主动公开 item whose live version lists the file
  * @returns undefined unless a live 主动公开 version lists the file
  */
-export async function publishedAttachment(ctx: AppContext, fileId: string, pubId?: string): Promise<{ name: string; mime: string; content: Uint8Array } | undefined> {
+export async function publishedAttachment(
+  ctx: AppContext,
+  fileId: string,
+  pubId?: string,
+): Promise<{ name: string; mime: string; content: Uint8Array } | undefined> {
   const owner = pubId ?? (await ctx.repos.publications.attachmentOwners(fileId))[0];
   if (owner === undefined) return undefined;
   const live = await ctx.repos.publications.liveVersion(owner);
@@ -245,21 +288,32 @@ async function retiredOrgIds(ctx: AppContext): Promise<string[]> {
 // hundred kept lets the database walk its date index (bench:portal: the open-data API and the sitemap
 // took seconds at 100,000 items with every organization named).
 async function liveFilter(ctx: AppContext, f: PublicFilter): Promise<LiveFilter> {
-  const scope: Pick<LiveFilter, 'orgIds' | 'excludeOrgIds'> = f.orgIds ? { orgIds: f.orgIds } : { excludeOrgIds: await retiredOrgIds(ctx) };
+  const scope: Pick<LiveFilter, 'orgIds' | 'excludeOrgIds'> = f.orgIds
+    ? { orgIds: f.orgIds }
+    : { excludeOrgIds: await retiredOrgIds(ctx) };
   let categoryIds: string[] | undefined;
   if (f.categoryId !== undefined) {
     const owner = f.orgIds?.length === 1 ? f.orgIds[0] : (await ctx.repos.categories.byId(f.categoryId))?.orgId;
     const node = owner === undefined ? undefined : (await catalogueTree(ctx, owner)).byId.get(f.categoryId);
     categoryIds = node ? subtreeIds(node) : [];
   }
-  return { ...scope, ...(categoryIds ? { categoryIds } : {}), ...(f.kind ? { kind: f.kind } : {}), ...(f.year !== undefined ? { year: f.year } : {}) };
+  return {
+    ...scope,
+    ...(categoryIds ? { categoryIds } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.year !== undefined ? { year: f.year } : {}),
+  };
 }
 
 /**
  * The latest published items, newest first (feeds and the API without a query).
  * @param page limit (at most MAX_API_LIMIT) and offset
  */
-export async function latestPublications(ctx: AppContext, f: PublicFilter, page: { limit: number; offset: number }): Promise<ItemPage> {
+export async function latestPublications(
+  ctx: AppContext,
+  f: PublicFilter,
+  page: { limit: number; offset: number },
+): Promise<ItemPage> {
   return livePage(ctx, await liveFilter(ctx, f), Math.min(page.limit, MAX_API_LIMIT), page.offset);
 }
 
@@ -271,17 +325,29 @@ export type PublicListResult = ItemPage & { totalCapped: boolean };
  * for a term that matches most items). With `q`, a category filter matches that category only.
  * @returns null when `q` has nothing searchable (one character, punctuation)
  */
-export async function publicList(ctx: AppContext, f: PublicFilter & { q?: string }, page: { limit: number; offset: number }): Promise<PublicListResult | null> {
+export async function publicList(
+  ctx: AppContext,
+  f: PublicFilter & { q?: string },
+  page: { limit: number; offset: number },
+): Promise<PublicListResult | null> {
   const q = f.q?.trim() ?? '';
   const limit = Math.min(page.limit, MAX_API_LIMIT);
   if (q === '') return { ...(await latestPublications(ctx, f, { limit, offset: page.offset })), totalCapped: false };
   const terms = parseQuery(q);
   if (terms.length === 0) return null;
   const found = await ctx.repos.search.query({
-    terms, docType: 'publication', limit, offset: page.offset,
-    ...(f.orgIds ? { orgIds: f.orgIds } : {}), ...(f.categoryId ? { categoryId: f.categoryId } : {}), ...(f.kind ? { kind: f.kind } : {}), ...(f.year ? { year: f.year } : {}),
+    terms,
+    docType: 'publication',
+    limit,
+    offset: page.offset,
+    ...(f.orgIds ? { orgIds: f.orgIds } : {}),
+    ...(f.categoryId ? { categoryId: f.categoryId } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.year ? { year: f.year } : {}),
   });
-  const items = (await Promise.all(found.items.map((h) => liveItem(ctx, h.docId, h.orgId)))).filter((i): i is PublicItem => i !== undefined);
+  const items = (await Promise.all(found.items.map((h) => liveItem(ctx, h.docId, h.orgId)))).filter(
+    (i): i is PublicItem => i !== undefined,
+  );
   return { items, total: found.total ?? found.countCap, totalCapped: found.total === null };
 }
 
@@ -293,7 +359,11 @@ export type SitemapEntry = { path: string; lastmod?: string };
  * and information page, then published items newest first, at most `cap` entries in all.
  * @param directories the directory slugs of every column
  */
-export async function sitemapEntries(ctx: AppContext, directories: readonly string[], cap: number): Promise<SitemapEntry[]> {
+export async function sitemapEntries(
+  ctx: AppContext,
+  directories: readonly string[],
+  cap: number,
+): Promise<SitemapEntry[]> {
   const orgs = await ctx.repos.orgs.list();
   const out: SitemapEntry[] = [{ path: '/' }, { path: '/search' }];
   for (const o of orgs) {

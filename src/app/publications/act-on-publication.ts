@@ -5,7 +5,13 @@ import { syncSearch } from './search-sync.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { decide, FORBIDDEN, ILLEGAL_TRANSITION } from '../../domain/publications/transitions.js';
 import type { PublicationAction } from '../../domain/publications/transition-table.js';
-import { extractLinks, prePublicationChecks, SENSITIVE_WORDS_KEY, wordListFrom, type CheckFinding } from '../../domain/publications/checks.js';
+import {
+  extractLinks,
+  prePublicationChecks,
+  SENSITIVE_WORDS_KEY,
+  wordListFrom,
+  type CheckFinding,
+} from '../../domain/publications/checks.js';
 import type { PublicationState } from '../../domain/publications/publication.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
@@ -34,7 +40,11 @@ async function resolveInternal(repos: Repos, path: string): Promise<boolean> {
  * Runs the pre-publication checks on an item's current fields.
  * @param resolve whether an internal path resolves (default: item pages and stored files)
  */
-export async function checkPublication(ctx: AppContext, pub: PublicationRecord, resolve?: (path: string) => Promise<boolean>): Promise<CheckFinding[]> {
+export async function checkPublication(
+  ctx: AppContext,
+  pub: PublicationRecord,
+  resolve?: (path: string) => Promise<boolean>,
+): Promise<CheckFinding[]> {
   const words = wordListFrom(await ctx.repos.settings.get(SENSITIVE_WORDS_KEY));
   const paths = extractLinks(pub.bodyHtml).internal;
   const ok = new Set<string>();
@@ -43,7 +53,22 @@ export async function checkPublication(ctx: AppContext, pub: PublicationRecord, 
 }
 
 function liveCopy(pub: PublicationRecord, version: number, at: string): LiveVersion {
-  const { id: _id, orgId: _o, state: _s, reviewLevel: _r, scheduledAt: _sa, currentVersion: _c, reassessOn: _ra, createdBy: _cb, createdAt: _ca, updatedAt: _u, withdrawnAt: _w, withdrawReason: _wr, reviews: _rv, ...fields } = pub;
+  const {
+    id: _id,
+    orgId: _o,
+    state: _s,
+    reviewLevel: _r,
+    scheduledAt: _sa,
+    currentVersion: _c,
+    reassessOn: _ra,
+    createdBy: _cb,
+    createdAt: _ca,
+    updatedAt: _u,
+    withdrawnAt: _w,
+    withdrawReason: _wr,
+    reviews: _rv,
+    ...fields
+  } = pub;
   return { version, publishedAt: at, fields };
 }
 
@@ -53,7 +78,13 @@ function liveCopy(pub: PublicationRecord, version: number, at: string): LiveVers
  * @param actor null for the scheduler's `release`
  * @throws AppError 'not_found', 'forbidden', 'conflict', 'invalid'
  */
-export async function actOnPublication(ctx: AppContext, actor: Actor | null, id: string, action: PublicationAction, params: Record<string, unknown> = {}): Promise<PublicationActResult> {
+export async function actOnPublication(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  action: PublicationAction,
+  params: Record<string, unknown> = {},
+): Promise<PublicationActResult> {
   const pub = await ctx.repos.publications.byId(id);
   if (!pub) throw notFound('信息');
   const orgIds = ancestry(await ctx.repos.orgs.list({ includeRetired: true }), pub.orgId);
@@ -61,7 +92,11 @@ export async function actOnPublication(ctx: AppContext, actor: Actor | null, id:
   const config = await loadPublicationConfig(ctx.repos, pub.orgId);
   const findings = CHECKED.has(action) ? await checkPublication(ctx, pub) : [];
   const now = ctx.clock.nowIso();
-  const decision = decide(pub, { action, params }, { actor, orgIds, today: localDate(ctx.clock.today()), now, levels: config.levels, findings });
+  const decision = decide(
+    pub,
+    { action, params },
+    { actor, orgIds, today: localDate(ctx.clock.today()), now, levels: config.levels, findings },
+  );
   if (!decision.ok) {
     const e = decision.error;
     if (e.code === FORBIDDEN) throw new AppError('forbidden', e.message);
@@ -72,17 +107,39 @@ export async function actOnPublication(ctx: AppContext, actor: Actor | null, id:
   const seq = (pub.reviews.at(-1)?.seq ?? 0) + 1;
   try {
     await ctx.uow.run(async (r) => {
-      await r.publications.appendReview(id, { ...entry, seq, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统', at: now, findings });
+      await r.publications.appendReview(id, {
+        ...entry,
+        seq,
+        actorId: actor?.userId ?? null,
+        actorLabel: actor?.username ?? '系统',
+        at: now,
+        findings,
+      });
       await r.publications.updateState(id, patch, now);
       await syncSearch(r, pub, patch.state, patch.publishedOn ?? pub.publishedOn, now);
-      if (newVersion !== null) await r.publications.insertVersion(id, liveCopy({ ...pub, publishedOn: patch.publishedOn ?? pub.publishedOn }, newVersion, now), actor?.userId ?? null);
+      if (newVersion !== null) {
+        await r.publications.insertVersion(
+          id,
+          liveCopy({ ...pub, publishedOn: patch.publishedOn ?? pub.publishedOn }, newVersion, now),
+          actor?.userId ?? null,
+        );
+      }
       await r.audit.append(
-        auditBy(actor, { action: `publication.${action}`, entityType: 'publication', entityId: id, orgId: pub.orgId, before: { state: pub.state, reviewLevel: pub.reviewLevel }, after: { ...patch, seq, level: entry.level, findings: findings.length } }),
+        auditBy(actor, {
+          action: `publication.${action}`,
+          entityType: 'publication',
+          entityId: id,
+          orgId: pub.orgId,
+          before: { state: pub.state, reviewLevel: pub.reviewLevel },
+          after: { ...patch, seq, level: entry.level, findings: findings.length },
+        }),
         now,
       );
     });
   } catch (e) {
-    if ((await ctx.repos.publications.byId(id))?.reviews.some((x) => x.seq === seq)) throw conflict('该信息刚刚已被他人处理，请刷新页面后重试');
+    if ((await ctx.repos.publications.byId(id))?.reviews.some((x) => x.seq === seq)) {
+      throw conflict('该信息刚刚已被他人处理，请刷新页面后重试');
+    }
     throw e;
   }
   return { state: patch.state, reviewLevel: patch.reviewLevel ?? null, findings };

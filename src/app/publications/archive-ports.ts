@@ -25,7 +25,14 @@ export type ExportCandidateFilter = {
 };
 
 /** A 行政规范性文件 live on the portal without a live interpretation. */
-export type UninterpretedItem = { id: string; orgId: string; indexNo: string; title: string; docNo: string; publishedOn: LocalDate };
+export type UninterpretedItem = {
+  id: string;
+  orgId: string;
+  indexNo: string;
+  title: string;
+  docNo: string;
+  publishedOn: LocalDate;
+};
 
 /** Reads for the export package and the dashboard warnings (no writes). */
 export interface PublicationArchiveReader {
@@ -93,7 +100,10 @@ export interface PackageWriter {
 }
 
 /** Builds a package writer over a sink that receives the bytes in order (and may apply back-pressure). */
-export type PackageWriterFactory = (sink: (chunk: Uint8Array) => Promise<void>, opts?: { modifiedAt?: string }) => PackageWriter;
+export type PackageWriterFactory = (
+  sink: (chunk: Uint8Array) => Promise<void>,
+  opts?: { modifiedAt?: string },
+) => PackageWriter;
 
 /** The context fields the export adds to {@link AppContext} (wired in src/main.ts). */
 export type ExportPorts = {

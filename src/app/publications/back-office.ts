@@ -20,14 +20,20 @@ import { getPublication, listPublications, type PublicationView } from './public
 import type { Category, PublicationFilter, PublicationSummary } from './ports.js';
 
 /** A list row: the summary, its organization and category names, and the art. 26 status (null for 不予公开). */
-export type PublicationRow = PublicationSummary & { orgName: string; categoryName: string; clock: PublicationStatus | null };
+export type PublicationRow = PublicationSummary & {
+  orgName: string;
+  categoryName: string;
+  clock: PublicationStatus | null;
+};
 
 /** States before publication (the art. 26 clock runs). */
 const UNPUBLISHED = ['draft', 'submitted', 'in_review', 'signed_off', 'scheduled'] as const;
 
 /** Category names by id for the given organizations (retired ones included). */
 async function categoryNames(ctx: AppContext, orgIds: Iterable<string>): Promise<Map<string, string>> {
-  const lists = await Promise.all([...new Set(orgIds)].map((id) => ctx.repos.categories.list(id, { includeRetired: true })));
+  const lists = await Promise.all(
+    [...new Set(orgIds)].map((id) => ctx.repos.categories.list(id, { includeRetired: true })),
+  );
   return new Map(lists.flat().map((c) => [c.id, c.name]));
 }
 
@@ -35,9 +41,21 @@ async function categoryNames(ctx: AppContext, orgIds: Iterable<string>): Promise
  * The back-office list with names and the art. 26 badge.
  * @param filter as listPublications (within what the actor may see)
  */
-export async function listPublicationRows(ctx: AppContext, actor: Actor, filter: Partial<PublicationFilter>, page: { limit: number; offset: number }): Promise<{ items: PublicationRow[]; total: number }> {
+export async function listPublicationRows(
+  ctx: AppContext,
+  actor: Actor,
+  filter: Partial<PublicationFilter>,
+  page: { limit: number; offset: number },
+): Promise<{ items: PublicationRow[]; total: number }> {
   const { items, total } = await listPublications(ctx, actor, filter, page);
-  const [orgs, names, cal] = await Promise.all([ctx.repos.orgs.list({ includeRetired: true }), categoryNames(ctx, items.map((i) => i.orgId)), loadHolidayCalendar(ctx.repos)]);
+  const [orgs, names, cal] = await Promise.all([
+    ctx.repos.orgs.list({ includeRetired: true }),
+    categoryNames(
+      ctx,
+      items.map((i) => i.orgId),
+    ),
+    loadHolidayCalendar(ctx.repos),
+  ]);
   const today = localDate(ctx.clock.today());
   return {
     total,
@@ -51,7 +69,10 @@ export async function listPublicationRows(ctx: AppContext, actor: Actor, filter:
 }
 
 /** Organizations whose items the actor may see, and those where they may draft. */
-export async function publicationOrgs(ctx: AppContext, actor: Actor): Promise<{ visible: Organization[]; editable: Organization[] }> {
+export async function publicationOrgs(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ visible: Organization[]; editable: Organization[] }> {
   const orgs = await ctx.repos.orgs.list();
   const visible = orgs.filter((o) => canViewPublications(actor, ancestry(orgs, o.id)));
   return { visible, editable: visible.filter((o) => canEditPublications(actor, ancestry(orgs, o.id))) };
@@ -73,7 +94,9 @@ export async function categoryChoices(ctx: AppContext, orgId: string): Promise<[
   };
   walk(null, []);
   // Leaves whose parent was retired still count as filed somewhere: list them last.
-  for (const c of cats) if (c.kind === 'category' && c.parentId !== null && !byId.has(c.parentId)) out.push([c.id, c.name]);
+  for (const c of cats) {
+    if (c.kind === 'category' && c.parentId !== null && !byId.has(c.parentId)) out.push([c.id, c.name]);
+  }
   return out;
 }
 
@@ -99,10 +122,19 @@ export async function publicationPage(ctx: AppContext, actor: Actor, id: string)
     ctx.repos.orgs.byId(pub.orgId),
     ctx.repos.categories.byId(pub.categoryId),
     loadPublicationConfig(ctx.repos, pub.orgId),
-    ['draft', 'submitted', 'in_review', 'signed_off'].includes(pub.state) ? checkPublication(ctx, pub) : Promise.resolve([]),
+    ['draft', 'submitted', 'in_review', 'signed_off'].includes(pub.state)
+      ? checkPublication(ctx, pub)
+      : Promise.resolve([]),
     pub.interpretsId ? ctx.repos.publications.byId(pub.interpretsId) : Promise.resolve(undefined),
   ]);
-  return { ...view, org, category, levels: config.levels, findings, interprets: target ? { id: target.id, indexNo: target.indexNo, title: target.title } : null };
+  return {
+    ...view,
+    org,
+    category,
+    levels: config.levels,
+    findings,
+    interprets: target ? { id: target.id, indexNo: target.indexNo, title: target.title } : null,
+  };
 }
 
 /**
@@ -110,7 +142,13 @@ export async function publicationPage(ctx: AppContext, actor: Actor, id: string)
  * @param files.remove file ids to drop; files.added new uploads
  * @throws AppError as updateDraft
  */
-export async function editDraft(ctx: AppContext, actor: Actor, id: string, input: DraftInput, files: { remove: readonly string[]; added: readonly AttachmentUpload[] }): Promise<void> {
+export async function editDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: DraftInput,
+  files: { remove: readonly string[]; added: readonly AttachmentUpload[] },
+): Promise<void> {
   const pub = await ctx.repos.publications.byId(id);
   if (!pub) throw notFound('信息');
   if (files.remove.length === 0 && files.added.length === 0) return updateDraft(ctx, actor, id, input);
@@ -139,11 +177,21 @@ const CLOCK_SCAN_LIMIT = 1000;
 export async function loadPublicationDashboard(ctx: AppContext, actor: Actor): Promise<PublicationDashboard> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const configs = new Map<string, readonly ReviewLevel[]>();
-  const levelsOf = async (orgId: string) => configs.get(orgId) ?? configs.set(orgId, (await loadPublicationConfig(ctx.repos, orgId)).levels).get(orgId) ?? [];
+  const levelsOf = async (orgId: string) =>
+    configs.get(orgId) ?? configs.set(orgId, (await loadPublicationConfig(ctx.repos, orgId)).levels).get(orgId) ?? [];
   let awaitingMe = 0;
   for (const level of [1, 2, 3]) {
-    const { items } = await listPublications(ctx, actor, { reviewLevel: level }, { limit: CLOCK_SCAN_LIMIT, offset: 0 });
-    for (const i of items) if (holdsOver(actor, roleForLevel(await levelsOf(i.orgId), level, i.major), ancestry(orgs, i.orgId))) awaitingMe += 1;
+    const { items } = await listPublications(
+      ctx,
+      actor,
+      { reviewLevel: level },
+      { limit: CLOCK_SCAN_LIMIT, offset: 0 },
+    );
+    for (const i of items) {
+      if (holdsOver(actor, roleForLevel(await levelsOf(i.orgId), level, i.major), ancestry(orgs, i.orgId))) {
+        awaitingMe += 1;
+      }
+    }
   }
   const [drafts, open] = await Promise.all([
     listPublications(ctx, actor, { states: ['draft'] }, { limit: 1, offset: 0 }),

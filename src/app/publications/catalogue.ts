@@ -3,7 +3,11 @@
 import type { AppContext, Repos } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { defaultCatalogue, flattenCatalogue } from '../../domain/publications/catalogue.js';
-import { DEFAULT_PUBLICATION_CONFIG, validateChain, type PublicationConfig } from '../../domain/publications/review-chain.js';
+import {
+  DEFAULT_PUBLICATION_CONFIG,
+  validateChain,
+  type PublicationConfig,
+} from '../../domain/publications/review-chain.js';
 import { validateIndexPattern } from '../../domain/publications/index-no.js';
 import { canManageCatalogue } from '../../domain/policies/publication-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
@@ -28,17 +32,42 @@ export async function ensureCatalogue(ctx: AppContext, orgId: string): Promise<n
  * organization), unless the organization already has categories.
  * @returns the number of categories created
  */
-export async function insertDefaultCatalogue(r: Repos, ctx: Pick<AppContext, 'crypto'>, orgId: string, now: string): Promise<number> {
+export async function insertDefaultCatalogue(
+  r: Repos,
+  ctx: Pick<AppContext, 'crypto'>,
+  orgId: string,
+  now: string,
+): Promise<number> {
   if ((await r.categories.list(orgId, { includeRetired: true })).length > 0) return 0;
   const ids = new Map<string, string>();
   const nodes = flattenCatalogue(defaultCatalogue());
   for (const { node, parentSlug, sortOrder } of nodes) {
-    const c: Category = { id: ctx.crypto.newId(), orgId, parentId: parentSlug === null ? null : (ids.get(parentSlug) ?? null), slug: node.slug, name: node.name, sortOrder, kind: node.kind, statutoryKey: node.statutoryKey, retiredAt: null };
+    const c: Category = {
+      id: ctx.crypto.newId(),
+      orgId,
+      parentId: parentSlug === null ? null : (ids.get(parentSlug) ?? null),
+      slug: node.slug,
+      name: node.name,
+      sortOrder,
+      kind: node.kind,
+      statutoryKey: node.statutoryKey,
+      retiredAt: null,
+    };
     ids.set(node.slug, c.id);
     await r.categories.insert(c, now);
   }
   // Filed under the first node (not the organization), so the organization's own trail stays its own.
-  await r.audit.append(auditBy(null, { action: 'catalogue.created', entityType: 'category', entityId: ids.get(nodes[0]?.node.slug ?? '') ?? orgId, orgId, before: null, after: { categories: nodes.length } }), now);
+  await r.audit.append(
+    auditBy(null, {
+      action: 'catalogue.created',
+      entityType: 'category',
+      entityId: ids.get(nodes[0]?.node.slug ?? '') ?? orgId,
+      orgId,
+      before: null,
+      after: { categories: nodes.length },
+    }),
+    now,
+  );
   return nodes.length;
 }
 
@@ -49,7 +78,10 @@ export async function insertDefaultCatalogue(r: Repos, ctx: Pick<AppContext, 'cr
 export async function loadPublicationConfig(repos: Repos, orgId: string): Promise<PublicationConfig> {
   const v = (await repos.settings.get(configKey(orgId))) as Partial<PublicationConfig> | undefined;
   if (!v) return DEFAULT_PUBLICATION_CONFIG;
-  const pattern = typeof v.indexPattern === 'string' && validateIndexPattern(v.indexPattern).ok ? v.indexPattern : DEFAULT_PUBLICATION_CONFIG.indexPattern;
+  const pattern =
+    typeof v.indexPattern === 'string' && validateIndexPattern(v.indexPattern).ok
+      ? v.indexPattern
+      : DEFAULT_PUBLICATION_CONFIG.indexPattern;
   const levels = Array.isArray(v.levels) && validateChain(v.levels).ok ? v.levels : DEFAULT_PUBLICATION_CONFIG.levels;
   return { indexPattern: pattern, levels };
 }
@@ -58,18 +90,38 @@ export async function loadPublicationConfig(repos: Repos, orgId: string): Promis
  * Saves an organization's publication settings (admins of the organization or above).
  * @throws AppError 'forbidden', 'not_found', or 'invalid' with field messages
  */
-export async function savePublicationConfig(ctx: AppContext, actor: Actor, orgId: string, config: PublicationConfig): Promise<void> {
+export async function savePublicationConfig(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  config: PublicationConfig,
+): Promise<void> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   if (!orgs.some((o) => o.id === orgId)) throw notFound('机构');
-  if (!canManageCatalogue(actor, ancestry(orgs, orgId))) throw new AppError('forbidden', '只有系统管理员可以修改发布设置');
+  if (!canManageCatalogue(actor, ancestry(orgs, orgId))) {
+    throw new AppError('forbidden', '只有系统管理员可以修改发布设置');
+  }
   const pattern = validateIndexPattern(config.indexPattern);
   const chain = validateChain(config.levels);
-  const errors = { ...(pattern.ok ? {} : { indexPattern: pattern.error.message }), ...(chain.ok ? {} : { levels: chain.error.message }) };
+  const errors = {
+    ...(pattern.ok ? {} : { indexPattern: pattern.error.message }),
+    ...(chain.ok ? {} : { levels: chain.error.message }),
+  };
   if (Object.keys(errors).length > 0) throw invalid('发布设置有误', errors);
   const before = await loadPublicationConfig(ctx.repos, orgId);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.settings.set(configKey(orgId), config, now);
-    await r.audit.append(auditBy(actor, { action: 'publication.config_saved', entityType: 'organization', entityId: orgId, orgId, before, after: config }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'publication.config_saved',
+        entityType: 'organization',
+        entityId: orgId,
+        orgId,
+        before,
+        after: config,
+      }),
+      now,
+    );
   });
 }

@@ -31,7 +31,12 @@ export const ATTACHMENT_MIMES: readonly string[] = [
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /** Default category of each kind when none is given (by statutory key). */
-const KIND_CATEGORY: Partial<Record<PublicationKind, string>> = { rule: 'policy-rule', normative: 'policy-normative', other_document: 'policy-other', interpretation: 'policy-interpretation' };
+const KIND_CATEGORY: Partial<Record<PublicationKind, string>> = {
+  rule: 'policy-rule',
+  normative: 'policy-normative',
+  other_document: 'policy-other',
+  interpretation: 'policy-interpretation',
+};
 
 /** A draft's organization: by id or 统一社会信用代码 (`org`). */
 async function resolveOrg(ctx: AppContext, input: DraftInput): Promise<{ org: Organization; orgIds: string[] }> {
@@ -43,11 +48,20 @@ async function resolveOrg(ctx: AppContext, input: DraftInput): Promise<{ org: Or
 }
 
 /** Resolves the category (id or slug) and the interpreted document (索引号) of a parsed draft. */
-async function resolveRefs(repos: Repos, orgId: string, d: ParsedDraft): Promise<{ categoryId: string; interpretsId: string | null }> {
+async function resolveRefs(
+  repos: Repos,
+  orgId: string,
+  d: ParsedDraft,
+): Promise<{ categoryId: string; interpretsId: string | null }> {
   const cats = await repos.categories.list(orgId);
-  const cat = d.category !== '' ? cats.find((c) => c.id === d.category || c.slug === d.category) : cats.find((c) => c.statutoryKey === KIND_CATEGORY[d.kind]);
+  const cat =
+    d.category !== ''
+      ? cats.find((c) => c.id === d.category || c.slug === d.category)
+      : cats.find((c) => c.statutoryKey === KIND_CATEGORY[d.kind]);
   const errors: Record<string, string> = {};
-  if (!cat || cat.kind !== 'category') errors.category = d.category === '' ? '请选择栏目' : '栏目不存在或不能直接发布信息';
+  if (!cat || cat.kind !== 'category') {
+    errors.category = d.category === '' ? '请选择栏目' : '栏目不存在或不能直接发布信息';
+  }
   const interpretsId = d.interprets === '' ? null : ((await repos.publications.idByIndexNo(d.interprets)) ?? null);
   if (d.interprets !== '' && interpretsId === null) errors.interprets = `没有索引号为“${d.interprets}”的信息`;
   if (Object.keys(errors).length > 0 || !cat) throw invalid('信息填写有误', errors);
@@ -57,22 +71,35 @@ async function resolveRefs(repos: Repos, orgId: string, d: ParsedDraft): Promise
 function checkUploads(files: readonly AttachmentUpload[]): void {
   const errors: Record<string, string> = {};
   files.forEach((f, i) => {
-    if (!ATTACHMENT_MIMES.includes(f.mime)) errors[`attachments.${i}`] = `附件“${f.name}”的类型不支持，可上传PDF、DOCX、XLSX或图片`;
-    else if (f.content.byteLength > MAX_ATTACHMENT_BYTES) errors[`attachments.${i}`] = `附件“${f.name}”超过20MB`;
+    if (!ATTACHMENT_MIMES.includes(f.mime)) {
+      errors[`attachments.${i}`] = `附件“${f.name}”的类型不支持，可上传PDF、DOCX、XLSX或图片`;
+    } else if (f.content.byteLength > MAX_ATTACHMENT_BYTES) errors[`attachments.${i}`] = `附件“${f.name}”超过20MB`;
     else if (f.name.trim() === '') errors[`attachments.${i}`] = '附件应有名称';
   });
   if (Object.keys(errors).length > 0) throw invalid('附件有误', errors);
 }
 
-async function storeUploads(r: Repos, files: readonly AttachmentUpload[], at: string): Promise<PublicationAttachment[]> {
+async function storeUploads(
+  r: Repos,
+  files: readonly AttachmentUpload[],
+  at: string,
+): Promise<PublicationAttachment[]> {
   const out: PublicationAttachment[] = [];
-  for (const f of files) out.push({ fileId: await r.files.put(f.content, f.mime, at), name: f.name.trim(), mime: f.mime, size: f.content.byteLength });
+  for (const f of files) {
+    out.push({
+      fileId: await r.files.put(f.content, f.mime, at),
+      name: f.name.trim(),
+      mime: f.mime,
+      size: f.content.byteLength,
+    });
+  }
   return out;
 }
 
 /** The input with its body through the HTML allow-list, before validation (a body of nothing but scripts is empty). */
 function withCleanBody(ctx: AppContext, input: DraftInput): DraftInput {
-  const body = typeof input.body === 'string' ? input.body : typeof input.bodyHtml === 'string' ? input.bodyHtml : undefined;
+  const body =
+    typeof input.body === 'string' ? input.body : typeof input.bodyHtml === 'string' ? input.bodyHtml : undefined;
   return body === undefined ? input : { ...input, body: ctx.sanitizer.html(body) };
 }
 
@@ -82,7 +109,11 @@ function parseOrThrow(input: DraftInput, today: LocalDate): ParsedDraft {
   return parsed.value;
 }
 
-function toFields(d: ParsedDraft, refs: { categoryId: string; interpretsId: string | null }, org: Organization): PublicationFields {
+function toFields(
+  d: ParsedDraft,
+  refs: { categoryId: string; interpretsId: string | null },
+  org: Organization,
+): PublicationFields {
   const { category: _c, interprets: _i, ...rest } = d;
   return { ...rest, publisher: rest.publisher || org.name, ...refs };
 }
@@ -93,7 +124,11 @@ function toFields(d: ParsedDraft, refs: { categoryId: string; interpretsId: stri
  * @returns the new item's id and 索引号
  * @throws AppError 'forbidden' (not an editor of the organization), 'invalid' with field messages
  */
-export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInput & { attachments?: readonly AttachmentUpload[] }): Promise<{ id: string; indexNo: string }> {
+export async function createDraft(
+  ctx: AppContext,
+  actor: Actor,
+  input: DraftInput & { attachments?: readonly AttachmentUpload[] },
+): Promise<{ id: string; indexNo: string }> {
   const { org, orgIds } = await resolveOrg(ctx, input);
   if (!canEditPublications(actor, orgIds)) throw new AppError('forbidden', '需要“信息编辑”角色才能起草信息');
   const today = localDate(ctx.clock.today());
@@ -108,13 +143,53 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
   const id = ctx.crypto.newId();
   return ctx.uow.run(async (r) => {
     const year = yearOf(today);
-    const indexNo = formatIndexNo(config.indexPattern, { creditCode: org.creditCode, year, serial: await r.counters.next(indexNoCounterKey(org.id, year)) });
+    const indexNo = formatIndexNo(config.indexPattern, {
+      creditCode: org.creditCode,
+      year,
+      serial: await r.counters.next(indexNoCounterKey(org.id, year)),
+    });
     if (await r.publications.idByIndexNo(indexNo)) throw conflict(`索引号${indexNo}已被使用，请检查索引号格式设置`);
     const attachments = await storeUploads(r, uploads, now);
     const reassessOn = fields.disclosure === 'withheld' ? reassessmentDueOn(today) : null;
-    await r.publications.insert({ ...fields, id, orgId: org.id, indexNo, state: 'draft', reviewLevel: null, scheduledAt: null, currentVersion: null, publishedOn: null, reassessOn, createdBy: actor.userId, createdAt: now, updatedAt: now, withdrawnAt: null, withdrawReason: null, attachments });
-    await r.publications.appendReview(id, { seq: 1, level: null, action: 'create', actorId: actor.userId, actorLabel: actor.username, at: now, comment: '', findings: [] });
-    await r.audit.append(auditBy(actor, { action: 'publication.created', entityType: 'publication', entityId: id, orgId: org.id, before: null, after: { indexNo, title: fields.title, kind: fields.kind, disclosure: fields.disclosure } }), now);
+    await r.publications.insert({
+      ...fields,
+      id,
+      orgId: org.id,
+      indexNo,
+      state: 'draft',
+      reviewLevel: null,
+      scheduledAt: null,
+      currentVersion: null,
+      publishedOn: null,
+      reassessOn,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      withdrawnAt: null,
+      withdrawReason: null,
+      attachments,
+    });
+    await r.publications.appendReview(id, {
+      seq: 1,
+      level: null,
+      action: 'create',
+      actorId: actor.userId,
+      actorLabel: actor.username,
+      at: now,
+      comment: '',
+      findings: [],
+    });
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'publication.created',
+        entityType: 'publication',
+        entityId: id,
+        orgId: org.id,
+        before: null,
+        after: { indexNo, title: fields.title, kind: fields.kind, disclosure: fields.disclosure },
+      }),
+      now,
+    );
     return { id, indexNo };
   });
 }
@@ -124,17 +199,29 @@ export async function createDraft(ctx: AppContext, actor: Actor, input: DraftInp
  * @param input the full set of draft fields; `attachments` replaces the list when given
  * @throws AppError 'not_found', 'forbidden', 'conflict' (not a draft), 'invalid'
  */
-export async function updateDraft(ctx: AppContext, actor: Actor, id: string, input: DraftInput & { attachments?: readonly AttachmentUpload[]; keepAttachments?: boolean }): Promise<void> {
+export async function updateDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: DraftInput & { attachments?: readonly AttachmentUpload[]; keepAttachments?: boolean },
+): Promise<void> {
   const pub = await ctx.repos.publications.byId(id);
   if (!pub) throw notFound('信息');
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const org = orgs.find((o) => o.id === pub.orgId);
-  if (!org || !canEditPublications(actor, ancestry(orgs, pub.orgId))) throw new AppError('forbidden', '需要“信息编辑”角色才能修改信息');
+  if (!org || !canEditPublications(actor, ancestry(orgs, pub.orgId))) {
+    throw new AppError('forbidden', '需要“信息编辑”角色才能修改信息');
+  }
   if (pub.state !== 'draft') throw conflict('只有草稿可以修改；已送审的信息请先退回');
   const today = localDate(ctx.clock.today());
   const draft = parseOrThrow(withCleanBody(ctx, input), today);
   const fields = toFields(draft, await resolveRefs(ctx.repos, pub.orgId, draft), org);
-  fields.catalogueRowId = await resolveCatalogueRow(ctx.repos, pub.orgId, input.catalogueRow, pub.catalogueRowId ?? null);
+  fields.catalogueRowId = await resolveCatalogueRow(
+    ctx.repos,
+    pub.orgId,
+    input.catalogueRow,
+    pub.catalogueRowId ?? null,
+  );
   if (fields.interpretsId === id) throw invalid('信息填写有误', { interprets: '政策解读不能解读其本身' });
   const uploads = input.attachments ?? [];
   checkUploads(uploads);
@@ -142,8 +229,29 @@ export async function updateDraft(ctx: AppContext, actor: Actor, id: string, inp
   const reassessOn = fields.disclosure !== 'withheld' ? null : (pub.reassessOn ?? reassessmentDueOn(today));
   await ctx.uow.run(async (r) => {
     await r.publications.updateFields(id, fields, reassessOn, now);
-    if (input.attachments !== undefined || input.keepAttachments === false) await r.publications.setAttachments(id, await storeUploads(r, uploads, now));
-    await r.publications.appendReview(id, { seq: (pub.reviews.at(-1)?.seq ?? 0) + 1, level: null, action: 'edit', actorId: actor.userId, actorLabel: actor.username, at: now, comment: '', findings: [] });
-    await r.audit.append(auditBy(actor, { action: 'publication.edited', entityType: 'publication', entityId: id, orgId: pub.orgId, before: { title: pub.title, kind: pub.kind }, after: { title: fields.title, kind: fields.kind } }), now);
+    if (input.attachments !== undefined || input.keepAttachments === false) {
+      await r.publications.setAttachments(id, await storeUploads(r, uploads, now));
+    }
+    await r.publications.appendReview(id, {
+      seq: (pub.reviews.at(-1)?.seq ?? 0) + 1,
+      level: null,
+      action: 'edit',
+      actorId: actor.userId,
+      actorLabel: actor.username,
+      at: now,
+      comment: '',
+      findings: [],
+    });
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'publication.edited',
+        entityType: 'publication',
+        entityId: id,
+        orgId: pub.orgId,
+        before: { title: pub.title, kind: pub.kind },
+        after: { title: fields.title, kind: fields.kind },
+      }),
+      now,
+    );
   });
 }

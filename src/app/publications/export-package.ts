@@ -36,10 +36,22 @@ import type { LiveVersion } from './ports.js';
 export const EXPORT_CHUNK = 100;
 
 /** An export as typed in the form or on the command line. */
-export type ExportInput = { org: string; includeSubtree?: boolean; from: string; to: string; kinds?: readonly string[] };
+export type ExportInput = {
+  org: string;
+  includeSubtree?: boolean;
+  from: string;
+  to: string;
+  kinds?: readonly string[];
+};
 
 /** A validated, authorised export, ready to write. */
-export type ExportPlan = { actor: Actor | null; org: Organization; orgIds: string[]; includeSubtree: boolean; request: ExportRequest };
+export type ExportPlan = {
+  actor: Actor | null;
+  org: Organization;
+  orgIds: string[];
+  includeSubtree: boolean;
+  request: ExportRequest;
+};
 
 /** What was written. */
 export type ExportSummary = { items: number; withdrawn: number; attachments: number; bytes: number };
@@ -59,7 +71,9 @@ export async function planExport(ctx: AppContext, actor: Actor | null, input: Ex
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.error };
   if (!org) errors.org = key === '' ? '请选择机关' : `没有统一社会信用代码为“${key}”的机关`;
   if (!org || !parsed.ok) throw invalid('导出条件有误', errors);
-  if (actor !== null && !canViewPublications(actor, ancestry(orgs, org.id))) throw new AppError('forbidden', '您不能导出该机关的信息');
+  if (actor !== null && !canViewPublications(actor, ancestry(orgs, org.id))) {
+    throw new AppError('forbidden', '您不能导出该机关的信息');
+  }
   const includeSubtree = input.includeSubtree === true;
   const orgIds = includeSubtree ? [...subtreeIds(orgs, org.id)] : [org.id];
   return { actor, org, orgIds, includeSubtree, request: parsed.value };
@@ -76,27 +90,61 @@ async function pickItems(ctx: AppContext, plan: ExportPlan): Promise<Picked[]> {
     const version = pickExportVersion(candidate.versions, candidate.withdrawnAt, period);
     if (version && (kinds.length === 0 || kinds.includes(version.kind))) picked.push({ candidate, version });
   }
-  return picked.sort((a, b) => (a.version.publishedOn ?? '').localeCompare(b.version.publishedOn ?? '') || a.candidate.id.localeCompare(b.candidate.id));
+  return picked.sort(
+    (a, b) =>
+      (a.version.publishedOn ?? '').localeCompare(b.version.publishedOn ?? '') ||
+      a.candidate.id.localeCompare(b.candidate.id),
+  );
 }
 
 /** Names the entries show: organizations and categories (retired ones too). */
-async function nameLookup(ctx: AppContext, orgIds: readonly string[]): Promise<{ org: Map<string, string>; category: Map<string, string> }> {
+async function nameLookup(
+  ctx: AppContext,
+  orgIds: readonly string[],
+): Promise<{ org: Map<string, string>; category: Map<string, string> }> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const category = new Map<string, string>();
-  for (const id of orgIds) for (const c of await ctx.repos.categories.list(id, { includeRetired: true })) category.set(c.id, c.name);
+  for (const id of orgIds) {
+    for (const c of await ctx.repos.categories.list(id, { includeRetired: true })) category.set(c.id, c.name);
+  }
   return { org: new Map(orgs.map((o) => [o.id, o.name])), category };
 }
 
 type Fields = LiveVersion['fields'];
 
-function entryOf(p: Picked, f: Fields, env: { names: Awaited<ReturnType<typeof nameLookup>>; baseUrl: string | null; taken: Set<string>; attachments: ExportAttachment[] }): ExportEntry {
+function entryOf(
+  p: Picked,
+  f: Fields,
+  env: {
+    names: Awaited<ReturnType<typeof nameLookup>>;
+    baseUrl: string | null;
+    taken: Set<string>;
+    attachments: ExportAttachment[];
+  },
+): ExportEntry {
   const id = p.candidate.id;
   return {
-    id, indexNo: f.indexNo, title: f.title, summary: f.summary, publisher: f.publisher, docNo: f.docNo, writtenOn: f.writtenOn, publishedOn: p.version.publishedOn ?? f.writtenOn,
-    topic: f.topic, kind: f.kind, validity: f.validity, validityOn: f.validityOn, keywords: f.keywords, keyAreas: f.keyAreas,
-    categoryName: env.names.category.get(f.categoryId) ?? '', orgName: env.names.org.get(p.candidate.orgId) ?? '',
-    url: `${env.baseUrl ?? ''}/publications/${id}`, version: p.version.version, withdrawnOn: withdrawalDay(p.candidate.withdrawnAt),
-    file: itemPath(f.indexNo, env.taken), attachments: env.attachments,
+    id,
+    indexNo: f.indexNo,
+    title: f.title,
+    summary: f.summary,
+    publisher: f.publisher,
+    docNo: f.docNo,
+    writtenOn: f.writtenOn,
+    publishedOn: p.version.publishedOn ?? f.writtenOn,
+    topic: f.topic,
+    kind: f.kind,
+    validity: f.validity,
+    validityOn: f.validityOn,
+    keywords: f.keywords,
+    keyAreas: f.keyAreas,
+    categoryName: env.names.category.get(f.categoryId) ?? '',
+    orgName: env.names.org.get(p.candidate.orgId) ?? '',
+    url: `${env.baseUrl ?? ''}/publications/${id}`,
+    version: p.version.version,
+    withdrawnOn: withdrawalDay(p.candidate.withdrawnAt),
+    file: itemPath(f.indexNo, env.taken),
+    attachments: env.attachments,
   };
 }
 
@@ -106,7 +154,12 @@ function entryOf(p: Picked, f: Fields, env: { names: Awaited<ReturnType<typeof n
  * @param onProgress called with (items done, items in total) after each item
  * @throws AppError 'invalid' when no package writer is configured
  */
-export async function writeExportPackage(ctx: AppContext, plan: ExportPlan, sink: (chunk: Uint8Array) => Promise<void>, onProgress?: (done: number, total: number) => void): Promise<ExportSummary> {
+export async function writeExportPackage(
+  ctx: AppContext,
+  plan: ExportPlan,
+  sink: (chunk: Uint8Array) => Promise<void>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ExportSummary> {
   const factory = packageWriterOf(ctx);
   if (!factory) throw new AppError('invalid', '未配置压缩包组件（packageWriter） / no package writer configured');
   const now = ctx.clock.nowIso();
@@ -120,7 +173,9 @@ export async function writeExportPackage(ctx: AppContext, plan: ExportPlan, sink
   onProgress?.(0, items.length);
   for (let i = 0; i < items.length; i += EXPORT_CHUNK) {
     const chunk = items.slice(i, i + EXPORT_CHUNK);
-    const fields = await ctx.repos.publicationArchive.versionFields(chunk.map((p) => ({ id: p.candidate.id, version: p.version.version })));
+    const fields = await ctx.repos.publicationArchive.versionFields(
+      chunk.map((p) => ({ id: p.candidate.id, version: p.version.version })),
+    );
     for (const p of chunk) {
       const f = fields.get(`${p.candidate.id}#${p.version.version}`);
       if (!f) continue;
@@ -136,19 +191,42 @@ export async function writeExportPackage(ctx: AppContext, plan: ExportPlan, sink
         attachments.push({ name: a.name, mime: a.mime, size: a.size, path });
       }
       const entry = entryOf(p, f, { names, baseUrl, taken, attachments });
-      await writer.add(entry.file, utf8(itemPageHtml(entry, ctx.sanitizer.html(f.bodyHtml))), { modifiedAt: p.version.publishedAt });
+      await writer.add(entry.file, utf8(itemPageHtml(entry, ctx.sanitizer.html(f.bodyHtml))), {
+        modifiedAt: p.version.publishedAt,
+      });
       entries.push(entry);
       onProgress?.(entries.length, items.length);
     }
   }
-  const meta: ExportMeta = { organization: { name: plan.org.name, creditCode: plan.org.creditCode }, includeSubtree: plan.includeSubtree, period: plan.request.period, kinds: plan.request.kinds, generatedAt: now };
+  const meta: ExportMeta = {
+    organization: { name: plan.org.name, creditCode: plan.org.creditCode },
+    includeSubtree: plan.includeSubtree,
+    period: plan.request.period,
+    kinds: plan.request.kinds,
+    generatedAt: now,
+  };
   await writer.add('index.html', utf8(indexHtml(meta, entries)));
   await writer.add('manifest.json', utf8(manifestJson(meta, entries)));
   await writer.add('manifest.csv', utf8(manifestCsv(entries)));
   const { bytes } = await writer.finish();
-  const summary: ExportSummary = { items: entries.length, withdrawn: entries.filter((e) => e.withdrawnOn !== null).length, attachments: written.size, bytes };
+  const summary: ExportSummary = {
+    items: entries.length,
+    withdrawn: entries.filter((e) => e.withdrawnOn !== null).length,
+    attachments: written.size,
+    bytes,
+  };
   await ctx.uow.run((r) =>
-    r.audit.append(auditBy(plan.actor, { action: 'publication.exported', entityType: 'organization', entityId: plan.org.id, orgId: plan.org.id, before: null, after: { ...meta.period, includeSubtree: plan.includeSubtree, kinds: meta.kinds, ...summary } }), now),
+    r.audit.append(
+      auditBy(plan.actor, {
+        action: 'publication.exported',
+        entityType: 'organization',
+        entityId: plan.org.id,
+        orgId: plan.org.id,
+        before: null,
+        after: { ...meta.period, includeSubtree: plan.includeSubtree, kinds: meta.kinds, ...summary },
+      }),
+      now,
+    ),
   );
   return summary;
 }

@@ -7,7 +7,13 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { canEditPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { defaultCatalogue, flattenCatalogue } from '../../domain/publications/catalogue.js';
-import { parseImportLine, resolveImportCategory, type ImportCategory, type ImportLine, type ImportLineError } from '../../domain/publications/import-line.js';
+import {
+  parseImportLine,
+  resolveImportCategory,
+  type ImportCategory,
+  type ImportLine,
+  type ImportLineError,
+} from '../../domain/publications/import-line.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 
 /** Lines of a file, read again for each pass (numbered from 1, blank lines included). */
@@ -45,8 +51,15 @@ export class ImportTargets {
     const all = await this.repos.categories.list(orgId, { includeRetired: true });
     const list: ImportCategory[] =
       all.length > 0
-        ? all.filter((c) => c.retiredAt === null).map((c) => ({ id: c.id, slug: c.slug, kind: c.kind, statutoryKey: c.statutoryKey }))
-        : flattenCatalogue(defaultCatalogue()).map(({ node }) => ({ id: null, slug: node.slug, kind: node.kind, statutoryKey: node.statutoryKey }));
+        ? all
+            .filter((c) => c.retiredAt === null)
+            .map((c) => ({ id: c.id, slug: c.slug, kind: c.kind, statutoryKey: c.statutoryKey }))
+        : flattenCatalogue(defaultCatalogue()).map(({ node }) => ({
+            id: null,
+            slug: node.slug,
+            kind: node.kind,
+            statutoryKey: node.statutoryKey,
+          }));
     this.catalogues.set(orgId, list);
     return list;
   }
@@ -73,7 +86,12 @@ type Pending = { indexNo: string; line: number };
  * Checks a line against the organizations and catalogues (no database writes).
  * @returns the line's organization, or undefined after adding errors
  */
-async function checkTargets(t: ImportTargets, actor: Actor | null, item: ImportLine, errors: ErrorList): Promise<Organization | undefined> {
+async function checkTargets(
+  t: ImportTargets,
+  actor: Actor | null,
+  item: ImportLine,
+  errors: ErrorList,
+): Promise<Organization | undefined> {
   const org = t.org(item.org);
   if (!org) {
     errors.add({ line: item.line, field: 'org', message: `系统中没有统一社会信用代码为“${item.org}”的机关` });
@@ -92,7 +110,14 @@ async function checkTargets(t: ImportTargets, actor: Actor | null, item: ImportL
  * The first pass: reads every line and reports every problem, writing nothing.
  * @param onLine called after each line with the number of lines read so far
  */
-export async function checkImportFile(ctx: AppContext, actor: Actor | null, t: ImportTargets, source: ImportSource, today: LocalDate, onLine?: (items: number) => void): Promise<CheckedFile> {
+export async function checkImportFile(
+  ctx: AppContext,
+  actor: Actor | null,
+  t: ImportTargets,
+  source: ImportSource,
+  today: LocalDate,
+  onLine?: (items: number) => void,
+): Promise<CheckedFile> {
   const errors = new ErrorList();
   const seen = new Map<string, number>();
   const orgIds = new Set<string>();
@@ -101,19 +126,30 @@ export async function checkImportFile(ctx: AppContext, actor: Actor | null, t: I
   let items = 0;
   const flushDuplicates = async () => {
     const taken = await ctx.repos.publicationBulk.existingIndexNos(dupChecks.map((p) => p.indexNo));
-    for (const p of dupChecks) if (taken.has(p.indexNo)) errors.add({ line: p.line, field: 'indexNo', message: `索引号“${p.indexNo}”已存在（已导入或已在系统中发布）` });
+    for (const p of dupChecks) {
+      if (taken.has(p.indexNo)) {
+        errors.add({ line: p.line, field: 'indexNo', message: `索引号“${p.indexNo}”已存在（已导入或已在系统中发布）` });
+      }
+    }
     dupChecks = [];
   };
   // After the whole file, so a document further down can be named in the message.
   const flushRefs = async () => {
     const found = new Set<string>();
     for (let i = 0; i < refChecks.length; i += LOOKUP_BATCH) {
-      for (const k of await ctx.repos.publicationBulk.existingIndexNos(refChecks.slice(i, i + LOOKUP_BATCH).map((p) => p.indexNo))) found.add(k);
+      for (const k of await ctx.repos.publicationBulk.existingIndexNos(
+        refChecks.slice(i, i + LOOKUP_BATCH).map((p) => p.indexNo),
+      )) {
+        found.add(k);
+      }
     }
     for (const p of refChecks) {
       if (found.has(p.indexNo)) continue;
       const later = seen.get(p.indexNo);
-      const message = later !== undefined ? `所解读的文件（索引号“${p.indexNo}”）在第${later}行，应排在本行之前` : `没有索引号为“${p.indexNo}”的信息`;
+      const message =
+        later !== undefined
+          ? `所解读的文件（索引号“${p.indexNo}”）在第${later}行，应排在本行之前`
+          : `没有索引号为“${p.indexNo}”的信息`;
       errors.add({ line: p.line, field: 'interprets', message });
     }
     refChecks = [];
@@ -135,8 +171,9 @@ export async function checkImportFile(ctx: AppContext, actor: Actor | null, t: I
       const org = await checkTargets(t, actor, item, errors);
       if (org) orgIds.add(org.id);
       const first = seen.get(item.indexNo);
-      if (first !== undefined) errors.add({ line, field: 'indexNo', message: `索引号“${item.indexNo}”与第${first}行重复` });
-      else {
+      if (first !== undefined) {
+        errors.add({ line, field: 'indexNo', message: `索引号“${item.indexNo}”与第${first}行重复` });
+      } else {
         seen.set(item.indexNo, line);
         dupChecks.push({ indexNo: item.indexNo, line });
       }

@@ -12,7 +12,13 @@
 import type { AppContext, Repos } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { localDate, type LocalDate } from '../../domain/core/local-date.js';
-import { parseImportLine, resolveImportCategory, indexNoSerial, type ImportLine, type ImportLineError } from '../../domain/publications/import-line.js';
+import {
+  parseImportLine,
+  resolveImportCategory,
+  indexNoSerial,
+  type ImportLine,
+  type ImportLineError,
+} from '../../domain/publications/import-line.js';
 import { indexNoCounterKey } from '../../domain/publications/index-no.js';
 import type { PublicationFields } from '../../domain/publications/publication.js';
 import type { Organization } from '../../domain/orgs/organization.js';
@@ -35,14 +41,19 @@ export type ImportProgress = (phase: 'check' | 'load', done: number, total: numb
 
 /** What an import did: loaded (or, with `dryRun`, would load) `imported` items, or the problems that stopped it. */
 export type PublicationImportResult =
-  | { ok: true; imported: number; dryRun: boolean }
-  | { ok: false; errors: ImportLineError[]; errorCount: number };
+  { ok: true; imported: number; dryRun: boolean } | { ok: false; errors: ImportLineError[]; errorCount: number };
 
 /** Options of an import. */
 export type ImportOptions = { dryRun?: boolean; onProgress?: ImportProgress; batchSize?: number; label?: string };
 
 /** An item built from a line, before its interpreted document's id is known. */
-type Draft = { line: ImportLine; org: Organization; item: ImportedPublication; interprets: string; counter?: { key: string; serial: number } };
+type Draft = {
+  line: ImportLine;
+  org: Organization;
+  item: ImportedPublication;
+  interprets: string;
+  counter?: { key: string; serial: number };
+};
 
 /** Where the import stands while loading. */
 type LoadState = { loaded: number; byOrg: Map<string, number>; orgIds: Set<string>; nowIso: string };
@@ -51,18 +62,65 @@ type LoadState = { loaded: number; byOrg: Map<string, number>; orgIds: Set<strin
 // from UTC to UTC+14, so feeds date an old item by its publication rather than by the import.
 const publishedAt = (on: LocalDate) => `${on}T00:00:00.000Z`;
 
-function buildItem(ctx: AppContext, actor: Actor | null, org: Organization, line: ImportLine, categoryId: string, now: string): ImportedPublication {
+function buildItem(
+  ctx: AppContext,
+  actor: Actor | null,
+  org: Organization,
+  line: ImportLine,
+  categoryId: string,
+  now: string,
+): ImportedPublication {
   const { category: _c, interprets: _i, ...rest } = line.draft;
   const fields: PublicationFields = { ...rest, publisher: rest.publisher || org.name, categoryId, interpretsId: null };
   const id = ctx.crypto.newId();
   const { indexNo, publishedOn } = line;
   return {
-    record: { ...fields, id, orgId: org.id, indexNo, state: 'published', reviewLevel: null, scheduledAt: null, currentVersion: 1, publishedOn, reassessOn: null, createdBy: actor?.userId ?? null, createdAt: now, updatedAt: now, withdrawnAt: null, withdrawReason: null },
-    live: { version: 1, publishedAt: publishedAt(publishedOn), fields: { ...fields, indexNo, publishedOn, attachments: [] } },
-    review: { seq: 1, level: null, action: 'import', actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '批量导入', at: now, comment: `批量导入（第${line.line}行），保留原索引号和发布日期`, findings: [] },
+    record: {
+      ...fields,
+      id,
+      orgId: org.id,
+      indexNo,
+      state: 'published',
+      reviewLevel: null,
+      scheduledAt: null,
+      currentVersion: 1,
+      publishedOn,
+      reassessOn: null,
+      createdBy: actor?.userId ?? null,
+      createdAt: now,
+      updatedAt: now,
+      withdrawnAt: null,
+      withdrawReason: null,
+    },
+    live: {
+      version: 1,
+      publishedAt: publishedAt(publishedOn),
+      fields: { ...fields, indexNo, publishedOn, attachments: [] },
+    },
+    review: {
+      seq: 1,
+      level: null,
+      action: 'import',
+      actorId: actor?.userId ?? null,
+      actorLabel: actor?.username ?? '批量导入',
+      at: now,
+      comment: `批量导入（第${line.line}行），保留原索引号和发布日期`,
+      findings: [],
+    },
     search: {
-      docType: 'publication', docId: id, orgId: org.id, categoryId, kind: fields.kind, validity: fields.validity, publishedOn, title: fields.title,
-      docNo: fields.docNo, summary: fields.summary, bodyText: plainText(fields.bodyHtml), url: `/publications/${id}`, updatedAt: now,
+      docType: 'publication',
+      docId: id,
+      orgId: org.id,
+      categoryId,
+      kind: fields.kind,
+      validity: fields.validity,
+      publishedOn,
+      title: fields.title,
+      docNo: fields.docNo,
+      summary: fields.summary,
+      bodyText: plainText(fields.bodyHtml),
+      url: `/publications/${id}`,
+      updatedAt: now,
     },
   };
 }
@@ -75,34 +133,66 @@ async function linkInterpretations(r: Repos, batch: readonly Draft[]): Promise<v
   for (const d of batch) {
     if (d.interprets === '') continue;
     const id = local.get(d.interprets) ?? stored.get(d.interprets);
-    if (id === undefined) throw new AppError('conflict', `第${d.line.line}行：所解读的文件（索引号“${d.interprets}”）已不在系统中`);
+    if (id === undefined) {
+      throw new AppError('conflict', `第${d.line.line}行：所解读的文件（索引号“${d.interprets}”）已不在系统中`);
+    }
     d.item.record.interpretsId = id;
     d.item.live.fields.interpretsId = id;
   }
 }
 
-async function storeBatch(ctx: AppContext, actor: Actor | null, batch: readonly Draft[], state: LoadState, last: { total: number; label: string } | null): Promise<void> {
+async function storeBatch(
+  ctx: AppContext,
+  actor: Actor | null,
+  batch: readonly Draft[],
+  state: LoadState,
+  last: { total: number; label: string } | null,
+): Promise<void> {
   await ctx.uow.run(async (r) => {
     await linkInterpretations(r, batch);
     await r.publicationBulk.insertPublished(batch.map((d) => d.item));
     // New 索引号 continue after the imported serials of the same pattern (SPEC §4.3: unique, never reused).
     const serials = new Map<string, number>();
-    for (const d of batch) if (d.counter) serials.set(d.counter.key, Math.max(serials.get(d.counter.key) ?? 0, d.counter.serial));
+    for (const d of batch) {
+      if (d.counter) serials.set(d.counter.key, Math.max(serials.get(d.counter.key) ?? 0, d.counter.serial));
+    }
     for (const [key, serial] of serials) await r.publicationBulk.raiseCounter(key, serial);
     if (last) {
       // One entry for the whole import (not one per item): the count, the file, and the count per organization.
       const orgId = state.orgIds.size === 1 ? ([...state.orgIds][0] ?? null) : null;
       const byOrg = Object.fromEntries(state.byOrg);
-      await r.audit.append(auditBy(actor, { action: 'publication.imported', entityType: 'publication_import', entityId: ctx.crypto.newId(), orgId, before: null, after: { count: last.total, file: last.label, byOrg } }), state.nowIso);
+      await r.audit.append(
+        auditBy(actor, {
+          action: 'publication.imported',
+          entityType: 'publication_import',
+          entityId: ctx.crypto.newId(),
+          orgId,
+          before: null,
+          after: { count: last.total, file: last.label, byOrg },
+        }),
+        state.nowIso,
+      );
     }
   });
 }
 
 /** The stored item of a non-blank line, re-checked (the file is read again: it may have changed since the check). */
-async function draftOf(ctx: AppContext, actor: Actor | null, t: ImportTargets, text: string, line: number, today: LocalDate, patterns: Map<string, string>, now: string): Promise<Draft> {
+async function draftOf(
+  ctx: AppContext,
+  actor: Actor | null,
+  t: ImportTargets,
+  text: string,
+  line: number,
+  today: LocalDate,
+  patterns: Map<string, string>,
+  now: string,
+): Promise<Draft> {
   const parsed = parseImportLine(text, line, today, (html) => ctx.sanitizer.html(html));
   const org = parsed.ok ? t.org(parsed.value.org) : undefined;
-  const cat = parsed.ok && org ? resolveImportCategory(await t.categories(org.id), parsed.value.draft.category, parsed.value.draft.kind) : undefined;
+  const cat =
+    parsed.ok && org
+      ? resolveImportCategory(await t.categories(org.id), parsed.value.draft.category, parsed.value.draft.kind)
+      : undefined;
   if (!parsed.ok || !org || !cat?.ok || cat.value.id === null) throw changed(line);
   if (!patterns.has(org.id)) patterns.set(org.id, (await loadPublicationConfig(ctx.repos, org.id)).indexPattern);
   const serial = indexNoSerial(patterns.get(org.id) ?? '', org.creditCode, parsed.value.indexNo);
@@ -117,7 +207,15 @@ async function draftOf(ctx: AppContext, actor: Actor | null, t: ImportTargets, t
 
 const changed = (line: number) => new AppError('conflict', `文件在检查之后有变化（第${line}行）`);
 
-async function loadFile(ctx: AppContext, actor: Actor | null, t: ImportTargets, source: ImportSource, today: LocalDate, total: number, opts: ImportOptions): Promise<number> {
+async function loadFile(
+  ctx: AppContext,
+  actor: Actor | null,
+  t: ImportTargets,
+  source: ImportSource,
+  today: LocalDate,
+  total: number,
+  opts: ImportOptions,
+): Promise<number> {
   const state: LoadState = { loaded: 0, byOrg: new Map(), orgIds: new Set(), nowIso: ctx.clock.nowIso() };
   const size = opts.batchSize ?? IMPORT_BATCH;
   const patterns = new Map<string, string>();
@@ -157,13 +255,34 @@ function interrupted(state: LoadState, fromLine: number, e: unknown): AppError {
   // A unique index refused a row: another user or process took one of the 索引号 after the check.
   const why = /unique|duplicate/i.test(raw) && !(e instanceof AppError) ? '有索引号在检查之后已被占用' : raw;
   if (state.loaded === 0) return new AppError('conflict', `导入失败（${why}），未导入任何内容`);
-  return new AppError('conflict', `导入在第${fromLine}行处中断（${why}）：此前 ${state.loaded} 条已导入并可查看，第${fromLine}行及以后的未导入。删去已导入的行后可重新导入其余部分`);
+  return new AppError(
+    'conflict',
+    `导入在第${fromLine}行处中断（${why}）：此前 ${state.loaded} 条已导入并可查看，第${fromLine}行及以后的未导入。删去已导入的行后可重新导入其余部分`,
+  );
 }
 
-async function recordInterruption(ctx: AppContext, actor: Actor | null, state: LoadState, fromLine: number, e: unknown): Promise<void> {
+async function recordInterruption(
+  ctx: AppContext,
+  actor: Actor | null,
+  state: LoadState,
+  fromLine: number,
+  e: unknown,
+): Promise<void> {
   if (state.loaded === 0) return;
   await ctx.uow
-    .run((r) => r.audit.append(auditBy(actor, { action: 'publication.import_interrupted', entityType: 'publication_import', entityId: String(fromLine), orgId: null, before: null, after: { loaded: state.loaded, fromLine, error: e instanceof Error ? e.message : String(e) } }), ctx.clock.nowIso()))
+    .run((r) =>
+      r.audit.append(
+        auditBy(actor, {
+          action: 'publication.import_interrupted',
+          entityType: 'publication_import',
+          entityId: String(fromLine),
+          orgId: null,
+          before: null,
+          after: { loaded: state.loaded, fromLine, error: e instanceof Error ? e.message : String(e) },
+        }),
+        ctx.clock.nowIso(),
+      ),
+    )
     .catch(() => undefined);
 }
 
@@ -174,12 +293,19 @@ async function recordInterruption(ctx: AppContext, actor: Actor | null, state: L
  * @returns the count loaded (or that would be, with `dryRun`), or every line error with nothing written
  * @throws AppError 'conflict' when loading stops after a clean check (see the file header)
  */
-export async function importPublications(ctx: AppContext, actor: Actor | null, source: ImportSource, opts: ImportOptions = {}): Promise<PublicationImportResult> {
+export async function importPublications(
+  ctx: AppContext,
+  actor: Actor | null,
+  source: ImportSource,
+  opts: ImportOptions = {},
+): Promise<PublicationImportResult> {
   const today = localDate(ctx.clock.today());
   const targets = new ImportTargets(ctx.repos, await ctx.repos.orgs.list());
   const checked = await checkImportFile(ctx, actor, targets, source, today, (n) => opts.onProgress?.('check', n, 0));
   if (checked.errorCount > 0) return { ok: false, errors: checked.errors, errorCount: checked.errorCount };
-  if (checked.items === 0) return { ok: false, errors: [{ line: 1, field: null, message: '文件中没有可导入的信息' }], errorCount: 1 };
+  if (checked.items === 0) {
+    return { ok: false, errors: [{ line: 1, field: null, message: '文件中没有可导入的信息' }], errorCount: 1 };
+  }
   if (opts.dryRun) return { ok: true, imported: checked.items, dryRun: true };
   for (const orgId of checked.orgIds) await ensureCatalogue(ctx, orgId);
   targets.reset();

@@ -26,7 +26,9 @@ async function authorize(ctx: AppContext, actor: Actor, orgId: string): Promise<
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const org = orgs.find((o) => o.id === orgId);
   if (!org) throw notFound('机构');
-  if (!canManageCatalogue(actor, ancestry(orgs, orgId))) throw new AppError('forbidden', '只有本机构或上级机构的系统管理员可以管理信息公开目录');
+  if (!canManageCatalogue(actor, ancestry(orgs, orgId))) {
+    throw new AppError('forbidden', '只有本机构或上级机构的系统管理员可以管理信息公开目录');
+  }
   return org;
 }
 
@@ -53,7 +55,10 @@ function checkName(name: string, siblings: readonly Category[], selfId?: string)
 export async function loadCatalogueAdmin(ctx: AppContext, actor: Actor, orgId: string): Promise<CatalogueAdmin> {
   const org = await authorize(ctx, actor, orgId);
   await ensureCatalogue(ctx, orgId);
-  const [categories, config] = await Promise.all([ctx.repos.categories.list(orgId, { includeRetired: true }), loadPublicationConfig(ctx.repos, orgId)]);
+  const [categories, config] = await Promise.all([
+    ctx.repos.categories.list(orgId, { includeRetired: true }),
+    loadPublicationConfig(ctx.repos, orgId),
+  ]);
   return { org, categories, config };
 }
 
@@ -63,15 +68,25 @@ export async function loadCatalogueAdmin(ctx: AppContext, actor: Actor, orgId: s
  * @returns the new category
  * @throws AppError 'forbidden', 'not_found', 'invalid' with field messages (name, slug, parentId)
  */
-export async function addCategory(ctx: AppContext, actor: Actor, orgId: string, input: NewCategoryInput): Promise<Category> {
+export async function addCategory(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  input: NewCategoryInput,
+): Promise<Category> {
   await authorize(ctx, actor, orgId);
   const all = await ctx.repos.categories.list(orgId, { includeRetired: true });
   const name = input.name.trim();
   const slug = input.slug.trim().toLowerCase();
   const parent = input.parentId ? all.find((c) => c.id === input.parentId) : undefined;
   const errors: Record<string, string> = {};
-  if (input.parentId && (!parent || parent.kind !== 'directory' || parent.retiredAt !== null)) errors.parentId = '上级目录应为本机构在用的目录';
-  const nameError = checkName(name, all.filter((c) => c.parentId === (input.parentId ?? null)));
+  if (input.parentId && (!parent || parent.kind !== 'directory' || parent.retiredAt !== null)) {
+    errors.parentId = '上级目录应为本机构在用的目录';
+  }
+  const nameError = checkName(
+    name,
+    all.filter((c) => c.parentId === (input.parentId ?? null)),
+  );
   if (nameError) errors.name = nameError;
   if (!isValidSlug(slug)) errors.slug = '栏目代码由小写字母、数字和连字符组成，以字母或数字开头，最长40个字符';
   else if (all.some((c) => c.slug === slug)) errors.slug = '本机构已有该栏目代码（含已停用的栏目）';
@@ -91,9 +106,21 @@ export async function addCategory(ctx: AppContext, actor: Actor, orgId: string, 
   };
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
-    if (await r.categories.bySlug(orgId, slug)) throw conflict('本机构已有该栏目代码', { slug: '本机构已有该栏目代码（含已停用的栏目）' });
+    if (await r.categories.bySlug(orgId, slug)) {
+      throw conflict('本机构已有该栏目代码', { slug: '本机构已有该栏目代码（含已停用的栏目）' });
+    }
     await r.categories.insert(cat, now);
-    await r.audit.append(auditBy(actor, { action: 'category.created', entityType: 'category', entityId: cat.id, orgId, before: null, after: cat }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'category.created',
+        entityType: 'category',
+        entityId: cat.id,
+        orgId,
+        before: null,
+        after: cat,
+      }),
+      now,
+    );
   });
   return cat;
 }
@@ -112,7 +139,17 @@ export async function renameCategory(ctx: AppContext, actor: Actor, id: string, 
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.categories.update(id, { name: next }, now);
-    await r.audit.append(auditBy(actor, { action: 'category.renamed', entityType: 'category', entityId: id, orgId: cat.orgId, before: { name: cat.name }, after: { name: next } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'category.renamed',
+        entityType: 'category',
+        entityId: id,
+        orgId: cat.orgId,
+        before: { name: cat.name },
+        after: { name: next },
+      }),
+      now,
+    );
   });
 }
 
@@ -121,9 +158,16 @@ export async function renameCategory(ctx: AppContext, actor: Actor, id: string, 
  * @returns false when it is already first (or last)
  * @throws AppError 'forbidden', 'not_found'
  */
-export async function moveCategory(ctx: AppContext, actor: Actor, id: string, direction: 'up' | 'down'): Promise<boolean> {
+export async function moveCategory(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  direction: 'up' | 'down',
+): Promise<boolean> {
   const cat = await authorizeCategory(ctx, actor, id);
-  const siblings = (await ctx.repos.categories.list(cat.orgId, { includeRetired: true })).filter((c) => c.parentId === cat.parentId);
+  const siblings = (await ctx.repos.categories.list(cat.orgId, { includeRetired: true })).filter(
+    (c) => c.parentId === cat.parentId,
+  );
   const i = siblings.findIndex((c) => c.id === id);
   const j = direction === 'up' ? i - 1 : i + 1;
   const other = siblings[j];
@@ -132,8 +176,20 @@ export async function moveCategory(ctx: AppContext, actor: Actor, id: string, di
   siblings[i] = other;
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
-    for (const [n, c] of siblings.entries()) if (c.sortOrder !== n) await r.categories.update(c.id, { sortOrder: n }, now);
-    await r.audit.append(auditBy(actor, { action: 'category.reordered', entityType: 'category', entityId: id, orgId: cat.orgId, before: { sortOrder: cat.sortOrder }, after: { sortOrder: j, direction } }), now);
+    for (const [n, c] of siblings.entries()) {
+      if (c.sortOrder !== n) await r.categories.update(c.id, { sortOrder: n }, now);
+    }
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'category.reordered',
+        entityType: 'category',
+        entityId: id,
+        orgId: cat.orgId,
+        before: { sortOrder: cat.sortOrder },
+        after: { sortOrder: j, direction },
+      }),
+      now,
+    );
   });
   return true;
 }
@@ -150,12 +206,24 @@ export async function setCategoryRetired(ctx: AppContext, actor: Actor, id: stri
   if (retired && cat.statutoryKey !== null && (STATUTORY_KEYS as readonly string[]).includes(cat.statutoryKey)) {
     throw conflict(`“${cat.name}”是国家规定的一级目录，不能停用`);
   }
-  if (retired && all.some((c) => c.parentId === id && c.retiredAt === null)) throw conflict(`请先停用“${cat.name}”下的栏目`);
+  if (retired && all.some((c) => c.parentId === id && c.retiredAt === null)) {
+    throw conflict(`请先停用“${cat.name}”下的栏目`);
+  }
   const parent = all.find((c) => c.id === cat.parentId);
   if (!retired && parent && parent.retiredAt !== null) throw conflict(`请先恢复上级目录“${parent.name}”`);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.categories.setRetired(id, retired ? now : null, now);
-    await r.audit.append(auditBy(actor, { action: retired ? 'category.retired' : 'category.restored', entityType: 'category', entityId: id, orgId: cat.orgId, before: { retiredAt: cat.retiredAt }, after: { retiredAt: retired ? now : null } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: retired ? 'category.retired' : 'category.restored',
+        entityType: 'category',
+        entityId: id,
+        orgId: cat.orgId,
+        before: { retiredAt: cat.retiredAt },
+        after: { retiredAt: retired ? now : null },
+      }),
+      now,
+    );
   });
 }

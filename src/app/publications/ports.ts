@@ -1,7 +1,12 @@
 // Ports of the proactive-disclosure module: the catalogue's categories and the publications.
 import type { CategoryKind } from '../../domain/publications/catalogue.js';
 import type { PublicationFact } from '../../domain/publications/annual-counts.js';
-import type { PublicationFields, PublicationKind, PublicationState, ReviewEntry } from '../../domain/publications/publication.js';
+import type {
+  PublicationFields,
+  PublicationKind,
+  PublicationState,
+  ReviewEntry,
+} from '../../domain/publications/publication.js';
 import type { PublicationPatch } from '../../domain/publications/transitions.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 
@@ -24,7 +29,11 @@ export interface CategoryRepository {
   byId(id: string): Promise<Category | undefined>;
   bySlug(orgId: string, slug: string): Promise<Category | undefined>;
   insert(c: Category, at: string): Promise<void>;
-  update(id: string, fields: { name?: string; sortOrder?: number; parentId?: string | null }, at: string): Promise<void>;
+  update(
+    id: string,
+    fields: { name?: string; sortOrder?: number; parentId?: string | null },
+    at: string,
+  ): Promise<void>;
   setRetired(id: string, retiredAt: string | null, at: string): Promise<void>;
 }
 
@@ -81,12 +90,18 @@ export type PublicationFilter = {
 };
 
 /** The frozen live copy of a published version (what the portal shows while a revision runs). */
-export type LiveVersion = { version: number; publishedAt: string; fields: PublicationFields & { indexNo: string; publishedOn: LocalDate | null; attachments: PublicationAttachment[] } };
+export type LiveVersion = {
+  version: number;
+  publishedAt: string;
+  fields: PublicationFields & { indexNo: string; publishedOn: LocalDate | null; attachments: PublicationAttachment[] };
+};
 
 /** Filters of the portal's live lists (every filter optional; `orgIds` absent means every organization). */
 export type LiveFilter = {
   orgIds?: readonly string[];
-  /** Organizations left out (the retired ones, for lists over every organization: cheaper than naming all the others). */
+  /**
+   * Organizations left out (the retired ones, for lists over every organization: cheaper than naming all the others).
+   */
   excludeOrgIds?: readonly string[];
   categoryIds?: readonly string[];
   kind?: PublicationKind;
@@ -121,7 +136,10 @@ export interface PublicationRepository {
   interpretationsOf(publicationId: string): Promise<LiveItem[]>;
   /** The ids of the live 主动公开 items whose live version lists the file. */
   attachmentOwners(fileId: string): Promise<string[]>;
-  list(filter: PublicationFilter, page: { limit: number; offset: number }): Promise<{ items: PublicationSummary[]; total: number }>;
+  list(
+    filter: PublicationFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: PublicationSummary[]; total: number }>;
   /** Scheduled items whose time has come (scheduled_at ≤ now). */
   dueForRelease(now: string): Promise<string[]>;
   /** 不予公开 items whose re-assessment date is on or before `today` (art. 18). */

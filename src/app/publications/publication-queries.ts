@@ -23,7 +23,12 @@ async function visibleOrgIds(ctx: AppContext, actor: Actor): Promise<string[]> {
  * The back-office list, newest change first.
  * @param filter `orgIds` narrows to these organizations (within what the actor may see)
  */
-export async function listPublications(ctx: AppContext, actor: Actor, filter: Partial<PublicationFilter> = {}, page = { limit: 50, offset: 0 }): Promise<{ items: PublicationSummary[]; total: number }> {
+export async function listPublications(
+  ctx: AppContext,
+  actor: Actor,
+  filter: Partial<PublicationFilter> = {},
+  page = { limit: 50, offset: 0 },
+): Promise<{ items: PublicationSummary[]; total: number }> {
   const visible = await visibleOrgIds(ctx, actor);
   const orgIds = filter.orgIds ? filter.orgIds.filter((id) => visible.includes(id)) : visible;
   return ctx.repos.publications.list({ ...filter, orgIds }, page);
@@ -51,8 +56,16 @@ export async function getPublication(ctx: AppContext, actor: Actor, id: string):
   const config = await loadPublicationConfig(ctx.repos, pub.orgId);
   const cal = await loadHolidayCalendar(ctx.repos);
   const today = localDate(ctx.clock.today());
-  const clock = pub.disclosure === 'withheld' ? null : { dueOn: publicationDueOn(pub.writtenOn, cal), status: publicationStatus(pub, today, cal) };
-  return { pub, live: await ctx.repos.publications.liveVersion(id), available: availableTransitions(pub, actor, config.levels, { now: ctx.clock.nowIso(), orgIds }), clock };
+  const clock =
+    pub.disclosure === 'withheld'
+      ? null
+      : { dueOn: publicationDueOn(pub.writtenOn, cal), status: publicationStatus(pub, today, cal) };
+  return {
+    pub,
+    live: await ctx.repos.publications.liveVersion(id),
+    available: availableTransitions(pub, actor, config.levels, { now: ctx.clock.nowIso(), orgIds }),
+    clock,
+  };
 }
 
 /**
@@ -67,9 +80,15 @@ export async function reassessmentDue(ctx: AppContext, actor: Actor, today?: Loc
  * The annual-report counts of one organization and year (art. 50).
  * @throws AppError 'not_found' for an organization the actor may not see
  */
-export async function annualPublicationReport(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<AnnualPublicationCounts> {
+export async function annualPublicationReport(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+): Promise<AnnualPublicationCounts> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
-  if (!orgs.some((o) => o.id === orgId) || (actor !== null && !canViewPublications(actor, ancestry(orgs, orgId)))) throw notFound('机构');
+  if (!orgs.some((o) => o.id === orgId) || (actor !== null && !canViewPublications(actor, ancestry(orgs, orgId)))) {
+    throw notFound('机构');
+  }
   return annualPublicationCounts(await ctx.repos.publications.facts(orgId, year), year);
 }
-

@@ -24,12 +24,22 @@ export async function loadPublicationWarnings(ctx: AppContext, actor: Actor): Pr
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const visible = orgs.filter((o) => canViewPublications(actor, ancestry(orgs, o.id))).map((o) => o.id);
-  const [uninterpreted, due] = await Promise.all([ctx.repos.publicationArchive.uninterpreted(visible, WARNING_LIST_SIZE), reassessmentDue(ctx, actor)]);
+  const [uninterpreted, due] = await Promise.all([
+    ctx.repos.publicationArchive.uninterpreted(visible, WARNING_LIST_SIZE),
+    reassessmentDue(ctx, actor),
+  ]);
   const dueItems = await Promise.all(
-    due.slice(0, WARNING_LIST_SIZE).map(async (i) => ({ ...i, orgName: names.get(i.orgId) ?? '', reassessOn: (await ctx.repos.publications.byId(i.id))?.reassessOn ?? null })),
+    due.slice(0, WARNING_LIST_SIZE).map(async (i) => ({
+      ...i,
+      orgName: names.get(i.orgId) ?? '',
+      reassessOn: (await ctx.repos.publications.byId(i.id))?.reassessOn ?? null,
+    })),
   );
   return {
-    uninterpreted: { total: uninterpreted.total, items: uninterpreted.items.map((i) => ({ ...i, orgName: names.get(i.orgId) ?? '' })) },
+    uninterpreted: {
+      total: uninterpreted.total,
+      items: uninterpreted.items.map((i) => ({ ...i, orgName: names.get(i.orgId) ?? '' })),
+    },
     reassessment: { total: due.length, items: dueItems },
   };
 }

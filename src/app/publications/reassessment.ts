@@ -7,7 +7,13 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { localDate } from '../../domain/core/local-date.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
-import { canReassess, decideReassessment, parseReassessment, REASSESS_LEDGER_ACTION, REASSESSMENT_DECISION_LABELS } from '../../domain/publications/reassessment.js';
+import {
+  canReassess,
+  decideReassessment,
+  parseReassessment,
+  REASSESS_LEDGER_ACTION,
+  REASSESSMENT_DECISION_LABELS,
+} from '../../domain/publications/reassessment.js';
 import { actorLabel, auditBy } from '../actors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import type { ReassessmentRecord } from './archive-ports.js';
@@ -27,7 +33,11 @@ export type ReassessmentPanel = {
  * The re-assessment panel of an item's page.
  * @throws AppError 'not_found' (also for items the actor may not see)
  */
-export async function reassessmentPanel(ctx: AppContext, actor: Actor, publicationId: string): Promise<ReassessmentPanel> {
+export async function reassessmentPanel(
+  ctx: AppContext,
+  actor: Actor,
+  publicationId: string,
+): Promise<ReassessmentPanel> {
   const pub = await ctx.repos.publications.byId(publicationId);
   if (!pub) throw notFound('信息');
   const orgIds = ancestry(await ctx.repos.orgs.list({ includeRetired: true }), pub.orgId);
@@ -49,12 +59,19 @@ export async function reassessmentPanel(ctx: AppContext, actor: Actor, publicati
  * @returns the stored record
  * @throws AppError 'not_found', 'forbidden', 'invalid' (field messages), 'conflict' (not withheld, or state)
  */
-export async function recordReassessment(ctx: AppContext, actor: Actor, publicationId: string, input: Record<string, unknown>): Promise<ReassessmentRecord> {
+export async function recordReassessment(
+  ctx: AppContext,
+  actor: Actor,
+  publicationId: string,
+  input: Record<string, unknown>,
+): Promise<ReassessmentRecord> {
   const pub = await ctx.repos.publications.byId(publicationId);
   if (!pub) throw notFound('信息');
   const orgIds = ancestry(await ctx.repos.orgs.list({ includeRetired: true }), pub.orgId);
   if (!canViewPublications(actor, orgIds)) throw notFound('信息');
-  if (!canReassess(actor, orgIds)) throw new AppError('forbidden', '需要“签发人”“主要负责同志”或管理员角色才能记录定期评估审查');
+  if (!canReassess(actor, orgIds)) {
+    throw new AppError('forbidden', '需要“签发人”“主要负责同志”或管理员角色才能记录定期评估审查');
+  }
   const parsed = parseReassessment(input, localDate(ctx.clock.today()));
   if (!parsed.ok) throw invalid('评估审查填写有误', parsed.error);
   const decided = decideReassessment(pub, parsed.value);
@@ -81,23 +98,55 @@ export async function recordReassessment(ctx: AppContext, actor: Actor, publicat
   try {
     await ctx.uow.run(async (r) => {
       await r.reassessments.insert(record);
-      await r.reassessments.apply(publicationId, { disclosure: out.disclosure, withheldGround: out.withheldGround, reassessOn: out.nextDueOn, ...(out.state ? { state: out.state } : {}) }, now);
-      await r.publications.appendReview(publicationId, { seq, level: null, action: REASSESS_LEDGER_ACTION, actorId: actor.userId, actorLabel: actor.username, at: now, comment, findings: [] });
+      await r.reassessments.apply(
+        publicationId,
+        {
+          disclosure: out.disclosure,
+          withheldGround: out.withheldGround,
+          reassessOn: out.nextDueOn,
+          ...(out.state ? { state: out.state } : {}),
+        },
+        now,
+      );
+      await r.publications.appendReview(publicationId, {
+        seq,
+        level: null,
+        action: REASSESS_LEDGER_ACTION,
+        actorId: actor.userId,
+        actorLabel: actor.username,
+        at: now,
+        comment,
+        findings: [],
+      });
       await r.audit.append(
         auditBy(actor, {
           action: 'publication.reassessed',
           entityType: 'publication',
           entityId: publicationId,
           orgId: pub.orgId,
-          before: { disclosure: pub.disclosure, withheldGround: pub.withheldGround, reassessOn: pub.reassessOn, state: pub.state },
-          after: { decision: record.decision, assessedOn: record.assessedOn, disclosure: out.disclosure, withheldGround: out.withheldGround, reassessOn: out.nextDueOn, state: out.state ?? pub.state },
+          before: {
+            disclosure: pub.disclosure,
+            withheldGround: pub.withheldGround,
+            reassessOn: pub.reassessOn,
+            state: pub.state,
+          },
+          after: {
+            decision: record.decision,
+            assessedOn: record.assessedOn,
+            disclosure: out.disclosure,
+            withheldGround: out.withheldGround,
+            reassessOn: out.nextDueOn,
+            state: out.state ?? pub.state,
+          },
         }),
         now,
       );
     });
   } catch (e) {
     // Two people recording at once: the ledger's (publication, seq) key lets only one through.
-    if ((await ctx.repos.publications.byId(publicationId))?.reviews.some((x) => x.seq === seq)) throw conflict('该信息刚刚已被他人处理，请刷新页面后重试');
+    if ((await ctx.repos.publications.byId(publicationId))?.reviews.some((x) => x.seq === seq)) {
+      throw conflict('该信息刚刚已被他人处理，请刷新页面后重试');
+    }
     throw e;
   }
   return record;

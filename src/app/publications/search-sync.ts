@@ -21,7 +21,13 @@ export function plainText(html: string): string {
  * Updates the index for an item whose state just changed. Only 主动公开 items reach the portal,
  * so only they are indexed; 依申请公开 and 不予公开 items never are.
  */
-export async function syncSearch(repos: Repos, pub: PublicationRecord, state: string, publishedOn: string | null, at: string): Promise<void> {
+export async function syncSearch(
+  repos: Repos,
+  pub: PublicationRecord,
+  state: string,
+  publishedOn: string | null,
+  at: string,
+): Promise<void> {
   if (state === 'published' && pub.disclosure === 'proactive' && publishedOn) {
     await repos.search.upsert({
       docType: 'publication',

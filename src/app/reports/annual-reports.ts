@@ -12,7 +12,15 @@ import { actorLabel, auditBy } from '../actors.js';
 import { invalid, notFound } from '../errors.js';
 import type { FigureSource, SectionKey, StoredReport } from './ports.js';
 import { computeDraft, previousReport } from './report-compute.js';
-import { duesFor, effectiveDueOn, isLateReport, loadReportOrg, mayReport, requireReport, type ReportOrg } from './report-context.js';
+import {
+  duesFor,
+  effectiveDueOn,
+  isLateReport,
+  loadReportOrg,
+  mayReport,
+  requireReport,
+  type ReportOrg,
+} from './report-context.js';
 import { mergeFigures, parseFigures } from './report-figures.js';
 
 export type { ReportState } from '../../domain/reports/report-policy.js';
@@ -74,8 +82,16 @@ export function newStoredReport(ctx: AppContext, orgId: string, year: number, no
   };
 }
 
-/** The report and its findings: the frozen snapshot once submitted, else the live draft (R1–R8 with last year for R6/R7). */
-export async function reportWithFindings(repos: Repos, o: ReportOrg, year: number, stored: StoredReport | undefined): Promise<{ report: AnnualReport; findings: Finding[] }> {
+/**
+ * The report and its findings: the frozen snapshot once submitted, else the live draft (R1–R8 with last year for
+ * R6/R7).
+ */
+export async function reportWithFindings(
+  repos: Repos,
+  o: ReportOrg,
+  year: number,
+  stored: StoredReport | undefined,
+): Promise<{ report: AnnualReport; findings: Finding[] }> {
   if (stored && stored.state !== 'draft' && stored.snapshot) {
     const previous = (await previousReport(repos, o.org, year)).report;
     return { report: stored.snapshot, findings: checkReport(stored.snapshot, { previous }) };
@@ -88,7 +104,10 @@ export async function reportWithFindings(repos: Repos, o: ReportOrg, year: numbe
 async function recordOf(ctx: AppContext, actor: Actor | null, o: ReportOrg, year: number): Promise<ReportRecord> {
   const stored = await ctx.repos.annualReports.get(o.org.id, year);
   const state = stored?.state ?? 'draft';
-  const [{ report, findings }, dues] = await Promise.all([reportWithFindings(ctx.repos, o, year, stored), duesFor(ctx.repos, o.orgs, year, [o.org])]);
+  const [{ report, findings }, dues] = await Promise.all([
+    reportWithFindings(ctx.repos, o, year, stored),
+    duesFor(ctx.repos, o.orgs, year, [o.org]),
+  ]);
   const due = dues.get(o.org.id)!; // duesFor covers every organization it is given
   const may = (action: Parameters<typeof mayReport>[1]) => mayReport(actor, action, o, stored?.state ?? null);
   return {
@@ -118,16 +137,25 @@ async function recordOf(ctx: AppContext, actor: Actor | null, o: ReportOrg, year
 /**
  * One organization's report for a year. A draft shows the figures computed now; a submitted or
  * published report shows its frozen snapshot.
- * @throws AppError 'not_found' (unknown organization), 'forbidden' (the actor may not read it), 'invalid' (year before 2019)
+ * @throws AppError 'not_found' (unknown organization), 'forbidden' (the actor may not read it), 'invalid' (year
+ *   before 2019)
  */
-export async function loadReport(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<ReportRecord> {
+export async function loadReport(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+): Promise<ReportRecord> {
   const o = await loadReportOrg(ctx.repos, orgId, year);
   requireReport(actor, 'report.read', o, null);
   return recordOf(ctx, actor, o, year);
 }
 
 /** Validates the narrative texts: every error at once, keyed by section. */
-function parseSections(input: ReportDraftInput['sections']): { sections: Partial<Record<SectionKey, string>>; errors: Record<string, string> } {
+function parseSections(input: ReportDraftInput['sections']): {
+  sections: Partial<Record<SectionKey, string>>;
+  errors: Record<string, string>;
+} {
   const sections: Partial<Record<SectionKey, string>> = {};
   const errors: Record<string, string> = {};
   for (const [key, raw] of Object.entries(input ?? {})) {
@@ -135,14 +163,19 @@ function parseSections(input: ReportDraftInput['sections']): { sections: Partial
       errors[key] = `未知的报告部分“${key}”`;
       continue;
     }
-    const text = String(raw ?? '').replace(/\r\n?/g, '\n').trim();
+    const text = String(raw ?? '')
+      .replace(/\r\n?/g, '\n')
+      .trim();
     if (text.length > MAX_SECTION_CHARS) errors[key] = `内容过长（最多 ${MAX_SECTION_CHARS} 字）`;
     else sections[key as SectionKey] = text;
   }
   return { sections, errors };
 }
 
-/** Runs a change on the draft record in one transaction (created on first use; the right re-checked there) and audits it. */
+/**
+ * Runs a change on the draft record in one transaction (created on first use; the right re-checked there) and audits
+ * it.
+ */
 async function changeDraft(
   ctx: AppContext,
   actor: Actor | null,
@@ -159,7 +192,17 @@ async function changeDraft(
     const after = await change(stored, repos);
     stored.updatedAt = now;
     await repos.annualReports.save(stored);
-    await repos.audit.append(auditBy(actor, { action, entityType: 'annual_report', entityId: stored.id, orgId: o.org.id, before: null, after: { year, ...after } }), now);
+    await repos.audit.append(
+      auditBy(actor, {
+        action,
+        entityType: 'annual_report',
+        entityId: stored.id,
+        orgId: o.org.id,
+        before: null,
+        after: { year, ...after },
+      }),
+      now,
+    );
   });
 }
 
@@ -169,7 +212,13 @@ async function changeDraft(
  * @throws AppError 'invalid' with a Chinese message per field (section key or cell key), nothing saved;
  *   'forbidden' unless a compiler of the organization and the report is a draft
  */
-export async function saveReportDraft(ctx: AppContext, actor: Actor | null, orgId: string, year: number, input: ReportDraftInput): Promise<ReportRecord> {
+export async function saveReportDraft(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+  input: ReportDraftInput,
+): Promise<ReportRecord> {
   const o = await loadReportOrg(ctx.repos, orgId, year);
   const existing = await ctx.repos.annualReports.get(orgId, year);
   requireReport(actor, 'report.edit', o, existing?.state ?? null);
@@ -180,7 +229,12 @@ export async function saveReportDraft(ctx: AppContext, actor: Actor | null, orgI
   if (Object.keys(errors).length > 0) throw invalid('报告草稿有误，请按提示更正', errors);
   await changeDraft(ctx, actor, o, year, 'report.draft_saved', async (stored) => {
     const at = ctx.clock.nowIso();
-    const changed = mergeFigures(stored, values, () => ({ source: 'manual', note: '后台填写', by: actorLabel(actor), at }));
+    const changed = mergeFigures(stored, values, () => ({
+      source: 'manual',
+      note: '后台填写',
+      by: actorLabel(actor),
+      at,
+    }));
     const edited = SECTION_KEYS.filter((k) => sections[k] !== undefined && sections[k] !== stored.sections[k]);
     stored.sections = { ...stored.sections, ...sections };
     return { figuresChanged: changed, figures: Object.fromEntries(values), sectionsChanged: edited };
@@ -192,7 +246,12 @@ export async function saveReportDraft(ctx: AppContext, actor: Actor | null, orgI
  * Replaces the narrative of a draft with the text drafted from this year's data (sections 一、五、六).
  * @throws AppError 'forbidden' unless a compiler of the organization and the report is a draft
  */
-export async function regenerateNarrative(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<ReportRecord> {
+export async function regenerateNarrative(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+): Promise<ReportRecord> {
   const o = await loadReportOrg(ctx.repos, orgId, year);
   requireReport(actor, 'report.edit', o, (await ctx.repos.annualReports.get(orgId, year))?.state ?? null);
   await changeDraft(ctx, actor, o, year, 'report.narrative_regenerated', async (stored, repos) => {

@@ -38,12 +38,17 @@ function validate(input: UploadInput): void {
     throw invalid('请上传报告文件或粘贴报告全文', { files: '请选择至少一个报告文件，或在下方粘贴报告全文' });
   }
   const mb = UPLOAD_LIMITS.maxFileBytes / 1024 / 1024;
-  const wrongType = input.files.filter((f) => !(UPLOAD_LIMITS.extensions as readonly string[]).includes(extensionOf(f.name)));
+  const wrongType = input.files.filter(
+    (f) => !(UPLOAD_LIMITS.extensions as readonly string[]).includes(extensionOf(f.name)),
+  );
   const tooBig = input.files.filter((f) => f.bytes.byteLength > UPLOAD_LIMITS.maxFileBytes);
   if (input.files.length > UPLOAD_LIMITS.maxFiles) errors.files = `一次最多上传 ${UPLOAD_LIMITS.maxFiles} 个文件`;
-  else if (wrongType.length > 0) errors.files = `不支持的文件类型：${wrongType.map((f) => f.name).join('、')}（只接受 txt、html、docx、pdf）`;
-  else if (tooBig.length > 0) errors.files = `文件超过 ${mb} MB：${tooBig.map((f) => f.name).join('、')}`;
-  if (input.pasted.length > UPLOAD_LIMITS.maxPastedChars) errors.text = `粘贴的文本过长（最多 ${UPLOAD_LIMITS.maxPastedChars} 个字符）`;
+  else if (wrongType.length > 0) {
+    errors.files = `不支持的文件类型：${wrongType.map((f) => f.name).join('、')}（只接受 txt、html、docx、pdf）`;
+  } else if (tooBig.length > 0) errors.files = `文件超过 ${mb} MB：${tooBig.map((f) => f.name).join('、')}`;
+  if (input.pasted.length > UPLOAD_LIMITS.maxPastedChars) {
+    errors.text = `粘贴的文本过长（最多 ${UPLOAD_LIMITS.maxPastedChars} 个字符）`;
+  }
   if (Object.keys(errors).length > 0) throw invalid('上传的内容不符合要求', errors);
 }
 
@@ -72,7 +77,11 @@ async function checkFile(read: DocumentReader, file: UploadedReport): Promise<Ch
  * Checks uploaded reports and pasted text, in the order given (files first, then the text).
  * @throws AppError forbidden for actors without a supervisor or admin role; invalid for an empty or oversized upload
  */
-export async function checkUploadedReports(ctx: AppContext, actor: Actor, input: UploadInput): Promise<CheckedReport[]> {
+export async function checkUploadedReports(
+  ctx: AppContext,
+  actor: Actor,
+  input: UploadInput,
+): Promise<CheckedReport[]> {
   if (!mayCheckReports(actor)) throw forbidden();
   validate(input);
   const read = documentReaderOf(ctx) ?? plainTextOnly;

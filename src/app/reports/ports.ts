@@ -15,7 +15,11 @@ export type DocumentReader = (name: string, bytes: Uint8Array) => Promise<string
 export type ReportDocumentRenderers = {
   docx: (report: AnnualReport, format: ReportFormat, opts?: { charts?: string[] }) => Promise<Uint8Array>;
   xlsx: (report: AnnualReport, format: ReportFormat) => Promise<Uint8Array>;
-  pdf: (report: AnnualReport, format: ReportFormat, opts?: { charts?: string[]; fontFile?: string }) => Promise<Uint8Array>;
+  pdf: (
+    report: AnnualReport,
+    format: ReportFormat,
+    opts?: { charts?: string[]; fontFile?: string },
+  ) => Promise<Uint8Array>;
 };
 
 /** The context fields the report features add to {@link AppContext} (wired in src/main.ts). */
@@ -71,7 +75,9 @@ export interface AnnualReportRepository {
   /** Inserts or replaces the record of (orgId, year). */
   save(report: StoredReport): Promise<void>;
   /** The published reports of an organization (their snapshots), newest year first. */
-  published(orgId: string): Promise<{ year: number; format: ReportFormat; publishedAt: string; report: AnnualReport }[]>;
+  published(
+    orgId: string,
+  ): Promise<{ year: number; format: ReportFormat; publishedAt: string; report: AnnualReport }[]>;
   /** Internal due dates ('MM-DD' of the following year) by organization, for those that have one. */
   internalDues(): Promise<Map<string, string>>;
   setInternalDue(orgId: string, monthDay: string | null, at: string): Promise<void>;
@@ -84,7 +90,9 @@ export type FeeFacts = { notices: number; chargedYuan: number; collectedYuan: nu
 export interface ReportFactsRepository {
   /** Section 三 tally (the counting rule of `tallyApplications`, in SQL) of each organization for a year. */
   tally(orgIds: readonly string[], year: number): Promise<Map<string, ApplicationTally[]>>;
-  /** Fee notices issued in the year (by service date) and payments recorded in the year, of one organization's cases. */
+  /**
+   * Fee notices issued in the year (by service date) and payments recorded in the year, of one organization's cases.
+   */
   fees(orgId: string, year: number): Promise<FeeFacts>;
   /** Notices (告知书) of every kind issued in the year for the organization's cases. */
   noticesIssued(orgId: string, year: number): Promise<number>;

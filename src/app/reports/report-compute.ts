@@ -16,9 +16,9 @@ export function reportHeader(org: Organization): Pick<AnnualReport, 'organizatio
   return {
     organization: { name: org.name, creditCode: org.creditCode || null },
     contact: {
-      address: (org.officeAddress || org.address) || null,
+      address: org.officeAddress || org.address || null,
       postcode: org.postcode || null,
-      phone: (org.officePhone || org.phone) || null,
+      phone: org.officePhone || org.phone || null,
     },
   };
 }
@@ -33,11 +33,21 @@ export async function loadLiveInputs(repos: Repos, orgId: string, year: number):
     repos.reviews.list({ orgIds: [orgId], year }),
     repos.publications.facts(orgId, year),
   ]);
-  return { tally: tallies.get(orgId) ?? [], reviews: summarizeReviews(cases, year), publications: annualPublicationCounts(facts, year) };
+  return {
+    tally: tallies.get(orgId) ?? [],
+    reviews: summarizeReviews(cases, year),
+    publications: annualPublicationCounts(facts, year),
+  };
 }
 
 /** The report from its inputs, the stored figures and the given narrative. */
-export function composeLive(org: Organization, year: number, inputs: LiveInputs, stored: StoredReport | undefined, sections: Partial<AnnualReport['sections']>): AnnualReport {
+export function composeLive(
+  org: Organization,
+  year: number,
+  inputs: LiveInputs,
+  stored: StoredReport | undefined,
+  sections: Partial<AnnualReport['sections']>,
+): AnnualReport {
   return composeReport({
     year,
     ...(stored ? { format: stored.format } : {}),
@@ -54,7 +64,11 @@ export function composeLive(org: Organization, year: number, inputs: LiveInputs,
  * Last year's report for R6/R7 and the year-on-year phrases: its published snapshot if there is
  * one, else its figures computed now from the same data (null before 2019: no format covers it).
  */
-export async function previousReport(repos: Repos, org: Organization, year: number): Promise<{ report: AnnualReport | null; problems: string | null }> {
+export async function previousReport(
+  repos: Repos,
+  org: Organization,
+  year: number,
+): Promise<{ report: AnnualReport | null; problems: string | null }> {
   const last = year - 1;
   if (formatForYear(last) === null) return { report: null, problems: null };
   const stored = await repos.annualReports.get(org.id, last);
@@ -66,17 +80,35 @@ export async function previousReport(repos: Repos, org: Organization, year: numb
 }
 
 /** The narrative's facts of the year that the figures do not hold: fees (section 六) and notices issued. */
-export type NarrativeFacts = { fees: { notices: number; chargedYuan: number; collectedYuan: number }; noticesIssued: number };
+export type NarrativeFacts = {
+  fees: { notices: number; chargedYuan: number; collectedYuan: number };
+  noticesIssued: number;
+};
 
 /** Loads the narrative's facts (two queries, independent of the figures: start them early). */
 export async function loadNarrativeFacts(repos: Repos, orgId: string, year: number): Promise<NarrativeFacts> {
-  const [fees, noticesIssued] = await Promise.all([repos.reportFacts.fees(orgId, year), repos.reportFacts.noticesIssued(orgId, year)]);
+  const [fees, noticesIssued] = await Promise.all([
+    repos.reportFacts.fees(orgId, year),
+    repos.reportFacts.noticesIssued(orgId, year),
+  ]);
   return { fees, noticesIssued };
 }
 
 /** Drafts the narrative sections from the data (domain/reports/narrative.ts). */
-export function draftNarrative(report: AnnualReport, inputs: LiveInputs, previous: { report: AnnualReport | null; problems: string | null }, facts: NarrativeFacts): NarrativeDraft {
-  return draftSections({ report, previous: previous.report, publications: inputs.publications, noticesIssued: facts.noticesIssued, fees: facts.fees, previousProblems: previous.problems });
+export function draftNarrative(
+  report: AnnualReport,
+  inputs: LiveInputs,
+  previous: { report: AnnualReport | null; problems: string | null },
+  facts: NarrativeFacts,
+): NarrativeDraft {
+  return draftSections({
+    report,
+    previous: previous.report,
+    publications: inputs.publications,
+    noticesIssued: facts.noticesIssued,
+    fees: facts.fees,
+    previousProblems: previous.problems,
+  });
 }
 
 /**
@@ -84,11 +116,24 @@ export function draftNarrative(report: AnnualReport, inputs: LiveInputs, previou
  * text. The queries for this year, for last year and for the narrative run side by side (PostgreSQL
  * answers them on separate connections of the pool).
  */
-export async function computeDraft(repos: Repos, org: Organization, year: number, stored: StoredReport | undefined): Promise<{ report: AnnualReport; previous: AnnualReport | null; drafted: NarrativeDraft }> {
-  const [inputs, previous, facts] = await Promise.all([loadLiveInputs(repos, org.id, year), previousReport(repos, org, year), loadNarrativeFacts(repos, org.id, year)]);
+export async function computeDraft(
+  repos: Repos,
+  org: Organization,
+  year: number,
+  stored: StoredReport | undefined,
+): Promise<{ report: AnnualReport; previous: AnnualReport | null; drafted: NarrativeDraft }> {
+  const [inputs, previous, facts] = await Promise.all([
+    loadLiveInputs(repos, org.id, year),
+    previousReport(repos, org, year),
+    loadNarrativeFacts(repos, org.id, year),
+  ]);
   const figuresOnly = composeLive(org, year, inputs, stored, {});
   const drafted = draftNarrative(figuresOnly, inputs, previous, facts);
   const saved = stored?.sections ?? {};
-  const sections = { overview: saved.overview ?? drafted.overview, problems: saved.problems ?? drafted.problems, other: saved.other ?? drafted.other };
+  const sections = {
+    overview: saved.overview ?? drafted.overview,
+    problems: saved.problems ?? drafted.problems,
+    other: saved.other ?? drafted.other,
+  };
   return { report: { ...figuresOnly, sections }, previous: previous.report, drafted };
 }

@@ -5,7 +5,15 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { localDate } from '../../domain/core/local-date.js';
 import { canReport, type ReportAction, type ReportState } from '../../domain/reports/report-policy.js';
-import { DEFAULT_UNREGULATED_DUE, dueInFollowingYear, effectiveDueOn, hasStatutoryDue, statutoryDueOn, type MonthDay, type ReportDues } from '../../domain/reports/report-deadlines.js';
+import {
+  DEFAULT_UNREGULATED_DUE,
+  dueInFollowingYear,
+  effectiveDueOn,
+  hasStatutoryDue,
+  statutoryDueOn,
+  type MonthDay,
+  type ReportDues,
+} from '../../domain/reports/report-deadlines.js';
 import { formatForYear } from '../../domain/reports/annual-report.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 
@@ -42,7 +50,12 @@ export function mayReport(actor: Actor | null, action: ReportAction, o: ReportOr
  * without the right gets "forbidden", not "not found".
  * @throws AppError 'forbidden'
  */
-export function requireReport(actor: Actor | null, action: ReportAction, o: ReportOrg, state: ReportState | null): void {
+export function requireReport(
+  actor: Actor | null,
+  action: ReportAction,
+  o: ReportOrg,
+  state: ReportState | null,
+): void {
   if (!mayReport(actor, action, o, state)) throw forbidden();
 }
 
@@ -59,11 +72,18 @@ export async function unregulatedDue(repos: Repos): Promise<MonthDay> {
  * @param all every organization (for the ancestry)
  * @param which the organizations wanted (default: all)
  */
-export async function duesFor(repos: Repos, all: readonly Organization[], year: number, which: readonly Organization[] = all): Promise<Map<string, ReportDues>> {
+export async function duesFor(
+  repos: Repos,
+  all: readonly Organization[],
+  year: number,
+  which: readonly Organization[] = all,
+): Promise<Map<string, ReportDues>> {
   const [fallback, internal] = await Promise.all([unregulatedDue(repos), repos.annualReports.internalDues()]);
   const out = new Map<string, ReportDues>();
   for (const o of which) {
-    const set = ancestry(all, o.id).reverse().find((id) => internal.has(id));
+    const set = ancestry(all, o.id)
+      .reverse()
+      .find((id) => internal.has(id));
     out.set(o.id, {
       dueOn: statutoryDueOn(year, o.kind, fallback),
       internalDueOn: set === undefined ? null : dueInFollowingYear(year, internal.get(set) ?? ''),

@@ -39,7 +39,12 @@ export type ExportOptions = { history?: readonly { year: number; received: numbe
  * Renders a report as a file of one kind; the office documents come from `docs` (the adapters).
  * @throws AppError 'invalid' when `docs` is missing for DOCX, XLSX or PDF
  */
-export async function renderReportFile(docs: ReportDocumentRenderers | undefined, report: AnnualReport, kind: ReportExportKind, opts: ExportOptions = {}): Promise<Uint8Array> {
+export async function renderReportFile(
+  docs: ReportDocumentRenderers | undefined,
+  report: AnnualReport,
+  kind: ReportExportKind,
+  opts: ExportOptions = {},
+): Promise<Uint8Array> {
   const format = report.format;
   // The two charts of the issue: outcomes by row, and applications over the years when the
   // organization's history is given (published reports up to this one).
@@ -73,18 +78,31 @@ export async function renderReportFile(docs: ReportDocumentRenderers | undefined
  * No personal data: the report model holds none.
  * @throws AppError 'invalid' when the office-document adapters are not wired (DOCX/XLSX/PDF)
  */
-export async function exportReport(ctx: AppContext, report: AnnualReport, kind: ReportExportKind, opts: ExportOptions = {}): Promise<{ bytes: Uint8Array; mime: string; extension: string }> {
-  return { bytes: await renderReportFile(reportDocumentsOf(ctx), report, kind, opts), mime: REPORT_EXPORT_MIME[kind], extension: kind };
+export async function exportReport(
+  ctx: AppContext,
+  report: AnnualReport,
+  kind: ReportExportKind,
+  opts: ExportOptions = {},
+): Promise<{ bytes: Uint8Array; mime: string; extension: string }> {
+  return {
+    bytes: await renderReportFile(reportDocumentsOf(ctx), report, kind, opts),
+    mime: REPORT_EXPORT_MIME[kind],
+    extension: kind,
+  };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const obj = <T extends object>(v: unknown): T => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as T) : ({} as T));
+const obj = <T extends object>(v: unknown): T =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as T) : ({} as T);
 
 /**
  * Any report JSON — the model of docs/annual-report.schema.json or a `report check --json` record,
  * with parts missing — as the report model in `format` (absent texts null, absent tables empty).
  */
-export function asAnnualReport(r: RenderableReport & { organization?: { name?: string | null; creditCode?: string | null } | null }, format: ReportFormat): AnnualReport {
+export function asAnnualReport(
+  r: RenderableReport & { organization?: { name?: string | null; creditCode?: string | null } | null },
+  format: ReportFormat,
+): AnnualReport {
   const org = obj<{ name?: unknown; creditCode?: unknown }>(r.organization);
   const contact = obj<{ address?: unknown; postcode?: unknown; phone?: unknown }>(r.contact);
   const sections = obj<{ overview?: unknown; problems?: unknown; other?: unknown }>(r.sections);

@@ -31,10 +31,16 @@ type Parsed = { values: Map<string, number | null>; notes: Map<string, string> }
 /** Reads every line, collecting errors that name line and column (第N行第M列). */
 function readCells(fields: Map<string, ManualArticle20Field>, text: string, format: string): Parsed {
   const csv = parseCsv(text);
-  if (!csv.ok) throw invalid(`CSV 文件第${csv.error.line}行格式有误：${csv.error.message}`, { file: `第${csv.error.line}行：${csv.error.message}` });
+  if (!csv.ok) {
+    throw invalid(`CSV 文件第${csv.error.line}行格式有误：${csv.error.message}`, {
+      file: `第${csv.error.line}行：${csv.error.message}`,
+    });
+  }
   const records = csv.records.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const body = records[0] && HEADER.test(records[0].fields[0]?.trim() ?? '') ? records.slice(1) : records;
-  if (body.length === 0) throw invalid('CSV 文件中没有数据', { file: '文件中没有可导入的数据行（每行：栏目,数值[,备注]）' });
+  if (body.length === 0) {
+    throw invalid('CSV 文件中没有数据', { file: '文件中没有可导入的数据行（每行：栏目,数值[,备注]）' });
+  }
   const values = new Map<string, number | null>();
   const notes = new Map<string, string>();
   const errors: Record<string, string> = {};
@@ -60,7 +66,9 @@ function readCells(fields: Map<string, ManualArticle20Field>, text: string, form
     }
   }
   const messages = Object.values(errors);
-  if (messages.length > 0) throw invalid(`CSV 文件有${messages.length}处错误，未导入任何数字：${messages.join('；')}`, errors);
+  if (messages.length > 0) {
+    throw invalid(`CSV 文件有${messages.length}处错误，未导入任何数字：${messages.join('；')}`, errors);
+  }
   return { values, notes };
 }
 
@@ -69,7 +77,14 @@ function readCells(fields: Map<string, ManualArticle20Field>, text: string, form
  * @returns how many cells the file set
  * @throws AppError 'invalid' naming each bad line and column (nothing saved); 'forbidden' unless a compiler and a draft
  */
-export async function importArticle20Csv(ctx: AppContext, actor: Actor | null, orgId: string, year: number, fileName: string, text: string): Promise<{ count: number }> {
+export async function importArticle20Csv(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+  fileName: string,
+  text: string,
+): Promise<{ count: number }> {
   const o = await loadReportOrg(ctx.repos, orgId, year);
   const current = await ctx.repos.annualReports.get(orgId, year);
   requireReport(actor, 'report.edit', o, current?.state ?? null);
@@ -83,11 +98,23 @@ export async function importArticle20Csv(ctx: AppContext, actor: Actor | null, o
     requireReport(actor, 'report.edit', o, existing?.state ?? null);
     const stored = existing ?? newStoredReport(ctx, orgId, year, now);
     const by = actorLabel(actor);
-    const changed = mergeFigures(stored, values, (key) => ({ source: 'csv', note: [name, notes.get(key)].filter(Boolean).join('：'), by, at: now }));
+    const changed = mergeFigures(stored, values, (key) => ({
+      source: 'csv',
+      note: [name, notes.get(key)].filter(Boolean).join('：'),
+      by,
+      at: now,
+    }));
     stored.updatedAt = now;
     await repos.annualReports.save(stored);
     await repos.audit.append(
-      auditBy(actor, { action: 'report.figures_imported', entityType: 'annual_report', entityId: stored.id, orgId, before: null, after: { year, file: name, cells: values.size, changed, figures: Object.fromEntries(values) } }),
+      auditBy(actor, {
+        action: 'report.figures_imported',
+        entityType: 'annual_report',
+        entityId: stored.id,
+        orgId,
+        before: null,
+        after: { year, file: name, cells: values.size, changed, figures: Object.fromEntries(values) },
+      }),
       now,
     );
   });

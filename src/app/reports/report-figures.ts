@@ -2,7 +2,11 @@
 // parsing a typed value with a Chinese message (R8, SPEC §1.7: counts are non-negative integers,
 // amounts non-negative decimals, the 2019 本年增/减 may be negative) and merging into the stored cells.
 import type { ReportFormat } from '../../domain/reports/annual-report.js';
-import { MANUAL_ARTICLE20_FIELDS, type ManualArticle20, type ManualArticle20Field } from '../../domain/reports/compute.js';
+import {
+  MANUAL_ARTICLE20_FIELDS,
+  type ManualArticle20,
+  type ManualArticle20Field,
+} from '../../domain/reports/compute.js';
 import type { FigureSource, StoredReport } from './ports.js';
 
 /** Largest figure accepted (far above any real count or amount; keeps the JSON exact). */
@@ -24,7 +28,10 @@ function asciiNumber(text: string): string {
  * Parses one typed cell: blank → null (the table prints a blank), else a number that fits the field.
  * @returns the value, or a Chinese message naming the cell
  */
-export function parseFigure(field: ManualArticle20Field, raw: string): { ok: true; value: number | null } | { ok: false; message: string } {
+export function parseFigure(
+  field: ManualArticle20Field,
+  raw: string,
+): { ok: true; value: number | null } | { ok: false; message: string } {
   const text = asciiNumber(raw.trim());
   if (text === '') return { ok: true, value: null };
   const name = `“${field.label}”`;
@@ -51,7 +58,10 @@ export function manualFields(format: ReportFormat): Map<string, ManualArticle20F
  * Parses typed values by field key, collecting every error (field key → message).
  * Keys may carry an `article20.` prefix; unknown keys are errors too (a CSV naming a cell of the other format).
  */
-export function parseFigures(format: ReportFormat, input: Record<string, string>): { values: Map<string, number | null>; errors: Record<string, string> } {
+export function parseFigures(
+  format: ReportFormat,
+  input: Record<string, string>,
+): { values: Map<string, number | null>; errors: Record<string, string> } {
   const fields = manualFields(format);
   const values = new Map<string, number | null>();
   const errors: Record<string, string> = {};
@@ -78,7 +88,11 @@ export function storedFigure(manual: ManualArticle20, field: ManualArticle20Fiel
  * Merges parsed values into a stored record's figures, recording the source of each value that changed.
  * @returns the number of cells that changed
  */
-export function mergeFigures(stored: StoredReport, values: Map<string, number | null>, source: (key: string) => FigureSource): number {
+export function mergeFigures(
+  stored: StoredReport,
+  values: Map<string, number | null>,
+  source: (key: string) => FigureSource,
+): number {
   const fields = manualFields(stored.format);
   const manual: ManualArticle20 = structuredClone(stored.figures);
   let changed = 0;

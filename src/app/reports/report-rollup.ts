@@ -9,7 +9,14 @@ import { rollupReports } from '../../domain/reports/compute.js';
 import type { Finding } from '../../domain/reports/finding.js';
 import type { ReportState } from '../../domain/reports/report-policy.js';
 import { reportHeader } from './report-compute.js';
-import { duesFor, effectiveDueOn, isLateReport, loadReportOrg, requireReport, type ReportOrg } from './report-context.js';
+import {
+  duesFor,
+  effectiveDueOn,
+  isLateReport,
+  loadReportOrg,
+  requireReport,
+  type ReportOrg,
+} from './report-context.js';
 import { unitReports, type UnitReport } from './report-units.js';
 
 /** One unit of the subtree: its report's state (`missing` = no record yet) and findings, due date and lateness. */
@@ -28,12 +35,19 @@ export type UnitStatus = {
 };
 
 /** The units of the subtree in tree order: live organizations, and retired ones that have a report of the year. */
-async function subtreeUnits(ctx: AppContext, o: ReportOrg, year: number): Promise<{ units: UnitReport[]; statuses: UnitStatus[] }> {
+async function subtreeUnits(
+  ctx: AppContext,
+  o: ReportOrg,
+  year: number,
+): Promise<{ units: UnitReport[]; statuses: UnitStatus[] }> {
   const ids = subtreeIds(o.orgs, o.org.id);
   const nodes = orderTree(o.orgs).filter((n) => ids.has(n.id));
   const stored = new Set((await ctx.repos.annualReports.forYear([...ids], year)).map((s) => s.orgId));
   const chosen = nodes.filter((n) => n.retiredAt === null || stored.has(n.id));
-  const [units, dues] = await Promise.all([unitReports(ctx.repos, chosen, year), duesFor(ctx.repos, o.orgs, year, chosen)]);
+  const [units, dues] = await Promise.all([
+    unitReports(ctx.repos, chosen, year),
+    duesFor(ctx.repos, o.orgs, year, chosen),
+  ]);
   const rootDepth = nodes[0]?.depth ?? 0;
   const today = ctx.clock.today();
   const statuses = units.map((u): UnitStatus => {
@@ -60,7 +74,12 @@ async function subtreeUnits(ctx: AppContext, o: ReportOrg, year: number): Promis
  * @throws AppError 'not_found' for an unknown organization; 'forbidden' unless a supervisor (or
  *   administrator) of the organization or above it
  */
-export async function reportOverview(ctx: AppContext, actor: Actor | null, rootOrgId: string, year: number): Promise<UnitStatus[]> {
+export async function reportOverview(
+  ctx: AppContext,
+  actor: Actor | null,
+  rootOrgId: string,
+  year: number,
+): Promise<UnitStatus[]> {
   const o = await loadReportOrg(ctx.repos, rootOrgId, year);
   requireReport(actor, 'report.rollup', o, null);
   return (await subtreeUnits(ctx, o, year)).statuses;
@@ -83,10 +102,25 @@ export async function buildRollup(
   requireReport(actor, 'report.rollup', o, null);
   const { units, statuses } = await subtreeUnits(ctx, o, year);
   const header = reportHeader(o.org);
-  const meta = { year, organization: { name: `${o.org.name}（汇总）`, creditCode: header.organization.creditCode }, contact: header.contact };
-  const report = rollupReports(units.map((u) => u.report), meta);
+  const meta = {
+    year,
+    organization: { name: `${o.org.name}（汇总）`, creditCode: header.organization.creditCode },
+    contact: header.contact,
+  };
+  const report = rollupReports(
+    units.map((u) => u.report),
+    meta,
+  );
   const previousUnits = units.map((u) => u.previous).filter((p): p is AnnualReport => p !== null);
-  const previous = previousUnits.length === units.length && units.length > 0 ? rollupReports(previousUnits, { ...meta, year: year - 1 }) : null;
+  const previous =
+    previousUnits.length === units.length && units.length > 0
+      ? rollupReports(previousUnits, { ...meta, year: year - 1 })
+      : null;
   const done = (s: UnitStatus) => s.state === 'submitted' || s.state === 'published';
-  return { report, findings: checkReport(report, { previous }), included: statuses.filter(done), missing: statuses.filter((s) => !done(s)) };
+  return {
+    report,
+    findings: checkReport(report, { previous }),
+    included: statuses.filter(done),
+    missing: statuses.filter((s) => !done(s)),
+  };
 }

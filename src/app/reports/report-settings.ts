@@ -13,7 +13,10 @@ import { UNREGULATED_DUE_KEY, unregulatedDue } from './report-context.js';
 
 /** Checks a typed 'MM-DD' (a day that exists in a leap year; 29 February falls back to the 28th in other years). */
 function monthDay(text: string, field: string): string {
-  const v = text.trim().replace(/^(\d)-/, '0$1-').replace(/-(\d)$/, '-0$1');
+  const v = text
+    .trim()
+    .replace(/^(\d)-/, '0$1-')
+    .replace(/-(\d)$/, '-0$1');
   if (!/^\d{2}-\d{2}$/.test(v) || !isLocalDate(`2024-${v}`)) {
     throw invalid('日期格式有误', { [field]: '应为“月-日”格式，如 01-20（指报告年度的次年）' });
   }
@@ -23,9 +26,15 @@ function monthDay(text: string, field: string): string {
 /**
  * Sets (or clears, with null or '') the internal report date of an organization, which also
  * applies to every unit below it that has none of its own.
- * @throws AppError 'forbidden' unless a supervisor or administrator of the organization or above it; 'invalid' for a bad date
+ * @throws AppError 'forbidden' unless a supervisor or administrator of the organization or above it; 'invalid' for a
+ *   bad date
  */
-export async function setInternalReportDue(ctx: AppContext, actor: Actor | null, orgId: string, value: string | null): Promise<string | null> {
+export async function setInternalReportDue(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  value: string | null,
+): Promise<string | null> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   if (!orgs.some((o) => o.id === orgId)) throw notFound('机构');
   const path = ancestry(orgs, orgId);
@@ -35,7 +44,17 @@ export async function setInternalReportDue(ctx: AppContext, actor: Actor | null,
   await ctx.uow.run(async (repos) => {
     const before = (await repos.annualReports.internalDues()).get(orgId) ?? null;
     await repos.annualReports.setInternalDue(orgId, md, now);
-    await repos.audit.append(auditBy(actor, { action: 'report.deadline_set', entityType: 'organization', entityId: orgId, orgId, before: { internalDue: before }, after: { internalDue: md } }), now);
+    await repos.audit.append(
+      auditBy(actor, {
+        action: 'report.deadline_set',
+        entityType: 'organization',
+        entityId: orgId,
+        orgId,
+        before: { internalDue: before },
+        after: { internalDue: md },
+      }),
+      now,
+    );
   });
   return md;
 }
@@ -57,7 +76,17 @@ export async function setUnregulatedReportDue(ctx: AppContext, actor: Actor | nu
   await ctx.uow.run(async (repos) => {
     const before = await unregulatedDue(repos);
     await repos.settings.set(UNREGULATED_DUE_KEY, md, now);
-    await repos.audit.append(auditBy(actor, { action: 'settings.updated', entityType: 'setting', entityId: UNREGULATED_DUE_KEY, orgId: null, before, after: md }), now);
+    await repos.audit.append(
+      auditBy(actor, {
+        action: 'settings.updated',
+        entityType: 'setting',
+        entityId: UNREGULATED_DUE_KEY,
+        orgId: null,
+        before,
+        after: md,
+      }),
+      now,
+    );
   });
   return md;
 }

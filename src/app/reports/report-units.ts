@@ -26,19 +26,26 @@ export type UnitReport = {
 async function liveInputs(repos: Repos, orgIds: readonly string[], year: number): Promise<Map<string, LiveInputs>> {
   const out = new Map<string, LiveInputs>();
   if (orgIds.length === 0) return out;
-  const [tallies, cases] = await Promise.all([repos.reportFacts.tally(orgIds, year), repos.reviews.list({ orgIds, year })]);
+  const [tallies, cases] = await Promise.all([
+    repos.reportFacts.tally(orgIds, year),
+    repos.reviews.list({ orgIds, year }),
+  ]);
   for (const id of orgIds) {
     const facts = await repos.publications.facts(id, year);
     out.set(id, {
       tally: tallies.get(id) ?? [],
-      reviews: summarizeReviews(cases.filter((c) => c.orgId === id), year),
+      reviews: summarizeReviews(
+        cases.filter((c) => c.orgId === id),
+        year,
+      ),
       publications: annualPublicationCounts(facts, year),
     });
   }
   return out;
 }
 
-const frozen = (s: StoredReport | undefined): AnnualReport | undefined => (s && s.state !== 'draft' && s.snapshot ? s.snapshot : undefined);
+const frozen = (s: StoredReport | undefined): AnnualReport | undefined =>
+  s && s.state !== 'draft' && s.snapshot ? s.snapshot : undefined;
 
 /**
  * Every unit's report of `year` with its findings (R1–R8; R6/R7 against last year's published
@@ -54,14 +61,27 @@ export async function unitReports(repos: Repos, units: readonly OrgNode[], year:
   ]);
   const now = new Map(stored.map((s) => [s.orgId, s]));
   const before = new Map(storedBefore.map((s) => [s.orgId, s]));
-  const publishedBefore = (id: string) => (before.get(id)?.state === 'published' ? before.get(id)?.snapshot ?? undefined : undefined);
-  const live = await liveInputs(repos, ids.filter((id) => !frozen(now.get(id))), year);
-  const livePrevious = hasPrevious ? await liveInputs(repos, ids.filter((id) => !publishedBefore(id)), year - 1) : new Map<string, LiveInputs>();
+  const publishedBefore = (id: string) =>
+    before.get(id)?.state === 'published' ? (before.get(id)?.snapshot ?? undefined) : undefined;
+  const live = await liveInputs(
+    repos,
+    ids.filter((id) => !frozen(now.get(id))),
+    year,
+  );
+  const livePrevious = hasPrevious
+    ? await liveInputs(
+        repos,
+        ids.filter((id) => !publishedBefore(id)),
+        year - 1,
+      )
+    : new Map<string, LiveInputs>();
   return units.map((org) => {
     const s = now.get(org.id);
-    const report = frozen(s) ?? composeLive(org, year, live.get(org.id)!, s, s?.sections ?? {}); // live covers every unfrozen unit
+    // live covers every unfrozen unit
+    const report = frozen(s) ?? composeLive(org, year, live.get(org.id)!, s, s?.sections ?? {});
     const lastInputs = livePrevious.get(org.id);
-    const previous = publishedBefore(org.id) ?? (lastInputs ? composeLive(org, year - 1, lastInputs, before.get(org.id), {}) : null);
+    const previous =
+      publishedBefore(org.id) ?? (lastInputs ? composeLive(org, year - 1, lastInputs, before.get(org.id), {}) : null);
     return { org, state: s?.state ?? 'missing', report, previous, findings: checkReport(report, { previous }) };
   });
 }

@@ -31,7 +31,12 @@ const cellOf = (f: Finding): string => [f.where.section, f.where.row, f.where.co
  * The figures as they will be frozen, with their findings: the snapshot of a submitted report, else
  * the draft computed now (in the transaction, so what is checked is what is stored).
  */
-async function frozenFigures(repos: Repos, o: ReportOrg, year: number, stored: StoredReport): Promise<{ report: AnnualReport; findings: Finding[] }> {
+async function frozenFigures(
+  repos: Repos,
+  o: ReportOrg,
+  year: number,
+  stored: StoredReport,
+): Promise<{ report: AnnualReport; findings: Finding[] }> {
   if (stored.state === 'submitted' && stored.snapshot) {
     const previous = (await previousReport(repos, o.org, year)).report;
     return { report: stored.snapshot, findings: checkReport(stored.snapshot, { previous }) };
@@ -44,8 +49,13 @@ async function frozenFigures(repos: Repos, o: ReportOrg, year: number, stored: S
 function blockOnErrors(findings: Finding[], what: string): void {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return;
-  const fieldErrors = Object.fromEntries(errors.map((f, i) => [`${f.rule}#${i + 1}${cellOf(f) ? `:${cellOf(f)}` : ''}`, f.message]));
-  throw invalid(`报告有${errors.length}项错误，不能${what}：${errors.map((f) => `${f.rule} ${f.message}`).join('；')}`, fieldErrors);
+  const fieldErrors = Object.fromEntries(
+    errors.map((f, i) => [`${f.rule}#${i + 1}${cellOf(f) ? `:${cellOf(f)}` : ''}`, f.message]),
+  );
+  throw invalid(
+    `报告有${errors.length}项错误，不能${what}：${errors.map((f) => `${f.rule} ${f.message}`).join('；')}`,
+    fieldErrors,
+  );
 }
 
 /** Runs one workflow move in a transaction: loads the record, checks the right, applies and audits it. */
@@ -68,7 +78,17 @@ async function move(
     const after = await apply(stored, repos, o, now);
     stored.updatedAt = now;
     await repos.annualReports.save(stored);
-    await repos.audit.append(auditBy(actor, { action: AUDIT_ACTIONS[action], entityType: 'annual_report', entityId: stored.id, orgId, before, after: { year, state: stored.state, ...after } }), now);
+    await repos.audit.append(
+      auditBy(actor, {
+        action: AUDIT_ACTIONS[action],
+        entityType: 'annual_report',
+        entityId: stored.id,
+        orgId,
+        before,
+        after: { year, state: stored.state, ...after },
+      }),
+      now,
+    );
   });
   return loadReport(ctx, actor, orgId, year);
 }
@@ -77,11 +97,22 @@ async function move(
  * Submits a draft to the supervising organization: the figures and narrative are frozen as they are now.
  * @throws AppError 'invalid' listing the error findings (nothing changes); 'forbidden' unless a compiler and a draft
  */
-export async function submitReport(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<ReportRecord> {
+export async function submitReport(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+): Promise<ReportRecord> {
   return move(ctx, actor, orgId, year, 'report.submit', async (stored, repos, o, now) => {
     const { report, findings } = await frozenFigures(repos, o, year, stored);
     blockOnErrors(findings, '报送');
-    Object.assign(stored, { state: 'submitted', snapshot: report, submittedAt: now, submittedBy: actorLabel(actor), returnedReason: null });
+    Object.assign(stored, {
+      state: 'submitted',
+      snapshot: report,
+      submittedAt: now,
+      submittedBy: actorLabel(actor),
+      returnedReason: null,
+    });
     return { warnings: findings.length };
   });
 }
@@ -91,7 +122,12 @@ export async function submitReport(ctx: AppContext, actor: Actor | null, orgId: 
  * (publishing a draft also submits it). The published snapshot never changes afterwards.
  * @throws AppError 'invalid' listing the error findings; 'forbidden' unless a publisher of the organization
  */
-export async function publishReport(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<ReportRecord> {
+export async function publishReport(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+): Promise<ReportRecord> {
   return move(ctx, actor, orgId, year, 'report.publish', async (stored, repos, o, now) => {
     const { report, findings } = await frozenFigures(repos, o, year, stored);
     blockOnErrors(findings, '发布');
@@ -111,15 +147,30 @@ export async function publishReport(ctx: AppContext, actor: Actor | null, orgId:
 
 /**
  * Returns a submitted report to its organization as a draft, with the reason (退回修改).
- * @throws AppError 'invalid' without a reason; 'forbidden' unless an overseer of a supervising organization and the report is submitted
+ * @throws AppError 'invalid' without a reason; 'forbidden' unless an overseer of a supervising organization and the
+ *   report is submitted
  */
-export async function returnReport(ctx: AppContext, actor: Actor | null, orgId: string, year: number, reason: string): Promise<ReportRecord> {
+export async function returnReport(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+  reason: string,
+): Promise<ReportRecord> {
   const text = (reason ?? '').trim();
   return move(ctx, actor, orgId, year, 'report.return', async (stored) => {
     if (text === '') throw invalid('请填写退回理由', { reason: '请填写退回理由，说明需要修改的内容' });
-    if (text.length > MAX_RETURN_REASON) throw invalid('退回理由过长', { reason: `退回理由最多 ${MAX_RETURN_REASON} 字` });
+    if (text.length > MAX_RETURN_REASON) {
+      throw invalid('退回理由过长', { reason: `退回理由最多 ${MAX_RETURN_REASON} 字` });
+    }
     if (stored.state !== 'submitted') throw conflict(`报告当前为“${REPORT_STATE_LABELS[stored.state]}”状态，不能退回`);
-    Object.assign(stored, { state: 'draft', snapshot: null, submittedAt: null, submittedBy: null, returnedReason: text });
+    Object.assign(stored, {
+      state: 'draft',
+      snapshot: null,
+      submittedAt: null,
+      submittedBy: null,
+      returnedReason: text,
+    });
     return { reason: text };
   });
 }

@@ -41,7 +41,8 @@ export async function loadReviewScope(ctx: AppContext, actor: Actor | null): Pro
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const tree = orderTree(orgs);
   const known = new Set(tree.map((o) => o.id));
-  const can = (action: ReviewAction, orgId: string): boolean => known.has(orgId) && (actor === null || canReview(actor, action, ancestry(orgs, orgId)));
+  const can = (action: ReviewAction, orgId: string): boolean =>
+    known.has(orgId) && (actor === null || canReview(actor, action, ancestry(orgs, orgId)));
   return { tree, can, orgsFor: (action) => tree.filter((o) => o.retiredAt === null && can(action, o.id)) };
 }
 
@@ -49,7 +50,11 @@ export async function loadReviewScope(ctx: AppContext, actor: Actor | null): Pro
  * Lists the cases of every organization the actor may read, filtered in SQL.
  * @throws AppError 'forbidden' when the actor may read no register at all
  */
-export async function listReviews(ctx: AppContext, actor: Actor | null, filter: ReviewListFilter): Promise<ReviewCase[]> {
+export async function listReviews(
+  ctx: AppContext,
+  actor: Actor | null,
+  filter: ReviewListFilter,
+): Promise<ReviewCase[]> {
   const scope = await loadReviewScope(ctx, actor);
   const readable = scope.tree.filter((o) => scope.can('review.read', o.id)).map((o) => o.id);
   if (readable.length === 0) {
@@ -92,7 +97,17 @@ export async function createReview(ctx: AppContext, actor: Actor | null, input: 
     if (!stored) {
       throw notFound('案件');
     }
-    await r.audit.append(auditBy(actor, { action: 'review.created', entityType: 'review_case', entityId: id, orgId, before: null, after: redacted(stored) }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'review.created',
+        entityType: 'review_case',
+        entityId: id,
+        orgId,
+        before: null,
+        after: redacted(stored),
+      }),
+      now,
+    );
     return stored;
   });
 }
@@ -101,7 +116,12 @@ export async function createReview(ctx: AppContext, actor: Actor | null, input: 
  * Edits a case, typically to record its result. The organization does not change.
  * @throws AppError 'not_found' (unknown or unreadable), 'forbidden' (read-only), 'invalid' with field errors
  */
-export async function updateReview(ctx: AppContext, actor: Actor | null, id: string, input: ReviewInput): Promise<ReviewCase> {
+export async function updateReview(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+  input: ReviewInput,
+): Promise<ReviewCase> {
   const { review: before, canWrite } = await getReview(ctx, actor, id);
   if (!canWrite) {
     throw forbidden();
@@ -115,7 +135,17 @@ export async function updateReview(ctx: AppContext, actor: Actor | null, id: str
       throw notFound('案件');
     }
     const claimant = after.claimantName !== before.claimantName ? { claimantNameChanged: true } : {};
-    await r.audit.append(auditBy(actor, { action: 'review.updated', entityType: 'review_case', entityId: id, orgId: before.orgId, before: redacted(before), after: { ...redacted(after), ...claimant } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'review.updated',
+        entityType: 'review_case',
+        entityId: id,
+        orgId: before.orgId,
+        before: redacted(before),
+        after: { ...redacted(after), ...claimant },
+      }),
+      now,
+    );
     return after;
   });
 }
@@ -124,7 +154,12 @@ export async function updateReview(ctx: AppContext, actor: Actor | null, id: str
  * Section 四 of an organization's annual report for a year (rule: {@link summarizeReviews}).
  * @throws AppError 'not_found' for an unknown organization, 'forbidden' when the actor may not read its register
  */
-export async function reviewSummary(ctx: AppContext, actor: Actor | null, orgId: string, year: number): Promise<ReviewSummary> {
+export async function reviewSummary(
+  ctx: AppContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+): Promise<ReviewSummary> {
   const scope = await loadReviewScope(ctx, actor);
   if (!scope.tree.some((o) => o.id === orgId)) {
     throw notFound('机构');
@@ -141,14 +176,18 @@ function redacted(c: ReviewCase): Omit<ReviewCase, 'claimantName'> {
   return rest;
 }
 
-/** Parses the details and resolves the 查询码 to an application of the same organization, reporting every error at once. */
+/**
+ * Parses the details and resolves the 查询码 to an application of the same organization, reporting every error at once.
+ */
 async function validate(ctx: AppContext, input: ReviewInput, orgId: string, known: FieldErrors) {
   const parsed = parseReviewCase(input, localDate(ctx.clock.today()));
   const errors: FieldErrors = { ...known, ...(parsed.ok ? {} : parsed.error) };
   let applicationId: string | null = null;
   const code = (input.trackingCode ?? '').trim();
   if (code !== '') {
-    const app = (await ctx.repos.reviews.applicationByTrackingCode(code)) ?? (await ctx.repos.reviews.applicationByTrackingCode(canonicalCode(code)));
+    const app =
+      (await ctx.repos.reviews.applicationByTrackingCode(code)) ??
+      (await ctx.repos.reviews.applicationByTrackingCode(canonicalCode(code)));
     if (!app || app.orgId !== orgId) {
       errors.trackingCode = '未找到本机构的该查询码对应的申请';
     } else {

@@ -67,7 +67,17 @@ export async function searchPublic(
   const query = input.q.trim();
   const page = Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.floor(input.page ?? 1) || 1));
   const terms = parseQuery(query);
-  const base = { query, terms, page, pageSize: SEARCH_PAGE_SIZE, items: [], total: 0, totalLabel: '0', order: 'relevance' as const, hasNext: false };
+  const base = {
+    query,
+    terms,
+    page,
+    pageSize: SEARCH_PAGE_SIZE,
+    items: [],
+    total: 0,
+    totalLabel: '0',
+    order: 'relevance' as const,
+    hasNext: false,
+  };
   if (!query) return { ...base, status: 'empty' };
   if (terms.length === 0) return { ...base, status: 'too_short' };
   const found = await ctx.repos.search.query({

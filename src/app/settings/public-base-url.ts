@@ -10,7 +10,8 @@ import { auditBy } from '../actors.js';
 /** The settings key. */
 export const PUBLIC_BASE_URL_KEY = 'site.publicBaseUrl';
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/;
 const PATH_SEGMENT = /^[A-Za-z0-9._~!$&'()*+,;=:@%-]+$/;
 
 /**
@@ -24,12 +25,25 @@ export function parsePublicBaseUrl(text: string): { ok: true; value: string | nu
   const m = /^(https?):\/\/([^/:?#@]+|\[[^\]]+\])(?::(\d{1,5}))?((?:\/[^/?#]+)*)$/.exec(t);
   if (!m) {
     if (/^https?:\/\/.+\/$/.test(t)) return { ok: false, error: '网站地址末尾不要加“/”' };
-    return { ok: false, error: '网站地址应为 http(s)://域名[:端口][/路径] 的形式，例如 https://www.example.gov.cn/gongkai' };
+    return {
+      ok: false,
+      error: '网站地址应为 http(s)://域名[:端口][/路径] 的形式，例如 https://www.example.gov.cn/gongkai',
+    };
   }
   const [, , host = '', port, path = ''] = m;
   if (!HOST.test(host)) return { ok: false, error: '网站地址中的域名无效' };
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return { ok: false, error: '网站地址中的端口应在1至65535之间' };
-  if (path !== '' && !path.split('/').slice(1).every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')) return { ok: false, error: '网站地址中的路径含有不允许的字符' };
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+    return { ok: false, error: '网站地址中的端口应在1至65535之间' };
+  }
+  if (
+    path !== '' &&
+    !path
+      .split('/')
+      .slice(1)
+      .every((s) => PATH_SEGMENT.test(s) && s !== '.' && s !== '..')
+  ) {
+    return { ok: false, error: '网站地址中的路径含有不允许的字符' };
+  }
   return { ok: true, value: `${m[1]}://${host.toLowerCase()}${port !== undefined ? `:${port}` : ''}${path}` };
 }
 
@@ -47,14 +61,34 @@ export async function getPublicBaseUrl(ctx: AppContext): Promise<string | null> 
  */
 export async function savePublicBaseUrl(ctx: AppContext, actor: Actor | null, text: string): Promise<string | null> {
   const orgs = await ctx.repos.orgs.list();
-  if (actor && !canAdmin(actor, 'settings.update', null, orgs.filter((o) => o.parentId === null).map((o) => o.id))) throw forbidden();
+  if (
+    actor &&
+    !canAdmin(
+      actor,
+      'settings.update',
+      null,
+      orgs.filter((o) => o.parentId === null).map((o) => o.id),
+    )
+  ) {
+    throw forbidden();
+  }
   const r = parsePublicBaseUrl(text);
   if (!r.ok) throw invalid('网站地址有误，请按提示更正', { publicBaseUrl: r.error });
   const before = await getPublicBaseUrl(ctx);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (repos) => {
     await repos.settings.set(PUBLIC_BASE_URL_KEY, r.value ?? '', now);
-    await repos.audit.append(auditBy(actor, { action: 'settings.updated', entityType: 'setting', entityId: PUBLIC_BASE_URL_KEY, orgId: null, before: { publicBaseUrl: before }, after: { publicBaseUrl: r.value } }), now);
+    await repos.audit.append(
+      auditBy(actor, {
+        action: 'settings.updated',
+        entityType: 'setting',
+        entityId: PUBLIC_BASE_URL_KEY,
+        orgId: null,
+        before: { publicBaseUrl: before },
+        after: { publicBaseUrl: r.value },
+      }),
+      now,
+    );
   });
   return r.value;
 }

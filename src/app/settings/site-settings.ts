@@ -25,7 +25,11 @@ const footerSchema = z.object({
   siteName: z.string().trim().max(100).default(''),
   sponsor: z.string().trim().max(100).default(''),
   operator: z.string().trim().max(100).default(''),
-  siteCode: z.string().trim().regex(/^([0-9A-Z]{10})?$/, '网站标识码应为10位数字或大写字母').default(''),
+  siteCode: z
+    .string()
+    .trim()
+    .regex(/^([0-9A-Z]{10})?$/, '网站标识码应为10位数字或大写字母')
+    .default(''),
   icp: z.string().trim().max(60).default(''),
   publicSecurityRecord: z.string().trim().max(60).default(''),
   contact: z.string().trim().max(200).default(''),
@@ -45,9 +49,21 @@ export async function getSiteFooter(ctx: AppContext): Promise<SiteFooter> {
  * Saves the footer settings.
  * @throws AppError 'invalid' with field errors, 'forbidden' unless a root admin
  */
-export async function saveSiteFooter(ctx: AppContext, actor: Actor | null, input: Record<string, unknown>): Promise<SiteFooter> {
+export async function saveSiteFooter(
+  ctx: AppContext,
+  actor: Actor | null,
+  input: Record<string, unknown>,
+): Promise<SiteFooter> {
   const orgs = await ctx.repos.orgs.list();
-  if (actor && !canAdmin(actor, 'settings.update', null, orgs.filter((o) => o.parentId === null).map((o) => o.id))) {
+  if (
+    actor &&
+    !canAdmin(
+      actor,
+      'settings.update',
+      null,
+      orgs.filter((o) => o.parentId === null).map((o) => o.id),
+    )
+  ) {
     throw forbidden();
   }
   const r = footerSchema.safeParse(input);
@@ -62,7 +78,17 @@ export async function saveSiteFooter(ctx: AppContext, actor: Actor | null, input
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (repos) => {
     await repos.settings.set(KEY, r.data, now);
-    await repos.audit.append(auditBy(actor, { action: 'settings.updated', entityType: 'setting', entityId: KEY, orgId: null, before, after: r.data }), now);
+    await repos.audit.append(
+      auditBy(actor, {
+        action: 'settings.updated',
+        entityType: 'setting',
+        entityId: KEY,
+        orgId: null,
+        before,
+        after: r.data,
+      }),
+      now,
+    );
   });
   return r.data;
 }

@@ -13,7 +13,12 @@ export type HandoverReport = { roles: number; moved: { label: string; count: num
  * the roles are added to the successor, and the old account is deactivated with `replacedBy`.
  * @throws AppError 'invalid' when handing over to oneself or to a deactivated account
  */
-export async function handover(ctx: AppContext, actor: Actor | null, fromUserId: string, toUserId: string): Promise<HandoverReport> {
+export async function handover(
+  ctx: AppContext,
+  actor: Actor | null,
+  fromUserId: string,
+  toUserId: string,
+): Promise<HandoverReport> {
   if (fromUserId === toUserId) {
     throw invalid('交接双方不能是同一账号', { toUserId: '请选择另一名接手人员' });
   }

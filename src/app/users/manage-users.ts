@@ -10,7 +10,12 @@ import { auditBy } from '../actors.js';
 import type { UserInput } from './user-input.js';
 
 /** Checks that the actor may act on every organization named (the account's and each grant's). */
-export async function authorizeOrgs(ctx: AppContext, actor: Actor | null, action: AdminAction, orgIds: readonly string[]): Promise<void> {
+export async function authorizeOrgs(
+  ctx: AppContext,
+  actor: Actor | null,
+  action: AdminAction,
+  orgIds: readonly string[],
+): Promise<void> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const roots = orgs.filter((o) => o.parentId === null).map((o) => o.id);
   for (const id of new Set(orgIds)) {
@@ -23,7 +28,14 @@ export async function authorizeOrgs(ctx: AppContext, actor: Actor | null, action
   }
 }
 
-const snapshot = (u: UserWithRoles) => ({ username: u.username, displayName: u.displayName, email: u.email, orgId: u.orgId, status: u.status, roles: u.roles });
+const snapshot = (u: UserWithRoles) => ({
+  username: u.username,
+  displayName: u.displayName,
+  email: u.email,
+  orgId: u.orgId,
+  status: u.status,
+  roles: u.roles,
+});
 
 /**
  * Creates an account. With `mustChangePassword` the user must pick a new password at first login.
@@ -46,39 +58,94 @@ export async function createUser(
     if (await r.users.byUsername(input.username)) {
       throw conflict('用户名已存在', { username: '该用户名已被使用' });
     }
-    await r.users.insert({ id, username: input.username, displayName: input.displayName, email: input.email ?? '', orgId: input.orgId, status: 'active', passwordHash: hash, mustChangePassword: input.mustChangePassword, createdAt: now, updatedAt: now });
+    await r.users.insert({
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      email: input.email ?? '',
+      orgId: input.orgId,
+      status: 'active',
+      passwordHash: hash,
+      mustChangePassword: input.mustChangePassword,
+      createdAt: now,
+      updatedAt: now,
+    });
     await r.users.setRoles(id, input.roles, now);
     const user = await r.users.byId(id);
     if (!user) {
       throw notFound('用户');
     }
-    await r.audit.append(auditBy(actor, { action: 'user.created', entityType: 'user', entityId: id, orgId: input.orgId, before: null, after: snapshot(user) }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: id,
+        orgId: input.orgId,
+        before: null,
+        after: snapshot(user),
+      }),
+      now,
+    );
     return user;
   });
 }
 
 /** Edits an account's display name, organization and roles. */
-export async function updateUser(ctx: AppContext, actor: Actor | null, userId: string, input: UserInput): Promise<void> {
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor | null,
+  userId: string,
+  input: UserInput,
+): Promise<void> {
   const before = await ctx.repos.users.byId(userId);
   if (!before) {
     throw notFound('用户');
   }
   // The actor must administer both what the account had and what it gets.
-  await authorizeOrgs(ctx, actor, 'user.update', [before.orgId, input.orgId, ...before.roles.map((g) => g.orgId), ...input.roles.map((g) => g.orgId)]);
-  if (actor !== null && actor.userId === userId && before.roles.some((g) => g.role === 'admin') && !input.roles.some((g) => g.role === 'admin')) {
+  await authorizeOrgs(ctx, actor, 'user.update', [
+    before.orgId,
+    input.orgId,
+    ...before.roles.map((g) => g.orgId),
+    ...input.roles.map((g) => g.orgId),
+  ]);
+  if (
+    actor !== null &&
+    actor.userId === userId &&
+    before.roles.some((g) => g.role === 'admin') &&
+    !input.roles.some((g) => g.role === 'admin')
+  ) {
     throw invalid('不能撤销自己的系统管理员角色', { roles: '不能撤销自己的系统管理员角色' });
   }
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
-    await r.users.updateProfile(userId, { displayName: input.displayName, orgId: input.orgId, email: input.email ?? '' }, now);
+    await r.users.updateProfile(
+      userId,
+      { displayName: input.displayName, orgId: input.orgId, email: input.email ?? '' },
+      now,
+    );
     await r.users.setRoles(userId, input.roles, now);
     const after = await r.users.byId(userId);
-    await r.audit.append(auditBy(actor, { action: 'user.updated', entityType: 'user', entityId: userId, orgId: input.orgId, before: snapshot(before), after: after ? snapshot(after) : null }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: userId,
+        orgId: input.orgId,
+        before: snapshot(before),
+        after: after ? snapshot(after) : null,
+      }),
+      now,
+    );
   });
 }
 
 /** Sets a temporary password the user must change at next login, and ends their sessions. */
-export async function resetPassword(ctx: AppContext, actor: Actor | null, userId: string, password: string): Promise<void> {
+export async function resetPassword(
+  ctx: AppContext,
+  actor: Actor | null,
+  userId: string,
+  password: string,
+): Promise<void> {
   const user = await ctx.repos.users.byId(userId);
   if (!user) {
     throw notFound('用户');
@@ -96,12 +163,27 @@ export async function resetPassword(ctx: AppContext, actor: Actor | null, userId
     await r.users.setPassword(userId, hash, true, now);
     await r.users.setLoginState(userId, { failedAttempts: 0, lockedUntil: null }, now);
     await r.sessions.deleteForUser(userId);
-    await r.audit.append(auditBy(actor, { action: 'user.password_reset', entityType: 'user', entityId: userId, orgId: user.orgId, before: null, after: { mustChangePassword: true } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: userId,
+        orgId: user.orgId,
+        before: null,
+        after: { mustChangePassword: true },
+      }),
+      now,
+    );
   });
 }
 
 /** Deactivates or reactivates an account. Deactivated accounts cannot log in; sessions and tokens end. */
-export async function setUserActive(ctx: AppContext, actor: Actor | null, userId: string, active: boolean): Promise<void> {
+export async function setUserActive(
+  ctx: AppContext,
+  actor: Actor | null,
+  userId: string,
+  active: boolean,
+): Promise<void> {
   const user = await ctx.repos.users.byId(userId);
   if (!user) {
     throw notFound('用户');
@@ -117,6 +199,16 @@ export async function setUserActive(ctx: AppContext, actor: Actor | null, userId
       await r.sessions.deleteForUser(userId);
       await r.tokens.revokeForUser(userId, now);
     }
-    await r.audit.append(auditBy(actor, { action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: userId, orgId: user.orgId, before: { status: user.status }, after: { status: active ? 'active' : 'deactivated' } }), now);
+    await r.audit.append(
+      auditBy(actor, {
+        action: active ? 'user.reactivated' : 'user.deactivated',
+        entityType: 'user',
+        entityId: userId,
+        orgId: user.orgId,
+        before: { status: user.status },
+        after: { status: active ? 'active' : 'deactivated' },
+      }),
+      now,
+    );
   });
 }

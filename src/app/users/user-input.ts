@@ -10,7 +10,13 @@ export type UserInput = { username: string; displayName: string; orgId: string; 
  * Parses account fields. Roles come as "orgId|role" strings (checkbox values).
  * @throws AppError 'invalid' with field errors
  */
-export function parseUserInput(raw: { username?: string; displayName?: string; orgId?: string; roles?: string[]; email?: string }): UserInput {
+export function parseUserInput(raw: {
+  username?: string;
+  displayName?: string;
+  orgId?: string;
+  roles?: string[];
+  email?: string;
+}): UserInput {
   const fieldErrors: Record<string, string> = {};
   const username = (raw.username ?? '').trim();
   const uErr = usernameError(username);

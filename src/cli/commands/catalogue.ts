@@ -29,10 +29,15 @@ export function registerCatalogue(program: Command, deps: CliDeps): void {
         bar?.stop();
         if (!r.ok) {
           for (const e of r.errors) deps.err(`${file}:${e.sheet}!${e.column}${e.row}: ${e.message}`);
-          throw new AppError('invalid', `文件有 ${r.errors.length} 处错误，未导入任何内容 / ${r.errors.length} error(s), nothing imported`);
+          throw new AppError(
+            'invalid',
+            `文件有 ${r.errors.length} 处错误，未导入任何内容 / ${r.errors.length} error(s), nothing imported`,
+          );
         }
         const areas = r.newAreas.length > 0 ? `；新增地方领域 / new local areas: ${r.newAreas.join('、')}` : '';
-        deps.out(`已导入 / imported：新增 ${r.inserted} 项，更新 ${r.updated} 项，停用 ${r.retired} 项，未涉及领域说明 ${r.exclusions} 条${areas}`);
+        deps.out(
+          `已导入 / imported：新增 ${r.inserted} 项，更新 ${r.updated} 项，停用 ${r.retired} 项，未涉及领域说明 ${r.exclusions} 条${areas}`,
+        );
       });
     });
   cat

@@ -27,7 +27,11 @@ describe('gongkai fee', () => {
 
   it('should refuse both or neither basis with a bilingual error', async () => {
     for (const args of [['--pieces', '45', '--pages', '250'], []]) {
-      await assert.rejects(fee(...args), (e: unknown) => e instanceof AppError && e.code === 'invalid' && /--pieces/.test(e.message) && /其中之一/.test(e.message));
+      await assert.rejects(
+        fee(...args),
+        (e: unknown) =>
+          e instanceof AppError && e.code === 'invalid' && /--pieces/.test(e.message) && /其中之一/.test(e.message),
+      );
     }
   });
 

@@ -16,10 +16,18 @@ const stdoutLine = (line: string): void => void process.stdout.write(`${line}\n`
 export function registerFee(program: Command, out: (line: string) => void = stdoutLine): void {
   program
     .command('fee')
-    .description('计算信息处理费（按件或按量，二者选一） / Compute the information processing fee (per piece or per page, not both)')
-    .option('--pieces <n>', '按件计收：申请人本月累计件数（含本申请） / per piece: the applicant\'s pieces this month, this application included')
+    .description(
+      '计算信息处理费（按件或按量，二者选一） / Compute the information processing fee (per piece or per page, not both)',
+    )
+    .option(
+      '--pieces <n>',
+      "按件计收：申请人本月累计件数（含本申请） / per piece: the applicant's pieces this month, this application included",
+    )
     .option('--pages <n>', '按量计收：页数 / per page: number of pages')
-    .option('--already-charged <n>', '按件计收：本月此前已计件数 / per piece: pieces already counted earlier this month')
+    .option(
+      '--already-charged <n>',
+      '按件计收：本月此前已计件数 / per piece: pieces already counted earlier this month',
+    )
     .action((opts: FeeOptions) => {
       for (const line of feeLines(computeFee(opts))) {
         out(line);
@@ -33,7 +41,10 @@ export function registerFee(program: Command, out: (line: string) => void = stdo
  */
 function computeFee(opts: FeeOptions): FeeBreakdown {
   if ((opts.pieces === undefined) === (opts.pages === undefined)) {
-    throw new AppError('invalid', '请指定 --pieces 或 --pages 其中之一（按件和按量不能同时计收） / give exactly one of --pieces or --pages');
+    throw new AppError(
+      'invalid',
+      '请指定 --pieces 或 --pages 其中之一（按件和按量不能同时计收） / give exactly one of --pieces or --pages',
+    );
   }
   if (opts.pages !== undefined) {
     if (opts.alreadyCharged !== undefined) {
@@ -44,7 +55,10 @@ function computeFee(opts: FeeOptions): FeeBreakdown {
   const already = opts.alreadyCharged === undefined ? 0 : count(opts.alreadyCharged, '--already-charged');
   const total = count(opts.pieces ?? '', '--pieces');
   if (already > total) {
-    throw new AppError('invalid', `本月此前已计件数不能大于累计件数 / --already-charged (${already}) exceeds --pieces (${total})`);
+    throw new AppError(
+      'invalid',
+      `本月此前已计件数不能大于累计件数 / --already-charged (${already}) exceeds --pieces (${total})`,
+    );
   }
   return pieceBreakdown(total, already);
 }

@@ -13,7 +13,10 @@ import { progressBar } from '../progress.js';
 type ExportOptions = { org: string; from: string; to: string; out: string; kinds?: string; subtree?: boolean };
 
 /** Writes the package to `out` through `out.part`. */
-async function writeFile(out: string, write: (sink: (chunk: Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
+async function writeFile(
+  out: string,
+  write: (sink: (chunk: Uint8Array) => Promise<void>) => Promise<void>,
+): Promise<void> {
   const part = `${out}.part`;
   const file = createWriteStream(part);
   const failed = new Promise<never>((_, reject) => file.once('error', reject));
@@ -35,10 +38,21 @@ async function writeFile(out: string, write: (sink: (chunk: Uint8Array) => Promi
 }
 
 async function runExport(deps: CliDeps, o: ExportOptions): Promise<void> {
-  if (!/\.zip$/i.test(o.out)) throw new AppError('invalid', `输出文件应以 .zip 结尾 / --out must end in .zip: ${o.out}`);
-  const kinds = (o.kinds ?? '').split(/[,，]/).map((k) => k.trim()).filter((k) => k !== '');
+  if (!/\.zip$/i.test(o.out)) {
+    throw new AppError('invalid', `输出文件应以 .zip 结尾 / --out must end in .zip: ${o.out}`);
+  }
+  const kinds = (o.kinds ?? '')
+    .split(/[,，]/)
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   await withRuntime(deps, async ({ ctx }) => {
-    const plan = await planExport(ctx, null, { org: o.org, from: o.from, to: o.to, kinds, includeSubtree: o.subtree === true });
+    const plan = await planExport(ctx, null, {
+      org: o.org,
+      from: o.from,
+      to: o.to,
+      kinds,
+      includeSubtree: o.subtree === true,
+    });
     let bar: ReturnType<typeof progressBar> | undefined;
     let summary: Awaited<ReturnType<typeof writeExportPackage>> | undefined;
     try {
@@ -52,7 +66,9 @@ async function runExport(deps: CliDeps, o: ExportOptions): Promise<void> {
       bar?.stop();
     }
     const s = summary ?? { items: 0, withdrawn: 0, attachments: 0, bytes: 0 };
-    deps.out(`已导出 / exported ${s.items} 条信息（其中已撤销 ${s.withdrawn} 条），附件 ${s.attachments} 个，${s.bytes} 字节 → ${o.out}`);
+    deps.out(
+      `已导出 / exported ${s.items} 条信息（其中已撤销 ${s.withdrawn} 条），附件 ${s.attachments} 个，${s.bytes} 字节 → ${o.out}`,
+    );
   });
 }
 
@@ -61,15 +77,22 @@ async function runExport(deps: CliDeps, o: ExportOptions): Promise<void> {
  * command has not registered it).
  */
 export function registerPublicationsExport(program: Command, deps: CliDeps): void {
-  const group = program.commands.find((c) => c.name() === 'publications') ?? program.command('publications').description('主动公开信息 / Proactive disclosure publications');
+  const group =
+    program.commands.find((c) => c.name() === 'publications') ??
+    program.command('publications').description('主动公开信息 / Proactive disclosure publications');
   group
     .command('export')
-    .description('导出某一期间主动公开信息的归档包（ZIP，供档案馆、公共图书馆，条例第二十五条） / Export a period’s published items as an archive package (ZIP)')
+    .description(
+      '导出某一期间主动公开信息的归档包（ZIP，供档案馆、公共图书馆，条例第二十五条） / Export a period’s published items as an archive package (ZIP)',
+    )
     .requiredOption('--org <creditCode>', '机关的统一社会信用代码 / the organization’s credit code')
     .requiredOption('--from <date>', '起始日期 YYYY-MM-DD / first day')
     .requiredOption('--to <date>', '截止日期 YYYY-MM-DD / last day')
     .requiredOption('--out <file.zip>', '输出文件 / output file')
-    .option('--kinds <list>', '体裁，逗号分隔（rule,normative,other_document,interpretation,news,other） / kinds, comma-separated')
+    .option(
+      '--kinds <list>',
+      '体裁，逗号分隔（rule,normative,other_document,interpretation,news,other） / kinds, comma-separated',
+    )
     .option('--subtree', '包括所属机构 / include subordinate organizations')
     .action((opts: ExportOptions) => runExport(deps, opts));
 }

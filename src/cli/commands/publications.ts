@@ -47,10 +47,21 @@ async function runImport(deps: CliDeps, file: string, opts: { dryRun?: boolean }
     }).finally(() => bar?.stop());
     if (!r.ok) {
       for (const e of r.errors) deps.err(`${file}: ${formatImportError(e)}`);
-      if (r.errorCount > r.errors.length) deps.err(`（另有 ${r.errorCount - r.errors.length} 处错误未列出 / ${r.errorCount - r.errors.length} more not listed）`);
-      throw new AppError('invalid', `文件有 ${r.errorCount} 处错误，未导入任何内容 / ${r.errorCount} error(s), nothing imported`);
+      if (r.errorCount > r.errors.length) {
+        deps.err(
+          `（另有 ${r.errorCount - r.errors.length} 处错误未列出 / ${r.errorCount - r.errors.length} more not listed）`,
+        );
+      }
+      throw new AppError(
+        'invalid',
+        `文件有 ${r.errorCount} 处错误，未导入任何内容 / ${r.errorCount} error(s), nothing imported`,
+      );
     }
-    deps.out(r.dryRun ? `检查通过，可导入 ${r.imported} 条（--dry-run，未写入） / check passed: ${r.imported} item(s), nothing written` : `已导入 / imported ${r.imported} 条`);
+    deps.out(
+      r.dryRun
+        ? `检查通过，可导入 ${r.imported} 条（--dry-run，未写入） / check passed: ${r.imported} item(s), nothing written`
+        : `已导入 / imported ${r.imported} 条`,
+    );
   });
 }
 

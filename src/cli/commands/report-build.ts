@@ -12,20 +12,32 @@ import { withRuntime, type CliDeps } from '../deps.js';
 
 /** The `report` command group (created by whichever report command registers first). */
 export function reportGroup(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('年度报告 / Annual reports');
+  return (
+    program.commands.find((c) => c.name() === 'report') ??
+    program.command('report').description('年度报告 / Annual reports')
+  );
 }
 
 /** Parses `--year`: a four-digit year. */
 export function parseYearOption(value: string): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new AppError('invalid', `--year 应为四位年份，如 2025（收到 "${value}"）/ --year must be a year`);
+  if (!/^\d{4}$/.test(value.trim())) {
+    throw new AppError('invalid', `--year 应为四位年份，如 2025（收到 "${value}"）/ --year must be a year`);
+  }
   return Number(value.trim());
 }
 
 /** The export kind of an output file, from its extension. */
 function kindOf(out: string): ReportExportKind {
-  const ext = extname(out).toLowerCase().replace(/^\./, '').replace(/^htm$/, 'html').replace(/^markdown$/, 'md');
+  const ext = extname(out)
+    .toLowerCase()
+    .replace(/^\./, '')
+    .replace(/^htm$/, 'html')
+    .replace(/^markdown$/, 'md');
   if (!isReportExportKind(ext)) {
-    throw new AppError('invalid', `--out 的扩展名应为 .html .docx .xlsx .pdf .json .md 之一（收到 "${out}"）/ unknown output kind`);
+    throw new AppError(
+      'invalid',
+      `--out 的扩展名应为 .html .docx .xlsx .pdf .json .md 之一（收到 "${out}"）/ unknown output kind`,
+    );
   }
   return ext;
 }
@@ -34,8 +46,8 @@ function kindOf(out: string): ReportExportKind {
 export function registerReportBuild(program: Command, deps: CliDeps): void {
   reportGroup(program)
     .command('build')
-    .description('从数据库生成机构的年度报告 / build an organization\'s annual report from the database')
-    .requiredOption('--org <creditCode>', '机构统一社会信用代码 / the organization\'s credit code')
+    .description("从数据库生成机构的年度报告 / build an organization's annual report from the database")
+    .requiredOption('--org <creditCode>', "机构统一社会信用代码 / the organization's credit code")
     .requiredOption('--year <yyyy>', '报告年度 / report year')
     .requiredOption('--out <file>', '输出文件（.html .docx .xlsx .pdf .json .md）/ output file')
     .action(async (options: { org: string; year: string; out: string }) => {
@@ -46,8 +58,12 @@ export function registerReportBuild(program: Command, deps: CliDeps): void {
         const file = await exportReport(ctx, record.report, kind);
         await writeFile(options.out, file.bytes);
         const errors = record.findings.filter((f) => f.severity === 'error').length;
-        deps.out(`已写入 / written: ${options.out}（${record.orgName}${year}年度，${REPORT_STATE_LABELS[record.state]}，错误 ${errors} 项，提示 ${record.findings.length - errors} 项）`);
-        if (errors > 0) deps.err('报告有错误，请用 report validate 查看 / the report has errors: see `report validate`');
+        deps.out(
+          `已写入 / written: ${options.out}（${record.orgName}${year}年度，${REPORT_STATE_LABELS[record.state]}，错误 ${errors} 项，提示 ${record.findings.length - errors} 项）`,
+        );
+        if (errors > 0) {
+          deps.err('报告有错误，请用 report validate 查看 / the report has errors: see `report validate`');
+        }
       });
     });
 }

@@ -54,7 +54,9 @@ export function formatReport(r: CheckedReport): string {
     lines.push(`  发现 ${r.findings.length} 项问题：`);
     for (const f of r.findings) {
       const where = whereText(f);
-      lines.push(`    [${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.message}${where ? `（${where}）` : ''}`);
+      lines.push(
+        `    [${f.severity === 'error' ? '错误' : '提示'}] ${f.rule} ${f.message}${where ? `（${where}）` : ''}`,
+      );
     }
   }
   return `${lines.join('\n')}\n\n`;

@@ -86,7 +86,9 @@ async function checkAgainstPrevious(report: CheckedReport, path: string, io: Rep
     io.err(`注意：上一年度报告 ${path} 的年度为 ${previous.year} 年，本报告为 ${report.year} 年；仍按上一年度核对。\n`);
   }
   if (report.organization.name && previous.organization.name && !sameIssuer(report, previous)) {
-    io.err(`注意：上一年度报告 ${path} 的发布机关为“${previous.organization.name}”，与本报告“${report.organization.name}”不同；仍按上一年度核对。\n`);
+    io.err(
+      `注意：上一年度报告 ${path} 的发布机关为“${previous.organization.name}”，与本报告“${report.organization.name}”不同；仍按上一年度核对。\n`,
+    );
   }
   report.findings.push(...explicitPreviousFindings(report, previous));
 }
@@ -96,7 +98,11 @@ async function checkAgainstPrevious(report: CheckedReport, path: string, io: Rep
  * All files are read first, then reports of the same issuer for consecutive years are paired
  * (R6/R7 added to the later one), then the records are printed.
  */
-export async function runReportCheck(target: string, options: ReportCheckOptions, io: ReportCheckIo = processIo): Promise<number> {
+export async function runReportCheck(
+  target: string,
+  options: ReportCheckOptions,
+  io: ReportCheckIo = processIo,
+): Promise<number> {
   const reports: CheckedReport[] = [];
   let folder = false;
   try {
@@ -110,7 +116,9 @@ export async function runReportCheck(target: string, options: ReportCheckOptions
     bar?.stop();
     if (folder) {
       addPreviousYearFindings(reports);
-      if (options.previous) io.err(`--previous 只用于单个报告文件；文件夹内按发布机关和年度自动配对，已忽略 ${options.previous}。\n`);
+      if (options.previous) {
+        io.err(`--previous 只用于单个报告文件；文件夹内按发布机关和年度自动配对，已忽略 ${options.previous}。\n`);
+      }
     } else if (options.previous && reports[0]) {
       await checkAgainstPrevious(reports[0], options.previous, io);
     }
@@ -135,7 +143,8 @@ export async function runReportCheck(target: string, options: ReportCheckOptions
 /** Registers `report check` under the `report` command (creating `report` if needed). */
 export function registerReportCheck(program: Command): void {
   const report =
-    program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('年度报告 / Annual reports');
+    program.commands.find((c) => c.name() === 'report') ??
+    program.command('report').description('年度报告 / Annual reports');
   report
     .command('check')
     .description('年报体检：读取已发布的年度报告并检查 / read published annual reports and check them')
@@ -143,7 +152,10 @@ export function registerReportCheck(program: Command): void {
     .option('--json', '每个文件输出一行 JSON（JSON Lines）/ one JSON object per file on stdout')
     .option('--strict', '有错误时退出码为 1 / exit 1 when any error finding exists')
     .option('--summary <file>', '把汇总写成 HTML 页面 / write the summary as an HTML page')
-    .option('--previous <file>', '上一年度报告，用于跨年度核对（R6、R7）/ last year\'s report, for the cross-year rules R6/R7')
+    .option(
+      '--previous <file>',
+      "上一年度报告，用于跨年度核对（R6、R7）/ last year's report, for the cross-year rules R6/R7",
+    )
     .action(async (path: string, options: ReportCheckOptions) => {
       let code = 0;
       try {

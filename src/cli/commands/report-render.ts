@@ -9,7 +9,12 @@ import type { ReportDocumentRenderers } from '../../app/reports/ports.js';
 import { asAnnualReport, renderReportFile, type ReportExportKind } from '../../app/reports/report-exports.js';
 import type { CliDeps } from '../deps.js';
 import { renderReportHtml } from '../../domain/reports/render-html.js';
-import { renderFormat, renderReportText, unrenderedFigures, type RenderableReport } from '../../domain/reports/render-text.js';
+import {
+  renderFormat,
+  renderReportText,
+  unrenderedFigures,
+  type RenderableReport,
+} from '../../domain/reports/render-text.js';
 
 export interface ReportRenderOptions {
   format?: string;
@@ -56,7 +61,14 @@ function formatOption(value: string | undefined): ReportFormat | null {
 }
 
 /** The kinds an `--out` extension selects (anything else is the text tables). */
-const KIND_BY_EXTENSION: Record<string, Exclude<ReportExportKind, 'html'>> = { '.docx': 'docx', '.xlsx': 'xlsx', '.pdf': 'pdf', '.json': 'json', '.md': 'md', '.markdown': 'md' };
+const KIND_BY_EXTENSION: Record<string, Exclude<ReportExportKind, 'html'>> = {
+  '.docx': 'docx',
+  '.xlsx': 'xlsx',
+  '.pdf': 'pdf',
+  '.json': 'json',
+  '.md': 'md',
+  '.markdown': 'md',
+};
 
 /** What to write: `--as` when given (text or html), else what the `--out` extension names. */
 export function outputKind(options: ReportRenderOptions): 'text' | ReportExportKind {
@@ -73,18 +85,29 @@ export function outputKind(options: ReportRenderOptions): 'text' | ReportExportK
  * Renders the file; returns the exit status (0, or 1 with a message on standard error).
  * @param docs the DOCX/XLSX/PDF writers (needed only for those kinds)
  */
-export async function runReportRender(path: string, options: ReportRenderOptions, io: ReportRenderIo = processIo, docs?: ReportDocumentRenderers): Promise<number> {
+export async function runReportRender(
+  path: string,
+  options: ReportRenderOptions,
+  io: ReportRenderIo = processIo,
+  docs?: ReportDocumentRenderers,
+): Promise<number> {
   try {
     const kind = outputKind(options);
     const requested = formatOption(options.format);
-    const report = parseReportJson(await readFile(path, 'utf8').catch((e: unknown) => {
-      throw new RenderError(`无法读取 ${path}：${e instanceof Error ? e.message : String(e)}`);
-    }));
+    const report = parseReportJson(
+      await readFile(path, 'utf8').catch((e: unknown) => {
+        throw new RenderError(`无法读取 ${path}：${e instanceof Error ? e.message : String(e)}`);
+      }),
+    );
     const format = renderFormat(report, requested);
-    if (!format) throw new RenderError('无法确定表格格式（JSON 中没有 format 和 year），请用 --format 指定 / use --format');
+    if (!format) {
+      throw new RenderError('无法确定表格格式（JSON 中没有 format 和 year），请用 --format 指定 / use --format');
+    }
     const dropped = unrenderedFigures(report, format);
     if (dropped.length > 0) {
-      io.err(`注意：以下数字在${format}年版表格中没有对应栏目，未输出 / not in the ${format} format: ${dropped.join(', ')}\n`);
+      io.err(
+        `注意：以下数字在${format}年版表格中没有对应栏目，未输出 / not in the ${format} format: ${dropped.join(', ')}\n`,
+      );
     }
     if (kind === 'text' || kind === 'html') {
       const output = kind === 'html' ? renderReportHtml(report, format) : renderReportText(report, format);
@@ -103,14 +126,18 @@ export async function runReportRender(path: string, options: ReportRenderOptions
 /** Registers `report render` under the `report` command (creating `report` if needed). */
 export function registerReportRender(program: Command, deps?: Pick<CliDeps, 'reportDocuments'>): void {
   const report =
-    program.commands.find((c) => c.name() === 'report') ?? program.command('report').description('年度报告 / Annual reports');
+    program.commands.find((c) => c.name() === 'report') ??
+    program.command('report').description('年度报告 / Annual reports');
   report
     .command('render')
     .description('把年度报告 JSON 渲染为正式表格 / render an annual-report JSON into the official tables')
     .argument('<file.json>', '年度报告 JSON（含 report check --json 的输出）/ annual-report JSON')
-    .option('--format <format>', '表格格式 2019 或 2021（默认取 JSON 的 format）/ table format, default: the JSON\'s')
+    .option('--format <format>', "表格格式 2019 或 2021（默认取 JSON 的 format）/ table format, default: the JSON's")
     .option('--as <kind>', '输出 text（竖线表格）或 html（独立网页）/ output text or html')
-    .option('--out <file>', '写入文件（按扩展名：.html .docx .xlsx .pdf .json .md，其他为文本）/ write a file, kind from its extension')
+    .option(
+      '--out <file>',
+      '写入文件（按扩展名：.html .docx .xlsx .pdf .json .md，其他为文本）/ write a file, kind from its extension',
+    )
     .action(async (path: string, options: ReportRenderOptions) => {
       process.exitCode = await runReportRender(path, options, processIo, deps?.reportDocuments);
     });

@@ -17,7 +17,12 @@ export type ReportValidateOptions = { org?: string; year?: string; previous?: st
 
 /** The figures of any report JSON, absent tables read as empty. */
 function figuresOf(value: ReturnType<typeof parseReportJson>): ReportFigures {
-  return { format: value.format ?? null, article20: value.article20 ?? {}, applications: value.applications ?? {}, reviews: value.reviews ?? {} };
+  return {
+    format: value.format ?? null,
+    article20: value.article20 ?? {},
+    applications: value.applications ?? {},
+    reviews: value.reviews ?? {},
+  };
 }
 
 /** Reads a report JSON file, with a Chinese message naming it when it cannot be read. */
@@ -42,10 +47,14 @@ export function findingLine(f: Finding): string {
 function report(deps: Pick<CliDeps, 'out'>, findings: Finding[], json: boolean | undefined, label: string): number {
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (json) {
-    deps.out(JSON.stringify(findings.map(({ rule, severity, message, where }) => ({ rule, severity, message, where }))));
+    deps.out(
+      JSON.stringify(findings.map(({ rule, severity, message, where }) => ({ rule, severity, message, where }))),
+    );
   } else {
     for (const f of findings) deps.out(findingLine(f));
-    deps.out(`${label}：错误 ${errors} 项，提示 ${findings.length - errors} 项 / ${errors} error(s), ${findings.length - errors} warning(s)`);
+    deps.out(
+      `${label}：错误 ${errors} 项，提示 ${findings.length - errors} 项 / ${errors} error(s), ${findings.length - errors} warning(s)`,
+    );
   }
   return errors > 0 ? 1 : 0;
 }
@@ -54,15 +63,36 @@ function report(deps: Pick<CliDeps, 'out'>, findings: Finding[], json: boolean |
  * Runs the validation; returns the exit status.
  * @throws AppError for bad options, an unreadable file or an unknown organization
  */
-export async function runReportValidate(file: string | undefined, options: ReportValidateOptions, deps: CliDeps): Promise<number> {
+export async function runReportValidate(
+  file: string | undefined,
+  options: ReportValidateOptions,
+  deps: CliDeps,
+): Promise<number> {
   if (file !== undefined) {
-    if (options.org !== undefined || options.year !== undefined) throw new AppError('invalid', '请指定报告文件，或 --org 与 --year，不能同时指定 / a file or --org/--year, not both');
+    if (options.org !== undefined || options.year !== undefined) {
+      throw new AppError(
+        'invalid',
+        '请指定报告文件，或 --org 与 --year，不能同时指定 / a file or --org/--year, not both',
+      );
+    }
     const figures = await readReport(file);
     const previous = options.previous !== undefined ? await readReport(options.previous) : null;
-    return report(deps, checkReport(figures, { previous, ...(options.previous !== undefined ? { previousFile: options.previous } : {}) }), options.json, file);
+    return report(
+      deps,
+      checkReport(figures, { previous, ...(options.previous !== undefined ? { previousFile: options.previous } : {}) }),
+      options.json,
+      file,
+    );
   }
-  if (options.org === undefined || options.year === undefined) throw new AppError('invalid', '请指定报告文件，或同时指定 --org 与 --year / give a file, or --org and --year');
-  if (options.previous !== undefined) throw new AppError('invalid', '--previous 只用于报告文件；数据库中的报告按上一年度报告自动核对 / --previous is for files only');
+  if (options.org === undefined || options.year === undefined) {
+    throw new AppError('invalid', '请指定报告文件，或同时指定 --org 与 --year / give a file, or --org and --year');
+  }
+  if (options.previous !== undefined) {
+    throw new AppError(
+      'invalid',
+      '--previous 只用于报告文件；数据库中的报告按上一年度报告自动核对 / --previous is for files only',
+    );
+  }
   const year = parseYearOption(options.year);
   const org = options.org;
   return withRuntime(deps, async ({ ctx }) => {
@@ -77,9 +107,9 @@ export function registerReportValidate(program: Command, deps: CliDeps): void {
     .command('validate')
     .description('检查年度报告的勾稽关系（R1–R8）/ check an annual report against R1–R8')
     .argument('[file.json]', '年度报告 JSON（也可用 --org 与 --year 检查数据库中的报告）/ a report JSON file')
-    .option('--org <creditCode>', '机构统一社会信用代码 / the organization\'s credit code')
+    .option('--org <creditCode>', "机构统一社会信用代码 / the organization's credit code")
     .option('--year <yyyy>', '报告年度 / report year')
-    .option('--previous <file.json>', '上一年度报告 JSON，用于 R6、R7 / last year\'s report JSON, for R6/R7')
+    .option('--previous <file.json>', "上一年度报告 JSON，用于 R6、R7 / last year's report JSON, for R6/R7")
     .option('--json', '以 JSON 数组输出 {rule, severity, message, where} / print the findings as a JSON array')
     .action(async (file: string | undefined, options: ReportValidateOptions) => {
       process.exitCode = await runReportValidate(file, options, deps);

@@ -22,7 +22,9 @@ export function registerSystem(program: Command, deps: CliDeps): void {
     .action(async () => {
       await withRuntime(deps, async ({ maintenance }) => {
         const applied = await maintenance.migrate();
-        deps.out(applied.length > 0 ? `已执行 / applied: ${applied.join(', ')}` : '数据库已是最新 / database is up to date');
+        deps.out(
+          applied.length > 0 ? `已执行 / applied: ${applied.join(', ')}` : '数据库已是最新 / database is up to date',
+        );
       });
     });
   db.command('seed-demo')

@@ -18,25 +18,48 @@ export function registerUser(program: Command, deps: CliDeps): void {
     .option('--display-name <name>', '姓名 / display name', '')
     .option('--password-stdin', '从标准输入读取密码 / read the password from standard input')
     .option('--must-change-password', '首次登录须修改密码 / must change the password at first login')
-    .action(async (username: string, opts: { org: string; role: string[]; displayName: string; passwordStdin?: boolean; mustChangePassword?: boolean }) => {
-      if (!opts.passwordStdin) {
-        throw new AppError('invalid', '请使用 --password-stdin 提供密码 / use --password-stdin to give the password');
-      }
-      const bad = opts.role.filter((r) => !isRole(r));
-      if (bad.length > 0) {
-        throw new AppError('invalid', `未知角色 / unknown role: ${bad.join(', ')}（可用 / valid: ${ROLES.join(', ')}）`);
-      }
-      const password = (await deps.stdin()).replace(/\r?\n$/, '');
-      await withRuntime(deps, async ({ ctx }) => {
-        const org = await ctx.repos.orgs.byCreditCode(opts.org.trim().toUpperCase());
-        if (!org) {
-          throw new AppError('not_found', `机构不存在 / no organization with credit code ${opts.org}`);
+    .action(
+      async (
+        username: string,
+        opts: {
+          org: string;
+          role: string[];
+          displayName: string;
+          passwordStdin?: boolean;
+          mustChangePassword?: boolean;
+        },
+      ) => {
+        if (!opts.passwordStdin) {
+          throw new AppError('invalid', '请使用 --password-stdin 提供密码 / use --password-stdin to give the password');
         }
-        const input = parseUserInput({ username, displayName: opts.displayName, orgId: org.id, roles: opts.role.map((r) => `${org.id}|${r}`) });
-        const created = await createUser(ctx, null, { ...input, password, mustChangePassword: Boolean(opts.mustChangePassword) });
-        deps.out(`已创建账号 / created: ${created.username} (${opts.role.join(', ')}) @ ${org.name}`);
-      });
-    });
+        const bad = opts.role.filter((r) => !isRole(r));
+        if (bad.length > 0) {
+          throw new AppError(
+            'invalid',
+            `未知角色 / unknown role: ${bad.join(', ')}（可用 / valid: ${ROLES.join(', ')}）`,
+          );
+        }
+        const password = (await deps.stdin()).replace(/\r?\n$/, '');
+        await withRuntime(deps, async ({ ctx }) => {
+          const org = await ctx.repos.orgs.byCreditCode(opts.org.trim().toUpperCase());
+          if (!org) {
+            throw new AppError('not_found', `机构不存在 / no organization with credit code ${opts.org}`);
+          }
+          const input = parseUserInput({
+            username,
+            displayName: opts.displayName,
+            orgId: org.id,
+            roles: opts.role.map((r) => `${org.id}|${r}`),
+          });
+          const created = await createUser(ctx, null, {
+            ...input,
+            password,
+            mustChangePassword: Boolean(opts.mustChangePassword),
+          });
+          deps.out(`已创建账号 / created: ${created.username} (${opts.role.join(', ')}) @ ${org.name}`);
+        });
+      },
+    );
   user
     .command('token <username>')
     .description('为 JSON API 签发访问令牌（只显示一次） / Issue an API token for the JSON API (shown once)')

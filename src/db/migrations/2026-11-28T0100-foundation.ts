@@ -2,11 +2,20 @@
 // Frozen in time: never edit after merge; add a new migration instead (docs/practices/migrations.md).
 import { sql, type Kysely } from 'kysely';
 
-const ROLES = ['admin', 'editor', 'reviewer', 'signer', 'head', 'office_head', 'handler', 'legal_reviewer', 'supervisor'];
+const ROLES = [
+  'admin',
+  'editor',
+  'reviewer',
+  'signer',
+  'head',
+  'office_head',
+  'handler',
+  'legal_reviewer',
+  'supervisor',
+];
 const ORG_KINDS = ['government', 'department', 'township', 'street', 'other'];
 
-const inList = (col: string, values: string[]) =>
-  sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
+const inList = (col: string, values: string[]) => sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
 
 /** Creates the foundation tables. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -106,7 +115,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_entity_idx').ifNotExists().on('audit_entry').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_entity_idx')
+    .ifNotExists()
+    .on('audit_entry')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_at_idx').ifNotExists().on('audit_entry').column('at').execute();
 
   await db.schema
@@ -119,7 +133,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The chain starts from the all-zero genesis hash (domain/audit/audit-entry.ts GENESIS_HASH).
   const head = await db.selectFrom('audit_head').select('id').where('id', '=', 1).executeTakeFirst();
   if (!head) {
-    await db.insertInto('audit_head').values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) }).execute();
+    await db
+      .insertInto('audit_head')
+      .values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) })
+      .execute();
   }
 
   await db.schema
@@ -161,8 +178,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Drops the foundation tables (development only). */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['site_setting', 'calendar_override', 'calendar_year', 'calendar_day', 'audit_head',
-    'audit_entry', 'api_token', 'session', 'user_role', 'app_user', 'organization']) {
+  for (const t of [
+    'site_setting',
+    'calendar_override',
+    'calendar_year',
+    'calendar_day',
+    'audit_head',
+    'audit_entry',
+    'api_token',
+    'session',
+    'user_role',
+    'app_user',
+    'organization',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -3,7 +3,19 @@
 import { sql, type Kysely } from 'kysely';
 
 // Copied, not imported (migrations never import app code): domain/applications/application.ts.
-const STATES = ['received', 'registered', 'awaiting_correction', 'in_consultation', 'awaiting_payment', 'in_legal_review', 'awaiting_approval', 'approved', 'replied', 'archived', 'withdrawn'];
+const STATES = [
+  'received',
+  'registered',
+  'awaiting_correction',
+  'in_consultation',
+  'awaiting_payment',
+  'in_legal_review',
+  'awaiting_approval',
+  'approved',
+  'replied',
+  'archived',
+  'withdrawn',
+];
 const CHANNELS = ['online', 'in_person', 'registered_mail', 'ordinary_mail', 'fax', 'email'];
 
 const inList = (col: string, values: string[]) => sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -29,7 +41,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('submission_key', 'text', (c) => c.unique())
     .addColumn('channel', 'text', (c) => c.notNull().check(inList('channel', CHANNELS)))
     .addColumn('received_on', 'text', (c) => c.notNull())
-    .addColumn('applicant_type', 'text', (c) => c.notNull().check(inList('applicant_type', ['natural_person', 'legal_person'])))
+    .addColumn('applicant_type', 'text', (c) =>
+      c.notNull().check(inList('applicant_type', ['natural_person', 'legal_person'])),
+    )
     .addColumn('applicant_subtype', 'text')
     .addColumn('applicant_name', 'text', (c) => c.notNull())
     .addColumn('id_type', 'text')
@@ -57,10 +71,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('application_org_state_idx').ifNotExists().on('application').columns(['org_id', 'state']).execute();
+  await db.schema
+    .createIndex('application_org_state_idx')
+    .ifNotExists()
+    .on('application')
+    .columns(['org_id', 'state'])
+    .execute();
   await db.schema.createIndex('application_due_idx').ifNotExists().on('application').columns(['due_on']).execute();
-  await db.schema.createIndex('application_received_idx').ifNotExists().on('application').columns(['received_on']).execute();
-  await db.schema.createIndex('application_applicant_idx').ifNotExists().on('application').columns(['org_id', 'id_number']).execute();
+  await db.schema
+    .createIndex('application_received_idx')
+    .ifNotExists()
+    .on('application')
+    .columns(['received_on'])
+    .execute();
+  await db.schema
+    .createIndex('application_applicant_idx')
+    .ifNotExists()
+    .on('application')
+    .columns(['org_id', 'id_number'])
+    .execute();
 
   await db.schema
     .createTable('application_event')

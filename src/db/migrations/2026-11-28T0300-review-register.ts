@@ -34,8 +34,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('review_case_route_ck', sql`(kind = 'litigation') = (litigation_route is not null)`)
     .addCheckConstraint('review_case_result_on_ck', sql`(result = 'pending') = (result_on is null)`)
     .execute();
-  await db.schema.createIndex('review_case_org_filed_idx').ifNotExists().on('review_case').columns(['org_id', 'filed_on']).execute();
-  await db.schema.createIndex('review_case_application_idx').ifNotExists().on('review_case').column('application_id').execute();
+  await db.schema
+    .createIndex('review_case_org_filed_idx')
+    .ifNotExists()
+    .on('review_case')
+    .columns(['org_id', 'filed_on'])
+    .execute();
+  await db.schema
+    .createIndex('review_case_application_idx')
+    .ifNotExists()
+    .on('review_case')
+    .column('application_id')
+    .execute();
 }
 
 /** Drops the review_case table (development only). */

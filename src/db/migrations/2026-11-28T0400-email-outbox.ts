@@ -19,9 +19,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sent_at', 'text')
     .addColumn('last_error', 'text')
     .execute();
-  await db.schema.createIndex('email_outbox_due_idx').ifNotExists().on('email_outbox').columns(['sent_at', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('email_outbox_due_idx')
+    .ifNotExists()
+    .on('email_outbox')
+    .columns(['sent_at', 'next_attempt_at'])
+    .execute();
   // Not guarded by introspection: on PostgreSQL it lists every schema's tables. The Migrator runs this once.
-  await db.schema.alterTable('app_user').addColumn('email', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('app_user')
+    .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
 }
 
 /** Drops the outbox (development only; SQLite cannot drop the added column portably). */

@@ -46,7 +46,9 @@ async function createPublication(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', KINDS)))
     .addColumn('validity', 'text', (c) => c.notNull().check(inList('validity', ['valid', 'expired', 'repealed'])))
     .addColumn('validity_on', 'text')
-    .addColumn('disclosure', 'text', (c) => c.notNull().check(inList('disclosure', ['proactive', 'on_request', 'withheld'])))
+    .addColumn('disclosure', 'text', (c) =>
+      c.notNull().check(inList('disclosure', ['proactive', 'on_request', 'withheld'])),
+    )
     .addColumn('withheld_ground', 'text')
     .addColumn('reassess_on', 'text')
     .addColumn('body_html', 'text', (c) => c.notNull())
@@ -64,11 +66,36 @@ async function createPublication(db: Kysely<any>): Promise<void> {
     .addColumn('withdrawn_at', 'text')
     .addColumn('withdraw_reason', 'text')
     .execute();
-  await db.schema.createIndex('publication_org_state_idx').ifNotExists().on('publication').columns(['org_id', 'state']).execute();
-  await db.schema.createIndex('publication_category_idx').ifNotExists().on('publication').columns(['category_id', 'published_on']).execute();
-  await db.schema.createIndex('publication_published_idx').ifNotExists().on('publication').columns(['published_on']).execute();
-  await db.schema.createIndex('publication_scheduled_idx').ifNotExists().on('publication').columns(['scheduled_at']).execute();
-  await db.schema.createIndex('publication_interprets_idx').ifNotExists().on('publication').columns(['interprets_id']).execute();
+  await db.schema
+    .createIndex('publication_org_state_idx')
+    .ifNotExists()
+    .on('publication')
+    .columns(['org_id', 'state'])
+    .execute();
+  await db.schema
+    .createIndex('publication_category_idx')
+    .ifNotExists()
+    .on('publication')
+    .columns(['category_id', 'published_on'])
+    .execute();
+  await db.schema
+    .createIndex('publication_published_idx')
+    .ifNotExists()
+    .on('publication')
+    .columns(['published_on'])
+    .execute();
+  await db.schema
+    .createIndex('publication_scheduled_idx')
+    .ifNotExists()
+    .on('publication')
+    .columns(['scheduled_at'])
+    .execute();
+  await db.schema
+    .createIndex('publication_interprets_idx')
+    .ifNotExists()
+    .on('publication')
+    .columns(['interprets_id'])
+    .execute();
 }
 
 async function createChildren(db: Kysely<any>): Promise<void> {

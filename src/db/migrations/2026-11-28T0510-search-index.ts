@@ -35,13 +35,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('search_document_pk', ['doc_type', 'doc_id'])
     .execute();
-  await db.schema.createIndex('search_document_date_idx').ifNotExists().on('search_document').columns(['doc_type', 'published_on', 'doc_key']).execute();
+  await db.schema
+    .createIndex('search_document_date_idx')
+    .ifNotExists()
+    .on('search_document')
+    .columns(['doc_type', 'published_on', 'doc_key'])
+    .execute();
   // Organization and category filters lead with their own column plus doc_type, so the planner
   // prefers them over the date index when a filter is selective (no ANALYZE statistics needed).
-  await db.schema.createIndex('search_document_org_idx').ifNotExists().on('search_document').columns(['org_id', 'doc_type', 'published_on']).execute();
-  await db.schema.createIndex('search_document_category_idx').ifNotExists().on('search_document').columns(['category_id', 'doc_type', 'published_on']).execute();
+  await db.schema
+    .createIndex('search_document_org_idx')
+    .ifNotExists()
+    .on('search_document')
+    .columns(['org_id', 'doc_type', 'published_on'])
+    .execute();
+  await db.schema
+    .createIndex('search_document_category_idx')
+    .ifNotExists()
+    .on('search_document')
+    .columns(['category_id', 'doc_type', 'published_on'])
+    .execute();
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
-    await sql`create virtual table if not exists search_fts using fts5(title, body, content='', contentless_delete=1, tokenize='unicode61')`.execute(db);
+    await sql`create virtual table if not exists search_fts using fts5(title, body, content='', contentless_delete=1, tokenize='unicode61')`.execute(
+      db,
+    );
   } else {
     await db.schema
       .createTable('search_fts')

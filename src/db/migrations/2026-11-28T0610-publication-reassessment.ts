@@ -28,9 +28,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_label', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('publication_reassessment_pub_idx').ifNotExists().on('publication_reassessment').columns(['publication_id', 'recorded_at']).execute();
+  await db.schema
+    .createIndex('publication_reassessment_pub_idx')
+    .ifNotExists()
+    .on('publication_reassessment')
+    .columns(['publication_id', 'recorded_at'])
+    .execute();
   // The art. 18 due list filters 不予公开 items by their next date.
-  await db.schema.createIndex('publication_reassess_due_idx').ifNotExists().on('publication').columns(['disclosure', 'reassess_on']).execute();
+  await db.schema
+    .createIndex('publication_reassess_due_idx')
+    .ifNotExists()
+    .on('publication')
+    .columns(['disclosure', 'reassess_on'])
+    .execute();
 }
 
 /** Drops what `up` added (development only). */

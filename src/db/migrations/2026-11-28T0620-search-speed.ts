@@ -27,7 +27,10 @@ const OLD_DATE_INDEX = 'publication_version_published_idx';
 
 /** Adds and backfills `live`, and indexes category pages by it. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('publication_version').addColumn('live', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('publication_version')
+    .addColumn('live', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await sql`update publication_version set live = 1
     where disclosure = 'proactive' and published_on is not null
       and exists (select 1 from publication p where p.id = publication_version.publication_id
@@ -36,9 +39,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex(OLD_DATE_INDEX).ifExists().execute();
   // One category's items newest first as an index walk (its count covered by the index), and an
   // organization's counts per category grouped in index order.
-  await db.schema.createIndex('publication_version_org_category_live_idx').ifNotExists().on('publication_version').columns(['org_id', 'category_id', 'live', 'published_on', 'publication_id']).execute();
+  await db.schema
+    .createIndex('publication_version_org_category_live_idx')
+    .ifNotExists()
+    .on('publication_version')
+    .columns(['org_id', 'category_id', 'live', 'published_on', 'publication_id'])
+    .execute();
   // Every organization newest first, `live` read from the index.
-  await db.schema.createIndex('publication_version_published_live_idx').ifNotExists().on('publication_version').columns(['published_on', 'publication_id', 'live']).execute();
+  await db.schema
+    .createIndex('publication_version_published_live_idx')
+    .ifNotExists()
+    .on('publication_version')
+    .columns(['published_on', 'publication_id', 'live'])
+    .execute();
   if (db.getExecutor().adapter instanceof SqliteAdapter) await rekeySqlite(db);
   else await rekeyPostgres(db);
 }
@@ -57,15 +70,26 @@ async function rekeyPostgres(db: Kysely<any>): Promise<void> {
 }
 
 async function rekeySqlite(db: Kysely<any>): Promise<void> {
-  await sql`update search_document set doc_key = max(0, cast(julianday(published_on) - julianday('1900-01-01') as integer)) * ${FACTOR} + doc_key`.execute(db);
+  await sql`update search_document set doc_key = max(0, cast(julianday(published_on) - julianday('1900-01-01') as integer)) * ${FACTOR} + doc_key`.execute(
+    db,
+  );
   await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
   type Doc = { doc_key: number; title: string; doc_no: string; summary: string; body_text: string };
   // SQLite migrations run outside a transaction: one per batch, not one per row.
-  for (let after = -1; ; ) {
-    const rows = (await sql<Doc>`select doc_key, title, doc_no, summary, body_text from search_document where doc_key > ${after} order by doc_key limit 500`.execute(db)).rows;
+  for (let after = -1; ;) {
+    const rows = (
+      await sql<Doc>`select doc_key, title, doc_no, summary, body_text from search_document where doc_key > ${after} order by doc_key limit 500`.execute(
+        db,
+      )
+    ).rows;
     if (rows.length === 0) return;
-    const values = rows.map((r) => sql`(${r.doc_key}, ${tokenize(r.title).join(' ')}, ${tokenize(`${r.doc_no}\n${r.summary}\n${r.body_text}`).join(' ')})`);
-    await db.transaction().execute((trx) => sql`insert into search_fts (rowid, title, body) values ${sql.join(values)}`.execute(trx));
+    const values = rows.map(
+      (r) =>
+        sql`(${r.doc_key}, ${tokenize(r.title).join(' ')}, ${tokenize(`${r.doc_no}\n${r.summary}\n${r.body_text}`).join(' ')})`,
+    );
+    await db
+      .transaction()
+      .execute((trx) => sql`insert into search_fts (rowid, title, body) values ${sql.join(values)}`.execute(trx));
     after = Number(rows[rows.length - 1]?.doc_key ?? after);
   }
 }
@@ -102,7 +126,17 @@ function tokenize(text: string): string[] {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('publication_version_org_category_live_idx').ifExists().execute();
   await db.schema.dropIndex('publication_version_published_live_idx').ifExists().execute();
-  await db.schema.createIndex(OLD_CATEGORY_INDEX).ifNotExists().on('publication_version').columns(['category_id', 'published_on', 'publication_id']).execute();
-  await db.schema.createIndex(OLD_DATE_INDEX).ifNotExists().on('publication_version').columns(['published_on', 'publication_id']).execute();
+  await db.schema
+    .createIndex(OLD_CATEGORY_INDEX)
+    .ifNotExists()
+    .on('publication_version')
+    .columns(['category_id', 'published_on', 'publication_id'])
+    .execute();
+  await db.schema
+    .createIndex(OLD_DATE_INDEX)
+    .ifNotExists()
+    .on('publication_version')
+    .columns(['published_on', 'publication_id'])
+    .execute();
   await db.schema.alterTable('publication_version').dropColumn('live').execute();
 }

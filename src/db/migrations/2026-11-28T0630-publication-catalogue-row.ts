@@ -11,8 +11,18 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('publication').addColumn('catalogue_row_id', 'text').execute();
   await db.schema.alterTable('publication_version').addColumn('catalogue_row_id', 'text').execute();
-  await db.schema.createIndex('publication_catalogue_row_idx').ifNotExists().on('publication').column('catalogue_row_id').execute();
-  await db.schema.createIndex('publication_version_catalogue_row_idx').ifNotExists().on('publication_version').columns(['catalogue_row_id', 'published_on']).execute();
+  await db.schema
+    .createIndex('publication_catalogue_row_idx')
+    .ifNotExists()
+    .on('publication')
+    .column('catalogue_row_id')
+    .execute();
+  await db.schema
+    .createIndex('publication_version_catalogue_row_idx')
+    .ifNotExists()
+    .on('publication_version')
+    .columns(['catalogue_row_id', 'published_on'])
+    .execute();
 }
 
 /** Drops what `up` added (development only). */

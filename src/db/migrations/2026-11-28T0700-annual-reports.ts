@@ -5,7 +5,8 @@
 // Frozen in time: never edit after merge; add a new migration instead.
 import { sql, type Kysely } from 'kysely';
 
-// Copied, not imported (migrations never import app code): app/reports/annual-reports.ts, domain/reports/annual-report.ts.
+// Copied, not imported (migrations never import app code): app/reports/annual-reports.ts,
+// domain/reports/annual-report.ts.
 const STATES = ['draft', 'submitted', 'published'];
 const FORMATS = ['2019', '2021'];
 
@@ -36,7 +37,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     // A submitted or published report carries its frozen figures; a draft never does.
     .addCheckConstraint('annual_report_snapshot_ck', sql`(state = 'draft') = (snapshot_json is null)`)
     .execute();
-  await db.schema.createIndex('annual_report_year_state_idx').ifNotExists().on('annual_report').columns(['year', 'state']).execute();
+  await db.schema
+    .createIndex('annual_report_year_state_idx')
+    .ifNotExists()
+    .on('annual_report')
+    .columns(['year', 'state'])
+    .execute();
 
   // Internal submission dates set by local rules (SPEC §1.8: e.g. 怀化 departments by 26 January),
   // as month-day of the year after the report year; null = none (the statutory date applies).
@@ -57,7 +63,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['org_id', 'closed_on', 'received_on', 'applicant_type', 'applicant_subtype', 'outcome', 'id'])
     .execute();
   // Section 六 (fees): the fee notices and payments of a year.
-  await db.schema.createIndex('application_event_action_on_idx').ifNotExists().on('application_event').columns(['action', 'on_date']).execute();
+  await db.schema
+    .createIndex('application_event_action_on_idx')
+    .ifNotExists()
+    .on('application_event')
+    .columns(['action', 'on_date'])
+    .execute();
 }
 
 /** Drops what `up` added (development only). */

@@ -55,12 +55,22 @@ function toRow(s: StoredReport): Selectable<AnnualReportTable> {
 export function annualReportRepository(db: Kysely<Database>): AnnualReportRepository {
   return {
     async get(orgId, year) {
-      const r = await db.selectFrom('annual_report').selectAll().where('org_id', '=', orgId).where('year', '=', year).executeTakeFirst();
+      const r = await db
+        .selectFrom('annual_report')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('year', '=', year)
+        .executeTakeFirst();
       return r ? toStored(r) : undefined;
     },
     async forYear(orgIds, year) {
       if (orgIds.length === 0) return [];
-      const rows = await db.selectFrom('annual_report').selectAll().where('year', '=', year).where('org_id', 'in', [...orgIds]).execute();
+      const rows = await db
+        .selectFrom('annual_report')
+        .selectAll()
+        .where('year', '=', year)
+        .where('org_id', 'in', [...orgIds])
+        .execute();
       return rows.map(toStored);
     },
     async save(report) {
@@ -95,7 +105,10 @@ export function annualReportRepository(db: Kysely<Database>): AnnualReportReposi
     async setInternalDue(orgId, monthDay, at) {
       await db.deleteFrom('report_deadline').where('org_id', '=', orgId).execute();
       if (monthDay !== null) {
-        await db.insertInto('report_deadline').values({ org_id: orgId, internal_due: monthDay, updated_at: at }).execute();
+        await db
+          .insertInto('report_deadline')
+          .values({ org_id: orgId, internal_due: monthDay, updated_at: at })
+          .execute();
       }
     },
   };

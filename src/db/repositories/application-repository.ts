@@ -20,7 +20,10 @@ import { containsText } from '../portable.js';
 
 const d = (v: string | null): LocalDate | null => v as LocalDate | null;
 
-function toSnapshot(r: Selectable<ApplicationTable>, events: ApplicationEvent[]): ApplicationSnapshot & { proofFileId: string | null } {
+function toSnapshot(
+  r: Selectable<ApplicationTable>,
+  events: ApplicationEvent[],
+): ApplicationSnapshot & { proofFileId: string | null } {
   return {
     id: r.id,
     orgId: r.org_id,
@@ -40,7 +43,14 @@ function toSnapshot(r: Selectable<ApplicationTable>, events: ApplicationEvent[])
       address: r.address,
       postcode: r.postcode,
     },
-    request: { description: r.description, title: r.title, docNo: r.doc_no, indexNo: r.index_no, carrier: r.carrier as Carrier, delivery: r.delivery as Delivery },
+    request: {
+      description: r.description,
+      title: r.title,
+      docNo: r.doc_no,
+      indexNo: r.index_no,
+      carrier: r.carrier as Carrier,
+      delivery: r.delivery as Delivery,
+    },
     state: r.state as ApplicationState,
     handlerId: r.handler_id,
     outcome: r.outcome as Outcome | null,
@@ -84,7 +94,22 @@ function eventRow(id: string, e: ApplicationEvent) {
   };
 }
 
-const SUMMARY_COLUMNS = ['id', 'org_id', 'tracking_code', 'channel', 'received_on', 'applicant_type', 'applicant_name', 'id_number', 'state', 'handler_id', 'outcome', 'due_on', 'closed_on', 'description'] as const;
+const SUMMARY_COLUMNS = [
+  'id',
+  'org_id',
+  'tracking_code',
+  'channel',
+  'received_on',
+  'applicant_type',
+  'applicant_name',
+  'id_number',
+  'state',
+  'handler_id',
+  'outcome',
+  'due_on',
+  'closed_on',
+  'description',
+] as const;
 
 function toSummary(r: Pick<Selectable<ApplicationTable>, (typeof SUMMARY_COLUMNS)[number]>): ApplicationSummary {
   return {
@@ -153,7 +178,12 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
     async byId(id) {
       const r = await db.selectFrom('application').selectAll().where('id', '=', id).executeTakeFirst();
       if (!r) return undefined;
-      const events = await db.selectFrom('application_event').selectAll().where('application_id', '=', id).orderBy('seq').execute();
+      const events = await db
+        .selectFrom('application_event')
+        .selectAll()
+        .where('application_id', '=', id)
+        .orderBy('seq')
+        .execute();
       return toSnapshot(r, events.map(toEvent));
     },
     async idByTrackingCode(code) {
@@ -186,14 +216,21 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
     async replaceEvents(id, events) {
       await db.deleteFrom('application_event').where('application_id', '=', id).execute();
       if (events.length > 0) {
-        await db.insertInto('application_event').values(events.map((e) => eventRow(id, e))).execute();
+        await db
+          .insertInto('application_event')
+          .values(events.map((e) => eventRow(id, e)))
+          .execute();
       }
     },
     async list(f, page) {
       if (f.orgIds.length === 0 && !f.alsoHandlerId) return { items: [], total: 0 };
       const orgIds = f.orgIds.length > 0 ? [...f.orgIds] : [''];
       const also = f.alsoHandlerId;
-      let q = db.selectFrom('application').where((eb) => (also ? eb.or([eb('org_id', 'in', orgIds), eb('handler_id', '=', also)]) : eb('org_id', 'in', orgIds)));
+      let q = db
+        .selectFrom('application')
+        .where((eb) =>
+          also ? eb.or([eb('org_id', 'in', orgIds), eb('handler_id', '=', also)]) : eb('org_id', 'in', orgIds),
+        );
       if (f.states && f.states.length > 0) q = q.where('state', 'in', [...f.states]);
       if (f.open === true) q = q.where('state', 'not in', CLOSED);
       if (f.open === false) q = q.where('state', 'in', CLOSED);
@@ -203,10 +240,22 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
       if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
       if (f.query) {
         const text = f.query;
-        q = q.where((eb) => eb.or([containsText('tracking_code', text), containsText('applicant_name', text), containsText('description', text)]));
+        q = q.where((eb) =>
+          eb.or([
+            containsText('tracking_code', text),
+            containsText('applicant_name', text),
+            containsText('description', text),
+          ]),
+        );
       }
       const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await q.select([...SUMMARY_COLUMNS]).orderBy('received_on', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+      const rows = await q
+        .select([...SUMMARY_COLUMNS])
+        .orderBy('received_on', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return { items: rows.map(toSummary), total };
     },
     async byApplicant(orgId, idNumber, from, to) {

@@ -16,8 +16,16 @@ export function auditLog(db: Kysely<Database>): AuditLog {
     async append(input, at) {
       // Claim the next sequence number first: on PostgreSQL this UPDATE locks the head row until
       // commit, so two transactions can never link to the same previous entry.
-      await db.updateTable('audit_head').set((eb) => ({ last_seq: eb('last_seq', '+', 1) })).where('id', '=', 1).execute();
-      const head = await db.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+      await db
+        .updateTable('audit_head')
+        .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+        .where('id', '=', 1)
+        .execute();
+      const head = await db
+        .selectFrom('audit_head')
+        .select(['last_seq', 'last_hash'])
+        .where('id', '=', 1)
+        .executeTakeFirst();
       if (!head) {
         throw new Error('audit_head row missing: run migrations and bootstrap');
       }
@@ -95,7 +103,11 @@ export function auditLog(db: Kysely<Database>): AuditLog {
       return rows.map(toAuditEntry);
     },
     async head() {
-      const h = await db.selectFrom('audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+      const h = await db
+        .selectFrom('audit_head')
+        .select(['last_seq', 'last_hash'])
+        .where('id', '=', 1)
+        .executeTakeFirst();
       return h ? { lastSeq: Number(h.last_seq), lastHash: h.last_hash } : { lastSeq: 0, lastHash: GENESIS_HASH };
     },
   };

@@ -62,7 +62,9 @@ function columns(f: CatalogueRowFields) {
 function liveLinked(db: Kysely<Database>, orgId: string) {
   return db
     .selectFrom('publication_version as v')
-    .innerJoin('publication as p', (j) => j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'))
+    .innerJoin('publication as p', (j) =>
+      j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'),
+    )
     .where('p.withdrawn_at', 'is', null)
     .where('v.disclosure', '=', 'proactive')
     .where('v.published_on', 'is not', null)
@@ -87,30 +89,80 @@ export function catalogueRepository(db: Kysely<Database>): CatalogueRepository {
       return rows.map(toArea);
     },
     async insertArea(a, at) {
-      await db.insertInto('key_area').values({ id: a.id, org_id: a.orgId, code: a.code, name: a.name, national: a.national ? 1 : 0, sort: a.sort, created_at: at }).execute();
+      await db
+        .insertInto('key_area')
+        .values({
+          id: a.id,
+          org_id: a.orgId,
+          code: a.code,
+          name: a.name,
+          national: a.national ? 1 : 0,
+          sort: a.sort,
+          created_at: at,
+        })
+        .execute();
     },
     async exclusions(orgId) {
-      const rows = await db.selectFrom('key_area_exclusion').selectAll().where('org_id', '=', orgId).orderBy('key_area_id').execute();
-      return rows.map((r) => ({ orgId: r.org_id, keyAreaId: r.key_area_id, reason: r.reason, createdAt: r.created_at }));
+      const rows = await db
+        .selectFrom('key_area_exclusion')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('key_area_id')
+        .execute();
+      return rows.map((r) => ({
+        orgId: r.org_id,
+        keyAreaId: r.key_area_id,
+        reason: r.reason,
+        createdAt: r.created_at,
+      }));
     },
     async setExclusion(e) {
-      await db.deleteFrom('key_area_exclusion').where('org_id', '=', e.orgId).where('key_area_id', '=', e.keyAreaId).execute();
-      await db.insertInto('key_area_exclusion').values({ org_id: e.orgId, key_area_id: e.keyAreaId, reason: e.reason, created_at: e.createdAt }).execute();
+      await db
+        .deleteFrom('key_area_exclusion')
+        .where('org_id', '=', e.orgId)
+        .where('key_area_id', '=', e.keyAreaId)
+        .execute();
+      await db
+        .insertInto('key_area_exclusion')
+        .values({ org_id: e.orgId, key_area_id: e.keyAreaId, reason: e.reason, created_at: e.createdAt })
+        .execute();
     },
     async removeExclusion(orgId, keyAreaId) {
-      await db.deleteFrom('key_area_exclusion').where('org_id', '=', orgId).where('key_area_id', '=', keyAreaId).execute();
+      await db
+        .deleteFrom('key_area_exclusion')
+        .where('org_id', '=', orgId)
+        .where('key_area_id', '=', keyAreaId)
+        .execute();
     },
     async rows(orgId, opts = {}) {
-      let q = db.selectFrom('catalogue_row as r').innerJoin('key_area as a', 'a.id', 'r.key_area_id').selectAll('r').where('r.org_id', '=', orgId);
+      let q = db
+        .selectFrom('catalogue_row as r')
+        .innerJoin('key_area as a', 'a.id', 'r.key_area_id')
+        .selectAll('r')
+        .where('r.org_id', '=', orgId);
       if (!opts.includeRetired) q = q.where('r.retired_at', 'is', null);
       const rows = await q.orderBy('a.sort').orderBy('a.name').orderBy('r.sort').orderBy('r.id').execute();
       return rows.map(toRow);
     },
     async insertRow(r) {
-      await db.insertInto('catalogue_row').values({ id: r.id, org_id: r.orgId, ...columns(r), retired_at: r.retiredAt, created_at: r.createdAt, updated_at: r.updatedAt }).execute();
+      await db
+        .insertInto('catalogue_row')
+        .values({
+          id: r.id,
+          org_id: r.orgId,
+          ...columns(r),
+          retired_at: r.retiredAt,
+          created_at: r.createdAt,
+          updated_at: r.updatedAt,
+        })
+        .execute();
     },
     async updateRow(id, fields, at) {
-      await db.updateTable('catalogue_row').set({ ...columns(fields), retired_at: null, updated_at: at }).where('id', '=', id).execute();
+      await db
+        .updateTable('catalogue_row')
+        .set({ ...columns(fields), retired_at: null, updated_at: at })
+        .where('id', '=', id)
+        .execute();
     },
     async retireRow(id, at) {
       await db.updateTable('catalogue_row').set({ retired_at: at, updated_at: at }).where('id', '=', id).execute();
@@ -121,10 +173,19 @@ export function catalogueRepository(db: Kysely<Database>): CatalogueRepository {
     },
     async rowStats(orgId) {
       const rows = await liveLinked(db, orgId)
-        .select(['v.catalogue_row_id as rowId', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.max('v.published_on').as('last')])
+        .select([
+          'v.catalogue_row_id as rowId',
+          (eb) => eb.fn.countAll<number | string>().as('n'),
+          (eb) => eb.fn.max('v.published_on').as('last'),
+        ])
         .groupBy('v.catalogue_row_id')
         .execute();
-      return new Map(rows.map((r): [string, RowPublicationStats] => [r.rowId ?? '', { liveCount: Number(r.n), lastPublishedOn: r.last ?? null }]));
+      return new Map(
+        rows.map((r): [string, RowPublicationStats] => [
+          r.rowId ?? '',
+          { liveCount: Number(r.n), lastPublishedOn: r.last ?? null },
+        ]),
+      );
     },
     async linkedItems(orgId) {
       const rows = await liveLinked(db, orgId)
@@ -132,10 +193,21 @@ export function catalogueRepository(db: Kysely<Database>): CatalogueRepository {
         .orderBy('v.published_on', 'desc')
         .orderBy('v.publication_id', 'desc')
         .execute();
-      return rows.map((r) => ({ rowId: r.rowId ?? '', publicationId: r.publication_id, publishedOn: r.published_on ?? '', title: (JSON.parse(r.fields_json) as { title: string }).title }));
+      return rows.map((r) => ({
+        rowId: r.rowId ?? '',
+        publicationId: r.publication_id,
+        publishedOn: r.published_on ?? '',
+        title: (JSON.parse(r.fields_json) as { title: string }).title,
+      }));
     },
     async orgsWithRows() {
-      const rows = await db.selectFrom('catalogue_row').select('org_id').where('retired_at', 'is', null).distinct().orderBy('org_id').execute();
+      const rows = await db
+        .selectFrom('catalogue_row')
+        .select('org_id')
+        .where('retired_at', 'is', null)
+        .distinct()
+        .orderBy('org_id')
+        .execute();
       return rows.map((r) => r.org_id);
     },
   };

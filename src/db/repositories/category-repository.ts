@@ -31,13 +31,30 @@ export function categoryRepository(db: Kysely<Database>): CategoryRepository {
       return r ? toCategory(r) : undefined;
     },
     async bySlug(orgId, slug) {
-      const r = await db.selectFrom('category').selectAll().where('org_id', '=', orgId).where('slug', '=', slug).executeTakeFirst();
+      const r = await db
+        .selectFrom('category')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
       return r ? toCategory(r) : undefined;
     },
     async insert(c, at) {
       await db
         .insertInto('category')
-        .values({ id: c.id, org_id: c.orgId, parent_id: c.parentId, slug: c.slug, name: c.name, sort_order: c.sortOrder, kind: c.kind, statutory_key: c.statutoryKey, retired_at: c.retiredAt, created_at: at, updated_at: at })
+        .values({
+          id: c.id,
+          org_id: c.orgId,
+          parent_id: c.parentId,
+          slug: c.slug,
+          name: c.name,
+          sort_order: c.sortOrder,
+          kind: c.kind,
+          statutory_key: c.statutoryKey,
+          retired_at: c.retiredAt,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
     },
     async update(id, f, at) {

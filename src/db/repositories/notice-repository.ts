@@ -41,11 +41,21 @@ export function noticeRepository(db: Kysely<Database>): NoticeRepository {
       return r ? map(r) : undefined;
     },
     async forApplication(applicationId) {
-      const rows = await db.selectFrom('notice').selectAll().where('application_id', '=', applicationId).orderBy('created_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('notice')
+        .selectAll()
+        .where('application_id', '=', applicationId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return rows.map(map);
     },
     async recordService(id, s) {
-      await db.updateTable('notice').set({ served_on: s.servedOn, service_method: s.method, service_ref: s.ref }).where('id', '=', id).execute();
+      await db
+        .updateTable('notice')
+        .set({ served_on: s.servedOn, service_method: s.method, service_ref: s.ref })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }
@@ -57,12 +67,25 @@ export function fileStore(db: Kysely<Database>): FileStore {
       const id = createHash('sha256').update(content).digest('hex');
       const exists = await db.selectFrom('stored_file').select('id').where('id', '=', id).executeTakeFirst();
       if (!exists) {
-        await db.insertInto('stored_file').values({ id, mime, size: content.byteLength, content_b64: Buffer.from(content).toString('base64'), created_at: at }).execute();
+        await db
+          .insertInto('stored_file')
+          .values({
+            id,
+            mime,
+            size: content.byteLength,
+            content_b64: Buffer.from(content).toString('base64'),
+            created_at: at,
+          })
+          .execute();
       }
       return id;
     },
     async get(id) {
-      const r = await db.selectFrom('stored_file').select(['mime', 'content_b64']).where('id', '=', id).executeTakeFirst();
+      const r = await db
+        .selectFrom('stored_file')
+        .select(['mime', 'content_b64'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       return r ? { mime: r.mime, content: new Uint8Array(Buffer.from(r.content_b64, 'base64')) } : undefined;
     },
   };

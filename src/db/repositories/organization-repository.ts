@@ -20,20 +20,29 @@ const clone = (o: Organization): Organization => ({ ...o });
  * @param instanceId the open database's id (the key of the in-process copy); without it nothing is kept
  */
 export function organizationRepository(db: Kysely<Database>, instanceId?: string): OrganizationRepository {
-  const tokenNow = async () => Number((await db.selectFrom('counter').select('value').where('key', '=', CHANGE_TOKEN).executeTakeFirst())?.value ?? 0);
+  const tokenNow = async () =>
+    Number(
+      (await db.selectFrom('counter').select('value').where('key', '=', CHANGE_TOKEN).executeTakeFirst())?.value ?? 0,
+    );
   const cached = async (): Promise<Organization[] | undefined> => {
     if (instanceId === undefined || db.isTransaction) return undefined;
     const token = await tokenNow();
     const hit = copies.get(instanceId);
     if (hit?.token === token) return hit.all;
-    const all = (await db.selectFrom('organization').selectAll().orderBy('sort_order').orderBy('name').execute()).map(toOrganization);
+    const all = (await db.selectFrom('organization').selectAll().orderBy('sort_order').orderBy('name').execute()).map(
+      toOrganization,
+    );
     copies.set(instanceId, { token, all });
     return all;
   };
   const changed = async () => {
     // counter.value is a 32-bit integer on PostgreSQL.
     const value = Math.floor(Math.random() * 0x7ffffffe) + 1;
-    await db.insertInto('counter').values({ key: CHANGE_TOKEN, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await db
+      .insertInto('counter')
+      .values({ key: CHANGE_TOKEN, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
   };
   return {
     async changeToken() {
@@ -94,7 +103,11 @@ export function organizationRepository(db: Kysely<Database>, instanceId?: string
       await changed();
     },
     async setRetired(id, retiredAt, at) {
-      await db.updateTable('organization').set({ retired_at: retiredAt, updated_at: at }).where('id', '=', id).execute();
+      await db
+        .updateTable('organization')
+        .set({ retired_at: retiredAt, updated_at: at })
+        .where('id', '=', id)
+        .execute();
       await changed();
     },
   };

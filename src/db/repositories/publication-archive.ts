@@ -12,7 +12,9 @@ import type { LocalDate } from '../../domain/core/local-date.js';
 function liveNormative(db: Kysely<Database>) {
   return db
     .selectFrom('publication_version as v')
-    .innerJoin('publication as p', (j) => j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'))
+    .innerJoin('publication as p', (j) =>
+      j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'),
+    )
     .where('p.withdrawn_at', 'is', null)
     .where('v.disclosure', '=', 'proactive')
     .where('v.published_on', 'is not', null)
@@ -27,7 +29,16 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
       const rows = await db
         .selectFrom('publication_version as v')
         .innerJoin('publication as p', 'p.id', 'v.publication_id')
-        .select(['v.publication_id', 'v.version', 'v.published_at', 'v.published_on', 'v.disclosure', 'v.kind', 'p.org_id', 'p.withdrawn_at'])
+        .select([
+          'v.publication_id',
+          'v.version',
+          'v.published_at',
+          'v.published_on',
+          'v.disclosure',
+          'v.kind',
+          'p.org_id',
+          'p.withdrawn_at',
+        ])
         .where('v.org_id', 'in', [...f.orgIds])
         .where('v.published_on', '<=', f.to)
         .orderBy('v.published_on')
@@ -41,7 +52,13 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
           c = { id: r.publication_id, orgId: r.org_id, withdrawnAt: r.withdrawn_at, versions: [] };
           byId.set(r.publication_id, c);
         }
-        c.versions.push({ version: Number(r.version), publishedAt: r.published_at, publishedOn: r.published_on as LocalDate | null, disclosure: r.disclosure as Disclosure, kind: r.kind as PublicationKind });
+        c.versions.push({
+          version: Number(r.version),
+          publishedAt: r.published_at,
+          publishedOn: r.published_on as LocalDate | null,
+          disclosure: r.disclosure as Disclosure,
+          kind: r.kind as PublicationKind,
+        });
       }
       return [...byId.values()];
     },
@@ -53,7 +70,9 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
         .select(['publication_id', 'version', 'fields_json'])
         .where((eb) => eb.or(keys.map((k) => eb.and([eb('publication_id', '=', k.id), eb('version', '=', k.version)]))))
         .execute();
-      for (const r of rows) out.set(`${r.publication_id}#${Number(r.version)}`, JSON.parse(r.fields_json) as LiveVersion['fields']);
+      for (const r of rows) {
+        out.set(`${r.publication_id}#${Number(r.version)}`, JSON.parse(r.fields_json) as LiveVersion['fields']);
+      }
       return out;
     },
     async uninterpreted(orgIds, limit) {
@@ -65,7 +84,9 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
             eb.exists(
               eb
                 .selectFrom('publication_version as iv')
-                .innerJoin('publication as ip', (j) => j.onRef('ip.id', '=', 'iv.publication_id').onRef('ip.current_version', '=', 'iv.version'))
+                .innerJoin('publication as ip', (j) =>
+                  j.onRef('ip.id', '=', 'iv.publication_id').onRef('ip.current_version', '=', 'iv.version'),
+                )
                 .select('iv.publication_id')
                 .whereRef('iv.interprets_id', '=', 'v.publication_id')
                 .where('iv.kind', '=', 'interpretation')
@@ -76,8 +97,23 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
           ),
         );
       const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await q.select(['p.id', 'p.org_id', 'p.index_no', 'p.title', 'p.doc_no', 'v.published_on']).orderBy('v.published_on').orderBy('p.id').limit(limit).execute();
-      return { total, items: rows.map((r) => ({ id: r.id, orgId: r.org_id, indexNo: r.index_no, title: r.title, docNo: r.doc_no, publishedOn: r.published_on as LocalDate })) };
+      const rows = await q
+        .select(['p.id', 'p.org_id', 'p.index_no', 'p.title', 'p.doc_no', 'v.published_on'])
+        .orderBy('v.published_on')
+        .orderBy('p.id')
+        .limit(limit)
+        .execute();
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id,
+          orgId: r.org_id,
+          indexNo: r.index_no,
+          title: r.title,
+          docNo: r.doc_no,
+          publishedOn: r.published_on as LocalDate,
+        })),
+      };
     },
   };
 }

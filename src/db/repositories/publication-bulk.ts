@@ -13,24 +13,56 @@ const MAX_PARAMS = 30_000;
 /** Values per `in (…)` lookup. */
 const LOOKUP_CHUNK = 500;
 
-async function insertChunked<T extends keyof Database>(db: Kysely<Database>, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+async function insertChunked<T extends keyof Database>(
+  db: Kysely<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const width = Object.keys(rows[0] as object).length;
   const chunk = Math.max(1, Math.floor(MAX_PARAMS / width));
   for (let i = 0; i < rows.length; i += chunk) {
     // Kysely's generic insert cannot relate a table name variable to its row type; the rows are typed by the caller.
-    await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as never)
+      .execute();
   }
 }
 
 function publicationRow({ record: p }: ImportedPublication): Insertable<PublicationTable> {
   return {
-    id: p.id, org_id: p.orgId, category_id: p.categoryId, index_no: p.indexNo, title: p.title, summary: p.summary, publisher: p.publisher,
-    doc_no: p.docNo, written_on: p.writtenOn, published_on: p.publishedOn, topic: p.topic, kind: p.kind, validity: p.validity,
-    validity_on: p.validityOn, disclosure: p.disclosure, withheld_ground: p.withheldGround, reassess_on: p.reassessOn, body_html: p.bodyHtml,
-    keywords: p.keywords, key_areas: p.keyAreas.join(','), interprets_id: p.interpretsId, major: fromBool(p.major), state: p.state,
-    review_level: p.reviewLevel, scheduled_at: p.scheduledAt, current_version: p.currentVersion, created_by: p.createdBy,
-    created_at: p.createdAt, updated_at: p.updatedAt, withdrawn_at: p.withdrawnAt, withdraw_reason: p.withdrawReason,
+    id: p.id,
+    org_id: p.orgId,
+    category_id: p.categoryId,
+    index_no: p.indexNo,
+    title: p.title,
+    summary: p.summary,
+    publisher: p.publisher,
+    doc_no: p.docNo,
+    written_on: p.writtenOn,
+    published_on: p.publishedOn,
+    topic: p.topic,
+    kind: p.kind,
+    validity: p.validity,
+    validity_on: p.validityOn,
+    disclosure: p.disclosure,
+    withheld_ground: p.withheldGround,
+    reassess_on: p.reassessOn,
+    body_html: p.bodyHtml,
+    keywords: p.keywords,
+    key_areas: p.keyAreas.join(','),
+    interprets_id: p.interpretsId,
+    major: fromBool(p.major),
+    state: p.state,
+    review_level: p.reviewLevel,
+    scheduled_at: p.scheduledAt,
+    current_version: p.currentVersion,
+    created_by: p.createdBy,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    withdrawn_at: p.withdrawnAt,
+    withdraw_reason: p.withdrawReason,
     catalogue_row_id: p.catalogueRowId ?? null,
   };
 }
@@ -38,8 +70,17 @@ function publicationRow({ record: p }: ImportedPublication): Insertable<Publicat
 function versionRow({ record, live }: ImportedPublication): Insertable<PublicationVersionTable> {
   const f = live.fields;
   return {
-    publication_id: record.id, version: live.version, fields_json: JSON.stringify(f), published_at: live.publishedAt, published_by: record.createdBy,
-    org_id: record.orgId, category_id: f.categoryId, kind: f.kind, disclosure: f.disclosure, published_on: f.publishedOn, interprets_id: f.interpretsId,
+    publication_id: record.id,
+    version: live.version,
+    fields_json: JSON.stringify(f),
+    published_at: live.publishedAt,
+    published_by: record.createdBy,
+    org_id: record.orgId,
+    category_id: f.categoryId,
+    kind: f.kind,
+    disclosure: f.disclosure,
+    published_on: f.publishedOn,
+    interprets_id: f.interpretsId,
     catalogue_row_id: f.catalogueRowId ?? null,
     // The version the portal shows (migration 0620): imported items are published 主动公开 items.
     live: f.disclosure === 'proactive' && f.publishedOn !== null ? 1 : 0,
@@ -52,7 +93,11 @@ export function publicationBulkWriter(db: Kysely<Database>): PublicationBulkWrit
     const out = new Map<string, string>();
     const unique = [...new Set(indexNos)];
     for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
-      const rows = await db.selectFrom('publication').select(['id', 'index_no']).where('index_no', 'in', unique.slice(i, i + LOOKUP_CHUNK)).execute();
+      const rows = await db
+        .selectFrom('publication')
+        .select(['id', 'index_no'])
+        .where('index_no', 'in', unique.slice(i, i + LOOKUP_CHUNK))
+        .execute();
       for (const r of rows) out.set(r.index_no, r.id);
     }
     return out;
@@ -70,21 +115,42 @@ export function publicationBulkWriter(db: Kysely<Database>): PublicationBulkWrit
         db,
         'publication_review',
         items.map(({ record, review: e }) => ({
-          publication_id: record.id, seq: e.seq, level: e.level, action: e.action, actor_id: e.actorId, actor_label: e.actorLabel, at: e.at, comment: e.comment, findings_json: JSON.stringify(e.findings),
+          publication_id: record.id,
+          seq: e.seq,
+          level: e.level,
+          action: e.action,
+          actor_id: e.actorId,
+          actor_label: e.actorLabel,
+          at: e.at,
+          comment: e.comment,
+          findings_json: JSON.stringify(e.findings),
         })),
       );
-      await insertNewDocuments(db, items.map((i) => i.search));
+      await insertNewDocuments(
+        db,
+        items.map((i) => i.search),
+      );
     },
     async raiseCounter(key, value) {
       await db
         .insertInto('counter')
         .values({ key, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<number>`case when counter.value < excluded.value then excluded.value else counter.value end` }))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            value: sql<number>`case when counter.value < excluded.value then excluded.value else counter.value end`,
+          }),
+        )
         .execute();
     },
     async refreshStatistics() {
       // search_fts above all: PostgreSQL picks between its GIN index and reading rows by these statistics.
-      await refreshStatistics(db, ['publication', 'publication_version', 'publication_review', 'search_document', 'search_fts']);
+      await refreshStatistics(db, [
+        'publication',
+        'publication_version',
+        'publication_review',
+        'search_document',
+        'search_fts',
+      ]);
     },
   };
 }

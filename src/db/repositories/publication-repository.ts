@@ -1,8 +1,24 @@
 // SQL for publications: the working copy, its review ledger, attachments and frozen live versions.
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PublicationReviewTable, PublicationTable } from '../database.js';
-import type { LiveFilter, LiveItem, LiveVersion, PublicationRecord, PublicationRepository, PublicationSummary } from '../../app/publications/ports.js';
-import { splitKeyAreas, type Disclosure, type PublicationFields, type PublicationKind, type PublicationState, type ReviewEntry, type Validity, type WithheldGround } from '../../domain/publications/publication.js';
+import type {
+  LiveFilter,
+  LiveItem,
+  LiveVersion,
+  PublicationRecord,
+  PublicationRepository,
+  PublicationSummary,
+} from '../../app/publications/ports.js';
+import {
+  splitKeyAreas,
+  type Disclosure,
+  type PublicationFields,
+  type PublicationKind,
+  type PublicationState,
+  type ReviewEntry,
+  type Validity,
+  type WithheldGround,
+} from '../../domain/publications/publication.js';
 import type { PublicationPatch } from '../../domain/publications/transitions.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 import { fromBool, toBool } from '../mappers.js';
@@ -57,10 +73,34 @@ function fieldColumns(f: PublicationFields) {
 }
 
 function toReview(r: Selectable<PublicationReviewTable>): ReviewEntry {
-  return { seq: Number(r.seq), level: r.level === null ? null : Number(r.level), action: r.action, actorId: r.actor_id, actorLabel: r.actor_label, at: r.at, comment: r.comment, findings: JSON.parse(r.findings_json) as unknown[] };
+  return {
+    seq: Number(r.seq),
+    level: r.level === null ? null : Number(r.level),
+    action: r.action,
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    at: r.at,
+    comment: r.comment,
+    findings: JSON.parse(r.findings_json) as unknown[],
+  };
 }
 
-const SUMMARY_COLUMNS = ['id', 'org_id', 'category_id', 'index_no', 'title', 'kind', 'doc_no', 'written_on', 'published_on', 'state', 'disclosure', 'current_version', 'major', 'updated_at'] as const;
+const SUMMARY_COLUMNS = [
+  'id',
+  'org_id',
+  'category_id',
+  'index_no',
+  'title',
+  'kind',
+  'doc_no',
+  'written_on',
+  'published_on',
+  'state',
+  'disclosure',
+  'current_version',
+  'major',
+  'updated_at',
+] as const;
 
 function toSummary(r: Pick<Selectable<PublicationTable>, (typeof SUMMARY_COLUMNS)[number]>): PublicationSummary {
   return {
@@ -94,8 +134,18 @@ function patchColumns(p: PublicationPatch) {
 }
 
 async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Promise<PublicationRecord> {
-  const reviews = await db.selectFrom('publication_review').selectAll().where('publication_id', '=', r.id).orderBy('seq').execute();
-  const files = await db.selectFrom('publication_attachment').selectAll().where('publication_id', '=', r.id).orderBy('sort').execute();
+  const reviews = await db
+    .selectFrom('publication_review')
+    .selectAll()
+    .where('publication_id', '=', r.id)
+    .orderBy('seq')
+    .execute();
+  const files = await db
+    .selectFrom('publication_attachment')
+    .selectAll()
+    .where('publication_id', '=', r.id)
+    .orderBy('sort')
+    .execute();
   return {
     ...toFields(r),
     id: r.id,
@@ -118,9 +168,23 @@ async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Prom
 }
 
 // org_id is a copy of the item's organization, set on every version (migration 0600 backfilled it).
-type LiveRow = { publication_id: string; org_id: string | null; version: number | string; published_at: string; fields_json: string };
+type LiveRow = {
+  publication_id: string;
+  org_id: string | null;
+  version: number | string;
+  published_at: string;
+  fields_json: string;
+};
 
-const toLiveItem = (r: LiveRow): LiveItem => ({ id: r.publication_id, orgId: r.org_id ?? '', live: { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as LiveVersion['fields'] } });
+const toLiveItem = (r: LiveRow): LiveItem => ({
+  id: r.publication_id,
+  orgId: r.org_id ?? '',
+  live: {
+    version: Number(r.version),
+    publishedAt: r.published_at,
+    fields: JSON.parse(r.fields_json) as LiveVersion['fields'],
+  },
+});
 
 /**
  * The current versions of published, not withdrawn 主动公开 items (the portal's live set): the rows
@@ -140,13 +204,19 @@ function liveFiltered(db: Kysely<Database>, f: LiveFilter) {
   if (f.excludeOrgIds && f.excludeOrgIds.length > 0) q = q.where('v.org_id', 'not in', [...f.excludeOrgIds]);
   if (f.categoryIds) q = q.where('v.category_id', 'in', [...f.categoryIds]);
   if (f.kind) q = q.where('v.kind', '=', f.kind);
-  if (f.year !== undefined) q = q.where('v.published_on', '>=', `${f.year}-01-01`).where('v.published_on', '<=', `${f.year}-12-31`);
+  if (f.year !== undefined) {
+    q = q.where('v.published_on', '>=', `${f.year}-01-01`).where('v.published_on', '<=', `${f.year}-12-31`);
+  }
   return q;
 }
 
 /** published_on desc, then id desc (the portal's order). */
-const newestFirst = (a: { published_on: string | null; publication_id: string }, b: { published_on: string | null; publication_id: string }): number =>
-  (b.published_on ?? '').localeCompare(a.published_on ?? '') || (a.publication_id < b.publication_id ? 1 : a.publication_id > b.publication_id ? -1 : 0);
+const newestFirst = (
+  a: { published_on: string | null; publication_id: string },
+  b: { published_on: string | null; publication_id: string },
+): number =>
+  (b.published_on ?? '').localeCompare(a.published_on ?? '') ||
+  (a.publication_id < b.publication_id ? 1 : a.publication_id > b.publication_id ? -1 : 0);
 
 const LIVE_COLUMNS = ['v.publication_id', 'v.org_id', 'v.version', 'v.published_at', 'v.fields_json'] as const;
 
@@ -184,64 +254,147 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
       return (await db.selectFrom('publication').select('id').where('index_no', '=', indexNo).executeTakeFirst())?.id;
     },
     async updateFields(id, f, reassessOn, at) {
-      await db.updateTable('publication').set({ ...fieldColumns(f), reassess_on: reassessOn, updated_at: at }).where('id', '=', id).execute();
+      await db
+        .updateTable('publication')
+        .set({ ...fieldColumns(f), reassess_on: reassessOn, updated_at: at })
+        .where('id', '=', id)
+        .execute();
     },
     async updateState(id, p, at) {
-      await db.updateTable('publication').set({ ...patchColumns(p), updated_at: at }).where('id', '=', id).execute();
+      await db
+        .updateTable('publication')
+        .set({ ...patchColumns(p), updated_at: at })
+        .where('id', '=', id)
+        .execute();
       // 撤稿: no version of the item is shown any more.
-      if (p.withdrawnAt) await db.updateTable('publication_version').set({ live: 0 }).where('publication_id', '=', id).where('live', '=', 1).execute();
+      if (p.withdrawnAt) {
+        await db
+          .updateTable('publication_version')
+          .set({ live: 0 })
+          .where('publication_id', '=', id)
+          .where('live', '=', 1)
+          .execute();
+      }
     },
     async setAttachments(id, list) {
       await db.deleteFrom('publication_attachment').where('publication_id', '=', id).execute();
       if (list.length === 0) return;
       await db
         .insertInto('publication_attachment')
-        .values(list.map((a, i) => ({ publication_id: id, sort: i, file_id: a.fileId, name: a.name, mime: a.mime, size: a.size })))
+        .values(
+          list.map((a, i) => ({
+            publication_id: id,
+            sort: i,
+            file_id: a.fileId,
+            name: a.name,
+            mime: a.mime,
+            size: a.size,
+          })),
+        )
         .execute();
     },
     async appendReview(id, e) {
       await db
         .insertInto('publication_review')
-        .values({ publication_id: id, seq: e.seq, level: e.level, action: e.action, actor_id: e.actorId, actor_label: e.actorLabel, at: e.at, comment: e.comment, findings_json: JSON.stringify(e.findings) })
+        .values({
+          publication_id: id,
+          seq: e.seq,
+          level: e.level,
+          action: e.action,
+          actor_id: e.actorId,
+          actor_label: e.actorLabel,
+          at: e.at,
+          comment: e.comment,
+          findings_json: JSON.stringify(e.findings),
+        })
         .execute();
     },
     async insertVersion(id, v, by) {
       const f = v.fields;
-      const orgId = (await db.selectFrom('publication').select('org_id').where('id', '=', id).executeTakeFirst())?.org_id ?? null;
+      const orgId =
+        (await db.selectFrom('publication').select('org_id').where('id', '=', id).executeTakeFirst())?.org_id ?? null;
       // The new version replaces the shown one (called once the item's current_version is the new one).
-      await db.updateTable('publication_version').set({ live: 0 }).where('publication_id', '=', id).where('live', '=', 1).execute();
+      await db
+        .updateTable('publication_version')
+        .set({ live: 0 })
+        .where('publication_id', '=', id)
+        .where('live', '=', 1)
+        .execute();
       await db
         .insertInto('publication_version')
         .values({
-          publication_id: id, version: v.version, fields_json: JSON.stringify(f), published_at: v.publishedAt, published_by: by,
-          org_id: orgId, category_id: f.categoryId, kind: f.kind, disclosure: f.disclosure, published_on: f.publishedOn, interprets_id: f.interpretsId,
-          catalogue_row_id: f.catalogueRowId ?? null, live: isShowable(f) ? 1 : 0,
+          publication_id: id,
+          version: v.version,
+          fields_json: JSON.stringify(f),
+          published_at: v.publishedAt,
+          published_by: by,
+          org_id: orgId,
+          category_id: f.categoryId,
+          kind: f.kind,
+          disclosure: f.disclosure,
+          published_on: f.publishedOn,
+          interprets_id: f.interpretsId,
+          catalogue_row_id: f.catalogueRowId ?? null,
+          live: isShowable(f) ? 1 : 0,
         })
         .execute();
       const files = [...new Set((f.attachments ?? []).map((a) => a.fileId))];
-      if (files.length > 0) await db.insertInto('publication_version_file').values(files.map((file_id) => ({ publication_id: id, version: v.version, file_id }))).execute();
+      if (files.length > 0) {
+        await db
+          .insertInto('publication_version_file')
+          .values(files.map((file_id) => ({ publication_id: id, version: v.version, file_id })))
+          .execute();
+      }
     },
     async liveVersion(id) {
-      const p = await db.selectFrom('publication').select(['current_version', 'withdrawn_at']).where('id', '=', id).executeTakeFirst();
+      const p = await db
+        .selectFrom('publication')
+        .select(['current_version', 'withdrawn_at'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!p || p.current_version === null || p.withdrawn_at !== null) return undefined;
-      const r = await db.selectFrom('publication_version').selectAll().where('publication_id', '=', id).where('version', '=', Number(p.current_version)).executeTakeFirst();
-      return r ? { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as never } : undefined;
+      const r = await db
+        .selectFrom('publication_version')
+        .selectAll()
+        .where('publication_id', '=', id)
+        .where('version', '=', Number(p.current_version))
+        .executeTakeFirst();
+      return r
+        ? { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as never }
+        : undefined;
     },
     async listLive(f, page) {
-      if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) return { items: [], total: 0 };
+      if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) {
+        return { items: [], total: 0 };
+      }
       const q = liveFiltered(db, f);
       const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
       if (page.limit <= 0) return { items: [], total };
-      const rows = await q.select([...LIVE_COLUMNS]).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc').limit(page.limit).offset(page.offset).execute();
+      const rows = await q
+        .select([...LIVE_COLUMNS])
+        .orderBy('v.published_on', 'desc')
+        .orderBy('v.publication_id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return { items: rows.map(toLiveItem), total };
     },
     async liveDates(f, limit) {
       if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0) || limit <= 0) return [];
-      const rows = await liveFiltered(db, f).select(['v.publication_id', 'v.published_on']).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc').limit(limit).execute();
+      const rows = await liveFiltered(db, f)
+        .select(['v.publication_id', 'v.published_on'])
+        .orderBy('v.published_on', 'desc')
+        .orderBy('v.publication_id', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map((r) => ({ id: r.publication_id, publishedOn: r.published_on ?? '' }));
     },
     async liveCategoryCounts(orgId) {
-      const rows = await liveVersions(db).where('v.org_id', '=', orgId).select(['v.category_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('v.category_id').execute();
+      const rows = await liveVersions(db)
+        .where('v.org_id', '=', orgId)
+        .select(['v.category_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('v.category_id')
+        .execute();
       return new Map(rows.filter((r) => r.category_id !== null).map((r) => [r.category_id as string, Number(r.n)]));
     },
     // These two select by their own index (interprets_id, file_id) and keep the live rows and their order
@@ -254,16 +407,24 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .where('v.kind', '=', 'interpretation')
         .select([...LIVE_COLUMNS, 'v.live', 'v.published_on'])
         .execute();
-      return rows.filter((r) => Number(r.live) === 1).sort(newestFirst).map(toLiveItem);
+      return rows
+        .filter((r) => Number(r.live) === 1)
+        .sort(newestFirst)
+        .map(toLiveItem);
     },
     async attachmentOwners(fileId) {
       const rows = await db
         .selectFrom('publication_version_file as f')
-        .innerJoin('publication_version as v', (j) => j.onRef('v.publication_id', '=', 'f.publication_id').onRef('v.version', '=', 'f.version'))
+        .innerJoin('publication_version as v', (j) =>
+          j.onRef('v.publication_id', '=', 'f.publication_id').onRef('v.version', '=', 'f.version'),
+        )
         .where('f.file_id', '=', fileId)
         .select(['v.publication_id', 'v.live', 'v.published_on'])
         .execute();
-      return rows.filter((r) => Number(r.live) === 1).sort(newestFirst).map((r) => r.publication_id);
+      return rows
+        .filter((r) => Number(r.live) === 1)
+        .sort(newestFirst)
+        .map((r) => r.publication_id);
     },
     async list(f, page) {
       if (f.orgIds.length === 0) return { items: [], total: 0 };
@@ -271,17 +432,33 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
       if (f.states && f.states.length > 0) q = q.where('state', 'in', [...f.states]);
       if (f.categoryId) q = q.where('category_id', '=', f.categoryId);
       if (f.kind) q = q.where('kind', '=', f.kind);
-      if (f.reviewLevel !== undefined) q = q.where('review_level', '=', f.reviewLevel).where('state', 'in', ['submitted', 'in_review']);
+      if (f.reviewLevel !== undefined) {
+        q = q.where('review_level', '=', f.reviewLevel).where('state', 'in', ['submitted', 'in_review']);
+      }
       if (f.query) {
         const text = f.query;
-        q = q.where((eb) => eb.or([containsText('title', text), containsText('index_no', text), containsText('doc_no', text)]));
+        q = q.where((eb) =>
+          eb.or([containsText('title', text), containsText('index_no', text), containsText('doc_no', text)]),
+        );
       }
       const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await q.select([...SUMMARY_COLUMNS]).orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+      const rows = await q
+        .select([...SUMMARY_COLUMNS])
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return { items: rows.map(toSummary), total };
     },
     async dueForRelease(now) {
-      const rows = await db.selectFrom('publication').select('id').where('state', '=', 'scheduled').where('scheduled_at', '<=', now).orderBy('scheduled_at').execute();
+      const rows = await db
+        .selectFrom('publication')
+        .select('id')
+        .where('state', '=', 'scheduled')
+        .where('scheduled_at', '<=', now)
+        .orderBy('scheduled_at')
+        .execute();
       return rows.map((r) => r.id);
     },
     async reassessmentDue(orgIds, today) {
@@ -300,10 +477,28 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
       const end = `${year}-12-31`;
       const rows = await db
         .selectFrom('publication as p')
-        .select(['p.id', 'p.kind', 'p.written_on', 'p.published_on', 'p.withdrawn_at', 'p.disclosure', 'p.validity', 'p.validity_on', 'p.key_areas'])
+        .select([
+          'p.id',
+          'p.kind',
+          'p.written_on',
+          'p.published_on',
+          'p.withdrawn_at',
+          'p.disclosure',
+          'p.validity',
+          'p.validity_on',
+          'p.key_areas',
+        ])
         .select((eb) =>
           eb
-            .exists(eb.selectFrom('publication as i').select('i.id').whereRef('i.interprets_id', '=', 'p.id').where('i.kind', '=', 'interpretation').where('i.published_on', 'is not', null).where('i.withdrawn_at', 'is', null))
+            .exists(
+              eb
+                .selectFrom('publication as i')
+                .select('i.id')
+                .whereRef('i.interprets_id', '=', 'p.id')
+                .where('i.kind', '=', 'interpretation')
+                .where('i.published_on', 'is not', null)
+                .where('i.withdrawn_at', 'is', null),
+            )
             .as('interpreted'),
         )
         .where('p.org_id', '=', orgId)

@@ -48,7 +48,13 @@ export function reassessmentRepository(db: Kysely<Database>): ReassessmentReposi
         .execute();
     },
     async forPublication(publicationId) {
-      const rows = await db.selectFrom('publication_reassessment').selectAll().where('publication_id', '=', publicationId).orderBy('recorded_at', 'desc').orderBy('id', 'desc').execute();
+      const rows = await db
+        .selectFrom('publication_reassessment')
+        .selectAll()
+        .where('publication_id', '=', publicationId)
+        .orderBy('recorded_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       return rows.map(toRecord);
     },
     async apply(publicationId, patch, at) {

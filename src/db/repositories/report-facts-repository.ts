@@ -5,7 +5,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { FeeFacts, ReportFactsRepository } from '../../app/reports/ports.js';
-import { compareTallies, UNRECORDED_OUTCOME, type ApplicationTally, type TallyBucket } from '../../domain/reports/compute.js';
+import {
+  compareTallies,
+  UNRECORDED_OUTCOME,
+  type ApplicationTally,
+  type TallyBucket,
+} from '../../domain/reports/compute.js';
 
 type TallyRow = {
   org_id: string;
@@ -46,7 +51,11 @@ function activeCases(orgIds: readonly string[], year: number) {
  * One grouped pass over the year's active cases ({@link activeCases}), counting each bucket with
  * `sum(case …)`. Dates are 'YYYY-MM-DD' text: string order is date order.
  */
-async function tally(db: Kysely<Database>, orgIds: readonly string[], year: number): Promise<Map<string, ApplicationTally[]>> {
+async function tally(
+  db: Kysely<Database>,
+  orgIds: readonly string[],
+  year: number,
+): Promise<Map<string, ApplicationTally[]>> {
   const out = new Map<string, ApplicationTally[]>(orgIds.map((id) => [id, []]));
   if (orgIds.length === 0) return out;
   const start = `${year}-01-01`;
@@ -68,7 +77,12 @@ async function tally(db: Kysely<Database>, orgIds: readonly string[], year: numb
     const t = counts.get(key);
     if (t) t.count += Number(n);
     else {
-      const created: ApplicationTally = { applicantType: r.applicant_type as ApplicationTally['applicantType'], applicantSubtype: r.applicant_subtype, bucket, count: Number(n) };
+      const created: ApplicationTally = {
+        applicantType: r.applicant_type as ApplicationTally['applicantType'],
+        applicantSubtype: r.applicant_subtype,
+        bucket,
+        count: Number(n),
+      };
       counts.set(key, created);
       out.get(r.org_id)?.push(created);
     }

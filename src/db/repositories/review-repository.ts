@@ -2,7 +2,13 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ReviewCaseTable } from '../database.js';
 import type { ReviewRepository } from '../../app/reviews/ports.js';
-import type { LitigationRoute, ReviewCase, ReviewCaseFields, ReviewKind, ReviewResult } from '../../domain/reviews/review-case.js';
+import type {
+  LitigationRoute,
+  ReviewCase,
+  ReviewCaseFields,
+  ReviewKind,
+  ReviewResult,
+} from '../../domain/reviews/review-case.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 
 type Row = Selectable<ReviewCaseTable> & { tracking_code: string | null };
@@ -89,7 +95,11 @@ export function reviewRepository(db: Kysely<Database>): ReviewRepository {
       return (await q.execute()).map(toCase);
     },
     async applicationByTrackingCode(code) {
-      const r = await db.selectFrom('application').select(['id', 'org_id', 'tracking_code']).where('tracking_code', '=', code).executeTakeFirst();
+      const r = await db
+        .selectFrom('application')
+        .select(['id', 'org_id', 'tracking_code'])
+        .where('tracking_code', '=', code)
+        .executeTakeFirst();
       return r ? { id: r.id, orgId: r.org_id, trackingCode: r.tracking_code } : undefined;
     },
   };

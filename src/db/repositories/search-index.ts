@@ -35,7 +35,18 @@ const DAY_ZERO = Date.UTC(1900, 0, 1);
  */
 export function docKey(publishedOn: string, seq: number): number {
   if (seq >= DAY_FACTOR) throw new Error('search_document key sequence exhausted');
-  const day = Math.max(0, Math.round((Date.UTC(Number(publishedOn.slice(0, 4)), Number(publishedOn.slice(5, 7)) - 1, Number(publishedOn.slice(8, 10))) - DAY_ZERO) / 86_400_000));
+  const day = Math.max(
+    0,
+    Math.round(
+      (Date.UTC(
+        Number(publishedOn.slice(0, 4)),
+        Number(publishedOn.slice(5, 7)) - 1,
+        Number(publishedOn.slice(8, 10)),
+      ) -
+        DAY_ZERO) /
+        86_400_000,
+    ),
+  );
   return day * DAY_FACTOR + seq;
 }
 
@@ -85,7 +96,10 @@ function filters(q: SearchQuery): RawBuilder<SqlBool> {
 }
 
 /** Tokens of an item: the title column, and the 文号, summary and body column. */
-function docTokens(doc: Pick<SearchDocument, 'title' | 'docNo' | 'summary' | 'bodyText'>): { title: string[]; body: string[] } {
+function docTokens(doc: Pick<SearchDocument, 'title' | 'docNo' | 'summary' | 'bodyText'>): {
+  title: string[];
+  body: string[];
+} {
   return { title: tokenize(doc.title), body: tokenize(`${doc.docNo}\n${doc.summary}\n${doc.bodyText}`) };
 }
 
@@ -109,12 +123,32 @@ export async function insertNewDocuments(db: Kysely<Database>, docs: readonly Se
   const first = Number(reserved.value) - n + 1;
   const keys = docs.map((doc, i) => docKey(doc.publishedOn, first + i));
   const rows = docs.map((doc, i) => ({
-    doc_type: doc.docType, doc_id: doc.docId, doc_key: keys[i] ?? 0, org_id: doc.orgId, category_id: doc.categoryId, kind: doc.kind,
-    year: doc.year ?? Number(doc.publishedOn.slice(0, 4)), validity: doc.validity, published_on: doc.publishedOn, title: doc.title,
-    doc_no: doc.docNo, summary: doc.summary, body_text: doc.bodyText, url: doc.url, updated_at: doc.updatedAt,
+    doc_type: doc.docType,
+    doc_id: doc.docId,
+    doc_key: keys[i] ?? 0,
+    org_id: doc.orgId,
+    category_id: doc.categoryId,
+    kind: doc.kind,
+    year: doc.year ?? Number(doc.publishedOn.slice(0, 4)),
+    validity: doc.validity,
+    published_on: doc.publishedOn,
+    title: doc.title,
+    doc_no: doc.docNo,
+    summary: doc.summary,
+    body_text: doc.bodyText,
+    url: doc.url,
+    updated_at: doc.updatedAt,
   }));
-  for (let i = 0; i < rows.length; i += DOCUMENT_CHUNK) await db.insertInto('search_document').values(rows.slice(i, i + DOCUMENT_CHUNK)).execute();
-  await fullTextSql(db).writeMany(db, docs.map((doc, i) => ({ key: keys[i] ?? 0, ...docTokens(doc) })));
+  for (let i = 0; i < rows.length; i += DOCUMENT_CHUNK) {
+    await db
+      .insertInto('search_document')
+      .values(rows.slice(i, i + DOCUMENT_CHUNK))
+      .execute();
+  }
+  await fullTextSql(db).writeMany(
+    db,
+    docs.map((doc, i) => ({ key: keys[i] ?? 0, ...docTokens(doc) })),
+  );
 }
 
 /** Builds the search index over one executor (a transaction: writes show at commit). */
@@ -122,7 +156,14 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
   const fts = fullTextSql(db);
 
   const keyOf = async (docType: string, docId: string) =>
-    (await db.selectFrom('search_document').select('doc_key').where('doc_type', '=', docType).where('doc_id', '=', docId).executeTakeFirst())?.doc_key;
+    (
+      await db
+        .selectFrom('search_document')
+        .select('doc_key')
+        .where('doc_type', '=', docType)
+        .where('doc_id', '=', docId)
+        .executeTakeFirst()
+    )?.doc_key;
 
   const nextKey = async () => {
     const r = await db
@@ -137,7 +178,10 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
   async function upsert(doc: SearchDocument): Promise<void> {
     const existing = await keyOf(doc.docType, doc.docId);
     // A new 发布日期 (not expected: revisions keep the first one) moves the item to a key of its new day.
-    const key = existing !== undefined && sameDay(existing, docKey(doc.publishedOn, 0)) ? existing : docKey(doc.publishedOn, await nextKey());
+    const key =
+      existing !== undefined && sameDay(existing, docKey(doc.publishedOn, 0))
+        ? existing
+        : docKey(doc.publishedOn, await nextKey());
     if (existing !== undefined && key !== existing) await fts.remove(db, existing);
     const row = {
       doc_key: key,
@@ -166,7 +210,9 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
   const countOf = async (q: RawBuilder<{ n: number | string }>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
 
   async function ranked(q: SearchQuery, phrases: string[][], where: RawBuilder<SqlBool>): Promise<SearchPage> {
-    const total = await countOf(sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(phrases)} and ${where}) x`);
+    const total = await countOf(
+      sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(phrases)} and ${where}) x`,
+    );
     const rows = await sql<HitRow>`select ${COLUMNS}, ${fts.score(phrases)} as score from ${fts.from}
       where ${fts.match(phrases)} and ${where}
       order by score desc, d.published_on desc, d.doc_key desc limit ${q.limit} offset ${q.offset}`.execute(db);
@@ -174,9 +220,16 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
   }
 
   async function newestFirst(q: SearchQuery, phrases: string[][], where: RawBuilder<SqlBool>): Promise<SearchPage> {
-    const filtered = q.orgIds !== undefined || q.categoryId !== undefined || q.kind !== undefined || q.year !== undefined || q.validity !== undefined;
+    const filtered =
+      q.orgIds !== undefined ||
+      q.categoryId !== undefined ||
+      q.kind !== undefined ||
+      q.year !== undefined ||
+      q.validity !== undefined;
     const n = filtered
-      ? await countOf(sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(phrases)} and ${where} limit ${COUNT_CAP + 1}) x`)
+      ? await countOf(
+          sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(phrases)} and ${where} limit ${COUNT_CAP + 1}) x`,
+        )
       : COUNT_CAP + 1;
     // Key order is published_on desc, then arrival desc (docKey).
     const rows = await sql<HitRow>`select ${COLUMNS} from ${fts.from}
@@ -206,12 +259,26 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
     async rebuild() {
       await fts.clear(db);
       // Keys stay unique even when a restored counter lags behind the rows (the sequence is a key's low part).
-      const max = (await sql<{ m: number | string | null }>`select max(doc_key % ${sql.raw(String(DAY_FACTOR))}) as m from search_document`.execute(db)).rows[0]?.m ?? 0;
-      await db.insertInto('counter').values({ key: KEY_COUNTER, value: Number(max) })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: Number(max) })).execute();
+      const max =
+        (
+          await sql<{
+            m: number | string | null;
+          }>`select max(doc_key % ${sql.raw(String(DAY_FACTOR))}) as m from search_document`.execute(db)
+        ).rows[0]?.m ?? 0;
+      await db
+        .insertInto('counter')
+        .values({ key: KEY_COUNTER, value: Number(max) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: Number(max) }))
+        .execute();
       let count = 0;
-      for (let after = -1; ; ) {
-        const rows = await db.selectFrom('search_document').selectAll().where('doc_key', '>', after).orderBy('doc_key').limit(500).execute();
+      for (let after = -1; ;) {
+        const rows = await db
+          .selectFrom('search_document')
+          .selectAll()
+          .where('doc_key', '>', after)
+          .orderBy('doc_key')
+          .limit(500)
+          .execute();
         if (rows.length === 0) return count;
         for (const r of rows) {
           const tokens = docTokens({ title: r.title, docNo: r.doc_no, summary: r.summary, bodyText: r.body_text });

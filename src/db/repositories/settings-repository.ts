@@ -12,7 +12,10 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
     },
     async set(key, value, at) {
       await db.deleteFrom('site_setting').where('key', '=', key).execute();
-      await db.insertInto('site_setting').values({ key, value_json: JSON.stringify(value), updated_at: at }).execute();
+      await db
+        .insertInto('site_setting')
+        .values({ key, value_json: JSON.stringify(value), updated_at: at })
+        .execute();
     },
   };
 }

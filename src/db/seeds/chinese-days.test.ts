@@ -15,9 +15,18 @@ describe('chineseDaysSnapshot', () => {
   });
 
   it('covers exactly 2004–2026, derived from the data', () => {
-    assert.deepEqual(snapshot.years, Array.from({ length: 23 }, (_, i) => 2004 + i));
-    assert.equal(snapshot.days.some((d) => d.date.startsWith('2027-')), false);
-    assert.equal(snapshot.days.some((d) => d.date.startsWith('2003-')), false);
+    assert.deepEqual(
+      snapshot.years,
+      Array.from({ length: 23 }, (_, i) => 2004 + i),
+    );
+    assert.equal(
+      snapshot.days.some((d) => d.date.startsWith('2027-')),
+      false,
+    );
+    assert.equal(
+      snapshot.days.some((d) => d.date.startsWith('2003-')),
+      false,
+    );
   });
 
   it('holds days in date order, each date once', () => {
@@ -53,8 +62,17 @@ describe('chineseDaysSnapshot', () => {
   }
 
   it('lists exactly six make-up workdays for 2026', () => {
-    const workdays2026 = snapshot.days.filter((d) => d.kind === 'workday' && d.date.startsWith('2026-')).map((d) => d.date);
-    assert.deepEqual(workdays2026, ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    const workdays2026 = snapshot.days
+      .filter((d) => d.kind === 'workday' && d.date.startsWith('2026-'))
+      .map((d) => d.date);
+    assert.deepEqual(workdays2026, [
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 });
 

@@ -36,9 +36,7 @@ export function chineseDaysSnapshot(): CalendarSnapshot {
   const days = [...toRecords(data.holidays, 'holiday'), ...toRecords(data.workdays, 'workday')].sort((a, b) =>
     compareDates(a.date, b.date),
   );
-  const years = [...new Set(days.filter(isSpringFestivalHoliday).map((day) => yearOf(day.date)))].sort(
-    (a, b) => a - b,
-  );
+  const years = [...new Set(days.filter(isSpringFestivalHoliday).map((day) => yearOf(day.date)))].sort((a, b) => a - b);
   return { source: `chinese-days@${packageJson.version}`, years, days };
 }
 

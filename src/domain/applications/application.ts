@@ -14,7 +14,14 @@ export const LEGAL_PERSON_SUBTYPES = ['business', 'research', 'nonprofit', 'lega
 export type LegalPersonSubtype = (typeof LEGAL_PERSON_SUBTYPES)[number];
 
 /** Identity documents accepted on the form (issue 3). */
-export const ID_TYPES = ['resident_id', 'passport', 'hk_macau_permit', 'taiwan_permit', 'foreigner_permanent_residence', 'other'] as const;
+export const ID_TYPES = [
+  'resident_id',
+  'passport',
+  'hk_macau_permit',
+  'taiwan_permit',
+  'foreigner_permanent_residence',
+  'other',
+] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
 /** Form of provision (载体形式) and way of obtaining (获取方式); SPEC §5 marks the exact labels [U]. */
@@ -123,7 +130,9 @@ export const ACTIONS = [
 /** One move. */
 export type Action = (typeof ACTIONS)[number];
 
-/** One entry of the case history (the deadline ledger): what happened, on which legal day, and the due date after it. */
+/**
+ * One entry of the case history (the deadline ledger): what happened, on which legal day, and the due date after it.
+ */
 export type ApplicationEvent = {
   seq: number;
   action: Action | 'submit';

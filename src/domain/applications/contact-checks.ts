@@ -45,7 +45,9 @@ export function residentIdError(value: string): string | null {
  * @returns the normalized number
  */
 export function normalizePhone(value: string): string {
-  const halfWidth = value.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[－—]/g, '-');
+  const halfWidth = value
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[－—]/g, '-');
   return halfWidth.replace(/\s+/g, '').replace(/^(\+86|0086)-?/, '');
 }
 

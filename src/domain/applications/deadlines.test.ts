@@ -4,14 +4,25 @@ import assert from 'node:assert/strict';
 import { chineseDaysSnapshot } from '../../db/seeds/chinese-days.js';
 import { localDate as D, type LocalDate } from '../core/local-date.js';
 import type { ApplicationSnapshot } from './application.js';
-import { correctionNoticeDueOn, recomputeCase, recomputeLedger, status, submissionEvent, type LedgerEvent } from './deadlines.js';
+import {
+  correctionNoticeDueOn,
+  recomputeCase,
+  recomputeLedger,
+  status,
+  submissionEvent,
+  type LedgerEvent,
+} from './deadlines.js';
 import { rulesFor } from './rules.js';
 import { actorWith, applyDecision, buildCase, calendarFrom, cmd, submitted } from './test-support.js';
 import { decide, type Command } from './transitions.js';
 
 const cal = calendarFrom(chineseDaysSnapshot());
 const rules2019 = rulesFor(D('2025-01-01'));
-const ev = (action: LedgerEvent['action'], on: string, params: Record<string, unknown> = {}): LedgerEvent => ({ action, on: D(on), params });
+const ev = (action: LedgerEvent['action'], on: string, params: Record<string, unknown> = {}): LedgerEvent => ({
+  action,
+  on: D(on),
+  params,
+});
 
 describe('the reply due date on the real calendar', () => {
   it('should give 2025-10-31 for an application received on 2025-09-28, across the National Day week', () => {
@@ -20,7 +31,10 @@ describe('the reply due date on the real calendar', () => {
     const [entry] = recomputeLedger(D('2025-09-28'), [ev('submit', '2025-09-28')], rules2019, cal);
     assert.equal(entry?.dueOn, '2025-10-31');
     assert.equal(entry?.provisional, false);
-    assert.match(entry?.explanation ?? '', /自收到申请之日（2025-09-28）起20个工作日内答复（第三十三条第二款），答复期限为2025-10-31/);
+    assert.match(
+      entry?.explanation ?? '',
+      /自收到申请之日（2025-09-28）起20个工作日内答复（第三十三条第二款），答复期限为2025-10-31/,
+    );
   });
 
   it('should compute the due date without a submit event too', () => {
@@ -32,7 +46,12 @@ describe('the reply due date on the real calendar', () => {
     const receivedOn = D('2019-05-10');
     const rules = rulesFor(receivedOn);
     assert.equal(rules.version, '2007');
-    const entries = recomputeLedger(receivedOn, [ev('submit', '2019-05-10'), ev('extend', '2019-05-20', { workingDays: 15 })], rules, cal);
+    const entries = recomputeLedger(
+      receivedOn,
+      [ev('submit', '2019-05-10'), ev('extend', '2019-05-20', { workingDays: 15 })],
+      rules,
+      cal,
+    );
     assert.equal(entries[0]?.dueOn, '2019-05-31');
     // 端午节 2019-06-07 (Friday) is a holiday: 15 more working days end on 2019-06-24.
     assert.equal(entries[1]?.dueOn, '2019-06-24');
@@ -100,18 +119,32 @@ describe('the deadline ledger of a case with correction, consultation and extens
 
   it('should record a correction notice sent after the 7 working days of art. 30', () => {
     assert.equal(correctionNoticeDueOn(D('2025-09-26'), rules2019, cal), '2025-10-13');
-    const late = recomputeLedger(D('2025-09-26'), [ev('request_correction', '2025-10-14', { dueOn: '2025-10-24' })], rules2019, cal);
+    const late = recomputeLedger(
+      D('2025-09-26'),
+      [ev('request_correction', '2025-10-14', { dueOn: '2025-10-24' })],
+      rules2019,
+      cal,
+    );
     assert.match(late[0]?.explanation ?? '', /补正告知应于2025-10-13前发出，已超过法定期限/);
   });
 
   it('should count a late reply in working days', () => {
-    const late = recomputeLedger(D('2025-09-28'), [ev('submit', '2025-09-28'), ev('send_reply', '2025-11-04')], rules2019, cal);
+    const late = recomputeLedger(
+      D('2025-09-28'),
+      [ev('submit', '2025-09-28'), ev('send_reply', '2025-11-04')],
+      rules2019,
+      cal,
+    );
     assert.equal(late[1]?.explanation, '已于2025-11-04答复申请人，超过答复期限（2025-10-31）2个工作日');
   });
 });
 
 describe('the fee period', () => {
-  const events = [ev('submit', '2025-11-03'), ev('issue_fee_notice', '2025-11-10', { amount: 5500 }), ev('record_payment', '2025-11-17')];
+  const events = [
+    ev('submit', '2025-11-03'),
+    ev('issue_fee_notice', '2025-11-10', { amount: 5500 }),
+    ev('record_payment', '2025-11-17'),
+  ];
 
   it('should pause the reply clock from service of the fee notice to payment by default', () => {
     const ledger = recomputeLedger(D('2025-11-03'), events, rules2019, cal);
@@ -124,7 +157,12 @@ describe('the fee period', () => {
   });
 
   it('should leave the due date alone when feePeriodStopsClock is off', () => {
-    const ledger = recomputeLedger(D('2025-11-03'), events, rulesFor(D('2025-11-03'), { feePeriodStopsClock: false }), cal);
+    const ledger = recomputeLedger(
+      D('2025-11-03'),
+      events,
+      rulesFor(D('2025-11-03'), { feePeriodStopsClock: false }),
+      cal,
+    );
     assert.deepEqual(
       ledger.map((e) => e.dueOn),
       ['2025-12-01', '2025-12-01', '2025-12-01'],
@@ -134,7 +172,10 @@ describe('the fee period', () => {
 });
 
 describe('status', () => {
-  const open = (dueOn: string | null, state: ApplicationSnapshot['state'] = 'registered') => ({ state, dueOn: dueOn === null ? null : D(dueOn) });
+  const open = (dueOn: string | null, state: ApplicationSnapshot['state'] = 'registered') => ({
+    state,
+    dueOn: dueOn === null ? null : D(dueOn),
+  });
   const cases: [string, ReturnType<typeof open>, string, string][] = [
     ['six working days ahead', open('2025-10-31'), '2025-10-23', 'on_time'],
     ['five working days ahead', open('2025-10-31'), '2025-10-24', 'due_soon'],
@@ -189,7 +230,10 @@ describe('decide stamps events from the ledger', () => {
   it('should move due dates when the calendar changes (e.g. a local closure)', () => {
     const app = submitted(D('2025-09-28'), cal);
     const snapshot = chineseDaysSnapshot();
-    const closed = calendarFrom({ days: [...snapshot.days, { date: D('2025-10-20'), kind: 'holiday', name: '本地停工' }], years: snapshot.years });
+    const closed = calendarFrom({
+      days: [...snapshot.days, { date: D('2025-10-20'), kind: 'holiday', name: '本地停工' }],
+      years: snapshot.years,
+    });
     assert.equal(recomputeCase(app, rulesFor(app.receivedOn), closed).dueOn, '2025-11-03');
   });
 
@@ -203,7 +247,12 @@ describe('decide stamps events from the ledger', () => {
 describe('the ledger after a lapse', () => {
   it('should clear the due date when a correction lapses', () => {
     const app = buildCase({ receivedOn: D('2025-09-26') });
-    const ledger = recomputeLedger(app.receivedOn, [ev('request_correction', '2025-09-29', { dueOn: '2025-10-17' }), ev('lapse_correction', '2025-10-20')], rules2019, cal);
+    const ledger = recomputeLedger(
+      app.receivedOn,
+      [ev('request_correction', '2025-09-29', { dueOn: '2025-10-17' }), ev('lapse_correction', '2025-10-20')],
+      rules2019,
+      cal,
+    );
     assert.equal(ledger[1]?.dueOn, null);
     assert.match(ledger[1]?.explanation ?? '', /视为放弃申请.*第三十条/);
   });

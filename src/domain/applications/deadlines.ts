@@ -66,12 +66,30 @@ export function recomputeLedger(
   calendar: HolidayCalendar,
 ): LedgerEntry[] {
   const ctx: Ctx = { rules, cal: calendar, receivedOn };
-  let clock = run({ start: receivedOn, days: rules.replyWorkingDays, paused: 0, stoppedSince: null, waitingUntil: null, closed: false, due: null, provisional: false }, ctx);
+  let clock = run(
+    {
+      start: receivedOn,
+      days: rules.replyWorkingDays,
+      paused: 0,
+      stoppedSince: null,
+      waitingUntil: null,
+      closed: false,
+      due: null,
+      provisional: false,
+    },
+    ctx,
+  );
   return events.map((event) => {
     const [next, text] = step(clock, event, ctx);
     clock = next;
-    const suffix = clock.provisional && clock.due !== null ? '（暂定：涉及尚未公布放假安排的年度，公布后重新计算）' : '';
-    return { dueOn: clock.due, explanation: text + suffix, provisional: clock.due !== null && clock.provisional, waitingUntil: clock.closed ? null : clock.waitingUntil };
+    const suffix =
+      clock.provisional && clock.due !== null ? '（暂定：涉及尚未公布放假安排的年度，公布后重新计算）' : '';
+    return {
+      dueOn: clock.due,
+      explanation: text + suffix,
+      provisional: clock.due !== null && clock.provisional,
+      waitingUntil: clock.closed ? null : clock.waitingUntil,
+    };
   });
 }
 
@@ -89,7 +107,12 @@ export function submissionEvent(
 ): Omit<ApplicationEvent, 'seq' | 'at' | 'actorId' | 'actorLabel'> {
   const event = { action: 'submit' as const, on: receivedOn, params: {} };
   const [entry] = recomputeLedger(receivedOn, [event], rules, calendar);
-  return { ...event, dueOn: entry?.dueOn ?? null, explanation: entry?.explanation ?? '', provisional: entry?.provisional ?? false };
+  return {
+    ...event,
+    dueOn: entry?.dueOn ?? null,
+    explanation: entry?.explanation ?? '',
+    provisional: entry?.provisional ?? false,
+  };
 }
 
 /**
@@ -107,7 +130,9 @@ export function recomputeCase(
   const entries = recomputeLedger(app.receivedOn, app.events, rules, calendar);
   const events = app.events.map((e, i) => {
     const entry = entries[i];
-    return entry === undefined ? e : { ...e, dueOn: entry.dueOn, explanation: entry.explanation, provisional: entry.provisional };
+    return entry === undefined
+      ? e
+      : { ...e, dueOn: entry.dueOn, explanation: entry.explanation, provisional: entry.provisional };
   });
   const last = entries.at(-1);
   return last === undefined
@@ -119,7 +144,11 @@ export function recomputeCase(
  * The latest day a correction notice is due under art. 30 ("收到申请之日起7个工作日内").
  * @returns the date, or null when the rules set no limit (2007 text)
  */
-export function correctionNoticeDueOn(receivedOn: LocalDate, rules: DisclosureRules, calendar: HolidayCalendar): LocalDate | null {
+export function correctionNoticeDueOn(
+  receivedOn: LocalDate,
+  rules: DisclosureRules,
+  calendar: HolidayCalendar,
+): LocalDate | null {
   const days = rules.correctionNoticeWorkingDays;
   return days === null ? null : computeDeadline(receivedOn, days, calendar).due;
 }
@@ -152,7 +181,11 @@ export function status(
 }
 
 function isPausedState(state: ApplicationState, rules: DisclosureRules): boolean {
-  return state === 'awaiting_correction' || (state === 'in_consultation' && rules.consultationStopsClock) || (state === 'awaiting_payment' && rules.feePeriodStopsClock);
+  return (
+    state === 'awaiting_correction' ||
+    (state === 'in_consultation' && rules.consultationStopsClock) ||
+    (state === 'awaiting_payment' && rules.feePeriodStopsClock)
+  );
 }
 
 /** Recomputes `due` from the clock (null while stopped or after a lapse). */
@@ -169,16 +202,24 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
   switch (e.action) {
     case 'submit': {
       const next = run({ ...c, start: e.on }, ctx);
-      return [next, `自收到申请之日（${e.on}）起${ctx.rules.replyWorkingDays}个工作日内答复（${art.reply}），答复期限为${next.due ?? ''}`];
+      return [
+        next,
+        `自收到申请之日（${e.on}）起${ctx.rules.replyWorkingDays}个工作日内答复（${art.reply}），答复期限为${next.due ?? ''}`,
+      ];
     }
     case 'request_correction': {
       const latest = correctionNoticeDueOn(ctx.receivedOn, ctx.rules, ctx.cal);
-      const late = latest !== null && compareDates(e.on, latest) > 0 ? `；补正告知应于${latest}前发出，已超过法定期限` : '';
+      const late =
+        latest !== null && compareDates(e.on, latest) > 0 ? `；补正告知应于${latest}前发出，已超过法定期限` : '';
       const until = dateParam(e.params.dueOn);
-      return [{ ...c, stoppedSince: e.on, waitingUntil: until, due: null, provisional: false }, `已一次性告知申请人补正（${art.correction}），补正期限至${until ?? '（未定）'}；答复期限自收到补正后的申请之日起重新计算${late}`];
+      return [
+        { ...c, stoppedSince: e.on, waitingUntil: until, due: null, provisional: false },
+        `已一次性告知申请人补正（${art.correction}），补正期限至${until ?? '（未定）'}；答复期限自收到补正后的申请之日起重新计算${late}`,
+      ];
     }
     case 'receive_correction': {
-      const late = c.waitingUntil !== null && compareDates(e.on, c.waitingUntil) > 0 ? `（晚于补正期限${c.waitingUntil}）` : '';
+      const late =
+        c.waitingUntil !== null && compareDates(e.on, c.waitingUntil) > 0 ? `（晚于补正期限${c.waitingUntil}）` : '';
       const next = run({ ...c, start: e.on, paused: 0, stoppedSince: null, waitingUntil: null }, ctx);
       return [next, `收到补正后的申请${late}，答复期限自${e.on}重新起算，至${next.due ?? ''}`];
     }
@@ -187,7 +228,10 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       const until = computeDeadline(e.on, ctx.rules.consultationWorkingDays, ctx.cal).due;
       const who = agency ? '共同制作机关' : '第三方';
       const stopped = ctx.rules.consultationStopsClock ? { stoppedSince: e.on, due: null, provisional: false } : {};
-      return [{ ...c, waitingUntil: until, ...stopped }, `书面征求${who}意见（${agency ? art.agencyConsultation : art.consultation}），意见期限至${until}；征求意见期间不计入答复期限（${art.pause}）`];
+      return [
+        { ...c, waitingUntil: until, ...stopped },
+        `书面征求${who}意见（${agency ? art.agencyConsultation : art.consultation}），意见期限至${until}；征求意见期间不计入答复期限（${art.pause}）`,
+      ];
     }
     case 'end_consultation':
       return resume(c, e.on, ctx, (n, due) => `征求意见期间不计入答复期限（暂停${n}个工作日），答复期限顺延至${due}`);
@@ -203,14 +247,23 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       if (!ctx.rules.feePeriodStopsClock) {
         return [{ ...c, waitingUntil: until }, `${head}；缴费期间计入答复期限，${current(c)}`];
       }
-      return [{ ...c, waitingUntil: until, stoppedSince: e.on, due: null, provisional: false }, `${head}；自送达至缴费之日不计入答复期限`];
+      return [
+        { ...c, waitingUntil: until, stoppedSince: e.on, due: null, provisional: false },
+        `${head}；自送达至缴费之日不计入答复期限`,
+      ];
     }
     case 'record_payment': {
-      const late = c.waitingUntil !== null && compareDates(e.on, c.waitingUntil) > 0 ? `（晚于缴费期限${c.waitingUntil}）` : '';
+      const late =
+        c.waitingUntil !== null && compareDates(e.on, c.waitingUntil) > 0 ? `（晚于缴费期限${c.waitingUntil}）` : '';
       if (c.stoppedSince === null) {
         return [{ ...c, waitingUntil: null }, `已缴费${late}；${current(c)}`];
       }
-      return resume(c, e.on, ctx, (n, due) => `已缴费${late}，收费通知送达至缴费期间不计入答复期限（暂停${n}个工作日），答复期限顺延至${due}`);
+      return resume(
+        c,
+        e.on,
+        ctx,
+        (n, due) => `已缴费${late}，收费通知送达至缴费期间不计入答复期限（暂停${n}个工作日），答复期限顺延至${due}`,
+      );
     }
     case 'draft_reply':
       return [c, `已起草答复：${outcomeLabel(e.params.outcome)}，送合法性审查；${current(c)}`];
@@ -219,9 +272,15 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
     case 'withdraw':
       return [{ ...c, closed: true, waitingUntil: null }, `申请人于${e.on}撤回申请，办结`];
     case 'lapse_correction':
-      return [{ ...c, closed: true, due: null, provisional: false }, `申请人无正当理由逾期未补正，视为放弃申请，不再处理（${art.correction}）`];
+      return [
+        { ...c, closed: true, due: null, provisional: false },
+        `申请人无正当理由逾期未补正，视为放弃申请，不再处理（${art.correction}）`,
+      ];
     case 'lapse_fee':
-      return [{ ...c, closed: true, due: null, provisional: false }, '申请人逾期未缴纳信息处理费，视为放弃申请，不再处理'];
+      return [
+        { ...c, closed: true, due: null, provisional: false },
+        '申请人逾期未缴纳信息处理费，视为放弃申请，不再处理',
+      ];
     case 'register':
     case 'assign':
     case 'transfer':

@@ -95,7 +95,10 @@ export function pieceBreakdown(totalPiecesThisMonth: number, alreadyChargedPiece
   assertQuantity(totalPiecesThisMonth, '件数');
   assertQuantity(alreadyChargedPieces, '本月已计件数');
   if (alreadyChargedPieces > totalPiecesThisMonth) {
-    throw new DomainError(INVALID_FEE_QUANTITY, `本月已计件数（${alreadyChargedPieces}）不能大于本月累计件数（${totalPiecesThisMonth}）`);
+    throw new DomainError(
+      INVALID_FEE_QUANTITY,
+      `本月已计件数（${alreadyChargedPieces}）不能大于本月累计件数（${totalPiecesThisMonth}）`,
+    );
   }
   const lines = bandLines(alreadyChargedPieces + 1, totalPiecesThisMonth, pieceRate);
   return { basis: 'pieces', quantity: totalPiecesThisMonth - alreadyChargedPieces, lines, amount: sum(lines) };

@@ -6,7 +6,17 @@ import { CHANNELS, LEGAL_PERSON_SUBTYPES, type Channel, type LegalPersonSubtype,
 import { isOutcome } from './outcomes.js';
 
 /** The header, exactly as issue 3 names it. */
-export const IMPORT_HEADER = ['org', 'receivedOn', 'channel', 'applicantType', 'applicantSubtype', 'applicantName', 'description', 'outcome', 'closedOn'] as const;
+export const IMPORT_HEADER = [
+  'org',
+  'receivedOn',
+  'channel',
+  'applicantType',
+  'applicantSubtype',
+  'applicantName',
+  'description',
+  'outcome',
+  'closedOn',
+] as const;
 
 /** One valid row. */
 export type ImportRow = {
@@ -30,9 +40,15 @@ export type ImportError = { line: number; column: string; message: string };
  * case is still open (then `outcome` must be empty too); a closed case needs an outcome.
  * @param today dates after today are refused
  */
-export function parseImportCsv(text: string, knownOrgs: ReadonlySet<string>, today: LocalDate): { ok: true; rows: ImportRow[] } | { ok: false; errors: ImportError[] } {
+export function parseImportCsv(
+  text: string,
+  knownOrgs: ReadonlySet<string>,
+  today: LocalDate,
+): { ok: true; rows: ImportRow[] } | { ok: false; errors: ImportError[] } {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { ok: false, errors: [{ line: parsed.error.line, column: '', message: parsed.error.message }] };
+  if (!parsed.ok) {
+    return { ok: false, errors: [{ line: parsed.error.line, column: '', message: parsed.error.message }] };
+  }
   const [head, ...body] = parsed.records;
   const header = head?.fields.map((f) => f.trim()) ?? [];
   if (header.join(',') !== IMPORT_HEADER.join(',')) {
@@ -48,7 +64,13 @@ export function parseImportCsv(text: string, knownOrgs: ReadonlySet<string>, tod
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }
 
-function checkRow(line: number, fields: string[], orgs: ReadonlySet<string>, today: LocalDate, errors: ImportError[]): ImportRow | undefined {
+function checkRow(
+  line: number,
+  fields: string[],
+  orgs: ReadonlySet<string>,
+  today: LocalDate,
+  errors: ImportError[],
+): ImportRow | undefined {
   const before = errors.length;
   const get = (col: (typeof IMPORT_HEADER)[number]) => (fields[IMPORT_HEADER.indexOf(col)] ?? '').trim();
   const err = (column: string, message: string) => errors.push({ line, column, message });
@@ -59,9 +81,13 @@ function checkRow(line: number, fields: string[], orgs: ReadonlySet<string>, tod
   const channel = get('channel');
   if (!(CHANNELS as readonly string[]).includes(channel)) err('channel', `渠道应为：${CHANNELS.join('、')}`);
   const type = get('applicantType');
-  if (type !== 'natural_person' && type !== 'legal_person') err('applicantType', '申请人类型应为 natural_person 或 legal_person');
+  if (type !== 'natural_person' && type !== 'legal_person') {
+    err('applicantType', '申请人类型应为 natural_person 或 legal_person');
+  }
   const subtype = get('applicantSubtype');
-  if (type === 'legal_person' && !(LEGAL_PERSON_SUBTYPES as readonly string[]).includes(subtype)) err('applicantSubtype', `法人或其他组织的类别应为：${LEGAL_PERSON_SUBTYPES.join('、')}`);
+  if (type === 'legal_person' && !(LEGAL_PERSON_SUBTYPES as readonly string[]).includes(subtype)) {
+    err('applicantSubtype', `法人或其他组织的类别应为：${LEGAL_PERSON_SUBTYPES.join('、')}`);
+  }
   if (type === 'natural_person' && subtype !== '') err('applicantSubtype', '自然人不填类别');
   if (get('applicantName') === '') err('applicantName', '申请人姓名或名称不能为空');
   if (get('description') === '') err('description', '申请内容不能为空');
@@ -86,7 +112,13 @@ function checkRow(line: number, fields: string[], orgs: ReadonlySet<string>, tod
   };
 }
 
-function date(raw: string, column: string, required: boolean, today: LocalDate, err: (c: string, m: string) => void): LocalDate | null {
+function date(
+  raw: string,
+  column: string,
+  required: boolean,
+  today: LocalDate,
+  err: (c: string, m: string) => void,
+): LocalDate | null {
   if (raw === '') {
     if (required) err(column, '日期不能为空');
     return null;

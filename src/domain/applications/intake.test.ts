@@ -6,13 +6,26 @@ import { emailError, phoneError, postcodeError, residentIdCheckChar, residentIdE
 import { RECEIPT_DATE_FIELD, receiptDate, validateApplication, type ApplicationForm } from './intake.js';
 
 const person: ApplicationForm = {
-  applicant: { type: 'natural_person', name: ' 张三 ', idType: 'resident_id', idNumber: '11010519491231002x', phone: '138 1234 5678' },
+  applicant: {
+    type: 'natural_person',
+    name: ' 张三 ',
+    idType: 'resident_id',
+    idNumber: '11010519491231002x',
+    phone: '138 1234 5678',
+  },
   description: '2024年某路段改造工程的立项批复',
   carrier: 'electronic',
   delivery: 'online',
 };
 const company: ApplicationForm = {
-  applicant: { type: 'legal_person', subtype: 'business', name: '某某科技有限公司', idNumber: '91350100M000100Y43', contactPerson: '李四', email: 'li@example.com' },
+  applicant: {
+    type: 'legal_person',
+    subtype: 'business',
+    name: '某某科技有限公司',
+    idNumber: '91350100M000100Y43',
+    contactPerson: '李四',
+    email: 'li@example.com',
+  },
   description: '某地块出让合同',
   carrier: 'paper',
   delivery: 'email',
@@ -42,7 +55,14 @@ describe('validateApplication (art. 29)', () => {
 
   it('should report every missing field at once, in Chinese', () => {
     const errors = errorsOf({});
-    assert.deepEqual(Object.keys(errors).sort(), ['applicant.name', 'applicant.phone', 'applicant.type', 'carrier', 'delivery', 'description']);
+    assert.deepEqual(Object.keys(errors).sort(), [
+      'applicant.name',
+      'applicant.phone',
+      'applicant.type',
+      'carrier',
+      'delivery',
+      'description',
+    ]);
     assert.match(errors['applicant.phone'] ?? '', /至少填写联系电话、电子邮箱或通信地址/);
   });
 
@@ -53,12 +73,25 @@ describe('validateApplication (art. 29)', () => {
   });
 
   it('should check the resident ID number and the credit code', () => {
-    assert.match(errorsOf({ ...person, applicant: { ...person.applicant, idNumber: '110105194912310021' } })['applicant.idNumber'] ?? '', /校验位/);
-    assert.match(errorsOf({ ...company, applicant: { ...company.applicant, idNumber: '91350100M000100Y4A' } })['applicant.idNumber'] ?? '', /校验位/);
+    assert.match(
+      errorsOf({ ...person, applicant: { ...person.applicant, idNumber: '110105194912310021' } })[
+        'applicant.idNumber'
+      ] ?? '',
+      /校验位/,
+    );
+    assert.match(
+      errorsOf({ ...company, applicant: { ...company.applicant, idNumber: '91350100M000100Y4A' } })[
+        'applicant.idNumber'
+      ] ?? '',
+      /校验位/,
+    );
   });
 
   it('should accept a passport number without the resident-ID check', () => {
-    assert.deepEqual(errorsOf({ ...person, applicant: { ...person.applicant, idType: 'passport', idNumber: 'E12345678' } }), {});
+    assert.deepEqual(
+      errorsOf({ ...person, applicant: { ...person.applicant, idType: 'passport', idNumber: 'E12345678' } }),
+      {},
+    );
   });
 
   it('should require subtype and contact person for a legal person', () => {
@@ -68,7 +101,10 @@ describe('validateApplication (art. 29)', () => {
   });
 
   it('should check each contact detail given', () => {
-    const errors = errorsOf({ ...person, applicant: { ...person.applicant, phone: '12345', email: 'a@b', postcode: '1000' } });
+    const errors = errorsOf({
+      ...person,
+      applicant: { ...person.applicant, phone: '12345', email: 'a@b', postcode: '1000' },
+    });
     assert.ok(errors['applicant.phone']);
     assert.ok(errors['applicant.email']);
     assert.equal(errors['applicant.postcode'], '邮政编码应为6位数字');

@@ -63,7 +63,13 @@ export function validateApplication(form: ApplicationForm): Result<ValidApplicat
 
 function checkApplicant(raw: Readonly<Record<string, unknown>>, errors: FieldErrors): Applicant {
   const f = (key: string): string => text(raw[key]);
-  const type = oneOf(f('type'), APPLICANT_TYPES, 'applicant.type', '请选择申请人类型（自然人或法人或其他组织）', errors);
+  const type = oneOf(
+    f('type'),
+    APPLICANT_TYPES,
+    'applicant.type',
+    '请选择申请人类型（自然人或法人或其他组织）',
+    errors,
+  );
   const name = required(f('name'), 'applicant.name', '请填写申请人姓名或名称', MAX_LENGTH.name, errors);
   const applicant: Applicant = {
     type: type ?? 'natural_person',
@@ -99,14 +105,31 @@ function checkPerson(applicant: Applicant, idType: string, errors: FieldErrors):
 }
 
 function checkOrganization(applicant: Applicant, f: (key: string) => string, errors: FieldErrors): void {
-  applicant.subtype = oneOf(f('subtype'), LEGAL_PERSON_SUBTYPES, 'applicant.subtype', '请选择法人或其他组织的类别', errors);
+  applicant.subtype = oneOf(
+    f('subtype'),
+    LEGAL_PERSON_SUBTYPES,
+    'applicant.subtype',
+    '请选择法人或其他组织的类别',
+    errors,
+  );
   if (applicant.idNumber === '') {
     errors['applicant.idNumber'] = '请填写统一社会信用代码';
   } else {
     setIf(errors, 'applicant.idNumber', creditCodeError(applicant.idNumber));
   }
-  applicant.legalRepresentative = limit(f('legalRepresentative'), 'applicant.legalRepresentative', MAX_LENGTH.name, errors);
-  applicant.contactPerson = required(f('contactPerson'), 'applicant.contactPerson', '请填写联系人', MAX_LENGTH.name, errors);
+  applicant.legalRepresentative = limit(
+    f('legalRepresentative'),
+    'applicant.legalRepresentative',
+    MAX_LENGTH.name,
+    errors,
+  );
+  applicant.contactPerson = required(
+    f('contactPerson'),
+    'applicant.contactPerson',
+    '请填写联系人',
+    MAX_LENGTH.name,
+    errors,
+  );
 }
 
 function checkContact(applicant: Applicant, errors: FieldErrors): void {
@@ -126,7 +149,13 @@ function checkContact(applicant: Applicant, errors: FieldErrors): void {
 }
 
 function checkRequest(form: ApplicationForm, errors: FieldErrors): Request {
-  const description = required(text(form.description), 'description', '请描述所需政府信息的内容', MAX_LENGTH.description, errors);
+  const description = required(
+    text(form.description),
+    'description',
+    '请描述所需政府信息的内容',
+    MAX_LENGTH.description,
+    errors,
+  );
   return {
     description,
     title: limit(text(form.title), 'title', MAX_LENGTH.short, errors),
@@ -182,7 +211,12 @@ export function receiptDate(channel: Channel, dates: ReceiptDates): Result<Local
   const field = RECEIPT_DATE_FIELD[channel];
   const value = dates[field];
   if (value === undefined || value === null) {
-    return err(new DomainError(INVALID_RECEIPT_DATE, `该渠道以${RECEIPT_DATE_NAMES[field]}为收到申请之日，请填写${RECEIPT_DATE_NAMES[field]}`));
+    return err(
+      new DomainError(
+        INVALID_RECEIPT_DATE,
+        `该渠道以${RECEIPT_DATE_NAMES[field]}为收到申请之日，请填写${RECEIPT_DATE_NAMES[field]}`,
+      ),
+    );
   }
   const sent = dates.submittedOn;
   if (field === 'confirmedOn' && sent !== undefined && sent !== null && compareDates(value, sent) < 0) {
@@ -210,7 +244,13 @@ function limit(value: string, key: string, max: number, errors: FieldErrors): st
   return value;
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], key: string, message: string, errors: FieldErrors): T | null {
+function oneOf<T extends string>(
+  value: string,
+  allowed: readonly T[],
+  key: string,
+  message: string,
+  errors: FieldErrors,
+): T | null {
   if ((allowed as readonly string[]).includes(value)) {
     return value as T;
   }

@@ -38,7 +38,10 @@ describe('outcome codes', () => {
   it('should carry the section 三 row labels and groups', () => {
     assert.equal(OUTCOME_INFO['withheld.state_secret'].label, '1.属于国家秘密');
     assert.equal(OUTCOME_INFO['withheld.state_secret'].groupLabel, '（三）不予公开');
-    assert.equal(OUTCOME_INFO['other.fee_unpaid'].label, '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
+    assert.equal(
+      OUTCOME_INFO['other.fee_unpaid'].label,
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    );
     assert.equal(OUTCOME_INFO['unavailable.still_unclear'].group, 'unavailable');
     assert.equal(OUTCOME_INFO.disclosed.groupLabel, '（一）予以公开');
   });
@@ -61,7 +64,10 @@ describe('outcome codes', () => {
   });
 
   it('should cite for notices, with the fee measures where they apply', () => {
-    assert.equal(outcomeCitation('unavailable.not_held'), '《中华人民共和国政府信息公开条例》第三十六条第四项、第三十六条第五项');
+    assert.equal(
+      outcomeCitation('unavailable.not_held'),
+      '《中华人民共和国政府信息公开条例》第三十六条第四项、第三十六条第五项',
+    );
     assert.match(outcomeCitation('other.fee_unpaid') ?? '', /第四十二条和《政府信息公开信息处理费管理办法》/);
     assert.equal(outcomeCitation('other.other'), null);
   });

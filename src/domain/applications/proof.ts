@@ -14,7 +14,10 @@ const SIGNATURES: { mime: string; bytes: number[] }[] = [
  * Checks an uploaded identity proof.
  * @returns the content type found, or a Chinese error
  */
-export function checkProof(content: Uint8Array, fileName: string): { ok: true; mime: string } | { ok: false; error: string } {
+export function checkProof(
+  content: Uint8Array,
+  fileName: string,
+): { ok: true; mime: string } | { ok: false; error: string } {
   if (content.byteLength === 0) {
     return { ok: false, error: '上传的身份证明文件是空的' };
   }
@@ -26,7 +29,11 @@ export function checkProof(content: Uint8Array, fileName: string): { ok: true; m
     return { ok: false, error: `文件“${fileName}”不是 JPG、PNG 图片或 PDF 文件，请上传身份证件的照片或扫描件` };
   }
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
-  const expected: Record<string, string[]> = { 'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'], 'application/pdf': ['pdf'] };
+  const expected: Record<string, string[]> = {
+    'image/png': ['png'],
+    'image/jpeg': ['jpg', 'jpeg'],
+    'application/pdf': ['pdf'],
+  };
   if (ext && !(expected[found.mime] ?? []).includes(ext)) {
     return { ok: false, error: `文件“${fileName}”的扩展名与内容不符（内容为 ${found.mime}）` };
   }

@@ -15,5 +15,11 @@ test('should rank related applications and flag possible repeats', () => {
     { id: '1', trackingCode: 'A', receivedOn: '2025-01-02', state: 'archived', description: '财政预算' },
     { id: '2', trackingCode: 'B', receivedOn: '2025-02-02', state: 'replied', description: '老旧小区改造项目立项批复' },
   ]);
-  assert.deepEqual(r.map((x) => [x.id, x.possibleRepeat]), [['2', true], ['1', false]]);
+  assert.deepEqual(
+    r.map((x) => [x.id, x.possibleRepeat]),
+    [
+      ['2', true],
+      ['1', false],
+    ],
+  );
 });

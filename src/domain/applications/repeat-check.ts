@@ -27,17 +27,34 @@ export function descriptionSimilarity(a: string, b: string): number {
 }
 
 /** An earlier application of the same applicant, with how alike it is. */
-export type RelatedApplication = { id: string; trackingCode: string; receivedOn: string; state: string; similarity: number; possibleRepeat: boolean };
+export type RelatedApplication = {
+  id: string;
+  trackingCode: string;
+  receivedOn: string;
+  state: string;
+  similarity: number;
+  possibleRepeat: boolean;
+};
 
 /**
  * Ranks the applicant's other applications by similarity to this one.
  * @param others the applicant's applications (this one excluded)
  */
-export function relatedApplications(description: string, others: readonly { id: string; trackingCode: string; receivedOn: string; state: string; description: string }[]): RelatedApplication[] {
+export function relatedApplications(
+  description: string,
+  others: readonly { id: string; trackingCode: string; receivedOn: string; state: string; description: string }[],
+): RelatedApplication[] {
   return others
     .map((o) => {
       const similarity = Math.round(descriptionSimilarity(description, o.description) * 100) / 100;
-      return { id: o.id, trackingCode: o.trackingCode, receivedOn: o.receivedOn, state: o.state, similarity, possibleRepeat: similarity >= SIMILARITY_THRESHOLD };
+      return {
+        id: o.id,
+        trackingCode: o.trackingCode,
+        receivedOn: o.receivedOn,
+        state: o.state,
+        similarity,
+        possibleRepeat: similarity >= SIMILARITY_THRESHOLD,
+      };
     })
     .sort((p, q) => q.similarity - p.similarity || q.receivedOn.localeCompare(p.receivedOn));
 }

@@ -13,15 +13,28 @@ describe('rulesFor', () => {
 
   it('should carry the statutory periods', () => {
     assert.deepEqual(
-      [RULES_2019.replyWorkingDays, RULES_2019.maxExtensionWorkingDays, RULES_2019.correctionNoticeWorkingDays, RULES_2019.consultationWorkingDays, RULES_2019.feePaymentWorkingDays],
+      [
+        RULES_2019.replyWorkingDays,
+        RULES_2019.maxExtensionWorkingDays,
+        RULES_2019.correctionNoticeWorkingDays,
+        RULES_2019.consultationWorkingDays,
+        RULES_2019.feePaymentWorkingDays,
+      ],
       [20, 20, 7, 15, 20],
     );
-    assert.deepEqual([RULES_2007.replyWorkingDays, RULES_2007.maxExtensionWorkingDays, RULES_2007.correctionNoticeWorkingDays], [15, 15, null]);
+    assert.deepEqual(
+      [RULES_2007.replyWorkingDays, RULES_2007.maxExtensionWorkingDays, RULES_2007.correctionNoticeWorkingDays],
+      [15, 15, null],
+    );
     assert.equal(RULES_2019.feePeriodStopsClock, true);
   });
 
   it('should apply office overrides without touching the statutory maxima', () => {
-    const rules = rulesFor(D('2025-01-01'), { feePeriodStopsClock: false, dueSoonWorkingDays: 3, consultationWorkingDays: undefined });
+    const rules = rulesFor(D('2025-01-01'), {
+      feePeriodStopsClock: false,
+      dueSoonWorkingDays: 3,
+      consultationWorkingDays: undefined,
+    });
     assert.equal(rules.feePeriodStopsClock, false);
     assert.equal(rules.dueSoonWorkingDays, 3);
     assert.equal(rules.consultationWorkingDays, 15);

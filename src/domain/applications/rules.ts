@@ -18,34 +18,52 @@ export type DisclosureRules = {
   /** Name of the governing text, for notices and the ledger. */
   readonly regulation: string;
   /** Where each period is written in that text, for the ledger's explanations. */
-  readonly articles: Readonly<{ reply: string; extension: string; correction: string; consultation: string; agencyConsultation: string; pause: string }>;
+  readonly articles: Readonly<{
+    reply: string;
+    extension: string;
+    correction: string;
+    consultation: string;
+    agencyConsultation: string;
+    pause: string;
+  }>;
   /** Reply period from receipt (2019 art. 33 para 2: 20; 2007 art. 24 para 2: 15). */
   readonly replyWorkingDays: number;
   /** Longest extension (2019 art. 33 para 2: 20; 2007 art. 24 para 2: 15). */
   readonly maxExtensionWorkingDays: number;
   /** How many extensions a case may have (both texts allow one: "延长的期限最长不得超过…"). */
   readonly maxExtensions: number;
-  /** Correction notice due within this many working days of receipt (2019 art. 30); null = no statutory limit (2007). */
+  /**
+   * Correction notice due within this many working days of receipt (2019 art. 30); null = no statutory limit (2007).
+   */
   readonly correctionNoticeWorkingDays: number | null;
   /** Consultation answer window (2019 arts. 32, 34: 15 working days from receipt of the letter). */
   readonly consultationWorkingDays: number;
-  /** Time consulting third parties / co-producing agencies is not counted (2019 art. 33 para 3; 2007 art. 24 para 3). */
+  /**
+   * Time consulting third parties / co-producing agencies is not counted (2019 art. 33 para 3; 2007 art. 24 para 3).
+   */
   readonly consultationStopsClock: boolean;
   /** Whether 信息处理费 may be charged at all (2019 art. 42; the 2007 text had no processing fee). */
   readonly processingFeeAllowed: boolean;
-  /** Fee payment period, from the day after the applicant receives the fee notice (国办函〔2020〕109号 as restated by S33 [C-m]). */
+  /**
+   * Fee payment period, from the day after the applicant receives the fee notice (国办函〔2020〕109号 as restated by S33
+   * [C-m]).
+   */
   readonly feePaymentWorkingDays: number;
   /**
    * Whether notice-to-payment time is left out of the reply period. SPEC §3.9 marks this [U]
    * (not confirmed in the national measures), so it is a switch; default true, as issue 3 asks.
    */
   readonly feePeriodStopsClock: boolean;
-  /** A case is "due soon" (即将到期) when its due date is at most this many working days ahead. Office practice, not law. */
+  /**
+   * A case is "due soon" (即将到期) when its due date is at most this many working days ahead. Office practice, not law.
+   */
   readonly dueSoonWorkingDays: number;
 };
 
 /** Settings an office may change; the version, its start date and the statutory maxima stay fixed. */
-export type RuleOverrides = Partial<Pick<DisclosureRules, 'feePeriodStopsClock' | 'dueSoonWorkingDays' | 'consultationWorkingDays'>>;
+export type RuleOverrides = Partial<
+  Pick<DisclosureRules, 'feePeriodStopsClock' | 'dueSoonWorkingDays' | 'consultationWorkingDays'>
+>;
 
 /** 国令第711号: in force 2019-05-15 (SPEC §3 header, S28 [C]). */
 export const RULES_2019: DisclosureRules = {

@@ -31,7 +31,13 @@ export function calendarFrom(snapshot: { days: CalendarDayRecord[]; years: numbe
  * @returns the actor
  */
 export function actorWith(userId: string, roles: readonly Role[], orgId = ORG): Actor {
-  return { userId, username: userId, displayName: userId, homeOrgId: orgId, roles: roles.map((role) => ({ orgId, role })) };
+  return {
+    userId,
+    username: userId,
+    displayName: userId,
+    homeOrgId: orgId,
+    roles: roles.map((role) => ({ orgId, role })),
+  };
 }
 
 /**
@@ -59,7 +65,14 @@ export function buildCase(over: Partial<ApplicationSnapshot> = {}): ApplicationS
       address: '',
       postcode: '',
     },
-    request: { description: '某路段改造工程的批复文件', title: '', docNo: '', indexNo: '', carrier: 'electronic', delivery: 'email' },
+    request: {
+      description: '某路段改造工程的批复文件',
+      title: '',
+      docNo: '',
+      indexNo: '',
+      carrier: 'electronic',
+      delivery: 'email',
+    },
     state: 'received',
     handlerId: null,
     outcome: null,
@@ -80,7 +93,11 @@ export function buildCase(over: Partial<ApplicationSnapshot> = {}): ApplicationS
  */
 export function submitted(receivedOn: LocalDate, cal: HolidayCalendar): ApplicationSnapshot {
   const event = submissionEvent(receivedOn, rulesFor(receivedOn), cal);
-  return buildCase({ receivedOn, dueOn: event.dueOn, events: [{ ...event, seq: 1, at: `${receivedOn}T00:00:00Z`, actorId: null, actorLabel: '申请人' }] });
+  return buildCase({
+    receivedOn,
+    dueOn: event.dueOn,
+    events: [{ ...event, seq: 1, at: `${receivedOn}T00:00:00Z`, actorId: null, actorLabel: '申请人' }],
+  });
 }
 
 /**
@@ -92,7 +109,13 @@ export function submitted(receivedOn: LocalDate, cal: HolidayCalendar): Applicat
  */
 export function applyDecision(app: ApplicationSnapshot, decision: Decision, actor: Actor | null): ApplicationSnapshot {
   const seq = app.events.length + 1;
-  const event = { ...decision.event, seq, at: `${decision.event.on}T08:00:00Z`, actorId: actor?.userId ?? null, actorLabel: actor?.displayName ?? '系统' };
+  const event = {
+    ...decision.event,
+    seq,
+    at: `${decision.event.on}T08:00:00Z`,
+    actorId: actor?.userId ?? null,
+    actorLabel: actor?.displayName ?? '系统',
+  };
   return { ...app, ...decision.patch, state: decision.next, events: [...app.events, event] };
 }
 

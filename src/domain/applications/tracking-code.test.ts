@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../core/domain-error.js';
-import { TRACKING_ALPHABET, formatTrackingCode, isValidTrackingCode, maskIdNumber, parseTrackingCode } from './tracking-code.js';
+import {
+  TRACKING_ALPHABET,
+  formatTrackingCode,
+  isValidTrackingCode,
+  maskIdNumber,
+  parseTrackingCode,
+} from './tracking-code.js';
 
 /** Deterministic bytes for tests (a linear congruential sequence). */
 function bytes(seed: number, n = 11): Uint8Array {

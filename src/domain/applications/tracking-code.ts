@@ -31,7 +31,9 @@ export function formatTrackingCode(randomBytes: Uint8Array): string {
   if (randomBytes.length < TRACKING_RANDOM_LENGTH) {
     throw new DomainError(INVALID_TRACKING_CODE, `生成查询码需要至少 ${TRACKING_RANDOM_LENGTH} 个随机字节`);
   }
-  const body = Array.from(randomBytes.subarray(0, TRACKING_RANDOM_LENGTH), (b) => TRACKING_ALPHABET[b % N] ?? '').join('');
+  const body = Array.from(randomBytes.subarray(0, TRACKING_RANDOM_LENGTH), (b) => TRACKING_ALPHABET[b % N] ?? '').join(
+    '',
+  );
   return group(body + checkCharacter(body));
 }
 

@@ -48,7 +48,13 @@ export const DATE_PARAMS: Readonly<Partial<Record<Action, string>>> = {
   withdraw: 'withdrawnOn',
 };
 
-const p = (name: string, type: ParamType, required: boolean, label: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({
+const p = (
+  name: string,
+  type: ParamType,
+  required: boolean,
+  label: string,
+  extra: Partial<ParamSpec> = {},
+): ParamSpec => ({
   name,
   type,
   required,
@@ -76,7 +82,11 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
     case 'transfer':
       return [p('orgId', 'text', true, '转交机关'), p('reason', 'text', false, '转办理由', { max: 2000 })];
     case 'request_correction':
-      return [p('dueOn', 'date', true, '补正期限'), p('servedOn', 'date', false, '告知书送达日期'), p('items', 'text', false, '需补正的事项', { max: 5000 })];
+      return [
+        p('dueOn', 'date', true, '补正期限'),
+        p('servedOn', 'date', false, '告知书送达日期'),
+        p('items', 'text', false, '需补正的事项', { max: 5000 }),
+      ];
     case 'receive_correction':
       return [p('receivedOn', 'date', false, '收到补正申请的日期')];
     case 'start_consultation':
@@ -86,9 +96,15 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
         p('startedOn', 'date', false, '征求意见书送达日期'),
       ];
     case 'end_consultation':
-      return [p('endedOn', 'date', false, '收到意见（或期限届满）的日期'), p('opinion', 'text', false, '意见摘要', { max: 5000 })];
+      return [
+        p('endedOn', 'date', false, '收到意见（或期限届满）的日期'),
+        p('opinion', 'text', false, '意见摘要', { max: 5000 }),
+      ];
     case 'extend':
-      return [p('workingDays', 'int', true, '延长工作日数', { min: 1, max: rules.maxExtensionWorkingDays }), p('reason', 'text', false, '延期理由', { max: 2000 })];
+      return [
+        p('workingDays', 'int', true, '延长工作日数', { min: 1, max: rules.maxExtensionWorkingDays }),
+        p('reason', 'text', false, '延期理由', { max: 2000 }),
+      ];
     case 'issue_fee_notice':
       return [
         p('pieces', 'int', false, '按件计收：本申请件数', { min: 1, max: 100_000 }),
@@ -139,7 +155,11 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
  * @param rules the case's rules
  * @returns typed params (dates as LocalDate strings, ints as numbers, booleans) or `invalid_params`
  */
-export function parseParams(action: Action, raw: Readonly<Record<string, unknown>>, rules: DisclosureRules): Result<Record<string, unknown>, DomainError> {
+export function parseParams(
+  action: Action,
+  raw: Readonly<Record<string, unknown>>,
+  rules: DisclosureRules,
+): Result<Record<string, unknown>, DomainError> {
   const out: Record<string, unknown> = {};
   for (const spec of paramSpecs(action, rules)) {
     const value = raw[spec.name];
@@ -175,19 +195,24 @@ function parseValue(spec: ParamSpec, value: unknown): Result<unknown, DomainErro
     case 'boolean':
       return parseBoolean(spec, value);
     case 'enum':
-      return typeof value === 'string' && (spec.values ?? []).includes(value) ? ok(value) : invalid(`“${spec.label}”的取值无效：${String(value)}`);
+      return typeof value === 'string' && (spec.values ?? []).includes(value)
+        ? ok(value)
+        : invalid(`“${spec.label}”的取值无效：${String(value)}`);
     case 'text': {
       const text = typeof value === 'string' ? value.trim() : '';
       if (text === '' && spec.required) {
         return invalid(`请填写“${spec.label}”`);
       }
-      return [...text].length > (spec.max ?? 1000) ? invalid(`“${spec.label}”不能超过${spec.max ?? 1000}个字`) : ok(text);
+      return [...text].length > (spec.max ?? 1000)
+        ? invalid(`“${spec.label}”不能超过${spec.max ?? 1000}个字`)
+        : ok(text);
     }
   }
 }
 
 function parseInteger(spec: ParamSpec, value: unknown): Result<unknown, DomainError> {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  const n =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < (spec.min ?? 0) || n > (spec.max ?? Number.MAX_SAFE_INTEGER)) {
     return invalid(`“${spec.label}”应为 ${spec.min ?? 0} 到 ${spec.max ?? '∞'} 之间的整数`);
   }

@@ -122,7 +122,8 @@ export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
 };
 
 const row = (from: ApplicationState, action: Action, to: ApplicationState): Transition => ({ from, action, to });
-const stay = (action: Action, states: readonly ApplicationState[]): Transition[] => states.map((s) => row(s, action, s));
+const stay = (action: Action, states: readonly ApplicationState[]): Transition[] =>
+  states.map((s) => row(s, action, s));
 
 /**
  * The table. Moves that keep the state (assign, extend) list each state they may happen in.
@@ -143,7 +144,14 @@ export const TRANSITIONS: readonly Transition[] = [
   row('registered', 'start_consultation', 'in_consultation'),
   row('in_consultation', 'end_consultation', 'registered'),
   // 延期 (art. 33): while the reply period runs or is paused, before the reply goes out
-  ...stay('extend', ['registered', 'in_consultation', 'awaiting_payment', 'in_legal_review', 'awaiting_approval', 'approved']),
+  ...stay('extend', [
+    'registered',
+    'in_consultation',
+    'awaiting_payment',
+    'in_legal_review',
+    'awaiting_approval',
+    'approved',
+  ]),
   // 信息处理费 (art. 42)
   row('registered', 'issue_fee_notice', 'awaiting_payment'),
   row('awaiting_payment', 'record_payment', 'registered'),

@@ -4,16 +4,40 @@ import { chineseDaysSnapshot } from '../../db/seeds/chinese-days.js';
 import type { Actor } from '../policies/actor.js';
 import { localDate as D } from '../core/local-date.js';
 import { ROLES, type Role } from '../users/roles.js';
-import { ACTIONS, APPLICATION_STATES, type Action, type ApplicationEvent, type ApplicationSnapshot, type ApplicationState } from './application.js';
+import {
+  ACTIONS,
+  APPLICATION_STATES,
+  type Action,
+  type ApplicationEvent,
+  type ApplicationSnapshot,
+  type ApplicationState,
+} from './application.js';
 import { rulesFor } from './rules.js';
 import { actorWith, applyDecision, buildCase, calendarFrom, cmd, submitted } from './test-support.js';
-import { ACTION_ROLES, CLOSED_STATES, OPEN_STATES, STATE_LABELS, SYSTEM_ACTIONS, TRANSITIONS, findTransition } from './transition-table.js';
-import { FORBIDDEN, ILLEGAL_TRANSITION, INVALID_PARAMS, availableTransitions, decide, type Command } from './transitions.js';
+import {
+  ACTION_ROLES,
+  CLOSED_STATES,
+  OPEN_STATES,
+  STATE_LABELS,
+  SYSTEM_ACTIONS,
+  TRANSITIONS,
+  findTransition,
+} from './transition-table.js';
+import {
+  FORBIDDEN,
+  ILLEGAL_TRANSITION,
+  INVALID_PARAMS,
+  availableTransitions,
+  decide,
+  type Command,
+} from './transitions.js';
 
 const cal = calendarFrom(chineseDaysSnapshot());
 const rules = rulesFor(D('2025-09-26'));
 const TODAY = D('2025-10-20');
-const actors: Record<Role, Actor> = Object.fromEntries(ROLES.map((role) => [role, actorWith(`u-${role}`, [role])])) as Record<Role, Actor>;
+const actors: Record<Role, Actor> = Object.fromEntries(
+  ROLES.map((role) => [role, actorWith(`u-${role}`, [role])]),
+) as Record<Role, Actor>;
 
 /** Valid parameters for each move. */
 const PARAMS: Record<Action, Record<string, unknown>> = {
@@ -53,10 +77,17 @@ const draftedBy = (userId: string): ApplicationEvent => ({
 
 /** A case in `state` whose history lets every table move pass its guards on TODAY. */
 function caseIn(state: ApplicationState, over: Partial<ApplicationSnapshot> = {}): ApplicationSnapshot {
-  return buildCase({ state, dueOn: D('2025-10-30'), waitingUntil: D('2025-10-17'), events: [draftedBy('u-handler')], ...over });
+  return buildCase({
+    state,
+    dueOn: D('2025-10-30'),
+    waitingUntil: D('2025-10-17'),
+    events: [draftedBy('u-handler')],
+    ...over,
+  });
 }
 
-const run = (app: ApplicationSnapshot, command: Command, actor: Actor | null, today = TODAY) => decide(app, command, { today, rules, calendar: cal, actor });
+const run = (app: ApplicationSnapshot, command: Command, actor: Actor | null, today = TODAY) =>
+  decide(app, command, { today, rules, calendar: cal, actor });
 
 describe('every row of the transition table', () => {
   for (const row of TRANSITIONS) {
@@ -106,7 +137,13 @@ describe('the role check comes first', () => {
 
   it('should accept a grant in an organization passed in orgIds (e.g. the ancestry)', () => {
     const districtHandler = actorWith('u-district', ['handler'], 'org-root');
-    const result = decide(caseIn('received'), cmd('register'), { today: TODAY, rules, calendar: cal, actor: districtHandler, orgIds: ['org-root', 'org-1'] });
+    const result = decide(caseIn('received'), cmd('register'), {
+      today: TODAY,
+      rules,
+      calendar: cal,
+      actor: districtHandler,
+      orgIds: ['org-root', 'org-1'],
+    });
     assert.ok(result.ok);
   });
 });
@@ -144,7 +181,11 @@ describe('guards from the history', () => {
   });
 
   it('should allow only one correction notice (art. 30: 一次性告知)', () => {
-    const result = run(withEvent('registered', 'request_correction'), cmd('request_correction', { dueOn: '2025-10-30' }), handler);
+    const result = run(
+      withEvent('registered', 'request_correction'),
+      cmd('request_correction', { dueOn: '2025-10-30' }),
+      handler,
+    );
     assert.equal(result.ok ? 'ok' : result.error.code, ILLEGAL_TRANSITION);
   });
 
@@ -171,7 +212,12 @@ describe('guards from the history', () => {
 
   it('should not charge a processing fee under the 2007 Regulation', () => {
     const old = caseIn('registered', { receivedOn: D('2019-05-10'), events: [] });
-    const result = decide(old, cmd('issue_fee_notice', { pages: 250 }), { today: D('2019-05-20'), rules: rulesFor(old.receivedOn), calendar: cal, actor: handler });
+    const result = decide(old, cmd('issue_fee_notice', { pages: 250 }), {
+      today: D('2019-05-20'),
+      rules: rulesFor(old.receivedOn),
+      calendar: cal,
+      actor: handler,
+    });
     assert.equal(result.ok ? 'ok' : result.error.code, ILLEGAL_TRANSITION);
   });
 });
@@ -180,7 +226,13 @@ describe('parameters', () => {
   const handler = actors.handler;
   const bad: [string, ApplicationState, Action, Record<string, unknown>, Actor][] = [
     ['a correction without a period', 'registered', 'request_correction', {}, handler],
-    ['a correction period ending before the notice', 'registered', 'request_correction', { dueOn: '2025-10-01', servedOn: '2025-10-02' }, handler],
+    [
+      'a correction period ending before the notice',
+      'registered',
+      'request_correction',
+      { dueOn: '2025-10-01', servedOn: '2025-10-02' },
+      handler,
+    ],
     ['an extension of 21 working days', 'registered', 'extend', { workingDays: 21 }, actors.office_head],
     ['an extension of 0 working days', 'registered', 'extend', { workingDays: 0 }, actors.office_head],
     ['a fee by pieces and pages', 'registered', 'issue_fee_notice', { pieces: 45, pages: 250 }, handler],
@@ -188,8 +240,20 @@ describe('parameters', () => {
     ['a fee that comes to nothing', 'registered', 'issue_fee_notice', { pieces: 10 }, handler],
     ['a reply drafted with a lapse outcome', 'registered', 'draft_reply', { outcome: 'other.fee_unpaid' }, handler],
     ['a reply drafted with an unknown outcome', 'registered', 'draft_reply', { outcome: 'refused' }, handler],
-    ['a legal review passed without the confidentiality review', 'in_legal_review', 'pass_legal_review', { confidentialityReviewed: false }, actors.legal_reviewer],
-    ['a legal review returned without comments', 'in_legal_review', 'return_from_legal_review', { comments: ' ' }, actors.legal_reviewer],
+    [
+      'a legal review passed without the confidentiality review',
+      'in_legal_review',
+      'pass_legal_review',
+      { confidentialityReviewed: false },
+      actors.legal_reviewer,
+    ],
+    [
+      'a legal review returned without comments',
+      'in_legal_review',
+      'return_from_legal_review',
+      { comments: ' ' },
+      actors.legal_reviewer,
+    ],
     ['a consultation of an unknown kind', 'registered', 'start_consultation', { kind: 'expert', party: 'x' }, handler],
     ['a reply sent tomorrow', 'approved', 'send_reply', { method: 'post', sentOn: '2025-10-21' }, handler],
     ['a payment before the last event', 'awaiting_payment', 'record_payment', { paidOn: '2025-10-01' }, handler],
@@ -203,7 +267,11 @@ describe('parameters', () => {
   }
 
   it('should compute the fee and store it on the event', () => {
-    const result = run(caseIn('registered'), cmd('issue_fee_notice', { pieces: 15, priorPiecesThisMonth: 30 }), handler);
+    const result = run(
+      caseIn('registered'),
+      cmd('issue_fee_notice', { pieces: 15, priorPiecesThisMonth: 30 }),
+      handler,
+    );
     assert.ok(result.ok);
     assert.equal(result.value.event.params.amount, 3500); // pieces 31–45 of the month: 10 × 200 + 5 × 300
     assert.equal(result.value.event.params.basis, 'pieces');
@@ -211,7 +279,10 @@ describe('parameters', () => {
 
   it('should accept form strings for numbers and booleans', () => {
     assert.ok(run(caseIn('registered'), cmd('extend', { workingDays: '10' }), actors.office_head).ok);
-    assert.ok(run(caseIn('in_legal_review'), cmd('pass_legal_review', { confidentialityReviewed: 'on' }), actors.legal_reviewer).ok);
+    assert.ok(
+      run(caseIn('in_legal_review'), cmd('pass_legal_review', { confidentialityReviewed: 'on' }), actors.legal_reviewer)
+        .ok,
+    );
   });
 });
 
@@ -219,7 +290,10 @@ describe('what each move stores', () => {
   it('should close a lapsed correction as other.correction_lapsed and a lapsed fee as other.fee_unpaid', () => {
     const c = run(caseIn('awaiting_correction'), cmd('lapse_correction'), null);
     assert.ok(c.ok);
-    assert.deepEqual([c.value.next, c.value.patch.outcome, c.value.patch.closedOn], ['archived', 'other.correction_lapsed', TODAY]);
+    assert.deepEqual(
+      [c.value.next, c.value.patch.outcome, c.value.patch.closedOn],
+      ['archived', 'other.correction_lapsed', TODAY],
+    );
     const f = run(caseIn('awaiting_payment'), cmd('lapse_fee'), actors.handler);
     assert.ok(f.ok);
     assert.equal(f.value.patch.outcome, 'other.fee_unpaid');
@@ -235,7 +309,13 @@ describe('what each move stores', () => {
 
   it('should accept a backdated receipt of the correction even after a reassignment', () => {
     const events: ApplicationEvent[] = [
-      { ...draftedBy('u-handler'), seq: 1, action: 'request_correction', on: D('2025-09-29'), params: { dueOn: '2025-10-17' } },
+      {
+        ...draftedBy('u-handler'),
+        seq: 1,
+        action: 'request_correction',
+        on: D('2025-09-29'),
+        params: { dueOn: '2025-10-17' },
+      },
       { ...draftedBy('u-handler'), seq: 2, action: 'assign', on: D('2025-10-10'), params: { handlerId: 'u-2' } },
     ];
     const app = caseIn('awaiting_correction', { events });
@@ -255,10 +335,19 @@ describe('what each move stores', () => {
 });
 
 describe('availableTransitions', () => {
-  const offered = (state: ApplicationState, actor: Actor | null) => availableTransitions(caseIn(state), actor, rules, { today: TODAY }).map((t) => t.action);
+  const offered = (state: ApplicationState, actor: Actor | null) =>
+    availableTransitions(caseIn(state), actor, rules, { today: TODAY }).map((t) => t.action);
 
   it('should offer a handler the handler moves of a registered case', () => {
-    assert.deepEqual(offered('registered', actors.handler), ['assign', 'transfer', 'request_correction', 'start_consultation', 'issue_fee_notice', 'draft_reply', 'withdraw']);
+    assert.deepEqual(offered('registered', actors.handler), [
+      'assign',
+      'transfer',
+      'request_correction',
+      'start_consultation',
+      'issue_fee_notice',
+      'draft_reply',
+      'withdraw',
+    ]);
   });
 
   it('should offer the office head only the extension', () => {
@@ -284,7 +373,9 @@ describe('availableTransitions', () => {
   });
 
   it('should carry each move\u2019s parameter schema for the form', () => {
-    const extend = availableTransitions(caseIn('registered'), actors.office_head, rules).find((t) => t.action === 'extend');
+    const extend = availableTransitions(caseIn('registered'), actors.office_head, rules).find(
+      (t) => t.action === 'extend',
+    );
     assert.deepEqual(
       extend?.params.map((p) => [p.name, p.required, p.max]),
       [
@@ -322,7 +413,18 @@ describe('a whole case', () => {
     assert.equal(app.dueOn, '2025-12-03');
     assert.deepEqual(
       app.events.map((e) => e.dueOn),
-      ['2025-10-31', '2025-10-31', null, '2025-11-05', '2025-12-03', '2025-12-03', '2025-12-03', '2025-12-03', '2025-12-03', '2025-12-03'],
+      [
+        '2025-10-31',
+        '2025-10-31',
+        null,
+        '2025-11-05',
+        '2025-12-03',
+        '2025-12-03',
+        '2025-12-03',
+        '2025-12-03',
+        '2025-12-03',
+        '2025-12-03',
+      ],
     );
   });
 });

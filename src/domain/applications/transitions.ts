@@ -18,7 +18,16 @@ import type { Action, ApplicationEvent, ApplicationSnapshot, ApplicationState, O
 import { correctionNoticeDueOn, recomputeLedger } from './deadlines.js';
 import { pageBreakdown, pieceBreakdown } from './fees.js';
 import type { DisclosureRules } from './rules.js';
-import { ACTION_GROUPS, ACTION_LABELS, ACTION_ROLES, STATE_LABELS, SYSTEM_ACTIONS, TRANSITIONS, findTransition, type TransitionGroup } from './transition-table.js';
+import {
+  ACTION_GROUPS,
+  ACTION_LABELS,
+  ACTION_ROLES,
+  STATE_LABELS,
+  SYSTEM_ACTIONS,
+  TRANSITIONS,
+  findTransition,
+  type TransitionGroup,
+} from './transition-table.js';
 import { DATE_PARAMS, INVALID_PARAMS, paramSpecs, parseParams, type ParamSpec } from './transition-params.js';
 
 export { INVALID_PARAMS } from './transition-params.js';
@@ -76,7 +85,12 @@ export function decide(app: ApplicationSnapshot, cmd: Command, ctx: DecideContex
   }
   const row = findTransition(app.state, cmd.action);
   if (row === undefined) {
-    return err(new DomainError(ILLEGAL_TRANSITION, `申请处于“${STATE_LABELS[app.state]}”状态，不能“${ACTION_LABELS[cmd.action]}”`));
+    return err(
+      new DomainError(
+        ILLEGAL_TRANSITION,
+        `申请处于“${STATE_LABELS[app.state]}”状态，不能“${ACTION_LABELS[cmd.action]}”`,
+      ),
+    );
   }
   const guard = guardError(app, cmd.action, ctx.actor, ctx.today, ctx.rules);
   if (guard !== null) {
@@ -92,13 +106,25 @@ export function decide(app: ApplicationSnapshot, cmd: Command, ctx: DecideContex
   }
   const { on, extra, patch } = move.value;
   const params = { ...parsed.value, ...extra };
-  const entries = recomputeLedger(app.receivedOn, [...app.events, { action: cmd.action, on, params }], ctx.rules, ctx.calendar);
+  const entries = recomputeLedger(
+    app.receivedOn,
+    [...app.events, { action: cmd.action, on, params }],
+    ctx.rules,
+    ctx.calendar,
+  );
   const entry = entries.at(-1);
   const dueOn = entry?.dueOn ?? null;
   return ok({
     next: row.to,
     patch: { ...patch, state: row.to, dueOn, waitingUntil: entry?.waitingUntil ?? null },
-    event: { action: cmd.action, on, params, dueOn, explanation: entry?.explanation ?? '', provisional: entry?.provisional ?? false },
+    event: {
+      action: cmd.action,
+      on,
+      params,
+      dueOn,
+      explanation: entry?.explanation ?? '',
+      provisional: entry?.provisional ?? false,
+    },
   });
 }
 
@@ -119,10 +145,21 @@ export function availableTransitions(
   return TRANSITIONS.filter((t) => t.from === app.state)
     .filter((t) => checkRole(app, t.action, actor, options.orgIds) === null)
     .filter((t) => guardError(app, t.action, actor, options.today, rules) === null)
-    .map((t) => ({ action: t.action, to: t.to, label: ACTION_LABELS[t.action], group: ACTION_GROUPS[t.action], params: paramSpecs(t.action, rules) }));
+    .map((t) => ({
+      action: t.action,
+      to: t.to,
+      label: ACTION_LABELS[t.action],
+      group: ACTION_GROUPS[t.action],
+      params: paramSpecs(t.action, rules),
+    }));
 }
 
-function checkRole(app: ApplicationSnapshot, action: Action, actor: Actor | null, orgIds?: readonly string[]): DomainError | null {
+function checkRole(
+  app: ApplicationSnapshot,
+  action: Action,
+  actor: Actor | null,
+  orgIds?: readonly string[],
+): DomainError | null {
   const role = ACTION_ROLES[action];
   if (actor === null) {
     return SYSTEM_ACTIONS.has(action) ? null : new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”须由工作人员办理`);
@@ -134,22 +171,36 @@ function checkRole(app: ApplicationSnapshot, action: Action, actor: Actor | null
 }
 
 /** Checks that depend on the history, the actor or the day, not on the table row alone. */
-function guardError(app: ApplicationSnapshot, action: Action, actor: Actor | null, today: LocalDate | undefined, rules: DisclosureRules): DomainError | null {
+function guardError(
+  app: ApplicationSnapshot,
+  action: Action,
+  actor: Actor | null,
+  today: LocalDate | undefined,
+  rules: DisclosureRules,
+): DomainError | null {
   const illegal = (message: string): DomainError => new DomainError(ILLEGAL_TRANSITION, message);
   const count = (a: Action): number => app.events.filter((e) => e.action === a).length;
   switch (action) {
     case 'request_correction':
       // Art. 30: "一次性告知". A corrected application still unclear is answered as unavailable.still_unclear.
-      return count(action) > 0 ? illegal(`补正告知应一次性作出（${rules.articles.correction}），本申请已告知过补正；补正后仍不明确的，按“补正后申请内容仍不明确”答复`) : null;
+      return count(action) > 0
+        ? illegal(
+            `补正告知应一次性作出（${rules.articles.correction}），本申请已告知过补正；补正后仍不明确的，按“补正后申请内容仍不明确”答复`,
+          )
+        : null;
     case 'extend':
-      return count(action) >= rules.maxExtensions ? illegal(`答复期限只能延长一次（${rules.articles.extension}），本申请已延期`) : null;
+      return count(action) >= rules.maxExtensions
+        ? illegal(`答复期限只能延长一次（${rules.articles.extension}），本申请已延期`)
+        : null;
     case 'issue_fee_notice':
       if (!rules.processingFeeAllowed) {
         return illegal('本申请适用2007年条例，不收取信息处理费');
       }
       return count(action) > 0 ? illegal('本申请已发出过收费通知') : null;
     case 'approve_reply':
-      return actor !== null && drafterOf(app) === actor.userId ? new DomainError(FORBIDDEN, '审批人不能审批本人起草的答复') : null;
+      return actor !== null && drafterOf(app) === actor.userId
+        ? new DomainError(FORBIDDEN, '审批人不能审批本人起草的答复')
+        : null;
     case 'lapse_correction':
     case 'lapse_fee':
       return lapseError(app, action, today);
@@ -170,12 +221,19 @@ function guardError(app: ApplicationSnapshot, action: Action, actor: Actor | nul
   }
 }
 
-function lapseError(app: ApplicationSnapshot, action: 'lapse_correction' | 'lapse_fee', today: LocalDate | undefined): DomainError | null {
+function lapseError(
+  app: ApplicationSnapshot,
+  action: 'lapse_correction' | 'lapse_fee',
+  today: LocalDate | undefined,
+): DomainError | null {
   if (today === undefined || (app.waitingUntil !== null && compareDates(today, app.waitingUntil) > 0)) {
     return null;
   }
   const what = action === 'lapse_correction' ? '补正期限' : '缴费期限';
-  return new DomainError(ILLEGAL_TRANSITION, `${what}${app.waitingUntil === null ? '未设定' : `至${app.waitingUntil}，尚未届满`}，不能按逾期处理`);
+  return new DomainError(
+    ILLEGAL_TRANSITION,
+    `${what}${app.waitingUntil === null ? '未设定' : `至${app.waitingUntil}，尚未届满`}，不能按逾期处理`,
+  );
 }
 
 /** Who drafted the reply now under review: the actor of the latest draft_reply event. */
@@ -184,13 +242,21 @@ function drafterOf(app: ApplicationSnapshot): string | null {
 }
 
 /** The per-move part of a decision: the legal date, computed params and stored fields. */
-function buildMove(app: ApplicationSnapshot, action: Action, params: Record<string, unknown>, ctx: DecideContext): Result<Move, DomainError> {
+function buildMove(
+  app: ApplicationSnapshot,
+  action: Action,
+  params: Record<string, unknown>,
+  ctx: DecideContext,
+): Result<Move, DomainError> {
   const dated = legalDate(app, action, params, ctx.today);
   if (!dated.ok) {
     return dated;
   }
   const on = dated.value;
-  const move = (patch: Partial<ApplicationSnapshot> = {}, extra: Record<string, unknown> = {}): Result<Move, DomainError> => ok({ on, extra, patch });
+  const move = (
+    patch: Partial<ApplicationSnapshot> = {},
+    extra: Record<string, unknown> = {},
+  ): Result<Move, DomainError> => ok({ on, extra, patch });
   switch (action) {
     case 'register':
       // Whoever registers handles the case until it is assigned to someone else.
@@ -199,7 +265,9 @@ function buildMove(app: ApplicationSnapshot, action: Action, params: Record<stri
       return move({ handlerId: params.handlerId as string });
     case 'transfer':
       // The use case checks that the organization belongs to the same tree.
-      return params.orgId === app.orgId ? err(new DomainError(INVALID_PARAMS, '不能转办给本机关')) : move({ orgId: params.orgId as string, handlerId: null });
+      return params.orgId === app.orgId
+        ? err(new DomainError(INVALID_PARAMS, '不能转办给本机关'))
+        : move({ orgId: params.orgId as string, handlerId: null });
     case 'request_correction': {
       // Art. 30's 7 working days: a late notice is still allowed (refusing it would leave the
       // office no lawful way to ask), but the lateness is recorded on the event and in the ledger.
@@ -241,17 +309,31 @@ function buildMove(app: ApplicationSnapshot, action: Action, params: Record<stri
   }
 }
 
-function feeMove(params: Record<string, unknown>, move: (patch?: Partial<ApplicationSnapshot>, extra?: Record<string, unknown>) => Result<Move, DomainError>): Result<Move, DomainError> {
+function feeMove(
+  params: Record<string, unknown>,
+  move: (patch?: Partial<ApplicationSnapshot>, extra?: Record<string, unknown>) => Result<Move, DomainError>,
+): Result<Move, DomainError> {
   const prior = typeof params.priorPiecesThisMonth === 'number' ? params.priorPiecesThisMonth : 0;
-  const fee = typeof params.pieces === 'number' ? pieceBreakdown(prior + params.pieces, prior) : pageBreakdown(params.pages as number);
+  const fee =
+    typeof params.pieces === 'number'
+      ? pieceBreakdown(prior + params.pieces, prior)
+      : pageBreakdown(params.pages as number);
   if (fee.amount === 0) {
     return invalid('按所填件数或页数不产生信息处理费，无需发出收费通知');
   }
   return move({}, { basis: fee.basis, amount: fee.amount, lines: fee.lines });
 }
 
-/** The date the move counts from: its date parameter, or today; never in the future, before receipt or before the last dated step. */
-function legalDate(app: ApplicationSnapshot, action: Action, params: Record<string, unknown>, today: LocalDate): Result<LocalDate, DomainError> {
+/**
+ * The date the move counts from: its date parameter, or today; never in the future, before receipt or before the last
+ * dated step.
+ */
+function legalDate(
+  app: ApplicationSnapshot,
+  action: Action,
+  params: Record<string, unknown>,
+  today: LocalDate,
+): Result<LocalDate, DomainError> {
   const name = DATE_PARAMS[action];
   const on = (name === undefined ? undefined : (params[name] as LocalDate | undefined)) ?? today;
   if (compareDates(on, today) > 0) {

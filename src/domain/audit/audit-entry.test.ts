@@ -9,7 +9,19 @@ function chain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i++) {
-    const draft = { seq: i, at: `2025-01-0${i}T00:00:00.000Z`, actorId: 'u1', actorLabel: 'admin', action: 'org.updated', entityType: 'organization', entityId: 'o1', orgId: 'o1', beforeJson: canonicalJson({ name: `v${i - 1}` }), afterJson: canonicalJson({ name: `v${i}` }), prevHash: prev };
+    const draft = {
+      seq: i,
+      at: `2025-01-0${i}T00:00:00.000Z`,
+      actorId: 'u1',
+      actorLabel: 'admin',
+      action: 'org.updated',
+      entityType: 'organization',
+      entityId: 'o1',
+      orgId: 'o1',
+      beforeJson: canonicalJson({ name: `v${i - 1}` }),
+      afterJson: canonicalJson({ name: `v${i}` }),
+      prevHash: prev,
+    };
     const e = { ...draft, hash: sha(hashPayload(draft)) };
     out.push(e);
     prev = e.hash;
@@ -18,7 +30,10 @@ function chain(n: number): AuditEntry[] {
 }
 
 test('should serialise objects with sorted keys so equal values hash equally', () => {
-  assert.equal(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } }), '{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}');
+  assert.equal(
+    canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } }),
+    '{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}',
+  );
   assert.equal(canonicalJson(undefined), null);
 });
 

@@ -11,7 +11,10 @@
 import { DomainError } from '../core/domain-error.js';
 import { yearOf, type LocalDate } from '../core/local-date.js';
 
-/** `holiday` = declared rest day (放假, incl. weekend days inside a holiday period); `workday` = make-up working day (调休上班). */
+/**
+ * `holiday` = declared rest day (放假, incl. weekend days inside a holiday period); `workday` = make-up working day
+ * (调休上班).
+ */
 export type CalendarDayKind = 'holiday' | 'workday';
 
 /** One day of an official schedule, as stored in `calendar_day` or read from a schedule file. */

@@ -21,7 +21,16 @@
 //   - every day line needs a name.
 
 import type { CalendarDayKind, CalendarDayRecord } from './holiday-calendar.js';
-import { addDays, compareDates, dayOfWeek, daysBetween, isWeekend, parseLocalDate, yearOf, type LocalDate } from '../core/local-date.js';
+import {
+  addDays,
+  compareDates,
+  dayOfWeek,
+  daysBetween,
+  isWeekend,
+  parseLocalDate,
+  yearOf,
+  type LocalDate,
+} from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
 
 /** A successfully parsed schedule file. */
@@ -150,7 +159,10 @@ function parseDateOrRange(token: string, line: number, errors: ScheduleFileError
   }
   const length = daysBetween(start, end) + 1;
   if (length < 1 || length > MAX_RANGE_DAYS) {
-    errors.push({ line, message: `日期区间 ${start}..${end} 无效：结束日期须不早于开始日期，且不超过 ${MAX_RANGE_DAYS} 天` });
+    errors.push({
+      line,
+      message: `日期区间 ${start}..${end} 无效：结束日期须不早于开始日期，且不超过 ${MAX_RANGE_DAYS} 天`,
+    });
     return undefined;
   }
   return Array.from({ length }, (_, i) => addDays(start, i));

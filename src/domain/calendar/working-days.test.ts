@@ -30,13 +30,17 @@ function days(from: string, to: string, kind: CalendarDayKind, name: string): Ca
 // 2020: http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm — 春节 01-24…01-30 off,
 // Sun 01-19 and Sat 02-01 work; then http://www.gov.cn/zhengce/content/2020-01/27/content_5472352.htm
 // "延长2020年春节假期至2月2日…2月3日（星期一）起正常上班", so the make-up day 02-01 became a rest day.
-const SPRING_2020_EXTENDED = [...days('2020-01-24', '2020-02-02', 'holiday', '春节'), ...days('2020-01-19', '2020-01-19', 'workday', '春节')];
+const SPRING_2020_EXTENDED = [
+  ...days('2020-01-24', '2020-02-02', 'holiday', '春节'),
+  ...days('2020-01-19', '2020-01-19', 'workday', '春节'),
+];
 const SPRING_2020_AS_FIRST_PUBLISHED = [
   ...days('2020-01-24', '2020-01-30', 'holiday', '春节'),
   ...days('2020-01-19', '2020-01-19', 'workday', '春节'),
   ...days('2020-02-01', '2020-02-01', 'workday', '春节'),
 ];
-// 2025 (https://www.gov.cn/zhengce/zhengceku/202411/content_6986383.htm): "端午节：5月31日（周六）至6月2日（周一）放假" ; "国庆节、中秋节：10月1日（周三）至8日（周三）放假调休，
+// 2025 (https://www.gov.cn/zhengce/zhengceku/202411/content_6986383.htm): "端午节：5月31日（周六）至6月2日（周一）放假" ;
+// "国庆节、中秋节：10月1日（周三）至8日（周三）放假调休，
 // 共8天。9月28日（周日）、10月11日（周六）上班。"
 const SUMMER_AUTUMN_2025 = [
   ...days('2025-05-31', '2025-06-02', 'holiday', '端午节'),
@@ -66,7 +70,12 @@ function checkCases(cases: Case[], cal: HolidayCalendar): void {
 describe('addWorkingDays / computeDeadline on real schedules (chinese-days seed and hand-written tables)', () => {
   const cases: Case[] = [
     // 2025 National Day week: 10-01…10-08 off, Sun 09-28 and Sat 10-11 make-up workdays (STACK §2.4).
-    { name: '2025 国庆, receipt on the Sunday make-up day (not counted)', start: '2025-09-28', n: 20, due: '2025-10-31' },
+    {
+      name: '2025 国庆, receipt on the Sunday make-up day (not counted)',
+      start: '2025-09-28',
+      n: 20,
+      due: '2025-10-31',
+    },
     { name: '2025 国庆, first working day after 09-30', start: '2025-09-30', n: 1, due: '2025-10-09' },
     { name: '2025 国庆, Saturday 10-11 counts', start: '2025-10-10', n: 1, due: '2025-10-11' },
     { name: 'receipt on a holiday', start: '2025-10-03', n: 1, due: '2025-10-09' },
@@ -106,8 +115,20 @@ describe('addWorkingDays / computeDeadline on real schedules (chinese-days seed 
 describe('provisional (暂定) deadlines in a year without a published schedule', () => {
   const cases: Case[] = [
     { name: 'inside 2027, weekends only', start: '2027-01-04', n: 20, due: '2027-02-01', provisional: true },
-    { name: 'from 2026 into 2027; 2027-01-01 counts as a plain Friday', start: '2026-12-18', n: 20, due: '2027-01-15', provisional: true },
-    { name: 'from the last day of 2026, first day counted is in 2027', start: '2026-12-31', n: 1, due: '2027-01-01', provisional: true },
+    {
+      name: 'from 2026 into 2027; 2027-01-01 counts as a plain Friday',
+      start: '2026-12-18',
+      n: 20,
+      due: '2027-01-15',
+      provisional: true,
+    },
+    {
+      name: 'from the last day of 2026, first day counted is in 2027',
+      start: '2026-12-31',
+      n: 1,
+      due: '2027-01-01',
+      provisional: true,
+    },
     { name: 'n = 0 counts no day', start: '2026-12-31', n: 0, due: '2026-12-31' },
     { name: 'a 2026 deadline that stays in 2026', start: '2026-12-01', n: 20, due: '2026-12-29' },
     { name: 'before the first year of data', start: '2003-12-01', n: 1, due: '2003-12-02', provisional: true },
@@ -178,7 +199,10 @@ describe('workingDaysBetween: the (a, b] convention', () => {
   }
 
   it('inverts addWorkingDays for every start day of 2019–2021 and 2025–2026 and n up to 45', () => {
-    for (const [from, to] of [['2019-12-01', '2021-01-31'], ['2025-01-01', '2026-12-31']] as const) {
+    for (const [from, to] of [
+      ['2019-12-01', '2021-01-31'],
+      ['2025-01-01', '2026-12-31'],
+    ] as const) {
       for (let d: LocalDate = D(from); d <= D(to); d = addDays(d, 1)) {
         for (const n of [0, 1, 7, 15, 20, 40, 45]) {
           assert.equal(workingDaysBetween(d, addWorkingDays(d, n, cal), cal), n, `${d} + ${n}`);
@@ -201,7 +225,15 @@ describe('invalid input', () => {
   it('buildHolidayCalendar rejects a date both holiday and workday, and two overrides for one date', () => {
     const isConflict = (e: unknown): boolean => e instanceof DomainError && e.code === 'calendar_conflict';
     assert.throws(
-      () => buildHolidayCalendar([...days('2027-02-06', '2027-02-06', 'holiday', '春节'), ...days('2027-02-06', '2027-02-06', 'workday', '春节')], [], []),
+      () =>
+        buildHolidayCalendar(
+          [
+            ...days('2027-02-06', '2027-02-06', 'holiday', '春节'),
+            ...days('2027-02-06', '2027-02-06', 'workday', '春节'),
+          ],
+          [],
+          [],
+        ),
       isConflict,
     );
     const o: OverrideRecord = { date: D('2027-02-06'), working: true, reason: 'x' };

@@ -89,7 +89,7 @@ export function workingDaysBetween(a: LocalDate, b: LocalDate, cal: HolidayCalen
     return -workingDaysBetween(b, a, cal);
   }
   let count = 0;
-  for (let current = a; compareDates(current, b) < 0; ) {
+  for (let current = a; compareDates(current, b) < 0;) {
     current = addDays(current, 1);
     if (isWorkingDay(current, cal)) {
       count += 1;

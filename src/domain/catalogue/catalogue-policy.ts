@@ -9,7 +9,13 @@ export type CatalogueAction = 'catalogue.read' | 'catalogue.write';
 export const CATALOGUE_WRITER_ROLES: readonly Role[] = ['admin', 'office_head', 'head'];
 
 /** Roles that read it: the writers, the editorial chain (they link publications to rows) and supervisors. */
-export const CATALOGUE_READER_ROLES: readonly Role[] = [...CATALOGUE_WRITER_ROLES, 'editor', 'reviewer', 'signer', 'supervisor'];
+export const CATALOGUE_READER_ROLES: readonly Role[] = [
+  ...CATALOGUE_WRITER_ROLES,
+  'editor',
+  'reviewer',
+  'signer',
+  'supervisor',
+];
 
 /**
  * Decides whether the actor may act on an organization's catalogue. Roles reach down the tree.

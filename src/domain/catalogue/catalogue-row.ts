@@ -18,8 +18,19 @@ export const DEFAULT_LEVELS = ['县级', '乡级'] as const;
 
 /** The channel list of SPEC §4.4.3 (■ = 必选, □ = 可选 in the published tables). */
 export const KNOWN_CHANNELS = [
-  '政府网站', '政府公报', '两微一端', '发布会/听证会', '广播电视', '纸质媒体', '公开查阅点', '政务服务中心',
-  '便民服务站', '入户/现场', '社区/企事业单位/村公示栏（电子屏）', '精准推送', '其他',
+  '政府网站',
+  '政府公报',
+  '两微一端',
+  '发布会/听证会',
+  '广播电视',
+  '纸质媒体',
+  '公开查阅点',
+  '政务服务中心',
+  '便民服务站',
+  '入户/现场',
+  '社区/企事业单位/村公示栏（电子屏）',
+  '精准推送',
+  '其他',
 ] as const;
 
 /** The editable content of a row. */
@@ -84,7 +95,15 @@ const MAX_TEXT = 4000;
  */
 export function validateRow(row: Omit<CatalogueRowFields, 'keyAreaId' | 'sort'>): RowErrors {
   const errors: RowErrors = {};
-  const required: (keyof typeof row & keyof CatalogueRowFields)[] = ['level1', 'level2', 'contentElements', 'basis', 'timeLimitText', 'subject', 'audience'];
+  const required: (keyof typeof row & keyof CatalogueRowFields)[] = [
+    'level1',
+    'level2',
+    'contentElements',
+    'basis',
+    'timeLimitText',
+    'subject',
+    'audience',
+  ];
   for (const field of required) {
     if (String(row[field]).trim() === '') errors[field] = `${FIELD_LABELS[field]}不能为空`;
   }
@@ -92,7 +111,9 @@ export function validateRow(row: Omit<CatalogueRowFields, 'keyAreaId' | 'sort'>)
     if (row[field].length > MAX_TEXT) errors[field] = `${FIELD_LABELS[field]}不能超过${MAX_TEXT}字`;
   }
   if (!(METHODS as readonly string[]).includes(row.method)) errors.method = '公开方式应为“主动”或“依申请”之一';
-  if (row.channelsRequired.length + row.channelsOptional.length === 0) errors.channelsRequired = '公开渠道和载体至少填写一项';
+  if (row.channelsRequired.length + row.channelsOptional.length === 0) {
+    errors.channelsRequired = '公开渠道和载体至少填写一项';
+  }
   const both = row.channelsRequired.filter((c) => row.channelsOptional.includes(c));
   if (both.length > 0) errors.channelsOptional = `渠道不能同时为必选和可选：${both.join('、')}`;
   return errors;

@@ -71,7 +71,9 @@ const DECORATION = /(领域)?(基层)?(政务公开)?(标准)?(目录)?$/;
  * @returns the bare name, e.g. "社会救助" for "（十二）社会救助领域基层政务公开标准目录"
  */
 export function bareAreaName(text: string): string {
-  const trimmed = text.replace(/\s+/g, '').replace(/^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十\d]+[、.．]/, '');
+  const trimmed = text
+    .replace(/\s+/g, '')
+    .replace(/^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十\d]+[、.．]/, '');
   return trimmed.replace(DECORATION, '') || trimmed;
 }
 
@@ -81,8 +83,13 @@ export function bareAreaName(text: string): string {
  * @param areas the areas known to the organization (national and local)
  * @returns the matching area, or undefined for a new local area
  */
-export function matchKeyArea<T extends { name: string; code: string }>(text: string, areas: readonly T[]): T | undefined {
+export function matchKeyArea<T extends { name: string; code: string }>(
+  text: string,
+  areas: readonly T[],
+): T | undefined {
   const bare = bareAreaName(text);
   const aliasesOf = (a: T) => [a.name, ...(NATIONAL_KEY_AREAS.find((n) => n.code === a.code)?.aliases ?? [])];
-  return areas.find((a) => aliasesOf(a).includes(bare)) ?? areas.find((a) => aliasesOf(a).some((n) => bare.includes(n)));
+  return (
+    areas.find((a) => aliasesOf(a).includes(bare)) ?? areas.find((a) => aliasesOf(a).some((n) => bare.includes(n)))
+  );
 }

@@ -34,7 +34,11 @@ export function catalogueSheetLayout(areaName: string, rows: readonly Row[]): Sh
   const top = columns.map((c, i) => (i > 0 && columns[i - 1]?.top === c.top ? '' : c.top));
   const sub = columns.map((c) => (c.sub === c.top ? '' : c.sub));
   const body = rows.map((r, i) => columns.map((c) => (c.top === '序号' ? String(i + 1) : c.cell(r))));
-  const merges: CellRange[] = [{ top: 1, left: 1, bottom: 1, right: width }, ...headerMerges(columns), ...level1Merges(rows)];
+  const merges: CellRange[] = [
+    { top: 1, left: 1, bottom: 1, right: width },
+    ...headerMerges(columns),
+    ...level1Merges(rows),
+  ];
   // Within a run of merged 一级事项 cells only the first keeps its text.
   for (const m of merges.filter((x) => x.top > 3)) {
     for (let r = m.top + 1; r <= m.bottom; r++) body[r - 4]![1] = '';
@@ -47,7 +51,11 @@ export function catalogueSheetLayout(areaName: string, rows: readonly Row[]): Sh
  * @param items area names and reasons
  */
 export function exclusionSheetLayout(items: readonly { areaName: string; reason: string }[]): SheetGrid {
-  return { name: EXCLUSION_SHEET, rows: [['序号', '领域', '说明'], ...items.map((x, i) => [String(i + 1), x.areaName, x.reason])], merges: [] };
+  return {
+    name: EXCLUSION_SHEET,
+    rows: [['序号', '领域', '说明'], ...items.map((x, i) => [String(i + 1), x.areaName, x.reason])],
+    merges: [],
+  };
 }
 
 /**
@@ -84,7 +92,7 @@ function columnsFor(rows: readonly Row[]): Column[] {
 /** Group headers merged across their sub-columns; single headers merged down over the two header rows. */
 function headerMerges(columns: Column[]): CellRange[] {
   const merges: CellRange[] = [];
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     let j = i;
     while (j + 1 < columns.length && columns[j + 1]?.top === columns[i]?.top) j++;
     if (columns[i]?.sub === columns[i]?.top) merges.push({ top: 2, left: i + 1, bottom: 3, right: i + 1 });
@@ -97,7 +105,7 @@ function headerMerges(columns: Column[]): CellRange[] {
 /** Vertical merges of consecutive rows with the same 一级事项 (column B), as published tables do. */
 function level1Merges(rows: readonly Row[]): CellRange[] {
   const merges: CellRange[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1]?.level1 === rows[i]?.level1) j++;
     if (j > i) merges.push({ top: i + 4, left: 2, bottom: j + 4, right: 2 });

@@ -11,7 +11,10 @@ import { validateRow, type CatalogueRowFields, type DisclosureMethod } from './c
 /** A 1-based inclusive cell range (merged cells). */
 export type CellRange = { top: number; left: number; bottom: number; right: number };
 
-/** One worksheet: `rows[r][c]` is the text of sheet row r+1, column c+1; a merged range's text fills every cell of it on read. */
+/**
+ * One worksheet: `rows[r][c]` is the text of sheet row r+1, column c+1; a merged range's text fills every cell of it on
+ * read.
+ */
 export type SheetGrid = { name: string; rows: string[][]; merges: CellRange[] };
 
 /** A workbook as text. */
@@ -32,8 +35,13 @@ export type SheetError = { sheet: string; row: number; column: string; message: 
 /** The name of the sheet listing areas that do not apply (K16's "未涉及领域事项说明"). */
 export const EXCLUSION_SHEET = '未涉及领域事项说明';
 
-type TextField = 'level1' | 'level2' | 'level3' | 'contentElements' | 'basis' | 'timeLimitText' | 'subject' | 'channels';
-type Role = { kind: 'seq' } | { kind: 'text'; field: TextField } | { kind: 'audience' | 'method' | 'level'; value: string } | { kind: 'ignored' };
+type TextField =
+  'level1' | 'level2' | 'level3' | 'contentElements' | 'basis' | 'timeLimitText' | 'subject' | 'channels';
+type Role =
+  | { kind: 'seq' }
+  | { kind: 'text'; field: TextField }
+  | { kind: 'audience' | 'method' | 'level'; value: string }
+  | { kind: 'ignored' };
 type Layout = { headerRow: number; firstDataRow: number; roles: Role[] };
 
 const TICK = /^[✓√✔☑■●▪✅Yy]|^是$/;
@@ -41,7 +49,10 @@ const UNTICK = /^[□☐×✗否Nn]?$/;
 
 /** Text without spaces, line breaks or full-width parentheses, for comparing header labels. */
 export function normLabel(text: string): string {
-  return text.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return text
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')');
 }
 
 /**
@@ -82,7 +93,12 @@ export function parseChannels(text: string): { required: string[]; optional: str
       if (name !== '') (m[1] === '□' || m[1] === '☐' ? optional : required).push(name);
     }
   } else {
-    required.push(...text.split(/[、，,；;\n]+/).map((s) => s.trim()).filter((s) => s !== ''));
+    required.push(
+      ...text
+        .split(/[、，,；;\n]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    );
   }
   return { required, optional };
 }
@@ -92,7 +108,9 @@ export function parseChannels(text: string): { required: string[]; optional: str
  * Sheets without a recognizable header are an error, so a wrong file is refused, not half-read.
  * @param cells the workbook as text (merged ranges filled)
  */
-export function readCatalogueSheets(cells: SheetCells): { ok: true; areas: SheetArea[]; exclusions: SheetExclusion[] } | { ok: false; errors: SheetError[] } {
+export function readCatalogueSheets(
+  cells: SheetCells,
+): { ok: true; areas: SheetArea[]; exclusions: SheetExclusion[] } | { ok: false; errors: SheetError[] } {
   const errors: SheetError[] = [];
   const areas: SheetArea[] = [];
   const exclusions: SheetExclusion[] = [];
@@ -122,7 +140,12 @@ function readAreaSheet(sheet: SheetGrid, errors: SheetError[]): SheetArea | unde
     fail(layout.headerRow + 1, `表头缺少以下列：${missing.join('、')}`);
     return undefined;
   }
-  const title = sheet.rows.slice(0, layout.headerRow).flat().find((t) => t.trim() !== '')?.trim() ?? '';
+  const title =
+    sheet.rows
+      .slice(0, layout.headerRow)
+      .flat()
+      .find((t) => t.trim() !== '')
+      ?.trim() ?? '';
   const rows: SheetRow[] = [];
   for (let r = layout.firstDataRow; r < sheet.rows.length; r++) {
     const row = readDataRow(sheet, r, layout.roles, errors);
@@ -132,12 +155,15 @@ function readAreaSheet(sheet: SheetGrid, errors: SheetError[]): SheetArea | unde
 }
 
 function findLayout(sheet: SheetGrid): Layout | undefined {
-  const isHeader = (row: string[]) => row.some((c) => ['序号', '公开事项', '一级事项', '公开时限'].includes(normLabel(c)));
+  const isHeader = (row: string[]) =>
+    row.some((c) => ['序号', '公开事项', '一级事项', '公开时限'].includes(normLabel(c)));
   const headerRow = sheet.rows.slice(0, 15).findIndex(isHeader);
   if (headerRow < 0) return undefined;
   const top = sheet.rows[headerRow] ?? [];
   const next = sheet.rows[headerRow + 1] ?? [];
-  const twoRows = next.some((c) => /^(一级|二级|三级)事项$|^全社会$|^特定群[体众]$|^主动$|^依申请|级$/.test(normLabel(c)));
+  const twoRows = next.some((c) =>
+    /^(一级|二级|三级)事项$|^全社会$|^特定群[体众]$|^主动$|^依申请|级$/.test(normLabel(c)),
+  );
   const width = Math.max(top.length, twoRows ? next.length : 0);
   const roles = Array.from({ length: width }, (_, c) => classify(top[c] ?? '', twoRows ? (next[c] ?? '') : ''));
   return { headerRow, firstDataRow: headerRow + (twoRows ? 2 : 1), roles };
@@ -152,7 +178,13 @@ function classify(topText: string, subText: string): Role {
   if (t.startsWith('公开方式')) return { kind: 'method', value: s.startsWith('依申请') ? '依申请' : s };
   if (t.startsWith('公开层级')) return { kind: 'level', value: s };
   if (t === '序号') return { kind: 'seq' };
-  const fields: [string, TextField][] = [['公开内容', 'contentElements'], ['公开依据', 'basis'], ['公开时限', 'timeLimitText'], ['公开主体', 'subject'], ['公开渠道', 'channels']];
+  const fields: [string, TextField][] = [
+    ['公开内容', 'contentElements'],
+    ['公开依据', 'basis'],
+    ['公开时限', 'timeLimitText'],
+    ['公开主体', 'subject'],
+    ['公开渠道', 'channels'],
+  ];
   const hit = fields.find(([label]) => t.startsWith(label));
   return hit ? { kind: 'text', field: hit[1] } : { kind: 'ignored' };
 }
@@ -160,9 +192,15 @@ function classify(topText: string, subText: string): Role {
 function missingColumns(roles: Role[]): string[] {
   const has = (f: TextField) => roles.some((r) => r.kind === 'text' && r.field === f);
   const labels: [boolean, string][] = [
-    [has('level1'), '一级事项'], [has('level2'), '二级事项'], [has('contentElements'), '公开内容（要素）'], [has('basis'), '公开依据'],
-    [has('timeLimitText'), '公开时限'], [has('subject'), '公开主体'], [has('channels'), '公开渠道和载体'],
-    [roles.some((r) => r.kind === 'audience'), '公开对象'], [roles.some((r) => r.kind === 'method'), '公开方式'],
+    [has('level1'), '一级事项'],
+    [has('level2'), '二级事项'],
+    [has('contentElements'), '公开内容（要素）'],
+    [has('basis'), '公开依据'],
+    [has('timeLimitText'), '公开时限'],
+    [has('subject'), '公开主体'],
+    [has('channels'), '公开渠道和载体'],
+    [roles.some((r) => r.kind === 'audience'), '公开对象'],
+    [roles.some((r) => r.kind === 'method'), '公开方式'],
   ];
   return labels.filter(([present]) => !present).map(([, label]) => label);
 }
@@ -171,9 +209,18 @@ function missingColumns(roles: Role[]): string[] {
 function readDataRow(sheet: SheetGrid, r: number, roles: Role[], errors: SheetError[]): SheetRow | undefined {
   const cells = sheet.rows[r] ?? [];
   const at = (c: number) => (cells[c] ?? '').trim();
-  const filled = roles.map((role, c) => (role.kind === 'seq' || role.kind === 'ignored' ? '' : at(c))).filter((t) => t !== '');
-  if (filled.length === 0 || /^(注|说明|备注)[:：]/.test(at(0)) || (filled.length === 1 && /^(注|说明|备注)/.test(filled[0] ?? ''))) return undefined;
-  const text = (f: TextField) => roles.flatMap((role, c) => (role.kind === 'text' && role.field === f ? [at(c)] : [])).find((t) => t !== '') ?? '';
+  const filled = roles
+    .map((role, c) => (role.kind === 'seq' || role.kind === 'ignored' ? '' : at(c)))
+    .filter((t) => t !== '');
+  if (
+    filled.length === 0 ||
+    /^(注|说明|备注)[:：]/.test(at(0)) ||
+    (filled.length === 1 && /^(注|说明|备注)/.test(filled[0] ?? ''))
+  ) {
+    return undefined;
+  }
+  const text = (f: TextField) =>
+    roles.flatMap((role, c) => (role.kind === 'text' && role.field === f ? [at(c)] : [])).find((t) => t !== '') ?? '';
   const colOf = (pred: (role: Role) => boolean) => columnLetter(Math.max(0, roles.findIndex(pred)));
   const textCol = (f: TextField) => colOf((role) => role.kind === 'text' && role.field === f);
   const err = (column: string, message: string) => errors.push({ sheet: sheet.name, row: r + 1, column, message });
@@ -181,14 +228,40 @@ function readDataRow(sheet: SheetGrid, r: number, roles: Role[], errors: SheetEr
   const audience = ticked(roles, 'audience', at);
   const method = ticked(roles, 'method', at);
   const levels = ticked(roles, 'level', at);
-  if (audience.length !== 1) err(colOf((x) => x.kind === 'audience'), audience.length === 0 ? '公开对象须勾选“全社会”或“特定群体”' : '公开对象只能勾选一项');
-  if (method.length !== 1) err(colOf((x) => x.kind === 'method'), method.length === 0 ? '公开方式须勾选“主动”或“依申请”' : '公开方式只能勾选一项');
-  if (roles.some((x) => x.kind === 'level') && levels.length === 0) err(colOf((x) => x.kind === 'level'), '公开层级至少勾选一项');
+  if (audience.length !== 1) {
+    err(
+      colOf((x) => x.kind === 'audience'),
+      audience.length === 0 ? '公开对象须勾选“全社会”或“特定群体”' : '公开对象只能勾选一项',
+    );
+  }
+  if (method.length !== 1) {
+    err(
+      colOf((x) => x.kind === 'method'),
+      method.length === 0 ? '公开方式须勾选“主动”或“依申请”' : '公开方式只能勾选一项',
+    );
+  }
+  if (roles.some((x) => x.kind === 'level') && levels.length === 0) {
+    err(
+      colOf((x) => x.kind === 'level'),
+      '公开层级至少勾选一项',
+    );
+  }
   const channels = parseChannels(text('channels'));
   const row: SheetRow = {
-    line: r + 1, level1: text('level1'), level2: text('level2'), level3: text('level3'), contentElements: text('contentElements'),
-    basis: text('basis'), timeLimitText: text('timeLimitText'), timeLimitRule: parseTimeLimit(text('timeLimitText')), subject: text('subject'),
-    channelsRequired: channels.required, channelsOptional: channels.optional, audience: audience[0] ?? '', method: (method[0] ?? '主动') as DisclosureMethod, levels,
+    line: r + 1,
+    level1: text('level1'),
+    level2: text('level2'),
+    level3: text('level3'),
+    contentElements: text('contentElements'),
+    basis: text('basis'),
+    timeLimitText: text('timeLimitText'),
+    timeLimitRule: parseTimeLimit(text('timeLimitText')),
+    subject: text('subject'),
+    channelsRequired: channels.required,
+    channelsOptional: channels.optional,
+    audience: audience[0] ?? '',
+    method: (method[0] ?? '主动') as DisclosureMethod,
+    levels,
   };
   for (const [field, message] of Object.entries(validateRow(row))) {
     if (field === 'audience' || field === 'method') continue;
@@ -206,7 +279,11 @@ function ticked(roles: Role[], kind: 'audience' | 'method' | 'level', at: (c: nu
       out.push(role.value);
     } else if (kind === 'level') {
       // One 公开层级 column holding "县级、乡级": the values are listed in the cell.
-      out.push(...at(c).split(/[、，,；;\s]+/).filter((v) => v !== ''));
+      out.push(
+        ...at(c)
+          .split(/[、，,；;\s]+/)
+          .filter((v) => v !== ''),
+      );
     } else {
       const raw = normLabel(at(c));
       out.push(raw.startsWith('依申请') ? '依申请' : raw === '特定群众' ? '特定群体' : raw);
@@ -224,8 +301,14 @@ function readExclusions(sheet: SheetGrid, errors: SheetError[]): SheetExclusion[
     const areaName = (sheet.rows[r]?.[areaCol] ?? '').trim();
     const reason = (sheet.rows[r]?.[areaCol + 1] ?? '').trim();
     if (areaName === '' && reason === '') continue;
-    if (reason === '') errors.push({ sheet: sheet.name, row: r + 1, column: columnLetter(areaCol + 1), message: '未涉及领域须说明理由' });
-    else out.push({ sheet: sheet.name, line: r + 1, areaName, reason });
+    if (reason === '') {
+      errors.push({
+        sheet: sheet.name,
+        row: r + 1,
+        column: columnLetter(areaCol + 1),
+        message: '未涉及领域须说明理由',
+      });
+    } else out.push({ sheet: sheet.name, line: r + 1, areaName, reason });
   }
   return out;
 }

@@ -29,15 +29,33 @@ describe('parseTimeLimit', () => {
     test(`should read “${text}”`, () => assert.deepEqual(parseTimeLimit(text), rule));
   }
   test('should read Chinese numerals up to 99', () => {
-    assert.deepEqual([readNumber('七'), readNumber('十'), readNumber('十五'), readNumber('二十'), readNumber('三十一'), readNumber('20')], [7, 10, 15, 20, 31, 20]);
+    assert.deepEqual(
+      [
+        readNumber('七'),
+        readNumber('十'),
+        readNumber('十五'),
+        readNumber('二十'),
+        readNumber('三十一'),
+        readNumber('20'),
+      ],
+      [7, 10, 15, 20, 31, 20],
+    );
     assert.ok(Number.isNaN(readNumber('百')));
   });
 });
 
 describe('dueDate', () => {
   // 2025 National Day: 10-01…10-08 off, 09-28 (Sunday) and 10-11 (Saturday) worked (国办发明电〔2024〕12号).
-  const holidays = ['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => ({ date: localDate(`2025-10-${d}`), kind: 'holiday' as const, name: '国庆节' }));
-  const work = ['2025-09-28', '2025-10-11'].map((d) => ({ date: localDate(d), kind: 'workday' as const, name: '国庆节' }));
+  const holidays = ['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => ({
+    date: localDate(`2025-10-${d}`),
+    kind: 'holiday' as const,
+    name: '国庆节',
+  }));
+  const work = ['2025-09-28', '2025-10-11'].map((d) => ({
+    date: localDate(d),
+    kind: 'workday' as const,
+    name: '国庆节',
+  }));
   const cal = buildHolidayCalendar([...holidays, ...work], [], [2025]);
   test('should count working days over the National Day holiday', () => {
     assert.equal(dueDate({ kind: 'working_days_after_change', days: 5 }, localDate('2025-09-26'), cal), '2025-10-10');

@@ -26,7 +26,20 @@ export type TimeLimitRule =
   /** Shown for a period (公示期): how long, not by when. */
   | { kind: 'notice_period'; days: number; working: boolean };
 
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const NUM = '([0-9]+|[零〇一二两三四五六七八九十]+)';
 
 /**
@@ -51,11 +64,23 @@ function normalize(text: string): string {
 
 /** Patterns in priority order: the first deadline found wins; standing/realtime only when no deadline is written. */
 const PATTERNS: { re: RegExp; rule: (m: RegExpExecArray) => TimeLimitRule | null }[] = [
-  { re: new RegExp(`每年(?:度)?${NUM}月${NUM}日(?:前|之前|以前)`), rule: (m) => annual(readNumber(m[1] ?? ''), readNumber(m[2] ?? '')) },
+  {
+    re: new RegExp(`每年(?:度)?${NUM}月${NUM}日(?:前|之前|以前)`),
+    rule: (m) => annual(readNumber(m[1] ?? ''), readNumber(m[2] ?? '')),
+  },
   { re: new RegExp(`每月${NUM}日(?:前|之前|以前)`), rule: (m) => monthly(readNumber(m[1] ?? '')) },
-  { re: new RegExp(`公示(?:期|时间)?(?:为|不少于|不得少于)?${NUM}个?工作日`), rule: (m) => notice(readNumber(m[1] ?? ''), true) },
-  { re: new RegExp(`公示(?:期|时间)?(?:为|不少于|不得少于)?${NUM}(?:天|日)`), rule: (m) => notice(readNumber(m[1] ?? ''), false) },
-  { re: new RegExp(`${NUM}个工作日(?:内|以内)?`), rule: (m) => counted('working_days_after_change', readNumber(m[1] ?? '')) },
+  {
+    re: new RegExp(`公示(?:期|时间)?(?:为|不少于|不得少于)?${NUM}个?工作日`),
+    rule: (m) => notice(readNumber(m[1] ?? ''), true),
+  },
+  {
+    re: new RegExp(`公示(?:期|时间)?(?:为|不少于|不得少于)?${NUM}(?:天|日)`),
+    rule: (m) => notice(readNumber(m[1] ?? ''), false),
+  },
+  {
+    re: new RegExp(`${NUM}个工作日(?:内|以内)?`),
+    rule: (m) => counted('working_days_after_change', readNumber(m[1] ?? '')),
+  },
   { re: new RegExp(`${NUM}(?:个自然日|天|日)(?:内|以内)`), rule: (m) => counted('days_after', readNumber(m[1] ?? '')) },
   { re: /实时公开|即时公开|实时更新/, rule: () => ({ kind: 'realtime' }) },
   { re: /长期公开|常态化公开|常年公开|动态调整|持续公开/, rule: () => ({ kind: 'standing' }) },
@@ -78,7 +103,9 @@ export function parseTimeLimit(text: string): TimeLimitRule | null {
     t = t.replace(m[0], '｜');
     return p.rule(m);
   });
-  const deadline = found.find((r) => r !== null && r.kind !== 'notice_period' && r.kind !== 'standing' && r.kind !== 'realtime');
+  const deadline = found.find(
+    (r) => r !== null && r.kind !== 'notice_period' && r.kind !== 'standing' && r.kind !== 'realtime',
+  );
   return deadline ?? found.find((r) => r !== null) ?? null;
 }
 
@@ -103,7 +130,11 @@ export function dueDate(rule: TimeLimitRule, baseDate: LocalDate, calendar: Holi
     case 'monthly_by': {
       const [y, m] = [yearOf(baseDate), Number(baseDate.slice(5, 7))];
       const thisMonth = clampedDate(y, m, rule.day);
-      return thisMonth >= baseDate ? thisMonth : m === 12 ? clampedDate(y + 1, 1, rule.day) : clampedDate(y, m + 1, rule.day);
+      return thisMonth >= baseDate
+        ? thisMonth
+        : m === 12
+          ? clampedDate(y + 1, 1, rule.day)
+          : clampedDate(y, m + 1, rule.day);
     }
     case 'realtime':
       return baseDate;
@@ -155,7 +186,10 @@ function notice(days: number, working: boolean): TimeLimitRule | null {
 /** The date y-m-d, or the last day of the month when d is past it (2月30日 → end of February). */
 function clampedDate(y: number, m: number, d: number): LocalDate {
   const first = localDate(`${y}-${String(m).padStart(2, '0')}-01`);
-  const last = addDays(m === 12 ? localDate(`${y + 1}-01-01`) : localDate(`${y}-${String(m + 1).padStart(2, '0')}-01`), -1);
+  const last = addDays(
+    m === 12 ? localDate(`${y + 1}-01-01`) : localDate(`${y}-${String(m + 1).padStart(2, '0')}-01`),
+    -1,
+  );
   const wanted = addDays(first, d - 1);
   return wanted > last ? last : wanted;
 }

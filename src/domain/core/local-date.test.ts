@@ -50,7 +50,10 @@ describe('parseLocalDate', () => {
   }
 
   it('localDate throws a DomainError on bad input', () => {
-    assert.throws(() => localDate('2025-02-30'), (e: unknown) => e instanceof DomainError && e.code === 'invalid_local_date');
+    assert.throws(
+      () => localDate('2025-02-30'),
+      (e: unknown) => e instanceof DomainError && e.code === 'invalid_local_date',
+    );
   });
 });
 

@@ -41,7 +41,9 @@ export function validateDocNoPattern(pattern: string): string[] {
   for (const match of pattern.matchAll(TOKEN)) {
     const token = match[1] ?? '';
     if (SERIAL.test(token)) serials++;
-    else if (!SIMPLE.includes(token)) problems.push(`未知的文号占位符“{${token}}”，可用：{orgShort} {yyyy} {yy} {kind} {serial} {serial:位数}`);
+    else if (!SIMPLE.includes(token)) {
+      problems.push(`未知的文号占位符“{${token}}”，可用：{orgShort} {yyyy} {yy} {kind} {serial} {serial:位数}`);
+    }
   }
   if (/[{}]/.test(pattern.replace(TOKEN, ''))) problems.push('文号格式中有不成对的花括号');
   if (serials !== 1) problems.push('文号格式必须且只能包含一个 {serial}（发文顺序号）');

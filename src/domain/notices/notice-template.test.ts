@@ -31,9 +31,32 @@ test('conditional paragraphs: when keeps on a value, unless on its absence', () 
 });
 
 test('checkTemplate: empty title, no paragraphs, unknown names and conditions, required names', () => {
-  const issues = checkTemplate({ title: ' ', addressee: '{{who}}：', paragraphs: [] }, ['name', 'remedies'], ['remedies']);
-  assert.deepEqual(issues.map((i) => i.code).sort(), ['empty_title', 'no_paragraphs', 'required_placeholder_absent', 'unknown_placeholder']);
-  const cond = checkTemplate({ title: 't', addressee: '', paragraphs: [{ when: 'nope', text: '{{remedies}}' }] }, ['remedies'], ['remedies']);
-  assert.deepEqual(cond.map((i) => [i.code, i.where]), [['unknown_condition', 'paragraph 1']]);
-  assert.deepEqual(checkTemplate({ title: 't', addressee: '{{name}}', paragraphs: ['{{remedies}}'] }, ['name', 'remedies'], ['remedies']), []);
+  const issues = checkTemplate(
+    { title: ' ', addressee: '{{who}}：', paragraphs: [] },
+    ['name', 'remedies'],
+    ['remedies'],
+  );
+  assert.deepEqual(issues.map((i) => i.code).sort(), [
+    'empty_title',
+    'no_paragraphs',
+    'required_placeholder_absent',
+    'unknown_placeholder',
+  ]);
+  const cond = checkTemplate(
+    { title: 't', addressee: '', paragraphs: [{ when: 'nope', text: '{{remedies}}' }] },
+    ['remedies'],
+    ['remedies'],
+  );
+  assert.deepEqual(
+    cond.map((i) => [i.code, i.where]),
+    [['unknown_condition', 'paragraph 1']],
+  );
+  assert.deepEqual(
+    checkTemplate(
+      { title: 't', addressee: '{{name}}', paragraphs: ['{{remedies}}'] },
+      ['name', 'remedies'],
+      ['remedies'],
+    ),
+    [],
+  );
 });

@@ -7,7 +7,8 @@
 // but no value); a notice is produced only when there are none.
 
 /** One paragraph of a template: plain, or kept only when a value is present / absent. */
-export type TemplateParagraph = string | { readonly when: string; readonly text: string } | { readonly unless: string; readonly text: string };
+export type TemplateParagraph =
+  string | { readonly when: string; readonly text: string } | { readonly unless: string; readonly text: string };
 
 /** An editable notice template. */
 export type NoticeTemplate = {
@@ -37,7 +38,15 @@ export type RenderedText = {
 
 /** A problem with a template or with rendering it. */
 export type TemplateIssue = {
-  code: 'unknown_placeholder' | 'missing_value' | 'malformed_placeholder' | 'required_placeholder_absent' | 'required_text_absent' | 'empty_title' | 'no_paragraphs' | 'unknown_condition';
+  code:
+    | 'unknown_placeholder'
+    | 'missing_value'
+    | 'malformed_placeholder'
+    | 'required_placeholder_absent'
+    | 'required_text_absent'
+    | 'empty_title'
+    | 'no_paragraphs'
+    | 'unknown_condition';
   /** The placeholder concerned, where there is one. */
   placeholder?: string;
   /** Where: 'title', 'addressee', 'paragraph 3' (1-based), or a remedy variant. */
@@ -129,10 +138,16 @@ function hasValue(values: PlaceholderValues, name: string): boolean {
  * @param required names that must appear at least once (e.g. the legal basis and remedies of a reply)
  * @returns the problems found; empty when the template can be saved
  */
-export function checkTemplate(template: NoticeTemplate, known: readonly string[], required: readonly string[]): TemplateIssue[] {
+export function checkTemplate(
+  template: NoticeTemplate,
+  known: readonly string[],
+  required: readonly string[],
+): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   if (template.title.trim() === '') issues.push({ code: 'empty_title', where: 'title', message: '标题不能为空' });
-  if (template.paragraphs.length === 0) issues.push({ code: 'no_paragraphs', where: 'paragraphs', message: '正文至少需要一段' });
+  if (template.paragraphs.length === 0) {
+    issues.push({ code: 'no_paragraphs', where: 'paragraphs', message: '正文至少需要一段' });
+  }
   const parts: [string, string][] = [
     ['title', template.title],
     ['addressee', template.addressee],
@@ -143,12 +158,22 @@ export function checkTemplate(template: NoticeTemplate, known: readonly string[]
   template.paragraphs.forEach((p, i) => {
     const cond = paragraphCondition(p);
     if (cond !== undefined && !known.includes(cond)) {
-      issues.push({ code: 'unknown_condition', placeholder: cond, where: `paragraph ${i + 1}`, message: `段落条件引用了未知的占位符“${cond}”` });
+      issues.push({
+        code: 'unknown_condition',
+        placeholder: cond,
+        where: `paragraph ${i + 1}`,
+        message: `段落条件引用了未知的占位符“${cond}”`,
+      });
     }
   });
   for (const name of required) {
     if (!used.has(name)) {
-      issues.push({ code: 'required_placeholder_absent', placeholder: name, where: 'template', message: `模板必须包含占位符 {{${name}}}` });
+      issues.push({
+        code: 'required_placeholder_absent',
+        placeholder: name,
+        where: 'template',
+        message: `模板必须包含占位符 {{${name}}}`,
+      });
     }
   }
   return issues;
@@ -158,12 +183,27 @@ export function checkTemplate(template: NoticeTemplate, known: readonly string[]
  * Checks one text (e.g. a remedy clause) for unknown and malformed placeholders.
  * @param used collects the names found, for the caller's "required" check
  */
-export function checkText(text: string, known: readonly string[], where: string, used = new Set<string>()): TemplateIssue[] {
+export function checkText(
+  text: string,
+  known: readonly string[],
+  where: string,
+  used = new Set<string>(),
+): TemplateIssue[] {
   const values = Object.fromEntries(known.map((k) => [k, 'x']));
   const r = renderTemplate(text, values);
   for (const name of placeholdersOf(text)) used.add(name);
   return [
-    ...r.unknown.map((name): TemplateIssue => ({ code: 'unknown_placeholder', placeholder: name, where, message: `未知的占位符 {{${name}}}` })),
-    ...r.malformed.map((m): TemplateIssue => ({ code: 'malformed_placeholder', placeholder: m, where, message: `占位符格式错误：“${m}”（应为 {{英文名称}}）` })),
+    ...r.unknown.map((name): TemplateIssue => ({
+      code: 'unknown_placeholder',
+      placeholder: name,
+      where,
+      message: `未知的占位符 {{${name}}}`,
+    })),
+    ...r.malformed.map((m): TemplateIssue => ({
+      code: 'malformed_placeholder',
+      placeholder: m,
+      where,
+      message: `占位符格式错误：“${m}”（应为 {{英文名称}}）`,
+    })),
   ];
 }

@@ -30,8 +30,9 @@ export const FEE_STANDARDS: Readonly<Record<FeeBasis, string>> = {
   per_piece:
     '同一申请人一个自然月内累计申请10件以下（含10件）的，不收费；11至30件（含30件）的部分，每件收费100元；' +
     '31件以上的部分，以10件为一档，每增加一档，每件收费标准提高100元。',
-  per_page: '30页以下（含30页）的，不收费；31至100页（含100页）的部分，每页收费10元；101至200页（含200页）的部分，每页收费20元；201页以上的部分，每页收费40元。',
-}
+  per_page:
+    '30页以下（含30页）的，不收费；31至100页（含100页）的部分，每页收费10元；101至200页（含200页）的部分，每页收费20元；201页以上的部分，每页收费40元。',
+};
 
 /** Printed on fee notices when the payment period is excluded from the reply period (configurable; SPEC [U]). */
 export const PAYMENT_PERIOD_NOTE = '自本通知书送达之日起至您缴纳信息处理费之日止的期间，不计算在答复期限内。';
@@ -89,7 +90,10 @@ function kindValues(m: NoticeModel, remedies: string | undefined): Record<string
       return { channel: CHANNEL_PHRASES[m.channel], dueOn: formatChineseDate(m.dueOn) };
     case 'correction':
       return {
-        correctionItems: m.items.filter((x) => x.trim() !== '').map((x, i) => `${i + 1}. ${x.trim()}`).join('\n'),
+        correctionItems: m.items
+          .filter((x) => x.trim() !== '')
+          .map((x, i) => `${i + 1}. ${x.trim()}`)
+          .join('\n'),
         correctionDueOn: formatChineseDate(m.correctionDueOn),
       };
     case 'extension':

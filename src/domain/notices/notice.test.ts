@@ -3,11 +3,23 @@ import assert from 'node:assert/strict';
 import { localDate } from '../core/local-date.js';
 import { buildNoticeDocument, NOTICE_KINDS, type NoticeBase, type NoticeModel } from './notice.js';
 import { placeholdersFor, PLACEHOLDER_LABELS, REQUIRED_PLACEHOLDERS } from './placeholders.js';
-import { DEFAULT_REMEDIES, defaultTemplate, TEMPLATE_KEYS, validateNoticeTemplate, validateRemedyTemplate } from './templates.js';
+import {
+  DEFAULT_REMEDIES,
+  defaultTemplate,
+  TEMPLATE_KEYS,
+  validateNoticeTemplate,
+  validateRemedyTemplate,
+} from './templates.js';
 
 const base: NoticeBase = {
   docNo: '示例区政办依申〔2025〕3号',
-  org: { name: '示例区人民政府办公室', officeName: '政务公开科', address: '示例区人民路1号', phone: '0999-88000001', postcode: '100000' },
+  org: {
+    name: '示例区人民政府办公室',
+    officeName: '政务公开科',
+    address: '示例区人民路1号',
+    phone: '0999-88000001',
+    postcode: '100000',
+  },
   applicant: { name: '李四', address: '示例区幸福路8号' },
   trackingCode: 'K7QH2M9X',
   receivedOn: localDate('2025-09-26'),
@@ -18,10 +30,34 @@ const base: NoticeBase = {
 
 const models: NoticeModel[] = [
   { ...base, kind: 'acknowledgement', channel: 'online', dueOn: localDate('2025-11-03') },
-  { ...base, kind: 'correction', items: ['请明确所需信息的文件名称或文号', '请补充身份证明'], correctionDueOn: localDate('2025-10-20') },
-  { ...base, kind: 'extension', originalDueOn: localDate('2025-11-03'), newDueOn: localDate('2025-12-01'), workingDays: 20, reason: '所需信息涉及多个单位，需要调取、核实' },
-  { ...base, kind: 'fee', basis: 'per_piece', quantity: 45, amountYuan: 5500, paymentInstructions: '通过非税收入缴款书缴入国库，执收单位：示例区财政局' },
-  { ...base, kind: 'consultation_third_party', party: { name: '示例建设有限公司', address: '示例区工业路2号' }, information: '中标单位的报价明细' },
+  {
+    ...base,
+    kind: 'correction',
+    items: ['请明确所需信息的文件名称或文号', '请补充身份证明'],
+    correctionDueOn: localDate('2025-10-20'),
+  },
+  {
+    ...base,
+    kind: 'extension',
+    originalDueOn: localDate('2025-11-03'),
+    newDueOn: localDate('2025-12-01'),
+    workingDays: 20,
+    reason: '所需信息涉及多个单位，需要调取、核实',
+  },
+  {
+    ...base,
+    kind: 'fee',
+    basis: 'per_piece',
+    quantity: 45,
+    amountYuan: 5500,
+    paymentInstructions: '通过非税收入缴款书缴入国库，执收单位：示例区财政局',
+  },
+  {
+    ...base,
+    kind: 'consultation_third_party',
+    party: { name: '示例建设有限公司', address: '示例区工业路2号' },
+    information: '中标单位的报价明细',
+  },
   { ...base, kind: 'consultation_agency', agency: { name: '示例区生态环境局', address: '示例区环保路3号' } },
 ];
 
@@ -29,7 +65,9 @@ test('every kind of notice has a default template that validates', () => {
   for (const key of TEMPLATE_KEYS) assert.deepEqual(validateNoticeTemplate(key, defaultTemplate(key)), [], key);
   assert.equal(TEMPLATE_KEYS.length, 6 + 21);
   for (const kind of NOTICE_KINDS) {
-    for (const name of [...placeholdersFor(kind), ...REQUIRED_PLACEHOLDERS[kind]]) assert.ok(PLACEHOLDER_LABELS[name], `label for ${name}`);
+    for (const name of [...placeholdersFor(kind), ...REQUIRED_PLACEHOLDERS[kind]]) {
+      assert.ok(PLACEHOLDER_LABELS[name], `label for ${name}`);
+    }
   }
 });
 
@@ -72,7 +110,10 @@ test('correction: each item is its own numbered paragraph; the period and the la
 });
 
 test('extension: reason, days and new due date (art. 33); without a reason the sentence still reads', () => {
-  assert.match(render(2).paragraphs.join(), /因所需信息涉及多个单位，需要调取、核实，本机关不能在原定答复期限2025年11月3日前作出答复.*延长20个工作日，本机关将于2025年12月1日前作出答复/);
+  assert.match(
+    render(2).paragraphs.join(),
+    /因所需信息涉及多个单位，需要调取、核实，本机关不能在原定答复期限2025年11月3日前作出答复.*延长20个工作日，本机关将于2025年12月1日前作出答复/,
+  );
   const { reason: _reason, ...noReason } = models[2] as Extract<NoticeModel, { kind: 'extension' }>;
   const r = buildNoticeDocument(noReason);
   assert.ok(r.ok);
@@ -85,9 +126,18 @@ test('fee: basis, standard, amount in figures and capitals, 20 working days, con
   assert.match(body, /应缴金额：人民币5500元（大写：伍仟伍佰元整）/);
   assert.match(body, /收到本通知书之次日起20个工作日内缴纳.*视为放弃申请/);
   assert.doesNotMatch(body, /不计算在答复期限内/, 'the clock note is off by default');
-  const paused = buildNoticeDocument({ ...(models[3] as Extract<NoticeModel, { kind: 'fee' }>), paymentPeriodExcluded: true, basis: 'per_page', quantity: 250, amountYuan: 4700 });
+  const paused = buildNoticeDocument({
+    ...(models[3] as Extract<NoticeModel, { kind: 'fee' }>),
+    paymentPeriodExcluded: true,
+    basis: 'per_page',
+    quantity: 250,
+    amountYuan: 4700,
+  });
   assert.ok(paused.ok);
-  assert.match(paused.value.paragraphs.join(), /按量计收；计费数量：250页.*4700元（大写：肆仟柒佰元整）.*不计算在答复期限内/);
+  assert.match(
+    paused.value.paragraphs.join(),
+    /按量计收；计费数量：250页.*4700元（大写：肆仟柒佰元整）.*不计算在答复期限内/,
+  );
 });
 
 test('consultation letters go to the third party or agency and never reveal the applicant', () => {
@@ -104,36 +154,80 @@ test('consultation letters go to the third party or agency and never reveal the 
 });
 
 test('an organization’s edited template is used; its unknown placeholders and missing values are reported', () => {
-  const notices = { acknowledgement: { title: '{{orgName}}收件回执', addressee: '{{applicantName}}：', paragraphs: ['收到日期{{receivedOn}}，查询码{{trackingCode}}，{{dueOn}}前答复。{{applicantPhone}}'] } };
+  const notices = {
+    acknowledgement: {
+      title: '{{orgName}}收件回执',
+      addressee: '{{applicantName}}：',
+      paragraphs: ['收到日期{{receivedOn}}，查询码{{trackingCode}}，{{dueOn}}前答复。{{applicantPhone}}'],
+    },
+  };
   const r = buildNoticeDocument(models[0]!, { notices });
   assert.equal(r.ok, false);
-  if (!r.ok) assert.deepEqual(r.error.map((i) => [i.code, i.placeholder]), [['unknown_placeholder', 'applicantPhone']]);
+  if (!r.ok) {
+    assert.deepEqual(
+      r.error.map((i) => [i.code, i.placeholder]),
+      [['unknown_placeholder', 'applicantPhone']],
+    );
+  }
   notices.acknowledgement.paragraphs = ['收到日期{{receivedOn}}，查询码{{trackingCode}}，{{dueOn}}前答复。'];
   const fixed = buildNoticeDocument(models[0]!, { notices });
   assert.ok(fixed.ok);
   assert.equal(fixed.value.title, '示例区人民政府办公室收件回执');
   const blank = buildNoticeDocument({ ...models[0]!, applicant: { name: '', address: '' } });
   assert.equal(blank.ok, false);
-  if (!blank.ok) assert.deepEqual(blank.error.map((i) => [i.code, i.placeholder, i.where]), [['missing_value', 'applicantName', 'addressee']]);
+  if (!blank.ok) {
+    assert.deepEqual(
+      blank.error.map((i) => [i.code, i.placeholder, i.where]),
+      [['missing_value', 'applicantName', 'addressee']],
+    );
+  }
 });
 
 test('validation of edited templates: required placeholders, unknown names, remedy clauses', () => {
   const t = defaultTemplate('reply.withheld.state_secret');
   const noRemedies = { ...t, paragraphs: t.paragraphs.filter((p) => p !== '{{remedies}}') };
-  assert.deepEqual(validateNoticeTemplate('reply.withheld.state_secret', noRemedies).map((i) => i.placeholder), ['remedies']);
+  assert.deepEqual(
+    validateNoticeTemplate('reply.withheld.state_secret', noRemedies).map((i) => i.placeholder),
+    ['remedies'],
+  );
   const typo = { ...defaultTemplate('fee'), title: '收费通知书{{feeAmont}}' };
-  assert.deepEqual(validateNoticeTemplate('fee', typo).map((i) => [i.code, i.placeholder, i.where]), [['unknown_placeholder', 'feeAmont', 'title']]);
-  assert.deepEqual(validateNoticeTemplate('acknowledgement', { ...defaultTemplate('acknowledgement'), paragraphs: ['{{legalBasis}}'] }).map((i) => i.placeholder), ['legalBasis', 'receivedOn', 'trackingCode', 'dueOn']);
+  assert.deepEqual(
+    validateNoticeTemplate('fee', typo).map((i) => [i.code, i.placeholder, i.where]),
+    [['unknown_placeholder', 'feeAmont', 'title']],
+  );
+  assert.deepEqual(
+    validateNoticeTemplate('acknowledgement', {
+      ...defaultTemplate('acknowledgement'),
+      paragraphs: ['{{legalBasis}}'],
+    }).map((i) => i.placeholder),
+    ['legalBasis', 'receivedOn', 'trackingCode', 'dueOn'],
+  );
   assert.deepEqual(validateRemedyTemplate('either', DEFAULT_REMEDIES.either), []);
   assert.deepEqual(validateRemedyTemplate('reconsideration_first', DEFAULT_REMEDIES.reconsideration_first), []);
-  assert.deepEqual(validateRemedyTemplate('either', '可向{{court}}起诉{{x}}').map((i) => i.code), ['unknown_placeholder', 'required_placeholder_absent', 'required_text_absent', 'required_text_absent']);
+  assert.deepEqual(
+    validateRemedyTemplate('either', '可向{{court}}起诉{{x}}').map((i) => i.code),
+    ['unknown_placeholder', 'required_placeholder_absent', 'required_text_absent', 'required_text_absent'],
+  );
 });
 
 test('a reply uses the organization’s remedy clause', () => {
   const r = buildNoticeDocument(
-    { ...base, kind: 'reply', outcome: 'disclosed', remedies: { reconsiderationBody: '示例区人民政府', court: '示例区人民法院' } },
-    { remedies: { either: '不服的，可在60日内向{{reconsiderationBody}}申请行政复议，或在6个月内向{{court}}提起行政诉讼。' } },
+    {
+      ...base,
+      kind: 'reply',
+      outcome: 'disclosed',
+      remedies: { reconsiderationBody: '示例区人民政府', court: '示例区人民法院' },
+    },
+    {
+      remedies: {
+        either: '不服的，可在60日内向{{reconsiderationBody}}申请行政复议，或在6个月内向{{court}}提起行政诉讼。',
+      },
+    },
   );
   assert.ok(r.ok);
-  assert.ok(r.value.paragraphs.includes('不服的，可在60日内向示例区人民政府申请行政复议，或在6个月内向示例区人民法院提起行政诉讼。'));
+  assert.ok(
+    r.value.paragraphs.includes(
+      '不服的，可在60日内向示例区人民政府申请行政复议，或在6个月内向示例区人民法院提起行政诉讼。',
+    ),
+  );
 });

@@ -7,14 +7,29 @@
 import type { Channel, Outcome } from '../applications/application.js';
 import type { LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
-import { paragraphApplies, paragraphText, renderTemplate, type NoticeTemplate, type PlaceholderValues, type TemplateIssue } from './notice-template.js';
+import {
+  paragraphApplies,
+  paragraphText,
+  renderTemplate,
+  type NoticeTemplate,
+  type PlaceholderValues,
+  type TemplateIssue,
+} from './notice-template.js';
 import { noticeValues } from './notice-values.js';
 import { describePlaceholder } from './placeholders.js';
 import { remedyTemplate, templateFor, templateKeyOf, type OrgNoticeTemplates, type TemplateKey } from './templates.js';
 import { remedyVariantFor } from './reply-outcomes.js';
 
 /** Kinds of notice. Stored values (notice.kind); never rename. */
-export const NOTICE_KINDS = ['acknowledgement', 'correction', 'extension', 'fee', 'consultation_third_party', 'consultation_agency', 'reply'] as const;
+export const NOTICE_KINDS = [
+  'acknowledgement',
+  'correction',
+  'extension',
+  'fee',
+  'consultation_third_party',
+  'consultation_agency',
+  'reply',
+] as const;
 /** One kind of notice. */
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -50,7 +65,11 @@ export type NoticeBase = {
 /** 政府信息公开申请接收回执. */
 export type AcknowledgementNotice = NoticeBase & { kind: 'acknowledgement'; channel: Channel; dueOn: LocalDate };
 /** 补正告知书 (art. 30): what to correct, and the end of the correction period. */
-export type CorrectionNotice = NoticeBase & { kind: 'correction'; items: readonly string[]; correctionDueOn: LocalDate };
+export type CorrectionNotice = NoticeBase & {
+  kind: 'correction';
+  items: readonly string[];
+  correctionDueOn: LocalDate;
+};
 /** 延期答复告知书 (art. 33 para 2). */
 export type ExtensionNotice = NoticeBase & {
   kind: 'extension';
@@ -74,9 +93,17 @@ export type FeeNotice = NoticeBase & {
   paymentPeriodExcluded?: boolean;
 };
 /** 征求第三方意见书 (art. 32); addressed to the third party, never naming the applicant. */
-export type ThirdPartyConsultationNotice = NoticeBase & { kind: 'consultation_third_party'; party: NoticeParty; information?: string };
+export type ThirdPartyConsultationNotice = NoticeBase & {
+  kind: 'consultation_third_party';
+  party: NoticeParty;
+  information?: string;
+};
 /** 征求意见书 to a co-producing agency (art. 34). */
-export type AgencyConsultationNotice = NoticeBase & { kind: 'consultation_agency'; agency: NoticeParty; information?: string };
+export type AgencyConsultationNotice = NoticeBase & {
+  kind: 'consultation_agency';
+  agency: NoticeParty;
+  information?: string;
+};
 /** Where the applicant may seek a remedy against a reply. */
 export type RemedyBodies = {
   /** 行政复议机关: for a county department its 本级人民政府 (行政复议法 art. 24). */
@@ -134,7 +161,10 @@ export type NoticeDocument = {
  * @param templates the organization's edited templates, if any
  * @returns the document, or every template problem and missing value found
  */
-export function buildNoticeDocument(model: NoticeModel, templates: OrgNoticeTemplates = {}): Result<NoticeDocument, TemplateIssue[]> {
+export function buildNoticeDocument(
+  model: NoticeModel,
+  templates: OrgNoticeTemplates = {},
+): Result<NoticeDocument, TemplateIssue[]> {
   const key = templateKeyOf(model);
   const issues: TemplateIssue[] = [];
   const remedies = model.kind === 'reply' ? renderRemedies(model, templates, issues) : undefined;
@@ -166,7 +196,12 @@ function renderNotice(template: NoticeTemplate, values: PlaceholderValues, issue
   template.paragraphs.forEach((p, i) => {
     if (!paragraphApplies(p, values)) return;
     const text = collect(renderTemplate(paragraphText(p), values), `paragraph ${i + 1}`, issues);
-    paragraphs.push(...text.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+    paragraphs.push(
+      ...text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== ''),
+    );
   });
   return {
     title: collect(renderTemplate(template.title, values), 'title', issues),
@@ -176,8 +211,14 @@ function renderNotice(template: NoticeTemplate, values: PlaceholderValues, issue
 }
 
 function collect(r: ReturnType<typeof renderTemplate>, where: string, issues: TemplateIssue[]): string {
-  for (const name of r.unknown) issues.push({ code: 'unknown_placeholder', placeholder: name, where, message: `未知的占位符 {{${name}}}` });
-  for (const name of r.missing) issues.push({ code: 'missing_value', placeholder: name, where, message: `缺少内容：${describePlaceholder(name)}` });
-  for (const m of r.malformed) issues.push({ code: 'malformed_placeholder', placeholder: m, where, message: `占位符格式错误：“${m}”` });
+  for (const name of r.unknown) {
+    issues.push({ code: 'unknown_placeholder', placeholder: name, where, message: `未知的占位符 {{${name}}}` });
+  }
+  for (const name of r.missing) {
+    issues.push({ code: 'missing_value', placeholder: name, where, message: `缺少内容：${describePlaceholder(name)}` });
+  }
+  for (const m of r.malformed) {
+    issues.push({ code: 'malformed_placeholder', placeholder: m, where, message: `占位符格式错误：“${m}”` });
+  }
   return r.text;
 }

@@ -10,7 +10,13 @@ const reply = (outcome: Outcome, extra: Partial<ReplyNotice> = {}): ReplyNotice 
   kind: 'reply',
   outcome,
   docNo: '示例区政办依申〔2025〕12号',
-  org: { name: '示例区人民政府办公室', officeName: '政务公开科', address: '示例区人民路1号', phone: '0999-88000001', postcode: '100000' },
+  org: {
+    name: '示例区人民政府办公室',
+    officeName: '政务公开科',
+    address: '示例区人民路1号',
+    phone: '0999-88000001',
+    postcode: '100000',
+  },
   applicant: { name: '张三', address: '示例区幸福路8号' },
   trackingCode: 'K7QH2M9X',
   receivedOn: localDate('2025-09-26'),
@@ -60,7 +66,10 @@ test('every outcome except other.other cites an article of the Regulation (or th
 
 test('a reply for every outcome renders fully: decision, article, remedies, signature', () => {
   for (const outcome of OUTCOMES) {
-    const extra = { reasons: '具体理由见附件说明', ...(outcome === 'other.other' ? { legalBasis: `${REGULATION}第三十三条` } : {}) };
+    const extra = {
+      reasons: '具体理由见附件说明',
+      ...(outcome === 'other.other' ? { legalBasis: `${REGULATION}第三十三条` } : {}),
+    };
     const r = buildNoticeDocument(reply(outcome, extra));
     assert.ok(r.ok, `${outcome}: ${r.ok ? '' : JSON.stringify(r.error)}`);
     const body = r.value.paragraphs.join('\n');
@@ -85,7 +94,11 @@ test('refusals (不予公开) tell the applicant to seek reconsideration first (
   assert.ok(notHeld.ok);
   assert.match(notHeld.value.paragraphs.join(), /6个月内向示例区人民法院提起行政诉讼/);
   assert.equal(remedyVariantFor('partially_disclosed', localDate('2024-01-01')), 'reconsideration_first');
-  assert.equal(remedyVariantFor('withheld.enforcement_file', localDate('2023-12-31')), 'either', 'before the 2023 law took effect');
+  assert.equal(
+    remedyVariantFor('withheld.enforcement_file', localDate('2023-12-31')),
+    'either',
+    'before the 2023 law took effect',
+  );
   for (const o of OUTCOMES) {
     const expected = o.startsWith('withheld.') || o === 'partially_disclosed' ? 'reconsideration_first' : 'either';
     assert.equal(REPLY_OUTCOMES[o].remedy, expected, o);
@@ -98,13 +111,23 @@ test('the court defaults to 有管辖权的人民法院; a blank reconsideration
   assert.match(r.value.paragraphs.join(), /向有管辖权的人民法院提起行政诉讼/);
   const bad = buildNoticeDocument(reply('disclosed', { remedies: { reconsiderationBody: ' ' } }));
   assert.equal(bad.ok, false);
-  if (!bad.ok) assert.deepEqual(bad.error.map((i) => [i.code, i.placeholder, i.where]), [['missing_value', 'reconsiderationBody', 'remedies.either']]);
+  if (!bad.ok) {
+    assert.deepEqual(
+      bad.error.map((i) => [i.code, i.placeholder, i.where]),
+      [['missing_value', 'reconsiderationBody', 'remedies.either']],
+    );
+  }
 });
 
 test('outcomes that require the handler’s reasons or basis fail without them', () => {
   const partial = buildNoticeDocument(reply('partially_disclosed'));
   assert.equal(partial.ok, false);
-  if (!partial.ok) assert.deepEqual(partial.error.map((i) => i.placeholder), ['reasons']);
+  if (!partial.ok) {
+    assert.deepEqual(
+      partial.error.map((i) => i.placeholder),
+      ['reasons'],
+    );
+  }
   const prohibited = buildNoticeDocument(reply('withheld.prohibited_by_law'));
   assert.equal(prohibited.ok, false, 'the prohibiting law must be named');
   const other = buildNoticeDocument(reply('other.other'));
@@ -117,14 +140,21 @@ test('disclosed: the default says the information is enclosed; a provision text 
   const enclosed = buildNoticeDocument(reply('disclosed'));
   assert.ok(enclosed.ok);
   assert.ok(enclosed.value.paragraphs.includes('现将该政府信息随本告知书一并提供给您。'));
-  const online = buildNoticeDocument(reply('disclosed', { provision: '该信息已在示例区人民政府门户网站公开，网址为 https://www.example.gov.cn/gk/1。', legalBasis: `${REGULATION}第三十六条第（一）项` }));
+  const online = buildNoticeDocument(
+    reply('disclosed', {
+      provision: '该信息已在示例区人民政府门户网站公开，网址为 https://www.example.gov.cn/gk/1。',
+      legalBasis: `${REGULATION}第三十六条第（一）项`,
+    }),
+  );
   assert.ok(online.ok);
   assert.ok(!online.value.paragraphs.includes('现将该政府信息随本告知书一并提供给您。'));
   assert.match(online.value.paragraphs.join(), /第三十六条第（一）项的规定/);
 });
 
 test('not held with a referral names the responsible agency under art. 36(5)', () => {
-  const r = buildNoticeDocument(reply('unavailable.not_held', { referralAgency: '示例区住房和城乡建设局，电话0999-88000009' }));
+  const r = buildNoticeDocument(
+    reply('unavailable.not_held', { referralAgency: '示例区住房和城乡建设局，电话0999-88000009' }),
+  );
   assert.ok(r.ok);
   const body = r.value.paragraphs.join();
   assert.match(body, /第三十六条第（五）项的规定，现告知您负责公开该政府信息的行政机关：示例区住房和城乡建设局/);

@@ -29,7 +29,10 @@ export const RECONSIDERATION_LAW_2023_FROM: LocalDate = localDate('2024-01-01');
 export type ReplyOutcomeRule = {
   /** Row label of section 三 of the annual report. */
   label: string;
-  /** Articles of the Regulation (after {@link REGULATION}), or the full citation when `fullBasis`; null: the handler gives it. */
+  /**
+   * Articles of the Regulation (after {@link REGULATION}), or the full citation when `fullBasis`; null: the handler
+   * gives it.
+   */
   basis: string | null;
   fullBasis?: boolean;
   /** Remedy clause under the 2023 《行政复议法》. */
@@ -49,62 +52,210 @@ const provided: TemplateParagraph[] = [
 export const REPLY_OUTCOMES: Readonly<Record<Outcome, ReplyOutcomeRule>> = {
   // [U] SPEC: whether "already proactively disclosed" (art. 36(1)) replies count here is practice;
   // such a reply passes legalBasis 第三十六条第（一）项 in the model.
-  disclosed: { label: '予以公开', basis: '第三十六条第（二）项', remedy: 'either', decision: [
-    '经审查，您申请获取的政府信息属于可以公开的政府信息。根据{{legalBasis}}的规定，本机关决定予以公开。', ...provided] },
+  disclosed: {
+    label: '予以公开',
+    basis: '第三十六条第（二）项',
+    remedy: 'either',
+    decision: [
+      '经审查，您申请获取的政府信息属于可以公开的政府信息。根据{{legalBasis}}的规定，本机关决定予以公开。',
+      ...provided,
+    ],
+  },
   // Partly refused, so 复议前置 applies to the refused part (行政复议法 art. 23 (4)) [D].
-  partially_disclosed: { label: '部分公开', basis: '第三十七条', remedy: 'reconsideration_first', decision: [
-    '经审查，您申请获取的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{{legalBasis}}的规定，本机关决定向您提供可以公开的政府信息内容，对其余内容不予公开。',
-    '不予公开部分及理由：{{reasons}}', ...provided] },
-  'withheld.state_secret': { label: '属于国家秘密', basis: '第十四条、第三十六条第（三）项', remedy: 'reconsideration_first', decision: [
-    `经审查，您申请获取的政府信息属于依法确定为国家秘密的政府信息。根据{{legalBasis}}的规定，${REFUSED}`, reasons] },
-  'withheld.prohibited_by_law': { label: '其他法律行政法规禁止公开', basis: '第十四条、第三十六条第（三）项', remedy: 'reconsideration_first', decision: [
-    `经审查，您申请获取的政府信息属于法律、行政法规禁止公开的政府信息。根据{{legalBasis}}的规定，${REFUSED}`, '禁止公开的依据：{{reasons}}'] },
-  'withheld.security_stability': { label: '危及“三安全一稳定”', basis: '第十四条、第三十六条第（三）项', remedy: 'reconsideration_first', decision: [
-    `经审查，您申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定。根据{{legalBasis}}的规定，${REFUSED}`, reasons] },
-  'withheld.third_party_rights': { label: '保护第三方合法权益', basis: '第十五条、第三十六条第（三）项', remedy: 'reconsideration_first', decision: [
-    `经审查，您申请获取的政府信息涉及商业秘密、个人隐私等事项，公开后会对第三方合法权益造成损害。根据{{legalBasis}}的规定，${REFUSED}`, reasons] },
-  'withheld.internal_affairs': { label: '属于三类内部事务信息', basis: '第十六条第一款、第三十六条第（三）项', remedy: 'reconsideration_first', decision: [
-    `经审查，您申请获取的信息属于人事管理、后勤管理、内部工作流程等方面的内部事务信息。根据{{legalBasis}}的规定，${REFUSED}`, reasons] },
-  'withheld.process_information': { label: '属于四类过程性信息', basis: '第十六条第二款、第三十六条第（三）项', remedy: 'reconsideration_first', decision: [
-    `经审查，您申请获取的信息属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息。根据{{legalBasis}}的规定，${REFUSED}`, reasons] },
-  'withheld.enforcement_file': { label: '属于行政执法案卷', basis: '第十六条第二款、第三十六条第（三）项', remedy: 'reconsideration_first', decision: [
-    `经审查，您申请获取的信息属于行政执法案卷信息。根据{{legalBasis}}的规定，${REFUSED}`, reasons] },
+  partially_disclosed: {
+    label: '部分公开',
+    basis: '第三十七条',
+    remedy: 'reconsideration_first',
+    decision: [
+      '经审查，您申请获取的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{{legalBasis}}的规定，本机关决定向您提供可以公开的政府信息内容，对其余内容不予公开。',
+      '不予公开部分及理由：{{reasons}}',
+      ...provided,
+    ],
+  },
+  'withheld.state_secret': {
+    label: '属于国家秘密',
+    basis: '第十四条、第三十六条第（三）项',
+    remedy: 'reconsideration_first',
+    decision: [
+      `经审查，您申请获取的政府信息属于依法确定为国家秘密的政府信息。根据{{legalBasis}}的规定，${REFUSED}`,
+      reasons,
+    ],
+  },
+  'withheld.prohibited_by_law': {
+    label: '其他法律行政法规禁止公开',
+    basis: '第十四条、第三十六条第（三）项',
+    remedy: 'reconsideration_first',
+    decision: [
+      `经审查，您申请获取的政府信息属于法律、行政法规禁止公开的政府信息。根据{{legalBasis}}的规定，${REFUSED}`,
+      '禁止公开的依据：{{reasons}}',
+    ],
+  },
+  'withheld.security_stability': {
+    label: '危及“三安全一稳定”',
+    basis: '第十四条、第三十六条第（三）项',
+    remedy: 'reconsideration_first',
+    decision: [
+      `经审查，您申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定。根据{{legalBasis}}的规定，${REFUSED}`,
+      reasons,
+    ],
+  },
+  'withheld.third_party_rights': {
+    label: '保护第三方合法权益',
+    basis: '第十五条、第三十六条第（三）项',
+    remedy: 'reconsideration_first',
+    decision: [
+      `经审查，您申请获取的政府信息涉及商业秘密、个人隐私等事项，公开后会对第三方合法权益造成损害。根据{{legalBasis}}的规定，${REFUSED}`,
+      reasons,
+    ],
+  },
+  'withheld.internal_affairs': {
+    label: '属于三类内部事务信息',
+    basis: '第十六条第一款、第三十六条第（三）项',
+    remedy: 'reconsideration_first',
+    decision: [
+      `经审查，您申请获取的信息属于人事管理、后勤管理、内部工作流程等方面的内部事务信息。根据{{legalBasis}}的规定，${REFUSED}`,
+      reasons,
+    ],
+  },
+  'withheld.process_information': {
+    label: '属于四类过程性信息',
+    basis: '第十六条第二款、第三十六条第（三）项',
+    remedy: 'reconsideration_first',
+    decision: [
+      `经审查，您申请获取的信息属于行政机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息。根据{{legalBasis}}的规定，${REFUSED}`,
+      reasons,
+    ],
+  },
+  'withheld.enforcement_file': {
+    label: '属于行政执法案卷',
+    basis: '第十六条第二款、第三十六条第（三）项',
+    remedy: 'reconsideration_first',
+    decision: [`经审查，您申请获取的信息属于行政执法案卷信息。根据{{legalBasis}}的规定，${REFUSED}`, reasons],
+  },
   // SPEC §1.5 maps this row to art. 36(7), not art. 16 as the brief suggested. [D]
-  'withheld.inquiry_matter': { label: '属于行政查询事项', basis: '第三十六条第（七）项', remedy: 'reconsideration_first', decision: [
-    '经审查，您申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定。根据{{legalBasis}}的规定，请您依照有关法律、行政法规的规定办理。',
-    { when: 'provision', text: '办理途径：{{provision}}' }, reasons] },
+  'withheld.inquiry_matter': {
+    label: '属于行政查询事项',
+    basis: '第三十六条第（七）项',
+    remedy: 'reconsideration_first',
+    decision: [
+      '经审查，您申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定。根据{{legalBasis}}的规定，请您依照有关法律、行政法规的规定办理。',
+      { when: 'provision', text: '办理途径：{{provision}}' },
+      reasons,
+    ],
+  },
   // art. 36(4); with a referral to the responsible agency art. 36(5) (see legalBasisFor).
-  'unavailable.not_held': { label: '本机关不掌握相关政府信息', basis: '第三十六条第（四）项', remedy: 'either', decision: [
-    { unless: 'referralAgency', text: '经检索，本机关没有制作或者获取您申请公开的政府信息。根据{{legalBasis}}的规定，现告知您该政府信息不存在。' },
-    { when: 'referralAgency', text: '经审查，您申请公开的信息不属于本机关负责公开的政府信息。根据{{legalBasis}}的规定，现告知您负责公开该政府信息的行政机关：{{referralAgency}}。' },
-    reasons] },
-  'unavailable.needs_creation': { label: '没有现成信息需要另行制作', basis: '第三十八条', remedy: 'either', decision: [
-    '经审查，本机关没有您所申请的现成信息，提供该信息需要本机关对现有政府信息进行加工、分析。根据{{legalBasis}}的规定，本机关不予提供。', reasons] },
+  'unavailable.not_held': {
+    label: '本机关不掌握相关政府信息',
+    basis: '第三十六条第（四）项',
+    remedy: 'either',
+    decision: [
+      {
+        unless: 'referralAgency',
+        text: '经检索，本机关没有制作或者获取您申请公开的政府信息。根据{{legalBasis}}的规定，现告知您该政府信息不存在。',
+      },
+      {
+        when: 'referralAgency',
+        text: '经审查，您申请公开的信息不属于本机关负责公开的政府信息。根据{{legalBasis}}的规定，现告知您负责公开该政府信息的行政机关：{{referralAgency}}。',
+      },
+      reasons,
+    ],
+  },
+  'unavailable.needs_creation': {
+    label: '没有现成信息需要另行制作',
+    basis: '第三十八条',
+    remedy: 'either',
+    decision: [
+      '经审查，本机关没有您所申请的现成信息，提供该信息需要本机关对现有政府信息进行加工、分析。根据{{legalBasis}}的规定，本机关不予提供。',
+      reasons,
+    ],
+  },
   // [D] SPEC §1.5: art. 30 (the correction did not make the request clear).
-  'unavailable.still_unclear': { label: '补正后申请内容仍不明确', basis: '第三十条', remedy: 'either', decision: [
-    '本机关已告知您对申请内容作出补正，但补正后的申请内容仍不明确，本机关无法确定您所需要的政府信息。根据{{legalBasis}}的规定，本机关无法向您提供。', reasons] },
-  'not_processed.petition_or_complaint': { label: '信访举报投诉类申请', basis: '第三十九条第一款', remedy: 'either', decision: [
-    '经审查，您以政府信息公开申请的形式进行信访、投诉、举报等活动。根据{{legalBasis}}的规定，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。',
-    { when: 'provision', text: '相应渠道：{{provision}}' }, reasons] },
-  'not_processed.repeated': { label: '重复申请', basis: '第三十六条第（六）项', remedy: 'either', decision: [
-    '经审查，本机关已就您提出的政府信息公开申请作出答复，您重复申请公开相同的政府信息。根据{{legalBasis}}的规定，本机关不予重复处理。',
-    { when: 'previousReply', text: '本机关此前的答复：{{previousReply}}。' }, reasons] },
-  'not_processed.publication': { label: '要求提供公开出版物', basis: '第三十九条第二款', remedy: 'either', decision: [
-    '经审查，您申请获取的是政府公报、报刊、书籍等公开出版物。根据{{legalBasis}}的规定，本机关不作为政府信息公开申请处理。',
-    { when: 'provision', text: '您可以通过以下途径获取：{{provision}}' }, reasons] },
-  'not_processed.excessive': { label: '无正当理由大量反复申请', basis: '第三十五条', remedy: 'either', decision: [
-    '您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由。经审查，本机关认为申请理由不合理。根据{{legalBasis}}的规定，本机关不予处理。', reasons] },
+  'unavailable.still_unclear': {
+    label: '补正后申请内容仍不明确',
+    basis: '第三十条',
+    remedy: 'either',
+    decision: [
+      '本机关已告知您对申请内容作出补正，但补正后的申请内容仍不明确，本机关无法确定您所需要的政府信息。根据{{legalBasis}}的规定，本机关无法向您提供。',
+      reasons,
+    ],
+  },
+  'not_processed.petition_or_complaint': {
+    label: '信访举报投诉类申请',
+    basis: '第三十九条第一款',
+    remedy: 'either',
+    decision: [
+      '经审查，您以政府信息公开申请的形式进行信访、投诉、举报等活动。根据{{legalBasis}}的规定，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。',
+      { when: 'provision', text: '相应渠道：{{provision}}' },
+      reasons,
+    ],
+  },
+  'not_processed.repeated': {
+    label: '重复申请',
+    basis: '第三十六条第（六）项',
+    remedy: 'either',
+    decision: [
+      '经审查，本机关已就您提出的政府信息公开申请作出答复，您重复申请公开相同的政府信息。根据{{legalBasis}}的规定，本机关不予重复处理。',
+      { when: 'previousReply', text: '本机关此前的答复：{{previousReply}}。' },
+      reasons,
+    ],
+  },
+  'not_processed.publication': {
+    label: '要求提供公开出版物',
+    basis: '第三十九条第二款',
+    remedy: 'either',
+    decision: [
+      '经审查，您申请获取的是政府公报、报刊、书籍等公开出版物。根据{{legalBasis}}的规定，本机关不作为政府信息公开申请处理。',
+      { when: 'provision', text: '您可以通过以下途径获取：{{provision}}' },
+      reasons,
+    ],
+  },
+  'not_processed.excessive': {
+    label: '无正当理由大量反复申请',
+    basis: '第三十五条',
+    remedy: 'either',
+    decision: [
+      '您申请公开政府信息的数量、频次明显超过合理范围，本机关已要求您说明理由。经审查，本机关认为申请理由不合理。根据{{legalBasis}}的规定，本机关不予处理。',
+      reasons,
+    ],
+  },
   // [U] SPEC §1.5: no explicit article. Art. 2 defines 政府信息; a request to confirm or re-issue
   // information the applicant already holds is not a request to obtain it. Editable per organization.
-  'not_processed.confirmation': { label: '要求行政机关确认或重新出具已获取信息', basis: '第二条', remedy: 'either', decision: [
-    '经审查，您的申请系要求本机关确认或者重新出具您已获取的信息，不属于获取政府信息的申请。根据{{legalBasis}}的规定，本机关不作为政府信息公开申请处理。', reasons] },
-  'other.correction_lapsed': { label: '申请人无正当理由逾期不补正', basis: '第三十条', remedy: 'either', decision: [
-    '本机关已书面告知您对申请作出补正，您无正当理由逾期未补正，视为放弃申请。根据{{legalBasis}}的规定，本机关不再处理您的政府信息公开申请。', reasons] },
+  'not_processed.confirmation': {
+    label: '要求行政机关确认或重新出具已获取信息',
+    basis: '第二条',
+    remedy: 'either',
+    decision: [
+      '经审查，您的申请系要求本机关确认或者重新出具您已获取的信息，不属于获取政府信息的申请。根据{{legalBasis}}的规定，本机关不作为政府信息公开申请处理。',
+      reasons,
+    ],
+  },
+  'other.correction_lapsed': {
+    label: '申请人无正当理由逾期不补正',
+    basis: '第三十条',
+    remedy: 'either',
+    decision: [
+      '本机关已书面告知您对申请作出补正，您无正当理由逾期未补正，视为放弃申请。根据{{legalBasis}}的规定，本机关不再处理您的政府信息公开申请。',
+      reasons,
+    ],
+  },
   // [U] SPEC §3.9: the measures' article on non-payment was not read; cited by name only.
-  'other.fee_unpaid': { label: '申请人逾期未按收费通知要求缴纳费用', basis: `${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）`, fullBasis: true, remedy: 'either', decision: [
-    '本机关已向您送达信息处理费收费通知书，您未在规定期限内缴纳信息处理费，视为放弃申请。根据{{legalBasis}}的规定，本机关不再处理您的政府信息公开申请。', reasons] },
+  'other.fee_unpaid': {
+    label: '申请人逾期未按收费通知要求缴纳费用',
+    basis: `${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）`,
+    fullBasis: true,
+    remedy: 'either',
+    decision: [
+      '本机关已向您送达信息处理费收费通知书，您未在规定期限内缴纳信息处理费，视为放弃申请。根据{{legalBasis}}的规定，本机关不再处理您的政府信息公开申请。',
+      reasons,
+    ],
+  },
   // No fixed article: the handler states the reasons and the basis (model.legalBasis).
-  'other.other': { label: '其他', basis: null, remedy: 'either', decision: ['{{reasons}}', '根据{{legalBasis}}的规定，特此告知。'] },
+  'other.other': {
+    label: '其他',
+    basis: null,
+    remedy: 'either',
+    decision: ['{{reasons}}', '根据{{legalBasis}}的规定，特此告知。'],
+  },
 };
 
 /**

@@ -1,20 +1,35 @@
 // The template editor's plain-text syntax: paragraphs, [如有 x] / [如无 x] conditions, escapes, round trips.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTemplateBody, parseTemplateBody, templateFromText, templateKeyLabel, templateToText } from './template-text.js';
+import {
+  formatTemplateBody,
+  parseTemplateBody,
+  templateFromText,
+  templateKeyLabel,
+  templateToText,
+} from './template-text.js';
 import { defaultTemplate, TEMPLATE_KEYS } from './templates.js';
 import type { TemplateParagraph } from './notice-template.js';
 
 test('parseTemplateBody splits paragraphs on blank lines and reads conditions', () => {
-  const r = parseTemplateBody('第一段。\r\n\r\n\r\n[如有 extensionReason]\n因{{extensionReason}}延期。\n\n【如无 reasons】\n无理由。\n第二行。\n');
+  const r = parseTemplateBody(
+    '第一段。\r\n\r\n\r\n[如有 extensionReason]\n因{{extensionReason}}延期。\n\n【如无 reasons】\n无理由。\n第二行。\n',
+  );
   assert.ok(r.ok);
-  assert.deepEqual(r.value, ['第一段。', { when: 'extensionReason', text: '因{{extensionReason}}延期。' }, { unless: 'reasons', text: '无理由。\n第二行。' }]);
+  assert.deepEqual(r.value, [
+    '第一段。',
+    { when: 'extensionReason', text: '因{{extensionReason}}延期。' },
+    { unless: 'reasons', text: '无理由。\n第二行。' },
+  ]);
 });
 
 test('parseTemplateBody reports misplaced, malformed and empty conditions with their lines', () => {
   const r = parseTemplateBody('正文\n[如有 reasons]\n理由\n\n[如有 法律依据]\n内容\n\n[如无 reasons]');
   assert.ok(!r.ok);
-  assert.deepEqual(r.error.map((i) => i.line), [2, 5, 8]);
+  assert.deepEqual(
+    r.error.map((i) => i.line),
+    [2, 5, 8],
+  );
   assert.match(r.error[0]?.message ?? '', /第一行/);
   assert.match(r.error[1]?.message ?? '', /格式有误/);
   assert.match(r.error[2]?.message ?? '', /缺少段落正文/);

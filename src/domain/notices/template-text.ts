@@ -71,7 +71,10 @@ export function formatTemplateBody(paragraphs: readonly TemplateParagraph[]): st
  * @returns the paragraphs, or every problem found (with its line number)
  */
 export function parseTemplateBody(text: string): Result<TemplateParagraph[], TemplateTextIssue[]> {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trimEnd());
   const paragraphs: TemplateParagraph[] = [];
   const issues: TemplateTextIssue[] = [];
   let block: { start: number; lines: string[] } | undefined;
@@ -92,12 +95,16 @@ export function parseTemplateBody(text: string): Result<TemplateParagraph[], Tem
 function readBlock(start: number, lines: string[], issues: TemplateTextIssue[]): TemplateParagraph[] {
   const [first = '', ...rest] = lines;
   rest.forEach((line, i) => {
-    if (CONDITION_LIKE.test(line)) issues.push({ line: start + i + 1, message: `条件行“${line.trim()}”必须是一段的第一行：请在它前面空一行` });
+    if (CONDITION_LIKE.test(line)) {
+      issues.push({ line: start + i + 1, message: `条件行“${line.trim()}”必须是一段的第一行：请在它前面空一行` });
+    }
   });
   if (first.startsWith('\\')) return [[first.slice(1), ...rest].join('\n')];
   const cond = CONDITION.exec(first);
   if (!cond) {
-    if (CONDITION_LIKE.test(first)) issues.push({ line: start, message: `条件行“${first.trim()}”格式有误，应为 [如有 英文名称] 或 [如无 英文名称]` });
+    if (CONDITION_LIKE.test(first)) {
+      issues.push({ line: start, message: `条件行“${first.trim()}”格式有误，应为 [如有 英文名称] 或 [如无 英文名称]` });
+    }
     return [lines.join('\n')];
   }
   if (rest.length === 0) {

@@ -1,6 +1,12 @@
 // Default notice templates, the per-organization override set, and validation of edited templates.
 import { OUTCOMES, type Outcome } from '../applications/application.js';
-import { checkTemplate, checkText, type NoticeTemplate, type TemplateIssue, type TemplateParagraph } from './notice-template.js';
+import {
+  checkTemplate,
+  checkText,
+  type NoticeTemplate,
+  type TemplateIssue,
+  type TemplateParagraph,
+} from './notice-template.js';
 import type { NoticeKind, NoticeModel } from './notice.js';
 import { placeholdersFor, REMEDY_PLACEHOLDERS, REQUIRED_PLACEHOLDERS } from './placeholders.js';
 import { REGULATION, REPLY_OUTCOMES, type RemedyVariant } from './reply-outcomes.js';
@@ -20,43 +26,85 @@ const RECEIVED = '本机关于{{receivedOn}}收到您（单位）提出的政府
 
 /** Default templates of the kinds other than replies. */
 export const DEFAULT_TEMPLATES: Readonly<Record<Exclude<NoticeKind, 'reply'>, NoticeTemplate>> = {
-  acknowledgement: { title: '政府信息公开申请接收回执', addressee: APPLICANT, paragraphs: [
-    '本机关于{{receivedOn}}收到您（单位）通过{{channel}}提交的政府信息公开申请，现予登记。',
-    '申请内容：{{requestDescription}}。',
-    '查询码：{{trackingCode}}。您可以凭查询码和申请时填写的联系电话或者证件号码查询办理进度。',
-    `根据${REGULATION}第三十三条的规定，本机关将在收到申请之日起20个工作日内，即{{dueOn}}前作出答复；需要延长答复期限的，将另行告知。征求第三方和其他机关意见所需时间不计算在上述期限内。`,
-    CONTACT, '特此告知。'] },
-  correction: { title: '政府信息公开申请补正告知书', addressee: APPLICANT, paragraphs: [
-    `${RECEIVED}，申请获取：{{requestDescription}}。经审查，您的申请内容不明确。根据${REGULATION}第三十条的规定，请您对以下事项作出补正：`,
-    '{{correctionItems}}',
-    '请于{{correctionDueOn}}前将补正后的申请提交本机关。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
-    CONTACT, '特此告知。'] },
-  extension: { title: '政府信息公开申请延期答复告知书', addressee: APPLICANT, paragraphs: [
-    `${RECEIVED}，申请获取：{{requestDescription}}。`,
-    { when: 'extensionReason', text: `因{{extensionReason}}，本机关不能在原定答复期限{{originalDueOn}}前作出答复。经本机关政府信息公开工作机构负责人同意，根据${REGULATION}第三十三条第二款的规定，答复期限延长{{extensionDays}}个工作日，本机关将于{{newDueOn}}前作出答复。` },
-    { unless: 'extensionReason', text: `本机关不能在原定答复期限{{originalDueOn}}前作出答复。经本机关政府信息公开工作机构负责人同意，根据${REGULATION}第三十三条第二款的规定，答复期限延长{{extensionDays}}个工作日，本机关将于{{newDueOn}}前作出答复。` },
-    CONTACT, '特此告知。'] },
-  fee: { title: '政府信息公开信息处理费收费通知书', addressee: APPLICANT, paragraphs: [
-    `${RECEIVED}。您申请公开政府信息的数量、频次明显超过合理范围，根据${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关决定收取信息处理费。`,
-    '计收方式：{{feeBasis}}；计费数量：{{feeQuantity}}。',
-    '收费标准：{{feeStandard}}',
-    '应缴金额：人民币{{feeAmount}}元（大写：{{feeAmountInWords}}）。',
-    '缴费方式：{{paymentInstructions}}',
-    '请您自收到本通知书之次日起{{paymentDays}}个工作日内缴纳。无正当理由逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。',
-    { when: 'paymentPeriodNote', text: '{{paymentPeriodNote}}' },
-    CONTACT, '特此通知。'] },
+  acknowledgement: {
+    title: '政府信息公开申请接收回执',
+    addressee: APPLICANT,
+    paragraphs: [
+      '本机关于{{receivedOn}}收到您（单位）通过{{channel}}提交的政府信息公开申请，现予登记。',
+      '申请内容：{{requestDescription}}。',
+      '查询码：{{trackingCode}}。您可以凭查询码和申请时填写的联系电话或者证件号码查询办理进度。',
+      `根据${REGULATION}第三十三条的规定，本机关将在收到申请之日起20个工作日内，即{{dueOn}}前作出答复；需要延长答复期限的，将另行告知。征求第三方和其他机关意见所需时间不计算在上述期限内。`,
+      CONTACT,
+      '特此告知。',
+    ],
+  },
+  correction: {
+    title: '政府信息公开申请补正告知书',
+    addressee: APPLICANT,
+    paragraphs: [
+      `${RECEIVED}，申请获取：{{requestDescription}}。经审查，您的申请内容不明确。根据${REGULATION}第三十条的规定，请您对以下事项作出补正：`,
+      '{{correctionItems}}',
+      '请于{{correctionDueOn}}前将补正后的申请提交本机关。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
+      CONTACT,
+      '特此告知。',
+    ],
+  },
+  extension: {
+    title: '政府信息公开申请延期答复告知书',
+    addressee: APPLICANT,
+    paragraphs: [
+      `${RECEIVED}，申请获取：{{requestDescription}}。`,
+      {
+        when: 'extensionReason',
+        text: `因{{extensionReason}}，本机关不能在原定答复期限{{originalDueOn}}前作出答复。经本机关政府信息公开工作机构负责人同意，根据${REGULATION}第三十三条第二款的规定，答复期限延长{{extensionDays}}个工作日，本机关将于{{newDueOn}}前作出答复。`,
+      },
+      {
+        unless: 'extensionReason',
+        text: `本机关不能在原定答复期限{{originalDueOn}}前作出答复。经本机关政府信息公开工作机构负责人同意，根据${REGULATION}第三十三条第二款的规定，答复期限延长{{extensionDays}}个工作日，本机关将于{{newDueOn}}前作出答复。`,
+      },
+      CONTACT,
+      '特此告知。',
+    ],
+  },
+  fee: {
+    title: '政府信息公开信息处理费收费通知书',
+    addressee: APPLICANT,
+    paragraphs: [
+      `${RECEIVED}。您申请公开政府信息的数量、频次明显超过合理范围，根据${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关决定收取信息处理费。`,
+      '计收方式：{{feeBasis}}；计费数量：{{feeQuantity}}。',
+      '收费标准：{{feeStandard}}',
+      '应缴金额：人民币{{feeAmount}}元（大写：{{feeAmountInWords}}）。',
+      '缴费方式：{{paymentInstructions}}',
+      '请您自收到本通知书之次日起{{paymentDays}}个工作日内缴纳。无正当理由逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。',
+      { when: 'paymentPeriodNote', text: '{{paymentPeriodNote}}' },
+      CONTACT,
+      '特此通知。',
+    ],
+  },
   // Addressed to the third party; the applicant's identity and tracking code stay out of it.
-  consultation_third_party: { title: '政府信息公开征求第三方意见书', addressee: '{{partyName}}：', paragraphs: [
-    `本机关于{{receivedOn}}收到一份政府信息公开申请，申请获取：{{requestDescription}}。经审查，公开该政府信息可能损害您（单位）的合法权益。根据${REGULATION}第三十二条的规定，现书面征求您（单位）的意见。`,
-    { when: 'consultedInformation', text: '拟公开的信息：{{consultedInformation}}' },
-    `请您（单位）自收到本意见书之日起{{consultationDays}}个工作日内提出书面意见；不同意公开的，请说明理由。逾期未提出意见的，本机关将依照${REGULATION}的规定决定是否公开。`,
-    '第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知您（单位）。',
-    CONTACT, '特此征求意见。'] },
-  consultation_agency: { title: '政府信息公开征求意见书', addressee: '{{agencyName}}：', paragraphs: [
-    `本机关于{{receivedOn}}收到一份政府信息公开申请，申请获取：{{requestDescription}}。该政府信息由本机关与贵单位共同制作，根据${REGULATION}第三十四条的规定，现征求贵单位意见。`,
-    { when: 'consultedInformation', text: '拟公开的信息：{{consultedInformation}}' },
-    '请贵单位自收到本意见书之日起{{consultationDays}}个工作日内提出书面意见。逾期未提出意见的，视为同意公开。',
-    CONTACT, '特此函告。'] },
+  consultation_third_party: {
+    title: '政府信息公开征求第三方意见书',
+    addressee: '{{partyName}}：',
+    paragraphs: [
+      `本机关于{{receivedOn}}收到一份政府信息公开申请，申请获取：{{requestDescription}}。经审查，公开该政府信息可能损害您（单位）的合法权益。根据${REGULATION}第三十二条的规定，现书面征求您（单位）的意见。`,
+      { when: 'consultedInformation', text: '拟公开的信息：{{consultedInformation}}' },
+      `请您（单位）自收到本意见书之日起{{consultationDays}}个工作日内提出书面意见；不同意公开的，请说明理由。逾期未提出意见的，本机关将依照${REGULATION}的规定决定是否公开。`,
+      '第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知您（单位）。',
+      CONTACT,
+      '特此征求意见。',
+    ],
+  },
+  consultation_agency: {
+    title: '政府信息公开征求意见书',
+    addressee: '{{agencyName}}：',
+    paragraphs: [
+      `本机关于{{receivedOn}}收到一份政府信息公开申请，申请获取：{{requestDescription}}。该政府信息由本机关与贵单位共同制作，根据${REGULATION}第三十四条的规定，现征求贵单位意见。`,
+      { when: 'consultedInformation', text: '拟公开的信息：{{consultedInformation}}' },
+      '请贵单位自收到本意见书之日起{{consultationDays}}个工作日内提出书面意见。逾期未提出意见的，视为同意公开。',
+      CONTACT,
+      '特此函告。',
+    ],
+  },
 };
 
 /** Default title of replies. */
@@ -80,7 +128,13 @@ export function defaultReplyTemplate(outcome: Outcome): NoticeTemplate {
   return {
     title: REPLY_TITLE,
     addressee: APPLICANT,
-    paragraphs: [`${RECEIVED}，申请获取：{{requestDescription}}。现答复如下：`, ...REPLY_OUTCOMES[outcome].decision, '{{remedies}}', CONTACT, '特此告知。'],
+    paragraphs: [
+      `${RECEIVED}，申请获取：{{requestDescription}}。现答复如下：`,
+      ...REPLY_OUTCOMES[outcome].decision,
+      '{{remedies}}',
+      CONTACT,
+      '特此告知。',
+    ],
   };
 }
 
@@ -139,7 +193,12 @@ export function validateRemedyTemplate(variant: RemedyVariant, text: string): Te
   const used = new Set<string>();
   const issues = checkText(text, REMEDY_PLACEHOLDERS, `remedies.${variant}`, used);
   if (!used.has('reconsiderationBody')) {
-    issues.push({ code: 'required_placeholder_absent', placeholder: 'reconsiderationBody', where: `remedies.${variant}`, message: '救济途径必须包含占位符 {{reconsiderationBody}}' });
+    issues.push({
+      code: 'required_placeholder_absent',
+      placeholder: 'reconsiderationBody',
+      where: `remedies.${variant}`,
+      message: '救济途径必须包含占位符 {{reconsiderationBody}}',
+    });
   }
   for (const word of ['行政复议', '行政诉讼']) {
     if (!text.includes(word)) {

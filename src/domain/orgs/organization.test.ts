@@ -3,16 +3,43 @@ import assert from 'node:assert/strict';
 import { ancestry, orderTree, subtreeIds, wouldCreateCycle, type Organization } from './organization.js';
 
 const org = (id: string, parentId: string | null, sortOrder = 0, name = id): Organization => ({
-  id, parentId, sortOrder, name, kind: 'department', shortName: '', creditCode: id, address: '', postcode: '', phone: '',
-  officeHours: '', officeName: '', officeAddress: '', officePhone: '', officeEmail: '', functions: '', leadership: '',
-  internalUnits: '', retiredAt: null, createdAt: '', updatedAt: '',
+  id,
+  parentId,
+  sortOrder,
+  name,
+  kind: 'department',
+  shortName: '',
+  creditCode: id,
+  address: '',
+  postcode: '',
+  phone: '',
+  officeHours: '',
+  officeName: '',
+  officeAddress: '',
+  officePhone: '',
+  officeEmail: '',
+  functions: '',
+  leadership: '',
+  internalUnits: '',
+  retiredAt: null,
+  createdAt: '',
+  updatedAt: '',
 });
 
-const orgs = [org('dept-b', 'gov', 2), org('gov', null), org('dept-a', 'gov', 1), org('unit', 'dept-a'), org('street', 'gov', 3)];
+const orgs = [
+  org('dept-b', 'gov', 2),
+  org('gov', null),
+  org('dept-a', 'gov', 1),
+  org('unit', 'dept-a'),
+  org('street', 'gov', 3),
+];
 
 test('should order the tree depth-first, root first, siblings by sort order', () => {
   const tree = orderTree(orgs);
-  assert.deepEqual(tree.map((o) => `${o.depth}:${o.id}`), ['0:gov', '1:dept-a', '2:unit', '1:dept-b', '1:street']);
+  assert.deepEqual(
+    tree.map((o) => `${o.depth}:${o.id}`),
+    ['0:gov', '1:dept-a', '2:unit', '1:dept-b', '1:street'],
+  );
   assert.deepEqual(tree[2]?.path, ['gov', 'dept-a', 'unit']);
 });
 

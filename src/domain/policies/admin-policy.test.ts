@@ -4,7 +4,13 @@ import { canAdmin, type AdminAction } from './admin-policy.js';
 import type { Actor } from './actor.js';
 import type { Role } from '../users/roles.js';
 
-const actor = (role: Role, orgId: string): Actor => ({ userId: 'u', username: 'u', displayName: '', homeOrgId: orgId, roles: [{ role, orgId }] });
+const actor = (role: Role, orgId: string): Actor => ({
+  userId: 'u',
+  username: 'u',
+  displayName: '',
+  homeOrgId: orgId,
+  roles: [{ role, orgId }],
+});
 const GOV = ['gov'];
 const DEPT = ['gov', 'dept'];
 const OTHER = ['gov', 'other'];

@@ -27,7 +27,12 @@ const GLOBAL: ReadonlySet<AdminAction> = new Set(['calendar.update', 'settings.u
  * A `supervisor` may read accounts and the audit trail of its subtree.
  * @param rootIds ids of the root organizations (for global actions)
  */
-export function canAdmin(actor: Actor, action: AdminAction, subject: AdminSubject, rootIds: readonly string[]): boolean {
+export function canAdmin(
+  actor: Actor,
+  action: AdminAction,
+  subject: AdminSubject,
+  rootIds: readonly string[],
+): boolean {
   if (action === 'admin.enter') {
     return actor.roles.length > 0;
   }

@@ -2,7 +2,10 @@
 import type { Role } from '../users/roles.js';
 import { holdsOver, type Actor } from './actor.js';
 
-/** Roles that work cases and therefore see the applicant's personal data (issue 3: "visible only to roles of the organization handling the case"). */
+/**
+ * Roles that work cases and therefore see the applicant's personal data (issue 3: "visible only to roles of the
+ * organization handling the case").
+ */
 const CASE_ROLES: readonly Role[] = ['handler', 'office_head', 'legal_reviewer', 'signer', 'head'];
 
 /**

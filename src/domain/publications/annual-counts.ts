@@ -50,7 +50,9 @@ const byEnd = (d: LocalDate | null, year: number): boolean => d !== null && d <=
 export function annualPublicationCounts(facts: readonly PublicationFact[], year: number): AnnualPublicationCounts {
   const published = facts.filter((f) => f.disclosure !== 'withheld' && f.publishedOn !== null);
   const ofYear = published.filter((f) => inYear(f.publishedOn, year));
-  const newByKind = Object.fromEntries(PUBLICATION_KINDS.map((k) => [k, ofYear.filter((f) => f.kind === k).length])) as Record<PublicationKind, number>;
+  const newByKind = Object.fromEntries(
+    PUBLICATION_KINDS.map((k) => [k, ofYear.filter((f) => f.kind === k).length]),
+  ) as Record<PublicationKind, number>;
   const docs = ofYear.filter((f) => DOCUMENT_KINDS.includes(f.kind));
   const rulesAndNormative = published.filter((f) => f.kind === 'rule' || f.kind === 'normative');
   return {
@@ -75,7 +77,8 @@ export function annualPublicationCounts(facts: readonly PublicationFact[], year:
  */
 function documentCounts(published: readonly PublicationFact[], kind: PublicationKind, year: number): DocumentCounts {
   const ofKind = published.filter((f) => f.kind === kind);
-  const endedBy = (f: PublicationFact) => f.validity !== 'valid' && (f.validityOn === null || byEnd(f.validityOn, year));
+  const endedBy = (f: PublicationFact) =>
+    f.validity !== 'valid' && (f.validityOn === null || byEnd(f.validityOn, year));
   return {
     made: ofKind.filter((f) => inYear(f.writtenOn, year)).length,
     repealed: ofKind.filter((f) => f.validity === 'repealed' && inYear(f.validityOn, year)).length,

@@ -19,8 +19,28 @@ export type CatalogueNode = {
   children: CatalogueNode[];
 };
 
-const leaf = (slug: string, name: string, basis?: string, statutoryKey: string | null = null): CatalogueNode => ({ slug, name, kind: 'category', statutoryKey, basis, children: [] });
-const dir = (slug: string, name: string, statutoryKey: string | null, children: CatalogueNode[], basis?: string): CatalogueNode => ({ slug, name, kind: children.length > 0 ? 'directory' : 'category', statutoryKey, basis, children });
+const leaf = (slug: string, name: string, basis?: string, statutoryKey: string | null = null): CatalogueNode => ({
+  slug,
+  name,
+  kind: 'category',
+  statutoryKey,
+  basis,
+  children: [],
+});
+const dir = (
+  slug: string,
+  name: string,
+  statutoryKey: string | null,
+  children: CatalogueNode[],
+  basis?: string,
+): CatalogueNode => ({
+  slug,
+  name,
+  kind: children.length > 0 ? 'directory' : 'category',
+  statutoryKey,
+  basis,
+  children,
+});
 
 /**
  * The default tree, in display order. Slugs are unique within an organization; the kinds of
@@ -30,43 +50,55 @@ export function defaultCatalogue(): CatalogueNode[] {
   return [
     dir('guide', '政府信息公开指南', 'guide', [], '第十二条'),
     dir('rules', '政府信息公开制度', 'rules', []),
-    dir('statutory', '法定主动公开内容', 'statutory', [
-      leaf('functions', '机构职能', '第二十条第（二）项'),
-      dir('policy', '政策文件', 'policy', [
-        leaf('policy-rules', '规章', '第二十条第（一）项', 'policy-rule'),
-        leaf('policy-normative', '行政规范性文件', '第二十条第（一）项', 'policy-normative'),
-        leaf('policy-other', '其他文件', '第二十条第（一）项', 'policy-other'),
-        leaf('policy-interpretation', '政策解读', undefined, 'policy-interpretation'),
-      ]),
-      leaf('meetings', '政府会议'),
-      leaf('plans', '规划计划', '第二十条第（三）项'),
-      leaf('statistics', '统计信息', '第二十条第（四）项'),
-      leaf('licensing', '行政许可', '第二十条第（五）项'),
-      leaf('penalties', '行政处罚和行政强制', '第二十条第（六）项'),
-      leaf('budgets', '财政预决算', '第二十条第（七）项'),
-      leaf('fees', '行政事业性收费', '第二十条第（八）项'),
-      leaf('procurement', '政府采购', '第二十条第（九）项'),
-      leaf('projects', '重大建设项目', '第二十条第（十）项'),
-      dir('livelihood', '民生', null, [
-        leaf('poverty', '扶贫', '第二十条第（十一）项'),
-        leaf('education', '教育', '第二十条第（十一）项'),
-        leaf('health', '医疗', '第二十条第（十一）项'),
-        leaf('social-security', '社保', '第二十条第（十一）项'),
-        leaf('employment', '就业', '第二十条第（十一）项'),
-      ]),
-      leaf('emergency', '应急管理', '第二十条第（十二）项'),
-      leaf('inspections', '监督检查', '第二十条第（十三）项'),
-      leaf('personnel', '人事信息', '第二十条第（十四）项'),
-      leaf('proposals', '建议提案办理'),
-    ], '第二十条、第二十一条'),
+    dir(
+      'statutory',
+      '法定主动公开内容',
+      'statutory',
+      [
+        leaf('functions', '机构职能', '第二十条第（二）项'),
+        dir('policy', '政策文件', 'policy', [
+          leaf('policy-rules', '规章', '第二十条第（一）项', 'policy-rule'),
+          leaf('policy-normative', '行政规范性文件', '第二十条第（一）项', 'policy-normative'),
+          leaf('policy-other', '其他文件', '第二十条第（一）项', 'policy-other'),
+          leaf('policy-interpretation', '政策解读', undefined, 'policy-interpretation'),
+        ]),
+        leaf('meetings', '政府会议'),
+        leaf('plans', '规划计划', '第二十条第（三）项'),
+        leaf('statistics', '统计信息', '第二十条第（四）项'),
+        leaf('licensing', '行政许可', '第二十条第（五）项'),
+        leaf('penalties', '行政处罚和行政强制', '第二十条第（六）项'),
+        leaf('budgets', '财政预决算', '第二十条第（七）项'),
+        leaf('fees', '行政事业性收费', '第二十条第（八）项'),
+        leaf('procurement', '政府采购', '第二十条第（九）项'),
+        leaf('projects', '重大建设项目', '第二十条第（十）项'),
+        dir('livelihood', '民生', null, [
+          leaf('poverty', '扶贫', '第二十条第（十一）项'),
+          leaf('education', '教育', '第二十条第（十一）项'),
+          leaf('health', '医疗', '第二十条第（十一）项'),
+          leaf('social-security', '社保', '第二十条第（十一）项'),
+          leaf('employment', '就业', '第二十条第（十一）项'),
+        ]),
+        leaf('emergency', '应急管理', '第二十条第（十二）项'),
+        leaf('inspections', '监督检查', '第二十条第（十三）项'),
+        leaf('personnel', '人事信息', '第二十条第（十四）项'),
+        leaf('proposals', '建议提案办理'),
+      ],
+      '第二十条、第二十一条',
+    ),
     dir('annual-reports', '政府信息公开年报', 'annual-reports', [], '第四十九条、第五十条'),
     dir('apply', '申请公开政府信息', 'apply', [], '第二十七条'),
   ];
 }
 
 /** The nodes of a tree, parents before children, with their parent's slug and sibling order. */
-export function flattenCatalogue(nodes: readonly CatalogueNode[], parentSlug: string | null = null): { node: CatalogueNode; parentSlug: string | null; sortOrder: number }[] {
-  return nodes.flatMap((node, i) => [{ node, parentSlug, sortOrder: i }, ...flattenCatalogue(node.children, node.slug)]);
+export function flattenCatalogue(
+  nodes: readonly CatalogueNode[],
+  parentSlug: string | null = null,
+): { node: CatalogueNode; parentSlug: string | null; sortOrder: number }[] {
+  return nodes.flatMap((node, i) => [
+    { node, parentSlug, sortOrder: i },
+    ...flattenCatalogue(node.children, node.slug),
+  ]);
 }
 
 /** Checks a category slug: lower-case letters, digits and hyphens, 1–40 characters. */

@@ -6,10 +6,17 @@
 import { findSpamSpans } from '../report-check/spam.js';
 
 /** What a finding is about. */
-export type CheckRule = 'wrong_word' | 'sensitive_word' | 'id_number' | 'mobile' | 'spam' | 'broken_link' | 'external_link';
+export type CheckRule =
+  'wrong_word' | 'sensitive_word' | 'id_number' | 'mobile' | 'spam' | 'broken_link' | 'external_link';
 
 /** One finding. `error`s block approval unless the reviewer confirms them (transitions.ts). */
-export type CheckFinding = { rule: CheckRule; severity: 'error' | 'warning'; message: string; excerpt: string; field: 'title' | 'summary' | 'body' };
+export type CheckFinding = {
+  rule: CheckRule;
+  severity: 'error' | 'warning';
+  message: string;
+  excerpt: string;
+  field: 'title' | 'summary' | 'body';
+};
 
 /** The editable word list (settings key `publications.sensitive_words`). */
 export type WordList = {
@@ -49,7 +56,11 @@ export const DEFAULT_WORD_LIST: WordList = {
 /** The text to check, and how links are judged. */
 export type CheckInput = { title: string; summary: string; bodyHtml: string };
 /** Options: the word list, and whether an internal path resolves (this portal's pages and attachments). */
-export type CheckOptions = { words: WordList; resolveLink: (path: string) => boolean; portalOrigins?: readonly string[] };
+export type CheckOptions = {
+  words: WordList;
+  resolveLink: (path: string) => boolean;
+  portalOrigins?: readonly string[];
+};
 
 /**
  * Runs every check.
@@ -61,7 +72,11 @@ export function prePublicationChecks(input: CheckInput, options: CheckOptions): 
     ['summary', input.summary],
     ['body', htmlToText(input.bodyHtml)],
   ] as const;
-  const textFindings = fields.flatMap(([field, text]) => [...wordFindings(text, field, options.words), ...personalDataFindings(text, field), ...spamFindingsOf(text, field)]);
+  const textFindings = fields.flatMap(([field, text]) => [
+    ...wordFindings(text, field, options.words),
+    ...personalDataFindings(text, field),
+    ...spamFindingsOf(text, field),
+  ]);
   return [...textFindings, ...linkFindings(input.bodyHtml, options)];
 }
 
@@ -78,8 +93,24 @@ export function htmlToText(html: string): string {
 }
 
 function wordFindings(text: string, field: CheckFinding['field'], words: WordList): CheckFinding[] {
-  const wrong = words.wrong.filter((w) => w.wrong !== '' && text.includes(w.wrong)).map((w): CheckFinding => ({ rule: 'wrong_word', severity: 'error', message: `疑似错别字“${w.wrong}”，应为“${w.right}”`, excerpt: w.wrong, field }));
-  const sensitive = words.sensitive.filter((w) => w.word !== '' && text.includes(w.word)).map((w): CheckFinding => ({ rule: 'sensitive_word', severity: 'error', message: `敏感表述“${w.word}”：${w.hint}`, excerpt: w.word, field }));
+  const wrong = words.wrong
+    .filter((w) => w.wrong !== '' && text.includes(w.wrong))
+    .map((w): CheckFinding => ({
+      rule: 'wrong_word',
+      severity: 'error',
+      message: `疑似错别字“${w.wrong}”，应为“${w.right}”`,
+      excerpt: w.wrong,
+      field,
+    }));
+  const sensitive = words.sensitive
+    .filter((w) => w.word !== '' && text.includes(w.word))
+    .map((w): CheckFinding => ({
+      rule: 'sensitive_word',
+      severity: 'error',
+      message: `敏感表述“${w.word}”：${w.hint}`,
+      excerpt: w.word,
+      field,
+    }));
   return [...wrong, ...sensitive];
 }
 
@@ -102,11 +133,25 @@ function mask(s: string): string {
 }
 
 function personalDataFindings(text: string, field: CheckFinding['field']): CheckFinding[] {
-  const ids = [...text.matchAll(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g)].map((m) => m[0]).filter(isValidResidentId);
+  const ids = [...text.matchAll(/(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g)]
+    .map((m) => m[0])
+    .filter(isValidResidentId);
   const mobiles = [...text.matchAll(/(?<!\d)1[3-9]\d{9}(?!\d)/g)].map((m) => m[0]);
   return [
-    ...ids.map((id): CheckFinding => ({ rule: 'id_number', severity: 'error', message: `含有公民身份号码 ${mask(id)}，公开前应删除或作去标识化处理`, excerpt: mask(id), field })),
-    ...mobiles.map((m): CheckFinding => ({ rule: 'mobile', severity: 'warning', message: `含有手机号码 ${mask(m)}，请确认是否为应公开的办公联系方式`, excerpt: mask(m), field })),
+    ...ids.map((id): CheckFinding => ({
+      rule: 'id_number',
+      severity: 'error',
+      message: `含有公民身份号码 ${mask(id)}，公开前应删除或作去标识化处理`,
+      excerpt: mask(id),
+      field,
+    })),
+    ...mobiles.map((m): CheckFinding => ({
+      rule: 'mobile',
+      severity: 'warning',
+      message: `含有手机号码 ${mask(m)}，请确认是否为应公开的办公联系方式`,
+      excerpt: mask(m),
+      field,
+    })),
   ];
 }
 
@@ -118,8 +163,13 @@ function spamFindingsOf(text: string, field: CheckFinding['field']): CheckFindin
 }
 
 /** Links (href/src) of an HTML fragment, split into this portal's paths and external addresses. */
-export function extractLinks(html: string, portalOrigins: readonly string[] = []): { internal: string[]; external: string[] } {
-  const urls = [...html.matchAll(/\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) => (m[1] ?? m[2] ?? '').trim());
+export function extractLinks(
+  html: string,
+  portalOrigins: readonly string[] = [],
+): { internal: string[]; external: string[] } {
+  const urls = [...html.matchAll(/\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) =>
+    (m[1] ?? m[2] ?? '').trim(),
+  );
   const internal: string[] = [];
   const external: string[] = [];
   for (const url of urls) {
@@ -135,8 +185,22 @@ export function extractLinks(html: string, portalOrigins: readonly string[] = []
 function linkFindings(html: string, options: CheckOptions): CheckFinding[] {
   const { internal, external } = extractLinks(html, options.portalOrigins);
   return [
-    ...internal.filter((p) => !options.resolveLink(p)).map((p): CheckFinding => ({ rule: 'broken_link', severity: 'error', message: `站内链接“${p}”无法打开`, excerpt: p, field: 'body' })),
-    ...external.map((u): CheckFinding => ({ rule: 'external_link', severity: 'warning', message: `外部链接“${u}”未自动检查，请人工核实`, excerpt: u, field: 'body' })),
+    ...internal
+      .filter((p) => !options.resolveLink(p))
+      .map((p): CheckFinding => ({
+        rule: 'broken_link',
+        severity: 'error',
+        message: `站内链接“${p}”无法打开`,
+        excerpt: p,
+        field: 'body',
+      })),
+    ...external.map((u): CheckFinding => ({
+      rule: 'external_link',
+      severity: 'warning',
+      message: `外部链接“${u}”未自动检查，请人工核实`,
+      excerpt: u,
+      field: 'body',
+    })),
   ];
 }
 
@@ -148,7 +212,11 @@ export function wordListFrom(value: unknown): WordList {
   if (typeof value !== 'object' || value === null) return DEFAULT_WORD_LIST;
   const v = value as { wrong?: unknown; sensitive?: unknown };
   if (!Array.isArray(v.wrong) || !Array.isArray(v.sensitive)) return DEFAULT_WORD_LIST;
-  const wrong = v.wrong.filter((w): w is { wrong: string; right: string } => typeof w?.wrong === 'string' && typeof w?.right === 'string');
-  const sensitive = v.sensitive.filter((w): w is { word: string; hint: string } => typeof w?.word === 'string' && typeof w?.hint === 'string');
+  const wrong = v.wrong.filter(
+    (w): w is { wrong: string; right: string } => typeof w?.wrong === 'string' && typeof w?.right === 'string',
+  );
+  const sensitive = v.sensitive.filter(
+    (w): w is { word: string; hint: string } => typeof w?.word === 'string' && typeof w?.hint === 'string',
+  );
   return { wrong, sensitive };
 }

@@ -31,7 +31,11 @@ export function publicationDueOn(writtenOn: LocalDate, cal: HolidayCalendar): Lo
  * @param pub 成文日期 and, once published, 发布日期
  * @param today the office's date
  */
-export function publicationStatus(pub: { writtenOn: LocalDate; publishedOn: LocalDate | null }, today: LocalDate, cal: HolidayCalendar): PublicationStatus {
+export function publicationStatus(
+  pub: { writtenOn: LocalDate; publishedOn: LocalDate | null },
+  today: LocalDate,
+  cal: HolidayCalendar,
+): PublicationStatus {
   const due = publicationDueOn(pub.writtenOn, cal);
   if (pub.publishedOn !== null) return compareDates(pub.publishedOn, due) <= 0 ? 'on_time' : 'late';
   if (compareDates(today, due) > 0) return 'late';

@@ -9,13 +9,17 @@ import { DISCLOSURES, PUBLICATION_KINDS, VALIDITIES, WITHHELD_GROUNDS, type Publ
 export type DraftInput = Readonly<Record<string, unknown>>;
 
 /** Parsed fields, still naming the category and the interpreted document as given. */
-export type ParsedDraft = Omit<PublicationFields, 'categoryId' | 'interpretsId'> & { category: string; interprets: string };
+export type ParsedDraft = Omit<PublicationFields, 'categoryId' | 'interpretsId'> & {
+  category: string;
+  interprets: string;
+};
 
 /** Body size limit (the sanitised HTML). */
 export const MAX_BODY_CHARS = 2_000_000;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : str(v).split(/[,，;；、]/)).map((s) => s.trim()).filter((s) => s !== '');
+const list = (v: unknown): string[] =>
+  (Array.isArray(v) ? v.map(str) : str(v).split(/[,，;；、]/)).map((s) => s.trim()).filter((s) => s !== '');
 const oneOf = <T extends string>(values: readonly T[], v: unknown, fallback: T | null): T | null => {
   const s = str(v);
   if (s === '') return fallback;
@@ -42,7 +46,9 @@ export function parseDraft(input: DraftInput, today: LocalDate): Result<ParsedDr
   const validity = oneOf(VALIDITIES, input.validity, 'valid');
   if (validity === null) e.validity = '有效性应为有效、失效或废止';
   const validityOn = str(input.validityOn);
-  if (validity !== 'valid' && validity !== null && !isLocalDate(validityOn)) e.validityOn = '失效或废止的文件请填写失效（废止）日期';
+  if (validity !== 'valid' && validity !== null && !isLocalDate(validityOn)) {
+    e.validityOn = '失效或废止的文件请填写失效（废止）日期';
+  }
   const disclosure = oneOf(DISCLOSURES, input.disclosure, 'proactive');
   if (disclosure === null) e.disclosure = '公开属性应为主动公开、依申请公开或不予公开';
   const ground = oneOf(WITHHELD_GROUNDS, input.withheldGround, null);

@@ -8,7 +8,12 @@ import type { ExportEntry, ExportMeta } from './export-manifest.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const STYLE = [
@@ -37,7 +42,9 @@ const periodText = (m: ExportMeta) => `${m.period.from} 至 ${m.period.to}`;
 export function itemPageHtml(e: ExportEntry, bodyHtml: string, root = '../'): string {
   const x = escapeHtml;
   const topic = e.topic || e.categoryName || KIND_LABELS[e.kind];
-  const withdrawn = e.withdrawnOn ? `<p class="note">该信息已于${x(e.withdrawnOn)}撤销，不再在网站上公开；此处保存的是撤销前公开的版本（第${e.version}版）。</p>\n` : '';
+  const withdrawn = e.withdrawnOn
+    ? `<p class="note">该信息已于${x(e.withdrawnOn)}撤销，不再在网站上公开；此处保存的是撤销前公开的版本（第${e.version}版）。</p>\n`
+    : '';
   const files =
     e.attachments.length === 0
       ? '<p class="muted">无附件</p>'
@@ -87,5 +94,8 @@ export function indexHtml(meta: ExportMeta, entries: readonly ExportEntry[]): st
       ? ''
       : `<table>\n<thead><tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">发布机构</th><th scope="col">发文字号</th><th scope="col">成文日期</th><th scope="col">发布日期</th><th scope="col">体裁</th><th scope="col">有效性</th><th scope="col">撤销</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
   ];
-  return page(`${meta.organization.name} 主动公开政府信息 ${periodText(meta)}`, body.filter((s) => s !== '').join('\n'));
+  return page(
+    `${meta.organization.name} 主动公开政府信息 ${periodText(meta)}`,
+    body.filter((s) => s !== '').join('\n'),
+  );
 }

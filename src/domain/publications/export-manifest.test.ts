@@ -21,22 +21,45 @@ import { escapeHtml, indexHtml, itemPageHtml } from './export-html.js';
 
 const d = (s: string): LocalDate => localDate(s);
 const period = (from: string, to: string) => ({ from: d(from), to: d(to) });
-const v = (version: number, at: string, over: Partial<ExportVersionStamp> = {}): ExportVersionStamp => ({ version, publishedAt: at, publishedOn: d('2025-03-10'), disclosure: 'proactive', kind: 'normative', ...over });
+const v = (version: number, at: string, over: Partial<ExportVersionStamp> = {}): ExportVersionStamp => ({
+  version,
+  publishedAt: at,
+  publishedOn: d('2025-03-10'),
+  disclosure: 'proactive',
+  kind: 'normative',
+  ...over,
+});
 
 describe('pickExportVersion', () => {
   const one = [v(1, '2025-03-10T02:00:00Z')];
 
   test('should take an item live in the period and leave out one published after it', () => {
     assert.equal(pickExportVersion(one, null, period('2025-01-01', '2025-12-31'))?.version, 1);
-    assert.equal(pickExportVersion(one, null, period('2025-03-10', '2025-03-10'))?.version, 1, 'published on the last day');
-    assert.equal(pickExportVersion(one, null, period('2025-01-01', '2025-03-09')), null, 'published the day after the period');
-    assert.equal(pickExportVersion(one, null, period('2026-01-01', '2026-12-31'))?.version, 1, 'still live in a later period');
+    assert.equal(
+      pickExportVersion(one, null, period('2025-03-10', '2025-03-10'))?.version,
+      1,
+      'published on the last day',
+    );
+    assert.equal(
+      pickExportVersion(one, null, period('2025-01-01', '2025-03-09')),
+      null,
+      'published the day after the period',
+    );
+    assert.equal(
+      pickExportVersion(one, null, period('2026-01-01', '2026-12-31'))?.version,
+      1,
+      'still live in a later period',
+    );
   });
 
   test('should keep an item withdrawn during or after the period and drop one withdrawn before it', () => {
     const p = period('2025-06-01', '2025-06-30');
     assert.equal(pickExportVersion(one, '2025-06-15T03:00:00Z', p)?.version, 1, 'withdrawn during the period');
-    assert.equal(pickExportVersion(one, '2025-06-01T03:00:00Z', p)?.version, 1, 'withdrawn on the first day (live part of it)');
+    assert.equal(
+      pickExportVersion(one, '2025-06-01T03:00:00Z', p)?.version,
+      1,
+      'withdrawn on the first day (live part of it)',
+    );
     assert.equal(pickExportVersion(one, '2025-09-01T03:00:00Z', p)?.version, 1, 'withdrawn after the period');
     assert.equal(pickExportVersion(one, '2025-05-31T03:00:00Z', p), null, 'withdrawn the day before');
   });
@@ -46,7 +69,11 @@ describe('pickExportVersion', () => {
     assert.equal(pickExportVersion(versions, null, period('2025-04-01', '2025-04-30'))?.version, 1);
     assert.equal(pickExportVersion(versions, null, period('2025-04-01', '2025-06-30'))?.version, 2);
     assert.equal(pickExportVersion(versions, null, period('2025-01-01', '2025-12-31'))?.version, 3);
-    assert.equal(pickExportVersion([...versions].reverse(), null, period('2025-04-01', '2025-06-30'))?.version, 2, 'order of the input does not matter');
+    assert.equal(
+      pickExportVersion([...versions].reverse(), null, period('2025-04-01', '2025-06-30'))?.version,
+      2,
+      'order of the input does not matter',
+    );
   });
 
   test('should count the first version from 发布日期 (imported items keep their original date)', () => {
@@ -55,11 +82,33 @@ describe('pickExportVersion', () => {
   });
 
   test('should never pack a 依申请公开 or 不予公开 version', () => {
-    assert.equal(pickExportVersion([v(1, '2025-03-10T02:00:00Z', { disclosure: 'withheld' })], null, period('2025-01-01', '2025-12-31')), null);
-    assert.equal(pickExportVersion([v(1, '2025-03-10T02:00:00Z', { disclosure: 'on_request' })], null, period('2025-01-01', '2025-12-31')), null);
+    assert.equal(
+      pickExportVersion(
+        [v(1, '2025-03-10T02:00:00Z', { disclosure: 'withheld' })],
+        null,
+        period('2025-01-01', '2025-12-31'),
+      ),
+      null,
+    );
+    assert.equal(
+      pickExportVersion(
+        [v(1, '2025-03-10T02:00:00Z', { disclosure: 'on_request' })],
+        null,
+        period('2025-01-01', '2025-12-31'),
+      ),
+      null,
+    );
     const turned = [v(1, '2025-03-10T02:00:00Z'), v(2, '2025-07-01T02:00:00Z', { disclosure: 'withheld' })];
-    assert.equal(pickExportVersion(turned, null, period('2025-01-01', '2025-12-31'))?.version, 1, 'the last 主动公开 version live in the period');
-    assert.equal(pickExportVersion(turned, null, period('2025-08-01', '2025-12-31')), null, 'not public in that period');
+    assert.equal(
+      pickExportVersion(turned, null, period('2025-01-01', '2025-12-31'))?.version,
+      1,
+      'the last 主动公开 version live in the period',
+    );
+    assert.equal(
+      pickExportVersion(turned, null, period('2025-08-01', '2025-12-31')),
+      null,
+      'not public in that period',
+    );
   });
 });
 
@@ -95,35 +144,70 @@ describe('package paths', () => {
     assert.equal(attachmentPath(hash, 'application/pdf'), `attachments/${hash}.pdf`);
     assert.equal(attachmentPath(hash, 'image/jpeg'), `attachments/${hash}.jpg`);
     assert.equal(attachmentPath(hash, 'application/x-unknown'), `attachments/${hash}.bin`);
-    assert.ok(isCompressedType('image/png') && isCompressedType('application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
+    assert.ok(
+      isCompressedType('image/png') &&
+        isCompressedType('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    );
     assert.ok(!isCompressedType('application/pdf'));
   });
 });
 
 const entry = (over: Partial<ExportEntry> = {}): ExportEntry => ({
-  id: 'p1', indexNo: '11110000000000000X/2025-00001', title: '示例区关于加强河道管理的通知', summary: '', publisher: '示例区人民政府', docNo: '示政发〔2025〕3号',
-  writtenOn: d('2025-03-01'), publishedOn: d('2025-03-10'), topic: '', kind: 'normative', validity: 'valid', validityOn: null, keywords: '', keyAreas: [],
-  categoryName: '行政规范性文件', orgName: '示例区人民政府', url: 'https://www.example.gov.cn/publications/p1', version: 1, withdrawnOn: null, file: 'items/a.html',
-  attachments: [], ...over,
+  id: 'p1',
+  indexNo: '11110000000000000X/2025-00001',
+  title: '示例区关于加强河道管理的通知',
+  summary: '',
+  publisher: '示例区人民政府',
+  docNo: '示政发〔2025〕3号',
+  writtenOn: d('2025-03-01'),
+  publishedOn: d('2025-03-10'),
+  topic: '',
+  kind: 'normative',
+  validity: 'valid',
+  validityOn: null,
+  keywords: '',
+  keyAreas: [],
+  categoryName: '行政规范性文件',
+  orgName: '示例区人民政府',
+  url: 'https://www.example.gov.cn/publications/p1',
+  version: 1,
+  withdrawnOn: null,
+  file: 'items/a.html',
+  attachments: [],
+  ...over,
 });
-const meta: ExportMeta = { organization: { name: '示例区人民政府', creditCode: '11110000000000000X' }, includeSubtree: false, period: period('2025-01-01', '2025-12-31'), kinds: [], generatedAt: '2026-01-05T01:00:00.000Z' };
+const meta: ExportMeta = {
+  organization: { name: '示例区人民政府', creditCode: '11110000000000000X' },
+  includeSubtree: false,
+  period: period('2025-01-01', '2025-12-31'),
+  kinds: [],
+  generatedAt: '2026-01-05T01:00:00.000Z',
+};
 
 describe('manifests', () => {
   test('should write the CSV with a BOM, the header, quoting and formula guards', () => {
-    const csv = manifestCsv([entry({ title: '关于“河长制”, 的通知', withdrawnOn: d('2025-06-01') }), entry({ title: '=HYPERLINK("x")' })]);
+    const csv = manifestCsv([
+      entry({ title: '关于“河长制”, 的通知', withdrawnOn: d('2025-06-01') }),
+      entry({ title: '=HYPERLINK("x")' }),
+    ]);
     assert.ok(csv.startsWith('\uFEFF'));
     const lines = csv.slice(1).trimEnd().split('\r\n');
     assert.equal(lines[0], CSV_HEADER.join(','));
     assert.equal(lines.length, 3);
     assert.ok(lines[1]?.includes('"关于“河长制”, 的通知"'));
     assert.ok(lines[1]?.includes(',2025-06-01,'), 'withdrawal date');
-    assert.ok(lines[1]?.includes(',行政规范性文件,有效,'), 'topic falls back to the category; kind and validity in Chinese');
+    assert.ok(
+      lines[1]?.includes(',行政规范性文件,有效,'),
+      'topic falls back to the category; kind and validity in Chinese',
+    );
     assert.ok(lines[2]?.includes(`"'=HYPERLINK(""x"")"`), 'formula neutralised');
   });
 
   test('should write the JSON with counts, labels and each attachment once', () => {
     const a = { name: '附件.pdf', mime: 'application/pdf', size: 10, path: 'attachments/x.pdf' };
-    const doc = JSON.parse(manifestJson(meta, [entry({ attachments: [a] }), entry({ id: 'p2', attachments: [a] })])) as Record<string, unknown> & { items: Record<string, unknown>[] };
+    const doc = JSON.parse(
+      manifestJson(meta, [entry({ attachments: [a] }), entry({ id: 'p2', attachments: [a] })]),
+    ) as Record<string, unknown> & { items: Record<string, unknown>[] };
     assert.equal(doc.format, MANIFEST_FORMAT);
     assert.equal(doc.itemCount, 2);
     assert.equal(doc.attachmentCount, 1);
@@ -134,7 +218,14 @@ describe('manifests', () => {
 
 describe('package pages', () => {
   test('should render the metadata table, the withdrawal note, escaped text and relative attachment links', () => {
-    const html = itemPageHtml(entry({ title: '<script>x</script>', withdrawnOn: d('2025-06-01'), attachments: [{ name: '名单.pdf', mime: 'application/pdf', size: 2048, path: 'attachments/x.pdf' }] }), '<p>正文</p>');
+    const html = itemPageHtml(
+      entry({
+        title: '<script>x</script>',
+        withdrawnOn: d('2025-06-01'),
+        attachments: [{ name: '名单.pdf', mime: 'application/pdf', size: 2048, path: 'attachments/x.pdf' }],
+      }),
+      '<p>正文</p>',
+    );
     assert.ok(html.includes('<th scope="row">索引号</th><td>11110000000000000X/2025-00001</td>'));
     assert.ok(html.includes('<th scope="row">发文字号</th><td>示政发〔2025〕3号</td>'));
     assert.ok(html.includes('该信息已于2025-06-01撤销'));
@@ -145,7 +236,10 @@ describe('package pages', () => {
   });
 
   test('should list every item in the index, or say there is none', () => {
-    const html = indexHtml(meta, [entry(), entry({ id: 'p2', title: '第二件', file: 'items/b.html', withdrawnOn: d('2025-07-01') })]);
+    const html = indexHtml(meta, [
+      entry(),
+      entry({ id: 'p2', title: '第二件', file: 'items/b.html', withdrawnOn: d('2025-07-01') }),
+    ]);
     assert.ok(html.includes('<a href="items/a.html">示例区关于加强河道管理的通知</a>'));
     assert.ok(html.includes('已于2025-07-01撤销'));
     assert.match(html, /共 2 条信息，其中 1 条/);

@@ -11,7 +11,14 @@
 
 import { compareDates, isLocalDate, type LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
-import { KIND_LABELS, PUBLICATION_KINDS, VALIDITY_LABELS, type Disclosure, type PublicationKind, type Validity } from './publication.js';
+import {
+  KIND_LABELS,
+  PUBLICATION_KINDS,
+  VALIDITY_LABELS,
+  type Disclosure,
+  type PublicationKind,
+  type Validity,
+} from './publication.js';
 
 /** A version as stored, without its fields: enough to decide whether it belongs in a package. */
 export type ExportVersionStamp = {
@@ -83,7 +90,11 @@ const dayOf = (instant: string): LocalDate => instant.slice(0, 10) as LocalDate;
  * @param input `from`, `to` (YYYY-MM-DD) and `kinds` (stored kind names; empty means every kind)
  * @returns the request, or Chinese messages per field
  */
-export function parseExportRequest(input: { from: string; to: string; kinds: readonly string[] }): Result<ExportRequest, Record<string, string>> {
+export function parseExportRequest(input: {
+  from: string;
+  to: string;
+  kinds: readonly string[];
+}): Result<ExportRequest, Record<string, string>> {
   const errors: Record<string, string> = {};
   const from = input.from.trim();
   const to = input.to.trim();
@@ -102,7 +113,11 @@ export function parseExportRequest(input: { from: string; to: string; kinds: rea
  * next version's day, or until the withdrawal day).
  * @param withdrawnAt the instant of 撤稿, or null
  */
-export function pickExportVersion(versions: readonly ExportVersionStamp[], withdrawnAt: string | null, period: ExportPeriod): ExportVersionStamp | null {
+export function pickExportVersion(
+  versions: readonly ExportVersionStamp[],
+  withdrawnAt: string | null,
+  period: ExportPeriod,
+): ExportVersionStamp | null {
   const sorted = [...versions].sort((a, b) => a.version - b.version);
   const withdrawnOn = withdrawnAt === null ? null : dayOf(withdrawnAt);
   let picked: ExportVersionStamp | null = null;
@@ -119,10 +134,15 @@ export function pickExportVersion(versions: readonly ExportVersionStamp[], withd
 }
 
 /** The day of withdrawal to note, when the item is withdrawn at all. */
-export const withdrawalDay = (withdrawnAt: string | null): LocalDate | null => (withdrawnAt === null ? null : dayOf(withdrawnAt));
+export const withdrawalDay = (withdrawnAt: string | null): LocalDate | null =>
+  withdrawnAt === null ? null : dayOf(withdrawnAt);
 
 /** Characters kept in package paths; everything else becomes `_`. */
-const safeSegment = (text: string): string => text.replace(/[^0-9A-Za-z._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120) || 'item';
+const safeSegment = (text: string): string =>
+  text
+    .replace(/[^0-9A-Za-z._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 120) || 'item';
 
 /**
  * The path of an item's page, unique within the package.
@@ -170,7 +190,20 @@ export function manifestJson(meta: ExportMeta, entries: readonly ExportEntry[]):
 }
 
 /** CSV columns of the manifest (the portal's metadata table plus kind, withdrawal and file). */
-export const CSV_HEADER = ['索引号', '名称', '发布机构', '发文字号', '成文日期', '发布日期', '主题分类', '体裁', '有效性', '撤稿日期', '网址', '文件'] as const;
+export const CSV_HEADER = [
+  '索引号',
+  '名称',
+  '发布机构',
+  '发文字号',
+  '成文日期',
+  '发布日期',
+  '主题分类',
+  '体裁',
+  '有效性',
+  '撤稿日期',
+  '网址',
+  '文件',
+] as const;
 
 /** A CSV cell (RFC 4180), with a leading quote on text a spreadsheet would run as a formula. */
 function csvCell(text: string): string {
@@ -180,6 +213,19 @@ function csvCell(text: string): string {
 
 /** The manifest as CSV with a UTF-8 byte-order mark (so spreadsheet programs read the Chinese). */
 export function manifestCsv(entries: readonly ExportEntry[]): string {
-  const rows = entries.map((e) => [e.indexNo, e.title, e.publisher, e.docNo, e.writtenOn, e.publishedOn, e.topic || e.categoryName, KIND_LABELS[e.kind], VALIDITY_LABELS[e.validity], e.withdrawnOn ?? '', e.url, e.file]);
+  const rows = entries.map((e) => [
+    e.indexNo,
+    e.title,
+    e.publisher,
+    e.docNo,
+    e.writtenOn,
+    e.publishedOn,
+    e.topic || e.categoryName,
+    KIND_LABELS[e.kind],
+    VALIDITY_LABELS[e.validity],
+    e.withdrawnOn ?? '',
+    e.url,
+    e.file,
+  ]);
   return `\uFEFF${[[...CSV_HEADER], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -4,7 +4,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../core/local-date.js';
 import { DEFAULT_INDEX_PATTERN } from './index-no.js';
-import { formatImportError, indexNoSerial, parseImportLine, resolveImportCategory, type ImportCategory } from './import-line.js';
+import {
+  formatImportError,
+  indexNoSerial,
+  parseImportLine,
+  resolveImportCategory,
+  type ImportCategory,
+} from './import-line.js';
 
 const TODAY = localDate('2025-10-09');
 const ORG = '11999901MB00000012';
@@ -19,7 +25,8 @@ const good = {
   indexNo: `${ORG}/2021-00003`,
   body: '<p>为落实河长制，制定本办法。</p>',
 };
-const parse = (o: Record<string, unknown>, line = 7, clean = same) => parseImportLine(JSON.stringify(o), line, TODAY, clean);
+const parse = (o: Record<string, unknown>, line = 7, clean = same) =>
+  parseImportLine(JSON.stringify(o), line, TODAY, clean);
 const fieldsOf = (r: ReturnType<typeof parse>) => (r.ok ? [] : r.error.map((e) => e.field));
 
 describe('publications import line', () => {
@@ -46,7 +53,14 @@ describe('publications import line', () => {
   });
 
   test('should report every bad field of a line at once, in Chinese', () => {
-    const r = parse({ ...good, title: '', writtenOn: '2021-13-01', indexNo: '索引 号', publishedOn: '', summry: 'typo' });
+    const r = parse({
+      ...good,
+      title: '',
+      writtenOn: '2021-13-01',
+      indexNo: '索引 号',
+      publishedOn: '',
+      summry: 'typo',
+    });
     assert.ok(!r.ok);
     assert.deepEqual(new Set(fieldsOf(r)), new Set(['title', 'writtenOn', 'indexNo', 'publishedOn', 'summry']));
     assert.ok(r.error.every((e) => e.line === 7 && /[\u4e00-\u9fff]/.test(e.message)));
@@ -67,12 +81,17 @@ describe('publications import line', () => {
   });
 
   test('should check the body after the HTML allow-list', () => {
-    const r = parse({ ...good, body: '<script>alert(1)</script>' }, 2, (html) => html.replace(/<script>.*<\/script>/, ''));
+    const r = parse({ ...good, body: '<script>alert(1)</script>' }, 2, (html) =>
+      html.replace(/<script>.*<\/script>/, ''),
+    );
     assert.deepEqual(fieldsOf(r), ['body']);
   });
 
   test('should format an error with its line, field and the field name in Chinese', () => {
-    assert.equal(formatImportError({ line: 12, field: 'publishedOn', message: '发布日期不能早于成文日期' }), '第12行 publishedOn（发布日期）：发布日期不能早于成文日期');
+    assert.equal(
+      formatImportError({ line: 12, field: 'publishedOn', message: '发布日期不能早于成文日期' }),
+      '第12行 publishedOn（发布日期）：发布日期不能早于成文日期',
+    );
     assert.equal(formatImportError({ line: 3, field: null, message: '不是有效的JSON' }), '第3行：不是有效的JSON');
   });
 });

@@ -25,17 +25,52 @@ export type ImportLine = {
   draft: ParsedDraft;
 };
 
-/** Fields a line may carry: the staff API's draft fields (and the form's optional ones) plus indexNo and publishedOn. */
+/**
+ * Fields a line may carry: the staff API's draft fields (and the form's optional ones) plus indexNo and publishedOn.
+ */
 export const IMPORT_FIELDS: readonly string[] = [
-  'org', 'title', 'kind', 'category', 'docNo', 'writtenOn', 'summary', 'body', 'keyAreas', 'keywords', 'interprets',
-  'indexNo', 'publishedOn', 'publisher', 'topic', 'validity', 'validityOn', 'disclosure', 'major',
+  'org',
+  'title',
+  'kind',
+  'category',
+  'docNo',
+  'writtenOn',
+  'summary',
+  'body',
+  'keyAreas',
+  'keywords',
+  'interprets',
+  'indexNo',
+  'publishedOn',
+  'publisher',
+  'topic',
+  'validity',
+  'validityOn',
+  'disclosure',
+  'major',
 ];
 
 /** Chinese names of the fields, for messages. */
 export const IMPORT_FIELD_LABELS: Readonly<Record<string, string>> = {
-  org: '发布机关', title: '名称', kind: '体裁', category: '栏目', docNo: '发文字号', writtenOn: '成文日期', summary: '内容概述',
-  body: '正文', keyAreas: '重点领域', keywords: '关键词', interprets: '所解读文件', indexNo: '索引号', publishedOn: '发布日期',
-  publisher: '发布机构', topic: '主题分类', validity: '有效性', validityOn: '失效（废止）日期', disclosure: '公开属性', major: '重大事项',
+  org: '发布机关',
+  title: '名称',
+  kind: '体裁',
+  category: '栏目',
+  docNo: '发文字号',
+  writtenOn: '成文日期',
+  summary: '内容概述',
+  body: '正文',
+  keyAreas: '重点领域',
+  keywords: '关键词',
+  interprets: '所解读文件',
+  indexNo: '索引号',
+  publishedOn: '发布日期',
+  publisher: '发布机构',
+  topic: '主题分类',
+  validity: '有效性',
+  validityOn: '失效（废止）日期',
+  disclosure: '公开属性',
+  major: '重大事项',
 };
 
 const fail = (line: number, field: string | null, message: string): ImportLineError => ({ line, field, message });
@@ -48,7 +83,9 @@ function parseObject(source: string, line: number): Result<Record<string, unknow
   } catch {
     return err(fail(line, null, '不是有效的JSON，每行应为一个JSON对象'));
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return err(fail(line, null, '每行应为一个JSON对象（{…}）'));
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return err(fail(line, null, '每行应为一个JSON对象（{…}）'));
+  }
   return ok(value as Record<string, unknown>);
 }
 
@@ -59,14 +96,20 @@ function importFieldErrors(o: Record<string, unknown>, line: number, today: Loca
   if (text(o.org) === '') out.push(fail(line, 'org', '请填写发布机关的统一社会信用代码'));
   const indexNo = text(o.indexNo);
   if (indexNo === '') out.push(fail(line, 'indexNo', '请填写原索引号'));
-  else if (!isPlausibleIndexNo(indexNo)) out.push(fail(line, 'indexNo', `索引号“${indexNo}”格式有误：应为4至60个字母、数字或符号，不含空格和汉字`));
+  else if (!isPlausibleIndexNo(indexNo)) {
+    out.push(fail(line, 'indexNo', `索引号“${indexNo}”格式有误：应为4至60个字母、数字或符号，不含空格和汉字`));
+  }
   const publishedOn = text(o.publishedOn);
   const writtenOn = text(o.writtenOn);
   if (!isLocalDate(publishedOn)) out.push(fail(line, 'publishedOn', '请按YYYY-MM-DD填写发布日期'));
   else if (compareDates(publishedOn, today) > 0) out.push(fail(line, 'publishedOn', '发布日期不能晚于今天'));
-  else if (isLocalDate(writtenOn) && compareDates(publishedOn, writtenOn) < 0) out.push(fail(line, 'publishedOn', '发布日期不能早于成文日期'));
+  else if (isLocalDate(writtenOn) && compareDates(publishedOn, writtenOn) < 0) {
+    out.push(fail(line, 'publishedOn', '发布日期不能早于成文日期'));
+  }
   // Only 主动公开 items are published (Regulation art. 19); 依申请公开 and 不予公开 items are never "already published".
-  if (o.disclosure !== undefined && text(o.disclosure) !== 'proactive') out.push(fail(line, 'disclosure', '导入的是已发布的信息，公开属性只能是主动公开（proactive）'));
+  if (o.disclosure !== undefined && text(o.disclosure) !== 'proactive') {
+    out.push(fail(line, 'disclosure', '导入的是已发布的信息，公开属性只能是主动公开（proactive）'));
+  }
   return out;
 }
 
@@ -75,10 +118,16 @@ function importFieldErrors(o: Record<string, unknown>, line: number, today: Loca
  * @param source the line's text (not blank)
  * @param line its 1-based number in the file
  * @param today the office's date (成文日期 and 发布日期 may not be later)
- * @param cleanHtml the HTML allow-list the body goes through before it is checked (a body of nothing but scripts is empty)
+ * @param cleanHtml the HTML allow-list the body goes through before it is checked (a body of nothing but scripts is
+ *   empty)
  * @returns the parsed line, or every problem found on it
  */
-export function parseImportLine(source: string, line: number, today: LocalDate, cleanHtml: (html: string) => string): Result<ImportLine, ImportLineError[]> {
+export function parseImportLine(
+  source: string,
+  line: number,
+  today: LocalDate,
+  cleanHtml: (html: string) => string,
+): Result<ImportLine, ImportLineError[]> {
   const parsed = parseObject(source, line);
   if (!parsed.ok) return err([parsed.error]);
   const o = parsed.value;
@@ -87,13 +136,21 @@ export function parseImportLine(source: string, line: number, today: LocalDate, 
   const draft = parseDraft({ ...o, body, disclosure: 'proactive' }, today);
   if (!draft.ok) for (const [field, message] of Object.entries(draft.error)) errors.push(fail(line, field, message));
   if (errors.length > 0 || !draft.ok) return err(errors);
-  return ok({ line, org: text(o.org).toUpperCase(), indexNo: text(o.indexNo), publishedOn: text(o.publishedOn) as LocalDate, draft: draft.value });
+  return ok({
+    line,
+    org: text(o.org).toUpperCase(),
+    indexNo: text(o.indexNo),
+    publishedOn: text(o.publishedOn) as LocalDate,
+    draft: draft.value,
+  });
 }
 
 /** A catalogue node as the import sees it (an existing category, or a node of the default tree not created yet). */
 export type ImportCategory = { id: string | null; slug: string; kind: CategoryKind; statutoryKey: string | null };
 
-/** The category of each kind when a line names none (the same defaults as the draft form: statutory keys under 政策文件). */
+/**
+ * The category of each kind when a line names none (the same defaults as the draft form: statutory keys under 政策文件).
+ */
 export const KIND_DEFAULT_CATEGORY: Readonly<Partial<Record<PublicationKind, string>>> = {
   rule: 'policy-rule',
   normative: 'policy-normative',
@@ -106,10 +163,15 @@ export const KIND_DEFAULT_CATEGORY: Readonly<Partial<Record<PublicationKind, str
  * @param categories the organization's active categories
  * @returns the category, or a Chinese message for the `category` field
  */
-export function resolveImportCategory(categories: readonly ImportCategory[], named: string, kind: PublicationKind): Result<ImportCategory, string> {
+export function resolveImportCategory(
+  categories: readonly ImportCategory[],
+  named: string,
+  kind: PublicationKind,
+): Result<ImportCategory, string> {
   if (named === '') {
     const key = KIND_DEFAULT_CATEGORY[kind];
-    const found = key === undefined ? undefined : categories.find((c) => c.statutoryKey === key && c.kind === 'category');
+    const found =
+      key === undefined ? undefined : categories.find((c) => c.statutoryKey === key && c.kind === 'category');
     return found ? ok(found) : err('请填写栏目（栏目编号或英文标识，如 budgets）');
   }
   const found = categories.find((c) => c.id === named || c.slug === named);
@@ -123,7 +185,11 @@ export function resolveImportCategory(categories: readonly ImportCategory[], nam
  * @param pattern a valid 索引号 pattern
  * @returns undefined when the text does not follow the pattern for this credit code
  */
-export function indexNoSerial(pattern: string, creditCode: string, indexNo: string): { year: number; serial: number } | undefined {
+export function indexNoSerial(
+  pattern: string,
+  creditCode: string,
+  indexNo: string,
+): { year: number; serial: number } | undefined {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const TOKEN = /\{(creditCode|yyyy|serial(?::\d)?)\}/g;
   let re = '';
@@ -150,6 +216,7 @@ export function indexNoSerial(pattern: string, creditCode: string, indexNo: stri
  * One error as a line of output: `第12行 publishedOn（发布日期）：发布日期不能早于成文日期`.
  */
 export function formatImportError(e: ImportLineError): string {
-  const field = e.field === null ? '' : ` ${e.field}${IMPORT_FIELD_LABELS[e.field] ? `（${IMPORT_FIELD_LABELS[e.field]}）` : ''}`;
+  const field =
+    e.field === null ? '' : ` ${e.field}${IMPORT_FIELD_LABELS[e.field] ? `（${IMPORT_FIELD_LABELS[e.field]}）` : ''}`;
   return `第${e.line}行${field}：${e.message}`;
 }

@@ -24,8 +24,12 @@ export function validateIndexPattern(pattern: string): Result<string, DomainErro
   if (!/^[\x21-\x7e]{1,60}$/.test(pattern)) return bad('索引号格式只能由字母、数字和符号组成，不含空格，最长60个字符');
   const tokens = [...pattern.matchAll(TOKEN)].map((m) => m[1] ?? '');
   if (tokens.filter((t) => t === 'yyyy').length !== 1) return bad('索引号格式应含一个{yyyy}（年份）');
-  if (tokens.filter((t) => t.startsWith('serial')).length !== 1) return bad('索引号格式应含一个{serial}或{serial:5}（流水号）');
-  if (/[{}]/.test(pattern.replace(TOKEN, ''))) return bad('索引号格式中有不认识的占位符，可用{creditCode}、{yyyy}、{serial:5}');
+  if (tokens.filter((t) => t.startsWith('serial')).length !== 1) {
+    return bad('索引号格式应含一个{serial}或{serial:5}（流水号）');
+  }
+  if (/[{}]/.test(pattern.replace(TOKEN, ''))) {
+    return bad('索引号格式中有不认识的占位符，可用{creditCode}、{yyyy}、{serial:5}');
+  }
   return ok(pattern);
 }
 
@@ -41,7 +45,9 @@ export function formatIndexNo(pattern: string, parts: IndexNoParts): string {
     if (token === 'yyyy') return String(parts.year).padStart(4, '0');
     const digits = String(parts.serial);
     const w = width === undefined ? 1 : Number(width);
-    if (width !== undefined && digits.length > w) throw new DomainError(INVALID_INDEX_PATTERN, `本年度索引号流水号已超过${w}位`);
+    if (width !== undefined && digits.length > w) {
+      throw new DomainError(INVALID_INDEX_PATTERN, `本年度索引号流水号已超过${w}位`);
+    }
     return digits.padStart(w, '0');
   });
 }

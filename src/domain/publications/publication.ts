@@ -23,7 +23,15 @@ export const KIND_LABELS: Readonly<Record<PublicationKind, string>> = {
  * `signed_off` for release, `scheduled` for its release time. A published item under revision
  * (`currentVersion` set) is back in `draft`…`scheduled` while its live version stays up.
  */
-export const PUBLICATION_STATES = ['draft', 'submitted', 'in_review', 'signed_off', 'scheduled', 'published', 'withdrawn'] as const;
+export const PUBLICATION_STATES = [
+  'draft',
+  'submitted',
+  'in_review',
+  'signed_off',
+  'scheduled',
+  'published',
+  'withdrawn',
+] as const;
 /** One state. */
 export type PublicationState = (typeof PUBLICATION_STATES)[number];
 
@@ -39,10 +47,22 @@ export const DISCLOSURES = ['proactive', 'on_request', 'withheld'] as const;
 /** One disclosure mode. */
 export type Disclosure = (typeof DISCLOSURES)[number];
 /** Chinese disclosure labels. */
-export const DISCLOSURE_LABELS: Readonly<Record<Disclosure, string>> = { proactive: '主动公开', on_request: '依申请公开', withheld: '不予公开' };
+export const DISCLOSURE_LABELS: Readonly<Record<Disclosure, string>> = {
+  proactive: '主动公开',
+  on_request: '依申请公开',
+  withheld: '不予公开',
+};
 
 /** Legal grounds of 不予公开 (arts. 14–16). */
-export const WITHHELD_GROUNDS = ['state_secret', 'law_forbids', 'security_stability', 'third_party', 'internal_affairs', 'process_info', 'enforcement_file'] as const;
+export const WITHHELD_GROUNDS = [
+  'state_secret',
+  'law_forbids',
+  'security_stability',
+  'third_party',
+  'internal_affairs',
+  'process_info',
+  'enforcement_file',
+] as const;
 /** One ground. */
 export type WithheldGround = (typeof WITHHELD_GROUNDS)[number];
 /** Chinese ground labels with their article. */

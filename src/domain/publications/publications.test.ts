@@ -12,7 +12,10 @@ import { DEFAULT_INDEX_PATTERN, formatIndexNo, matchesIndexPattern, validateInde
 
 describe('索引号', () => {
   test('should format the default pattern with a five-digit serial', () => {
-    assert.equal(formatIndexNo(DEFAULT_INDEX_PATTERN, { creditCode: '11100000MB0000001X', year: 2025, serial: 42 }), '11100000MB0000001X/2025-00042');
+    assert.equal(
+      formatIndexNo(DEFAULT_INDEX_PATTERN, { creditCode: '11100000MB0000001X', year: 2025, serial: 42 }),
+      '11100000MB0000001X/2025-00042',
+    );
     assert.ok(matchesIndexPattern(DEFAULT_INDEX_PATTERN, '11100000MB0000001X', '11100000MB0000001X/2025-00042'));
     assert.ok(!matchesIndexPattern(DEFAULT_INDEX_PATTERN, '11100000MB0000001X', '11100000MB0000001X/2025-42'));
   });
@@ -27,7 +30,13 @@ describe('索引号', () => {
 describe('default catalogue', () => {
   test('should hold the national directories and the thematic categories with unique slugs', () => {
     const names = defaultCatalogue().map((n) => n.name);
-    assert.deepEqual(names, ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报', '申请公开政府信息']);
+    assert.deepEqual(names, [
+      '政府信息公开指南',
+      '政府信息公开制度',
+      '法定主动公开内容',
+      '政府信息公开年报',
+      '申请公开政府信息',
+    ]);
     const flat = flattenCatalogue(defaultCatalogue());
     assert.equal(new Set(flat.map((f) => f.node.slug)).size, flat.length);
     assert.ok(flat.some((f) => f.node.name === '行政规范性文件' && f.parentSlug === 'policy'));
@@ -35,9 +44,12 @@ describe('default catalogue', () => {
 });
 
 describe('pre-publication checks', () => {
-  const run = (bodyHtml: string, resolve = (_p: string) => true) => prePublicationChecks({ title: '通知', summary: '', bodyHtml }, { words: DEFAULT_WORD_LIST, resolveLink: resolve });
+  const run = (bodyHtml: string, resolve = (_p: string) => true) =>
+    prePublicationChecks({ title: '通知', summary: '', bodyHtml }, { words: DEFAULT_WORD_LIST, resolveLink: resolve });
   test('should find wrong words, valid ID numbers, mobiles and injected spam', () => {
-    const f = run('<p>中华人民共国 联系人身份证11010519491231002X，手机13812345678，编号110105194912310021。365体育亚洲唯一_365bet赌城网址</p>');
+    const f = run(
+      '<p>中华人民共国 联系人身份证11010519491231002X，手机13812345678，编号110105194912310021。365体育亚洲唯一_365bet赌城网址</p>',
+    );
     assert.deepEqual(f.map((x) => x.rule).sort(), ['id_number', 'mobile', 'spam', 'wrong_word']);
     assert.doesNotMatch(JSON.stringify(f), /11010519491231002X|13812345678/);
   });
@@ -46,9 +58,21 @@ describe('pre-publication checks', () => {
     assert.ok(!isValidResidentId('110105194912310021'));
   });
   test('should report broken internal links and list external ones', () => {
-    const f = run('<a href="/publications/nope">a</a><a href="https://www.gov.cn/x">b</a><a href="#top">c</a>', (p) => p !== '/publications/nope');
-    assert.deepEqual(f.map((x) => [x.rule, x.severity]), [['broken_link', 'error'], ['external_link', 'warning']]);
-    assert.deepEqual(extractLinks('<img src="https://gk.example.gov.cn/files/a">', ['https://gk.example.gov.cn']).internal, ['/files/a']);
+    const f = run(
+      '<a href="/publications/nope">a</a><a href="https://www.gov.cn/x">b</a><a href="#top">c</a>',
+      (p) => p !== '/publications/nope',
+    );
+    assert.deepEqual(
+      f.map((x) => [x.rule, x.severity]),
+      [
+        ['broken_link', 'error'],
+        ['external_link', 'warning'],
+      ],
+    );
+    assert.deepEqual(
+      extractLinks('<img src="https://gk.example.gov.cn/files/a">', ['https://gk.example.gov.cn']).internal,
+      ['/files/a'],
+    );
   });
 });
 
@@ -57,10 +81,26 @@ describe('clocks', () => {
   const cal = buildHolidayCalendar([], [], [2025]);
   test('should give 20 working days after 成文日期 and judge on time, due soon and late', () => {
     assert.equal(publicationDueOn(localDate('2025-03-03'), cal), '2025-03-31');
-    assert.equal(publicationStatus({ writtenOn: localDate('2025-03-03'), publishedOn: null }, localDate('2025-03-10'), cal), 'on_time');
-    assert.equal(publicationStatus({ writtenOn: localDate('2025-03-03'), publishedOn: null }, localDate('2025-03-26'), cal), 'due_soon');
-    assert.equal(publicationStatus({ writtenOn: localDate('2025-03-03'), publishedOn: null }, localDate('2025-04-01'), cal), 'late');
-    assert.equal(publicationStatus({ writtenOn: localDate('2025-03-03'), publishedOn: localDate('2025-04-01') }, localDate('2025-05-01'), cal), 'late');
+    assert.equal(
+      publicationStatus({ writtenOn: localDate('2025-03-03'), publishedOn: null }, localDate('2025-03-10'), cal),
+      'on_time',
+    );
+    assert.equal(
+      publicationStatus({ writtenOn: localDate('2025-03-03'), publishedOn: null }, localDate('2025-03-26'), cal),
+      'due_soon',
+    );
+    assert.equal(
+      publicationStatus({ writtenOn: localDate('2025-03-03'), publishedOn: null }, localDate('2025-04-01'), cal),
+      'late',
+    );
+    assert.equal(
+      publicationStatus(
+        { writtenOn: localDate('2025-03-03'), publishedOn: localDate('2025-04-01') },
+        localDate('2025-05-01'),
+        cal,
+      ),
+      'late',
+    );
   });
   test('should bring 不予公开 items up for re-assessment a year later (art. 18)', () => {
     assert.equal(reassessmentDueOn(localDate('2024-02-29')), '2025-02-28');
@@ -69,12 +109,28 @@ describe('clocks', () => {
 });
 
 describe('annual counts', () => {
-  const fact = (over: Partial<PublicationFact>): PublicationFact => ({ kind: 'normative', writtenOn: localDate('2025-01-10'), publishedOn: localDate('2025-01-20'), withdrawn: false, disclosure: 'proactive', validity: 'valid', validityOn: null, hasKeyAreas: false, interpreted: false, ...over });
+  const fact = (over: Partial<PublicationFact>): PublicationFact => ({
+    kind: 'normative',
+    writtenOn: localDate('2025-01-10'),
+    publishedOn: localDate('2025-01-20'),
+    withdrawn: false,
+    disclosure: 'proactive',
+    validity: 'valid',
+    validityOn: null,
+    hasKeyAreas: false,
+    interpreted: false,
+    ...over,
+  });
   test('should count new items, interpretations and documents made, repealed and in force', () => {
     const c = annualPublicationCounts(
       [
         fact({ interpreted: true, hasKeyAreas: true }),
-        fact({ writtenOn: localDate('2023-05-01'), publishedOn: localDate('2023-05-10'), validity: 'repealed', validityOn: localDate('2025-06-30') }),
+        fact({
+          writtenOn: localDate('2023-05-01'),
+          publishedOn: localDate('2023-05-10'),
+          validity: 'repealed',
+          validityOn: localDate('2025-06-30'),
+        }),
         fact({ writtenOn: localDate('2024-05-01'), publishedOn: localDate('2024-05-10') }),
         fact({ kind: 'rule', writtenOn: localDate('2025-02-01'), publishedOn: localDate('2025-02-10') }),
         fact({ kind: 'news' }),

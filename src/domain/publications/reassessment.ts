@@ -62,7 +62,10 @@ export const MAX_REASON_LENGTH = 2000;
  * @param today the office's date: an assessment cannot be dated in the future
  * @returns the input, or Chinese messages per field
  */
-export function parseReassessment(raw: Record<string, unknown>, today: LocalDate): Result<ReassessmentInput, Record<string, string>> {
+export function parseReassessment(
+  raw: Record<string, unknown>,
+  today: LocalDate,
+): Result<ReassessmentInput, Record<string, string>> {
   const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
   const errors: Record<string, string> = {};
   const decision = text('decision');
@@ -72,13 +75,20 @@ export function parseReassessment(raw: Record<string, unknown>, today: LocalDate
   else if (compareDates(assessedOn, today) > 0) errors.assessedOn = '评估日期不能晚于今天';
   const ground = text('withheldGround');
   const keep = decision === 'keep_withheld';
-  if (keep && !(WITHHELD_GROUNDS as readonly string[]).includes(ground)) errors.withheldGround = '继续不予公开的，请选择不予公开的理由（法律依据）';
+  if (keep && !(WITHHELD_GROUNDS as readonly string[]).includes(ground)) {
+    errors.withheldGround = '继续不予公开的，请选择不予公开的理由（法律依据）';
+  }
   const reason = text('reason');
   if (keep && reason === '') errors.reason = '继续不予公开的，请说明评估理由';
   else if (!keep && reason === '') errors.reason = '请说明情势变化、可以公开的理由';
   else if (reason.length > MAX_REASON_LENGTH) errors.reason = `评估理由不能超过${MAX_REASON_LENGTH}字`;
   if (Object.keys(errors).length > 0 || !isLocalDate(assessedOn)) return err(errors);
-  return ok({ decision: decision as ReassessmentDecision, assessedOn, withheldGround: keep ? (ground as WithheldGround) : null, reason });
+  return ok({
+    decision: decision as ReassessmentDecision,
+    assessedOn,
+    withheldGround: keep ? (ground as WithheldGround) : null,
+    reason,
+  });
 }
 
 /** What an item looks like to the rule. */
@@ -99,15 +109,34 @@ const IN_CHAIN: readonly PublicationState[] = ['submitted', 'in_review', 'signed
 
 /**
  * Decides what a re-assessment changes.
- * @returns the outcome, or a DomainError coded `reassessment_conflict` (not 不予公开; withdrawn or in review when opening up)
+ * @returns the outcome, or a DomainError coded `reassessment_conflict` (not 不予公开; withdrawn or in review when opening
+ *   up)
  */
-export function decideReassessment(item: ReassessedItem, input: ReassessmentInput): Result<ReassessmentOutcome, DomainError> {
-  if (item.disclosure !== 'withheld') return err(new DomainError(REASSESSMENT_CONFLICT, '该信息不是“不予公开”信息，无需定期评估审查'));
-  if (input.decision === 'keep_withheld') {
-    return ok({ disclosure: 'withheld', withheldGround: input.withheldGround, nextDueOn: reassessmentDueOn(input.assessedOn) });
+export function decideReassessment(
+  item: ReassessedItem,
+  input: ReassessmentInput,
+): Result<ReassessmentOutcome, DomainError> {
+  if (item.disclosure !== 'withheld') {
+    return err(new DomainError(REASSESSMENT_CONFLICT, '该信息不是“不予公开”信息，无需定期评估审查'));
   }
-  if (item.state === 'withdrawn') return err(new DomainError(REASSESSMENT_CONFLICT, '已撤稿的信息不能调整公开属性；如需公开，请重新起草'));
-  if (IN_CHAIN.includes(item.state)) return err(new DomainError(REASSESSMENT_CONFLICT, '该信息正在审核中，请待审核结束或退回后再调整公开属性'));
+  if (input.decision === 'keep_withheld') {
+    return ok({
+      disclosure: 'withheld',
+      withheldGround: input.withheldGround,
+      nextDueOn: reassessmentDueOn(input.assessedOn),
+    });
+  }
+  if (item.state === 'withdrawn') {
+    return err(new DomainError(REASSESSMENT_CONFLICT, '已撤稿的信息不能调整公开属性；如需公开，请重新起草'));
+  }
+  if (IN_CHAIN.includes(item.state)) {
+    return err(new DomainError(REASSESSMENT_CONFLICT, '该信息正在审核中，请待审核结束或退回后再调整公开属性'));
+  }
   const disclosure: Disclosure = input.decision === 'to_proactive' ? 'proactive' : 'on_request';
-  return ok({ disclosure, withheldGround: null, nextDueOn: null, ...(item.state === 'published' ? { state: 'draft' as const } : {}) });
+  return ok({
+    disclosure,
+    withheldGround: null,
+    nextDueOn: null,
+    ...(item.state === 'published' ? { state: 'draft' as const } : {}),
+  });
 }

@@ -43,8 +43,12 @@ export const INVALID_CHAIN = 'invalid_review_chain';
 export function validateChain(levels: readonly ReviewLevel[]): Result<readonly ReviewLevel[], DomainError> {
   if (levels.length < 1 || levels.length > 3) return err(new DomainError(INVALID_CHAIN, '审核层级应为1至3级'));
   if (levels.at(-1)?.role !== 'signer') return err(new DomainError(INVALID_CHAIN, '最后一级应为签发'));
-  if (levels.slice(0, -1).some((l) => l.role !== 'reviewer')) return err(new DomainError(INVALID_CHAIN, '签发之前的各级应为审核'));
-  if (levels.filter((l) => l.confidentiality).length !== 1) return err(new DomainError(INVALID_CHAIN, '应有且只有一级负责保密审查（第十七条）'));
+  if (levels.slice(0, -1).some((l) => l.role !== 'reviewer')) {
+    return err(new DomainError(INVALID_CHAIN, '签发之前的各级应为审核'));
+  }
+  if (levels.filter((l) => l.confidentiality).length !== 1) {
+    return err(new DomainError(INVALID_CHAIN, '应有且只有一级负责保密审查（第十七条）'));
+  }
   if (levels.some((l) => l.label.trim() === '')) return err(new DomainError(INVALID_CHAIN, '每一级都应有名称'));
   return ok(levels);
 }

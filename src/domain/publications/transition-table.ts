@@ -53,12 +53,26 @@ export const ACTION_ROLES: Readonly<Record<PublicationAction, readonly Role[]>> 
 export const SYSTEM_ACTIONS: ReadonlySet<PublicationAction> = new Set<PublicationAction>(['release']);
 
 /** One row of the table. */
-export type Transition = { readonly from: PublicationState; readonly action: PublicationAction; readonly to: PublicationState };
+export type Transition = {
+  readonly from: PublicationState;
+  readonly action: PublicationAction;
+  readonly to: PublicationState;
+};
 
-const row = (from: PublicationState, action: PublicationAction, to: PublicationState): Transition => ({ from, action, to });
+const row = (from: PublicationState, action: PublicationAction, to: PublicationState): Transition => ({
+  from,
+  action,
+  to,
+});
 
 /** States in which a published item's live version may be up while a revision runs. */
-export const REVISION_STATES: readonly PublicationState[] = ['draft', 'submitted', 'in_review', 'signed_off', 'scheduled'];
+export const REVISION_STATES: readonly PublicationState[] = [
+  'draft',
+  'submitted',
+  'in_review',
+  'signed_off',
+  'scheduled',
+];
 
 /**
  * The table. `approve` leads to `in_review` except at the last level, where it leads to

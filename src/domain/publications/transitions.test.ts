@@ -11,7 +11,13 @@ import type { PublicationAction } from './transition-table.js';
 import { availableTransitions, decide, type DecideContext } from './transitions.js';
 
 const ORG = 'org-1';
-const who = (id: string, roles: Role[]): Actor => ({ userId: id, username: id, displayName: id, homeOrgId: ORG, roles: roles.map((role) => ({ orgId: ORG, role })) });
+const who = (id: string, roles: Role[]): Actor => ({
+  userId: id,
+  username: id,
+  displayName: id,
+  homeOrgId: ORG,
+  roles: roles.map((role) => ({ orgId: ORG, role })),
+});
 const editor = who('ed', ['editor']);
 const r1 = who('r1', ['reviewer']);
 const r2 = who('r2', ['reviewer']);
@@ -20,20 +26,66 @@ const head = who('hd', ['head']);
 const levels = DEFAULT_PUBLICATION_CONFIG.levels;
 
 function draft(over: Partial<PublicationSnapshot> = {}): PublicationSnapshot {
-  return { id: 'p1', orgId: ORG, state: 'draft', reviewLevel: null, major: false, createdBy: 'ed', currentVersion: null, scheduledAt: null, reviews: [{ seq: 1, level: null, action: 'create', actorId: 'ed', actorLabel: 'ed', at: 't', comment: '', findings: [] }], ...over };
+  return {
+    id: 'p1',
+    orgId: ORG,
+    state: 'draft',
+    reviewLevel: null,
+    major: false,
+    createdBy: 'ed',
+    currentVersion: null,
+    scheduledAt: null,
+    reviews: [
+      { seq: 1, level: null, action: 'create', actorId: 'ed', actorLabel: 'ed', at: 't', comment: '', findings: [] },
+    ],
+    ...over,
+  };
 }
 
-const ctx = (actor: Actor | null, over: Partial<DecideContext> = {}): DecideContext => ({ actor, today: localDate('2025-10-09'), now: '2025-10-09T02:00:00.000Z', levels, ...over });
+const ctx = (actor: Actor | null, over: Partial<DecideContext> = {}): DecideContext => ({
+  actor,
+  today: localDate('2025-10-09'),
+  now: '2025-10-09T02:00:00.000Z',
+  levels,
+  ...over,
+});
 
 /** Applies a move the way the use case does. */
-function step(p: PublicationSnapshot, actor: Actor | null, action: PublicationAction, params: Record<string, unknown> = {}): PublicationSnapshot {
+function step(
+  p: PublicationSnapshot,
+  actor: Actor | null,
+  action: PublicationAction,
+  params: Record<string, unknown> = {},
+): PublicationSnapshot {
   const d = decide(p, { action, params }, ctx(actor));
   if (!d.ok) throw d.error;
   const seq = p.reviews.length + 1;
-  return { ...p, ...d.value.patch, reviews: [...p.reviews, { seq, level: d.value.entry.level, action, actorId: actor?.userId ?? null, actorLabel: '', at: 't', comment: d.value.entry.comment, findings: [] }] } as PublicationSnapshot;
+  return {
+    ...p,
+    ...d.value.patch,
+    reviews: [
+      ...p.reviews,
+      {
+        seq,
+        level: d.value.entry.level,
+        action,
+        actorId: actor?.userId ?? null,
+        actorLabel: '',
+        at: 't',
+        comment: d.value.entry.comment,
+        findings: [],
+      },
+    ],
+  } as PublicationSnapshot;
 }
 
-const code = (p: PublicationSnapshot, actor: Actor | null, action: PublicationAction, params: Record<string, unknown> = {}, over: Partial<DecideContext> = {}) => {
+const code = (
+  p: PublicationSnapshot,
+  actor: Actor | null,
+  action: PublicationAction,
+  params: Record<string, unknown> = {},
+  over: Partial<DecideContext> = {},
+) => {
   const d = decide(p, { action, params }, ctx(actor, over));
   return d.ok ? 'ok' : d.error.code;
 };
@@ -108,7 +160,10 @@ describe('review chain', () => {
     const live = draft({ state: 'published', currentVersion: 1 });
     assert.equal(code(live, signer, 'withdraw'), 'invalid_params');
     assert.equal(code(live, head, 'withdraw', { reason: '内容已失效' }), 'ok');
-    assert.equal(code(draft({ state: 'submitted', reviewLevel: 1 }), signer, 'withdraw', { reason: 'x' }), 'illegal_transition');
+    assert.equal(
+      code(draft({ state: 'submitted', reviewLevel: 1 }), signer, 'withdraw', { reason: 'x' }),
+      'illegal_transition',
+    );
   });
 
   test('should run a revision of a published item through the chain while the live version stays', () => {
@@ -122,10 +177,22 @@ describe('review chain', () => {
 
   test('should offer exactly the moves decide allows', () => {
     const submitted = step(draft(), editor, 'submit');
-    assert.deepEqual(availableTransitions(submitted, r1, levels).map((t) => t.action), ['approve', 'reject']);
-    assert.deepEqual(availableTransitions(submitted, editor, levels).map((t) => t.action), []);
-    assert.deepEqual(availableTransitions(draft(), editor, levels).map((t) => t.action), ['submit']);
-    assert.deepEqual(availableTransitions(draft({ state: 'published', currentVersion: 1 }), signer, levels).map((t) => t.action), ['withdraw']);
+    assert.deepEqual(
+      availableTransitions(submitted, r1, levels).map((t) => t.action),
+      ['approve', 'reject'],
+    );
+    assert.deepEqual(
+      availableTransitions(submitted, editor, levels).map((t) => t.action),
+      [],
+    );
+    assert.deepEqual(
+      availableTransitions(draft(), editor, levels).map((t) => t.action),
+      ['submit'],
+    );
+    assert.deepEqual(
+      availableTransitions(draft({ state: 'published', currentVersion: 1 }), signer, levels).map((t) => t.action),
+      ['withdraw'],
+    );
   });
 
   test('should accept chains of 1–3 levels ending in a sign-off with one 保密审查 level', () => {

@@ -13,7 +13,15 @@ import { err, ok, type Result } from '../core/result.js';
 import { ROLE_LABELS } from '../users/roles.js';
 import type { PublicationSnapshot, PublicationState } from './publication.js';
 import { roleForLevel, type ReviewLevel } from './review-chain.js';
-import { ACTION_LABELS, ACTION_ROLES, STATE_LABELS, SYSTEM_ACTIONS, TRANSITIONS, findTransition, type PublicationAction } from './transition-table.js';
+import {
+  ACTION_LABELS,
+  ACTION_ROLES,
+  STATE_LABELS,
+  SYSTEM_ACTIONS,
+  TRANSITIONS,
+  findTransition,
+  type PublicationAction,
+} from './transition-table.js';
 
 /** Error code: the actor may not make the move (HTTP 403). */
 export const FORBIDDEN = 'forbidden';
@@ -22,7 +30,10 @@ export const ILLEGAL_TRANSITION = 'illegal_transition';
 /** Error code: the move's parameters are wrong (HTTP 422). */
 export const INVALID_PARAMS = 'invalid_params';
 
-/** A requested move with raw parameters: `comment` (reject: required), `reason` (withdraw: required), `at` (publish: ISO instant), `acceptFindings`. */
+/**
+ * A requested move with raw parameters: `comment` (reject: required), `reason` (withdraw: required), `at` (publish: ISO
+ * instant), `acceptFindings`.
+ */
 export type Command = { readonly action: PublicationAction; readonly params?: Readonly<Record<string, unknown>> };
 
 /** What `decide` needs besides the item. */
@@ -68,7 +79,14 @@ export function decide(pub: PublicationSnapshot, cmd: Command, ctx: DecideContex
   const roleError = checkRole(pub, cmd.action, ctx.actor, ctx.orgIds);
   if (roleError) return err(roleError);
   const row = findTransition(pub.state, cmd.action);
-  if (!row) return err(new DomainError(ILLEGAL_TRANSITION, `信息处于“${STATE_LABELS[pub.state]}”状态，不能“${ACTION_LABELS[cmd.action]}”`));
+  if (!row) {
+    return err(
+      new DomainError(
+        ILLEGAL_TRANSITION,
+        `信息处于“${STATE_LABELS[pub.state]}”状态，不能“${ACTION_LABELS[cmd.action]}”`,
+      ),
+    );
+  }
   const guard = guardError(pub, cmd.action, ctx);
   if (guard) return err(guard);
   return buildDecision(pub, cmd.action, cmd.params ?? {}, row.to, ctx);
@@ -78,7 +96,12 @@ export function decide(pub: PublicationSnapshot, cmd: Command, ctx: DecideContex
  * The moves an actor may make now, from the same table and checks as {@link decide}.
  * @param options.now enables the release-time check
  */
-export function availableTransitions(pub: PublicationSnapshot, actor: Actor | null, levels: readonly ReviewLevel[], options: { now?: string; orgIds?: readonly string[] } = {}): AvailableTransition[] {
+export function availableTransitions(
+  pub: PublicationSnapshot,
+  actor: Actor | null,
+  levels: readonly ReviewLevel[],
+  options: { now?: string; orgIds?: readonly string[] } = {},
+): AvailableTransition[] {
   const ctx = { actor, levels, orgIds: options.orgIds, now: options.now };
   return TRANSITIONS.filter((t) => t.from === pub.state)
     .filter((t) => checkRole(pub, t.action, actor, options.orgIds) === null)
@@ -88,16 +111,28 @@ export function availableTransitions(pub: PublicationSnapshot, actor: Actor | nu
 
 /** Users who edited the item (created, edited, submitted or revised it), in any round. */
 export function editorsOf(pub: PublicationSnapshot): Set<string> {
-  const ids = pub.reviews.filter((r) => ['create', 'edit', 'submit', 'revise'].includes(r.action)).map((r) => r.actorId);
+  const ids = pub.reviews
+    .filter((r) => ['create', 'edit', 'submit', 'revise'].includes(r.action))
+    .map((r) => r.actorId);
   return new Set([pub.createdBy, ...ids].filter((x): x is string => x !== null));
 }
 
-function checkRole(pub: PublicationSnapshot, action: PublicationAction, actor: Actor | null, orgIds?: readonly string[]): DomainError | null {
-  if (actor === null) return SYSTEM_ACTIONS.has(action) ? null : new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”须由工作人员办理`);
+function checkRole(
+  pub: PublicationSnapshot,
+  action: PublicationAction,
+  actor: Actor | null,
+  orgIds?: readonly string[],
+): DomainError | null {
+  if (actor === null) {
+    return SYSTEM_ACTIONS.has(action) ? null : new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”须由工作人员办理`);
+  }
   const roles = ACTION_ROLES[action];
   if (roles.some((r) => holdsOver(actor, r, orgIds ?? [pub.orgId]))) return null;
   const names = roles.map((r) => `“${ROLE_LABELS[r]}”`).join('或');
-  return new DomainError(FORBIDDEN, roles.length === 0 ? `“${ACTION_LABELS[action]}”由系统执行` : `需要${names}角色才能“${ACTION_LABELS[action]}”`);
+  return new DomainError(
+    FORBIDDEN,
+    roles.length === 0 ? `“${ACTION_LABELS[action]}”由系统执行` : `需要${names}角色才能“${ACTION_LABELS[action]}”`,
+  );
 }
 
 type GuardCtx = { actor: Actor | null; levels: readonly ReviewLevel[]; orgIds?: readonly string[]; now?: string };
@@ -109,9 +144,13 @@ function guardError(pub: PublicationSnapshot, action: PublicationAction, ctx: Gu
     case 'reject':
       return levelError(pub, action, ctx);
     case 'withdraw':
-      return pub.currentVersion === null ? new DomainError(ILLEGAL_TRANSITION, '该信息尚未发布，不能撤稿；未发布的稿件可退回修改') : null;
+      return pub.currentVersion === null
+        ? new DomainError(ILLEGAL_TRANSITION, '该信息尚未发布，不能撤稿；未发布的稿件可退回修改')
+        : null;
     case 'release':
-      return ctx.now !== undefined && (pub.scheduledAt === null || pub.scheduledAt > ctx.now) ? new DomainError(ILLEGAL_TRANSITION, `定时发布时间${pub.scheduledAt ?? '未设定'}尚未到达`) : null;
+      return ctx.now !== undefined && (pub.scheduledAt === null || pub.scheduledAt > ctx.now)
+        ? new DomainError(ILLEGAL_TRANSITION, `定时发布时间${pub.scheduledAt ?? '未设定'}尚未到达`)
+        : null;
     case 'submit':
     case 'publish':
     case 'revise':
@@ -121,7 +160,9 @@ function guardError(pub: PublicationSnapshot, action: PublicationAction, ctx: Gu
 
 /** The level acted on: the awaited one, or the last (sign-off) after sign-off. */
 function levelOf(pub: PublicationSnapshot, levels: readonly ReviewLevel[]): number {
-  return pub.state === 'submitted' || pub.state === 'in_review' ? Math.min(pub.reviewLevel ?? 1, levels.length) : levels.length;
+  return pub.state === 'submitted' || pub.state === 'in_review'
+    ? Math.min(pub.reviewLevel ?? 1, levels.length)
+    : levels.length;
 }
 
 function levelError(pub: PublicationSnapshot, action: 'approve' | 'reject', ctx: GuardCtx): DomainError | null {
@@ -137,8 +178,12 @@ function levelError(pub: PublicationSnapshot, action: 'approve' | 'reject', ctx:
   if (action === 'reject') return null;
   // 编审分离: "no one approves a level of an item they edited or approved at another level" (issue 4).
   if (editorsOf(pub).has(actor.userId)) return new DomainError(FORBIDDEN, '编审分离：不能审核本人编辑的信息');
-  const approvedElsewhere = currentRound(pub).some((r) => r.action === 'approve' && r.actorId === actor.userId && r.level !== level);
-  return approvedElsewhere ? new DomainError(FORBIDDEN, '编审分离：已在本轮其他层级审核过该信息的人员不能再审核本级') : null;
+  const approvedElsewhere = currentRound(pub).some(
+    (r) => r.action === 'approve' && r.actorId === actor.userId && r.level !== level,
+  );
+  return approvedElsewhere
+    ? new DomainError(FORBIDDEN, '编审分离：已在本轮其他层级审核过该信息的人员不能再审核本级')
+    : null;
 }
 
 /** Ledger rows since the last submission. */
@@ -155,10 +200,19 @@ function invalid(message: string): { readonly ok: false; readonly error: DomainE
   return err(new DomainError(INVALID_PARAMS, message));
 }
 
-function buildDecision(pub: PublicationSnapshot, action: PublicationAction, params: Readonly<Record<string, unknown>>, to: PublicationState, ctx: DecideContext): Result<Decision, DomainError> {
+function buildDecision(
+  pub: PublicationSnapshot,
+  action: PublicationAction,
+  params: Readonly<Record<string, unknown>>,
+  to: PublicationState,
+  ctx: DecideContext,
+): Result<Decision, DomainError> {
   const comment = text(params.comment) || text(params.note) || text(params.reason);
-  const decision = (patch: PublicationPatch, level: number | null = null, newVersion: number | null = null): Result<Decision, DomainError> =>
-    ok({ next: patch.state, patch, entry: { action, level, comment }, newVersion });
+  const decision = (
+    patch: PublicationPatch,
+    level: number | null = null,
+    newVersion: number | null = null,
+  ): Result<Decision, DomainError> => ok({ next: patch.state, patch, entry: { action, level, comment }, newVersion });
   switch (action) {
     case 'submit':
       return decision({ state: to, reviewLevel: 1 });
@@ -175,13 +229,28 @@ function buildDecision(pub: PublicationSnapshot, action: PublicationAction, para
       return decision({ state: to, reviewLevel: null, scheduledAt: null });
     case 'withdraw':
       if (comment === '') return invalid('撤稿须填写理由');
-      return decision({ state: to, reviewLevel: null, scheduledAt: null, withdrawnAt: ctx.now, withdrawReason: comment });
+      return decision({
+        state: to,
+        reviewLevel: null,
+        scheduledAt: null,
+        withdrawnAt: ctx.now,
+        withdrawReason: comment,
+      });
   }
 }
 
-type Make = (patch: PublicationPatch, level?: number | null, newVersion?: number | null) => Result<Decision, DomainError>;
+type Make = (
+  patch: PublicationPatch,
+  level?: number | null,
+  newVersion?: number | null,
+) => Result<Decision, DomainError>;
 
-function approveDecision(pub: PublicationSnapshot, params: Readonly<Record<string, unknown>>, ctx: DecideContext, decision: Make): Result<Decision, DomainError> {
+function approveDecision(
+  pub: PublicationSnapshot,
+  params: Readonly<Record<string, unknown>>,
+  ctx: DecideContext,
+  decision: Make,
+): Result<Decision, DomainError> {
   const blocking = (ctx.findings ?? []).filter((f) => f.severity === 'error').length;
   if (blocking > 0 && params.acceptFindings !== true) {
     return invalid(`发布前检查发现${blocking}处须处理的问题；请退回修改，或确认无误后勾选“已核实检查结果”再审核通过`);
@@ -191,7 +260,12 @@ function approveDecision(pub: PublicationSnapshot, params: Readonly<Record<strin
   return decision({ state: 'in_review', reviewLevel: level + 1 }, level);
 }
 
-function publishDecision(pub: PublicationSnapshot, params: Readonly<Record<string, unknown>>, ctx: DecideContext, decision: Make): Result<Decision, DomainError> {
+function publishDecision(
+  pub: PublicationSnapshot,
+  params: Readonly<Record<string, unknown>>,
+  ctx: DecideContext,
+  decision: Make,
+): Result<Decision, DomainError> {
   const at = text(params.at);
   if (at !== '' && Number.isNaN(Date.parse(at))) return invalid('定时发布时间格式有误');
   const iso = at === '' ? '' : new Date(at).toISOString();
@@ -205,5 +279,11 @@ function publishDecision(pub: PublicationSnapshot, params: Readonly<Record<strin
 /** Going live: a new live version; the 发布日期 is that of the first publication. */
 function releasePatch(pub: PublicationSnapshot, today: LocalDate): PublicationPatch {
   const first = pub.currentVersion === null;
-  return { state: 'published', scheduledAt: null, reviewLevel: null, currentVersion: (pub.currentVersion ?? 0) + 1, ...(first ? { publishedOn: today } : {}) };
+  return {
+    state: 'published',
+    scheduledAt: null,
+    reviewLevel: null,
+    currentVersion: (pub.currentVersion ?? 0) + 1,
+    ...(first ? { publishedOn: today } : {}),
+  };
 }

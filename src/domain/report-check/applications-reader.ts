@@ -62,8 +62,9 @@ function readLines(text: string, hits: LabelHit<ApplicationRow>[], region: Span)
   for (const line of masked.split('\n')) {
     const run = readCells(line);
     const fit = fitCells(run, N, rowAddsUp);
-    if (fit.kind === 'exact' && run.cells.length >= N && fit.cells.some((c) => c !== null)) rows.push(fit.cells.map(cellValue));
-    else if (fit.kind === 'split' && fit.candidates.length === 1) rows.push(fit.candidates[0]!);
+    if (fit.kind === 'exact' && run.cells.length >= N && fit.cells.some((c) => c !== null)) {
+      rows.push(fit.cells.map(cellValue));
+    } else if (fit.kind === 'split' && fit.candidates.length === 1) rows.push(fit.candidates[0]!);
   }
   return rows;
 }
@@ -103,7 +104,9 @@ export function readApplications(text: string, region: Span): ApplicationsRead {
     else if (fit.kind === 'dropped' && fit.cells.length > 0) {
       result.applications[row] = droppedRow(fit.cells);
       const msg = `第三部分“${APPLICATION_ROW_LABELS[row]}”行只读到${fit.cells.length}个数（空白单元格被省略），无法确定全部列位置`;
-      if (fit.cells.length < N && fit.cells.some((c) => c.value !== 0)) result.findings.push(finding('missing', 'warning', msg, where));
+      if (fit.cells.length < N && fit.cells.some((c) => c.value !== 0)) {
+        result.findings.push(finding('missing', 'warning', msg, where));
+      }
     }
   }
   if (pending.length > 0) resolvePending(result, pending);
@@ -118,7 +121,9 @@ function resolvePending(result: ApplicationsRead, pending: { row: ApplicationRow
     if (values) result.applications[p.row] = toRow(values);
     else {
       const msg = `第三部分“${APPLICATION_ROW_LABELS[p.row]}”行的数字连在一起，有${p.candidates.length}种拆分都符合行合计，无法确定`;
-      result.findings.push(finding('missing', 'warning', msg, { section: 'applications', row: p.row, offset: result.offsets[p.row] }));
+      result.findings.push(
+        finding('missing', 'warning', msg, { section: 'applications', row: p.row, offset: result.offsets[p.row] }),
+      );
     }
   }
 }

@@ -19,8 +19,10 @@ export interface Article20Read {
   findings: Finding[];
 }
 
-const MARKS_2021 = /本\s*年\s*制\s*发|本\s*年\s*废\s*止|现\s*行\s*有\s*效|本\s*年\s*处\s*理\s*决\s*定|本\s*年\s*收\s*费\s*金\s*额/g;
-const MARKS_2019 = /本\s*年\s*新\s*制\s*作|本\s*年\s*新\s*公\s*开|对\s*外\s*公\s*开\s*总|上\s*一\s*年\s*项\s*目|本\s*年\s*增|采\s*购\s*项\s*目|政\s*府\s*集\s*中\s*采\s*购|对\s*外\s*管\s*理\s*服\s*务|第\s*二\s*十\s*条\s*(?:第\s*)?\(\s*九/g;
+const MARKS_2021 =
+  /本\s*年\s*制\s*发|本\s*年\s*废\s*止|现\s*行\s*有\s*效|本\s*年\s*处\s*理\s*决\s*定|本\s*年\s*收\s*费\s*金\s*额/g;
+const MARKS_2019 =
+  /本\s*年\s*新\s*制\s*作|本\s*年\s*新\s*公\s*开|对\s*外\s*公\s*开\s*总|上\s*一\s*年\s*项\s*目|本\s*年\s*增|采\s*购\s*项\s*目|政\s*府\s*集\s*中\s*采\s*购|对\s*外\s*管\s*理\s*服\s*务|第\s*二\s*十\s*条\s*(?:第\s*)?\(\s*九/g;
 
 /** The format the section-二 labels declare. */
 export function article20Format(slice: string): ReportFormat | null {
@@ -61,10 +63,19 @@ export function readArticle20(text: string, region: Span): Article20Read {
     read.rowsSeen.push(row);
     if (fit.kind === 'exact') read.article20[row] = entryOf(fmt, row, fit.cells);
     else if (fit.kind === 'split' && fit.candidates.length === 1) {
-      read.article20[row] = entryOf(fmt, row, fit.candidates[0]!.map((v) => ({ raw: String(v), value: v, splittable: false })));
+      read.article20[row] = entryOf(
+        fmt,
+        row,
+        fit.candidates[0]!.map((v) => ({ raw: String(v), value: v, splittable: false })),
+      );
     } else {
-      const why = fit.kind === 'split' ? `数字连在一起，有${fit.candidates.length}种拆分方式` : `只读到${fit.cells.length}个数，应有${n}个`;
-      read.findings.push(finding('missing', 'warning', `第二部分“${rowLabel('article20', row)}”行${why}，无法确定各列数值`, where));
+      const why =
+        fit.kind === 'split'
+          ? `数字连在一起，有${fit.candidates.length}种拆分方式`
+          : `只读到${fit.cells.length}个数，应有${n}个`;
+      read.findings.push(
+        finding('missing', 'warning', `第二部分“${rowLabel('article20', row)}”行${why}，无法确定各列数值`, where),
+      );
     }
   });
   return read;

@@ -127,7 +127,11 @@ export function fitCells(run: CellRun, n: number, accept: (values: number[]) => 
   if (cells.length > n) return { kind: 'exact', cells: cells.slice(0, n) };
   const nums = cells.filter((c): c is NumCell => c !== null);
   if (nums.length === cells.length && nums.some((c) => c.splittable)) {
-    const candidates = splitCandidates(nums.map((c) => c.raw), n, accept);
+    const candidates = splitCandidates(
+      nums.map((c) => c.raw),
+      n,
+      accept,
+    );
     if (candidates.length > 0) return { kind: 'split', candidates };
   }
   return { kind: 'dropped', cells: nums };

@@ -19,7 +19,14 @@ test('normalisation keeps offsets and converts traditional characters and full-w
 
 test('cells: pipe rows, dropped blanks, glued digits, signed and unit cells', () => {
   const f = (s: string, n: number) => fitCells(readCells(s), n, n === 7 ? rowAddsUp : undefined);
-  assert.deepEqual(f(' | 172 | +8 | 22990 |', 3), { kind: 'exact', cells: [{ raw: '172', value: 172, splittable: true }, { raw: '+8', value: 8, splittable: false }, { raw: '22990', value: 22990, splittable: true }] });
+  assert.deepEqual(f(' | 172 | +8 | 22990 |', 3), {
+    kind: 'exact',
+    cells: [
+      { raw: '172', value: 172, splittable: true },
+      { raw: '+8', value: 8, splittable: false },
+      { raw: '22990', value: 22990, splittable: true },
+    ],
+  });
   assert.deepEqual(f('230 000023', 7), { kind: 'split', candidates: [[23, 0, 0, 0, 0, 0, 23]] });
   assert.equal(f('898989', 3).kind, 'split');
   const dropped = f(' |\n3 |\n3 |\n|||||||\n', 7);
@@ -47,7 +54,15 @@ test('a cut-off 2021 report: figures read, truncated finding says what is missin
   assert.equal(r.year, 2022);
   assert.equal(r.format, '2021');
   assert.deepEqual(r.article20.normative, { made: 2, repealed: 1, in_force: 10 });
-  assert.deepEqual(r.applications.new, { natural_person: 5, business: 1, research: 0, nonprofit: 0, legal_services: 0, other: 0, total: 6 });
+  assert.deepEqual(r.applications.new, {
+    natural_person: 5,
+    business: 1,
+    research: 0,
+    nonprofit: 0,
+    legal_services: 0,
+    other: 0,
+    total: 6,
+  });
   const truncated = r.findings.find((f) => f.rule === 'truncated');
   assert.ok(truncated);
   assert.match(truncated.message, /（一）予以公开/);
@@ -81,7 +96,13 @@ test('headers split over lines and single characters do not disturb table 四', 
   const text = `四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n结 结 其 尚\n果 果 他 未 总\n维 纠 结 审 计\n持 正 果 结\n2 1 0 0 3 0 0 0 0 0 1 0 0 0 1\n五、存在的主要问题及改进情况\n无。`;
   const r = checkReportText(text);
   assert.deepEqual(r.reviews.reconsideration, { upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 });
-  assert.deepEqual(r.reviews.litigation_after_reconsideration, { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+  assert.deepEqual(r.reviews.litigation_after_reconsideration, {
+    upheld: 1,
+    corrected: 0,
+    other: 0,
+    pending: 0,
+    total: 1,
+  });
 });
 
 test('reworded headings end at their closing word, not inside it (sections hold no heading words)', () => {
@@ -93,10 +114,17 @@ test('reworded headings end at their closing word, not inside it (sections hold 
   assert.equal(body('五、存在的主要问题及下一步工作打算', 'problems'), '正文。');
   assert.equal(body('五、存在的主要问题及改进 情况', 'problems'), '正文。');
   // Text glued to the heading (PDF copies) stays in the section; so does a body after a colon.
-  assert.equal(checkReportText('五、存在的主要问题及改进情况2019年，我区工作情况良好。').sections.problems, '2019年，我区工作情况良好。');
-  assert.equal(checkReportText('五、存在的主要问题：一是公开工作情况不够。').sections.problems, '：一是公开工作情况不够。');
+  assert.equal(
+    checkReportText('五、存在的主要问题及改进情况2019年，我区工作情况良好。').sections.problems,
+    '2019年，我区工作情况良好。',
+  );
+  assert.equal(
+    checkReportText('五、存在的主要问题：一是公开工作情况不够。').sections.problems,
+    '：一是公开工作情况不够。',
+  );
   // The same early stop in headings 二 and 三 ("…的情况"); 四 already ran to 情况.
-  const text = '二、主动公开政府信息的情况\n三、收到和处理政府信息公开申请的情况\n四、因政府信息公开工作被申请行政复议提起行政诉讼的情况\n';
+  const text =
+    '二、主动公开政府信息的情况\n三、收到和处理政府信息公开申请的情况\n四、因政府信息公开工作被申请行政复议提起行政诉讼的情况\n';
   const h = findHeadings(text);
   const words = Object.values(h).map((x) => text.slice(x!.start, x!.end));
   assert.deepEqual(words, text.trim().split('\n'));
@@ -128,7 +156,9 @@ test('small heading variants (SPEC §1.2 note): 五 without 的, 四 as in S14 a
     assert.equal(text.slice(h.start, h.end), line, line);
   }
   // Heading 五 without 的: the section is found, its text is the body, no `missing` finding.
-  const r = checkReportText('一、总体情况\n概况。\n五、存在主要问题及改进情况\n一是公开质量有待提高。\n六、其他需要报告的事项\n无。');
+  const r = checkReportText(
+    '一、总体情况\n概况。\n五、存在主要问题及改进情况\n一是公开质量有待提高。\n六、其他需要报告的事项\n无。',
+  );
   assert.equal(r.sections.problems, '一是公开质量有待提高。');
   assert.ok(!r.findings.some((f) => f.rule === 'missing' && /五、/.test(f.message)));
   // A bare 其他事项 is not heading 六 (a numbered item would make a cut-off copy look complete).
@@ -136,7 +166,14 @@ test('small heading variants (SPEC §1.2 note): 五 without 的, 四 as in S14 a
 });
 
 test('never throws on odd input', () => {
-  for (const s of ['', '|||', '一、', '（七）总计 99999999999999999999', '\u0000\ud800', '第二十条第(一)项 规章 1.5.6']) {
+  for (const s of [
+    '',
+    '|||',
+    '一、',
+    '（七）总计 99999999999999999999',
+    '\u0000\ud800',
+    '第二十条第(一)项 规章 1.5.6',
+  ]) {
     assert.doesNotThrow(() => checkReportText(s));
   }
 });

@@ -2,12 +2,7 @@
  * 年报体检 (issue 6): reads a published annual report as text and returns the annual-report JSON
  * (issue 5's keys) with findings. Pure: no I/O, clock or environment.
  */
-import {
-  formatForYear,
-  type AnnualReport,
-  type ReportFigures,
-  type ReportFormat,
-} from '../reports/annual-report.js';
+import { formatForYear, type AnnualReport, type ReportFigures, type ReportFormat } from '../reports/annual-report.js';
 import { checkReport } from '../reports/check-report.js';
 import type { Finding } from '../reports/finding.js';
 import type { SectionKey } from '../reports/labels.js';
@@ -48,7 +43,10 @@ function sectionText(text: string, layout: Layout, key: SectionKey): string | nu
   const next = Object.values(layout.headings)
     .filter((o) => o && o.start > h.start)
     .reduce((m, o) => Math.min(m, o!.start), text.length);
-  const body = text.slice(h.end, next).replace(/[ \t]+\n/g, '\n').trim();
+  const body = text
+    .slice(h.end, next)
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
   return body.length > 0 ? body : null;
 }
 
@@ -62,8 +60,11 @@ function formatOf(a20: Article20Read, apps: ApplicationsRead): ReportFormat | nu
 function proseSpans(layout: Layout): Span[] {
   const spans: Span[] = [];
   const h = layout.headings;
-  const next = (pos: number) => Object.values(h).reduce((m, o) => (o && o.start > pos ? Math.min(m, o.start) : m), Infinity);
-  if (h.overview) spans.push({ start: h.overview.end, end: Math.min(next(h.overview.start), layout.article20?.start ?? Infinity) });
+  const next = (pos: number) =>
+    Object.values(h).reduce((m, o) => (o && o.start > pos ? Math.min(m, o.start) : m), Infinity);
+  if (h.overview) {
+    spans.push({ start: h.overview.end, end: Math.min(next(h.overview.start), layout.article20?.start ?? Infinity) });
+  }
   if (h.applications && layout.applications && layout.applications.start > h.applications.end) {
     spans.push({ start: h.applications.end, end: layout.applications.start });
   }
@@ -86,7 +87,12 @@ export function checkReportText(raw: string, options: CheckTextOptions = {}): Ch
   const year = findYear(normalized);
   const expectedFormat = formatForYear(year);
   const format = formatOf(a20, apps);
-  const figures: ReportFigures = { format, article20: a20.article20, applications: apps.applications, reviews: reviews.reviews };
+  const figures: ReportFigures = {
+    format,
+    article20: a20.article20,
+    applications: apps.applications,
+    reviews: reviews.reviews,
+  };
   const structure = {
     layout,
     year,
@@ -98,7 +104,10 @@ export function checkReportText(raw: string, options: CheckTextOptions = {}): Ch
     article20Rows: Object.keys(a20.article20).length,
     textLength: raw.length,
   };
-  const spam = spamFindings(text).map((f) => ({ ...f, where: { ...f.where, excerpt: raw.slice(f.where.offset, (f.where.offset ?? 0) + (f.where.length ?? 0)) } }));
+  const spam = spamFindings(text).map((f) => ({
+    ...f,
+    where: { ...f.where, excerpt: raw.slice(f.where.offset, (f.where.offset ?? 0) + (f.where.length ?? 0)) },
+  }));
   const findings = [
     ...spam,
     ...formatFindings(structure),
@@ -106,7 +115,10 @@ export function checkReportText(raw: string, options: CheckTextOptions = {}): Ch
     ...a20.findings,
     ...apps.findings,
     ...reviews.findings,
-    ...checkReport(figures, { previous: options.previous ?? null, ...(options.previousFile !== undefined ? { previousFile: options.previousFile } : {}) }),
+    ...checkReport(figures, {
+      previous: options.previous ?? null,
+      ...(options.previousFile !== undefined ? { previousFile: options.previousFile } : {}),
+    }),
     ...proseFindings(text, proseSpans(layout), apps.applications),
   ];
   return {

@@ -3,7 +3,8 @@
  * "统计期限自2020年1月1日", then the first year mentioned), issuer and contact details.
  */
 
-const TITLE_YEAR = /(\d{4})\s*年\s*度?\s*[^\n。，,]{0,24}?政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
+const TITLE_YEAR =
+  /(\d{4})\s*年\s*度?\s*[^\n。，,]{0,24}?政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
 const PERIOD_YEAR = /(?:统计期限|统计周期|统计时限|数据期限)[^\d]{0,8}(\d{4})\s*年\s*1\s*月\s*1\s*日/;
 const ANY_YEAR = /(20[12]\d)\s*年/;
 

@@ -2,10 +2,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReportText, type CheckedReport } from './check-text.js';
 import { findCreditCode, validCreditCode } from './meta.js';
-import { addPreviousYearFindings, explicitPreviousFindings, findPreviousReports, normalizeIssuerName, sameIssuer } from './previous-year.js';
+import {
+  addPreviousYearFindings,
+  explicitPreviousFindings,
+  findPreviousReports,
+  normalizeIssuerName,
+  sameIssuer,
+} from './previous-year.js';
 
 /** A checked report with just the parts pairing looks at. */
-function report(file: string, year: number | null, name: string | null, creditCode: string | null, forward?: number, carried?: number): CheckedReport {
+function report(
+  file: string,
+  year: number | null,
+  name: string | null,
+  creditCode: string | null,
+  forward?: number,
+  carried?: number,
+): CheckedReport {
   const r = checkReportText('', { file });
   r.year = year;
   r.organization = { name, creditCode };
@@ -45,20 +58,35 @@ test('pairs year Y with Y-1 of the same issuer; prefers the copy with figures; a
   const other = report('乙.txt', 2021, '乙局', null, 3);
   const early = report('2019.txt', 2019, '甲局', null, 3);
   const prev = findPreviousReports([pdf, txt, now, other, early]);
-  assert.deepEqual(prev.map((p) => p?.file ?? null), [null, null, '2021.txt', null, null]);
+  assert.deepEqual(
+    prev.map((p) => p?.file ?? null),
+    [null, null, '2021.txt', null, null],
+  );
   const pairs = addPreviousYearFindings([pdf, txt, now, other, early]);
-  assert.deepEqual(pairs.map(([a, b]) => [a.file, b.file]), [['2022.txt', '2021.txt']]);
-  assert.deepEqual(now.findings.map((f) => [f.rule, f.where.column, f.where.previousFile]), [
-    ['R6', 'natural_person', '2021.txt'],
-    ['R6', 'total', '2021.txt'],
-  ]);
-  assert.deepEqual([pdf, txt, other, early].flatMap((r) => r.findings), []);
+  assert.deepEqual(
+    pairs.map(([a, b]) => [a.file, b.file]),
+    [['2022.txt', '2021.txt']],
+  );
+  assert.deepEqual(
+    now.findings.map((f) => [f.rule, f.where.column, f.where.previousFile]),
+    [
+      ['R6', 'natural_person', '2021.txt'],
+      ['R6', 'total', '2021.txt'],
+    ],
+  );
+  assert.deepEqual(
+    [pdf, txt, other, early].flatMap((r) => r.findings),
+    [],
+  );
 });
 
 test('an explicit previous report without figures to compare is a missing warning', () => {
   const now = report('2022.txt', 2022, '甲局', null, 0, 3);
   const empty = report('old.txt', 2021, '甲局', null);
   const f = explicitPreviousFindings(now, empty);
-  assert.deepEqual(f.map((x) => [x.rule, x.severity, x.where.previousFile]), [['missing', 'warning', 'old.txt']]);
+  assert.deepEqual(
+    f.map((x) => [x.rule, x.severity, x.where.previousFile]),
+    [['missing', 'warning', 'old.txt']],
+  );
   assert.deepEqual(explicitPreviousFindings(now, report('old.txt', 2021, '甲局', null, 3)), []);
 });

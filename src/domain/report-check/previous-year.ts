@@ -81,13 +81,20 @@ export function addPreviousYearFindings(reports: readonly CheckedReport[]): [Che
 export function explicitPreviousFindings(report: CheckedReport, previous: CheckedReport): Finding[] {
   const file = previous.file;
   const hasForward = previous.applications.carried_forward !== undefined;
-  const hasStock = ['rules', 'normative'].some((r) => previous.article20[r as 'rules' | 'normative']?.in_force !== undefined);
+  const hasStock = ['rules', 'normative'].some(
+    (r) => previous.article20[r as 'rules' | 'normative']?.in_force !== undefined,
+  );
   if (!hasForward && !hasStock) {
     const named = file !== undefined ? `（${file}）` : '';
     return [
-      finding('missing', 'warning', `上一年度报告${named}中没有读到结转下年度或现行有效件数，未做跨年度核对（R6、R7）`, {
-        ...(file !== undefined ? { previousFile: file } : {}),
-      }),
+      finding(
+        'missing',
+        'warning',
+        `上一年度报告${named}中没有读到结转下年度或现行有效件数，未做跨年度核对（R6、R7）`,
+        {
+          ...(file !== undefined ? { previousFile: file } : {}),
+        },
+      ),
     ];
   }
   return previousYearFindings(report, previous);
@@ -95,5 +102,7 @@ export function explicitPreviousFindings(report: CheckedReport, previous: Checke
 
 /** The `missing` warning for a previous report that could not be read at all. */
 export function unreadablePreviousFinding(file: string, why: string): Finding {
-  return finding('missing', 'warning', `无法读取上一年度报告（${file}）：${why}；未做跨年度核对（R6、R7）`, { previousFile: file });
+  return finding('missing', 'warning', `无法读取上一年度报告（${file}）：${why}；未做跨年度核对（R6、R7）`, {
+    previousFile: file,
+  });
 }

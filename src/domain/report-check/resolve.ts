@@ -3,12 +3,7 @@
  * already satisfies the row rule R3; the one kept must also satisfy the column rules of SPEC §1.7,
  * R1 (一 + 二 = （七）总计 + 四) and R4 (（七）总计 = sum of outcomes), with the other rows as read.
  */
-import {
-  APPLICANT_COLUMNS,
-  OUTCOME_CODES,
-  type ApplicationRow,
-  type Applications,
-} from '../reports/annual-report.js';
+import { APPLICANT_COLUMNS, OUTCOME_CODES, type ApplicationRow, type Applications } from '../reports/annual-report.js';
 
 const MAX_COMBINATIONS = 200000;
 
@@ -17,7 +12,10 @@ type Grid = Map<ApplicationRow, number[]>;
 function gridOf(apps: Applications): Grid {
   const grid: Grid = new Map();
   for (const [row, cells] of Object.entries(apps) as [ApplicationRow, Record<string, number | null>][]) {
-    grid.set(row, APPLICANT_COLUMNS.map((c) => cells?.[c] ?? 0));
+    grid.set(
+      row,
+      APPLICANT_COLUMNS.map((c) => cells?.[c] ?? 0),
+    );
   }
   return grid;
 }

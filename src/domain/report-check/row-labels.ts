@@ -91,7 +91,7 @@ function findAll<C extends string>(text: string, region: Span, patterns: Compile
   const slice = text.slice(region.start, region.end);
   const hits: LabelHit<C>[] = [];
   for (const { code, re, keyed } of patterns) {
-    for (let from = 0; from <= slice.length; ) {
+    for (let from = 0; from <= slice.length;) {
       let m: RegExpExecArray | null;
       if (keyed) m = execFrom(keyed, slice, from);
       else {

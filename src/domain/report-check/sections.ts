@@ -104,7 +104,9 @@ export function findHeadings(text: string): Partial<Record<SectionKey, Heading>>
 /** The last match of `p` starting before `limit` (matches taken in turn as a global regex does). */
 function lastBefore(text: string, p: KeyedPattern, limit: number): Span | undefined {
   let found: Span | undefined;
-  for (let m = execFrom(p, text, 0); m && m.index < limit; m = execFrom(p, text, m.index + m[0].length)) found = spanOf(m);
+  for (let m = execFrom(p, text, 0); m && m.index < limit; m = execFrom(p, text, m.index + m[0].length)) {
+    found = spanOf(m);
+  }
   return found;
 }
 
@@ -135,10 +137,13 @@ export function findLayout(text: string): Layout {
   }
   const revHeading = headings.reviews;
   if (appStart >= 0) {
-    const stop = revHeading && revHeading.start > appStart ? revHeading.start : nextHeadingStart(list, appStart + 1, end);
+    const stop =
+      revHeading && revHeading.start > appStart ? revHeading.start : nextHeadingStart(list, appStart + 1, end);
     layout.applications = { start: appStart, end: stop };
   }
-  const revStart = revHeading?.end ?? (layout.applications ? firstMatch(text, REVIEW_TABLE_HINT, layout.applications.end)?.start : undefined);
+  const revStart =
+    revHeading?.end ??
+    (layout.applications ? firstMatch(text, REVIEW_TABLE_HINT, layout.applications.end)?.start : undefined);
   if (revStart !== undefined) layout.reviews = { start: revStart, end: nextHeadingStart(list, revStart, end) };
   return layout;
 }

@@ -3,7 +3,12 @@
  * (SPEC §1.1: 2021 format from report year 2021; §2.1: trial format for 2019–2020), sections,
  * tables and rows that are missing or out of order (SPEC §1.2, §1.5, §2.4), and truncated copies.
  */
-import { applicationRows, type Applications, type ApplicationRow, type ReportFormat } from '../reports/annual-report.js';
+import {
+  applicationRows,
+  type Applications,
+  type ApplicationRow,
+  type ReportFormat,
+} from '../reports/annual-report.js';
 import { finding, type Finding } from '../reports/finding.js';
 import { APPLICATION_ROW_LABELS, SECTION_KEYS, SECTION_TITLES, type SectionKey } from '../reports/labels.js';
 import type { Layout } from './sections.js';
@@ -34,7 +39,14 @@ export function formatFindings(s: StructureInput): Finding[] {
   const found = SECTION_KEYS.filter((k) => s.layout.headings[k]);
   const starts = found.map((k) => s.layout.headings[k]!.start);
   if (starts.some((v, i) => i > 0 && v < starts[i - 1]!)) {
-    out.push(finding('format', 'warning', `各部分标题的顺序与官方格式不一致：${found.map((k) => SECTION_TITLES[k]).join('，')}`, {}));
+    out.push(
+      finding(
+        'format',
+        'warning',
+        `各部分标题的顺序与官方格式不一致：${found.map((k) => SECTION_TITLES[k]).join('，')}`,
+        {},
+      ),
+    );
   }
   return out;
 }
@@ -60,7 +72,12 @@ export function completenessFindings(s: StructureInput): Finding[] {
   const last = lastFound(s);
   const lastIndex = last ? SECTION_KEYS.indexOf(last) : -1;
   const truncated = !s.layout.headings.other;
-  const absent = SECTION_KEYS.filter((k) => !s.layout.headings[k] && !(k === 'applications' && s.layout.applications) && !(k === 'article20' && s.layout.article20));
+  const absent = SECTION_KEYS.filter(
+    (k) =>
+      !s.layout.headings[k] &&
+      !(k === 'applications' && s.layout.applications) &&
+      !(k === 'article20' && s.layout.article20),
+  );
   const before = absent.filter((k) => SECTION_KEYS.indexOf(k) < lastIndex);
   if (before.length > 0) {
     out.push(finding('missing', 'error', `缺少以下部分：${before.map((k) => SECTION_TITLES[k]).join('，')}`, {}));
@@ -74,7 +91,11 @@ export function completenessFindings(s: StructureInput): Finding[] {
     const msg = `报告不完整：文本在${where}之后中断，缺少${parts.length > 0 ? parts.join('，') : '结尾部分'}`;
     out.push(finding('truncated', 'error', msg, { offset: s.textLength }));
   } else if (rows.length > 0 && s.layout.applications) {
-    out.push(finding('missing', 'error', `第三部分表格缺少以下行：${rows.map((r) => APPLICATION_ROW_LABELS[r]).join('、')}`, { section: 'applications' }));
+    out.push(
+      finding('missing', 'error', `第三部分表格缺少以下行：${rows.map((r) => APPLICATION_ROW_LABELS[r]).join('、')}`, {
+        section: 'applications',
+      }),
+    );
   }
   out.push(...emptyTableFindings(s));
   return out;

@@ -55,14 +55,7 @@ export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
 
 /** Section 二 row codes (GLOSSARY: `article20.<row>`). */
 export type Article20Row =
-  | 'rules'
-  | 'normative'
-  | 'licensing'
-  | 'other_services'
-  | 'penalties'
-  | 'enforcement'
-  | 'fees'
-  | 'procurement';
+  'rules' | 'normative' | 'licensing' | 'other_services' | 'penalties' | 'enforcement' | 'fees' | 'procurement';
 
 /** Section 二 column codes; which apply depends on the format (see labels.ts). */
 export type Article20Column =

@@ -11,7 +11,20 @@ import { escapeXml, historyChartSvg, niceMax, outcomeBars, outcomeChartSvg } fro
 import { randomFacts, seeded } from './test-support.js';
 
 const seed = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'fixtures', 'reports', 'generated', 'seed-2020.json'), 'utf8'),
+  readFileSync(
+    join(
+      dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      '..',
+      'test',
+      'fixtures',
+      'reports',
+      'generated',
+      'seed-2020.json',
+    ),
+    'utf8',
+  ),
 ) as AnnualReport;
 
 type El = { name: string; attrs: Record<string, string>; text: string; children: El[] };
@@ -25,7 +38,12 @@ function checkText(s: string, where: string): string {
     ENTITY.lastIndex = i;
     assert.ok(ENTITY.test(s), `bare & in ${where}: ${s.slice(i, i + 12)}`);
   }
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** A strict little XML parser: one root element, balanced tags, quoted unique attributes, escaped text. */
@@ -63,7 +81,10 @@ function parseXml(xml: string): El {
   return root.children[0]!;
 }
 
-const all = (el: El, name: string): El[] => [...(el.name === name ? [el] : []), ...el.children.flatMap((c) => all(c, name))];
+const all = (el: El, name: string): El[] => [
+  ...(el.name === name ? [el] : []),
+  ...el.children.flatMap((c) => all(c, name)),
+];
 
 function assertAccessible(svg: El, title: string): void {
   assert.equal(svg.name, 'svg');
@@ -82,12 +103,37 @@ function assertAccessible(svg: El, title: string): void {
 test('the outcome chart of the seed: one bar per non-zero row, labels and values, accessible', () => {
   const svg = parseXml(outcomeChartSvg(seed, '2019'));
   assertAccessible(svg, '2020年政府信息公开申请办理结果');
-  assert.deepEqual(outcomeBars(seed, '2019').map((b) => [b.label, b.value]), [['予以公开', 6], ['部分公开', 1], ['不予公开：内部事务信息', 2], ['无法提供：本机关不掌握', 6], ['其他处理', 3]]);
+  assert.deepEqual(
+    outcomeBars(seed, '2019').map((b) => [b.label, b.value]),
+    [
+      ['予以公开', 6],
+      ['部分公开', 1],
+      ['不予公开：内部事务信息', 2],
+      ['无法提供：本机关不掌握', 6],
+      ['其他处理', 3],
+    ],
+  );
   assert.equal(all(svg, 'rect').length, 1 + 5, 'background + five bars');
   const texts = all(svg, 'text').map((t) => t.text);
-  assert.deepEqual(texts, ['予以公开', '6', '部分公开', '1', '不予公开：内部事务信息', '2', '无法提供：本机关不掌握', '6', '其他处理', '3']);
-  assert.equal(svg.children[1]!.text, '2020年政府信息公开申请办理结果（件）：予以公开6件，部分公开1件，不予公开：内部事务信息2件，无法提供：本机关不掌握6件，其他处理3件。');
-  const bars = all(svg, 'rect').slice(1).map((r) => Number(r.attrs.width));
+  assert.deepEqual(texts, [
+    '予以公开',
+    '6',
+    '部分公开',
+    '1',
+    '不予公开：内部事务信息',
+    '2',
+    '无法提供：本机关不掌握',
+    '6',
+    '其他处理',
+    '3',
+  ]);
+  assert.equal(
+    svg.children[1]!.text,
+    '2020年政府信息公开申请办理结果（件）：予以公开6件，部分公开1件，不予公开：内部事务信息2件，无法提供：本机关不掌握6件，其他处理3件。',
+  );
+  const bars = all(svg, 'rect')
+    .slice(1)
+    .map((r) => Number(r.attrs.width));
   assert.equal(bars[0], bars[3], 'equal values, equal bars');
   assert.ok(bars[0]! > bars[4]! && bars[4]! > bars[2]! && bars[2]! > bars[1]!, 'bars scale with the values');
 });
@@ -97,27 +143,50 @@ test('the 2021 format charts its own rows; no closed application gives a message
   const report = { ...seed, format: '2021' as const, year: 2023, applications: apps };
   const bars = outcomeBars(report, '2021');
   assert.ok(bars.every((b) => b.value > 0 && b.row !== 'total' && b.row !== 'other'));
-  assert.equal(bars.reduce((s, b) => s + b.value, 0), apps.total!.total);
+  assert.equal(
+    bars.reduce((s, b) => s + b.value, 0),
+    apps.total!.total,
+  );
   parseXml(outcomeChartSvg(report, '2021'));
   const empty = parseXml(outcomeChartSvg({ year: 2023, applications: {} }, '2021', { idPrefix: 'x' }));
   assertAccessible(empty, '2023年政府信息公开申请办理结果');
   assert.equal(empty.children[0]!.attrs.id, 'x-title');
-  assert.deepEqual(all(empty, 'text').map((t) => t.text), ['本年度没有办结的政府信息公开申请']);
+  assert.deepEqual(
+    all(empty, 'text').map((t) => t.text),
+    ['本年度没有办结的政府信息公开申请'],
+  );
 });
 
 test('the history chart: two bars per year in year order, a legend, axis ticks', () => {
-  const svg = parseXml(historyChartSvg([{ year: 2021, received: 12, closed: 10 }, { year: 2020, received: 18, closed: 18 }, { year: 2022, received: 0, closed: 2 }]));
+  const svg = parseXml(
+    historyChartSvg([
+      { year: 2021, received: 12, closed: 10 },
+      { year: 2020, received: 18, closed: 18 },
+      { year: 2022, received: 0, closed: 2 },
+    ]),
+  );
   assertAccessible(svg, '历年政府信息公开申请收到和办结数量');
-  assert.equal(svg.children[1]!.text, '历年政府信息公开申请收到和办结数量（件）：2020年收到18件、办结18件；2021年收到12件、办结10件；2022年收到0件、办结2件。');
+  assert.equal(
+    svg.children[1]!.text,
+    '历年政府信息公开申请收到和办结数量（件）：2020年收到18件、办结18件；2021年收到12件、办结10件；2022年收到0件、办结2件。',
+  );
   const texts = all(svg, 'text').map((t) => t.text);
-  assert.deepEqual(texts.filter((t) => t.endsWith('年')), ['2020年', '2021年', '2022年']);
+  assert.deepEqual(
+    texts.filter((t) => t.endsWith('年')),
+    ['2020年', '2021年', '2022年'],
+  );
   assert.deepEqual(texts.slice(0, 2), ['收到申请', '办结申请']);
   assert.deepEqual(texts.slice(2, 5), ['0', '10', '20'], 'ticks up to a nice maximum');
-  const bars = all(svg, 'rect').filter((r) => r.attrs.fill !== '#ffffff').slice(2);
+  const bars = all(svg, 'rect')
+    .filter((r) => r.attrs.fill !== '#ffffff')
+    .slice(2);
   assert.equal(bars.length, 6);
   assert.equal(Number(bars[0]!.attrs.height), Number(bars[1]!.attrs.height), '2020: 18 received, 18 closed');
   assert.equal(Number(bars[4]!.attrs.height), 0, '2022: nothing received');
-  assert.deepEqual(all(parseXml(historyChartSvg([])), 'text').map((t) => t.text), ['暂无历年数据']);
+  assert.deepEqual(
+    all(parseXml(historyChartSvg([])), 'text').map((t) => t.text),
+    ['暂无历年数据'],
+  );
 });
 
 test('text and options are escaped; the parser itself rejects broken XML', () => {

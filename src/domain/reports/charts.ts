@@ -82,7 +82,10 @@ export function niceMax(max: number): number {
 }
 
 /** The non-zero outcome rows of a report (总计 column) in table order, with their chart labels. */
-export function outcomeBars(report: RenderableReport, format: ReportFormat): { row: ApplicationRow; label: string; value: number }[] {
+export function outcomeBars(
+  report: RenderableReport,
+  format: ReportFormat,
+): { row: ApplicationRow; label: string; value: number }[] {
   return outcomeRows(format)
     .map((row) => ({ row, label: SHORT_LABELS[row] ?? row, value: applicationCell(report, format, row, 'total') ?? 0 }))
     .filter((b) => typeof b.value === 'number' && b.value > 0);
@@ -95,7 +98,9 @@ export function outcomeChartSvg(report: RenderableReport, format: ReportFormat, 
   const title = `${year}政府信息公开申请办理结果`;
   const width = 640;
   if (bars.length === 0) {
-    const body = [`<text x="${width / 2}" y="50" text-anchor="middle" fill="#333333">本年度没有办结的政府信息公开申请</text>`];
+    const body = [
+      `<text x="${width / 2}" y="50" text-anchor="middle" fill="#333333">本年度没有办结的政府信息公开申请</text>`,
+    ];
     return svg(width, 90, title, `${title}：本年度没有办结的申请。`, body, opts);
   }
   const labelWidth = Math.ceil(Math.max(...bars.map((b) => textWidth(b.label, 13)))) + 16;
@@ -149,12 +154,21 @@ export function historyChartSvg(points: readonly HistoryPoint[], opts: ChartOpti
   }
   sorted.forEach((p, i) => {
     const cx = left + slot * i + slot / 2;
-    for (const [k, value, color] of [[-1, p.received, '#b4232a'], [0, p.closed, '#4a6fa5']] as const) {
+    for (const [k, value, color] of [
+      [-1, p.received, '#b4232a'],
+      [0, p.closed, '#4a6fa5'],
+    ] as const) {
       const x = cx + k * barW;
-      body.push(`<rect x="${fmt(x)}" y="${fmt(y(value))}" width="${fmt(barW)}" height="${fmt(top + plotH - y(value))}" fill="${color}"/>`);
-      body.push(`<text x="${fmt(x + barW / 2)}" y="${fmt(y(value) - 4)}" text-anchor="middle" font-size="11" fill="#222222">${fmt(value)}</text>`);
+      body.push(
+        `<rect x="${fmt(x)}" y="${fmt(y(value))}" width="${fmt(barW)}" height="${fmt(top + plotH - y(value))}" fill="${color}"/>`,
+      );
+      body.push(
+        `<text x="${fmt(x + barW / 2)}" y="${fmt(y(value) - 4)}" text-anchor="middle" font-size="11" fill="#222222">${fmt(value)}</text>`,
+      );
     }
-    body.push(`<text x="${fmt(cx)}" y="${height - bottom + 18}" text-anchor="middle" fill="#222222">${p.year}年</text>`);
+    body.push(
+      `<text x="${fmt(cx)}" y="${height - bottom + 18}" text-anchor="middle" fill="#222222">${p.year}年</text>`,
+    );
   });
   const desc = `${title}（件）：${sorted.map((p) => `${p.year}年收到${fmt(p.received)}件、办结${fmt(p.closed)}件`).join('；')}。`;
   return svg(width, height, title, desc, body, opts);

@@ -18,9 +18,17 @@ function seedFigures(): ReportFigures {
   const review = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
   return {
     format: '2019',
-    article20: { licensing: { previous_items: 172, change: 8, decisions: 22990 }, other_services: { previous_items: 585, change: -21, decisions: 22605 }, procurement: { projects: 518, amount: 78874.11, unit: '万元' } },
+    article20: {
+      licensing: { previous_items: 172, change: 8, decisions: 22990 },
+      other_services: { previous_items: 585, change: -21, decisions: 22605 },
+      procurement: { projects: 518, amount: 78874.11, unit: '万元' },
+    },
     applications,
-    reviews: { reconsideration: { ...review }, litigation_direct: { ...review }, litigation_after_reconsideration: { ...review } },
+    reviews: {
+      reconsideration: { ...review },
+      litigation_direct: { ...review },
+      litigation_after_reconsideration: { ...review },
+    },
   };
 }
 
@@ -42,13 +50,32 @@ test('one changed cell fails R1 (and R4) naming that column', () => {
 
 test('a blank total over non-zero parts is an R3 finding; blank parts count as 0', () => {
   const r = seedFigures();
-  r.applications.carried_forward = { natural_person: 1, business: null, research: null, nonprofit: null, legal_services: null, other: null, total: null };
+  r.applications.carried_forward = {
+    natural_person: 1,
+    business: null,
+    research: null,
+    nonprofit: null,
+    legal_services: null,
+    other: null,
+    total: null,
+  };
   const r3 = checkReport(r).filter((f) => f.rule === 'R3');
   assert.equal(r3.length, 1);
   assert.equal(r3[0]!.where.row, 'carried_forward');
   assert.match(r3[0]!.message, /为空/);
-  r.applications.carried_forward = { natural_person: null, business: null, research: null, nonprofit: null, legal_services: null, other: null, total: null };
-  assert.deepEqual(checkReport(r).filter((f) => f.rule === 'R3'), []);
+  r.applications.carried_forward = {
+    natural_person: null,
+    business: null,
+    research: null,
+    nonprofit: null,
+    legal_services: null,
+    other: null,
+    total: null,
+  };
+  assert.deepEqual(
+    checkReport(r).filter((f) => f.rule === 'R3'),
+    [],
+  );
 });
 
 test('R5 flags a section-四 group whose total is wrong', () => {
@@ -67,9 +94,15 @@ test('R6 and R7 compare with last year only when it is given', () => {
   previous.applications.carried_forward!.natural_person = 2;
   previous.applications.carried_forward!.total = 2;
   previous.article20 = { normative: { made: 0, repealed: 0, in_force: 4 } };
-  assert.deepEqual(checkReport(r).filter((f) => f.rule === 'R6' || f.rule === 'R7'), []);
+  assert.deepEqual(
+    checkReport(r).filter((f) => f.rule === 'R6' || f.rule === 'R7'),
+    [],
+  );
   const findings = checkReport(r, { previous });
-  assert.deepEqual(findings.filter((f) => f.rule === 'R6').map((f) => f.where.column), ['natural_person', 'total']);
+  assert.deepEqual(
+    findings.filter((f) => f.rule === 'R6').map((f) => f.where.column),
+    ['natural_person', 'total'],
+  );
   const r7 = findings.filter((f) => f.rule === 'R7');
   assert.equal(r7.length, 1);
   assert.equal(r7[0]!.severity, 'warning');
@@ -77,9 +110,15 @@ test('R6 and R7 compare with last year only when it is given', () => {
 
 test('R8: counts are non-negative integers, 本年增/减 may be negative, amounts may be decimal', () => {
   const r = seedFigures();
-  assert.deepEqual(checkReport(r).filter((f) => f.rule === 'R8'), []);
+  assert.deepEqual(
+    checkReport(r).filter((f) => f.rule === 'R8'),
+    [],
+  );
   r.article20.licensing!.decisions = -3;
   r.applications.disclosed!.business = 0.5;
   const r8 = checkReport(r).filter((f) => f.rule === 'R8');
-  assert.deepEqual(r8.map((f) => `${f.where.row}.${f.where.column}`).sort(), ['disclosed.business', 'licensing.decisions']);
+  assert.deepEqual(r8.map((f) => `${f.where.row}.${f.where.column}`).sort(), [
+    'disclosed.business',
+    'licensing.decisions',
+  ]);
 });

@@ -89,7 +89,9 @@ function checkR3(apps: Applications): Finding[] {
     if (cells.total === null && parts !== 0) {
       out.push(finding('R3', 'error', `第三部分“${rowName(row)}”行的总计为空，但各列之和为${parts}`, where));
     } else if ((cells.total ?? 0) !== parts) {
-      out.push(finding('R3', 'error', `第三部分“${rowName(row)}”行：各列之和为${parts}，总计却为${cells.total}`, where));
+      out.push(
+        finding('R3', 'error', `第三部分“${rowName(row)}”行：各列之和为${parts}，总计却为${cells.total}`, where),
+      );
     }
   }
   return out;
@@ -128,7 +130,9 @@ function checkR5(reviews: Reviews): Finding[] {
   for (const row of REVIEW_ROWS) {
     const cells = reviews[row];
     if (!cells || !('total' in cells)) continue;
-    const parts = sum(REVIEW_COLUMNS.filter((c) => c !== 'total').map((c) => (c in cells ? (cells[c] ?? 0) : undefined)));
+    const parts = sum(
+      REVIEW_COLUMNS.filter((c) => c !== 'total').map((c) => (c in cells ? (cells[c] ?? 0) : undefined)),
+    );
     if (parts === undefined) continue;
     const where = { section: 'reviews', row, column: 'total' };
     const name = REVIEW_ROW_LABELS[row];
@@ -157,12 +161,17 @@ function checkR6(apps: Applications, previous: ReportFigures, previousFile?: str
     const before = appCell(previous.applications, 'carried_forward', col);
     if (now === undefined || before === undefined || now === before) continue;
     out.push(
-      finding('R6', 'error', `第三部分“${colName(col)}”列：上年结转为${now}，上一年度报告${named}的结转下年度为${before}`, {
-        section: 'applications',
-        row: 'carried_over',
-        column: col,
-        ...(previousFile !== undefined ? { previousFile } : {}),
-      }),
+      finding(
+        'R6',
+        'error',
+        `第三部分“${colName(col)}”列：上年结转为${now}，上一年度报告${named}的结转下年度为${before}`,
+        {
+          section: 'applications',
+          row: 'carried_over',
+          column: col,
+          ...(previousFile !== undefined ? { previousFile } : {}),
+        },
+      ),
     );
   }
   return out;
@@ -204,7 +213,13 @@ export function crossYearFindings(report: ReportFigures, previous: ReportFigures
 /** Runs R1–R8 over a report's figures. Pure; absent cells are not checked. */
 export function checkReport(report: ReportFigures, options: CheckOptions = {}): Finding[] {
   const apps = report.applications ?? {};
-  const out = [...checkCellValues(report), ...checkR1(apps), ...checkR3(apps), ...checkR4(apps), ...checkR5(report.reviews ?? {})];
+  const out = [
+    ...checkCellValues(report),
+    ...checkR1(apps),
+    ...checkR3(apps),
+    ...checkR4(apps),
+    ...checkR5(report.reviews ?? {}),
+  ];
   if (options.previous) out.push(...crossYearFindings(report, options.previous, options.previousFile));
   return out;
 }

@@ -35,9 +35,19 @@ function cellLabel(section: 'article20' | 'applications' | 'reviews', row: strin
 /** R8 over every cell of a report. */
 export function checkCellValues(report: ReportFigures): Finding[] {
   const out: Finding[] = [];
-  const check = (section: 'article20' | 'applications' | 'reviews', row: string, column: string, value: Cell | undefined, kind: Kind) => {
+  const check = (
+    section: 'article20' | 'applications' | 'reviews',
+    row: string,
+    column: string,
+    value: Cell | undefined,
+    kind: Kind,
+  ) => {
     const p = problem(value, kind);
-    if (p) out.push(finding('R8', 'error', `${cellLabel(section, row, column)}的数值${value}${p}`, { section, row, column }));
+    if (p) {
+      out.push(
+        finding('R8', 'error', `${cellLabel(section, row, column)}的数值${value}${p}`, { section, row, column }),
+      );
+    }
   };
   for (const [row, cells] of Object.entries(report.article20 ?? {})) {
     for (const [column, value] of Object.entries(cells ?? {})) {

@@ -9,7 +9,9 @@ import type { Article20, Article20Column, Article20Entry, Article20Row, ReportFo
 import { article20Tables } from './labels.js';
 
 /** Figures typed in or imported, by row and column; `unit` is the 2019 采购总金额's unit. */
-export type ManualArticle20 = Partial<Record<Article20Row, Partial<Record<Article20Column, number | null>> & { unit?: string }>>;
+export type ManualArticle20 = Partial<
+  Record<Article20Row, Partial<Record<Article20Column, number | null>> & { unit?: string }>
+>;
 
 /** One section-二 cell that is entered, not computed. */
 export type ManualArticle20Field = {
@@ -62,7 +64,11 @@ function counts2021(c: DocumentCounts): Article20Entry {
  * published) and the 规范性文件 row the rest, so the two rows always add up to the counts [D].
  */
 function rows2019(p: AnnualPublicationCounts): Pick<Article20, 'rules' | 'normative'> {
-  const rules = { new_made: p.rules.made, new_published: p.newByKind.rule, total_published: Math.min(p.rules.inForce, p.format2019.totalPublished) };
+  const rules = {
+    new_made: p.rules.made,
+    new_published: p.newByKind.rule,
+    total_published: Math.min(p.rules.inForce, p.format2019.totalPublished),
+  };
   return {
     rules,
     normative: {
@@ -77,7 +83,11 @@ function rows2019(p: AnnualPublicationCounts): Pick<Article20, 'rules' | 'normat
  * Section 二 of a format: item (一) from the publication counts, every other cell from `manual`
  * (null where nothing was entered: the table prints a blank).
  */
-export function article20Section(format: ReportFormat, counts: AnnualPublicationCounts, manual: ManualArticle20): Article20 {
+export function article20Section(
+  format: ReportFormat,
+  counts: AnnualPublicationCounts,
+  manual: ManualArticle20,
+): Article20 {
   const out: Article20 =
     format === '2021' ? { rules: counts2021(counts.rules), normative: counts2021(counts.normative) } : rows2019(counts);
   for (const field of MANUAL_ARTICLE20_FIELDS(format)) {

@@ -18,7 +18,12 @@ import {
 } from './compute.js';
 import { emptyReviews, publicationCounts, randomFacts, seeded } from './test-support.js';
 
-const fact = (receivedOn: string, closedOn: string | null, outcome: OutcomeCode | null = 'disclosed', over: Partial<ApplicationFact> = {}): ApplicationFact => ({
+const fact = (
+  receivedOn: string,
+  closedOn: string | null,
+  outcome: OutcomeCode | null = 'disclosed',
+  over: Partial<ApplicationFact> = {},
+): ApplicationFact => ({
   applicantType: 'natural_person',
   applicantSubtype: null,
   receivedOn: localDate(receivedOn),
@@ -54,7 +59,10 @@ test('tallyApplications groups by type, subtype and bucket; unknown subtypes go 
   const facts = [
     fact('2023-01-05', '2023-01-20'),
     fact('2023-02-05', '2023-02-20'),
-    fact('2022-12-30', '2023-01-04', 'partially_disclosed', { applicantType: 'legal_person', applicantSubtype: 'research' }),
+    fact('2022-12-30', '2023-01-04', 'partially_disclosed', {
+      applicantType: 'legal_person',
+      applicantSubtype: 'research',
+    }),
     fact('2023-12-30', null, null, { applicantType: 'legal_person', applicantSubtype: 'foundation' }),
   ];
   assert.deepEqual(tallyApplications(facts, 2023), [
@@ -66,8 +74,24 @@ test('tallyApplications groups by type, subtype and bucket; unknown subtypes go 
     { applicantType: 'legal_person', applicantSubtype: 'foundation', bucket: 'carried_forward', count: 1 },
   ]);
   const apps = applicationsSection(tallyApplications(facts, 2023), '2021');
-  assert.deepEqual(apps.new, { natural_person: 2, business: 0, research: 0, nonprofit: 0, legal_services: 0, other: 1, total: 3 });
-  assert.deepEqual(apps.total, { natural_person: 2, business: 0, research: 1, nonprofit: 0, legal_services: 0, other: 0, total: 3 });
+  assert.deepEqual(apps.new, {
+    natural_person: 2,
+    business: 0,
+    research: 0,
+    nonprofit: 0,
+    legal_services: 0,
+    other: 1,
+    total: 3,
+  });
+  assert.deepEqual(apps.total, {
+    natural_person: 2,
+    business: 0,
+    research: 1,
+    nonprofit: 0,
+    legal_services: 0,
+    other: 0,
+    total: 3,
+  });
   assert.equal(apps.carried_forward?.other, 1);
 });
 
@@ -94,20 +118,36 @@ test('R1–R5 hold for any set of facts, every year, both formats (seeded random
       }
     }
     // And each closed application counts exactly once over all years.
-    const years = [2019, 2020, 2021, 2022, 2023].map((y) => applicationsSection(tallyApplications(facts, y), '2021').total!.total!);
-    assert.equal(years.reduce((a, b) => a + b, 0), facts.filter((f) => f.closedOn !== null && f.closedOn <= '2023-12-31').length);
+    const years = [2019, 2020, 2021, 2022, 2023].map(
+      (y) => applicationsSection(tallyApplications(facts, y), '2021').total!.total!,
+    );
+    assert.equal(
+      years.reduce((a, b) => a + b, 0),
+      facts.filter((f) => f.closedOn !== null && f.closedOn <= '2023-12-31').length,
+    );
   }
 });
 
 test('the 2019 format merges the three other.* outcomes into one 其他处理 row; 2021 keeps them', () => {
   const facts = [
     fact('2020-01-02', '2020-02-01', 'other.correction_lapsed'),
-    fact('2020-01-02', '2020-02-01', 'other.fee_unpaid', { applicantType: 'legal_person', applicantSubtype: 'business' }),
+    fact('2020-01-02', '2020-02-01', 'other.fee_unpaid', {
+      applicantType: 'legal_person',
+      applicantSubtype: 'business',
+    }),
     fact('2020-01-02', '2020-02-01', 'other.other'),
     fact('2020-01-02', '2020-02-01', 'disclosed'),
   ];
   const old = applicationsSection(tallyApplications(facts, 2020), '2019');
-  assert.deepEqual(old.other, { natural_person: 2, business: 1, research: 0, nonprofit: 0, legal_services: 0, other: 0, total: 3 });
+  assert.deepEqual(old.other, {
+    natural_person: 2,
+    business: 1,
+    research: 0,
+    nonprofit: 0,
+    legal_services: 0,
+    other: 0,
+    total: 3,
+  });
   assert.equal(old['other.fee_unpaid'], undefined);
   assert.equal(old.total?.total, 4);
   const now = applicationsSection(tallyApplications(facts, 2020), '2021');
@@ -130,11 +170,34 @@ test('reviewsSection copies the summary and recomputes 总计 (R5)', () => {
 
 test('MANUAL_ARTICLE20_FIELDS lists the typed-in cells of each format with official labels', () => {
   const f2021 = MANUAL_ARTICLE20_FIELDS('2021');
-  assert.deepEqual(f2021.map((f) => f.key), ['licensing.decisions', 'penalties.decisions', 'enforcement.decisions', 'fees.amount']);
-  assert.deepEqual(f2021.find((f) => f.key === 'fees.amount'), { key: 'fees.amount', row: 'fees', column: 'amount', label: '行政事业性收费：本年收费金额（单位：万元）', decimal: true, signed: false });
+  assert.deepEqual(
+    f2021.map((f) => f.key),
+    ['licensing.decisions', 'penalties.decisions', 'enforcement.decisions', 'fees.amount'],
+  );
+  assert.deepEqual(
+    f2021.find((f) => f.key === 'fees.amount'),
+    {
+      key: 'fees.amount',
+      row: 'fees',
+      column: 'amount',
+      label: '行政事业性收费：本年收费金额（单位：万元）',
+      decimal: true,
+      signed: false,
+    },
+  );
   const f2019 = MANUAL_ARTICLE20_FIELDS('2019');
   assert.equal(f2019.length, 4 * 3 + 2 + 2);
-  assert.deepEqual(f2019.find((f) => f.key === 'other_services.change'), { key: 'other_services.change', row: 'other_services', column: 'change', label: '其他对外管理服务事项：本年增/减', decimal: false, signed: true });
+  assert.deepEqual(
+    f2019.find((f) => f.key === 'other_services.change'),
+    {
+      key: 'other_services.change',
+      row: 'other_services',
+      column: 'change',
+      label: '其他对外管理服务事项：本年增/减',
+      decimal: false,
+      signed: true,
+    },
+  );
   assert.ok(f2019.find((f) => f.key === 'procurement.amount')!.decimal);
   assert.ok(!f2019.some((f) => f.row === 'rules' || f.row === 'normative'), 'item (一) is computed');
 });
@@ -155,9 +218,16 @@ test('article20Section: item (一) from the counts, the rest typed in (blank whe
     enforcement: { decisions: null },
     fees: { amount: 12.3456 },
   });
-  const a2019 = article20Section('2019', counts, { licensing: { previous_items: 172, change: 8, decisions: 22990 }, procurement: { projects: 518, amount: 78874.11, unit: '万元' } });
+  const a2019 = article20Section('2019', counts, {
+    licensing: { previous_items: 172, change: 8, decisions: 22990 },
+    procurement: { projects: 518, amount: 78874.11, unit: '万元' },
+  });
   assert.deepEqual(a2019.rules, { new_made: 1, new_published: 1, total_published: 5 });
-  assert.deepEqual(a2019.normative, { new_made: 4, new_published: 3, total_published: 41 }, 'the two rows add up to the 2019 counts');
+  assert.deepEqual(
+    a2019.normative,
+    { new_made: 4, new_published: 3, total_published: 41 },
+    'the two rows add up to the 2019 counts',
+  );
   assert.deepEqual(a2019.licensing, { previous_items: 172, change: 8, decisions: 22990 });
   assert.deepEqual(a2019.other_services, { previous_items: null, change: null, decisions: null });
   assert.deepEqual(a2019.procurement, { projects: 518, amount: 78874.11, unit: '万元' });

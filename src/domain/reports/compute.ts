@@ -30,7 +30,12 @@ import {
 } from './annual-report.js';
 import { article20Section, type ManualArticle20 } from './compute-article20.js';
 
-export { MANUAL_ARTICLE20_FIELDS, article20Section, type ManualArticle20, type ManualArticle20Field } from './compute-article20.js';
+export {
+  MANUAL_ARTICLE20_FIELDS,
+  article20Section,
+  type ManualArticle20,
+  type ManualArticle20Field,
+} from './compute-article20.js';
 export { rollupReports, type RollupMeta } from './rollup.js';
 
 /** One application as the report sees it (no personal data). */
@@ -154,7 +159,10 @@ export function reviewsSection(summary: ReviewSummary): Reviews {
   const out: Reviews = {};
   for (const row of REVIEW_ROWS) {
     const s = summary[row];
-    const cells = Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, s[c]])) as Record<(typeof REVIEW_COLUMNS)[number], number>;
+    const cells = Object.fromEntries(REVIEW_COLUMNS.map((c) => [c, s[c]])) as Record<
+      (typeof REVIEW_COLUMNS)[number],
+      number
+    >;
     cells.total = s.upheld + s.corrected + s.other + s.pending;
     out[row] = cells;
   }
@@ -178,7 +186,12 @@ export type ComposeInput = {
 /** The format of a report year, or a Chinese error before 2019 (no format of this product covers it). */
 export function reportFormatOf(year: number, requested?: ReportFormat): ReportFormat {
   const format = requested ?? formatForYear(year);
-  if (!format) throw new DomainError('report_year_unsupported', `${year}年度的报告格式不受支持：本系统支持2019年度及以后的年度报告`);
+  if (!format) {
+    throw new DomainError(
+      'report_year_unsupported',
+      `${year}年度的报告格式不受支持：本系统支持2019年度及以后的年度报告`,
+    );
+  }
   return format;
 }
 

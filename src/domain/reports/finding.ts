@@ -3,19 +3,7 @@
  * checker saw in the published text (spam, format, missing, truncated, prose).
  */
 export type FindingRule =
-  | 'R1'
-  | 'R2'
-  | 'R3'
-  | 'R4'
-  | 'R5'
-  | 'R6'
-  | 'R7'
-  | 'R8'
-  | 'spam'
-  | 'format'
-  | 'missing'
-  | 'truncated'
-  | 'prose';
+  'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'spam' | 'format' | 'missing' | 'truncated' | 'prose';
 
 export type Severity = 'error' | 'warning';
 

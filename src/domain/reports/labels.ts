@@ -205,7 +205,9 @@ let article20Labels: Map<string, string> | null = null;
 function article20RowLabels(): Map<string, string> {
   if (!article20Labels) {
     article20Labels = new Map();
-    for (const t of [...ARTICLE20_2021, ...ARTICLE20_2019]) for (const r of t.rows) if (!article20Labels.has(r.code)) article20Labels.set(r.code, r.label);
+    for (const t of [...ARTICLE20_2021, ...ARTICLE20_2019]) {
+      for (const r of t.rows) if (!article20Labels.has(r.code)) article20Labels.set(r.code, r.label);
+    }
   }
   return article20Labels;
 }

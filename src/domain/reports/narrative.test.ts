@@ -7,8 +7,15 @@ import { composeReport, type ApplicationTally } from './compute.js';
 import { draftSections, formatYuan, hasPlaceholder, yearOnYear, type NarrativeInput } from './narrative.js';
 import { emptyReviews, publicationCounts } from './test-support.js';
 
-const tally = (rows: [ApplicationTally['bucket'], number, ('natural_person' | 'legal_person')?][]): ApplicationTally[] =>
-  rows.map(([bucket, count, type]) => ({ applicantType: type ?? 'natural_person', applicantSubtype: type === 'legal_person' ? 'business' : null, bucket, count }));
+const tally = (
+  rows: [ApplicationTally['bucket'], number, ('natural_person' | 'legal_person')?][],
+): ApplicationTally[] =>
+  rows.map(([bucket, count, type]) => ({
+    applicantType: type ?? 'natural_person',
+    applicantSubtype: type === 'legal_person' ? 'business' : null,
+    bucket,
+    count,
+  }));
 
 function report(year: number, t: ApplicationTally[]): AnnualReport {
   const reviews = emptyReviews();
@@ -23,8 +30,27 @@ function report(year: number, t: ApplicationTally[]): AnnualReport {
   });
 }
 
-const thisYear = report(2023, tally([['new', 17], ['new', 1, 'legal_person'], ['disclosed', 5], ['disclosed', 1, 'legal_person'], ['partially_disclosed', 1], ['withheld.internal_affairs', 2], ['unavailable.not_held', 6], ['other.fee_unpaid', 2], ['carried_forward', 1]]));
-const lastYear = report(2022, tally([['new', 12], ['disclosed', 12]]));
+const thisYear = report(
+  2023,
+  tally([
+    ['new', 17],
+    ['new', 1, 'legal_person'],
+    ['disclosed', 5],
+    ['disclosed', 1, 'legal_person'],
+    ['partially_disclosed', 1],
+    ['withheld.internal_affairs', 2],
+    ['unavailable.not_held', 6],
+    ['other.fee_unpaid', 2],
+    ['carried_forward', 1],
+  ]),
+);
+const lastYear = report(
+  2022,
+  tally([
+    ['new', 12],
+    ['disclosed', 12],
+  ]),
+);
 
 function input(over: Partial<NarrativeInput> = {}): NarrativeInput {
   return {
@@ -56,23 +82,48 @@ test('the year-on-year phrase: 增长/下降 in whole percent, 持平, unknown l
 test('the overview states published items, applications with the change, results, notices, reviews', () => {
   const { overview } = draftSections(input());
   assert.match(overview, /^2023年，示例区人民政府办公室认真贯彻落实《中华人民共和国政府信息公开条例》/);
-  assert.match(overview, /\n（一）主动公开情况\n全年主动公开政府信息142条，其中行政规范性文件3件、其他文件10件、政策解读4条、新闻动态120条、其他信息5条；涉及重点领域的信息30条；发布文件13件，其中4件配套发布政策解读；本年制发行政规范性文件3件、废止1件，现行有效40件。\n/);
-  assert.match(overview, /全年共收到政府信息公开申请18件，较去年同期增长50%，其中自然人申请17件、法人或其他组织申请1件；上年结转0件。/);
-  assert.match(overview, /本年度办结17件，其中予以公开6件、部分公开1件、不予公开2件、无法提供6件、其他处理2件；结转下年度继续办理1件。/);
+  assert.match(
+    overview,
+    /\n（一）主动公开情况\n全年主动公开政府信息142条，其中行政规范性文件3件、其他文件10件、政策解读4条、新闻动态120条、其他信息5条；涉及重点领域的信息30条；发布文件13件，其中4件配套发布政策解读；本年制发行政规范性文件3件、废止1件，现行有效40件。\n/,
+  );
+  assert.match(
+    overview,
+    /全年共收到政府信息公开申请18件，较去年同期增长50%，其中自然人申请17件、法人或其他组织申请1件；上年结转0件。/,
+  );
+  assert.match(
+    overview,
+    /本年度办结17件，其中予以公开6件、部分公开1件、不予公开2件、无法提供6件、其他处理2件；结转下年度继续办理1件。/,
+  );
   assert.match(overview, /全年共制发各类告知书25份。全年未发生因政府信息公开引起的行政复议、行政诉讼。/);
-  for (const part of ['（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况']) assert.ok(overview.includes(`\n${part}\n【请补充：`), part);
+  for (const part of ['（三）政府信息管理情况', '（四）政府信息公开平台建设情况', '（五）监督保障情况']) {
+    assert.ok(overview.includes(`\n${part}\n【请补充：`), part);
+  }
   assert.ok(hasPlaceholder(overview));
 });
 
 test('without last year the change is left out; reviews are counted when there are any', () => {
-  const withReviews: AnnualReport = { ...thisYear, reviews: { ...thisYear.reviews, reconsideration: { upheld: 1, corrected: 1, other: 0, pending: 0, total: 2 }, litigation_direct: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 } } };
+  const withReviews: AnnualReport = {
+    ...thisYear,
+    reviews: {
+      ...thisYear.reviews,
+      reconsideration: { upheld: 1, corrected: 1, other: 0, pending: 0, total: 2 },
+      litigation_direct: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 },
+    },
+  };
   const { overview } = draftSections(input({ previous: null, report: withReviews }));
   assert.match(overview, /全年共收到政府信息公开申请18件，其中自然人/);
   assert.match(overview, /全年因政府信息公开工作被申请行政复议2件、被提起行政诉讼1件，其中结果被纠正1件。/);
 });
 
 test('the 2019 format writes 规范性文件 with its own columns and 其他处理 from its single row', () => {
-  const old = report(2020, tally([['new', 3], ['other.correction_lapsed', 2], ['other.other', 1]]));
+  const old = report(
+    2020,
+    tally([
+      ['new', 3],
+      ['other.correction_lapsed', 2],
+      ['other.other', 1],
+    ]),
+  );
   old.article20.normative = { new_made: 1, new_published: 1, total_published: 42 };
   const { overview } = draftSections(input({ report: old, previous: null }));
   assert.match(overview, /本年新制作规范性文件1件、新公开1件，对外公开总数量42件/);
@@ -90,9 +141,18 @@ test('section 五 starts from last year’s problems, then a placeholder for thi
 });
 
 test('section 六 states the processing fees, or that none were charged', () => {
-  assert.match(draftSections(input()).other, /^本年度共发出收费通知2件，收取信息处理费2000\.50元（收费通知所列金额合计3100元）。\n【请补充：/);
-  assert.match(draftSections(input({ fees: { notices: 1, chargedYuan: 600, collectedYuan: 600 } })).other, /^本年度共发出收费通知1件，收取信息处理费600元。\n/);
-  assert.match(draftSections(input({ fees: { notices: 0, chargedYuan: 0, collectedYuan: 0 } })).other, /^本年度未收取信息处理费。\n/);
+  assert.match(
+    draftSections(input()).other,
+    /^本年度共发出收费通知2件，收取信息处理费2000\.50元（收费通知所列金额合计3100元）。\n【请补充：/,
+  );
+  assert.match(
+    draftSections(input({ fees: { notices: 1, chargedYuan: 600, collectedYuan: 600 } })).other,
+    /^本年度共发出收费通知1件，收取信息处理费600元。\n/,
+  );
+  assert.match(
+    draftSections(input({ fees: { notices: 0, chargedYuan: 0, collectedYuan: 0 } })).other,
+    /^本年度未收取信息处理费。\n/,
+  );
   assert.equal(formatYuan(0.1 + 0.2), '0.30');
   assert.equal(formatYuan(5500), '5500');
 });

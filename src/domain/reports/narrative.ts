@@ -68,20 +68,32 @@ function parts(items: [label: string, count: number, unit?: string][]): string {
 function proactive(input: NarrativeInput): string {
   const p = input.publications;
   const published = PUBLICATION_KINDS.reduce((s, k) => s + p.newByKind[k], 0);
-  const byKind = parts(PUBLICATION_KINDS.map((k) => [k === 'other' ? '其他信息' : KIND_LABELS[k], p.newByKind[k], k === 'rule' || k === 'normative' || k === 'other_document' ? '件' : '条']));
+  const byKind = parts(
+    PUBLICATION_KINDS.map((k) => [
+      k === 'other' ? '其他信息' : KIND_LABELS[k],
+      p.newByKind[k],
+      k === 'rule' || k === 'normative' || k === 'other_document' ? '件' : '条',
+    ]),
+  );
   const out = [`全年主动公开政府信息${published}条${byKind}`];
   if (p.keyAreaItems > 0) out.push(`涉及重点领域的信息${p.keyAreaItems}条`);
-  if (p.documentsPublished > 0) out.push(`发布文件${p.documentsPublished}件，其中${p.documentsWithInterpretation}件配套发布政策解读`);
+  if (p.documentsPublished > 0) {
+    out.push(`发布文件${p.documentsPublished}件，其中${p.documentsWithInterpretation}件配套发布政策解读`);
+  }
   const a20 = input.report.article20;
   const docs = (['rules', 'normative'] as const).flatMap((row) => {
     const e = a20[row] ?? {};
     const label = row === 'rules' ? '规章' : input.report.format === '2021' ? '行政规范性文件' : '规范性文件';
     if (input.report.format === '2021') {
-      return n(e.made) + n(e.repealed) + n(e.in_force) === 0 ? [] : [`本年制发${label}${n(e.made)}件、废止${n(e.repealed)}件，现行有效${n(e.in_force)}件`];
+      return n(e.made) + n(e.repealed) + n(e.in_force) === 0
+        ? []
+        : [`本年制发${label}${n(e.made)}件、废止${n(e.repealed)}件，现行有效${n(e.in_force)}件`];
     }
     return n(e.new_made) + n(e.new_published) + n(e.total_published) === 0
       ? []
-      : [`本年新制作${label}${n(e.new_made)}件、新公开${n(e.new_published)}件，对外公开总数量${n(e.total_published)}件`];
+      : [
+          `本年新制作${label}${n(e.new_made)}件、新公开${n(e.new_published)}件，对外公开总数量${n(e.total_published)}件`,
+        ];
   });
   return `（一）主动公开情况\n${[...out, ...docs].join('；')}。`;
 }
@@ -92,9 +104,13 @@ function onApplication(input: NarrativeInput): string {
   const previous = input.previous ? total(input.previous, 'new') : null;
   const natural = n(r.applications.new?.natural_person);
   const sentences = [
-    `全年共收到政府信息公开申请${received}件${yearOnYear(received, previous)}${parts([['自然人申请', natural], ['法人或其他组织申请', received - natural]])}；上年结转${total(r, 'carried_over')}件`,
+    `全年共收到政府信息公开申请${received}件${yearOnYear(received, previous)}${parts([
+      ['自然人申请', natural],
+      ['法人或其他组织申请', received - natural],
+    ])}；上年结转${total(r, 'carried_over')}件`,
   ];
-  const sum = (prefix: string) => Object.entries(r.applications).reduce((s, [row, cells]) => s + (row.startsWith(prefix) ? n(cells?.total) : 0), 0);
+  const sum = (prefix: string) =>
+    Object.entries(r.applications).reduce((s, [row, cells]) => s + (row.startsWith(prefix) ? n(cells?.total) : 0), 0);
   const groups = parts([
     ['予以公开', total(r, 'disclosed')],
     ['部分公开', total(r, 'partially_disclosed')],
@@ -112,7 +128,10 @@ function reviewsSentence(r: AnnualReport): string {
   const reconsideration = n(r.reviews.reconsideration?.total);
   const litigation = n(r.reviews.litigation_direct?.total) + n(r.reviews.litigation_after_reconsideration?.total);
   if (reconsideration + litigation === 0) return '全年未发生因政府信息公开引起的行政复议、行政诉讼。';
-  const corrected = n(r.reviews.reconsideration?.corrected) + n(r.reviews.litigation_direct?.corrected) + n(r.reviews.litigation_after_reconsideration?.corrected);
+  const corrected =
+    n(r.reviews.reconsideration?.corrected) +
+    n(r.reviews.litigation_direct?.corrected) +
+    n(r.reviews.litigation_after_reconsideration?.corrected);
   return `全年因政府信息公开工作被申请行政复议${reconsideration}件、被提起行政诉讼${litigation}件${corrected > 0 ? `，其中结果被纠正${corrected}件` : ''}。`;
 }
 
@@ -140,7 +159,8 @@ function problems(previousProblems: string | null): string {
 
 /** Section 六: the processing fees of the year (国办函〔2020〕109号; SPEC §3.9), then other matters. */
 function other(fees: NarrativeInput['fees']): string {
-  const charged = fees.chargedYuan !== fees.collectedYuan ? `（收费通知所列金额合计${formatYuan(fees.chargedYuan)}元）` : '';
+  const charged =
+    fees.chargedYuan !== fees.collectedYuan ? `（收费通知所列金额合计${formatYuan(fees.chargedYuan)}元）` : '';
   const line =
     fees.notices === 0 && fees.collectedYuan === 0 && fees.chargedYuan === 0
       ? '本年度未收取信息处理费。'

@@ -9,7 +9,13 @@
  * every value from the report is escaped.
  */
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS, type ReportFormat } from './annual-report.js';
-import { APPLICANT_COLUMN_LABELS, APPLICATIONS_NOTE, REVIEW_COLUMN_LABELS, SECTION_TITLES, article20Tables } from './labels.js';
+import {
+  APPLICANT_COLUMN_LABELS,
+  APPLICATIONS_NOTE,
+  REVIEW_COLUMN_LABELS,
+  SECTION_TITLES,
+  article20Tables,
+} from './labels.js';
 import {
   REVIEW_HEAD,
   applicationCell,
@@ -33,13 +39,18 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
-const th = (label: string, scope: 'col' | 'colgroup' | 'row' | 'rowgroup', span: { cols?: number; rows?: number } = {}): string => {
+const th = (
+  label: string,
+  scope: 'col' | 'colgroup' | 'row' | 'rowgroup',
+  span: { cols?: number; rows?: number } = {},
+): string => {
   const cs = span.cols && span.cols > 1 ? ` colspan="${span.cols}"` : '';
   const rs = span.rows && span.rows > 1 ? ` rowspan="${span.rows}"` : '';
   return `<th scope="${scope}"${cs}${rs}>${escapeHtml(label)}</th>`;
 };
 /** A numeric cell; `cell` is its stable address `<section>.<row>.<column>` (e.g. `applications.new.natural_person`). */
-const td = (value: string, cell: string): string => `<td class="num" data-cell="${escapeHtml(cell)}">${escapeHtml(value)}</td>`;
+const td = (value: string, cell: string): string =>
+  `<td class="num" data-cell="${escapeHtml(cell)}">${escapeHtml(value)}</td>`;
 
 function paragraphs(body: string | null): string {
   if (body === null) return '<p class="blank">（未填写）</p>';
@@ -56,7 +67,9 @@ function article20Html(report: RenderableReport, format: ReportFormat): string {
     .map((t) => {
       const head = `<thead><tr>${t.header.map((h) => th(h, 'col')).join('')}</tr></thead>`;
       const rows = t.rows.map(({ code, label }) => {
-        const cells = article20Cells(report, code, t.columns).map((v, i) => td(v, `article20.${code}.${t.columns[i]!}`));
+        const cells = article20Cells(report, code, t.columns).map((v, i) =>
+          td(v, `article20.${code}.${t.columns[i]!}`),
+        );
         return `<tr>${th(label, 'row')}${cells.join('')}</tr>`;
       });
       return `<table class="a20"><caption>${escapeHtml(t.caption)}</caption>\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
@@ -80,7 +93,9 @@ function applicationsHead(): string {
 function applicationsHtml(report: RenderableReport, format: ReportFormat): string {
   const rows = applicationLines(format).map((line) => {
     const groups = line.groups.map((g) => th(g.label, 'rowgroup', { rows: g.rows }));
-    const cells = APPLICANT_COLUMNS.map((c) => td(showCell(applicationCell(report, format, line.code, c)), `applications.${line.code}.${c}`));
+    const cells = APPLICANT_COLUMNS.map((c) =>
+      td(showCell(applicationCell(report, format, line.code, c)), `applications.${line.code}.${c}`),
+    );
     return `<tr>${groups.join('')}${th(line.label, 'row', { cols: line.span })}${cells.join('')}</tr>`;
   });
   const caption = SECTION_TITLES.applications.replace(/^三、/, '');
@@ -98,7 +113,9 @@ function reviewsHtml(report: RenderableReport): string {
     `<tr>${leaf.map((l) => th(l, 'col', { rows: 2 })).join('')}${th(REVIEW_HEAD.direct, 'colgroup', { cols: 5 })}${th(REVIEW_HEAD.afterReconsideration, 'colgroup', { cols: 5 })}</tr>`,
     `<tr>${[...leaf, ...leaf].map((l) => th(l, 'col')).join('')}</tr>`,
     '</thead>',
-    `<tbody>\n<tr>${reviewCells(report).map((v, i) => td(v, `reviews.${REVIEW_CELLS[i]!}`)).join('')}</tr>\n</tbody></table>`,
+    `<tbody>\n<tr>${reviewCells(report)
+      .map((v, i) => td(v, `reviews.${REVIEW_CELLS[i]!}`))
+      .join('')}</tr>\n</tbody></table>`,
   ].join('\n');
 }
 
@@ -129,7 +146,11 @@ export interface HtmlBodyOptions extends HtmlRenderOptions {
 }
 
 /** The report's content (title, preamble, six sections) as an HTML fragment for a page that has its own layout. */
-export function renderReportBody(report: RenderableReport, format: ReportFormat, options: HtmlBodyOptions = {}): string {
+export function renderReportBody(
+  report: RenderableReport,
+  format: ReportFormat,
+  options: HtmlBodyOptions = {},
+): string {
   const title = reportTitle(report);
   const intro = preamble(report);
   const h1 = Math.min(Math.max(options.titleLevel ?? 1, 1), 5);
@@ -147,7 +168,11 @@ ${section('s6', SECTION_TITLES.other, paragraphs(sectionBody(report, 'other')))}
 }
 
 /** Renders the whole report as a standalone HTML page in `format`. */
-export function renderReportHtml(report: RenderableReport, format: ReportFormat, options: HtmlRenderOptions = {}): string {
+export function renderReportHtml(
+  report: RenderableReport,
+  format: ReportFormat,
+  options: HtmlRenderOptions = {},
+): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -9,7 +9,20 @@ import type { AnnualReport } from './annual-report.js';
 import { escapeCell, escapeLine, renderReportMarkdown } from './render-markdown.js';
 
 const seed = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'fixtures', 'reports', 'generated', 'seed-2020.json'), 'utf8'),
+  readFileSync(
+    join(
+      dirname(fileURLToPath(import.meta.url)),
+      '..',
+      '..',
+      '..',
+      'test',
+      'fixtures',
+      'reports',
+      'generated',
+      'seed-2020.json',
+    ),
+    'utf8',
+  ),
 ) as AnnualReport;
 
 /** Pipe tables of a Markdown text: consecutive lines starting with `|`, split into cells. */
@@ -25,13 +38,26 @@ test('the seed renders as headings, paragraphs and GFM tables with even rows', (
   assert.match(md, /^# 淮阴区人民政府办公室2020年政府信息公开工作年度报告\n\n本报告由淮阴区人民政府办公室根据/);
   assert.deepEqual(
     [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]),
-    ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+    [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ],
   );
   const all = tables(md);
   assert.equal(all.length, 5 + 1 + 1);
   for (const t of all) {
-    assert.ok(t.every((row) => row.length === t[0]!.length), `uneven rows in ${t[0]!.join('|')}`);
-    assert.ok(t[1]!.every((c) => c === '---'), 'the delimiter row follows the first row');
+    assert.ok(
+      t.every((row) => row.length === t[0]!.length),
+      `uneven rows in ${t[0]!.join('|')}`,
+    );
+    assert.ok(
+      t[1]!.every((c) => c === '---'),
+      'the delimiter row follows the first row',
+    );
   }
   assert.deepEqual(all[0]![0], ['第二十条第（一）项', '', '', '']);
   assert.deepEqual(all[1]!.at(-2), ['行政许可', '172', '+8', '22990']);
@@ -54,8 +80,16 @@ test('the 2021 format has the three （六） rows under their merged group labe
   const md = renderReportMarkdown(seed, '2021');
   const apps = tables(md)[4]!;
   assert.equal(apps.length, 3 + 1 + 25);
-  assert.deepEqual(apps.at(-5)!.slice(0, 3), ['', '（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请']);
-  assert.deepEqual(apps.at(-4)!.slice(0, 3), ['', '', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请']);
+  assert.deepEqual(apps.at(-5)!.slice(0, 3), [
+    '',
+    '（六）其他处理',
+    '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  ]);
+  assert.deepEqual(apps.at(-4)!.slice(0, 3), [
+    '',
+    '',
+    '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  ]);
   assert.deepEqual(apps.at(-2)!.slice(0, 3), ['', '（七）总计', '']);
 });
 
@@ -67,7 +101,14 @@ test('text that would break a table or become markup is escaped', () => {
   assert.equal(escapeLine('1.属于国家秘密'), '1.属于国家秘密', 'no space after the dot: not a list');
   assert.equal(escapeLine('- 项'), '\\- 项');
   assert.equal(escapeLine('*强调* [链接](x)'), '\\*强调\\* \\[链接\\](x)');
-  const md = renderReportMarkdown({ ...seed, organization: { name: '某|区<script>' }, sections: { overview: '# 标题\n\n正文', problems: null, other: null } }, '2019');
+  const md = renderReportMarkdown(
+    {
+      ...seed,
+      organization: { name: '某|区<script>' },
+      sections: { overview: '# 标题\n\n正文', problems: null, other: null },
+    },
+    '2019',
+  );
   assert.match(md, /^# 某\|区&lt;script&gt;2020年/);
   assert.match(md, /## 一、总体情况\n\n\\# 标题\n\n正文\n\n/);
   assert.match(md, /## 五、存在的主要问题及改进情况\n\n（未填写）\n/);

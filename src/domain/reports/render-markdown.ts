@@ -7,7 +7,13 @@
  * (GitHub-flavoured Markdown needs it). Pure: returns a string.
  */
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, type ReportFormat } from './annual-report.js';
-import { APPLICANT_COLUMN_LABELS, APPLICATIONS_NOTE, REVIEW_COLUMN_LABELS, SECTION_TITLES, article20Tables } from './labels.js';
+import {
+  APPLICANT_COLUMN_LABELS,
+  APPLICATIONS_NOTE,
+  REVIEW_COLUMN_LABELS,
+  SECTION_TITLES,
+  article20Tables,
+} from './labels.js';
 import {
   REVIEW_HEAD,
   applicationCell,
@@ -23,13 +29,23 @@ import {
 
 /** Escapes a table cell: pipes, backslashes, HTML-ish brackets, line breaks. */
 export function escapeCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
 }
 
 /** Escapes a paragraph line so that it stays a paragraph (no heading, list, quote or HTML). */
 export function escapeLine(s: string): string {
-  const safe = s.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([*_`[\]])/g, '\\$1');
-  // Backslash escapes only work before ASCII punctuation: `1\. ` is no list item (a backslash before the digit would be printed).
+  const safe = s
+    .replace(/\\/g, '\\\\')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([*_`[\]])/g, '\\$1');
+  // Backslash escapes only work before ASCII punctuation: `1\. ` is no list item (a backslash before the digit would be
+  // printed).
   return safe.replace(/^(\s*)([#=+-])/, '$1\\$2').replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
@@ -46,7 +62,11 @@ function article20Md(report: RenderableReport, format: ReportFormat): string[] {
   return article20Tables(format).map((t) => {
     const width = t.header.length;
     const caption = [t.caption, ...Array<string>(width - 1).fill('')];
-    return table([caption, t.header, ...t.rows.map(({ code, label }) => [label, ...article20Cells(report, code, t.columns)])]);
+    return table([
+      caption,
+      t.header,
+      ...t.rows.map(({ code, label }) => [label, ...article20Cells(report, code, t.columns)]),
+    ]);
   });
 }
 

@@ -50,7 +50,8 @@ export interface RenderableReport {
 
 const isFormat = (v: unknown): v is ReportFormat => v === '2019' || v === '2021';
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const yearOf = (r: RenderableReport): number | null => (typeof r.year === 'number' && Number.isInteger(r.year) ? r.year : null);
+const yearOf = (r: RenderableReport): number | null =>
+  typeof r.year === 'number' && Number.isInteger(r.year) ? r.year : null;
 
 /** The format to render: the requested one, else the report's own, else the one its year wants. */
 export function renderFormat(report: RenderableReport, requested?: ReportFormat | null): ReportFormat | null {
@@ -70,7 +71,11 @@ export function preamble(report: RenderableReport): string | null {
   const name = text(report.organization?.name);
   const year = yearOf(report);
   const c = report.contact ?? {};
-  const contact = [['地址', c.address], ['邮编', c.postcode], ['电话', c.phone]]
+  const contact = [
+    ['地址', c.address],
+    ['邮编', c.postcode],
+    ['电话', c.phone],
+  ]
     .filter(([, v]) => text(v) !== null)
     .map(([k, v]) => `${k}：${v as string}`)
     .join('，');
@@ -101,7 +106,8 @@ export function showCell(value: unknown, column?: Article20Column, unit?: unknow
   return String(value);
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The printed cells of one section-二 row (the unit is printed only after the 2019 采购总金额). */
 export function article20Cells(report: RenderableReport, row: Article20Row, columns: Article20Column[]): string[] {
@@ -110,7 +116,12 @@ export function article20Cells(report: RenderableReport, row: Article20Row, colu
 }
 
 /** A section-三 row's value in a column. A 2019 rendering of a 2021 report sums （六）1–3 (SPEC §2.6). */
-export function applicationCell(report: RenderableReport, format: ReportFormat, row: ApplicationRow, column: ApplicantColumn): Cell | undefined {
+export function applicationCell(
+  report: RenderableReport,
+  format: ReportFormat,
+  row: ApplicationRow,
+  column: ApplicantColumn,
+): Cell | undefined {
   const apps = obj(report.applications);
   const v = obj(apps[row])[column];
   if (typeof v === 'number' || v === null) return v;
@@ -236,7 +247,9 @@ export function unrenderedFigures(report: RenderableReport, format: ReportFormat
   }
   const rows: string[] = applicationRows(format);
   for (const [row, cells] of Object.entries(obj(report.applications))) {
-    const shown = rows.includes(row) || (format === '2019' && row.startsWith('other.') && obj(report.applications).other === undefined);
+    const shown =
+      rows.includes(row) ||
+      (format === '2019' && row.startsWith('other.') && obj(report.applications).other === undefined);
     if (!shown && Object.values(obj(cells)).some((v) => typeof v === 'number')) out.push(`applications.${row}`);
   }
   return out;

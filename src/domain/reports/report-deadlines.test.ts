@@ -2,7 +2,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../core/local-date.js';
-import { DEFAULT_UNREGULATED_DUE, dueInFollowingYear, effectiveDueOn, hasStatutoryDue, isLate, statutoryDueOn } from './report-deadlines.js';
+import {
+  DEFAULT_UNREGULATED_DUE,
+  dueInFollowingYear,
+  effectiveDueOn,
+  hasStatutoryDue,
+  isLate,
+  statutoryDueOn,
+} from './report-deadlines.js';
 
 test('departments by 31 January, the government by 31 March of the next year', () => {
   assert.equal(statutoryDueOn(2023, 'department'), '2024-01-31');
@@ -35,7 +42,11 @@ test('late: done after the due date, or not done and today past it', () => {
 });
 
 describe('effectiveDueOn', () => {
-  const d = (dueOn: string, internalDueOn: string | null, statutory: boolean) => ({ dueOn: localDate(dueOn), internalDueOn: internalDueOn === null ? null : localDate(internalDueOn), statutory });
+  const d = (dueOn: string, internalDueOn: string | null, statutory: boolean) => ({
+    dueOn: localDate(dueOn),
+    internalDueOn: internalDueOn === null ? null : localDate(internalDueOn),
+    statutory,
+  });
   test('an internal date brings a statutory date forward but never extends it (art. 49)', () => {
     assert.equal(effectiveDueOn(d('2026-03-31', '2026-01-20', true)), '2026-01-20');
     assert.equal(effectiveDueOn(d('2026-01-31', '2026-02-20', true)), '2026-01-31');

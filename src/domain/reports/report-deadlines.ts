@@ -43,11 +43,17 @@ export function dueInFollowingYear(year: number, monthDay: MonthDay): LocalDate 
  * The date by which the report for `year` must be published (SPEC §1.8). `unregulatedDue` is the
  * configured date for townships, streets and other bodies.
  */
-export function statutoryDueOn(year: number, orgKind: OrgKind, unregulatedDue: MonthDay = DEFAULT_UNREGULATED_DUE): LocalDate {
+export function statutoryDueOn(
+  year: number,
+  orgKind: OrgKind,
+  unregulatedDue: MonthDay = DEFAULT_UNREGULATED_DUE,
+): LocalDate {
   return dueInFollowingYear(year, STATUTORY[orgKind] ?? unregulatedDue);
 }
 
-/** Due dates of one organization's report for a year; `statutory` when art. 49 sets the date (governments, departments). */
+/**
+ * Due dates of one organization's report for a year; `statutory` when art. 49 sets the date (governments, departments).
+ */
 export type ReportDues = { dueOn: LocalDate; internalDueOn: LocalDate | null; statutory: boolean };
 
 /**

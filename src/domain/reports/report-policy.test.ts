@@ -7,7 +7,13 @@ import type { Role } from '../users/roles.js';
 
 // District government (gov) → finance bureau (dept); a sibling bureau (other).
 const DEPT = ['gov', 'dept'];
-const actor = (role: Role, orgId: string): Actor => ({ userId: 'u', username: 'u', displayName: '', homeOrgId: orgId, roles: [{ orgId, role }] });
+const actor = (role: Role, orgId: string): Actor => ({
+  userId: 'u',
+  username: 'u',
+  displayName: '',
+  homeOrgId: orgId,
+  roles: [{ orgId, role }],
+});
 
 type Row = [Role, string, ReportState | null, ReportAction, boolean];
 const TABLE: Row[] = [
@@ -53,5 +59,8 @@ for (const [role, at, state, action, allowed] of TABLE) {
 
 test('should deny everything on an unknown organization and an unknown action', () => {
   assert.equal(canReport(actor('admin', 'gov'), 'report.read', { orgAncestry: [], state: 'draft' }), false);
-  assert.equal(canReport(actor('admin', 'gov'), 'report.delete' as ReportAction, { orgAncestry: DEPT, state: 'draft' }), false);
+  assert.equal(
+    canReport(actor('admin', 'gov'), 'report.delete' as ReportAction, { orgAncestry: DEPT, state: 'draft' }),
+    false,
+  );
 });

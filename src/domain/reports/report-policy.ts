@@ -3,7 +3,8 @@ import { holdsOver, type Actor } from '../policies/actor.js';
 import type { Role } from '../users/roles.js';
 
 /** Report actions. */
-export type ReportAction = 'report.read' | 'report.edit' | 'report.submit' | 'report.publish' | 'report.return' | 'report.rollup';
+export type ReportAction =
+  'report.read' | 'report.edit' | 'report.submit' | 'report.publish' | 'report.return' | 'report.rollup';
 
 /** Stored report states; never rename. Draft → submitted (to the supervising organization) → published. */
 export const REPORT_STATES = ['draft', 'submitted', 'published'] as const;
@@ -32,7 +33,8 @@ export type ReportSubject = {
   state: ReportState | null;
 };
 
-const any = (actor: Actor, roles: readonly Role[], orgIds: readonly string[]): boolean => roles.some((r) => holdsOver(actor, r, orgIds));
+const any = (actor: Actor, roles: readonly Role[], orgIds: readonly string[]): boolean =>
+  roles.some((r) => holdsOver(actor, r, orgIds));
 
 /**
  * Decides whether the actor may act on a report.

@@ -8,7 +8,11 @@ import { applicationsSection, composeReport, rollupReports, tallyApplications } 
 import { sumCells } from './rollup.js';
 import { emptyReviews, publicationCounts, randomFacts, seeded } from './test-support.js';
 
-const meta = { year: 2023, organization: { name: '示例区', creditCode: null }, contact: { address: null, postcode: null, phone: null } };
+const meta = {
+  year: 2023,
+  organization: { name: '示例区', creditCode: null },
+  contact: { address: null, postcode: null, phone: null },
+};
 
 function unit(seed: number, manual: Parameters<typeof composeReport>[0]['manual'] = {}, year = 2023): AnnualReport {
   const reviews = emptyReviews();
@@ -19,7 +23,10 @@ function unit(seed: number, manual: Parameters<typeof composeReport>[0]['manual'
     contact: { address: null, postcode: null, phone: null },
     tally: tallyApplications(randomFacts(seeded(seed), 150, year - 1, year), year),
     reviews,
-    publications: publicationCounts(year, { rules: { made: seed, repealed: 0, inForce: 10 * seed }, normative: { made: 1, repealed: 1, inForce: 3 } }),
+    publications: publicationCounts(year, {
+      rules: { made: seed, repealed: 0, inForce: 10 * seed },
+      normative: { made: 1, repealed: 1, inForce: 3 },
+    }),
     manual,
   });
 }
@@ -45,10 +52,21 @@ test('the rollup sums every cell of every unit and stays consistent (R1–R5)', 
   assert.deepEqual(r.sections, { overview: null, problems: null, other: null });
   for (const row of applicationRows('2021')) {
     for (const c of APPLICANT_COLUMNS) {
-      assert.equal(r.applications[row]![c], units.reduce((s, u) => s + u.applications[row]![c]!, 0), `${row}.${c}`);
+      assert.equal(
+        r.applications[row]![c],
+        units.reduce((s, u) => s + u.applications[row]![c]!, 0),
+        `${row}.${c}`,
+      );
     }
   }
-  for (const row of REVIEW_ROWS) for (const c of REVIEW_COLUMNS) assert.equal(r.reviews[row]![c], units.reduce((s, u) => s + u.reviews[row]![c]!, 0));
+  for (const row of REVIEW_ROWS) {
+    for (const c of REVIEW_COLUMNS) {
+      assert.equal(
+        r.reviews[row]![c],
+        units.reduce((s, u) => s + u.reviews[row]![c]!, 0),
+      );
+    }
+  }
   assert.deepEqual(r.article20.rules, { made: 6, repealed: 0, in_force: 60 });
   assert.deepEqual(r.article20.licensing, { decisions: 15 });
   assert.deepEqual(r.article20.penalties, { decisions: 7 });
@@ -63,7 +81,11 @@ test('rolling up 2021-format units into a 2019-format rollup merges （六）1�
   const r2019 = rollupReports([a, b], { ...meta, year: 2020 });
   assert.equal(r2019.format, '2019');
   for (const c of APPLICANT_COLUMNS) {
-    const expected = ['other.correction_lapsed', 'other.fee_unpaid', 'other.other'].reduce((s, k) => s + a.applications[k as 'other.other']![c]!, 0) + b.applications.other![c]!;
+    const expected =
+      ['other.correction_lapsed', 'other.fee_unpaid', 'other.other'].reduce(
+        (s, k) => s + a.applications[k as 'other.other']![c]!,
+        0,
+      ) + b.applications.other![c]!;
     assert.equal(r2019.applications.other![c], expected);
   }
   assert.deepEqual(checkReport(r2019), []);
@@ -79,9 +101,15 @@ test('procurement amounts in 元 and 万元 are summed in 万元; one common uni
     ...unit(1, {}, 2020),
     article20: { procurement: procurement as AnnualReport['article20']['procurement'] },
   });
-  const same = rollupReports([base({ projects: 2, amount: 10.5, unit: '万元' }), base({ projects: 1, amount: 0.25, unit: '万元' })], { ...meta, year: 2020 });
+  const same = rollupReports(
+    [base({ projects: 2, amount: 10.5, unit: '万元' }), base({ projects: 1, amount: 0.25, unit: '万元' })],
+    { ...meta, year: 2020 },
+  );
   assert.deepEqual(same.article20.procurement, { projects: 3, amount: 10.75, unit: '万元' });
-  const mixed = rollupReports([base({ projects: 2, amount: 10.5, unit: '万元' }), base({ projects: 1, amount: 2500, unit: '元' })], { ...meta, year: 2020 });
+  const mixed = rollupReports(
+    [base({ projects: 2, amount: 10.5, unit: '万元' }), base({ projects: 1, amount: 2500, unit: '元' })],
+    { ...meta, year: 2020 },
+  );
   assert.deepEqual(mixed.article20.procurement, { projects: 3, amount: 10.75, unit: '万元' });
 });
 

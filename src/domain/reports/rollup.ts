@@ -47,7 +47,12 @@ export function sumCells(values: readonly (Cell | undefined)[]): Cell {
 }
 
 /** A unit's section-三 cell as the target format reads it (SPEC §2.6 mapping of 其他处理). */
-function appValue(report: AnnualReport, target: ReportFormat, row: ApplicationRow, col: (typeof APPLICANT_COLUMNS)[number]): Cell | undefined {
+function appValue(
+  report: AnnualReport,
+  target: ReportFormat,
+  row: ApplicationRow,
+  col: (typeof APPLICANT_COLUMNS)[number],
+): Cell | undefined {
   const apps = report.applications ?? {};
   if (target === '2019' && row === 'other' && !apps.other) {
     return sumCells(OTHER_ROWS.map((r) => apps[r]?.[col]));
@@ -61,7 +66,9 @@ function appValue(report: AnnualReport, target: ReportFormat, row: ApplicationRo
 function rollupApplications(reports: readonly AnnualReport[], format: ReportFormat): Applications {
   const out: Applications = {};
   for (const row of applicationRows(format)) {
-    out[row] = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, sumCells(reports.map((r) => appValue(r, format, row, c)))]));
+    out[row] = Object.fromEntries(
+      APPLICANT_COLUMNS.map((c) => [c, sumCells(reports.map((r) => appValue(r, format, row, c)))]),
+    );
   }
   return out;
 }

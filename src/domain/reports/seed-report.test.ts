@@ -12,7 +12,8 @@ import { renderReportHtml } from './render-html.js';
 import { showCell } from './render-text.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'fixtures', 'reports');
-const seed = (): AnnualReport => JSON.parse(readFileSync(join(FIXTURES, 'generated', 'seed-2020.json'), 'utf8')) as AnnualReport;
+const seed = (): AnnualReport =>
+  JSON.parse(readFileSync(join(FIXTURES, 'generated', 'seed-2020.json'), 'utf8')) as AnnualReport;
 const SEED_TEXT = readFileSync(join(FIXTURES, 'seed', '000_cdd85b7f6af27b20.txt'), 'utf8');
 
 /** The page's numeric cells by their data-cell address, in document order. */
@@ -30,7 +31,12 @@ function expected(report: AnnualReport): Map<string, string> {
   const out = new Map<string, string>();
   for (const [row, entry] of Object.entries(report.article20)) {
     for (const [col, v] of Object.entries(entry ?? {})) {
-      if (col !== 'unit') out.set(`article20.${row}.${col}`, showCell(v, col as Article20Column, row === 'procurement' ? entry?.unit : undefined));
+      if (col !== 'unit') {
+        out.set(
+          `article20.${row}.${col}`,
+          showCell(v, col as Article20Column, row === 'procurement' ? entry?.unit : undefined),
+        );
+      }
     }
   }
   for (const section of ['applications', 'reviews'] as const) {

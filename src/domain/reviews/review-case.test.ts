@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../core/local-date.js';
 import type { Actor } from '../policies/actor.js';
-import { caseTypeLabel, parseReviewCase, resultAtYearEnd, summarizeReviews, type ReviewCaseDetails, type ReviewCaseText } from './review-case.js';
+import {
+  caseTypeLabel,
+  parseReviewCase,
+  resultAtYearEnd,
+  summarizeReviews,
+  type ReviewCaseDetails,
+  type ReviewCaseText,
+} from './review-case.js';
 import { canReview } from './review-policy.js';
 
 const today = localDate('2025-09-28');
@@ -24,7 +31,13 @@ const errorsOf = (over: ReviewCaseText): Record<string, string> => {
   return r.ok ? {} : r.error;
 };
 
-const c = (kind: ReviewCaseDetails['kind'], filedOn: string, result: ReviewCaseDetails['result'], resultOn: string | null, route: ReviewCaseDetails['litigationRoute'] = null) => ({
+const c = (
+  kind: ReviewCaseDetails['kind'],
+  filedOn: string,
+  result: ReviewCaseDetails['result'],
+  resultOn: string | null,
+  route: ReviewCaseDetails['litigationRoute'] = null,
+) => ({
   kind,
   litigationRoute: route,
   filedOn: localDate(filedOn),
@@ -102,7 +115,13 @@ test('should compute section 四 for a year with mixed cases', () => {
     litigation_after_reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
   });
   // Filed in 2023 and decided in 2024: 尚未审结 in 2023's report, and not counted again in 2024.
-  assert.deepEqual(summarizeReviews(cases, 2023).reconsideration, { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
+  assert.deepEqual(summarizeReviews(cases, 2023).reconsideration, {
+    upheld: 0,
+    corrected: 0,
+    other: 0,
+    pending: 1,
+    total: 1,
+  });
   assert.equal(summarizeReviews(cases, 2025).litigation_after_reconsideration.upheld, 1);
   assert.equal(summarizeReviews(cases, 2022).reconsideration.total, 0);
 });
@@ -111,14 +130,26 @@ test('should keep every section 四 total equal to the sum of its results (R5)',
   const results = ['upheld', 'corrected', 'other', 'pending'] as const;
   const cases = Array.from({ length: 40 }, (_, i) => {
     const result = results[i % 4] ?? 'pending';
-    return c(i % 3 === 0 ? 'reconsideration' : 'litigation', `2024-0${(i % 9) + 1}-10`, result, result === 'pending' ? null : '2024-12-01', i % 3 === 0 ? null : i % 2 === 0 ? 'direct' : 'after_reconsideration');
+    return c(
+      i % 3 === 0 ? 'reconsideration' : 'litigation',
+      `2024-0${(i % 9) + 1}-10`,
+      result,
+      result === 'pending' ? null : '2024-12-01',
+      i % 3 === 0 ? null : i % 2 === 0 ? 'direct' : 'after_reconsideration',
+    );
   });
   for (const row of Object.values(summarizeReviews(cases, 2024))) {
     assert.equal(row.total, row.upheld + row.corrected + row.other + row.pending);
   }
 });
 
-const actor = (roles: Actor['roles']): Actor => ({ userId: 'u', username: 'u', displayName: '', homeOrgId: 'gov', roles });
+const actor = (roles: Actor['roles']): Actor => ({
+  userId: 'u',
+  username: 'u',
+  displayName: '',
+  homeOrgId: 'gov',
+  roles,
+});
 const DEPT = ['gov', 'dept'];
 
 test('should allow register actions by role and place in the tree, denying by default', () => {
@@ -138,6 +169,10 @@ test('should allow register actions by role and place in the tree, denying by de
     assert.equal(canReview(actor(roles), 'review.read', DEPT), read, `read ${who}`);
     assert.equal(canReview(actor(roles), 'review.write', DEPT), write, `write ${who}`);
   }
-  assert.equal(canReview(actor([{ orgId: 'dept', role: 'handler' }]), 'review.write', ['gov']), false, 'a department handler does not write for its parent');
+  assert.equal(
+    canReview(actor([{ orgId: 'dept', role: 'handler' }]), 'review.write', ['gov']),
+    false,
+    'a department handler does not write for its parent',
+  );
   assert.equal(canReview(actor([{ orgId: 'gov', role: 'admin' }]), 'review.write', []), false, 'unknown organization');
 });

@@ -105,7 +105,8 @@ const MAX_LENGTH: Partial<Record<keyof ReviewCaseDetails, number>> = {
   notes: 2000,
 };
 
-const isOneOf = <T extends string>(values: readonly T[], v: string): v is T => (values as readonly string[]).includes(v);
+const isOneOf = <T extends string>(values: readonly T[], v: string): v is T =>
+  (values as readonly string[]).includes(v);
 
 /**
  * The 行政复议 / 未经复议直接起诉 / 复议后起诉 / 举报投诉 label of a case.
@@ -172,7 +173,12 @@ export function parseReviewCase(raw: ReviewCaseText, today: LocalDate): Result<R
   const resultOn = resultText === '' ? null : requiredDate(resultText, '', 'resultOn', errors);
   if (!t('body')) errors.body = '请填写复议机关、人民法院或受理投诉的机关';
   if (!t('subject')) errors.subject = '请填写争议事项';
-  if (Object.keys(errors).length > 0 || !isOneOf(REVIEW_KINDS, kind) || !isOneOf(REVIEW_RESULTS, result) || filedOn === null) {
+  if (
+    Object.keys(errors).length > 0 ||
+    !isOneOf(REVIEW_KINDS, kind) ||
+    !isOneOf(REVIEW_RESULTS, result) ||
+    filedOn === null
+  ) {
     return err(errors);
   }
   const details: ReviewCaseDetails = {
@@ -251,9 +257,16 @@ export function resultAtYearEnd(c: Pick<ReviewCaseDetails, 'result' | 'resultOn'
  * @param cases the organization's cases (any years; others are filtered out)
  * @param year the report year
  */
-export function summarizeReviews(cases: readonly Pick<ReviewCaseDetails, 'kind' | 'litigationRoute' | 'filedOn' | 'result' | 'resultOn'>[], year: number): ReviewSummary {
+export function summarizeReviews(
+  cases: readonly Pick<ReviewCaseDetails, 'kind' | 'litigationRoute' | 'filedOn' | 'result' | 'resultOn'>[],
+  year: number,
+): ReviewSummary {
   const empty = (): Record<ReviewColumn, number> => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
-  const out: ReviewSummary = { reconsideration: empty(), litigation_direct: empty(), litigation_after_reconsideration: empty() };
+  const out: ReviewSummary = {
+    reconsideration: empty(),
+    litigation_direct: empty(),
+    litigation_after_reconsideration: empty(),
+  };
   const prefix = `${year}-`;
   for (const c of cases) {
     const row = reviewRowOf(c);

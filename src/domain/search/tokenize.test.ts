@@ -78,7 +78,10 @@ describe('highlight', () => {
 
   it('should match full-width and case differences but return the original text', () => {
     const segs = highlight('标准ＧＢ32100实施', parseQuery('gb32100'));
-    assert.deepEqual(segs.filter((s) => s.hit).map((s) => s.text), ['ＧＢ32100']);
+    assert.deepEqual(
+      segs.filter((s) => s.hit).map((s) => s.text),
+      ['ＧＢ32100'],
+    );
   });
 
   it('should cut a window around the first hit with ellipses', () => {
@@ -92,12 +95,22 @@ describe('highlight', () => {
 
   it('should return the head of the text without hits', () => {
     const segs = highlight('没有命中的文本内容', parseQuery('河长'), { maxLength: 4 });
-    assert.deepEqual(segs, [{ text: '没有命中', hit: false }, { text: '…', hit: false }]);
+    assert.deepEqual(segs, [
+      { text: '没有命中', hit: false },
+      { text: '…', hit: false },
+    ]);
     assert.equal(hasHit(segs), false);
   });
 
   it('should merge overlapping hits of several terms and collapse whitespace', () => {
-    assert.deepEqual(highlight('财政\n\n预算公开', parseQuery('预算')), [{ text: '财政 ', hit: false }, { text: '预算', hit: true }, { text: '公开', hit: false }]);
-    assert.deepEqual(highlight('财政预算', parseQuery('政预 预算')), [{ text: '财', hit: false }, { text: '政预算', hit: true }]);
+    assert.deepEqual(highlight('财政\n\n预算公开', parseQuery('预算')), [
+      { text: '财政 ', hit: false },
+      { text: '预算', hit: true },
+      { text: '公开', hit: false },
+    ]);
+    assert.deepEqual(highlight('财政预算', parseQuery('政预 预算')), [
+      { text: '财', hit: false },
+      { text: '政预算', hit: true },
+    ]);
   });
 });

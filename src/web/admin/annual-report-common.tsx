@@ -49,12 +49,16 @@ export function contentDisposition(name: string, kind: 'attachment' | 'inline' =
   const ext = dot >= 0 ? clean.slice(dot) : '';
   const asciiBase = (dot >= 0 ? clean.slice(0, dot) : clean).replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '');
   const ascii = `${asciiBase || 'annual-report'}${ext.replace(/[^\w.]/g, '')}`;
-  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(clean).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** The download's file name: the report's official title plus the extension. */
-export const downloadName = (report: AnnualReport, extension: string): string => `${reportTitle(report)}.${extension.replace(/^\./, '')}`;
+export const downloadName = (report: AnnualReport, extension: string): string =>
+  `${reportTitle(report)}.${extension.replace(/^\./, '')}`;
 
 /**
  * The report in the official layout as a fragment for a page (render-html.ts `renderReportBody`;
@@ -62,31 +66,53 @@ export const downloadName = (report: AnnualReport, extension: string): string =>
  * @param opts.demote shift headings one level down (h1 → h2 …) when the page has its own h1
  * @param opts.charts SVG charts (charts.ts) the renderer places after the section-三 table
  */
-export function reportFragment(report: AnnualReport, format: ReportFormat, opts: { demote?: boolean; charts?: string[] } = {}): string {
+export function reportFragment(
+  report: AnnualReport,
+  format: ReportFormat,
+  opts: { demote?: boolean; charts?: string[] } = {},
+): string {
   return renderReportBody(report, format, { charts: opts.charts, titleLevel: opts.demote ? 2 : 1 });
 }
 
 /** The official-layout report inside a wrapper the stylesheet knows. */
 export function ReportTables(p: { report: AnnualReport; format: ReportFormat; demote?: boolean; charts?: string[] }) {
-  return <div class="annual-report">{raw(reportFragment(p.report, p.format, { demote: p.demote, charts: p.charts }))}</div>;
+  return (
+    <div class="annual-report">{raw(reportFragment(p.report, p.format, { demote: p.demote, charts: p.charts }))}</div>
+  );
 }
 
 /** Findings of the checks (SPEC §1.7, R1–R8): rule id, severity, message and the cell concerned. */
 export function FindingsTable(p: { findings: readonly Finding[]; caption?: string }) {
-  if (p.findings.length === 0) return <p class="flash" role="status">检查通过：未发现问题（规则 R1–R8）。</p>;
+  if (p.findings.length === 0) {
+    return (
+      <p class="flash" role="status">
+        检查通过：未发现问题（规则 R1–R8）。
+      </p>
+    );
+  }
   const errors = p.findings.filter((f) => f.severity === 'error').length;
   return (
     <div class="table-wrap">
       <table class="report-findings">
-        <caption>{p.caption ?? `检查发现的问题：错误 ${errors} 项，提示 ${p.findings.length - errors} 项（有错误的报告不能报送或公开）`}</caption>
+        <caption>
+          {p.caption ??
+            `检查发现的问题：错误 ${errors} 项，提示 ${p.findings.length - errors} 项（有错误的报告不能报送或公开）`}
+        </caption>
         <thead>
-          <tr><th scope="col">规则</th><th scope="col">严重程度</th><th scope="col">说明</th><th scope="col">位置（单元格）</th></tr>
+          <tr>
+            <th scope="col">规则</th>
+            <th scope="col">严重程度</th>
+            <th scope="col">说明</th>
+            <th scope="col">位置（单元格）</th>
+          </tr>
         </thead>
         <tbody>
           {p.findings.map((f) => (
             <tr class={f.severity === 'error' ? 'finding-error' : 'finding-warning'}>
               <td>{f.rule}</td>
-              <td><strong>{f.severity === 'error' ? '错误' : '提示'}</strong></td>
+              <td>
+                <strong>{f.severity === 'error' ? '错误' : '提示'}</strong>
+              </td>
               <td>{f.message}</td>
               <td>{whereText(f) || '—'}</td>
             </tr>
@@ -103,7 +129,9 @@ export function ExportLinks(p: { href: (kind: ExportKind) => string; kinds?: rea
     <nav class="report-downloads" aria-label={p.label ?? '下载'}>
       <ul>
         {(p.kinds ?? EXPORT_KINDS).map((k) => (
-          <li><a href={p.href(k)}>{EXPORT_LABELS[k]}</a></li>
+          <li>
+            <a href={p.href(k)}>{EXPORT_LABELS[k]}</a>
+          </li>
         ))}
       </ul>
     </nav>

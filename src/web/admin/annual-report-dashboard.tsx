@@ -27,18 +27,30 @@ const orNothing = async <T,>(p: Promise<T>): Promise<T | undefined> => {
 export async function AnnualReportDashboardCard(p: { ctx: AppContext; actor: Actor }) {
   const year = Number(p.ctx.clock.today().slice(0, 4)) - 1;
   const scope = await loadReportScope(p.ctx, p.actor);
-  const own = scope.can('report.read', p.actor.homeOrgId) ? await orNothing(loadReport(p.ctx, p.actor, p.actor.homeOrgId, year)) : undefined;
+  const own = scope.can('report.read', p.actor.homeOrgId)
+    ? await orNothing(loadReport(p.ctx, p.actor, p.actor.homeOrgId, year))
+    : undefined;
   // The topmost organizations the user oversees (an admin of the root oversees the whole tree once).
   const overseen = scope.orgsFor('report.rollup');
   const ids = new Set(overseen.map((o) => o.id));
   const roots = overseen.filter((o) => o.parentId === null || !ids.has(o.parentId));
   // The units below (depth > 0): the overseen organization's own report is the first card.
-  const units = (await Promise.all(roots.map((o) => orNothing(reportOverview(p.ctx, p.actor, o.id, year))))).flatMap((u) => (u ?? []).filter((x) => x.depth > 0));
+  const units = (await Promise.all(roots.map((o) => orNothing(reportOverview(p.ctx, p.actor, o.id, year))))).flatMap(
+    (u) => (u ?? []).filter((x) => x.depth > 0),
+  );
   if (!own && roots.length === 0) return null;
-  return <Card year={year} own={own} late={units.filter((u) => u.late)} unitCount={units.length} rootId={roots[0]?.id} />;
+  return (
+    <Card year={year} own={own} late={units.filter((u) => u.late)} unitCount={units.length} rootId={roots[0]?.id} />
+  );
 }
 
-function Card(p: { year: number; own: ReportRecord | undefined; late: UnitStatus[]; unitCount: number; rootId: string | undefined }) {
+function Card(p: {
+  year: number;
+  own: ReportRecord | undefined;
+  late: UnitStatus[];
+  unitCount: number;
+  rootId: string | undefined;
+}) {
   const r = p.own;
   const errors = r ? r.findings.filter((f) => f.severity === 'error').length : 0;
   return (
@@ -61,14 +73,19 @@ function Card(p: { year: number; own: ReportRecord | undefined; late: UnitStatus
             <p>下级单位逾期未报送</p>
             <p class={p.late.length > 0 ? 'big late' : 'big'}>{p.late.length}</p>
             <p class="muted">{`共 ${p.unitCount} 个单位`}</p>
-            <a href={`${REPORTS_PATH}?${new URLSearchParams({ org: p.rootId, year: String(p.year) }).toString()}`}>查看各单位报告情况</a>
+            <a href={`${REPORTS_PATH}?${new URLSearchParams({ org: p.rootId, year: String(p.year) }).toString()}`}>
+              查看各单位报告情况
+            </a>
           </div>
         ) : null}
       </div>
       {p.late.length > 0 ? (
         <ul class="plain late-list">
           {p.late.slice(0, LATE_SHOWN).map((u) => (
-            <li><a href={reportHref(u.orgId, p.year)}>{u.orgName}</a>（{REPORT_STATE_LABELS[u.state] ?? u.state}，期限 {u.dueOn}）<span class="badge badge-overdue">逾期</span></li>
+            <li>
+              <a href={reportHref(u.orgId, p.year)}>{u.orgName}</a>（{REPORT_STATE_LABELS[u.state] ?? u.state}，期限{' '}
+              {u.dueOn}）<span class="badge badge-overdue">逾期</span>
+            </li>
           ))}
           {p.late.length > LATE_SHOWN ? <li>{`另有 ${p.late.length - LATE_SHOWN} 个单位逾期`}</li> : null}
         </ul>

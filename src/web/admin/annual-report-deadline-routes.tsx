@@ -27,7 +27,14 @@ const FLASH: Record<string, string> = {
 const YEAR_ERROR = '年度应为 2019 年以后的四位数字，如 2025';
 
 const denied = (c: C, actor: Actor) =>
-  c.html(<ReportForbiddenPage actor={actor} csrf={c.get('csrf')} message="只有上级政务公开办（监督）或系统管理员可以设置年度报告的报送期限" />, 403);
+  c.html(
+    <ReportForbiddenPage
+      actor={actor}
+      csrf={c.get('csrf')}
+      message="只有上级政务公开办（监督）或系统管理员可以设置年度报告的报送期限"
+    />,
+    403,
+  );
 
 /** A supported report year from the text, or undefined. */
 const validYear = (text: string): number | undefined => {
@@ -38,7 +45,13 @@ const validYear = (text: string): number | undefined => {
 /** The report year shown by default: last year's reports are the ones due. */
 const defaultYear = (c: C): number => Number(c.get('ctx').clock.today().slice(0, 4)) - 1;
 
-type Extra = { yearText?: string; flash?: string; values?: Record<string, string>; errors?: Record<string, string>; message?: string };
+type Extra = {
+  yearText?: string;
+  flash?: string;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  message?: string;
+};
 
 /** Renders the settings page (403 when the actor may configure nothing). */
 async function show(c: C, actor: Actor, extra: Extra = {}, status: 200 | 422 = 200): Promise<Response> {
@@ -51,10 +64,25 @@ async function show(c: C, actor: Actor, extra: Extra = {}, status: 200 | 422 = 2
     if (e instanceof AppError && e.code === 'forbidden') return denied(c, actor);
     throw e;
   }
-  const base = { actor, csrf: c.get('csrf'), flash: extra.flash, yearText, values: extra.values, message: extra.message };
+  const base = {
+    actor,
+    csrf: c.get('csrf'),
+    flash: extra.flash,
+    yearText,
+    values: extra.values,
+    message: extra.message,
+  };
   if (year === undefined) {
     const errors = { ...extra.errors, year: YEAR_ERROR };
-    return c.html(<DeadlinesPage {...base} errors={errors} unregulatedDue={deadlines.unregulatedDue} canSetUnregulated={deadlines.canSetUnregulated} />, status === 200 ? 400 : status);
+    return c.html(
+      <DeadlinesPage
+        {...base}
+        errors={errors}
+        unregulatedDue={deadlines.unregulatedDue}
+        canSetUnregulated={deadlines.canSetUnregulated}
+      />,
+      status === 200 ? 400 : status,
+    );
   }
   return c.html(<DeadlinesPage {...base} errors={extra.errors} deadlines={deadlines} />, status);
 }
@@ -90,7 +118,17 @@ export function registerAnnualReportDeadlineRoutes(app: Hono<WebEnv>): void {
       if (e.code === 'forbidden') return denied(c, actor);
       if (e.code !== 'invalid') throw e;
       const error = e.fieldErrors.unregulatedDue ?? e.message;
-      return show(c, actor, { yearText, values: { unregulatedDue: typed }, errors: { unregulatedDue: error }, message: `${e.message}，未保存` }, 422);
+      return show(
+        c,
+        actor,
+        {
+          yearText,
+          values: { unregulatedDue: typed },
+          errors: { unregulatedDue: error },
+          message: `${e.message}，未保存`,
+        },
+        422,
+      );
     }
   });
 
@@ -112,7 +150,12 @@ export function registerAnnualReportDeadlineRoutes(app: Hono<WebEnv>): void {
       if (e.code !== 'invalid') throw e;
       const key = orgDueKey(orgId);
       const error = e.fieldErrors.internalDue ?? e.message;
-      return show(c, actor, { yearText, values: { [key]: typed }, errors: { [key]: error }, message: `${e.message}，未保存` }, 422);
+      return show(
+        c,
+        actor,
+        { yearText, values: { [key]: typed }, errors: { [key]: error }, message: `${e.message}，未保存` },
+        422,
+      );
     }
   });
 }

@@ -10,6 +10,14 @@ import { Csrf, ErrorSummary, Field } from '../common/forms.js';
 import { REPORTS_PATH, REPORT_DEADLINES_PATH } from './annual-report-views.js';
 
 /** The form that sets or clears one organization's internal date. */
+
+/** Art. 49 of the Regulation, quoted on the page. */
+const ARTICLE_49 =
+  '《政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。';
+
+const INTERNAL_DEADLINES_NOTE =
+  '上级政务公开办可以为本机关及下级单位设置更早的内部报送期限（如“01-20”，指报告年度的次年1月20日），未单独设置的下级单位沿用最近一级上级的设置。设置内部期限后，年度报告总览按内部期限判断是否逾期。乡镇、街道等单位的报告期限《条例》未作规定，由本系统统一设置。';
+
 export const deadlineOrgHref = (orgId: string): string => `${REPORT_DEADLINES_PATH}/orgs/${encodeURIComponent(orgId)}`;
 /** The form of the township/street default. */
 export const UNREGULATED_DEADLINE_PATH = `${REPORT_DEADLINES_PATH}/unregulated`;
@@ -32,7 +40,13 @@ export function statutoryRuleText(d: Pick<OrgDeadline, 'kind' | 'statutory' | 's
 /** The internal date in force: the organization's own, the inherited one (and from whom), or none. */
 function InternalText(p: { d: OrgDeadline }) {
   if (p.d.own) return <span>本机构设置：次年{monthDayText(p.d.own)}前</span>;
-  if (p.d.inherited) return <span>继承“{p.d.inherited.fromOrgName}”的设置：次年{monthDayText(p.d.inherited.monthDay)}前</span>;
+  if (p.d.inherited) {
+    return (
+      <span>
+        继承“{p.d.inherited.fromOrgName}”的设置：次年{monthDayText(p.d.inherited.monthDay)}前
+      </span>
+    );
+  }
   return <span class="muted">未设置（适用法定期限）</span>;
 }
 
@@ -53,11 +67,19 @@ function DeadlineForm(p: { d: OrgDeadline; csrf: string; year: number; value?: s
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={p.error ? `${id}-err` : undefined}
       />
-      <button type="submit" name="action" value="set">保存</button>
+      <button type="submit" name="action" value="set">
+        保存
+      </button>
       {p.d.own ? (
-        <button type="submit" name="action" value="clear" class="secondary">清除</button>
+        <button type="submit" name="action" value="clear" class="secondary">
+          清除
+        </button>
       ) : null}
-      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
+      {p.error ? (
+        <p class="error" id={`${id}-err`}>
+          {p.error}
+        </p>
+      ) : null}
     </form>
   );
 }
@@ -79,7 +101,9 @@ type PageProps = {
   message?: string;
 };
 
-/** `/admin/reports/deadlines`: the statutory rule, internal date and due date of each organization, with their forms. */
+/**
+ * `/admin/reports/deadlines`: the statutory rule, internal date and due date of each organization, with their forms.
+ */
 export function DeadlinesPage(p: PageProps) {
   const d = p.deadlines;
   const errors = p.errors ?? {};
@@ -88,31 +112,46 @@ export function DeadlinesPage(p: PageProps) {
   const unregulated = d?.unregulatedDue ?? p.unregulatedDue ?? '';
   const canSetUnregulated = d?.canSetUnregulated ?? p.canSetUnregulated ?? false;
   const names = new Map((d?.orgs ?? []).map((o) => [orgDueKey(o.orgId), o.orgName]));
-  const labels: Record<string, string> = { year: '报告年度', unregulatedDue: '乡镇、街道等单位的报告期限', ...Object.fromEntries([...names].map(([k, n]) => [k, `${n}的内部期限`])) };
+  const labels: Record<string, string> = {
+    year: '报告年度',
+    unregulatedDue: '乡镇、街道等单位的报告期限',
+    ...Object.fromEntries([...names].map(([k, n]) => [k, `${n}的内部期限`])),
+  };
   return (
     <AdminLayout title="年度报告内部报送期限设置" actor={p.actor} csrf={p.csrf} path={REPORTS_PATH} flash={p.flash}>
-      <p>
-        《政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。
-      </p>
-      <p>
-        上级政务公开办可以为本机关及下级单位设置更早的内部报送期限（如“01-20”，指报告年度的次年1月20日），未单独设置的下级单位沿用最近一级上级的设置。设置内部期限后，年度报告总览按内部期限判断是否逾期。乡镇、街道等单位的报告期限《条例》未作规定，由本系统统一设置。
-      </p>
+      <p>{ARTICLE_49}</p>
+      <p>{INTERNAL_DEADLINES_NOTE}</p>
       <ErrorSummary message={p.message} errors={errors} labels={labels} />
       <form method="get" action={REPORT_DEADLINES_PATH} class="filters" role="search" aria-label="选择报告年度">
-        <Field name="year" label="报告年度" value={p.yearText} error={errors.year} inputmode="numeric" hint="四位数字，如 2025；下表按该年度计算报告期限" />
+        <Field
+          name="year"
+          label="报告年度"
+          value={p.yearText}
+          error={errors.year}
+          inputmode="numeric"
+          hint="四位数字，如 2025；下表按该年度计算报告期限"
+        />
         <button type="submit">查看</button>
       </form>
 
       <section aria-labelledby="unregulated">
         <h2 id="unregulated">乡镇、街道等单位的报告期限</h2>
         <p>
-          当前设置：次年{monthDayText(unregulated)}前。适用于乡镇、街道和其他单位（《条例》未规定报告期限），上级政务公开办设置的内部期限优先。
+          当前设置：次年{monthDayText(unregulated)}
+          前。适用于乡镇、街道和其他单位（《条例》未规定报告期限），上级政务公开办设置的内部期限优先。
         </p>
         {canSetUnregulated ? (
           <form method="post" action={UNREGULATED_DEADLINE_PATH} class="deadline-default">
             <Csrf token={p.csrf} />
             {year !== undefined ? <input type="hidden" name="year" value={String(year)} /> : null}
-            <Field name="unregulatedDue" label="报告期限（月-日）" value={values.unregulatedDue ?? unregulated} error={errors.unregulatedDue} inputmode="numeric" hint="如 01-31，指报告年度的次年1月31日" />
+            <Field
+              name="unregulatedDue"
+              label="报告期限（月-日）"
+              value={values.unregulatedDue ?? unregulated}
+              error={errors.unregulatedDue}
+              inputmode="numeric"
+              hint="如 01-31，指报告年度的次年1月31日"
+            />
             <button type="submit">保存</button>
           </form>
         ) : (
@@ -139,17 +178,31 @@ export function DeadlinesPage(p: PageProps) {
               <tbody>
                 {d.orgs.map((o) => (
                   <tr id={`org-${o.orgId}`}>
-                    <th scope="row" class={`depth-${Math.min(3, o.depth)}`}>{o.orgName}</th>
+                    <th scope="row" class={`depth-${Math.min(3, o.depth)}`}>
+                      {o.orgName}
+                    </th>
                     <td>{ORG_KIND_LABELS[o.kind] ?? o.kind}</td>
                     <td>{statutoryRuleText(o)}</td>
-                    <td><InternalText d={o} /></td>
+                    <td>
+                      <InternalText d={o} />
+                    </td>
                     <td>
                       <strong data-due={o.orgId}>{o.effectiveDueOn}</strong>
-                      {o.internalDueOn ? `（内部期限；法定 ${o.dueOn}）` : o.statutory ? '（法定期限）' : '（系统设置）'}
+                      {o.internalDueOn
+                        ? `（内部期限；法定 ${o.dueOn}）`
+                        : o.statutory
+                          ? '（法定期限）'
+                          : '（系统设置）'}
                       {o.internalDueOn && o.internalDueOn > o.dueOn ? <p class="error">内部期限晚于法定期限</p> : null}
                     </td>
                     <td>
-                      <DeadlineForm d={o} csrf={p.csrf} year={d.year} value={values[orgDueKey(o.orgId)]} error={errors[orgDueKey(o.orgId)]} />
+                      <DeadlineForm
+                        d={o}
+                        csrf={p.csrf}
+                        year={d.year}
+                        value={values[orgDueKey(o.orgId)]}
+                        error={errors[orgDueKey(o.orgId)]}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -50,7 +50,8 @@ export function formValuesOf(record: ReportRecord, fields: readonly ManualField[
 
 function sourceText(s: FigureSource | undefined): string {
   if (!s) return '来源：尚未填写';
-  const how = s.source === 'csv' ? `CSV 导入${s.note ? `（${s.note}）` : ''}` : `手工录入${s.note ? `（${s.note}）` : ''}`;
+  const how =
+    s.source === 'csv' ? `CSV 导入${s.note ? `（${s.note}）` : ''}` : `手工录入${s.note ? `（${s.note}）` : ''}`;
   return `来源：${how}${s.by ? `，${s.by}` : ''}，${formatInstant(s.at)}`;
 }
 
@@ -72,15 +73,23 @@ function StatusList(p: { record: ReportRecord }) {
   return (
     <dl class="report-status">
       <dt>报告状态</dt>
-      <dd><strong>{REPORT_STATE_LABELS[r.state] ?? r.state}</strong>{r.state === 'draft' ? '（表中数字为按当前办理情况实时统计的结果，报送后固定）' : '（表中数字已于报送时固定）'}</dd>
+      <dd>
+        <strong>{REPORT_STATE_LABELS[r.state] ?? r.state}</strong>
+        {r.state === 'draft' ? '（表中数字为按当前办理情况实时统计的结果，报送后固定）' : '（表中数字已于报送时固定）'}
+      </dd>
       <dt>报告格式</dt>
       <dd>{FORMAT_LABELS[r.format] ?? r.format}</dd>
       <dt>法定公布期限</dt>
-      <dd><DueDate dueOn={r.dueOn} late={r.late && !r.internalDueOn} />（《条例》第四十九条）</dd>
+      <dd>
+        <DueDate dueOn={r.dueOn} late={r.late && !r.internalDueOn} />
+        （《条例》第四十九条）
+      </dd>
       {r.internalDueOn ? (
         <>
           <dt>内部报送期限</dt>
-          <dd><DueDate dueOn={r.internalDueOn} late={r.late} /></dd>
+          <dd>
+            <DueDate dueOn={r.internalDueOn} late={r.late} />
+          </dd>
         </>
       ) : null}
       <dt>报送时间</dt>
@@ -88,7 +97,11 @@ function StatusList(p: { record: ReportRecord }) {
       <dt>公开发布时间</dt>
       <dd>
         {formatInstant(r.publishedAt)}
-        {r.state === 'published' ? <>　<a href={`/org/${r.creditCode}/annual-reports/${r.year}`}>在门户网站查看</a></> : null}
+        {r.state === 'published' ? (
+          <>
+            　<a href={`/org/${r.creditCode}/annual-reports/${r.year}`}>在门户网站查看</a>
+          </>
+        ) : null}
       </dd>
       {r.returnedReason ? (
         <>
@@ -122,8 +135,18 @@ function WorkflowActions(p: { record: ReportRecord; csrf: string; reason?: strin
       {r.canReturn ? (
         <form method="post" action={`${base}/return`} class="report-return">
           <Csrf token={p.csrf} />
-          <Field name="reason" label="退回理由" value={p.reason} error={p.error} required multiline hint="退回后报告回到草稿状态，编制单位可以看到退回理由。" />
-          <button type="submit" class="secondary">退回修改</button>
+          <Field
+            name="reason"
+            label="退回理由"
+            value={p.reason}
+            error={p.error}
+            required
+            multiline
+            hint="退回后报告回到草稿状态，编制单位可以看到退回理由。"
+          />
+          <button type="submit" class="secondary">
+            退回修改
+          </button>
         </form>
       ) : null}
     </div>
@@ -131,7 +154,13 @@ function WorkflowActions(p: { record: ReportRecord; csrf: string; reason?: strin
 }
 
 /** The narrative textareas and the section-二 cells, saved together (`saveReportDraft`). */
-function DraftForm(p: { record: ReportRecord; csrf: string; fields: readonly ManualField[]; values: Record<string, string>; errors: Record<string, string> }) {
+function DraftForm(p: {
+  record: ReportRecord;
+  csrf: string;
+  fields: readonly ManualField[];
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
   const base = reportHref(p.record.orgId, p.record.year);
   const v = p.values;
   const e = p.errors;
@@ -146,7 +175,10 @@ function DraftForm(p: { record: ReportRecord; csrf: string; fields: readonly Man
       </fieldset>
       <fieldset>
         <legend>第二部分 主动公开政府信息情况（需录入的数字）</legend>
-        <p class="hint">规章和行政规范性文件的件数由主动公开目录自动统计，不在此填写。其余数字来自其他业务系统：逐项录入，或用下方的 CSV 文件导入。金额可填小数（万元），“本年增/减”可填负数，其余为非负整数；不填表示表中留空。</p>
+        <p class="hint">
+          规章和行政规范性文件的件数由主动公开目录自动统计，不在此填写。其余数字来自其他业务系统：逐项录入，或用下方的
+          CSV 文件导入。金额可填小数（万元），“本年增/减”可填负数，其余为非负整数；不填表示表中留空。
+        </p>
         <div class="figure-grid">
           {p.fields.map((f) => (
             <Field
@@ -176,12 +208,29 @@ function CsvForm(p: { record: ReportRecord; csrf: string; fields: readonly Manua
         <div class={p.error ? 'field has-error' : 'field'}>
           <label for="f-csv">CSV 文件</label>
           <p class="hint" id="f-csv-hint">
-            UTF-8 或 GBK 编码的 CSV 文件，每行一个单元格：栏目,数值[,备注]。栏目可写代码（如 {p.fields[0]?.key ?? 'licensing.decisions'}）或中文名称（如“{p.fields[0]?.label ?? '行政许可：本年处理决定数量'}”），第一行可以是表头“栏目,数值,备注”。有一处错误时整个文件都不导入，并指出出错的行和列。
+            UTF-8 或 GBK 编码的 CSV 文件，每行一个单元格：栏目,数值[,备注]。栏目可写代码（如{' '}
+            {p.fields[0]?.key ?? 'licensing.decisions'}）或中文名称（如“
+            {p.fields[0]?.label ?? '行政许可：本年处理决定数量'}
+            ”），第一行可以是表头“栏目,数值,备注”。有一处错误时整个文件都不导入，并指出出错的行和列。
           </p>
-          {p.error ? <p class="error" id="f-csv-err">{p.error}</p> : null}
-          <input id="f-csv" name="csv" type="file" accept=".csv,text/csv" required aria-describedby={p.error ? 'f-csv-hint f-csv-err' : 'f-csv-hint'} aria-invalid={p.error ? 'true' : undefined} />
+          {p.error ? (
+            <p class="error" id="f-csv-err">
+              {p.error}
+            </p>
+          ) : null}
+          <input
+            id="f-csv"
+            name="csv"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby={p.error ? 'f-csv-hint f-csv-err' : 'f-csv-hint'}
+            aria-invalid={p.error ? 'true' : undefined}
+          />
         </div>
-        <button type="submit" class="secondary">导入</button>
+        <button type="submit" class="secondary">
+          导入
+        </button>
       </fieldset>
     </form>
   );
@@ -194,7 +243,13 @@ export function ReportPage(p: PageProps) {
   const e = p.errors ?? {};
   const formErrors = Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'reason' && k !== 'csv'));
   return (
-    <AdminLayout title={`${r.orgName} ${r.year} 年度报告`} actor={p.actor} csrf={p.csrf} path={REPORTS_PATH} flash={p.flash}>
+    <AdminLayout
+      title={`${r.orgName} ${r.year} 年度报告`}
+      actor={p.actor}
+      csrf={p.csrf}
+      path={REPORTS_PATH}
+      flash={p.flash}
+    >
       <ErrorSummary message={p.message} errors={e} labels={reportFormLabels(p.fields)} />
       <StatusList record={r} />
       <section aria-labelledby="findings">
@@ -218,14 +273,22 @@ export function ReportPage(p: PageProps) {
           <h2 id="edit">编辑报告</h2>
           <form method="post" action={`${base}/regenerate`} class="report-regenerate">
             <Csrf token={p.csrf} />
-            <p class="hint">根据本年度的办理数据、上年度报告和收费记录重新生成第一、五、六部分的草稿，替换已保存的文字（未保存的修改会丢失）。</p>
-            <button type="submit" class="secondary">从数据重新生成草稿</button>
+            <p class="hint">
+              根据本年度的办理数据、上年度报告和收费记录重新生成第一、五、六部分的草稿，替换已保存的文字（未保存的修改会丢失）。
+            </p>
+            <button type="submit" class="secondary">
+              从数据重新生成草稿
+            </button>
           </form>
           <DraftForm record={r} csrf={p.csrf} fields={p.fields} values={p.values} errors={formErrors} />
           <CsvForm record={r} csrf={p.csrf} fields={p.fields} error={e.csv} />
         </section>
       ) : null}
-      <p><a href={`${REPORTS_PATH}?${new URLSearchParams({ org: r.orgId, year: String(r.year) }).toString()}`}>返回年度报告列表</a></p>
+      <p>
+        <a href={`${REPORTS_PATH}?${new URLSearchParams({ org: r.orgId, year: String(r.year) }).toString()}`}>
+          返回年度报告列表
+        </a>
+      </p>
     </AdminLayout>
   );
 }

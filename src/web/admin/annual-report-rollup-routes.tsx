@@ -33,11 +33,21 @@ export type ReportScope = {
 export async function loadReportScope(ctx: AppContext, actor: Actor): Promise<ReportScope> {
   const orgs = await ctx.repos.orgs.list();
   const tree = orderTree(orgs);
-  const can = (action: ReportAction, orgId: string): boolean => canReport(actor, action, { orgAncestry: ancestry(orgs, orgId), state: action === 'report.return' ? 'submitted' : null });
+  const can = (action: ReportAction, orgId: string): boolean =>
+    canReport(actor, action, {
+      orgAncestry: ancestry(orgs, orgId),
+      state: action === 'report.return' ? 'submitted' : null,
+    });
   return { tree, can, orgsFor: (action) => tree.filter((o) => can(action, o.id)) };
 }
 
-type Chosen = { actor: Actor; orgs: OrgNode[]; query: ReportQuery; errors: Record<string, string>; chosen?: { orgId: string; orgName: string; year: number } };
+type Chosen = {
+  actor: Actor;
+  orgs: OrgNode[];
+  query: ReportQuery;
+  errors: Record<string, string>;
+  chosen?: { orgId: string; orgName: string; year: number };
+};
 
 /** The actor, the organizations it may roll up and the chosen one (query `org`, `year`), or the response to send. */
 async function choose(c: C): Promise<Chosen | Response> {
@@ -45,14 +55,32 @@ async function choose(c: C): Promise<Chosen | Response> {
   if (actor instanceof Response) return actor;
   const ctx = c.get('ctx');
   const orgs = (await loadReportScope(ctx, actor)).orgsFor('report.rollup');
-  if (orgs.length === 0) return c.html(<ReportForbiddenPage actor={actor} csrf={c.get('csrf')} message="只有上级政务公开办或系统管理员可以汇总年度报告" />, 403);
-  const query = { org: c.req.query('org') ?? orgs[0]!.id, year: (c.req.query('year') ?? String(Number(ctx.clock.today().slice(0, 4)) - 1)).trim() };
+  if (orgs.length === 0) {
+    return c.html(
+      <ReportForbiddenPage
+        actor={actor}
+        csrf={c.get('csrf')}
+        message="只有上级政务公开办或系统管理员可以汇总年度报告"
+      />,
+      403,
+    );
+  }
+  const query = {
+    org: c.req.query('org') ?? orgs[0]!.id,
+    year: (c.req.query('year') ?? String(Number(ctx.clock.today().slice(0, 4)) - 1)).trim(),
+  };
   const errors: Record<string, string> = {};
   const year = parseYear(query.year);
   if (year === undefined || year < 2019) errors.year = '年度应为 2019 年以后的四位数字，如 2025';
   const org = orgs.find((o) => o.id === query.org);
   if (!org) errors.org = '请选择可以汇总的机构';
-  return { actor, orgs, query, errors, chosen: org && year !== undefined && !errors.year ? { orgId: org.id, orgName: org.name, year } : undefined };
+  return {
+    actor,
+    orgs,
+    query,
+    errors,
+    chosen: org && year !== undefined && !errors.year ? { orgId: org.id, orgName: org.name, year } : undefined,
+  };
 }
 
 /** Registers the rollup page and its downloads (call before the `/admin/reports/:orgId/:year` routes). */
@@ -66,7 +94,9 @@ export function registerRollupRoutes(app: Hono<WebEnv>): void {
       const rollup = await buildRollup(c.get('ctx'), ch.actor, ch.chosen.orgId, ch.chosen.year);
       return c.html(<RollupPage {...base} chosen={ch.chosen} rollup={rollup} />);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'forbidden') return c.html(<ReportForbiddenPage actor={ch.actor} csrf={c.get('csrf')} message={e.message} />, 403);
+      if (e instanceof AppError && e.code === 'forbidden') {
+        return c.html(<ReportForbiddenPage actor={ch.actor} csrf={c.get('csrf')} message={e.message} />, 403);
+      }
       throw e;
     }
   });
@@ -81,9 +111,15 @@ export function registerRollupRoutes(app: Hono<WebEnv>): void {
       const rollup = await buildRollup(ctx, ch.actor, ch.chosen.orgId, ch.chosen.year);
       const out = await exportReport(ctx, rollup.report, kind);
       const name = `${reportTitle(rollup.report)}（汇总）.${out.extension.replace(/^\./, '')}`;
-      return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': out.mime, 'Content-Disposition': contentDisposition(name), 'X-Content-Type-Options': 'nosniff' });
+      return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': out.mime,
+        'Content-Disposition': contentDisposition(name),
+        'X-Content-Type-Options': 'nosniff',
+      });
     } catch (e) {
-      if (e instanceof AppError && e.code === 'forbidden') return c.html(<ReportForbiddenPage actor={ch.actor} csrf={c.get('csrf')} message={e.message} />, 403);
+      if (e instanceof AppError && e.code === 'forbidden') {
+        return c.html(<ReportForbiddenPage actor={ch.actor} csrf={c.get('csrf')} message={e.message} />, 403);
+      }
       throw e;
     }
   });

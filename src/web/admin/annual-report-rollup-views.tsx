@@ -15,27 +15,56 @@ import { REPORTS_PATH, ReportChooser, UnitStatusTable, type ReportQuery } from '
 export type Rollup = { report: AnnualReport; findings: Finding[]; included: UnitStatus[]; missing: UnitStatus[] };
 
 /** `/admin/reports/rollup?org=…&year=…`. */
-export function RollupPage(p: { actor: Actor; csrf: string; orgs: readonly OrgNode[]; query: ReportQuery; errors: Record<string, string>; chosen?: { orgId: string; orgName: string; year: number }; rollup?: Rollup }) {
+export function RollupPage(p: {
+  actor: Actor;
+  csrf: string;
+  orgs: readonly OrgNode[];
+  query: ReportQuery;
+  errors: Record<string, string>;
+  chosen?: { orgId: string; orgName: string; year: number };
+  rollup?: Rollup;
+}) {
   const c = p.chosen;
   const r = p.rollup;
   const exportQuery = c ? `?${new URLSearchParams({ org: c.orgId, year: String(c.year) }).toString()}` : '';
   return (
     <AdminLayout title="年度报告汇总" actor={p.actor} csrf={p.csrf} path={REPORTS_PATH}>
-      <p>汇总本级及全部下级单位的年度报告：已报送或已发布的报告按报送时固定的数字，尚在编制的按当前统计的数字，逐格相加后按同样的规则检查。</p>
-      <ReportChooser action={`${REPORTS_PATH}/rollup`} orgs={p.orgs} query={p.query} errors={p.errors} submit="汇总" label="选择汇总的机构和年度" />
+      <p>
+        汇总本级及全部下级单位的年度报告：已报送或已发布的报告按报送时固定的数字，尚在编制的按当前统计的数字，逐格相加后按同样的规则检查。
+      </p>
+      <ReportChooser
+        action={`${REPORTS_PATH}/rollup`}
+        orgs={p.orgs}
+        query={p.query}
+        errors={p.errors}
+        submit="汇总"
+        label="选择汇总的机构和年度"
+      />
       {c && r ? (
         <>
           <section aria-labelledby="missing">
             <h2 id="missing">尚未报送的单位（{r.missing.length} 个）</h2>
             {r.missing.length > 0 ? (
-              <UnitStatusTable units={r.missing} year={c.year} caption={`${c.orgName} 下级单位中尚未编制或尚未报送 ${c.year} 年度报告的单位（汇总中按系统当前统计的数字计入）`} />
+              <UnitStatusTable
+                units={r.missing}
+                year={c.year}
+                caption={`${c.orgName} 下级单位中尚未编制或尚未报送 ${c.year} 年度报告的单位（汇总中按系统当前统计的数字计入）`}
+              />
             ) : (
               <p>全部单位均已报送。</p>
             )}
           </section>
           <section aria-labelledby="included">
             <h2 id="included">已报送或已发布的单位（{r.included.length} 个）</h2>
-            {r.included.length > 0 ? <UnitStatusTable units={r.included} year={c.year} caption={`按报送时固定的数字计入 ${c.orgName} ${c.year} 年度汇总的单位`} /> : <p class="muted">没有可汇总的报告。</p>}
+            {r.included.length > 0 ? (
+              <UnitStatusTable
+                units={r.included}
+                year={c.year}
+                caption={`按报送时固定的数字计入 ${c.orgName} ${c.year} 年度汇总的单位`}
+              />
+            ) : (
+              <p class="muted">没有可汇总的报告。</p>
+            )}
           </section>
           <section aria-labelledby="rollup-findings">
             <h2 id="rollup-findings">汇总检查结果</h2>

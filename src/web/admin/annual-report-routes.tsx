@@ -6,7 +6,13 @@
 import { reportHistory } from '../../app/reports/public-reports.js';
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../app/errors.js';
-import { loadReport, regenerateNarrative, saveReportDraft, type ReportDraftInput, type ReportRecord } from '../../app/reports/annual-reports.js';
+import {
+  loadReport,
+  regenerateNarrative,
+  saveReportDraft,
+  type ReportDraftInput,
+  type ReportRecord,
+} from '../../app/reports/annual-reports.js';
 import { publishReport, returnReport, submitReport } from '../../app/reports/report-workflow.js';
 import { importArticle20Csv } from '../../app/reports/report-figures-import.js';
 import { reportOverview } from '../../app/reports/report-rollup.js';
@@ -34,7 +40,8 @@ const FLASH: Record<string, string> = {
 
 const REPORT = `${REPORTS_PATH}/:orgId/:year{[0-9]{4}}`;
 
-const denied = (c: C, actor: Actor, message?: string) => c.html(<ReportForbiddenPage actor={actor} csrf={c.get('csrf')} message={message} />, 403);
+const denied = (c: C, actor: Actor, message?: string) =>
+  c.html(<ReportForbiddenPage actor={actor} csrf={c.get('csrf')} message={message} />, 403);
 
 /** The report year named in the path (2019 on: the formats of SPEC §1.1 and §2.1), or undefined. */
 const pathYear = (c: C): number | undefined => {
@@ -50,15 +57,29 @@ export function formErrors(fieldErrors: Record<string, string>): Record<string, 
   const out: Record<string, string> = {};
   for (const [key, message] of Object.entries(fieldErrors)) {
     const bare = key.replace(/^(sections|article20|a20)\./, '');
-    out[(NARRATIVE_KEYS as readonly string[]).includes(bare) ? bare : bare.includes('.') ? figureField(bare) : key] = message;
+    out[(NARRATIVE_KEYS as readonly string[]).includes(bare) ? bare : bare.includes('.') ? figureField(bare) : key] =
+      message;
   }
   return out;
 }
 
-type Extra = { values?: Record<string, string>; errors?: Record<string, string>; message?: string; reason?: string; flash?: string };
+type Extra = {
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  message?: string;
+  reason?: string;
+  flash?: string;
+};
 
 /** Renders the report page; a failing load becomes the 403/404 page. */
-async function showReport(c: C, actor: Actor, orgId: string, year: number, extra: Extra = {}, status: 200 | 400 | 409 | 422 = 200): Promise<Response> {
+async function showReport(
+  c: C,
+  actor: Actor,
+  orgId: string,
+  year: number,
+  extra: Extra = {},
+  status: 200 | 400 | 409 | 422 = 200,
+): Promise<Response> {
   let record: ReportRecord;
   try {
     record = await loadReport(c.get('ctx'), actor, orgId, year);
@@ -67,7 +88,20 @@ async function showReport(c: C, actor: Actor, orgId: string, year: number, extra
   }
   const fields = MANUAL_ARTICLE20_FIELDS(record.format);
   const values = { ...formValuesOf(record, fields), ...extra.values };
-  return c.html(<ReportPage actor={actor} csrf={c.get('csrf')} record={record} fields={fields} values={values} errors={extra.errors} message={extra.message} reason={extra.reason} flash={extra.flash} />, status);
+  return c.html(
+    <ReportPage
+      actor={actor}
+      csrf={c.get('csrf')}
+      record={record}
+      fields={fields}
+      values={values}
+      errors={extra.errors}
+      message={extra.message}
+      reason={extra.reason}
+      flash={extra.flash}
+    />,
+    status,
+  );
 }
 
 /**
@@ -91,8 +125,23 @@ async function failure(c: C, actor: Actor, orgId: string, e: unknown): Promise<R
  * After a failed use case: 403/404 as pages, else the report again with the message (422/409).
  * @param withFields map the error's field keys onto the draft form (saving the draft)
  */
-async function failed(c: C, actor: Actor, orgId: string, year: number, e: unknown, extra: Extra = {}, withFields = false): Promise<Response> {
-  if (!(e instanceof AppError) || e.code === 'forbidden' || e.code === 'not_found' || (e.code === 'invalid' && e.fieldErrors.year)) return failure(c, actor, orgId, e);
+async function failed(
+  c: C,
+  actor: Actor,
+  orgId: string,
+  year: number,
+  e: unknown,
+  extra: Extra = {},
+  withFields = false,
+): Promise<Response> {
+  if (
+    !(e instanceof AppError) ||
+    e.code === 'forbidden' ||
+    e.code === 'not_found' ||
+    (e.code === 'invalid' && e.fieldErrors.year)
+  ) {
+    return failure(c, actor, orgId, e);
+  }
   const errors = { ...(withFields ? formErrors(e.fieldErrors) : {}), ...extra.errors };
   return showReport(c, actor, orgId, year, { ...extra, message: e.message, errors }, statusOf(e) === 409 ? 409 : 422);
 }
@@ -125,15 +174,33 @@ export function registerAnnualReportRoutes(app: Hono<WebEnv>): void {
     const readable = scope.orgsFor('report.read');
     if (readable.length === 0) return denied(c, actor);
     const home = readable.find((o) => o.id === actor.homeOrgId) ?? readable[0]!;
-    const query = { org: c.req.query('org') ?? home.id, year: (c.req.query('year') ?? String(Number(ctx.clock.today().slice(0, 4)) - 1)).trim() };
+    const query = {
+      org: c.req.query('org') ?? home.id,
+      year: (c.req.query('year') ?? String(Number(ctx.clock.today().slice(0, 4)) - 1)).trim(),
+    };
     const errors: Record<string, string> = {};
     const year = parseYear(query.year);
     if (year === undefined || year < 2019) errors.year = '年度应为 2019 年以后的四位数字，如 2025';
     const org = readable.find((o) => o.id === query.org);
     if (!org) errors.org = '请选择可以查看的机构';
-    if (!org || year === undefined || errors.year) return c.html(<ReportIndexPage actor={actor} csrf={c.get('csrf')} orgs={readable} query={query} errors={errors} />, 400);
+    if (!org || year === undefined || errors.year) {
+      return c.html(
+        <ReportIndexPage actor={actor} csrf={c.get('csrf')} orgs={readable} query={query} errors={errors} />,
+        400,
+      );
+    }
     const units = scope.can('report.rollup', org.id) ? await reportOverview(ctx, actor, org.id, year) : undefined;
-    return c.html(<ReportIndexPage actor={actor} csrf={c.get('csrf')} orgs={readable} query={query} errors={errors} chosen={{ orgId: org.id, orgName: org.name, year }} units={units} />);
+    return c.html(
+      <ReportIndexPage
+        actor={actor}
+        csrf={c.get('csrf')}
+        orgs={readable}
+        query={query}
+        errors={errors}
+        chosen={{ orgId: org.id, orgName: org.name, year }}
+        units={units}
+      />,
+    );
   });
 
   // Before `REPORT`: `/admin/reports/rollup/export.json` must not be read as organization "rollup".
@@ -160,7 +227,10 @@ export function registerAnnualReportRoutes(app: Hono<WebEnv>): void {
       sections: Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, str(form, k)])),
       article20: Object.fromEntries(fields.map((f) => [f.key, str(form, figureField(f.key)).trim()])),
     };
-    const values = { ...Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, str(form, k)])), ...Object.fromEntries(fields.map((f) => [figureField(f.key), str(form, figureField(f.key))])) };
+    const values = {
+      ...Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, str(form, k)])),
+      ...Object.fromEntries(fields.map((f) => [figureField(f.key), str(form, figureField(f.key))])),
+    };
     try {
       await saveReportDraft(c.get('ctx'), t.actor, t.orgId, t.year, input);
       return c.redirect(`${reportHref(t.orgId, t.year)}?flash=saved`, 303);
@@ -186,7 +256,14 @@ export function registerAnnualReportRoutes(app: Hono<WebEnv>): void {
     const body = await c.req.parseBody();
     const file = body.csv;
     if (!(file instanceof File) || file.size === 0) {
-      return showReport(c, t.actor, t.orgId, t.year, { message: '没有导入任何数字', errors: { csv: '请选择要导入的 CSV 文件' } }, 422);
+      return showReport(
+        c,
+        t.actor,
+        t.orgId,
+        t.year,
+        { message: '没有导入任何数字', errors: { csv: '请选择要导入的 CSV 文件' } },
+        422,
+      );
     }
     try {
       const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
@@ -194,7 +271,14 @@ export function registerAnnualReportRoutes(app: Hono<WebEnv>): void {
       return c.redirect(`${reportHref(t.orgId, t.year)}?flash=imported`, 303);
     } catch (e) {
       if (e instanceof AppError && e.code === 'invalid') {
-        return showReport(c, t.actor, t.orgId, t.year, { message: 'CSV 文件未导入（整个文件均未导入）', errors: { csv: e.message } }, 422);
+        return showReport(
+          c,
+          t.actor,
+          t.orgId,
+          t.year,
+          { message: 'CSV 文件未导入（整个文件均未导入）', errors: { csv: e.message } },
+          422,
+        );
       }
       return failed(c, t.actor, t.orgId, t.year, e);
     }
@@ -222,7 +306,10 @@ export function registerAnnualReportRoutes(app: Hono<WebEnv>): void {
       await returnReport(c.get('ctx'), t.actor, t.orgId, t.year, reason);
       return c.redirect(`${reportHref(t.orgId, t.year)}?flash=returned`, 303);
     } catch (e) {
-      return failed(c, t.actor, t.orgId, t.year, e, { reason, errors: e instanceof AppError && e.fieldErrors.reason ? { reason: e.fieldErrors.reason } : {} });
+      return failed(c, t.actor, t.orgId, t.year, e, {
+        reason,
+        errors: e instanceof AppError && e.fieldErrors.reason ? { reason: e.fieldErrors.reason } : {},
+      });
     }
   });
 
@@ -235,7 +322,11 @@ export function registerAnnualReportRoutes(app: Hono<WebEnv>): void {
       const ctx = c.get('ctx');
       const record = await loadReport(ctx, t.actor, t.orgId, t.year);
       const out = await exportReport(ctx, record.report, kind, { history: await reportHistory(ctx, t.orgId) });
-      return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': out.mime, 'Content-Disposition': contentDisposition(downloadName(record.report, out.extension)), 'X-Content-Type-Options': 'nosniff' });
+      return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': out.mime,
+        'Content-Disposition': contentDisposition(downloadName(record.report, out.extension)),
+        'X-Content-Type-Options': 'nosniff',
+      });
     } catch (e) {
       // An export the server cannot produce (document renderers not configured) is a 503, not a 500.
       if (e instanceof AppError && e.code === 'invalid' && !e.fieldErrors.year) return c.text(e.message, 503);

@@ -13,9 +13,11 @@ import { REPORT_OVERSIGHT_ROLES } from '../../domain/reports/report-policy.js';
 /** The register's path. */
 export const REPORTS_PATH = '/admin/reports';
 /** A report's page. */
-export const reportHref = (orgId: string, year: number | string): string => `${REPORTS_PATH}/${encodeURIComponent(orgId)}/${year}`;
+export const reportHref = (orgId: string, year: number | string): string =>
+  `${REPORTS_PATH}/${encodeURIComponent(orgId)}/${year}`;
 /** The rollup page of a subtree. */
-export const rollupHref = (orgId: string, year: number | string): string => `${REPORTS_PATH}/rollup?${new URLSearchParams({ org: orgId, year: String(year) }).toString()}`;
+export const rollupHref = (orgId: string, year: number | string): string =>
+  `${REPORTS_PATH}/rollup?${new URLSearchParams({ org: orgId, year: String(year) }).toString()}`;
 /** The internal deadline settings (annual-report-deadline-routes.tsx). */
 export const REPORT_DEADLINES_PATH = `${REPORTS_PATH}/deadlines`;
 
@@ -25,14 +27,29 @@ export type ReportQuery = { org: string; year: string };
 type Base = { actor: Actor; csrf: string; flash?: string };
 
 /** Organizations as options, indented by depth. */
-export const orgOptions = (orgs: readonly OrgNode[]): [string, string][] => orgs.map((o): [string, string] => [o.id, `${'　'.repeat(o.depth)}${o.name}`]);
+export const orgOptions = (orgs: readonly OrgNode[]): [string, string][] =>
+  orgs.map((o): [string, string] => [o.id, `${'　'.repeat(o.depth)}${o.name}`]);
 
 /** The organization-and-year chooser (GET, works without JavaScript). */
-export function ReportChooser(p: { action: string; orgs: readonly OrgNode[]; query: ReportQuery; errors: Record<string, string>; submit: string; label: string }) {
+export function ReportChooser(p: {
+  action: string;
+  orgs: readonly OrgNode[];
+  query: ReportQuery;
+  errors: Record<string, string>;
+  submit: string;
+  label: string;
+}) {
   return (
     <form method="get" action={p.action} class="filters" role="search" aria-label={p.label}>
       <Select name="org" label="机构" value={p.query.org} error={p.errors.org} options={orgOptions(p.orgs)} />
-      <Field name="year" label="报告年度" value={p.query.year} error={p.errors.year} inputmode="numeric" hint="四位数字，如 2025" />
+      <Field
+        name="year"
+        label="报告年度"
+        value={p.query.year}
+        error={p.errors.year}
+        inputmode="numeric"
+        hint="四位数字，如 2025"
+      />
       <button type="submit">{p.submit}</button>
     </form>
   );
@@ -40,13 +57,7 @@ export function ReportChooser(p: { action: string; orgs: readonly OrgNode[]; que
 
 /** The due date with the late marker (red) of a unit or report. */
 export function DueDate(p: { dueOn: string; late: boolean }) {
-  return p.late ? (
-    <span class="late">
-      {p.dueOn}（已逾期）
-    </span>
-  ) : (
-    <span>{p.dueOn}</span>
-  );
+  return p.late ? <span class="late">{p.dueOn}（已逾期）</span> : <span>{p.dueOn}</span>;
 }
 
 /** The subtree's units for a supervisor: state, errors/warnings, due date (late in red), a link to each report. */
@@ -57,7 +68,18 @@ export function UnitStatusTable(p: { units: readonly UnitStatus[]; year: number;
       <table class="report-units">
         <caption>{p.caption}</caption>
         <thead>
-          <tr><th scope="col">机构</th><th scope="col">类别</th><th scope="col">报告状态</th><th scope="col" class="num">错误</th><th scope="col" class="num">提示</th><th scope="col">公布期限</th></tr>
+          <tr>
+            <th scope="col">机构</th>
+            <th scope="col">类别</th>
+            <th scope="col">报告状态</th>
+            <th scope="col" class="num">
+              错误
+            </th>
+            <th scope="col" class="num">
+              提示
+            </th>
+            <th scope="col">公布期限</th>
+          </tr>
         </thead>
         <tbody>
           {p.units.map((u) => (
@@ -69,7 +91,9 @@ export function UnitStatusTable(p: { units: readonly UnitStatus[]; year: number;
               <td>{REPORT_STATE_LABELS[u.state] ?? u.state}</td>
               <td class={u.errors > 0 ? 'num error' : 'num'}>{u.errors}</td>
               <td class="num">{u.warnings}</td>
-              <td><DueDate dueOn={u.dueOn} late={u.late} /></td>
+              <td>
+                <DueDate dueOn={u.dueOn} late={u.late} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -78,28 +102,59 @@ export function UnitStatusTable(p: { units: readonly UnitStatus[]; year: number;
   );
 }
 
-/** `/admin/reports`: choose organization and year; the chosen organization's report link and, for supervisors, its units. */
+/**
+ * `/admin/reports`: choose organization and year; the chosen organization's report link and, for supervisors, its
+ * units.
+ */
 export function ReportIndexPage(
-  p: Base & { orgs: readonly OrgNode[]; query: ReportQuery; errors: Record<string, string>; chosen?: { orgId: string; orgName: string; year: number }; units?: readonly UnitStatus[] },
+  p: Base & {
+    orgs: readonly OrgNode[];
+    query: ReportQuery;
+    errors: Record<string, string>;
+    chosen?: { orgId: string; orgName: string; year: number };
+    units?: readonly UnitStatus[];
+  },
 ) {
   const c = p.chosen;
   const late = (p.units ?? []).filter((u) => u.late).length;
   return (
     <AdminLayout title="政府信息公开工作年度报告" actor={p.actor} csrf={p.csrf} path={REPORTS_PATH} flash={p.flash}>
-      <p>年度报告第三、四部分和第二部分第（一）项由系统根据本年度办理的申请、复议诉讼登记和主动公开目录自动统计；其余数字在报告页录入或导入。报告按《条例》第五十条的格式检查（规则 R1–R8），有错误的不能报送或公开。</p>
-      <ReportChooser action={REPORTS_PATH} orgs={p.orgs} query={p.query} errors={p.errors} submit="查看" label="选择机构和年度" />
+      <p>
+        年度报告第三、四部分和第二部分第（一）项由系统根据本年度办理的申请、复议诉讼登记和主动公开目录自动统计；其余数字在报告页录入或导入。报告按《条例》第五十条的格式检查（规则
+        R1–R8），有错误的不能报送或公开。
+      </p>
+      <ReportChooser
+        action={REPORTS_PATH}
+        orgs={p.orgs}
+        query={p.query}
+        errors={p.errors}
+        submit="查看"
+        label="选择机构和年度"
+      />
       {p.actor.roles.some((g) => REPORT_OVERSIGHT_ROLES.includes(g.role)) ? (
-        <p><a href={REPORT_DEADLINES_PATH}>内部报送期限设置</a></p>
+        <p>
+          <a href={REPORT_DEADLINES_PATH}>内部报送期限设置</a>
+        </p>
       ) : null}
       {c ? (
         <section aria-labelledby="chosen">
           <h2 id="chosen">{`${c.orgName} ${c.year} 年度报告`}</h2>
           <p class="actions-row">
-            <a class="button" href={reportHref(c.orgId, c.year)}>打开本机构报告</a>
-            {p.units && p.units.length > 1 ? <a class="button secondary" href={rollupHref(c.orgId, c.year)}>汇总下级单位报告</a> : null}
+            <a class="button" href={reportHref(c.orgId, c.year)}>
+              打开本机构报告
+            </a>
+            {p.units && p.units.length > 1 ? (
+              <a class="button secondary" href={rollupHref(c.orgId, c.year)}>
+                汇总下级单位报告
+              </a>
+            ) : null}
           </p>
           {p.units && p.units.length > 0 ? (
-            <UnitStatusTable units={p.units} year={c.year} caption={`本级及下级单位 ${c.year} 年度报告情况：共 ${p.units.length} 个单位${late > 0 ? `，逾期未报送 ${late} 个` : ''}`} />
+            <UnitStatusTable
+              units={p.units}
+              year={c.year}
+              caption={`本级及下级单位 ${c.year} 年度报告情况：共 ${p.units.length} 个单位${late > 0 ? `，逾期未报送 ${late} 个` : ''}`}
+            />
           ) : null}
         </section>
       ) : null}
@@ -112,7 +167,9 @@ export function ReportForbiddenPage(p: Base & { message?: string }) {
   return (
     <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={REPORTS_PATH}>
       <p role="alert">{p.message ?? '没有权限执行此操作'}。</p>
-      <p>本机构的信息编辑、政府信息公开工作机构负责人和系统管理员可以编制和报送年度报告；政府信息公开工作机构负责人、主要负责同志或系统管理员可以公开发布；上级政务公开办可以查看、退回和汇总下级单位的报告。</p>
+      <p>
+        本机构的信息编辑、政府信息公开工作机构负责人和系统管理员可以编制和报送年度报告；政府信息公开工作机构负责人、主要负责同志或系统管理员可以公开发布；上级政务公开办可以查看、退回和汇总下级单位的报告。
+      </p>
       <p>
         <a href={REPORTS_PATH}>返回年度报告</a>　<a href="/admin">返回工作台</a>
       </p>

@@ -2,12 +2,26 @@
 // The staff entry form (录入申请) for applications received in person, by letter, fax or email, with
 // the date art. 31 counts from for each channel; the same applicant and request fields as the portal.
 import type { Actor } from '../../domain/policies/actor.js';
-import { APPLICANT_TYPES, CARRIERS, CHANNELS, DELIVERIES, ID_TYPES, LEGAL_PERSON_SUBTYPES } from '../../domain/applications/application.js';
+import {
+  APPLICANT_TYPES,
+  CARRIERS,
+  CHANNELS,
+  DELIVERIES,
+  ID_TYPES,
+  LEGAL_PERSON_SUBTYPES,
+} from '../../domain/applications/application.js';
 import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../domain/applications/intake.js';
 import { MAX_PROOF_BYTES } from '../../domain/applications/proof.js';
 import { AdminLayout } from '../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
-import { APPLICANT_TYPE_LABELS, CARRIER_LABELS, CHANNEL_LABELS, DELIVERY_LABELS, ID_TYPE_LABELS, SUBTYPE_LABELS } from './application-views.js';
+import {
+  APPLICANT_TYPE_LABELS,
+  CARRIER_LABELS,
+  CHANNEL_LABELS,
+  DELIVERY_LABELS,
+  ID_TYPE_LABELS,
+  SUBTYPE_LABELS,
+} from './application-views.js';
 
 /** Field names of the entry form and their labels (also used in the error summary). */
 export const ENTRY_LABELS: Readonly<Record<string, string>> = {
@@ -45,10 +59,16 @@ const DATE_FIELDS: readonly (keyof ReceiptDates)[] = ['submittedOn', 'signedForO
 /** Which channels count from a date field, as a hint (read from art. 31's table in the domain). */
 function dateHint(field: keyof ReceiptDates): string {
   const channels = STAFF_CHANNELS.filter((c) => RECEIPT_DATE_FIELD[c] === field).map((c) => CHANNEL_LABELS[c]);
-  return channels.length > 0 ? `${channels.join('、')}：以此日期为收到申请之日（第三十一条）` : '用于核对确认日期不早于提交日期';
+  return channels.length > 0
+    ? `${channels.join('、')}：以此日期为收到申请之日（第三十一条）`
+    : '用于核对确认日期不早于提交日期';
 }
 
-const options = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>, blank?: string): [string, string][] => [
+const options = <T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+  blank?: string,
+): [string, string][] => [
   ...(blank ? [['', blank] as [string, string]] : []),
   ...values.map((v): [string, string] => [v, labels[v]]),
 ];
@@ -67,10 +87,26 @@ type EntryProps = {
 export function NewApplicationPage(p: EntryProps) {
   const v = p.values;
   const e = p.errors ?? {};
-  const f = (name: string, extra: { required?: boolean; multiline?: boolean; hint?: string; type?: string; inputmode?: 'numeric' | 'tel' | 'email' } = {}) => (
-    <Field name={name} label={ENTRY_LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />
+  const f = (
+    name: string,
+    extra: {
+      required?: boolean;
+      multiline?: boolean;
+      hint?: string;
+      type?: string;
+      inputmode?: 'numeric' | 'tel' | 'email';
+    } = {},
+  ) => <Field name={name} label={ENTRY_LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />;
+  const sel = (name: string, opts: [string, string][], required = true) => (
+    <Select
+      name={name}
+      label={ENTRY_LABELS[name] ?? name}
+      value={v[name]}
+      error={e[name]}
+      options={opts}
+      required={required}
+    />
   );
-  const sel = (name: string, opts: [string, string][], required = true) => <Select name={name} label={ENTRY_LABELS[name] ?? name} value={v[name]} error={e[name]} options={opts} required={required} />;
   return (
     <AdminLayout title="录入申请" actor={p.actor} csrf={p.csrf} path="/admin/applications">
       <ErrorSummary message={p.message} errors={e} labels={ENTRY_LABELS} />
@@ -113,9 +149,18 @@ export function NewApplicationPage(p: EntryProps) {
           <legend>身份证明</legend>
           <div class={e.proof ? 'field has-error' : 'field'}>
             <label for="f-proof">{ENTRY_LABELS.proof}</label>
-            <p class="hint" id="f-proof-hint">身份证件的照片或扫描件，JPG、PNG 或 PDF，不超过 {MAX_PROOF_BYTES / 1024 / 1024}MB；未提供的，案件页将提示缺少身份证明。</p>
+            <p class="hint" id="f-proof-hint">
+              身份证件的照片或扫描件，JPG、PNG 或 PDF，不超过 {MAX_PROOF_BYTES / 1024 / 1024}
+              MB；未提供的，案件页将提示缺少身份证明。
+            </p>
             {e.proof ? <p class="error">{e.proof}</p> : null}
-            <input id="f-proof" type="file" name="proof" accept=".jpg,.jpeg,.png,.pdf" aria-describedby="f-proof-hint" />
+            <input
+              id="f-proof"
+              type="file"
+              name="proof"
+              accept=".jpg,.jpeg,.png,.pdf"
+              aria-describedby="f-proof-hint"
+            />
           </div>
         </fieldset>
         <button type="submit">录入</button>

@@ -7,8 +7,20 @@ import { AppError } from '../../app/errors.js';
 import { actOnApplication } from '../../app/applications/act-on-application.js';
 import { getApplication } from '../../app/applications/application-queries.js';
 import { submitApplication } from '../../app/applications/submit-application.js';
-import { caseHandlers, caseOrganizations, listCases, staffNames, type CaseListOptions } from '../../app/applications/case-lists.js';
-import { ACTIONS, APPLICATION_STATES, type Action, type ApplicationState, type Channel } from '../../domain/applications/application.js';
+import {
+  caseHandlers,
+  caseOrganizations,
+  listCases,
+  staffNames,
+  type CaseListOptions,
+} from '../../app/applications/case-lists.js';
+import {
+  ACTIONS,
+  APPLICATION_STATES,
+  type Action,
+  type ApplicationState,
+  type Channel,
+} from '../../domain/applications/application.js';
 import { ACTION_LABELS } from '../../domain/applications/transition-table.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { readForm, requireActor, statusOf, str } from '../common/respond.js';
@@ -27,9 +39,22 @@ const isAction = (v: string): v is Action => (ACTIONS as readonly string[]).incl
 const isState = (v: string): v is ApplicationState => (APPLICATION_STATES as readonly string[]).includes(v);
 
 /** The list query as typed, the options it means, and messages for malformed dates (ignored). */
-function parseListQuery(c: C, actor: Actor): { query: ApplicationListQuery; opts: CaseListOptions; errors: Record<string, string> } {
+function parseListQuery(
+  c: C,
+  actor: Actor,
+): { query: ApplicationListQuery; opts: CaseListOptions; errors: Record<string, string> } {
   const q = (k: string) => (c.req.query(k) ?? '').trim();
-  const query: ApplicationListQuery = { state: q('state'), org: q('org'), mine: q('mine'), open: q('open'), deadline: q('deadline'), from: q('from'), to: q('to'), q: q('q'), page: Math.max(1, Math.floor(Number(q('page')) || 1)) };
+  const query: ApplicationListQuery = {
+    state: q('state'),
+    org: q('org'),
+    mine: q('mine'),
+    open: q('open'),
+    deadline: q('deadline'),
+    from: q('from'),
+    to: q('to'),
+    q: q('q'),
+    page: Math.max(1, Math.floor(Number(q('page')) || 1)),
+  };
   const errors: Record<string, string> = {};
   if (query.from && !DATE.test(query.from)) errors.from = '日期格式应为 YYYY-MM-DD';
   if (query.to && !DATE.test(query.to)) errors.to = '日期格式应为 YYYY-MM-DD';
@@ -48,11 +73,20 @@ function parseListQuery(c: C, actor: Actor): { query: ApplicationListQuery; opts
 
 /** The entry form's fields as submitted (strings), and the use-case input they make. */
 function entryValues(form: Record<string, string | string[]>): Record<string, string> {
-  return Object.fromEntries(['submissionKey', ...Object.keys(ENTRY_LABELS)].filter((k) => k !== 'proof' && k !== 'dates').map((k) => [k, str(form, k).trim()]));
+  return Object.fromEntries(
+    ['submissionKey', ...Object.keys(ENTRY_LABELS)]
+      .filter((k) => k !== 'proof' && k !== 'dates')
+      .map((k) => [k, str(form, k).trim()]),
+  );
 }
 
 function entryInput(v: Record<string, string>) {
-  const pick = (prefix: string) => Object.fromEntries(Object.entries(v).filter(([k]) => k.startsWith(prefix)).map(([k, x]) => [k.slice(prefix.length), x]));
+  const pick = (prefix: string) =>
+    Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, x]) => [k.slice(prefix.length), x]),
+    );
   const { description, title, docNo, indexNo, carrier, delivery } = v;
   return {
     orgCreditCode: v.orgCreditCode ?? '',
@@ -68,7 +102,12 @@ async function entryOrgs(c: C, actor: Actor): Promise<[string, string][]> {
 }
 
 /** Renders the case page, optionally after a failed move (with its status). */
-async function casePage(c: C, actor: Actor, id: string, failed?: FailedMove & { status: 403 | 409 | 422 }): Promise<Response> {
+async function casePage(
+  c: C,
+  actor: Actor,
+  id: string,
+  failed?: FailedMove & { status: 403 | 409 | 422 },
+): Promise<Response> {
   const ctx = c.get('ctx');
   const view = await getApplication(ctx, actor, id);
   const [notices, names, handlers] = await Promise.all([
@@ -77,15 +116,29 @@ async function casePage(c: C, actor: Actor, id: string, failed?: FailedMove & { 
     view.moves.some((m) => m.action === 'assign') ? caseHandlers(ctx, view.org.id) : Promise.resolve([]),
   ]);
   const flashAction = c.req.query('flash') ?? '';
-  const flash = flashAction === 'created' ? FLASH_CREATED : isAction(flashAction) ? `已完成“${ACTION_LABELS[flashAction]}”。` : undefined;
+  const flash =
+    flashAction === 'created'
+      ? FLASH_CREATED
+      : isAction(flashAction)
+        ? `已完成“${ACTION_LABELS[flashAction]}”。`
+        : undefined;
   const page = (
     <ApplicationCasePage
       actor={actor}
       csrf={c.get('csrf')}
       view={view}
-      notices={notices.map((n) => ({ id: n.id, kind: n.kind, docNo: n.docNo, issuedOn: n.issuedOn, servedOn: n.servedOn }))}
+      notices={notices.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        docNo: n.docNo,
+        issuedOn: n.issuedOn,
+        servedOn: n.servedOn,
+      }))}
       handlerName={(uid) => (uid ? (names.get(uid)?.label ?? '（未知账号）') : '未分配')}
-      handlers={handlers.map((h) => [h.id, h.displayName && h.displayName !== h.username ? `${h.displayName}（${h.username}）` : h.username])}
+      handlers={handlers.map((h) => [
+        h.id,
+        h.displayName && h.displayName !== h.username ? `${h.displayName}（${h.username}）` : h.username,
+      ])}
       orgs={(await ctx.repos.orgs.list()).filter((o) => o.id !== view.org.id).map((o) => [o.id, o.name])}
       flash={failed ? undefined : flash}
       failed={failed}
@@ -101,9 +154,26 @@ export function registerApplicationRoutes(app: Hono<WebEnv>): void {
     if (actor instanceof Response) return actor;
     const ctx = c.get('ctx');
     const { query, opts, errors } = parseListQuery(c, actor);
-    const [{ items, total }, orgs, names] = await Promise.all([listCases(ctx, actor, opts, { limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }), caseOrganizations(ctx, actor), staffNames(ctx)]);
+    const [{ items, total }, orgs, names] = await Promise.all([
+      listCases(ctx, actor, opts, { limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
+      caseOrganizations(ctx, actor),
+      staffNames(ctx),
+    ]);
     const handlerName = (id: string | null) => (id ? (names.get(id)?.label ?? '（未知账号）') : '未分配');
-    const page = <ApplicationListPage actor={actor} csrf={c.get('csrf')} rows={items} total={total} pageSize={PAGE_SIZE} query={query} errors={errors} orgs={orgs.visible.map((o) => [o.id, o.name])} handlerName={handlerName} canEnter={orgs.enterable.length > 0} />;
+    const page = (
+      <ApplicationListPage
+        actor={actor}
+        csrf={c.get('csrf')}
+        rows={items}
+        total={total}
+        pageSize={PAGE_SIZE}
+        query={query}
+        errors={errors}
+        orgs={orgs.visible.map((o) => [o.id, o.name])}
+        handlerName={handlerName}
+        canEnter={orgs.enterable.length > 0}
+      />
+    );
     return c.html(page);
   });
 
@@ -111,8 +181,27 @@ export function registerApplicationRoutes(app: Hono<WebEnv>): void {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
     const orgs = await entryOrgs(c, actor);
-    const values = { submissionKey: c.get('ctx').crypto.randomToken(), orgCreditCode: orgs[0]?.[0] ?? '', channel: 'in_person', 'applicant.type': 'natural_person', 'applicant.idType': 'resident_id', carrier: 'paper', delivery: 'post' };
-    if (orgs.length === 0) return c.html(<NewApplicationPage actor={actor} csrf={c.get('csrf')} values={values} orgs={orgs} message="您不是任何机构的依申请公开承办人，不能录入申请。" />, 403);
+    const values = {
+      submissionKey: c.get('ctx').crypto.randomToken(),
+      orgCreditCode: orgs[0]?.[0] ?? '',
+      channel: 'in_person',
+      'applicant.type': 'natural_person',
+      'applicant.idType': 'resident_id',
+      carrier: 'paper',
+      delivery: 'post',
+    };
+    if (orgs.length === 0) {
+      return c.html(
+        <NewApplicationPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          values={values}
+          orgs={orgs}
+          message="您不是任何机构的依申请公开承办人，不能录入申请。"
+        />,
+        403,
+      );
+    }
     return c.html(<NewApplicationPage actor={actor} csrf={c.get('csrf')} values={values} orgs={orgs} />);
   });
 
@@ -129,7 +218,17 @@ export function registerApplicationRoutes(app: Hono<WebEnv>): void {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const message = e.code === 'not_found' ? '请选择受理机关' : e.message;
-      return c.html(<NewApplicationPage actor={actor} csrf={c.get('csrf')} values={values} errors={e.fieldErrors} message={message} orgs={await entryOrgs(c, actor)} />, e.code === 'not_found' ? 422 : statusOf(e));
+      return c.html(
+        <NewApplicationPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          values={values}
+          errors={e.fieldErrors}
+          message={message}
+          orgs={await entryOrgs(c, actor)}
+        />,
+        e.code === 'not_found' ? 422 : statusOf(e),
+      );
     }
   });
 
@@ -166,7 +265,12 @@ export function registerApplicationRoutes(app: Hono<WebEnv>): void {
       return c.redirect(`/admin/publications/${draft.id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      return casePage(c, actor, c.req.param('id'), { action: 'release_to_all', message: e.message, values: {}, status: e.code === 'forbidden' ? 403 : 422 });
+      return casePage(c, actor, c.req.param('id'), {
+        action: 'release_to_all',
+        message: e.message,
+        values: {},
+        status: e.code === 'forbidden' ? 403 : 422,
+      });
     }
   });
 
@@ -176,9 +280,15 @@ export function registerApplicationRoutes(app: Hono<WebEnv>): void {
     const id = c.req.param('id');
     const form = await readForm(c);
     const action = str(form, 'action');
-    const values = Object.fromEntries(Object.keys(form).filter((k) => k !== '_csrf' && k !== 'action').map((k) => [k, str(form, k)]));
+    const values = Object.fromEntries(
+      Object.keys(form)
+        .filter((k) => k !== '_csrf' && k !== 'action')
+        .map((k) => [k, str(form, k)]),
+    );
     try {
-      if (!isAction(action)) return await casePage(c, actor, id, { action, message: '未知的办理事项', values, status: 422 });
+      if (!isAction(action)) {
+        return await casePage(c, actor, id, { action, message: '未知的办理事项', values, status: 422 });
+      }
       await actOnApplication(c.get('ctx'), actor, id, action, values);
       return c.redirect(`/admin/applications/${id}?flash=${action}`, 303);
     } catch (e) {
@@ -186,7 +296,12 @@ export function registerApplicationRoutes(app: Hono<WebEnv>): void {
       if (e.code === 'not_found') return c.notFound();
       const status = statusOf(e);
       const message = [e.message, ...Object.values(e.fieldErrors)].join('：');
-      return casePage(c, actor, id, { action, message, values, status: status === 403 || status === 409 ? status : 422 });
+      return casePage(c, actor, id, {
+        action,
+        message,
+        values,
+        status: status === 403 || status === 409 ? status : 422,
+      });
     }
   });
 }

@@ -25,7 +25,9 @@ export function registerAuditRoutes(app: Hono<WebEnv>): void {
     if (actor instanceof Response) return actor;
     const typed = Object.fromEntries(FIELDS.map((k) => [k, (c.req.query(k) ?? '').trim()]));
     const { filter, errors } = parseFilter(typed);
-    const beforeSeq = /^[1-9]\d{0,15}$/.test(c.req.query('beforeSeq') ?? '') ? Number(c.req.query('beforeSeq')) : undefined;
+    const beforeSeq = /^[1-9]\d{0,15}$/.test(c.req.query('beforeSeq') ?? '')
+      ? Number(c.req.query('beforeSeq'))
+      : undefined;
     const base = { actor, csrf: c.get('csrf'), filter: typed, errors };
     try {
       const found = await browseAudit(c.get('ctx'), actor, filter, { limit: PAGE_SIZE + 1, beforeSeq });
@@ -44,7 +46,17 @@ export function registerAuditRoutes(app: Hono<WebEnv>): void {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
     if (!(await mayReadAudit(c, actor))) {
-      return c.html(<AuditPage actor={actor} csrf={c.get('csrf')} filter={{}} errors={{}} entries={[]} message="没有权限执行此操作" />, 403);
+      return c.html(
+        <AuditPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          filter={{}}
+          errors={{}}
+          entries={[]}
+          message="没有权限执行此操作"
+        />,
+        403,
+      );
     }
     const check = await verifyAuditChain(c.get('ctx'));
     return c.html(<VerifyPage actor={actor} csrf={c.get('csrf')} check={check} />);
@@ -83,5 +95,10 @@ function pageHref(typed: Record<string, string>, beforeSeq?: number): string {
 /** The chain check reveals only counts, but still only to those who may read the audit trail. */
 async function mayReadAudit(c: Context<WebEnv>, actor: Actor): Promise<boolean> {
   const orgs = await c.get('ctx').repos.orgs.list({ includeRetired: true });
-  return canAdmin(actor, 'audit.read', null, orgs.filter((o) => o.parentId === null).map((o) => o.id));
+  return canAdmin(
+    actor,
+    'audit.read',
+    null,
+    orgs.filter((o) => o.parentId === null).map((o) => o.id),
+  );
 }

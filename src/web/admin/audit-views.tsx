@@ -60,7 +60,6 @@ export const FILTER_LABELS: Record<string, string> = {
   to: '截止日期',
 };
 
-
 /** What the audit page shows. */
 export type AuditPageModel = {
   actor: Actor;
@@ -79,10 +78,14 @@ export type AuditPageModel = {
 export function AuditPage(p: AuditPageModel) {
   return (
     <AdminLayout title="审计日志" actor={p.actor} csrf={p.csrf} path="/admin/audit">
-      <p class="muted">每一次状态变更都记录操作人、时间、操作对象及变更前后的内容；记录以哈希链相连，任何修改或删除都可被发现。</p>
+      <p class="muted">
+        每一次状态变更都记录操作人、时间、操作对象及变更前后的内容；记录以哈希链相连，任何修改或删除都可被发现。
+      </p>
       <form method="post" action="/admin/audit/verify" class="inline">
         <Csrf token={p.csrf} />
-        <button type="submit" class="secondary">校验哈希链</button>
+        <button type="submit" class="secondary">
+          校验哈希链
+        </button>
       </form>
       <h2>筛选</h2>
       <ErrorSummary message={p.message} errors={p.errors} labels={FILTER_LABELS} />
@@ -90,7 +93,11 @@ export function AuditPage(p: AuditPageModel) {
       {p.entries.length === 0 ? <p>没有符合条件的记录。</p> : <EntryTable entries={p.entries} />}
       <nav class="pager" aria-label="翻页">
         {p.firstPageHref ? <a href={p.firstPageHref}>« 最新的记录</a> : null}
-        {p.olderHref ? <a href={p.olderHref} rel="next">更早的记录 ›</a> : null}
+        {p.olderHref ? (
+          <a href={p.olderHref} rel="next">
+            更早的记录 ›
+          </a>
+        ) : null}
       </nav>
     </AdminLayout>
   );
@@ -123,23 +130,43 @@ function EntryTable(p: { entries: AuditEntry[] }) {
     <div class="table-wrap">
       <table class="audit">
         <thead>
-          <tr><th scope="col" class="num">序号</th><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">对象</th><th scope="col">变更内容</th></tr>
+          <tr>
+            <th scope="col" class="num">
+              序号
+            </th>
+            <th scope="col">时间</th>
+            <th scope="col">操作人</th>
+            <th scope="col">操作</th>
+            <th scope="col">对象</th>
+            <th scope="col">变更内容</th>
+          </tr>
         </thead>
         <tbody>
           {p.entries.map((e) => (
             <tr>
               <td class="num">{e.seq}</td>
-              <td><time datetime={e.at}>{formatInstant(e.at, { seconds: true })}</time></td>
+              <td>
+                <time datetime={e.at}>{formatInstant(e.at, { seconds: true })}</time>
+              </td>
               <td>{e.actorLabel === 'system' ? '系统' : e.actorLabel}</td>
-              <td>{ACTION_LABELS[e.action] ?? e.action}<br /><code class="muted">{e.action}</code></td>
+              <td>
+                {ACTION_LABELS[e.action] ?? e.action}
+                <br />
+                <code class="muted">{e.action}</code>
+              </td>
               <td>
                 {ENTITY_LABELS[e.entityType] ?? e.entityType}
                 <br />
-                <a href={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`} title="该对象的全部记录">
+                <a
+                  href={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
+                  title="该对象的全部记录"
+                >
                   <code>{e.entityId}</code>
                 </a>
               </td>
-              <td><Change before={e.beforeJson} after={e.afterJson} /></td>
+              <td>
+                <Change before={e.beforeJson} after={e.afterJson} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -154,13 +181,24 @@ function Change(p: { before: string | null; after: string | null }) {
   const before = parse(p.before);
   const after = parse(p.after);
   const keys = changedKeys(before, after);
-  const summary = p.before === null ? '新建' : p.after === null ? '删除' : keys.length > 0 ? `修改：${keys.join('、')}` : '查看内容';
+  const summary =
+    p.before === null ? '新建' : p.after === null ? '删除' : keys.length > 0 ? `修改：${keys.join('、')}` : '查看内容';
   return (
     <details>
       <summary>{summary}</summary>
       <div class="audit-diff">
-        <div><p><strong>变更前</strong></p><pre>{pretty(before, p.before)}</pre></div>
-        <div><p><strong>变更后</strong></p><pre>{pretty(after, p.after)}</pre></div>
+        <div>
+          <p>
+            <strong>变更前</strong>
+          </p>
+          <pre>{pretty(before, p.before)}</pre>
+        </div>
+        <div>
+          <p>
+            <strong>变更后</strong>
+          </p>
+          <pre>{pretty(after, p.after)}</pre>
+        </div>
       </div>
     </details>
   );
@@ -192,14 +230,20 @@ export function VerifyPage(p: { actor: Actor; csrf: string; check: ChainCheck })
   return (
     <AdminLayout title="校验哈希链" actor={p.actor} csrf={p.csrf} path="/admin/audit">
       {c.ok ? (
-        <p class="flash" role="status">校验通过：哈希链完整，共 {c.count} 条记录，未发现篡改或删除。</p>
+        <p class="flash" role="status">
+          校验通过：哈希链完整，共 {c.count} 条记录，未发现篡改或删除。
+        </p>
       ) : (
         <div class="error-summary" role="alert" tabindex={-1}>
           <p>校验未通过：哈希链在第 {c.brokenSeq} 条记录处断开。</p>
-          <p>原因：{c.reason}。此前的 {c.count} 条记录完好。请立即报告系统管理员，并从备份核对。</p>
+          <p>
+            原因：{c.reason}。此前的 {c.count} 条记录完好。请立即报告系统管理员，并从备份核对。
+          </p>
         </div>
       )}
-      <p><a href="/admin/audit">返回审计日志</a></p>
+      <p>
+        <a href="/admin/audit">返回审计日志</a>
+      </p>
     </AdminLayout>
   );
 }

@@ -38,7 +38,13 @@ export function registerCalendarRoutes(app: Hono<WebEnv>): void {
       return c.redirect(`/admin/calendar?year=${year}&flash=override_set#overrides`, 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      return render(c, actor, year, { overrideForm: { values, errors: e.fieldErrors, message: e.message } }, statusOf(e));
+      return render(
+        c,
+        actor,
+        year,
+        { overrideForm: { values, errors: e.fieldErrors, message: e.message } },
+        statusOf(e),
+      );
     }
   });
 
@@ -80,8 +86,14 @@ function yearParam(raw: string | undefined, today: string): number {
   return raw && /^\d{4}$/.test(raw) && y >= 1000 ? y : Number(today.slice(0, 4));
 }
 
-async function computeDue(c: Context<WebEnv>, start: string | undefined, days: string | undefined): Promise<CalendarPageModel['due']> {
-  if (start === undefined || start === '') return days === undefined ? undefined : { start: '', days, error: '请填写起算日' };
+async function computeDue(
+  c: Context<WebEnv>,
+  start: string | undefined,
+  days: string | undefined,
+): Promise<CalendarPageModel['due']> {
+  if (start === undefined || start === '') {
+    return days === undefined ? undefined : { start: '', days, error: '请填写起算日' };
+  }
   const typed = (days ?? '').trim();
   const shown = { start, days: typed === '' ? '20' : typed };
   try {
@@ -106,7 +118,13 @@ async function readUpload(c: Context<WebEnv>): Promise<{ text: string; name: str
 }
 
 /** Loads what the page shows for a year and renders it with the given status. */
-async function render(c: Context<WebEnv>, actor: Actor, year: number, extra: Extra, status: 200 | 400 | 401 | 403 | 404 | 409 | 422 | 423) {
+async function render(
+  c: Context<WebEnv>,
+  actor: Actor,
+  year: number,
+  extra: Extra,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 422 | 423,
+) {
   const ctx = c.get('ctx');
   const [days, overrides, years, orgs] = await Promise.all([
     ctx.repos.calendar.days({ from: `${year}-01-01`, to: `${year}-12-31` }),
@@ -123,7 +141,11 @@ async function render(c: Context<WebEnv>, actor: Actor, year: number, extra: Ext
     today: ctx.clock.today(),
     source: loaded ? { source: loaded.source, loadedAt: loaded.loadedAt } : null,
     publishedYears: years.map((y) => y.year),
-    months: yearGrid(year, days, overrides.filter((o) => o.date.startsWith(String(year)))),
+    months: yearGrid(
+      year,
+      days,
+      overrides.filter((o) => o.date.startsWith(String(year))),
+    ),
     overrides,
     canEdit: canAdmin(actor, 'calendar.update', null, roots),
     ...extra,

@@ -49,7 +49,11 @@ const OVERRIDE_LABELS: Record<string, string> = { date: '日期', working: '类�
  * @param overrides all override rows
  * @returns twelve months of cells
  */
-export function yearGrid(year: number, days: readonly CalendarDayRow[], overrides: readonly CalendarOverrideRow[]): DayCell[][] {
+export function yearGrid(
+  year: number,
+  days: readonly CalendarDayRow[],
+  overrides: readonly CalendarOverrideRow[],
+): DayCell[][] {
   const official = new Map(days.map((d) => [d.date, d]));
   const local = new Map(overrides.map((o) => [o.date, o]));
   const cal = buildHolidayCalendar(
@@ -75,7 +79,13 @@ export function yearGrid(year: number, days: readonly CalendarDayRow[], override
 /** The whole calendar page. */
 export function CalendarPage(p: CalendarPageModel) {
   return (
-    <AdminLayout title={`工作日日历 · ${p.year}年`} actor={p.actor} csrf={p.csrf} path="/admin/calendar" flash={p.flash}>
+    <AdminLayout
+      title={`工作日日历 · ${p.year}年`}
+      actor={p.actor}
+      csrf={p.csrf}
+      path="/admin/calendar"
+      flash={p.flash}
+    >
       {/* Without edit rights the forms are hidden, so a refused change is reported here. */}
       {p.canEdit ? null : <ErrorSummary message={p.overrideForm?.message ?? p.importError?.message} />}
       <YearStatus {...p} />
@@ -85,7 +95,9 @@ export function CalendarPage(p: CalendarPageModel) {
         <span class="key override">※</span> 本地调整　“六”“日”两列为周末
       </p>
       <div class="months">
-        {p.months.map((cells, i) => <MonthTable year={p.year} month={i + 1} cells={cells} today={p.today} />)}
+        {p.months.map((cells, i) => (
+          <MonthTable year={p.year} month={i + 1} cells={cells} today={p.today} />
+        ))}
       </div>
       <DueSection {...p} />
       <OverrideSection {...p} />
@@ -100,9 +112,13 @@ function YearStatus(p: CalendarPageModel) {
   return (
     <div>
       <nav class="yearnav" aria-label="选择年份">
-        <a href={`/admin/calendar?year=${p.year - 1}`} rel="prev">‹ {p.year - 1}年</a>
+        <a href={`/admin/calendar?year=${p.year - 1}`} rel="prev">
+          ‹ {p.year - 1}年
+        </a>
         <strong aria-current="page">{p.year}年</strong>
-        <a href={`/admin/calendar?year=${p.year + 1}`} rel="next">{p.year + 1}年 ›</a>
+        <a href={`/admin/calendar?year=${p.year + 1}`} rel="next">
+          {p.year + 1}年 ›
+        </a>
       </nav>
       {p.source ? (
         <p>
@@ -115,7 +131,11 @@ function YearStatus(p: CalendarPageModel) {
             '国务院公布放假安排并导入后将自动重新计算。'}
         </p>
       )}
-      {first !== undefined && last !== undefined ? <p class="muted">已载入放假安排的年份：{first}–{last}年{p.publishedYears.length !== last - first + 1 ? '（中间有缺漏）' : ''}</p> : null}
+      {first !== undefined && last !== undefined ? (
+        <p class="muted">
+          已载入放假安排的年份：{first}–{last}年{p.publishedYears.length !== last - first + 1 ? '（中间有缺漏）' : ''}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -133,7 +153,13 @@ function MonthTable(p: { year: number; month: number; cells: DayCell[]; today: s
       <table>
         <caption>{`${p.year}年${p.month}月`}</caption>
         <thead>
-          <tr>{WEEK_HEAD.map((w, i) => <th scope="col" abbr={`星期${w}`} class={i >= 5 ? 'weekend' : undefined}>{w}</th>)}</tr>
+          <tr>
+            {WEEK_HEAD.map((w, i) => (
+              <th scope="col" abbr={`星期${w}`} class={i >= 5 ? 'weekend' : undefined}>
+                {w}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {weeks.map((w) => (
@@ -147,7 +173,15 @@ function MonthTable(p: { year: number; month: number; cells: DayCell[]; today: s
 
 function DayTd(p: { cell: DayCell; today: string }) {
   const c = p.cell;
-  const mark = c.override ? (c.override.working ? '班' : '休') : c.kind === 'holiday' ? '休' : c.kind === 'workday' ? '班' : '';
+  const mark = c.override
+    ? c.override.working
+      ? '班'
+      : '休'
+    : c.kind === 'holiday'
+      ? '休'
+      : c.kind === 'workday'
+        ? '班'
+        : '';
   const what = c.override
     ? `本地调整为${c.override.working ? '工作日' : '休息日'}：${c.override.reason}`
     : c.kind === 'holiday'
@@ -155,11 +189,24 @@ function DayTd(p: { cell: DayCell; today: string }) {
       : c.kind === 'workday'
         ? `${c.name} 调休上班`
         : '';
-  const classes = [c.weekend ? 'weekend' : '', mark === '休' ? 'holiday' : mark === '班' ? 'workday' : '', c.override ? 'override' : '', c.date === p.today ? 'today' : ''];
+  const classes = [
+    c.weekend ? 'weekend' : '',
+    mark === '休' ? 'holiday' : mark === '班' ? 'workday' : '',
+    c.override ? 'override' : '',
+    c.date === p.today ? 'today' : '',
+  ];
   return (
-    <td class={classes.filter(Boolean).join(' ') || undefined} title={what ? `${c.date} ${what}` : undefined} aria-current={c.date === p.today ? 'date' : undefined}>
+    <td
+      class={classes.filter(Boolean).join(' ') || undefined}
+      title={what ? `${c.date} ${what}` : undefined}
+      aria-current={c.date === p.today ? 'date' : undefined}
+    >
       <time datetime={c.date}>{Number(c.date.slice(8))}</time>
-      {mark ? <abbr class="mark" title={what}>{mark}</abbr> : null}
+      {mark ? (
+        <abbr class="mark" title={what}>
+          {mark}
+        </abbr>
+      ) : null}
       {c.override ? <span aria-hidden="true">※</span> : null}
       {what ? <span class="vh">{what}</span> : null}
     </td>
@@ -177,11 +224,16 @@ function DueSection(p: CalendarPageModel) {
         <Field name="days" label="工作日天数" type="number" inputmode="numeric" value={d?.days ?? '20'} required />
         <button type="submit">计算</button>
       </form>
-      {d?.error ? <p class="error" role="alert">{d.error}</p> : null}
+      {d?.error ? (
+        <p class="error" role="alert">
+          {d.error}
+        </p>
+      ) : null}
       {d?.result ? (
         <div role="status">
           <p>
-            自 {d.start} 起第 {d.days} 个工作日为：<strong class="big-date">{d.result.due}</strong>（{WEEKDAY[dayOfWeek(d.result.due)]}）
+            自 {d.start} 起第 {d.days} 个工作日为：<strong class="big-date">{d.result.due}</strong>（
+            {WEEKDAY[dayOfWeek(d.result.due)]}）
           </p>
           {d.result.provisional ? (
             <p class="warn">暂定：该期限涉及尚未载入放假安排的年度，仅按双休日计算；放假安排载入后将重新计算。</p>
@@ -204,12 +256,20 @@ function OverrideSection(p: CalendarPageModel) {
         <div class="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">日期</th><th scope="col">调整为</th><th scope="col">原因</th><th scope="col">设置时间</th>{p.canEdit ? <th scope="col">操作</th> : null}</tr>
+              <tr>
+                <th scope="col">日期</th>
+                <th scope="col">调整为</th>
+                <th scope="col">原因</th>
+                <th scope="col">设置时间</th>
+                {p.canEdit ? <th scope="col">操作</th> : null}
+              </tr>
             </thead>
             <tbody>
               {p.overrides.map((o) => (
                 <tr>
-                  <td><time datetime={o.date}>{o.date}</time>（{WEEKDAY[dayOfWeek(localDate(o.date))]}）</td>
+                  <td>
+                    <time datetime={o.date}>{o.date}</time>（{WEEKDAY[dayOfWeek(localDate(o.date))]}）
+                  </td>
                   <td>{o.isWorking ? '工作日（上班）' : '休息日（不上班）'}</td>
                   <td>{o.reason}</td>
                   <td>{formatInstant(o.createdAt)}</td>
@@ -217,7 +277,9 @@ function OverrideSection(p: CalendarPageModel) {
                     <td>
                       <form method="post" action={`/admin/calendar/overrides/${o.date}/delete`} class="inline">
                         <Csrf token={p.csrf} />
-                        <button type="submit" class="secondary" aria-label={`删除调整日 ${o.date}`}>删除</button>
+                        <button type="submit" class="secondary" aria-label={`删除调整日 ${o.date}`}>
+                          删除
+                        </button>
                       </form>
                     </td>
                   ) : null}
@@ -232,9 +294,33 @@ function OverrideSection(p: CalendarPageModel) {
           <h3>新增或修改调整日</h3>
           <Csrf token={p.csrf} />
           <ErrorSummary message={f?.message} errors={f?.errors} labels={OVERRIDE_LABELS} />
-          <Field name="date" label={OVERRIDE_LABELS.date ?? ''} type="date" value={f?.values.date} error={f?.errors.date} hint="同一日期再次设置会覆盖原设置" required />
-          <Select name="working" label={OVERRIDE_LABELS.working ?? ''} value={f?.values.working ?? '0'} options={[['0', '休息日（不上班）'], ['1', '工作日（上班）']]} required />
-          <Field name="reason" label={OVERRIDE_LABELS.reason ?? ''} value={f?.values.reason} error={f?.errors.reason} hint="例如：本区因台风停止办公（区政府通知）" required />
+          <Field
+            name="date"
+            label={OVERRIDE_LABELS.date ?? ''}
+            type="date"
+            value={f?.values.date}
+            error={f?.errors.date}
+            hint="同一日期再次设置会覆盖原设置"
+            required
+          />
+          <Select
+            name="working"
+            label={OVERRIDE_LABELS.working ?? ''}
+            value={f?.values.working ?? '0'}
+            options={[
+              ['0', '休息日（不上班）'],
+              ['1', '工作日（上班）'],
+            ]}
+            required
+          />
+          <Field
+            name="reason"
+            label={OVERRIDE_LABELS.reason ?? ''}
+            value={f?.values.reason}
+            error={f?.errors.reason}
+            hint="例如：本区因台风停止办公（区政府通知）"
+            required
+          />
           <button type="submit">保存调整日</button>
         </form>
       ) : (
@@ -258,7 +344,11 @@ function ImportSection(p: CalendarPageModel) {
           <p>{e.message}</p>
           {e.lines.length > 0 ? (
             <ul>
-              {e.lines.map((l) => <li>{l.line === 0 ? '整个文件' : `第 ${l.line} 行`}：{l.message}</li>)}
+              {e.lines.map((l) => (
+                <li>
+                  {l.line === 0 ? '整个文件' : `第 ${l.line} 行`}：{l.message}
+                </li>
+              ))}
             </ul>
           ) : null}
         </div>
@@ -267,7 +357,9 @@ function ImportSection(p: CalendarPageModel) {
         <Csrf token={p.csrf} />
         <div class={e ? 'field has-error' : 'field'}>
           <label for="f-file">放假安排文件（.txt）</label>
-          <p class="hint" id="f-file-hint">格式：每行“YYYY-MM-DD holiday 名称”或“YYYY-MM-DD workday 名称”，首行“year 年份”，可加“source 文号或网址”。</p>
+          <p class="hint" id="f-file-hint">
+            格式：每行“YYYY-MM-DD holiday 名称”或“YYYY-MM-DD workday 名称”，首行“year 年份”，可加“source 文号或网址”。
+          </p>
           <input id="f-file" name="file" type="file" accept=".txt,text/plain" required aria-describedby="f-file-hint" />
         </div>
         <button type="submit">上传并导入</button>

@@ -5,7 +5,13 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../app/errors.js';
 import { savePublicationConfig } from '../../app/publications/catalogue.js';
-import { addCategory, loadCatalogueAdmin, moveCategory, renameCategory, setCategoryRetired } from '../../app/publications/manage-catalogue.js';
+import {
+  addCategory,
+  loadCatalogueAdmin,
+  moveCategory,
+  renameCategory,
+  setCategoryRetired,
+} from '../../app/publications/manage-catalogue.js';
 import type { PublicationConfig } from '../../domain/publications/review-chain.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { readForm, requireActor, statusOf, str } from '../common/respond.js';
@@ -42,7 +48,12 @@ async function apply(c: C, actor: Actor, orgId: string, op: string, v: Record<st
   const id = v.id ?? '';
   switch (op) {
     case 'add':
-      await addCategory(ctx, actor, orgId, { name: v.name ?? '', slug: v.slug ?? '', parentId: v.parentId || null, kind: v.kind === 'directory' ? 'directory' : 'category' });
+      await addCategory(ctx, actor, orgId, {
+        name: v.name ?? '',
+        slug: v.slug ?? '',
+        parentId: v.parentId || null,
+        kind: v.kind === 'directory' ? 'directory' : 'category',
+      });
       return;
     case 'rename':
       await renameCategory(ctx, actor, await own(c, orgId, id), v.name ?? '');
@@ -86,7 +97,9 @@ export function registerCatalogueRoutes(app: Hono<WebEnv>): void {
     if (actor instanceof Response) return actor;
     try {
       const data = await loadCatalogueAdmin(c.get('ctx'), actor, c.req.param('id'));
-      return c.html(<CataloguePage actor={actor} csrf={c.get('csrf')} data={data} flash={FLASH[c.req.query('flash') ?? '']} />);
+      return c.html(
+        <CataloguePage actor={actor} csrf={c.get('csrf')} data={data} flash={FLASH[c.req.query('flash') ?? '']} />,
+      );
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       if (e.code === 'not_found') return c.notFound();
@@ -99,21 +112,42 @@ export function registerCatalogueRoutes(app: Hono<WebEnv>): void {
     if (actor instanceof Response) return actor;
     const orgId = c.req.param('id');
     const form = await readForm(c);
-    const v = Object.fromEntries(Object.keys(form).filter((k) => k !== '_csrf').map((k) => [k, str(form, k)]));
+    const v = Object.fromEntries(
+      Object.keys(form)
+        .filter((k) => k !== '_csrf')
+        .map((k) => [k, str(form, k)]),
+    );
     const op = v.op ?? '';
     try {
       await apply(c, actor, orgId, op, v);
       return c.redirect(`/admin/orgs/${orgId}/catalogue?flash=${encodeURIComponent(op)}`, 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      if (e.code === 'not_found' && op !== 'rename' && op !== 'up' && op !== 'down' && op !== 'retire' && op !== 'restore') return c.notFound();
+      if (
+        e.code === 'not_found' &&
+        op !== 'rename' &&
+        op !== 'up' &&
+        op !== 'down' &&
+        op !== 'retire' &&
+        op !== 'restore'
+      ) {
+        return c.notFound();
+      }
       if (e.code === 'forbidden') return forbiddenPage(c, actor, e.message);
       const data = await loadCatalogueAdmin(c.get('ctx'), actor, orgId).catch(() => undefined);
       if (!data) return c.notFound();
       // The add and settings forms show their fields' errors; the per-row forms only a message.
       const formMessage = op === 'add' || op === 'settings';
       const page = (
-        <CataloguePage actor={actor} csrf={c.get('csrf')} data={data} message={formMessage ? e.message : [e.message, ...Object.values(e.fieldErrors)].join('：')} errors={formMessage ? e.fieldErrors : undefined} add={op === 'add' ? v : undefined} settings={op === 'settings' ? v : undefined} />
+        <CataloguePage
+          actor={actor}
+          csrf={c.get('csrf')}
+          data={data}
+          message={formMessage ? e.message : [e.message, ...Object.values(e.fieldErrors)].join('：')}
+          errors={formMessage ? e.fieldErrors : undefined}
+          add={op === 'add' ? v : undefined}
+          settings={op === 'settings' ? v : undefined}
+        />
       );
       const status = statusOf(e);
       return c.html(page, status === 409 || status === 404 ? status : 422);

@@ -63,15 +63,33 @@ export function CataloguePage(p: Props) {
   const add = p.add ?? { kind: 'category' };
   const s = p.settings ?? settingsValues(p.data.config);
   const e = p.errors ?? {};
-  const dirs: [string, string][] = rows.filter((r) => r.cat.kind === 'directory' && r.cat.retiredAt === null).map((r) => [r.cat.id, `${'　'.repeat(r.depth)}${r.cat.name}`]);
+  const dirs: [string, string][] = rows
+    .filter((r) => r.cat.kind === 'directory' && r.cat.retiredAt === null)
+    .map((r) => [r.cat.id, `${'　'.repeat(r.depth)}${r.cat.name}`]);
   return (
-    <AdminLayout title={`信息公开目录：${org.name}`} actor={p.actor} csrf={p.csrf} path="/admin/publications" flash={p.flash}>
-      <p><a href="/admin/publications">‹ 返回主动公开</a></p>
+    <AdminLayout
+      title={`信息公开目录：${org.name}`}
+      actor={p.actor}
+      csrf={p.csrf}
+      path="/admin/publications"
+      flash={p.flash}
+    >
+      <p>
+        <a href="/admin/publications">‹ 返回主动公开</a>
+      </p>
       <ErrorSummary message={p.message} errors={e} labels={CATALOGUE_LABELS} />
       <h2 id="tree-h">目录与栏目</h2>
       <div class="table-wrap">
         <table class="catalogue" aria-describedby="tree-h">
-          <thead><tr><th scope="col">名称</th><th scope="col">代码</th><th scope="col">类型</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">名称</th>
+              <th scope="col">代码</th>
+              <th scope="col">类型</th>
+              <th scope="col">状态</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map(({ cat, depth, first, last }) => (
               <tr class={cat.retiredAt ? 'retired' : undefined}>
@@ -80,18 +98,32 @@ export function CataloguePage(p: Props) {
                     <Csrf token={p.csrf} />
                     <input type="hidden" name="op" value="rename" />
                     <input type="hidden" name="id" value={cat.id} />
-                    <label class="vh" for={`n-${cat.id}`}>“{cat.name}”的新名称</label>
+                    <label class="vh" for={`n-${cat.id}`}>
+                      “{cat.name}”的新名称
+                    </label>
                     <input id={`n-${cat.id}`} name="name" value={cat.name} required maxlength={40} />
-                    <button type="submit" class="secondary">改名</button>
+                    <button type="submit" class="secondary">
+                      改名
+                    </button>
                   </form>
                 </td>
-                <td><code>{cat.slug}</code></td>
+                <td>
+                  <code>{cat.slug}</code>
+                </td>
                 <td>{cat.kind === 'directory' ? '目录' : '栏目'}</td>
                 <td>{cat.retiredAt ? '已停用' : '在用'}</td>
                 <td class="ops">
-                  {!first ? <OpButton base={base} csrf={p.csrf} id={cat.id} op="up" label="上移" name={cat.name} /> : null}
-                  {!last ? <OpButton base={base} csrf={p.csrf} id={cat.id} op="down" label="下移" name={cat.name} /> : null}
-                  {cat.retiredAt ? <OpButton base={base} csrf={p.csrf} id={cat.id} op="restore" label="恢复" name={cat.name} /> : <OpButton base={base} csrf={p.csrf} id={cat.id} op="retire" label="停用" name={cat.name} />}
+                  {!first ? (
+                    <OpButton base={base} csrf={p.csrf} id={cat.id} op="up" label="上移" name={cat.name} />
+                  ) : null}
+                  {!last ? (
+                    <OpButton base={base} csrf={p.csrf} id={cat.id} op="down" label="下移" name={cat.name} />
+                  ) : null}
+                  {cat.retiredAt ? (
+                    <OpButton base={base} csrf={p.csrf} id={cat.id} op="restore" label="恢复" name={cat.name} />
+                  ) : (
+                    <OpButton base={base} csrf={p.csrf} id={cat.id} op="retire" label="停用" name={cat.name} />
+                  )}
                 </td>
               </tr>
             ))}
@@ -103,9 +135,31 @@ export function CataloguePage(p: Props) {
         <Csrf token={p.csrf} />
         <input type="hidden" name="op" value="add" />
         <Field name="name" label="栏目名称" value={add.name} error={e.name} required />
-        <Field name="slug" label="栏目代码" value={add.slug} error={e.slug} required hint="用于网址，小写字母、数字和连字符，如 rural-revitalization" />
-        <Select name="parentId" label="上级目录" value={add.parentId} error={e.parentId} options={[['', '（无，作为一级目录）'], ...dirs]} />
-        <Select name="kind" label="类型" value={add.kind} error={e.kind} options={[['category', '栏目（直接发布信息）'], ['directory', '目录（下设栏目）']]} />
+        <Field
+          name="slug"
+          label="栏目代码"
+          value={add.slug}
+          error={e.slug}
+          required
+          hint="用于网址，小写字母、数字和连字符，如 rural-revitalization"
+        />
+        <Select
+          name="parentId"
+          label="上级目录"
+          value={add.parentId}
+          error={e.parentId}
+          options={[['', '（无，作为一级目录）'], ...dirs]}
+        />
+        <Select
+          name="kind"
+          label="类型"
+          value={add.kind}
+          error={e.kind}
+          options={[
+            ['category', '栏目（直接发布信息）'],
+            ['directory', '目录（下设栏目）'],
+          ]}
+        />
         <button type="submit">新增</button>
       </form>
       <SettingsForm base={base} csrf={p.csrf} values={s} errors={e} />
@@ -119,12 +173,19 @@ function OpButton(p: { base: string; csrf: string; id: string; op: string; label
       <Csrf token={p.csrf} />
       <input type="hidden" name="op" value={p.op} />
       <input type="hidden" name="id" value={p.id} />
-      <button type="submit" class="secondary" aria-label={`${p.label}“${p.name}”`}>{p.label}</button>
+      <button type="submit" class="secondary" aria-label={`${p.label}“${p.name}”`}>
+        {p.label}
+      </button>
     </form>
   );
 }
 
-function SettingsForm(p: { base: string; csrf: string; values: Record<string, string>; errors: Record<string, string> }) {
+function SettingsForm(p: {
+  base: string;
+  csrf: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
   const v = p.values;
   return (
     <section aria-labelledby="settings-h">
@@ -132,16 +193,47 @@ function SettingsForm(p: { base: string; csrf: string; values: Record<string, st
       <form method="post" action={p.base} class="narrow">
         <Csrf token={p.csrf} />
         <input type="hidden" name="op" value="settings" />
-        <Field name="indexPattern" label="索引号格式" value={v.indexPattern} error={p.errors.indexPattern} required hint="可用{creditCode}（统一社会信用代码）、{yyyy}（年份）、{serial:5}（5位流水号）" />
+        <Field
+          name="indexPattern"
+          label="索引号格式"
+          value={v.indexPattern}
+          error={p.errors.indexPattern}
+          required
+          hint="可用{creditCode}（统一社会信用代码）、{yyyy}（年份）、{serial:5}（5位流水号）"
+        />
         <fieldset class={p.errors.levels ? 'has-error' : undefined}>
           <legend>审核层级（编审分离、三审三校）</legend>
-          {p.errors.levels ? <p class="error" id="f-levels">{p.errors.levels}</p> : null}
-          <Select name="count" label="层级数" value={v.count} options={[['1', '1级'], ['2', '2级'], ['3', '3级']]} />
-          <p class="hint">最后一级为签发（签发人；重大信息由主要负责同志签发），之前各级由信息审核人员审核。超出层级数的名称不保存。</p>
+          {p.errors.levels ? (
+            <p class="error" id="f-levels">
+              {p.errors.levels}
+            </p>
+          ) : null}
+          <Select
+            name="count"
+            label="层级数"
+            value={v.count}
+            options={[
+              ['1', '1级'],
+              ['2', '2级'],
+              ['3', '3级'],
+            ]}
+          />
+          <p class="hint">
+            最后一级为签发（签发人；重大信息由主要负责同志签发），之前各级由信息审核人员审核。超出层级数的名称不保存。
+          </p>
           {[1, 2, 3].map((i) => (
             <div class="level-row">
               <Field name={`label${i}`} label={`第${i}级名称`} value={v[`label${i}`]} />
-              <label class="check" for={`f-conf-${i}`}><input id={`f-conf-${i}`} type="radio" name="confidential" value={String(i)} checked={v.confidential === String(i)} /> 本级负责保密审查（第十七条）</label>
+              <label class="check" for={`f-conf-${i}`}>
+                <input
+                  id={`f-conf-${i}`}
+                  type="radio"
+                  name="confidential"
+                  value={String(i)}
+                  checked={v.confidential === String(i)}
+                />{' '}
+                本级负责保密审查（第十七条）
+              </label>
             </div>
           ))}
         </fieldset>

@@ -34,9 +34,21 @@ export function registerDashboardRoutes(app: Hono<WebEnv>): void {
     return c.html(
       <AdminLayout title="工作台" actor={actor} csrf={c.get('csrf')} path="/admin" flash={flash}>
         <div class="grid">
-          <div class="card"><p>机构</p><p class="big">{orgs.length}</p><a href="/admin/orgs">机构管理</a></div>
-          <div class="card"><p>启用账号</p><p class="big">{users.length}</p><a href="/admin/users">账号与角色</a></div>
-          <div class="card"><p>审计日志</p><p class="big">{head.lastSeq}</p><a href="/admin/audit">查看审计日志</a></div>
+          <div class="card">
+            <p>机构</p>
+            <p class="big">{orgs.length}</p>
+            <a href="/admin/orgs">机构管理</a>
+          </div>
+          <div class="card">
+            <p>启用账号</p>
+            <p class="big">{users.length}</p>
+            <a href="/admin/users">账号与角色</a>
+          </div>
+          <div class="card">
+            <p>审计日志</p>
+            <p class="big">{head.lastSeq}</p>
+            <a href="/admin/audit">查看审计日志</a>
+          </div>
           <div class="card">
             <p>放假安排已载入至</p>
             <p class="big">{lastYear ?? '—'}</p>

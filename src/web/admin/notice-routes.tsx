@@ -14,16 +14,31 @@ export function registerNoticeRoutes(app: Hono<WebEnv>): void {
   app.get('/admin/notices/:id', async (c) => {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
-    const n = await getNotice(c.get('ctx'), actor, c.req.param('id')).catch((e: unknown) => (e instanceof AppError ? undefined : Promise.reject(e)));
+    const n = await getNotice(c.get('ctx'), actor, c.req.param('id')).catch((e: unknown) =>
+      e instanceof AppError ? undefined : Promise.reject(e),
+    );
     if (!n) return c.notFound();
     const flash = c.req.query('flash') === 'served' ? '送达记录已保存。' : undefined;
-    return c.html(<NoticePage doc={n.doc} actor={actor} csrf={c.get('csrf')} path="/admin/applications" backHref={`/admin/applications/${n.caseId}`} docxHref={`/admin/notices/${n.id}/docx`} flash={flash} sealSrc={n.hasSeal ? `/admin/orgs/${n.orgId}/notices/seal` : undefined} />);
+    return c.html(
+      <NoticePage
+        doc={n.doc}
+        actor={actor}
+        csrf={c.get('csrf')}
+        path="/admin/applications"
+        backHref={`/admin/applications/${n.caseId}`}
+        docxHref={`/admin/notices/${n.id}/docx`}
+        flash={flash}
+        sealSrc={n.hasSeal ? `/admin/orgs/${n.orgId}/notices/seal` : undefined}
+      />,
+    );
   });
 
   app.get('/admin/notices/:id/docx', async (c) => {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
-    const file = await noticeDocx(c.get('ctx'), actor, c.req.param('id')).catch((e: unknown) => (e instanceof AppError ? undefined : Promise.reject(e)));
+    const file = await noticeDocx(c.get('ctx'), actor, c.req.param('id')).catch((e: unknown) =>
+      e instanceof AppError ? undefined : Promise.reject(e),
+    );
     if (!file) return c.notFound();
     return c.body(new Uint8Array(file.content), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -44,7 +59,9 @@ export function registerNoticeRoutes(app: Hono<WebEnv>): void {
       if (e.code === 'not_found') return c.notFound();
       return c.html(
         <AdminLayout title="记录送达" actor={actor} csrf={c.get('csrf')} path="/admin/applications">
-          <p class="error" role="alert">{e.message}</p>
+          <p class="error" role="alert">
+            {e.message}
+          </p>
           <ServiceForm id={c.req.param('id')} csrf={c.get('csrf')} values={input} errors={e.fieldErrors} />
         </AdminLayout>,
         statusOf(e),

@@ -6,21 +6,49 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { AppError } from '../../app/errors.js';
 import { sampleDocNo } from '../../app/applications/notice-samples.js';
 import {
-  EDITOR_KEYS, isEdited, loadNoticeSettings, parseEditorKey, removeSeal, resetTemplate, saveNoticeGeneral, saveTemplateText, sealImage, templateEditor, uploadSeal,
-  type NoticeGeneralInput, type OrgNoticeSettings,
+  EDITOR_KEYS,
+  isEdited,
+  loadNoticeSettings,
+  parseEditorKey,
+  removeSeal,
+  resetTemplate,
+  saveNoticeGeneral,
+  saveTemplateText,
+  sealImage,
+  templateEditor,
+  uploadSeal,
+  type NoticeGeneralInput,
+  type OrgNoticeSettings,
 } from '../../app/applications/notice-settings-admin.js';
 import type { TemplateText } from '../../domain/notices/template-text.js';
 import { readForm, requireActor, statusOf, str } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
-import { NoticeSettingsForbiddenPage, NoticeSettingsPage, TemplateEditorPage, settingsHref, templateHref } from './notice-settings-views.js';
+import {
+  NoticeSettingsForbiddenPage,
+  NoticeSettingsPage,
+  TemplateEditorPage,
+  settingsHref,
+  templateHref,
+} from './notice-settings-views.js';
 
 type C = Context<WebEnv>;
 
-const FLASH: Record<string, string> = { saved: '告知书设置已保存。', seal: '印章已上传。', unseal: '印章已删除。', template: '模板已保存。', reset: '已恢复默认模板。' };
+const FLASH: Record<string, string> = {
+  saved: '告知书设置已保存。',
+  seal: '印章已上传。',
+  unseal: '印章已删除。',
+  template: '模板已保存。',
+  reset: '已恢复默认模板。',
+};
 const GENERAL = ['docNoPattern', 'reconsiderationBody', 'court', 'paymentInstructions'] as const;
 
 /** Runs a use case; AppErrors become the 403 page, 404, or `onInvalid` (422). */
-async function guarded(c: C, actor: Actor, run: () => Promise<Response>, onInvalid?: (e: AppError) => Promise<Response>): Promise<Response> {
+async function guarded(
+  c: C,
+  actor: Actor,
+  run: () => Promise<Response>,
+  onInvalid?: (e: AppError) => Promise<Response>,
+): Promise<Response> {
   try {
     return await run();
   } catch (e) {
@@ -32,17 +60,41 @@ async function guarded(c: C, actor: Actor, run: () => Promise<Response>, onInval
 }
 
 /** The settings page for given values (saved or typed), with the preview of the pattern. */
-function settingsPage(c: C, actor: Actor, s: OrgNoticeSettings, values: NoticeGeneralInput, extra: { errors?: Record<string, string>; message?: string; flash?: string } = {}) {
+function settingsPage(
+  c: C,
+  actor: Actor,
+  s: OrgNoticeSettings,
+  values: NoticeGeneralInput,
+  extra: { errors?: Record<string, string>; message?: string; flash?: string } = {},
+) {
   const preview = sampleDocNo(values.docNoPattern.trim(), s.org, Number(c.get('ctx').clock.today().slice(0, 4)));
   const templates = EDITOR_KEYS.map((key) => ({ key, edited: isEdited(key, s.settings.templates) }));
-  return <NoticeSettingsPage actor={actor} csrf={c.get('csrf')} org={s.org} values={values} docNoPreview={preview.ok ? preview.value : undefined} hasSeal={s.settings.sealFileId !== null} templates={templates} {...extra} />;
+  return (
+    <NoticeSettingsPage
+      actor={actor}
+      csrf={c.get('csrf')}
+      org={s.org}
+      values={values}
+      docNoPreview={preview.ok ? preview.value : undefined}
+      hasSeal={s.settings.sealFileId !== null}
+      templates={templates}
+      {...extra}
+    />
+  );
 }
 
 const typedGeneral = (form: Record<string, string | string[]>): NoticeGeneralInput => ({
-  docNoPattern: str(form, 'docNoPattern'), reconsiderationBody: str(form, 'reconsiderationBody'), court: str(form, 'court'), paymentInstructions: str(form, 'paymentInstructions'),
+  docNoPattern: str(form, 'docNoPattern'),
+  reconsiderationBody: str(form, 'reconsiderationBody'),
+  court: str(form, 'court'),
+  paymentInstructions: str(form, 'paymentInstructions'),
 });
 
-const typedTemplate = (form: Record<string, string | string[]>): TemplateText => ({ title: str(form, 'title'), addressee: str(form, 'addressee'), body: str(form, 'body') });
+const typedTemplate = (form: Record<string, string | string[]>): TemplateText => ({
+  title: str(form, 'title'),
+  addressee: str(form, 'addressee'),
+  body: str(form, 'body'),
+});
 
 /** Registers /admin/orgs/:id/notices pages. */
 export function registerNoticeSettingsRoutes(app: Hono<WebEnv>): void {
@@ -62,12 +114,24 @@ export function registerNoticeSettingsRoutes(app: Hono<WebEnv>): void {
     const id = c.req.param('id');
     const form = await readForm(c);
     const values = typedGeneral(form);
-    const rerender = async (e?: AppError) => c.html(settingsPage(c, actor, await loadNoticeSettings(c.get('ctx'), actor, id), values, { errors: e?.fieldErrors, message: e?.message }), e ? statusOf(e) : 200);
-    return guarded(c, actor, async () => {
-      if (str(form, 'intent') === 'preview') return rerender();
-      await saveNoticeGeneral(c.get('ctx'), actor, id, values);
-      return c.redirect(`${settingsHref(id)}?flash=saved`, 303);
-    }, rerender);
+    const rerender = async (e?: AppError) =>
+      c.html(
+        settingsPage(c, actor, await loadNoticeSettings(c.get('ctx'), actor, id), values, {
+          errors: e?.fieldErrors,
+          message: e?.message,
+        }),
+        e ? statusOf(e) : 200,
+      );
+    return guarded(
+      c,
+      actor,
+      async () => {
+        if (str(form, 'intent') === 'preview') return rerender();
+        await saveNoticeGeneral(c.get('ctx'), actor, id, values);
+        return c.redirect(`${settingsHref(id)}?flash=saved`, 303);
+      },
+      rerender,
+    );
   });
 
   app.get('/admin/orgs/:id/notices/seal', async (c) => {
@@ -75,7 +139,11 @@ export function registerNoticeSettingsRoutes(app: Hono<WebEnv>): void {
     if (actor instanceof Response) return actor;
     return guarded(c, actor, async () => {
       const png = await sealImage(c.get('ctx'), actor, c.req.param('id'));
-      return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' });
+      return c.body(new Uint8Array(png), 200, {
+        'Content-Type': 'image/png',
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
     });
   });
 
@@ -85,14 +153,19 @@ export function registerNoticeSettingsRoutes(app: Hono<WebEnv>): void {
     const id = c.req.param('id');
     const file = (await c.req.parseBody()).seal;
     const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
-    return guarded(c, actor, async () => {
-      await uploadSeal(c.get('ctx'), actor, id, bytes);
-      return c.redirect(`${settingsHref(id)}?flash=seal`, 303);
-    }, async (e) => {
-      const s = await loadNoticeSettings(c.get('ctx'), actor, id);
-      const values = Object.fromEntries(GENERAL.map((k) => [k, s.settings[k]])) as NoticeGeneralInput;
-      return c.html(settingsPage(c, actor, s, values, { errors: e.fieldErrors, message: e.message }), statusOf(e));
-    });
+    return guarded(
+      c,
+      actor,
+      async () => {
+        await uploadSeal(c.get('ctx'), actor, id, bytes);
+        return c.redirect(`${settingsHref(id)}?flash=seal`, 303);
+      },
+      async (e) => {
+        const s = await loadNoticeSettings(c.get('ctx'), actor, id);
+        const values = Object.fromEntries(GENERAL.map((k) => [k, s.settings[k]])) as NoticeGeneralInput;
+        return c.html(settingsPage(c, actor, s, values, { errors: e.fieldErrors, message: e.message }), statusOf(e));
+      },
+    );
   });
 
   app.post('/admin/orgs/:id/notices/seal/remove', async (c) => {
@@ -113,7 +186,16 @@ export function registerNoticeSettingsRoutes(app: Hono<WebEnv>): void {
     return guarded(c, actor, async () => {
       const editor = await templateEditor(c.get('ctx'), actor, c.req.param('id'), key);
       const flash = FLASH[c.req.query('flash') ?? ''];
-      return c.html(<TemplateEditorPage actor={actor} csrf={c.get('csrf')} org={editor.org} editor={editor} hasSeal={editor.settings.sealFileId !== null} flash={flash} />);
+      return c.html(
+        <TemplateEditorPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          org={editor.org}
+          editor={editor}
+          hasSeal={editor.settings.sealFileId !== null}
+          flash={flash}
+        />,
+      );
     });
   });
 
@@ -130,10 +212,20 @@ export function registerNoticeSettingsRoutes(app: Hono<WebEnv>): void {
       const ctx = c.get('ctx');
       if (intent === 'reset') await resetTemplate(ctx, actor, id, key);
       const problems = intent === 'save' ? await saveTemplateText(ctx, actor, id, key, typed) : [];
-      if (intent === 'reset' || (intent === 'save' && problems.length === 0)) return c.redirect(`${templateHref(id, key)}?flash=${intent === 'reset' ? 'reset' : 'template'}`, 303);
+      if (intent === 'reset' || (intent === 'save' && problems.length === 0)) {
+        return c.redirect(`${templateHref(id, key)}?flash=${intent === 'reset' ? 'reset' : 'template'}`, 303);
+      }
       const editor = await templateEditor(ctx, actor, id, key, typed);
       const shown = intent === 'save' ? problems : editor.problems;
-      const page = <TemplateEditorPage actor={actor} csrf={c.get('csrf')} org={editor.org} editor={{ ...editor, problems: shown }} hasSeal={editor.settings.sealFileId !== null} />;
+      const page = (
+        <TemplateEditorPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          org={editor.org}
+          editor={{ ...editor, problems: shown }}
+          hasSeal={editor.settings.sealFileId !== null}
+        />
+      );
       return c.html(page, problems.length > 0 ? 422 : 200);
     });
   });

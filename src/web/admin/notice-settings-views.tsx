@@ -38,36 +38,59 @@ export function editorKeyLabel(key: EditorKey): string {
 type Base = { actor: Actor; csrf: string; org: Organization; flash?: string };
 
 /** The settings page: general fields with the document-number preview, the seal, the templates. */
-export function NoticeSettingsPage(p: Base & {
-  values: Record<string, string>;
-  errors?: Record<string, string>;
-  message?: string;
-  /** The first number of this year under the typed pattern, or undefined when the pattern is wrong. */
-  docNoPreview?: string;
-  hasSeal: boolean;
-  templates: { key: EditorKey; edited: boolean }[];
-}) {
+export function NoticeSettingsPage(
+  p: Base & {
+    values: Record<string, string>;
+    errors?: Record<string, string>;
+    message?: string;
+    /** The first number of this year under the typed pattern, or undefined when the pattern is wrong. */
+    docNoPreview?: string;
+    hasSeal: boolean;
+    templates: { key: EditorKey; edited: boolean }[];
+  },
+) {
   const e = p.errors ?? {};
   const f = (name: string, extra: { multiline?: boolean; hint?: string } = {}) => (
-    <Field name={name} label={NOTICE_SETTING_LABELS[name] ?? name} value={p.values[name]} error={e[name]} required {...extra} />
+    <Field
+      name={name}
+      label={NOTICE_SETTING_LABELS[name] ?? name}
+      value={p.values[name]}
+      error={e[name]}
+      required
+      {...extra}
+    />
   );
   return (
     <AdminLayout title={`告知书设置：${p.org.name}`} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
-      <p><a href={`/admin/orgs/${p.org.id}`}>返回机构信息</a></p>
+      <p>
+        <a href={`/admin/orgs/${p.org.id}`}>返回机构信息</a>
+      </p>
       <ErrorSummary message={p.message} errors={p.errors} labels={NOTICE_SETTING_LABELS} />
       <section aria-labelledby="ns-general">
         <h2 id="ns-general">文号与救济途径</h2>
         <form method="post" action={settingsHref(p.org.id)} class="narrow">
           <Csrf token={p.csrf} />
-          {f('docNoPattern', { hint: '可用：{orgShort} 机关简称，{yyyy} 四位年份，{yy} 两位年份，{kind} 文书类别（收、补、延、费、征、答），{serial} 发文顺序号，{serial:3} 顺序号补足3位。例：{orgShort}依申〔{yyyy}〕{serial}号' })}
+          {f('docNoPattern', {
+            hint: '可用：{orgShort} 机关简称，{yyyy} 四位年份，{yy} 两位年份，{kind} 文书类别（收、补、延、费、征、答），{serial} 发文顺序号，{serial:3} 顺序号补足3位。例：{orgShort}依申〔{yyyy}〕{serial}号',
+          })}
           <p class="docno-preview" role="status">
-            {p.docNoPreview === undefined ? '文号格式有误，无法预览。' : <>按此格式，今年第1号告知书（以答复告知书为例）的文号为：<strong>{p.docNoPreview}</strong></>}
+            {p.docNoPreview === undefined ? (
+              '文号格式有误，无法预览。'
+            ) : (
+              <>
+                按此格式，今年第1号告知书（以答复告知书为例）的文号为：<strong>{p.docNoPreview}</strong>
+              </>
+            )}
           </p>
           {f('reconsiderationBody', { hint: '答复告知书救济途径中的行政复议机关，如“示例区人民政府”' })}
           {f('court', { hint: '如“示例区人民法院”或“有管辖权的人民法院”' })}
           {f('paymentInstructions', { multiline: true, hint: '印在收费通知书上：缴费地点、账户或缴款方式' })}
-          <button type="submit" name="intent" value="save">保存</button>{' '}
-          <button type="submit" name="intent" value="preview" class="secondary">预览文号（不保存）</button>
+          <button type="submit" name="intent" value="save">
+            保存
+          </button>{' '}
+          <button type="submit" name="intent" value="preview" class="secondary">
+            预览文号（不保存）
+          </button>
         </form>
       </section>
       <SealSection org={p.org} csrf={p.csrf} hasSeal={p.hasSeal} error={e.seal} />
@@ -85,7 +108,9 @@ function SealSection(p: { org: Organization; csrf: string; hasSeal: boolean; err
           <img src={sealHref(p.org.id)} alt={`${p.org.name}印章（当前）`} />
           <form method="post" action={`${sealHref(p.org.id)}/remove`}>
             <Csrf token={p.csrf} />
-            <button type="submit" class="secondary">删除印章</button>
+            <button type="submit" class="secondary">
+              删除印章
+            </button>
           </form>
         </div>
       ) : (
@@ -95,11 +120,27 @@ function SealSection(p: { org: Organization; csrf: string; hasSeal: boolean; err
         <Csrf token={p.csrf} />
         <div class={p.error ? 'field has-error' : 'field'}>
           <label for="f-seal">{p.hasSeal ? '更换印章图片' : '上传印章图片'}</label>
-          <p class="hint" id="f-seal-hint">PNG 格式，建议透明背景、红色印文，不超过 1 MB。上传后打印的告知书和 Word 文档都会带有印章。</p>
-          {p.error ? <p class="error" id="f-seal-err">{p.error}</p> : null}
-          <input id="f-seal" type="file" name="seal" accept="image/png" required aria-describedby={p.error ? 'f-seal-hint f-seal-err' : 'f-seal-hint'} aria-invalid={p.error ? 'true' : undefined} />
+          <p class="hint" id="f-seal-hint">
+            PNG 格式，建议透明背景、红色印文，不超过 1 MB。上传后打印的告知书和 Word 文档都会带有印章。
+          </p>
+          {p.error ? (
+            <p class="error" id="f-seal-err">
+              {p.error}
+            </p>
+          ) : null}
+          <input
+            id="f-seal"
+            type="file"
+            name="seal"
+            accept="image/png"
+            required
+            aria-describedby={p.error ? 'f-seal-hint f-seal-err' : 'f-seal-hint'}
+            aria-invalid={p.error ? 'true' : undefined}
+          />
         </div>
-        <button type="submit" class="secondary">上传</button>
+        <button type="submit" class="secondary">
+          上传
+        </button>
       </form>
     </section>
   );
@@ -113,14 +154,22 @@ function TemplateList(p: { orgId: string; templates: { key: EditorKey; edited: b
       <div class="table-wrap">
         <table>
           <thead>
-            <tr><th scope="col">文书</th><th scope="col">状态</th><th scope="col">操作</th></tr>
+            <tr>
+              <th scope="col">文书</th>
+              <th scope="col">状态</th>
+              <th scope="col">操作</th>
+            </tr>
           </thead>
           <tbody>
             {p.templates.map((t) => (
               <tr>
                 <td>{editorKeyLabel(t.key)}</td>
                 <td>{t.edited ? <strong>已修改</strong> : <span class="muted">默认</span>}</td>
-                <td><a href={templateHref(p.orgId, t.key)} aria-label={`编辑 ${editorKeyLabel(t.key)}`}>编辑</a></td>
+                <td>
+                  <a href={templateHref(p.orgId, t.key)} aria-label={`编辑 ${editorKeyLabel(t.key)}`}>
+                    编辑
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -136,12 +185,24 @@ export function TemplateEditorPage(p: Base & { editor: TemplateEditor & { proble
   const action = templateHref(p.org.id, ed.key);
   const isRemedy = ed.key.startsWith('remedies.');
   return (
-    <AdminLayout title={`编辑模板：${editorKeyLabel(ed.key)}`} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
-      <p><a href={settingsHref(p.org.id)}>返回告知书设置</a>　<span class="muted">{p.org.name}</span></p>
+    <AdminLayout
+      title={`编辑模板：${editorKeyLabel(ed.key)}`}
+      actor={p.actor}
+      csrf={p.csrf}
+      path={PATH}
+      flash={p.flash}
+    >
+      <p>
+        <a href={settingsHref(p.org.id)}>返回告知书设置</a>　<span class="muted">{p.org.name}</span>
+      </p>
       {ed.problems.length > 0 ? (
         <div class="error-summary" role="alert" tabindex={-1}>
           <p>模板有以下问题，未保存：</p>
-          <ul>{ed.problems.map((m) => <li>{m}</li>)}</ul>
+          <ul>
+            {ed.problems.map((m) => (
+              <li>{m}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <p>{ed.overrideText ? '本机构正在使用修改后的模板。' : '本机构正在使用默认模板。'}</p>
@@ -149,25 +210,47 @@ export function TemplateEditorPage(p: Base & { editor: TemplateEditor & { proble
         <form method="post" action={action}>
           <Csrf token={p.csrf} />
           {isRemedy ? null : <Field name="title" label="标题" value={ed.text.title} required />}
-          {isRemedy ? null : <Field name="addressee" label="称呼（抬头）" value={ed.text.addressee} hint="如 {{applicantName}}：" />}
+          {isRemedy ? null : (
+            <Field name="addressee" label="称呼（抬头）" value={ed.text.addressee} hint="如 {{applicantName}}：" />
+          )}
           <div class="field">
             <label for="f-body">{isRemedy ? '条款正文' : '正文'}</label>
-            <p class="hint" id="f-body-hint">{isRemedy ? '插入答复告知书的 {{remedies}} 处。' : '段落之间空一行；条件段落见下方“写法说明”。'}</p>
-            <textarea id="f-body" name="body" rows={isRemedy ? 8 : 22} class="template-body" aria-describedby="f-body-hint">{ed.text.body}</textarea>
+            <p class="hint" id="f-body-hint">
+              {isRemedy ? '插入答复告知书的 {{remedies}} 处。' : '段落之间空一行；条件段落见下方“写法说明”。'}
+            </p>
+            <textarea
+              id="f-body"
+              name="body"
+              rows={isRemedy ? 8 : 22}
+              class="template-body"
+              aria-describedby="f-body-hint"
+            >
+              {ed.text.body}
+            </textarea>
           </div>
-          <button type="submit" name="intent" value="save">保存</button>{' '}
-          <button type="submit" name="intent" value="preview" class="secondary">预览（不保存）</button>
+          <button type="submit" name="intent" value="save">
+            保存
+          </button>{' '}
+          <button type="submit" name="intent" value="preview" class="secondary">
+            预览（不保存）
+          </button>
         </form>
         {ed.overrideText ? (
           <form method="post" action={action}>
             <Csrf token={p.csrf} />
             <input type="hidden" name="intent" value="reset" />
-            <button type="submit" class="secondary">恢复默认</button>
+            <button type="submit" class="secondary">
+              恢复默认
+            </button>
           </form>
         ) : null}
         <aside class="template-help" aria-label="模板写法">
           <h2>写法说明</h2>
-          <ul>{(isRemedy ? TEMPLATE_TEXT_SYNTAX.slice(1, 2) : TEMPLATE_TEXT_SYNTAX).map((s) => <li>{s}</li>)}</ul>
+          <ul>
+            {(isRemedy ? TEMPLATE_TEXT_SYNTAX.slice(1, 2) : TEMPLATE_TEXT_SYNTAX).map((s) => (
+              <li>{s}</li>
+            ))}
+          </ul>
           <PlaceholderTable placeholders={ed.placeholders} />
         </aside>
       </div>
@@ -186,13 +269,27 @@ function PlaceholderTable(p: { placeholders: TemplateEditor['placeholders'] }) {
       <table class="placeholders">
         <caption>可用的占位符（标 * 的必须保留）</caption>
         <thead>
-          <tr><th scope="col">占位符</th><th scope="col">含义</th></tr>
+          <tr>
+            <th scope="col">占位符</th>
+            <th scope="col">含义</th>
+          </tr>
         </thead>
         <tbody>
           {p.placeholders.map((x) => (
             <tr>
-              <td><code>{`{{${x.name}}}`}</code>{x.required ? <span class="req" title="必须保留"> *</span> : null}</td>
-              <td>{x.label}{x.required ? '（必须）' : ''}</td>
+              <td>
+                <code>{`{{${x.name}}}`}</code>
+                {x.required ? (
+                  <span class="req" title="必须保留">
+                    {' '}
+                    *
+                  </span>
+                ) : null}
+              </td>
+              <td>
+                {x.label}
+                {x.required ? '（必须）' : ''}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -202,7 +299,9 @@ function PlaceholderTable(p: { placeholders: TemplateEditor['placeholders'] }) {
 }
 
 function TextBlock(p: { text: TemplateText }) {
-  const head = [p.text.title && `标题：${p.text.title}`, p.text.addressee && `称呼：${p.text.addressee}`].filter(Boolean).join('\n');
+  const head = [p.text.title && `标题：${p.text.title}`, p.text.addressee && `称呼：${p.text.addressee}`]
+    .filter(Boolean)
+    .join('\n');
   return <pre class="template-text">{head ? `${head}\n\n${p.text.body}` : p.text.body}</pre>;
 }
 
@@ -215,7 +314,11 @@ function Preview(p: { editor: TemplateEditor; sealSrc?: string }) {
       {pv && !pv.ok ? (
         <div class="warn" role="status">
           <p>按示例数据无法生成告知书；实际出具时缺少下列内容也会失败：</p>
-          <ul>{pv.error.map((i) => <li>{i.message}</li>)}</ul>
+          <ul>
+            {pv.error.map((i) => (
+              <li>{i.message}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       {pv && pv.ok ? <NoticeDocument doc={pv.value} sealSrc={p.sealSrc} /> : null}
@@ -229,7 +332,9 @@ export function NoticeSettingsForbiddenPage(p: { actor: Actor; csrf: string }) {
     <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={PATH}>
       <p role="alert">没有权限执行此操作。</p>
       <p>告知书设置仅向本机构或上级机构的系统管理员和政府信息公开工作机构负责人开放。</p>
-      <p><a href="/admin">返回工作台</a></p>
+      <p>
+        <a href="/admin">返回工作台</a>
+      </p>
     </AdminLayout>
   );
 }

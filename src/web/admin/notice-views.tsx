@@ -12,10 +12,19 @@ const KIND_LABELS: Record<string, string> = {
   reply: '答复告知书',
 };
 
-const METHODS: [string, string][] = [['post', '邮寄'], ['email', '电子邮件'], ['in_person', '当面送达'], ['online', '网上送达']];
+const METHODS: [string, string][] = [
+  ['post', '邮寄'],
+  ['email', '电子邮件'],
+  ['in_person', '当面送达'],
+  ['online', '网上送达'],
+];
 
 /** The notices of a case, each with links to print and download and a form to record its service. */
-export function NoticeList(p: { caseId: string; csrf: string; notices: { id: string; kind: string; docNo: string; issuedOn: string; servedOn: string | null }[] }) {
+export function NoticeList(p: {
+  caseId: string;
+  csrf: string;
+  notices: { id: string; kind: string; docNo: string; issuedOn: string; servedOn: string | null }[];
+}) {
   return (
     <section aria-labelledby="notices-h">
       <h2 id="notices-h">告知书</h2>
@@ -25,7 +34,13 @@ export function NoticeList(p: { caseId: string; csrf: string; notices: { id: str
         <div class="table-wrap">
           <table>
             <thead>
-              <tr><th scope="col">文书</th><th scope="col">文号</th><th scope="col">出具日期</th><th scope="col">送达</th><th scope="col">操作</th></tr>
+              <tr>
+                <th scope="col">文书</th>
+                <th scope="col">文号</th>
+                <th scope="col">出具日期</th>
+                <th scope="col">送达</th>
+                <th scope="col">操作</th>
+              </tr>
             </thead>
             <tbody>
               {p.notices.map((n) => (
@@ -35,7 +50,8 @@ export function NoticeList(p: { caseId: string; csrf: string; notices: { id: str
                   <td>{n.issuedOn}</td>
                   <td>{n.servedOn ? `已送达（${n.servedOn}）` : <span class="warn">未记录送达</span>}</td>
                   <td>
-                    <a href={`/admin/notices/${n.id}`}>查看并打印</a>　<a href={`/admin/notices/${n.id}/docx`}>下载 DOCX</a>
+                    <a href={`/admin/notices/${n.id}`}>查看并打印</a>　
+                    <a href={`/admin/notices/${n.id}/docx`}>下载 DOCX</a>
                     {n.servedOn ? null : <ServiceForm id={n.id} csrf={p.csrf} />}
                   </td>
                 </tr>
@@ -49,7 +65,12 @@ export function NoticeList(p: { caseId: string; csrf: string; notices: { id: str
 }
 
 /** The form recording a notice's service (送达): date, method, tracking number. */
-export function ServiceForm(p: { id: string; csrf: string; values?: Record<string, string>; errors?: Record<string, string> }) {
+export function ServiceForm(p: {
+  id: string;
+  csrf: string;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+}) {
   const v = p.values ?? {};
   const e = p.errors ?? {};
   return (
@@ -67,7 +88,9 @@ export function ServiceForm(p: { id: string; csrf: string; values?: Record<strin
           {e.method ? <p class="error">{e.method}</p> : null}
           <select id={`sm-${p.id}`} name="method">
             {METHODS.map(([k, l]) => (
-              <option value={k} selected={v.method === k}>{l}</option>
+              <option value={k} selected={v.method === k}>
+                {l}
+              </option>
             ))}
           </select>
         </div>
@@ -76,7 +99,9 @@ export function ServiceForm(p: { id: string; csrf: string; values?: Record<strin
           {e.ref ? <p class="error">{e.ref}</p> : null}
           <input id={`sr-${p.id}`} name="ref" value={v.ref ?? ''} />
         </div>
-        <button type="submit" class="secondary">保存送达记录</button>
+        <button type="submit" class="secondary">
+          保存送达记录
+        </button>
       </form>
     </details>
   );

@@ -30,22 +30,36 @@ export function OrgListPage(p: { actor: Actor; csrf: string; tree: OrgNode[]; fl
   return (
     <AdminLayout title="机构管理" actor={p.actor} csrf={p.csrf} path="/admin/orgs" flash={p.flash}>
       <p>
-        <a class="button" href="/admin/orgs/new">新增机构</a>
+        <a class="button" href="/admin/orgs/new">
+          新增机构
+        </a>
       </p>
       <div class="table-wrap">
         <table>
           <caption class="muted">机构按隶属关系排列；撤销的机构保留在历史记录和年度报告中。</caption>
           <thead>
-            <tr><th scope="col">机构全称</th><th scope="col">类型</th><th scope="col">统一社会信用代码</th><th scope="col">状态</th><th scope="col">操作</th></tr>
+            <tr>
+              <th scope="col">机构全称</th>
+              <th scope="col">类型</th>
+              <th scope="col">统一社会信用代码</th>
+              <th scope="col">状态</th>
+              <th scope="col">操作</th>
+            </tr>
           </thead>
           <tbody>
             {p.tree.map((o) => (
               <tr>
-                <td class={`tree-${o.depth}`} style={`padding-left:${0.6 + o.depth * 1.5}rem`}>{o.name}</td>
+                <td class={`tree-${o.depth}`} style={`padding-left:${0.6 + o.depth * 1.5}rem`}>
+                  {o.name}
+                </td>
                 <td>{ORG_KIND_LABELS[o.kind]}</td>
                 <td>{o.creditCode}</td>
                 <td>{o.retiredAt ? '已撤销' : '正常'}</td>
-                <td><a href={`/admin/orgs/${o.id}`} aria-label={`编辑 ${o.name}`}>编辑</a></td>
+                <td>
+                  <a href={`/admin/orgs/${o.id}`} aria-label={`编辑 ${o.name}`}>
+                    编辑
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -71,16 +85,38 @@ type FormProps = {
 export function OrgFormPage(p: FormProps) {
   const v = p.values;
   const e = p.errors ?? {};
-  const f = (name: string, extra: { required?: boolean; multiline?: boolean; hint?: string; inputmode?: 'numeric' } = {}) => (
-    <Field name={name} label={ORG_LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />
-  );
+  const f = (
+    name: string,
+    extra: { required?: boolean; multiline?: boolean; hint?: string; inputmode?: 'numeric' } = {},
+  ) => <Field name={name} label={ORG_LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />;
   return (
-    <AdminLayout title={p.id ? `编辑机构：${v.name ?? ''}` : '新增机构'} actor={p.actor} csrf={p.csrf} path="/admin/orgs" flash={p.flash}>
+    <AdminLayout
+      title={p.id ? `编辑机构：${v.name ?? ''}` : '新增机构'}
+      actor={p.actor}
+      csrf={p.csrf}
+      path="/admin/orgs"
+      flash={p.flash}
+    >
       <form method="post" action={p.id ? `/admin/orgs/${p.id}` : '/admin/orgs'}>
         <Csrf token={p.csrf} />
         <ErrorSummary message={p.message} errors={p.errors} labels={ORG_LABELS} />
-        {p.id ? null : <Select name="parentId" label={ORG_LABELS.parentId ?? ''} value={v.parentId} error={e.parentId} options={p.parents} />}
-        <Select name="kind" label={ORG_LABELS.kind ?? ''} value={v.kind} error={e.kind} options={ORG_KINDS.map((k) => [k, ORG_KIND_LABELS[k]])} required />
+        {p.id ? null : (
+          <Select
+            name="parentId"
+            label={ORG_LABELS.parentId ?? ''}
+            value={v.parentId}
+            error={e.parentId}
+            options={p.parents}
+          />
+        )}
+        <Select
+          name="kind"
+          label={ORG_LABELS.kind ?? ''}
+          value={v.kind}
+          error={e.kind}
+          options={ORG_KINDS.map((k) => [k, ORG_KIND_LABELS[k]])}
+          required
+        />
         {f('name', { required: true })}
         {f('shortName')}
         {f('creditCode', { required: true, hint: '18位，索引号以此开头' })}
@@ -104,28 +140,54 @@ export function OrgFormPage(p: FormProps) {
           {f('leadership', { multiline: true, hint: '每行一位，如“区长：张三（主持全面工作）”' })}
           {f('internalUnits', { multiline: true })}
         </fieldset>
-        <button type="submit">保存</button> <a href="/admin/orgs">返回列表</a>{p.id ? <> <a href={`/admin/orgs/${p.id}/notices`}>告知书设置</a></> : null}
+        <button type="submit">保存</button> <a href="/admin/orgs">返回列表</a>
+        {p.id ? (
+          <>
+            {' '}
+            <a href={`/admin/orgs/${p.id}/notices`}>告知书设置</a>
+          </>
+        ) : null}
       </form>
-      {p.id ? <MoveAndRetire id={p.id} csrf={p.csrf} parents={p.parents} parentId={v.parentId ?? ''} retired={p.retired ?? false} error={e.move} /> : null}
+      {p.id ? (
+        <MoveAndRetire
+          id={p.id}
+          csrf={p.csrf}
+          parents={p.parents}
+          parentId={v.parentId ?? ''}
+          retired={p.retired ?? false}
+          error={e.move}
+        />
+      ) : null}
     </AdminLayout>
   );
 }
 
-function MoveAndRetire(p: { id: string; csrf: string; parents: [string, string][]; parentId: string; retired: boolean; error?: string }) {
+function MoveAndRetire(p: {
+  id: string;
+  csrf: string;
+  parents: [string, string][];
+  parentId: string;
+  retired: boolean;
+  error?: string;
+}) {
   return (
     <div>
       <h2>调整隶属关系</h2>
       <form method="post" action={`/admin/orgs/${p.id}/move`} class="narrow">
         <Csrf token={p.csrf} />
         <Select name="parentId" label="新的上级机构" value={p.parentId} error={p.error} options={p.parents} />
-        <button type="submit" class="secondary">移动</button>
+        <button type="submit" class="secondary">
+          移动
+        </button>
       </form>
       <h2>{p.retired ? '恢复机构' : '撤销机构'}</h2>
       <form method="post" action={`/admin/orgs/${p.id}/retire`} class="narrow">
         <Csrf token={p.csrf} />
         <input type="hidden" name="retired" value={p.retired ? '0' : '1'} />
         <p class="muted">撤销后机构不再出现在门户和选择列表中，其历史记录、年度报告和审计日志保留。</p>
-        <button type="submit" class="secondary">{p.retired ? '恢复' : '撤销'}</button>
+        <button type="submit" class="secondary">
+          {p.retired ? '恢复' : '撤销'}
+        </button>
       </form>
     </div>
   );

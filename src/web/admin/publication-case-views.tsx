@@ -4,7 +4,13 @@
 // live version while a revision runs, and one form per move the transition table offers.
 import { raw } from 'hono/html';
 import type { Actor } from '../../domain/policies/actor.js';
-import { DISCLOSURE_LABELS, KIND_LABELS, VALIDITY_LABELS, WITHHELD_GROUND_LABELS, type ReviewEntry } from '../../domain/publications/publication.js';
+import {
+  DISCLOSURE_LABELS,
+  KIND_LABELS,
+  VALIDITY_LABELS,
+  WITHHELD_GROUND_LABELS,
+  type ReviewEntry,
+} from '../../domain/publications/publication.js';
 import { ACTION_LABELS, STATE_LABELS, type PublicationAction } from '../../domain/publications/transition-table.js';
 import type { AvailableTransition } from '../../domain/publications/transitions.js';
 import type { CheckFinding, CheckRule } from '../../domain/publications/checks.js';
@@ -55,10 +61,15 @@ const levelName = (levels: readonly ReviewLevel[], level: number | null): string
 /** The item page. */
 export function PublicationCasePage(p: Props) {
   const { pub, live, levels } = p.page;
-  const stateText = pub.state === 'submitted' || pub.state === 'in_review' ? `${STATE_LABELS[pub.state]}：待${levelName(levels, pub.reviewLevel)}审核` : STATE_LABELS[pub.state];
+  const stateText =
+    pub.state === 'submitted' || pub.state === 'in_review'
+      ? `${STATE_LABELS[pub.state]}：待${levelName(levels, pub.reviewLevel)}审核`
+      : STATE_LABELS[pub.state];
   return (
     <AdminLayout title={pub.title} actor={p.actor} csrf={p.csrf} path="/admin/publications" flash={p.flash}>
-      <p><a href="/admin/publications">‹ 返回信息列表</a></p>
+      <p>
+        <a href="/admin/publications">‹ 返回信息列表</a>
+      </p>
       {p.failed ? (
         <div class="error-summary" role="alert" tabindex={-1}>
           <p>“{ACTION_LABELS[p.failed.action as PublicationAction] ?? p.failed.action}”未完成</p>
@@ -68,12 +79,26 @@ export function PublicationCasePage(p: Props) {
       <p>
         状态：<strong>{stateText}</strong>
         {pub.major ? <span class="badge badge-major">重大</span> : null}
-        {p.canEdit ? <> <a class="button secondary" href={`/admin/publications/${pub.id}/edit`}>修改草稿</a></> : null}
+        {p.canEdit ? (
+          <>
+            {' '}
+            <a class="button secondary" href={`/admin/publications/${pub.id}/edit`}>
+              修改草稿
+            </a>
+          </>
+        ) : null}
       </p>
       {live && pub.state !== 'published' && pub.state !== 'withdrawn' ? (
-        <p class="notice">正在修订：网站上仍显示第{live.version}版（{formatInstant(live.publishedAt)}发布，名称“{live.fields.title}”），新版本签发发布后替换。</p>
+        <p class="notice">
+          正在修订：网站上仍显示第{live.version}版（{formatInstant(live.publishedAt)}发布，名称“{live.fields.title}
+          ”），新版本签发发布后替换。
+        </p>
       ) : null}
-      {pub.state === 'withdrawn' ? <p class="notice">已于{formatInstant(pub.withdrawnAt)}撤稿。理由：{pub.withdrawReason}</p> : null}
+      {pub.state === 'withdrawn' ? (
+        <p class="notice">
+          已于{formatInstant(pub.withdrawnAt)}撤稿。理由：{pub.withdrawReason}
+        </p>
+      ) : null}
       <Metadata page={p.page} />
       <h2>正文</h2>
       <div class="body-preview">{raw(p.bodyHtml)}</div>
@@ -83,7 +108,9 @@ export function PublicationCasePage(p: Props) {
       ) : (
         <ul class="plain">
           {pub.attachments.map((a) => (
-            <li><a href={`/admin/publications/${pub.id}/files/${a.fileId}`}>{a.name}</a>（{formatSize(a.size)}）</li>
+            <li>
+              <a href={`/admin/publications/${pub.id}/files/${a.fileId}`}>{a.name}</a>（{formatSize(a.size)}）
+            </li>
           ))}
         </ul>
       )}
@@ -94,7 +121,9 @@ export function PublicationCasePage(p: Props) {
         </section>
       ) : null}
       <Trail reviews={pub.reviews} levels={levels} />
-      {p.reassess ? <ReassessSection {...p.reassess} csrf={p.csrf} pubId={pub.id} currentGround={pub.withheldGround} /> : null}
+      {p.reassess ? (
+        <ReassessSection {...p.reassess} csrf={p.csrf} pubId={pub.id} currentGround={pub.withheldGround} />
+      ) : null}
       <Moves {...p} />
     </AdminLayout>
   );
@@ -106,24 +135,67 @@ function Metadata(p: { page: PublicationPage }) {
     <>
       <h2>基本信息</h2>
       <dl class="info">
-        <dt>索引号</dt><dd>{pub.indexNo}</dd>
-        <dt>名称</dt><dd>{pub.title}</dd>
-        <dt>发布机构</dt><dd>{pub.publisher || org?.name}</dd>
-        <dt>类别</dt><dd>{category ? `${category.name}${category.retiredAt ? '（已停用）' : ''}` : '—'}</dd>
-        <dt>体裁</dt><dd>{KIND_LABELS[pub.kind]}</dd>
-        <dt>发文字号</dt><dd>{pub.docNo || '—'}</dd>
-        <dt>成文日期</dt><dd>{pub.writtenOn}</dd>
-        <dt>发布日期</dt><dd>{pub.publishedOn ?? '—'}</dd>
-        <dt>公开时限</dt><dd>{clock ? <>{clock.dueOn}前（第二十六条）<ClockBadge status={clock.status} /></> : '不适用'}</dd>
-        {pub.scheduledAt ? <><dt>定时发布</dt><dd>{formatInstant(pub.scheduledAt)}</dd></> : null}
-        <dt>主题分类</dt><dd>{pub.topic || '—'}</dd>
-        <dt>内容概述</dt><dd>{pub.summary || '—'}</dd>
-        <dt>关键词</dt><dd>{pub.keywords || '—'}</dd>
-        <dt>重点领域</dt><dd>{pub.keyAreas.length > 0 ? pub.keyAreas.join('、') : '—'}</dd>
-        <dt>有效性</dt><dd>{VALIDITY_LABELS[pub.validity]}{pub.validityOn ? `（${pub.validityOn}）` : ''}</dd>
-        <dt>公开属性</dt><dd>{DISCLOSURE_LABELS[pub.disclosure]}{pub.withheldGround ? `：${WITHHELD_GROUND_LABELS[pub.withheldGround]}` : ''}</dd>
-        <dt>重大信息</dt><dd>{pub.major ? '是（须由主要负责同志签发）' : '否'}</dd>
-        {interprets ? <><dt>所解读的文件</dt><dd><a href={`/admin/publications/${interprets.id}`}>{interprets.title}</a>（{interprets.indexNo}）</dd></> : null}
+        <dt>索引号</dt>
+        <dd>{pub.indexNo}</dd>
+        <dt>名称</dt>
+        <dd>{pub.title}</dd>
+        <dt>发布机构</dt>
+        <dd>{pub.publisher || org?.name}</dd>
+        <dt>类别</dt>
+        <dd>{category ? `${category.name}${category.retiredAt ? '（已停用）' : ''}` : '—'}</dd>
+        <dt>体裁</dt>
+        <dd>{KIND_LABELS[pub.kind]}</dd>
+        <dt>发文字号</dt>
+        <dd>{pub.docNo || '—'}</dd>
+        <dt>成文日期</dt>
+        <dd>{pub.writtenOn}</dd>
+        <dt>发布日期</dt>
+        <dd>{pub.publishedOn ?? '—'}</dd>
+        <dt>公开时限</dt>
+        <dd>
+          {clock ? (
+            <>
+              {clock.dueOn}前（第二十六条）
+              <ClockBadge status={clock.status} />
+            </>
+          ) : (
+            '不适用'
+          )}
+        </dd>
+        {pub.scheduledAt ? (
+          <>
+            <dt>定时发布</dt>
+            <dd>{formatInstant(pub.scheduledAt)}</dd>
+          </>
+        ) : null}
+        <dt>主题分类</dt>
+        <dd>{pub.topic || '—'}</dd>
+        <dt>内容概述</dt>
+        <dd>{pub.summary || '—'}</dd>
+        <dt>关键词</dt>
+        <dd>{pub.keywords || '—'}</dd>
+        <dt>重点领域</dt>
+        <dd>{pub.keyAreas.length > 0 ? pub.keyAreas.join('、') : '—'}</dd>
+        <dt>有效性</dt>
+        <dd>
+          {VALIDITY_LABELS[pub.validity]}
+          {pub.validityOn ? `（${pub.validityOn}）` : ''}
+        </dd>
+        <dt>公开属性</dt>
+        <dd>
+          {DISCLOSURE_LABELS[pub.disclosure]}
+          {pub.withheldGround ? `：${WITHHELD_GROUND_LABELS[pub.withheldGround]}` : ''}
+        </dd>
+        <dt>重大信息</dt>
+        <dd>{pub.major ? '是（须由主要负责同志签发）' : '否'}</dd>
+        {interprets ? (
+          <>
+            <dt>所解读的文件</dt>
+            <dd>
+              <a href={`/admin/publications/${interprets.id}`}>{interprets.title}</a>（{interprets.indexNo}）
+            </dd>
+          </>
+        ) : null}
       </dl>
     </>
   );
@@ -139,8 +211,14 @@ function Findings(p: { findings: readonly CheckFinding[] }) {
     <ul class="findings">
       {p.findings.map((f) => (
         <li class={f.severity === 'error' ? 'finding-error' : 'finding-warning'}>
-          <strong>{f.severity === 'error' ? '须处理' : '提示'}</strong>　{RULE_LABELS[f.rule] ?? f.rule}（{FIELD_NAMES[f.field] ?? f.field}）：{f.message}
-          {f.excerpt ? <> <q>{f.excerpt}</q></> : null}
+          <strong>{f.severity === 'error' ? '须处理' : '提示'}</strong>　{RULE_LABELS[f.rule] ?? f.rule}（
+          {FIELD_NAMES[f.field] ?? f.field}）：{f.message}
+          {f.excerpt ? (
+            <>
+              {' '}
+              <q>{f.excerpt}</q>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -153,18 +231,40 @@ function Trail(p: { reviews: readonly ReviewEntry[]; levels: readonly ReviewLeve
       <h2 id="trail-h">审核记录</h2>
       <div class="table-wrap">
         <table class="ledger">
-          <thead><tr><th scope="col">时间</th><th scope="col">事项</th><th scope="col">层级</th><th scope="col">操作人</th><th scope="col">意见</th><th scope="col">发布前检查</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">事项</th>
+              <th scope="col">层级</th>
+              <th scope="col">操作人</th>
+              <th scope="col">意见</th>
+              <th scope="col">发布前检查</th>
+            </tr>
+          </thead>
           <tbody>
             {p.reviews.map((r) => {
               const findings = asFindings(r.findings);
               return (
                 <tr>
                   <td>{formatInstant(r.at)}</td>
-                  <td>{ACTION_LABELS[r.action as PublicationAction] ?? (r.action === REASSESS_LEDGER_ACTION ? REASSESS_LEDGER_LABEL : r.action)}</td>
+                  <td>
+                    {ACTION_LABELS[r.action as PublicationAction] ??
+                      (r.action === REASSESS_LEDGER_ACTION ? REASSESS_LEDGER_LABEL : r.action)}
+                  </td>
                   <td>{levelName(p.levels, r.level) || '—'}</td>
                   <td>{r.actorLabel}</td>
                   <td>{r.comment || '—'}</td>
-                  <td>{['submit', 'approve', 'reject'].includes(r.action) ? (findings.length === 0 ? '未发现问题' : <Findings findings={findings} />) : '—'}</td>
+                  <td>
+                    {['submit', 'approve', 'reject'].includes(r.action) ? (
+                      findings.length === 0 ? (
+                        '未发现问题'
+                      ) : (
+                        <Findings findings={findings} />
+                      )
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -195,7 +295,10 @@ function MoveForm(p: Props & { move: AvailableTransition }) {
   const blocking = p.page.findings.filter((f) => f.severity === 'error').length;
   return (
     <details class="move" open={p.failed !== undefined || p.page.available.length <= 2}>
-      <summary>{m.label}<span class="muted">（办理后：{STATE_LABELS[m.to]}）</span></summary>
+      <summary>
+        {m.label}
+        <span class="muted">（办理后：{STATE_LABELS[m.to]}）</span>
+      </summary>
       <form method="post" action={`/admin/publications/${id}/actions`}>
         <Csrf token={p.csrf} />
         <input type="hidden" name="action" value={m.action} />
@@ -205,24 +308,43 @@ function MoveForm(p: Props & { move: AvailableTransition }) {
             {blocking > 0 || v.acceptFindings !== undefined ? (
               <div class="field">
                 <label class="check" for="m-approve-acceptFindings">
-                  <input id="m-approve-acceptFindings" type="checkbox" name="acceptFindings" value="true" checked={v.acceptFindings === 'true'} /> 已核实检查结果（发布前检查发现{blocking}处须处理的问题），确认无误
+                  <input
+                    id="m-approve-acceptFindings"
+                    type="checkbox"
+                    name="acceptFindings"
+                    value="true"
+                    checked={v.acceptFindings === 'true'}
+                  />{' '}
+                  已核实检查结果（发布前检查发现{blocking}处须处理的问题），确认无误
                 </label>
               </div>
             ) : null}
           </>
         ) : null}
-        {m.action === 'reject' ? <Text name="comment" label="退回意见" action={m.action} value={v.comment} required /> : null}
-        {m.action === 'withdraw' ? <Text name="reason" label="撤稿理由" action={m.action} value={v.reason} required /> : null}
+        {m.action === 'reject' ? (
+          <Text name="comment" label="退回意见" action={m.action} value={v.comment} required />
+        ) : null}
+        {m.action === 'withdraw' ? (
+          <Text name="reason" label="撤稿理由" action={m.action} value={v.reason} required />
+        ) : null}
         {m.action === 'publish' && p.page.pub.state === 'signed_off' ? (
           <fieldset>
             <legend>发布时间</legend>
-            <label class="check" for="m-publish-now"><input id="m-publish-now" type="radio" name="when" value="now" checked={v.when !== 'at'} /> 立即发布</label>
-            <label class="check" for="m-publish-at"><input id="m-publish-at" type="radio" name="when" value="at" checked={v.when === 'at'} /> 定时发布：</label>
-            <label for="m-publish-time" class="vh">定时发布时间</label>
+            <label class="check" for="m-publish-now">
+              <input id="m-publish-now" type="radio" name="when" value="now" checked={v.when !== 'at'} /> 立即发布
+            </label>
+            <label class="check" for="m-publish-at">
+              <input id="m-publish-at" type="radio" name="when" value="at" checked={v.when === 'at'} /> 定时发布：
+            </label>
+            <label for="m-publish-time" class="vh">
+              定时发布时间
+            </label>
             <input id="m-publish-time" type="datetime-local" name="at" value={v.at ?? ''} />
           </fieldset>
         ) : null}
-        <button type="submit">{m.action === 'publish' && p.page.pub.state === 'scheduled' ? '立即发布' : m.label}</button>
+        <button type="submit">
+          {m.action === 'publish' && p.page.pub.state === 'scheduled' ? '立即发布' : m.label}
+        </button>
       </form>
     </details>
   );
@@ -234,9 +356,16 @@ function Text(p: { name: string; label: string; action: string; value?: string; 
     <div class="field">
       <label for={id}>
         {p.label}
-        {p.required ? <span class="req" aria-hidden="true"> *</span> : null}
+        {p.required ? (
+          <span class="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
-      <textarea id={id} name={p.name} rows={3} required={p.required}>{p.value ?? ''}</textarea>
+      <textarea id={id} name={p.name} rows={3} required={p.required}>
+        {p.value ?? ''}
+      </textarea>
     </div>
   );
 }

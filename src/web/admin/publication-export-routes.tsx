@@ -15,12 +15,23 @@ type C = Context<WebEnv>;
 async function formPage(c: C, actor: Actor, values: ExportFormValues, error?: AppError): Promise<Response> {
   const { visible } = await publicationOrgs(c.get('ctx'), actor);
   const orgs: [string, string][] = visible.map((o) => [o.creditCode, o.name]);
-  const page = <ExportPage actor={actor} csrf={c.get('csrf')} orgs={orgs} values={values} errors={error?.fieldErrors} message={error?.message} />;
+  const page = (
+    <ExportPage
+      actor={actor}
+      csrf={c.get('csrf')}
+      orgs={orgs}
+      values={values}
+      errors={error?.fieldErrors}
+      message={error?.message}
+    />
+  );
   return c.html(page, error ? statusOf(error) : 200);
 }
 
 /** The ZIP as a stream: the writer awaits each chunk being taken (back-pressure). */
-function streamPackage(write: (sink: (chunk: Uint8Array) => Promise<void>) => Promise<unknown>): ReadableStream<Uint8Array> {
+function streamPackage(
+  write: (sink: (chunk: Uint8Array) => Promise<void>) => Promise<unknown>,
+): ReadableStream<Uint8Array> {
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   const writer = writable.getWriter();
   write(async (chunk) => {
@@ -46,7 +57,13 @@ export function registerPublicationExportRoutes(app: Hono<WebEnv>): void {
     const { visible } = await publicationOrgs(ctx, actor);
     const home = visible.find((o) => o.id === actor.homeOrgId) ?? visible[0];
     const year = Number(ctx.clock.today().slice(0, 4)) - 1;
-    return formPage(c, actor, { org: home?.creditCode ?? '', from: `${year}-01-01`, to: `${year}-12-31`, kinds: [], subtree: '' });
+    return formPage(c, actor, {
+      org: home?.creditCode ?? '',
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      kinds: [],
+      subtree: '',
+    });
   });
 
   app.post('/admin/publication-export', async (c) => {
@@ -54,9 +71,21 @@ export function registerPublicationExportRoutes(app: Hono<WebEnv>): void {
     if (actor instanceof Response) return actor;
     const ctx = c.get('ctx');
     const form = await readForm(c);
-    const values: ExportFormValues = { org: str(form, 'org'), from: str(form, 'from'), to: str(form, 'to'), kinds: list(form, 'kinds'), subtree: str(form, 'subtree') === '1' ? '1' : '' };
+    const values: ExportFormValues = {
+      org: str(form, 'org'),
+      from: str(form, 'from'),
+      to: str(form, 'to'),
+      kinds: list(form, 'kinds'),
+      subtree: str(form, 'subtree') === '1' ? '1' : '',
+    };
     try {
-      const plan = await planExport(ctx, actor, { org: values.org, from: values.from, to: values.to, kinds: values.kinds, includeSubtree: values.subtree === '1' });
+      const plan = await planExport(ctx, actor, {
+        org: values.org,
+        from: values.from,
+        to: values.to,
+        kinds: values.kinds,
+        includeSubtree: values.subtree === '1',
+      });
       const name = exportFileName(plan);
       const body = streamPackage((sink) => writeExportPackage(ctx, plan, sink));
       return c.body(body, 200, {

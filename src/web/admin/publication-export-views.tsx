@@ -12,11 +12,20 @@ export const EXPORT_LABELS: Record<string, string> = { org: '机关', from: '起
 export type ExportFormValues = { org: string; from: string; to: string; kinds: string[]; subtree: string };
 
 /** The export page. */
-export function ExportPage(p: { actor: Actor; csrf: string; orgs: [string, string][]; values: ExportFormValues; errors?: Record<string, string>; message?: string }) {
+export function ExportPage(p: {
+  actor: Actor;
+  csrf: string;
+  orgs: [string, string][];
+  values: ExportFormValues;
+  errors?: Record<string, string>;
+  message?: string;
+}) {
   const e = p.errors ?? {};
   return (
     <AdminLayout title="导出归档包" actor={p.actor} csrf={p.csrf} path="/admin/publications">
-      <p><a href="/admin/publications">‹ 返回信息列表</a></p>
+      <p>
+        <a href="/admin/publications">‹ 返回信息列表</a>
+      </p>
       <p class="muted">
         {'按《中华人民共和国政府信息公开条例》第二十五条，各级人民政府应当向国家档案馆、公共图书馆提供主动公开的政府信息。' +
           '归档包为ZIP文件，内含目录（index.html）、清单（manifest.json、manifest.csv）、每条信息的网页（含信息属性表和正文）及其附件。' +
@@ -29,7 +38,8 @@ export function ExportPage(p: { actor: Actor; csrf: string; orgs: [string, strin
         <Select name="org" label="机关" value={p.values.org} error={e.org} options={p.orgs} required />
         <div class="field">
           <label class="check" for="f-subtree">
-            <input id="f-subtree" type="checkbox" name="subtree" value="1" checked={p.values.subtree === '1'} /> 包括所属机构
+            <input id="f-subtree" type="checkbox" name="subtree" value="1" checked={p.values.subtree === '1'} />{' '}
+            包括所属机构
           </label>
         </div>
         <Field name="from" label="起始日期" type="date" value={p.values.from} error={e.from} required />
@@ -39,7 +49,8 @@ export function ExportPage(p: { actor: Actor; csrf: string; orgs: [string, strin
           {e.kinds ? <p class="error">{e.kinds}</p> : null}
           {PUBLICATION_KINDS.map((k) => (
             <label class="check" for={`f-kind-${k}`}>
-              <input id={`f-kind-${k}`} type="checkbox" name="kinds" value={k} checked={p.values.kinds.includes(k)} /> {KIND_LABELS[k]}
+              <input id={`f-kind-${k}`} type="checkbox" name="kinds" value={k} checked={p.values.kinds.includes(k)} />{' '}
+              {KIND_LABELS[k]}
             </label>
           ))}
         </fieldset>

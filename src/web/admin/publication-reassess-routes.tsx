@@ -25,7 +25,12 @@ export function registerPublicationReassessRoutes(app: Hono<WebEnv>): void {
       if (!(e instanceof AppError)) throw e;
       if (e.code === 'not_found') return c.notFound();
       const status = statusOf(e);
-      return casePage(c, actor, id, undefined, { message: e.message, errors: e.fieldErrors, values, status: status === 403 || status === 409 ? status : 422 });
+      return casePage(c, actor, id, undefined, {
+        message: e.message,
+        errors: e.fieldErrors,
+        values,
+        status: status === 403 || status === 409 ? status : 422,
+      });
     }
   });
 }

@@ -13,10 +13,17 @@ export type ReassessFailure = { message: string; errors: Record<string, string>;
 /** What the item page passes to the section. */
 export type ReassessSectionProps = { panel: ReassessmentPanel; today: string; failed?: ReassessFailure };
 
-const LABELS: Record<string, string> = { decision: '评估结论', assessedOn: '评估日期', withheldGround: '不予公开理由', reason: '评估理由' };
+const LABELS: Record<string, string> = {
+  decision: '评估结论',
+  assessedOn: '评估日期',
+  withheldGround: '不予公开理由',
+  reason: '评估理由',
+};
 
 /** The section (nothing for items that were never 不予公开). */
-export function ReassessSection(p: ReassessSectionProps & { csrf: string; pubId: string; currentGround: string | null }) {
+export function ReassessSection(
+  p: ReassessSectionProps & { csrf: string; pubId: string; currentGround: string | null },
+) {
   const { panel } = p;
   if (!panel.withheld && panel.history.length === 0) return null;
   return (
@@ -30,7 +37,11 @@ export function ReassessSection(p: ReassessSectionProps & { csrf: string; pubId:
       ) : null}
       {p.failed && !panel.canRecord ? <ErrorSummary message={p.failed.message} /> : null}
       {panel.history.length > 0 ? <History panel={panel} /> : <p class="muted">尚无评估审查记录。</p>}
-      {panel.canRecord ? <ReassessForm {...p} /> : panel.withheld ? <p class="muted">签发人、主要负责同志或管理员可以记录评估审查结论。</p> : null}
+      {panel.canRecord ? (
+        <ReassessForm {...p} />
+      ) : panel.withheld ? (
+        <p class="muted">签发人、主要负责同志或管理员可以记录评估审查结论。</p>
+      ) : null}
     </section>
   );
 }
@@ -40,12 +51,26 @@ function History(p: { panel: ReassessmentPanel }) {
     <div class="table-wrap">
       <table class="ledger">
         <caption>评估审查记录</caption>
-        <thead><tr><th scope="col">评估日期</th><th scope="col">结论</th><th scope="col">理由</th><th scope="col">下次评估日期</th><th scope="col">记录人</th><th scope="col">记录时间</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">评估日期</th>
+            <th scope="col">结论</th>
+            <th scope="col">理由</th>
+            <th scope="col">下次评估日期</th>
+            <th scope="col">记录人</th>
+            <th scope="col">记录时间</th>
+          </tr>
+        </thead>
         <tbody>
           {p.panel.history.map((r) => (
             <tr>
               <td>{r.assessedOn}</td>
-              <td>{REASSESSMENT_DECISION_LABELS[r.decision]}{r.withheldGround ? `：${WITHHELD_GROUND_LABELS[r.withheldGround]}` : `（${DISCLOSURE_LABELS[r.disclosureBefore]}→${DISCLOSURE_LABELS[r.disclosureAfter]}）`}</td>
+              <td>
+                {REASSESSMENT_DECISION_LABELS[r.decision]}
+                {r.withheldGround
+                  ? `：${WITHHELD_GROUND_LABELS[r.withheldGround]}`
+                  : `（${DISCLOSURE_LABELS[r.disclosureBefore]}→${DISCLOSURE_LABELS[r.disclosureAfter]}）`}
+              </td>
               <td>{r.reason}</td>
               <td>{r.nextDueOn ?? '—'}</td>
               <td>{r.actorLabel}</td>
@@ -74,10 +99,13 @@ function ReassessForm(p: ReassessSectionProps & { csrf: string; pubId: string; c
           {e.decision ? <p class="error">{e.decision}</p> : null}
           {REASSESSMENT_DECISIONS.map((d) => (
             <label class="check" for={`f-decision-${d}`}>
-              <input id={`f-decision-${d}`} type="radio" name="decision" value={d} checked={decision === d} /> {REASSESSMENT_DECISION_LABELS[d]}
+              <input id={`f-decision-${d}`} type="radio" name="decision" value={d} checked={decision === d} />{' '}
+              {REASSESSMENT_DECISION_LABELS[d]}
             </label>
           ))}
-          <p class="hint">调整为主动公开或依申请公开后，已登记的信息转为草稿（新版本），须重新经过审核、保密审查和签发后才在网站公开。</p>
+          <p class="hint">
+            调整为主动公开或依申请公开后，已登记的信息转为草稿（新版本），须重新经过审核、保密审查和签发后才在网站公开。
+          </p>
         </fieldset>
         <div class={e.assessedOn ? 'field has-error' : 'field'}>
           <label for="f-assessedOn">评估日期</label>
@@ -90,14 +118,24 @@ function ReassessForm(p: ReassessSectionProps & { csrf: string; pubId: string; c
           <select id="f-withheldGround" name="withheldGround">
             <option value="">（请选择）</option>
             {WITHHELD_GROUNDS.map((g) => (
-              <option value={g} selected={g === ground}>{WITHHELD_GROUND_LABELS[g]}</option>
+              <option value={g} selected={g === ground}>
+                {WITHHELD_GROUND_LABELS[g]}
+              </option>
             ))}
           </select>
         </div>
         <div class={e.reason ? 'field has-error' : 'field'}>
-          <label for="f-reason">评估理由<span class="req" aria-hidden="true"> *</span></label>
+          <label for="f-reason">
+            评估理由
+            <span class="req" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          </label>
           {e.reason ? <p class="error">{e.reason}</p> : null}
-          <textarea id="f-reason" name="reason" rows={3} required>{v.reason ?? ''}</textarea>
+          <textarea id="f-reason" name="reason" rows={3} required>
+            {v.reason ?? ''}
+          </textarea>
         </div>
         <button type="submit">记录评估审查</button>
       </form>

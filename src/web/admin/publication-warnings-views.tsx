@@ -35,10 +35,15 @@ function WarningsCard(p: { data: PublicationWarnings }) {
           <h4>未发布政策解读的行政规范性文件</h4>
           <ul class="plain" id="warn-uninterpreted">
             {uninterpreted.items.map((i) => (
-              <li><a href={`/admin/publications/${i.id}`}>{i.title}</a>（{i.docNo ? `${i.docNo}，` : ''}{i.orgName}，{i.publishedOn}发布）</li>
+              <li>
+                <a href={`/admin/publications/${i.id}`}>{i.title}</a>（{i.docNo ? `${i.docNo}，` : ''}
+                {i.orgName}，{i.publishedOn}发布）
+              </li>
             ))}
           </ul>
-          {uninterpreted.total > uninterpreted.items.length ? <p class="muted">另有 {uninterpreted.total - uninterpreted.items.length} 件未列出。</p> : null}
+          {uninterpreted.total > uninterpreted.items.length ? (
+            <p class="muted">另有 {uninterpreted.total - uninterpreted.items.length} 件未列出。</p>
+          ) : null}
         </>
       ) : null}
       {reassessment.items.length > 0 ? (
@@ -46,10 +51,15 @@ function WarningsCard(p: { data: PublicationWarnings }) {
           <h4>到期应评估审查的不予公开信息</h4>
           <ul class="plain" id="warn-reassessment">
             {reassessment.items.map((i) => (
-              <li><a href={`/admin/publications/${i.id}#reassess-h`}>{i.title}</a>（{i.orgName}，应于{i.reassessOn ?? '—'}前评估）<span class="badge badge-overdue">待评估</span></li>
+              <li>
+                <a href={`/admin/publications/${i.id}#reassess-h`}>{i.title}</a>（{i.orgName}，应于{i.reassessOn ?? '—'}
+                前评估）<span class="badge badge-overdue">待评估</span>
+              </li>
             ))}
           </ul>
-          {reassessment.total > reassessment.items.length ? <p class="muted">另有 {reassessment.total - reassessment.items.length} 件未列出。</p> : null}
+          {reassessment.total > reassessment.items.length ? (
+            <p class="muted">另有 {reassessment.total - reassessment.items.length} 件未列出。</p>
+          ) : null}
         </>
       ) : null}
     </section>

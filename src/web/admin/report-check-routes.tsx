@@ -4,7 +4,12 @@
 import type { Context, Hono } from 'hono';
 import type { Actor } from '../../domain/policies/actor.js';
 import { AppError } from '../../app/errors.js';
-import { UPLOAD_LIMITS, checkUploadedReports, mayCheckReports, type UploadedReport } from '../../app/reports/check-uploaded-reports.js';
+import {
+  UPLOAD_LIMITS,
+  checkUploadedReports,
+  mayCheckReports,
+  type UploadedReport,
+} from '../../app/reports/check-uploaded-reports.js';
 import { requireActor, statusOf } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
 import { ReportCheckForbiddenPage, ReportCheckFormPage, ReportCheckResultsPage } from './report-check-views.js';
@@ -22,14 +27,17 @@ async function allowedActor(c: C): Promise<Actor | Response> {
   return mayCheckReports(actor) ? actor : denied(c, actor);
 }
 
-/** The uploaded files of the multipart body (empty file inputs, sent by browsers when nothing is chosen, are skipped). */
+/**
+ * The uploaded files of the multipart body (empty file inputs, sent by browsers when nothing is chosen, are skipped).
+ */
 async function uploadedFiles(body: Record<string, unknown>): Promise<UploadedReport[]> {
   const values = ([] as unknown[]).concat(body.files ?? []);
   const files = values.filter((v): v is File => v instanceof File && !(v.name === '' && v.size === 0));
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
-const fieldText = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
+const fieldText = (v: unknown): string =>
+  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
 
 /** An ASCII-safe file name for Content-Disposition, plus the UTF-8 form. */
 function disposition(name: string): string {
@@ -57,7 +65,16 @@ export function registerReportCheckRoutes(app: Hono<WebEnv>): void {
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       if (e.code === 'forbidden') return denied(c, actor);
-      const page = <ReportCheckFormPage actor={actor} csrf={c.get('csrf')} limits={LIMITS} text={pasted} errors={e.fieldErrors} message={e.message} />;
+      const page = (
+        <ReportCheckFormPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          limits={LIMITS}
+          text={pasted}
+          errors={e.fieldErrors}
+          message={e.message}
+        />
+      );
       return c.html(page, statusOf(e));
     }
   });
@@ -74,7 +91,10 @@ export function registerReportCheckRoutes(app: Hono<WebEnv>): void {
       return c.text('不是有效的 JSON', 400);
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return c.text('不是有效的 JSON', 400);
-    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': disposition(fieldText(body.name)) };
+    const headers = {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': disposition(fieldText(body.name)),
+    };
     return c.body(`${JSON.stringify(value, null, 2)}\n`, 200, headers);
   });
 }

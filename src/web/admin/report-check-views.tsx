@@ -21,29 +21,68 @@ const PATH = '/admin/report-check';
 /** Labels of the form's fields (also used in the error summary). */
 export const REPORT_CHECK_LABELS: Record<string, string> = { files: '报告文件', text: '粘贴报告全文' };
 
-type FormProps = { actor: Actor; csrf: string; text?: string; errors?: Record<string, string>; message?: string; limits: { maxFiles: number; maxFileMb: number } };
+type FormProps = {
+  actor: Actor;
+  csrf: string;
+  text?: string;
+  errors?: Record<string, string>;
+  message?: string;
+  limits: { maxFiles: number; maxFileMb: number };
+};
 
 /** The upload form: files and/or pasted text; works without JavaScript. */
 export function ReportCheckFormPage(p: FormProps) {
   const e = p.errors ?? {};
   return (
     <AdminLayout title="年报体检" actor={p.actor} csrf={p.csrf} path={PATH}>
-      <p>上传下级单位已发布的政府信息公开工作年度报告（网页另存的文件、Word 文档、PDF 或复制的文字），检查表格数字的勾稽关系、格式与年度是否相符、内容是否残缺，以及是否被植入赌博、色情等广告。</p>
-      <p class="notice">上传的文件和文字只在本次检查中读取，检查结果只显示在本页，系统不保存任何上传内容。如需留存，请下载 JSON 结果。</p>
+      <p>
+        上传下级单位已发布的政府信息公开工作年度报告（网页另存的文件、Word 文档、PDF
+        或复制的文字），检查表格数字的勾稽关系、格式与年度是否相符、内容是否残缺，以及是否被植入赌博、色情等广告。
+      </p>
+      <p class="notice">
+        上传的文件和文字只在本次检查中读取，检查结果只显示在本页，系统不保存任何上传内容。如需留存，请下载 JSON 结果。
+      </p>
       <ErrorSummary message={p.message} errors={e} labels={REPORT_CHECK_LABELS} />
       <form method="post" action={PATH} enctype="multipart/form-data">
         <Csrf token={p.csrf} />
         <div class={e.files ? 'field has-error' : 'field'}>
           <label for="f-files">{REPORT_CHECK_LABELS.files}</label>
-          <p class="hint" id="f-files-hint">可一次选择多个文件（txt、html、docx、pdf），每个文件不超过 {p.limits.maxFileMb} MB，最多 {p.limits.maxFiles} 个。</p>
-          {e.files ? <p class="error" id="f-files-err">{e.files}</p> : null}
-          <input id="f-files" name="files" type="file" multiple accept=".txt,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby={e.files ? 'f-files-hint f-files-err' : 'f-files-hint'} aria-invalid={e.files ? 'true' : undefined} />
+          <p class="hint" id="f-files-hint">
+            可一次选择多个文件（txt、html、docx、pdf），每个文件不超过 {p.limits.maxFileMb} MB，最多 {p.limits.maxFiles}{' '}
+            个。
+          </p>
+          {e.files ? (
+            <p class="error" id="f-files-err">
+              {e.files}
+            </p>
+          ) : null}
+          <input
+            id="f-files"
+            name="files"
+            type="file"
+            multiple
+            accept=".txt,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-describedby={e.files ? 'f-files-hint f-files-err' : 'f-files-hint'}
+            aria-invalid={e.files ? 'true' : undefined}
+          />
         </div>
         <div class={e.text ? 'field has-error' : 'field'}>
           <label for="f-text">{REPORT_CHECK_LABELS.text}（可选）</label>
-          <p class="hint" id="f-text-hint">从网页复制整篇报告（含表格）粘贴到此处，作为一份报告检查。</p>
-          {e.text ? <p class="error" id="f-text-err">{e.text}</p> : null}
-          <textarea id="f-text" name="text" rows={12} aria-describedby={e.text ? 'f-text-hint f-text-err' : 'f-text-hint'} aria-invalid={e.text ? 'true' : undefined}>
+          <p class="hint" id="f-text-hint">
+            从网页复制整篇报告（含表格）粘贴到此处，作为一份报告检查。
+          </p>
+          {e.text ? (
+            <p class="error" id="f-text-err">
+              {e.text}
+            </p>
+          ) : null}
+          <textarea
+            id="f-text"
+            name="text"
+            rows={12}
+            aria-describedby={e.text ? 'f-text-hint f-text-err' : 'f-text-hint'}
+            aria-invalid={e.text ? 'true' : undefined}
+          >
             {p.text ?? ''}
           </textarea>
         </div>
@@ -56,12 +95,19 @@ export function ReportCheckFormPage(p: FormProps) {
 const SECTION_NAMES: Record<string, string> = Object.fromEntries(
   (Object.entries(SECTION_TITLES) as [SectionKey, string][]).map(([k, v]) => [k, v.replace(/^[一二三四五六]、/, '')]),
 );
-const COLUMN_NAMES: Record<string, string> = { ...ARTICLE20_COLUMN_LABELS, ...REVIEW_COLUMN_LABELS, ...APPLICANT_COLUMN_LABELS };
+const COLUMN_NAMES: Record<string, string> = {
+  ...ARTICLE20_COLUMN_LABELS,
+  ...REVIEW_COLUMN_LABELS,
+  ...APPLICANT_COLUMN_LABELS,
+};
 
 /** Where a finding is, in words: section, row, column, text offset. */
 export function whereText(f: Finding): string {
   const w = f.where;
-  const section = w.section && ['applications', 'reviews', 'article20'].includes(w.section) ? (w.section as 'applications' | 'reviews' | 'article20') : null;
+  const section =
+    w.section && ['applications', 'reviews', 'article20'].includes(w.section)
+      ? (w.section as 'applications' | 'reviews' | 'article20')
+      : null;
   const parts = [
     w.section ? (SECTION_NAMES[w.section] ?? w.section) : '',
     w.row ? (section ? rowLabel(section, w.row) : w.row) : '',
@@ -78,7 +124,12 @@ function Findings(p: { findings: Finding[] }) {
       <table>
         <caption>发现的问题（{p.findings.length} 项）</caption>
         <thead>
-          <tr><th scope="col">规则</th><th scope="col">严重程度</th><th scope="col">说明</th><th scope="col">位置</th></tr>
+          <tr>
+            <th scope="col">规则</th>
+            <th scope="col">严重程度</th>
+            <th scope="col">说明</th>
+            <th scope="col">位置</th>
+          </tr>
         </thead>
         <tbody>
           {p.findings.map((f) => (
@@ -86,7 +137,15 @@ function Findings(p: { findings: Finding[] }) {
               <td>{f.rule}</td>
               <td class={f.severity === 'error' ? 'error' : 'warn'}>{f.severity === 'error' ? '错误' : '提示'}</td>
               <td>{f.message}</td>
-              <td>{whereText(f)}{f.where.excerpt ? <><br />原文：“{f.where.excerpt}”</> : null}</td>
+              <td>
+                {whereText(f)}
+                {f.where.excerpt ? (
+                  <>
+                    <br />
+                    原文：“{f.where.excerpt}”
+                  </>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -101,19 +160,30 @@ function ApplicationsTable(p: { report: CheckedReport }) {
   const r = p.report;
   if (Object.keys(r.applications).length === 0) return <p>未读取到第三部分表格的数字。</p>;
   const format = r.format ?? r.expectedFormat ?? '2021';
-  const extra = Object.keys(r.applications).filter((k) => !(applicationRows(format) as string[]).includes(k)) as (keyof typeof r.applications)[];
+  const extra = Object.keys(r.applications).filter(
+    (k) => !(applicationRows(format) as string[]).includes(k),
+  ) as (keyof typeof r.applications)[];
   return (
     <div class="table-wrap">
       <table>
         <caption>第三部分 收到和处理政府信息公开申请情况（读取到的数字；空白为表中留空，“—”为文本中没有）</caption>
         <thead>
-          <tr><th scope="col">行</th>{APPLICANT_COLUMNS.map((c) => <th scope="col" class="num">{APPLICANT_COLUMN_LABELS[c]}</th>)}</tr>
+          <tr>
+            <th scope="col">行</th>
+            {APPLICANT_COLUMNS.map((c) => (
+              <th scope="col" class="num">
+                {APPLICANT_COLUMN_LABELS[c]}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {[...applicationRows(format), ...extra].map((row) => (
             <tr>
               <th scope="row">{APPLICATION_ROW_LABELS[row]}</th>
-              {APPLICANT_COLUMNS.map((c) => <td class="num">{showCell(r.applications[row]?.[c])}</td>)}
+              {APPLICANT_COLUMNS.map((c) => (
+                <td class="num">{showCell(r.applications[row]?.[c])}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -130,17 +200,23 @@ function ReportResult(p: { report: CheckedReport; index: number; csrf: string })
   const mismatch = r.format !== null && r.expectedFormat !== null && r.format !== r.expectedFormat;
   return (
     <section aria-labelledby={id}>
-      <h2 id={id}>{p.index + 1}. {r.file ?? '（未命名）'}</h2>
+      <h2 id={id}>
+        {p.index + 1}. {r.file ?? '（未命名）'}
+      </h2>
       <dl class="info">
-        <dt>发布机关</dt><dd>{r.organization.name ?? '未识别'}</dd>
-        <dt>年度</dt><dd>{r.year ?? '未识别'}</dd>
+        <dt>发布机关</dt>
+        <dd>{r.organization.name ?? '未识别'}</dd>
+        <dt>年度</dt>
+        <dd>{r.year ?? '未识别'}</dd>
         <dt>表格格式</dt>
         <dd>
-          {r.format ? `${r.format}年版` : '未识别'}（按年度应为{r.expectedFormat ? `${r.expectedFormat}年版` : '：未知'}）
-          {mismatch ? <strong class="warn">　格式与年度不符</strong> : null}
+          {r.format ? `${r.format}年版` : '未识别'}（按年度应为{r.expectedFormat ? `${r.expectedFormat}年版` : '：未知'}
+          ）{mismatch ? <strong class="warn">　格式与年度不符</strong> : null}
         </dd>
-        <dt>完整性</dt><dd>{r.complete ? '完整' : '不完整（副本在第六部分之前中断）'}</dd>
-        <dt>植入广告</dt><dd>{r.tampered ? <strong class="error">有：此副本已被篡改</strong> : '未发现'}</dd>
+        <dt>完整性</dt>
+        <dd>{r.complete ? '完整' : '不完整（副本在第六部分之前中断）'}</dd>
+        <dt>植入广告</dt>
+        <dd>{r.tampered ? <strong class="error">有：此副本已被篡改</strong> : '未发现'}</dd>
       </dl>
       <Findings findings={r.findings} />
       <ApplicationsTable report={r} />
@@ -148,7 +224,9 @@ function ReportResult(p: { report: CheckedReport; index: number; csrf: string })
         <Csrf token={p.csrf} />
         <input type="hidden" name="name" value={fileBase(r.file ?? 'report')} />
         <input type="hidden" name="json" value={JSON.stringify(r)} />
-        <button type="submit" class="secondary">下载 JSON（{r.file ?? '报告'}）</button>
+        <button type="submit" class="secondary">
+          下载 JSON（{r.file ?? '报告'}）
+        </button>
       </form>
     </section>
   );
@@ -161,10 +239,15 @@ export function ReportCheckResultsPage(p: { actor: Actor; csrf: string; reports:
   return (
     <AdminLayout title="年报体检结果" actor={p.actor} csrf={p.csrf} path={PATH}>
       <p role="status">
-        共检查 {p.reports.length} 份报告：完整 {p.reports.filter((r) => r.complete).length} 份，有错误 {errors} 份，含植入广告 {spam} 份。结果未保存。
+        共检查 {p.reports.length} 份报告：完整 {p.reports.filter((r) => r.complete).length} 份，有错误 {errors}{' '}
+        份，含植入广告 {spam} 份。结果未保存。
       </p>
-      <p><a href={PATH}>再检查一批</a></p>
-      {p.reports.map((r, i) => <ReportResult report={r} index={i} csrf={p.csrf} />)}
+      <p>
+        <a href={PATH}>再检查一批</a>
+      </p>
+      {p.reports.map((r, i) => (
+        <ReportResult report={r} index={i} csrf={p.csrf} />
+      ))}
     </AdminLayout>
   );
 }
@@ -175,7 +258,9 @@ export function ReportCheckForbiddenPage(p: { actor: Actor; csrf: string }) {
     <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={PATH}>
       <p role="alert">没有权限执行此操作。</p>
       <p>年报体检仅向上级政务公开办（监督）和系统管理员开放。如需使用，请联系本机构或上级机构的系统管理员。</p>
-      <p><a href="/admin">返回工作台</a></p>
+      <p>
+        <a href="/admin">返回工作台</a>
+      </p>
     </AdminLayout>
   );
 }

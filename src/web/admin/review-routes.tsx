@@ -1,20 +1,44 @@
 /** @jsxImportSource hono/jsx */
 // Back-office pages of the 复议/诉讼/投诉 register: list with filters and section 四, create, edit (record the result).
 import type { Context, Hono } from 'hono';
-import { createReview, getReview, listReviews, loadReviewScope, reviewSummary, updateReview, type ReviewInput, type ReviewListFilter, type ReviewScope } from '../../app/reviews/manage-reviews.js';
+import {
+  createReview,
+  getReview,
+  listReviews,
+  loadReviewScope,
+  reviewSummary,
+  updateReview,
+  type ReviewInput,
+  type ReviewListFilter,
+  type ReviewScope,
+} from '../../app/reviews/manage-reviews.js';
 import { AppError } from '../../app/errors.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { REVIEW_FIELD_LABELS, REVIEW_KINDS, REVIEW_RESULTS, type ReviewCase, type ReviewKind, type ReviewResult } from '../../domain/reviews/review-case.js';
+import {
+  REVIEW_FIELD_LABELS,
+  REVIEW_KINDS,
+  REVIEW_RESULTS,
+  type ReviewCase,
+  type ReviewKind,
+  type ReviewResult,
+} from '../../domain/reviews/review-case.js';
 import { readForm, requireActor, statusOf, str } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
-import { ReviewDetailPage, ReviewForbiddenPage, ReviewFormPage, ReviewListPage, type ReviewListQuery } from './review-views.js';
+import {
+  ReviewDetailPage,
+  ReviewForbiddenPage,
+  ReviewFormPage,
+  ReviewListPage,
+  type ReviewListQuery,
+} from './review-views.js';
 
 type C = Context<WebEnv>;
 
 const FLASH: Record<string, string> = { created: '案件已登记。', saved: '案件信息已保存。' };
 const FIELDS = Object.keys(REVIEW_FIELD_LABELS) as (keyof typeof REVIEW_FIELD_LABELS)[];
 
-const denied = (c: C, actor: Actor, message?: string) => c.html(<ReviewForbiddenPage actor={actor} csrf={c.get('csrf')} message={message} />, 403);
+const denied = (c: C, actor: Actor, message?: string) =>
+  c.html(<ReviewForbiddenPage actor={actor} csrf={c.get('csrf')} message={message} />, 403);
 const orgName = (scope: ReviewScope) => (id: string) => scope.tree.find((o) => o.id === id)?.name ?? '（未知机构）';
 
 /** The stored case as form values. */
@@ -38,7 +62,12 @@ function valuesOf(r: ReviewCase): Record<string, string> {
 
 /** The list query as typed, and the filter it means; a malformed year is reported and ignored. */
 function parseQuery(c: C): { query: ReviewListQuery; filter: ReviewListFilter; errors: Record<string, string> } {
-  const query = { org: c.req.query('org') ?? '', kind: c.req.query('kind') ?? '', year: (c.req.query('year') ?? '').trim(), result: c.req.query('result') ?? '' };
+  const query = {
+    org: c.req.query('org') ?? '',
+    kind: c.req.query('kind') ?? '',
+    year: (c.req.query('year') ?? '').trim(),
+    result: c.req.query('result') ?? '',
+  };
   const errors: Record<string, string> = {};
   const validYear = /^\d{4}$/.test(query.year);
   if (query.year && !validYear) errors.year = '年度应为四位数字，如 2025';
@@ -51,13 +80,33 @@ function parseQuery(c: C): { query: ReviewListQuery; filter: ReviewListFilter; e
   return { query, filter, errors };
 }
 
-/** Renders the form again after a failed use case: 403 page when forbidden, 404 when gone, else the form with the errors. */
-async function failed(c: C, actor: Actor, e: unknown, id: string | undefined, values: Record<string, string>): Promise<Response> {
+/**
+ * Renders the form again after a failed use case: 403 page when forbidden, 404 when gone, else the form with the
+ * errors.
+ */
+async function failed(
+  c: C,
+  actor: Actor,
+  e: unknown,
+  id: string | undefined,
+  values: Record<string, string>,
+): Promise<Response> {
   if (!(e instanceof AppError)) throw e;
   if (e.code === 'forbidden') return denied(c, actor, e.message);
   if (e.code === 'not_found') return c.notFound();
   const scope = await loadReviewScope(c.get('ctx'), actor);
-  const page = <ReviewFormPage actor={actor} csrf={c.get('csrf')} id={id} orgs={scope.orgsFor('review.write')} orgName={orgName(scope)(values.orgId ?? '')} values={values} errors={e.fieldErrors} message={e.message} />;
+  const page = (
+    <ReviewFormPage
+      actor={actor}
+      csrf={c.get('csrf')}
+      id={id}
+      orgs={scope.orgsFor('review.write')}
+      orgName={orgName(scope)(values.orgId ?? '')}
+      values={values}
+      errors={e.fieldErrors}
+      message={e.message}
+    />
+  );
   return c.html(page, statusOf(e));
 }
 
@@ -71,9 +120,24 @@ export function registerReviewRoutes(app: Hono<WebEnv>): void {
     try {
       const cases = await listReviews(ctx, actor, filter);
       const scope = await loadReviewScope(ctx, actor);
-      const summary = filter.orgId && filter.year !== undefined && scope.can('review.read', filter.orgId) ? await reviewSummary(ctx, actor, filter.orgId, filter.year) : undefined;
+      const summary =
+        filter.orgId && filter.year !== undefined && scope.can('review.read', filter.orgId)
+          ? await reviewSummary(ctx, actor, filter.orgId, filter.year)
+          : undefined;
       const orgs = scope.tree.filter((o) => scope.can('review.read', o.id));
-      return c.html(<ReviewListPage actor={actor} csrf={c.get('csrf')} orgs={orgs} orgName={orgName(scope)} cases={cases} query={query} errors={errors} canCreate={scope.orgsFor('review.write').length > 0} summary={summary} />);
+      return c.html(
+        <ReviewListPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          orgs={orgs}
+          orgName={orgName(scope)}
+          cases={cases}
+          query={query}
+          errors={errors}
+          canCreate={scope.orgsFor('review.write').length > 0}
+          summary={summary}
+        />,
+      );
     } catch (e) {
       if (e instanceof AppError && e.code === 'forbidden') return denied(c, actor, e.message);
       throw e;
@@ -86,7 +150,14 @@ export function registerReviewRoutes(app: Hono<WebEnv>): void {
     const writable = (await loadReviewScope(c.get('ctx'), actor)).orgsFor('review.write');
     if (writable.length === 0) return denied(c, actor);
     const home = writable.find((o) => o.id === actor.homeOrgId) ?? writable[0];
-    return c.html(<ReviewFormPage actor={actor} csrf={c.get('csrf')} orgs={writable} values={{ orgId: home?.id ?? '', result: 'pending' }} />);
+    return c.html(
+      <ReviewFormPage
+        actor={actor}
+        csrf={c.get('csrf')}
+        orgs={writable}
+        values={{ orgId: home?.id ?? '', result: 'pending' }}
+      />,
+    );
   });
 
   app.post('/admin/reviews/new', async (c) => {
@@ -111,7 +182,15 @@ export function registerReviewRoutes(app: Hono<WebEnv>): void {
       const scope = await loadReviewScope(ctx, actor);
       const base = { actor, csrf: c.get('csrf'), orgName: orgName(scope)(review.orgId) };
       if (!canWrite) return c.html(<ReviewDetailPage {...base} review={review} />);
-      return c.html(<ReviewFormPage {...base} id={review.id} orgs={[]} values={valuesOf(review)} flash={FLASH[c.req.query('flash') ?? '']} />);
+      return c.html(
+        <ReviewFormPage
+          {...base}
+          id={review.id}
+          orgs={[]}
+          values={valuesOf(review)}
+          flash={FLASH[c.req.query('flash') ?? '']}
+        />,
+      );
     } catch (e) {
       if (e instanceof AppError && e.code === 'not_found') return c.notFound();
       throw e;
@@ -128,7 +207,8 @@ export function registerReviewRoutes(app: Hono<WebEnv>): void {
       await updateReview(c.get('ctx'), actor, id, values as ReviewInput);
       return c.redirect(`/admin/reviews/${id}?flash=saved`, 303);
     } catch (e) {
-      const stored = e instanceof AppError && e.code === 'invalid' ? await c.get('ctx').repos.reviews.byId(id) : undefined;
+      const stored =
+        e instanceof AppError && e.code === 'invalid' ? await c.get('ctx').repos.reviews.byId(id) : undefined;
       return failed(c, actor, e, id, { ...values, orgId: stored?.orgId ?? '' });
     }
   });

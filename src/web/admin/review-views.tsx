@@ -30,33 +30,71 @@ const orgOptions = (orgs: readonly OrgNode[]): [string, string][] =>
   orgs.map((o): [string, string] => [o.id, `${'　'.repeat(o.depth)}${o.name}${o.retiredAt ? '（已撤销）' : ''}`]);
 
 /** The register: filters, the cases, and section 四 when one organization and one year are chosen. */
-export function ReviewListPage(p: Base & { orgs: OrgNode[]; orgName: (id: string) => string; cases: ReviewCase[]; query: ReviewListQuery; errors: Record<string, string>; canCreate: boolean; summary?: ReviewSummary }) {
+export function ReviewListPage(
+  p: Base & {
+    orgs: OrgNode[];
+    orgName: (id: string) => string;
+    cases: ReviewCase[];
+    query: ReviewListQuery;
+    errors: Record<string, string>;
+    canCreate: boolean;
+    summary?: ReviewSummary;
+  },
+) {
   const q = p.query;
   return (
     <AdminLayout title="复议、诉讼和投诉登记" actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
       {p.canCreate ? (
         <p>
-          <a class="button" href={`${PATH}/new`}>登记案件</a>
+          <a class="button" href={`${PATH}/new`}>
+            登记案件
+          </a>
         </p>
       ) : null}
       <form method="get" action={PATH} class="filters" role="search" aria-label="筛选案件">
         <Select name="org" label="机构" value={q.org} options={[['', '全部机构'], ...orgOptions(p.orgs)]} />
-        <Select name="kind" label="类别" value={q.kind} options={[['', '全部类别'], ...REVIEW_KINDS.map((k): [string, string] => [k, REVIEW_KIND_LABELS[k]])]} />
+        <Select
+          name="kind"
+          label="类别"
+          value={q.kind}
+          options={[['', '全部类别'], ...REVIEW_KINDS.map((k): [string, string] => [k, REVIEW_KIND_LABELS[k]])]}
+        />
         <Field name="year" label="立案年度" value={q.year} error={p.errors.year} inputmode="numeric" />
-        <Select name="result" label="结果" value={q.result} options={[['', '全部结果'], ...REVIEW_RESULTS.map((r): [string, string] => [r, REVIEW_RESULT_LABELS[r]])]} />
+        <Select
+          name="result"
+          label="结果"
+          value={q.result}
+          options={[['', '全部结果'], ...REVIEW_RESULTS.map((r): [string, string] => [r, REVIEW_RESULT_LABELS[r]])]}
+        />
         <button type="submit">筛选</button>
       </form>
-      {p.summary ? <SummaryTable summary={p.summary} caption={`${p.orgName(q.org)} ${q.year} 年度报告第四部分（按立案年度统计，结果以当年12月31日的状态为准；举报投诉不计入）`} /> : null}
+      {p.summary ? (
+        <SummaryTable
+          summary={p.summary}
+          caption={`${p.orgName(q.org)} ${q.year} 年度报告第四部分（按立案年度统计，结果以当年12月31日的状态为准；举报投诉不计入）`}
+        />
+      ) : null}
       <div class="table-wrap">
         <table>
           <caption class="muted">{`共 ${p.cases.length} 件`}</caption>
           <thead>
-            <tr><th scope="col">立案（收到）日期</th><th scope="col">类别</th><th scope="col">案号</th><th scope="col">机构</th><th scope="col">争议事项</th><th scope="col">关联申请</th><th scope="col">结果</th><th scope="col">审结日期</th></tr>
+            <tr>
+              <th scope="col">立案（收到）日期</th>
+              <th scope="col">类别</th>
+              <th scope="col">案号</th>
+              <th scope="col">机构</th>
+              <th scope="col">争议事项</th>
+              <th scope="col">关联申请</th>
+              <th scope="col">结果</th>
+              <th scope="col">审结日期</th>
+            </tr>
           </thead>
           <tbody>
             {p.cases.map((c) => (
               <tr>
-                <td><a href={`${PATH}/${c.id}`}>{c.filedOn}</a></td>
+                <td>
+                  <a href={`${PATH}/${c.id}`}>{c.filedOn}</a>
+                </td>
                 <td>{caseTypeLabel(c)}</td>
                 <td>{c.caseNo || '—'}</td>
                 <td>{p.orgName(c.orgId)}</td>
@@ -80,12 +118,32 @@ export function SummaryTable(p: { summary: ReviewSummary; caption: string }) {
       <table class="report-table">
         <caption>{p.caption}</caption>
         <thead>
-          <tr><th scope="colgroup" colspan={5} rowspan={2}>行政复议</th><th scope="colgroup" colspan={10}>行政诉讼</th></tr>
-          <tr><th scope="colgroup" colspan={5}>{LITIGATION_ROUTE_LABELS.direct}</th><th scope="colgroup" colspan={5}>{LITIGATION_ROUTE_LABELS.after_reconsideration}</th></tr>
-          <tr>{REVIEW_ROWS.flatMap(() => REVIEW_COLUMNS.map((col) => <th scope="col">{REVIEW_COLUMN_LABELS[col]}</th>))}</tr>
+          <tr>
+            <th scope="colgroup" colspan={5} rowspan={2}>
+              行政复议
+            </th>
+            <th scope="colgroup" colspan={10}>
+              行政诉讼
+            </th>
+          </tr>
+          <tr>
+            <th scope="colgroup" colspan={5}>
+              {LITIGATION_ROUTE_LABELS.direct}
+            </th>
+            <th scope="colgroup" colspan={5}>
+              {LITIGATION_ROUTE_LABELS.after_reconsideration}
+            </th>
+          </tr>
+          <tr>
+            {REVIEW_ROWS.flatMap(() => REVIEW_COLUMNS.map((col) => <th scope="col">{REVIEW_COLUMN_LABELS[col]}</th>))}
+          </tr>
         </thead>
         <tbody>
-          <tr>{REVIEW_ROWS.flatMap((row) => REVIEW_COLUMNS.map((col) => <td data-cell={`${row}.${col}`}>{p.summary[row][col]}</td>))}</tr>
+          <tr>
+            {REVIEW_ROWS.flatMap((row) =>
+              REVIEW_COLUMNS.map((col) => <td data-cell={`${row}.${col}`}>{p.summary[row][col]}</td>),
+            )}
+          </tr>
         </tbody>
       </table>
     </div>
@@ -93,13 +151,23 @@ export function SummaryTable(p: { summary: ReviewSummary; caption: string }) {
 }
 
 /** The create/edit form. Typed values come back as they were typed. */
-export function ReviewFormPage(p: Base & { id?: string; orgs: OrgNode[]; orgName?: string; values: Record<string, string>; errors?: Record<string, string>; message?: string }) {
+export function ReviewFormPage(
+  p: Base & {
+    id?: string;
+    orgs: OrgNode[];
+    orgName?: string;
+    values: Record<string, string>;
+    errors?: Record<string, string>;
+    message?: string;
+  },
+) {
   const v = p.values;
   const e = p.errors ?? {};
   const L = REVIEW_FIELD_LABELS;
-  const f = (name: keyof typeof L, extra: { required?: boolean; multiline?: boolean; hint?: string; inputmode?: 'numeric' } = {}) => (
-    <Field name={name} label={L[name]} value={v[name]} error={e[name]} {...extra} />
-  );
+  const f = (
+    name: keyof typeof L,
+    extra: { required?: boolean; multiline?: boolean; hint?: string; inputmode?: 'numeric' } = {},
+  ) => <Field name={name} label={L[name]} value={v[name]} error={e[name]} {...extra} />;
   const dateHint = '格式：YYYY-MM-DD，如 2025-03-01';
   return (
     <AdminLayout title={p.id ? '编辑案件' : '登记案件'} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
@@ -107,24 +175,59 @@ export function ReviewFormPage(p: Base & { id?: string; orgs: OrgNode[]; orgName
         <Csrf token={p.csrf} />
         <ErrorSummary message={p.message} errors={p.errors} labels={L} />
         {p.id ? (
-          <p>{L.orgId}：{p.orgName}</p>
+          <p>
+            {L.orgId}：{p.orgName}
+          </p>
         ) : (
-          <Select name="orgId" label={L.orgId} value={v.orgId} error={e.orgId} options={[['', '请选择'], ...orgOptions(p.orgs)]} required />
+          <Select
+            name="orgId"
+            label={L.orgId}
+            value={v.orgId}
+            error={e.orgId}
+            options={[['', '请选择'], ...orgOptions(p.orgs)]}
+            required
+          />
         )}
         <fieldset>
           <legend>案件情况</legend>
-          <Select name="kind" label={L.kind} value={v.kind} error={e.kind} options={[['', '请选择'], ...REVIEW_KINDS.map((k): [string, string] => [k, REVIEW_KIND_LABELS[k]])]} required />
-          <Select name="litigationRoute" label={L.litigationRoute} value={v.litigationRoute} error={e.litigationRoute} options={[['', '（仅行政诉讼填写）'], ...LITIGATION_ROUTES.map((r): [string, string] => [r, LITIGATION_ROUTE_LABELS[r]])]} />
+          <Select
+            name="kind"
+            label={L.kind}
+            value={v.kind}
+            error={e.kind}
+            options={[['', '请选择'], ...REVIEW_KINDS.map((k): [string, string] => [k, REVIEW_KIND_LABELS[k]])]}
+            required
+          />
+          <Select
+            name="litigationRoute"
+            label={L.litigationRoute}
+            value={v.litigationRoute}
+            error={e.litigationRoute}
+            options={[
+              ['', '（仅行政诉讼填写）'],
+              ...LITIGATION_ROUTES.map((r): [string, string] => [r, LITIGATION_ROUTE_LABELS[r]]),
+            ]}
+          />
           {f('caseNo')}
           {f('filedOn', { required: true, hint: dateHint, inputmode: 'numeric' })}
           {f('body', { required: true })}
           {f('claimantName', { hint: '个人信息：仅供本机构及上级工作人员查看，不在门户公开，不写入审计日志' })}
-          {f('subject', { required: true, multiline: true, hint: '被申请复议、被诉或被投诉的行为，如某号不予公开告知书' })}
+          {f('subject', {
+            required: true,
+            multiline: true,
+            hint: '被申请复议、被诉或被投诉的行为，如某号不予公开告知书',
+          })}
           {f('trackingCode', { hint: '所涉政府信息公开申请的查询码（本机构受理的申请）；无关联申请的可不填' })}
         </fieldset>
         <fieldset>
           <legend>审结（办结）情况</legend>
-          <Select name="result" label={L.result} value={v.result} error={e.result} options={REVIEW_RESULTS.map((r): [string, string] => [r, REVIEW_RESULT_LABELS[r]])} />
+          <Select
+            name="result"
+            label={L.result}
+            value={v.result}
+            error={e.result}
+            options={REVIEW_RESULTS.map((r): [string, string] => [r, REVIEW_RESULT_LABELS[r]])}
+          />
           {f('resultOn', { hint: `${dateHint}；尚未审结的不填`, inputmode: 'numeric' })}
           {f('handling', { multiline: true, hint: '举报投诉的调查处理情况；复议、诉讼可写明决定或裁判要点' })}
           {f('notes', { multiline: true })}
@@ -163,7 +266,9 @@ export function ReviewDetailPage(p: Base & { review: ReviewCase; orgName: string
           </>
         ))}
       </dl>
-      <p><a href={PATH}>返回列表</a></p>
+      <p>
+        <a href={PATH}>返回列表</a>
+      </p>
     </AdminLayout>
   );
 }
@@ -173,7 +278,9 @@ export function ReviewForbiddenPage(p: Base & { message?: string }) {
   return (
     <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={PATH}>
       <p role="alert">{p.message ?? '没有权限执行此操作'}。</p>
-      <p>复议、诉讼和投诉登记由本机构的依申请公开承办人、政府信息公开工作机构负责人、合法性审查人员或系统管理员维护，上级政务公开办可以查看。</p>
+      <p>
+        复议、诉讼和投诉登记由本机构的依申请公开承办人、政府信息公开工作机构负责人、合法性审查人员或系统管理员维护，上级政务公开办可以查看。
+      </p>
       <p>
         <a href={PATH}>返回登记列表</a>　<a href="/admin">返回工作台</a>
       </p>

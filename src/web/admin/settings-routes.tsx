@@ -23,23 +23,50 @@ export function registerSettingsRoutes(app: Hono<WebEnv>): void {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
     const footer = await getSiteFooter(c.get('ctx'));
-    const flash = c.req.query('flash') === 'saved' ? '网站设置已保存，门户页脚已更新。' : c.req.query('flash') === 'base-url' ? '网站地址已保存。' : undefined;
+    const flash =
+      c.req.query('flash') === 'saved'
+        ? '网站设置已保存，门户页脚已更新。'
+        : c.req.query('flash') === 'base-url'
+          ? '网站地址已保存。'
+          : undefined;
     const baseUrl = { value: (await getPublicBaseUrl(c.get('ctx'))) ?? '' };
-    return c.html(<SettingsPage actor={actor} csrf={c.get('csrf')} values={valuesOf(footer)} flash={flash} canEdit={await mayEdit(c, actor)} baseUrl={baseUrl} />);
+    return c.html(
+      <SettingsPage
+        actor={actor}
+        csrf={c.get('csrf')}
+        values={valuesOf(footer)}
+        flash={flash}
+        canEdit={await mayEdit(c, actor)}
+        baseUrl={baseUrl}
+      />,
+    );
   });
 
   app.post('/admin/settings', async (c) => {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
     const form = await readForm(c);
-    const values = { ...Object.fromEntries(TEXT_KEYS.map((k) => [k, str(form, k)])), showPartyGovMark: str(form, 'showPartyGovMark') === '1' ? '1' : '' };
+    const values = {
+      ...Object.fromEntries(TEXT_KEYS.map((k) => [k, str(form, k)])),
+      showPartyGovMark: str(form, 'showPartyGovMark') === '1' ? '1' : '',
+    };
     try {
       await saveSiteFooter(c.get('ctx'), actor, { ...values, showPartyGovMark: values.showPartyGovMark === '1' });
       return c.redirect('/admin/settings?flash=saved', 303);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const baseUrl = { value: (await getPublicBaseUrl(c.get('ctx'))) ?? '' };
-      const page = <SettingsPage actor={actor} csrf={c.get('csrf')} values={values} errors={e.fieldErrors} message={e.message} canEdit={e.code !== 'forbidden'} baseUrl={baseUrl} />;
+      const page = (
+        <SettingsPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          values={values}
+          errors={e.fieldErrors}
+          message={e.message}
+          canEdit={e.code !== 'forbidden'}
+          baseUrl={baseUrl}
+        />
+      );
       return c.html(page, statusOf(e));
     }
   });
@@ -56,7 +83,16 @@ export function registerSettingsRoutes(app: Hono<WebEnv>): void {
       if (!(e instanceof AppError)) throw e;
       const footer = await getSiteFooter(c.get('ctx'));
       const baseUrl = { value, error: e.fieldErrors.publicBaseUrl, message: e.message };
-      return c.html(<SettingsPage actor={actor} csrf={c.get('csrf')} values={valuesOf(footer)} canEdit={e.code !== 'forbidden'} baseUrl={baseUrl} />, statusOf(e));
+      return c.html(
+        <SettingsPage
+          actor={actor}
+          csrf={c.get('csrf')}
+          values={valuesOf(footer)}
+          canEdit={e.code !== 'forbidden'}
+          baseUrl={baseUrl}
+        />,
+        statusOf(e),
+      );
     }
   });
 }
@@ -64,5 +100,10 @@ export function registerSettingsRoutes(app: Hono<WebEnv>): void {
 /** Ability for the view: only a root organization's admin may change the footer (the use case enforces it). */
 async function mayEdit(c: Context<WebEnv>, actor: Actor): Promise<boolean> {
   const orgs = await c.get('ctx').repos.orgs.list();
-  return canAdmin(actor, 'settings.update', null, orgs.filter((o) => o.parentId === null).map((o) => o.id));
+  return canAdmin(
+    actor,
+    'settings.update',
+    null,
+    orgs.filter((o) => o.parentId === null).map((o) => o.id),
+  );
 }

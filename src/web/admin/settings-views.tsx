@@ -54,11 +54,23 @@ export function SettingsPage(p: {
         <fieldset disabled={!p.canEdit}>
           <legend>门户页脚</legend>
           {TEXT_FIELDS.map(([name, hint]) => (
-            <Field name={name} label={SETTINGS_LABELS[name] ?? name} value={p.values[name]} error={e[name]} hint={hint} />
+            <Field
+              name={name}
+              label={SETTINGS_LABELS[name] ?? name}
+              value={p.values[name]}
+              error={e[name]}
+              hint={hint}
+            />
           ))}
           <div class={e.showPartyGovMark ? 'field has-error' : 'field'}>
             <label for="f-showPartyGovMark" class="check">
-              <input id="f-showPartyGovMark" type="checkbox" name="showPartyGovMark" value="1" checked={p.values.showPartyGovMark === '1'} />
+              <input
+                id="f-showPartyGovMark"
+                type="checkbox"
+                name="showPartyGovMark"
+                value="1"
+                checked={p.values.showPartyGovMark === '1'}
+              />
               {` ${SETTINGS_LABELS.showPartyGovMark ?? ''}`}
             </label>
             <p class="hint">党政机关网站须在页面底部显示“党政机关”标识。</p>

@@ -3,7 +3,13 @@
 // published column set, and the select that links a publication draft to a row.
 import type { Actor } from '../../domain/policies/actor.js';
 import type { KeyArea } from '../../domain/catalogue/key-areas.js';
-import { AUDIENCES, DEFAULT_LEVELS, KNOWN_CHANNELS, METHODS, type CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
+import {
+  AUDIENCES,
+  DEFAULT_LEVELS,
+  KNOWN_CHANNELS,
+  METHODS,
+  type CatalogueRow,
+} from '../../domain/catalogue/catalogue-row.js';
 import type { RowChoiceGroup } from '../../app/catalogue/link-row.js';
 import { AdminLayout } from '../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
@@ -40,19 +46,43 @@ const arr = (v: FormValues, k: string): string[] => {
 
 /** A stored row as form values: known channels and levels ticked, the others in the "other" fields. */
 export function rowFormValues(row: CatalogueRow): FormValues {
-  const known = (list: readonly string[], all: readonly string[]) => ({ ticked: list.filter((x) => all.includes(x)), other: list.filter((x) => !all.includes(x)).join('、') });
+  const known = (list: readonly string[], all: readonly string[]) => ({
+    ticked: list.filter((x) => all.includes(x)),
+    other: list.filter((x) => !all.includes(x)).join('、'),
+  });
   const req = known(row.channelsRequired, KNOWN_CHANNELS);
   const opt = known(row.channelsOptional, KNOWN_CHANNELS);
   const lev = known(row.levels, DEFAULT_LEVELS);
   return {
-    keyAreaId: row.keyAreaId, level1: row.level1, level2: row.level2, level3: row.level3, contentElements: row.contentElements, basis: row.basis,
-    timeLimitText: row.timeLimitText, subject: row.subject, audience: row.audience, method: row.method, sort: String(row.sort),
-    channelsRequired: req.ticked, channelsRequiredOther: req.other, channelsOptional: opt.ticked, channelsOptionalOther: opt.other, levels: lev.ticked, levelsOther: lev.other,
+    keyAreaId: row.keyAreaId,
+    level1: row.level1,
+    level2: row.level2,
+    level3: row.level3,
+    contentElements: row.contentElements,
+    basis: row.basis,
+    timeLimitText: row.timeLimitText,
+    subject: row.subject,
+    audience: row.audience,
+    method: row.method,
+    sort: String(row.sort),
+    channelsRequired: req.ticked,
+    channelsRequiredOther: req.other,
+    channelsOptional: opt.ticked,
+    channelsOptionalOther: opt.other,
+    levels: lev.ticked,
+    levelsOther: lev.other,
   };
 }
 
 /** A group of checkboxes with an "other" text field; the fieldset carries the id the error summary links to. */
-function Checks(p: { name: string; legend: string; options: readonly string[]; values: FormValues; error?: string; otherHint: string }) {
+function Checks(p: {
+  name: string;
+  legend: string;
+  options: readonly string[];
+  values: FormValues;
+  error?: string;
+  otherHint: string;
+}) {
   const chosen = arr(p.values, p.name);
   return (
     <fieldset id={`f-${p.name}`} class={p.error ? 'has-error' : undefined}>
@@ -60,10 +90,17 @@ function Checks(p: { name: string; legend: string; options: readonly string[]; v
       {p.error ? <p class="error">{p.error}</p> : null}
       <div class="checks">
         {p.options.map((o, i) => (
-          <label class="check" for={`f-${p.name}-${i}`}><input id={`f-${p.name}-${i}`} type="checkbox" name={p.name} value={o} checked={chosen.includes(o)} /> {o}</label>
+          <label class="check" for={`f-${p.name}-${i}`}>
+            <input id={`f-${p.name}-${i}`} type="checkbox" name={p.name} value={o} checked={chosen.includes(o)} /> {o}
+          </label>
         ))}
       </div>
-      <Field name={`${p.name}Other`} label="其他（多项用顿号或逗号分隔）" value={text(p.values, `${p.name}Other`)} hint={p.otherHint} />
+      <Field
+        name={`${p.name}Other`}
+        label="其他（多项用顿号或逗号分隔）"
+        value={text(p.values, `${p.name}Other`)}
+        hint={p.otherHint}
+      />
     </fieldset>
   );
 }
@@ -87,31 +124,143 @@ export function RowFormPage(p: RowFormProps) {
   const base = `/admin/orgs/${p.org.id}/standard-catalogue`;
   const action = p.rowId ? `${base}/rows/${p.rowId}` : `${base}/rows`;
   return (
-    <AdminLayout title={p.rowId ? `修改目录事项：${p.org.name}` : `新增目录事项：${p.org.name}`} actor={p.actor} csrf={p.csrf} path="/admin/publications">
-      <p><a href={base}>‹ 返回标准目录</a></p>
+    <AdminLayout
+      title={p.rowId ? `修改目录事项：${p.org.name}` : `新增目录事项：${p.org.name}`}
+      actor={p.actor}
+      csrf={p.csrf}
+      path="/admin/publications"
+    >
+      <p>
+        <a href={base}>‹ 返回标准目录</a>
+      </p>
       <ErrorSummary message={p.message} errors={e} labels={ROW_LABELS} />
       <form method="post" action={action} class="publication-form">
         <Csrf token={p.csrf} />
-        <Select name="keyAreaId" label="重点领域" value={text(v, 'keyAreaId')} error={e.keyAreaId} required options={[['', '（请选择）'], ...p.areas.map((a): [string, string] => [a.id, a.national ? a.name : `${a.name}（地方领域）`])]} />
-        <Field name="level1" label="一级事项" value={text(v, 'level1')} error={e.level1} required hint="如：最低生活保障" />
+        <Select
+          name="keyAreaId"
+          label="重点领域"
+          value={text(v, 'keyAreaId')}
+          error={e.keyAreaId}
+          required
+          options={[
+            ['', '（请选择）'],
+            ...p.areas.map((a): [string, string] => [a.id, a.national ? a.name : `${a.name}（地方领域）`]),
+          ]}
+        />
+        <Field
+          name="level1"
+          label="一级事项"
+          value={text(v, 'level1')}
+          error={e.level1}
+          required
+          hint="如：最低生活保障"
+        />
         <Field name="level2" label="二级事项" value={text(v, 'level2')} error={e.level2} required hint="如：办事指南" />
         <Field name="level3" label="三级事项" value={text(v, 'level3')} error={e.level3} hint="目录只分两级时不填" />
-        <Field name="contentElements" label="公开内容（要素）" value={text(v, 'contentElements')} error={e.contentElements} required multiline />
-        <Field name="basis" label="公开依据" value={text(v, 'basis')} error={e.basis} required multiline hint="如：《中华人民共和国政府信息公开条例》《社会救助暂行办法》" />
-        <Field name="timeLimitText" label="公开时限" value={text(v, 'timeLimitText')} error={e.timeLimitText} required hint="按目录原文填写，如：信息形成或者变更之日起20个工作日内；每年1月31日前；长期公开。系统据此计算应公开日期。" />
-        <Field name="subject" label="公开主体" value={text(v, 'subject')} error={e.subject} required hint="如：县级政府民政部门、乡镇政府（街道办事处）" />
-        <Checks name="channelsRequired" legend="公开渠道和载体：必选（■）" options={KNOWN_CHANNELS} values={v} error={e.channelsRequired} otherHint="如：公共资源交易平台、12345政务服务热线" />
-        <Checks name="channelsOptional" legend="公开渠道和载体：可选（□）" options={KNOWN_CHANNELS} values={v} error={e.channelsOptional} otherHint="同一渠道不能既必选又可选" />
+        <Field
+          name="contentElements"
+          label="公开内容（要素）"
+          value={text(v, 'contentElements')}
+          error={e.contentElements}
+          required
+          multiline
+        />
+        <Field
+          name="basis"
+          label="公开依据"
+          value={text(v, 'basis')}
+          error={e.basis}
+          required
+          multiline
+          hint="如：《中华人民共和国政府信息公开条例》《社会救助暂行办法》"
+        />
+        <Field
+          name="timeLimitText"
+          label="公开时限"
+          value={text(v, 'timeLimitText')}
+          error={e.timeLimitText}
+          required
+          hint="按目录原文填写，如：信息形成或者变更之日起20个工作日内；每年1月31日前；长期公开。系统据此计算应公开日期。"
+        />
+        <Field
+          name="subject"
+          label="公开主体"
+          value={text(v, 'subject')}
+          error={e.subject}
+          required
+          hint="如：县级政府民政部门、乡镇政府（街道办事处）"
+        />
+        <Checks
+          name="channelsRequired"
+          legend="公开渠道和载体：必选（■）"
+          options={KNOWN_CHANNELS}
+          values={v}
+          error={e.channelsRequired}
+          otherHint="如：公共资源交易平台、12345政务服务热线"
+        />
+        <Checks
+          name="channelsOptional"
+          legend="公开渠道和载体：可选（□）"
+          options={KNOWN_CHANNELS}
+          values={v}
+          error={e.channelsOptional}
+          otherHint="同一渠道不能既必选又可选"
+        />
         <div class={e.audience ? 'field has-error' : 'field'}>
-          <label for="f-audience">公开对象<span class="req" aria-hidden="true"> *</span></label>
-          <p class="hint" id="f-audience-hint">全社会或特定群体，也可按目录写明具体对象。</p>
-          {e.audience ? <p class="error" id="f-audience-err">{e.audience}</p> : null}
-          <input id="f-audience" name="audience" type="text" list="audience-list" value={text(v, 'audience')} required aria-invalid={e.audience ? 'true' : undefined} aria-describedby={e.audience ? 'f-audience-hint f-audience-err' : 'f-audience-hint'} />
-          <datalist id="audience-list">{AUDIENCES.map((a) => <option value={a} />)}</datalist>
+          <label for="f-audience">
+            公开对象
+            <span class="req" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          </label>
+          <p class="hint" id="f-audience-hint">
+            全社会或特定群体，也可按目录写明具体对象。
+          </p>
+          {e.audience ? (
+            <p class="error" id="f-audience-err">
+              {e.audience}
+            </p>
+          ) : null}
+          <input
+            id="f-audience"
+            name="audience"
+            type="text"
+            list="audience-list"
+            value={text(v, 'audience')}
+            required
+            aria-invalid={e.audience ? 'true' : undefined}
+            aria-describedby={e.audience ? 'f-audience-hint f-audience-err' : 'f-audience-hint'}
+          />
+          <datalist id="audience-list">
+            {AUDIENCES.map((a) => (
+              <option value={a} />
+            ))}
+          </datalist>
         </div>
-        <Select name="method" label="公开方式" value={text(v, 'method') || '主动'} error={e.method} options={METHODS.map((m): [string, string] => [m, m === '依申请' ? '依申请公开' : '主动公开'])} />
-        <Checks name="levels" legend="公开层级" options={DEFAULT_LEVELS} values={v} error={e.levels} otherHint="如：乡、村级；市级；区级" />
-        <Field name="sort" label="序号" value={text(v, 'sort')} error={e.sort} inputmode="numeric" hint="决定在本领域内的排列顺序；不填则排在最后" />
+        <Select
+          name="method"
+          label="公开方式"
+          value={text(v, 'method') || '主动'}
+          error={e.method}
+          options={METHODS.map((m): [string, string] => [m, m === '依申请' ? '依申请公开' : '主动公开'])}
+        />
+        <Checks
+          name="levels"
+          legend="公开层级"
+          options={DEFAULT_LEVELS}
+          values={v}
+          error={e.levels}
+          otherHint="如：乡、村级；市级；区级"
+        />
+        <Field
+          name="sort"
+          label="序号"
+          value={text(v, 'sort')}
+          error={e.sort}
+          inputmode="numeric"
+          hint="决定在本领域内的排列顺序；不填则排在最后"
+        />
         <button type="submit">{p.rowId ? '保存修改' : '新增事项'}</button>
       </form>
     </AdminLayout>
@@ -127,14 +276,29 @@ export function CatalogueRowSelect(p: { groups: RowChoiceGroup[]; value?: string
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
       <label for={id}>标准目录事项</label>
-      <p class="hint" id={`${id}-hint`}>本信息对应的基层政务公开标准目录事项（可不选）。</p>
-      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
-      <select id={id} name="catalogueRow" aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-hint ${id}-err` : `${id}-hint`}>
-        <option value="" selected={!p.value}>{p.groups.length === 0 ? '（本机构尚未编制标准目录）' : '（不对应标准目录事项）'}</option>
+      <p class="hint" id={`${id}-hint`}>
+        本信息对应的基层政务公开标准目录事项（可不选）。
+      </p>
+      {p.error ? (
+        <p class="error" id={`${id}-err`}>
+          {p.error}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        name="catalogueRow"
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={p.error ? `${id}-hint ${id}-err` : `${id}-hint`}
+      >
+        <option value="" selected={!p.value}>
+          {p.groups.length === 0 ? '（本机构尚未编制标准目录）' : '（不对应标准目录事项）'}
+        </option>
         {p.groups.map((g) => (
           <optgroup label={g.area}>
             {g.rows.map(([rowId, label]) => (
-              <option value={rowId} selected={rowId === p.value}>{label}</option>
+              <option value={rowId} selected={rowId === p.value}>
+                {label}
+              </option>
             ))}
           </optgroup>
         ))}

@@ -8,7 +8,13 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../app/errors.js';
 import { standardCataloguePage, type CatalogueFilter } from '../../app/catalogue/catalogue-page.js';
-import { addCatalogueRow, addLocalKeyArea, catalogueRowForEdit, retireCatalogueRow, updateCatalogueRow } from '../../app/catalogue/edit-rows.js';
+import {
+  addCatalogueRow,
+  addLocalKeyArea,
+  catalogueRowForEdit,
+  retireCatalogueRow,
+  updateCatalogueRow,
+} from '../../app/catalogue/edit-rows.js';
 import { clearAreaNotApplicable, markAreaNotApplicable } from '../../app/catalogue/manage-catalogue.js';
 import { exportCatalogue, importCatalogue } from '../../app/catalogue/import-catalogue.js';
 import type { SheetError } from '../../domain/catalogue/sheet.js';
@@ -34,7 +40,10 @@ const base = (orgId: string) => `/admin/orgs/${orgId}/standard-catalogue`;
 
 function filterOf(c: C): CatalogueFilter {
   const show = c.req.query('show');
-  return { ...(c.req.query('area') ? { areaId: c.req.query('area') } : {}), ...(show === 'overdue' || show === 'nothing' ? { show } : {}) };
+  return {
+    ...(c.req.query('area') ? { areaId: c.req.query('area') } : {}),
+    ...(show === 'overdue' || show === 'nothing' ? { show } : {}),
+  };
 }
 
 function flashOf(c: C): string | undefined {
@@ -52,14 +61,31 @@ const denied = (c: C, actor: Actor, message: string) =>
   );
 
 /** The page again after a failed small form (or import), with the status of the error. */
-type PageExtras = { message?: string; errors?: Record<string, string>; values?: Record<string, string>; failedArea?: string; importErrors?: SheetError[]; status?: 403 | 404 | 409 | 422 };
+type PageExtras = {
+  message?: string;
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+  failedArea?: string;
+  importErrors?: SheetError[];
+  status?: 403 | 404 | 409 | 422;
+};
 
 async function page(c: C, actor: Actor, orgId: string, extras: PageExtras = {}): Promise<Response> {
   const filter = filterOf(c);
   try {
     const data = await standardCataloguePage(c.get('ctx'), actor, orgId, filter);
     const { status, ...rest } = extras;
-    return c.html(<StandardCatalogueView actor={actor} csrf={c.get('csrf')} data={data} filter={filter} flash={status ? undefined : flashOf(c)} {...rest} />, status ?? 200);
+    return c.html(
+      <StandardCatalogueView
+        actor={actor}
+        csrf={c.get('csrf')}
+        data={data}
+        filter={filter}
+        flash={status ? undefined : flashOf(c)}
+        {...rest}
+      />,
+      status ?? 200,
+    );
   } catch (e) {
     return failure(c, actor, e);
   }
@@ -77,18 +103,47 @@ function failure(c: C, actor: Actor, e: unknown): Response | Promise<Response> {
 function formFailure(c: C, actor: Actor, orgId: string, e: unknown, extras: PageExtras): Response | Promise<Response> {
   if (!(e instanceof AppError) || e.code === 'forbidden' || e.code === 'not_found') return failure(c, actor, e);
   const status = statusOf(e);
-  return page(c, actor, orgId, { message: e.message, errors: e.fieldErrors, ...extras, status: status === 409 ? 409 : 422 });
+  return page(c, actor, orgId, {
+    message: e.message,
+    errors: e.fieldErrors,
+    ...extras,
+    status: status === 409 ? 409 : 422,
+  });
 }
 
 /** The row form (new or edit) with the organization's areas. */
-async function rowForm(c: C, actor: Actor, orgId: string, p: { values: FormValues; rowId?: string; errors?: Record<string, string>; message?: string; status?: 200 | 422 }): Promise<Response> {
+async function rowForm(
+  c: C,
+  actor: Actor,
+  orgId: string,
+  p: { values: FormValues; rowId?: string; errors?: Record<string, string>; message?: string; status?: 200 | 422 },
+): Promise<Response> {
   const data = await standardCataloguePage(c.get('ctx'), actor, orgId);
   if (!data.canWrite) return denied(c, actor, '需要管理员、政务公开办公室负责人或机构负责人角色才能维护标准目录');
-  return c.html(<RowFormPage actor={actor} csrf={c.get('csrf')} org={data.org} areas={data.allAreas} values={p.values} rowId={p.rowId} errors={p.errors} message={p.message} />, p.status ?? 200);
+  return c.html(
+    <RowFormPage
+      actor={actor}
+      csrf={c.get('csrf')}
+      org={data.org}
+      areas={data.allAreas}
+      values={p.values}
+      rowId={p.rowId}
+      errors={p.errors}
+      message={p.message}
+    />,
+    p.status ?? 200,
+  );
 }
 
 /** Runs a row change and redirects, or renders the form with what was typed. */
-async function saveRow(c: C, actor: Actor, orgId: string, rowId: string | undefined, run: (values: FormValues) => Promise<unknown>, flash: string): Promise<Response> {
+async function saveRow(
+  c: C,
+  actor: Actor,
+  orgId: string,
+  rowId: string | undefined,
+  run: (values: FormValues) => Promise<unknown>,
+  flash: string,
+): Promise<Response> {
   const form = await readForm(c);
   const values = Object.fromEntries(Object.entries(form).filter(([k]) => k !== '_csrf'));
   try {
@@ -113,8 +168,13 @@ export function registerStandardCatalogueRoutes(app: Hono<WebEnv>): void {
     const orgId = c.req.param('id');
     try {
       const bytes = await exportCatalogue(c.get('ctx'), actor, orgId);
-      c.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('基层政务公开标准目录.xlsx')}`);
-      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      c.header(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent('基层政务公开标准目录.xlsx')}`,
+      );
+      return c.body(new Uint8Array(bytes), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
     } catch (e) {
       return formFailure(c, actor, orgId, e, {});
     }
@@ -130,9 +190,18 @@ export function registerStandardCatalogueRoutes(app: Hono<WebEnv>): void {
       if (!file) throw new AppError('invalid', '请选择要导入的标准目录文件', { file: '请选择XLSX文件' });
       const r = await importCatalogue(c.get('ctx'), actor, orgId, new Uint8Array(await file.arrayBuffer()));
       if (!r.ok) return await page(c, actor, orgId, { importErrors: r.errors, status: 422 });
-      return c.redirect(`${base(orgId)}?flash=imported&inserted=${r.inserted}&updated=${r.updated}&retired=${r.retired}`, 303);
+      return c.redirect(
+        `${base(orgId)}?flash=imported&inserted=${r.inserted}&updated=${r.updated}&retired=${r.retired}`,
+        303,
+      );
     } catch (e) {
-      return formFailure(c, actor, orgId, e, e instanceof AppError && !e.fieldErrors.file ? { errors: { file: e.message } } : {});
+      return formFailure(
+        c,
+        actor,
+        orgId,
+        e,
+        e instanceof AppError && !e.fieldErrors.file ? { errors: { file: e.message } } : {},
+      );
     }
   });
 
@@ -144,7 +213,9 @@ function registerRowRoutes(app: Hono<WebEnv>): void {
   app.get('/admin/orgs/:id/standard-catalogue/rows/new', async (c) => {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
-    return rowForm(c, actor, c.req.param('id'), { values: { keyAreaId: c.req.query('area') ?? '', method: '主动', audience: '全社会' } }).catch((e: unknown) => failure(c, actor, e));
+    return rowForm(c, actor, c.req.param('id'), {
+      values: { keyAreaId: c.req.query('area') ?? '', method: '主动', audience: '全社会' },
+    }).catch((e: unknown) => failure(c, actor, e));
   });
 
   app.post('/admin/orgs/:id/standard-catalogue/rows', async (c) => {
@@ -170,7 +241,14 @@ function registerRowRoutes(app: Hono<WebEnv>): void {
     const actor = requireActor(c);
     if (actor instanceof Response) return actor;
     const [orgId, rowId] = [c.req.param('id'), c.req.param('rowId')];
-    return saveRow(c, actor, orgId, rowId, (v) => updateCatalogueRow(c.get('ctx'), actor, orgId, rowId, v), 'row_saved');
+    return saveRow(
+      c,
+      actor,
+      orgId,
+      rowId,
+      (v) => updateCatalogueRow(c.get('ctx'), actor, orgId, rowId, v),
+      'row_saved',
+    );
   });
 
   app.post('/admin/orgs/:id/standard-catalogue/rows/:rowId/retire', async (c) => {

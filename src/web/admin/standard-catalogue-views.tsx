@@ -35,28 +35,75 @@ export function StandardCatalogueView(p: Props) {
   const base = `/admin/orgs/${data.org.id}/standard-catalogue`;
   const t = data.totals;
   return (
-    <AdminLayout title={`基层政务公开标准目录：${data.org.name}`} actor={p.actor} csrf={p.csrf} path="/admin/publications" flash={p.flash}>
-      <p><a href="/admin/publications">‹ 返回主动公开</a></p>
+    <AdminLayout
+      title={`基层政务公开标准目录：${data.org.name}`}
+      actor={p.actor}
+      csrf={p.csrf}
+      path="/admin/publications"
+      flash={p.flash}
+    >
+      <p>
+        <a href="/admin/publications">‹ 返回主动公开</a>
+      </p>
       <ErrorSummary message={p.message} errors={p.errors} labels={LABELS} />
       {p.importErrors && p.importErrors.length > 0 ? <ImportErrors errors={p.importErrors} /> : null}
       <div class="grid">
-        <div class="card"><p>目录事项</p><p class="big">{t.rows}</p></div>
-        <div class="card"><p>尚无已发布信息</p><p class="big">{t.nothingPublished}</p><a href={`${base}?show=nothing`}>只看这些事项</a></div>
-        <div class="card"><p>超过公开时限</p><p class="big">{t.overdue}</p><a href={`${base}?show=overdue`}>只看逾期事项</a></div>
+        <div class="card">
+          <p>目录事项</p>
+          <p class="big">{t.rows}</p>
+        </div>
+        <div class="card">
+          <p>尚无已发布信息</p>
+          <p class="big">{t.nothingPublished}</p>
+          <a href={`${base}?show=nothing`}>只看这些事项</a>
+        </div>
+        <div class="card">
+          <p>超过公开时限</p>
+          <p class="big">{t.overdue}</p>
+          <a href={`${base}?show=overdue`}>只看逾期事项</a>
+        </div>
       </div>
       <form method="get" action={base} class="filters" role="search" aria-label="筛选目录事项">
-        <Select name="area" label="重点领域" value={p.filter.areaId ?? ''} options={[['', '全部领域'], ...data.allAreas.map((a): [string, string] => [a.id, a.name])]} />
-        <Select name="show" label="事项" value={p.filter.show ?? ''} options={[['', '全部事项'], ['overdue', '超过公开时限的事项'], ['nothing', '尚无已发布信息的事项']]} />
+        <Select
+          name="area"
+          label="重点领域"
+          value={p.filter.areaId ?? ''}
+          options={[['', '全部领域'], ...data.allAreas.map((a): [string, string] => [a.id, a.name])]}
+        />
+        <Select
+          name="show"
+          label="事项"
+          value={p.filter.show ?? ''}
+          options={[
+            ['', '全部事项'],
+            ['overdue', '超过公开时限的事项'],
+            ['nothing', '尚无已发布信息的事项'],
+          ]}
+        />
         <button type="submit">筛选</button>
       </form>
       <p class="actions-row">
-        <a href={`${base}/export.xlsx`} download>导出标准目录（XLSX）</a>
-        {data.canWrite ? <a class="button" href={`${base}/rows/new`}>新增事项</a> : null}
+        <a href={`${base}/export.xlsx`} download>
+          导出标准目录（XLSX）
+        </a>
+        {data.canWrite ? (
+          <a class="button" href={`${base}/rows/new`}>
+            新增事项
+          </a>
+        ) : null}
       </p>
       {data.canWrite ? <WriterForms base={base} csrf={p.csrf} values={p.values ?? {}} errors={p.errors ?? {}} /> : null}
       {data.areas.length === 0 ? <p class="notice">没有符合条件的目录事项。</p> : null}
       {data.areas.map((a) => (
-        <AreaSection view={a} base={base} csrf={p.csrf} canWrite={data.canWrite} open={p.failedArea === a.area.id} reason={p.failedArea === a.area.id ? (p.values?.reason ?? '') : ''} error={p.failedArea === a.area.id ? p.errors?.reason : undefined} />
+        <AreaSection
+          view={a}
+          base={base}
+          csrf={p.csrf}
+          canWrite={data.canWrite}
+          open={p.failedArea === a.area.id}
+          reason={p.failedArea === a.area.id ? (p.values?.reason ?? '') : ''}
+          error={p.failedArea === a.area.id ? p.errors?.reason : undefined}
+        />
       ))}
     </AdminLayout>
   );
@@ -77,7 +124,12 @@ function ImportErrors(p: { errors: SheetError[] }) {
 }
 
 /** Import, and adding a local area (writers only). */
-function WriterForms(p: { base: string; csrf: string; values: Record<string, string>; errors: Record<string, string> }) {
+function WriterForms(p: {
+  base: string;
+  csrf: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
   return (
     <div class="grid">
       <form method="post" action={`${p.base}/import`} enctype="multipart/form-data" class="card">
@@ -85,23 +137,51 @@ function WriterForms(p: { base: string; csrf: string; values: Record<string, str
         <h2>导入标准目录</h2>
         <div class={p.errors.file ? 'field has-error' : 'field'}>
           <label for="f-file">目录文件（XLSX）</label>
-          <p class="hint" id="f-file-hint">按政府网站公布的目录格式，每个领域一个工作表；文件中各领域原有而文件中没有的事项将停用。有任何错误时不写入。</p>
-          {p.errors.file ? <p class="error" id="f-file-err">{p.errors.file}</p> : null}
-          <input id="f-file" type="file" name="file" accept=".xlsx" required aria-describedby={p.errors.file ? 'f-file-hint f-file-err' : 'f-file-hint'} />
+          <p class="hint" id="f-file-hint">
+            按政府网站公布的目录格式，每个领域一个工作表；文件中各领域原有而文件中没有的事项将停用。有任何错误时不写入。
+          </p>
+          {p.errors.file ? (
+            <p class="error" id="f-file-err">
+              {p.errors.file}
+            </p>
+          ) : null}
+          <input
+            id="f-file"
+            type="file"
+            name="file"
+            accept=".xlsx"
+            required
+            aria-describedby={p.errors.file ? 'f-file-hint f-file-err' : 'f-file-hint'}
+          />
         </div>
         <button type="submit">导入</button>
       </form>
       <form method="post" action={`${p.base}/areas`} class="card">
         <Csrf token={p.csrf} />
         <h2>新增地方领域</h2>
-        <Field name="name" label="领域名称" value={p.values.name} error={p.errors.name} required hint="26个试点领域之外本地增设的领域，如：涉农资金" />
+        <Field
+          name="name"
+          label="领域名称"
+          value={p.values.name}
+          error={p.errors.name}
+          required
+          hint="26个试点领域之外本地增设的领域，如：涉农资金"
+        />
         <button type="submit">新增领域</button>
       </form>
     </div>
   );
 }
 
-function AreaSection(p: { view: CatalogueAreaView; base: string; csrf: string; canWrite: boolean; open: boolean; reason: string; error?: string }) {
+function AreaSection(p: {
+  view: CatalogueAreaView;
+  base: string;
+  csrf: string;
+  canWrite: boolean;
+  open: boolean;
+  reason: string;
+  error?: string;
+}) {
   const { area, notApplicable, rows, rowCount } = p.view;
   const hId = `area-${area.id}`;
   return (
@@ -117,7 +197,9 @@ function AreaSection(p: { view: CatalogueAreaView; base: string; csrf: string; c
           {p.canWrite ? (
             <form method="post" action={`${p.base}/areas/${area.id}/applicable`}>
               <Csrf token={p.csrf} />
-              <button type="submit" class="secondary">撤销未涉及说明</button>
+              <button type="submit" class="secondary">
+                撤销未涉及说明
+              </button>
             </form>
           ) : null}
         </div>
@@ -130,7 +212,15 @@ function AreaSection(p: { view: CatalogueAreaView; base: string; csrf: string; c
   );
 }
 
-function EmptyArea(p: { view: CatalogueAreaView; base: string; csrf: string; canWrite: boolean; open: boolean; reason: string; error?: string }) {
+function EmptyArea(p: {
+  view: CatalogueAreaView;
+  base: string;
+  csrf: string;
+  canWrite: boolean;
+  open: boolean;
+  reason: string;
+  error?: string;
+}) {
   const { area } = p.view;
   // The failed form's field takes the id the error summary links to.
   const fid = p.open ? 'f-reason' : `f-reason-${area.id}`;
@@ -144,12 +234,27 @@ function EmptyArea(p: { view: CatalogueAreaView; base: string; csrf: string; can
             <Csrf token={p.csrf} />
             <div class={p.error ? 'field has-error' : 'field'}>
               <label for={fid}>未涉及说明</label>
-              {p.error ? <p class="error" id={`${fid}-err`}>{p.error}</p> : null}
-              <textarea id={fid} name="reason" rows={2} required aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${fid}-err` : undefined}>{p.reason}</textarea>
+              {p.error ? (
+                <p class="error" id={`${fid}-err`}>
+                  {p.error}
+                </p>
+              ) : null}
+              <textarea
+                id={fid}
+                name="reason"
+                rows={2}
+                required
+                aria-invalid={p.error ? 'true' : undefined}
+                aria-describedby={p.error ? `${fid}-err` : undefined}
+              >
+                {p.reason}
+              </textarea>
             </div>
             <button type="submit">保存说明</button>
           </form>
-          <p><a href={`${p.base}/rows/new?area=${encodeURIComponent(area.id)}`}>或为该领域新增事项</a></p>
+          <p>
+            <a href={`${p.base}/rows/new?area=${encodeURIComponent(area.id)}`}>或为该领域新增事项</a>
+          </p>
         </details>
       ) : null}
     </div>
@@ -164,10 +269,20 @@ function RowsTable(p: { rows: RowStatus[]; base: string; csrf: string; canWrite:
         <caption class="vh">{p.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">序号</th><th scope="col">一级事项</th><th scope="col">二级事项</th><th scope="col">三级事项</th>
-            <th scope="col">公开内容（要素）</th><th scope="col">公开依据</th><th scope="col">公开时限</th><th scope="col">公开主体</th>
-            <th scope="col">公开渠道和载体</th><th scope="col">公开对象</th><th scope="col">公开方式</th><th scope="col">公开层级</th>
-            <th scope="col">已发布信息</th><th scope="col">状态</th>
+            <th scope="col">序号</th>
+            <th scope="col">一级事项</th>
+            <th scope="col">二级事项</th>
+            <th scope="col">三级事项</th>
+            <th scope="col">公开内容（要素）</th>
+            <th scope="col">公开依据</th>
+            <th scope="col">公开时限</th>
+            <th scope="col">公开主体</th>
+            <th scope="col">公开渠道和载体</th>
+            <th scope="col">公开对象</th>
+            <th scope="col">公开方式</th>
+            <th scope="col">公开层级</th>
+            <th scope="col">已发布信息</th>
+            <th scope="col">状态</th>
             {p.canWrite ? <th scope="col">操作</th> : null}
           </tr>
         </thead>
@@ -193,24 +308,44 @@ function RowLine(p: { status: RowStatus; index: number; base: string; csrf: stri
       <td>{row.basis}</td>
       <td>
         {row.timeLimitText}
-        <p class="muted">{row.timeLimitRule ? `计算规则：${describeTimeLimitRule(row.timeLimitRule)}` : '计算规则：无（不自动计算期限）'}</p>
+        <p class="muted">
+          {row.timeLimitRule
+            ? `计算规则：${describeTimeLimitRule(row.timeLimitRule)}`
+            : '计算规则：无（不自动计算期限）'}
+        </p>
       </td>
       <td>{row.subject}</td>
       <td>
-        {row.channelsRequired.map((c) => <span class="channel">■{c} </span>)}
-        {row.channelsOptional.map((c) => <span class="channel">□{c} </span>)}
+        {row.channelsRequired.map((c) => (
+          <span class="channel">■{c} </span>
+        ))}
+        {row.channelsOptional.map((c) => (
+          <span class="channel">□{c} </span>
+        ))}
       </td>
       <td>{row.audience}</td>
       <td>{row.method === '依申请' ? '依申请公开' : '主动公开'}</td>
       <td>{row.levels.join('、') || '—'}</td>
       <td>{liveCount > 0 ? `${liveCount} 条，最近 ${lastPublishedOn ?? ''}` : '无'}</td>
-      <td><RowFlag status={p.status} /></td>
+      <td>
+        <RowFlag status={p.status} />
+      </td>
       {p.canWrite ? (
         <td>
-          <a href={`${p.base}/rows/${row.id}/edit`}>修改<span class="vh">：{row.level1} {row.level2}</span></a>
+          <a href={`${p.base}/rows/${row.id}/edit`}>
+            修改
+            <span class="vh">
+              ：{row.level1} {row.level2}
+            </span>
+          </a>
           <form method="post" action={`${p.base}/rows/${row.id}/retire`}>
             <Csrf token={p.csrf} />
-            <button type="submit" class="secondary">停用<span class="vh">：{row.level1} {row.level2}</span></button>
+            <button type="submit" class="secondary">
+              停用
+              <span class="vh">
+                ：{row.level1} {row.level2}
+              </span>
+            </button>
           </form>
         </td>
       ) : null}
@@ -222,7 +357,9 @@ function RowLine(p: { status: RowStatus; index: number; base: string; csrf: stri
 function RowFlag(p: { status: RowStatus }) {
   const s = p.status;
   if (s.overdue) return <span class="badge badge-overdue">逾期（应于 {s.dueOn} 前公开）</span>;
-  if (s.liveCount === 0 && s.dueOn) return <span class="badge badge-due_soon">尚无已发布信息，应于 {s.dueOn} 前公开</span>;
+  if (s.liveCount === 0 && s.dueOn) {
+    return <span class="badge badge-due_soon">尚无已发布信息，应于 {s.dueOn} 前公开</span>;
+  }
   if (s.liveCount === 0) return <span class="badge badge-due_soon">尚无已发布信息</span>;
   return s.dueOn ? <span class="muted">下次应于 {s.dueOn} 前公开</span> : <span class="muted">正常</span>;
 }
@@ -239,16 +376,41 @@ export async function CatalogueDashboardCard(p: { ctx: AppContext; actor: Actor 
       <h3 id="dash-standard-catalogue">基层政务公开标准目录</h3>
       <div class="table-wrap">
         <table>
-          <thead><tr><th scope="col">机构</th><th scope="col">目录事项</th><th scope="col">尚无已发布信息</th><th scope="col">超过公开时限</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">机构</th>
+              <th scope="col">目录事项</th>
+              <th scope="col">尚无已发布信息</th>
+              <th scope="col">超过公开时限</th>
+            </tr>
+          </thead>
           <tbody>
             {lines.map((l) => {
               const base = `/admin/orgs/${l.orgId}/standard-catalogue`;
               return (
                 <tr>
-                  <td><a href={base}>{l.orgName}</a></td>
+                  <td>
+                    <a href={base}>{l.orgName}</a>
+                  </td>
                   <td>{l.rows}</td>
-                  <td>{l.nothingPublished > 0 ? <a href={`${base}?show=nothing`}>{l.nothingPublished} 项<span class="vh">（{l.orgName}尚无已发布信息的事项）</span></a> : '0'}</td>
-                  <td>{l.overdue > 0 ? <a class="badge badge-overdue" href={`${base}?show=overdue`}>逾期 {l.overdue} 项<span class="vh">（{l.orgName}）</span></a> : '0'}</td>
+                  <td>
+                    {l.nothingPublished > 0 ? (
+                      <a href={`${base}?show=nothing`}>
+                        {l.nothingPublished} 项<span class="vh">（{l.orgName}尚无已发布信息的事项）</span>
+                      </a>
+                    ) : (
+                      '0'
+                    )}
+                  </td>
+                  <td>
+                    {l.overdue > 0 ? (
+                      <a class="badge badge-overdue" href={`${base}?show=overdue`}>
+                        逾期 {l.overdue} 项<span class="vh">（{l.orgName}）</span>
+                      </a>
+                    ) : (
+                      '0'
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -9,7 +9,12 @@ import { USER_LABELS, type UserFormValues } from './user-form.js';
 import { RoleMatrix, orgOptions, personLabel, type FormErrors } from './user-views.js';
 
 /** One account as the pages show it: the account, the actor's rights over it, and its successor. */
-export type AccountView = { user: UserWithRoles; scope: UserScope; abilities: UserAbilities; successor?: UserWithRoles };
+export type AccountView = {
+  user: UserWithRoles;
+  scope: UserScope;
+  abilities: UserAbilities;
+  successor?: UserWithRoles;
+};
 
 /** Props of the account page; each of its three forms carries its own errors. */
 export type EditPageProps = AccountView & {
@@ -26,7 +31,12 @@ export type EditPageProps = AccountView & {
  * The flash message after a handover, from the counts carried in the redirect (numbers only).
  * @param labels the registered handover steps' labels, in order
  */
-export function handoverFlash(roles: number, moved: readonly number[], labels: readonly string[], successor?: UserWithRoles): string {
+export function handoverFlash(
+  roles: number,
+  moved: readonly number[],
+  labels: readonly string[],
+  successor?: UserWithRoles,
+): string {
   // Modules with nothing to move are left out of the sentence.
   const parts = [`${roles}个角色`, ...labels.flatMap((l, i) => ((moved[i] ?? 0) > 0 ? [`${l}${moved[i]}项`] : []))];
   return `交接完成：${parts.join('、')}已转交给${successor ? personLabel(successor) : '接手人员'}，原账号已停用。`;
@@ -45,10 +55,16 @@ export function UserEditPage(p: EditPageProps) {
         <div>
           <h2>交接</h2>
           <p>工作调动或离职时，将该账号的全部角色和未办结的工作一次性转给接手人员，并停用该账号。</p>
-          <p><a class="button secondary" href={`/admin/users/${u.id}/handover`}>办理交接</a></p>
+          <p>
+            <a class="button secondary" href={`/admin/users/${u.id}/handover`}>
+              办理交接
+            </a>
+          </p>
         </div>
       ) : null}
-      <p><a href="/admin/users">返回账号列表</a></p>
+      <p>
+        <a href="/admin/users">返回账号列表</a>
+      </p>
     </AdminLayout>
   );
 }
@@ -57,14 +73,30 @@ function AccountSummary(p: AccountView) {
   const u = p.user;
   return (
     <dl class="info">
-      <dt>用户名</dt><dd>{u.username}</dd>
-      <dt>姓名</dt><dd>{u.displayName || '—'}</dd>
-      <dt>所属机构</dt><dd>{p.scope.orgLabel(u.orgId)}</dd>
-      <dt>角色</dt><dd>{u.roles.length > 0 ? u.roles.map((g) => grantLabel(p.scope, g)).join('\n') : '—'}</dd>
-      <dt>状态</dt><dd>{u.status === 'active' ? '启用' : '已停用'}</dd>
-      {p.successor ? <><dt>交接</dt><dd>{`已交接给 ${personLabel(p.successor)}`}</dd></> : null}
-      <dt>最近登录</dt><dd>{formatInstant(u.lastLoginAt)}</dd>
-      {u.mustChangePassword ? <><dt>密码</dt><dd>下次登录时须修改密码</dd></> : null}
+      <dt>用户名</dt>
+      <dd>{u.username}</dd>
+      <dt>姓名</dt>
+      <dd>{u.displayName || '—'}</dd>
+      <dt>所属机构</dt>
+      <dd>{p.scope.orgLabel(u.orgId)}</dd>
+      <dt>角色</dt>
+      <dd>{u.roles.length > 0 ? u.roles.map((g) => grantLabel(p.scope, g)).join('\n') : '—'}</dd>
+      <dt>状态</dt>
+      <dd>{u.status === 'active' ? '启用' : '已停用'}</dd>
+      {p.successor ? (
+        <>
+          <dt>交接</dt>
+          <dd>{`已交接给 ${personLabel(p.successor)}`}</dd>
+        </>
+      ) : null}
+      <dt>最近登录</dt>
+      <dd>{formatInstant(u.lastLoginAt)}</dd>
+      {u.mustChangePassword ? (
+        <>
+          <dt>密码</dt>
+          <dd>下次登录时须修改密码</dd>
+        </>
+      ) : null}
     </dl>
   );
 }
@@ -79,9 +111,29 @@ function EditForm(p: EditPageProps) {
       <h2>账号信息与角色</h2>
       <Csrf token={p.csrf} />
       <ErrorSummary message={p.edit?.message} errors={p.edit?.errors} labels={USER_LABELS} />
-      <Field name="displayName" label={USER_LABELS.displayName ?? ''} value={v.displayName} error={e.displayName} autocomplete="off" />
-        <Field name="email" type="email" label={USER_LABELS.email ?? ''} value={v.email} error={e.email} autocomplete="off" />
-      <Select name="orgId" label={USER_LABELS.orgId ?? ''} value={v.orgId} error={e.orgId} options={orgOptions(orgs)} required />
+      <Field
+        name="displayName"
+        label={USER_LABELS.displayName ?? ''}
+        value={v.displayName}
+        error={e.displayName}
+        autocomplete="off"
+      />
+      <Field
+        name="email"
+        type="email"
+        label={USER_LABELS.email ?? ''}
+        value={v.email}
+        error={e.email}
+        autocomplete="off"
+      />
+      <Select
+        name="orgId"
+        label={USER_LABELS.orgId ?? ''}
+        value={v.orgId}
+        error={e.orgId}
+        options={orgOptions(orgs)}
+        required
+      />
       <RoleMatrix orgs={orgs} checked={v.roles} error={e.roles} />
       <button type="submit">保存</button>
     </form>
@@ -96,9 +148,26 @@ function PasswordForm(p: { id: string; csrf: string } & FormErrors) {
       <Csrf token={p.csrf} />
       <ErrorSummary message={p.message} errors={p.errors} labels={{ password: '临时密码', confirm: '确认临时密码' }} />
       <p class="muted">设置临时密码并当面或电话告知本人。该用户已登录的会话将被注销，下次登录时须修改密码。</p>
-      <Field name="password" label="临时密码" type="password" error={e.password} required autocomplete="new-password" hint="至少10个字符，不能包含用户名，不能是常见密码" />
-      <Field name="confirm" label="确认临时密码" type="password" error={e.confirm} required autocomplete="new-password" />
-      <button type="submit" class="secondary">重置密码</button>
+      <Field
+        name="password"
+        label="临时密码"
+        type="password"
+        error={e.password}
+        required
+        autocomplete="new-password"
+        hint="至少10个字符，不能包含用户名，不能是常见密码"
+      />
+      <Field
+        name="confirm"
+        label="确认临时密码"
+        type="password"
+        error={e.confirm}
+        required
+        autocomplete="new-password"
+      />
+      <button type="submit" class="secondary">
+        重置密码
+      </button>
     </form>
   );
 }
@@ -110,22 +179,40 @@ function StatusForm(p: { id: string; csrf: string; active: boolean } & FormError
       <Csrf token={p.csrf} />
       <ErrorSummary message={p.message} errors={p.errors} />
       <input type="hidden" name="active" value={p.active ? '0' : '1'} />
-      <p class="muted">{p.active ? '停用后该账号不能登录，已登录的会话和接口令牌随即失效；账号及其记录予以保留以备查考。' : '重新启用后该账号可以再次登录。'}</p>
-      <button type="submit" class="secondary">{p.active ? '停用' : '重新启用'}</button>
+      <p class="muted">
+        {p.active
+          ? '停用后该账号不能登录，已登录的会话和接口令牌随即失效；账号及其记录予以保留以备查考。'
+          : '重新启用后该账号可以再次登录。'}
+      </p>
+      <button type="submit" class="secondary">
+        {p.active ? '停用' : '重新启用'}
+      </button>
     </form>
   );
 }
 
 /** The handover page: what will move, the choice of successor, and the confirmation. */
-export function HandoverPage(p: AccountView & { actor: Actor; csrf: string; candidates: UserWithRoles[]; steps: readonly string[]; toUserId: string } & FormErrors) {
+export function HandoverPage(
+  p: AccountView & {
+    actor: Actor;
+    csrf: string;
+    candidates: UserWithRoles[];
+    steps: readonly string[];
+    toUserId: string;
+  } & FormErrors,
+) {
   const u = p.user;
   return (
     <AdminLayout title={`交接：${personLabel(u)}`} actor={p.actor} csrf={p.csrf} path="/admin/users">
-      <p>交接将把该账号的全部角色和未办结的工作一次性转给接手人员，并停用该账号。停用的账号予以保留，供历史记录查考。</p>
+      <p>
+        交接将把该账号的全部角色和未办结的工作一次性转给接手人员，并停用该账号。停用的账号予以保留，供历史记录查考。
+      </p>
       <h2>将转交的内容</h2>
       <ul>
         <li>{`角色：${u.roles.length > 0 ? u.roles.map((g) => grantLabel(p.scope, g)).join('、') : '（无）'}`}</li>
-        {p.steps.map((label) => <li>{`${label}：全部未办结事项`}</li>)}
+        {p.steps.map((label) => (
+          <li>{`${label}：全部未办结事项`}</li>
+        ))}
       </ul>
       {p.steps.length === 0 ? <p class="muted">目前没有登记交接事项的业务模块，本次只转交角色。</p> : null}
       {p.candidates.length === 0 ? (
@@ -134,8 +221,17 @@ export function HandoverPage(p: AccountView & { actor: Actor; csrf: string; cand
         <form method="post" action={`/admin/users/${u.id}/handover`} class="narrow">
           <Csrf token={p.csrf} />
           <ErrorSummary message={p.message} errors={p.errors} labels={USER_LABELS} />
-          <Select name="toUserId" label={USER_LABELS.toUserId ?? ''} value={p.toUserId} error={p.errors?.toUserId} required
-            options={[['', '请选择接手人员'], ...p.candidates.map((c): [string, string] => [c.id, `${personLabel(c)}，${p.scope.orgLabel(c.orgId)}`])]} />
+          <Select
+            name="toUserId"
+            label={USER_LABELS.toUserId ?? ''}
+            value={p.toUserId}
+            error={p.errors?.toUserId}
+            required
+            options={[
+              ['', '请选择接手人员'],
+              ...p.candidates.map((c): [string, string] => [c.id, `${personLabel(c)}，${p.scope.orgLabel(c.orgId)}`]),
+            ]}
+          />
           <p>{`确认后，${personLabel(u)} 的账号将被停用，不能再登录。`}</p>
           <button type="submit">确认交接</button> <a href={`/admin/users/${u.id}`}>取消</a>
         </form>

@@ -63,7 +63,10 @@ export function blankUserValues(orgId: string): UserFormValues {
  * Parses a new account: the account fields plus the initial password, typed twice.
  * @throws AppError 'invalid' with every field error at once
  */
-export function parseNewUser(v: UserFormValues, form: Form): UserInput & { password: string; mustChangePassword: boolean } {
+export function parseNewUser(
+  v: UserFormValues,
+  form: Form,
+): UserInput & { password: string; mustChangePassword: boolean } {
   const password = str(form, 'password');
   const errors: Record<string, string> = {};
   if (!password) errors.password = '请输入初始密码';

@@ -8,9 +8,23 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { readForm, requireActor, statusOf, str } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
 import { abilitiesFor, handoverCandidates, listVisibleUsers, loadUserScope } from './user-scope.js';
-import { blankUserValues, parseNewUser, parseSuccessor, parseTemporaryPassword, parseUserEdit, userValuesFrom, userValuesOf } from './user-form.js';
+import {
+  blankUserValues,
+  parseNewUser,
+  parseSuccessor,
+  parseTemporaryPassword,
+  parseUserEdit,
+  userValuesFrom,
+  userValuesOf,
+} from './user-form.js';
 import { ForbiddenPage, UserListPage, UserNewPage, type FormErrors } from './user-views.js';
-import { HandoverPage, UserEditPage, handoverFlash, type AccountView, type EditPageProps } from './user-account-views.js';
+import {
+  HandoverPage,
+  UserEditPage,
+  handoverFlash,
+  type AccountView,
+  type EditPageProps,
+} from './user-account-views.js';
 
 const FLASH: Record<string, string> = {
   created: '账号已创建。',
@@ -23,11 +37,19 @@ const FLASH: Record<string, string> = {
 type C = Context<WebEnv>;
 type Page = string | Promise<string>;
 
-const denied = (c: C, actor: Actor, message?: string) => c.html(<ForbiddenPage actor={actor} csrf={c.get('csrf')} message={message} />, 403);
+const denied = (c: C, actor: Actor, message?: string) =>
+  c.html(<ForbiddenPage actor={actor} csrf={c.get('csrf')} message={message} />, 403);
 const formErrors = (e: AppError): FormErrors => ({ message: e.message, errors: e.fieldErrors });
 
-/** Answers a failed use case: 403 page when forbidden, otherwise the form again with the errors and the right status. */
-async function failed(c: C, actor: Actor, e: unknown, render: (e: AppError) => Page | Promise<Page>): Promise<Response> {
+/**
+ * Answers a failed use case: 403 page when forbidden, otherwise the form again with the errors and the right status.
+ */
+async function failed(
+  c: C,
+  actor: Actor,
+  e: unknown,
+  render: (e: AppError) => Page | Promise<Page>,
+): Promise<Response> {
   if (!(e instanceof AppError)) throw e;
   if (e.code === 'forbidden') return denied(c, actor, e.message);
   return c.html(await render(e), statusOf(e));
@@ -60,7 +82,17 @@ async function handoverPage(c: C, actor: Actor, a: AccountView, toUserId = '', e
   const ctx = c.get('ctx');
   const candidates = await handoverCandidates(ctx, a.scope, a.user.id);
   const steps = ctx.handoverSteps.map((s) => s.label);
-  return <HandoverPage {...a} actor={actor} csrf={c.get('csrf')} candidates={candidates} steps={steps} toUserId={toUserId} {...(err ? formErrors(err) : {})} />;
+  return (
+    <HandoverPage
+      {...a}
+      actor={actor}
+      csrf={c.get('csrf')}
+      candidates={candidates}
+      steps={steps}
+      toUserId={toUserId}
+      {...(err ? formErrors(err) : {})}
+    />
+  );
 }
 
 /** Registers the /admin/users pages. */
@@ -73,7 +105,16 @@ export function registerUserRoutes(app: Hono<WebEnv>): void {
     if (!scope.canSomewhere('user.read')) return denied(c, actor);
     const filter = { org: c.req.query('org') ?? '', status: c.req.query('status') ?? '', q: c.req.query('q') ?? '' };
     const users = await listVisibleUsers(ctx, scope, filter);
-    return c.html(<UserListPage actor={actor} csrf={c.get('csrf')} scope={scope} users={users} filter={filter} canCreate={scope.canSomewhere('user.create')} />);
+    return c.html(
+      <UserListPage
+        actor={actor}
+        csrf={c.get('csrf')}
+        scope={scope}
+        users={users}
+        filter={filter}
+        canCreate={scope.canSomewhere('user.create')}
+      />,
+    );
   });
 
   app.get('/admin/users/new', async (c) => {
@@ -98,7 +139,9 @@ export function registerUserRoutes(app: Hono<WebEnv>): void {
       const user = await createUser(ctx, actor, parseNewUser(values, form));
       return c.redirect(`/admin/users/${user.id}?flash=created`, 303);
     } catch (e) {
-      return failed(c, actor, e, (err) => <UserNewPage actor={actor} csrf={c.get('csrf')} scope={scope} values={values} {...formErrors(err)} />);
+      return failed(c, actor, e, (err) => (
+        <UserNewPage actor={actor} csrf={c.get('csrf')} scope={scope} values={values} {...formErrors(err)} />
+      ));
     }
   });
 
@@ -157,7 +200,9 @@ export function registerUserRoutes(app: Hono<WebEnv>): void {
     if (actor instanceof Response) return actor;
     const a = await loadAccount(c, actor, c.req.param('id'));
     if (a instanceof Response) return a;
-    if (!a.abilities.handover) return a.user.status === 'active' ? denied(c, actor) : c.redirect(`/admin/users/${a.user.id}`, 303);
+    if (!a.abilities.handover) {
+      return a.user.status === 'active' ? denied(c, actor) : c.redirect(`/admin/users/${a.user.id}`, 303);
+    }
     return c.html(await handoverPage(c, actor, a));
   });
 
@@ -170,7 +215,10 @@ export function registerUserRoutes(app: Hono<WebEnv>): void {
     const toUserId = str(form, 'toUserId');
     try {
       const r = await handover(c.get('ctx'), actor, a.user.id, parseSuccessor(form));
-      return c.redirect(`/admin/users/${a.user.id}?flash=handover&roles=${r.roles}&moved=${r.moved.map((m) => m.count).join(',')}`, 303);
+      return c.redirect(
+        `/admin/users/${a.user.id}?flash=handover&roles=${r.roles}&moved=${r.moved.map((m) => m.count).join(',')}`,
+        303,
+      );
     } catch (e) {
       return failed(c, actor, e, (err) => handoverPage(c, actor, a, toUserId, err));
     }

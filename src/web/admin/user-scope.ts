@@ -80,8 +80,14 @@ export function grantLabel(scope: UserScope, g: RoleGrant): string {
 /** Formats a stored instant in the office's time zone (re-exported for the account views). */
 export { formatInstant } from '../common/time.js';
 
-/** Active accounts the actor may hand work over to (any organization where handover is allowed), except `fromUserId`. */
-export async function handoverCandidates(ctx: AppContext, scope: UserScope, fromUserId: string): Promise<UserWithRoles[]> {
+/**
+ * Active accounts the actor may hand work over to (any organization where handover is allowed), except `fromUserId`.
+ */
+export async function handoverCandidates(
+  ctx: AppContext,
+  scope: UserScope,
+  fromUserId: string,
+): Promise<UserWithRoles[]> {
   const orgIds = scope.tree.filter((o) => scope.can('user.handover', o.id)).map((o) => o.id);
   const users = await ctx.repos.users.list({ orgIds, status: 'active' });
   return users.filter((u) => u.id !== fromUserId);

@@ -33,26 +33,46 @@ export function registerApplicationApi(app: Hono<WebEnv>): void {
     const body = await jsonBody(c);
     if (!body) return c.json({ error: 'bad_request', message: '请求体应为 JSON 对象' }, 400);
     const key = c.req.header('idempotency-key');
-    if (key !== undefined && !KEY_PATTERN.test(key)) return c.json({ error: 'bad_request', message: 'Idempotency-Key 应为16至64位字母、数字、“-”或“_”' }, 400);
+    if (key !== undefined && !KEY_PATTERN.test(key)) {
+      return c.json({ error: 'bad_request', message: 'Idempotency-Key 应为16至64位字母、数字、“-”或“_”' }, 400);
+    }
     if (!actor && typeof body.channel === 'string' && body.channel !== 'online') {
       c.header('WWW-Authenticate', 'Bearer');
       return c.json({ error: 'unauthenticated', message: '登记其他渠道的申请需要工作人员访问令牌' }, 401);
     }
     const input = intakeInput(body, actor, key);
-    if ('fields' in input) return c.json({ error: 'invalid', message: '申请未提交，请按提示更正', fields: input.fields }, 422);
+    if ('fields' in input) {
+      return c.json({ error: 'invalid', message: '申请未提交，请按提示更正', fields: input.fields }, 422);
+    }
     try {
       const r = await submitApplication(c.get('ctx'), actor, input);
-      return c.json({ id: r.id, trackingCode: r.trackingCode, receivedOn: r.receivedOn, dueOn: r.dueOn, provisional: r.provisional }, r.duplicate ? 200 : 201);
+      return c.json(
+        {
+          id: r.id,
+          trackingCode: r.trackingCode,
+          receivedOn: r.receivedOn,
+          dueOn: r.dueOn,
+          provisional: r.provisional,
+        },
+        r.duplicate ? 200 : 201,
+      );
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      return c.json({ error: e.code, message: e.message, ...(e.code === 'invalid' ? { fields: e.fieldErrors } : {}) }, statusOf(e));
+      return c.json(
+        { error: e.code, message: e.message, ...(e.code === 'invalid' ? { fields: e.fieldErrors } : {}) },
+        statusOf(e),
+      );
     }
   });
 
   app.get('/api/v1/track', (c) => track(c, c.req.query('code') ?? '', c.req.query('contact') ?? ''));
   app.post('/api/v1/track', async (c) => {
     const body = await jsonBody(c);
-    return track(c, typeof body?.code === 'string' ? body.code : '', typeof body?.contact === 'string' ? body.contact : '');
+    return track(
+      c,
+      typeof body?.code === 'string' ? body.code : '',
+      typeof body?.contact === 'string' ? body.contact : '',
+    );
   });
 }
 
@@ -73,10 +93,19 @@ async function jsonBody(c: C): Promise<Body | undefined> {
 }
 
 /** The use case's input, or the errors found before it can run (every field error at once). */
-function intakeInput(body: Body, actor: Actor | null, key: string | undefined): SubmitInput | { fields: Record<string, string> } {
+function intakeInput(
+  body: Body,
+  actor: Actor | null,
+  key: string | undefined,
+): SubmitInput | { fields: Record<string, string> } {
   const form: ApplicationForm = {
     applicant: body.applicant !== null && typeof body.applicant === 'object' ? (body.applicant as Body) : {},
-    description: body.description, title: body.title, docNo: body.docNo, indexNo: body.indexNo, carrier: body.carrier, delivery: body.delivery,
+    description: body.description,
+    title: body.title,
+    docNo: body.docNo,
+    indexNo: body.indexNo,
+    carrier: body.carrier,
+    delivery: body.delivery,
   };
   const fields: Record<string, string> = {};
   const org = typeof body.org === 'string' ? body.org.trim() : '';
@@ -89,8 +118,17 @@ function intakeInput(body: Body, actor: Actor | null, key: string | undefined): 
     const checked = validateApplication(form);
     return { fields: { ...fields, ...(checked.ok ? {} : checked.error) } };
   }
-  const dates = actor ? { submittedOn: text(body.submittedOn), signedForOn: text(body.signedForOn), confirmedOn: text(body.confirmedOn) } : undefined;
-  return { orgCreditCode: org, form, channel: channel as Channel, dates, proof: proof === 'invalid' ? undefined : proof, submissionKey: key };
+  const dates = actor
+    ? { submittedOn: text(body.submittedOn), signedForOn: text(body.signedForOn), confirmedOn: text(body.confirmedOn) }
+    : undefined;
+  return {
+    orgCreditCode: org,
+    form,
+    channel: channel as Channel,
+    dates,
+    proof: proof === 'invalid' ? undefined : proof,
+    submissionKey: key,
+  };
 }
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -98,7 +136,9 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v.tri
 function proofOf(value: unknown): SubmitInput['proof'] | 'invalid' {
   if (value === undefined || value === null) return undefined;
   const p = typeof value === 'object' ? (value as Body) : {};
-  if (typeof p.fileName !== 'string' || typeof p.contentBase64 !== 'string' || !BASE64.test(p.contentBase64)) return 'invalid';
+  if (typeof p.fileName !== 'string' || typeof p.contentBase64 !== 'string' || !BASE64.test(p.contentBase64)) {
+    return 'invalid';
+  }
   return { fileName: p.fileName, content: new Uint8Array(Buffer.from(p.contentBase64, 'base64')) };
 }
 
@@ -116,7 +156,10 @@ async function track(c: C, code: string, contact: string): Promise<Response> {
   }
 }
 
-/** The public view as JSON: codes with their Chinese labels, never personal data; the outcome once the case is closed (a draft may still change). */
+/**
+ * The public view as JSON: codes with their Chinese labels, never personal data; the outcome once the case is closed (a
+ * draft may still change).
+ */
 function trackJson(v: TrackView) {
   const outcome = isClosedState(v.state) ? v.outcome : null;
   return {
@@ -129,6 +172,12 @@ function trackJson(v: TrackView) {
     closedOn: v.closedOn,
     outcome,
     outcomeLabel: outcome ? outcomeText(outcome) : null,
-    steps: v.steps.map((s) => ({ action: s.action, actionLabel: ACTION_LABELS[s.action as keyof typeof ACTION_LABELS] ?? s.action, on: s.on, dueOn: s.dueOn, explanation: s.explanation })),
+    steps: v.steps.map((s) => ({
+      action: s.action,
+      actionLabel: ACTION_LABELS[s.action as keyof typeof ACTION_LABELS] ?? s.action,
+      on: s.on,
+      dueOn: s.dueOn,
+      explanation: s.explanation,
+    })),
   };
 }

@@ -9,8 +9,17 @@ import { AppError } from '../../app/errors.js';
 import { createDraft } from '../../app/publications/drafts.js';
 import { actOnPublication } from '../../app/publications/act-on-publication.js';
 import { MAX_API_LIMIT, publicList, type PublicFilter, type PublicItem } from '../../app/portal/publications-public.js';
-import { KIND_LABELS, PUBLICATION_KINDS, VALIDITY_LABELS, type PublicationKind } from '../../domain/publications/publication.js';
-import { PUBLICATION_ACTIONS, SYSTEM_ACTIONS, type PublicationAction } from '../../domain/publications/transition-table.js';
+import {
+  KIND_LABELS,
+  PUBLICATION_KINDS,
+  VALIDITY_LABELS,
+  type PublicationKind,
+} from '../../domain/publications/publication.js';
+import {
+  PUBLICATION_ACTIONS,
+  SYSTEM_ACTIONS,
+  type PublicationAction,
+} from '../../domain/publications/transition-table.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { WebEnv } from '../common/env.js';
 import { statusOf } from '../common/respond.js';
@@ -21,11 +30,18 @@ type C = Context<WebEnv>;
 type Body = Record<string, unknown>;
 
 /** Moves offered through the API (`release` is the scheduler's). */
-export const API_PUBLICATION_ACTIONS: readonly PublicationAction[] = PUBLICATION_ACTIONS.filter((a) => !SYSTEM_ACTIONS.has(a));
+export const API_PUBLICATION_ACTIONS: readonly PublicationAction[] = PUBLICATION_ACTIONS.filter(
+  (a) => !SYSTEM_ACTIONS.has(a),
+);
 const DEFAULT_LIMIT = 20;
 
-const failure = (c: C, status: 400 | 401 | 403 | 404 | 409 | 422 | 423, code: string, message: string, errors: Record<string, string> = {}) =>
-  c.json({ error: code, message, ...(Object.keys(errors).length > 0 ? { errors } : {}) }, status);
+const failure = (
+  c: C,
+  status: 400 | 401 | 403 | 404 | 409 | 422 | 423,
+  code: string,
+  message: string,
+  errors: Record<string, string> = {},
+) => c.json({ error: code, message, ...(Object.keys(errors).length > 0 ? { errors } : {}) }, status);
 const appFailure = (c: C, e: AppError) => failure(c, statusOf(e), e.code, e.message, e.fieldErrors);
 
 async function jsonBody(c: C): Promise<Body | undefined> {
@@ -78,10 +94,18 @@ export function registerPublicationApi(app: Hono<WebEnv>): void {
     if (!body) return failure(c, 400, 'bad_request', '请求体应为 JSON 对象');
     const { action, ...params } = body;
     if (typeof action !== 'string' || !(API_PUBLICATION_ACTIONS as readonly string[]).includes(action)) {
-      return failure(c, 422, 'invalid', '未知的操作', { action: `action 应为以下之一：${API_PUBLICATION_ACTIONS.join(', ')}` });
+      return failure(c, 422, 'invalid', '未知的操作', {
+        action: `action 应为以下之一：${API_PUBLICATION_ACTIONS.join(', ')}`,
+      });
     }
     try {
-      const r = await actOnPublication(c.get('ctx'), actorOf(user), c.req.param('id'), action as PublicationAction, params);
+      const r = await actOnPublication(
+        c.get('ctx'),
+        actorOf(user),
+        c.req.param('id'),
+        action as PublicationAction,
+        params,
+      );
       return c.json({ state: r.state, reviewLevel: r.reviewLevel, findings: r.findings });
     } catch (e) {
       if (e instanceof AppError) return appFailure(c, e);
@@ -91,7 +115,12 @@ export function registerPublicationApi(app: Hono<WebEnv>): void {
 }
 
 /** Parses the list's query string; every malformed value is reported, none silently ignored. */
-function parseListQuery(c: C, orgs: readonly Organization[]): { filter: PublicFilter & { q?: string }; page: { limit: number; offset: number } } | { errors: Record<string, string> } {
+function parseListQuery(
+  c: C,
+  orgs: readonly Organization[],
+):
+  | { filter: PublicFilter & { q?: string }; page: { limit: number; offset: number } }
+  | { errors: Record<string, string> } {
   const q = (k: string) => c.req.query(k)?.trim() ?? '';
   const errors: Record<string, string> = {};
   const int = (k: string, fallback: number, min: number, max: number): number => {
@@ -105,12 +134,17 @@ function parseListQuery(c: C, orgs: readonly Organization[]): { filter: PublicFi
   const org = orgCode === '' ? undefined : orgs.find((o) => o.creditCode === orgCode);
   if (orgCode !== '' && !org) errors.org = '没有该统一社会信用代码的机构';
   const kind = q('kind');
-  if (kind !== '' && !(PUBLICATION_KINDS as readonly string[]).includes(kind)) errors.kind = `kind 应为以下之一：${PUBLICATION_KINDS.join(', ')}`;
+  if (kind !== '' && !(PUBLICATION_KINDS as readonly string[]).includes(kind)) {
+    errors.kind = `kind 应为以下之一：${PUBLICATION_KINDS.join(', ')}`;
+  }
   const year = q('year');
   if (year !== '' && !/^\d{4}$/.test(year)) errors.year = 'year 应为四位年份';
   const category = q('category');
   if (category !== '' && !/^[\w-]{1,64}$/.test(category)) errors.category = 'category 应为栏目编号';
-  const page = { limit: int('limit', DEFAULT_LIMIT, 1, MAX_API_LIMIT), offset: int('offset', 0, 0, Number.MAX_SAFE_INTEGER) };
+  const page = {
+    limit: int('limit', DEFAULT_LIMIT, 1, MAX_API_LIMIT),
+    offset: int('offset', 0, 0, Number.MAX_SAFE_INTEGER),
+  };
   if (Object.keys(errors).length > 0) return { errors };
   const filter: PublicFilter & { q?: string } = {
     ...(org ? { orgIds: [org.id] } : {}),
@@ -153,6 +187,11 @@ function itemJson(i: PublicItem, origin: string, org: Organization | undefined, 
     summary: i.summary,
     keyAreas: i.keyAreas,
     keywords: i.keywords === '' ? [] : i.keywords.split(','),
-    attachments: i.attachments.map((a) => ({ name: a.name, mime: a.mime, size: a.size, url: `${origin}/files/${a.fileId}?pub=${encodeURIComponent(i.id)}` })),
+    attachments: i.attachments.map((a) => ({
+      name: a.name,
+      mime: a.mime,
+      size: a.size,
+      url: `${origin}/files/${a.fileId}?pub=${encodeURIComponent(i.id)}`,
+    })),
   };
 }

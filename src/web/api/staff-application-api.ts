@@ -6,7 +6,12 @@ import { actorOf } from '../../app/actors.js';
 import { actOnApplication } from '../../app/applications/act-on-application.js';
 import { getApplication, type CaseView } from '../../app/applications/application-queries.js';
 import { listCases, staffNames, type CaseListOptions, type StatusRow } from '../../app/applications/case-lists.js';
-import { ACTIONS, APPLICATION_STATES, type Action, type ApplicationState } from '../../domain/applications/application.js';
+import {
+  ACTIONS,
+  APPLICATION_STATES,
+  type Action,
+  type ApplicationState,
+} from '../../domain/applications/application.js';
 import { ACTION_LABELS, STATE_LABELS } from '../../domain/applications/transition-table.js';
 import { OUTCOME_INFO, outcomeCitation } from '../../domain/applications/outcomes.js';
 import type { WebEnv } from '../common/env.js';
@@ -21,8 +26,13 @@ const DEFAULT_LIMIT = 20;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An error body: a code, a Chinese message and, for input errors, messages per field. */
-const failure = (c: C, status: 400 | 401 | 403 | 404 | 409 | 422 | 423, code: string, message: string, errors: Record<string, string> = {}) =>
-  c.json({ error: code, message, ...(Object.keys(errors).length > 0 ? { errors } : {}) }, status);
+const failure = (
+  c: C,
+  status: 400 | 401 | 403 | 404 | 409 | 422 | 423,
+  code: string,
+  message: string,
+  errors: Record<string, string> = {},
+) => c.json({ error: code, message, ...(Object.keys(errors).length > 0 ? { errors } : {}) }, status);
 
 const appFailure = (c: C, e: AppError) => failure(c, statusOf(e), e.code, e.message, e.fieldErrors);
 
@@ -34,8 +44,16 @@ export function registerStaffApplicationApi(app: Hono<WebEnv>): void {
     const parsed = parseListQuery(c);
     if ('errors' in parsed) return failure(c, 422, 'invalid', '查询参数有误', parsed.errors);
     const ctx = c.get('ctx');
-    const [{ items, total }, names] = await Promise.all([listCases(ctx, actorOf(user), parsed.opts, parsed.page), staffNames(ctx)]);
-    return c.json({ items: items.map((r) => listItem(r, names)), total, limit: parsed.page.limit, offset: parsed.page.offset });
+    const [{ items, total }, names] = await Promise.all([
+      listCases(ctx, actorOf(user), parsed.opts, parsed.page),
+      staffNames(ctx),
+    ]);
+    return c.json({
+      items: items.map((r) => listItem(r, names)),
+      total,
+      limit: parsed.page.limit,
+      offset: parsed.page.offset,
+    });
   });
 
   app.get('/api/v1/applications/:id', async (c) => {
@@ -55,7 +73,9 @@ export function registerStaffApplicationApi(app: Hono<WebEnv>): void {
     const user = await apiUser(c);
     if (user instanceof Response) return user;
     const body: unknown = await c.req.json().catch(() => undefined);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return failure(c, 400, 'bad_request', '请求体应为 JSON 对象');
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return failure(c, 400, 'bad_request', '请求体应为 JSON 对象');
+    }
     const { action, ...params } = body as Record<string, unknown>;
     if (typeof action !== 'string' || !(ACTIONS as readonly string[]).includes(action)) {
       return failure(c, 422, 'invalid', '未知的办理事项', { action: `action 应为以下之一：${ACTIONS.join(', ')}` });
@@ -73,7 +93,9 @@ export function registerStaffApplicationApi(app: Hono<WebEnv>): void {
  * Parses the list's query string; every malformed value is reported, none silently ignored.
  * `overdue=true` lists the open cases past their due date; `overdue=false` is the same as leaving it out.
  */
-function parseListQuery(c: C): { opts: CaseListOptions; page: { limit: number; offset: number } } | { errors: Record<string, string> } {
+function parseListQuery(
+  c: C,
+): { opts: CaseListOptions; page: { limit: number; offset: number } } | { errors: Record<string, string> } {
   const q = (k: string) => c.req.query(k)?.trim();
   const errors: Record<string, string> = {};
   const bool = (k: string): boolean | undefined => {
@@ -88,12 +110,18 @@ function parseListQuery(c: C): { opts: CaseListOptions; page: { limit: number; o
     const v = q(k);
     if (v === undefined || v === '') return fallback;
     const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!Number.isSafeInteger(n) || n > max || (k === 'limit' && n < 1)) errors[k] = `${k} 应为 ${k === 'limit' ? 1 : 0} 到 ${max} 之间的整数`;
+    if (!Number.isSafeInteger(n) || n > max || (k === 'limit' && n < 1)) {
+      errors[k] = `${k} 应为 ${k === 'limit' ? 1 : 0} 到 ${max} 之间的整数`;
+    }
     return n;
   };
   const state = q('state');
-  if (state && !(APPLICATION_STATES as readonly string[]).includes(state)) errors.state = `state 应为以下之一：${APPLICATION_STATES.join(', ')}`;
-  for (const k of ['receivedFrom', 'receivedTo']) if (q(k) && !DATE.test(q(k) ?? '')) errors[k] = `${k} 应为 YYYY-MM-DD 格式的日期`;
+  if (state && !(APPLICATION_STATES as readonly string[]).includes(state)) {
+    errors.state = `state 应为以下之一：${APPLICATION_STATES.join(', ')}`;
+  }
+  for (const k of ['receivedFrom', 'receivedTo']) {
+    if (q(k) && !DATE.test(q(k) ?? '')) errors[k] = `${k} 应为 YYYY-MM-DD 格式的日期`;
+  }
   const open = bool('open');
   const overdue = bool('overdue');
   const page = { limit: int('limit', DEFAULT_LIMIT, MAX_LIMIT), offset: int('offset', 0, Number.MAX_SAFE_INTEGER) };
@@ -112,7 +140,9 @@ function parseListQuery(c: C): { opts: CaseListOptions; page: { limit: number; o
 }
 
 function outcomeBody(code: CaseView['app']['outcome']) {
-  return code === null ? null : { label: OUTCOME_INFO[code].label, group: OUTCOME_INFO[code].groupLabel, citation: outcomeCitation(code) };
+  return code === null
+    ? null
+    : { label: OUTCOME_INFO[code].label, group: OUTCOME_INFO[code].groupLabel, citation: outcomeCitation(code) };
 }
 
 function listItem(r: StatusRow, names: Names) {
@@ -122,7 +152,11 @@ function listItem(r: StatusRow, names: Names) {
     org: { id: r.orgId, name: r.orgName },
     channel: r.channel,
     receivedOn: r.receivedOn,
-    applicant: { type: r.applicantType, name: r.applicantVisible ? r.applicantName : null, idNumberMasked: r.applicantVisible ? r.idNumberMasked : null },
+    applicant: {
+      type: r.applicantType,
+      name: r.applicantVisible ? r.applicantName : null,
+      idNumberMasked: r.applicantVisible ? r.idNumberMasked : null,
+    },
     state: r.state,
     stateLabel: STATE_LABELS[r.state],
     dueOn: r.dueOn,

@@ -8,7 +8,11 @@ export function Csrf(props: { token: string }) {
 }
 
 /** A summary of errors at the top of a form, linked to the fields. */
-export function ErrorSummary(props: { message?: string; errors?: Record<string, string>; labels?: Record<string, string> }) {
+export function ErrorSummary(props: {
+  message?: string;
+  errors?: Record<string, string>;
+  labels?: Record<string, string>;
+}) {
   if (!props.message && (!props.errors || Object.keys(props.errors).length === 0)) {
     return null;
   }
@@ -54,29 +58,66 @@ export function Field(p: FieldProps) {
     <div class={p.error ? 'field has-error' : 'field'}>
       <label for={id}>
         {p.label}
-        {p.required ? <span class="req" aria-hidden="true"> *</span> : null}
+        {p.required ? (
+          <span class="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
-      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
-      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.error ? (
+        <p class="error" id={`${id}-err`}>
+          {p.error}
+        </p>
+      ) : null}
       {p.multiline ? (
         <textarea {...common} rows={4}>
           {p.value ?? ''}
         </textarea>
       ) : (
-        <input {...common} type={p.type ?? 'text'} value={p.value ?? ''} autocomplete={p.autocomplete} inputmode={p.inputmode} />
+        <input
+          {...common}
+          type={p.type ?? 'text'}
+          value={p.value ?? ''}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+        />
       )}
     </div>
   );
 }
 
 /** A select with a visible label. */
-export function Select(p: { name: string; label: string; value?: string; error?: string; options: [string, string][]; required?: boolean; children?: Child }) {
+export function Select(p: {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  options: [string, string][];
+  required?: boolean;
+  children?: Child;
+}) {
   const id = `f-${p.name}`;
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
       <label for={id}>{p.label}</label>
-      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
-      <select id={id} name={p.name} required={p.required} aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `${id}-err` : undefined}>
+      {p.error ? (
+        <p class="error" id={`${id}-err`}>
+          {p.error}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        name={p.name}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={p.error ? `${id}-err` : undefined}
+      >
         {p.options.map(([v, l]) => (
           <option value={v} selected={v === p.value}>
             {l}

@@ -27,55 +27,68 @@ const ADMIN_NAV: [string, string][] = [
 ];
 
 /** The back-office page frame. */
-export function AdminLayout(props: { title: string; actor?: Actor; csrf: string; path?: string; flash?: string; children?: Child }) {
+export function AdminLayout(props: {
+  title: string;
+  actor?: Actor;
+  csrf: string;
+  path?: string;
+  flash?: string;
+  children?: Child;
+}) {
   return (
     <>
       {DOCTYPE}
       <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} - gongkai 政务公开管理后台`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-      </head>
-      <body class="admin">
-        <a class="skip" href="#main">跳到主要内容</a>
-        <header class="topbar">
-          <a class="brand" href="/admin">政府信息公开管理后台</a>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${props.title} - gongkai 政务公开管理后台`}</title>
+          <link rel="stylesheet" href="/static/app.css" />
+        </head>
+        <body class="admin">
+          <a class="skip" href="#main">
+            跳到主要内容
+          </a>
+          <header class="topbar">
+            <a class="brand" href="/admin">
+              政府信息公开管理后台
+            </a>
+            {props.actor ? (
+              <div class="who">
+                <span>{props.actor.displayName || props.actor.username}</span>
+                <a href="/admin/password">修改密码</a>
+                <form method="post" action="/admin/logout" class="inline">
+                  <input type="hidden" name="_csrf" value={props.csrf} />
+                  <button type="submit" class="link">
+                    退出登录
+                  </button>
+                </form>
+              </div>
+            ) : null}
+          </header>
           {props.actor ? (
-            <div class="who">
-              <span>{props.actor.displayName || props.actor.username}</span>
-              <a href="/admin/password">修改密码</a>
-              <form method="post" action="/admin/logout" class="inline">
-                <input type="hidden" name="_csrf" value={props.csrf} />
-                <button type="submit" class="link">退出登录</button>
-              </form>
-            </div>
+            <nav class="sidenav" aria-label="后台导航">
+              <ul>
+                {ADMIN_NAV.map(([href, label]) => (
+                  <li>
+                    <a href={href} aria-current={props.path === href ? 'page' : undefined}>
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           ) : null}
-        </header>
-        {props.actor ? (
-          <nav class="sidenav" aria-label="后台导航">
-            <ul>
-              {ADMIN_NAV.map(([href, label]) => (
-                <li>
-                  <a href={href} aria-current={props.path === href ? 'page' : undefined}>
-                    {label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-        <main id="main" tabindex={-1}>
-          <h1>{props.title}</h1>
-          {props.flash ? (
-            <p class="flash" role="status">
-              {props.flash}
-            </p>
-          ) : null}
-          {props.children}
-        </main>
-      </body>
+          <main id="main" tabindex={-1}>
+            <h1>{props.title}</h1>
+            {props.flash ? (
+              <p class="flash" role="status">
+                {props.flash}
+              </p>
+            ) : null}
+            {props.children}
+          </main>
+        </body>
       </html>
     </>
   );
@@ -100,61 +113,75 @@ function textSizeToggle(): { large: boolean; href: string } {
  * The public portal frame with the footer marks every government site carries.
  * @param props.feeds Atom feeds of the page, linked with `<link rel="alternate">`
  */
-export function PublicLayout(props: { title: string; siteTitle: string; footer: SiteFooter; crumbs?: [string, string][]; feeds?: { href: string; title: string }[]; children?: Child }) {
+export function PublicLayout(props: {
+  title: string;
+  siteTitle: string;
+  footer: SiteFooter;
+  crumbs?: [string, string][];
+  feeds?: { href: string; title: string }[];
+  children?: Child;
+}) {
   const f = props.footer;
   const size = textSizeToggle();
   return (
     <>
       {DOCTYPE}
       <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} - ${props.siteTitle}`}</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        {(props.feeds ?? []).map((feed) => (
-          <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
-        ))}
-      </head>
-      <body class={size.large ? 'portal large-text' : 'portal'}>
-        <a class="skip" href="#main">跳到主要内容</a>
-        <header class="masthead">
-          <a class="brand" href="/">
-            {props.siteTitle}
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${props.title} - ${props.siteTitle}`}</title>
+          <link rel="stylesheet" href="/static/app.css" />
+          {(props.feeds ?? []).map((feed) => (
+            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          ))}
+        </head>
+        <body class={size.large ? 'portal large-text' : 'portal'}>
+          <a class="skip" href="#main">
+            跳到主要内容
           </a>
-          <span class="tag">政府信息公开</span>
-          <nav class="tools" aria-label="网站工具">
-            <a href="/search">站内搜索</a>
-            <a href={size.href}>{size.large ? '标准字号' : '大字版'}</a>
-          </nav>
-        </header>
-        {props.crumbs ? (
-          <nav class="crumbs" aria-label="当前位置">
-            <ol>
-              {props.crumbs.map(([href, label]) => (
-                <li>{href ? <a href={href}>{label}</a> : <span aria-current="page">{label}</span>}</li>
-              ))}
-            </ol>
-          </nav>
-        ) : null}
-        <main id="main" tabindex={-1}>
-          {props.children}
-        </main>
-        <footer class="sitefoot">
-          {f.sponsor ? <p>主办单位：{f.sponsor}{f.operator ? `　承办单位：${f.operator}` : ''}</p> : null}
-          {f.siteCode ? <p>网站标识码：{f.siteCode}</p> : null}
-          <p>
-            {f.icp ? <span>{f.icp}</span> : null}
-            {f.publicSecurityRecord ? <span>　{f.publicSecurityRecord}</span> : null}
-          </p>
-          {f.contact ? <p>联系我们：{f.contact}</p> : null}
-          {f.showPartyGovMark ? (
-            <p class="dzjg" role="img" aria-label="党政机关网站标识">
-              党政机关
-            </p>
+          <header class="masthead">
+            <a class="brand" href="/">
+              {props.siteTitle}
+            </a>
+            <span class="tag">政府信息公开</span>
+            <nav class="tools" aria-label="网站工具">
+              <a href="/search">站内搜索</a>
+              <a href={size.href}>{size.large ? '标准字号' : '大字版'}</a>
+            </nav>
+          </header>
+          {props.crumbs ? (
+            <nav class="crumbs" aria-label="当前位置">
+              <ol>
+                {props.crumbs.map(([href, label]) => (
+                  <li>{href ? <a href={href}>{label}</a> : <span aria-current="page">{label}</span>}</li>
+                ))}
+              </ol>
+            </nav>
           ) : null}
-        </footer>
-      </body>
+          <main id="main" tabindex={-1}>
+            {props.children}
+          </main>
+          <footer class="sitefoot">
+            {f.sponsor ? (
+              <p>
+                主办单位：{f.sponsor}
+                {f.operator ? `　承办单位：${f.operator}` : ''}
+              </p>
+            ) : null}
+            {f.siteCode ? <p>网站标识码：{f.siteCode}</p> : null}
+            <p>
+              {f.icp ? <span>{f.icp}</span> : null}
+              {f.publicSecurityRecord ? <span>　{f.publicSecurityRecord}</span> : null}
+            </p>
+            {f.contact ? <p>联系我们：{f.contact}</p> : null}
+            {f.showPartyGovMark ? (
+              <p class="dzjg" role="img" aria-label="党政机关网站标识">
+                党政机关
+              </p>
+            ) : null}
+          </footer>
+        </body>
       </html>
     </>
   );

@@ -26,7 +26,12 @@ export type RateLimiter = {
  * @param opts.now the clock in milliseconds (tests pass a settable clock)
  * @param opts.maxKeys memory bound: beyond it, expired keys are swept and then the oldest dropped
  */
-export function createRateLimiter(opts: { limit: number; windowMs: number; now: () => number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter(opts: {
+  limit: number;
+  windowMs: number;
+  now: () => number;
+  maxKeys?: number;
+}): RateLimiter {
   const seen = new Map<string, number[]>();
   const maxKeys = opts.maxKeys ?? 10_000;
   const live = (key: string): number[] => {
@@ -96,7 +101,8 @@ export function clientIp(c: Context<WebEnv>): string {
 }
 
 /** What a guarded lookup found. */
-export type LookupResult = { kind: 'found'; view: TrackView } | { kind: 'not_found' } | { kind: 'limited'; retryAfterSeconds: number };
+export type LookupResult =
+  { kind: 'found'; view: TrackView } | { kind: 'not_found' } | { kind: 'limited'; retryAfterSeconds: number };
 
 /**
  * Looks a case up for the public under the rate limits: every lookup counts against the client's

@@ -19,7 +19,11 @@ export function formatInstant(iso: string | null, opts: { seconds?: boolean } = 
   const key = `${tz}|${opts.seconds ? 's' : 'm'}`;
   let fmt = formatters.get(key);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat('sv-SE', { timeZone: tz, dateStyle: 'short', timeStyle: opts.seconds ? 'medium' : 'short' });
+    fmt = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: tz,
+      dateStyle: 'short',
+      timeStyle: opts.seconds ? 'medium' : 'short',
+    });
     formatters.set(key, fmt);
   }
   return fmt.format(new Date(iso));

@@ -58,7 +58,13 @@ export function NoticePage(props: {
 }) {
   const { doc } = props;
   return (
-    <AdminLayout title={`${doc.title}${doc.docNo ? `（${doc.docNo}）` : ''}`} actor={props.actor} csrf={props.csrf} path={props.path} flash={props.flash}>
+    <AdminLayout
+      title={`${doc.title}${doc.docNo ? `（${doc.docNo}）` : ''}`}
+      actor={props.actor}
+      csrf={props.csrf}
+      path={props.path}
+      flash={props.flash}
+    >
       <nav class="notice-toolbar" aria-label="告知书操作">
         {props.backHref ? <a href={props.backHref}>返回案件</a> : null}
         {props.docxHref ? (

@@ -42,7 +42,10 @@ export function registerPublicAnnualReportRoutes(app: Hono<WebEnv>): void {
     const site = await loadPortalSite(ctx);
     const org = findOrg(site, c.req.param('code'));
     if (!org) return c.html(notFoundPage(), 404);
-    const [reports, directory] = await Promise.all([listPublishedReports(ctx, org.id), directoryData(ctx, org, 'annual-reports')]);
+    const [reports, directory] = await Promise.all([
+      listPublishedReports(ctx, org.id),
+      directoryData(ctx, org, 'annual-reports'),
+    ]);
     revalidate(c);
     return c.html(<ArchivePage site={site} org={org} reports={reports} directory={directory} publishedOn={dateOf} />);
   });
@@ -56,7 +59,9 @@ export function registerPublicAnnualReportRoutes(app: Hono<WebEnv>): void {
     const charts = [outcomeChartSvg(report, report.format, { idPrefix: 'chart-outcomes' })];
     if (history.length > 0) charts.push(historyChartSvg(history, { idPrefix: 'chart-history' }));
     revalidate(c);
-    return c.html(<PublicReportPage site={site} org={org} report={report} publishedOn={dateOf(publishedAt)} charts={charts} />);
+    return c.html(
+      <PublicReportPage site={site} org={org} report={report} publishedOn={dateOf(publishedAt)} charts={charts} />,
+    );
   });
 
   app.get(`${ARCHIVE}/:file{[0-9]{4}\\.[a-z]+}`, async (c) => {
@@ -69,7 +74,10 @@ export function registerPublicAnnualReportRoutes(app: Hono<WebEnv>): void {
     revalidate(c);
     const headers: Record<string, string> = { 'Content-Type': out.mime, 'X-Content-Type-Options': 'nosniff' };
     // The JSON is data beside the page (shown inline); documents download under the report's Chinese title.
-    headers['Content-Disposition'] = contentDisposition(downloadName(found.report, out.extension), ext === 'json' ? 'inline' : 'attachment');
+    headers['Content-Disposition'] = contentDisposition(
+      downloadName(found.report, out.extension),
+      ext === 'json' ? 'inline' : 'attachment',
+    );
     return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, headers);
   });
 }

@@ -56,10 +56,26 @@ async function portalOrg(c: C): Promise<Found | undefined> {
 }
 
 /** The form; a fresh submissionKey per first render, the posted one kept while the applicant corrects it. */
-function formPage(c: C, found: Found, values: ApplyValues, status: 200 | 422, errors?: Record<string, string>, message?: string) {
+function formPage(
+  c: C,
+  found: Found,
+  values: ApplyValues,
+  status: 200 | 422,
+  errors?: Record<string, string>,
+  message?: string,
+) {
   c.header('Cache-Control', 'no-store');
   const v = values.submissionKey ? values : { ...values, submissionKey: c.get('ctx').crypto.randomToken() };
-  const page = <ApplyFormPage site={found.site} org={found.org} csrf={c.get('csrf')} values={v} errors={errors} message={errors ? (message ?? INVALID_MESSAGE) : undefined} />;
+  const page = (
+    <ApplyFormPage
+      site={found.site}
+      org={found.org}
+      csrf={c.get('csrf')}
+      values={v}
+      errors={errors}
+      message={errors ? (message ?? INVALID_MESSAGE) : undefined}
+    />
+  );
   return c.html(page, status);
 }
 
@@ -86,16 +102,35 @@ function applicationForm(v: ApplyValues): ApplicationForm {
   const a = (key: string) => v[`applicant.${key}`] ?? '';
   return {
     applicant: {
-      type: a('type'), subtype: legal ? a('subtype') : '', name: a('name'), idType: legal ? '' : a('idType'),
-      idNumber: legal ? a('creditCode') : a('idNumber'), legalRepresentative: legal ? a('legalRepresentative') : '',
-      contactPerson: legal ? a('contactPerson') : '', phone: a('phone'), email: a('email'), address: a('address'), postcode: a('postcode'),
+      type: a('type'),
+      subtype: legal ? a('subtype') : '',
+      name: a('name'),
+      idType: legal ? '' : a('idType'),
+      idNumber: legal ? a('creditCode') : a('idNumber'),
+      legalRepresentative: legal ? a('legalRepresentative') : '',
+      contactPerson: legal ? a('contactPerson') : '',
+      phone: a('phone'),
+      email: a('email'),
+      address: a('address'),
+      postcode: a('postcode'),
     },
-    description: v.description, title: v.title, docNo: v.docNo, indexNo: v.indexNo, carrier: v.carrier, delivery: v.delivery,
+    description: v.description,
+    title: v.title,
+    docNo: v.docNo,
+    indexNo: v.indexNo,
+    carrier: v.carrier,
+    delivery: v.delivery,
   };
 }
 
 function submitInput(org: Organization, v: ApplyValues, proof: { content: Uint8Array; fileName: string }): SubmitInput {
-  return { orgCreditCode: org.creditCode, form: applicationForm(v), channel: 'online', proof, submissionKey: v.submissionKey };
+  return {
+    orgCreditCode: org.creditCode,
+    form: applicationForm(v),
+    channel: 'online',
+    proof,
+    submissionKey: v.submissionKey,
+  };
 }
 
 /** Without a proof nothing is submitted, but the applicant still sees every other error at once. */

@@ -1,10 +1,17 @@
 // Feeds for other platforms (与省市政府信息公开平台衔接; issue 4): Atom 1.0 per organization
 // (`/org/:code/feed.atom`) and per category (`/org/:code/c/:categoryId/feed.atom`), the latest 50
 // published 主动公开 items each, and `/sitemap.xml`. Links are absolute, built from the site's
-// public address (网站设置 publicBaseUrl) or else the request's origin. Register BEFORE `registerPortalRoutes` (its `/org/:code/:dir` catch-all).
+// public address (网站设置 publicBaseUrl) or else the request's origin. Register BEFORE `registerPortalRoutes` (its
+// `/org/:code/:dir` catch-all).
 import type { Context, Hono } from 'hono';
 import { DIRECTORIES, findOrg, loadPortalSite } from '../../app/portal/portal.js';
-import { latestPublications, orgCategories, sitemapEntries, type CategoryNode, type PublicItem } from '../../app/portal/publications-public.js';
+import {
+  latestPublications,
+  orgCategories,
+  sitemapEntries,
+  type CategoryNode,
+  type PublicItem,
+} from '../../app/portal/publications-public.js';
 import { KIND_LABELS } from '../../domain/publications/publication.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { WebEnv } from '../common/env.js';
@@ -48,7 +55,13 @@ export function registerFeedRoutes(app: Hono<WebEnv>): void {
     const org = findOrg(await loadPortalSite(ctx), c.req.param('code'));
     if (!org) return c.html(notFoundPage(), 404);
     const { items } = await latestPublications(ctx, { orgIds: [org.id] }, { limit: FEED_SIZE, offset: 0 });
-    return atom(c, { org, title: `${org.name} 政府信息公开`, self: `/org/${org.creditCode}/feed.atom`, page: `/org/${org.creditCode}`, items });
+    return atom(c, {
+      org,
+      title: `${org.name} 政府信息公开`,
+      self: `/org/${org.creditCode}/feed.atom`,
+      page: `/org/${org.creditCode}`,
+      items,
+    });
   });
 
   app.get('/org/:code/c/:categoryId/feed.atom', async (c) => {
@@ -57,14 +70,30 @@ export function registerFeedRoutes(app: Hono<WebEnv>): void {
     const id = c.req.param('categoryId');
     const cat = org ? findCategory(await orgCategories(ctx, org.id), id) : undefined;
     if (!org || !cat) return c.html(notFoundPage(), 404);
-    const { items } = await latestPublications(ctx, { orgIds: [org.id], categoryId: cat.id }, { limit: FEED_SIZE, offset: 0 });
-    return atom(c, { org, title: `${org.name} ${cat.name}`, self: `/org/${org.creditCode}/c/${cat.id}/feed.atom`, page: `/org/${org.creditCode}/c/${cat.id}`, items });
+    const { items } = await latestPublications(
+      ctx,
+      { orgIds: [org.id], categoryId: cat.id },
+      { limit: FEED_SIZE, offset: 0 },
+    );
+    return atom(c, {
+      org,
+      title: `${org.name} ${cat.name}`,
+      self: `/org/${org.creditCode}/c/${cat.id}/feed.atom`,
+      page: `/org/${org.creditCode}/c/${cat.id}`,
+      items,
+    });
   });
 
   app.get('/sitemap.xml', async (c) => {
     const origin = await originOf(c);
-    const entries = await sitemapEntries(c.get('ctx'), DIRECTORIES.map((d) => d.slug), SITEMAP_CAP);
-    const urls = entries.map((e) => `<url><loc>${xmlEscape(origin + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
+    const entries = await sitemapEntries(
+      c.get('ctx'),
+      DIRECTORIES.map((d) => d.slug),
+      SITEMAP_CAP,
+    );
+    const urls = entries.map(
+      (e) => `<url><loc>${xmlEscape(origin + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
+    );
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
     c.header('Cache-Control', 'no-cache');
     return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
@@ -80,13 +109,26 @@ function findCategory(nodes: readonly CategoryNode[], id: string): CategoryNode 
 }
 
 /** An Atom 1.0 document (RFC 4287). */
-async function atom(c: C, f: { org: Organization; title: string; self: string; page: string; items: readonly PublicItem[] }): Promise<Response> {
+async function atom(
+  c: C,
+  f: { org: Organization; title: string; self: string; page: string; items: readonly PublicItem[] },
+): Promise<Response> {
   const origin = await originOf(c);
   const x = xmlEscape;
-  const updated = f.items.reduce((max, i) => (i.versionAt > max ? i.versionAt : max), f.items.length > 0 ? '' : f.org.updatedAt);
+  const updated = f.items.reduce(
+    (max, i) => (i.versionAt > max ? i.versionAt : max),
+    f.items.length > 0 ? '' : f.org.updatedAt,
+  );
   const entries = f.items.map((i) => {
     const url = origin + i.url;
-    const summary = [i.docNo ? `发文字号：${i.docNo}` : '', `索引号：${i.indexNo}`, `发布日期：${i.publishedOn}`, i.summary].filter((s) => s !== '').join('\n');
+    const summary = [
+      i.docNo ? `发文字号：${i.docNo}` : '',
+      `索引号：${i.indexNo}`,
+      `发布日期：${i.publishedOn}`,
+      i.summary,
+    ]
+      .filter((s) => s !== '')
+      .join('\n');
     return [
       '  <entry>',
       `    <id>${x(url)}</id>`,

@@ -18,12 +18,18 @@ export function registerPortalRoutes(app: Hono<WebEnv>): void {
 
 /** The Chinese 404 page (plain HTML so it renders even when the database is down). */
 export function notFoundPage(): string {
-  return page('页面不存在', '<h1>页面不存在（404）</h1><p>您访问的页面不存在或已被删除。请检查网址是否正确，或从<a href="/">政府信息公开首页</a>重新查找。</p>');
+  return page(
+    '页面不存在',
+    '<h1>页面不存在（404）</h1><p>您访问的页面不存在或已被删除。请检查网址是否正确，或从<a href="/">政府信息公开首页</a>重新查找。</p>',
+  );
 }
 
 /** The Chinese 500 page. */
 export function errorPage(): string {
-  return page('系统错误', '<h1>系统暂时无法处理您的请求</h1><p>请稍后再试。如问题持续存在，请联系网站管理员。</p><p><a href="/">返回首页</a></p>');
+  return page(
+    '系统错误',
+    '<h1>系统暂时无法处理您的请求</h1><p>请稍后再试。如问题持续存在，请联系网站管理员。</p><p><a href="/">返回首页</a></p>',
+  );
 }
 
 function page(title: string, body: string): string {

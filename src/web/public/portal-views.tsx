@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// Views of the public portal shared by its pages: the site title, the organization-information page, the office contact.
+// Views of the public portal shared by its pages: the site title, the organization-information page, the office
+// contact.
 import type { Organization } from '../../domain/orgs/organization.js';
 import { ORG_KIND_LABELS } from '../../domain/orgs/organization.js';
 import type { PortalSite } from '../../app/portal/portal.js';
@@ -24,15 +25,26 @@ export function InfoPage(p: { site: PortalSite; org: Organization }) {
     ['办公时间', o.officeHours],
   ];
   return (
-    <PublicLayout title={`${o.name} 机构信息`} siteTitle={siteTitle(p.site)} footer={p.site.footer} crumbs={[['/', '政府信息公开'], [`/org/${o.creditCode}`, o.name], ['', '机构信息']]}>
+    <PublicLayout
+      title={`${o.name} 机构信息`}
+      siteTitle={siteTitle(p.site)}
+      footer={p.site.footer}
+      crumbs={[
+        ['/', '政府信息公开'],
+        [`/org/${o.creditCode}`, o.name],
+        ['', '机构信息'],
+      ]}
+    >
       <h1>{o.name} 机构信息</h1>
       <dl class="info">
-        {rows.filter(([, v]) => v).map(([k, v]) => (
-          <>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </>
-        ))}
+        {rows
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </>
+          ))}
       </dl>
     </PublicLayout>
   );
@@ -45,12 +57,22 @@ export function OfficeContact(p: { org: Organization }) {
     <section>
       <h2>政府信息公开工作机构</h2>
       <dl class="info">
-        <dt>名称</dt><dd>{o.officeName || o.name}</dd>
-        <dt>地址</dt><dd>{o.officeAddress || o.address}</dd>
-        <dt>邮政编码</dt><dd>{o.postcode}</dd>
-        <dt>电话</dt><dd>{o.officePhone || o.phone}</dd>
-        {o.officeEmail ? (<><dt>电子邮箱</dt><dd>{o.officeEmail}</dd></>) : null}
-        <dt>办公时间</dt><dd>{o.officeHours}</dd>
+        <dt>名称</dt>
+        <dd>{o.officeName || o.name}</dd>
+        <dt>地址</dt>
+        <dd>{o.officeAddress || o.address}</dd>
+        <dt>邮政编码</dt>
+        <dd>{o.postcode}</dd>
+        <dt>电话</dt>
+        <dd>{o.officePhone || o.phone}</dd>
+        {o.officeEmail ? (
+          <>
+            <dt>电子邮箱</dt>
+            <dd>{o.officeEmail}</dd>
+          </>
+        ) : null}
+        <dt>办公时间</dt>
+        <dd>{o.officeHours}</dd>
       </dl>
     </section>
   );

@@ -7,7 +7,14 @@
 import type { Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { findOrg, loadPortalSite, type PortalSite } from '../../app/portal/portal.js';
-import { categoryPage, directoryData, latestPublications, orgCategories, publicationPage, publishedAttachment } from '../../app/portal/publications-public.js';
+import {
+  categoryPage,
+  directoryData,
+  latestPublications,
+  orgCategories,
+  publicationPage,
+  publishedAttachment,
+} from '../../app/portal/publications-public.js';
 import { publicCatalogueRow } from '../../app/catalogue/link-row.js';
 import { searchPublic, type SearchFilters } from '../../app/search/search.js';
 import { AppError } from '../../app/errors.js';
@@ -15,7 +22,15 @@ import { PUBLICATION_KINDS, VALIDITIES } from '../../domain/publications/publica
 import type { WebEnv } from '../common/env.js';
 import { LARGE_TEXT_COOKIE } from '../common/layout.js';
 import { notFoundPage } from './portal-routes.js';
-import { CategoryView, DirectoryView, OrgColumnPage, PublicationView, SearchView, WithdrawnView, type SearchParams } from './publication-views.js';
+import {
+  CategoryView,
+  DirectoryView,
+  OrgColumnPage,
+  PublicationView,
+  SearchView,
+  WithdrawnView,
+  type SearchParams,
+} from './publication-views.js';
 
 type C = Context<WebEnv>;
 
@@ -55,7 +70,9 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
     const label = CONTENT_DIRECTORIES[slug];
     if (!org || !label) return c.html(notFoundPage(), 404);
     revalidate(c);
-    return c.html(<DirectoryView site={site} org={org} label={label} slug={slug} data={await directoryData(ctx, org, slug)} />);
+    return c.html(
+      <DirectoryView site={site} org={org} label={label} slug={slug} data={await directoryData(ctx, org, slug)} />,
+    );
   });
 
   app.get('/org/:code/c/:categoryId', async (c) => {
@@ -79,7 +96,9 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
     revalidate(c);
     switch (data.status) {
       case 'live':
-        return c.html(<PublicationView site={site} data={data} catalogueRow={await publicCatalogueRow(ctx, data.item.id)} />);
+        return c.html(
+          <PublicationView site={site} data={data} catalogueRow={await publicCatalogueRow(ctx, data.item.id)} />,
+        );
       case 'withdrawn':
         return c.html(<WithdrawnView site={site} org={data.org} />, 410);
       case 'not_found':
@@ -123,14 +142,31 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
     const names = new Map(site.tree.map((o) => [o.id, o.name]));
     const thisYear = Number(ctx.clock.today().slice(0, 4));
     const years = Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
-    const href = (page: number) => `/search?${new URLSearchParams([...Object.entries(params).filter(([, v]) => v !== ''), ['page', String(page)]]).toString()}`;
-    return c.html(<SearchView site={site} params={params} result={result} categories={categories} years={years} orgName={(id) => names.get(id) ?? ''} href={href} />);
+    const href = (page: number) =>
+      `/search?${new URLSearchParams([...Object.entries(params).filter(([, v]) => v !== ''), ['page', String(page)]]).toString()}`;
+    return c.html(
+      <SearchView
+        site={site}
+        params={params}
+        result={result}
+        categories={categories}
+        years={years}
+        orgName={(id) => names.get(id) ?? ''}
+        href={href}
+      />,
+    );
   });
 
   // 适老化: a plain link switches the large-text mode on or off and returns to the page.
   app.get('/large-text', (c) => {
     const on = c.req.query('on') !== '0';
-    setCookie(c, LARGE_TEXT_COOKIE, on ? '1' : '0', { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: on ? 365 * 24 * 3600 : 0, secure: c.get('opts').secureCookies });
+    setCookie(c, LARGE_TEXT_COOKIE, on ? '1' : '0', {
+      path: '/',
+      sameSite: 'Lax',
+      httpOnly: true,
+      maxAge: on ? 365 * 24 * 3600 : 0,
+      secure: c.get('opts').secureCookies,
+    });
     return c.redirect(safeBack(c.req.query('back')), 303);
   });
 }

@@ -5,7 +5,11 @@
 // (its `/org/:code/:dir` catch-all would take this path).
 import type { Hono } from 'hono';
 import { findOrg, loadPortalSite, type PortalSite } from '../../app/portal/portal.js';
-import { publicStandardCatalogue, type PublicCatalogue, type PublicCatalogueLine } from '../../app/catalogue/public-catalogue.js';
+import {
+  publicStandardCatalogue,
+  type PublicCatalogue,
+  type PublicCatalogueLine,
+} from '../../app/catalogue/public-catalogue.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { WebEnv } from '../common/env.js';
 import { PublicLayout } from '../common/layout.js';
@@ -27,11 +31,25 @@ export function registerPublicStandardCatalogueRoutes(app: Hono<WebEnv>): void {
 
 function PublicCataloguePage(p: { site: PortalSite; org: Organization; data: PublicCatalogue }) {
   const title = '基层政务公开标准目录';
-  const crumbs: [string, string][] = [['/', '政府信息公开'], [`/org/${p.org.creditCode}`, p.org.name], ['', title]];
+  const crumbs: [string, string][] = [
+    ['/', '政府信息公开'],
+    [`/org/${p.org.creditCode}`, p.org.name],
+    ['', title],
+  ];
   return (
-    <PublicLayout title={`${title} - ${p.org.name}`} siteTitle={siteTitle(p.site)} footer={p.site.footer} crumbs={crumbs}>
-      <h1>{p.org.name}{title}</h1>
-      {p.data.areas.length === 0 && p.data.notApplicable.length === 0 ? <p class="muted">本机构尚未公布标准目录。</p> : null}
+    <PublicLayout
+      title={`${title} - ${p.org.name}`}
+      siteTitle={siteTitle(p.site)}
+      footer={p.site.footer}
+      crumbs={crumbs}
+    >
+      <h1>
+        {p.org.name}
+        {title}
+      </h1>
+      {p.data.areas.length === 0 && p.data.notApplicable.length === 0 ? (
+        <p class="muted">本机构尚未公布标准目录。</p>
+      ) : null}
       {p.data.areas.map(({ area, rows }) => (
         <section aria-labelledby={`area-${area.id}`}>
           <h2 id={`area-${area.id}`}>{area.name}领域</h2>
@@ -40,12 +58,25 @@ function PublicCataloguePage(p: { site: PortalSite; org: Organization; data: Pub
               <caption class="vh">{area.name}领域基层政务公开标准目录</caption>
               <thead>
                 <tr>
-                  <th scope="col">序号</th><th scope="col">一级事项</th><th scope="col">二级事项</th><th scope="col">公开内容（要素）</th><th scope="col">公开依据</th>
-                  <th scope="col">公开时限</th><th scope="col">公开主体</th><th scope="col">公开渠道和载体</th><th scope="col">公开对象</th><th scope="col">公开方式</th>
-                  <th scope="col">公开层级</th><th scope="col">已公开信息</th>
+                  <th scope="col">序号</th>
+                  <th scope="col">一级事项</th>
+                  <th scope="col">二级事项</th>
+                  <th scope="col">公开内容（要素）</th>
+                  <th scope="col">公开依据</th>
+                  <th scope="col">公开时限</th>
+                  <th scope="col">公开主体</th>
+                  <th scope="col">公开渠道和载体</th>
+                  <th scope="col">公开对象</th>
+                  <th scope="col">公开方式</th>
+                  <th scope="col">公开层级</th>
+                  <th scope="col">已公开信息</th>
                 </tr>
               </thead>
-              <tbody>{rows.map((l, i) => <Line line={l} index={i + 1} />)}</tbody>
+              <tbody>
+                {rows.map((l, i) => (
+                  <Line line={l} index={i + 1} />
+                ))}
+              </tbody>
             </table>
           </div>
         </section>
@@ -54,7 +85,11 @@ function PublicCataloguePage(p: { site: PortalSite; org: Organization; data: Pub
         <section aria-labelledby="not-applicable">
           <h2 id="not-applicable">未涉及领域事项说明</h2>
           <ul>
-            {p.data.notApplicable.map((x) => <li>{x.area.name}领域：{x.reason}</li>)}
+            {p.data.notApplicable.map((x) => (
+              <li>
+                {x.area.name}领域：{x.reason}
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}
@@ -78,9 +113,15 @@ function Line(p: { line: PublicCatalogueLine; index: number }) {
       <td>{row.method === '依申请' ? '依申请公开' : '主动公开'}</td>
       <td>{row.levels.join('、')}</td>
       <td>
-        {items.length === 0 ? <span class="muted">暂无</span> : (
+        {items.length === 0 ? (
+          <span class="muted">暂无</span>
+        ) : (
           <ul class="plain">
-            {items.map((i) => <li><a href={i.url}>{i.title}</a> <time datetime={i.publishedOn}>{i.publishedOn}</time></li>)}
+            {items.map((i) => (
+              <li>
+                <a href={i.url}>{i.title}</a> <time datetime={i.publishedOn}>{i.publishedOn}</time>
+              </li>
+            ))}
             {total > items.length ? <li class="muted">另有 {total - items.length} 条</li> : null}
           </ul>
         )}

@@ -29,7 +29,10 @@ export function registerTrackRoutes(app: Hono<WebEnv>): void {
         return c.html(<TrackFormPage site={site} csrf={c.get('csrf')} code={code} notFound />, 404);
       case 'limited':
         c.header('Retry-After', String(result.retryAfterSeconds));
-        return c.html(<TrackLimitedPage site={site} csrf={c.get('csrf')} retryAfterSeconds={result.retryAfterSeconds} />, 429);
+        return c.html(
+          <TrackLimitedPage site={site} csrf={c.get('csrf')} retryAfterSeconds={result.retryAfterSeconds} />,
+          429,
+        );
     }
   });
 }

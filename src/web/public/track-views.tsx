@@ -11,8 +11,10 @@ import { Csrf, ErrorSummary, Field } from '../common/forms.js';
 import { TRACK_NOT_FOUND } from '../common/rate-limit.js';
 import { siteTitle } from './portal-views.js';
 
-
-const CRUMBS: [string, string][] = [['/', '政府信息公开'], ['', '申请办理进度查询']];
+const CRUMBS: [string, string][] = [
+  ['/', '政府信息公开'],
+  ['', '申请办理进度查询'],
+];
 
 /**
  * An outcome as the applicant reads it: the group, and the reason for the groups that have one
@@ -27,16 +29,33 @@ export function outcomeText(code: Outcome): string {
 }
 
 /** The lookup form, alone or with the neutral error (`notFound`). */
-export function TrackFormPage(p: { site: PortalSite; csrf: string; code?: string; notFound?: boolean; message?: string }) {
+export function TrackFormPage(p: {
+  site: PortalSite;
+  csrf: string;
+  code?: string;
+  notFound?: boolean;
+  message?: string;
+}) {
   return (
     <PublicLayout title="申请办理进度查询" siteTitle={siteTitle(p.site)} footer={p.site.footer} crumbs={CRUMBS}>
       <h1>申请办理进度查询</h1>
       <p>请输入提交申请后取得的查询码，以及申请时填写的手机号码或证件号码（法人或其他组织为统一社会信用代码）。</p>
       {p.notFound ? <ErrorSummary message={TRACK_NOT_FOUND} /> : null}
-      {p.message ? <p class="notice" role="alert">{p.message}</p> : null}
+      {p.message ? (
+        <p class="notice" role="alert">
+          {p.message}
+        </p>
+      ) : null}
       <form method="post" action="/track" class="narrow">
         <Csrf token={p.csrf} />
-        <Field name="code" label="查询码" hint="例如 7KQM-4XWD-P2HC，字母不区分大小写" value={p.code} required autocomplete="off" />
+        <Field
+          name="code"
+          label="查询码"
+          hint="例如 7KQM-4XWD-P2HC，字母不区分大小写"
+          value={p.code}
+          required
+          autocomplete="off"
+        />
         <Field name="contact" label="手机号码或证件号码" required autocomplete="off" />
         <p>
           <button type="submit">查询</button>
@@ -54,28 +73,54 @@ export function TrackResultPage(p: { site: PortalSite; view: TrackView }) {
     <PublicLayout title="申请办理进度" siteTitle={siteTitle(p.site)} footer={p.site.footer} crumbs={CRUMBS}>
       <h1>申请办理进度</h1>
       <dl class="info">
-        <dt>查询码</dt><dd>{v.trackingCode}</dd>
-        <dt>受理机关</dt><dd>{v.orgName}</dd>
-        <dt>办理状态</dt><dd><strong>{STATE_LABELS[v.state]}</strong></dd>
-        <dt>收到申请日期</dt><dd>{v.receivedOn}</dd>
+        <dt>查询码</dt>
+        <dd>{v.trackingCode}</dd>
+        <dt>受理机关</dt>
+        <dd>{v.orgName}</dd>
+        <dt>办理状态</dt>
+        <dd>
+          <strong>{STATE_LABELS[v.state]}</strong>
+        </dd>
+        <dt>收到申请日期</dt>
+        <dd>{v.receivedOn}</dd>
         {closed ? (
-          <><dt>办结日期</dt><dd>{v.closedOn ?? '—'}</dd></>
+          <>
+            <dt>办结日期</dt>
+            <dd>{v.closedOn ?? '—'}</dd>
+          </>
         ) : (
-          <><dt>当前答复期限</dt><dd>{v.dueOn ?? '暂停计算（补正、征求意见或缴费期间不计入答复期限）'}</dd></>
+          <>
+            <dt>当前答复期限</dt>
+            <dd>{v.dueOn ?? '暂停计算（补正、征求意见或缴费期间不计入答复期限）'}</dd>
+          </>
         )}
-        {closed && v.outcome ? (<><dt>办理结果</dt><dd>{outcomeText(v.outcome)}</dd></>) : null}
+        {closed && v.outcome ? (
+          <>
+            <dt>办理结果</dt>
+            <dd>{outcomeText(v.outcome)}</dd>
+          </>
+        ) : null}
       </dl>
       <h2 id="steps">办理过程</h2>
       <div class="table-wrap">
         <table class="steps" aria-labelledby="steps">
           <thead>
-            <tr><th scope="col">日期</th><th scope="col">事项</th><th scope="col">此后答复期限</th><th scope="col">说明</th></tr>
+            <tr>
+              <th scope="col">日期</th>
+              <th scope="col">事项</th>
+              <th scope="col">此后答复期限</th>
+              <th scope="col">说明</th>
+            </tr>
           </thead>
           <tbody>
             {v.steps.map((s) => (
               <tr>
                 <td>{s.on}</td>
-                <td>{s.action === 'in_review' ? '审核办理' : (ACTION_LABELS[s.action as keyof typeof ACTION_LABELS] ?? s.action)}</td>
+                <td>
+                  {s.action === 'in_review'
+                    ? '审核办理'
+                    : (ACTION_LABELS[s.action as keyof typeof ACTION_LABELS] ?? s.action)}
+                </td>
                 <td>{s.dueOn ?? '—'}</td>
                 <td>{s.explanation}</td>
               </tr>
@@ -83,7 +128,9 @@ export function TrackResultPage(p: { site: PortalSite; view: TrackView }) {
           </tbody>
         </table>
       </div>
-      <p><a href="/track">查询其他申请</a></p>
+      <p>
+        <a href="/track">查询其他申请</a>
+      </p>
     </PublicLayout>
   );
 }

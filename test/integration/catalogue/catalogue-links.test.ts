@@ -18,8 +18,17 @@ import type { Role } from '../../../src/domain/users/roles.js';
 
 /** A row form as the back office posts it. */
 const rowForm = (keyAreaId: string, level1: string, level2: string, timeLimitText: string) => ({
-  keyAreaId, level1, level2, contentElements: '办理事项、办理条件、申请材料', basis: '《中华人民共和国政府信息公开条例》', timeLimitText,
-  subject: '区民政局', channelsRequired: ['政府网站'], audience: '全社会', method: '主动', levels: ['县级'],
+  keyAreaId,
+  level1,
+  level2,
+  contentElements: '办理事项、办理条件、申请材料',
+  basis: '《中华人民共和国政府信息公开条例》',
+  timeLimitText,
+  subject: '区民政局',
+  channelsRequired: ['政府网站'],
+  audience: '全社会',
+  method: '主动',
+  levels: ['县级'],
 });
 
 const fieldErrors = (e: unknown) => (e instanceof AppError ? e.fieldErrors : {});
@@ -30,13 +39,33 @@ for (const dialect of DIALECTS) {
     let root: { id: string; creditCode: string };
     let other = '';
     const s: Record<string, Actor> = {};
-    const row: Record<'relief' | 'budget' | 'standing' | 'foreign', string> = { relief: '', budget: '', standing: '', foreign: '' };
+    const row: Record<'relief' | 'budget' | 'standing' | 'foreign', string> = {
+      relief: '',
+      budget: '',
+      standing: '',
+      foreign: '',
+    };
     const pubs: Record<string, string> = {};
 
     const draft = async (title: string, catalogueRow: string | undefined) =>
-      (await createDraft(rt.ctx, s.editor as Actor, { org: root.creditCode, title, kind: 'other_document', writtenOn: '2025-01-02', body: '<p>正文</p>', ...(catalogueRow === undefined ? {} : { catalogueRow }) })).id;
+      (
+        await createDraft(rt.ctx, s.editor as Actor, {
+          org: root.creditCode,
+          title,
+          kind: 'other_document',
+          writtenOn: '2025-01-02',
+          body: '<p>正文</p>',
+          ...(catalogueRow === undefined ? {} : { catalogueRow }),
+        })
+      ).id;
     const publish = async (id: string) => {
-      for (const [who, action] of [['editor', 'submit'], ['r1', 'approve'], ['r2', 'approve'], ['signer', 'approve'], ['signer', 'publish']] as const) {
+      for (const [who, action] of [
+        ['editor', 'submit'],
+        ['r1', 'approve'],
+        ['r2', 'approve'],
+        ['signer', 'approve'],
+        ['signer', 'publish'],
+      ] as const) {
         await actOnPublication(rt.ctx, s[who] as Actor, id, action);
       }
     };
@@ -51,23 +80,57 @@ for (const dialect of DIALECTS) {
       if (!org) throw new Error('no root');
       root = org;
       other = orgs.find((o) => o.name === '示例区教育局')?.id ?? '';
-      const make = async (username: string, roles: Role[]) => actorOf(await createUser(rt.ctx, null, { username, displayName: username, orgId: org.id, roles: roles.map((role) => ({ orgId: org.id, role })), password: STAFF_PASSWORD, mustChangePassword: false }));
+      const make = async (username: string, roles: Role[]) =>
+        actorOf(
+          await createUser(rt.ctx, null, {
+            username,
+            displayName: username,
+            orgId: org.id,
+            roles: roles.map((role) => ({ orgId: org.id, role })),
+            password: STAFF_PASSWORD,
+            mustChangePassword: false,
+          }),
+        );
       s.editor = await make('liu.editor', ['editor']);
       s.r1 = await make('he.reviewer', ['reviewer']);
       s.r2 = await make('ma.reviewer', ['reviewer']);
       s.signer = await make('qian.signer', ['signer']);
       const areas = await rt.ctx.repos.catalogue.areas(root.id);
       const area = (name: string) => areas.find((a) => a.name === name)?.id ?? '';
-      row.relief = await addCatalogueRow(rt.ctx, null, root.id, rowForm(area('社会救助'), '最低生活保障', '办事指南', '制定或获取信息之日起10个工作日内'));
-      row.budget = await addCatalogueRow(rt.ctx, null, root.id, rowForm(area('财政预决算'), '部门预算', '预算公开', '每年1月31日前'));
-      row.standing = await addCatalogueRow(rt.ctx, null, root.id, rowForm(area('社会救助'), '特困人员救助供养', '政策文件', '长期公开（动态调整）'));
-      row.foreign = await addCatalogueRow(rt.ctx, null, other, rowForm(area('义务教育'), '招生管理', '招生政策', '信息形成或者变更之日起20个工作日内'));
+      row.relief = await addCatalogueRow(
+        rt.ctx,
+        null,
+        root.id,
+        rowForm(area('社会救助'), '最低生活保障', '办事指南', '制定或获取信息之日起10个工作日内'),
+      );
+      row.budget = await addCatalogueRow(
+        rt.ctx,
+        null,
+        root.id,
+        rowForm(area('财政预决算'), '部门预算', '预算公开', '每年1月31日前'),
+      );
+      row.standing = await addCatalogueRow(
+        rt.ctx,
+        null,
+        root.id,
+        rowForm(area('社会救助'), '特困人员救助供养', '政策文件', '长期公开（动态调整）'),
+      );
+      row.foreign = await addCatalogueRow(
+        rt.ctx,
+        null,
+        other,
+        rowForm(area('义务教育'), '招生管理', '招生政策', '信息形成或者变更之日起20个工作日内'),
+      );
     });
     after(() => rt.close());
 
     test('should refuse a row of another organization and a retired row, naming the field', async () => {
-      await assert.rejects(draft('别的机构的事项', row.foreign), (e) => /不属于本机构/.test(fieldErrors(e).catalogueRow ?? ''));
-      await assert.rejects(draft('不存在的事项', 'no-such-row'), (e) => /不属于本机构/.test(fieldErrors(e).catalogueRow ?? ''));
+      await assert.rejects(draft('别的机构的事项', row.foreign), (e) =>
+        /不属于本机构/.test(fieldErrors(e).catalogueRow ?? ''),
+      );
+      await assert.rejects(draft('不存在的事项', 'no-such-row'), (e) =>
+        /不属于本机构/.test(fieldErrors(e).catalogueRow ?? ''),
+      );
       const id = await draft('不对应目录事项的信息', '');
       assert.equal((await rt.ctx.repos.publications.byId(id))?.catalogueRowId, null);
     });
@@ -85,7 +148,11 @@ for (const dialect of DIALECTS) {
       const stats = await rt.ctx.repos.catalogue.rowStats(root.id);
       assert.deepEqual(stats.get(row.relief), { liveCount: 1, lastPublishedOn: '2025-01-10' });
       assert.deepEqual(await nothing(), ['特困人员救助供养', '部门预算']);
-      assert.deepEqual(await publicCatalogueRow(rt.ctx, pubs.relief as string), { area: '社会救助', label: '最低生活保障 › 办事指南', timeLimitText: '制定或获取信息之日起10个工作日内' });
+      assert.deepEqual(await publicCatalogueRow(rt.ctx, pubs.relief as string), {
+        area: '社会救助',
+        label: '最低生活保障 › 办事指南',
+        timeLimitText: '制定或获取信息之日起10个工作日内',
+      });
     });
 
     test('should flag rows past their time limit with the fixed clock', async () => {
@@ -105,7 +172,13 @@ for (const dialect of DIALECTS) {
 
     test('should keep counting the live version while a revision changes the link', async () => {
       await actOnPublication(rt.ctx, s.editor as Actor, pubs.relief as string, 'revise');
-      await updateDraft(rt.ctx, s.editor as Actor, pubs.relief as string, { title: '最低生活保障办事指南（修订）', kind: 'other_document', writtenOn: '2025-01-02', body: '<p>新</p>', catalogueRow: row.standing });
+      await updateDraft(rt.ctx, s.editor as Actor, pubs.relief as string, {
+        title: '最低生活保障办事指南（修订）',
+        kind: 'other_document',
+        writtenOn: '2025-01-02',
+        body: '<p>新</p>',
+        catalogueRow: row.standing,
+      });
       assert.equal((await rt.ctx.repos.catalogue.rowStats(root.id)).get(row.relief)?.liveCount, 1);
       assert.equal((await rt.ctx.repos.catalogue.rowStats(root.id)).get(row.standing), undefined);
       await publish(pubs.relief as string);
@@ -118,15 +191,26 @@ for (const dialect of DIALECTS) {
     });
 
     test('should stop counting a withdrawn item', async () => {
-      await actOnPublication(rt.ctx, s.signer as Actor, pubs.budget as string, 'withdraw', { reason: '数据有误，撤稿' });
+      await actOnPublication(rt.ctx, s.signer as Actor, pubs.budget as string, 'withdraw', {
+        reason: '数据有误，撤稿',
+      });
       assert.equal((await rt.ctx.repos.catalogue.rowStats(root.id)).get(row.budget), undefined);
-      assert.deepEqual((await overdue()).map(([name]) => name), ['部门预算', '最低生活保障']);
+      assert.deepEqual(
+        (await overdue()).map(([name]) => name),
+        ['部门预算', '最低生活保障'],
+      );
     });
 
     test('should keep a link to a row retired since, but refuse it for other items', async () => {
       const id = await draft('特困人员救助供养政策', row.standing);
       await retireCatalogueRow(rt.ctx, null, root.id, row.standing);
-      await updateDraft(rt.ctx, s.editor as Actor, id, { title: '特困人员救助供养政策（改）', kind: 'other_document', writtenOn: '2025-01-02', body: '<p>正文</p>', catalogueRow: row.standing });
+      await updateDraft(rt.ctx, s.editor as Actor, id, {
+        title: '特困人员救助供养政策（改）',
+        kind: 'other_document',
+        writtenOn: '2025-01-02',
+        body: '<p>正文</p>',
+        catalogueRow: row.standing,
+      });
       assert.equal((await rt.ctx.repos.publications.byId(id))?.catalogueRowId, row.standing);
       await assert.rejects(draft('新信息', row.standing), (e) => /已停用/.test(fieldErrors(e).catalogueRow ?? ''));
       assert.ok(!(await nothing()).includes('特困人员救助供养'));

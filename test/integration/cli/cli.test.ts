@@ -65,15 +65,31 @@ for (const dialect of DIALECTS) {
       const list = runGongkai(['org', 'list', '--json'], env);
       assert.equal(list.code, 0, `org list: ${list.stderr}`);
       const root = (JSON.parse(list.stdout) as { creditCode: string }[])[0]?.creditCode ?? '';
-      const ok = runGongkai(['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', 'legal_reviewer', '--password-stdin'], env, 'Wang-Handler-2025!\n');
+      const ok = runGongkai(
+        ['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', 'legal_reviewer', '--password-stdin'],
+        env,
+        'Wang-Handler-2025!\n',
+      );
       assert.equal(ok.code, 0, ok.stderr);
-      const dup = runGongkai(['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', '--password-stdin'], env, 'Wang-Handler-2025!\n');
+      const dup = runGongkai(
+        ['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', '--password-stdin'],
+        env,
+        'Wang-Handler-2025!\n',
+      );
       assert.equal(dup.code, 1);
       assert.match(dup.stderr, /用户名已存在/);
-      const badRole = runGongkai(['user', 'add', 'li.x', '--org', root, '--role', 'boss', '--password-stdin'], env, 'Li-X-Password-2025\n');
+      const badRole = runGongkai(
+        ['user', 'add', 'li.x', '--org', root, '--role', 'boss', '--password-stdin'],
+        env,
+        'Li-X-Password-2025\n',
+      );
       assert.equal(badRole.code, 1);
       assert.match(badRole.stderr, /未知角色/);
-      const weak = runGongkai(['user', 'add', 'li.y', '--org', root, '--role', 'editor', '--password-stdin'], env, 'password123\n');
+      const weak = runGongkai(
+        ['user', 'add', 'li.y', '--org', root, '--role', 'editor', '--password-stdin'],
+        env,
+        'password123\n',
+      );
       assert.equal(weak.code, 1);
       assert.match(weak.stderr, /密码/);
     });
@@ -82,10 +98,19 @@ for (const dialect of DIALECTS) {
       const r = runGongkai(['user', 'token', 'wang.handler'], env);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.lastLine, /^gk_[A-Za-z0-9_-]{40,}$/);
-      const dbCfg = dialect === 'sqlite' ? { kind: 'sqlite' as const, file: join(dir, 'gongkai.sqlite') } : { kind: 'postgres' as const, url: PG_URL ?? '', schema };
+      const dbCfg =
+        dialect === 'sqlite'
+          ? { kind: 'sqlite' as const, file: join(dir, 'gongkai.sqlite') }
+          : { kind: 'postgres' as const, url: PG_URL ?? '', schema };
       const rt = await openRuntime(dbCfg, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
       try {
-        const app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 1024, dialect: rt.dialect, logRequests: false, timeZone: 'Asia/Shanghai' });
+        const app = createWebApp(rt.ctx, {
+          secureCookies: false,
+          uploadLimitBytes: 1024,
+          dialect: rt.dialect,
+          logRequests: false,
+          timeZone: 'Asia/Shanghai',
+        });
         const me = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${r.lastLine}` } });
         assert.equal(me.status, 200);
         assert.equal(((await me.json()) as { username: string }).username, 'wang.handler');
@@ -114,17 +139,34 @@ for (const dialect of DIALECTS) {
       try {
         const r = runGongkai(['restore', file], { GONGKAI_DATA_DIR: otherDir });
         assert.equal(r.code, 0, r.stderr);
-        assert.equal(runGongkai(['org', 'list', '--json'], { GONGKAI_DATA_DIR: otherDir }).stdout, runGongkai(['org', 'list', '--json'], env).stdout);
+        assert.equal(
+          runGongkai(['org', 'list', '--json'], { GONGKAI_DATA_DIR: otherDir }).stdout,
+          runGongkai(['org', 'list', '--json'], env).stdout,
+        );
       } finally {
         rmSync(otherDir, { recursive: true, force: true });
       }
     });
 
     test('should import historical cases from CSV, or nothing with line and column errors', () => {
-      const bad = runGongkai(['applications', 'import', fileURLToPath(new URL('../../fixtures/applications/history-bad.csv', import.meta.url))], env);
+      const bad = runGongkai(
+        [
+          'applications',
+          'import',
+          fileURLToPath(new URL('../../fixtures/applications/history-bad.csv', import.meta.url)),
+        ],
+        env,
+      );
       assert.equal(bad.code, 1);
       assert.match(bad.stderr, /history-bad\.csv:2:receivedOn: /);
-      const good = runGongkai(['applications', 'import', fileURLToPath(new URL('../../fixtures/applications/history-2025.csv', import.meta.url))], env);
+      const good = runGongkai(
+        [
+          'applications',
+          'import',
+          fileURLToPath(new URL('../../fixtures/applications/history-2025.csv', import.meta.url)),
+        ],
+        env,
+      );
       assert.equal(good.code, 0, good.stderr);
       assert.match(good.lastLine, /imported 3/);
     });

@@ -23,8 +23,13 @@ for (const dialect of DIALECTS) {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-pubimport-'));
     const schema = `cli_${randomBytes(5).toString('hex')}`;
     const env: Record<string, string> =
-      dialect === 'sqlite' ? { GONGKAI_DATA_DIR: dir } : { GONGKAI_DATA_DIR: dir, DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema };
-    const dbCfg: DbConfig = dialect === 'sqlite' ? { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') } : { kind: 'postgres', url: PG_URL ?? '', schema };
+      dialect === 'sqlite'
+        ? { GONGKAI_DATA_DIR: dir }
+        : { GONGKAI_DATA_DIR: dir, DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema };
+    const dbCfg: DbConfig =
+      dialect === 'sqlite'
+        ? { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') }
+        : { kind: 'postgres', url: PG_URL ?? '', schema };
     const file = (name: string, lines: string[]) => {
       const path = join(dir, name);
       writeFileSync(path, `${lines.join('\n')}\n`);
@@ -34,14 +39,33 @@ for (const dialect of DIALECTS) {
     const line = (n: number, over: Record<string, unknown> = {}) => {
       const s = syntheticDoc(n, { orgs: 1, bodyWords: 40 });
       return JSON.stringify({
-        org: root, title: s.title, kind: 'other_document', docNo: s.docNo, writtenOn: s.publishedOn, publishedOn: s.publishedOn,
-        summary: s.summary, body: `<p>${s.body}</p>`, indexNo: `${root}/${s.publishedOn.slice(0, 4)}-${String(n + 1).padStart(5, '0')}`, ...over,
+        org: root,
+        title: s.title,
+        kind: 'other_document',
+        docNo: s.docNo,
+        writtenOn: s.publishedOn,
+        publishedOn: s.publishedOn,
+        summary: s.summary,
+        body: `<p>${s.body}</p>`,
+        indexNo: `${root}/${s.publishedOn.slice(0, 4)}-${String(n + 1).padStart(5, '0')}`,
+        ...over,
       });
     };
-    const withWeb = async <T>(fn: (get: (path: string) => Promise<{ status: number; text: string }>, rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>) => {
+    const withWeb = async <T>(
+      fn: (
+        get: (path: string) => Promise<{ status: number; text: string }>,
+        rt: Awaited<ReturnType<typeof openRuntime>>,
+      ) => Promise<T>,
+    ) => {
       const rt = await openRuntime(dbCfg, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
       try {
-        const app = createWebApp(rt.ctx, { secureCookies: false, uploadLimitBytes: 1024, dialect: rt.dialect, logRequests: false, timeZone: 'Asia/Shanghai' });
+        const app = createWebApp(rt.ctx, {
+          secureCookies: false,
+          uploadLimitBytes: 1024,
+          dialect: rt.dialect,
+          logRequests: false,
+          timeZone: 'Asia/Shanghai',
+        });
         return await fn(async (path) => {
           const res = await app.request(`http://localhost${path}`, { headers: { host: 'localhost' } });
           return { status: res.status, text: await res.text() };
@@ -50,7 +74,16 @@ for (const dialect of DIALECTS) {
         await rt.close();
       }
     };
-    const published = () => withWeb(async (_get, rt) => (await rt.ctx.repos.publications.list({ orgIds: (await rt.ctx.repos.orgs.list()).map((o) => o.id) }, { limit: 1, offset: 0 })).total);
+    const published = () =>
+      withWeb(
+        async (_get, rt) =>
+          (
+            await rt.ctx.repos.publications.list(
+              { orgIds: (await rt.ctx.repos.orgs.list()).map((o) => o.id) },
+              { limit: 1, offset: 0 },
+            )
+          ).total,
+      );
 
     after(async () => {
       rmSync(dir, { recursive: true, force: true });
@@ -78,7 +111,14 @@ for (const dialect of DIALECTS) {
 
     test('should load a good file at once onto the portal, into search and the Atom feed', async () => {
       const lines = Array.from({ length: ITEMS }, (_, i) => line(i));
-      lines.push(line(ITEMS, { title: '示例区碳达峰行动实施方案', publishedOn: '2025-09-30', writtenOn: '2025-09-01', indexNo: `${root}/2025-09999` }));
+      lines.push(
+        line(ITEMS, {
+          title: '示例区碳达峰行动实施方案',
+          publishedOn: '2025-09-30',
+          writtenOn: '2025-09-01',
+          indexNo: `${root}/2025-09999`,
+        }),
+      );
       const path = file('good.jsonl', lines);
       const dry = runGongkai(['publications', 'import', path, '--dry-run'], env);
       assert.equal(dry.code, 0, dry.stderr);

@@ -24,7 +24,11 @@ const CHECKS: Record<string, (bytes: Buffer) => void> = {
   },
   md: (b) => assert.match(b.toString('utf8'), /\n\| 一、本年新收政府信息公开申请数量 \|.*\| 3 \|\n/),
   json: (b) => {
-    const r = JSON.parse(b.toString('utf8')) as { format: string; year: number; applications: { new: { natural_person: number; total: number }; carried_forward: { total: number } } };
+    const r = JSON.parse(b.toString('utf8')) as {
+      format: string;
+      year: number;
+      applications: { new: { natural_person: number; total: number }; carried_forward: { total: number } };
+    };
     assert.equal(r.format, '2021');
     assert.equal(r.year, 2025);
     assert.equal(r.applications.new.natural_person, 2);
@@ -45,11 +49,34 @@ for (const dialect of DIALECTS) {
       const rt = await openRuntime(db, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
       const org = (await rt.ctx.repos.orgs.byCreditCode(ROOT_CODE))!;
       const facts = [
-        { applicantType: 'natural_person', applicantSubtype: null, receivedOn: localDate('2025-03-03'), closedOn: localDate('2025-03-20'), outcome: 'disclosed' },
-        { applicantType: 'natural_person', applicantSubtype: null, receivedOn: localDate('2025-12-22'), closedOn: null, outcome: null },
-        { applicantType: 'legal_person', applicantSubtype: 'business', receivedOn: localDate('2025-05-06'), closedOn: localDate('2025-05-30'), outcome: 'withheld.third_party_rights' },
+        {
+          applicantType: 'natural_person',
+          applicantSubtype: null,
+          receivedOn: localDate('2025-03-03'),
+          closedOn: localDate('2025-03-20'),
+          outcome: 'disclosed',
+        },
+        {
+          applicantType: 'natural_person',
+          applicantSubtype: null,
+          receivedOn: localDate('2025-12-22'),
+          closedOn: null,
+          outcome: null,
+        },
+        {
+          applicantType: 'legal_person',
+          applicantSubtype: 'business',
+          receivedOn: localDate('2025-05-06'),
+          closedOn: localDate('2025-05-30'),
+          outcome: 'withheld.third_party_rights',
+        },
       ] as const;
-      for (const [i, f] of facts.entries()) await rt.ctx.repos.applications.insert(syntheticApplication(rt.ctx.crypto.newId(), org.id, { ...f }, 900 + i), '2025-12-31T00:00:00Z');
+      for (const [i, f] of facts.entries()) {
+        await rt.ctx.repos.applications.insert(
+          syntheticApplication(rt.ctx.crypto.newId(), org.id, { ...f }, 900 + i),
+          '2025-12-31T00:00:00Z',
+        );
+      }
       await rt.close();
     });
     after(() => box.cleanup());
@@ -65,7 +92,10 @@ for (const dialect of DIALECTS) {
     }
 
     test('should refuse an unknown output kind and an unknown organization with exit 1', () => {
-      const bad = runGongkai(['report', 'build', '--org', ROOT_CODE, '--year', '2025', '--out', join(dir, 'x.odt')], env);
+      const bad = runGongkai(
+        ['report', 'build', '--org', ROOT_CODE, '--year', '2025', '--out', join(dir, 'x.odt')],
+        env,
+      );
       assert.equal(bad.code, 1);
       assert.match(bad.stderr, /扩展名/);
       const unknown = runGongkai(['report', 'validate', '--org', '91110000000000000X', '--year', '2025'], env);
@@ -84,7 +114,10 @@ for (const dialect of DIALECTS) {
       const ok = runGongkai(['report', 'validate', good], env);
       assert.equal(ok.code, 0, ok.stderr);
       assert.match(ok.lastLine, /错误 0 项/);
-      const report = JSON.parse(readFileSync(good, 'utf8')) as { organization: { creditCode: string | null }; applications: Record<string, Record<string, number>> };
+      const report = JSON.parse(readFileSync(good, 'utf8')) as {
+        organization: { creditCode: string | null };
+        applications: Record<string, Record<string, number>>;
+      };
       report.applications.new!.natural_person = 3; // breaks R1 and R3 in that column and row
       report.organization.creditCode = null;
       const broken = join(dir, 'broken.json');
@@ -94,10 +127,19 @@ for (const dialect of DIALECTS) {
       assert.match(text.stdout, /\[错误\] R1 第三部分“自然人”列/);
       const json = runGongkai(['report', 'validate', broken, '--json'], env);
       assert.equal(json.code, 1);
-      const findings = JSON.parse(json.stdout) as { rule: string; severity: string; message: string; where: Record<string, string> }[];
+      const findings = JSON.parse(json.stdout) as {
+        rule: string;
+        severity: string;
+        message: string;
+        where: Record<string, string>;
+      }[];
       assert.ok(findings.length >= 2);
       for (const f of findings) assert.deepEqual(Object.keys(f), ['rule', 'severity', 'message', 'where']);
-      assert.deepEqual(findings.find((f) => f.rule === 'R1')?.where, { section: 'applications', row: 'total', column: 'natural_person' });
+      assert.deepEqual(findings.find((f) => f.rule === 'R1')?.where, {
+        section: 'applications',
+        row: 'total',
+        column: 'natural_person',
+      });
       assert.ok(findings.some((f) => f.rule === 'R3' && f.where.row === 'new'));
     });
   });

@@ -41,7 +41,10 @@ describe('gongkai report render: every output kind from a checker record', () =>
   });
 
   test('should write the report model as JSON and as Markdown pipe tables', () => {
-    const json = JSON.parse(render('json').toString('utf8')) as typeof record & { organization: { name: string; creditCode: string | null }; sections: object };
+    const json = JSON.parse(render('json').toString('utf8')) as typeof record & {
+      organization: { name: string; creditCode: string | null };
+      sections: object;
+    };
     assert.equal(json.year, 2020);
     assert.equal(json.format, '2019');
     assert.deepEqual(json.applications, record.applications);

@@ -31,7 +31,12 @@ function tableNumbers(text: string): string[][] {
     .slice(start, end)
     .split('\n')
     .filter((line) => line.includes('|'))
-    .map((line) => line.split('|').map((c) => c.trim()).filter((c) => /^[+-]?\d+(?:\.\d+)?(?:万元)?$/.test(c)))
+    .map((line) =>
+      line
+        .split('|')
+        .map((c) => c.trim())
+        .filter((c) => /^[+-]?\d+(?:\.\d+)?(?:万元)?$/.test(c)),
+    )
     .filter((cells) => cells.length > 0);
 }
 
@@ -70,7 +75,11 @@ test('`report check` of the rendered text and of the rendered HTML page gives ba
     for (const key of ['year', 'format', 'article20', 'applications', 'reviews', 'organization', 'contact']) {
       assert.deepEqual(back[key], seedReport[key], `${path}: ${key}`);
     }
-    assert.deepEqual(back.findings.map((f: { rule: string }) => f.rule), ['spam'], 'the copied spam address is carried over, nothing else');
+    assert.deepEqual(
+      back.findings.map((f: { rule: string }) => f.rule),
+      ['spam'],
+      'the copied spam address is carried over, nothing else',
+    );
   }
   const page = readFileSync(html, 'utf8');
   assert.match(page, /<caption>第二十条第（九）项<\/caption>/);
@@ -108,10 +117,17 @@ test('bad input: exit 1 with a Chinese message', async () => {
   }
 });
 
-test('`gongkai report render` is registered: --out writes the page, the format defaults to the JSON\'s', async () => {
+test("`gongkai report render` is registered: --out writes the page, the format defaults to the JSON's", async () => {
   const out = join(dir, 'via-cli.htm');
   const unused = () => Promise.reject(new Error('report render needs no database'));
-  const deps: CliDeps = { start: unused, serve: unused, seedDemo: unused, stdin: async () => '', out: () => undefined, err: () => undefined };
+  const deps: CliDeps = {
+    start: unused,
+    serve: unused,
+    seedDemo: unused,
+    stdin: async () => '',
+    out: () => undefined,
+    err: () => undefined,
+  };
   assert.equal(await runCli(['report', 'render', seedJson, '--out', out], deps), 0);
   const page = readFileSync(out, 'utf8');
   assert.match(page, /^<!DOCTYPE html>/, '.htm output is HTML');

@@ -9,7 +9,22 @@ import { exportCatalogue, importCatalogue } from '../../../src/app/catalogue/imp
 import { listCatalogue, markAreaNotApplicable } from '../../../src/app/catalogue/manage-catalogue.js';
 import { overdueRows, rowsWithNothingPublished } from '../../../src/app/catalogue/catalogue-dashboard.js';
 
-const HEAD1 = ['序号', '公开事项', '', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', '', '公开层级', ''];
+const HEAD1 = [
+  '序号',
+  '公开事项',
+  '',
+  '公开内容（要素）',
+  '公开依据',
+  '公开时限',
+  '公开主体',
+  '公开渠道和载体',
+  '公开对象',
+  '',
+  '公开方式',
+  '',
+  '公开层级',
+  '',
+];
 const HEAD2 = ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'];
 
 /** A workbook as a county publishes it: title row, merged two-row header, ✓ marks. */
@@ -23,16 +38,70 @@ async function fixture(sheets: { name: string; rows: string[][] }[]): Promise<Ui
     for (const r of s.rows) ws.addRow(r);
     ws.mergeCells(1, 1, 1, 14);
     for (const c of [1, 4, 5, 6, 7, 8]) ws.mergeCells(2, c, 3, c);
-    for (const [a, b] of [[2, 3], [9, 10], [11, 12], [13, 14]] as const) ws.mergeCells(2, a, 2, b);
+    for (const [a, b] of [
+      [2, 3],
+      [9, 10],
+      [11, 12],
+      [13, 14],
+    ] as const) {
+      ws.mergeCells(2, a, 2, b);
+    }
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 const SOCIAL = [
-  ['1', '最低生活保障', '办事指南', '办理事项、办理条件、申请材料', '《社会救助暂行办法》', '制定或获取信息之日起10个工作日内', '县级政府民政部门', '■政府网站', '✓', '', '✓', '', '✓', '✓'],
-  ['2', '最低生活保障', '审核信息', '初审对象名单及相关信息', '《社会救助暂行办法》', '常态化公开', '乡镇政府（街道办事处）', '■政府网站\n□社区/企事业单位/村公示栏（电子屏）', '', '✓', '✓', '', '', '✓'],
+  [
+    '1',
+    '最低生活保障',
+    '办事指南',
+    '办理事项、办理条件、申请材料',
+    '《社会救助暂行办法》',
+    '制定或获取信息之日起10个工作日内',
+    '县级政府民政部门',
+    '■政府网站',
+    '✓',
+    '',
+    '✓',
+    '',
+    '✓',
+    '✓',
+  ],
+  [
+    '2',
+    '最低生活保障',
+    '审核信息',
+    '初审对象名单及相关信息',
+    '《社会救助暂行办法》',
+    '常态化公开',
+    '乡镇政府（街道办事处）',
+    '■政府网站\n□社区/企事业单位/村公示栏（电子屏）',
+    '',
+    '✓',
+    '✓',
+    '',
+    '',
+    '✓',
+  ],
 ];
-const BUDGET = [['1', '部门预算', '预算公开', '●部门预算报表 ●说明', '《中华人民共和国预算法》', '每年1月31日前', '区财政局', '■政府网站', '✓', '', '✓', '', '✓', '']];
+const BUDGET = [
+  [
+    '1',
+    '部门预算',
+    '预算公开',
+    '●部门预算报表 ●说明',
+    '《中华人民共和国预算法》',
+    '每年1月31日前',
+    '区财政局',
+    '■政府网站',
+    '✓',
+    '',
+    '✓',
+    '',
+    '✓',
+    '',
+  ],
+];
 
 for (const dialect of DIALECTS) {
   describe(`standard catalogue (${dialect})`, { skip: skipReason(dialect) }, () => {
@@ -52,20 +121,52 @@ for (const dialect of DIALECTS) {
     });
 
     test('should refuse a sheet with errors, name row and column, and import nothing', async () => {
-      const bad = [{ ...{ name: '社会救助' }, rows: [SOCIAL[0]!, ['2', '最低生活保障', '', '名单', '依据', '20个工作日内', '民政', '■政府网站', '', '', '✓', '', '✓', '']] }];
-      const r = await importCatalogue(rt.ctx, null, org, await fixture([...bad, { name: '财政预决算', rows: BUDGET }]), { io });
+      const bad = [
+        {
+          ...{ name: '社会救助' },
+          rows: [
+            SOCIAL[0]!,
+            ['2', '最低生活保障', '', '名单', '依据', '20个工作日内', '民政', '■政府网站', '', '', '✓', '', '✓', ''],
+          ],
+        },
+      ];
+      const r = await importCatalogue(
+        rt.ctx,
+        null,
+        org,
+        await fixture([...bad, { name: '财政预决算', rows: BUDGET }]),
+        { io },
+      );
       assert.ok(!r.ok);
       assert.deepEqual(r.errors.map((e) => `${e.sheet}!${e.column}${e.row}`).sort(), ['社会救助!C5', '社会救助!I5']);
       assert.equal((await rt.ctx.repos.catalogue.rows(org)).length, 0);
     });
 
     test('should import two areas from merged headers and ✓ marks', async () => {
-      const r = await importCatalogue(rt.ctx, null, org, await fixture([{ name: '社会救助', rows: SOCIAL }, { name: '财政预决算', rows: BUDGET }]), { io });
+      const r = await importCatalogue(
+        rt.ctx,
+        null,
+        org,
+        await fixture([
+          { name: '社会救助', rows: SOCIAL },
+          { name: '财政预决算', rows: BUDGET },
+        ]),
+        { io },
+      );
       assert.deepEqual(r, { ok: true, inserted: 3, updated: 0, retired: 0, newAreas: [], exclusions: 0 });
       const cat = (await listCatalogue(rt.ctx, null, org)).filter((a) => a.rows.length > 0);
-      assert.deepEqual(cat.map((a) => [a.area.name, a.rows.length]), [['财政预决算', 1], ['社会救助', 2]]);
+      assert.deepEqual(
+        cat.map((a) => [a.area.name, a.rows.length]),
+        [
+          ['财政预决算', 1],
+          ['社会救助', 2],
+        ],
+      );
       const second = cat[1]?.rows[1];
-      assert.deepEqual([second?.audience, second?.levels, second?.channelsOptional, second?.timeLimitRule], ['特定群体', ['乡级'], ['社区/企事业单位/村公示栏（电子屏）'], { kind: 'standing' }]);
+      assert.deepEqual(
+        [second?.audience, second?.levels, second?.channelsOptional, second?.timeLimitRule],
+        ['特定群体', ['乡级'], ['社区/企事业单位/村公示栏（电子屏）'], { kind: 'standing' }],
+      );
     });
 
     test('should round-trip export → import to the same rows, keeping ids', async () => {
@@ -82,8 +183,20 @@ for (const dialect of DIALECTS) {
       const cat = await listCatalogue(rt.ctx, null, org);
       assert.equal(cat.find((a) => a.area.name === '征地补偿')?.notApplicable, '本单位不承担征地补偿职能');
       const sheets = await io.read(await exportCatalogue(rt.ctx, null, org, { io }));
-      assert.deepEqual(sheets.sheets.map((s) => s.name), ['财政预决算', '社会救助', '未涉及领域事项说明']);
-      await assert.rejects(markAreaNotApplicable(rt.ctx, null, org, (await rt.ctx.repos.catalogue.areas(org)).find((a) => a.name === '社会救助')?.id ?? '', '无'), /已有目录事项/);
+      assert.deepEqual(
+        sheets.sheets.map((s) => s.name),
+        ['财政预决算', '社会救助', '未涉及领域事项说明'],
+      );
+      await assert.rejects(
+        markAreaNotApplicable(
+          rt.ctx,
+          null,
+          org,
+          (await rt.ctx.repos.catalogue.areas(org)).find((a) => a.name === '社会救助')?.id ?? '',
+          '无',
+        ),
+        /已有目录事项/,
+      );
     });
 
     // With linked publications: test/integration/catalogue/catalogue-links.test.ts.
@@ -91,9 +204,15 @@ for (const dialect of DIALECTS) {
       assert.equal((await rowsWithNothingPublished(rt.ctx, null, org)).length, 3);
       // Rows entered 2025-01-02: 10 working days → 2025-01-16; yearly → 2025-01-31.
       rt.clock.set('2025-01-20T02:00:00Z');
-      assert.deepEqual((await overdueRows(rt.ctx, null, org)).map((o) => [o.row.level2, o.dueOn]), [['办事指南', '2025-01-16']]);
+      assert.deepEqual(
+        (await overdueRows(rt.ctx, null, org)).map((o) => [o.row.level2, o.dueOn]),
+        [['办事指南', '2025-01-16']],
+      );
       rt.clock.set('2025-02-03T02:00:00Z');
-      assert.deepEqual((await overdueRows(rt.ctx, null, org)).map((o) => o.dueOn), ['2025-01-31', '2025-01-16']);
+      assert.deepEqual(
+        (await overdueRows(rt.ctx, null, org)).map((o) => o.dueOn),
+        ['2025-01-31', '2025-01-16'],
+      );
     });
   });
 }

@@ -19,7 +19,8 @@ const code = (n: number) => {
   const first = `11999901MB${String(n).padStart(7, '0')}`;
   return first + (creditCodeCheckChar(first) ?? '');
 };
-const fields = (n: number, name: string) => parseOrganizationFields({ kind: 'department', name, creditCode: code(n), postcode: '999001' });
+const fields = (n: number, name: string) =>
+  parseOrganizationFields({ kind: 'department', name, creditCode: code(n), postcode: '999001' });
 
 for (const dialect of DIALECTS) {
   describe(`foundation repositories (${dialect})`, { skip: skipReason(dialect) }, () => {
@@ -37,7 +38,10 @@ for (const dialect of DIALECTS) {
       const orgs = await rt.ctx.repos.orgs.list();
       assert.equal(orgs.length, 8);
       const root = orgs.filter((o) => o.parentId === null);
-      assert.deepEqual(root.map((o) => o.name), ['示例区人民政府']);
+      assert.deepEqual(
+        root.map((o) => o.name),
+        ['示例区人民政府'],
+      );
       assert.deepEqual(new Set(orgs.map((o) => o.kind)), new Set(['government', 'department', 'township', 'street']));
     });
 
@@ -57,14 +61,21 @@ for (const dialect of DIALECTS) {
 
     test('should round-trip every organization field', async () => {
       const root = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-      const created = await createOrganization(rt.ctx, null, root?.id ?? null, { ...fields(501, '示例区审计局'), functions: '审计监督', officeEmail: 'sj@example.gov.cn' });
+      const created = await createOrganization(rt.ctx, null, root?.id ?? null, {
+        ...fields(501, '示例区审计局'),
+        functions: '审计监督',
+        officeEmail: 'sj@example.gov.cn',
+      });
       const back = await rt.ctx.repos.orgs.byCreditCode(code(501));
       assert.deepEqual(back, created);
     });
 
     test('should refuse a duplicate credit code and write nothing', async () => {
       const head = await rt.ctx.repos.audit.head();
-      await assert.rejects(createOrganization(rt.ctx, null, null, fields(501, '重复')), (e) => e instanceof AppError && e.code === 'conflict');
+      await assert.rejects(
+        createOrganization(rt.ctx, null, null, fields(501, '重复')),
+        (e) => e instanceof AppError && e.code === 'conflict',
+      );
       assert.equal((await rt.ctx.repos.audit.head()).lastSeq, head.lastSeq);
       assert.equal((await rt.ctx.repos.orgs.list()).filter((o) => o.creditCode === code(501)).length, 1);
     });
@@ -83,7 +94,19 @@ for (const dialect of DIALECTS) {
       await assert.rejects(
         rt.ctx.uow.run(async (r) => {
           await r.settings.set('probe', { a: 1 }, rt.clock.nowIso());
-          await r.audit.append({ actorId: null, actorLabel: 'test', action: 'probe', entityType: 't', entityId: '1', orgId: null, before: null, after: 1 }, rt.clock.nowIso());
+          await r.audit.append(
+            {
+              actorId: null,
+              actorLabel: 'test',
+              action: 'probe',
+              entityType: 't',
+              entityId: '1',
+              orgId: null,
+              before: null,
+              after: 1,
+            },
+            rt.clock.nowIso(),
+          );
           throw new Error('crash mid-write');
         }),
       );
@@ -94,7 +117,21 @@ for (const dialect of DIALECTS) {
     test('should keep one unbroken chain under concurrent appends', async () => {
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          rt.ctx.uow.run((r) => r.audit.append({ actorId: null, actorLabel: 'load', action: 'probe.concurrent', entityType: 't', entityId: String(i), orgId: null, before: null, after: { i } }, rt.clock.nowIso())),
+          rt.ctx.uow.run((r) =>
+            r.audit.append(
+              {
+                actorId: null,
+                actorLabel: 'load',
+                action: 'probe.concurrent',
+                entityType: 't',
+                entityId: String(i),
+                orgId: null,
+                before: null,
+                after: { i },
+              },
+              rt.clock.nowIso(),
+            ),
+          ),
         ),
       );
       const check = await verifyAuditChain(rt.ctx);
@@ -104,15 +141,30 @@ for (const dialect of DIALECTS) {
 
     test('should filter the audit trail literally and case-insensitively on both engines', async () => {
       const at = rt.clock.nowIso();
-      const entry = (action: string, actorLabel: string) => ({ actorId: null, actorLabel, action, entityType: 'probe', entityId: action, orgId: null, before: null, after: null });
+      const entry = (action: string, actorLabel: string) => ({
+        actorId: null,
+        actorLabel,
+        action,
+        entityType: 'probe',
+        entityId: action,
+        orgId: null,
+        before: null,
+        after: null,
+      });
       await rt.ctx.uow.run(async (r) => {
         await r.audit.append(entry('probe_x.done', 'Zhang Wei'), at);
         await r.audit.append(entry('probeAx.done', '100%_sure'), at);
       });
       const byPrefix = await rt.ctx.repos.audit.list({ action: 'probe_' }, { limit: 10 });
-      assert.deepEqual(byPrefix.map((e) => e.action), ['probe_x.done']);
+      assert.deepEqual(
+        byPrefix.map((e) => e.action),
+        ['probe_x.done'],
+      );
       const byActor = await rt.ctx.repos.audit.list({ actor: 'zhang w' }, { limit: 10 });
-      assert.deepEqual(byActor.map((e) => e.actorLabel), ['Zhang Wei']);
+      assert.deepEqual(
+        byActor.map((e) => e.actorLabel),
+        ['Zhang Wei'],
+      );
       assert.equal((await rt.ctx.repos.audit.list({ actor: '0%_' }, { limit: 10 })).length, 1);
       assert.equal((await rt.ctx.repos.audit.list({ actor: '%' }, { limit: 10 })).length, 1);
     });
@@ -124,7 +176,10 @@ for (const dialect of DIALECTS) {
       const copy = await openTestRuntime(dialect === 'sqlite' ? 'sqlite' : 'postgres', { demo: false });
       try {
         await copy.maintenance.restore(fileName);
-        assert.deepEqual(await copy.ctx.repos.orgs.list({ includeRetired: true }), await rt.ctx.repos.orgs.list({ includeRetired: true }));
+        assert.deepEqual(
+          await copy.ctx.repos.orgs.list({ includeRetired: true }),
+          await rt.ctx.repos.orgs.list({ includeRetired: true }),
+        );
         assert.deepEqual(await copy.ctx.repos.audit.head(), await rt.ctx.repos.audit.head());
         assert.equal((await verifyAuditChain(copy.ctx)).ok, true);
         assert.equal((await copy.ctx.repos.users.byUsername('admin'))?.username, 'admin');
@@ -141,7 +196,9 @@ describe('schema', () => {
     const db = openDb({ kind: 'sqlite', file: ':memory:' });
     try {
       await migrateToLatest(db);
-      const tables = (await db.kysely.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('search_fts'));
+      const tables = (await db.kysely.introspection.getTables())
+        .map((t) => t.name)
+        .filter((n) => !n.startsWith('kysely_') && !n.startsWith('search_fts'));
       assert.deepEqual([...tables].sort(), [...TABLE_ORDER].sort());
     } finally {
       await db.close();

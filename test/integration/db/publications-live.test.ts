@@ -25,7 +25,17 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      const make = async (username: string, roles: Role[]) => actorOf(await createUser(rt.ctx, null, { username, displayName: username, orgId: org.id, roles: roles.map((role) => ({ orgId: org.id, role })), password: STAFF_PASSWORD, mustChangePassword: false }));
+      const make = async (username: string, roles: Role[]) =>
+        actorOf(
+          await createUser(rt.ctx, null, {
+            username,
+            displayName: username,
+            orgId: org.id,
+            roles: roles.map((role) => ({ orgId: org.id, role })),
+            password: STAFF_PASSWORD,
+            mustChangePassword: false,
+          }),
+        );
       s.editor = await make('liu.editor', ['editor']);
       s.r1 = await make('he.reviewer', ['reviewer']);
       s.r2 = await make('ma.reviewer', ['reviewer']);
@@ -33,7 +43,16 @@ for (const dialect of DIALECTS) {
     });
     after(() => rt.close());
 
-    const draft = (over: Record<string, unknown> = {}) => createDraft(rt.ctx, s.editor as Actor, { org: root.creditCode, title: '示例区关于加强老旧小区改造管理的通知', kind: 'normative', docNo: '示政发〔2025〕12号', writtenOn: '2025-10-01', body: '<p>各街道：现将有关事项通知如下。</p>', ...over });
+    const draft = (over: Record<string, unknown> = {}) =>
+      createDraft(rt.ctx, s.editor as Actor, {
+        org: root.creditCode,
+        title: '示例区关于加强老旧小区改造管理的通知',
+        kind: 'normative',
+        docNo: '示政发〔2025〕12号',
+        writtenOn: '2025-10-01',
+        body: '<p>各街道：现将有关事项通知如下。</p>',
+        ...over,
+      });
     const publish = async (id: string, on: string) => {
       rt.clock.set(`${on}T02:00:00Z`);
       await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
@@ -42,7 +61,8 @@ for (const dialect of DIALECTS) {
       await actOnPublication(rt.ctx, s.signer as Actor, id, 'approve');
       await actOnPublication(rt.ctx, s.signer as Actor, id, 'publish');
     };
-    const live = (filter: Record<string, unknown> = {}, page = { limit: 100, offset: 0 }) => rt.ctx.repos.publications.listLive({ orgIds: [root.id], ...filter }, page);
+    const live = (filter: Record<string, unknown> = {}, page = { limit: 100, offset: 0 }) =>
+      rt.ctx.repos.publications.listLive({ orgIds: [root.id], ...filter }, page);
     const ids: Record<string, string> = {};
 
     test('should page live items newest first (published_on desc, id desc) with a count', async () => {
@@ -58,13 +78,22 @@ for (const dialect of DIALECTS) {
       const expected = [...sameDay, ids.b, ids.a];
       const all = await live();
       assert.equal(all.total, 4);
-      assert.deepEqual(all.items.map((i) => i.id), expected);
+      assert.deepEqual(
+        all.items.map((i) => i.id),
+        expected,
+      );
       assert.equal(all.items.find((i) => i.id === ids.a)?.live.fields.publishedOn, '2025-10-09');
       assert.equal(all.items[0]?.orgId, root.id);
       const p2 = await live({}, { limit: 2, offset: 2 });
       assert.equal(p2.total, 4);
-      assert.deepEqual(p2.items.map((i) => i.id), [ids.b, ids.a]);
-      assert.deepEqual((await live({ kind: 'other_document' })).items.map((i) => i.id), [ids.b]);
+      assert.deepEqual(
+        p2.items.map((i) => i.id),
+        [ids.b, ids.a],
+      );
+      assert.deepEqual(
+        (await live({ kind: 'other_document' })).items.map((i) => i.id),
+        [ids.b],
+      );
       assert.equal((await live({ year: 2025 })).total, 4);
       assert.equal((await live({ year: 2024 })).total, 0);
       const cat = all.items[0]?.live.fields.categoryId ?? '';
@@ -72,12 +101,20 @@ for (const dialect of DIALECTS) {
       assert.equal((await live({ categoryIds: [] })).total, 0);
       assert.equal((await rt.ctx.repos.publications.listLive({ orgIds: [] }, { limit: 10, offset: 0 })).total, 0);
       const counts = await rt.ctx.repos.publications.liveCategoryCounts(root.id);
-      assert.equal([...counts.values()].reduce((n, c) => n + c, 0), 4);
+      assert.equal(
+        [...counts.values()].reduce((n, c) => n + c, 0),
+        4,
+      );
     });
 
     test('should keep listing the live fields while a revision runs', async () => {
       await actOnPublication(rt.ctx, s.editor as Actor, ids.a as string, 'revise');
-      await updateDraft(rt.ctx, s.editor as Actor, ids.a as string, { title: '甲（修订中）', kind: 'rule', writtenOn: '2025-10-01', body: '<p>新</p>' });
+      await updateDraft(rt.ctx, s.editor as Actor, ids.a as string, {
+        title: '甲（修订中）',
+        kind: 'rule',
+        writtenOn: '2025-10-01',
+        body: '<p>新</p>',
+      });
       const normative = await live({ kind: 'normative' });
       const a = normative.items.find((i) => i.id === ids.a);
       assert.equal(a?.live.fields.title, '甲');
@@ -88,7 +125,12 @@ for (const dialect of DIALECTS) {
 
     test('should drop withdrawn items and never list 不予公开 items', async () => {
       await actOnPublication(rt.ctx, s.signer as Actor, ids.b as string, 'withdraw', { reason: '内容有误' });
-      const withheld = await draft({ title: '内部事务', disclosure: 'withheld', withheldGround: 'internal_affairs', body: '' });
+      const withheld = await draft({
+        title: '内部事务',
+        disclosure: 'withheld',
+        withheldGround: 'internal_affairs',
+        body: '',
+      });
       await publish(withheld.id, '2025-10-14');
       const all = await live();
       assert.equal(all.total, 3);
@@ -99,10 +141,17 @@ for (const dialect of DIALECTS) {
     test('should list the live interpretations of a document', async () => {
       const doc = await rt.ctx.repos.publications.byId(ids.c as string);
       const interp = await draft({ kind: 'interpretation', interprets: doc?.indexNo, title: '《丙》政策解读' });
-      assert.deepEqual(await rt.ctx.repos.publications.interpretationsOf(ids.c as string), [], 'not before publication');
+      assert.deepEqual(
+        await rt.ctx.repos.publications.interpretationsOf(ids.c as string),
+        [],
+        'not before publication',
+      );
       await publish(interp.id, '2025-10-15');
       const found = await rt.ctx.repos.publications.interpretationsOf(ids.c as string);
-      assert.deepEqual(found.map((i) => i.id), [interp.id]);
+      assert.deepEqual(
+        found.map((i) => i.id),
+        [interp.id],
+      );
       assert.equal(found[0]?.live.fields.title, '《丙》政策解读');
       assert.deepEqual(await rt.ctx.repos.publications.interpretationsOf(ids.d as string), []);
       await actOnPublication(rt.ctx, s.signer as Actor, interp.id, 'withdraw', { reason: '重新解读' });
@@ -110,7 +159,10 @@ for (const dialect of DIALECTS) {
     });
 
     test('should name the live 主动公开 owners of an attachment, and serve it only through them', async () => {
-      const item = await draft({ title: '附件', attachments: [{ name: '附件1.pdf', mime: 'application/pdf', content: PDF }] });
+      const item = await draft({
+        title: '附件',
+        attachments: [{ name: '附件1.pdf', mime: 'application/pdf', content: PDF }],
+      });
       const fileId = (await rt.ctx.repos.publications.byId(item.id))?.attachments[0]?.fileId ?? '';
       assert.deepEqual(await rt.ctx.repos.publications.attachmentOwners(fileId), [], 'not before publication');
       assert.equal(await publishedAttachment(rt.ctx, fileId), undefined);
@@ -119,10 +171,22 @@ for (const dialect of DIALECTS) {
       assert.equal((await publishedAttachment(rt.ctx, fileId))?.name, '附件1.pdf');
       // A revision dropping the file keeps the live copy's attachment served.
       await actOnPublication(rt.ctx, s.editor as Actor, item.id, 'revise');
-      await updateDraft(rt.ctx, s.editor as Actor, item.id, { title: '附件（修订）', kind: 'normative', writtenOn: '2025-10-01', body: '<p>x</p>', attachments: [] });
+      await updateDraft(rt.ctx, s.editor as Actor, item.id, {
+        title: '附件（修订）',
+        kind: 'normative',
+        writtenOn: '2025-10-01',
+        body: '<p>x</p>',
+        attachments: [],
+      });
       assert.deepEqual(await rt.ctx.repos.publications.attachmentOwners(fileId), [item.id]);
       // A withheld item listing the same file does not make it public.
-      const hidden = await draft({ title: '内部附件', disclosure: 'withheld', withheldGround: 'internal_affairs', body: '', attachments: [{ name: '内部.pdf', mime: 'application/pdf', content: PDF }] });
+      const hidden = await draft({
+        title: '内部附件',
+        disclosure: 'withheld',
+        withheldGround: 'internal_affairs',
+        body: '',
+        attachments: [{ name: '内部.pdf', mime: 'application/pdf', content: PDF }],
+      });
       await publish(hidden.id, '2025-10-17');
       assert.deepEqual(await rt.ctx.repos.publications.attachmentOwners(fileId), [item.id]);
       await actOnPublication(rt.ctx, s.signer as Actor, item.id, 'withdraw', { reason: '内容有误' });

@@ -9,7 +9,12 @@ import { actorOf } from '../../../src/app/actors.js';
 import { AppError } from '../../../src/app/errors.js';
 import { createDraft, updateDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication, publishScheduled } from '../../../src/app/publications/act-on-publication.js';
-import { annualPublicationReport, getPublication, listPublications, reassessmentDue } from '../../../src/app/publications/publication-queries.js';
+import {
+  annualPublicationReport,
+  getPublication,
+  listPublications,
+  reassessmentDue,
+} from '../../../src/app/publications/publication-queries.js';
 import { ensureCatalogue } from '../../../src/app/publications/catalogue.js';
 import { searchPublic } from '../../../src/app/search/search.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
@@ -27,7 +32,17 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      const make = async (username: string, roles: Role[]) => actorOf(await createUser(rt.ctx, null, { username, displayName: username, orgId: org.id, roles: roles.map((role) => ({ orgId: org.id, role })), password: STAFF_PASSWORD, mustChangePassword: false }));
+      const make = async (username: string, roles: Role[]) =>
+        actorOf(
+          await createUser(rt.ctx, null, {
+            username,
+            displayName: username,
+            orgId: org.id,
+            roles: roles.map((role) => ({ orgId: org.id, role })),
+            password: STAFF_PASSWORD,
+            mustChangePassword: false,
+          }),
+        );
       s.editor = await make('liu.editor', ['editor']);
       s.r1 = await make('he.reviewer', ['reviewer']);
       s.r2 = await make('ma.reviewer', ['reviewer']);
@@ -36,7 +51,17 @@ for (const dialect of DIALECTS) {
     });
     after(() => rt.close());
 
-    const draft = (over: Record<string, unknown> = {}) => createDraft(rt.ctx, s.editor as Actor, { org: root.creditCode, title: '示例区关于加强老旧小区改造管理的通知', kind: 'normative', docNo: '示政发〔2025〕12号', writtenOn: '2025-10-01', body: '<p>各街道：现将有关事项通知如下。</p>', keyAreas: ['保障性住房'], ...over });
+    const draft = (over: Record<string, unknown> = {}) =>
+      createDraft(rt.ctx, s.editor as Actor, {
+        org: root.creditCode,
+        title: '示例区关于加强老旧小区改造管理的通知',
+        kind: 'normative',
+        docNo: '示政发〔2025〕12号',
+        writtenOn: '2025-10-01',
+        body: '<p>各街道：现将有关事项通知如下。</p>',
+        keyAreas: ['保障性住房'],
+        ...over,
+      });
     const approveAll = async (id: string) => {
       await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
       await actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve');
@@ -58,15 +83,33 @@ for (const dialect of DIALECTS) {
       assert.equal(b.indexNo, `${root.creditCode}/2025-00002`);
       const view = await getPublication(rt.ctx, s.editor as Actor, a.id);
       assert.equal(view.pub.attachments[0]?.size, pdf.byteLength);
-      assert.deepEqual(view.available.map((t) => t.action), ['submit']);
+      assert.deepEqual(
+        view.available.map((t) => t.action),
+        ['submit'],
+      );
       // 10-01…08 National Day, 10-11 a make-up working Saturday.
       assert.equal(view.clock?.dueOn, '2025-11-04');
     });
 
     test('should report bad fields in Chinese and refuse non-editors', async () => {
-      await assert.rejects(draft({ title: '', kind: 'x', writtenOn: '2025-13-01' }), (e) => is('invalid')(e) && Object.keys((e as AppError).fieldErrors).length === 3);
-      await assert.rejects(draft({ kind: 'interpretation', interprets: 'NOPE/2025-99999' }), (e) => is('invalid')(e) && 'interprets' in (e as AppError).fieldErrors);
-      await assert.rejects(createDraft(rt.ctx, s.r1 as Actor, { org: root.creditCode, title: 't', kind: 'news', writtenOn: '2025-10-01', body: 'x' }), is('forbidden'));
+      await assert.rejects(
+        draft({ title: '', kind: 'x', writtenOn: '2025-13-01' }),
+        (e) => is('invalid')(e) && Object.keys((e as AppError).fieldErrors).length === 3,
+      );
+      await assert.rejects(
+        draft({ kind: 'interpretation', interprets: 'NOPE/2025-99999' }),
+        (e) => is('invalid')(e) && 'interprets' in (e as AppError).fieldErrors,
+      );
+      await assert.rejects(
+        createDraft(rt.ctx, s.r1 as Actor, {
+          org: root.creditCode,
+          title: 't',
+          kind: 'news',
+          writtenOn: '2025-10-01',
+          body: 'x',
+        }),
+        is('forbidden'),
+      );
     });
 
     test('should run the chain with 编审分离, store findings and publish a frozen version', async () => {
@@ -84,7 +127,10 @@ for (const dialect of DIALECTS) {
       const view = await getPublication(rt.ctx, s.editor as Actor, id);
       assert.equal(view.pub.publishedOn, '2025-10-09');
       assert.equal(view.live?.version, 1);
-      assert.deepEqual(view.pub.reviews.map((r) => r.action), ['create', 'submit', 'approve', 'approve', 'approve', 'publish']);
+      assert.deepEqual(
+        view.pub.reviews.map((r) => r.action),
+        ['create', 'submit', 'approve', 'approve', 'approve', 'publish'],
+      );
       assert.equal(view.pub.reviews[1]?.findings.length, 1);
       assert.equal((await rt.ctx.repos.audit.list({ entityId: id }, { limit: 20 })).length, 6);
     });
@@ -94,24 +140,45 @@ for (const dialect of DIALECTS) {
       await approveAll(id);
       await actOnPublication(rt.ctx, s.signer as Actor, id, 'publish');
       await actOnPublication(rt.ctx, s.editor as Actor, id, 'revise');
-      await updateDraft(rt.ctx, s.editor as Actor, id, { title: '修订后的通知', kind: 'normative', writtenOn: '2025-10-01', body: '<p>新</p>' });
+      await updateDraft(rt.ctx, s.editor as Actor, id, {
+        title: '修订后的通知',
+        kind: 'normative',
+        writtenOn: '2025-10-01',
+        body: '<p>新</p>',
+      });
       const during = await getPublication(rt.ctx, s.editor as Actor, id);
       assert.equal(during.live?.fields.title, '示例区关于加强老旧小区改造管理的通知');
-      await assert.rejects(actOnPublication(rt.ctx, s.editor as Actor, id, 'withdraw', { reason: 'x' }), is('forbidden'));
+      await assert.rejects(
+        actOnPublication(rt.ctx, s.editor as Actor, id, 'withdraw', { reason: 'x' }),
+        is('forbidden'),
+      );
       await assert.rejects(actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw'), is('invalid'));
-      assert.equal((await actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw', { reason: '内容有误' })).state, 'withdrawn');
+      assert.equal(
+        (await actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw', { reason: '内容有误' })).state,
+        'withdrawn',
+      );
       assert.equal((await getPublication(rt.ctx, s.editor as Actor, id)).live, undefined);
     });
 
     test('should show a published item in search at once and drop it when withdrawn', async () => {
       const { id } = await draft({ title: '示例区河长制工作年度通报', docNo: '示政发〔2025〕31号' });
       await approveAll(id);
-      assert.equal((await searchPublic(rt.ctx, { q: '河长' })).items.some((i) => i.docId === id), false, 'not before publication');
+      assert.equal(
+        (await searchPublic(rt.ctx, { q: '河长' })).items.some((i) => i.docId === id),
+        false,
+        'not before publication',
+      );
       await actOnPublication(rt.ctx, s.signer as Actor, id, 'publish');
       const found = await searchPublic(rt.ctx, { q: '河长' });
-      assert.equal(found.items.some((i) => i.docId === id), true);
+      assert.equal(
+        found.items.some((i) => i.docId === id),
+        true,
+      );
       await actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw', { reason: '内容有误' });
-      assert.equal((await searchPublic(rt.ctx, { q: '河长' })).items.some((i) => i.docId === id), false);
+      assert.equal(
+        (await searchPublic(rt.ctx, { q: '河长' })).items.some((i) => i.docId === id),
+        false,
+      );
     });
 
     test('should release scheduled items when their time comes', async () => {
@@ -121,7 +188,10 @@ for (const dialect of DIALECTS) {
       await actOnPublication(rt.ctx, s.r2 as Actor, id, 'approve');
       await assert.rejects(actOnPublication(rt.ctx, s.signer as Actor, id, 'approve'), is('forbidden'));
       await actOnPublication(rt.ctx, s.head as Actor, id, 'approve');
-      assert.equal((await actOnPublication(rt.ctx, s.head as Actor, id, 'publish', { at: '2025-10-10T00:00:00Z' })).state, 'scheduled');
+      assert.equal(
+        (await actOnPublication(rt.ctx, s.head as Actor, id, 'publish', { at: '2025-10-10T00:00:00Z' })).state,
+        'scheduled',
+      );
       assert.deepEqual(await publishScheduled(rt.ctx), []);
       rt.clock.set('2025-10-10T01:00:00Z');
       assert.deepEqual(await publishScheduled(rt.ctx), [id]);

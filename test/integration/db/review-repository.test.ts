@@ -25,7 +25,13 @@ for (const dialect of DIALECTS) {
     after(() => rt.close());
 
     test('should insert a case and read it back with the linked tracking code', async () => {
-      const c = buildReview(edu, { applicationId: appId, kind: 'litigation', litigationRoute: 'direct', result: 'upheld', resultOn: localDate('2025-06-30') });
+      const c = buildReview(edu, {
+        applicationId: appId,
+        kind: 'litigation',
+        litigationRoute: 'direct',
+        result: 'upheld',
+        resultOn: localDate('2025-06-30'),
+      });
       await rt.ctx.repos.reviews.insert(c);
       assert.deepEqual(await rt.ctx.repos.reviews.byId(c.id), { ...c, applicationTrackingCode: 'ABCD-EFGH-JKLM' });
       assert.equal(await rt.ctx.repos.reviews.byId('nope'), undefined);
@@ -44,7 +50,17 @@ for (const dialect of DIALECTS) {
       const c = buildReview(edu);
       await rt.ctx.repos.reviews.insert(c);
       const { orgId: _org, id: _id, createdAt: _c, updatedAt: _u, ...fields } = c;
-      await rt.ctx.repos.reviews.update(c.id, { ...fields, applicationId: appId, result: 'corrected', resultOn: localDate('2025-05-20'), handling: '撤销原告知书，重新答复' }, AT);
+      await rt.ctx.repos.reviews.update(
+        c.id,
+        {
+          ...fields,
+          applicationId: appId,
+          result: 'corrected',
+          resultOn: localDate('2025-05-20'),
+          handling: '撤销原告知书，重新答复',
+        },
+        AT,
+      );
       const got = await rt.ctx.repos.reviews.byId(c.id);
       assert.equal(got?.orgId, edu);
       assert.equal(got?.result, 'corrected');
@@ -62,9 +78,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await list({ orgIds: [] }), []);
       const eduAll = await list({ orgIds: [edu] });
       assert.equal(eduAll.length, 4);
-      assert.deepEqual(eduAll.map((c) => c.filedOn), [...eduAll.map((c) => c.filedOn)].sort().reverse());
+      assert.deepEqual(
+        eduAll.map((c) => c.filedOn),
+        [...eduAll.map((c) => c.filedOn)].sort().reverse(),
+      );
       assert.equal((await list({ orgIds: [edu, fin] })).length, 5);
-      assert.deepEqual((await list({ orgIds: [edu], year: 2024 })).map((c) => c.caseNo), ['old']);
+      assert.deepEqual(
+        (await list({ orgIds: [edu], year: 2024 })).map((c) => c.caseNo),
+        ['old'],
+      );
       assert.equal((await list({ orgIds: [edu], year: 2025 })).length, 2);
       assert.equal((await list({ orgIds: [edu, fin], kind: 'complaint' })).length, 1);
       assert.equal((await list({ orgIds: [edu], kind: 'litigation' })).length, 1);
@@ -83,7 +105,11 @@ for (const dialect of DIALECTS) {
     });
 
     test('should find an application by its tracking code', async () => {
-      assert.deepEqual(await rt.ctx.repos.reviews.applicationByTrackingCode('ABCD-EFGH-JKLM'), { id: appId, orgId: edu, trackingCode: 'ABCD-EFGH-JKLM' });
+      assert.deepEqual(await rt.ctx.repos.reviews.applicationByTrackingCode('ABCD-EFGH-JKLM'), {
+        id: appId,
+        orgId: edu,
+        trackingCode: 'ABCD-EFGH-JKLM',
+      });
       assert.equal(await rt.ctx.repos.reviews.applicationByTrackingCode('ZZZZ-ZZZZ-ZZZZ'), undefined);
     });
 
@@ -97,7 +123,10 @@ for (const dialect of DIALECTS) {
         buildReview(edu, { applicationId: 'no-such-application' }),
       ];
       for (const c of bad) {
-        await assert.rejects(rt.ctx.repos.reviews.insert(c), `${c.kind}/${c.litigationRoute}/${c.result}/${c.applicationId}`);
+        await assert.rejects(
+          rt.ctx.repos.reviews.insert(c),
+          `${c.kind}/${c.litigationRoute}/${c.result}/${c.applicationId}`,
+        );
       }
     });
   });

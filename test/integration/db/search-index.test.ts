@@ -19,13 +19,30 @@ function fixture(): SearchDocument[] {
   const docs: SearchDocument[] = Array.from({ length: N }, (_, i) => {
     const s = syntheticDoc(i, { orgs: ORGS.length, bodyWords: 60 });
     return {
-      docType: 'publication', docId: `p${i}`, orgId: ORGS[s.orgIndex] ?? 'org-a', categoryId: i % 2 ? 'cat-1' : 'cat-2',
-      kind: s.kind, validity: s.validity, publishedOn: s.publishedOn, title: s.title, docNo: s.docNo,
-      summary: s.summary, bodyText: s.body, url: `/p/${i}`, updatedAt: '2025-09-28T02:00:00Z',
+      docType: 'publication',
+      docId: `p${i}`,
+      orgId: ORGS[s.orgIndex] ?? 'org-a',
+      categoryId: i % 2 ? 'cat-1' : 'cat-2',
+      kind: s.kind,
+      validity: s.validity,
+      publishedOn: s.publishedOn,
+      title: s.title,
+      docNo: s.docNo,
+      summary: s.summary,
+      bodyText: s.body,
+      url: `/p/${i}`,
+      updatedAt: '2025-09-28T02:00:00Z',
     };
   });
   const extra = (id: string, title: string, body: string, publishedOn = '2024-05-06'): SearchDocument => ({
-    ...(docs[0] as SearchDocument), docId: id, title, docNo: '', summary: '', bodyText: body, publishedOn, url: `/p/${id}`,
+    ...(docs[0] as SearchDocument),
+    docId: id,
+    title,
+    docNo: '',
+    summary: '',
+    bodyText: body,
+    publishedOn,
+    url: `/p/${id}`,
   });
   docs.push(extra('std', '关于执行ＧＢ32100标准的通知', '依据GB32100—2015，编号12021。'));
   docs.push(extra('y2021', '2021年度报告', '本报告为2021年度政府信息公开工作年度报告。'));
@@ -41,10 +58,12 @@ for (const dialect of DIALECTS) {
   describe(`search index (${dialect})`, { skip: skipReason(dialect) }, () => {
     let rt: TestRuntime;
     const docs = fixture();
-    const truth = (...needles: string[]) => new Set(docs.filter((d) => needles.every((n) => text(d).includes(n))).map((d) => d.docId));
+    const truth = (...needles: string[]) =>
+      new Set(docs.filter((d) => needles.every((n) => text(d).includes(n))).map((d) => d.docId));
     const query = (q: string, more: Partial<SearchQuery> = {}) =>
       rt.ctx.repos.search.query({ terms: parseQuery(q), docType: 'publication', limit: 2000, offset: 0, ...more });
-    const ids = async (q: string, more: Partial<SearchQuery> = {}) => new Set((await query(q, more)).items.map((i) => i.docId));
+    const ids = async (q: string, more: Partial<SearchQuery> = {}) =>
+      new Set((await query(q, more)).items.map((i) => i.docId));
 
     before(async () => {
       rt = await openTestRuntime(dialect, { demo: false });
@@ -81,7 +100,11 @@ for (const dialect of DIALECTS) {
       assert.equal(first.order, 'date');
       const dates = first.items.map((i) => i.publishedOn);
       assert.deepEqual(dates, [...dates].sort().reverse());
-      const newest = docs.filter((d) => expected.has(d.docId)).map((d) => d.publishedOn).sort().reverse();
+      const newest = docs
+        .filter((d) => expected.has(d.docId))
+        .map((d) => d.publishedOn)
+        .sort()
+        .reverse();
       assert.equal(dates[0], newest[0]);
       const all = new Set<string>();
       for (let offset = 0; offset < N + 20; offset += 400) {
@@ -91,12 +114,21 @@ for (const dialect of DIALECTS) {
     });
 
     test('should filter by organization, category, kind, year and validity', async () => {
-      const pick = (f: (d: SearchDocument) => boolean, needle: string) => new Set([...truth(needle)].filter((id) => f(docs.find((d) => d.docId === id) as SearchDocument)));
-      assert.deepEqual(await ids('补偿', { orgIds: ['org-b'] }), pick((d) => d.orgId === 'org-b', '补偿'));
+      const pick = (f: (d: SearchDocument) => boolean, needle: string) =>
+        new Set([...truth(needle)].filter((id) => f(docs.find((d) => d.docId === id) as SearchDocument)));
+      assert.deepEqual(
+        await ids('补偿', { orgIds: ['org-b'] }),
+        pick((d) => d.orgId === 'org-b', '补偿'),
+      );
       assert.deepEqual(await ids('补偿', { orgIds: [] }), new Set());
-      assert.deepEqual(await ids('补偿', { categoryId: 'cat-1', kind: 'news' }), pick((d) => d.categoryId === 'cat-1' && d.kind === 'news', '补偿'));
-      assert.deepEqual(await ids('信息', { year: 2019, validity: 'repealed', orgIds: ['org-a', 'org-c'] }),
-        pick((d) => d.publishedOn.startsWith('2019') && d.validity === 'repealed' && d.orgId !== 'org-b', '信息'));
+      assert.deepEqual(
+        await ids('补偿', { categoryId: 'cat-1', kind: 'news' }),
+        pick((d) => d.categoryId === 'cat-1' && d.kind === 'news', '补偿'),
+      );
+      assert.deepEqual(
+        await ids('信息', { year: 2019, validity: 'repealed', orgIds: ['org-a', 'org-c'] }),
+        pick((d) => d.publishedOn.startsWith('2019') && d.validity === 'repealed' && d.orgId !== 'org-b', '信息'),
+      );
     });
 
     test('should match Latin and digit terms as whole words, full-width or not', async () => {
@@ -105,7 +137,10 @@ for (const dialect of DIALECTS) {
       const y = await ids('2021');
       assert.ok(y.has('y2021'));
       assert.ok(!y.has('std'), '12021 is not 2021');
-      assert.deepEqual(y, new Set(docs.filter((d) => /(^|[^0-9a-z])2021($|[^0-9a-z])/u.test(text(d))).map((d) => d.docId)));
+      assert.deepEqual(
+        y,
+        new Set(docs.filter((d) => /(^|[^0-9a-z])2021($|[^0-9a-z])/u.test(text(d))).map((d) => d.docId)),
+      );
     });
 
     test('should rank a title hit above body-only hits', async () => {
@@ -131,7 +166,11 @@ for (const dialect of DIALECTS) {
       const res = await searchPublic(rt.ctx, { q: '河长' });
       assert.equal(res.status, 'ok');
       assert.equal(res.totalLabel, String(truth('河长').size));
-      assert.deepEqual(res.items[0]?.title, [{ text: '关于', hit: false }, { text: '河长', hit: true }, { text: '巡河的通知', hit: false }]);
+      assert.deepEqual(res.items[0]?.title, [
+        { text: '关于', hit: false },
+        { text: '河长', hit: true },
+        { text: '巡河的通知', hit: false },
+      ]);
       assert.ok(res.items.every((i) => i.title.some((s) => s.hit) || i.snippet.some((s) => s.hit)));
       assert.equal((await searchPublic(rt.ctx, { q: '信息' })).totalLabel, '1000+');
       assert.equal((await searchPublic(rt.ctx, { q: '  ' })).status, 'empty');
@@ -146,9 +185,15 @@ for (const dialect of DIALECTS) {
       try {
         await rt.maintenance.backup(join(dir, 'b.jsonl.gz'));
         await copy.maintenance.restore(join(dir, 'b.jsonl.gz'));
-        const q = (r: TestRuntime) => r.ctx.repos.search.query({ terms: parseQuery('河长'), docType: 'publication', limit: 1000, offset: 0 });
-        assert.deepEqual((await q(copy)).items.map((i) => i.docId), (await q(rt)).items.map((i) => i.docId));
-        await copy.ctx.uow.run((r) => r.search.upsert({ ...(docs[1] as SearchDocument), docId: 'after-restore', title: '河长新文' }));
+        const q = (r: TestRuntime) =>
+          r.ctx.repos.search.query({ terms: parseQuery('河长'), docType: 'publication', limit: 1000, offset: 0 });
+        assert.deepEqual(
+          (await q(copy)).items.map((i) => i.docId),
+          (await q(rt)).items.map((i) => i.docId),
+        );
+        await copy.ctx.uow.run((r) =>
+          r.search.upsert({ ...(docs[1] as SearchDocument), docId: 'after-restore', title: '河长新文' }),
+        );
         assert.equal((await q(copy)).total, truth('河长').size + 1);
       } finally {
         await copy.close();

@@ -20,10 +20,25 @@ for (const dialect of DIALECTS) {
     let root = '';
 
     /** Inserts an account directly through the repository and returns its id. */
-    const insert = async (username: string, displayName: string, orgId: string, status: UserStatus = 'active'): Promise<string> => {
+    const insert = async (
+      username: string,
+      displayName: string,
+      orgId: string,
+      status: UserStatus = 'active',
+    ): Promise<string> => {
       const id = rt.ctx.crypto.newId();
       const at = rt.ctx.clock.nowIso();
-      await rt.ctx.repos.users.insert({ id, username, displayName, orgId, status, passwordHash: 'hash-of-' + username, mustChangePassword: true, createdAt: at, updatedAt: at });
+      await rt.ctx.repos.users.insert({
+        id,
+        username,
+        displayName,
+        orgId,
+        status,
+        passwordHash: 'hash-of-' + username,
+        mustChangePassword: true,
+        createdAt: at,
+        updatedAt: at,
+      });
       return id;
     };
     const names = (users: { username: string }[]) => users.map((u) => u.username);
@@ -74,10 +89,28 @@ for (const dialect of DIALECTS) {
       const users = rt.ctx.repos.users;
       const id = (await users.byUsername('carol.wang'))?.id ?? '';
       const at = rt.ctx.clock.nowIso();
-      await users.setRoles(id, [{ orgId: fin, role: 'editor' }, { orgId: fin, role: 'reviewer' }, { orgId: fin, role: 'editor' }], at);
+      await users.setRoles(
+        id,
+        [
+          { orgId: fin, role: 'editor' },
+          { orgId: fin, role: 'reviewer' },
+          { orgId: fin, role: 'editor' },
+        ],
+        at,
+      );
       assert.deepEqual((await users.byId(id))?.roles.map((g) => g.role).sort(), ['editor', 'reviewer']);
-      await users.setRoles(id, [{ orgId: edu, role: 'legal_reviewer' }, { orgId: fin, role: 'legal_reviewer' }], at);
-      assert.deepEqual(((await users.byId(id))?.roles ?? []).map((g) => `${g.orgId}|${g.role}`).sort(), [`${edu}|legal_reviewer`, `${fin}|legal_reviewer`].sort());
+      await users.setRoles(
+        id,
+        [
+          { orgId: edu, role: 'legal_reviewer' },
+          { orgId: fin, role: 'legal_reviewer' },
+        ],
+        at,
+      );
+      assert.deepEqual(
+        ((await users.byId(id))?.roles ?? []).map((g) => `${g.orgId}|${g.role}`).sort(),
+        [`${edu}|legal_reviewer`, `${fin}|legal_reviewer`].sort(),
+      );
       await users.setRoles(id, [], at);
       assert.deepEqual((await users.byId(id))?.roles, []);
     });
@@ -102,13 +135,21 @@ for (const dialect of DIALECTS) {
       const users = rt.ctx.repos.users;
       const id = (await users.byUsername('Alice.Li'))?.id ?? '';
       const at = rt.ctx.clock.nowIso();
-      await users.setLoginState(id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: '2025-09-28T01:00:00.000Z' }, at);
+      await users.setLoginState(
+        id,
+        { failedAttempts: 0, lockedUntil: null, lastLoginAt: '2025-09-28T01:00:00.000Z' },
+        at,
+      );
       await users.setLoginState(id, { failedAttempts: 4, lockedUntil: '2025-09-28T03:00:00.000Z' }, at);
       const locked = await users.byId(id);
       assert.equal(locked?.failedAttempts, 4);
       assert.equal(locked?.lockedUntil, '2025-09-28T03:00:00.000Z');
       assert.equal(locked?.lastLoginAt, '2025-09-28T01:00:00.000Z');
-      await users.setLoginState(id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: '2025-09-28T04:00:00.000Z' }, at);
+      await users.setLoginState(
+        id,
+        { failedAttempts: 0, lockedUntil: null, lastLoginAt: '2025-09-28T04:00:00.000Z' },
+        at,
+      );
       const cleared = await users.byId(id);
       assert.equal(cleared?.failedAttempts, 0);
       assert.equal(cleared?.lockedUntil, null);
@@ -121,7 +162,11 @@ for (const dialect of DIALECTS) {
       let successorId = '';
 
       /** Runs a change and checks that it appended one entry, with this action, about this account. */
-      const expectOneEntry = async (action: string, entityId: () => string, change: () => Promise<unknown>): Promise<void> => {
+      const expectOneEntry = async (
+        action: string,
+        entityId: () => string,
+        change: () => Promise<unknown>,
+      ): Promise<void> => {
         const before = await rt.ctx.repos.audit.head();
         await change();
         const after = await rt.ctx.repos.audit.head();
@@ -136,43 +181,100 @@ for (const dialect of DIALECTS) {
         const admin = await rt.ctx.repos.users.byUsername('admin');
         assert.ok(admin);
         actor = actorOf(admin);
-        const successor = await createUser(rt.ctx, actor, { username: 'heir.zhao', displayName: '赵接', orgId: edu, roles: [], password: PASSWORD, mustChangePassword: false });
+        const successor = await createUser(rt.ctx, actor, {
+          username: 'heir.zhao',
+          displayName: '赵接',
+          orgId: edu,
+          roles: [],
+          password: PASSWORD,
+          mustChangePassword: false,
+        });
         successorId = successor.id;
       });
 
       test('insert and setRoles (createUser)', async () => {
-        await expectOneEntry('user.created', () => userId, async () => {
-          userId = (await createUser(rt.ctx, actor, { username: 'audit.me', displayName: '审计', orgId: edu, roles: [{ orgId: edu, role: 'editor' }], password: PASSWORD, mustChangePassword: false })).id;
-        });
+        await expectOneEntry(
+          'user.created',
+          () => userId,
+          async () => {
+            userId = (
+              await createUser(rt.ctx, actor, {
+                username: 'audit.me',
+                displayName: '审计',
+                orgId: edu,
+                roles: [{ orgId: edu, role: 'editor' }],
+                password: PASSWORD,
+                mustChangePassword: false,
+              })
+            ).id;
+          },
+        );
       });
 
       test('updateProfile and setRoles (updateUser)', async () => {
-        await expectOneEntry('user.updated', () => userId, () => updateUser(rt.ctx, actor, userId, { username: 'audit.me', displayName: '审计员', orgId: fin, roles: [{ orgId: fin, role: 'handler' }, { orgId: root, role: 'legal_reviewer' }] }));
+        await expectOneEntry(
+          'user.updated',
+          () => userId,
+          () =>
+            updateUser(rt.ctx, actor, userId, {
+              username: 'audit.me',
+              displayName: '审计员',
+              orgId: fin,
+              roles: [
+                { orgId: fin, role: 'handler' },
+                { orgId: root, role: 'legal_reviewer' },
+              ],
+            }),
+        );
         assert.deepEqual((await rt.ctx.repos.users.byId(userId))?.roles.length, 2);
       });
 
       test('setLoginState after a failed login', async () => {
-        await expectOneEntry('user.login_failed', () => userId, () => login(rt.ctx, 'audit.me', 'wrong-password-here').catch(() => 'refused'));
+        await expectOneEntry(
+          'user.login_failed',
+          () => userId,
+          () => login(rt.ctx, 'audit.me', 'wrong-password-here').catch(() => 'refused'),
+        );
         assert.equal((await rt.ctx.repos.users.byId(userId))?.failedAttempts, 1);
       });
 
       test('setLoginState after a successful login', async () => {
-        await expectOneEntry('user.login', () => userId, () => login(rt.ctx, 'audit.me', PASSWORD));
+        await expectOneEntry(
+          'user.login',
+          () => userId,
+          () => login(rt.ctx, 'audit.me', PASSWORD),
+        );
         assert.equal((await rt.ctx.repos.users.byId(userId))?.lastLoginAt, rt.ctx.clock.nowIso());
       });
 
       test('setPassword and setLoginState (resetPassword)', async () => {
-        await expectOneEntry('user.password_reset', () => userId, () => resetPassword(rt.ctx, actor, userId, 'Qingshan-Lvshui-88-Lin'));
+        await expectOneEntry(
+          'user.password_reset',
+          () => userId,
+          () => resetPassword(rt.ctx, actor, userId, 'Qingshan-Lvshui-88-Lin'),
+        );
         assert.equal((await rt.ctx.repos.users.byId(userId))?.mustChangePassword, true);
       });
 
       test('setStatus (setUserActive)', async () => {
-        await expectOneEntry('user.deactivated', () => userId, () => setUserActive(rt.ctx, actor, userId, false));
-        await expectOneEntry('user.reactivated', () => userId, () => setUserActive(rt.ctx, actor, userId, true));
+        await expectOneEntry(
+          'user.deactivated',
+          () => userId,
+          () => setUserActive(rt.ctx, actor, userId, false),
+        );
+        await expectOneEntry(
+          'user.reactivated',
+          () => userId,
+          () => setUserActive(rt.ctx, actor, userId, true),
+        );
       });
 
       test('setRoles twice and setStatus (handover)', async () => {
-        await expectOneEntry('user.handed_over', () => userId, () => handover(rt.ctx, actor, userId, successorId));
+        await expectOneEntry(
+          'user.handed_over',
+          () => userId,
+          () => handover(rt.ctx, actor, userId, successorId),
+        );
         const [from, to] = [await rt.ctx.repos.users.byId(userId), await rt.ctx.repos.users.byId(successorId)];
         assert.equal(from?.status, 'deactivated');
         assert.equal(from?.replacedBy, successorId);
@@ -180,7 +282,10 @@ for (const dialect of DIALECTS) {
       });
 
       test('leaves an unbroken hash chain', async () => {
-        assert.deepEqual(await verifyAuditChain(rt.ctx), { ok: true, count: (await rt.ctx.repos.audit.head()).lastSeq });
+        assert.deepEqual(await verifyAuditChain(rt.ctx), {
+          ok: true,
+          count: (await rt.ctx.repos.audit.head()).lastSeq,
+        });
       });
     });
   });

@@ -21,7 +21,19 @@ async function insertLateCase(w: ReportWorld): Promise<void> {
       proofFileId: null,
       channel: 'registered_mail',
       receivedOn: localDate('2024-12-20'),
-      applicant: { type: 'natural_person', subtype: null, name: '补录申请人', idType: 'resident_id', idNumber: '110101199001011237', legalRepresentative: '', contactPerson: '', phone: '13800000000', email: '', address: '示例区人民路2号', postcode: '' },
+      applicant: {
+        type: 'natural_person',
+        subtype: null,
+        name: '补录申请人',
+        idType: 'resident_id',
+        idNumber: '110101199001011237',
+        legalRepresentative: '',
+        contactPerson: '',
+        phone: '13800000000',
+        email: '',
+        address: '示例区人民路2号',
+        postcode: '',
+      },
       request: { description: '补录的申请', title: '', docNo: '', indexNo: '', carrier: 'paper', delivery: 'post' },
       state: 'archived',
       handlerId: null,
@@ -84,7 +96,9 @@ for (const dialect of DIALECTS) {
       assert.match(html, />报送上级</);
       assert.doesNotMatch(html, />公开发布</, 'an editor does not publish');
       assert.doesNotMatch(html, />退回修改</);
-      for (const kind of ['html', 'docx', 'xlsx', 'pdf', 'json', 'md']) assert.match(html, lit(`href="${page}/export.${kind}"`));
+      for (const kind of ['html', 'docx', 'xlsx', 'pdf', 'json', 'md']) {
+        assert.match(html, lit(`href="${page}/export.${kind}"`));
+      }
       assert.match(html, /<h2 id="findings">检查结果/);
     });
 
@@ -100,17 +114,38 @@ for (const dialect of DIALECTS) {
 
     test('should keep typed values with Chinese errors and save nothing, then save the draft', async () => {
       const before = await w.rt.ctx.repos.annualReports.get(w.org.edu, YEAR);
-      const bad = await w.as.eduEditor.post(`${page}/draft`, { overview: '二〇二五年概述（未保存）', problems: '', other: '', 'a20.licensing.decisions': '十二', 'a20.penalties.decisions': '-3', 'a20.fees.amount': '1.25' });
+      const bad = await w.as.eduEditor.post(`${page}/draft`, {
+        overview: '二〇二五年概述（未保存）',
+        problems: '',
+        other: '',
+        'a20.licensing.decisions': '十二',
+        'a20.penalties.decisions': '-3',
+        'a20.fees.amount': '1.25',
+      });
       assert.equal(bad.status, 422);
       const html = await bad.text();
       assert.match(html, /二〇二五年概述（未保存）<\/textarea>/);
-      assert.match(html, /name="a20\.licensing\.decisions"[^>]*value="十二"|value="十二"[^>]*name="a20\.licensing\.decisions"/);
+      assert.match(
+        html,
+        /name="a20\.licensing\.decisions"[^>]*value="十二"|value="十二"[^>]*name="a20\.licensing\.decisions"/,
+      );
       assert.match(html, /应为非负整数/);
       assert.match(html, /不能为负数/);
       assert.match(html, /href="#f-a20\.licensing\.decisions"/);
-      assert.deepEqual((await w.rt.ctx.repos.annualReports.get(w.org.edu, YEAR))?.sections, before?.sections, 'nothing saved');
+      assert.deepEqual(
+        (await w.rt.ctx.repos.annualReports.get(w.org.edu, YEAR))?.sections,
+        before?.sections,
+        'nothing saved',
+      );
 
-      const good = await w.as.eduEditor.post(`${page}/draft`, { overview: '本机关2025年度政府信息公开工作概述。', problems: '问题一。', other: '无。', 'a20.licensing.decisions': '12', 'a20.penalties.decisions': '3', 'a20.fees.amount': '1.25' });
+      const good = await w.as.eduEditor.post(`${page}/draft`, {
+        overview: '本机关2025年度政府信息公开工作概述。',
+        problems: '问题一。',
+        other: '无。',
+        'a20.licensing.decisions': '12',
+        'a20.penalties.decisions': '3',
+        'a20.fees.amount': '1.25',
+      });
       assert.equal(good.status, 303);
       const saved = await (await w.as.eduEditor.get(`${page}?flash=saved`)).text();
       assert.match(saved, /草稿已保存/);
@@ -121,14 +156,22 @@ for (const dialect of DIALECTS) {
     });
 
     test('should reject a CSV with a bad cell naming line and column, then import a good one', async () => {
-      const bad = await postFile(w.as.eduEditor, `${page}/figures.csv`, 'csv', { name: '处罚.csv', bytes: utf8('栏目,数值,备注\npenalties.decisions,8,执法系统\nenforcement.decisions,两件,执法系统\n') });
+      const bad = await postFile(w.as.eduEditor, `${page}/figures.csv`, 'csv', {
+        name: '处罚.csv',
+        bytes: utf8('栏目,数值,备注\npenalties.decisions,8,执法系统\nenforcement.decisions,两件,执法系统\n'),
+      });
       assert.equal(bad.status, 422);
       const html = await bad.text();
       assert.match(html, /第3行第2列/);
       assert.match(html, /整个文件均未导入/);
       assert.equal(cell(html, 'article20.penalties.decisions'), '3', 'the good line of a bad file is not imported');
 
-      const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('栏目,数值,备注\r\n行政处罚：本年处理决定数量,8,执法系统导出\r\nenforcement.decisions,2,\r\n')]);
+      const bom = new Uint8Array([
+        0xef,
+        0xbb,
+        0xbf,
+        ...utf8('栏目,数值,备注\r\n行政处罚：本年处理决定数量,8,执法系统导出\r\nenforcement.decisions,2,\r\n'),
+      ]);
       const ok = await postFile(w.as.eduEditor, `${page}/figures.csv`, 'csv', { name: '处罚和强制.csv', bytes: bom });
       assert.equal(ok.status, 303);
       const after = await (await w.as.eduEditor.get(ok.headers.get('location') ?? page)).text();
@@ -150,7 +193,11 @@ for (const dialect of DIALECTS) {
       assert.equal(units.status, 200);
       const table = await units.text();
       assert.match(table, /<a href="\/admin\/reports\/[^"]+\/2025">示例区教育局<\/a>[\s\S]*?已报送上级/);
-      assert.match(table, /示例区财政局<\/a>[\s\S]*?尚未编制[\s\S]*?2026-01-31（已逾期）/, 'departments were due on 31 January (art. 49)');
+      assert.match(
+        table,
+        /示例区财政局<\/a>[\s\S]*?尚未编制[\s\S]*?2026-01-31（已逾期）/,
+        'departments were due on 31 January (art. 49)',
+      );
       assert.match(table, /汇总下级单位报告/);
 
       const read = await (await w.as.supervisor.get(page)).text();
@@ -160,7 +207,10 @@ for (const dialect of DIALECTS) {
       const empty = await w.as.supervisor.post(`${page}/return`, { reason: '  ' });
       assert.equal(empty.status, 422);
       assert.match(await empty.text(), /请填写退回理由/);
-      assert.equal((await w.as.supervisor.post(`${page}/return`, { reason: '行政许可数字与审批系统不符，请核对' })).status, 303);
+      assert.equal(
+        (await w.as.supervisor.post(`${page}/return`, { reason: '行政许可数字与审批系统不符，请核对' })).status,
+        303,
+      );
       const back = await (await w.as.eduEditor.get(page)).text();
       assert.match(back, /编制中（草稿）/);
       assert.match(back, /行政许可数字与审批系统不符，请核对/);
@@ -178,7 +228,11 @@ for (const dialect of DIALECTS) {
       const html = await res.text();
       assert.match(html, /报告有2项错误，不能报送：R6 第三部分“自然人”列/);
       assert.match(html, /<td>R6<\/td>/);
-      assert.equal((await w.rt.ctx.repos.annualReports.get(w.org.fin, YEAR))?.state ?? 'draft', 'draft', 'nothing submitted');
+      assert.equal(
+        (await w.rt.ctx.repos.annualReports.get(w.org.fin, YEAR))?.state ?? 'draft',
+        'draft',
+        'nothing submitted',
+      );
     });
 
     test('should show the report card on the dashboard and the late units to a supervisor', async () => {

@@ -13,11 +13,18 @@ import { YEAR, lit, openReportWorld, type ReportWorld } from './annual-report-fi
 const PAGE = '/admin/reports/deadlines';
 
 /** The effective due date shown for an organization on the settings page. */
-const effective = (html: string, orgId: string): string | undefined => new RegExp(`data-due="${orgId}"[^>]*>([^<]*)<`).exec(html)?.[1]?.trim();
+const effective = (html: string, orgId: string): string | undefined =>
+  new RegExp(`data-due="${orgId}"[^>]*>([^<]*)<`).exec(html)?.[1]?.trim();
 
 /** The table row (`<tr …>…</tr>`) that names the organization, or ''. */
 function row(html: string, name: string): string {
-  return html.split(/<tr[\s>]/).slice(1).find((r) => r.includes(`>${name}<`))?.split('</tr>')[0] ?? '';
+  return (
+    html
+      .split(/<tr[\s>]/)
+      .slice(1)
+      .find((r) => r.includes(`>${name}<`))
+      ?.split('</tr>')[0] ?? ''
+  );
 }
 
 for (const dialect of DIALECTS) {
@@ -47,12 +54,24 @@ for (const dialect of DIALECTS) {
       assert.match(await editor.text(), /没有权限/);
       assert.equal((await w.as.eduEditor.post(`${PAGE}/orgs/${w.org.edu}`, { internalDue: '01-20' })).status, 403);
       assert.equal((await w.as.eduEditor.post(`${PAGE}/unregulated`, { unregulatedDue: '02-20' })).status, 403);
-      assert.equal((await w.as.supervisor.post(`${PAGE}/unregulated`, { unregulatedDue: '02-20' })).status, 403, 'only an administrator of the root sets the township default');
-      assert.equal((await w.as.supervisor.post(`${PAGE}/orgs/${w.org.edu}`, { internalDue: '01-20' }, { csrf: false })).status, 403, 'CSRF field required');
+      assert.equal(
+        (await w.as.supervisor.post(`${PAGE}/unregulated`, { unregulatedDue: '02-20' })).status,
+        403,
+        'only an administrator of the root sets the township default',
+      );
+      assert.equal(
+        (await w.as.supervisor.post(`${PAGE}/orgs/${w.org.edu}`, { internalDue: '01-20' }, { csrf: false })).status,
+        403,
+        'CSRF field required',
+      );
       assert.equal((await w.rt.ctx.repos.annualReports.internalDues()).size, 0, 'nothing saved');
       assert.equal(await w.rt.ctx.repos.settings.get('reports.unregulated_due'), undefined);
 
-      assert.doesNotMatch(await (await w.as.eduEditor.get('/admin/reports')).text(), /内部报送期限设置/, 'no link for a compiler');
+      assert.doesNotMatch(
+        await (await w.as.eduEditor.get('/admin/reports')).text(),
+        /内部报送期限设置/,
+        'no link for a compiler',
+      );
       assert.match(await (await w.as.supervisor.get(overview())).text(), lit(`<a href="${PAGE}">内部报送期限设置</a>`));
     });
 
@@ -82,7 +101,11 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(row(before, '示例区人民政府'), /已逾期/, 'the government is due on 31 March');
       assert.match(row(before, '示例区教育局'), /2026-01-31（已逾期）/);
 
-      const res = await admin.post(`${PAGE}/orgs/${w.org.root}`, { internalDue: '1-20', year: String(YEAR), action: 'set' });
+      const res = await admin.post(`${PAGE}/orgs/${w.org.root}`, {
+        internalDue: '1-20',
+        year: String(YEAR),
+        action: 'set',
+      });
       assert.equal(res.status, 303);
       const location = res.headers.get('location') ?? '';
       assert.match(location, /^\/admin\/reports\/deadlines\?year=2025&flash=set/);
@@ -112,7 +135,11 @@ for (const dialect of DIALECTS) {
 
     test('should keep the typed value with a Chinese error for an impossible date, saving nothing', async () => {
       for (const typed of ['02-30', '13-01', '一月二十日']) {
-        const res = await admin.post(`${PAGE}/orgs/${w.org.edu}`, { internalDue: typed, year: String(YEAR), action: 'set' });
+        const res = await admin.post(`${PAGE}/orgs/${w.org.edu}`, {
+          internalDue: typed,
+          year: String(YEAR),
+          action: 'set',
+        });
         assert.equal(res.status, 422, typed);
         const html = await res.text();
         assert.match(html, lit(`value="${typed}"`));
@@ -132,7 +159,11 @@ for (const dialect of DIALECTS) {
     });
 
     test('should restore the statutory dates when the internal date is cleared', async () => {
-      const res = await w.as.supervisor.post(`${PAGE}/orgs/${w.org.root}`, { internalDue: '01-20', year: String(YEAR), action: 'clear' });
+      const res = await w.as.supervisor.post(`${PAGE}/orgs/${w.org.root}`, {
+        internalDue: '01-20',
+        year: String(YEAR),
+        action: 'clear',
+      });
       assert.equal(res.status, 303);
       assert.match(res.headers.get('location') ?? '', /flash=cleared/);
       assert.equal((await w.rt.ctx.repos.annualReports.internalDues()).size, 0);
@@ -146,10 +177,19 @@ for (const dialect of DIALECTS) {
       assert.match(row(units, '示例区教育局'), /2026-01-31（已逾期）/);
 
       // Saving an empty field clears too.
-      assert.equal((await w.as.supervisor.post(`${PAGE}/orgs/${w.org.fin}`, { internalDue: '01-25', year: String(YEAR) })).status, 303);
-      assert.equal((await w.as.supervisor.post(`${PAGE}/orgs/${w.org.fin}`, { internalDue: ' ', year: String(YEAR) })).status, 303);
+      assert.equal(
+        (await w.as.supervisor.post(`${PAGE}/orgs/${w.org.fin}`, { internalDue: '01-25', year: String(YEAR) })).status,
+        303,
+      );
+      assert.equal(
+        (await w.as.supervisor.post(`${PAGE}/orgs/${w.org.fin}`, { internalDue: ' ', year: String(YEAR) })).status,
+        303,
+      );
       assert.equal((await w.rt.ctx.repos.annualReports.internalDues()).size, 0);
-      const entries = await w.rt.ctx.repos.audit.list({ action: 'report.deadline_set', entityId: w.org.root }, { limit: 5 });
+      const entries = await w.rt.ctx.repos.audit.list(
+        { action: 'report.deadline_set', entityId: w.org.root },
+        { limit: 5 },
+      );
       assert.deepEqual(JSON.parse(entries[0]?.afterJson ?? 'null'), { internalDue: null }, 'the clearing is audited');
     });
 
@@ -171,7 +211,10 @@ for (const dialect of DIALECTS) {
       assert.match(row(units, '示例区城关街道办事处'), /2026-02-20/);
       assert.doesNotMatch(row(units, '示例区城关街道办事处'), /已逾期/, 'due on 20 February, today is 10 February');
 
-      const [entry] = await w.rt.ctx.repos.audit.list({ action: 'settings.updated', entityId: 'reports.unregulated_due' }, { limit: 5 });
+      const [entry] = await w.rt.ctx.repos.audit.list(
+        { action: 'settings.updated', entityId: 'reports.unregulated_due' },
+        { limit: 5 },
+      );
       assert.equal(JSON.parse(entry?.beforeJson ?? 'null'), '01-31');
       assert.equal(JSON.parse(entry?.afterJson ?? 'null'), '02-20');
     });

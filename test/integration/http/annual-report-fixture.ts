@@ -24,14 +24,26 @@ export function cell(html: string, address: string): string | undefined {
   return new RegExp(`data-cell="${address.replace(/\./g, '\\.')}"[^>]*>([^<]*)<`).exec(html)?.[1]?.trim();
 }
 
-type Case = { type: 'natural_person' | 'legal_person'; subtype?: 'business' | null; receivedOn: string; closedOn: string | null; outcome: OutcomeCode | null };
+type Case = {
+  type: 'natural_person' | 'legal_person';
+  subtype?: 'business' | null;
+  receivedOn: string;
+  closedOn: string | null;
+  outcome: OutcomeCode | null;
+};
 
 /** 2025 at 示例区教育局: 4 natural persons (3 disclosed, 1 open at year end), 1 business (repeated). */
 const CASES: Case[] = [
   { type: 'natural_person', receivedOn: '2025-03-03', closedOn: '2025-03-20', outcome: 'disclosed' },
   { type: 'natural_person', receivedOn: '2025-05-06', closedOn: '2025-05-26', outcome: 'disclosed' },
   { type: 'natural_person', receivedOn: '2025-08-11', closedOn: '2025-09-01', outcome: 'disclosed' },
-  { type: 'legal_person', subtype: 'business', receivedOn: '2025-04-01', closedOn: '2025-04-10', outcome: 'not_processed.repeated' },
+  {
+    type: 'legal_person',
+    subtype: 'business',
+    receivedOn: '2025-04-01',
+    closedOn: '2025-04-10',
+    outcome: 'not_processed.repeated',
+  },
   { type: 'natural_person', receivedOn: '2025-12-22', closedOn: null, outcome: null },
 ];
 
@@ -53,8 +65,27 @@ export async function insertReportCases(ctx: AppContext, orgId: string, year: nu
         proofFileId: null,
         channel: 'in_person',
         receivedOn: inYear(c.receivedOn),
-        applicant: { type: c.type, subtype: c.subtype ?? null, name: APPLICANT, idType: 'resident_id', idNumber: '110101199001011237', legalRepresentative: '', contactPerson: '', phone: '13800000000', email: '', address: '示例区人民路1号', postcode: '' },
-        request: { description: '某项目环评批复', title: '', docNo: '', indexNo: '', carrier: 'paper', delivery: 'post' },
+        applicant: {
+          type: c.type,
+          subtype: c.subtype ?? null,
+          name: APPLICANT,
+          idType: 'resident_id',
+          idNumber: '110101199001011237',
+          legalRepresentative: '',
+          contactPerson: '',
+          phone: '13800000000',
+          email: '',
+          address: '示例区人民路1号',
+          postcode: '',
+        },
+        request: {
+          description: '某项目环评批复',
+          title: '',
+          docNo: '',
+          indexNo: '',
+          carrier: 'paper',
+          delivery: 'post',
+        },
         state: c.closedOn ? 'archived' : 'registered',
         handlerId: null,
         outcome: c.outcome,
@@ -80,10 +111,21 @@ export async function openReportWorld(dialect: Dialect): Promise<ReportWorld> {
   const rt = await openTestRuntime(dialect, { start: '2026-02-10T02:00:00Z' });
   const orgs = await rt.ctx.repos.orgs.list();
   const byName = (name: string) => orgs.find((o) => o.name === name);
-  const org = { root: byName('示例区人民政府')?.id ?? '', edu: byName('示例区教育局')?.id ?? '', fin: byName('示例区财政局')?.id ?? '' };
+  const org = {
+    root: byName('示例区人民政府')?.id ?? '',
+    edu: byName('示例区教育局')?.id ?? '',
+    fin: byName('示例区财政局')?.id ?? '',
+  };
   await insertReportCases(rt.ctx, org.edu, YEAR);
   const account = async (username: string, orgId: string, roles: Role[]): Promise<TestAgent> => {
-    await createUser(rt.ctx, null, { username, displayName: username, orgId, roles: roles.map((role) => ({ orgId, role })), password: PASSWORD, mustChangePassword: false });
+    await createUser(rt.ctx, null, {
+      username,
+      displayName: username,
+      orgId,
+      roles: roles.map((role) => ({ orgId, role })),
+      password: PASSWORD,
+      mustChangePassword: false,
+    });
     const a = new TestAgent(rt);
     assert.equal((await a.login(username, PASSWORD)).status, 303, `login ${username}`);
     return a;
@@ -100,7 +142,12 @@ export async function openReportWorld(dialect: Dialect): Promise<ReportWorld> {
 }
 
 /** POSTs a multipart form with a file from the same origin (with the CSRF field). */
-export async function postFile(a: TestAgent, path: string, field: string, file: { name: string; bytes: Uint8Array; type?: string }): Promise<Response> {
+export async function postFile(
+  a: TestAgent,
+  path: string,
+  field: string,
+  file: { name: string; bytes: Uint8Array; type?: string },
+): Promise<Response> {
   if (!a.cookies.has('gk_csrf')) await a.get('/admin/login');
   const form = new FormData();
   form.set('_csrf', a.cookies.get('gk_csrf') ?? '');

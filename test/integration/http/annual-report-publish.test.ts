@@ -11,8 +11,16 @@ import { APPLICANT, YEAR, cell, lit, openReportWorld, type ReportWorld } from '.
 /** Content type and first bytes of each export kind. */
 const KINDS: [string, RegExp, (b: Uint8Array) => boolean][] = [
   ['html', /^text\/html/, (b) => new TextDecoder().decode(b.subarray(0, 15)) === '<!DOCTYPE html>'],
-  ['docx', /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document/, (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4],
-  ['xlsx', /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/, (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4],
+  [
+    'docx',
+    /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document/,
+    (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4,
+  ],
+  [
+    'xlsx',
+    /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/,
+    (b) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4,
+  ],
   ['pdf', /^application\/pdf/, (b) => new TextDecoder().decode(b.subarray(0, 5)) === '%PDF-'],
   ['json', /^application\/json/, (b) => (JSON.parse(new TextDecoder().decode(b)) as { year?: number }).year === YEAR],
   ['md', /^text\/markdown/, (b) => /\n\|.*\|/.test(new TextDecoder().decode(b))],
@@ -69,7 +77,9 @@ for (const dialect of DIALECTS) {
       assert.match(html, /<th scope="col"/);
       assert.match(html, /<caption>/);
       assert.match(html, /rel="alternate" type="application\/atom\+xml"/);
-      for (const ext of ['json', 'docx', 'xlsx', 'pdf', 'md']) assert.match(html, lit(`href="${portal}/${YEAR}.${ext}"`));
+      for (const ext of ['json', 'docx', 'xlsx', 'pdf', 'md']) {
+        assert.match(html, lit(`href="${portal}/${YEAR}.${ext}"`));
+      }
       assert.doesNotMatch(html, lit(APPLICANT));
       const archive = await (await w.as.visitor.get(portal)).text();
       assert.match(archive, lit(`href="${portal}/${YEAR}"`));
@@ -81,7 +91,12 @@ for (const dialect of DIALECTS) {
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
       const text = await res.text();
-      const report = JSON.parse(text) as { year: number; format: string; organization: { name: string }; applications: Record<string, Record<string, number>> };
+      const report = JSON.parse(text) as {
+        year: number;
+        format: string;
+        organization: { name: string };
+        applications: Record<string, Record<string, number>>;
+      };
       assert.equal(report.year, YEAR);
       assert.equal(report.format, '2021');
       assert.equal(report.organization.name, '示例区教育局');
@@ -89,8 +104,13 @@ for (const dialect of DIALECTS) {
       assert.equal(report.applications.carried_forward?.total, 1);
       assert.doesNotMatch(text, lit(APPLICANT));
       assert.doesNotMatch(text, /110101199001011237|13800000000/);
-      const doc = (await (await w.as.visitor.get('/api/v1/openapi.json')).json()) as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
-      assert.ok(doc.paths['/org/{code}/annual-reports/{year}.json']?.get?.responses['404'], 'documented in the OpenAPI document');
+      const doc = (await (await w.as.visitor.get('/api/v1/openapi.json')).json()) as {
+        paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+      };
+      assert.ok(
+        doc.paths['/org/{code}/annual-reports/{year}.json']?.get?.responses['404'],
+        'documented in the OpenAPI document',
+      );
     });
 
     test('should download every export kind from the back office and the portal', async () => {
@@ -99,8 +119,15 @@ for (const dialect of DIALECTS) {
         assert.equal(res.status, 200, kind);
         assert.match(res.headers.get('content-type') ?? '', mime, kind);
         const disposition = res.headers.get('content-disposition') ?? '';
-        assert.match(disposition, new RegExp(`^attachment; filename="[\\w.-]+\\.${kind}"; filename\\*=UTF-8''${SHILIQU}`), kind);
-        assert.ok(disposition.includes(encodeURIComponent(`示例区教育局2025年政府信息公开工作年度报告.${kind}`)), disposition);
+        assert.match(
+          disposition,
+          new RegExp(`^attachment; filename="[\\w.-]+\\.${kind}"; filename\\*=UTF-8''${SHILIQU}`),
+          kind,
+        );
+        assert.ok(
+          disposition.includes(encodeURIComponent(`示例区教育局2025年政府信息公开工作年度报告.${kind}`)),
+          disposition,
+        );
         const bytes = new Uint8Array(await res.arrayBuffer());
         assert.ok(magic(bytes), `${kind} magic bytes`);
         if (kind === 'html') assert.doesNotMatch(new TextDecoder().decode(bytes), lit(APPLICANT));
@@ -127,7 +154,10 @@ for (const dialect of DIALECTS) {
       const json = await w.as.supervisor.get(`/admin/reports/rollup/export.json?org=${w.org.root}&year=${YEAR}`);
       assert.equal(json.status, 200);
       assert.match(json.headers.get('content-disposition') ?? '', lit(encodeURIComponent('（汇总）')));
-      const rollup = (await json.json()) as { organization: { name: string }; applications: Record<string, Record<string, number>> };
+      const rollup = (await json.json()) as {
+        organization: { name: string };
+        applications: Record<string, Record<string, number>>;
+      };
       assert.match(rollup.organization.name, /汇总/);
       assert.equal(rollup.applications.new?.natural_person, 4);
       const xlsx = await w.as.supervisor.get(`/admin/reports/rollup/export.xlsx?org=${w.org.root}&year=${YEAR}`);

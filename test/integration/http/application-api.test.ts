@@ -29,8 +29,12 @@ for (const dialect of DIALECTS) {
 
     const body = (overrides: Record<string, unknown> = {}) => ({ org: staff.rootCode, ...sampleForm(), ...overrides });
     const post = (payload: unknown, headers: Record<string, string> = {}) =>
-      api.request('POST', '/api/v1/applications', { body: typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { 'content-type': 'application/json', ...headers } });
-    const count = async () => (await rt.ctx.repos.applications.list({ orgIds: [staff.rootId] }, { limit: 1, offset: 0 })).total;
+      api.request('POST', '/api/v1/applications', {
+        body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+    const count = async () =>
+      (await rt.ctx.repos.applications.list({ orgIds: [staff.rootId] }, { limit: 1, offset: 0 })).total;
 
     test('should take a public application and answer 201 with the tracking code and the due date', async () => {
       const res = await post(body());
@@ -49,14 +53,25 @@ for (const dialect of DIALECTS) {
       assert.equal(ok.status, 201);
       const stored = await rt.ctx.repos.applications.byId(((await ok.json()) as { id: string }).id);
       assert.notEqual(stored?.proofFileId, null);
-      const bad = await post(body({ proof: { fileName: 'id.png', contentBase64: Buffer.from('hello').toString('base64') } }));
+      const bad = await post(
+        body({ proof: { fileName: 'id.png', contentBase64: Buffer.from('hello').toString('base64') } }),
+      );
       assert.equal(bad.status, 422);
-      assert.match(((await bad.json()) as { fields: Record<string, string> }).fields.proof ?? '', /不是 JPG、PNG 图片或 PDF 文件/);
+      assert.match(
+        ((await bad.json()) as { fields: Record<string, string> }).fields.proof ?? '',
+        /不是 JPG、PNG 图片或 PDF 文件/,
+      );
     });
 
     test('should answer invalid input with 422 and Chinese errors per field, storing nothing', async () => {
       const before = await count();
-      const res = await post(body({ description: '', carrier: 'fax', applicant: { type: 'natural_person', name: '', idType: 'resident_id', idNumber: '123', phone: '12' } }));
+      const res = await post(
+        body({
+          description: '',
+          carrier: 'fax',
+          applicant: { type: 'natural_person', name: '', idType: 'resident_id', idNumber: '123', phone: '12' },
+        }),
+      );
       assert.equal(res.status, 422);
       const e = (await res.json()) as { error: string; message: string; fields: Record<string, string> };
       assert.equal(e.error, 'invalid');
@@ -82,11 +97,14 @@ for (const dialect of DIALECTS) {
     });
 
     test('should let a handler with a token enter a registered letter with its signing date', async () => {
-      const res = await post(body({ channel: 'registered_mail', signedForOn: '2025-09-26' }), { authorization: `Bearer ${handlerToken}` });
+      const res = await post(body({ channel: 'registered_mail', signedForOn: '2025-09-26' }), {
+        authorization: `Bearer ${handlerToken}`,
+      });
       assert.equal(res.status, 201);
       const r = (await res.json()) as { id: string; receivedOn: string; dueOn: string };
       assert.equal(r.receivedOn, '2025-09-26');
-      assert.equal(r.dueOn, '2025-10-30'); // 09-28 and 10-11 are make-up working days; 10-01..08 the National Day holiday
+      // 09-28 and 10-11 are make-up working days; 10-01..08 the National Day holiday
+      assert.equal(r.dueOn, '2025-10-30');
       assert.equal((await rt.ctx.repos.applications.byId(r.id))?.channel, 'registered_mail');
       const missing = await post(body({ channel: 'ordinary_mail' }), { authorization: `Bearer ${handlerToken}` });
       assert.equal(missing.status, 422);
@@ -101,7 +119,9 @@ for (const dialect of DIALECTS) {
       assert.equal(badToken.status, 401);
       assert.equal(badToken.headers.get('www-authenticate'), 'Bearer');
       const signer = await issueApiToken(rt.ctx, 'sun.signer');
-      const forbidden = await post(body({ channel: 'in_person', submittedOn: '2025-09-27' }), { authorization: `Bearer ${signer}` });
+      const forbidden = await post(body({ channel: 'in_person', submittedOn: '2025-09-27' }), {
+        authorization: `Bearer ${signer}`,
+      });
       assert.equal(forbidden.status, 403);
       assert.equal(await count(), before);
     });
@@ -113,7 +133,10 @@ for (const dialect of DIALECTS) {
       const b = await post(body(), headers);
       assert.equal(a.status, 201);
       assert.equal(b.status, 200);
-      assert.equal(((await a.json()) as { trackingCode: string }).trackingCode, ((await b.json()) as { trackingCode: string }).trackingCode);
+      assert.equal(
+        ((await a.json()) as { trackingCode: string }).trackingCode,
+        ((await b.json()) as { trackingCode: string }).trackingCode,
+      );
       assert.equal(await count(), before + 1);
       assert.equal((await post(body(), { 'idempotency-key': 'short' })).status, 400);
     });
@@ -124,12 +147,24 @@ for (const dialect of DIALECTS) {
       assert.equal(res.status, 200);
       const text = await res.text();
       assert.doesNotMatch(text, PERSONAL);
-      const view = JSON.parse(text) as { state: string; stateLabel: string; receivedOn: string; dueOn: string; steps: { action: string; actionLabel: string }[] };
+      const view = JSON.parse(text) as {
+        state: string;
+        stateLabel: string;
+        receivedOn: string;
+        dueOn: string;
+        steps: { action: string; actionLabel: string }[];
+      };
       assert.equal(view.state, 'received');
       assert.equal(view.stateLabel, '已收到，待登记');
       assert.equal(view.dueOn, '2025-10-31');
-      assert.deepEqual(view.steps.map((s) => s.actionLabel), ['收到申请']);
-      const viaPost = await api.request('POST', '/api/v1/track', { body: JSON.stringify({ code: trackingCode, contact: '11010519491231002X' }), headers: { 'content-type': 'application/json' } });
+      assert.deepEqual(
+        view.steps.map((s) => s.actionLabel),
+        ['收到申请'],
+      );
+      const viaPost = await api.request('POST', '/api/v1/track', {
+        body: JSON.stringify({ code: trackingCode, contact: '11010519491231002X' }),
+        headers: { 'content-type': 'application/json' },
+      });
       assert.equal(viaPost.status, 200);
       const wrong = await api.get(`/api/v1/track?code=${encodeURIComponent(trackingCode)}&contact=13900000000`);
       assert.equal(wrong.status, 404);
@@ -145,17 +180,30 @@ for (const dialect of DIALECTS) {
     test('should publish an OpenAPI 3.1 document covering intake, tracking and the staff endpoints', async () => {
       const res = await api.get('/api/v1/openapi.json');
       assert.equal(res.status, 200);
-      const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, { required?: string[]; properties?: Record<string, { maximum?: number }> }>; securitySchemes: Record<string, unknown> } };
+      const doc = (await res.json()) as {
+        openapi: string;
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+        components: {
+          schemas: Record<string, { required?: string[]; properties?: Record<string, { maximum?: number }> }>;
+          securitySchemes: Record<string, unknown>;
+        };
+      };
       assert.equal(doc.openapi, '3.1.0');
       assert.deepEqual(Object.keys(doc.paths['/api/v1/applications'] ?? {}).sort(), ['get', 'post']);
       assert.ok(doc.paths['/api/v1/applications/{id}']?.get);
       assert.ok(doc.paths['/api/v1/applications/{id}/actions']?.post);
       assert.ok(doc.paths['/api/v1/track']?.get);
-      for (const status of ['201', '401', '403', '404', '422']) assert.ok(doc.paths['/api/v1/applications']?.post?.responses[status], status);
-      for (const status of ['403', '409', '422']) assert.ok(doc.paths['/api/v1/applications/{id}/actions']?.post?.responses[status], status);
+      for (const status of ['201', '401', '403', '404', '422']) {
+        assert.ok(doc.paths['/api/v1/applications']?.post?.responses[status], status);
+      }
+      for (const status of ['403', '409', '422']) {
+        assert.ok(doc.paths['/api/v1/applications/{id}/actions']?.post?.responses[status], status);
+      }
       assert.ok(doc.paths['/api/v1/track']?.get?.responses['429']);
       assert.ok(doc.components.securitySchemes.bearerAuth);
-      for (const action of ACTIONS.filter((a) => !a.startsWith('lapse_'))) assert.ok(doc.components.schemas[`Action_${action}`], action);
+      for (const action of ACTIONS.filter((a) => !a.startsWith('lapse_'))) {
+        assert.ok(doc.components.schemas[`Action_${action}`], action);
+      }
       assert.deepEqual(doc.components.schemas.Action_request_correction?.required, ['action', 'dueOn']);
       assert.ok(doc.components.schemas.Action_assign?.properties?.handler);
       assert.equal(doc.components.schemas.Action_extend?.properties?.workingDays?.maximum, 20);

@@ -13,7 +13,8 @@ import { dueDate } from '../../../src/app/calendar/calendar.js';
 
 const START = '2025-09-28T02:00:00Z';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const idFrom = (res: Response): string => /^\/admin\/applications\/([^?/]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
+const idFrom = (res: Response): string =>
+  /^\/admin\/applications\/([^?/]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
 
 /** A staff entry form for a registered letter from 王五. */
 const letter = (orgCreditCode: string, over: Record<string, string> = {}): Record<string, string> => ({
@@ -41,18 +42,25 @@ for (const dialect of DIALECTS) {
     let rt: TestRuntime;
     let staff: Awaited<ReturnType<typeof createStaff>>;
     const as: Record<'handler' | 'officeHead' | 'legal' | 'signer' | 'admin', TestAgent> = {} as never;
-    const submit = async (over: Record<string, unknown> = {}) => submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm(over) });
+    const submit = async (over: Record<string, unknown> = {}) =>
+      submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm(over) });
     const html = async (agent: TestAgent, path: string, status = 200): Promise<string> => {
       const res = await agent.get(path);
       assert.equal(res.status, status, path);
       return res.text();
     };
-    const move = (agent: TestAgent, id: string, action: string, params: Record<string, string> = {}) => agent.post(`/admin/applications/${id}/actions`, { action, ...params });
+    const move = (agent: TestAgent, id: string, action: string, params: Record<string, string> = {}) =>
+      agent.post(`/admin/applications/${id}/actions`, { action, ...params });
 
     /** Moves the clock and signs everyone in again (a jump of days ends idle sessions). */
     const at = async (iso: string) => {
       rt.clock.set(iso);
-      for (const [key, username] of [['handler', 'li.handler'], ['officeHead', 'wang.office'], ['legal', 'chen.legal'], ['signer', 'sun.signer']] as const) {
+      for (const [key, username] of [
+        ['handler', 'li.handler'],
+        ['officeHead', 'wang.office'],
+        ['legal', 'chen.legal'],
+        ['signer', 'sun.signer'],
+      ] as const) {
         as[key] = new TestAgent(rt);
         assert.equal((await as[key].login(username, STAFF_PASSWORD)).status, 303, username);
       }
@@ -68,7 +76,9 @@ for (const dialect of DIALECTS) {
 
     test('should list cases with Chinese states, masked document numbers and working filters', async () => {
       const a = await submit();
-      const b = await submit({ applicant: { ...sampleForm().applicant, name: '李四', idNumber: '110105199003071239' } });
+      const b = await submit({
+        applicant: { ...sampleForm().applicant, name: '李四', idNumber: '110105199003071239' },
+      });
       await actOnApplication(rt.ctx, staff.handler, a.id, 'register', {});
       const all = await html(as.handler, '/admin/applications');
       assert.ok(all.includes(a.trackingCode) && all.includes(b.trackingCode));
@@ -84,7 +94,10 @@ for (const dialect of DIALECTS) {
       assert.ok(search.includes(b.trackingCode) && !search.includes(a.trackingCode));
       assert.match(await html(as.handler, '/admin/applications?open=closed'), /没有符合条件的申请/);
       assert.match(await html(as.handler, '/admin/applications?from=2025-09-29'), /没有符合条件的申请/);
-      assert.match(await html(as.handler, `/admin/applications?org=${staff.rootId}&to=2025-09-28`), new RegExp(a.trackingCode));
+      assert.match(
+        await html(as.handler, `/admin/applications?org=${staff.rootId}&to=2025-09-28`),
+        new RegExp(a.trackingCode),
+      );
       const bad = await html(as.handler, '/admin/applications?from=2025-13');
       assert.match(bad, /日期格式应为 YYYY-MM-DD/);
       assert.ok(bad.includes(a.trackingCode), 'a malformed date is ignored');
@@ -120,17 +133,27 @@ for (const dialect of DIALECTS) {
       assert.match(form, /挂号信/);
       assert.match(form, /签收日期/);
       assert.match(form, /申请人姓名或名称/);
-      const count = async () => (await rt.ctx.repos.applications.list({ orgIds: [staff.rootId] }, { limit: 1, offset: 0 })).total;
+      const count = async () =>
+        (await rt.ctx.repos.applications.list({ orgIds: [staff.rootId] }, { limit: 1, offset: 0 })).total;
       const before = await count();
-      const missing = await as.handler.post('/admin/applications/new', letter(staff.rootCode, { 'dates.signedForOn': '' }));
+      const missing = await as.handler.post(
+        '/admin/applications/new',
+        letter(staff.rootCode, { 'dates.signedForOn': '' }),
+      );
       assert.equal(missing.status, 422);
       const text = await missing.text();
       assert.match(text, /以签收日期为收到申请之日/);
       assert.match(text, /value="王五"/);
       assert.equal(await count(), before, 'nothing is stored from a form with errors');
-      const ok = await as.handler.post('/admin/applications/new', letter(staff.rootCode, { submissionKey: 'letter-1' }));
+      const ok = await as.handler.post(
+        '/admin/applications/new',
+        letter(staff.rootCode, { submissionKey: 'letter-1' }),
+      );
       assert.equal(ok.status, 303);
-      const again = await as.handler.post('/admin/applications/new', letter(staff.rootCode, { submissionKey: 'letter-1' }));
+      const again = await as.handler.post(
+        '/admin/applications/new',
+        letter(staff.rootCode, { submissionKey: 'letter-1' }),
+      );
       assert.equal(idFrom(again), idFrom(ok), 'the same form posted twice makes one case');
       const app = await rt.ctx.repos.applications.byId(idFrom(ok));
       assert.equal(app?.channel, 'registered_mail');
@@ -194,11 +217,33 @@ for (const dialect of DIALECTS) {
         const done = await app();
         assert.equal(done?.state, 'archived');
         assert.equal(done?.outcome, 'disclosed');
-        assert.deepEqual(done?.events.map((e) => e.action), ['submit', 'register', 'assign', 'request_correction', 'receive_correction', 'extend', 'draft_reply', 'pass_legal_review', 'approve_reply', 'send_reply', 'archive']);
+        assert.deepEqual(
+          done?.events.map((e) => e.action),
+          [
+            'submit',
+            'register',
+            'assign',
+            'request_correction',
+            'receive_correction',
+            'extend',
+            'draft_reply',
+            'pass_legal_review',
+            'approve_reply',
+            'send_reply',
+            'archive',
+          ],
+        );
         const page = await html(as.handler, `/admin/applications/${id}`);
         assert.match(page, /已办结归档/);
         assert.match(page, /（一）予以公开（《中华人民共和国政府信息公开条例》第三十六条第二项/);
-        for (const text of ['2025-11-10', '2025-12-08', '答复期限自2025-10-13重新起算', '延长20个工作日', 'wang.office', '已于2025-10-13答复申请人，在答复期限内']) {
+        for (const text of [
+          '2025-11-10',
+          '2025-12-08',
+          '答复期限自2025-10-13重新起算',
+          '延长20个工作日',
+          'wang.office',
+          '已于2025-10-13答复申请人，在答复期限内',
+        ]) {
           assert.ok(page.includes(text), `ledger shows ${text}`);
         }
       } finally {
@@ -230,7 +275,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('should serve the identity proof only to roles that see personal data', async () => {
-      const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm(), proof: { content: PNG, fileName: 'id.png' } });
+      const { id } = await submitApplication(rt.ctx, null, {
+        orgCreditCode: staff.rootCode,
+        channel: 'online',
+        form: sampleForm(),
+        proof: { content: PNG, fileName: 'id.png' },
+      });
       const page = await html(as.handler, `/admin/applications/${id}`);
       assert.match(page, new RegExp(`href="/admin/applications/${id}/proof"`));
       const res = await as.handler.get(`/admin/applications/${id}/proof`);

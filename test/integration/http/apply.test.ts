@@ -42,7 +42,8 @@ for (const dialect of DIALECTS) {
     });
     after(() => rt.close());
 
-    const count = async () => (await rt.ctx.repos.applications.list({ orgIds: [rootId] }, { limit: 1, offset: 0 })).total;
+    const count = async () =>
+      (await rt.ctx.repos.applications.list({ orgIds: [rootId] }, { limit: 1, offset: 0 })).total;
 
     /** Opens the form in a fresh browser and returns it with the form's submission key. */
     async function openForm(): Promise<{ agent: TestAgent; key: string; html: string }> {
@@ -54,11 +55,20 @@ for (const dialect of DIALECTS) {
     }
 
     /** Posts the form as a browser does: multipart, with the CSRF field and the chosen file. */
-    function submit(agent: TestAgent, fields: Record<string, string>, file?: { bytes: Uint8Array; name: string; type?: string }): Promise<Response> {
+    function submit(
+      agent: TestAgent,
+      fields: Record<string, string>,
+      file?: { bytes: Uint8Array; name: string; type?: string },
+    ): Promise<Response> {
       const form = new FormData();
       form.set('_csrf', agent.cookies.get('gk_csrf') ?? '');
       for (const [k, v] of Object.entries(fields)) form.set(k, v);
-      form.set('proof', file ? new File([file.bytes], file.name, { type: file.type ?? 'image/png' }) : new File([], '', { type: 'application/octet-stream' }));
+      form.set(
+        'proof',
+        file
+          ? new File([file.bytes], file.name, { type: file.type ?? 'image/png' })
+          : new File([], '', { type: 'application/octet-stream' }),
+      );
       return agent.request('POST', path, { body: form, headers: { origin: 'http://localhost' } });
     }
 
@@ -67,7 +77,30 @@ for (const dialect of DIALECTS) {
       assert.match(html, /<h1>申请公开政府信息<\/h1>/);
       assert.match(html, /政府信息公开工作机构/);
       assert.match(html, /enctype="multipart\/form-data"/);
-      for (const label of ['自然人', '法人或其他组织', '商业企业', '居民身份证', '护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证', '法定代表人', '联系人', '所需信息的内容描述', '文号', '索引号', '纸质', '电子', '光盘', '邮寄', '电子邮件', '当面领取', '网上获取', '身份证明文件', '真实性']) {
+      for (const label of [
+        '自然人',
+        '法人或其他组织',
+        '商业企业',
+        '居民身份证',
+        '护照',
+        '港澳居民来往内地通行证',
+        '台湾居民来往大陆通行证',
+        '外国人永久居留身份证',
+        '法定代表人',
+        '联系人',
+        '所需信息的内容描述',
+        '文号',
+        '索引号',
+        '纸质',
+        '电子',
+        '光盘',
+        '邮寄',
+        '电子邮件',
+        '当面领取',
+        '网上获取',
+        '身份证明文件',
+        '真实性',
+      ]) {
         assert.ok(html.includes(label), `missing ${label}`);
       }
       assert.match(html, /<input type="file" id="f-proof" name="proof" accept="image\/\*,.pdf" required/);
@@ -104,7 +137,14 @@ for (const dialect of DIALECTS) {
     test('should keep what was typed and show Chinese errors per field and in a summary, creating nothing', async () => {
       const before = await count();
       const { agent, key } = await openForm();
-      const res = await submit(agent, { ...PERSON, 'applicant.name': '', description: '', 'applicant.phone': '138', carrier: '', submissionKey: key });
+      const res = await submit(agent, {
+        ...PERSON,
+        'applicant.name': '',
+        description: '',
+        'applicant.phone': '138',
+        carrier: '',
+        submissionKey: key,
+      });
       assert.equal(res.status, 422);
       const html = await res.text();
       assert.match(html, /class="error-summary"/);
@@ -126,7 +166,11 @@ for (const dialect of DIALECTS) {
     test('should refuse a text file named .png and create nothing', async () => {
       const before = await count();
       const { agent, key } = await openForm();
-      const res = await submit(agent, { ...PERSON, submissionKey: key }, { bytes: new TextEncoder().encode('not really an image'), name: 'id.png' });
+      const res = await submit(
+        agent,
+        { ...PERSON, submissionKey: key },
+        { bytes: new TextEncoder().encode('not really an image'), name: 'id.png' },
+      );
       assert.equal(res.status, 422);
       assert.match(await res.text(), /id="f-proof-err">文件“id.png”不是 JPG、PNG 图片或 PDF 文件/);
       assert.equal(await count(), before);
@@ -135,7 +179,9 @@ for (const dialect of DIALECTS) {
     test('should create one case when the same form is posted twice', async () => {
       const before = await count();
       const { agent, key } = await openForm();
-      const first = await (await submit(agent, { ...PERSON, submissionKey: key }, { bytes: PNG, name: 'id.png' })).text();
+      const first = await (
+        await submit(agent, { ...PERSON, submissionKey: key }, { bytes: PNG, name: 'id.png' })
+      ).text();
       const again = await submit(agent, { ...PERSON, submissionKey: key }, { bytes: PNG, name: 'id.png' });
       assert.equal(again.status, 200);
       const second = await again.text();
@@ -157,16 +203,34 @@ for (const dialect of DIALECTS) {
 
     test('should take a legal person with its credit code and show a bad code on that field', async () => {
       const { agent, key } = await openForm();
-      const legal = { ...PERSON, 'applicant.type': 'legal_person', 'applicant.name': '示例科技有限公司', 'applicant.subtype': 'business', 'applicant.legalRepresentative': '李四', 'applicant.contactPerson': '王五', submissionKey: key };
-      const bad = await submit(agent, { ...legal, 'applicant.creditCode': '12345' }, { bytes: PNG, name: 'licence.png' });
+      const legal = {
+        ...PERSON,
+        'applicant.type': 'legal_person',
+        'applicant.name': '示例科技有限公司',
+        'applicant.subtype': 'business',
+        'applicant.legalRepresentative': '李四',
+        'applicant.contactPerson': '王五',
+        submissionKey: key,
+      };
+      const bad = await submit(
+        agent,
+        { ...legal, 'applicant.creditCode': '12345' },
+        { bytes: PNG, name: 'licence.png' },
+      );
       assert.equal(bad.status, 422);
       const html = await bad.text();
       assert.match(html, /id="f-applicant.creditCode-err">统一社会信用代码/);
       assert.match(html, /name="applicant.type" value="legal_person" checked/);
-      const ok = await submit(agent, { ...legal, 'applicant.creditCode': orgCode(1) }, { bytes: PNG, name: 'licence.png' });
+      const ok = await submit(
+        agent,
+        { ...legal, 'applicant.creditCode': orgCode(1) },
+        { bytes: PNG, name: 'licence.png' },
+      );
       assert.equal(ok.status, 200);
       const code = /<p class="tracking-code">([^<]+)<\/p>/.exec(await ok.text())?.[1] ?? '';
-      const stored = await rt.ctx.repos.applications.byId((await rt.ctx.repos.applications.idByTrackingCode(code)) ?? '');
+      const stored = await rt.ctx.repos.applications.byId(
+        (await rt.ctx.repos.applications.idByTrackingCode(code)) ?? '',
+      );
       assert.equal(stored?.applicant.idNumber, orgCode(1));
       assert.equal(stored?.applicant.subtype, 'business');
       assert.equal(stored?.applicant.idType, null);

@@ -51,7 +51,10 @@ for (const dialect of DIALECTS) {
       contains(body, /2025-09-28 10:00:00/);
       contains(body, /<td>系统<\/td>/);
       const seqs = [...body.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
-      assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a));
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((a, b) => b - a),
+      );
       assert.equal(seqs[0], (await rt.ctx.repos.audit.head()).lastSeq);
     });
 
@@ -140,7 +143,14 @@ for (const dialect of DIALECTS) {
       const dept = orgs.find((o) => o.name === '示例区教育局');
       const other = orgs.find((o) => o.name === '示例区财政局');
       assert.ok(dept && other);
-      await createUser(rt.ctx, null, { username: 'sup_edu', displayName: '监督员', orgId: dept.id, roles: [{ orgId: dept.id, role: 'supervisor' }], password: OTHER_PASSWORD, mustChangePassword: false });
+      await createUser(rt.ctx, null, {
+        username: 'sup_edu',
+        displayName: '监督员',
+        orgId: dept.id,
+        roles: [{ orgId: dept.id, role: 'supervisor' }],
+        password: OTHER_PASSWORD,
+        mustChangePassword: false,
+      });
       const a = new TestAgent(rt);
       await a.login('sup_edu', OTHER_PASSWORD);
       const body = await rows(a);
@@ -153,7 +163,14 @@ for (const dialect of DIALECTS) {
     test('should refuse the audit trail to an account without admin or supervisor role', async () => {
       const dept = orgs.find((o) => o.parentId !== null);
       assert.ok(dept);
-      await createUser(rt.ctx, null, { username: 'bianji', displayName: '编辑', orgId: dept.id, roles: [{ orgId: dept.id, role: 'editor' }], password: OTHER_PASSWORD, mustChangePassword: false });
+      await createUser(rt.ctx, null, {
+        username: 'bianji',
+        displayName: '编辑',
+        orgId: dept.id,
+        roles: [{ orgId: dept.id, role: 'editor' }],
+        password: OTHER_PASSWORD,
+        mustChangePassword: false,
+      });
       const a = new TestAgent(rt);
       await a.login('bianji', OTHER_PASSWORD);
       const res = await a.get('/admin/audit');

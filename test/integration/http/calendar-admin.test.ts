@@ -86,7 +86,11 @@ for (const dialect of DIALECTS) {
 
     test('should reject a bad schedule file listing every bad line, and import nothing', async () => {
       const headBefore = await rt.ctx.repos.audit.head();
-      const res = await upload(admin, 'bad-2027.txt', 'year 2027\n2027-02-30 holiday 春节\nhello\n2027-02-10 workday 春节\n2027-10-01 holiday 国庆节\n');
+      const res = await upload(
+        admin,
+        'bad-2027.txt',
+        'year 2027\n2027-02-30 holiday 春节\nhello\n2027-02-10 workday 春节\n2027-10-01 holiday 国庆节\n',
+      );
       assert.equal(res.status, 422);
       const html = await res.text();
       contains(html, /有 3 处错误，未导入任何内容/);
@@ -137,7 +141,11 @@ for (const dialect of DIALECTS) {
     });
 
     test('should add and remove an override day, changing due dates, with both steps audited', async () => {
-      const set = await admin.post('/admin/calendar/overrides', { date: '2025-10-09', working: '0', reason: '本区因台风停止办公' });
+      const set = await admin.post('/admin/calendar/overrides', {
+        date: '2025-10-09',
+        working: '0',
+        reason: '本区因台风停止办公',
+      });
       assert.equal(set.status, 303);
       assert.equal(set.headers.get('location'), '/admin/calendar?year=2025&flash=override_set#overrides');
       let html = await page(admin, 'year=2025&start=2025-09-28&days=20');
@@ -160,7 +168,14 @@ for (const dialect of DIALECTS) {
       const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId !== null);
       assert.ok(dept);
       const password = 'Bumen-Guanli-2025-gk';
-      await createUser(rt.ctx, null, { username: 'dept_admin', displayName: '部门管理员', orgId: dept.id, roles: [{ orgId: dept.id, role: 'admin' }], password, mustChangePassword: false });
+      await createUser(rt.ctx, null, {
+        username: 'dept_admin',
+        displayName: '部门管理员',
+        orgId: dept.id,
+        roles: [{ orgId: dept.id, role: 'admin' }],
+        password,
+        mustChangePassword: false,
+      });
       const a = new TestAgent(rt);
       await a.login('dept_admin', password);
       const view = await page(a, 'year=2025');

@@ -52,7 +52,10 @@ for (const dialect of DIALECTS) {
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2025-10-01T02:00:00Z' });
       p = await publishingStaff(rt, 'url');
-      const { id } = await p.draft('2025-10-08', { title: '示例区河长制工作实施办法', attachments: [{ name: '附件.pdf', mime: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4 y') }] });
+      const { id } = await p.draft('2025-10-08', {
+        title: '示例区河长制工作实施办法',
+        attachments: [{ name: '附件.pdf', mime: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4 y') }],
+      });
       await p.publish(id, '2025-10-09');
       itemId = id;
       fileId = (await rt.ctx.repos.publications.byId(id))?.attachments[0]?.fileId ?? '';
@@ -63,10 +66,17 @@ for (const dialect of DIALECTS) {
 
     const feed = async () => (await web.get(`/org/${p.root.creditCode}/feed.atom`)).text();
     const sitemap = async () => (await web.get('/sitemap.xml')).text();
-    const api = async () => (await (await web.get('/api/v1/publications')).json()) as { items: { id: string; url: string; attachments: { url: string }[] }[] };
+    const api = async () =>
+      (await (await web.get('/api/v1/publications')).json()) as {
+        items: { id: string; url: string; attachments: { url: string }[] }[];
+      };
 
     test('should build links from the request host while no address is set', async () => {
-      assert.ok((await feed()).includes(`<link rel="alternate" type="text/html" href="http://localhost/publications/${itemId}"/>`));
+      assert.ok(
+        (await feed()).includes(
+          `<link rel="alternate" type="text/html" href="http://localhost/publications/${itemId}"/>`,
+        ),
+      );
       assert.ok((await sitemap()).includes(`<loc>http://localhost/publications/${itemId}</loc>`));
       assert.equal((await api()).items[0]?.url, `http://localhost/publications/${itemId}`);
     });
@@ -74,7 +84,9 @@ for (const dialect of DIALECTS) {
     test('should show the field on the settings page and refuse a bad address, keeping what was typed', async () => {
       const page = await (await admin.get('/admin/settings')).text();
       assert.ok(page.includes('name="publicBaseUrl"') && page.includes('action="/admin/settings/base-url"'));
-      const res = await admin.post('/admin/settings/base-url', { publicBaseUrl: 'https://www.example.gov.cn/gongkai/' });
+      const res = await admin.post('/admin/settings/base-url', {
+        publicBaseUrl: 'https://www.example.gov.cn/gongkai/',
+      });
       assert.equal(res.status, 422);
       const html = await res.text();
       assert.ok(html.includes('网站地址末尾不要加“/”'));
@@ -91,13 +103,23 @@ for (const dialect of DIALECTS) {
     });
 
     test('should use the saved address in the feeds, the sitemap and the API, and the request host once cleared', async () => {
-      const saved = await admin.post('/admin/settings/base-url', { publicBaseUrl: 'https://www.example.gov.cn/gongkai' });
+      const saved = await admin.post('/admin/settings/base-url', {
+        publicBaseUrl: 'https://www.example.gov.cn/gongkai',
+      });
       assert.equal(saved.status, 303);
       assert.equal(saved.headers.get('location'), '/admin/settings?flash=base-url');
-      assert.ok((await (await admin.get('/admin/settings?flash=base-url')).text()).includes('value="https://www.example.gov.cn/gongkai"'));
+      assert.ok(
+        (await (await admin.get('/admin/settings?flash=base-url')).text()).includes(
+          'value="https://www.example.gov.cn/gongkai"',
+        ),
+      );
       const atom = await feed();
       assert.ok(atom.includes(`<id>https://www.example.gov.cn/gongkai/org/${p.root.creditCode}/feed.atom</id>`));
-      assert.ok(atom.includes(`<link rel="self" type="application/atom+xml" href="https://www.example.gov.cn/gongkai/org/${p.root.creditCode}/feed.atom"/>`));
+      assert.ok(
+        atom.includes(
+          `<link rel="self" type="application/atom+xml" href="https://www.example.gov.cn/gongkai/org/${p.root.creditCode}/feed.atom"/>`,
+        ),
+      );
       assert.ok(atom.includes(`href="https://www.example.gov.cn/gongkai/publications/${itemId}"`));
       assert.ok(!atom.includes('http://localhost'));
       const map = await sitemap();
@@ -105,8 +127,14 @@ for (const dialect of DIALECTS) {
       assert.ok(!map.includes('http://localhost'));
       const item = (await api()).items[0];
       assert.equal(item?.url, `https://www.example.gov.cn/gongkai/publications/${itemId}`);
-      assert.equal(item?.attachments[0]?.url, `https://www.example.gov.cn/gongkai/files/${fileId}?pub=${encodeURIComponent(itemId)}`);
-      const audit = await rt.ctx.repos.audit.list({ action: 'settings.updated', entityId: 'site.publicBaseUrl' }, { limit: 5 });
+      assert.equal(
+        item?.attachments[0]?.url,
+        `https://www.example.gov.cn/gongkai/files/${fileId}?pub=${encodeURIComponent(itemId)}`,
+      );
+      const audit = await rt.ctx.repos.audit.list(
+        { action: 'settings.updated', entityId: 'site.publicBaseUrl' },
+        { limit: 5 },
+      );
       assert.equal(audit.length, 1);
 
       assert.equal((await admin.post('/admin/settings/base-url', { publicBaseUrl: '' })).status, 303);

@@ -19,7 +19,11 @@ import type { NoticeDocument } from '../../../src/domain/notices/notice.js';
 function png(size = 32): Buffer {
   const stride = size * 4 + 1;
   const raw = Buffer.alloc(stride * size);
-  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (Math.hypot(x - size / 2, y - size / 2) < size / 2 - 1) raw.set([200, 20, 30, 220], y * stride + 1 + x * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if (Math.hypot(x - size / 2, y - size / 2) < size / 2 - 1) raw.set([200, 20, 30, 220], y * stride + 1 + x * 4);
+    }
+  }
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const head = Buffer.alloc(4);
@@ -29,7 +33,12 @@ function png(size = 32): Buffer {
     return Buffer.concat([head, body, crc]);
   };
   const ihdr = Buffer.from([0, 0, 0, size, 0, 0, 0, size, 8, 6, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 for (const dialect of DIALECTS) {
@@ -48,7 +57,11 @@ for (const dialect of DIALECTS) {
     };
     /** Submits an application, registers it and makes one more move; returns the notices of the case. */
     const newCase = async (move?: 'request_correction') => {
-      const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      const { id } = await submitApplication(rt.ctx, null, {
+        orgCreditCode: staff.rootCode,
+        channel: 'online',
+        form: sampleForm(),
+      });
       await actOnApplication(rt.ctx, staff.handler, id, 'register', {});
       if (move) await actOnApplication(rt.ctx, staff.handler, id, move, { dueOn: '2025-10-20' });
       return rt.ctx.repos.notices.forApplication(id);
@@ -58,7 +71,12 @@ for (const dialect of DIALECTS) {
       assert.ok(org);
       return noticeSettings(rt.ctx.repos, org);
     };
-    const general = (docNoPattern: string) => ({ docNoPattern, reconsiderationBody: '示例区人民政府', court: '示例区人民法院', paymentInstructions: '请到区政务服务中心3号窗口缴费。' });
+    const general = (docNoPattern: string) => ({
+      docNoPattern,
+      reconsiderationBody: '示例区人民政府',
+      court: '示例区人民法院',
+      paymentInstructions: '请到区政务服务中心3号窗口缴费。',
+    });
 
     before(async () => {
       rt = await openTestRuntime(dialect);
@@ -166,7 +184,12 @@ for (const dialect of DIALECTS) {
     test('should put an edited correction template into the next correction notice', async () => {
       const t = templateToText(defaultTemplate('correction'));
       const body = `${t.body}\n\n[如有 orgPhone]\n如对补正事项有疑问，请致电{{orgPhone}}咨询。\n\n补正时请注明查询码。`;
-      const res = await admin.post(`${base}/templates/correction`, { title: t.title, addressee: t.addressee, body, intent: 'save' });
+      const res = await admin.post(`${base}/templates/correction`, {
+        title: t.title,
+        addressee: t.addressee,
+        body,
+        intent: 'save',
+      });
       assert.equal(res.status, 303);
       const saved = (await settings()).templates.notices?.correction;
       assert.deepEqual(saved?.paragraphs.at(-1), '补正时请注明查询码。');
@@ -179,12 +202,22 @@ for (const dialect of DIALECTS) {
     test('should refuse a template without a required placeholder, listing it and keeping the text (422)', async () => {
       const t = templateToText(defaultTemplate('correction'));
       const body = t.body.replace('{{correctionItems}}', '请补充说明。');
-      const res = await admin.post(`${base}/templates/correction`, { title: t.title, addressee: t.addressee, body, intent: 'save' });
+      const res = await admin.post(`${base}/templates/correction`, {
+        title: t.title,
+        addressee: t.addressee,
+        body,
+        intent: 'save',
+      });
       assert.equal(res.status, 422);
       const html = await res.text();
       assert.match(html, /模板必须包含占位符 \{\{correctionItems\}\}/);
       assert.match(html, /请补充说明。/);
-      const bad = await admin.post(`${base}/templates/correction`, { title: t.title, addressee: t.addressee, body: `${t.body}\n\n[如有 法律]\n文字`, intent: 'save' });
+      const bad = await admin.post(`${base}/templates/correction`, {
+        title: t.title,
+        addressee: t.addressee,
+        body: `${t.body}\n\n[如有 法律]\n文字`,
+        intent: 'save',
+      });
       assert.equal(bad.status, 422);
       assert.match(await bad.text(), /正文第\d+行：条件行/);
       assert.deepEqual((await settings()).templates.notices?.correction?.paragraphs.at(-1), '补正时请注明查询码。');
@@ -203,7 +236,10 @@ for (const dialect of DIALECTS) {
       const bad = await admin.post(path, { body: '如不服，可申请行政复议或提起行政诉讼。', intent: 'save' });
       assert.equal(bad.status, 422);
       assert.match(await bad.text(), /reconsiderationBody/);
-      const ok = await admin.post(path, { body: '如不服，可于60日内向{{reconsiderationBody}}申请行政复议，或于6个月内向{{court}}提起行政诉讼。', intent: 'save' });
+      const ok = await admin.post(path, {
+        body: '如不服，可于60日内向{{reconsiderationBody}}申请行政复议，或于6个月内向{{court}}提起行政诉讼。',
+        intent: 'save',
+      });
       assert.equal(ok.status, 303);
       assert.match((await settings()).templates.remedies?.either ?? '', /^如不服/);
       assert.match(await (await admin.get(path)).text(), /如不服，可于60日内向示例区人民政府申请行政复议/);

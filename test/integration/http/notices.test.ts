@@ -16,7 +16,11 @@ for (const dialect of DIALECTS) {
     before(async () => {
       rt = await openTestRuntime(dialect);
       const staff = await createStaff(rt);
-      const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      const { id } = await submitApplication(rt.ctx, null, {
+        orgCreditCode: staff.rootCode,
+        channel: 'online',
+        form: sampleForm(),
+      });
       await actOnApplication(rt.ctx, staff.handler, id, 'register', {});
       await actOnApplication(rt.ctx, staff.handler, id, 'draft_reply', { outcome: 'unavailable.not_held' });
       await actOnApplication(rt.ctx, staff.legal, id, 'pass_legal_review', { confidentialityReviewed: true });
@@ -47,10 +51,18 @@ for (const dialect of DIALECTS) {
     });
 
     test('should record the service and refuse a post without tracking number', async () => {
-      const bad = await handler.post(`/admin/notices/${noticeIds[0]}/service`, { servedOn: '2025-09-28', method: 'post', ref: '' });
+      const bad = await handler.post(`/admin/notices/${noticeIds[0]}/service`, {
+        servedOn: '2025-09-28',
+        method: 'post',
+        ref: '',
+      });
       assert.equal(bad.status, 422);
       assert.match(await bad.text(), /邮件单号/);
-      const ok = await handler.post(`/admin/notices/${noticeIds[0]}/service`, { servedOn: '2025-09-28', method: 'post', ref: 'EMS1234567890' });
+      const ok = await handler.post(`/admin/notices/${noticeIds[0]}/service`, {
+        servedOn: '2025-09-28',
+        method: 'post',
+        ref: 'EMS1234567890',
+      });
       assert.equal(ok.status, 303);
       assert.equal((await rt.ctx.repos.notices.byId(noticeIds[0] ?? ''))?.servedOn, '2025-09-28');
     });

@@ -28,7 +28,15 @@ for (const dialect of DIALECTS) {
 
     test('should create an organization and show it in the tree and on the portal', async () => {
       const root = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-      const res = await admin.post('/admin/orgs', { parentId: root?.id ?? '', kind: 'department', name: '示例区卫生健康委员会', shortName: '区卫健委', creditCode: code(601), postcode: '999001', functions: '负责全区卫生健康工作。' });
+      const res = await admin.post('/admin/orgs', {
+        parentId: root?.id ?? '',
+        kind: 'department',
+        name: '示例区卫生健康委员会',
+        shortName: '区卫健委',
+        creditCode: code(601),
+        postcode: '999001',
+        functions: '负责全区卫生健康工作。',
+      });
       assert.equal(res.status, 303);
       const list = await (await admin.get('/admin/orgs')).text();
       assert.match(list, /示例区卫生健康委员会/);
@@ -39,7 +47,14 @@ for (const dialect of DIALECTS) {
     });
 
     test('should re-render the form with what was typed and Chinese errors', async () => {
-      const res = await admin.post('/admin/orgs', { parentId: '', kind: 'department', name: '示例区某局', creditCode: '12345', postcode: '12', officeEmail: 'not-an-email' });
+      const res = await admin.post('/admin/orgs', {
+        parentId: '',
+        kind: 'department',
+        name: '示例区某局',
+        creditCode: '12345',
+        postcode: '12',
+        officeEmail: 'not-an-email',
+      });
       assert.equal(res.status, 422);
       const html = await res.text();
       assert.match(html, /统一社会信用代码应为18位/);
@@ -50,7 +65,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('should refuse a duplicate credit code with 409 and keep the input', async () => {
-      const res = await admin.post('/admin/orgs', { parentId: '', kind: 'department', name: '重复机构', creditCode: code(601) });
+      const res = await admin.post('/admin/orgs', {
+        parentId: '',
+        kind: 'department',
+        name: '重复机构',
+        creditCode: code(601),
+      });
       assert.equal(res.status, 409);
       assert.match(await res.text(), /该统一社会信用代码已存在/);
     });
@@ -76,7 +96,13 @@ for (const dialect of DIALECTS) {
 
     test('should show the statutory directories, the footer marks and a Chinese 404', async () => {
       const home = await (await new TestAgent(rt).get('/')).text();
-      for (const label of ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报', '申请公开政府信息']) {
+      for (const label of [
+        '政府信息公开指南',
+        '政府信息公开制度',
+        '法定主动公开内容',
+        '政府信息公开年报',
+        '申请公开政府信息',
+      ]) {
         assert.ok(home.includes(label), label);
       }
       assert.match(home, /网站标识码：9999000001/);

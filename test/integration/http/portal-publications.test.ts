@@ -31,7 +31,17 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      const make = async (username: string, roles: Role[]) => actorOf(await createUser(rt.ctx, null, { username, displayName: username, orgId: org.id, roles: roles.map((role) => ({ orgId: org.id, role })), password: STAFF_PASSWORD, mustChangePassword: false }));
+      const make = async (username: string, roles: Role[]) =>
+        actorOf(
+          await createUser(rt.ctx, null, {
+            username,
+            displayName: username,
+            orgId: org.id,
+            roles: roles.map((role) => ({ orgId: org.id, role })),
+            password: STAFF_PASSWORD,
+            mustChangePassword: false,
+          }),
+        );
       s.editor = await make('liu.editor', ['editor']);
       s.r1 = await make('he.reviewer', ['reviewer']);
       s.r2 = await make('ma.reviewer', ['reviewer']);
@@ -42,7 +52,16 @@ for (const dialect of DIALECTS) {
     after(() => rt.close());
 
     const draft = (over: Record<string, unknown> = {}) =>
-      createDraft(rt.ctx, s.editor, { org: root.creditCode, title: '示例区关于加强老旧小区改造管理的通知', kind: 'normative', docNo: '示政发〔2025〕12号', writtenOn: '2025-10-01', summary: '老旧小区改造的管理要求。', body: '<p>各街道：现将有关事项通知如下。</p>', ...over });
+      createDraft(rt.ctx, s.editor, {
+        org: root.creditCode,
+        title: '示例区关于加强老旧小区改造管理的通知',
+        kind: 'normative',
+        docNo: '示政发〔2025〕12号',
+        writtenOn: '2025-10-01',
+        summary: '老旧小区改造的管理要求。',
+        body: '<p>各街道：现将有关事项通知如下。</p>',
+        ...over,
+      });
     const publish = async (id: string) => {
       await actOnPublication(rt.ctx, s.editor, id, 'submit');
       await actOnPublication(rt.ctx, s.r1, id, 'approve');
@@ -54,13 +73,18 @@ for (const dialect of DIALECTS) {
       const res = await web.get(path);
       return { status: res.status, text: await res.text(), res };
     };
-    const titlesIn = (text: string) => [...text.matchAll(/<a href="\/publications\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    const titlesIn = (text: string) =>
+      [...text.matchAll(/<a href="\/publications\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
 
     test('should list a category and its sub-categories newest first, 20 a page, without drafts', async () => {
       try {
         for (let n = 1; n <= 21; n++) {
           rt.clock.set(`2025-10-${String(9 + Math.floor(n / 3)).padStart(2, '0')}T0${n % 3}:00:00Z`);
-          const { id } = await draft({ kind: 'other_document', title: `其他文件第${n}号`, docNo: `示政办〔2025〕${n}号` });
+          const { id } = await draft({
+            kind: 'other_document',
+            title: `其他文件第${n}号`,
+            docNo: `示政办〔2025〕${n}号`,
+          });
           await publish(id);
         }
         await draft({ kind: 'other_document', title: '尚未发布的草稿' });
@@ -73,7 +97,12 @@ for (const dialect of DIALECTS) {
         assert.ok(!page1.text.includes('尚未发布的草稿'));
         assert.match(page1.text, /共21条信息/);
         assert.match(page1.text, new RegExp(`href="/org/${root.creditCode}/c/${cat.policy}\\?page=2"`));
-        assert.match(page1.text, new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="/org/${root.creditCode}/c/${cat.policy}/feed.atom"`));
+        assert.match(
+          page1.text,
+          new RegExp(
+            `<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="/org/${root.creditCode}/c/${cat.policy}/feed.atom"`,
+          ),
+        );
         const page2 = await html(`/org/${root.creditCode}/c/${cat['policy-other']}?page=2`);
         assert.deepEqual(titlesIn(page2.text), ['其他文件第1号']);
         assert.match(page2.text, /<span aria-current="page">第2页<\/span>/);
@@ -86,11 +115,19 @@ for (const dialect of DIALECTS) {
     test('should show the statutory directory as a category tree and link the feeds on the column', async () => {
       const dir = await html(`/org/${root.creditCode}/statutory`);
       assert.equal(dir.status, 200);
-      assert.match(dir.text, new RegExp(`<a href="/org/${root.creditCode}/c/${cat['policy-normative']}">行政规范性文件</a>`));
+      assert.match(
+        dir.text,
+        new RegExp(`<a href="/org/${root.creditCode}/c/${cat['policy-normative']}">行政规范性文件</a>`),
+      );
       assert.match(dir.text, /政策文件<\/a> <span class="muted">（21）<\/span>/);
       assert.ok(!dir.text.includes('本栏目暂无信息'));
       const home = await html('/');
-      assert.match(home.text, new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="/org/${root.creditCode}/feed.atom"`));
+      assert.match(
+        home.text,
+        new RegExp(
+          `<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="/org/${root.creditCode}/feed.atom"`,
+        ),
+      );
       assert.match(home.text, /最新信息/);
       assert.ok(titlesIn(home.text).includes('其他文件第21号'));
       const rules = await html(`/org/${root.creditCode}/rules`);
@@ -98,25 +135,43 @@ for (const dialect of DIALECTS) {
     });
 
     test('should show the metadata table only once published, keep the live version during a revision, and answer 410 when withdrawn', async () => {
-      const doc = await draft({ title: '示例区河长制工作实施办法', attachments: [{ name: '附件1 实施细则.pdf', mime: 'application/pdf', content: PDF }] });
+      const doc = await draft({
+        title: '示例区河长制工作实施办法',
+        attachments: [{ name: '附件1 实施细则.pdf', mime: 'application/pdf', content: PDF }],
+      });
       assert.equal((await html(`/publications/${doc.id}`)).status, 404, 'not before publication');
       await publish(doc.id);
-      const interp = await draft({ kind: 'interpretation', title: '《示例区河长制工作实施办法》政策解读', interprets: doc.indexNo, docNo: '' });
+      const interp = await draft({
+        kind: 'interpretation',
+        title: '《示例区河长制工作实施办法》政策解读',
+        interprets: doc.indexNo,
+        docNo: '',
+      });
       await publish(interp.id);
       const page = await html(`/publications/${doc.id}`);
       assert.equal(page.status, 200);
-      for (const label of ['索引号', '发布机构', '发文字号', '成文日期', '发布日期', '主题分类', '有效性', '名称']) assert.match(page.text, new RegExp(`<th scope="row">${label}</th>`), label);
+      for (const label of ['索引号', '发布机构', '发文字号', '成文日期', '发布日期', '主题分类', '有效性', '名称']) {
+        assert.match(page.text, new RegExp(`<th scope="row">${label}</th>`), label);
+      }
       assert.ok(page.text.includes(`<td>${doc.indexNo}</td>`));
       assert.ok(page.text.includes('<td>示政发〔2025〕12号</td>'));
       assert.ok(page.text.includes('<td>2025-10-01</td>'));
       assert.ok(page.text.includes('<td>有效</td>'));
       assert.ok(page.text.includes('<p>各街道：现将有关事项通知如下。</p>'), 'sanitised body rendered as HTML');
       assert.ok(page.text.includes(`href="/publications/${interp.id}"`), 'links its interpretation');
-      assert.ok((await html(`/publications/${interp.id}`)).text.includes(`href="/publications/${doc.id}"`), 'the interpretation links the document');
+      assert.ok(
+        (await html(`/publications/${interp.id}`)).text.includes(`href="/publications/${doc.id}"`),
+        'the interpretation links the document',
+      );
       assert.match(page.text, /<link rel="alternate" type="application\/atom\+xml"/);
 
       await actOnPublication(rt.ctx, s.editor, doc.id, 'revise');
-      await updateDraft(rt.ctx, s.editor, doc.id, { title: '修订中的新标题', kind: 'normative', writtenOn: '2025-10-01', body: '<p>新</p>' });
+      await updateDraft(rt.ctx, s.editor, doc.id, {
+        title: '修订中的新标题',
+        kind: 'normative',
+        writtenOn: '2025-10-01',
+        body: '<p>新</p>',
+      });
       const during = await html(`/publications/${doc.id}`);
       assert.ok(during.text.includes('示例区河长制工作实施办法') && !during.text.includes('修订中的新标题'));
 
@@ -129,7 +184,10 @@ for (const dialect of DIALECTS) {
     });
 
     test('should serve an attachment only while its item is published, with the original name', async () => {
-      const { id } = await draft({ title: '附件测试通知', attachments: [{ name: '附件1 名单.pdf', mime: 'application/pdf', content: PDF }] });
+      const { id } = await draft({
+        title: '附件测试通知',
+        attachments: [{ name: '附件1 名单.pdf', mime: 'application/pdf', content: PDF }],
+      });
       const fileId = (await rt.ctx.repos.publications.byId(id))?.attachments[0]?.fileId ?? '';
       assert.equal((await web.get(`/files/${fileId}?pub=${id}`)).status, 404, 'not before publication');
       await publish(id);
@@ -138,7 +196,10 @@ for (const dialect of DIALECTS) {
       const res = await web.get(`/files/${fileId}?pub=${id}`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'application/pdf');
-      assert.match(res.headers.get('content-disposition') ?? '', new RegExp(`filename\\*=UTF-8''${encodeURIComponent('附件1 名单.pdf')}`));
+      assert.match(
+        res.headers.get('content-disposition') ?? '',
+        new RegExp(`filename\\*=UTF-8''${encodeURIComponent('附件1 名单.pdf')}`),
+      );
       assert.deepEqual(new Uint8Array(await res.arrayBuffer()), PDF);
       assert.equal((await web.get(`/files/${fileId}`)).status, 200, 'an attachment of a live item needs no ?pub=');
       const other = await draft({ title: '另一条信息' });
@@ -169,7 +230,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('should carry published items in the Atom feeds with escaped XML, and in the sitemap', async () => {
-      const { id } = await draft({ kind: 'news', category: 'meetings', title: '区政府常务会议 & 专题会议<第5次>', docNo: '' });
+      const { id } = await draft({
+        kind: 'news',
+        category: 'meetings',
+        title: '区政府常务会议 & 专题会议<第5次>',
+        docNo: '',
+      });
       await publish(id);
       const res = await web.get(`/org/${root.creditCode}/feed.atom`);
       assert.equal(res.status, 200);
@@ -179,7 +245,11 @@ for (const dialect of DIALECTS) {
       assert.ok(xml.includes('<title>区政府常务会议 &amp; 专题会议&lt;第5次&gt;</title>'));
       assert.ok(xml.includes(`<id>http://localhost/publications/${id}</id>`));
       assert.ok(!xml.includes('<第5次>'));
-      assert.equal(xmlEscape('a\u0001<b>&"\'\uffff'), 'a&lt;b&gt;&amp;&quot;&apos;', 'characters XML forbids are dropped');
+      assert.equal(
+        xmlEscape('a\u0001<b>&"\'\uffff'),
+        'a&lt;b&gt;&amp;&quot;&apos;',
+        'characters XML forbids are dropped',
+      );
       assert.ok((xml.match(/<entry>/g) ?? []).length <= 50);
       const catFeed = await (await web.get(`/org/${root.creditCode}/c/${cat.meetings}/feed.atom`)).text();
       assert.equal((catFeed.match(/<entry>/g) ?? []).length, 1);

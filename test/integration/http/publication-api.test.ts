@@ -10,7 +10,11 @@ import { createUser } from '../../../src/app/users/manage-users.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 
-type Json = Record<string, unknown> & { items?: Record<string, unknown>[]; total?: number; errors?: Record<string, string> };
+type Json = Record<string, unknown> & {
+  items?: Record<string, unknown>[];
+  total?: number;
+  errors?: Record<string, string>;
+};
 type Who = 'editor' | 'r1' | 'r2' | 'signer';
 
 for (const dialect of DIALECTS) {
@@ -20,18 +24,44 @@ for (const dialect of DIALECTS) {
     let root: { id: string; creditCode: string };
     const token = {} as Record<Who, string>;
 
-    const call = async (method: string, path: string, who?: Who, body?: unknown): Promise<{ status: number; json: Json }> => {
+    const call = async (
+      method: string,
+      path: string,
+      who?: Who,
+      body?: unknown,
+    ): Promise<{ status: number; json: Json }> => {
       const headers: Record<string, string> = { host: 'localhost' };
       if (who) headers.authorization = `Bearer ${token[who]}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await agent.app.request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const res = await agent.app.request(`http://localhost${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
       return { status: res.status, json: (await res.json()) as Json };
     };
-    const act = (who: Who, id: string, body: Record<string, unknown>) => call('POST', `/api/v1/publications/${id}/actions`, who, body);
+    const act = (who: Who, id: string, body: Record<string, unknown>) =>
+      call('POST', `/api/v1/publications/${id}/actions`, who, body);
     const draft = (over: Record<string, unknown> = {}) =>
-      call('POST', '/api/v1/publications', 'editor', { org: root.creditCode, title: '示例区河长制工作实施办法', kind: 'normative', docNo: '示政发〔2025〕7号', writtenOn: '2025-10-01', summary: '河长制的组织体系和职责。', body: '<p>为全面推行河长制，制定本办法。</p>', keyAreas: ['生态环境'], ...over });
+      call('POST', '/api/v1/publications', 'editor', {
+        org: root.creditCode,
+        title: '示例区河长制工作实施办法',
+        kind: 'normative',
+        docNo: '示政发〔2025〕7号',
+        writtenOn: '2025-10-01',
+        summary: '河长制的组织体系和职责。',
+        body: '<p>为全面推行河长制，制定本办法。</p>',
+        keyAreas: ['生态环境'],
+        ...over,
+      });
     const publishViaApi = async (id: string) => {
-      for (const [who, action] of [['editor', 'submit'], ['r1', 'approve'], ['r2', 'approve'], ['signer', 'approve'], ['signer', 'publish']] as const) {
+      for (const [who, action] of [
+        ['editor', 'submit'],
+        ['r1', 'approve'],
+        ['r2', 'approve'],
+        ['signer', 'approve'],
+        ['signer', 'publish'],
+      ] as const) {
         const r = await act(who, id, { action });
         assert.equal(r.status, 200, `${who} ${action}: ${JSON.stringify(r.json)}`);
       }
@@ -43,8 +73,21 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      const make = (username: string, roles: Role[]) => createUser(rt.ctx, null, { username, displayName: username, orgId: org.id, roles: roles.map((role) => ({ orgId: org.id, role })), password: STAFF_PASSWORD, mustChangePassword: false });
-      for (const [who, username, role] of [['editor', 'liu.editor', 'editor'], ['r1', 'he.reviewer', 'reviewer'], ['r2', 'ma.reviewer', 'reviewer'], ['signer', 'qian.signer', 'signer']] as const) {
+      const make = (username: string, roles: Role[]) =>
+        createUser(rt.ctx, null, {
+          username,
+          displayName: username,
+          orgId: org.id,
+          roles: roles.map((role) => ({ orgId: org.id, role })),
+          password: STAFF_PASSWORD,
+          mustChangePassword: false,
+        });
+      for (const [who, username, role] of [
+        ['editor', 'liu.editor', 'editor'],
+        ['r1', 'he.reviewer', 'reviewer'],
+        ['r2', 'ma.reviewer', 'reviewer'],
+        ['signer', 'qian.signer', 'signer'],
+      ] as const) {
         await make(username, [role]);
         token[who] = await issueApiToken(rt.ctx, username);
       }
@@ -64,7 +107,18 @@ for (const dialect of DIALECTS) {
       assert.match(bad.json.errors?.title ?? '', /请填写名称/);
       assert.equal((await draft({ org: '91110000000000000X' })).status, 422);
       assert.equal((await call('POST', '/api/v1/publications', undefined, { org: root.creditCode })).status, 401);
-      assert.equal((await call('POST', '/api/v1/publications', 'r1', { org: root.creditCode, title: 't', kind: 'news', writtenOn: '2025-10-01', body: 'x' })).status, 403);
+      assert.equal(
+        (
+          await call('POST', '/api/v1/publications', 'r1', {
+            org: root.creditCode,
+            title: 't',
+            kind: 'news',
+            writtenOn: '2025-10-01',
+            body: 'x',
+          })
+        ).status,
+        403,
+      );
       assert.equal((await call('POST', '/api/v1/publications', 'editor', 'not json')).status, 400);
     });
 
@@ -81,12 +135,19 @@ for (const dialect of DIALECTS) {
       assert.equal((await act('r1', id, { action: 'reject' })).status, 422, 'rejecting needs a note');
       assert.equal((await act('r1', id, { action: 'teleport' })).status, 422);
       assert.equal((await act('r1', 'no-such-item', { action: 'approve' })).status, 404);
-      assert.equal((await call('POST', `/api/v1/publications/${id}/actions`, undefined, { action: 'approve' })).status, 401);
+      assert.equal(
+        (await call('POST', `/api/v1/publications/${id}/actions`, undefined, { action: 'approve' })).status,
+        401,
+      );
       assert.equal((await act('r1', id, { action: 'reject', note: '请补充依据' })).json.state, 'draft');
       await publishViaApi(id);
       const list = await call('GET', '/api/v1/publications');
       assert.ok(ids(list.json).includes(id), 'published through the API, listed at once');
-      assert.equal((await act('editor', id, { action: 'withdraw', reason: 'x' })).status, 403, 'only a signer or the head withdraws');
+      assert.equal(
+        (await act('editor', id, { action: 'withdraw', reason: 'x' })).status,
+        403,
+        'only a signer or the head withdraws',
+      );
       assert.equal((await act('signer', id, { action: 'withdraw', reason: '内容有误' })).json.state, 'withdrawn');
       assert.ok(!ids((await call('GET', '/api/v1/publications')).json).includes(id), 'gone at once');
     });
@@ -94,7 +155,14 @@ for (const dialect of DIALECTS) {
     test('should list published items publicly with id and url, filter them, search them and page them', async () => {
       const doc = await draft();
       await publishViaApi(String(doc.json.id));
-      const news = await draft({ kind: 'news', title: '区领导调研河道整治工作', docNo: '', category: 'meetings', summary: '', body: '<p>调研河道整治。</p>' });
+      const news = await draft({
+        kind: 'news',
+        title: '区领导调研河道整治工作',
+        docNo: '',
+        category: 'meetings',
+        summary: '',
+        body: '<p>调研河道整治。</p>',
+      });
       await publishViaApi(String(news.json.id));
       const unpublished = await draft({ title: '尚未发布的河长制通知' });
 
@@ -114,21 +182,34 @@ for (const dialect of DIALECTS) {
       assert.equal(item.validity, 'valid');
       assert.equal(item.summary, '河长制的组织体系和职责。');
       assert.deepEqual(item.keyAreas, ['生态环境']);
-      assert.deepEqual(item.category, { id: (await rt.ctx.repos.categories.bySlug(root.id, 'policy-normative'))?.id, name: '行政规范性文件' });
+      assert.deepEqual(item.category, {
+        id: (await rt.ctx.repos.categories.bySlug(root.id, 'policy-normative'))?.id,
+        name: '行政规范性文件',
+      });
       assert.ok(typeof item.publisher === 'string' && item.publisher !== '');
 
       assert.deepEqual(ids((await call('GET', '/api/v1/publications?kind=news')).json), [news.json.id]);
-      assert.deepEqual(ids((await call('GET', `/api/v1/publications?org=${root.creditCode}&year=2025&kind=normative`)).json), [doc.json.id]);
+      assert.deepEqual(
+        ids((await call('GET', `/api/v1/publications?org=${root.creditCode}&year=2025&kind=normative`)).json),
+        [doc.json.id],
+      );
       assert.equal((await call('GET', '/api/v1/publications?year=2019')).json.total, 0);
       const meetings = (await rt.ctx.repos.categories.bySlug(root.id, 'meetings'))?.id ?? '';
       assert.deepEqual(ids((await call('GET', `/api/v1/publications?category=${meetings}`)).json), [news.json.id]);
       const statutory = (await rt.ctx.repos.categories.bySlug(root.id, 'statutory'))?.id ?? '';
-      assert.equal((await call('GET', `/api/v1/publications?category=${statutory}`)).json.total, 2, 'a directory includes its sub-categories');
+      assert.equal(
+        (await call('GET', `/api/v1/publications?category=${statutory}`)).json.total,
+        2,
+        'a directory includes its sub-categories',
+      );
 
       const q = await call('GET', `/api/v1/publications?q=${encodeURIComponent('河长')}`);
       assert.deepEqual(ids(q.json), [doc.json.id]);
       assert.equal(q.json.total, 1);
-      assert.deepEqual(ids((await call('GET', `/api/v1/publications?q=${encodeURIComponent('河道')}&kind=normative`)).json), []);
+      assert.deepEqual(
+        ids((await call('GET', `/api/v1/publications?q=${encodeURIComponent('河道')}&kind=normative`)).json),
+        [],
+      );
 
       const p1 = await call('GET', '/api/v1/publications?limit=1');
       const p2 = await call('GET', '/api/v1/publications?limit=1&offset=1');
@@ -136,7 +217,15 @@ for (const dialect of DIALECTS) {
       assert.equal(ids(p1.json).length, 1);
       assert.notDeepEqual(ids(p1.json), ids(p2.json));
 
-      for (const bad of ['limit=101', 'limit=0', 'offset=-1', 'kind=poem', 'year=25', 'org=91110000000000000X', `q=${encodeURIComponent('河')}`]) {
+      for (const bad of [
+        'limit=101',
+        'limit=0',
+        'offset=-1',
+        'kind=poem',
+        'year=25',
+        'org=91110000000000000X',
+        `q=${encodeURIComponent('河')}`,
+      ]) {
         const res = await call('GET', `/api/v1/publications?${bad}`);
         assert.equal(res.status, 422, bad);
         assert.equal(res.json.error, 'invalid');
@@ -144,9 +233,14 @@ for (const dialect of DIALECTS) {
     });
 
     test('should document the publication endpoints in the OpenAPI document', async () => {
-      const doc = (await call('GET', '/api/v1/openapi.json')).json as unknown as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+      const doc = (await call('GET', '/api/v1/openapi.json')).json as unknown as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+        components: { schemas: Record<string, unknown> };
+      };
       assert.deepEqual(Object.keys(doc.paths['/api/v1/publications'] ?? {}).sort(), ['get', 'post']);
-      for (const status of ['200', '401', '403', '404', '409', '422']) assert.ok(doc.paths['/api/v1/publications/{id}/actions']?.post?.responses[status], status);
+      for (const status of ['200', '401', '403', '404', '409', '422']) {
+        assert.ok(doc.paths['/api/v1/publications/{id}/actions']?.post?.responses[status], status);
+      }
       assert.ok(doc.components.schemas.PublicationItem && doc.components.schemas.PublicationDraftInput);
     });
   });

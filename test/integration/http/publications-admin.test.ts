@@ -15,7 +15,8 @@ import type { Role } from '../../../src/domain/users/roles.js';
 
 const START = '2025-10-09T02:00:00Z';
 const PDF = new TextEncoder().encode('%PDF-1.4\n% test attachment\n');
-const idFrom = (res: Response): string => /^\/admin\/publications\/([^?/]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
+const idFrom = (res: Response): string =>
+  /^\/admin\/publications\/([^?/]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
 
 /** A complete draft form. */
 const draftForm = (org: string, over: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
@@ -45,10 +46,16 @@ for (const dialect of DIALECTS) {
       assert.equal(res.status, status, path);
       return res.text();
     };
-    const move = (agent: TestAgent, id: string, action: string, params: Record<string, string> = {}) => agent.post(`/admin/publications/${id}/actions`, { action, ...params });
+    const move = (agent: TestAgent, id: string, action: string, params: Record<string, string> = {}) =>
+      agent.post(`/admin/publications/${id}/actions`, { action, ...params });
     const state = async (id: string) => (await rt.ctx.repos.publications.byId(id))?.state;
     /** POSTs the draft form as multipart with files, as a browser does. */
-    const multipart = async (agent: TestAgent, path: string, fields: Record<string, string | string[]>, files: { name: string; type: string; bytes: Uint8Array }[] = []) => {
+    const multipart = async (
+      agent: TestAgent,
+      path: string,
+      fields: Record<string, string | string[]>,
+      files: { name: string; type: string; bytes: Uint8Array }[] = [],
+    ) => {
       const fd = new FormData();
       for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
       for (const f of files) fd.append('attachments', new File([f.bytes], f.name, { type: f.type }));
@@ -73,7 +80,14 @@ for (const dialect of DIALECTS) {
       if (!org) throw new Error('no root');
       root = org;
       const make = async (username: string, roles: Role[]) => {
-        await createUser(rt.ctx, null, { username, displayName: username, orgId: org.id, roles: roles.map((role) => ({ orgId: org.id, role })), password: STAFF_PASSWORD, mustChangePassword: false });
+        await createUser(rt.ctx, null, {
+          username,
+          displayName: username,
+          orgId: org.id,
+          roles: roles.map((role) => ({ orgId: org.id, role })),
+          password: STAFF_PASSWORD,
+          mustChangePassword: false,
+        });
         const agent = new TestAgent(rt);
         assert.equal((await agent.login(username, STAFF_PASSWORD)).status, 303, username);
         return agent;
@@ -92,9 +106,15 @@ for (const dialect of DIALECTS) {
       assert.match(form, /成文日期/);
       assert.match(form, /行政规范性文件/);
       assert.match(form, /不予公开理由/);
-      const res = await multipart(as.editor, '/admin/publications/new', draftForm(root.id, { body: '<p>正文第一段</p><script>alert("x")</script><p onclick="steal()">第二段</p>', keyAreas: ['教育'] }), [
-        { name: '附件1.pdf', type: 'application/octet-stream', bytes: PDF },
-      ]);
+      const res = await multipart(
+        as.editor,
+        '/admin/publications/new',
+        draftForm(root.id, {
+          body: '<p>正文第一段</p><script>alert("x")</script><p onclick="steal()">第二段</p>',
+          keyAreas: ['教育'],
+        }),
+        [{ name: '附件1.pdf', type: 'application/octet-stream', bytes: PDF }],
+      );
       assert.equal(res.status, 303);
       const id = idFrom(res);
       const stored = await rt.ctx.repos.publications.byId(id);
@@ -115,13 +135,24 @@ for (const dialect of DIALECTS) {
       assert.match(listed, /<td>草稿<\/td>/);
       assert.match(await html(as.editor, '/admin/publications?state=published'), /没有符合条件的信息/);
       assert.match(await html(as.editor, '/admin/publications?kind=news'), /没有符合条件的信息/);
-      const rejected = await multipart(as.editor, '/admin/publications/new', draftForm(root.id), [{ name: 'run.exe', type: 'application/pdf', bytes: new Uint8Array([0x4d, 0x5a, 0, 0]) }]);
+      const rejected = await multipart(as.editor, '/admin/publications/new', draftForm(root.id), [
+        { name: 'run.exe', type: 'application/pdf', bytes: new Uint8Array([0x4d, 0x5a, 0, 0]) },
+      ]);
       assert.equal(rejected.status, 422);
       assert.match(await rejected.text(), /类型不支持/);
     });
 
     test('should re-render a bad form with the values typed (422)', async () => {
-      const res = await multipart(as.editor, '/admin/publications/new', draftForm(root.id, { title: '', docNo: '示政办〔2025〕77号', writtenOn: '2025-13-01', summary: '保留这段概述' }));
+      const res = await multipart(
+        as.editor,
+        '/admin/publications/new',
+        draftForm(root.id, {
+          title: '',
+          docNo: '示政办〔2025〕77号',
+          writtenOn: '2025-13-01',
+          summary: '保留这段概述',
+        }),
+      );
       assert.equal(res.status, 422);
       const body = await res.text();
       assert.match(body, /请填写名称/);
@@ -129,7 +160,11 @@ for (const dialect of DIALECTS) {
       assert.match(body, /value="示政办〔2025〕77号"/);
       assert.match(body, /value="2025-13-01"/);
       assert.match(body, /保留这段概述/);
-      const interp = await multipart(as.editor, '/admin/publications/new', draftForm(root.id, { kind: 'interpretation', interprets: 'NOPE/2025-99999' }));
+      const interp = await multipart(
+        as.editor,
+        '/admin/publications/new',
+        draftForm(root.id, { kind: 'interpretation', interprets: 'NOPE/2025-99999' }),
+      );
       assert.equal(interp.status, 422);
       assert.match(await interp.text(), /没有索引号为“NOPE\/2025-99999”的信息/);
     });
@@ -208,18 +243,34 @@ for (const dialect of DIALECTS) {
     });
 
     test('should edit a draft: keep, drop and add attachments', async () => {
-      const res = await multipart(as.editor, '/admin/publications/new', draftForm(root.id), [{ name: 'a.pdf', type: 'application/pdf', bytes: PDF }]);
+      const res = await multipart(as.editor, '/admin/publications/new', draftForm(root.id), [
+        { name: 'a.pdf', type: 'application/pdf', bytes: PDF },
+      ]);
       const id = idFrom(res);
       const first = (await rt.ctx.repos.publications.byId(id))?.attachments[0];
       const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-      const edited = await multipart(as.editor, `/admin/publications/${id}/edit`, draftForm(root.id, { title: '修改后的名称' }), [{ name: 'b.png', type: 'image/png', bytes: png }]);
+      const edited = await multipart(
+        as.editor,
+        `/admin/publications/${id}/edit`,
+        draftForm(root.id, { title: '修改后的名称' }),
+        [{ name: 'b.png', type: 'image/png', bytes: png }],
+      );
       assert.equal(edited.status, 303);
       let pub = await rt.ctx.repos.publications.byId(id);
       assert.equal(pub?.title, '修改后的名称');
-      assert.deepEqual(pub?.attachments.map((a) => a.name), ['a.pdf', 'b.png']);
-      await multipart(as.editor, `/admin/publications/${id}/edit`, { ...draftForm(root.id), removeAttachment: first?.fileId ?? '' });
+      assert.deepEqual(
+        pub?.attachments.map((a) => a.name),
+        ['a.pdf', 'b.png'],
+      );
+      await multipart(as.editor, `/admin/publications/${id}/edit`, {
+        ...draftForm(root.id),
+        removeAttachment: first?.fileId ?? '',
+      });
       pub = await rt.ctx.repos.publications.byId(id);
-      assert.deepEqual(pub?.attachments.map((a) => a.name), ['b.png']);
+      assert.deepEqual(
+        pub?.attachments.map((a) => a.name),
+        ['b.png'],
+      );
       const bad = await multipart(as.editor, `/admin/publications/${id}/edit`, draftForm(root.id, { title: '' }));
       assert.equal(bad.status, 422);
       assert.match(await bad.text(), /value="示政发〔2025〕12号"/);
@@ -246,17 +297,32 @@ for (const dialect of DIALECTS) {
       const page = await html(as.admin, base);
       assert.match(page, /法定主动公开内容/);
       const statutory = await rt.ctx.repos.categories.bySlug(root.id, 'statutory');
-      const added = await as.admin.post(base, { op: 'add', name: '乡村振兴', slug: 'rural', parentId: statutory?.id ?? '', kind: 'category' });
+      const added = await as.admin.post(base, {
+        op: 'add',
+        name: '乡村振兴',
+        slug: 'rural',
+        parentId: statutory?.id ?? '',
+        kind: 'category',
+      });
       assert.equal(added.status, 303);
       const cat = await rt.ctx.repos.categories.bySlug(root.id, 'rural');
       assert.equal(cat?.name, '乡村振兴');
       assert.equal(cat?.parentId, statutory?.id);
-      const dup = await as.admin.post(base, { op: 'add', name: '重复代码', slug: 'rural', parentId: '', kind: 'category' });
+      const dup = await as.admin.post(base, {
+        op: 'add',
+        name: '重复代码',
+        slug: 'rural',
+        parentId: '',
+        kind: 'category',
+      });
       assert.equal(dup.status, 422);
       const dupPage = await dup.text();
       assert.match(dupPage, /本机构已有该栏目代码/);
       assert.match(dupPage, /value="重复代码"/);
-      assert.equal((await as.admin.post(base, { op: 'rename', id: cat?.id ?? '', name: '乡村振兴与农业农村' })).status, 303);
+      assert.equal(
+        (await as.admin.post(base, { op: 'rename', id: cat?.id ?? '', name: '乡村振兴与农业农村' })).status,
+        303,
+      );
       assert.equal((await rt.ctx.repos.categories.byId(cat?.id ?? ''))?.name, '乡村振兴与农业农村');
       const siblings = (await rt.ctx.repos.categories.list(root.id)).filter((c) => c.parentId === statutory?.id);
       assert.equal(siblings.at(-1)?.id, cat?.id);
@@ -271,18 +337,51 @@ for (const dialect of DIALECTS) {
       assert.equal(statutoryRetire.status, 409);
       assert.match(await statutoryRetire.text(), /国家规定的一级目录/);
       const audit = await rt.ctx.repos.audit.list({ entityId: cat?.id ?? '' }, { limit: 10 });
-      assert.deepEqual(audit.map((a) => a.action).sort(), ['category.created', 'category.renamed', 'category.reordered', 'category.retired']);
-      const saved = await as.admin.post(base, { op: 'settings', indexPattern: 'SQ-{yyyy}-{serial:4}', count: '2', label1: '审核', label2: '签发', confidential: '1' });
+      assert.deepEqual(audit.map((a) => a.action).sort(), [
+        'category.created',
+        'category.renamed',
+        'category.reordered',
+        'category.retired',
+      ]);
+      const saved = await as.admin.post(base, {
+        op: 'settings',
+        indexPattern: 'SQ-{yyyy}-{serial:4}',
+        count: '2',
+        label1: '审核',
+        label2: '签发',
+        confidential: '1',
+      });
       assert.equal(saved.status, 303);
       const config = await loadPublicationConfig(rt.ctx.repos, root.id);
-      assert.deepEqual(config.levels.map((l) => [l.label, l.role, l.confidentiality]), [['审核', 'reviewer', true], ['签发', 'signer', false]]);
-      const bad = await as.admin.post(base, { op: 'settings', indexPattern: 'no-year', count: '2', label1: '审核', label2: '签发', confidential: '' });
+      assert.deepEqual(
+        config.levels.map((l) => [l.label, l.role, l.confidentiality]),
+        [
+          ['审核', 'reviewer', true],
+          ['签发', 'signer', false],
+        ],
+      );
+      const bad = await as.admin.post(base, {
+        op: 'settings',
+        indexPattern: 'no-year',
+        count: '2',
+        label1: '审核',
+        label2: '签发',
+        confidential: '',
+      });
       assert.equal(bad.status, 422);
       const badPage = await bad.text();
       assert.match(badPage, /应有且只有一级负责保密审查/);
       assert.match(badPage, /value="no-year"/);
       // Back to the default chain for the other tests.
-      await as.admin.post(base, { op: 'settings', indexPattern: '{creditCode}/{yyyy}-{serial:5}', count: '3', label1: '初审', label2: '保密审查', label3: '签发', confidential: '2' });
+      await as.admin.post(base, {
+        op: 'settings',
+        indexPattern: '{creditCode}/{yyyy}-{serial:5}',
+        count: '3',
+        label1: '初审',
+        label2: '保密审查',
+        label3: '签发',
+        confidential: '2',
+      });
     });
   });
 }

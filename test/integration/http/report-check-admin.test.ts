@@ -45,7 +45,14 @@ function block(html: string, n: number): string {
 async function agentFor(rt: TestRuntime, username: string, role: 'supervisor' | 'editor'): Promise<TestAgent> {
   const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId !== null);
   assert.ok(dept);
-  await createUser(rt.ctx, null, { username, displayName: username, orgId: dept.id, roles: [{ orgId: dept.id, role }], password: PASSWORD, mustChangePassword: false });
+  await createUser(rt.ctx, null, {
+    username,
+    displayName: username,
+    orgId: dept.id,
+    roles: [{ orgId: dept.id, role }],
+    password: PASSWORD,
+    mustChangePassword: false,
+  });
   const a = new TestAgent(rt);
   assert.equal((await a.login(username, PASSWORD)).status, 303);
   return a;
@@ -70,7 +77,10 @@ for (const dialect of DIALECTS) {
       assert.match(html, /<form method="post" action="\/admin\/report-check" enctype="multipart\/form-data">/);
       assert.match(html, /<input type="hidden" name="_csrf"/);
       assert.match(html, /<label for="f-files">报告文件<\/label>/);
-      assert.match(html, /<input id="f-files" name="files" type="file" multiple="" accept="\.txt,\.html,\.htm,\.docx,\.pdf/);
+      assert.match(
+        html,
+        /<input id="f-files" name="files" type="file" multiple="" accept="\.txt,\.html,\.htm,\.docx,\.pdf/,
+      );
       assert.match(html, /<label for="f-text">粘贴报告全文（可选）<\/label>/);
       assert.match(html, /<textarea id="f-text" name="text"/);
       assert.match(html, /不保存任何上传内容/);
@@ -79,9 +89,16 @@ for (const dialect of DIALECTS) {
 
     test('should check uploaded files: the seed report (2020, 2019年版, spam), an HTML page, a broken PDF; nothing stored', async () => {
       const auditBefore = (await rt.ctx.repos.audit.head()).lastSeq;
-      const page = renderReportHtml({ ...randomFigures(prng(3), '2021'), year: 2022, organization: { name: '示例区教育局' } }, '2021');
+      const page = renderReportHtml(
+        { ...randomFigures(prng(3), '2021'), year: 2022, organization: { name: '示例区教育局' } },
+        '2021',
+      );
       const res = await upload(admin, {
-        files: [{ name: '淮阴区2020年报.txt', bytes: SEED }, { name: 'jiaoyu.html', bytes: page }, { name: 'broken.pdf', bytes: 'not a pdf' }],
+        files: [
+          { name: '淮阴区2020年报.txt', bytes: SEED },
+          { name: 'jiaoyu.html', bytes: page },
+          { name: 'broken.pdf', bytes: 'not a pdf' },
+        ],
         text: [''],
       });
       assert.equal(res.status, 200);
@@ -93,9 +110,15 @@ for (const dialect of DIALECTS) {
       assert.match(seed, /<dt>年度<\/dt><dd>2020<\/dd>/);
       assert.match(seed, /2019年版（按年度应为2019年版）/);
       assert.match(seed, /有：此副本已被篡改/);
-      assert.match(seed, /<td>spam<\/td><td class="error">错误<\/td><td>发现植入的赌博\/色情广告文字“365体育亚洲唯一_365bet赌城网址_365提款会被冻结”，此副本已被篡改<\/td>/);
+      assert.match(
+        seed,
+        /<td>spam<\/td><td class="error">错误<\/td><td>发现植入的赌博\/色情广告文字“365体育亚洲唯一_365bet赌城网址_365提款会被冻结”，此副本已被篡改<\/td>/,
+      );
       assert.match(seed, /原文：“365体育亚洲唯一/);
-      assert.match(seed, /<th scope="row">一、本年新收政府信息公开申请数量<\/th><td class="num">17<\/td><td class="num">1<\/td>(<td class="num">0<\/td>){4}<td class="num">18<\/td>/);
+      assert.match(
+        seed,
+        /<th scope="row">一、本年新收政府信息公开申请数量<\/th><td class="num">17<\/td><td class="num">1<\/td>(<td class="num">0<\/td>){4}<td class="num">18<\/td>/,
+      );
       assert.match(seed, /<th scope="row">（六）其他处理<\/th><td class="num">3<\/td>/);
       assert.match(seed, /<input type="hidden" name="json" value="\{&quot;file&quot;:&quot;淮阴区2020年报\.txt&quot;/);
       const second = block(html, 2);
@@ -117,7 +140,10 @@ for (const dialect of DIALECTS) {
       assert.match(only, /<dt>年度<\/dt><dd>2023<\/dd>/);
       assert.match(only, /2021年版（按年度应为2021年版）/);
       assert.match(only, /未发现问题。/);
-      assert.match(only, /<th scope="row">2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请<\/th>/);
+      assert.match(
+        only,
+        /<th scope="row">2\.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请<\/th>/,
+      );
     });
 
     test('should flag a format that does not match the year', async () => {
@@ -153,7 +179,10 @@ for (const dialect of DIALECTS) {
       const res = await upload(admin, { name: ['淮阴区2020年报'], json: [json] }, `${PATH}/json`);
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
-      assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="[\w.-]+\.json"; filename\*=UTF-8''%E6%B7%AE/);
+      assert.match(
+        res.headers.get('content-disposition') ?? '',
+        /^attachment; filename="[\w.-]+\.json"; filename\*=UTF-8''%E6%B7%AE/,
+      );
       assert.deepEqual(await res.json(), JSON.parse(json));
       assert.equal((await upload(admin, { json: ['{oops'] }, `${PATH}/json`)).status, 400);
     });

@@ -14,7 +14,8 @@ import type { Role } from '../../../src/domain/users/roles.js';
 const PASSWORD = 'Lanse-Hudie-47-Qiao';
 const CLAIMANT = '赵复议';
 const lit = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-const idFrom = (res: Response): string => /^\/admin\/reviews\/([^?/]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
+const idFrom = (res: Response): string =>
+  /^\/admin\/reviews\/([^?/]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
 
 /** A client whose app has the register's routes (not yet registered in createWebApp); before its first request. */
 function withReviews(a: TestAgent): TestAgent {
@@ -48,7 +49,14 @@ for (const dialect of DIALECTS) {
     let caseId = '';
 
     const account = async (username: string, orgId: string, role: Role): Promise<TestAgent> => {
-      await createUser(rt.ctx, null, { username, displayName: username, orgId, roles: [{ orgId, role }], password: PASSWORD, mustChangePassword: false });
+      await createUser(rt.ctx, null, {
+        username,
+        displayName: username,
+        orgId,
+        roles: [{ orgId, role }],
+        password: PASSWORD,
+        mustChangePassword: false,
+      });
       const a = withReviews(new TestAgent(rt));
       assert.equal((await a.login(username, PASSWORD)).status, 303, `login ${username}`);
       return a;
@@ -61,7 +69,11 @@ for (const dialect of DIALECTS) {
       Object.assign(org, { root: byName('示例区人民政府'), edu: byName('示例区教育局'), fin: byName('示例区财政局') });
       admin = withReviews(new TestAgent(rt));
       assert.equal((await admin.login('admin', rt.boot.adminPassword ?? '')).status, 303);
-      const changed = await admin.post('/admin/password', { current: rt.boot.adminPassword ?? '', next: ADMIN_PASSWORD, confirm: ADMIN_PASSWORD });
+      const changed = await admin.post('/admin/password', {
+        current: rt.boot.adminPassword ?? '',
+        next: ADMIN_PASSWORD,
+        confirm: ADMIN_PASSWORD,
+      });
       assert.equal(changed.status, 303);
       agents.handler = await account('edu_handler', org.edu, 'handler');
       agents.finHandler = await account('fin_handler', org.fin, 'handler');
@@ -91,7 +103,10 @@ for (const dialect of DIALECTS) {
       assert.match(page, /value="ABCD-EFGH-JKLM"/);
       assert.match(page, lit(`value="${CLAIMANT}"`));
       const entries = await rt.ctx.repos.audit.list({ entityId: caseId }, { limit: 5 });
-      assert.deepEqual(entries.map((e) => e.action), ['review.created']);
+      assert.deepEqual(
+        entries.map((e) => e.action),
+        ['review.created'],
+      );
       assert.equal(entries[0]?.orgId, org.edu);
       assert.doesNotMatch(`${entries[0]?.beforeJson}${entries[0]?.afterJson}`, lit(CLAIMANT));
       assert.match(entries[0]?.afterJson ?? '', /区教育局不予公开告知书/);
@@ -99,7 +114,16 @@ for (const dialect of DIALECTS) {
 
     test('should re-render the typed values with Chinese errors and save nothing', async () => {
       const before = (await rt.ctx.repos.reviews.list({ orgIds: [org.edu] })).length;
-      const res = await agents.handler!.post('/admin/reviews/new', form(org.edu, { kind: 'litigation', filedOn: '2025-02-30', result: 'upheld', trackingCode: 'ZZZZ-ZZZZ-ZZZZ', caseNo: '（2025）示行初12号' }));
+      const res = await agents.handler!.post(
+        '/admin/reviews/new',
+        form(org.edu, {
+          kind: 'litigation',
+          filedOn: '2025-02-30',
+          result: 'upheld',
+          trackingCode: 'ZZZZ-ZZZZ-ZZZZ',
+          caseNo: '（2025）示行初12号',
+        }),
+      );
       assert.equal(res.status, 422);
       const html = await res.text();
       assert.match(html, /日期应为 YYYY-MM-DD 格式的真实日期/);
@@ -107,7 +131,10 @@ for (const dialect of DIALECTS) {
       assert.match(html, lit('value="（2025）示行初12号"'));
       assert.match(html, lit('value="2025-02-30"'));
       assert.match(html, /<option value="litigation" selected="">/);
-      const route = await agents.handler!.post('/admin/reviews/new', form(org.edu, { kind: 'litigation', result: 'upheld' }));
+      const route = await agents.handler!.post(
+        '/admin/reviews/new',
+        form(org.edu, { kind: 'litigation', result: 'upheld' }),
+      );
       assert.equal(route.status, 422);
       const routeHtml = await route.text();
       assert.match(routeHtml, /行政诉讼案件请选择/);
@@ -128,7 +155,15 @@ for (const dialect of DIALECTS) {
     });
 
     test('should record the result, listing it with its Chinese label and auditing the change', async () => {
-      const res = await agents.handler!.post(`/admin/reviews/${caseId}`, form(org.edu, { trackingCode: 'ABCD-EFGH-JKLM', result: 'corrected', resultOn: '2025-05-20', handling: '复议决定撤销原告知书' }));
+      const res = await agents.handler!.post(
+        `/admin/reviews/${caseId}`,
+        form(org.edu, {
+          trackingCode: 'ABCD-EFGH-JKLM',
+          result: 'corrected',
+          resultOn: '2025-05-20',
+          handling: '复议决定撤销原告知书',
+        }),
+      );
       assert.equal(res.status, 303);
       const list = await (await agents.handler!.get('/admin/reviews?kind=reconsideration&result=corrected')).text();
       assert.match(list, /结果纠正/);
@@ -144,8 +179,31 @@ for (const dialect of DIALECTS) {
     test('should compute section 四 of a year on the list page', async () => {
       const post = (over: Record<string, string>) => agents.handler!.post('/admin/reviews/new', form(org.edu, over));
       assert.equal((await post({ kind: 'litigation', litigationRoute: 'direct', filedOn: '2025-04-01' })).status, 303);
-      assert.equal((await post({ kind: 'litigation', litigationRoute: 'after_reconsideration', filedOn: '2025-06-01', result: 'upheld', resultOn: '2025-09-01' })).status, 303);
-      assert.equal((await post({ kind: 'complaint', filedOn: '2025-07-01', body: '示例区政务公开办', result: 'other', resultOn: '2025-07-15', handling: '已督促限期答复' })).status, 303);
+      assert.equal(
+        (
+          await post({
+            kind: 'litigation',
+            litigationRoute: 'after_reconsideration',
+            filedOn: '2025-06-01',
+            result: 'upheld',
+            resultOn: '2025-09-01',
+          })
+        ).status,
+        303,
+      );
+      assert.equal(
+        (
+          await post({
+            kind: 'complaint',
+            filedOn: '2025-07-01',
+            body: '示例区政务公开办',
+            result: 'other',
+            resultOn: '2025-07-15',
+            handling: '已督促限期答复',
+          })
+        ).status,
+        303,
+      );
       assert.equal((await post({ filedOn: '2024-11-01', result: 'upheld', resultOn: '2025-01-10' })).status, 303);
       const html = await (await agents.handler!.get(`/admin/reviews?org=${org.edu}&year=2025`)).text();
       const cell = (name: string) => new RegExp(`data-cell="${name.replace('.', '\\.')}">(\\d+)<`).exec(html)?.[1];
@@ -170,7 +228,10 @@ for (const dialect of DIALECTS) {
       const html = await page.text();
       assert.match(html, /案件详情/);
       assert.doesNotMatch(html, /<form method="post" action="\/admin\/reviews/);
-      assert.equal((await sup.post(`/admin/reviews/${caseId}`, form(org.edu, { result: 'other', resultOn: '2025-06-01' }))).status, 403);
+      assert.equal(
+        (await sup.post(`/admin/reviews/${caseId}`, form(org.edu, { result: 'other', resultOn: '2025-06-01' }))).status,
+        403,
+      );
       assert.equal((await sup.get('/admin/reviews/new')).status, 403);
       assert.equal((await rt.ctx.repos.reviews.byId(caseId))?.result, 'corrected');
     });

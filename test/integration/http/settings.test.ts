@@ -6,7 +6,6 @@ import { TestAgent } from '../../support/http.js';
 import { adminAgent } from '../../support/admin.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 
-
 const FOOTER = {
   siteName: '测试区人民政府门户网站',
   sponsor: '测试区人民政府办公室',
@@ -68,7 +67,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('should re-render what was typed with field errors and change nothing', async () => {
-      const res = await admin.post('/admin/settings', { ...FOOTER, sponsor: '错误时保留的主办单位', siteCode: 'abc', showPartyGovMark: '1' });
+      const res = await admin.post('/admin/settings', {
+        ...FOOTER,
+        sponsor: '错误时保留的主办单位',
+        siteCode: 'abc',
+        showPartyGovMark: '1',
+      });
       assert.equal(res.status, 422);
       const html = await res.text();
       contains(html, '网站设置有误，请按提示更正');
@@ -83,7 +87,14 @@ for (const dialect of DIALECTS) {
       const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId !== null);
       assert.ok(dept);
       const password = 'Bumen-Guanli-2025-gk';
-      await createUser(rt.ctx, null, { username: 'dept_admin', displayName: '部门管理员', orgId: dept.id, roles: [{ orgId: dept.id, role: 'admin' }], password, mustChangePassword: false });
+      await createUser(rt.ctx, null, {
+        username: 'dept_admin',
+        displayName: '部门管理员',
+        orgId: dept.id,
+        roles: [{ orgId: dept.id, role: 'admin' }],
+        password,
+        mustChangePassword: false,
+      });
       const a = new TestAgent(rt);
       await a.login('dept_admin', password);
       const view = await (await a.get('/admin/settings')).text();

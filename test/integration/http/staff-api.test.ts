@@ -20,22 +20,40 @@ for (const dialect of DIALECTS) {
     let staff: Awaited<ReturnType<typeof createStaff>>;
     const token: Record<'handler' | 'handler2' | 'officeHead' | 'legal' | 'signer' | 'admin', string> = {} as never;
 
-    const call = async (method: string, path: string, who?: keyof typeof token, body?: unknown): Promise<{ status: number; json: Json }> => {
+    const call = async (
+      method: string,
+      path: string,
+      who?: keyof typeof token,
+      body?: unknown,
+    ): Promise<{ status: number; json: Json }> => {
       const headers: Record<string, string> = { host: 'localhost' };
       if (who) headers.authorization = `Bearer ${token[who]}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await agent.app.request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const res = await agent.app.request(`http://localhost${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
       return { status: res.status, json: (await res.json()) as Json };
     };
-    const act = (who: keyof typeof token, id: string, body: Record<string, unknown>) => call('POST', `/api/v1/applications/${id}/actions`, who, body);
-    const submit = async (over: Record<string, unknown> = {}) => submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm(over) });
+    const act = (who: keyof typeof token, id: string, body: Record<string, unknown>) =>
+      call('POST', `/api/v1/applications/${id}/actions`, who, body);
+    const submit = async (over: Record<string, unknown> = {}) =>
+      submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm(over) });
     const codes = (j: Json) => (j.items ?? []).map((i) => i.trackingCode);
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: START });
       staff = await createStaff(rt);
       agent = new TestAgent(rt);
-      for (const [key, username] of [['handler', 'li.handler'], ['handler2', 'zhao.handler'], ['officeHead', 'wang.office'], ['legal', 'chen.legal'], ['signer', 'sun.signer'], ['admin', 'admin']] as const) {
+      for (const [key, username] of [
+        ['handler', 'li.handler'],
+        ['handler2', 'zhao.handler'],
+        ['officeHead', 'wang.office'],
+        ['legal', 'chen.legal'],
+        ['signer', 'sun.signer'],
+        ['admin', 'admin'],
+      ] as const) {
         token[key] = await issueApiToken(rt.ctx, username);
       }
     });
@@ -43,8 +61,16 @@ for (const dialect of DIALECTS) {
 
     test('should answer 401 without a valid token', async () => {
       const { id } = await submit();
-      for (const [method, path] of [['GET', '/api/v1/applications'], ['GET', `/api/v1/applications/${id}`], ['POST', `/api/v1/applications/${id}/actions`]] as const) {
-        const res = await agent.app.request(`http://localhost${path}`, { method, headers: { host: 'localhost', authorization: 'Bearer gk_not-a-token', 'content-type': 'application/json' }, body: method === 'POST' ? '{"action":"register"}' : undefined });
+      for (const [method, path] of [
+        ['GET', '/api/v1/applications'],
+        ['GET', `/api/v1/applications/${id}`],
+        ['POST', `/api/v1/applications/${id}/actions`],
+      ] as const) {
+        const res = await agent.app.request(`http://localhost${path}`, {
+          method,
+          headers: { host: 'localhost', authorization: 'Bearer gk_not-a-token', 'content-type': 'application/json' },
+          body: method === 'POST' ? '{"action":"register"}' : undefined,
+        });
         assert.equal(res.status, 401, `${method} ${path}`);
         assert.equal(res.headers.get('www-authenticate'), 'Bearer');
       }
@@ -53,13 +79,19 @@ for (const dialect of DIALECTS) {
 
     test('should list every case of the organization to a handler, masked, with filters', async () => {
       const a = await submit();
-      const b = await submit({ applicant: { ...sampleForm().applicant, name: '李四', idNumber: '110105199003071239' } });
+      const b = await submit({
+        applicant: { ...sampleForm().applicant, name: '李四', idNumber: '110105199003071239' },
+      });
       await actOnApplication(rt.ctx, staff.handler, a.id, 'register', {});
       const all = await call('GET', '/api/v1/applications?limit=100', 'handler2');
       assert.equal(all.status, 200);
-      assert.ok(codes(all.json).includes(a.trackingCode) && codes(all.json).includes(b.trackingCode), 'unassigned new cases included');
+      assert.ok(
+        codes(all.json).includes(a.trackingCode) && codes(all.json).includes(b.trackingCode),
+        'unassigned new cases included',
+      );
       assert.equal(all.json.total, (all.json.items ?? []).length);
-      const row = (all.json.items ?? []).find((i) => i.trackingCode === b.trackingCode) as Record<string, Record<string, unknown>> | undefined;
+      const row = (all.json.items ?? []).find((i) => i.trackingCode === b.trackingCode) as
+        Record<string, Record<string, unknown>> | undefined;
       assert.deepEqual(row?.applicant, { type: 'natural_person', name: '李四', idNumberMasked: '110***********1239' });
       assert.doesNotMatch(JSON.stringify(all.json), /110105199003071239|11010519491231002X/);
       const registered = await call('GET', '/api/v1/applications?state=registered&limit=100', 'handler');
@@ -67,9 +99,15 @@ for (const dialect of DIALECTS) {
       const byHandler = await call('GET', '/api/v1/applications?handler=li.handler&limit=100', 'handler');
       assert.deepEqual(codes(byHandler.json), [a.trackingCode]);
       assert.equal((await call('GET', '/api/v1/applications?handler=nobody', 'handler')).json.total, 0);
-      assert.ok(codes((await call('GET', `/api/v1/applications?org=${staff.rootCode}&limit=100`, 'handler')).json).includes(a.trackingCode));
+      assert.ok(
+        codes((await call('GET', `/api/v1/applications?org=${staff.rootCode}&limit=100`, 'handler')).json).includes(
+          a.trackingCode,
+        ),
+      );
       assert.equal((await call('GET', '/api/v1/applications?org=91110000000000000X', 'handler')).json.total, 0);
-      assert.deepEqual(codes((await call('GET', `/api/v1/applications?q=${b.trackingCode}`, 'handler')).json), [b.trackingCode]);
+      assert.deepEqual(codes((await call('GET', `/api/v1/applications?q=${b.trackingCode}`, 'handler')).json), [
+        b.trackingCode,
+      ]);
       assert.equal((await call('GET', '/api/v1/applications?open=false', 'handler')).json.total, 0);
       assert.equal((await call('GET', '/api/v1/applications?overdue=true', 'handler')).json.total, 0);
       const page = await call('GET', '/api/v1/applications?limit=1&offset=1', 'handler');
@@ -103,7 +141,11 @@ for (const dialect of DIALECTS) {
       const forbidden = await act('signer', id, { action: 'register' });
       assert.equal(forbidden.status, 403);
       assert.equal(forbidden.json.error, 'forbidden');
-      assert.equal((await act('signer', id, { action: 'archive' })).status, 403, 'a move illegal in this state is still 403 for the wrong role');
+      assert.equal(
+        (await act('signer', id, { action: 'archive' })).status,
+        403,
+        'a move illegal in this state is still 403 for the wrong role',
+      );
       const illegal = await act('handler', id, { action: 'send_reply', method: 'email' });
       assert.equal(illegal.status, 409);
       assert.match(String(illegal.json.message), /不能“送达答复”/);
@@ -134,7 +176,10 @@ for (const dialect of DIALECTS) {
         const corr = await ok('handler2', { action: 'request_correction', dueOn: '2025-10-20' });
         assert.deepEqual([corr.state, corr.dueOn], ['awaiting_correction', null]);
         rt.clock.set('2025-10-13T02:00:00Z');
-        assert.equal((await ok('handler2', { action: 'receive_correction', receivedOn: '2025-10-13' })).dueOn, '2025-11-10');
+        assert.equal(
+          (await ok('handler2', { action: 'receive_correction', receivedOn: '2025-10-13' })).dueOn,
+          '2025-11-10',
+        );
         assert.equal((await act('handler2', id, { action: 'extend', workingDays: 20 })).status, 403);
         assert.equal((await ok('officeHead', { action: 'extend', workingDays: 20 })).dueOn, '2025-12-08');
         await ok('handler2', { action: 'draft_reply', outcome: 'disclosed' });
@@ -149,13 +194,32 @@ for (const dialect of DIALECTS) {
       }
       const got = await call('GET', `/api/v1/applications/${id}`, 'handler');
       assert.equal(got.status, 200);
-      const j = got.json as Record<string, unknown> & { events: Record<string, unknown>[]; applicant: Record<string, unknown> | null; outcomeDetail: Record<string, unknown> };
+      const j = got.json as Record<string, unknown> & {
+        events: Record<string, unknown>[];
+        applicant: Record<string, unknown> | null;
+        outcomeDetail: Record<string, unknown>;
+      };
       assert.equal(j.state, 'archived');
       assert.equal(j.outcome, 'disclosed');
       assert.match(String(j.outcomeDetail.citation), /第三十六条第二项/);
       assert.equal(j.handler, 'zhao.handler');
       assert.equal(j.applicant?.name, '张三');
-      assert.deepEqual(j.events.map((e) => e.action), ['submit', 'register', 'assign', 'request_correction', 'receive_correction', 'extend', 'draft_reply', 'pass_legal_review', 'approve_reply', 'send_reply', 'archive']);
+      assert.deepEqual(
+        j.events.map((e) => e.action),
+        [
+          'submit',
+          'register',
+          'assign',
+          'request_correction',
+          'receive_correction',
+          'extend',
+          'draft_reply',
+          'pass_legal_review',
+          'approve_reply',
+          'send_reply',
+          'archive',
+        ],
+      );
       assert.deepEqual(j.events.map((e) => e.dueOn).slice(3, 6), [null, '2025-11-10', '2025-12-08']);
       assert.equal(j.events[5]?.actor, 'wang.office');
       assert.equal((j.events[2]?.params as Record<string, unknown>).note, '转交赵承办');

@@ -13,9 +13,39 @@ import { createUser } from '../../../src/app/users/manage-users.js';
 import { catalogueSheetIO } from '../../../src/adapters/documents/catalogue-xlsx.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 
-const HEAD1 = ['序号', '公开事项', '', '公开内容（要素）', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '', '公开方式', '', '公开层级', ''];
+const HEAD1 = [
+  '序号',
+  '公开事项',
+  '',
+  '公开内容（要素）',
+  '公开依据',
+  '公开时限',
+  '公开主体',
+  '公开渠道和载体',
+  '公开对象',
+  '',
+  '公开方式',
+  '',
+  '公开层级',
+  '',
+];
 const HEAD2 = ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'];
-const GOOD = ['1', '最低生活保障', '办事指南', '办理事项、办理条件、申请材料', '《社会救助暂行办法》', '制定或获取信息之日起10个工作日内', '县级政府民政部门', '■政府网站', '✓', '', '✓', '', '✓', '✓'];
+const GOOD = [
+  '1',
+  '最低生活保障',
+  '办事指南',
+  '办理事项、办理条件、申请材料',
+  '《社会救助暂行办法》',
+  '制定或获取信息之日起10个工作日内',
+  '县级政府民政部门',
+  '■政府网站',
+  '✓',
+  '',
+  '✓',
+  '',
+  '✓',
+  '✓',
+];
 /** 二级事项 (column C) missing and no 公开对象 ticked (columns I–J): both on sheet row 5. */
 const BAD = ['2', '最低生活保障', '', '名单', '依据', '20个工作日内', '民政', '■政府网站', '', '', '✓', '', '✓', ''];
 
@@ -29,7 +59,14 @@ async function workbook(name: string, rows: string[][]): Promise<Uint8Array> {
   for (const r of rows) ws.addRow(r);
   ws.mergeCells(1, 1, 1, 14);
   for (const c of [1, 4, 5, 6, 7, 8]) ws.mergeCells(2, c, 3, c);
-  for (const [a, b] of [[2, 3], [9, 10], [11, 12], [13, 14]] as const) ws.mergeCells(2, a, 2, b);
+  for (const [a, b] of [
+    [2, 3],
+    [9, 10],
+    [11, 12],
+    [13, 14],
+  ] as const) {
+    ws.mergeCells(2, a, 2, b);
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -47,12 +84,30 @@ for (const dialect of DIALECTS) {
       return res.text();
     };
     const row = (over: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
-      level1: '部门预算', level2: '预算公开', level3: '', contentElements: '●部门预算报表 ●说明', basis: '《中华人民共和国预算法》', timeLimitText: '每年1月31日前',
-      subject: '区财政局', channelsRequired: ['政府网站'], channelsRequiredOther: '', channelsOptional: [], channelsOptionalOther: '', audience: '全社会', method: '主动', levels: ['县级'], levelsOther: '', sort: '', ...over,
+      level1: '部门预算',
+      level2: '预算公开',
+      level3: '',
+      contentElements: '●部门预算报表 ●说明',
+      basis: '《中华人民共和国预算法》',
+      timeLimitText: '每年1月31日前',
+      subject: '区财政局',
+      channelsRequired: ['政府网站'],
+      channelsRequiredOther: '',
+      channelsOptional: [],
+      channelsOptionalOther: '',
+      audience: '全社会',
+      method: '主动',
+      levels: ['县级'],
+      levelsOther: '',
+      sort: '',
+      ...over,
     });
     const upload = (agent: TestAgent, bytes: Uint8Array) => {
       const fd = new FormData();
-      fd.append('file', new File([bytes], '目录.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      fd.append(
+        'file',
+        new File([bytes], '目录.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      );
       fd.set('_csrf', agent.cookies.get('gk_csrf') ?? '');
       return agent.request('POST', `${base}/import`, { body: fd, headers: { origin: 'http://localhost' } });
     };
@@ -71,7 +126,14 @@ for (const dialect of DIALECTS) {
       base = `/admin/orgs/${root}/standard-catalogue`;
       area = async (name) => (await rt.ctx.repos.catalogue.areas(root)).find((a) => a.name === name)?.id ?? '';
       const make = async (username: string, orgId: string, roles: Role[]) => {
-        await createUser(rt.ctx, null, { username, displayName: username, orgId, roles: roles.map((role) => ({ orgId, role })), password: STAFF_PASSWORD, mustChangePassword: false });
+        await createUser(rt.ctx, null, {
+          username,
+          displayName: username,
+          orgId,
+          roles: roles.map((role) => ({ orgId, role })),
+          password: STAFF_PASSWORD,
+          mustChangePassword: false,
+        });
         return login(username);
       };
       as.office = await make('wang.office', root, ['office_head']);
@@ -83,15 +145,23 @@ for (const dialect of DIALECTS) {
 
     test('should show the 26 national areas, forms only to writers, and 403 to an editor of another organization', async () => {
       const page = await html(as.office, base);
-      for (const name of ['城乡规划', '国有土地上房屋征收与补偿', '市政服务']) assert.match(page, new RegExp(`<h2 id="area-[^"]+">${name}`));
+      for (const name of ['城乡规划', '国有土地上房屋征收与补偿', '市政服务']) {
+        assert.match(page, new RegExp(`<h2 id="area-[^"]+">${name}`));
+      }
       assert.match(page, /新增事项/);
       assert.match(page, /导入标准目录/);
       const reader = await html(as.editor, base);
       assert.match(reader, /基层政务公开标准目录/);
       assert.doesNotMatch(reader, /新增事项|导入标准目录|新增地方领域/);
       assert.match(await html(as.outsider, base, 403), /没有权限/);
-      assert.equal((await as.outsider.post(`${base}/rows`, { ...row(), keyAreaId: await area('财政预决算') })).status, 403);
-      assert.equal((await as.editor.post(`${base}/rows`, { ...row(), keyAreaId: await area('财政预决算') })).status, 403);
+      assert.equal(
+        (await as.outsider.post(`${base}/rows`, { ...row(), keyAreaId: await area('财政预决算') })).status,
+        403,
+      );
+      assert.equal(
+        (await as.editor.post(`${base}/rows`, { ...row(), keyAreaId: await area('财政预决算') })).status,
+        403,
+      );
       assert.equal((await as.editor.post(`${base}/areas`, { name: '涉农资金' })).status, 403);
       await html(as.office, '/admin/orgs/no-such-org/standard-catalogue', 404);
       assert.equal((await rows()).length, 0);
@@ -99,7 +169,10 @@ for (const dialect of DIALECTS) {
 
     test('should re-render a bad row with what was typed and Chinese messages (422), then add it', async () => {
       const budget = await area('财政预决算');
-      const bad = await as.office.post(`${base}/rows`, row({ keyAreaId: budget, level1: '', basis: '保留这段依据', channelsOptional: ['政府网站'], sort: 'abc' }));
+      const bad = await as.office.post(
+        `${base}/rows`,
+        row({ keyAreaId: budget, level1: '', basis: '保留这段依据', channelsOptional: ['政府网站'], sort: 'abc' }),
+      );
       assert.equal(bad.status, 422);
       const body = await bad.text();
       assert.match(body, /一级事项不能为空/);
@@ -109,11 +182,17 @@ for (const dialect of DIALECTS) {
       assert.match(body, /value="每年1月31日前"/);
       assert.match(body, new RegExp(`<option value="${budget}" selected="">财政预决算`));
       assert.equal((await rows()).length, 0);
-      const ok = await as.office.post(`${base}/rows`, row({ keyAreaId: budget, channelsOptionalOther: '纸质媒体、公开查阅点' }));
+      const ok = await as.office.post(
+        `${base}/rows`,
+        row({ keyAreaId: budget, channelsOptionalOther: '纸质媒体、公开查阅点' }),
+      );
       assert.equal(ok.status, 303);
       assert.equal(ok.headers.get('location'), `${base}?flash=row_added`);
       const [stored] = await rows();
-      assert.deepEqual([stored?.level1, stored?.channelsOptional, stored?.timeLimitRule, stored?.sort], ['部门预算', ['纸质媒体', '公开查阅点'], { kind: 'annual_by', month: 1, day: 31 }, 10]);
+      assert.deepEqual(
+        [stored?.level1, stored?.channelsOptional, stored?.timeLimitRule, stored?.sort],
+        ['部门预算', ['纸质媒体', '公开查阅点'], { kind: 'annual_by', month: 1, day: 31 }, 10],
+      );
       const page = await html(as.office, `${base}?flash=row_added`);
       assert.match(page, /目录事项已新增/);
       assert.match(page, /计算规则：每年1月31日前/);
@@ -122,7 +201,10 @@ for (const dialect of DIALECTS) {
       assert.equal(dup.status, 422);
       assert.match(await dup.text(), /本领域已有相同的一级、二级、三级事项/);
       const [entry] = await rt.ctx.repos.audit.list({ action: 'catalogue.row_added' }, { limit: 5 });
-      assert.deepEqual([entry?.entityId, entry?.orgId, entry?.actorLabel], [stored?.id, root, 'wang.office（wang.office）']);
+      assert.deepEqual(
+        [entry?.entityId, entry?.orgId, entry?.actorLabel],
+        [stored?.id, root, 'wang.office（wang.office）'],
+      );
     });
 
     test('should edit a row (form filled from the row, 422 keeps the input) and retire it', async () => {
@@ -131,15 +213,24 @@ for (const dialect of DIALECTS) {
       assert.match(form, /value="部门预算"/);
       // Typed as "other" channels, known ones come back ticked.
       assert.ok(form.includes('name="channelsOptional" value="纸质媒体" checked=""'), 'optional channel ticked');
-      const bad = await as.office.post(`${base}/rows/${id}`, row({ keyAreaId: await area('财政预决算'), timeLimitText: '', level2: '预算公开（改）' }));
+      const bad = await as.office.post(
+        `${base}/rows/${id}`,
+        row({ keyAreaId: await area('财政预决算'), timeLimitText: '', level2: '预算公开（改）' }),
+      );
       assert.equal(bad.status, 422);
       const text = await bad.text();
       assert.match(text, /公开时限不能为空/);
       assert.match(text, /value="预算公开（改）"/);
-      const ok = await as.office.post(`${base}/rows/${id}`, row({ keyAreaId: await area('财政预决算'), timeLimitText: '信息形成或者变更之日起20个工作日内', sort: '5' }));
+      const ok = await as.office.post(
+        `${base}/rows/${id}`,
+        row({ keyAreaId: await area('财政预决算'), timeLimitText: '信息形成或者变更之日起20个工作日内', sort: '5' }),
+      );
       assert.equal(ok.status, 303);
       const [edited] = await rows();
-      assert.deepEqual([edited?.id, edited?.timeLimitRule, edited?.sort], [id, { kind: 'working_days_after_change', days: 20 }, 5]);
+      assert.deepEqual(
+        [edited?.id, edited?.timeLimitRule, edited?.sort],
+        [id, { kind: 'working_days_after_change', days: 20 }, 5],
+      );
       assert.equal((await as.editor.post(`${base}/rows/${id}/retire`, {})).status, 403);
       assert.equal((await as.office.post(`${base}/rows/${id}/retire`, {})).status, 303);
       assert.equal((await rows()).length, 0);
@@ -152,7 +243,10 @@ for (const dialect of DIALECTS) {
       const empty = await as.office.post(`${base}/areas/${land}/not-applicable`, { reason: '  ' });
       assert.equal(empty.status, 422);
       assert.match(await empty.text(), /理由不能为空/);
-      assert.equal((await as.office.post(`${base}/areas/${land}/not-applicable`, { reason: '本单位不承担征地补偿职能' })).status, 303);
+      assert.equal(
+        (await as.office.post(`${base}/areas/${land}/not-applicable`, { reason: '本单位不承担征地补偿职能' })).status,
+        303,
+      );
       assert.match(await html(as.office, base), /本机构未涉及该领域：本单位不承担征地补偿职能/);
       const blocked = await as.office.post(`${base}/rows`, row({ keyAreaId: land, level1: '征地信息' }));
       assert.equal(blocked.status, 422);
@@ -182,7 +276,10 @@ for (const dialect of DIALECTS) {
       assert.match(await junk.text(), /无法读取该文件/);
       const ok = await upload(as.office, await workbook('社会救助', [GOOD]));
       assert.equal(ok.status, 303);
-      assert.match(await html(as.office, ok.headers.get('location') ?? ''), /导入完成：新增 1 项，更新 0 项，停用 0 项/);
+      assert.match(
+        await html(as.office, ok.headers.get('location') ?? ''),
+        /导入完成：新增 1 项，更新 0 项，停用 0 项/,
+      );
       // Entered 2025-03-03 with 10 working days and nothing published: overdue from 2025-03-18.
       rt.clock.set('2025-03-20T02:00:00Z');
       // Sessions ended with the clock's jump: sign in again.
@@ -197,9 +294,15 @@ for (const dialect of DIALECTS) {
       assert.ok(dash.includes(`href="${base}?show=overdue"`));
       const file = await as.editor.get(`${base}/export.xlsx`);
       assert.equal(file.status, 200);
-      assert.equal(file.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.equal(
+        file.headers.get('content-type'),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       const sheets = await catalogueSheetIO.read(new Uint8Array(await file.arrayBuffer()));
-      assert.deepEqual(sheets.sheets.map((s) => s.name), ['社会救助']);
+      assert.deepEqual(
+        sheets.sheets.map((s) => s.name),
+        ['社会救助'],
+      );
       assert.ok(JSON.stringify(sheets.sheets[0]?.rows).includes('最低生活保障'));
     });
 

@@ -23,7 +23,11 @@ for (const dialect of DIALECTS) {
       staff = await createStaff(rt);
       agent = new TestAgent(rt);
       await agent.get('/track');
-      open = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      open = await submitApplication(rt.ctx, null, {
+        orgCreditCode: staff.rootCode,
+        channel: 'online',
+        form: sampleForm(),
+      });
     });
     after(() => rt.close());
 
@@ -57,7 +61,11 @@ for (const dialect of DIALECTS) {
     });
 
     test('should list each step with the due date after it as the case moves', async () => {
-      const c = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      const c = await submitApplication(rt.ctx, null, {
+        orgCreditCode: staff.rootCode,
+        channel: 'online',
+        form: sampleForm(),
+      });
       await actOnApplication(rt.ctx, staff.handler, c.id, 'register', {});
       await actOnApplication(rt.ctx, staff.handler, c.id, 'request_correction', { dueOn: '2025-10-20' });
       const waiting = await (await lookup(c.trackingCode, '13812345678')).text();

@@ -34,9 +34,17 @@ async function startSmtp(inbox: Received[]): Promise<{ server: SMTPServer; port:
 
 /** The decoded text of a message (nodemailer encodes Chinese bodies as quoted-printable or base64). */
 function bodyOf(raw: string): string {
-  const [, body = ''] = raw.split(/\r?\n\r?\n/, 2).length > 1 ? [raw.slice(0, raw.search(/\r?\n\r?\n/)), raw.slice(raw.search(/\r?\n\r?\n/))] : [raw, ''];
-  if (/Content-Transfer-Encoding: base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  const [, body = ''] =
+    raw.split(/\r?\n\r?\n/, 2).length > 1
+      ? [raw.slice(0, raw.search(/\r?\n\r?\n/)), raw.slice(raw.search(/\r?\n\r?\n/))]
+      : [raw, ''];
+  if (/Content-Transfer-Encoding: base64/i.test(raw)) {
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  }
+  return Buffer.from(
+    body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 for (const dialect of DIALECTS) {
@@ -57,21 +65,38 @@ for (const dialect of DIALECTS) {
     });
 
     test('should mail the receipt and then the correction notice to the applicant after commit', async () => {
-      const r = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
+      const r = await submitApplication(rt.ctx, null, {
+        orgCreditCode: staff.rootCode,
+        channel: 'online',
+        form: sampleForm(),
+      });
       assert.equal(inbox.length, 0, 'nothing is sent inside the transaction');
       assert.deepEqual(await flushOutbox(rt.ctx), { sent: 1, failed: 0 });
       assert.deepEqual(inbox[0]?.to, ['zhangsan@example.com']);
       assert.ok(bodyOf(inbox[0]?.raw ?? '').includes(r.trackingCode));
       await actOnApplication(rt.ctx, staff.handler, r.id, 'register', {});
-      await actOnApplication(rt.ctx, staff.handler, r.id, 'request_correction', { dueOn: '2025-10-20', items: '请写明所需文件的名称或文号' });
+      await actOnApplication(rt.ctx, staff.handler, r.id, 'request_correction', {
+        dueOn: '2025-10-20',
+        items: '请写明所需文件的名称或文号',
+      });
       assert.deepEqual(await flushOutbox(rt.ctx), { sent: 2, failed: 0 });
       assert.ok(bodyOf(inbox[2]?.raw ?? '').includes('请写明所需文件的名称或文号'));
     });
 
     test('should lapse an expired correction period and remind the handler of urgent cases once a day', async () => {
       const handler = (await rt.ctx.repos.users.byId(staff.handler.userId))!; // created by createStaff
-      await updateUser(rt.ctx, null, handler.id, { username: handler.username, displayName: handler.displayName, orgId: handler.orgId, roles: handler.roles, email: 'li.handler@example.gov.cn' });
-      const r = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm({ applicant: { ...sampleForm().applicant, email: '' }, delivery: 'post' }) });
+      await updateUser(rt.ctx, null, handler.id, {
+        username: handler.username,
+        displayName: handler.displayName,
+        orgId: handler.orgId,
+        roles: handler.roles,
+        email: 'li.handler@example.gov.cn',
+      });
+      const r = await submitApplication(rt.ctx, null, {
+        orgCreditCode: staff.rootCode,
+        channel: 'online',
+        form: sampleForm({ applicant: { ...sampleForm().applicant, email: '' }, delivery: 'post' }),
+      });
       await actOnApplication(rt.ctx, staff.handler, r.id, 'register', {});
       rt.clock.set('2025-10-27T02:00:00Z'); // four working days before 2025-10-31
       const before = inbox.length;

@@ -17,7 +17,13 @@ function reply(): NoticeDocument {
     outcome: 'withheld.third_party_rights',
     reasons: '该信息包含第三方的身份证号码和家庭住址，经书面征求意见，第三方不同意公开。',
     docNo: '示例区政办依申〔2025〕12号',
-    org: { name: '示例区人民政府办公室', officeName: '区政府办公室政务公开科', address: '示例区人民路1号', phone: '0999-88000001', postcode: '100000' },
+    org: {
+      name: '示例区人民政府办公室',
+      officeName: '区政府办公室政务公开科',
+      address: '示例区人民路1号',
+      phone: '0999-88000001',
+      postcode: '100000',
+    },
     applicant: { name: '欧阳明月', address: '示例区幸福路8号' },
     trackingCode: 'K7QH2M9X',
     receivedOn: localDate('2025-09-26'),
@@ -52,7 +58,12 @@ function sealPng(size = 240): Buffer {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Reads the entries of a ZIP (the .docx container) through its central directory. */
@@ -61,7 +72,9 @@ function unzip(zip: Buffer): Map<string, string> {
   const entries = new Map<string, string>();
   let at = zip.readUInt32LE(eocd + 16);
   for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
-    const [method, size, nameLen, extraLen, commentLen, local] = [10, 20, 28, 30, 32, 42].map((o) => (o === 20 || o === 42 ? zip.readUInt32LE(at + o) : zip.readUInt16LE(at + o))) as [number, number, number, number, number, number];
+    const [method, size, nameLen, extraLen, commentLen, local] = [10, 20, 28, 30, 32, 42].map((o) =>
+      o === 20 || o === 42 ? zip.readUInt32LE(at + o) : zip.readUInt16LE(at + o),
+    ) as [number, number, number, number, number, number];
     const name = zip.toString('utf8', at + 46, at + 46 + nameLen);
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const data = zip.subarray(start, start + size);
@@ -85,20 +98,38 @@ test('the reply DOCX: East-Asian fonts, A4 with GB/T 9704 margins, title, doc nu
   assert.match(document, /w:eastAsia="方正小标宋简体"/);
   assert.match(document, /<w:pgSz w:w="11906" w:h="16838"/);
   assert.match(document, /w:top="2098"/);
-  for (const text of ['依申请公开政府信息告知书', '示例区政办依申〔2025〕12号', '欧阳明月：', '示例区人民政府办公室', '2025年10月20日']) {
+  for (const text of [
+    '依申请公开政府信息告知书',
+    '示例区政办依申〔2025〕12号',
+    '欧阳明月：',
+    '示例区人民政府办公室',
+    '2025年10月20日',
+  ]) {
     assert.ok(document.includes(text), text);
   }
   assert.match(document, /<wp:anchor [^>]*behindDoc="0"/, 'the seal floats over the signature');
   await assert.rejects(renderNoticeDocx(reply(), { seal: Buffer.from('GIF89a not a png at all') }), /PNG/);
 });
 
-test('the reply DOCX opens in LibreOffice and its PDF shows title, applicant and remedies', { skip: libreOfficeSkipReason() }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-notice-'));
-  const file = join(dir, 'reply.docx');
-  writeFileSync(file, await renderNoticeDocx(reply(), { seal: sealPng() }));
-  const pdf = await convertToPdf(file, dir);
-  const text = (await pdfText(pdf)).replace(/\s+/g, '');
-  for (const expected of ['依申请公开政府信息告知书', '欧阳明月', '示例区政办依申〔2025〕12号', '第十五条、第三十六条第（三）项', '先向示例区人民政府申请行政复议', '示例区人民政府办公室', '2025年10月20日']) {
-    assert.ok(text.includes(expected), `PDF text has ${expected}`);
-  }
-});
+test(
+  'the reply DOCX opens in LibreOffice and its PDF shows title, applicant and remedies',
+  { skip: libreOfficeSkipReason() },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-notice-'));
+    const file = join(dir, 'reply.docx');
+    writeFileSync(file, await renderNoticeDocx(reply(), { seal: sealPng() }));
+    const pdf = await convertToPdf(file, dir);
+    const text = (await pdfText(pdf)).replace(/\s+/g, '');
+    for (const expected of [
+      '依申请公开政府信息告知书',
+      '欧阳明月',
+      '示例区政办依申〔2025〕12号',
+      '第十五条、第三十六条第（三）项',
+      '先向示例区人民政府申请行政复议',
+      '示例区人民政府办公室',
+      '2025年10月20日',
+    ]) {
+      assert.ok(text.includes(expected), `PDF text has ${expected}`);
+    }
+  },
+);

@@ -11,7 +11,13 @@ function doc(name = '张三'): NoticeDoc {
   const r = buildNoticeDocument({
     kind: 'correction',
     docNo: '示例区政办依申〔2025〕3号',
-    org: { name: '示例区人民政府办公室', officeName: '政务公开科', address: '示例区人民路1号', phone: '0999-88000001', postcode: '100000' },
+    org: {
+      name: '示例区人民政府办公室',
+      officeName: '政务公开科',
+      address: '示例区人民路1号',
+      phone: '0999-88000001',
+      postcode: '100000',
+    },
     applicant: { name, address: '示例区幸福路8号' },
     trackingCode: 'K7QH2M9X',
     receivedOn: localDate('2025-09-26'),
@@ -45,13 +51,21 @@ test('applicant text is escaped and the seal image is shown when given', async (
 });
 
 test('the page offers the DOCX download and print advice, which the print rules hide', async () => {
-  const html = String(await NoticePage({ doc: doc(), actor, csrf: 'tok', backHref: '/admin/applications/a1', docxHref: '/admin/notices/n1.docx' }));
+  const html = String(
+    await NoticePage({
+      doc: doc(),
+      actor,
+      csrf: 'tok',
+      backHref: '/admin/applications/a1',
+      docxHref: '/admin/notices/n1.docx',
+    }),
+  );
   assert.match(html, /<title>政府信息公开申请补正告知书（示例区政办依申〔2025〕3号） - /);
   assert.match(html, /<nav class="notice-toolbar"/);
   assert.match(html, /href="\/admin\/notices\/n1.docx"/);
   const css = readFileSync(new URL('../../../src/web/static/app.css', import.meta.url), 'utf8');
   const block = css.slice(css.indexOf('/* ---- notices'));
-  assert.match(block, /@media print \{[\s\S]*@page \{ size: A4;/);
-  assert.match(block, /\.topbar, \.sidenav,[^{]*\.notice-toolbar \{ display: none !important; \}/);
+  assert.match(block, /@media print \{[\s\S]*@page \{\s*size: A4;/);
+  assert.match(block, /\.topbar,\s*\.sidenav,[^{]*\.notice-toolbar \{\s*display: none !important;\s*\}/);
   assert.match(block, /仿宋/);
 });

@@ -21,7 +21,22 @@ import { STAFF_PASSWORD } from '../../support/staff.js';
 const PDF = new TextEncoder().encode('%PDF-1.4 shared attachment of two items');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
-type Manifest = { itemCount: number; attachmentCount: number; period: { from: string; to: string }; items: { id: string; indexNo: string; title: string; kind: string; url: string; version: number; withdrawnOn: string | null; file: string; attachments: { name: string; path: string }[] }[] };
+type Manifest = {
+  itemCount: number;
+  attachmentCount: number;
+  period: { from: string; to: string };
+  items: {
+    id: string;
+    indexNo: string;
+    title: string;
+    kind: string;
+    url: string;
+    version: number;
+    withdrawnOn: string | null;
+    file: string;
+    attachments: { name: string; path: string }[];
+  }[];
+};
 
 for (const dialect of DIALECTS) {
   describe(`archive export package (${dialect})`, { skip: skipReason(dialect) }, () => {
@@ -32,8 +47,18 @@ for (const dialect of DIALECTS) {
     const run = async (input: Partial<ExportInput> = {}, actor: Actor | null = null) => {
       const chunks: Uint8Array[] = [];
       const progress: [number, number][] = [];
-      const plan = await planExport(rt.ctx, actor, { org: p.root.creditCode, from: '2025-03-01', to: '2025-12-31', ...input });
-      const summary = await writeExportPackage(rt.ctx, plan, async (c) => void chunks.push(c), (d, t) => progress.push([d, t]));
+      const plan = await planExport(rt.ctx, actor, {
+        org: p.root.creditCode,
+        from: '2025-03-01',
+        to: '2025-12-31',
+        ...input,
+      });
+      const summary = await writeExportPackage(
+        rt.ctx,
+        plan,
+        async (c) => void chunks.push(c),
+        (d, t) => progress.push([d, t]),
+      );
       const zip = readZip(Buffer.concat(chunks));
       const manifest = JSON.parse(zip.get('manifest.json')?.content.toString('utf8') ?? '{}') as Manifest;
       return { summary, zip, manifest, progress, text: (e: ZipEntry | undefined) => e?.content.toString('utf8') ?? '' };
@@ -53,31 +78,73 @@ for (const dialect of DIALECTS) {
       p.at('2025-05-01');
       await actOnPublication(rt.ctx, p.signer, id.withdrawn, 'withdraw', { reason: '内容有误' });
       // A normative document with a PDF; it is rejected once with a comment that must not leak.
-      const doc = await p.draft('2025-03-05', { title: '示例区河长制工作实施办法', attachments: [{ name: '附件1 实施细则.pdf', mime: 'application/pdf', content: PDF }] });
+      const doc = await p.draft('2025-03-05', {
+        title: '示例区河长制工作实施办法',
+        attachments: [{ name: '附件1 实施细则.pdf', mime: 'application/pdf', content: PDF }],
+      });
       id.doc = doc.id;
       await actOnPublication(rt.ctx, p.editor, doc.id, 'submit');
       await actOnPublication(rt.ctx, p.r1, doc.id, 'reject', { comment: '请核对编审内部意见XYZ' });
       await p.publish(doc.id, '2025-03-10');
-      id.interp = (await p.draft('2025-03-18', { title: '《示例区河长制工作实施办法》政策解读', kind: 'interpretation', docNo: '', interprets: doc.indexNo })).id;
+      id.interp = (
+        await p.draft('2025-03-18', {
+          title: '《示例区河长制工作实施办法》政策解读',
+          kind: 'interpretation',
+          docNo: '',
+          interprets: doc.indexNo,
+        })
+      ).id;
       await p.publish(id.interp, '2025-03-20');
       // Same PDF (same hash) and a PNG.
-      id.other = (await p.draft('2025-03-28', { title: '关于公布河长名单的通知', kind: 'other_document', attachments: [{ name: '河长名单.pdf', mime: 'application/pdf', content: PDF }, { name: '示意图.png', mime: 'image/png', content: PNG }] })).id;
+      id.other = (
+        await p.draft('2025-03-28', {
+          title: '关于公布河长名单的通知',
+          kind: 'other_document',
+          attachments: [
+            { name: '河长名单.pdf', mime: 'application/pdf', content: PDF },
+            { name: '示意图.png', mime: 'image/png', content: PNG },
+          ],
+        })
+      ).id;
       await p.publish(id.other, '2025-04-01');
       // Registered 不予公开 and 依申请公开 items, a draft: absent.
-      id.withheld = (await p.draft('2025-03-12', { title: '内部会议纪要（不予公开）', kind: 'other', category: 'meetings', disclosure: 'withheld', withheldGround: 'internal_affairs', body: '<p>内部事务</p>' })).id;
+      id.withheld = (
+        await p.draft('2025-03-12', {
+          title: '内部会议纪要（不予公开）',
+          kind: 'other',
+          category: 'meetings',
+          disclosure: 'withheld',
+          withheldGround: 'internal_affairs',
+          body: '<p>内部事务</p>',
+        })
+      ).id;
       await p.publish(id.withheld, '2025-03-15');
-      id.onRequest = (await p.draft('2025-03-12', { title: '依申请公开的信息', kind: 'other', category: 'meetings', disclosure: 'on_request' })).id;
+      id.onRequest = (
+        await p.draft('2025-03-12', {
+          title: '依申请公开的信息',
+          kind: 'other',
+          category: 'meetings',
+          disclosure: 'on_request',
+        })
+      ).id;
       await p.publish(id.onRequest, '2025-03-16');
       id.draft = (await p.draft('2025-04-02', { title: '尚未发布的草稿' })).id;
       // A department's item: only with the subtree.
-      id.child = (await p.draft('2025-05-05', { org: p.child.creditCode, title: '部门发布的通知', kind: 'other_document' })).id;
+      id.child = (
+        await p.draft('2025-05-05', { org: p.child.creditCode, title: '部门发布的通知', kind: 'other_document' })
+      ).id;
       await p.publish(id.child, '2025-05-05');
       // Revised after the period: the 2025 package keeps the version live in 2025.
       id.revised = (await p.draft('2025-06-01', { title: '旧标题的通知', kind: 'other_document' })).id;
       await p.publish(id.revised, '2025-06-01');
       p.at('2026-01-20');
       await actOnPublication(rt.ctx, p.editor, id.revised, 'revise');
-      await updateDraft(rt.ctx, p.editor, id.revised, { title: '新标题的通知', kind: 'other_document', writtenOn: '2025-06-01', body: '<p>新版</p>' });
+      await updateDraft(rt.ctx, p.editor, id.revised, {
+        title: '新标题的通知',
+        kind: 'other_document',
+        writtenOn: '2025-06-01',
+        body: '<p>新版</p>',
+      });
       await p.publish(id.revised, '2026-02-01');
       // Published after the period: absent.
       id.late = (await p.draft('2026-01-10', { title: '次年发布的通知', kind: 'other_document' })).id;
@@ -89,14 +156,32 @@ for (const dialect of DIALECTS) {
     test('should pack the items live in the period with a manifest, pages and attachments once', async () => {
       const { zip, manifest, summary, progress, text } = await run();
       const titles = manifest.items.map((i) => i.title);
-      assert.deepEqual(titles, ['期间内撤销的通知', '示例区河长制工作实施办法', '《示例区河长制工作实施办法》政策解读', '关于公布河长名单的通知', '旧标题的通知'], 'oldest 发布日期 first');
+      assert.deepEqual(
+        titles,
+        [
+          '期间内撤销的通知',
+          '示例区河长制工作实施办法',
+          '《示例区河长制工作实施办法》政策解读',
+          '关于公布河长名单的通知',
+          '旧标题的通知',
+        ],
+        'oldest 发布日期 first',
+      );
       assert.equal(manifest.itemCount, 5);
       assert.deepEqual(summary, { items: 5, withdrawn: 1, attachments: 2, bytes: summary.bytes });
       assert.deepEqual(progress.at(-1), [5, 5]);
       const withdrawn = manifest.items.find((i) => i.title === '期间内撤销的通知');
       assert.equal(withdrawn?.withdrawnOn, '2025-05-01');
       assert.equal(manifest.items.find((i) => i.title === '旧标题的通知')?.version, 1);
-      for (const t of ['早已撤销的通知', '内部会议纪要（不予公开）', '依申请公开的信息', '尚未发布的草稿', '部门发布的通知', '新标题的通知', '次年发布的通知']) {
+      for (const t of [
+        '早已撤销的通知',
+        '内部会议纪要（不予公开）',
+        '依申请公开的信息',
+        '尚未发布的草稿',
+        '部门发布的通知',
+        '新标题的通知',
+        '次年发布的通知',
+      ]) {
         assert.ok(!titles.includes(t), `${t} absent`);
       }
       const files = [...zip.keys()];
@@ -131,12 +216,17 @@ for (const dialect of DIALECTS) {
     test('should carry no staff names, review comments or withheld content', async () => {
       const { zip } = await run();
       const all = [...zip.values()].map((e) => e.content.toString('utf8')).join('\n');
-      for (const secret of ['exp.editor', 'exp.signer', '请核对编审内部意见XYZ', '内部事务', '内容有误']) assert.ok(!all.includes(secret), secret);
+      for (const secret of ['exp.editor', 'exp.signer', '请核对编审内部意见XYZ', '内部事务', '内容有误']) {
+        assert.ok(!all.includes(secret), secret);
+      }
     });
 
     test('should filter by kind and include the subtree on request', async () => {
       const normative = await run({ kinds: ['normative'] });
-      assert.deepEqual(normative.manifest.items.map((i) => i.title), ['示例区河长制工作实施办法']);
+      assert.deepEqual(
+        normative.manifest.items.map((i) => i.title),
+        ['示例区河长制工作实施办法'],
+      );
       assert.equal(normative.zip.size, 1 + 1 + 3, 'one page, its PDF and the three manifest files');
       const subtree = await run({ includeSubtree: true });
       assert.ok(subtree.manifest.items.some((i) => i.title === '部门发布的通知'));
@@ -145,7 +235,16 @@ for (const dialect of DIALECTS) {
       assert.equal(empty.manifest.itemCount, 0);
       assert.ok(empty.text(empty.zip.get('index.html')).includes('该期间内没有主动公开的信息'));
       const later = await run({ from: '2026-01-01', to: '2026-12-31' });
-      assert.deepEqual(later.manifest.items.map((i) => [i.title, i.version]).sort(), [['新标题的通知', 2], ['次年发布的通知', 1], ['示例区河长制工作实施办法', 1], ['《示例区河长制工作实施办法》政策解读', 1], ['关于公布河长名单的通知', 1]].sort());
+      assert.deepEqual(
+        later.manifest.items.map((i) => [i.title, i.version]).sort(),
+        [
+          ['新标题的通知', 2],
+          ['次年发布的通知', 1],
+          ['示例区河长制工作实施办法', 1],
+          ['《示例区河长制工作实施办法》政策解读', 1],
+          ['关于公布河长名单的通知', 1],
+        ].sort(),
+      );
     });
 
     test('should use the public address in URLs and audit each export', async () => {
@@ -154,7 +253,11 @@ for (const dialect of DIALECTS) {
         const { manifest, zip, text } = await run();
         const doc = manifest.items.find((i) => i.id === id.doc);
         assert.equal(doc?.url, `https://www.example.gov.cn/gongkai/publications/${id.doc}`);
-        assert.ok(text(zip.get(doc?.file ?? '')).includes(`<a href="https://www.example.gov.cn/gongkai/publications/${id.doc}">`));
+        assert.ok(
+          text(zip.get(doc?.file ?? '')).includes(
+            `<a href="https://www.example.gov.cn/gongkai/publications/${id.doc}">`,
+          ),
+        );
       } finally {
         await savePublicBaseUrl(rt.ctx, null, '');
       }
@@ -165,15 +268,33 @@ for (const dialect of DIALECTS) {
     });
 
     test('should refuse bad input and organizations the actor cannot see', async () => {
-      await assert.rejects(planExport(rt.ctx, null, { org: 'NOSUCHCODE', from: '2025-12-31', to: '2025-01-01', kinds: ['memo'] }), (e: unknown) => {
-        assert.ok(e instanceof AppError && e.code === 'invalid');
-        assert.deepEqual(Object.keys(e.fieldErrors).sort(), ['kinds', 'org', 'to']);
-        return true;
-      });
-      const outsider = actorOf(await createUser(rt.ctx, null, { username: 'exp.child.editor', displayName: '部门编辑', orgId: p.child.id, roles: [{ orgId: p.child.id, role: 'editor' }], password: STAFF_PASSWORD, mustChangePassword: false }));
-      await assert.rejects(planExport(rt.ctx, outsider, { org: p.root.creditCode, from: '2025-01-01', to: '2025-12-31' }), (e: unknown) => e instanceof AppError && e.code === 'forbidden');
+      await assert.rejects(
+        planExport(rt.ctx, null, { org: 'NOSUCHCODE', from: '2025-12-31', to: '2025-01-01', kinds: ['memo'] }),
+        (e: unknown) => {
+          assert.ok(e instanceof AppError && e.code === 'invalid');
+          assert.deepEqual(Object.keys(e.fieldErrors).sort(), ['kinds', 'org', 'to']);
+          return true;
+        },
+      );
+      const outsider = actorOf(
+        await createUser(rt.ctx, null, {
+          username: 'exp.child.editor',
+          displayName: '部门编辑',
+          orgId: p.child.id,
+          roles: [{ orgId: p.child.id, role: 'editor' }],
+          password: STAFF_PASSWORD,
+          mustChangePassword: false,
+        }),
+      );
+      await assert.rejects(
+        planExport(rt.ctx, outsider, { org: p.root.creditCode, from: '2025-01-01', to: '2025-12-31' }),
+        (e: unknown) => e instanceof AppError && e.code === 'forbidden',
+      );
       const own = await run({ org: p.child.creditCode }, outsider);
-      assert.deepEqual(own.manifest.items.map((i) => i.title), ['部门发布的通知']);
+      assert.deepEqual(
+        own.manifest.items.map((i) => i.title),
+        ['部门发布的通知'],
+      );
     });
   });
 }

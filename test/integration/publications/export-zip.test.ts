@@ -29,7 +29,10 @@ describe('zip writer', () => {
       ['empty.txt', new Uint8Array(0)],
     ]);
     const entries = readZip(zip);
-    assert.deepEqual([...entries.keys()], ['items/示例 文件.html', 'attachments/noise.bin', 'attachments/kept.png', 'empty.txt']);
+    assert.deepEqual(
+      [...entries.keys()],
+      ['items/示例 文件.html', 'attachments/noise.bin', 'attachments/kept.png', 'empty.txt'],
+    );
     const html = entries.get('items/示例 文件.html');
     assert.equal(html?.method, 8, 'text is deflated');
     assert.ok((html?.compressed ?? Infinity) < text.length / 5);

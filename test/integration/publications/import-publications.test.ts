@@ -27,13 +27,23 @@ for (const dialect of DIALECTS) {
     let rootId: string;
     const item = (n: number, over: Record<string, unknown> = {}) =>
       JSON.stringify({
-        org: code, title: `示例区第${n}号历史通知`, kind: 'other_document', docNo: `示政办〔2020〕${n}号`, writtenOn: '2020-01-01',
+        org: code,
+        title: `示例区第${n}号历史通知`,
+        kind: 'other_document',
+        docNo: `示政办〔2020〕${n}号`,
+        writtenOn: '2020-01-01',
         publishedOn: `2020-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
-        indexNo: `${code}/2020-${String(n).padStart(5, '0')}`, summary: `第${n}号通知的概述。`, body: `<p>历史通知正文第${n}号，涉及老旧小区改造。</p>`, ...over,
+        indexNo: `${code}/2020-${String(n).padStart(5, '0')}`,
+        summary: `第${n}号通知的概述。`,
+        body: `<p>历史通知正文第${n}号，涉及老旧小区改造。</p>`,
+        ...over,
       });
-    const count = async () => (await rt.ctx.repos.publications.list({ orgIds: [rootId] }, { limit: 1, offset: 0 })).total;
+    const count = async () =>
+      (await rt.ctx.repos.publications.list({ orgIds: [rootId] }, { limit: 1, offset: 0 })).total;
     const audits = async (action: string) =>
-      (await rt.ctx.repos.audit.list({ action }, { limit: 50 })).filter((e) => e.action === action).map((e) => ({ ...e, after: JSON.parse(e.afterJson ?? 'null') as Record<string, unknown> }));
+      (await rt.ctx.repos.audit.list({ action }, { limit: 50 }))
+        .filter((e) => e.action === action)
+        .map((e) => ({ ...e, after: JSON.parse(e.afterJson ?? 'null') as Record<string, unknown> }));
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
@@ -50,7 +60,13 @@ for (const dialect of DIALECTS) {
       const before = await count();
       const r = await importPublications(rt.ctx, null, source(lines));
       assert.ok(!r.ok);
-      assert.deepEqual(r.errors.map((e) => [e.line, e.field]), [[3, 'publishedOn'], [6, null]]);
+      assert.deepEqual(
+        r.errors.map((e) => [e.line, e.field]),
+        [
+          [3, 'publishedOn'],
+          [6, null],
+        ],
+      );
       assert.match(r.errors[0]?.message ?? '', /发布日期不能早于成文日期/);
       assert.equal(await count(), before);
       assert.equal((await audits('publication.imported')).length, 0);
@@ -60,28 +76,63 @@ for (const dialect of DIALECTS) {
     });
 
     test('should name unknown organizations and categories, duplicates within the file and interpretations of nothing', async () => {
-      const r = await importPublications(rt.ctx, null, source([
-        item(10, { org: '91110000MA00000000' }),
-        item(11, { kind: 'news' }),
-        item(12, { category: 'statutory' }),
-        item(13),
-        item(14, { indexNo: `${code}/2020-00013` }),
-        item(15, { kind: 'interpretation', interprets: `${code}/2020-09999` }),
-        item(16, { kind: 'interpretation', interprets: `${code}/2020-00017` }),
-        item(17),
-      ]));
+      const r = await importPublications(
+        rt.ctx,
+        null,
+        source([
+          item(10, { org: '91110000MA00000000' }),
+          item(11, { kind: 'news' }),
+          item(12, { category: 'statutory' }),
+          item(13),
+          item(14, { indexNo: `${code}/2020-00013` }),
+          item(15, { kind: 'interpretation', interprets: `${code}/2020-09999` }),
+          item(16, { kind: 'interpretation', interprets: `${code}/2020-00017` }),
+          item(17),
+        ]),
+      );
       assert.ok(!r.ok);
-      assert.deepEqual(r.errors.map((e) => [e.line, e.field]), [[1, 'org'], [2, 'category'], [3, 'category'], [5, 'indexNo'], [6, 'interprets'], [7, 'interprets']]);
+      assert.deepEqual(
+        r.errors.map((e) => [e.line, e.field]),
+        [
+          [1, 'org'],
+          [2, 'category'],
+          [3, 'category'],
+          [5, 'indexNo'],
+          [6, 'interprets'],
+          [7, 'interprets'],
+        ],
+      );
       assert.match(r.errors[3]?.message ?? '', /与第4行重复/);
       assert.match(r.errors[5]?.message ?? '', /在第8行，应排在本行之前/);
     });
 
     test('should load a good file at once onto the portal, into search and the feed, with one audit entry', async () => {
       const lines = Array.from({ length: 300 }, (_, i) => item(100 + i));
-      lines.push(item(400, { title: '示例区量子通信试点工作方案', kind: 'normative', publishedOn: '2021-06-30', writtenOn: '2021-06-01', indexNo: `${code}/2021-00007` }));
-      lines.push(item(401, { title: '《示例区量子通信试点工作方案》政策解读', kind: 'interpretation', interprets: `${code}/2021-00007`, publishedOn: '2021-07-01', writtenOn: '2021-07-01', indexNo: `${code}/2021-00008` }));
+      lines.push(
+        item(400, {
+          title: '示例区量子通信试点工作方案',
+          kind: 'normative',
+          publishedOn: '2021-06-30',
+          writtenOn: '2021-06-01',
+          indexNo: `${code}/2021-00007`,
+        }),
+      );
+      lines.push(
+        item(401, {
+          title: '《示例区量子通信试点工作方案》政策解读',
+          kind: 'interpretation',
+          interprets: `${code}/2021-00007`,
+          publishedOn: '2021-07-01',
+          writtenOn: '2021-07-01',
+          indexNo: `${code}/2021-00008`,
+        }),
+      );
       const progress: number[] = [];
-      const r = await importPublications(rt.ctx, null, source(lines), { batchSize: 100, label: 'history.jsonl', onProgress: (phase, done) => phase === 'load' && progress.push(done) });
+      const r = await importPublications(rt.ctx, null, source(lines), {
+        batchSize: 100,
+        label: 'history.jsonl',
+        onProgress: (phase, done) => phase === 'load' && progress.push(done),
+      });
       assert.deepEqual(r, { ok: true, imported: 302, dryRun: false });
       assert.deepEqual(progress, [100, 200, 300, 302]);
       const entries = await audits('publication.imported');
@@ -95,11 +146,17 @@ for (const dialect of DIALECTS) {
       assert.ok(page.includes(`<td>${code}/2021-00007</td>`), 'original 索引号');
       assert.ok(page.includes('<td>2021-06-30</td>'), 'original 发布日期');
       assert.ok(page.includes(`href="/publications/${interpId}"`), 'links its interpretation');
-      assert.ok((await (await web.get(`/publications/${interpId}`)).text()).includes(`href="/publications/${docId}"`), 'the interpretation links the document');
+      assert.ok(
+        (await (await web.get(`/publications/${interpId}`)).text()).includes(`href="/publications/${docId}"`),
+        'the interpretation links the document',
+      );
 
       const stored = await rt.ctx.repos.publications.byId(docId ?? '');
       assert.equal(stored?.state, 'published');
-      assert.deepEqual(stored?.reviews.map((x) => x.action), ['import']);
+      assert.deepEqual(
+        stored?.reviews.map((x) => x.action),
+        ['import'],
+      );
 
       const search = await (await web.get(`/search?q=${encodeURIComponent('量子')}`)).text();
       assert.ok(search.includes(`href="/publications/${docId}"`), 'found by search at once');
@@ -117,15 +174,42 @@ for (const dialect of DIALECTS) {
       const before = await count();
       const r = await importPublications(rt.ctx, null, source(lines));
       assert.ok(!r.ok);
-      assert.deepEqual(r.errors.map((e) => [e.line, e.field]), [[1, 'indexNo'], [2, 'indexNo'], [3, 'indexNo']]);
+      assert.deepEqual(
+        r.errors.map((e) => [e.line, e.field]),
+        [
+          [1, 'indexNo'],
+          [2, 'indexNo'],
+          [3, 'indexNo'],
+        ],
+      );
       assert.match(r.errors[0]?.message ?? '', /已存在/);
       assert.equal(await count(), before);
     });
 
     test('should continue new 索引号 after the imported serials of the same year', async () => {
-      const editor = actorOf(await createUser(rt.ctx, null, { username: 'imp.editor', displayName: 'imp.editor', orgId: rootId, roles: [{ orgId: rootId, role: 'editor' }], password: STAFF_PASSWORD, mustChangePassword: false }));
-      await importPublications(rt.ctx, null, source([item(900, { indexNo: `${code}/2025-00420`, publishedOn: '2025-10-01', writtenOn: '2025-10-01' })]));
-      const d = await createDraft(rt.ctx, editor, { org: code, title: '导入之后的新草稿', kind: 'news', category: 'meetings', writtenOn: '2025-10-08', body: '<p>新</p>' });
+      const editor = actorOf(
+        await createUser(rt.ctx, null, {
+          username: 'imp.editor',
+          displayName: 'imp.editor',
+          orgId: rootId,
+          roles: [{ orgId: rootId, role: 'editor' }],
+          password: STAFF_PASSWORD,
+          mustChangePassword: false,
+        }),
+      );
+      await importPublications(
+        rt.ctx,
+        null,
+        source([item(900, { indexNo: `${code}/2025-00420`, publishedOn: '2025-10-01', writtenOn: '2025-10-01' })]),
+      );
+      const d = await createDraft(rt.ctx, editor, {
+        org: code,
+        title: '导入之后的新草稿',
+        kind: 'news',
+        category: 'meetings',
+        writtenOn: '2025-10-08',
+        body: '<p>新</p>',
+      });
       assert.equal(d.indexNo, `${code}/2025-00421`);
     });
 

@@ -18,13 +18,28 @@ for (const dialect of DIALECTS) {
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2024-10-09T02:00:00Z' });
       p = await publishingStaff(rt, 'rw');
-      id.withheld = (await p.draft('2024-10-09', { kind: 'other_document', title: '关于内部人事安排的请示', disclosure: 'withheld', withheldGround: 'internal_affairs', body: '' })).id;
+      id.withheld = (
+        await p.draft('2024-10-09', {
+          kind: 'other_document',
+          title: '关于内部人事安排的请示',
+          disclosure: 'withheld',
+          withheldGround: 'internal_affairs',
+          body: '',
+        })
+      ).id;
       id.lonely = (await p.draft('2025-09-01', { title: '示例区城市管理办法', docNo: '示政发〔2025〕8号' })).id;
       await p.publish(id.lonely, '2025-09-05');
       id.explained = (await p.draft('2025-09-01', { title: '示例区河道管理办法', docNo: '示政发〔2025〕9号' })).id;
       await p.publish(id.explained, '2025-09-05');
       const doc = await rt.ctx.repos.publications.byId(id.explained);
-      id.interp = (await p.draft('2025-09-06', { kind: 'interpretation', title: '《示例区河道管理办法》解读', docNo: '', interprets: doc?.indexNo })).id;
+      id.interp = (
+        await p.draft('2025-09-06', {
+          kind: 'interpretation',
+          title: '《示例区河道管理办法》解读',
+          docNo: '',
+          interprets: doc?.indexNo,
+        })
+      ).id;
       await p.publish(id.interp, '2025-09-08');
       p.at('2025-10-09');
       signer = new TestAgent(rt);
@@ -36,10 +51,15 @@ for (const dialect of DIALECTS) {
       const html = await (await signer.get('/admin')).text();
       assert.ok(html.includes('主动公开提醒'));
       const uninterpreted = /<ul class="plain" id="warn-uninterpreted">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
-      assert.ok(uninterpreted.includes(`href="/admin/publications/${id.lonely}"`) && uninterpreted.includes('示政发〔2025〕8号'));
+      assert.ok(
+        uninterpreted.includes(`href="/admin/publications/${id.lonely}"`) &&
+          uninterpreted.includes('示政发〔2025〕8号'),
+      );
       assert.ok(!uninterpreted.includes(id.explained), 'its interpretation is live');
       const due = /<ul class="plain" id="warn-reassessment">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
-      assert.ok(due.includes(`href="/admin/publications/${id.withheld}#reassess-h"`) && due.includes('应于2025-10-09前评估'));
+      assert.ok(
+        due.includes(`href="/admin/publications/${id.withheld}#reassess-h"`) && due.includes('应于2025-10-09前评估'),
+      );
       assert.ok(html.includes('href="/admin/publication-export"'));
     });
 
@@ -52,14 +72,26 @@ for (const dialect of DIALECTS) {
       await editor.login('rw.editor', STAFF_PASSWORD);
       const page = await (await editor.get(`/admin/publications/${id.withheld}`)).text();
       assert.ok(page.includes('定期评估审查（第十八条）') && !page.includes('/reassess"'));
-      const refused = await editor.post(`/admin/publications/${id.withheld}/reassess`, { decision: 'keep_withheld', withheldGround: 'internal_affairs', reason: '理由' });
+      const refused = await editor.post(`/admin/publications/${id.withheld}/reassess`, {
+        decision: 'keep_withheld',
+        withheldGround: 'internal_affairs',
+        reason: '理由',
+      });
       assert.equal(refused.status, 403);
       assert.ok((await refused.text()).includes('需要“签发人”“主要负责同志”或管理员角色'));
-      assert.ok(!(await (await signer.get(`/admin/publications/${id.lonely}`)).text()).includes('定期评估审查'), 'not for 主动公开 items');
+      assert.ok(
+        !(await (await signer.get(`/admin/publications/${id.lonely}`)).text()).includes('定期评估审查'),
+        'not for 主动公开 items',
+      );
     });
 
     test('should re-render the form with Chinese errors and what was typed', async () => {
-      const res = await signer.post(`/admin/publications/${id.withheld}/reassess`, { decision: 'keep_withheld', assessedOn: '2025-10-10', withheldGround: 'process_info', reason: '' });
+      const res = await signer.post(`/admin/publications/${id.withheld}/reassess`, {
+        decision: 'keep_withheld',
+        assessedOn: '2025-10-10',
+        withheldGround: 'process_info',
+        reason: '',
+      });
       assert.equal(res.status, 422);
       const html = await res.text();
       assert.ok(html.includes('评估日期不能晚于今天') && html.includes('继续不予公开的，请说明评估理由'));
@@ -70,7 +102,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('should record the decision and show it in the register and the review trail', async () => {
-      const res = await signer.post(`/admin/publications/${id.withheld}/reassess`, { decision: 'keep_withheld', assessedOn: '2025-10-09', withheldGround: 'internal_affairs', reason: '仍属内部人事管理信息' });
+      const res = await signer.post(`/admin/publications/${id.withheld}/reassess`, {
+        decision: 'keep_withheld',
+        assessedOn: '2025-10-09',
+        withheldGround: 'internal_affairs',
+        reason: '仍属内部人事管理信息',
+      });
       assert.equal(res.status, 303);
       assert.equal(res.headers.get('location'), `/admin/publications/${id.withheld}?flash=reassessed#reassess-h`);
       const html = await (await signer.get(`/admin/publications/${id.withheld}?flash=reassessed`)).text();

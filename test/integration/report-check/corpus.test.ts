@@ -28,7 +28,10 @@ test('the seed report: year, format, figures, no rule broken, one spam finding o
   const line = text.slice(text.lastIndexOf('\n', spam[0]!.where.offset!) + 1);
   assert.match(line.slice(0, line.indexOf('\n')), /地址/);
   assert.ok(spam[0]!.where.excerpt?.startsWith('365体育亚洲唯一_365bet赌城'));
-  assert.deepEqual(r.findings.filter((f) => /^R\d$/.test(f.rule)), []);
+  assert.deepEqual(
+    r.findings.filter((f) => /^R\d$/.test(f.rule)),
+    [],
+  );
   assert.match(r.sections.overview ?? '', /^2020年[,，]区政府/);
   assert.equal(r.sections.other, '无。');
   // Regression: the heading "五、存在的主要问题及改进情况" used to stop after 问题, leaving
@@ -55,7 +58,10 @@ test('the 2021 reports that print 其他处理 as one row get a format finding',
   for (const file of ['complete/009.txt', 'complete/010.txt']) {
     const r = scoreFile(file, truth[file]!).report;
     assert.ok(r.applications.other);
-    assert.ok(r.findings.some((f) => f.rule === 'format' && f.where.row === 'other'), file);
+    assert.ok(
+      r.findings.some((f) => f.rule === 'format' && f.where.row === 'other'),
+      file,
+    );
   }
 });
 

@@ -20,7 +20,15 @@ const HTML = `<html><head><title>x</title><style>td{}</style></head><body>
 
 test('HTML: merged header cells and &nbsp; blanks keep the columns', () => {
   const r = checkReportText(htmlToText(HTML));
-  assert.deepEqual(r.applications.new, { natural_person: 4, business: null, research: 1, nonprofit: 0, legal_services: 0, other: 0, total: 5 });
+  assert.deepEqual(r.applications.new, {
+    natural_person: 4,
+    business: null,
+    research: 1,
+    nonprofit: 0,
+    legal_services: 0,
+    other: 0,
+    total: 5,
+  });
 });
 
 test('HTML embedded in a script string is read', () => {
@@ -38,7 +46,16 @@ test('DOCX generated with a table is read through mammoth', async () => {
     ['行政规范性文件', '3', '1', '12'],
   ].map((r) => new TableRow({ children: r.map(cell) }));
   const doc = new Document({
-    sections: [{ children: [new Paragraph({ children: [new TextRun('某县2023年政府信息公开工作年度报告')] }), new Paragraph('二、主动公开政府信息情况'), new Paragraph('第二十条第（一）项'), new Table({ rows })] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun('某县2023年政府信息公开工作年度报告')] }),
+          new Paragraph('二、主动公开政府信息情况'),
+          new Paragraph('第二十条第（一）项'),
+          new Table({ rows }),
+        ],
+      },
+    ],
   });
   const bytes = await Packer.toBuffer(doc);
   const text = await documentToText('report.docx', new Uint8Array(bytes));

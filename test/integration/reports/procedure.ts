@@ -37,8 +37,18 @@ export function applicantForm(subtype: string | null, serial: number): Record<st
 }
 
 /** Submits an online application to the organization on the clock's day, and registers it. */
-export async function receive(rt: TestRuntime, staff: CaseStaff, orgCode: string, subtype: string | null, serial: number): Promise<string> {
-  const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: orgCode, channel: 'online', form: applicantForm(subtype, serial) });
+export async function receive(
+  rt: TestRuntime,
+  staff: CaseStaff,
+  orgCode: string,
+  subtype: string | null,
+  serial: number,
+): Promise<string> {
+  const { id } = await submitApplication(rt.ctx, null, {
+    orgCreditCode: orgCode,
+    channel: 'online',
+    form: applicantForm(subtype, serial),
+  });
   await actOnApplication(rt.ctx, staff.handler, id, 'register', {});
   return id;
 }

@@ -11,7 +11,13 @@ import { createDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { annualPublicationReport } from '../../../src/app/publications/publication-queries.js';
 import { loadReport, type ReportRecord } from '../../../src/app/reports/annual-reports.js';
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS, applicationRows, type ApplicantColumn } from '../../../src/domain/reports/annual-report.js';
+import {
+  APPLICANT_COLUMNS,
+  REVIEW_COLUMNS,
+  REVIEW_ROWS,
+  applicationRows,
+  type ApplicantColumn,
+} from '../../../src/domain/reports/annual-report.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
 import { chargeAndPay, receive, reply, withdraw, type CaseStaff } from './procedure.js';
 import { makeUser } from './support.js';
@@ -31,7 +37,10 @@ const EXPECTED_APPLICATIONS: Record<string, Partial<Record<ApplicantColumn, numb
   carried_forward: { natural_person: 1, total: 1 },
 };
 
-/** Section 四: one reconsideration upheld in 2025, one direct suit pending, one suit after reconsideration decided only in 2026. */
+/**
+ * Section 四: one reconsideration upheld in 2025, one direct suit pending, one suit after reconsideration decided only
+ * in 2026.
+ */
 const EXPECTED_REVIEWS: Record<string, Partial<Record<string, number>>> = {
   reconsideration: { upheld: 1, total: 1 },
   litigation_direct: { pending: 1, total: 1 },
@@ -47,7 +56,14 @@ for (const dialect of DIALECTS) {
     const at = (day: string) => rt.clock.set(`${day}T02:00:00Z`);
 
     const publish = async (kind: string, title: string, writtenOn: string) => {
-      const { id } = await createDraft(rt.ctx, pubs.editor, { org: staff.rootCode, title, kind, docNo: `示政规〔${writtenOn.slice(0, 4)}〕${title.length}号`, writtenOn, body: '<p>正文。</p>' });
+      const { id } = await createDraft(rt.ctx, pubs.editor, {
+        org: staff.rootCode,
+        title,
+        kind,
+        docNo: `示政规〔${writtenOn.slice(0, 4)}〕${title.length}号`,
+        writtenOn,
+        body: '<p>正文。</p>',
+      });
       await actOnPublication(rt.ctx, pubs.editor, id, 'submit');
       await actOnPublication(rt.ctx, pubs.r1, id, 'approve');
       await actOnPublication(rt.ctx, pubs.r2, id, 'approve');
@@ -92,15 +108,30 @@ for (const dialect of DIALECTS) {
         } else await reply(rt, staff, id, outcome);
       }
       await publish('normative', '示例区关于规范老旧小区改造的通知', '2025-02-20');
-      const review = (over: Record<string, string>) => createReview(rt.ctx, staff.officeHead, { orgId: staff.rootId, caseNo: `示复〔2025〕${over.filedOn}`, body: '示例区人民政府', claimantName: '孙申请', subject: '政府信息公开答复', ...over });
+      const review = (over: Record<string, string>) =>
+        createReview(rt.ctx, staff.officeHead, {
+          orgId: staff.rootId,
+          caseNo: `示复〔2025〕${over.filedOn}`,
+          body: '示例区人民政府',
+          claimantName: '孙申请',
+          subject: '政府信息公开答复',
+          ...over,
+        });
       at('2025-12-15');
       await receive(rt, staff, staff.rootCode, null, 30); // open at the year end
       await review({ kind: 'reconsideration', filedOn: '2025-04-01', result: 'upheld', resultOn: '2025-06-01' });
       await review({ kind: 'litigation', litigationRoute: 'direct', filedOn: '2025-09-01', result: 'pending' });
       await review({ kind: 'complaint', filedOn: '2025-09-02', result: 'pending' }); // not in section 四
-      await review({ kind: 'reconsideration', filedOn: '2024-12-02', result: 'corrected', resultOn: '2025-02-01' }); // filed in 2024
+      // filed in 2024
+      await review({ kind: 'reconsideration', filedOn: '2024-12-02', result: 'corrected', resultOn: '2025-02-01' });
       at('2026-01-15');
-      await review({ kind: 'litigation', litigationRoute: 'after_reconsideration', filedOn: '2025-05-01', result: 'corrected', resultOn: '2026-01-15' });
+      await review({
+        kind: 'litigation',
+        litigationRoute: 'after_reconsideration',
+        filedOn: '2025-05-01',
+        result: 'corrected',
+        resultOn: '2026-01-15',
+      });
       await receive(rt, staff, staff.rootCode, null, 31); // received in 2026: not in the 2025 report
       at('2026-01-20');
       record = await loadReport(rt.ctx, staff.officeHead, staff.rootId, 2025);
@@ -112,7 +143,11 @@ for (const dialect of DIALECTS) {
       assert.equal(record.state, 'draft');
       for (const row of applicationRows('2021')) {
         for (const col of APPLICANT_COLUMNS) {
-          assert.equal(record.report.applications[row]?.[col], EXPECTED_APPLICATIONS[row]?.[col] ?? 0, `三 ${row} ${col}`);
+          assert.equal(
+            record.report.applications[row]?.[col],
+            EXPECTED_APPLICATIONS[row]?.[col] ?? 0,
+            `三 ${row} ${col}`,
+          );
         }
       }
       assert.deepEqual(Object.keys(record.report.applications).sort(), applicationRows('2021').sort());
@@ -120,7 +155,9 @@ for (const dialect of DIALECTS) {
 
     test('should compute every cell of section 四 from the register (results as at 31 December)', () => {
       for (const row of REVIEW_ROWS) {
-        for (const col of REVIEW_COLUMNS) assert.equal(record.report.reviews[row]?.[col], EXPECTED_REVIEWS[row]?.[col] ?? 0, `四 ${row} ${col}`);
+        for (const col of REVIEW_COLUMNS) {
+          assert.equal(record.report.reviews[row]?.[col], EXPECTED_REVIEWS[row]?.[col] ?? 0, `四 ${row} ${col}`);
+        }
       }
     });
 
@@ -128,8 +165,14 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(record.report.article20.rules, { made: 0, repealed: 0, in_force: 1 });
       assert.deepEqual(record.report.article20.normative, { made: 1, repealed: 0, in_force: 1 });
       const counts = await annualPublicationReport(rt.ctx, null, staff.rootId, 2025);
-      assert.deepEqual(record.report.article20.normative, { made: counts.normative.made, repealed: counts.normative.repealed, in_force: counts.normative.inForce });
-      for (const row of ['licensing', 'penalties', 'enforcement'] as const) assert.deepEqual(record.report.article20[row], { decisions: null });
+      assert.deepEqual(record.report.article20.normative, {
+        made: counts.normative.made,
+        repealed: counts.normative.repealed,
+        in_force: counts.normative.inForce,
+      });
+      for (const row of ['licensing', 'penalties', 'enforcement'] as const) {
+        assert.deepEqual(record.report.article20[row], { decisions: null });
+      }
       assert.deepEqual(record.report.article20.fees, { amount: null });
     });
 
@@ -148,9 +191,19 @@ for (const dialect of DIALECTS) {
     });
 
     test('should count the fee notice, its payment and the notices issued in 2025', async () => {
-      assert.deepEqual(await rt.ctx.repos.reportFacts.fees(staff.rootId, 2025), { notices: 1, chargedYuan: 100, collectedYuan: 100 });
-      assert.deepEqual(await rt.ctx.repos.reportFacts.fees(staff.rootId, 2024), { notices: 0, chargedYuan: 0, collectedYuan: 0 });
-      const ids = (await rt.ctx.repos.applications.list({ orgIds: [staff.rootId] }, { limit: 100, offset: 0 })).items.map((i) => i.id);
+      assert.deepEqual(await rt.ctx.repos.reportFacts.fees(staff.rootId, 2025), {
+        notices: 1,
+        chargedYuan: 100,
+        collectedYuan: 100,
+      });
+      assert.deepEqual(await rt.ctx.repos.reportFacts.fees(staff.rootId, 2024), {
+        notices: 0,
+        chargedYuan: 0,
+        collectedYuan: 0,
+      });
+      const ids = (
+        await rt.ctx.repos.applications.list({ orgIds: [staff.rootId] }, { limit: 100, offset: 0 })
+      ).items.map((i) => i.id);
       const notices = (await Promise.all(ids.map((id) => rt.ctx.repos.notices.forApplication(id)))).flat();
       const in2025 = notices.filter((n) => n.issuedOn.startsWith('2025-')).length;
       assert.ok(in2025 >= 10);

@@ -20,7 +20,12 @@ for (const dialect of DIALECTS) {
         for (const [i, orgId] of orgIds.entries()) {
           const list = randomFacts(rand, i === 0 ? 400 : 150);
           facts.set(orgId, list);
-          for (const f of list) await repos.applications.insert(syntheticApplication(rt.ctx.crypto.newId(), orgId, f, ++serial), rt.clock.nowIso());
+          for (const f of list) {
+            await repos.applications.insert(
+              syntheticApplication(rt.ctx.crypto.newId(), orgId, f, ++serial),
+              rt.clock.nowIso(),
+            );
+          }
         }
       });
     });
@@ -39,7 +44,9 @@ for (const dialect of DIALECTS) {
     test('should have counted something in every kind of bucket (the comparison is not vacuous)', async () => {
       const tally = (await rt.ctx.repos.reportFacts.tally([orgIds[0]!], 2025)).get(orgIds[0]!) ?? [];
       const buckets = new Set(tally.map((t) => t.bucket));
-      for (const b of ['new', 'carried_over', 'carried_forward', 'disclosed', 'other.other']) assert.ok(buckets.has(b as never), b);
+      for (const b of ['new', 'carried_over', 'carried_forward', 'disclosed', 'other.other']) {
+        assert.ok(buckets.has(b as never), b);
+      }
       assert.ok(tally.some((t) => t.applicantType === 'legal_person' && t.applicantSubtype === null));
       assert.ok(tally.reduce((s, t) => s + t.count, 0) > 300);
     });

@@ -19,7 +19,10 @@ import type { Actor } from '../../../src/domain/policies/actor.js';
 import { applicantForm, type CaseStaff } from './procedure.js';
 import { makeUser } from './support.js';
 
-const is = (code: string, pattern?: RegExp) => (e: unknown) => e instanceof AppError && e.code === code && (pattern === undefined || pattern.test(`${e.message} ${JSON.stringify(e.fieldErrors)}`));
+const is = (code: string, pattern?: RegExp) => (e: unknown) =>
+  e instanceof AppError &&
+  e.code === code &&
+  (pattern === undefined || pattern.test(`${e.message} ${JSON.stringify(e.fieldErrors)}`));
 
 for (const dialect of DIALECTS) {
   describe(`annual report workflow (${dialect})`, { skip: skipReason(dialect) }, () => {
@@ -35,7 +38,13 @@ for (const dialect of DIALECTS) {
       staff = await createStaff(rt);
       const orgs = await rt.ctx.repos.orgs.list();
       const named = (name: string) => orgs.find((o) => o.name === name)!;
-      Object.assign(org, { dept1: named('示例区发展和改革局'), dept2: named('示例区教育局'), dept3: named('示例区财政局'), dept4: named('示例区司法局'), town: named('示例区示例镇人民政府') });
+      Object.assign(org, {
+        dept1: named('示例区发展和改革局'),
+        dept2: named('示例区教育局'),
+        dept3: named('示例区财政局'),
+        dept4: named('示例区司法局'),
+        town: named('示例区示例镇人民政府'),
+      });
       u.editor1 = await makeUser(rt, 'dept1.editor', org.dept1.id, ['editor']);
       u.head1 = await makeUser(rt, 'dept1.head', org.dept1.id, ['office_head']);
       u.editor2 = await makeUser(rt, 'dept2.editor', org.dept2.id, ['editor']);
@@ -45,18 +54,32 @@ for (const dialect of DIALECTS) {
       u.supervisor4 = await makeUser(rt, 'dept4.supervisor', org.dept4.id, ['supervisor']);
       u.supervisor = await makeUser(rt, 'district.supervisor', staff.rootId, ['supervisor']);
       // 2024-12-20: an application reaches the district government and is still open at the year end.
-      const { id: misdirected } = await submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: applicantForm(null, 1) });
+      const { id: misdirected } = await submitApplication(rt.ctx, null, {
+        orgCreditCode: staff.rootCode,
+        channel: 'online',
+        form: applicantForm(null, 1),
+      });
       // 2025-01-06: the education bureau publishes its 2024 report (nothing carried forward).
       at('2025-01-06');
       assert.equal((await publishReport(rt.ctx, u.head2!, org.dept2.id, 2024)).state, 'published');
       // 2025-02-10: the application is transferred to the bureau, which holds the information (转办).
       at('2025-02-10');
-      await actOnApplication(rt.ctx, staff.handler, misdirected, 'transfer', { org: org.dept2.creditCode, reason: '所需信息由区教育局制作和保存' });
+      await actOnApplication(rt.ctx, staff.handler, misdirected, 'transfer', {
+        org: org.dept2.creditCode,
+        reason: '所需信息由区教育局制作和保存',
+      });
       // 2025-12-15: the development bureau receives a case and approves its reply, not yet served.
       at('2025-12-15');
-      const { id } = await submitApplication(rt.ctx, null, { orgCreditCode: org.dept1.creditCode, channel: 'online', form: applicantForm('business', 2) });
+      const { id } = await submitApplication(rt.ctx, null, {
+        orgCreditCode: org.dept1.creditCode,
+        channel: 'online',
+        form: applicantForm('business', 2),
+      });
       await actOnApplication(rt.ctx, staff.handler, id, 'register', {});
-      await actOnApplication(rt.ctx, staff.handler, id, 'draft_reply', { outcome: 'disclosed', provision: '电子邮件发送' });
+      await actOnApplication(rt.ctx, staff.handler, id, 'draft_reply', {
+        outcome: 'disclosed',
+        provision: '电子邮件发送',
+      });
       await actOnApplication(rt.ctx, staff.legal, id, 'pass_legal_review', { confidentialityReviewed: true });
       await actOnApplication(rt.ctx, staff.signer, id, 'approve_reply', {});
       pendingReply = id;
@@ -65,50 +88,84 @@ for (const dialect of DIALECTS) {
     after(() => rt.close());
 
     test('should reject bad figures with a Chinese message per cell and save nothing', async () => {
-      const bad = { 'licensing.decisions': '12.0', 'penalties.decisions': '-1', 'enforcement.decisions': '三', 'fees.amount': '1.2.3', 'rules.made': '4' };
-      await assert.rejects(saveReportDraft(rt.ctx, u.editor1!, org.dept1.id, 2025, { article20: bad, sections: { overview: '概述' } }), (e) => {
-        assert.ok(e instanceof AppError && e.code === 'invalid');
-        assert.deepEqual(Object.keys(e.fieldErrors).sort(), ['enforcement.decisions', 'fees.amount', 'licensing.decisions', 'penalties.decisions', 'rules.made']);
-        assert.match(e.fieldErrors['licensing.decisions']!, /“行政许可：本年处理决定数量”应为非负整数/);
-        assert.match(e.fieldErrors['penalties.decisions']!, /不能为负数/);
-        assert.match(e.fieldErrors['rules.made']!, /不能填写/);
-        return true;
-      });
+      const bad = {
+        'licensing.decisions': '12.0',
+        'penalties.decisions': '-1',
+        'enforcement.decisions': '三',
+        'fees.amount': '1.2.3',
+        'rules.made': '4',
+      };
+      await assert.rejects(
+        saveReportDraft(rt.ctx, u.editor1!, org.dept1.id, 2025, { article20: bad, sections: { overview: '概述' } }),
+        (e) => {
+          assert.ok(e instanceof AppError && e.code === 'invalid');
+          assert.deepEqual(Object.keys(e.fieldErrors).sort(), [
+            'enforcement.decisions',
+            'fees.amount',
+            'licensing.decisions',
+            'penalties.decisions',
+            'rules.made',
+          ]);
+          assert.match(e.fieldErrors['licensing.decisions']!, /“行政许可：本年处理决定数量”应为非负整数/);
+          assert.match(e.fieldErrors['penalties.decisions']!, /不能为负数/);
+          assert.match(e.fieldErrors['rules.made']!, /不能填写/);
+          return true;
+        },
+      );
       assert.equal(await rt.ctx.repos.annualReports.get(org.dept1.id, 2025), undefined);
     });
 
     test('should save typed figures (decimals for amounts, full-width digits) with their source, and the narrative', async () => {
-      const r = await saveReportDraft(rt.ctx, u.editor1!, org.dept1.id, 2025, { article20: { 'licensing.decisions': '１２', 'fees.amount': '3.25', 'penalties.decisions': '' }, sections: { overview: '  本年度概述。 ' } });
+      const r = await saveReportDraft(rt.ctx, u.editor1!, org.dept1.id, 2025, {
+        article20: { 'licensing.decisions': '１２', 'fees.amount': '3.25', 'penalties.decisions': '' },
+        sections: { overview: '  本年度概述。 ' },
+      });
       assert.equal(r.state, 'draft');
       assert.equal(r.report.article20.licensing?.decisions, 12);
       assert.equal(r.report.article20.fees?.amount, 3.25);
       assert.equal(r.report.article20.penalties?.decisions, null);
       assert.equal(r.report.sections.overview, '本年度概述。');
       assert.match(r.report.sections.other ?? '', /信息处理费/, 'unsaved sections keep the drafted text');
-      assert.deepEqual({ ...r.sources['licensing.decisions'], at: '' }, { source: 'manual', note: '后台填写', by: 'dept1.editor（dept1.editor）', at: '' });
+      assert.deepEqual(
+        { ...r.sources['licensing.decisions'], at: '' },
+        { source: 'manual', note: '后台填写', by: 'dept1.editor（dept1.editor）', at: '' },
+      );
       assert.equal(r.sources['penalties.decisions'], undefined, 'a blank that stays blank is no change');
-      const audit = await rt.ctx.repos.audit.list({ entityType: 'annual_report', action: 'report.draft_saved' }, { limit: 5 });
+      const audit = await rt.ctx.repos.audit.list(
+        { entityType: 'annual_report', action: 'report.draft_saved' },
+        { limit: 5 },
+      );
       assert.equal(audit.length, 1);
     });
 
     test('should reject a CSV with a bad cell naming line and column, and import a good one', async () => {
-      const bad = '栏目,数值,备注\n行政许可：本年处理决定数量,20,许可系统\n行政处罚：本年处理决定数量,abc\nnope.cell,1\n';
+      const bad =
+        '栏目,数值,备注\n行政许可：本年处理决定数量,20,许可系统\n行政处罚：本年处理决定数量,abc\nnope.cell,1\n';
       await assert.rejects(importArticle20Csv(rt.ctx, u.editor1!, org.dept1.id, 2025, 'figures.csv', bad), (e) => {
         assert.ok(e instanceof AppError && e.code === 'invalid');
         assert.match(e.message, /第3行第2列：“行政处罚：本年处理决定数量”应为非负整数，收到“abc”/);
         assert.match(e.message, /第4行第1列/);
         return true;
       });
-      assert.equal((await loadReport(rt.ctx, u.editor1!, org.dept1.id, 2025)).report.article20.licensing?.decisions, 12, 'nothing saved');
+      assert.equal(
+        (await loadReport(rt.ctx, u.editor1!, org.dept1.id, 2025)).report.article20.licensing?.decisions,
+        12,
+        'nothing saved',
+      );
       const good = '\ufefflicensing.decisions,20,许可系统导出\n"行政强制：本年处理决定数量",4\n';
-      assert.deepEqual(await importArticle20Csv(rt.ctx, u.editor1!, org.dept1.id, 2025, 'figures.csv', good), { count: 2 });
+      assert.deepEqual(await importArticle20Csv(rt.ctx, u.editor1!, org.dept1.id, 2025, 'figures.csv', good), {
+        count: 2,
+      });
       const r = await loadReport(rt.ctx, u.editor1!, org.dept1.id, 2025);
       assert.equal(r.report.article20.licensing?.decisions, 20);
       assert.equal(r.report.article20.enforcement?.decisions, 4);
       assert.equal(r.report.article20.fees?.amount, 3.25);
       assert.equal(r.sources['licensing.decisions']?.source, 'csv');
       assert.equal(r.sources['licensing.decisions']?.note, 'figures.csv：许可系统导出');
-      await assert.rejects(importArticle20Csv(rt.ctx, u.other!, org.dept1.id, 2025, 'figures.csv', good), is('forbidden'));
+      await assert.rejects(
+        importArticle20Csv(rt.ctx, u.other!, org.dept1.id, 2025, 'figures.csv', good),
+        is('forbidden'),
+      );
     });
 
     test('should block the submission of a report whose carry-over differs from last year’s published report (R6)', async () => {
@@ -117,7 +174,10 @@ for (const dialect of DIALECTS) {
       const r6 = draft.findings.find((f) => f.rule === 'R6');
       assert.equal(r6?.severity, 'error');
       assert.deepEqual(r6?.where, { section: 'applications', row: 'carried_over', column: 'natural_person' });
-      await assert.rejects(submitReport(rt.ctx, u.editor2!, org.dept2.id, 2025), is('invalid', /不能报送.*R6.*上年结转为1/));
+      await assert.rejects(
+        submitReport(rt.ctx, u.editor2!, org.dept2.id, 2025),
+        is('invalid', /不能报送.*R6.*上年结转为1/),
+      );
       await assert.rejects(publishReport(rt.ctx, u.head2!, org.dept2.id, 2025), is('invalid', /不能发布/));
       assert.equal((await loadReport(rt.ctx, u.editor2!, org.dept2.id, 2025)).state, 'draft');
     });
@@ -129,16 +189,24 @@ for (const dialect of DIALECTS) {
       assert.equal(published.report.applications.carried_forward?.business, 1);
       assert.ok(published.publishedAt && published.submittedAt);
       // The reply was served on 30 December but recorded only now: 2025's live figures change.
-      await actOnApplication(rt.ctx, staff.handler, pendingReply, 'send_reply', { method: 'email', sentOn: '2025-12-30' });
+      await actOnApplication(rt.ctx, staff.handler, pendingReply, 'send_reply', {
+        method: 'email',
+        sentOn: '2025-12-30',
+      });
       const live = (await rt.ctx.repos.reportFacts.tally([org.dept1.id], 2025)).get(org.dept1.id)!;
       assert.ok(live.some((t) => t.bucket === 'disclosed' && t.count === 1));
       const after = await loadReport(rt.ctx, u.editor1!, org.dept1.id, 2025);
       assert.deepEqual(after.report, published.report);
       assert.equal(after.report.applications.disclosed?.total, 0);
       assert.deepEqual((await publishedReport(rt.ctx, org.dept1.id, 2025))?.report, published.report);
-      assert.deepEqual(await listPublishedReports(rt.ctx, org.dept1.id), [{ year: 2025, format: '2021', publishedAt: published.publishedAt }]);
+      assert.deepEqual(await listPublishedReports(rt.ctx, org.dept1.id), [
+        { year: 2025, format: '2021', publishedAt: published.publishedAt },
+      ]);
       assert.deepEqual(await reportHistory(rt.ctx, org.dept1.id), [{ year: 2025, received: 1, closed: 0 }]);
-      await assert.rejects(saveReportDraft(rt.ctx, u.editor1!, org.dept1.id, 2025, { sections: { overview: '改' } }), is('forbidden'));
+      await assert.rejects(
+        saveReportDraft(rt.ctx, u.editor1!, org.dept1.id, 2025, { sections: { overview: '改' } }),
+        is('forbidden'),
+      );
       assert.equal(await publishedReport(rt.ctx, org.dept2.id, 2025), undefined, 'a draft is never public');
     });
 
@@ -146,24 +214,47 @@ for (const dialect of DIALECTS) {
       const submitted = await submitReport(rt.ctx, u.editor3!, org.dept3.id, 2025);
       assert.equal(submitted.state, 'submitted');
       assert.equal(submitted.canEdit, false);
-      await assert.rejects(saveReportDraft(rt.ctx, u.editor3!, org.dept3.id, 2025, { sections: { overview: '改' } }), is('forbidden'));
+      await assert.rejects(
+        saveReportDraft(rt.ctx, u.editor3!, org.dept3.id, 2025, { sections: { overview: '改' } }),
+        is('forbidden'),
+      );
       await assert.rejects(returnReport(rt.ctx, u.editor3!, org.dept3.id, 2025, '请补充'), is('forbidden'));
       await assert.rejects(returnReport(rt.ctx, u.supervisor4!, org.dept3.id, 2025, '请补充'), is('forbidden'));
       await assert.rejects(returnReport(rt.ctx, u.supervisor!, org.dept3.id, 2025, '  '), is('invalid', /退回理由/));
       assert.equal((await loadReport(rt.ctx, u.supervisor!, org.dept3.id, 2025)).canReturn, true);
-      const returned = await returnReport(rt.ctx, u.supervisor!, org.dept3.id, 2025, '第二部分行政许可数字未填写，请补充后重新报送。');
+      const returned = await returnReport(
+        rt.ctx,
+        u.supervisor!,
+        org.dept3.id,
+        2025,
+        '第二部分行政许可数字未填写，请补充后重新报送。',
+      );
       assert.equal(returned.state, 'draft');
       assert.equal(returned.returnedReason, '第二部分行政许可数字未填写，请补充后重新报送。');
       assert.equal(returned.submittedAt, null);
-      assert.equal((await saveReportDraft(rt.ctx, u.editor3!, org.dept3.id, 2025, { article20: { 'licensing.decisions': '3' } })).canSubmit, true);
-      const actions = (await rt.ctx.repos.audit.list({ entityType: 'annual_report' }, { limit: 50 })).map((a) => a.action);
-      for (const a of ['report.submitted', 'report.returned', 'report.published', 'report.figures_imported']) assert.ok(actions.includes(a), a);
+      assert.equal(
+        (await saveReportDraft(rt.ctx, u.editor3!, org.dept3.id, 2025, { article20: { 'licensing.decisions': '3' } }))
+          .canSubmit,
+        true,
+      );
+      const actions = (await rt.ctx.repos.audit.list({ entityType: 'annual_report' }, { limit: 50 })).map(
+        (a) => a.action,
+      );
+      for (const a of ['report.submitted', 'report.returned', 'report.published', 'report.figures_imported']) {
+        assert.ok(actions.includes(a), a);
+      }
     });
 
     test('should forbid editors of other organizations and supervisors outside the tree', async () => {
       await assert.rejects(loadReport(rt.ctx, u.other!, org.dept1.id, 2025), is('forbidden'));
-      await assert.rejects(saveReportDraft(rt.ctx, u.other!, org.dept1.id, 2025, { sections: { overview: 'x' } }), is('forbidden'));
-      await assert.rejects(saveReportDraft(rt.ctx, u.supervisor!, org.dept1.id, 2025, { sections: { overview: 'x' } }), is('forbidden'));
+      await assert.rejects(
+        saveReportDraft(rt.ctx, u.other!, org.dept1.id, 2025, { sections: { overview: 'x' } }),
+        is('forbidden'),
+      );
+      await assert.rejects(
+        saveReportDraft(rt.ctx, u.supervisor!, org.dept1.id, 2025, { sections: { overview: 'x' } }),
+        is('forbidden'),
+      );
       await assert.rejects(submitReport(rt.ctx, u.other!, org.dept3.id, 2025), is('forbidden'));
       await assert.rejects(buildRollup(rt.ctx, u.editor1!, staff.rootId, 2025), is('forbidden'));
       await assert.rejects(reportOverview(rt.ctx, u.supervisor4!, staff.rootId, 2025), is('forbidden'));
@@ -175,7 +266,10 @@ for (const dialect of DIALECTS) {
       const rollup = await buildRollup(rt.ctx, u.supervisor!, staff.rootId, 2025);
       const orgs = await rt.ctx.repos.orgs.list();
       assert.equal(rollup.included.length + rollup.missing.length, orgs.length);
-      assert.deepEqual(rollup.included.map((s) => [s.orgName, s.state]), [['示例区发展和改革局', 'published']]);
+      assert.deepEqual(
+        rollup.included.map((s) => [s.orgName, s.state]),
+        [['示例区发展和改革局', 'published']],
+      );
       const missing = new Map(rollup.missing.map((s) => [s.orgId, s.state]));
       assert.equal(missing.get(org.dept2.id), 'missing', 'its blocked submission stored nothing');
       assert.equal(missing.get(org.dept3.id), 'draft');
@@ -199,7 +293,9 @@ for (const dialect of DIALECTS) {
 
     test('should mark late units after their due date, the internal one when set', async () => {
       at('2026-02-05');
-      const overview = new Map((await reportOverview(rt.ctx, u.supervisor!, staff.rootId, 2025)).map((s) => [s.orgId, s]));
+      const overview = new Map(
+        (await reportOverview(rt.ctx, u.supervisor!, staff.rootId, 2025)).map((s) => [s.orgId, s]),
+      );
       assert.equal(overview.get(org.dept2.id)?.dueOn, '2026-01-31');
       assert.equal(overview.get(org.dept2.id)?.late, true);
       assert.equal(overview.get(org.dept2.id)?.errors, 2, 'R6 in the 自然人 and 总计 columns');
@@ -215,7 +311,10 @@ for (const dialect of DIALECTS) {
       const record = await loadReport(rt.ctx, u.editor2!, org.dept2.id, 2025);
       assert.equal(record.internalDueOn, '2026-01-20');
       assert.equal(record.late, true);
-      assert.equal((await reportOverview(rt.ctx, u.supervisor!, staff.rootId, 2025)).find((s) => s.orgId === org.dept3.id)?.dueOn, '2026-01-20');
+      assert.equal(
+        (await reportOverview(rt.ctx, u.supervisor!, staff.rootId, 2025)).find((s) => s.orgId === org.dept3.id)?.dueOn,
+        '2026-01-20',
+      );
     });
   });
 }

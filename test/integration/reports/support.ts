@@ -38,7 +38,14 @@ export function syntheticApplication(id: string, orgId: string, fact: Applicatio
       address: '',
       postcode: '',
     },
-    request: { description: `合成申请${serial}`, title: '', docNo: '', indexNo: '', carrier: 'electronic', delivery: 'email' },
+    request: {
+      description: `合成申请${serial}`,
+      title: '',
+      docNo: '',
+      indexNo: '',
+      carrier: 'electronic',
+      delivery: 'email',
+    },
     state: closed ? (fact.outcome === 'other.other' ? 'withdrawn' : 'archived') : 'registered',
     handlerId: null,
     outcome: fact.outcome,
@@ -60,7 +67,8 @@ export function randomFacts(rand: () => number, n: number): ApplicationFact[] {
     const receivedOn = addDays(localDate('2023-06-01'), Math.floor(rand() * 1200));
     const closedOn: LocalDate | null = rand() < 0.25 ? null : addDays(receivedOn, Math.floor(rand() * 120));
     const legal = rand() < 0.4;
-    const outcome: OutcomeCode | null = closedOn === null ? (rand() < 0.2 ? pick(OUTCOMES) : null) : rand() < 0.05 ? null : pick(OUTCOMES);
+    const outcome: OutcomeCode | null =
+      closedOn === null ? (rand() < 0.2 ? pick(OUTCOMES) : null) : rand() < 0.05 ? null : pick(OUTCOMES);
     out.push({
       applicantType: legal ? 'legal_person' : 'natural_person',
       applicantSubtype: legal ? (rand() < 0.1 ? null : pick(LEGAL_PERSON_SUBTYPES)) : null,
@@ -74,5 +82,14 @@ export function randomFacts(rand: () => number, n: number): ApplicationFact[] {
 
 /** Creates an account with roles at one organization. */
 export async function makeUser(rt: TestRuntime, username: string, orgId: string, roles: Role[]): Promise<Actor> {
-  return actorOf(await createUser(rt.ctx, null, { username, displayName: username, orgId, roles: roles.map((role) => ({ orgId, role })), password: STAFF_PASSWORD, mustChangePassword: false }));
+  return actorOf(
+    await createUser(rt.ctx, null, {
+      username,
+      displayName: username,
+      orgId,
+      roles: roles.map((role) => ({ orgId, role })),
+      password: STAFF_PASSWORD,
+      mustChangePassword: false,
+    }),
+  );
 }
