@@ -1,17 +1,22 @@
 // ESLint: type-aware rules plus the house style's layer boundaries (HOUSE_STYLE §6.3).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import noImportCycle from './eslint-rules/no-import-cycle.js';
 
 const noImport = (patterns, message) => ({ group: patterns, message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'eslint.config.js'] },
+  { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'eslint.config.js', 'eslint-rules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { gongkai: { rules: { 'no-import-cycle': noImportCycle } } },
     rules: {
+      // No import cycles, type-only imports included: each module's ports are a leaf its use cases
+      // and adapters point at, and src/app/context.ts is the one place that composes them.
+      'gongkai/no-import-cycle': 'error',
       // node:test's test()/describe() return promises the runner awaits itself.
       '@typescript-eslint/no-floating-promises': [
         'error',

@@ -1,6 +1,7 @@
 // Composition root: configuration → database → repositories → use cases → web server or CLI.
 import type { Config } from './config/config.js';
-import type { AppContext, Maintenance } from './app/ports.js';
+import type { AppContext } from './app/context.js';
+import type { Maintenance } from './app/system/ports.js';
 import { openDb, migrateToLatest, type DbConfig } from './db/connect.js';
 import { buildRepos, unitOfWork } from './db/unit-of-work.js';
 import { maintenance } from './db/maintenance.js';
@@ -18,13 +19,11 @@ import { renderNoticeDocx } from './adapters/documents/notice-docx.js';
 import { smtpMailer } from './adapters/mail/smtp-mailer.js';
 import { enqueueDeadlineReminders, sweepLapses } from './app/applications/daily-jobs.js';
 import { flushOutbox } from './app/mail/outbox.js';
-import type { ReportDocumentRenderers, ReportPorts } from './app/reports/ports.js';
+import type { ReportDocumentRenderers } from './app/reports/ports.js';
 import { renderReportDocx } from './adapters/documents/report-docx.js';
 import { renderReportXlsx } from './adapters/documents/report-xlsx.js';
 import { catalogueSheetIO } from './adapters/documents/catalogue-xlsx.js';
-import type { CataloguePorts } from './app/catalogue/ports.js';
 import { zipWriter } from './adapters/documents/zip.js';
-import type { ExportPorts } from './app/publications/archive-ports.js';
 
 /** A running instance: the use-case context plus database maintenance. */
 export type Runtime = {
@@ -70,19 +69,16 @@ export async function openRuntime(
     renderer: { noticeDocx: (doc, seal) => renderNoticeDocx(doc, seal ? { seal } : {}) },
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],
+    documentReader: documentToText,
+    reportDocuments: reportDocumentRenderers,
+    catalogueSheets: catalogueSheetIO,
+    packageWriter: zipWriter,
     settings: {
       sessionIdleMinutes: opts.sessionIdleMinutes,
       sessionMaxHours: opts.sessionMaxHours,
       dialect: handle.dialect,
     },
   };
-  // The report checker's document reader (text from TXT, HTML, DOCX, PDF uploads).
-  Object.assign(ctx, { documentReader: documentToText } satisfies ReportPorts);
-  // The annual report's office documents (issue 5).
-  Object.assign(ctx, { reportDocuments: reportDocumentRenderers } satisfies ReportPorts);
-  Object.assign(ctx, { catalogueSheets: catalogueSheetIO } satisfies CataloguePorts);
-  // The archive package writer (art. 25 export).
-  Object.assign(ctx, { packageWriter: zipWriter } satisfies ExportPorts);
   return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, close: handle.close };
 }
 

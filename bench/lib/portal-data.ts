@@ -3,7 +3,7 @@
 import { creditCodeCheckChar } from '../../src/domain/orgs/credit-code.js';
 import { createOrganization } from '../../src/app/orgs/manage-organizations.js';
 import { importPublications, type ImportSource } from '../../src/app/publications/import-publications.js';
-import type { AppContext } from '../../src/app/ports.js';
+import type { AppContext } from '../../src/app/context.js';
 import { syntheticDoc } from './synthetic-text.js';
 
 /** Organizations the items are spread over (issue 4: 200). */

@@ -1,5 +1,6 @@
 // The system clock, with the legal day computed in the office's time zone.
 import type { Clock } from '../app/ports.js';
+import { localDate } from '../domain/core/local-date.js';
 
 /**
  * The real clock.
@@ -10,7 +11,7 @@ export function systemClock(timeZone: string): Clock {
   return {
     nowIso: () => new Date().toISOString(),
     nowMs: () => Date.now(),
-    today: () => fmt.format(new Date()),
+    today: () => localDate(fmt.format(new Date())),
   };
 }
 
@@ -24,7 +25,7 @@ export function fixedClock(
   return {
     nowIso: () => new Date(ms).toISOString(),
     nowMs: () => ms,
-    today: () => fmt.format(new Date(ms)),
+    today: () => localDate(fmt.format(new Date(ms))),
     advance: (d) => {
       ms += d;
     },

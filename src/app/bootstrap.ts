@@ -1,5 +1,6 @@
 // First use of a database: load the national calendar, create the organization tree and the admin.
-import type { AppContext, CalendarDayRow } from './ports.js';
+import type { AppContext } from './context.js';
+import type { CalendarDayRow } from './calendar/ports.js';
 import { DEMO_FOOTER, DEMO_ORGS, type DemoOrg } from './demo/demo-district.js';
 import { saveSiteFooter } from './settings/site-settings.js';
 import { auditBy } from './actors.js';

@@ -1,5 +1,6 @@
 // What the CLI needs from the composition root (it never touches src/db directly).
-import type { AppContext, Maintenance } from '../app/ports.js';
+import type { AppContext } from '../app/context.js';
+import type { Maintenance } from '../app/system/ports.js';
 import type { BootstrapResult } from '../app/bootstrap.js';
 import type { ReportDocumentRenderers } from '../app/reports/ports.js';
 
@@ -21,7 +22,7 @@ export type CliDeps = {
   seedDemo: (runtime: CliRuntime) => Promise<number>;
   stdin: () => Promise<string>;
   /** The annual report's DOCX/XLSX/PDF writers, for `report render` (which opens no database). */
-  reportDocuments?: ReportDocumentRenderers;
+  reportDocuments: ReportDocumentRenderers;
   out: (line: string) => void;
   err: (line: string) => void;
 };

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import type { Maintenance } from '../app/ports.js';
+import type { Maintenance } from '../app/system/ports.js';
 import { migrateToLatest, type Db } from './connect.js';
 import { searchIndex } from './repositories/search-index.js';
 

@@ -1,7 +1,8 @@
 // Binds every repository to a connection or a transaction, and runs use-case transactions.
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
-import type { Repos, UnitOfWork } from '../app/ports.js';
+import type { Repos } from '../app/context.js';
+import type { UnitOfWork } from '../app/ports.js';
 import { organizationRepository } from './repositories/organization-repository.js';
 import { userRepository } from './repositories/user-repository.js';
 import { apiTokenRepository, sessionRepository } from './repositories/session-repository.js';
@@ -13,7 +14,7 @@ import { counters, fileStore, noticeRepository } from './repositories/notice-rep
 import { outboxRepository } from './repositories/outbox-repository.js';
 import { reviewRepository } from './repositories/review-repository.js';
 import { searchIndex } from './repositories/search-index.js';
-import { catalogueRepository } from './repositories/catalogue-repository.js';
+import { standardCatalogueRepository } from './repositories/standard-catalogue-repository.js';
 import { categoryRepository } from './repositories/category-repository.js';
 import { publicationRepository } from './repositories/publication-repository.js';
 import { publicationArchive } from './repositories/publication-archive.js';
@@ -39,7 +40,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     outbox: outboxRepository(db),
     reviews: reviewRepository(db),
     search: searchIndex(db),
-    catalogue: catalogueRepository(db),
+    standardCatalogue: standardCatalogueRepository(db),
     categories: categoryRepository(db),
     publications: publicationRepository(db),
     publicationArchive: publicationArchive(db),
@@ -55,7 +56,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
  * single connection; PostgreSQL runs them concurrently under READ COMMITTED, with the audit head
  * row serialising writers that append to the audit trail.
  */
-export function unitOfWork(db: Kysely<Database>, instanceId: string): UnitOfWork {
+export function unitOfWork(db: Kysely<Database>, instanceId: string): UnitOfWork<Repos> {
   return {
     run: (fn) => db.transaction().execute((trx) => fn(buildRepos(trx, instanceId))),
   };

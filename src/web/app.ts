@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
-import type { AppContext } from '../app/ports.js';
+import type { AppContext } from '../app/context.js';
 import type { WebEnv, WebOptions } from './common/env.js';
 import { CSP, csrfMiddleware, sessionMiddleware } from './common/security.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';

@@ -1,8 +1,8 @@
 // XLSX reading and writing of catalogue workbooks with exceljs (STACK.md: exceljs 4.4.0). The layout and
-// its meaning live in src/domain/catalogue/sheet*.ts; this file only moves text in and out of cells.
+// its meaning live in src/domain/standard-catalogue/sheet*.ts; this file only moves text in and out of cells.
 import ExcelJS from 'exceljs';
-import type { CatalogueSheetIO } from '../../app/catalogue/ports.js';
-import type { SheetCells, SheetGrid } from '../../domain/catalogue/sheet.js';
+import type { CatalogueSheetIO } from '../../app/standard-catalogue/ports.js';
+import type { SheetCells, SheetGrid } from '../../domain/standard-catalogue/sheet.js';
 
 /** Rows above which the header ends in the domain's export layout (title + two header rows). */
 const HEADER_ROWS = 3;

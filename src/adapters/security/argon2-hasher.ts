@@ -1,6 +1,6 @@
 // argon2id password hashing (OWASP settings: m=19456 KiB, t=2, p=1).
 import { hash, verify } from '@node-rs/argon2';
-import type { PasswordHasher } from '../../app/ports.js';
+import type { PasswordHasher } from '../../app/auth/ports.js';
 
 // algorithm 2 = Argon2id in @node-rs/argon2's Algorithm const enum (not importable under verbatimModuleSyntax).
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;

@@ -3,7 +3,7 @@
 // event handlers, inline styles, frames and forms are dropped with their content; links keep
 // http(s), mailto and site-relative targets only, so nothing an editor pastes can run on the portal.
 import sanitizeHtml from 'sanitize-html';
-import type { HtmlSanitizer } from '../../app/ports.js';
+import type { HtmlSanitizer } from '../../app/publications/ports.js';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [

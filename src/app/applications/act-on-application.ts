@@ -1,5 +1,5 @@
 // Making a move on a case: decide (pure) → store the new state, the event and the audit entry in one transaction.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Action, ApplicationSnapshot } from '../../domain/applications/application.js';
 import { decide, FORBIDDEN, ILLEGAL_TRANSITION } from '../../domain/applications/transitions.js';

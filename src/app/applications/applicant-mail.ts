@@ -1,5 +1,5 @@
 // Emails to the applicant: on receipt, and with each notice (补正, 延期, 收费, 答复…) a move issues.
-import type { Repos } from '../ports.js';
+import type { Repos } from '../context.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
 import type { Organization } from '../../domain/orgs/organization.js';

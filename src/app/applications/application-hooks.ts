@@ -1,11 +1,13 @@
 // The applications module's parts in shared procedures: handover (交接) and calendar changes.
-import type { CalendarChangedStep, HandoverStep } from '../ports.js';
+import type { CalendarChangedStep, CalendarRepos } from '../calendar/ports.js';
+import type { ApplicationRepos } from './ports.js';
+import type { HandoverStep } from '../users/ports.js';
 import { recomputeCase } from '../../domain/applications/deadlines.js';
 import { rulesFor } from '../../domain/applications/rules.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 
 /** Handover: the open cases the old account handles pass to the successor. */
-export const applicationHandoverStep: HandoverStep = {
+export const applicationHandoverStep: HandoverStep<ApplicationRepos> = {
   label: '承办中的依申请公开案件',
   run: async (repos, fromUserId, toUserId, at) => {
     let moved = 0;
@@ -24,7 +26,7 @@ export const applicationHandoverStep: HandoverStep = {
  * Calendar change: recompute the ledger and due date of every open case (provisional 暂定 dates
  * become final when a year's schedule is loaded; an override day moves the dates it touches).
  */
-export const applicationCalendarStep: CalendarChangedStep = {
+export const applicationCalendarStep: CalendarChangedStep<ApplicationRepos & CalendarRepos> = {
   label: '依申请公开案件的答复期限',
   run: async (repos, at) => {
     const calendar = await loadHolidayCalendar(repos);

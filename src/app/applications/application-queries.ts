@@ -1,5 +1,6 @@
 // Reading cases: staff lists and case pages (personal data only for the handling roles), and the public tracking view.
-import type { AppContext, ApplicationFilter, ApplicationSummary } from '../ports.js';
+import type { AppContext } from '../context.js';
+import type { ApplicationFilter, ApplicationSummary } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';

@@ -1,5 +1,5 @@
 // Loading what every application use case needs: the case, its organization's ancestry, the calendar and rules.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { rulesFor, type DisclosureRules } from '../../domain/applications/rules.js';

@@ -1,7 +1,8 @@
 // Staff case lists (依申请公开): filters as staff and API clients give them (state, organization,
 // handler, open/closed, overdue/due soon, received dates, text), each row's deadline status, and the
 // organizations and handlers the back office offers in its selects.
-import type { AppContext, ApplicationFilter } from '../ports.js';
+import type { AppContext } from '../context.js';
+import type { ApplicationFilter } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationState } from '../../domain/applications/application.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';

@@ -1,6 +1,6 @@
 // Daily work of the statutory clock: lapse expired correction and fee periods (arts. 30, 42), and
 // remind staff of cases due soon or overdue by email.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import { status } from '../../domain/applications/deadlines.js';
 import { rulesFor } from '../../domain/applications/rules.js';

@@ -1,6 +1,6 @@
 // The dashboard's view of disclosure applications: how many await registration, are due soon or
 // overdue, and the most urgent open cases.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { addDays } from '../../domain/core/local-date.js';
 import { addWorkingDays } from '../../domain/calendar/working-days.js';

@@ -1,5 +1,5 @@
 // Loading historical cases from CSV in one transaction: all rows, or none when any row is wrong.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { ApplicationEvent } from '../../domain/applications/application.js';
 import { parseImportCsv, type ImportError, type ImportRow } from '../../domain/applications/import-csv.js';
 import { submissionEvent } from '../../domain/applications/deadlines.js';

@@ -1,5 +1,6 @@
 // Reading notices (they carry the applicant's name and address) and recording their service (送达).
-import type { AppContext, NoticeRecord } from '../ports.js';
+import type { AppContext } from '../context.js';
+import type { NoticeRecord } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
 import { canViewPersonalData } from '../../domain/policies/application-policy.js';

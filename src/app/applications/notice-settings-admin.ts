@@ -1,7 +1,7 @@
 // Use cases of the back-office notice-settings page (告知书设置): who may see it, the general
 // fields, the seal image, and editing one template (or remedy clause) at a time. Saving goes
 // through saveNoticeSettings, which checks the role again and writes the audit entry.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { ancestry } from '../../domain/orgs/organization.js';

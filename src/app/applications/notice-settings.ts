@@ -1,7 +1,7 @@
 // Per-organization notice settings: document-number pattern, remedy bodies, payment instructions,
 // edited templates and the seal image (issue 3: "Templates are editable per organization").
 import { z } from 'zod';
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { DEFAULT_DOC_NO_PATTERN, validateDocNoPattern } from '../../domain/notices/doc-no.js';

@@ -1,6 +1,6 @@
 // Which notices (告知书) a move issues, generated from the case and the organization's templates,
 // numbered with the organization's document-number pattern, stored in the move's transaction.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Action, ApplicationEvent, ApplicationSnapshot, Outcome } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { LocalDate } from '../../domain/core/local-date.js';

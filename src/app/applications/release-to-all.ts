@@ -1,6 +1,6 @@
 // Release to all (art. 44): information disclosed on application and of wider interest becomes a
 // draft publication in one step; it then goes through the normal review chain before it is public.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { createDraft } from '../publications/drafts.js';

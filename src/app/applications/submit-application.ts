@@ -1,5 +1,5 @@
 // Intake: an application from the online form, the API, or staff entering another channel (art. 29, 31).
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Channel } from '../../domain/applications/application.js';
 import { receiptDate, validateApplication, type ApplicationForm } from '../../domain/applications/intake.js';

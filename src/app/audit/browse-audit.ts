@@ -1,5 +1,6 @@
 // Browsing the audit trail in the back office, limited to what the actor may read.
-import type { AppContext, AuditFilter } from '../ports.js';
+import type { AppContext } from '../context.js';
+import type { AuditFilter } from '../ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { AuditEntry } from '../../domain/audit/audit-entry.js';
 import { ancestry } from '../../domain/orgs/organization.js';

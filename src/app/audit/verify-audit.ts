@@ -1,5 +1,5 @@
 // Verifying the audit trail's hash chain (`npx gongkai audit verify`).
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import { GENESIS_HASH, entryBreak, type ChainCheck } from '../../domain/audit/audit-entry.js';
 
 /**

@@ -1,5 +1,5 @@
 // API tokens for the JSON API: issued by the CLI, presented as `Authorization: Bearer <token>`.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
 import { AppError } from '../errors.js';
 import { auditBy } from '../actors.js';

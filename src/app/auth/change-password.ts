@@ -1,5 +1,5 @@
 // Changing one's own password, under the password policy.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { passwordPolicyErrors } from '../../domain/users/password-policy.js';
 import { auditBy, actorOf } from '../actors.js';

@@ -1,5 +1,5 @@
 // Signing in: password check, lockout after repeated failures, session creation.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { afterFailedAttempt, isLocked, LOCKOUT } from '../../domain/users/user.js';
 import { auditBy, actorOf } from '../actors.js';

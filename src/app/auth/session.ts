@@ -1,5 +1,6 @@
 // Resolving a session cookie to an actor, sliding the idle timeout, and signing out.
-import type { AppContext, SessionRecord } from '../ports.js';
+import type { AppContext } from '../context.js';
+import type { SessionRecord } from './ports.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
 import { auditBy, actorOf } from '../actors.js';
 

@@ -1,5 +1,6 @@
 // Working-day calendar use cases: load it, compute due dates, import a year's schedule, set overrides.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext } from '../context.js';
+import type { CalendarRepos } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { buildHolidayCalendar, type HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { computeDeadline, type Deadline } from '../../domain/calendar/working-days.js';
@@ -12,7 +13,7 @@ import { auditBy } from '../actors.js';
 /**
  * Loads the calendar from the database: official days, published years and local overrides.
  */
-export async function loadHolidayCalendar(repos: Repos): Promise<HolidayCalendar> {
+export async function loadHolidayCalendar(repos: CalendarRepos): Promise<HolidayCalendar> {
   // Reading ~800 days per request cost half of an online submission: keep the last calendar
   // built, keyed by the tables' fingerprint (a deterministic cache, never stale across changes).
   const version = await repos.calendar.version();
@@ -24,7 +25,7 @@ export async function loadHolidayCalendar(repos: Repos): Promise<HolidayCalendar
 
 let cached: { version: string; calendar: HolidayCalendar } | undefined;
 
-async function buildFromTables(repos: Repos): Promise<HolidayCalendar> {
+async function buildFromTables(repos: CalendarRepos): Promise<HolidayCalendar> {
   const [days, years, overrides] = await Promise.all([
     repos.calendar.days(),
     repos.calendar.years(),

@@ -1,6 +1,6 @@
 // Email: messages are queued in the outbox inside the change's transaction and sent after commit,
 // with retries, so a slow or failing mail server never blocks or undoes the work.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 
 /** Queues one message (call inside the transaction of the change it reports). */
 export async function enqueueMail(

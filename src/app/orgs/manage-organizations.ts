@@ -1,5 +1,5 @@
 // Creating, editing, moving and retiring organizations (admins only; every change audited).
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import {
   ancestry,

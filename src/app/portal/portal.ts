@@ -1,5 +1,5 @@
 // What the public portal reads: the organization tree (never retired ones) and the footer.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import { orderTree, type Organization, type OrgNode } from '../../domain/orgs/organization.js';
 import { getSiteFooter, type SiteFooter } from '../settings/site-settings.js';
 

@@ -6,7 +6,7 @@
 // Data access goes through the repository's live queries (`listLive`, `liveCategoryCounts`,
 // `interpretationsOf`, `attachmentOwners`): SQL over the columns copied out of each frozen live
 // version, paged and counted in the database, ordered by published_on desc, id desc.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Category, LiveFilter, LiveItem, LiveVersion, PublicationAttachment } from '../publications/ports.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { PublicationKind, Validity } from '../../domain/publications/publication.js';

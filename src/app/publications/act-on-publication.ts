@@ -1,6 +1,6 @@
 // Making a move in the review chain: pre-publication checks → decide (pure) → store the state,
 // the ledger row with the findings, the frozen live version and the audit entry in one transaction.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import { syncSearch } from './search-sync.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { decide, FORBIDDEN, ILLEGAL_TRANSITION } from '../../domain/publications/transitions.js';

@@ -1,7 +1,6 @@
 // Ports of the archive export package (art. 25), the dashboard warnings and the art. 18
 // re-assessment record: repository reads over publications and versions, the re-assessment
 // register, and the package (ZIP) writer.
-import type { AppContext } from '../ports.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 import type { Disclosure, PublicationState, WithheldGround } from '../../domain/publications/publication.js';
 import type { ExportVersionStamp } from '../../domain/publications/export-manifest.js';
@@ -105,12 +104,5 @@ export type PackageWriterFactory = (
   opts?: { modifiedAt?: string },
 ) => PackageWriter;
 
-/** The context fields the export adds to {@link AppContext} (wired in src/main.ts). */
-export type ExportPorts = {
-  packageWriter?: PackageWriterFactory;
-};
-
-/** The package writer wired into the context, if any. */
-export function packageWriterOf(ctx: AppContext): PackageWriterFactory | undefined {
-  return (ctx as AppContext & ExportPorts).packageWriter;
-}
+/** Repositories of the archive package and the re-assessment register. */
+export type ArchiveRepos = { publicationArchive: PublicationArchiveReader; reassessments: ReassessmentRepository };

@@ -1,7 +1,7 @@
 // Read models and helpers of the publications back office: list rows with category names and the
 // art. 26 badge, the item page (with the pre-publication checks as they stand now), the category
 // choices of a form, editing a draft's attachments one by one, and the dashboard counts.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { canEditPublications, canViewPublications } from '../../domain/policies/publication-policy.js';

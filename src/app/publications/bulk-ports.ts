@@ -28,3 +28,6 @@ export interface PublicationBulkWriter {
   /** Refreshes the database's query-planner statistics after a large load. */
   refreshStatistics(): Promise<void>;
 }
+
+/** Repositories of the bulk import. */
+export type BulkRepos = { publicationBulk: PublicationBulkWriter };

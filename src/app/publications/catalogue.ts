@@ -1,6 +1,6 @@
 // The catalogue (政府信息公开目录) of an organization: the default tree on creation (art. 12;
 // 国办公开办函〔2019〕61号), and the publication settings (索引号 pattern, review chain).
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { defaultCatalogue, flattenCatalogue } from '../../domain/publications/catalogue.js';
 import {

@@ -1,6 +1,6 @@
 // Creating and editing drafts: validation with Chinese field errors, the catalogue category, the
 // interpreted document (by 索引号), attachments stored by content hash, and the generated 索引号.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { parseDraft, type DraftInput, type ParsedDraft } from '../../domain/publications/draft-fields.js';
 import { formatIndexNo, indexNoCounterKey } from '../../domain/publications/index-no.js';
@@ -13,7 +13,7 @@ import { auditBy } from '../actors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { ensureCatalogue, loadPublicationConfig } from './catalogue.js';
 import type { PublicationAttachment } from './ports.js';
-import { resolveCatalogueRow } from '../catalogue/link-row.js';
+import { resolveCatalogueRow } from '../standard-catalogue/link-row.js';
 
 /** An uploaded attachment. */
 export type AttachmentUpload = { name: string; mime: string; content: Uint8Array };

@@ -6,7 +6,7 @@
 // Memory: only version stamps and the manifest's metadata are held for the whole period; bodies
 // and files are read in chunks of EXPORT_CHUNK items and written straight to the package, which
 // streams to its sink (the ZIP writer keeps only its directory).
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, subtreeIds, type Organization } from '../../domain/orgs/organization.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
@@ -29,7 +29,7 @@ import { indexHtml, itemPageHtml } from '../../domain/publications/export-html.j
 import { auditBy } from '../actors.js';
 import { AppError, invalid } from '../errors.js';
 import { getPublicBaseUrl } from '../settings/public-base-url.js';
-import { packageWriterOf, type ExportCandidate } from './archive-ports.js';
+import type { ExportCandidate } from './archive-ports.js';
 import type { LiveVersion } from './ports.js';
 
 /** Items whose bodies and files are read at once. */
@@ -160,8 +160,7 @@ export async function writeExportPackage(
   sink: (chunk: Uint8Array) => Promise<void>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ExportSummary> {
-  const factory = packageWriterOf(ctx);
-  if (!factory) throw new AppError('invalid', '未配置压缩包组件（packageWriter） / no package writer configured');
+  const factory = ctx.packageWriter;
   const now = ctx.clock.nowIso();
   const items = await pickItems(ctx, plan);
   const names = await nameLookup(ctx, plan.orgIds);

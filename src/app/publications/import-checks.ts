@@ -2,7 +2,7 @@
 // its own fields (domain/publications/import-line.ts), the organization and category, duplicate
 // 索引号 within the file and against the database, and the interpreted document (art. 26 practice:
 // an interpretation links the document it explains, which must be in the system or earlier in the file).
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { canEditPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';

@@ -9,7 +9,7 @@
 // in the last batch's transaction. Should a batch fail after the check (a 索引号 taken meanwhile,
 // a lost connection), the batches before it stay loaded — every item complete — an audit entry
 // records how far the import got, and the error names the first line not loaded.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { localDate, type LocalDate } from '../../domain/core/local-date.js';
 import {

@@ -2,7 +2,7 @@
 // categories (issue 4); every change is audited. Nothing is deleted: a retired category keeps the
 // items filed under it readable, and can be restored. The national first-level directories
 // (国办公开办函〔2019〕61号) may be renamed but never retired.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { isValidSlug, STATUTORY_KEYS, type CategoryKind } from '../../domain/publications/catalogue.js';
 import { canManageCatalogue } from '../../domain/policies/publication-policy.js';

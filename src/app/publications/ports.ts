@@ -147,3 +147,12 @@ export interface PublicationRepository {
   /** One fact per publication of the organization published or written by the year's end. */
   facts(orgId: string, year: number): Promise<PublicationFact[]>;
 }
+
+/** Cleans untrusted rich text (publication bodies) down to an allow-list of tags and attributes. */
+export interface HtmlSanitizer {
+  /** The input with everything outside the allow-list removed (scripts with their content). */
+  html(input: string): string;
+}
+
+/** Repositories of the catalogue's categories and the publications. */
+export type PublicationRepos = { categories: CategoryRepository; publications: PublicationRepository };

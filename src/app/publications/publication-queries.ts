@@ -1,6 +1,6 @@
 // Reading publications in the back office: lists, one item with its moves and clocks, the art. 18
 // re-assessment list and the annual-report counts.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { availableTransitions, type AvailableTransition } from '../../domain/publications/transitions.js';
 import { annualPublicationCounts, type AnnualPublicationCounts } from '../../domain/publications/annual-counts.js';

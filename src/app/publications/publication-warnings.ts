@@ -2,7 +2,7 @@
 // (issue 4: "A 行政规范性文件 published without one appears on the dashboard's warnings"; the seed
 // practice is an interpretation for every document), and 不予公开 items whose periodic
 // re-assessment (art. 18) has come.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';

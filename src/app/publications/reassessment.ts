@@ -2,7 +2,7 @@
 // its date, reason and author goes into the re-assessment register, the item's working copy takes
 // the outcome (next due date, or the new 公开属性 and — for a registered item — a new version back
 // in draft), the review ledger gets a row and the audit trail an entry, all in one transaction.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { localDate } from '../../domain/core/local-date.js';

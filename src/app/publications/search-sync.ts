@@ -1,6 +1,6 @@
 // Keeping the search index in step with the portal: a published proactive item is indexed, a
 // withdrawn one removed, in the same transaction as the move (issue 4: "shows … in search at once").
-import type { Repos } from '../ports.js';
+import type { Repos } from '../context.js';
 import type { PublicationRecord } from './ports.js';
 
 /** Plain text of a sanitised HTML body, for indexing (tags dropped, entities for spaces and brackets decoded). */

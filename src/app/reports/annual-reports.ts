@@ -1,7 +1,7 @@
 // Use cases of one organization's annual report (Regulation arts. 49–50; issue 5): read it (a draft
 // computed live from the work, a submitted or published one from its frozen snapshot), save the
 // narrative and the typed section-二 figures, and redraft the narrative from the data.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { checkReport } from '../../domain/reports/check-report.js';

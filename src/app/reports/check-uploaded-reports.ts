@@ -5,8 +5,8 @@ import { checkReportText, type CheckedReport } from '../../domain/report-check/c
 import { holdsAnywhere, type Actor } from '../../domain/policies/actor.js';
 import { finding } from '../../domain/reports/finding.js';
 import { forbidden, invalid } from '../errors.js';
-import type { AppContext } from '../ports.js';
-import { documentReaderOf, type DocumentReader } from './ports.js';
+import type { AppContext } from '../context.js';
+import type { DocumentReader } from './ports.js';
 
 /** One uploaded file. */
 export type UploadedReport = { name: string; bytes: Uint8Array };
@@ -53,15 +53,6 @@ function validate(input: UploadInput): void {
 }
 
 /** Without a wired reader only plain text can be read (UTF-8, else GB18030). */
-const plainTextOnly: DocumentReader = async (name, bytes) => {
-  if (extensionOf(name) !== '.txt') throw new Error('服务器未配置文档读取组件，只能读取 txt 文件');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-};
-
 /** Reads and checks one file; a file that cannot be read becomes a finding, never an exception. */
 async function checkFile(read: DocumentReader, file: UploadedReport): Promise<CheckedReport> {
   try {
@@ -84,7 +75,7 @@ export async function checkUploadedReports(
 ): Promise<CheckedReport[]> {
   if (!mayCheckReports(actor)) throw forbidden();
   validate(input);
-  const read = documentReaderOf(ctx) ?? plainTextOnly;
+  const read = ctx.documentReader;
   const results: CheckedReport[] = [];
   for (const file of input.files) results.push(await checkFile(read, file));
   if (input.pasted.trim() !== '') results.push(checkReportText(input.pasted, { file: PASTED_LABEL }));

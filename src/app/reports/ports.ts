@@ -1,5 +1,4 @@
 // Ports of the report features: what their use cases need from storage and the document adapters.
-import type { AppContext } from '../ports.js';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import type { ApplicationTally, ManualArticle20 } from '../../domain/reports/compute.js';
 import type { ReportState } from '../../domain/reports/report-policy.js';
@@ -21,22 +20,6 @@ export type ReportDocumentRenderers = {
     opts?: { charts?: string[]; fontFile?: string },
   ) => Promise<Uint8Array>;
 };
-
-/** The context fields the report features add to {@link AppContext} (wired in src/main.ts). */
-export type ReportPorts = {
-  documentReader?: DocumentReader;
-  reportDocuments?: ReportDocumentRenderers;
-};
-
-/** The document reader wired into the context, if any. */
-export function documentReaderOf(ctx: AppContext): DocumentReader | undefined {
-  return (ctx as AppContext & ReportPorts).documentReader;
-}
-
-/** The office-document renderers wired into the context, if any. */
-export function reportDocumentsOf(ctx: AppContext): ReportDocumentRenderers | undefined {
-  return (ctx as AppContext & ReportPorts).reportDocuments;
-}
 
 /** Where a typed section-二 figure came from (kept per cell, issue 5 "Computing it"). */
 export type FigureSource = { source: 'manual' | 'csv'; note: string; by: string | null; at: string };
@@ -97,3 +80,6 @@ export interface ReportFactsRepository {
   /** Notices (告知书) of every kind issued in the year for the organization's cases. */
   noticesIssued(orgId: string, year: number): Promise<number>;
 }
+
+/** Repositories of the annual report. */
+export type ReportRepos = { annualReports: AnnualReportRepository; reportFacts: ReportFactsRepository };

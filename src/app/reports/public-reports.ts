@@ -1,6 +1,6 @@
 // What the portal reads of the annual reports (issue 5 "Exports and publication"): published
 // reports only — never a draft or a submitted one — with no actor needed.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 
 /** The archive of an organization's published reports, newest year first (政府信息公开年报). */

@@ -1,7 +1,7 @@
 // Computing an organization's report from the recorded work (issue 5 "Computing it"): section 三
 // from the SQL tally, section 四 from the review register, section 二 (一) from the publications,
 // the other section-二 cells from the stored figures; last year's report for R6/R7 and the narrative.
-import type { Repos } from '../ports.js';
+import type { Repos } from '../context.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { AnnualReport } from '../../domain/reports/annual-report.js';
 import { formatForYear } from '../../domain/reports/annual-report.js';

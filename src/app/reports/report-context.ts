@@ -1,6 +1,6 @@
 // What every annual-report use case starts from: the organization in its tree, the actor's rights
 // over its report (domain/reports/report-policy.ts) and the report's due dates (SPEC §1.8).
-import type { Repos } from '../ports.js';
+import type { Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { localDate } from '../../domain/core/local-date.js';

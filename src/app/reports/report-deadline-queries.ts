@@ -2,7 +2,7 @@
 // configurable internal ones"): for every organization the actor may set an internal date on, its
 // statutory rule, its own internal date, the one it inherits from the nearest ancestor otherwise,
 // and the resulting due date of a report year; plus the township/street default.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgKind } from '../../domain/orgs/organization.js';

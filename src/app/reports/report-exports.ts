@@ -1,7 +1,7 @@
 // A report as a file (issue 5 "Exports and publication"): the HTML page in the official layout with
 // its chart, DOCX, XLSX (one sheet per table) and PDF from the document adapters, the JSON of
 // docs/annual-report.schema.json and Markdown in the seed report's pipe-table form.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { AnnualReport } from '../../domain/reports/annual-report.js';
 import { renderReportHtml } from '../../domain/reports/render-html.js';
 import { renderReportMarkdown } from '../../domain/reports/render-markdown.js';
@@ -9,7 +9,7 @@ import { historyChartSvg, outcomeChartSvg } from '../../domain/reports/charts.js
 import type { RenderableReport } from '../../domain/reports/render-text.js';
 import type { ReportFormat } from '../../domain/reports/annual-report.js';
 import { invalid } from '../errors.js';
-import { reportDocumentsOf, type ReportDocumentRenderers } from './ports.js';
+import type { ReportDocumentRenderers } from './ports.js';
 
 /** The export kinds, by file extension. */
 export const REPORT_EXPORT_KINDS = ['html', 'docx', 'xlsx', 'pdf', 'json', 'md'] as const;
@@ -40,7 +40,7 @@ export type ExportOptions = { history?: readonly { year: number; received: numbe
  * @throws AppError 'invalid' when `docs` is missing for DOCX, XLSX or PDF
  */
 export async function renderReportFile(
-  docs: ReportDocumentRenderers | undefined,
+  docs: ReportDocumentRenderers,
   report: AnnualReport,
   kind: ReportExportKind,
   opts: ExportOptions = {},
@@ -85,7 +85,7 @@ export async function exportReport(
   opts: ExportOptions = {},
 ): Promise<{ bytes: Uint8Array; mime: string; extension: string }> {
   return {
-    bytes: await renderReportFile(reportDocumentsOf(ctx), report, kind, opts),
+    bytes: await renderReportFile(ctx.reportDocuments, report, kind, opts),
     mime: REPORT_EXPORT_MIME[kind],
     extension: kind,
   };

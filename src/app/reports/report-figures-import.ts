@@ -2,7 +2,7 @@
 // CSV file (issue 5 "Computing it"). One cell a line: `栏目,数值[,备注]`, where 栏目 is the field key
 // (`licensing.decisions`) or its Chinese label (`行政许可：本年处理决定数量`); an optional header line.
 // The whole file is checked first; one bad cell rejects it and nothing is saved.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { parseCsv } from '../../domain/core/csv.js';
 import { reportFormatOf } from '../../domain/reports/compute.js';

@@ -1,6 +1,6 @@
 // What a supervising organization sees of the units below it (issue 5 "Workflow and rollup"): each
 // unit's report state, findings and due date, and the rollup (汇总) of the subtree's reports.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { orderTree, subtreeIds, type OrgKind } from '../../domain/orgs/organization.js';
 import type { AnnualReport } from '../../domain/reports/annual-report.js';

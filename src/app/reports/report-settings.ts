@@ -1,7 +1,7 @@
 // The report dates that are configuration, not law (SPEC §1.8): internal deadlines set by a
 // supervising office for the units below it (e.g. 怀化: departments submit by 26 January), and the
 // date for townships, streets and other bodies, for which the Regulation sets none [U].
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';

@@ -1,7 +1,7 @@
 // The reports of every unit of a subtree for one year, computed in batches (one tally query and one
 // register query per year for all units, one publications query per unit): the frozen snapshot of a
 // submitted or published report, else the live draft figures; last year's report of each for R6/R7.
-import type { Repos } from '../ports.js';
+import type { Repos } from '../context.js';
 import type { OrgNode } from '../../domain/orgs/organization.js';
 import { formatForYear, type AnnualReport } from '../../domain/reports/annual-report.js';
 import { checkReport } from '../../domain/reports/check-report.js';

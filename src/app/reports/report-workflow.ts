@@ -1,7 +1,7 @@
 // The report's workflow (issue 5 "Workflow and rollup"): draft → submitted to the supervising
 // organization → published, and back to draft when the supervisor returns it. Findings of severity
 // error (R1–R8, SPEC §1.7) block submitting and publishing; the figures are frozen on submission.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { checkReport } from '../../domain/reports/check-report.js';
 import type { Finding } from '../../domain/reports/finding.js';

@@ -1,6 +1,6 @@
 // Keeping the 复议/诉讼/投诉 register: create, edit (record the result), list, and section 四 of a year.
 // Every change is audited in its transaction, without the claimant's name (personal data).
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgNode } from '../../domain/orgs/organization.js';
 import { canReview, type ReviewAction } from '../../domain/reviews/review-policy.js';

@@ -27,3 +27,6 @@ export interface ReviewRepository {
   /** The application with this tracking code, if any. */
   applicationByTrackingCode(code: string): Promise<ApplicationRef | undefined>;
 }
+
+/** Repositories of the review register. */
+export type ReviewRepos = { reviews: ReviewRepository };

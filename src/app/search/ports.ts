@@ -75,3 +75,6 @@ export interface SearchIndex {
   /** Rebuilds the token index from search_document (after a restore); returns the item count. */
   rebuild(): Promise<number>;
 }
+
+/** Repositories of the search index. */
+export type SearchRepos = { search: SearchIndex };

@@ -1,7 +1,7 @@
 // Portal search (`/search?q=…`): parses the query, asks the index for one page and cuts
 // highlighted snippets. The index holds only what is public (publishing modules feed it and remove
 // withdrawn items in the same transaction), so no visibility filter is needed here.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { SearchHit } from './ports.js';
 import { parseQuery, type SearchTerm } from '../../domain/search/tokenize.js';
 import { hasHit, highlight, type Segment } from '../../domain/search/highlight.js';

@@ -1,7 +1,7 @@
 // The portal's public address (`publicBaseUrl`): when set, absolute links in the Atom feeds, the
 // sitemap, the open-data API's `url` fields and the archive package use it instead of the host a
 // request came in on (behind a reverse proxy or for the CLI, the request host is wrong or absent).
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden, invalid } from '../errors.js';

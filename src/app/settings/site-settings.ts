@@ -1,6 +1,6 @@
 // Site settings: the footer marks every government website carries (configurable per site).
 import { z } from 'zod';
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden, invalid } from '../errors.js';

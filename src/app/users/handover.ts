@@ -1,5 +1,5 @@
 // Handover (交接): move all of a user's open work and roles to another user, and deactivate the old account.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';

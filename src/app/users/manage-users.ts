@@ -1,5 +1,5 @@
 // Creating accounts, changing their roles, resetting passwords, deactivating (admins only; audited).
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
 import { ancestry } from '../../domain/orgs/organization.js';

@@ -1,8 +1,8 @@
 // `gongkai catalogue import|export <creditCode> FILE.xlsx`: the standard catalogue as XLSX.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { exportCatalogue, importCatalogue } from '../../app/catalogue/import-catalogue.js';
-import { orgIdByCreditCode } from '../../app/catalogue/manage-catalogue.js';
+import { exportCatalogue, importCatalogue } from '../../app/standard-catalogue/import-catalogue.js';
+import { orgIdByCreditCode } from '../../app/standard-catalogue/manage-catalogue.js';
 import { AppError } from '../../app/errors.js';
 import { withRuntime, type CliDeps } from '../deps.js';
 import { progressBar } from '../progress.js';

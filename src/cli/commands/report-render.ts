@@ -89,7 +89,7 @@ export async function runReportRender(
   path: string,
   options: ReportRenderOptions,
   io: ReportRenderIo = processIo,
-  docs?: ReportDocumentRenderers,
+  docs: ReportDocumentRenderers,
 ): Promise<number> {
   try {
     const kind = outputKind(options);
@@ -124,7 +124,7 @@ export async function runReportRender(
 }
 
 /** Registers `report render` under the `report` command (creating `report` if needed). */
-export function registerReportRender(program: Command, deps?: Pick<CliDeps, 'reportDocuments'>): void {
+export function registerReportRender(program: Command, deps: Pick<CliDeps, 'reportDocuments'>): void {
   const report =
     program.commands.find((c) => c.name() === 'report') ??
     program.command('report').description('年度报告 / Annual reports');
@@ -139,6 +139,6 @@ export function registerReportRender(program: Command, deps?: Pick<CliDeps, 'rep
       '写入文件（按扩展名：.html .docx .xlsx .pdf .json .md，其他为文本）/ write a file, kind from its extension',
     )
     .action(async (path: string, options: ReportRenderOptions) => {
-      process.exitCode = await runReportRender(path, options, processIo, deps?.reportDocuments);
+      process.exitCode = await runReportRender(path, options, processIo, deps.reportDocuments);
     });
 }

@@ -1,7 +1,7 @@
 // SQL for disclosure applications and their event ledgers.
 import type { Kysely, Selectable } from 'kysely';
 import type { ApplicationEventTable, ApplicationTable, Database } from '../database.js';
-import type { ApplicationRepository, ApplicationSummary } from '../../app/ports.js';
+import type { ApplicationRepository, ApplicationSummary } from '../../app/applications/ports.js';
 import type {
   ApplicantType,
   ApplicationEvent,

@@ -1,7 +1,7 @@
 // SQL for the working-day calendar: official days, published years and local overrides.
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { CalendarRepository } from '../../app/ports.js';
+import type { CalendarRepository } from '../../app/calendar/ports.js';
 import { fromBool, toBool } from '../mappers.js';
 
 /** Builds the calendar repository. */

@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { Counters, FileStore, NoticeRecord, NoticeRepository } from '../../app/ports.js';
+import type { Counters } from '../../app/numbering/ports.js';
+import type { FileStore } from '../../app/files/ports.js';
+import type { NoticeRecord, NoticeRepository } from '../../app/applications/ports.js';
 
 /** Builds the notice repository. */
 export function noticeRepository(db: Kysely<Database>): NoticeRepository {

@@ -1,7 +1,7 @@
 // SQL for organizations, with an in-process copy of the table for the portal's every request.
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { OrganizationRepository } from '../../app/ports.js';
+import type { OrganizationRepository } from '../../app/orgs/ports.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { organizationColumns, toOrganization } from '../mappers.js';
 

@@ -1,7 +1,7 @@
 // SQL for the email outbox.
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { OutboxRepository } from '../../app/ports.js';
+import type { OutboxRepository } from '../../app/mail/ports.js';
 
 /** Builds the outbox repository. */
 export function outboxRepository(db: Kysely<Database>): OutboxRepository {

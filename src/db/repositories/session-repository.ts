@@ -1,7 +1,7 @@
 // SQL for login sessions and API tokens.
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { ApiTokenRepository, SessionRepository } from '../../app/ports.js';
+import type { ApiTokenRepository, SessionRepository } from '../../app/auth/ports.js';
 
 /** Builds the session repository. */
 export function sessionRepository(db: Kysely<Database>): SessionRepository {

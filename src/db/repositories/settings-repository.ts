@@ -1,7 +1,7 @@
 // SQL for site settings (JSON values, read whole, never queried inside).
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { SettingsRepository } from '../../app/ports.js';
+import type { SettingsRepository } from '../../app/settings/ports.js';
 
 /** Builds the settings repository. */
 export function settingsRepository(db: Kysely<Database>): SettingsRepository {

@@ -1,7 +1,7 @@
 // SQL for accounts and role grants.
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { UserRepository } from '../../app/ports.js';
+import type { UserRepository } from '../../app/users/ports.js';
 import type { RoleGrant, Role } from '../../domain/users/roles.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
 import { fromBool, toUser } from '../mappers.js';

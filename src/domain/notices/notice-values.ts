@@ -3,7 +3,7 @@
 import type { Channel } from '../applications/application.js';
 import type { LocalDate } from '../core/local-date.js';
 import { amountInWords } from './amount-in-words.js';
-import type { FeeBasis, NoticeBase, NoticeModel, ReplyNotice } from './notice.js';
+import type { FeeBasis, NoticeBase, NoticeModel, ReplyNotice } from './notice-model.js';
 import { placeholdersFor } from './placeholders.js';
 import { legalBasisFor, REPLY_OUTCOMES } from './reply-outcomes.js';
 

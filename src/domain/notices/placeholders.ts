@@ -1,6 +1,6 @@
 // The placeholders each kind of notice can fill, the ones an edited template must keep, and their
 // Chinese labels for the template editor.
-import type { NoticeKind } from './notice.js';
+import type { NoticeKind } from './notice-model.js';
 
 /** Placeholders every notice can use. */
 export const COMMON_PLACEHOLDERS = [

@@ -7,7 +7,7 @@ import {
   type TemplateIssue,
   type TemplateParagraph,
 } from './notice-template.js';
-import type { NoticeKind, NoticeModel } from './notice.js';
+import type { NoticeKind, NoticeModel } from './notice-model.js';
 import { placeholdersFor, REMEDY_PLACEHOLDERS, REQUIRED_PLACEHOLDERS } from './placeholders.js';
 import { REGULATION, REPLY_OUTCOMES, type RemedyVariant } from './reply-outcomes.js';
 

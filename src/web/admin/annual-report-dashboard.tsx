@@ -2,7 +2,7 @@
 // The dashboard card of the annual report (issue 5 "Workflow and rollup"): the report due this
 // year (last year's, Regulation art. 49) of the user's organization — state, findings, due date —
 // and, for a supervisor, the units of its subtree that are late.
-import type { AppContext } from '../../app/ports.js';
+import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/errors.js';
 import { loadReport, type ReportRecord } from '../../app/reports/annual-reports.js';
 import { reportOverview, type UnitStatus } from '../../app/reports/report-rollup.js';

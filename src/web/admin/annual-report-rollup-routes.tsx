@@ -3,7 +3,7 @@
 // `/admin/reports/rollup/export.:kind?org=…&year=…`; plus the report scope the register's
 // organization choosers use (the domain report policy over the organization tree).
 import type { Context, Hono } from 'hono';
-import type { AppContext } from '../../app/ports.js';
+import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../app/errors.js';
 import { buildRollup } from '../../app/reports/report-rollup.js';
 import { exportReport } from '../../app/reports/report-exports.js';

@@ -2,7 +2,7 @@
 // Views of the working-day calendar page: the year grid, due-date calculator, overrides and import.
 import type { Actor } from '../../domain/policies/actor.js';
 import { formatInstant } from '../common/time.js';
-import type { CalendarDayRow, CalendarOverrideRow } from '../../app/ports.js';
+import type { CalendarDayRow, CalendarOverrideRow } from '../../app/calendar/ports.js';
 import type { Deadline } from '../../domain/calendar/working-days.js';
 import type { ScheduleFileError } from '../../domain/calendar/schedule-file.js';
 import { buildHolidayCalendar } from '../../domain/calendar/holiday-calendar.js';

@@ -42,7 +42,7 @@ import { PublicationCasePage, type FailedMove } from './publication-case-views.j
 import { registerCatalogueRoutes } from './catalogue-routes.js';
 import { reassessmentPanel } from '../../app/publications/reassessment.js';
 import type { ReassessFailure } from './publication-reassess-views.js';
-import { catalogueRowChoices } from '../../app/catalogue/link-row.js';
+import { catalogueRowChoices } from '../../app/standard-catalogue/link-row.js';
 
 type C = Context<WebEnv>;
 
@@ -173,7 +173,7 @@ async function formPage(
   const [{ editable }, categories, areas, org] = await Promise.all([
     publicationOrgs(ctx, actor),
     categoryChoices(ctx, p.orgId),
-    ctx.repos.catalogue.areas(p.orgId),
+    ctx.repos.standardCatalogue.areas(p.orgId),
     ctx.repos.orgs.byId(p.orgId),
   ]);
   const catalogueRows = await catalogueRowChoices(ctx, p.orgId, p.values.catalogueRow || null);

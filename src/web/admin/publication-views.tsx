@@ -20,12 +20,12 @@ import {
   type PublicationDashboard,
   type PublicationRow,
 } from '../../app/publications/back-office.js';
-import type { AppContext } from '../../app/ports.js';
+import type { AppContext } from '../../app/context.js';
 import type { PublicationAttachment } from '../../app/publications/ports.js';
 import { AdminLayout } from '../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 import { CatalogueRowSelect } from './standard-catalogue-form-views.js';
-import type { RowChoiceGroup } from '../../app/catalogue/link-row.js';
+import type { RowChoiceGroup } from '../../app/standard-catalogue/link-row.js';
 
 /** Chinese labels of the draft form's fields (also for the error summary). */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {

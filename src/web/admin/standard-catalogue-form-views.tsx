@@ -2,15 +2,15 @@
 // Forms of the standard catalogue (基层政务公开标准目录, SPEC §4.4.3): adding or editing a row with the
 // published column set, and the select that links a publication draft to a row.
 import type { Actor } from '../../domain/policies/actor.js';
-import type { KeyArea } from '../../domain/catalogue/key-areas.js';
+import type { KeyArea } from '../../domain/standard-catalogue/key-areas.js';
 import {
   AUDIENCES,
   DEFAULT_LEVELS,
   KNOWN_CHANNELS,
   METHODS,
   type CatalogueRow,
-} from '../../domain/catalogue/catalogue-row.js';
-import type { RowChoiceGroup } from '../../app/catalogue/link-row.js';
+} from '../../domain/standard-catalogue/catalogue-row.js';
+import type { RowChoiceGroup } from '../../app/standard-catalogue/link-row.js';
 import { AdminLayout } from '../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
 

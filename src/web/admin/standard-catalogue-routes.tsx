@@ -7,17 +7,17 @@
 // POST …/areas (a local area) · POST …/areas/:areaId/not-applicable | applicable
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../app/errors.js';
-import { standardCataloguePage, type CatalogueFilter } from '../../app/catalogue/catalogue-page.js';
+import { standardCataloguePage, type CatalogueFilter } from '../../app/standard-catalogue/catalogue-page.js';
 import {
   addCatalogueRow,
   addLocalKeyArea,
   catalogueRowForEdit,
   retireCatalogueRow,
   updateCatalogueRow,
-} from '../../app/catalogue/edit-rows.js';
-import { clearAreaNotApplicable, markAreaNotApplicable } from '../../app/catalogue/manage-catalogue.js';
-import { exportCatalogue, importCatalogue } from '../../app/catalogue/import-catalogue.js';
-import type { SheetError } from '../../domain/catalogue/sheet.js';
+} from '../../app/standard-catalogue/edit-rows.js';
+import { clearAreaNotApplicable, markAreaNotApplicable } from '../../app/standard-catalogue/manage-catalogue.js';
+import { exportCatalogue, importCatalogue } from '../../app/standard-catalogue/import-catalogue.js';
+import type { SheetError } from '../../domain/standard-catalogue/sheet.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { readForm, requireActor, statusOf, str } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';

@@ -1,5 +1,5 @@
 // What the signed-in actor may see and do on the account pages: organizations in reach, an ability map, visible lists.
-import type { AppContext } from '../../app/ports.js';
+import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgNode } from '../../domain/orgs/organization.js';
 import { canAdmin, type AdminAction } from '../../domain/policies/admin-policy.js';

@@ -1,5 +1,5 @@
 // The Hono environment: what middleware puts on the request context.
-import type { AppContext } from '../../app/ports.js';
+import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { LiveSession } from '../../app/auth/session.js';
 

@@ -6,7 +6,7 @@
 // becomes a site-wide one; `x-forwarded-for` is not read because nothing configures which proxy to
 // trust (an untrusted header would let a guesser pick a fresh "IP" per request).
 import type { Context } from 'hono';
-import type { AppContext } from '../../app/ports.js';
+import type { AppContext } from '../../app/context.js';
 import { trackApplication, type TrackView } from '../../app/applications/application-queries.js';
 import { parseTrackingCode } from '../../domain/applications/tracking-code.js';
 import type { WebEnv } from './env.js';

@@ -15,7 +15,7 @@ import {
   publicationPage,
   publishedAttachment,
 } from '../../app/portal/publications-public.js';
-import { publicCatalogueRow } from '../../app/catalogue/link-row.js';
+import { publicCatalogueRow } from '../../app/standard-catalogue/link-row.js';
 import { searchPublic, type SearchFilters } from '../../app/search/search.js';
 import { AppError } from '../../app/errors.js';
 import { PUBLICATION_KINDS, VALIDITIES } from '../../domain/publications/publication.js';

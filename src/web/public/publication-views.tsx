@@ -3,7 +3,7 @@
 // items, directory pages with their category tree, category pages with pagination, the publication
 // page with the metadata table as government sites show it, the 410 page of a withdrawn item, and
 // the search page. Server-rendered, no JavaScript, no inline styles.
-import type { PublicCatalogueRow } from '../../app/catalogue/link-row.js';
+import type { PublicCatalogueRow } from '../../app/standard-catalogue/link-row.js';
 import { raw } from 'hono/html';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { DIRECTORIES, type PortalSite } from '../../app/portal/portal.js';

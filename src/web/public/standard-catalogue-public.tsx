@@ -9,7 +9,7 @@ import {
   publicStandardCatalogue,
   type PublicCatalogue,
   type PublicCatalogueLine,
-} from '../../app/catalogue/public-catalogue.js';
+} from '../../app/standard-catalogue/public-catalogue.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { WebEnv } from '../common/env.js';
 import { PublicLayout } from '../common/layout.js';

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runReportCheck } from '../../../src/cli/commands/report-check.js';
+import { reportDocumentRenderers } from '../../../src/main.js';
 import { runReportRender, type ReportRenderOptions } from '../../../src/cli/commands/report-render.js';
 import { runCli } from '../../../src/cli/program.js';
 import type { CliDeps } from '../../../src/cli/deps.js';
@@ -19,7 +20,8 @@ const dir = mkdtempSync(join(tmpdir(), 'report-render-'));
 async function render(path: string, options: ReportRenderOptions = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await runReportRender(path, options, { out: (s) => void (stdout += s), err: (s) => void (stderr += s) });
+  const io = { out: (s: string) => void (stdout += s), err: (s: string) => void (stderr += s) };
+  const code = await runReportRender(path, options, io, reportDocumentRenderers);
   return { code, stdout, stderr };
 }
 
@@ -127,6 +129,7 @@ test("`gongkai report render` is registered: --out writes the page, the format d
     stdin: async () => '',
     out: () => undefined,
     err: () => undefined,
+    reportDocuments: reportDocumentRenderers,
   };
   assert.equal(await runCli(['report', 'render', seedJson, '--out', out], deps), 0);
   const page = readFileSync(out, 'utf8');

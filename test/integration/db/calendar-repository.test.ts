@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import type { CalendarDayRow } from '../../../src/app/ports.js';
+import type { CalendarDayRow } from '../../../src/app/calendar/ports.js';
 
 const AT = '2026-11-01T02:00:00.000Z';
 

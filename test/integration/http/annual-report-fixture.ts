@@ -6,7 +6,7 @@ import { openTestRuntime, type Dialect, type TestRuntime } from '../../support/r
 import { TestAgent } from '../../support/http.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
-import type { AppContext } from '../../../src/app/ports.js';
+import type { AppContext } from '../../../src/app/context.js';
 import type { OutcomeCode } from '../../../src/domain/reports/annual-report.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 

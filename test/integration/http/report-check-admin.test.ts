@@ -9,9 +9,6 @@ import { TestAgent } from '../../support/http.js';
 import { adminAgent } from '../../support/admin.js';
 import { prng, randomFigures, renderReportText } from '../../support/render-report-text.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
-import type { AppContext } from '../../../src/app/ports.js';
-import type { ReportPorts } from '../../../src/app/reports/ports.js';
-import { documentToText } from '../../../src/adapters/documents/read-document.js';
 import { renderReportHtml } from '../../../src/domain/reports/render-html.js';
 
 const SEED_FILE = fileURLToPath(new URL('../../fixtures/reports/seed/000_cdd85b7f6af27b20.txt', import.meta.url));
@@ -64,8 +61,6 @@ for (const dialect of DIALECTS) {
     let admin: TestAgent;
     before(async () => {
       rt = await openTestRuntime(dialect);
-      // What src/main.ts wires: the document adapter behind the app's port.
-      (rt.ctx as AppContext & ReportPorts).documentReader ??= documentToText;
       admin = await adminAgent(rt);
     });
     after(() => rt.close());

@@ -111,7 +111,7 @@ for (const dialect of DIALECTS) {
       fd.set('_csrf', agent.cookies.get('gk_csrf') ?? '');
       return agent.request('POST', `${base}/import`, { body: fd, headers: { origin: 'http://localhost' } });
     };
-    const rows = () => rt.ctx.repos.catalogue.rows(root);
+    const rows = () => rt.ctx.repos.standardCatalogue.rows(root);
     const login = async (username: string) => {
       const agent = new TestAgent(rt);
       assert.equal((await agent.login(username, STAFF_PASSWORD)).status, 303, username);
@@ -124,7 +124,7 @@ for (const dialect of DIALECTS) {
       root = orgs.find((o) => o.parentId === null)?.id ?? '';
       const bureau = orgs.find((o) => o.name === '示例区教育局')?.id ?? '';
       base = `/admin/orgs/${root}/standard-catalogue`;
-      area = async (name) => (await rt.ctx.repos.catalogue.areas(root)).find((a) => a.name === name)?.id ?? '';
+      area = async (name) => (await rt.ctx.repos.standardCatalogue.areas(root)).find((a) => a.name === name)?.id ?? '';
       const make = async (username: string, orgId: string, roles: Role[]) => {
         await createUser(rt.ctx, null, {
           username,
@@ -252,7 +252,7 @@ for (const dialect of DIALECTS) {
       assert.equal(blocked.status, 422);
       assert.match(await blocked.text(), /已说明为未涉及领域/);
       assert.equal((await as.office.post(`${base}/areas/${land}/applicable`, {})).status, 303);
-      assert.deepEqual(await rt.ctx.repos.catalogue.exclusions(root), []);
+      assert.deepEqual(await rt.ctx.repos.standardCatalogue.exclusions(root), []);
       assert.equal((await as.office.post(`${base}/areas`, { name: '涉农资金领域' })).status, 303);
       assert.match(await html(as.office, base), /涉农资金<span class="badge">地方领域<\/span>/);
       const dup = await as.office.post(`${base}/areas`, { name: '涉农资金' });
@@ -309,7 +309,7 @@ for (const dialect of DIALECTS) {
     test('should refuse a form without the CSRF field', async () => {
       const res = await as.office.post(`${base}/areas`, { name: '乡镇政府文件' }, { csrf: false });
       assert.equal(res.status, 403);
-      assert.ok(!(await rt.ctx.repos.catalogue.areas(root)).some((a) => a.name === '乡镇政府文件'));
+      assert.ok(!(await rt.ctx.repos.standardCatalogue.areas(root)).some((a) => a.name === '乡镇政府文件'));
     });
   });
 }

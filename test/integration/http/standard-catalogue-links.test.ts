@@ -9,7 +9,7 @@ import { TestAgent } from '../../support/http.js';
 import { STAFF_PASSWORD } from '../../support/staff.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
-import { addCatalogueRow } from '../../../src/app/catalogue/edit-rows.js';
+import { addCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 
 type Who = 'editor' | 'r1' | 'r2' | 'signer';
@@ -83,7 +83,7 @@ for (const dialect of DIALECTS) {
       if (!org) throw new Error('no root');
       root = org;
       const bureau = orgs.find((o) => o.name === '示例区教育局')?.id ?? '';
-      const areas = await rt.ctx.repos.catalogue.areas(root.id);
+      const areas = await rt.ctx.repos.standardCatalogue.areas(root.id);
       const areaId = (name: string) => areas.find((a) => a.name === name)?.id ?? '';
       relief = await addCatalogueRow(rt.ctx, null, root.id, rowForm(areaId('社会救助'), '最低生活保障', '办事指南'));
       await addCatalogueRow(rt.ctx, null, root.id, rowForm(areaId('养老服务'), '养老机构', '名录'));

@@ -1,6 +1,6 @@
 // Fixtures for the annual-report tests: synthetic applications inserted through the repository
 // (for the tally comparison), random facts from a seeded PRNG, and report staff accounts.
-import type { NewApplication } from '../../../src/app/ports.js';
+import type { NewApplication } from '../../../src/app/applications/ports.js';
 import { LEGAL_PERSON_SUBTYPES, OUTCOMES } from '../../../src/domain/applications/application.js';
 import { addDays, localDate, type LocalDate } from '../../../src/domain/core/local-date.js';
 import type { ApplicationFact } from '../../../src/domain/reports/compute.js';

@@ -1,10 +1,10 @@
 // Dashboard queries over the standard catalogue (issue 4: "the dashboard shows rows with nothing
 // published and rows whose time limit has passed"), from the live 主动公开 items linked to each row.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import type { CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
-import { canCatalogue } from '../../domain/catalogue/catalogue-policy.js';
-import { dueDate, type TimeLimitRule } from '../../domain/catalogue/time-limit.js';
+import type { CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';
+import { canCatalogue } from '../../domain/standard-catalogue/catalogue-policy.js';
+import { dueDate, type TimeLimitRule } from '../../domain/standard-catalogue/time-limit.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { addDays, daysBetween, localDate, type LocalDate } from '../../domain/core/local-date.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
@@ -32,7 +32,7 @@ const NONE: RowPublicationStats = { liveCount: 0, lastPublishedOn: null };
 
 /**
  * The status of every current row of the organization (no permission check: callers authorize).
- * The 公开时限 rule of the row decides (SPEC §4.4.3, §4.4.5; domain/catalogue/time-limit.ts):
+ * The 公开时限 rule of the row decides (SPEC §4.4.3, §4.4.5; domain/standard-catalogue/time-limit.ts):
  * - deadlines counted from formation or change (N working days, N days, 实时公开) run from the day the
  *   row entered the catalogue and are met by any publication;
  * - yearly and monthly deadlines (每年1月31日前) recur: the latest publication meets the deadline nearest
@@ -41,8 +41,8 @@ const NONE: RowPublicationStats = { liveCount: 0, lastPublishedOn: null };
  */
 export async function rowStatuses(ctx: AppContext, orgId: string, calendar?: HolidayCalendar): Promise<RowStatus[]> {
   const [rows, stats, cal] = await Promise.all([
-    ctx.repos.catalogue.rows(orgId),
-    ctx.repos.catalogue.rowStats(orgId),
+    ctx.repos.standardCatalogue.rows(orgId),
+    ctx.repos.standardCatalogue.rowStats(orgId),
     calendar ?? loadHolidayCalendar(ctx.repos),
   ]);
   const today = localDate(ctx.clock.today());
@@ -97,7 +97,7 @@ export type CatalogueDashboardLine = {
  * read, how many rows have nothing published and how many are past their time limit.
  */
 export async function catalogueDashboard(ctx: AppContext, actor: Actor): Promise<CatalogueDashboardLine[]> {
-  const [orgs, withRows] = await Promise.all([ctx.repos.orgs.list(), ctx.repos.catalogue.orgsWithRows()]);
+  const [orgs, withRows] = await Promise.all([ctx.repos.orgs.list(), ctx.repos.standardCatalogue.orgsWithRows()]);
   const readable = orgs.filter(
     (o) => withRows.includes(o.id) && canCatalogue(actor, 'catalogue.read', ancestry(orgs, o.id)),
   );

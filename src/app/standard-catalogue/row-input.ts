@@ -1,7 +1,11 @@
 // Reading a catalogue row from a form (the back office's add/edit form): text fields, channel and
 // level checkboxes plus "other" text, and the 公开时限 read into its computable rule.
-import { parseTimeLimit } from '../../domain/catalogue/time-limit.js';
-import { validateRow, type CatalogueRowFields, type DisclosureMethod } from '../../domain/catalogue/catalogue-row.js';
+import { parseTimeLimit } from '../../domain/standard-catalogue/time-limit.js';
+import {
+  validateRow,
+  type CatalogueRowFields,
+  type DisclosureMethod,
+} from '../../domain/standard-catalogue/catalogue-row.js';
 
 /** The raw form: strings, repeated fields as arrays. */
 export type RowInput = Readonly<Record<string, string | readonly string[] | undefined>>;

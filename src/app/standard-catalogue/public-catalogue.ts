@@ -1,9 +1,9 @@
 // What the portal shows of an organization's standard catalogue: the areas with rows (in the published
 // column set, SPEC §4.4.3), the areas stated not to apply (未涉及领域事项说明), and under each row the
 // live 主动公开 items linked to it (the link column some localities add, e.g. 上海崇明 K33).
-import type { AppContext } from '../ports.js';
-import type { KeyArea } from '../../domain/catalogue/key-areas.js';
-import type { CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
+import type { AppContext } from '../context.js';
+import type { KeyArea } from '../../domain/standard-catalogue/key-areas.js';
+import type { CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';
 
 /** Items listed under a row on the public page (the newest). */
 export const ITEMS_PER_ROW = 10;
@@ -27,10 +27,10 @@ export type PublicCatalogue = {
  */
 export async function publicStandardCatalogue(ctx: AppContext, orgId: string): Promise<PublicCatalogue> {
   const [areas, rows, exclusions, linked] = await Promise.all([
-    ctx.repos.catalogue.areas(orgId),
-    ctx.repos.catalogue.rows(orgId),
-    ctx.repos.catalogue.exclusions(orgId),
-    ctx.repos.catalogue.linkedItems(orgId),
+    ctx.repos.standardCatalogue.areas(orgId),
+    ctx.repos.standardCatalogue.rows(orgId),
+    ctx.repos.standardCatalogue.exclusions(orgId),
+    ctx.repos.standardCatalogue.linkedItems(orgId),
   ]);
   const line = (row: CatalogueRow): PublicCatalogueLine => {
     const own = linked.filter((l) => l.rowId === row.id);

@@ -1,9 +1,9 @@
 // The back office's standard-catalogue page of an organization: every key area (the 26 national ones
 // and local ones) with its rows, what is published under each row, the overdue flags, and filters.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import type { KeyArea } from '../../domain/catalogue/key-areas.js';
-import { canCatalogue } from '../../domain/catalogue/catalogue-policy.js';
+import type { KeyArea } from '../../domain/standard-catalogue/key-areas.js';
+import { canCatalogue } from '../../domain/standard-catalogue/catalogue-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { notFound } from '../errors.js';
 import { authorizeCatalogue } from './manage-catalogue.js';
@@ -41,8 +41,8 @@ export async function standardCataloguePage(
   const org = orgs.find((o) => o.id === orgId);
   if (!org) throw notFound('机构');
   const [areas, exclusions, statuses] = await Promise.all([
-    ctx.repos.catalogue.areas(orgId),
-    ctx.repos.catalogue.exclusions(orgId),
+    ctx.repos.standardCatalogue.areas(orgId),
+    ctx.repos.standardCatalogue.exclusions(orgId),
     rowStatuses(ctx, orgId),
   ]);
   const keep = (s: RowStatus) =>

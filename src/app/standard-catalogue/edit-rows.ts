@@ -1,9 +1,9 @@
 // Keeping an organization's standard catalogue by hand (SPEC §4.4.5): adding, editing and retiring
 // rows, and adding local key areas. Each change runs in one transaction with its audit entry.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { bareAreaName, NATIONAL_KEY_AREAS, type KeyArea } from '../../domain/catalogue/key-areas.js';
-import { rowPath, type CatalogueRow, type CatalogueRowFields } from '../../domain/catalogue/catalogue-row.js';
+import { bareAreaName, NATIONAL_KEY_AREAS, type KeyArea } from '../../domain/standard-catalogue/key-areas.js';
+import { rowPath, type CatalogueRow, type CatalogueRowFields } from '../../domain/standard-catalogue/catalogue-row.js';
 import { auditBy } from '../actors.js';
 import { invalid, notFound } from '../errors.js';
 import { authorizeCatalogue } from './manage-catalogue.js';
@@ -27,9 +27,9 @@ async function checkedFields(
   if (!parsed.ok) throw invalid('目录事项填写有误', parsed.errors);
   const { fields } = parsed;
   const [areas, exclusions, rows] = await Promise.all([
-    ctx.repos.catalogue.areas(orgId),
-    ctx.repos.catalogue.exclusions(orgId),
-    ctx.repos.catalogue.rows(orgId, { includeRetired: true }),
+    ctx.repos.standardCatalogue.areas(orgId),
+    ctx.repos.standardCatalogue.exclusions(orgId),
+    ctx.repos.standardCatalogue.rows(orgId, { includeRetired: true }),
   ]);
   const area = areas.find((a) => a.id === fields.keyAreaId);
   if (!area) throw invalid('目录事项填写有误', { keyAreaId: '请选择本机构的重点领域' });
@@ -48,7 +48,9 @@ async function checkedFields(
 
 /** The next sort number at the end of an area. */
 async function nextSort(ctx: AppContext, orgId: string, keyAreaId: string): Promise<number> {
-  const sorts = (await ctx.repos.catalogue.rows(orgId)).filter((r) => r.keyAreaId === keyAreaId).map((r) => r.sort);
+  const sorts = (await ctx.repos.standardCatalogue.rows(orgId))
+    .filter((r) => r.keyAreaId === keyAreaId)
+    .map((r) => r.sort);
   return (sorts.length === 0 ? 0 : Math.max(...sorts)) + 10;
 }
 
@@ -71,8 +73,8 @@ export async function addCatalogueRow(
   const now = ctx.clock.nowIso();
   const id = retiredTwin?.id ?? ctx.crypto.newId();
   await ctx.uow.run(async (r) => {
-    if (retiredTwin) await r.catalogue.updateRow(id, full, now);
-    else await r.catalogue.insertRow({ ...full, id, orgId, retiredAt: null, createdAt: now, updatedAt: now });
+    if (retiredTwin) await r.standardCatalogue.updateRow(id, full, now);
+    else await r.standardCatalogue.insertRow({ ...full, id, orgId, retiredAt: null, createdAt: now, updatedAt: now });
     await r.audit.append(
       auditBy(actor, {
         action: 'catalogue.row_added',
@@ -115,7 +117,7 @@ export async function updateCatalogueRow(
     });
   }
   await ctx.uow.run(async (r) => {
-    await r.catalogue.updateRow(rowId, full, now);
+    await r.standardCatalogue.updateRow(rowId, full, now);
     await r.audit.append(
       auditBy(actor, {
         action: 'catalogue.row_updated',
@@ -145,7 +147,7 @@ export async function retireCatalogueRow(
   const row = await currentRow(ctx, orgId, rowId);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
-    await r.catalogue.retireRow(rowId, now);
+    await r.standardCatalogue.retireRow(rowId, now);
     await r.audit.append(
       auditBy(actor, {
         action: 'catalogue.row_retired',
@@ -176,7 +178,7 @@ export async function addLocalKeyArea(
   const bare = bareAreaName(name.trim());
   if (bare === '') throw invalid('请填写领域名称', { name: '领域名称不能为空' });
   if (bare.length > MAX_AREA_NAME) throw invalid('领域名称过长', { name: `领域名称不能超过${MAX_AREA_NAME}个字` });
-  const areas = await ctx.repos.catalogue.areas(orgId);
+  const areas = await ctx.repos.standardCatalogue.areas(orgId);
   const aliases = (a: KeyArea) => [a.name, ...(NATIONAL_KEY_AREAS.find((n) => n.code === a.code)?.aliases ?? [])];
   const same = areas.find((a) => aliases(a).includes(bare));
   if (same) throw invalid('该重点领域已存在', { name: `已有“${same.name}”领域` });
@@ -193,7 +195,7 @@ export async function addLocalKeyArea(
   };
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
-    await r.catalogue.insertArea(area, now);
+    await r.standardCatalogue.insertArea(area, now);
     await r.audit.append(
       auditBy(actor, {
         action: 'catalogue.area_added',
@@ -224,7 +226,7 @@ export async function catalogueRowForEdit(
 }
 
 async function currentRow(ctx: AppContext, orgId: string, rowId: string): Promise<CatalogueRow> {
-  const row = await ctx.repos.catalogue.rowById(rowId);
+  const row = await ctx.repos.standardCatalogue.rowById(rowId);
   if (!row || row.orgId !== orgId || row.retiredAt !== null) throw notFound('目录事项');
   return row;
 }

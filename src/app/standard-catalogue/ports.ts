@@ -1,11 +1,10 @@
 // Ports of the standard catalogue: storage, and the spreadsheet reader/writer (XLSX adapter).
-import type { AppContext } from '../ports.js';
-import type { KeyArea, KeyAreaExclusion } from '../../domain/catalogue/key-areas.js';
-import type { CatalogueRow, CatalogueRowFields } from '../../domain/catalogue/catalogue-row.js';
-import type { SheetCells, SheetGrid } from '../../domain/catalogue/sheet.js';
+import type { KeyArea, KeyAreaExclusion } from '../../domain/standard-catalogue/key-areas.js';
+import type { CatalogueRow, CatalogueRowFields } from '../../domain/standard-catalogue/catalogue-row.js';
+import type { SheetCells, SheetGrid } from '../../domain/standard-catalogue/sheet.js';
 
 /** Key areas, "not applicable" statements and catalogue rows. */
-export interface CatalogueRepository {
+export interface StandardCatalogueRepository {
   /** The national areas and the organization's local ones, by sort then name. */
   areas(orgId: string): Promise<KeyArea[]>;
   insertArea(area: KeyArea, at: string): Promise<void>;
@@ -52,12 +51,5 @@ export interface CatalogueSheetIO {
   write(sheets: readonly SheetGrid[]): Promise<Uint8Array>;
 }
 
-/** The context fields the catalogue adds to {@link AppContext} (wired in src/main.ts). */
-export type CataloguePorts = {
-  catalogueSheets?: CatalogueSheetIO;
-};
-
-/** The spreadsheet adapter wired into the context, if any. */
-export function catalogueSheetsOf(ctx: AppContext): CatalogueSheetIO | undefined {
-  return (ctx as AppContext & CataloguePorts).catalogueSheets;
-}
+/** Repositories of the standard catalogue. */
+export type StandardCatalogueRepos = { standardCatalogue: StandardCatalogueRepository };

@@ -1,10 +1,10 @@
 // Reading an organization's standard catalogue and stating that a key area does not apply to it.
-import type { AppContext } from '../ports.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
-import { canCatalogue, type CatalogueAction } from '../../domain/catalogue/catalogue-policy.js';
-import type { KeyArea } from '../../domain/catalogue/key-areas.js';
-import type { CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
+import { canCatalogue, type CatalogueAction } from '../../domain/standard-catalogue/catalogue-policy.js';
+import type { KeyArea } from '../../domain/standard-catalogue/key-areas.js';
+import type { CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 
@@ -44,9 +44,9 @@ export async function orgIdByCreditCode(ctx: AppContext, creditCode: string): Pr
 export async function listCatalogue(ctx: AppContext, actor: Actor | null, orgId: string): Promise<CatalogueArea[]> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
   const [areas, exclusions, rows] = await Promise.all([
-    ctx.repos.catalogue.areas(orgId),
-    ctx.repos.catalogue.exclusions(orgId),
-    ctx.repos.catalogue.rows(orgId),
+    ctx.repos.standardCatalogue.areas(orgId),
+    ctx.repos.standardCatalogue.exclusions(orgId),
+    ctx.repos.standardCatalogue.rows(orgId),
   ]);
   return areas.map((area) => ({
     area,
@@ -68,15 +68,15 @@ export async function markAreaNotApplicable(
   reason: string,
 ): Promise<void> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
-  const area = (await ctx.repos.catalogue.areas(orgId)).find((a) => a.id === keyAreaId);
+  const area = (await ctx.repos.standardCatalogue.areas(orgId)).find((a) => a.id === keyAreaId);
   if (!area) throw notFound('重点领域');
   if (reason.trim() === '') throw invalid('请说明该领域不适用的理由', { reason: '理由不能为空' });
-  if ((await ctx.repos.catalogue.rows(orgId)).some((r) => r.keyAreaId === keyAreaId)) {
+  if ((await ctx.repos.standardCatalogue.rows(orgId)).some((r) => r.keyAreaId === keyAreaId)) {
     throw invalid(`“${area.name}”领域已有目录事项，不能标为未涉及`, { keyAreaId: '请先停用该领域的事项' });
   }
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
-    await r.catalogue.setExclusion({ orgId, keyAreaId, reason: reason.trim(), createdAt: now });
+    await r.standardCatalogue.setExclusion({ orgId, keyAreaId, reason: reason.trim(), createdAt: now });
     await r.audit.append(
       auditBy(actor, {
         action: 'catalogue.area_excluded',
@@ -102,11 +102,11 @@ export async function clearAreaNotApplicable(
   keyAreaId: string,
 ): Promise<void> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
-  const before = (await ctx.repos.catalogue.exclusions(orgId)).find((e) => e.keyAreaId === keyAreaId);
+  const before = (await ctx.repos.standardCatalogue.exclusions(orgId)).find((e) => e.keyAreaId === keyAreaId);
   if (!before) throw notFound('未涉及领域说明');
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
-    await r.catalogue.removeExclusion(orgId, keyAreaId);
+    await r.standardCatalogue.removeExclusion(orgId, keyAreaId);
     await r.audit.append(
       auditBy(actor, {
         action: 'catalogue.area_included',

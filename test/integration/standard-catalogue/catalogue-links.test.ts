@@ -9,9 +9,9 @@ import { createUser } from '../../../src/app/users/manage-users.js';
 import { actorOf } from '../../../src/app/actors.js';
 import { createDraft, updateDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
-import { addCatalogueRow, retireCatalogueRow } from '../../../src/app/catalogue/edit-rows.js';
-import { overdueRows, rowsWithNothingPublished } from '../../../src/app/catalogue/catalogue-dashboard.js';
-import { publicCatalogueRow } from '../../../src/app/catalogue/link-row.js';
+import { addCatalogueRow, retireCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
+import { overdueRows, rowsWithNothingPublished } from '../../../src/app/standard-catalogue/catalogue-dashboard.js';
+import { publicCatalogueRow } from '../../../src/app/standard-catalogue/link-row.js';
 import { AppError } from '../../../src/app/errors.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
 import type { Role } from '../../../src/domain/users/roles.js';
@@ -95,7 +95,7 @@ for (const dialect of DIALECTS) {
       s.r1 = await make('he.reviewer', ['reviewer']);
       s.r2 = await make('ma.reviewer', ['reviewer']);
       s.signer = await make('qian.signer', ['signer']);
-      const areas = await rt.ctx.repos.catalogue.areas(root.id);
+      const areas = await rt.ctx.repos.standardCatalogue.areas(root.id);
       const area = (name: string) => areas.find((a) => a.name === name)?.id ?? '';
       row.relief = await addCatalogueRow(
         rt.ctx,
@@ -139,13 +139,13 @@ for (const dialect of DIALECTS) {
       pubs.relief = await draft('最低生活保障办事指南', row.relief);
       assert.equal((await rt.ctx.repos.publications.byId(pubs.relief))?.catalogueRowId, row.relief);
       assert.deepEqual(await nothing(), ['最低生活保障', '特困人员救助供养', '部门预算']);
-      assert.deepEqual(await rt.ctx.repos.catalogue.rowStats(root.id), new Map());
+      assert.deepEqual(await rt.ctx.repos.standardCatalogue.rowStats(root.id), new Map());
     });
 
     test('should count a published item under its row with its 发布日期', async () => {
       at('2025-01-10');
       await publish(pubs.relief as string);
-      const stats = await rt.ctx.repos.catalogue.rowStats(root.id);
+      const stats = await rt.ctx.repos.standardCatalogue.rowStats(root.id);
       assert.deepEqual(stats.get(row.relief), { liveCount: 1, lastPublishedOn: '2025-01-10' });
       assert.deepEqual(await nothing(), ['特困人员救助供养', '部门预算']);
       assert.deepEqual(await publicCatalogueRow(rt.ctx, pubs.relief as string), {
@@ -179,10 +179,10 @@ for (const dialect of DIALECTS) {
         body: '<p>新</p>',
         catalogueRow: row.standing,
       });
-      assert.equal((await rt.ctx.repos.catalogue.rowStats(root.id)).get(row.relief)?.liveCount, 1);
-      assert.equal((await rt.ctx.repos.catalogue.rowStats(root.id)).get(row.standing), undefined);
+      assert.equal((await rt.ctx.repos.standardCatalogue.rowStats(root.id)).get(row.relief)?.liveCount, 1);
+      assert.equal((await rt.ctx.repos.standardCatalogue.rowStats(root.id)).get(row.standing), undefined);
       await publish(pubs.relief as string);
-      const stats = await rt.ctx.repos.catalogue.rowStats(root.id);
+      const stats = await rt.ctx.repos.standardCatalogue.rowStats(root.id);
       assert.equal(stats.get(row.relief), undefined);
       // A new version keeps the item's 发布日期.
       assert.deepEqual(stats.get(row.standing), { liveCount: 1, lastPublishedOn: '2025-01-10' });
@@ -194,7 +194,7 @@ for (const dialect of DIALECTS) {
       await actOnPublication(rt.ctx, s.signer as Actor, pubs.budget as string, 'withdraw', {
         reason: '数据有误，撤稿',
       });
-      assert.equal((await rt.ctx.repos.catalogue.rowStats(root.id)).get(row.budget), undefined);
+      assert.equal((await rt.ctx.repos.standardCatalogue.rowStats(root.id)).get(row.budget), undefined);
       assert.deepEqual(
         (await overdue()).map(([name]) => name),
         ['部门预算', '最低生活保障'],

@@ -1,10 +1,14 @@
 // SQL for the standard catalogue: key areas (national defaults + local), exclusions and rows.
 import type { Kysely, Selectable } from 'kysely';
 import type { CatalogueRowTable, Database, KeyAreaTable } from '../database.js';
-import type { CatalogueRepository, RowPublicationStats } from '../../app/catalogue/ports.js';
-import type { KeyArea } from '../../domain/catalogue/key-areas.js';
-import type { CatalogueRow, CatalogueRowFields, DisclosureMethod } from '../../domain/catalogue/catalogue-row.js';
-import type { TimeLimitRule } from '../../domain/catalogue/time-limit.js';
+import type { StandardCatalogueRepository, RowPublicationStats } from '../../app/standard-catalogue/ports.js';
+import type { KeyArea } from '../../domain/standard-catalogue/key-areas.js';
+import type {
+  CatalogueRow,
+  CatalogueRowFields,
+  DisclosureMethod,
+} from '../../domain/standard-catalogue/catalogue-row.js';
+import type { TimeLimitRule } from '../../domain/standard-catalogue/time-limit.js';
 
 function toArea(r: Selectable<KeyAreaTable>): KeyArea {
   return { id: r.id, orgId: r.org_id, code: r.code, name: r.name, national: r.national === 1, sort: r.sort };
@@ -76,7 +80,7 @@ function liveLinked(db: Kysely<Database>, orgId: string) {
  * Builds the catalogue repository over a connection or transaction. Channel and level lists are
  * JSON text (display values, never queried), identical on SQLite and PostgreSQL.
  */
-export function catalogueRepository(db: Kysely<Database>): CatalogueRepository {
+export function standardCatalogueRepository(db: Kysely<Database>): StandardCatalogueRepository {
   return {
     async areas(orgId) {
       const rows = await db

@@ -1,8 +1,8 @@
 // Linking publications to standard-catalogue rows (SPEC §4.4.5: "Every published item should be
 // linkable to its catalogue row"): checking the row a draft names, the draft form's choices, and the
 // row a public page shows.
-import type { AppContext, Repos } from '../ports.js';
-import type { CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
+import type { AppContext, Repos } from '../context.js';
+import type { CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';
 import { invalid } from '../errors.js';
 
 /** The row path as the lists print it: 一级事项 › 二级事项 (› 三级事项). */
@@ -26,7 +26,7 @@ export async function resolveCatalogueRow(
 ): Promise<string | null> {
   const id = typeof value === 'string' ? value.trim() : '';
   if (id === '') return null;
-  const row = await repos.catalogue.rowById(id);
+  const row = await repos.standardCatalogue.rowById(id);
   if (!row || row.orgId !== orgId) throw invalid('信息填写有误', { catalogueRow: '所选标准目录事项不属于本机构' });
   if (row.retiredAt !== null && row.id !== current) {
     throw invalid('信息填写有误', { catalogueRow: '所选标准目录事项已停用，请另选' });
@@ -47,9 +47,12 @@ export async function catalogueRowChoices(
   orgId: string,
   current: string | null = null,
 ): Promise<RowChoiceGroup[]> {
-  const [areas, rows] = await Promise.all([ctx.repos.catalogue.areas(orgId), ctx.repos.catalogue.rows(orgId)]);
+  const [areas, rows] = await Promise.all([
+    ctx.repos.standardCatalogue.areas(orgId),
+    ctx.repos.standardCatalogue.rows(orgId),
+  ]);
   const linked =
-    current && !rows.some((r) => r.id === current) ? await ctx.repos.catalogue.rowById(current) : undefined;
+    current && !rows.some((r) => r.id === current) ? await ctx.repos.standardCatalogue.rowById(current) : undefined;
   const all = linked && linked.orgId === orgId ? [...rows, linked] : rows;
   return areas
     .map((a) => ({
@@ -75,8 +78,8 @@ export async function publicCatalogueRow(
   const live = await ctx.repos.publications.liveVersion(publicationId);
   const rowId = live?.fields.catalogueRowId;
   if (!live || !rowId) return undefined;
-  const row = await ctx.repos.catalogue.rowById(rowId);
+  const row = await ctx.repos.standardCatalogue.rowById(rowId);
   if (!row) return undefined;
-  const area = (await ctx.repos.catalogue.areas(row.orgId)).find((a) => a.id === row.keyAreaId);
+  const area = (await ctx.repos.standardCatalogue.areas(row.orgId)).find((a) => a.id === row.keyAreaId);
   return { area: area?.name ?? '', label: rowLabel(row), timeLimitText: row.timeLimitText };
 }

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { catalogueSheetIO } from '../../../src/adapters/documents/catalogue-xlsx.js';
-import { exportCatalogue, importCatalogue } from '../../../src/app/catalogue/import-catalogue.js';
-import { listCatalogue, markAreaNotApplicable } from '../../../src/app/catalogue/manage-catalogue.js';
-import { overdueRows, rowsWithNothingPublished } from '../../../src/app/catalogue/catalogue-dashboard.js';
+import { exportCatalogue, importCatalogue } from '../../../src/app/standard-catalogue/import-catalogue.js';
+import { listCatalogue, markAreaNotApplicable } from '../../../src/app/standard-catalogue/manage-catalogue.js';
+import { overdueRows, rowsWithNothingPublished } from '../../../src/app/standard-catalogue/catalogue-dashboard.js';
 
 const HEAD1 = [
   '序号',
@@ -115,7 +115,7 @@ for (const dialect of DIALECTS) {
     after(() => rt.close());
 
     test('should offer the 26 national areas by default', async () => {
-      const areas = await rt.ctx.repos.catalogue.areas(org);
+      const areas = await rt.ctx.repos.standardCatalogue.areas(org);
       assert.equal(areas.filter((a) => a.national).length, 26);
       assert.ok(areas.some((a) => a.name === '国有土地上房屋征收与补偿'));
     });
@@ -139,7 +139,7 @@ for (const dialect of DIALECTS) {
       );
       assert.ok(!r.ok);
       assert.deepEqual(r.errors.map((e) => `${e.sheet}!${e.column}${e.row}`).sort(), ['社会救助!C5', '社会救助!I5']);
-      assert.equal((await rt.ctx.repos.catalogue.rows(org)).length, 0);
+      assert.equal((await rt.ctx.repos.standardCatalogue.rows(org)).length, 0);
     });
 
     test('should import two areas from merged headers and ✓ marks', async () => {
@@ -170,15 +170,15 @@ for (const dialect of DIALECTS) {
     });
 
     test('should round-trip export → import to the same rows, keeping ids', async () => {
-      const before = await rt.ctx.repos.catalogue.rows(org);
+      const before = await rt.ctx.repos.standardCatalogue.rows(org);
       const r = await importCatalogue(rt.ctx, null, org, await exportCatalogue(rt.ctx, null, org, { io }), { io });
       assert.deepEqual(r, { ok: true, inserted: 0, updated: 3, retired: 0, newAreas: [], exclusions: 0 });
       const strip = (rows: typeof before) => rows.map(({ updatedAt: _u, ...x }) => x);
-      assert.deepEqual(strip(await rt.ctx.repos.catalogue.rows(org)), strip(before));
+      assert.deepEqual(strip(await rt.ctx.repos.standardCatalogue.rows(org)), strip(before));
     });
 
     test('should record that an area does not apply, and export it', async () => {
-      const area = (await rt.ctx.repos.catalogue.areas(org)).find((a) => a.name === '征地补偿');
+      const area = (await rt.ctx.repos.standardCatalogue.areas(org)).find((a) => a.name === '征地补偿');
       await markAreaNotApplicable(rt.ctx, null, org, area?.id ?? '', '本单位不承担征地补偿职能');
       const cat = await listCatalogue(rt.ctx, null, org);
       assert.equal(cat.find((a) => a.area.name === '征地补偿')?.notApplicable, '本单位不承担征地补偿职能');
@@ -192,7 +192,7 @@ for (const dialect of DIALECTS) {
           rt.ctx,
           null,
           org,
-          (await rt.ctx.repos.catalogue.areas(org)).find((a) => a.name === '社会救助')?.id ?? '',
+          (await rt.ctx.repos.standardCatalogue.areas(org)).find((a) => a.name === '社会救助')?.id ?? '',
           '无',
         ),
         /已有目录事项/,

@@ -1,20 +1,20 @@
 // Importing and exporting an organization's standard catalogue as XLSX in the published layout.
 // Import is all or nothing: any error anywhere in the workbook and nothing is written.
-import type { AppContext, Repos } from '../ports.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { bareAreaName, matchKeyArea, type KeyArea } from '../../domain/catalogue/key-areas.js';
-import { rowPath, type CatalogueRow } from '../../domain/catalogue/catalogue-row.js';
+import { bareAreaName, matchKeyArea, type KeyArea } from '../../domain/standard-catalogue/key-areas.js';
+import { rowPath, type CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';
 import {
   readCatalogueSheets,
   type SheetArea,
   type SheetError,
   type SheetExclusion,
   type SheetGrid,
-} from '../../domain/catalogue/sheet.js';
-import { catalogueSheetLayout, exclusionSheetLayout } from '../../domain/catalogue/sheet-layout.js';
-import { catalogueSheetsOf, type CatalogueSheetIO } from './ports.js';
+} from '../../domain/standard-catalogue/sheet.js';
+import { catalogueSheetLayout, exclusionSheetLayout } from '../../domain/standard-catalogue/sheet-layout.js';
+import type { CatalogueSheetIO } from './ports.js';
 import { authorizeCatalogue } from './manage-catalogue.js';
-import { AppError, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
 import { auditBy } from '../actors.js';
 
 /** What an import did, or every error (sheet, row, column letter, Chinese message). */
@@ -42,14 +42,12 @@ export async function importCatalogue(
   opts: { io?: CatalogueSheetIO; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CatalogueImportResult> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
-  const cells = await sheetIO(ctx, opts.io)
-    .read(bytes)
-    .catch(() => {
-      throw invalid('无法读取该文件，请上传 XLSX 格式的标准目录');
-    });
+  const cells = await (opts.io ?? ctx.catalogueSheets).read(bytes).catch(() => {
+    throw invalid('无法读取该文件，请上传 XLSX 格式的标准目录');
+  });
   const parsed = readCatalogueSheets(cells);
   if (!parsed.ok) return parsed;
-  const known = await ctx.repos.catalogue.areas(orgId);
+  const known = await ctx.repos.standardCatalogue.areas(orgId);
   const plan = planAreas(ctx, orgId, known, parsed.areas);
   const errors = [...duplicateErrors(plan), ...exclusionErrors(plan, known, parsed.exclusions)];
   if (errors.length > 0) return { ok: false, errors };
@@ -58,7 +56,7 @@ export async function importCatalogue(
     const result = await writePlan(ctx, r, orgId, plan, now, opts.onProgress);
     for (const x of parsed.exclusions) {
       const area = matchKeyArea(x.areaName, known);
-      if (area) await r.catalogue.setExclusion({ orgId, keyAreaId: area.id, reason: x.reason, createdAt: now });
+      if (area) await r.standardCatalogue.setExclusion({ orgId, keyAreaId: area.id, reason: x.reason, createdAt: now });
     }
     const summary = { ...result, exclusions: parsed.exclusions.length };
     await r.audit.append(
@@ -89,9 +87,9 @@ export async function exportCatalogue(
 ): Promise<Uint8Array> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
   const [areas, rows, exclusions] = await Promise.all([
-    ctx.repos.catalogue.areas(orgId),
-    ctx.repos.catalogue.rows(orgId),
-    ctx.repos.catalogue.exclusions(orgId),
+    ctx.repos.standardCatalogue.areas(orgId),
+    ctx.repos.standardCatalogue.rows(orgId),
+    ctx.repos.standardCatalogue.exclusions(orgId),
   ]);
   const sheets: SheetGrid[] = areas
     .map((a) => ({ a, own: rows.filter((r) => r.keyAreaId === a.id) }))
@@ -103,15 +101,7 @@ export async function exportCatalogue(
   }));
   if (excluded.length > 0) sheets.push(exclusionSheetLayout(excluded));
   if (sheets.length === 0) throw invalid('该机构的标准目录为空，没有可导出的内容');
-  return sheetIO(ctx, opts.io).write(sheets);
-}
-
-function sheetIO(ctx: AppContext, io: CatalogueSheetIO | undefined): CatalogueSheetIO {
-  const found = io ?? catalogueSheetsOf(ctx);
-  if (!found) {
-    throw new AppError('invalid', '未配置表格读写组件（catalogueSheets） / no spreadsheet adapter configured');
-  }
-  return found;
+  return (opts.io ?? ctx.catalogueSheets).write(sheets);
 }
 
 /** Matches each sheet to a key area by sheet name, then title; otherwise plans a new local area. */
@@ -182,19 +172,19 @@ async function writePlan(
   now: string,
   onProgress?: (done: number, total: number) => void,
 ) {
-  const existing = await r.catalogue.rows(orgId, { includeRetired: true });
+  const existing = await r.standardCatalogue.rows(orgId, { includeRetired: true });
   const byPath = new Map(existing.map((row) => [rowPath(row), row]));
   const total = plan.reduce((n, p) => n + p.sheet.rows.length, 0);
   const touched = new Set<string>();
   let [inserted, updated, done] = [0, 0, 0];
   for (const p of plan) {
-    if (p.isNew) await r.catalogue.insertArea(p.area, now);
-    await r.catalogue.removeExclusion(orgId, p.area.id);
+    if (p.isNew) await r.standardCatalogue.insertArea(p.area, now);
+    await r.standardCatalogue.removeExclusion(orgId, p.area.id);
     for (const [i, { line: _line, ...row }] of p.sheet.rows.entries()) {
       const fields = { ...row, keyAreaId: p.area.id, sort: (i + 1) * 10 };
       const old = byPath.get(rowPath(fields));
       if (old) {
-        await r.catalogue.updateRow(old.id, fields, now);
+        await r.standardCatalogue.updateRow(old.id, fields, now);
         touched.add(old.id);
         updated += 1;
       } else {
@@ -206,7 +196,7 @@ async function writePlan(
           createdAt: now,
           updatedAt: now,
         };
-        await r.catalogue.insertRow(fresh);
+        await r.standardCatalogue.insertRow(fresh);
         inserted += 1;
       }
       onProgress?.((done += 1), total);
@@ -214,6 +204,6 @@ async function writePlan(
   }
   const imported = new Set(plan.map((p) => p.area.id));
   const stale = existing.filter((row) => row.retiredAt === null && imported.has(row.keyAreaId) && !touched.has(row.id));
-  for (const row of stale) await r.catalogue.retireRow(row.id, now);
+  for (const row of stale) await r.standardCatalogue.retireRow(row.id, now);
   return { inserted, updated, retired: stale.length, newAreas: plan.filter((p) => p.isNew).map((p) => p.area.name) };
 }

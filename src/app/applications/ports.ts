@@ -1,0 +1,103 @@
+// Ports of 依申请公开: applications and their ledgers, notices (告知书) and their service, the notice DOCX.
+
+import type {
+  ApplicantType,
+  ApplicationEvent,
+  ApplicationSnapshot,
+  ApplicationState,
+  Channel,
+  Outcome,
+} from '../../domain/applications/application.js';
+import type { NoticeDocument } from '../../domain/notices/notice.js';
+
+/** A case in lists: no personal data beyond the name and a masked document number. */
+export type ApplicationSummary = {
+  id: string;
+  orgId: string;
+  trackingCode: string;
+  channel: Channel;
+  receivedOn: string;
+  applicantType: ApplicantType;
+  applicantName: string;
+  idNumber: string;
+  state: ApplicationState;
+  handlerId: string | null;
+  outcome: Outcome | null;
+  dueOn: string | null;
+  closedOn: string | null;
+  description: string;
+};
+
+/** Filters of the case lists. */
+export type ApplicationFilter = {
+  orgIds: readonly string[];
+  /** Also cases assigned to this user, whatever their organization (协办 handlers). */
+  alsoHandlerId?: string;
+  states?: readonly ApplicationState[];
+  handlerId?: string;
+  open?: boolean;
+  dueOnOrBefore?: string;
+  query?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+};
+
+/** A new case as inserted. */
+export type NewApplication = Omit<ApplicationSnapshot, 'events'> & {
+  submissionKey: string | null;
+  proofFileId: string | null;
+};
+
+/** Disclosure applications and their event ledgers. */
+export interface ApplicationRepository {
+  insert(app: NewApplication, at: string): Promise<void>;
+  byId(id: string): Promise<(ApplicationSnapshot & { proofFileId: string | null }) | undefined>;
+  idByTrackingCode(code: string): Promise<string | undefined>;
+  idBySubmissionKey(key: string): Promise<string | undefined>;
+  update(
+    id: string,
+    patch: Partial<Omit<ApplicationSnapshot, 'id' | 'events' | 'applicant' | 'request'>>,
+    at: string,
+  ): Promise<void>;
+  appendEvent(id: string, event: ApplicationEvent): Promise<void>;
+  replaceEvents(id: string, events: readonly ApplicationEvent[]): Promise<void>;
+  list(
+    filter: ApplicationFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: ApplicationSummary[]; total: number }>;
+  /** Applications from the same applicant (by document number) to an organization received in [from, to]. */
+  byApplicant(orgId: string, idNumber: string, from: string, to: string): Promise<ApplicationSummary[]>;
+  /** Ids of open cases whose stored due dates may depend on the calendar. */
+  openIds(): Promise<string[]>;
+}
+
+/** A stored notice (告知书). */
+export type NoticeRecord = {
+  id: string;
+  applicationId: string;
+  kind: string;
+  docNo: string;
+  issuedOn: string;
+  body: unknown;
+  servedOn: string | null;
+  serviceMethod: string | null;
+  serviceRef: string | null;
+  createdAt: string;
+};
+
+/** Notices and their service (送达). */
+export interface NoticeRepository {
+  insert(n: NoticeRecord): Promise<void>;
+  byId(id: string): Promise<NoticeRecord | undefined>;
+  forApplication(applicationId: string): Promise<NoticeRecord[]>;
+  recordService(id: string, service: { servedOn: string; method: string; ref: string }): Promise<void>;
+}
+
+/** Office documents generated from structured notices. */
+export interface DocumentRenderer {
+  /** A DOCX of a notice (告知书), with the seal image when given (PNG bytes). */
+  noticeDocx(doc: NoticeDocument, seal?: Uint8Array): Promise<Uint8Array>;
+}
+
+/** Repositories of 依申请公开. */
+export type ApplicationRepos = { applications: ApplicationRepository; notices: NoticeRepository };

@@ -1,0 +1,39 @@
+// Ports of sign-in: sessions, API tokens and password hashing.
+
+/** A stored login session (the cookie holds the token; only its hash is stored). */
+export type SessionRecord = {
+  idHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+};
+
+/** Login sessions. */
+export interface SessionRepository {
+  insert(s: SessionRecord): Promise<void>;
+  byHash(idHash: string): Promise<SessionRecord | undefined>;
+  touch(idHash: string, lastSeenAt: string, idleExpiresAt: string): Promise<void>;
+  delete(idHash: string): Promise<void>;
+  deleteForUser(userId: string, exceptHash?: string): Promise<number>;
+  purgeExpired(nowIso: string): Promise<number>;
+}
+
+/** API tokens for the JSON API (bearer tokens; only hashes are stored). */
+export interface ApiTokenRepository {
+  insert(t: { id: string; userId: string; tokenHash: string; label: string; createdAt: string }): Promise<void>;
+  userIdByHash(tokenHash: string): Promise<string | undefined>;
+  touch(tokenHash: string, at: string): Promise<void>;
+  revokeForUser(userId: string, at: string): Promise<number>;
+}
+
+/** Password hashing (argon2id). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** Repositories of sign-in. */
+export type AuthRepos = { sessions: SessionRepository; tokens: ApiTokenRepository };

@@ -1,0 +1,69 @@
+// The application context: every module's repositories and adapters, composed. src/main.ts builds one;
+// use cases take the part they use (a module's own context type, or a Pick of this one), so that a
+// use-case test can hand in a small fake. Nothing in src/app/*/ports.ts imports this file.
+import type { PasswordJudge } from '../domain/users/password-policy.js';
+import type { AuditRepos, Clock, Crypto, Mailer, UnitOfWork } from './ports.js';
+import type { ApplicationRepos, DocumentRenderer } from './applications/ports.js';
+import type { AuthRepos, PasswordHasher } from './auth/ports.js';
+import type { CalendarChangedStep, CalendarRepos } from './calendar/ports.js';
+import type { FileRepos } from './files/ports.js';
+import type { MailRepos } from './mail/ports.js';
+import type { CounterRepos } from './numbering/ports.js';
+import type { OrgRepos } from './orgs/ports.js';
+import type { ArchiveRepos, PackageWriterFactory } from './publications/archive-ports.js';
+import type { BulkRepos } from './publications/bulk-ports.js';
+import type { HtmlSanitizer, PublicationRepos } from './publications/ports.js';
+import type { DocumentReader, ReportDocumentRenderers, ReportRepos } from './reports/ports.js';
+import type { ReviewRepos } from './reviews/ports.js';
+import type { SearchRepos } from './search/ports.js';
+import type { SettingsRepos } from './settings/ports.js';
+import type { CatalogueSheetIO, StandardCatalogueRepos } from './standard-catalogue/ports.js';
+import type { HandoverStep, UserRepos } from './users/ports.js';
+
+/** Every repository, bound to one transaction or to the plain connection. */
+export type Repos = OrgRepos &
+  UserRepos &
+  AuthRepos &
+  AuditRepos &
+  CalendarRepos &
+  SettingsRepos &
+  FileRepos &
+  CounterRepos &
+  MailRepos &
+  ApplicationRepos &
+  ReviewRepos &
+  SearchRepos &
+  StandardCatalogueRepos &
+  PublicationRepos &
+  ArchiveRepos &
+  BulkRepos &
+  ReportRepos;
+
+/** Deployment settings the use cases read. */
+export type AppSettings = { sessionIdleMinutes: number; sessionMaxHours: number; dialect: 'sqlite' | 'postgres' };
+
+/** Everything a use case may use. Built once in src/main.ts; every field is required. */
+export type AppContext = {
+  uow: UnitOfWork<Repos>;
+  repos: Repos;
+  clock: Clock;
+  crypto: Crypto;
+  hasher: PasswordHasher;
+  passwordJudge: PasswordJudge;
+  /** null when no SMTP server is configured: messages wait in the outbox. */
+  mailer: Mailer | null;
+  sanitizer: HtmlSanitizer;
+  /** The notice (告知书) DOCX. */
+  renderer: DocumentRenderer;
+  /** Text of uploaded report documents (TXT, HTML, DOCX, PDF) for the report checker. */
+  documentReader: DocumentReader;
+  /** The annual report as DOCX, XLSX and PDF. */
+  reportDocuments: ReportDocumentRenderers;
+  /** Standard-catalogue workbooks (XLSX). */
+  catalogueSheets: CatalogueSheetIO;
+  /** The art. 25 archive package (ZIP). */
+  packageWriter: PackageWriterFactory;
+  handoverSteps: HandoverStep<Repos>[];
+  calendarChangedSteps: CalendarChangedStep<Repos>[];
+  settings: AppSettings;
+};

@@ -1,0 +1,41 @@
+// Ports of account management: accounts and their role grants, and the handover of open work.
+
+import type { RoleGrant } from '../../domain/users/roles.js';
+import type { User, UserStatus, UserWithRoles } from '../../domain/users/user.js';
+
+/** A new account. */
+export type NewUser = Omit<User, 'failedAttempts' | 'lockedUntil' | 'lastLoginAt' | 'replacedBy' | 'email'> & {
+  email?: string;
+  passwordHash: string;
+};
+
+/** Accounts and their role grants. */
+export interface UserRepository {
+  byId(id: string): Promise<UserWithRoles | undefined>;
+  byUsername(username: string): Promise<UserWithRoles | undefined>;
+  passwordHash(userId: string): Promise<string | undefined>;
+  list(filter?: { orgIds?: readonly string[]; status?: UserStatus; query?: string }): Promise<UserWithRoles[]>;
+  insert(user: NewUser): Promise<void>;
+  updateProfile(id: string, fields: { displayName: string; orgId: string; email: string }, at: string): Promise<void>;
+  setPassword(id: string, hash: string, mustChange: boolean, at: string): Promise<void>;
+  setLoginState(
+    id: string,
+    state: { failedAttempts: number; lockedUntil: string | null; lastLoginAt?: string },
+    at: string,
+  ): Promise<void>;
+  setStatus(id: string, status: UserStatus, replacedBy: string | null, at: string): Promise<void>;
+  setRoles(id: string, roles: readonly RoleGrant[], at: string): Promise<void>;
+}
+
+/**
+ * A module's part of a handover (交接): moves the user's open work to another user inside the
+ * handover transaction and returns how many items it moved. Modules with open work register one each
+ * in src/main.ts; `R` is the repositories the step needs (bound to the handover's transaction).
+ */
+export type HandoverStep<R> = {
+  label: string;
+  run: (repos: R, fromUserId: string, toUserId: string, at: string) => Promise<number>;
+};
+
+/** Repositories of account management. */
+export type UserRepos = { users: UserRepository };
