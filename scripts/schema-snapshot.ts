@@ -91,83 +91,48 @@ async function recordingMigrations(rec: Recorder, dialect: SnapshotDialect): Pro
 const SEEDS: Record<string, Seed> = {
   '2026-11-28T0600-publication-indexes': async (db) => {
     const at = '2025-03-01T00:00:00.000Z';
-    await db
-      .insertInto('organization')
-      .values({
-        id: 'org-1',
-        kind: 'government',
-        name: '示例县人民政府',
-        credit_code: 'C1',
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    const stamp = { org_id: 'org-1', created_at: at, updated_at: at };
-    await db
-      .insertInto('category')
-      .values({ ...stamp, id: 'cat-1', slug: 'news', name: '工作动态', kind: 'category' })
-      .execute();
-    const pub = { ...stamp, category_id: 'cat-1', written_on: '2025-02-28', kind: 'news', validity: 'valid' };
-    const live = { ...pub, disclosure: 'proactive', state: 'published', published_on: '2025-03-02' };
+    const times = { created_at: at, updated_at: at };
+    const org = { ...times, id: 'org-1', kind: 'government', name: '示例县人民政府', credit_code: 'C1' };
+    await db.insertInto('organization').values(org).execute();
+    const owned = { ...times, org_id: 'org-1' };
+    const category = { ...owned, id: 'cat-1', slug: 'news', name: '工作动态', kind: 'category' };
+    await db.insertInto('category').values(category).execute();
+    const item = { ...owned, category_id: 'cat-1', written_on: '2025-02-28', kind: 'news', validity: 'valid' };
+    const live = { ...item, disclosure: 'proactive', state: 'published', published_on: '2025-03-02' };
+    const current = { ...live, id: 'pub-1', index_no: 'I-1', title: '通知', body_html: '<p>一</p>' };
+    const withdrawn = { ...live, id: 'pub-2', index_no: 'I-2', title: '公告', body_html: '<p>二</p>' };
     await db
       .insertInto('publication')
       .values([
-        {
-          ...live,
-          id: 'pub-1',
-          index_no: 'I-1',
-          title: '通知',
-          body_html: '<p>一</p>',
-          current_version: 2,
-          withdrawn_at: null,
-        },
-        {
-          ...live,
-          id: 'pub-2',
-          index_no: 'I-2',
-          title: '公告',
-          body_html: '<p>二</p>',
-          current_version: 1,
-          withdrawn_at: at,
-        },
+        { ...current, current_version: 2, withdrawn_at: null },
+        { ...withdrawn, current_version: 1, withdrawn_at: at },
       ])
       .execute();
-    const fields = (publishedOn: string, files: string[]) =>
-      JSON.stringify({
-        categoryId: 'cat-1',
-        kind: 'news',
-        disclosure: 'proactive',
-        publishedOn,
-        interpretsId: null,
-        attachments: files.map((fileId) => ({ fileId })),
-      });
+    // Version 1 lists a file twice (one row each), pub-2's version has no category (nulls).
+    const fields = (publishedOn: string, fileIds: string[]) => {
+      const frozen = { categoryId: 'cat-1', kind: 'news', disclosure: 'proactive', publishedOn, interpretsId: null };
+      return JSON.stringify({ ...frozen, attachments: fileIds.map((fileId) => ({ fileId })) });
+    };
+    const version = (publication_id: string, version: number, fields_json: string) => {
+      return { publication_id, version, fields_json, published_at: at };
+    };
     await db
       .insertInto('publication_version')
       .values([
-        {
-          publication_id: 'pub-1',
-          version: 1,
-          fields_json: fields('2025-03-01', ['f1', 'f1', 'f2']),
-          published_at: at,
-        },
-        { publication_id: 'pub-1', version: 2, fields_json: fields('2025-03-02', ['f2']), published_at: at },
-        { publication_id: 'pub-2', version: 1, fields_json: JSON.stringify({ kind: 'news' }), published_at: at },
+        version('pub-1', 1, fields('2025-03-01', ['f1', 'f1', 'f2'])),
+        version('pub-1', 2, fields('2025-03-02', ['f2'])),
+        version('pub-2', 1, JSON.stringify({ kind: 'news' })),
       ])
       .execute();
   },
   '2026-11-28T0620-search-speed': async (db, dialect) => {
     const doc = { doc_type: 'publication', org_id: 'org-1', kind: 'news', year: 2025, url: '/p', updated_at: 'x' };
+    // Full-width letters and spaces, Han runs and a date before 1900 (key day 0) for the re-keying.
+    const title = '政府信息公开ＡＢＣ　年报 2025';
     await db
       .insertInto('search_document')
       .values([
-        {
-          ...doc,
-          doc_id: 'pub-1',
-          doc_key: 1,
-          published_on: '2025-03-02',
-          title: '政府信息公开ＡＢＣ　年报 2025',
-          summary: '',
-        },
+        { ...doc, doc_id: 'pub-1', doc_key: 1, published_on: '2025-03-02', title, summary: '' },
         { ...doc, doc_id: 'pub-2', doc_key: 2, published_on: '1899-12-31', title: '公', summary: 'Ｘ光 résumé' },
       ])
       .execute();
