@@ -1,6 +1,7 @@
 // Foundation schema: organizations, accounts, roles, sessions, tokens, audit chain, calendar, settings.
 // Frozen in time: never edit after merge; add a new migration instead (docs/practices/migrations.md).
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { actor, col, dropTables, indexes, table, timestamps } from './schema-kit.js';
 
 const ROLES = [
   'admin',
@@ -15,121 +16,91 @@ const ROLES = [
 ];
 const ORG_KINDS = ['government', 'department', 'township', 'street', 'other'];
 
-const inList = (col: string, values: string[]) => sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
 /** Creates the foundation tables. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('organization')
-    .ifNotExists()
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('parent_id', 'text', (c) => c.references('organization.id'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', ORG_KINDS)))
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('short_name', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('credit_code', 'text', (c) => c.notNull().unique())
-    .addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('postcode', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('phone', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('office_hours', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('office_name', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('office_address', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('office_phone', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('office_email', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('functions', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('leadership', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('internal_units', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('retired_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('organization_parent_idx').ifNotExists().on('organization').column('parent_id').execute();
+  await table(db, 'organization', {
+    id: col.pk,
+    parent_id: col.ref('organization.id'),
+    kind: col.oneOf(ORG_KINDS),
+    name: col.required,
+    short_name: col.blank,
+    credit_code: col.required.unique,
+    address: col.blank,
+    postcode: col.blank,
+    phone: col.blank,
+    office_hours: col.blank,
+    office_name: col.blank,
+    office_address: col.blank,
+    office_phone: col.blank,
+    office_email: col.blank,
+    functions: col.blank,
+    leadership: col.blank,
+    internal_units: col.blank,
+    sort_order: col.zero,
+    retired_at: col.text,
+    ...timestamps,
+  });
+  await indexes(db, 'organization', { organization_parent_idx: ['parent_id'] });
 
-  await db.schema
-    .createTable('app_user')
-    .ifNotExists()
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('username', 'text', (c) => c.notNull().unique())
-    .addColumn('display_name', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('org_id', 'text', (c) => c.notNull().references('organization.id'))
-    .addColumn('status', 'text', (c) => c.notNull().check(inList('status', ['active', 'deactivated'])))
-    .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', 'text')
-    .addColumn('last_login_at', 'text')
-    .addColumn('replaced_by', 'text', (c) => c.references('app_user.id'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
+  await table(db, 'app_user', {
+    id: col.pk,
+    username: col.required.unique,
+    display_name: col.blank,
+    org_id: col.ref('organization.id').notNull,
+    status: col.oneOf(['active', 'deactivated']),
+    password_hash: col.required,
+    must_change_password: col.zero,
+    failed_attempts: col.zero,
+    locked_until: col.text,
+    last_login_at: col.text,
+    replaced_by: col.ref('app_user.id'),
+    ...timestamps,
+  });
 
-  await db.schema
-    .createTable('user_role')
-    .ifNotExists()
-    .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id'))
-    .addColumn('org_id', 'text', (c) => c.notNull().references('organization.id'))
-    .addColumn('role', 'text', (c) => c.notNull().check(inList('role', ROLES)))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('user_role_pk', ['user_id', 'org_id', 'role'])
-    .execute();
+  await table(db, 'user_role', {
+    user_id: col.ref('app_user.id').notNull,
+    org_id: col.ref('organization.id').notNull,
+    role: col.oneOf(ROLES),
+    created_at: col.required,
+  }).primaryKey('user_id', 'org_id', 'role');
 
-  await db.schema
-    .createTable('session')
-    .ifNotExists()
-    .addColumn('id_hash', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id'))
-    .addColumn('csrf_token', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('last_seen_at', 'text', (c) => c.notNull())
-    .addColumn('idle_expires_at', 'text', (c) => c.notNull())
-    .addColumn('absolute_expires_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('session_user_idx').ifNotExists().on('session').column('user_id').execute();
+  await table(db, 'session', {
+    id_hash: col.pk,
+    user_id: col.ref('app_user.id').notNull,
+    csrf_token: col.required,
+    created_at: col.required,
+    last_seen_at: col.required,
+    idle_expires_at: col.required,
+    absolute_expires_at: col.required,
+  });
+  await indexes(db, 'session', { session_user_idx: ['user_id'] });
 
-  await db.schema
-    .createTable('api_token')
-    .ifNotExists()
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id'))
-    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('label', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('last_used_at', 'text')
-    .addColumn('revoked_at', 'text')
-    .execute();
+  await table(db, 'api_token', {
+    id: col.pk,
+    user_id: col.ref('app_user.id').notNull,
+    token_hash: col.required.unique,
+    label: col.blank,
+    created_at: col.required,
+    last_used_at: col.text,
+    revoked_at: col.text,
+  });
 
-  await db.schema
-    .createTable('audit_entry')
-    .ifNotExists()
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('actor_label', 'text', (c) => c.notNull())
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('entity_type', 'text', (c) => c.notNull())
-    .addColumn('entity_id', 'text', (c) => c.notNull())
-    .addColumn('org_id', 'text')
-    .addColumn('before_json', 'text')
-    .addColumn('after_json', 'text')
-    .addColumn('prev_hash', 'text', (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('audit_entity_idx')
-    .ifNotExists()
-    .on('audit_entry')
-    .columns(['entity_type', 'entity_id'])
-    .execute();
-  await db.schema.createIndex('audit_at_idx').ifNotExists().on('audit_entry').column('at').execute();
+  await table(db, 'audit_entry', {
+    seq: col.intPk,
+    at: col.required,
+    ...actor,
+    action: col.required,
+    entity_type: col.required,
+    entity_id: col.required,
+    org_id: col.text,
+    before_json: col.text,
+    after_json: col.text,
+    prev_hash: col.required,
+    hash: col.required,
+  });
+  await indexes(db, 'audit_entry', { audit_entity_idx: ['entity_type', 'entity_id'], audit_at_idx: ['at'] });
 
-  await db.schema
-    .createTable('audit_head')
-    .ifNotExists()
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('last_seq', 'integer', (c) => c.notNull())
-    .addColumn('last_hash', 'text', (c) => c.notNull())
-    .execute();
+  await table(db, 'audit_head', { id: col.intPk, last_seq: col.requiredInt, last_hash: col.required });
   // The chain starts from the all-zero genesis hash (domain/audit/audit-entry.ts GENESIS_HASH).
   const head = await db.selectFrom('audit_head').select('id').where('id', '=', 1).executeTakeFirst();
   if (!head) {
@@ -139,46 +110,28 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
   }
 
-  await db.schema
-    .createTable('calendar_day')
-    .ifNotExists()
-    .addColumn('date', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', ['holiday', 'workday'])))
-    .addColumn('name', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('calendar_year')
-    .ifNotExists()
-    .addColumn('year', 'integer', (c) => c.primaryKey())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('loaded_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('calendar_override')
-    .ifNotExists()
-    .addColumn('date', 'text', (c) => c.primaryKey())
-    .addColumn('is_working', 'integer', (c) => c.notNull())
-    .addColumn('reason', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('site_setting')
-    .ifNotExists()
-    .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('value_json', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
+  await table(db, 'calendar_day', {
+    date: col.pk,
+    kind: col.oneOf(['holiday', 'workday']),
+    name: col.blank,
+    source: col.required,
+    updated_at: col.required,
+  });
+  await table(db, 'calendar_year', { year: col.intPk, source: col.required, loaded_at: col.required });
+  await table(db, 'calendar_override', {
+    date: col.pk,
+    is_working: col.requiredInt,
+    reason: col.required,
+    created_by: col.text,
+    created_at: col.required,
+  });
+  await table(db, 'site_setting', { key: col.pk, value_json: col.required, updated_at: col.required });
 }
 
 /** Drops the foundation tables (development only). */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of [
+  await dropTables(
+    db,
     'site_setting',
     'calendar_override',
     'calendar_year',
@@ -190,7 +143,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     'user_role',
     'app_user',
     'organization',
-  ]) {
-    await db.schema.dropTable(t).ifExists().execute();
-  }
+  );
 }

@@ -1,141 +1,99 @@
 // Proactive disclosure (主动公开): the catalogue's categories, publications with their metadata,
 // attachments, the review ledger and the frozen live versions.
 // Frozen in time: never edit after merge; add a new migration instead.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { actor, col, dropTables, indexes, table, timestamps } from './schema-kit.js';
 
 // Copied, not imported (migrations never import app code): domain/publications/publication.ts.
 const KINDS = ['rule', 'normative', 'other_document', 'interpretation', 'news', 'other'];
 const STATES = ['draft', 'submitted', 'in_review', 'signed_off', 'scheduled', 'published', 'withdrawn'];
 
-const inList = (col: string, values: string[]) => sql.raw(`${col} in (${values.map((v) => `'${v}'`).join(', ')})`);
-
 async function createCategory(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('category')
-    .ifNotExists()
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('org_id', 'text', (c) => c.notNull().references('organization.id'))
-    .addColumn('parent_id', 'text', (c) => c.references('category.id'))
-    .addColumn('slug', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', ['directory', 'category'])))
-    .addColumn('statutory_key', 'text')
-    .addColumn('retired_at', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('category_org_slug_uq', ['org_id', 'slug'])
-    .execute();
+  await table(db, 'category', {
+    id: col.pk,
+    org_id: col.ref('organization.id').notNull,
+    parent_id: col.ref('category.id'),
+    slug: col.required,
+    name: col.required,
+    sort_order: col.zero,
+    kind: col.oneOf(['directory', 'category']),
+    statutory_key: col.text,
+    retired_at: col.text,
+    ...timestamps,
+  }).unique('category_org_slug_uq', ['org_id', 'slug']);
 }
 
 async function createPublication(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('publication')
-    .ifNotExists()
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('org_id', 'text', (c) => c.notNull().references('organization.id'))
-    .addColumn('category_id', 'text', (c) => c.notNull().references('category.id'))
-    .addColumn('index_no', 'text', (c) => c.notNull().unique())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('publisher', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('doc_no', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('written_on', 'text', (c) => c.notNull())
-    .addColumn('published_on', 'text')
-    .addColumn('topic', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('kind', 'text', (c) => c.notNull().check(inList('kind', KINDS)))
-    .addColumn('validity', 'text', (c) => c.notNull().check(inList('validity', ['valid', 'expired', 'repealed'])))
-    .addColumn('validity_on', 'text')
-    .addColumn('disclosure', 'text', (c) =>
-      c.notNull().check(inList('disclosure', ['proactive', 'on_request', 'withheld'])),
-    )
-    .addColumn('withheld_ground', 'text')
-    .addColumn('reassess_on', 'text')
-    .addColumn('body_html', 'text', (c) => c.notNull())
-    .addColumn('keywords', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('key_areas', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('interprets_id', 'text', (c) => c.references('publication.id'))
-    .addColumn('major', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('state', 'text', (c) => c.notNull().check(inList('state', STATES)))
-    .addColumn('review_level', 'integer')
-    .addColumn('scheduled_at', 'text')
-    .addColumn('current_version', 'integer')
-    .addColumn('created_by', 'text', (c) => c.references('app_user.id'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('withdrawn_at', 'text')
-    .addColumn('withdraw_reason', 'text')
-    .execute();
-  await db.schema
-    .createIndex('publication_org_state_idx')
-    .ifNotExists()
-    .on('publication')
-    .columns(['org_id', 'state'])
-    .execute();
-  await db.schema
-    .createIndex('publication_category_idx')
-    .ifNotExists()
-    .on('publication')
-    .columns(['category_id', 'published_on'])
-    .execute();
-  await db.schema
-    .createIndex('publication_published_idx')
-    .ifNotExists()
-    .on('publication')
-    .columns(['published_on'])
-    .execute();
-  await db.schema
-    .createIndex('publication_scheduled_idx')
-    .ifNotExists()
-    .on('publication')
-    .columns(['scheduled_at'])
-    .execute();
-  await db.schema
-    .createIndex('publication_interprets_idx')
-    .ifNotExists()
-    .on('publication')
-    .columns(['interprets_id'])
-    .execute();
+  await table(db, 'publication', {
+    id: col.pk,
+    org_id: col.ref('organization.id').notNull,
+    category_id: col.ref('category.id').notNull,
+    index_no: col.required.unique,
+    title: col.required,
+    summary: col.blank,
+    publisher: col.blank,
+    doc_no: col.blank,
+    written_on: col.required,
+    published_on: col.text,
+    topic: col.blank,
+    kind: col.oneOf(KINDS),
+    validity: col.oneOf(['valid', 'expired', 'repealed']),
+    validity_on: col.text,
+    disclosure: col.oneOf(['proactive', 'on_request', 'withheld']),
+    withheld_ground: col.text,
+    reassess_on: col.text,
+    body_html: col.required,
+    keywords: col.blank,
+    key_areas: col.blank,
+    interprets_id: col.ref('publication.id'),
+    major: col.zero,
+    state: col.oneOf(STATES),
+    review_level: col.integer,
+    scheduled_at: col.text,
+    current_version: col.integer,
+    created_by: col.ref('app_user.id'),
+    ...timestamps,
+    withdrawn_at: col.text,
+    withdraw_reason: col.text,
+  });
+  await indexes(db, 'publication', {
+    publication_org_state_idx: ['org_id', 'state'],
+    publication_category_idx: ['category_id', 'published_on'],
+    publication_published_idx: ['published_on'],
+    publication_scheduled_idx: ['scheduled_at'],
+    publication_interprets_idx: ['interprets_id'],
+  });
 }
 
 async function createChildren(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('publication_attachment')
-    .ifNotExists()
-    .addColumn('publication_id', 'text', (c) => c.notNull().references('publication.id'))
-    .addColumn('sort', 'integer', (c) => c.notNull())
-    .addColumn('file_id', 'text', (c) => c.notNull().references('stored_file.id'))
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('mime', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('publication_attachment_pk', ['publication_id', 'sort'])
-    .execute();
-  await db.schema
-    .createTable('publication_review')
-    .ifNotExists()
-    .addColumn('publication_id', 'text', (c) => c.notNull().references('publication.id'))
-    .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('level', 'integer')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('actor_label', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('comment', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('findings_json', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addPrimaryKeyConstraint('publication_review_pk', ['publication_id', 'seq'])
-    .execute();
+  const publicationId = col.ref('publication.id').notNull;
+  await table(db, 'publication_attachment', {
+    publication_id: publicationId,
+    sort: col.requiredInt,
+    file_id: col.ref('stored_file.id').notNull,
+    name: col.required,
+    mime: col.required,
+    size: col.requiredInt,
+  }).primaryKey('publication_id', 'sort');
+  await table(db, 'publication_review', {
+    publication_id: publicationId,
+    seq: col.requiredInt,
+    level: col.integer,
+    action: col.required,
+    ...actor,
+    at: col.required,
+    comment: col.blank,
+    findings_json: col.json('[]'),
+  }).primaryKey('publication_id', 'seq');
   // The live copy of each published version, frozen as JSON (fields and attachments) so a revision
   // can run through the chain while the published version stays up.
-  await db.schema
-    .createTable('publication_version')
-    .ifNotExists()
-    .addColumn('publication_id', 'text', (c) => c.notNull().references('publication.id'))
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('fields_json', 'text', (c) => c.notNull())
-    .addColumn('published_at', 'text', (c) => c.notNull())
-    .addColumn('published_by', 'text')
-    .addPrimaryKeyConstraint('publication_version_pk', ['publication_id', 'version'])
-    .execute();
+  await table(db, 'publication_version', {
+    publication_id: publicationId,
+    version: col.requiredInt,
+    fields_json: col.required,
+    published_at: col.required,
+    published_by: col.text,
+  }).primaryKey('publication_id', 'version');
 }
 
 /** Creates the publication tables. */
@@ -147,7 +105,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Drops the publication tables (development only). */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['publication_version', 'publication_review', 'publication_attachment', 'publication', 'category']) {
-    await db.schema.dropTable(t).ifExists().execute();
-  }
+  await dropTables(
+    db,
+    'publication_version',
+    'publication_review',
+    'publication_attachment',
+    'publication',
+    'category',
+  );
 }

@@ -1,8 +1,19 @@
-// The portal's read model of 主动公开 as SQL (issue 4, "Performance"): the columns the public lists
-// filter and sort on, copied out of each frozen live version (`fields_json`) so a revision in progress
-// never changes what the portal lists, plus the files each live version lists, and their indexes.
+// The portal's read model of 主动公开 as SQL: the columns the public lists filter and sort on, copied
+// out of each frozen live version (`fields_json`) so a revision in progress never changes what the
+// portal lists, plus the files each live version lists, and their indexes.
 // Frozen in time: never edit after merge; add a new migration instead.
 import { sql, type Kysely } from 'kysely';
+import { addColumns, col, dropColumns, dropIndexes, dropTables, indexes, table } from './schema-kit.js';
+
+/** The live version's own copies of the fields the portal filters and sorts on. */
+const LIVE_COLUMNS = {
+  org_id: col.text,
+  category_id: col.text,
+  kind: col.text,
+  disclosure: col.text,
+  published_on: col.text,
+  interprets_id: col.text,
+};
 
 type Frozen = {
   categoryId?: string;
@@ -15,17 +26,9 @@ type Frozen = {
 
 /** Adds the live columns and the live attachment table, backfills them, and indexes them. */
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const col of ['org_id', 'category_id', 'kind', 'disclosure', 'published_on', 'interprets_id']) {
-    await db.schema.alterTable('publication_version').addColumn(col, 'text').execute();
-  }
-  await db.schema
-    .createTable('publication_version_file')
-    .ifNotExists()
-    .addColumn('publication_id', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('file_id', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('publication_version_file_pk', ['publication_id', 'version', 'file_id'])
-    .execute();
+  await addColumns(db, 'publication_version', LIVE_COLUMNS);
+  const file = { publication_id: col.required, version: col.requiredInt, file_id: col.required };
+  await table(db, 'publication_version_file', file).primaryKey('publication_id', 'version', 'file_id');
   const rows = (
     await sql<{ publication_id: string; version: number; fields_json: string; org_id: string }>`
     select v.publication_id, v.version, v.fields_json, p.org_id from publication_version v join publication p on p.id = v.publication_id`.execute(
@@ -55,50 +58,24 @@ export async function up(db: Kysely<any>): Promise<void> {
         .execute();
     }
   }
-  await db.schema
-    .createIndex('publication_version_org_live_idx')
-    .ifNotExists()
-    .on('publication_version')
-    .columns(['org_id', 'published_on', 'publication_id'])
-    .execute();
-  await db.schema
-    .createIndex('publication_version_category_live_idx')
-    .ifNotExists()
-    .on('publication_version')
-    .columns(['category_id', 'published_on', 'publication_id'])
-    .execute();
-  await db.schema
-    .createIndex('publication_version_published_idx')
-    .ifNotExists()
-    .on('publication_version')
-    .columns(['published_on', 'publication_id'])
-    .execute();
-  await db.schema
-    .createIndex('publication_version_interprets_idx')
-    .ifNotExists()
-    .on('publication_version')
-    .column('interprets_id')
-    .execute();
-  await db.schema
-    .createIndex('publication_version_file_file_idx')
-    .ifNotExists()
-    .on('publication_version_file')
-    .column('file_id')
-    .execute();
+  await indexes(db, 'publication_version', {
+    publication_version_org_live_idx: ['org_id', 'published_on', 'publication_id'],
+    publication_version_category_live_idx: ['category_id', 'published_on', 'publication_id'],
+    publication_version_published_idx: ['published_on', 'publication_id'],
+    publication_version_interprets_idx: ['interprets_id'],
+  });
+  await indexes(db, 'publication_version_file', { publication_version_file_file_idx: ['file_id'] });
 }
 
 /** Drops what `up` added (development only). */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const i of [
+  await dropIndexes(
+    db,
     'publication_version_org_live_idx',
     'publication_version_category_live_idx',
     'publication_version_published_idx',
     'publication_version_interprets_idx',
-  ]) {
-    await db.schema.dropIndex(i).ifExists().execute();
-  }
-  await db.schema.dropTable('publication_version_file').ifExists().execute();
-  for (const col of ['org_id', 'category_id', 'kind', 'disclosure', 'published_on', 'interprets_id']) {
-    await db.schema.alterTable('publication_version').dropColumn(col).execute();
-  }
+  );
+  await dropTables(db, 'publication_version_file');
+  await dropColumns(db, 'publication_version', Object.keys(LIVE_COLUMNS));
 }

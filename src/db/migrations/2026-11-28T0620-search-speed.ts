@@ -1,4 +1,4 @@
-// Portal and search speed at a million items (issue 4, "Performance"; bench:portal).
+// Portal and search speed at a million items (bench:portal).
 //
 // publication_version.live marks the one version the portal shows of each item: the current version of
 // a published, not withdrawn 主动公开 item (the repository keeps it: set when a version goes up, cleared
@@ -21,37 +21,26 @@
 // Both are the dialect branch of 0510: the token index is per engine.
 // Frozen in time: never edit after merge; add a new migration instead.
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { addColumns, col, dropColumns, dropIndexes, indexes } from './schema-kit.js';
 
 const OLD_CATEGORY_INDEX = 'publication_version_category_live_idx';
 const OLD_DATE_INDEX = 'publication_version_published_idx';
 
 /** Adds and backfills `live`, and indexes category pages by it. */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable('publication_version')
-    .addColumn('live', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
+  await addColumns(db, 'publication_version', { live: col.zero });
   await sql`update publication_version set live = 1
     where disclosure = 'proactive' and published_on is not null
       and exists (select 1 from publication p where p.id = publication_version.publication_id
         and p.current_version = publication_version.version and p.withdrawn_at is null)`.execute(db);
-  await db.schema.dropIndex(OLD_CATEGORY_INDEX).ifExists().execute();
-  await db.schema.dropIndex(OLD_DATE_INDEX).ifExists().execute();
-  // One category's items newest first as an index walk (its count covered by the index), and an
-  // organization's counts per category grouped in index order.
-  await db.schema
-    .createIndex('publication_version_org_category_live_idx')
-    .ifNotExists()
-    .on('publication_version')
-    .columns(['org_id', 'category_id', 'live', 'published_on', 'publication_id'])
-    .execute();
-  // Every organization newest first, `live` read from the index.
-  await db.schema
-    .createIndex('publication_version_published_live_idx')
-    .ifNotExists()
-    .on('publication_version')
-    .columns(['published_on', 'publication_id', 'live'])
-    .execute();
+  await dropIndexes(db, OLD_CATEGORY_INDEX, OLD_DATE_INDEX);
+  await indexes(db, 'publication_version', {
+    // One category's items newest first as an index walk (its count covered by the index), and an
+    // organization's counts per category grouped in index order.
+    publication_version_org_category_live_idx: ['org_id', 'category_id', 'live', 'published_on', 'publication_id'],
+    // Every organization newest first, `live` read from the index.
+    publication_version_published_live_idx: ['published_on', 'publication_id', 'live'],
+  });
   if (db.getExecutor().adapter instanceof SqliteAdapter) await rekeySqlite(db);
   else await rekeyPostgres(db);
 }
@@ -124,19 +113,10 @@ function tokenize(text: string): string[] {
 
 /** Restores the 0600 indexes and drops `live` (development only; search keys stay in date order). */
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('publication_version_org_category_live_idx').ifExists().execute();
-  await db.schema.dropIndex('publication_version_published_live_idx').ifExists().execute();
-  await db.schema
-    .createIndex(OLD_CATEGORY_INDEX)
-    .ifNotExists()
-    .on('publication_version')
-    .columns(['category_id', 'published_on', 'publication_id'])
-    .execute();
-  await db.schema
-    .createIndex(OLD_DATE_INDEX)
-    .ifNotExists()
-    .on('publication_version')
-    .columns(['published_on', 'publication_id'])
-    .execute();
-  await db.schema.alterTable('publication_version').dropColumn('live').execute();
+  await dropIndexes(db, 'publication_version_org_category_live_idx', 'publication_version_published_live_idx');
+  await indexes(db, 'publication_version', {
+    [OLD_CATEGORY_INDEX]: ['category_id', 'published_on', 'publication_id'],
+    [OLD_DATE_INDEX]: ['published_on', 'publication_id'],
+  });
+  await dropColumns(db, 'publication_version', ['live']);
 }
