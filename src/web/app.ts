@@ -5,7 +5,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import type { AppContext } from '../app/context.js';
-import type { WebEnv, WebOptions } from './common/env.js';
+import type { StaffEnv, WebEnv, WebOptions } from './common/env.js';
+import { handleError, requireStaff } from './common/pipeline.js';
 import { CSP, csrfMiddleware, sessionMiddleware } from './common/security.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerDashboardRoutes } from './admin/dashboard-routes.js';
@@ -18,7 +19,8 @@ import { registerReviewRoutes } from './admin/review-routes.js';
 import { registerNoticeRoutes } from './admin/notice-routes.js';
 import { registerNoticeSettingsRoutes } from './admin/notice-settings-routes.js';
 import { registerReportCheckRoutes } from './admin/report-check-routes.js';
-import { registerPortalRoutes, notFoundPage, errorPage } from './public/portal-routes.js';
+import { registerPortalRoutes } from './public/portal-routes.js';
+import { notFoundPage } from './common/pages.js';
 import { registerApiRoutes } from './api/api-routes.js';
 import { registerApplicationApi } from './api/application-api.js';
 import { registerApplyRoutes } from './public/apply-routes.js';
@@ -102,13 +104,16 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
     await next();
   });
   registerAuthRoutes(app);
+  // The back office: every route below answers only a signed-in account (deny by default).
+  const admin = new Hono<StaffEnv>();
+  admin.use('/admin/*', requireStaff());
   registerDashboardRoutes(app);
   registerOrgRoutes(app);
   registerUserRoutes(app);
   registerCalendarRoutes(app);
   registerAuditRoutes(app);
   registerSettingsRoutes(app);
-  registerReviewRoutes(app);
+  registerReviewRoutes(admin);
   registerNoticeRoutes(app);
   registerNoticeSettingsRoutes(app);
   registerReportCheckRoutes(app);
@@ -117,6 +122,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerPublicationExportRoutes(app);
   registerPublicationReassessRoutes(app);
   registerStandardCatalogueRoutes(app);
+  app.route('/', admin);
   registerApplyRoutes(app);
   registerTrackRoutes(app);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
@@ -128,9 +134,6 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerPortalPublicationRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));
-  app.onError((err, c) => {
-    console.error(err);
-    return c.html(errorPage(), 500);
-  });
+  app.onError(handleError);
   return app;
 }

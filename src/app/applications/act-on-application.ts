@@ -2,10 +2,10 @@
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Action, ApplicationSnapshot } from '../../domain/applications/application.js';
-import { decide, FORBIDDEN, ILLEGAL_TRANSITION } from '../../domain/applications/transitions.js';
+import { decide } from '../../domain/applications/transitions.js';
 import { canViewCase } from '../../domain/policies/application-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
-import { AppError, conflict, invalid, notFound } from '../errors.js';
+import { AppError, conflict, fromDomainError, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import { caseOrgIds, loadCase, today } from './case-context.js';
 import { checkReplyDraft, issueNoticesFor } from './notices.js';
@@ -34,12 +34,7 @@ export async function actOnApplication(
     { action, params: resolved },
     { today: today(ctx), rules: c.rules, calendar: c.calendar, actor, orgIds },
   );
-  if (!decision.ok) {
-    const e = decision.error;
-    if (e.code === FORBIDDEN) throw new AppError('forbidden', e.message);
-    if (e.code === ILLEGAL_TRANSITION) throw conflict(e.message);
-    throw invalid(e.message);
-  }
+  if (!decision.ok) throw fromDomainError(decision.error);
   const { patch, event } = decision.value;
   const now = ctx.clock.nowIso();
   const seq = (c.app.events.at(-1)?.seq ?? 0) + 1;

@@ -3,7 +3,7 @@
 import type { AppContext, Repos } from '../context.js';
 import { syncSearch } from './search-sync.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { decide, FORBIDDEN, ILLEGAL_TRANSITION } from '../../domain/publications/transitions.js';
+import { decide } from '../../domain/publications/transitions.js';
 import type { PublicationAction } from '../../domain/publications/transition-table.js';
 import {
   extractLinks,
@@ -17,7 +17,7 @@ import { canViewPublications } from '../../domain/policies/publication-policy.js
 import { ancestry } from '../../domain/orgs/organization.js';
 import { localDate } from '../../domain/core/local-date.js';
 import { auditBy } from '../actors.js';
-import { AppError, conflict, invalid, notFound } from '../errors.js';
+import { AppError, conflict, fromDomainError, notFound } from '../errors.js';
 import { loadPublicationConfig } from './catalogue.js';
 import type { LiveVersion, PublicationRecord } from './ports.js';
 
@@ -97,12 +97,7 @@ export async function actOnPublication(
     { action, params },
     { actor, orgIds, today: localDate(ctx.clock.today()), now, levels: config.levels, findings },
   );
-  if (!decision.ok) {
-    const e = decision.error;
-    if (e.code === FORBIDDEN) throw new AppError('forbidden', e.message);
-    if (e.code === ILLEGAL_TRANSITION) throw conflict(e.message);
-    throw invalid(e.message);
-  }
+  if (!decision.ok) throw fromDomainError(decision.error);
   const { patch, entry, newVersion } = decision.value;
   const seq = (pub.reviews.at(-1)?.seq ?? 0) + 1;
   try {

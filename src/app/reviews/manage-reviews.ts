@@ -205,3 +205,69 @@ function canonicalCode(typed: string): string {
   const compact = typed.toUpperCase().replace(/[\s\-－—_]/g, '');
   return compact.length === 12 ? `${compact.slice(0, 4)}-${compact.slice(4, 8)}-${compact.slice(8)}` : compact;
 }
+
+/** What the register page shows: the cases, the organizations to filter by, and what the actor may do. */
+export type ReviewRegister = {
+  cases: ReviewCase[];
+  /** Organizations whose register the actor may read, in tree order (for the filter). */
+  orgs: OrgNode[];
+  orgNames: Record<string, string>;
+  /** Section 四 of the chosen organization and year, when both are chosen and readable. */
+  summary?: ReviewSummary;
+  can: { create: boolean };
+};
+
+/**
+ * The register page: the filtered cases with section 四 of one organization's year.
+ * @throws AppError 'forbidden' when the actor may read no register at all
+ */
+export async function reviewRegister(
+  ctx: AppContext,
+  actor: Actor | null,
+  filter: ReviewListFilter,
+): Promise<ReviewRegister> {
+  const scope = await loadReviewScope(ctx, actor);
+  const cases = await listReviews(ctx, actor, filter);
+  const summary =
+    filter.orgId && filter.year !== undefined && scope.can('review.read', filter.orgId)
+      ? await reviewSummary(ctx, actor, filter.orgId, filter.year)
+      : undefined;
+  return {
+    cases,
+    orgs: scope.tree.filter((o) => scope.can('review.read', o.id)),
+    orgNames: namesOf(scope.tree),
+    summary,
+    can: { create: scope.orgsFor('review.write').length > 0 },
+  };
+}
+
+/**
+ * The organizations a new case may be registered against, the actor's own first choice.
+ * @throws AppError 'forbidden' when there is none
+ */
+export async function newReviewChoices(
+  ctx: AppContext,
+  actor: Actor | null,
+): Promise<{ orgs: OrgNode[]; defaultOrgId: string }> {
+  const orgs = (await loadReviewScope(ctx, actor)).orgsFor('review.write');
+  if (orgs.length === 0) throw forbidden();
+  const home = orgs.find((o) => o.id === actor?.homeOrgId) ?? orgs[0];
+  return { orgs, defaultOrgId: home?.id ?? '' };
+}
+
+/**
+ * One case for its page, with its organization's name and what the actor may do.
+ * @throws AppError 'not_found'
+ */
+export async function reviewPage(
+  ctx: AppContext,
+  actor: Actor | null,
+  id: string,
+): Promise<{ review: ReviewCase; orgName: string; can: { write: boolean } }> {
+  const { review, canWrite } = await getReview(ctx, actor, id);
+  const scope = await loadReviewScope(ctx, actor);
+  return { review, orgName: namesOf(scope.tree)[review.orgId] ?? '（未知机构）', can: { write: canWrite } };
+}
+
+const namesOf = (tree: readonly OrgNode[]): Record<string, string> =>
+  Object.fromEntries(tree.map((o) => [o.id, o.name]));

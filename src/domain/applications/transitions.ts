@@ -29,12 +29,11 @@ import {
   type TransitionGroup,
 } from './transition-table.js';
 import { DATE_PARAMS, INVALID_PARAMS, paramSpecs, parseParams, type ParamSpec } from './transition-params.js';
+import { FORBIDDEN, ILLEGAL_TRANSITION } from '../core/domain-error.js';
+
+export { FORBIDDEN, ILLEGAL_TRANSITION };
 
 export { INVALID_PARAMS } from './transition-params.js';
-/** Error code: the actor lacks the role for the move (HTTP 403). */
-export const FORBIDDEN = 'forbidden';
-/** Error code: the move is not allowed in the case's state or history (HTTP 409). */
-export const ILLEGAL_TRANSITION = 'illegal_transition';
 
 /** A requested move with raw parameters (form or JSON values; validated by `decide`). */
 export type Command = { readonly action: Action; readonly params?: Readonly<Record<string, unknown>> };

@@ -19,3 +19,9 @@ export class DomainError extends Error {
     this.code = code;
   }
 }
+
+/** Code of a move the actor's roles do not allow (the use case answers "forbidden"). */
+export const FORBIDDEN = 'forbidden';
+
+/** Code of a move the current state does not allow (the use case answers "conflict"). */
+export const ILLEGAL_TRANSITION = 'illegal_transition';

@@ -22,11 +22,10 @@ import {
   findTransition,
   type PublicationAction,
 } from './transition-table.js';
+import { FORBIDDEN, ILLEGAL_TRANSITION } from '../core/domain-error.js';
 
-/** Error code: the actor may not make the move (HTTP 403). */
-export const FORBIDDEN = 'forbidden';
-/** Error code: the move is not allowed in the item's state (HTTP 409). */
-export const ILLEGAL_TRANSITION = 'illegal_transition';
+export { FORBIDDEN, ILLEGAL_TRANSITION };
+
 /** Error code: the move's parameters are wrong (HTTP 422). */
 export const INVALID_PARAMS = 'invalid_params';
 

@@ -274,16 +274,3 @@ export function ReviewDetailPage(p: Base & { review: ReviewCase; orgName: string
 }
 
 /** The register's 403 page. */
-export function ReviewForbiddenPage(p: Base & { message?: string }) {
-  return (
-    <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={PATH}>
-      <p role="alert">{p.message ?? '没有权限执行此操作'}。</p>
-      <p>
-        复议、诉讼和投诉登记由本机构的依申请公开承办人、政府信息公开工作机构负责人、合法性审查人员或系统管理员维护，上级政务公开办可以查看。
-      </p>
-      <p>
-        <a href={PATH}>返回登记列表</a>　<a href="/admin">返回工作台</a>
-      </p>
-    </AdminLayout>
-  );
-}

@@ -1,4 +1,4 @@
-// The Hono environment: what middleware puts on the request context.
+// The Hono environments: what middleware puts on the request context.
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { LiveSession } from '../../app/auth/session.js';
@@ -9,11 +9,11 @@ export type WebOptions = {
   uploadLimitBytes: number;
   dialect: 'sqlite' | 'postgres';
   logRequests: boolean;
-  /** The office's IANA time zone (GONGKAI_TZ), for showing instants. */
+  /** The office's IANA time zone (GONGKAI_TZ), for showing instants and reading typed times. */
   timeZone: string;
 };
 
-/** Variables set by middleware. */
+/** Variables set by middleware on every request. */
 export type WebVariables = {
   ctx: AppContext;
   opts: WebOptions;
@@ -23,8 +23,15 @@ export type WebVariables = {
   /** A session cookie came with the request but its session has ended (idle, expired, logged out). */
   sessionEnded?: boolean;
   live?: LiveSession;
+  /** The signed-in account's policy view, when there is one. */
   actor?: Actor;
 };
 
-/** The Hono generic environment for gongkai. */
+/** The environment of every request. */
 export type WebEnv = { Variables: WebVariables };
+
+/**
+ * The environment of the back office (/admin) and of the staff API: `requireStaff` / `requireApiUser` has
+ * answered every request without a signed-in account, so the actor is always there.
+ */
+export type StaffEnv = { Variables: WebVariables & { actor: Actor } };

@@ -8,7 +8,6 @@ import { ADMIN_PASSWORD } from '../../support/admin.js';
 import { insertApplication } from '../../support/reviews.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 import { reviewSummary } from '../../../src/app/reviews/manage-reviews.js';
-import { registerReviewRoutes } from '../../../src/web/admin/review-routes.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 
 const PASSWORD = 'Lanse-Hudie-47-Qiao';
@@ -16,12 +15,6 @@ const CLAIMANT = '赵复议';
 const lit = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 const idFrom = (res: Response): string =>
   /^\/admin\/reviews\/([^?/]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
-
-/** A client whose app has the register's routes (not yet registered in createWebApp); before its first request. */
-function withReviews(a: TestAgent): TestAgent {
-  registerReviewRoutes(a.app);
-  return a;
-}
 
 const form = (orgId: string, over: Record<string, string> = {}): Record<string, string> => ({
   orgId,
@@ -57,7 +50,7 @@ for (const dialect of DIALECTS) {
         password: PASSWORD,
         mustChangePassword: false,
       });
-      const a = withReviews(new TestAgent(rt));
+      const a = new TestAgent(rt);
       assert.equal((await a.login(username, PASSWORD)).status, 303, `login ${username}`);
       return a;
     };
@@ -67,7 +60,7 @@ for (const dialect of DIALECTS) {
       const orgs = await rt.ctx.repos.orgs.list();
       const byName = (name: string) => orgs.find((o) => o.name === name)?.id ?? '';
       Object.assign(org, { root: byName('示例区人民政府'), edu: byName('示例区教育局'), fin: byName('示例区财政局') });
-      admin = withReviews(new TestAgent(rt));
+      admin = new TestAgent(rt);
       assert.equal((await admin.login('admin', rt.boot.adminPassword ?? '')).status, 303);
       const changed = await admin.post('/admin/password', {
         current: rt.boot.adminPassword ?? '',
@@ -255,7 +248,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should send anonymous visitors to the login page', async () => {
-      const res = await withReviews(new TestAgent(rt)).get('/admin/reviews');
+      const res = await new TestAgent(rt).get('/admin/reviews');
       assert.equal(res.status, 303);
       assert.match(res.headers.get('location') ?? '', /^\/admin\/login/);
     });

@@ -1,0 +1,157 @@
+/** @jsxImportSource hono/jsx */
+// The request pipeline: who may enter the back office and the staff API, how the application's errors
+// become pages and JSON answers, and how a form is read, validated, run and shown again with its errors.
+//
+//   request → security headers, body limit → session + CSRF (security.ts) → requireStaff / requireApiUser
+//           → route: parse (zod) → use case (authorizes, runs its transaction) → render
+//           → on AppError: handleError (403/404/409/422 page or JSON); a form's own errors: formAction
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { AppError } from '../../app/errors.js';
+import { actorOf } from '../../app/actors.js';
+import { resolveApiToken } from '../../app/auth/api-token.js';
+import type { StaffEnv, WebEnv } from './env.js';
+import { ForbiddenPage, RefusedPage, errorPage, notFoundPage } from './pages.js';
+import { fieldErrors, type FieldErrors, type FormValues, type z } from './validation.js';
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** HTTP status for an application error. */
+export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 423 {
+  switch (e.code) {
+    case 'not_found':
+      return 404;
+    case 'forbidden':
+      return 403;
+    case 'invalid':
+      return 422;
+    case 'conflict':
+      return 409;
+    case 'unauthenticated':
+      return 401;
+    case 'locked':
+      return 423;
+  }
+}
+
+/** Whether the request is for the JSON API (errors answer JSON there). */
+const isApi = (c: Context) => c.req.path.startsWith('/api/');
+
+/** The JSON body of a refused API request: a code, a Chinese message, the reason and per-field messages. */
+export function errorBody(code: string, message: string, errors: FieldErrors = {}, reason?: string) {
+  return {
+    error: code,
+    message,
+    ...(reason ? { reason } : {}),
+    ...(Object.keys(errors).length > 0 ? { errors } : {}),
+  };
+}
+
+/**
+ * The back office's gate (deny by default): without a live session every /admin page answers with the
+ * login page (303), remembering where the user wanted to go and whether the session had just ended.
+ */
+export function requireStaff(): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+    if (!c.get('actor')) {
+      const next = encodeURIComponent(c.req.path);
+      const ended = c.get('sessionEnded') ? '&expired=1' : '';
+      return c.redirect(`/admin/login?next=${next}${ended}`, 303);
+    }
+    await next();
+  };
+}
+
+/** The staff API's gate: a valid bearer token (`gongkai user token`) sets the actor, anything else is 401. */
+export function requireApiUser(): MiddlewareHandler<StaffEnv> {
+  return async (c, next) => {
+    const m = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+    const user = m?.[1] ? await resolveApiToken(c.get('ctx'), m[1]) : undefined;
+    if (!user) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return c.json(errorBody('unauthenticated', '缺少或无效的访问令牌'), 401);
+    }
+    c.set('actor', actorOf(user));
+    await next();
+  };
+}
+
+/**
+ * `app.onError`: an application error becomes its page or JSON answer (403, 404, 409, 422…); anything else
+ * is logged and answered with the 500 page, never with the error's text.
+ */
+export function handleError(err: Error, c: Context<WebEnv>): Response | Promise<Response> {
+  if (err instanceof HTTPException) return err.getResponse();
+  if (err instanceof AppError) {
+    const status = statusOf(err);
+    if (isApi(c)) return c.json(errorBody(err.code, err.message, err.fieldErrors, err.reason), status);
+    const actor = c.get('actor');
+    if (status === 404 || (status === 403 && !actor)) return c.html(notFoundPage(), 404);
+    if (status === 401 || !actor) return c.redirect(`/admin/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    if (status === 403) return c.html(<ForbiddenPage actor={actor} csrf={c.get('csrf')} message={err.message} />, 403);
+    return c.html(<RefusedPage actor={actor} csrf={c.get('csrf')} title="无法办理" message={err.message} />, status);
+  }
+  console.error(err);
+  if (isApi(c)) return c.json(errorBody('internal', '服务器内部错误，请稍后再试'), 500);
+  return c.html(errorPage(), 500);
+}
+
+/** Reads a urlencoded or multipart form into strings (repeated fields as arrays; files are left out). */
+export async function readForm(c: Context): Promise<FormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    else if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/** The query string as form values (repeated keys as arrays). */
+export function readQuery(c: Context): FormValues {
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(c.req.queries())) out[k] = v.length === 1 ? (v[0] ?? '') : v;
+  return out;
+}
+
+/** What a form shows again after a refusal: what the user typed, the messages per field, and a summary. */
+export type FormState = { values: FormValues; errors: FieldErrors; message?: string };
+
+/**
+ * Runs a form post: reads the form, validates it (every field reported at once), runs the use case and
+ * answers with `done` (usually a 303 redirect). A refusal the user can fix — a validation error, or the use
+ * case's 'invalid' / 'conflict' — shows the form again through `again`, with what was typed, at 422 / 409.
+ * Other errors (forbidden, not found) go on to {@link handleError}.
+ */
+export async function formAction<S extends z.ZodType, R>(
+  c: Context,
+  spec: {
+    schema: S;
+    run: (input: z.output<S>, values: FormValues) => Promise<R>;
+    done: (result: R) => Response | Promise<Response>;
+    again: (state: FormState) => Html;
+    /** The form values when the caller has read them already (multipart with files). */
+    values?: FormValues;
+  },
+): Promise<Response> {
+  const values = spec.values ?? (await readForm(c));
+  const parsed = spec.schema.safeParse(values);
+  if (!parsed.success) {
+    return c.html(await spec.again({ values, errors: fieldErrors(parsed.error) }), 422);
+  }
+  try {
+    return await spec.done(await spec.run(parsed.data, values));
+  } catch (e) {
+    if (e instanceof AppError && (e.code === 'invalid' || e.code === 'conflict')) {
+      return c.html(await spec.again({ values, errors: e.fieldErrors, message: e.message }), statusOf(e));
+    }
+    throw e;
+  }
+}
+
+/** One text value of form values ('' when absent; the first of a repeated field). */
+export const valueOf = (values: FormValues, key: string): string => {
+  const v = values[key];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+};
