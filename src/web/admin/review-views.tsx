@@ -272,5 +272,3 @@ export function ReviewDetailPage(p: Base & { review: ReviewCase; orgName: string
     </AdminLayout>
   );
 }
-
-/** The register's 403 page. */
