@@ -15,7 +15,7 @@ import { registerUserRoutes } from './admin/user-routes.js';
 import { registerCalendarRoutes } from './admin/calendar-routes.js';
 import { registerAuditRoutes } from './admin/audit-routes.js';
 import { registerSettingsRoutes } from './admin/settings-routes.js';
-import { registerReviewRoutes } from './admin/review-routes.js';
+import { registerReviewRoutes } from './admin/reviews/review-routes.js';
 import { registerNoticeRoutes } from './admin/notice-routes.js';
 import { registerNoticeSettingsRoutes } from './admin/notice-settings-routes.js';
 import { registerReportCheckRoutes } from './admin/report-check-routes.js';

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Views of the 复议/诉讼/投诉 register: the filtered list with section 四, the case form, the read-only page, 403.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { OrgNode } from '../../domain/orgs/organization.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { OrgNode } from '../../../domain/orgs/organization.js';
 import {
   LITIGATION_ROUTES,
   LITIGATION_ROUTE_LABELS,
@@ -13,11 +13,11 @@ import {
   caseTypeLabel,
   type ReviewCase,
   type ReviewSummary,
-} from '../../domain/reviews/review-case.js';
-import { REVIEW_COLUMNS, REVIEW_ROWS } from '../../domain/reports/annual-report.js';
-import { REVIEW_COLUMN_LABELS } from '../../domain/reports/labels.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+} from '../../../domain/reviews/review-case.js';
+import { REVIEW_COLUMNS, REVIEW_ROWS } from '../../../domain/reports/annual-report.js';
+import { REVIEW_COLUMN_LABELS } from '../../../domain/reports/labels.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
 const PATH = '/admin/reviews';
 

@@ -9,16 +9,16 @@ import {
   reviewRegister,
   updateReview,
   type ReviewInput,
-} from '../../app/reviews/manage-reviews.js';
+} from '../../../app/reviews/manage-reviews.js';
 import {
   REVIEW_FIELD_LABELS,
   REVIEW_KINDS,
   REVIEW_RESULTS,
   type ReviewCase,
-} from '../../domain/reviews/review-case.js';
-import type { StaffEnv } from '../common/env.js';
-import { formAction, readQuery, valueOf, type FormState } from '../common/pipeline.js';
-import { optionalOneOf, optionalYear, parseQuery, text, z } from '../common/validation.js';
+} from '../../../domain/reviews/review-case.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import { optionalOneOf, optionalYear, parseQuery, text, z } from '../../common/validation.js';
 import { ReviewDetailPage, ReviewFormPage, ReviewListPage } from './review-views.js';
 
 type C = Context<StaffEnv>;
