@@ -4,17 +4,10 @@
 // offline in any browser, years from now: no scripts, no external styles.
 
 import { KIND_LABELS, VALIDITY_LABELS } from './publication.js';
-import type { ExportEntry, ExportMeta } from './export-manifest.js';
+import { escapeHtml } from '../core/text.js';
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
+import type { ExportEntry, ExportMeta } from './export-manifest.js';
 
 const STYLE = [
   'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",SimSun,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem;line-height:1.7;color:#222}',

@@ -9,6 +9,7 @@ import { parseDraft, type ParsedDraft } from './draft-fields.js';
 import { isPlausibleIndexNo } from './index-no.js';
 import type { CategoryKind } from './catalogue.js';
 import type { PublicationKind } from './publication.js';
+import { escapeRegExp } from '../core/text.js';
 
 /** A problem with one line: the 1-based line number, the field (null for the whole line) and a Chinese message. */
 export type ImportLineError = { line: number; field: string | null; message: string };
@@ -190,22 +191,21 @@ export function indexNoSerial(
   creditCode: string,
   indexNo: string,
 ): { year: number; serial: number } | undefined {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const TOKEN = /\{(creditCode|yyyy|serial(?::\d)?)\}/g;
   let re = '';
   let last = 0;
   const groups: string[] = [];
   for (const m of pattern.matchAll(TOKEN)) {
-    re += escape(pattern.slice(last, m.index));
+    re += escapeRegExp(pattern.slice(last, m.index));
     const token = m[1] ?? '';
-    if (token === 'creditCode') re += escape(creditCode);
+    if (token === 'creditCode') re += escapeRegExp(creditCode);
     else {
       re += token === 'yyyy' ? '(\\d{4})' : '(\\d+)';
       groups.push(token === 'yyyy' ? 'year' : 'serial');
     }
     last = m.index + m[0].length;
   }
-  const m = new RegExp(`^${re}${escape(pattern.slice(last))}$`).exec(indexNo);
+  const m = new RegExp(`^${re}${escapeRegExp(pattern.slice(last))}$`).exec(indexNo);
   if (!m) return undefined;
   const year = Number(m[groups.indexOf('year') + 1]);
   const serial = Number(m[groups.indexOf('serial') + 1]);

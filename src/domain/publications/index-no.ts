@@ -3,6 +3,7 @@
 
 import { DomainError } from '../core/domain-error.js';
 import { err, ok, type Result } from '../core/result.js';
+import { escapeRegExp } from '../core/text.js';
 
 /** Error code of a bad pattern. */
 export const INVALID_INDEX_PATTERN = 'invalid_index_pattern';
@@ -65,16 +66,16 @@ export function isPlausibleIndexNo(text: string): boolean {
  * @returns true when it could have been produced by {@link formatIndexNo}
  */
 export function matchesIndexPattern(pattern: string, creditCode: string, text: string): boolean {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let re = '';
   let last = 0;
   for (const m of pattern.matchAll(TOKEN)) {
-    re += escape(pattern.slice(last, m.index));
+    re += escapeRegExp(pattern.slice(last, m.index));
     const token = m[1] ?? '';
-    re += token === 'creditCode' ? escape(creditCode) : token === 'yyyy' ? '\\d{4}' : m[2] ? `\\d{${m[2]},}` : '\\d+';
+    re +=
+      token === 'creditCode' ? escapeRegExp(creditCode) : token === 'yyyy' ? '\\d{4}' : m[2] ? `\\d{${m[2]},}` : '\\d+';
     last = m.index + m[0].length;
   }
-  return new RegExp(`^${re}${escape(pattern.slice(last))}$`).test(text);
+  return new RegExp(`^${re}${escapeRegExp(pattern.slice(last))}$`).test(text);
 }
 
 /** The counter key of an organization's serials in a year. */

@@ -7,6 +7,7 @@
  * - inline pinyin annotations of mirror sites such as 開(kāi) → blanked.
  */
 import { TRAD_TO_SIMP } from './trad-simp.js';
+import { escapeRegExp } from '../core/text.js';
 
 const SYMBOLS: Record<string, string> = {
   '（': '(',
@@ -94,7 +95,5 @@ export function blankPageFurniture(text: string): string {
 
 /** A regex source matching `words` with optional whitespace between characters (PDF text splits words). */
 export function loose(words: string): string {
-  return Array.from(words)
-    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s*');
+  return Array.from(words).map(escapeRegExp).join('\\s*');
 }

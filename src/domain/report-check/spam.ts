@@ -5,6 +5,7 @@
  * (only counted next to a strong one). Matches close together form one finding with its span.
  */
 import { finding, type Finding } from '../reports/finding.js';
+import { escapeRegExp } from '../core/text.js';
 
 const STRONG = [
   '365bet',
@@ -56,9 +57,8 @@ const STRONG = [
 ];
 const WEAK = ['色情', '提款', '网址', '官网', '娱乐', '冻结', '下载', '彩票', '澳门', '网投', '体育', '平台'];
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const STRONG_RE = new RegExp(STRONG.map(escape).join('|'), 'gi');
-const WEAK_RE = new RegExp(WEAK.map(escape).join('|'), 'gi');
+const STRONG_RE = new RegExp(STRONG.map(escapeRegExp).join('|'), 'gi');
+const WEAK_RE = new RegExp(WEAK.map(escapeRegExp).join('|'), 'gi');
 const JOIN_GAP = 12;
 
 interface Hit {
