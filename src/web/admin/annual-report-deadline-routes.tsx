@@ -11,7 +11,7 @@ import { setInternalReportDue, setUnregulatedReportDue } from '../../app/reports
 import type { Actor } from '../../domain/policies/actor.js';
 import { readForm, requireActor, str } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from '../public/portal-routes.js';
+import { notFoundPage } from '../common/pages.js';
 import { parseYear } from './annual-report-common.js';
 import { DeadlinesPage, UNREGULATED_DEADLINE_PATH, orgDueKey } from './annual-report-deadline-views.js';
 import { REPORT_DEADLINES_PATH, ReportForbiddenPage } from './annual-report-views.js';

@@ -13,7 +13,7 @@ import { canReport, type ReportAction } from '../../domain/reports/report-policy
 import { reportTitle } from '../../domain/reports/render-text.js';
 import { requireActor } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from '../public/portal-routes.js';
+import { notFoundPage } from '../common/pages.js';
 import { contentDisposition, isExportKind, parseYear } from './annual-report-common.js';
 import { RollupPage } from './annual-report-rollup-views.js';
 import { REPORTS_PATH, ReportForbiddenPage, type ReportQuery } from './annual-report-views.js';

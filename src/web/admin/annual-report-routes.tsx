@@ -21,7 +21,7 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { MANUAL_ARTICLE20_FIELDS } from '../../domain/reports/compute.js';
 import { readForm, requireActor, statusOf, str } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from '../public/portal-routes.js';
+import { notFoundPage } from '../common/pages.js';
 import { contentDisposition, downloadName, isExportKind, parseYear } from './annual-report-common.js';
 import { NARRATIVE_KEYS, ReportPage, figureField, formValuesOf } from './annual-report-page-views.js';
 import { REPORTS_PATH, ReportForbiddenPage, ReportIndexPage, reportHref } from './annual-report-views.js';

@@ -10,8 +10,8 @@ import type { PortalSite } from '../../app/portal/portal.js';
 import type { DirectoryData } from '../../app/portal/publications-public.js';
 import { PublicLayout } from '../common/layout.js';
 import { ReportTables } from '../admin/annual-report-common.js';
-import { siteTitle } from './portal-views.js';
-import { categoryFeed, orgFeed } from './publication-views.js';
+import { siteTitle } from './portal/portal-views.js';
+import { categoryFeed, orgFeed } from './publications/publication-views.js';
 
 /** The directory's label (国办公开办函〔2019〕61号; SPEC §4.1). */
 export const ARCHIVE_LABEL = '政府信息公开年报';

@@ -13,7 +13,7 @@ import { historyChartSvg, outcomeChartSvg } from '../../domain/reports/charts.js
 import type { WebEnv } from '../common/env.js';
 import { formatInstant } from '../common/time.js';
 import { contentDisposition, downloadName } from '../admin/annual-report-common.js';
-import { notFoundPage } from './portal-routes.js';
+import { notFoundPage } from '../common/pages.js';
 import { ArchivePage, PUBLIC_FILES, PublicReportPage } from './annual-report-public-views.js';
 
 type C = Context<WebEnv>;

@@ -12,7 +12,7 @@ import { AppError } from '../../app/errors.js';
 import { validateApplication, type ApplicationForm } from '../../domain/applications/intake.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from './portal-routes.js';
+import { notFoundPage } from '../common/pages.js';
 import { APPLY_FIELD_LABELS, ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
 
 type C = Context<WebEnv>;

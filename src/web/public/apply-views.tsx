@@ -10,7 +10,7 @@ import { rulesFor } from '../../domain/applications/rules.js';
 import { parseLocalDate } from '../../domain/core/local-date.js';
 import { PublicLayout } from '../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
-import { OfficeContact, siteTitle } from './portal-views.js';
+import { OfficeContact, siteTitle } from './portal/portal-views.js';
 
 /** The form's values by field name (the names are the error keys of intake, plus `applicant.creditCode`). */
 export type ApplyValues = Record<string, string>;

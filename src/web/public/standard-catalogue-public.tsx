@@ -13,8 +13,8 @@ import {
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { WebEnv } from '../common/env.js';
 import { PublicLayout } from '../common/layout.js';
-import { notFoundPage } from './portal-routes.js';
-import { siteTitle } from './portal-views.js';
+import { notFoundPage } from '../common/pages.js';
+import { siteTitle } from './portal/portal-views.js';
 
 /** Registers GET /org/:code/standard-catalogue. */
 export function registerPublicStandardCatalogueRoutes(app: Hono<WebEnv>): void {

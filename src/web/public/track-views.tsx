@@ -9,7 +9,7 @@ import { OUTCOME_INFO } from '../../domain/applications/outcomes.js';
 import { PublicLayout } from '../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../common/forms.js';
 import { TRACK_NOT_FOUND } from '../common/rate-limit.js';
-import { siteTitle } from './portal-views.js';
+import { siteTitle } from './portal/portal-views.js';
 
 const CRUMBS: [string, string][] = [
   ['/', '政府信息公开'],

@@ -14,7 +14,7 @@ import { createDraft, updateDraft } from '../../../src/app/publications/drafts.j
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
 import type { Role } from '../../../src/domain/users/roles.js';
-import { xmlEscape } from '../../../src/web/public/feed-routes.js';
+import { xmlEscape } from '../../../src/web/public/publications/feed-routes.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4 portal test attachment');
 

@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The dashboard's 主动公开 warnings: 行政规范性文件 published without a 政策解读, and 不予公开 items
 // due for their periodic re-assessment (art. 18).
-import type { AppContext } from '../../app/context.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { loadPublicationWarnings, type PublicationWarnings } from '../../app/publications/publication-warnings.js';
+import type { AppContext } from '../../../app/context.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { loadPublicationWarnings, type PublicationWarnings } from '../../../app/publications/publication-warnings.js';
 
 /** The warnings card, with the way to the archive export (art. 25). */
 export async function PublicationWarningsCard(p: { ctx: AppContext; actor: Actor }) {

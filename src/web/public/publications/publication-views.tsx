@@ -3,10 +3,10 @@
 // items, directory pages with their category tree, category pages with pagination, the publication
 // page with the metadata table as government sites show it, the 410 page of a withdrawn item, and
 // the search page. Server-rendered, no JavaScript, no inline styles.
-import type { PublicCatalogueRow } from '../../app/standard-catalogue/link-row.js';
+import type { PublicCatalogueRow } from '../../../app/standard-catalogue/link-row.js';
 import { raw } from 'hono/html';
-import type { Organization } from '../../domain/orgs/organization.js';
-import { DIRECTORIES, type PortalSite } from '../../app/portal/portal.js';
+import type { Organization } from '../../../domain/orgs/organization.js';
+import { DIRECTORIES, type PortalSite } from '../../../app/portal/portal.js';
 import type {
   CategoryNode,
   CategoryPageData,
@@ -14,13 +14,13 @@ import type {
   ItemPage,
   PublicationPageData,
   PublicItem,
-} from '../../app/portal/publications-public.js';
-import type { PublicSearchItem, PublicSearchResult } from '../../app/search/search.js';
-import type { Segment } from '../../domain/search/highlight.js';
-import { KIND_LABELS, VALIDITY_LABELS, type PublicationKind } from '../../domain/publications/publication.js';
-import { PublicLayout } from '../common/layout.js';
-import { Field, Select } from '../common/forms.js';
-import { OfficeContact, siteTitle } from './portal-views.js';
+} from '../../../app/portal/publications-public.js';
+import type { PublicSearchItem, PublicSearchResult } from '../../../app/search/search.js';
+import type { Segment } from '../../../domain/search/highlight.js';
+import { KIND_LABELS, VALIDITY_LABELS, type PublicationKind } from '../../../domain/publications/publication.js';
+import { PublicLayout } from '../../common/layout.js';
+import { Field, Select } from '../../common/forms.js';
+import { OfficeContact, siteTitle } from '../portal/portal-views.js';
 
 type Feed = { href: string; title: string };
 

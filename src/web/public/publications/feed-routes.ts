@@ -4,19 +4,19 @@
 // public address (网站设置 publicBaseUrl) or else the request's origin. Register BEFORE `registerPortalRoutes` (its
 // `/org/:code/:dir` catch-all).
 import type { Context, Hono } from 'hono';
-import { DIRECTORIES, findOrg, loadPortalSite } from '../../app/portal/portal.js';
+import { DIRECTORIES, findOrg, loadPortalSite } from '../../../app/portal/portal.js';
 import {
   latestPublications,
   orgCategories,
   sitemapEntries,
   type CategoryNode,
   type PublicItem,
-} from '../../app/portal/publications-public.js';
-import { KIND_LABELS } from '../../domain/publications/publication.js';
-import type { Organization } from '../../domain/orgs/organization.js';
-import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from './portal-routes.js';
-import { publicOrigin } from '../common/public-origin.js';
+} from '../../../app/portal/publications-public.js';
+import { KIND_LABELS } from '../../../domain/publications/publication.js';
+import type { Organization } from '../../../domain/orgs/organization.js';
+import type { WebEnv } from '../../common/env.js';
+import { notFoundPage } from '../../common/pages.js';
+import { publicOrigin } from '../../common/public-origin.js';
 
 type C = Context<WebEnv>;
 

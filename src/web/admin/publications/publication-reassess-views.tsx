@@ -1,11 +1,11 @@
 /** @jsxImportSource hono/jsx */
 // The art. 18 re-assessment section of a publication's back-office page: the next due date, the
 // register of past re-assessments, and the form that records one (signer, head, admin).
-import type { ReassessmentPanel } from '../../app/publications/reassessment.js';
-import { DISCLOSURE_LABELS, WITHHELD_GROUND_LABELS, WITHHELD_GROUNDS } from '../../domain/publications/publication.js';
-import { REASSESSMENT_DECISION_LABELS, REASSESSMENT_DECISIONS } from '../../domain/publications/reassessment.js';
-import { Csrf, ErrorSummary } from '../common/forms.js';
-import { formatInstant } from '../common/time.js';
+import type { ReassessmentPanel } from '../../../app/publications/reassessment.js';
+import { DISCLOSURE_LABELS, WITHHELD_GROUND_LABELS, WITHHELD_GROUNDS } from '../../../domain/publications/publication.js';
+import { REASSESSMENT_DECISION_LABELS, REASSESSMENT_DECISIONS } from '../../../domain/publications/reassessment.js';
+import { Csrf, ErrorSummary } from '../../common/forms.js';
+import { formatInstant } from '../../common/time.js';
 
 /** A re-assessment that failed: the values typed and the Chinese messages. */
 export type ReassessFailure = { message: string; errors: Record<string, string>; values: Record<string, string> };

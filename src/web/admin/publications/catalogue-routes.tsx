@@ -3,20 +3,20 @@
 // restore) and its publication settings (review levels, 保密审查 level, 索引号 pattern). One POST
 // endpoint; the `op` field names the change.
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../app/errors.js';
-import { savePublicationConfig } from '../../app/publications/catalogue.js';
+import { AppError } from '../../../app/errors.js';
+import { savePublicationConfig } from '../../../app/publications/catalogue.js';
 import {
   addCategory,
   loadCatalogueAdmin,
   moveCategory,
   renameCategory,
   setCategoryRetired,
-} from '../../app/publications/manage-catalogue.js';
-import type { PublicationConfig } from '../../domain/publications/review-chain.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { AdminLayout } from '../common/layout.js';
+} from '../../../app/publications/manage-catalogue.js';
+import type { PublicationConfig } from '../../../domain/publications/review-chain.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { AdminLayout } from '../../common/layout.js';
 import { CataloguePage } from './catalogue-views.js';
 
 type C = Context<WebEnv>;

@@ -3,46 +3,46 @@
 // with its review trail and moves, the moves themselves, attachment downloads, and (from
 // catalogue-routes.tsx) the catalogue and publication settings of an organization.
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../app/errors.js';
-import { createDraft, type AttachmentUpload } from '../../app/publications/drafts.js';
-import { actOnPublication } from '../../app/publications/act-on-publication.js';
+import { AppError } from '../../../app/errors.js';
+import { createDraft, type AttachmentUpload } from '../../../app/publications/drafts.js';
+import { actOnPublication } from '../../../app/publications/act-on-publication.js';
 import {
   categoryChoices,
   editDraft,
   listPublicationRows,
   publicationOrgs,
   publicationPage,
-} from '../../app/publications/back-office.js';
-import { canEditPublications, canManageCatalogue } from '../../domain/policies/publication-policy.js';
-import type { Actor } from '../../domain/policies/actor.js';
+} from '../../../app/publications/back-office.js';
+import { canEditPublications, canManageCatalogue } from '../../../domain/policies/publication-policy.js';
+import type { Actor } from '../../../domain/policies/actor.js';
 import {
   PUBLICATION_KINDS,
   PUBLICATION_STATES,
   type PublicationKind,
   type PublicationState,
-} from '../../domain/publications/publication.js';
+} from '../../../domain/publications/publication.js';
 import {
   ACTION_LABELS,
   PUBLICATION_ACTIONS,
   type PublicationAction,
-} from '../../domain/publications/transition-table.js';
-import { ancestry } from '../../domain/orgs/organization.js';
-import type { PublicationRecord } from '../../app/publications/ports.js';
-import { list, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { officeTimeZone } from '../common/time.js';
-import { AdminLayout } from '../common/layout.js';
+} from '../../../domain/publications/transition-table.js';
+import { ancestry } from '../../../domain/orgs/organization.js';
+import type { PublicationRecord } from '../../../app/publications/ports.js';
+import { list, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { officeTimeZone } from '../../common/time.js';
+import { AdminLayout } from '../../common/layout.js';
 import {
   FIELD_LABELS,
   PublicationFormPage,
   PublicationListPage,
   type PublicationListQuery,
 } from './publication-views.js';
-import { PublicationCasePage, type FailedMove } from './publication-case-views.js';
+import { PublicationCasePage, type FailedMove } from './publication-page-views.js';
 import { registerCatalogueRoutes } from './catalogue-routes.js';
-import { reassessmentPanel } from '../../app/publications/reassessment.js';
+import { reassessmentPanel } from '../../../app/publications/reassessment.js';
 import type { ReassessFailure } from './publication-reassess-views.js';
-import { catalogueRowChoices } from '../../app/standard-catalogue/link-row.js';
+import { catalogueRowChoices } from '../../../app/standard-catalogue/link-row.js';
 
 type C = Context<WebEnv>;
 

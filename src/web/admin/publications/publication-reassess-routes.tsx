@@ -2,10 +2,10 @@
 // Recording an art. 18 re-assessment from a publication's back-office page: POST, then back to the
 // page (or the page again with the errors and what was typed).
 import type { Hono } from 'hono';
-import { AppError } from '../../app/errors.js';
-import { recordReassessment } from '../../app/publications/reassessment.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+import { AppError } from '../../../app/errors.js';
+import { recordReassessment } from '../../../app/publications/reassessment.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import { casePage } from './publication-routes.js';
 
 const FIELDS = ['decision', 'assessedOn', 'withheldGround', 'reason'] as const;

@@ -2,12 +2,12 @@
 // The archive export (art. 25) in the back office: GET shows the form, POST validates it and
 // streams the ZIP as it is written (the package is never held in memory whole).
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../app/errors.js';
-import { exportFileName, planExport, writeExportPackage } from '../../app/publications/export-package.js';
-import { publicationOrgs } from '../../app/publications/back-office.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { list, readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+import { AppError } from '../../../app/errors.js';
+import { exportFileName, planExport, writeExportPackage } from '../../../app/publications/export-package.js';
+import { publicationOrgs } from '../../../app/publications/back-office.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { list, readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import { ExportPage, type ExportFormValues } from './publication-export-views.js';
 
 type C = Context<WebEnv>;

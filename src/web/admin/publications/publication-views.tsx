@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Views of the 主动公开 back office: the list with its filters and the art. 26 badge, the draft
 // form (new and edit) with every metadata field, and the dashboard card.
-import type { Actor } from '../../domain/policies/actor.js';
+import type { Actor } from '../../../domain/policies/actor.js';
 import {
   DISCLOSURE_LABELS,
   DISCLOSURES,
@@ -12,20 +12,20 @@ import {
   VALIDITY_LABELS,
   WITHHELD_GROUND_LABELS,
   WITHHELD_GROUNDS,
-} from '../../domain/publications/publication.js';
-import { STATE_LABELS } from '../../domain/publications/transition-table.js';
-import type { PublicationStatus } from '../../domain/publications/deadlines.js';
+} from '../../../domain/publications/publication.js';
+import { STATE_LABELS } from '../../../domain/publications/transition-table.js';
+import type { PublicationStatus } from '../../../domain/publications/deadlines.js';
 import {
   loadPublicationDashboard,
   type PublicationDashboard,
   type PublicationRow,
-} from '../../app/publications/back-office.js';
-import type { AppContext } from '../../app/context.js';
-import type { PublicationAttachment } from '../../app/publications/ports.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
-import { CatalogueRowSelect } from './standard-catalogue-form-views.js';
-import type { RowChoiceGroup } from '../../app/standard-catalogue/link-row.js';
+} from '../../../app/publications/back-office.js';
+import type { AppContext } from '../../../app/context.js';
+import type { PublicationAttachment } from '../../../app/publications/ports.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { CatalogueRowSelect } from '../standard-catalogue-form-views.js';
+import type { RowChoiceGroup } from '../../../app/standard-catalogue/link-row.js';
 
 /** Chinese labels of the draft form's fields (also for the error summary). */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {

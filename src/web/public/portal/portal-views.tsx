@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx */
 // Views of the public portal shared by its pages: the site title, the organization-information page, the office
 // contact.
-import type { Organization } from '../../domain/orgs/organization.js';
-import { ORG_KIND_LABELS } from '../../domain/orgs/organization.js';
-import type { PortalSite } from '../../app/portal/portal.js';
-import { PublicLayout } from '../common/layout.js';
+import type { Organization } from '../../../domain/orgs/organization.js';
+import { ORG_KIND_LABELS } from '../../../domain/orgs/organization.js';
+import type { PortalSite } from '../../../app/portal/portal.js';
+import { PublicLayout } from '../../common/layout.js';
 
 /** The site's title for the page frame. */
 export const siteTitle = (s: PortalSite): string => s.footer.siteName || s.root?.name || '政府信息公开';

@@ -2,11 +2,11 @@
 // The catalogue page of an organization (/admin/orgs/:id/catalogue): the tree of directories and
 // categories with rename, reorder and retire forms, the form adding a category, and the
 // publication settings (review levels, which level is 保密审查, 索引号 pattern).
-import type { Actor } from '../../domain/policies/actor.js';
-import type { CatalogueAdmin } from '../../app/publications/manage-catalogue.js';
-import type { Category } from '../../app/publications/ports.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { CatalogueAdmin } from '../../../app/publications/manage-catalogue.js';
+import type { Category } from '../../../app/publications/ports.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
 /** Labels of the page's form fields (for the error summary). */
 export const CATALOGUE_LABELS: Readonly<Record<string, string>> = {

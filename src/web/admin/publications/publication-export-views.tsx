@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The archive export form (art. 25): organization (optionally with its subtree), period and kinds.
-import type { Actor } from '../../domain/policies/actor.js';
-import { KIND_LABELS, PUBLICATION_KINDS } from '../../domain/publications/publication.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { KIND_LABELS, PUBLICATION_KINDS } from '../../../domain/publications/publication.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
 /** Field labels (also for the error summary). */
 export const EXPORT_LABELS: Record<string, string> = { org: '机关', from: '起始日期', to: '截止日期', kinds: '体裁' };

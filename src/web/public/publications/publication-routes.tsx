@@ -6,7 +6,7 @@
 // Register BEFORE `registerPortalRoutes`: its `/org/:code/:dir` catch-all would take these paths.
 import type { Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { findOrg, loadPortalSite, type PortalSite } from '../../app/portal/portal.js';
+import { findOrg, loadPortalSite, type PortalSite } from '../../../app/portal/portal.js';
 import {
   categoryPage,
   directoryData,
@@ -14,14 +14,14 @@ import {
   orgCategories,
   publicationPage,
   publishedAttachment,
-} from '../../app/portal/publications-public.js';
-import { publicCatalogueRow } from '../../app/standard-catalogue/link-row.js';
-import { searchPublic, type SearchFilters } from '../../app/search/search.js';
-import { AppError } from '../../app/errors.js';
-import { PUBLICATION_KINDS, VALIDITIES } from '../../domain/publications/publication.js';
-import type { WebEnv } from '../common/env.js';
-import { LARGE_TEXT_COOKIE } from '../common/layout.js';
-import { notFoundPage } from './portal-routes.js';
+} from '../../../app/portal/publications-public.js';
+import { publicCatalogueRow } from '../../../app/standard-catalogue/link-row.js';
+import { searchPublic, type SearchFilters } from '../../../app/search/search.js';
+import { AppError } from '../../../app/errors.js';
+import { PUBLICATION_KINDS, VALIDITIES } from '../../../domain/publications/publication.js';
+import type { WebEnv } from '../../common/env.js';
+import { LARGE_TEXT_COOKIE } from '../../common/layout.js';
+import { notFoundPage } from '../../common/pages.js';
 import {
   CategoryView,
   DirectoryView,

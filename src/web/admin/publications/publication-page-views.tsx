@@ -3,25 +3,25 @@
 // pre-publication checks as they stand, the review trail with each step's findings (evidence), the
 // live version while a revision runs, and one form per move the transition table offers.
 import { raw } from 'hono/html';
-import type { Actor } from '../../domain/policies/actor.js';
+import type { Actor } from '../../../domain/policies/actor.js';
 import {
   DISCLOSURE_LABELS,
   KIND_LABELS,
   VALIDITY_LABELS,
   WITHHELD_GROUND_LABELS,
   type ReviewEntry,
-} from '../../domain/publications/publication.js';
-import { ACTION_LABELS, STATE_LABELS, type PublicationAction } from '../../domain/publications/transition-table.js';
-import type { AvailableTransition } from '../../domain/publications/transitions.js';
-import type { CheckFinding, CheckRule } from '../../domain/publications/checks.js';
-import type { ReviewLevel } from '../../domain/publications/review-chain.js';
-import type { PublicationPage } from '../../app/publications/back-office.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf } from '../common/forms.js';
-import { formatInstant } from '../common/time.js';
+} from '../../../domain/publications/publication.js';
+import { ACTION_LABELS, STATE_LABELS, type PublicationAction } from '../../../domain/publications/transition-table.js';
+import type { AvailableTransition } from '../../../domain/publications/transitions.js';
+import type { CheckFinding, CheckRule } from '../../../domain/publications/checks.js';
+import type { ReviewLevel } from '../../../domain/publications/review-chain.js';
+import type { PublicationPage } from '../../../app/publications/back-office.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf } from '../../common/forms.js';
+import { formatInstant } from '../../common/time.js';
 import { ClockBadge, formatSize } from './publication-views.js';
 import { ReassessSection, type ReassessSectionProps } from './publication-reassess-views.js';
-import { REASSESS_LEDGER_ACTION, REASSESS_LEDGER_LABEL } from '../../domain/publications/reassessment.js';
+import { REASSESS_LEDGER_ACTION, REASSESS_LEDGER_LABEL } from '../../../domain/publications/reassessment.js';
 
 /** A move that failed: which form to reopen, with the values typed and the Chinese error. */
 export type FailedMove = { action: string; message: string; values: Record<string, string> };
