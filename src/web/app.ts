@@ -18,7 +18,7 @@ import { registerSettingsRoutes } from './admin/settings-routes.js';
 import { registerReviewRoutes } from './admin/reviews/review-routes.js';
 import { registerNoticeRoutes } from './admin/notice-routes.js';
 import { registerNoticeSettingsRoutes } from './admin/notice-settings-routes.js';
-import { registerReportCheckRoutes } from './admin/report-check-routes.js';
+import { registerReportCheckRoutes } from './admin/reports/report-check-routes.js';
 import { registerPortalRoutes } from './public/portal/portal-routes.js';
 import { notFoundPage } from './common/pages.js';
 import { registerApiRoutes } from './api/api-routes.js';
@@ -35,9 +35,9 @@ import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publications/publication-routes.js';
 import { registerPublicStandardCatalogueRoutes } from './public/standard-catalogue-public.js';
-import { registerAnnualReportRoutes } from './admin/annual-report-routes.js';
-import { registerAnnualReportDeadlineRoutes } from './admin/annual-report-deadline-routes.js';
-import { registerPublicAnnualReportRoutes } from './public/annual-report-routes.js';
+import { registerAnnualReportRoutes } from './admin/reports/annual-report-routes.js';
+import { registerAnnualReportDeadlineRoutes } from './admin/reports/annual-report-deadline-routes.js';
+import { registerPublicAnnualReportRoutes } from './public/reports/annual-report-routes.js';
 
 const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
 

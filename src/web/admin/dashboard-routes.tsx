@@ -9,7 +9,7 @@ import { ApplicationDashboardCards } from './application-views.js';
 import { PublicationDashboardCard } from './publications/publication-views.js';
 import { PublicationWarningsCard } from './publications/publication-warnings-views.js';
 import { CatalogueDashboardCard } from './standard-catalogue-views.js';
-import { AnnualReportDashboardCard } from './annual-report-dashboard.js';
+import { AnnualReportDashboardCard } from './reports/annual-report-dashboard.js';
 
 const FLASH: Record<string, string> = { password: '密码已修改。' };
 

@@ -5,13 +5,13 @@
 // Handlers are thin: parse → use case → render; the use cases decide permissions. Register before
 // the `/admin/reports/:orgId/:year` routes.
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../app/errors.js';
-import { listReportDeadlines } from '../../app/reports/report-deadline-queries.js';
-import { setInternalReportDue, setUnregulatedReportDue } from '../../app/reports/report-settings.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { readForm, requireActor, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from '../common/pages.js';
+import { AppError } from '../../../app/errors.js';
+import { listReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
+import { setInternalReportDue, setUnregulatedReportDue } from '../../../app/reports/report-settings.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { readForm, requireActor, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { notFoundPage } from '../../common/pages.js';
 import { parseYear } from './annual-report-common.js';
 import { DeadlinesPage, UNREGULATED_DEADLINE_PATH, orgDueKey } from './annual-report-deadline-views.js';
 import { REPORT_DEADLINES_PATH, ReportForbiddenPage } from './annual-report-views.js';

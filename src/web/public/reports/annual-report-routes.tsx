@@ -5,15 +5,15 @@
 // reachable (public-reports.ts reads nothing else); any other year answers the 404 page.
 // Register BEFORE `registerPortalPublicationRoutes` and `registerPortalRoutes` (their directory routes).
 import type { Context, Hono } from 'hono';
-import { findOrg, loadPortalSite } from '../../app/portal/portal.js';
-import { directoryData } from '../../app/portal/publications-public.js';
-import { listPublishedReports, publishedReport, reportHistory } from '../../app/reports/public-reports.js';
-import { exportReport } from '../../app/reports/report-exports.js';
-import { historyChartSvg, outcomeChartSvg } from '../../domain/reports/charts.js';
-import type { WebEnv } from '../common/env.js';
-import { formatInstant } from '../common/time.js';
-import { contentDisposition, downloadName } from '../admin/annual-report-common.js';
-import { notFoundPage } from '../common/pages.js';
+import { findOrg, loadPortalSite } from '../../../app/portal/portal.js';
+import { directoryData } from '../../../app/portal/publications-public.js';
+import { listPublishedReports, publishedReport, reportHistory } from '../../../app/reports/public-reports.js';
+import { exportReport } from '../../../app/reports/report-exports.js';
+import { historyChartSvg, outcomeChartSvg } from '../../../domain/reports/charts.js';
+import type { WebEnv } from '../../common/env.js';
+import { formatInstant } from '../../common/time.js';
+import { contentDisposition, downloadName } from '../../admin/reports/annual-report-common.js';
+import { notFoundPage } from '../../common/pages.js';
 import { ArchivePage, PUBLIC_FILES, PublicReportPage } from './annual-report-public-views.js';
 
 type C = Context<WebEnv>;

@@ -2,12 +2,12 @@
 // Pieces shared by the annual report's back-office and portal pages (issue 5): state labels,
 // the findings table, the official-layout tables taken from the domain renderer, download links
 // and the Content-Disposition header of a Chinese file name (RFC 5987 / RFC 6266).
-import { REPORT_EXPORT_KINDS, type ReportExportKind } from '../../app/reports/report-exports.js';
+import { REPORT_EXPORT_KINDS, type ReportExportKind } from '../../../app/reports/report-exports.js';
 import { raw } from 'hono/html';
-import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
-import type { Finding } from '../../domain/reports/finding.js';
-import { renderReportBody } from '../../domain/reports/render-html.js';
-import { reportTitle } from '../../domain/reports/render-text.js';
+import type { AnnualReport, ReportFormat } from '../../../domain/reports/annual-report.js';
+import type { Finding } from '../../../domain/reports/finding.js';
+import { renderReportBody } from '../../../domain/reports/render-html.js';
+import { reportTitle } from '../../../domain/reports/render-text.js';
 import { whereText } from './report-check-views.js';
 
 /** Report states and the unit status `missing` (no report yet), in Chinese. */

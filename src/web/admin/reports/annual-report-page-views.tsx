@@ -3,13 +3,13 @@
 // (SPEC §1.7), the workflow buttons the record allows, downloads, the report as it will be
 // published, and the editing forms (narrative sections 一/五/六, the section-二 cells typed in,
 // their CSV import). Forms work without JavaScript; typed values come back on errors.
-import type { ReportRecord, FigureSource } from '../../app/reports/annual-reports.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import type { ManualArticle20Field } from '../../domain/reports/compute.js';
-import { SECTION_TITLES } from '../../domain/reports/labels.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../common/forms.js';
-import { formatInstant } from '../common/time.js';
+import type { ReportRecord, FigureSource } from '../../../app/reports/annual-reports.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { ManualArticle20Field } from '../../../domain/reports/compute.js';
+import { SECTION_TITLES } from '../../../domain/reports/labels.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { formatInstant } from '../../common/time.js';
 import { ExportLinks, FindingsTable, REPORT_STATE_LABELS, ReportTables } from './annual-report-common.js';
 import { DueDate, REPORTS_PATH, reportHref } from './annual-report-views.js';
 

@@ -3,15 +3,15 @@
 // art. 49–50): the archive by year under 政府信息公开年报 and one report in the official layout
 // with its charts (after the section-三 table) and the JSON and documents beside it. Only published reports reach these
 // views.
-import type { Organization } from '../../domain/orgs/organization.js';
-import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
-import { reportTitle } from '../../domain/reports/render-text.js';
-import type { PortalSite } from '../../app/portal/portal.js';
-import type { DirectoryData } from '../../app/portal/publications-public.js';
-import { PublicLayout } from '../common/layout.js';
-import { ReportTables } from '../admin/annual-report-common.js';
-import { siteTitle } from './portal/portal-views.js';
-import { categoryFeed, orgFeed } from './publications/publication-views.js';
+import type { Organization } from '../../../domain/orgs/organization.js';
+import type { AnnualReport, ReportFormat } from '../../../domain/reports/annual-report.js';
+import { reportTitle } from '../../../domain/reports/render-text.js';
+import type { PortalSite } from '../../../app/portal/portal.js';
+import type { DirectoryData } from '../../../app/portal/publications-public.js';
+import { PublicLayout } from '../../common/layout.js';
+import { ReportTables } from '../../admin/reports/annual-report-common.js';
+import { siteTitle } from '../portal/portal-views.js';
+import { categoryFeed, orgFeed } from '../publications/publication-views.js';
 
 /** The directory's label (国办公开办函〔2019〕61号; SPEC §4.1). */
 export const ARCHIVE_LABEL = '政府信息公开年报';

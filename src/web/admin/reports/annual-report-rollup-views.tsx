@@ -2,12 +2,12 @@
 // The rollup (汇总) of a subtree's annual reports (issue 5 "Workflow and rollup"): the summed
 // tables in the official layout, the checks run on the sum, the units included and the units
 // still missing, and the rollup's downloads.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { OrgNode } from '../../domain/orgs/organization.js';
-import type { AnnualReport } from '../../domain/reports/annual-report.js';
-import type { Finding } from '../../domain/reports/finding.js';
-import type { UnitStatus } from '../../app/reports/report-rollup.js';
-import { AdminLayout } from '../common/layout.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { OrgNode } from '../../../domain/orgs/organization.js';
+import type { AnnualReport } from '../../../domain/reports/annual-report.js';
+import type { Finding } from '../../../domain/reports/finding.js';
+import type { UnitStatus } from '../../../app/reports/report-rollup.js';
+import { AdminLayout } from '../../common/layout.js';
 import { ExportLinks, FindingsTable, ReportTables } from './annual-report-common.js';
 import { REPORTS_PATH, ReportChooser, UnitStatusTable, type ReportQuery } from './annual-report-views.js';
 

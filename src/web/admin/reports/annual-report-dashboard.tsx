@@ -2,11 +2,11 @@
 // The dashboard card of the annual report (issue 5 "Workflow and rollup"): the report due this
 // year (last year's, Regulation art. 49) of the user's organization — state, findings, due date —
 // and, for a supervisor, the units of its subtree that are late.
-import type { AppContext } from '../../app/context.js';
-import { AppError } from '../../app/errors.js';
-import { loadReport, type ReportRecord } from '../../app/reports/annual-reports.js';
-import { reportOverview, type UnitStatus } from '../../app/reports/report-rollup.js';
-import type { Actor } from '../../domain/policies/actor.js';
+import type { AppContext } from '../../../app/context.js';
+import { AppError } from '../../../app/errors.js';
+import { loadReport, type ReportRecord } from '../../../app/reports/annual-reports.js';
+import { reportOverview, type UnitStatus } from '../../../app/reports/report-rollup.js';
+import type { Actor } from '../../../domain/policies/actor.js';
 import { REPORT_STATE_LABELS } from './annual-report-common.js';
 import { loadReportScope } from './annual-report-rollup-routes.js';
 import { DueDate, REPORTS_PATH, reportHref } from './annual-report-views.js';

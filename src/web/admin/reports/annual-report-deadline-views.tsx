@@ -2,11 +2,11 @@
 // The annual report's deadline settings (issue 5; SPEC §1.8): the statutory dates of art. 49,
 // the internal dates a supervising office sets for itself and the units below it, and the date of
 // townships, streets and other bodies, which the Regulation leaves to local rules [U].
-import type { Actor } from '../../domain/policies/actor.js';
-import { ORG_KIND_LABELS } from '../../domain/orgs/organization.js';
-import type { OrgDeadline, ReportDeadlines } from '../../app/reports/report-deadline-queries.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../common/forms.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { ORG_KIND_LABELS } from '../../../domain/orgs/organization.js';
+import type { OrgDeadline, ReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { REPORTS_PATH, REPORT_DEADLINES_PATH } from './annual-report-views.js';
 
 /** The form that sets or clears one organization's internal date. */

@@ -3,17 +3,17 @@
 // `/admin/reports/rollup/export.:kind?org=…&year=…`; plus the report scope the register's
 // organization choosers use (the domain report policy over the organization tree).
 import type { Context, Hono } from 'hono';
-import type { AppContext } from '../../app/context.js';
-import { AppError } from '../../app/errors.js';
-import { buildRollup } from '../../app/reports/report-rollup.js';
-import { exportReport } from '../../app/reports/report-exports.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { ancestry, orderTree, type OrgNode } from '../../domain/orgs/organization.js';
-import { canReport, type ReportAction } from '../../domain/reports/report-policy.js';
-import { reportTitle } from '../../domain/reports/render-text.js';
-import { requireActor } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from '../common/pages.js';
+import type { AppContext } from '../../../app/context.js';
+import { AppError } from '../../../app/errors.js';
+import { buildRollup } from '../../../app/reports/report-rollup.js';
+import { exportReport } from '../../../app/reports/report-exports.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { ancestry, orderTree, type OrgNode } from '../../../domain/orgs/organization.js';
+import { canReport, type ReportAction } from '../../../domain/reports/report-policy.js';
+import { reportTitle } from '../../../domain/reports/render-text.js';
+import { requireActor } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { notFoundPage } from '../../common/pages.js';
 import { contentDisposition, isExportKind, parseYear } from './annual-report-common.js';
 import { RollupPage } from './annual-report-rollup-views.js';
 import { REPORTS_PATH, ReportForbiddenPage, type ReportQuery } from './annual-report-views.js';

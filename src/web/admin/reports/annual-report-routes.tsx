@@ -3,25 +3,25 @@
 // `/admin/reports/:orgId/:year` with its forms (draft, regenerate, CSV import, submit, publish,
 // return) and downloads `…/export.:kind`. Handlers are thin: parse → use case → render; the use
 // cases decide permissions (AppError forbidden/not_found/invalid → 403/404/422).
-import { reportHistory } from '../../app/reports/public-reports.js';
+import { reportHistory } from '../../../app/reports/public-reports.js';
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../app/errors.js';
+import { AppError } from '../../../app/errors.js';
 import {
   loadReport,
   regenerateNarrative,
   saveReportDraft,
   type ReportDraftInput,
   type ReportRecord,
-} from '../../app/reports/annual-reports.js';
-import { publishReport, returnReport, submitReport } from '../../app/reports/report-workflow.js';
-import { importArticle20Csv } from '../../app/reports/report-figures-import.js';
-import { reportOverview } from '../../app/reports/report-rollup.js';
-import { exportReport } from '../../app/reports/report-exports.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { MANUAL_ARTICLE20_FIELDS } from '../../domain/reports/compute.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from '../common/pages.js';
+} from '../../../app/reports/annual-reports.js';
+import { publishReport, returnReport, submitReport } from '../../../app/reports/report-workflow.js';
+import { importArticle20Csv } from '../../../app/reports/report-figures-import.js';
+import { reportOverview } from '../../../app/reports/report-rollup.js';
+import { exportReport } from '../../../app/reports/report-exports.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { MANUAL_ARTICLE20_FIELDS } from '../../../domain/reports/compute.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { notFoundPage } from '../../common/pages.js';
 import { contentDisposition, downloadName, isExportKind, parseYear } from './annual-report-common.js';
 import { NARRATIVE_KEYS, ReportPage, figureField, formValuesOf } from './annual-report-page-views.js';
 import { REPORTS_PATH, ReportForbiddenPage, ReportIndexPage, reportHref } from './annual-report-views.js';

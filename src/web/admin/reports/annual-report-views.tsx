@@ -2,13 +2,13 @@
 // Back-office views of the annual report (issue 5): the register (choose organization and year;
 // the subtree's units with state, findings and due date), and the 403 page. The report page
 // itself is in annual-report-page-views.tsx, the rollup in annual-report-rollup-views.tsx.
-import type { Actor } from '../../domain/policies/actor.js';
-import { ORG_KIND_LABELS, type OrgKind, type OrgNode } from '../../domain/orgs/organization.js';
-import type { UnitStatus } from '../../app/reports/report-rollup.js';
-import { AdminLayout } from '../common/layout.js';
-import { Field, Select } from '../common/forms.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { ORG_KIND_LABELS, type OrgKind, type OrgNode } from '../../../domain/orgs/organization.js';
+import type { UnitStatus } from '../../../app/reports/report-rollup.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Field, Select } from '../../common/forms.js';
 import { REPORT_STATE_LABELS } from './annual-report-common.js';
-import { REPORT_OVERSIGHT_ROLES } from '../../domain/reports/report-policy.js';
+import { REPORT_OVERSIGHT_ROLES } from '../../../domain/reports/report-policy.js';
 
 /** The register's path. */
 export const REPORTS_PATH = '/admin/reports';

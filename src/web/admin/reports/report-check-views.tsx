@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // Views of 年报体检 in the back office: the upload form, the results per report, the 403 page.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { CheckedReport } from '../../domain/report-check/check-text.js';
-import { APPLICANT_COLUMNS, applicationRows, type Cell } from '../../domain/reports/annual-report.js';
-import type { Finding } from '../../domain/reports/finding.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { CheckedReport } from '../../../domain/report-check/check-text.js';
+import { APPLICANT_COLUMNS, applicationRows, type Cell } from '../../../domain/reports/annual-report.js';
+import type { Finding } from '../../../domain/reports/finding.js';
 import {
   APPLICANT_COLUMN_LABELS,
   APPLICATION_ROW_LABELS,
@@ -12,9 +12,9 @@ import {
   SECTION_TITLES,
   rowLabel,
   type SectionKey,
-} from '../../domain/reports/labels.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary } from '../common/forms.js';
+} from '../../../domain/reports/labels.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary } from '../../common/forms.js';
 
 const PATH = '/admin/report-check';
 

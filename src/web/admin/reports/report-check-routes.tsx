@@ -2,16 +2,16 @@
 // Back-office 年报体检: a supervisor uploads reports of the units below it (files or pasted text)
 // and sees the checker's results. Nothing is stored; the JSON download echoes the shown result.
 import type { Context, Hono } from 'hono';
-import type { Actor } from '../../domain/policies/actor.js';
-import { AppError } from '../../app/errors.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { AppError } from '../../../app/errors.js';
 import {
   UPLOAD_LIMITS,
   checkUploadedReports,
   mayCheckReports,
   type UploadedReport,
-} from '../../app/reports/check-uploaded-reports.js';
-import { requireActor, statusOf } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+} from '../../../app/reports/check-uploaded-reports.js';
+import { requireActor, statusOf } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import { ReportCheckForbiddenPage, ReportCheckFormPage, ReportCheckResultsPage } from './report-check-views.js';
 
 type C = Context<WebEnv>;
