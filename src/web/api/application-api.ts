@@ -13,7 +13,7 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { WebEnv } from '../common/env.js';
 import { statusOf } from '../common/respond.js';
 import { TOO_MANY_LOOKUPS, TRACK_NOT_FOUND, limitedTrack } from '../common/rate-limit.js';
-import { outcomeText } from '../public/track-views.js';
+import { outcomeText } from '../public/applications/track-views.js';
 import { apiUser } from './api-routes.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 

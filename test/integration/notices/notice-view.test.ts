@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildNoticeDocument, type NoticeDocument as NoticeDoc } from '../../../src/domain/notices/notice.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
-import { NoticeDocument, NoticePage } from '../../../src/web/notices/notice-view.js';
+import { NoticeDocument, NoticePage } from '../../../src/web/admin/applications/notice-document.js';
 
 function doc(name = '张三'): NoticeDoc {
   const r = buildNoticeDocument({

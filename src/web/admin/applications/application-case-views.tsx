@@ -1,17 +1,17 @@
 /** @jsxImportSource hono/jsx */
 // The back-office case page (依申请公开): summary, applicant, request, identity proof, the deadline
 // ledger, one form per move the transition table offers (fields from the move's ParamSpecs), notices.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { ApplicationEvent } from '../../domain/applications/application.js';
-import type { CaseView } from '../../app/applications/application-queries.js';
-import type { AvailableTransition } from '../../domain/applications/transitions.js';
-import type { ParamSpec } from '../../domain/applications/transition-params.js';
-import type { TransitionGroup } from '../../domain/applications/transition-table.js';
-import { ACTION_LABELS, STATE_LABELS } from '../../domain/applications/transition-table.js';
-import { OUTCOME_INFO, isOutcome } from '../../domain/applications/outcomes.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf } from '../common/forms.js';
-import { formatInstant } from '../common/time.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { ApplicationEvent } from '../../../domain/applications/application.js';
+import type { CaseView } from '../../../app/applications/application-queries.js';
+import type { AvailableTransition } from '../../../domain/applications/transitions.js';
+import type { ParamSpec } from '../../../domain/applications/transition-params.js';
+import type { TransitionGroup } from '../../../domain/applications/transition-table.js';
+import { ACTION_LABELS, STATE_LABELS } from '../../../domain/applications/transition-table.js';
+import { OUTCOME_INFO, isOutcome } from '../../../domain/applications/outcomes.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf } from '../../common/forms.js';
+import { formatInstant } from '../../common/time.js';
 import { NoticeList } from './notice-views.js';
 import {
   APPLICANT_TYPE_LABELS,

@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // A generated notice (告知书) as HTML for screen and print. The A4 layout and the print rules
 // live in /static/app.css (block "notices"), because the CSP forbids inline styles.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { NoticeDocument as NoticeDoc } from '../../domain/notices/notice.js';
-import { AdminLayout } from '../common/layout.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { NoticeDocument as NoticeDoc } from '../../../domain/notices/notice.js';
+import { AdminLayout } from '../../common/layout.js';
 
 /**
  * The notice as a printable A4 sheet: title, document number, addressee, body, signature with the

@@ -6,13 +6,13 @@
 // code alone: such a page would reveal dates to anyone holding the code without the contact /track
 // asks for. Re-posting (refresh, double click) is harmless: the form's submissionKey makes it one case.
 import type { Context, Hono } from 'hono';
-import { findOrg, loadPortalSite, type PortalSite } from '../../app/portal/portal.js';
-import { submitApplication, type SubmitInput } from '../../app/applications/submit-application.js';
-import { AppError } from '../../app/errors.js';
-import { validateApplication, type ApplicationForm } from '../../domain/applications/intake.js';
-import type { Organization } from '../../domain/orgs/organization.js';
-import type { WebEnv } from '../common/env.js';
-import { notFoundPage } from '../common/pages.js';
+import { findOrg, loadPortalSite, type PortalSite } from '../../../app/portal/portal.js';
+import { submitApplication, type SubmitInput } from '../../../app/applications/submit-application.js';
+import { AppError } from '../../../app/errors.js';
+import { validateApplication, type ApplicationForm } from '../../../domain/applications/intake.js';
+import type { Organization } from '../../../domain/orgs/organization.js';
+import type { WebEnv } from '../../common/env.js';
+import { notFoundPage } from '../../common/pages.js';
 import { APPLY_FIELD_LABELS, ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
 
 type C = Context<WebEnv>;

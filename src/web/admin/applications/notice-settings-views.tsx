@@ -1,14 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // Views of an organization's notice settings (告知书设置): document number, remedy bodies, payment
 // instructions, the seal, the list of templates, the template editor with its preview, the 403 page.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { Organization } from '../../domain/orgs/organization.js';
-import { TEMPLATE_TEXT_SYNTAX, templateKeyLabel, type TemplateText } from '../../domain/notices/template-text.js';
-import type { TemplateKey } from '../../domain/notices/templates.js';
-import type { EditorKey, TemplateEditor } from '../../app/applications/notice-settings-admin.js';
-import { Csrf, ErrorSummary, Field } from '../common/forms.js';
-import { AdminLayout } from '../common/layout.js';
-import { NoticeDocument } from '../notices/notice-view.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { Organization } from '../../../domain/orgs/organization.js';
+import { TEMPLATE_TEXT_SYNTAX, templateKeyLabel, type TemplateText } from '../../../domain/notices/template-text.js';
+import type { TemplateKey } from '../../../domain/notices/templates.js';
+import type { EditorKey, TemplateEditor } from '../../../app/applications/notice-settings-admin.js';
+import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { AdminLayout } from '../../common/layout.js';
+import { NoticeDocument } from './notice-document.js';
 
 const PATH = '/admin/orgs';
 

@@ -2,29 +2,29 @@
 // Back-office pages of 依申请公开: the case list, staff entry for the other channels (art. 31), the
 // case page with its deadline ledger and moves, the moves themselves, and the identity proof download.
 import type { Context, Hono } from 'hono';
-import { releaseToAll } from '../../app/applications/release-to-all.js';
-import { AppError } from '../../app/errors.js';
-import { actOnApplication } from '../../app/applications/act-on-application.js';
-import { getApplication } from '../../app/applications/application-queries.js';
-import { submitApplication } from '../../app/applications/submit-application.js';
+import { releaseToAll } from '../../../app/applications/release-to-all.js';
+import { AppError } from '../../../app/errors.js';
+import { actOnApplication } from '../../../app/applications/act-on-application.js';
+import { getApplication } from '../../../app/applications/application-queries.js';
+import { submitApplication } from '../../../app/applications/submit-application.js';
 import {
   caseHandlers,
   caseOrganizations,
   listCases,
   staffNames,
   type CaseListOptions,
-} from '../../app/applications/case-lists.js';
+} from '../../../app/applications/case-lists.js';
 import {
   ACTIONS,
   APPLICATION_STATES,
   type Action,
   type ApplicationState,
   type Channel,
-} from '../../domain/applications/application.js';
-import { ACTION_LABELS } from '../../domain/applications/transition-table.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+} from '../../../domain/applications/application.js';
+import { ACTION_LABELS } from '../../../domain/applications/transition-table.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import { ApplicationListPage, type ApplicationListQuery } from './application-views.js';
 import { ENTRY_LABELS, NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js';
 import { ApplicationCasePage, type FailedMove } from './application-case-views.js';

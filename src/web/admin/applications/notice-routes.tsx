@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
 // Notice pages: print view (HTML), DOCX download, recording service (送达).
 import type { Hono } from 'hono';
-import { getNotice, noticeDocx, recordNoticeService } from '../../app/applications/notice-queries.js';
-import { AppError } from '../../app/errors.js';
-import { NoticePage } from '../notices/notice-view.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { AdminLayout } from '../common/layout.js';
+import { getNotice, noticeDocx, recordNoticeService } from '../../../app/applications/notice-queries.js';
+import { AppError } from '../../../app/errors.js';
+import { NoticePage } from './notice-document.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { AdminLayout } from '../../common/layout.js';
 import { ServiceForm } from './notice-views.js';
 
 /** Registers /admin/notices routes. */

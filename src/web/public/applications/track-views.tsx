@@ -1,15 +1,15 @@
 /** @jsxImportSource hono/jsx */
 // Views of the public status lookup (/track): the form, the result — state, dates and the steps of
 // the deadline ledger, never the applicant's personal data — and the neutral "not found" and 429 pages.
-import type { PortalSite } from '../../app/portal/portal.js';
-import type { TrackView } from '../../app/applications/application-queries.js';
-import type { Outcome } from '../../domain/applications/application.js';
-import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../domain/applications/transition-table.js';
-import { OUTCOME_INFO } from '../../domain/applications/outcomes.js';
-import { PublicLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../common/forms.js';
-import { TRACK_NOT_FOUND } from '../common/rate-limit.js';
-import { siteTitle } from './portal/portal-views.js';
+import type { PortalSite } from '../../../app/portal/portal.js';
+import type { TrackView } from '../../../app/applications/application-queries.js';
+import type { Outcome } from '../../../domain/applications/application.js';
+import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../../domain/applications/transition-table.js';
+import { OUTCOME_INFO } from '../../../domain/applications/outcomes.js';
+import { PublicLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { TRACK_NOT_FOUND } from '../../common/rate-limit.js';
+import { siteTitle } from '../portal/portal-views.js';
 
 const CRUMBS: [string, string][] = [
   ['/', '政府信息公开'],

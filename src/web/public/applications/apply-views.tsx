@@ -1,16 +1,16 @@
 /** @jsxImportSource hono/jsx */
 // Views of the online application (申请公开政府信息, Regulation art. 29): the form, which works without
 // JavaScript and re-renders what was typed with Chinese errors, and the receipt with the 查询码.
-import type { Organization } from '../../domain/orgs/organization.js';
-import type { PortalSite } from '../../app/portal/portal.js';
-import type { SubmitResult } from '../../app/applications/submit-application.js';
-import type { Carrier, Delivery, IdType, LegalPersonSubtype } from '../../domain/applications/application.js';
-import { MAX_PROOF_BYTES } from '../../domain/applications/proof.js';
-import { rulesFor } from '../../domain/applications/rules.js';
-import { parseLocalDate } from '../../domain/core/local-date.js';
-import { PublicLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
-import { OfficeContact, siteTitle } from './portal/portal-views.js';
+import type { Organization } from '../../../domain/orgs/organization.js';
+import type { PortalSite } from '../../../app/portal/portal.js';
+import type { SubmitResult } from '../../../app/applications/submit-application.js';
+import type { Carrier, Delivery, IdType, LegalPersonSubtype } from '../../../domain/applications/application.js';
+import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
+import { rulesFor } from '../../../domain/applications/rules.js';
+import { parseLocalDate } from '../../../domain/core/local-date.js';
+import { PublicLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { OfficeContact, siteTitle } from '../portal/portal-views.js';
 
 /** The form's values by field name (the names are the error keys of intake, plus `applicant.creditCode`). */
 export type ApplyValues = Record<string, string>;

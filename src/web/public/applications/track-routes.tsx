@@ -3,10 +3,10 @@
 // applicant's phone or document number never lands in a URL (history, logs, Referer). A wrong code
 // or contact answers 404 with one neutral message; lookups are rate-limited (shared/rate-limit.ts).
 import type { Hono } from 'hono';
-import { loadPortalSite } from '../../app/portal/portal.js';
-import type { WebEnv } from '../common/env.js';
-import { str, readForm } from '../common/respond.js';
-import { limitedTrack } from '../common/rate-limit.js';
+import { loadPortalSite } from '../../../app/portal/portal.js';
+import type { WebEnv } from '../../common/env.js';
+import { str, readForm } from '../../common/respond.js';
+import { limitedTrack } from '../../common/rate-limit.js';
 import { TrackFormPage, TrackLimitedPage, TrackResultPage } from './track-views.js';
 
 /** Registers GET and POST /track. */

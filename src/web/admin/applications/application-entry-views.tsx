@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The staff entry form (录入申请) for applications received in person, by letter, fax or email, with
 // the date art. 31 counts from for each channel; the same applicant and request fields as the portal.
-import type { Actor } from '../../domain/policies/actor.js';
+import type { Actor } from '../../../domain/policies/actor.js';
 import {
   APPLICANT_TYPES,
   CARRIERS,
@@ -9,11 +9,11 @@ import {
   DELIVERIES,
   ID_TYPES,
   LEGAL_PERSON_SUBTYPES,
-} from '../../domain/applications/application.js';
-import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../domain/applications/intake.js';
-import { MAX_PROOF_BYTES } from '../../domain/applications/proof.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+} from '../../../domain/applications/application.js';
+import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../../domain/applications/intake.js';
+import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 import {
   APPLICANT_TYPE_LABELS,
   CARRIER_LABELS,

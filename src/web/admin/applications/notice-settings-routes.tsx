@@ -2,9 +2,9 @@
 // Back-office notice settings of an organization (告知书设置): /admin/orgs/:id/notices — the general
 // fields, the seal (upload, image, removal) and the template editor. The use cases check the role.
 import type { Context, Hono } from 'hono';
-import type { Actor } from '../../domain/policies/actor.js';
-import { AppError } from '../../app/errors.js';
-import { sampleDocNo } from '../../app/applications/notice-samples.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { AppError } from '../../../app/errors.js';
+import { sampleDocNo } from '../../../app/applications/notice-samples.js';
 import {
   EDITOR_KEYS,
   isEdited,
@@ -19,10 +19,10 @@ import {
   uploadSeal,
   type NoticeGeneralInput,
   type OrgNoticeSettings,
-} from '../../app/applications/notice-settings-admin.js';
-import type { TemplateText } from '../../domain/notices/template-text.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+} from '../../../app/applications/notice-settings-admin.js';
+import type { TemplateText } from '../../../domain/notices/template-text.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import {
   NoticeSettingsForbiddenPage,
   NoticeSettingsPage,

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Views of the back-office case list (依申请公开), the deadline badge and the dashboard cards, and the
 // Chinese labels of the application's coded fields.
-import type { Actor } from '../../domain/policies/actor.js';
+import type { Actor } from '../../../domain/policies/actor.js';
 import type {
   ApplicantType,
   Carrier,
@@ -10,15 +10,15 @@ import type {
   IdType,
   LegalPersonSubtype,
   Outcome,
-} from '../../domain/applications/application.js';
-import { APPLICATION_STATES } from '../../domain/applications/application.js';
-import { STATE_LABELS } from '../../domain/applications/transition-table.js';
-import { OUTCOME_INFO, outcomeCitation } from '../../domain/applications/outcomes.js';
-import type { DeadlineStatus } from '../../domain/applications/deadlines.js';
-import type { ApplicationDashboard } from '../../app/applications/dashboard.js';
-import type { StatusRow } from '../../app/applications/case-lists.js';
-import { AdminLayout } from '../common/layout.js';
-import { ErrorSummary, Field, Select } from '../common/forms.js';
+} from '../../../domain/applications/application.js';
+import { APPLICATION_STATES } from '../../../domain/applications/application.js';
+import { STATE_LABELS } from '../../../domain/applications/transition-table.js';
+import { OUTCOME_INFO, outcomeCitation } from '../../../domain/applications/outcomes.js';
+import type { DeadlineStatus } from '../../../domain/applications/deadlines.js';
+import type { ApplicationDashboard } from '../../../app/applications/dashboard.js';
+import type { StatusRow } from '../../../app/applications/case-lists.js';
+import { AdminLayout } from '../../common/layout.js';
+import { ErrorSummary, Field, Select } from '../../common/forms.js';
 
 /** Channels as staff name them (art. 31 sets each one's receipt date). */
 export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {

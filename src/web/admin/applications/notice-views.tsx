@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // The notices of a case (告知书): list with service status, and the service form.
-import { Csrf } from '../common/forms.js';
+import { Csrf } from '../../common/forms.js';
 
 const KIND_LABELS: Record<string, string> = {
   acknowledgement: '接收回执',
