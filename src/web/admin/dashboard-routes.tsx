@@ -6,10 +6,10 @@ import { requireActor } from '../common/respond.js';
 import type { WebEnv } from '../common/env.js';
 import { loadApplicationDashboard } from '../../app/applications/dashboard.js';
 import { ApplicationDashboardCards } from './applications/application-views.js';
-import { PublicationDashboardCard } from './publication-views.js';
-import { PublicationWarningsCard } from './publication-warnings-views.js';
+import { PublicationDashboardCard } from './publications/publication-views.js';
+import { PublicationWarningsCard } from './publications/publication-warnings-views.js';
 import { CatalogueDashboardCard } from './standard-catalogue-views.js';
-import { AnnualReportDashboardCard } from './annual-report-dashboard.js';
+import { AnnualReportDashboardCard } from './reports/annual-report-dashboard.js';
 
 const FLASH: Record<string, string> = { password: '密码已修改。' };
 
