@@ -24,7 +24,7 @@ import type { AppContext } from '../../../app/context.js';
 import type { PublicationAttachment } from '../../../app/publications/ports.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
-import { CatalogueRowSelect } from '../standard-catalogue-form-views.js';
+import { CatalogueRowSelect } from '../standard-catalogue/standard-catalogue-form-views.js';
 import type { RowChoiceGroup } from '../../../app/standard-catalogue/link-row.js';
 
 /** Chinese labels of the draft form's fields (also for the error summary). */

@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // Views of the organization pages: the tree and the edit form.
-import type { Actor } from '../../domain/policies/actor.js';
-import { ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../../domain/orgs/organization.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../../../domain/orgs/organization.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
 /** Labels of the organization form's fields (also used in error summaries). */
 export const ORG_LABELS: Record<string, string> = {

@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 // View of the site settings page: the footer marks of the public portal.
-import type { Actor } from '../../domain/policies/actor.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../common/forms.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { BaseUrlForm, type BaseUrlFormState } from './settings-base-url-views.js';
 
 /** Labels of the footer fields (also used in the error summary). */

@@ -2,18 +2,18 @@
 // The standard-catalogue page of an organization (/admin/orgs/:id/standard-catalogue): per key area
 // its rows in the published column set (SPEC §4.4.3) with what is published under each row and the
 // overdue flags; "not applicable" statements; local areas; XLSX import and export; filters.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { SheetError } from '../../domain/standard-catalogue/sheet.js';
-import { describeTimeLimitRule } from '../../domain/standard-catalogue/time-limit.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { SheetError } from '../../../domain/standard-catalogue/sheet.js';
+import { describeTimeLimitRule } from '../../../domain/standard-catalogue/time-limit.js';
 import type {
   CatalogueAreaView,
   CatalogueFilter,
   StandardCataloguePage,
-} from '../../app/standard-catalogue/catalogue-page.js';
-import { catalogueDashboard, type RowStatus } from '../../app/standard-catalogue/catalogue-dashboard.js';
-import type { AppContext } from '../../app/context.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+} from '../../../app/standard-catalogue/catalogue-page.js';
+import { catalogueDashboard, type RowStatus } from '../../../app/standard-catalogue/catalogue-dashboard.js';
+import type { AppContext } from '../../../app/context.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
 type Props = {
   actor: Actor;

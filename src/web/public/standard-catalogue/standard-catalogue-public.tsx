@@ -4,17 +4,17 @@
 // the published items of each row, and the 未涉及领域事项说明. Register BEFORE `registerPortalRoutes`
 // (its `/org/:code/:dir` catch-all would take this path).
 import type { Hono } from 'hono';
-import { findOrg, loadPortalSite, type PortalSite } from '../../app/portal/portal.js';
+import { findOrg, loadPortalSite, type PortalSite } from '../../../app/portal/portal.js';
 import {
   publicStandardCatalogue,
   type PublicCatalogue,
   type PublicCatalogueLine,
-} from '../../app/standard-catalogue/public-catalogue.js';
-import type { Organization } from '../../domain/orgs/organization.js';
-import type { WebEnv } from '../common/env.js';
-import { PublicLayout } from '../common/layout.js';
-import { notFoundPage } from '../common/pages.js';
-import { siteTitle } from './portal/portal-views.js';
+} from '../../../app/standard-catalogue/public-catalogue.js';
+import type { Organization } from '../../../domain/orgs/organization.js';
+import type { WebEnv } from '../../common/env.js';
+import { PublicLayout } from '../../common/layout.js';
+import { notFoundPage } from '../../common/pages.js';
+import { siteTitle } from '../portal/portal-views.js';
 
 /** Registers GET /org/:code/standard-catalogue. */
 export function registerPublicStandardCatalogueRoutes(app: Hono<WebEnv>): void {

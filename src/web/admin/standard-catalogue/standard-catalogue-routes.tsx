@@ -6,22 +6,22 @@
 // GET  …/rows/:rowId/edit · POST …/rows/:rowId · POST …/rows/:rowId/retire
 // POST …/areas (a local area) · POST …/areas/:areaId/not-applicable | applicable
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../app/errors.js';
-import { standardCataloguePage, type CatalogueFilter } from '../../app/standard-catalogue/catalogue-page.js';
+import { AppError } from '../../../app/errors.js';
+import { standardCataloguePage, type CatalogueFilter } from '../../../app/standard-catalogue/catalogue-page.js';
 import {
   addCatalogueRow,
   addLocalKeyArea,
   catalogueRowForEdit,
   retireCatalogueRow,
   updateCatalogueRow,
-} from '../../app/standard-catalogue/edit-rows.js';
-import { clearAreaNotApplicable, markAreaNotApplicable } from '../../app/standard-catalogue/manage-catalogue.js';
-import { exportCatalogue, importCatalogue } from '../../app/standard-catalogue/import-catalogue.js';
-import type { SheetError } from '../../domain/standard-catalogue/sheet.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { AdminLayout } from '../common/layout.js';
+} from '../../../app/standard-catalogue/edit-rows.js';
+import { clearAreaNotApplicable, markAreaNotApplicable } from '../../../app/standard-catalogue/manage-catalogue.js';
+import { exportCatalogue, importCatalogue } from '../../../app/standard-catalogue/import-catalogue.js';
+import type { SheetError } from '../../../domain/standard-catalogue/sheet.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { AdminLayout } from '../../common/layout.js';
 import { StandardCatalogueView } from './standard-catalogue-views.js';
 import { RowFormPage, rowFormValues, type FormValues } from './standard-catalogue-form-views.js';
 

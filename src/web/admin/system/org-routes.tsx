@@ -1,17 +1,17 @@
 /** @jsxImportSource hono/jsx */
 // Back-office organization pages: list, create, edit, move, retire.
 import type { Context, Hono } from 'hono';
-import { orderTree, subtreeIds, type Organization } from '../../domain/orgs/organization.js';
-import { parseOrganizationFields } from '../../app/orgs/organization-input.js';
+import { orderTree, subtreeIds, type Organization } from '../../../domain/orgs/organization.js';
+import { parseOrganizationFields } from '../../../app/orgs/organization-input.js';
 import {
   createOrganization,
   moveOrganization,
   setOrganizationRetired,
   updateOrganization,
-} from '../../app/orgs/manage-organizations.js';
-import { AppError } from '../../app/errors.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+} from '../../../app/orgs/manage-organizations.js';
+import { AppError } from '../../../app/errors.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import { OrgFormPage, OrgListPage, ORG_LABELS } from './org-views.js';
 
 const FLASH: Record<string, string> = {

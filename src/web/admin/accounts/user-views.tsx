@@ -1,12 +1,13 @@
 /** @jsxImportSource hono/jsx */
 // Views of the account list, the new-account form, the role matrix and the 403 page.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { OrgNode } from '../../domain/orgs/organization.js';
-import { ROLES, ROLE_LABELS } from '../../domain/users/roles.js';
-import type { UserWithRoles } from '../../domain/users/user.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
-import { formatInstant, grantLabel, type UserListFilter, type UserScope } from './user-scope.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { OrgNode } from '../../../domain/orgs/organization.js';
+import { ROLES, ROLE_LABELS } from '../../../domain/users/roles.js';
+import type { UserWithRoles } from '../../../domain/users/user.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { formatInstant } from '../../common/time.js';
+import { grantLabel, type UserListFilter, type UserScope } from '../../../app/users/user-scope.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 
 /** Errors of one form on a page: the summary message and per-field messages. */

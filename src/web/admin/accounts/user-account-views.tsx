@@ -1,10 +1,11 @@
 /** @jsxImportSource hono/jsx */
 // Views of one account: its summary, the edit form, password reset, (de)activation and the handover (交接) page.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { UserWithRoles } from '../../domain/users/user.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
-import { formatInstant, grantLabel, type UserAbilities, type UserScope } from './user-scope.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { UserWithRoles } from '../../../domain/users/user.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { formatInstant } from '../../common/time.js';
+import { grantLabel, type UserAbilities, type UserScope } from '../../../app/users/user-scope.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 import { RoleMatrix, orgOptions, personLabel, type FormErrors } from './user-views.js';
 

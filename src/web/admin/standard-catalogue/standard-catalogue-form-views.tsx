@@ -1,18 +1,18 @@
 /** @jsxImportSource hono/jsx */
 // Forms of the standard catalogue (基层政务公开标准目录, SPEC §4.4.3): adding or editing a row with the
 // published column set, and the select that links a publication draft to a row.
-import type { Actor } from '../../domain/policies/actor.js';
-import type { KeyArea } from '../../domain/standard-catalogue/key-areas.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import type { KeyArea } from '../../../domain/standard-catalogue/key-areas.js';
 import {
   AUDIENCES,
   DEFAULT_LEVELS,
   KNOWN_CHANNELS,
   METHODS,
   type CatalogueRow,
-} from '../../domain/standard-catalogue/catalogue-row.js';
-import type { RowChoiceGroup } from '../../app/standard-catalogue/link-row.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+} from '../../../domain/standard-catalogue/catalogue-row.js';
+import type { RowChoiceGroup } from '../../../app/standard-catalogue/link-row.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
 /** A form as typed: strings, repeated fields as arrays. */
 export type FormValues = Record<string, string | string[]>;

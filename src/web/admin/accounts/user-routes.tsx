@@ -1,13 +1,13 @@
 /** @jsxImportSource hono/jsx */
 // Back-office account pages: list, create, edit roles, reset password, (de)activate, hand over (交接).
 import type { Context, Hono } from 'hono';
-import { createUser, resetPassword, setUserActive, updateUser } from '../../app/users/manage-users.js';
-import { handover } from '../../app/users/handover.js';
-import { AppError } from '../../app/errors.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { abilitiesFor, handoverCandidates, listVisibleUsers, loadUserScope } from './user-scope.js';
+import { createUser, resetPassword, setUserActive, updateUser } from '../../../app/users/manage-users.js';
+import { handover } from '../../../app/users/handover.js';
+import { AppError } from '../../../app/errors.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { abilitiesFor, handoverCandidates, listVisibleUsers, loadUserScope } from '../../../app/users/user-scope.js';
 import {
   blankUserValues,
   parseNewUser,

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The 网站地址 (publicBaseUrl) form of the site settings page: the address absolute links in the
 // feeds, the sitemap, the open-data API and the archive package are built from.
-import { Csrf, ErrorSummary, Field } from '../common/forms.js';
+import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 
 /** What the settings page shows of the public address. */
 export type BaseUrlFormState = { value: string; error?: string; message?: string };

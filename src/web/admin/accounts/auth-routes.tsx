@@ -2,15 +2,15 @@
 // Back-office login, logout and change of password.
 import type { Hono } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
-import { login } from '../../app/auth/login.js';
-import { logout } from '../../app/auth/session.js';
-import { changePassword } from '../../app/auth/change-password.js';
-import { AppError } from '../../app/errors.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../common/forms.js';
-import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../common/security.js';
-import { readForm, requireActor, safeNext, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+import { login } from '../../../app/auth/login.js';
+import { logout } from '../../../app/auth/session.js';
+import { changePassword } from '../../../app/auth/change-password.js';
+import { AppError } from '../../../app/errors.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../common/security.js';
+import { readForm, requireActor, safeNext, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 
 function LoginPage(p: { csrf: string; username?: string; next?: string; error?: string; expired?: boolean }) {
   return (

@@ -1,8 +1,8 @@
 // The account form as typed: read from the request, re-rendered on errors, parsed into use-case input.
-import { AppError, invalid } from '../../app/errors.js';
-import { parseUserInput, type UserInput } from '../../app/users/user-input.js';
-import type { UserWithRoles } from '../../domain/users/user.js';
-import { list, str } from '../common/respond.js';
+import { AppError, invalid } from '../../../app/errors.js';
+import { parseUserInput, type UserInput } from '../../../app/users/user-input.js';
+import type { UserWithRoles } from '../../../domain/users/user.js';
+import { list, str } from '../../common/respond.js';
 
 /** What the user typed in the account form (passwords are never re-rendered). */
 export type UserFormValues = {

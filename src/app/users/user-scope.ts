@@ -1,5 +1,5 @@
 // What the signed-in actor may see and do on the account pages: organizations in reach, an ability map, visible lists.
-import type { AppContext } from '../../app/context.js';
+import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgNode } from '../../domain/orgs/organization.js';
 import { canAdmin, type AdminAction } from '../../domain/policies/admin-policy.js';
@@ -76,9 +76,6 @@ export async function listVisibleUsers(ctx: AppContext, scope: UserScope, f: Use
 export function grantLabel(scope: UserScope, g: RoleGrant): string {
   return `${ROLE_LABELS[g.role]}（${scope.orgLabel(g.orgId)}）`;
 }
-
-/** Formats a stored instant in the office's time zone (re-exported for the account views). */
-export { formatInstant } from '../common/time.js';
 
 /**
  * Active accounts the actor may hand work over to (any organization where handover is allowed), except `fromUserId`.

@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
 // Back-office working-day calendar: the year grid, due-date calculator, override days, schedule import.
 import type { Context, Hono } from 'hono';
-import { dueDate, importSchedule, removeCalendarOverride, setCalendarOverride } from '../../app/calendar/calendar.js';
-import { AppError } from '../../app/errors.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+import { dueDate, importSchedule, removeCalendarOverride, setCalendarOverride } from '../../../app/calendar/calendar.js';
+import { AppError } from '../../../app/errors.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { canAdmin } from '../../../domain/policies/admin-policy.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import { CalendarPage, yearGrid, type CalendarPageModel } from './calendar-views.js';
 
 const FLASH: Record<string, string> = {

@@ -1,15 +1,15 @@
 /** @jsxImportSource hono/jsx */
 // Back-office audit trail: filtered, paginated browsing and the hash-chain check.
 import type { Context, Hono } from 'hono';
-import type { AuditFilter } from '../../app/ports.js';
-import { browseAudit } from '../../app/audit/browse-audit.js';
-import { verifyAuditChain } from '../../app/audit/verify-audit.js';
-import { AppError } from '../../app/errors.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
-import { addDays, parseLocalDate } from '../../domain/core/local-date.js';
-import { requireActor, statusOf } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+import type { AuditFilter } from '../../../app/ports.js';
+import { browseAudit } from '../../../app/audit/browse-audit.js';
+import { verifyAuditChain } from '../../../app/audit/verify-audit.js';
+import { AppError } from '../../../app/errors.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { canAdmin } from '../../../domain/policies/admin-policy.js';
+import { addDays, parseLocalDate } from '../../../domain/core/local-date.js';
+import { requireActor, statusOf } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import { AuditPage, VerifyPage } from './audit-views.js';
 
 /** Entries per page. */

@@ -1,15 +1,15 @@
 /** @jsxImportSource hono/jsx */
 // Views of the working-day calendar page: the year grid, due-date calculator, overrides and import.
-import type { Actor } from '../../domain/policies/actor.js';
-import { formatInstant } from '../common/time.js';
-import type { CalendarDayRow, CalendarOverrideRow } from '../../app/calendar/ports.js';
-import type { Deadline } from '../../domain/calendar/working-days.js';
-import type { ScheduleFileError } from '../../domain/calendar/schedule-file.js';
-import { buildHolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
-import { isWorkingDay } from '../../domain/calendar/working-days.js';
-import { addDays, dayOfWeek, isWeekend, localDate, type LocalDate } from '../../domain/core/local-date.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { formatInstant } from '../../common/time.js';
+import type { CalendarDayRow, CalendarOverrideRow } from '../../../app/calendar/ports.js';
+import type { Deadline } from '../../../domain/calendar/working-days.js';
+import type { ScheduleFileError } from '../../../domain/calendar/schedule-file.js';
+import { buildHolidayCalendar } from '../../../domain/calendar/holiday-calendar.js';
+import { isWorkingDay } from '../../../domain/calendar/working-days.js';
+import { addDays, dayOfWeek, isWeekend, localDate, type LocalDate } from '../../../domain/core/local-date.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
 /** One day of the grid, already classified for display. */
 export type DayCell = {

@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx */
 // Views of the audit trail: the filter form, the entry table with before → after, the chain check result.
-import type { Actor } from '../../domain/policies/actor.js';
-import { formatInstant } from '../common/time.js';
-import type { AuditEntry, ChainCheck } from '../../domain/audit/audit-entry.js';
-import { AdminLayout } from '../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../common/forms.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { formatInstant } from '../../common/time.js';
+import type { AuditEntry, ChainCheck } from '../../../domain/audit/audit-entry.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
 /** Chinese labels of the actions the foundation records; later capabilities add theirs here. */
 export const ACTION_LABELS: Record<string, string> = {

@@ -1,15 +1,15 @@
 /** @jsxImportSource hono/jsx */
 // The back-office dashboard: a summary that later capabilities extend with their own cards.
 import type { Hono } from 'hono';
-import { AdminLayout } from '../common/layout.js';
-import { requireActor } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
-import { loadApplicationDashboard } from '../../app/applications/dashboard.js';
-import { ApplicationDashboardCards } from './applications/application-views.js';
-import { PublicationDashboardCard } from './publications/publication-views.js';
-import { PublicationWarningsCard } from './publications/publication-warnings-views.js';
-import { CatalogueDashboardCard } from './standard-catalogue-views.js';
-import { AnnualReportDashboardCard } from './reports/annual-report-dashboard.js';
+import { AdminLayout } from '../../common/layout.js';
+import { requireActor } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
+import { loadApplicationDashboard } from '../../../app/applications/dashboard.js';
+import { ApplicationDashboardCards } from '../applications/application-views.js';
+import { PublicationDashboardCard } from '../publications/publication-views.js';
+import { PublicationWarningsCard } from '../publications/publication-warnings-views.js';
+import { CatalogueDashboardCard } from '../standard-catalogue/standard-catalogue-views.js';
+import { AnnualReportDashboardCard } from '../reports/annual-report-dashboard.js';
 
 const FLASH: Record<string, string> = { password: '密码已修改。' };
 

@@ -1,14 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // Back-office site settings: the footer marks every government website carries.
 import type { Context, Hono } from 'hono';
-import { getSiteFooter, saveSiteFooter, type SiteFooter } from '../../app/settings/site-settings.js';
-import { AppError } from '../../app/errors.js';
-import type { Actor } from '../../domain/policies/actor.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
-import { readForm, requireActor, statusOf, str } from '../common/respond.js';
-import type { WebEnv } from '../common/env.js';
+import { getSiteFooter, saveSiteFooter, type SiteFooter } from '../../../app/settings/site-settings.js';
+import { AppError } from '../../../app/errors.js';
+import type { Actor } from '../../../domain/policies/actor.js';
+import { canAdmin } from '../../../domain/policies/admin-policy.js';
+import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
+import type { WebEnv } from '../../common/env.js';
 import { SETTINGS_LABELS, SettingsPage } from './settings-views.js';
-import { getPublicBaseUrl, savePublicBaseUrl } from '../../app/settings/public-base-url.js';
+import { getPublicBaseUrl, savePublicBaseUrl } from '../../../app/settings/public-base-url.js';
 
 const TEXT_KEYS = Object.keys(SETTINGS_LABELS).filter((k) => k !== 'showPartyGovMark');
 
