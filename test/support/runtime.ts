@@ -1,9 +1,12 @@
-// Test runtimes on every dialect: a fresh in-memory SQLite database, or a fresh PostgreSQL schema.
+// Test runtimes on every dialect: a fresh copy of a migrated, bootstrapped SQLite file or PostgreSQL database.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openRuntime, calendarSeed, type Runtime } from '../../src/main.js';
-import { bootstrap, type BootstrapResult } from '../../src/app/bootstrap.js';
+import { openRuntime, type Runtime } from '../../src/main.js';
+import type { DbConfig } from '../../src/db/connect.js';
+import type { BootstrapResult } from '../../src/app/bootstrap.js';
 import { fixedClock } from '../../src/adapters/clock.js';
+import { initialize, pgCopy, removeSqliteFile, replayIds, runtimeSettings } from './db-template.js';
+import { scratchSqliteFile, sqliteCopy, type TemplateVariant } from './db-template.js';
 
 /** The dialects every repository test runs on. */
 export const DIALECTS = ['sqlite', 'postgres'] as const;
@@ -28,40 +31,77 @@ export function skipReason(dialect: Dialect): string | false {
   return false;
 }
 
-/** A test runtime with its controllable clock and what bootstrap created. */
-export type TestRuntime = Runtime & { clock: ReturnType<typeof fixedClock>; boot: BootstrapResult };
+/**
+ * A test runtime with its controllable clock, what bootstrap created, and where its database is (to open a
+ * second connection, e.g. to read every table).
+ */
+export type TestRuntime = Runtime & { clock: ReturnType<typeof fixedClock>; boot: BootstrapResult; db: DbConfig };
+
+/** Options of a test runtime: the clock's start instant, and whether the demo district is created. */
+export type TestRuntimeOptions = { start?: string; demo?: boolean };
+
+const variantOf = (opts: TestRuntimeOptions): TemplateVariant => ({
+  start: opts.start ?? '2025-09-28T02:00:00Z',
+  demo: opts.demo ?? true,
+});
+
+/** Opens the runtime on a database; `close` also runs `cleanup` (removing the database). */
+async function open(
+  db: DbConfig,
+  clock: TestRuntime['clock'],
+  cleanup: () => unknown,
+): Promise<Omit<TestRuntime, 'boot'>> {
+  const rt = await openRuntime(db, runtimeSettings(clock));
+  return { ...rt, clock, db, close: () => rt.close().finally(cleanup) };
+}
 
 /**
- * Opens a fresh, migrated, bootstrapped database (demo district + admin) on the dialect.
+ * Opens a fresh, migrated, bootstrapped database (demo district + admin) on the dialect: a copy of a
+ * template built once per variant (test/support/db-template.ts), the same rows a fresh bootstrap writes.
  * @param opts.start the clock's start instant (default 2025-09-28T02:00:00Z)
  */
-export async function openTestRuntime(
-  dialect: Dialect,
-  opts: { start?: string; demo?: boolean } = {},
-): Promise<TestRuntime> {
-  const clock = fixedClock(opts.start ?? '2025-09-28T02:00:00Z');
-  const settings = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12, clock };
-  let rt: Runtime;
+export async function openTestRuntime(dialect: Dialect, opts: TestRuntimeOptions = {}): Promise<TestRuntime> {
+  const variant = variantOf(opts);
+  const clock = fixedClock(variant.start);
+  const copy =
+    dialect === 'sqlite'
+      ? await sqliteCopy(variant).then((c) => ({ ...c, db: { kind: 'sqlite' as const, file: c.file } }))
+      : await pgCopy(PG_URL ?? '', variant).then((c) => ({ ...c, db: { kind: 'postgres' as const, url: c.url } }));
+  const rt = await open({ ...copy.db, ...(dialect === 'postgres' ? { poolSize: 4 } : {}) }, clock, copy.remove);
+  replayIds(rt, copy.info);
+  return { ...rt, boot: { ...copy.info.boot } };
+}
+
+/**
+ * Opens a database migrated and bootstrapped now, without a template (a SQLite file, or a schema in the
+ * PostgreSQL test database): the reference templates are compared with (test/integration/db/test-runtime.test.ts).
+ */
+export async function openBootstrappedRuntime(dialect: Dialect, opts: TestRuntimeOptions = {}): Promise<TestRuntime> {
+  const variant = variantOf(opts);
+  const clock = fixedClock(variant.start);
+  let rt: Omit<TestRuntime, 'boot'>;
   if (dialect === 'sqlite') {
-    rt = await openRuntime({ kind: 'sqlite', file: ':memory:' }, settings);
+    const file = scratchSqliteFile();
+    rt = await open({ kind: 'sqlite', file }, clock, () => removeSqliteFile(file));
   } else {
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.end();
-    const inner = await openRuntime({ kind: 'postgres', url: PG_URL ?? '', schema, poolSize: 4 }, settings);
-    rt = {
-      ...inner,
-      close: async () => {
-        await inner.close();
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP SCHEMA ${schema} CASCADE`);
-        await c.end();
-      },
-    };
+    const url = PG_URL ?? '';
+    await withClient((c) => c.query(`CREATE SCHEMA ${schema}`));
+    rt = await open({ kind: 'postgres', url, schema, poolSize: 4 }, clock, () =>
+      withClient((c) => c.query(`DROP SCHEMA ${schema} CASCADE`)),
+    );
   }
-  const boot = await bootstrap(rt.ctx, calendarSeed, opts.demo ?? true);
-  return { ...rt, clock, boot };
+  const { boot } = await initialize(rt, variant);
+  return { ...rt, boot };
+}
+
+/** Runs `fn` with a client on the test database. */
+async function withClient(fn: (c: pg.Client) => Promise<unknown>): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await fn(c);
+  } finally {
+    await c.end();
+  }
 }
