@@ -8,22 +8,21 @@ import { maintenance } from './db/maintenance.js';
 import { chineseDaysSnapshot } from './db/seeds/chinese-days.js';
 import { systemClock } from './adapters/clock.js';
 import { nodeCrypto } from './adapters/security/crypto.js';
-import { argon2Hasher } from './adapters/security/argon2-hasher.js';
 import { zxcvbnJudge } from './adapters/security/password-judge.js';
 import { htmlSanitizer } from './adapters/security/sanitize-html.js';
+import { zipWriter } from './adapters/documents/zip.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
-import { documentToText } from './adapters/documents/read-document.js';
-import { renderNoticeDocx } from './adapters/documents/notice-docx.js';
-import { smtpMailer } from './adapters/mail/smtp-mailer.js';
-import { enqueueDeadlineReminders, sweepLapses } from './app/applications/daily-jobs.js';
-import { flushOutbox } from './app/mail/outbox.js';
-import type { ReportDocumentRenderers } from './app/reports/ports.js';
-import { renderReportDocx } from './adapters/documents/report-docx.js';
-import { renderReportXlsx } from './adapters/documents/report-xlsx.js';
-import { catalogueSheetIO } from './adapters/documents/catalogue-xlsx.js';
-import { zipWriter } from './adapters/documents/zip.js';
+import { runDailyJobs } from './app/applications/daily-run.js';
+import {
+  catalogueSheets,
+  documentReader,
+  noticeRenderer,
+  passwordHasher,
+  reportDocumentRenderers,
+  smtpMailerOnFirstUse,
+} from './lazy-adapters.js';
 
 /** A running instance: the use-case context plus database maintenance. */
 export type Runtime = {
@@ -33,15 +32,8 @@ export type Runtime = {
   close: () => Promise<void>;
 };
 
-/**
- * The annual report's office documents (issue 5), also handed to the CLI's `report render`.
- * pdfmake takes about a second to load, so it is loaded on the first PDF only.
- */
-export const reportDocumentRenderers: ReportDocumentRenderers = {
-  docx: renderReportDocx,
-  xlsx: renderReportXlsx,
-  pdf: async (...args) => (await import('./adapters/documents/report-pdf.js')).renderReportPdf(...args),
-};
+/** The annual report's office documents, each library loaded on the first document. */
+export { reportDocumentRenderers };
 
 /** The national calendar shipped with gongkai. */
 export const calendarSeed: CalendarSeed = chineseDaysSnapshot;
@@ -61,17 +53,17 @@ export async function openRuntime(
     uow: unitOfWork(handle.kysely, handle.instanceId),
     repos: buildRepos(handle.kysely, handle.instanceId),
     clock,
-    hasher: argon2Hasher(),
+    hasher: passwordHasher,
     crypto: nodeCrypto(clock),
     passwordJudge: zxcvbnJudge(),
-    mailer: opts.mail ? smtpMailer(opts.mail.url, opts.mail.from) : null,
+    mailer: opts.mail ? smtpMailerOnFirstUse(opts.mail.url, opts.mail.from) : null,
     sanitizer: htmlSanitizer,
-    renderer: { noticeDocx: (doc, seal) => renderNoticeDocx(doc, seal ? { seal } : {}) },
+    renderer: noticeRenderer,
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],
-    documentReader: documentToText,
+    documentReader,
     reportDocuments: reportDocumentRenderers,
-    catalogueSheets: catalogueSheetIO,
+    catalogueSheets,
     packageWriter: zipWriter,
     settings: {
       sessionIdleMinutes: opts.sessionIdleMinutes,
@@ -97,9 +89,7 @@ export async function startRuntime(config: Config): Promise<{ runtime: Runtime; 
 export function startBackgroundJobs(runtime: Runtime, config: Config): () => void {
   const tick = async () => {
     try {
-      await sweepLapses(runtime.ctx);
-      await enqueueDeadlineReminders(runtime.ctx);
-      await flushOutbox(runtime.ctx);
+      await runDailyJobs(runtime.ctx);
     } catch (e) {
       console.error('background job failed:', e instanceof Error ? e.message : e);
     }

@@ -1,0 +1,60 @@
+// Adapters of the composition root that load their module on first use: the office-document libraries (docx,
+// exceljs, pdfmake, mammoth, unpdf) take from a tenth of a second to a second to load, argon2 and nodemailer
+// less, and most runs (a CLI command, a server answering pages) need few or none of them. Used by src/main.ts
+// and, for the commands that open no database, by src/cli-main.ts.
+import type { Mailer } from './app/ports.js';
+import type { DocumentRenderer } from './app/applications/ports.js';
+import type { PasswordHasher } from './app/auth/ports.js';
+import type { DocumentReader, ReportDocumentRenderers } from './app/reports/ports.js';
+import type { CatalogueSheetIO } from './app/standard-catalogue/ports.js';
+
+/** Runs `load` on the first call only; every call gets its promise. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+const reportDocx = once(() => import('./adapters/documents/report-docx.js'));
+const reportXlsx = once(() => import('./adapters/documents/report-xlsx.js'));
+const reportPdf = once(() => import('./adapters/documents/report-pdf.js'));
+const readDocument = once(() => import('./adapters/documents/read-document.js'));
+const catalogueXlsx = once(() => import('./adapters/documents/catalogue-xlsx.js'));
+const noticeDocx = once(() => import('./adapters/documents/notice-docx.js'));
+
+/** The annual report as DOCX, XLSX and PDF. */
+export const reportDocumentRenderers: ReportDocumentRenderers = {
+  docx: async (...args) => (await reportDocx()).renderReportDocx(...args),
+  xlsx: async (...args) => (await reportXlsx()).renderReportXlsx(...args),
+  pdf: async (...args) => (await reportPdf()).renderReportPdf(...args),
+};
+
+/** Text of a report document (TXT, HTML, DOCX, PDF). */
+export const documentReader: DocumentReader = async (...args) => (await readDocument()).documentToText(...args);
+
+/** The extensions of the documents {@link documentReader} reads (for checking a folder). */
+export const reportExtensions = async (): Promise<readonly string[]> => (await readDocument()).REPORT_EXTENSIONS;
+
+/** Standard-catalogue workbooks (XLSX). */
+export const catalogueSheets: CatalogueSheetIO = {
+  read: async (...args) => (await catalogueXlsx()).catalogueSheetIO.read(...args),
+  write: async (...args) => (await catalogueXlsx()).catalogueSheetIO.write(...args),
+};
+
+/** The notice (告知书) DOCX, with the seal image when there is one. */
+export const noticeRenderer: DocumentRenderer = {
+  noticeDocx: async (doc, seal) => (await noticeDocx()).renderNoticeDocx(doc, seal ? { seal } : {}),
+};
+
+const argon2 = once(async () => (await import('./adapters/security/argon2-hasher.js')).argon2Hasher());
+
+/** Argon2id password hashes. */
+export const passwordHasher: PasswordHasher = {
+  hash: async (...args) => (await argon2()).hash(...args),
+  verify: async (...args) => (await argon2()).verify(...args),
+};
+
+/** Delivery through the SMTP server at `url` (one transport, made on the first message). */
+export function smtpMailerOnFirstUse(url: string, from: string): Mailer {
+  const mailer = once(async () => (await import('./adapters/mail/smtp-mailer.js')).smtpMailer(url, from));
+  return { send: async (m) => (await mailer()).send(m) };
+}
