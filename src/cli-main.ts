@@ -1,42 +1,64 @@
-// Entry point of the `gongkai` command (bin/gongkai.js): wires the composition root into the CLI.
-import { loadConfig } from './config/config.js';
-import { startRuntime, serveHttp, startBackgroundJobs, reportDocumentRenderers } from './main.js';
-import { seedDemoDistrict } from './app/bootstrap.js';
+// Entry point of the `gongkai` command (bin/gongkai.js): wires the composition root into the CLI. Only the
+// command tree loads up front; the configuration (zod) and src/main.ts (the database, the use cases) load when
+// a command opens the database, and each document library on its first document (src/lazy-adapters.ts).
+import type { Config } from './config/config.js';
 import { runCli } from './cli/program.js';
+import { CliFailure, type CliDeps, type CliIo } from './cli/deps.js';
+import { documentReader, once, reportDocumentRenderers, reportExtensions } from './lazy-adapters.js';
 
-async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) {
-    return '';
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The environment variables of a run (usually process.env). */
+export type Env = Record<string, string | undefined>;
+
+/**
+ * The CLI's dependencies for one run, writing through `io`. The configuration is read from `env` when a
+ * command first needs it; an invalid one ends the run with status 2.
+ */
+export function cliDeps(env: Env, io: CliIo): CliDeps {
+  const config = once(async (): Promise<Config> => {
+    const { loadConfig } = await import('./config/config.js');
+    try {
+      return loadConfig(env);
+    } catch (e) {
+      throw new CliFailure(e instanceof Error ? e.message : String(e), 2);
+    }
+  });
+  const main = () => import('./main.js');
+  return {
+    ...io,
+    out: (line) => io.stdout(`${line}\n`),
+    err: (line) => io.stderr(`${line}\n`),
+    start: async () => (await main()).startRuntime(await config()),
+    serve: async (rt) => {
+      const { serveHttp, startBackgroundJobs } = await main();
+      const server = await serveHttp(rt, await config());
+      startBackgroundJobs(rt, await config());
+      return server;
+    },
+    seedDemo: async (rt) => (await import('./app/bootstrap.js')).seedDemoDistrict(rt.ctx),
+    reportDocuments: reportDocumentRenderers,
+    reportReader: async () => ({ read: documentReader, extensions: await reportExtensions() }),
+  };
 }
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig(process.env);
-} catch (e) {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(2);
+/**
+ * Runs `gongkai argv…` in this process: the whole program, its configuration read from `env`.
+ * @returns the exit status: 0, 1 on failure, 2 for a usage error or an invalid configuration
+ */
+export function gongkai(argv: string[], env: Env, io: CliIo): Promise<number> {
+  return runCli(argv, cliDeps(env, io));
 }
 
-const code = await runCli(process.argv.slice(2), {
-  start: () => startRuntime(config),
-  serve: async (rt) => {
-    const server = await serveHttp(rt as Parameters<typeof serveHttp>[0], config);
-    startBackgroundJobs(rt as Parameters<typeof serveHttp>[0], config);
-    return server;
-  },
-  seedDemo: (rt) => seedDemoDistrict(rt.ctx),
-  stdin: readStdin,
-  reportDocuments: reportDocumentRenderers,
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-});
-// `serve` keeps running: only exit for the other commands.
-if (process.argv[2] !== 'serve' || code !== 0) {
-  process.exitCode = code;
+/** The process's standard streams. */
+export function processIo(): CliIo {
+  return {
+    stdin: async () => {
+      if (process.stdin.isTTY) return '';
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    ...(process.stderr.isTTY ? { stderrTerminal: { columns: process.stderr.columns } } : {}),
+  };
 }

@@ -1,8 +1,9 @@
-// What the CLI needs from the composition root (it never touches src/db directly).
+// What the CLI needs from the composition root (it never touches src/db or src/adapters directly), and
+// where it reads and writes: the process's streams, or buffers when a test runs the program in-process.
 import type { AppContext } from '../app/context.js';
 import type { Maintenance } from '../app/system/ports.js';
 import type { BootstrapResult } from '../app/bootstrap.js';
-import type { ReportDocumentRenderers } from '../app/reports/ports.js';
+import type { DocumentReader, ReportDocumentRenderers } from '../app/reports/ports.js';
 
 /** A started instance as the CLI sees it. */
 export type CliRuntime = {
@@ -12,20 +13,54 @@ export type CliRuntime = {
   close: () => Promise<void>;
 };
 
-/** Injected by src/main.ts. */
-export type CliDeps = {
+/** Standard input, output and error of one run. */
+export type CliIo = {
+  /** All of standard input ('' when it is a terminal). */
+  stdin: () => Promise<string>;
+  /** Writes text to standard output as it is (no newline added). */
+  stdout: (text: string) => void;
+  /** Writes text to standard error as it is. */
+  stderr: (text: string) => void;
+  /** Standard error when it is a terminal (progress bars redraw in place); absent otherwise. */
+  stderrTerminal?: { columns: number };
+};
+
+/** Reads published annual reports for `report check`. */
+export type ReportReader = {
+  /** The text of a document (TXT, HTML, DOCX, PDF). */
+  read: DocumentReader;
+  /** The extensions read when a folder is checked. */
+  extensions: readonly string[];
+};
+
+/** Injected by src/cli-main.ts. */
+export type CliDeps = CliIo & {
   /** Opens, migrates and bootstraps the configured database (creates it on first use). */
   start: () => Promise<{ runtime: CliRuntime; boot: BootstrapResult }>;
-  /** Starts the HTTP server and resolves when it listens. */
+  /** Starts the HTTP server and the background jobs; resolves when it listens. */
   serve: (runtime: CliRuntime) => Promise<{ url: string }>;
   /** Adds the demo district's missing organizations; returns how many were created. */
   seedDemo: (runtime: CliRuntime) => Promise<number>;
-  stdin: () => Promise<string>;
   /** The annual report's DOCX/XLSX/PDF writers, for `report render` (which opens no database). */
   reportDocuments: ReportDocumentRenderers;
+  /** The report-document reader of `report check`, loaded on first use. */
+  reportReader: () => Promise<ReportReader>;
+  /** Writes one line to standard output. */
   out: (line: string) => void;
+  /** Writes one line to standard error. */
   err: (line: string) => void;
 };
+
+/** A failure that ends the run with its own exit status (2 for an invalid configuration), its message as is. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+    this.name = 'CliFailure';
+  }
+}
 
 /**
  * Opens the runtime, prints the first-start notice, runs `fn`, and closes.
@@ -33,8 +68,8 @@ export type CliDeps = {
  */
 export async function withRuntime<T>(deps: CliDeps, fn: (rt: CliRuntime) => Promise<T>): Promise<T> {
   const { runtime, boot } = await deps.start();
-  printBootNotice(deps, boot);
   try {
+    printBootNotice(deps, boot);
     return await fn(runtime);
   } finally {
     await runtime.close();

@@ -1,4 +1,5 @@
-// Runs the real `gongkai` command (bin/gongkai.js) in a child process.
+// Runs the real `gongkai` program: in this process (most tests), or as the command in a child process
+// (bin/gongkai.js; a few smoke tests).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,13 +9,14 @@ import pg from 'pg';
 import { PG_URL, type Dialect } from './runtime.js';
 import type { DbConfig } from '../../src/db/connect.js';
 import { fileURLToPath } from 'node:url';
+import { gongkai } from '../../src/cli-main.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
 
 /** What a CLI run printed and returned. */
 export type CliRun = { code: number; stdout: string; stderr: string; lastLine: string };
 
-/** Runs `gongkai args…` with the given environment and standard input. */
+/** Runs `gongkai args…` in a child process with the given environment and standard input. */
 export function runGongkai(args: string[], env: Record<string, string>, input = ''): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'UTC', ...env },
@@ -26,15 +28,35 @@ export function runGongkai(args: string[], env: Record<string, string>, input = 
   // A process that did not exit by itself (killed, timed out, failed to spawn) says so in stderr,
   // so that a failing assertion shows why.
   const why = r.error ? `\n[spawn error: ${r.error.message}]` : r.signal ? `\n[killed by ${r.signal}]` : '';
+  return cliRun(r.status ?? -1, stdout, (r.stderr ?? '') + why);
+}
+
+/**
+ * Runs `gongkai args…` in this process: the same program (commander tree, output, exit status, database
+ * effects) with the environment and standard input given, its output captured. Every database it opens is
+ * closed before it resolves.
+ */
+export async function runGongkaiInProcess(args: string[], env: Record<string, string>, input = ''): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await gongkai(args, env, {
+    stdin: async () => input,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+  });
+  return cliRun(code, stdout, stderr);
+}
+
+function cliRun(code: number, stdout: string, stderr: string): CliRun {
   const lines = stdout.trimEnd().split('\n');
-  return { code: r.status ?? -1, stdout, stderr: (r.stderr ?? '') + why, lastLine: lines[lines.length - 1] ?? '' };
+  return { code, stdout, stderr, lastLine: lines[lines.length - 1] ?? '' };
 }
 
 /** A data folder and (on PostgreSQL) a schema for CLI runs, with the environment that points the command at them. */
 export type CliSandbox = {
   dir: string;
   schema: string;
-  /** The environment for {@link runGongkai}. */
+  /** The environment for {@link runGongkai} and {@link runGongkaiInProcess}. */
   env: Record<string, string>;
   /** The same database for an in-process runtime (`openRuntime`). */
   db: DbConfig;

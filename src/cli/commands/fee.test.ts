@@ -1,14 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Command } from 'commander';
 import { AppError } from '../../app/errors.js';
-import { registerFee } from './fee.js';
+import type { CliDeps } from '../deps.js';
+import { buildProgram } from '../program.js';
 
+/** `gongkai fee args…` through the program's command tree; its lines, or the error it throws. */
 async function fee(...args: string[]): Promise<string[]> {
   const lines: string[] = [];
-  const program = new Command('gongkai').exitOverride();
-  registerFee(program, (line) => lines.push(line));
-  await program.parseAsync(['fee', ...args], { from: 'user' });
+  const deps = { out: (line: string) => void lines.push(line) } as Partial<CliDeps> as CliDeps;
+  await buildProgram(deps).parseAsync(['fee', ...args], { from: 'user' });
   return lines;
 }
 

@@ -1,38 +1,16 @@
 // `gongkai fee --pieces N | --pages N [--already-charged N]`: the 信息处理费 of an application
-// (国办函〔2020〕109号, SPEC §3.9); the breakdown first, the amount in yuan alone on the last line.
-import type { Command } from 'commander';
+// (《政府信息公开信息处理费管理办法》, 国办函〔2020〕109号); the breakdown first, the amount in yuan alone on the last line.
 import { AppError } from '../../app/errors.js';
 import { pageBreakdown, pieceBreakdown, type FeeBreakdown } from '../../domain/applications/fees.js';
+import type { CliDeps } from '../deps.js';
 
-type FeeOptions = { pieces?: string; pages?: string; alreadyCharged?: string };
+export type FeeOptions = { pieces?: string; pages?: string; alreadyCharged?: string };
 
-const stdoutLine = (line: string): void => void process.stdout.write(`${line}\n`);
-
-/**
- * Registers `fee`.
- * @param program the root command
- * @param out where lines go (default standard output; tests pass a collector)
- */
-export function registerFee(program: Command, out: (line: string) => void = stdoutLine): void {
-  program
-    .command('fee')
-    .description(
-      '计算信息处理费（按件或按量，二者选一） / Compute the information processing fee (per piece or per page, not both)',
-    )
-    .option(
-      '--pieces <n>',
-      "按件计收：申请人本月累计件数（含本申请） / per piece: the applicant's pieces this month, this application included",
-    )
-    .option('--pages <n>', '按量计收：页数 / per page: number of pages')
-    .option(
-      '--already-charged <n>',
-      '按件计收：本月此前已计件数 / per piece: pieces already counted earlier this month',
-    )
-    .action((opts: FeeOptions) => {
-      for (const line of feeLines(computeFee(opts))) {
-        out(line);
-      }
-    });
+/** `fee`: prints the breakdown, then the amount alone on the last line. */
+export function fee(deps: Pick<CliDeps, 'out'>, opts: FeeOptions): void {
+  for (const line of feeLines(computeFee(opts))) {
+    deps.out(line);
+  }
 }
 
 /**

@@ -4,13 +4,12 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import type { Command } from 'commander';
 import { planExport, writeExportPackage } from '../../app/publications/export-package.js';
 import { AppError } from '../../app/errors.js';
 import { withRuntime, type CliDeps } from '../deps.js';
-import { progressBar } from '../progress.js';
+import { lazyProgress } from '../progress.js';
 
-type ExportOptions = { org: string; from: string; to: string; out: string; kinds?: string; subtree?: boolean };
+export type ExportOptions = { org: string; from: string; to: string; out: string; kinds?: string; subtree?: boolean };
 
 /** Writes the package to `out` through `out.part`. */
 async function writeFile(
@@ -37,7 +36,8 @@ async function writeFile(
   }
 }
 
-async function runExport(deps: CliDeps, o: ExportOptions): Promise<void> {
+/** `publications export`: the period's package, written through a temporary file. */
+export async function exportPublications(deps: CliDeps, o: ExportOptions): Promise<void> {
   if (!/\.zip$/i.test(o.out)) {
     throw new AppError('invalid', `输出文件应以 .zip 结尾 / --out must end in .zip: ${o.out}`);
   }
@@ -53,46 +53,18 @@ async function runExport(deps: CliDeps, o: ExportOptions): Promise<void> {
       kinds,
       includeSubtree: o.subtree === true,
     });
-    let bar: ReturnType<typeof progressBar> | undefined;
+    const progress = lazyProgress(deps, '导出 / exporting');
     let summary: Awaited<ReturnType<typeof writeExportPackage>> | undefined;
     try {
       await writeFile(o.out, async (sink) => {
-        summary = await writeExportPackage(ctx, plan, sink, (done, total) => {
-          bar ??= progressBar('导出 / exporting', total);
-          bar.update(done);
-        });
+        summary = await writeExportPackage(ctx, plan, sink, progress.onProgress);
       });
     } finally {
-      bar?.stop();
+      progress.stop();
     }
     const s = summary ?? { items: 0, withdrawn: 0, attachments: 0, bytes: 0 };
     deps.out(
       `已导出 / exported ${s.items} 条信息（其中已撤销 ${s.withdrawn} 条），附件 ${s.attachments} 个，${s.bytes} 字节 → ${o.out}`,
     );
   });
-}
-
-/**
- * Registers `publications export` under the `publications` command (created here when the import
- * command has not registered it).
- */
-export function registerPublicationsExport(program: Command, deps: CliDeps): void {
-  const group =
-    program.commands.find((c) => c.name() === 'publications') ??
-    program.command('publications').description('主动公开信息 / Proactive disclosure publications');
-  group
-    .command('export')
-    .description(
-      '导出某一期间主动公开信息的归档包（ZIP，供档案馆、公共图书馆，条例第二十五条） / Export a period’s published items as an archive package (ZIP)',
-    )
-    .requiredOption('--org <creditCode>', '机关的统一社会信用代码 / the organization’s credit code')
-    .requiredOption('--from <date>', '起始日期 YYYY-MM-DD / first day')
-    .requiredOption('--to <date>', '截止日期 YYYY-MM-DD / last day')
-    .requiredOption('--out <file.zip>', '输出文件 / output file')
-    .option(
-      '--kinds <list>',
-      '体裁，逗号分隔（rule,normative,other_document,interpretation,news,other） / kinds, comma-separated',
-    )
-    .option('--subtree', '包括所属机构 / include subordinate organizations')
-    .action((opts: ExportOptions) => runExport(deps, opts));
 }

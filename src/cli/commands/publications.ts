@@ -3,12 +3,12 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Command } from 'commander';
 import { importPublications, type ImportSource } from '../../app/publications/import-publications.js';
 import { AppError } from '../../app/errors.js';
 import { formatImportError } from '../../domain/publications/import-line.js';
 import { withRuntime, type CliDeps } from '../deps.js';
-import { progressBar } from '../progress.js';
+import { progressBar, type Progress } from '../progress.js';
+import { nothingImported } from '../input-files.js';
 
 /** The file's lines, read afresh on each call (the import reads twice: check, then load). */
 function fileLines(file: string): ImportSource {
@@ -26,12 +26,13 @@ async function countLines(file: string): Promise<number> {
   return last === 0x0a ? n : n + 1;
 }
 
-async function runImport(deps: CliDeps, file: string, opts: { dryRun?: boolean }): Promise<void> {
+/** `publications import`: already-published items from JSON Lines, all or nothing. */
+export async function importPublicationFile(deps: CliDeps, file: string, opts: { dryRun?: boolean }): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new AppError('not_found', `无法读取文件 / cannot read file: ${file}`);
   const lines = await countLines(file);
   await withRuntime(deps, async ({ ctx }) => {
-    let bar: ReturnType<typeof progressBar> | undefined;
+    let bar: Progress | undefined;
     let phase: 'check' | 'load' | undefined;
     const r = await importPublications(ctx, null, fileLines(file), {
       dryRun: opts.dryRun === true,
@@ -40,7 +41,11 @@ async function runImport(deps: CliDeps, file: string, opts: { dryRun?: boolean }
         if (p !== phase) {
           bar?.stop();
           phase = p;
-          bar = progressBar(p === 'check' ? '检查 / checking' : '导入 / importing', p === 'check' ? lines : total);
+          bar = progressBar(
+            deps,
+            p === 'check' ? '检查 / checking' : '导入 / importing',
+            p === 'check' ? lines : total,
+          );
         }
         bar?.update(done);
       },
@@ -52,10 +57,7 @@ async function runImport(deps: CliDeps, file: string, opts: { dryRun?: boolean }
           `（另有 ${r.errorCount - r.errors.length} 处错误未列出 / ${r.errorCount - r.errors.length} more not listed）`,
         );
       }
-      throw new AppError(
-        'invalid',
-        `文件有 ${r.errorCount} 处错误，未导入任何内容 / ${r.errorCount} error(s), nothing imported`,
-      );
+      throw nothingImported(r.errorCount);
     }
     deps.out(
       r.dryRun
@@ -63,20 +65,4 @@ async function runImport(deps: CliDeps, file: string, opts: { dryRun?: boolean }
         : `已导入 / imported ${r.imported} 条`,
     );
   });
-}
-
-/**
- * Registers the publications commands.
- * @returns the `publications` command, for other modules' subcommands
- */
-export function registerPublications(program: Command, deps: CliDeps): Command {
-  const pubs = program.command('publications').description('主动公开信息 / Proactive disclosure publications');
-  pubs
-    .command('import <file>')
-    .description(
-      '导入已发布的信息（JSON Lines，每行一个对象：org,title,kind,category?,docNo?,writtenOn,summary?,body,keyAreas?,keywords?,interprets?,indexNo,publishedOn）；有任何一行出错则不导入 / Import already-published items; any bad line rejects the file',
-    )
-    .option('--dry-run', '只检查，不写入 / check only, write nothing')
-    .action((file: string, opts: { dryRun?: boolean }) => runImport(deps, file, opts));
-  return pubs;
 }

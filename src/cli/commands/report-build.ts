@@ -1,22 +1,13 @@
 // `gongkai report build --org <creditCode> --year <yyyy> --out <file>` — an organization's annual
 // report from the database (a draft computed now, a submitted or published one as frozen), written
-// as .html .docx .xlsx .pdf .json or .md by the file's extension (issue 5).
+// as .html .docx .xlsx .pdf .json or .md by the file's extension.
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Command } from 'commander';
 import { loadReport, reportOrgId } from '../../app/reports/annual-reports.js';
 import { exportReport, isReportExportKind, type ReportExportKind } from '../../app/reports/report-exports.js';
 import { AppError } from '../../app/errors.js';
 import { REPORT_STATE_LABELS } from '../../domain/reports/report-policy.js';
 import { withRuntime, type CliDeps } from '../deps.js';
-
-/** The `report` command group (created by whichever report command registers first). */
-export function reportGroup(program: Command): Command {
-  return (
-    program.commands.find((c) => c.name() === 'report') ??
-    program.command('report').description('年度报告 / Annual reports')
-  );
-}
 
 /** Parses `--year`: a four-digit year. */
 export function parseYearOption(value: string): number {
@@ -42,28 +33,20 @@ function kindOf(out: string): ReportExportKind {
   return ext;
 }
 
-/** Registers `report build`. */
-export function registerReportBuild(program: Command, deps: CliDeps): void {
-  reportGroup(program)
-    .command('build')
-    .description("从数据库生成机构的年度报告 / build an organization's annual report from the database")
-    .requiredOption('--org <creditCode>', "机构统一社会信用代码 / the organization's credit code")
-    .requiredOption('--year <yyyy>', '报告年度 / report year')
-    .requiredOption('--out <file>', '输出文件（.html .docx .xlsx .pdf .json .md）/ output file')
-    .action(async (options: { org: string; year: string; out: string }) => {
-      const year = parseYearOption(options.year);
-      const kind = kindOf(options.out);
-      await withRuntime(deps, async ({ ctx }) => {
-        const record = await loadReport(ctx, null, await reportOrgId(ctx, options.org), year);
-        const file = await exportReport(ctx, record.report, kind);
-        await writeFile(options.out, file.bytes);
-        const errors = record.findings.filter((f) => f.severity === 'error').length;
-        deps.out(
-          `已写入 / written: ${options.out}（${record.orgName}${year}年度，${REPORT_STATE_LABELS[record.state]}，错误 ${errors} 项，提示 ${record.findings.length - errors} 项）`,
-        );
-        if (errors > 0) {
-          deps.err('报告有错误，请用 report validate 查看 / the report has errors: see `report validate`');
-        }
-      });
-    });
+/** `report build`: writes the report and says its state and how many findings it has. */
+export async function buildReport(deps: CliDeps, options: { org: string; year: string; out: string }): Promise<void> {
+  const year = parseYearOption(options.year);
+  const kind = kindOf(options.out);
+  await withRuntime(deps, async ({ ctx }) => {
+    const record = await loadReport(ctx, null, await reportOrgId(ctx, options.org), year);
+    const file = await exportReport(ctx, record.report, kind);
+    await writeFile(options.out, file.bytes);
+    const errors = record.findings.filter((f) => f.severity === 'error').length;
+    deps.out(
+      `已写入 / written: ${options.out}（${record.orgName}${year}年度，${REPORT_STATE_LABELS[record.state]}，错误 ${errors} 项，提示 ${record.findings.length - errors} 项）`,
+    );
+    if (errors > 0) {
+      deps.err('报告有错误，请用 report validate 查看 / the report has errors: see `report validate`');
+    }
+  });
 }

@@ -1,8 +1,7 @@
-// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html] [--previous file]` — 年报体检 (issue 6).
+// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html] [--previous file]` — 年报体检
+// (docs/report-check.md): reads published annual reports and checks them; the exit status is 0, or 1 with --strict.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { Command } from 'commander';
-import { documentToText, REPORT_EXTENSIONS } from '../../adapters/documents/read-document.js';
 import { checkReportText, type CheckedReport } from '../../domain/report-check/check-text.js';
 import {
   addPreviousYearFindings,
@@ -11,6 +10,7 @@ import {
   unreadablePreviousFinding,
 } from '../../domain/report-check/previous-year.js';
 import { finding } from '../../domain/reports/finding.js';
+import type { CliDeps, CliIo, ReportReader } from '../deps.js';
 import { progressBar } from '../progress.js';
 import { formatReport, formatTotals, summaryHtml, totalsOf } from './report-check-output.js';
 
@@ -22,28 +22,18 @@ export interface ReportCheckOptions {
   previous?: string;
 }
 
-/** Where the command writes; the CLI passes process streams, tests may pass buffers. */
-export interface ReportCheckIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  progress?: (total: number) => { update: (n: number) => void; stop: () => void };
-}
-
-const processIo: ReportCheckIo = {
-  out: (s) => void process.stdout.write(s),
-  err: (s) => void process.stderr.write(s),
-  progress: (total) => progressBar('年报体检 / checking', total),
-};
+/** Where the command writes (standard output and error of the run) and how it reads documents. */
+export type ReportCheckIo = Pick<CliIo, 'stdout' | 'stderr' | 'stderrTerminal'> & { reader: ReportReader };
 
 /** Lists the report files under a folder (recursively, sorted), skipping READMEs and data files. */
-async function listReports(dir: string): Promise<string[]> {
+async function listReports(dir: string, extensions: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string): Promise<void> => {
     const entries = await readdir(d, { withFileTypes: true });
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (REPORT_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !/^readme/i.test(e.name)) out.push(p);
+      else if (extensions.some((x) => e.name.toLowerCase().endsWith(x)) && !/^readme/i.test(e.name)) out.push(p);
     }
   };
   await walk(dir);
@@ -53,15 +43,15 @@ async function listReports(dir: string): Promise<string[]> {
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Reads and checks one file; throws when the file cannot be read. */
-async function readChecked(path: string, label: string): Promise<CheckedReport> {
-  const text = await documentToText(path, await readFile(path));
+async function readChecked(reader: ReportReader, path: string, label: string): Promise<CheckedReport> {
+  const text = await reader.read(path, await readFile(path));
   return checkReportText(text, { file: label });
 }
 
 /** Checks one file; unreadable input becomes a finding, never an exception. */
-async function checkFile(path: string, label: string): Promise<CheckedReport> {
+async function checkFile(reader: ReportReader, path: string, label: string): Promise<CheckedReport> {
   try {
-    return await readChecked(path, label);
+    return await readChecked(reader, path, label);
   } catch (e) {
     const report = checkReportText('', { file: label });
     report.findings = [finding('missing', 'error', `无法读取文件：${messageOf(e)}`, {})];
@@ -77,16 +67,18 @@ async function checkFile(path: string, label: string): Promise<CheckedReport> {
 async function checkAgainstPrevious(report: CheckedReport, path: string, io: ReportCheckIo): Promise<void> {
   let previous: CheckedReport;
   try {
-    previous = await readChecked(path, path);
+    previous = await readChecked(io.reader, path, path);
   } catch (e) {
     report.findings.push(unreadablePreviousFinding(path, messageOf(e)));
     return;
   }
   if (report.year !== null && previous.year !== null && previous.year !== report.year - 1) {
-    io.err(`注意：上一年度报告 ${path} 的年度为 ${previous.year} 年，本报告为 ${report.year} 年；仍按上一年度核对。\n`);
+    io.stderr(
+      `注意：上一年度报告 ${path} 的年度为 ${previous.year} 年，本报告为 ${report.year} 年；仍按上一年度核对。\n`,
+    );
   }
   if (report.organization.name && previous.organization.name && !sameIssuer(report, previous)) {
-    io.err(
+    io.stderr(
       `注意：上一年度报告 ${path} 的发布机关为“${previous.organization.name}”，与本报告“${report.organization.name}”不同；仍按上一年度核对。\n`,
     );
   }
@@ -98,26 +90,22 @@ async function checkAgainstPrevious(report: CheckedReport, path: string, io: Rep
  * All files are read first, then reports of the same issuer for consecutive years are paired
  * (R6/R7 added to the later one), then the records are printed.
  */
-export async function runReportCheck(
-  target: string,
-  options: ReportCheckOptions,
-  io: ReportCheckIo = processIo,
-): Promise<number> {
+export async function runReportCheck(target: string, options: ReportCheckOptions, io: ReportCheckIo): Promise<number> {
   const reports: CheckedReport[] = [];
   let folder = false;
   try {
     folder = (await stat(target)).isDirectory();
-    const files = folder ? await listReports(target) : [target];
-    const bar = folder && io.progress ? io.progress(files.length) : null;
+    const files = folder ? await listReports(target, io.reader.extensions) : [target];
+    const bar = folder ? progressBar(io, '年报体检 / checking', files.length) : null;
     for (const [i, file] of files.entries()) {
-      reports.push(await checkFile(file, folder ? relative(target, file) : basename(file)));
+      reports.push(await checkFile(io.reader, file, folder ? relative(target, file) : basename(file)));
       bar?.update(i + 1);
     }
     bar?.stop();
     if (folder) {
       addPreviousYearFindings(reports);
       if (options.previous) {
-        io.err(`--previous 只用于单个报告文件；文件夹内按发布机关和年度自动配对，已忽略 ${options.previous}。\n`);
+        io.stderr(`--previous 只用于单个报告文件；文件夹内按发布机关和年度自动配对，已忽略 ${options.previous}。\n`);
       }
     } else if (options.previous && reports[0]) {
       await checkAgainstPrevious(reports[0], options.previous, io);
@@ -127,42 +115,29 @@ export async function runReportCheck(
     report.findings = [finding('missing', 'error', `无法读取：${messageOf(e)}`, {})];
     reports.push(report);
   }
-  for (const report of reports) io.out(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  for (const report of reports) io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   const totals = totalsOf(reports);
-  if (folder || reports.length > 1) (options.json ? io.err : io.out)(formatTotals(totals));
+  if (folder || reports.length > 1) (options.json ? io.stderr : io.stdout)(formatTotals(totals));
   if (options.summary) {
     try {
       await writeFile(options.summary, summaryHtml(reports, totals, target));
     } catch (e) {
-      io.err(`无法写入汇总页面 ${options.summary}：${messageOf(e)}\n`);
+      io.stderr(`无法写入汇总页面 ${options.summary}：${messageOf(e)}\n`);
     }
   }
   return options.strict && totals.withErrors > 0 ? 1 : 0;
 }
 
-/** Registers `report check` under the `report` command (creating `report` if needed). */
-export function registerReportCheck(program: Command): void {
-  const report =
-    program.commands.find((c) => c.name() === 'report') ??
-    program.command('report').description('年度报告 / Annual reports');
-  report
-    .command('check')
-    .description('年报体检：读取已发布的年度报告并检查 / read published annual reports and check them')
-    .argument('<path>', '报告文件或文件夹（txt、html、docx、pdf）/ report file or folder')
-    .option('--json', '每个文件输出一行 JSON（JSON Lines）/ one JSON object per file on stdout')
-    .option('--strict', '有错误时退出码为 1 / exit 1 when any error finding exists')
-    .option('--summary <file>', '把汇总写成 HTML 页面 / write the summary as an HTML page')
-    .option(
-      '--previous <file>',
-      "上一年度报告，用于跨年度核对（R6、R7）/ last year's report, for the cross-year rules R6/R7",
-    )
-    .action(async (path: string, options: ReportCheckOptions) => {
-      let code = 0;
-      try {
-        code = await runReportCheck(path, options);
-      } catch (e) {
-        process.stderr.write(`年报体检出错 / report check failed: ${e instanceof Error ? e.message : String(e)}\n`);
-      }
-      process.exitCode = code;
-    });
+/** `report check`: never another exit status than 0 or 1, whatever it is given. */
+export async function checkReports(
+  deps: Pick<CliDeps, 'stdout' | 'stderr' | 'stderrTerminal' | 'reportReader'>,
+  path: string,
+  options: ReportCheckOptions,
+): Promise<number> {
+  try {
+    return await runReportCheck(path, options, { ...deps, reader: await deps.reportReader() });
+  } catch (e) {
+    deps.stderr(`年报体检出错 / report check failed: ${messageOf(e)}\n`);
+    return 0;
+  }
 }

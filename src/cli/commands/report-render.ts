@@ -1,11 +1,9 @@
 // `gongkai report render <file.json> [--format 2019|2021] [--as text|html] [--out file]` — renders an
-// annual-report JSON (issue 5's model, or one `report check --json` record) into the official tables;
+// annual-report JSON (docs/annual-report.schema.json, or one `report check --json` record) into the official tables;
 // with `--out`, the file's extension picks the kind: .html .docx .xlsx .pdf .json .md (else text).
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Command } from 'commander';
 import type { ReportFormat } from '../../domain/reports/annual-report.js';
-import type { ReportDocumentRenderers } from '../../app/reports/ports.js';
 import { asAnnualReport, renderReportFile, type ReportExportKind } from '../../app/reports/report-exports.js';
 import type { CliDeps } from '../deps.js';
 import { renderReportHtml } from '../../domain/reports/render-html.js';
@@ -22,16 +20,8 @@ export interface ReportRenderOptions {
   out?: string;
 }
 
-/** Where the command writes; the CLI passes process streams, tests may pass buffers. */
-export interface ReportRenderIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-const processIo: ReportRenderIo = {
-  out: (s) => void process.stdout.write(s),
-  err: (s) => void process.stderr.write(s),
-};
+/** Where the command writes, and the office-document writers (needed only for those kinds). */
+export type ReportRenderIo = Pick<CliDeps, 'stdout' | 'stderr' | 'reportDocuments'>;
 
 class RenderError extends Error {}
 
@@ -81,16 +71,8 @@ export function outputKind(options: ReportRenderOptions): 'text' | ReportExportK
   return KIND_BY_EXTENSION[ext] ?? 'text';
 }
 
-/**
- * Renders the file; returns the exit status (0, or 1 with a message on standard error).
- * @param docs the DOCX/XLSX/PDF writers (needed only for those kinds)
- */
-export async function runReportRender(
-  path: string,
-  options: ReportRenderOptions,
-  io: ReportRenderIo = processIo,
-  docs: ReportDocumentRenderers,
-): Promise<number> {
+/** `report render`: renders the file; returns the exit status (0, or 1 with a message on standard error). */
+export async function runReportRender(path: string, options: ReportRenderOptions, io: ReportRenderIo): Promise<number> {
   try {
     const kind = outputKind(options);
     const requested = formatOption(options.format);
@@ -105,40 +87,23 @@ export async function runReportRender(
     }
     const dropped = unrenderedFigures(report, format);
     if (dropped.length > 0) {
-      io.err(
+      io.stderr(
         `注意：以下数字在${format}年版表格中没有对应栏目，未输出 / not in the ${format} format: ${dropped.join(', ')}\n`,
       );
     }
     if (kind === 'text' || kind === 'html') {
       const output = kind === 'html' ? renderReportHtml(report, format) : renderReportText(report, format);
       if (options.out) await writeFile(options.out, output);
-      else io.out(output);
+      else io.stdout(output);
     } else {
-      await writeFile(options.out ?? '', await renderReportFile(docs, asAnnualReport(report, format), kind));
+      await writeFile(
+        options.out ?? '',
+        await renderReportFile(io.reportDocuments, asAnnualReport(report, format), kind),
+      );
     }
     return 0;
   } catch (e) {
-    io.err(`报告渲染失败 / report render failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`报告渲染失败 / report render failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-}
-
-/** Registers `report render` under the `report` command (creating `report` if needed). */
-export function registerReportRender(program: Command, deps: Pick<CliDeps, 'reportDocuments'>): void {
-  const report =
-    program.commands.find((c) => c.name() === 'report') ??
-    program.command('report').description('年度报告 / Annual reports');
-  report
-    .command('render')
-    .description('把年度报告 JSON 渲染为正式表格 / render an annual-report JSON into the official tables')
-    .argument('<file.json>', '年度报告 JSON（含 report check --json 的输出）/ annual-report JSON')
-    .option('--format <format>', "表格格式 2019 或 2021（默认取 JSON 的 format）/ table format, default: the JSON's")
-    .option('--as <kind>', '输出 text（竖线表格）或 html（独立网页）/ output text or html')
-    .option(
-      '--out <file>',
-      '写入文件（按扩展名：.html .docx .xlsx .pdf .json .md，其他为文本）/ write a file, kind from its extension',
-    )
-    .action(async (path: string, options: ReportRenderOptions) => {
-      process.exitCode = await runReportRender(path, options, processIo, deps.reportDocuments);
-    });
 }

@@ -1,9 +1,8 @@
 // `gongkai report validate --org <creditCode> --year <yyyy>` or `gongkai report validate <file.json>
-// [--previous last-year.json]` — the checks R1–R8 (SPEC §1.7) on a report from the database or on
-// any report JSON (a file without organization code or previous year is checked all the same).
+// [--previous last-year.json]` — the checks R1–R8 (src/domain/reports/check-report.ts) on a report from the
+// database or on any report JSON (a file without organization code or previous year is checked all the same).
 // Findings are listed (with --json: an array of {rule, severity, message, where}); exit 1 on errors.
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { loadReport, reportOrgId } from '../../app/reports/annual-reports.js';
 import { AppError } from '../../app/errors.js';
 import { checkReport } from '../../domain/reports/check-report.js';
@@ -11,7 +10,7 @@ import type { ReportFigures } from '../../domain/reports/annual-report.js';
 import type { Finding } from '../../domain/reports/finding.js';
 import { withRuntime, type CliDeps } from '../deps.js';
 import { parseReportJson } from './report-render.js';
-import { parseYearOption, reportGroup } from './report-build.js';
+import { parseYearOption } from './report-build.js';
 
 export type ReportValidateOptions = { org?: string; year?: string; previous?: string; json?: boolean };
 
@@ -99,19 +98,4 @@ export async function runReportValidate(
     const record = await loadReport(ctx, null, await reportOrgId(ctx, org), year);
     return report(deps, record.findings, options.json, `${record.orgName}${year}年度报告`);
   });
-}
-
-/** Registers `report validate`. */
-export function registerReportValidate(program: Command, deps: CliDeps): void {
-  reportGroup(program)
-    .command('validate')
-    .description('检查年度报告的勾稽关系（R1–R8）/ check an annual report against R1–R8')
-    .argument('[file.json]', '年度报告 JSON（也可用 --org 与 --year 检查数据库中的报告）/ a report JSON file')
-    .option('--org <creditCode>', "机构统一社会信用代码 / the organization's credit code")
-    .option('--year <yyyy>', '报告年度 / report year')
-    .option('--previous <file.json>', "上一年度报告 JSON，用于 R6、R7 / last year's report JSON, for R6/R7")
-    .option('--json', '以 JSON 数组输出 {rule, severity, message, where} / print the findings as a JSON array')
-    .action(async (file: string | undefined, options: ReportValidateOptions) => {
-      process.exitCode = await runReportValidate(file, options, deps);
-    });
 }

@@ -1,4 +1,5 @@
-// The `gongkai` CLI end to end, on a SQLite file and on a PostgreSQL schema.
+// The `gongkai` CLI end to end, on a SQLite file and on a PostgreSQL schema: the program runs in-process; the
+// first database command, --help and a usage error also run as the real command in a child process.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import Database from 'better-sqlite3';
 import { DIALECTS, PG_URL, skipReason } from '../../support/runtime.js';
-import { cliSandbox, runGongkai } from '../../support/cli.js';
+import { cliSandbox, runGongkai, runGongkaiInProcess } from '../../support/cli.js';
 import { openRuntime } from '../../../src/main.js';
 import { createWebApp } from '../../../src/web/app.js';
 
@@ -32,7 +33,7 @@ for (const dialect of DIALECTS) {
     };
     after(() => box.cleanup());
 
-    test('should create the database on first use and print the admin password once', () => {
+    test('should create the database on first use and print the admin password once', async () => {
       const first = runGongkai(['org', 'list', '--json'], env);
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stderr, /初始密码 \/ initial password: \S{12,}/);
@@ -40,52 +41,52 @@ for (const dialect of DIALECTS) {
       assert.equal(orgs[0]?.name, '示例区人民政府');
       assert.equal(orgs[0]?.parent, null);
       assert.ok(orgs.slice(1).every((o) => o.parent !== null && /^[0-9A-Z]{18}$/.test(o.creditCode)));
-      const second = runGongkai(['org', 'list', '--json'], env);
+      const second = await runGongkaiInProcess(['org', 'list', '--json'], env);
       assert.doesNotMatch(second.stderr, /initial password/);
       assert.deepEqual(JSON.parse(second.stdout), orgs);
     });
 
-    test('should count working days across the 2025 National Day week (SPEC §6.3)', () => {
-      const r = runGongkai(['calendar', 'add', '2025-09-28', '20'], env);
+    test('should count working days across the 2025 National Day week (SPEC §6.3)', async () => {
+      const r = await runGongkaiInProcess(['calendar', 'add', '2025-09-28', '20'], env);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.lastLine, '2025-10-31');
     });
 
-    test('should flag a deadline in an unpublished year, then recompute after import', () => {
-      const before = runGongkai(['calendar', 'add', '2026-12-20', '20'], env);
+    test('should flag a deadline in an unpublished year, then recompute after import', async () => {
+      const before = await runGongkaiInProcess(['calendar', 'add', '2026-12-20', '20'], env);
       assert.match(before.stdout, /暂定/);
-      const imported = runGongkai(['calendar', 'import', FIXTURE_2027], env);
+      const imported = await runGongkaiInProcess(['calendar', 'import', FIXTURE_2027], env);
       assert.equal(imported.code, 0, imported.stderr);
-      const after = runGongkai(['calendar', 'add', '2026-12-20', '20'], env);
+      const after = await runGongkaiInProcess(['calendar', 'add', '2026-12-20', '20'], env);
       assert.doesNotMatch(after.stdout, /暂定/);
       assert.match(after.lastLine, /^2027-01-\d\d$/);
     });
 
-    test('should add users from standard input and refuse duplicates and bad roles in Chinese', () => {
-      const list = runGongkai(['org', 'list', '--json'], env);
+    test('should add users from standard input and refuse duplicates and bad roles in Chinese', async () => {
+      const list = await runGongkaiInProcess(['org', 'list', '--json'], env);
       assert.equal(list.code, 0, `org list: ${list.stderr}`);
       const root = (JSON.parse(list.stdout) as { creditCode: string }[])[0]?.creditCode ?? '';
-      const ok = runGongkai(
+      const ok = await runGongkaiInProcess(
         ['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', 'legal_reviewer', '--password-stdin'],
         env,
         'Wang-Handler-2025!\n',
       );
       assert.equal(ok.code, 0, ok.stderr);
-      const dup = runGongkai(
+      const dup = await runGongkaiInProcess(
         ['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', '--password-stdin'],
         env,
         'Wang-Handler-2025!\n',
       );
       assert.equal(dup.code, 1);
       assert.match(dup.stderr, /用户名已存在/);
-      const badRole = runGongkai(
+      const badRole = await runGongkaiInProcess(
         ['user', 'add', 'li.x', '--org', root, '--role', 'boss', '--password-stdin'],
         env,
         'Li-X-Password-2025\n',
       );
       assert.equal(badRole.code, 1);
       assert.match(badRole.stderr, /未知角色/);
-      const weak = runGongkai(
+      const weak = await runGongkaiInProcess(
         ['user', 'add', 'li.y', '--org', root, '--role', 'editor', '--password-stdin'],
         env,
         'password123\n',
@@ -95,14 +96,10 @@ for (const dialect of DIALECTS) {
     });
 
     test('should issue an API token that authenticates on the JSON API', async () => {
-      const r = runGongkai(['user', 'token', 'wang.handler'], env);
+      const r = await runGongkaiInProcess(['user', 'token', 'wang.handler'], env);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.lastLine, /^gk_[A-Za-z0-9_-]{40,}$/);
-      const dbCfg =
-        dialect === 'sqlite'
-          ? { kind: 'sqlite' as const, file: join(dir, 'gongkai.sqlite') }
-          : { kind: 'postgres' as const, url: PG_URL ?? '', schema };
-      const rt = await openRuntime(dbCfg, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
+      const rt = await openRuntime(box.db, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
       try {
         const app = createWebApp(rt.ctx, {
           secureCookies: false,
@@ -122,34 +119,34 @@ for (const dialect of DIALECTS) {
     });
 
     test('should verify the audit chain and report the first tampered entry', async () => {
-      const ok = runGongkai(['audit', 'verify'], env);
+      const ok = await runGongkaiInProcess(['audit', 'verify'], env);
       assert.equal(ok.code, 0, ok.stderr);
       assert.match(ok.stdout, /audit chain OK: \d+/);
       await sql(`UPDATE audit_entry SET after_json = '{"forged":true}' WHERE seq = 3`);
-      const broken = runGongkai(['audit', 'verify'], env);
+      const broken = await runGongkaiInProcess(['audit', 'verify'], env);
       assert.equal(broken.code, 1);
       assert.match(broken.stdout, /BROKEN at entry #3/);
     });
 
-    test('should back up and restore into a new database', () => {
+    test('should back up and restore into a new database', async () => {
       const file = join(dir, 'backup.jsonl.gz');
-      const b = runGongkai(['backup', file], env);
+      const b = await runGongkaiInProcess(['backup', file], env);
       assert.equal(b.code, 0, b.stderr);
       const otherDir = mkdtempSync(join(tmpdir(), 'gongkai-restore-'));
       try {
-        const r = runGongkai(['restore', file], { GONGKAI_DATA_DIR: otherDir });
+        const r = await runGongkaiInProcess(['restore', file], { GONGKAI_DATA_DIR: otherDir });
         assert.equal(r.code, 0, r.stderr);
         assert.equal(
-          runGongkai(['org', 'list', '--json'], { GONGKAI_DATA_DIR: otherDir }).stdout,
-          runGongkai(['org', 'list', '--json'], env).stdout,
+          (await runGongkaiInProcess(['org', 'list', '--json'], { GONGKAI_DATA_DIR: otherDir })).stdout,
+          (await runGongkaiInProcess(['org', 'list', '--json'], env)).stdout,
         );
       } finally {
         rmSync(otherDir, { recursive: true, force: true });
       }
     });
 
-    test('should import historical cases from CSV, or nothing with line and column errors', () => {
-      const bad = runGongkai(
+    test('should import historical cases from CSV, or nothing with line and column errors', async () => {
+      const bad = await runGongkaiInProcess(
         [
           'applications',
           'import',
@@ -159,7 +156,7 @@ for (const dialect of DIALECTS) {
       );
       assert.equal(bad.code, 1);
       assert.match(bad.stderr, /history-bad\.csv:2:receivedOn: /);
-      const good = runGongkai(
+      const good = await runGongkaiInProcess(
         [
           'applications',
           'import',
@@ -171,14 +168,16 @@ for (const dialect of DIALECTS) {
       assert.match(good.lastLine, /imported 3/);
     });
 
-    test('should answer an unknown option in Chinese and English with exit code 2', () => {
-      const r = runGongkai(['org', 'list', '--bogus'], env);
-      assert.equal(r.code, 2);
-      assert.match(r.stderr, /未知选项 '--bogus' \/ error: unknown option/);
-      const help = runGongkai(['--help'], env);
-      assert.equal(help.code, 0);
-      assert.match(help.stdout, /启动网站服务/);
-      assert.match(help.stdout, /Start the web server/);
+    test('should answer an unknown option in Chinese and English with exit code 2', async () => {
+      for (const run of [runGongkai, runGongkaiInProcess]) {
+        const r = await run(['org', 'list', '--bogus'], env);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /未知选项 '--bogus' \/ error: unknown option/);
+        const help = await run(['--help'], env);
+        assert.equal(help.code, 0);
+        assert.match(help.stdout, /启动网站服务/);
+        assert.match(help.stdout, /Start the web server/);
+      }
     });
   });
 }

@@ -1,35 +1,23 @@
-// `gongkai publications import FILE.jsonl` end to end (the real command in a child process), on a
+// `gongkai publications import FILE.jsonl` end to end (the program run in-process), on a
 // SQLite file and a PostgreSQL schema: a file with one bad line is refused with that line named and
 // nothing written; a good file of a few hundred items shows at once on the portal, in search and in
 // the Atom feed of a separately opened instance; importing it again reports every line as a duplicate.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { DIALECTS, PG_URL, skipReason } from '../../support/runtime.js';
-import { runGongkai } from '../../support/cli.js';
+import { DIALECTS, skipReason } from '../../support/runtime.js';
+import { cliSandbox, runGongkaiInProcess } from '../../support/cli.js';
 import { openRuntime } from '../../../src/main.js';
 import { createWebApp } from '../../../src/web/app.js';
-import type { DbConfig } from '../../../src/db/connect.js';
 import { syntheticDoc } from '../../../bench/lib/synthetic-text.js';
 
 const ITEMS = 240;
 
 for (const dialect of DIALECTS) {
   describe(`gongkai publications import (${dialect})`, { skip: skipReason(dialect) }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-pubimport-'));
-    const schema = `cli_${randomBytes(5).toString('hex')}`;
-    const env: Record<string, string> =
-      dialect === 'sqlite'
-        ? { GONGKAI_DATA_DIR: dir }
-        : { GONGKAI_DATA_DIR: dir, DATABASE_URL: PG_URL ?? '', DATABASE_SCHEMA: schema };
-    const dbCfg: DbConfig =
-      dialect === 'sqlite'
-        ? { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') }
-        : { kind: 'postgres', url: PG_URL ?? '', schema };
+    const box = cliSandbox(dialect, 'pubimport');
+    const { dir, env, db: dbCfg } = box;
     const file = (name: string, lines: string[]) => {
       const path = join(dir, name);
       writeFileSync(path, `${lines.join('\n')}\n`);
@@ -85,23 +73,15 @@ for (const dialect of DIALECTS) {
           ).total,
       );
 
-    after(async () => {
-      rmSync(dir, { recursive: true, force: true });
-      if (dialect === 'postgres') {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await c.end();
-      }
-    });
+    after(() => box.cleanup());
 
     test('should refuse a file with one bad line, name the line and field, and write nothing', async () => {
-      const orgs = runGongkai(['org', 'list', '--json'], env);
+      const orgs = await runGongkaiInProcess(['org', 'list', '--json'], env);
       assert.equal(orgs.code, 0, orgs.stderr);
       root = (JSON.parse(orgs.stdout) as { creditCode: string }[])[0]?.creditCode ?? '';
       const lines = Array.from({ length: 20 }, (_, i) => line(i));
       lines[12] = line(12, { writtenOn: '2099-01-01' });
-      const r = runGongkai(['publications', 'import', file('bad.jsonl', lines)], env);
+      const r = await runGongkaiInProcess(['publications', 'import', file('bad.jsonl', lines)], env);
       assert.equal(r.code, 1, r.stdout);
       assert.match(r.stderr, /bad\.jsonl: 第13行 writtenOn（成文日期）：成文日期不能晚于今天/);
       assert.match(r.stderr, /文件有 \d+ 处错误，未导入任何内容/);
@@ -120,11 +100,11 @@ for (const dialect of DIALECTS) {
         }),
       );
       const path = file('good.jsonl', lines);
-      const dry = runGongkai(['publications', 'import', path, '--dry-run'], env);
+      const dry = await runGongkaiInProcess(['publications', 'import', path, '--dry-run'], env);
       assert.equal(dry.code, 0, dry.stderr);
       assert.match(dry.lastLine, new RegExp(`可导入 ${ITEMS + 1} 条`));
       assert.equal(await published(), 0, 'a dry run writes nothing');
-      const r = runGongkai(['publications', 'import', path], env);
+      const r = await runGongkaiInProcess(['publications', 'import', path], env);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.lastLine, `已导入 / imported ${ITEMS + 1} 条`);
       assert.match(r.stderr, /导入 \/ importing .*100%/, 'progress bar');
@@ -144,7 +124,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should report every line of a second import of the same file as a duplicate', async () => {
-      const r = runGongkai(['publications', 'import', join(dir, 'good.jsonl')], env);
+      const r = await runGongkaiInProcess(['publications', 'import', join(dir, 'good.jsonl')], env);
       assert.equal(r.code, 1);
       assert.equal(r.stderr.match(/索引号“[^”]+”已存在/g)?.length, ITEMS + 1);
       assert.match(r.stderr, /第1行 indexNo（索引号）/);

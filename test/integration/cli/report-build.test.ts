@@ -1,4 +1,4 @@
-// `gongkai report build` and `gongkai report validate` run as the real command, on a SQLite file and
+// `gongkai report build` and `gongkai report validate` run as the real program (in-process), on a SQLite file and
 // on a PostgreSQL schema: every output kind by extension (magic bytes, JSON parsed), and the
 // validation of the database's report, a good JSON and a broken one (exit codes, --json shape).
 import { after, before, describe, test } from 'node:test';
@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIALECTS, skipReason } from '../../support/runtime.js';
-import { cliSandbox, runGongkai } from '../../support/cli.js';
+import { cliSandbox, runGongkaiInProcess } from '../../support/cli.js';
 import { openRuntime } from '../../../src/main.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
 import { syntheticApplication } from '../reports/support.js';
@@ -43,7 +43,7 @@ for (const dialect of DIALECTS) {
     const { dir, env, db } = box;
 
     before(async () => {
-      const first = runGongkai(['org', 'list', '--json'], env);
+      const first = await runGongkaiInProcess(['org', 'list', '--json'], env);
       assert.equal(first.code, 0, first.stderr);
       // Three 2025 cases of the district government: two closed, one still open at the year end.
       const rt = await openRuntime(db, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
@@ -82,36 +82,42 @@ for (const dialect of DIALECTS) {
     after(() => box.cleanup());
 
     for (const kind of Object.keys(CHECKS)) {
-      test(`should build the report as .${kind}`, () => {
+      test(`should build the report as .${kind}`, async () => {
         const out = join(dir, `report-2025.${kind}`);
-        const r = runGongkai(['report', 'build', '--org', ROOT_CODE, '--year', '2025', '--out', out], env);
+        const r = await runGongkaiInProcess(
+          ['report', 'build', '--org', ROOT_CODE, '--year', '2025', '--out', out],
+          env,
+        );
         assert.equal(r.code, 0, r.stderr);
         assert.match(r.stdout, /已写入/);
         CHECKS[kind]!(readFileSync(out));
       });
     }
 
-    test('should refuse an unknown output kind and an unknown organization with exit 1', () => {
-      const bad = runGongkai(
+    test('should refuse an unknown output kind and an unknown organization with exit 1', async () => {
+      const bad = await runGongkaiInProcess(
         ['report', 'build', '--org', ROOT_CODE, '--year', '2025', '--out', join(dir, 'x.odt')],
         env,
       );
       assert.equal(bad.code, 1);
       assert.match(bad.stderr, /扩展名/);
-      const unknown = runGongkai(['report', 'validate', '--org', '91110000000000000X', '--year', '2025'], env);
+      const unknown = await runGongkaiInProcess(
+        ['report', 'validate', '--org', '91110000000000000X', '--year', '2025'],
+        env,
+      );
       assert.equal(unknown.code, 1);
       assert.match(unknown.stderr, /机构不存在/);
     });
 
-    test('should validate the database report (no error: exit 0, --json an empty array)', () => {
-      const r = runGongkai(['report', 'validate', '--org', ROOT_CODE, '--year', '2025', '--json'], env);
+    test('should validate the database report (no error: exit 0, --json an empty array)', async () => {
+      const r = await runGongkaiInProcess(['report', 'validate', '--org', ROOT_CODE, '--year', '2025', '--json'], env);
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(JSON.parse(r.lastLine), []);
     });
 
-    test('should validate a good JSON file and fail a broken one with the findings as {rule, severity, message, where}', () => {
+    test('should validate a good JSON file and fail a broken one with the findings as {rule, severity, message, where}', async () => {
       const good = join(dir, 'report-2025.json');
-      const ok = runGongkai(['report', 'validate', good], env);
+      const ok = await runGongkaiInProcess(['report', 'validate', good], env);
       assert.equal(ok.code, 0, ok.stderr);
       assert.match(ok.lastLine, /错误 0 项/);
       const report = JSON.parse(readFileSync(good, 'utf8')) as {
@@ -122,10 +128,10 @@ for (const dialect of DIALECTS) {
       report.organization.creditCode = null;
       const broken = join(dir, 'broken.json');
       writeFileSync(broken, JSON.stringify(report));
-      const text = runGongkai(['report', 'validate', broken], env);
+      const text = await runGongkaiInProcess(['report', 'validate', broken], env);
       assert.equal(text.code, 1);
       assert.match(text.stdout, /\[错误\] R1 第三部分“自然人”列/);
-      const json = runGongkai(['report', 'validate', broken, '--json'], env);
+      const json = await runGongkaiInProcess(['report', 'validate', broken, '--json'], env);
       assert.equal(json.code, 1);
       const findings = JSON.parse(json.stdout) as {
         rule: string;

@@ -1,11 +1,13 @@
+// `gongkai report check` (年报体检) on files and folders: the program in-process, and as the real command in a
+// child process for its exit statuses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prng, randomFigures, renderReportText } from '../../support/render-report-text.js';
+import { runGongkai, runGongkaiInProcess } from '../../support/cli.js';
 import {
   APPLICANT_COLUMNS,
   OUTCOME_CODES,
@@ -15,22 +17,21 @@ import {
 import { renderReportText as renderDomain } from '../../../src/domain/reports/render-text.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const RUNNER = join(ROOT, 'test', 'support', 'report-check-runner.ts');
 const SEED = join(ROOT, 'test', 'fixtures', 'reports', 'seed', '000_cdd85b7f6af27b20.txt');
 const PAGES = join(ROOT, 'test', 'fixtures', 'reports', 'corpus', 'pages');
 
-function run(...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', RUNNER, 'report', 'check', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC' },
-    timeout: 60000,
-  });
-  return { code: res.status, out: res.stdout, err: res.stderr };
+/** `gongkai report check args…`, in-process or (spawned) as the command. */
+async function run(...args: string[]) {
+  const r = await runGongkaiInProcess(['report', 'check', ...args], {});
+  return { code: r.code, out: r.stdout, err: r.stderr };
+}
+function spawned(...args: string[]) {
+  const r = runGongkai(['report', 'check', ...args], {});
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
-test('--json prints the annual-report JSON of the seed report with its spam finding; exit 0', () => {
-  const r = run(SEED, '--json');
+test('--json prints the annual-report JSON of the seed report with its spam finding; exit 0', async () => {
+  const r = await run(SEED, '--json');
   assert.equal(r.code, 0, r.err);
   const lines = r.out.trim().split('\n');
   assert.equal(lines.length, 1);
@@ -51,25 +52,25 @@ test('--json prints the annual-report JSON of the seed report with its spam find
   );
 });
 
-test('--strict exits 1 when an error finding exists and 0 when none does', () => {
-  assert.equal(run(SEED, '--strict').code, 1);
+test('--strict exits 1 when an error finding exists and 0 when none does (the command in a child process)', () => {
+  assert.equal(spawned(SEED, '--strict').code, 1);
   const dir = mkdtempSync(join(tmpdir(), 'report-check-'));
   const clean = join(dir, 'clean.txt');
   writeFileSync(clean, renderReportText(randomFigures(prng(7), '2021'), 2023, 'pipe'));
-  const r = run(clean, '--strict', '--json');
+  const r = spawned(clean, '--strict', '--json');
   assert.equal(r.code, 0, r.out);
   assert.deepEqual(JSON.parse(r.out).findings, []);
 });
 
-test('readable Chinese summary without --json', () => {
-  const r = run(SEED);
+test('readable Chinese summary without --json', async () => {
+  const r = await run(SEED);
   assert.equal(r.code, 0);
   assert.match(r.out, /发布机关：淮阴区人民政府办公室/);
   assert.match(r.out, /年度：2020/);
   assert.match(r.out, /\[错误\] spam/);
 });
 
-test('a folder: one JSON line per file, totals on stderr, and an HTML summary page', () => {
+test('a folder: one JSON line per file, totals on stderr, and an HTML summary page', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'report-check-'));
   const files = readdirSync(PAGES)
     .filter((f) => f.endsWith('.txt'))
@@ -78,7 +79,7 @@ test('a folder: one JSON line per file, totals on stderr, and an HTML summary pa
   for (const f of files) copyFileSync(join(PAGES, f), join(dir, 'in', f));
   writeFileSync(join(dir, 'in', 'broken.pdf'), 'not a pdf at all');
   const html = join(dir, 'summary.html');
-  const r = run(join(dir, 'in'), '--json', '--summary', html);
+  const r = await run(join(dir, 'in'), '--json', '--summary', html);
   assert.equal(r.code, 0, r.err);
   const reports = r.out
     .trim()
@@ -94,12 +95,12 @@ test('a folder: one JSON line per file, totals on stderr, and an HTML summary pa
   assert.match(page, /年报体检汇总/);
 });
 
-test('never another exit status: missing path, binary garbage', () => {
+test('never another exit status: missing path, binary garbage', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'report-check-'));
   writeFileSync(join(dir, 'x.txt'), Buffer.from([0, 255, 254, 1, 2, 3, 0xe4, 0xb8]));
   for (const target of [join(dir, 'nope.txt'), join(dir, 'x.txt')]) {
-    assert.equal(run(target).code, 0, target);
-    assert.equal(run(target, '--strict', '--json').code, 1, target);
+    assert.equal((await run(target)).code, 0, target);
+    assert.equal((await run(target, '--strict', '--json')).code, 1, target);
   }
 });
 
@@ -166,9 +167,9 @@ function twoYears(carriedOver2022: number): string {
   return dir;
 }
 
-test("a folder with two years of one issuer: 上年结转 ≠ last year's 结转下年度 is an R6 error on the later year naming the earlier file", () => {
+test("a folder with two years of one issuer: 上年结转 ≠ last year's 结转下年度 is an R6 error on the later year naming the earlier file", async () => {
   const dir = twoYears(3);
-  const r = run(dir, '--json', '--strict');
+  const r = await run(dir, '--json', '--strict');
   assert.equal(r.code, 1, r.err);
   const [y2021, y2022] = jsonLines(r.out);
   assert.equal(y2021!.file, '2021.txt');
@@ -192,19 +193,19 @@ test("a folder with two years of one issuer: 上年结转 ≠ last year's 结转
   );
   assert.match(r.err, /共读取 2 份报告：完整 2 份，有错误 1 份，含植入广告 0 份/);
   // The readable form names the previous file too.
-  const text = run(dir);
+  const text = await run(dir);
   assert.equal(text.code, 0);
   assert.match(text.out, /\[错误\] R6 第三部分“总计”列：上年结转为3.*上一年度报告 2021\.txt/);
 });
 
-test('a folder with two years of one issuer that agree: no R6, no R7, exit 0 with --strict', () => {
-  const r = run(twoYears(2), '--json', '--strict');
+test('a folder with two years of one issuer that agree: no R6, no R7, exit 0 with --strict', async () => {
+  const r = await run(twoYears(2), '--json', '--strict');
   assert.equal(r.code, 0, r.out);
   for (const rec of jsonLines(r.out)) assert.deepEqual(rec.findings, [], rec.file);
   assert.match(r.err, /有错误 0 份/);
 });
 
-test('R7 (a warning) when 现行有效件数 does not follow from last year; other issuers and non-consecutive years are not paired', () => {
+test('R7 (a warning) when 现行有效件数 does not follow from last year; other issuers and non-consecutive years are not paired', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'report-check-years-'));
   mkdirSync(join(dir, 'a'));
   writeFileSync(
@@ -223,7 +224,7 @@ test('R7 (a warning) when 现行有效件数 does not follow from last year; oth
     join(dir, 'a', '2024.txt'),
     yearReport('某某县交通运输局', 2024, 7, 1, { made: 0, repealed: 0, in_force: 1 }),
   );
-  const r = run(dir, '--json', '--strict');
+  const r = await run(dir, '--json', '--strict');
   assert.equal(r.code, 0, 'R7 is a warning');
   const recs = Object.fromEntries(jsonLines(r.out).map((x) => [x.file, x]));
   const r7 = byRule(recs[join('a', '2022.txt')]!, 'R7');
@@ -235,10 +236,10 @@ test('R7 (a warning) when 现行有效件数 does not follow from last year; oth
   assert.deepEqual(recs[join('a', '2024.txt')]!.findings, [], 'no 2023 report');
 });
 
-test("--previous <file> checks a single report against last year's", () => {
+test("--previous <file> checks a single report against last year's", async () => {
   const dir = twoYears(3);
   const prev = join(dir, '2021.txt');
-  const r = run(join(dir, '2022.txt'), '--previous', prev, '--json', '--strict');
+  const r = await run(join(dir, '2022.txt'), '--previous', prev, '--json', '--strict');
   assert.equal(r.code, 1);
   const [rec] = jsonLines(r.out);
   assert.equal(rec!.file, '2022.txt');
@@ -251,12 +252,12 @@ test("--previous <file> checks a single report against last year's", () => {
   );
   assert.equal(r.err, '');
   // Without --previous a single file has nothing to compare with.
-  assert.deepEqual(jsonLines(run(join(dir, '2022.txt'), '--json').out)[0]!.findings, []);
+  assert.deepEqual(jsonLines((await run(join(dir, '2022.txt'), '--json')).out)[0]!.findings, []);
   // The wrong year is checked anyway (the user named the file), with a note on stderr.
-  const wrong = run(join(dir, '2021.txt'), '--previous', join(dir, '2022.txt'), '--json');
+  const wrong = await run(join(dir, '2021.txt'), '--previous', join(dir, '2022.txt'), '--json');
   assert.match(wrong.err, /年度为 2022 年，本报告为 2021 年/);
   // An unreadable previous report is a warning on the record, never another exit status.
-  const missing = run(join(dir, '2022.txt'), '--previous', join(dir, 'nope.txt'), '--json', '--strict');
+  const missing = await run(join(dir, '2022.txt'), '--previous', join(dir, 'nope.txt'), '--json', '--strict');
   assert.equal(missing.code, 0);
   const [m] = jsonLines(missing.out);
   assert.deepEqual(

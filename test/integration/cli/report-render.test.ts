@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runReportCheck } from '../../../src/cli/commands/report-check.js';
-import { reportDocumentRenderers } from '../../../src/main.js';
+import { documentReader, reportDocumentRenderers, reportExtensions } from '../../../src/lazy-adapters.js';
 import { runReportRender, type ReportRenderOptions } from '../../../src/cli/commands/report-render.js';
-import { runCli } from '../../../src/cli/program.js';
-import type { CliDeps } from '../../../src/cli/deps.js';
+import { runGongkaiInProcess } from '../../support/cli.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SEED = join(ROOT, 'test', 'fixtures', 'reports', 'seed', '000_cdd85b7f6af27b20.txt');
@@ -20,8 +19,11 @@ const dir = mkdtempSync(join(tmpdir(), 'report-render-'));
 async function render(path: string, options: ReportRenderOptions = {}) {
   let stdout = '';
   let stderr = '';
-  const io = { out: (s: string) => void (stdout += s), err: (s: string) => void (stderr += s) };
-  const code = await runReportRender(path, options, io, reportDocumentRenderers);
+  const code = await runReportRender(path, options, {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    reportDocuments: reportDocumentRenderers,
+  });
   return { code, stdout, stderr };
 }
 
@@ -45,7 +47,15 @@ function tableNumbers(text: string): string[][] {
 /** `report check --json` in process: the one JSON record. */
 async function checkJson(path: string) {
   let out = '';
-  const code = await runReportCheck(path, { json: true }, { out: (s) => void (out += s), err: () => undefined });
+  const code = await runReportCheck(
+    path,
+    { json: true },
+    {
+      stdout: (s) => void (out += s),
+      stderr: () => undefined,
+      reader: { read: documentReader, extensions: await reportExtensions() },
+    },
+  );
   assert.equal(code, 0);
   return JSON.parse(out.trim());
 }
@@ -121,17 +131,11 @@ test('bad input: exit 1 with a Chinese message', async () => {
 
 test("`gongkai report render` is registered: --out writes the page, the format defaults to the JSON's", async () => {
   const out = join(dir, 'via-cli.htm');
-  const unused = () => Promise.reject(new Error('report render needs no database'));
-  const deps: CliDeps = {
-    start: unused,
-    serve: unused,
-    seedDemo: unused,
-    stdin: async () => '',
-    out: () => undefined,
-    err: () => undefined,
-    reportDocuments: reportDocumentRenderers,
-  };
-  assert.equal(await runCli(['report', 'render', seedJson, '--out', out], deps), 0);
+  // No database settings: the command must not open one.
+  const r = await runGongkaiInProcess(['report', 'render', seedJson, '--out', out], {
+    DATABASE_URL: 'sqlite:/nonexistent/x',
+  });
+  assert.equal(r.code, 0, r.stderr);
   const page = readFileSync(out, 'utf8');
   assert.match(page, /^<!DOCTYPE html>/, '.htm output is HTML');
   assert.match(page, /本年新制作数量/, '2019 format from the JSON');
