@@ -109,7 +109,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   admin.use('/admin/*', requireStaff());
   registerDashboardRoutes(app);
   registerOrgRoutes(app);
-  registerUserRoutes(app);
+  registerUserRoutes(admin);
   registerCalendarRoutes(app);
   registerAuditRoutes(app);
   registerSettingsRoutes(app);

@@ -10,7 +10,7 @@ import { auditBy, actorOf } from '../actors.js';
  * @throws AppError 'invalid' with field errors (current, next, confirm)
  */
 export async function changePassword(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock' | 'hasher' | 'passwordJudge'>,
   userId: string,
   input: { current: string; next: string; confirm: string },
   sessionHash?: string,

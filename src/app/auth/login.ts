@@ -9,12 +9,15 @@ export type LoginResult = { token: string; csrfToken: string; userId: string; mu
 
 const FAILED = '用户名或密码错误';
 
+/** What signing in uses. */
+type LoginContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto' | 'hasher' | 'settings'>;
+
 /**
  * Signs a user in.
  * @throws AppError 'unauthenticated' for a wrong username/password or a deactivated account,
  *   'locked' while the account is locked (5 failures lock it for 15 minutes)
  */
-export async function login(ctx: AppContext, username: string, password: string): Promise<LoginResult> {
+export async function login(ctx: LoginContext, username: string, password: string): Promise<LoginResult> {
   const user = await ctx.repos.users.byUsername(username.trim());
   const hash = user ? await ctx.repos.users.passwordHash(user.id) : undefined;
   // Verify even for unknown users so timing does not reveal which usernames exist.
@@ -77,7 +80,7 @@ export async function login(ctx: AppContext, username: string, password: string)
 
 // A real argon2id hash of a random string, verified against when the username is unknown.
 let dummy: Promise<string> | undefined;
-function dummyHash(ctx: AppContext): Promise<string> {
+function dummyHash(ctx: Pick<AppContext, 'hasher' | 'crypto'>): Promise<string> {
   dummy ??= ctx.hasher.hash(ctx.crypto.randomToken());
   return dummy;
 }

@@ -4,6 +4,9 @@ import type { SessionRecord } from './ports.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
 import { auditBy, actorOf } from '../actors.js';
 
+/** What sessions use. */
+type SessionContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto' | 'settings'>;
+
 /** A live session with its user. */
 export type LiveSession = { session: SessionRecord; user: UserWithRoles };
 
@@ -12,7 +15,7 @@ export type LiveSession = { session: SessionRecord; user: UserWithRoles };
  * @returns undefined when the token is unknown, idle too long, past its absolute lifetime,
  *   or its account has been deactivated
  */
-export async function resolveSession(ctx: AppContext, token: string): Promise<LiveSession | undefined> {
+export async function resolveSession(ctx: SessionContext, token: string): Promise<LiveSession | undefined> {
   const idHash = ctx.crypto.sha256(token);
   const session = await ctx.repos.sessions.byHash(idHash);
   if (!session) {
@@ -37,7 +40,7 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Li
 }
 
 /** Ends a session (logout). */
-export async function logout(ctx: AppContext, token: string): Promise<void> {
+export async function logout(ctx: SessionContext, token: string): Promise<void> {
   const live = await resolveSession(ctx, token);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {

@@ -1,5 +1,4 @@
 // Creating accounts, changing their roles, resetting passwords, deactivating (admins only; audited).
-import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
 import { ancestry } from '../../domain/orgs/organization.js';
@@ -8,10 +7,12 @@ import { passwordPolicyErrors } from '../../domain/users/password-policy.js';
 import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import type { UserInput } from './user-input.js';
+import type { UserContext } from './ports.js';
+import type { OrgRepos } from '../orgs/ports.js';
 
 /** Checks that the actor may act on every organization named (the account's and each grant's). */
 export async function authorizeOrgs(
-  ctx: AppContext,
+  ctx: { repos: OrgRepos },
   actor: Actor | null,
   action: AdminAction,
   orgIds: readonly string[],
@@ -42,7 +43,7 @@ const snapshot = (u: UserWithRoles) => ({
  * @throws AppError 'conflict' for a duplicate username, 'invalid' for a weak password
  */
 export async function createUser(
-  ctx: AppContext,
+  ctx: UserContext,
   actor: Actor | null,
   input: UserInput & { password: string; mustChangePassword: boolean },
 ): Promise<UserWithRoles> {
@@ -90,12 +91,12 @@ export async function createUser(
   });
 }
 
-/** Edits an account's display name, organization and roles. */
+/** Edits an account's display name, email, organization and roles (a username given is ignored: it never changes). */
 export async function updateUser(
-  ctx: AppContext,
+  ctx: UserContext,
   actor: Actor | null,
   userId: string,
-  input: UserInput,
+  input: Omit<UserInput, 'username'> & { username?: string },
 ): Promise<void> {
   const before = await ctx.repos.users.byId(userId);
   if (!before) {
@@ -141,7 +142,7 @@ export async function updateUser(
 
 /** Sets a temporary password the user must change at next login, and ends their sessions. */
 export async function resetPassword(
-  ctx: AppContext,
+  ctx: UserContext,
   actor: Actor | null,
   userId: string,
   password: string,
@@ -179,7 +180,7 @@ export async function resetPassword(
 
 /** Deactivates or reactivates an account. Deactivated accounts cannot log in; sessions and tokens end. */
 export async function setUserActive(
-  ctx: AppContext,
+  ctx: UserContext,
   actor: Actor | null,
   userId: string,
   active: boolean,

@@ -1,7 +1,11 @@
-// Ports of account management: accounts and their role grants, and the handover of open work.
-
+// Ports of account management: accounts and their role grants, the handover of open work, and what the
+// account use cases take from the context.
+import type { PasswordJudge } from '../../domain/users/password-policy.js';
 import type { RoleGrant } from '../../domain/users/roles.js';
 import type { User, UserStatus, UserWithRoles } from '../../domain/users/user.js';
+import type { AuditRepos, Clock, Crypto, UnitOfWork } from '../ports.js';
+import type { AuthRepos, PasswordHasher } from '../auth/ports.js';
+import type { OrgRepos } from '../orgs/ports.js';
 
 /** A new account. */
 export type NewUser = Omit<User, 'failedAttempts' | 'lockedUntil' | 'lastLoginAt' | 'replacedBy' | 'email'> & {
@@ -39,3 +43,16 @@ export type HandoverStep<R> = {
 
 /** Repositories of account management. */
 export type UserRepos = { users: UserRepository };
+
+/**
+ * What account management uses: the organization tree and the accounts to read, a transaction over the
+ * accounts, their sessions and tokens and the audit trail, the clock, ids, and password hashing and policy.
+ */
+export type UserContext = {
+  repos: OrgRepos & UserRepos;
+  uow: UnitOfWork<UserRepos & AuthRepos & AuditRepos>;
+  clock: Clock;
+  crypto: Crypto;
+  hasher: PasswordHasher;
+  passwordJudge: PasswordJudge;
+};

@@ -1,12 +1,17 @@
-// What the signed-in actor may see and do on the account pages: organizations in reach, an ability map, visible lists.
-import type { AppContext } from '../context.js';
+// What the signed-in actor may see and do on the account pages: the admin policy bound to the actor over the
+// organization tree, an ability map per account, and the pages' queries (the views never re-implement rules).
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgNode } from '../../domain/orgs/organization.js';
 import { canAdmin, type AdminAction } from '../../domain/policies/admin-policy.js';
-import { ROLE_LABELS, type RoleGrant } from '../../domain/users/roles.js';
-import { USER_STATUSES, type UserStatus, type UserWithRoles } from '../../domain/users/user.js';
+import type { UserStatus, UserWithRoles } from '../../domain/users/user.js';
+import type { OrgRepos } from '../orgs/ports.js';
+import { forbidden, notFound } from '../errors.js';
+import type { UserRepos } from './ports.js';
 
-/** The organization tree seen through the actor's rights (the policy is applied, never re-implemented). */
+/** What the account pages read: the organization tree and the accounts. */
+type ScopeContext = { repos: OrgRepos & UserRepos };
+
+/** The organization tree seen through the actor's rights. */
 export type UserScope = {
   /** Every organization (retired ones too, for labels), in tree order. */
   tree: OrgNode[];
@@ -16,36 +21,33 @@ export type UserScope = {
   canSomewhere: (action: AdminAction) => boolean;
   /** Non-retired organizations where the action is allowed, in tree order. */
   orgsFor: (action: AdminAction) => OrgNode[];
-  /** The short name of an organization (full name when it has none). */
-  orgLabel: (orgId: string) => string;
 };
 
-/** What the views may offer for one account (Outline's serialize-with-abilities). */
+/** What the views may offer for one account. */
 export type UserAbilities = { update: boolean; handover: boolean };
 
-/** The list page's filter as typed in the query string. */
-export type UserListFilter = { org: string; status: string; q: string };
+/** Short names of organizations (full names where there is none), by id: every organization, retired too. */
+export type OrgLabels = Record<string, string>;
+
+/** The list page's filter; an organization outside the actor's reach yields nothing. */
+export type UserListFilter = { orgId?: string; status?: UserStatus; q?: string };
 
 /**
  * Loads the organization tree and binds the admin policy to the actor.
  * @param actor the signed-in account
  */
-export async function loadUserScope(ctx: AppContext, actor: Actor): Promise<UserScope> {
+export async function loadUserScope(ctx: { repos: OrgRepos }, actor: Actor): Promise<UserScope> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const roots = orgs.filter((o) => o.parentId === null).map((o) => o.id);
   const tree = orderTree(orgs);
-  const byId = new Map(tree.map((o) => [o.id, o]));
+  const known = new Set(tree.map((o) => o.id));
   const can = (action: AdminAction, orgId: string): boolean =>
-    byId.has(orgId) && canAdmin(actor, action, { orgAncestry: ancestry(orgs, orgId) }, roots);
+    known.has(orgId) && canAdmin(actor, action, { orgAncestry: ancestry(orgs, orgId) }, roots);
   return {
     tree,
     can,
     canSomewhere: (action) => canAdmin(actor, action, null, roots),
     orgsFor: (action) => tree.filter((o) => o.retiredAt === null && can(action, o.id)),
-    orgLabel: (orgId) => {
-      const o = byId.get(orgId);
-      return o ? o.shortName || o.name : '（未知机构）';
-    },
   };
 }
 
@@ -61,31 +63,95 @@ export function abilitiesFor(scope: UserScope, user: UserWithRoles): UserAbiliti
   };
 }
 
-/**
- * Lists the accounts of organizations the actor may read, filtered in SQL.
- * An organization filter outside the actor's reach yields an empty list.
- */
-export async function listVisibleUsers(ctx: AppContext, scope: UserScope, f: UserListFilter): Promise<UserWithRoles[]> {
-  const readable = scope.tree.filter((o) => scope.can('user.read', o.id)).map((o) => o.id);
-  const orgIds = f.org ? readable.filter((id) => id === f.org) : readable;
-  const status = (USER_STATUSES as readonly string[]).includes(f.status) ? (f.status as UserStatus) : undefined;
-  return ctx.repos.users.list({ orgIds, status, query: f.q.trim() || undefined });
-}
+const labelsOf = (scope: UserScope): OrgLabels =>
+  Object.fromEntries(scope.tree.map((o) => [o.id, o.shortName || o.name]));
 
-/** A role grant as shown to people: "合法性审查人员（区司法局）". */
-export function grantLabel(scope: UserScope, g: RoleGrant): string {
-  return `${ROLE_LABELS[g.role]}（${scope.orgLabel(g.orgId)}）`;
-}
+/** The list page: the accounts the actor may read, the organizations to filter by, and what the actor may do. */
+export type UserList = { users: UserWithRoles[]; orgs: OrgNode[]; orgLabels: OrgLabels; can: { create: boolean } };
 
 /**
- * Active accounts the actor may hand work over to (any organization where handover is allowed), except `fromUserId`.
+ * The accounts of the organizations the actor may read, filtered in SQL.
+ * @throws AppError 'forbidden' when the actor may read no accounts at all
  */
-export async function handoverCandidates(
-  ctx: AppContext,
-  scope: UserScope,
-  fromUserId: string,
-): Promise<UserWithRoles[]> {
+export async function userList(ctx: ScopeContext, actor: Actor, filter: UserListFilter): Promise<UserList> {
+  const scope = await loadUserScope(ctx, actor);
+  if (!scope.canSomewhere('user.read')) throw forbidden();
+  const orgs = scope.tree.filter((o) => scope.can('user.read', o.id));
+  const readable = orgs.map((o) => o.id);
+  const users = await ctx.repos.users.list({
+    orgIds: filter.orgId ? readable.filter((id) => id === filter.orgId) : readable,
+    status: filter.status,
+    query: filter.q?.trim() || undefined,
+  });
+  return { users, orgs, orgLabels: labelsOf(scope), can: { create: scope.canSomewhere('user.create') } };
+}
+
+/**
+ * The organizations a new account may belong to, the actor's own first choice.
+ * @throws AppError 'forbidden' when there is none
+ */
+export async function newUserChoices(
+  ctx: ScopeContext,
+  actor: Actor,
+): Promise<{ orgs: OrgNode[]; orgLabels: OrgLabels; defaultOrgId: string }> {
+  const scope = await loadUserScope(ctx, actor);
+  const orgs = scope.orgsFor('user.create');
+  if (orgs.length === 0) throw forbidden();
+  const home = orgs.find((o) => o.id === actor.homeOrgId) ?? orgs[0];
+  return { orgs, orgLabels: labelsOf(scope), defaultOrgId: home?.id ?? '' };
+}
+
+/** One account's page: the account, its successor, the edit form's organizations and what the actor may do. */
+export type AccountPage = {
+  user: UserWithRoles;
+  successor?: UserWithRoles;
+  orgLabels: OrgLabels;
+  /** The organizations the edit form offers: those the actor administers (retired ones the account still uses). */
+  orgs: OrgNode[];
+  can: UserAbilities;
+  /** The labels of the registered handover steps, in order. */
+  handoverSteps: string[];
+};
+
+/**
+ * One account for its page.
+ * @throws AppError 'not_found' for an unknown account, 'forbidden' when the actor may not read it
+ */
+export async function accountPage(
+  ctx: ScopeContext & { handoverSteps: readonly { label: string }[] },
+  actor: Actor,
+  id: string,
+): Promise<AccountPage> {
+  const user = await ctx.repos.users.byId(id);
+  if (!user) throw notFound('用户');
+  const scope = await loadUserScope(ctx, actor);
+  if (!scope.can('user.read', user.orgId)) throw forbidden();
+  const successor = user.replacedBy ? await ctx.repos.users.byId(user.replacedBy) : undefined;
+  const keep = new Set([user.orgId, ...user.roles.map((g) => g.orgId)]);
+  return {
+    user,
+    successor,
+    orgLabels: labelsOf(scope),
+    orgs: scope.tree.filter((o) => scope.can('user.update', o.id) && (o.retiredAt === null || keep.has(o.id))),
+    can: abilitiesFor(scope, user),
+    handoverSteps: ctx.handoverSteps.map((s) => s.label),
+  };
+}
+
+/**
+ * The handover page: the account and the active accounts the actor may hand its work over to (any organization
+ * where handover is allowed), the account itself excepted.
+ * @throws AppError 'not_found', 'forbidden' (an active account the actor may not hand over)
+ */
+export async function handoverChoices(
+  ctx: ScopeContext & { handoverSteps: readonly { label: string }[] },
+  actor: Actor,
+  id: string,
+): Promise<AccountPage & { candidates: UserWithRoles[] }> {
+  const page = await accountPage(ctx, actor, id);
+  if (!page.can.handover && page.user.status === 'active') throw forbidden();
+  const scope = await loadUserScope(ctx, actor);
   const orgIds = scope.tree.filter((o) => scope.can('user.handover', o.id)).map((o) => o.id);
   const users = await ctx.repos.users.list({ orgIds, status: 'active' });
-  return users.filter((u) => u.id !== fromUserId);
+  return { ...page, candidates: users.filter((u) => u.id !== id) };
 }

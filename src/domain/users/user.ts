@@ -6,6 +6,9 @@ export const USER_STATUSES = ['active', 'deactivated'] as const;
 /** One account status. */
 export type UserStatus = (typeof USER_STATUSES)[number];
 
+/** Chinese labels of the statuses. */
+export const USER_STATUS_LABELS: Record<UserStatus, string> = { active: '启用', deactivated: '已停用' };
+
 /** An account as stored (without its password hash). */
 export type User = {
   id: string;
@@ -27,7 +30,7 @@ export type User = {
 /** An account with its roles. */
 export type UserWithRoles = User & { roles: RoleGrant[] };
 
-/** Lockout rule: 5 failed attempts lock the account for 15 minutes (issue 2). */
+/** Lockout rule: 5 failed attempts lock the account for 15 minutes. */
 export const LOCKOUT = { maxAttempts: 5, minutes: 15 } as const;
 
 /**
@@ -51,6 +54,11 @@ export function afterFailedAttempt(
     return { failedAttempts: 0, lockedUntil: new Date(nowMs + LOCKOUT.minutes * 60_000).toISOString() };
   }
   return { failedAttempts: attempts, lockedUntil: null };
+}
+
+/** Email rule (work addresses, organizations' public addresses): `name@host.tld`, no spaces. */
+export function emailError(email: string): string | null {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? null : '电子邮箱格式不正确';
 }
 
 /** Username rule: 3–32 letters, digits, dot, dash or underscore, starting with a letter. */

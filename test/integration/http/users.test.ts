@@ -144,6 +144,33 @@ for (const dialect of DIALECTS) {
       assert.equal(await rt.ctx.repos.users.byUsername('li.ruo'), undefined);
     });
 
+    test('should report every bad field at once, a bad email included, and keep what was typed', async () => {
+      const res = await admin.post('/admin/users/new', {
+        username: '1li',
+        displayName: '李错',
+        email: 'li@',
+        orgId: '',
+        password: USER_PASSWORD,
+        confirm: 'something-else-entirely',
+        roles: ['nonsense'],
+      });
+      assert.equal(res.status, 422);
+      const html = await res.text();
+      for (const message of [
+        '用户名须为3至32位',
+        '电子邮箱格式不正确',
+        '请选择所属机构',
+        '角色选择有误',
+        '两次输入的密码不一致',
+      ]) {
+        assert.match(html, lit(message));
+      }
+      assert.match(html, /value="1li"/);
+      assert.match(html, /value="li@"/);
+      assert.doesNotMatch(html, lit(USER_PASSWORD));
+      assert.equal(await rt.ctx.repos.users.byUsername('1li'), undefined);
+    });
+
     test('should edit the display name, organization and roles', async () => {
       const id = await create({
         username: 'zhao.bian',

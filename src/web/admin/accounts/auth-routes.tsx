@@ -1,16 +1,22 @@
 /** @jsxImportSource hono/jsx */
-// Back-office login, logout and change of password.
-import type { Hono } from 'hono';
+// Back-office login, logout and change of password. Login and logout answer without a session; the password
+// pages need one (and are the only pages open while a new password is due).
+import { Hono } from 'hono';
 import { setCookie, deleteCookie } from 'hono/cookie';
 import { login } from '../../../app/auth/login.js';
 import { logout } from '../../../app/auth/session.js';
 import { changePassword } from '../../../app/auth/change-password.js';
 import { AppError } from '../../../app/errors.js';
+import type { Actor } from '../../../domain/policies/actor.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../common/security.js';
-import { readForm, requireActor, safeNext, statusOf, str } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
+import { safeNext } from '../../common/respond.js';
+import { formAction, readForm, requireStaff, statusOf, valueOf } from '../../common/pipeline.js';
+import type { FieldErrors } from '../../common/validation.js';
+import { z } from '../../common/validation.js';
+import type { StaffEnv, WebEnv } from '../../common/env.js';
+import { asTyped } from './user-form.js';
 
 function LoginPage(p: { csrf: string; username?: string; next?: string; error?: string; expired?: boolean }) {
   return (
@@ -34,51 +40,37 @@ function LoginPage(p: { csrf: string; username?: string; next?: string; error?: 
 
 const PW_LABELS = { current: '当前密码', next: '新密码', confirm: '确认新密码' };
 
-function PasswordPage(p: {
-  csrf: string;
-  forced: boolean;
-  error?: string;
-  errors?: Record<string, string>;
-  actor?: Parameters<typeof AdminLayout>[0]['actor'];
-}) {
+/** The change-of-password form: the three fields as typed (the use case checks them all at once). */
+const passwordForm = z.object({ current: asTyped(), next: asTyped(), confirm: asTyped() });
+
+function PasswordPage(p: { csrf: string; forced: boolean; error?: string; errors?: FieldErrors; actor: Actor }) {
+  const field = (name: keyof typeof PW_LABELS, autocomplete: string, hint?: string) => (
+    <Field
+      name={name}
+      label={PW_LABELS[name]}
+      type="password"
+      required
+      autocomplete={autocomplete}
+      hint={hint}
+      error={p.errors?.[name]}
+    />
+  );
   return (
     <AdminLayout title="修改密码" csrf={p.csrf} actor={p.actor}>
       {p.forced ? <p class="notice">首次登录或密码已被重置，请先设置新密码后再继续使用。</p> : null}
       <form method="post" action="/admin/password" class="narrow">
         <Csrf token={p.csrf} />
         <ErrorSummary message={p.error} errors={p.errors} labels={PW_LABELS} />
-        <Field
-          name="current"
-          label={PW_LABELS.current}
-          type="password"
-          required
-          autocomplete="current-password"
-          error={p.errors?.current}
-        />
-        <Field
-          name="next"
-          label={PW_LABELS.next}
-          type="password"
-          required
-          autocomplete="new-password"
-          hint="至少10个字符，不能包含用户名，不能是常见密码"
-          error={p.errors?.next}
-        />
-        <Field
-          name="confirm"
-          label={PW_LABELS.confirm}
-          type="password"
-          required
-          autocomplete="new-password"
-          error={p.errors?.confirm}
-        />
+        {field('current', 'current-password')}
+        {field('next', 'new-password', '至少10个字符，不能包含用户名，不能是常见密码')}
+        {field('confirm', 'new-password')}
         <button type="submit">保存新密码</button>
       </form>
     </AdminLayout>
   );
 }
 
-/** Registers /admin/login, /admin/logout and /admin/password. */
+/** Registers /admin/login, /admin/logout and /admin/password (before the back office's sub-app). */
 export function registerAuthRoutes(app: Hono<WebEnv>): void {
   app.get('/admin/login', (c) => {
     if (c.get('actor')) {
@@ -91,22 +83,18 @@ export function registerAuthRoutes(app: Hono<WebEnv>): void {
 
   app.post('/admin/login', async (c) => {
     const form = await readForm(c);
-    const username = str(form, 'username');
+    const [username, next] = [valueOf(form, 'username'), valueOf(form, 'next')];
+    const ctx = c.get('ctx');
     try {
-      const r = await login(c.get('ctx'), username, str(form, 'password'));
-      const ctx = c.get('ctx');
+      const r = await login(ctx, username, valueOf(form, 'password'));
       setCookie(c, SESSION_COOKIE, r.token, cookieOptions(c, 'Lax'));
       // A fresh CSRF token after login (no fixation of a pre-login value).
       setCookie(c, CSRF_COOKIE, ctx.crypto.randomToken(), cookieOptions(c, 'Strict'));
-      return c.redirect(r.mustChangePassword ? '/admin/password' : safeNext(str(form, 'next')), 303);
+      return c.redirect(r.mustChangePassword ? '/admin/password' : safeNext(next), 303);
     } catch (e) {
-      if (e instanceof AppError) {
-        return c.html(
-          <LoginPage csrf={c.get('csrf')} username={username} next={str(form, 'next')} error={e.message} />,
-          statusOf(e),
-        );
-      }
-      throw e;
+      // A refused login (wrong password 401, locked account 423) is the login form again, with the username.
+      if (!(e instanceof AppError)) throw e;
+      return c.html(<LoginPage csrf={c.get('csrf')} username={username} next={next} error={e.message} />, statusOf(e));
     }
   });
 
@@ -119,41 +107,35 @@ export function registerAuthRoutes(app: Hono<WebEnv>): void {
     return c.redirect('/admin/login', 303);
   });
 
-  app.get('/admin/password', (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) {
-      return actor;
-    }
-    return c.html(
-      <PasswordPage csrf={c.get('csrf')} actor={actor} forced={c.get('live')?.user.mustChangePassword ?? false} />,
-    );
-  });
-
-  app.post('/admin/password', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) {
-      return actor;
-    }
-    const form = await readForm(c);
-    const ctx = c.get('ctx');
+  // The password pages need a signed-in account; a forced change keeps every other page closed until done.
+  const own = new Hono<StaffEnv>();
+  own.use('/admin/password', requireStaff());
+  own.get('/admin/password', (c) =>
+    c.html(
+      <PasswordPage
+        csrf={c.get('csrf')}
+        actor={c.get('actor')}
+        forced={c.get('live')?.user.mustChangePassword ?? false}
+      />,
+    ),
+  );
+  own.post('/admin/password', (c) => {
     const token = c.get('sessionToken');
-    try {
-      await changePassword(
-        ctx,
-        actor.userId,
-        { current: str(form, 'current'), next: str(form, 'next'), confirm: str(form, 'confirm') },
-        token ? ctx.crypto.sha256(token) : undefined,
-      );
-      return c.redirect('/admin?flash=password', 303);
-    } catch (e) {
-      if (e instanceof AppError) {
-        const forced = c.get('live')?.user.mustChangePassword ?? false;
-        return c.html(
-          <PasswordPage csrf={c.get('csrf')} actor={actor} forced={forced} error={e.message} errors={e.fieldErrors} />,
-          statusOf(e),
-        );
-      }
-      throw e;
-    }
+    const ctx = c.get('ctx');
+    return formAction(c, {
+      schema: passwordForm,
+      run: (input) => changePassword(ctx, c.get('actor').userId, input, token ? ctx.crypto.sha256(token) : undefined),
+      done: () => c.redirect('/admin?flash=password', 303),
+      again: (state) => (
+        <PasswordPage
+          csrf={c.get('csrf')}
+          actor={c.get('actor')}
+          forced={c.get('live')?.user.mustChangePassword ?? false}
+          error={state.message}
+          errors={state.errors}
+        />
+      ),
+    });
   });
+  app.route('/', own);
 }

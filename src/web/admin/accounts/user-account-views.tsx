@@ -1,26 +1,27 @@
 /** @jsxImportSource hono/jsx */
 // Views of one account: its summary, the edit form, password reset, (de)activation and the handover (交接) page.
 import type { Actor } from '../../../domain/policies/actor.js';
-import type { UserWithRoles } from '../../../domain/users/user.js';
+import { USER_STATUS_LABELS, type UserWithRoles } from '../../../domain/users/user.js';
+import type { AccountPage } from '../../../app/users/user-scope.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { Csrf, ErrorSummary, Select } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
-import { grantLabel, type UserAbilities, type UserScope } from '../../../app/users/user-scope.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
-import { RoleMatrix, orgOptions, personLabel, type FormErrors } from './user-views.js';
-
-/** One account as the pages show it: the account, the actor's rights over it, and its successor. */
-export type AccountView = {
-  user: UserWithRoles;
-  scope: UserScope;
-  abilities: UserAbilities;
-  successor?: UserWithRoles;
-};
+import {
+  AccountFields,
+  PasswordFields,
+  RoleMatrix,
+  grantsLabel,
+  orgLabel,
+  personLabel,
+  type FormErrors,
+} from './user-views.js';
 
 /** Props of the account page; each of its three forms carries its own errors. */
-export type EditPageProps = AccountView & {
+export type EditPageProps = {
   actor: Actor;
   csrf: string;
+  page: AccountPage;
   values: UserFormValues;
   flash?: string;
   edit?: FormErrors;
@@ -45,14 +46,14 @@ export function handoverFlash(
 
 /** The account page: summary, then (for those who may) edit, password reset and status forms. */
 export function UserEditPage(p: EditPageProps) {
-  const u = p.user;
+  const { user: u, can } = p.page;
   return (
     <AdminLayout title={`账号：${personLabel(u)}`} actor={p.actor} csrf={p.csrf} path="/admin/users" flash={p.flash}>
-      <AccountSummary {...p} />
-      {p.abilities.update ? <EditForm {...p} /> : <p class="muted">您可以查阅该账号，但无权修改。</p>}
-      {p.abilities.update ? <PasswordForm id={u.id} csrf={p.csrf} {...p.password} /> : null}
-      {p.abilities.update ? <StatusForm id={u.id} csrf={p.csrf} active={u.status === 'active'} {...p.status} /> : null}
-      {p.abilities.handover ? (
+      <AccountSummary page={p.page} />
+      {can.update ? <EditForm {...p} /> : <p class="muted">您可以查阅该账号，但无权修改。</p>}
+      {can.update ? <PasswordForm id={u.id} csrf={p.csrf} {...p.password} /> : null}
+      {can.update ? <StatusForm id={u.id} csrf={p.csrf} active={u.status === 'active'} {...p.status} /> : null}
+      {can.handover ? (
         <div>
           <h2>交接</h2>
           <p>工作调动或离职时，将该账号的全部角色和未办结的工作一次性转给接手人员，并停用该账号。</p>
@@ -70,8 +71,8 @@ export function UserEditPage(p: EditPageProps) {
   );
 }
 
-function AccountSummary(p: AccountView) {
-  const u = p.user;
+function AccountSummary(p: { page: AccountPage }) {
+  const { user: u, successor, orgLabels } = p.page;
   return (
     <dl class="info">
       <dt>用户名</dt>
@@ -79,15 +80,15 @@ function AccountSummary(p: AccountView) {
       <dt>姓名</dt>
       <dd>{u.displayName || '—'}</dd>
       <dt>所属机构</dt>
-      <dd>{p.scope.orgLabel(u.orgId)}</dd>
+      <dd>{orgLabel(orgLabels, u.orgId)}</dd>
       <dt>角色</dt>
-      <dd>{u.roles.length > 0 ? u.roles.map((g) => grantLabel(p.scope, g)).join('\n') : '—'}</dd>
+      <dd>{grantsLabel(orgLabels, u.roles, '\n')}</dd>
       <dt>状态</dt>
-      <dd>{u.status === 'active' ? '启用' : '已停用'}</dd>
-      {p.successor ? (
+      <dd>{USER_STATUS_LABELS[u.status]}</dd>
+      {successor ? (
         <>
           <dt>交接</dt>
-          <dd>{`已交接给 ${personLabel(p.successor)}`}</dd>
+          <dd>{`已交接给 ${personLabel(successor)}`}</dd>
         </>
       ) : null}
       <dt>最近登录</dt>
@@ -103,69 +104,27 @@ function AccountSummary(p: AccountView) {
 }
 
 function EditForm(p: EditPageProps) {
-  const v = p.values;
   const e = p.edit?.errors ?? {};
-  const keep = new Set([p.user.orgId, ...p.user.roles.map((g) => g.orgId)]);
-  const orgs = p.scope.tree.filter((o) => p.scope.can('user.update', o.id) && (o.retiredAt === null || keep.has(o.id)));
   return (
-    <form method="post" action={`/admin/users/${p.user.id}`}>
+    <form method="post" action={`/admin/users/${p.page.user.id}`}>
       <h2>账号信息与角色</h2>
       <Csrf token={p.csrf} />
       <ErrorSummary message={p.edit?.message} errors={p.edit?.errors} labels={USER_LABELS} />
-      <Field
-        name="displayName"
-        label={USER_LABELS.displayName ?? ''}
-        value={v.displayName}
-        error={e.displayName}
-        autocomplete="off"
-      />
-      <Field
-        name="email"
-        type="email"
-        label={USER_LABELS.email ?? ''}
-        value={v.email}
-        error={e.email}
-        autocomplete="off"
-      />
-      <Select
-        name="orgId"
-        label={USER_LABELS.orgId ?? ''}
-        value={v.orgId}
-        error={e.orgId}
-        options={orgOptions(orgs)}
-        required
-      />
-      <RoleMatrix orgs={orgs} checked={v.roles} error={e.roles} />
+      <AccountFields values={p.values} errors={e} orgs={p.page.orgs} />
+      <RoleMatrix orgs={p.page.orgs} checked={p.values.roles} error={e.roles} />
       <button type="submit">保存</button>
     </form>
   );
 }
 
 function PasswordForm(p: { id: string; csrf: string } & FormErrors) {
-  const e = p.errors ?? {};
   return (
     <form method="post" action={`/admin/users/${p.id}/password`} class="narrow">
       <h2>重置密码</h2>
       <Csrf token={p.csrf} />
       <ErrorSummary message={p.message} errors={p.errors} labels={{ password: '临时密码', confirm: '确认临时密码' }} />
       <p class="muted">设置临时密码并当面或电话告知本人。该用户已登录的会话将被注销，下次登录时须修改密码。</p>
-      <Field
-        name="password"
-        label="临时密码"
-        type="password"
-        error={e.password}
-        required
-        autocomplete="new-password"
-        hint="至少10个字符，不能包含用户名，不能是常见密码"
-      />
-      <Field
-        name="confirm"
-        label="确认临时密码"
-        type="password"
-        error={e.confirm}
-        required
-        autocomplete="new-password"
-      />
+      <PasswordFields labels={['临时密码', '确认临时密码']} errors={p.errors ?? {}} />
       <button type="submit" class="secondary">
         重置密码
       </button>
@@ -194,15 +153,14 @@ function StatusForm(p: { id: string; csrf: string; active: boolean } & FormError
 
 /** The handover page: what will move, the choice of successor, and the confirmation. */
 export function HandoverPage(
-  p: AccountView & {
+  p: {
     actor: Actor;
     csrf: string;
-    candidates: UserWithRoles[];
-    steps: readonly string[];
+    page: AccountPage & { candidates: UserWithRoles[] };
     toUserId: string;
   } & FormErrors,
 ) {
-  const u = p.user;
+  const { user: u, orgLabels, candidates, handoverSteps } = p.page;
   return (
     <AdminLayout title={`交接：${personLabel(u)}`} actor={p.actor} csrf={p.csrf} path="/admin/users">
       <p>
@@ -210,13 +168,13 @@ export function HandoverPage(
       </p>
       <h2>将转交的内容</h2>
       <ul>
-        <li>{`角色：${u.roles.length > 0 ? u.roles.map((g) => grantLabel(p.scope, g)).join('、') : '（无）'}`}</li>
-        {p.steps.map((label) => (
+        <li>{`角色：${grantsLabel(orgLabels, u.roles, '、', '（无）')}`}</li>
+        {handoverSteps.map((label) => (
           <li>{`${label}：全部未办结事项`}</li>
         ))}
       </ul>
-      {p.steps.length === 0 ? <p class="muted">目前没有登记交接事项的业务模块，本次只转交角色。</p> : null}
-      {p.candidates.length === 0 ? (
+      {handoverSteps.length === 0 ? <p class="muted">目前没有登记交接事项的业务模块，本次只转交角色。</p> : null}
+      {candidates.length === 0 ? (
         <p class="warn">没有可选择的接手人员：接手人员须为您有权管理的机构中启用的账号。</p>
       ) : (
         <form method="post" action={`/admin/users/${u.id}/handover`} class="narrow">
@@ -230,7 +188,7 @@ export function HandoverPage(
             required
             options={[
               ['', '请选择接手人员'],
-              ...p.candidates.map((c): [string, string] => [c.id, `${personLabel(c)}，${p.scope.orgLabel(c.orgId)}`]),
+              ...candidates.map((c): [string, string] => [c.id, `${personLabel(c)}，${orgLabel(orgLabels, c.orgId)}`]),
             ]}
           />
           <p>{`确认后，${personLabel(u)} 的账号将被停用，不能再登录。`}</p>

@@ -1,8 +1,9 @@
-// The account form as typed: read from the request, re-rendered on errors, parsed into use-case input.
-import { AppError, invalid } from '../../../app/errors.js';
-import { parseUserInput, type UserInput } from '../../../app/users/user-input.js';
+// The account forms: zod schemas over the account fields (every field reported at once, what was typed kept),
+// and the form values of a stored account.
+import { userFields } from '../../../app/users/user-input.js';
 import type { UserWithRoles } from '../../../domain/users/user.js';
-import { list, str } from '../../common/respond.js';
+import { valueOf } from '../../common/pipeline.js';
+import { checkbox, required, z, type FormValues } from '../../common/validation.js';
 
 /** What the user typed in the account form (passwords are never re-rendered). */
 export type UserFormValues = {
@@ -28,17 +29,54 @@ export const USER_LABELS: Record<string, string> = {
   toUserId: '接手人员',
 };
 
-type Form = Record<string, string | string[]>;
+/** A password exactly as typed (never trimmed; the first value of a repeated field). */
+export const asTyped = () => z.preprocess((v) => (Array.isArray(v) ? (v[0] as unknown) : v) ?? '', z.string());
 
-/** Reads the account fields of a submitted form. */
-export function userValuesFrom(form: Form): UserFormValues {
+/** A password, not empty. */
+const password = (message: string) => asTyped().pipe(z.string().min(1, { error: message }));
+
+/** The second entry of a password must match the first (checked even when other fields are wrong). */
+const sameTwice = {
+  path: ['confirm'],
+  message: '两次输入的密码不一致',
+  when: () => true,
+};
+const matches = (v: { password: string; confirm: string }) => v.password === '' || v.password === v.confirm;
+
+const { username, ...accountFields } = userFields;
+
+/** A new account: the account fields, the initial password typed twice, and the first-login change. */
+export const newUserForm = z
+  .object({
+    username,
+    ...accountFields,
+    password: password('请输入初始密码'),
+    confirm: asTyped(),
+    mustChangePassword: checkbox(),
+  })
+  .refine(matches, sameTwice);
+
+/** An edit of an account (the username is not editable). */
+export const userEditForm = z.object(accountFields);
+
+/** A temporary password set by an administrator, typed twice. */
+export const temporaryPasswordForm = z
+  .object({ password: password('请输入临时密码'), confirm: asTyped() })
+  .refine(matches, sameTwice);
+
+/** The successor of a handover. */
+export const successorForm = z.object({ toUserId: required('请选择接手人员') });
+
+/** The account fields of a submitted form, as typed. */
+export function userValuesFrom(form: FormValues): UserFormValues {
+  const roles = form.roles;
   return {
-    username: str(form, 'username').trim(),
-    displayName: str(form, 'displayName'),
-    email: str(form, 'email'),
-    orgId: str(form, 'orgId'),
-    roles: list(form, 'roles'),
-    mustChangePassword: str(form, 'mustChangePassword') === '1',
+    username: valueOf(form, 'username').trim(),
+    displayName: valueOf(form, 'displayName'),
+    email: valueOf(form, 'email'),
+    orgId: valueOf(form, 'orgId'),
+    roles: roles === undefined ? [] : Array.isArray(roles) ? roles : [roles],
+    mustChangePassword: valueOf(form, 'mustChangePassword') === '1',
   };
 }
 
@@ -57,60 +95,4 @@ export function userValuesOf(u: UserWithRoles): UserFormValues {
 /** Empty values for a new account; first login forces a new password by default. */
 export function blankUserValues(orgId: string): UserFormValues {
   return { username: '', displayName: '', email: '', orgId, roles: [], mustChangePassword: true };
-}
-
-/**
- * Parses a new account: the account fields plus the initial password, typed twice.
- * @throws AppError 'invalid' with every field error at once
- */
-export function parseNewUser(
-  v: UserFormValues,
-  form: Form,
-): UserInput & { password: string; mustChangePassword: boolean } {
-  const password = str(form, 'password');
-  const errors: Record<string, string> = {};
-  if (!password) errors.password = '请输入初始密码';
-  else if (password !== str(form, 'confirm')) errors.confirm = '两次输入的密码不一致';
-  const input = collect(() => parseUserInput(v), errors);
-  if (!input || Object.keys(errors).length > 0) throw invalid('账号信息有误，请按提示更正', errors);
-  return { ...input, password, mustChangePassword: v.mustChangePassword };
-}
-
-/**
- * Parses an edit of an existing account (the username is not editable).
- * @throws AppError 'invalid' with field errors
- */
-export function parseUserEdit(v: UserFormValues, username: string): UserInput {
-  return parseUserInput({ ...v, username });
-}
-
-/**
- * Parses a temporary password typed twice (reset by an admin).
- * @throws AppError 'invalid' when empty or the two entries differ
- */
-export function parseTemporaryPassword(form: Form): string {
-  const password = str(form, 'password');
-  if (!password) throw invalid('请输入临时密码', { password: '请输入临时密码' });
-  if (password !== str(form, 'confirm')) throw invalid('两次输入的密码不一致', { confirm: '两次输入的密码不一致' });
-  return password;
-}
-
-function collect<T>(fn: () => T, into: Record<string, string>): T | undefined {
-  try {
-    return fn();
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    Object.assign(into, e.fieldErrors);
-    return undefined;
-  }
-}
-
-/**
- * Reads the chosen successor of a handover.
- * @throws AppError 'invalid' when none was chosen
- */
-export function parseSuccessor(form: Form): string {
-  const id = str(form, 'toUserId');
-  if (!id) throw invalid('请选择接手人员', { toUserId: '请选择接手人员' });
-  return id;
 }

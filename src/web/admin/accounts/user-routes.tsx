@@ -1,30 +1,27 @@
 /** @jsxImportSource hono/jsx */
 // Back-office account pages: list, create, edit roles, reset password, (de)activate, hand over (交接).
+// Thin handlers: parse → use case or query (which authorizes) → render; errors go to the pipeline.
 import type { Context, Hono } from 'hono';
 import { createUser, resetPassword, setUserActive, updateUser } from '../../../app/users/manage-users.js';
 import { handover } from '../../../app/users/handover.js';
-import { AppError } from '../../../app/errors.js';
-import type { Actor } from '../../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
-import { abilitiesFor, handoverCandidates, listVisibleUsers, loadUserScope } from '../../../app/users/user-scope.js';
+import { accountPage, handoverChoices, newUserChoices, userList } from '../../../app/users/user-scope.js';
+import { USER_STATUSES } from '../../../domain/users/user.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import { optionalOneOf, parseQuery, text, z } from '../../common/validation.js';
+import { UserListPage, UserNewPage, type FormErrors } from './user-views.js';
+import { HandoverPage, UserEditPage, handoverFlash, type EditPageProps } from './user-account-views.js';
 import {
   blankUserValues,
-  parseNewUser,
-  parseSuccessor,
-  parseTemporaryPassword,
-  parseUserEdit,
+  newUserForm,
+  successorForm,
+  temporaryPasswordForm,
+  userEditForm,
   userValuesFrom,
   userValuesOf,
 } from './user-form.js';
-import { ForbiddenPage, UserListPage, UserNewPage, type FormErrors } from './user-views.js';
-import {
-  HandoverPage,
-  UserEditPage,
-  handoverFlash,
-  type AccountView,
-  type EditPageProps,
-} from './user-account-views.js';
+
+type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   created: '账号已创建。',
@@ -34,193 +31,137 @@ const FLASH: Record<string, string> = {
   reactivated: '账号已重新启用。',
 };
 
-type C = Context<WebEnv>;
-type Page = string | Promise<string>;
+/** The list's filter: a malformed status is reported and ignored. */
+const listQuery = { org: text(64), status: optionalOneOf(USER_STATUSES, '状态有误'), q: text(100) };
 
-const denied = (c: C, actor: Actor, message?: string) =>
-  c.html(<ForbiddenPage actor={actor} csrf={c.get('csrf')} message={message} />, 403);
-const formErrors = (e: AppError): FormErrors => ({ message: e.message, errors: e.fieldErrors });
+const errorsOf = (state: FormState): FormErrors => ({ message: state.message, errors: state.errors });
 
-/**
- * Answers a failed use case: 403 page when forbidden, otherwise the form again with the errors and the right status.
- */
-async function failed(
-  c: C,
-  actor: Actor,
-  e: unknown,
-  render: (e: AppError) => Page | Promise<Page>,
-): Promise<Response> {
-  if (!(e instanceof AppError)) throw e;
-  if (e.code === 'forbidden') return denied(c, actor, e.message);
-  return c.html(await render(e), statusOf(e));
-}
-
-/** Loads the account named in the URL with the actor's rights over it; 404 when unknown, 403 when not readable. */
-async function loadAccount(c: C, actor: Actor, id: string): Promise<AccountView | Response> {
-  const ctx = c.get('ctx');
-  const user = await ctx.repos.users.byId(id);
-  if (!user) return await c.notFound();
-  const scope = await loadUserScope(ctx, actor);
-  if (!scope.can('user.read', user.orgId)) return denied(c, actor);
-  const successor = user.replacedBy ? await ctx.repos.users.byId(user.replacedBy) : undefined;
-  return { user, scope, abilities: abilitiesFor(scope, user), successor };
-}
-
-function editPage(c: C, actor: Actor, a: AccountView, extra: Partial<EditPageProps> = {}) {
-  return <UserEditPage {...a} actor={actor} csrf={c.get('csrf')} values={userValuesOf(a.user)} {...extra} />;
-}
-
-function flashOf(c: C, a: AccountView): string | undefined {
-  const key = c.req.query('flash') ?? '';
-  if (key !== 'handover') return FLASH[key];
-  const moved = (c.req.query('moved') ?? '').split(',').map((n) => Number.parseInt(n, 10) || 0);
-  const labels = c.get('ctx').handoverSteps.map((s) => s.label);
-  return handoverFlash(Number.parseInt(c.req.query('roles') ?? '', 10) || 0, moved, labels, a.successor);
-}
-
-async function handoverPage(c: C, actor: Actor, a: AccountView, toUserId = '', err?: AppError) {
-  const ctx = c.get('ctx');
-  const candidates = await handoverCandidates(ctx, a.scope, a.user.id);
-  const steps = ctx.handoverSteps.map((s) => s.label);
+/** The account page, with one of its forms shown again after a refusal. */
+async function editPage(c: C, id: string, extra: Partial<Omit<EditPageProps, 'page'>> = {}) {
+  const page = await accountPage(c.get('ctx'), c.get('actor'), id);
   return (
-    <HandoverPage
-      {...a}
-      actor={actor}
-      csrf={c.get('csrf')}
-      candidates={candidates}
-      steps={steps}
-      toUserId={toUserId}
-      {...(err ? formErrors(err) : {})}
-    />
+    <UserEditPage page={page} actor={c.get('actor')} csrf={c.get('csrf')} values={userValuesOf(page.user)} {...extra} />
   );
 }
 
+/** The flash message of the account page (after a handover: what moved, from the counts in the query). */
+function flashOf(c: C, labels: readonly string[], successor: Parameters<typeof handoverFlash>[3]): string | undefined {
+  const key = c.req.query('flash') ?? '';
+  if (key !== 'handover') return FLASH[key];
+  const moved = (c.req.query('moved') ?? '').split(',').map((n) => Number.parseInt(n, 10) || 0);
+  return handoverFlash(Number.parseInt(c.req.query('roles') ?? '', 10) || 0, moved, labels, successor);
+}
+
 /** Registers the /admin/users pages. */
-export function registerUserRoutes(app: Hono<WebEnv>): void {
-  app.get('/admin/users', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const ctx = c.get('ctx');
-    const scope = await loadUserScope(ctx, actor);
-    if (!scope.canSomewhere('user.read')) return denied(c, actor);
-    const filter = { org: c.req.query('org') ?? '', status: c.req.query('status') ?? '', q: c.req.query('q') ?? '' };
-    const users = await listVisibleUsers(ctx, scope, filter);
+export function registerUserRoutes(admin: Hono<StaffEnv>): void {
+  admin.get('/admin/users', async (c) => {
+    const raw = readQuery(c);
+    const { value, errors } = parseQuery(listQuery, raw);
+    const list = await userList(c.get('ctx'), c.get('actor'), { ...value, orgId: value.org || undefined });
+    const query = { org: valueOf(raw, 'org'), status: valueOf(raw, 'status'), q: valueOf(raw, 'q') };
     return c.html(
-      <UserListPage
-        actor={actor}
+      <UserListPage actor={c.get('actor')} csrf={c.get('csrf')} list={list} query={query} errors={errors} />,
+    );
+  });
+
+  admin.get('/admin/users/new', async (c) => {
+    const { orgs, defaultOrgId } = await newUserChoices(c.get('ctx'), c.get('actor'));
+    return c.html(
+      <UserNewPage actor={c.get('actor')} csrf={c.get('csrf')} orgs={orgs} values={blankUserValues(defaultOrgId)} />,
+    );
+  });
+
+  admin.post('/admin/users/new', (c) =>
+    formAction(c, {
+      schema: newUserForm,
+      run: ({ confirm: _typedTwice, ...input }) => createUser(c.get('ctx'), c.get('actor'), input),
+      done: (user) => c.redirect(`/admin/users/${user.id}?flash=created`, 303),
+      again: async (state) => {
+        const { orgs } = await newUserChoices(c.get('ctx'), c.get('actor'));
+        const values = userValuesFrom(state.values);
+        return (
+          <UserNewPage actor={c.get('actor')} csrf={c.get('csrf')} orgs={orgs} values={values} {...errorsOf(state)} />
+        );
+      },
+    }),
+  );
+
+  admin.get('/admin/users/:id', async (c) => {
+    const page = await accountPage(c.get('ctx'), c.get('actor'), c.req.param('id'));
+    const flash = flashOf(c, page.handoverSteps, page.successor);
+    return c.html(
+      <UserEditPage
+        page={page}
+        actor={c.get('actor')}
         csrf={c.get('csrf')}
-        scope={scope}
-        users={users}
-        filter={filter}
-        canCreate={scope.canSomewhere('user.create')}
+        values={userValuesOf(page.user)}
+        flash={flash}
       />,
     );
   });
 
-  app.get('/admin/users/new', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const scope = await loadUserScope(c.get('ctx'), actor);
-    const orgs = scope.orgsFor('user.create');
-    if (orgs.length === 0) return denied(c, actor);
-    const orgId = orgs.some((o) => o.id === actor.homeOrgId) ? actor.homeOrgId : (orgs[0]?.id ?? '');
-    return c.html(<UserNewPage actor={actor} csrf={c.get('csrf')} scope={scope} values={blankUserValues(orgId)} />);
+  admin.post('/admin/users/:id', (c) => {
+    const id = c.req.param('id');
+    return formAction(c, {
+      schema: userEditForm,
+      run: (input) => updateUser(c.get('ctx'), c.get('actor'), id, input),
+      done: () => c.redirect(`/admin/users/${id}?flash=saved`, 303),
+      again: (state) => editPage(c, id, { values: userValuesFrom(state.values), edit: errorsOf(state) }),
+    });
   });
 
-  app.post('/admin/users/new', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const ctx = c.get('ctx');
-    const scope = await loadUserScope(ctx, actor);
-    if (!scope.canSomewhere('user.create')) return denied(c, actor);
-    const form = await readForm(c);
-    const values = userValuesFrom(form);
-    try {
-      const user = await createUser(ctx, actor, parseNewUser(values, form));
-      return c.redirect(`/admin/users/${user.id}?flash=created`, 303);
-    } catch (e) {
-      return failed(c, actor, e, (err) => (
-        <UserNewPage actor={actor} csrf={c.get('csrf')} scope={scope} values={values} {...formErrors(err)} />
-      ));
-    }
+  admin.post('/admin/users/:id/password', (c) => {
+    const id = c.req.param('id');
+    return formAction(c, {
+      schema: temporaryPasswordForm,
+      run: ({ password }) => resetPassword(c.get('ctx'), c.get('actor'), id, password),
+      done: () => c.redirect(`/admin/users/${id}?flash=password`, 303),
+      again: (state) => editPage(c, id, { password: errorsOf(state) }),
+    });
   });
 
-  app.get('/admin/users/:id', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const a = await loadAccount(c, actor, c.req.param('id'));
-    if (a instanceof Response) return a;
-    return c.html(editPage(c, actor, a, { flash: flashOf(c, a) }));
+  admin.post('/admin/users/:id/status', (c) => {
+    const id = c.req.param('id');
+    return formAction(c, {
+      schema: z.object({ active: text(1) }),
+      run: async ({ active }) => {
+        await setUserActive(c.get('ctx'), c.get('actor'), id, active === '1');
+        return active === '1';
+      },
+      done: (active) => c.redirect(`/admin/users/${id}?flash=${active ? 'reactivated' : 'deactivated'}`, 303),
+      again: (state) => editPage(c, id, { status: errorsOf(state) }),
+    });
   });
 
-  app.post('/admin/users/:id', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const a = await loadAccount(c, actor, c.req.param('id'));
-    if (a instanceof Response) return a;
-    const values = userValuesFrom(await readForm(c));
-    try {
-      await updateUser(c.get('ctx'), actor, a.user.id, parseUserEdit(values, a.user.username));
-      return c.redirect(`/admin/users/${a.user.id}?flash=saved`, 303);
-    } catch (e) {
-      return failed(c, actor, e, (err) => editPage(c, actor, a, { values, edit: formErrors(err) }));
-    }
+  admin.get('/admin/users/:id/handover', async (c) => {
+    const page = await handoverChoices(c.get('ctx'), c.get('actor'), c.req.param('id'));
+    if (!page.can.handover) return c.redirect(`/admin/users/${page.user.id}`, 303);
+    return c.html(<HandoverPage actor={c.get('actor')} csrf={c.get('csrf')} page={page} toUserId="" />);
   });
 
-  app.post('/admin/users/:id/password', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const a = await loadAccount(c, actor, c.req.param('id'));
-    if (a instanceof Response) return a;
-    const form = await readForm(c);
-    try {
-      await resetPassword(c.get('ctx'), actor, a.user.id, parseTemporaryPassword(form));
-      return c.redirect(`/admin/users/${a.user.id}?flash=password`, 303);
-    } catch (e) {
-      return failed(c, actor, e, (err) => editPage(c, actor, a, { password: formErrors(err) }));
-    }
-  });
-
-  app.post('/admin/users/:id/status', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const a = await loadAccount(c, actor, c.req.param('id'));
-    if (a instanceof Response) return a;
-    const active = str(await readForm(c), 'active') === '1';
-    try {
-      await setUserActive(c.get('ctx'), actor, a.user.id, active);
-      return c.redirect(`/admin/users/${a.user.id}?flash=${active ? 'reactivated' : 'deactivated'}`, 303);
-    } catch (e) {
-      return failed(c, actor, e, (err) => editPage(c, actor, a, { status: formErrors(err) }));
-    }
-  });
-
-  app.get('/admin/users/:id/handover', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const a = await loadAccount(c, actor, c.req.param('id'));
-    if (a instanceof Response) return a;
-    if (!a.abilities.handover) {
-      return a.user.status === 'active' ? denied(c, actor) : c.redirect(`/admin/users/${a.user.id}`, 303);
-    }
-    return c.html(await handoverPage(c, actor, a));
-  });
-
-  app.post('/admin/users/:id/handover', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const a = await loadAccount(c, actor, c.req.param('id'));
-    if (a instanceof Response) return a;
-    const form = await readForm(c);
-    const toUserId = str(form, 'toUserId');
-    try {
-      const r = await handover(c.get('ctx'), actor, a.user.id, parseSuccessor(form));
-      return c.redirect(
-        `/admin/users/${a.user.id}?flash=handover&roles=${r.roles}&moved=${r.moved.map((m) => m.count).join(',')}`,
-        303,
-      );
-    } catch (e) {
-      return failed(c, actor, e, (err) => handoverPage(c, actor, a, toUserId, err));
-    }
+  admin.post('/admin/users/:id/handover', (c) => {
+    const id = c.req.param('id');
+    return formAction(c, {
+      schema: successorForm,
+      run: ({ toUserId }) => handover(c.get('ctx'), c.get('actor'), id, toUserId),
+      done: (r) =>
+        c.redirect(
+          `/admin/users/${id}?flash=handover&roles=${r.roles}&moved=${r.moved.map((m) => m.count).join(',')}`,
+          303,
+        ),
+      again: async (state) => {
+        const page = await handoverChoices(c.get('ctx'), c.get('actor'), id);
+        const toUserId = valueOf(state.values, 'toUserId');
+        return (
+          <HandoverPage
+            actor={c.get('actor')}
+            csrf={c.get('csrf')}
+            page={page}
+            toUserId={toUserId}
+            {...errorsOf(state)}
+          />
+        );
+      },
+    });
   });
 }

@@ -1,17 +1,18 @@
 /** @jsxImportSource hono/jsx */
-// Views of the account list, the new-account form, the role matrix and the 403 page.
+// Views of the account list, the new-account form and the role matrix.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { OrgNode } from '../../../domain/orgs/organization.js';
-import { ROLES, ROLE_LABELS } from '../../../domain/users/roles.js';
-import type { UserWithRoles } from '../../../domain/users/user.js';
+import { ROLES, ROLE_LABELS, type RoleGrant } from '../../../domain/users/roles.js';
+import { USER_STATUS_LABELS, USER_STATUSES, type UserWithRoles } from '../../../domain/users/user.js';
+import type { OrgLabels, UserList } from '../../../app/users/user-scope.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
-import { grantLabel, type UserListFilter, type UserScope } from '../../../app/users/user-scope.js';
+import type { FieldErrors } from '../../common/validation.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 
 /** Errors of one form on a page: the summary message and per-field messages. */
-export type FormErrors = { message?: string; errors?: Record<string, string> };
+export type FormErrors = { message?: string; errors?: FieldErrors };
 
 /** Options of an organization select, indented by depth. */
 export function orgOptions(orgs: readonly OrgNode[]): [string, string][] {
@@ -26,44 +27,58 @@ export function personLabel(u: Pick<UserWithRoles, 'username' | 'displayName'>):
   return u.displayName ? `${u.displayName}（${u.username}）` : u.username;
 }
 
+/** An organization's short name. */
+export const orgLabel = (labels: OrgLabels, orgId: string): string => labels[orgId] ?? '（未知机构）';
+
+/** An account's role grants as people read them: "合法性审查人员（区司法局）", joined. */
+export function grantsLabel(labels: OrgLabels, grants: readonly RoleGrant[], joiner: string, none = '—'): string {
+  return grants.length > 0
+    ? grants.map((g) => `${ROLE_LABELS[g.role]}（${orgLabel(labels, g.orgId)}）`).join(joiner)
+    : none;
+}
+
+/** The list page's filter as typed. */
+export type UserListQuery = { org: string; status: string; q: string };
+
 /** The list of accounts the actor may read, with filters. */
 export function UserListPage(p: {
   actor: Actor;
   csrf: string;
-  scope: UserScope;
-  users: UserWithRoles[];
-  filter: UserListFilter;
-  canCreate: boolean;
+  list: UserList;
+  query: UserListQuery;
+  errors: FieldErrors;
 }) {
-  const byId = new Map(p.users.map((u) => [u.id, u]));
-  const readable = p.scope.tree.filter((o) => p.scope.can('user.read', o.id));
+  const { users, orgLabels } = p.list;
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const status = (u: UserWithRoles) => {
+    const successor = u.replacedBy ? byId.get(u.replacedBy) : undefined;
+    const label = USER_STATUS_LABELS[u.status];
+    return successor ? `${label}（已交接给 ${personLabel(successor)}）` : label;
+  };
   return (
     <AdminLayout title="账号与角色" actor={p.actor} csrf={p.csrf} path="/admin/users">
-      {p.canCreate ? (
+      {p.list.can.create ? (
         <p>
           <a class="button" href="/admin/users/new">
             新增账号
           </a>
         </p>
       ) : null}
+      <ErrorSummary errors={p.errors} labels={{ status: '状态' }} />
       <form method="get" action="/admin/users" class="filters" role="search" aria-label="筛选账号">
-        <Select name="org" label="机构" value={p.filter.org} options={[['', '全部机构'], ...orgOptions(readable)]} />
+        <Select name="org" label="机构" value={p.query.org} options={[['', '全部机构'], ...orgOptions(p.list.orgs)]} />
         <Select
           name="status"
           label="状态"
-          value={p.filter.status}
-          options={[
-            ['', '全部'],
-            ['active', '启用'],
-            ['deactivated', '停用'],
-          ]}
+          value={p.query.status}
+          options={[['', '全部'], ...USER_STATUSES.map((s): [string, string] => [s, USER_STATUS_LABELS[s]])]}
         />
-        <Field name="q" label="用户名或姓名" type="search" value={p.filter.q} />
+        <Field name="q" label="用户名或姓名" type="search" value={p.query.q} />
         <button type="submit">筛选</button>
       </form>
       <div class="table-wrap">
         <table>
-          <caption class="muted">{`共 ${p.users.length} 个账号；停用的账号不能登录，予以保留以备查考。`}</caption>
+          <caption class="muted">{`共 ${users.length} 个账号；停用的账号不能登录，予以保留以备查考。`}</caption>
           <thead>
             <tr>
               <th scope="col">用户名</th>
@@ -75,27 +90,18 @@ export function UserListPage(p: {
             </tr>
           </thead>
           <tbody>
-            {p.users.map((u) => {
-              const successor = u.replacedBy ? byId.get(u.replacedBy) : undefined;
-              return (
-                <tr>
-                  <td>
-                    <a href={`/admin/users/${u.id}`}>{u.username}</a>
-                  </td>
-                  <td>{u.displayName}</td>
-                  <td>{p.scope.orgLabel(u.orgId)}</td>
-                  <td>{u.roles.length > 0 ? u.roles.map((g) => grantLabel(p.scope, g)).join('、') : '—'}</td>
-                  <td>
-                    {u.status === 'active'
-                      ? '启用'
-                      : successor
-                        ? `已停用（已交接给 ${personLabel(successor)}）`
-                        : '已停用'}
-                  </td>
-                  <td>{formatInstant(u.lastLoginAt)}</td>
-                </tr>
-              );
-            })}
+            {users.map((u) => (
+              <tr>
+                <td>
+                  <a href={`/admin/users/${u.id}`}>{u.username}</a>
+                </td>
+                <td>{u.displayName}</td>
+                <td>{orgLabel(orgLabels, u.orgId)}</td>
+                <td>{grantsLabel(orgLabels, u.roles, '、')}</td>
+                <td>{status(u)}</td>
+                <td>{formatInstant(u.lastLoginAt)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
@@ -153,11 +159,59 @@ export function RoleMatrix(p: { orgs: readonly OrgNode[]; checked: readonly stri
   );
 }
 
+/** The fields the new-account and the edit forms share: name, email, organization and the role matrix. */
+export function AccountFields(p: { values: UserFormValues; errors: FieldErrors; orgs: readonly OrgNode[] }) {
+  const [v, e] = [p.values, p.errors];
+  const text = (name: 'displayName' | 'email', type?: string) => (
+    <Field name={name} type={type} label={USER_LABELS[name] ?? ''} value={v[name]} error={e[name]} autocomplete="off" />
+  );
+  return (
+    <>
+      {text('displayName')}
+      {text('email', 'email')}
+      <Select
+        name="orgId"
+        label={USER_LABELS.orgId ?? ''}
+        value={v.orgId}
+        error={e.orgId}
+        options={orgOptions(p.orgs)}
+        required
+      />
+    </>
+  );
+}
+
+/** Two password fields: the password and its confirmation. */
+export function PasswordFields(p: { labels: [string, string]; errors: FieldErrors }) {
+  return (
+    <>
+      <Field
+        name="password"
+        label={p.labels[0]}
+        type="password"
+        error={p.errors.password}
+        required
+        autocomplete="new-password"
+        hint="至少10个字符，不能包含用户名，不能是常见密码"
+      />
+      <Field
+        name="confirm"
+        label={p.labels[1]}
+        type="password"
+        error={p.errors.confirm}
+        required
+        autocomplete="new-password"
+      />
+    </>
+  );
+}
+
 /** The new-account form: what the user typed comes back with the errors beside it. */
-export function UserNewPage(p: { actor: Actor; csrf: string; scope: UserScope; values: UserFormValues } & FormErrors) {
+export function UserNewPage(
+  p: { actor: Actor; csrf: string; orgs: readonly OrgNode[]; values: UserFormValues } & FormErrors,
+) {
   const v = p.values;
   const e = p.errors ?? {};
-  const orgs = p.scope.orgsFor('user.create');
   return (
     <AdminLayout title="新增账号" actor={p.actor} csrf={p.csrf} path="/admin/users">
       <form method="post" action="/admin/users/new">
@@ -172,48 +226,10 @@ export function UserNewPage(p: { actor: Actor; csrf: string; scope: UserScope; v
           autocomplete="off"
           hint="3至32位字母、数字、点、横线或下划线，以字母开头；创建后不能修改"
         />
-        <Field
-          name="displayName"
-          label={USER_LABELS.displayName ?? ''}
-          value={v.displayName}
-          error={e.displayName}
-          autocomplete="off"
-        />
-        <Field
-          name="email"
-          type="email"
-          label={USER_LABELS.email ?? ''}
-          value={v.email}
-          error={e.email}
-          autocomplete="off"
-        />
-        <Select
-          name="orgId"
-          label={USER_LABELS.orgId ?? ''}
-          value={v.orgId}
-          error={e.orgId}
-          options={orgOptions(orgs)}
-          required
-        />
+        <AccountFields values={v} errors={e} orgs={p.orgs} />
         <fieldset>
           <legend>初始密码</legend>
-          <Field
-            name="password"
-            label={USER_LABELS.password ?? ''}
-            type="password"
-            error={e.password}
-            required
-            autocomplete="new-password"
-            hint="至少10个字符，不能包含用户名，不能是常见密码"
-          />
-          <Field
-            name="confirm"
-            label={USER_LABELS.confirm ?? ''}
-            type="password"
-            error={e.confirm}
-            required
-            autocomplete="new-password"
-          />
+          <PasswordFields labels={[USER_LABELS.password ?? '', USER_LABELS.confirm ?? '']} errors={e} />
           <div class="field">
             <label for="f-mustChangePassword">
               <input
@@ -227,22 +243,9 @@ export function UserNewPage(p: { actor: Actor; csrf: string; scope: UserScope; v
             </label>
           </div>
         </fieldset>
-        <RoleMatrix orgs={orgs} checked={v.roles} error={e.roles} />
+        <RoleMatrix orgs={p.orgs} checked={v.roles} error={e.roles} />
         <button type="submit">创建账号</button> <a href="/admin/users">返回列表</a>
       </form>
-    </AdminLayout>
-  );
-}
-
-/** The 403 page of the account pages. */
-export function ForbiddenPage(p: { actor: Actor; csrf: string; message?: string }) {
-  return (
-    <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path="/admin/users">
-      <p role="alert">{p.message ?? '没有权限执行此操作'}。</p>
-      <p>您的账号无权查看或管理相关账号。如需办理，请联系该机构或上级机构的系统管理员。</p>
-      <p>
-        <a href="/admin/users">返回账号列表</a>　<a href="/admin">返回工作台</a>
-      </p>
     </AdminLayout>
   );
 }
