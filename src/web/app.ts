@@ -114,10 +114,10 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerAuditRoutes(app);
   registerSettingsRoutes(app);
   registerReviewRoutes(admin);
-  registerNoticeRoutes(app);
-  registerNoticeSettingsRoutes(app);
+  registerNoticeRoutes(admin);
+  registerNoticeSettingsRoutes(admin);
   registerReportCheckRoutes(app);
-  registerApplicationRoutes(app);
+  registerApplicationRoutes(admin);
   registerPublicationRoutes(app);
   registerPublicationExportRoutes(app);
   registerPublicationReassessRoutes(app);

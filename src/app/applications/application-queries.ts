@@ -76,28 +76,24 @@ export type CaseView = {
  * One case for staff. Cases the actor may not see answer 'not_found' (existence is not revealed).
  */
 export async function getApplication(ctx: AppContext, actor: Actor, id: string): Promise<CaseView> {
+  return (await readCase(ctx, actor, id)).view;
+}
+
+/**
+ * One case for staff, with the organizations whose role grants count for the actor on it.
+ * @throws AppError 'not_found' (also for a case the actor may not see)
+ */
+export async function readCase(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ view: CaseView; orgIds: string[] }> {
   const c = await loadCase(ctx.repos, id).catch(() => undefined);
   const orgIds = c ? caseOrgIds(actor, c) : [];
   if (!c || !canViewCase(actor, orgIds)) throw notFound('申请');
   const personal = canViewPersonalData(actor, orgIds);
-  const app = personal
-    ? c.app
-    : {
-        ...c.app,
-        applicant: {
-          ...c.app.applicant,
-          name: '（已隐去）',
-          idNumber: '',
-          phone: '',
-          email: '',
-          address: '',
-          postcode: '',
-          legalRepresentative: '',
-          contactPerson: '',
-        },
-        proofFileId: null,
-      };
-  return {
+  const app = personal ? c.app : { ...c.app, applicant: { ...c.app.applicant, ...HIDDEN }, proofFileId: null };
+  const view: CaseView = {
     app,
     org: c.org,
     personalVisible: personal,
@@ -105,7 +101,20 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
     moves: availableTransitions(c.app, actor, c.rules, { today: today(ctx), orgIds }),
     ...(personal ? await applicantHistory(ctx, c.app) : { related: [], applicantMonthCount: 0 }),
   };
+  return { view, orgIds };
 }
+
+/** The applicant's personal data as shown to roles that may not see it. */
+const HIDDEN = {
+  name: '（已隐去）',
+  idNumber: '',
+  phone: '',
+  email: '',
+  address: '',
+  postcode: '',
+  legalRepresentative: '',
+  contactPerson: '',
+};
 
 /** What the public tracking page shows: no personal data at all. */
 export type TrackView = {

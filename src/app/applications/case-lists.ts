@@ -122,7 +122,9 @@ export async function caseHandlers(
  * Names of accounts by id, for handler columns and the ledger.
  * @returns id → "display name (username)"
  */
-export async function staffNames(ctx: AppContext): Promise<Map<string, { username: string; label: string }>> {
+export async function staffNames(
+  ctx: Pick<AppContext, 'repos'>,
+): Promise<Map<string, { username: string; label: string }>> {
   const users = await ctx.repos.users.list();
   return new Map(
     users.map((u) => [

@@ -10,9 +10,9 @@ import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import { caseOrgIds, loadCase } from './case-context.js';
 import { noticeSettings } from './notice-settings.js';
+import { SERVICE_METHODS } from '../../domain/applications/transition-params.js';
 
-/** Service methods (送达方式) a notice can be recorded with. */
-export const SERVICE_METHODS = { post: '邮寄', email: '电子邮件', in_person: '当面送达', online: '网上送达' } as const;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * A notice with its case, for the notice page; `orgId` is the case's organization, `hasSeal` whether it has a seal
@@ -50,13 +50,13 @@ export async function noticeDocx(
   ctx: AppContext,
   actor: Actor,
   id: string,
-): Promise<{ fileName: string; content: Uint8Array }> {
+): Promise<{ bytes: Uint8Array; mime: string; name: string }> {
   const n = await getNotice(ctx, actor, id);
   const c = await loadCase(ctx.repos, n.applicationId);
   const settings = await noticeSettings(ctx.repos, c.org);
   const seal = settings.sealFileId ? await ctx.repos.files.get(settings.sealFileId) : undefined;
   const content = await ctx.renderer.noticeDocx(n.doc, seal?.mime === 'image/png' ? seal.content : undefined);
-  return { fileName: `${n.doc.title}-${n.trackingCode}.docx`, content };
+  return { bytes: content, mime: DOCX, name: `${n.doc.title}-${n.trackingCode}.docx` };
 }
 
 /**
@@ -78,7 +78,7 @@ export async function recordNoticeService(
   if (!d.ok || input.servedOn > ctx.clock.today() || input.servedOn < n.issuedOn) {
     errors.servedOn = '送达日期应为告知书出具之日至今天之间的日期';
   }
-  if (!(input.method in SERVICE_METHODS)) errors.method = '请选择送达方式';
+  if (!(SERVICE_METHODS as readonly string[]).includes(input.method)) errors.method = '请选择送达方式';
   if (input.method === 'post' && input.ref.trim() === '') errors.ref = '邮寄送达请填写邮件单号';
   if (Object.keys(errors).length > 0) throw invalid('送达记录有误', errors);
   const now = ctx.clock.nowIso();

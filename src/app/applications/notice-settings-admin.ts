@@ -29,7 +29,7 @@ import {
 import { templateFromText, templateToText, type TemplateText } from '../../domain/notices/template-text.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { noticeSettings, saveNoticeSettings, type NoticeSettings } from './notice-settings.js';
-import { previewNotice, type NoticePreview } from './notice-samples.js';
+import { previewNotice, sampleDocNo, type NoticePreview } from './notice-samples.js';
 
 /** The largest seal image accepted. */
 export const SEAL_MAX_BYTES = 1024 * 1024;
@@ -43,9 +43,14 @@ export const EDITOR_KEYS: readonly EditorKey[] = [
   ...REMEDY_VARIANTS.map((v): EditorKey => `remedies.${v}`),
 ];
 
-/** The key named in a URL, or undefined when there is no such template. */
-export function parseEditorKey(text: string): EditorKey | undefined {
-  return EDITOR_KEYS.find((k) => k === text);
+/**
+ * The key named in a URL.
+ * @throws AppError 'not_found' when there is no such template
+ */
+export function editorKeyOf(text: string): EditorKey {
+  const key = EDITOR_KEYS.find((k) => k === text);
+  if (!key) throw notFound('模板');
+  return key;
 }
 
 /** The remedy variant of a remedy key, or undefined for a notice template. */
@@ -63,6 +68,8 @@ async function orgAndPath(ctx: AppContext, orgId: string): Promise<{ org: Organi
   return { org, path: ancestry(orgs, orgId) };
 }
 
+const MANAGERS_ONLY = '告知书设置仅向本机构或上级机构的系统管理员和政府信息公开工作机构负责人开放';
+
 const manages = (actor: Actor, path: string[]) =>
   holdsOver(actor, 'admin', path) || holdsOver(actor, 'office_head', path);
 
@@ -72,7 +79,7 @@ const manages = (actor: Actor, path: string[]) =>
  */
 export async function loadNoticeSettings(ctx: AppContext, actor: Actor, orgId: string): Promise<OrgNoticeSettings> {
   const { org, path } = await orgAndPath(ctx, orgId);
-  if (!manages(actor, path)) throw forbidden();
+  if (!manages(actor, path)) throw forbidden(MANAGERS_ONLY);
   return { org, settings: await noticeSettings(ctx.repos, org) };
 }
 
@@ -88,6 +95,38 @@ export async function sealImage(ctx: AppContext, actor: Actor, orgId: string): P
   const file = id ? await ctx.repos.files.get(id) : undefined;
   if (!file || file.mime !== 'image/png') throw notFound('印章图片');
   return file.content;
+}
+
+/** What the settings page shows: the general fields, the preview of the pattern, the seal, the templates. */
+export type NoticeSettingsPage = OrgNoticeSettings & {
+  values: NoticeGeneralInput;
+  /** The first number of this year under the pattern shown, or undefined when the pattern is wrong. */
+  docNoPreview: string | undefined;
+  hasSeal: boolean;
+  templates: { key: EditorKey; edited: boolean }[];
+};
+
+/**
+ * The settings page, with the saved general fields or the ones typed (previewed or refused).
+ * @throws AppError 'not_found', 'forbidden'
+ */
+export async function noticeSettingsPage(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  typed?: NoticeGeneralInput,
+): Promise<NoticeSettingsPage> {
+  const s = await loadNoticeSettings(ctx, actor, orgId);
+  const { docNoPattern, reconsiderationBody, court, paymentInstructions } = s.settings;
+  const values = typed ?? { docNoPattern, reconsiderationBody, court, paymentInstructions };
+  const preview = sampleDocNo(values.docNoPattern.trim(), s.org, Number(ctx.clock.today().slice(0, 4)));
+  return {
+    ...s,
+    values,
+    docNoPreview: preview.ok ? preview.value : undefined,
+    hasSeal: s.settings.sealFileId !== null,
+    templates: EDITOR_KEYS.map((key) => ({ key, edited: isEdited(key, s.settings.templates) })),
+  };
 }
 
 /** The general fields of the settings page. */

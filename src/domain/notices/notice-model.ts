@@ -16,6 +16,17 @@ export const NOTICE_KINDS = [
 /** One kind of notice. */
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
+/** The Chinese name of each kind of notice. */
+export const NOTICE_KIND_LABELS: Readonly<Record<NoticeKind, string>> = {
+  acknowledgement: '接收回执',
+  correction: '补正告知书',
+  extension: '延期答复告知书',
+  fee: '收费通知书',
+  consultation_third_party: '征求第三方意见书',
+  consultation_agency: '征求意见书（共同制作机关）',
+  reply: '答复告知书',
+};
+
 /** The issuing organization as printed on a notice. */
 export type NoticeOrg = {
   name: string;

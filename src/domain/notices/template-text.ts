@@ -12,6 +12,7 @@
 // gives back p for any paragraphs without blank lines or edge whitespace in their text.
 import type { Outcome } from '../applications/application.js';
 import { err, ok, type Result } from '../core/result.js';
+import { NOTICE_KIND_LABELS } from './notice-model.js';
 import type { NoticeTemplate, TemplateParagraph } from './notice-template.js';
 import { REPLY_OUTCOMES } from './reply-outcomes.js';
 import type { TemplateKey } from './templates.js';
@@ -28,23 +29,13 @@ export const TEMPLATE_TEXT_SYNTAX: readonly string[] = [
   '段落本身要以“[如有”或“[如无”开头时，在行首加反斜杠：\\[如有……',
 ];
 
-/** Chinese names of the kinds other than replies, for the editor. */
-const KIND_NAMES: Readonly<Record<string, string>> = {
-  acknowledgement: '接收回执',
-  correction: '补正告知书',
-  extension: '延期答复告知书',
-  fee: '收费通知书',
-  consultation_third_party: '征求第三方意见书',
-  consultation_agency: '征求意见书（共同制作机关）',
-};
-
 /**
  * The Chinese name of a template.
  * @returns e.g. 补正告知书, 答复告知书（予以公开）
  */
 export function templateKeyLabel(key: TemplateKey): string {
-  if (key.startsWith('reply.')) return `答复告知书（${REPLY_OUTCOMES[key.slice('reply.'.length) as Outcome].label}）`;
-  return KIND_NAMES[key] ?? key;
+  if (!key.startsWith('reply.')) return NOTICE_KIND_LABELS[key as Exclude<TemplateKey, `reply.${string}`>];
+  return `${NOTICE_KIND_LABELS.reply}（${REPLY_OUTCOMES[key.slice('reply.'.length) as Outcome].label}）`;
 }
 
 const CONDITION = /^\s*[[【]\s*如(有|无)\s*([A-Za-z][A-Za-z0-9_]*)\s*[\]】]\s*$/;

@@ -286,7 +286,10 @@ for (const dialect of DIALECTS) {
       const res = await as.handler.get(`/admin/applications/${id}/proof`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'image/png');
-      assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="proof-[0-9A-Z-]+\.png"$/);
+      assert.match(
+        res.headers.get('content-disposition') ?? '',
+        /^attachment; filename="(proof-[0-9A-Z-]+\.png)"; filename\*=UTF-8''\1$/,
+      );
       assert.deepEqual(new Uint8Array(await res.arrayBuffer()), PNG);
       assert.equal((await as.admin.get(`/admin/applications/${id}/proof`)).status, 404);
       assert.doesNotMatch(await html(as.admin, `/admin/applications/${id}`), /\/proof"/);

@@ -3,74 +3,57 @@
 // ledger, one form per move the transition table offers (fields from the move's ParamSpecs), notices.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { ApplicationEvent } from '../../../domain/applications/application.js';
+import type { ApplicationPage } from '../../../app/applications/application-pages.js';
 import type { CaseView } from '../../../app/applications/application-queries.js';
 import type { AvailableTransition } from '../../../domain/applications/transitions.js';
 import type { ParamSpec } from '../../../domain/applications/transition-params.js';
 import type { TransitionGroup } from '../../../domain/applications/transition-table.js';
 import { ACTION_LABELS, STATE_LABELS } from '../../../domain/applications/transition-table.js';
-import { OUTCOME_INFO, isOutcome } from '../../../domain/applications/outcomes.js';
-import { AdminLayout } from '../../common/layout.js';
-import { Csrf } from '../../common/forms.js';
-import { formatInstant } from '../../common/time.js';
-import { NoticeList } from './notice-views.js';
+import { OUTCOMES } from '../../../domain/applications/application.js';
 import {
   APPLICANT_TYPE_LABELS,
   CARRIER_LABELS,
   CHANNEL_LABELS,
+  CONSULTATION_KIND_LABELS,
   DELIVERY_LABELS,
-  DueCell,
   ID_TYPE_LABELS,
+  SERVICE_METHOD_LABELS,
   SUBTYPE_LABELS,
-  outcomeText,
-} from './application-views.js';
+  outcomeName,
+  outcomeWithCitation,
+} from '../../../domain/applications/labels.js';
+import { AdminLayout } from '../../common/layout.js';
+import { Csrf } from '../../common/forms.js';
+import { formatInstant } from '../../common/time.js';
+import { DataTable, InfoList } from '../../common/applications-blocks.js';
+import { NoticeList } from './notice-views.js';
+import { DueCell } from './application-views.js';
+
+const PATH = '/admin/applications';
 
 /** A move that failed: which form to reopen, with the values typed and the Chinese error. */
 export type FailedMove = { action: string; message: string; values: Record<string, string> };
 
-/** What the notices slot lists. */
-export type NoticeItem = { id: string; kind: string; docNo: string; issuedOn: string; servedOn: string | null };
-
-type CaseProps = {
-  actor: Actor;
-  csrf: string;
-  view: CaseView;
-  notices: NoticeItem[];
-  handlerName: (id: string | null) => string;
-  /** [userId, label] of the handlers a case may be assigned to (only needed when `assign` is offered). */
-  handlers: [string, string][];
-  /** [orgId, name] of the organizations a case may be transferred to (转办). */
-  orgs: [string, string][];
-  flash?: string;
-  failed?: FailedMove;
-};
+type CaseProps = { actor: Actor; csrf: string; page: ApplicationPage; flash?: string; failed?: FailedMove };
 
 const GROUP_TITLES: Readonly<Record<TransitionGroup, string>> = { pending: '办理', complete: '办结', other: '其他' };
 
 /** Labels of enum values by parameter name (consultation kind, service method, outcome). */
 const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  kind: { third_party: '第三方（第三十二条）', agency: '共同制作机关（第三十四条）' },
-  method: { post: '邮寄', email: '电子邮件', in_person: '当面送达', online: '网上' },
-  outcome: Object.fromEntries(
-    Object.values(OUTCOME_INFO).map((o) => [
-      o.code,
-      o.group === 'disclosed' || o.group === 'partially_disclosed' ? o.groupLabel : `${o.groupLabel} ${o.label}`,
-    ]),
-  ),
+  kind: CONSULTATION_KIND_LABELS,
+  method: SERVICE_METHOD_LABELS,
+  outcome: Object.fromEntries(OUTCOMES.map((o) => [o, outcomeName(o)])),
 };
 
 /** The case page. */
 export function ApplicationCasePage(p: CaseProps) {
-  const { app, org } = p.view;
+  const { view } = p.page;
+  const { app, org } = view;
+  const r = app.request;
   return (
-    <AdminLayout
-      title={`申请 ${app.trackingCode}`}
-      actor={p.actor}
-      csrf={p.csrf}
-      path="/admin/applications"
-      flash={p.flash}
-    >
+    <AdminLayout title={`申请 ${app.trackingCode}`} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
       <p>
-        <a href="/admin/applications">‹ 返回申请列表</a>
+        <a href={PATH}>‹ 返回申请列表</a>
       </p>
       {p.failed ? (
         <div class="error-summary" role="alert" tabindex={-1}>
@@ -79,82 +62,47 @@ export function ApplicationCasePage(p: CaseProps) {
         </div>
       ) : null}
       <h2>概况</h2>
-      <dl class="info">
-        <dt>查询码</dt>
-        <dd>{app.trackingCode}</dd>
-        <dt>受理机关</dt>
-        <dd>{org.name}</dd>
-        <dt>收到渠道</dt>
-        <dd>{CHANNEL_LABELS[app.channel]}</dd>
-        <dt>收到日期</dt>
-        <dd>{app.receivedOn}</dd>
-        <dt>状态</dt>
-        <dd>{STATE_LABELS[app.state]}</dd>
-        <dt>答复期限</dt>
-        <dd>
-          <DueCell dueOn={app.dueOn} status={p.view.status} provisional={app.events.at(-1)?.provisional === true} />
-        </dd>
-        {app.waitingUntil ? (
-          <>
-            <dt>补正、征求意见或缴费期限至</dt>
-            <dd>{app.waitingUntil}</dd>
-          </>
-        ) : null}
-        <dt>延期</dt>
-        <dd>{app.extended ? '已延期' : '未延期'}</dd>
-        <dt>承办人</dt>
-        <dd>{p.handlerName(app.handlerId)}</dd>
-        <dt>办理结果</dt>
-        <dd>{outcomeText(app.outcome)}</dd>
-        {app.closedOn ? (
-          <>
-            <dt>办结日期</dt>
-            <dd>{app.closedOn}</dd>
-          </>
-        ) : null}
-      </dl>
-      <ApplicantBlock view={p.view} />
-      <ApplicantHistory view={p.view} />
+      <InfoList
+        rows={[
+          ['查询码', app.trackingCode],
+          ['受理机关', org.name],
+          ['收到渠道', CHANNEL_LABELS[app.channel]],
+          ['收到日期', app.receivedOn],
+          ['状态', STATE_LABELS[app.state]],
+          [
+            '答复期限',
+            <DueCell dueOn={app.dueOn} status={view.status} provisional={app.events.at(-1)?.provisional === true} />,
+          ],
+          ['补正、征求意见或缴费期限至', app.waitingUntil],
+          ['延期', app.extended ? '已延期' : '未延期'],
+          ['承办人', p.page.handlerLabel],
+          ['办理结果', outcomeWithCitation(app.outcome)],
+          ['办结日期', app.closedOn],
+        ]}
+      />
+      <ApplicantBlock view={view} />
+      <ApplicantHistory view={view} />
       <h2>申请内容</h2>
-      <dl class="info">
-        <dt>内容描述</dt>
-        <dd>{app.request.description}</dd>
-        {app.request.title ? (
-          <>
-            <dt>信息名称</dt>
-            <dd>{app.request.title}</dd>
-          </>
-        ) : null}
-        {app.request.docNo ? (
-          <>
-            <dt>文号</dt>
-            <dd>{app.request.docNo}</dd>
-          </>
-        ) : null}
-        {app.request.indexNo ? (
-          <>
-            <dt>索引号</dt>
-            <dd>{app.request.indexNo}</dd>
-          </>
-        ) : null}
-        <dt>载体形式</dt>
-        <dd>{CARRIER_LABELS[app.request.carrier]}</dd>
-        <dt>获取方式</dt>
-        <dd>{DELIVERY_LABELS[app.request.delivery]}</dd>
-      </dl>
+      <InfoList
+        rows={[
+          ['内容描述', r.description],
+          ['信息名称', r.title || null],
+          ['文号', r.docNo || null],
+          ['索引号', r.indexNo || null],
+          ['载体形式', CARRIER_LABELS[r.carrier]],
+          ['获取方式', DELIVERY_LABELS[r.delivery]],
+        ]}
+      />
       <Ledger events={app.events} />
       <Moves {...p} />
-      {/* Notices slot: the list and its service forms belong to notice-views.tsx. */}
-      <NoticeList caseId={app.id} csrf={p.csrf} notices={p.notices} />
-      {['replied', 'archived'].includes(app.state) &&
-      ['disclosed', 'partially_disclosed'].includes(app.outcome ?? '') &&
-      p.view.personalVisible ? (
+      <NoticeList csrf={p.csrf} notices={p.page.notices} canRecordService={p.page.can.recordService} />
+      {p.page.can.releaseToAll ? (
         <section aria-labelledby="release-h">
           <h2 id="release-h">转为主动公开</h2>
           <p class="muted">
             依照《条例》第四十四条，可以公开且有普遍需求的信息可纳入主动公开：生成一份信息草稿，经审核签发后在门户发布（不含申请人个人信息）。
           </p>
-          <form method="post" action={`/admin/applications/${app.id}/release`}>
+          <form method="post" action={`${PATH}/${app.id}/release`}>
             <Csrf token={p.csrf} />
             <button type="submit" class="secondary">
               生成主动公开信息草稿
@@ -177,51 +125,32 @@ function ApplicantBlock(p: { view: CaseView }) {
       </>
     );
   }
+  const idLabel = a.type === 'legal_person' ? '统一社会信用代码' : a.idType ? ID_TYPE_LABELS[a.idType] : '证件号码';
   return (
     <>
       <h2>申请人</h2>
-      <dl class="info">
-        <dt>类型</dt>
-        <dd>
-          {APPLICANT_TYPE_LABELS[a.type]}
-          {a.subtype ? `（${SUBTYPE_LABELS[a.subtype]}）` : ''}
-        </dd>
-        <dt>姓名或名称</dt>
-        <dd>{a.name}</dd>
-        <dt>{a.type === 'legal_person' ? '统一社会信用代码' : a.idType ? ID_TYPE_LABELS[a.idType] : '证件号码'}</dt>
-        <dd>{a.idNumber || '—'}</dd>
-        {a.legalRepresentative ? (
-          <>
-            <dt>法定代表人</dt>
-            <dd>{a.legalRepresentative}</dd>
-          </>
-        ) : null}
-        {a.contactPerson ? (
-          <>
-            <dt>联系人</dt>
-            <dd>{a.contactPerson}</dd>
-          </>
-        ) : null}
-        <dt>联系电话</dt>
-        <dd>{a.phone || '—'}</dd>
-        <dt>电子邮箱</dt>
-        <dd>{a.email || '—'}</dd>
-        <dt>通信地址</dt>
-        <dd>
-          {a.address || '—'}
-          {a.postcode ? `（邮编 ${a.postcode}）` : ''}
-        </dd>
-        <dt>身份证明</dt>
-        <dd>
-          {app.proofFileId ? (
-            <a href={`/admin/applications/${app.id}/proof`} download>
-              下载身份证明文件
-            </a>
-          ) : (
-            <span class="warn">未提供身份证明</span>
-          )}
-        </dd>
-      </dl>
+      <InfoList
+        rows={[
+          ['类型', `${APPLICANT_TYPE_LABELS[a.type]}${a.subtype ? `（${SUBTYPE_LABELS[a.subtype]}）` : ''}`],
+          ['姓名或名称', a.name],
+          [idLabel, a.idNumber || '—'],
+          ['法定代表人', a.legalRepresentative || null],
+          ['联系人', a.contactPerson || null],
+          ['联系电话', a.phone || '—'],
+          ['电子邮箱', a.email || '—'],
+          ['通信地址', `${a.address || '—'}${a.postcode ? `（邮编 ${a.postcode}）` : ''}`],
+          [
+            '身份证明',
+            app.proofFileId ? (
+              <a href={`${PATH}/${app.id}/proof`} download>
+                下载身份证明文件
+              </a>
+            ) : (
+              <span class="warn">未提供身份证明</span>
+            ),
+          ],
+        ]}
+      />
     </>
   );
 }
@@ -230,46 +159,34 @@ function Ledger(p: { events: readonly ApplicationEvent[] }) {
   return (
     <>
       <h2 id="ledger">期限台账</h2>
-      <div class="table-wrap">
-        <table class="ledger" aria-describedby="ledger">
-          <thead>
-            <tr>
-              <th scope="col">日期</th>
-              <th scope="col">办理事项</th>
-              <th scope="col">操作人</th>
-              <th scope="col">答复期限</th>
-              <th scope="col">说明</th>
-              <th scope="col">记录时间</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.events.map((e) => (
-              <tr>
-                <td>{e.on}</td>
-                <td>{ACTION_LABELS[e.action]}</td>
-                <td>{e.actorLabel}</td>
-                <td>
-                  {e.dueOn ?? '暂停计算'}
-                  {e.provisional ? <span class="badge badge-provisional">暂定</span> : null}
-                </td>
-                <td>
-                  {e.explanation}
-                  {typeof e.params.note === 'string' && e.params.note ? (
-                    <p class="muted">备注：{e.params.note}</p>
-                  ) : null}
-                </td>
-                <td>{formatInstant(e.at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        class="ledger"
+        labelledBy="ledger"
+        cols={['日期', '办理事项', '操作人', '答复期限', '说明', '记录时间']}
+      >
+        {p.events.map((e) => (
+          <tr>
+            <td>{e.on}</td>
+            <td>{ACTION_LABELS[e.action]}</td>
+            <td>{e.actorLabel}</td>
+            <td>
+              {e.dueOn ?? '暂停计算'}
+              {e.provisional ? <span class="badge badge-provisional">暂定</span> : null}
+            </td>
+            <td>
+              {e.explanation}
+              {typeof e.params.note === 'string' && e.params.note ? <p class="muted">备注：{e.params.note}</p> : null}
+            </td>
+            <td>{formatInstant(e.at)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
 
 /** The applicant's other applications (arts. 35, 36(6)): possible repeats flagged for the handler to judge. */
-function ApplicantHistory(p: { view: CaseProps['view'] }) {
+function ApplicantHistory(p: { view: CaseView }) {
   const v = p.view;
   if (!v.personalVisible || (v.related.length === 0 && v.applicantMonthCount <= 1)) return null;
   const repeats = v.related.filter((r) => r.possibleRepeat);
@@ -282,38 +199,27 @@ function ApplicantHistory(p: { view: CaseProps['view'] }) {
           <strong class="warn">有 {repeats.length} 件内容相近，可能属于重复申请，请核实。</strong>
         ) : null}
       </p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">查询码</th>
-              <th scope="col">收到日期</th>
-              <th scope="col">状态</th>
-              <th scope="col">内容相似度</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.related.slice(0, 10).map((r) => (
-              <tr>
-                <td>
-                  <a href={`/admin/applications/${r.id}`}>{r.trackingCode}</a>
-                </td>
-                <td>{r.receivedOn}</td>
-                <td>{STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state}</td>
-                <td>
-                  {Math.round(r.similarity * 100)}%{r.possibleRepeat ? '（可能重复）' : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable cols={['查询码', '收到日期', '状态', '内容相似度']}>
+        {v.related.slice(0, 10).map((r) => (
+          <tr>
+            <td>
+              <a href={`${PATH}/${r.id}`}>{r.trackingCode}</a>
+            </td>
+            <td>{r.receivedOn}</td>
+            <td>{STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state}</td>
+            <td>
+              {Math.round(r.similarity * 100)}%{r.possibleRepeat ? '（可能重复）' : ''}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
 
 function Moves(p: CaseProps) {
-  const moves = p.view.moves;
+  const { view, handlers, transferOrgs } = p.page;
+  const moves = view.moves;
   return (
     <section aria-labelledby="moves">
       <h2 id="moves">可办理事项</h2>
@@ -326,11 +232,11 @@ function Moves(p: CaseProps) {
             {inGroup.map((m) => (
               <MoveForm
                 move={m}
-                from={p.view.app.state}
-                caseId={p.view.app.id}
+                from={view.app.state}
+                caseId={view.app.id}
                 csrf={p.csrf}
-                handlers={p.handlers}
-                orgs={p.orgs}
+                handlers={handlers.map((h): [string, string] => [h.id, h.label])}
+                orgs={transferOrgs.map((o): [string, string] => [o.id, o.name])}
                 failed={p.failed?.action === m.action ? p.failed : undefined}
               />
             ))}
@@ -357,7 +263,7 @@ function MoveForm(p: {
         {m.label}
         <span class="muted">{m.to === p.from ? '（状态不变）' : `（办理后：${STATE_LABELS[m.to]}）`}</span>
       </summary>
-      <form method="post" action={`/admin/applications/${p.caseId}/actions`}>
+      <form method="post" action={`${PATH}/${p.caseId}/actions`}>
         <Csrf token={p.csrf} />
         <input type="hidden" name="action" value={m.action} />
         {m.params.map((s) => (
@@ -412,7 +318,7 @@ function MoveField(p: {
       : s.name === 'orgId'
         ? p.orgs
         : s.type === 'enum'
-          ? (s.values ?? []).map((v) => [v, VALUE_LABELS[s.name]?.[v] ?? (isOutcome(v) ? OUTCOME_INFO[v].label : v)])
+          ? (s.values ?? []).map((v) => [v, VALUE_LABELS[s.name]?.[v] ?? v])
           : undefined;
   if (choices) {
     return (

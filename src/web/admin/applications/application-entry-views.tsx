@@ -16,40 +16,16 @@ import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 import {
   APPLICANT_TYPE_LABELS,
+  APPLICATION_FIELD_LABELS,
   CARRIER_LABELS,
   CHANNEL_LABELS,
   DELIVERY_LABELS,
   ID_TYPE_LABELS,
   SUBTYPE_LABELS,
-} from './application-views.js';
+} from '../../../domain/applications/labels.js';
 
-/** Field names of the entry form and their labels (also used in the error summary). */
-export const ENTRY_LABELS: Readonly<Record<string, string>> = {
-  orgCreditCode: '受理机关',
-  channel: '收到渠道',
-  dates: '收到日期',
-  'dates.submittedOn': '提交（递交、发出）日期',
-  'dates.signedForOn': '签收日期',
-  'dates.confirmedOn': '与申请人确认的日期',
-  'applicant.type': '申请人类型',
-  'applicant.subtype': '法人或其他组织类别',
-  'applicant.name': '申请人姓名或名称',
-  'applicant.idType': '身份证件类型',
-  'applicant.idNumber': '证件号码（法人或其他组织填统一社会信用代码）',
-  'applicant.legalRepresentative': '法定代表人（负责人）',
-  'applicant.contactPerson': '联系人',
-  'applicant.phone': '联系电话',
-  'applicant.email': '电子邮箱',
-  'applicant.address': '通信地址',
-  'applicant.postcode': '邮政编码',
-  description: '所需政府信息的内容描述',
-  title: '所需信息的名称（选填）',
-  docNo: '文号（选填）',
-  indexNo: '索引号（选填）',
-  carrier: '所需信息的载体形式',
-  delivery: '获取信息的方式',
-  proof: '身份证明（选填）',
-};
+/** Labels of the entry form, as the error summary names its fields. */
+const LABELS: Readonly<Record<string, string>> = APPLICATION_FIELD_LABELS;
 
 /** Channels staff enter (online applications come through the portal). */
 export const STAFF_CHANNELS = CHANNELS.filter((c) => c !== 'online');
@@ -79,8 +55,8 @@ type EntryProps = {
   values: Record<string, string>;
   errors?: Record<string, string>;
   message?: string;
-  /** [creditCode, name] of organizations where the actor is a handler. */
-  orgs: [string, string][];
+  /** Organizations where the actor is a handler. */
+  orgs: { creditCode: string; name: string }[];
 };
 
 /** The staff entry form. */
@@ -96,11 +72,14 @@ export function NewApplicationPage(p: EntryProps) {
       type?: string;
       inputmode?: 'numeric' | 'tel' | 'email';
     } = {},
-  ) => <Field name={name} label={ENTRY_LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />;
+  ) => <Field name={name} label={LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />;
+  const optional = (name: string) => (
+    <Field name={name} label={`${LABELS[name] ?? name}（选填）`} value={v[name]} error={e[name]} />
+  );
   const sel = (name: string, opts: [string, string][], required = true) => (
     <Select
       name={name}
-      label={ENTRY_LABELS[name] ?? name}
+      label={LABELS[name] ?? name}
       value={v[name]}
       error={e[name]}
       options={opts}
@@ -109,13 +88,16 @@ export function NewApplicationPage(p: EntryProps) {
   );
   return (
     <AdminLayout title="录入申请" actor={p.actor} csrf={p.csrf} path="/admin/applications">
-      <ErrorSummary message={p.message} errors={e} labels={ENTRY_LABELS} />
+      <ErrorSummary message={p.message} errors={e} labels={LABELS} />
       <form method="post" action="/admin/applications/new" enctype="multipart/form-data">
         <Csrf token={p.csrf} />
         <input type="hidden" name="submissionKey" value={v.submissionKey ?? ''} />
         <fieldset>
           <legend>收到情况</legend>
-          {sel('orgCreditCode', p.orgs)}
+          {sel(
+            'orgCreditCode',
+            p.orgs.map((o): [string, string] => [o.creditCode, o.name]),
+          )}
           {sel('channel', options(STAFF_CHANNELS, CHANNEL_LABELS))}
           <div id="f-dates" tabindex={-1}>
             {e.dates ? <p class="error">{e.dates}</p> : null}
@@ -128,7 +110,7 @@ export function NewApplicationPage(p: EntryProps) {
           {f('applicant.name', { required: true })}
           {sel('applicant.idType', options(ID_TYPES, ID_TYPE_LABELS, '（自然人填写）'), false)}
           {sel('applicant.subtype', options(LEGAL_PERSON_SUBTYPES, SUBTYPE_LABELS, '（法人或其他组织填写）'), false)}
-          {f('applicant.idNumber', { required: true })}
+          {f('applicant.idNumber', { required: true, hint: '法人或其他组织填统一社会信用代码' })}
           {f('applicant.legalRepresentative', { hint: '法人或其他组织填写' })}
           {f('applicant.contactPerson', { hint: '法人或其他组织必填' })}
           {f('applicant.phone', { type: 'tel', inputmode: 'tel', hint: '联系电话、电子邮箱、通信地址至少填写一项' })}
@@ -139,16 +121,16 @@ export function NewApplicationPage(p: EntryProps) {
         <fieldset>
           <legend>申请公开的政府信息</legend>
           {f('description', { required: true, multiline: true })}
-          {f('title')}
-          {f('docNo')}
-          {f('indexNo')}
+          {optional('title')}
+          {optional('docNo')}
+          {optional('indexNo')}
           {sel('carrier', options(CARRIERS, CARRIER_LABELS))}
           {sel('delivery', options(DELIVERIES, DELIVERY_LABELS))}
         </fieldset>
         <fieldset>
           <legend>身份证明</legend>
           <div class={e.proof ? 'field has-error' : 'field'}>
-            <label for="f-proof">{ENTRY_LABELS.proof}</label>
+            <label for="f-proof">{LABELS.proof}（选填）</label>
             <p class="hint" id="f-proof-hint">
               身份证件的照片或扫描件，JPG、PNG 或 PDF，不超过 {MAX_PROOF_BYTES / 1024 / 1024}
               MB；未提供的，案件页将提示缺少身份证明。

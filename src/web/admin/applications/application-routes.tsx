@@ -1,86 +1,94 @@
 /** @jsxImportSource hono/jsx */
-// Back-office pages of 依申请公开: the case list, staff entry for the other channels (art. 31), the
-// case page with its deadline ledger and moves, the moves themselves, and the identity proof download.
+// Back-office pages of 依申请公开: the case list, staff entry for the other channels (《政府信息公开条例》
+// 第三十一条), the case page with its deadline ledger and moves, the moves themselves, release to all
+// (第四十四条) and the identity proof download. Thin handlers: parse → use case (which authorizes) → render.
 import type { Context, Hono } from 'hono';
 import { releaseToAll } from '../../../app/applications/release-to-all.js';
-import { AppError } from '../../../app/errors.js';
 import { actOnApplication } from '../../../app/applications/act-on-application.js';
-import { getApplication } from '../../../app/applications/application-queries.js';
-import { submitApplication } from '../../../app/applications/submit-application.js';
+import { submitApplication, type SubmitInput } from '../../../app/applications/submit-application.js';
 import {
-  caseHandlers,
-  caseOrganizations,
-  listCases,
-  staffNames,
-  type CaseListOptions,
-} from '../../../app/applications/case-lists.js';
-import {
-  ACTIONS,
-  APPLICATION_STATES,
-  type Action,
-  type ApplicationState,
-  type Channel,
-} from '../../../domain/applications/application.js';
+  applicationPage,
+  applicationProof,
+  caseListPage,
+  entryChoices,
+} from '../../../app/applications/application-pages.js';
+import type { CaseListOptions } from '../../../app/applications/case-lists.js';
+import { ACTIONS, APPLICATION_STATES, type Channel } from '../../../domain/applications/application.js';
 import { ACTION_LABELS } from '../../../domain/applications/transition-table.js';
-import type { Actor } from '../../../domain/policies/actor.js';
-import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, readForm, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import type { FormValues } from '../../common/validation.js';
+import { download } from '../../common/download.js';
+import { uploadedFile } from '../../common/applications-upload.js';
+import {
+  checkbox,
+  integer,
+  oneOf,
+  optionalLocalDate,
+  optionalOneOf,
+  parseQuery,
+  text,
+  z,
+} from '../../common/validation.js';
 import { ApplicationListPage, type ApplicationListQuery } from './application-views.js';
-import { ENTRY_LABELS, NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js';
+import { NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js';
 import { ApplicationCasePage, type FailedMove } from './application-case-views.js';
 
-type C = Context<WebEnv>;
+type C = Context<StaffEnv>;
 
+const PATH = '/admin/applications';
 const PAGE_SIZE = 20;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const FLASH_CREATED = '申请已录入。';
+const DATE_FORMAT = '日期格式应为 YYYY-MM-DD';
 
-const isAction = (v: string): v is Action => (ACTIONS as readonly string[]).includes(v);
-const isState = (v: string): v is ApplicationState => (APPLICATION_STATES as readonly string[]).includes(v);
+/** The list's filters; a malformed one is reported and ignored. */
+const LIST_QUERY = {
+  state: optionalOneOf(APPLICATION_STATES, '状态有误'),
+  org: text(64),
+  mine: checkbox(),
+  open: optionalOneOf(['open', 'closed'], '办理情况有误'),
+  deadline: optionalOneOf(['overdue', 'due_soon'], '期限有误'),
+  from: optionalLocalDate(DATE_FORMAT),
+  to: optionalLocalDate(DATE_FORMAT),
+  q: text(200),
+  page: z.preprocess((v) => (v === '' ? undefined : v), integer('页码应为正整数', 1).optional()),
+};
+const QUERY_KEYS = ['state', 'org', 'mine', 'open', 'deadline', 'from', 'to', 'q'] as const;
 
-/** The list query as typed, the options it means, and messages for malformed dates (ignored). */
-function parseListQuery(
-  c: C,
-  actor: Actor,
-): { query: ApplicationListQuery; opts: CaseListOptions; errors: Record<string, string> } {
-  const q = (k: string) => (c.req.query(k) ?? '').trim();
-  const query: ApplicationListQuery = {
-    state: q('state'),
-    org: q('org'),
-    mine: q('mine'),
-    open: q('open'),
-    deadline: q('deadline'),
-    from: q('from'),
-    to: q('to'),
-    q: q('q'),
-    page: Math.max(1, Math.floor(Number(q('page')) || 1)),
-  };
-  const errors: Record<string, string> = {};
-  if (query.from && !DATE.test(query.from)) errors.from = '日期格式应为 YYYY-MM-DD';
-  if (query.to && !DATE.test(query.to)) errors.to = '日期格式应为 YYYY-MM-DD';
-  const opts: CaseListOptions = {
-    state: isState(query.state) ? query.state : undefined,
-    orgId: query.org || undefined,
-    handlerId: query.mine === '1' ? actor.userId : undefined,
-    open: query.open === 'open' ? true : query.open === 'closed' ? false : undefined,
-    deadline: query.deadline === 'overdue' || query.deadline === 'due_soon' ? query.deadline : undefined,
-    receivedFrom: errors.from ? undefined : query.from,
-    receivedTo: errors.to ? undefined : query.to,
-    query: query.q,
-  };
-  return { query, opts, errors };
-}
+/** The text fields of the entry form (the domain's intake checks them, every field at once). */
+const ENTRY_TEXT = [
+  'submissionKey',
+  'dates.submittedOn',
+  'dates.signedForOn',
+  'dates.confirmedOn',
+  'applicant.type',
+  'applicant.subtype',
+  'applicant.name',
+  'applicant.idType',
+  'applicant.idNumber',
+  'applicant.legalRepresentative',
+  'applicant.contactPerson',
+  'applicant.phone',
+  'applicant.email',
+  'applicant.address',
+  'applicant.postcode',
+  'description',
+  'title',
+  'docNo',
+  'indexNo',
+  'carrier',
+  'delivery',
+] as const;
 
-/** The entry form's fields as submitted (strings), and the use-case input they make. */
-function entryValues(form: Record<string, string | string[]>): Record<string, string> {
-  return Object.fromEntries(
-    ['submissionKey', ...Object.keys(ENTRY_LABELS)]
-      .filter((k) => k !== 'proof' && k !== 'dates')
-      .map((k) => [k, str(form, k).trim()]),
-  );
-}
+/** The entry form: the organization among the actor's own, a channel staff enter, the texts as typed. */
+const entryForm = (orgCodes: string[]) =>
+  z.object({
+    ...Object.fromEntries(ENTRY_TEXT.map((k) => [k, text(10_000)])),
+    orgCreditCode: oneOf(orgCodes as [string, ...string[]], '请选择受理机关'),
+    channel: oneOf(STAFF_CHANNELS as [Channel, ...Channel[]], '请选择收到渠道'),
+  }) as unknown as z.ZodType<Record<(typeof ENTRY_TEXT)[number], string> & { orgCreditCode: string; channel: Channel }>;
 
-function entryInput(v: Record<string, string>) {
+/** The use case's input from the entry form's fields. */
+function entryInput(v: z.output<ReturnType<typeof entryForm>>, proof: SubmitInput['proof']): SubmitInput {
   const pick = (prefix: string) =>
     Object.fromEntries(
       Object.entries(v)
@@ -89,219 +97,145 @@ function entryInput(v: Record<string, string>) {
     );
   const { description, title, docNo, indexNo, carrier, delivery } = v;
   return {
-    orgCreditCode: v.orgCreditCode ?? '',
-    channel: (STAFF_CHANNELS as readonly string[]).includes(v.channel ?? '') ? (v.channel as Channel) : 'in_person',
+    orgCreditCode: v.orgCreditCode,
+    channel: v.channel,
     form: { applicant: pick('applicant.'), description, title, docNo, indexNo, carrier, delivery },
     dates: pick('dates.'),
+    proof,
     submissionKey: v.submissionKey || undefined,
   };
 }
 
-async function entryOrgs(c: C, actor: Actor): Promise<[string, string][]> {
-  return (await caseOrganizations(c.get('ctx'), actor)).enterable.map((o) => [o.creditCode, o.name]);
-}
+/** The moves' form: the move, and its parameters as typed (the domain parses them). */
+const moveForm = z.object({ action: oneOf(ACTIONS, '未知的办理事项') });
 
-/** Renders the case page, optionally after a failed move (with its status). */
-async function casePage(
-  c: C,
-  actor: Actor,
-  id: string,
-  failed?: FailedMove & { status: 403 | 409 | 422 },
-): Promise<Response> {
-  const ctx = c.get('ctx');
-  const view = await getApplication(ctx, actor, id);
-  const [notices, names, handlers] = await Promise.all([
-    ctx.repos.notices.forApplication(id),
-    staffNames(ctx),
-    view.moves.some((m) => m.action === 'assign') ? caseHandlers(ctx, view.org.id) : Promise.resolve([]),
-  ]);
-  const flashAction = c.req.query('flash') ?? '';
-  const flash =
-    flashAction === 'created'
-      ? FLASH_CREATED
-      : isAction(flashAction)
-        ? `已完成“${ACTION_LABELS[flashAction]}”。`
+/** Renders the case page, after a failed move with the form reopened. */
+async function casePage(c: C, id: string, failed?: FailedMove) {
+  const page = await applicationPage(c.get('ctx'), c.get('actor'), id);
+  const flash = c.req.query('flash') ?? '';
+  const done =
+    flash === 'created'
+      ? '申请已录入。'
+      : Object.hasOwn(ACTION_LABELS, flash)
+        ? `已完成“${ACTION_LABELS[flash as keyof typeof ACTION_LABELS]}”。`
         : undefined;
-  const page = (
+  return (
     <ApplicationCasePage
-      actor={actor}
+      actor={c.get('actor')}
       csrf={c.get('csrf')}
-      view={view}
-      notices={notices.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        docNo: n.docNo,
-        issuedOn: n.issuedOn,
-        servedOn: n.servedOn,
-      }))}
-      handlerName={(uid) => (uid ? (names.get(uid)?.label ?? '（未知账号）') : '未分配')}
-      handlers={handlers.map((h) => [
-        h.id,
-        h.displayName && h.displayName !== h.username ? `${h.displayName}（${h.username}）` : h.username,
-      ])}
-      orgs={(await ctx.repos.orgs.list()).filter((o) => o.id !== view.org.id).map((o) => [o.id, o.name])}
-      flash={failed ? undefined : flash}
+      page={page}
+      flash={failed ? undefined : done}
       failed={failed}
     />
   );
-  return c.html(page, failed?.status ?? 200);
+}
+
+/** A move's parameters as typed: every field of its form but the move itself. */
+const moveParams = (values: FormValues): Record<string, string> =>
+  Object.fromEntries(
+    Object.keys(values)
+      .filter((k) => k !== '_csrf' && k !== 'action')
+      .map((k) => [k, valueOf(values, k)]),
+  );
+
+/** A failed move as the case page reopens it: the message with each field's message, and what was typed. */
+function failedMove(state: FormState): FailedMove {
+  const message = [state.message, ...Object.values(state.errors)].filter(Boolean).join('：');
+  return { action: valueOf(state.values, 'action'), message, values: moveParams(state.values) };
 }
 
 /** Registers the /admin/applications pages. */
-export function registerApplicationRoutes(app: Hono<WebEnv>): void {
-  app.get('/admin/applications', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const ctx = c.get('ctx');
-    const { query, opts, errors } = parseListQuery(c, actor);
-    const [{ items, total }, orgs, names] = await Promise.all([
-      listCases(ctx, actor, opts, { limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
-      caseOrganizations(ctx, actor),
-      staffNames(ctx),
-    ]);
-    const handlerName = (id: string | null) => (id ? (names.get(id)?.label ?? '（未知账号）') : '未分配');
-    const page = (
+export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
+  admin.get(PATH, async (c) => {
+    const actor = c.get('actor');
+    const raw = readQuery(c);
+    const { value: q, errors } = parseQuery(LIST_QUERY, raw);
+    const query = Object.fromEntries(QUERY_KEYS.map((k) => [k, valueOf(raw, k).trim()])) as ApplicationListQuery;
+    const opts: CaseListOptions = {
+      state: q.state,
+      orgId: q.org || undefined,
+      handlerId: q.mine ? actor.userId : undefined,
+      open: q.open === undefined ? undefined : q.open === 'open',
+      deadline: q.deadline,
+      receivedFrom: q.from,
+      receivedTo: q.to,
+      query: q.q,
+    };
+    const page = q.page ?? 1;
+    const list = await caseListPage(c.get('ctx'), actor, opts, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const pageCount = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+    return c.html(
       <ApplicationListPage
         actor={actor}
         csrf={c.get('csrf')}
-        rows={items}
-        total={total}
-        pageSize={PAGE_SIZE}
+        list={list}
         query={query}
         errors={errors}
-        orgs={orgs.visible.map((o) => [o.id, o.name])}
-        handlerName={handlerName}
-        canEnter={orgs.enterable.length > 0}
-      />
+        page={page}
+        pageCount={pageCount}
+      />,
     );
-    return c.html(page);
   });
 
-  app.get('/admin/applications/new', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const orgs = await entryOrgs(c, actor);
+  admin.get(`${PATH}/new`, async (c) => {
+    const { orgs, submissionKey } = await entryChoices(c.get('ctx'), c.get('actor'));
     const values = {
-      submissionKey: c.get('ctx').crypto.randomToken(),
-      orgCreditCode: orgs[0]?.[0] ?? '',
+      submissionKey,
+      orgCreditCode: orgs[0]?.creditCode ?? '',
       channel: 'in_person',
       'applicant.type': 'natural_person',
       'applicant.idType': 'resident_id',
       carrier: 'paper',
       delivery: 'post',
     };
-    if (orgs.length === 0) {
-      return c.html(
+    return c.html(<NewApplicationPage actor={c.get('actor')} csrf={c.get('csrf')} values={values} orgs={orgs} />);
+  });
+
+  admin.post(`${PATH}/new`, async (c) => {
+    const { orgs } = await entryChoices(c.get('ctx'), c.get('actor'));
+    const proof = await uploadedFile((await c.req.parseBody()).proof);
+    return formAction(c, {
+      schema: entryForm(orgs.map((o) => o.creditCode)),
+      run: (input) => submitApplication(c.get('ctx'), c.get('actor'), entryInput(input, proof)),
+      done: (r) => c.redirect(`${PATH}/${r.id}?flash=created`, 303),
+      again: (state) => (
         <NewApplicationPage
-          actor={actor}
+          actor={c.get('actor')}
           csrf={c.get('csrf')}
-          values={values}
+          values={Object.fromEntries(Object.keys(state.values).map((k) => [k, valueOf(state.values, k)]))}
+          errors={state.errors}
+          message={state.message}
           orgs={orgs}
-          message="您不是任何机构的依申请公开承办人，不能录入申请。"
-        />,
-        403,
-      );
-    }
-    return c.html(<NewApplicationPage actor={actor} csrf={c.get('csrf')} values={values} orgs={orgs} />);
+        />
+      ),
+    });
   });
 
-  app.post('/admin/applications/new', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const body = await c.req.parseBody();
-    const values = entryValues(await readForm(c));
-    const file = body.proof instanceof File && body.proof.size > 0 ? body.proof : undefined;
-    const proof = file ? { content: new Uint8Array(await file.arrayBuffer()), fileName: file.name } : undefined;
-    try {
-      const r = await submitApplication(c.get('ctx'), actor, { ...entryInput(values), proof });
-      return c.redirect(`/admin/applications/${r.id}?flash=created`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      const message = e.code === 'not_found' ? '请选择受理机关' : e.message;
-      return c.html(
-        <NewApplicationPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          values={values}
-          errors={e.fieldErrors}
-          message={message}
-          orgs={await entryOrgs(c, actor)}
-        />,
-        e.code === 'not_found' ? 422 : statusOf(e),
-      );
-    }
-  });
+  admin.get(`${PATH}/:id`, async (c) => c.html(await casePage(c, c.req.param('id'))));
 
-  app.get('/admin/applications/:id', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    try {
-      return await casePage(c, actor, c.req.param('id'));
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'not_found') return c.notFound();
-      throw e;
-    }
-  });
+  admin.get(`${PATH}/:id/proof`, async (c) =>
+    download(c, await applicationProof(c.get('ctx'), c.get('actor'), c.req.param('id'))),
+  );
 
-  app.get('/admin/applications/:id/proof', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const ctx = c.get('ctx');
-    const view = await getApplication(ctx, actor, c.req.param('id')).catch(() => undefined);
-    // proofFileId is null unless the actor may see the applicant's personal data.
-    const file = view?.app.proofFileId ? await ctx.repos.files.get(view.app.proofFileId) : undefined;
-    if (!view || !file) return c.notFound();
-    const ext = file.mime === 'application/pdf' ? 'pdf' : file.mime === 'image/png' ? 'png' : 'jpg';
-    c.header('Content-Disposition', `attachment; filename="proof-${view.app.trackingCode}.${ext}"`);
-    c.header('X-Content-Type-Options', 'nosniff');
-    return c.body(new Uint8Array(file.content), 200, { 'Content-Type': file.mime });
-  });
-
-  app.post('/admin/applications/:id/release', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    try {
-      const draft = await releaseToAll(c.get('ctx'), actor, c.req.param('id'));
-      return c.redirect(`/admin/publications/${draft.id}`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      return casePage(c, actor, c.req.param('id'), {
-        action: 'release_to_all',
-        message: e.message,
-        values: {},
-        status: e.code === 'forbidden' ? 403 : 422,
-      });
-    }
-  });
-
-  app.post('/admin/applications/:id/actions', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
+  admin.post(`${PATH}/:id/release`, (c) => {
     const id = c.req.param('id');
-    const form = await readForm(c);
-    const action = str(form, 'action');
-    const values = Object.fromEntries(
-      Object.keys(form)
-        .filter((k) => k !== '_csrf' && k !== 'action')
-        .map((k) => [k, str(form, k)]),
-    );
-    try {
-      if (!isAction(action)) {
-        return await casePage(c, actor, id, { action, message: '未知的办理事项', values, status: 422 });
-      }
-      await actOnApplication(c.get('ctx'), actor, id, action, values);
-      return c.redirect(`/admin/applications/${id}?flash=${action}`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      if (e.code === 'not_found') return c.notFound();
-      const status = statusOf(e);
-      const message = [e.message, ...Object.values(e.fieldErrors)].join('：');
-      return casePage(c, actor, id, {
-        action,
-        message,
-        values,
-        status: status === 403 || status === 409 ? status : 422,
-      });
-    }
+    return formAction(c, {
+      schema: z.object({}),
+      run: () => releaseToAll(c.get('ctx'), c.get('actor'), id),
+      done: (draft) => c.redirect(`/admin/publications/${draft.id}`, 303),
+      again: (state) => casePage(c, id, { action: 'release_to_all', message: state.message ?? '', values: {} }),
+    });
+  });
+
+  admin.post(`${PATH}/:id/actions`, async (c) => {
+    const id = c.req.param('id');
+    const values = await readForm(c);
+    return formAction(c, {
+      schema: moveForm,
+      values,
+      run: ({ action }) => actOnApplication(c.get('ctx'), c.get('actor'), id, action, moveParams(values)),
+      done: () => c.redirect(`${PATH}/${id}?flash=${valueOf(values, 'action')}`, 303),
+      again: (state) => casePage(c, id, failedMove(state)),
+    });
   });
 }

@@ -2,14 +2,9 @@
 // Back-office notice settings of an organization (告知书设置): /admin/orgs/:id/notices — the general
 // fields, the seal (upload, image, removal) and the template editor. The use cases check the role.
 import type { Context, Hono } from 'hono';
-import type { Actor } from '../../../domain/policies/actor.js';
-import { AppError } from '../../../app/errors.js';
-import { sampleDocNo } from '../../../app/applications/notice-samples.js';
 import {
-  EDITOR_KEYS,
-  isEdited,
-  loadNoticeSettings,
-  parseEditorKey,
+  editorKeyOf,
+  noticeSettingsPage,
   removeSeal,
   resetTemplate,
   saveNoticeGeneral,
@@ -18,20 +13,15 @@ import {
   templateEditor,
   uploadSeal,
   type NoticeGeneralInput,
-  type OrgNoticeSettings,
 } from '../../../app/applications/notice-settings-admin.js';
-import type { TemplateText } from '../../../domain/notices/template-text.js';
-import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
-import {
-  NoticeSettingsForbiddenPage,
-  NoticeSettingsPage,
-  TemplateEditorPage,
-  settingsHref,
-  templateHref,
-} from './notice-settings-views.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, readForm, valueOf, type FormState } from '../../common/pipeline.js';
+import { download } from '../../common/download.js';
+import { oneOf, text, z, type FormValues } from '../../common/validation.js';
+import { uploadedFile } from '../../common/applications-upload.js';
+import { NoticeSettingsPage, TemplateEditorPage, settingsHref, templateHref } from './notice-settings-views.js';
 
-type C = Context<WebEnv>;
+type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   saved: '告知书设置已保存。',
@@ -42,191 +32,121 @@ const FLASH: Record<string, string> = {
 };
 const GENERAL = ['docNoPattern', 'reconsiderationBody', 'court', 'paymentInstructions'] as const;
 
-/** Runs a use case; AppErrors become the 403 page, 404, or `onInvalid` (422). */
-async function guarded(
-  c: C,
-  actor: Actor,
-  run: () => Promise<Response>,
-  onInvalid?: (e: AppError) => Promise<Response>,
-): Promise<Response> {
-  try {
-    return await run();
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    if (e.code === 'forbidden') return c.html(<NoticeSettingsForbiddenPage actor={actor} csrf={c.get('csrf')} />, 403);
-    if (e.code === 'not_found' || !onInvalid) return c.notFound();
-    return onInvalid(e);
-  }
-}
+/** The general fields as typed: the use case checks them (required, lengths, the pattern) every field at once. */
+const generalOf = (values: FormValues) =>
+  Object.fromEntries(GENERAL.map((k) => [k, valueOf(values, k)])) as NoticeGeneralInput;
 
-/** The settings page for given values (saved or typed), with the preview of the pattern. */
-function settingsPage(
-  c: C,
-  actor: Actor,
-  s: OrgNoticeSettings,
-  values: NoticeGeneralInput,
-  extra: { errors?: Record<string, string>; message?: string; flash?: string } = {},
-) {
-  const preview = sampleDocNo(values.docNoPattern.trim(), s.org, Number(c.get('ctx').clock.today().slice(0, 4)));
-  const templates = EDITOR_KEYS.map((key) => ({ key, edited: isEdited(key, s.settings.templates) }));
+/** The template form: the text as typed (the domain parses it) and what to do with it. */
+const templateForm = z.object({
+  intent: oneOf(['save', 'preview', 'reset'], '未知的操作'),
+  title: text(500),
+  addressee: text(500),
+  body: text(20_000),
+});
+
+/** The settings page, with the saved fields or the ones typed, and the messages of a refusal. */
+async function settingsPage(c: C, typed?: NoticeGeneralInput, state?: Partial<FormState>) {
+  const page = await noticeSettingsPage(c.get('ctx'), c.get('actor'), c.req.param('id') ?? '', typed);
   return (
     <NoticeSettingsPage
-      actor={actor}
+      actor={c.get('actor')}
       csrf={c.get('csrf')}
-      org={s.org}
-      values={values}
-      docNoPreview={preview.ok ? preview.value : undefined}
-      hasSeal={s.settings.sealFileId !== null}
-      templates={templates}
-      {...extra}
+      {...page}
+      errors={state?.errors}
+      message={state?.message}
+      flash={state ? undefined : FLASH[c.req.query('flash') ?? '']}
     />
   );
 }
 
-const typedGeneral = (form: Record<string, string | string[]>): NoticeGeneralInput => ({
-  docNoPattern: str(form, 'docNoPattern'),
-  reconsiderationBody: str(form, 'reconsiderationBody'),
-  court: str(form, 'court'),
-  paymentInstructions: str(form, 'paymentInstructions'),
-});
-
-const typedTemplate = (form: Record<string, string | string[]>): TemplateText => ({
-  title: str(form, 'title'),
-  addressee: str(form, 'addressee'),
-  body: str(form, 'body'),
-});
+/** The template editor with the text typed (or the current one) and its problems. */
+async function editorPage(c: C, typed?: FormValues, problems?: string[]) {
+  const key = editorKeyOf(c.req.param('key') ?? '');
+  const text = typed && {
+    title: valueOf(typed, 'title'),
+    addressee: valueOf(typed, 'addressee'),
+    body: valueOf(typed, 'body'),
+  };
+  const editor = await templateEditor(c.get('ctx'), c.get('actor'), c.req.param('id') ?? '', key, text);
+  return (
+    <TemplateEditorPage
+      actor={c.get('actor')}
+      csrf={c.get('csrf')}
+      org={editor.org}
+      editor={{ ...editor, problems: problems ?? editor.problems }}
+      hasSeal={editor.settings.sealFileId !== null}
+      flash={typed ? undefined : FLASH[c.req.query('flash') ?? '']}
+    />
+  );
+}
 
 /** Registers /admin/orgs/:id/notices pages. */
-export function registerNoticeSettingsRoutes(app: Hono<WebEnv>): void {
-  app.get('/admin/orgs/:id/notices', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    return guarded(c, actor, async () => {
-      const s = await loadNoticeSettings(c.get('ctx'), actor, c.req.param('id'));
-      const values = Object.fromEntries(GENERAL.map((k) => [k, s.settings[k]])) as NoticeGeneralInput;
-      return c.html(settingsPage(c, actor, s, values, { flash: FLASH[c.req.query('flash') ?? ''] }));
+export function registerNoticeSettingsRoutes(admin: Hono<StaffEnv>): void {
+  const base = '/admin/orgs/:id/notices';
+
+  admin.get(base, async (c) => c.html(await settingsPage(c)));
+
+  admin.post(base, async (c) => {
+    const id = c.req.param('id');
+    const values = await readForm(c);
+    if (valueOf(values, 'intent') === 'preview') return c.html(await settingsPage(c, generalOf(values), {}));
+    return formAction(c, {
+      schema: z.object({}),
+      values,
+      run: () => saveNoticeGeneral(c.get('ctx'), c.get('actor'), id, generalOf(values)),
+      done: () => c.redirect(`${settingsHref(id)}?flash=saved`, 303),
+      again: (state) => settingsPage(c, generalOf(values), state),
     });
   });
 
-  app.post('/admin/orgs/:id/notices', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
+  admin.get(`${base}/seal`, async (c) => {
+    const png = await sealImage(c.get('ctx'), c.get('actor'), c.req.param('id'));
+    return download(c, { bytes: png, mime: 'image/png', name: 'seal.png' }, { inline: true });
+  });
+
+  admin.post(`${base}/seal`, async (c) => {
     const id = c.req.param('id');
-    const form = await readForm(c);
-    const values = typedGeneral(form);
-    const rerender = async (e?: AppError) =>
-      c.html(
-        settingsPage(c, actor, await loadNoticeSettings(c.get('ctx'), actor, id), values, {
-          errors: e?.fieldErrors,
-          message: e?.message,
-        }),
-        e ? statusOf(e) : 200,
-      );
-    return guarded(
-      c,
-      actor,
-      async () => {
-        if (str(form, 'intent') === 'preview') return rerender();
-        await saveNoticeGeneral(c.get('ctx'), actor, id, values);
-        return c.redirect(`${settingsHref(id)}?flash=saved`, 303);
+    const file = await uploadedFile((await c.req.parseBody()).seal);
+    return formAction(c, {
+      schema: z.object({}),
+      values: {},
+      run: () => uploadSeal(c.get('ctx'), c.get('actor'), id, file?.content),
+      done: () => c.redirect(`${settingsHref(id)}?flash=seal`, 303),
+      again: (state) => settingsPage(c, undefined, state),
+    });
+  });
+
+  admin.post(`${base}/seal/remove`, async (c) => {
+    const id = c.req.param('id');
+    await removeSeal(c.get('ctx'), c.get('actor'), id);
+    return c.redirect(`${settingsHref(id)}?flash=unseal`, 303);
+  });
+
+  admin.get(`${base}/templates/:key`, async (c) => c.html(await editorPage(c)));
+
+  admin.post(`${base}/templates/:key`, async (c) => {
+    const id = c.req.param('id');
+    const key = editorKeyOf(c.req.param('key'));
+    const values = await readForm(c);
+    return formAction(c, {
+      schema: templateForm,
+      values,
+      run: async ({ intent }) => {
+        const typed = {
+          title: valueOf(values, 'title'),
+          addressee: valueOf(values, 'addressee'),
+          body: valueOf(values, 'body'),
+        };
+        if (intent === 'reset') await resetTemplate(c.get('ctx'), c.get('actor'), id, key);
+        const problems = intent === 'save' ? await saveTemplateText(c.get('ctx'), c.get('actor'), id, key, typed) : [];
+        return { intent, problems };
       },
-      rerender,
-    );
-  });
-
-  app.get('/admin/orgs/:id/notices/seal', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    return guarded(c, actor, async () => {
-      const png = await sealImage(c.get('ctx'), actor, c.req.param('id'));
-      return c.body(new Uint8Array(png), 200, {
-        'Content-Type': 'image/png',
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-    });
-  });
-
-  app.post('/admin/orgs/:id/notices/seal', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const id = c.req.param('id');
-    const file = (await c.req.parseBody()).seal;
-    const bytes = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : undefined;
-    return guarded(
-      c,
-      actor,
-      async () => {
-        await uploadSeal(c.get('ctx'), actor, id, bytes);
-        return c.redirect(`${settingsHref(id)}?flash=seal`, 303);
-      },
-      async (e) => {
-        const s = await loadNoticeSettings(c.get('ctx'), actor, id);
-        const values = Object.fromEntries(GENERAL.map((k) => [k, s.settings[k]])) as NoticeGeneralInput;
-        return c.html(settingsPage(c, actor, s, values, { errors: e.fieldErrors, message: e.message }), statusOf(e));
-      },
-    );
-  });
-
-  app.post('/admin/orgs/:id/notices/seal/remove', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const id = c.req.param('id');
-    return guarded(c, actor, async () => {
-      await removeSeal(c.get('ctx'), actor, id);
-      return c.redirect(`${settingsHref(id)}?flash=unseal`, 303);
-    });
-  });
-
-  app.get('/admin/orgs/:id/notices/templates/:key', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const key = parseEditorKey(c.req.param('key'));
-    if (!key) return c.notFound();
-    return guarded(c, actor, async () => {
-      const editor = await templateEditor(c.get('ctx'), actor, c.req.param('id'), key);
-      const flash = FLASH[c.req.query('flash') ?? ''];
-      return c.html(
-        <TemplateEditorPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          org={editor.org}
-          editor={editor}
-          hasSeal={editor.settings.sealFileId !== null}
-          flash={flash}
-        />,
-      );
-    });
-  });
-
-  app.post('/admin/orgs/:id/notices/templates/:key', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const id = c.req.param('id');
-    const key = parseEditorKey(c.req.param('key'));
-    if (!key) return c.notFound();
-    const form = await readForm(c);
-    const intent = str(form, 'intent');
-    const typed = typedTemplate(form);
-    return guarded(c, actor, async () => {
-      const ctx = c.get('ctx');
-      if (intent === 'reset') await resetTemplate(ctx, actor, id, key);
-      const problems = intent === 'save' ? await saveTemplateText(ctx, actor, id, key, typed) : [];
-      if (intent === 'reset' || (intent === 'save' && problems.length === 0)) {
+      done: async ({ intent, problems }) => {
+        if (intent === 'preview') return c.html(await editorPage(c, values));
+        if (problems.length > 0) return c.html(await editorPage(c, values, problems), 422);
         return c.redirect(`${templateHref(id, key)}?flash=${intent === 'reset' ? 'reset' : 'template'}`, 303);
-      }
-      const editor = await templateEditor(ctx, actor, id, key, typed);
-      const shown = intent === 'save' ? problems : editor.problems;
-      const page = (
-        <TemplateEditorPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          org={editor.org}
-          editor={{ ...editor, problems: shown }}
-          hasSeal={editor.settings.sealFileId !== null}
-        />
-      );
-      return c.html(page, problems.length > 0 ? 422 : 200);
+      },
+      again: (state) => editorPage(c, state.values),
     });
   });
 }

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 // Views of an organization's notice settings (告知书设置): document number, remedy bodies, payment
-// instructions, the seal, the list of templates, the template editor with its preview, the 403 page.
+// instructions, the seal, the list of templates, the template editor with its preview.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { Organization } from '../../../domain/orgs/organization.js';
 import { TEMPLATE_TEXT_SYNTAX, templateKeyLabel, type TemplateText } from '../../../domain/notices/template-text.js';
@@ -8,6 +8,7 @@ import type { TemplateKey } from '../../../domain/notices/templates.js';
 import type { EditorKey, TemplateEditor } from '../../../app/applications/notice-settings-admin.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { AdminLayout } from '../../common/layout.js';
+import { DataTable } from '../../common/applications-blocks.js';
 import { NoticeDocument } from './notice-document.js';
 
 const PATH = '/admin/orgs';
@@ -151,30 +152,19 @@ function TemplateList(p: { orgId: string; templates: { key: EditorKey; edited: b
     <section aria-labelledby="ns-templates">
       <h2 id="ns-templates">告知书模板</h2>
       <p class="muted">未修改的模板使用系统默认文本。修改只影响本机构今后出具的告知书。</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">文书</th>
-              <th scope="col">状态</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.templates.map((t) => (
-              <tr>
-                <td>{editorKeyLabel(t.key)}</td>
-                <td>{t.edited ? <strong>已修改</strong> : <span class="muted">默认</span>}</td>
-                <td>
-                  <a href={templateHref(p.orgId, t.key)} aria-label={`编辑 ${editorKeyLabel(t.key)}`}>
-                    编辑
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable cols={['文书', '状态', '操作']}>
+        {p.templates.map((t) => (
+          <tr>
+            <td>{editorKeyLabel(t.key)}</td>
+            <td>{t.edited ? <strong>已修改</strong> : <span class="muted">默认</span>}</td>
+            <td>
+              <a href={templateHref(p.orgId, t.key)} aria-label={`编辑 ${editorKeyLabel(t.key)}`}>
+                编辑
+              </a>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }
@@ -265,36 +255,25 @@ export function TemplateEditorPage(p: Base & { editor: TemplateEditor & { proble
 
 function PlaceholderTable(p: { placeholders: TemplateEditor['placeholders'] }) {
   return (
-    <div class="table-wrap">
-      <table class="placeholders">
-        <caption>可用的占位符（标 * 的必须保留）</caption>
-        <thead>
-          <tr>
-            <th scope="col">占位符</th>
-            <th scope="col">含义</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.placeholders.map((x) => (
-            <tr>
-              <td>
-                <code>{`{{${x.name}}}`}</code>
-                {x.required ? (
-                  <span class="req" title="必须保留">
-                    {' '}
-                    *
-                  </span>
-                ) : null}
-              </td>
-              <td>
-                {x.label}
-                {x.required ? '（必须）' : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable class="placeholders" caption="可用的占位符（标 * 的必须保留）" cols={['占位符', '含义']}>
+      {p.placeholders.map((x) => (
+        <tr>
+          <td>
+            <code>{`{{${x.name}}}`}</code>
+            {x.required ? (
+              <span class="req" title="必须保留">
+                {' '}
+                *
+              </span>
+            ) : null}
+          </td>
+          <td>
+            {x.label}
+            {x.required ? '（必须）' : ''}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -323,18 +302,5 @@ function Preview(p: { editor: TemplateEditor; sealSrc?: string }) {
       ) : null}
       {pv && pv.ok ? <NoticeDocument doc={pv.value} sealSrc={p.sealSrc} /> : null}
     </section>
-  );
-}
-
-/** The 403 page: notice settings are for the organization's administrators and office heads. */
-export function NoticeSettingsForbiddenPage(p: { actor: Actor; csrf: string }) {
-  return (
-    <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={PATH}>
-      <p role="alert">没有权限执行此操作。</p>
-      <p>告知书设置仅向本机构或上级机构的系统管理员和政府信息公开工作机构负责人开放。</p>
-      <p>
-        <a href="/admin">返回工作台</a>
-      </p>
-    </AdminLayout>
   );
 }

@@ -1,64 +1,35 @@
 /** @jsxImportSource hono/jsx */
-// The notices of a case (告知书): list with service status, and the service form.
+// The notices of a case (告知书): the list with their service, and the service form.
+import type { NoticeItem } from '../../../app/applications/application-pages.js';
+import { NOTICE_KIND_LABELS, type NoticeKind } from '../../../domain/notices/notice-model.js';
+import { SERVICE_METHOD_LABELS } from '../../../domain/applications/labels.js';
 import { Csrf } from '../../common/forms.js';
+import { DataTable } from '../../common/applications-blocks.js';
 
-const KIND_LABELS: Record<string, string> = {
-  acknowledgement: '接收回执',
-  correction: '补正告知书',
-  extension: '延期答复告知书',
-  fee: '收费通知书',
-  consultation_third_party: '征求第三方意见书',
-  consultation_agency: '征求意见书（共同制作机关）',
-  reply: '答复告知书',
-};
+const METHODS = Object.entries(SERVICE_METHOD_LABELS);
 
-const METHODS: [string, string][] = [
-  ['post', '邮寄'],
-  ['email', '电子邮件'],
-  ['in_person', '当面送达'],
-  ['online', '网上送达'],
-];
-
-/** The notices of a case, each with links to print and download and a form to record its service. */
-export function NoticeList(p: {
-  caseId: string;
-  csrf: string;
-  notices: { id: string; kind: string; docNo: string; issuedOn: string; servedOn: string | null }[];
-}) {
+/** The notices of a case, each with links to print and download and, for handlers, a form to record its service. */
+export function NoticeList(p: { csrf: string; notices: NoticeItem[]; canRecordService: boolean }) {
   return (
     <section aria-labelledby="notices-h">
       <h2 id="notices-h">告知书</h2>
       {p.notices.length === 0 ? (
         <p class="muted">尚未出具告知书。</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">文书</th>
-                <th scope="col">文号</th>
-                <th scope="col">出具日期</th>
-                <th scope="col">送达</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.notices.map((n) => (
-                <tr>
-                  <td>{KIND_LABELS[n.kind] ?? n.kind}</td>
-                  <td>{n.docNo}</td>
-                  <td>{n.issuedOn}</td>
-                  <td>{n.servedOn ? `已送达（${n.servedOn}）` : <span class="warn">未记录送达</span>}</td>
-                  <td>
-                    <a href={`/admin/notices/${n.id}`}>查看并打印</a>　
-                    <a href={`/admin/notices/${n.id}/docx`}>下载 DOCX</a>
-                    {n.servedOn ? null : <ServiceForm id={n.id} csrf={p.csrf} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable cols={['文书', '文号', '出具日期', '送达', '操作']}>
+          {p.notices.map((n) => (
+            <tr>
+              <td>{NOTICE_KIND_LABELS[n.kind as NoticeKind] ?? n.kind}</td>
+              <td>{n.docNo}</td>
+              <td>{n.issuedOn}</td>
+              <td>{n.servedOn ? `已送达（${n.servedOn}）` : <span class="warn">未记录送达</span>}</td>
+              <td>
+                <a href={`/admin/notices/${n.id}`}>查看并打印</a>　<a href={`/admin/notices/${n.id}/docx`}>下载 DOCX</a>
+                {n.servedOn || !p.canRecordService ? null : <ServiceForm id={n.id} csrf={p.csrf} />}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

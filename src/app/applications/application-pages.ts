@@ -1,0 +1,178 @@
+// The back office's pages of 依申请公开 as query use cases: what each page shows, and what the actor may do
+// there (the policies are applied here; the views never re-implement them).
+import type { AppContext } from '../context.js';
+import type { Actor } from '../../domain/policies/actor.js';
+import { holdsOver } from '../../domain/policies/actor.js';
+import { ancestry } from '../../domain/orgs/organization.js';
+import { forbidden, notFound } from '../errors.js';
+import { readCase, type CaseView } from './application-queries.js';
+import {
+  caseHandlers,
+  caseOrganizations,
+  listCases,
+  staffNames,
+  type CaseListOptions,
+  type StatusRow,
+} from './case-lists.js';
+
+/** A list row with its handler, by username (API) and as shown (page). */
+export type CaseListRow = StatusRow & { handlerUsername: string | null; handlerLabel: string };
+
+/** Names an account by id: its username and display label; '未分配' without one. */
+type Namer = (id: string | null) => { username: string | null; label: string };
+
+async function namer(ctx: Pick<AppContext, 'repos'>): Promise<Namer> {
+  const names = await staffNames(ctx);
+  return (id) => {
+    if (id === null) return { username: null, label: '未分配' };
+    return names.get(id) ?? { username: null, label: '（未知账号）' };
+  };
+}
+
+/**
+ * The cases the actor may see, filtered and paged, each with its deadline status and handler.
+ * @param page limit and offset
+ */
+export async function caseList(
+  ctx: AppContext,
+  actor: Actor,
+  opts: CaseListOptions,
+  page: { limit: number; offset: number },
+): Promise<{ items: CaseListRow[]; total: number }> {
+  const [{ items, total }, name] = await Promise.all([listCases(ctx, actor, opts, page), namer(ctx)]);
+  return {
+    total,
+    items: items.map((r) => {
+      const h = name(r.handlerId);
+      return { ...r, handlerUsername: h.username, handlerLabel: h.label };
+    }),
+  };
+}
+
+/** What the case list page shows: the rows, the organizations to filter by, and whether the actor may enter one. */
+export type CaseListPage = {
+  items: CaseListRow[];
+  total: number;
+  orgs: { id: string; name: string }[];
+  can: { enter: boolean };
+};
+
+/** The case list page. */
+export async function caseListPage(
+  ctx: AppContext,
+  actor: Actor,
+  opts: CaseListOptions,
+  page: { limit: number; offset: number },
+): Promise<CaseListPage> {
+  const [list, orgs] = await Promise.all([caseList(ctx, actor, opts, page), caseOrganizations(ctx, actor)]);
+  return {
+    ...list,
+    orgs: orgs.visible.map((o) => ({ id: o.id, name: o.name })),
+    can: { enter: orgs.enterable.length > 0 },
+  };
+}
+
+/**
+ * The staff entry form's choices: the organizations where the actor is a handler (by credit code), and a fresh
+ * key that makes posting the same form twice one case.
+ * @throws AppError 'forbidden' when the actor handles applications nowhere
+ */
+export async function entryChoices(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ orgs: { creditCode: string; name: string }[]; submissionKey: string }> {
+  const { enterable } = await caseOrganizations(ctx, actor);
+  if (enterable.length === 0) throw forbidden('您不是任何机构的依申请公开承办人，不能录入申请');
+  return {
+    orgs: enterable.map((o) => ({ creditCode: o.creditCode, name: o.name })),
+    submissionKey: ctx.crypto.randomToken(),
+  };
+}
+
+/** A notice of a case as its page lists it. */
+export type NoticeItem = { id: string; kind: string; docNo: string; issuedOn: string; servedOn: string | null };
+
+/** What the case page shows and what the actor may do there. */
+export type ApplicationPage = {
+  view: CaseView;
+  notices: NoticeItem[];
+  handlerLabel: string;
+  /** Who the case may be assigned to (the `assign` move's choices; empty unless offered). */
+  handlers: { id: string; label: string }[];
+  /** Where the case may be transferred to (转办): active organizations of the same tree. */
+  transferOrgs: { id: string; name: string }[];
+  can: {
+    /** Turn the disclosed information into a draft publication (第四十四条). */
+    releaseToAll: boolean;
+    /** Record how a notice was served. */
+    recordService: boolean;
+  };
+};
+
+/**
+ * The case page: the case (personal data only for the roles that may see it), its notices, the choices of
+ * its moves, and what the actor may do.
+ * @throws AppError 'not_found' (also for a case the actor may not see)
+ */
+export async function applicationPage(ctx: AppContext, actor: Actor, id: string): Promise<ApplicationPage> {
+  const { view, orgIds } = await readCase(ctx, actor, id);
+  const app = view.app;
+  const offers = (action: string) => view.moves.some((m) => m.action === action);
+  const [notices, name, handlers, orgs] = await Promise.all([
+    ctx.repos.notices.forApplication(id),
+    namer(ctx),
+    offers('assign') ? caseHandlers(ctx, view.org.id) : Promise.resolve([]),
+    offers('transfer') ? ctx.repos.orgs.list() : Promise.resolve([]),
+  ]);
+  const handles = holdsOver(actor, 'handler', orgIds);
+  const root = orgIds[0];
+  return {
+    view,
+    notices: notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      docNo: n.docNo,
+      issuedOn: n.issuedOn,
+      servedOn: n.servedOn,
+    })),
+    handlerLabel: name(app.handlerId).label,
+    handlers: handlers.map((h) => ({
+      id: h.id,
+      label: h.displayName && h.displayName !== h.username ? `${h.displayName}（${h.username}）` : h.username,
+    })),
+    transferOrgs: orgs
+      .filter((o) => o.id !== view.org.id && ancestry(orgs, o.id)[0] === root)
+      .map((o) => ({ id: o.id, name: o.name })),
+    can: {
+      releaseToAll:
+        handles &&
+        view.personalVisible &&
+        ['replied', 'archived'].includes(app.state) &&
+        ['disclosed', 'partially_disclosed'].includes(app.outcome ?? ''),
+      recordService: handles,
+    },
+  };
+}
+
+const PROOF_EXTENSIONS: Readonly<Record<string, string>> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+};
+
+/**
+ * The applicant's identity proof, for the roles that see personal data.
+ * @throws AppError 'not_found' (no proof, or a case or proof the actor may not see)
+ */
+export async function applicationProof(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<{ bytes: Uint8Array; mime: string; name: string }> {
+  const { view } = await readCase(ctx, actor, id);
+  // proofFileId is null unless the actor may see the applicant's personal data.
+  const file = view.app.proofFileId ? await ctx.repos.files.get(view.app.proofFileId) : undefined;
+  if (!file) throw notFound('身份证明');
+  const ext = PROOF_EXTENSIONS[file.mime] ?? 'jpg';
+  return { bytes: new Uint8Array(file.content), mime: file.mime, name: `proof-${view.app.trackingCode}.${ext}` };
+}
