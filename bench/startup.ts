@@ -1,5 +1,7 @@
-// Benchmark: server start time and memory after start, against a bare node:http server measured
-// in the same run (these machines are noisy: read the ratios). Usage: npm run bench [-- --runs 5]
+// Benchmark: how fast the `gongkai` command starts (--help, fee) next to `node -e 0` and
+// `node --import tsx -e 0`, and `npx gongkai` apart (npx adds its own start); then the server's start time
+// and memory after start, against a bare node:http server. Everything is measured in the same run (these
+// machines are noisy: read the ratios). Usage: npm run bench [-- --runs 5]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +47,42 @@ async function sample(args: string[], port: number, path: string, env: Record<st
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
+/** Wall time of one run of a command to its exit, in milliseconds. */
+async function timed(command: string, args: string[]): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(command, args, { stdio: 'ignore', env: { ...process.env, GONGKAI_DATA_DIR: tmpdir() } });
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
+  return performance.now() - t0;
+}
+
+/** The command-line start figures: the median of `runs` runs of each, taken in turns (one warm-up first). */
+async function cliStart(): Promise<void> {
+  const node = process.execPath;
+  const cases: [string, string, string[]][] = [
+    ['node -e 0', node, ['-e', '0']],
+    ['node --import tsx -e 0', node, ['--import', 'tsx', '-e', '0']],
+    ['gongkai --help', node, [BIN, '--help']],
+    ['gongkai fee --pieces 45', node, [BIN, 'fee', '--pieces', '45']],
+    ['npx gongkai fee --pieces 45', 'npx', ['gongkai', 'fee', '--pieces', '45']],
+  ];
+  const times = cases.map(() => [] as number[]);
+  for (let i = 0; i <= runs; i++) {
+    for (const [k, [, command, args]] of cases.entries()) {
+      const ms = await timed(command, args);
+      if (i > 0) times[k]!.push(ms);
+    }
+  }
+  const base = median(times[0]!);
+  for (const [k, [label]] of cases.entries()) {
+    const ms = median(times[k]!);
+    console.log(`${label.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms (${(ms / base).toFixed(1)}× node -e 0)`);
+  }
+}
+
 async function main(): Promise<void> {
+  console.log(`median of ${runs} runs, Node ${process.version}`);
+  await cliStart();
   const base: Sample[] = [];
   const first: Sample[] = [];
   const warm: Sample[] = [];
@@ -66,7 +103,6 @@ async function main(): Promise<void> {
       `${label.padEnd(34)} start ${start.toFixed(0).padStart(6)} ms (${(start / b.start).toFixed(1)}× baseline)   RSS ${rss.toFixed(1).padStart(6)} MiB (${(rss / b.rss).toFixed(1)}× baseline)`,
     );
   };
-  console.log(`median of ${runs} runs, Node ${process.version}`);
   row('baseline: bare node:http server', base);
   row('gongkai serve, first start (SQLite)', first);
   row('gongkai serve, existing database', warm);
