@@ -5,6 +5,8 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { forbidden, notFound } from '../errors.js';
+import { findOrg, loadPortalSite, type PortalSite } from '../portal/portal.js';
+import type { Organization } from '../../domain/orgs/organization.js';
 import { readCase, type CaseView } from './application-queries.js';
 import {
   caseHandlers,
@@ -175,4 +177,18 @@ export async function applicationProof(
   if (!file) throw notFound('身份证明');
   const ext = PROOF_EXTENSIONS[file.mime] ?? 'jpg';
   return { bytes: new Uint8Array(file.content), mime: file.mime, name: `proof-${view.app.trackingCode}.${ext}` };
+}
+
+/** What the online application page shows: the portal's frame, the organization applied to, a fresh form key. */
+export type ApplyPage = { site: PortalSite; org: Organization; submissionKey: string };
+
+/**
+ * The online application page of an active organization.
+ * @throws AppError 'not_found' for an unknown or retired organization
+ */
+export async function applyPage(ctx: AppContext, creditCode: string): Promise<ApplyPage> {
+  const site = await loadPortalSite(ctx);
+  const org = findOrg(site, creditCode);
+  if (!org) throw notFound('机构');
+  return { site, org, submissionKey: ctx.crypto.randomToken() };
 }

@@ -24,6 +24,8 @@ export type SubmitInput = {
   proof?: { content: Uint8Array; fileName: string };
   /** A key the form carries so that posting it twice creates one case. */
   submissionKey?: string;
+  /** The online form asks for the identity proof; staff entry and the API may leave it out. */
+  requireProof?: boolean;
 };
 
 /** What the applicant is told. */
@@ -63,6 +65,7 @@ export async function submitApplication(
       ? checkProof(input.proof.content, input.proof.fileName)
       : undefined;
   if (proof && !proof.ok) fieldErrors.proof = proof.error;
+  if (!proof && input.requireProof) fieldErrors.proof = '请上传身份证明';
   if (!valid.ok || !receivedOn || Object.keys(fieldErrors).length > 0) {
     throw invalid('申请未提交，请按提示更正', fieldErrors);
   }

@@ -13,7 +13,7 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { WebEnv } from '../common/env.js';
 import { statusOf } from '../common/respond.js';
 import { TOO_MANY_LOOKUPS, TRACK_NOT_FOUND, limitedTrack } from '../common/rate-limit.js';
-import { outcomeText } from '../public/applications/track-views.js';
+import { outcomeForApplicant } from '../../domain/applications/labels.js';
 import { apiUser } from './api-routes.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 
@@ -171,7 +171,7 @@ function trackJson(v: TrackView) {
     dueOn: v.dueOn,
     closedOn: v.closedOn,
     outcome,
-    outcomeLabel: outcome ? outcomeText(outcome) : null,
+    outcomeLabel: outcome ? outcomeForApplicant(outcome) : null,
     steps: v.steps.map((s) => ({
       action: s.action,
       actionLabel: ACTION_LABELS[s.action as keyof typeof ACTION_LABELS] ?? s.action,

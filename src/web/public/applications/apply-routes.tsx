@@ -1,103 +1,77 @@
 /** @jsxImportSource hono/jsx */
-// The online application (申请公开政府信息): GET shows the office's contact details and the form,
-// POST (multipart, with the identity proof) submits it and answers with the receipt and its 查询码.
+// The online application (申请公开政府信息, 《政府信息公开条例》第二十九条): GET shows the office's contact
+// details and the form, POST (multipart, with the identity proof) submits it and answers with the receipt
+// and its 查询码.
 //
 // The receipt is the POST's own response rather than a redirect to a page that shows a case by its
 // code alone: such a page would reveal dates to anyone holding the code without the contact /track
 // asks for. Re-posting (refresh, double click) is harmless: the form's submissionKey makes it one case.
 import type { Context, Hono } from 'hono';
-import { findOrg, loadPortalSite, type PortalSite } from '../../../app/portal/portal.js';
+import { applyPage, type ApplyPage } from '../../../app/applications/application-pages.js';
 import { submitApplication, type SubmitInput } from '../../../app/applications/submit-application.js';
-import { AppError } from '../../../app/errors.js';
-import { validateApplication, type ApplicationForm } from '../../../domain/applications/intake.js';
-import type { Organization } from '../../../domain/orgs/organization.js';
+import type { ApplicationForm } from '../../../domain/applications/intake.js';
+import { APPLICATION_FIELD_LABELS } from '../../../domain/applications/labels.js';
 import type { WebEnv } from '../../common/env.js';
-import { notFoundPage } from '../../common/pages.js';
-import { APPLY_FIELD_LABELS, ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
+import { formAction, valueOf } from '../../common/pipeline.js';
+import { text, z, type FieldErrors, type FormValues } from '../../common/validation.js';
+import { uploadedFile } from '../../common/applications-upload.js';
+import { ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
 
 type C = Context<WebEnv>;
 
-const INVALID_MESSAGE = '申请未提交，请按提示更正';
-const PROOF_MISSING = '请上传身份证明';
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const FIELDS = [...Object.keys(APPLICATION_FIELD_LABELS), 'submissionKey'];
+
+/** The form: every field as typed (the domain's intake checks them, every field at once). */
+const applyForm = z.object(Object.fromEntries(FIELDS.map((k) => [k, text(10_000)]))) as unknown as z.ZodType<
+  Record<string, string>
+>;
 
 /** Registers GET and POST /org/:code/apply. Register before the portal's `/org/:code/:dir`. */
 export function registerApplyRoutes(app: Hono<WebEnv>): void {
   app.get('/org/:code/apply', async (c) => {
-    const found = await portalOrg(c);
-    if (!found) return c.html(notFoundPage(), 404);
-    return formPage(c, found, { 'applicant.type': 'natural_person' }, 200);
+    const page = await applyPage(c.get('ctx'), c.req.param('code'));
+    return c.html(formPage(c, page, { 'applicant.type': 'natural_person' }));
   });
 
   app.post('/org/:code/apply', async (c) => {
-    const found = await portalOrg(c);
-    if (!found) return c.html(notFoundPage(), 404);
-    const body = await c.req.parseBody();
-    const values = formValues(body);
-    const proof = await proofOf(body.proof);
-    if (!proof) return formPage(c, found, values, 422, { ...precheck(values), proof: PROOF_MISSING });
-    try {
-      const result = await submitApplication(c.get('ctx'), null, submitInput(found.org, values, proof));
-      c.header('Cache-Control', 'no-store');
-      return c.html(<ApplyReceiptPage site={found.site} org={found.org} result={result} />);
-    } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'invalid') throw e;
-      return formPage(c, found, values, 422, forForm(values, e.fieldErrors), e.message);
-    }
+    const page = await applyPage(c.get('ctx'), c.req.param('code'));
+    const proof = await uploadedFile((await c.req.parseBody()).proof);
+    c.header('Cache-Control', 'no-store');
+    return formAction(c, {
+      schema: applyForm,
+      run: (v) => submitApplication(c.get('ctx'), null, submitInput(page, v, proof)),
+      done: (result) => c.html(<ApplyReceiptPage site={page.site} org={page.org} result={result} />),
+      again: (state) => formPage(c, page, typed(state.values), forForm(state.values, state.errors), state.message),
+    });
   });
 }
 
-type Found = { site: PortalSite; org: Organization };
-
-async function portalOrg(c: C): Promise<Found | undefined> {
-  const site = await loadPortalSite(c.get('ctx'));
-  const org = findOrg(site, c.req.param('code') ?? '');
-  return org ? { site, org } : undefined;
-}
-
 /** The form; a fresh submissionKey per first render, the posted one kept while the applicant corrects it. */
-function formPage(
-  c: C,
-  found: Found,
-  values: ApplyValues,
-  status: 200 | 422,
-  errors?: Record<string, string>,
-  message?: string,
-) {
+function formPage(c: C, page: ApplyPage, values: ApplyValues, errors?: FieldErrors, message?: string) {
   c.header('Cache-Control', 'no-store');
-  const v = values.submissionKey ? values : { ...values, submissionKey: c.get('ctx').crypto.randomToken() };
-  const page = (
+  const v = values.submissionKey ? values : { ...values, submissionKey: page.submissionKey };
+  return (
     <ApplyFormPage
-      site={found.site}
-      org={found.org}
+      site={page.site}
+      org={page.org}
       csrf={c.get('csrf')}
       values={v}
       errors={errors}
-      message={errors ? (message ?? INVALID_MESSAGE) : undefined}
+      message={errors ? (message ?? '申请未提交，请按提示更正') : undefined}
     />
   );
-  return c.html(page, status);
 }
 
-/** The text fields of the form, untrimmed: the form re-renders exactly what was typed. */
-function formValues(body: Record<string, unknown>): ApplyValues {
-  const values: ApplyValues = {};
-  for (const key of [...Object.keys(APPLY_FIELD_LABELS), 'submissionKey']) {
-    const v = body[key];
-    if (typeof v === 'string') values[key] = v;
-  }
-  if (!KEY_PATTERN.test(values.submissionKey ?? '')) delete values.submissionKey;
-  return values;
-}
-
-/** The chosen file; browsers send an empty, unnamed part when none was chosen. */
-async function proofOf(value: unknown): Promise<{ content: Uint8Array; fileName: string } | undefined> {
-  if (!(value instanceof File) || (value.size === 0 && value.name === '')) return undefined;
-  return { content: new Uint8Array(await value.arrayBuffer()), fileName: value.name };
+/** The text fields as typed, untrimmed: the form re-renders exactly what was typed; a malformed key is dropped. */
+function typed(values: FormValues): ApplyValues {
+  const out: ApplyValues = Object.fromEntries(FIELDS.map((k) => [k, valueOf(values, k)]));
+  if (!KEY_PATTERN.test(out.submissionKey ?? '')) delete out.submissionKey;
+  return out;
 }
 
 /** The intake form: legal persons give their credit code in its own field, stored as the document number. */
-function applicationForm(v: ApplyValues): ApplicationForm {
+function applicationForm(v: Record<string, string>): ApplicationForm {
   const legal = v['applicant.type'] === 'legal_person';
   const a = (key: string) => v[`applicant.${key}`] ?? '';
   return {
@@ -123,27 +97,22 @@ function applicationForm(v: ApplyValues): ApplicationForm {
   };
 }
 
-function submitInput(org: Organization, v: ApplyValues, proof: { content: Uint8Array; fileName: string }): SubmitInput {
+function submitInput(page: ApplyPage, v: Record<string, string>, proof: SubmitInput['proof']): SubmitInput {
   return {
-    orgCreditCode: org.creditCode,
+    orgCreditCode: page.org.creditCode,
     form: applicationForm(v),
     channel: 'online',
     proof,
-    submissionKey: v.submissionKey,
+    requireProof: true,
+    submissionKey: KEY_PATTERN.test(v.submissionKey ?? '') ? v.submissionKey : undefined,
   };
 }
 
-/** Without a proof nothing is submitted, but the applicant still sees every other error at once. */
-function precheck(v: ApplyValues): Record<string, string> {
-  const checked = validateApplication(applicationForm(v));
-  return checked.ok ? {} : forForm(v, checked.error);
-}
-
 /** Intake reports a legal person's credit code as `applicant.idNumber`; the form has its own field for it. */
-function forForm(v: ApplyValues, errors: Record<string, string>): Record<string, string> {
+function forForm(values: FormValues, errors: FieldErrors): FieldErrors {
   const out = { ...errors };
   const idError = out['applicant.idNumber'];
-  if (v['applicant.type'] === 'legal_person' && idError !== undefined) {
+  if (valueOf(values, 'applicant.type') === 'legal_person' && idError !== undefined) {
     delete out['applicant.idNumber'];
     out['applicant.creditCode'] = idError;
   }

@@ -4,7 +4,14 @@
 import type { Organization } from '../../../domain/orgs/organization.js';
 import type { PortalSite } from '../../../app/portal/portal.js';
 import type { SubmitResult } from '../../../app/applications/submit-application.js';
-import type { Carrier, Delivery, IdType, LegalPersonSubtype } from '../../../domain/applications/application.js';
+import {
+  APPLICATION_FIELD_LABELS as L,
+  APPLICANT_TYPE_LABELS,
+  CARRIER_LABELS,
+  DELIVERY_LABELS,
+  ID_TYPE_LABELS,
+  SUBTYPE_LABELS,
+} from '../../../domain/applications/labels.js';
 import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
 import { rulesFor } from '../../../domain/applications/rules.js';
 import { parseLocalDate } from '../../../domain/core/local-date.js';
@@ -14,59 +21,6 @@ import { OfficeContact, siteTitle } from '../portal/portal-views.js';
 
 /** The form's values by field name (the names are the error keys of intake, plus `applicant.creditCode`). */
 export type ApplyValues = Record<string, string>;
-
-/** Identity documents (issue 3). */
-export const ID_TYPE_LABELS: Readonly<Record<IdType, string>> = {
-  resident_id: '居民身份证',
-  passport: '护照',
-  hk_macau_permit: '港澳居民来往内地通行证',
-  taiwan_permit: '台湾居民来往大陆通行证',
-  foreigner_permanent_residence: '外国人永久居留身份证',
-  other: '其他',
-};
-
-/** Legal-person subtypes: the columns of section 三 of the annual report. */
-export const SUBTYPE_LABELS: Readonly<Record<LegalPersonSubtype, string>> = {
-  business: '商业企业',
-  research: '科研机构',
-  nonprofit: '社会公益组织',
-  legal_services: '法律服务机构',
-  other: '其他',
-};
-
-/** Form of provision (载体形式; SPEC §5). */
-export const CARRIER_LABELS: Readonly<Record<Carrier, string>> = { paper: '纸质', electronic: '电子', disc: '光盘' };
-
-/** Way of obtaining the information (获取方式; SPEC §5). */
-export const DELIVERY_LABELS: Readonly<Record<Delivery, string>> = {
-  post: '邮寄',
-  email: '电子邮件',
-  pickup: '当面领取',
-  online: '网上获取',
-};
-
-/** Field labels, for the error summary. */
-export const APPLY_FIELD_LABELS: Readonly<Record<string, string>> = {
-  'applicant.type': '申请人类型',
-  'applicant.subtype': '法人或其他组织类别',
-  'applicant.name': '申请人姓名或名称',
-  'applicant.idType': '证件类型',
-  'applicant.idNumber': '证件号码',
-  'applicant.creditCode': '统一社会信用代码',
-  'applicant.legalRepresentative': '法定代表人',
-  'applicant.contactPerson': '联系人',
-  'applicant.phone': '联系电话',
-  'applicant.email': '电子邮箱',
-  'applicant.address': '通信地址',
-  'applicant.postcode': '邮政编码',
-  description: '所需信息的内容描述',
-  title: '所需信息的名称',
-  docNo: '文号',
-  indexNo: '索引号',
-  carrier: '信息的提供形式',
-  delivery: '获取信息的方式',
-  proof: '身份证明',
-};
 
 const MAX_PROOF_MB = MAX_PROOF_BYTES / 1024 / 1024;
 
@@ -121,113 +75,71 @@ function Radios(p: {
 const entries = <K extends string>(labels: Readonly<Record<K, string>>): [string, string][] =>
   Object.entries(labels) as [string, string][];
 
+type FieldExtra = {
+  hint?: string;
+  required?: boolean;
+  multiline?: boolean;
+  type?: string;
+  inputmode?: 'numeric' | 'tel' | 'email';
+  autocomplete?: string;
+};
+
+/** A text field of the form, labelled from the domain's field labels. */
+const fieldOf =
+  (v: ApplyValues, e: Record<string, string>) =>
+  (name: keyof typeof L, extra: FieldExtra & { optional?: boolean } = {}) => {
+    const { optional, ...rest } = extra;
+    return (
+      <Field name={name} label={optional ? `${L[name]}（选填）` : L[name]} value={v[name]} error={e[name]} {...rest} />
+    );
+  };
+
 /** The applicant part of the form. */
 function ApplicantFields(p: { v: ApplyValues; e: Record<string, string> }) {
   const { v, e } = p;
+  const f = fieldOf(v, e);
+  const sel = (name: keyof typeof L, labels: Readonly<Record<string, string>>) => (
+    <Select
+      name={name}
+      label={L[name]}
+      value={v[name]}
+      error={e[name]}
+      options={[['', '请选择'], ...entries(labels)]}
+    />
+  );
   return (
     <fieldset>
       <legend>申请人信息</legend>
       <Radios
         name="applicant.type"
-        legend="申请人类型"
+        legend={L['applicant.type']}
         value={v['applicant.type'] ?? ''}
         error={e['applicant.type']}
         required
-        options={[
-          ['natural_person', '自然人'],
-          ['legal_person', '法人或其他组织'],
-        ]}
+        options={entries(APPLICANT_TYPE_LABELS)}
       />
-      <Field
-        name="applicant.name"
-        label="申请人姓名或名称"
-        hint="自然人填写姓名；法人或其他组织填写全称"
-        value={v['applicant.name']}
-        error={e['applicant.name']}
-        required
-        autocomplete="name"
-      />
+      {f('applicant.name', { hint: '自然人填写姓名；法人或其他组织填写全称', required: true, autocomplete: 'name' })}
       <div class="natural-only">
         <p class="hint">以下由自然人填写：</p>
-        <Select
-          name="applicant.idType"
-          label="证件类型"
-          value={v['applicant.idType']}
-          error={e['applicant.idType']}
-          options={[['', '请选择'], ...entries(ID_TYPE_LABELS)]}
-        />
-        <Field
-          name="applicant.idNumber"
-          label="证件号码"
-          value={v['applicant.idNumber']}
-          error={e['applicant.idNumber']}
-          autocomplete="off"
-        />
+        {sel('applicant.idType', ID_TYPE_LABELS)}
+        {f('applicant.idNumber', { autocomplete: 'off' })}
       </div>
       <div class="legal-only">
         <p class="hint">以下由法人或其他组织填写：</p>
-        <Select
-          name="applicant.subtype"
-          label="法人或其他组织类别"
-          value={v['applicant.subtype']}
-          error={e['applicant.subtype']}
-          options={[['', '请选择'], ...entries(SUBTYPE_LABELS)]}
-        />
-        <Field
-          name="applicant.creditCode"
-          label="统一社会信用代码"
-          hint="18位"
-          value={v['applicant.creditCode']}
-          error={e['applicant.creditCode']}
-          autocomplete="off"
-        />
-        <Field
-          name="applicant.legalRepresentative"
-          label="法定代表人（负责人）"
-          value={v['applicant.legalRepresentative']}
-          error={e['applicant.legalRepresentative']}
-        />
-        <Field
-          name="applicant.contactPerson"
-          label="联系人"
-          value={v['applicant.contactPerson']}
-          error={e['applicant.contactPerson']}
-        />
+        {sel('applicant.subtype', SUBTYPE_LABELS)}
+        {f('applicant.creditCode', { hint: '18位', autocomplete: 'off' })}
+        {f('applicant.legalRepresentative')}
+        {f('applicant.contactPerson')}
       </div>
-      <Field
-        name="applicant.phone"
-        label="联系电话"
-        hint="手机号码或固定电话；查询办理进度时可用手机号码"
-        type="tel"
-        inputmode="tel"
-        value={v['applicant.phone']}
-        error={e['applicant.phone']}
-        autocomplete="tel"
-      />
-      <Field
-        name="applicant.email"
-        label="电子邮箱"
-        type="email"
-        value={v['applicant.email']}
-        error={e['applicant.email']}
-        autocomplete="email"
-      />
-      <Field
-        name="applicant.address"
-        label="通信地址"
-        hint="选择邮寄方式的必须填写"
-        value={v['applicant.address']}
-        error={e['applicant.address']}
-        autocomplete="street-address"
-      />
-      <Field
-        name="applicant.postcode"
-        label="邮政编码"
-        inputmode="numeric"
-        value={v['applicant.postcode']}
-        error={e['applicant.postcode']}
-        autocomplete="postal-code"
-      />
+      {f('applicant.phone', {
+        hint: '手机号码或固定电话；查询办理进度时可用手机号码',
+        type: 'tel',
+        inputmode: 'tel',
+        autocomplete: 'tel',
+      })}
+      {f('applicant.email', { type: 'email', autocomplete: 'email' })}
+      {f('applicant.address', { hint: '选择邮寄方式的必须填写', autocomplete: 'street-address' })}
+      {f('applicant.postcode', { inputmode: 'numeric', autocomplete: 'postal-code' })}
     </fieldset>
   );
 }
@@ -235,37 +147,23 @@ function ApplicantFields(p: { v: ApplyValues; e: Record<string, string> }) {
 /** The request part of the form: what is wanted and how. */
 function RequestFields(p: { v: ApplyValues; e: Record<string, string> }) {
   const { v, e } = p;
+  const f = fieldOf(v, e);
+  const radios = (name: 'carrier' | 'delivery', labels: Readonly<Record<string, string>>) => (
+    <Radios name={name} legend={L[name]} value={v[name] ?? ''} error={e[name]} options={entries(labels)} required />
+  );
   return (
     <fieldset>
       <legend>所需信息情况</legend>
-      <Field
-        name="description"
-        label="所需信息的内容描述"
-        hint="请尽量写明信息的名称、文号或便于查找的其他特征描述"
-        multiline
-        value={v.description}
-        error={e.description}
-        required
-      />
-      <Field name="title" label="所需信息的名称（选填）" value={v.title} error={e.title} />
-      <Field name="docNo" label="文号（选填）" value={v.docNo} error={e.docNo} />
-      <Field name="indexNo" label="索引号（选填）" value={v.indexNo} error={e.indexNo} />
-      <Radios
-        name="carrier"
-        legend="信息的提供形式"
-        value={v.carrier ?? ''}
-        error={e.carrier}
-        options={entries(CARRIER_LABELS)}
-        required
-      />
-      <Radios
-        name="delivery"
-        legend="获取信息的方式"
-        value={v.delivery ?? ''}
-        error={e.delivery}
-        options={entries(DELIVERY_LABELS)}
-        required
-      />
+      {f('description', {
+        hint: '请尽量写明信息的名称、文号或便于查找的其他特征描述',
+        multiline: true,
+        required: true,
+      })}
+      {f('title', { optional: true })}
+      {f('docNo', { optional: true })}
+      {f('indexNo', { optional: true })}
+      {radios('carrier', CARRIER_LABELS)}
+      {radios('delivery', DELIVERY_LABELS)}
     </fieldset>
   );
 }
@@ -339,7 +237,7 @@ export function ApplyFormPage(p: {
       </p>
       <OfficeContact org={o} />
       <h2 id="form-title">在线申请</h2>
-      <ErrorSummary message={p.message} errors={e} labels={APPLY_FIELD_LABELS} />
+      <ErrorSummary message={p.message} errors={e} labels={L} />
       <form
         method="post"
         action={`/org/${o.creditCode}/apply`}

@@ -1,11 +1,11 @@
 /** @jsxImportSource hono/jsx */
-// The public status lookup (/track, issue 3): GET shows the form; the lookup itself is a POST so the
-// applicant's phone or document number never lands in a URL (history, logs, Referer). A wrong code
-// or contact answers 404 with one neutral message; lookups are rate-limited (shared/rate-limit.ts).
+// The public status lookup (/track): GET shows the form; the lookup itself is a POST so the applicant's
+// phone or document number never lands in a URL (history, logs, Referer). A wrong code or contact answers
+// 404 with one neutral message; lookups are rate-limited (common/rate-limit.ts).
 import type { Hono } from 'hono';
 import { loadPortalSite } from '../../../app/portal/portal.js';
 import type { WebEnv } from '../../common/env.js';
-import { str, readForm } from '../../common/respond.js';
+import { readForm, valueOf } from '../../common/pipeline.js';
 import { limitedTrack } from '../../common/rate-limit.js';
 import { TrackFormPage, TrackLimitedPage, TrackResultPage } from './track-views.js';
 
@@ -18,8 +18,8 @@ export function registerTrackRoutes(app: Hono<WebEnv>): void {
 
   app.post('/track', async (c) => {
     const form = await readForm(c);
-    const code = str(form, 'code').slice(0, 64);
-    const result = await limitedTrack(c, code, str(form, 'contact').slice(0, 64));
+    const code = valueOf(form, 'code').slice(0, 64);
+    const result = await limitedTrack(c, code, valueOf(form, 'contact').slice(0, 64));
     const site = await loadPortalSite(c.get('ctx'));
     c.header('Cache-Control', 'no-store');
     switch (result.kind) {

@@ -3,9 +3,9 @@
 // the deadline ledger, never the applicant's personal data — and the neutral "not found" and 429 pages.
 import type { PortalSite } from '../../../app/portal/portal.js';
 import type { TrackView } from '../../../app/applications/application-queries.js';
-import type { Outcome } from '../../../domain/applications/application.js';
 import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../../domain/applications/transition-table.js';
-import { OUTCOME_INFO } from '../../../domain/applications/outcomes.js';
+import { outcomeForApplicant } from '../../../domain/applications/labels.js';
+import { DataTable, InfoList } from '../../common/applications-blocks.js';
 import { PublicLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { TRACK_NOT_FOUND } from '../../common/rate-limit.js';
@@ -15,18 +15,6 @@ const CRUMBS: [string, string][] = [
   ['/', '政府信息公开'],
   ['', '申请办理进度查询'],
 ];
-
-/**
- * An outcome as the applicant reads it: the group, and the reason for the groups that have one
- * (e.g. `不予公开：属于国家秘密`), without the report's numbering.
- * @param code the case's outcome code
- */
-export function outcomeText(code: Outcome): string {
-  const info = OUTCOME_INFO[code];
-  const group = info.groupLabel.replace(/^（[一二三四五六七八九十]+）/, '');
-  if (info.group === 'disclosed' || info.group === 'partially_disclosed') return group;
-  return `${group}：${info.label.replace(/^\d+\.\s*/, '')}`;
-}
 
 /** The lookup form, alone or with the neutral error (`notFound`). */
 export function TrackFormPage(p: {
@@ -72,62 +60,32 @@ export function TrackResultPage(p: { site: PortalSite; view: TrackView }) {
   return (
     <PublicLayout title="申请办理进度" siteTitle={siteTitle(p.site)} footer={p.site.footer} crumbs={CRUMBS}>
       <h1>申请办理进度</h1>
-      <dl class="info">
-        <dt>查询码</dt>
-        <dd>{v.trackingCode}</dd>
-        <dt>受理机关</dt>
-        <dd>{v.orgName}</dd>
-        <dt>办理状态</dt>
-        <dd>
-          <strong>{STATE_LABELS[v.state]}</strong>
-        </dd>
-        <dt>收到申请日期</dt>
-        <dd>{v.receivedOn}</dd>
-        {closed ? (
-          <>
-            <dt>办结日期</dt>
-            <dd>{v.closedOn ?? '—'}</dd>
-          </>
-        ) : (
-          <>
-            <dt>当前答复期限</dt>
-            <dd>{v.dueOn ?? '暂停计算（补正、征求意见或缴费期间不计入答复期限）'}</dd>
-          </>
-        )}
-        {closed && v.outcome ? (
-          <>
-            <dt>办理结果</dt>
-            <dd>{outcomeText(v.outcome)}</dd>
-          </>
-        ) : null}
-      </dl>
+      <InfoList
+        rows={[
+          ['查询码', v.trackingCode],
+          ['受理机关', v.orgName],
+          ['办理状态', <strong>{STATE_LABELS[v.state]}</strong>],
+          ['收到申请日期', v.receivedOn],
+          ['办结日期', closed && (v.closedOn ?? '—')],
+          ['当前答复期限', !closed && (v.dueOn ?? '暂停计算（补正、征求意见或缴费期间不计入答复期限）')],
+          ['办理结果', closed && v.outcome ? outcomeForApplicant(v.outcome) : null],
+        ]}
+      />
       <h2 id="steps">办理过程</h2>
-      <div class="table-wrap">
-        <table class="steps" aria-labelledby="steps">
-          <thead>
-            <tr>
-              <th scope="col">日期</th>
-              <th scope="col">事项</th>
-              <th scope="col">此后答复期限</th>
-              <th scope="col">说明</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.steps.map((s) => (
-              <tr>
-                <td>{s.on}</td>
-                <td>
-                  {s.action === 'in_review'
-                    ? '审核办理'
-                    : (ACTION_LABELS[s.action as keyof typeof ACTION_LABELS] ?? s.action)}
-                </td>
-                <td>{s.dueOn ?? '—'}</td>
-                <td>{s.explanation}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable class="steps" labelledBy="steps" cols={['日期', '事项', '此后答复期限', '说明']}>
+        {v.steps.map((s) => (
+          <tr>
+            <td>{s.on}</td>
+            <td>
+              {s.action === 'in_review'
+                ? '审核办理'
+                : (ACTION_LABELS[s.action as keyof typeof ACTION_LABELS] ?? s.action)}
+            </td>
+            <td>{s.dueOn ?? '—'}</td>
+            <td>{s.explanation}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p>
         <a href="/track">查询其他申请</a>
       </p>
