@@ -1,10 +1,11 @@
 /**
- * Reads a report document into the plain text the pure checker takes: HTML (own reader),
- * DOCX (mammoth → HTML → the same reader, so tables keep their rows) and PDF (unpdf text layer).
+ * Reads a report document into the plain text the pure checker takes: HTML (the HTML reader,
+ * src/adapters/html), DOCX (mammoth → HTML → the same reader, so tables keep their rows) and PDF
+ * (unpdf text layer).
  * Plain text files are decoded as UTF-8, or GB18030 when they are not valid UTF-8.
  */
 import { extname } from 'node:path';
-import { htmlToText } from './html-to-text.js';
+import { htmlToText } from '../html/html-reader.js';
 
 export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
 

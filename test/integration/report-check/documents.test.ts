@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { htmlToText } from '../../../src/adapters/documents/html-to-text.js';
+import { htmlToText } from '../../../src/adapters/html/html-reader.js';
 import { documentToText } from '../../../src/adapters/documents/read-document.js';
 import { checkReportText } from '../../../src/domain/report-check/check-text.js';
 import { CORPUS_DIR, cellOf, loadTruth } from '../../support/report-check-truth.js';

@@ -1,0 +1,58 @@
+// Grid expansion and the pipe rows of the plain text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { HtmlTableCell } from '../../app/documents/ports.js';
+import { expandGrid, pipeRows, spanOf } from './table-grid.js';
+
+const cell = (text: string, rowSpan = 1, colSpan = 1): HtmlTableCell => ({ text, rowSpan, colSpan, header: false });
+
+test('should read spans as HTML does, within limits', () => {
+  assert.equal(spanOf('3', 1000), 3);
+  assert.equal(spanOf(' 2px', 1000), 2);
+  assert.equal(spanOf('0', 1000), 1);
+  assert.equal(spanOf('-4', 1000), 1);
+  assert.equal(spanOf('abc', 1000), 1);
+  assert.equal(spanOf(undefined, 1000), 1);
+  assert.equal(spanOf('99999', 1000), 1000);
+});
+
+test('should place each cell in the first free slot of its row, under cells merged from above', () => {
+  const grid = expandGrid('表', [
+    [cell('a', 2, 2), cell('b'), cell('c', 3)],
+    [cell('d')],
+    [cell('e'), cell('f'), cell('g')],
+    [],
+  ]);
+  assert.equal(grid.width, 4);
+  assert.deepEqual(grid.rows, [
+    ['a', '', 'b', 'c'],
+    ['', '', 'd', ''],
+    ['e', 'f', 'g', ''],
+    ['', '', '', ''],
+  ]);
+  assert.equal(grid.caption, '表');
+  assert.deepEqual(
+    grid.cells.map((row) => row.map((c) => c.rowSpan)),
+    [[2, 1, 3], [1], [1, 1, 1], []],
+  );
+});
+
+test('should cut a rowspan at the last row and let rowspan 0 reach it', () => {
+  const grid = expandGrid('', [[cell('a', 0), cell('b', 5)], [cell('c')]]);
+  assert.deepEqual(grid.rows, [
+    ['a', 'b', ''],
+    ['', '', 'c'],
+  ]);
+  assert.deepEqual(
+    grid.cells.map((row) => row.map((c) => c.rowSpan)),
+    [[2, 2], [1]],
+  );
+});
+
+test('should pad merged figures but not merged labels in the pipe rows, and leave out empty rows', () => {
+  const grid = expandGrid('', [[cell('合计', 1, 3), cell('12', 1, 2), cell('', 1, 2), cell('x', 1, 80)], []]);
+  const [row] = pipeRows(grid);
+  assert.equal(pipeRows(grid).length, 1);
+  assert.ok(row!.replace(/ +/g, ' ').startsWith('| 合计 | 12 | | | | x | |'), row);
+  assert.equal(row!.split('|').length - 2, 1 + 2 + 2 + 50, 'a wide merge adds at most 49 blanks');
+});
