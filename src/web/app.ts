@@ -108,7 +108,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   const admin = new Hono<StaffEnv>();
   admin.use('/admin/*', requireStaff());
   registerDashboardRoutes(app);
-  registerOrgRoutes(app);
+  registerOrgRoutes(admin);
   registerUserRoutes(admin);
   registerCalendarRoutes(app);
   registerAuditRoutes(app);

@@ -12,14 +12,25 @@ import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import { insertDefaultCatalogue } from '../publications/catalogue.js';
 
-/** Checks an admin action on an organization (or at the top level for a new root). Null actor = CLI/system. */
+/** What the organization use cases use. */
+type OrgContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto'>;
+
+/**
+ * Checks an admin action on an organization (or at the top level for a new root). Null actor = CLI/system.
+ * @param what the organization's role in the message when it does not exist ('机构', '上级机构')
+ * @throws AppError 'not_found' for an unknown organization, 'forbidden'
+ */
 async function authorize(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos'>,
   actor: Actor | null,
   action: AdminAction,
   orgId: string | null,
+  what = '机构',
 ): Promise<Organization[]> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
+  if (orgId !== null && !orgs.some((o) => o.id === orgId)) {
+    throw notFound(what);
+  }
   if (actor === null) {
     return orgs;
   }
@@ -37,15 +48,12 @@ async function authorize(
  * @throws AppError 'conflict' for a duplicate credit code, 'forbidden', 'not_found'
  */
 export async function createOrganization(
-  ctx: AppContext,
+  ctx: OrgContext,
   actor: Actor | null,
   parentId: string | null,
   fields: OrganizationFields,
 ): Promise<Organization> {
-  const orgs = await authorize(ctx, actor, 'org.create', parentId);
-  if (parentId !== null && !orgs.some((o) => o.id === parentId)) {
-    throw notFound('上级机构');
-  }
+  const orgs = await authorize(ctx, actor, 'org.create', parentId, '上级机构');
   const now = ctx.clock.nowIso();
   const org: Organization = {
     ...fields,
@@ -82,7 +90,7 @@ export async function createOrganization(
  * @throws AppError 'conflict' for a credit code used by another organization
  */
 export async function updateOrganization(
-  ctx: AppContext,
+  ctx: OrgContext,
   actor: Actor | null,
   id: string,
   fields: OrganizationFields,
@@ -118,7 +126,7 @@ export async function updateOrganization(
  * @throws AppError 'invalid' when the move would make it its own ancestor
  */
 export async function moveOrganization(
-  ctx: AppContext,
+  ctx: OrgContext,
   actor: Actor | null,
   id: string,
   newParentId: string | null,
@@ -129,10 +137,7 @@ export async function moveOrganization(
     throw notFound('机构');
   }
   if (newParentId !== null) {
-    if (!orgs.some((o) => o.id === newParentId)) {
-      throw notFound('上级机构');
-    }
-    await authorize(ctx, actor, 'org.move', newParentId);
+    await authorize(ctx, actor, 'org.move', newParentId, '上级机构');
   } else if (actor !== null) {
     await authorize(ctx, actor, 'org.move', null);
   }
@@ -159,7 +164,7 @@ export async function moveOrganization(
 
 /** Retires (or restores) an organization. Retired organizations stay in reports and the audit trail. */
 export async function setOrganizationRetired(
-  ctx: AppContext,
+  ctx: OrgContext,
   actor: Actor | null,
   id: string,
   retired: boolean,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ORG_KINDS, type OrganizationFields } from '../../domain/orgs/organization.js';
 import { creditCodeError } from '../../domain/orgs/credit-code.js';
+import { emailError } from '../../domain/users/user.js';
 import { invalid } from '../errors.js';
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).default('');
@@ -34,7 +35,7 @@ const schema = z.object({
   officeEmail: z
     .string()
     .trim()
-    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), '电子邮箱格式不正确')
+    .refine((v) => v === '' || emailError(v) === null, '电子邮箱格式不正确')
     .default(''),
   functions: text(5000),
   leadership: text(5000),

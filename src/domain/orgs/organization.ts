@@ -33,6 +33,26 @@ export type OrganizationFields = {
   internalUnits: string;
 };
 
+/** Chinese labels of the fields an admin edits, and of the parent (the form's labels and error summary). */
+export const ORG_FIELD_LABELS: Record<keyof OrganizationFields | 'parentId', string> = {
+  kind: '机构类型',
+  name: '机构全称',
+  shortName: '简称',
+  creditCode: '统一社会信用代码',
+  parentId: '上级机构',
+  address: '办公地址',
+  postcode: '邮政编码',
+  phone: '联系电话',
+  officeHours: '办公时间',
+  officeName: '政府信息公开工作机构名称',
+  officeAddress: '政府信息公开工作机构地址',
+  officePhone: '政府信息公开工作机构电话',
+  officeEmail: '政府信息公开工作机构电子邮箱',
+  functions: '机构职能',
+  leadership: '领导信息',
+  internalUnits: '内设机构',
+};
+
 /** An organization as stored. */
 export type Organization = OrganizationFields & {
   id: string;

@@ -9,18 +9,11 @@ import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import type { FieldErrors } from '../../common/validation.js';
+import { orgOptions } from '../system/org-views.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 
 /** Errors of one form on a page: the summary message and per-field messages. */
 export type FormErrors = { message?: string; errors?: FieldErrors };
-
-/** Options of an organization select, indented by depth. */
-export function orgOptions(orgs: readonly OrgNode[]): [string, string][] {
-  return orgs.map((o): [string, string] => [
-    o.id,
-    `${'　'.repeat(o.depth)}${o.name}${o.retiredAt ? '（已撤销）' : ''}`,
-  ]);
-}
 
 /** The account's name as people read it: "王法（wang.fa）". */
 export function personLabel(u: Pick<UserWithRoles, 'username' | 'displayName'>): string {

@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
-// Back-office organization pages: list, create, edit, move, retire.
+// Back-office organization pages: list, create, edit, move, retire. Thin handlers: parse → use case (which
+// authorizes) → render; errors go to the pipeline.
 import type { Context, Hono } from 'hono';
-import { orderTree, subtreeIds, type Organization } from '../../../domain/orgs/organization.js';
+import { ORG_FIELD_LABELS, type Organization } from '../../../domain/orgs/organization.js';
 import { parseOrganizationFields } from '../../../app/orgs/organization-input.js';
 import {
   createOrganization,
@@ -9,10 +10,13 @@ import {
   setOrganizationRetired,
   updateOrganization,
 } from '../../../app/orgs/manage-organizations.js';
-import { AppError } from '../../../app/errors.js';
-import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
-import { OrgFormPage, OrgListPage, ORG_LABELS } from './org-views.js';
+import { organizationList, organizationPage, parentChoices } from '../../../app/orgs/org-pages.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, valueOf } from '../../common/pipeline.js';
+import { text, z, type FieldErrors, type FormValues } from '../../common/validation.js';
+import { OrgFormPage, OrgListPage } from './org-views.js';
+
+type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   created: '机构已创建。',
@@ -21,186 +25,95 @@ const FLASH: Record<string, string> = {
   retired: '机构状态已更新。',
 };
 
-const valuesOf = (o: Organization): Record<string, string> => ({
-  ...Object.fromEntries(
-    Object.keys(ORG_LABELS).map((k) => [k, String((o as unknown as Record<string, unknown>)[k] ?? '')]),
-  ),
-  parentId: o.parentId ?? '',
-});
+const FIELDS = Object.keys(ORG_FIELD_LABELS);
 
-async function parentOptions(c: Context<WebEnv>, excludeSubtreeOf?: string): Promise<[string, string][]> {
-  const orgs = await c.get('ctx').repos.orgs.list();
-  const excluded = excludeSubtreeOf ? subtreeIds(orgs, excludeSubtreeOf) : new Set<string>();
-  return [
-    ['', '（无，作为顶级机构）'],
-    ...orderTree(orgs)
-      .filter((o) => !excluded.has(o.id))
-      .map((o): [string, string] => [o.id, `${'　'.repeat(o.depth)}${o.name}`]),
-  ];
+/** The organization form: every field as typed (the use case's parser checks them all at once). */
+const orgForm = z.object(Object.fromEntries(FIELDS.map((k) => [k, text(20_000)]))) as z.ZodType<Record<string, string>>;
+
+const asText = (values: FormValues) => Object.fromEntries(FIELDS.map((k) => [k, valueOf(values, k)]));
+const valuesOf = (o: Organization) =>
+  Object.fromEntries(FIELDS.map((k) => [k, String((o as unknown as Record<string, unknown>)[k] ?? '')]));
+
+/**
+ * The organization form (new, or an organization's page with its move and retire forms): with what was typed
+ * after a refusal, else the stored values.
+ */
+async function formPage(
+  c: C,
+  id: string | undefined,
+  p: { values?: FormValues; errors?: FieldErrors; message?: string; flash?: string } = {},
+) {
+  const base = { actor: c.get('actor'), csrf: c.get('csrf'), errors: p.errors, message: p.message };
+  if (id === undefined) {
+    const parents = await parentChoices(c.get('ctx'));
+    const values = p.values ? asText(p.values) : { kind: 'department', parentId: parents[0]?.id ?? '' };
+    return <OrgFormPage {...base} values={values} parents={parents} />;
+  }
+  const { org, parents } = await organizationPage(c.get('ctx'), id);
+  const values = { ...(p.values ? asText(p.values) : valuesOf(org)), parentId: org.parentId ?? '' };
+  return (
+    <OrgFormPage
+      {...base}
+      id={org.id}
+      values={values}
+      parents={parents}
+      retired={org.retiredAt !== null}
+      flash={p.flash}
+    />
+  );
 }
 
 /** Registers /admin/orgs pages. */
-export function registerOrgRoutes(app: Hono<WebEnv>): void {
-  app.get('/admin/orgs', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const orgs = await c.get('ctx').repos.orgs.list({ includeRetired: true });
-    return c.html(
-      <OrgListPage
-        actor={actor}
-        csrf={c.get('csrf')}
-        tree={orderTree(orgs)}
-        flash={FLASH[c.req.query('flash') ?? '']}
-      />,
-    );
+export function registerOrgRoutes(admin: Hono<StaffEnv>): void {
+  admin.get('/admin/orgs', async (c) => {
+    const tree = await organizationList(c.get('ctx'));
+    const flash = FLASH[c.req.query('flash') ?? ''];
+    return c.html(<OrgListPage actor={c.get('actor')} csrf={c.get('csrf')} tree={tree} flash={flash} />);
   });
 
-  app.get('/admin/orgs/new', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const parents = await parentOptions(c);
-    return c.html(
-      <OrgFormPage
-        actor={actor}
-        csrf={c.get('csrf')}
-        values={{ kind: 'department', parentId: parents[1]?.[0] ?? '' }}
-        parents={parents}
-      />,
-    );
-  });
+  admin.get('/admin/orgs/new', async (c) => c.html(await formPage(c, undefined)));
 
-  app.post('/admin/orgs', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const form = await readForm(c);
-    const values = Object.fromEntries(Object.keys(ORG_LABELS).map((k) => [k, str(form, k)]));
-    try {
-      const org = await createOrganization(
-        c.get('ctx'),
-        actor,
-        values.parentId || null,
-        parseOrganizationFields(values),
-      );
-      return c.redirect(`/admin/orgs/${org.id}?flash=created`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      return c.html(
-        <OrgFormPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          values={values}
-          errors={e.fieldErrors}
-          message={e.message}
-          parents={await parentOptions(c)}
-        />,
-        statusOf(e),
-      );
-    }
-  });
+  admin.post('/admin/orgs', (c) =>
+    formAction(c, {
+      schema: orgForm,
+      run: (v) => createOrganization(c.get('ctx'), c.get('actor'), v.parentId || null, parseOrganizationFields(v)),
+      done: (org) => c.redirect(`/admin/orgs/${org.id}?flash=created`, 303),
+      again: (state) => formPage(c, undefined, state),
+    }),
+  );
 
-  app.get('/admin/orgs/:id', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const org = await c.get('ctx').repos.orgs.byId(c.req.param('id'));
-    if (!org) return c.notFound();
-    return c.html(
-      <OrgFormPage
-        actor={actor}
-        csrf={c.get('csrf')}
-        id={org.id}
-        values={valuesOf(org)}
-        parents={await parentOptions(c, org.id)}
-        retired={org.retiredAt !== null}
-        flash={FLASH[c.req.query('flash') ?? '']}
-      />,
-    );
-  });
+  admin.get('/admin/orgs/:id', async (c) =>
+    c.html(await formPage(c, c.req.param('id'), { flash: FLASH[c.req.query('flash') ?? ''] })),
+  );
 
-  app.post('/admin/orgs/:id', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
+  admin.post('/admin/orgs/:id', (c) => {
     const id = c.req.param('id');
-    const org = await c.get('ctx').repos.orgs.byId(id);
-    if (!org) return c.notFound();
-    const form = await readForm(c);
-    const values = {
-      ...Object.fromEntries(Object.keys(ORG_LABELS).map((k) => [k, str(form, k)])),
-      parentId: org.parentId ?? '',
-    };
-    try {
-      await updateOrganization(c.get('ctx'), actor, id, parseOrganizationFields(values));
-      return c.redirect(`/admin/orgs/${id}?flash=saved`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      return c.html(
-        <OrgFormPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          id={id}
-          values={values}
-          errors={e.fieldErrors}
-          message={e.message}
-          parents={await parentOptions(c, id)}
-          retired={org.retiredAt !== null}
-        />,
-        statusOf(e),
-      );
-    }
+    return formAction(c, {
+      schema: orgForm,
+      run: (v) => updateOrganization(c.get('ctx'), c.get('actor'), id, parseOrganizationFields(v)),
+      done: () => c.redirect(`/admin/orgs/${id}?flash=saved`, 303),
+      again: (state) => formPage(c, id, state),
+    });
   });
 
-  app.post('/admin/orgs/:id/move', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
+  admin.post('/admin/orgs/:id/move', (c) => {
     const id = c.req.param('id');
-    const org = await c.get('ctx').repos.orgs.byId(id);
-    if (!org) return c.notFound();
-    const form = await readForm(c);
-    try {
-      await moveOrganization(c.get('ctx'), actor, id, str(form, 'parentId') || null);
-      return c.redirect(`/admin/orgs/${id}?flash=moved`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      const errors = { move: e.fieldErrors.parentId ?? e.message };
-      return c.html(
-        <OrgFormPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          id={id}
-          values={valuesOf(org)}
-          errors={errors}
-          message={e.message}
-          parents={await parentOptions(c, id)}
-          retired={org.retiredAt !== null}
-        />,
-        statusOf(e),
-      );
-    }
+    return formAction(c, {
+      schema: z.object({ parentId: text(64) }),
+      run: ({ parentId }) => moveOrganization(c.get('ctx'), c.get('actor'), id, parentId || null),
+      done: () => c.redirect(`/admin/orgs/${id}?flash=moved`, 303),
+      again: (state) =>
+        formPage(c, id, { errors: { move: state.errors.parentId ?? state.message ?? '' }, message: state.message }),
+    });
   });
 
-  app.post('/admin/orgs/:id/retire', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
+  admin.post('/admin/orgs/:id/retire', (c) => {
     const id = c.req.param('id');
-    const org = await c.get('ctx').repos.orgs.byId(id);
-    if (!org) return c.notFound();
-    const form = await readForm(c);
-    try {
-      await setOrganizationRetired(c.get('ctx'), actor, id, str(form, 'retired') === '1');
-      return c.redirect(`/admin/orgs/${id}?flash=retired`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      return c.html(
-        <OrgFormPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          id={id}
-          values={valuesOf(org)}
-          message={e.message}
-          parents={await parentOptions(c, id)}
-          retired={org.retiredAt !== null}
-        />,
-        statusOf(e),
-      );
-    }
+    return formAction(c, {
+      schema: z.object({ retired: text(1) }),
+      run: ({ retired }) => setOrganizationRetired(c.get('ctx'), c.get('actor'), id, retired === '1'),
+      done: () => c.redirect(`/admin/orgs/${id}?flash=retired`, 303),
+      again: (state) => formPage(c, id, { message: state.message }),
+    });
   });
 }

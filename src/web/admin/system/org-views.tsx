@@ -1,29 +1,17 @@
 /** @jsxImportSource hono/jsx */
 // Views of the organization pages: the tree and the edit form.
 import type { Actor } from '../../../domain/policies/actor.js';
-import { ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../../../domain/orgs/organization.js';
+import { ORG_FIELD_LABELS, ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../../../domain/orgs/organization.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
-/** Labels of the organization form's fields (also used in error summaries). */
-export const ORG_LABELS: Record<string, string> = {
-  kind: '机构类型',
-  name: '机构全称',
-  shortName: '简称',
-  creditCode: '统一社会信用代码',
-  parentId: '上级机构',
-  address: '办公地址',
-  postcode: '邮政编码',
-  phone: '联系电话',
-  officeHours: '办公时间',
-  officeName: '政府信息公开工作机构名称',
-  officeAddress: '政府信息公开工作机构地址',
-  officePhone: '政府信息公开工作机构电话',
-  officeEmail: '政府信息公开工作机构电子邮箱',
-  functions: '机构职能',
-  leadership: '领导信息',
-  internalUnits: '内设机构',
-};
+/** Options of an organization select, indented by depth (retired ones marked). */
+export function orgOptions(orgs: readonly OrgNode[]): [string, string][] {
+  return orgs.map((o): [string, string] => [
+    o.id,
+    `${'　'.repeat(o.depth)}${o.name}${o.retiredAt ? '（已撤销）' : ''}`,
+  ]);
+}
 
 /** The tree of organizations. */
 export function OrgListPage(p: { actor: Actor; csrf: string; tree: OrgNode[]; flash?: string }) {
@@ -76,7 +64,8 @@ type FormProps = {
   values: Record<string, string>;
   errors?: Record<string, string>;
   message?: string;
-  parents: [string, string][];
+  /** The organizations it may be placed under (not retired, its own subtree left out). */
+  parents: readonly OrgNode[];
   retired?: boolean;
   flash?: string;
 };
@@ -84,11 +73,12 @@ type FormProps = {
 /** Create/edit form, plus move and retire forms when editing. */
 export function OrgFormPage(p: FormProps) {
   const v = p.values;
+  const parents: [string, string][] = [['', '（无，作为顶级机构）'], ...orgOptions(p.parents)];
   const e = p.errors ?? {};
   const f = (
-    name: string,
+    name: keyof typeof ORG_FIELD_LABELS,
     extra: { required?: boolean; multiline?: boolean; hint?: string; inputmode?: 'numeric' } = {},
-  ) => <Field name={name} label={ORG_LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />;
+  ) => <Field name={name} label={ORG_FIELD_LABELS[name]} value={v[name]} error={e[name]} {...extra} />;
   return (
     <AdminLayout
       title={p.id ? `编辑机构：${v.name ?? ''}` : '新增机构'}
@@ -99,19 +89,19 @@ export function OrgFormPage(p: FormProps) {
     >
       <form method="post" action={p.id ? `/admin/orgs/${p.id}` : '/admin/orgs'}>
         <Csrf token={p.csrf} />
-        <ErrorSummary message={p.message} errors={p.errors} labels={ORG_LABELS} />
+        <ErrorSummary message={p.message} errors={p.errors} labels={ORG_FIELD_LABELS} />
         {p.id ? null : (
           <Select
             name="parentId"
-            label={ORG_LABELS.parentId ?? ''}
+            label={ORG_FIELD_LABELS.parentId}
             value={v.parentId}
             error={e.parentId}
-            options={p.parents}
+            options={parents}
           />
         )}
         <Select
           name="kind"
-          label={ORG_LABELS.kind ?? ''}
+          label={ORG_FIELD_LABELS.kind}
           value={v.kind}
           error={e.kind}
           options={ORG_KINDS.map((k) => [k, ORG_KIND_LABELS[k]])}
@@ -152,7 +142,7 @@ export function OrgFormPage(p: FormProps) {
         <MoveAndRetire
           id={p.id}
           csrf={p.csrf}
-          parents={p.parents}
+          parents={parents}
           parentId={v.parentId ?? ''}
           retired={p.retired ?? false}
           error={e.move}
