@@ -10,6 +10,7 @@ import { PG_URL, type Dialect } from './runtime.js';
 import type { DbConfig } from '../../src/db/connect.js';
 import { fileURLToPath } from 'node:url';
 import { gongkai } from '../../src/cli-main.js';
+import type { Runtime } from '../../src/main.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
 
@@ -60,6 +61,13 @@ export type CliSandbox = {
   env: Record<string, string>;
   /** The same database for an in-process runtime (`openRuntime`). */
   db: DbConfig;
+  /**
+   * Opens the sandbox's database in this process, as another instance would, with its web app; closes it
+   * after `fn`.
+   */
+  withInstance<T>(
+    fn: (rt: Runtime, get: (path: string, headers?: Record<string, string>) => Promise<Response>) => Promise<T>,
+  ): Promise<T>;
   /** Removes the folder and drops the schema. */
   cleanup(): Promise<void>;
 };
@@ -85,6 +93,25 @@ export function cliSandbox(dialect: Dialect, prefix: string): CliSandbox {
     schema,
     env,
     db,
+    async withInstance(fn) {
+      const { openRuntime } = await import('../../src/main.js');
+      const { createWebApp } = await import('../../src/web/app.js');
+      const rt = await openRuntime(db, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
+      try {
+        const app = createWebApp(rt.ctx, {
+          secureCookies: false,
+          uploadLimitBytes: 1024,
+          dialect: rt.dialect,
+          logRequests: false,
+          timeZone: 'Asia/Shanghai',
+        });
+        return await fn(rt, async (path, headers = {}) =>
+          app.request(`http://localhost${path}`, { headers: { host: 'localhost', ...headers } }),
+        );
+      } finally {
+        await rt.close();
+      }
+    },
     async cleanup() {
       rmSync(dir, { recursive: true, force: true });
       if (dialect !== 'postgres') return;

@@ -10,8 +10,6 @@ import pg from 'pg';
 import Database from 'better-sqlite3';
 import { DIALECTS, PG_URL, skipReason } from '../../support/runtime.js';
 import { cliSandbox, runGongkai, runGongkaiInProcess } from '../../support/cli.js';
-import { openRuntime } from '../../../src/main.js';
-import { createWebApp } from '../../../src/web/app.js';
 
 const FIXTURE_2027 = fileURLToPath(new URL('../../fixtures/calendar/2027-sample.txt', import.meta.url));
 
@@ -99,23 +97,13 @@ for (const dialect of DIALECTS) {
       const r = await runGongkaiInProcess(['user', 'token', 'wang.handler'], env);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.lastLine, /^gk_[A-Za-z0-9_-]{40,}$/);
-      const rt = await openRuntime(box.db, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
-      try {
-        const app = createWebApp(rt.ctx, {
-          secureCookies: false,
-          uploadLimitBytes: 1024,
-          dialect: rt.dialect,
-          logRequests: false,
-          timeZone: 'Asia/Shanghai',
-        });
-        const me = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${r.lastLine}` } });
+      await box.withInstance(async (_rt, get) => {
+        const me = await get('/api/v1/me', { authorization: `Bearer ${r.lastLine}` });
         assert.equal(me.status, 200);
         assert.equal(((await me.json()) as { username: string }).username, 'wang.handler');
-        const bad = await app.request('/api/v1/me', { headers: { authorization: 'Bearer gk_forged' } });
+        const bad = await get('/api/v1/me', { authorization: 'Bearer gk_forged' });
         assert.equal(bad.status, 401);
-      } finally {
-        await rt.close();
-      }
+      });
     });
 
     test('should verify the audit chain and report the first tampered entry', async () => {

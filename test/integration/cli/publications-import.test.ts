@@ -8,8 +8,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIALECTS, skipReason } from '../../support/runtime.js';
 import { cliSandbox, runGongkaiInProcess } from '../../support/cli.js';
-import { openRuntime } from '../../../src/main.js';
-import { createWebApp } from '../../../src/web/app.js';
 import { syntheticDoc } from '../../../bench/lib/synthetic-text.js';
 
 const ITEMS = 240;
@@ -17,7 +15,7 @@ const ITEMS = 240;
 for (const dialect of DIALECTS) {
   describe(`gongkai publications import (${dialect})`, { skip: skipReason(dialect) }, () => {
     const box = cliSandbox(dialect, 'pubimport');
-    const { dir, env, db: dbCfg } = box;
+    const { dir, env } = box;
     const file = (name: string, lines: string[]) => {
       const path = join(dir, name);
       writeFileSync(path, `${lines.join('\n')}\n`);
@@ -39,32 +37,14 @@ for (const dialect of DIALECTS) {
         ...over,
       });
     };
-    const withWeb = async <T>(
-      fn: (
-        get: (path: string) => Promise<{ status: number; text: string }>,
-        rt: Awaited<ReturnType<typeof openRuntime>>,
-      ) => Promise<T>,
-    ) => {
-      const rt = await openRuntime(dbCfg, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
-      try {
-        const app = createWebApp(rt.ctx, {
-          secureCookies: false,
-          uploadLimitBytes: 1024,
-          dialect: rt.dialect,
-          logRequests: false,
-          timeZone: 'Asia/Shanghai',
-        });
-        return await fn(async (path) => {
-          const res = await app.request(`http://localhost${path}`, { headers: { host: 'localhost' } });
-          return { status: res.status, text: await res.text() };
-        }, rt);
-      } finally {
-        await rt.close();
-      }
+    /** A page of a separately opened instance: its status and text. */
+    const page = async (get: (path: string) => Promise<Response>, path: string) => {
+      const res = await get(path);
+      return { status: res.status, text: await res.text() };
     };
     const published = () =>
-      withWeb(
-        async (_get, rt) =>
+      box.withInstance(
+        async (rt) =>
           (
             await rt.ctx.repos.publications.list(
               { orgIds: (await rt.ctx.repos.orgs.list()).map((o) => o.id) },
@@ -108,16 +88,16 @@ for (const dialect of DIALECTS) {
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.lastLine, `已导入 / imported ${ITEMS + 1} 条`);
       assert.match(r.stderr, /导入 \/ importing .*100%/, 'progress bar');
-      await withWeb(async (get, rt) => {
+      await box.withInstance(async (rt, get) => {
         const id = await rt.ctx.repos.publications.idByIndexNo(`${root}/2025-09999`);
-        const page = await get(`/publications/${id}`);
-        assert.equal(page.status, 200);
-        assert.ok(page.text.includes(`<td>${root}/2025-09999</td>`) && page.text.includes('<td>2025-09-30</td>'));
-        const search = await get(`/search?q=${encodeURIComponent('碳达峰')}`);
+        const item = await page(get, `/publications/${id}`);
+        assert.equal(item.status, 200);
+        assert.ok(item.text.includes(`<td>${root}/2025-09999</td>`) && item.text.includes('<td>2025-09-30</td>'));
+        const search = await page(get, `/search?q=${encodeURIComponent('碳达峰')}`);
         assert.ok(search.text.includes(`href="/publications/${id}"`), 'in search');
-        const feed = await get(`/org/${root}/feed.atom`);
+        const feed = await page(get, `/org/${root}/feed.atom`);
         assert.ok(feed.text.includes('示例区碳达峰行动实施方案'), 'in the feed (newest first)');
-        const home = await get(`/org/${root}/statutory`);
+        const home = await page(get, `/org/${root}/statutory`);
         assert.ok(home.text.includes(`（${ITEMS + 1}）`), 'counted on the column');
       });
       assert.equal(await published(), ITEMS + 1);

@@ -7,7 +7,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIALECTS, skipReason } from '../../support/runtime.js';
 import { cliSandbox, runGongkaiInProcess } from '../../support/cli.js';
-import { openRuntime } from '../../../src/main.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
 import { syntheticApplication } from '../reports/support.js';
 
@@ -40,14 +39,12 @@ const CHECKS: Record<string, (bytes: Buffer) => void> = {
 for (const dialect of DIALECTS) {
   describe(`gongkai report build / validate (${dialect})`, { skip: skipReason(dialect) }, () => {
     const box = cliSandbox(dialect, 'rcli');
-    const { dir, env, db } = box;
+    const { dir, env } = box;
 
     before(async () => {
       const first = await runGongkaiInProcess(['org', 'list', '--json'], env);
       assert.equal(first.code, 0, first.stderr);
       // Three 2025 cases of the district government: two closed, one still open at the year end.
-      const rt = await openRuntime(db, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
-      const org = (await rt.ctx.repos.orgs.byCreditCode(ROOT_CODE))!;
       const facts = [
         {
           applicantType: 'natural_person',
@@ -71,13 +68,15 @@ for (const dialect of DIALECTS) {
           outcome: 'withheld.third_party_rights',
         },
       ] as const;
-      for (const [i, f] of facts.entries()) {
-        await rt.ctx.repos.applications.insert(
-          syntheticApplication(rt.ctx.crypto.newId(), org.id, { ...f }, 900 + i),
-          '2025-12-31T00:00:00Z',
-        );
-      }
-      await rt.close();
+      await box.withInstance(async (rt) => {
+        const org = (await rt.ctx.repos.orgs.byCreditCode(ROOT_CODE))!;
+        for (const [i, f] of facts.entries()) {
+          await rt.ctx.repos.applications.insert(
+            syntheticApplication(rt.ctx.crypto.newId(), org.id, { ...f }, 900 + i),
+            '2025-12-31T00:00:00Z',
+          );
+        }
+      });
     });
     after(() => box.cleanup());
 
