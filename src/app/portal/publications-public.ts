@@ -9,39 +9,28 @@
 import type { AppContext } from '../context.js';
 import type { Category, LiveFilter, LiveItem, LiveVersion, PublicationAttachment } from '../publications/ports.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import type { PublicationKind, Validity } from '../../domain/publications/publication.js';
-import type { LocalDate } from '../../domain/core/local-date.js';
+import { publicMetadata, type PublicMetadata, type PublicationKind } from '../../domain/publications/publication.js';
 import { parseQuery } from '../../domain/search/tokenize.js';
-import { notFound } from '../errors.js';
+import { invalid, notFound } from '../errors.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
+import { DIRECTORIES, type DirectorySlug } from './portal.js';
+
+/** What the portal's reads use: the repositories only (the public sees no clock-dependent state). */
+export type PortalContext = Pick<AppContext, 'repos'>;
 
 /** Items per category page. */
 export const CATEGORY_PAGE_SIZE = 20;
 /** Largest page of the open-data API. */
 export const MAX_API_LIMIT = 100;
 
-/** One published item as the public sees it (its live version). */
-export type PublicItem = {
+/** One published item as the public sees it (its live version): its metadata table, category and attachments. */
+export type PublicItem = PublicMetadata & {
   id: string;
   orgId: string;
-  indexNo: string;
-  title: string;
-  summary: string;
-  publisher: string;
-  docNo: string;
-  writtenOn: LocalDate;
-  publishedOn: LocalDate;
-  topic: string;
-  kind: PublicationKind;
   categoryId: string;
-  validity: Validity;
-  validityOn: LocalDate | null;
-  keyAreas: readonly string[];
-  keywords: string;
   attachments: readonly PublicationAttachment[];
   /** When the live version went up (ISO instant): the feeds' `updated`. */
   versionAt: string;
-  /** The portal page (site-relative). */
-  url: string;
 };
 
 /** A category with its sub-categories and the number of published items in its subtree. */
@@ -58,28 +47,15 @@ function toItem(id: string, orgId: string, live: LiveVersion): PublicItem | unde
   return {
     id,
     orgId,
-    indexNo: f.indexNo,
-    title: f.title,
-    summary: f.summary,
-    publisher: f.publisher,
-    docNo: f.docNo,
-    writtenOn: f.writtenOn,
-    publishedOn: f.publishedOn,
-    topic: f.topic,
-    kind: f.kind,
+    ...publicMetadata(f, f.publishedOn),
     categoryId: f.categoryId,
-    validity: f.validity,
-    validityOn: f.validityOn,
-    keyAreas: f.keyAreas,
-    keywords: f.keywords,
     attachments: f.attachments ?? [],
     versionAt: live.publishedAt,
-    url: `/publications/${id}`,
   };
 }
 
 /** The public item of an id, or undefined (never published, withdrawn, or not 主动公开). */
-async function liveItem(ctx: AppContext, id: string, orgId?: string): Promise<PublicItem | undefined> {
+async function liveItem(ctx: PortalContext, id: string, orgId?: string): Promise<PublicItem | undefined> {
   const live = await ctx.repos.publications.liveVersion(id);
   if (!live) return undefined;
   const owner = orgId ?? (await ctx.repos.publications.byId(id))?.orgId;
@@ -89,7 +65,7 @@ async function liveItem(ctx: AppContext, id: string, orgId?: string): Promise<Pu
 const defined = (i: PublicItem | undefined): i is PublicItem => i !== undefined;
 
 /** One page of live items, newest first, with the total. */
-async function livePage(ctx: AppContext, filter: LiveFilter, limit: number, offset: number): Promise<ItemPage> {
+async function livePage(ctx: PortalContext, filter: LiveFilter, limit: number, offset: number): Promise<ItemPage> {
   const page = await ctx.repos.publications.listLive(filter, { limit, offset });
   return { items: page.items.map((l: LiveItem) => toItem(l.id, l.orgId, l.live)).filter(defined), total: page.total };
 }
@@ -98,7 +74,7 @@ async function livePage(ctx: AppContext, filter: LiveFilter, limit: number, offs
 
 /** The active categories of an organization as a tree, with published-item counts per subtree. */
 async function catalogueTree(
-  ctx: AppContext,
+  ctx: PortalContext,
   orgId: string,
   counts?: ReadonlyMap<string, number>,
 ): Promise<{ roots: CategoryNode[]; byId: Map<string, CategoryNode> }> {
@@ -137,7 +113,7 @@ export type DirectoryData = {
  * The data of a directory page.
  * @param slug the directory's statutory key (`guide`, `rules`, `statutory`, `annual-reports`)
  */
-export async function directoryData(ctx: AppContext, org: Organization, slug: string): Promise<DirectoryData> {
+export async function directoryData(ctx: PortalContext, org: Organization, slug: string): Promise<DirectoryData> {
   const { roots } = await catalogueTree(ctx, org.id, await ctx.repos.publications.liveCategoryCounts(org.id));
   const node = roots.find((n) => n.statutoryKey === slug) ?? roots.find((n) => n.slug === slug);
   if (!node) return { node: undefined, latest: { items: [], total: 0 } };
@@ -163,7 +139,7 @@ export type CategoryPageData = ItemPage & {
  * @throws AppError 'not_found' for a category of another organization, unknown or retired
  */
 export async function categoryPage(
-  ctx: AppContext,
+  ctx: PortalContext,
   org: Organization,
   categoryId: string,
   page: number,
@@ -183,14 +159,14 @@ export async function categoryPage(
 }
 
 /** The categories of an organization (for the search page's filter). */
-export async function orgCategories(ctx: AppContext, orgId: string): Promise<CategoryNode[]> {
+export async function orgCategories(ctx: PortalContext, orgId: string): Promise<CategoryNode[]> {
   return (await catalogueTree(ctx, orgId)).roots;
 }
 
 // ---- Publication page ----
 
 /** A linked item (the interpreted document, or an interpretation). */
-export type LinkedItem = { id: string; title: string; url: string };
+export type LinkedItem = { id: string; title: string };
 
 /** What `/publications/:id` shows. */
 export type PublicationPageData =
@@ -215,7 +191,7 @@ export type PublicationPageData =
  * @returns 'withdrawn' for a 主动公开 item that was published and then withdrawn (the page answers
  *   410); 'not_found' for anything the public never saw (unknown, unpublished, not 主动公开)
  */
-export async function publicationPage(ctx: AppContext, id: string): Promise<PublicationPageData> {
+export async function publicationPage(ctx: PortalContext, id: string): Promise<PublicationPageData> {
   const pub = await ctx.repos.publications.byId(id);
   if (!pub) return { status: 'not_found' };
   const org = await ctx.repos.orgs.byId(pub.orgId);
@@ -229,11 +205,7 @@ export async function publicationPage(ctx: AppContext, id: string): Promise<Publ
   const interpretations: LinkedItem[] =
     item.kind === 'interpretation'
       ? []
-      : (await ctx.repos.publications.interpretationsOf(id)).map((l) => ({
-          id: l.id,
-          title: l.live.fields.title,
-          url: `/publications/${l.id}`,
-        }));
+      : (await ctx.repos.publications.interpretationsOf(id)).map((l) => ({ id: l.id, title: l.live.fields.title }));
   const { byId } = await catalogueTree(ctx, pub.orgId);
   return {
     status: 'live',
@@ -241,7 +213,7 @@ export async function publicationPage(ctx: AppContext, id: string): Promise<Publ
     bodyHtml: live.fields.bodyHtml,
     org,
     trail: trailOf(byId, item.categoryId),
-    interprets: interpreted ? { id: interpreted.id, title: interpreted.title, url: interpreted.url } : null,
+    interprets: interpreted ? { id: interpreted.id, title: interpreted.title } : null,
     interpretations,
   };
 }
@@ -254,7 +226,7 @@ export async function publicationPage(ctx: AppContext, id: string): Promise<Publ
  * @returns undefined unless a live 主动公开 version lists the file
  */
 export async function publishedAttachment(
-  ctx: AppContext,
+  ctx: PortalContext,
   fileId: string,
   pubId?: string,
 ): Promise<{ name: string; mime: string; content: Uint8Array } | undefined> {
@@ -280,14 +252,14 @@ export type PublicFilter = {
   year?: number;
 };
 
-async function retiredOrgIds(ctx: AppContext): Promise<string[]> {
+async function retiredOrgIds(ctx: PortalContext): Promise<string[]> {
   return (await ctx.repos.orgs.list({ includeRetired: true })).filter((o) => o.retiredAt !== null).map((o) => o.id);
 }
 
 // Every organization is "all but the retired ones": naming the few left out rather than the couple of
 // hundred kept lets the database walk its date index (bench:portal: the open-data API and the sitemap
 // took seconds at 100,000 items with every organization named).
-async function liveFilter(ctx: AppContext, f: PublicFilter): Promise<LiveFilter> {
+async function liveFilter(ctx: PortalContext, f: PublicFilter): Promise<LiveFilter> {
   const scope: Pick<LiveFilter, 'orgIds' | 'excludeOrgIds'> = f.orgIds
     ? { orgIds: f.orgIds }
     : { excludeOrgIds: await retiredOrgIds(ctx) };
@@ -310,71 +282,125 @@ async function liveFilter(ctx: AppContext, f: PublicFilter): Promise<LiveFilter>
  * @param page limit (at most MAX_API_LIMIT) and offset
  */
 export async function latestPublications(
-  ctx: AppContext,
+  ctx: PortalContext,
   f: PublicFilter,
   page: { limit: number; offset: number },
 ): Promise<ItemPage> {
   return livePage(ctx, await liveFilter(ctx, f), Math.min(page.limit, MAX_API_LIMIT), page.offset);
 }
 
-/** The open-data API's answer; `totalCapped` when a common search term has more hits than are counted. */
-export type PublicListResult = ItemPage & { totalCapped: boolean };
+/** The open-data API's query: an organization by credit code, a category, a kind, a year, full text, a page. */
+export type OpenDataQuery = {
+  /** The organization's 统一社会信用代码. */
+  org?: string;
+  categoryId?: string;
+  kind?: PublicationKind;
+  year?: number;
+  q?: string;
+  limit: number;
+  offset: number;
+};
 
-/**
- * The open-data list: the latest items, or with `q` the full-text hits (ranked, or newest first
- * for a term that matches most items). With `q`, a category filter matches that category only.
- * @returns null when `q` has nothing searchable (one character, punctuation)
- */
-export async function publicList(
-  ctx: AppContext,
+/** One item of the open-data list, with its organization and category. */
+export type OpenDataItem = PublicItem & {
+  org: { creditCode: string; name: string } | null;
+  categoryName: string;
+};
+
+/** The open-data API's answer; `totalCapped` when a common search term has more hits than are counted. */
+export type OpenDataList = { items: OpenDataItem[]; total: number; totalCapped: boolean };
+
+/** The page of items the open-data query asks for: the latest, or with `q` the full-text hits. */
+async function openDataPage(
+  ctx: PortalContext,
   f: PublicFilter & { q?: string },
   page: { limit: number; offset: number },
-): Promise<PublicListResult | null> {
+): Promise<ItemPage & { totalCapped: boolean }> {
   const q = f.q?.trim() ?? '';
-  const limit = Math.min(page.limit, MAX_API_LIMIT);
-  if (q === '') return { ...(await latestPublications(ctx, f, { limit, offset: page.offset })), totalCapped: false };
+  if (q === '') return { ...(await latestPublications(ctx, f, page)), totalCapped: false };
   const terms = parseQuery(q);
-  if (terms.length === 0) return null;
+  if (terms.length === 0) throw invalid('查询参数有误', { q: '检索词至少应有两个汉字（或两个字母、数字）' });
   const found = await ctx.repos.search.query({
     terms,
     docType: 'publication',
-    limit,
+    limit: page.limit,
     offset: page.offset,
     ...(f.orgIds ? { orgIds: f.orgIds } : {}),
     ...(f.categoryId ? { categoryId: f.categoryId } : {}),
     ...(f.kind ? { kind: f.kind } : {}),
     ...(f.year ? { year: f.year } : {}),
   });
-  const items = (await Promise.all(found.items.map((h) => liveItem(ctx, h.docId, h.orgId)))).filter(
-    (i): i is PublicItem => i !== undefined,
-  );
+  const items = (await Promise.all(found.items.map((h) => liveItem(ctx, h.docId, h.orgId)))).filter(defined);
   return { items, total: found.total ?? found.countCap, totalCapped: found.total === null };
 }
 
-/** One sitemap entry: a portal path and its last change (a date). */
-export type SitemapEntry = { path: string; lastmod?: string };
+/**
+ * The open-data list: the latest items, or with `q` the full-text hits (ranked, or newest first for a term
+ * that matches most items). With `q`, a category filter matches that category only.
+ * @throws AppError 'invalid' with an `org` message (no active organization has the code) or a `q` message
+ *   (nothing searchable: one character, punctuation)
+ */
+export async function openDataList(ctx: PortalContext, query: OpenDataQuery): Promise<OpenDataList> {
+  const orgs = await ctx.repos.orgs.list();
+  const code = query.org?.toUpperCase();
+  const org = code ? orgs.find((o) => o.creditCode === code) : undefined;
+  if (code && !org) throw invalid('查询参数有误', { org: '没有该统一社会信用代码的机构' });
+  const filter: PublicFilter & { q?: string } = {
+    ...(org ? { orgIds: [org.id] } : {}),
+    ...(query.categoryId ? { categoryId: query.categoryId } : {}),
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.year !== undefined ? { year: query.year } : {}),
+    ...(query.q ? { q: query.q.slice(0, 100) } : {}),
+  };
+  const page = { limit: Math.min(query.limit, MAX_API_LIMIT), offset: query.offset };
+  const { items, total, totalCapped } = await openDataPage(ctx, filter, page);
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const names = new Map<string, string>();
+  for (const orgId of new Set(items.map((i) => i.orgId))) {
+    for (const c of await ctx.repos.categories.list(orgId, { includeRetired: true })) names.set(c.id, c.name);
+  }
+  return {
+    items: items.map((i) => {
+      const o = byId.get(i.orgId);
+      return {
+        ...i,
+        org: o ? { creditCode: o.creditCode, name: o.name } : null,
+        categoryName: names.get(i.categoryId) ?? '',
+      };
+    }),
+    total,
+    totalCapped,
+  };
+}
+
+/** One sitemap entry: a page of the portal, named by what it shows (web/ builds its address). */
+export type SitemapEntry =
+  | { page: 'home' | 'search' }
+  | { page: 'org' | 'info'; code: string }
+  | { page: 'directory'; code: string; slug: DirectorySlug }
+  | { page: 'category'; code: string; categoryId: string }
+  | { page: 'publication'; id: string; lastmod?: LocalDate };
 
 /**
  * The sitemap's entries: the home page, each active organization's column, directories, categories
  * and information page, then published items newest first, at most `cap` entries in all.
- * @param directories the directory slugs of every column
  */
-export async function sitemapEntries(
-  ctx: AppContext,
-  directories: readonly string[],
-  cap: number,
-): Promise<SitemapEntry[]> {
+export async function sitemapEntries(ctx: PortalContext, cap: number): Promise<SitemapEntry[]> {
   const orgs = await ctx.repos.orgs.list();
-  const out: SitemapEntry[] = [{ path: '/' }, { path: '/search' }];
+  const out: SitemapEntry[] = [{ page: 'home' }, { page: 'search' }];
   for (const o of orgs) {
-    const base = `/org/${o.creditCode}`;
-    out.push({ path: base }, { path: `${base}/info` }, ...directories.map((d) => ({ path: `${base}/${d}` })));
-    for (const c of await ctx.repos.categories.list(o.id)) out.push({ path: `${base}/c/${c.id}` });
+    const code = o.creditCode;
+    out.push(
+      { page: 'org', code },
+      { page: 'info', code },
+      ...DIRECTORIES.map((d) => ({ page: 'directory' as const, code, slug: d.slug })),
+    );
+    for (const c of await ctx.repos.categories.list(o.id)) out.push({ page: 'category', code, categoryId: c.id });
   }
   const room = cap - out.length;
   if (room > 0) {
     for (const l of await ctx.repos.publications.liveDates({ excludeOrgIds: await retiredOrgIds(ctx) }, room)) {
-      out.push({ path: `/publications/${l.id}`, ...(l.publishedOn ? { lastmod: l.publishedOn } : {}) });
+      out.push({ page: 'publication', id: l.id, ...(l.publishedOn ? { lastmod: l.publishedOn as LocalDate } : {}) });
     }
   }
   return out.slice(0, cap);

@@ -41,7 +41,7 @@ async function resolveInternal(repos: Repos, path: string): Promise<boolean> {
  * @param resolve whether an internal path resolves (default: item pages and stored files)
  */
 export async function checkPublication(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos'>,
   pub: PublicationRecord,
   resolve?: (path: string) => Promise<boolean>,
 ): Promise<CheckFinding[]> {

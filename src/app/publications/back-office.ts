@@ -1,23 +1,31 @@
-// Read models and helpers of the publications back office: list rows with category names and the
-// art. 26 badge, the item page (with the pre-publication checks as they stand now), the category
-// choices of a form, editing a draft's attachments one by one, and the dashboard counts.
+// Read models of the publications back office: the register (the list with its filters, names, the art. 26
+// badge and what the actor may do), the draft form's choices, the item page (with the pre-publication
+// checks as they stand, the art. 18 panel and what the actor may do), an attachment, editing a draft's
+// attachments one by one, and the dashboard numbers.
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { holdsOver } from '../../domain/policies/actor.js';
-import { canEditPublications, canViewPublications } from '../../domain/policies/publication-policy.js';
+import {
+  canEditPublications,
+  canManageCatalogue,
+  canViewPublications,
+} from '../../domain/policies/publication-policy.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { publicationStatus, type PublicationStatus } from '../../domain/publications/deadlines.js';
 import { roleForLevel, type ReviewLevel } from '../../domain/publications/review-chain.js';
 import type { CheckFinding } from '../../domain/publications/checks.js';
 import type { DraftInput } from '../../domain/publications/draft-fields.js';
-import { localDate } from '../../domain/core/local-date.js';
+import type { PublicationKind, PublicationState } from '../../domain/publications/publication.js';
+import { localDate, type LocalDate } from '../../domain/core/local-date.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
-import { notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
+import { catalogueRowChoices, type RowChoiceGroup } from '../standard-catalogue/link-row.js';
 import { checkPublication } from './act-on-publication.js';
 import { loadPublicationConfig } from './catalogue.js';
 import { updateDraft, type AttachmentUpload } from './drafts.js';
-import { getPublication, listPublications, type PublicationView } from './publication-queries.js';
-import type { Category, PublicationFilter, PublicationSummary } from './ports.js';
+import { getPublication, listPublications, type PublicationView, type ReadContext } from './publication-queries.js';
+import { reassessmentPanel, type ReassessmentPanel } from './reassessment.js';
+import type { Category, PublicationFilter, PublicationRecord, PublicationSummary } from './ports.js';
 
 /** A list row: the summary, its organization and category names, and the art. 26 status (null for 不予公开). */
 export type PublicationRow = PublicationSummary & {
@@ -28,9 +36,14 @@ export type PublicationRow = PublicationSummary & {
 
 /** States before publication (the art. 26 clock runs). */
 const UNPUBLISHED = ['draft', 'submitted', 'in_review', 'signed_off', 'scheduled'] as const;
+/** The register's `review` filter: items waiting for a reviewer. */
+const AWAITING_REVIEW = ['submitted', 'in_review'] as const;
+
+/** Rows per register page. */
+export const REGISTER_PAGE_SIZE = 20;
 
 /** Category names by id for the given organizations (retired ones included). */
-async function categoryNames(ctx: AppContext, orgIds: Iterable<string>): Promise<Map<string, string>> {
+async function categoryNames(ctx: ReadContext, orgIds: Iterable<string>): Promise<Map<string, string>> {
   const lists = await Promise.all(
     [...new Set(orgIds)].map((id) => ctx.repos.categories.list(id, { includeRetired: true })),
   );
@@ -42,7 +55,7 @@ async function categoryNames(ctx: AppContext, orgIds: Iterable<string>): Promise
  * @param filter as listPublications (within what the actor may see)
  */
 export async function listPublicationRows(
-  ctx: AppContext,
+  ctx: ReadContext,
   actor: Actor,
   filter: Partial<PublicationFilter>,
   page: { limit: number; offset: number },
@@ -70,7 +83,7 @@ export async function listPublicationRows(
 
 /** Organizations whose items the actor may see, and those where they may draft. */
 export async function publicationOrgs(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos'>,
   actor: Actor,
 ): Promise<{ visible: Organization[]; editable: Organization[] }> {
   const orgs = await ctx.repos.orgs.list();
@@ -82,7 +95,7 @@ export async function publicationOrgs(
  * The categories an item may be filed under (active leaves), labelled with their path
  * (“法定主动公开内容 › 政策文件 › 规章”), in catalogue order.
  */
-export async function categoryChoices(ctx: AppContext, orgId: string): Promise<[string, string][]> {
+export async function categoryChoices(ctx: Pick<AppContext, 'repos'>, orgId: string): Promise<[string, string][]> {
   const cats = await ctx.repos.categories.list(orgId);
   const byId = new Map(cats.map((c) => [c.id, c]));
   const out: [string, string][] = [];
@@ -100,7 +113,128 @@ export async function categoryChoices(ctx: AppContext, orgId: string): Promise<[
   return out;
 }
 
-/** The item page: the view, the checks as they stand, and the names it shows. */
+/** The register's filters as typed in its query string (each one optional). */
+export type RegisterQuery = {
+  q?: string;
+  /** A state, or `review` for items waiting for a reviewer (submitted, in review). */
+  state?: PublicationState | 'review';
+  kind?: PublicationKind;
+  category?: string;
+  org?: string;
+  page?: number;
+};
+
+/** The register page: one page of rows, the filters' choices, and what the actor may do. */
+export type PublicationRegister = {
+  rows: PublicationRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** [id, name] of the organizations whose items the actor sees (the organization filter). */
+  orgs: [string, string][];
+  /** The category filter's choices: the filtered organization's, else the actor's own. */
+  categories: [string, string][];
+  /** The organization whose catalogue and settings the actor may manage from here, if any. */
+  catalogueOrgId: string | null;
+  can: { draft: boolean };
+};
+
+/** The register: the items the actor may see, filtered, newest change first. */
+export async function publicationRegister(
+  ctx: ReadContext,
+  actor: Actor,
+  query: RegisterQuery,
+): Promise<PublicationRegister> {
+  const { visible, editable } = await publicationOrgs(ctx, actor);
+  const orgId = visible.some((o) => o.id === query.org) ? query.org : undefined;
+  const page = query.page ?? 1;
+  const filter: Partial<PublicationFilter> = {
+    ...(orgId ? { orgIds: [orgId] } : {}),
+    states: query.state === 'review' ? AWAITING_REVIEW : query.state ? [query.state] : undefined,
+    kind: query.kind,
+    categoryId: query.category || undefined,
+    query: query.q || undefined,
+  };
+  const catalogueOrg = orgId ?? (visible.some((o) => o.id === actor.homeOrgId) ? actor.homeOrgId : visible[0]?.id);
+  const [{ items, total }, categories] = await Promise.all([
+    listPublicationRows(ctx, actor, filter, { limit: REGISTER_PAGE_SIZE, offset: (page - 1) * REGISTER_PAGE_SIZE }),
+    catalogueOrg ? categoryChoices(ctx, catalogueOrg) : Promise.resolve([]),
+  ]);
+  const manages = catalogueOrg !== undefined && canManageCatalogue(actor, ancestry(visible, catalogueOrg));
+  return {
+    rows: items,
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE)),
+    orgs: visible.map((o) => [o.id, o.name]),
+    categories,
+    catalogueOrgId: manages ? (catalogueOrg ?? null) : null,
+    can: { draft: editable.length > 0 },
+  };
+}
+
+/** What the draft form offers: the organization drafted for, the others the actor may draft for, and its lists. */
+export type DraftChoices = {
+  org: { id: string; name: string };
+  /** [id, name] of the organizations the actor may draft for. */
+  orgs: [string, string][];
+  categories: [string, string][];
+  /** The organization's key areas (重点领域). */
+  keyAreas: string[];
+  /** The organization's standard-catalogue rows by key area (the optional link). */
+  catalogueRows: RowChoiceGroup[];
+};
+
+/**
+ * The draft form's choices for one organization the actor may draft for: the one asked for, else their own,
+ * else the first.
+ * @param catalogueRow the row the draft links to (a retired row stays offered to it)
+ * @throws AppError 'forbidden' when the actor may draft for no organization
+ */
+export async function draftChoices(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string | undefined,
+  catalogueRow: string | null = null,
+): Promise<DraftChoices> {
+  const { editable } = await publicationOrgs(ctx, actor);
+  const org = editable.find((o) => o.id === orgId) ?? editable.find((o) => o.id === actor.homeOrgId) ?? editable[0];
+  if (!org) throw forbidden('您不是任何机构的“信息编辑”，不能起草信息');
+  const [categories, areas, catalogueRows] = await Promise.all([
+    categoryChoices(ctx, org.id),
+    ctx.repos.standardCatalogue.areas(org.id),
+    catalogueRowChoices(ctx, org.id, catalogueRow),
+  ]);
+  return {
+    org: { id: org.id, name: org.name },
+    orgs: editable.map((o) => [o.id, o.name]),
+    categories,
+    keyAreas: areas.map((a) => a.name),
+    catalogueRows,
+  };
+}
+
+/** The draft being edited: the stored item, the 索引号 it interprets, and the form's choices. */
+export type DraftEditPage = { pub: PublicationRecord; interpretsIndexNo: string; choices: DraftChoices };
+
+/**
+ * A draft for its edit form.
+ * @throws AppError 'not_found', 'forbidden' (not an editor of its organization), 'conflict' (not a draft)
+ */
+export async function draftEditPage(ctx: AppContext, actor: Actor, id: string): Promise<DraftEditPage> {
+  const { pub } = await getPublication(ctx, actor, id);
+  const { editable } = await publicationOrgs(ctx, actor);
+  if (!editable.some((o) => o.id === pub.orgId)) throw forbidden('需要“信息编辑”角色才能修改信息');
+  if (pub.state !== 'draft') throw conflict('只有草稿可以修改；已送审的信息请先退回');
+  const target = pub.interpretsId ? await ctx.repos.publications.byId(pub.interpretsId) : undefined;
+  return {
+    pub,
+    interpretsIndexNo: target?.indexNo ?? '',
+    choices: await draftChoices(ctx, actor, pub.orgId, pub.catalogueRowId ?? null),
+  };
+}
+
+/** The item page: the view, the checks as they stand, the names it shows, and what the actor may do. */
 export type PublicationPage = PublicationView & {
   org: Organization | undefined;
   category: Category | undefined;
@@ -109,32 +243,64 @@ export type PublicationPage = PublicationView & {
   findings: CheckFinding[];
   /** The interpreted document, if any. */
   interprets: { id: string; indexNo: string; title: string } | null;
+  /** The body through the HTML allow-list again, for display. */
+  bodyHtml: string;
+  /** The art. 18 re-assessment section. */
+  reassess: ReassessmentPanel;
+  today: LocalDate;
+  can: { edit: boolean };
 };
 
 /**
  * One item as its page shows it.
  * @throws AppError 'not_found' (also for items the actor may not see)
  */
-export async function publicationPage(ctx: AppContext, actor: Actor, id: string): Promise<PublicationPage> {
+export async function publicationPage(
+  ctx: Pick<AppContext, 'repos' | 'clock' | 'sanitizer'>,
+  actor: Actor,
+  id: string,
+): Promise<PublicationPage> {
   const view = await getPublication(ctx, actor, id);
   const { pub } = view;
-  const [org, category, config, findings, target] = await Promise.all([
-    ctx.repos.orgs.byId(pub.orgId),
+  const [orgs, category, config, findings, target, reassess] = await Promise.all([
+    ctx.repos.orgs.list({ includeRetired: true }),
     ctx.repos.categories.byId(pub.categoryId),
     loadPublicationConfig(ctx.repos, pub.orgId),
     ['draft', 'submitted', 'in_review', 'signed_off'].includes(pub.state)
       ? checkPublication(ctx, pub)
       : Promise.resolve([]),
     pub.interpretsId ? ctx.repos.publications.byId(pub.interpretsId) : Promise.resolve(undefined),
+    reassessmentPanel(ctx, actor, id),
   ]);
   return {
     ...view,
-    org,
+    org: orgs.find((o) => o.id === pub.orgId),
     category,
     levels: config.levels,
     findings,
     interprets: target ? { id: target.id, indexNo: target.indexNo, title: target.title } : null,
+    bodyHtml: ctx.sanitizer.html(pub.bodyHtml),
+    reassess,
+    today: localDate(ctx.clock.today()),
+    can: { edit: pub.state === 'draft' && canEditPublications(actor, ancestry(orgs, pub.orgId)) },
   };
+}
+
+/**
+ * An attachment of an item the actor may see, for download.
+ * @throws AppError 'not_found'
+ */
+export async function publicationAttachment(
+  ctx: ReadContext,
+  actor: Actor,
+  id: string,
+  fileId: string,
+): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
+  const { pub } = await getPublication(ctx, actor, id);
+  const att = pub.attachments.find((a) => a.fileId === fileId);
+  const file = att ? await ctx.repos.files.get(att.fileId) : undefined;
+  if (!att || !file) throw notFound('附件');
+  return { name: att.name, mime: att.mime, bytes: file.content };
 }
 
 /**
@@ -174,7 +340,7 @@ export type PublicationDashboard = {
 const CLOCK_SCAN_LIMIT = 1000;
 
 /** The dashboard's 主动公开 numbers for the actor's organizations. */
-export async function loadPublicationDashboard(ctx: AppContext, actor: Actor): Promise<PublicationDashboard> {
+export async function loadPublicationDashboard(ctx: ReadContext, actor: Actor): Promise<PublicationDashboard> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const configs = new Map<string, readonly ReviewLevel[]>();
   const levelsOf = async (orgId: string) =>

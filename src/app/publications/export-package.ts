@@ -26,6 +26,7 @@ import {
   type ExportVersionStamp,
 } from '../../domain/publications/export-manifest.js';
 import { indexHtml, itemPageHtml } from '../../domain/publications/export-html.js';
+import { publicMetadata } from '../../domain/publications/publication.js';
 import { auditBy } from '../actors.js';
 import { AppError, invalid } from '../errors.js';
 import { getPublicBaseUrl } from '../settings/public-base-url.js';
@@ -125,19 +126,7 @@ function entryOf(
   const id = p.candidate.id;
   return {
     id,
-    indexNo: f.indexNo,
-    title: f.title,
-    summary: f.summary,
-    publisher: f.publisher,
-    docNo: f.docNo,
-    writtenOn: f.writtenOn,
-    publishedOn: p.version.publishedOn ?? f.writtenOn,
-    topic: f.topic,
-    kind: f.kind,
-    validity: f.validity,
-    validityOn: f.validityOn,
-    keywords: f.keywords,
-    keyAreas: f.keyAreas,
+    ...publicMetadata(f, p.version.publishedOn ?? f.writtenOn),
     categoryName: env.names.category.get(f.categoryId) ?? '',
     orgName: env.names.org.get(p.candidate.orgId) ?? '',
     url: `${env.baseUrl ?? ''}/publications/${id}`,

@@ -10,7 +10,7 @@ import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import type { PublicationConfig } from '../../domain/publications/review-chain.js';
 import { auditBy } from '../actors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
-import { ensureCatalogue, loadPublicationConfig } from './catalogue.js';
+import { ensureCatalogue, loadPublicationConfig, savePublicationConfig } from './catalogue.js';
 import type { Category } from './ports.js';
 
 /** Longest category name. */
@@ -226,4 +226,41 @@ export async function setCategoryRetired(ctx: AppContext, actor: Actor, id: stri
       now,
     );
   });
+}
+
+/** One change of the catalogue page: a category added, renamed, moved, retired or restored, or the settings. */
+export type CatalogueChange =
+  | { op: 'add'; category: NewCategoryInput }
+  | { op: 'rename'; id: string; name: string }
+  | { op: 'up' | 'down' | 'retire' | 'restore'; id: string }
+  | { op: 'settings'; config: PublicationConfig };
+
+/**
+ * Applies one change to an organization's catalogue or publication settings.
+ * @throws AppError 'not_found' (also for a category of another organization), 'forbidden', 'invalid', 'conflict'
+ */
+export async function changeCatalogue(
+  ctx: AppContext,
+  actor: Actor,
+  orgId: string,
+  change: CatalogueChange,
+): Promise<void> {
+  if (change.op === 'add') {
+    await addCategory(ctx, actor, orgId, change.category);
+    return;
+  }
+  if (change.op === 'settings') return savePublicationConfig(ctx, actor, orgId, change.config);
+  const cat = await ctx.repos.categories.byId(change.id);
+  if (!cat || cat.orgId !== orgId) throw notFound('栏目');
+  switch (change.op) {
+    case 'rename':
+      return renameCategory(ctx, actor, cat.id, change.name);
+    case 'up':
+    case 'down':
+      await moveCategory(ctx, actor, cat.id, change.op);
+      return;
+    case 'retire':
+    case 'restore':
+      return setCategoryRetired(ctx, actor, cat.id, change.op === 'retire');
+  }
 }

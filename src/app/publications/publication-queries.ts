@@ -13,8 +13,11 @@ import { notFound } from '../errors.js';
 import { loadPublicationConfig } from './catalogue.js';
 import type { LiveVersion, PublicationFilter, PublicationRecord, PublicationSummary } from './ports.js';
 
+/** What the back office's reads use: the repositories and the clock. */
+export type ReadContext = Pick<AppContext, 'repos' | 'clock'>;
+
 /** Organizations whose items the actor may see in the back office (the subtrees of their grants). */
-async function visibleOrgIds(ctx: AppContext, actor: Actor): Promise<string[]> {
+async function visibleOrgIds(ctx: Pick<AppContext, 'repos'>, actor: Actor): Promise<string[]> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   return orgs.filter((o) => canViewPublications(actor, ancestry(orgs, o.id))).map((o) => o.id);
 }
@@ -24,7 +27,7 @@ async function visibleOrgIds(ctx: AppContext, actor: Actor): Promise<string[]> {
  * @param filter `orgIds` narrows to these organizations (within what the actor may see)
  */
 export async function listPublications(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos'>,
   actor: Actor,
   filter: Partial<PublicationFilter> = {},
   page = { limit: 50, offset: 0 },
@@ -48,7 +51,7 @@ export type PublicationView = {
  * One item with the moves the actor may make and its art. 26 clock.
  * @throws AppError 'not_found' (also for items the actor may not see)
  */
-export async function getPublication(ctx: AppContext, actor: Actor, id: string): Promise<PublicationView> {
+export async function getPublication(ctx: ReadContext, actor: Actor, id: string): Promise<PublicationView> {
   const pub = await ctx.repos.publications.byId(id);
   if (!pub) throw notFound('信息');
   const orgIds = ancestry(await ctx.repos.orgs.list({ includeRetired: true }), pub.orgId);
@@ -72,7 +75,11 @@ export async function getPublication(ctx: AppContext, actor: Actor, id: string):
  * 不予公开 items due for their periodic re-assessment (art. 18) in the actor's organizations.
  * @param today default: the clock's date
  */
-export async function reassessmentDue(ctx: AppContext, actor: Actor, today?: LocalDate): Promise<PublicationSummary[]> {
+export async function reassessmentDue(
+  ctx: ReadContext,
+  actor: Actor,
+  today?: LocalDate,
+): Promise<PublicationSummary[]> {
   return ctx.repos.publications.reassessmentDue(await visibleOrgIds(ctx, actor), today ?? localDate(ctx.clock.today()));
 }
 
@@ -81,7 +88,7 @@ export async function reassessmentDue(ctx: AppContext, actor: Actor, today?: Loc
  * @throws AppError 'not_found' for an organization the actor may not see
  */
 export async function annualPublicationReport(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos'>,
   actor: Actor | null,
   orgId: string,
   year: number,

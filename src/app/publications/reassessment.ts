@@ -15,7 +15,7 @@ import {
   REASSESSMENT_DECISION_LABELS,
 } from '../../domain/publications/reassessment.js';
 import { actorLabel, auditBy } from '../actors.js';
-import { AppError, conflict, invalid, notFound } from '../errors.js';
+import { AppError, conflict, fromDomainError, invalid, notFound } from '../errors.js';
 import type { ReassessmentRecord } from './archive-ports.js';
 
 /** What the item page shows of the art. 18 re-assessment. */
@@ -34,7 +34,7 @@ export type ReassessmentPanel = {
  * @throws AppError 'not_found' (also for items the actor may not see)
  */
 export async function reassessmentPanel(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos' | 'clock'>,
   actor: Actor,
   publicationId: string,
 ): Promise<ReassessmentPanel> {
@@ -75,7 +75,7 @@ export async function recordReassessment(
   const parsed = parseReassessment(input, localDate(ctx.clock.today()));
   if (!parsed.ok) throw invalid('评估审查填写有误', parsed.error);
   const decided = decideReassessment(pub, parsed.value);
-  if (!decided.ok) throw conflict(decided.error.message);
+  if (!decided.ok) throw fromDomainError(decided.error);
   const out = decided.value;
   const now = ctx.clock.nowIso();
   const record: ReassessmentRecord = {

@@ -9,6 +9,17 @@ import { findSpamSpans } from '../report-check/spam.js';
 export type CheckRule =
   'wrong_word' | 'sensitive_word' | 'id_number' | 'mobile' | 'spam' | 'broken_link' | 'external_link';
 
+/** Chinese names of the checks. */
+export const CHECK_RULE_LABELS: Readonly<Record<CheckRule, string>> = {
+  wrong_word: '错词',
+  sensitive_word: '敏感词',
+  id_number: '身份证号码',
+  mobile: '手机号码',
+  spam: '涉赌涉黄等垃圾信息',
+  broken_link: '无法访问的链接',
+  external_link: '外部链接',
+};
+
 /** One finding. `error`s block approval unless the reviewer confirms them (transitions.ts). */
 export type CheckFinding = {
   rule: CheckRule;

@@ -17,6 +17,13 @@ export const REASSESSMENT_MONTHS = 12;
 /** Where an item stands against the art. 26 clock. */
 export type PublicationStatus = 'on_time' | 'due_soon' | 'late';
 
+/** Chinese status labels (a badge never relies on colour alone). */
+export const PUBLICATION_STATUS_LABELS: Readonly<Record<PublicationStatus, string>> = {
+  on_time: '期限内',
+  due_soon: '即将到期',
+  late: '逾期',
+};
+
 /**
  * The art. 26 due date: 20 working days after 成文日期 (day zero, as for every period).
  * @param writtenOn 成文日期

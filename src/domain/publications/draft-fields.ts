@@ -14,6 +14,39 @@ export type ParsedDraft = Omit<PublicationFields, 'categoryId' | 'interpretsId'>
   interprets: string;
 };
 
+/**
+ * Chinese names of an item's fields: the draft form and its error summary, the staff API's messages and the
+ * import file's (with the import's own 索引号 and 发布日期).
+ */
+export const PUBLICATION_FIELD_LABELS = {
+  org: '发布机关',
+  title: '名称',
+  category: '栏目',
+  kind: '体裁',
+  docNo: '发文字号',
+  writtenOn: '成文日期',
+  publisher: '发布机构',
+  topic: '主题分类',
+  summary: '内容概述',
+  keywords: '关键词',
+  keyAreas: '重点领域',
+  catalogueRow: '标准目录事项',
+  validity: '有效性',
+  validityOn: '失效（废止）日期',
+  disclosure: '公开属性',
+  withheldGround: '不予公开理由',
+  major: '重大信息',
+  interprets: '所解读文件的索引号',
+  body: '正文',
+  attachments: '附件',
+  indexNo: '索引号',
+  publishedOn: '发布日期',
+} as const satisfies Readonly<Record<string, string>>;
+
+/** The Chinese name of a field, if it is one of an item's. */
+export const fieldLabel = (field: string): string | undefined =>
+  (PUBLICATION_FIELD_LABELS as Readonly<Record<string, string>>)[field];
+
 /** Body size limit (the sanitised HTML). */
 export const MAX_BODY_CHARS = 2_000_000;
 

@@ -11,13 +11,14 @@
 
 import { compareDates, isLocalDate, type LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
+import { ATTACHMENT_TYPES, isAttachmentMime } from './attachments.js';
 import {
   KIND_LABELS,
   PUBLICATION_KINDS,
   VALIDITY_LABELS,
   type Disclosure,
+  type PublicMetadata,
   type PublicationKind,
-  type Validity,
 } from './publication.js';
 
 /** A version as stored, without its fields: enough to decide whether it belongs in a package. */
@@ -41,21 +42,8 @@ export type ExportRequest = { period: ExportPeriod; kinds: readonly PublicationK
 export type ExportAttachment = { name: string; mime: string; size: number; path: string };
 
 /** One item of the package: the metadata table of the portal, where its files are, and its withdrawal. */
-export type ExportEntry = {
+export type ExportEntry = PublicMetadata & {
   id: string;
-  indexNo: string;
-  title: string;
-  summary: string;
-  publisher: string;
-  docNo: string;
-  writtenOn: LocalDate;
-  publishedOn: LocalDate;
-  topic: string;
-  kind: PublicationKind;
-  validity: Validity;
-  validityOn: LocalDate | null;
-  keywords: string;
-  keyAreas: readonly string[];
   categoryName: string;
   orgName: string;
   /** The portal page: absolute when the site's public address is set, else site-relative. */
@@ -66,6 +54,14 @@ export type ExportEntry = {
   /** The item's HTML page inside the package. */
   file: string;
   attachments: readonly ExportAttachment[];
+};
+
+/** The export form's fields, for messages. */
+export const EXPORT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  org: '机关',
+  from: '起始日期',
+  to: '截止日期',
+  kinds: '体裁',
 };
 
 /** What the package says about itself. */
@@ -156,18 +152,9 @@ export function itemPath(indexNo: string, taken: Set<string>): string {
   return path;
 }
 
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  'application/pdf': '.pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': '.xlsx',
-  'image/png': '.png',
-  'image/jpeg': '.jpg',
-  'image/gif': '.gif',
-};
-
 /** The path of a stored file in the package: by content hash, so each file is stored once. */
 export function attachmentPath(fileId: string, mime: string): string {
-  return `attachments/${safeSegment(fileId)}${EXTENSIONS[mime] ?? '.bin'}`;
+  return `attachments/${safeSegment(fileId)}${isAttachmentMime(mime) ? ATTACHMENT_TYPES[mime].ext : '.bin'}`;
 }
 
 /** Whether a type is already compressed (storing beats deflating it again). */

@@ -5,7 +5,7 @@
 
 import { compareDates, isLocalDate, type LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
-import { parseDraft, type ParsedDraft } from './draft-fields.js';
+import { fieldLabel, parseDraft, type ParsedDraft } from './draft-fields.js';
 import { isPlausibleIndexNo } from './index-no.js';
 import type { CategoryKind } from './catalogue.js';
 import type { PublicationKind } from './publication.js';
@@ -50,29 +50,6 @@ export const IMPORT_FIELDS: readonly string[] = [
   'disclosure',
   'major',
 ];
-
-/** Chinese names of the fields, for messages. */
-export const IMPORT_FIELD_LABELS: Readonly<Record<string, string>> = {
-  org: '发布机关',
-  title: '名称',
-  kind: '体裁',
-  category: '栏目',
-  docNo: '发文字号',
-  writtenOn: '成文日期',
-  summary: '内容概述',
-  body: '正文',
-  keyAreas: '重点领域',
-  keywords: '关键词',
-  interprets: '所解读文件',
-  indexNo: '索引号',
-  publishedOn: '发布日期',
-  publisher: '发布机构',
-  topic: '主题分类',
-  validity: '有效性',
-  validityOn: '失效（废止）日期',
-  disclosure: '公开属性',
-  major: '重大事项',
-};
 
 const fail = (line: number, field: string | null, message: string): ImportLineError => ({ line, field, message });
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
@@ -216,7 +193,7 @@ export function indexNoSerial(
  * One error as a line of output: `第12行 publishedOn（发布日期）：发布日期不能早于成文日期`.
  */
 export function formatImportError(e: ImportLineError): string {
-  const field =
-    e.field === null ? '' : ` ${e.field}${IMPORT_FIELD_LABELS[e.field] ? `（${IMPORT_FIELD_LABELS[e.field]}）` : ''}`;
+  const label = e.field === null ? undefined : fieldLabel(e.field);
+  const field = e.field === null ? '' : ` ${e.field}${label ? `（${label}）` : ''}`;
   return `第${e.line}行${field}：${e.message}`;
 }

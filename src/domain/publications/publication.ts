@@ -99,6 +99,43 @@ export type PublicationFields = {
   catalogueRowId?: string | null;
 };
 
+/** The metadata table of a published version, as the portal, the feeds, the API and the archive show it. */
+export type PublicMetadata = {
+  indexNo: string;
+  title: string;
+  summary: string;
+  publisher: string;
+  docNo: string;
+  writtenOn: LocalDate;
+  /** 发布日期: the first publication's day, kept by later versions. */
+  publishedOn: LocalDate;
+  topic: string;
+  kind: PublicationKind;
+  validity: Validity;
+  validityOn: LocalDate | null;
+  keywords: string;
+  keyAreas: readonly string[];
+};
+
+/** The metadata table of a version's fields. */
+export function publicMetadata(f: PublicationFields & { indexNo: string }, publishedOn: LocalDate): PublicMetadata {
+  return {
+    indexNo: f.indexNo,
+    title: f.title,
+    summary: f.summary,
+    publisher: f.publisher,
+    docNo: f.docNo,
+    writtenOn: f.writtenOn,
+    publishedOn,
+    topic: f.topic,
+    kind: f.kind,
+    validity: f.validity,
+    validityOn: f.validityOn,
+    keywords: f.keywords,
+    keyAreas: f.keyAreas,
+  };
+}
+
 /** A row of the review ledger: every step of an item's life, with the checks' findings as evidence. */
 export type ReviewEntry = {
   seq: number;

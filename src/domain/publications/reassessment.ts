@@ -7,7 +7,7 @@
 
 import { holdsOver, type Actor } from '../policies/actor.js';
 import type { Role } from '../users/roles.js';
-import { DomainError } from '../core/domain-error.js';
+import { DomainError, ILLEGAL_TRANSITION } from '../core/domain-error.js';
 import { compareDates, isLocalDate, type LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
 import { reassessmentDueOn } from './deadlines.js';
@@ -23,6 +23,14 @@ export const REASSESSMENT_DECISION_LABELS: Readonly<Record<ReassessmentDecision,
   keep_withheld: '继续不予公开',
   to_proactive: '调整为主动公开',
   to_on_request: '调整为依申请公开',
+};
+
+/** Chinese names of a re-assessment's fields, for messages. */
+export const REASSESSMENT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  decision: '评估结论',
+  assessedOn: '评估日期',
+  withheldGround: '不予公开理由',
+  reason: '评估理由',
 };
 
 /** The review-ledger action a re-assessment appends, and its label. */
@@ -41,8 +49,8 @@ export function canReassess(actor: Actor, orgIds: readonly string[]): boolean {
   return REASSESSMENT_ROLES.some((r) => holdsOver(actor, r, orgIds));
 }
 
-/** Error code: the item's state does not allow the decision (HTTP 409). */
-export const REASSESSMENT_CONFLICT = 'reassessment_conflict';
+/** Error code: the item's state does not allow the decision (a conflict, HTTP 409). */
+export const REASSESSMENT_CONFLICT = ILLEGAL_TRANSITION;
 
 /** A validated decision. */
 export type ReassessmentInput = {
@@ -109,7 +117,7 @@ const IN_CHAIN: readonly PublicationState[] = ['submitted', 'in_review', 'signed
 
 /**
  * Decides what a re-assessment changes.
- * @returns the outcome, or a DomainError coded `reassessment_conflict` (not 不予公开; withdrawn or in review when opening
+ * @returns the outcome, or a DomainError coded REASSESSMENT_CONFLICT (not 不予公开; withdrawn or in review when opening
  *   up)
  */
 export function decideReassessment(

@@ -1,197 +1,316 @@
-// The JSON API of 主动公开 (issue 4): the public open-data list `GET /api/v1/publications`
-// (`{items, total}`, paged, filterable, `?q=` full text) and the staff moves with a bearer token —
-// `POST /api/v1/publications` creates a draft, `POST /api/v1/publications/:id/actions` makes a move
-// of the review chain with the back office's rules (403 role, 409 state, 422 parameters).
+// The JSON API of 主动公开: the public open-data list `GET /api/v1/publications` (`{items, total}`, paged,
+// filterable, `?q=` full text) and, on the staff API behind a bearer token, `POST /api/v1/publications`
+// (a draft) and `POST /api/v1/publications/:id/actions` (a move of the review chain, with the back office's
+// rules: 403 role, 409 state, 422 parameters). Bodies and query strings are read with the zod schemas below,
+// which PUBLICATION_API_OPERATIONS also turns into the OpenAPI document; the values themselves are judged by
+// the domain (every field at once). Refusals answer `{ error, message, errors? }` (pipeline.tsx).
 // Register before `registerApiRoutes` (its `/api/*` 404).
-import type { Context, Hono } from 'hono';
-import { actorOf } from '../../app/actors.js';
-import { AppError } from '../../app/errors.js';
+import { Hono, type Context } from 'hono';
 import { createDraft } from '../../app/publications/drafts.js';
 import { actOnPublication } from '../../app/publications/act-on-publication.js';
-import { MAX_API_LIMIT, publicList, type PublicFilter, type PublicItem } from '../../app/portal/publications-public.js';
+import { MAX_API_LIMIT, openDataList, type OpenDataItem } from '../../app/portal/publications-public.js';
 import {
-  KIND_LABELS,
-  PUBLICATION_KINDS,
-  VALIDITY_LABELS,
-  type PublicationKind,
+  PUBLICATION_STATES,
+  DISCLOSURES,
+  VALIDITIES,
+  WITHHELD_GROUNDS,
 } from '../../domain/publications/publication.js';
+import { KIND_LABELS, PUBLICATION_KINDS, VALIDITY_LABELS } from '../../domain/publications/publication.js';
 import {
+  ACTION_LABELS,
+  ACTION_ROLES,
   PUBLICATION_ACTIONS,
   SYSTEM_ACTIONS,
   type PublicationAction,
 } from '../../domain/publications/transition-table.js';
-import type { Organization } from '../../domain/orgs/organization.js';
-import type { WebEnv } from '../common/env.js';
-import { statusOf } from '../common/respond.js';
-import { apiUser } from './api-routes.js';
+import type { StaffEnv, WebEnv } from '../common/env.js';
+import { errorBody, requireApiUser } from '../common/pipeline.js';
 import { publicOrigin } from '../common/public-origin.js';
-
-type C = Context<WebEnv>;
-type Body = Record<string, unknown>;
+import { fieldErrors, z } from '../common/validation.js';
+import { portalUrls } from '../public/portal/portal-urls.js';
+import type { ApiOperation } from './openapi-kit.js';
 
 /** Moves offered through the API (`release` is the scheduler's). */
-export const API_PUBLICATION_ACTIONS: readonly PublicationAction[] = PUBLICATION_ACTIONS.filter(
-  (a) => !SYSTEM_ACTIONS.has(a),
-);
+export const API_PUBLICATION_ACTIONS = PUBLICATION_ACTIONS.filter((a) => !SYSTEM_ACTIONS.has(a)) as [
+  PublicationAction,
+  ...PublicationAction[],
+];
 const DEFAULT_LIMIT = 20;
 
-const failure = (
-  c: C,
-  status: 400 | 401 | 403 | 404 | 409 | 422 | 423,
-  code: string,
-  message: string,
-  errors: Record<string, string> = {},
-) => c.json({ error: code, message, ...(Object.keys(errors).length > 0 ? { errors } : {}) }, status);
-const appFailure = (c: C, e: AppError) => failure(c, statusOf(e), e.code, e.message, e.fieldErrors);
+/** A whole number within bounds, typed in the query string. */
+const whole = (name: string, min: number, max: number, description: string) => {
+  const message = `${name} 应为 ${min} 到 ${max} 之间的整数`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error: message })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
+    .optional()
+    .describe(description);
+};
 
-async function jsonBody(c: C): Promise<Body | undefined> {
-  const value: unknown = await c.req.json().catch(() => undefined);
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Body) : undefined;
-}
+/** The open-data list's query string: every malformed value is reported, none silently ignored. */
+const listQuery = z.object({
+  org: z.string().trim().optional().describe('发布机关的统一社会信用代码'),
+  category: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,64}$/, { error: 'category 应为栏目编号' })
+    .optional()
+    .describe('栏目编号（含下级栏目；全文检索时仅本栏目）'),
+  kind: z
+    .enum(PUBLICATION_KINDS, { error: `kind 应为以下之一：${PUBLICATION_KINDS.join(', ')}` })
+    .optional()
+    .describe('体裁'),
+  year: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, { error: 'year 应为四位年份' })
+    .transform(Number)
+    .optional()
+    .describe('发布年份'),
+  q: z.string().trim().optional().describe('全文检索词（标题、内容概述、正文、发文字号，至少两个字）'),
+  limit: whole('limit', 1, MAX_API_LIMIT, `每页条数（默认${DEFAULT_LIMIT}）`),
+  offset: whole('offset', 0, Number.MAX_SAFE_INTEGER, '跳过条数'),
+});
 
-/** Registers GET and POST /api/v1/publications and POST /api/v1/publications/:id/actions. */
-export function registerPublicationApi(app: Hono<WebEnv>): void {
-  app.get('/api/v1/publications', async (c) => {
-    const ctx = c.get('ctx');
-    const orgs = await ctx.repos.orgs.list();
-    const parsed = parseListQuery(c, orgs);
-    if ('errors' in parsed) return failure(c, 422, 'invalid', '查询参数有误', parsed.errors);
-    const result = await publicList(ctx, parsed.filter, parsed.page);
-    if (!result) return failure(c, 422, 'invalid', '查询参数有误', { q: '检索词至少应有两个汉字（或两个字母、数字）' });
-    const origin = await publicOrigin(c);
-    const byId = new Map(orgs.map((o) => [o.id, o]));
-    const names = await categoryNames(c, result.items);
-    c.header('Cache-Control', 'no-cache');
-    return c.json({
-      items: result.items.map((i) => itemJson(i, origin, byId.get(i.orgId), names.get(i.categoryId) ?? '')),
-      total: result.total,
-      ...(result.totalCapped ? { totalCapped: true } : {}),
-      limit: parsed.page.limit,
-      offset: parsed.page.offset,
-    });
+const date = (description: string) => z.string().meta({ description, format: 'date' });
+const oneOf = (values: readonly string[], description: string) => z.string().meta({ description, enum: [...values] });
+const words = (description: string) =>
+  z
+    .union([z.array(z.string()), z.string()])
+    .optional()
+    .describe(description);
+
+/** A draft as the API takes it (attachments are uploaded in the back office). */
+const draftBody = z
+  .object({
+    org: z.string({ error: '请填写发布机关的统一社会信用代码' }).describe('发布机关的统一社会信用代码'),
+    title: z.string({ error: '请填写名称' }).describe('名称（不超过200字）'),
+    kind: oneOf(PUBLICATION_KINDS, '体裁'),
+    category: z.string().optional().describe('栏目编号或代码；不填时按体裁归入政策文件的相应栏目'),
+    docNo: z.string().optional().describe('发文字号（不超过60字）'),
+    writtenOn: date('成文日期（不晚于今天）'),
+    summary: z.string().optional().describe('内容概述'),
+    body: z.string().optional().describe('正文（HTML，按白名单清理；不予公开的信息可不填）'),
+    publisher: z.string().optional().describe('发布机构（不填为本机关名称）'),
+    topic: z.string().optional().describe('主题分类'),
+    keyAreas: words('重点领域'),
+    keywords: words('关键词'),
+    interprets: z.string().optional().describe('政策解读所解读文件的索引号（kind 为 interpretation 时必填）'),
+    catalogueRow: z.string().optional().describe('对应的基层政务公开标准目录事项编号（本机关未停用的目录事项）'),
+    validity: oneOf(VALIDITIES, '有效性（默认 valid）').optional(),
+    validityOn: date('失效或废止日期').optional(),
+    disclosure: oneOf(DISCLOSURES, '公开属性（默认 proactive）').optional(),
+    withheldGround: oneOf(WITHHELD_GROUNDS, '不予公开的理由').optional(),
+    major: z.boolean().optional().describe('重大信息（须由主要负责同志签发）'),
+  })
+  .meta({ id: 'PublicationDraftInput' });
+
+/** A move of the review chain. */
+const actionBody = z
+  .object({
+    action: z.enum(API_PUBLICATION_ACTIONS, { error: `action 应为以下之一：${API_PUBLICATION_ACTIONS.join(', ')}` }),
+    comment: z.string().optional().describe('意见；reject 时必填（也可写作 note）'),
+    note: z.string().optional().describe('同 comment'),
+    reason: z.string().optional().describe('撤稿理由；withdraw 时必填'),
+    at: z.string().optional().meta({ description: 'publish：定时发布的时间（不填为立即发布）', format: 'date-time' }),
+    acceptFindings: z.boolean().optional().describe('approve：已核实发布前检查发现的问题'),
+  })
+  .meta({
+    id: 'PublicationActionRequest',
+    description: API_PUBLICATION_ACTIONS.map((a) => `${a}：${ACTION_LABELS[a]}（${ACTION_ROLES[a].join('、')}）`).join(
+      '；',
+    ),
   });
-
-  app.post('/api/v1/publications', async (c) => {
-    const user = await apiUser(c);
-    if (user instanceof Response) return user;
-    const body = await jsonBody(c);
-    if (!body) return failure(c, 400, 'bad_request', '请求体应为 JSON 对象');
-    // Attachments are not taken over JSON; `orgId` is the back office's field (the API names `org`).
-    const { attachments: _a, orgId: _o, ...input } = body;
-    try {
-      const r = await createDraft(c.get('ctx'), actorOf(user), input);
-      return c.json({ id: r.id, indexNo: r.indexNo, state: 'draft' }, 201);
-    } catch (e) {
-      if (e instanceof AppError) return appFailure(c, e);
-      throw e;
-    }
-  });
-
-  app.post('/api/v1/publications/:id/actions', async (c) => {
-    const user = await apiUser(c);
-    if (user instanceof Response) return user;
-    const body = await jsonBody(c);
-    if (!body) return failure(c, 400, 'bad_request', '请求体应为 JSON 对象');
-    const { action, ...params } = body;
-    if (typeof action !== 'string' || !(API_PUBLICATION_ACTIONS as readonly string[]).includes(action)) {
-      return failure(c, 422, 'invalid', '未知的操作', {
-        action: `action 应为以下之一：${API_PUBLICATION_ACTIONS.join(', ')}`,
-      });
-    }
-    try {
-      const r = await actOnPublication(
-        c.get('ctx'),
-        actorOf(user),
-        c.req.param('id'),
-        action as PublicationAction,
-        params,
-      );
-      return c.json({ state: r.state, reviewLevel: r.reviewLevel, findings: r.findings });
-    } catch (e) {
-      if (e instanceof AppError) return appFailure(c, e);
-      throw e;
-    }
-  });
-}
-
-/** Parses the list's query string; every malformed value is reported, none silently ignored. */
-function parseListQuery(
-  c: C,
-  orgs: readonly Organization[],
-):
-  | { filter: PublicFilter & { q?: string }; page: { limit: number; offset: number } }
-  | { errors: Record<string, string> } {
-  const q = (k: string) => c.req.query(k)?.trim() ?? '';
-  const errors: Record<string, string> = {};
-  const int = (k: string, fallback: number, min: number, max: number): number => {
-    const v = q(k);
-    if (v === '') return fallback;
-    const n = /^\d+$/.test(v) ? Number(v) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) errors[k] = `${k} 应为 ${min} 到 ${max} 之间的整数`;
-    return n;
-  };
-  const orgCode = q('org').toUpperCase();
-  const org = orgCode === '' ? undefined : orgs.find((o) => o.creditCode === orgCode);
-  if (orgCode !== '' && !org) errors.org = '没有该统一社会信用代码的机构';
-  const kind = q('kind');
-  if (kind !== '' && !(PUBLICATION_KINDS as readonly string[]).includes(kind)) {
-    errors.kind = `kind 应为以下之一：${PUBLICATION_KINDS.join(', ')}`;
-  }
-  const year = q('year');
-  if (year !== '' && !/^\d{4}$/.test(year)) errors.year = 'year 应为四位年份';
-  const category = q('category');
-  if (category !== '' && !/^[\w-]{1,64}$/.test(category)) errors.category = 'category 应为栏目编号';
-  const page = {
-    limit: int('limit', DEFAULT_LIMIT, 1, MAX_API_LIMIT),
-    offset: int('offset', 0, 0, Number.MAX_SAFE_INTEGER),
-  };
-  if (Object.keys(errors).length > 0) return { errors };
-  const filter: PublicFilter & { q?: string } = {
-    ...(org ? { orgIds: [org.id] } : {}),
-    ...(category ? { categoryId: category } : {}),
-    ...(kind ? { kind: kind as PublicationKind } : {}),
-    ...(year ? { year: Number(year) } : {}),
-    ...(q('q') ? { q: q('q').slice(0, 100) } : {}),
-  };
-  return { filter, page };
-}
-
-async function categoryNames(c: C, items: readonly PublicItem[]): Promise<Map<string, string>> {
-  const ctx = c.get('ctx');
-  const out = new Map<string, string>();
-  for (const orgId of new Set(items.map((i) => i.orgId))) {
-    for (const cat of await ctx.repos.categories.list(orgId, { includeRetired: true })) out.set(cat.id, cat.name);
-  }
-  return out;
-}
 
 /** One item of the open-data list: the metadata table's fields and absolute links. */
-function itemJson(i: PublicItem, origin: string, org: Organization | undefined, categoryName: string) {
+const publicationItem = z
+  .object({
+    id: z.string().describe('信息编号（工作人员接口使用的 id）'),
+    url: z.string().meta({ description: '门户网站上的信息页面', format: 'uri' }),
+    indexNo: z.string().describe('索引号'),
+    title: z.string().describe('名称'),
+    publisher: z.string().describe('发布机构'),
+    org: z.object({ creditCode: z.string().describe('统一社会信用代码'), name: z.string() }).nullable(),
+    docNo: z.string().describe('发文字号（无则为空字符串）'),
+    writtenOn: date('成文日期'),
+    publishedOn: date('发布日期'),
+    kind: z.enum(PUBLICATION_KINDS).describe('体裁'),
+    kindLabel: z.string(),
+    category: z.object({ id: z.string(), name: z.string() }).describe('栏目'),
+    topic: z.string().describe('主题分类'),
+    validity: z.enum(VALIDITIES).describe('有效性'),
+    validityLabel: z.string(),
+    validityOn: z.string().nullable().meta({ description: '失效或废止日期', format: 'date' }),
+    summary: z.string().describe('内容概述'),
+    keyAreas: z.array(z.string()).describe('重点领域'),
+    keywords: z.array(z.string()),
+    attachments: z.array(
+      z.object({
+        name: z.string(),
+        mime: z.string(),
+        size: z.number().int(),
+        url: z.string().meta({ format: 'uri' }),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicationItem', description: '已发布的主动公开信息（现行版本）：信息属性表的各项与链接' });
+
+const publicationList = z
+  .object({
+    items: z.array(publicationItem),
+    total: z.number().int().describe('符合条件的条数；totalCapped 为 true 时为计数上限（实际更多）'),
+    totalCapped: z.boolean().optional(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .meta({ id: 'PublicationList' });
+
+const draftReceipt = z
+  .object({ id: z.string(), indexNo: z.string().describe('索引号'), state: z.literal('draft') })
+  .meta({ id: 'PublicationDraftReceipt' });
+
+const actionResult = z.object({
+  state: z.enum(PUBLICATION_STATES),
+  reviewLevel: z.number().int().nullable(),
+  findings: z.array(z.object({}).loose()).describe('发布前检查的发现'),
+});
+
+type Item = z.output<typeof publicationItem>;
+
+/** One item of the open-data list, its links absolute. */
+function itemJson(i: OpenDataItem, origin: string): Item {
   return {
     id: i.id,
-    url: origin + i.url,
+    url: origin + portalUrls.publication(i.id),
     indexNo: i.indexNo,
     title: i.title,
     publisher: i.publisher,
-    org: org ? { creditCode: org.creditCode, name: org.name } : null,
+    org: i.org,
     docNo: i.docNo,
     writtenOn: i.writtenOn,
     publishedOn: i.publishedOn,
     kind: i.kind,
     kindLabel: KIND_LABELS[i.kind],
-    category: { id: i.categoryId, name: categoryName },
+    category: { id: i.categoryId, name: i.categoryName },
     topic: i.topic,
     validity: i.validity,
     validityLabel: VALIDITY_LABELS[i.validity],
     validityOn: i.validityOn,
     summary: i.summary,
-    keyAreas: i.keyAreas,
+    keyAreas: [...i.keyAreas],
     keywords: i.keywords === '' ? [] : i.keywords.split(','),
     attachments: i.attachments.map((a) => ({
       name: a.name,
       mime: a.mime,
       size: a.size,
-      url: `${origin}/files/${a.fileId}?pub=${encodeURIComponent(i.id)}`,
+      url: origin + portalUrls.attachment(a.fileId, i.id),
     })),
   };
 }
+
+/**
+ * A JSON body read with its schema: the value, or the answer to send (400 when it is not a JSON object, 422
+ * with every field's message).
+ */
+async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S> | Response> {
+  const value: unknown = await c.req.json().catch(() => undefined);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return c.json(errorBody('bad_request', '请求体应为 JSON 对象'), 400);
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : c.json(errorBody('invalid', '请求内容有误', fieldErrors(parsed.error)), 422);
+}
+
+/** Registers GET and POST /api/v1/publications and POST /api/v1/publications/:id/actions. */
+export function registerPublicationApi(app: Hono<WebEnv>): void {
+  app.get('/api/v1/publications', async (c) => {
+    const parsed = listQuery.safeParse(c.req.query());
+    if (!parsed.success) return c.json(errorBody('invalid', '查询参数有误', fieldErrors(parsed.error)), 422);
+    const { category, limit, offset, ...query } = parsed.data;
+    const page = { limit: limit ?? DEFAULT_LIMIT, offset: offset ?? 0 };
+    const result = await openDataList(c.get('ctx'), { ...query, categoryId: category, ...page });
+    const origin = await publicOrigin(c);
+    c.header('Cache-Control', 'no-cache');
+    return c.json({
+      items: result.items.map((i) => itemJson(i, origin)),
+      total: result.total,
+      ...(result.totalCapped ? { totalCapped: true } : {}),
+      ...page,
+    });
+  });
+
+  const staff = new Hono<StaffEnv>();
+  staff.post('/api/v1/publications', requireApiUser(), async (c) => {
+    const body = await readBody(c, draftBody);
+    if (body instanceof Response) return body;
+    const r = await createDraft(c.get('ctx'), c.get('actor'), body);
+    return c.json({ id: r.id, indexNo: r.indexNo, state: 'draft' as const }, 201);
+  });
+  staff.post('/api/v1/publications/:id/actions', requireApiUser(), async (c) => {
+    const body = await readBody(c, actionBody);
+    if (body instanceof Response) return body;
+    const { action, ...params } = body;
+    const r = await actOnPublication(c.get('ctx'), c.get('actor'), c.req.param('id'), action, params);
+    return c.json({ state: r.state, reviewLevel: r.reviewLevel, findings: r.findings });
+  });
+  app.route('/', staff);
+}
+
+const refusal = (description: string) => ({ description });
+
+/** The publication endpoints as OpenAPI operations (openapi-kit.ts). */
+export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/api/v1/publications',
+    summary: '已发布的主动公开信息（开放数据，无需令牌）',
+    description:
+      '按发布日期由新到旧排列；带 q 时为全文检索（标题、内容概述、正文、发文字号，至少两个字），结果按相关度排列，匹配很多时按日期排列。',
+    tags: ['主动公开'],
+    auth: 'none',
+    query: listQuery,
+    responses: {
+      200: { description: '{items, total}', schema: publicationList },
+      422: refusal('查询参数有误，errors 按参数列出'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/publications',
+    summary: '起草一条信息（工作人员：信息编辑）',
+    description: '生成索引号，状态为草稿；附件请在管理后台上传。',
+    tags: ['主动公开'],
+    auth: 'bearer',
+    body: { schema: draftBody },
+    responses: {
+      201: { description: '已创建草稿', schema: draftReceipt },
+      400: refusal('请求体不是 JSON 对象'),
+      401: refusal('缺少或无效的访问令牌'),
+      403: refusal('不是该机关的信息编辑'),
+      422: refusal('内容有误，errors 按字段列出'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/publications/{id}/actions',
+    summary: '审核发布流程的一步（工作人员）',
+    description:
+      '与管理后台规则相同：先检查角色（403，如编辑审核自己起草的信息），再检查状态（409），再检查参数（422）；编审分离。出错时不作任何改动。',
+    tags: ['主动公开'],
+    auth: 'bearer',
+    params: z.object({ id: z.string().describe('信息编号') }),
+    body: { schema: actionBody },
+    responses: {
+      200: { description: '操作后的状态', schema: actionResult },
+      400: refusal('请求体不是 JSON 对象'),
+      401: refusal('缺少或无效的访问令牌'),
+      403: refusal('没有执行该操作的角色，或违反编审分离'),
+      404: refusal('信息不存在或无权查看'),
+      409: refusal('当前状态不允许该操作'),
+      422: refusal('参数有误'),
+    },
+  },
+];

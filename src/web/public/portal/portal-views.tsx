@@ -1,13 +1,43 @@
 /** @jsxImportSource hono/jsx */
-// Views of the public portal shared by its pages: the site title, the organization-information page, the office
-// contact.
+// Views of the public portal shared by its pages: the site title, the page frame of a portal page, the
+// breadcrumbs of an organization, the organization-information page, the office contact.
+import type { Child } from 'hono/jsx';
 import type { Organization } from '../../../domain/orgs/organization.js';
 import { ORG_KIND_LABELS } from '../../../domain/orgs/organization.js';
 import type { PortalSite } from '../../../app/portal/portal.js';
 import { PublicLayout } from '../../common/layout.js';
+import { portalUrls } from './portal-urls.js';
 
 /** The site's title for the page frame. */
 export const siteTitle = (s: PortalSite): string => s.footer.siteName || s.root?.name || '政府信息公开';
+
+/** The breadcrumbs down to an organization's column, then the given ones. */
+export const orgCrumbs = (o: Organization | undefined, ...rest: [string, string][]): [string, string][] => [
+  [portalUrls.home(), '政府信息公开'],
+  ...(o ? [[portalUrls.org(o.creditCode), o.name] as [string, string]] : []),
+  ...rest,
+];
+
+/** A portal page in the site's frame: title, footer, breadcrumbs and feed links. */
+export function PortalFrame(p: {
+  site: PortalSite;
+  title: string;
+  crumbs: [string, string][];
+  feeds?: { href: string; title: string }[];
+  children?: Child;
+}) {
+  return (
+    <PublicLayout
+      title={p.title}
+      siteTitle={siteTitle(p.site)}
+      footer={p.site.footer}
+      crumbs={p.crumbs}
+      feeds={p.feeds}
+    >
+      {p.children}
+    </PublicLayout>
+  );
+}
 
 /** The organization-information page: functions, leadership, internal units, address, contact. */
 export function InfoPage(p: { site: PortalSite; org: Organization }) {
@@ -25,16 +55,7 @@ export function InfoPage(p: { site: PortalSite; org: Organization }) {
     ['办公时间', o.officeHours],
   ];
   return (
-    <PublicLayout
-      title={`${o.name} 机构信息`}
-      siteTitle={siteTitle(p.site)}
-      footer={p.site.footer}
-      crumbs={[
-        ['/', '政府信息公开'],
-        [`/org/${o.creditCode}`, o.name],
-        ['', '机构信息'],
-      ]}
-    >
+    <PortalFrame site={p.site} title={`${o.name} 机构信息`} crumbs={orgCrumbs(o, ['', '机构信息'])}>
       <h1>{o.name} 机构信息</h1>
       <dl class="info">
         {rows
@@ -46,7 +67,7 @@ export function InfoPage(p: { site: PortalSite; org: Organization }) {
             </>
           ))}
       </dl>
-    </PublicLayout>
+    </PortalFrame>
   );
 }
 

@@ -1,27 +1,17 @@
-// Feeds for other platforms (与省市政府信息公开平台衔接; issue 4): Atom 1.0 per organization
-// (`/org/:code/feed.atom`) and per category (`/org/:code/c/:categoryId/feed.atom`), the latest 50
-// published 主动公开 items each, and `/sitemap.xml`. Links are absolute, built from the site's
-// public address (网站设置 publicBaseUrl) or else the request's origin. Register BEFORE `registerPortalRoutes` (its
-// `/org/:code/:dir` catch-all).
+// Feeds for other platforms (与省市政府信息公开平台衔接): Atom 1.0 per organization (`/org/:code/feed.atom`)
+// and per category (`/org/:code/c/:categoryId/feed.atom`), the latest published 主动公开 items each, and
+// `/sitemap.xml`. Links are absolute, built from the site's public address (网站设置 publicBaseUrl) or else
+// the request's origin, on the addresses of PortalUrls. Register BEFORE `registerPortalRoutes`.
 import type { Context, Hono } from 'hono';
-import { DIRECTORIES, findOrg, loadPortalSite } from '../../../app/portal/portal.js';
-import {
-  latestPublications,
-  orgCategories,
-  sitemapEntries,
-  type CategoryNode,
-  type PublicItem,
-} from '../../../app/portal/publications-public.js';
+import { feedData, type FeedData } from '../../../app/portal/portal-pages.js';
+import { sitemapEntries, type SitemapEntry } from '../../../app/portal/publications-public.js';
 import { KIND_LABELS } from '../../../domain/publications/publication.js';
-import type { Organization } from '../../../domain/orgs/organization.js';
 import type { WebEnv } from '../../common/env.js';
-import { notFoundPage } from '../../common/pages.js';
 import { publicOrigin } from '../../common/public-origin.js';
+import { portalUrls as urls } from '../portal/portal-urls.js';
 
 type C = Context<WebEnv>;
 
-/** Entries per feed. */
-export const FEED_SIZE = 50;
 /**
  * URLs per sitemap: the protocol's limit for one file. Beyond it the newest items are listed and the
  * oldest left out; a sitemap index split by year would be the next step.
@@ -46,81 +36,66 @@ function xmlChar(ch: string): boolean {
   return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n !== 0xfffe && n !== 0xffff);
 }
 
-const originOf = (c: C): Promise<string> => publicOrigin(c);
+/** The address of a sitemap entry. */
+function entryPath(e: SitemapEntry): string {
+  switch (e.page) {
+    case 'home':
+      return urls.home();
+    case 'search':
+      return urls.search();
+    case 'org':
+      return urls.org(e.code);
+    case 'info':
+      return urls.orgInfo(e.code);
+    case 'directory':
+      return urls.directory(e.code, e.slug);
+    case 'category':
+      return urls.category(e.code, e.categoryId);
+    case 'publication':
+      return urls.publication(e.id);
+  }
+}
 
 /** Registers the Atom feeds and the sitemap. */
 export function registerFeedRoutes(app: Hono<WebEnv>): void {
-  app.get('/org/:code/feed.atom', async (c) => {
-    const ctx = c.get('ctx');
-    const org = findOrg(await loadPortalSite(ctx), c.req.param('code'));
-    if (!org) return c.html(notFoundPage(), 404);
-    const { items } = await latestPublications(ctx, { orgIds: [org.id] }, { limit: FEED_SIZE, offset: 0 });
-    return atom(c, {
-      org,
-      title: `${org.name} 政府信息公开`,
-      self: `/org/${org.creditCode}/feed.atom`,
-      page: `/org/${org.creditCode}`,
-      items,
-    });
-  });
+  app.get('/org/:code/feed.atom', async (c) => atom(c, await feedData(c.get('ctx'), c.req.param('code'))));
 
-  app.get('/org/:code/c/:categoryId/feed.atom', async (c) => {
-    const ctx = c.get('ctx');
-    const org = findOrg(await loadPortalSite(ctx), c.req.param('code'));
-    const id = c.req.param('categoryId');
-    const cat = org ? findCategory(await orgCategories(ctx, org.id), id) : undefined;
-    if (!org || !cat) return c.html(notFoundPage(), 404);
-    const { items } = await latestPublications(
-      ctx,
-      { orgIds: [org.id], categoryId: cat.id },
-      { limit: FEED_SIZE, offset: 0 },
-    );
-    return atom(c, {
-      org,
-      title: `${org.name} ${cat.name}`,
-      self: `/org/${org.creditCode}/c/${cat.id}/feed.atom`,
-      page: `/org/${org.creditCode}/c/${cat.id}`,
-      items,
-    });
-  });
+  app.get('/org/:code/c/:categoryId/feed.atom', async (c) =>
+    atom(c, await feedData(c.get('ctx'), c.req.param('code'), c.req.param('categoryId'))),
+  );
 
   app.get('/sitemap.xml', async (c) => {
-    const origin = await originOf(c);
-    const entries = await sitemapEntries(
-      c.get('ctx'),
-      DIRECTORIES.map((d) => d.slug),
-      SITEMAP_CAP,
-    );
-    const urls = entries.map(
-      (e) => `<url><loc>${xmlEscape(origin + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
-    );
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+    const origin = await publicOrigin(c);
+    const urlset = (await sitemapEntries(c.get('ctx'), SITEMAP_CAP)).map((e) => {
+      const lastmod = e.page === 'publication' && e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : '';
+      return `<url><loc>${xmlEscape(origin + entryPath(e))}</loc>${lastmod}</url>`;
+    });
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ...urlset,
+      '</urlset>',
+      '',
+    ].join('\n');
     c.header('Cache-Control', 'no-cache');
     return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   });
 }
 
-function findCategory(nodes: readonly CategoryNode[], id: string): CategoryNode | undefined {
-  for (const n of nodes) {
-    const found = n.id === id ? n : findCategory(n.children, id);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** An Atom 1.0 document (RFC 4287). */
-async function atom(
-  c: C,
-  f: { org: Organization; title: string; self: string; page: string; items: readonly PublicItem[] },
-): Promise<Response> {
-  const origin = await originOf(c);
+/** An Atom 1.0 document (RFC 4287) of an organization's or a category's latest items. */
+async function atom(c: C, f: FeedData): Promise<Response> {
+  const origin = await publicOrigin(c);
   const x = xmlEscape;
+  const code = f.org.creditCode;
+  const title = f.category ? `${f.org.name} ${f.category.name}` : `${f.org.name} 政府信息公开`;
+  const self = f.category ? urls.categoryFeed(code, f.category.id) : urls.orgFeed(code);
+  const page = f.category ? urls.category(code, f.category.id) : urls.org(code);
   const updated = f.items.reduce(
     (max, i) => (i.versionAt > max ? i.versionAt : max),
     f.items.length > 0 ? '' : f.org.updatedAt,
   );
   const entries = f.items.map((i) => {
-    const url = origin + i.url;
+    const url = origin + urls.publication(i.id);
     const summary = [
       i.docNo ? `发文字号：${i.docNo}` : '',
       `索引号：${i.indexNo}`,
@@ -144,11 +119,11 @@ async function atom(
   const xml = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
-    `  <id>${x(origin + f.self)}</id>`,
-    `  <title>${x(f.title)}</title>`,
+    `  <id>${x(origin + self)}</id>`,
+    `  <title>${x(title)}</title>`,
     `  <updated>${x(updated)}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${x(origin + f.self)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${x(origin + f.page)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${x(origin + self)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${x(origin + page)}"/>`,
     `  <author><name>${x(f.org.name)}</name></author>`,
     ...entries,
     '</feed>',
