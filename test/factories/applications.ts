@@ -1,0 +1,93 @@
+// Disclosure applications for tests, made through the real use cases: an online application on the
+// portal form, then the statutory procedure's moves (登记, 补正, 征求意见, 收费, 起草答复, 合法性审查, 审批,
+// 送达, 归档, 撤回) until the case is in the state asked for.
+import { submitApplication } from '../../src/app/applications/submit-application.js';
+import { actOnApplication } from '../../src/app/applications/act-on-application.js';
+import type { Action, ApplicationState } from '../../src/domain/applications/application.js';
+import { addDays } from '../../src/domain/core/local-date.js';
+import type { TestRuntime } from '../support/runtime.js';
+import type { CaseStaff } from './staff.js';
+import { rootOrg } from './orgs.js';
+
+export { caseStaff, type CaseStaff } from './staff.js';
+
+/** A valid online application form of a natural person (fields over it as given). */
+export function applicationForm(overrides: Record<string, unknown> = {}) {
+  return {
+    applicant: {
+      type: 'natural_person',
+      name: '张三',
+      idType: 'resident_id',
+      idNumber: '11010519491231002X',
+      phone: '13812345678',
+      email: 'zhangsan@example.com',
+      address: '示例区人民路100号',
+      postcode: '999001',
+    },
+    description: '2024年示例区老旧小区改造项目的立项批复文件',
+    title: '',
+    docNo: '',
+    indexNo: '',
+    carrier: 'electronic',
+    delivery: 'email',
+    ...overrides,
+  };
+}
+
+type Step = [who: keyof CaseStaff, action: Action, params: (rt: TestRuntime) => Record<string, unknown>];
+const none = () => ({});
+const REGISTER: Step = ['handler', 'register', none];
+const DRAFT_REPLY: Step = ['handler', 'draft_reply', () => ({ outcome: 'disclosed', provision: '电子邮件发送' })];
+const PASS_REVIEW: Step = ['legal', 'pass_legal_review', () => ({ confidentialityReviewed: true })];
+const APPROVE: Step = ['signer', 'approve_reply', none];
+const SEND: Step = ['handler', 'send_reply', () => ({ method: 'email' })];
+
+/** The moves from a submitted application to each state (received: none). */
+const PATHS: Readonly<Record<ApplicationState, readonly Step[]>> = {
+  received: [],
+  registered: [REGISTER],
+  awaiting_correction: [
+    REGISTER,
+    [
+      'handler',
+      'request_correction',
+      (rt) => ({ dueOn: addDays(rt.clock.today(), 15), items: '请明确所需信息的名称' }),
+    ],
+  ],
+  in_consultation: [REGISTER, ['handler', 'start_consultation', () => ({ kind: 'third_party', party: '示例公司' })]],
+  awaiting_payment: [REGISTER, ['handler', 'issue_fee_notice', () => ({ pages: 120 })]],
+  in_legal_review: [REGISTER, DRAFT_REPLY],
+  awaiting_approval: [REGISTER, DRAFT_REPLY, PASS_REVIEW],
+  approved: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE],
+  replied: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE, SEND],
+  archived: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE, SEND, ['handler', 'archive', none]],
+  withdrawn: [REGISTER, ['handler', 'withdraw', () => ({ reason: '申请人撤回申请' })]],
+};
+
+/**
+ * Submits an online application to `org` (credit code; default the root) on the clock's day and brings
+ * it to `state` (default received) with the case workers' moves, made at the clock's current time.
+ * @param opts.reply parameters of the drafted reply over the default (予以公开, sent by email)
+ * @returns the case's id and 查询码
+ */
+export async function makeApplication(
+  rt: TestRuntime,
+  staff: CaseStaff,
+  opts: {
+    state?: ApplicationState;
+    org?: string;
+    form?: Record<string, unknown>;
+    reply?: Record<string, unknown>;
+  } = {},
+): Promise<{ id: string; trackingCode: string }> {
+  const { id, trackingCode } = await submitApplication(rt.ctx, null, {
+    orgCreditCode: opts.org ?? (await rootOrg(rt)).creditCode,
+    channel: 'online',
+    form: opts.form ?? applicationForm(),
+  });
+  for (const [who, action, params] of PATHS[opts.state ?? 'received']) {
+    const extra = action === 'draft_reply' ? opts.reply : undefined;
+    await actOnApplication(rt.ctx, staff[who], id, action, { ...params(rt), ...extra });
+  }
+  return { id, trackingCode };
+}

@@ -1,0 +1,124 @@
+// Publications (主动公开) for tests, made through the real use cases: a draft by the editor, then the review
+// chain's moves (编审分离: editor submits, two reviewers approve levels 1 and 2, the signer signs off and
+// publishes, the signer withdraws) until the item is in the state asked for.
+import { createDraft } from '../../src/app/publications/drafts.js';
+import { actOnPublication } from '../../src/app/publications/act-on-publication.js';
+import type { PublicationAction } from '../../src/domain/publications/transition-table.js';
+import type { TestRuntime } from '../support/runtime.js';
+import { publishingStaff, type PublishingStaff } from './staff.js';
+import { demoOrgs, rootOrg } from './orgs.js';
+import type { Organization } from '../../src/domain/orgs/organization.js';
+
+export { publishingStaff, type PublishingStaff } from './staff.js';
+
+/** The states `makePublication` can bring an item to (with three review levels, the default). */
+export type PublicationTarget = 'draft' | 'submitted' | 'in_review' | 'signed_off' | 'published' | 'withdrawn';
+
+/** A normative document of the organization (`org`: credit code or id), written on `writtenOn`. */
+export function draftFields(org: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    org,
+    title: '示例区关于加强老旧小区改造管理的通知',
+    kind: 'normative',
+    docNo: '示政发〔2025〕12号',
+    writtenOn: '2025-10-01',
+    body: '<p>各街道：现将有关事项通知如下。</p>',
+    ...over,
+  };
+}
+
+/** The chain's moves in order, and who makes each. */
+const STEPS: readonly [keyof PublishingStaff, PublicationAction][] = [
+  ['editor', 'submit'],
+  ['r1', 'approve'],
+  ['r2', 'approve'],
+  ['signer', 'approve'],
+  ['signer', 'publish'],
+  ['signer', 'withdraw'],
+];
+/** How many of the moves lead from a draft to each state. */
+const STEPS_TO: Readonly<Record<PublicationTarget, number>> = {
+  draft: 0,
+  submitted: 1,
+  in_review: 2,
+  signed_off: 4,
+  published: 5,
+  withdrawn: 6,
+};
+
+/** Options of a move along the chain: the approvals' parameters (e.g. `acceptFindings`), the withdrawal's reason. */
+export type ChainOptions = { approve?: Record<string, unknown>; reason?: string };
+
+/**
+ * Moves an item along the chain from its state to `to` (in_review: after the first level's approval;
+ * signed_off: after the last level's). The moves are made at the clock's current time.
+ */
+export async function moveAlongChain(
+  rt: TestRuntime,
+  staff: PublishingStaff,
+  id: string,
+  to: PublicationTarget,
+  opts: ChainOptions = {},
+): Promise<void> {
+  const state = (await rt.ctx.repos.publications.byId(id))?.state;
+  const from = STEPS_TO[state as PublicationTarget];
+  if (from === undefined) throw new Error(`cannot move a publication on from ${String(state)}`);
+  for (const [who, action] of STEPS.slice(from, STEPS_TO[to])) {
+    const params =
+      action === 'approve' ? (opts.approve ?? {}) : action === 'withdraw' ? { reason: opts.reason ?? '内容有误' } : {};
+    await actOnPublication(rt.ctx, staff[who], id, action, params);
+  }
+}
+
+/**
+ * Creates an item through the editor and brings it to `state` (default draft).
+ * @param opts.fields draft fields over `draftFields` (default organization: the root)
+ * @returns the item's id and 索引号
+ */
+export async function makePublication(
+  rt: TestRuntime,
+  staff: PublishingStaff,
+  opts: { state?: PublicationTarget; fields?: Record<string, unknown> } & ChainOptions = {},
+): Promise<{ id: string; indexNo: string }> {
+  const org = typeof opts.fields?.org === 'string' ? opts.fields.org : (await rootOrg(rt)).creditCode;
+  const made = await createDraft(rt.ctx, staff.editor, draftFields(org, opts.fields));
+  await moveAlongChain(rt, staff, made.id, opts.state ?? 'draft', opts);
+  return made;
+}
+
+/** The publishing chain of the root organization with helpers that work on given days (10:00 Beijing time). */
+export type DatedPublishing = PublishingStaff & {
+  root: Organization;
+  /** The root's first child organization. */
+  child: Organization;
+  /** Creates a 河道管理 notice at 10:00 of `day` (written that day unless given). */
+  draft: (day: string, over?: Record<string, unknown>) => Promise<{ id: string; indexNo: string }>;
+  /** Takes an item through the three default levels (findings accepted) and publishes it at 10:00 of `day`. */
+  publish: (id: string, day: string) => Promise<void>;
+  /** Moves the clock to 10:00 Beijing time of `day`. */
+  at: (day: string) => void;
+};
+
+/** Creates the publishing chain (usernames `${prefix}.editor` …, so several suites can share a database). */
+export async function datedPublishing(rt: TestRuntime, prefix = 'pub'): Promise<DatedPublishing> {
+  const { root, all } = await demoOrgs(rt);
+  const child = all.find((o) => o.parentId === root.id);
+  if (!child) throw new Error('demo district missing');
+  const staff = await publishingStaff(rt, { orgId: root.id, prefix });
+  const at = (day: string) => rt.clock.set(`${day}T02:00:00Z`);
+  return {
+    ...staff,
+    root,
+    child,
+    at,
+    draft: (day, over = {}) => {
+      at(day);
+      const fields = { title: '示例区关于加强河道管理的通知', docNo: '示政发〔2025〕1号', summary: '河道管理要求。' };
+      return createDraft(rt.ctx, staff.editor, draftFields(root.creditCode, { ...fields, writtenOn: day, ...over }));
+    },
+    publish: async (id, day) => {
+      at(day);
+      await moveAlongChain(rt, staff, id, 'published', { approve: { acceptFindings: true } });
+    },
+  };
+}
