@@ -111,7 +111,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerOrgRoutes(admin);
   registerUserRoutes(admin);
   registerCalendarRoutes(app);
-  registerAuditRoutes(app);
+  registerAuditRoutes(admin);
   registerSettingsRoutes(app);
   registerReviewRoutes(admin);
   registerNoticeRoutes(admin);

@@ -1,5 +1,5 @@
 // Verifying the audit trail's hash chain (`npx gongkai audit verify`).
-import type { AppContext } from '../context.js';
+import type { AuditRepos, Crypto } from '../ports.js';
 import { GENESIS_HASH, entryBreak, type ChainCheck } from '../../domain/audit/audit-entry.js';
 
 /**
@@ -8,7 +8,7 @@ import { GENESIS_HASH, entryBreak, type ChainCheck } from '../../domain/audit/au
  * @param onProgress called after each batch with (checked, total)
  */
 export async function verifyAuditChain(
-  ctx: AppContext,
+  ctx: { repos: AuditRepos; crypto: Crypto },
   onProgress?: (done: number, total: number) => void,
 ): Promise<ChainCheck> {
   const head = await ctx.repos.audit.head();

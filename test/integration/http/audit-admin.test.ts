@@ -7,6 +7,7 @@ import { adminAgent } from '../../support/admin.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 import { setCalendarOverride } from '../../../src/app/calendar/calendar.js';
 import type { Organization } from '../../../src/domain/orgs/organization.js';
+import { createWebApp } from '../../../src/web/app.js';
 
 const OTHER_PASSWORD = 'Jiandu-Renyuan-2025-gk';
 
@@ -24,6 +25,15 @@ function contains(html: string, re: RegExp): void {
 
 function lacks(html: string, re: RegExp): void {
   assert.ok(!re.test(html), `page should not match ${re}`);
+}
+
+/** An agent signed in as `as`, on an app whose office time zone (GONGKAI_TZ) is `timeZone`. */
+function agentIn(rt: TestRuntime, as: TestAgent, timeZone: string): TestAgent {
+  const a = new TestAgent(rt);
+  const opts = { secureCookies: false, uploadLimitBytes: 2 * 1024 * 1024, dialect: rt.dialect, logRequests: false };
+  Object.assign(a, { app: createWebApp(rt.ctx, { ...opts, timeZone }) });
+  as.cookies.forEach((v, k) => a.cookies.set(k, v));
+  return a;
 }
 
 for (const dialect of DIALECTS) {
@@ -91,6 +101,17 @@ for (const dialect of DIALECTS) {
       const html = await bad.text();
       contains(html, /请填写正确的日期/);
       contains(html, /value="2025-02-30"/);
+    });
+
+    test('should read filter dates as days in the configured office time zone, not Beijing', async () => {
+      // The organizations were created at 10:00 on 28 September in Beijing: 22:00 on the 27th in New York.
+      const ny = agentIn(rt, admin, 'America/New_York');
+      const sameDay = await rows(ny, '?action=org.created&from=2025-09-27&to=2025-09-27');
+      contains(sameDay, /新建机构/);
+      contains(sameDay, /2025-09-27 22:00:00/);
+      const nextDay = await ny.get('/admin/audit?action=org.created&from=2025-09-28&to=2025-09-28');
+      contains(await nextDay.text(), /没有符合条件的记录/);
+      lacks(await rows(admin, '?action=org.created&from=2025-09-27&to=2025-09-27'), /新建机构/);
     });
 
     test('should page backwards with 更早的记录 and keep the filter', async () => {

@@ -3,34 +3,9 @@
 import type { Actor } from '../../../domain/policies/actor.js';
 import { formatInstant } from '../../common/time.js';
 import type { AuditEntry, ChainCheck } from '../../../domain/audit/audit-entry.js';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../domain/audit/audit-labels.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
-
-/** Chinese labels of the actions the foundation records; later capabilities add theirs here. */
-export const ACTION_LABELS: Record<string, string> = {
-  'org.created': '新建机构',
-  'org.updated': '修改机构信息',
-  'org.moved': '调整隶属关系',
-  'org.retired': '撤销机构',
-  'org.restored': '恢复机构',
-  'user.created': '新建账号',
-  'user.updated': '修改账号',
-  'user.login': '登录',
-  'user.logout': '退出登录',
-  'user.login_failed': '登录失败',
-  'user.locked': '账号被锁定',
-  'user.password_changed': '修改密码',
-  'user.password_reset': '重置密码',
-  'user.deactivated': '停用账号',
-  'user.reactivated': '启用账号',
-  'user.handed_over': '工作交接',
-  'api_token.issued': '签发 API 令牌',
-  'calendar.seeded': '载入内置放假安排',
-  'calendar.imported': '导入放假安排',
-  'calendar.override_set': '设置本地调整日',
-  'calendar.override_removed': '删除本地调整日',
-  'settings.updated': '修改网站设置',
-};
 
 /** Action prefixes offered as groups in the filter. */
 const ACTION_GROUPS: [string, string][] = [
@@ -40,15 +15,6 @@ const ACTION_GROUPS: [string, string][] = [
   ['settings.', '网站设置（全部）'],
   ['api_token.', 'API 令牌（全部）'],
 ];
-
-/** Chinese labels of entity types. */
-export const ENTITY_LABELS: Record<string, string> = {
-  organization: '机构',
-  user: '账号',
-  calendar: '工作日日历',
-  calendar_override: '本地调整日',
-  setting: '网站设置',
-};
 
 /** Labels of the filter fields (also used in the error summary). */
 export const FILTER_LABELS: Record<string, string> = {
@@ -106,11 +72,11 @@ export function AuditPage(p: AuditPageModel) {
 function FilterForm(p: { filter: Record<string, string>; errors: Record<string, string> }) {
   const f = p.filter;
   const action = f.action ?? '';
-  const actions: [string, string][] = [['', '全部操作'], ...ACTION_GROUPS, ...Object.entries(ACTION_LABELS)];
+  const actions: [string, string][] = [['', '全部操作'], ...ACTION_GROUPS, ...Object.entries(AUDIT_ACTION_LABELS)];
   if (action && !actions.some(([v]) => v === action)) actions.push([action, action]);
   const type = f.entityType ?? '';
-  const types: [string, string][] = [['', '全部类型'], ...Object.entries(ENTITY_LABELS)];
-  if (type && !(type in ENTITY_LABELS)) types.push([type, type]);
+  const types: [string, string][] = [['', '全部类型'], ...Object.entries(AUDIT_ENTITY_LABELS)];
+  if (type && !(type in AUDIT_ENTITY_LABELS)) types.push([type, type]);
   return (
     <form method="get" action="/admin/audit" class="filters">
       <Field name="actor" label={FILTER_LABELS.actor ?? ''} value={f.actor} hint="用户名或姓名的一部分" />
@@ -150,12 +116,12 @@ function EntryTable(p: { entries: AuditEntry[] }) {
               </td>
               <td>{e.actorLabel === 'system' ? '系统' : e.actorLabel}</td>
               <td>
-                {ACTION_LABELS[e.action] ?? e.action}
+                {AUDIT_ACTION_LABELS[e.action] ?? e.action}
                 <br />
                 <code class="muted">{e.action}</code>
               </td>
               <td>
-                {ENTITY_LABELS[e.entityType] ?? e.entityType}
+                {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}
                 <br />
                 <a
                   href={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
