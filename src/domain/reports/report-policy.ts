@@ -1,5 +1,6 @@
-// Who may do what with an organization's annual report (issue 5 "Workflow and rollup"). Deny by default.
-import { holdsOver, type Actor } from '../policies/actor.js';
+// Who may do what with an organization's annual report (《政府信息公开条例》第四十九条: each body compiles and
+// publishes its own report; the supervising office oversees the units below it). Deny by default.
+import { holdsAnywhere, holdsOver, type Actor } from '../policies/actor.js';
 import type { Role } from '../users/roles.js';
 
 /** Report actions. */
@@ -10,12 +11,12 @@ export type ReportAction =
 export const REPORT_STATES = ['draft', 'submitted', 'published'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
-/** Chinese labels of the states, for the UI. */
+/** Chinese labels of the states and of a unit without a report (`missing`): the one map every surface shows. */
 export const REPORT_STATE_LABELS: Record<ReportState | 'missing', string> = {
-  draft: '草稿',
-  submitted: '已报送',
-  published: '已发布',
-  missing: '未编制',
+  draft: '编制中（草稿）',
+  submitted: '已报送上级',
+  published: '已公开发布',
+  missing: '尚未编制',
 };
 
 /** Roles that compile the report: the disclosure office staff and its head, and administrators. */
@@ -67,4 +68,26 @@ export function canReport(actor: Actor, action: ReportAction, subject: ReportSub
     default:
       return false;
   }
+}
+
+/** Whether the actor oversees reports anywhere: a supervisor or an administrator of some organization. */
+export function overseesReports(actor: Actor): boolean {
+  return REPORT_OVERSIGHT_ROLES.some((r) => holdsAnywhere(actor, r));
+}
+
+/** 年报体检 in the back office: for those who oversee reports (they check the units' published reports). */
+export const mayCheckReports = overseesReports;
+
+/** An organization's internal report deadline (inherited below it): set by an overseer of it or above it. */
+export function maySetReportDeadline(actor: Actor, orgAncestry: readonly string[]): boolean {
+  return orgAncestry.length > 0 && any(actor, REPORT_OVERSIGHT_ROLES, orgAncestry);
+}
+
+/**
+ * The report date of townships, streets and other bodies the Regulation gives none: set by an administrator
+ * of a top-level organization (it applies everywhere).
+ * @param rootOrgIds the active top-level organizations
+ */
+export function maySetUnregulatedDue(actor: Actor, rootOrgIds: readonly string[]): boolean {
+  return rootOrgIds.some((id) => holdsOver(actor, 'admin', [id]));
 }
