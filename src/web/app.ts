@@ -30,7 +30,6 @@ import { registerPublicationRoutes } from './admin/publications/publication-rout
 import { registerPublicationExportRoutes } from './admin/publications/publication-export-routes.js';
 import { registerPublicationReassessRoutes } from './admin/publications/publication-reassess-routes.js';
 import { registerStandardCatalogueRoutes } from './admin/standard-catalogue/standard-catalogue-routes.js';
-import { registerStaffApplicationApi } from './api/staff-application-api.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publications/publication-routes.js';
@@ -87,7 +86,6 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
-  registerStaffApplicationApi(app);
   registerApplicationApi(app);
   registerPublicationApi(app);
   registerFeedRoutes(app);

@@ -7,7 +7,7 @@ import { TestAgent } from '../../support/http.js';
 import { createStaff, sampleForm } from '../../support/staff.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
 import { creditCodeCheckChar } from '../../../src/domain/orgs/credit-code.js';
-import { ACTIONS } from '../../../src/domain/applications/application.js';
+import { ACTIONS, APPLICATION_STATES, OUTCOMES } from '../../../src/domain/applications/application.js';
 import { TRACK_LIMITS } from '../../../src/web/common/rate-limit.js';
 
 const PNG_BASE64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
@@ -184,15 +184,32 @@ for (const dialect of DIALECTS) {
         openapi: string;
         paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
         components: {
-          schemas: Record<string, { required?: string[]; properties?: Record<string, { maximum?: number }> }>;
+          schemas: Record<
+            string,
+            {
+              required?: string[];
+              properties?: Record<string, { maximum?: number; enum?: string[]; type?: unknown; $ref?: string }>;
+            }
+          >;
           securitySchemes: Record<string, unknown>;
         };
       };
       assert.equal(doc.openapi, '3.1.0');
-      assert.deepEqual(Object.keys(doc.paths['/api/v1/applications'] ?? {}).sort(), ['get', 'post']);
-      assert.ok(doc.paths['/api/v1/applications/{id}']?.get);
-      assert.ok(doc.paths['/api/v1/applications/{id}/actions']?.post);
-      assert.ok(doc.paths['/api/v1/track']?.get);
+      const methods = (path: string) => Object.keys(doc.paths[path] ?? {}).sort();
+      assert.deepEqual(methods('/api/v1/applications'), ['get', 'post']);
+      assert.deepEqual(methods('/api/v1/applications/{id}'), ['get']);
+      assert.deepEqual(methods('/api/v1/applications/{id}/actions'), ['post']);
+      assert.deepEqual(methods('/api/v1/track'), ['get', 'post']);
+      assert.deepEqual(methods('/api/v1/me'), ['get']);
+      const s = doc.components.schemas;
+      assert.deepEqual(s.ApplicationInput?.required, ['org', 'applicant', 'description', 'carrier', 'delivery']);
+      assert.deepEqual(s.ApplicantInput?.required, ['type', 'name']);
+      assert.deepEqual(s.CaseSummary?.properties?.state?.enum, [...APPLICATION_STATES]);
+      assert.deepEqual(s.TrackResult?.properties?.state?.enum, [...APPLICATION_STATES]);
+      assert.deepEqual(s.Case?.properties?.state?.enum, [...APPLICATION_STATES]);
+      const outcome = s.Case?.properties?.outcome as { anyOf?: { enum?: string[] }[] } | undefined;
+      assert.deepEqual(outcome?.anyOf?.find((x) => x.enum)?.enum, [...OUTCOMES]);
+      assert.deepEqual(s.Error?.required, ['error', 'message']);
       for (const status of ['201', '401', '403', '404', '422']) {
         assert.ok(doc.paths['/api/v1/applications']?.post?.responses[status], status);
       }
@@ -200,7 +217,7 @@ for (const dialect of DIALECTS) {
         assert.ok(doc.paths['/api/v1/applications/{id}/actions']?.post?.responses[status], status);
       }
       assert.ok(doc.paths['/api/v1/track']?.get?.responses['429']);
-      assert.ok(doc.components.securitySchemes.bearerAuth);
+      assert.ok(doc.components.securitySchemes.bearer);
       for (const action of ACTIONS.filter((a) => !a.startsWith('lapse_'))) {
         assert.ok(doc.components.schemas[`Action_${action}`], action);
       }
