@@ -1,28 +1,10 @@
 // Writes an annual report (政府信息公开工作年度报告) as DOCX with the `docx` package (STACK §2.6), in
 // the official format's layout (SPEC §1.2–§1.6; 2019: §2.2–§2.5): title, preamble, the six section
 // headings, the narrative, the section-二 tables, the section-三 table with its merged header and
-// row groups, the section-四 table with its two-level header. Page and fonts follow the house DOCX
-// (notice-docx.ts, GB/T 9704-2012): A4 with 天头 37 mm / 订口 28 mm, title in 小标宋, headings in 黑体,
-// sub-headings in 楷体, body in 宋体 (the East-Asian font set through `eastAsia`); LibreOffice
-// substitutes installed CJK fonts when the named ones are missing.
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IParagraphOptions,
-} from 'docx';
+// row groups, the section-四 table with its two-level header. Page and fonts follow GB/T 9704-2012
+// (gbt9704.ts, shared with the notice): title in 小标宋, headings in 黑体, sub-headings in 楷体, body in
+// 宋体.
+import type { Paragraph, Table, TableCell } from 'docx';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { SECTION_TITLES } from '../../domain/reports/labels.js';
 import { preamble, reportTitle, sectionBody } from '../../domain/reports/render-text.js';
@@ -34,6 +16,7 @@ import {
   type Grid,
   type GridCell,
 } from './report-grid.js';
+import { GBT9704, para, renderOfficialDocx, runFont, titleParagraph, type Docx } from './gbt9704.js';
 
 /** Fonts by role (GB/T 9704 names; Windows and office machines have them). */
 export type ReportDocxFonts = { title: string; heading: string; subheading: string; body: string; latin: string };
@@ -56,22 +39,10 @@ export type ReportDocxOptions = {
   fonts?: Partial<ReportDocxFonts>;
 };
 
-const TWIPS_PER_MM = 56.6929;
-const mm = (v: number): number => Math.round(v * TWIPS_PER_MM);
-const TEXT_WIDTH = mm(156); // 210 − 28 − 26 mm (GB/T 9704 §5.2.1 版心)
-const BODY_HALF_POINTS = 32; // 3号 = 16 pt
-const TITLE_HALF_POINTS = 44; // 2号 = 22 pt
 const TABLE_HALF_POINTS = 21; // 五号 = 10.5 pt
 const SMALL_TABLE_HALF_POINTS = 18; // 小五 = 9 pt, for sections 三 (30 rows on a page) and 四 (15 columns)
-const LINE_TWIPS = 579; // 225 mm / 22 lines (GB/T 9704 §5.2.2)
-const CHAR_TWIPS = 320; // one full-width character at 16 pt
 
-/** A paragraph without the extra space Word and LibreOffice insert between Chinese and digits. */
-function para(options: Omit<IParagraphOptions, 'autoSpaceEastAsianText'>): Paragraph {
-  return new Paragraph({ ...options, autoSpaceEastAsianText: false });
-}
-
-const font = (eastAsia: string, fonts: ReportDocxFonts) => ({ eastAsia, ascii: fonts.latin, hAnsi: fonts.latin });
+const font = (eastAsia: string, fonts: ReportDocxFonts) => runFont(eastAsia, fonts.latin);
 
 /**
  * Renders an annual report as a DOCX file in the official layout of `format`.
@@ -87,143 +58,118 @@ export async function renderReportDocx(
 ): Promise<Uint8Array> {
   const fonts = { ...REPORT_DOCX_FONTS, ...opts.fonts };
   const title = reportTitle(report);
-  const document = new Document({
+  const layout = {
     creator: report.organization?.name ?? 'gongkai',
     title,
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: font(fonts.body, fonts),
-            size: BODY_HALF_POINTS,
-            language: { value: 'zh-CN', eastAsia: 'zh-CN' },
-          },
-          paragraph: { spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(20), header: mm(15) },
-          },
-        },
-        footers: { default: pageNumberFooter(fonts) },
-        children: body(report, format, title, fonts, opts.charts ?? []),
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+    bodyFont: font(fonts.body, fonts),
+    pageNumberFont: font(fonts.body, fonts),
+  };
+  return renderOfficialDocx(layout, (d) => body(d, report, format, title, fonts, opts.charts ?? []));
 }
 
 function body(
+  d: Docx,
   report: AnnualReport,
   format: ReportFormat,
   title: string,
   fonts: ReportDocxFonts,
   charts: string[],
 ): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [
-    para({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 720, lineRule: LineRuleType.AT_LEAST, before: 0, after: LINE_TWIPS },
-      children: [new TextRun({ text: title, size: TITLE_HALF_POINTS, font: font(fonts.title, fonts) })],
-    }),
-  ];
+  const out: (Paragraph | Table)[] = [titleParagraph(d, title, font(fonts.title, fonts), GBT9704.LINE)];
   const intro = preamble(report);
-  if (intro) out.push(textParagraph(intro, fonts));
-  out.push(heading(SECTION_TITLES.overview, fonts), ...narrative(sectionBody(report, 'overview'), fonts));
-  out.push(heading(SECTION_TITLES.article20, fonts));
+  if (intro) out.push(textParagraph(d, intro, fonts));
+  out.push(heading(d, SECTION_TITLES.overview, fonts), ...narrative(d, sectionBody(report, 'overview'), fonts));
+  out.push(heading(d, SECTION_TITLES.article20, fonts));
   for (const grid of article20Grids(report, format)) {
-    out.push(table(withCaptionRow(grid), fonts, TABLE_HALF_POINTS), spacer());
+    out.push(table(d, withCaptionRow(grid), fonts, TABLE_HALF_POINTS), spacer(d));
   }
   // Section 三 starts a page and its table (about 30 rows, 小五) fits on it: a page break inside a row
   // group would cut its merged label (（四）无法提供) in two, and LibreOffice ignores keepNext in tables.
   out.push(
-    heading(SECTION_TITLES.applications, fonts, true),
-    table(applicationsGrid(report, format), fonts, SMALL_TABLE_HALF_POINTS),
+    heading(d, SECTION_TITLES.applications, fonts, true),
+    table(d, applicationsGrid(report, format), fonts, SMALL_TABLE_HALF_POINTS),
   );
-  for (const svg of charts) out.push(spacer(), chart(svg));
-  out.push(heading(SECTION_TITLES.reviews, fonts), table(reviewsGrid(report), fonts, SMALL_TABLE_HALF_POINTS));
-  out.push(heading(SECTION_TITLES.problems, fonts), ...narrative(sectionBody(report, 'problems'), fonts));
-  out.push(heading(SECTION_TITLES.other, fonts), ...narrative(sectionBody(report, 'other'), fonts));
+  for (const svg of charts) out.push(spacer(d), chart(d, svg));
+  out.push(heading(d, SECTION_TITLES.reviews, fonts), table(d, reviewsGrid(report), fonts, SMALL_TABLE_HALF_POINTS));
+  out.push(heading(d, SECTION_TITLES.problems, fonts), ...narrative(d, sectionBody(report, 'problems'), fonts));
+  out.push(heading(d, SECTION_TITLES.other, fonts), ...narrative(d, sectionBody(report, 'other'), fonts));
   return out;
 }
 
 /** A section heading: 黑体, two characters in, kept with what follows (GB/T 9704 §7.3.3 一级标题). */
-function heading(text: string, fonts: ReportDocxFonts, pageBreakBefore = false): Paragraph {
-  return para({
-    indent: { firstLine: 2 * CHAR_TWIPS },
+function heading(d: Docx, text: string, fonts: ReportDocxFonts, pageBreakBefore = false): Paragraph {
+  return para(d, {
+    indent: GBT9704.FIRST_LINE_INDENT,
     keepNext: true,
     pageBreakBefore,
-    children: [new TextRun({ text, font: font(fonts.heading, fonts) })],
+    children: [new d.TextRun({ text, font: font(fonts.heading, fonts) })],
   });
 }
 
-function textParagraph(text: string, fonts: ReportDocxFonts, eastAsia = fonts.body): Paragraph {
-  return para({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 2 * CHAR_TWIPS },
-    children: [new TextRun({ text, font: font(eastAsia, fonts) })],
+function textParagraph(d: Docx, text: string, fonts: ReportDocxFonts, eastAsia = fonts.body): Paragraph {
+  return para(d, {
+    alignment: d.AlignmentType.JUSTIFIED,
+    indent: GBT9704.FIRST_LINE_INDENT,
+    children: [new d.TextRun({ text, font: font(eastAsia, fonts) })],
   });
 }
 
 /** A line that is only a numbered sub-heading such as `（一）主动公开`: 楷体 (GB/T 9704 二级标题). */
 const SUBHEADING = /^（[一二三四五六七八九十]+）[^。；]{0,30}$/;
 
-function narrative(text: string | null, fonts: ReportDocxFonts): Paragraph[] {
-  if (text === null) return [textParagraph('（未填写）', fonts)];
+function narrative(d: Docx, text: string | null, fonts: ReportDocxFonts): Paragraph[] {
+  if (text === null) return [textParagraph(d, '（未填写）', fonts)];
   return text
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '')
-    .map((line) => (SUBHEADING.test(line) ? textParagraph(line, fonts, fonts.subheading) : textParagraph(line, fonts)));
+    .map((line) =>
+      SUBHEADING.test(line) ? textParagraph(d, line, fonts, fonts.subheading) : textParagraph(d, line, fonts),
+    );
 }
 
-const spacer = (): Paragraph => para({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [] });
+const spacer = (d: Docx): Paragraph => para(d, { spacing: { line: 240, lineRule: d.LineRuleType.AUTO }, children: [] });
 
 /** Column widths in twips, scaled to the text block; the last column takes the rounding. */
 function columnWidths(grid: Grid): number[] {
   const sum = grid.widths.reduce((a, b) => a + b, 0);
-  const widths = grid.widths.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
-  widths[widths.length - 1]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  const widths = grid.widths.map((w) => Math.floor((w / sum) * GBT9704.TEXT_WIDTH));
+  widths[widths.length - 1]! += GBT9704.TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
 /** A grid as a fixed-layout table; header rows repeat on each page, rows never split. */
-function table(grid: Grid, fonts: ReportDocxFonts, size: number): Table {
+function table(d: Docx, grid: Grid, fonts: ReportDocxFonts, size: number): Table {
   const widths = columnWidths(grid);
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+  return new d.Table({
+    width: { size: GBT9704.TEXT_WIDTH, type: d.WidthType.DXA },
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
+    layout: d.TableLayoutType.FIXED,
+    alignment: d.AlignmentType.CENTER,
     rows: grid.rows.map(
       (cells, r) =>
-        new TableRow({
+        new d.TableRow({
           tableHeader: r < grid.headerRows,
           cantSplit: true,
-          children: cells.map((cell) => tableCell(cell, fonts, size)),
+          children: cells.map((cell) => tableCell(d, cell, fonts, size)),
         }),
     ),
   });
 }
 
-function tableCell(cell: GridCell, fonts: ReportDocxFonts, size: number): TableCell {
+function tableCell(d: Docx, cell: GridCell, fonts: ReportDocxFonts, size: number): TableCell {
   // Header and figures centred; a row label left-aligned unless it heads a group of rows.
-  const alignment = cell.kind === 'label' && (cell.rowSpan ?? 1) === 1 ? AlignmentType.LEFT : AlignmentType.CENTER;
-  return new TableCell({
+  const alignment = cell.kind === 'label' && (cell.rowSpan ?? 1) === 1 ? d.AlignmentType.LEFT : d.AlignmentType.CENTER;
+  return new d.TableCell({
     columnSpan: cell.colSpan,
     rowSpan: cell.rowSpan,
-    verticalAlign: VerticalAlignTable.CENTER,
+    verticalAlign: d.VerticalAlignTable.CENTER,
     margins: { left: 57, right: 57, top: 28, bottom: 28 },
     children: [
-      para({
+      para(d, {
         alignment,
-        spacing: { line: 240, lineRule: LineRuleType.AUTO },
-        children: [new TextRun({ text: cell.text, size, font: font(fonts.body, fonts) })],
+        spacing: { line: 240, lineRule: d.LineRuleType.AUTO },
+        children: [new d.TextRun({ text: cell.text, size, font: font(fonts.body, fonts) })],
       }),
     ],
   });
@@ -239,18 +185,18 @@ const BLANK_PNG = Uint8Array.from(
 );
 
 /** A chart SVG as a centred inline picture, scaled to the text width at most. */
-function chart(svg: string): Paragraph {
+function chart(d: Docx, svg: string): Paragraph {
   const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 640);
   const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 360);
   // transformation is in pixels at 96 dpi; the text block is 156 mm ≈ 590 px wide.
   const maxPx = Math.floor((156 / 25.4) * 96);
   const scale = Math.min(1, maxPx / width);
   const title = unescapeXml(/<title[^>]*>([^<]*)<\/title>/.exec(svg)?.[1] ?? '图表');
-  return para({
-    alignment: AlignmentType.CENTER,
-    spacing: { line: 240, lineRule: LineRuleType.AUTO },
+  return para(d, {
+    alignment: d.AlignmentType.CENTER,
+    spacing: { line: 240, lineRule: d.LineRuleType.AUTO },
     children: [
-      new ImageRun({
+      new d.ImageRun({
         type: 'svg',
         data: Buffer.from(svg, 'utf8'),
         fallback: { type: 'png', data: BLANK_PNG },
@@ -274,16 +220,3 @@ const XML_TEXT: Record<string, string> = {
   '&amp;': '&',
 };
 const unescapeXml = (s: string): string => s.replace(/&(?:lt|gt|quot|apos|#39|amp);/g, (e) => XML_TEXT[e]!);
-
-function pageNumberFooter(fonts: ReportDocxFonts): Footer {
-  return new Footer({
-    children: [
-      para({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: font(fonts.body, fonts) }),
-        ],
-      }),
-    ],
-  });
-}

@@ -36,14 +36,21 @@ const VOID = new Set([
   'wbr',
 ]);
 
-const CLOSES_P = [
+/** Block elements: each starts and ends a line of text, and its start tag ends an open `<p>`. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'address',
   'article',
   'aside',
   'blockquote',
+  'center',
+  'dd',
+  'details',
   'div',
   'dl',
+  'dt',
   'fieldset',
+  'figcaption',
+  'figure',
   'footer',
   'form',
   'h1',
@@ -53,19 +60,21 @@ const CLOSES_P = [
   'h5',
   'h6',
   'header',
-  'hr',
+  'hgroup',
   'li',
+  'main',
+  'nav',
   'ol',
   'p',
   'pre',
   'section',
-  'table',
+  'summary',
   'ul',
-];
+]);
 
 /** HTML's implied end tags: opening the key closes the open elements named, while one is the last open. */
 const IMPLIED_END = new Map<string, ReadonlySet<string>>([
-  ...CLOSES_P.map((name): [string, ReadonlySet<string>] => [name, new Set(['p'])]),
+  ...[...BLOCK_ELEMENTS, 'hr', 'table'].map((name): [string, ReadonlySet<string>] => [name, new Set(['p'])]),
   ['li', new Set(['li', 'p'])],
   ['dd', new Set(['dd', 'dt', 'p'])],
   ['dt', new Set(['dd', 'dt', 'p'])],

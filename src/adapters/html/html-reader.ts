@@ -8,45 +8,10 @@
  * script. Time is linear in the input, plus the size of the grids.
  */
 import type { HtmlReader, HtmlReading, HtmlTableCell, TableGrid } from '../../app/documents/ports.js';
-import { emitElements, type ElementEvents } from './html-events.js';
+import { BLOCK_ELEMENTS as BLOCK, emitElements, type ElementEvents } from './html-events.js';
 import { scriptMarkup } from './script-markup.js';
 import { expandGrid, MAX_COLSPAN, pipeRows, spanOf } from './table-grid.js';
 
-/** Elements that start and end a line (a space inside a table cell). */
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'center',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'ul',
-]);
 /** Void elements that break a line. */
 const BREAK = new Set(['br', 'hr']);
 /** Elements whose content is not text of the page. */
