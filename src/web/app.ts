@@ -114,18 +114,18 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerReviewRoutes(admin);
   registerNoticeRoutes(admin);
   registerNoticeSettingsRoutes(admin);
-  registerReportCheckRoutes(app);
+  registerReportCheckRoutes(admin);
   registerApplicationRoutes(admin);
   registerPublicationRoutes(app);
   registerPublicationExportRoutes(app);
   registerPublicationReassessRoutes(app);
   registerStandardCatalogueRoutes(app);
+  // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
+  registerAnnualReportDeadlineRoutes(admin);
+  registerAnnualReportRoutes(admin);
   app.route('/', admin);
   registerApplyRoutes(app);
   registerTrackRoutes(app);
-  // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
-  registerAnnualReportDeadlineRoutes(app);
-  registerAnnualReportRoutes(app);
   // Before the portal's directory routes: `/org/:code/annual-reports` is the annual-report archive.
   registerPublicAnnualReportRoutes(app);
   registerPublicStandardCatalogueRoutes(app);

@@ -1,30 +1,36 @@
-// Use cases of one organization's annual report (Regulation arts. 49–50; issue 5): read it (a draft
-// computed live from the work, a submitted or published one from its frozen snapshot), save the
-// narrative and the typed section-二 figures, and redraft the narrative from the data.
-import type { AppContext, Repos } from '../context.js';
+// Use cases of one organization's annual report (《政府信息公开条例》第四十九条、第五十条): read it (a draft
+// computed live from the work, a submitted or published one from its frozen snapshot), save the narrative
+// and the typed section-二 figures, and redraft the narrative from the data.
 import type { Actor } from '../../domain/policies/actor.js';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { checkReport } from '../../domain/reports/check-report.js';
 import type { Finding } from '../../domain/reports/finding.js';
 import { reportFormatOf } from '../../domain/reports/compute.js';
-import type { ReportState } from '../../domain/reports/report-policy.js';
+import { NARRATIVE_KEYS, type NarrativeKey } from '../../domain/reports/labels.js';
+import type { ReportAction, ReportState } from '../../domain/reports/report-policy.js';
+import type { AppContext } from '../context.js';
 import { actorLabel, auditBy } from '../actors.js';
 import { invalid, notFound } from '../errors.js';
-import type { FigureSource, SectionKey, StoredReport } from './ports.js';
+import type { FigureSource, StoredReport } from './ports.js';
 import { computeDraft, previousReport } from './report-compute.js';
 import {
   duesFor,
   effectiveDueOn,
   isLateReport,
-  loadReportOrg,
   mayReport,
+  reportFor,
   requireReport,
+  type ReportContext,
+  type ReportData,
   type ReportOrg,
 } from './report-context.js';
 import { mergeFigures, parseFigures } from './report-figures.js';
 
 export type { ReportState } from '../../domain/reports/report-policy.js';
 export type { FigureSource } from './ports.js';
+
+/** What the actor may do with a report (the report policy applied to the record as it is). */
+export type ReportAbilities = { edit: boolean; submit: boolean; publish: boolean; return: boolean };
 
 /** One organization's report for one year as the back office shows it, with what the actor may do. */
 export type ReportRecord = {
@@ -43,25 +49,25 @@ export type ReportRecord = {
   submittedAt: string | null;
   publishedAt: string | null;
   returnedReason: string | null;
-  canEdit: boolean;
-  canSubmit: boolean;
-  canPublish: boolean;
-  canReturn: boolean;
+  can: ReportAbilities;
 };
 
 /** What the draft form sends: narrative texts and section-二 cells as typed (MANUAL_ARTICLE20_FIELDS key → text). */
 export type ReportDraftInput = {
-  sections?: Partial<Record<SectionKey, string>>;
+  sections?: Partial<Record<NarrativeKey, string>>;
   article20?: Record<string, string>;
 };
 
-/** The narrative sections, in report order (一、五、六). */
-export const SECTION_KEYS: readonly SectionKey[] = ['overview', 'problems', 'other'];
 /** Longest narrative section accepted. */
 export const MAX_SECTION_CHARS = 50_000;
 
 /** A new, empty draft record for (org, year) in the format the year requires. */
-export function newStoredReport(ctx: AppContext, orgId: string, year: number, now: string): StoredReport {
+export function newStoredReport(
+  ctx: Pick<AppContext, 'crypto'>,
+  orgId: string,
+  year: number,
+  now: string,
+): StoredReport {
   return {
     id: ctx.crypto.newId(),
     orgId,
@@ -83,16 +89,17 @@ export function newStoredReport(ctx: AppContext, orgId: string, year: number, no
 }
 
 /**
- * The report and its findings: the frozen snapshot once submitted, else the live draft (R1–R8 with last year for
- * R6/R7).
+ * The report and its findings: the frozen snapshot once submitted (`frozenFrom` names the states whose
+ * snapshot counts), else the live draft; R1–R8 with last year's report for R6/R7.
  */
 export async function reportWithFindings(
-  repos: Repos,
+  repos: ReportData,
   o: ReportOrg,
   year: number,
   stored: StoredReport | undefined,
+  frozenFrom: readonly ReportState[] = ['submitted', 'published'],
 ): Promise<{ report: AnnualReport; findings: Finding[] }> {
-  if (stored && stored.state !== 'draft' && stored.snapshot) {
+  if (stored?.snapshot && frozenFrom.includes(stored.state)) {
     const previous = (await previousReport(repos, o.org, year)).report;
     return { report: stored.snapshot, findings: checkReport(stored.snapshot, { previous }) };
   }
@@ -101,15 +108,20 @@ export async function reportWithFindings(
 }
 
 /** Builds the record of a report as the actor sees it. */
-async function recordOf(ctx: AppContext, actor: Actor | null, o: ReportOrg, year: number): Promise<ReportRecord> {
-  const stored = await ctx.repos.annualReports.get(o.org.id, year);
+async function recordOf(
+  ctx: ReportContext,
+  actor: Actor | null,
+  o: ReportOrg,
+  year: number,
+  stored: StoredReport | undefined,
+): Promise<ReportRecord> {
   const state = stored?.state ?? 'draft';
   const [{ report, findings }, dues] = await Promise.all([
     reportWithFindings(ctx.repos, o, year, stored),
     duesFor(ctx.repos, o.orgs, year, [o.org]),
   ]);
   const due = dues.get(o.org.id)!; // duesFor covers every organization it is given
-  const may = (action: Parameters<typeof mayReport>[1]) => mayReport(actor, action, o, stored?.state ?? null);
+  const may = (action: ReportAction) => mayReport(actor, action, o, stored?.state ?? null);
   return {
     orgId: o.org.id,
     orgName: o.org.name,
@@ -127,10 +139,12 @@ async function recordOf(ctx: AppContext, actor: Actor | null, o: ReportOrg, year
     submittedAt: stored?.submittedAt ?? null,
     publishedAt: stored?.publishedAt ?? null,
     returnedReason: stored?.returnedReason ?? null,
-    canEdit: may('report.edit'),
-    canSubmit: may('report.submit'),
-    canPublish: may('report.publish'),
-    canReturn: may('report.return'),
+    can: {
+      edit: may('report.edit'),
+      submit: may('report.submit'),
+      publish: may('report.publish'),
+      return: may('report.return'),
+    },
   };
 }
 
@@ -141,25 +155,29 @@ async function recordOf(ctx: AppContext, actor: Actor | null, o: ReportOrg, year
  *   before 2019)
  */
 export async function loadReport(
-  ctx: AppContext,
+  ctx: ReportContext,
   actor: Actor | null,
   orgId: string,
   year: number,
 ): Promise<ReportRecord> {
-  const o = await loadReportOrg(ctx.repos, orgId, year);
-  requireReport(actor, 'report.read', o, null);
-  return recordOf(ctx, actor, o, year);
+  const { o, stored } = await reportFor(ctx.repos, actor, 'report.read', orgId, year);
+  return recordOf(ctx, actor, o, year, stored);
+}
+
+/** Reads a record again after a change, as the actor now sees it. */
+async function reloaded(ctx: ReportContext, actor: Actor | null, o: ReportOrg, year: number): Promise<ReportRecord> {
+  return recordOf(ctx, actor, o, year, await ctx.repos.annualReports.get(o.org.id, year));
 }
 
 /** Validates the narrative texts: every error at once, keyed by section. */
 function parseSections(input: ReportDraftInput['sections']): {
-  sections: Partial<Record<SectionKey, string>>;
+  sections: Partial<Record<NarrativeKey, string>>;
   errors: Record<string, string>;
 } {
-  const sections: Partial<Record<SectionKey, string>> = {};
+  const sections: Partial<Record<NarrativeKey, string>> = {};
   const errors: Record<string, string> = {};
   for (const [key, raw] of Object.entries(input ?? {})) {
-    if (!(SECTION_KEYS as readonly string[]).includes(key)) {
+    if (!(NARRATIVE_KEYS as readonly string[]).includes(key)) {
       errors[key] = `未知的报告部分“${key}”`;
       continue;
     }
@@ -167,42 +185,45 @@ function parseSections(input: ReportDraftInput['sections']): {
       .replace(/\r\n?/g, '\n')
       .trim();
     if (text.length > MAX_SECTION_CHARS) errors[key] = `内容过长（最多 ${MAX_SECTION_CHARS} 字）`;
-    else sections[key as SectionKey] = text;
+    else sections[key as NarrativeKey] = text;
   }
   return { sections, errors };
 }
 
 /**
- * Runs a change on the draft record in one transaction (created on first use; the right re-checked there) and audits
- * it.
+ * Runs a change on the report record in one transaction (created on first use; the right re-checked there)
+ * and audits it: an edit of the draft with what it changed, a workflow move with the state before and after.
+ * @returns the record after the change
  */
-async function changeDraft(
-  ctx: AppContext,
+export async function changeReport(
+  ctx: ReportContext,
   actor: Actor | null,
   o: ReportOrg,
   year: number,
-  action: string,
-  change: (stored: StoredReport, repos: Repos) => Promise<Record<string, unknown>>,
-): Promise<void> {
+  audit: { right: ReportAction; action: string },
+  change: (stored: StoredReport, repos: ReportData, now: string) => Promise<Record<string, unknown>>,
+): Promise<StoredReport> {
   const now = ctx.clock.nowIso();
-  await ctx.uow.run(async (repos) => {
+  return ctx.uow.run(async (repos) => {
     const existing = await repos.annualReports.get(o.org.id, year);
-    requireReport(actor, 'report.edit', o, existing?.state ?? null);
+    requireReport(actor, audit.right, o, existing?.state ?? null);
     const stored = existing ?? newStoredReport(ctx, o.org.id, year, now);
-    const after = await change(stored, repos);
+    const before = { state: existing?.state ?? null };
+    const after = await change(stored, repos, now);
     stored.updatedAt = now;
     await repos.annualReports.save(stored);
     await repos.audit.append(
       auditBy(actor, {
-        action,
+        action: audit.action,
         entityType: 'annual_report',
         entityId: stored.id,
         orgId: o.org.id,
-        before: null,
-        after: { year, ...after },
+        before: audit.right === 'report.edit' ? null : before,
+        after: audit.right === 'report.edit' ? { year, ...after } : { year, state: stored.state, ...after },
       }),
       now,
     );
+    return stored;
   });
 }
 
@@ -213,33 +234,27 @@ async function changeDraft(
  *   'forbidden' unless a compiler of the organization and the report is a draft
  */
 export async function saveReportDraft(
-  ctx: AppContext,
+  ctx: ReportContext,
   actor: Actor | null,
   orgId: string,
   year: number,
   input: ReportDraftInput,
 ): Promise<ReportRecord> {
-  const o = await loadReportOrg(ctx.repos, orgId, year);
-  const existing = await ctx.repos.annualReports.get(orgId, year);
-  requireReport(actor, 'report.edit', o, existing?.state ?? null);
+  const { o, stored: existing } = await reportFor(ctx.repos, actor, 'report.edit', orgId, year);
   const format = existing?.format ?? reportFormatOf(year);
   const { sections, errors: sectionErrors } = parseSections(input.sections);
   const { values, errors: figureErrors } = parseFigures(format, input.article20 ?? {});
   const errors = { ...sectionErrors, ...figureErrors };
   if (Object.keys(errors).length > 0) throw invalid('报告草稿有误，请按提示更正', errors);
-  await changeDraft(ctx, actor, o, year, 'report.draft_saved', async (stored) => {
-    const at = ctx.clock.nowIso();
-    const changed = mergeFigures(stored, values, () => ({
-      source: 'manual',
-      note: '后台填写',
-      by: actorLabel(actor),
-      at,
-    }));
-    const edited = SECTION_KEYS.filter((k) => sections[k] !== undefined && sections[k] !== stored.sections[k]);
+  const by = actorLabel(actor);
+  const edit = { right: 'report.edit', action: 'report.draft_saved' } as const;
+  await changeReport(ctx, actor, o, year, edit, async (stored, _repos, at) => {
+    const changed = mergeFigures(stored, values, () => ({ source: 'manual', note: '后台填写', by, at }));
+    const edited = NARRATIVE_KEYS.filter((k) => sections[k] !== undefined && sections[k] !== stored.sections[k]);
     stored.sections = { ...stored.sections, ...sections };
     return { figuresChanged: changed, figures: Object.fromEntries(values), sectionsChanged: edited };
   });
-  return recordOf(ctx, actor, o, year);
+  return reloaded(ctx, actor, o, year);
 }
 
 /**
@@ -247,26 +262,26 @@ export async function saveReportDraft(
  * @throws AppError 'forbidden' unless a compiler of the organization and the report is a draft
  */
 export async function regenerateNarrative(
-  ctx: AppContext,
+  ctx: ReportContext,
   actor: Actor | null,
   orgId: string,
   year: number,
 ): Promise<ReportRecord> {
-  const o = await loadReportOrg(ctx.repos, orgId, year);
-  requireReport(actor, 'report.edit', o, (await ctx.repos.annualReports.get(orgId, year))?.state ?? null);
-  await changeDraft(ctx, actor, o, year, 'report.narrative_regenerated', async (stored, repos) => {
+  const { o } = await reportFor(ctx.repos, actor, 'report.edit', orgId, year);
+  const edit = { right: 'report.edit', action: 'report.narrative_regenerated' } as const;
+  await changeReport(ctx, actor, o, year, edit, async (stored, repos) => {
     const { drafted } = await computeDraft(repos, o.org, year, { ...stored, sections: {} });
     stored.sections = { ...drafted };
-    return { sectionsChanged: SECTION_KEYS };
+    return { sectionsChanged: NARRATIVE_KEYS };
   });
-  return recordOf(ctx, actor, o, year);
+  return reloaded(ctx, actor, o, year);
 }
 
 /**
  * The id of the organization with this unified social credit code (the CLI names organizations so).
  * @throws AppError 'not_found'
  */
-export async function reportOrgId(ctx: AppContext, creditCode: string): Promise<string> {
+export async function reportOrgId(ctx: Pick<ReportContext, 'repos'>, creditCode: string): Promise<string> {
   const org = await ctx.repos.orgs.byCreditCode(creditCode.trim().toUpperCase());
   if (!org) throw notFound(`统一社会信用代码为 ${creditCode} 的机构`);
   return org.id;

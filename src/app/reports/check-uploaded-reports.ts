@@ -1,9 +1,10 @@
 // Use case: a supervisor (or an administrator) uploads published annual reports of the units
-// below it — files or pasted text — and gets the 年报体检 results (issue 6). Nothing is stored:
-// the uploads are read in memory, checked and forgotten; no audit entry is written either.
+// below it — files or pasted text — and gets the 年报体检 results (docs/report-check.md). Nothing is
+// stored: the uploads are read in memory, checked and forgotten; no audit entry is written either.
 import { checkReportText, type CheckedReport } from '../../domain/report-check/check-text.js';
-import { holdsAnywhere, type Actor } from '../../domain/policies/actor.js';
+import type { Actor } from '../../domain/policies/actor.js';
 import { finding } from '../../domain/reports/finding.js';
+import { mayCheckReports } from '../../domain/reports/report-policy.js';
 import { forbidden, invalid } from '../errors.js';
 import type { AppContext } from '../context.js';
 import type { DocumentReader } from './ports.js';
@@ -25,9 +26,14 @@ export type UploadInput = { files: UploadedReport[]; pasted: string };
 /** The label given to the pasted text in the results. */
 export const PASTED_LABEL = '粘贴的文本';
 
-/** Whether the actor may use 年报体检 in the back office: a supervisor or an administrator anywhere. */
-export function mayCheckReports(actor: Actor): boolean {
-  return holdsAnywhere(actor, 'supervisor') || holdsAnywhere(actor, 'admin');
+/**
+ * 年报体检 is for those who oversee reports: a supervisor or an administrator anywhere.
+ * @throws AppError 'forbidden' for anyone else
+ */
+export function requireReportCheck(actor: Actor): void {
+  if (!mayCheckReports(actor)) {
+    throw forbidden('没有权限执行此操作：年报体检仅向上级政务公开办（监督）和系统管理员开放');
+  }
 }
 
 const extensionOf = (name: string): string => /\.[^.\\/]+$/.exec(name.toLowerCase())?.[0] ?? '';
@@ -52,7 +58,6 @@ function validate(input: UploadInput): void {
   if (Object.keys(errors).length > 0) throw invalid('上传的内容不符合要求', errors);
 }
 
-/** Without a wired reader only plain text can be read (UTF-8, else GB18030). */
 /** Reads and checks one file; a file that cannot be read becomes a finding, never an exception. */
 async function checkFile(read: DocumentReader, file: UploadedReport): Promise<CheckedReport> {
   try {
@@ -69,11 +74,11 @@ async function checkFile(read: DocumentReader, file: UploadedReport): Promise<Ch
  * @throws AppError forbidden for actors without a supervisor or admin role; invalid for an empty or oversized upload
  */
 export async function checkUploadedReports(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'documentReader'>,
   actor: Actor,
   input: UploadInput,
 ): Promise<CheckedReport[]> {
-  if (!mayCheckReports(actor)) throw forbidden();
+  requireReportCheck(actor);
   validate(input);
   const read = ctx.documentReader;
   const results: CheckedReport[] = [];

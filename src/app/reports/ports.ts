@@ -1,6 +1,7 @@
 // Ports of the report features: what their use cases need from storage and the document adapters.
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import type { ApplicationTally, ManualArticle20 } from '../../domain/reports/compute.js';
+import type { NarrativeKey } from '../../domain/reports/labels.js';
 import type { ReportState } from '../../domain/reports/report-policy.js';
 
 /**
@@ -21,11 +22,8 @@ export type ReportDocumentRenderers = {
   ) => Promise<Uint8Array>;
 };
 
-/** Where a typed section-二 figure came from (kept per cell, issue 5 "Computing it"). */
+/** Where a typed section-二 figure came from (kept per cell). */
 export type FigureSource = { source: 'manual' | 'csv'; note: string; by: string | null; at: string };
-
-/** The narrative section keys. */
-export type SectionKey = 'overview' | 'problems' | 'other';
 
 /** An annual-report record as stored. */
 export type StoredReport = {
@@ -35,7 +33,7 @@ export type StoredReport = {
   format: ReportFormat;
   state: ReportState;
   /** Saved narrative; an absent key shows the text drafted from the data. */
-  sections: Partial<Record<SectionKey, string>>;
+  sections: Partial<Record<NarrativeKey, string>>;
   /** The section-二 cells typed in or imported (by row and column, as `composeReport` takes them). */
   figures: ManualArticle20;
   sources: Record<string, FigureSource>;

@@ -1,7 +1,7 @@
-// Computing an organization's report from the recorded work (issue 5 "Computing it"): section 三
+// Computing an organization's report from the recorded work: section 三
 // from the SQL tally, section 四 from the review register, section 二 (一) from the publications,
 // the other section-二 cells from the stored figures; last year's report for R6/R7 and the narrative.
-import type { Repos } from '../context.js';
+import type { ReportData } from './report-context.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { AnnualReport } from '../../domain/reports/annual-report.js';
 import { formatForYear } from '../../domain/reports/annual-report.js';
@@ -27,7 +27,7 @@ export function reportHeader(org: Organization): Pick<AnnualReport, 'organizatio
 export type LiveInputs = { tally: ApplicationTally[]; reviews: ReviewSummary; publications: AnnualPublicationCounts };
 
 /** Loads the inputs of one organization's live report (one tally query, one register query, one publications query). */
-export async function loadLiveInputs(repos: Repos, orgId: string, year: number): Promise<LiveInputs> {
+export async function loadLiveInputs(repos: ReportData, orgId: string, year: number): Promise<LiveInputs> {
   const [tallies, cases, facts] = await Promise.all([
     repos.reportFacts.tally([orgId], year),
     repos.reviews.list({ orgIds: [orgId], year }),
@@ -65,7 +65,7 @@ export function composeLive(
  * one, else its figures computed now from the same data (null before 2019: no format covers it).
  */
 export async function previousReport(
-  repos: Repos,
+  repos: ReportData,
   org: Organization,
   year: number,
 ): Promise<{ report: AnnualReport | null; problems: string | null }> {
@@ -86,7 +86,7 @@ export type NarrativeFacts = {
 };
 
 /** Loads the narrative's facts (two queries, independent of the figures: start them early). */
-export async function loadNarrativeFacts(repos: Repos, orgId: string, year: number): Promise<NarrativeFacts> {
+export async function loadNarrativeFacts(repos: ReportData, orgId: string, year: number): Promise<NarrativeFacts> {
   const [fees, noticesIssued] = await Promise.all([
     repos.reportFacts.fees(orgId, year),
     repos.reportFacts.noticesIssued(orgId, year),
@@ -117,7 +117,7 @@ export function draftNarrative(
  * answers them on separate connections of the pool).
  */
 export async function computeDraft(
-  repos: Repos,
+  repos: ReportData,
   org: Organization,
   year: number,
   stored: StoredReport | undefined,

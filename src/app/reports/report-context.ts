@@ -1,6 +1,6 @@
 // What every annual-report use case starts from: the organization in its tree, the actor's rights
-// over its report (domain/reports/report-policy.ts) and the report's due dates (SPEC §1.8).
-import type { Repos } from '../context.js';
+// over its report (domain/reports/report-policy.ts) and the report's due dates (《政府信息公开条例》第四十九条).
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { localDate } from '../../domain/core/local-date.js';
@@ -15,9 +15,20 @@ import {
   type ReportDues,
 } from '../../domain/reports/report-deadlines.js';
 import { formatForYear } from '../../domain/reports/annual-report.js';
+import type { UnitOfWork } from '../ports.js';
 import { forbidden, invalid, notFound } from '../errors.js';
+import type { StoredReport } from './ports.js';
 
-/** The site setting holding the due date of bodies the Regulation gives none (townships, streets) [U]. */
+/** The repositories the report use cases read and write. */
+export type ReportData = Pick<
+  Repos,
+  'orgs' | 'settings' | 'annualReports' | 'reportFacts' | 'reviews' | 'publications' | 'audit'
+>;
+
+/** What the report use cases take: those repositories, in and out of a transaction, the clock and ids. */
+export type ReportContext = Pick<AppContext, 'clock' | 'crypto'> & { repos: ReportData; uow: UnitOfWork<ReportData> };
+
+/** The site setting holding the due date of bodies the Regulation gives none (townships, streets). */
 export const UNREGULATED_DUE_KEY = 'reports.unregulated_due';
 
 /** An organization with its tree, as the report use cases need it. */
@@ -26,14 +37,23 @@ export type ReportOrg = { org: Organization; orgs: Organization[]; ancestry: str
 export type { ReportDues } from '../../domain/reports/report-deadlines.js';
 export { effectiveDueOn } from '../../domain/reports/report-deadlines.js';
 
-/**
- * Loads the organization and checks the report year has a format (2019 on, SPEC §1.1, §2.1).
- * @throws AppError 'not_found' for an unknown organization, 'invalid' for a year before 2019
- */
-export async function loadReportOrg(repos: Repos, orgId: string, year: number): Promise<ReportOrg> {
-  if (!Number.isInteger(year) || formatForYear(year) === null || year > 9998) {
+/** Whether a year has a report format: 2019 on (the trial format of 国办公开办函〔2019〕60号), four digits. */
+export const isReportYear = (year: number): boolean =>
+  Number.isInteger(year) && formatForYear(year) !== null && year <= 9998;
+
+/** @throws AppError 'invalid' (field `year`) for a year without a report format */
+export function requireReportYear(year: number): void {
+  if (!isReportYear(year)) {
     throw invalid(`${year}年度不在支持范围内：年度报告从2019年度起编制`, { year: '年度应为 2019 年以后的四位数字' });
   }
+}
+
+/**
+ * Loads the organization and checks the report year has a format.
+ * @throws AppError 'not_found' for an unknown organization, 'invalid' for a year before 2019
+ */
+export async function loadReportOrg(repos: Pick<Repos, 'orgs'>, orgId: string, year: number): Promise<ReportOrg> {
+  requireReportYear(year);
   const orgs = await repos.orgs.list({ includeRetired: true });
   const org = orgs.find((o) => o.id === orgId);
   if (!org) throw notFound('机构');
@@ -59,21 +79,38 @@ export function requireReport(
   if (!mayReport(actor, action, o, state)) throw forbidden();
 }
 
+/**
+ * The organization, its stored report of the year and the actor's right to `action` on it.
+ * @throws AppError 'not_found' (unknown organization), 'invalid' (a year without a format), 'forbidden'
+ */
+export async function reportFor(
+  repos: ReportData,
+  actor: Actor | null,
+  action: ReportAction,
+  orgId: string,
+  year: number,
+): Promise<{ o: ReportOrg; stored: StoredReport | undefined }> {
+  const o = await loadReportOrg(repos, orgId, year);
+  const stored = await repos.annualReports.get(orgId, year);
+  requireReport(actor, action, o, stored?.state ?? null);
+  return { o, stored };
+}
+
 /** The configured date for townships, streets and other bodies ('MM-DD'). */
-export async function unregulatedDue(repos: Repos): Promise<MonthDay> {
+export async function unregulatedDue(repos: Pick<Repos, 'settings'>): Promise<MonthDay> {
   const v = await repos.settings.get(UNREGULATED_DUE_KEY);
   return typeof v === 'string' && /^\d{2}-\d{2}$/.test(v) ? v : DEFAULT_UNREGULATED_DUE;
 }
 
 /**
- * The due dates of every organization for a year: the statutory date (art. 49, SPEC §1.8; the
- * configured default for bodies without one) and the internal date — the organization's own, else
+ * The due dates of every organization for a year: the statutory date (art. 49; the configured default
+ * for bodies without one) and the internal date — the organization's own, else
  * the nearest ancestor's (a supervising office sets one date for all its units).
  * @param all every organization (for the ancestry)
  * @param which the organizations wanted (default: all)
  */
 export async function duesFor(
-  repos: Repos,
+  repos: Pick<Repos, 'settings' | 'annualReports'>,
   all: readonly Organization[],
   year: number,
   which: readonly Organization[] = all,

@@ -1,17 +1,14 @@
-// What the deadline settings page reads (SPEC §1.8, issue 5 "the statutory deadlines and
-// configurable internal ones"): for every organization the actor may set an internal date on, its
+// What the deadline settings page reads (the statutory dates of 《政府信息公开条例》第四十九条 and the
+// configurable internal ones): for every organization the actor may set an internal date on, its
 // statutory rule, its own internal date, the one it inherits from the nearest ancestor otherwise,
 // and the resulting due date of a report year; plus the township/street default.
-import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { holdsOver } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgKind } from '../../domain/orgs/organization.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
-import { formatForYear } from '../../domain/reports/annual-report.js';
 import { hasStatutoryDue, type MonthDay } from '../../domain/reports/report-deadlines.js';
-import { REPORT_OVERSIGHT_ROLES } from '../../domain/reports/report-policy.js';
-import { forbidden, invalid } from '../errors.js';
-import { duesFor, effectiveDueOn, unregulatedDue } from './report-context.js';
+import { maySetReportDeadline, maySetUnregulatedDue } from '../../domain/reports/report-policy.js';
+import { forbidden } from '../errors.js';
+import { duesFor, effectiveDueOn, requireReportYear, unregulatedDue, type ReportContext } from './report-context.js';
 
 /** One organization's report dates as the settings page shows them. */
 export type OrgDeadline = {
@@ -21,7 +18,7 @@ export type OrgDeadline = {
   /** Depth below the shallowest organization listed (0 = top). */
   depth: number;
   /**
-   * Whether the Regulation fixes the date (art. 49: departments, governments); else the configured default applies [U].
+   * Whether the Regulation fixes the date (art. 49: departments, governments); else the configured default applies.
    */
   statutory: boolean;
   /** The statutory (or default) 'MM-DD' of the following year. */
@@ -50,30 +47,23 @@ export type ReportDeadlines = {
 };
 
 /**
- * Whether the actor may set the internal date of the organization with this ancestry (as setInternalReportDue checks).
- */
-const oversees = (actor: Actor | null, path: readonly string[]): boolean =>
-  actor === null || REPORT_OVERSIGHT_ROLES.some((r) => holdsOver(actor, r, path));
-
-/**
  * The internal deadlines the actor may configure, with the due dates they give for `year`.
  * @throws AppError 'invalid' (field `year`) for a year without a report format (before 2019);
  *   'forbidden' unless a supervisor or administrator of some organization
  */
 export async function listReportDeadlines(
-  ctx: AppContext,
+  ctx: Pick<ReportContext, 'repos'>,
   actor: Actor | null,
   year: number,
 ): Promise<ReportDeadlines> {
-  if (!Number.isInteger(year) || formatForYear(year) === null || year > 9998) {
-    throw invalid(`${year}年度不在支持范围内：年度报告从2019年度起编制`, { year: '年度应为 2019 年以后的四位数字' });
-  }
+  requireReportYear(year);
   // Retired organizations stay in the ancestry (as in the report overview); only active ones are listed.
   const all = await ctx.repos.orgs.list({ includeRetired: true });
-  const listed = orderTree(all).filter((o) => o.retiredAt === null && oversees(actor, ancestry(all, o.id)));
-  const canSetUnregulated =
-    actor === null || all.some((o) => o.parentId === null && o.retiredAt === null && holdsOver(actor, 'admin', [o.id]));
-  if (listed.length === 0) throw forbidden();
+  const may = (o: { id: string }) => actor === null || maySetReportDeadline(actor, ancestry(all, o.id));
+  const listed = orderTree(all).filter((o) => o.retiredAt === null && may(o));
+  const roots = all.filter((o) => o.parentId === null && o.retiredAt === null).map((o) => o.id);
+  const canSetUnregulated = actor === null || maySetUnregulatedDue(actor, roots);
+  if (listed.length === 0) throw forbidden('只有上级政务公开办（监督）或系统管理员可以设置年度报告的报送期限');
   const [fallback, internal, dues] = await Promise.all([
     unregulatedDue(ctx.repos),
     ctx.repos.annualReports.internalDues(),

@@ -1,44 +1,38 @@
-// A report as a file (issue 5 "Exports and publication"): the HTML page in the official layout with
-// its chart, DOCX, XLSX (one sheet per table) and PDF from the document adapters, the JSON of
-// docs/annual-report.schema.json and Markdown in the seed report's pipe-table form.
+// A report as a file: the HTML page in the official layout with its charts, DOCX, XLSX (one sheet per
+// table) and PDF from the document adapters, the JSON of docs/annual-report.schema.json and Markdown in
+// the seed report's pipe-table form.
 import type { AppContext } from '../context.js';
-import type { AnnualReport } from '../../domain/reports/annual-report.js';
+import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { renderReportHtml } from '../../domain/reports/render-html.js';
 import { renderReportMarkdown } from '../../domain/reports/render-markdown.js';
 import { historyChartSvg, outcomeChartSvg } from '../../domain/reports/charts.js';
-import type { RenderableReport } from '../../domain/reports/render-text.js';
-import type { ReportFormat } from '../../domain/reports/annual-report.js';
-import { invalid } from '../errors.js';
+import { reportTitle, type RenderableReport } from '../../domain/reports/render-text.js';
+import { REPORT_FILES, type ReportExportKind } from '../../domain/reports/report-files.js';
 import type { ReportDocumentRenderers } from './ports.js';
 
-/** The export kinds, by file extension. */
-export const REPORT_EXPORT_KINDS = ['html', 'docx', 'xlsx', 'pdf', 'json', 'md'] as const;
-export type ReportExportKind = (typeof REPORT_EXPORT_KINDS)[number];
-
-/** Media types of the kinds. */
-export const REPORT_EXPORT_MIME: Record<ReportExportKind, string> = {
-  html: 'text/html; charset=utf-8',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-  json: 'application/json; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-};
-
-/** Whether a string names an export kind. */
-export function isReportExportKind(value: string): value is ReportExportKind {
-  return (REPORT_EXPORT_KINDS as readonly string[]).includes(value);
-}
+export { isReportExportKind, type ReportExportKind } from '../../domain/reports/report-files.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-/** Extra inputs of an export: the organization's applications over the years (public-reports.ts `reportHistory`). */
-export type ExportOptions = { history?: readonly { year: number; received: number; closed: number }[] };
+/** Applications over the years, from the published reports (public-reports.ts `reportHistory`). */
+export type ReportHistory = readonly { year: number; received: number; closed: number }[];
+
+/** Extra inputs of an export: the organization's applications over the years. */
+export type ExportOptions = { history?: ReportHistory };
 
 /**
- * Renders a report as a file of one kind; the office documents come from `docs` (the adapters).
- * @throws AppError 'invalid' when `docs` is missing for DOCX, XLSX or PDF
+ * The two charts: outcomes by row, and applications over the years up to the report's when the history
+ * has any. `prefix` keeps the SVG ids of two renderings on one page apart.
  */
+export function reportCharts(report: AnnualReport, history: ReportHistory, prefix: string): string[] {
+  const upTo = history.filter((h) => h.year <= report.year);
+  return [
+    outcomeChartSvg(report, report.format, { idPrefix: `${prefix}-outcomes` }),
+    ...(upTo.length > 0 ? [historyChartSvg(upTo, { idPrefix: `${prefix}-history` })] : []),
+  ];
+}
+
+/** Renders a report as a file of one kind; the office documents come from `docs` (the adapters). */
 export async function renderReportFile(
   docs: ReportDocumentRenderers,
   report: AnnualReport,
@@ -46,13 +40,7 @@ export async function renderReportFile(
   opts: ExportOptions = {},
 ): Promise<Uint8Array> {
   const format = report.format;
-  // The two charts of the issue: outcomes by row, and applications over the years when the
-  // organization's history is given (published reports up to this one).
-  const history = (opts.history ?? []).filter((h) => h.year <= report.year);
-  const charts = (prefix: string) => [
-    outcomeChartSvg(report, format, { idPrefix: `${prefix}-outcomes` }),
-    ...(history.length > 0 ? [historyChartSvg(history, { idPrefix: `${prefix}-history` })] : []),
-  ];
+  const charts = (prefix: string) => reportCharts(report, opts.history ?? [], prefix);
   switch (kind) {
     case 'html':
       return utf8(renderReportHtml(report, format, { charts: charts('chart') }));
@@ -63,7 +51,6 @@ export async function renderReportFile(
     case 'docx':
     case 'xlsx':
     case 'pdf': {
-      if (!docs) throw invalid(`服务器未配置${kind.toUpperCase()}文档导出组件`);
       if (kind === 'xlsx') return docs.xlsx(report, format);
       // No chart in the DOCX: LibreOffice shows only the SVG's PNG fallback (a blank area), and every
       // charted number is in the tables (docs/decisions/0009).
@@ -73,21 +60,25 @@ export async function renderReportFile(
   }
 }
 
+/** A report as a file to download: its bytes, media type, extension and name (the report's title). */
+export type ReportFile = { bytes: Uint8Array; mime: string; extension: string; name: string };
+
 /**
- * Renders a report (any: a record's, a rollup, a published one) as a file of the given kind.
- * No personal data: the report model holds none.
- * @throws AppError 'invalid' when the office-document adapters are not wired (DOCX/XLSX/PDF)
+ * Renders a report (any: a record's, a rollup, a published one) as a file of the given kind, named after
+ * the report's title (`示例区教育局2025年政府信息公开工作年度报告.docx`). No personal data: the report
+ * model holds none.
  */
 export async function exportReport(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'reportDocuments'>,
   report: AnnualReport,
   kind: ReportExportKind,
-  opts: ExportOptions = {},
-): Promise<{ bytes: Uint8Array; mime: string; extension: string }> {
+  opts: ExportOptions & { nameSuffix?: string } = {},
+): Promise<ReportFile> {
   return {
     bytes: await renderReportFile(ctx.reportDocuments, report, kind, opts),
-    mime: REPORT_EXPORT_MIME[kind],
+    mime: REPORT_FILES[kind].mime,
     extension: kind,
+    name: `${reportTitle(report)}${opts.nameSuffix ?? ''}.${kind}`,
   };
 }
 

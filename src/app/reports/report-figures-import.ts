@@ -1,16 +1,15 @@
 // Importing the section-二 figures that come from other systems (许可, 处罚, 强制, 收费, 采购) from a
-// CSV file (issue 5 "Computing it"). One cell a line: `栏目,数值[,备注]`, where 栏目 is the field key
+// CSV file. One cell a line: `栏目,数值[,备注]`, where 栏目 is the field key
 // (`licensing.decisions`) or its Chinese label (`行政许可：本年处理决定数量`); an optional header line.
 // The whole file is checked first; one bad cell rejects it and nothing is saved.
-import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { parseCsv } from '../../domain/core/csv.js';
 import { reportFormatOf } from '../../domain/reports/compute.js';
 import type { ManualArticle20Field } from '../../domain/reports/compute.js';
-import { actorLabel, auditBy } from '../actors.js';
+import { actorLabel } from '../actors.js';
 import { invalid } from '../errors.js';
-import { newStoredReport } from './annual-reports.js';
-import { loadReportOrg, requireReport } from './report-context.js';
+import { changeReport } from './annual-reports.js';
+import { reportFor, type ReportContext } from './report-context.js';
 import { manualFields, mergeFigures, parseFigure } from './report-figures.js';
 
 /** Largest CSV accepted (a handful of cells; anything bigger is the wrong file). */
@@ -78,45 +77,51 @@ function readCells(fields: Map<string, ManualArticle20Field>, text: string, form
  * @throws AppError 'invalid' naming each bad line and column (nothing saved); 'forbidden' unless a compiler and a draft
  */
 export async function importArticle20Csv(
-  ctx: AppContext,
+  ctx: ReportContext,
   actor: Actor | null,
   orgId: string,
   year: number,
   fileName: string,
   text: string,
 ): Promise<{ count: number }> {
-  const o = await loadReportOrg(ctx.repos, orgId, year);
-  const current = await ctx.repos.annualReports.get(orgId, year);
-  requireReport(actor, 'report.edit', o, current?.state ?? null);
+  const { o, stored: current } = await reportFor(ctx.repos, actor, 'report.edit', orgId, year);
   if (text.length > MAX_CSV_CHARS) throw invalid('CSV 文件过大', { file: `文件过大（最多 ${MAX_CSV_CHARS} 个字符）` });
   const format = current?.format ?? reportFormatOf(year);
   const { values, notes } = readCells(manualFields(format), text, format);
-  const now = ctx.clock.nowIso();
   const name = fileName.trim() || '上传的文件';
-  await ctx.uow.run(async (repos) => {
-    const existing = await repos.annualReports.get(orgId, year);
-    requireReport(actor, 'report.edit', o, existing?.state ?? null);
-    const stored = existing ?? newStoredReport(ctx, orgId, year, now);
-    const by = actorLabel(actor);
-    const changed = mergeFigures(stored, values, (key) => ({
-      source: 'csv',
-      note: [name, notes.get(key)].filter(Boolean).join('：'),
-      by,
-      at: now,
-    }));
-    stored.updatedAt = now;
-    await repos.annualReports.save(stored);
-    await repos.audit.append(
-      auditBy(actor, {
-        action: 'report.figures_imported',
-        entityType: 'annual_report',
-        entityId: stored.id,
-        orgId,
-        before: null,
-        after: { year, file: name, cells: values.size, changed, figures: Object.fromEntries(values) },
-      }),
-      now,
-    );
+  const by = actorLabel(actor);
+  const edit = { right: 'report.edit', action: 'report.figures_imported' } as const;
+  await changeReport(ctx, actor, o, year, edit, async (stored, _repos, at) => {
+    const note = (key: string) => [name, notes.get(key)].filter(Boolean).join('：');
+    const changed = mergeFigures(stored, values, (key) => ({ source: 'csv', note: note(key), by, at }));
+    return { file: name, cells: values.size, changed, figures: Object.fromEntries(values) };
   });
   return { count: values.size };
+}
+
+/** Decodes an uploaded CSV: UTF-8 (BOM dropped), else GB18030 — what spreadsheet programs save in zh-CN. */
+export function decodeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/**
+ * Imports the section-二 cells from an uploaded CSV file ({@link importArticle20Csv}).
+ * @throws AppError 'invalid' (field `csv`) when no file was chosen, else as {@link importArticle20Csv}
+ */
+export async function importArticle20Upload(
+  ctx: ReportContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+  file: { name: string; bytes: Uint8Array } | undefined,
+): Promise<{ count: number }> {
+  if (!file || file.bytes.byteLength === 0) {
+    await reportFor(ctx.repos, actor, 'report.edit', orgId, year);
+    throw invalid('没有导入任何数字', { csv: '请选择要导入的 CSV 文件' });
+  }
+  return importArticle20Csv(ctx, actor, orgId, year, file.name, decodeCsv(file.bytes));
 }

@@ -1,5 +1,5 @@
-// The section-二 figures typed in the back office or imported from CSV (issue 5 "Computing it"):
-// parsing a typed value with a Chinese message (R8, SPEC §1.7: counts are non-negative integers,
+// The section-二 figures typed in the back office or imported from CSV: parsing a typed value with a
+// Chinese message (R8, src/domain/reports/check-report.ts: counts are non-negative integers,
 // amounts non-negative decimals, the 2019 本年增/减 may be negative) and merging into the stored cells.
 import type { ReportFormat } from '../../domain/reports/annual-report.js';
 import {

@@ -1,6 +1,5 @@
-// What a supervising organization sees of the units below it (issue 5 "Workflow and rollup"): each
-// unit's report state, findings and due date, and the rollup (汇总) of the subtree's reports.
-import type { AppContext } from '../context.js';
+// What a supervising organization sees of the units below it: each unit's report state, findings and
+// due date, and the rollup (汇总) of the subtree's reports.
 import type { Actor } from '../../domain/policies/actor.js';
 import { orderTree, subtreeIds, type OrgKind } from '../../domain/orgs/organization.js';
 import type { AnnualReport } from '../../domain/reports/annual-report.js';
@@ -15,6 +14,7 @@ import {
   isLateReport,
   loadReportOrg,
   requireReport,
+  type ReportContext,
   type ReportOrg,
 } from './report-context.js';
 import { unitReports, type UnitReport } from './report-units.js';
@@ -36,7 +36,7 @@ export type UnitStatus = {
 
 /** The units of the subtree in tree order: live organizations, and retired ones that have a report of the year. */
 async function subtreeUnits(
-  ctx: AppContext,
+  ctx: Pick<ReportContext, 'repos' | 'clock'>,
   o: ReportOrg,
   year: number,
 ): Promise<{ units: UnitReport[]; statuses: UnitStatus[] }> {
@@ -69,21 +69,29 @@ async function subtreeUnits(
   return { units, statuses };
 }
 
+/** The subtree's root, when the actor oversees it. */
+async function rollupRoot(ctx: Pick<ReportContext, 'repos'>, actor: Actor | null, orgId: string, year: number) {
+  const o = await loadReportOrg(ctx.repos, orgId, year);
+  requireReport(actor, 'report.rollup', o, null);
+  return o;
+}
+
 /**
  * Every unit of the subtree (the root first) with its report's state, findings and due date.
  * @throws AppError 'not_found' for an unknown organization; 'forbidden' unless a supervisor (or
  *   administrator) of the organization or above it
  */
 export async function reportOverview(
-  ctx: AppContext,
+  ctx: Pick<ReportContext, 'repos' | 'clock'>,
   actor: Actor | null,
   rootOrgId: string,
   year: number,
 ): Promise<UnitStatus[]> {
-  const o = await loadReportOrg(ctx.repos, rootOrgId, year);
-  requireReport(actor, 'report.rollup', o, null);
-  return (await subtreeUnits(ctx, o, year)).statuses;
+  return (await subtreeUnits(ctx, await rollupRoot(ctx, actor, rootOrgId, year), year)).statuses;
 }
+
+/** The rollup of a subtree: the summed report, its findings, the units included and those still owing. */
+export type Rollup = { report: AnnualReport; findings: Finding[]; included: UnitStatus[]; missing: UnitStatus[] };
 
 /**
  * The rollup (汇总) of the subtree: every cell the sum of the units' reports — the frozen figures of
@@ -93,13 +101,12 @@ export async function reportOverview(
  * @throws AppError as {@link reportOverview}
  */
 export async function buildRollup(
-  ctx: AppContext,
+  ctx: Pick<ReportContext, 'repos' | 'clock'>,
   actor: Actor | null,
   rootOrgId: string,
   year: number,
-): Promise<{ report: AnnualReport; findings: Finding[]; included: UnitStatus[]; missing: UnitStatus[] }> {
-  const o = await loadReportOrg(ctx.repos, rootOrgId, year);
-  requireReport(actor, 'report.rollup', o, null);
+): Promise<Rollup> {
+  const o = await rollupRoot(ctx, actor, rootOrgId, year);
   const { units, statuses } = await subtreeUnits(ctx, o, year);
   const header = reportHeader(o.org);
   const meta = {

@@ -1,15 +1,14 @@
-// The report dates that are configuration, not law (SPEC §1.8): internal deadlines set by a
-// supervising office for the units below it (e.g. 怀化: departments submit by 26 January), and the
-// date for townships, streets and other bodies, for which the Regulation sets none [U].
-import type { AppContext } from '../context.js';
+// The report dates that are configuration, not law: internal deadlines set by a supervising office for
+// the units below it (e.g. departments submit by 26 January), and the date for townships, streets and
+// other bodies, for which 《政府信息公开条例》第四十九条 sets none.
 import type { Actor } from '../../domain/policies/actor.js';
-import { holdsOver } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { isLocalDate } from '../../domain/core/local-date.js';
-import { REPORT_OVERSIGHT_ROLES } from '../../domain/reports/report-policy.js';
+import type { AuditInput } from '../../domain/audit/audit-entry.js';
+import { maySetReportDeadline, maySetUnregulatedDue } from '../../domain/reports/report-policy.js';
 import { auditBy } from '../actors.js';
 import { forbidden, invalid, notFound } from '../errors.js';
-import { UNREGULATED_DUE_KEY, unregulatedDue } from './report-context.js';
+import { UNREGULATED_DUE_KEY, unregulatedDue, type ReportContext, type ReportData } from './report-context.js';
 
 /** Checks a typed 'MM-DD' (a day that exists in a leap year; 29 February falls back to the 28th in other years). */
 function monthDay(text: string, field: string): string {
@@ -23,6 +22,27 @@ function monthDay(text: string, field: string): string {
   return v;
 }
 
+/** Changes one setting in a transaction, auditing the value before and after. */
+async function auditedChange<T>(
+  ctx: Pick<ReportContext, 'uow' | 'clock'>,
+  actor: Actor | null,
+  entry: Pick<AuditInput, 'action' | 'entityType' | 'entityId' | 'orgId'>,
+  change: { read: (repos: ReportData) => Promise<T>; write: (repos: ReportData, now: string) => Promise<void> },
+  show: (value: T) => unknown = (v) => v,
+): Promise<void> {
+  const now = ctx.clock.nowIso();
+  await ctx.uow.run(async (repos) => {
+    const before = await change.read(repos);
+    await change.write(repos, now);
+    const after = await change.read(repos);
+    await repos.audit.append(auditBy(actor, { ...entry, before: show(before), after: show(after) }), now);
+  });
+}
+
+/** The active top-level organizations (whose administrators set the township/street date). */
+const rootIds = async (ctx: Pick<ReportContext, 'repos'>): Promise<string[]> =>
+  (await ctx.repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
+
 /**
  * Sets (or clears, with null or '') the internal report date of an organization, which also
  * applies to every unit below it that has none of its own.
@@ -30,63 +50,53 @@ function monthDay(text: string, field: string): string {
  *   bad date
  */
 export async function setInternalReportDue(
-  ctx: AppContext,
+  ctx: Pick<ReportContext, 'repos' | 'uow' | 'clock'>,
   actor: Actor | null,
   orgId: string,
   value: string | null,
 ): Promise<string | null> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   if (!orgs.some((o) => o.id === orgId)) throw notFound('机构');
-  const path = ancestry(orgs, orgId);
-  if (actor && !REPORT_OVERSIGHT_ROLES.some((r) => holdsOver(actor, r, path))) throw forbidden();
+  if (actor && !maySetReportDeadline(actor, ancestry(orgs, orgId))) {
+    throw forbidden('只有上级政务公开办（监督）或系统管理员可以设置年度报告的报送期限');
+  }
   const md = value === null || value.trim() === '' ? null : monthDay(value, 'internalDue');
-  const now = ctx.clock.nowIso();
-  await ctx.uow.run(async (repos) => {
-    const before = (await repos.annualReports.internalDues()).get(orgId) ?? null;
-    await repos.annualReports.setInternalDue(orgId, md, now);
-    await repos.audit.append(
-      auditBy(actor, {
-        action: 'report.deadline_set',
-        entityType: 'organization',
-        entityId: orgId,
-        orgId,
-        before: { internalDue: before },
-        after: { internalDue: md },
-      }),
-      now,
-    );
-  });
+  await auditedChange(
+    ctx,
+    actor,
+    { action: 'report.deadline_set', entityType: 'organization', entityId: orgId, orgId },
+    {
+      read: async (repos) => (await repos.annualReports.internalDues()).get(orgId) ?? null,
+      write: (repos, now) => repos.annualReports.setInternalDue(orgId, md, now),
+    },
+    (internalDue) => ({ internalDue }),
+  );
   return md;
 }
 
 /** The configured date of bodies without a statutory one ('MM-DD' of the following year). */
-export async function getUnregulatedReportDue(ctx: AppContext): Promise<string> {
+export async function getUnregulatedReportDue(ctx: Pick<ReportContext, 'repos'>): Promise<string> {
   return unregulatedDue(ctx.repos);
 }
 
 /**
- * Sets the date of townships, streets and other bodies [U: local rules decide; default 31 January].
+ * Sets the date of townships, streets and other bodies (local rules decide; default 31 January).
  * @throws AppError 'forbidden' unless an administrator of a root organization; 'invalid' for a bad date
  */
-export async function setUnregulatedReportDue(ctx: AppContext, actor: Actor | null, value: string): Promise<string> {
-  const orgs = await ctx.repos.orgs.list();
-  if (actor && !orgs.some((o) => o.parentId === null && holdsOver(actor, 'admin', [o.id]))) throw forbidden();
+export async function setUnregulatedReportDue(
+  ctx: Pick<ReportContext, 'repos' | 'uow' | 'clock'>,
+  actor: Actor | null,
+  value: string,
+): Promise<string> {
+  if (actor && !maySetUnregulatedDue(actor, await rootIds(ctx))) {
+    throw forbidden('只有本级政府的系统管理员可以设置乡镇、街道等单位的报告期限');
+  }
   const md = monthDay(value, 'unregulatedDue');
-  const now = ctx.clock.nowIso();
-  await ctx.uow.run(async (repos) => {
-    const before = await unregulatedDue(repos);
-    await repos.settings.set(UNREGULATED_DUE_KEY, md, now);
-    await repos.audit.append(
-      auditBy(actor, {
-        action: 'settings.updated',
-        entityType: 'setting',
-        entityId: UNREGULATED_DUE_KEY,
-        orgId: null,
-        before,
-        after: md,
-      }),
-      now,
-    );
-  });
+  await auditedChange(
+    ctx,
+    actor,
+    { action: 'settings.updated', entityType: 'setting', entityId: UNREGULATED_DUE_KEY, orgId: null },
+    { read: unregulatedDue, write: (repos, now) => repos.settings.set(UNREGULATED_DUE_KEY, md, now) },
+  );
   return md;
 }

@@ -1,7 +1,7 @@
 // The reports of every unit of a subtree for one year, computed in batches (one tally query and one
 // register query per year for all units, one publications query per unit): the frozen snapshot of a
 // submitted or published report, else the live draft figures; last year's report of each for R6/R7.
-import type { Repos } from '../context.js';
+import type { ReportData } from './report-context.js';
 import type { OrgNode } from '../../domain/orgs/organization.js';
 import { formatForYear, type AnnualReport } from '../../domain/reports/annual-report.js';
 import { checkReport } from '../../domain/reports/check-report.js';
@@ -23,7 +23,11 @@ export type UnitReport = {
 };
 
 /** Live inputs of many organizations for a year, batched. */
-async function liveInputs(repos: Repos, orgIds: readonly string[], year: number): Promise<Map<string, LiveInputs>> {
+async function liveInputs(
+  repos: ReportData,
+  orgIds: readonly string[],
+  year: number,
+): Promise<Map<string, LiveInputs>> {
   const out = new Map<string, LiveInputs>();
   if (orgIds.length === 0) return out;
   const [tallies, cases] = await Promise.all([
@@ -52,7 +56,7 @@ const frozen = (s: StoredReport | undefined): AnnualReport | undefined =>
  * report, else last year's figures computed now).
  * @param units the organizations, in the order wanted back
  */
-export async function unitReports(repos: Repos, units: readonly OrgNode[], year: number): Promise<UnitReport[]> {
+export async function unitReports(repos: ReportData, units: readonly OrgNode[], year: number): Promise<UnitReport[]> {
   const ids = units.map((u) => u.id);
   const hasPrevious = formatForYear(year - 1) !== null;
   const [stored, storedBefore] = await Promise.all([

@@ -1,24 +1,23 @@
-// The report's workflow (issue 5 "Workflow and rollup"): draft → submitted to the supervising
-// organization → published, and back to draft when the supervisor returns it. Findings of severity
-// error (R1–R8, SPEC §1.7) block submitting and publishing; the figures are frozen on submission.
-import type { AppContext, Repos } from '../context.js';
+// The report's workflow: draft → submitted to the supervising organization → published
+// (《政府信息公开条例》第四十九条), and back to draft when the supervisor returns it. Findings of severity
+// error (R1–R8, src/domain/reports/check-report.ts) block submitting and publishing; the figures are
+// frozen on submission.
 import type { Actor } from '../../domain/policies/actor.js';
-import { checkReport } from '../../domain/reports/check-report.js';
 import type { Finding } from '../../domain/reports/finding.js';
-import type { AnnualReport } from '../../domain/reports/annual-report.js';
 import { REPORT_STATE_LABELS, type ReportAction } from '../../domain/reports/report-policy.js';
-import { actorLabel, auditBy } from '../actors.js';
+import { actorLabel } from '../actors.js';
 import { conflict, invalid } from '../errors.js';
-import { loadReport, newStoredReport, type ReportRecord } from './annual-reports.js';
+import { changeReport, loadReport, reportWithFindings, type ReportRecord } from './annual-reports.js';
 import type { StoredReport } from './ports.js';
-import { computeDraft, previousReport } from './report-compute.js';
-import { loadReportOrg, requireReport, type ReportOrg } from './report-context.js';
+import { reportFor, type ReportContext, type ReportData, type ReportOrg } from './report-context.js';
 
 /** Longest reason for returning a report. */
 export const MAX_RETURN_REASON = 2000;
 
+type Move = Extract<ReportAction, 'report.submit' | 'report.publish' | 'report.return'>;
+
 /** The audit action of each move. */
-const AUDIT_ACTIONS: Record<Extract<ReportAction, 'report.submit' | 'report.publish' | 'report.return'>, string> = {
+const AUDIT_ACTIONS: Record<Move, string> = {
   'report.submit': 'report.submitted',
   'report.publish': 'report.published',
   'report.return': 'report.returned',
@@ -26,24 +25,6 @@ const AUDIT_ACTIONS: Record<Extract<ReportAction, 'report.submit' | 'report.publ
 
 /** Cell of a finding, for the message listing the errors. */
 const cellOf = (f: Finding): string => [f.where.section, f.where.row, f.where.column].filter(Boolean).join('.');
-
-/**
- * The figures as they will be frozen, with their findings: the snapshot of a submitted report, else
- * the draft computed now (in the transaction, so what is checked is what is stored).
- */
-async function frozenFigures(
-  repos: Repos,
-  o: ReportOrg,
-  year: number,
-  stored: StoredReport,
-): Promise<{ report: AnnualReport; findings: Finding[] }> {
-  if (stored.state === 'submitted' && stored.snapshot) {
-    const previous = (await previousReport(repos, o.org, year)).report;
-    return { report: stored.snapshot, findings: checkReport(stored.snapshot, { previous }) };
-  }
-  const { report, previous } = await computeDraft(repos, o.org, year, stored);
-  return { report, findings: checkReport(report, { previous }) };
-}
 
 /** Throws `invalid` listing every error finding, in Chinese, with its cell. */
 function blockOnErrors(findings: Finding[], what: string): void {
@@ -58,39 +39,35 @@ function blockOnErrors(findings: Finding[], what: string): void {
   );
 }
 
-/** Runs one workflow move in a transaction: loads the record, checks the right, applies and audits it. */
+/** Runs one workflow move in a transaction: checks the right, applies and audits it, reads the record again. */
 async function move(
-  ctx: AppContext,
+  ctx: ReportContext,
   actor: Actor | null,
   orgId: string,
   year: number,
-  action: keyof typeof AUDIT_ACTIONS,
-  apply: (stored: StoredReport, repos: Repos, o: ReportOrg, now: string) => Promise<Record<string, unknown>>,
+  action: Move,
+  apply: (stored: StoredReport, repos: ReportData, o: ReportOrg, now: string) => Promise<Record<string, unknown>>,
 ): Promise<ReportRecord> {
-  const o = await loadReportOrg(ctx.repos, orgId, year);
-  requireReport(actor, action, o, (await ctx.repos.annualReports.get(orgId, year))?.state ?? null);
-  const now = ctx.clock.nowIso();
-  await ctx.uow.run(async (repos) => {
-    const existing = await repos.annualReports.get(orgId, year);
-    requireReport(actor, action, o, existing?.state ?? null);
-    const stored = existing ?? newStoredReport(ctx, orgId, year, now);
-    const before = { state: existing?.state ?? null };
-    const after = await apply(stored, repos, o, now);
-    stored.updatedAt = now;
-    await repos.annualReports.save(stored);
-    await repos.audit.append(
-      auditBy(actor, {
-        action: AUDIT_ACTIONS[action],
-        entityType: 'annual_report',
-        entityId: stored.id,
-        orgId,
-        before,
-        after: { year, state: stored.state, ...after },
-      }),
-      now,
-    );
-  });
+  const { o } = await reportFor(ctx.repos, actor, action, orgId, year);
+  await changeReport(ctx, actor, o, year, { right: action, action: AUDIT_ACTIONS[action] }, (stored, repos, now) =>
+    apply(stored, repos, o, now),
+  );
   return loadReport(ctx, actor, orgId, year);
+}
+
+/**
+ * Freezes the figures as they are now (a submitted report's snapshot, else the draft computed in the
+ * transaction, so what is checked is what is stored), refusing on error findings.
+ */
+async function freeze(
+  stored: StoredReport,
+  repos: ReportData,
+  o: ReportOrg,
+  what: string,
+): Promise<{ snapshot: StoredReport['snapshot']; warnings: number }> {
+  const { report, findings } = await reportWithFindings(repos, o, stored.year, stored, ['submitted']);
+  blockOnErrors(findings, what);
+  return { snapshot: report, warnings: findings.length };
 }
 
 /**
@@ -98,22 +75,21 @@ async function move(
  * @throws AppError 'invalid' listing the error findings (nothing changes); 'forbidden' unless a compiler and a draft
  */
 export async function submitReport(
-  ctx: AppContext,
+  ctx: ReportContext,
   actor: Actor | null,
   orgId: string,
   year: number,
 ): Promise<ReportRecord> {
   return move(ctx, actor, orgId, year, 'report.submit', async (stored, repos, o, now) => {
-    const { report, findings } = await frozenFigures(repos, o, year, stored);
-    blockOnErrors(findings, '报送');
+    const { snapshot, warnings } = await freeze(stored, repos, o, '报送');
     Object.assign(stored, {
       state: 'submitted',
-      snapshot: report,
+      snapshot,
       submittedAt: now,
       submittedBy: actorLabel(actor),
       returnedReason: null,
     });
-    return { warnings: findings.length };
+    return { warnings };
   });
 }
 
@@ -123,25 +99,24 @@ export async function submitReport(
  * @throws AppError 'invalid' listing the error findings; 'forbidden' unless a publisher of the organization
  */
 export async function publishReport(
-  ctx: AppContext,
+  ctx: ReportContext,
   actor: Actor | null,
   orgId: string,
   year: number,
 ): Promise<ReportRecord> {
   return move(ctx, actor, orgId, year, 'report.publish', async (stored, repos, o, now) => {
-    const { report, findings } = await frozenFigures(repos, o, year, stored);
-    blockOnErrors(findings, '发布');
+    const { snapshot, warnings } = await freeze(stored, repos, o, '发布');
     const by = actorLabel(actor);
     Object.assign(stored, {
       state: 'published',
-      snapshot: report,
+      snapshot,
       submittedAt: stored.submittedAt ?? now,
       submittedBy: stored.submittedBy ?? by,
       publishedAt: now,
       publishedBy: by,
       returnedReason: null,
     });
-    return { warnings: findings.length };
+    return { warnings };
   });
 }
 
@@ -151,7 +126,7 @@ export async function publishReport(
  *   report is submitted
  */
 export async function returnReport(
-  ctx: AppContext,
+  ctx: ReportContext,
   actor: Actor | null,
   orgId: string,
   year: number,

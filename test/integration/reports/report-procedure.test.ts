@@ -215,9 +215,9 @@ for (const dialect of DIALECTS) {
       assert.equal(record.dueOn, '2026-03-31');
       assert.equal(record.internalDueOn, null);
       assert.equal(record.late, false);
-      assert.equal(record.canSubmit, true);
-      assert.equal(record.canPublish, true);
-      assert.equal(record.canReturn, false);
+      assert.equal(record.can.submit, true);
+      assert.equal(record.can.publish, true);
+      assert.equal(record.can.return, false);
     });
   });
 }

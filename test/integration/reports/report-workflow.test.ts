@@ -213,7 +213,7 @@ for (const dialect of DIALECTS) {
     test('should let the supervisor return a submitted report to draft with the reason, and only the supervisor', async () => {
       const submitted = await submitReport(rt.ctx, u.editor3!, org.dept3.id, 2025);
       assert.equal(submitted.state, 'submitted');
-      assert.equal(submitted.canEdit, false);
+      assert.equal(submitted.can.edit, false);
       await assert.rejects(
         saveReportDraft(rt.ctx, u.editor3!, org.dept3.id, 2025, { sections: { overview: '改' } }),
         is('forbidden'),
@@ -221,7 +221,7 @@ for (const dialect of DIALECTS) {
       await assert.rejects(returnReport(rt.ctx, u.editor3!, org.dept3.id, 2025, '请补充'), is('forbidden'));
       await assert.rejects(returnReport(rt.ctx, u.supervisor4!, org.dept3.id, 2025, '请补充'), is('forbidden'));
       await assert.rejects(returnReport(rt.ctx, u.supervisor!, org.dept3.id, 2025, '  '), is('invalid', /退回理由/));
-      assert.equal((await loadReport(rt.ctx, u.supervisor!, org.dept3.id, 2025)).canReturn, true);
+      assert.equal((await loadReport(rt.ctx, u.supervisor!, org.dept3.id, 2025)).can.return, true);
       const returned = await returnReport(
         rt.ctx,
         u.supervisor!,
@@ -234,7 +234,7 @@ for (const dialect of DIALECTS) {
       assert.equal(returned.submittedAt, null);
       assert.equal(
         (await saveReportDraft(rt.ctx, u.editor3!, org.dept3.id, 2025, { article20: { 'licensing.decisions': '3' } }))
-          .canSubmit,
+          .can.submit,
         true,
       );
       const actions = (await rt.ctx.repos.audit.list({ entityType: 'annual_report' }, { limit: 50 })).map(

@@ -1,22 +1,20 @@
 /** @jsxImportSource hono/jsx */
-// Routes of the annual report's deadline settings (issue 5; SPEC §1.8): `/admin/reports/deadlines`
-// (GET, `?year=`), `POST …/orgs/:orgId` (set or clear an organization's internal date, inherited by
-// the units below it) and `POST …/unregulated` (the date of townships, streets and other bodies).
-// Handlers are thin: parse → use case → render; the use cases decide permissions. Register before
-// the `/admin/reports/:orgId/:year` routes.
+// Routes of the annual report's deadline settings (《政府信息公开条例》第四十九条 and the internal dates of
+// the supervising offices): `/admin/reports/deadlines` (GET, `?year=`), `POST …/orgs/:orgId` (set or clear
+// an organization's internal date, inherited by the units below it) and `POST …/unregulated` (the date of
+// townships, streets and other bodies). Thin handlers: parse → use case (which authorizes) → render.
+// Register before the `/admin/reports/:orgId/:year` routes.
 import type { Context, Hono } from 'hono';
-import { AppError } from '../../../app/errors.js';
 import { listReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
 import { setInternalReportDue, setUnregulatedReportDue } from '../../../app/reports/report-settings.js';
-import type { Actor } from '../../../domain/policies/actor.js';
-import { readForm, requireActor, str } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
-import { notFoundPage } from '../../common/pages.js';
-import { parseYear } from './annual-report-common.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import { parseQuery, text, z, type FieldErrors } from '../../common/validation.js';
 import { DeadlinesPage, UNREGULATED_DEADLINE_PATH, orgDueKey } from './annual-report-deadline-views.js';
-import { REPORT_DEADLINES_PATH, ReportForbiddenPage } from './annual-report-views.js';
+import { REPORT_DEADLINES_PATH } from './annual-report-views.js';
+import { reportYear } from './report-query.js';
 
-type C = Context<WebEnv>;
+type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   set: '内部报送期限已保存，本机构及未单独设置的下级单位按此期限报送。',
@@ -24,138 +22,82 @@ const FLASH: Record<string, string> = {
   unregulated: '乡镇、街道等单位的报告期限已保存。',
 };
 
-const YEAR_ERROR = '年度应为 2019 年以后的四位数字，如 2025';
+/** The year as typed (query string or the forms' hidden field), and the year it names when valid. */
+const yearOf = (typed: string) => ({ typed, ...parseQuery({ year: reportYear() }, { year: typed }) });
 
-const denied = (c: C, actor: Actor) =>
-  c.html(
-    <ReportForbiddenPage
-      actor={actor}
-      csrf={c.get('csrf')}
-      message="只有上级政务公开办（监督）或系统管理员可以设置年度报告的报送期限"
-    />,
-    403,
-  );
+type Extra = { flash?: string; values?: Record<string, string>; errors?: FieldErrors; message?: string };
 
-/** A supported report year from the text, or undefined. */
-const validYear = (text: string): number | undefined => {
-  const year = parseYear(text);
-  return year !== undefined && year >= 2019 ? year : undefined;
-};
-
-/** The report year shown by default: last year's reports are the ones due. */
-const defaultYear = (c: C): number => Number(c.get('ctx').clock.today().slice(0, 4)) - 1;
-
-type Extra = {
-  yearText?: string;
-  flash?: string;
-  values?: Record<string, string>;
-  errors?: Record<string, string>;
-  message?: string;
-};
-
-/** Renders the settings page (403 when the actor may configure nothing). */
-async function show(c: C, actor: Actor, extra: Extra = {}, status: 200 | 422 = 200): Promise<Response> {
-  const yearText = (extra.yearText ?? String(defaultYear(c))).trim();
-  const year = validYear(yearText);
-  let deadlines;
-  try {
-    deadlines = await listReportDeadlines(c.get('ctx'), actor, year ?? defaultYear(c));
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'forbidden') return denied(c, actor);
-    throw e;
-  }
-  const base = {
-    actor,
-    csrf: c.get('csrf'),
-    flash: extra.flash,
-    yearText,
-    values: extra.values,
-    message: extra.message,
-  };
-  if (year === undefined) {
-    const errors = { ...extra.errors, year: YEAR_ERROR };
-    return c.html(
+/**
+ * The settings page of the year typed (blank: last year, whose reports are due); a bad year shows the
+ * township default only, with the error.
+ */
+async function deadlinesPage(c: C, yearText: string, extra: Extra = {}) {
+  const lastYear = Number(c.get('ctx').clock.today().slice(0, 4)) - 1;
+  const { typed, value, errors } = yearOf(yearText.trim() || String(lastYear));
+  const deadlines = await listReportDeadlines(c.get('ctx'), c.get('actor'), value.year ?? lastYear);
+  const page = { actor: c.get('actor'), csrf: c.get('csrf'), yearText: typed, ...extra };
+  if (value.year === undefined) {
+    return (
       <DeadlinesPage
-        {...base}
-        errors={errors}
+        {...page}
+        errors={{ ...extra.errors, ...errors }}
         unregulatedDue={deadlines.unregulatedDue}
         canSetUnregulated={deadlines.canSetUnregulated}
-      />,
-      status === 200 ? 400 : status,
+      />
     );
   }
-  return c.html(<DeadlinesPage {...base} errors={extra.errors} deadlines={deadlines} />, status);
+  return <DeadlinesPage {...page} deadlines={deadlines} />;
 }
 
 /** Where to go after a change: the page of the year the form was sent from. */
 const back = (yearText: string, flash: string, anchor = ''): string => {
   const q = new URLSearchParams();
-  const year = validYear(yearText);
+  const { year } = yearOf(yearText).value;
   if (year !== undefined) q.set('year', String(year));
   q.set('flash', flash);
   return `${REPORT_DEADLINES_PATH}?${q.toString()}${anchor}`;
 };
 
+/** A refused date: the page again with the date as typed and its message beside the field. */
+function refused(c: C, state: FormState, key: string, field: string) {
+  return deadlinesPage(c, valueOf(state.values, 'year'), {
+    values: { [key]: valueOf(state.values, field) },
+    errors: { [key]: state.errors[field] ?? state.message ?? '' },
+    message: state.message ? `${state.message}，未保存` : undefined,
+  });
+}
+
 /** Registers the deadline settings page and its forms. */
-export function registerAnnualReportDeadlineRoutes(app: Hono<WebEnv>): void {
-  app.get(REPORT_DEADLINES_PATH, async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    return show(c, actor, { yearText: c.req.query('year'), flash: FLASH[c.req.query('flash') ?? ''] });
+export function registerAnnualReportDeadlineRoutes(admin: Hono<StaffEnv>): void {
+  admin.get(REPORT_DEADLINES_PATH, async (c) => {
+    const raw = readQuery(c);
+    const yearText = valueOf(raw, 'year').trim();
+    const page = await deadlinesPage(c, yearText, { flash: FLASH[valueOf(raw, 'flash')] });
+    return c.html(page, yearText === '' || yearOf(yearText).value.year !== undefined ? 200 : 400);
   });
 
-  app.post(UNREGULATED_DEADLINE_PATH, async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const form = await readForm(c);
-    const typed = str(form, 'unregulatedDue');
-    const yearText = str(form, 'year');
-    try {
-      await setUnregulatedReportDue(c.get('ctx'), actor, typed);
-      return c.redirect(back(yearText, 'unregulated'), 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      if (e.code === 'forbidden') return denied(c, actor);
-      if (e.code !== 'invalid') throw e;
-      const error = e.fieldErrors.unregulatedDue ?? e.message;
-      return show(
-        c,
-        actor,
-        {
-          yearText,
-          values: { unregulatedDue: typed },
-          errors: { unregulatedDue: error },
-          message: `${e.message}，未保存`,
-        },
-        422,
-      );
-    }
-  });
+  admin.post(UNREGULATED_DEADLINE_PATH, (c) =>
+    formAction(c, {
+      schema: z.object({ unregulatedDue: text(20), year: text(10) }),
+      run: async (input) => {
+        await setUnregulatedReportDue(c.get('ctx'), c.get('actor'), input.unregulatedDue);
+        return input.year;
+      },
+      done: (year) => c.redirect(back(year, 'unregulated'), 303),
+      again: (state) => refused(c, state, 'unregulatedDue', 'unregulatedDue'),
+    }),
+  );
 
-  app.post(`${REPORT_DEADLINES_PATH}/orgs/:orgId`, async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
+  admin.post(`${REPORT_DEADLINES_PATH}/orgs/:orgId`, (c) => {
     const orgId = c.req.param('orgId');
-    const form = await readForm(c);
-    const typed = str(form, 'internalDue');
-    const clear = str(form, 'action') === 'clear';
-    const yearText = str(form, 'year');
-    try {
-      const set = await setInternalReportDue(c.get('ctx'), actor, orgId, clear ? null : typed);
-      return c.redirect(back(yearText, set === null ? 'cleared' : 'set', `#org-${orgId}`), 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      if (e.code === 'forbidden') return denied(c, actor);
-      if (e.code === 'not_found') return c.html(notFoundPage(), 404);
-      if (e.code !== 'invalid') throw e;
-      const key = orgDueKey(orgId);
-      const error = e.fieldErrors.internalDue ?? e.message;
-      return show(
-        c,
-        actor,
-        { yearText, values: { [key]: typed }, errors: { [key]: error }, message: `${e.message}，未保存` },
-        422,
-      );
-    }
+    return formAction(c, {
+      schema: z.object({ internalDue: text(20), action: text(10), year: text(10) }),
+      run: async (input) => {
+        const due = input.action === 'clear' ? null : input.internalDue;
+        return { set: await setInternalReportDue(c.get('ctx'), c.get('actor'), orgId, due), year: input.year };
+      },
+      done: ({ set, year }) => c.redirect(back(year, set === null ? 'cleared' : 'set', `#org-${orgId}`), 303),
+      again: (state) => refused(c, state, orgDueKey(orgId), 'internalDue'),
+    });
   });
 }

@@ -1,15 +1,14 @@
 /** @jsxImportSource hono/jsx */
-// The annual report's deadline settings (issue 5; SPEC §1.8): the statutory dates of art. 49,
-// the internal dates a supervising office sets for itself and the units below it, and the date of
-// townships, streets and other bodies, which the Regulation leaves to local rules [U].
+// The annual report's deadline settings: the statutory dates of 《政府信息公开条例》第四十九条, the
+// internal dates a supervising office sets for itself and the units below it, and the date of townships,
+// streets and other bodies, which the Regulation leaves to local rules.
 import type { Actor } from '../../../domain/policies/actor.js';
 import { ORG_KIND_LABELS } from '../../../domain/orgs/organization.js';
 import type { OrgDeadline, ReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
+import { DataTable } from '../../common/applications-blocks.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { REPORTS_PATH, REPORT_DEADLINES_PATH } from './annual-report-views.js';
-
-/** The form that sets or clears one organization's internal date. */
 
 /** Art. 49 of the Regulation, quoted on the page. */
 const ARTICLE_49 =
@@ -162,53 +161,38 @@ export function DeadlinesPage(p: PageProps) {
       {d ? (
         <section aria-labelledby="orgs">
           <h2 id="orgs">各机构的内部报送期限（{d.year}年度报告）</h2>
-          <div class="table-wrap">
-            <table class="report-units report-deadlines">
-              <caption>{`可设置内部期限的机构：共 ${d.orgs.length} 个；留空保存或点“清除”即恢复沿用上级设置或法定期限`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">机构</th>
-                  <th scope="col">类别</th>
-                  <th scope="col">法定期限</th>
-                  <th scope="col">内部报送期限</th>
-                  <th scope="col">{`${d.year}年度报告期限`}</th>
-                  <th scope="col">设置本机构内部期限</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.orgs.map((o) => (
-                  <tr id={`org-${o.orgId}`}>
-                    <th scope="row" class={`depth-${Math.min(3, o.depth)}`}>
-                      {o.orgName}
-                    </th>
-                    <td>{ORG_KIND_LABELS[o.kind] ?? o.kind}</td>
-                    <td>{statutoryRuleText(o)}</td>
-                    <td>
-                      <InternalText d={o} />
-                    </td>
-                    <td>
-                      <strong data-due={o.orgId}>{o.effectiveDueOn}</strong>
-                      {o.internalDueOn
-                        ? `（内部期限；法定 ${o.dueOn}）`
-                        : o.statutory
-                          ? '（法定期限）'
-                          : '（系统设置）'}
-                      {o.internalDueOn && o.internalDueOn > o.dueOn ? <p class="error">内部期限晚于法定期限</p> : null}
-                    </td>
-                    <td>
-                      <DeadlineForm
-                        d={o}
-                        csrf={p.csrf}
-                        year={d.year}
-                        value={values[orgDueKey(o.orgId)]}
-                        error={errors[orgDueKey(o.orgId)]}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            class="report-units report-deadlines"
+            caption={`可设置内部期限的机构：共 ${d.orgs.length} 个；留空保存或点“清除”即恢复沿用上级设置或法定期限`}
+            cols={['机构', '类别', '法定期限', '内部报送期限', `${d.year}年度报告期限`, '设置本机构内部期限']}
+          >
+            {d.orgs.map((o) => (
+              <tr id={`org-${o.orgId}`}>
+                <th scope="row" class={`depth-${Math.min(3, o.depth)}`}>
+                  {o.orgName}
+                </th>
+                <td>{ORG_KIND_LABELS[o.kind]}</td>
+                <td>{statutoryRuleText(o)}</td>
+                <td>
+                  <InternalText d={o} />
+                </td>
+                <td>
+                  <strong data-due={o.orgId}>{o.effectiveDueOn}</strong>
+                  {o.internalDueOn ? `（内部期限；法定 ${o.dueOn}）` : o.statutory ? '（法定期限）' : '（系统设置）'}
+                  {o.internalDueOn && o.internalDueOn > o.dueOn ? <p class="error">内部期限晚于法定期限</p> : null}
+                </td>
+                <td>
+                  <DeadlineForm
+                    d={o}
+                    csrf={p.csrf}
+                    year={d.year}
+                    value={values[orgDueKey(o.orgId)]}
+                    error={errors[orgDueKey(o.orgId)]}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
       <p>

@@ -1,33 +1,25 @@
 /** @jsxImportSource hono/jsx */
-// The back-office page of one annual report (issue 5): state and dates, the findings of R1–R8
-// (SPEC §1.7), the workflow buttons the record allows, downloads, the report as it will be
-// published, and the editing forms (narrative sections 一/五/六, the section-二 cells typed in,
-// their CSV import). Forms work without JavaScript; typed values come back on errors.
+// The back-office page of one annual report: state and dates, the findings of R1–R8, the workflow
+// buttons the record allows, downloads, the report as it will be published, and the editing forms
+// (narrative sections 一/五/六, the section-二 cells typed in, their CSV import). Forms work without
+// JavaScript; typed values come back on errors.
 import type { ReportRecord, FigureSource } from '../../../app/reports/annual-reports.js';
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { ManualArticle20Field } from '../../../domain/reports/compute.js';
-import { SECTION_TITLES } from '../../../domain/reports/labels.js';
+import { NARRATIVE_KEYS, REPORT_FORMAT_LABELS, SECTION_TITLES } from '../../../domain/reports/labels.js';
+import { REPORT_STATE_LABELS } from '../../../domain/reports/report-policy.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { FileField } from '../../common/reports-file-field.js';
 import { formatInstant } from '../../common/time.js';
-import { ExportLinks, FindingsTable, REPORT_STATE_LABELS, ReportTables } from './annual-report-common.js';
+import { ExportLinks, FindingsTable, ReportTables } from './annual-report-common.js';
 import { DueDate, REPORTS_PATH, reportHref } from './annual-report-views.js';
 
-/** One section-二 cell typed in or imported (engineer A's MANUAL_ARTICLE20_FIELDS). */
+/** One section-二 cell typed in or imported. */
 export type ManualField = ManualArticle20Field;
-
-/** The narrative sections edited in the back office. */
-export const NARRATIVE_KEYS = ['overview', 'problems', 'other'] as const;
-export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
 
 /** The form field of a section-二 cell. */
 export const figureField = (key: string): string => `a20.${key}`;
-
-/** Labels of the formats (SPEC §1.1, §2.1). */
-const FORMAT_LABELS: Record<string, string> = {
-  '2021': '2021年版格式（国办公开办函〔2021〕30号）',
-  '2019': '2019年试行格式（国办公开办函〔2019〕60号）',
-};
 
 /** The form's labels (for the error summary): narrative headings and the cells' labels. */
 export function reportFormLabels(fields: readonly ManualField[]): Record<string, string> {
@@ -50,8 +42,7 @@ export function formValuesOf(record: ReportRecord, fields: readonly ManualField[
 
 function sourceText(s: FigureSource | undefined): string {
   if (!s) return '来源：尚未填写';
-  const how =
-    s.source === 'csv' ? `CSV 导入${s.note ? `（${s.note}）` : ''}` : `手工录入${s.note ? `（${s.note}）` : ''}`;
+  const how = `${s.source === 'csv' ? 'CSV 导入' : '手工录入'}${s.note ? `（${s.note}）` : ''}`;
   return `来源：${how}${s.by ? `，${s.by}` : ''}，${formatInstant(s.at)}`;
 }
 
@@ -74,11 +65,11 @@ function StatusList(p: { record: ReportRecord }) {
     <dl class="report-status">
       <dt>报告状态</dt>
       <dd>
-        <strong>{REPORT_STATE_LABELS[r.state] ?? r.state}</strong>
+        <strong>{REPORT_STATE_LABELS[r.state]}</strong>
         {r.state === 'draft' ? '（表中数字为按当前办理情况实时统计的结果，报送后固定）' : '（表中数字已于报送时固定）'}
       </dd>
       <dt>报告格式</dt>
-      <dd>{FORMAT_LABELS[r.format] ?? r.format}</dd>
+      <dd>{REPORT_FORMAT_LABELS[r.format]}</dd>
       <dt>法定公布期限</dt>
       <dd>
         <DueDate dueOn={r.dueOn} late={r.late && !r.internalDueOn} />
@@ -113,26 +104,26 @@ function StatusList(p: { record: ReportRecord }) {
   );
 }
 
-/** Submit / publish / return, each only when the record's flags allow it. */
+/** A form of one button that posts the CSRF token to `action`. */
+function ButtonForm(p: { action: string; csrf: string; label: string }) {
+  return (
+    <form method="post" action={p.action} class="inline">
+      <Csrf token={p.csrf} />
+      <button type="submit">{p.label}</button>
+    </form>
+  );
+}
+
+/** Submit / publish / return, each only when the actor may do it. */
 function WorkflowActions(p: { record: ReportRecord; csrf: string; reason?: string; error?: string }) {
   const r = p.record;
   const base = reportHref(r.orgId, r.year);
-  if (!r.canSubmit && !r.canPublish && !r.canReturn) return <p class="muted">当前没有可执行的报送或发布操作。</p>;
+  if (!r.can.submit && !r.can.publish && !r.can.return) return <p class="muted">当前没有可执行的报送或发布操作。</p>;
   return (
     <div class="report-actions">
-      {r.canSubmit ? (
-        <form method="post" action={`${base}/submit`} class="inline">
-          <Csrf token={p.csrf} />
-          <button type="submit">报送上级</button>
-        </form>
-      ) : null}
-      {r.canPublish ? (
-        <form method="post" action={`${base}/publish`} class="inline">
-          <Csrf token={p.csrf} />
-          <button type="submit">公开发布</button>
-        </form>
-      ) : null}
-      {r.canReturn ? (
+      {r.can.submit ? <ButtonForm action={`${base}/submit`} csrf={p.csrf} label="报送上级" /> : null}
+      {r.can.publish ? <ButtonForm action={`${base}/publish`} csrf={p.csrf} label="公开发布" /> : null}
+      {r.can.return ? (
         <form method="post" action={`${base}/return`} class="report-return">
           <Csrf token={p.csrf} />
           <Field
@@ -205,29 +196,14 @@ function CsvForm(p: { record: ReportRecord; csrf: string; fields: readonly Manua
       <Csrf token={p.csrf} />
       <fieldset>
         <legend>从 CSV 文件导入第二部分数字</legend>
-        <div class={p.error ? 'field has-error' : 'field'}>
-          <label for="f-csv">CSV 文件</label>
-          <p class="hint" id="f-csv-hint">
-            UTF-8 或 GBK 编码的 CSV 文件，每行一个单元格：栏目,数值[,备注]。栏目可写代码（如{' '}
-            {p.fields[0]?.key ?? 'licensing.decisions'}）或中文名称（如“
-            {p.fields[0]?.label ?? '行政许可：本年处理决定数量'}
-            ”），第一行可以是表头“栏目,数值,备注”。有一处错误时整个文件都不导入，并指出出错的行和列。
-          </p>
-          {p.error ? (
-            <p class="error" id="f-csv-err">
-              {p.error}
-            </p>
-          ) : null}
-          <input
-            id="f-csv"
-            name="csv"
-            type="file"
-            accept=".csv,text/csv"
-            required
-            aria-describedby={p.error ? 'f-csv-hint f-csv-err' : 'f-csv-hint'}
-            aria-invalid={p.error ? 'true' : undefined}
-          />
-        </div>
+        <FileField
+          name="csv"
+          label="CSV 文件"
+          accept=".csv,text/csv"
+          required
+          error={p.error}
+          hint={`UTF-8 或 GBK 编码的 CSV 文件，每行一个单元格：栏目,数值[,备注]。栏目可写代码（如 ${p.fields[0]?.key ?? 'licensing.decisions'}）或中文名称（如“${p.fields[0]?.label ?? '行政许可：本年处理决定数量'}”），第一行可以是表头“栏目,数值,备注”。有一处错误时整个文件都不导入，并指出出错的行和列。`}
+        />
         <button type="submit" class="secondary">
           导入
         </button>
@@ -268,7 +244,7 @@ export function ReportPage(p: PageProps) {
         <h2 id="preview">按公布格式预览</h2>
         <ReportTables report={r.report} format={r.format} demote />
       </section>
-      {r.canEdit ? (
+      {r.can.edit ? (
         <section aria-labelledby="edit">
           <h2 id="edit">编辑报告</h2>
           <form method="post" action={`${base}/regenerate`} class="report-regenerate">

@@ -1,18 +1,14 @@
 /** @jsxImportSource hono/jsx */
-// The rollup (汇总) of a subtree's annual reports (issue 5 "Workflow and rollup"): the summed
-// tables in the official layout, the checks run on the sum, the units included and the units
-// still missing, and the rollup's downloads.
+// The rollup (汇总) of a subtree's annual reports: the summed tables in the official layout, the checks
+// run on the sum, the units included and the units still missing, and the rollup's downloads.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { OrgNode } from '../../../domain/orgs/organization.js';
-import type { AnnualReport } from '../../../domain/reports/annual-report.js';
-import type { Finding } from '../../../domain/reports/finding.js';
-import type { UnitStatus } from '../../../app/reports/report-rollup.js';
+import type { Rollup } from '../../../app/reports/report-rollup.js';
 import { AdminLayout } from '../../common/layout.js';
+import type { FieldErrors } from '../../common/validation.js';
 import { ExportLinks, FindingsTable, ReportTables } from './annual-report-common.js';
-import { REPORTS_PATH, ReportChooser, UnitStatusTable, type ReportQuery } from './annual-report-views.js';
-
-/** What `buildRollup` returns. */
-export type Rollup = { report: AnnualReport; findings: Finding[]; included: UnitStatus[]; missing: UnitStatus[] };
+import { REPORTS_PATH, ReportChooser, UnitStatusTable } from './annual-report-views.js';
+import type { Chosen, ReportQuery } from './report-query.js';
 
 /** `/admin/reports/rollup?org=…&year=…`. */
 export function RollupPage(p: {
@@ -20,8 +16,8 @@ export function RollupPage(p: {
   csrf: string;
   orgs: readonly OrgNode[];
   query: ReportQuery;
-  errors: Record<string, string>;
-  chosen?: { orgId: string; orgName: string; year: number };
+  errors: FieldErrors;
+  chosen?: Chosen;
   rollup?: Rollup;
 }) {
   const c = p.chosen;

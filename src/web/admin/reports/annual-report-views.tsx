@@ -1,14 +1,16 @@
 /** @jsxImportSource hono/jsx */
-// Back-office views of the annual report (issue 5): the register (choose organization and year;
-// the subtree's units with state, findings and due date), and the 403 page. The report page
-// itself is in annual-report-page-views.tsx, the rollup in annual-report-rollup-views.tsx.
+// Back-office views of the annual report: the register (choose organization and year; the subtree's
+// units with state, findings and due date). The report page itself is in annual-report-page-views.tsx,
+// the rollup in annual-report-rollup-views.tsx.
 import type { Actor } from '../../../domain/policies/actor.js';
-import { ORG_KIND_LABELS, type OrgKind, type OrgNode } from '../../../domain/orgs/organization.js';
+import { ORG_KIND_LABELS, type OrgNode } from '../../../domain/orgs/organization.js';
+import { REPORT_STATE_LABELS } from '../../../domain/reports/report-policy.js';
 import type { UnitStatus } from '../../../app/reports/report-rollup.js';
+import type { ReportRegister } from '../../../app/reports/report-pages.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Field, Select } from '../../common/forms.js';
-import { REPORT_STATE_LABELS } from './annual-report-common.js';
-import { REPORT_OVERSIGHT_ROLES } from '../../../domain/reports/report-policy.js';
+import type { FieldErrors } from '../../common/validation.js';
+import type { ReportQuery } from './report-query.js';
 
 /** The register's path. */
 export const REPORTS_PATH = '/admin/reports';
@@ -21,9 +23,6 @@ export const rollupHref = (orgId: string, year: number | string): string =>
 /** The internal deadline settings (annual-report-deadline-routes.tsx). */
 export const REPORT_DEADLINES_PATH = `${REPORTS_PATH}/deadlines`;
 
-/** The chooser as typed in the query string. */
-export type ReportQuery = { org: string; year: string };
-
 type Base = { actor: Actor; csrf: string; flash?: string };
 
 /** Organizations as options, indented by depth. */
@@ -35,7 +34,7 @@ export function ReportChooser(p: {
   action: string;
   orgs: readonly OrgNode[];
   query: ReportQuery;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   submit: string;
   label: string;
 }) {
@@ -87,8 +86,8 @@ export function UnitStatusTable(p: { units: readonly UnitStatus[]; year: number;
               <th scope="row" class={`depth-${Math.min(3, u.depth - minDepth)}`}>
                 <a href={reportHref(u.orgId, p.year)}>{u.orgName}</a>
               </th>
-              <td>{ORG_KIND_LABELS[u.kind as OrgKind] ?? u.kind}</td>
-              <td>{REPORT_STATE_LABELS[u.state] ?? u.state}</td>
+              <td>{ORG_KIND_LABELS[u.kind]}</td>
+              <td>{REPORT_STATE_LABELS[u.state]}</td>
               <td class={u.errors > 0 ? 'num error' : 'num'}>{u.errors}</td>
               <td class="num">{u.warnings}</td>
               <td>
@@ -110,13 +109,14 @@ export function ReportIndexPage(
   p: Base & {
     orgs: readonly OrgNode[];
     query: ReportQuery;
-    errors: Record<string, string>;
-    chosen?: { orgId: string; orgName: string; year: number };
-    units?: readonly UnitStatus[];
+    errors: FieldErrors;
+    can: { setDeadlines: boolean };
+    register?: ReportRegister;
   },
 ) {
-  const c = p.chosen;
-  const late = (p.units ?? []).filter((u) => u.late).length;
+  const r = p.register;
+  const units = r?.units ?? [];
+  const late = units.filter((u) => u.late).length;
   return (
     <AdminLayout title="政府信息公开工作年度报告" actor={p.actor} csrf={p.csrf} path={REPORTS_PATH} flash={p.flash}>
       <p>
@@ -131,48 +131,33 @@ export function ReportIndexPage(
         submit="查看"
         label="选择机构和年度"
       />
-      {p.actor.roles.some((g) => REPORT_OVERSIGHT_ROLES.includes(g.role)) ? (
+      {p.can.setDeadlines ? (
         <p>
           <a href={REPORT_DEADLINES_PATH}>内部报送期限设置</a>
         </p>
       ) : null}
-      {c ? (
+      {r ? (
         <section aria-labelledby="chosen">
-          <h2 id="chosen">{`${c.orgName} ${c.year} 年度报告`}</h2>
+          <h2 id="chosen">{`${r.orgName} ${r.year} 年度报告`}</h2>
           <p class="actions-row">
-            <a class="button" href={reportHref(c.orgId, c.year)}>
+            <a class="button" href={reportHref(r.orgId, r.year)}>
               打开本机构报告
             </a>
-            {p.units && p.units.length > 1 ? (
-              <a class="button secondary" href={rollupHref(c.orgId, c.year)}>
+            {units.length > 1 ? (
+              <a class="button secondary" href={rollupHref(r.orgId, r.year)}>
                 汇总下级单位报告
               </a>
             ) : null}
           </p>
-          {p.units && p.units.length > 0 ? (
+          {units.length > 0 ? (
             <UnitStatusTable
-              units={p.units}
-              year={c.year}
-              caption={`本级及下级单位 ${c.year} 年度报告情况：共 ${p.units.length} 个单位${late > 0 ? `，逾期未报送 ${late} 个` : ''}`}
+              units={units}
+              year={r.year}
+              caption={`本级及下级单位 ${r.year} 年度报告情况：共 ${units.length} 个单位${late > 0 ? `，逾期未报送 ${late} 个` : ''}`}
             />
           ) : null}
         </section>
       ) : null}
-    </AdminLayout>
-  );
-}
-
-/** The register's 403 page. */
-export function ReportForbiddenPage(p: Base & { message?: string }) {
-  return (
-    <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={REPORTS_PATH}>
-      <p role="alert">{p.message ?? '没有权限执行此操作'}。</p>
-      <p>
-        本机构的信息编辑、政府信息公开工作机构负责人和系统管理员可以编制和报送年度报告；政府信息公开工作机构负责人、主要负责同志或系统管理员可以公开发布；上级政务公开办可以查看、退回和汇总下级单位的报告。
-      </p>
-      <p>
-        <a href={REPORTS_PATH}>返回年度报告</a>　<a href="/admin">返回工作台</a>
-      </p>
     </AdminLayout>
   );
 }

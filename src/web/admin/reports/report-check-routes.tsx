@@ -1,31 +1,24 @@
 /** @jsxImportSource hono/jsx */
 // Back-office 年报体检: a supervisor uploads reports of the units below it (files or pasted text)
 // and sees the checker's results. Nothing is stored; the JSON download echoes the shown result.
-import type { Context, Hono } from 'hono';
-import type { Actor } from '../../../domain/policies/actor.js';
-import { AppError } from '../../../app/errors.js';
+import type { Hono } from 'hono';
 import {
   UPLOAD_LIMITS,
   checkUploadedReports,
-  mayCheckReports,
+  requireReportCheck,
   type UploadedReport,
 } from '../../../app/reports/check-uploaded-reports.js';
-import { requireActor, statusOf } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
-import { ReportCheckForbiddenPage, ReportCheckFormPage, ReportCheckResultsPage } from './report-check-views.js';
+import { download } from '../../common/download.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, readForm, valueOf } from '../../common/pipeline.js';
+import { z } from '../../common/validation.js';
+import { ReportCheckFormPage, ReportCheckResultsPage } from './report-check-views.js';
 
-type C = Context<WebEnv>;
-
+const PATH = '/admin/report-check';
 const LIMITS = { maxFiles: UPLOAD_LIMITS.maxFiles, maxFileMb: UPLOAD_LIMITS.maxFileBytes / 1024 / 1024 };
 
-const denied = (c: C, actor: Actor) => c.html(<ReportCheckForbiddenPage actor={actor} csrf={c.get('csrf')} />, 403);
-
-/** The signed-in actor allowed to use 年报体检, or the response to send instead (login redirect, 403). */
-async function allowedActor(c: C): Promise<Actor | Response> {
-  const actor = requireActor(c);
-  if (actor instanceof Response) return actor;
-  return mayCheckReports(actor) ? actor : denied(c, actor);
-}
+/** The pasted text as typed (not trimmed: findings give offsets into it; the use case checks its length). */
+const checkForm = z.object({ text: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) ?? '', z.string()) });
 
 /**
  * The uploaded files of the multipart body (empty file inputs, sent by browsers when nothing is chosen, are skipped).
@@ -36,65 +29,47 @@ async function uploadedFiles(body: Record<string, unknown>): Promise<UploadedRep
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
-const fieldText = (v: unknown): string =>
-  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
-
-/** An ASCII-safe file name for Content-Disposition, plus the UTF-8 form. */
-function disposition(name: string): string {
-  const base = name.replace(/[\r\n"\\/]/g, '').slice(0, 120) || 'report';
-  const ascii = base.replace(/[^\w.-]/g, '_');
-  return `attachment; filename="${ascii}.json"; filename*=UTF-8''${encodeURIComponent(base)}.json`;
-}
-
 /** Registers /admin/report-check: the form, the check, the JSON download. */
-export function registerReportCheckRoutes(app: Hono<WebEnv>): void {
-  app.get('/admin/report-check', async (c) => {
-    const actor = await allowedActor(c);
-    if (actor instanceof Response) return actor;
-    return c.html(<ReportCheckFormPage actor={actor} csrf={c.get('csrf')} limits={LIMITS} />);
+export function registerReportCheckRoutes(admin: Hono<StaffEnv>): void {
+  admin.get(PATH, (c) => {
+    requireReportCheck(c.get('actor'));
+    return c.html(<ReportCheckFormPage actor={c.get('actor')} csrf={c.get('csrf')} limits={LIMITS} />);
   });
 
-  app.post('/admin/report-check', async (c) => {
-    const actor = await allowedActor(c);
-    if (actor instanceof Response) return actor;
-    const body = await c.req.parseBody({ all: true });
-    const pasted = fieldText(body.text);
-    try {
-      const reports = await checkUploadedReports(c.get('ctx'), actor, { files: await uploadedFiles(body), pasted });
-      return c.html(<ReportCheckResultsPage actor={actor} csrf={c.get('csrf')} reports={reports} />);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      if (e.code === 'forbidden') return denied(c, actor);
-      const page = (
+  admin.post(PATH, async (c) => {
+    const files = await uploadedFiles(await c.req.parseBody({ all: true }));
+    return formAction(c, {
+      schema: checkForm,
+      values: await readForm(c),
+      run: ({ text }) => checkUploadedReports(c.get('ctx'), c.get('actor'), { files, pasted: text }),
+      done: (reports) =>
+        c.html(<ReportCheckResultsPage actor={c.get('actor')} csrf={c.get('csrf')} reports={reports} />),
+      again: (state) => (
         <ReportCheckFormPage
-          actor={actor}
+          actor={c.get('actor')}
           csrf={c.get('csrf')}
           limits={LIMITS}
-          text={pasted}
-          errors={e.fieldErrors}
-          message={e.message}
+          text={valueOf(state.values, 'text')}
+          errors={state.errors}
+          message={state.message}
         />
-      );
-      return c.html(page, statusOf(e));
-    }
+      ),
+    });
   });
 
   // Sends back the result shown on the page as a file (the server kept nothing to fetch it from).
-  app.post('/admin/report-check/json', async (c) => {
-    const actor = await allowedActor(c);
-    if (actor instanceof Response) return actor;
-    const body = await c.req.parseBody();
+  admin.post(`${PATH}/json`, async (c) => {
+    requireReportCheck(c.get('actor'));
+    const form = await readForm(c);
     let value: unknown;
     try {
-      value = JSON.parse(fieldText(body.json));
+      value = JSON.parse(valueOf(form, 'json'));
     } catch {
-      return c.text('不是有效的 JSON', 400);
+      value = null;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return c.text('不是有效的 JSON', 400);
-    const headers = {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': disposition(fieldText(body.name)),
-    };
-    return c.body(`${JSON.stringify(value, null, 2)}\n`, 200, headers);
+    const name = `${valueOf(form, 'name').slice(0, 120) || 'report'}.json`;
+    const bytes = new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
+    return download(c, { bytes, mime: 'application/json; charset=utf-8', name });
   });
 }

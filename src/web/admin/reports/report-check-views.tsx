@@ -1,20 +1,14 @@
 /** @jsxImportSource hono/jsx */
-// Views of 年报体检 in the back office: the upload form, the results per report, the 403 page.
+// Views of 年报体检 in the back office: the upload form and the results per report.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { CheckedReport } from '../../../domain/report-check/check-text.js';
 import { APPLICANT_COLUMNS, applicationRows, type Cell } from '../../../domain/reports/annual-report.js';
-import type { Finding } from '../../../domain/reports/finding.js';
-import {
-  APPLICANT_COLUMN_LABELS,
-  APPLICATION_ROW_LABELS,
-  ARTICLE20_COLUMN_LABELS,
-  REVIEW_COLUMN_LABELS,
-  SECTION_TITLES,
-  rowLabel,
-  type SectionKey,
-} from '../../../domain/reports/labels.js';
+import { APPLICANT_COLUMN_LABELS, APPLICATION_ROW_LABELS } from '../../../domain/reports/labels.js';
+import { DataTable, InfoList } from '../../common/applications-blocks.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary } from '../../common/forms.js';
+import { FileField } from '../../common/reports-file-field.js';
+import { FindingsTable } from './annual-report-common.js';
 
 const PATH = '/admin/report-check';
 
@@ -45,27 +39,14 @@ export function ReportCheckFormPage(p: FormProps) {
       <ErrorSummary message={p.message} errors={e} labels={REPORT_CHECK_LABELS} />
       <form method="post" action={PATH} enctype="multipart/form-data">
         <Csrf token={p.csrf} />
-        <div class={e.files ? 'field has-error' : 'field'}>
-          <label for="f-files">{REPORT_CHECK_LABELS.files}</label>
-          <p class="hint" id="f-files-hint">
-            可一次选择多个文件（txt、html、docx、pdf），每个文件不超过 {p.limits.maxFileMb} MB，最多 {p.limits.maxFiles}{' '}
-            个。
-          </p>
-          {e.files ? (
-            <p class="error" id="f-files-err">
-              {e.files}
-            </p>
-          ) : null}
-          <input
-            id="f-files"
-            name="files"
-            type="file"
-            multiple
-            accept=".txt,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            aria-describedby={e.files ? 'f-files-hint f-files-err' : 'f-files-hint'}
-            aria-invalid={e.files ? 'true' : undefined}
-          />
-        </div>
+        <FileField
+          name="files"
+          label={REPORT_CHECK_LABELS.files!}
+          multiple
+          accept=".txt,.html,.htm,.docx,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          error={e.files}
+          hint={`可一次选择多个文件（txt、html、docx、pdf），每个文件不超过 ${p.limits.maxFileMb} MB，最多 ${p.limits.maxFiles} 个。`}
+        />
         <div class={e.text ? 'field has-error' : 'field'}>
           <label for="f-text">{REPORT_CHECK_LABELS.text}（可选）</label>
           <p class="hint" id="f-text-hint">
@@ -92,68 +73,6 @@ export function ReportCheckFormPage(p: FormProps) {
   );
 }
 
-const SECTION_NAMES: Record<string, string> = Object.fromEntries(
-  (Object.entries(SECTION_TITLES) as [SectionKey, string][]).map(([k, v]) => [k, v.replace(/^[一二三四五六]、/, '')]),
-);
-const COLUMN_NAMES: Record<string, string> = {
-  ...ARTICLE20_COLUMN_LABELS,
-  ...REVIEW_COLUMN_LABELS,
-  ...APPLICANT_COLUMN_LABELS,
-};
-
-/** Where a finding is, in words: section, row, column, text offset. */
-export function whereText(f: Finding): string {
-  const w = f.where;
-  const section =
-    w.section && ['applications', 'reviews', 'article20'].includes(w.section)
-      ? (w.section as 'applications' | 'reviews' | 'article20')
-      : null;
-  const parts = [
-    w.section ? (SECTION_NAMES[w.section] ?? w.section) : '',
-    w.row ? (section ? rowLabel(section, w.row) : w.row) : '',
-    w.column ? (COLUMN_NAMES[w.column] ?? w.column) : '',
-    w.offset !== undefined ? `文本第 ${w.offset} 个字符处` : '',
-  ];
-  return parts.filter(Boolean).join(' / ');
-}
-
-function Findings(p: { findings: Finding[] }) {
-  if (p.findings.length === 0) return <p>未发现问题。</p>;
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption>发现的问题（{p.findings.length} 项）</caption>
-        <thead>
-          <tr>
-            <th scope="col">规则</th>
-            <th scope="col">严重程度</th>
-            <th scope="col">说明</th>
-            <th scope="col">位置</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.findings.map((f) => (
-            <tr>
-              <td>{f.rule}</td>
-              <td class={f.severity === 'error' ? 'error' : 'warn'}>{f.severity === 'error' ? '错误' : '提示'}</td>
-              <td>{f.message}</td>
-              <td>
-                {whereText(f)}
-                {f.where.excerpt ? (
-                  <>
-                    <br />
-                    原文：“{f.where.excerpt}”
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 const showCell = (v: Cell | undefined): string => (v === undefined ? '—' : v === null ? '' : String(v));
 
 function ApplicationsTable(p: { report: CheckedReport }) {
@@ -164,61 +83,55 @@ function ApplicationsTable(p: { report: CheckedReport }) {
     (k) => !(applicationRows(format) as string[]).includes(k),
   ) as (keyof typeof r.applications)[];
   return (
-    <div class="table-wrap">
-      <table>
-        <caption>第三部分 收到和处理政府信息公开申请情况（读取到的数字；空白为表中留空，“—”为文本中没有）</caption>
-        <thead>
-          <tr>
-            <th scope="col">行</th>
-            {APPLICANT_COLUMNS.map((c) => (
-              <th scope="col" class="num">
-                {APPLICANT_COLUMN_LABELS[c]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...applicationRows(format), ...extra].map((row) => (
-            <tr>
-              <th scope="row">{APPLICATION_ROW_LABELS[row]}</th>
-              {APPLICANT_COLUMNS.map((c) => (
-                <td class="num">{showCell(r.applications[row]?.[c])}</td>
-              ))}
-            </tr>
+    <DataTable
+      caption="第三部分 收到和处理政府信息公开申请情况（读取到的数字；空白为表中留空，“—”为文本中没有）"
+      cols={['行', ...APPLICANT_COLUMNS.map((c) => APPLICANT_COLUMN_LABELS[c])]}
+    >
+      {[...applicationRows(format), ...extra].map((row) => (
+        <tr>
+          <th scope="row">{APPLICATION_ROW_LABELS[row]}</th>
+          {APPLICANT_COLUMNS.map((c) => (
+            <td class="num">{showCell(r.applications[row]?.[c])}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
 const fileBase = (name: string): string => name.replace(/\.[^.]*$/, '') || 'report';
 
+/** The format read and the one the year wants, flagged when they differ. */
+function FormatText(p: { report: CheckedReport }) {
+  const r = p.report;
+  const mismatch = r.format !== null && r.expectedFormat !== null && r.format !== r.expectedFormat;
+  const expected = r.expectedFormat ? `${r.expectedFormat}年版` : '：未知';
+  return (
+    <>
+      {`${r.format ? `${r.format}年版` : '未识别'}（按年度应为${expected}）`}
+      {mismatch ? <strong class="warn">　格式与年度不符</strong> : null}
+    </>
+  );
+}
+
 function ReportResult(p: { report: CheckedReport; index: number; csrf: string }) {
   const r = p.report;
   const id = `r${p.index + 1}`;
-  const mismatch = r.format !== null && r.expectedFormat !== null && r.format !== r.expectedFormat;
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
         {p.index + 1}. {r.file ?? '（未命名）'}
       </h2>
-      <dl class="info">
-        <dt>发布机关</dt>
-        <dd>{r.organization.name ?? '未识别'}</dd>
-        <dt>年度</dt>
-        <dd>{r.year ?? '未识别'}</dd>
-        <dt>表格格式</dt>
-        <dd>
-          {r.format ? `${r.format}年版` : '未识别'}（按年度应为{r.expectedFormat ? `${r.expectedFormat}年版` : '：未知'}
-          ）{mismatch ? <strong class="warn">　格式与年度不符</strong> : null}
-        </dd>
-        <dt>完整性</dt>
-        <dd>{r.complete ? '完整' : '不完整（副本在第六部分之前中断）'}</dd>
-        <dt>植入广告</dt>
-        <dd>{r.tampered ? <strong class="error">有：此副本已被篡改</strong> : '未发现'}</dd>
-      </dl>
-      <Findings findings={r.findings} />
+      <InfoList
+        rows={[
+          ['发布机关', r.organization.name ?? '未识别'],
+          ['年度', r.year ?? '未识别'],
+          ['表格格式', <FormatText report={r} />],
+          ['完整性', r.complete ? '完整' : '不完整（副本在第六部分之前中断）'],
+          ['植入广告', r.tampered ? <strong class="error">有：此副本已被篡改</strong> : '未发现'],
+        ]}
+      />
+      <FindingsTable findings={r.findings} caption={`发现的问题（${r.findings.length} 项）`} empty="未发现问题。" />
       <ApplicationsTable report={r} />
       <form method="post" action={`${PATH}/json`} class="inline">
         <Csrf token={p.csrf} />
@@ -248,19 +161,6 @@ export function ReportCheckResultsPage(p: { actor: Actor; csrf: string; reports:
       {p.reports.map((r, i) => (
         <ReportResult report={r} index={i} csrf={p.csrf} />
       ))}
-    </AdminLayout>
-  );
-}
-
-/** The 403 page: 年报体检 is for supervisors and administrators. */
-export function ReportCheckForbiddenPage(p: { actor: Actor; csrf: string }) {
-  return (
-    <AdminLayout title="没有权限" actor={p.actor} csrf={p.csrf} path={PATH}>
-      <p role="alert">没有权限执行此操作。</p>
-      <p>年报体检仅向上级政务公开办（监督）和系统管理员开放。如需使用，请联系本机构或上级机构的系统管理员。</p>
-      <p>
-        <a href="/admin">返回工作台</a>
-      </p>
     </AdminLayout>
   );
 }

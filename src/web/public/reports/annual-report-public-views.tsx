@@ -1,19 +1,20 @@
 /** @jsxImportSource hono/jsx */
-// Portal views of the published annual reports (issue 5 "Exports and publication"; Regulation
-// art. 49–50): the archive by year under 政府信息公开年报 and one report in the official layout
-// with its charts (after the section-三 table) and the JSON and documents beside it. Only published reports reach these
-// views.
+// Portal views of the published annual reports (《政府信息公开条例》第四十九条、第五十条): the archive by
+// year under 政府信息公开年报 and one report in the official layout with its charts (after the section-三
+// table) and the JSON and documents beside it. Only published reports reach these views.
 import type { Organization } from '../../../domain/orgs/organization.js';
 import type { AnnualReport, ReportFormat } from '../../../domain/reports/annual-report.js';
 import { reportTitle } from '../../../domain/reports/render-text.js';
 import type { PortalSite } from '../../../app/portal/portal.js';
 import type { DirectoryData } from '../../../app/portal/publications-public.js';
 import { PublicLayout } from '../../common/layout.js';
-import { ReportTables } from '../../admin/reports/annual-report-common.js';
+import type { ReportExportKind } from '../../../domain/reports/report-files.js';
+import { ExportLinks, ReportTables } from '../../admin/reports/annual-report-common.js';
+import { portalUrls } from '../portal/portal-urls.js';
 import { siteTitle } from '../portal/portal-views.js';
 import { categoryFeed, orgFeed } from '../publications/publication-views.js';
 
-/** The directory's label (国办公开办函〔2019〕61号; SPEC §4.1). */
+/** The directory's label (国办公开办函〔2019〕61号). */
 export const ARCHIVE_LABEL = '政府信息公开年报';
 
 /** The archive of an organization. */
@@ -23,13 +24,7 @@ export const publicReportHref = (o: Organization, year: number, extension?: stri
   `${archiveHref(o)}/${year}${extension ? `.${extension}` : ''}`;
 
 /** The files offered beside the page (the portal publishes the JSON and the documents, not the back-office HTML). */
-export const PUBLIC_FILES = [
-  ['json', '数据（JSON）'],
-  ['docx', 'Word 文档'],
-  ['xlsx', 'Excel 表格'],
-  ['pdf', 'PDF 文档'],
-  ['md', '文本（Markdown）'],
-] as const;
+export const PUBLIC_FILES: readonly ReportExportKind[] = ['json', 'docx', 'xlsx', 'pdf', 'md'];
 
 const crumbs = (o: Organization): [string, string][] => [
   ['/', '政府信息公开'],
@@ -87,7 +82,7 @@ export function ArchivePage(p: {
           <ol class="publist">
             {latest.items.map((i) => (
               <li>
-                <a href={i.url}>{i.title}</a>
+                <a href={portalUrls.publication(i.id)}>{i.title}</a>
                 <span class="meta">
                   <time datetime={i.publishedOn}>{i.publishedOn}</time>
                 </span>
@@ -141,17 +136,11 @@ export function PublicReportPage(p: {
           </tbody>
         </table>
       </div>
-      <nav class="report-downloads" aria-label="本报告的数据和文档">
-        <ul>
-          {PUBLIC_FILES.map(([ext, label]) => (
-            <li>
-              <a href={publicReportHref(p.org, r.year, ext)} type={ext === 'json' ? 'application/json' : undefined}>
-                {label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ExportLinks
+        href={(kind) => publicReportHref(p.org, r.year, kind)}
+        kinds={PUBLIC_FILES}
+        label="本报告的数据和文档"
+      />
       <article class="publication annual-report-page">
         <ReportTables report={r} format={r.format} charts={p.charts} />
       </article>
