@@ -108,7 +108,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerDashboardRoutes(app);
   registerOrgRoutes(admin);
   registerUserRoutes(admin);
-  registerCalendarRoutes(app);
+  registerCalendarRoutes(admin);
   registerAuditRoutes(admin);
   registerSettingsRoutes(app);
   registerReviewRoutes(admin);

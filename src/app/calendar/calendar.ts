@@ -1,6 +1,7 @@
 // Working-day calendar use cases: load it, compute due dates, import a year's schedule, set overrides.
 import type { AppContext } from '../context.js';
 import type { CalendarRepos } from './ports.js';
+import type { OrgRepos } from '../orgs/ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { buildHolidayCalendar, type HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { computeDeadline, type Deadline } from '../../domain/calendar/working-days.js';
@@ -43,7 +44,7 @@ async function buildFromTables(repos: CalendarRepos): Promise<HolidayCalendar> {
  * when a counted day lies in a year whose official schedule is not loaded.
  * @throws AppError 'invalid' for a malformed date or count
  */
-export async function dueDate(ctx: AppContext, start: string, n: number): Promise<Deadline> {
+export async function dueDate(ctx: { repos: CalendarRepos }, start: string, n: number): Promise<Deadline> {
   const d = parseLocalDate(start);
   if (!d.ok) {
     throw invalid(`日期格式应为 YYYY-MM-DD：${start}`);
@@ -54,15 +55,23 @@ export async function dueDate(ctx: AppContext, start: string, n: number): Promis
   return computeDeadline(d.value, n, await loadHolidayCalendar(ctx.repos));
 }
 
-async function authorizeCalendar(ctx: AppContext, actor: Actor | null): Promise<void> {
+/** Whether the actor may change the calendar (an admin of a root organization). Null actor = CLI/system. */
+export async function mayChangeCalendar(ctx: { repos: OrgRepos }, actor: Actor | null): Promise<boolean> {
   if (actor === null) {
-    return;
+    return true;
   }
   const roots = (await ctx.repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
-  if (!canAdmin(actor, 'calendar.update', null, roots)) {
+  return canAdmin(actor, 'calendar.update', null, roots);
+}
+
+async function authorizeCalendar(ctx: { repos: OrgRepos }, actor: Actor | null): Promise<void> {
+  if (!(await mayChangeCalendar(ctx, actor))) {
     throw forbidden();
   }
 }
+
+/** What changing the calendar uses: the steps that react to a change run in its transaction. */
+type CalendarChangeContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'calendarChangedSteps'>;
 
 /** Result of importing a schedule file: the years loaded, or every bad line. */
 export type ImportResult =
@@ -74,7 +83,7 @@ export type ImportResult =
  * depended on them are recomputed by the registered CalendarChangedSteps in the same transaction.
  */
 export async function importSchedule(
-  ctx: AppContext,
+  ctx: CalendarChangeContext,
   actor: Actor | null,
   text: string,
   fileName: string,
@@ -119,7 +128,7 @@ export async function importSchedule(
  * @throws AppError 'invalid' for a bad date or a missing reason
  */
 export async function setCalendarOverride(
-  ctx: AppContext,
+  ctx: CalendarChangeContext,
   actor: Actor | null,
   date: string,
   isWorking: boolean,
@@ -167,7 +176,7 @@ export async function setCalendarOverride(
 
 /** Removes a local override day. */
 export async function removeCalendarOverride(
-  ctx: AppContext,
+  ctx: CalendarChangeContext,
   actor: Actor | null,
   date: LocalDate | string,
 ): Promise<void> {

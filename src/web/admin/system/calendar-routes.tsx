@@ -1,13 +1,20 @@
 /** @jsxImportSource hono/jsx */
 // Back-office working-day calendar: the year grid, due-date calculator, override days, schedule import.
+// Thin handlers: parse → use case or query (which authorizes) → render; errors go to the pipeline.
 import type { Context, Hono } from 'hono';
-import { dueDate, importSchedule, removeCalendarOverride, setCalendarOverride } from '../../../app/calendar/calendar.js';
-import { AppError } from '../../../app/errors.js';
-import type { Actor } from '../../../domain/policies/actor.js';
-import { canAdmin } from '../../../domain/policies/admin-policy.js';
-import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
-import { CalendarPage, yearGrid, type CalendarPageModel } from './calendar-views.js';
+import {
+  dueDate,
+  importSchedule,
+  removeCalendarOverride,
+  setCalendarOverride,
+} from '../../../app/calendar/calendar.js';
+import { calendarPage } from '../../../app/calendar/calendar-page.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, readQuery, valueOf } from '../../common/pipeline.js';
+import { integer, optionalLocalDate, optionalYear, parseQuery, text, z } from '../../common/validation.js';
+import { CalendarPage, type CalendarPageModel } from './calendar-views.js';
+
+type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   imported: '放假安排已导入，相关暂定期限已重新计算。',
@@ -15,97 +22,80 @@ const FLASH: Record<string, string> = {
   override_removed: '调整日已删除。',
 };
 
+/** The page's query: the year shown, and the due-date calculator (blank days count as 20). */
+const pageQuery = {
+  year: optionalYear(),
+  start: optionalLocalDate('日期格式应为 YYYY-MM-DD'),
+  days: z.preprocess((v) => (v === '' ? '20' : v), integer('工作日天数应为 0 到 2500 之间的整数', 0, 2500)),
+};
+
+/** The override form as typed (the use case checks the date and the reason at once). */
+const overrideForm = z.object({ date: text(20), working: text(1), reason: text(500) });
+
 type Extra = Pick<CalendarPageModel, 'flash' | 'due' | 'overrideForm' | 'importError'>;
 
 /** Registers /admin/calendar and its forms. */
-export function registerCalendarRoutes(app: Hono<WebEnv>): void {
-  app.get('/admin/calendar', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const year = yearParam(c.req.query('year'), c.get('ctx').clock.today());
-    const due = await computeDue(c, c.req.query('start'), c.req.query('days'));
-    return render(c, actor, year, { due, flash: FLASH[c.req.query('flash') ?? ''] }, due?.error ? 422 : 200);
-  });
-
-  app.post('/admin/calendar/overrides', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const form = await readForm(c);
-    const values = { date: str(form, 'date').trim(), working: str(form, 'working'), reason: str(form, 'reason') };
-    const year = yearParam(values.date.slice(0, 4), c.get('ctx').clock.today());
-    try {
-      await setCalendarOverride(c.get('ctx'), actor, values.date, values.working === '1', values.reason);
-      return c.redirect(`/admin/calendar?year=${year}&flash=override_set#overrides`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      return render(
-        c,
-        actor,
-        year,
-        { overrideForm: { values, errors: e.fieldErrors, message: e.message } },
-        statusOf(e),
-      );
+export function registerCalendarRoutes(admin: Hono<StaffEnv>): void {
+  admin.get('/admin/calendar', async (c) => {
+    const raw = readQuery(c);
+    const { value: q, errors } = parseQuery(pageQuery, raw);
+    const year = yearOf(c, q.year);
+    const flash = FLASH[c.req.query('flash') ?? ''];
+    if (raw.start === undefined || raw.start === '') {
+      // Days without a start: the calculator was submitted empty.
+      const due = raw.days === undefined ? undefined : { start: '', days: valueOf(raw, 'days'), error: '请填写起算日' };
+      return render(c, year, { due, flash }, due ? 422 : 200);
     }
+    const shown = { start: valueOf(raw, 'start'), days: valueOf(raw, 'days').trim() || '20' };
+    const error = errors.start ?? errors.days;
+    if (error !== undefined || q.start === undefined || q.days === undefined) {
+      return render(c, year, { due: { ...shown, error }, flash }, 422);
+    }
+    const result = await dueDate(c.get('ctx'), q.start, q.days);
+    return render(c, year, { due: { ...shown, result }, flash }, 200);
   });
 
-  app.post('/admin/calendar/overrides/:date/delete', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
+  admin.post('/admin/calendar/overrides', (c) =>
+    formAction(c, {
+      schema: overrideForm,
+      run: async ({ date, working, reason }) => {
+        await setCalendarOverride(c.get('ctx'), c.get('actor'), date, working === '1', reason);
+        return yearOf(c, date);
+      },
+      done: (year) => c.redirect(`/admin/calendar?year=${year}&flash=override_set#overrides`, 303),
+      again: (state) => {
+        const values = Object.fromEntries(['date', 'working', 'reason'].map((k) => [k, valueOf(state.values, k)]));
+        const year = yearOf(c, values.date);
+        return page(c, year, { overrideForm: { values, errors: state.errors, message: state.message ?? '' } });
+      },
+    }),
+  );
+
+  admin.post('/admin/calendar/overrides/:date/delete', async (c) => {
     const date = c.req.param('date');
-    const year = yearParam(date.slice(0, 4), c.get('ctx').clock.today());
-    try {
-      await removeCalendarOverride(c.get('ctx'), actor, date);
-      return c.redirect(`/admin/calendar?year=${year}&flash=override_removed#overrides`, 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      return render(c, actor, year, { overrideForm: { values: {}, errors: {}, message: e.message } }, statusOf(e));
-    }
+    await removeCalendarOverride(c.get('ctx'), c.get('actor'), date);
+    return c.redirect(`/admin/calendar?year=${yearOf(c, date)}&flash=override_removed#overrides`, 303);
   });
 
-  app.post('/admin/calendar/import', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const year = yearParam(undefined, c.get('ctx').clock.today());
+  admin.post('/admin/calendar/import', async (c) => {
+    const year = yearOf(c);
     const upload = await readUpload(c);
-    if ('error' in upload) return render(c, actor, year, { importError: { message: upload.error, lines: [] } }, 422);
-    try {
-      const r = await importSchedule(c.get('ctx'), actor, upload.text, upload.name);
-      if (r.ok) return c.redirect(`/admin/calendar?year=${r.years[0] ?? year}&flash=imported`, 303);
-      const message = `文件“${upload.name}”有 ${r.errors.length} 处错误，未导入任何内容。请更正后重新上传：`;
-      return render(c, actor, year, { importError: { message, lines: r.errors } }, 422);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      return render(c, actor, year, { importError: { message: e.message, lines: [] } }, statusOf(e));
-    }
+    if ('error' in upload) return render(c, year, { importError: { message: upload.error, lines: [] } }, 422);
+    const r = await importSchedule(c.get('ctx'), c.get('actor'), upload.text, upload.name);
+    if (r.ok) return c.redirect(`/admin/calendar?year=${r.years[0] ?? year}&flash=imported`, 303);
+    const message = `文件“${upload.name}”有 ${r.errors.length} 处错误，未导入任何内容。请更正后重新上传：`;
+    return render(c, year, { importError: { message, lines: r.errors } }, 422);
   });
 }
 
-/** The year to show: a 4-digit year from the query, else the current year. */
-function yearParam(raw: string | undefined, today: string): number {
-  const y = Number(raw);
-  return raw && /^\d{4}$/.test(raw) && y >= 1000 ? y : Number(today.slice(0, 4));
-}
-
-async function computeDue(
-  c: Context<WebEnv>,
-  start: string | undefined,
-  days: string | undefined,
-): Promise<CalendarPageModel['due']> {
-  if (start === undefined || start === '') {
-    return days === undefined ? undefined : { start: '', days, error: '请填写起算日' };
-  }
-  const typed = (days ?? '').trim();
-  const shown = { start, days: typed === '' ? '20' : typed };
-  try {
-    return { ...shown, result: await dueDate(c.get('ctx'), start.trim(), Number(shown.days)) };
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    return { ...shown, error: e.message };
-  }
+/** The year to show: a year given (a number, or the first four characters of a typed date), else this year. */
+function yearOf(c: C, given?: number | string): number {
+  const y = typeof given === 'string' ? (/^\d{4}/.test(given) ? Number(given.slice(0, 4)) : NaN) : given;
+  return y !== undefined && y >= 1000 ? y : Number(c.get('ctx').clock.today().slice(0, 4));
 }
 
 /** Reads the uploaded schedule file: a UTF-8 `.txt` file, at most the configured upload size. */
-async function readUpload(c: Context<WebEnv>): Promise<{ text: string; name: string } | { error: string }> {
+async function readUpload(c: C): Promise<{ text: string; name: string } | { error: string }> {
   const body = await c.req.parseBody();
   const file = body.file;
   if (!(file instanceof File) || file.size === 0) return { error: '请选择要上传的放假安排文件（.txt）' };
@@ -117,38 +107,12 @@ async function readUpload(c: Context<WebEnv>): Promise<{ text: string; name: str
   }
 }
 
-/** Loads what the page shows for a year and renders it with the given status. */
-async function render(
-  c: Context<WebEnv>,
-  actor: Actor,
-  year: number,
-  extra: Extra,
-  status: 200 | 400 | 401 | 403 | 404 | 409 | 422 | 423,
-) {
-  const ctx = c.get('ctx');
-  const [days, overrides, years, orgs] = await Promise.all([
-    ctx.repos.calendar.days({ from: `${year}-01-01`, to: `${year}-12-31` }),
-    ctx.repos.calendar.overrides(),
-    ctx.repos.calendar.years(),
-    ctx.repos.orgs.list(),
-  ]);
-  const roots = orgs.filter((o) => o.parentId === null).map((o) => o.id);
-  const loaded = years.find((y) => y.year === year);
-  const model: CalendarPageModel = {
-    actor,
-    csrf: c.get('csrf'),
-    year,
-    today: ctx.clock.today(),
-    source: loaded ? { source: loaded.source, loadedAt: loaded.loadedAt } : null,
-    publishedYears: years.map((y) => y.year),
-    months: yearGrid(
-      year,
-      days,
-      overrides.filter((o) => o.date.startsWith(String(year))),
-    ),
-    overrides,
-    canEdit: canAdmin(actor, 'calendar.update', null, roots),
-    ...extra,
-  };
-  return c.html(<CalendarPage {...model} />, status);
+/** The page of a year with a form's values and errors. */
+async function page(c: C, year: number, extra: Extra) {
+  const data = await calendarPage(c.get('ctx'), c.get('actor'), year);
+  return <CalendarPage {...data} actor={c.get('actor')} csrf={c.get('csrf')} {...extra} />;
+}
+
+async function render(c: C, year: number, extra: Extra, status: 200 | 422) {
+  return c.html(await page(c, year, extra), status);
 }

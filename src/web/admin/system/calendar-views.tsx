@@ -2,37 +2,17 @@
 // Views of the working-day calendar page: the year grid, due-date calculator, overrides and import.
 import type { Actor } from '../../../domain/policies/actor.js';
 import { formatInstant } from '../../common/time.js';
-import type { CalendarDayRow, CalendarOverrideRow } from '../../../app/calendar/ports.js';
+import type { CalendarPage, DayCell } from '../../../app/calendar/calendar-page.js';
 import type { Deadline } from '../../../domain/calendar/working-days.js';
 import type { ScheduleFileError } from '../../../domain/calendar/schedule-file.js';
-import { buildHolidayCalendar } from '../../../domain/calendar/holiday-calendar.js';
-import { isWorkingDay } from '../../../domain/calendar/working-days.js';
-import { addDays, dayOfWeek, isWeekend, localDate, type LocalDate } from '../../../domain/core/local-date.js';
+import { dayOfWeek, localDate } from '../../../domain/core/local-date.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
-/** One day of the grid, already classified for display. */
-export type DayCell = {
-  date: LocalDate;
-  weekend: boolean;
-  working: boolean;
-  kind: 'holiday' | 'workday' | null;
-  name: string;
-  override: { working: boolean; reason: string } | null;
-};
-
 /** What the calendar page shows. The optional parts carry a form's typed values and errors. */
-export type CalendarPageModel = {
+export type CalendarPageModel = CalendarPage & {
   actor: Actor;
   csrf: string;
-  year: number;
-  today: string;
-  /** The year's loaded schedule, or null when the year is provisional (暂定). */
-  source: { source: string; loadedAt: string } | null;
-  publishedYears: number[];
-  months: DayCell[][];
-  overrides: CalendarOverrideRow[];
-  canEdit: boolean;
   flash?: string;
   due?: { start: string; days: string; result?: Deadline; error?: string };
   overrideForm?: { values: Record<string, string>; errors: Record<string, string>; message: string };
@@ -42,39 +22,6 @@ export type CalendarPageModel = {
 const WEEK_HEAD = ['一', '二', '三', '四', '五', '六', '日'];
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const OVERRIDE_LABELS: Record<string, string> = { date: '日期', working: '类型', reason: '调整原因' };
-
-/**
- * Classifies every day of a year for the grid (presenter: the rules stay in the domain's isWorkingDay).
- * @param days the official schedule rows of the year
- * @param overrides all override rows
- * @returns twelve months of cells
- */
-export function yearGrid(
-  year: number,
-  days: readonly CalendarDayRow[],
-  overrides: readonly CalendarOverrideRow[],
-): DayCell[][] {
-  const official = new Map(days.map((d) => [d.date, d]));
-  const local = new Map(overrides.map((o) => [o.date, o]));
-  const cal = buildHolidayCalendar(
-    days.map((d) => ({ date: localDate(d.date), kind: d.kind, name: d.name })),
-    overrides.map((o) => ({ date: localDate(o.date), working: o.isWorking, reason: o.reason })),
-    [year],
-  );
-  const months: DayCell[][] = Array.from({ length: 12 }, () => []);
-  for (let d = localDate(`${year}-01-01`); d.startsWith(String(year)); d = addDays(d, 1)) {
-    const o = local.get(d);
-    months[Number(d.slice(5, 7)) - 1]?.push({
-      date: d,
-      weekend: isWeekend(d),
-      working: isWorkingDay(d, cal),
-      kind: official.get(d)?.kind ?? null,
-      name: official.get(d)?.name ?? '',
-      override: o ? { working: o.isWorking, reason: o.reason } : null,
-    });
-  }
-  return months;
-}
 
 /** The whole calendar page. */
 export function CalendarPage(p: CalendarPageModel) {
@@ -87,7 +34,7 @@ export function CalendarPage(p: CalendarPageModel) {
       flash={p.flash}
     >
       {/* Without edit rights the forms are hidden, so a refused change is reported here. */}
-      {p.canEdit ? null : <ErrorSummary message={p.overrideForm?.message ?? p.importError?.message} />}
+      {p.can.edit ? null : <ErrorSummary message={p.overrideForm?.message ?? p.importError?.message} />}
       <YearStatus {...p} />
       <p class="legend">
         图例：<span class="key holiday">休</span> 放假　<span class="key workday">班</span> 调休上班（周末上班）
@@ -101,7 +48,7 @@ export function CalendarPage(p: CalendarPageModel) {
       </div>
       <DueSection {...p} />
       <OverrideSection {...p} />
-      {p.canEdit ? <ImportSection {...p} /> : null}
+      {p.can.edit ? <ImportSection {...p} /> : null}
     </AdminLayout>
   );
 }
@@ -261,7 +208,7 @@ function OverrideSection(p: CalendarPageModel) {
                 <th scope="col">调整为</th>
                 <th scope="col">原因</th>
                 <th scope="col">设置时间</th>
-                {p.canEdit ? <th scope="col">操作</th> : null}
+                {p.can.edit ? <th scope="col">操作</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -273,7 +220,7 @@ function OverrideSection(p: CalendarPageModel) {
                   <td>{o.isWorking ? '工作日（上班）' : '休息日（不上班）'}</td>
                   <td>{o.reason}</td>
                   <td>{formatInstant(o.createdAt)}</td>
-                  {p.canEdit ? (
+                  {p.can.edit ? (
                     <td>
                       <form method="post" action={`/admin/calendar/overrides/${o.date}/delete`} class="inline">
                         <Csrf token={p.csrf} />
@@ -289,7 +236,7 @@ function OverrideSection(p: CalendarPageModel) {
           </table>
         </div>
       )}
-      {p.canEdit ? (
+      {p.can.edit ? (
         <form method="post" action="/admin/calendar/overrides" class="narrow">
           <h3>新增或修改调整日</h3>
           <Csrf token={p.csrf} />
