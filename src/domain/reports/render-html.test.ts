@@ -1,7 +1,8 @@
 // Unit tests of the HTML renderer: escaping, captions and header scopes, merged cells forming full grids.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, renderReportHtml } from './render-html.js';
+import { escapeHtml } from '../core/text.js';
+import { renderReportHtml } from './render-html.js';
 import type { RenderableReport } from './render-text.js';
 
 const tables = (html: string): string[] => [...html.matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => m[0]);

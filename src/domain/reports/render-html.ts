@@ -9,35 +9,25 @@
  * every value from the report is escaped.
  */
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS, type ReportFormat } from './annual-report.js';
+import { escapeHtml } from '../core/text.js';
+import { SECTION_NAMES, article20Tables } from './labels.js';
 import {
-  APPLICANT_COLUMN_LABELS,
-  APPLICATIONS_NOTE,
-  REVIEW_COLUMN_LABELS,
-  SECTION_TITLES,
-  article20Tables,
-} from './labels.js';
-import {
-  REVIEW_HEAD,
   applicationCell,
   applicationLines,
+  applicationsHead,
   article20Cells,
   preamble,
+  reportParts,
   reportTitle,
   reviewCells,
-  sectionBody,
+  reviewsHead,
   showCell,
+  type HeadCell,
   type RenderableReport,
 } from './render-text.js';
 
 /** The addresses of the 15 section-四 cells, in printed order (`reconsideration.upheld` …). */
 const REVIEW_CELLS = REVIEW_ROWS.flatMap((g) => REVIEW_COLUMNS.map((c) => `${g}.${c}`));
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
 
 const th = (
   label: string,
@@ -48,6 +38,10 @@ const th = (
   const rs = span.rows && span.rows > 1 ? ` rowspan="${span.rows}"` : '';
   return `<th scope="${scope}"${cs}${rs}>${escapeHtml(label)}</th>`;
 };
+/** Header rows as `<tr>`s: a cell spanning columns heads a column group. */
+const headRows = (head: readonly HeadCell[][]): string[] =>
+  head.map((row) => `<tr>${row.map((h) => th(h.label, (h.cols ?? 1) > 1 ? 'colgroup' : 'col', h)).join('')}</tr>`);
+
 /** A numeric cell; `cell` is its stable address `<section>.<row>.<column>` (e.g. `applications.new.natural_person`). */
 const td = (value: string, cell: string): string =>
   `<td class="num" data-cell="${escapeHtml(cell)}">${escapeHtml(value)}</td>`;
@@ -77,19 +71,6 @@ function article20Html(report: RenderableReport, format: ReportFormat): string {
     .join('\n');
 }
 
-function applicationsHead(): string {
-  const L = APPLICANT_COLUMN_LABELS;
-  const firms = [L.business, L.research, L.nonprofit, L.legal_services, L.other];
-  return [
-    '<colgroup span="3"></colgroup><colgroup span="7"></colgroup>',
-    '<thead>',
-    `<tr>${th(APPLICATIONS_NOTE, 'colgroup', { cols: 3, rows: 3 })}${th('申请人情况', 'colgroup', { cols: 7 })}</tr>`,
-    `<tr>${th(L.natural_person, 'col', { rows: 2 })}${th('法人或其他组织', 'colgroup', { cols: 5 })}${th(L.total, 'col', { rows: 2 })}</tr>`,
-    `<tr>${firms.map((f) => th(f, 'col')).join('')}</tr>`,
-    '</thead>',
-  ].join('\n');
-}
-
 function applicationsHtml(report: RenderableReport, format: ReportFormat): string {
   const rows = applicationLines(format).map((line) => {
     const groups = line.groups.map((g) => th(g.label, 'rowgroup', { rows: g.rows }));
@@ -98,20 +79,22 @@ function applicationsHtml(report: RenderableReport, format: ReportFormat): strin
     );
     return `<tr>${groups.join('')}${th(line.label, 'row', { cols: line.span })}${cells.join('')}</tr>`;
   });
-  const caption = SECTION_TITLES.applications.replace(/^三、/, '');
-  return `<table class="apps"><caption>${escapeHtml(caption)}</caption>\n${applicationsHead()}\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  const head = [
+    '<colgroup span="3"></colgroup><colgroup span="7"></colgroup>',
+    '<thead>',
+    ...headRows(applicationsHead()),
+    '</thead>',
+  ].join('\n');
+  const caption = escapeHtml(SECTION_NAMES.applications);
+  return `<table class="apps"><caption>${caption}</caption>\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 function reviewsHtml(report: RenderableReport): string {
-  const leaf = REVIEW_COLUMNS.map((c) => REVIEW_COLUMN_LABELS[c]);
-  const caption = SECTION_TITLES.reviews.replace(/^四、/, '');
   return [
-    `<table class="reviews"><caption>${escapeHtml(caption)}</caption>`,
+    `<table class="reviews"><caption>${escapeHtml(SECTION_NAMES.reviews)}</caption>`,
     '<colgroup span="5"></colgroup><colgroup span="5"></colgroup><colgroup span="5"></colgroup>',
     '<thead>',
-    `<tr>${th(REVIEW_HEAD.reconsideration, 'colgroup', { cols: 5 })}${th(REVIEW_HEAD.litigation, 'colgroup', { cols: 10 })}</tr>`,
-    `<tr>${leaf.map((l) => th(l, 'col', { rows: 2 })).join('')}${th(REVIEW_HEAD.direct, 'colgroup', { cols: 5 })}${th(REVIEW_HEAD.afterReconsideration, 'colgroup', { cols: 5 })}</tr>`,
-    `<tr>${[...leaf, ...leaf].map((l) => th(l, 'col')).join('')}</tr>`,
+    ...headRows(reviewsHead()),
     '</thead>',
     `<tbody>\n<tr>${reviewCells(report)
       .map((v, i) => td(v, `reviews.${REVIEW_CELLS[i]!}`))
@@ -155,16 +138,16 @@ export function renderReportBody(
   const intro = preamble(report);
   const h1 = Math.min(Math.max(options.titleLevel ?? 1, 1), 5);
   const h2 = h1 + 1;
-  const section = (id: string, heading: string, content: string) =>
-    `<section aria-labelledby="${id}">\n<h${h2} id="${id}">${escapeHtml(heading)}</h${h2}>\n${content}\n</section>`;
-  return `<h${h1}>${escapeHtml(title)}</h${h1}>
-${intro ? `<p>${escapeHtml(intro)}</p>` : ''}
-${section('s1', SECTION_TITLES.overview, paragraphs(sectionBody(report, 'overview')))}
-${section('s2', SECTION_TITLES.article20, article20Html(report, format))}
-${section('s3', SECTION_TITLES.applications, applicationsHtml(report, format) + figures(options.charts ?? []))}
-${section('s4', SECTION_TITLES.reviews, reviewsHtml(report))}
-${section('s5', SECTION_TITLES.problems, paragraphs(sectionBody(report, 'problems')))}
-${section('s6', SECTION_TITLES.other, paragraphs(sectionBody(report, 'other')))}`;
+  const parts = reportParts(report, {
+    narrative: paragraphs,
+    article20: () => article20Html(report, format),
+    applications: () => applicationsHtml(report, format) + figures(options.charts ?? []),
+    reviews: () => reviewsHtml(report),
+  }).map(({ title: heading, content }, i) => {
+    const id = `s${i + 1}`;
+    return `<section aria-labelledby="${id}">\n<h${h2} id="${id}">${escapeHtml(heading)}</h${h2}>\n${content}\n</section>`;
+  });
+  return [`<h${h1}>${escapeHtml(title)}</h${h1}>`, intro ? `<p>${escapeHtml(intro)}</p>` : '', ...parts].join('\n');
 }
 
 /** Renders the whole report as a standalone HTML page in `format`. */

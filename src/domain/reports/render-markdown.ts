@@ -1,28 +1,24 @@
 /**
  * Renders an annual report as Markdown: title, preamble, the six parts with their narrative, and
- * the official tables as pipe tables in the shape of the seed report's page (SPEC §1.4–§1.6,
- * §2.3–§2.5) — the caption row of each section-二 table, the three header rows of section 三 with
- * the merged group labels written once in their first row, the three header rows of section 四.
+ * the official tables as pipe tables in the shape of the seed report's page — the caption row of each
+ * section-二 table, the three header rows of section 三 with the merged group labels written once in
+ * their first row, the three header rows of section 四.
  * Merged cells become empty cells, so every row of a table has the same number of cells
  * (GitHub-flavoured Markdown needs it). Pure: returns a string.
  */
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, type ReportFormat } from './annual-report.js';
+import { APPLICANT_COLUMNS, type ReportFormat } from './annual-report.js';
+import { article20Tables } from './labels.js';
 import {
-  APPLICANT_COLUMN_LABELS,
-  APPLICATIONS_NOTE,
-  REVIEW_COLUMN_LABELS,
-  SECTION_TITLES,
-  article20Tables,
-} from './labels.js';
-import {
-  REVIEW_HEAD,
   applicationCell,
   applicationLines,
+  applicationsHead,
   article20Cells,
+  headGrid,
   preamble,
+  reportParts,
   reportTitle,
   reviewCells,
-  sectionBody,
+  reviewsHead,
   showCell,
   type RenderableReport,
 } from './render-text.js';
@@ -71,13 +67,8 @@ function article20Md(report: RenderableReport, format: ReportFormat): string[] {
 }
 
 function applicationsMd(report: RenderableReport, format: ReportFormat): string {
-  const L = APPLICANT_COLUMN_LABELS;
   const blank = (k: number) => Array<string>(k).fill('');
-  const rows: string[][] = [
-    [APPLICATIONS_NOTE, ...blank(2), '申请人情况', ...blank(6)],
-    [...blank(3), L.natural_person, '法人或其他组织', ...blank(4), L.total],
-    [...blank(4), L.business, L.research, L.nonprofit, L.legal_services, L.other, ''],
-  ];
+  const rows = headGrid(applicationsHead());
   // Label columns: the groups that start on a row, then the row's own label, padded to 3.
   const open: number[] = [];
   for (const line of applicationLines(format)) {
@@ -92,14 +83,7 @@ function applicationsMd(report: RenderableReport, format: ReportFormat): string 
 }
 
 function reviewsMd(report: RenderableReport): string {
-  const leaf = REVIEW_COLUMNS.map((c) => REVIEW_COLUMN_LABELS[c]);
-  const blank = (k: number) => Array<string>(k).fill('');
-  return table([
-    [REVIEW_HEAD.reconsideration, ...blank(4), REVIEW_HEAD.litigation, ...blank(9)],
-    [...leaf, REVIEW_HEAD.direct, ...blank(4), REVIEW_HEAD.afterReconsideration, ...blank(4)],
-    [...blank(5), ...leaf, ...leaf],
-    reviewCells(report),
-  ]);
+  return table([...headGrid(reviewsHead()), reviewCells(report)]);
 }
 
 function paragraphs(body: string | null): string[] {
@@ -114,13 +98,16 @@ function paragraphs(body: string | null): string[] {
 /** Renders the whole report as Markdown in `format` (blocks separated by blank lines). */
 export function renderReportMarkdown(report: RenderableReport, format: ReportFormat): string {
   const intro = preamble(report);
-  const blocks: string[] = [`# ${escapeLine(reportTitle(report))}`];
-  if (intro) blocks.push(escapeLine(intro));
-  blocks.push(`## ${SECTION_TITLES.overview}`, ...paragraphs(sectionBody(report, 'overview')));
-  blocks.push(`## ${SECTION_TITLES.article20}`, ...article20Md(report, format));
-  blocks.push(`## ${SECTION_TITLES.applications}`, applicationsMd(report, format));
-  blocks.push(`## ${SECTION_TITLES.reviews}`, reviewsMd(report));
-  blocks.push(`## ${SECTION_TITLES.problems}`, ...paragraphs(sectionBody(report, 'problems')));
-  blocks.push(`## ${SECTION_TITLES.other}`, ...paragraphs(sectionBody(report, 'other')));
+  const parts = reportParts<string[]>(report, {
+    narrative: paragraphs,
+    article20: () => article20Md(report, format),
+    applications: () => [applicationsMd(report, format)],
+    reviews: () => [reviewsMd(report)],
+  });
+  const blocks = [
+    `# ${escapeLine(reportTitle(report))}`,
+    ...(intro ? [escapeLine(intro)] : []),
+    ...parts.flatMap((p) => [`## ${p.title}`, ...p.content]),
+  ];
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,11 +1,11 @@
 /**
- * Renders an annual report (issue 5's model, or the checker's output) into the official tables of
+ * Renders an annual report (the generator's model, or the checker's output) into the official tables of
  * a format as text: pipe rows like the seed report's page, in the official row and column order
- * with the official labels (SPEC §1.4–§1.6, §2.3–§2.5). Pure: returns a string.
+ * with the official labels (国办公开办函〔2021〕30号, 〔2019〕60号). Pure: returns a string.
  *
- * Also holds what the text and HTML renderers share: the input type, the choice of format, cell
- * display, the section-三 row layout with its merged group labels, and the list of figures a
- * format has no place for.
+ * Also holds what the text, HTML and Markdown renderers share: the input type, the choice of format, cell
+ * display, the six parts in order, the section-三 row layout with its merged group labels, the header
+ * rows of sections 三 and 四 with their merged cells, and the list of figures a format has no place for.
  */
 import {
   APPLICANT_COLUMNS,
@@ -29,8 +29,11 @@ import {
   APPLICATION_GROUP_LABELS,
   APPLICATION_ROW_LABELS,
   REVIEW_COLUMN_LABELS,
+  SECTION_KEYS,
   SECTION_TITLES,
   article20Tables,
+  type NarrativeKey,
+  type SectionKey,
 } from './labels.js';
 
 /**
@@ -90,7 +93,7 @@ export function preamble(report: RenderableReport): string | null {
  * The narrative of a section (一, 五, 六), or null. A first line that is only the tail of the
  * section's own heading (a checker that cut a reworded heading short, e.g. `及改进情况`) is dropped.
  */
-export function sectionBody(report: RenderableReport, key: 'overview' | 'problems' | 'other'): string | null {
+export function sectionBody(report: RenderableReport, key: NarrativeKey): string | null {
   const body = text(report.sections?.[key]);
   if (body === null) return null;
   const [first, ...rest] = body.split('\n');
@@ -115,7 +118,7 @@ export function article20Cells(report: RenderableReport, row: Article20Row, colu
   return columns.map((c) => showCell(entry[c], c, row === 'procurement' ? entry.unit : undefined));
 }
 
-/** A section-三 row's value in a column. A 2019 rendering of a 2021 report sums （六）1–3 (SPEC §2.6). */
+/** A section-三 row's value in a column. A 2019 rendering of a 2021 report sums （六）1–3 into its one 其他处理 row. */
 export function applicationCell(
   report: RenderableReport,
   format: ReportFormat,
@@ -173,6 +176,84 @@ export const REVIEW_HEAD = {
   afterReconsideration: '复议后起诉',
 } as const;
 
+/** A header cell of an official table: its label and the columns and rows it spans (1 when absent). */
+export type HeadCell = { label: string; cols?: number; rows?: number };
+
+/** Section 三's three header rows: the 勾稽 note over the label columns, 申请人情况, 法人或其他组织. */
+export function applicationsHead(): HeadCell[][] {
+  const L = APPLICANT_COLUMN_LABELS;
+  const firms = [L.business, L.research, L.nonprofit, L.legal_services, L.other];
+  return [
+    [
+      { label: APPLICATIONS_NOTE, cols: 3, rows: 3 },
+      { label: '申请人情况', cols: 7 },
+    ],
+    [
+      { label: L.natural_person, rows: 2 },
+      { label: '法人或其他组织', cols: 5 },
+      { label: L.total, rows: 2 },
+    ],
+    firms.map((label) => ({ label })),
+  ];
+}
+
+/** Section 四's three header rows: 行政复议 | 行政诉讼, the results and the two kinds of suit, their results. */
+export function reviewsHead(): HeadCell[][] {
+  const leaf = REVIEW_COLUMNS.map((c) => REVIEW_COLUMN_LABELS[c]);
+  const H = REVIEW_HEAD;
+  return [
+    [
+      { label: H.reconsideration, cols: 5 },
+      { label: H.litigation, cols: 10 },
+    ],
+    [
+      ...leaf.map((label) => ({ label, rows: 2 })),
+      { label: H.direct, cols: 5 },
+      { label: H.afterReconsideration, cols: 5 },
+    ],
+    [...leaf, ...leaf].map((label) => ({ label })),
+  ];
+}
+
+/** Header rows as a rectangular grid: each cell's label at its top-left corner, blank where a span covers. */
+export function headGrid(head: readonly HeadCell[][]): string[][] {
+  const grid: (string | undefined)[][] = head.map(() => []);
+  head.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row) {
+      while (grid[r]![c] !== undefined) c += 1;
+      for (let dr = 0; dr < (cell.rows ?? 1); dr++) {
+        for (let dc = 0; dc < (cell.cols ?? 1); dc++) grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? cell.label : '';
+      }
+      c += cell.cols ?? 1;
+    }
+  });
+  return grid.map((row) => Array.from(row, (v) => v ?? ''));
+}
+
+/** What a renderer makes of each part: a narrative part from its text (null when unwritten), the three tables. */
+export type PartRenderer<T> = {
+  narrative: (body: string | null, key: NarrativeKey) => T;
+  article20: () => T;
+  applications: () => T;
+  reviews: () => T;
+};
+
+/** The six parts in order, each with its heading and what `render` made of it. */
+export function reportParts<T>(
+  report: RenderableReport,
+  render: PartRenderer<T>,
+): { key: SectionKey; title: string; content: T }[] {
+  return SECTION_KEYS.map((key) => ({
+    key,
+    title: SECTION_TITLES[key],
+    content:
+      key === 'article20' || key === 'applications' || key === 'reviews'
+        ? render[key]()
+        : render.narrative(sectionBody(report, key), key),
+  }));
+}
+
 /** The 15 printed cells of the section-四 row. */
 export function reviewCells(report: RenderableReport): string[] {
   const reviews = obj(report.reviews);
@@ -191,12 +272,7 @@ function article20Text(report: RenderableReport, format: ReportFormat): string[]
 }
 
 function applicationsText(report: RenderableReport, format: ReportFormat): string[] {
-  const L = APPLICANT_COLUMN_LABELS;
-  const out = [
-    pipe([APPLICATIONS_NOTE, '申请人情况']),
-    pipe([L.natural_person, '法人或其他组织', L.total]),
-    pipe([L.business, L.research, L.nonprofit, L.legal_services, L.other]),
-  ];
+  const out = applicationsHead().map((row) => pipe(row.map((c) => c.label)));
   for (const line of applicationLines(format)) {
     const cells = APPLICANT_COLUMNS.map((c) => showCell(applicationCell(report, format, line.code, c)));
     out.push(pipe([...line.groups.map((g) => g.label), line.label, ...cells]));
@@ -205,30 +281,19 @@ function applicationsText(report: RenderableReport, format: ReportFormat): strin
 }
 
 function reviewsText(report: RenderableReport): string[] {
-  const leaf = REVIEW_COLUMNS.map((c) => REVIEW_COLUMN_LABELS[c]);
-  return [
-    pipe([REVIEW_HEAD.reconsideration, REVIEW_HEAD.litigation]),
-    pipe([...leaf, REVIEW_HEAD.direct, REVIEW_HEAD.afterReconsideration]),
-    pipe([...leaf, ...leaf]),
-    pipe(reviewCells(report)),
-  ];
+  return [...reviewsHead().map((row) => pipe(row.map((c) => c.label))), pipe(reviewCells(report))];
 }
 
 /** Renders the whole report as text in `format`: title, preamble, six parts, the three tables. */
 export function renderReportText(report: RenderableReport, format: ReportFormat): string {
-  const out: string[] = [reportTitle(report)];
   const intro = preamble(report);
-  if (intro) out.push(intro);
-  const body = (key: 'overview' | 'problems' | 'other'): string[] => {
-    const b = sectionBody(report, key);
-    return b === null ? [] : [b];
-  };
-  out.push(SECTION_TITLES.overview, ...body('overview'));
-  out.push(SECTION_TITLES.article20, ...article20Text(report, format));
-  out.push(SECTION_TITLES.applications, ...applicationsText(report, format));
-  out.push(SECTION_TITLES.reviews, ...reviewsText(report));
-  out.push(SECTION_TITLES.problems, ...body('problems'));
-  out.push(SECTION_TITLES.other, ...body('other'));
+  const parts = reportParts<string[]>(report, {
+    narrative: (body) => (body === null ? [] : [body]),
+    article20: () => article20Text(report, format),
+    applications: () => applicationsText(report, format),
+    reviews: () => reviewsText(report),
+  });
+  const out = [reportTitle(report), ...(intro ? [intro] : []), ...parts.flatMap((p) => [p.title, ...p.content])];
   return `${out.join('\n')}\n`;
 }
 
