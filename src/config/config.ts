@@ -1,4 +1,5 @@
-// Deployment configuration: the only reader of process.env (house style §6.11).
+// Deployment configuration, parsed from an environment map: bin/gongkai.js passes the process's environment,
+// tests and scripts a map of their own.
 import { z } from 'zod';
 
 /** Typed deployment configuration, parsed once at the edge and passed in. */

@@ -104,7 +104,7 @@ test('never another exit status: missing path, binary garbage', async () => {
   }
 });
 
-// ---- Cross-year rules R6/R7 (SPEC §1.7) -------------------------------------------------------
+// ---- Cross-year rules R6/R7 (docs/report-check.md) ---------------------------------------------
 
 /** Section-三 rows with `n` in the 自然人 column and in 总计, zeros elsewhere. */
 const row = (n: number) =>
