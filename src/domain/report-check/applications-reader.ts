@@ -1,5 +1,5 @@
 /**
- * Reads the section-三 table (SPEC §1.5 for 2021, §2.4 for 2019) from a region of normalised text.
+ * Reads the section-三 table (国办公开办函〔2021〕30号 for 2021, 国办公开办函〔2019〕60号 for 2019) from a region of normalised text.
  * Two readers are tried and the better kept: rows anchored on their labels, and — for copies whose
  * labels drifted away from their figures (PDF-to-markdown) — numeric lines taken in table order.
  * Rows whose digits ran together are split by R3, then by the column rules R1/R4 (resolve.ts).

@@ -1,5 +1,5 @@
 /**
- * Reads the section-二 tables (SPEC §1.4 for 2021, §2.3 for 2019). The format of the tables is
+ * Reads the section-二 tables (国办公开办函〔2021〕30号 for 2021, 国办公开办函〔2019〕60号 for 2019). The format of the tables is
  * taken from their header labels (e.g. 本年制发件数 vs 本年新制作数量; 第二十条第（九）项 exists
  * only in 2019). Run-together cells are kept only when a single split is possible.
  */

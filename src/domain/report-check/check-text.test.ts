@@ -130,7 +130,7 @@ test('reworded headings end at their closing word, not inside it (sections hold 
   assert.deepEqual(words, text.trim().split('\n'));
 });
 
-test('small heading variants (SPEC §1.2 note): 五 without 的, 四 as in S14 and the Shanghai preamble, 六, 二, 三', () => {
+test('small heading variants: 五 without 的, 四 as in the Shanghai preamble, 六, 二, 三', () => {
   const variants: [string, SectionKey][] = [
     ['五、存在主要问题及改进情况', 'problems'],
     ['五、政府信息公开工作存在主要问题及改进情况', 'problems'],

@@ -1,6 +1,6 @@
 /**
- * 年报体检 (issue 6): reads a published annual report as text and returns the annual-report JSON
- * (issue 5's keys) with findings. Pure: no I/O, clock or environment.
+ * 年报体检 (docs/report-check.md): reads a published annual report as text and returns the annual-report JSON
+ * (the generator's keys, docs/annual-report.schema.json) with findings. Pure: no I/O, clock or environment.
  */
 import { formatForYear, type AnnualReport, type ReportFigures, type ReportFormat } from '../reports/annual-report.js';
 import { checkReport } from '../reports/check-report.js';

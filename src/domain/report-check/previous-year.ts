@@ -1,5 +1,5 @@
 /**
- * The cross-year rules across a set of checked reports (SPEC §1.7 R6/R7): each report is paired
+ * The cross-year rules across a set of checked reports (R6/R7): each report is paired
  * with last year's report of the same issuer, and R6/R7 are run on the pair. Pure.
  *
  * Same issuer: the same 统一社会信用代码 when both reports state one; otherwise the same issuer

@@ -1,6 +1,6 @@
 /**
  * Choosing the reading of section-三 rows whose cells ran together ("640020470"): every reading
- * already satisfies the row rule R3; the one kept must also satisfy the column rules of SPEC §1.7,
+ * already satisfies the row rule R3; the one kept must also satisfy the column rules of check-report.ts,
  * R1 (一 + 二 = （七）总计 + 四) and R4 (（七）总计 = sum of outcomes), with the other rows as read.
  */
 import { APPLICANT_COLUMNS, OUTCOME_CODES, type ApplicationRow, type Applications } from '../reports/annual-report.js';

@@ -1,6 +1,6 @@
 /**
  * Reads the section-四 table: one row of 15 numbers, 5 each for 行政复议, 行政诉讼/未经复议直接起诉
- * and 行政诉讼/复议后起诉 (SPEC §1.6, §2.5). Header words split over lines or into single
+ * and 行政诉讼/复议后起诉. Header words split over lines or into single
  * characters are skipped as text; digits run together are split by R5 (each group's 总计).
  */
 import { REVIEW_COLUMNS, REVIEW_ROWS, type Cell, type Reviews } from '../reports/annual-report.js';

@@ -1,6 +1,6 @@
 /**
  * Finding the row labels of the statistics tables in a published text. Labels are matched by a
- * distinctive keyword (SPEC §1.4–§1.5, §2.3–§2.4), tolerating line breaks and spaces inside words
+ * distinctive keyword, tolerating line breaks and spaces inside words
  * (PDF text), an ordinal in front (`1.`, `1、`, glued to the previous row's digits), and the
  * variants real reports print (`三类内容事务信息`, `其他法律行政止公开`, `规范性文件`).
  */

@@ -1,5 +1,5 @@
 /**
- * Finds the six parts of a report (SPEC §1.2 headings; matched loosely as the §1.2 note asks:
+ * Finds the six parts of a report (the formats' headings; matched loosely, as the formats allow small wording variants:
  * reports reword headings, number them 1、 or out of order, and PDF text splits them) and the
  * regions of the three statistics tables.
  */
@@ -54,9 +54,9 @@ function heading(gap: number, keyword: string, rest = ''): KeyedPattern {
 const anyOf = (words: string[]): string => `(?:${words.map(loose).join('|')})`;
 
 /**
- * The six headings and the small variants real reports use (SPEC §1.2 and its note): 五 with or
+ * The six headings and the small variants real reports use (the formats' headings and their small variants): 五 with or
  * without 的 or 主要 (`存在主要问题`, `存在的问题`, `存在问题`, `主要问题`) or with 不足 for 问题;
- * 四 reworded as in S14 and the Shanghai preamble (`因政府信息公开工作被申请行政复议和提起行政诉讼情况`);
+ * 四 reworded as in the Shanghai preamble (`因政府信息公开工作被申请行政复议和提起行政诉讼情况`);
  * 二 as `政府信息主动公开情况`; 三 with 与/及 for 和; 六 as `其他需报告的事项` or `其他需要说明的事项`;
  * 一 as `概述`, `基本情况`, `总体概况`, `工作概况`. A bare `其他事项` is not taken as heading 六: it
  * would mark a cut-off copy complete whenever a numbered list has such an item.

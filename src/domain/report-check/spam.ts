@@ -1,6 +1,6 @@
 /**
  * Injected spam: mirror sites replace words of a real report (often a place name) by gambling,
- * lottery or pornography advertisements (corpus README; issue 6 lists 365bet, 威廉希尔, 华体会,
+ * lottery or pornography advertisements (corpus README; seen in the wild: 365bet, 威廉希尔, 华体会,
  * 德赢, 欧洲五大联赛, 亚洲唯一, 赌城, 提款). Terms are strong (never in a real report) or weak
  * (only counted next to a strong one). Matches close together form one finding with its span.
  */

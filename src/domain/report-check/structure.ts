@@ -1,7 +1,7 @@
 /**
  * Structural findings: the format the labels declare against the format the year requires
- * (SPEC §1.1: 2021 format from report year 2021; §2.1: trial format for 2019–2020), sections,
- * tables and rows that are missing or out of order (SPEC §1.2, §1.5, §2.4), and truncated copies.
+ * (the 2021 format from report year 2021, the trial format for 2019–2020), sections,
+ * tables and rows that are missing or out of order, and truncated copies.
  */
 import {
   applicationRows,

@@ -1,8 +1,8 @@
 /**
- * The annual-report model (政府信息公开工作年度报告) shared by the report generator (issue 5)
- * and the report checker (issue 6). Its JSON form is documented in docs/annual-report.schema.json;
- * the keys below are that contract. Source of the structure: SPEC §1.4–§1.6 (2021 format,
- * 国办公开办函〔2021〕30号) and §2.3–§2.5 (2019 trial format, 国办公开办函〔2019〕60号).
+ * The annual-report model (政府信息公开工作年度报告) shared by the report generator and
+ * the report checker (年报体检). Its JSON form is documented in docs/annual-report.schema.json;
+ * the keys below are that contract. Source of the structure: the 2021 format
+ * (国办公开办函〔2021〕30号) and the 2019 trial format (国办公开办函〔2019〕60号).
  */
 import { OUTCOMES, type Outcome } from '../applications/application.js';
 
@@ -12,7 +12,7 @@ export type ReportFormat = '2019' | '2021';
 /** A published table cell: a number, or null where the table left it blank. */
 export type Cell = number | null;
 
-/** Column codes of the section 三 table (SPEC §1.5: 7 numeric columns). */
+/** Column codes of the section 三 table (7 numeric columns). */
 export const APPLICANT_COLUMNS = [
   'natural_person',
   'business',
@@ -40,12 +40,12 @@ export function outcomeRows(format: ReportFormat): ApplicationRow[] {
   return format === '2021' ? [...OUTCOME_CODES] : [...base, 'other'];
 }
 
-/** All leaf rows of section 三 in table order for a format (2019: one 其他处理 row; SPEC §2.4). */
+/** All leaf rows of section 三 in table order for a format (2019: one 其他处理 row). */
 export function applicationRows(format: ReportFormat): ApplicationRow[] {
   return ['new', 'carried_over', ...outcomeRows(format), 'total', 'carried_forward'];
 }
 
-/** Section 四 rows (SPEC §1.6: 行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉). */
+/** Section 四 rows (行政复议, 行政诉讼/未经复议直接起诉, 行政诉讼/复议后起诉). */
 export const REVIEW_ROWS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
 export type ReviewRow = (typeof REVIEW_ROWS)[number];
 
@@ -86,7 +86,7 @@ export interface ReportFigures {
   reviews: Reviews;
 }
 
-/** One organization's annual report for one year (issue 5's model). */
+/** One organization's annual report for one year (the generator's model). */
 export interface AnnualReport extends ReportFigures {
   format: ReportFormat;
   year: number;
@@ -95,7 +95,10 @@ export interface AnnualReport extends ReportFigures {
   sections: { overview: string | null; problems: string | null; other: string | null };
 }
 
-/** The format a report year must use: 2019 trial format for 2019–2020, 2021 format from 2021 (SPEC §1.1, §2.1). */
+/**
+ * The format a report year must use: the 2019 trial format (国办公开办函〔2019〕60号) for 2019–2020, the 2021
+ * format (国办公开办函〔2021〕30号) from 2021.
+ */
 export function formatForYear(year: number | null): ReportFormat | null {
   if (year === null || year < 2019) return null;
   return year >= 2021 ? '2021' : '2019';

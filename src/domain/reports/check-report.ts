@@ -1,14 +1,14 @@
 /**
- * The arithmetic rules of the annual report (勾稽关系), SPEC §1.7:
- * - R1 (printed in the section-三 header note, S4–S8): per column, 一 + 二 = （七）总计 + 四.
+ * The arithmetic rules of the annual report (勾稽关系; docs/report-check.md lists them too):
+ * - R1 (printed in the section-三 header note): per column, 一 + 二 = （七）总计 + 四.
  * - R2 (row label of （二）部分公开): a counting rule with no arithmetic form of its own; it is what
  *   makes R4 hold (each application in exactly one outcome row), so R4 enforces it.
- * - R3 [D]: per row, 总计 = the six applicant columns.
- * - R4 [D]: per column, （七）总计 = the sum of all outcome rows.
- * - R5 [D]: section 四, each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结.
- * - R6 [D]: this year's 上年结转 = last year's 结转下年度 (skipped without last year's report).
- * - R7 [C-3p, S45]: 现行有效件数 = last year's + 制发 − 废止 (2021 format; a warning, can fail legitimately).
- * - R8 [D]: counts are non-negative integers; amounts non-negative decimals; 2019 本年增/减 may be negative.
+ * - R3: per row, 总计 = the six applicant columns.
+ * - R4: per column, （七）总计 = the sum of all outcome rows.
+ * - R5: section 四, each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结.
+ * - R6: this year's 上年结转 = last year's 结转下年度 (skipped without last year's report).
+ * - R7: 现行有效件数 = last year's + 制发 − 废止 (2021 format; a warning, can fail legitimately).
+ * - R8: counts are non-negative integers; amounts non-negative decimals; 2019 本年增/减 may be negative.
  * A blank (null) cell counts as 0; a blank total over non-zero parts is itself a finding (R3/R4/R5).
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Rule R8 of SPEC §1.7 [D]: counts are non-negative integers; amounts (the 2021 收费金额 in 万元,
+ * Rule R8 (check-report.ts): counts are non-negative integers; amounts (the 2021 收费金额 in 万元,
  * the 2019 采购总金额) are non-negative decimals; the 2019 format's 本年增/减 may be negative.
  */
 import type { Article20Column, Cell, ReportFigures } from './annual-report.js';

@@ -2,7 +2,7 @@
  * Section 二 of the annual report (主动公开政府信息情况). Item (一) (规章, 规范性文件) comes from
  * the publications (annual-counts.ts); the other items come from other systems — 许可, 处罚,
  * 强制, 收费 and, in the 2019 format, 其他对外管理服务事项 and 政府集中采购 — so they are typed in
- * or imported (MANUAL_ARTICLE20_FIELDS). Tables and columns: SPEC §1.4 (2021), §2.3 (2019).
+ * or imported (MANUAL_ARTICLE20_FIELDS). Tables and columns: 国办公开办函〔2021〕30号 (2021), 国办公开办函〔2019〕60号 (2019).
  */
 import type { AnnualPublicationCounts, DocumentCounts } from '../publications/annual-counts.js';
 import type { Article20, Article20Column, Article20Entry, Article20Row, ReportFormat } from './annual-report.js';
@@ -21,7 +21,7 @@ export type ManualArticle20Field = {
   column: Article20Column;
   /** Chinese label: the official row label and column header, e.g. `行政许可：本年处理决定数量`. */
   label: string;
-  /** Amounts (2021 收费金额 in 万元, 2019 采购总金额) may have decimals (R8, SPEC §1.7). */
+  /** Amounts (2021 收费金额 in 万元, 2019 采购总金额) may have decimals (R8). */
   decimal: boolean;
   /** The 2019 format's 本年增/减 may be negative (R8). */
   signed: boolean;
@@ -51,17 +51,17 @@ export function MANUAL_ARTICLE20_FIELDS(format: ReportFormat): ManualArticle20Fi
   return out;
 }
 
-/** 2021 format 第二十条第（一）项 from one kind's counts (SPEC §1.4). */
+/** 2021 format 第二十条第（一）项 from one kind's counts. */
 function counts2021(c: DocumentCounts): Article20Entry {
   return { made: c.made, repealed: c.repealed, in_force: c.inForce };
 }
 
 /**
- * 2019 format 第二十条第（一）项 (SPEC §2.3): 本年新制作 = made in the year, 本年新公开 = first
+ * 2019 format 第二十条第（一）项: 本年新制作 = made in the year, 本年新公开 = first
  * published in the year, 对外公开总数量 = published by the year end and not withdrawn. The counts
  * give 规章 and 规范性文件 together for the 2019 columns; the 规章 row takes what is known per kind
  * (its 对外公开总数量 is the 规章 in force — they differ only by 规章 that expired while still
- * published) and the 规范性文件 row the rest, so the two rows always add up to the counts [D].
+ * published) and the 规范性文件 row the rest, so the two rows always add up to the counts.
  */
 function rows2019(p: AnnualPublicationCounts): Pick<Article20, 'rules' | 'normative'> {
   const rules = {

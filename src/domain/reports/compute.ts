@@ -1,9 +1,9 @@
 /**
- * Computing an annual report from the recorded work (issue 5): section 三 from the applications,
+ * Computing an annual report from the recorded work: section 三 from the applications,
  * section 四 from the review register, section 二 item (一) from the publications, the rest of
  * section 二 from figures typed in or imported (compute-article20.ts). Pure: facts in, model out.
  *
- * The counting rule of section 三 (SPEC §1.5, §1.7 R1/R6; GLOSSARY 结转): every application
+ * The counting rule of section 三 (R1/R6 of check-report.ts; GLOSSARY 结转): every application
  * closed in the year counts once, in the row of its outcome code and the column of its applicant
  * type; open cases at the year end are 结转下年度 and become next year's 上年结转.
  */
@@ -61,8 +61,8 @@ export type ApplicationTally = {
 /**
  * The outcome bucket of a case closed without a recorded outcome code: （六）3 其他 (the 2019
  * format's single 其他处理 row). Every closed case must count in exactly one outcome row, or R1
- * and R4 cannot hold (SPEC §1.7); the procedure always records an outcome, so this only catches
- * imported or legacy data [D].
+ * and R4 cannot hold; the procedure always records an outcome, so this only catches
+ * imported or legacy data.
  */
 export const UNRECORDED_OUTCOME: OutcomeCode = 'other.other';
 
@@ -73,7 +73,7 @@ export const UNRECORDED_OUTCOME: OutcomeCode = 'other.other';
  * - `carried_over`: received before 1 January and not closed before 1 January;
  * - its outcome: closed in the year;
  * - `carried_forward`: received by 31 December and not closed by 31 December.
- * So 一 + 二 = （七） + 四 per column for any set of facts (R1, SPEC §1.7).
+ * So 一 + 二 = （七） + 四 per column for any set of facts (R1).
  */
 export function bucketsOf(fact: ApplicationFact, year: number): TallyBucket[] {
   const start = `${year}-01-01`;
@@ -117,7 +117,7 @@ export function compareTallies(a: ApplicationTally, b: ApplicationTally): number
 const SUBTYPE_COLUMNS: readonly string[] = LEGAL_PERSON_SUBTYPES;
 
 /**
- * The section-三 column of an applicant (SPEC §1.5): 自然人, or the legal person's subtype among
+ * The section-三 column of an applicant (the format's columns): 自然人, or the legal person's subtype among
  * 商业企业/科研机构/社会公益组织/法律服务机构, with anything else under 其他.
  */
 export function applicantColumn(type: 'natural_person' | 'legal_person', subtype: string | null): ApplicantColumn {
@@ -128,7 +128,7 @@ export function applicantColumn(type: 'natural_person' | 'legal_person', subtype
 type Row = Record<ApplicantColumn, number>;
 const zeroRow = (): Row => Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, 0])) as Row;
 
-/** The section-三 row a bucket lands in for a format (2019: the three `other.*` codes share 其他处理, SPEC §2.4). */
+/** The section-三 row a bucket lands in for a format (2019: the three `other.*` codes share 其他处理). */
 function rowOfBucket(bucket: TallyBucket, format: ReportFormat): ApplicationRow {
   return format === '2019' && bucket.startsWith('other.') ? 'other' : bucket;
 }
@@ -154,7 +154,7 @@ export function applicationsSection(tally: readonly ApplicationTally[], format: 
   return Object.fromEntries(rows);
 }
 
-/** Section 四 from the register's summary (SPEC §1.6); 总计 = the four results (R5). */
+/** Section 四 from the register's summary; 总计 = the four results (R5). */
 export function reviewsSection(summary: ReviewSummary): Reviews {
   const out: Reviews = {};
   for (const row of REVIEW_ROWS) {
@@ -172,7 +172,7 @@ export function reviewsSection(summary: ReviewSummary): Reviews {
 /** Everything one organization's report is computed from. */
 export type ComposeInput = {
   year: number;
-  /** Defaults to the format the year requires (SPEC §1.1, §2.1). */
+  /** Defaults to the format the year requires (国办公开办函〔2019〕60号 for 2019–2020, 国办公开办函〔2021〕30号 after). */
   format?: ReportFormat;
   organization: { name: string | null; creditCode: string | null };
   contact: { address: string | null; postcode: string | null; phone: string | null };

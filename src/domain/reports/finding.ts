@@ -1,5 +1,5 @@
 /**
- * A finding about a report: an arithmetic rule it breaks (R1–R8, SPEC §1.7) or a problem the
+ * A finding about a report: an arithmetic rule it breaks (R1–R8, check-report.ts) or a problem the
  * checker saw in the published text (spam, format, missing, truncated, prose).
  */
 export type FindingRule =

@@ -3,10 +3,10 @@
  * reports (the seed: "全年共受理并办结政府信息依申请公开18件，较去年同期增长55%"). Staff edit them
  * in the back office; what the data cannot say is left as a 【请补充：…】 placeholder.
  *
- * Content follows the format's instructions (SPEC §1.3): 一 covers 主动公开, 依申请公开, 政府信息
+ * Content follows the format's instructions (国办公开办函〔2021〕30号): 一 covers 主动公开, 依申请公开, 政府信息
  * 管理, 平台建设, 监督保障 (for governments also 考核、评议、责任追究, art. 50(4)); 五 starts from the
- * previous report's problems; 六 states the 信息处理费 collected under 国办函〔2020〕109号 (SPEC §3.9;
- * the instruction itself is [U] in SPEC §1.3). Pure: no clock, every number comes in.
+ * previous report's problems; 六 states the 信息处理费 collected under 国办函〔2020〕109号 (the
+ * format's instructions do not spell this out). Pure: no clock, every number comes in.
  */
 import type { AnnualPublicationCounts } from '../publications/annual-counts.js';
 import { KIND_LABELS, PUBLICATION_KINDS } from '../publications/publication.js';
@@ -135,7 +135,7 @@ function reviewsSentence(r: AnnualReport): string {
   return `全年因政府信息公开工作被申请行政复议${reconsideration}件、被提起行政诉讼${litigation}件${corrected > 0 ? `，其中结果被纠正${corrected}件` : ''}。`;
 }
 
-/** Section 一: the two parts the data can tell, then placeholders for the other three (SPEC §1.3). */
+/** Section 一: the two parts the data can tell, then placeholders for the other three (国办公开办函〔2021〕30号). */
 function overview(input: NarrativeInput): string {
   const { year, organization } = input.report;
   return [
@@ -148,7 +148,7 @@ function overview(input: NarrativeInput): string {
   ].join('\n');
 }
 
-/** Section 五: last year's problems first (SPEC §1.3), then this year's for the office to write. */
+/** Section 五: last year's problems first (国办公开办函〔2021〕30号), then this year's for the office to write. */
 function problems(previousProblems: string | null): string {
   const before = previousProblems?.trim();
   return [
@@ -157,7 +157,7 @@ function problems(previousProblems: string | null): string {
   ].join('\n');
 }
 
-/** Section 六: the processing fees of the year (国办函〔2020〕109号; SPEC §3.9), then other matters. */
+/** Section 六: the processing fees of the year (国办函〔2020〕109号), then other matters. */
 function other(fees: NarrativeInput['fees']): string {
   const charged =
     fees.chargedYuan !== fees.collectedYuan ? `（收费通知所列金额合计${formatYuan(fees.chargedYuan)}元）` : '';

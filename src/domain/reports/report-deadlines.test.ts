@@ -1,4 +1,4 @@
-// Unit tests of the annual report's due dates (Regulation art. 49; SPEC §1.8).
+// Unit tests of the annual report's due dates (《政府信息公开条例》第四十九条).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../core/local-date.js';

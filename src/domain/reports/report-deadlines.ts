@@ -1,9 +1,9 @@
 /**
- * When an annual report is due (SPEC §1.8; Regulation art. 49): a county-level-or-above
+ * When an annual report is due (《政府信息公开条例》第四十九条): a county-level-or-above
  * government department publishes its previous-year report by 31 January, the local government's
  * report is published by 31 March. The Regulation sets no date for townships, streets and other
- * bodies [U]: local rules decide, so the date is configuration passed in. Internal deadlines set
- * by a supervisor (e.g. 怀化: departments submit by 26 January, SPEC §1.8) are configurable too.
+ * bodies: local rules decide, so the date is configuration passed in. Internal deadlines set
+ * by a supervisor (e.g. 怀化: departments submit by 26 January) are configurable too.
  */
 import { DomainError } from '../core/domain-error.js';
 import { isLocalDate, type LocalDate } from '../core/local-date.js';
@@ -19,7 +19,7 @@ const STATUTORY: Partial<Record<OrgKind, MonthDay>> = {
 };
 
 /**
- * The default for bodies the Regulation gives no date [D]: 31 January, as for departments — a
+ * The default for bodies the Regulation gives no date: 31 January, as for departments — a
  * township's or street's report feeds the government's report due on 31 March, so it cannot wait
  * until then.
  */
@@ -40,7 +40,7 @@ export function dueInFollowingYear(year: number, monthDay: MonthDay): LocalDate 
 }
 
 /**
- * The date by which the report for `year` must be published (SPEC §1.8). `unregulatedDue` is the
+ * The date by which the report for `year` must be published (art. 49). `unregulatedDue` is the
  * configured date for townships, streets and other bodies.
  */
 export function statutoryDueOn(
@@ -58,8 +58,8 @@ export type ReportDues = { dueOn: LocalDate; internalDueOn: LocalDate | null; st
 
 /**
  * The date a report is due: an internal date may bring the statutory date of art. 49 forward but
- * never extend it (SPEC §1.8); for bodies without a statutory date the internal date replaces the
- * configured default [U].
+ * never extend it (art. 49 is the law); for bodies without a statutory date the internal date replaces the
+ * configured default.
  */
 export function effectiveDueOn(d: ReportDues): LocalDate {
   if (d.internalDueOn === null) return d.dueOn;

@@ -1,9 +1,9 @@
 /**
  * The rollup (汇总, GLOSSARY): one report over a subtree of organizations, every cell the sum of
  * the units' cells. Counts stay integers; amounts keep their decimals. A cell blank (null) or
- * absent in every unit stays blank; otherwise blanks count as 0 (SPEC §1.7).
+ * absent in every unit stays blank; otherwise blanks count as 0 (as the checks count them).
  *
- * Units of another format are mapped as SPEC §2.6 allows: the 2019 其他处理 row ↔ the sum of the
+ * Units of another format are mapped between the formats: the 2019 其他处理 row ↔ the sum of the
  * 2021 （六）1–3 rows (a 2019 row rolled into a 2021 report lands in （六）3 其他); section-二
  * columns the target format does not have are left out.
  */
@@ -46,7 +46,7 @@ export function sumCells(values: readonly (Cell | undefined)[]): Cell {
   return seen ? Math.round(s * 1e6) / 1e6 : null;
 }
 
-/** A unit's section-三 cell as the target format reads it (SPEC §2.6 mapping of 其他处理). */
+/** A unit's section-三 cell as the target format reads it (the 2019 其他处理 row is the 2021 （六）1–3). */
 function appValue(
   report: AnnualReport,
   target: ReportFormat,
@@ -81,7 +81,7 @@ function rollupReviews(reports: readonly AnnualReport[]): Reviews {
   return out;
 }
 
-/** 元 and 万元 are the units reports use for the 2019 采购总金额 (SPEC §2.3); other units are kept as written. */
+/** 元 and 万元 are the units reports use for the 2019 采购总金额; other units are kept as written. */
 const YUAN_PER_UNIT: Record<string, number> = { 元: 1, 万元: 10_000 };
 
 /** The procurement amounts of all units in one unit: their common unit, else 万元 when all are 元/万元. */
