@@ -1,4 +1,4 @@
-// Browser journey of issue 5: the office head of 示例区教育局 opens last year's annual report (its
+// Browser journey of the annual report: the office head of 示例区教育局 opens last year's annual report (its
 // tables computed from the applications), edits the overview, types a section-二 figure wrongly and
 // fixes it, publishes; a visitor finds it under 政府信息公开年报 with the tables and the numbers.
 // axe-core (WCAG 2.1 AA) finds no serious or critical violation on the report page (with its

@@ -1,4 +1,4 @@
-// HTTP: the annual report's back office (issue 5) on both dialects — permissions (visitor → login,
+// HTTP: the annual report's back office on both dialects — permissions (visitor → login,
 // another organization's editor → 403, a supervisor reads the subtree), the report computed from
 // the applications, saving the narrative and the section-二 figures (typed values kept with Chinese
 // errors, nothing saved), the CSV import naming line and cell, submit and return with a reason,
@@ -219,7 +219,7 @@ for (const dialect of DIALECTS) {
 
     test('should refuse to submit a report with an error finding and show why (R6 against last year)', async () => {
       // Last year's report is published, then a case received in 2024 and closed in 2025 is entered
-      // late: this year's 上年结转 no longer equals last year's 结转下年度 (R6, SPEC §1.7).
+      // late: this year's 上年结转 no longer equals last year's 结转下年度 (R6).
       await publishReport(w.rt.ctx, null, w.org.fin, YEAR - 1);
       await insertLateCase(w);
       const fin = `/admin/reports/${w.org.fin}/${YEAR}`;

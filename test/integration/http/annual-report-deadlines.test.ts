@@ -1,4 +1,4 @@
-// HTTP: the annual report's deadline settings (issue 5; SPEC §1.8) on both dialects — a visitor is
+// HTTP: the annual report's deadline settings (《政府信息公开条例》第四十九条) on both dialects — a visitor is
 // sent to login and a user without the right gets 403; an internal date set on the government is
 // inherited by its departments (the settings page and the /admin/reports overview follow, with the
 // late flag); clearing it restores the statutory date; bad input keeps what was typed with a

@@ -1,4 +1,4 @@
-// HTTP: publishing the annual report (issue 5 "Exports and publication") on both dialects — nothing
+// HTTP: publishing the annual report on both dialects — nothing
 // public before publication (page, JSON, archive; a submitted report neither), the publish button
 // for the office head only, the portal page in the official layout with its chart and files, every
 // export kind with its content type, magic bytes and Chinese file name (RFC 5987), no personal data,
