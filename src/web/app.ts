@@ -28,7 +28,6 @@ import { registerTrackRoutes } from './public/applications/track-routes.js';
 import { registerApplicationRoutes } from './admin/applications/application-routes.js';
 import { registerPublicationRoutes } from './admin/publications/publication-routes.js';
 import { registerPublicationExportRoutes } from './admin/publications/publication-export-routes.js';
-import { registerPublicationReassessRoutes } from './admin/publications/publication-reassess-routes.js';
 import { registerStandardCatalogueRoutes } from './admin/standard-catalogue/standard-catalogue-routes.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
@@ -116,9 +115,8 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerNoticeSettingsRoutes(admin);
   registerReportCheckRoutes(admin);
   registerApplicationRoutes(admin);
-  registerPublicationRoutes(app);
-  registerPublicationExportRoutes(app);
-  registerPublicationReassessRoutes(app);
+  registerPublicationRoutes(admin);
+  registerPublicationExportRoutes(admin);
   registerStandardCatalogueRoutes(app);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
   registerAnnualReportDeadlineRoutes(admin);

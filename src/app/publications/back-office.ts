@@ -183,6 +183,8 @@ export type DraftChoices = {
   keyAreas: string[];
   /** The organization's standard-catalogue rows by key area (the optional link). */
   catalogueRows: RowChoiceGroup[];
+  /** The office's date (a new draft's 成文日期, and the latest allowed). */
+  today: LocalDate;
 };
 
 /**
@@ -211,6 +213,7 @@ export async function draftChoices(
     categories,
     keyAreas: areas.map((a) => a.name),
     catalogueRows,
+    today: localDate(ctx.clock.today()),
   };
 }
 

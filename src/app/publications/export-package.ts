@@ -31,6 +31,9 @@ import { auditBy } from '../actors.js';
 import { AppError, invalid } from '../errors.js';
 import { getPublicBaseUrl } from '../settings/public-base-url.js';
 import type { ExportCandidate } from './archive-ports.js';
+import { publicationOrgs } from './back-office.js';
+import type { ReadContext } from './publication-queries.js';
+import { localDate, yearOf, type LocalDate } from '../../domain/core/local-date.js';
 import type { LiveVersion } from './ports.js';
 
 /** Items whose bodies and files are read at once. */
@@ -217,6 +220,25 @@ export async function writeExportPackage(
     ),
   );
   return summary;
+}
+
+/** The export form's choices: the organizations whose items the actor may export, and last year as the period. */
+export type ExportChoices = {
+  /** [credit code, name] of the organizations. */
+  orgs: [string, string][];
+  /** The actor's own organization (else the first) and last year. */
+  defaults: { org: string; from: LocalDate; to: LocalDate };
+};
+
+/** The export form's choices for the actor. */
+export async function exportChoices(ctx: ReadContext, actor: Actor): Promise<ExportChoices> {
+  const { visible } = await publicationOrgs(ctx, actor);
+  const home = visible.find((o) => o.id === actor.homeOrgId) ?? visible[0];
+  const year = yearOf(localDate(ctx.clock.today())) - 1;
+  return {
+    orgs: visible.map((o) => [o.creditCode, o.name]),
+    defaults: { org: home?.creditCode ?? '', from: localDate(`${year}-01-01`), to: localDate(`${year}-12-31`) },
+  };
 }
 
 /** The download's file name: `<creditCode>_<from>_<to>.zip`. */

@@ -2,11 +2,10 @@
 // (issue 4: "A 行政规范性文件 published without one appears on the dashboard's warnings"; the seed
 // practice is an interpretation for every document), and 不予公开 items whose periodic
 // re-assessment (art. 18) has come.
-import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
-import { reassessmentDue } from './publication-queries.js';
+import { reassessmentDue, type ReadContext } from './publication-queries.js';
 import type { UninterpretedItem } from './archive-ports.js';
 import type { PublicationSummary } from './ports.js';
 
@@ -20,7 +19,7 @@ export type PublicationWarnings = {
 };
 
 /** Loads the warnings for the organizations whose publications the actor may see. */
-export async function loadPublicationWarnings(ctx: AppContext, actor: Actor): Promise<PublicationWarnings> {
+export async function loadPublicationWarnings(ctx: ReadContext, actor: Actor): Promise<PublicationWarnings> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const visible = orgs.filter((o) => canViewPublications(actor, ancestry(orgs, o.id))).map((o) => o.id);

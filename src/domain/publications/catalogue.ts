@@ -9,14 +9,14 @@ export type CategoryKind = 'directory' | 'category';
 export const CATEGORY_KIND_LABELS: Readonly<Record<CategoryKind, string>> = { directory: '目录', category: '栏目' };
 
 /** Chinese names of the catalogue's and the publication settings' fields, for messages. */
-export const CATALOGUE_FIELD_LABELS: Readonly<Record<string, string>> = {
+export const CATALOGUE_FIELD_LABELS = {
   name: '栏目名称',
   slug: '栏目代码',
   parentId: '上级目录',
   kind: '类型',
   indexPattern: '索引号格式',
   levels: '审核层级',
-};
+} as const satisfies Readonly<Record<string, string>>;
 
 /** Stable keys of the statutory nodes, so code can find them whatever admins rename them to. */
 export const STATUTORY_KEYS = ['guide', 'rules', 'statutory', 'annual-reports', 'apply'] as const;

@@ -57,12 +57,12 @@ export type ExportEntry = PublicMetadata & {
 };
 
 /** The export form's fields, for messages. */
-export const EXPORT_FIELD_LABELS: Readonly<Record<string, string>> = {
+export const EXPORT_FIELD_LABELS = {
   org: '机关',
   from: '起始日期',
   to: '截止日期',
   kinds: '体裁',
-};
+} as const satisfies Readonly<Record<string, string>>;
 
 /** What the package says about itself. */
 export type ExportMeta = {

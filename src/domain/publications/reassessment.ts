@@ -26,12 +26,12 @@ export const REASSESSMENT_DECISION_LABELS: Readonly<Record<ReassessmentDecision,
 };
 
 /** Chinese names of a re-assessment's fields, for messages. */
-export const REASSESSMENT_FIELD_LABELS: Readonly<Record<string, string>> = {
+export const REASSESSMENT_FIELD_LABELS = {
   decision: '评估结论',
   assessedOn: '评估日期',
   withheldGround: '不予公开理由',
   reason: '评估理由',
-};
+} as const satisfies Readonly<Record<string, string>>;
 
 /** The review-ledger action a re-assessment appends, and its label. */
 export const REASSESS_LEDGER_ACTION = 'reassess';

@@ -7,6 +7,7 @@ import { openApiDocument, type ApiOperation } from './openapi-kit.js';
 import { UNAUTHENTICATED } from './api-schemas.js';
 import { APPLICATION_API_OPERATIONS } from './application-api.js';
 import { STAFF_APPLICATION_API_OPERATIONS } from './staff-application-api.js';
+import { PUBLICATION_API_OPERATIONS } from './publication-api.js';
 
 const INFO = {
   title: 'gongkai 政府信息公开 API',
@@ -74,17 +75,12 @@ const SELF_OPERATION: ApiOperation = {
   responses: { 200: { description: 'OpenAPI 3.1' } },
 };
 
-// ── The publications' operations ──────────────────────────────────────────────────────────────────────
-// src/web/api/publication-api.ts will export PUBLICATION_API_OPERATIONS; concatenate it here:
-//   import { PUBLICATION_API_OPERATIONS } from './publication-api.js';
-const PUBLICATION_OPERATIONS: ApiOperation[] = [];
-// ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Every operation of the API, in the document's order. */
 export const API_OPERATIONS: ApiOperation[] = [
   ...APPLICATION_API_OPERATIONS,
   ...STAFF_APPLICATION_API_OPERATIONS,
-  ...PUBLICATION_OPERATIONS,
+  ...PUBLICATION_API_OPERATIONS,
   ME_OPERATION,
   ANNUAL_REPORT_OPERATION,
   SELF_OPERATION,

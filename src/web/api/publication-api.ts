@@ -25,8 +25,9 @@ import {
 } from '../../domain/publications/transition-table.js';
 import type { StaffEnv, WebEnv } from '../common/env.js';
 import { errorBody, requireApiUser } from '../common/pipeline.js';
+import { dateOut, failure, jsonObject, notAnObject, parsed, queryOf, UNAUTHENTICATED } from './api-schemas.js';
 import { publicOrigin } from '../common/public-origin.js';
-import { fieldErrors, z } from '../common/validation.js';
+import { z } from '../common/validation.js';
 import { portalUrls } from '../public/portal/portal-urls.js';
 import type { ApiOperation } from './openapi-kit.js';
 
@@ -75,7 +76,6 @@ const listQuery = z.object({
   offset: whole('offset', 0, Number.MAX_SAFE_INTEGER, '跳过条数'),
 });
 
-const date = (description: string) => z.string().meta({ description, format: 'date' });
 const oneOf = (values: readonly string[], description: string) => z.string().meta({ description, enum: [...values] });
 const words = (description: string) =>
   z
@@ -91,7 +91,7 @@ const draftBody = z
     kind: oneOf(PUBLICATION_KINDS, '体裁'),
     category: z.string().optional().describe('栏目编号或代码；不填时按体裁归入政策文件的相应栏目'),
     docNo: z.string().optional().describe('发文字号（不超过60字）'),
-    writtenOn: date('成文日期（不晚于今天）'),
+    writtenOn: dateOut('成文日期（不晚于今天）'),
     summary: z.string().optional().describe('内容概述'),
     body: z.string().optional().describe('正文（HTML，按白名单清理；不予公开的信息可不填）'),
     publisher: z.string().optional().describe('发布机构（不填为本机关名称）'),
@@ -101,7 +101,7 @@ const draftBody = z
     interprets: z.string().optional().describe('政策解读所解读文件的索引号（kind 为 interpretation 时必填）'),
     catalogueRow: z.string().optional().describe('对应的基层政务公开标准目录事项编号（本机关未停用的目录事项）'),
     validity: oneOf(VALIDITIES, '有效性（默认 valid）').optional(),
-    validityOn: date('失效或废止日期').optional(),
+    validityOn: dateOut('失效或废止日期').optional(),
     disclosure: oneOf(DISCLOSURES, '公开属性（默认 proactive）').optional(),
     withheldGround: oneOf(WITHHELD_GROUNDS, '不予公开的理由').optional(),
     major: z.boolean().optional().describe('重大信息（须由主要负责同志签发）'),
@@ -135,8 +135,8 @@ const publicationItem = z
     publisher: z.string().describe('发布机构'),
     org: z.object({ creditCode: z.string().describe('统一社会信用代码'), name: z.string() }).nullable(),
     docNo: z.string().describe('发文字号（无则为空字符串）'),
-    writtenOn: date('成文日期'),
-    publishedOn: date('发布日期'),
+    writtenOn: dateOut('成文日期'),
+    publishedOn: dateOut('发布日期'),
     kind: z.enum(PUBLICATION_KINDS).describe('体裁'),
     kindLabel: z.string(),
     category: z.object({ id: z.string(), name: z.string() }).describe('栏目'),
@@ -211,27 +211,22 @@ function itemJson(i: OpenDataItem, origin: string): Item {
   };
 }
 
-/**
- * A JSON body read with its schema: the value, or the answer to send (400 when it is not a JSON object, 422
- * with every field's message).
- */
+/** A JSON body read with its schema: the value, or the answer (400 when not a JSON object, 422 with every field). */
 async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S> | Response> {
-  const value: unknown = await c.req.json().catch(() => undefined);
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return c.json(errorBody('bad_request', '请求体应为 JSON 对象'), 400);
-  }
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : c.json(errorBody('invalid', '请求内容有误', fieldErrors(parsed.error)), 422);
+  const body = await jsonObject(c);
+  if (!body) return notAnObject(c);
+  const r = parsed(schema, body);
+  return r.ok ? r.value : c.json(errorBody('invalid', '请求内容有误', r.errors), 422);
 }
 
 /** Registers GET and POST /api/v1/publications and POST /api/v1/publications/:id/actions. */
 export function registerPublicationApi(app: Hono<WebEnv>): void {
   app.get('/api/v1/publications', async (c) => {
-    const parsed = listQuery.safeParse(c.req.query());
-    if (!parsed.success) return c.json(errorBody('invalid', '查询参数有误', fieldErrors(parsed.error)), 422);
-    const { category, limit, offset, ...query } = parsed.data;
+    const query = parsed(listQuery, queryOf(c));
+    if (!query.ok) return c.json(errorBody('invalid', '查询参数有误', query.errors), 422);
+    const { category, limit, offset, ...filter } = query.value;
     const page = { limit: limit ?? DEFAULT_LIMIT, offset: offset ?? 0 };
-    const result = await openDataList(c.get('ctx'), { ...query, categoryId: category, ...page });
+    const result = await openDataList(c.get('ctx'), { ...filter, categoryId: category, ...page });
     const origin = await publicOrigin(c);
     c.header('Cache-Control', 'no-cache');
     return c.json({
@@ -259,8 +254,6 @@ export function registerPublicationApi(app: Hono<WebEnv>): void {
   app.route('/', staff);
 }
 
-const refusal = (description: string) => ({ description });
-
 /** The publication endpoints as OpenAPI operations (openapi-kit.ts). */
 export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
   {
@@ -274,7 +267,7 @@ export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
     query: listQuery,
     responses: {
       200: { description: '{items, total}', schema: publicationList },
-      422: refusal('查询参数有误，errors 按参数列出'),
+      422: failure('查询参数有误，errors 按参数列出'),
     },
   },
   {
@@ -287,10 +280,10 @@ export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
     body: { schema: draftBody },
     responses: {
       201: { description: '已创建草稿', schema: draftReceipt },
-      400: refusal('请求体不是 JSON 对象'),
-      401: refusal('缺少或无效的访问令牌'),
-      403: refusal('不是该机关的信息编辑'),
-      422: refusal('内容有误，errors 按字段列出'),
+      400: failure('请求体不是 JSON 对象'),
+      401: UNAUTHENTICATED,
+      403: failure('不是该机关的信息编辑'),
+      422: failure('内容有误，errors 按字段列出'),
     },
   },
   {
@@ -305,12 +298,12 @@ export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
     body: { schema: actionBody },
     responses: {
       200: { description: '操作后的状态', schema: actionResult },
-      400: refusal('请求体不是 JSON 对象'),
-      401: refusal('缺少或无效的访问令牌'),
-      403: refusal('没有执行该操作的角色，或违反编审分离'),
-      404: refusal('信息不存在或无权查看'),
-      409: refusal('当前状态不允许该操作'),
-      422: refusal('参数有误'),
+      400: failure('请求体不是 JSON 对象'),
+      401: UNAUTHENTICATED,
+      403: failure('没有执行该操作的角色，或违反编审分离'),
+      404: failure('信息不存在或无权查看'),
+      409: failure('当前状态不允许该操作'),
+      422: failure('参数有误'),
     },
   },
 ];

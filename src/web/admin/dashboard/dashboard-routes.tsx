@@ -8,6 +8,8 @@ import { loadApplicationDashboard } from '../../../app/applications/dashboard.js
 import { ApplicationDashboardCards } from '../applications/application-views.js';
 import { PublicationDashboardCard } from '../publications/publication-views.js';
 import { PublicationWarningsCard } from '../publications/publication-warnings-views.js';
+import { loadPublicationDashboard } from '../../../app/publications/back-office.js';
+import { loadPublicationWarnings } from '../../../app/publications/publication-warnings.js';
 import { CatalogueDashboardCard } from '../standard-catalogue/standard-catalogue-views.js';
 import { AnnualReportDashboardCard } from '../reports/annual-report-dashboard.js';
 
@@ -60,8 +62,8 @@ export function registerDashboardRoutes(app: Hono<WebEnv>): void {
         </div>
         <h2>待办事项</h2>
         <ApplicationDashboardCards data={applications} />
-        <PublicationDashboardCard ctx={ctx} actor={actor} />
-        <PublicationWarningsCard ctx={ctx} actor={actor} />
+        <PublicationDashboardCard data={await loadPublicationDashboard(ctx, actor)} />
+        <PublicationWarningsCard data={await loadPublicationWarnings(ctx, actor)} />
         <CatalogueDashboardCard ctx={ctx} actor={actor} />
         <AnnualReportDashboardCard ctx={ctx} actor={actor} />
       </AdminLayout>,

@@ -5,18 +5,9 @@
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { CatalogueAdmin } from '../../../app/publications/manage-catalogue.js';
 import type { Category } from '../../../app/publications/ports.js';
+import { CATALOGUE_FIELD_LABELS as L, CATEGORY_KIND_LABELS } from '../../../domain/publications/catalogue.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
-
-/** Labels of the page's form fields (for the error summary). */
-export const CATALOGUE_LABELS: Readonly<Record<string, string>> = {
-  name: '栏目名称',
-  slug: '栏目代码',
-  parentId: '上级目录',
-  kind: '类型',
-  indexPattern: '索引号格式',
-  levels: '审核层级',
-};
 
 type Props = {
   actor: Actor;
@@ -77,7 +68,7 @@ export function CataloguePage(p: Props) {
       <p>
         <a href="/admin/publications">‹ 返回主动公开</a>
       </p>
-      <ErrorSummary message={p.message} errors={e} labels={CATALOGUE_LABELS} />
+      <ErrorSummary message={p.message} errors={e} labels={L} />
       <h2 id="tree-h">目录与栏目</h2>
       <div class="table-wrap">
         <table class="catalogue" aria-describedby="tree-h">
@@ -110,7 +101,7 @@ export function CataloguePage(p: Props) {
                 <td>
                   <code>{cat.slug}</code>
                 </td>
-                <td>{cat.kind === 'directory' ? '目录' : '栏目'}</td>
+                <td>{CATEGORY_KIND_LABELS[cat.kind]}</td>
                 <td>{cat.retiredAt ? '已停用' : '在用'}</td>
                 <td class="ops">
                   {!first ? (
@@ -134,10 +125,10 @@ export function CataloguePage(p: Props) {
       <form method="post" action={base} class="narrow">
         <Csrf token={p.csrf} />
         <input type="hidden" name="op" value="add" />
-        <Field name="name" label="栏目名称" value={add.name} error={e.name} required />
+        <Field name="name" label={L.name} value={add.name} error={e.name} required />
         <Field
           name="slug"
-          label="栏目代码"
+          label={L.slug}
           value={add.slug}
           error={e.slug}
           required
@@ -145,19 +136,19 @@ export function CataloguePage(p: Props) {
         />
         <Select
           name="parentId"
-          label="上级目录"
+          label={L.parentId}
           value={add.parentId}
           error={e.parentId}
           options={[['', '（无，作为一级目录）'], ...dirs]}
         />
         <Select
           name="kind"
-          label="类型"
+          label={L.kind}
           value={add.kind}
           error={e.kind}
           options={[
-            ['category', '栏目（直接发布信息）'],
-            ['directory', '目录（下设栏目）'],
+            ['category', `${CATEGORY_KIND_LABELS.category}（直接发布信息）`],
+            ['directory', `${CATEGORY_KIND_LABELS.directory}（下设栏目）`],
           ]}
         />
         <button type="submit">新增</button>
@@ -195,7 +186,7 @@ function SettingsForm(p: {
         <input type="hidden" name="op" value="settings" />
         <Field
           name="indexPattern"
-          label="索引号格式"
+          label={L.indexPattern}
           value={v.indexPattern}
           error={p.errors.indexPattern}
           required

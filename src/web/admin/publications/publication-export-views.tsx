@@ -2,25 +2,25 @@
 // The archive export form (art. 25): organization (optionally with its subtree), period and kinds.
 import type { Actor } from '../../../domain/policies/actor.js';
 import { KIND_LABELS, PUBLICATION_KINDS } from '../../../domain/publications/publication.js';
+import { EXPORT_FIELD_LABELS as L } from '../../../domain/publications/export-manifest.js';
 import { AdminLayout } from '../../common/layout.js';
+import { valueOf } from '../../common/pipeline.js';
+import type { FieldErrors, FormValues } from '../../common/validation.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
-
-/** Field labels (also for the error summary). */
-export const EXPORT_LABELS: Record<string, string> = { org: '机关', from: '起始日期', to: '截止日期', kinds: '体裁' };
-
-/** The form as typed: `kinds` are the checked kinds, `subtree` '1' when checked. */
-export type ExportFormValues = { org: string; from: string; to: string; kinds: string[]; subtree: string };
 
 /** The export page. */
 export function ExportPage(p: {
   actor: Actor;
   csrf: string;
   orgs: [string, string][];
-  values: ExportFormValues;
-  errors?: Record<string, string>;
+  /** The form as typed: `kinds` the checked kinds, `subtree` '1' when checked. */
+  values: FormValues;
+  errors?: FieldErrors;
   message?: string;
 }) {
   const e = p.errors ?? {};
+  const v = (k: string) => valueOf(p.values, k);
+  const kinds = [p.values.kinds ?? []].flat();
   return (
     <AdminLayout title="导出归档包" actor={p.actor} csrf={p.csrf} path="/admin/publications">
       <p>
@@ -34,22 +34,22 @@ export function ExportPage(p: {
       {p.orgs.length === 0 ? <p class="notice">您没有可导出的机关。</p> : null}
       <form method="post" action="/admin/publication-export" class="narrow">
         <Csrf token={p.csrf} />
-        <ErrorSummary message={p.message} errors={p.errors} labels={EXPORT_LABELS} />
-        <Select name="org" label="机关" value={p.values.org} error={e.org} options={p.orgs} required />
+        <ErrorSummary message={p.message} errors={p.errors} labels={L} />
+        <Select name="org" label={L.org} value={v('org')} error={e.org} options={p.orgs} required />
         <div class="field">
           <label class="check" for="f-subtree">
-            <input id="f-subtree" type="checkbox" name="subtree" value="1" checked={p.values.subtree === '1'} />{' '}
+            <input id="f-subtree" type="checkbox" name="subtree" value="1" checked={v('subtree') === '1'} />{' '}
             包括所属机构
           </label>
         </div>
-        <Field name="from" label="起始日期" type="date" value={p.values.from} error={e.from} required />
-        <Field name="to" label="截止日期" type="date" value={p.values.to} error={e.to} required />
+        <Field name="from" label={L.from} type="date" value={v('from')} error={e.from} required />
+        <Field name="to" label={L.to} type="date" value={v('to')} error={e.to} required />
         <fieldset class={e.kinds ? 'has-error' : undefined} id="f-kinds">
           <legend>体裁（不选则导出全部体裁）</legend>
           {e.kinds ? <p class="error">{e.kinds}</p> : null}
           {PUBLICATION_KINDS.map((k) => (
             <label class="check" for={`f-kind-${k}`}>
-              <input id={`f-kind-${k}`} type="checkbox" name="kinds" value={k} checked={p.values.kinds.includes(k)} />{' '}
+              <input id={`f-kind-${k}`} type="checkbox" name="kinds" value={k} checked={kinds.includes(k)} />{' '}
               {KIND_LABELS[k]}
             </label>
           ))}

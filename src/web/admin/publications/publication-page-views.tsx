@@ -13,43 +13,30 @@ import {
 } from '../../../domain/publications/publication.js';
 import { ACTION_LABELS, STATE_LABELS, type PublicationAction } from '../../../domain/publications/transition-table.js';
 import type { AvailableTransition } from '../../../domain/publications/transitions.js';
-import type { CheckFinding, CheckRule } from '../../../domain/publications/checks.js';
+import { CHECK_RULE_LABELS, type CheckFinding } from '../../../domain/publications/checks.js';
+import { fieldLabel, PUBLICATION_FIELD_LABELS as L } from '../../../domain/publications/draft-fields.js';
+import { formatSize } from '../../../domain/publications/attachments.js';
 import type { ReviewLevel } from '../../../domain/publications/review-chain.js';
 import type { PublicationPage } from '../../../app/publications/back-office.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
-import { ClockBadge, formatSize } from './publication-views.js';
-import { ReassessSection, type ReassessSectionProps } from './publication-reassess-views.js';
+import { ClockBadge } from './publication-views.js';
+import { ReassessSection, type ReassessFailure } from './publication-reassess-views.js';
 import { REASSESS_LEDGER_ACTION, REASSESS_LEDGER_LABEL } from '../../../domain/publications/reassessment.js';
 
 /** A move that failed: which form to reopen, with the values typed and the Chinese error. */
 export type FailedMove = { action: string; message: string; values: Record<string, string> };
 
-/** Chinese names of the checks. */
-const RULE_LABELS: Readonly<Record<CheckRule, string>> = {
-  wrong_word: '错词',
-  sensitive_word: '敏感词',
-  id_number: '身份证号码',
-  mobile: '手机号码',
-  spam: '涉赌涉黄等垃圾信息',
-  broken_link: '无法访问的链接',
-  external_link: '外部链接',
-};
-
-const FIELD_NAMES: Readonly<Record<string, string>> = { title: '名称', summary: '内容概述', body: '正文' };
+/** A form of the page that was refused: a move, or the art. 18 re-assessment. */
+export type PageFailure = ({ form: 'move' } & FailedMove) | ({ form: 'reassess' } & ReassessFailure);
 
 type Props = {
   actor: Actor;
   csrf: string;
   page: PublicationPage;
-  /** The body, sanitised again for display. */
-  bodyHtml: string;
-  canEdit: boolean;
   flash?: string;
-  failed?: FailedMove;
-  /** The art. 18 re-assessment section (不予公开 items). */
-  reassess?: ReassessSectionProps;
+  failed?: PageFailure;
 };
 
 const levelName = (levels: readonly ReviewLevel[], level: number | null): string => {
@@ -59,8 +46,9 @@ const levelName = (levels: readonly ReviewLevel[], level: number | null): string
 };
 
 /** The item page. */
-export function PublicationCasePage(p: Props) {
+export function PublicationItemPage(p: Props) {
   const { pub, live, levels } = p.page;
+  const move = p.failed?.form === 'move' ? p.failed : undefined;
   const stateText =
     pub.state === 'submitted' || pub.state === 'in_review'
       ? `${STATE_LABELS[pub.state]}：待${levelName(levels, pub.reviewLevel)}审核`
@@ -70,16 +58,16 @@ export function PublicationCasePage(p: Props) {
       <p>
         <a href="/admin/publications">‹ 返回信息列表</a>
       </p>
-      {p.failed ? (
+      {move ? (
         <div class="error-summary" role="alert" tabindex={-1}>
-          <p>“{ACTION_LABELS[p.failed.action as PublicationAction] ?? p.failed.action}”未完成</p>
-          <p>{p.failed.message}</p>
+          <p>“{ACTION_LABELS[move.action as PublicationAction] ?? move.action}”未完成</p>
+          <p>{move.message}</p>
         </div>
       ) : null}
       <p>
         状态：<strong>{stateText}</strong>
         {pub.major ? <span class="badge badge-major">重大</span> : null}
-        {p.canEdit ? (
+        {p.page.can.edit ? (
           <>
             {' '}
             <a class="button secondary" href={`/admin/publications/${pub.id}/edit`}>
@@ -101,7 +89,7 @@ export function PublicationCasePage(p: Props) {
       ) : null}
       <Metadata page={p.page} />
       <h2>正文</h2>
-      <div class="body-preview">{raw(p.bodyHtml)}</div>
+      <div class="body-preview">{raw(p.page.bodyHtml)}</div>
       <h2>附件</h2>
       {pub.attachments.length === 0 ? (
         <p class="muted">无附件</p>
@@ -121,10 +109,15 @@ export function PublicationCasePage(p: Props) {
         </section>
       ) : null}
       <Trail reviews={pub.reviews} levels={levels} />
-      {p.reassess ? (
-        <ReassessSection {...p.reassess} csrf={p.csrf} pubId={pub.id} currentGround={pub.withheldGround} />
-      ) : null}
-      <Moves {...p} />
+      <ReassessSection
+        panel={p.page.reassess}
+        today={p.page.today}
+        failed={p.failed?.form === 'reassess' ? p.failed : undefined}
+        csrf={p.csrf}
+        pubId={pub.id}
+        currentGround={pub.withheldGround}
+      />
+      <Moves {...p} failed={move} />
     </AdminLayout>
   );
 }
@@ -135,21 +128,21 @@ function Metadata(p: { page: PublicationPage }) {
     <>
       <h2>基本信息</h2>
       <dl class="info">
-        <dt>索引号</dt>
+        <dt>{L.indexNo}</dt>
         <dd>{pub.indexNo}</dd>
-        <dt>名称</dt>
+        <dt>{L.title}</dt>
         <dd>{pub.title}</dd>
         <dt>发布机构</dt>
         <dd>{pub.publisher || org?.name}</dd>
         <dt>类别</dt>
         <dd>{category ? `${category.name}${category.retiredAt ? '（已停用）' : ''}` : '—'}</dd>
-        <dt>体裁</dt>
+        <dt>{L.kind}</dt>
         <dd>{KIND_LABELS[pub.kind]}</dd>
-        <dt>发文字号</dt>
+        <dt>{L.docNo}</dt>
         <dd>{pub.docNo || '—'}</dd>
-        <dt>成文日期</dt>
+        <dt>{L.writtenOn}</dt>
         <dd>{pub.writtenOn}</dd>
-        <dt>发布日期</dt>
+        <dt>{L.publishedOn}</dt>
         <dd>{pub.publishedOn ?? '—'}</dd>
         <dt>公开时限</dt>
         <dd>
@@ -168,25 +161,25 @@ function Metadata(p: { page: PublicationPage }) {
             <dd>{formatInstant(pub.scheduledAt)}</dd>
           </>
         ) : null}
-        <dt>主题分类</dt>
+        <dt>{L.topic}</dt>
         <dd>{pub.topic || '—'}</dd>
-        <dt>内容概述</dt>
+        <dt>{L.summary}</dt>
         <dd>{pub.summary || '—'}</dd>
-        <dt>关键词</dt>
+        <dt>{L.keywords}</dt>
         <dd>{pub.keywords || '—'}</dd>
-        <dt>重点领域</dt>
+        <dt>{L.keyAreas}</dt>
         <dd>{pub.keyAreas.length > 0 ? pub.keyAreas.join('、') : '—'}</dd>
-        <dt>有效性</dt>
+        <dt>{L.validity}</dt>
         <dd>
           {VALIDITY_LABELS[pub.validity]}
           {pub.validityOn ? `（${pub.validityOn}）` : ''}
         </dd>
-        <dt>公开属性</dt>
+        <dt>{L.disclosure}</dt>
         <dd>
           {DISCLOSURE_LABELS[pub.disclosure]}
           {pub.withheldGround ? `：${WITHHELD_GROUND_LABELS[pub.withheldGround]}` : ''}
         </dd>
-        <dt>重大信息</dt>
+        <dt>{L.major}</dt>
         <dd>{pub.major ? '是（须由主要负责同志签发）' : '否'}</dd>
         {interprets ? (
           <>
@@ -211,8 +204,8 @@ function Findings(p: { findings: readonly CheckFinding[] }) {
     <ul class="findings">
       {p.findings.map((f) => (
         <li class={f.severity === 'error' ? 'finding-error' : 'finding-warning'}>
-          <strong>{f.severity === 'error' ? '须处理' : '提示'}</strong>　{RULE_LABELS[f.rule] ?? f.rule}（
-          {FIELD_NAMES[f.field] ?? f.field}）：{f.message}
+          <strong>{f.severity === 'error' ? '须处理' : '提示'}</strong>　{CHECK_RULE_LABELS[f.rule] ?? f.rule}（
+          {fieldLabel(f.field) ?? f.field}）：{f.message}
           {f.excerpt ? (
             <>
               {' '}
@@ -275,7 +268,7 @@ function Trail(p: { reviews: readonly ReviewEntry[]; levels: readonly ReviewLeve
   );
 }
 
-function Moves(p: Props) {
+function Moves(p: Props & { failed?: FailedMove }) {
   const moves = p.page.available;
   return (
     <section aria-labelledby="moves-h">
@@ -288,7 +281,7 @@ function Moves(p: Props) {
   );
 }
 
-function MoveForm(p: Props & { move: AvailableTransition }) {
+function MoveForm(p: Props & { failed?: FailedMove; move: AvailableTransition }) {
   const m = p.move;
   const id = p.page.pub.id;
   const v = p.failed?.values ?? {};

@@ -2,8 +2,16 @@
 // The art. 18 re-assessment section of a publication's back-office page: the next due date, the
 // register of past re-assessments, and the form that records one (signer, head, admin).
 import type { ReassessmentPanel } from '../../../app/publications/reassessment.js';
-import { DISCLOSURE_LABELS, WITHHELD_GROUND_LABELS, WITHHELD_GROUNDS } from '../../../domain/publications/publication.js';
-import { REASSESSMENT_DECISION_LABELS, REASSESSMENT_DECISIONS } from '../../../domain/publications/reassessment.js';
+import {
+  DISCLOSURE_LABELS,
+  WITHHELD_GROUND_LABELS,
+  WITHHELD_GROUNDS,
+} from '../../../domain/publications/publication.js';
+import {
+  REASSESSMENT_DECISION_LABELS,
+  REASSESSMENT_DECISIONS,
+  REASSESSMENT_FIELD_LABELS as LABELS,
+} from '../../../domain/publications/reassessment.js';
 import { Csrf, ErrorSummary } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 
@@ -11,19 +19,17 @@ import { formatInstant } from '../../common/time.js';
 export type ReassessFailure = { message: string; errors: Record<string, string>; values: Record<string, string> };
 
 /** What the item page passes to the section. */
-export type ReassessSectionProps = { panel: ReassessmentPanel; today: string; failed?: ReassessFailure };
-
-const LABELS: Record<string, string> = {
-  decision: '评估结论',
-  assessedOn: '评估日期',
-  withheldGround: '不予公开理由',
-  reason: '评估理由',
+type ReassessSectionProps = {
+  panel: ReassessmentPanel;
+  today: string;
+  failed?: ReassessFailure;
+  csrf: string;
+  pubId: string;
+  currentGround: string | null;
 };
 
 /** The section (nothing for items that were never 不予公开). */
-export function ReassessSection(
-  p: ReassessSectionProps & { csrf: string; pubId: string; currentGround: string | null },
-) {
+export function ReassessSection(p: ReassessSectionProps) {
   const { panel } = p;
   if (!panel.withheld && panel.history.length === 0) return null;
   return (
@@ -83,7 +89,7 @@ function History(p: { panel: ReassessmentPanel }) {
   );
 }
 
-function ReassessForm(p: ReassessSectionProps & { csrf: string; pubId: string; currentGround: string | null }) {
+function ReassessForm(p: ReassessSectionProps) {
   const v = p.failed?.values ?? {};
   const e = p.failed?.errors ?? {};
   const decision = v.decision ?? '';
@@ -95,7 +101,7 @@ function ReassessForm(p: ReassessSectionProps & { csrf: string; pubId: string; c
         <Csrf token={p.csrf} />
         <ErrorSummary message={p.failed?.message} errors={e} labels={LABELS} />
         <fieldset class={e.decision ? 'has-error' : undefined} id="f-decision">
-          <legend>评估结论</legend>
+          <legend>{LABELS.decision}</legend>
           {e.decision ? <p class="error">{e.decision}</p> : null}
           {REASSESSMENT_DECISIONS.map((d) => (
             <label class="check" for={`f-decision-${d}`}>
@@ -108,7 +114,7 @@ function ReassessForm(p: ReassessSectionProps & { csrf: string; pubId: string; c
           </p>
         </fieldset>
         <div class={e.assessedOn ? 'field has-error' : 'field'}>
-          <label for="f-assessedOn">评估日期</label>
+          <label for="f-assessedOn">{LABELS.assessedOn}</label>
           {e.assessedOn ? <p class="error">{e.assessedOn}</p> : null}
           <input id="f-assessedOn" type="date" name="assessedOn" value={v.assessedOn ?? p.today} max={p.today} />
         </div>

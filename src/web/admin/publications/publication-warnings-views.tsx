@@ -1,16 +1,10 @@
 /** @jsxImportSource hono/jsx */
 // The dashboard's 主动公开 warnings: 行政规范性文件 published without a 政策解读, and 不予公开 items
 // due for their periodic re-assessment (art. 18).
-import type { AppContext } from '../../../app/context.js';
-import type { Actor } from '../../../domain/policies/actor.js';
-import { loadPublicationWarnings, type PublicationWarnings } from '../../../app/publications/publication-warnings.js';
+import type { PublicationWarnings } from '../../../app/publications/publication-warnings.js';
 
 /** The warnings card, with the way to the archive export (art. 25). */
-export async function PublicationWarningsCard(p: { ctx: AppContext; actor: Actor }) {
-  return <WarningsCard data={await loadPublicationWarnings(p.ctx, p.actor)} />;
-}
-
-function WarningsCard(p: { data: PublicationWarnings }) {
+export function PublicationWarningsCard(p: { data: PublicationWarnings }) {
   const { uninterpreted, reassessment } = p.data;
   return (
     <section aria-labelledby="dash-publication-warnings">
