@@ -75,7 +75,6 @@ const SELF_OPERATION: ApiOperation = {
   responses: { 200: { description: 'OpenAPI 3.1' } },
 };
 
-
 /** Every operation of the API, in the document's order. */
 export const API_OPERATIONS: ApiOperation[] = [
   ...APPLICATION_API_OPERATIONS,
