@@ -109,7 +109,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerUserRoutes(admin);
   registerCalendarRoutes(admin);
   registerAuditRoutes(admin);
-  registerSettingsRoutes(app);
+  registerSettingsRoutes(admin);
   registerReviewRoutes(admin);
   registerNoticeRoutes(admin);
   registerNoticeSettingsRoutes(admin);

@@ -5,6 +5,9 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden, invalid } from '../errors.js';
 import { auditBy } from '../actors.js';
+import type { OrgRepos } from '../orgs/ports.js';
+import { getPublicBaseUrl } from './public-base-url.js';
+import type { SettingsRepos } from './ports.js';
 
 /**
  * Footer of the portal. 国办发〔2017〕47号《政府网站发展指引》 requires every government site to show
@@ -39,7 +42,7 @@ const footerSchema = z.object({
 const KEY = 'site.footer';
 
 /** Reads the footer settings (defaults when never set). */
-export async function getSiteFooter(ctx: AppContext): Promise<SiteFooter> {
+export async function getSiteFooter(ctx: { repos: SettingsRepos }): Promise<SiteFooter> {
   const raw = await ctx.repos.settings.get(KEY);
   const r = footerSchema.safeParse(raw ?? {});
   return r.success ? r.data : footerSchema.parse({});
@@ -50,20 +53,11 @@ export async function getSiteFooter(ctx: AppContext): Promise<SiteFooter> {
  * @throws AppError 'invalid' with field errors, 'forbidden' unless a root admin
  */
 export async function saveSiteFooter(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock'>,
   actor: Actor | null,
   input: Record<string, unknown>,
 ): Promise<SiteFooter> {
-  const orgs = await ctx.repos.orgs.list();
-  if (
-    actor &&
-    !canAdmin(
-      actor,
-      'settings.update',
-      null,
-      orgs.filter((o) => o.parentId === null).map((o) => o.id),
-    )
-  ) {
+  if (!(await mayChangeSettings(ctx, actor))) {
     throw forbidden();
   }
   const r = footerSchema.safeParse(input);
@@ -91,4 +85,23 @@ export async function saveSiteFooter(
     );
   });
   return r.data;
+}
+
+/** Whether the actor may change the site settings: only a root organization's admin. Null actor = CLI/system. */
+async function mayChangeSettings(ctx: { repos: OrgRepos }, actor: Actor | null): Promise<boolean> {
+  const roots = (await ctx.repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
+  return actor === null || canAdmin(actor, 'settings.update', null, roots);
+}
+
+/** What the settings page shows: the footer, the public address, and whether the actor may change them. */
+export type SiteSettingsPage = { footer: SiteFooter; publicBaseUrl: string; can: { edit: boolean } };
+
+/** The settings page. */
+export async function siteSettingsPage(ctx: AppContext, actor: Actor): Promise<SiteSettingsPage> {
+  const [footer, publicBaseUrl, edit] = await Promise.all([
+    getSiteFooter(ctx),
+    getPublicBaseUrl(ctx),
+    mayChangeSettings(ctx, actor),
+  ]);
+  return { footer, publicBaseUrl: publicBaseUrl ?? '', can: { edit } };
 }

@@ -1,109 +1,85 @@
 /** @jsxImportSource hono/jsx */
-// Back-office site settings: the footer marks every government website carries.
+// Back-office site settings: the footer marks every government website carries, and the public address.
+// Thin handlers: parse → use case (which authorizes) → render; errors go to the pipeline.
 import type { Context, Hono } from 'hono';
-import { getSiteFooter, saveSiteFooter, type SiteFooter } from '../../../app/settings/site-settings.js';
-import { AppError } from '../../../app/errors.js';
-import type { Actor } from '../../../domain/policies/actor.js';
-import { canAdmin } from '../../../domain/policies/admin-policy.js';
-import { readForm, requireActor, statusOf, str } from '../../common/respond.js';
-import type { WebEnv } from '../../common/env.js';
+import { saveSiteFooter, siteSettingsPage, type SiteFooter } from '../../../app/settings/site-settings.js';
+import { savePublicBaseUrl } from '../../../app/settings/public-base-url.js';
+import type { StaffEnv } from '../../common/env.js';
+import { formAction, valueOf } from '../../common/pipeline.js';
+import { checkbox, text, z, type FormValues } from '../../common/validation.js';
 import { SETTINGS_LABELS, SettingsPage } from './settings-views.js';
-import { getPublicBaseUrl, savePublicBaseUrl } from '../../../app/settings/public-base-url.js';
+import type { BaseUrlFormState } from './settings-base-url-views.js';
 
+type C = Context<StaffEnv>;
+
+const FLASH: Record<string, string> = { saved: '网站设置已保存，门户页脚已更新。', 'base-url': '网站地址已保存。' };
 const TEXT_KEYS = Object.keys(SETTINGS_LABELS).filter((k) => k !== 'showPartyGovMark');
 
-const valuesOf = (f: SiteFooter): Record<string, string> => ({
-  ...Object.fromEntries(TEXT_KEYS.map((k) => [k, String(f[k as keyof SiteFooter])])),
+/** The footer form: the text fields as typed (the use case checks them all at once) and the mark's box. */
+const footerForm = z.object({
+  ...Object.fromEntries(TEXT_KEYS.map((k) => [k, text(1000)])),
+  showPartyGovMark: checkbox(),
+}) as z.ZodType<Record<string, unknown>>;
+
+/** The stored footer as form values (the mark '1' when shown). */
+const storedValues = (f: SiteFooter): Record<string, string> => ({
+  ...f,
   showPartyGovMark: f.showPartyGovMark ? '1' : '',
 });
 
-/** Registers GET and POST /admin/settings. */
-export function registerSettingsRoutes(app: Hono<WebEnv>): void {
-  app.get('/admin/settings', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const footer = await getSiteFooter(c.get('ctx'));
-    const flash =
-      c.req.query('flash') === 'saved'
-        ? '网站设置已保存，门户页脚已更新。'
-        : c.req.query('flash') === 'base-url'
-          ? '网站地址已保存。'
-          : undefined;
-    const baseUrl = { value: (await getPublicBaseUrl(c.get('ctx'))) ?? '' };
-    return c.html(
-      <SettingsPage
-        actor={actor}
-        csrf={c.get('csrf')}
-        values={valuesOf(footer)}
-        flash={flash}
-        canEdit={await mayEdit(c, actor)}
-        baseUrl={baseUrl}
-      />,
-    );
-  });
+/** The footer form as typed. */
+const typedValues = (v: FormValues): Record<string, string> =>
+  Object.fromEntries([...TEXT_KEYS, 'showPartyGovMark'].map((k) => [k, valueOf(v, k)]));
 
-  app.post('/admin/settings', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const form = await readForm(c);
-    const values = {
-      ...Object.fromEntries(TEXT_KEYS.map((k) => [k, str(form, k)])),
-      showPartyGovMark: str(form, 'showPartyGovMark') === '1' ? '1' : '',
-    };
-    try {
-      await saveSiteFooter(c.get('ctx'), actor, { ...values, showPartyGovMark: values.showPartyGovMark === '1' });
-      return c.redirect('/admin/settings?flash=saved', 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      const baseUrl = { value: (await getPublicBaseUrl(c.get('ctx'))) ?? '' };
-      const page = (
-        <SettingsPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          values={values}
-          errors={e.fieldErrors}
-          message={e.message}
-          canEdit={e.code !== 'forbidden'}
-          baseUrl={baseUrl}
-        />
-      );
-      return c.html(page, statusOf(e));
-    }
-  });
-
-  // The public address (publicBaseUrl): its own form, so a mistake never loses the footer fields.
-  app.post('/admin/settings/base-url', async (c) => {
-    const actor = requireActor(c);
-    if (actor instanceof Response) return actor;
-    const value = str(await readForm(c), 'publicBaseUrl');
-    try {
-      await savePublicBaseUrl(c.get('ctx'), actor, value);
-      return c.redirect('/admin/settings?flash=base-url', 303);
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      const footer = await getSiteFooter(c.get('ctx'));
-      const baseUrl = { value, error: e.fieldErrors.publicBaseUrl, message: e.message };
-      return c.html(
-        <SettingsPage
-          actor={actor}
-          csrf={c.get('csrf')}
-          values={valuesOf(footer)}
-          canEdit={e.code !== 'forbidden'}
-          baseUrl={baseUrl}
-        />,
-        statusOf(e),
-      );
-    }
-  });
+/** The settings page, with the footer form or the address form again after a refusal. */
+async function page(
+  c: C,
+  p: {
+    footer?: FormValues;
+    errors?: Record<string, string>;
+    message?: string;
+    baseUrl?: BaseUrlFormState;
+    flash?: string;
+  },
+) {
+  const data = await siteSettingsPage(c.get('ctx'), c.get('actor'));
+  return (
+    <SettingsPage
+      actor={c.get('actor')}
+      csrf={c.get('csrf')}
+      values={p.footer ? typedValues(p.footer) : storedValues(data.footer)}
+      errors={p.errors}
+      message={p.message}
+      flash={p.flash}
+      canEdit={data.can.edit}
+      baseUrl={p.baseUrl ?? { value: data.publicBaseUrl }}
+    />
+  );
 }
 
-/** Ability for the view: only a root organization's admin may change the footer (the use case enforces it). */
-async function mayEdit(c: Context<WebEnv>, actor: Actor): Promise<boolean> {
-  const orgs = await c.get('ctx').repos.orgs.list();
-  return canAdmin(
-    actor,
-    'settings.update',
-    null,
-    orgs.filter((o) => o.parentId === null).map((o) => o.id),
+/** Registers GET and POST /admin/settings and POST /admin/settings/base-url. */
+export function registerSettingsRoutes(admin: Hono<StaffEnv>): void {
+  admin.get('/admin/settings', async (c) => c.html(await page(c, { flash: FLASH[c.req.query('flash') ?? ''] })));
+
+  admin.post('/admin/settings', (c) =>
+    formAction(c, {
+      schema: footerForm,
+      run: (input) => saveSiteFooter(c.get('ctx'), c.get('actor'), input),
+      done: () => c.redirect('/admin/settings?flash=saved', 303),
+      again: (state) => page(c, { footer: state.values, errors: state.errors, message: state.message }),
+    }),
+  );
+
+  // The public address (publicBaseUrl): its own form, so a mistake never loses the footer fields.
+  admin.post('/admin/settings/base-url', (c) =>
+    formAction(c, {
+      schema: z.object({ publicBaseUrl: text(1000) }),
+      run: ({ publicBaseUrl }) => savePublicBaseUrl(c.get('ctx'), c.get('actor'), publicBaseUrl),
+      done: () => c.redirect('/admin/settings?flash=base-url', 303),
+      again: (state) => {
+        const value = valueOf(state.values, 'publicBaseUrl');
+        return page(c, { baseUrl: { value, error: state.errors.publicBaseUrl, message: state.message } });
+      },
+    }),
   );
 }
