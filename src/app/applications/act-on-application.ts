@@ -1,5 +1,5 @@
 // Making a move on a case: decide (pure) → store the new state, the event and the audit entry in one transaction.
-import type { AppContext } from '../context.js';
+import type { ApplicationContext } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Action, ApplicationSnapshot } from '../../domain/applications/application.js';
 import { decide } from '../../domain/applications/transitions.js';
@@ -19,7 +19,7 @@ export type ActResult = { state: ApplicationSnapshot['state']; dueOn: string | n
  * @param actor null for the system's lapse moves
  */
 export async function actOnApplication(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor | null,
   id: string,
   action: Action,
@@ -38,35 +38,13 @@ export async function actOnApplication(
   const { patch, event } = decision.value;
   const now = ctx.clock.nowIso();
   const seq = (c.app.events.at(-1)?.seq ?? 0) + 1;
-  if (action === 'draft_reply') {
-    const drafted = {
-      ...c.app,
-      ...patch,
-      events: [
-        ...c.app.events,
-        { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '' },
-      ],
-    };
-    await checkReplyDraft(ctx.repos, c.org, drafted, event.on);
-  }
+  const stored = { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' };
+  const after = { ...c.app, ...patch, events: [...c.app.events, stored] };
+  if (action === 'draft_reply') await checkReplyDraft(ctx.repos, c.org, after, event.on);
   try {
     return await ctx.uow.run(async (r) => {
-      await r.applications.appendEvent(id, {
-        ...event,
-        seq,
-        at: now,
-        actorId: actor?.userId ?? null,
-        actorLabel: actor?.username ?? '系统',
-      });
+      await r.applications.appendEvent(id, stored);
       await r.applications.update(id, patch, now);
-      const after = {
-        ...c.app,
-        ...patch,
-        events: [
-          ...c.app.events,
-          { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' },
-        ],
-      };
       const noticeIds = await issueNoticesFor(ctx, r, { app: after, org: c.org, action, on: event.on, now });
       await r.audit.append(
         auditBy(actor, {
@@ -93,7 +71,7 @@ export async function actOnApplication(
 
 /** `assign` names the handler by username (API) or id (form); check they are a handler of the case's organization. */
 async function resolveParams(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   orgAncestry: string[],
   action: Action,
   params: Record<string, unknown>,
@@ -118,7 +96,7 @@ async function resolveParams(
  * `transfer` names the organization by id (form) or credit code (API `org`); it must be active and in the same tree.
  */
 async function resolveTransfer(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   orgAncestry: string[],
   params: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {

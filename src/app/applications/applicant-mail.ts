@@ -1,5 +1,5 @@
 // Emails to the applicant: on receipt, and with each notice (补正, 延期, 收费, 答复…) a move issues.
-import type { Repos } from '../context.js';
+import type { ApplicationUseCaseRepos } from './ports.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
 import type { Organization } from '../../domain/orgs/organization.js';
@@ -7,7 +7,7 @@ import { enqueueMail } from '../mail/outbox.js';
 
 /** Queues the receipt email of a new application (when the applicant gave an email address). */
 export async function mailReceipt(
-  repos: Repos,
+  repos: ApplicationUseCaseRepos,
   newId: () => string,
   app: Pick<ApplicationSnapshot, 'id' | 'trackingCode' | 'receivedOn' | 'dueOn' | 'applicant'>,
   org: Organization,
@@ -41,7 +41,7 @@ export async function mailReceipt(
 
 /** Queues an email carrying a notice's text to the applicant (not for letters to third parties or agencies). */
 export async function mailNotice(
-  repos: Repos,
+  repos: ApplicationUseCaseRepos,
   newId: () => string,
   app: ApplicationSnapshot,
   org: Organization,

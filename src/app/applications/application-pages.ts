@@ -1,6 +1,7 @@
 // The back office's pages of 依申请公开 as query use cases: what each page shows, and what the actor may do
 // there (the policies are applied here; the views never re-implement them).
 import type { AppContext } from '../context.js';
+import type { ApplicationContext } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
@@ -14,42 +15,8 @@ import {
   listCases,
   staffNames,
   type CaseListOptions,
-  type StatusRow,
+  type CaseListRow,
 } from './case-lists.js';
-
-/** A list row with its handler, by username (API) and as shown (page). */
-export type CaseListRow = StatusRow & { handlerUsername: string | null; handlerLabel: string };
-
-/** Names an account by id: its username and display label; '未分配' without one. */
-type Namer = (id: string | null) => { username: string | null; label: string };
-
-async function namer(ctx: Pick<AppContext, 'repos'>): Promise<Namer> {
-  const names = await staffNames(ctx);
-  return (id) => {
-    if (id === null) return { username: null, label: '未分配' };
-    return names.get(id) ?? { username: null, label: '（未知账号）' };
-  };
-}
-
-/**
- * The cases the actor may see, filtered and paged, each with its deadline status and handler.
- * @param page limit and offset
- */
-export async function caseList(
-  ctx: AppContext,
-  actor: Actor,
-  opts: CaseListOptions,
-  page: { limit: number; offset: number },
-): Promise<{ items: CaseListRow[]; total: number }> {
-  const [{ items, total }, name] = await Promise.all([listCases(ctx, actor, opts, page), namer(ctx)]);
-  return {
-    total,
-    items: items.map((r) => {
-      const h = name(r.handlerId);
-      return { ...r, handlerUsername: h.username, handlerLabel: h.label };
-    }),
-  };
-}
 
 /** What the case list page shows: the rows, the organizations to filter by, and whether the actor may enter one. */
 export type CaseListPage = {
@@ -59,14 +26,14 @@ export type CaseListPage = {
   can: { enter: boolean };
 };
 
-/** The case list page. */
+/** The case list page: the filters, and the page as limit and offset. */
 export async function caseListPage(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
-  opts: CaseListOptions,
-  page: { limit: number; offset: number },
+  q: { filters: CaseListOptions; limit: number; offset: number },
 ): Promise<CaseListPage> {
-  const [list, orgs] = await Promise.all([caseList(ctx, actor, opts, page), caseOrganizations(ctx, actor)]);
+  const { filters, ...page } = q;
+  const [list, orgs] = await Promise.all([listCases(ctx, actor, filters, page), caseOrganizations(ctx, actor)]);
   return {
     ...list,
     orgs: orgs.visible.map((o) => ({ id: o.id, name: o.name })),
@@ -80,7 +47,7 @@ export async function caseListPage(
  * @throws AppError 'forbidden' when the actor handles applications nowhere
  */
 export async function entryChoices(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
 ): Promise<{ orgs: { creditCode: string; name: string }[]; submissionKey: string }> {
   const { enterable } = await caseOrganizations(ctx, actor);
@@ -116,13 +83,13 @@ export type ApplicationPage = {
  * its moves, and what the actor may do.
  * @throws AppError 'not_found' (also for a case the actor may not see)
  */
-export async function applicationPage(ctx: AppContext, actor: Actor, id: string): Promise<ApplicationPage> {
+export async function applicationPage(ctx: ApplicationContext, actor: Actor, id: string): Promise<ApplicationPage> {
   const { view, orgIds } = await readCase(ctx, actor, id);
   const app = view.app;
   const offers = (action: string) => view.moves.some((m) => m.action === action);
-  const [notices, name, handlers, orgs] = await Promise.all([
+  const [notices, names, handlers, orgs] = await Promise.all([
     ctx.repos.notices.forApplication(id),
-    namer(ctx),
+    staffNames(ctx),
     offers('assign') ? caseHandlers(ctx, view.org.id) : Promise.resolve([]),
     offers('transfer') ? ctx.repos.orgs.list() : Promise.resolve([]),
   ]);
@@ -130,14 +97,8 @@ export async function applicationPage(ctx: AppContext, actor: Actor, id: string)
   const root = orgIds[0];
   return {
     view,
-    notices: notices.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      docNo: n.docNo,
-      issuedOn: n.issuedOn,
-      servedOn: n.servedOn,
-    })),
-    handlerLabel: name(app.handlerId).label,
+    notices: notices.map(({ id, kind, docNo, issuedOn, servedOn }) => ({ id, kind, docNo, issuedOn, servedOn })),
+    handlerLabel: app.handlerId ? (names.get(app.handlerId)?.label ?? '（未知账号）') : '未分配',
     handlers: handlers.map((h) => ({
       id: h.id,
       label: h.displayName && h.displayName !== h.username ? `${h.displayName}（${h.username}）` : h.username,
@@ -167,7 +128,7 @@ const PROOF_EXTENSIONS: Readonly<Record<string, string>> = {
  * @throws AppError 'not_found' (no proof, or a case or proof the actor may not see)
  */
 export async function applicationProof(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   id: string,
 ): Promise<{ bytes: Uint8Array; mime: string; name: string }> {

@@ -1,6 +1,5 @@
 // Reading cases: staff lists and case pages (personal data only for the handling roles), and the public tracking view.
-import type { AppContext } from '../context.js';
-import type { ApplicationFilter, ApplicationSummary } from './ports.js';
+import type { ApplicationContext, ApplicationFilter, ApplicationSummary } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
@@ -16,7 +15,7 @@ import { addDays } from '../../domain/core/local-date.js';
 import { caseOrgIds, loadCase, today } from './case-context.js';
 
 /** Organizations whose cases the actor may see. */
-async function visibleOrgIds(ctx: AppContext, actor: Actor): Promise<{ ids: string[]; orgs: Organization[] }> {
+async function visibleOrgIds(ctx: ApplicationContext, actor: Actor): Promise<{ ids: string[]; orgs: Organization[] }> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   return { ids: orgs.filter((o) => canViewCase(actor, ancestry(orgs, o.id))).map((o) => o.id), orgs };
 }
@@ -29,7 +28,7 @@ export type CaseRow = ApplicationSummary & { orgName: string; idNumberMasked: st
  * @param filter without orgIds: every visible organization; with: intersected with them
  */
 export async function listApplications(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   filter: Omit<ApplicationFilter, 'orgIds'> & { orgIds?: readonly string[] },
   page: { limit: number; offset: number },
@@ -75,7 +74,7 @@ export type CaseView = {
 /**
  * One case for staff. Cases the actor may not see answer 'not_found' (existence is not revealed).
  */
-export async function getApplication(ctx: AppContext, actor: Actor, id: string): Promise<CaseView> {
+export async function getApplication(ctx: ApplicationContext, actor: Actor, id: string): Promise<CaseView> {
   return (await readCase(ctx, actor, id)).view;
 }
 
@@ -84,7 +83,7 @@ export async function getApplication(ctx: AppContext, actor: Actor, id: string):
  * @throws AppError 'not_found' (also for a case the actor may not see)
  */
 export async function readCase(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   id: string,
 ): Promise<{ view: CaseView; orgIds: string[] }> {
@@ -132,7 +131,11 @@ export type TrackView = {
  * Looks a case up by tracking code plus the applicant's phone number or document number.
  * @returns undefined for a wrong code or contact (the caller answers 404 with nothing more)
  */
-export async function trackApplication(ctx: AppContext, code: string, contact: string): Promise<TrackView | undefined> {
+export async function trackApplication(
+  ctx: ApplicationContext,
+  code: string,
+  contact: string,
+): Promise<TrackView | undefined> {
   const parsed = parseTrackingCode(code);
   if (!parsed.ok || contact.trim().length < 4) return undefined;
   const id = await ctx.repos.applications.idByTrackingCode(parsed.value);
@@ -153,7 +156,7 @@ export async function trackApplication(ctx: AppContext, code: string, contact: s
 }
 
 async function applicantHistory(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   app: ApplicationSnapshot,
 ): Promise<{ related: RelatedApplication[]; applicantMonthCount: number }> {
   if (app.applicant.idNumber === '') return { related: [], applicantMonthCount: 1 };

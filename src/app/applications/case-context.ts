@@ -1,5 +1,5 @@
 // Loading what every application use case needs: the case, its organization's ancestry, the calendar and rules.
-import type { AppContext, Repos } from '../context.js';
+import type { ApplicationContext, ApplicationUseCaseRepos } from './ports.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { rulesFor, type DisclosureRules } from '../../domain/applications/rules.js';
@@ -21,7 +21,7 @@ export type CaseContext = {
  * Loads a case for a use case.
  * @throws AppError 'not_found'
  */
-export async function loadCase(repos: Repos, id: string): Promise<CaseContext> {
+export async function loadCase(repos: ApplicationUseCaseRepos, id: string): Promise<CaseContext> {
   const app = await repos.applications.byId(id);
   if (!app) {
     throw notFound('申请');
@@ -51,6 +51,6 @@ export function caseOrgIds(actor: Actor | null, c: Pick<CaseContext, 'app' | 'or
 }
 
 /** The legal day today in the office's time zone. */
-export function today(ctx: AppContext): ApplicationSnapshot['receivedOn'] {
+export function today(ctx: ApplicationContext): ApplicationSnapshot['receivedOn'] {
   return ctx.clock.today() as ApplicationSnapshot['receivedOn'];
 }

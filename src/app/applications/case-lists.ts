@@ -1,8 +1,7 @@
 // Staff case lists (依申请公开): filters as staff and API clients give them (state, organization,
 // handler, open/closed, overdue/due soon, received dates, text), each row's deadline status, and the
 // organizations and handlers the back office offers in its selects.
-import type { AppContext } from '../context.js';
-import type { ApplicationFilter } from './ports.js';
+import type { ApplicationContext, ApplicationFilter } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationState } from '../../domain/applications/application.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
@@ -41,23 +40,33 @@ export type CaseListOptions = {
   query?: string;
 };
 
+/** A list row with its handler, by username (API) and as shown (page: '未分配' without one). */
+export type CaseListRow = StatusRow & { handlerUsername: string | null; handlerLabel: string };
+
 /**
- * Lists the cases the actor may see, newest first, with each row's deadline status.
+ * Lists the cases the actor may see, newest first, with each row's deadline status and handler.
  * @param ctx the use-case context
  * @param actor the signed-in user (a handler sees every case of its organization, assigned or not)
  * @param opts the filters
  * @param page limit and offset
  */
 export async function listCases(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   opts: CaseListOptions,
   page: { limit: number; offset: number },
-): Promise<{ items: StatusRow[]; total: number }> {
+): Promise<{ items: CaseListRow[]; total: number }> {
   const filter = await toFilter(ctx, opts);
   if (filter === undefined) return { items: [], total: 0 };
-  const { items, total } = await listApplications(ctx, actor, filter, page);
-  return { items: await withDeadlineStatus(ctx, items), total };
+  const [{ items, total }, names] = await Promise.all([listApplications(ctx, actor, filter, page), staffNames(ctx)]);
+  const rows = await withDeadlineStatus(ctx, items);
+  return {
+    total,
+    items: rows.map((r) => {
+      const h = r.handlerId === null ? { username: null, label: '未分配' } : names.get(r.handlerId);
+      return { ...r, handlerUsername: h?.username ?? null, handlerLabel: h?.label ?? '（未知账号）' };
+    }),
+  };
 }
 
 /**
@@ -65,7 +74,7 @@ export async function listCases(
  * @param ctx the use-case context
  * @param rows rows from listApplications
  */
-export async function withDeadlineStatus(ctx: AppContext, rows: readonly CaseRow[]): Promise<StatusRow[]> {
+export async function withDeadlineStatus(ctx: ApplicationContext, rows: readonly CaseRow[]): Promise<StatusRow[]> {
   const calendar = await loadHolidayCalendar(ctx.repos);
   const day = today(ctx);
   return rows.map((r) => ({
@@ -92,7 +101,7 @@ export function dueSoonHorizon(day: LocalDate, calendar: HolidayCalendar): Local
  * @returns `visible`: whose cases the actor may see; `enterable`: where the actor may enter applications (handler)
  */
 export async function caseOrganizations(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
 ): Promise<{ visible: Organization[]; enterable: Organization[] }> {
   const all = await ctx.repos.orgs.list({ includeRetired: true });
@@ -107,7 +116,7 @@ export async function caseOrganizations(
  * @param orgId the case's organization
  */
 export async function caseHandlers(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   orgId: string,
 ): Promise<{ id: string; username: string; displayName: string }[]> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
@@ -123,7 +132,7 @@ export async function caseHandlers(
  * @returns id → "display name (username)"
  */
 export async function staffNames(
-  ctx: Pick<AppContext, 'repos'>,
+  ctx: Pick<ApplicationContext, 'repos'>,
 ): Promise<Map<string, { username: string; label: string }>> {
   const users = await ctx.repos.users.list();
   return new Map(
@@ -139,7 +148,7 @@ export async function staffNames(
 
 /** The repository filter, or undefined when the options cannot match anything. */
 async function toFilter(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   o: CaseListOptions,
 ): Promise<(Omit<ApplicationFilter, 'orgIds'> & { orgIds?: string[] }) | undefined> {
   let states: readonly ApplicationState[] | undefined = o.state ? [o.state] : undefined;

@@ -1,6 +1,6 @@
 // Daily work of the statutory clock: lapse expired correction and fee periods (arts. 30, 42), and
 // remind staff of cases due soon or overdue by email.
-import type { AppContext } from '../context.js';
+import type { ApplicationContext } from './ports.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import { status } from '../../domain/applications/deadlines.js';
 import { rulesFor } from '../../domain/applications/rules.js';
@@ -17,7 +17,7 @@ import { today as todayOf } from './case-context.js';
  * deemed abandoned) ran out before today, as `other.correction_lapsed` / `other.fee_unpaid`.
  * @returns the ids lapsed
  */
-export async function sweepLapses(ctx: AppContext): Promise<string[]> {
+export async function sweepLapses(ctx: ApplicationContext): Promise<string[]> {
   const today = todayOf(ctx);
   const lapsed: string[] = [];
   for (const id of await ctx.repos.applications.openIds()) {
@@ -37,7 +37,7 @@ export async function sweepLapses(ctx: AppContext): Promise<string[]> {
  * cases of their organization), at most once a day.
  * @returns the number of reminders queued (0 when today's were already sent)
  */
-export async function enqueueDeadlineReminders(ctx: AppContext): Promise<number> {
+export async function enqueueDeadlineReminders(ctx: ApplicationContext): Promise<number> {
   const today = todayOf(ctx);
   if ((await ctx.repos.settings.get('mail.reminders.lastDay')) === today) return 0;
   const calendar = await loadHolidayCalendar(ctx.repos);

@@ -1,6 +1,6 @@
 // The dashboard's view of disclosure applications: how many await registration, are due soon or
 // overdue, and the most urgent open cases.
-import type { AppContext } from '../context.js';
+import type { ApplicationContext } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { addDays } from '../../domain/core/local-date.js';
 import { addWorkingDays } from '../../domain/calendar/working-days.js';
@@ -35,7 +35,7 @@ const URGENT_WINDOW_WORKING_DAYS = 60;
  * @param ctx the use-case context
  * @param actor the signed-in user
  */
-export async function loadApplicationDashboard(ctx: AppContext, actor: Actor): Promise<ApplicationDashboard> {
+export async function loadApplicationDashboard(ctx: ApplicationContext, actor: Actor): Promise<ApplicationDashboard> {
   const calendar = await loadHolidayCalendar(ctx.repos);
   const day = today(ctx);
   const count = { limit: 1, offset: 0 };

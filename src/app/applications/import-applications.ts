@@ -1,5 +1,5 @@
 // Loading historical cases from CSV in one transaction: all rows, or none when any row is wrong.
-import type { AppContext } from '../context.js';
+import type { ApplicationContext } from './ports.js';
 import type { ApplicationEvent } from '../../domain/applications/application.js';
 import { parseImportCsv, type ImportError, type ImportRow } from '../../domain/applications/import-csv.js';
 import { submissionEvent } from '../../domain/applications/deadlines.js';
@@ -18,7 +18,7 @@ export type ImportResult = { ok: true; imported: number; open: number } | { ok: 
  * @param onProgress called as rows are stored
  */
 export async function importApplications(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   text: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportResult> {

@@ -1,6 +1,5 @@
 // Reading notices (they carry the applicant's name and address) and recording their service (送达).
-import type { AppContext } from '../context.js';
-import type { NoticeRecord } from './ports.js';
+import type { ApplicationContext, NoticeRecord } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
 import { canViewPersonalData } from '../../domain/policies/application-policy.js';
@@ -30,7 +29,7 @@ export type NoticeView = NoticeRecord & {
  * One notice, for roles that may see the applicant's personal data.
  * @throws AppError 'not_found' (also when the actor may not see it)
  */
-export async function getNotice(ctx: AppContext, actor: Actor, id: string): Promise<NoticeView> {
+export async function getNotice(ctx: ApplicationContext, actor: Actor, id: string): Promise<NoticeView> {
   const n = await ctx.repos.notices.byId(id);
   const c = n ? await loadCase(ctx.repos, n.applicationId).catch(() => undefined) : undefined;
   if (!n || !c || !canViewPersonalData(actor, caseOrgIds(actor, c))) throw notFound('告知书');
@@ -47,7 +46,7 @@ export async function getNotice(ctx: AppContext, actor: Actor, id: string): Prom
 
 /** The DOCX of a notice, with the organization's seal when one is uploaded. */
 export async function noticeDocx(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   id: string,
 ): Promise<{ bytes: Uint8Array; mime: string; name: string }> {
@@ -65,7 +64,7 @@ export async function noticeDocx(
  * @throws AppError 'invalid' with field errors, 'forbidden' unless a handler of the case's organization
  */
 export async function recordNoticeService(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   id: string,
   input: { servedOn: string; method: string; ref: string },

@@ -1,7 +1,7 @@
 // Use cases of the back-office notice-settings page (告知书设置): who may see it, the general
 // fields, the seal image, and editing one template (or remedy clause) at a time. Saving goes
 // through saveNoticeSettings, which checks the role again and writes the audit entry.
-import type { AppContext } from '../context.js';
+import type { ApplicationContext } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { ancestry } from '../../domain/orgs/organization.js';
@@ -61,7 +61,7 @@ export function remedyVariantOf(key: EditorKey): RemedyVariant | undefined {
 /** An organization with its notice settings, for a user allowed to manage them. */
 export type OrgNoticeSettings = { org: Organization; settings: NoticeSettings };
 
-async function orgAndPath(ctx: AppContext, orgId: string): Promise<{ org: Organization; path: string[] }> {
+async function orgAndPath(ctx: ApplicationContext, orgId: string): Promise<{ org: Organization; path: string[] }> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const org = orgs.find((o) => o.id === orgId);
   if (!org) throw notFound('机构');
@@ -77,7 +77,11 @@ const manages = (actor: Actor, path: string[]) =>
  * The settings page's data: the same rule as saving (admin or office head over the organization).
  * @throws AppError 'not_found', 'forbidden'
  */
-export async function loadNoticeSettings(ctx: AppContext, actor: Actor, orgId: string): Promise<OrgNoticeSettings> {
+export async function loadNoticeSettings(
+  ctx: ApplicationContext,
+  actor: Actor,
+  orgId: string,
+): Promise<OrgNoticeSettings> {
   const { org, path } = await orgAndPath(ctx, orgId);
   if (!manages(actor, path)) throw forbidden(MANAGERS_ONLY);
   return { org, settings: await noticeSettings(ctx.repos, org) };
@@ -88,7 +92,7 @@ export async function loadNoticeSettings(ctx: AppContext, actor: Actor, orgId: s
  * print its notices (case roles over the organization).
  * @throws AppError 'not_found' (also when there is no seal), 'forbidden'
  */
-export async function sealImage(ctx: AppContext, actor: Actor, orgId: string): Promise<Uint8Array> {
+export async function sealImage(ctx: ApplicationContext, actor: Actor, orgId: string): Promise<Uint8Array> {
   const { org, path } = await orgAndPath(ctx, orgId);
   if (!manages(actor, path) && !canViewPersonalData(actor, path)) throw forbidden();
   const id = (await noticeSettings(ctx.repos, org)).sealFileId;
@@ -111,7 +115,7 @@ export type NoticeSettingsPage = OrgNoticeSettings & {
  * @throws AppError 'not_found', 'forbidden'
  */
 export async function noticeSettingsPage(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   orgId: string,
   typed?: NoticeGeneralInput,
@@ -163,7 +167,7 @@ export function checkNoticeGeneral(input: NoticeGeneralInput): Record<string, st
  * @throws AppError 'invalid' with field errors, 'forbidden', 'not_found'
  */
 export async function saveNoticeGeneral(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   orgId: string,
   input: NoticeGeneralInput,
@@ -180,7 +184,7 @@ export async function saveNoticeGeneral(
  * @throws AppError 'invalid' (field `seal`), 'forbidden', 'not_found'
  */
 export async function uploadSeal(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   orgId: string,
   bytes: Uint8Array | undefined,
@@ -196,7 +200,7 @@ export async function uploadSeal(
 }
 
 /** Removes the organization's seal; notices then print an empty seal area. */
-export async function removeSeal(ctx: AppContext, actor: Actor, orgId: string): Promise<void> {
+export async function removeSeal(ctx: ApplicationContext, actor: Actor, orgId: string): Promise<void> {
   await loadNoticeSettings(ctx, actor, orgId);
   await saveNoticeSettings(ctx, actor, orgId, { sealFileId: null });
 }
@@ -282,7 +286,7 @@ function describe(issues: readonly TemplateIssue[]): string[] {
  * @throws AppError 'not_found' (organization), 'forbidden'
  */
 export async function templateEditor(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   orgId: string,
   key: EditorKey,
@@ -310,7 +314,7 @@ export async function templateEditor(
  * @throws AppError 'forbidden', 'not_found'
  */
 export async function saveTemplateText(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   orgId: string,
   key: EditorKey,
@@ -324,7 +328,12 @@ export async function saveTemplateText(
 }
 
 /** Deletes the organization's override of the key: its notices use the default again. */
-export async function resetTemplate(ctx: AppContext, actor: Actor, orgId: string, key: EditorKey): Promise<void> {
+export async function resetTemplate(
+  ctx: ApplicationContext,
+  actor: Actor,
+  orgId: string,
+  key: EditorKey,
+): Promise<void> {
   const { settings } = await loadNoticeSettings(ctx, actor, orgId);
   const { notices = {}, remedies = {} } = settings.templates;
   const variant = remedyVariantOf(key);

@@ -1,7 +1,7 @@
 // Per-organization notice settings: document-number pattern, remedy bodies, payment instructions,
 // edited templates and the seal image (issue 3: "Templates are editable per organization").
 import { z } from 'zod';
-import type { AppContext, Repos } from '../context.js';
+import type { ApplicationContext, ApplicationUseCaseRepos } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { DEFAULT_DOC_NO_PATTERN, validateDocNoPattern } from '../../domain/notices/doc-no.js';
@@ -34,7 +34,7 @@ const schema = z.object({
 const key = (orgId: string) => `notices.org.${orgId}`;
 
 /** The settings of an organization, with defaults for what was never set. */
-export async function noticeSettings(repos: Repos, org: Organization): Promise<NoticeSettings> {
+export async function noticeSettings(repos: ApplicationUseCaseRepos, org: Organization): Promise<NoticeSettings> {
   const orgs = await repos.orgs.list({ includeRetired: true });
   const parent = orgs.find((o) => o.id === org.parentId);
   const defaults: NoticeSettings = {
@@ -55,7 +55,7 @@ export async function noticeSettings(repos: Repos, org: Organization): Promise<N
  * @throws AppError 'invalid' for a bad document-number pattern, 'forbidden'
  */
 export async function saveNoticeSettings(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor,
   orgId: string,
   input: Partial<NoticeSettings>,
@@ -69,22 +69,11 @@ export async function saveNoticeSettings(
   const problems = validateDocNoPattern(next.docNoPattern);
   if (problems.length > 0) throw invalid('文号格式有误', { docNoPattern: problems.join('；') });
   const now = ctx.clock.nowIso();
+  const { docNoPattern, reconsiderationBody } = next;
+  const after = { docNoPattern, reconsiderationBody, seal: next.sealFileId !== null };
+  const entry = { action: 'notice_settings.updated', entityType: 'organization', entityId: orgId, orgId };
   await ctx.uow.run(async (r) => {
     await r.settings.set(key(orgId), next, now);
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'notice_settings.updated',
-        entityType: 'organization',
-        entityId: orgId,
-        orgId,
-        before: null,
-        after: {
-          docNoPattern: next.docNoPattern,
-          reconsiderationBody: next.reconsiderationBody,
-          seal: next.sealFileId !== null,
-        },
-      }),
-      now,
-    );
+    await r.audit.append(auditBy(actor, { ...entry, before: null, after }), now);
   });
 }

@@ -1,6 +1,6 @@
 // Which notices (告知书) a move issues, generated from the case and the organization's templates,
 // numbered with the organization's document-number pattern, stored in the move's transaction.
-import type { AppContext, Repos } from '../context.js';
+import type { ApplicationContext, ApplicationUseCaseRepos } from './ports.js';
 import type { Action, ApplicationEvent, ApplicationSnapshot, Outcome } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
@@ -19,7 +19,11 @@ export type NoticeTrigger = { app: ApplicationSnapshot; org: Organization; actio
  * @returns ids of the notices created
  * @throws AppError 'invalid' when a template lacks a value (e.g. reasons for a partial disclosure)
  */
-export async function issueNoticesFor(ctx: AppContext, repos: Repos, t: NoticeTrigger): Promise<string[]> {
+export async function issueNoticesFor(
+  ctx: ApplicationContext,
+  repos: ApplicationUseCaseRepos,
+  t: NoticeTrigger,
+): Promise<string[]> {
   const settings = await noticeSettings(repos, t.org);
   const event = t.app.events.at(-1);
   if (!event) return [];
@@ -165,7 +169,7 @@ function previousDue(a: ApplicationSnapshot): string | null {
  * @throws AppError 'invalid' naming what the notice lacks
  */
 export async function checkReplyDraft(
-  repos: Repos,
+  repos: ApplicationUseCaseRepos,
   org: Organization,
   app: ApplicationSnapshot,
   on: string,

@@ -9,6 +9,14 @@ import type {
   Outcome,
 } from '../../domain/applications/application.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
+import type { AuditRepos, Clock, Crypto, UnitOfWork } from '../ports.js';
+import type { CalendarRepos } from '../calendar/ports.js';
+import type { FileRepos } from '../files/ports.js';
+import type { MailRepos } from '../mail/ports.js';
+import type { CounterRepos } from '../numbering/ports.js';
+import type { OrgRepos } from '../orgs/ports.js';
+import type { SettingsRepos } from '../settings/ports.js';
+import type { UserRepos } from '../users/ports.js';
 
 /** A case in lists: no personal data beyond the name and a masked document number. */
 export type ApplicationSummary = {
@@ -101,3 +109,24 @@ export interface DocumentRenderer {
 
 /** Repositories of 依申请公开. */
 export type ApplicationRepos = { applications: ApplicationRepository; notices: NoticeRepository };
+
+/** The repositories the application use cases read and write: their own and those they consult. */
+export type ApplicationUseCaseRepos = ApplicationRepos &
+  OrgRepos &
+  UserRepos &
+  CalendarRepos &
+  FileRepos &
+  SettingsRepos &
+  MailRepos &
+  CounterRepos &
+  AuditRepos;
+
+/** What the application use cases take (src/app/context.ts's AppContext is one). */
+export type ApplicationContext = {
+  uow: UnitOfWork<ApplicationUseCaseRepos>;
+  repos: ApplicationUseCaseRepos;
+  clock: Clock;
+  crypto: Crypto;
+  /** The notice (告知书) DOCX. */
+  renderer: DocumentRenderer;
+};

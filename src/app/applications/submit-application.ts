@@ -1,5 +1,5 @@
 // Intake: an application from the online form, the API, or staff entering another channel (art. 29, 31).
-import type { AppContext } from '../context.js';
+import type { ApplicationContext } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Channel } from '../../domain/applications/application.js';
 import { receiptDate, validateApplication, type ApplicationForm } from '../../domain/applications/intake.js';
@@ -44,7 +44,7 @@ export type SubmitResult = {
  * @throws AppError 'invalid' with per-field Chinese errors; 'forbidden'; 'not_found' (organization)
  */
 export async function submitApplication(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   actor: Actor | null,
   input: SubmitInput,
 ): Promise<SubmitResult> {
@@ -137,7 +137,7 @@ export async function submitApplication(
 }
 
 function receiptOn(
-  ctx: AppContext,
+  ctx: ApplicationContext,
   channel: Channel,
   dates: NonNullable<SubmitInput['dates']>,
   online: boolean,
@@ -159,7 +159,7 @@ function receiptOn(
   return r.value;
 }
 
-async function uniqueTrackingCode(ctx: AppContext): Promise<string> {
+async function uniqueTrackingCode(ctx: ApplicationContext): Promise<string> {
   for (let i = 0; i < 5; i++) {
     const code = formatTrackingCode(Buffer.from(ctx.crypto.randomToken(16), 'base64url'));
     if (!(await ctx.repos.applications.idByTrackingCode(code))) return code;
@@ -167,7 +167,7 @@ async function uniqueTrackingCode(ctx: AppContext): Promise<string> {
   throw new Error('could not allocate a unique tracking code');
 }
 
-async function resultOf(ctx: AppContext, id: string, duplicate: boolean): Promise<SubmitResult> {
+async function resultOf(ctx: ApplicationContext, id: string, duplicate: boolean): Promise<SubmitResult> {
   const app = await ctx.repos.applications.byId(id);
   if (!app) throw notFound('申请');
   const first = app.events[0];

@@ -1,10 +1,11 @@
 // Email: messages are queued in the outbox inside the change's transaction and sent after commit,
 // with retries, so a slow or failing mail server never blocks or undoes the work.
-import type { AppContext, Repos } from '../context.js';
+import type { Clock, Mailer } from '../ports.js';
+import type { MailRepos } from './ports.js';
 
 /** Queues one message (call inside the transaction of the change it reports). */
 export async function enqueueMail(
-  repos: Repos,
+  repos: MailRepos,
   newId: () => string,
   m: { to: string; subject: string; text: string; kind: string; refId?: string | null },
   at: string,
@@ -23,7 +24,10 @@ const BACKOFF_MINUTES = [1, 5, 30, 120, 720];
  * Sends the messages that are due, one at a time, outside any transaction.
  * @returns how many were sent and how many failed (they are retried later)
  */
-export async function flushOutbox(ctx: AppContext, limit = 50): Promise<{ sent: number; failed: number }> {
+export async function flushOutbox(
+  ctx: { repos: MailRepos; clock: Clock; mailer: Mailer | null },
+  limit = 50,
+): Promise<{ sent: number; failed: number }> {
   if (!ctx.mailer) return { sent: 0, failed: 0 };
   let sent = 0;
   let failed = 0;

@@ -2,9 +2,8 @@
 // ledger, and make a move. The public intake (POST /api/v1/applications) lives in application-api.ts.
 import type { Hono } from 'hono';
 import { actOnApplication } from '../../app/applications/act-on-application.js';
-import { caseList, type CaseListRow } from '../../app/applications/application-pages.js';
 import { getApplication, type CaseView } from '../../app/applications/application-queries.js';
-import { staffNames } from '../../app/applications/case-lists.js';
+import { listCases, staffNames, type CaseListRow } from '../../app/applications/case-lists.js';
 import {
   ACTIONS,
   APPLICANT_TYPES,
@@ -267,7 +266,7 @@ export function registerStaffApplicationApi(staff: Hono<StaffEnv>): void {
     const q = parsed(ListQuery, queryOf(c));
     if (!q.ok) return c.json({ error: 'invalid', message: '查询参数有误', errors: q.errors }, 422);
     const { limit, offset, overdue, org, handler, q: text, ...rest } = q.value;
-    const list = await caseList(
+    const list = await listCases(
       c.get('ctx'),
       c.get('actor'),
       { ...rest, query: text, orgCreditCode: org, handlerUsername: handler, deadline: overdue ? 'overdue' : undefined },

@@ -151,7 +151,7 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
     const raw = readQuery(c);
     const { value: q, errors } = parseQuery(LIST_QUERY, raw);
     const query = Object.fromEntries(QUERY_KEYS.map((k) => [k, valueOf(raw, k).trim()])) as ApplicationListQuery;
-    const opts: CaseListOptions = {
+    const filters: CaseListOptions = {
       state: q.state,
       orgId: q.org || undefined,
       handlerId: q.mine ? actor.userId : undefined,
@@ -162,7 +162,11 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
       query: q.q,
     };
     const page = q.page ?? 1;
-    const list = await caseListPage(c.get('ctx'), actor, opts, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const list = await caseListPage(c.get('ctx'), actor, {
+      filters,
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
     const pageCount = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
     return c.html(
       <ApplicationListPage
