@@ -57,17 +57,27 @@ async function move(
 
 /**
  * Freezes the figures as they are now (a submitted report's snapshot, else the draft computed in the
- * transaction, so what is checked is what is stored), refusing on error findings.
+ * transaction, so what is checked is what is stored), refusing on error findings, and moves the record
+ * on: submitted, or published (which also submits a draft).
  */
-async function freeze(
+async function freezeAs(
+  state: 'submitted' | 'published',
   stored: StoredReport,
   repos: ReportData,
   o: ReportOrg,
-  what: string,
-): Promise<{ snapshot: StoredReport['snapshot']; warnings: number }> {
+  done: { now: string; by: string },
+): Promise<Record<string, unknown>> {
   const { report, findings } = await reportWithFindings(repos, o, stored.year, stored, ['submitted']);
-  blockOnErrors(findings, what);
-  return { snapshot: report, warnings: findings.length };
+  blockOnErrors(findings, state === 'submitted' ? '报送' : '发布');
+  Object.assign(stored, {
+    state,
+    snapshot: report,
+    submittedAt: stored.submittedAt ?? done.now,
+    submittedBy: stored.submittedBy ?? done.by,
+    ...(state === 'published' ? { publishedAt: done.now, publishedBy: done.by } : {}),
+    returnedReason: null,
+  });
+  return { warnings: findings.length };
 }
 
 /**
@@ -80,17 +90,9 @@ export async function submitReport(
   orgId: string,
   year: number,
 ): Promise<ReportRecord> {
-  return move(ctx, actor, orgId, year, 'report.submit', async (stored, repos, o, now) => {
-    const { snapshot, warnings } = await freeze(stored, repos, o, '报送');
-    Object.assign(stored, {
-      state: 'submitted',
-      snapshot,
-      submittedAt: now,
-      submittedBy: actorLabel(actor),
-      returnedReason: null,
-    });
-    return { warnings };
-  });
+  return move(ctx, actor, orgId, year, 'report.submit', (stored, repos, o, now) =>
+    freezeAs('submitted', stored, repos, o, { now, by: actorLabel(actor) }),
+  );
 }
 
 /**
@@ -104,20 +106,9 @@ export async function publishReport(
   orgId: string,
   year: number,
 ): Promise<ReportRecord> {
-  return move(ctx, actor, orgId, year, 'report.publish', async (stored, repos, o, now) => {
-    const { snapshot, warnings } = await freeze(stored, repos, o, '发布');
-    const by = actorLabel(actor);
-    Object.assign(stored, {
-      state: 'published',
-      snapshot,
-      submittedAt: stored.submittedAt ?? now,
-      submittedBy: stored.submittedBy ?? by,
-      publishedAt: now,
-      publishedBy: by,
-      returnedReason: null,
-    });
-    return { warnings };
-  });
+  return move(ctx, actor, orgId, year, 'report.publish', (stored, repos, o, now) =>
+    freezeAs('published', stored, repos, o, { now, by: actorLabel(actor) }),
+  );
 }
 
 /**

@@ -2,30 +2,13 @@
 // accessible name and description, the size attributes, escaping, the bars drawn.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import seedJson from '../../../test/fixtures/reports/generated/seed-2020.json' with { type: 'json' };
 import type { AnnualReport } from './annual-report.js';
 import { applicationsSection, tallyApplications } from './compute.js';
 import { escapeXml, historyChartSvg, niceMax, outcomeBars, outcomeChartSvg } from './charts.js';
 import { randomFacts, seeded } from './test-support.js';
 
-const seed = JSON.parse(
-  readFileSync(
-    join(
-      dirname(fileURLToPath(import.meta.url)),
-      '..',
-      '..',
-      '..',
-      'test',
-      'fixtures',
-      'reports',
-      'generated',
-      'seed-2020.json',
-    ),
-    'utf8',
-  ),
-) as AnnualReport;
+const seed = seedJson as AnnualReport;
 
 type El = { name: string; attrs: Record<string, string>; text: string; children: El[] };
 

@@ -50,28 +50,15 @@ test('one changed cell fails R1 (and R4) naming that column', () => {
 
 test('a blank total over non-zero parts is an R3 finding; blank parts count as 0', () => {
   const r = seedFigures();
-  r.applications.carried_forward = {
-    natural_person: 1,
-    business: null,
-    research: null,
-    nonprofit: null,
-    legal_services: null,
-    other: null,
-    total: null,
-  };
+  // Every column blank but 自然人.
+  const blankRow = (naturalPerson: number | null) =>
+    Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, c === 'natural_person' ? naturalPerson : null]));
+  r.applications.carried_forward = blankRow(1);
   const r3 = checkReport(r).filter((f) => f.rule === 'R3');
   assert.equal(r3.length, 1);
   assert.equal(r3[0]!.where.row, 'carried_forward');
   assert.match(r3[0]!.message, /为空/);
-  r.applications.carried_forward = {
-    natural_person: null,
-    business: null,
-    research: null,
-    nonprofit: null,
-    legal_services: null,
-    other: null,
-    total: null,
-  };
+  r.applications.carried_forward = blankRow(null);
   assert.deepEqual(
     checkReport(r).filter((f) => f.rule === 'R3'),
     [],

@@ -15,6 +15,7 @@ import {
   reviewsSection,
   tallyApplications,
   type ApplicationFact,
+  type ManualArticle20Field,
 } from './compute.js';
 import { emptyReviews, publicationCounts, randomFacts, seeded } from './test-support.js';
 
@@ -174,30 +175,26 @@ test('MANUAL_ARTICLE20_FIELDS lists the typed-in cells of each format with offic
     f2021.map((f) => f.key),
     ['licensing.decisions', 'penalties.decisions', 'enforcement.decisions', 'fees.amount'],
   );
-  assert.deepEqual(
-    f2021.find((f) => f.key === 'fees.amount'),
-    {
-      key: 'fees.amount',
-      row: 'fees',
-      column: 'amount',
-      label: '行政事业性收费：本年收费金额（单位：万元）',
-      decimal: true,
-      signed: false,
-    },
-  );
+  // key, row, column, label, decimal, signed
+  const field = (f: ManualArticle20Field | undefined) => f && [f.key, f.row, f.column, f.label, f.decimal, f.signed];
+  assert.deepEqual(field(f2021.find((f) => f.key === 'fees.amount')), [
+    'fees.amount',
+    'fees',
+    'amount',
+    '行政事业性收费：本年收费金额（单位：万元）',
+    true,
+    false,
+  ]);
   const f2019 = MANUAL_ARTICLE20_FIELDS('2019');
   assert.equal(f2019.length, 4 * 3 + 2 + 2);
-  assert.deepEqual(
-    f2019.find((f) => f.key === 'other_services.change'),
-    {
-      key: 'other_services.change',
-      row: 'other_services',
-      column: 'change',
-      label: '其他对外管理服务事项：本年增/减',
-      decimal: false,
-      signed: true,
-    },
-  );
+  assert.deepEqual(field(f2019.find((f) => f.key === 'other_services.change')), [
+    'other_services.change',
+    'other_services',
+    'change',
+    '其他对外管理服务事项：本年增/减',
+    false,
+    true,
+  ]);
   assert.ok(f2019.find((f) => f.key === 'procurement.amount')!.decimal);
   assert.ok(!f2019.some((f) => f.row === 'rules' || f.row === 'normative'), 'item (一) is computed');
 });

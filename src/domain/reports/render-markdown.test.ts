@@ -2,28 +2,11 @@
 // place, escaping of text that would break a table or turn into markup.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import seedJson from '../../../test/fixtures/reports/generated/seed-2020.json' with { type: 'json' };
 import type { AnnualReport } from './annual-report.js';
 import { escapeCell, escapeLine, renderReportMarkdown } from './render-markdown.js';
 
-const seed = JSON.parse(
-  readFileSync(
-    join(
-      dirname(fileURLToPath(import.meta.url)),
-      '..',
-      '..',
-      '..',
-      'test',
-      'fixtures',
-      'reports',
-      'generated',
-      'seed-2020.json',
-    ),
-    'utf8',
-  ),
-) as AnnualReport;
+const seed = seedJson as AnnualReport;
 
 /** Pipe tables of a Markdown text: consecutive lines starting with `|`, split into cells. */
 function tables(md: string): string[][][] {
