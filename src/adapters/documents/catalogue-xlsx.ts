@@ -1,8 +1,9 @@
-// XLSX reading and writing of catalogue workbooks with exceljs (STACK.md: exceljs 4.4.0). The layout and
+// XLSX reading and writing of catalogue workbooks with exceljs (loaded on first use, xlsx.ts). The layout and
 // its meaning live in src/domain/standard-catalogue/sheet*.ts; this file only moves text in and out of cells.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CatalogueSheetIO } from '../../app/standard-catalogue/ports.js';
 import type { SheetCells, SheetGrid } from '../../domain/standard-catalogue/sheet.js';
+import { THIN_BORDER, newWorkbook } from './xlsx.js';
 
 /** Rows above which the header ends in the domain's export layout (title + two header rows). */
 const HEADER_ROWS = 3;
@@ -17,7 +18,7 @@ export const catalogueSheetIO: CatalogueSheetIO = { read: readWorkbook, write: w
  * @throws Error when the bytes are not an XLSX workbook or a sheet is absurdly long
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<SheetCells> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheets: SheetGrid[] = [];
   wb.eachSheet((ws) => {
@@ -43,8 +44,7 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetCells> {
  * @returns the XLSX bytes
  */
 export async function writeWorkbook(sheets: readonly SheetGrid[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'gongkai';
+  const wb = await newWorkbook();
   const used = new Set<string>();
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(uniqueName(sheet.name, used), {
@@ -56,12 +56,7 @@ export async function writeWorkbook(sheets: readonly SheetGrid[]): Promise<Uint8
         const cell = row.getCell(c + 1);
         cell.value = text === '' ? null : text;
         cell.alignment = { wrapText: true, vertical: 'middle', horizontal: text.length <= 2 ? 'center' : 'left' };
-        cell.border = {
-          top: { style: 'thin' },
-          left: { style: 'thin' },
-          bottom: { style: 'thin' },
-          right: { style: 'thin' },
-        };
+        cell.border = THIN_BORDER;
         if (r < (sheet.merges.length > 0 ? HEADER_ROWS : 1)) cell.font = { bold: true };
       });
     });

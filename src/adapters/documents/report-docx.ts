@@ -1,5 +1,6 @@
-// Writes an annual report (政府信息公开工作年度报告) as DOCX with the `docx` package (STACK §2.6), in
-// the official format's layout (SPEC §1.2–§1.6; 2019: §2.2–§2.5): title, preamble, the six section
+// Writes an annual report (政府信息公开工作年度报告) as DOCX with the `docx` package
+// (docs/decisions/0009-report-documents.md), in the official format's layout (2021: 国办公开办函〔2021〕30号; 2019:
+// 国办公开办函〔2019〕60号): title, preamble, the six section
 // headings, the narrative, the section-二 tables, the section-三 table with its merged header and
 // row groups, the section-四 table with its two-level header. Page and fonts follow GB/T 9704-2012
 // (gbt9704.ts, shared with the notice): title in 小标宋, headings in 黑体, sub-headings in 楷体, body in
@@ -46,7 +47,7 @@ const font = (eastAsia: string, fonts: ReportDocxFonts) => runFont(eastAsia, fon
 
 /**
  * Renders an annual report as a DOCX file in the official layout of `format`.
- * @param report the report (issue 5's model, or any report JSON of the same shape)
+ * @param report the report (the annual report model, or any report JSON of the same shape)
  * @param format the format whose tables to print
  * @param opts chart SVGs and fonts
  * @returns the .docx bytes

@@ -60,9 +60,9 @@ const label = (text: string, cols = 1, rows = 1): GridCell => ({ kind: 'label', 
 function num(value: unknown, column?: Article20Column, unit?: unknown): GridCell {
   const v = typeof value === 'number' && Number.isFinite(value) ? value : null;
   const cell: GridCell = { kind: 'num', text: showCell(v, column, unit), value: v };
-  // 本年增/减 prints a sign (+8 / -21) in the 2019 format (SPEC §2.3).
+  // 本年增/减 prints a sign (+8 / -21) in the 2019 format (国办公开办函〔2019〕60号).
   if (column === 'change') cell.numFmt = '+0;-0;0';
-  // The 2019 采购总金额 prints its unit after the amount (seed report: 78874.11万元; SPEC §2.3).
+  // The 2019 采购总金额 prints its unit after the amount (seed report: 78874.11万元; 国办公开办函〔2019〕60号).
   if (column === 'amount' && typeof unit === 'string' && unit !== '') {
     cell.numFmt = `General"${unit.replace(/"/g, '')}"`;
   }
@@ -72,7 +72,7 @@ function num(value: unknown, column?: Article20Column, unit?: unknown): GridCell
 const obj = (v: unknown): Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
-/** The section-二 tables of a format (SPEC §1.4 for 2021, §2.3 for 2019): header row, one row per item. */
+/** The section-二 tables of a format (国办公开办函〔2021〕30号; 2019: 国办公开办函〔2019〕60号): header row, one row per item. */
 export function article20Grids(report: AnnualReport, format: ReportFormat): Grid[] {
   return article20Tables(format).map((t) => {
     const rows: GridCell[][] = [t.header.map((h) => head(h))];
@@ -93,7 +93,7 @@ export function article20Grids(report: AnnualReport, format: ReportFormat): Grid
 }
 
 /**
- * The section-三 table (SPEC §1.5; 2019: §2.4): the 勾稽 note over the three label columns and
+ * The section-三 table: the 勾稽 note over the three label columns and
  * three header rows, 申请人情况 over the seven figure columns, 法人或其他组织 over its five; the
  * row groups 三、本年度办理结果 and （三）–（六） merged down their sub-rows.
  */
@@ -119,7 +119,7 @@ export function applicationsGrid(report: AnnualReport, format: ReportFormat): Gr
   };
 }
 
-/** The section-四 table (SPEC §1.6): 行政复议 | 行政诉讼 (未经复议直接起诉, 复议后起诉), five columns each, one row. */
+/** The section-四 table: 行政复议 | 行政诉讼 (未经复议直接起诉, 复议后起诉), five columns each, one row. */
 export function reviewsGrid(report: AnnualReport): Grid {
   const leaf = REVIEW_COLUMNS.map((c) => REVIEW_COLUMN_LABELS[c]);
   const reviews = obj(report.reviews);

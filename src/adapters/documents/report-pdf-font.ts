@@ -1,7 +1,8 @@
-// The CJK font the PDF report embeds (STACK §2.6): Debian's fonts-noto-cjk TTC by default, which
-// pdfmake opens as `[ttcFile, 'NotoSansCJKsc-Regular']`. A collection holds several faces, so the
-// Simplified-Chinese face is found by reading the PostScript names (name ID 6) of the faces from
-// the TTC header (OpenType spec: 'ttcf' header, table directory, 'name' table).
+// The CJK font the PDF report embeds (docs/decisions/0009-report-documents.md): Debian's
+// fonts-noto-cjk TTC by default, which pdfmake opens as `[ttcFile, 'NotoSansCJKsc-Regular']`. A
+// collection holds several faces, so the Simplified-Chinese face is found by reading the PostScript
+// names (name ID 6) of the faces from the TTC header (OpenType spec: 'ttcf' header, table directory,
+// 'name' table).
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 
 /** Known locations of CJK fonts, most suitable first: Noto Sans CJK (Debian/Ubuntu, Arch, Fedora), then WenQuanYi. */

@@ -1,17 +1,17 @@
-// Writes an annual report as PDF with pdfmake (server API; STACK §2.6), embedding a CJK TrueType/
-// OpenType font so the text layer extracts as the same Chinese text. Chromium's print is not used:
-// with Noto CJK it maps characters to Kangxi radicals in the text layer (人 → ⼈), which breaks copy,
-// search and screen readers. Layout as the DOCX (report-docx.ts): A4, GB/T 9704 margins, title,
-// preamble, six headings, the official tables (SPEC §1.4–§1.6; 2019: §2.3–§2.5), chart SVGs after
-// the section-三 table. No network and no file but the font: pdfmake's URL and local-file access
-// policies deny everything else.
+// Writes an annual report as PDF with pdfmake's server API (docs/decisions/0009-report-documents.md),
+// embedding a CJK TrueType/OpenType font so the text layer extracts as the same Chinese text.
+// Chromium's print is not used: with Noto CJK it maps characters to Kangxi radicals in the text layer
+// (人 → ⼈), which breaks copy, search and screen readers. Layout as the DOCX (report-docx.ts): A4, GB/T
+// 9704 margins, title, preamble, six headings, the official tables (国办公开办函〔2021〕30号; 2019:
+// 国办公开办函〔2019〕60号), chart SVGs after the section-三 table. No network and no file but the font:
+// pdfmake's URL and local-file access policies deny everything else.
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { SECTION_TITLES } from '../../domain/reports/labels.js';
 import { preamble, reportTitle, sectionBody } from '../../domain/reports/render-text.js';
 import { reportFonts, type FontFace, type ReportFonts } from './report-pdf-font.js';
 import { applicationsGrid, article20Grids, placeCells, reviewsGrid, withCaptionRow, type Grid } from './report-grid.js';
 import {
-  pdfmake,
+  loadPdfmake,
   type PdfContent as Content,
   type PdfDocumentDefinition,
   type PdfFontFamily,
@@ -58,6 +58,7 @@ export async function renderReportPdf(
   const fonts = reportFonts(opts.fontFile);
   const { dictionary, svgFamily, files } = fontDictionary(fonts);
   // pdfmake is a module-level singleton: fonts and policies are set right before the synchronous createPdf.
+  const pdfmake = loadPdfmake();
   pdfmake.setFonts(dictionary);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => files.has(path));

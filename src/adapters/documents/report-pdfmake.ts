@@ -75,5 +75,9 @@ export type PdfMake = {
   createPdf(definition: PdfDocumentDefinition): { getBuffer(): Promise<Buffer> };
 };
 
-/** pdfmake's server singleton (CommonJS). */
-export const pdfmake = createRequire(import.meta.url)('pdfmake') as PdfMake;
+let loaded: PdfMake | undefined;
+
+/** pdfmake's server singleton (CommonJS), loaded on the first PDF: it takes about a second to load. */
+export function loadPdfmake(): PdfMake {
+  return (loaded ??= createRequire(import.meta.url)('pdfmake') as PdfMake);
+}

@@ -1,14 +1,15 @@
-// Writes an annual report as an XLSX workbook with exceljs (STACK §2.6): a first sheet 报告信息
+// Writes an annual report as an XLSX workbook with exceljs (loaded on first use, xlsx.ts): a first sheet 报告信息
 // (organization, year, format), then one worksheet per official table — the section-二 tables
-// named by their item (第二十条第（一）项 …; SPEC §1.4, §2.3), 申请情况 (section 三, §1.5/§2.4) and
-// 复议诉讼 (section 四, §1.6) — with the header cells merged as in the official tables, figures
+// named by their item (第二十条第（一）项 …), 申请情况 (section 三) and
+// 复议诉讼 (section 四) — with the header cells merged as in the official tables, figures
 // as numbers (a blank cell for null), borders, column widths, frozen header rows and A4 print setup.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { reportTitle } from '../../domain/reports/render-text.js';
 import { applicationsGrid, article20Grids, placeCells, reviewsGrid, type Grid } from './report-grid.js';
+import { THIN_BORDER as BORDER, newWorkbook } from './xlsx.js';
 
-/** The two formats by their issuing documents (SPEC §1, §2). */
+/** The two formats by their issuing documents. */
 const FORMAT_NAMES: Record<ReportFormat, string> = {
   '2021': '2021年版格式（国办公开办函〔2021〕30号）',
   '2019': '2019年试行格式（国办公开办函〔2019〕60号）',
@@ -17,12 +18,6 @@ const FORMAT_NAMES: Record<ReportFormat, string> = {
 /** Sheet names of the section-三 and section-四 tables (short: Excel allows 31 characters). */
 export const REPORT_SHEETS = { info: '报告信息', applications: '申请情况', reviews: '复议诉讼' } as const;
 
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 const FONT = '宋体';
 
 /**
@@ -32,8 +27,7 @@ const FONT = '宋体';
  * @returns the .xlsx bytes
  */
 export async function renderReportXlsx(report: AnnualReport, format: ReportFormat): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'gongkai';
+  const wb = await newWorkbook();
   wb.title = reportTitle(report);
   infoSheet(wb, report, format);
   for (const grid of article20Grids(report, format)) gridSheet(wb, grid.caption, grid, 'portrait');

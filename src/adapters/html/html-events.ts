@@ -5,9 +5,14 @@
  * depth at every tag (a page of 100,000 unclosed `<font>` tags would take minutes): an end tag with no
  * open element of its name is dropped at once, and one with an open element closes everything above
  * it, so every event costs constant time, amortised. Events are balanced: every element opened is
- * closed, at its end tag, when an enclosing element closes, or at the end of the input.
+ * closed, at its end tag, when an enclosing element closes, or at the end of the input. htmlparser2 is
+ * loaded on the first page read (the reader is synchronous, so through require).
  */
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type * as Htmlparser2 from 'htmlparser2';
+import type { TokenizerCallbacks } from 'htmlparser2';
+
+let htmlparser2: typeof Htmlparser2 | undefined;
 
 /** What receives the events. */
 export interface ElementEvents {
@@ -166,7 +171,8 @@ export function emitElements(html: string, out: ElementEvents): void {
       while (stack.length > 0) pop();
     },
   };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  htmlparser2 ??= createRequire(import.meta.url)('htmlparser2') as typeof Htmlparser2;
+  const tokenizer = new htmlparser2.Tokenizer({ decodeEntities: true }, callbacks);
   tokenizer.write(html);
   tokenizer.end();
 }

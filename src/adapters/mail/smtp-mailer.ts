@@ -1,5 +1,5 @@
-// SMTP delivery with nodemailer (configured by SMTP_URL and MAIL_FROM).
-import nodemailer from 'nodemailer';
+// SMTP delivery with nodemailer (configured by SMTP_URL and MAIL_FROM), loaded on the first message.
+import type { Transporter } from 'nodemailer';
 import type { Mailer } from '../../app/ports.js';
 
 /**
@@ -8,10 +8,11 @@ import type { Mailer } from '../../app/ports.js';
  * @param from the sender, e.g. "示例区政务公开办 <gk@example.gov.cn>"
  */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(m) {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url));
+      await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.text });
     },
   };
 }

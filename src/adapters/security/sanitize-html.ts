@@ -1,8 +1,10 @@
-// The HTML allow-list for rich text that reaches pages (publication bodies, issue 4 "body (rich
-// text, sanitized)"): structure, emphasis, lists, tables, links and images only. Scripts, styles,
-// event handlers, inline styles, frames and forms are dropped with their content; links keep
-// http(s), mailto and site-relative targets only, so nothing an editor pastes can run on the portal.
-import sanitizeHtml from 'sanitize-html';
+// The HTML allow-list for rich text that reaches pages (publication bodies, rich text sanitized before it is
+// stored): structure, emphasis, lists, tables, links and images only. Scripts, styles, event handlers, inline
+// styles, frames and forms are dropped with their content; links keep http(s), mailto and site-relative targets
+// only, so nothing an editor pastes can run on the portal.
+// sanitize-html (with its own HTML parser and PostCSS) is loaded on the first body sanitised.
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
 import type { HtmlSanitizer } from '../../app/publications/ports.js';
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -77,9 +79,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: { h1: 'h2' },
 };
 
+let sanitize: typeof sanitizeHtml | undefined;
+
 /** The allow-list sanitiser (sanitize-html). */
 export const htmlSanitizer: HtmlSanitizer = {
   html(input: string): string {
-    return sanitizeHtml(input, OPTIONS).trim();
+    sanitize ??= createRequire(import.meta.url)('sanitize-html') as typeof sanitizeHtml;
+    return sanitize(input, OPTIONS).trim();
   },
 };
