@@ -245,7 +245,6 @@ export interface SearchDocumentTable {
   doc_no: string;
   summary: string;
   body_text: string;
-  url: string;
   updated_at: string;
 }
 

@@ -25,7 +25,7 @@ import type { Organization } from '../../domain/orgs/organization.js';
 import { auditBy } from '../actors.js';
 import { AppError } from '../errors.js';
 import { ensureCatalogue, loadPublicationConfig } from './catalogue.js';
-import { plainText } from './search-sync.js';
+import { searchDocumentOf } from './search-sync.js';
 import { checkImportFile, ImportTargets, type ImportSource } from './import-checks.js';
 import type { ImportedPublication } from './bulk-ports.js';
 
@@ -107,21 +107,7 @@ function buildItem(
       comment: `批量导入（第${line.line}行），保留原索引号和发布日期`,
       findings: [],
     },
-    search: {
-      docType: 'publication',
-      docId: id,
-      orgId: org.id,
-      categoryId,
-      kind: fields.kind,
-      validity: fields.validity,
-      publishedOn,
-      title: fields.title,
-      docNo: fields.docNo,
-      summary: fields.summary,
-      bodyText: plainText(fields.bodyHtml),
-      url: `/publications/${id}`,
-      updatedAt: now,
-    },
+    search: searchDocumentOf({ id, orgId: org.id }, { ...fields, categoryId }, publishedOn, now),
   };
 }
 

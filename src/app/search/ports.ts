@@ -1,7 +1,7 @@
 // Port of the full-text search index: modules that publish feed it, the portal queries it.
 import type { SearchTerm } from '../../domain/search/tokenize.js';
 
-/** One searchable item as the publishing module describes it (plain text only, no HTML). */
+/** One searchable item as the publishing module describes it: its type and id, and plain text only (no HTML). */
 export type SearchDocument = {
   /** What kind of item, e.g. 'publication'. */
   docType: string;
@@ -21,8 +21,6 @@ export type SearchDocument = {
   summary: string;
   /** The body as plain text. */
   bodyText: string;
-  /** The portal page of the item. */
-  url: string;
   updatedAt: string;
 };
 
@@ -39,12 +37,11 @@ export type SearchQuery = {
   offset: number;
 };
 
-/** One hit, with the texts the highlighter cuts snippets from. */
+/** One hit, named by type and id (web/ builds its address), with the texts the highlighter cuts snippets from. */
 export type SearchHit = {
   docType: string;
   docId: string;
   title: string;
-  url: string;
   publishedOn: string;
   orgId: string;
   kind: string;

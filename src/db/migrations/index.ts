@@ -12,6 +12,7 @@ import * as publicationReassessment from './2026-11-28T0610-publication-reassess
 import * as searchSpeed from './2026-11-28T0620-search-speed.js';
 import * as publicationCatalogueRow from './2026-11-28T0630-publication-catalogue-row.js';
 import * as annualReports from './2026-11-28T0700-annual-reports.js';
+import * as searchWithoutUrl from './2026-12-06T0100-search-without-url.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0620-search-speed': searchSpeed,
   '2026-11-28T0630-publication-catalogue-row': publicationCatalogueRow,
   '2026-11-28T0700-annual-reports': annualReports,
+  '2026-12-06T0100-search-without-url': searchWithoutUrl,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

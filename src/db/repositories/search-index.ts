@@ -56,7 +56,6 @@ type HitRow = {
   doc_type: string;
   doc_id: string;
   title: string;
-  url: string;
   published_on: string;
   org_id: string;
   kind: string;
@@ -66,14 +65,13 @@ type HitRow = {
   score?: number | string | null;
 };
 
-const COLUMNS = sql`d.doc_type, d.doc_id, d.title, d.url, d.published_on, d.org_id, d.kind, d.doc_no, d.summary, d.body_text`;
+const COLUMNS = sql`d.doc_type, d.doc_id, d.title, d.published_on, d.org_id, d.kind, d.doc_no, d.summary, d.body_text`;
 
 function toHit(r: HitRow): SearchHit {
   return {
     docType: r.doc_type,
     docId: r.doc_id,
     title: r.title,
-    url: r.url,
     publishedOn: r.published_on,
     orgId: r.org_id,
     kind: r.kind,
@@ -103,7 +101,25 @@ function docTokens(doc: Pick<SearchDocument, 'title' | 'docNo' | 'summary' | 'bo
   return { title: tokenize(doc.title), body: tokenize(`${doc.docNo}\n${doc.summary}\n${doc.bodyText}`) };
 }
 
-/** Rows per multi-row insert into search_document (16 columns: under SQLite's 32,766 parameters). */
+/** The search_document columns of an item under its key, all but its type and id. */
+function columnsOf(doc: SearchDocument, key: number) {
+  return {
+    doc_key: key,
+    org_id: doc.orgId,
+    category_id: doc.categoryId,
+    kind: doc.kind,
+    year: doc.year ?? Number(doc.publishedOn.slice(0, 4)),
+    validity: doc.validity,
+    published_on: doc.publishedOn,
+    title: doc.title,
+    doc_no: doc.docNo,
+    summary: doc.summary,
+    body_text: doc.bodyText,
+    updated_at: doc.updatedAt,
+  };
+}
+
+/** Rows per multi-row insert into search_document (15 columns: under SQLite's 32,766 parameters). */
 const DOCUMENT_CHUNK = 1000;
 
 /**
@@ -122,23 +138,7 @@ export async function insertNewDocuments(db: Kysely<Database>, docs: readonly Se
     .executeTakeFirstOrThrow();
   const first = Number(reserved.value) - n + 1;
   const keys = docs.map((doc, i) => docKey(doc.publishedOn, first + i));
-  const rows = docs.map((doc, i) => ({
-    doc_type: doc.docType,
-    doc_id: doc.docId,
-    doc_key: keys[i] ?? 0,
-    org_id: doc.orgId,
-    category_id: doc.categoryId,
-    kind: doc.kind,
-    year: doc.year ?? Number(doc.publishedOn.slice(0, 4)),
-    validity: doc.validity,
-    published_on: doc.publishedOn,
-    title: doc.title,
-    doc_no: doc.docNo,
-    summary: doc.summary,
-    body_text: doc.bodyText,
-    url: doc.url,
-    updated_at: doc.updatedAt,
-  }));
+  const rows = docs.map((doc, i) => ({ doc_type: doc.docType, doc_id: doc.docId, ...columnsOf(doc, keys[i] ?? 0) }));
   for (let i = 0; i < rows.length; i += DOCUMENT_CHUNK) {
     await db
       .insertInto('search_document')
@@ -183,21 +183,7 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
         ? existing
         : docKey(doc.publishedOn, await nextKey());
     if (existing !== undefined && key !== existing) await fts.remove(db, existing);
-    const row = {
-      doc_key: key,
-      org_id: doc.orgId,
-      category_id: doc.categoryId,
-      kind: doc.kind,
-      year: doc.year ?? Number(doc.publishedOn.slice(0, 4)),
-      validity: doc.validity,
-      published_on: doc.publishedOn,
-      title: doc.title,
-      doc_no: doc.docNo,
-      summary: doc.summary,
-      body_text: doc.bodyText,
-      url: doc.url,
-      updated_at: doc.updatedAt,
-    };
+    const row = columnsOf(doc, key);
     await db
       .insertInto('search_document')
       .values({ doc_type: doc.docType, doc_id: doc.docId, ...row })

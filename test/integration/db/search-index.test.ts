@@ -30,7 +30,6 @@ function fixture(): SearchDocument[] {
       docNo: s.docNo,
       summary: s.summary,
       bodyText: s.body,
-      url: `/p/${i}`,
       updatedAt: '2025-09-28T02:00:00Z',
     };
   });
@@ -42,7 +41,6 @@ function fixture(): SearchDocument[] {
     summary: '',
     bodyText: body,
     publishedOn,
-    url: `/p/${id}`,
   });
   docs.push(extra('std', '关于执行ＧＢ32100标准的通知', '依据GB32100—2015，编号12021。'));
   docs.push(extra('y2021', '2021年度报告', '本报告为2021年度政府信息公开工作年度报告。'));
