@@ -66,15 +66,16 @@ const PATHS: Readonly<Record<ApplicationState, readonly Step[]>> = {
 
 /**
  * Submits an online application to `org` (credit code; default the root) on the clock's day and brings
- * it to `state` (default received) with the case workers' moves, made at the clock's current time.
+ * it to `state` (default received) with the moves of the case workers `staff` (needed beyond received),
+ * made at the clock's current time.
  * @param opts.reply parameters of the drafted reply over the default (予以公开, sent by email)
  * @returns the case's id and 查询码
  */
 export async function makeApplication(
   rt: TestRuntime,
-  staff: CaseStaff,
   opts: {
     state?: ApplicationState;
+    staff?: CaseStaff;
     org?: string;
     form?: Record<string, unknown>;
     reply?: Record<string, unknown>;
@@ -86,8 +87,9 @@ export async function makeApplication(
     form: opts.form ?? applicationForm(),
   });
   for (const [who, action, params] of PATHS[opts.state ?? 'received']) {
+    if (!opts.staff) throw new Error(`case workers are needed to bring an application to ${String(opts.state)}`);
     const extra = action === 'draft_reply' ? opts.reply : undefined;
-    await actOnApplication(rt.ctx, staff[who], id, action, { ...params(rt), ...extra });
+    await actOnApplication(rt.ctx, opts.staff[who], id, action, { ...params(rt), ...extra });
   }
   return { id, trackingCode };
 }

@@ -1,46 +1,16 @@
-// Fixtures for the 复议/诉讼/投诉 register tests: a bare application to link to, and case factories.
+// Fixtures for the 复议/诉讼/投诉 register tests: a bare application with a chosen 查询码 to link to (inserted
+// through the repository), and case factories.
 import { randomUUID } from 'node:crypto';
 import type { TestRuntime } from './runtime.js';
 import type { ReviewCase } from '../../src/domain/reviews/review-case.js';
 import { localDate } from '../../src/domain/core/local-date.js';
+import { buildCase } from '../../src/domain/applications/test-support.js';
 
 /** Inserts a minimal received application of `orgId` with the given tracking code; returns its id. */
 export async function insertApplication(rt: TestRuntime, orgId: string, trackingCode: string): Promise<string> {
   const id = rt.ctx.crypto.newId();
-  const at = rt.clock.nowIso();
-  await rt.ctx.repos.applications.insert(
-    {
-      id,
-      orgId,
-      trackingCode,
-      submissionKey: null,
-      proofFileId: null,
-      channel: 'in_person',
-      receivedOn: localDate('2025-01-06'),
-      applicant: {
-        type: 'natural_person',
-        subtype: null,
-        name: '李申请',
-        idType: 'resident_id',
-        idNumber: '110101199001011237',
-        legalRepresentative: '',
-        contactPerson: '',
-        phone: '13800000000',
-        email: '',
-        address: '',
-        postcode: '',
-      },
-      request: { description: '某项目环评批复', title: '', docNo: '', indexNo: '', carrier: 'paper', delivery: 'post' },
-      state: 'received',
-      handlerId: null,
-      outcome: null,
-      dueOn: null,
-      waitingUntil: null,
-      extended: false,
-      closedOn: null,
-    },
-    at,
-  );
+  const { events: _events, ...app } = buildCase({ id, orgId, trackingCode, receivedOn: localDate('2025-01-06') });
+  await rt.ctx.repos.applications.insert({ ...app, submissionKey: null, proofFileId: null }, rt.clock.nowIso());
   return id;
 }
 

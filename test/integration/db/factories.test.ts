@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
 
     for (const state of APPLICATION_STATES) {
       test(`should bring an application to ${state}`, async () => {
-        const { id, trackingCode } = await makeApplication(rt, cases, { state });
+        const { id, trackingCode } = await makeApplication(rt, { state, staff: cases });
         const stored = await rt.ctx.repos.applications.byId(id);
         assert.equal(stored?.state, state);
         assert.equal(stored?.trackingCode, trackingCode);

@@ -4,62 +4,36 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
-import { actorOf } from '../../../src/app/actors.js';
-import { createDraft, updateDraft } from '../../../src/app/publications/drafts.js';
+import { rootOrg } from '../../factories/orgs.js';
+import {
+  makePublication,
+  moveAlongChain,
+  publishingStaff,
+  type PublishingStaff,
+} from '../../factories/publications.js';
+import { updateDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { publishedAttachment } from '../../../src/app/portal/publications-public.js';
-import type { Actor } from '../../../src/domain/policies/actor.js';
-import type { Role } from '../../../src/domain/users/roles.js';
+import type { Organization } from '../../../src/domain/orgs/organization.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4 live');
 
 for (const dialect of DIALECTS) {
   describe(`publications live queries (${dialect})`, { skip: skipReason(dialect) }, () => {
     let rt: TestRuntime;
-    let root: { id: string; creditCode: string };
-    const s: Record<string, Actor> = {};
+    let root: Organization;
+    let s: PublishingStaff;
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
-      const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-      if (!org) throw new Error('no root');
-      root = org;
-      const make = async (username: string, roles: Role[]) =>
-        actorOf(
-          await createUser(rt.ctx, null, {
-            username,
-            displayName: username,
-            orgId: org.id,
-            roles: roles.map((role) => ({ orgId: org.id, role })),
-            password: STAFF_PASSWORD,
-            mustChangePassword: false,
-          }),
-        );
-      s.editor = await make('liu.editor', ['editor']);
-      s.r1 = await make('he.reviewer', ['reviewer']);
-      s.r2 = await make('ma.reviewer', ['reviewer']);
-      s.signer = await make('qian.signer', ['signer']);
+      root = await rootOrg(rt);
+      s = await publishingStaff(rt);
     });
     after(() => rt.close());
 
-    const draft = (over: Record<string, unknown> = {}) =>
-      createDraft(rt.ctx, s.editor as Actor, {
-        org: root.creditCode,
-        title: '示例区关于加强老旧小区改造管理的通知',
-        kind: 'normative',
-        docNo: '示政发〔2025〕12号',
-        writtenOn: '2025-10-01',
-        body: '<p>各街道：现将有关事项通知如下。</p>',
-        ...over,
-      });
+    const draft = (fields: Record<string, unknown> = {}) => makePublication(rt, s, { fields });
     const publish = async (id: string, on: string) => {
       rt.clock.set(`${on}T02:00:00Z`);
-      await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
-      await actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve');
-      await actOnPublication(rt.ctx, s.r2 as Actor, id, 'approve');
-      await actOnPublication(rt.ctx, s.signer as Actor, id, 'approve');
-      await actOnPublication(rt.ctx, s.signer as Actor, id, 'publish');
+      await moveAlongChain(rt, s, id, 'published');
     };
     const live = (filter: Record<string, unknown> = {}, page = { limit: 100, offset: 0 }) =>
       rt.ctx.repos.publications.listLive({ orgIds: [root.id], ...filter }, page);
@@ -108,8 +82,8 @@ for (const dialect of DIALECTS) {
     });
 
     test('should keep listing the live fields while a revision runs', async () => {
-      await actOnPublication(rt.ctx, s.editor as Actor, ids.a as string, 'revise');
-      await updateDraft(rt.ctx, s.editor as Actor, ids.a as string, {
+      await actOnPublication(rt.ctx, s.editor, ids.a as string, 'revise');
+      await updateDraft(rt.ctx, s.editor, ids.a as string, {
         title: '甲（修订中）',
         kind: 'rule',
         writtenOn: '2025-10-01',
@@ -124,7 +98,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should drop withdrawn items and never list 不予公开 items', async () => {
-      await actOnPublication(rt.ctx, s.signer as Actor, ids.b as string, 'withdraw', { reason: '内容有误' });
+      await actOnPublication(rt.ctx, s.signer, ids.b as string, 'withdraw', { reason: '内容有误' });
       const withheld = await draft({
         title: '内部事务',
         disclosure: 'withheld',
@@ -154,7 +128,7 @@ for (const dialect of DIALECTS) {
       );
       assert.equal(found[0]?.live.fields.title, '《丙》政策解读');
       assert.deepEqual(await rt.ctx.repos.publications.interpretationsOf(ids.d as string), []);
-      await actOnPublication(rt.ctx, s.signer as Actor, interp.id, 'withdraw', { reason: '重新解读' });
+      await actOnPublication(rt.ctx, s.signer, interp.id, 'withdraw', { reason: '重新解读' });
       assert.deepEqual(await rt.ctx.repos.publications.interpretationsOf(ids.c as string), []);
     });
 
@@ -170,8 +144,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await rt.ctx.repos.publications.attachmentOwners(fileId), [item.id]);
       assert.equal((await publishedAttachment(rt.ctx, fileId))?.name, '附件1.pdf');
       // A revision dropping the file keeps the live copy's attachment served.
-      await actOnPublication(rt.ctx, s.editor as Actor, item.id, 'revise');
-      await updateDraft(rt.ctx, s.editor as Actor, item.id, {
+      await actOnPublication(rt.ctx, s.editor, item.id, 'revise');
+      await updateDraft(rt.ctx, s.editor, item.id, {
         title: '附件（修订）',
         kind: 'normative',
         writtenOn: '2025-10-01',
@@ -189,7 +163,7 @@ for (const dialect of DIALECTS) {
       });
       await publish(hidden.id, '2025-10-17');
       assert.deepEqual(await rt.ctx.repos.publications.attachmentOwners(fileId), [item.id]);
-      await actOnPublication(rt.ctx, s.signer as Actor, item.id, 'withdraw', { reason: '内容有误' });
+      await actOnPublication(rt.ctx, s.signer, item.id, 'withdraw', { reason: '内容有误' });
       assert.deepEqual(await rt.ctx.repos.publications.attachmentOwners(fileId), []);
       assert.equal(await publishedAttachment(rt.ctx, fileId), undefined);
     });

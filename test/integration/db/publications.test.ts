@@ -3,9 +3,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
-import { actorOf } from '../../../src/app/actors.js';
+import { rootOrg } from '../../factories/orgs.js';
+import {
+  makePublication,
+  moveAlongChain,
+  publishingStaff,
+  type PublishingStaff,
+} from '../../factories/publications.js';
 import { AppError } from '../../../src/app/errors.js';
 import { createDraft, updateDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication, publishScheduled } from '../../../src/app/publications/act-on-publication.js';
@@ -17,57 +21,26 @@ import {
 } from '../../../src/app/publications/publication-queries.js';
 import { ensureCatalogue } from '../../../src/app/publications/catalogue.js';
 import { searchPublic } from '../../../src/app/search/search.js';
-import type { Actor } from '../../../src/domain/policies/actor.js';
-import type { Role } from '../../../src/domain/users/roles.js';
+import type { Organization } from '../../../src/domain/orgs/organization.js';
 
 const is = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
 
 for (const dialect of DIALECTS) {
   describe(`publications (${dialect})`, { skip: skipReason(dialect) }, () => {
     let rt: TestRuntime;
-    let root: { id: string; creditCode: string };
-    const s: Record<string, Actor> = {};
+    let root: Organization;
+    let s: PublishingStaff;
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
-      const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-      if (!org) throw new Error('no root');
-      root = org;
-      const make = async (username: string, roles: Role[]) =>
-        actorOf(
-          await createUser(rt.ctx, null, {
-            username,
-            displayName: username,
-            orgId: org.id,
-            roles: roles.map((role) => ({ orgId: org.id, role })),
-            password: STAFF_PASSWORD,
-            mustChangePassword: false,
-          }),
-        );
-      s.editor = await make('liu.editor', ['editor']);
-      s.r1 = await make('he.reviewer', ['reviewer']);
-      s.r2 = await make('ma.reviewer', ['reviewer']);
-      s.signer = await make('qian.signer', ['signer']);
-      s.head = await make('zhou.head', ['head']);
+      root = await rootOrg(rt);
+      s = await publishingStaff(rt);
     });
     after(() => rt.close());
 
     const draft = (over: Record<string, unknown> = {}) =>
-      createDraft(rt.ctx, s.editor as Actor, {
-        org: root.creditCode,
-        title: '示例区关于加强老旧小区改造管理的通知',
-        kind: 'normative',
-        docNo: '示政发〔2025〕12号',
-        writtenOn: '2025-10-01',
-        body: '<p>各街道：现将有关事项通知如下。</p>',
-        keyAreas: ['保障性住房'],
-        ...over,
-      });
-    const approveAll = async (id: string) => {
-      await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
-      await actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve');
-      await actOnPublication(rt.ctx, s.r2 as Actor, id, 'approve');
-      return actOnPublication(rt.ctx, s.signer as Actor, id, 'approve');
-    };
+      makePublication(rt, s, { fields: { keyAreas: ['保障性住房'], ...over } });
+    /** Through the three levels to sign-off. */
+    const approveAll = (id: string) => moveAlongChain(rt, s, id, 'signed_off');
 
     test('should create the default catalogue for every organization at bootstrap, once', async () => {
       const cats = await rt.ctx.repos.categories.list(root.id);
@@ -81,7 +54,7 @@ for (const dialect of DIALECTS) {
       const b = await draft();
       assert.equal(a.indexNo, `${root.creditCode}/2025-00001`);
       assert.equal(b.indexNo, `${root.creditCode}/2025-00002`);
-      const view = await getPublication(rt.ctx, s.editor as Actor, a.id);
+      const view = await getPublication(rt.ctx, s.editor, a.id);
       assert.equal(view.pub.attachments[0]?.size, pdf.byteLength);
       assert.deepEqual(
         view.available.map((t) => t.action),
@@ -101,7 +74,7 @@ for (const dialect of DIALECTS) {
         (e) => is('invalid')(e) && 'interprets' in (e as AppError).fieldErrors,
       );
       await assert.rejects(
-        createDraft(rt.ctx, s.r1 as Actor, {
+        createDraft(rt.ctx, s.r1, {
           org: root.creditCode,
           title: 't',
           kind: 'news',
@@ -114,17 +87,17 @@ for (const dialect of DIALECTS) {
 
     test('should run the chain with 编审分离, store findings and publish a frozen version', async () => {
       const { id } = await draft({ body: '<p>联系电话13812345678</p>' });
-      await assert.rejects(actOnPublication(rt.ctx, s.editor as Actor, id, 'approve'), is('forbidden'));
-      await assert.rejects(actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve'), is('conflict'));
-      const submitted = await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
+      await assert.rejects(actOnPublication(rt.ctx, s.editor, id, 'approve'), is('forbidden'));
+      await assert.rejects(actOnPublication(rt.ctx, s.r1, id, 'approve'), is('conflict'));
+      const submitted = await actOnPublication(rt.ctx, s.editor, id, 'submit');
       assert.equal(submitted.findings[0]?.rule, 'mobile');
-      await actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve');
-      await assert.rejects(actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve'), is('forbidden'));
-      await actOnPublication(rt.ctx, s.r2 as Actor, id, 'approve');
-      const signed = await actOnPublication(rt.ctx, s.signer as Actor, id, 'approve');
+      await actOnPublication(rt.ctx, s.r1, id, 'approve');
+      await assert.rejects(actOnPublication(rt.ctx, s.r1, id, 'approve'), is('forbidden'));
+      await actOnPublication(rt.ctx, s.r2, id, 'approve');
+      const signed = await actOnPublication(rt.ctx, s.signer, id, 'approve');
       assert.equal(signed.state, 'signed_off');
-      assert.equal((await actOnPublication(rt.ctx, s.editor as Actor, id, 'publish')).state, 'published');
-      const view = await getPublication(rt.ctx, s.editor as Actor, id);
+      assert.equal((await actOnPublication(rt.ctx, s.editor, id, 'publish')).state, 'published');
+      const view = await getPublication(rt.ctx, s.editor, id);
       assert.equal(view.pub.publishedOn, '2025-10-09');
       assert.equal(view.live?.version, 1);
       assert.deepEqual(
@@ -138,26 +111,23 @@ for (const dialect of DIALECTS) {
     test('should keep the live version up while a revision runs, then withdraw with a reason', async () => {
       const { id } = await draft();
       await approveAll(id);
-      await actOnPublication(rt.ctx, s.signer as Actor, id, 'publish');
-      await actOnPublication(rt.ctx, s.editor as Actor, id, 'revise');
-      await updateDraft(rt.ctx, s.editor as Actor, id, {
+      await actOnPublication(rt.ctx, s.signer, id, 'publish');
+      await actOnPublication(rt.ctx, s.editor, id, 'revise');
+      await updateDraft(rt.ctx, s.editor, id, {
         title: '修订后的通知',
         kind: 'normative',
         writtenOn: '2025-10-01',
         body: '<p>新</p>',
       });
-      const during = await getPublication(rt.ctx, s.editor as Actor, id);
+      const during = await getPublication(rt.ctx, s.editor, id);
       assert.equal(during.live?.fields.title, '示例区关于加强老旧小区改造管理的通知');
-      await assert.rejects(
-        actOnPublication(rt.ctx, s.editor as Actor, id, 'withdraw', { reason: 'x' }),
-        is('forbidden'),
-      );
-      await assert.rejects(actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw'), is('invalid'));
+      await assert.rejects(actOnPublication(rt.ctx, s.editor, id, 'withdraw', { reason: 'x' }), is('forbidden'));
+      await assert.rejects(actOnPublication(rt.ctx, s.signer, id, 'withdraw'), is('invalid'));
       assert.equal(
-        (await actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw', { reason: '内容有误' })).state,
+        (await actOnPublication(rt.ctx, s.signer, id, 'withdraw', { reason: '内容有误' })).state,
         'withdrawn',
       );
-      assert.equal((await getPublication(rt.ctx, s.editor as Actor, id)).live, undefined);
+      assert.equal((await getPublication(rt.ctx, s.editor, id)).live, undefined);
     });
 
     test('should show a published item in search at once and drop it when withdrawn', async () => {
@@ -168,13 +138,13 @@ for (const dialect of DIALECTS) {
         false,
         'not before publication',
       );
-      await actOnPublication(rt.ctx, s.signer as Actor, id, 'publish');
+      await actOnPublication(rt.ctx, s.signer, id, 'publish');
       const found = await searchPublic(rt.ctx, { q: '河长' });
       assert.equal(
         found.items.some((i) => i.docId === id),
         true,
       );
-      await actOnPublication(rt.ctx, s.signer as Actor, id, 'withdraw', { reason: '内容有误' });
+      await actOnPublication(rt.ctx, s.signer, id, 'withdraw', { reason: '内容有误' });
       assert.equal(
         (await searchPublic(rt.ctx, { q: '河长' })).items.some((i) => i.docId === id),
         false,
@@ -183,37 +153,37 @@ for (const dialect of DIALECTS) {
 
     test('should release scheduled items when their time comes', async () => {
       const { id } = await draft({ major: true });
-      await actOnPublication(rt.ctx, s.editor as Actor, id, 'submit');
-      await actOnPublication(rt.ctx, s.r1 as Actor, id, 'approve');
-      await actOnPublication(rt.ctx, s.r2 as Actor, id, 'approve');
-      await assert.rejects(actOnPublication(rt.ctx, s.signer as Actor, id, 'approve'), is('forbidden'));
-      await actOnPublication(rt.ctx, s.head as Actor, id, 'approve');
+      await actOnPublication(rt.ctx, s.editor, id, 'submit');
+      await actOnPublication(rt.ctx, s.r1, id, 'approve');
+      await actOnPublication(rt.ctx, s.r2, id, 'approve');
+      await assert.rejects(actOnPublication(rt.ctx, s.signer, id, 'approve'), is('forbidden'));
+      await actOnPublication(rt.ctx, s.head, id, 'approve');
       assert.equal(
-        (await actOnPublication(rt.ctx, s.head as Actor, id, 'publish', { at: '2025-10-10T00:00:00Z' })).state,
+        (await actOnPublication(rt.ctx, s.head, id, 'publish', { at: '2025-10-10T00:00:00Z' })).state,
         'scheduled',
       );
       assert.deepEqual(await publishScheduled(rt.ctx), []);
       rt.clock.set('2025-10-10T01:00:00Z');
       assert.deepEqual(await publishScheduled(rt.ctx), [id]);
-      assert.equal((await getPublication(rt.ctx, s.editor as Actor, id)).pub.state, 'published');
+      assert.equal((await getPublication(rt.ctx, s.editor, id)).pub.state, 'published');
     });
 
     test('should list, count for the annual report and list withheld items for re-assessment', async () => {
       const doc = await draft();
       await approveAll(doc.id);
-      await actOnPublication(rt.ctx, s.signer as Actor, doc.id, 'publish');
+      await actOnPublication(rt.ctx, s.signer, doc.id, 'publish');
       const interp = await draft({ kind: 'interpretation', interprets: doc.indexNo, title: '解读' });
       await approveAll(interp.id);
-      await actOnPublication(rt.ctx, s.signer as Actor, interp.id, 'publish');
+      await actOnPublication(rt.ctx, s.signer, interp.id, 'publish');
       await draft({ disclosure: 'withheld', withheldGround: 'internal_affairs', body: '' });
-      const counts = await annualPublicationReport(rt.ctx, s.editor as Actor, root.id, 2025);
+      const counts = await annualPublicationReport(rt.ctx, s.editor, root.id, 2025);
       assert.equal(counts.newByKind.interpretation, 1);
       assert.ok(counts.documentsWithInterpretation >= 1);
       assert.ok(counts.normative.inForce >= 3);
-      const listed = await listPublications(rt.ctx, s.r1 as Actor, { states: ['draft'] });
+      const listed = await listPublications(rt.ctx, s.r1, { states: ['draft'] });
       assert.ok(listed.total >= 1 && listed.items.every((i) => i.state === 'draft'));
-      assert.equal((await reassessmentDue(rt.ctx, s.editor as Actor)).length, 0);
-      assert.equal((await reassessmentDue(rt.ctx, s.editor as Actor, '2026-10-10' as never)).length, 1);
+      assert.equal((await reassessmentDue(rt.ctx, s.editor)).length, 0);
+      assert.equal((await reassessmentDue(rt.ctx, s.editor, '2026-10-10' as never)).length, 1);
     });
   });
 }

@@ -3,7 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { buildReview, insertApplication } from '../../support/reviews.js';
+import { buildReview } from '../../support/reviews.js';
+import { demoOrgs } from '../../factories/orgs.js';
+import { makeApplication } from '../../factories/applications.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
 import { summarizeReviews } from '../../../src/domain/reviews/review-case.js';
 
@@ -15,12 +17,14 @@ for (const dialect of DIALECTS) {
     let edu = '';
     let fin = '';
     let appId = '';
+    let tracking = '';
     before(async () => {
       rt = await openTestRuntime(dialect);
-      const orgs = await rt.ctx.repos.orgs.list();
-      edu = orgs.find((o) => o.name === '示例区教育局')?.id ?? '';
-      fin = orgs.find((o) => o.name === '示例区财政局')?.id ?? '';
-      appId = await insertApplication(rt, edu, 'ABCD-EFGH-JKLM');
+      const orgs = await demoOrgs(rt);
+      const bureau = orgs.named('示例区教育局');
+      edu = bureau.id;
+      fin = orgs.named('示例区财政局').id;
+      ({ id: appId, trackingCode: tracking } = await makeApplication(rt, { org: bureau.creditCode }));
     });
     after(() => rt.close());
 
@@ -33,7 +37,7 @@ for (const dialect of DIALECTS) {
         resultOn: localDate('2025-06-30'),
       });
       await rt.ctx.repos.reviews.insert(c);
-      assert.deepEqual(await rt.ctx.repos.reviews.byId(c.id), { ...c, applicationTrackingCode: 'ABCD-EFGH-JKLM' });
+      assert.deepEqual(await rt.ctx.repos.reviews.byId(c.id), { ...c, applicationTrackingCode: tracking });
       assert.equal(await rt.ctx.repos.reviews.byId('nope'), undefined);
     });
 
@@ -66,7 +70,7 @@ for (const dialect of DIALECTS) {
       assert.equal(got?.result, 'corrected');
       assert.equal(got?.resultOn, '2025-05-20');
       assert.equal(got?.handling, '撤销原告知书，重新答复');
-      assert.equal(got?.applicationTrackingCode, 'ABCD-EFGH-JKLM');
+      assert.equal(got?.applicationTrackingCode, tracking);
       assert.equal(got?.updatedAt, AT);
       assert.equal(got?.createdAt, c.createdAt);
     });
@@ -105,10 +109,10 @@ for (const dialect of DIALECTS) {
     });
 
     test('should find an application by its tracking code', async () => {
-      assert.deepEqual(await rt.ctx.repos.reviews.applicationByTrackingCode('ABCD-EFGH-JKLM'), {
+      assert.deepEqual(await rt.ctx.repos.reviews.applicationByTrackingCode(tracking), {
         id: appId,
         orgId: edu,
-        trackingCode: 'ABCD-EFGH-JKLM',
+        trackingCode: tracking,
       });
       assert.equal(await rt.ctx.repos.reviews.applicationByTrackingCode('ZZZZ-ZZZZ-ZZZZ'), undefined);
     });

@@ -6,17 +6,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { publishingStaff, type Publishing } from '../../support/publishing.js';
+import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
 import { readZip, type ZipEntry } from '../../support/zip-reader.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { updateDraft } from '../../../src/app/publications/drafts.js';
 import { planExport, writeExportPackage, type ExportInput } from '../../../src/app/publications/export-package.js';
 import { savePublicBaseUrl } from '../../../src/app/settings/public-base-url.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
-import { actorOf } from '../../../src/app/actors.js';
 import { AppError } from '../../../src/app/errors.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
+import { makeStaff } from '../../factories/staff.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4 shared attachment of two items');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
@@ -41,7 +39,7 @@ type Manifest = {
 for (const dialect of DIALECTS) {
   describe(`archive export package (${dialect})`, { skip: skipReason(dialect) }, () => {
     let rt: TestRuntime;
-    let p: Publishing;
+    let p: DatedPublishing;
     const id: Record<string, string> = {};
 
     const run = async (input: Partial<ExportInput> = {}, actor: Actor | null = null) => {
@@ -66,7 +64,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2024-05-01T02:00:00Z' });
-      p = await publishingStaff(rt, 'exp');
+      p = await datedPublishing(rt, 'exp');
       // Withdrawn before the period: absent.
       id.early = (await p.draft('2024-06-01', { title: '早已撤销的通知', kind: 'other_document' })).id;
       await p.publish(id.early, '2024-06-01');
@@ -276,16 +274,7 @@ for (const dialect of DIALECTS) {
           return true;
         },
       );
-      const outsider = actorOf(
-        await createUser(rt.ctx, null, {
-          username: 'exp.child.editor',
-          displayName: '部门编辑',
-          orgId: p.child.id,
-          roles: [{ orgId: p.child.id, role: 'editor' }],
-          password: STAFF_PASSWORD,
-          mustChangePassword: false,
-        }),
-      );
+      const outsider = await makeStaff(rt, 'exp.child.editor', ['editor'], p.child.id, '部门编辑');
       await assert.rejects(
         planExport(rt.ctx, outsider, { org: p.root.creditCode, from: '2025-01-01', to: '2025-12-31' }),
         (e: unknown) => e instanceof AppError && e.code === 'forbidden',

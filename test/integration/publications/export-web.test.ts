@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DIALECTS, openTestRuntime, PG_URL, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { publishingStaff, type Publishing } from '../../support/publishing.js';
+import { STAFF_PASSWORD } from '../../factories/staff.js';
+import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
 import { readZip } from '../../support/zip-reader.js';
 import { cliSandbox, runGongkai } from '../../support/cli.js';
 import { openRuntime } from '../../../src/main.js';
@@ -22,12 +22,12 @@ type Manifest = { itemCount: number; items: { title: string }[] };
 for (const dialect of DIALECTS) {
   describe(`archive export page (${dialect})`, { skip: skipReason(dialect) }, () => {
     let rt: TestRuntime;
-    let p: Publishing;
+    let p: DatedPublishing;
     let web: TestAgent;
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2025-03-01T02:00:00Z' });
-      p = await publishingStaff(rt, 'web');
+      p = await datedPublishing(rt, 'web');
       const { id } = await p.draft('2025-03-05', {
         title: '示例区河长制工作实施办法',
         attachments: [{ name: '附件.pdf', mime: 'application/pdf', content: new TextEncoder().encode('%PDF-1.4 x') }],
@@ -129,7 +129,7 @@ for (const dialect of DIALECTS) {
       });
       const boot = await bootstrap(inner.ctx, calendarSeed, true);
       const rt = { ...inner, clock, boot } as TestRuntime;
-      const p = await publishingStaff(rt, 'cli');
+      const p = await datedPublishing(rt, 'cli');
       creditCode = p.root.creditCode;
       for (const [n, day] of [
         [1, '2025-03-10'],

@@ -7,9 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
-import { actorOf } from '../../../src/app/actors.js';
+import { makeStaff } from '../../factories/staff.js';
 import { createDraft } from '../../../src/app/publications/drafts.js';
 import { importPublications, type ImportSource } from '../../../src/app/publications/import-publications.js';
 import { AppError } from '../../../src/app/errors.js';
@@ -187,16 +185,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should continue new 索引号 after the imported serials of the same year', async () => {
-      const editor = actorOf(
-        await createUser(rt.ctx, null, {
-          username: 'imp.editor',
-          displayName: 'imp.editor',
-          orgId: rootId,
-          roles: [{ orgId: rootId, role: 'editor' }],
-          password: STAFF_PASSWORD,
-          mustChangePassword: false,
-        }),
-      );
+      const editor = await makeStaff(rt, 'imp.editor', ['editor'], rootId);
       await importPublications(
         rt.ctx,
         null,

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { publishingStaff, type Publishing } from '../../support/publishing.js';
+import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
 import { recordReassessment, reassessmentPanel } from '../../../src/app/publications/reassessment.js';
 import { reassessmentDue } from '../../../src/app/publications/publication-queries.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
@@ -22,13 +22,13 @@ const withheld = {
 for (const dialect of DIALECTS) {
   describe(`art. 18 re-assessment (${dialect})`, { skip: skipReason(dialect) }, () => {
     let rt: TestRuntime;
-    let p: Publishing;
+    let p: DatedPublishing;
     const id = { kept: '', registered: '', inReview: '', proactive: '' };
     const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2024-10-09T02:00:00Z' });
-      p = await publishingStaff(rt, 'ra');
+      p = await datedPublishing(rt, 'ra');
       id.kept = (await p.draft('2024-10-09', withheld)).id;
       id.registered = (
         await p.draft('2024-10-09', {

@@ -5,19 +5,19 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { publishingStaff, type Publishing } from '../../support/publishing.js';
+import { STAFF_PASSWORD } from '../../factories/staff.js';
+import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
 
 for (const dialect of DIALECTS) {
   describe(`re-assessment and warnings in the back office (${dialect})`, { skip: skipReason(dialect) }, () => {
     let rt: TestRuntime;
-    let p: Publishing;
+    let p: DatedPublishing;
     let signer: TestAgent;
     const id = { withheld: '', lonely: '', explained: '', interp: '' };
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2024-10-09T02:00:00Z' });
-      p = await publishingStaff(rt, 'rw');
+      p = await datedPublishing(rt, 'rw');
       id.withheld = (
         await p.draft('2024-10-09', {
           kind: 'other_document',

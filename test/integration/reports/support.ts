@@ -5,55 +5,37 @@ import { LEGAL_PERSON_SUBTYPES, OUTCOMES } from '../../../src/domain/application
 import { addDays, localDate, type LocalDate } from '../../../src/domain/core/local-date.js';
 import type { ApplicationFact } from '../../../src/domain/reports/compute.js';
 import type { OutcomeCode } from '../../../src/domain/reports/annual-report.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
-import { actorOf } from '../../../src/app/actors.js';
+import { buildCase } from '../../../src/domain/applications/test-support.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 import type { TestRuntime } from '../../support/runtime.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
+import { makeStaff } from '../../factories/staff.js';
 
 export { prng } from '../../support/render-report-text.js';
 
 /** A case with the given report fact and no real content (no personal data worth the name). */
 export function syntheticApplication(id: string, orgId: string, fact: ApplicationFact, serial: number): NewApplication {
   const closed = fact.closedOn !== null;
-  return {
+  const blank = { idNumber: '', phone: '', email: '' };
+  const { events: _events, ...app } = buildCase({
     id,
     orgId,
     trackingCode: `T${String(serial).padStart(11, '0')}`,
-    submissionKey: null,
-    proofFileId: null,
     channel: 'online',
     receivedOn: fact.receivedOn,
     applicant: {
+      ...buildCase().applicant,
+      ...blank,
       type: fact.applicantType,
       subtype: fact.applicantSubtype as NewApplication['applicant']['subtype'],
       name: `申请人${serial}`,
-      idType: 'resident_id',
-      idNumber: '',
-      legalRepresentative: '',
-      contactPerson: '',
-      phone: '',
-      email: '',
-      address: '',
-      postcode: '',
     },
-    request: {
-      description: `合成申请${serial}`,
-      title: '',
-      docNo: '',
-      indexNo: '',
-      carrier: 'electronic',
-      delivery: 'email',
-    },
+    request: { ...buildCase().request, description: `合成申请${serial}` },
     state: closed ? (fact.outcome === 'other.other' ? 'withdrawn' : 'archived') : 'registered',
-    handlerId: null,
     outcome: fact.outcome,
-    dueOn: null,
-    waitingUntil: null,
-    extended: false,
     closedOn: fact.closedOn,
-  };
+  });
+  return { ...app, submissionKey: null, proofFileId: null };
 }
 
 /**
@@ -81,15 +63,6 @@ export function randomFacts(rand: () => number, n: number): ApplicationFact[] {
 }
 
 /** Creates an account with roles at one organization. */
-export async function makeUser(rt: TestRuntime, username: string, orgId: string, roles: Role[]): Promise<Actor> {
-  return actorOf(
-    await createUser(rt.ctx, null, {
-      username,
-      displayName: username,
-      orgId,
-      roles: roles.map((role) => ({ orgId, role })),
-      password: STAFF_PASSWORD,
-      mustChangePassword: false,
-    }),
-  );
+export function makeUser(rt: TestRuntime, username: string, orgId: string, roles: Role[]): Promise<Actor> {
+  return makeStaff(rt, username, roles, orgId);
 }

@@ -4,17 +4,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
-import { actorOf } from '../../../src/app/actors.js';
-import { createDraft, updateDraft } from '../../../src/app/publications/drafts.js';
+import { demoOrgs } from '../../factories/orgs.js';
+import {
+  makePublication,
+  moveAlongChain,
+  publishingStaff,
+  type PublishingStaff,
+} from '../../factories/publications.js';
+import { updateDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { addCatalogueRow, retireCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
 import { overdueRows, rowsWithNothingPublished } from '../../../src/app/standard-catalogue/catalogue-dashboard.js';
 import { publicCatalogueRow } from '../../../src/app/standard-catalogue/link-row.js';
 import { AppError } from '../../../src/app/errors.js';
-import type { Actor } from '../../../src/domain/policies/actor.js';
-import type { Role } from '../../../src/domain/users/roles.js';
 
 /** A row form as the back office posts it. */
 const rowForm = (keyAreaId: string, level1: string, level2: string, timeLimitText: string) => ({
@@ -38,7 +40,7 @@ for (const dialect of DIALECTS) {
     let rt: TestRuntime;
     let root: { id: string; creditCode: string };
     let other = '';
-    const s: Record<string, Actor> = {};
+    let s: PublishingStaff;
     const row: Record<'relief' | 'budget' | 'standing' | 'foreign', string> = {
       relief: '',
       budget: '',
@@ -49,52 +51,28 @@ for (const dialect of DIALECTS) {
 
     const draft = async (title: string, catalogueRow: string | undefined) =>
       (
-        await createDraft(rt.ctx, s.editor as Actor, {
-          org: root.creditCode,
-          title,
-          kind: 'other_document',
-          writtenOn: '2025-01-02',
-          body: '<p>正文</p>',
-          ...(catalogueRow === undefined ? {} : { catalogueRow }),
+        await makePublication(rt, s, {
+          fields: {
+            title,
+            kind: 'other_document',
+            docNo: '',
+            writtenOn: '2025-01-02',
+            body: '<p>正文</p>',
+            ...(catalogueRow === undefined ? {} : { catalogueRow }),
+          },
         })
       ).id;
-    const publish = async (id: string) => {
-      for (const [who, action] of [
-        ['editor', 'submit'],
-        ['r1', 'approve'],
-        ['r2', 'approve'],
-        ['signer', 'approve'],
-        ['signer', 'publish'],
-      ] as const) {
-        await actOnPublication(rt.ctx, s[who] as Actor, id, action);
-      }
-    };
+    const publish = (id: string) => moveAlongChain(rt, s, id, 'published');
     const at = (day: string) => rt.clock.set(`${day}T02:00:00Z`);
     const nothing = async () => (await rowsWithNothingPublished(rt.ctx, null, root.id)).map((r) => r.level1).sort();
     const overdue = async () => (await overdueRows(rt.ctx, null, root.id)).map((o) => [o.row.level1, o.dueOn]);
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2025-01-02T02:00:00Z' });
-      const orgs = await rt.ctx.repos.orgs.list();
-      const org = orgs.find((o) => o.parentId === null);
-      if (!org) throw new Error('no root');
-      root = org;
-      other = orgs.find((o) => o.name === '示例区教育局')?.id ?? '';
-      const make = async (username: string, roles: Role[]) =>
-        actorOf(
-          await createUser(rt.ctx, null, {
-            username,
-            displayName: username,
-            orgId: org.id,
-            roles: roles.map((role) => ({ orgId: org.id, role })),
-            password: STAFF_PASSWORD,
-            mustChangePassword: false,
-          }),
-        );
-      s.editor = await make('liu.editor', ['editor']);
-      s.r1 = await make('he.reviewer', ['reviewer']);
-      s.r2 = await make('ma.reviewer', ['reviewer']);
-      s.signer = await make('qian.signer', ['signer']);
+      const orgs = await demoOrgs(rt);
+      root = orgs.root;
+      other = orgs.named('示例区教育局').id;
+      s = await publishingStaff(rt);
       const areas = await rt.ctx.repos.standardCatalogue.areas(root.id);
       const area = (name: string) => areas.find((a) => a.name === name)?.id ?? '';
       row.relief = await addCatalogueRow(
@@ -171,8 +149,8 @@ for (const dialect of DIALECTS) {
     });
 
     test('should keep counting the live version while a revision changes the link', async () => {
-      await actOnPublication(rt.ctx, s.editor as Actor, pubs.relief as string, 'revise');
-      await updateDraft(rt.ctx, s.editor as Actor, pubs.relief as string, {
+      await actOnPublication(rt.ctx, s.editor, pubs.relief as string, 'revise');
+      await updateDraft(rt.ctx, s.editor, pubs.relief as string, {
         title: '最低生活保障办事指南（修订）',
         kind: 'other_document',
         writtenOn: '2025-01-02',
@@ -191,7 +169,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should stop counting a withdrawn item', async () => {
-      await actOnPublication(rt.ctx, s.signer as Actor, pubs.budget as string, 'withdraw', {
+      await actOnPublication(rt.ctx, s.signer, pubs.budget as string, 'withdraw', {
         reason: '数据有误，撤稿',
       });
       assert.equal((await rt.ctx.repos.standardCatalogue.rowStats(root.id)).get(row.budget), undefined);
@@ -204,7 +182,7 @@ for (const dialect of DIALECTS) {
     test('should keep a link to a row retired since, but refuse it for other items', async () => {
       const id = await draft('特困人员救助供养政策', row.standing);
       await retireCatalogueRow(rt.ctx, null, root.id, row.standing);
-      await updateDraft(rt.ctx, s.editor as Actor, id, {
+      await updateDraft(rt.ctx, s.editor, id, {
         title: '特困人员救助供养政策（改）',
         kind: 'other_document',
         writtenOn: '2025-01-02',
