@@ -26,29 +26,25 @@ describe('plain text', () => {
     assert.equal(htmlToText(html), '正文\n\n结束');
   });
 
-  test('should end an unclosed head where the body content starts', () => {
-    assert.equal(htmlToText('<html><head><title>t</title><p>正文开始</p>'), '正文开始');
-  });
-
-  test('should decode entities: named, numeric, without a semicolon, and leave unknown ones', () => {
-    assert.equal(
-      htmlToText('<p>&ldquo;公开&rdquo;&mdash;&hellip;&#x4E2D;&#22269; &lt;table&gt; A&amp;B &copy 2024 &bogus;</p>'),
+  const cases: [string, string, string][] = [
+    ['end an unclosed head where the body content starts', '<html><head><title>t</title><p>正文开始</p>', '正文开始'],
+    [
+      'decode entities: named, numeric, without a semicolon, and leave unknown ones',
+      '<p>&ldquo;公开&rdquo;&mdash;&hellip;&#x4E2D;&#22269; &lt;table&gt; A&amp;B &copy 2024 &bogus;</p>',
       '“公开”—…中国 <table> A&B © 2024 &bogus;',
-    );
-  });
-
-  test('should collapse whitespace, including no-break and ideographic spaces, and trim lines', () => {
-    assert.equal(htmlToText('<p>\u3000\u3000各街道、\n   各部门：&nbsp;&nbsp;现将</p>'), '各街道、 各部门： 现将');
-  });
-
-  test('should keep the lines of a pre block', () => {
-    assert.equal(htmlToText('<pre>第一行\n第二行   二\n</pre>'), '第一行\n第二行 二');
-  });
-
-  test('should read text that is not markup: a lone <, a broken comment', () => {
-    assert.equal(htmlToText('<p>a < b 且 3<5</p>'), 'a < b 且 3<5');
-    assert.equal(htmlToText('<p>前</p><!-- 未闭合的注释 <p>后</p>'), '前');
-  });
+    ],
+    [
+      'collapse whitespace, including no-break and ideographic spaces, and trim lines',
+      '<p>\u3000\u3000各街道、\n   各部门：&nbsp;&nbsp;现将</p>',
+      '各街道、 各部门： 现将',
+    ],
+    ['keep the lines of a pre block', '<pre>第一行\n第二行   二\n</pre>', '第一行\n第二行 二'],
+    ['read a lone < as text', '<p>a < b 且 3<5</p>', 'a < b 且 3<5'],
+    ['drop what follows a comment left open', '<p>前</p><!-- 未闭合的注释 <p>后</p>', '前'],
+  ];
+  for (const [should, html, text] of cases) {
+    test(`should ${should}`, () => assert.equal(htmlToText(html), text));
+  }
 
   test('should be the port: text and read', () => {
     const html = '<p>x</p><table><tr><td>1</td></tr></table>';
@@ -58,27 +54,31 @@ describe('plain text', () => {
 });
 
 describe('tables in the text', () => {
-  test('should write each row as a pipe row, blank cells kept', () => {
-    const html = '<table><tr><th>信息内容</th><th>本年制发件数</th></tr><tr><td>规章</td><td>&nbsp;</td></tr></table>';
-    assert.equal(htmlToText(html), '| 信息内容 | 本年制发件数 |\n\n| 规章 | |');
-  });
-
-  test('should pad a merged figure cell with blank cells, and not a merged label', () => {
-    const html =
-      '<table><tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td colspan="2">4</td><td>5</td></tr></table>';
-    assert.equal(htmlToText(html), '| 一、本年新收政府信息公开申请数量 | 4 | | 5 |');
-  });
-
-  test('should join the blocks of a cell with spaces', () => {
-    assert.equal(
-      htmlToText('<table><tr><td><p>商业</p><p>企业</p></td><td>商业<br>企业</td></tr></table>'),
+  const cases: [string, string, string][] = [
+    [
+      'write each row as a pipe row, blank cells kept',
+      '<table><tr><th>信息内容</th><th>本年制发件数</th></tr><tr><td>规章</td><td>&nbsp;</td></tr></table>',
+      '| 信息内容 | 本年制发件数 |\n\n| 规章 | |',
+    ],
+    [
+      'pad a merged figure cell with blank cells, and not a merged label',
+      '<table><tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td colspan="2">4</td><td>5</td></tr></table>',
+      '| 一、本年新收政府信息公开申请数量 | 4 | | 5 |',
+    ],
+    [
+      'join the blocks of a cell with spaces',
+      '<table><tr><td><p>商业</p><p>企业</p></td><td>商业<br>企业</td></tr></table>',
       '| 商业 企业 | 商业 企业 |',
-    );
-  });
-
-  test('should put the caption on its own line before the rows', () => {
-    assert.equal(htmlToText('<table><caption>表一</caption><tr><td>1</td></tr></table>'), '表一\n\n| 1 |');
-  });
+    ],
+    [
+      'put the caption on its own line before the rows',
+      '<table><caption>表一</caption><tr><td>1</td></tr></table>',
+      '表一\n\n| 1 |',
+    ],
+  ];
+  for (const [should, html, text] of cases) {
+    test(`should ${should}`, () => assert.equal(htmlToText(html), text));
+  }
 
   test('should read an outer table that holds a table as layout, and the inner one as a table', () => {
     const html =
