@@ -5,32 +5,20 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { renderNoticeDocx } from '../../../src/adapters/documents/notice-docx.js';
 import { buildNoticeDocument, type NoticeDocument } from '../../../src/domain/notices/notice.js';
-import { localDate } from '../../../src/domain/core/local-date.js';
 import { convertToPdf, libreOfficeSkipReason, pdfText } from '../../support/libreoffice.js';
+import { readZip } from '../../support/zip-reader.js';
+import { sampleReply } from '../../../src/domain/notices/test-support.js';
 
 function reply(): NoticeDocument {
-  const r = buildNoticeDocument({
-    kind: 'reply',
-    outcome: 'withheld.third_party_rights',
-    reasons: '该信息包含第三方的身份证号码和家庭住址，经书面征求意见，第三方不同意公开。',
-    docNo: '示例区政办依申〔2025〕12号',
-    org: {
-      name: '示例区人民政府办公室',
-      officeName: '区政府办公室政务公开科',
-      address: '示例区人民路1号',
-      phone: '0999-88000001',
-      postcode: '100000',
-    },
-    applicant: { name: '欧阳明月', address: '示例区幸福路8号' },
-    trackingCode: 'K7QH2M9X',
-    receivedOn: localDate('2025-09-26'),
-    issuedOn: localDate('2025-10-20'),
-    requestDescription: '幸福路8号楼征收补偿协议',
-    remedies: { reconsiderationBody: '示例区人民政府', court: '示例区人民法院' },
-  });
+  const r = buildNoticeDocument(
+    sampleReply('withheld.third_party_rights', {
+      reasons: '该信息包含第三方的身份证号码和家庭住址，经书面征求意见，第三方不同意公开。',
+      applicant: { name: '欧阳明月', address: '示例区幸福路8号' },
+    }),
+  );
   assert.ok(r.ok, r.ok ? '' : JSON.stringify(r.error));
   return r.value;
 }
@@ -66,27 +54,10 @@ function sealPng(size = 240): Buffer {
   ]);
 }
 
-/** Reads the entries of a ZIP (the .docx container) through its central directory. */
-function unzip(zip: Buffer): Map<string, string> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const entries = new Map<string, string>();
-  let at = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < zip.readUInt16LE(eocd + 10); i++) {
-    const [method, size, nameLen, extraLen, commentLen, local] = [10, 20, 28, 30, 32, 42].map((o) =>
-      o === 20 || o === 42 ? zip.readUInt32LE(at + o) : zip.readUInt16LE(at + o),
-    ) as [number, number, number, number, number, number];
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLen);
-    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const data = zip.subarray(start, start + size);
-    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
 function docxXml(bytes: Buffer): { document: string; styles: string } {
-  const files = unzip(bytes);
-  return { document: files.get('word/document.xml') ?? '', styles: files.get('word/styles.xml') ?? '' };
+  const files = readZip(bytes);
+  const text = (name: string) => files.get(name)?.content.toString('utf8') ?? '';
+  return { document: text('word/document.xml'), styles: text('word/styles.xml') };
 }
 
 test('the reply DOCX: East-Asian fonts, A4 with GB/T 9704 margins, title, doc number and seal image', async () => {

@@ -6,23 +6,12 @@ import { readFileSync } from 'node:fs';
 import { buildNoticeDocument, type NoticeDocument as NoticeDoc } from '../../../src/domain/notices/notice.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
 import { NoticeDocument, NoticePage } from '../../../src/web/admin/applications/notice-document.js';
+import { sampleNoticeBase } from '../../../src/domain/notices/test-support.js';
 
 function doc(name = '张三'): NoticeDoc {
   const r = buildNoticeDocument({
+    ...sampleNoticeBase({ applicant: { name, address: '示例区幸福路8号' } }),
     kind: 'correction',
-    docNo: '示例区政办依申〔2025〕3号',
-    org: {
-      name: '示例区人民政府办公室',
-      officeName: '政务公开科',
-      address: '示例区人民路1号',
-      phone: '0999-88000001',
-      postcode: '100000',
-    },
-    applicant: { name, address: '示例区幸福路8号' },
-    trackingCode: 'K7QH2M9X',
-    receivedOn: localDate('2025-09-26'),
-    issuedOn: localDate('2025-09-30'),
-    requestDescription: '河道整治工程环评批复',
     items: ['请明确文件名称', '请补充身份证明'],
     correctionDueOn: localDate('2025-10-20'),
   });
