@@ -2,71 +2,15 @@
 // round trip, all-or-nothing on errors, "not applicable" statements, and the overdue-rows query.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import ExcelJS from 'exceljs';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { catalogueWorkbook, INCOMPLETE_ROW, RELIEF_GUIDE_ROW } from '../../factories/standard-catalogue.js';
 import { catalogueSheetIO } from '../../../src/adapters/documents/catalogue-xlsx.js';
 import { exportCatalogue, importCatalogue } from '../../../src/app/standard-catalogue/import-catalogue.js';
 import { listCatalogue, markAreaNotApplicable } from '../../../src/app/standard-catalogue/manage-catalogue.js';
 import { overdueRows, rowsWithNothingPublished } from '../../../src/app/standard-catalogue/catalogue-dashboard.js';
 
-const HEAD1 = [
-  '序号',
-  '公开事项',
-  '',
-  '公开内容（要素）',
-  '公开依据',
-  '公开时限',
-  '公开主体',
-  '公开渠道和载体',
-  '公开对象',
-  '',
-  '公开方式',
-  '',
-  '公开层级',
-  '',
-];
-const HEAD2 = ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'];
-
-/** A workbook as a county publishes it: title row, merged two-row header, ✓ marks. */
-async function fixture(sheets: { name: string; rows: string[][] }[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow([`${s.name}领域基层政务公开标准目录`]);
-    ws.addRow(HEAD1);
-    ws.addRow(HEAD2);
-    for (const r of s.rows) ws.addRow(r);
-    ws.mergeCells(1, 1, 1, 14);
-    for (const c of [1, 4, 5, 6, 7, 8]) ws.mergeCells(2, c, 3, c);
-    for (const [a, b] of [
-      [2, 3],
-      [9, 10],
-      [11, 12],
-      [13, 14],
-    ] as const) {
-      ws.mergeCells(2, a, 2, b);
-    }
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
 const SOCIAL = [
-  [
-    '1',
-    '最低生活保障',
-    '办事指南',
-    '办理事项、办理条件、申请材料',
-    '《社会救助暂行办法》',
-    '制定或获取信息之日起10个工作日内',
-    '县级政府民政部门',
-    '■政府网站',
-    '✓',
-    '',
-    '✓',
-    '',
-    '✓',
-    '✓',
-  ],
+  RELIEF_GUIDE_ROW,
   [
     '2',
     '最低生活保障',
@@ -124,17 +68,14 @@ for (const dialect of DIALECTS) {
       const bad = [
         {
           ...{ name: '社会救助' },
-          rows: [
-            SOCIAL[0]!,
-            ['2', '最低生活保障', '', '名单', '依据', '20个工作日内', '民政', '■政府网站', '', '', '✓', '', '✓', ''],
-          ],
+          rows: [RELIEF_GUIDE_ROW, INCOMPLETE_ROW],
         },
       ];
       const r = await importCatalogue(
         rt.ctx,
         null,
         org,
-        await fixture([...bad, { name: '财政预决算', rows: BUDGET }]),
+        await catalogueWorkbook([...bad, { name: '财政预决算', rows: BUDGET }]),
         { io },
       );
       assert.ok(!r.ok);
@@ -147,7 +88,7 @@ for (const dialect of DIALECTS) {
         rt.ctx,
         null,
         org,
-        await fixture([
+        await catalogueWorkbook([
           { name: '社会救助', rows: SOCIAL },
           { name: '财政预决算', rows: BUDGET },
         ]),
