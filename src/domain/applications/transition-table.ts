@@ -10,7 +10,7 @@
 // actor) or a handler.
 
 import type { Role } from '../users/roles.js';
-import type { Action, ApplicationState } from './application.js';
+import { APPLICATION_STATES, type Action, type ApplicationState } from './application.js';
 
 /** Chinese state labels for the back office and the track page (stored values never change; labels may). */
 export const STATE_LABELS: Readonly<Record<ApplicationState, string>> = {
@@ -77,20 +77,11 @@ export const ACTION_ROLES: Readonly<Record<Action, Role>> = {
 /** Moves the system may make without an actor (a scheduled job once the period has run out). */
 export const SYSTEM_ACTIONS: ReadonlySet<Action> = new Set<Action>(['lapse_correction', 'lapse_fee']);
 
-/** States in which the case is still being handled. */
-export const OPEN_STATES: readonly ApplicationState[] = [
-  'received',
-  'registered',
-  'awaiting_correction',
-  'in_consultation',
-  'awaiting_payment',
-  'in_legal_review',
-  'awaiting_approval',
-  'approved',
-];
-
 /** States of a finished case (its outcome is fixed). */
 export const CLOSED_STATES: readonly ApplicationState[] = ['replied', 'archived', 'withdrawn'];
+
+/** States in which the case is still being handled: every other one. */
+export const OPEN_STATES: readonly ApplicationState[] = APPLICATION_STATES.filter((s) => !CLOSED_STATES.includes(s));
 
 /** One row of the table. */
 export type Transition = { readonly from: ApplicationState; readonly action: Action; readonly to: ApplicationState };

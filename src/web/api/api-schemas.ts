@@ -24,8 +24,12 @@ export const ErrorBody = z
 /** A documented error response. */
 export const failure = (description: string) => ({ description, schema: ErrorBody });
 
-/** The usual refusals of a staff endpoint. */
+/** The usual refusal of a staff endpoint. */
 export const UNAUTHENTICATED = failure('缺少或无效的访问令牌');
+
+/** Documented refusals, each status with what it means there. */
+export const refusals = (r: Partial<Record<400 | 401 | 403 | 404 | 409 | 422 | 429, string>>) =>
+  Object.fromEntries(Object.entries(r).map(([status, description]) => [status, failure(description)]));
 
 /** A date `YYYY-MM-DD` that exists (2025-02-30 does not), checked by the domain's date parser. */
 export const isoDate = (message: string) =>

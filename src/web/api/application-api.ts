@@ -26,7 +26,7 @@ import type { WebEnv } from '../common/env.js';
 import { TOO_MANY_LOOKUPS, TRACK_NOT_FOUND, limitedTrack } from '../common/rate-limit.js';
 import { z, type FieldErrors } from '../common/validation.js';
 import type { ApiOperation } from './openapi-kit.js';
-import { dateOut, failure, jsonObject, notAnObject, parsed } from './api-schemas.js';
+import { dateOut, jsonObject, notAnObject, parsed, refusals } from './api-schemas.js';
 
 type C = Context<WebEnv>;
 
@@ -143,8 +143,7 @@ const TrackResult = z
 
 const TRACK_RESPONSES = {
   200: { description: '办理进度', schema: TrackResult },
-  404: failure('查询码或联系方式不符（不说明是哪一项）'),
-  429: failure('查询过于频繁（响应头 Retry-After 为等待秒数）'),
+  ...refusals({ 404: '查询码或联系方式不符（不说明是哪一项）', 429: '查询过于频繁（响应头 Retry-After 为等待秒数）' }),
 };
 
 /** The public operations of the application API, for the OpenAPI document. */
@@ -161,11 +160,13 @@ export const APPLICATION_API_OPERATIONS: ApiOperation[] = [
     responses: {
       201: { description: '已受理', schema: Receipt },
       200: { description: '重复提交：原申请的回执', schema: Receipt },
-      400: failure('请求体不是 JSON 对象，或 Idempotency-Key 格式有误'),
-      401: failure('令牌无效，或无令牌登记其他渠道'),
-      403: failure('无权为该机关登记申请'),
-      404: failure('受理机关不存在'),
-      422: failure('内容有误，fields 按字段列出'),
+      ...refusals({
+        400: '请求体不是 JSON 对象，或 Idempotency-Key 格式有误',
+        401: '令牌无效，或无令牌登记其他渠道',
+        403: '无权为该机关登记申请',
+        404: '受理机关不存在',
+        422: '内容有误，fields 按字段列出',
+      }),
     },
   },
   {

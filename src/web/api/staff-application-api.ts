@@ -27,7 +27,7 @@ import type { StaffEnv } from '../common/env.js';
 import { requireApiUser } from '../common/pipeline.js';
 import { z } from '../common/validation.js';
 import type { ApiOperation } from './openapi-kit.js';
-import { UNAUTHENTICATED, dateOut, failure, isoDate, jsonObject, notAnObject, parsed, queryOf } from './api-schemas.js';
+import { dateOut, isoDate, jsonObject, notAnObject, parsed, queryOf, refusals } from './api-schemas.js';
 
 const STATUSES = Object.keys(DEADLINE_STATUS_LABELS) as [DeadlineStatus, ...DeadlineStatus[]];
 
@@ -219,8 +219,7 @@ export const STAFF_APPLICATION_API_OPERATIONS: ApiOperation[] = [
     query: ListQuery,
     responses: {
       200: { description: '{items, total}', schema: CaseList },
-      401: UNAUTHENTICATED,
-      422: failure('筛选条件有误'),
+      ...refusals({ 401: '缺少或无效的访问令牌', 422: '筛选条件有误' }),
     },
   },
   {
@@ -232,8 +231,7 @@ export const STAFF_APPLICATION_API_OPERATIONS: ApiOperation[] = [
     params: IdParam,
     responses: {
       200: { description: '申请', schema: Case },
-      401: UNAUTHENTICATED,
-      404: failure('申请不存在或无权查看'),
+      ...refusals({ 401: '缺少或无效的访问令牌', 404: '申请不存在或无权查看' }),
     },
   },
   {
@@ -248,12 +246,14 @@ export const STAFF_APPLICATION_API_OPERATIONS: ApiOperation[] = [
     body: { schema: ActionRequest },
     responses: {
       200: { description: '办理后的状态与答复期限', schema: ActResult },
-      400: failure('请求体不是 JSON 对象'),
-      401: UNAUTHENTICATED,
-      403: failure('没有执行该操作的角色'),
-      404: failure('申请不存在或无权查看'),
-      409: failure('当前状态不允许该操作'),
-      422: failure('参数有误'),
+      ...refusals({
+        400: '请求体不是 JSON 对象',
+        401: '缺少或无效的访问令牌',
+        403: '没有执行该操作的角色',
+        404: '申请不存在或无权查看',
+        409: '当前状态不允许该操作',
+        422: '参数有误',
+      }),
     },
   },
 ];

@@ -2,14 +2,16 @@
 // Blocks of the application pages: a data table in its scrolling frame, and an information list.
 import type { Child } from 'hono/jsx';
 
-/** A table with a heading row (`scope="col"`) and the given body rows. */
+/** A table with a heading row (`scope="col"`) and the given body rows; with `empty`, a row saying there are none. */
 export function DataTable(p: {
   cols: readonly string[];
   class?: string;
   caption?: Child;
   labelledBy?: string;
+  empty?: string;
   children?: Child;
 }) {
+  const none = p.empty !== undefined && Array.isArray(p.children) && p.children.length === 0;
   return (
     <div class="table-wrap">
       <table class={p.class} aria-labelledby={p.labelledBy}>
@@ -21,7 +23,17 @@ export function DataTable(p: {
             ))}
           </tr>
         </thead>
-        <tbody>{p.children}</tbody>
+        <tbody>
+          {none ? (
+            <tr>
+              <td colspan={p.cols.length} class="muted">
+                {p.empty}
+              </td>
+            </tr>
+          ) : (
+            p.children
+          )}
+        </tbody>
       </table>
     </div>
   );

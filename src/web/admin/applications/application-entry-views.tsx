@@ -14,6 +14,7 @@ import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../../domain/applicati
 import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { FileField } from '../../common/reports-fields.js';
 import {
   APPLICANT_TYPE_LABELS,
   APPLICATION_FIELD_LABELS,
@@ -129,21 +130,13 @@ export function NewApplicationPage(p: EntryProps) {
         </fieldset>
         <fieldset>
           <legend>身份证明</legend>
-          <div class={e.proof ? 'field has-error' : 'field'}>
-            <label for="f-proof">{LABELS.proof}（选填）</label>
-            <p class="hint" id="f-proof-hint">
-              身份证件的照片或扫描件，JPG、PNG 或 PDF，不超过 {MAX_PROOF_BYTES / 1024 / 1024}
-              MB；未提供的，案件页将提示缺少身份证明。
-            </p>
-            {e.proof ? <p class="error">{e.proof}</p> : null}
-            <input
-              id="f-proof"
-              type="file"
-              name="proof"
-              accept=".jpg,.jpeg,.png,.pdf"
-              aria-describedby="f-proof-hint"
-            />
-          </div>
+          <FileField
+            name="proof"
+            label={`${LABELS.proof}（选填）`}
+            hint={`身份证件的照片或扫描件，JPG、PNG 或 PDF，不超过 ${MAX_PROOF_BYTES / 1024 / 1024} MB；未提供的，案件页将提示缺少身份证明。`}
+            error={e.proof}
+            accept=".jpg,.jpeg,.png,.pdf"
+          />
         </fieldset>
         <button type="submit">录入</button>
       </form>

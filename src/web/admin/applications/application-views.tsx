@@ -71,36 +71,51 @@ export function ApplicationListPage(p: {
       <DataTable
         class="cases"
         cols={['查询码', '收到日期', '申请人', '证件号码', '机构', '状态', '答复期限', '承办人']}
+        empty="没有符合条件的申请"
       >
-        {list.items.length === 0 ? (
+        {list.items.map((r) => (
           <tr>
-            <td colspan={8} class="muted">
-              没有符合条件的申请
+            <td>
+              <a href={`${PATH}/${r.id}`}>{r.trackingCode}</a>
             </td>
+            <td>{r.receivedOn}</td>
+            <td>{r.applicantVisible ? r.applicantName : <span class="muted">{r.applicantName}</span>}</td>
+            <td>{r.idNumberMasked || '—'}</td>
+            <td>{r.orgName}</td>
+            <td>{STATE_LABELS[r.state]}</td>
+            <td>
+              <DueCell dueOn={r.dueOn} status={r.status} />
+            </td>
+            <td>{r.handlerLabel}</td>
           </tr>
-        ) : (
-          list.items.map((r) => (
-            <tr>
-              <td>
-                <a href={`${PATH}/${r.id}`}>{r.trackingCode}</a>
-              </td>
-              <td>{r.receivedOn}</td>
-              <td>{r.applicantVisible ? r.applicantName : <span class="muted">{r.applicantName}</span>}</td>
-              <td>{r.idNumberMasked || '—'}</td>
-              <td>{r.orgName}</td>
-              <td>{STATE_LABELS[r.state]}</td>
-              <td>
-                <DueCell dueOn={r.dueOn} status={r.status} />
-              </td>
-              <td>{r.handlerLabel}</td>
-            </tr>
-          ))
-        )}
+        ))}
       </DataTable>
       <Pager page={p.page} pageCount={p.pageCount} href={pageHref(PATH, p.query)} />
     </AdminLayout>
   );
 }
+
+/** The filters chosen from a fixed list: name, label, the blank choice, the choices. */
+const CHOICES: [name: 'open' | 'deadline', label: string, blank: string, options: [string, string][]][] = [
+  [
+    'open',
+    '办理情况',
+    '全部',
+    [
+      ['open', '办理中'],
+      ['closed', '已办结'],
+    ],
+  ],
+  [
+    'deadline',
+    '期限',
+    '不限',
+    [
+      ['overdue', '已逾期'],
+      ['due_soon', '即将到期（含已逾期）'],
+    ],
+  ],
+];
 
 const choices = (blank: string, entries: [string, string][]): [string, string][] => [['', blank], ...entries];
 
@@ -129,26 +144,9 @@ function ListFilters(p: { query: ApplicationListQuery; errors: Record<string, st
           p.orgs.map((o) => [o.id, o.name]),
         )}
       />
-      <Select
-        name="open"
-        label="办理情况"
-        value={q.open}
-        error={e.open}
-        options={choices('全部', [
-          ['open', '办理中'],
-          ['closed', '已办结'],
-        ])}
-      />
-      <Select
-        name="deadline"
-        label="期限"
-        value={q.deadline}
-        error={e.deadline}
-        options={choices('不限', [
-          ['overdue', '已逾期'],
-          ['due_soon', '即将到期（含已逾期）'],
-        ])}
-      />
+      {CHOICES.map(([name, label, blank, options]) => (
+        <Select name={name} label={label} value={q[name]} error={e[name]} options={choices(blank, options)} />
+      ))}
       <Field name="from" label="收到日期自" type="date" value={q.from} error={e.from} />
       <Field name="to" label="收到日期至" type="date" value={q.to} error={e.to} />
       <div class="field">

@@ -2,18 +2,7 @@
 // Back-office notice settings of an organization (告知书设置): /admin/orgs/:id/notices — the general
 // fields, the seal (upload, image, removal) and the template editor. The use cases check the role.
 import type { Context, Hono } from 'hono';
-import {
-  editorKeyOf,
-  noticeSettingsPage,
-  removeSeal,
-  resetTemplate,
-  saveNoticeGeneral,
-  saveTemplateText,
-  sealImage,
-  templateEditor,
-  uploadSeal,
-  type NoticeGeneralInput,
-} from '../../../app/applications/notice-settings-admin.js';
+import * as settings from '../../../app/applications/notice-settings-admin.js';
 import type { StaffEnv } from '../../common/env.js';
 import { formAction, readForm, valueOf, type FormState } from '../../common/pipeline.js';
 import { download } from '../../common/download.js';
@@ -34,7 +23,7 @@ const GENERAL = ['docNoPattern', 'reconsiderationBody', 'court', 'paymentInstruc
 
 /** The general fields as typed: the use case checks them (required, lengths, the pattern) every field at once. */
 const generalOf = (values: FormValues) =>
-  Object.fromEntries(GENERAL.map((k) => [k, valueOf(values, k)])) as NoticeGeneralInput;
+  Object.fromEntries(GENERAL.map((k) => [k, valueOf(values, k)])) as settings.NoticeGeneralInput;
 
 /** The template form: the text as typed (the domain parses it) and what to do with it. */
 const templateForm = z.object({
@@ -45,8 +34,8 @@ const templateForm = z.object({
 });
 
 /** The settings page, with the saved fields or the ones typed, and the messages of a refusal. */
-async function settingsPage(c: C, typed?: NoticeGeneralInput, state?: Partial<FormState>) {
-  const page = await noticeSettingsPage(c.get('ctx'), c.get('actor'), c.req.param('id') ?? '', typed);
+async function settingsPage(c: C, typed?: settings.NoticeGeneralInput, state?: Partial<FormState>) {
+  const page = await settings.noticeSettingsPage(c.get('ctx'), c.get('actor'), c.req.param('id') ?? '', typed);
   return (
     <NoticeSettingsPage
       actor={c.get('actor')}
@@ -61,13 +50,13 @@ async function settingsPage(c: C, typed?: NoticeGeneralInput, state?: Partial<Fo
 
 /** The template editor with the text typed (or the current one) and its problems. */
 async function editorPage(c: C, typed?: FormValues, problems?: string[]) {
-  const key = editorKeyOf(c.req.param('key') ?? '');
+  const key = settings.editorKeyOf(c.req.param('key') ?? '');
   const text = typed && {
     title: valueOf(typed, 'title'),
     addressee: valueOf(typed, 'addressee'),
     body: valueOf(typed, 'body'),
   };
-  const editor = await templateEditor(c.get('ctx'), c.get('actor'), c.req.param('id') ?? '', key, text);
+  const editor = await settings.templateEditor(c.get('ctx'), c.get('actor'), c.req.param('id') ?? '', key, text);
   return (
     <TemplateEditorPage
       actor={c.get('actor')}
@@ -93,14 +82,14 @@ export function registerNoticeSettingsRoutes(admin: Hono<StaffEnv>): void {
     return formAction(c, {
       schema: z.object({}),
       values,
-      run: () => saveNoticeGeneral(c.get('ctx'), c.get('actor'), id, generalOf(values)),
+      run: () => settings.saveNoticeGeneral(c.get('ctx'), c.get('actor'), id, generalOf(values)),
       done: () => c.redirect(`${settingsHref(id)}?flash=saved`, 303),
       again: (state) => settingsPage(c, generalOf(values), state),
     });
   });
 
   admin.get(`${base}/seal`, async (c) => {
-    const png = await sealImage(c.get('ctx'), c.get('actor'), c.req.param('id'));
+    const png = await settings.sealImage(c.get('ctx'), c.get('actor'), c.req.param('id'));
     return download(c, { bytes: png, mime: 'image/png', name: 'seal.png' }, { inline: true });
   });
 
@@ -110,7 +99,7 @@ export function registerNoticeSettingsRoutes(admin: Hono<StaffEnv>): void {
     return formAction(c, {
       schema: z.object({}),
       values: {},
-      run: () => uploadSeal(c.get('ctx'), c.get('actor'), id, file?.content),
+      run: () => settings.uploadSeal(c.get('ctx'), c.get('actor'), id, file?.content),
       done: () => c.redirect(`${settingsHref(id)}?flash=seal`, 303),
       again: (state) => settingsPage(c, undefined, state),
     });
@@ -118,7 +107,7 @@ export function registerNoticeSettingsRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post(`${base}/seal/remove`, async (c) => {
     const id = c.req.param('id');
-    await removeSeal(c.get('ctx'), c.get('actor'), id);
+    await settings.removeSeal(c.get('ctx'), c.get('actor'), id);
     return c.redirect(`${settingsHref(id)}?flash=unseal`, 303);
   });
 
@@ -126,7 +115,7 @@ export function registerNoticeSettingsRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post(`${base}/templates/:key`, async (c) => {
     const id = c.req.param('id');
-    const key = editorKeyOf(c.req.param('key'));
+    const key = settings.editorKeyOf(c.req.param('key'));
     const values = await readForm(c);
     return formAction(c, {
       schema: templateForm,
@@ -137,8 +126,9 @@ export function registerNoticeSettingsRoutes(admin: Hono<StaffEnv>): void {
           addressee: valueOf(values, 'addressee'),
           body: valueOf(values, 'body'),
         };
-        if (intent === 'reset') await resetTemplate(c.get('ctx'), c.get('actor'), id, key);
-        const problems = intent === 'save' ? await saveTemplateText(c.get('ctx'), c.get('actor'), id, key, typed) : [];
+        if (intent === 'reset') await settings.resetTemplate(c.get('ctx'), c.get('actor'), id, key);
+        const problems =
+          intent === 'save' ? await settings.saveTemplateText(c.get('ctx'), c.get('actor'), id, key, typed) : [];
         return { intent, problems };
       },
       done: async ({ intent, problems }) => {

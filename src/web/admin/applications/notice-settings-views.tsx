@@ -7,6 +7,7 @@ import { TEMPLATE_TEXT_SYNTAX, templateKeyLabel, type TemplateText } from '../..
 import type { TemplateKey } from '../../../domain/notices/templates.js';
 import type { EditorKey, TemplateEditor } from '../../../app/applications/notice-settings-admin.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { FileField } from '../../common/reports-fields.js';
 import { AdminLayout } from '../../common/layout.js';
 import { DataTable } from '../../common/applications-blocks.js';
 import { NoticeDocument } from './notice-document.js';
@@ -119,26 +120,14 @@ function SealSection(p: { org: Organization; csrf: string; hasSeal: boolean; err
       )}
       <form method="post" action={sealHref(p.org.id)} enctype="multipart/form-data" class="narrow">
         <Csrf token={p.csrf} />
-        <div class={p.error ? 'field has-error' : 'field'}>
-          <label for="f-seal">{p.hasSeal ? '更换印章图片' : '上传印章图片'}</label>
-          <p class="hint" id="f-seal-hint">
-            PNG 格式，建议透明背景、红色印文，不超过 1 MB。上传后打印的告知书和 Word 文档都会带有印章。
-          </p>
-          {p.error ? (
-            <p class="error" id="f-seal-err">
-              {p.error}
-            </p>
-          ) : null}
-          <input
-            id="f-seal"
-            type="file"
-            name="seal"
-            accept="image/png"
-            required
-            aria-describedby={p.error ? 'f-seal-hint f-seal-err' : 'f-seal-hint'}
-            aria-invalid={p.error ? 'true' : undefined}
-          />
-        </div>
+        <FileField
+          name="seal"
+          label={p.hasSeal ? '更换印章图片' : '上传印章图片'}
+          hint="PNG 格式，建议透明背景、红色印文，不超过 1 MB。上传后打印的告知书和 Word 文档都会带有印章。"
+          error={p.error}
+          accept="image/png"
+          required
+        />
         <button type="submit" class="secondary">
           上传
         </button>
