@@ -1,4 +1,4 @@
-// Browser journey of issue 3: apply online with JavaScript off → tracking code → the statutory
+// Browser journey of 依申请公开: apply online with JavaScript off → tracking code → the statutory
 // procedure in the back office (register, correction, extension, reply through legal review and
 // approval, sending) → the public track page shows each step and the due dates.
 import { after, before, describe, test } from 'node:test';

@@ -81,7 +81,7 @@ async function resolveParams(
   const key =
     typeof params.handler === 'string' ? params.handler : typeof params.handlerId === 'string' ? params.handlerId : '';
   const user = (await ctx.repos.users.byUsername(key)) ?? (await ctx.repos.users.byId(key));
-  // 协办: the handler may belong to another organization of the same tree (issue 3), e.g. the
+  // 协办: the handler may belong to another organization of the same tree, e.g. the
   // department that holds the information; the case stays with the organization that received it.
   const orgs = await ctx.repos.orgs.list();
   const root = orgAncestry[0];

@@ -1,5 +1,5 @@
 // Per-organization notice settings: document-number pattern, remedy bodies, payment instructions,
-// edited templates and the seal image (issue 3: "Templates are editable per organization").
+// edited templates and the seal image: each organization edits its own templates.
 import { z } from 'zod';
 import type { ApplicationContext, ApplicationUseCaseRepos } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';

@@ -112,7 +112,7 @@ export async function submitApplication(
         org,
         now,
       );
-      // The audit entry carries no personal data (issue 3: logs never contain it).
+      // The audit entry carries no personal data: logs never contain it.
       await r.audit.append(
         auditBy(actor, {
           action: 'application.submitted',

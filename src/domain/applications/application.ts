@@ -13,7 +13,7 @@ export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 export const LEGAL_PERSON_SUBTYPES = ['business', 'research', 'nonprofit', 'legal_services', 'other'] as const;
 export type LegalPersonSubtype = (typeof LEGAL_PERSON_SUBTYPES)[number];
 
-/** Identity documents accepted on the form (issue 3). */
+/** Identity documents accepted on the form. */
 export const ID_TYPES = [
   'resident_id',
   'passport',
@@ -24,7 +24,7 @@ export const ID_TYPES = [
 ] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
-/** Form of provision (载体形式) and way of obtaining (获取方式); SPEC §5 marks the exact labels [U]. */
+/** Form of provision (载体形式) and way of obtaining (获取方式), as 第二十九条第二款第三项 asks for them. */
 export const CARRIERS = ['paper', 'electronic', 'disc'] as const;
 export type Carrier = (typeof CARRIERS)[number];
 export const DELIVERIES = ['post', 'email', 'pickup', 'online'] as const;
@@ -105,7 +105,7 @@ export const APPLICATION_STATES = [
 /** One state. */
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
-/** Moves, named as the API names them (issue 3), plus the two lapses the clock causes. */
+/** Moves, named as the API names them, plus the two lapses the clock causes. */
 export const ACTIONS = [
   'register',
   'assign',

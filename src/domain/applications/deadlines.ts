@@ -1,8 +1,8 @@
 // The deadline ledger (期限台账): the reply due date replayed from the event history, with a Chinese
-// explanation per event of how it moved (HOUSE_STYLE §6.4.4, §6.4.6). `decide` uses it to stamp
+// explanation per event of how it moved. `decide` uses it to stamp
 // each new event, and a recompute after a calendar import runs it over the stored history.
 //
-// The reply clock (2019 text; the 2007 text works the same with 15 + 15 days, SPEC §3.11):
+// The reply clock (2019 text; the 2007 text, 国令第492号 art. 24, works the same with 15 + 15 days):
 // - starts at the receipt date fixed by art. 31 (day zero; counting starts the next day, working-days.ts):
 //   due = receipt + 20 working days (art. 33 para 2);
 // - 补正 (art. 30) stops it; the corrected application's receipt date becomes the new day zero and the
@@ -10,7 +10,8 @@
 // - 征求意见 (arts. 32, 34) pauses it: the working days in (start, end] of the consultation are
 //   added to the due date (art. 33 para 3: "所需时间不计算在前款规定的期限内");
 // - 延期 adds the approved working days, at most 20 (art. 33 para 2);
-// - 收费通知 pauses it from service to payment when `feePeriodStopsClock` (SPEC §3.9 [U]).
+// - 收费通知 pauses it from service to payment when `feePeriodStopsClock` (a setting: the national
+//   measures, 国办函〔2020〕109号, do not say so expressly).
 // due = start + (reply days + extension + paused days) working days, recomputed as a whole each time.
 
 import { computeDeadline, workingDaysBetween } from '../calendar/working-days.js';
@@ -35,7 +36,7 @@ export type LedgerEntry = {
   readonly waitingUntil: LocalDate | null;
 };
 
-/** Display status of a case on a given day (HOUSE_STYLE §6.4.4). */
+/** Display status of a case on a given day. */
 export type DeadlineStatus = 'on_time' | 'due_soon' | 'overdue' | 'closed' | 'paused';
 
 type Clock = {

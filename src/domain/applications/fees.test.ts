@@ -12,7 +12,7 @@ describe('the per-piece fee (按件计收, progressive over the month)', () => {
     [31, 2200],
     [40, 4000],
     [41, 4300],
-    [45, 5500], // SPEC §3.9 worked example: 10×0 + 20×100 + 10×200 + 5×300
+    [45, 5500], // worked example (fees.ts): 10×0 + 20×100 + 10×200 + 5×300
     [50, 7000],
     [51, 7400],
   ];
@@ -59,7 +59,7 @@ describe('the per-page fee (按量计收)', () => {
     [101, 720],
     [200, 2700],
     [201, 2740],
-    [250, 4700], // SPEC §3.9 worked example: 30×0 + 70×10 + 100×20 + 50×40
+    [250, 4700], // worked example (fees.ts): 30×0 + 70×10 + 100×20 + 50×40
   ];
   for (const [pages, yuan] of table) {
     it(`should charge ${yuan} yuan for ${pages} pages`, () => {

@@ -1,12 +1,12 @@
 // 信息处理费 (information processing fee): the progressive standards of 《政府信息公开信息处理费管理办法》
-// (国办函〔2020〕109号), art. 42 of the Regulation. SPEC §3.9 [C] (S30, S31: the fee-standard tables).
+// (国办函〔2020〕109号, its fee-standard tables), art. 42 of the Regulation.
 //
 // Both standards are 超额累进 — progressive over the excess, like income-tax bands: each unit is
 // charged at the rate of the band it falls in. Amounts are whole yuan.
 //
 // Per piece (按件计收, measures art. 4): per applicant, per natural month, cumulative.
 //   pieces 1–10 free; 11–30 at 100 yuan; from 31 on, bands of 10 pieces, each band 100 yuan/piece
-//   more than the one before. SPEC's band reading [D]: 31–40 → 200, 41–50 → 300, 51–60 → 400, …
+//   more than the one before. Read as bands: 31–40 → 200, 41–50 → 300, 51–60 → 400, …
 //   Worked example: 45 pieces = 10×0 + 20×100 + 10×200 + 5×300 = 5,500.
 // Per volume (按量计收, measures art. 5): per application, counted in pages.
 //   pages 1–30 free; 31–100 at 10; 101–200 at 20; 201 and up at 40.

@@ -1,11 +1,11 @@
-// Historical cases from CSV (`gongkai applications import FILE.csv`, issue 3), so an office can start
+// Historical cases from CSV (`gongkai applications import FILE.csv`), so an office can start
 // mid-year with its earlier cases counted. Pure: text in, rows or every error (line and column) out.
 import { parseCsv } from '../core/csv.js';
 import { parseLocalDate, type LocalDate } from '../core/local-date.js';
 import { CHANNELS, LEGAL_PERSON_SUBTYPES, type Channel, type LegalPersonSubtype, type Outcome } from './application.js';
 import { isOutcome } from './outcomes.js';
 
-/** The header, exactly as issue 3 names it. */
+/** The header, in this order (the command's help and the documentation name it so). */
 export const IMPORT_HEADER = [
   'org',
   'receivedOn',

@@ -201,7 +201,7 @@ const RECEIPT_DATE_NAMES: Record<keyof ReceiptDates, string> = {
  * The receipt date (收到申请之日) under art. 31 for a channel. A receipt date on a weekend or holiday
  * is kept as it is, not moved to the next working day: it is day zero of every period and never
  * counts itself, so the first counted day is the next working day either way (working-days.ts;
- * SPEC §3.7, §6.3 — counting "from the next day" [C-3p]). Local rules that deem such applications
+ * periods count "from the next day"). Local rules that deem such applications
  * received on the next working day would add one working day; none is configured.
  * @param channel how the application arrived
  * @param dates the dates known for it

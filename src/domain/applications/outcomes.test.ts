@@ -28,7 +28,7 @@ describe('outcome codes', () => {
     ['other.fee_unpaid', '第四十二条'],
     ['other.other', null],
   ];
-  it('should rest each outcome on the article SPEC §1.5 maps its row to', () => {
+  it('should rest each outcome on the article its report row maps to', () => {
     assert.deepEqual(
       OUTCOMES.map((o) => [o, OUTCOME_INFO[o].article]),
       articles,

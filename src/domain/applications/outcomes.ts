@@ -1,9 +1,9 @@
 // Outcome codes (办理结果): for each, its row of section 三 of the annual report, the article of the
 // Regulation (国令第711号) the reply rests on, and how the two report formats count it.
 //
-// Row labels: SPEC §1.5 (2021 format) and §2.4 (2019 format folds （六） into one row), taken from
-// domain/reports/labels.ts so the report and the case use one spelling. Article mapping: SPEC §1.5
-// "Article mapping of rows" — [D], inferred from the Regulation's wording, not printed by the format.
+// Row labels: the 2021 format of the annual report (国办公开办函〔2021〕30号; the 2019 trial format folds
+// （六） into one row), taken from domain/reports/labels.ts so the report and the case use one spelling.
+// The article of each row is inferred from the Regulation's wording; the format does not print it.
 
 import type { ApplicationRow, ReportFormat } from '../reports/annual-report.js';
 import { APPLICATION_GROUP_LABELS, APPLICATION_ROW_LABELS } from '../reports/labels.js';
@@ -26,7 +26,7 @@ export type OutcomeInfo = {
   readonly alsoArticles: readonly string[];
   /** Where the basis is outside the Regulation, e.g. the fee measures. */
   readonly otherBasis: string | null;
-  /** False where SPEC marks the mapping [U]. */
+  /** False where the mapping rests on practice rather than on the Regulation's wording. */
   readonly confirmed: boolean;
 };
 
@@ -41,10 +41,10 @@ const GROUP_LABELS: Record<OutcomeGroup, string> = {
 
 type Basis = [article: string | null, alsoArticles: string[], confirmed: boolean, otherBasis?: string];
 
-// SPEC §1.5 table, row by row.
+// Section 三 of the annual report, row by row.
 const BASIS: Record<Outcome, Basis> = {
   // 第三十六条第二项 (can be disclosed → provide). 第一项 (already proactively disclosed → tell where)
-  // is counted here by common practice, which SPEC marks [U].
+  // is counted here by common practice (not by the Regulation's wording).
   disclosed: ['第三十六条第二项', ['第三十六条第一项'], false],
   partially_disclosed: ['第三十七条', [], true],
   // 第十四条: 国家秘密; 法律、行政法规禁止公开; 危及国家安全、公共安全、经济安全、社会稳定.
@@ -65,11 +65,11 @@ const BASIS: Record<Outcome, Basis> = {
   'not_processed.repeated': ['第三十六条第六项', [], true],
   'not_processed.publication': ['第三十九条第二款', [], true],
   'not_processed.excessive': ['第三十五条', [], true],
-  // SPEC: "no explicit article [U]".
+  // The Regulation names no article for it.
   'not_processed.confirmation': [null, [], false],
   // 第三十条: "申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理该政府信息公开申请。"
   'other.correction_lapsed': ['第三十条', [], true],
-  // 第四十二条 and the measures' deemed abandonment (SPEC §3.9, restated by S33 [C-m]; the national article number is [U]).
+  // 第四十二条 and the measures' deemed abandonment (国办函〔2020〕109号, as local measures restate it).
   'other.fee_unpaid': ['第四十二条', [], false, '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）'],
   'other.other': [null, [], true],
 };
@@ -113,7 +113,7 @@ export function outcomeGroup(code: Outcome): OutcomeGroup {
 
 /**
  * The section-三 row an outcome is counted in. The 2019 trial format has one 其他处理 row, so every
- * `other.*` code folds into `other` there (SPEC §2.4); the 2021 format has a row per code.
+ * `other.*` code folds into `other` there; the 2021 format has a row per code.
  * @param code an outcome code
  * @param format the report format
  * @returns the row code of domain/reports

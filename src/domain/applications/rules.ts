@@ -1,9 +1,9 @@
 // DisclosureRules: the statutory periods of 依申请公开, as data, versioned by the date of receipt
-// (HOUSE_STYLE §6.4.7). A change in the law never re-dates old applications: an application keeps
-// the rules in force on the day it was received (SPEC §3.11).
+// A change in the law never re-dates old applications: an application keeps the rules in force on
+// the day it was received.
 //
-// 2019: 《中华人民共和国政府信息公开条例》（国令第711号, in force 2019-05-15; SPEC §3, S28 [C]).
-// 2007: 《中华人民共和国政府信息公开条例》（国令第492号）— 15 + 15 working days (SPEC §3.11 [C-3p]).
+// 2019: 《中华人民共和国政府信息公开条例》（国令第711号, in force 2019-05-15).
+// 2007: 《中华人民共和国政府信息公开条例》（国令第492号）— 15 + 15 working days (art. 24).
 
 import { compareDates, localDate, type LocalDate } from '../core/local-date.js';
 
@@ -45,13 +45,13 @@ export type DisclosureRules = {
   /** Whether 信息处理费 may be charged at all (2019 art. 42; the 2007 text had no processing fee). */
   readonly processingFeeAllowed: boolean;
   /**
-   * Fee payment period, from the day after the applicant receives the fee notice (国办函〔2020〕109号 as restated by S33
-   * [C-m]).
+   * Fee payment period, from the day after the applicant receives the fee notice (国办函〔2020〕109号 as local
+   * measures restate it).
    */
   readonly feePaymentWorkingDays: number;
   /**
-   * Whether notice-to-payment time is left out of the reply period. SPEC §3.9 marks this [U]
-   * (not confirmed in the national measures), so it is a switch; default true, as issue 3 asks.
+   * Whether notice-to-payment time is left out of the reply period. The national measures do not say so
+   * expressly, so it is a switch; default true, as local measures do.
    */
   readonly feePeriodStopsClock: boolean;
   /**
@@ -65,7 +65,7 @@ export type RuleOverrides = Partial<
   Pick<DisclosureRules, 'feePeriodStopsClock' | 'dueSoonWorkingDays' | 'consultationWorkingDays'>
 >;
 
-/** 国令第711号: in force 2019-05-15 (SPEC §3 header, S28 [C]). */
+/** 国令第711号: in force 2019-05-15. */
 export const RULES_2019: DisclosureRules = {
   version: '2019',
   effectiveFrom: localDate('2019-05-15'),
@@ -89,26 +89,26 @@ export const RULES_2019: DisclosureRules = {
   consultationWorkingDays: 15,
   // 第三十三条第三款: "行政机关征求第三方和其他机关意见所需时间不计算在前款规定的期限内。"
   consultationStopsClock: true,
-  // 第四十二条 and 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号, SPEC §3.9).
+  // 第四十二条 and 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）.
   processingFeeAllowed: true,
   feePaymentWorkingDays: 20,
-  feePeriodStopsClock: true, // [U] SPEC §3.9
+  feePeriodStopsClock: true, // a setting: see DisclosureRules.feePeriodStopsClock
   dueSoonWorkingDays: 5,
 };
 
 /**
- * 国令第492号 (2008-05-01 to 2019-05-14), for legacy cases (SPEC §3.11, [C-3p]). Art. 24: 15 working
+ * 国令第492号 (2008-05-01 to 2019-05-14), for legacy cases. Art. 24: 15 working
  * days, extension at most 15 with the disclosure office head's consent; third-party consultation
  * not counted. It set no correction-notice limit (art. 21(4) only says to tell the applicant) and no
- * consultation window in days: the 15 below is the office's working window, not law [U].
+ * consultation window in days: the 15 below is the office's working window, not law.
  */
 export const RULES_2007: DisclosureRules = {
   version: '2007',
   effectiveFrom: localDate('2008-05-01'),
   regulation: '《中华人民共和国政府信息公开条例》（国令第492号）',
-  // 2007 text [C-3p]: 第二十四条 (reply, extension, consultation time not counted), 第二十一条第四项
+  // 2007 text: 第二十四条 (reply, extension, consultation time not counted), 第二十一条第四项
   // (申请内容不明确的，应当告知申请人作出更改、补充), 第二十三条 (third party). It had no article on
-  // co-producing agencies, so agency consultation cites 第二十三条 too [U].
+  // co-producing agencies, so agency consultation cites 第二十三条 too (a reading, not the text's words).
   articles: {
     reply: '第二十四条第二款',
     extension: '第二十四条第二款',
@@ -136,7 +136,7 @@ export const RULE_VERSIONS: readonly DisclosureRules[] = [RULES_2019, RULES_2007
  * The rules governing an application received on `receivedOn`: the 2019 text from 2019-05-15,
  * the 2007 text before (also for any date before 2008-05-01, which only imported data can carry).
  * @param receivedOn the receipt date fixed under art. 31
- * @param overrides office settings (e.g. `feePeriodStopsClock: false` once the [U] point is settled)
+ * @param overrides office settings (e.g. `feePeriodStopsClock: false` where local measures say otherwise)
  * @returns the rules, frozen
  */
 export function rulesFor(receivedOn: LocalDate, overrides: RuleOverrides = {}): DisclosureRules {

@@ -1,5 +1,5 @@
 // 查询码 (tracking code): what an applicant types on /track to follow a case without an account;
-// and the masking of identity numbers in lists (issue 3, "lists mask document numbers").
+// and the masking of identity numbers in lists (lists never show a whole document number).
 //
 // Shape: 11 random characters + 1 check character, shown in groups of four: `7KQM-4XWD-P2HC`.
 // Alphabet: 32 symbols without 0/O, 1/I (and so without the L/1 confusion either), so each random

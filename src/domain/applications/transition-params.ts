@@ -28,7 +28,7 @@ export type ParamSpec = {
 
 /** Consultation kinds: 第三方 (art. 32) or 共同制作机关 (art. 34). */
 export const CONSULTATION_KINDS = ['third_party', 'agency'] as const;
-/** How a reply is served (issue 3 "Notices": 邮寄, 电子邮件, 当面, 网上). */
+/** How a reply is served: 邮寄, 电子邮件, 当面, 网上. */
 export const SERVICE_METHODS = ['post', 'email', 'in_person', 'online'] as const;
 /** Outcomes a handler may choose when drafting (lapses come only from the clock). */
 export const DRAFTABLE_OUTCOMES: readonly string[] = OUTCOMES.filter((o) => !LAPSE_OUTCOMES.includes(o));

@@ -1,8 +1,8 @@
-// The transition table of a disclosure application, as data (HOUSE_STYLE §6.4.2–3): which move
+// The transition table of a disclosure application, as data: which move
 // leads from which state to which, and which role may make it. `decide` enforces it and
 // `availableTransitions` offers it; both read only this file, so form and rule cannot disagree.
 //
-// Roles (issue 3): handler — register, assign, request_correction, receive_correction,
+// Roles: handler — register, assign, request_correction, receive_correction,
 // start_consultation, end_consultation, issue_fee_notice, record_payment, draft_reply, send_reply,
 // archive, withdraw (on the applicant's behalf); office_head — extend (art. 33: "经政府信息公开工作
 // 机构负责人同意"); legal_reviewer — pass/return legal review (合法性审查, with 保密审查 under art. 17);

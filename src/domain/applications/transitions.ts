@@ -1,4 +1,4 @@
-// The disclosure-application state machine as pure functions (HOUSE_STYLE §6.4): one `decide` that
+// The disclosure-application state machine as pure functions: one `decide` that
 // checks a move against the transition table (transition-table.ts), its parameters
 // (transition-params.ts) and the case history, and returns the next state, the stored fields to
 // change and the event to append, with the due date from the deadline ledger (deadlines.ts);

@@ -83,7 +83,7 @@ export type FeeNotice = NoticeBase & {
   amountYuan: number;
   /** Where and how to pay (account, payee, reference). */
   paymentInstructions: string;
-  /** Print that the payment period does not count toward the reply deadline (SPEC §3.9 [U]; configurable). */
+  /** Print that the payment period does not count toward the reply deadline (configurable). */
   paymentPeriodExcluded?: boolean;
 };
 /** 征求第三方意见书 (art. 32); addressed to the third party, never naming the applicant. */

@@ -7,7 +7,7 @@ import type { FeeBasis, NoticeBase, NoticeModel, ReplyNotice } from './notice-mo
 import { placeholdersFor } from './placeholders.js';
 import { legalBasisFor, REPLY_OUTCOMES } from './reply-outcomes.js';
 
-/** Working days the applicant has to pay a fee, from the day after receiving the notice (SPEC §3.9, S33). */
+/** Working days the applicant has to pay a fee, from the day after receiving the notice (国办函〔2020〕109号). */
 export const FEE_PAYMENT_WORKING_DAYS = 20;
 /** Working days a third party or co-producing agency has to answer (arts. 32, 34). */
 export const CONSULTATION_WORKING_DAYS = 15;
@@ -25,7 +25,7 @@ export const CHANNEL_PHRASES: Readonly<Record<Channel, string>> = {
 /** Fee bases as printed on the fee notice. */
 export const FEE_BASIS_LABELS: Readonly<Record<FeeBasis, string>> = { per_piece: '按件计收', per_page: '按量计收' };
 
-/** The standards of 国办函〔2020〕109号 as SPEC §3.9 records them, printed on the fee notice. */
+/** The standards of 国办函〔2020〕109号, printed on the fee notice. */
 export const FEE_STANDARDS: Readonly<Record<FeeBasis, string>> = {
   per_piece:
     '同一申请人一个自然月内累计申请10件以下（含10件）的，不收费；11至30件（含30件）的部分，每件收费100元；' +
@@ -34,7 +34,7 @@ export const FEE_STANDARDS: Readonly<Record<FeeBasis, string>> = {
     '30页以下（含30页）的，不收费；31至100页（含100页）的部分，每页收费10元；101至200页（含200页）的部分，每页收费20元；201页以上的部分，每页收费40元。',
 };
 
-/** Printed on fee notices when the payment period is excluded from the reply period (configurable; SPEC [U]). */
+/** Printed on fee notices when the payment period is excluded from the reply period (configurable). */
 export const PAYMENT_PERIOD_NOTE = '自本通知书送达之日起至您缴纳信息处理费之日止的期间，不计算在答复期限内。';
 
 /**

