@@ -80,36 +80,29 @@ async function freezeAs(
   return { warnings: findings.length };
 }
 
+/** A workflow move of one organization's report of a year, returning the record after it. */
+type WorkflowMove = (ctx: ReportContext, actor: Actor | null, orgId: string, year: number) => Promise<ReportRecord>;
+
+/** The move that freezes the figures into `state`. */
+const freezeMove =
+  (action: 'report.submit' | 'report.publish', state: 'submitted' | 'published'): WorkflowMove =>
+  (ctx, actor, orgId, year) =>
+    move(ctx, actor, orgId, year, action, (stored, repos, o, now) =>
+      freezeAs(state, stored, repos, o, { now, by: actorLabel(actor) }),
+    );
+
 /**
  * Submits a draft to the supervising organization: the figures and narrative are frozen as they are now.
  * @throws AppError 'invalid' listing the error findings (nothing changes); 'forbidden' unless a compiler and a draft
  */
-export async function submitReport(
-  ctx: ReportContext,
-  actor: Actor | null,
-  orgId: string,
-  year: number,
-): Promise<ReportRecord> {
-  return move(ctx, actor, orgId, year, 'report.submit', (stored, repos, o, now) =>
-    freezeAs('submitted', stored, repos, o, { now, by: actorLabel(actor) }),
-  );
-}
+export const submitReport: WorkflowMove = freezeMove('report.submit', 'submitted');
 
 /**
  * Publishes the report (art. 49): a submitted report as it was submitted, a draft as it is now
  * (publishing a draft also submits it). The published snapshot never changes afterwards.
  * @throws AppError 'invalid' listing the error findings; 'forbidden' unless a publisher of the organization
  */
-export async function publishReport(
-  ctx: ReportContext,
-  actor: Actor | null,
-  orgId: string,
-  year: number,
-): Promise<ReportRecord> {
-  return move(ctx, actor, orgId, year, 'report.publish', (stored, repos, o, now) =>
-    freezeAs('published', stored, repos, o, { now, by: actorLabel(actor) }),
-  );
-}
+export const publishReport: WorkflowMove = freezeMove('report.publish', 'published');
 
 /**
  * Returns a submitted report to its organization as a draft, with the reason (退回修改).

@@ -9,16 +9,16 @@
 import { APPLICANT_COLUMNS, type ReportFormat } from './annual-report.js';
 import { article20Tables } from './labels.js';
 import {
-  applicationCell,
-  applicationLines,
-  applicationsHead,
-  article20Cells,
-  headGrid,
-  preamble,
   reportParts,
   reportTitle,
-  reviewCells,
+  preamble,
+  headGrid,
+  applicationsHead,
+  applicationLines,
+  applicationCell,
+  article20Cells,
   reviewsHead,
+  reviewCells,
   showCell,
   type RenderableReport,
 } from './render-text.js';

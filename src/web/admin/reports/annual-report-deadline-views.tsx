@@ -8,6 +8,7 @@ import type { OrgDeadline, ReportDeadlines } from '../../../app/reports/report-d
 import { DataTable } from '../../common/applications-blocks.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { FieldNotes, describedBy } from '../../common/reports-fields.js';
 import { REPORTS_PATH, REPORT_DEADLINES_PATH } from './annual-report-views.js';
 
 /** Art. 49 of the Regulation, quoted on the page. */
@@ -64,7 +65,7 @@ function DeadlineForm(p: { d: OrgDeadline; csrf: string; year: number; value?: s
         inputmode="numeric"
         placeholder="如 01-20"
         aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-err` : undefined}
+        aria-describedby={describedBy({ id, error: p.error })}
       />
       <button type="submit" name="action" value="set">
         保存
@@ -74,11 +75,7 @@ function DeadlineForm(p: { d: OrgDeadline; csrf: string; year: number; value?: s
           清除
         </button>
       ) : null}
-      {p.error ? (
-        <p class="error" id={`${id}-err`}>
-          {p.error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} error={p.error} />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { NARRATIVE_KEYS, REPORT_FORMAT_LABELS, SECTION_TITLES } from '../../../d
 import { REPORT_STATE_LABELS } from '../../../domain/reports/report-policy.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
-import { FileField } from '../../common/reports-file-field.js';
+import { FileField } from '../../common/reports-fields.js';
 import { formatInstant } from '../../common/time.js';
 import { ExportLinks, FindingsTable, ReportTables } from './annual-report-common.js';
 import { DueDate, REPORTS_PATH, reportHref } from './annual-report-views.js';

@@ -7,7 +7,7 @@ import { APPLICANT_COLUMN_LABELS, APPLICATION_ROW_LABELS } from '../../../domain
 import { DataTable, InfoList } from '../../common/applications-blocks.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary } from '../../common/forms.js';
-import { FileField } from '../../common/reports-file-field.js';
+import { FieldNotes, FileField, describedBy } from '../../common/reports-fields.js';
 import { FindingsTable } from './annual-report-common.js';
 
 const PATH = '/admin/report-check';
@@ -27,6 +27,7 @@ type FormProps = {
 /** The upload form: files and/or pasted text; works without JavaScript. */
 export function ReportCheckFormPage(p: FormProps) {
   const e = p.errors ?? {};
+  const textNotes = { id: 'f-text', hint: '从网页复制整篇报告（含表格）粘贴到此处，作为一份报告检查。', error: e.text };
   return (
     <AdminLayout title="年报体检" actor={p.actor} csrf={p.csrf} path={PATH}>
       <p>
@@ -49,19 +50,12 @@ export function ReportCheckFormPage(p: FormProps) {
         />
         <div class={e.text ? 'field has-error' : 'field'}>
           <label for="f-text">{REPORT_CHECK_LABELS.text}（可选）</label>
-          <p class="hint" id="f-text-hint">
-            从网页复制整篇报告（含表格）粘贴到此处，作为一份报告检查。
-          </p>
-          {e.text ? (
-            <p class="error" id="f-text-err">
-              {e.text}
-            </p>
-          ) : null}
+          <FieldNotes {...textNotes} />
           <textarea
             id="f-text"
             name="text"
             rows={12}
-            aria-describedby={e.text ? 'f-text-hint f-text-err' : 'f-text-hint'}
+            aria-describedby={describedBy(textNotes)}
             aria-invalid={e.text ? 'true' : undefined}
           >
             {p.text ?? ''}
