@@ -19,6 +19,9 @@ import {
 } from './compute.js';
 import { emptyReviews, publicationCounts, randomFacts, seeded } from './test-support.js';
 
+/** A section-三 row by column: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计. */
+const row = (...cells: (number | null)[]) => Object.fromEntries(APPLICANT_COLUMNS.map((c, i) => [c, cells[i]]));
+
 const fact = (
   receivedOn: string,
   closedOn: string | null,
@@ -75,24 +78,8 @@ test('tallyApplications groups by type, subtype and bucket; unknown subtypes go 
     { applicantType: 'legal_person', applicantSubtype: 'foundation', bucket: 'carried_forward', count: 1 },
   ]);
   const apps = applicationsSection(tallyApplications(facts, 2023), '2021');
-  assert.deepEqual(apps.new, {
-    natural_person: 2,
-    business: 0,
-    research: 0,
-    nonprofit: 0,
-    legal_services: 0,
-    other: 1,
-    total: 3,
-  });
-  assert.deepEqual(apps.total, {
-    natural_person: 2,
-    business: 0,
-    research: 1,
-    nonprofit: 0,
-    legal_services: 0,
-    other: 0,
-    total: 3,
-  });
+  assert.deepEqual(apps.new, row(2, 0, 0, 0, 0, 1, 3));
+  assert.deepEqual(apps.total, row(2, 0, 1, 0, 0, 0, 3));
   assert.equal(apps.carried_forward?.other, 1);
 });
 
@@ -140,15 +127,7 @@ test('the 2019 format merges the three other.* outcomes into one 其他处理 ro
     fact('2020-01-02', '2020-02-01', 'disclosed'),
   ];
   const old = applicationsSection(tallyApplications(facts, 2020), '2019');
-  assert.deepEqual(old.other, {
-    natural_person: 2,
-    business: 1,
-    research: 0,
-    nonprofit: 0,
-    legal_services: 0,
-    other: 0,
-    total: 3,
-  });
+  assert.deepEqual(old.other, row(2, 1, 0, 0, 0, 0, 3));
   assert.equal(old['other.fee_unpaid'], undefined);
   assert.equal(old.total?.total, 4);
   const now = applicationsSection(tallyApplications(facts, 2020), '2021');

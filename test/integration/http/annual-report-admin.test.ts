@@ -6,46 +6,19 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason } from '../../support/runtime.js';
-import { localDate } from '../../../src/domain/core/local-date.js';
 import { publishReport } from '../../../src/app/reports/report-workflow.js';
-import { YEAR, cell, lit, openReportWorld, postFile, type ReportWorld } from './annual-report-fixture.js';
+import { YEAR, cell, insertCase, lit, openReportWorld, postFile, type ReportWorld } from './annual-report-fixture.js';
 
 /** A case of 示例区财政局 received in 2024 and closed in 2025, entered after the 2024 report was published. */
-async function insertLateCase(w: ReportWorld): Promise<void> {
-  await w.rt.ctx.repos.applications.insert(
-    {
-      id: w.rt.ctx.crypto.newId(),
-      orgId: w.org.fin,
-      trackingCode: 'NBCS-LATE-0001',
-      submissionKey: null,
-      proofFileId: null,
-      channel: 'registered_mail',
-      receivedOn: localDate('2024-12-20'),
-      applicant: {
-        type: 'natural_person',
-        subtype: null,
-        name: '补录申请人',
-        idType: 'resident_id',
-        idNumber: '110101199001011237',
-        legalRepresentative: '',
-        contactPerson: '',
-        phone: '13800000000',
-        email: '',
-        address: '示例区人民路2号',
-        postcode: '',
-      },
-      request: { description: '补录的申请', title: '', docNo: '', indexNo: '', carrier: 'paper', delivery: 'post' },
-      state: 'archived',
-      handlerId: null,
-      outcome: 'disclosed',
-      dueOn: null,
-      waitingUntil: null,
-      extended: false,
-      closedOn: localDate('2025-01-10'),
-    },
-    w.rt.clock.nowIso(),
-  );
-}
+const insertLateCase = (w: ReportWorld) =>
+  insertCase(w.rt.ctx, w.org.fin, {
+    trackingCode: 'NBCS-LATE-0001',
+    channel: 'registered_mail',
+    type: 'natural_person',
+    receivedOn: '2024-12-20',
+    closedOn: '2025-01-10',
+    outcome: 'disclosed',
+  });
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

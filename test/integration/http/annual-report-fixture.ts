@@ -4,13 +4,12 @@
 import assert from 'node:assert/strict';
 import { openTestRuntime, type Dialect, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
+import { STAFF_PASSWORD, makeStaff } from '../../factories/staff.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
 import type { AppContext } from '../../../src/app/context.js';
 import type { OutcomeCode } from '../../../src/domain/reports/annual-report.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 
-export const PASSWORD = 'Nianbao-Ceshi-2026-Mima';
 /** The report year under test; the clock is in the following February. */
 export const YEAR = 2025;
 /** An applicant's name: must never reach a public page or export. */
@@ -48,54 +47,59 @@ const CASES: Case[] = [
 ];
 
 /**
- * Inserts the cases of `year` (the dates above moved to that year) through the repository: the
- * figures, not the procedure, are under test here. Also used by the browser journey.
+ * Inserts one application through the repository, as closed (archived, with its outcome) or still open: the
+ * figures, not the procedure, are under test here.
  */
-export async function insertReportCases(ctx: AppContext, orgId: string, year: number): Promise<void> {
-  const inYear = (d: string) => localDate(`${year}${d.slice(4)}`);
-  let n = 0;
-  for (const c of CASES) {
-    n += 1;
-    await ctx.repos.applications.insert(
-      {
-        id: ctx.crypto.newId(),
-        orgId,
-        trackingCode: `NBCS-${year}-${String(n).padStart(4, '0')}`,
-        submissionKey: null,
-        proofFileId: null,
-        channel: 'in_person',
-        receivedOn: inYear(c.receivedOn),
-        applicant: {
-          type: c.type,
-          subtype: c.subtype ?? null,
-          name: APPLICANT,
-          idType: 'resident_id',
-          idNumber: '110101199001011237',
-          legalRepresentative: '',
-          contactPerson: '',
-          phone: '13800000000',
-          email: '',
-          address: '示例区人民路1号',
-          postcode: '',
-        },
-        request: {
-          description: '某项目环评批复',
-          title: '',
-          docNo: '',
-          indexNo: '',
-          carrier: 'paper',
-          delivery: 'post',
-        },
-        state: c.closedOn ? 'archived' : 'registered',
-        handlerId: null,
-        outcome: c.outcome,
-        dueOn: null,
-        waitingUntil: null,
-        extended: false,
-        closedOn: c.closedOn ? inYear(c.closedOn) : null,
+export async function insertCase(
+  ctx: AppContext,
+  orgId: string,
+  c: Case & { trackingCode: string; channel?: 'in_person' | 'registered_mail' },
+): Promise<void> {
+  await ctx.repos.applications.insert(
+    {
+      id: ctx.crypto.newId(),
+      orgId,
+      trackingCode: c.trackingCode,
+      submissionKey: null,
+      proofFileId: null,
+      channel: c.channel ?? 'in_person',
+      receivedOn: localDate(c.receivedOn),
+      applicant: {
+        type: c.type,
+        subtype: c.subtype ?? null,
+        name: APPLICANT,
+        idType: 'resident_id',
+        idNumber: '110101199001011237',
+        legalRepresentative: '',
+        contactPerson: '',
+        phone: '13800000000',
+        email: '',
+        address: '示例区人民路1号',
+        postcode: '',
       },
-      ctx.clock.nowIso(),
-    );
+      request: { description: '某项目环评批复', title: '', docNo: '', indexNo: '', carrier: 'paper', delivery: 'post' },
+      state: c.closedOn ? 'archived' : 'registered',
+      handlerId: null,
+      outcome: c.outcome,
+      dueOn: null,
+      waitingUntil: null,
+      extended: false,
+      closedOn: c.closedOn ? localDate(c.closedOn) : null,
+    },
+    ctx.clock.nowIso(),
+  );
+}
+
+/** Inserts the cases of `year` (the dates above moved to that year). Also used by the browser journey. */
+export async function insertReportCases(ctx: AppContext, orgId: string, year: number): Promise<void> {
+  const inYear = (d: string) => `${year}${d.slice(4)}`;
+  for (const [i, c] of CASES.entries()) {
+    await insertCase(ctx, orgId, {
+      ...c,
+      trackingCode: `NBCS-${year}-${String(i + 1).padStart(4, '0')}`,
+      receivedOn: inYear(c.receivedOn),
+      closedOn: c.closedOn ? inYear(c.closedOn) : null,
+    });
   }
 }
 
@@ -118,16 +122,9 @@ export async function openReportWorld(dialect: Dialect): Promise<ReportWorld> {
   };
   await insertReportCases(rt.ctx, org.edu, YEAR);
   const account = async (username: string, orgId: string, roles: Role[]): Promise<TestAgent> => {
-    await createUser(rt.ctx, null, {
-      username,
-      displayName: username,
-      orgId,
-      roles: roles.map((role) => ({ orgId, role })),
-      password: PASSWORD,
-      mustChangePassword: false,
-    });
+    await makeStaff(rt, username, roles, orgId);
     const a = new TestAgent(rt);
-    assert.equal((await a.login(username, PASSWORD)).status, 303, `login ${username}`);
+    assert.equal((await a.login(username, STAFF_PASSWORD)).status, 303, `login ${username}`);
     return a;
   };
   const as = {

@@ -8,12 +8,11 @@ import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../s
 import { TestAgent } from '../../support/http.js';
 import { adminAgent } from '../../support/admin.js';
 import { prng, randomFigures, renderReportText } from '../../support/render-report-text.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
+import { STAFF_PASSWORD, makeStaff } from '../../factories/staff.js';
 import { renderReportHtml } from '../../../src/domain/reports/render-html.js';
 
 const SEED_FILE = fileURLToPath(new URL('../../fixtures/reports/seed/000_cdd85b7f6af27b20.txt', import.meta.url));
 const SEED = readFileSync(SEED_FILE);
-const PASSWORD = 'Nianbao-Tijian-2025-gk';
 const PATH = '/admin/report-check';
 
 type Part = { name: string; bytes: Uint8Array | string } | string;
@@ -42,16 +41,9 @@ function block(html: string, n: number): string {
 async function agentFor(rt: TestRuntime, username: string, role: 'supervisor' | 'editor'): Promise<TestAgent> {
   const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId !== null);
   assert.ok(dept);
-  await createUser(rt.ctx, null, {
-    username,
-    displayName: username,
-    orgId: dept.id,
-    roles: [{ orgId: dept.id, role }],
-    password: PASSWORD,
-    mustChangePassword: false,
-  });
+  await makeStaff(rt, username, [role], dept.id);
   const a = new TestAgent(rt);
-  assert.equal((await a.login(username, PASSWORD)).status, 303);
+  assert.equal((await a.login(username, STAFF_PASSWORD)).status, 303);
   return a;
 }
 
