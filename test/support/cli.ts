@@ -11,6 +11,7 @@ import type { DbConfig } from '../../src/db/connect.js';
 import { fileURLToPath } from 'node:url';
 import { gongkai } from '../../src/cli-main.js';
 import type { Runtime } from '../../src/main.js';
+import { once } from '../../src/lazy-adapters.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
 
@@ -62,8 +63,8 @@ export type CliSandbox = {
   /** The same database for an in-process runtime (`openRuntime`). */
   db: DbConfig;
   /**
-   * Opens the sandbox's database in this process, as another instance would, with its web app; closes it
-   * after `fn`.
+   * Opens the sandbox's database in this process, as another instance would, with its web app (`get`);
+   * closes it after `fn`.
    */
   withInstance<T>(
     fn: (rt: Runtime, get: (path: string, headers?: Record<string, string>) => Promise<Response>) => Promise<T>,
@@ -95,18 +96,20 @@ export function cliSandbox(dialect: Dialect, prefix: string): CliSandbox {
     db,
     async withInstance(fn) {
       const { openRuntime } = await import('../../src/main.js');
-      const { createWebApp } = await import('../../src/web/app.js');
       const rt = await openRuntime(db, { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 });
-      try {
-        const app = createWebApp(rt.ctx, {
+      // The web app is built on the first request only.
+      const app = once(async () =>
+        (await import('../../src/web/app.js')).createWebApp(rt.ctx, {
           secureCookies: false,
           uploadLimitBytes: 1024,
           dialect: rt.dialect,
           logRequests: false,
           timeZone: 'Asia/Shanghai',
-        });
+        }),
+      );
+      try {
         return await fn(rt, async (path, headers = {}) =>
-          app.request(`http://localhost${path}`, { headers: { host: 'localhost', ...headers } }),
+          (await app()).request(`http://localhost${path}`, { headers: { host: 'localhost', ...headers } }),
         );
       } finally {
         await rt.close();
