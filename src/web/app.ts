@@ -104,7 +104,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   // The back office: every route below answers only a signed-in account (deny by default).
   const admin = new Hono<StaffEnv>();
   admin.use('/admin/*', requireStaff());
-  registerDashboardRoutes(app);
+  registerDashboardRoutes(admin);
   registerOrgRoutes(admin);
   registerUserRoutes(admin);
   registerCalendarRoutes(admin);
@@ -117,7 +117,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerApplicationRoutes(admin);
   registerPublicationRoutes(admin);
   registerPublicationExportRoutes(admin);
-  registerStandardCatalogueRoutes(app);
+  registerStandardCatalogueRoutes(admin);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
   registerAnnualReportDeadlineRoutes(admin);
   registerAnnualReportRoutes(admin);

@@ -1,6 +1,5 @@
-// Dashboard queries over the standard catalogue (issue 4: "the dashboard shows rows with nothing
-// published and rows whose time limit has passed"), from the live 主动公开 items linked to each row.
-import type { AppContext } from '../context.js';
+// Dashboard queries over the standard catalogue: rows with nothing published and rows whose time limit has
+// passed, from the live 主动公开 items linked to each row.
 import type { Actor } from '../../domain/policies/actor.js';
 import type { CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';
 import { canCatalogue } from '../../domain/standard-catalogue/catalogue-policy.js';
@@ -10,7 +9,7 @@ import { addDays, daysBetween, localDate, type LocalDate } from '../../domain/co
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { authorizeCatalogue } from './manage-catalogue.js';
-import type { RowPublicationStats } from './ports.js';
+import type { CatalogueReadContext, RowPublicationStats } from './ports.js';
 
 /** A row past its time limit, with the date it was due. */
 export type OverdueRow = { row: CatalogueRow; dueOn: LocalDate };
@@ -32,14 +31,18 @@ const NONE: RowPublicationStats = { liveCount: 0, lastPublishedOn: null };
 
 /**
  * The status of every current row of the organization (no permission check: callers authorize).
- * The 公开时限 rule of the row decides (SPEC §4.4.3, §4.4.5; domain/standard-catalogue/time-limit.ts):
+ * The 公开时限 rule of the row decides (domain/standard-catalogue/time-limit.ts):
  * - deadlines counted from formation or change (N working days, N days, 实时公开) run from the day the
  *   row entered the catalogue and are met by any publication;
  * - yearly and monthly deadlines (每年1月31日前) recur: the latest publication meets the deadline nearest
  *   to it, and the one after that must be met (without a publication, the first after the row entered);
  * - rows without a computable rule (及时公开, 长期公开, notice periods) are never overdue.
  */
-export async function rowStatuses(ctx: AppContext, orgId: string, calendar?: HolidayCalendar): Promise<RowStatus[]> {
+export async function rowStatuses(
+  ctx: CatalogueReadContext,
+  orgId: string,
+  calendar?: HolidayCalendar,
+): Promise<RowStatus[]> {
   const [rows, stats, cal] = await Promise.all([
     ctx.repos.standardCatalogue.rows(orgId),
     ctx.repos.standardCatalogue.rowStats(orgId),
@@ -64,7 +67,7 @@ export async function rowStatuses(ctx: AppContext, orgId: string, calendar?: Hol
  * @throws AppError 'not_found', 'forbidden'
  */
 export async function rowsWithNothingPublished(
-  ctx: AppContext,
+  ctx: CatalogueReadContext,
   actor: Actor | null,
   orgId: string,
 ): Promise<CatalogueRow[]> {
@@ -76,7 +79,11 @@ export async function rowsWithNothingPublished(
  * Current rows whose computable time limit has passed (due date before today); see rowStatuses.
  * @throws AppError 'not_found', 'forbidden'
  */
-export async function overdueRows(ctx: AppContext, actor: Actor | null, orgId: string): Promise<OverdueRow[]> {
+export async function overdueRows(
+  ctx: CatalogueReadContext,
+  actor: Actor | null,
+  orgId: string,
+): Promise<OverdueRow[]> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.read');
   return (await rowStatuses(ctx, orgId)).flatMap((s) =>
     s.overdue && s.dueOn !== null ? [{ row: s.row, dueOn: s.dueOn }] : [],
@@ -96,7 +103,7 @@ export type CatalogueDashboardLine = {
  * The dashboard card: for each organization with a standard catalogue whose catalogue the actor may
  * read, how many rows have nothing published and how many are past their time limit.
  */
-export async function catalogueDashboard(ctx: AppContext, actor: Actor): Promise<CatalogueDashboardLine[]> {
+export async function catalogueDashboard(ctx: CatalogueReadContext, actor: Actor): Promise<CatalogueDashboardLine[]> {
   const [orgs, withRows] = await Promise.all([ctx.repos.orgs.list(), ctx.repos.standardCatalogue.orgsWithRows()]);
   const readable = orgs.filter(
     (o) => withRows.includes(o.id) && canCatalogue(actor, 'catalogue.read', ancestry(orgs, o.id)),

@@ -1,20 +1,21 @@
-// Keeping an organization's standard catalogue by hand (SPEC §4.4.5): adding, editing and retiring
-// rows, and adding local key areas. Each change runs in one transaction with its audit entry.
-import type { AppContext } from '../context.js';
+// Keeping an organization's standard catalogue by hand: adding, editing and retiring rows, and adding local
+// key areas. Each change runs in one transaction with its audit entry.
 import type { Actor } from '../../domain/policies/actor.js';
 import { bareAreaName, NATIONAL_KEY_AREAS, type KeyArea } from '../../domain/standard-catalogue/key-areas.js';
 import { rowPath, type CatalogueRow, type CatalogueRowFields } from '../../domain/standard-catalogue/catalogue-row.js';
-import { auditBy } from '../actors.js';
 import { invalid, notFound } from '../errors.js';
-import { authorizeCatalogue } from './manage-catalogue.js';
+import { authorizeCatalogue, recordChange } from './manage-catalogue.js';
+import type { CatalogueContext, StandardCatalogueRepos } from './ports.js';
 import { parseRowInput, type RowInput } from './row-input.js';
+
+type Repos = { repos: StandardCatalogueRepos };
 
 /** Longest key-area name. */
 const MAX_AREA_NAME = 40;
 
 /** Parses the form and checks the area and the path against the organization's catalogue. */
 async function checkedFields(
-  ctx: AppContext,
+  ctx: Repos,
   orgId: string,
   input: RowInput,
   self: CatalogueRow | null,
@@ -47,7 +48,7 @@ async function checkedFields(
 }
 
 /** The next sort number at the end of an area. */
-async function nextSort(ctx: AppContext, orgId: string, keyAreaId: string): Promise<number> {
+async function nextSort(ctx: Repos, orgId: string, keyAreaId: string): Promise<number> {
   const sorts = (await ctx.repos.standardCatalogue.rows(orgId))
     .filter((r) => r.keyAreaId === keyAreaId)
     .map((r) => r.sort);
@@ -62,7 +63,7 @@ async function nextSort(ctx: AppContext, orgId: string, keyAreaId: string): Prom
  * @throws AppError 'not_found', 'forbidden', 'invalid' with field messages
  */
 export async function addCatalogueRow(
-  ctx: AppContext,
+  ctx: CatalogueContext,
   actor: Actor | null,
   orgId: string,
   input: RowInput,
@@ -70,23 +71,13 @@ export async function addCatalogueRow(
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   const { fields, area, retiredTwin } = await checkedFields(ctx, orgId, input, null);
   const full: CatalogueRowFields = { ...fields, sort: fields.sort ?? (await nextSort(ctx, orgId, area.id)) };
-  const now = ctx.clock.nowIso();
   const id = retiredTwin?.id ?? ctx.crypto.newId();
-  await ctx.uow.run(async (r) => {
-    if (retiredTwin) await r.standardCatalogue.updateRow(id, full, now);
-    else await r.standardCatalogue.insertRow({ ...full, id, orgId, retiredAt: null, createdAt: now, updatedAt: now });
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'catalogue.row_added',
-        entityType: 'catalogue_row',
-        entityId: id,
-        orgId,
-        before: null,
-        after: { area: area.name, ...summary(full), restored: retiredTwin !== undefined },
-      }),
-      now,
-    );
-  });
+  const after = { area: area.name, ...summary(full), restored: retiredTwin !== undefined };
+  await recordChange(ctx, actor, { ...rowEntry('catalogue.row_added', id, orgId), before: null, after }, (r, now) =>
+    retiredTwin
+      ? r.standardCatalogue.updateRow(id, full, now)
+      : r.standardCatalogue.insertRow({ ...full, id, orgId, retiredAt: null, createdAt: now, updatedAt: now }),
+  );
   return id;
 }
 
@@ -95,7 +86,7 @@ export async function addCatalogueRow(
  * @throws AppError 'not_found' (unknown, retired or another organization's row), 'forbidden', 'invalid'
  */
 export async function updateCatalogueRow(
-  ctx: AppContext,
+  ctx: CatalogueContext,
   actor: Actor | null,
   orgId: string,
   rowId: string,
@@ -108,7 +99,6 @@ export async function updateCatalogueRow(
     ...fields,
     sort: fields.sort ?? (fields.keyAreaId === row.keyAreaId ? row.sort : await nextSort(ctx, orgId, area.id)),
   };
-  const now = ctx.clock.nowIso();
   // Two rows on one path would make re-imports ambiguous (rows are matched by path): the retired one is restored
   // through “新增事项”.
   if (retiredTwin) {
@@ -116,20 +106,10 @@ export async function updateCatalogueRow(
       level2: '本领域有相同事项已停用：如需恢复，请用“新增事项”填写相同的一级、二级、三级事项',
     });
   }
-  await ctx.uow.run(async (r) => {
-    await r.standardCatalogue.updateRow(rowId, full, now);
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'catalogue.row_updated',
-        entityType: 'catalogue_row',
-        entityId: rowId,
-        orgId,
-        before: summary(row),
-        after: { area: area.name, ...summary(full) },
-      }),
-      now,
-    );
-  });
+  const entry = { ...rowEntry('catalogue.row_updated', rowId, orgId), before: summary(row) };
+  await recordChange(ctx, actor, { ...entry, after: { area: area.name, ...summary(full) } }, (r, now) =>
+    r.standardCatalogue.updateRow(rowId, full, now),
+  );
 }
 
 /**
@@ -138,38 +118,25 @@ export async function updateCatalogueRow(
  * @throws AppError 'not_found', 'forbidden'
  */
 export async function retireCatalogueRow(
-  ctx: AppContext,
+  ctx: CatalogueContext,
   actor: Actor | null,
   orgId: string,
   rowId: string,
 ): Promise<void> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
   const row = await currentRow(ctx, orgId, rowId);
-  const now = ctx.clock.nowIso();
-  await ctx.uow.run(async (r) => {
-    await r.standardCatalogue.retireRow(rowId, now);
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'catalogue.row_retired',
-        entityType: 'catalogue_row',
-        entityId: rowId,
-        orgId,
-        before: summary(row),
-        after: null,
-      }),
-      now,
-    );
-  });
+  const entry = { ...rowEntry('catalogue.row_retired', rowId, orgId), before: summary(row), after: null };
+  await recordChange(ctx, actor, entry, (r, now) => r.standardCatalogue.retireRow(rowId, now));
 }
 
 /**
- * Adds a local key area (SPEC §4.4.2 notes: localities add their own areas beyond the 26).
+ * Adds a local key area (localities add their own areas beyond the 26 national ones).
  * @param name the area's name ("涉农资金"; a trailing 领域 is dropped)
  * @returns the new area
  * @throws AppError 'not_found', 'forbidden', 'invalid'
  */
 export async function addLocalKeyArea(
-  ctx: AppContext,
+  ctx: CatalogueContext,
   actor: Actor | null,
   orgId: string,
   name: string,
@@ -193,21 +160,10 @@ export async function addLocalKeyArea(
     national: false,
     sort: 1000 + areas.length,
   };
-  const now = ctx.clock.nowIso();
-  await ctx.uow.run(async (r) => {
-    await r.standardCatalogue.insertArea(area, now);
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'catalogue.area_added',
-        entityType: 'key_area',
-        entityId: area.id,
-        orgId,
-        before: null,
-        after: { name: area.name, code: area.code },
-      }),
-      now,
-    );
-  });
+  const entry = { action: 'catalogue.area_added', entityType: 'key_area', entityId: area.id, orgId, before: null };
+  await recordChange(ctx, actor, { ...entry, after: { name: area.name, code: area.code } }, (r, now) =>
+    r.standardCatalogue.insertArea(area, now),
+  );
   return area;
 }
 
@@ -216,7 +172,7 @@ export async function addLocalKeyArea(
  * @throws AppError 'not_found', 'forbidden'
  */
 export async function catalogueRowForEdit(
-  ctx: AppContext,
+  ctx: CatalogueContext,
   actor: Actor | null,
   orgId: string,
   rowId: string,
@@ -225,11 +181,19 @@ export async function catalogueRowForEdit(
   return currentRow(ctx, orgId, rowId);
 }
 
-async function currentRow(ctx: AppContext, orgId: string, rowId: string): Promise<CatalogueRow> {
+async function currentRow(ctx: Repos, orgId: string, rowId: string): Promise<CatalogueRow> {
   const row = await ctx.repos.standardCatalogue.rowById(rowId);
   if (!row || row.orgId !== orgId || row.retiredAt !== null) throw notFound('目录事项');
   return row;
 }
+
+/** The audit entry of a change of a row. */
+const rowEntry = (action: string, rowId: string, orgId: string) => ({
+  action,
+  entityType: 'catalogue_row',
+  entityId: rowId,
+  orgId,
+});
 
 /** The audit trail's view of a row. */
 function summary(f: CatalogueRowFields) {

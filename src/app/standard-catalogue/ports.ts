@@ -2,6 +2,9 @@
 import type { KeyArea, KeyAreaExclusion } from '../../domain/standard-catalogue/key-areas.js';
 import type { CatalogueRow, CatalogueRowFields } from '../../domain/standard-catalogue/catalogue-row.js';
 import type { SheetCells, SheetGrid } from '../../domain/standard-catalogue/sheet.js';
+import type { AuditRepos, Clock, Crypto, UnitOfWork } from '../ports.js';
+import type { CalendarRepos } from '../calendar/ports.js';
+import type { OrgRepos } from '../orgs/ports.js';
 
 /** Key areas, "not applicable" statements and catalogue rows. */
 export interface StandardCatalogueRepository {
@@ -53,3 +56,12 @@ export interface CatalogueSheetIO {
 
 /** Repositories of the standard catalogue. */
 export type StandardCatalogueRepos = { standardCatalogue: StandardCatalogueRepository };
+
+/** What reading an organization's standard catalogue uses: the tree (for the policy), the catalogue, the calendar. */
+export type CatalogueReadContext = { repos: OrgRepos & StandardCatalogueRepos & CalendarRepos; clock: Clock };
+
+/** What keeping it uses: a transaction over the catalogue and the audit trail, and new ids. */
+export type CatalogueContext = CatalogueReadContext & {
+  uow: UnitOfWork<StandardCatalogueRepos & AuditRepos>;
+  crypto: Crypto;
+};

@@ -1,7 +1,7 @@
 // What the portal shows of an organization's standard catalogue: the areas with rows (in the published
-// column set, SPEC §4.4.3), the areas stated not to apply (未涉及领域事项说明), and under each row the
-// live 主动公开 items linked to it (the link column some localities add, e.g. 上海崇明 K33).
-import type { AppContext } from '../context.js';
+// column set), the areas stated not to apply (未涉及领域事项说明), and under each row the live 主动公开
+// items linked to it (the link column some localities add, e.g. 上海市崇明区).
+import type { StandardCatalogueRepos } from './ports.js';
 import type { KeyArea } from '../../domain/standard-catalogue/key-areas.js';
 import type { CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';
 
@@ -11,7 +11,8 @@ export const ITEMS_PER_ROW = 10;
 /** One row with its latest live items. */
 export type PublicCatalogueLine = {
   row: CatalogueRow;
-  items: { id: string; title: string; publishedOn: string; url: string }[];
+  /** The items, by publication id (the portal builds their addresses). */
+  items: { id: string; title: string; publishedOn: string }[];
   total: number;
 };
 
@@ -25,7 +26,10 @@ export type PublicCatalogue = {
  * The public standard catalogue (no actor: only what the portal may show — current rows and live items).
  * @param orgId an organization the portal shows (the caller resolves it from the site)
  */
-export async function publicStandardCatalogue(ctx: AppContext, orgId: string): Promise<PublicCatalogue> {
+export async function publicStandardCatalogue(
+  ctx: { repos: StandardCatalogueRepos },
+  orgId: string,
+): Promise<PublicCatalogue> {
   const [areas, rows, exclusions, linked] = await Promise.all([
     ctx.repos.standardCatalogue.areas(orgId),
     ctx.repos.standardCatalogue.rows(orgId),
@@ -41,7 +45,6 @@ export async function publicStandardCatalogue(ctx: AppContext, orgId: string): P
         id: l.publicationId,
         title: l.title,
         publishedOn: l.publishedOn,
-        url: `/publications/${l.publicationId}`,
       })),
     };
   };

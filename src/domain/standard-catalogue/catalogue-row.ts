@@ -1,8 +1,9 @@
-// A row of the standard catalogue (标准目录): the item and the fields SPEC §4.4.3 lists, and its validation.
+// A row of the standard catalogue (基层政务公开标准目录): the item and the fields of the published tables,
+// and its validation.
 //
-// 国办发〔2019〕54号 (as reported, K7 [C-m]): the catalogue "must at least contain the name, content, basis,
-// time limit, subject, method, channel and audience of each item". 公开对象, 公开方式 and 公开层级 are
-// enumerations that must allow local variants (SPEC §4.4.5), so only 公开方式 is closed.
+// 国办发〔2019〕54号: the catalogue "must at least contain the name, content, basis, time limit, subject,
+// method, channel and audience of each item". 公开对象, 公开方式 and 公开层级 are enumerations that
+// localities vary, so only 公开方式 is closed.
 import type { TimeLimitRule } from './time-limit.js';
 
 /** 公开方式: proactive or on request. */
@@ -10,13 +11,16 @@ export const METHODS = ['主动', '依申请'] as const;
 /** One 公开方式. */
 export type DisclosureMethod = (typeof METHODS)[number];
 
+/** 公开方式 as the published tables and pages write it. */
+export const METHOD_LABELS: Record<DisclosureMethod, string> = { 主动: '主动公开', 依申请: '依申请公开' };
+
 /** The usual 公开对象 values; a catalogue may write others (特定群众, or a named group). */
 export const AUDIENCES = ['全社会', '特定群体'] as const;
 
 /** The usual 公开层级 values (variants 乡、村级, 镇级, 村级, 市级, 区级 are kept as written). */
 export const DEFAULT_LEVELS = ['县级', '乡级'] as const;
 
-/** The channel list of SPEC §4.4.3 (■ = 必选, □ = 可选 in the published tables). */
+/** The usual channels (■ = 必选, □ = 可选 in the published tables). */
 export const KNOWN_CHANNELS = [
   '政府网站',
   '政府公报',
@@ -67,7 +71,7 @@ export type CatalogueRow = CatalogueRowFields & {
 /** A row's problems, keyed by field name, in Chinese. */
 export type RowErrors = Partial<Record<keyof CatalogueRowFields, string>>;
 
-/** Field labels as the published tables print them. */
+/** Field labels as the published tables print them (also the row form's labels and error summary). */
 export const FIELD_LABELS: Record<keyof CatalogueRowFields, string> = {
   keyAreaId: '重点领域',
   level1: '一级事项',
@@ -78,13 +82,29 @@ export const FIELD_LABELS: Record<keyof CatalogueRowFields, string> = {
   timeLimitText: '公开时限',
   timeLimitRule: '公开时限',
   subject: '公开主体',
-  channelsRequired: '公开渠道和载体',
-  channelsOptional: '公开渠道和载体',
+  channelsRequired: '公开渠道和载体（必选）',
+  channelsOptional: '公开渠道和载体（可选）',
   audience: '公开对象',
   method: '公开方式',
   levels: '公开层级',
   sort: '序号',
 };
+
+/** The column headers of the published table, in order (the channels are one column: ■ required, □ optional). */
+export const ROW_COLUMNS: readonly string[] = [
+  ...(['sort', 'level1', 'level2', 'level3', 'contentElements', 'basis', 'timeLimitText', 'subject'] as const).map(
+    (k) => FIELD_LABELS[k],
+  ),
+  '公开渠道和载体',
+  FIELD_LABELS.audience,
+  FIELD_LABELS.method,
+  FIELD_LABELS.levels,
+];
+
+/** A row's channels as the published tables mark them: "■政府网站", "□两微一端". */
+export function channelMarks(row: Pick<CatalogueRowFields, 'channelsRequired' | 'channelsOptional'>): string[] {
+  return [...row.channelsRequired.map((c) => `■${c}`), ...row.channelsOptional.map((c) => `□${c}`)];
+}
 
 const MAX_TEXT = 4000;
 

@@ -1,13 +1,15 @@
 /** @jsxImportSource hono/jsx */
-// Forms of the standard catalogue (基层政务公开标准目录, SPEC §4.4.3): adding or editing a row with the
-// published column set, and the select that links a publication draft to a row.
+// Forms of the standard catalogue (基层政务公开标准目录): adding or editing a row with the published column
+// set, and the select that links a publication draft to a row.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { KeyArea } from '../../../domain/standard-catalogue/key-areas.js';
 import {
   AUDIENCES,
   DEFAULT_LEVELS,
+  FIELD_LABELS,
   KNOWN_CHANNELS,
   METHODS,
+  METHOD_LABELS,
   type CatalogueRow,
 } from '../../../domain/standard-catalogue/catalogue-row.js';
 import type { RowChoiceGroup } from '../../../app/standard-catalogue/link-row.js';
@@ -17,23 +19,22 @@ import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 /** A form as typed: strings, repeated fields as arrays. */
 export type FormValues = Record<string, string | string[]>;
 
-/** Labels of the row form's fields (the published column names), also for the error summary. */
-export const ROW_LABELS: Readonly<Record<string, string>> = {
-  keyAreaId: '重点领域',
-  level1: '一级事项',
-  level2: '二级事项',
-  level3: '三级事项',
-  contentElements: '公开内容（要素）',
-  basis: '公开依据',
-  timeLimitText: '公开时限',
-  subject: '公开主体',
-  channelsRequired: '公开渠道和载体（必选）',
-  channelsOptional: '公开渠道和载体（可选）',
-  audience: '公开对象',
-  method: '公开方式',
-  levels: '公开层级',
-  sort: '序号',
-};
+/** The text fields after the area, in form order, with their hints. */
+const TEXT_FIELDS: [keyof typeof FIELD_LABELS, { required?: boolean; multiline?: boolean; hint?: string }][] = [
+  ['level1', { required: true, hint: '如：最低生活保障' }],
+  ['level2', { required: true, hint: '如：办事指南' }],
+  ['level3', { hint: '目录只分两级时不填' }],
+  ['contentElements', { required: true, multiline: true }],
+  ['basis', { required: true, multiline: true, hint: '如：《中华人民共和国政府信息公开条例》《社会救助暂行办法》' }],
+  [
+    'timeLimitText',
+    {
+      required: true,
+      hint: '按目录原文填写，如：信息形成或者变更之日起20个工作日内；每年1月31日前；长期公开。系统据此计算应公开日期。',
+    },
+  ],
+  ['subject', { required: true, hint: '如：县级政府民政部门、乡镇政府（街道办事处）' }],
+];
 
 const text = (v: FormValues, k: string): string => {
   const x = v[k];
@@ -133,12 +134,12 @@ export function RowFormPage(p: RowFormProps) {
       <p>
         <a href={base}>‹ 返回标准目录</a>
       </p>
-      <ErrorSummary message={p.message} errors={e} labels={ROW_LABELS} />
+      <ErrorSummary message={p.message} errors={e} labels={FIELD_LABELS} />
       <form method="post" action={action} class="publication-form">
         <Csrf token={p.csrf} />
         <Select
           name="keyAreaId"
-          label="重点领域"
+          label={FIELD_LABELS.keyAreaId}
           value={text(v, 'keyAreaId')}
           error={e.keyAreaId}
           required
@@ -147,49 +148,9 @@ export function RowFormPage(p: RowFormProps) {
             ...p.areas.map((a): [string, string] => [a.id, a.national ? a.name : `${a.name}（地方领域）`]),
           ]}
         />
-        <Field
-          name="level1"
-          label="一级事项"
-          value={text(v, 'level1')}
-          error={e.level1}
-          required
-          hint="如：最低生活保障"
-        />
-        <Field name="level2" label="二级事项" value={text(v, 'level2')} error={e.level2} required hint="如：办事指南" />
-        <Field name="level3" label="三级事项" value={text(v, 'level3')} error={e.level3} hint="目录只分两级时不填" />
-        <Field
-          name="contentElements"
-          label="公开内容（要素）"
-          value={text(v, 'contentElements')}
-          error={e.contentElements}
-          required
-          multiline
-        />
-        <Field
-          name="basis"
-          label="公开依据"
-          value={text(v, 'basis')}
-          error={e.basis}
-          required
-          multiline
-          hint="如：《中华人民共和国政府信息公开条例》《社会救助暂行办法》"
-        />
-        <Field
-          name="timeLimitText"
-          label="公开时限"
-          value={text(v, 'timeLimitText')}
-          error={e.timeLimitText}
-          required
-          hint="按目录原文填写，如：信息形成或者变更之日起20个工作日内；每年1月31日前；长期公开。系统据此计算应公开日期。"
-        />
-        <Field
-          name="subject"
-          label="公开主体"
-          value={text(v, 'subject')}
-          error={e.subject}
-          required
-          hint="如：县级政府民政部门、乡镇政府（街道办事处）"
-        />
+        {TEXT_FIELDS.map(([name, opts]) => (
+          <Field name={name} label={FIELD_LABELS[name]} value={text(v, name)} error={e[name]} {...opts} />
+        ))}
         <Checks
           name="channelsRequired"
           legend="公开渠道和载体：必选（■）"
@@ -240,10 +201,10 @@ export function RowFormPage(p: RowFormProps) {
         </div>
         <Select
           name="method"
-          label="公开方式"
+          label={FIELD_LABELS.method}
           value={text(v, 'method') || '主动'}
           error={e.method}
-          options={METHODS.map((m): [string, string] => [m, m === '依申请' ? '依申请公开' : '主动公开'])}
+          options={METHODS.map((m): [string, string] => [m, METHOD_LABELS[m]])}
         />
         <Checks
           name="levels"
@@ -255,7 +216,7 @@ export function RowFormPage(p: RowFormProps) {
         />
         <Field
           name="sort"
-          label="序号"
+          label={FIELD_LABELS.sort}
           value={text(v, 'sort')}
           error={e.sort}
           inputmode="numeric"

@@ -1,17 +1,13 @@
 /** @jsxImportSource hono/jsx */
 // The standard-catalogue page of an organization (/admin/orgs/:id/standard-catalogue): per key area
-// its rows in the published column set (SPEC §4.4.3) with what is published under each row and the
-// overdue flags; "not applicable" statements; local areas; XLSX import and export; filters.
+// its rows in the published column set with what is published under each row and the overdue flags;
+// "not applicable" statements; local areas; XLSX import and export; filters. And the dashboard's card.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { SheetError } from '../../../domain/standard-catalogue/sheet.js';
 import { describeTimeLimitRule } from '../../../domain/standard-catalogue/time-limit.js';
-import type {
-  CatalogueAreaView,
-  CatalogueFilter,
-  StandardCataloguePage,
-} from '../../../app/standard-catalogue/catalogue-page.js';
-import { catalogueDashboard, type RowStatus } from '../../../app/standard-catalogue/catalogue-dashboard.js';
-import type { AppContext } from '../../../app/context.js';
+import { METHOD_LABELS, ROW_COLUMNS, channelMarks } from '../../../domain/standard-catalogue/catalogue-row.js';
+import type { CatalogueAreaView, StandardCataloguePage } from '../../../app/standard-catalogue/catalogue-page.js';
+import type { CatalogueDashboardLine, RowStatus } from '../../../app/standard-catalogue/catalogue-dashboard.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 
@@ -19,7 +15,10 @@ type Props = {
   actor: Actor;
   csrf: string;
   data: StandardCataloguePage;
-  filter: CatalogueFilter;
+  /** The filter as typed. */
+  filter: { area: string; show: string };
+  /** The filter's malformed fields. */
+  filterErrors?: Record<string, string>;
   flash?: string;
   message?: string;
   /** Field errors of the small forms (area name, not-applicable reason, import file). */
@@ -31,7 +30,12 @@ type Props = {
   importErrors?: SheetError[];
 };
 
-const LABELS: Readonly<Record<string, string>> = { name: '领域名称', reason: '未涉及说明', file: '目录文件' };
+const LABELS: Readonly<Record<string, string>> = {
+  name: '领域名称',
+  reason: '未涉及说明',
+  file: '目录文件',
+  show: '事项',
+};
 
 /** The page. */
 export function StandardCatalogueView(p: Props) {
@@ -49,7 +53,7 @@ export function StandardCatalogueView(p: Props) {
       <p>
         <a href="/admin/publications">‹ 返回主动公开</a>
       </p>
-      <ErrorSummary message={p.message} errors={p.errors} labels={LABELS} />
+      <ErrorSummary message={p.message} errors={{ ...p.filterErrors, ...p.errors }} labels={LABELS} />
       {p.importErrors && p.importErrors.length > 0 ? <ImportErrors errors={p.importErrors} /> : null}
       <div class="grid">
         <div class="card">
@@ -71,13 +75,13 @@ export function StandardCatalogueView(p: Props) {
         <Select
           name="area"
           label="重点领域"
-          value={p.filter.areaId ?? ''}
+          value={p.filter.area}
           options={[['', '全部领域'], ...data.allAreas.map((a): [string, string] => [a.id, a.name])]}
         />
         <Select
           name="show"
           label="事项"
-          value={p.filter.show ?? ''}
+          value={p.filter.show}
           options={[
             ['', '全部事项'],
             ['overdue', '超过公开时限的事项'],
@@ -90,20 +94,22 @@ export function StandardCatalogueView(p: Props) {
         <a href={`${base}/export.xlsx`} download>
           导出标准目录（XLSX）
         </a>
-        {data.canWrite ? (
+        {data.can.write ? (
           <a class="button" href={`${base}/rows/new`}>
             新增事项
           </a>
         ) : null}
       </p>
-      {data.canWrite ? <WriterForms base={base} csrf={p.csrf} values={p.values ?? {}} errors={p.errors ?? {}} /> : null}
+      {data.can.write ? (
+        <WriterForms base={base} csrf={p.csrf} values={p.values ?? {}} errors={p.errors ?? {}} />
+      ) : null}
       {data.areas.length === 0 ? <p class="notice">没有符合条件的目录事项。</p> : null}
       {data.areas.map((a) => (
         <AreaSection
           view={a}
           base={base}
           csrf={p.csrf}
-          canWrite={data.canWrite}
+          canWrite={data.can.write}
           open={p.failedArea === a.area.id}
           reason={p.failedArea === a.area.id ? (p.values?.reason ?? '') : ''}
           error={p.failedArea === a.area.id ? p.errors?.reason : undefined}
@@ -177,7 +183,8 @@ function WriterForms(p: {
   );
 }
 
-function AreaSection(p: {
+/** One area's section, and its "not applicable" form when it has no rows (open after that form failed). */
+type AreaProps = {
   view: CatalogueAreaView;
   base: string;
   csrf: string;
@@ -185,7 +192,9 @@ function AreaSection(p: {
   open: boolean;
   reason: string;
   error?: string;
-}) {
+};
+
+function AreaSection(p: AreaProps) {
   const { area, notApplicable, rows, rowCount } = p.view;
   const hId = `area-${area.id}`;
   return (
@@ -216,15 +225,7 @@ function AreaSection(p: {
   );
 }
 
-function EmptyArea(p: {
-  view: CatalogueAreaView;
-  base: string;
-  csrf: string;
-  canWrite: boolean;
-  open: boolean;
-  reason: string;
-  error?: string;
-}) {
+function EmptyArea(p: AreaProps) {
   const { area } = p.view;
   // The failed form's field takes the id the error summary links to.
   const fid = p.open ? 'f-reason' : `f-reason-${area.id}`;
@@ -273,18 +274,9 @@ function RowsTable(p: { rows: RowStatus[]; base: string; csrf: string; canWrite:
         <caption class="vh">{p.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">序号</th>
-            <th scope="col">一级事项</th>
-            <th scope="col">二级事项</th>
-            <th scope="col">三级事项</th>
-            <th scope="col">公开内容（要素）</th>
-            <th scope="col">公开依据</th>
-            <th scope="col">公开时限</th>
-            <th scope="col">公开主体</th>
-            <th scope="col">公开渠道和载体</th>
-            <th scope="col">公开对象</th>
-            <th scope="col">公开方式</th>
-            <th scope="col">公开层级</th>
+            {ROW_COLUMNS.map((c) => (
+              <th scope="col">{c}</th>
+            ))}
             <th scope="col">已发布信息</th>
             <th scope="col">状态</th>
             {p.canWrite ? <th scope="col">操作</th> : null}
@@ -320,15 +312,12 @@ function RowLine(p: { status: RowStatus; index: number; base: string; csrf: stri
       </td>
       <td>{row.subject}</td>
       <td>
-        {row.channelsRequired.map((c) => (
-          <span class="channel">■{c} </span>
-        ))}
-        {row.channelsOptional.map((c) => (
-          <span class="channel">□{c} </span>
+        {channelMarks(row).map((c) => (
+          <span class="channel">{c} </span>
         ))}
       </td>
       <td>{row.audience}</td>
-      <td>{row.method === '依申请' ? '依申请公开' : '主动公开'}</td>
+      <td>{METHOD_LABELS[row.method]}</td>
       <td>{row.levels.join('、') || '—'}</td>
       <td>{liveCount > 0 ? `${liveCount} 条，最近 ${lastPublishedOn ?? ''}` : '无'}</td>
       <td>
@@ -369,11 +358,11 @@ function RowFlag(p: { status: RowStatus }) {
 }
 
 /**
- * The dashboard's standard-catalogue card (issue 4: rows with nothing published and rows whose time
- * limit has passed), loading its own numbers; nothing when the actor reads no organization's catalogue.
+ * The dashboard's standard-catalogue card: per organization, rows with nothing published and rows whose time
+ * limit has passed; nothing when the actor reads no organization's catalogue.
  */
-export async function CatalogueDashboardCard(p: { ctx: AppContext; actor: Actor }) {
-  const lines = await catalogueDashboard(p.ctx, p.actor);
+export function CatalogueDashboardCard(p: { lines: CatalogueDashboardLine[] }) {
+  const { lines } = p;
   if (lines.length === 0) return null;
   return (
     <section aria-labelledby="dash-standard-catalogue">

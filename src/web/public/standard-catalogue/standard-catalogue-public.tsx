@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// The portal page of an organization's standard catalogue (基层政务公开标准目录, SPEC §4.4):
+// The portal page of an organization's standard catalogue (基层政务公开标准目录):
 // GET /org/:code/standard-catalogue — per key area the rows in the published column set, with links to
 // the published items of each row, and the 未涉及领域事项说明. Register BEFORE `registerPortalRoutes`
 // (its `/org/:code/:dir` catch-all would take this path).
@@ -11,10 +11,20 @@ import {
   type PublicCatalogueLine,
 } from '../../../app/standard-catalogue/public-catalogue.js';
 import type { Organization } from '../../../domain/orgs/organization.js';
+import {
+  FIELD_LABELS,
+  METHOD_LABELS,
+  ROW_COLUMNS,
+  channelMarks,
+} from '../../../domain/standard-catalogue/catalogue-row.js';
 import type { WebEnv } from '../../common/env.js';
 import { PublicLayout } from '../../common/layout.js';
 import { notFoundPage } from '../../common/pages.js';
 import { siteTitle } from '../portal/portal-views.js';
+import { portalUrls } from '../portal/portal-urls.js';
+
+/** The public table's columns: the 二级 and 三级事项 share one column here. */
+const COLUMNS = ROW_COLUMNS.filter((c) => c !== FIELD_LABELS.level3);
 
 /** Registers GET /org/:code/standard-catalogue. */
 export function registerPublicStandardCatalogueRoutes(app: Hono<WebEnv>): void {
@@ -32,8 +42,8 @@ export function registerPublicStandardCatalogueRoutes(app: Hono<WebEnv>): void {
 function PublicCataloguePage(p: { site: PortalSite; org: Organization; data: PublicCatalogue }) {
   const title = '基层政务公开标准目录';
   const crumbs: [string, string][] = [
-    ['/', '政府信息公开'],
-    [`/org/${p.org.creditCode}`, p.org.name],
+    [portalUrls.home(), '政府信息公开'],
+    [portalUrls.org(p.org.creditCode), p.org.name],
     ['', title],
   ];
   return (
@@ -58,17 +68,9 @@ function PublicCataloguePage(p: { site: PortalSite; org: Organization; data: Pub
               <caption class="vh">{area.name}领域基层政务公开标准目录</caption>
               <thead>
                 <tr>
-                  <th scope="col">序号</th>
-                  <th scope="col">一级事项</th>
-                  <th scope="col">二级事项</th>
-                  <th scope="col">公开内容（要素）</th>
-                  <th scope="col">公开依据</th>
-                  <th scope="col">公开时限</th>
-                  <th scope="col">公开主体</th>
-                  <th scope="col">公开渠道和载体</th>
-                  <th scope="col">公开对象</th>
-                  <th scope="col">公开方式</th>
-                  <th scope="col">公开层级</th>
+                  {COLUMNS.map((c) => (
+                    <th scope="col">{c}</th>
+                  ))}
                   <th scope="col">已公开信息</th>
                 </tr>
               </thead>
@@ -108,9 +110,9 @@ function Line(p: { line: PublicCatalogueLine; index: number }) {
       <td>{row.basis}</td>
       <td>{row.timeLimitText}</td>
       <td>{row.subject}</td>
-      <td>{[...row.channelsRequired.map((c) => `■${c}`), ...row.channelsOptional.map((c) => `□${c}`)].join(' ')}</td>
+      <td>{channelMarks(row).join(' ')}</td>
       <td>{row.audience}</td>
-      <td>{row.method === '依申请' ? '依申请公开' : '主动公开'}</td>
+      <td>{METHOD_LABELS[row.method]}</td>
       <td>{row.levels.join('、')}</td>
       <td>
         {items.length === 0 ? (
@@ -119,7 +121,8 @@ function Line(p: { line: PublicCatalogueLine; index: number }) {
           <ul class="plain">
             {items.map((i) => (
               <li>
-                <a href={i.url}>{i.title}</a> <time datetime={i.publishedOn}>{i.publishedOn}</time>
+                <a href={portalUrls.publication(i.id)}>{i.title}</a>{' '}
+                <time datetime={i.publishedOn}>{i.publishedOn}</time>
               </li>
             ))}
             {total > items.length ? <li class="muted">另有 {total - items.length} 条</li> : null}
