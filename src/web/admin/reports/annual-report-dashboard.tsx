@@ -1,10 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // The dashboard card of the annual report: the report due this year (last year's, 《政府信息公开条例》
 // 第四十九条) of the user's organization — state, findings, due date — and, for a supervisor, the units of
-// its subtree that are late. The data comes from `reportDashboardCard` (app/reports/report-pages.ts).
-import type { AppContext } from '../../../app/context.js';
-import { reportDashboardCard, type ReportDashboardCard } from '../../../app/reports/report-pages.js';
-import type { Actor } from '../../../domain/policies/actor.js';
+// its subtree that are late. The data comes from `reportDashboardCard` (app/reports/report-pages.ts), which
+// the dashboard's query calls.
+import type { ReportDashboardCard } from '../../../app/reports/report-pages.js';
 import { REPORT_STATE_LABELS } from '../../../domain/reports/report-policy.js';
 import { DueDate, REPORTS_PATH, reportHref } from './annual-report-views.js';
 
@@ -56,12 +55,4 @@ export function AnnualReportCard(p: { card: ReportDashboardCard | null }) {
       ) : null}
     </section>
   );
-}
-
-/**
- * The card with its data, for the dashboard until it reads its cards through app/dashboard: prefer
- * `reportDashboardCard(ctx, actor, today)` there and {@link AnnualReportCard} here.
- */
-export async function AnnualReportDashboardCard(p: { ctx: AppContext; actor: Actor }) {
-  return <AnnualReportCard card={await reportDashboardCard(p.ctx, p.actor, p.ctx.clock.today())} />;
 }

@@ -9,7 +9,7 @@ import { DataTable } from '../../common/applications-blocks.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { FieldNotes, describedBy } from '../../common/reports-fields.js';
-import { REPORTS_PATH, REPORT_DEADLINES_PATH } from './annual-report-views.js';
+import { REPORTS_PATH, REPORT_DEADLINES_PATH, ReportChooser } from './annual-report-views.js';
 
 /** Art. 49 of the Regulation, quoted on the page. */
 const ARTICLE_49 =
@@ -118,17 +118,14 @@ export function DeadlinesPage(p: PageProps) {
       <p>{ARTICLE_49}</p>
       <p>{INTERNAL_DEADLINES_NOTE}</p>
       <ErrorSummary message={p.message} errors={errors} labels={labels} />
-      <form method="get" action={REPORT_DEADLINES_PATH} class="filters" role="search" aria-label="选择报告年度">
-        <Field
-          name="year"
-          label="报告年度"
-          value={p.yearText}
-          error={errors.year}
-          inputmode="numeric"
-          hint="四位数字，如 2025；下表按该年度计算报告期限"
-        />
-        <button type="submit">查看</button>
-      </form>
+      <ReportChooser
+        action={REPORT_DEADLINES_PATH}
+        query={{ year: p.yearText }}
+        errors={errors}
+        submit="查看"
+        label="选择报告年度"
+        yearHint="四位数字，如 2025；下表按该年度计算报告期限"
+      />
 
       <section aria-labelledby="unregulated">
         <h2 id="unregulated">乡镇、街道等单位的报告期限</h2>

@@ -29,25 +29,28 @@ type Base = { actor: Actor; csrf: string; flash?: string };
 export const orgOptions = (orgs: readonly OrgNode[]): [string, string][] =>
   orgs.map((o): [string, string] => [o.id, `${'　'.repeat(o.depth)}${o.name}`]);
 
-/** The organization-and-year chooser (GET, works without JavaScript). */
+/** The organization-and-year chooser, or the year alone without `orgs` (GET, works without JavaScript). */
 export function ReportChooser(p: {
   action: string;
-  orgs: readonly OrgNode[];
-  query: ReportQuery;
+  orgs?: readonly OrgNode[];
+  query: Partial<ReportQuery>;
   errors: FieldErrors;
   submit: string;
   label: string;
+  yearHint?: string;
 }) {
   return (
     <form method="get" action={p.action} class="filters" role="search" aria-label={p.label}>
-      <Select name="org" label="机构" value={p.query.org} error={p.errors.org} options={orgOptions(p.orgs)} />
+      {p.orgs ? (
+        <Select name="org" label="机构" value={p.query.org} error={p.errors.org} options={orgOptions(p.orgs)} />
+      ) : null}
       <Field
         name="year"
         label="报告年度"
         value={p.query.year}
         error={p.errors.year}
         inputmode="numeric"
-        hint="四位数字，如 2025"
+        hint={p.yearHint ?? '四位数字，如 2025'}
       />
       <button type="submit">{p.submit}</button>
     </form>
