@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { orderTree, type Organization, type OrgNode } from '../../domain/orgs/organization.js';
 import { getSiteFooter, type SiteFooter } from '../settings/site-settings.js';
 
-/** The statutory directories of every organization's 政府信息公开 column (国办公开办函〔2019〕61号; SPEC §4.1). */
+/** The statutory directories of every organization's 政府信息公开 column (国办公开办函〔2019〕61号). */
 export const DIRECTORIES = [
   { slug: 'guide', label: '政府信息公开指南' },
   { slug: 'rules', label: '政府信息公开制度' },

@@ -1,4 +1,4 @@
-// The portal's read model of 主动公开 (issue 4, "The portal" and "Feeds"): what the public may see
+// The portal's read model of 主动公开: what the public may see
 // of the catalogue — the LIVE version of published 主动公开 items (a revision in progress keeps the
 // published copy up), never drafts, 依申请公开 or 不予公开 items — for category pages, publication
 // pages, attachments, feeds, the sitemap and the open-data API.

@@ -2,6 +2,7 @@
 // the ledger row with the findings, the frozen live version and the audit entry in one transaction.
 import type { AppContext, Repos } from '../context.js';
 import { syncSearch } from './search-sync.js';
+import { nextSeq } from './drafts.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { decide } from '../../domain/publications/transitions.js';
 import type { PublicationAction } from '../../domain/publications/transition-table.js';
@@ -21,10 +22,13 @@ import { AppError, conflict, fromDomainError, notFound } from '../errors.js';
 import { loadPublicationConfig } from './catalogue.js';
 import type { LiveVersion, PublicationRecord } from './ports.js';
 
+/** What a move uses: the repositories, a transaction and the clock. */
+export type MoveContext = Pick<AppContext, 'repos' | 'uow' | 'clock'>;
+
 /** The result of a move. */
 export type PublicationActResult = { state: PublicationState; reviewLevel: number | null; findings: CheckFinding[] };
 
-/** Moves that run the pre-publication checks (issue 4: "when an item is submitted and again at each level"). */
+/** Moves that run the pre-publication checks: at submission, and again at each level. */
 const CHECKED: ReadonlySet<PublicationAction> = new Set<PublicationAction>(['submit', 'approve', 'reject']);
 
 /** Paths this portal serves that the checker can judge without the web layer: item pages and files. */
@@ -79,7 +83,7 @@ function liveCopy(pub: PublicationRecord, version: number, at: string): LiveVers
  * @throws AppError 'not_found', 'forbidden', 'conflict', 'invalid'
  */
 export async function actOnPublication(
-  ctx: AppContext,
+  ctx: MoveContext,
   actor: Actor | null,
   id: string,
   action: PublicationAction,
@@ -99,7 +103,7 @@ export async function actOnPublication(
   );
   if (!decision.ok) throw fromDomainError(decision.error);
   const { patch, entry, newVersion } = decision.value;
-  const seq = (pub.reviews.at(-1)?.seq ?? 0) + 1;
+  const seq = nextSeq(pub);
   try {
     await ctx.uow.run(async (r) => {
       await r.publications.appendReview(id, {
@@ -145,7 +149,7 @@ export async function actOnPublication(
  * @param now ISO instant (default: the clock's)
  * @returns the ids released
  */
-export async function publishScheduled(ctx: AppContext, now = ctx.clock.nowIso()): Promise<string[]> {
+export async function publishScheduled(ctx: MoveContext, now = ctx.clock.nowIso()): Promise<string[]> {
   const released: string[] = [];
   for (const id of await ctx.repos.publications.dueForRelease(now)) {
     try {

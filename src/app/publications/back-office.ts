@@ -22,7 +22,7 @@ import { conflict, forbidden, notFound } from '../errors.js';
 import { catalogueRowChoices, type RowChoiceGroup } from '../standard-catalogue/link-row.js';
 import { checkPublication } from './act-on-publication.js';
 import { loadPublicationConfig } from './catalogue.js';
-import { updateDraft, type AttachmentUpload } from './drafts.js';
+import { updateDraft, type AttachmentUpload, type DraftContext } from './drafts.js';
 import { getPublication, listPublications, type PublicationView, type ReadContext } from './publication-queries.js';
 import { reassessmentPanel, type ReassessmentPanel } from './reassessment.js';
 import type { Category, PublicationFilter, PublicationRecord, PublicationSummary } from './ports.js';
@@ -312,7 +312,7 @@ export async function publicationAttachment(
  * @throws AppError as updateDraft
  */
 export async function editDraft(
-  ctx: AppContext,
+  ctx: DraftContext,
   actor: Actor,
   id: string,
   input: DraftInput,

@@ -22,7 +22,10 @@ export const configKey = (orgId: string): string => `publications.config:${orgId
  * Creates the default catalogue of an organization that has none (idempotent).
  * @returns the number of categories created (0 when the organization already has a catalogue)
  */
-export async function ensureCatalogue(ctx: AppContext, orgId: string): Promise<number> {
+export async function ensureCatalogue(
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto'>,
+  orgId: string,
+): Promise<number> {
   if ((await ctx.repos.categories.list(orgId, { includeRetired: true })).length > 0) return 0;
   return ctx.uow.run((r) => insertDefaultCatalogue(r, ctx, orgId, ctx.clock.nowIso()));
 }
@@ -91,7 +94,7 @@ export async function loadPublicationConfig(repos: Repos, orgId: string): Promis
  * @throws AppError 'forbidden', 'not_found', or 'invalid' with field messages
  */
 export async function savePublicationConfig(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock'>,
   actor: Actor,
   orgId: string,
   config: PublicationConfig,

@@ -5,30 +5,22 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { parseDraft, type DraftInput, type ParsedDraft } from '../../domain/publications/draft-fields.js';
 import { formatIndexNo, indexNoCounterKey } from '../../domain/publications/index-no.js';
 import { reassessmentDueOn } from '../../domain/publications/deadlines.js';
-import type { PublicationFields, PublicationKind } from '../../domain/publications/publication.js';
+import type { PublicationFields, PublicationKind, ReviewEntry } from '../../domain/publications/publication.js';
 import { canEditPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { localDate, yearOf, type LocalDate } from '../../domain/core/local-date.js';
 import { auditBy } from '../actors.js';
 import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { ensureCatalogue, loadPublicationConfig } from './catalogue.js';
-import type { PublicationAttachment } from './ports.js';
+import type { PublicationAttachment, PublicationRecord } from './ports.js';
+import { isAttachmentMime, MAX_ATTACHMENT_BYTES } from '../../domain/publications/attachments.js';
 import { resolveCatalogueRow } from '../standard-catalogue/link-row.js';
+
+/** What drafting uses: the repositories, a transaction, the clock, ids and the HTML allow-list. */
+export type DraftContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto' | 'sanitizer'>;
 
 /** An uploaded attachment. */
 export type AttachmentUpload = { name: string; mime: string; content: Uint8Array };
-
-/** Allowed attachment types (issue 4: PDF, DOCX, XLSX, images). */
-export const ATTACHMENT_MIMES: readonly string[] = [
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-];
-/** Largest attachment, bytes. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 /** Default category of each kind when none is given (by statutory key). */
 const KIND_CATEGORY: Partial<Record<PublicationKind, string>> = {
@@ -39,7 +31,10 @@ const KIND_CATEGORY: Partial<Record<PublicationKind, string>> = {
 };
 
 /** A draft's organization: by id or 统一社会信用代码 (`org`). */
-async function resolveOrg(ctx: AppContext, input: DraftInput): Promise<{ org: Organization; orgIds: string[] }> {
+async function resolveOrg(
+  ctx: Pick<AppContext, 'repos'>,
+  input: DraftInput,
+): Promise<{ org: Organization; orgIds: string[] }> {
   const key = typeof input.org === 'string' ? input.org.trim() : typeof input.orgId === 'string' ? input.orgId : '';
   const orgs = await ctx.repos.orgs.list();
   const org = orgs.find((o) => o.id === key || o.creditCode === key.toUpperCase());
@@ -68,10 +63,18 @@ async function resolveRefs(
   return { categoryId: cat.id, interpretsId };
 }
 
+/** The next ledger number of an item. */
+export const nextSeq = (pub: Pick<PublicationRecord, 'reviews'>): number => (pub.reviews.at(-1)?.seq ?? 0) + 1;
+
+/** A ledger row of a staff member's step outside the review levels (creating, editing, re-assessing). */
+export function ledgerEntry(seq: number, action: string, actor: Actor, at: string, comment = ''): ReviewEntry {
+  return { seq, level: null, action, actorId: actor.userId, actorLabel: actor.username, at, comment, findings: [] };
+}
+
 function checkUploads(files: readonly AttachmentUpload[]): void {
   const errors: Record<string, string> = {};
   files.forEach((f, i) => {
-    if (!ATTACHMENT_MIMES.includes(f.mime)) {
+    if (!isAttachmentMime(f.mime)) {
       errors[`attachments.${i}`] = `附件“${f.name}”的类型不支持，可上传PDF、DOCX、XLSX或图片`;
     } else if (f.content.byteLength > MAX_ATTACHMENT_BYTES) errors[`attachments.${i}`] = `附件“${f.name}”超过20MB`;
     else if (f.name.trim() === '') errors[`attachments.${i}`] = '附件应有名称';
@@ -97,7 +100,7 @@ async function storeUploads(
 }
 
 /** The input with its body through the HTML allow-list, before validation (a body of nothing but scripts is empty). */
-function withCleanBody(ctx: AppContext, input: DraftInput): DraftInput {
+function withCleanBody(ctx: Pick<AppContext, 'sanitizer'>, input: DraftInput): DraftInput {
   const body =
     typeof input.body === 'string' ? input.body : typeof input.bodyHtml === 'string' ? input.bodyHtml : undefined;
   return body === undefined ? input : { ...input, body: ctx.sanitizer.html(body) };
@@ -125,7 +128,7 @@ function toFields(
  * @throws AppError 'forbidden' (not an editor of the organization), 'invalid' with field messages
  */
 export async function createDraft(
-  ctx: AppContext,
+  ctx: DraftContext,
   actor: Actor,
   input: DraftInput & { attachments?: readonly AttachmentUpload[] },
 ): Promise<{ id: string; indexNo: string }> {
@@ -169,16 +172,7 @@ export async function createDraft(
       withdrawReason: null,
       attachments,
     });
-    await r.publications.appendReview(id, {
-      seq: 1,
-      level: null,
-      action: 'create',
-      actorId: actor.userId,
-      actorLabel: actor.username,
-      at: now,
-      comment: '',
-      findings: [],
-    });
+    await r.publications.appendReview(id, ledgerEntry(1, 'create', actor, now));
     await r.audit.append(
       auditBy(actor, {
         action: 'publication.created',
@@ -200,7 +194,7 @@ export async function createDraft(
  * @throws AppError 'not_found', 'forbidden', 'conflict' (not a draft), 'invalid'
  */
 export async function updateDraft(
-  ctx: AppContext,
+  ctx: DraftContext,
   actor: Actor,
   id: string,
   input: DraftInput & { attachments?: readonly AttachmentUpload[]; keepAttachments?: boolean },
@@ -232,16 +226,7 @@ export async function updateDraft(
     if (input.attachments !== undefined || input.keepAttachments === false) {
       await r.publications.setAttachments(id, await storeUploads(r, uploads, now));
     }
-    await r.publications.appendReview(id, {
-      seq: (pub.reviews.at(-1)?.seq ?? 0) + 1,
-      level: null,
-      action: 'edit',
-      actorId: actor.userId,
-      actorLabel: actor.username,
-      at: now,
-      comment: '',
-      findings: [],
-    });
+    await r.publications.appendReview(id, ledgerEntry(nextSeq(pub), 'edit', actor, now));
     await r.audit.append(
       auditBy(actor, {
         action: 'publication.edited',

@@ -67,7 +67,11 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
  * @param actor null for the CLI (the operator of the installation)
  * @throws AppError 'invalid' (field messages: org, from, to, kinds), 'forbidden'
  */
-export async function planExport(ctx: AppContext, actor: Actor | null, input: ExportInput): Promise<ExportPlan> {
+export async function planExport(
+  ctx: Pick<AppContext, 'repos'>,
+  actor: Actor | null,
+  input: ExportInput,
+): Promise<ExportPlan> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const key = input.org.trim();
   const org = orgs.find((o) => o.id === key || o.creditCode === key.toUpperCase());
@@ -86,7 +90,7 @@ export async function planExport(ctx: AppContext, actor: Actor | null, input: Ex
 type Picked = { candidate: ExportCandidate; version: ExportVersionStamp };
 
 /** The items of the plan with the version to pack, oldest 发布日期 first. */
-async function pickItems(ctx: AppContext, plan: ExportPlan): Promise<Picked[]> {
+async function pickItems(ctx: Pick<AppContext, 'repos'>, plan: ExportPlan): Promise<Picked[]> {
   const { period, kinds } = plan.request;
   const candidates = await ctx.repos.publicationArchive.exportCandidates({ orgIds: plan.orgIds, to: period.to });
   const picked: Picked[] = [];
@@ -103,7 +107,7 @@ async function pickItems(ctx: AppContext, plan: ExportPlan): Promise<Picked[]> {
 
 /** Names the entries show: organizations and categories (retired ones too). */
 async function nameLookup(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos'>,
   orgIds: readonly string[],
 ): Promise<{ org: Map<string, string>; category: Map<string, string> }> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
@@ -147,7 +151,7 @@ function entryOf(
  * @throws AppError 'invalid' when no package writer is configured
  */
 export async function writeExportPackage(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock' | 'sanitizer' | 'packageWriter'>,
   plan: ExportPlan,
   sink: (chunk: Uint8Array) => Promise<void>,
   onProgress?: (done: number, total: number) => void,

@@ -1,4 +1,4 @@
-// Loading already-published items in bulk (`gongkai publications import FILE.jsonl`; issue 4): the
+// Loading already-published items in bulk (`gongkai publications import FILE.jsonl`; docs/publications-import.md): the
 // original 索引号 and dates are kept, and the items show on the portal, in search and in the feeds at
 // once (live version and search index written in the same transaction as the item).
 //
@@ -137,7 +137,7 @@ async function storeBatch(
   await ctx.uow.run(async (r) => {
     await linkInterpretations(r, batch);
     await r.publicationBulk.insertPublished(batch.map((d) => d.item));
-    // New 索引号 continue after the imported serials of the same pattern (SPEC §4.3: unique, never reused).
+    // New 索引号 continue after the imported serials of the same pattern: a 索引号 is unique, never reused.
     const serials = new Map<string, number>();
     for (const d of batch) {
       if (d.counter) serials.set(d.counter.key, Math.max(serials.get(d.counter.key) ?? 0, d.counter.serial));

@@ -1,5 +1,5 @@
 // Managing an organization's catalogue (政府信息公开目录): admins add, rename, reorder and retire
-// categories (issue 4); every change is audited. Nothing is deleted: a retired category keeps the
+// categories; every change is audited. Nothing is deleted: a retired category keeps the
 // items filed under it readable, and can be restored. The national first-level directories
 // (国办公开办函〔2019〕61号) may be renamed but never retired.
 import type { AppContext } from '../context.js';
@@ -13,6 +13,9 @@ import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { ensureCatalogue, loadPublicationConfig, savePublicationConfig } from './catalogue.js';
 import type { Category } from './ports.js';
 
+/** What managing the catalogue uses: the repositories, a transaction, the clock and ids. */
+export type CatalogueContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto'>;
+
 /** Longest category name. */
 export const MAX_CATEGORY_NAME = 40;
 
@@ -22,7 +25,7 @@ export type CatalogueAdmin = { org: Organization; categories: Category[]; config
 /** A new category as typed. */
 export type NewCategoryInput = { name: string; slug: string; parentId: string | null; kind: CategoryKind };
 
-async function authorize(ctx: AppContext, actor: Actor, orgId: string): Promise<Organization> {
+async function authorize(ctx: CatalogueContext, actor: Actor, orgId: string): Promise<Organization> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
   const org = orgs.find((o) => o.id === orgId);
   if (!org) throw notFound('机构');
@@ -33,7 +36,7 @@ async function authorize(ctx: AppContext, actor: Actor, orgId: string): Promise<
 }
 
 /** The category and its organization, checked for the actor. */
-async function authorizeCategory(ctx: AppContext, actor: Actor, id: string): Promise<Category> {
+async function authorizeCategory(ctx: CatalogueContext, actor: Actor, id: string): Promise<Category> {
   const cat = await ctx.repos.categories.byId(id);
   if (!cat) throw notFound('栏目');
   await authorize(ctx, actor, cat.orgId);
@@ -52,7 +55,7 @@ function checkName(name: string, siblings: readonly Category[], selfId?: string)
  * default catalogue first when the organization has none.
  * @throws AppError 'not_found', 'forbidden' (not an admin of the organization or above)
  */
-export async function loadCatalogueAdmin(ctx: AppContext, actor: Actor, orgId: string): Promise<CatalogueAdmin> {
+export async function loadCatalogueAdmin(ctx: CatalogueContext, actor: Actor, orgId: string): Promise<CatalogueAdmin> {
   const org = await authorize(ctx, actor, orgId);
   await ensureCatalogue(ctx, orgId);
   const [categories, config] = await Promise.all([
@@ -69,7 +72,7 @@ export async function loadCatalogueAdmin(ctx: AppContext, actor: Actor, orgId: s
  * @throws AppError 'forbidden', 'not_found', 'invalid' with field messages (name, slug, parentId)
  */
 export async function addCategory(
-  ctx: AppContext,
+  ctx: CatalogueContext,
   actor: Actor,
   orgId: string,
   input: NewCategoryInput,
@@ -129,7 +132,7 @@ export async function addCategory(
  * Renames a category (statutory nodes too: their stable key keeps them findable).
  * @throws AppError 'forbidden', 'not_found', 'invalid' ({ name })
  */
-export async function renameCategory(ctx: AppContext, actor: Actor, id: string, name: string): Promise<void> {
+export async function renameCategory(ctx: CatalogueContext, actor: Actor, id: string, name: string): Promise<void> {
   const cat = await authorizeCategory(ctx, actor, id);
   const next = name.trim();
   const siblings = (await ctx.repos.categories.list(cat.orgId)).filter((c) => c.parentId === cat.parentId);
@@ -159,7 +162,7 @@ export async function renameCategory(ctx: AppContext, actor: Actor, id: string, 
  * @throws AppError 'forbidden', 'not_found'
  */
 export async function moveCategory(
-  ctx: AppContext,
+  ctx: CatalogueContext,
   actor: Actor,
   id: string,
   direction: 'up' | 'down',
@@ -199,7 +202,12 @@ export async function moveCategory(
  * restored node needs an active parent; the national first-level directories are never retired.
  * @throws AppError 'forbidden', 'not_found', 'conflict'
  */
-export async function setCategoryRetired(ctx: AppContext, actor: Actor, id: string, retired: boolean): Promise<void> {
+export async function setCategoryRetired(
+  ctx: CatalogueContext,
+  actor: Actor,
+  id: string,
+  retired: boolean,
+): Promise<void> {
   const cat = await authorizeCategory(ctx, actor, id);
   if (retired === (cat.retiredAt !== null)) return;
   const all = await ctx.repos.categories.list(cat.orgId, { includeRetired: true });
@@ -240,7 +248,7 @@ export type CatalogueChange =
  * @throws AppError 'not_found' (also for a category of another organization), 'forbidden', 'invalid', 'conflict'
  */
 export async function changeCatalogue(
-  ctx: AppContext,
+  ctx: CatalogueContext,
   actor: Actor,
   orgId: string,
   change: CatalogueChange,

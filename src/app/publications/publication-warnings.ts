@@ -1,7 +1,6 @@
 // The dashboard's 主动公开 warnings: 行政规范性文件 live on the portal without a linked 政策解读
-// (issue 4: "A 行政规范性文件 published without one appears on the dashboard's warnings"; the seed
-// practice is an interpretation for every document), and 不予公开 items whose periodic
-// re-assessment (art. 18) has come.
+// (the common practice is an interpretation for every such document), and 不予公开 items whose
+// periodic re-assessment (art. 18) has come.
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';

@@ -17,6 +17,7 @@ import {
 import { actorLabel, auditBy } from '../actors.js';
 import { AppError, conflict, fromDomainError, invalid, notFound } from '../errors.js';
 import type { ReassessmentRecord } from './archive-ports.js';
+import { ledgerEntry, nextSeq } from './drafts.js';
 
 /** What the item page shows of the art. 18 re-assessment. */
 export type ReassessmentPanel = {
@@ -60,7 +61,7 @@ export async function reassessmentPanel(
  * @throws AppError 'not_found', 'forbidden', 'invalid' (field messages), 'conflict' (not withheld, or state)
  */
 export async function recordReassessment(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto'>,
   actor: Actor,
   publicationId: string,
   input: Record<string, unknown>,
@@ -93,7 +94,7 @@ export async function recordReassessment(
     actorLabel: actorLabel(actor),
     recordedAt: now,
   };
-  const seq = (pub.reviews.at(-1)?.seq ?? 0) + 1;
+  const seq = nextSeq(pub);
   const comment = `${REASSESSMENT_DECISION_LABELS[record.decision]}（评估日期${record.assessedOn}）：${record.reason}`;
   try {
     await ctx.uow.run(async (r) => {
@@ -108,16 +109,7 @@ export async function recordReassessment(
         },
         now,
       );
-      await r.publications.appendReview(publicationId, {
-        seq,
-        level: null,
-        action: REASSESS_LEDGER_ACTION,
-        actorId: actor.userId,
-        actorLabel: actor.username,
-        at: now,
-        comment,
-        findings: [],
-      });
+      await r.publications.appendReview(publicationId, ledgerEntry(seq, REASSESS_LEDGER_ACTION, actor, now, comment));
       await r.audit.append(
         auditBy(actor, {
           action: 'publication.reassessed',

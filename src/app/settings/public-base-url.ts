@@ -48,7 +48,7 @@ export function parsePublicBaseUrl(text: string): { ok: true; value: string | nu
 }
 
 /** The configured public base URL, or null when not set (use the request's origin). */
-export async function getPublicBaseUrl(ctx: AppContext): Promise<string | null> {
+export async function getPublicBaseUrl(ctx: Pick<AppContext, 'repos'>): Promise<string | null> {
   const raw = await ctx.repos.settings.get(PUBLIC_BASE_URL_KEY);
   if (typeof raw !== 'string') return null;
   const r = parsePublicBaseUrl(raw);
@@ -59,7 +59,11 @@ export async function getPublicBaseUrl(ctx: AppContext): Promise<string | null> 
  * Saves (or, with empty text, clears) the public base URL.
  * @throws AppError 'forbidden' unless a root admin, 'invalid' with a `publicBaseUrl` field message
  */
-export async function savePublicBaseUrl(ctx: AppContext, actor: Actor | null, text: string): Promise<string | null> {
+export async function savePublicBaseUrl(
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock'>,
+  actor: Actor | null,
+  text: string,
+): Promise<string | null> {
   const orgs = await ctx.repos.orgs.list();
   if (
     actor &&

@@ -2,9 +2,9 @@
 // copy, its frozen live version (with the portal's live columns), one ledger row, and the search
 // index (search-index.ts `insertNewDocuments`), all in the caller's transaction.
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Database, PublicationTable, PublicationVersionTable } from '../database.js';
-import type { ImportedPublication, PublicationBulkWriter } from '../../app/publications/bulk-ports.js';
-import { fromBool } from '../mappers.js';
+import type { Database } from '../database.js';
+import type { PublicationBulkWriter } from '../../app/publications/bulk-ports.js';
+import { publicationRow, reviewRow, versionRow } from './publication-repository.js';
 import { insertNewDocuments } from './search-index.js';
 import { refreshStatistics } from '../portable.js';
 
@@ -30,63 +30,6 @@ async function insertChunked<T extends keyof Database>(
   }
 }
 
-function publicationRow({ record: p }: ImportedPublication): Insertable<PublicationTable> {
-  return {
-    id: p.id,
-    org_id: p.orgId,
-    category_id: p.categoryId,
-    index_no: p.indexNo,
-    title: p.title,
-    summary: p.summary,
-    publisher: p.publisher,
-    doc_no: p.docNo,
-    written_on: p.writtenOn,
-    published_on: p.publishedOn,
-    topic: p.topic,
-    kind: p.kind,
-    validity: p.validity,
-    validity_on: p.validityOn,
-    disclosure: p.disclosure,
-    withheld_ground: p.withheldGround,
-    reassess_on: p.reassessOn,
-    body_html: p.bodyHtml,
-    keywords: p.keywords,
-    key_areas: p.keyAreas.join(','),
-    interprets_id: p.interpretsId,
-    major: fromBool(p.major),
-    state: p.state,
-    review_level: p.reviewLevel,
-    scheduled_at: p.scheduledAt,
-    current_version: p.currentVersion,
-    created_by: p.createdBy,
-    created_at: p.createdAt,
-    updated_at: p.updatedAt,
-    withdrawn_at: p.withdrawnAt,
-    withdraw_reason: p.withdrawReason,
-    catalogue_row_id: p.catalogueRowId ?? null,
-  };
-}
-
-function versionRow({ record, live }: ImportedPublication): Insertable<PublicationVersionTable> {
-  const f = live.fields;
-  return {
-    publication_id: record.id,
-    version: live.version,
-    fields_json: JSON.stringify(f),
-    published_at: live.publishedAt,
-    published_by: record.createdBy,
-    org_id: record.orgId,
-    category_id: f.categoryId,
-    kind: f.kind,
-    disclosure: f.disclosure,
-    published_on: f.publishedOn,
-    interprets_id: f.interpretsId,
-    catalogue_row_id: f.catalogueRowId ?? null,
-    // The version the portal shows (migration 0620): imported items are published 主动公开 items.
-    live: f.disclosure === 'proactive' && f.publishedOn !== null ? 1 : 0,
-  };
-}
-
 /** Builds the bulk writer over one executor (a transaction: everything shows at commit). */
 export function publicationBulkWriter(db: Kysely<Database>): PublicationBulkWriter {
   const byIndexNo = async (indexNos: readonly string[]) => {
@@ -109,22 +52,20 @@ export function publicationBulkWriter(db: Kysely<Database>): PublicationBulkWrit
     idsByIndexNo: byIndexNo,
     async insertPublished(items) {
       if (items.length === 0) return;
-      await insertChunked(db, 'publication', items.map(publicationRow));
-      await insertChunked(db, 'publication_version', items.map(versionRow));
+      await insertChunked(
+        db,
+        'publication',
+        items.map((i) => publicationRow(i.record)),
+      );
+      await insertChunked(
+        db,
+        'publication_version',
+        items.map((i) => versionRow(i.record.id, i.record.orgId, i.live, i.record.createdBy)),
+      );
       await insertChunked(
         db,
         'publication_review',
-        items.map(({ record, review: e }) => ({
-          publication_id: record.id,
-          seq: e.seq,
-          level: e.level,
-          action: e.action,
-          actor_id: e.actorId,
-          actor_label: e.actorLabel,
-          at: e.at,
-          comment: e.comment,
-          findings_json: JSON.stringify(e.findings),
-        })),
+        items.map((i) => reviewRow(i.record.id, i.review)),
       );
       await insertNewDocuments(
         db,

@@ -1,6 +1,6 @@
 // SQL for publications: the working copy, its review ledger, attachments and frozen live versions.
-import type { Kysely, Selectable } from 'kysely';
-import type { Database, PublicationReviewTable, PublicationTable } from '../database.js';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, PublicationReviewTable, PublicationTable, PublicationVersionTable } from '../database.js';
 import type {
   LiveFilter,
   LiveItem,
@@ -26,25 +26,49 @@ import { containsText } from '../portable.js';
 
 const d = (v: string | null): LocalDate | null => v as LocalDate | null;
 
-function toFields(r: Selectable<PublicationTable>): PublicationFields {
+const SUMMARY_COLUMNS = [
+  'id',
+  'org_id',
+  'category_id',
+  'index_no',
+  'title',
+  'kind',
+  'doc_no',
+  'written_on',
+  'published_on',
+  'state',
+  'disclosure',
+  'current_version',
+  'major',
+  'updated_at',
+] as const;
+
+/** The fields a list row shares with the whole item. */
+function listedFields(r: Pick<Selectable<PublicationTable>, (typeof SUMMARY_COLUMNS)[number]>) {
   return {
     categoryId: r.category_id,
     title: r.title,
-    summary: r.summary,
-    publisher: r.publisher,
+    kind: r.kind as PublicationKind,
     docNo: r.doc_no,
     writtenOn: r.written_on as LocalDate,
+    disclosure: r.disclosure as Disclosure,
+    major: toBool(r.major),
+  };
+}
+
+function toFields(r: Selectable<PublicationTable>): PublicationFields {
+  return {
+    ...listedFields(r),
+    summary: r.summary,
+    publisher: r.publisher,
     topic: r.topic,
-    kind: r.kind as PublicationKind,
     validity: r.validity as Validity,
     validityOn: d(r.validity_on),
-    disclosure: r.disclosure as Disclosure,
     withheldGround: r.withheld_ground as WithheldGround | null,
     bodyHtml: r.body_html,
     keywords: r.keywords,
     keyAreas: splitKeyAreas(r.key_areas),
     interpretsId: r.interprets_id,
-    major: toBool(r.major),
     catalogueRowId: r.catalogue_row_id,
   };
 }
@@ -72,6 +96,67 @@ function fieldColumns(f: PublicationFields) {
   };
 }
 
+/** The row of an item's working copy. */
+export function publicationRow(p: Omit<PublicationRecord, 'reviews' | 'attachments'>): Insertable<PublicationTable> {
+  return {
+    ...fieldColumns(p),
+    id: p.id,
+    org_id: p.orgId,
+    index_no: p.indexNo,
+    state: p.state,
+    review_level: p.reviewLevel,
+    scheduled_at: p.scheduledAt,
+    current_version: p.currentVersion,
+    published_on: p.publishedOn,
+    reassess_on: p.reassessOn,
+    created_by: p.createdBy,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    withdrawn_at: p.withdrawnAt,
+    withdraw_reason: p.withdrawReason,
+  };
+}
+
+/** The row of a ledger entry. */
+export function reviewRow(publicationId: string, e: ReviewEntry): Insertable<PublicationReviewTable> {
+  return {
+    publication_id: publicationId,
+    seq: e.seq,
+    level: e.level,
+    action: e.action,
+    actor_id: e.actorId,
+    actor_label: e.actorLabel,
+    at: e.at,
+    comment: e.comment,
+    findings_json: JSON.stringify(e.findings),
+  };
+}
+
+/** The row of a frozen version, with the portal's live columns copied out of its fields. */
+export function versionRow(
+  publicationId: string,
+  orgId: string | null,
+  v: LiveVersion,
+  by: string | null,
+): Insertable<PublicationVersionTable> {
+  const f = v.fields;
+  return {
+    publication_id: publicationId,
+    version: v.version,
+    fields_json: JSON.stringify(f),
+    published_at: v.publishedAt,
+    published_by: by,
+    org_id: orgId,
+    category_id: f.categoryId,
+    kind: f.kind,
+    disclosure: f.disclosure,
+    published_on: f.publishedOn,
+    interprets_id: f.interpretsId,
+    catalogue_row_id: f.catalogueRowId ?? null,
+    live: isShowable(f) ? 1 : 0,
+  };
+}
+
 function toReview(r: Selectable<PublicationReviewTable>): ReviewEntry {
   return {
     seq: Number(r.seq),
@@ -85,38 +170,15 @@ function toReview(r: Selectable<PublicationReviewTable>): ReviewEntry {
   };
 }
 
-const SUMMARY_COLUMNS = [
-  'id',
-  'org_id',
-  'category_id',
-  'index_no',
-  'title',
-  'kind',
-  'doc_no',
-  'written_on',
-  'published_on',
-  'state',
-  'disclosure',
-  'current_version',
-  'major',
-  'updated_at',
-] as const;
-
 function toSummary(r: Pick<Selectable<PublicationTable>, (typeof SUMMARY_COLUMNS)[number]>): PublicationSummary {
   return {
+    ...listedFields(r),
     id: r.id,
     orgId: r.org_id,
-    categoryId: r.category_id,
     indexNo: r.index_no,
-    title: r.title,
-    kind: r.kind as PublicationKind,
-    docNo: r.doc_no,
-    writtenOn: r.written_on as LocalDate,
     publishedOn: d(r.published_on),
     state: r.state as PublicationState,
-    disclosure: r.disclosure as Disclosure,
     currentVersion: r.current_version === null ? null : Number(r.current_version),
-    major: toBool(r.major),
     updatedAt: r.updated_at,
   };
 }
@@ -224,27 +286,9 @@ const LIVE_COLUMNS = ['v.publication_id', 'v.org_id', 'v.version', 'v.published_
 export function publicationRepository(db: Kysely<Database>): PublicationRepository {
   return {
     async insert(p) {
-      await db
-        .insertInto('publication')
-        .values({
-          ...fieldColumns(p),
-          id: p.id,
-          org_id: p.orgId,
-          index_no: p.indexNo,
-          state: p.state,
-          review_level: p.reviewLevel,
-          scheduled_at: p.scheduledAt,
-          current_version: p.currentVersion,
-          published_on: p.publishedOn,
-          reassess_on: p.reassessOn,
-          created_by: p.createdBy,
-          created_at: p.createdAt,
-          updated_at: p.updatedAt,
-          withdrawn_at: p.withdrawnAt,
-          withdraw_reason: p.withdrawReason,
-        })
-        .execute();
-      await this.setAttachments(p.id, p.attachments);
+      const { attachments, ...record } = p;
+      await db.insertInto('publication').values(publicationRow(record)).execute();
+      await this.setAttachments(p.id, attachments);
     },
     async byId(id) {
       const r = await db.selectFrom('publication').selectAll().where('id', '=', id).executeTakeFirst();
@@ -294,20 +338,7 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .execute();
     },
     async appendReview(id, e) {
-      await db
-        .insertInto('publication_review')
-        .values({
-          publication_id: id,
-          seq: e.seq,
-          level: e.level,
-          action: e.action,
-          actor_id: e.actorId,
-          actor_label: e.actorLabel,
-          at: e.at,
-          comment: e.comment,
-          findings_json: JSON.stringify(e.findings),
-        })
-        .execute();
+      await db.insertInto('publication_review').values(reviewRow(id, e)).execute();
     },
     async insertVersion(id, v, by) {
       const f = v.fields;
@@ -322,21 +353,7 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .execute();
       await db
         .insertInto('publication_version')
-        .values({
-          publication_id: id,
-          version: v.version,
-          fields_json: JSON.stringify(f),
-          published_at: v.publishedAt,
-          published_by: by,
-          org_id: orgId,
-          category_id: f.categoryId,
-          kind: f.kind,
-          disclosure: f.disclosure,
-          published_on: f.publishedOn,
-          interprets_id: f.interpretsId,
-          catalogue_row_id: f.catalogueRowId ?? null,
-          live: isShowable(f) ? 1 : 0,
-        })
+        .values(versionRow(id, orgId, v, by))
         .execute();
       const files = [...new Set((f.attachments ?? []).map((a) => a.fileId))];
       if (files.length > 0) {

@@ -6,13 +6,13 @@
 //   2. At most COUNT_CAP: a selective term. Join, filter and rank them all by bm25 / ts_rank (at
 //      most COUNT_CAP rows to score); the total is exact.
 //   3. More: a common term. Ranking or counting every match costs hundreds of milliseconds at a
-//      million items (STACK §2.5), so the page is newest first, read from the token index in key
-//      order: keys are assigned in publication-date order (docKey: the day of published_on in the
-//      high bits, a global sequence in the low 32), so FTS5 returns the newest matches by walking
-//      its rowid-sorted lists from the end, whatever the share of items that match, and PostgreSQL
-//      chooses between walking its key index backwards and sorting the GIN matches by its own
-//      statistics. Without filters the total is "more than COUNT_CAP"; with filters it is counted
-//      up to COUNT_CAP + 1 the same way.
+//      million items (docs/decisions/0008-search-index.md), so the page is newest first, read from
+//      the token index in key order: keys are assigned in publication-date order (docKey: the day of
+//      published_on in the high bits, a global sequence in the low 32), so FTS5 returns the newest
+//      matches by walking its rowid-sorted lists from the end, whatever the share of items that
+//      match, and PostgreSQL chooses between walking its key index backwards and sorting the GIN
+//      matches by its own statistics. Without filters the total is "more than COUNT_CAP"; with
+//      filters it is counted up to COUNT_CAP + 1 the same way.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database.js';
 import type { SearchDocument, SearchHit, SearchIndex, SearchPage, SearchQuery } from '../../app/search/ports.js';

@@ -1,5 +1,5 @@
-// The numbers the annual report needs about proactive disclosure (art. 50; SPEC §1.4, §2.3), as a
-// pure aggregation over one fact per publication returned by the repository (HOUSE_STYLE §6.6).
+// The numbers the annual report needs about proactive disclosure (art. 50), as a pure aggregation
+// over one fact per publication returned by the repository.
 
 import type { LocalDate } from '../core/local-date.js';
 import { PUBLICATION_KINDS, type Disclosure, type PublicationKind, type Validity } from './publication.js';

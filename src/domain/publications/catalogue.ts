@@ -1,6 +1,6 @@
 // The default catalogue (政府信息公开目录) of every organization: the four national first-level
-// directories of 国办公开办函〔2019〕61号 plus 申请公开政府信息 (SPEC §4.1), and the thematic
-// categories of 法定主动公开内容 after arts. 20–21 (SPEC §4.2; issue 4).
+// directories of 国办公开办函〔2019〕61号 plus 申请公开政府信息, and the thematic
+// categories of 法定主动公开内容 after arts. 20–21.
 
 /** Node kinds: a directory (一级目录) holds categories; a category holds items. */
 export type CategoryKind = 'directory' | 'category';

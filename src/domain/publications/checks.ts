@@ -1,5 +1,5 @@
 // Pre-publication checks (发布前检查), run at submission and at each level; their findings are
-// stored with the review row as evidence (issue 4): wrong and sensitive words from an editable
+// stored with the review row as evidence: wrong and sensitive words from an editable
 // list, personal data (resident ID numbers with a valid check digit, mobile numbers), injected
 // gambling/pornography spam (the report checker's detector), and links in the body.
 

@@ -1,5 +1,5 @@
-// One line of a publications import file (`gongkai publications import FILE.jsonl`; issue 4, "Staff
-// API"): a JSON object with the draft fields of the staff API plus the item's original 索引号 and
+// One line of a publications import file (`gongkai publications import FILE.jsonl`;
+// docs/publications-import.md): a JSON object with the draft fields of the staff API plus the item's original 索引号 and
 // 发布日期, checked on its own. Checks that need other lines or the database (the organization, the
 // category, duplicate 索引号, the interpreted document) take their facts as arguments.
 
@@ -19,7 +19,7 @@ export type ImportLine = {
   line: number;
   /** The publishing organization's 统一社会信用代码, upper-cased. */
   org: string;
-  /** The original 索引号, kept as given (SPEC §4.3: never changed). */
+  /** The original 索引号, kept as given (a 索引号 never changes). */
   indexNo: string;
   /** The original 发布日期. */
   publishedOn: LocalDate;

@@ -1,5 +1,5 @@
-// 索引号 (Identifier): generated, unique and never changed (SPEC §4.3: 前段码/后段码, 后段码 = year +
-// "-" + 5-digit serial). The pattern is configurable per organization.
+// 索引号 (Identifier): generated, unique and never changed (前段码/后段码, 后段码 = year + "-" +
+// 5-digit serial). The pattern is configurable per organization.
 
 import { DomainError } from '../core/domain-error.js';
 import { err, ok, type Result } from '../core/result.js';

@@ -1,5 +1,5 @@
 // A Publication (一条政府信息) of the proactive-disclosure catalogue: its stored vocabularies, its
-// snapshot as the review chain sees it, and the Chinese labels (Regulation arts. 19–26; SPEC §4.3).
+// snapshot as the review chain sees it, and the Chinese labels (Regulation arts. 19–26).
 
 import type { LocalDate } from '../core/local-date.js';
 
@@ -95,7 +95,7 @@ export type PublicationFields = {
   keyAreas: readonly string[];
   interpretsId: string | null;
   major: boolean;
-  /** The standard-catalogue row (标准目录事项) the item belongs to, if linked (SPEC §4.4.5). */
+  /** The standard-catalogue row (标准目录事项) the item belongs to, if linked. */
   catalogueRowId?: string | null;
 };
 

@@ -1,4 +1,4 @@
-// The review chain's transition table, as data (HOUSE_STYLE §6.4): which move leads from which
+// The review chain's transition table, as data: which move leads from which
 // state to which, and which roles may make it. `decide` enforces it and `availableTransitions`
 // offers it; both read only this file.
 //

@@ -1,4 +1,4 @@
-// The review chain as pure functions (HOUSE_STYLE §6.4): `decide` checks a move against the
+// The review chain as pure functions: `decide` checks a move against the
 // transition table (transition-table.ts), the chain's levels and 编审分离, and its parameters, and
 // returns the fields to store and the ledger row to append; `availableTransitions` offers the
 // moves from the same table and checks.
@@ -175,7 +175,7 @@ function levelError(pub: PublicationSnapshot, action: 'approve' | 'reject', ctx:
     return new DomainError(FORBIDDEN, `第${level}级“${label}”需要“${ROLE_LABELS[role]}”角色${why}`);
   }
   if (action === 'reject') return null;
-  // 编审分离: "no one approves a level of an item they edited or approved at another level" (issue 4).
+  // 编审分离: no one approves a level of an item they edited, or approved at another level.
   if (editorsOf(pub).has(actor.userId)) return new DomainError(FORBIDDEN, '编审分离：不能审核本人编辑的信息');
   const approvedElsewhere = currentRound(pub).some(
     (r) => r.action === 'approve' && r.actorId === actor.userId && r.level !== level,

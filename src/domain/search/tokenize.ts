@@ -1,5 +1,5 @@
 // Chinese full-text search, the pure part: a CJK bigram tokeniser shared by SQLite FTS5 and
-// PostgreSQL tsvector (STACK §2.5), the query parser, and the snippet highlighter.
+// PostgreSQL tsvector (docs/decisions/0008-search-index.md), the query parser, and the snippet highlighter.
 //
 // Indexing: Han runs become overlapping bigrams (a run of one character becomes a unigram);
 // runs of other letters and digits become one lower-cased word; everything else separates.

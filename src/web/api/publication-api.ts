@@ -254,6 +254,10 @@ export function registerPublicationApi(app: Hono<WebEnv>): void {
   app.route('/', staff);
 }
 
+/** What a staff endpoint answers to a body that is not JSON and to a missing token. */
+const STAFF_REFUSALS = { 400: failure('请求体不是 JSON 对象'), 401: UNAUTHENTICATED };
+const TAGS = ['主动公开'];
+
 /** The publication endpoints as OpenAPI operations (openapi-kit.ts). */
 export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
   {
@@ -262,7 +266,7 @@ export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
     summary: '已发布的主动公开信息（开放数据，无需令牌）',
     description:
       '按发布日期由新到旧排列；带 q 时为全文检索（标题、内容概述、正文、发文字号，至少两个字），结果按相关度排列，匹配很多时按日期排列。',
-    tags: ['主动公开'],
+    tags: TAGS,
     auth: 'none',
     query: listQuery,
     responses: {
@@ -275,13 +279,12 @@ export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
     path: '/api/v1/publications',
     summary: '起草一条信息（工作人员：信息编辑）',
     description: '生成索引号，状态为草稿；附件请在管理后台上传。',
-    tags: ['主动公开'],
+    tags: TAGS,
     auth: 'bearer',
     body: { schema: draftBody },
     responses: {
       201: { description: '已创建草稿', schema: draftReceipt },
-      400: failure('请求体不是 JSON 对象'),
-      401: UNAUTHENTICATED,
+      ...STAFF_REFUSALS,
       403: failure('不是该机关的信息编辑'),
       422: failure('内容有误，errors 按字段列出'),
     },
@@ -292,14 +295,13 @@ export const PUBLICATION_API_OPERATIONS: ApiOperation[] = [
     summary: '审核发布流程的一步（工作人员）',
     description:
       '与管理后台规则相同：先检查角色（403，如编辑审核自己起草的信息），再检查状态（409），再检查参数（422）；编审分离。出错时不作任何改动。',
-    tags: ['主动公开'],
+    tags: TAGS,
     auth: 'bearer',
     params: z.object({ id: z.string().describe('信息编号') }),
     body: { schema: actionBody },
     responses: {
       200: { description: '操作后的状态', schema: actionResult },
-      400: failure('请求体不是 JSON 对象'),
-      401: UNAUTHENTICATED,
+      ...STAFF_REFUSALS,
       403: failure('没有执行该操作的角色，或违反编审分离'),
       404: failure('信息不存在或无权查看'),
       409: failure('当前状态不允许该操作'),

@@ -12,7 +12,7 @@ import {
   REASSESSMENT_DECISIONS,
   REASSESSMENT_FIELD_LABELS as LABELS,
 } from '../../../domain/publications/reassessment.js';
-import { Csrf, ErrorSummary } from '../../common/forms.js';
+import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 
 /** A re-assessment that failed: the values typed and the Chinese messages. */
@@ -118,31 +118,17 @@ function ReassessForm(p: ReassessSectionProps) {
           {e.assessedOn ? <p class="error">{e.assessedOn}</p> : null}
           <input id="f-assessedOn" type="date" name="assessedOn" value={v.assessedOn ?? p.today} max={p.today} />
         </div>
-        <div class={e.withheldGround ? 'field has-error' : 'field'}>
-          <label for="f-withheldGround">不予公开理由（继续不予公开时填写）</label>
-          {e.withheldGround ? <p class="error">{e.withheldGround}</p> : null}
-          <select id="f-withheldGround" name="withheldGround">
-            <option value="">（请选择）</option>
-            {WITHHELD_GROUNDS.map((g) => (
-              <option value={g} selected={g === ground}>
-                {WITHHELD_GROUND_LABELS[g]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={e.reason ? 'field has-error' : 'field'}>
-          <label for="f-reason">
-            评估理由
-            <span class="req" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </label>
-          {e.reason ? <p class="error">{e.reason}</p> : null}
-          <textarea id="f-reason" name="reason" rows={3} required>
-            {v.reason ?? ''}
-          </textarea>
-        </div>
+        <Select
+          name="withheldGround"
+          label={`${LABELS.withheldGround}（继续不予公开时填写）`}
+          value={ground}
+          error={e.withheldGround}
+          options={[
+            ['', '（请选择）'],
+            ...WITHHELD_GROUNDS.map((g): [string, string] => [g, WITHHELD_GROUND_LABELS[g]]),
+          ]}
+        />
+        <Field name="reason" label={LABELS.reason} value={v.reason} error={e.reason} multiline required />
         <button type="submit">记录评估审查</button>
       </form>
     </details>

@@ -163,6 +163,13 @@ export function PublicationFormPage(p: FormProps) {
   const chosen = given === undefined ? [] : Array.isArray(given) ? given : [given];
   const areas = [...keyAreas, ...chosen.filter((a) => !keyAreas.includes(a))];
   const action = p.edit ? `/admin/publications/${p.edit.id}/edit` : '/admin/publications/new';
+  type Name = keyof typeof L;
+  const field = (name: Name, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field name={name} label={L[name]} value={v(name)} error={e[name]} {...extra} />
+  );
+  const select = (name: Name, choices: [string, string][], extra: { required?: boolean } = {}) => (
+    <Select name={name} label={L[name]} value={v(name)} error={e[name]} options={choices} {...extra} />
+  );
   return (
     <AdminLayout
       title={p.edit ? `修改草稿 ${p.edit.indexNo}` : '起草信息'}
@@ -188,48 +195,15 @@ export function PublicationFormPage(p: FormProps) {
         <p>
           发布机构：<strong>{org.name}</strong>
         </p>
-        <Field name="title" label={L.title} value={v('title')} error={e.title} required />
-        <Select
-          name="category"
-          label={L.category}
-          value={v('category')}
-          error={e.category}
-          options={[['', '（按体裁自动归入政策文件栏目）'], ...categories]}
-        />
-        <Select
-          name="kind"
-          label={L.kind}
-          value={v('kind')}
-          error={e.kind}
-          options={options(PUBLICATION_KINDS, KIND_LABELS)}
-          required
-        />
-        <Field name="docNo" label={L.docNo} value={v('docNo')} error={e.docNo} hint="如：示政发〔2025〕12号" />
-        <Field
-          name="writtenOn"
-          label={L.writtenOn}
-          type="date"
-          value={v('writtenOn')}
-          error={e.writtenOn}
-          required
-          hint="第二十六条的20个工作日自此日起算"
-        />
-        <Field
-          name="publisher"
-          label={L.publisher}
-          value={v('publisher')}
-          error={e.publisher}
-          hint="不填则为本机构名称"
-        />
-        <Field name="topic" label={L.topic} value={v('topic')} error={e.topic} />
-        <Field name="summary" label={L.summary} value={v('summary')} error={e.summary} multiline />
-        <Field
-          name="keywords"
-          label={L.keywords}
-          value={v('keywords')}
-          error={e.keywords}
-          hint="多个关键词用逗号分隔"
-        />
+        {field('title', { required: true })}
+        {select('category', [['', '（按体裁自动归入政策文件栏目）'], ...categories])}
+        {select('kind', options(PUBLICATION_KINDS, KIND_LABELS), { required: true })}
+        {field('docNo', { hint: '如：示政发〔2025〕12号' })}
+        {field('writtenOn', { type: 'date', required: true, hint: '第二十六条的20个工作日自此日起算' })}
+        {field('publisher', { hint: '不填则为本机构名称' })}
+        {field('topic')}
+        {field('summary', { multiline: true })}
+        {field('keywords', { hint: '多个关键词用逗号分隔' })}
         <fieldset>
           <legend>{L.keyAreas}</legend>
           {areas.length === 0 ? <p class="muted">本机构尚未设置重点领域。</p> : null}
@@ -243,48 +217,20 @@ export function PublicationFormPage(p: FormProps) {
           </div>
         </fieldset>
         <CatalogueRowSelect groups={catalogueRows} value={v('catalogueRow')} error={e.catalogueRow} />
-        <Select
-          name="validity"
-          label={L.validity}
-          value={v('validity')}
-          error={e.validity}
-          options={options(VALIDITIES, VALIDITY_LABELS)}
-        />
-        <Field
-          name="validityOn"
-          label={L.validityOn}
-          type="date"
-          value={v('validityOn')}
-          error={e.validityOn}
-          hint="仅失效或废止的文件填写"
-        />
-        <Select
-          name="disclosure"
-          label={L.disclosure}
-          value={v('disclosure')}
-          error={e.disclosure}
-          options={options(DISCLOSURES, DISCLOSURE_LABELS)}
-        />
-        <Select
-          name="withheldGround"
-          label={L.withheldGround}
-          value={v('withheldGround')}
-          error={e.withheldGround}
-          options={[['', '（公开属性为不予公开时选择）'], ...options(WITHHELD_GROUNDS, WITHHELD_GROUND_LABELS)]}
-        />
+        {select('validity', options(VALIDITIES, VALIDITY_LABELS))}
+        {field('validityOn', { type: 'date', hint: '仅失效或废止的文件填写' })}
+        {select('disclosure', options(DISCLOSURES, DISCLOSURE_LABELS))}
+        {select('withheldGround', [
+          ['', '（公开属性为不予公开时选择）'],
+          ...options(WITHHELD_GROUNDS, WITHHELD_GROUND_LABELS),
+        ])}
         <div class="field">
           <label class="check" for="f-major">
             <input id="f-major" type="checkbox" name="major" value="on" checked={v('major') === 'on'} /> {L.major}
             （须由主要负责同志签发）
           </label>
         </div>
-        <Field
-          name="interprets"
-          label={L.interprets}
-          value={v('interprets')}
-          error={e.interprets}
-          hint="体裁为政策解读时必填"
-        />
+        {field('interprets', { hint: '体裁为政策解读时必填' })}
         <div class={e.body ? 'field has-error' : 'field'}>
           <label for="f-body">{L.body}</label>
           <p class="hint" id="f-body-hint">
