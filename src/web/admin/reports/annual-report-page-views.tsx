@@ -13,6 +13,7 @@ import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { FileField } from '../../common/reports-fields.js';
 import { formatInstant } from '../../common/time.js';
 import { ExportLinks, FindingsTable, ReportTables } from './annual-report-common.js';
+import { publicReportHref } from '../../public/reports/annual-report-public-views.js';
 import { DueDate, REPORTS_PATH, reportHref } from './annual-report-views.js';
 
 /** One section-二 cell typed in or imported. */
@@ -90,7 +91,7 @@ function StatusList(p: { record: ReportRecord }) {
         {formatInstant(r.publishedAt)}
         {r.state === 'published' ? (
           <>
-            　<a href={`/org/${r.creditCode}/annual-reports/${r.year}`}>在门户网站查看</a>
+            　<a href={publicReportHref(r.creditCode, r.year)}>在门户网站查看</a>
           </>
         ) : null}
       </dd>

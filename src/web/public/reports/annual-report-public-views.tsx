@@ -18,10 +18,10 @@ import { categoryFeed, orgFeed } from '../publications/publication-views.js';
 export const ARCHIVE_LABEL = '政府信息公开年报';
 
 /** The archive of an organization. */
-export const archiveHref = (o: Organization): string => `/org/${o.creditCode}/annual-reports`;
+export const archiveHref = (creditCode: string): string => portalUrls.directory(creditCode, 'annual-reports');
 /** A published report's page; with an extension, its JSON or a document. */
-export const publicReportHref = (o: Organization, year: number, extension?: string): string =>
-  `${archiveHref(o)}/${year}${extension ? `.${extension}` : ''}`;
+export const publicReportHref = (creditCode: string, year: number, extension?: string): string =>
+  `${archiveHref(creditCode)}/${year}${extension ? `.${extension}` : ''}`;
 
 /** The files offered beside the page (the portal publishes the JSON and the documents, not the back-office HTML). */
 export const PUBLIC_FILES: readonly ReportExportKind[] = ['json', 'docx', 'xlsx', 'pdf', 'md'];
@@ -63,11 +63,13 @@ export function ArchivePage(p: {
           <ol class="publist report-archive">
             {entries.map((r) => (
               <li>
-                <a href={publicReportHref(p.org, r.year)}>{`${p.org.name}${r.year}年政府信息公开工作年度报告`}</a>
+                <a
+                  href={publicReportHref(p.org.creditCode, r.year)}
+                >{`${p.org.name}${r.year}年政府信息公开工作年度报告`}</a>
                 <span class="meta">
                   <span>{`${r.year}年度`}</span>
                   <time datetime={p.publishedOn(r.publishedAt)}>{`发布日期：${p.publishedOn(r.publishedAt)}`}</time>
-                  <a href={publicReportHref(p.org, r.year, 'json')} type="application/json">
+                  <a href={publicReportHref(p.org.creditCode, r.year, 'json')} type="application/json">
                     JSON
                   </a>
                 </span>
@@ -114,7 +116,7 @@ export function PublicReportPage(p: {
       title={title}
       siteTitle={siteTitle(p.site)}
       footer={p.site.footer}
-      crumbs={[...crumbs(p.org), [archiveHref(p.org), ARCHIVE_LABEL], ['', `${r.year}年度`]]}
+      crumbs={[...crumbs(p.org), [archiveHref(p.org.creditCode), ARCHIVE_LABEL], ['', `${r.year}年度`]]}
       feeds={[orgFeed(p.org)]}
     >
       <div class="table-wrap">
@@ -137,7 +139,7 @@ export function PublicReportPage(p: {
         </table>
       </div>
       <ExportLinks
-        href={(kind) => publicReportHref(p.org, r.year, kind)}
+        href={(kind) => publicReportHref(p.org.creditCode, r.year, kind)}
         kinds={PUBLIC_FILES}
         label="本报告的数据和文档"
       />
@@ -145,7 +147,7 @@ export function PublicReportPage(p: {
         <ReportTables report={r} format={r.format} charts={p.charts} />
       </article>
       <p>
-        <a href={archiveHref(p.org)}>返回{ARCHIVE_LABEL}</a>
+        <a href={archiveHref(p.org.creditCode)}>返回{ARCHIVE_LABEL}</a>
       </p>
     </PublicLayout>
   );
