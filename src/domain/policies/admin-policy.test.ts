@@ -1,47 +1,71 @@
+// Who may administer organizations, accounts, the calendar, the settings and the audit trail, as a table
+// written from the rules: role × where it is held × action → allowed (docs/GLOSSARY.md: the 系统管理员 manages
+// accounts, organizations and settings; the supervising office reads a subtree). Roles reach down the tree,
+// never up or sideways; what applies everywhere needs an admin of a top-level organization.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { canAdmin, type AdminAction } from './admin-policy.js';
-import type { Actor } from './actor.js';
-import type { Role } from '../users/roles.js';
+import { actionDepartures, actorHolding, departures, NO_ROLES } from './test-support.js';
+import { ROLES, type Role } from '../users/roles.js';
 
-const actor = (role: Role, orgId: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: '',
-  homeOrgId: orgId,
-  roles: [{ role, orgId }],
-});
-const GOV = ['gov'];
-const DEPT = ['gov', 'dept'];
-const OTHER = ['gov', 'other'];
-const roots = ['gov'];
-
-// actor × action × subject → allowed (deny by default).
-const TABLE: [Actor, AdminAction, readonly string[] | null, boolean][] = [
-  [actor('admin', 'gov'), 'org.create', DEPT, true],
-  [actor('admin', 'gov'), 'calendar.update', null, true],
-  [actor('admin', 'gov'), 'settings.update', null, true],
-  [actor('admin', 'dept'), 'user.create', DEPT, true],
-  [actor('admin', 'dept'), 'user.create', OTHER, false],
-  [actor('admin', 'dept'), 'user.create', GOV, false],
-  [actor('admin', 'dept'), 'calendar.update', null, false],
-  [actor('supervisor', 'gov'), 'user.read', DEPT, true],
-  [actor('supervisor', 'gov'), 'audit.read', OTHER, true],
-  [actor('supervisor', 'gov'), 'user.update', DEPT, false],
-  [actor('editor', 'dept'), 'user.read', DEPT, false],
-  [actor('editor', 'dept'), 'org.update', DEPT, false],
-  [actor('handler', 'dept'), 'admin.enter', null, true],
+const ROOTS = ['gov'];
+const ORG_ACTIONS: [AdminAction, readonly Role[]][] = [
+  ['org.create', ['admin']],
+  ['org.update', ['admin']],
+  ['org.move', ['admin']],
+  ['user.create', ['admin']],
+  ['user.update', ['admin']],
+  ['user.handover', ['admin']],
+  ['user.read', ['admin', 'supervisor']],
+  ['audit.read', ['admin', 'supervisor']],
 ];
 
-test('should decide administrative actions from the role table', () => {
-  for (const [a, action, ancestry, expected] of TABLE) {
-    const got = canAdmin(a, action, ancestry === null ? null : { orgAncestry: ancestry }, roots);
-    assert.equal(got, expected, `${a.roles[0]?.role}@${a.roles[0]?.orgId} ${action} ${ancestry?.join('/') ?? '-'}`);
+/**
+ * canAdmin does not deny an action it does not know: on an organization it returns undefined (its switch has
+ * no default), without one it answers as for an organization action (true for any admin).
+ */
+const UNKNOWN_ACTION_TODO = 'canAdmin has no default for unknown actions (returns undefined, or true for an admin)';
+
+test('should decide every action on an organization from the role table, for admins and supervisors reaching it', () => {
+  assert.deepEqual(
+    actionDepartures(ORG_ACTIONS, (a, action, o) => canAdmin(a, action, { orgAncestry: o }, ROOTS)),
+    [],
+  );
+});
+
+test('should leave the calendar and the site settings to an admin of a top-level organization', () => {
+  for (const action of ['calendar.update', 'settings.update'] as const) {
+    for (const role of ROLES) {
+      for (const at of ['gov', 'dept']) {
+        const allowed = role === 'admin' && at === 'gov';
+        for (const subject of [null, { orgAncestry: ['gov', 'dept'] }]) {
+          assert.equal(canAdmin(actorHolding(role, at), action, subject, ROOTS), allowed, `${role}@${at} ${action}`);
+        }
+      }
+    }
+    assert.equal(canAdmin(NO_ROLES, action, null, ROOTS), false);
   }
 });
 
-test('should deny an account without roles', () => {
-  const none: Actor = { userId: 'x', username: 'x', displayName: '', homeOrgId: 'gov', roles: [] };
-  assert.equal(canAdmin(none, 'admin.enter', null, roots), false);
-  assert.equal(canAdmin(none, 'audit.read', null, roots), false);
+test('should open the lists of accounts and the audit trail to admins and supervisors of any organization', () => {
+  for (const action of ['user.read', 'audit.read'] as const) {
+    for (const role of ROLES) {
+      const allowed = role === 'admin' || role === 'supervisor';
+      assert.equal(canAdmin(actorHolding(role, 'dept'), action, null, ROOTS), allowed, `${role} ${action}`);
+    }
+  }
+});
+
+test('should deny an action it does not know, to every role anywhere', { todo: UNKNOWN_ACTION_TODO }, () => {
+  const unknown = 'org.delete' as AdminAction;
+  assert.deepEqual(
+    departures([], (a, o) => canAdmin(a, unknown, { orgAncestry: o }, ROOTS)),
+    [],
+  );
+  assert.equal(canAdmin(actorHolding('admin', 'gov'), unknown, null, ROOTS), false);
+});
+
+test('should let every account with a role into the back office, and no account without one', () => {
+  for (const role of ROLES) assert.equal(canAdmin(actorHolding(role, 'unit'), 'admin.enter', null, ROOTS), true);
+  assert.equal(canAdmin(NO_ROLES, 'admin.enter', null, ROOTS), false);
 });

@@ -1,66 +1,89 @@
-// The annual-report policy as a table: role × where it is held × report state → allowed.
+// The annual-report policy as a table written from the rules: role × where it is held × report state × action →
+// allowed. 《政府信息公开条例》第四十九条、第五十条: each body compiles and publishes its own report by the statutory
+// date; the supervising office (上级政务公开办) oversees the units below it, returns their reports and compiles
+// the roll-up. Compilers are the disclosure office's staff and head and the admin; the office's head, the
+// organization's principal and the admin publish; supervisors and admins oversee. Roles reach down the tree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canReport, type ReportAction, type ReportState } from './report-policy.js';
-import type { Actor } from '../policies/actor.js';
-import type { Role } from '../users/roles.js';
+import { canReport, mayCheckReports, maySetReportDeadline, maySetUnregulatedDue } from './report-policy.js';
+import type { ReportAction, ReportState } from './report-policy.js';
+import { actorHolding, departures, NO_ROLES, RELATIONS, REACHES } from '../policies/test-support.js';
+import { ROLES, type Role } from '../users/roles.js';
 
-// District government (gov) → finance bureau (dept); a sibling bureau (other).
-const DEPT = ['gov', 'dept'];
-const actor = (role: Role, orgId: string): Actor => ({
-  userId: 'u',
-  username: 'u',
-  displayName: '',
-  homeOrgId: orgId,
-  roles: [{ orgId, role }],
-});
+const COMPILERS: readonly Role[] = ['editor', 'office_head', 'admin'];
+const PUBLISHERS: readonly Role[] = ['office_head', 'head', 'admin'];
+const OVERSEERS: readonly Role[] = ['supervisor', 'admin'];
+const STATES: readonly (ReportState | null)[] = [null, 'draft', 'submitted', 'published'];
 
-type Row = [Role, string, ReportState | null, ReportAction, boolean];
-const TABLE: Row[] = [
-  // Compilers of the organization edit and submit drafts.
-  ['editor', 'dept', null, 'report.edit', true],
-  ['editor', 'dept', 'draft', 'report.submit', true],
-  ['editor', 'dept', 'submitted', 'report.edit', false],
-  ['editor', 'dept', 'published', 'report.submit', false],
-  ['editor', 'dept', 'draft', 'report.publish', false],
-  ['editor', 'other', 'draft', 'report.read', false],
-  ['editor', 'other', 'draft', 'report.edit', false],
-  ['office_head', 'dept', 'draft', 'report.edit', true],
-  ['office_head', 'dept', 'draft', 'report.publish', true],
-  ['office_head', 'dept', 'submitted', 'report.publish', true],
-  ['office_head', 'dept', 'published', 'report.publish', false],
-  ['head', 'dept', 'submitted', 'report.publish', true],
-  ['head', 'dept', 'draft', 'report.edit', false],
-  ['handler', 'dept', 'draft', 'report.read', false],
-  ['reviewer', 'dept', 'draft', 'report.edit', false],
-  // Roles reach down the tree: the government's admin acts on the bureau's report.
-  ['admin', 'gov', 'draft', 'report.edit', true],
-  ['admin', 'gov', 'submitted', 'report.return', true],
-  // A supervisor of an ancestor reads, returns and rolls up; it never edits or publishes.
-  ['supervisor', 'gov', 'submitted', 'report.read', true],
-  ['supervisor', 'gov', 'submitted', 'report.return', true],
-  ['supervisor', 'gov', 'draft', 'report.return', false],
-  ['supervisor', 'gov', 'published', 'report.return', false],
-  ['supervisor', 'gov', 'draft', 'report.rollup', true],
-  ['supervisor', 'gov', 'draft', 'report.edit', false],
-  ['supervisor', 'gov', 'submitted', 'report.publish', false],
-  // Returning is for the supervising organization, not the unit itself.
-  ['supervisor', 'dept', 'submitted', 'report.return', false],
-  ['admin', 'dept', 'submitted', 'report.return', false],
-  ['supervisor', 'other', 'submitted', 'report.read', false],
-  ['editor', 'dept', 'draft', 'report.rollup', false],
+/** Who may make each move on a report in each state (null: no report stored yet). */
+function granted(action: ReportAction, state: ReportState | null): readonly Role[] {
+  const draft = state === null || state === 'draft';
+  switch (action) {
+    case 'report.read':
+      return [...COMPILERS, ...PUBLISHERS, ...OVERSEERS];
+    case 'report.edit':
+    case 'report.submit':
+      return draft ? COMPILERS : [];
+    case 'report.publish':
+      // Publishing a draft also submits it: art. 49 has units submit and publish by the same date.
+      return state === 'published' ? [] : PUBLISHERS;
+    case 'report.return':
+      return state === 'submitted' ? OVERSEERS : [];
+    case 'report.rollup':
+      return OVERSEERS;
+    default:
+      return [];
+  }
+}
+
+/** 退回 is the supervising organization's: an overseer held strictly above the unit, not at the unit itself. */
+const ABOVE_ONLY = { ...REACHES, same: false };
+
+const ACTIONS: ReportAction[] = [
+  'report.read',
+  'report.edit',
+  'report.submit',
+  'report.publish',
+  'report.return',
+  'report.rollup',
+  'report.delete' as ReportAction,
 ];
 
-for (const [role, at, state, action, allowed] of TABLE) {
-  test(`should ${allowed ? 'allow' : 'deny'} ${action} to a ${role} of ${at} on a ${state ?? 'missing'} report`, () => {
-    assert.equal(canReport(actor(role, at), action, { orgAncestry: DEPT, state }), allowed);
+for (const action of ACTIONS) {
+  test(`should decide ${action} on a report in every state from the role table`, () => {
+    for (const state of STATES) {
+      const reaches = action === 'report.return' ? ABOVE_ONLY : REACHES;
+      const found = departures(
+        granted(action, state),
+        (a, o) => canReport(a, action, { orgAncestry: o, state }),
+        reaches,
+      );
+      assert.deepEqual(found, [], `${action} on a ${state ?? 'missing'} report`);
+    }
   });
 }
 
-test('should deny everything on an unknown organization and an unknown action', () => {
-  assert.equal(canReport(actor('admin', 'gov'), 'report.read', { orgAncestry: [], state: 'draft' }), false);
-  assert.equal(
-    canReport(actor('admin', 'gov'), 'report.delete' as ReportAction, { orgAncestry: DEPT, state: 'draft' }),
-    false,
-  );
+test('should let supervisors and admins of any organization check published reports (年报体检)', () => {
+  for (const role of ROLES) {
+    for (const at of Object.values(RELATIONS)) {
+      assert.equal(mayCheckReports(actorHolding(role, at)), OVERSEERS.includes(role), `${role}@${at}`);
+    }
+  }
+  assert.equal(mayCheckReports(NO_ROLES), false);
+});
+
+test('should let an overseer of the organization or above it set its internal report deadline', () => {
+  assert.deepEqual(departures(OVERSEERS, maySetReportDeadline), []);
+});
+
+test('should leave the report date of bodies the Regulation gives none to an admin of a top-level organization', () => {
+  const roots = ['gov'];
+  for (const role of ROLES) {
+    for (const at of Object.values(RELATIONS)) {
+      const allowed = role === 'admin' && at === 'gov';
+      assert.equal(maySetUnregulatedDue(actorHolding(role, at), roots), allowed, `${role}@${at}`);
+    }
+  }
+  assert.equal(maySetUnregulatedDue(actorHolding('admin', 'gov'), []), false);
+  assert.equal(maySetUnregulatedDue(NO_ROLES, roots), false);
 });
