@@ -101,6 +101,9 @@ for (const dialect of DIALECTS) {
       const bad = await html(as.handler, '/admin/applications?from=2025-13');
       assert.match(bad, /日期格式应为 YYYY-MM-DD/);
       assert.ok(bad.includes(a.trackingCode), 'a malformed date is ignored');
+      const impossible = await html(as.handler, '/admin/applications?to=2025-02-30');
+      assert.match(impossible, /id="f-to-err">日期格式应为 YYYY-MM-DD/, 'a date that does not exist is refused');
+      assert.ok(impossible.includes(a.trackingCode), 'and ignored');
       const admin = await html(as.admin, '/admin/applications');
       assert.match(admin, /（已隐去）/);
       assert.doesNotMatch(admin, /张三|李四|110\*/);

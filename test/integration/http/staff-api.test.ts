@@ -113,7 +113,15 @@ for (const dialect of DIALECTS) {
       const page = await call('GET', '/api/v1/applications?limit=1&offset=1', 'handler');
       assert.equal((page.json.items ?? []).length, 1);
       assert.ok((page.json.total ?? 0) >= 2);
-      for (const bad of ['limit=101', 'limit=0', 'offset=-1', 'state=lost', 'open=maybe', 'overdue=yes']) {
+      for (const bad of [
+        'limit=101',
+        'limit=0',
+        'offset=-1',
+        'state=lost',
+        'open=maybe',
+        'overdue=yes',
+        'receivedFrom=2025-02-30',
+      ]) {
         const res = await call('GET', `/api/v1/applications?${bad}`, 'handler');
         assert.equal(res.status, 422, bad);
         assert.equal(res.json.error, 'invalid');
