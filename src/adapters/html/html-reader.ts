@@ -90,7 +90,7 @@ class Reading implements ElementEvents {
   readonly tables: (TableGrid | null)[] = [];
   /** Strings already read from this page's scripts (a page that repeats one is read once). */
   private readonly seenMarkup = new Set<string>();
-  private readonly open_: Table[] = [];
+  private readonly openTables: Table[] = [];
   private depth = 0;
   /** Depth of the hidden element being skipped, or -1; `inHead` when that element is the head. */
   private hiddenDepth = -1;
@@ -101,7 +101,7 @@ class Reading implements ElementEvents {
   private preDepth = -1;
 
   private lines(): Lines {
-    return this.open_.at(-1)?.lines() ?? this.root;
+    return this.openTables.at(-1)?.lines() ?? this.root;
   }
 
   open(name: string, attribs: Record<string, string>): void {
@@ -122,8 +122,8 @@ class Reading implements ElementEvents {
       this.lines().block();
       if (name === 'pre' && this.preDepth < 0) this.preDepth = depth;
     } else if (name === 'table') {
-      if (this.open_.length >= MAX_TABLE_NESTING) this.lines().block();
-      else this.open_.push(new Table(depth, this.tables.push(null) - 1));
+      if (this.openTables.length >= MAX_TABLE_NESTING) this.lines().block();
+      else this.openTables.push(new Table(depth, this.tables.push(null) - 1));
     } else if (TABLE_PARTS.has(name)) {
       this.openTablePart(name, depth, attribs);
     }
@@ -131,11 +131,11 @@ class Reading implements ElementEvents {
 
   private openTablePart(name: string, depth: number, attribs: Record<string, string>): void {
     const cell = name === 'td' || name === 'th';
-    let table = this.open_.at(-1);
+    let table = this.openTables.at(-1);
     if (!table) {
       if (!cell && name !== 'tr') return;
       table = new Table(depth - 1, this.tables.push(null) - 1);
-      this.open_.push(table);
+      this.openTables.push(table);
     }
     if (!cell) {
       table.endRow();
@@ -182,12 +182,12 @@ class Reading implements ElementEvents {
     if (BLOCK.has(name)) this.lines().block();
     if (depth <= this.preDepth) this.preDepth = -1;
     // End the cells, rows, captions and tables whose element (or an ancestor of it) has just closed.
-    for (let table = this.open_.at(-1); table; table = this.open_.at(-1)) {
+    for (let table = this.openTables.at(-1); table; table = this.openTables.at(-1)) {
       if (table.cell && table.cell.depth >= depth) table.cell = null;
       if (table.row && table.row.depth >= depth) table.endRow();
       if (table.captionDepth >= depth) table.captionDepth = -1;
       if (table.depth < depth) return;
-      this.endTable(this.open_.pop()!);
+      this.endTable(this.openTables.pop()!);
     }
   }
 
@@ -216,10 +216,10 @@ class Reading implements ElementEvents {
 
   /** Reads markup at the current place: the page, or a script's markup inside it. */
   read(html: string): void {
-    const tablesOpen = this.open_.length;
+    const tablesOpen = this.openTables.length;
     emitElements(html, this);
     // Every element of the markup is closed by now; a table implied by a stray cell ends with it.
-    while (this.open_.length > tablesOpen) this.endTable(this.open_.pop()!);
+    while (this.openTables.length > tablesOpen) this.endTable(this.openTables.pop()!);
   }
 }
 
