@@ -1,7 +1,17 @@
 // The Chinese labels of an application's coded fields and form fields: one map per concept, used by the
 // back office, the portal, the JSON API and the notices alike. States and moves are labelled beside the
 // transition table (transition-table.ts), outcomes beside their legal basis (outcomes.ts).
-import type { ApplicantType, Carrier, Channel, Delivery, IdType, LegalPersonSubtype, Outcome } from './application.js';
+import { APPLICANT_COLUMN_LABELS } from '../reports/labels.js';
+import {
+  LEGAL_PERSON_SUBTYPES,
+  type ApplicantType,
+  type Carrier,
+  type Channel,
+  type Delivery,
+  type IdType,
+  type LegalPersonSubtype,
+  type Outcome,
+} from './application.js';
 import type { DeadlineStatus } from './deadlines.js';
 import { OUTCOME_INFO, outcomeCitation } from './outcomes.js';
 import type { CONSULTATION_KINDS, SERVICE_METHODS } from './transition-params.js';
@@ -18,18 +28,14 @@ export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
 
 /** Applicant types (the columns of the annual report's section 三). */
 export const APPLICANT_TYPE_LABELS: Readonly<Record<ApplicantType, string>> = {
-  natural_person: '自然人',
+  natural_person: APPLICANT_COLUMN_LABELS.natural_person,
   legal_person: '法人或其他组织',
 };
 
-/** Legal-person subtypes (the columns of the annual report's section 三). */
-export const SUBTYPE_LABELS: Readonly<Record<LegalPersonSubtype, string>> = {
-  business: '商业企业',
-  research: '科研机构',
-  nonprofit: '社会公益组织',
-  legal_services: '法律服务机构',
-  other: '其他',
-};
+/** Legal-person subtypes: the report's own column labels (section 三). */
+export const SUBTYPE_LABELS: Readonly<Record<LegalPersonSubtype, string>> = Object.fromEntries(
+  LEGAL_PERSON_SUBTYPES.map((s) => [s, APPLICANT_COLUMN_LABELS[s]]),
+) as Record<LegalPersonSubtype, string>;
 
 /** Identity documents. */
 export const ID_TYPE_LABELS: Readonly<Record<IdType, string>> = {
