@@ -5,77 +5,33 @@
 // errors shown), the archive and the published report.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { createUser } from '../../src/app/users/manage-users.js';
-import { browserSkipReason } from '../support/browser.js';
-import { startE2eServer, type E2eServer } from '../support/server.js';
+import { axeViolations, browserSkipReason, startE2e, type E2eServer } from '../support/e2e.js';
 import { insertReportCases } from '../integration/http/annual-report-fixture.js';
-
-const PASSWORD = 'Journey-Nianbao-Pass-2026';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe violations of the page, as `rule: targets` lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const found = await page.evaluate(async () => {
-    const { axe, document } = globalThis as unknown as {
-      document: unknown;
-      axe: {
-        run: (
-          ctx: unknown,
-          opts: unknown,
-        ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }>;
-      };
-    };
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-    }));
-  });
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.targets.join(' ')}`);
-}
 
 const OVERVIEW = '本年度，区教育局认真贯彻《中华人民共和国政府信息公开条例》，依法办理政府信息公开申请。';
 
 describe('annual report journey in Chromium', { skip: browserSkipReason() }, () => {
   let server: E2eServer;
-  let browser: Browser;
   let url: string;
   let eduCode = '';
   let year = 0;
 
   before(async () => {
-    server = await startE2eServer(async (runtime) => {
-      const edu = (await runtime.ctx.repos.orgs.list()).find((o) => o.name === '示例区教育局');
-      if (!edu) throw new Error('no 示例区教育局 in the demo district');
-      eduCode = edu.creditCode;
-      year = Number(runtime.ctx.clock.today().slice(0, 4)) - 1;
-      await insertReportCases(runtime.ctx, edu.id, year);
-      await createUser(runtime.ctx, null, {
-        username: 'wang.nianbao',
-        displayName: '王主任',
-        orgId: edu.id,
-        roles: [{ orgId: edu.id, role: 'office_head' }],
-        password: PASSWORD,
-        mustChangePassword: false,
-      });
+    server = await startE2e({
+      staff: { 'wang.nianbao': { roles: ['office_head'], org: '示例区教育局', displayName: '王主任' } },
+      prepare: async (runtime, orgs) => {
+        const edu = orgs.named('示例区教育局');
+        eduCode = edu.creditCode;
+        year = Number(runtime.ctx.clock.today().slice(0, 4)) - 1;
+        await insertReportCases(runtime.ctx, edu.id, year);
+      },
     });
-    ({ browser, url } = server);
+    ({ url } = server);
   });
   after(() => server?.close());
 
   test('should take the report from the computed draft to the portal', async () => {
-    const head = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await head.goto(`${url}/admin/login`);
-    await head.getByLabel('用户名').fill('wang.nianbao');
-    await head.getByLabel('密码').fill(PASSWORD);
-    await head.getByRole('button', { name: '登录' }).click();
-    await head.waitForURL(/\/admin$/);
+    const head = await server.staffPage('wang.nianbao', await server.browser.newContext({ bypassCSP: true }));
 
     await head.getByRole('navigation', { name: '后台导航' }).getByRole('link', { name: '年度报告' }).click();
     await head.getByLabel('机构', { exact: true }).selectOption({ label: '示例区教育局' });
@@ -105,7 +61,7 @@ describe('annual report journey in Chromium', { skip: browserSkipReason() }, () 
     await head.waitForURL(/flash=published/);
     assert.match((await head.getByRole('status').first().textContent()) ?? '', /已公开发布/);
 
-    const visitor = await (await browser.newContext({ bypassCSP: true })).newPage();
+    const visitor = await (await server.browser.newContext({ bypassCSP: true })).newPage();
     await visitor.goto(`${url}/org/${eduCode}`);
     await visitor.getByRole('link', { name: '政府信息公开年报' }).click();
     assert.deepEqual(await axeViolations(visitor), [], 'archive');

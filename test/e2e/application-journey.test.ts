@@ -4,13 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createUser } from '../../src/app/users/manage-users.js';
-import type { Role } from '../../src/domain/users/roles.js';
-import { browserSkipReason } from '../support/browser.js';
-import { startE2eServer, type E2eServer } from '../support/server.js';
+import { browserSkipReason, makeMove as move, startE2e, type E2eServer } from '../support/e2e.js';
 
-const PASSWORD = 'Journey-Staff-Pass-2025';
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d50000000049454e44ae426082',
   'hex',
@@ -18,67 +13,25 @@ const PNG = Buffer.from(
 
 describe('disclosure application journey in Chromium', { skip: browserSkipReason() }, () => {
   let server: E2eServer;
-  let browser: Browser;
   let url: string;
   let rootCode: string;
 
   before(async () => {
-    server = await startE2eServer(async (runtime) => {
-      const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-      rootCode = root?.creditCode ?? '';
-      const staff: [string, Role][] = [
-        ['li.handler', 'handler'],
-        ['wang.office', 'office_head'],
-        ['chen.legal', 'legal_reviewer'],
-        ['sun.signer', 'signer'],
-      ];
-      for (const [username, role] of staff) {
-        await createUser(runtime.ctx, null, {
-          username,
-          displayName: username,
-          orgId: root?.id ?? '',
-          roles: [{ orgId: root?.id ?? '', role }],
-          password: PASSWORD,
-          mustChangePassword: false,
-        });
-      }
+    server = await startE2e({
+      staff: {
+        'li.handler': ['handler'],
+        'wang.office': ['office_head'],
+        'chen.legal': ['legal_reviewer'],
+        'sun.signer': ['signer'],
+      },
     });
-    ({ browser, url } = server);
+    ({ url } = server);
+    rootCode = server.root.creditCode;
   });
   after(() => server?.close());
 
-  /** Signs a staff member in on a fresh page. */
-  async function staffPage(username: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${url}/admin/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(/\/admin$/);
-    return page;
-  }
-
-  /** Opens a move's form on the case page, fills it and submits it. */
-  async function move(
-    page: Page,
-    caseUrl: string,
-    label: string,
-    fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined,
-  ): Promise<void> {
-    await page.goto(caseUrl);
-    const details = page
-      .locator('details', { has: page.locator('summary', { hasText: new RegExp(`^${label}（`) }) })
-      .first();
-    // Moves with at most one field start open; clicking their summary would close them.
-    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-    await fill(details);
-    await details.getByRole('button', { name: label }).click();
-    await page.waitForLoadState('load');
-    assert.doesNotMatch(await page.content(), /未完成/, `${label} failed`);
-  }
-
   test('should run an application from the online form to the reply and show it on the track page', async () => {
-    const publicCtx = await browser.newContext({ javaScriptEnabled: false });
+    const publicCtx = await server.browser.newContext({ javaScriptEnabled: false });
     const applicant = await publicCtx.newPage();
     await applicant.goto(`${url}/org/${rootCode}/apply`);
     await applicant.getByLabel('自然人', { exact: true }).check();
@@ -99,7 +52,7 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
     const code = (await applicant.locator('.tracking-code').textContent())?.trim() ?? '';
     assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
-    const handler = await staffPage('li.handler');
+    const handler = await server.staffPage('li.handler');
     await handler.goto(`${url}/admin/applications`);
     await handler.getByRole('link', { name: code }).click();
     const caseUrl = handler.url();
@@ -110,7 +63,7 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
       await f.getByLabel(/^需补正的事项/).fill('请写明所需文件的文号');
     });
     await move(handler, caseUrl, '收到补正后的申请');
-    const head = await staffPage('wang.office');
+    const head = await server.staffPage('wang.office');
     await move(head, caseUrl, '延期答复', async (f) => {
       await f.getByLabel(/^延长工作日数/).fill('20');
     });
@@ -118,11 +71,11 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
       await f.getByLabel(/^办理结果/).selectOption('disclosed');
       await f.getByLabel(/^提供方式或获取途径/).fill('随本告知书以电子邮件发送');
     });
-    const legal = await staffPage('chen.legal');
+    const legal = await server.staffPage('chen.legal');
     await move(legal, caseUrl, '合法性审查通过', async (f) => {
       await f.getByLabel(/已完成保密审查/).check();
     });
-    const signer = await staffPage('sun.signer');
+    const signer = await server.staffPage('sun.signer');
     await move(signer, caseUrl, '审批答复');
     await move(handler, caseUrl, '送达答复', async (f) => {
       await f.getByLabel(/^送达方式/).selectOption('email');

@@ -3,8 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason } from '../support/browser.js';
-import { startE2eServer, type E2eServer } from '../support/server.js';
+import { browserSkipReason, startE2e, type E2eServer } from '../support/e2e.js';
 
 describe('back office in Chromium', { skip: browserSkipReason() }, () => {
   let server: E2eServer;
@@ -14,7 +13,7 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
   let dir: string;
 
   before(async () => {
-    server = await startE2eServer();
+    server = await startE2e();
     ({ browser, url, dir } = server);
     password = server.boot.adminPassword ?? '';
   });

@@ -5,9 +5,8 @@ import { submitApplication } from '../../src/app/applications/submit-application
 import { actOnApplication } from '../../src/app/applications/act-on-application.js';
 import type { Action, ApplicationState } from '../../src/domain/applications/application.js';
 import { addDays } from '../../src/domain/core/local-date.js';
-import type { TestRuntime } from '../support/runtime.js';
 import type { CaseStaff } from './staff.js';
-import { rootOrg } from './orgs.js';
+import { rootOrg, type Rt } from './orgs.js';
 
 export { caseStaff, type CaseStaff } from './staff.js';
 
@@ -34,7 +33,7 @@ export function applicationForm(overrides: Record<string, unknown> = {}) {
   };
 }
 
-type Step = [who: keyof CaseStaff, action: Action, params: (rt: TestRuntime) => Record<string, unknown>];
+type Step = [who: keyof CaseStaff, action: Action, params: (rt: Rt) => Record<string, unknown>];
 const none = () => ({});
 const REGISTER: Step = ['handler', 'register', none];
 const DRAFT_REPLY: Step = ['handler', 'draft_reply', () => ({ outcome: 'disclosed', provision: '电子邮件发送' })];
@@ -51,7 +50,7 @@ const PATHS: Readonly<Record<ApplicationState, readonly Step[]>> = {
     [
       'handler',
       'request_correction',
-      (rt) => ({ dueOn: addDays(rt.clock.today(), 15), items: '请明确所需信息的名称' }),
+      (rt) => ({ dueOn: addDays(rt.ctx.clock.today(), 15), items: '请明确所需信息的名称' }),
     ],
   ],
   in_consultation: [REGISTER, ['handler', 'start_consultation', () => ({ kind: 'third_party', party: '示例公司' })]],
@@ -72,7 +71,7 @@ const PATHS: Readonly<Record<ApplicationState, readonly Step[]>> = {
  * @returns the case's id and 查询码
  */
 export async function makeApplication(
-  rt: TestRuntime,
+  rt: Rt,
   opts: {
     state?: ApplicationState;
     staff?: CaseStaff;

@@ -6,6 +6,9 @@ import { creditCodeCheckChar } from '../../src/domain/orgs/credit-code.js';
 import type { Organization, OrgKind } from '../../src/domain/orgs/organization.js';
 import type { TestRuntime } from '../support/runtime.js';
 
+/** What the factories need of a runtime: its use-case context (a test runtime, or a server's runtime). */
+export type Rt = Pick<TestRuntime, 'ctx'>;
+
 /** The organizations of a runtime: the root, and each organization by its full name. */
 export type Orgs = {
   root: Organization;
@@ -18,7 +21,7 @@ export type Orgs = {
  * The runtime's organizations (the demo district: 示例区人民政府 at the root; 发展和改革局, 教育局, 财政局, 司法局,
  * 自然资源和规划局, 示例镇 and 城关街道 below it).
  */
-export async function demoOrgs(rt: TestRuntime): Promise<Orgs> {
+export async function demoOrgs(rt: Rt): Promise<Orgs> {
   const all = await rt.ctx.repos.orgs.list();
   const root = all.find((o) => o.parentId === null);
   if (!root) throw new Error('no root organization');
@@ -31,7 +34,7 @@ export async function demoOrgs(rt: TestRuntime): Promise<Orgs> {
 }
 
 /** The root organization of the runtime. */
-export async function rootOrg(rt: TestRuntime): Promise<Organization> {
+export async function rootOrg(rt: Rt): Promise<Organization> {
   return (await demoOrgs(rt)).root;
 }
 
@@ -54,7 +57,7 @@ let nextSerial = 9000;
  * @returns every created organization by name
  */
 export async function makeOrgs(
-  rt: TestRuntime,
+  rt: Rt,
   parent: Organization | null,
   specs: readonly OrgSpec[],
 ): Promise<Record<string, Organization>> {

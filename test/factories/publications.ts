@@ -6,7 +6,7 @@ import { actOnPublication } from '../../src/app/publications/act-on-publication.
 import type { PublicationAction } from '../../src/domain/publications/transition-table.js';
 import type { TestRuntime } from '../support/runtime.js';
 import { publishingStaff, type PublishingStaff } from './staff.js';
-import { demoOrgs, rootOrg } from './orgs.js';
+import { demoOrgs, rootOrg, type Rt } from './orgs.js';
 import type { Organization } from '../../src/domain/orgs/organization.js';
 
 export { publishingStaff, type PublishingStaff } from './staff.js';
@@ -54,7 +54,7 @@ export type ChainOptions = { approve?: Record<string, unknown>; reason?: string 
  * signed_off: after the last level's). The moves are made at the clock's current time.
  */
 export async function moveAlongChain(
-  rt: TestRuntime,
+  rt: Rt,
   staff: PublishingStaff,
   id: string,
   to: PublicationTarget,
@@ -76,7 +76,7 @@ export async function moveAlongChain(
  * @returns the item's id and 索引号
  */
 export async function makePublication(
-  rt: TestRuntime,
+  rt: Rt,
   staff: PublishingStaff,
   opts: { state?: PublicationTarget; fields?: Record<string, unknown> } & ChainOptions = {},
 ): Promise<{ id: string; indexNo: string }> {

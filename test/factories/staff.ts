@@ -4,8 +4,7 @@ import { createUser } from '../../src/app/users/manage-users.js';
 import { actorOf } from '../../src/app/actors.js';
 import type { Actor } from '../../src/domain/policies/actor.js';
 import type { Role, RoleGrant } from '../../src/domain/users/roles.js';
-import type { TestRuntime } from '../support/runtime.js';
-import { rootOrg } from './orgs.js';
+import { rootOrg, type Rt } from './orgs.js';
 
 /** The password every staff test account gets. */
 export const STAFF_PASSWORD = 'Gongkai-Staff-Pass-2025';
@@ -15,7 +14,7 @@ export const STAFF_PASSWORD = 'Gongkai-Staff-Pass-2025';
  * its home organization is `orgId`, its display name the username unless given.
  */
 export async function makeStaff(
-  rt: TestRuntime,
+  rt: Rt,
   username: string,
   roles: readonly Role[] | readonly RoleGrant[],
   orgId?: string,
@@ -39,7 +38,7 @@ export type StaffSpec = readonly [username: string, roles: readonly Role[], disp
 
 /** Creates a set of accounts, in the order given, all at `orgId` (default: the root). */
 export async function makeStaffSet<K extends string>(
-  rt: TestRuntime,
+  rt: Rt,
   spec: Record<K, StaffSpec>,
   orgId?: string,
 ): Promise<Record<K, Actor>> {
@@ -55,7 +54,7 @@ export async function makeStaffSet<K extends string>(
 export type CaseStaff = Record<'handler' | 'handler2' | 'officeHead' | 'legal' | 'signer', Actor>;
 
 /** Creates the case workers at `orgId` (default: the root), usernames prefixed when `prefix` is given. */
-export function caseStaff(rt: TestRuntime, opts: { orgId?: string; prefix?: string } = {}): Promise<CaseStaff> {
+export function caseStaff(rt: Rt, opts: { orgId?: string; prefix?: string } = {}): Promise<CaseStaff> {
   const name = (n: string) => (opts.prefix ? `${opts.prefix}.${n}` : n);
   return makeStaffSet(
     rt,
@@ -78,10 +77,7 @@ export type PublishingStaff = Record<'editor' | 'r1' | 'r2' | 'signer' | 'head',
  * qian.signer, zhou.head; with a prefix `${prefix}.editor`, `.r1`, `.r2`, `.signer`, `.head`, each displayed
  * as editor, r1, r2, signer, head.
  */
-export function publishingStaff(
-  rt: TestRuntime,
-  opts: { orgId?: string; prefix?: string } = {},
-): Promise<PublishingStaff> {
+export function publishingStaff(rt: Rt, opts: { orgId?: string; prefix?: string } = {}): Promise<PublishingStaff> {
   const p = opts.prefix;
   const as = (key: string, name: string, role: Role): StaffSpec => (p ? [`${p}.${key}`, [role], key] : [name, [role]]);
   return makeStaffSet(
