@@ -1,5 +1,6 @@
 // Working-day calendar use cases: load it, compute due dates, import a year's schedule, set overrides.
-import type { AppContext } from '../context.js';
+import type { AppContext, Repos } from '../context.js';
+import type { AuditInput } from '../../domain/audit/audit-entry.js';
 import type { CalendarRepos } from './ports.js';
 import type { OrgRepos } from '../orgs/ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
@@ -95,8 +96,7 @@ export async function importSchedule(
   }
   const { years, days, source } = parsed.value;
   const label = `import:${source ?? fileName}`;
-  const now = ctx.clock.nowIso();
-  return ctx.uow.run(async (r) => {
+  const recomputed = await changeCalendar(ctx, actor, async (r, now) => {
     const before = (await r.calendar.years()).filter((y) => years.includes(y.year));
     await r.calendar.replaceYears(
       years,
@@ -104,23 +104,10 @@ export async function importSchedule(
       label,
       now,
     );
-    let recomputed = 0;
-    for (const step of ctx.calendarChangedSteps) {
-      recomputed += await step.run(r, now);
-    }
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'calendar.imported',
-        entityType: 'calendar',
-        entityId: years.join(','),
-        orgId: null,
-        before,
-        after: { years, days: days.length, source: label },
-      }),
-      now,
-    );
-    return { ok: true, years, days: days.length, recomputed };
+    const after = { years, days: days.length, source: label };
+    return { action: 'calendar.imported', entityType: 'calendar', entityId: years.join(','), before, after };
   });
+  return { ok: true, years, days: days.length, recomputed };
 }
 
 /**
@@ -146,31 +133,11 @@ export async function setCalendarOverride(
   if (!d.ok || Object.keys(fieldErrors).length > 0) {
     throw invalid('调整日设置有误', fieldErrors);
   }
-  const now = ctx.clock.nowIso();
-  const row = {
-    date: d.value as string,
-    isWorking,
-    reason: reason.trim(),
-    createdBy: actor?.userId ?? null,
-    createdAt: now,
-  };
-  await ctx.uow.run(async (r) => {
+  await changeCalendar(ctx, actor, async (r, now) => {
+    const row = { date: d.value, isWorking, reason: reason.trim(), createdBy: actor?.userId ?? null, createdAt: now };
     const before = (await r.calendar.overrides()).find((o) => o.date === row.date) ?? null;
     await r.calendar.setOverride(row);
-    for (const step of ctx.calendarChangedSteps) {
-      await step.run(r, now);
-    }
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'calendar.override_set',
-        entityType: 'calendar_override',
-        entityId: row.date,
-        orgId: null,
-        before,
-        after: row,
-      }),
-      now,
-    );
+    return { action: 'calendar.override_set', entityType: 'calendar_override', entityId: row.date, before, after: row };
   });
 }
 
@@ -181,26 +148,47 @@ export async function removeCalendarOverride(
   date: LocalDate | string,
 ): Promise<void> {
   await authorizeCalendar(ctx, actor);
-  const now = ctx.clock.nowIso();
-  await ctx.uow.run(async (r) => {
+  await changeCalendar(ctx, actor, async (r) => {
     const before = (await r.calendar.overrides()).find((o) => o.date === date) ?? null;
     if (!before) {
-      return;
+      return null;
     }
     await r.calendar.removeOverride(date);
-    for (const step of ctx.calendarChangedSteps) {
-      await step.run(r, now);
+    return {
+      action: 'calendar.override_removed',
+      entityType: 'calendar_override',
+      entityId: date,
+      before,
+      after: null,
+    };
+  });
+}
+
+/** A change of the calendar as the audit trail records it. */
+type CalendarChange = Omit<AuditInput, 'actorId' | 'actorLabel' | 'orgId'>;
+
+/**
+ * Runs a change of the calendar in one transaction: the change, the registered reactions to it (recomputing
+ * provisional deadlines) and its audit entry.
+ * @param change writes, and returns the audit entry's parts (null: there was nothing to change)
+ * @returns how many deadlines the reactions recomputed
+ */
+async function changeCalendar(
+  ctx: CalendarChangeContext,
+  actor: Actor | null,
+  change: (r: Repos, now: string) => Promise<CalendarChange | null>,
+): Promise<number> {
+  const now = ctx.clock.nowIso();
+  return ctx.uow.run(async (r) => {
+    const entry = await change(r, now);
+    if (entry === null) {
+      return 0;
     }
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'calendar.override_removed',
-        entityType: 'calendar_override',
-        entityId: date,
-        orgId: null,
-        before,
-        after: null,
-      }),
-      now,
-    );
+    let recomputed = 0;
+    for (const step of ctx.calendarChangedSteps) {
+      recomputed += await step.run(r, now);
+    }
+    await r.audit.append(auditBy(actor, { ...entry, orgId: null }), now);
+    return recomputed;
   });
 }

@@ -44,6 +44,25 @@ async function authorize(
 }
 
 /**
+ * Checks an admin action on an existing organization.
+ * @returns every organization, and the one acted on
+ * @throws AppError 'not_found', 'forbidden'
+ */
+async function authorizeOn(
+  ctx: Pick<AppContext, 'repos'>,
+  actor: Actor | null,
+  action: AdminAction,
+  id: string,
+): Promise<[Organization[], Organization]> {
+  const orgs = await authorize(ctx, actor, action, id);
+  const org = orgs.find((o) => o.id === id);
+  if (!org) {
+    throw notFound('机构');
+  }
+  return [orgs, org];
+}
+
+/**
  * Creates an organization under `parentId` (null: a new root, system admins only).
  * @throws AppError 'conflict' for a duplicate credit code, 'forbidden', 'not_found'
  */
@@ -95,11 +114,7 @@ export async function updateOrganization(
   id: string,
   fields: OrganizationFields,
 ): Promise<void> {
-  const orgs = await authorize(ctx, actor, 'org.update', id);
-  const before = orgs.find((o) => o.id === id);
-  if (!before) {
-    throw notFound('机构');
-  }
+  const [, before] = await authorizeOn(ctx, actor, 'org.update', id);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     const other = await r.orgs.byCreditCode(fields.creditCode);
@@ -131,11 +146,7 @@ export async function moveOrganization(
   id: string,
   newParentId: string | null,
 ): Promise<void> {
-  const orgs = await authorize(ctx, actor, 'org.move', id);
-  const org = orgs.find((o) => o.id === id);
-  if (!org) {
-    throw notFound('机构');
-  }
+  const [orgs, org] = await authorizeOn(ctx, actor, 'org.move', id);
   if (newParentId !== null) {
     await authorize(ctx, actor, 'org.move', newParentId, '上级机构');
   } else if (actor !== null) {
@@ -169,11 +180,7 @@ export async function setOrganizationRetired(
   id: string,
   retired: boolean,
 ): Promise<void> {
-  const orgs = await authorize(ctx, actor, 'org.update', id);
-  const org = orgs.find((o) => o.id === id);
-  if (!org) {
-    throw notFound('机构');
-  }
+  const [orgs, org] = await authorizeOn(ctx, actor, 'org.update', id);
   if (retired && orgs.some((o) => o.parentId === id && o.retiredAt === null)) {
     throw invalid('该机构仍有下级机构，请先移动或撤销下级机构');
   }

@@ -29,6 +29,21 @@ export async function authorizeOrgs(
   }
 }
 
+/**
+ * An account the actor may update: it must administer every organization the account holds a role at, not
+ * only its own (otherwise a department admin could reset the password of an account that is also admin
+ * higher up, and sign in as it).
+ * @throws AppError 'not_found', 'forbidden'
+ */
+async function accountToUpdate(ctx: UserContext, actor: Actor | null, userId: string): Promise<UserWithRoles> {
+  const user = await ctx.repos.users.byId(userId);
+  if (!user) {
+    throw notFound('用户');
+  }
+  await authorizeOrgs(ctx, actor, 'user.update', [user.orgId, ...user.roles.map((g) => g.orgId)]);
+  return user;
+}
+
 const snapshot = (u: UserWithRoles) => ({
   username: u.username,
   displayName: u.displayName,
@@ -147,13 +162,7 @@ export async function resetPassword(
   userId: string,
   password: string,
 ): Promise<void> {
-  const user = await ctx.repos.users.byId(userId);
-  if (!user) {
-    throw notFound('用户');
-  }
-  // Every organization the account holds a role at, not only its own: otherwise a department admin
-  // could reset the password of an account that is also admin higher up, and sign in as it.
-  await authorizeOrgs(ctx, actor, 'user.update', [user.orgId, ...user.roles.map((g) => g.orgId)]);
+  const user = await accountToUpdate(ctx, actor, userId);
   const policy = passwordPolicyErrors(password, user.username, ctx.passwordJudge);
   if (policy.length > 0) {
     throw invalid('密码不符合要求', { password: policy.join('；') });
@@ -185,11 +194,7 @@ export async function setUserActive(
   userId: string,
   active: boolean,
 ): Promise<void> {
-  const user = await ctx.repos.users.byId(userId);
-  if (!user) {
-    throw notFound('用户');
-  }
-  await authorizeOrgs(ctx, actor, 'user.update', [user.orgId, ...user.roles.map((g) => g.orgId)]);
+  const user = await accountToUpdate(ctx, actor, userId);
   if (actor?.userId === userId && !active) {
     throw invalid('不能停用自己的账号');
   }

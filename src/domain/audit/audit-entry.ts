@@ -1,4 +1,4 @@
-// Audit trail entries and the pure part of the hash chain (issue 2 point 4).
+// Audit trail entries and the pure part of the hash chain.
 
 /** What a use case records about one change of state. */
 export type AuditInput = {
@@ -12,16 +12,10 @@ export type AuditInput = {
   after: unknown;
 };
 
-/** A stored entry, linked to the previous one by its hash. */
-export type AuditEntry = {
+/** A stored entry, linked to the previous one by its hash: the input with its states as canonical JSON. */
+export type AuditEntry = Omit<AuditInput, 'before' | 'after'> & {
   seq: number;
   at: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  orgId: string | null;
   beforeJson: string | null;
   afterJson: string | null;
   prevHash: string;

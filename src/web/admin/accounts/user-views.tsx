@@ -176,25 +176,20 @@ export function AccountFields(p: { values: UserFormValues; errors: FieldErrors; 
 
 /** Two password fields: the password and its confirmation. */
 export function PasswordFields(p: { labels: [string, string]; errors: FieldErrors }) {
+  const hint = '至少10个字符，不能包含用户名，不能是常见密码';
   return (
     <>
-      <Field
-        name="password"
-        label={p.labels[0]}
-        type="password"
-        error={p.errors.password}
-        required
-        autocomplete="new-password"
-        hint="至少10个字符，不能包含用户名，不能是常见密码"
-      />
-      <Field
-        name="confirm"
-        label={p.labels[1]}
-        type="password"
-        error={p.errors.confirm}
-        required
-        autocomplete="new-password"
-      />
+      {(['password', 'confirm'] as const).map((name, i) => (
+        <Field
+          name={name}
+          label={p.labels[i] ?? ''}
+          type="password"
+          error={p.errors[name]}
+          required
+          autocomplete="new-password"
+          hint={i === 0 ? hint : undefined}
+        />
+      ))}
     </>
   );
 }

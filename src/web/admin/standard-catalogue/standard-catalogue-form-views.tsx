@@ -124,6 +124,9 @@ export function RowFormPage(p: RowFormProps) {
   const e = p.errors ?? {};
   const base = `/admin/orgs/${p.org.id}/standard-catalogue`;
   const action = p.rowId ? `${base}/rows/${p.rowId}` : `${base}/rows`;
+  const checks = (name: string, legend: string, options: readonly string[], otherHint: string) => (
+    <Checks name={name} legend={legend} options={options} values={v} error={e[name]} otherHint={otherHint} />
+  );
   return (
     <AdminLayout
       title={p.rowId ? `修改目录事项：${p.org.name}` : `新增目录事项：${p.org.name}`}
@@ -151,22 +154,13 @@ export function RowFormPage(p: RowFormProps) {
         {TEXT_FIELDS.map(([name, opts]) => (
           <Field name={name} label={FIELD_LABELS[name]} value={text(v, name)} error={e[name]} {...opts} />
         ))}
-        <Checks
-          name="channelsRequired"
-          legend="公开渠道和载体：必选（■）"
-          options={KNOWN_CHANNELS}
-          values={v}
-          error={e.channelsRequired}
-          otherHint="如：公共资源交易平台、12345政务服务热线"
-        />
-        <Checks
-          name="channelsOptional"
-          legend="公开渠道和载体：可选（□）"
-          options={KNOWN_CHANNELS}
-          values={v}
-          error={e.channelsOptional}
-          otherHint="同一渠道不能既必选又可选"
-        />
+        {checks(
+          'channelsRequired',
+          '公开渠道和载体：必选（■）',
+          KNOWN_CHANNELS,
+          '如：公共资源交易平台、12345政务服务热线',
+        )}
+        {checks('channelsOptional', '公开渠道和载体：可选（□）', KNOWN_CHANNELS, '同一渠道不能既必选又可选')}
         <div class={e.audience ? 'field has-error' : 'field'}>
           <label for="f-audience">
             公开对象
@@ -206,14 +200,7 @@ export function RowFormPage(p: RowFormProps) {
           error={e.method}
           options={METHODS.map((m): [string, string] => [m, METHOD_LABELS[m]])}
         />
-        <Checks
-          name="levels"
-          legend="公开层级"
-          options={DEFAULT_LEVELS}
-          values={v}
-          error={e.levels}
-          otherHint="如：乡、村级；市级；区级"
-        />
+        {checks('levels', '公开层级', DEFAULT_LEVELS, '如：乡、村级；市级；区级')}
         <Field
           name="sort"
           label={FIELD_LABELS.sort}
