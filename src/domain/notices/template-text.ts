@@ -14,7 +14,7 @@ import type { Outcome } from '../applications/application.js';
 import { err, ok, type Result } from '../core/result.js';
 import { NOTICE_KIND_LABELS } from './notice-model.js';
 import type { NoticeTemplate, TemplateParagraph } from './notice-template.js';
-import { REPLY_OUTCOMES } from './reply-outcomes.js';
+import { REPLY_OUTCOMES, type RemedyVariant } from './reply-outcomes.js';
 import type { TemplateKey } from './templates.js';
 
 /** A problem in template text, with the 1-based line of the body it is on (0: title or addressee). */
@@ -28,6 +28,12 @@ export const TEMPLATE_TEXT_SYNTAX: readonly string[] = [
   '只在没有某项内容时才打印的段落：段落第一行写 [如无 名称]。',
   '段落本身要以“[如有”或“[如无”开头时，在行首加反斜杠：\\[如有……',
 ];
+
+/** The Chinese name of each remedy clause a reply carries. */
+export const REMEDY_VARIANT_LABELS: Readonly<Record<RemedyVariant, string>> = {
+  either: '救济途径条款（可复议或诉讼）',
+  reconsideration_first: '救济途径条款（复议前置）',
+};
 
 /**
  * The Chinese name of a template.

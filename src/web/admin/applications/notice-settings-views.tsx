@@ -3,9 +3,18 @@
 // instructions, the seal, the list of templates, the template editor with its preview.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { Organization } from '../../../domain/orgs/organization.js';
-import { TEMPLATE_TEXT_SYNTAX, templateKeyLabel, type TemplateText } from '../../../domain/notices/template-text.js';
+import {
+  REMEDY_VARIANT_LABELS,
+  TEMPLATE_TEXT_SYNTAX,
+  templateKeyLabel,
+  type TemplateText,
+} from '../../../domain/notices/template-text.js';
 import type { TemplateKey } from '../../../domain/notices/templates.js';
-import type { EditorKey, TemplateEditor } from '../../../app/applications/notice-settings-admin.js';
+import {
+  remedyVariantOf,
+  type EditorKey,
+  type TemplateEditor,
+} from '../../../app/applications/notice-settings-admin.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { FileField } from '../../common/reports-fields.js';
 import { AdminLayout } from '../../common/layout.js';
@@ -32,9 +41,8 @@ export const templateHref = (orgId: string, key: EditorKey): string => `/admin/o
 
 /** The Chinese name of an editable text (template or remedy clause). */
 export function editorKeyLabel(key: EditorKey): string {
-  if (key === 'remedies.either') return '救济途径条款（可复议或诉讼）';
-  if (key === 'remedies.reconsideration_first') return '救济途径条款（复议前置）';
-  return templateKeyLabel(key as TemplateKey);
+  const variant = remedyVariantOf(key);
+  return variant ? REMEDY_VARIANT_LABELS[variant] : templateKeyLabel(key as TemplateKey);
 }
 
 type Base = { actor: Actor; csrf: string; org: Organization; flash?: string };
