@@ -1,5 +1,5 @@
-// Linking publications to standard-catalogue rows (SPEC §4.4.5: "Every published item should be
-// linkable to its catalogue row"): checking the row a draft names, the draft form's choices, and the
+// Linking publications to standard-catalogue rows (every published item can name the row it fulfils):
+// checking the row a draft names, the draft form's choices, and the
 // row a public page shows.
 import type { AppContext, Repos } from '../context.js';
 import type { CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';

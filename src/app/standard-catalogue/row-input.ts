@@ -42,7 +42,7 @@ const ticksAndOthers = (input: RowInput, key: string): string[] => [
 
 /**
  * Parses and checks a row form against the minimum elements of 国办发〔2019〕54号 (name, content, basis,
- * time limit, subject, method, channel, audience; SPEC §4.4.1) via validateRow.
+ * time limit, subject, method, channel, audience) via validateRow.
  * @param input fields keyAreaId, level1–3, contentElements, basis, timeLimitText, subject,
  *   channelsRequired[] (+ channelsRequiredOther), channelsOptional[] (+ channelsOptionalOther), audience,
  *   method, levels[] (+ levelsOther), sort

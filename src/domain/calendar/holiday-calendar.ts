@@ -4,8 +4,8 @@
 //   1. the ordinary week — Saturday and Sunday are rest days
 //      (《国务院关于职工工作时间的规定》第七条: "国家机关、事业单位实行统一的工作时间，星期六和星期日为周休息日");
 //   2. the State Council's yearly 部分节假日安排 notice — holidays (放假) and weekend make-up
-//      working days (调休上班) — for each year in `publishedYears` (SPEC §6.1);
-//   3. admin-entered overrides, e.g. a local closure or a national correction (SPEC §6.1 last point).
+//      working days (调休上班) — for each year in `publishedYears`;
+//   3. admin-entered overrides, e.g. a local closure or a national correction.
 // A year not in `publishedYears` is provisional (暂定): only weekends and overrides apply to it.
 
 import { DomainError } from '../core/domain-error.js';

@@ -1,5 +1,5 @@
 // Parser of the schedule file that `gongkai calendar import FILE` loads when the State Council
-// publishes a year's 部分节假日安排 notice (SPEC §6.1). Pure: it gets the file's text, not a path.
+// publishes a year's 部分节假日安排 notice (国务院办公厅关于…年部分节假日安排的通知). Pure: it gets the file's text, not a path.
 //
 // Format (UTF-8, one item per line; a leading BOM and CRLF line ends are accepted):
 //

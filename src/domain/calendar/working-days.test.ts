@@ -26,7 +26,7 @@ function days(from: string, to: string, kind: CalendarDayKind, name: string): Ca
   return list;
 }
 
-// Hand-written from the State Council notices (URLs as listed in SPEC §6.1).
+// Hand-written from the State Council's yearly 部分节假日安排 notices (国务院办公厅关于…年部分节假日安排的通知).
 // 2020: http://www.gov.cn/zhengce/content/2019-11/21/content_5454164.htm — 春节 01-24…01-30 off,
 // Sun 01-19 and Sat 02-01 work; then http://www.gov.cn/zhengce/content/2020-01/27/content_5472352.htm
 // "延长2020年春节假期至2月2日…2月3日（星期一）起正常上班", so the make-up day 02-01 became a rest day.
@@ -69,7 +69,7 @@ function checkCases(cases: Case[], cal: HolidayCalendar): void {
 
 describe('addWorkingDays / computeDeadline on real schedules (chinese-days seed and hand-written tables)', () => {
   const cases: Case[] = [
-    // 2025 National Day week: 10-01…10-08 off, Sun 09-28 and Sat 10-11 make-up workdays (STACK §2.4).
+    // 2025 National Day week: 10-01…10-08 off, Sun 09-28 and Sat 10-11 make-up workdays (国办发明电〔2024〕12号).
     {
       name: '2025 国庆, receipt on the Sunday make-up day (not counted)',
       start: '2025-09-28',

@@ -5,11 +5,11 @@
 // art. 33: "不能当场答复的，应当自收到申请之日起20个工作日内予以答复"; art. 30 (补正, 7 days),
 // arts. 32/34 (consultation, 15 days), art. 26 (proactive publication, 20 days).
 //
-// Counting convention (SPEC §3.7, §6.3; not in the Regulation itself, [C-3p] S44): the start day —
+// Counting convention (not in the Regulation itself; the usual reading in practice): the start day —
 // the receipt date as fixed by art. 31 at intake — is day zero and never counts, whether or not it
 // is a working day; counting starts on the following day. A working day is any day that is not a
 // weekend or declared rest day, plus every weekend day declared a make-up working day (调休上班日),
-// which is the holiday notices' own terminology (SPEC §6.3, [U] as a legal definition).
+// which is the holiday notices' own terminology (not a legal definition).
 
 import { DomainError } from '../core/domain-error.js';
 import { addDays, compareDates, isWeekend, yearOf, type LocalDate } from '../core/local-date.js';

@@ -1,9 +1,8 @@
 // The key areas (重点领域) of the standard catalogue: the 26 national pilot areas and local additions.
 //
-// Source: SPEC §4.4.2 "The 26 pilot areas (试点领域)", the commonly cited list of 国办发〔2017〕42号 and
-// the 26 ministry guidelines (《XX领域基层政务公开标准指引》, mostly mid-2019). The count of 26 is
-// confirmed (K4); the enumeration and its order are [U], so the order is only a default sort and
-// localities renumber freely (SPEC: "the product must not hard-code an order").
+// Source: the 26 pilot areas (试点领域) of 《开展基层政务公开标准化规范化试点工作方案》(国办发〔2017〕42号)
+// and the 26 ministry guidelines (《XX领域基层政务公开标准指引》, mostly mid-2019). The count of 26 is
+// settled; the order is not prescribed, so it is only a default sort and localities renumber freely.
 
 /** A key area as stored: national defaults have no organization; local areas belong to one. */
 export type KeyArea = {
@@ -17,7 +16,7 @@ export type KeyArea = {
   sort: number;
 };
 
-/** An organization's explicit statement that an area does not concern it (未涉及领域事项说明, SPEC §4.4.2 notes, K16). */
+/** An organization's explicit statement that an area does not concern it (未涉及领域事项说明, as local catalogues publish it). */
 export type KeyAreaExclusion = {
   orgId: string;
   keyAreaId: string;
@@ -28,7 +27,7 @@ export type KeyAreaExclusion = {
 /** One national area: code, official name as the evidence gives it, and names seen in local catalogues. */
 export type NationalArea = { code: string; name: string; aliases: readonly string[] };
 
-/** The 26 national pilot areas, verbatim names from SPEC §4.4.2 (table order; see the header on order). */
+/** The 26 national pilot areas, verbatim names of 国办发〔2017〕42号 (a default order; see the header). */
 export const NATIONAL_KEY_AREAS: readonly NationalArea[] = [
   { code: 'n01', name: '城乡规划', aliases: [] },
   { code: 'n02', name: '重大建设项目', aliases: [] },
@@ -40,17 +39,17 @@ export const NATIONAL_KEY_AREAS: readonly NationalArea[] = [
   { code: 'n08', name: '国有土地上房屋征收与补偿', aliases: [] },
   { code: 'n09', name: '农村危房改造', aliases: [] },
   { code: 'n10', name: '扶贫', aliases: [] },
-  // K16 prints "救灾生产" (a typo for 救灾).
+  // One published catalogue prints "救灾生产" (a typo for 救灾).
   { code: 'n11', name: '救灾', aliases: ['救灾生产'] },
   { code: 'n12', name: '社会救助', aliases: [] },
   { code: 'n13', name: '养老服务', aliases: [] },
   { code: 'n14', name: '户籍管理', aliases: [] },
   { code: 'n15', name: '涉农补贴', aliases: [] },
-  // The ministry guideline is titled 生态环境领域 (环办厅函〔2019〕672号, K14); local catalogues follow it (K29).
+  // The ministry guideline is titled 生态环境领域 (环办厅函〔2019〕672号); local catalogues follow it.
   { code: 'n16', name: '环境保护', aliases: ['生态环境'] },
   { code: 'n17', name: '公共文化服务', aliases: [] },
   { code: 'n18', name: '公共法律服务', aliases: [] },
-  // One locality titles its catalogue 卫生健康领域 (K28).
+  // One locality titles its catalogue 卫生健康领域.
   { code: 'n19', name: '医疗卫生', aliases: ['卫生健康'] },
   { code: 'n20', name: '食品药品监管', aliases: [] },
   { code: 'n21', name: '城市综合执法', aliases: [] },

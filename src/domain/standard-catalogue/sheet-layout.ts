@@ -1,4 +1,4 @@
-// The published column layout of a catalogue sheet (SPEC §4.4.3), built from rows for export:
+// The published column layout of a catalogue sheet, built from rows for export:
 // a title row, two header rows with merged group headers, ✓ marks under 公开对象/公开方式/公开层级.
 import { AUDIENCES, DEFAULT_LEVELS, METHODS, type CatalogueRowFields } from './catalogue-row.js';
 import { EXCLUSION_SHEET, type CellRange, type SheetGrid } from './sheet.js';
@@ -47,7 +47,7 @@ export function catalogueSheetLayout(areaName: string, rows: readonly Row[]): Sh
 }
 
 /**
- * The sheet of areas that do not apply, with their reasons (K16's "未涉及领域事项说明").
+ * The sheet of areas that do not apply, with their reasons ("未涉及领域事项说明").
  * @param items area names and reasons
  */
 export function exclusionSheetLayout(items: readonly { areaName: string; reason: string }[]): SheetGrid {

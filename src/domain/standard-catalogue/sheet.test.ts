@@ -16,7 +16,7 @@ function filled(grid: SheetGrid): SheetGrid {
   return { ...grid, rows };
 }
 
-// 宝坻区 社会救助 (K19) header style: single-row "公开对象" etc. with sub-columns, 特定群众 and 依申请公开 variants.
+// 天津市宝坻区 社会救助 header style: single-row "公开对象" etc. with sub-columns, 特定群众 and 依申请公开 variants.
 const BAODI: SheetGrid = {
   name: '社会救助',
   merges: [],

@@ -1,4 +1,4 @@
-// Catalogue spreadsheets as governments publish them (SPEC §4.4.3–4.4.4), read from plain cell text.
+// Catalogue spreadsheets as governments publish them, read from plain cell text.
 // Pure: the adapter (src/adapters/documents/catalogue-xlsx.ts) turns XLSX bytes into SheetCells and back.
 //
 // Tolerated variants: a title row above the header; one or two header rows (merged group headers
@@ -32,7 +32,7 @@ export type SheetExclusion = { sheet: string; line: number; areaName: string; re
 /** A problem at a sheet row (1-based) and column letter ('' for the whole row or sheet). */
 export type SheetError = { sheet: string; row: number; column: string; message: string };
 
-/** The name of the sheet listing areas that do not apply (K16's "未涉及领域事项说明"). */
+/** The name of the sheet listing areas that do not apply ("未涉及领域事项说明", as local catalogues title it). */
 export const EXCLUSION_SHEET = '未涉及领域事项说明';
 
 type TextField =

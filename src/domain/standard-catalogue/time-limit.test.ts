@@ -1,4 +1,4 @@
-// parseTimeLimit on the phrasings of real catalogues (SPEC §4.4.3–4.4.4), and dueDate over a calendar.
+// parseTimeLimit on the phrasings of real catalogues (as counties publish them), and dueDate over a calendar.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dueDate, parseTimeLimit, readNumber, type TimeLimitRule } from './time-limit.js';

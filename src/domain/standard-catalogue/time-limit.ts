@@ -1,7 +1,7 @@
 // 公开时限 of a catalogue row: the text as written, read into a computable rule where it is one, and
-// the due date that rule gives (SPEC §4.4.3 "公开时限", §4.4.5: store the text verbatim and the rule).
+// the due date that rule gives (the text is stored verbatim beside the rule).
 //
-// Typical phrasings (SPEC §4.4.3–4.4.4): 信息形成或者变更之日起20个工作日内 (the art. 26 period of
+// Typical phrasings of published catalogues: 信息形成或者变更之日起20个工作日内 (the art. 26 period of
 // 《政府信息公开条例》: "属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开");
 // 制定或获取信息之日起10个工作日内 (社会救助); 每年1月31日前; 实时公开; 长期公开（动态调整）; 常态化公开;
 // 及时公开 (not computable); public-notice periods such as 公示期7个工作日 (a duration, not a deadline).
@@ -88,7 +88,7 @@ const PATTERNS: { re: RegExp; rule: (m: RegExpExecArray) => TimeLimitRule | null
 
 /**
  * Reads a 公开时限 text into a computable rule. A deadline stated anywhere in the text wins over a
- * standing statement, so "除处罚决定外长期公开；处罚决定20个工作日内" (城市综合执法, K21) gives 20
+ * standing statement, so "除处罚决定外长期公开；处罚决定20个工作日内" (城市综合执法) gives 20
  * working days. A notice period alone ("公示期7个工作日") is kept as such; when the text also states a
  * deadline the deadline wins.
  * @param text the time limit as written

@@ -1,4 +1,4 @@
-// Password policy (issue 2): at least 10 characters, not the username, not a common password.
+// Password policy: at least 10 characters, not the username, not a common password.
 
 /** Minimum password length. */
 export const MIN_PASSWORD_LENGTH = 10;

@@ -1,4 +1,4 @@
-// Publications linked to standard-catalogue rows on both dialects (issue 4; SPEC §4.4.5): the link is
+// Publications linked to standard-catalogue rows on both dialects: the link is
 // checked (own organization, current row), frozen into the live version, and the dashboard queries
 // count live items per row — nothing published, and overdue by each row's 公开时限 with a fixed clock.
 import { after, before, describe, test } from 'node:test';
