@@ -3,7 +3,7 @@
 // `/org/:code`), directory pages with their category tree, category pages (`/org/:code/c/:id`),
 // publication pages (`/publications/:id`, 410 once withdrawn), attachment downloads
 // (`/files/:fileId`, optionally `?pub=:id`), the search page (`/search`) and the large-text switch (适老化).
-// Register BEFORE `registerPortalRoutes`. Addresses are the ones PortalUrls builds.
+// Addresses are the ones PortalUrls builds.
 import type { Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import {
@@ -62,7 +62,7 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
     return c.html(<OrgColumnPage {...page} />);
   });
 
-  // `annual-reports` is the annual-report archive (reports/annual-report-routes.tsx, registered before).
+  // `annual-reports` is the annual-report archive (reports/annual-report-routes.tsx).
   app.get('/org/:code/:dir{guide|rules|statutory}', async (c) => {
     const dir = c.req.param('dir') as 'guide' | 'rules' | 'statutory';
     const page = await directoryPage(c.get('ctx'), c.req.param('code'), dir);
