@@ -10,7 +10,11 @@ const PREFIX = 'gk_';
  * Issues a new API token for an active user. The token is returned once; only its hash is kept.
  * @throws AppError 'not_found' for an unknown user, 'invalid' for a deactivated one
  */
-export async function issueApiToken(ctx: AppContext, username: string, label = 'cli'): Promise<string> {
+export async function issueApiToken(
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto'>,
+  username: string,
+  label = 'cli',
+): Promise<string> {
   const user = await ctx.repos.users.byUsername(username);
   if (!user) {
     throw new AppError('not_found', `用户 ${username} 不存在 / no such user`);
@@ -42,7 +46,10 @@ export async function issueApiToken(ctx: AppContext, username: string, label = '
  * Resolves a bearer token to its active user.
  * @returns undefined for an unknown, revoked or deactivated token
  */
-export async function resolveApiToken(ctx: AppContext, token: string): Promise<UserWithRoles | undefined> {
+export async function resolveApiToken(
+  ctx: Pick<AppContext, 'repos' | 'clock' | 'crypto'>,
+  token: string,
+): Promise<UserWithRoles | undefined> {
   if (!token.startsWith(PREFIX)) {
     return undefined;
   }

@@ -1,6 +1,5 @@
 // Importing and exporting an organization's standard catalogue as XLSX in the published layout.
 // Import is all or nothing: any error anywhere in the workbook and nothing is written.
-import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { bareAreaName, matchKeyArea, type KeyArea } from '../../domain/standard-catalogue/key-areas.js';
 import { rowPath, type CatalogueRow } from '../../domain/standard-catalogue/catalogue-row.js';
@@ -12,7 +11,8 @@ import {
   type SheetGrid,
 } from '../../domain/standard-catalogue/sheet.js';
 import { catalogueSheetLayout, exclusionSheetLayout } from '../../domain/standard-catalogue/sheet-layout.js';
-import type { CatalogueSheetIO } from './ports.js';
+import type { CatalogueContext, CatalogueReadContext, CatalogueSheetIO, StandardCatalogueRepos } from './ports.js';
+import type { Crypto } from '../ports.js';
 import { authorizeCatalogue } from './manage-catalogue.js';
 import { invalid } from '../errors.js';
 import { auditBy } from '../actors.js';
@@ -35,7 +35,7 @@ const GENERIC_SHEET = /^(sheet|工作表|表)\d*$/i;
  * @throws AppError 'not_found', 'forbidden', 'invalid' (not a readable workbook)
  */
 export async function importCatalogue(
-  ctx: AppContext,
+  ctx: CatalogueContext & { catalogueSheets: CatalogueSheetIO },
   actor: Actor | null,
   orgId: string,
   bytes: Uint8Array,
@@ -80,7 +80,7 @@ export async function importCatalogue(
  * @throws AppError 'not_found', 'forbidden', 'invalid' (no spreadsheet adapter, empty catalogue)
  */
 export async function exportCatalogue(
-  ctx: AppContext,
+  ctx: CatalogueReadContext & { catalogueSheets: CatalogueSheetIO },
   actor: Actor | null,
   orgId: string,
   opts: { io?: CatalogueSheetIO } = {},
@@ -105,7 +105,7 @@ export async function exportCatalogue(
 }
 
 /** Matches each sheet to a key area by sheet name, then title; otherwise plans a new local area. */
-function planAreas(ctx: AppContext, orgId: string, known: KeyArea[], sheets: SheetArea[]): Planned[] {
+function planAreas(ctx: { crypto: Crypto }, orgId: string, known: KeyArea[], sheets: SheetArea[]): Planned[] {
   const pool = [...known];
   return sheets.map((sheet) => {
     const found =
@@ -165,8 +165,8 @@ function exclusionErrors(plan: Planned[], known: KeyArea[], exclusions: SheetExc
 }
 
 async function writePlan(
-  ctx: AppContext,
-  r: Repos,
+  ctx: { crypto: Crypto },
+  r: StandardCatalogueRepos,
   orgId: string,
   plan: Planned[],
   now: string,
