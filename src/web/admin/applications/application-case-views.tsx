@@ -27,7 +27,7 @@ import { Csrf } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { DataTable, InfoList } from '../../common/applications-blocks.js';
 import { NoticeList } from './notice-views.js';
-import { DueCell } from './application-views.js';
+import { CaseCell, DueCell } from './application-views.js';
 
 const PATH = '/admin/applications';
 
@@ -202,9 +202,7 @@ function ApplicantHistory(p: { view: CaseView }) {
       <DataTable cols={['查询码', '收到日期', '状态', '内容相似度']}>
         {v.related.slice(0, 10).map((r) => (
           <tr>
-            <td>
-              <a href={`${PATH}/${r.id}`}>{r.trackingCode}</a>
-            </td>
+            <CaseCell id={r.id} code={r.trackingCode} />
             <td>{r.receivedOn}</td>
             <td>{STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state}</td>
             <td>

@@ -26,6 +26,13 @@ export function DueCell(p: { dueOn: string | null; status: DeadlineStatus; provi
   );
 }
 
+/** A case's 查询码, linked to its page. */
+export const CaseCell = (p: { id: string; code: string }) => (
+  <td>
+    <a href={`${PATH}/${p.id}`}>{p.code}</a>
+  </td>
+);
+
 /** The list's filters as typed (strings), echoed into the filter form and the pager. */
 export type ApplicationListQuery = Record<'state' | 'org' | 'mine' | 'open' | 'deadline' | 'from' | 'to' | 'q', string>;
 
@@ -75,9 +82,7 @@ export function ApplicationListPage(p: {
       >
         {list.items.map((r) => (
           <tr>
-            <td>
-              <a href={`${PATH}/${r.id}`}>{r.trackingCode}</a>
-            </td>
+            <CaseCell id={r.id} code={r.trackingCode} />
             <td>{r.receivedOn}</td>
             <td>{r.applicantVisible ? r.applicantName : <span class="muted">{r.applicantName}</span>}</td>
             <td>{r.idNumberMasked || '—'}</td>
@@ -187,9 +192,7 @@ export function ApplicationDashboardCards(p: { data: ApplicationDashboard }) {
         <DataTable class="cases" cols={['查询码', '机构', '状态', '答复期限']}>
           {d.urgent.map((r) => (
             <tr>
-              <td>
-                <a href={`${PATH}/${r.id}`}>{r.trackingCode}</a>
-              </td>
+              <CaseCell id={r.id} code={r.trackingCode} />
               <td>{r.orgName}</td>
               <td>{STATE_LABELS[r.state]}</td>
               <td>

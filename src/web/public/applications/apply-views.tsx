@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Views of the online application (申请公开政府信息, Regulation art. 29): the form, which works without
 // JavaScript and re-renders what was typed with Chinese errors, and the receipt with the 查询码.
+import type { Child } from 'hono/jsx';
 import type { Organization } from '../../../domain/orgs/organization.js';
 import type { PortalSite } from '../../../app/portal/portal.js';
 import type { SubmitResult } from '../../../app/applications/submit-application.js';
@@ -207,6 +208,25 @@ function ProofField(p: { error?: string; reselect: boolean }) {
   );
 }
 
+/** A page of an organization's application service, in the portal's frame with its breadcrumbs. */
+function OrgPage(p: { site: PortalSite; org: Organization; title: string; children?: Child }) {
+  const o = p.org;
+  return (
+    <PublicLayout
+      title={`${p.title} - ${o.name}`}
+      siteTitle={siteTitle(p.site)}
+      footer={p.site.footer}
+      crumbs={[
+        ['/', '政府信息公开'],
+        [`/org/${o.creditCode}`, o.name],
+        ['', p.title],
+      ]}
+    >
+      {p.children}
+    </PublicLayout>
+  );
+}
+
 /** The application page: the office's contact details and the online form. */
 export function ApplyFormPage(p: {
   site: PortalSite;
@@ -220,16 +240,7 @@ export function ApplyFormPage(p: {
   const e = p.errors ?? {};
   const retried = p.errors !== undefined;
   return (
-    <PublicLayout
-      title={`申请公开政府信息 - ${o.name}`}
-      siteTitle={siteTitle(p.site)}
-      footer={p.site.footer}
-      crumbs={[
-        ['/', '政府信息公开'],
-        [`/org/${o.creditCode}`, o.name],
-        ['', '申请公开政府信息'],
-      ]}
-    >
+    <OrgPage site={p.site} org={o} title="申请公开政府信息">
       <h1>申请公开政府信息</h1>
       <p>
         向 <strong>{o.name}</strong> 提出政府信息公开申请。也可以当面、邮寄或传真提交书面申请，联系方式见下。
@@ -262,7 +273,7 @@ export function ApplyFormPage(p: {
           <button type="submit">提交申请</button>
         </p>
       </form>
-    </PublicLayout>
+    </OrgPage>
   );
 }
 
@@ -286,16 +297,7 @@ export function ApplyReceiptPage(p: { site: PortalSite; org: Organization; resul
   const o = p.org;
   const r = p.result;
   return (
-    <PublicLayout
-      title={`申请已提交 - ${o.name}`}
-      siteTitle={siteTitle(p.site)}
-      footer={p.site.footer}
-      crumbs={[
-        ['/', '政府信息公开'],
-        [`/org/${o.creditCode}`, o.name],
-        ['', '申请已提交'],
-      ]}
-    >
+    <OrgPage site={p.site} org={o} title="申请已提交">
       <section class="receipt" aria-labelledby="receipt-title">
         <h1 id="receipt-title">政府信息公开申请回执</h1>
         {r.duplicate ? (
@@ -328,6 +330,6 @@ export function ApplyReceiptPage(p: { site: PortalSite; org: Organization; resul
         </p>
         <p class="hint print-hint">可使用浏览器的“打印”功能（Ctrl+P 或 ⌘+P）打印或保存本回执。</p>
       </section>
-    </PublicLayout>
+    </OrgPage>
   );
 }
