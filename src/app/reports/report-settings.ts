@@ -74,11 +74,6 @@ export async function setInternalReportDue(
   return md;
 }
 
-/** The configured date of bodies without a statutory one ('MM-DD' of the following year). */
-export async function getUnregulatedReportDue(ctx: Pick<ReportContext, 'repos'>): Promise<string> {
-  return unregulatedDue(ctx.repos);
-}
-
 /**
  * Sets the date of townships, streets and other bodies (local rules decide; default 31 January).
  * @throws AppError 'forbidden' unless an administrator of a root organization; 'invalid' for a bad date
