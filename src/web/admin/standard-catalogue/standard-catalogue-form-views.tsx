@@ -15,6 +15,7 @@ import {
 import type { RowChoiceGroup } from '../../../app/standard-catalogue/link-row.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { FieldNotes, describedBy } from '../../common/reports-fields.js';
 
 /** A form as typed: strings, repeated fields as arrays. */
 export type FormValues = Record<string, string | string[]>;
@@ -124,6 +125,7 @@ export function RowFormPage(p: RowFormProps) {
   const e = p.errors ?? {};
   const base = `/admin/orgs/${p.org.id}/standard-catalogue`;
   const action = p.rowId ? `${base}/rows/${p.rowId}` : `${base}/rows`;
+  const audienceNotes = { id: 'f-audience', hint: '全社会或特定群体，也可按目录写明具体对象。', error: e.audience };
   const checks = (name: string, legend: string, options: readonly string[], otherHint: string) => (
     <Checks name={name} legend={legend} options={options} values={v} error={e[name]} otherHint={otherHint} />
   );
@@ -169,14 +171,7 @@ export function RowFormPage(p: RowFormProps) {
               *
             </span>
           </label>
-          <p class="hint" id="f-audience-hint">
-            全社会或特定群体，也可按目录写明具体对象。
-          </p>
-          {e.audience ? (
-            <p class="error" id="f-audience-err">
-              {e.audience}
-            </p>
-          ) : null}
+          <FieldNotes {...audienceNotes} />
           <input
             id="f-audience"
             name="audience"
@@ -185,7 +180,7 @@ export function RowFormPage(p: RowFormProps) {
             value={text(v, 'audience')}
             required
             aria-invalid={e.audience ? 'true' : undefined}
-            aria-describedby={e.audience ? 'f-audience-hint f-audience-err' : 'f-audience-hint'}
+            aria-describedby={describedBy(audienceNotes)}
           />
           <datalist id="audience-list">
             {AUDIENCES.map((a) => (
@@ -220,23 +215,16 @@ export function RowFormPage(p: RowFormProps) {
  * @param p.value the chosen row id ('' for none)
  */
 export function CatalogueRowSelect(p: { groups: RowChoiceGroup[]; value?: string; error?: string }) {
-  const id = 'f-catalogueRow';
+  const notes = { id: 'f-catalogueRow', hint: '本信息对应的基层政务公开标准目录事项（可不选）。', error: p.error };
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={id}>标准目录事项</label>
-      <p class="hint" id={`${id}-hint`}>
-        本信息对应的基层政务公开标准目录事项（可不选）。
-      </p>
-      {p.error ? (
-        <p class="error" id={`${id}-err`}>
-          {p.error}
-        </p>
-      ) : null}
+      <label for={notes.id}>标准目录事项</label>
+      <FieldNotes {...notes} />
       <select
-        id={id}
+        id={notes.id}
         name="catalogueRow"
         aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-hint ${id}-err` : `${id}-hint`}
+        aria-describedby={describedBy(notes)}
       >
         <option value="" selected={!p.value}>
           {p.groups.length === 0 ? '（本机构尚未编制标准目录）' : '（不对应标准目录事项）'}

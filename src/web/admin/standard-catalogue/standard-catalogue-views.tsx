@@ -10,6 +10,7 @@ import type { CatalogueAreaView, StandardCataloguePage } from '../../../app/stan
 import type { CatalogueDashboardLine, RowStatus } from '../../../app/standard-catalogue/catalogue-dashboard.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { FieldNotes, FileField, describedBy } from '../../common/reports-fields.js';
 
 type Props = {
   actor: Actor;
@@ -145,25 +146,14 @@ function WriterForms(p: {
       <form method="post" action={`${p.base}/import`} enctype="multipart/form-data" class="card">
         <Csrf token={p.csrf} />
         <h2>导入标准目录</h2>
-        <div class={p.errors.file ? 'field has-error' : 'field'}>
-          <label for="f-file">目录文件（XLSX）</label>
-          <p class="hint" id="f-file-hint">
-            按政府网站公布的目录格式，每个领域一个工作表；文件中各领域原有而文件中没有的事项将停用。有任何错误时不写入。
-          </p>
-          {p.errors.file ? (
-            <p class="error" id="f-file-err">
-              {p.errors.file}
-            </p>
-          ) : null}
-          <input
-            id="f-file"
-            type="file"
-            name="file"
-            accept=".xlsx"
-            required
-            aria-describedby={p.errors.file ? 'f-file-hint f-file-err' : 'f-file-hint'}
-          />
-        </div>
+        <FileField
+          name="file"
+          label="目录文件（XLSX）"
+          hint="按政府网站公布的目录格式，每个领域一个工作表；文件中各领域原有而文件中没有的事项将停用。有任何错误时不写入。"
+          error={p.errors.file}
+          accept=".xlsx"
+          required
+        />
         <button type="submit">导入</button>
       </form>
       <form method="post" action={`${p.base}/areas`} class="card">
@@ -239,18 +229,14 @@ function EmptyArea(p: AreaProps) {
             <Csrf token={p.csrf} />
             <div class={p.error ? 'field has-error' : 'field'}>
               <label for={fid}>未涉及说明</label>
-              {p.error ? (
-                <p class="error" id={`${fid}-err`}>
-                  {p.error}
-                </p>
-              ) : null}
+              <FieldNotes id={fid} error={p.error} />
               <textarea
                 id={fid}
                 name="reason"
                 rows={2}
                 required
                 aria-invalid={p.error ? 'true' : undefined}
-                aria-describedby={p.error ? `${fid}-err` : undefined}
+                aria-describedby={describedBy({ id: fid, error: p.error })}
               >
                 {p.reason}
               </textarea>
