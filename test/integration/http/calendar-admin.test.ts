@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { adminAgent } from '../../support/admin.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
+import { demoOrgs } from '../../factories/orgs.js';
+import { STAFF_PASSWORD, makeStaff } from '../../factories/staff.js';
 
 const SAMPLE = readFileSync(new URL('../../fixtures/calendar/2027-sample.txt', import.meta.url), 'utf8');
 const BANNER_2027 = /2027 年的放假安排尚未载入/;
@@ -38,6 +39,14 @@ async function page(a: TestAgent, query: string): Promise<string> {
   const res = await a.get(`/admin/calendar?${query}`);
   assert.equal(res.status, 200);
   return res.text();
+}
+
+/** A signed-in administrator of a department (not of the root organization). */
+async function departmentAdmin(rt: TestRuntime): Promise<TestAgent> {
+  await makeStaff(rt, 'dept_admin', ['admin'], (await demoOrgs(rt)).named('示例区教育局').id, '部门管理员');
+  const a = new TestAgent(rt);
+  assert.equal((await a.login('dept_admin', STAFF_PASSWORD)).status, 303);
+  return a;
 }
 
 for (const dialect of DIALECTS) {
@@ -165,19 +174,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should let only a root admin change the calendar (403 for a department admin)', async () => {
-      const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId !== null);
-      assert.ok(dept);
-      const password = 'Bumen-Guanli-2025-gk';
-      await createUser(rt.ctx, null, {
-        username: 'dept_admin',
-        displayName: '部门管理员',
-        orgId: dept.id,
-        roles: [{ orgId: dept.id, role: 'admin' }],
-        password,
-        mustChangePassword: false,
-      });
-      const a = new TestAgent(rt);
-      await a.login('dept_admin', password);
+      const a = await departmentAdmin(rt);
       const view = await page(a, 'year=2025');
       contains(view, /只有根机构（本级人民政府）的管理员可以修改日历/);
       lacks(view, /action="\/admin\/calendar\/import"/);

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { adminAgent } from '../../support/admin.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
+import { demoOrgs } from '../../factories/orgs.js';
+import { STAFF_PASSWORD, makeStaff } from '../../factories/staff.js';
 
 const FOOTER = {
   siteName: '测试区人民政府门户网站',
@@ -22,6 +23,14 @@ function contains(html: string, re: RegExp | string): void {
 
 function lacks(html: string, re: RegExp | string): void {
   assert.ok(typeof re === 'string' ? !html.includes(re) : !re.test(html), `page should not contain ${re}`);
+}
+
+/** A signed-in administrator of a department (not of the root organization). */
+async function departmentAdmin(rt: TestRuntime): Promise<TestAgent> {
+  await makeStaff(rt, 'dept_admin', ['admin'], (await demoOrgs(rt)).named('示例区教育局').id, '部门管理员');
+  const a = new TestAgent(rt);
+  assert.equal((await a.login('dept_admin', STAFF_PASSWORD)).status, 303);
+  return a;
 }
 
 for (const dialect of DIALECTS) {
@@ -84,19 +93,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should let only a root admin change the footer (403 for a department admin)', async () => {
-      const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId !== null);
-      assert.ok(dept);
-      const password = 'Bumen-Guanli-2025-gk';
-      await createUser(rt.ctx, null, {
-        username: 'dept_admin',
-        displayName: '部门管理员',
-        orgId: dept.id,
-        roles: [{ orgId: dept.id, role: 'admin' }],
-        password,
-        mustChangePassword: false,
-      });
-      const a = new TestAgent(rt);
-      await a.login('dept_admin', password);
+      const a = await departmentAdmin(rt);
       const view = await (await a.get('/admin/settings')).text();
       contains(view, '只有根机构（本级人民政府）的管理员可以修改网站设置');
       contains(view, '<fieldset disabled="">');

@@ -4,71 +4,14 @@
 // import (errors naming sheet, row and column; nothing written) and export, filters, CSRF.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import ExcelJS from 'exceljs';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { adminAgent } from '../../support/admin.js';
 import { STAFF_PASSWORD } from '../../support/staff.js';
+import { INCOMPLETE_ROW, RELIEF_GUIDE_ROW, catalogueWorkbook } from '../../factories/standard-catalogue.js';
 import { createUser } from '../../../src/app/users/manage-users.js';
 import { catalogueSheetIO } from '../../../src/adapters/documents/catalogue-xlsx.js';
 import type { Role } from '../../../src/domain/users/roles.js';
-
-const HEAD1 = [
-  '序号',
-  '公开事项',
-  '',
-  '公开内容（要素）',
-  '公开依据',
-  '公开时限',
-  '公开主体',
-  '公开渠道和载体',
-  '公开对象',
-  '',
-  '公开方式',
-  '',
-  '公开层级',
-  '',
-];
-const HEAD2 = ['', '一级事项', '二级事项', '', '', '', '', '', '全社会', '特定群体', '主动', '依申请', '县级', '乡级'];
-const GOOD = [
-  '1',
-  '最低生活保障',
-  '办事指南',
-  '办理事项、办理条件、申请材料',
-  '《社会救助暂行办法》',
-  '制定或获取信息之日起10个工作日内',
-  '县级政府民政部门',
-  '■政府网站',
-  '✓',
-  '',
-  '✓',
-  '',
-  '✓',
-  '✓',
-];
-/** 二级事项 (column C) missing and no 公开对象 ticked (columns I–J): both on sheet row 5. */
-const BAD = ['2', '最低生活保障', '', '名单', '依据', '20个工作日内', '民政', '■政府网站', '', '', '✓', '', '✓', ''];
-
-/** A workbook as a county publishes it: title row, merged two-row header, ✓ marks. */
-async function workbook(name: string, rows: string[][]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(name);
-  ws.addRow([`${name}领域基层政务公开标准目录`]);
-  ws.addRow(HEAD1);
-  ws.addRow(HEAD2);
-  for (const r of rows) ws.addRow(r);
-  ws.mergeCells(1, 1, 1, 14);
-  for (const c of [1, 4, 5, 6, 7, 8]) ws.mergeCells(2, c, 3, c);
-  for (const [a, b] of [
-    [2, 3],
-    [9, 10],
-    [11, 12],
-    [13, 14],
-  ] as const) {
-    ws.mergeCells(2, a, 2, b);
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 for (const dialect of DIALECTS) {
   describe(`standard catalogue pages (${dialect})`, { skip: skipReason(dialect) }, () => {
@@ -264,7 +207,10 @@ for (const dialect of DIALECTS) {
     });
 
     test('should refuse an XLSX with errors naming sheet, row and column, then import, filter and export', async () => {
-      const bad = await upload(as.office, await workbook('社会救助', [GOOD, BAD]));
+      const bad = await upload(
+        as.office,
+        await catalogueWorkbook([{ name: '社会救助', rows: [RELIEF_GUIDE_ROW, INCOMPLETE_ROW] }]),
+      );
       assert.equal(bad.status, 422);
       const text = await bad.text();
       assert.match(text, /工作表“社会救助”第5行C列/);
@@ -274,7 +220,7 @@ for (const dialect of DIALECTS) {
       const junk = await upload(as.office, new TextEncoder().encode('not a workbook'));
       assert.equal(junk.status, 422);
       assert.match(await junk.text(), /无法读取该文件/);
-      const ok = await upload(as.office, await workbook('社会救助', [GOOD]));
+      const ok = await upload(as.office, await catalogueWorkbook([{ name: '社会救助', rows: [RELIEF_GUIDE_ROW] }]));
       assert.equal(ok.status, 303);
       assert.match(
         await html(as.office, ok.headers.get('location') ?? ''),
