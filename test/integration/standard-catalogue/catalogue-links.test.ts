@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { demoOrgs } from '../../factories/orgs.js';
+import { catalogueRowForm } from '../../factories/standard-catalogue.js';
 import {
   makePublication,
   moveAlongChain,
@@ -17,21 +18,6 @@ import { addCatalogueRow, retireCatalogueRow } from '../../../src/app/standard-c
 import { overdueRows, rowsWithNothingPublished } from '../../../src/app/standard-catalogue/catalogue-dashboard.js';
 import { publicCatalogueRow } from '../../../src/app/standard-catalogue/link-row.js';
 import { AppError } from '../../../src/app/errors.js';
-
-/** A row form as the back office posts it. */
-const rowForm = (keyAreaId: string, level1: string, level2: string, timeLimitText: string) => ({
-  keyAreaId,
-  level1,
-  level2,
-  contentElements: '办理事项、办理条件、申请材料',
-  basis: '《中华人民共和国政府信息公开条例》',
-  timeLimitText,
-  subject: '区民政局',
-  channelsRequired: ['政府网站'],
-  audience: '全社会',
-  method: '主动',
-  levels: ['县级'],
-});
 
 const fieldErrors = (e: unknown) => (e instanceof AppError ? e.fieldErrors : {});
 
@@ -75,30 +61,13 @@ for (const dialect of DIALECTS) {
       s = await publishingStaff(rt);
       const areas = await rt.ctx.repos.standardCatalogue.areas(root.id);
       const area = (name: string) => areas.find((a) => a.name === name)?.id ?? '';
-      row.relief = await addCatalogueRow(
-        rt.ctx,
-        null,
-        root.id,
-        rowForm(area('社会救助'), '最低生活保障', '办事指南', '制定或获取信息之日起10个工作日内'),
-      );
-      row.budget = await addCatalogueRow(
-        rt.ctx,
-        null,
-        root.id,
-        rowForm(area('财政预决算'), '部门预算', '预算公开', '每年1月31日前'),
-      );
-      row.standing = await addCatalogueRow(
-        rt.ctx,
-        null,
-        root.id,
-        rowForm(area('社会救助'), '特困人员救助供养', '政策文件', '长期公开（动态调整）'),
-      );
-      row.foreign = await addCatalogueRow(
-        rt.ctx,
-        null,
-        other,
-        rowForm(area('义务教育'), '招生管理', '招生政策', '信息形成或者变更之日起20个工作日内'),
-      );
+      const add = (orgId: string, ...form: Parameters<typeof catalogueRowForm>) =>
+        addCatalogueRow(rt.ctx, null, orgId, catalogueRowForm(...form));
+      const relief = '制定或获取信息之日起10个工作日内';
+      row.relief = await add(root.id, area('社会救助'), '最低生活保障', '办事指南', relief);
+      row.budget = await add(root.id, area('财政预决算'), '部门预算', '预算公开', '每年1月31日前');
+      row.standing = await add(root.id, area('社会救助'), '特困人员救助供养', '政策文件', '长期公开（动态调整）');
+      row.foreign = await add(other, area('义务教育'), '招生管理', '招生政策', '信息形成或者变更之日起20个工作日内');
     });
     after(() => rt.close());
 
