@@ -73,6 +73,28 @@ export const INCOMPLETE_ROW = [
   '',
 ];
 
+/** A catalogue row as the back office's form posts it (a 社会救助-style matter of the district unless given). */
+export function catalogueRowForm(
+  keyAreaId: string,
+  level1 = '最低生活保障',
+  level2 = '办事指南',
+  timeLimitText = '制定或获取信息之日起10个工作日内',
+) {
+  return {
+    keyAreaId,
+    level1,
+    level2,
+    contentElements: '办理事项、办理条件、申请材料',
+    basis: '《中华人民共和国政府信息公开条例》',
+    timeLimitText,
+    subject: '区民政局',
+    channelsRequired: ['政府网站'],
+    audience: '全社会',
+    method: '主动',
+    levels: ['县级'],
+  };
+}
+
 /** A workbook with one sheet per key area, each with its title row, merged header and the rows given. */
 export async function catalogueWorkbook(sheets: readonly { name: string; rows: string[][] }[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

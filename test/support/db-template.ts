@@ -295,6 +295,19 @@ async function dropStale(c: pg.Client, source: string): Promise<void> {
   }
 }
 
+/**
+ * Drops a suite's database once its runtime is closed. Without FORCE first: the server waits (up to 5 s) for
+ * the closed pool's backends to exit, where FORCE would terminate a connection whose client is still ending
+ * (an 'error' event nobody listens to any more). FORCE only when the database is still in use after that.
+ */
+async function dropDatabase(c: pg.Client, name: string): Promise<void> {
+  try {
+    await c.query(`drop database if exists ${name}`);
+  } catch {
+    await c.query(`drop database if exists ${name} with (force)`);
+  }
+}
+
 /** A copy of the variant's PostgreSQL template: a fresh database, its URL, and how to drop it (`remove`). */
 export async function pgCopy(
   url: string,
@@ -306,6 +319,6 @@ export async function pgCopy(
   return {
     url: databaseUrl(url, name),
     info: tpl.info,
-    remove: () => withAdmin(url, async (c) => void (await c.query(`drop database if exists ${name} with (force)`))),
+    remove: () => withAdmin(url, (c) => dropDatabase(c, name)),
   };
 }

@@ -3,10 +3,10 @@
 // order (test/support/db-template.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
-import { openDb } from '../../../src/db/connect.js';
+import { sql } from 'kysely';
 import { DIALECTS, openBootstrappedRuntime, openTestRuntime, skipReason } from '../../support/runtime.js';
 import type { TestRuntime, TestRuntimeOptions } from '../../support/runtime.js';
+import { tablesOf, withDb } from '../../support/db-rows.js';
 import { login } from '../../../src/app/auth/login.js';
 import { createOrganization } from '../../../src/app/orgs/manage-organizations.js';
 import { parseOrganizationFields } from '../../../src/app/orgs/organization-input.js';
@@ -25,26 +25,6 @@ const RANDOM = new Set([
 ]);
 const isRandom = (table: string, column: string, row: Record<string, unknown>) =>
   RANDOM.has(`${table}.${column}`) || RANDOM.has(`${table}.${column}.${String(row.key)}`);
-
-/** Runs `fn` on a second connection to the runtime's database. */
-async function withDb<T>(rt: TestRuntime, fn: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
-  const db = openDb(rt.db);
-  try {
-    return await fn(db.kysely as unknown as Kysely<unknown>);
-  } finally {
-    await db.close();
-  }
-}
-
-/** Every table of a database, the engines' own bookkeeping included. */
-async function tablesOf(db: Kysely<unknown>, dialect: string): Promise<string[]> {
-  const q =
-    dialect === 'sqlite'
-      ? sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`
-      : sql<{ name: string }>`select table_name as name from information_schema.tables
-          where table_schema = current_schema() order by table_name`;
-  return (await q.execute(db)).rows.map((r) => r.name);
-}
 
 const tables = (rt: TestRuntime) => withDb(rt, (db) => tablesOf(db, rt.dialect));
 
