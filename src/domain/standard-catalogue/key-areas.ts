@@ -16,7 +16,7 @@ export type KeyArea = {
   sort: number;
 };
 
-/** An organization's explicit statement that an area does not concern it (未涉及领域事项说明, as local catalogues publish it). */
+/** An organization's statement that an area does not concern it (未涉及领域事项说明, as local catalogues publish it). */
 export type KeyAreaExclusion = {
   orgId: string;
   keyAreaId: string;
