@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import noImportCycle from './eslint-rules/no-import-cycle.js';
 
 const noImport = (patterns, message) => ({ group: patterns, message });
+/** A site path of the portal or the back office, as it would start a string in app/. */
+const PORTAL_PATH = String.raw`/^\/(admin|org|publications|files|api|track|apply|search|feeds?)(\/|$|\?)/`;
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'coverage/**', 'eslint.config.js', 'eslint-rules/**'] },
@@ -89,6 +91,14 @@ export default tseslint.config(
     files: ['src/app/**/*.ts'],
     ignores: ['src/app/**/*.test.ts'],
     rules: {
+      // app/ names pages by id; where they are served is the web layer's business (the PortalUrls port).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Literal[value=${PORTAL_PATH}], TemplateElement[value.raw=${PORTAL_PATH}]`,
+          message: 'app/ holds no web URLs: return ids and let web/ (PortalUrls) build the address',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {
@@ -107,17 +117,33 @@ export default tseslint.config(
     },
   },
   {
-    // Only src/db knows SQL and the drivers.
-    files: ['src/web/**/*.{ts,tsx}', 'src/cli/**/*.ts', 'src/adapters/**/*.ts', 'src/config/**/*.ts'],
+    // The delivery edges (web/, cli/) reach side effects only through use cases: no db/, no adapters/.
+    files: ['src/web/**/*.{ts,tsx}', 'src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             noImport(
-              ['**/db/**', '**/main.js'],
-              'web/, cli/ and adapters/ never import db/ (composition happens in src/main.ts)',
+              ['**/db/**', '**/adapters/**', '**/main.js', '**/lazy-adapters.js'],
+              'web/ and cli/ use app/ (use cases and ports); adapters are composed in src/main.ts',
             ),
+            noImport(['kysely', 'pg', 'better-sqlite3'], 'only src/db imports kysely and the drivers'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Only src/db knows SQL and the drivers.
+    files: ['src/adapters/**/*.ts', 'src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noImport(['**/db/**', '**/main.js'], 'adapters/ never import db/ (composition happens in src/main.ts)'),
             noImport(['kysely', 'pg', 'better-sqlite3'], 'only src/db imports kysely and the drivers'),
           ],
         },

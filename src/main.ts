@@ -11,6 +11,8 @@ import { nodeCrypto } from './adapters/security/crypto.js';
 import { zxcvbnJudge } from './adapters/security/password-judge.js';
 import { htmlSanitizer } from './adapters/security/sanitize-html.js';
 import { zipWriter } from './adapters/documents/zip.js';
+import { htmlReader } from './adapters/html/html-reader.js';
+import { portalUrls } from './web/public/portal/portal-urls.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
@@ -61,6 +63,8 @@ export async function openRuntime(
     renderer: noticeRenderer,
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],
+    htmlReader,
+    portalUrls,
     documentReader,
     reportDocuments: reportDocumentRenderers,
     catalogueSheets,

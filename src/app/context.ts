@@ -14,6 +14,8 @@ import type { ArchiveRepos, PackageWriterFactory } from './publications/archive-
 import type { BulkRepos } from './publications/bulk-ports.js';
 import type { HtmlSanitizer, PublicationRepos } from './publications/ports.js';
 import type { DocumentReader, ReportDocumentRenderers, ReportRepos } from './reports/ports.js';
+import type { HtmlReader } from './documents/ports.js';
+import type { PortalUrls } from './portal/ports.js';
 import type { ReviewRepos } from './reviews/ports.js';
 import type { SearchRepos } from './search/ports.js';
 import type { SettingsRepos } from './settings/ports.js';
@@ -55,6 +57,10 @@ export type AppContext = {
   sanitizer: HtmlSanitizer;
   /** The notice (告知书) DOCX. */
   renderer: DocumentRenderer;
+  /** Plain text, tables and links of HTML (publication bodies, report pages). */
+  htmlReader: HtmlReader;
+  /** Where the portal serves a page (app/ names pages by id; the web layer knows their addresses). */
+  portalUrls: PortalUrls;
   /** Text of uploaded report documents (TXT, HTML, DOCX, PDF) for the report checker. */
   documentReader: DocumentReader;
   /** The annual report as DOCX, XLSX and PDF. */

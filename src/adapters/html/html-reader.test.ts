@@ -277,3 +277,10 @@ describe('size', () => {
     assert.ok(large / small < 10, `4× the nesting took ${(large / small).toFixed(1)}× the time`);
   });
 });
+
+test('links: href and src in document order, markup a script writes included, the head left out', () => {
+  const html =
+    '<head><link href="/a.css"><title>t</title></head><p><a href=" /publications/1 ">一</a>' +
+    '<img src="/files/ab"><script>var s = "<a href=\'/x\'>";</script><a href="https://e.example/">外</a></p>';
+  assert.deepEqual(readHtml(html).links, ['/publications/1', '/files/ab', '/x', 'https://e.example/']);
+});

@@ -25,6 +25,8 @@ const CODE_SCRIPT = /^(?:$|module$|(?:text|application)\/(?:x-)?(?:javascript|ec
 const MAX_TABLE_NESTING = 16;
 const MAX_SCRIPT_NESTING = 3;
 const MAX_ROWSPAN = 65_534;
+/** Attributes that hold an address the page links to or loads. */
+const LINK_ATTRIBUTES = ['href', 'src'] as const;
 
 /** A block break (`null`) or a table rendered in place. */
 type Part = string | null | { table: string };
@@ -88,6 +90,8 @@ class Table {
 class Reading implements ElementEvents {
   readonly root = new Lines();
   readonly tables: (TableGrid | null)[] = [];
+  /** The addresses the page's elements point at (href, src), in order. */
+  readonly links: string[] = [];
   /** Strings already read from this page's scripts (a page that repeats one is read once). */
   private readonly seenMarkup = new Set<string>();
   private readonly openTables: Table[] = [];
@@ -112,6 +116,10 @@ class Reading implements ElementEvents {
       this.inHead = false;
     }
     if (this.scriptDepth >= 0) return;
+    for (const key of LINK_ATTRIBUTES) {
+      const value = attribs[key]?.trim();
+      if (value !== undefined) this.links.push(value);
+    }
     if (HIDDEN.has(name)) {
       this.hiddenDepth = depth;
       this.inHead = name === 'head';
@@ -240,7 +248,11 @@ function tidy(text: string): string {
 export function readHtml(html: string): HtmlReading {
   const reading = new Reading();
   reading.read(html);
-  return { text: tidy(reading.root.lines()), tables: reading.tables.filter((t) => t !== null) };
+  return {
+    text: tidy(reading.root.lines()),
+    tables: reading.tables.filter((t) => t !== null),
+    links: reading.links,
+  };
 }
 
 /** The plain text of an HTML page or fragment (see {@link HtmlReader.text}). */

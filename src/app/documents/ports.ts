@@ -34,6 +34,8 @@ export type HtmlReading = {
   text: string;
   /** Every table of the page, in the order they open (an outer table before the tables nested in it). */
   tables: TableGrid[];
+  /** The addresses the page's elements link to or load (`href`, `src`), trimmed, in document order. */
+  links: string[];
 };
 
 /** Reads an HTML page or fragment. Total: any input is read, malformed markup included. */

@@ -3,17 +3,9 @@ import type { AppContext } from '../context.js';
 import { orderTree, type Organization, type OrgNode } from '../../domain/orgs/organization.js';
 import { getSiteFooter, type SiteFooter } from '../settings/site-settings.js';
 
-/** The statutory directories of every organization's 政府信息公开 column (国办公开办函〔2019〕61号). */
-export const DIRECTORIES = [
-  { slug: 'guide', label: '政府信息公开指南' },
-  { slug: 'rules', label: '政府信息公开制度' },
-  { slug: 'statutory', label: '法定主动公开内容' },
-  { slug: 'annual-reports', label: '政府信息公开年报' },
-  { slug: 'apply', label: '申请公开政府信息' },
-] as const;
+import { DIRECTORIES, type DirectorySlug } from '../../domain/publications/directories.js';
 
-/** One directory's slug. */
-export type DirectorySlug = (typeof DIRECTORIES)[number]['slug'];
+export { DIRECTORIES, type DirectorySlug };
 
 /** Everything a portal page needs about the site. */
 export type PortalSite = { root: Organization | undefined; tree: OrgNode[]; footer: SiteFooter };

@@ -1,7 +1,10 @@
 // The portal's addresses, as a port: app/ names what a page shows (ids, credit codes, directory slugs) and
 // web/ knows where it is served (web/public/portal/portal-urls.ts). Whatever links to, lists or refreshes a
 // portal page (views, feeds, the sitemap, the open-data API) asks this, so an address is written once.
-import type { DirectorySlug } from './portal.js';
+import type { DirectorySlug } from '../../domain/publications/directories.js';
+
+/** A portal page the application layer can judge by itself: an item page, or a stored file. */
+export type PortalPage = { kind: 'publication'; id: string } | { kind: 'file'; fileId: string };
 
 /** Site-relative addresses of the portal's pages. */
 export interface PortalUrls {
@@ -22,4 +25,6 @@ export interface PortalUrls {
   publication(id: string): string;
   /** An attachment of a published item. */
   attachment(fileId: string, publicationId: string): string;
+  /** The page a site-relative path names, when it is an item page or a stored file; else undefined. */
+  pageOf(path: string): PortalPage | undefined;
 }

@@ -1,13 +1,13 @@
 // Making a move in the review chain: pre-publication checks → decide (pure) → store the state,
 // the ledger row with the findings, the frozen live version and the audit entry in one transaction.
-import type { AppContext, Repos } from '../context.js';
+import type { AppContext } from '../context.js';
 import { syncSearch } from './search-sync.js';
 import { nextSeq } from './drafts.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { decide } from '../../domain/publications/transitions.js';
 import type { PublicationAction } from '../../domain/publications/transition-table.js';
 import {
-  extractLinks,
+  classifyLinks,
   prePublicationChecks,
   SENSITIVE_WORDS_KEY,
   wordListFrom,
@@ -23,7 +23,7 @@ import { loadPublicationConfig } from './catalogue.js';
 import type { LiveVersion, PublicationRecord } from './ports.js';
 
 /** What a move uses: the repositories, a transaction and the clock. */
-export type MoveContext = Pick<AppContext, 'repos' | 'uow' | 'clock'>;
+export type MoveContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'htmlReader' | 'portalUrls'>;
 
 /** The result of a move. */
 export type PublicationActResult = { state: PublicationState; reviewLevel: number | null; findings: CheckFinding[] };
@@ -32,28 +32,33 @@ export type PublicationActResult = { state: PublicationState; reviewLevel: numbe
 const CHECKED: ReadonlySet<PublicationAction> = new Set<PublicationAction>(['submit', 'approve', 'reject']);
 
 /** Paths this portal serves that the checker can judge without the web layer: item pages and files. */
-async function resolveInternal(repos: Repos, path: string): Promise<boolean> {
-  const page = /^\/publications\/([^/?#]+)/.exec(path);
-  if (page?.[1]) return (await repos.publications.liveVersion(decodeURIComponent(page[1]))) !== undefined;
-  const file = /^\/files\/([0-9a-f]{64})/.exec(path);
-  if (file?.[1]) return (await repos.files.get(file[1])) !== undefined;
+async function resolveInternal(ctx: CheckContext, path: string): Promise<boolean> {
+  const page = ctx.portalUrls.pageOf(path);
+  if (page?.kind === 'publication') return (await ctx.repos.publications.liveVersion(page.id)) !== undefined;
+  if (page?.kind === 'file') return (await ctx.repos.files.get(page.fileId)) !== undefined;
   return true; // other routes belong to the web layer, which passes its own resolver
 }
+
+/** What the checks read: the word list and links (repositories), the body (HTML reader), addresses. */
+type CheckContext = Pick<AppContext, 'repos' | 'htmlReader' | 'portalUrls'>;
 
 /**
  * Runs the pre-publication checks on an item's current fields.
  * @param resolve whether an internal path resolves (default: item pages and stored files)
  */
 export async function checkPublication(
-  ctx: Pick<AppContext, 'repos'>,
+  ctx: CheckContext,
   pub: PublicationRecord,
   resolve?: (path: string) => Promise<boolean>,
 ): Promise<CheckFinding[]> {
   const words = wordListFrom(await ctx.repos.settings.get(SENSITIVE_WORDS_KEY));
-  const paths = extractLinks(pub.bodyHtml).internal;
+  const body = ctx.htmlReader.read(pub.bodyHtml);
   const ok = new Set<string>();
-  for (const p of paths) if (await (resolve ?? ((x: string) => resolveInternal(ctx.repos, x)))(p)) ok.add(p);
-  return prePublicationChecks(pub, { words, resolveLink: (p) => ok.has(p) });
+  for (const p of classifyLinks(body.links).internal) {
+    if (await (resolve ?? ((x: string) => resolveInternal(ctx, x)))(p)) ok.add(p);
+  }
+  const input = { title: pub.title, summary: pub.summary, bodyText: body.text, links: body.links };
+  return prePublicationChecks(input, { words, resolveLink: (p) => ok.has(p) });
 }
 
 function liveCopy(pub: PublicationRecord, version: number, at: string): LiveVersion {
@@ -115,7 +120,7 @@ export async function actOnPublication(
         findings,
       });
       await r.publications.updateState(id, patch, now);
-      await syncSearch(r, pub, patch.state, patch.publishedOn ?? pub.publishedOn, now);
+      await syncSearch(r, ctx.htmlReader, pub, patch.state, patch.publishedOn ?? pub.publishedOn, now);
       if (newVersion !== null) {
         await r.publications.insertVersion(
           id,

@@ -259,7 +259,7 @@ export type PublicationPage = PublicationView & {
  * @throws AppError 'not_found' (also for items the actor may not see)
  */
 export async function publicationPage(
-  ctx: Pick<AppContext, 'repos' | 'clock' | 'sanitizer'>,
+  ctx: Pick<AppContext, 'repos' | 'clock' | 'sanitizer' | 'htmlReader' | 'portalUrls'>,
   actor: Actor,
   id: string,
 ): Promise<PublicationPage> {

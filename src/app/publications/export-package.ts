@@ -125,7 +125,8 @@ function entryOf(
   f: Fields,
   env: {
     names: Awaited<ReturnType<typeof nameLookup>>;
-    baseUrl: string | null;
+    /** The item page's address (the portal's public base URL, and the page's path). */
+    pageUrl: (id: string) => string;
     taken: Set<string>;
     attachments: ExportAttachment[];
   },
@@ -136,7 +137,7 @@ function entryOf(
     ...publicMetadata(f, p.version.publishedOn ?? f.writtenOn),
     categoryName: env.names.category.get(f.categoryId) ?? '',
     orgName: env.names.org.get(p.candidate.orgId) ?? '',
-    url: `${env.baseUrl ?? ''}/publications/${id}`,
+    url: env.pageUrl(id),
     version: p.version.version,
     withdrawnOn: withdrawalDay(p.candidate.withdrawnAt),
     file: itemPath(f.indexNo, env.taken),
@@ -151,7 +152,7 @@ function entryOf(
  * @throws AppError 'invalid' when no package writer is configured
  */
 export async function writeExportPackage(
-  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock' | 'sanitizer' | 'packageWriter'>,
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'clock' | 'sanitizer' | 'packageWriter' | 'portalUrls'>,
   plan: ExportPlan,
   sink: (chunk: Uint8Array) => Promise<void>,
   onProgress?: (done: number, total: number) => void,
@@ -185,7 +186,8 @@ export async function writeExportPackage(
         }
         attachments.push({ name: a.name, mime: a.mime, size: a.size, path });
       }
-      const entry = entryOf(p, f, { names, baseUrl, taken, attachments });
+      const pageUrl = (id: string) => `${baseUrl ?? ''}${ctx.portalUrls.publication(id)}`;
+      const entry = entryOf(p, f, { names, pageUrl, taken, attachments });
       await writer.add(entry.file, utf8(itemPageHtml(entry, ctx.sanitizer.html(f.bodyHtml))), {
         modifiedAt: p.version.publishedAt,
       });

@@ -107,7 +107,13 @@ function buildItem(
       comment: `批量导入（第${line.line}行），保留原索引号和发布日期`,
       findings: [],
     },
-    search: searchDocumentOf({ id, orgId: org.id }, { ...fields, categoryId }, publishedOn, now),
+    search: searchDocumentOf(
+      { id, orgId: org.id },
+      { ...fields, categoryId },
+      publishedOn,
+      now,
+      ctx.htmlReader.text(fields.bodyHtml),
+    ),
   };
 }
 

@@ -3,27 +3,18 @@
 import type { PublicationFields } from '../../domain/publications/publication.js';
 import type { SearchDocument, SearchRepos } from '../search/ports.js';
 import type { PublicationRecord } from './ports.js';
+import type { HtmlReader } from '../documents/ports.js';
 
-/** Plain text of a sanitised HTML body, for indexing (tags dropped, entities for spaces and brackets decoded). */
-export function plainText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** The index entry of a published item: named by its id, with its filters and its text. */
+/**
+ * The index entry of a published item: named by its id, with its filters and its text.
+ * @param bodyText the body's plain text (the HTML reader's)
+ */
 export function searchDocumentOf(
   item: { id: string; orgId: string },
   f: PublicationFields,
   publishedOn: string,
   at: string,
+  bodyText: string,
 ): SearchDocument {
   return {
     docType: 'publication',
@@ -36,7 +27,7 @@ export function searchDocumentOf(
     title: f.title,
     docNo: f.docNo,
     summary: f.summary,
-    bodyText: plainText(f.bodyHtml),
+    bodyText,
     updatedAt: at,
   };
 }
@@ -47,13 +38,14 @@ export function searchDocumentOf(
  */
 export async function syncSearch(
   repos: SearchRepos,
+  html: HtmlReader,
   pub: PublicationRecord,
   state: string,
   publishedOn: string | null,
   at: string,
 ): Promise<void> {
   if (state === 'published' && pub.disclosure === 'proactive' && publishedOn) {
-    await repos.search.upsert(searchDocumentOf(pub, pub, publishedOn, at));
+    await repos.search.upsert(searchDocumentOf(pub, pub, publishedOn, at, html.text(pub.bodyHtml)));
   } else if (state === 'withdrawn') {
     await repos.search.remove('publication', pub.id);
   }

@@ -64,8 +64,11 @@ export const DEFAULT_WORD_LIST: WordList = {
   ],
 };
 
-/** The text to check, and how links are judged. */
-export type CheckInput = { title: string; summary: string; bodyHtml: string };
+/**
+ * What is checked: the title and summary, and the body as its reader gives it (plain text and the
+ * addresses its elements link to or load).
+ */
+export type CheckInput = { title: string; summary: string; bodyText: string; links: readonly string[] };
 /** Options: the word list, and whether an internal path resolves (this portal's pages and attachments). */
 export type CheckOptions = {
   words: WordList;
@@ -81,26 +84,14 @@ export function prePublicationChecks(input: CheckInput, options: CheckOptions): 
   const fields = [
     ['title', input.title],
     ['summary', input.summary],
-    ['body', htmlToText(input.bodyHtml)],
+    ['body', input.bodyText],
   ] as const;
   const textFindings = fields.flatMap(([field, text]) => [
     ...wordFindings(text, field, options.words),
     ...personalDataFindings(text, field),
     ...spamFindingsOf(text, field),
   ]);
-  return [...textFindings, ...linkFindings(input.bodyHtml, options)];
-}
-
-/** The visible text of an HTML fragment (tags removed, common entities decoded). */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
+  return [...textFindings, ...linkFindings(input.links, options)];
 }
 
 function wordFindings(text: string, field: CheckFinding['field'], words: WordList): CheckFinding[] {
@@ -173,14 +164,11 @@ function spamFindingsOf(text: string, field: CheckFinding['field']): CheckFindin
   });
 }
 
-/** Links (href/src) of an HTML fragment, split into this portal's paths and external addresses. */
-export function extractLinks(
-  html: string,
+/** A body's links (href/src values), split into this portal's paths and external addresses. */
+export function classifyLinks(
+  urls: readonly string[],
   portalOrigins: readonly string[] = [],
 ): { internal: string[]; external: string[] } {
-  const urls = [...html.matchAll(/\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) =>
-    (m[1] ?? m[2] ?? '').trim(),
-  );
   const internal: string[] = [];
   const external: string[] = [];
   for (const url of urls) {
@@ -193,8 +181,8 @@ export function extractLinks(
   return { internal: [...new Set(internal)], external: [...new Set(external)] };
 }
 
-function linkFindings(html: string, options: CheckOptions): CheckFinding[] {
-  const { internal, external } = extractLinks(html, options.portalOrigins);
+function linkFindings(links: readonly string[], options: CheckOptions): CheckFinding[] {
+  const { internal, external } = classifyLinks(links, options.portalOrigins);
   return [
     ...internal
       .filter((p) => !options.resolveLink(p))

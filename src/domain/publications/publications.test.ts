@@ -6,7 +6,8 @@ import { buildHolidayCalendar } from '../calendar/holiday-calendar.js';
 import { localDate } from '../core/local-date.js';
 import { annualPublicationCounts, type PublicationFact } from './annual-counts.js';
 import { defaultCatalogue, flattenCatalogue } from './catalogue.js';
-import { DEFAULT_WORD_LIST, extractLinks, isValidResidentId, prePublicationChecks } from './checks.js';
+import { DEFAULT_WORD_LIST, classifyLinks, isValidResidentId, prePublicationChecks } from './checks.js';
+import { readHtml } from '../../adapters/html/html-reader.js';
 import { publicationDueOn, publicationStatus, reassessmentDueOn } from './deadlines.js';
 import { DEFAULT_INDEX_PATTERN, formatIndexNo, matchesIndexPattern, validateIndexPattern } from './index-no.js';
 
@@ -44,8 +45,13 @@ describe('default catalogue', () => {
 });
 
 describe('pre-publication checks', () => {
-  const run = (bodyHtml: string, resolve = (_p: string) => true) =>
-    prePublicationChecks({ title: '通知', summary: '', bodyHtml }, { words: DEFAULT_WORD_LIST, resolveLink: resolve });
+  const run = (bodyHtml: string, resolve = (_p: string) => true) => {
+    const body = readHtml(bodyHtml);
+    return prePublicationChecks(
+      { title: '通知', summary: '', bodyText: body.text, links: body.links },
+      { words: DEFAULT_WORD_LIST, resolveLink: resolve },
+    );
+  };
   test('should find wrong words, valid ID numbers, mobiles and injected spam', () => {
     const f = run(
       '<p>中华人民共国 联系人身份证11010519491231002X，手机13812345678，编号110105194912310021。365体育亚洲唯一_365bet赌城网址</p>',
@@ -70,7 +76,8 @@ describe('pre-publication checks', () => {
       ],
     );
     assert.deepEqual(
-      extractLinks('<img src="https://gk.example.gov.cn/files/a">', ['https://gk.example.gov.cn']).internal,
+      classifyLinks(readHtml('<img src="https://gk.example.gov.cn/files/a">').links, ['https://gk.example.gov.cn'])
+        .internal,
       ['/files/a'],
     );
   });

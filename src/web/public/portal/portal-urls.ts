@@ -20,4 +20,10 @@ export const portalUrls: PortalUrls = {
   publication: (id) => `/publications/${encodeURIComponent(id)}`,
   attachment: (fileId, publicationId) =>
     `/files/${encodeURIComponent(fileId)}?pub=${encodeURIComponent(publicationId)}`,
+  pageOf: (path) => {
+    const page = /^\/publications\/([^/?#]+)/.exec(path);
+    if (page?.[1]) return { kind: 'publication', id: decodeURIComponent(page[1]) };
+    const file = /^\/files\/([0-9a-f]{64})/.exec(path);
+    return file?.[1] ? { kind: 'file', fileId: file[1] } : undefined;
+  },
 };
