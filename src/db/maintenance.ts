@@ -4,7 +4,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { createGunzip, createGzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './database.js';
 import type { Maintenance } from '../app/system/ports.js';
 import { migrateToLatest, type Db } from './connect.js';
@@ -132,14 +132,32 @@ async function restore(db: Db, file: string, onProgress?: (t: string, n: number)
     throw new Error(`备份来自更新的版本，请先升级 gongkai / backup needs newer migrations: ${missing.join(', ')}`);
   }
   return db.kysely.transaction().execute(async (trx) => {
-    const total = await replaceAll(trx, chunks, onProgress);
+    const total = await replaceAll(trx, db.dialect, chunks, onProgress);
     await searchIndex(trx).rebuild();
     return total;
   });
 }
 
+/**
+ * The columns each table has now, read from this database's own schema only (Kysely's introspector reads
+ * every schema of a PostgreSQL database, where other installations' tables may share the names).
+ */
+async function currentColumns(trx: Kysely<Database>, dialect: Db['dialect']): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const table of TABLE_ORDER) {
+    const { rows } =
+      dialect === 'postgres'
+        ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+            where table_schema = current_schema() and table_name = ${table}`.execute(trx)
+        : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(trx);
+    out.set(table, new Set(rows.map((r) => r.name)));
+  }
+  return out;
+}
+
 async function replaceAll(
   trx: Kysely<Database>,
+  dialect: Db['dialect'],
   chunks: { table: keyof Database; rows: Row[] }[],
   onProgress?: (t: string, n: number) => void,
 ): Promise<number> {
@@ -147,9 +165,16 @@ async function replaceAll(
     await trx.deleteFrom(table).execute();
   }
   let total = 0;
+  const columns = await currentColumns(trx, dialect);
   for (const table of TABLE_ORDER) {
     const selfRefs = SELF_REFS[table] ?? [];
-    const rows = chunks.filter((c) => c.table === table).flatMap((c) => c.rows);
+    const known = columns.get(table);
+    // A backup from an older version may carry a column a later migration dropped (e.g. search_document.url):
+    // the migration's effect is to forget it, so the restore does too.
+    const rows = chunks
+      .filter((c) => c.table === table)
+      .flatMap((c) => c.rows)
+      .map((r) => (known ? Object.fromEntries(Object.entries(r).filter(([k]) => known.has(k))) : r));
     const firstPass = rows.map((r) => ({ ...r, ...Object.fromEntries(selfRefs.map((c) => [c, null])) }));
     for (let i = 0; i < firstPass.length; i += 200) {
       await trx
