@@ -1,4 +1,4 @@
-// ESLint: type-aware rules plus the house style's layer boundaries (HOUSE_STYLE §6.3).
+// ESLint: type-aware rules plus the layer boundaries of docs/ARCHITECTURE.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import noImportCycle from './eslint-rules/no-import-cycle.js';

@@ -1,4 +1,4 @@
-// Benchmark of the public portal (issue 4, "Performance"): N published items (default 1,000,000) over
+// Benchmark of the public portal — N published items (default 1,000,000) over
 // 200 organizations, loaded through the bulk import path, then on loopback the throughput and p95
 // latency of the publication page, a category page and the search page (two-character terms, rare
 // and common), each against plain node:http serving a page of the same size from memory, and the

@@ -1,4 +1,4 @@
-// Benchmark of 年报体检 (issue 6): reads and checks 1,000 report texts on one core (one thread) and
+// Benchmark of 年报体检: reads and checks 1,000 report texts on one core (one thread) and
 // prints reports per second (median of the runs), next to baselines measured on the same texts in
 // the same rounds (merely normalising and splitting them into lines; a plain regex scan for
 // numbers) and the machine's load average, since these machines are noisy: read the ratio, the

@@ -1,4 +1,4 @@
-// Benchmark of the annual report (issue 5 "Done means"): 100,000 applications over 50 organizations
+// Benchmark of the annual report — 100,000 applications over 50 organizations
 // (20,000 of them in one organization), inserted in bulk through the db layer (a benchmark does not
 // need the procedure), with their submit events, a fee notice and payment on 1 % of the cases, one
 // notice each and a few review cases. Then, on SQLite and on PostgreSQL:

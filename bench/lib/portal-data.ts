@@ -6,7 +6,7 @@ import { importPublications, type ImportSource } from '../../src/app/publication
 import type { AppContext } from '../../src/app/context.js';
 import { syntheticDoc } from './synthetic-text.js';
 
-/** Organizations the items are spread over (issue 4: 200). */
+/** Organizations the items are spread over (200, a province-sized tree of departments). */
 export const BENCH_ORGS = 200;
 
 /** Categories for kinds without a default category (news, other), by item number. */

@@ -411,7 +411,7 @@ export interface PublicationReassessmentTable {
 }
 
 /**
- * An organization's annual report for one year (issue 5): state, typed parts and, once submitted, the frozen report.
+ * An organization's annual report for one year (art. 49): state, typed parts and, once submitted, the frozen report.
  */
 export interface AnnualReportTable {
   id: string;

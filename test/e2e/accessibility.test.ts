@@ -2,58 +2,51 @@
 // critical violation on the portal's home, category, publication, search, apply and track pages and
 // on the back-office login, and on the apply and track forms' error states, in normal and in
 // large-text (适老化) mode.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext } from 'playwright-core';
-import { axeViolations, browserSkipReason, startE2e, type E2eServer } from '../support/e2e.js';
+import { axeViolations, browserSkipReason, e2eSuite } from '../support/e2e.js';
 import { makePublication, publishingStaff } from '../factories/publications.js';
 
 describe('portal accessibility (axe-core in Chromium)', { skip: browserSkipReason() }, () => {
-  let server: E2eServer;
-  let url: string;
   let paths: string[] = [];
-
-  before(async () => {
-    server = await startE2e({
-      prepare: async (runtime, { root }) => {
-        const staff = await publishingStaff(runtime, { prefix: 'a11y' });
-        const pub = await makePublication(runtime, staff, {
-          state: 'published',
-          fields: {
-            title: '示例区河长制工作年度通报',
-            kind: 'other_document',
-            docNo: '',
-            writtenOn: runtime.ctx.clock.today(),
-            body: '<p>全区各级河长履职情况良好。</p>',
-          },
-        });
-        const categoryId = (await runtime.ctx.repos.publications.byId(pub.id))?.categoryId;
-        assert.ok(categoryId, 'the published item has a category');
-        const org = `/org/${root.creditCode}`;
-        paths = [
-          '/',
-          `${org}/statutory`,
-          `${org}/c/${categoryId}`,
-          `/publications/${pub.id}`,
-          `/search?q=${encodeURIComponent('河长')}`,
-          `${org}/apply`,
-          '/track',
-          '/admin/login',
-          `${org}/standard-catalogue`,
-          `${org}/annual-reports`,
-        ];
-      },
-    });
-    ({ url } = server);
+  const server = e2eSuite({
+    prepare: async (runtime, { root }) => {
+      const staff = await publishingStaff(runtime, { prefix: 'a11y' });
+      const pub = await makePublication(runtime, staff, {
+        state: 'published',
+        fields: {
+          title: '示例区河长制工作年度通报',
+          kind: 'other_document',
+          docNo: '',
+          writtenOn: runtime.ctx.clock.today(),
+          body: '<p>全区各级河长履职情况良好。</p>',
+        },
+      });
+      const categoryId = (await runtime.ctx.repos.publications.byId(pub.id))?.categoryId;
+      assert.ok(categoryId, 'the published item has a category');
+      const org = `/org/${root.creditCode}`;
+      paths = [
+        '/',
+        `${org}/statutory`,
+        `${org}/c/${categoryId}`,
+        `/publications/${pub.id}`,
+        `/search?q=${encodeURIComponent('河长')}`,
+        `${org}/apply`,
+        '/track',
+        '/admin/login',
+        `${org}/standard-catalogue`,
+        `${org}/annual-reports`,
+      ];
+    },
   });
-  after(() => server?.close());
 
   /** Runs axe on every page in the context, and on the apply and track forms sent empty (their error state). */
   async function audit(context: BrowserContext): Promise<string[]> {
     const failures: string[] = [];
     const page = await context.newPage();
     for (const path of paths) {
-      const res = await page.goto(`${url}${path}`);
+      const res = await page.goto(`${server.url}${path}`);
       assert.equal(res?.status(), 200, `${path} answers 200`);
       failures.push(...(await axeViolations(page, path)));
     }
@@ -61,7 +54,7 @@ describe('portal accessibility (axe-core in Chromium)', { skip: browserSkipReaso
       [paths[5] ?? '', '提交申请'],
       ['/track', '查询'],
     ] as const) {
-      await page.goto(`${url}${path}`);
+      await page.goto(`${server.url}${path}`);
       await page.evaluate('document.querySelectorAll("form").forEach((f) => { f.noValidate = true; })'); // the server's errors, not the browser's
       await page.getByRole('button', { name: button }).click();
       await page.waitForLoadState('load');
@@ -86,7 +79,7 @@ describe('portal accessibility (axe-core in Chromium)', { skip: browserSkipReaso
     const context = await server.browser.newContext({ bypassCSP: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${url}/large-text?on=1`);
+      await page.goto(`${server.url}/large-text?on=1`);
       assert.ok(
         (await context.cookies()).some((c) => c.value === '1'),
         'the large-text cookie is set',

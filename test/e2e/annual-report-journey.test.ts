@@ -3,34 +3,28 @@
 // fixes it, publishes; a visitor finds it under 政府信息公开年报 with the tables and the numbers.
 // axe-core (WCAG 2.1 AA) finds no serious or critical violation on the report page (with its
 // errors shown), the archive and the published report.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, browserSkipReason, startE2e, type E2eServer } from '../support/e2e.js';
+import { axeViolations, browserSkipReason, e2eSuite } from '../support/e2e.js';
 import { insertReportCases } from '../integration/http/annual-report-fixture.js';
 
 const OVERVIEW = '本年度，区教育局认真贯彻《中华人民共和国政府信息公开条例》，依法办理政府信息公开申请。';
 
 describe('annual report journey in Chromium', { skip: browserSkipReason() }, () => {
-  let server: E2eServer;
-  let url: string;
   let eduCode = '';
   let year = 0;
-
-  before(async () => {
-    server = await startE2e({
-      staff: { 'wang.nianbao': { roles: ['office_head'], org: '示例区教育局', displayName: '王主任' } },
-      prepare: async (runtime, orgs) => {
-        const edu = orgs.named('示例区教育局');
-        eduCode = edu.creditCode;
-        year = Number(runtime.ctx.clock.today().slice(0, 4)) - 1;
-        await insertReportCases(runtime.ctx, edu.id, year);
-      },
-    });
-    ({ url } = server);
+  const server = e2eSuite({
+    staff: { 'wang.nianbao': { roles: ['office_head'], org: '示例区教育局', displayName: '王主任' } },
+    prepare: async (runtime, orgs) => {
+      const edu = orgs.named('示例区教育局');
+      eduCode = edu.creditCode;
+      year = Number(runtime.ctx.clock.today().slice(0, 4)) - 1;
+      await insertReportCases(runtime.ctx, edu.id, year);
+    },
   });
-  after(() => server?.close());
 
   test('should take the report from the computed draft to the portal', async () => {
+    const { url } = server;
     const head = await server.staffPage('wang.nianbao', await server.browser.newContext({ bypassCSP: true }));
 
     await head.getByRole('navigation', { name: '后台导航' }).getByRole('link', { name: '年度报告' }).click();

@@ -1,10 +1,10 @@
 // Browser journey of 依申请公开: apply online with JavaScript off → tracking code → the statutory
 // procedure in the back office (register, correction, extension, reply through legal review and
 // approval, sending) → the public track page shows each step and the due dates.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { browserSkipReason, makeMove as move, startE2e, type E2eServer } from '../support/e2e.js';
+import { browserSkipReason, e2eSuite, makeMove as move } from '../support/e2e.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d50000000049454e44ae426082',
@@ -12,28 +12,20 @@ const PNG = Buffer.from(
 );
 
 describe('disclosure application journey in Chromium', { skip: browserSkipReason() }, () => {
-  let server: E2eServer;
-  let url: string;
-  let rootCode: string;
-
-  before(async () => {
-    server = await startE2e({
-      staff: {
-        'li.handler': ['handler'],
-        'wang.office': ['office_head'],
-        'chen.legal': ['legal_reviewer'],
-        'sun.signer': ['signer'],
-      },
-    });
-    ({ url } = server);
-    rootCode = server.root.creditCode;
+  const server = e2eSuite({
+    staff: {
+      'li.handler': ['handler'],
+      'wang.office': ['office_head'],
+      'chen.legal': ['legal_reviewer'],
+      'sun.signer': ['signer'],
+    },
   });
-  after(() => server?.close());
 
   test('should run an application from the online form to the reply and show it on the track page', async () => {
+    const { url } = server;
     const publicCtx = await server.browser.newContext({ javaScriptEnabled: false });
     const applicant = await publicCtx.newPage();
-    await applicant.goto(`${url}/org/${rootCode}/apply`);
+    await applicant.goto(`${url}/org/${server.root.creditCode}/apply`);
     await applicant.getByLabel('自然人', { exact: true }).check();
     await applicant.getByLabel('申请人姓名或名称').fill('张三');
     await applicant.getByLabel('证件类型').selectOption('resident_id');

@@ -1,25 +1,15 @@
 // Browser journey: first login with the printed password, forced change, dashboard, logout; also with JS off.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { browserSkipReason, startE2e, type E2eServer } from '../support/e2e.js';
+import { browserSkipReason, e2eSuite } from '../support/e2e.js';
 
 describe('back office in Chromium', { skip: browserSkipReason() }, () => {
-  let server: E2eServer;
-  let browser: Browser;
-  let url: string;
-  let password: string;
-  let dir: string;
-
-  before(async () => {
-    server = await startE2e();
-    ({ browser, url, dir } = server);
-    password = server.boot.adminPassword ?? '';
-  });
-  after(() => server?.close());
+  const server = e2eSuite();
 
   test('should log in, change the initial password, see the dashboard and log out', async () => {
+    const { browser, url } = server;
+    const password = server.boot.adminPassword ?? '';
     const page = await browser.newPage();
     await page.goto(`${url}/admin`);
     assert.match(page.url(), /\/admin\/login/);
@@ -42,6 +32,7 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
   });
 
   test('should work with JavaScript disabled and show a Chinese error for a wrong password', async () => {
+    const { browser, url, dir } = server;
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${url}/admin/login`);
@@ -58,8 +49,8 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
   });
 
   test('should show the portal home with the statutory directories and a Chinese 404', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await server.browser.newPage();
+    await page.goto(server.url);
     for (const label of [
       '政府信息公开指南',
       '政府信息公开制度',

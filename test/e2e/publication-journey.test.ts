@@ -1,33 +1,25 @@
 // Browser journey of issue 4: an editor drafts an item with an attachment, two reviewers and a signer
 // approve it (the editor cannot approve their own item), it appears on the portal, in search and in
 // the feed; withdrawn, it disappears and answers 410.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSkipReason, makeMove as move, startE2e, type E2eServer } from '../support/e2e.js';
+import { browserSkipReason, e2eSuite, makeMove as move } from '../support/e2e.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 const TITLE = '示例区河长制工作年度通报';
 
 describe('proactive disclosure journey in Chromium', { skip: browserSkipReason() }, () => {
-  let server: E2eServer;
-  let url: string;
-  let rootCode: string;
-
-  before(async () => {
-    server = await startE2e({
-      staff: {
-        'zhou.editor': ['editor', 'reviewer'],
-        'wu.review': ['reviewer'],
-        'zheng.review': ['reviewer'],
-        'sun.signer': ['signer'],
-      },
-    });
-    ({ url } = server);
-    rootCode = server.root.creditCode;
+  const server = e2eSuite({
+    staff: {
+      'zhou.editor': ['editor', 'reviewer'],
+      'wu.review': ['reviewer'],
+      'zheng.review': ['reviewer'],
+      'sun.signer': ['signer'],
+    },
   });
-  after(() => server?.close());
 
   test('should take an item from draft through review to the portal, search and feed, then withdraw it', async () => {
+    const { url } = server;
     const editor = await server.staffPage('zhou.editor');
     await editor.goto(`${url}/admin/publications/new`);
     await editor.getByLabel(/^名称/).fill(TITLE);
@@ -73,7 +65,7 @@ describe('proactive disclosure journey in Chromium', { skip: browserSkipReason()
     assert.doesNotMatch(await visitor.content(), /<script>alert/);
     await visitor.goto(`${url}/search?q=${encodeURIComponent('河长')}`);
     assert.ok(((await visitor.locator('main').textContent()) ?? '').includes('河长制工作年度通报'));
-    const feed = await visitor.goto(`${url}/org/${rootCode}/feed.atom`);
+    const feed = await visitor.goto(`${url}/org/${server.root.creditCode}/feed.atom`);
     assert.ok((await feed?.text())?.includes(TITLE));
 
     await move(signer, itemUrl, '撤稿', async (f) => {

@@ -1,6 +1,7 @@
 // Browser tests' one setup: a real gongkai server on a temporary SQLite database (bootstrapped demo district),
 // staff accounts made through the factories, Chromium, and the steps every journey repeats (signing a staff
 // member in, making a move on a case or item page, axe-core's serious and critical violations).
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -78,6 +79,19 @@ export async function startE2e(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The server of a `describe` block: started before its tests (`startE2e(opts)`) and closed after them. The
+ * object returned is filled in when the tests run.
+ */
+export function e2eSuite(opts: Parameters<typeof startE2e>[0] = {}): E2eServer {
+  const server = {} as E2eServer;
+  before(async () => {
+    Object.assign(server, await startE2e(opts));
+  });
+  after(() => server.close?.());
+  return server;
 }
 
 /**

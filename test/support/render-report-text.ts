@@ -11,6 +11,7 @@ import {
   type ReportFormat,
 } from '../../src/domain/reports/annual-report.js';
 import { renderReportText as renderDomain } from '../../src/domain/reports/render-text.js';
+import { seeded } from '../../src/domain/reports/test-support.js';
 
 export type Shape = 'pipe' | 'spaces' | 'lines';
 
@@ -87,13 +88,4 @@ export function randomFigures(rand: () => number, format: ReportFormat): ReportF
 }
 
 /** A small deterministic PRNG (mulberry32) so failures can be replayed from the seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seeded;

@@ -1,6 +1,6 @@
-// SQL for annual-report records (issue 5) and the per-organization internal report dates.
+// SQL for annual-report records and the per-organization internal report dates.
 // The narrative, the manual figures, their sources and the frozen snapshot are display payloads
-// stored as JSON text and never queried inside (HOUSE_STYLE §6.6).
+// stored as JSON text and never queried inside (docs/decisions/0002-portable-schema.md).
 import type { Kysely, Selectable } from 'kysely';
 import type { AnnualReportTable, Database } from '../database.js';
 import type { AnnualReportRepository, StoredReport } from '../../app/reports/ports.js';

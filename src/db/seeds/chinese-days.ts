@@ -1,5 +1,5 @@
 // Seed snapshot of the official holiday schedules 2004–2026, taken from the npm package chinese-days
-// (MIT, vsme/chinese-days), to be written into the calendar_day table (SPEC §6.2, STACK §2.4).
+// (MIT, vsme/chinese-days), to be written into the calendar_day table (docs/decisions/0006-calendar-source.md).
 //
 // The package's JSON has three maps, each "YYYY-MM-DD" → "English name,中文名,statutory days":
 //   holidays   — every rest day of a holiday period (放假), weekend days inside the period included;

@@ -3,8 +3,8 @@ import type { Role } from '../users/roles.js';
 import { holdsOver, type Actor } from './actor.js';
 
 /**
- * Roles that work cases and therefore see the applicant's personal data (issue 3: "visible only to roles of the
- * organization handling the case").
+ * Roles that work cases and therefore see the applicant's personal data: only the roles of the organization
+ * handling the case (the applicant's data serves the application and nothing else).
  */
 const CASE_ROLES: readonly Role[] = ['handler', 'office_head', 'legal_reviewer', 'signer', 'head'];
 

@@ -1,4 +1,4 @@
-// Who may see and edit publications in the back office (HOUSE_STYLE §6.5): deny by default.
+// Who may see and edit publications in the back office (docs/ARCHITECTURE.md, "Permissions"): deny by default.
 import { holdsOver, type Actor } from './actor.js';
 import type { Role } from '../users/roles.js';
 

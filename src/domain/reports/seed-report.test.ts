@@ -1,4 +1,4 @@
-// Issue 5, "Done means" 1: the seed report's figures (a fixture typed in by hand) rendered in the
+// The seed report's figures (a fixture typed in by hand) rendered in the
 // 2019 format come out in their right cells, pass every check, and one changed cell fails R1 with
 // a message naming that cell's column.
 import { test } from 'node:test';

@@ -6,8 +6,7 @@ import { err, ok, type Result } from '../core/result.js';
 
 /**
  * Stored case kinds; never rename. 行政复议 and 行政诉讼 arise from disclosure decisions (art. 51,
- * annual report section 四, SPEC §1.6); 举报投诉 are complaints to the disclosure authority (art. 47,
- * SPEC §3.10), recorded here but not counted in section 四.
+ * annual report section 四, 国办公开办函〔2021〕30号); 举报投诉 are complaints to the disclosure authority (art. 47), recorded here but not counted in section 四.
  */
 export const REVIEW_KINDS = ['reconsideration', 'litigation', 'complaint'] as const;
 /** One case kind. */
@@ -244,7 +243,7 @@ export function resultAtYearEnd(c: Pick<ReviewCaseDetails, 'result' | 'resultOn'
 /**
  * Computes the annual report's section 四 for one organization's cases.
  *
- * Counting rule (decided here, [D]: neither the 2019 nor the 2021 format states it, SPEC §1.6):
+ * Counting rule (decided here, [D]: neither the 2019 nor the 2021 format states it):
  * - a case counts once, in the report of the year it was filed (`filedOn`, the date the
  *   复议机关 or court accepted it; for complaints, received) — cases filed in other years are ignored;
  * - its column is its result as at 31 December of that year ({@link resultAtYearEnd}): a case
@@ -253,7 +252,7 @@ export function resultAtYearEnd(c: Pick<ReviewCaseDetails, 'result' | 'resultOn'
  * - complaints (举报投诉) are not counted; each 总计 is the sum of its four results (R5).
  * Which organization counts a case is decided when it is registered: the register holds the
  * cases against the organization's own decisions (the acting agency, not the 复议机关 as
- * co-defendant; 国办公开办函〔2016〕201号, SPEC §1.6).
+ * co-defendant; 国办公开办函〔2016〕201号).
  * @param cases the organization's cases (any years; others are filtered out)
  * @param year the report year
  */

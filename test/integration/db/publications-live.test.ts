@@ -1,4 +1,4 @@
-// The portal's live queries on both dialects (issue 4, "Performance"): listLive pages live 主动公开
+// The portal's live queries on both dialects (bench:portal measures them at scale): listLive pages live 主动公开
 // items newest first in SQL and reads the frozen live copy (a revision in progress changes nothing),
 // never withdrawn or 不予公开 items; interpretationsOf and attachmentOwners follow the live versions.
 import { after, before, describe, test } from 'node:test';

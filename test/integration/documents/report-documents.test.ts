@@ -1,4 +1,4 @@
-// The annual report as DOCX, XLSX and PDF (issue 5, "Exports"): the DOCX and XLSX open in headless
+// The annual report as DOCX, XLSX and PDF — the DOCX and XLSX open in headless
 // LibreOffice and their text has every official label with each row's figures after its label; the
 // XLSX reads back with exceljs with the figures as numbers in their cells under merged headers; the
 // pdfmake PDF's text layer (pdftotext, poppler-utils) is the same Chinese text with no Kangxi/CJK
@@ -109,7 +109,7 @@ function assertLabelsAndFigures(text: string, report: AnnualReport, format: Repo
   assert.doesNotMatch(text, RADICALS, `${what}: no radical characters`);
 }
 
-/** The figures the report checker (issue 6) reads back equal the report's, row by row. */
+/** The figures the report checker (年报体检) reads back equal the report's, row by row. */
 function assertSameFigures(read: ReturnType<typeof checkReportText>, report: AnnualReport, what: string): void {
   for (const [row, cells] of Object.entries(report.applications)) {
     assert.deepEqual(read.applications[row as keyof typeof read.applications], cells, `${what}: applications.${row}`);

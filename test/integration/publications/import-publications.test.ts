@@ -1,4 +1,4 @@
-// Bulk import of already-published items (issue 4), on both dialects: a bad line rejects the whole
+// Bulk import of already-published items on both dialects: a bad line rejects the whole
 // file with every problem named by line and field; a good file shows at once on the portal, in search
 // and in the Atom feed with its original 索引号 and dates; one audit entry per import; duplicates on a
 // second run; interpretations linked both ways; new 索引号 continue after imported serials; a load

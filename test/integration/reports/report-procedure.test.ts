@@ -1,4 +1,4 @@
-// Issue 5 "Done means" 2: a 2021-format report built from applications that went through the real
+// A 2021-format report built from applications that went through the real
 // procedure (several applicant types and outcomes, a case carried over from 2024, one left open at
 // the end of 2025, a fee, a withdrawal), the review register and published documents — every cell
 // of sections 三 and 四 and of section 二 item (一) checked, and no error found. Both dialects.

@@ -111,7 +111,7 @@ export function ReviewListPage(
   );
 }
 
-/** Section 四 in the official layout (SPEC §1.6): 行政复议 ×5, 行政诉讼 (直接起诉 ×5, 复议后起诉 ×5). */
+/** Section 四 in the official layout (国办公开办函〔2021〕30号, table 四): 行政复议 ×5, 行政诉讼 (直接起诉 ×5, 复议后起诉 ×5). */
 export function SummaryTable(p: { summary: ReviewSummary; caption: string }) {
   return (
     <div class="table-wrap">
