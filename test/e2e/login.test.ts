@@ -60,7 +60,7 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
     ]) {
       assert.equal(await page.getByRole('link', { name: label }).count(), 1, label);
     }
-    const res = await page.goto(`${url}/no-such-page`);
+    const res = await page.goto(`${server.url}/no-such-page`);
     assert.equal(res?.status(), 404);
     assert.match((await page.getByRole('heading', { level: 1 }).textContent()) ?? '', /页面不存在/);
     await page.close();

@@ -37,41 +37,16 @@ export const CATALOGUE_HEAD2 = [
   '乡级',
 ];
 
+/** A sheet row from its 14 cells separated by '|' (an empty cell between two bars). */
+export const sheetRow = (cells: string): string[] => cells.split('|');
+
 /** A complete row of the 社会救助 sheet: 最低生活保障 › 办事指南, for everyone, proactive, county and township. */
-export const RELIEF_GUIDE_ROW = [
-  '1',
-  '最低生活保障',
-  '办事指南',
-  '办理事项、办理条件、申请材料',
-  '《社会救助暂行办法》',
-  '制定或获取信息之日起10个工作日内',
-  '县级政府民政部门',
-  '■政府网站',
-  '✓',
-  '',
-  '✓',
-  '',
-  '✓',
-  '✓',
-];
+export const RELIEF_GUIDE_ROW = sheetRow(
+  '1|最低生活保障|办事指南|办理事项、办理条件、申请材料|《社会救助暂行办法》|制定或获取信息之日起10个工作日内|县级政府民政部门|■政府网站|✓||✓||✓|✓',
+);
 
 /** A row with 二级事项 (column C) missing and no 公开对象 ticked (columns I–J). */
-export const INCOMPLETE_ROW = [
-  '2',
-  '最低生活保障',
-  '',
-  '名单',
-  '依据',
-  '20个工作日内',
-  '民政',
-  '■政府网站',
-  '',
-  '',
-  '✓',
-  '',
-  '✓',
-  '',
-];
+export const INCOMPLETE_ROW = sheetRow('2|最低生活保障||名单|依据|20个工作日内|民政|■政府网站|||✓||✓|');
 
 /** A catalogue row as the back office's form posts it (a 社会救助-style matter of the district unless given). */
 export function catalogueRowForm(

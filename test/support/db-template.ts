@@ -1,18 +1,19 @@
 // Migrated and bootstrapped template databases for test runtimes, built once and copied per suite.
 //
 // Migrating and bootstrapping (national calendar, demo district with its catalogues, admin hashed with
-// argon2) costs about 0.4 s on SQLite and 2–5 s on PostgreSQL; copying a finished database costs about 20 ms
-// (a file copy) and 0.3 s (`CREATE DATABASE … TEMPLATE …`). A template is keyed by a digest of everything
-// that decides its contents — the source tree (migrations, bootstrap, demo data, calendar seed), the
-// package lock, the clock's start instant and `demo` — so a change rebuilds it, and it is shared by every
-// test process of a run (and by later runs while nothing changed). Concurrent builders are serialized (a
-// lock file, a PostgreSQL advisory lock); the finished template is published atomically (a directory
-// rename, a database rename) together with what bootstrap returned.
+// argon2) costs about 0.4 s on SQLite and 1–5 s on PostgreSQL; copying a finished database costs about 20 ms
+// (a file copy) and 0.15–0.4 s (`CREATE DATABASE … TEMPLATE …`). Templates come in two levels: the migrated
+// database (one per dialect), and from a copy of it one bootstrapped database per variant (the clock's start
+// instant and `demo`). Each is keyed by a digest of everything that decides its contents — the source tree
+// (migrations, bootstrap, demo data, calendar seed) and the package lock — so a change rebuilds it, and it is
+// shared by every test process of a run (and by later runs while nothing changed). Concurrent builders are
+// serialized (a lock file, a PostgreSQL advisory lock); a finished template is published atomically (a
+// directory rename, a database rename) together with what bootstrap returned.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openRuntime, calendarSeed, type Runtime } from '../../src/main.js';
@@ -39,35 +40,76 @@ export const runtimeSettings = (clock: Clock) => ({
 });
 
 const ROOT = join(import.meta.dirname, '..', '..');
-/** Templates older than this and of another source digest are removed (another checkout may use its own). */
-const STALE_MS = 6 * 3600 * 1000;
+/**
+ * Templates of another source digest built longer ago than this are removed (a checkout edited since, or
+ * another checkout that will build its own again), and suite databases as old (their process died).
+ */
+const STALE_MS = 2 * 3600 * 1000;
 
 let sourceDigest: string | undefined;
 
-/** A digest of src/ (tests excluded) and the package lock: whatever can change what bootstrap writes. */
+/** Relative modules a source file imports statically (`import … from './x.js'`, `export … from`, side effects). */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'";]*?['"](\.{1,2}\/[^'"]+)['"]/g)];
+  return found.map((m) => {
+    const target = join(dirname(file), m[1] ?? '');
+    const ts = target.replace(/\.js$/, '.ts');
+    return existsSync(ts) ? ts : target.replace(/\.js$/, '.tsx');
+  });
+}
+
+/**
+ * A digest of what decides a template's rows: every source file src/main.ts (the runtime's composition) and
+ * src/app/bootstrap.ts reach by static imports — migrations, repositories, bootstrap, demo data, calendar
+ * seed — and the package lock. The web and CLI layers are not reached, so editing them rebuilds nothing.
+ */
 function digestOfSources(): string {
   if (sourceDigest) return sourceDigest;
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(ts|tsx|json|sql)$/.test(name) && !/\.test\.tsx?$/.test(name)) {
-        hash.update(relative(ROOT, p)).update('\0').update(readFileSync(p)).update('\0');
-      }
-    }
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    for (const next of staticImports(file)) visit(next);
   };
-  walk(join(ROOT, 'src'));
+  visit(join(ROOT, 'src', 'main.ts'));
+  visit(join(ROOT, 'src', 'app', 'bootstrap.ts'));
+  const hash = createHash('sha256');
+  for (const file of [...seen].sort()) {
+    hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
   hash.update(readFileSync(join(ROOT, 'package-lock.json')));
   sourceDigest = hash.digest('hex').slice(0, 16);
   return sourceDigest;
 }
 
-/** The template's name: source digest plus a digest of the variant. */
-function templateKey(v: TemplateVariant): { source: string; key: string } {
+/**
+ * A template's name: the source digest plus `m` for the migrated database, or a digest of the variant.
+ * @param v the variant; undefined for the migrated database the variants are built from
+ */
+function templateKey(v: TemplateVariant | undefined): { source: string; key: string } {
   const source = digestOfSources();
-  const variant = createHash('sha256').update(`${v.start}|${v.demo}`).digest('hex').slice(0, 12);
+  const variant = v ? createHash('sha256').update(`${v.start}|${v.demo}`).digest('hex').slice(0, 12) : 'm';
   return { source, key: `${source}_${variant}` };
+}
+
+/** What the migrated database carries: nothing bootstrapped. */
+const MIGRATED_ONLY: TemplateInfo = { boot: { calendarYears: 0, createdOrgs: 0 }, idsDrawn: 0 };
+
+/** Bootstraps a runtime for the variant, or leaves the migrated database as it is. */
+const prepare = (rt: Runtime, v: TemplateVariant | undefined) => (v ? initialize(rt, v) : MIGRATED_ONLY);
+
+/** A clock for building: the variant's start (the migrated database records no time but Kysely's own). */
+const buildClock = (v: TemplateVariant | undefined) => fixedClock(v?.start ?? '2000-01-01T00:00:00Z');
+
+/** Memoizes template promises per process (several suites of a file open the same variant). */
+function memo<T>(cache: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
+  let p = cache.get(key);
+  if (!p) {
+    p = build();
+    cache.set(key, p);
+  }
+  return p;
 }
 
 /** Bootstraps a migrated runtime (the work a template saves), counting the ids bootstrap draws. */
@@ -103,21 +145,16 @@ function sqliteBase(): string {
 
 const sqliteTemplates = new Map<string, Promise<{ file: string; info: TemplateInfo }>>();
 
-/** The SQLite template of a variant (built now if missing): its file and what bootstrap returned. */
-function sqliteTemplate(v: TemplateVariant): Promise<{ file: string; info: TemplateInfo }> {
+/** The SQLite template of a variant, or the migrated one (built now if missing): its file and bootstrap's result. */
+function sqliteTemplate(v: TemplateVariant | undefined): Promise<{ file: string; info: TemplateInfo }> {
   const { source, key } = templateKey(v);
-  let p = sqliteTemplates.get(key);
-  if (!p) {
-    p = buildSqliteTemplate(source, key, v);
-    sqliteTemplates.set(key, p);
-  }
-  return p;
+  return memo(sqliteTemplates, key, () => buildSqliteTemplate(source, key, v));
 }
 
 async function buildSqliteTemplate(
   source: string,
   key: string,
-  v: TemplateVariant,
+  v: TemplateVariant | undefined,
 ): Promise<{ file: string; info: TemplateInfo }> {
   const base = sqliteBase();
   const dir = join(base, `tpl_${key}`);
@@ -144,11 +181,9 @@ async function buildSqliteTemplate(
     const work = join(base, `tpl_${key}.building-${process.pid}`);
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work);
-    const rt = await openRuntime(
-      { kind: 'sqlite', file: join(work, 'db.sqlite') },
-      runtimeSettings(fixedClock(v.start)),
-    );
-    const info = await initialize(rt, v);
+    if (v) copyFileSync((await sqliteTemplate(undefined)).file, join(work, 'db.sqlite'));
+    const rt = await openRuntime({ kind: 'sqlite', file: join(work, 'db.sqlite') }, runtimeSettings(buildClock(v)));
+    const info = await prepare(rt, v);
     await rt.close();
     for (const extra of ['db.sqlite-wal', 'db.sqlite-shm']) rmSync(join(work, extra), { force: true });
     writeFileSync(join(work, 'info.json'), JSON.stringify(info));
@@ -211,15 +246,10 @@ async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Prom
 
 const pgTemplates = new Map<string, Promise<{ name: string; info: TemplateInfo }>>();
 
-/** The PostgreSQL template database of a variant (built now if missing). */
-function pgTemplate(url: string, v: TemplateVariant): Promise<{ name: string; info: TemplateInfo }> {
+/** The PostgreSQL template database of a variant, or the migrated one (built now if missing). */
+function pgTemplate(url: string, v: TemplateVariant | undefined): Promise<{ name: string; info: TemplateInfo }> {
   const { source, key } = templateKey(v);
-  let p = pgTemplates.get(key);
-  if (!p) {
-    p = buildPgTemplate(url, source, `gk_tpl_${key}`, v);
-    pgTemplates.set(key, p);
-  }
-  return p;
+  return memo(pgTemplates, key, () => buildPgTemplate(url, source, `gk_tpl_${key}`, v));
 }
 
 /** The template's comment: what bootstrap returned, and when it was built (for the clean-up of old ones). */
@@ -240,8 +270,9 @@ async function buildPgTemplate(
   url: string,
   source: string,
   name: string,
-  v: TemplateVariant,
+  v: TemplateVariant | undefined,
 ): Promise<{ name: string; info: TemplateInfo }> {
+  const from = v ? (await pgTemplate(url, undefined)).name : undefined;
   return withAdmin(url, async (c) => {
     const found = await readTemplate(c, name);
     if (found) return { name, info: found };
@@ -253,13 +284,13 @@ async function buildPgTemplate(
       if (ready) return { name, info: ready };
       await dropStale(c, source);
       const work = `gk_build_${process.pid}_${randomBytes(4).toString('hex')}`;
-      await c.query(`create database ${work}`);
+      await c.query(`create database ${work}${from ? ` template ${from}` : ''}`);
       try {
         const rt = await openRuntime(
           { kind: 'postgres', url: databaseUrl(url, work), poolSize: 2 },
-          runtimeSettings(fixedClock(v.start)),
+          runtimeSettings(buildClock(v)),
         );
-        const info = await initialize(rt, v);
+        const info = await prepare(rt, v);
         await rt.close();
         const comment: TemplateComment = { ...info, builtAt: Date.now() };
         await c.query(`comment on database ${work} is ${pg.escapeLiteral(JSON.stringify(comment))}`);

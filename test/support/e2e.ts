@@ -1,7 +1,6 @@
 // Browser tests' one setup: a real gongkai server on a temporary SQLite database (bootstrapped demo district),
 // staff accounts made through the factories, Chromium, and the steps every journey repeats (signing a staff
 // member in, making a move on a case or item page, axe-core's serious and critical violations).
-import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +15,7 @@ import type { Role } from '../../src/domain/users/roles.js';
 import { demoOrgs, type Orgs } from '../factories/orgs.js';
 import { makeStaff, STAFF_PASSWORD } from '../factories/staff.js';
 import { launchBrowser } from './browser.js';
+import { forSuite } from './suite.js';
 
 export { browserSkipReason } from './browser.js';
 
@@ -81,17 +81,9 @@ export async function startE2e(
   };
 }
 
-/**
- * The server of a `describe` block: started before its tests (`startE2e(opts)`) and closed after them. The
- * object returned is filled in when the tests run.
- */
+/** The server of a `describe` block: started before its tests, closed after them (see `forSuite`). */
 export function e2eSuite(opts: Parameters<typeof startE2e>[0] = {}): E2eServer {
-  const server = {} as E2eServer;
-  before(async () => {
-    Object.assign(server, await startE2e(opts));
-  });
-  after(() => server.close?.());
-  return server;
+  return forSuite(() => startE2e(opts));
 }
 
 /**

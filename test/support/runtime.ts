@@ -5,6 +5,7 @@ import { openRuntime, type Runtime } from '../../src/main.js';
 import type { DbConfig } from '../../src/db/connect.js';
 import type { BootstrapResult } from '../../src/app/bootstrap.js';
 import { fixedClock } from '../../src/adapters/clock.js';
+import { forSuite } from './suite.js';
 import { initialize, pgCopy, removeSqliteFile, replayIds, runtimeSettings } from './db-template.js';
 import { scratchSqliteFile, sqliteCopy, type TemplateVariant } from './db-template.js';
 
@@ -70,6 +71,11 @@ export async function openTestRuntime(dialect: Dialect, opts: TestRuntimeOptions
   const rt = await open({ ...copy.db, ...(dialect === 'postgres' ? { poolSize: 4 } : {}) }, clock, copy.remove);
   replayIds(rt, copy.info);
   return { ...rt, boot: { ...copy.info.boot } };
+}
+
+/** The runtime of a `describe` block: opened before its tests, closed after them (see `forSuite`). */
+export function suiteRuntime(dialect: Dialect, opts: TestRuntimeOptions = {}): TestRuntime {
+  return forSuite(() => openTestRuntime(dialect, opts));
 }
 
 /**

@@ -1,19 +1,15 @@
 // Historical case import on both dialects: all rows or none, errors with line and column.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { importApplications } from '../../../src/app/applications/import-applications.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/applications/${name}`, import.meta.url), 'utf8');
 
 for (const dialect of DIALECTS) {
   describe(`applications import (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
-    before(async () => {
-      rt = await openTestRuntime(dialect);
-    });
-    after(() => rt.close());
+    const rt = suiteRuntime(dialect);
 
     test('should report every bad cell with its line and column and import nothing', async () => {
       const r = await importApplications(rt.ctx, fixture('history-bad.csv'));

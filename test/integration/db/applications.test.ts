@@ -1,7 +1,7 @@
 // Application use cases on both dialects: intake, the statutory procedure, privacy, tracking.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { createStaff, sampleForm } from '../../support/staff.js';
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
@@ -16,14 +16,12 @@ import { releaseToAll } from '../../../src/app/applications/release-to-all.js';
 
 for (const dialect of DIALECTS) {
   describe(`applications (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect, { start: '2025-09-28T02:00:00Z' });
     let staff: Awaited<ReturnType<typeof createStaff>>;
     before(async () => {
       // 2025-09-28 10:00 Beijing time: a make-up working Sunday before the National Day week.
-      rt = await openTestRuntime(dialect, { start: '2025-09-28T02:00:00Z' });
       staff = await createStaff(rt);
     });
-    after(() => rt.close());
 
     test('should take an online application and answer with the tracking code and the due date', async () => {
       const r = await submitApplication(rt.ctx, null, {

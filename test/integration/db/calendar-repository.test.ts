@@ -1,8 +1,8 @@
 // Calendar repository on both dialects: the seeded schedule, replacing years (with the late-December
 // days a notice's 元旦 arrangement reaches back to), and setting, replacing and removing overrides.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import type { CalendarDayRow } from '../../../src/app/calendar/ports.js';
 
 const AT = '2026-11-01T02:00:00.000Z';
@@ -16,11 +16,7 @@ const day = (date: string, kind: 'holiday' | 'workday', name: string, source = '
 
 for (const dialect of DIALECTS) {
   describe(`calendar repository (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
-    before(async () => {
-      rt = await openTestRuntime(dialect, { demo: false });
-    });
-    after(() => rt.close());
+    const rt = suiteRuntime(dialect, { demo: false });
 
     test('should hold the seeded national schedule with its published years', async () => {
       const years = await rt.ctx.repos.calendar.years();

@@ -1,9 +1,9 @@
 // The test factories reach what they promise through the real use cases, on both dialects: staff with
 // their roles at the organization asked for, organization subtrees, applications and publications in
 // every state they offer.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { demoOrgs, makeOrgs } from '../../factories/orgs.js';
 import { makeStaff } from '../../factories/staff.js';
 import { caseStaff, makeApplication, type CaseStaff } from '../../factories/applications.js';
@@ -13,15 +13,13 @@ import { APPLICATION_STATES } from '../../../src/domain/applications/application
 
 for (const dialect of DIALECTS) {
   describe(`test factories (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
     let cases: CaseStaff;
     let pubs: PublishingStaff;
+    const rt = suiteRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
       cases = await caseStaff(rt);
       pubs = await publishingStaff(rt);
     });
-    after(() => rt.close());
 
     test('should give an account its roles at the organization asked for', async () => {
       const edu = (await demoOrgs(rt)).named('示例区教育局');

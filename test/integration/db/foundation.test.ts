@@ -1,11 +1,11 @@
 // Repository tests of the foundation tables on SQLite and PostgreSQL: schema, organizations,
 // the audit chain under concurrency, transactions, backup and restore (every row of every table) across dialects.
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, openTestRuntime, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
 import { TABLE_ORDER } from '../../../src/db/maintenance.js';
 import { migrateToLatest, openDb } from '../../../src/db/connect.js';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit.js';
@@ -58,15 +58,9 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
 
 for (const dialect of DIALECTS) {
   describe(`foundation repositories (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect);
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-db-'));
-    before(async () => {
-      rt = await openTestRuntime(dialect);
-    });
-    after(async () => {
-      await rt.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(() => rmSync(dir, { recursive: true, force: true }));
 
     test('should create the demo district as a tree with the government at the root', async () => {
       const orgs = await rt.ctx.repos.orgs.list();

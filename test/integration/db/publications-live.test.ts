@@ -1,9 +1,9 @@
 // The portal's live queries on both dialects (bench:portal measures them at scale): listLive pages live 主动公开
 // items newest first in SQL and reads the frozen live copy (a revision in progress changes nothing),
 // never withdrawn or 不予公开 items; interpretationsOf and attachmentOwners follow the live versions.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { rootOrg } from '../../factories/orgs.js';
 import {
   makePublication,
@@ -20,15 +20,13 @@ const PDF = new TextEncoder().encode('%PDF-1.4 live');
 
 for (const dialect of DIALECTS) {
   describe(`publications live queries (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
     let root: Organization;
     let s: PublishingStaff;
+    const rt = suiteRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
       root = await rootOrg(rt);
       s = await publishingStaff(rt);
     });
-    after(() => rt.close());
 
     const draft = (fields: Record<string, unknown> = {}) => makePublication(rt, s, { fields });
     const publish = async (id: string, on: string) => {

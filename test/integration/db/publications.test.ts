@@ -1,8 +1,8 @@
 // Publications on both dialects: catalogue, drafts with 索引号 and attachments, the review chain
 // with 编审分离, scheduled release, revision, withdrawal, audit, and the annual counts.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { rootOrg } from '../../factories/orgs.js';
 import {
   makePublication,
@@ -27,15 +27,13 @@ const is = (code: string) => (e: unknown) => e instanceof AppError && e.code ===
 
 for (const dialect of DIALECTS) {
   describe(`publications (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
     let root: Organization;
     let s: PublishingStaff;
+    const rt = suiteRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
       root = await rootOrg(rt);
       s = await publishingStaff(rt);
     });
-    after(() => rt.close());
 
     const draft = (over: Record<string, unknown> = {}) =>
       makePublication(rt, s, { fields: { keyAreas: ['保障性住房'], ...over } });

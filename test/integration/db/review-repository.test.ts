@@ -1,8 +1,8 @@
 // The 复议/诉讼/投诉 register's repository on both dialects: insert, read with the linked 查询码,
 // update, the list filters (organizations, kind, year, result, application), and the CHECK constraints.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { buildReview } from '../../support/reviews.js';
 import { demoOrgs } from '../../factories/orgs.js';
 import { makeApplication } from '../../factories/applications.js';
@@ -13,20 +13,18 @@ const AT = '2025-09-28T02:00:00.000Z';
 
 for (const dialect of DIALECTS) {
   describe(`review repository (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
     let edu = '';
     let fin = '';
     let appId = '';
     let tracking = '';
+    const rt = suiteRuntime(dialect);
     before(async () => {
-      rt = await openTestRuntime(dialect);
       const orgs = await demoOrgs(rt);
       const bureau = orgs.named('示例区教育局');
       edu = bureau.id;
       fin = orgs.named('示例区财政局').id;
       ({ id: appId, trackingCode: tracking } = await makeApplication(rt, { org: bureau.creditCode }));
     });
-    after(() => rt.close());
 
     test('should insert a case and read it back with the linked tracking code', async () => {
       const c = buildReview(edu, {

@@ -1,9 +1,10 @@
 // The standard catalogue on both dialects: XLSX import (merged headers, ✓ marks), export→import
 // round trip, all-or-nothing on errors, "not applicable" statements, and the overdue-rows query.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { catalogueWorkbook, INCOMPLETE_ROW, RELIEF_GUIDE_ROW } from '../../factories/standard-catalogue.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
+import { catalogueWorkbook, INCOMPLETE_ROW, RELIEF_GUIDE_ROW, sheetRow } from '../../factories/standard-catalogue.js';
+import { demoOrgs } from '../../factories/orgs.js';
 import { catalogueSheetIO } from '../../../src/adapters/documents/catalogue-xlsx.js';
 import { exportCatalogue, importCatalogue } from '../../../src/app/standard-catalogue/import-catalogue.js';
 import { listCatalogue, markAreaNotApplicable } from '../../../src/app/standard-catalogue/manage-catalogue.js';
@@ -11,52 +12,24 @@ import { overdueRows, rowsWithNothingPublished } from '../../../src/app/standard
 
 const SOCIAL = [
   RELIEF_GUIDE_ROW,
-  [
-    '2',
-    '最低生活保障',
-    '审核信息',
-    '初审对象名单及相关信息',
-    '《社会救助暂行办法》',
-    '常态化公开',
-    '乡镇政府（街道办事处）',
-    '■政府网站\n□社区/企事业单位/村公示栏（电子屏）',
-    '',
-    '✓',
-    '✓',
-    '',
-    '',
-    '✓',
-  ],
+  sheetRow(
+    '2|最低生活保障|审核信息|初审对象名单及相关信息|《社会救助暂行办法》|常态化公开|乡镇政府（街道办事处）|■政府网站\n□社区/企事业单位/村公示栏（电子屏）||✓|✓|||✓',
+  ),
 ];
 const BUDGET = [
-  [
-    '1',
-    '部门预算',
-    '预算公开',
-    '●部门预算报表 ●说明',
-    '《中华人民共和国预算法》',
-    '每年1月31日前',
-    '区财政局',
-    '■政府网站',
-    '✓',
-    '',
-    '✓',
-    '',
-    '✓',
-    '',
-  ],
+  sheetRow(
+    '1|部门预算|预算公开|●部门预算报表 ●说明|《中华人民共和国预算法》|每年1月31日前|区财政局|■政府网站|✓||✓||✓|',
+  ),
 ];
 
 for (const dialect of DIALECTS) {
   describe(`standard catalogue (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect, { start: '2025-01-02T02:00:00Z' });
     let org = '';
     const io = catalogueSheetIO;
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2025-01-02T02:00:00Z' });
-      org = (await rt.ctx.repos.orgs.list()).find((o) => o.name === '示例区教育局')?.id ?? '';
+      org = (await demoOrgs(rt)).named('示例区教育局').id;
     });
-    after(() => rt.close());
 
     test('should offer the 26 national areas by default', async () => {
       const areas = await rt.ctx.repos.standardCatalogue.areas(org);
@@ -65,12 +38,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should refuse a sheet with errors, name row and column, and import nothing', async () => {
-      const bad = [
-        {
-          ...{ name: '社会救助' },
-          rows: [RELIEF_GUIDE_ROW, INCOMPLETE_ROW],
-        },
-      ];
+      const bad = [{ name: '社会救助', rows: [RELIEF_GUIDE_ROW, INCOMPLETE_ROW] }];
       const r = await importCatalogue(
         rt.ctx,
         null,

@@ -1,7 +1,7 @@
 // The user repository on both dialects, and the rule that each account change appends exactly one audit entry.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { actorOf } from '../../../src/app/actors.js';
 import { login } from '../../../src/app/auth/login.js';
 import { createUser, resetPassword, setUserActive, updateUser } from '../../../src/app/users/manage-users.js';
@@ -14,7 +14,7 @@ const PASSWORD = 'Lanse-Hudie-47-Qiao';
 
 for (const dialect of DIALECTS) {
   describe(`user repository (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect);
     let edu = '';
     let fin = '';
     let root = '';
@@ -44,7 +44,6 @@ for (const dialect of DIALECTS) {
     const names = (users: { username: string }[]) => users.map((u) => u.username);
 
     before(async () => {
-      rt = await openTestRuntime(dialect);
       const orgs = await rt.ctx.repos.orgs.list();
       const byName = (name: string) => orgs.find((o) => o.name === name)?.id ?? '';
       [root, edu, fin] = [byName('示例区人民政府'), byName('示例区教育局'), byName('示例区财政局')];
@@ -52,7 +51,6 @@ for (const dialect of DIALECTS) {
       await insert('bob.zhang', 'Zhang Wei', edu, 'deactivated');
       await insert('carol.wang', '王卡萝', fin);
     });
-    after(() => rt.close());
 
     test('should map a stored account and keep its password hash apart', async () => {
       const u = await rt.ctx.repos.users.byUsername('Alice.Li');

@@ -3,9 +3,9 @@
 // items withdrawn in the period kept and noted, earlier ones, 不予公开 / 依申请公开 items, drafts,
 // later items and other organizations absent; the version live in the period; kinds and subtree
 // filters; the public address in URLs; no staff names or review comments; the audit entry.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
 import { readZip, type ZipEntry } from '../../support/zip-reader.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
@@ -38,7 +38,7 @@ type Manifest = {
 
 for (const dialect of DIALECTS) {
   describe(`archive export package (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect, { start: '2024-05-01T02:00:00Z' });
     let p: DatedPublishing;
     const id: Record<string, string> = {};
 
@@ -63,7 +63,6 @@ for (const dialect of DIALECTS) {
     };
 
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2024-05-01T02:00:00Z' });
       p = await datedPublishing(rt, 'exp');
       // Withdrawn before the period: absent.
       id.early = (await p.draft('2024-06-01', { title: '早已撤销的通知', kind: 'other_document' })).id;
@@ -149,7 +148,6 @@ for (const dialect of DIALECTS) {
       await p.publish(id.late, '2026-01-10');
       p.at('2026-03-01');
     });
-    after(() => rt.close());
 
     test('should pack the items live in the period with a manifest, pages and attachments once', async () => {
       const { zip, manifest, summary, progress, text } = await run();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { DIALECTS, openTestRuntime, PG_URL, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, PG_URL, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { STAFF_PASSWORD } from '../../factories/staff.js';
 import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
@@ -21,12 +21,11 @@ type Manifest = { itemCount: number; items: { title: string }[] };
 
 for (const dialect of DIALECTS) {
   describe(`archive export page (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect, { start: '2025-03-01T02:00:00Z' });
     let p: DatedPublishing;
     let web: TestAgent;
 
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2025-03-01T02:00:00Z' });
       p = await datedPublishing(rt, 'web');
       const { id } = await p.draft('2025-03-05', {
         title: '示例区河长制工作实施办法',
@@ -37,7 +36,6 @@ for (const dialect of DIALECTS) {
       web = new TestAgent(rt);
       assert.equal((await web.login('web.editor', STAFF_PASSWORD)).status, 303);
     });
-    after(() => rt.close());
 
     test('should show the form with the organizations, last year and every kind', async () => {
       const res = await web.get('/admin/publication-export');

@@ -3,9 +3,9 @@
 // and in the Atom feed with its original 索引号 and dates; one audit entry per import; duplicates on a
 // second run; interpretations linked both ways; new 索引号 continue after imported serials; a load
 // interrupted after the check keeps complete batches and records how far it got.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { makeStaff } from '../../factories/staff.js';
 import { createDraft } from '../../../src/app/publications/drafts.js';
@@ -19,7 +19,7 @@ const source = (lines: readonly string[]): ImportSource =>
 
 for (const dialect of DIALECTS) {
   describe(`publications import (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
     let web: TestAgent;
     let code: string;
     let rootId: string;
@@ -44,14 +44,12 @@ for (const dialect of DIALECTS) {
         .map((e) => ({ ...e, after: JSON.parse(e.afterJson ?? 'null') as Record<string, unknown> }));
 
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
       const root = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!root) throw new Error('no root');
       code = root.creditCode;
       rootId = root.id;
       web = new TestAgent(rt);
     });
-    after(() => rt.close());
 
     test('should reject a file with one bad line, naming the line and field, and write nothing', async () => {
       const lines = [item(1), item(2), item(3, { publishedOn: '2019-12-31' }), '', item(4), '{"org": broken'];

@@ -2,9 +2,9 @@
 // clock (off the due list), opening a registered item up sends it back through the review chain
 // before it reaches the portal, the register, ledger and audit trail record who decided what, and
 // wrong roles, wrong input and wrong states change nothing.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
 import { recordReassessment, reassessmentPanel } from '../../../src/app/publications/reassessment.js';
 import { reassessmentDue } from '../../../src/app/publications/publication-queries.js';
@@ -21,13 +21,12 @@ const withheld = {
 
 for (const dialect of DIALECTS) {
   describe(`art. 18 re-assessment (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect, { start: '2024-10-09T02:00:00Z' });
     let p: DatedPublishing;
     const id = { kept: '', registered: '', inReview: '', proactive: '' };
     const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
 
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2024-10-09T02:00:00Z' });
       p = await datedPublishing(rt, 'ra');
       id.kept = (await p.draft('2024-10-09', withheld)).id;
       id.registered = (
@@ -43,7 +42,6 @@ for (const dialect of DIALECTS) {
       p.at('2025-10-09');
       await actOnPublication(rt.ctx, p.editor, id.inReview, 'submit');
     });
-    after(() => rt.close());
 
     test('should list the items whose yearly re-assessment has come', async () => {
       const due = await reassessmentDue(rt.ctx, p.head);

@@ -1,22 +1,21 @@
 // The back office on both dialects: the art. 18 section and form on a 不予公开 item's page (errors
 // re-rendered with what was typed, the register and ledger after a decision, no form for editors),
 // and the dashboard's warnings — 行政规范性文件 without a 政策解读, re-assessments due.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { STAFF_PASSWORD } from '../../factories/staff.js';
 import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
 
 for (const dialect of DIALECTS) {
   describe(`re-assessment and warnings in the back office (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect, { start: '2024-10-09T02:00:00Z' });
     let p: DatedPublishing;
     let signer: TestAgent;
     const id = { withheld: '', lonely: '', explained: '', interp: '' };
 
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2024-10-09T02:00:00Z' });
       p = await datedPublishing(rt, 'rw');
       id.withheld = (
         await p.draft('2024-10-09', {
@@ -45,7 +44,6 @@ for (const dialect of DIALECTS) {
       signer = new TestAgent(rt);
       assert.equal((await signer.login('rw.signer', STAFF_PASSWORD)).status, 303);
     });
-    after(() => rt.close());
 
     test('should warn on the dashboard about documents without interpretation and re-assessments due', async () => {
       const html = await (await signer.get('/admin')).text();

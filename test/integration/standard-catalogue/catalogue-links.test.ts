@@ -1,9 +1,9 @@
 // Publications linked to standard-catalogue rows on both dialects: the link is
 // checked (own organization, current row), frozen into the live version, and the dashboard queries
 // count live items per row — nothing published, and overdue by each row's 公开时限 with a fixed clock.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { demoOrgs } from '../../factories/orgs.js';
 import { catalogueRowForm } from '../../factories/standard-catalogue.js';
 import {
@@ -23,7 +23,7 @@ const fieldErrors = (e: unknown) => (e instanceof AppError ? e.fieldErrors : {})
 
 for (const dialect of DIALECTS) {
   describe(`publications linked to catalogue rows (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
+    const rt = suiteRuntime(dialect, { start: '2025-01-02T02:00:00Z' });
     let root: { id: string; creditCode: string };
     let other = '';
     let s: PublishingStaff;
@@ -54,7 +54,6 @@ for (const dialect of DIALECTS) {
     const overdue = async () => (await overdueRows(rt.ctx, null, root.id)).map((o) => [o.row.level1, o.dueOn]);
 
     before(async () => {
-      rt = await openTestRuntime(dialect, { start: '2025-01-02T02:00:00Z' });
       const orgs = await demoOrgs(rt);
       root = orgs.root;
       other = orgs.named('示例区教育局').id;
@@ -69,7 +68,6 @@ for (const dialect of DIALECTS) {
       row.standing = await add(root.id, area('社会救助'), '特困人员救助供养', '政策文件', '长期公开（动态调整）');
       row.foreign = await add(other, area('义务教育'), '招生管理', '招生政策', '信息形成或者变更之日起20个工作日内');
     });
-    after(() => rt.close());
 
     test('should refuse a row of another organization and a retired row, naming the field', async () => {
       await assert.rejects(draft('别的机构的事项', row.foreign), (e) =>
