@@ -2,9 +2,10 @@
 // Runs every migration in order through Kysely's Migrator on a fresh database (SQLite in memory, PostgreSQL
 // in a fresh schema), with a few rows inserted before the data migrations so their backfills run, then
 // every `down` back to empty. It records:
-//   test/fixtures/db/migrations-<dialect>.sql  each statement each migration sent (SQL and parameters);
-//   test/fixtures/db/schema-<dialect>.sql      the resulting schema, the rows the migrations wrote,
-//                                               and what is left after migrating down.
+//   test/fixtures/db/migrations-<dialect>.snapshot.txt  each statement each migration sent (SQL and parameters);
+//   test/fixtures/db/schema-<dialect>.snapshot.txt      the resulting schema, the rows the migrations wrote,
+//                                                        and what is left after migrating down.
+// They hold SQL text but are recorded data, not SQL sources: hence the data extension.
 // test/integration/db/migration-sql.test.ts compares a fresh run with these files.
 // Usage: GONGKAI_TEST_PG_URL=postgres://… node --import tsx scripts/schema-snapshot.ts
 // Run it only in the commit that ADDS a migration (docs/practices/migrations.md).
@@ -47,7 +48,7 @@ export const MIGRATION_LINE = '-- migration ';
 
 /** The path of one snapshot file. */
 export function snapshotPath(kind: SnapshotKind, dialect: SnapshotDialect): string {
-  return join(SNAPSHOT_DIR, `${kind}-${dialect}.sql`);
+  return join(SNAPSHOT_DIR, `${kind}-${dialect}.snapshot.txt`);
 }
 
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
