@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// Form building blocks: labelled fields that re-render what the user typed, with errors beside them.
+// Form building blocks: labelled fields that re-render what the user typed, with their hints and errors
+// beside them (`f-name` → `f-name-hint`, `f-name-err`, named by the input's `aria-describedby`).
 import type { Child } from 'hono/jsx';
 
 /** The CSRF hidden field every form carries. */
@@ -30,6 +31,75 @@ export function ErrorSummary(props: {
   );
 }
 
+/** The mark after a required field's label (screen readers hear the input's `required` instead). */
+export function RequiredMark() {
+  return (
+    <span class="req" aria-hidden="true">
+      {' '}
+      *
+    </span>
+  );
+}
+
+/** A field's label, marked when the field is required. */
+export function Label(p: { for: string; required?: boolean; children: Child }) {
+  return (
+    <label for={p.for}>
+      {p.children}
+      {p.required ? <RequiredMark /> : null}
+    </label>
+  );
+}
+
+/** A field's notes: its hint and its error, under the field's id (`f-name` → `f-name-hint`, `f-name-err`). */
+type Notes = { id: string; hint?: Child; error?: string };
+
+const present = (p: Notes) => {
+  const notes: [suffix: 'hint' | 'err', text: Child][] = [
+    ['hint', p.hint],
+    ['err', p.error],
+  ];
+  return notes.filter(([, text]) => text !== undefined && text !== '');
+};
+
+/** The ids of a field's notes, for its input's `aria-describedby`. */
+export const describedBy = (p: Notes): string | undefined =>
+  present(p)
+    .map(([suffix]) => `${p.id}-${suffix}`)
+    .join(' ') || undefined;
+
+/** A field's hint and error paragraphs. */
+export function FieldNotes(p: Notes) {
+  return (
+    <>
+      {present(p).map(([suffix, text]) => (
+        <p class={suffix === 'err' ? 'error' : 'hint'} id={`${p.id}-${suffix}`}>
+          {text}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** The attributes an input takes from its notes: invalid when there is an error, described by its notes. */
+const noted = (notes: Notes) => ({
+  'aria-invalid': notes.error ? 'true' : undefined,
+  'aria-describedby': describedBy(notes),
+});
+
+/** The options of a select, `value` chosen. */
+export function Options(p: { options: readonly (readonly [value: string, label: string])[]; value?: string }) {
+  return (
+    <>
+      {p.options.map(([v, l]) => (
+        <option value={v} selected={v === p.value}>
+          {l}
+        </option>
+      ))}
+    </>
+  );
+}
+
 type FieldProps = {
   name: string;
   label: string;
@@ -45,36 +115,14 @@ type FieldProps = {
 
 /** A text input (or textarea) with its visible label, hint and error. */
 export function Field(p: FieldProps) {
-  const id = `f-${p.name}`;
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    name: p.name,
-    required: p.required,
-    'aria-invalid': p.error ? 'true' : undefined,
-    'aria-describedby': describedBy,
-  };
+  const notes = { id: `f-${p.name}`, hint: p.hint, error: p.error };
+  const common = { id: notes.id, name: p.name, required: p.required, ...noted(notes) };
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={id}>
+      <Label for={notes.id} required={p.required}>
         {p.label}
-        {p.required ? (
-          <span class="req" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
-      {p.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p class="error" id={`${id}-err`}>
-          {p.error}
-        </p>
-      ) : null}
+      </Label>
+      <FieldNotes {...notes} />
       {p.multiline ? (
         <textarea {...common} rows={4}>
           {p.value ?? ''}
@@ -100,30 +148,37 @@ export function Select(p: {
   error?: string;
   options: [string, string][];
   required?: boolean;
-  children?: Child;
 }) {
-  const id = `f-${p.name}`;
+  const notes = { id: `f-${p.name}`, error: p.error };
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={id}>{p.label}</label>
-      {p.error ? (
-        <p class="error" id={`${id}-err`}>
-          {p.error}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        name={p.name}
-        required={p.required}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-err` : undefined}
-      >
-        {p.options.map(([v, l]) => (
-          <option value={v} selected={v === p.value}>
-            {l}
-          </option>
-        ))}
+      <label for={notes.id}>{p.label}</label>
+      <FieldNotes {...notes} />
+      <select id={notes.id} name={p.name} required={p.required} {...noted(notes)}>
+        <Options options={p.options} value={p.value} />
       </select>
+    </div>
+  );
+}
+
+type FileProps = { name: string; label: string; hint: Child; error?: string; accept: string; multiple?: true };
+
+/** A file input (the form must be `multipart/form-data`) with its label, its hint and the error below it. */
+export function FileField(p: FileProps & { required?: true }) {
+  const notes = { id: `f-${p.name}`, hint: p.hint, error: p.error };
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={notes.id}>{p.label}</label>
+      <FieldNotes {...notes} />
+      <input
+        id={notes.id}
+        name={p.name}
+        type="file"
+        multiple={p.multiple}
+        accept={p.accept}
+        required={p.required}
+        {...noted(notes)}
+      />
     </div>
   );
 }

@@ -108,6 +108,12 @@ export async function readForm(c: Context): Promise<FormValues> {
   return out;
 }
 
+/** A file chosen in a multipart form, its bytes and name; undefined when none was chosen (an empty part). */
+export async function uploadedFile(value: unknown): Promise<{ content: Uint8Array; fileName: string } | undefined> {
+  if (!(value instanceof File) || value.size === 0) return undefined;
+  return { content: new Uint8Array(await value.arrayBuffer()), fileName: value.name };
+}
+
 /** The query string as form values (repeated keys as arrays). */
 export function readQuery(c: Context): FormValues {
   const out: FormValues = {};

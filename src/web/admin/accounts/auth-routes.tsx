@@ -11,12 +11,16 @@ import type { Actor } from '../../../domain/policies/actor.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../common/security.js';
-import { safeNext } from '../../common/respond.js';
 import { formAction, readForm, requireStaff, statusOf, valueOf } from '../../common/pipeline.js';
 import type { FieldErrors } from '../../common/validation.js';
 import { z } from '../../common/validation.js';
 import type { StaffEnv, WebEnv } from '../../common/env.js';
 import { asTyped } from './user-form.js';
+
+/** A relative path safe to redirect to after login (no open redirects). */
+function safeNext(next: string | undefined): string {
+  return next && /^\/admin(\/[\w\-/]*)?(\?[\w=&%-]*)?$/.test(next) ? next : '/admin';
+}
 
 function LoginPage(p: { csrf: string; username?: string; next?: string; error?: string; expired?: boolean }) {
   return (

@@ -23,9 +23,9 @@ import {
   outcomeWithCitation,
 } from '../../../domain/applications/labels.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf } from '../../common/forms.js';
+import { Csrf, Label, Options } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
-import { DataTable, InfoList } from '../../common/applications-blocks.js';
+import { DataTable, InfoList } from '../../common/blocks.js';
 import { NoticeList } from './notice-views.js';
 import { CaseCell, DueCell } from './application-views.js';
 
@@ -283,15 +283,9 @@ function MoveField(p: {
   const s = p.spec;
   const id = `m-${p.action}-${s.name}`;
   const label = (
-    <label for={id}>
+    <Label for={id} required={s.required}>
       {s.label}
-      {s.required ? (
-        <span class="req" aria-hidden="true">
-          {' '}
-          *
-        </span>
-      ) : null}
-    </label>
+    </Label>
   );
   if (s.type === 'boolean') {
     return (
@@ -324,11 +318,7 @@ function MoveField(p: {
         {label}
         <select id={id} name={s.name} required={s.required}>
           <option value="">（请选择）</option>
-          {choices.map(([v, l]) => (
-            <option value={v} selected={v === p.value}>
-              {l}
-            </option>
-          ))}
+          <Options options={choices} value={p.value} />
         </select>
       </div>
     );

@@ -13,8 +13,7 @@ import {
 import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../../domain/applications/intake.js';
 import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
-import { FileField } from '../../common/reports-fields.js';
+import { Csrf, ErrorSummary, Field, FileField, Select } from '../../common/forms.js';
 import {
   APPLICANT_TYPE_LABELS,
   APPLICATION_FIELD_LABELS,

@@ -16,10 +16,9 @@ import type { CaseListOptions } from '../../../app/applications/case-lists.js';
 import { ACTIONS, APPLICATION_STATES, type Channel } from '../../../domain/applications/application.js';
 import { ACTION_LABELS } from '../../../domain/applications/transition-table.js';
 import type { StaffEnv } from '../../common/env.js';
-import { formAction, readForm, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import { formAction, readForm, readQuery, uploadedFile, valueOf, type FormState } from '../../common/pipeline.js';
 import type { FormValues } from '../../common/validation.js';
 import { download } from '../../common/download.js';
-import { uploadedFile } from '../../common/applications-upload.js';
 import {
   checkbox,
   integer,

@@ -10,7 +10,7 @@ import type { CaseListPage } from '../../../app/applications/application-pages.j
 import { AdminLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, Select } from '../../common/forms.js';
 import { Pager, pageHref } from '../../common/pager.js';
-import { DataTable } from '../../common/applications-blocks.js';
+import { DataTable } from '../../common/blocks.js';
 
 const PATH = '/admin/applications';
 

@@ -4,10 +4,9 @@
 import type { Context, Hono } from 'hono';
 import * as settings from '../../../app/applications/notice-settings-admin.js';
 import type { StaffEnv } from '../../common/env.js';
-import { formAction, readForm, valueOf, type FormState } from '../../common/pipeline.js';
+import { formAction, readForm, uploadedFile, valueOf, type FormState } from '../../common/pipeline.js';
 import { download } from '../../common/download.js';
 import { oneOf, text, z, type FormValues } from '../../common/validation.js';
-import { uploadedFile } from '../../common/applications-upload.js';
 import { NoticeSettingsPage, TemplateEditorPage, settingsHref, templateHref } from './notice-settings-views.js';
 
 type C = Context<StaffEnv>;

@@ -15,10 +15,9 @@ import {
   type EditorKey,
   type TemplateEditor,
 } from '../../../app/applications/notice-settings-admin.js';
-import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
-import { FileField } from '../../common/reports-fields.js';
+import { Csrf, ErrorSummary, Field, FileField } from '../../common/forms.js';
 import { AdminLayout } from '../../common/layout.js';
-import { DataTable } from '../../common/applications-blocks.js';
+import { DataTable } from '../../common/blocks.js';
 import { NoticeDocument } from './notice-document.js';
 
 const PATH = '/admin/orgs';

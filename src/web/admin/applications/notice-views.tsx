@@ -3,8 +3,8 @@
 import type { NoticeItem } from '../../../app/applications/application-pages.js';
 import { NOTICE_KIND_LABELS, type NoticeKind } from '../../../domain/notices/notice-model.js';
 import { SERVICE_METHOD_LABELS } from '../../../domain/applications/labels.js';
-import { Csrf } from '../../common/forms.js';
-import { DataTable } from '../../common/applications-blocks.js';
+import { Csrf, Options } from '../../common/forms.js';
+import { DataTable } from '../../common/blocks.js';
 
 const METHODS = Object.entries(SERVICE_METHOD_LABELS);
 
@@ -58,11 +58,7 @@ export function ServiceForm(p: {
           <label for={`sm-${p.id}`}>送达方式</label>
           {e.method ? <p class="error">{e.method}</p> : null}
           <select id={`sm-${p.id}`} name="method">
-            {METHODS.map(([k, l]) => (
-              <option value={k} selected={v.method === k}>
-                {l}
-              </option>
-            ))}
+            <Options options={METHODS} value={v.method} />
           </select>
         </div>
         <div class={e.ref ? 'field has-error' : 'field'}>

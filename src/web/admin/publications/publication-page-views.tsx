@@ -19,7 +19,7 @@ import { formatSize } from '../../../domain/publications/attachments.js';
 import type { ReviewLevel } from '../../../domain/publications/review-chain.js';
 import type { PublicationPage } from '../../../app/publications/back-office.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf } from '../../common/forms.js';
+import { Csrf, Label } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { ClockBadge } from './publication-views.js';
 import { ReassessSection, type ReassessFailure } from './publication-reassess-views.js';
@@ -347,15 +347,9 @@ function Text(p: { name: string; label: string; action: string; value?: string; 
   const id = `m-${p.action}-${p.name}`;
   return (
     <div class="field">
-      <label for={id}>
+      <Label for={id} required={p.required}>
         {p.label}
-        {p.required ? (
-          <span class="req" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
+      </Label>
       <textarea id={id} name={p.name} rows={3} required={p.required}>
         {p.value ?? ''}
       </textarea>

@@ -6,7 +6,7 @@ import type { AnnualReport, ReportFormat } from '../../../domain/reports/annual-
 import type { Finding } from '../../../domain/reports/finding.js';
 import { findingPlace } from '../../../domain/reports/labels.js';
 import { renderReportBody } from '../../../domain/reports/render-html.js';
-import { DataTable } from '../../common/applications-blocks.js';
+import { DataTable } from '../../common/blocks.js';
 import { REPORT_EXPORT_KINDS, REPORT_FILES, type ReportExportKind } from '../../../domain/reports/report-files.js';
 
 /**

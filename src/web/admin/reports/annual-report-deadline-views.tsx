@@ -5,10 +5,9 @@
 import type { Actor } from '../../../domain/policies/actor.js';
 import { ORG_KIND_LABELS } from '../../../domain/orgs/organization.js';
 import type { OrgDeadline, ReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
-import { DataTable } from '../../common/applications-blocks.js';
+import { DataTable } from '../../common/blocks.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
-import { FieldNotes, describedBy } from '../../common/reports-fields.js';
+import { Csrf, ErrorSummary, Field, FieldNotes, describedBy } from '../../common/forms.js';
 import { REPORTS_PATH, REPORT_DEADLINES_PATH, ReportChooser } from './annual-report-views.js';
 
 /** Art. 49 of the Regulation, quoted on the page. */

@@ -4,10 +4,9 @@ import type { Actor } from '../../../domain/policies/actor.js';
 import type { CheckedReport } from '../../../domain/report-check/check-text.js';
 import { APPLICANT_COLUMNS, applicationRows, type Cell } from '../../../domain/reports/annual-report.js';
 import { APPLICANT_COLUMN_LABELS, APPLICATION_ROW_LABELS } from '../../../domain/reports/labels.js';
-import { DataTable, InfoList } from '../../common/applications-blocks.js';
+import { DataTable, InfoList } from '../../common/blocks.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary } from '../../common/forms.js';
-import { FieldNotes, FileField, describedBy } from '../../common/reports-fields.js';
+import { Csrf, ErrorSummary, FieldNotes, FileField, describedBy } from '../../common/forms.js';
 import { FindingsTable } from './annual-report-common.js';
 
 const PATH = '/admin/report-check';

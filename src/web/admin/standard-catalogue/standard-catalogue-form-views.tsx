@@ -14,8 +14,7 @@ import {
 } from '../../../domain/standard-catalogue/catalogue-row.js';
 import type { RowChoiceGroup } from '../../../app/standard-catalogue/link-row.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
-import { FieldNotes, describedBy } from '../../common/reports-fields.js';
+import { Csrf, ErrorSummary, Field, FieldNotes, Label, Options, Select, describedBy } from '../../common/forms.js';
 
 /** A form as typed: strings, repeated fields as arrays. */
 export type FormValues = Record<string, string | string[]>;
@@ -164,13 +163,9 @@ export function RowFormPage(p: RowFormProps) {
         )}
         {checks('channelsOptional', '公开渠道和载体：可选（□）', KNOWN_CHANNELS, '同一渠道不能既必选又可选')}
         <div class={e.audience ? 'field has-error' : 'field'}>
-          <label for="f-audience">
+          <Label for="f-audience" required>
             公开对象
-            <span class="req" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </label>
+          </Label>
           <FieldNotes {...audienceNotes} />
           <input
             id="f-audience"
@@ -231,11 +226,7 @@ export function CatalogueRowSelect(p: { groups: RowChoiceGroup[]; value?: string
         </option>
         {p.groups.map((g) => (
           <optgroup label={g.area}>
-            {g.rows.map(([rowId, label]) => (
-              <option value={rowId} selected={rowId === p.value}>
-                {label}
-              </option>
-            ))}
+            <Options options={g.rows} value={p.value} />
           </optgroup>
         ))}
       </select>

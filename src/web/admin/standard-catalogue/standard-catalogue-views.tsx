@@ -9,8 +9,7 @@ import { METHOD_LABELS, ROW_COLUMNS, channelMarks } from '../../../domain/standa
 import type { CatalogueAreaView, StandardCataloguePage } from '../../../app/standard-catalogue/catalogue-page.js';
 import type { CatalogueDashboardLine, RowStatus } from '../../../app/standard-catalogue/catalogue-dashboard.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
-import { FieldNotes, FileField, describedBy } from '../../common/reports-fields.js';
+import { Csrf, ErrorSummary, Field, FieldNotes, FileField, Select, describedBy } from '../../common/forms.js';
 
 type Props = {
   actor: Actor;

@@ -12,9 +12,8 @@ import { submitApplication, type SubmitInput } from '../../../app/applications/s
 import type { ApplicationForm } from '../../../domain/applications/intake.js';
 import { APPLICATION_FIELD_LABELS } from '../../../domain/applications/labels.js';
 import type { WebEnv } from '../../common/env.js';
-import { formAction, valueOf } from '../../common/pipeline.js';
+import { formAction, uploadedFile, valueOf } from '../../common/pipeline.js';
 import { text, z, type FieldErrors, type FormValues } from '../../common/validation.js';
-import { uploadedFile } from '../../common/applications-upload.js';
 import { ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
 
 type C = Context<WebEnv>;

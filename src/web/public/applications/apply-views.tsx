@@ -17,7 +17,7 @@ import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
 import { rulesFor } from '../../../domain/applications/rules.js';
 import { parseLocalDate } from '../../../domain/core/local-date.js';
 import { PublicLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { Csrf, ErrorSummary, Field, Label, RequiredMark, Select } from '../../common/forms.js';
 import { OfficeContact, siteTitle } from '../portal/portal-views.js';
 
 /** The form's values by field name (the names are the error keys of intake, plus `applicant.creditCode`). */
@@ -42,12 +42,7 @@ function Radios(p: {
     >
       <legend>
         {p.legend}
-        {p.required ? (
-          <span class="req" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
+        {p.required ? <RequiredMark /> : null}
       </legend>
       {p.error ? (
         <p class="error" id={`${id}-err`}>
@@ -177,13 +172,9 @@ function ProofField(p: { error?: string; reselect: boolean }) {
     <fieldset>
       <legend>身份证明</legend>
       <div class={p.error ? 'field has-error' : 'field'}>
-        <label for={id}>
+        <Label for={id} required>
           身份证明文件
-          <span class="req" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        </label>
+        </Label>
         <p class="hint" id={`${id}-hint`}>
           身份证件的照片或扫描件（法人或其他组织上传营业执照等登记证书），JPG、PNG 图片或 PDF 文件，不超过{MAX_PROOF_MB}
           MB。

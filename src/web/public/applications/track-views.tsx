@@ -5,7 +5,7 @@ import type { PortalSite } from '../../../app/portal/portal.js';
 import type { TrackView } from '../../../app/applications/application-queries.js';
 import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../../domain/applications/transition-table.js';
 import { outcomeForApplicant } from '../../../domain/applications/labels.js';
-import { DataTable, InfoList } from '../../common/applications-blocks.js';
+import { DataTable, InfoList } from '../../common/blocks.js';
 import { PublicLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
 import { TRACK_NOT_FOUND } from '../../common/rate-limit.js';

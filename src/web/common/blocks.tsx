@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-// Blocks of the application pages: a data table in its scrolling frame, and an information list.
+// Blocks of pages: a data table in its scrolling frame, and an information list.
 import type { Child } from 'hono/jsx';
 
 /** A table with a heading row (`scope="col"`) and the given body rows; with `empty`, a row saying there are none. */
