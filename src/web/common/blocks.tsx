@@ -2,25 +2,37 @@
 // Blocks of pages: a data table in its scrolling frame, and an information list.
 import type { Child } from 'hono/jsx';
 
+/** A heading cell of a data table: its text, or its text and class (`num` over figures). */
+export type Column = string | { label: string; class: string };
+
 /** A table with a heading row (`scope="col"`) and the given body rows; with `empty`, a row saying there are none. */
 export function DataTable(p: {
-  cols: readonly string[];
+  cols: readonly Column[];
   class?: string;
   caption?: Child;
+  /** `muted` for a caption that reads as a note, `vh` for one only screen readers need. */
+  captionClass?: string;
   labelledBy?: string;
+  describedBy?: string;
   empty?: string;
   children?: Child;
 }) {
   const none = p.empty !== undefined && Array.isArray(p.children) && p.children.length === 0;
   return (
     <div class="table-wrap">
-      <table class={p.class} aria-labelledby={p.labelledBy}>
-        {p.caption ? <caption>{p.caption}</caption> : null}
+      <table class={p.class} aria-labelledby={p.labelledBy} aria-describedby={p.describedBy}>
+        {p.caption ? <caption class={p.captionClass}>{p.caption}</caption> : null}
         <thead>
           <tr>
-            {p.cols.map((col) => (
-              <th scope="col">{col}</th>
-            ))}
+            {p.cols.map((col) =>
+              typeof col === 'string' ? (
+                <th scope="col">{col}</th>
+              ) : (
+                <th scope="col" class={col.class}>
+                  {col.label}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>

@@ -11,6 +11,7 @@ import { formatInstant } from '../../common/time.js';
 import type { FieldErrors } from '../../common/validation.js';
 import { orgOptions } from '../system/org-views.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** Errors of one form on a page: the summary message and per-field messages. */
 export type FormErrors = { message?: string; errors?: FieldErrors };
@@ -69,35 +70,24 @@ export function UserListPage(p: {
         <Field name="q" label="用户名或姓名" type="search" value={p.query.q} />
         <button type="submit">筛选</button>
       </form>
-      <div class="table-wrap">
-        <table>
-          <caption class="muted">{`共 ${users.length} 个账号；停用的账号不能登录，予以保留以备查考。`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">用户名</th>
-              <th scope="col">姓名</th>
-              <th scope="col">所属机构</th>
-              <th scope="col">角色</th>
-              <th scope="col">状态</th>
-              <th scope="col">最近登录</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr>
-                <td>
-                  <a href={`/admin/users/${u.id}`}>{u.username}</a>
-                </td>
-                <td>{u.displayName}</td>
-                <td>{orgLabel(orgLabels, u.orgId)}</td>
-                <td>{grantsLabel(orgLabels, u.roles, '、')}</td>
-                <td>{status(u)}</td>
-                <td>{formatInstant(u.lastLoginAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`共 ${users.length} 个账号；停用的账号不能登录，予以保留以备查考。`}
+        captionClass="muted"
+        cols={['用户名', '姓名', '所属机构', '角色', '状态', '最近登录']}
+      >
+        {users.map((u) => (
+          <tr>
+            <td>
+              <a href={`/admin/users/${u.id}`}>{u.username}</a>
+            </td>
+            <td>{u.displayName}</td>
+            <td>{orgLabel(orgLabels, u.orgId)}</td>
+            <td>{grantsLabel(orgLabels, u.roles, '、')}</td>
+            <td>{status(u)}</td>
+            <td>{formatInstant(u.lastLoginAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -116,38 +106,26 @@ export function RoleMatrix(p: { orgs: readonly OrgNode[]; checked: readonly stri
           {p.error}
         </p>
       ) : null}
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">机构</th>
-              {ROLES.map((r) => (
-                <th scope="col">{ROLE_LABELS[r]}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {p.orgs.map((o) => (
-              <tr>
-                <th scope="row" style={`padding-left:${0.6 + o.depth * 1.5}rem`}>
-                  {o.shortName || o.name}
-                </th>
-                {ROLES.map((r) => (
-                  <td>
-                    <input
-                      type="checkbox"
-                      name="roles"
-                      value={`${o.id}|${r}`}
-                      checked={checked.has(`${o.id}|${r}`)}
-                      aria-label={`${o.shortName || o.name}：${ROLE_LABELS[r]}`}
-                    />
-                  </td>
-                ))}
-              </tr>
+      <DataTable cols={['机构', ...ROLES.map((r) => ROLE_LABELS[r])]}>
+        {p.orgs.map((o) => (
+          <tr>
+            <th scope="row" style={`padding-left:${0.6 + o.depth * 1.5}rem`}>
+              {o.shortName || o.name}
+            </th>
+            {ROLES.map((r) => (
+              <td>
+                <input
+                  type="checkbox"
+                  name="roles"
+                  value={`${o.id}|${r}`}
+                  checked={checked.has(`${o.id}|${r}`)}
+                  aria-label={`${o.shortName || o.name}：${ROLE_LABELS[r]}`}
+                />
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </DataTable>
     </fieldset>
   );
 }

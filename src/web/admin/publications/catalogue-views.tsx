@@ -8,6 +8,7 @@ import type { Category } from '../../../app/publications/ports.js';
 import { CATALOGUE_FIELD_LABELS as L, CATEGORY_KIND_LABELS } from '../../../domain/publications/catalogue.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { DataTable } from '../../common/blocks.js';
 
 type Props = {
   actor: Actor;
@@ -70,57 +71,40 @@ export function CataloguePage(p: Props) {
       </p>
       <ErrorSummary message={p.message} errors={e} labels={L} />
       <h2 id="tree-h">目录与栏目</h2>
-      <div class="table-wrap">
-        <table class="catalogue" aria-describedby="tree-h">
-          <thead>
-            <tr>
-              <th scope="col">名称</th>
-              <th scope="col">代码</th>
-              <th scope="col">类型</th>
-              <th scope="col">状态</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ cat, depth, first, last }) => (
-              <tr class={cat.retiredAt ? 'retired' : undefined}>
-                <td class={`depth-${Math.min(depth, 3)}`}>
-                  <form method="post" action={base} class="inline-edit">
-                    <Csrf token={p.csrf} />
-                    <input type="hidden" name="op" value="rename" />
-                    <input type="hidden" name="id" value={cat.id} />
-                    <label class="vh" for={`n-${cat.id}`}>
-                      “{cat.name}”的新名称
-                    </label>
-                    <input id={`n-${cat.id}`} name="name" value={cat.name} required maxlength={40} />
-                    <button type="submit" class="secondary">
-                      改名
-                    </button>
-                  </form>
-                </td>
-                <td>
-                  <code>{cat.slug}</code>
-                </td>
-                <td>{CATEGORY_KIND_LABELS[cat.kind]}</td>
-                <td>{cat.retiredAt ? '已停用' : '在用'}</td>
-                <td class="ops">
-                  {!first ? (
-                    <OpButton base={base} csrf={p.csrf} id={cat.id} op="up" label="上移" name={cat.name} />
-                  ) : null}
-                  {!last ? (
-                    <OpButton base={base} csrf={p.csrf} id={cat.id} op="down" label="下移" name={cat.name} />
-                  ) : null}
-                  {cat.retiredAt ? (
-                    <OpButton base={base} csrf={p.csrf} id={cat.id} op="restore" label="恢复" name={cat.name} />
-                  ) : (
-                    <OpButton base={base} csrf={p.csrf} id={cat.id} op="retire" label="停用" name={cat.name} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable class="catalogue" describedBy="tree-h" cols={['名称', '代码', '类型', '状态', '操作']}>
+        {rows.map(({ cat, depth, first, last }) => (
+          <tr class={cat.retiredAt ? 'retired' : undefined}>
+            <td class={`depth-${Math.min(depth, 3)}`}>
+              <form method="post" action={base} class="inline-edit">
+                <Csrf token={p.csrf} />
+                <input type="hidden" name="op" value="rename" />
+                <input type="hidden" name="id" value={cat.id} />
+                <label class="vh" for={`n-${cat.id}`}>
+                  “{cat.name}”的新名称
+                </label>
+                <input id={`n-${cat.id}`} name="name" value={cat.name} required maxlength={40} />
+                <button type="submit" class="secondary">
+                  改名
+                </button>
+              </form>
+            </td>
+            <td>
+              <code>{cat.slug}</code>
+            </td>
+            <td>{CATEGORY_KIND_LABELS[cat.kind]}</td>
+            <td>{cat.retiredAt ? '已停用' : '在用'}</td>
+            <td class="ops">
+              {!first ? <OpButton base={base} csrf={p.csrf} id={cat.id} op="up" label="上移" name={cat.name} /> : null}
+              {!last ? <OpButton base={base} csrf={p.csrf} id={cat.id} op="down" label="下移" name={cat.name} /> : null}
+              {cat.retiredAt ? (
+                <OpButton base={base} csrf={p.csrf} id={cat.id} op="restore" label="恢复" name={cat.name} />
+              ) : (
+                <OpButton base={base} csrf={p.csrf} id={cat.id} op="retire" label="停用" name={cat.name} />
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h2>新增栏目</h2>
       <form method="post" action={base} class="narrow">
         <Csrf token={p.csrf} />

@@ -24,6 +24,7 @@ import { formatInstant } from '../../common/time.js';
 import { ClockBadge } from './publication-views.js';
 import { ReassessSection, type ReassessFailure } from './publication-reassess-views.js';
 import { REASSESS_LEDGER_ACTION, REASSESS_LEDGER_LABEL } from '../../../domain/publications/reassessment.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** A move that failed: which form to reopen, with the values typed and the Chinese error. */
 export type FailedMove = { action: string; message: string; values: Record<string, string> };
@@ -222,48 +223,34 @@ function Trail(p: { reviews: readonly ReviewEntry[]; levels: readonly ReviewLeve
   return (
     <section aria-labelledby="trail-h">
       <h2 id="trail-h">审核记录</h2>
-      <div class="table-wrap">
-        <table class="ledger">
-          <thead>
+      <DataTable class="ledger" cols={['时间', '事项', '层级', '操作人', '意见', '发布前检查']}>
+        {p.reviews.map((r) => {
+          const findings = asFindings(r.findings);
+          return (
             <tr>
-              <th scope="col">时间</th>
-              <th scope="col">事项</th>
-              <th scope="col">层级</th>
-              <th scope="col">操作人</th>
-              <th scope="col">意见</th>
-              <th scope="col">发布前检查</th>
+              <td>{formatInstant(r.at)}</td>
+              <td>
+                {ACTION_LABELS[r.action as PublicationAction] ??
+                  (r.action === REASSESS_LEDGER_ACTION ? REASSESS_LEDGER_LABEL : r.action)}
+              </td>
+              <td>{levelName(p.levels, r.level) || '—'}</td>
+              <td>{r.actorLabel}</td>
+              <td>{r.comment || '—'}</td>
+              <td>
+                {['submit', 'approve', 'reject'].includes(r.action) ? (
+                  findings.length === 0 ? (
+                    '未发现问题'
+                  ) : (
+                    <Findings findings={findings} />
+                  )
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {p.reviews.map((r) => {
-              const findings = asFindings(r.findings);
-              return (
-                <tr>
-                  <td>{formatInstant(r.at)}</td>
-                  <td>
-                    {ACTION_LABELS[r.action as PublicationAction] ??
-                      (r.action === REASSESS_LEDGER_ACTION ? REASSESS_LEDGER_LABEL : r.action)}
-                  </td>
-                  <td>{levelName(p.levels, r.level) || '—'}</td>
-                  <td>{r.actorLabel}</td>
-                  <td>{r.comment || '—'}</td>
-                  <td>
-                    {['submit', 'approve', 'reject'].includes(r.action) ? (
-                      findings.length === 0 ? (
-                        '未发现问题'
-                      ) : (
-                        <Findings findings={findings} />
-                      )
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/publications/reassessment.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** A re-assessment that failed: the values typed and the Chinese messages. */
 export type ReassessFailure = { message: string; errors: Record<string, string>; values: Record<string, string> };
@@ -54,38 +55,27 @@ export function ReassessSection(p: ReassessSectionProps) {
 
 function History(p: { panel: ReassessmentPanel }) {
   return (
-    <div class="table-wrap">
-      <table class="ledger">
-        <caption>评估审查记录</caption>
-        <thead>
-          <tr>
-            <th scope="col">评估日期</th>
-            <th scope="col">结论</th>
-            <th scope="col">理由</th>
-            <th scope="col">下次评估日期</th>
-            <th scope="col">记录人</th>
-            <th scope="col">记录时间</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.panel.history.map((r) => (
-            <tr>
-              <td>{r.assessedOn}</td>
-              <td>
-                {REASSESSMENT_DECISION_LABELS[r.decision]}
-                {r.withheldGround
-                  ? `：${WITHHELD_GROUND_LABELS[r.withheldGround]}`
-                  : `（${DISCLOSURE_LABELS[r.disclosureBefore]}→${DISCLOSURE_LABELS[r.disclosureAfter]}）`}
-              </td>
-              <td>{r.reason}</td>
-              <td>{r.nextDueOn ?? '—'}</td>
-              <td>{r.actorLabel}</td>
-              <td>{formatInstant(r.recordedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="ledger"
+      caption="评估审查记录"
+      cols={['评估日期', '结论', '理由', '下次评估日期', '记录人', '记录时间']}
+    >
+      {p.panel.history.map((r) => (
+        <tr>
+          <td>{r.assessedOn}</td>
+          <td>
+            {REASSESSMENT_DECISION_LABELS[r.decision]}
+            {r.withheldGround
+              ? `：${WITHHELD_GROUND_LABELS[r.withheldGround]}`
+              : `（${DISCLOSURE_LABELS[r.disclosureBefore]}→${DISCLOSURE_LABELS[r.disclosureAfter]}）`}
+          </td>
+          <td>{r.reason}</td>
+          <td>{r.nextDueOn ?? '—'}</td>
+          <td>{r.actorLabel}</td>
+          <td>{formatInstant(r.recordedAt)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -25,6 +25,7 @@ import { Pager, pageHref } from '../../common/pager.js';
 import type { FieldErrors, FormValues } from '../../common/validation.js';
 import { valueOf } from '../../common/pipeline.js';
 import { CatalogueRowSelect } from '../standard-catalogue/standard-catalogue-form-views.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** The art. 26 badge: text for due-soon and late items, nothing otherwise. */
 export function ClockBadge(p: { status: PublicationStatus | null }) {
@@ -93,48 +94,29 @@ export function PublicationListPage(p: {
       <p class="muted" role="status">
         共 {r.total} 条，第 {r.page} / {r.pageCount} 页
       </p>
-      <div class="table-wrap">
-        <table class="publications">
-          <thead>
-            <tr>
-              <th scope="col">{L.indexNo}</th>
-              <th scope="col">{L.title}</th>
-              <th scope="col">类别</th>
-              <th scope="col">状态</th>
-              <th scope="col">{L.writtenOn}</th>
-              <th scope="col">公开时限（第二十六条）</th>
-              <th scope="col">{L.publishedOn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.rows.length === 0 ? (
-              <tr>
-                <td colspan={7} class="muted">
-                  没有符合条件的信息
-                </td>
-              </tr>
-            ) : (
-              r.rows.map((row) => (
-                <tr>
-                  <td>{row.indexNo}</td>
-                  <td>
-                    <a href={`/admin/publications/${row.id}`}>{row.title}</a>
-                    {row.major ? <span class="badge badge-major">重大</span> : null}
-                    {manyOrgs ? <p class="muted">{row.orgName}</p> : null}
-                  </td>
-                  <td>{row.categoryName}</td>
-                  <td>{STATE_LABELS[row.state]}</td>
-                  <td>{row.writtenOn}</td>
-                  <td>
-                    <ClockBadge status={row.clock} />
-                  </td>
-                  <td>{row.publishedOn ?? '—'}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        class="publications"
+        cols={[L.indexNo, L.title, '类别', '状态', L.writtenOn, '公开时限（第二十六条）', L.publishedOn]}
+        empty="没有符合条件的信息"
+      >
+        {r.rows.map((row) => (
+          <tr>
+            <td>{row.indexNo}</td>
+            <td>
+              <a href={`/admin/publications/${row.id}`}>{row.title}</a>
+              {row.major ? <span class="badge badge-major">重大</span> : null}
+              {manyOrgs ? <p class="muted">{row.orgName}</p> : null}
+            </td>
+            <td>{row.categoryName}</td>
+            <td>{STATE_LABELS[row.state]}</td>
+            <td>{row.writtenOn}</td>
+            <td>
+              <ClockBadge status={row.clock} />
+            </td>
+            <td>{row.publishedOn ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pager page={r.page} pageCount={r.pageCount} href={pageHref('/admin/publications', f)} />
     </AdminLayout>
   );

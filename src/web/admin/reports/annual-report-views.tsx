@@ -11,6 +11,7 @@ import { AdminLayout } from '../../common/layout.js';
 import { Field, Select } from '../../common/forms.js';
 import type { FieldErrors } from '../../common/validation.js';
 import type { ReportQuery } from './report-query.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** The register's path. */
 export const REPORTS_PATH = '/admin/reports';
@@ -66,41 +67,26 @@ export function DueDate(p: { dueOn: string; late: boolean }) {
 export function UnitStatusTable(p: { units: readonly UnitStatus[]; year: number; caption: string }) {
   const minDepth = Math.min(...p.units.map((u) => u.depth));
   return (
-    <div class="table-wrap">
-      <table class="report-units">
-        <caption>{p.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">机构</th>
-            <th scope="col">类别</th>
-            <th scope="col">报告状态</th>
-            <th scope="col" class="num">
-              错误
-            </th>
-            <th scope="col" class="num">
-              提示
-            </th>
-            <th scope="col">公布期限</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.units.map((u) => (
-            <tr class={u.late ? 'late-row' : undefined}>
-              <th scope="row" class={`depth-${Math.min(3, u.depth - minDepth)}`}>
-                <a href={reportHref(u.orgId, p.year)}>{u.orgName}</a>
-              </th>
-              <td>{ORG_KIND_LABELS[u.kind]}</td>
-              <td>{REPORT_STATE_LABELS[u.state]}</td>
-              <td class={u.errors > 0 ? 'num error' : 'num'}>{u.errors}</td>
-              <td class="num">{u.warnings}</td>
-              <td>
-                <DueDate dueOn={u.dueOn} late={u.late} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="report-units"
+      caption={p.caption}
+      cols={['机构', '类别', '报告状态', { label: '错误', class: 'num' }, { label: '提示', class: 'num' }, '公布期限']}
+    >
+      {p.units.map((u) => (
+        <tr class={u.late ? 'late-row' : undefined}>
+          <th scope="row" class={`depth-${Math.min(3, u.depth - minDepth)}`}>
+            <a href={reportHref(u.orgId, p.year)}>{u.orgName}</a>
+          </th>
+          <td>{ORG_KIND_LABELS[u.kind]}</td>
+          <td>{REPORT_STATE_LABELS[u.state]}</td>
+          <td class={u.errors > 0 ? 'num error' : 'num'}>{u.errors}</td>
+          <td class="num">{u.warnings}</td>
+          <td>
+            <DueDate dueOn={u.dueOn} late={u.late} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -18,6 +18,7 @@ import { REVIEW_COLUMNS, REVIEW_ROWS } from '../../../domain/reports/annual-repo
 import { REVIEW_COLUMN_LABELS } from '../../../domain/reports/labels.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { DataTable } from '../../common/blocks.js';
 
 const PATH = '/admin/reviews';
 
@@ -74,39 +75,26 @@ export function ReviewListPage(
           caption={`${p.orgName(q.org)} ${q.year} 年度报告第四部分（按立案年度统计，结果以当年12月31日的状态为准；举报投诉不计入）`}
         />
       ) : null}
-      <div class="table-wrap">
-        <table>
-          <caption class="muted">{`共 ${p.cases.length} 件`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">立案（收到）日期</th>
-              <th scope="col">类别</th>
-              <th scope="col">案号</th>
-              <th scope="col">机构</th>
-              <th scope="col">争议事项</th>
-              <th scope="col">关联申请</th>
-              <th scope="col">结果</th>
-              <th scope="col">审结日期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.cases.map((c) => (
-              <tr>
-                <td>
-                  <a href={`${PATH}/${c.id}`}>{c.filedOn}</a>
-                </td>
-                <td>{caseTypeLabel(c)}</td>
-                <td>{c.caseNo || '—'}</td>
-                <td>{p.orgName(c.orgId)}</td>
-                <td>{c.subject}</td>
-                <td>{c.applicationTrackingCode ?? '—'}</td>
-                <td>{REVIEW_RESULT_LABELS[c.result]}</td>
-                <td>{c.resultOn ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`共 ${p.cases.length} 件`}
+        captionClass="muted"
+        cols={['立案（收到）日期', '类别', '案号', '机构', '争议事项', '关联申请', '结果', '审结日期']}
+      >
+        {p.cases.map((c) => (
+          <tr>
+            <td>
+              <a href={`${PATH}/${c.id}`}>{c.filedOn}</a>
+            </td>
+            <td>{caseTypeLabel(c)}</td>
+            <td>{c.caseNo || '—'}</td>
+            <td>{p.orgName(c.orgId)}</td>
+            <td>{c.subject}</td>
+            <td>{c.applicationTrackingCode ?? '—'}</td>
+            <td>{REVIEW_RESULT_LABELS[c.result]}</td>
+            <td>{c.resultOn ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }

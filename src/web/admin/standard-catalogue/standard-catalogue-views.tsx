@@ -10,6 +10,7 @@ import type { CatalogueAreaView, StandardCataloguePage } from '../../../app/stan
 import type { CatalogueDashboardLine, RowStatus } from '../../../app/standard-catalogue/catalogue-dashboard.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, FieldNotes, FileField, Select, describedBy } from '../../common/forms.js';
+import { DataTable } from '../../common/blocks.js';
 
 type Props = {
   actor: Actor;
@@ -254,26 +255,16 @@ function EmptyArea(p: AreaProps) {
 /** The rows of one area in the published column order, plus what is published and the flags. */
 function RowsTable(p: { rows: RowStatus[]; base: string; csrf: string; canWrite: boolean; caption: string }) {
   return (
-    <div class="table-wrap">
-      <table class="catalogue-rows">
-        <caption class="vh">{p.caption}</caption>
-        <thead>
-          <tr>
-            {ROW_COLUMNS.map((c) => (
-              <th scope="col">{c}</th>
-            ))}
-            <th scope="col">已发布信息</th>
-            <th scope="col">状态</th>
-            {p.canWrite ? <th scope="col">操作</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((s, i) => (
-            <RowLine status={s} index={i + 1} base={p.base} csrf={p.csrf} canWrite={p.canWrite} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="catalogue-rows"
+      caption={p.caption}
+      captionClass="vh"
+      cols={[...ROW_COLUMNS, '已发布信息', '状态', ...(p.canWrite ? ['操作'] : [])]}
+    >
+      {p.rows.map((s, i) => (
+        <RowLine status={s} index={i + 1} base={p.base} csrf={p.csrf} canWrite={p.canWrite} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -352,49 +343,37 @@ export function CatalogueDashboardCard(p: { lines: CatalogueDashboardLine[] }) {
   return (
     <section aria-labelledby="dash-standard-catalogue">
       <h3 id="dash-standard-catalogue">基层政务公开标准目录</h3>
-      <div class="table-wrap">
-        <table>
-          <thead>
+      <DataTable cols={['机构', '目录事项', '尚无已发布信息', '超过公开时限']}>
+        {lines.map((l) => {
+          const base = `/admin/orgs/${l.orgId}/standard-catalogue`;
+          return (
             <tr>
-              <th scope="col">机构</th>
-              <th scope="col">目录事项</th>
-              <th scope="col">尚无已发布信息</th>
-              <th scope="col">超过公开时限</th>
+              <td>
+                <a href={base}>{l.orgName}</a>
+              </td>
+              <td>{l.rows}</td>
+              <td>
+                {l.nothingPublished > 0 ? (
+                  <a href={`${base}?show=nothing`}>
+                    {l.nothingPublished} 项<span class="vh">（{l.orgName}尚无已发布信息的事项）</span>
+                  </a>
+                ) : (
+                  '0'
+                )}
+              </td>
+              <td>
+                {l.overdue > 0 ? (
+                  <a class="badge badge-overdue" href={`${base}?show=overdue`}>
+                    逾期 {l.overdue} 项<span class="vh">（{l.orgName}）</span>
+                  </a>
+                ) : (
+                  '0'
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => {
-              const base = `/admin/orgs/${l.orgId}/standard-catalogue`;
-              return (
-                <tr>
-                  <td>
-                    <a href={base}>{l.orgName}</a>
-                  </td>
-                  <td>{l.rows}</td>
-                  <td>
-                    {l.nothingPublished > 0 ? (
-                      <a href={`${base}?show=nothing`}>
-                        {l.nothingPublished} 项<span class="vh">（{l.orgName}尚无已发布信息的事项）</span>
-                      </a>
-                    ) : (
-                      '0'
-                    )}
-                  </td>
-                  <td>
-                    {l.overdue > 0 ? (
-                      <a class="badge badge-overdue" href={`${base}?show=overdue`}>
-                        逾期 {l.overdue} 项<span class="vh">（{l.orgName}）</span>
-                      </a>
-                    ) : (
-                      '0'
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }

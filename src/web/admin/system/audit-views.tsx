@@ -6,6 +6,7 @@ import type { AuditEntry, ChainCheck } from '../../../domain/audit/audit-entry.j
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../domain/audit/audit-labels.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** Action prefixes offered as groups in the filter. */
 const ACTION_GROUPS: [string, string][] = [
@@ -93,51 +94,35 @@ function FilterForm(p: { filter: Record<string, string>; errors: Record<string, 
 
 function EntryTable(p: { entries: AuditEntry[] }) {
   return (
-    <div class="table-wrap">
-      <table class="audit">
-        <thead>
-          <tr>
-            <th scope="col" class="num">
-              序号
-            </th>
-            <th scope="col">时间</th>
-            <th scope="col">操作人</th>
-            <th scope="col">操作</th>
-            <th scope="col">对象</th>
-            <th scope="col">变更内容</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.entries.map((e) => (
-            <tr>
-              <td class="num">{e.seq}</td>
-              <td>
-                <time datetime={e.at}>{formatInstant(e.at, { seconds: true })}</time>
-              </td>
-              <td>{e.actorLabel === 'system' ? '系统' : e.actorLabel}</td>
-              <td>
-                {AUDIT_ACTION_LABELS[e.action] ?? e.action}
-                <br />
-                <code class="muted">{e.action}</code>
-              </td>
-              <td>
-                {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}
-                <br />
-                <a
-                  href={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
-                  title="该对象的全部记录"
-                >
-                  <code>{e.entityId}</code>
-                </a>
-              </td>
-              <td>
-                <Change before={e.beforeJson} after={e.afterJson} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable class="audit" cols={[{ label: '序号', class: 'num' }, '时间', '操作人', '操作', '对象', '变更内容']}>
+      {p.entries.map((e) => (
+        <tr>
+          <td class="num">{e.seq}</td>
+          <td>
+            <time datetime={e.at}>{formatInstant(e.at, { seconds: true })}</time>
+          </td>
+          <td>{e.actorLabel === 'system' ? '系统' : e.actorLabel}</td>
+          <td>
+            {AUDIT_ACTION_LABELS[e.action] ?? e.action}
+            <br />
+            <code class="muted">{e.action}</code>
+          </td>
+          <td>
+            {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}
+            <br />
+            <a
+              href={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
+              title="该对象的全部记录"
+            >
+              <code>{e.entityId}</code>
+            </a>
+          </td>
+          <td>
+            <Change before={e.beforeJson} after={e.afterJson} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

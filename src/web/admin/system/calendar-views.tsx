@@ -8,6 +8,7 @@ import type { ScheduleFileError } from '../../../domain/calendar/schedule-file.j
 import { dayOfWeek, localDate } from '../../../domain/core/local-date.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** What the calendar page shows. The optional parts carry a form's typed values and errors. */
 export type CalendarPageModel = CalendarPage & {
@@ -200,41 +201,28 @@ function OverrideSection(p: CalendarPageModel) {
       {p.overrides.length === 0 ? (
         <p>暂无调整日。</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">日期</th>
-                <th scope="col">调整为</th>
-                <th scope="col">原因</th>
-                <th scope="col">设置时间</th>
-                {p.can.edit ? <th scope="col">操作</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {p.overrides.map((o) => (
-                <tr>
-                  <td>
-                    <time datetime={o.date}>{o.date}</time>（{WEEKDAY[dayOfWeek(localDate(o.date))]}）
-                  </td>
-                  <td>{o.isWorking ? '工作日（上班）' : '休息日（不上班）'}</td>
-                  <td>{o.reason}</td>
-                  <td>{formatInstant(o.createdAt)}</td>
-                  {p.can.edit ? (
-                    <td>
-                      <form method="post" action={`/admin/calendar/overrides/${o.date}/delete`} class="inline">
-                        <Csrf token={p.csrf} />
-                        <button type="submit" class="secondary" aria-label={`删除调整日 ${o.date}`}>
-                          删除
-                        </button>
-                      </form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable cols={['日期', '调整为', '原因', '设置时间', ...(p.can.edit ? ['操作'] : [])]}>
+          {p.overrides.map((o) => (
+            <tr>
+              <td>
+                <time datetime={o.date}>{o.date}</time>（{WEEKDAY[dayOfWeek(localDate(o.date))]}）
+              </td>
+              <td>{o.isWorking ? '工作日（上班）' : '休息日（不上班）'}</td>
+              <td>{o.reason}</td>
+              <td>{formatInstant(o.createdAt)}</td>
+              {p.can.edit ? (
+                <td>
+                  <form method="post" action={`/admin/calendar/overrides/${o.date}/delete`} class="inline">
+                    <Csrf token={p.csrf} />
+                    <button type="submit" class="secondary" aria-label={`删除调整日 ${o.date}`}>
+                      删除
+                    </button>
+                  </form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {p.can.edit ? (
         <form method="post" action="/admin/calendar/overrides" class="narrow">

@@ -4,6 +4,7 @@ import type { Actor } from '../../../domain/policies/actor.js';
 import { ORG_FIELD_LABELS, ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../../../domain/orgs/organization.js';
 import { AdminLayout } from '../../common/layout.js';
 import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** Options of an organization select, indented by depth (retired ones marked). */
 export function orgOptions(orgs: readonly OrgNode[]): [string, string][] {
@@ -22,37 +23,27 @@ export function OrgListPage(p: { actor: Actor; csrf: string; tree: OrgNode[]; fl
           新增机构
         </a>
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption class="muted">机构按隶属关系排列；撤销的机构保留在历史记录和年度报告中。</caption>
-          <thead>
-            <tr>
-              <th scope="col">机构全称</th>
-              <th scope="col">类型</th>
-              <th scope="col">统一社会信用代码</th>
-              <th scope="col">状态</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.tree.map((o) => (
-              <tr>
-                <td class={`tree-${o.depth}`} style={`padding-left:${0.6 + o.depth * 1.5}rem`}>
-                  {o.name}
-                </td>
-                <td>{ORG_KIND_LABELS[o.kind]}</td>
-                <td>{o.creditCode}</td>
-                <td>{o.retiredAt ? '已撤销' : '正常'}</td>
-                <td>
-                  <a href={`/admin/orgs/${o.id}`} aria-label={`编辑 ${o.name}`}>
-                    编辑
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="机构按隶属关系排列；撤销的机构保留在历史记录和年度报告中。"
+        captionClass="muted"
+        cols={['机构全称', '类型', '统一社会信用代码', '状态', '操作']}
+      >
+        {p.tree.map((o) => (
+          <tr>
+            <td class={`tree-${o.depth}`} style={`padding-left:${0.6 + o.depth * 1.5}rem`}>
+              {o.name}
+            </td>
+            <td>{ORG_KIND_LABELS[o.kind]}</td>
+            <td>{o.creditCode}</td>
+            <td>{o.retiredAt ? '已撤销' : '正常'}</td>
+            <td>
+              <a href={`/admin/orgs/${o.id}`} aria-label={`编辑 ${o.name}`}>
+                编辑
+              </a>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }

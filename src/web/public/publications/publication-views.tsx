@@ -48,6 +48,28 @@ function ItemList(p: { items: readonly PublicItem[]; start?: number }) {
   );
 }
 
+/** A section of links under its heading; nothing when there are no links. */
+function LinkSection(p: {
+  id: string;
+  heading: string;
+  class?: string;
+  links: readonly [href: string, text: string][];
+}) {
+  if (p.links.length === 0) return null;
+  return (
+    <section aria-labelledby={p.id}>
+      <h2 id={p.id}>{p.heading}</h2>
+      <ul class={p.class}>
+        {p.links.map(([href, text]) => (
+          <li>
+            <a href={href}>{text}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** An organization's column: directories, latest items, lower units, and its feed. */
 export function OrgColumnPage(p: ColumnPage) {
   const code = p.org.creditCode;
@@ -77,18 +99,12 @@ export function OrgColumnPage(p: ColumnPage) {
           <a href={feed.href}>订阅本机关最新信息（Atom）</a>
         </p>
       </section>
-      {p.children.length > 0 ? (
-        <section aria-labelledby="units">
-          <h2 id="units">{p.isHome ? '部门和乡镇（街道）信息公开' : '下级机构信息公开'}</h2>
-          <ul class="dirs">
-            {p.children.map((o) => (
-              <li>
-                <a href={urls.org(o.creditCode)}>{o.name}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkSection
+        id="units"
+        heading={p.isHome ? '部门和乡镇（街道）信息公开' : '下级机构信息公开'}
+        class="dirs"
+        links={p.children.map((o) => [urls.org(o.creditCode), o.name])}
+      />
     </PortalFrame>
   );
 }
@@ -274,18 +290,11 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
           </ul>
         </section>
       ) : null}
-      {p.interpretations.length > 0 ? (
-        <section aria-labelledby="interp">
-          <h2 id="interp">相关解读</h2>
-          <ul>
-            {p.interpretations.map((x) => (
-              <li>
-                <a href={urls.publication(x.id)}>{x.title}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <LinkSection
+        id="interp"
+        heading="相关解读"
+        links={p.interpretations.map((x) => [urls.publication(x.id), x.title])}
+      />
     </PortalFrame>
   );
 }

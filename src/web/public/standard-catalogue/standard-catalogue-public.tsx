@@ -22,6 +22,7 @@ import { PublicLayout } from '../../common/layout.js';
 import { notFoundPage } from '../../common/pages.js';
 import { siteTitle } from '../portal/portal-views.js';
 import { portalUrls } from '../portal/portal-urls.js';
+import { DataTable } from '../../common/blocks.js';
 
 /** The public table's columns: the 二级 and 三级事项 share one column here. */
 const COLUMNS = ROW_COLUMNS.filter((c) => c !== FIELD_LABELS.level3);
@@ -63,24 +64,15 @@ function PublicCataloguePage(p: { site: PortalSite; org: Organization; data: Pub
       {p.data.areas.map(({ area, rows }) => (
         <section aria-labelledby={`area-${area.id}`}>
           <h2 id={`area-${area.id}`}>{area.name}领域</h2>
-          <div class="table-wrap">
-            <table>
-              <caption class="vh">{area.name}领域基层政务公开标准目录</caption>
-              <thead>
-                <tr>
-                  {COLUMNS.map((c) => (
-                    <th scope="col">{c}</th>
-                  ))}
-                  <th scope="col">已公开信息</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((l, i) => (
-                  <Line line={l} index={i + 1} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`${area.name}领域基层政务公开标准目录`}
+            captionClass="vh"
+            cols={[...COLUMNS, '已公开信息']}
+          >
+            {rows.map((l, i) => (
+              <Line line={l} index={i + 1} />
+            ))}
+          </DataTable>
         </section>
       ))}
       {p.data.notApplicable.length > 0 ? (
