@@ -1,7 +1,10 @@
-// Logs the bootstrapped admin in (changing the initial password first) for HTTP tests.
+// Signed-in clients for HTTP tests: the bootstrapped admin (changing the initial password first), and staff
+// accounts made by the factories.
 import assert from 'node:assert/strict';
 import { TestAgent } from './http.js';
 import type { TestRuntime } from './runtime.js';
+import { makeStaff, STAFF_PASSWORD } from '../factories/staff.js';
+import type { Role, RoleGrant } from '../../src/domain/users/roles.js';
 
 /** The admin's password after the first change in tests. */
 export const ADMIN_PASSWORD = 'Shili-Guanli-2025-Test';
@@ -21,4 +24,20 @@ export async function adminAgent(rt: TestRuntime): Promise<TestAgent> {
     assert.equal(changed.status, 303, 'admin password change');
   }
   return a;
+}
+
+/**
+ * Creates a staff account holding `roles` at `orgId` (default: the root; see `makeStaff`) and returns a
+ * TestAgent signed in as it.
+ */
+export async function staffAgent(
+  rt: TestRuntime,
+  username: string,
+  roles: readonly Role[] | readonly RoleGrant[],
+  orgId?: string,
+): Promise<TestAgent> {
+  await makeStaff(rt, username, roles, orgId);
+  const agent = new TestAgent(rt);
+  assert.equal((await agent.login(username, STAFF_PASSWORD)).status, 303, `${username} signs in`);
+  return agent;
 }

@@ -1,11 +1,12 @@
 // The test factories reach what they promise through the real use cases, on both dialects: staff with
 // their roles at the organization asked for, organization subtrees, applications and publications in
-// every state they offer.
+// every state they offer; a staff account signed in over HTTP.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { demoOrgs, makeOrgs } from '../../factories/orgs.js';
 import { makeStaff } from '../../factories/staff.js';
+import { staffAgent } from '../../support/admin.js';
 import { caseStaff, makeApplication, type CaseStaff } from '../../factories/applications.js';
 import { makePublication, moveAlongChain, publishingStaff } from '../../factories/publications.js';
 import type { PublicationTarget, PublishingStaff } from '../../factories/publications.js';
@@ -33,6 +34,11 @@ for (const dialect of DIALECTS) {
         ].sort(),
       );
       assert.equal((await rt.ctx.repos.users.byUsername('edu.editor'))?.orgId, edu.id);
+    });
+
+    test('should sign a new staff account in to the back office', async () => {
+      const agent = await staffAgent(rt, 'agent.handler', ['handler']);
+      assert.equal((await agent.get('/admin')).status, 200);
     });
 
     test('should create an organization subtree under its parent', async () => {
