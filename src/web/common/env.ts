@@ -1,4 +1,5 @@
 // The Hono environments: what middleware puts on the request context.
+import type { Context } from 'hono';
 import type { AppContext } from '../../app/context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { LiveSession } from '../../app/auth/session.js';
@@ -35,3 +36,9 @@ export type WebEnv = { Variables: WebVariables };
  * answered every request without a signed-in account, so the actor is always there.
  */
 export type StaffEnv = { Variables: WebVariables & { actor: Actor } };
+
+/** A back-office or staff-API request. */
+export type StaffContext = Context<StaffEnv>;
+
+/** What every back-office page is drawn with: the signed-in actor and the form token. */
+export const staffPage = (c: StaffContext) => ({ actor: c.get('actor'), csrf: c.get('csrf') });

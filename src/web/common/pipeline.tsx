@@ -156,6 +156,10 @@ export async function formAction<S extends z.ZodType, R>(
   }
 }
 
+/** The confirmation a page shows after a redirect with `?flash=key`: the page's message for that key. */
+export const flashOf = (c: Context, messages: Readonly<Record<string, string>>): string | undefined =>
+  messages[c.req.query('flash') ?? ''];
+
 /** One text value of form values ('' when absent; the first of a repeated field). */
 export const valueOf = (values: FormValues, key: string): string => {
   const v = values[key];

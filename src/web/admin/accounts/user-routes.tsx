@@ -1,13 +1,13 @@
 /** @jsxImportSource hono/jsx */
 // Back-office account pages: list, create, edit roles, reset password, (de)activate, hand over (交接).
 // Thin handlers: parse → use case or query (which authorizes) → render; errors go to the pipeline.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { createUser, resetPassword, setUserActive, updateUser } from '../../../app/users/manage-users.js';
 import { handover } from '../../../app/users/handover.js';
 import { accountPage, handoverChoices, newUserChoices, userList } from '../../../app/users/user-scope.js';
 import { USER_STATUSES } from '../../../domain/users/user.js';
-import type { StaffEnv } from '../../common/env.js';
-import { formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { flashOf, formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
 import { optionalOneOf, parseQuery, text, z } from '../../common/validation.js';
 import { UserListPage, UserNewPage, type FormErrors } from './user-views.js';
 import { HandoverPage, UserEditPage, handoverFlash, type EditPageProps } from './user-account-views.js';
@@ -20,8 +20,6 @@ import {
   userValuesFrom,
   userValuesOf,
 } from './user-form.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   created: '账号已创建。',
@@ -37,17 +35,18 @@ const listQuery = { org: text(64), status: optionalOneOf(USER_STATUSES, '状态�
 const errorsOf = (state: FormState): FormErrors => ({ message: state.message, errors: state.errors });
 
 /** The account page, with one of its forms shown again after a refusal. */
-async function editPage(c: C, id: string, extra: Partial<Omit<EditPageProps, 'page'>> = {}) {
+async function editPage(c: StaffContext, id: string, extra: Partial<Omit<EditPageProps, 'page'>> = {}) {
   const page = await accountPage(c.get('ctx'), c.get('actor'), id);
-  return (
-    <UserEditPage page={page} actor={c.get('actor')} csrf={c.get('csrf')} values={userValuesOf(page.user)} {...extra} />
-  );
+  return <UserEditPage page={page} {...staffPage(c)} values={userValuesOf(page.user)} {...extra} />;
 }
 
 /** The flash message of the account page (after a handover: what moved, from the counts in the query). */
-function flashOf(c: C, labels: readonly string[], successor: Parameters<typeof handoverFlash>[3]): string | undefined {
-  const key = c.req.query('flash') ?? '';
-  if (key !== 'handover') return FLASH[key];
+function accountFlash(
+  c: StaffContext,
+  labels: readonly string[],
+  successor: Parameters<typeof handoverFlash>[3],
+): string | undefined {
+  if (c.req.query('flash') !== 'handover') return flashOf(c, FLASH);
   const moved = (c.req.query('moved') ?? '').split(',').map((n) => Number.parseInt(n, 10) || 0);
   return handoverFlash(Number.parseInt(c.req.query('roles') ?? '', 10) || 0, moved, labels, successor);
 }
@@ -59,16 +58,12 @@ export function registerUserRoutes(admin: Hono<StaffEnv>): void {
     const { value, errors } = parseQuery(listQuery, raw);
     const list = await userList(c.get('ctx'), c.get('actor'), { ...value, orgId: value.org || undefined });
     const query = { org: valueOf(raw, 'org'), status: valueOf(raw, 'status'), q: valueOf(raw, 'q') };
-    return c.html(
-      <UserListPage actor={c.get('actor')} csrf={c.get('csrf')} list={list} query={query} errors={errors} />,
-    );
+    return c.html(<UserListPage {...staffPage(c)} list={list} query={query} errors={errors} />);
   });
 
   admin.get('/admin/users/new', async (c) => {
     const { orgs, defaultOrgId } = await newUserChoices(c.get('ctx'), c.get('actor'));
-    return c.html(
-      <UserNewPage actor={c.get('actor')} csrf={c.get('csrf')} orgs={orgs} values={blankUserValues(defaultOrgId)} />,
-    );
+    return c.html(<UserNewPage {...staffPage(c)} orgs={orgs} values={blankUserValues(defaultOrgId)} />);
   });
 
   admin.post('/admin/users/new', (c) =>
@@ -79,25 +74,15 @@ export function registerUserRoutes(admin: Hono<StaffEnv>): void {
       again: async (state) => {
         const { orgs } = await newUserChoices(c.get('ctx'), c.get('actor'));
         const values = userValuesFrom(state.values);
-        return (
-          <UserNewPage actor={c.get('actor')} csrf={c.get('csrf')} orgs={orgs} values={values} {...errorsOf(state)} />
-        );
+        return <UserNewPage {...staffPage(c)} orgs={orgs} values={values} {...errorsOf(state)} />;
       },
     }),
   );
 
   admin.get('/admin/users/:id', async (c) => {
     const page = await accountPage(c.get('ctx'), c.get('actor'), c.req.param('id'));
-    const flash = flashOf(c, page.handoverSteps, page.successor);
-    return c.html(
-      <UserEditPage
-        page={page}
-        actor={c.get('actor')}
-        csrf={c.get('csrf')}
-        values={userValuesOf(page.user)}
-        flash={flash}
-      />,
-    );
+    const flash = accountFlash(c, page.handoverSteps, page.successor);
+    return c.html(<UserEditPage page={page} {...staffPage(c)} values={userValuesOf(page.user)} flash={flash} />);
   });
 
   admin.post('/admin/users/:id', (c) => {
@@ -136,7 +121,7 @@ export function registerUserRoutes(admin: Hono<StaffEnv>): void {
   admin.get('/admin/users/:id/handover', async (c) => {
     const page = await handoverChoices(c.get('ctx'), c.get('actor'), c.req.param('id'));
     if (!page.can.handover) return c.redirect(`/admin/users/${page.user.id}`, 303);
-    return c.html(<HandoverPage actor={c.get('actor')} csrf={c.get('csrf')} page={page} toUserId="" />);
+    return c.html(<HandoverPage {...staffPage(c)} page={page} toUserId="" />);
   });
 
   admin.post('/admin/users/:id/handover', (c) => {
@@ -152,15 +137,7 @@ export function registerUserRoutes(admin: Hono<StaffEnv>): void {
       again: async (state) => {
         const page = await handoverChoices(c.get('ctx'), c.get('actor'), id);
         const toUserId = valueOf(state.values, 'toUserId');
-        return (
-          <HandoverPage
-            actor={c.get('actor')}
-            csrf={c.get('csrf')}
-            page={page}
-            toUserId={toUserId}
-            {...errorsOf(state)}
-          />
-        );
+        return <HandoverPage {...staffPage(c)} page={page} toUserId={toUserId} {...errorsOf(state)} />;
       },
     });
   });

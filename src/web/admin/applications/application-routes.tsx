@@ -2,7 +2,7 @@
 // Back-office pages of 依申请公开: the case list, staff entry for the other channels (《政府信息公开条例》
 // 第三十一条), the case page with its deadline ledger and moves, the moves themselves, release to all
 // (第四十四条) and the identity proof download. Thin handlers: parse → use case (which authorizes) → render.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { releaseToAll } from '../../../app/applications/release-to-all.js';
 import { actOnApplication } from '../../../app/applications/act-on-application.js';
 import { submitApplication, type SubmitInput } from '../../../app/applications/submit-application.js';
@@ -15,7 +15,7 @@ import {
 import type { CaseListOptions } from '../../../app/applications/case-lists.js';
 import { ACTIONS, APPLICATION_STATES, type Channel } from '../../../domain/applications/application.js';
 import { ACTION_LABELS } from '../../../domain/applications/transition-table.js';
-import type { StaffEnv } from '../../common/env.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
 import { formAction, readForm, readQuery, uploadedFile, valueOf, type FormState } from '../../common/pipeline.js';
 import type { FormValues } from '../../common/validation.js';
 import { download } from '../../common/download.js';
@@ -32,8 +32,6 @@ import {
 import { ApplicationListPage, type ApplicationListQuery } from './application-views.js';
 import { NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js';
 import { ApplicationCasePage, type FailedMove } from './application-case-views.js';
-
-type C = Context<StaffEnv>;
 
 const PATH = '/admin/applications';
 const PAGE_SIZE = 20;
@@ -109,7 +107,7 @@ function entryInput(v: z.output<ReturnType<typeof entryForm>>, proof: SubmitInpu
 const moveForm = z.object({ action: oneOf(ACTIONS, '未知的办理事项') });
 
 /** Renders the case page, after a failed move with the form reopened. */
-async function casePage(c: C, id: string, failed?: FailedMove) {
+async function casePage(c: StaffContext, id: string, failed?: FailedMove) {
   const page = await applicationPage(c.get('ctx'), c.get('actor'), id);
   const flash = c.req.query('flash') ?? '';
   const done =
@@ -118,15 +116,7 @@ async function casePage(c: C, id: string, failed?: FailedMove) {
       : Object.hasOwn(ACTION_LABELS, flash)
         ? `已完成“${ACTION_LABELS[flash as keyof typeof ACTION_LABELS]}”。`
         : undefined;
-  return (
-    <ApplicationCasePage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
-      page={page}
-      flash={failed ? undefined : done}
-      failed={failed}
-    />
-  );
+  return <ApplicationCasePage {...staffPage(c)} page={page} flash={failed ? undefined : done} failed={failed} />;
 }
 
 /** A move's parameters as typed: every field of its form but the move itself. */
@@ -191,7 +181,7 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
       carrier: 'paper',
       delivery: 'post',
     };
-    return c.html(<NewApplicationPage actor={c.get('actor')} csrf={c.get('csrf')} values={values} orgs={orgs} />);
+    return c.html(<NewApplicationPage {...staffPage(c)} values={values} orgs={orgs} />);
   });
 
   admin.post(`${PATH}/new`, async (c) => {
@@ -203,8 +193,7 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
       done: (r) => c.redirect(`${PATH}/${r.id}?flash=created`, 303),
       again: (state) => (
         <NewApplicationPage
-          actor={c.get('actor')}
-          csrf={c.get('csrf')}
+          {...staffPage(c)}
           values={Object.fromEntries(Object.keys(state.values).map((k) => [k, valueOf(state.values, k)]))}
           errors={state.errors}
           message={state.message}

@@ -3,7 +3,7 @@
 // the roles that may not see the applicant's personal data (404).
 import type { Hono } from 'hono';
 import { getNotice, noticeDocx, recordNoticeService } from '../../../app/applications/notice-queries.js';
-import type { StaffEnv } from '../../common/env.js';
+import { type StaffEnv, staffPage } from '../../common/env.js';
 import { AdminLayout } from '../../common/layout.js';
 import { formAction, valueOf } from '../../common/pipeline.js';
 import { download } from '../../common/download.js';
@@ -21,8 +21,7 @@ export function registerNoticeRoutes(admin: Hono<StaffEnv>): void {
     return c.html(
       <NoticePage
         doc={n.doc}
-        actor={c.get('actor')}
-        csrf={c.get('csrf')}
+        {...staffPage(c)}
         path="/admin/applications"
         backHref={`/admin/applications/${n.caseId}`}
         docxHref={`/admin/notices/${n.id}/docx`}
@@ -43,7 +42,7 @@ export function registerNoticeRoutes(admin: Hono<StaffEnv>): void {
       run: (input) => recordNoticeService(c.get('ctx'), c.get('actor'), id, input),
       done: () => c.redirect(`/admin/notices/${id}?flash=served`, 303),
       again: (state) => (
-        <AdminLayout title="记录送达" actor={c.get('actor')} csrf={c.get('csrf')} path="/admin/applications">
+        <AdminLayout title="记录送达" {...staffPage(c)} path="/admin/applications">
           <p class="error" role="alert">
             {state.message ?? '请按提示更正以下内容'}
           </p>

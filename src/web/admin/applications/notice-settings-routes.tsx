@@ -1,15 +1,13 @@
 /** @jsxImportSource hono/jsx */
 // Back-office notice settings of an organization (告知书设置): /admin/orgs/:id/notices — the general
 // fields, the seal (upload, image, removal) and the template editor. The use cases check the role.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import * as settings from '../../../app/applications/notice-settings-admin.js';
-import type { StaffEnv } from '../../common/env.js';
-import { formAction, readForm, uploadedFile, valueOf, type FormState } from '../../common/pipeline.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { flashOf, formAction, type FormState, readForm, uploadedFile, valueOf } from '../../common/pipeline.js';
 import { download } from '../../common/download.js';
 import { oneOf, text, z, type FormValues } from '../../common/validation.js';
 import { NoticeSettingsPage, TemplateEditorPage, settingsHref, templateHref } from './notice-settings-views.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   saved: '告知书设置已保存。',
@@ -33,22 +31,21 @@ const templateForm = z.object({
 });
 
 /** The settings page, with the saved fields or the ones typed, and the messages of a refusal. */
-async function settingsPage(c: C, typed?: settings.NoticeGeneralInput, state?: Partial<FormState>) {
+async function settingsPage(c: StaffContext, typed?: settings.NoticeGeneralInput, state?: Partial<FormState>) {
   const page = await settings.noticeSettingsPage(c.get('ctx'), c.get('actor'), c.req.param('id') ?? '', typed);
   return (
     <NoticeSettingsPage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
+      {...staffPage(c)}
       {...page}
       errors={state?.errors}
       message={state?.message}
-      flash={state ? undefined : FLASH[c.req.query('flash') ?? '']}
+      flash={state ? undefined : flashOf(c, FLASH)}
     />
   );
 }
 
 /** The template editor with the text typed (or the current one) and its problems. */
-async function editorPage(c: C, typed?: FormValues, problems?: string[]) {
+async function editorPage(c: StaffContext, typed?: FormValues, problems?: string[]) {
   const key = settings.editorKeyOf(c.req.param('key') ?? '');
   const text = typed && {
     title: valueOf(typed, 'title'),
@@ -58,12 +55,11 @@ async function editorPage(c: C, typed?: FormValues, problems?: string[]) {
   const editor = await settings.templateEditor(c.get('ctx'), c.get('actor'), c.req.param('id') ?? '', key, text);
   return (
     <TemplateEditorPage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
+      {...staffPage(c)}
       org={editor.org}
       editor={{ ...editor, problems: problems ?? editor.problems }}
       hasSeal={editor.settings.sealFileId !== null}
-      flash={typed ? undefined : FLASH[c.req.query('flash') ?? '']}
+      flash={typed ? undefined : flashOf(c, FLASH)}
     />
   );
 }

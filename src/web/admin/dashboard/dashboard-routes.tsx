@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { dashboardPage, type SystemCounts } from '../../../app/dashboard/dashboard.js';
 import { AdminLayout } from '../../common/layout.js';
 import type { StaffEnv } from '../../common/env.js';
+import { flashOf } from '../../common/pipeline.js';
 import { ApplicationDashboardCards } from '../applications/application-views.js';
 import { PublicationDashboardCard } from '../publications/publication-views.js';
 import { PublicationWarningsCard } from '../publications/publication-warnings-views.js';
@@ -44,7 +45,7 @@ export function registerDashboardRoutes(admin: Hono<StaffEnv>): void {
   admin.get('/admin', async (c) => {
     const actor = c.get('actor');
     const d = await dashboardPage(c.get('ctx'), actor);
-    const flash = FLASH[c.req.query('flash') ?? ''];
+    const flash = flashOf(c, FLASH);
     return c.html(
       <AdminLayout title="工作台" actor={actor} csrf={c.get('csrf')} path="/admin" flash={flash}>
         <SystemCards counts={d.system} />

@@ -2,18 +2,16 @@
 // GET/POST /admin/orgs/:id/catalogue: an organization's catalogue (add, rename, reorder, retire,
 // restore) and its publication settings (review levels, 保密审查 level, 索引号 pattern). One POST
 // endpoint; the `op` field names the change.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import {
   changeCatalogue,
   loadCatalogueAdmin,
   type CatalogueChange,
 } from '../../../app/publications/manage-catalogue.js';
-import type { StaffEnv } from '../../common/env.js';
-import { formAction, valueOf, type FormState } from '../../common/pipeline.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { flashOf, formAction, type FormState, valueOf } from '../../common/pipeline.js';
 import { text, z } from '../../common/validation.js';
 import { CataloguePage } from './catalogue-views.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Readonly<Record<string, string>> = {
   add: '栏目已新增。',
@@ -73,15 +71,14 @@ const changeForm = z.discriminatedUnion(
 );
 
 /** The page again after a refused change: the add and settings forms with their values and errors. */
-async function againPage(c: C, orgId: string, state: FormState) {
+async function againPage(c: StaffContext, orgId: string, state: FormState) {
   const data = await loadCatalogueAdmin(c.get('ctx'), c.get('actor'), orgId);
   const op = valueOf(state.values, 'op');
   const typed = Object.fromEntries(Object.keys(state.values).map((k) => [k, valueOf(state.values, k)]));
   const own = FIELD_FORMS.includes(op);
   return (
     <CataloguePage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
+      {...staffPage(c)}
       data={data}
       message={own ? state.message : [state.message, ...Object.values(state.errors)].filter((m) => m).join('：')}
       errors={own ? state.errors : undefined}
@@ -95,8 +92,8 @@ async function againPage(c: C, orgId: string, state: FormState) {
 export function registerCatalogueRoutes(admin: Hono<StaffEnv>): void {
   admin.get('/admin/orgs/:id/catalogue', async (c) => {
     const data = await loadCatalogueAdmin(c.get('ctx'), c.get('actor'), c.req.param('id'));
-    const flash = FLASH[c.req.query('flash') ?? ''];
-    return c.html(<CataloguePage actor={c.get('actor')} csrf={c.get('csrf')} data={data} flash={flash} />);
+    const flash = flashOf(c, FLASH);
+    return c.html(<CataloguePage {...staffPage(c)} data={data} flash={flash} />);
   });
 
   admin.post('/admin/orgs/:id/catalogue', (c) => {

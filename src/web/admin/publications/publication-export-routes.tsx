@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The archive export (art. 25) in the back office: GET shows the form, POST validates it and streams the
 // ZIP as it is written (the package is never held in memory whole).
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import {
   exportChoices,
   exportFileName,
@@ -9,12 +9,10 @@ import {
   writeExportPackage,
 } from '../../../app/publications/export-package.js';
 import { contentDisposition } from '../../common/download.js';
-import type { StaffEnv } from '../../common/env.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
 import { formAction, type FormState } from '../../common/pipeline.js';
 import { list, text, z } from '../../common/validation.js';
 import { ExportPage } from './publication-export-views.js';
-
-type C = Context<StaffEnv>;
 
 /** The export form as typed (the use case checks the organization, the dates and the kinds). */
 const exportForm = z.object({ org: text(64), from: text(32), to: text(32), kinds: list(), subtree: text(8) });
@@ -40,9 +38,9 @@ function streamPackage(
 }
 
 /** The form, with the organizations the actor may export. */
-async function formPage(c: C, state: FormState) {
+async function formPage(c: StaffContext, state: FormState) {
   const { orgs } = await exportChoices(c.get('ctx'), c.get('actor'));
-  return <ExportPage actor={c.get('actor')} csrf={c.get('csrf')} orgs={orgs} {...state} />;
+  return <ExportPage {...staffPage(c)} orgs={orgs} {...state} />;
 }
 
 /** Registers GET and POST /admin/publication-export. */

@@ -3,7 +3,7 @@
 // its review trail, the moves and the art. 18 re-assessment made from it, and attachment downloads; the
 // catalogue pages are in catalogue-routes.tsx. Thin handlers: parse → use case (which authorizes) → render;
 // errors go to the pipeline.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { AppError } from '../../../app/errors.js';
 import { createDraft, type AttachmentUpload } from '../../../app/publications/drafts.js';
 import { actOnPublication } from '../../../app/publications/act-on-publication.js';
@@ -25,8 +25,8 @@ import { PUBLICATION_KINDS, PUBLICATION_STATES } from '../../../domain/publicati
 import { ACTION_LABELS, PUBLICATION_ACTIONS } from '../../../domain/publications/transition-table.js';
 import type { PublicationRecord } from '../../../app/publications/ports.js';
 import { download } from '../../common/download.js';
-import type { StaffEnv } from '../../common/env.js';
-import { formAction, readForm, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { flashOf, formAction, type FormState, readForm, readQuery, valueOf } from '../../common/pipeline.js';
 import { officeTimeZone } from '../../common/time.js';
 import {
   checkbox,
@@ -48,8 +48,6 @@ import {
 } from './publication-views.js';
 import { PublicationItemPage, type PageFailure } from './publication-page-views.js';
 import { registerCatalogueRoutes } from './catalogue-routes.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Readonly<Record<string, string>> = {
   created: '草稿已保存。',
@@ -133,7 +131,7 @@ const reassessForm = z.object({
 });
 
 /** The draft form's text values and its new files. */
-async function readDraftForm(c: C): Promise<{ values: FormValues; files: File[] }> {
+async function readDraftForm(c: StaffContext): Promise<{ values: FormValues; files: File[] }> {
   const values = await readForm(c);
   const sent = (await c.req.parseBody({ all: true })).attachments;
   const files = (Array.isArray(sent) ? sent : [sent]).filter((x): x is File => x instanceof File && x.size > 0);
@@ -194,13 +192,12 @@ function attachmentErrors(errors: FieldErrors): FieldErrors {
 
 /** The draft form (new or edit), with what was typed and the messages. */
 function formPage(
-  c: C,
+  c: StaffContext,
   p: { choices: DraftChoices; values: FormValues; edit?: EditedDraft; errors?: FieldErrors; message?: string },
 ) {
   return (
     <PublicationFormPage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
+      {...staffPage(c)}
       choices={p.choices}
       values={p.values}
       edit={p.edit}
@@ -211,10 +208,10 @@ function formPage(
 }
 
 /** The item page, with a refused form reopened. */
-async function itemPage(c: C, id: string, failed?: PageFailure) {
+async function itemPage(c: StaffContext, id: string, failed?: PageFailure) {
   const page = await publicationPage(c.get('ctx'), c.get('actor'), id);
-  const flash = failed ? undefined : FLASH[c.req.query('flash') ?? ''];
-  return <PublicationItemPage actor={c.get('actor')} csrf={c.get('csrf')} page={page} flash={flash} failed={failed} />;
+  const flash = failed ? undefined : flashOf(c, FLASH);
+  return <PublicationItemPage {...staffPage(c)} page={page} flash={flash} failed={failed} />;
 }
 
 /** Form values as single texts (what a reopened form shows). */
@@ -227,7 +224,7 @@ const textValues = (values: FormValues): Record<string, string> =>
  * reopened, what was typed and why (422, 409, 403); an unknown item goes on to the 404 page.
  */
 async function pageAction<S extends z.ZodType>(
-  c: C,
+  c: StaffContext,
   id: string,
   spec: {
     schema: S;
@@ -258,15 +255,7 @@ export function registerPublicationRoutes(admin: Hono<StaffEnv>): void {
     const { value, errors } = parseQuery(registerQuery, raw);
     const register = await publicationRegister(c.get('ctx'), c.get('actor'), value);
     const filters = Object.fromEntries(FILTERS.map((k) => [k, valueOf(raw, k).trim()])) as RegisterFilters;
-    return c.html(
-      <PublicationListPage
-        actor={c.get('actor')}
-        csrf={c.get('csrf')}
-        register={register}
-        filters={filters}
-        errors={errors}
-      />,
-    );
+    return c.html(<PublicationListPage {...staffPage(c)} register={register} filters={filters} errors={errors} />);
   });
 
   admin.get('/admin/publications/new', async (c) => {

@@ -4,17 +4,15 @@
 // an organization's internal date, inherited by the units below it) and `POST …/unregulated` (the date of
 // townships, streets and other bodies). Thin handlers: parse → use case (which authorizes) → render.
 // Register before the `/admin/reports/:orgId/:year` routes.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { listReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
 import { setInternalReportDue, setUnregulatedReportDue } from '../../../app/reports/report-settings.js';
-import type { StaffEnv } from '../../common/env.js';
+import type { StaffContext, StaffEnv } from '../../common/env.js';
 import { formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
 import { parseQuery, text, z, type FieldErrors } from '../../common/validation.js';
 import { DeadlinesPage, UNREGULATED_DEADLINE_PATH, orgDueKey } from './annual-report-deadline-views.js';
 import { REPORT_DEADLINES_PATH } from './annual-report-views.js';
 import { reportYear } from './report-query.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   set: '内部报送期限已保存，本机构及未单独设置的下级单位按此期限报送。',
@@ -31,7 +29,7 @@ type Extra = { flash?: string; values?: Record<string, string>; errors?: FieldEr
  * The settings page of the year typed (blank: last year, whose reports are due); a bad year shows the
  * township default only, with the error.
  */
-async function deadlinesPage(c: C, yearText: string, extra: Extra = {}) {
+async function deadlinesPage(c: StaffContext, yearText: string, extra: Extra = {}) {
   const lastYear = Number(c.get('ctx').clock.today().slice(0, 4)) - 1;
   const { typed, value, errors } = yearOf(yearText.trim() || String(lastYear));
   const deadlines = await listReportDeadlines(c.get('ctx'), c.get('actor'), value.year ?? lastYear);
@@ -59,7 +57,7 @@ const back = (yearText: string, flash: string, anchor = ''): string => {
 };
 
 /** A refused date: the page again with the date as typed and its message beside the field. */
-function refused(c: C, state: FormState, key: string, field: string) {
+function refused(c: StaffContext, state: FormState, key: string, field: string) {
   return deadlinesPage(c, valueOf(state.values, 'year'), {
     values: { [key]: valueOf(state.values, field) },
     errors: { [key]: state.errors[field] ?? state.message ?? '' },

@@ -1,19 +1,19 @@
 /** @jsxImportSource hono/jsx */
 // The rollup (汇总) routes: `/admin/reports/rollup?org=…&year=…` and its downloads
 // `/admin/reports/rollup/export.:kind?org=…&year=…`.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { reportChoices, rollupFile } from '../../../app/reports/report-pages.js';
 import { buildRollup } from '../../../app/reports/report-rollup.js';
 import { isReportExportKind } from '../../../domain/reports/report-files.js';
 import { download } from '../../common/download.js';
-import type { StaffEnv } from '../../common/env.js';
+import type { StaffContext, StaffEnv } from '../../common/env.js';
 import { notFoundPage } from '../../common/pages.js';
 import { RollupPage } from './annual-report-rollup-views.js';
 import { REPORTS_PATH } from './annual-report-views.js';
 import { readChoice } from './report-query.js';
 
 /** The organizations the actor may roll up and the one chosen in the query string (`org`, `year`). */
-async function choose(c: Context<StaffEnv>) {
+async function choose(c: StaffContext) {
   const choices = await reportChoices(c.get('ctx'), c.get('actor'), 'report.rollup');
   return { orgs: choices.orgs, ...readChoice(c, choices, '请选择可以汇总的机构') };
 }

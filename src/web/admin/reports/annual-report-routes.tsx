@@ -3,7 +3,7 @@
 // `/admin/reports/:orgId/:year` with its forms (draft, regenerate, CSV import, submit, publish,
 // return) and downloads `…/export.:kind`. Thin handlers: parse → use case (which authorizes) → render;
 // errors go to the pipeline (403, 404), a form's own errors come back on the report page (422, 409).
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import {
   loadReport,
   regenerateNarrative,
@@ -17,16 +17,15 @@ import { MANUAL_ARTICLE20_FIELDS, reportFormatOf } from '../../../domain/reports
 import { NARRATIVE_KEYS } from '../../../domain/reports/labels.js';
 import { isReportExportKind } from '../../../domain/reports/report-files.js';
 import { download } from '../../common/download.js';
-import type { StaffEnv } from '../../common/env.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
 import { notFoundPage } from '../../common/pages.js';
-import { formAction, readForm, valueOf, type FormState } from '../../common/pipeline.js';
+import { flashOf, formAction, type FormState, readForm, valueOf } from '../../common/pipeline.js';
 import { z, type FieldErrors } from '../../common/validation.js';
 import { ReportPage, figureField, formValuesOf } from './annual-report-page-views.js';
 import { registerRollupRoutes } from './annual-report-rollup-routes.js';
 import { REPORTS_PATH, ReportIndexPage, reportHref } from './annual-report-views.js';
 import { readChoice, reportTarget } from './report-query.js';
 
-type C = Context<StaffEnv>;
 type Target = { orgId: string; year: number };
 
 const FLASH: Record<string, string> = {
@@ -80,13 +79,12 @@ type Extra = {
 };
 
 /** The report page, with what was typed and the messages after a refused form. */
-async function reportPage(c: C, t: Target, extra: Extra = {}) {
+async function reportPage(c: StaffContext, t: Target, extra: Extra = {}) {
   const record: ReportRecord = await loadReport(c.get('ctx'), c.get('actor'), t.orgId, t.year);
   const fields = MANUAL_ARTICLE20_FIELDS(record.format);
   return (
     <ReportPage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
+      {...staffPage(c)}
       record={record}
       fields={fields}
       values={{ ...formValuesOf(record, fields), ...extra.values }}
@@ -99,7 +97,8 @@ async function reportPage(c: C, t: Target, extra: Extra = {}) {
 }
 
 /** Back to the report page with a flash message (303). */
-const backTo = (c: C, t: Target, flash: string) => c.redirect(`${reportHref(t.orgId, t.year)}?flash=${flash}`, 303);
+const backTo = (c: StaffContext, t: Target, flash: string) =>
+  c.redirect(`${reportHref(t.orgId, t.year)}?flash=${flash}`, 303);
 
 /** Registers /admin/reports, its rollup and one report's pages (call after the deadline routes). */
 export function registerAnnualReportRoutes(admin: Hono<StaffEnv>): void {
@@ -116,9 +115,7 @@ export function registerAnnualReportRoutes(admin: Hono<StaffEnv>): void {
   // Before `REPORT`: `/admin/reports/rollup/export.json` must not be read as organization "rollup".
   registerRollupRoutes(admin);
 
-  admin.get(REPORT, async (c) =>
-    c.html(await reportPage(c, reportTarget(c), { flash: FLASH[c.req.query('flash') ?? ''] })),
-  );
+  admin.get(REPORT, async (c) => c.html(await reportPage(c, reportTarget(c), { flash: flashOf(c, FLASH) })));
 
   admin.post(`${REPORT}/draft`, (c) => {
     const t = reportTarget(c);

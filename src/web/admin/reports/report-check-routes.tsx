@@ -9,7 +9,7 @@ import {
   type UploadedReport,
 } from '../../../app/reports/check-uploaded-reports.js';
 import { download } from '../../common/download.js';
-import type { StaffEnv } from '../../common/env.js';
+import { type StaffEnv, staffPage } from '../../common/env.js';
 import { formAction, readForm, valueOf } from '../../common/pipeline.js';
 import { z } from '../../common/validation.js';
 import { ReportCheckFormPage, ReportCheckResultsPage } from './report-check-views.js';
@@ -33,7 +33,7 @@ async function uploadedFiles(body: Record<string, unknown>): Promise<UploadedRep
 export function registerReportCheckRoutes(admin: Hono<StaffEnv>): void {
   admin.get(PATH, (c) => {
     requireReportCheck(c.get('actor'));
-    return c.html(<ReportCheckFormPage actor={c.get('actor')} csrf={c.get('csrf')} limits={LIMITS} />);
+    return c.html(<ReportCheckFormPage {...staffPage(c)} limits={LIMITS} />);
   });
 
   admin.post(PATH, async (c) => {
@@ -42,12 +42,10 @@ export function registerReportCheckRoutes(admin: Hono<StaffEnv>): void {
       schema: checkForm,
       values: await readForm(c),
       run: ({ text }) => checkUploadedReports(c.get('ctx'), c.get('actor'), { files, pasted: text }),
-      done: (reports) =>
-        c.html(<ReportCheckResultsPage actor={c.get('actor')} csrf={c.get('csrf')} reports={reports} />),
+      done: (reports) => c.html(<ReportCheckResultsPage {...staffPage(c)} reports={reports} />),
       again: (state) => (
         <ReportCheckFormPage
-          actor={c.get('actor')}
-          csrf={c.get('csrf')}
+          {...staffPage(c)}
           limits={LIMITS}
           text={valueOf(state.values, 'text')}
           errors={state.errors}

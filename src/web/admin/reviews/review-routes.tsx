@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Back-office pages of the 复议/诉讼/投诉 register: list with filters and section 四, create, edit (record the
 // result). Thin handlers: parse → use case (which authorizes) → render; errors go to the pipeline.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import {
   createReview,
   newReviewChoices,
@@ -16,12 +16,10 @@ import {
   REVIEW_RESULTS,
   type ReviewCase,
 } from '../../../domain/reviews/review-case.js';
-import type { StaffEnv } from '../../common/env.js';
-import { formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { flashOf, formAction, type FormState, readQuery, valueOf } from '../../common/pipeline.js';
 import { optionalOneOf, optionalYear, parseQuery, text, z } from '../../common/validation.js';
 import { ReviewDetailPage, ReviewFormPage, ReviewListPage } from './review-views.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = { created: '案件已登记。', saved: '案件信息已保存。' };
 const FIELDS = Object.keys(REVIEW_FIELD_LABELS) as (keyof typeof REVIEW_FIELD_LABELS)[];
@@ -67,8 +65,7 @@ export function registerReviewRoutes(admin: Hono<StaffEnv>): void {
     const register = await reviewRegister(c.get('ctx'), c.get('actor'), { ...value, orgId: value.org || undefined });
     return c.html(
       <ReviewListPage
-        actor={c.get('actor')}
-        csrf={c.get('csrf')}
+        {...staffPage(c)}
         orgs={register.orgs}
         orgName={(id) => register.orgNames[id] ?? '（未知机构）'}
         cases={register.cases}
@@ -82,14 +79,7 @@ export function registerReviewRoutes(admin: Hono<StaffEnv>): void {
 
   admin.get('/admin/reviews/new', async (c) => {
     const { orgs, defaultOrgId } = await newReviewChoices(c.get('ctx'), c.get('actor'));
-    return c.html(
-      <ReviewFormPage
-        actor={c.get('actor')}
-        csrf={c.get('csrf')}
-        orgs={orgs}
-        values={{ orgId: defaultOrgId, result: 'pending' }}
-      />,
-    );
+    return c.html(<ReviewFormPage {...staffPage(c)} orgs={orgs} values={{ orgId: defaultOrgId, result: 'pending' }} />);
   });
 
   admin.post('/admin/reviews/new', (c) =>
@@ -108,7 +98,7 @@ export function registerReviewRoutes(admin: Hono<StaffEnv>): void {
     const { review, orgName, can } = await reviewPage(c.get('ctx'), c.get('actor'), c.req.param('id'));
     const base = { actor: c.get('actor'), csrf: c.get('csrf'), orgName };
     if (!can.write) return c.html(<ReviewDetailPage {...base} review={review} />);
-    const flash = FLASH[c.req.query('flash') ?? ''];
+    const flash = flashOf(c, FLASH);
     return c.html(<ReviewFormPage {...base} id={review.id} orgs={[]} values={valuesOf(review)} flash={flash} />);
   });
 
@@ -128,14 +118,13 @@ export function registerReviewRoutes(admin: Hono<StaffEnv>): void {
 
 /** The case form again, with what was typed and the messages. */
 function formPage(
-  c: C,
+  c: StaffContext,
   p: FormState & { id?: string; orgs: Parameters<typeof ReviewFormPage>[0]['orgs']; orgName?: string; orgId?: string },
 ) {
   const values = asText(p);
   return (
     <ReviewFormPage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
+      {...staffPage(c)}
       id={p.id}
       orgs={p.orgs}
       orgName={p.orgName}

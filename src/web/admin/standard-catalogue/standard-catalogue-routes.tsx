@@ -6,7 +6,7 @@
 // GET  …/rows/:rowId/edit · POST …/rows/:rowId · POST …/rows/:rowId/retire
 // POST …/areas (a local area) · POST …/areas/:areaId/not-applicable | applicable
 // Thin handlers: parse → use case or query (which authorizes) → render; errors go to the pipeline.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { invalid } from '../../../app/errors.js';
 import { rowFormChoices, standardCataloguePage } from '../../../app/standard-catalogue/catalogue-page.js';
 import {
@@ -17,14 +17,13 @@ import {
 } from '../../../app/standard-catalogue/edit-rows.js';
 import { clearAreaNotApplicable, markAreaNotApplicable } from '../../../app/standard-catalogue/manage-catalogue.js';
 import { exportCatalogue, importCatalogue } from '../../../app/standard-catalogue/import-catalogue.js';
-import type { StaffEnv } from '../../common/env.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
 import { download } from '../../common/download.js';
-import { formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
+import { flashOf, formAction, type FormState, readQuery, valueOf } from '../../common/pipeline.js';
 import { optionalOneOf, parseQuery, text, z, type FormValues } from '../../common/validation.js';
 import { StandardCatalogueView } from './standard-catalogue-views.js';
 import { RowFormPage, rowFormValues } from './standard-catalogue-form-views.js';
 
-type C = Context<StaffEnv>;
 type Extras = Omit<Parameters<typeof StandardCatalogueView>[0], 'actor' | 'csrf' | 'data' | 'filter'>;
 
 const FLASH: Readonly<Record<string, string>> = {
@@ -46,39 +45,29 @@ const rowForm = z.record(z.string(), z.union([z.string(), z.array(z.string())]))
 
 const base = (orgId: string) => `/admin/orgs/${orgId}/standard-catalogue`;
 
-function flashOf(c: C): string | undefined {
-  if (c.req.query('flash') !== 'imported') return FLASH[c.req.query('flash') ?? ''];
+function catalogueFlash(c: StaffContext): string | undefined {
+  if (c.req.query('flash') !== 'imported') return flashOf(c, FLASH);
   const n = (k: string) => Number(c.req.query(k)) || 0;
   return `导入完成：新增 ${n('inserted')} 项，更新 ${n('updated')} 项，停用 ${n('retired')} 项。`;
 }
 
 /** The catalogue page with the filter of the query string, and a small form's values and errors. */
-async function page(c: C, orgId: string, extras: Extras = {}) {
+async function page(c: StaffContext, orgId: string, extras: Extras = {}) {
   const raw = readQuery(c);
   const { value, errors } = parseQuery(filterQuery, raw);
   const filter = { ...(value.area ? { areaId: value.area } : {}), ...(value.show ? { show: value.show } : {}) };
   const data = await standardCataloguePage(c.get('ctx'), c.get('actor'), orgId, filter);
   const typed = { area: valueOf(raw, 'area'), show: valueOf(raw, 'show') };
-  return (
-    <StandardCatalogueView
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
-      data={data}
-      filter={typed}
-      filterErrors={errors}
-      {...extras}
-    />
-  );
+  return <StandardCatalogueView {...staffPage(c)} data={data} filter={typed} filterErrors={errors} {...extras} />;
 }
 
 /** The row form (new, or a row to edit) with what was typed or the stored row. */
-async function rowFormPage(c: C, orgId: string, rowId: string | undefined, state?: FormState) {
+async function rowFormPage(c: StaffContext, orgId: string, rowId: string | undefined, state?: FormState) {
   const { org, areas, row } = await rowFormChoices(c.get('ctx'), c.get('actor'), orgId, rowId);
   const values: FormValues = state?.values ?? (row ? rowFormValues(row) : newRowValues(c));
   return (
     <RowFormPage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
+      {...staffPage(c)}
       org={org}
       areas={areas}
       values={values}
@@ -89,7 +78,7 @@ async function rowFormPage(c: C, orgId: string, rowId: string | undefined, state
   );
 }
 
-const newRowValues = (c: C): FormValues => ({
+const newRowValues = (c: StaffContext): FormValues => ({
   keyAreaId: c.req.query('area') ?? '',
   method: '主动',
   audience: '全社会',
@@ -98,7 +87,7 @@ const newRowValues = (c: C): FormValues => ({
 /** Registers the standard-catalogue pages. */
 export function registerStandardCatalogueRoutes(admin: Hono<StaffEnv>): void {
   admin.get('/admin/orgs/:id/standard-catalogue', async (c) =>
-    c.html(await page(c, c.req.param('id'), { flash: flashOf(c) })),
+    c.html(await page(c, c.req.param('id'), { flash: catalogueFlash(c) })),
   );
 
   admin.get('/admin/orgs/:id/standard-catalogue/export.xlsx', async (c) => {

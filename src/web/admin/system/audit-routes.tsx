@@ -6,7 +6,7 @@ import type { AuditFilter } from '../../../app/ports.js';
 import { auditPage, checkAuditChain } from '../../../app/audit/browse-audit.js';
 import { addDays } from '../../../domain/core/local-date.js';
 import { zonedInstant } from '../../../domain/core/zoned-time.js';
-import type { StaffEnv } from '../../common/env.js';
+import { type StaffEnv, staffPage } from '../../common/env.js';
 import { readQuery, valueOf } from '../../common/pipeline.js';
 import { officeTimeZone } from '../../common/time.js';
 import { integer, optionalLocalDate, parseQuery, text, z } from '../../common/validation.js';
@@ -52,8 +52,7 @@ export function registerAuditRoutes(admin: Hono<StaffEnv>): void {
     const typed = Object.fromEntries([...TEXT_FIELDS, 'from', 'to'].map((k) => [k, valueOf(raw, k).trim()]));
     return c.html(
       <AuditPage
-        actor={c.get('actor')}
-        csrf={c.get('csrf')}
+        {...staffPage(c)}
         filter={typed}
         errors={errors}
         entries={page.entries}
@@ -65,6 +64,6 @@ export function registerAuditRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post('/admin/audit/verify', async (c) => {
     const check = await checkAuditChain(c.get('ctx'), c.get('actor'));
-    return c.html(<VerifyPage actor={c.get('actor')} csrf={c.get('csrf')} check={check} />);
+    return c.html(<VerifyPage {...staffPage(c)} check={check} />);
   });
 }

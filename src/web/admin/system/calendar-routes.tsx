@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Back-office working-day calendar: the year grid, due-date calculator, override days, schedule import.
 // Thin handlers: parse → use case or query (which authorizes) → render; errors go to the pipeline.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import {
   dueDate,
   importSchedule,
@@ -9,12 +9,10 @@ import {
   setCalendarOverride,
 } from '../../../app/calendar/calendar.js';
 import { calendarPage } from '../../../app/calendar/calendar-page.js';
-import type { StaffEnv } from '../../common/env.js';
-import { formAction, readQuery, valueOf } from '../../common/pipeline.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { flashOf, formAction, readQuery, valueOf } from '../../common/pipeline.js';
 import { integer, optionalLocalDate, optionalYear, parseQuery, text, z } from '../../common/validation.js';
 import { CalendarPage, type CalendarPageModel } from './calendar-views.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   imported: '放假安排已导入，相关暂定期限已重新计算。',
@@ -40,7 +38,7 @@ export function registerCalendarRoutes(admin: Hono<StaffEnv>): void {
     const raw = readQuery(c);
     const { value: q, errors } = parseQuery(pageQuery, raw);
     const year = yearOf(c, q.year);
-    const flash = FLASH[c.req.query('flash') ?? ''];
+    const flash = flashOf(c, FLASH);
     if (raw.start === undefined || raw.start === '') {
       // Days without a start: the calculator was submitted empty.
       const due = raw.days === undefined ? undefined : { start: '', days: valueOf(raw, 'days'), error: '请填写起算日' };
@@ -89,13 +87,13 @@ export function registerCalendarRoutes(admin: Hono<StaffEnv>): void {
 }
 
 /** The year to show: a year given (a number, or the first four characters of a typed date), else this year. */
-function yearOf(c: C, given?: number | string): number {
+function yearOf(c: StaffContext, given?: number | string): number {
   const y = typeof given === 'string' ? (/^\d{4}/.test(given) ? Number(given.slice(0, 4)) : NaN) : given;
   return y !== undefined && y >= 1000 ? y : Number(c.get('ctx').clock.today().slice(0, 4));
 }
 
 /** Reads the uploaded schedule file: a UTF-8 `.txt` file, at most the configured upload size. */
-async function readUpload(c: C): Promise<{ text: string; name: string } | { error: string }> {
+async function readUpload(c: StaffContext): Promise<{ text: string; name: string } | { error: string }> {
   const body = await c.req.parseBody();
   const file = body.file;
   if (!(file instanceof File) || file.size === 0) return { error: '请选择要上传的放假安排文件（.txt）' };
@@ -108,11 +106,11 @@ async function readUpload(c: C): Promise<{ text: string; name: string } | { erro
 }
 
 /** The page of a year with a form's values and errors. */
-async function page(c: C, year: number, extra: Extra) {
+async function page(c: StaffContext, year: number, extra: Extra) {
   const data = await calendarPage(c.get('ctx'), c.get('actor'), year);
-  return <CalendarPage {...data} actor={c.get('actor')} csrf={c.get('csrf')} {...extra} />;
+  return <CalendarPage {...data} {...staffPage(c)} {...extra} />;
 }
 
-async function render(c: C, year: number, extra: Extra, status: 200 | 422) {
+async function render(c: StaffContext, year: number, extra: Extra, status: 200 | 422) {
   return c.html(await page(c, year, extra), status);
 }

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Back-office organization pages: list, create, edit, move, retire. Thin handlers: parse → use case (which
 // authorizes) → render; errors go to the pipeline.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { ORG_FIELD_LABELS, type Organization } from '../../../domain/orgs/organization.js';
 import { parseOrganizationFields } from '../../../app/orgs/organization-input.js';
 import {
@@ -11,12 +11,10 @@ import {
   updateOrganization,
 } from '../../../app/orgs/manage-organizations.js';
 import { organizationList, organizationPage, parentChoices } from '../../../app/orgs/org-pages.js';
-import type { StaffEnv } from '../../common/env.js';
-import { formAction, valueOf } from '../../common/pipeline.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { flashOf, formAction, valueOf } from '../../common/pipeline.js';
 import { text, z, type FieldErrors, type FormValues } from '../../common/validation.js';
 import { OrgFormPage, OrgListPage } from './org-views.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = {
   created: '机构已创建。',
@@ -39,7 +37,7 @@ const valuesOf = (o: Organization) =>
  * after a refusal, else the stored values.
  */
 async function formPage(
-  c: C,
+  c: StaffContext,
   id: string | undefined,
   p: { values?: FormValues; errors?: FieldErrors; message?: string; flash?: string } = {},
 ) {
@@ -67,8 +65,8 @@ async function formPage(
 export function registerOrgRoutes(admin: Hono<StaffEnv>): void {
   admin.get('/admin/orgs', async (c) => {
     const tree = await organizationList(c.get('ctx'));
-    const flash = FLASH[c.req.query('flash') ?? ''];
-    return c.html(<OrgListPage actor={c.get('actor')} csrf={c.get('csrf')} tree={tree} flash={flash} />);
+    const flash = flashOf(c, FLASH);
+    return c.html(<OrgListPage {...staffPage(c)} tree={tree} flash={flash} />);
   });
 
   admin.get('/admin/orgs/new', async (c) => c.html(await formPage(c, undefined)));
@@ -82,9 +80,7 @@ export function registerOrgRoutes(admin: Hono<StaffEnv>): void {
     }),
   );
 
-  admin.get('/admin/orgs/:id', async (c) =>
-    c.html(await formPage(c, c.req.param('id'), { flash: FLASH[c.req.query('flash') ?? ''] })),
-  );
+  admin.get('/admin/orgs/:id', async (c) => c.html(await formPage(c, c.req.param('id'), { flash: flashOf(c, FLASH) })));
 
   admin.post('/admin/orgs/:id', (c) => {
     const id = c.req.param('id');

@@ -1,16 +1,14 @@
 /** @jsxImportSource hono/jsx */
 // Back-office site settings: the footer marks every government website carries, and the public address.
 // Thin handlers: parse → use case (which authorizes) → render; errors go to the pipeline.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { saveSiteFooter, siteSettingsPage, type SiteFooter } from '../../../app/settings/site-settings.js';
 import { savePublicBaseUrl } from '../../../app/settings/public-base-url.js';
-import type { StaffEnv } from '../../common/env.js';
-import { formAction, valueOf } from '../../common/pipeline.js';
+import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { flashOf, formAction, valueOf } from '../../common/pipeline.js';
 import { checkbox, text, z, type FormValues } from '../../common/validation.js';
 import { SETTINGS_LABELS, SettingsPage } from './settings-views.js';
 import type { BaseUrlFormState } from './settings-base-url-views.js';
-
-type C = Context<StaffEnv>;
 
 const FLASH: Record<string, string> = { saved: '网站设置已保存，门户页脚已更新。', 'base-url': '网站地址已保存。' };
 const TEXT_KEYS = Object.keys(SETTINGS_LABELS).filter((k) => k !== 'showPartyGovMark');
@@ -33,7 +31,7 @@ const typedValues = (v: FormValues): Record<string, string> =>
 
 /** The settings page, with the footer form or the address form again after a refusal. */
 async function page(
-  c: C,
+  c: StaffContext,
   p: {
     footer?: FormValues;
     errors?: Record<string, string>;
@@ -45,8 +43,7 @@ async function page(
   const data = await siteSettingsPage(c.get('ctx'), c.get('actor'));
   return (
     <SettingsPage
-      actor={c.get('actor')}
-      csrf={c.get('csrf')}
+      {...staffPage(c)}
       values={p.footer ? typedValues(p.footer) : storedValues(data.footer)}
       errors={p.errors}
       message={p.message}
@@ -59,7 +56,7 @@ async function page(
 
 /** Registers GET and POST /admin/settings and POST /admin/settings/base-url. */
 export function registerSettingsRoutes(admin: Hono<StaffEnv>): void {
-  admin.get('/admin/settings', async (c) => c.html(await page(c, { flash: FLASH[c.req.query('flash') ?? ''] })));
+  admin.get('/admin/settings', async (c) => c.html(await page(c, { flash: flashOf(c, FLASH) })));
 
   admin.post('/admin/settings', (c) =>
     formAction(c, {
