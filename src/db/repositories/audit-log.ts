@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { AuditLog } from '../../app/ports.js';
 import { GENESIS_HASH, canonicalJson, hashPayload, type AuditEntry } from '../../domain/audit/audit-entry.js';
-import { toAuditEntry } from '../mappers.js';
+import { AUDIT_ENTRY, snakeColumns, toAuditEntry } from '../mappers.js';
 import { containsText, startsWithText } from '../portable.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -43,23 +43,7 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         prevHash: head.last_hash,
       };
       const entry: AuditEntry = { ...draft, hash: sha256(hashPayload(draft)) };
-      await db
-        .insertInto('audit_entry')
-        .values({
-          seq: entry.seq,
-          at: entry.at,
-          actor_id: entry.actorId,
-          actor_label: entry.actorLabel,
-          action: entry.action,
-          entity_type: entry.entityType,
-          entity_id: entry.entityId,
-          org_id: entry.orgId,
-          before_json: entry.beforeJson,
-          after_json: entry.afterJson,
-          prev_hash: entry.prevHash,
-          hash: entry.hash,
-        })
-        .execute();
+      await db.insertInto('audit_entry').values(snakeColumns(entry, AUDIT_ENTRY)).execute();
       await db.updateTable('audit_head').set({ last_hash: entry.hash }).where('id', '=', 1).execute();
       return entry;
     },

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { OrganizationRepository } from '../../app/orgs/ports.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import { organizationColumns, toOrganization } from '../mappers.js';
+import { ORGANIZATION, organizationColumns, snakeColumns, toOrganization } from '../mappers.js';
+import { updateById } from '../queries.js';
 
 // Every portal page reads the whole organization table (the column tree); bench:portal found that
 // one of the largest costs of a page. Outside transactions the rows are kept per open database and
@@ -72,42 +73,19 @@ export function organizationRepository(db: Kysely<Database>, instanceId?: string
       return r ? toOrganization(r) : undefined;
     },
     async insert(o) {
-      await db
-        .insertInto('organization')
-        .values({
-          id: o.id,
-          parent_id: o.parentId,
-          ...organizationColumns(o),
-          sort_order: o.sortOrder,
-          retired_at: o.retiredAt,
-          created_at: o.createdAt,
-          updated_at: o.updatedAt,
-        })
-        .execute();
+      await db.insertInto('organization').values(snakeColumns(o, ORGANIZATION)).execute();
       await changed();
     },
     async update(id, fields, at) {
-      await db
-        .updateTable('organization')
-        .set({ ...organizationColumns(fields), updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'organization', id, { ...organizationColumns(fields), updated_at: at });
       await changed();
     },
     async move(id, parentId, sortOrder, at) {
-      await db
-        .updateTable('organization')
-        .set({ parent_id: parentId, sort_order: sortOrder, updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'organization', id, { parent_id: parentId, sort_order: sortOrder, updated_at: at });
       await changed();
     },
     async setRetired(id, retiredAt, at) {
-      await db
-        .updateTable('organization')
-        .set({ retired_at: retiredAt, updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'organization', id, { retired_at: retiredAt, updated_at: at });
       await changed();
     },
   };

@@ -2,38 +2,28 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { ApiTokenRepository, SessionRepository } from '../../app/auth/ports.js';
+import { camelFields, snakeColumns } from '../mappers.js';
+import { firstOf } from '../queries.js';
+
+/** Every column of a session, named as its fields. */
+const SESSION = [
+  'id_hash',
+  'user_id',
+  'csrf_token',
+  'created_at',
+  'last_seen_at',
+  'idle_expires_at',
+  'absolute_expires_at',
+] as const;
 
 /** Builds the session repository. */
 export function sessionRepository(db: Kysely<Database>): SessionRepository {
   return {
     async insert(s) {
-      await db
-        .insertInto('session')
-        .values({
-          id_hash: s.idHash,
-          user_id: s.userId,
-          csrf_token: s.csrfToken,
-          created_at: s.createdAt,
-          last_seen_at: s.lastSeenAt,
-          idle_expires_at: s.idleExpiresAt,
-          absolute_expires_at: s.absoluteExpiresAt,
-        })
-        .execute();
+      await db.insertInto('session').values(snakeColumns(s, SESSION)).execute();
     },
-    async byHash(idHash) {
-      const r = await db.selectFrom('session').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
-      return r
-        ? {
-            idHash: r.id_hash,
-            userId: r.user_id,
-            csrfToken: r.csrf_token,
-            createdAt: r.created_at,
-            lastSeenAt: r.last_seen_at,
-            idleExpiresAt: r.idle_expires_at,
-            absoluteExpiresAt: r.absolute_expires_at,
-          }
-        : undefined;
-    },
+    byHash: (idHash) =>
+      firstOf(db.selectFrom('session').selectAll().where('id_hash', '=', idHash), (r) => camelFields(r, SESSION)),
     async touch(idHash, lastSeenAt, idleExpiresAt) {
       await db
         .updateTable('session')
@@ -66,17 +56,10 @@ export function sessionRepository(db: Kysely<Database>): SessionRepository {
 export function apiTokenRepository(db: Kysely<Database>): ApiTokenRepository {
   return {
     async insert(t) {
+      const token = snakeColumns(t, ['id', 'user_id', 'token_hash', 'label', 'created_at']);
       await db
         .insertInto('api_token')
-        .values({
-          id: t.id,
-          user_id: t.userId,
-          token_hash: t.tokenHash,
-          label: t.label,
-          created_at: t.createdAt,
-          last_used_at: null,
-          revoked_at: null,
-        })
+        .values({ ...token, last_used_at: null, revoked_at: null })
         .execute();
     },
     async userIdByHash(tokenHash) {

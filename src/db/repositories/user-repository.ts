@@ -4,7 +4,8 @@ import type { Database } from '../database.js';
 import type { UserRepository } from '../../app/users/ports.js';
 import type { RoleGrant, Role } from '../../domain/users/roles.js';
 import type { UserWithRoles } from '../../domain/users/user.js';
-import { fromBool, toUser } from '../mappers.js';
+import { fromBool, snakeColumns, toUser } from '../mappers.js';
+import { firstOf, updateById } from '../queries.js';
 import { containsText } from '../portable.js';
 
 /** Builds the user repository over a connection or transaction. */
@@ -27,25 +28,21 @@ export function userRepository(db: Kysely<Database>): UserRepository {
     }
     return map;
   };
-  const withRoles = async (rows: Parameters<typeof toUser>[0][]): Promise<UserWithRoles[]> => {
+  const allWithRoles = async (rows: Parameters<typeof toUser>[0][]): Promise<UserWithRoles[]> => {
     const roles = await rolesFor(rows.map((r) => r.id));
     return rows.map((r) => ({ ...toUser(r), roles: roles.get(r.id) ?? [] }));
   };
+  const withRoles = async (row: Parameters<typeof toUser>[0]) => (await allWithRoles([row]))[0];
+  const accounts = () => db.selectFrom('app_user').selectAll();
   return {
-    async byId(id) {
-      const r = await db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? (await withRoles([r]))[0] : undefined;
-    },
-    async byUsername(username) {
-      const r = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
-      return r ? (await withRoles([r]))[0] : undefined;
-    },
+    byId: (id) => firstOf(accounts().where('id', '=', id), withRoles),
+    byUsername: (username) => firstOf(accounts().where('username', '=', username), withRoles),
     async passwordHash(userId) {
       const r = await db.selectFrom('app_user').select('password_hash').where('id', '=', userId).executeTakeFirst();
       return r?.password_hash;
     },
     async list(filter) {
-      let q = db.selectFrom('app_user').selectAll();
+      let q = accounts();
       if (filter?.orgIds) {
         if (filter.orgIds.length === 0) {
           return [];
@@ -59,61 +56,49 @@ export function userRepository(db: Kysely<Database>): UserRepository {
         const text = filter.query;
         q = q.where((eb) => eb.or([containsText('username', text), containsText('display_name', text)]));
       }
-      return withRoles(await q.orderBy('username').execute());
+      return allWithRoles(await q.orderBy('username').execute());
     },
     async insert(u) {
       await db
         .insertInto('app_user')
         .values({
-          id: u.id,
-          username: u.username,
-          display_name: u.displayName,
+          ...snakeColumns(u, ['id', 'username', 'display_name']),
           email: u.email ?? '',
-          org_id: u.orgId,
-          status: u.status,
-          password_hash: u.passwordHash,
+          ...snakeColumns(u, ['org_id', 'status', 'password_hash']),
           must_change_password: fromBool(u.mustChangePassword),
           failed_attempts: 0,
           locked_until: null,
           last_login_at: null,
           replaced_by: null,
-          created_at: u.createdAt,
-          updated_at: u.updatedAt,
+          ...snakeColumns(u, ['created_at', 'updated_at']),
         })
         .execute();
     },
     async updateProfile(id, f, at) {
-      await db
-        .updateTable('app_user')
-        .set({ display_name: f.displayName, org_id: f.orgId, email: f.email, updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'app_user', id, {
+        display_name: f.displayName,
+        org_id: f.orgId,
+        email: f.email,
+        updated_at: at,
+      });
     },
     async setPassword(id, hash, mustChange, at) {
-      await db
-        .updateTable('app_user')
-        .set({ password_hash: hash, must_change_password: fromBool(mustChange), updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'app_user', id, {
+        password_hash: hash,
+        must_change_password: fromBool(mustChange),
+        updated_at: at,
+      });
     },
     async setLoginState(id, s, at) {
-      await db
-        .updateTable('app_user')
-        .set({
-          failed_attempts: s.failedAttempts,
-          locked_until: s.lockedUntil,
-          ...(s.lastLoginAt ? { last_login_at: s.lastLoginAt } : {}),
-          updated_at: at,
-        })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'app_user', id, {
+        failed_attempts: s.failedAttempts,
+        locked_until: s.lockedUntil,
+        ...(s.lastLoginAt ? { last_login_at: s.lastLoginAt } : {}),
+        updated_at: at,
+      });
     },
     async setStatus(id, status, replacedBy, at) {
-      await db
-        .updateTable('app_user')
-        .set({ status, replaced_by: replacedBy, updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'app_user', id, { status, replaced_by: replacedBy, updated_at: at });
     },
     async setRoles(id, roles, at) {
       await db.deleteFrom('user_role').where('user_id', '=', id).execute();
