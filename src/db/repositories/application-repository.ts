@@ -1,7 +1,7 @@
 // SQL for disclosure applications and their event ledgers.
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { ApplicationEventTable, ApplicationTable, Database } from '../database.js';
-import type { ApplicationRepository, ApplicationSummary } from '../../app/applications/ports.js';
+import type { ApplicationRepository, ApplicationSummary, NewApplication } from '../../app/applications/ports.js';
 import type {
   ApplicantType,
   ApplicationEvent,
@@ -15,42 +15,43 @@ import type {
   Outcome,
 } from '../../domain/applications/application.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
-import { fromBool, toBool } from '../mappers.js';
+import { ACTOR, camelFields, fromBool, givenColumns, parseJson, snakeColumns, toBool } from '../mappers.js';
 import { containsText } from '../portable.js';
+import { pageOf, updateById } from '../queries.js';
 
 const d = (v: string | null): LocalDate | null => v as LocalDate | null;
+
+// Columns named as the fields of the case's parts (`id_number` ↔ `idNumber`), in the record's order.
+const KEY = ['id', 'org_id', 'tracking_code'] as const;
+const APPLICANT = [
+  'id_type',
+  'id_number',
+  'legal_representative',
+  'contact_person',
+  'phone',
+  'email',
+  'address',
+  'postcode',
+] as const;
+const REQUEST = ['description', 'title', 'doc_no', 'index_no', 'carrier', 'delivery'] as const;
+const PROGRESS = ['state', 'handler_id', 'outcome', 'due_on', 'waiting_until', 'extended', 'closed_on'] as const;
 
 function toSnapshot(
   r: Selectable<ApplicationTable>,
   events: ApplicationEvent[],
 ): ApplicationSnapshot & { proofFileId: string | null } {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    trackingCode: r.tracking_code,
+    ...camelFields(r, KEY),
     channel: r.channel as Channel,
     receivedOn: r.received_on as LocalDate,
     applicant: {
       type: r.applicant_type as ApplicantType,
       subtype: r.applicant_subtype as LegalPersonSubtype | null,
       name: r.applicant_name,
+      ...camelFields(r, APPLICANT),
       idType: r.id_type as IdType | null,
-      idNumber: r.id_number,
-      legalRepresentative: r.legal_representative,
-      contactPerson: r.contact_person,
-      phone: r.phone,
-      email: r.email,
-      address: r.address,
-      postcode: r.postcode,
     },
-    request: {
-      description: r.description,
-      title: r.title,
-      docNo: r.doc_no,
-      indexNo: r.index_no,
-      carrier: r.carrier as Carrier,
-      delivery: r.delivery as Delivery,
-    },
+    request: { ...camelFields(r, REQUEST), carrier: r.carrier as Carrier, delivery: r.delivery as Delivery },
     state: r.state as ApplicationState,
     handlerId: r.handler_id,
     outcome: r.outcome as Outcome | null,
@@ -68,10 +69,8 @@ function toEvent(r: Selectable<ApplicationEventTable>): ApplicationEvent {
     seq: Number(r.seq),
     action: r.action as ApplicationEvent['action'],
     on: r.on_date as LocalDate,
-    at: r.at,
-    actorId: r.actor_id,
-    actorLabel: r.actor_label,
-    params: JSON.parse(r.params_json) as Record<string, unknown>,
+    ...camelFields(r, ['at', ...ACTOR]),
+    params: parseJson(r.params_json),
     dueOn: d(r.due_on),
     explanation: r.explanation,
     provisional: toBool(r.provisional),
@@ -81,16 +80,28 @@ function toEvent(r: Selectable<ApplicationEventTable>): ApplicationEvent {
 function eventRow(id: string, e: ApplicationEvent) {
   return {
     application_id: id,
-    seq: e.seq,
-    action: e.action,
+    ...snakeColumns(e, ['seq', 'action']),
     on_date: e.on,
-    at: e.at,
-    actor_id: e.actorId,
-    actor_label: e.actorLabel,
+    ...snakeColumns(e, ['at', ...ACTOR]),
     params_json: JSON.stringify(e.params),
-    due_on: e.dueOn,
-    explanation: e.explanation,
+    ...snakeColumns(e, ['due_on', 'explanation']),
     provisional: fromBool(e.provisional),
+  };
+}
+
+function applicationRow(a: NewApplication, at: string): Insertable<ApplicationTable> {
+  return {
+    ...snakeColumns(a, [...KEY, 'submission_key', 'channel', 'received_on']),
+    applicant_type: a.applicant.type,
+    applicant_subtype: a.applicant.subtype,
+    applicant_name: a.applicant.name,
+    ...snakeColumns(a.applicant, APPLICANT),
+    ...snakeColumns(a.request, REQUEST),
+    proof_file_id: a.proofFileId,
+    ...snakeColumns(a, PROGRESS),
+    extended: fromBool(a.extended),
+    created_at: at,
+    updated_at: at,
   };
 }
 
@@ -111,22 +122,14 @@ const SUMMARY_COLUMNS = [
   'description',
 ] as const;
 
+/** A list row: the summary columns as its fields. */
 function toSummary(r: Pick<Selectable<ApplicationTable>, (typeof SUMMARY_COLUMNS)[number]>): ApplicationSummary {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    trackingCode: r.tracking_code,
+    ...camelFields(r, SUMMARY_COLUMNS),
     channel: r.channel as Channel,
-    receivedOn: r.received_on,
     applicantType: r.applicant_type as ApplicantType,
-    applicantName: r.applicant_name,
-    idNumber: r.id_number,
     state: r.state as ApplicationState,
-    handlerId: r.handler_id,
     outcome: r.outcome as Outcome | null,
-    dueOn: r.due_on,
-    closedOn: r.closed_on,
-    description: r.description,
   };
 }
 
@@ -136,44 +139,7 @@ const CLOSED: ApplicationState[] = ['archived', 'withdrawn'];
 export function applicationRepository(db: Kysely<Database>): ApplicationRepository {
   return {
     async insert(a, at) {
-      await db
-        .insertInto('application')
-        .values({
-          id: a.id,
-          org_id: a.orgId,
-          tracking_code: a.trackingCode,
-          submission_key: a.submissionKey,
-          channel: a.channel,
-          received_on: a.receivedOn,
-          applicant_type: a.applicant.type,
-          applicant_subtype: a.applicant.subtype,
-          applicant_name: a.applicant.name,
-          id_type: a.applicant.idType,
-          id_number: a.applicant.idNumber,
-          legal_representative: a.applicant.legalRepresentative,
-          contact_person: a.applicant.contactPerson,
-          phone: a.applicant.phone,
-          email: a.applicant.email,
-          address: a.applicant.address,
-          postcode: a.applicant.postcode,
-          description: a.request.description,
-          title: a.request.title,
-          doc_no: a.request.docNo,
-          index_no: a.request.indexNo,
-          carrier: a.request.carrier,
-          delivery: a.request.delivery,
-          proof_file_id: a.proofFileId,
-          state: a.state,
-          handler_id: a.handlerId,
-          outcome: a.outcome,
-          due_on: a.dueOn,
-          waiting_until: a.waitingUntil,
-          extended: fromBool(a.extended),
-          closed_on: a.closedOn,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await db.insertInto('application').values(applicationRow(a, at)).execute();
     },
     async byId(id) {
       const r = await db.selectFrom('application').selectAll().where('id', '=', id).executeTakeFirst();
@@ -193,22 +159,18 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
       return (await db.selectFrom('application').select('id').where('submission_key', '=', key).executeTakeFirst())?.id;
     },
     async update(id, p, at) {
-      await db
-        .updateTable('application')
-        .set({
-          ...(p.state !== undefined ? { state: p.state } : {}),
-          ...(p.handlerId !== undefined ? { handler_id: p.handlerId } : {}),
-          ...(p.outcome !== undefined ? { outcome: p.outcome } : {}),
-          ...(p.dueOn !== undefined ? { due_on: p.dueOn } : {}),
-          ...(p.waitingUntil !== undefined ? { waiting_until: p.waitingUntil } : {}),
-          ...(p.extended !== undefined ? { extended: fromBool(p.extended) } : {}),
-          ...(p.closedOn !== undefined ? { closed_on: p.closedOn } : {}),
-          ...(p.receivedOn !== undefined ? { received_on: p.receivedOn } : {}),
-          ...(p.orgId !== undefined ? { org_id: p.orgId } : {}),
-          updated_at: at,
-        })
-        .where('id', '=', id)
-        .execute();
+      const changes = givenColumns({
+        state: p.state,
+        handler_id: p.handlerId,
+        outcome: p.outcome,
+        due_on: p.dueOn,
+        waiting_until: p.waitingUntil,
+        extended: p.extended === undefined ? undefined : fromBool(p.extended),
+        closed_on: p.closedOn,
+        received_on: p.receivedOn,
+        org_id: p.orgId,
+      });
+      await updateById(db, 'application', id, { ...changes, updated_at: at });
     },
     async appendEvent(id, e) {
       await db.insertInto('application_event').values(eventRow(id, e)).execute();
@@ -248,15 +210,9 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
           ]),
         );
       }
-      const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await q
-        .select([...SUMMARY_COLUMNS])
-        .orderBy('received_on', 'desc')
-        .orderBy('id', 'desc')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(toSummary), total };
+      return pageOf(q, page, toSummary, (q) =>
+        q.select(SUMMARY_COLUMNS).orderBy('received_on', 'desc').orderBy('id', 'desc'),
+      );
     },
     async byApplicant(orgId, idNumber, from, to) {
       const rows = await db

@@ -1,63 +1,42 @@
 // SQL for notices (告知书), stored files and counters.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, NoticeTable } from '../database.js';
 import type { Counters } from '../../app/numbering/ports.js';
 import type { FileStore } from '../../app/files/ports.js';
 import type { NoticeRecord, NoticeRepository } from '../../app/applications/ports.js';
+import { camelFields, parseJson, snakeColumns } from '../mappers.js';
+import { firstOf, updateById } from '../queries.js';
+
+// The columns named as a notice's fields, before and after its body (JSON text).
+const ISSUE = ['id', 'application_id', 'kind', 'doc_no', 'issued_on'] as const;
+const SERVICE = ['served_on', 'service_method', 'service_ref', 'created_at'] as const;
+
+const toNotice = (r: Selectable<NoticeTable>): NoticeRecord => ({
+  ...camelFields(r, ISSUE),
+  body: parseJson(r.body_json),
+  ...camelFields(r, SERVICE),
+});
 
 /** Builds the notice repository. */
 export function noticeRepository(db: Kysely<Database>): NoticeRepository {
-  const map = (r: Database['notice'] extends infer T ? { [K in keyof T]: T[K] } : never): NoticeRecord => ({
-    id: r.id,
-    applicationId: r.application_id,
-    kind: r.kind,
-    docNo: r.doc_no,
-    issuedOn: r.issued_on,
-    body: JSON.parse(r.body_json) as unknown,
-    servedOn: r.served_on,
-    serviceMethod: r.service_method,
-    serviceRef: r.service_ref,
-    createdAt: r.created_at,
-  });
+  const notices = () => db.selectFrom('notice').selectAll();
   return {
     async insert(n) {
-      await db
-        .insertInto('notice')
-        .values({
-          id: n.id,
-          application_id: n.applicationId,
-          kind: n.kind,
-          doc_no: n.docNo,
-          issued_on: n.issuedOn,
-          body_json: JSON.stringify(n.body),
-          served_on: n.servedOn,
-          service_method: n.serviceMethod,
-          service_ref: n.serviceRef,
-          created_at: n.createdAt,
-        })
-        .execute();
+      const row = { ...snakeColumns(n, ISSUE), body_json: JSON.stringify(n.body), ...snakeColumns(n, SERVICE) };
+      await db.insertInto('notice').values(row).execute();
     },
-    async byId(id) {
-      const r = await db.selectFrom('notice').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? map(r) : undefined;
-    },
+    byId: (id) => firstOf(notices().where('id', '=', id), toNotice),
     async forApplication(applicationId) {
-      const rows = await db
-        .selectFrom('notice')
-        .selectAll()
+      const rows = await notices()
         .where('application_id', '=', applicationId)
         .orderBy('created_at')
         .orderBy('id')
         .execute();
-      return rows.map(map);
+      return rows.map(toNotice);
     },
     async recordService(id, s) {
-      await db
-        .updateTable('notice')
-        .set({ served_on: s.servedOn, service_method: s.method, service_ref: s.ref })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'notice', id, { served_on: s.servedOn, service_method: s.method, service_ref: s.ref });
     },
   };
 }

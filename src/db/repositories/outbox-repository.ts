@@ -2,47 +2,31 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { OutboxRepository } from '../../app/mail/ports.js';
+import { snakeColumns } from '../mappers.js';
+import { countRows } from '../queries.js';
 
 /** Builds the outbox repository. */
 export function outboxRepository(db: Kysely<Database>): OutboxRepository {
   return {
     async enqueue(m, at) {
+      const message = { ...snakeColumns(m, ['id', 'subject', 'kind', 'ref_id']), to_address: m.to, body_text: m.text };
+      const unsent = { created_at: at, next_attempt_at: at, attempts: 0, sent_at: null, last_error: null };
       await db
         .insertInto('email_outbox')
-        .values({
-          id: m.id,
-          to_address: m.to,
-          subject: m.subject,
-          body_text: m.text,
-          kind: m.kind,
-          ref_id: m.refId,
-          created_at: at,
-          next_attempt_at: at,
-          attempts: 0,
-          sent_at: null,
-          last_error: null,
-        })
+        .values({ ...message, ...unsent })
         .execute();
     },
     async due(nowIso, limit) {
       const rows = await db
         .selectFrom('email_outbox')
-        .select(['id', 'to_address', 'subject', 'body_text', 'kind', 'ref_id', 'attempts'])
+        .select(['id', 'to_address as to', 'subject', 'body_text as text', 'kind', 'ref_id as refId', 'attempts'])
         .where('sent_at', 'is', null)
         .where('next_attempt_at', '<=', nowIso)
         .orderBy('created_at')
         .orderBy('id')
         .limit(limit)
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        to: r.to_address,
-        subject: r.subject,
-        text: r.body_text,
-        kind: r.kind,
-        refId: r.ref_id,
-        attempts: Number(r.attempts),
-      }));
+      return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
     },
     async markSent(id, at) {
       await db
@@ -62,13 +46,6 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
         .where('id', '=', id)
         .execute();
     },
-    async pending() {
-      const r = await db
-        .selectFrom('email_outbox')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('sent_at', 'is', null)
-        .executeTakeFirst();
-      return Number(r?.n ?? 0);
-    },
+    pending: () => countRows(db.selectFrom('email_outbox').where('sent_at', 'is', null)),
   };
 }

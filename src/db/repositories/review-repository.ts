@@ -10,47 +10,44 @@ import type {
   ReviewResult,
 } from '../../domain/reviews/review-case.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
+import { camelFields, snakeColumns, TIMESTAMPS } from '../mappers.js';
+import { firstOf, updateById } from '../queries.js';
 
 type Row = Selectable<ReviewCaseTable> & { tracking_code: string | null };
 
+/** The columns of a case's fields but its organization and application, named as the fields. */
+const FIELDS = [
+  'kind',
+  'litigation_route',
+  'case_no',
+  'filed_on',
+  'body',
+  'claimant_name',
+  'subject',
+  'result',
+  'result_on',
+  'handling',
+  'notes',
+] as const;
+
 function toCase(r: Row): ReviewCase {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    applicationId: r.application_id,
+    ...camelFields(r, ['id', 'org_id', 'application_id']),
     applicationTrackingCode: r.tracking_code,
+    ...camelFields(r, FIELDS),
     kind: r.kind as ReviewKind,
     litigationRoute: r.litigation_route as LitigationRoute | null,
-    caseNo: r.case_no,
     filedOn: r.filed_on as LocalDate,
-    body: r.body,
-    claimantName: r.claimant_name,
-    subject: r.subject,
     result: r.result as ReviewResult,
     resultOn: r.result_on as LocalDate | null,
-    handling: r.handling,
-    notes: r.notes,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    ...camelFields(r, TIMESTAMPS),
   };
 }
 
-function columns(f: Omit<ReviewCaseFields, 'orgId'>) {
-  return {
-    application_id: f.applicationId,
-    kind: f.kind,
-    litigation_route: f.litigationRoute,
-    case_no: f.caseNo,
-    filed_on: f.filedOn,
-    body: f.body,
-    claimant_name: f.claimantName,
-    subject: f.subject,
-    result: f.result,
-    result_on: f.resultOn,
-    handling: f.handling,
-    notes: f.notes,
-  };
-}
+const columns = (f: Omit<ReviewCaseFields, 'orgId'>) => ({
+  application_id: f.applicationId,
+  ...snakeColumns(f, FIELDS),
+});
 
 /**
  * Builds the review-case repository over a connection or transaction.
@@ -65,22 +62,13 @@ export function reviewRepository(db: Kysely<Database>): ReviewRepository {
       .select('a.tracking_code');
   return {
     async insert(c) {
-      await db
-        .insertInto('review_case')
-        .values({ id: c.id, org_id: c.orgId, ...columns(c), created_at: c.createdAt, updated_at: c.updatedAt })
-        .execute();
+      const row = { ...snakeColumns(c, ['id', 'org_id']), ...columns(c), ...snakeColumns(c, TIMESTAMPS) };
+      await db.insertInto('review_case').values(row).execute();
     },
     async update(id, fields, at) {
-      await db
-        .updateTable('review_case')
-        .set({ ...columns(fields), updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'review_case', id, { ...columns(fields), updated_at: at });
     },
-    async byId(id) {
-      const r = await base().where('r.id', '=', id).executeTakeFirst();
-      return r ? toCase(r) : undefined;
-    },
+    byId: (id) => firstOf(base().where('r.id', '=', id), toCase),
     async list(f) {
       if (f.orgIds.length === 0) return [];
       let q = base().where('r.org_id', 'in', [...f.orgIds]);
@@ -95,12 +83,11 @@ export function reviewRepository(db: Kysely<Database>): ReviewRepository {
       return (await q.execute()).map(toCase);
     },
     async applicationByTrackingCode(code) {
-      const r = await db
+      return db
         .selectFrom('application')
-        .select(['id', 'org_id', 'tracking_code'])
+        .select(['id', 'org_id as orgId', 'tracking_code as trackingCode'])
         .where('tracking_code', '=', code)
         .executeTakeFirst();
-      return r ? { id: r.id, orgId: r.org_id, trackingCode: r.tracking_code } : undefined;
     },
   };
 }
