@@ -6,68 +6,54 @@ import type { AnnualReportTable, Database } from '../database.js';
 import type { AnnualReportRepository, StoredReport } from '../../app/reports/ports.js';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import type { ReportState } from '../../domain/reports/report-policy.js';
+import { camelFields, jsonOrNull, parseJson, parseJsonOr, snakeColumns } from '../mappers.js';
+import { firstOf } from '../queries.js';
 
-const json = <T>(text: string | null, fallback: T): T => (text === null ? fallback : (JSON.parse(text) as T));
+/** The columns before the JSON documents, and after them, under their fields' names. */
+const KEY = ['id', 'org_id', 'year', 'format', 'state'] as const;
+const TRAIL = [
+  'returned_reason',
+  'submitted_at',
+  'submitted_by',
+  'published_at',
+  'published_by',
+  'created_at',
+  'updated_at',
+] as const;
 
 function toStored(r: Selectable<AnnualReportTable>): StoredReport {
   return {
-    id: r.id,
-    orgId: r.org_id,
+    ...camelFields(r, KEY),
     year: Number(r.year),
     format: r.format as ReportFormat,
     state: r.state as ReportState,
-    sections: json(r.sections_json, {}),
-    figures: json(r.figures_json, {}),
-    sources: json(r.sources_json, {}),
-    snapshot: json<AnnualReport | null>(r.snapshot_json, null),
-    returnedReason: r.returned_reason,
-    submittedAt: r.submitted_at,
-    submittedBy: r.submitted_by,
-    publishedAt: r.published_at,
-    publishedBy: r.published_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    sections: parseJson(r.sections_json),
+    figures: parseJson(r.figures_json),
+    sources: parseJson(r.sources_json),
+    snapshot: parseJsonOr<AnnualReport | null>(r.snapshot_json, null),
+    ...camelFields(r, TRAIL),
   };
 }
 
 function toRow(s: StoredReport): Selectable<AnnualReportTable> {
   return {
-    id: s.id,
-    org_id: s.orgId,
-    year: s.year,
-    format: s.format,
-    state: s.state,
+    ...snakeColumns(s, KEY),
     sections_json: JSON.stringify(s.sections),
     figures_json: JSON.stringify(s.figures),
     sources_json: JSON.stringify(s.sources),
-    snapshot_json: s.snapshot === null ? null : JSON.stringify(s.snapshot),
-    returned_reason: s.returnedReason,
-    submitted_at: s.submittedAt,
-    submitted_by: s.submittedBy,
-    published_at: s.publishedAt,
-    published_by: s.publishedBy,
-    created_at: s.createdAt,
-    updated_at: s.updatedAt,
+    snapshot_json: jsonOrNull(s.snapshot),
+    ...snakeColumns(s, TRAIL),
   };
 }
 
 /** Builds the annual-report repository over a connection or transaction. */
 export function annualReportRepository(db: Kysely<Database>): AnnualReportRepository {
+  const reports = () => db.selectFrom('annual_report').selectAll();
   return {
-    async get(orgId, year) {
-      const r = await db
-        .selectFrom('annual_report')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('year', '=', year)
-        .executeTakeFirst();
-      return r ? toStored(r) : undefined;
-    },
+    get: (orgId, year) => firstOf(reports().where('org_id', '=', orgId).where('year', '=', year), toStored),
     async forYear(orgIds, year) {
       if (orgIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('annual_report')
-        .selectAll()
+      const rows = await reports()
         .where('year', '=', year)
         .where('org_id', 'in', [...orgIds])
         .execute();
@@ -95,7 +81,7 @@ export function annualReportRepository(db: Kysely<Database>): AnnualReportReposi
         format: r.format as ReportFormat,
         publishedAt: r.published_at ?? '',
         // The CHECK constraint guarantees a published report carries its snapshot.
-        report: JSON.parse(r.snapshot_json ?? '{}') as AnnualReport,
+        report: parseJson<AnnualReport>(r.snapshot_json ?? '{}'),
       }));
     },
     async internalDues() {

@@ -1,15 +1,20 @@
 // SQL for the archive export (art. 25) and the dashboard's interpretation warning: version stamps
 // of an organization's published items, the frozen fields of chosen versions, and live
 // 行政规范性文件 without a live 政策解读.
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, PublicationTable } from '../database.js';
 import type { ExportCandidate, PublicationArchiveReader } from '../../app/publications/archive-ports.js';
 import type { LiveVersion } from '../../app/publications/ports.js';
 import type { Disclosure, PublicationKind } from '../../domain/publications/publication.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
+import { camelFields } from '../mappers.js';
+import { pageOf } from '../queries.js';
 
-/** The current versions of published, not withdrawn 主动公开 items (as the portal's live set). */
-function liveNormative(db: Kysely<Database>) {
+/**
+ * The current versions `v` of published, not withdrawn 主动公开 items `p`: the portal's live set, read
+ * through the item (publication-repository.ts reads the same set from the versions' `live` flag).
+ */
+export function currentProactiveVersions(db: Kysely<Database>) {
   return db
     .selectFrom('publication_version as v')
     .innerJoin('publication as p', (j) =>
@@ -17,8 +22,7 @@ function liveNormative(db: Kysely<Database>) {
     )
     .where('p.withdrawn_at', 'is', null)
     .where('v.disclosure', '=', 'proactive')
-    .where('v.published_on', 'is not', null)
-    .where('v.kind', '=', 'normative');
+    .where('v.published_on', 'is not', null);
 }
 
 /** Builds the archive reader. */
@@ -77,7 +81,8 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
     },
     async uninterpreted(orgIds, limit) {
       if (orgIds.length === 0) return { items: [], total: 0 };
-      const q = liveNormative(db)
+      const q = currentProactiveVersions(db)
+        .where('v.kind', '=', 'normative')
         .where('v.org_id', 'in', [...orgIds])
         .where((eb) =>
           eb.not(
@@ -96,24 +101,17 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
             ),
           ),
         );
-      const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await q
-        .select(['p.id', 'p.org_id', 'p.index_no', 'p.title', 'p.doc_no', 'v.published_on'])
-        .orderBy('v.published_on')
-        .orderBy('p.id')
-        .limit(limit)
-        .execute();
-      return {
-        total,
-        items: rows.map((r) => ({
-          id: r.id,
-          orgId: r.org_id,
-          indexNo: r.index_no,
-          title: r.title,
-          docNo: r.doc_no,
-          publishedOn: r.published_on as LocalDate,
-        })),
-      };
+      const listed = ['id', 'org_id', 'index_no', 'title', 'doc_no', 'published_on'] as const;
+      const toItem = (r: Pick<Selectable<PublicationTable>, (typeof listed)[number]>) => ({
+        ...camelFields(r, listed),
+        publishedOn: r.published_on as LocalDate,
+      });
+      return pageOf(q, { limit, offset: 0 }, toItem, (q) =>
+        q
+          .select(['p.id', 'p.org_id', 'p.index_no', 'p.title', 'p.doc_no', 'v.published_on'])
+          .orderBy('v.published_on')
+          .orderBy('p.id'),
+      );
     },
   };
 }

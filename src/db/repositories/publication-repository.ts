@@ -5,6 +5,7 @@ import type {
   LiveFilter,
   LiveItem,
   LiveVersion,
+  PublicationAttachment,
   PublicationRecord,
   PublicationRepository,
   PublicationSummary,
@@ -21,8 +22,18 @@ import {
 } from '../../domain/publications/publication.js';
 import type { PublicationPatch } from '../../domain/publications/transitions.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
-import { fromBool, toBool } from '../mappers.js';
+import {
+  ACTOR,
+  camelFields,
+  fromBool,
+  givenColumns,
+  numberOrNull,
+  parseJson,
+  snakeColumns,
+  toBool,
+} from '../mappers.js';
 import { containsText } from '../portable.js';
+import { firstOf, pageOf, updateById } from '../queries.js';
 
 const d = (v: string | null): LocalDate | null => v as LocalDate | null;
 
@@ -43,13 +54,44 @@ const SUMMARY_COLUMNS = [
   'updated_at',
 ] as const;
 
+// Columns named as the item's fields (`doc_no` ↔ `docNo`): those a list row shares with the whole
+// item, the item's other fields, and the working copy's own columns.
+const LISTED = ['category_id', 'title', 'kind', 'doc_no', 'written_on', 'disclosure', 'major'] as const;
+const DETAIL = [
+  'summary',
+  'publisher',
+  'topic',
+  'validity',
+  'validity_on',
+  'withheld_ground',
+  'body_html',
+  'keywords',
+  'key_areas',
+  'interprets_id',
+] as const;
+const WORKING = [
+  'id',
+  'org_id',
+  'index_no',
+  'state',
+  'review_level',
+  'scheduled_at',
+  'current_version',
+  'published_on',
+  'reassess_on',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'withdrawn_at',
+  'withdraw_reason',
+] as const;
+const REVIEW = ['seq', 'level', 'action', ...ACTOR, 'at', 'comment'] as const;
+
 /** The fields a list row shares with the whole item. */
-function listedFields(r: Pick<Selectable<PublicationTable>, (typeof SUMMARY_COLUMNS)[number]>) {
+function listedFields(r: Pick<Selectable<PublicationTable>, (typeof LISTED)[number]>) {
   return {
-    categoryId: r.category_id,
-    title: r.title,
+    ...camelFields(r, LISTED),
     kind: r.kind as PublicationKind,
-    docNo: r.doc_no,
     writtenOn: r.written_on as LocalDate,
     disclosure: r.disclosure as Disclosure,
     major: toBool(r.major),
@@ -59,77 +101,33 @@ function listedFields(r: Pick<Selectable<PublicationTable>, (typeof SUMMARY_COLU
 function toFields(r: Selectable<PublicationTable>): PublicationFields {
   return {
     ...listedFields(r),
-    summary: r.summary,
-    publisher: r.publisher,
-    topic: r.topic,
+    ...camelFields(r, DETAIL),
     validity: r.validity as Validity,
     validityOn: d(r.validity_on),
     withheldGround: r.withheld_ground as WithheldGround | null,
-    bodyHtml: r.body_html,
-    keywords: r.keywords,
     keyAreas: splitKeyAreas(r.key_areas),
-    interpretsId: r.interprets_id,
     catalogueRowId: r.catalogue_row_id,
   };
 }
 
 function fieldColumns(f: PublicationFields) {
   return {
-    category_id: f.categoryId,
-    title: f.title,
-    summary: f.summary,
-    publisher: f.publisher,
-    doc_no: f.docNo,
-    written_on: f.writtenOn,
-    topic: f.topic,
-    kind: f.kind,
-    validity: f.validity,
-    validity_on: f.validityOn,
-    disclosure: f.disclosure,
-    withheld_ground: f.withheldGround,
-    body_html: f.bodyHtml,
-    keywords: f.keywords,
-    key_areas: f.keyAreas.join(','),
-    interprets_id: f.interpretsId,
+    ...snakeColumns(f, LISTED),
     major: fromBool(f.major),
+    ...snakeColumns(f, DETAIL),
+    key_areas: f.keyAreas.join(','),
     catalogue_row_id: f.catalogueRowId ?? null,
   };
 }
 
 /** The row of an item's working copy. */
 export function publicationRow(p: Omit<PublicationRecord, 'reviews' | 'attachments'>): Insertable<PublicationTable> {
-  return {
-    ...fieldColumns(p),
-    id: p.id,
-    org_id: p.orgId,
-    index_no: p.indexNo,
-    state: p.state,
-    review_level: p.reviewLevel,
-    scheduled_at: p.scheduledAt,
-    current_version: p.currentVersion,
-    published_on: p.publishedOn,
-    reassess_on: p.reassessOn,
-    created_by: p.createdBy,
-    created_at: p.createdAt,
-    updated_at: p.updatedAt,
-    withdrawn_at: p.withdrawnAt,
-    withdraw_reason: p.withdrawReason,
-  };
+  return { ...fieldColumns(p), ...snakeColumns(p, WORKING) };
 }
 
 /** The row of a ledger entry. */
 export function reviewRow(publicationId: string, e: ReviewEntry): Insertable<PublicationReviewTable> {
-  return {
-    publication_id: publicationId,
-    seq: e.seq,
-    level: e.level,
-    action: e.action,
-    actor_id: e.actorId,
-    actor_label: e.actorLabel,
-    at: e.at,
-    comment: e.comment,
-    findings_json: JSON.stringify(e.findings),
-  };
+  return { publication_id: publicationId, ...snakeColumns(e, REVIEW), findings_json: JSON.stringify(e.findings) };
 }
 
 /** The row of a frozen version, with the portal's live columns copied out of its fields. */
@@ -147,11 +145,7 @@ export function versionRow(
     published_at: v.publishedAt,
     published_by: by,
     org_id: orgId,
-    category_id: f.categoryId,
-    kind: f.kind,
-    disclosure: f.disclosure,
-    published_on: f.publishedOn,
-    interprets_id: f.interpretsId,
+    ...snakeColumns(f, ['category_id', 'kind', 'disclosure', 'published_on', 'interprets_id']),
     catalogue_row_id: f.catalogueRowId ?? null,
     live: isShowable(f) ? 1 : 0,
   };
@@ -159,40 +153,33 @@ export function versionRow(
 
 function toReview(r: Selectable<PublicationReviewTable>): ReviewEntry {
   return {
+    ...camelFields(r, REVIEW),
     seq: Number(r.seq),
-    level: r.level === null ? null : Number(r.level),
-    action: r.action,
-    actorId: r.actor_id,
-    actorLabel: r.actor_label,
-    at: r.at,
-    comment: r.comment,
-    findings: JSON.parse(r.findings_json) as unknown[],
+    level: numberOrNull(r.level),
+    findings: parseJson(r.findings_json),
   };
 }
 
 function toSummary(r: Pick<Selectable<PublicationTable>, (typeof SUMMARY_COLUMNS)[number]>): PublicationSummary {
   return {
     ...listedFields(r),
-    id: r.id,
-    orgId: r.org_id,
-    indexNo: r.index_no,
+    ...camelFields(r, ['id', 'org_id', 'index_no', 'published_on', 'state', 'current_version', 'updated_at']),
     publishedOn: d(r.published_on),
     state: r.state as PublicationState,
-    currentVersion: r.current_version === null ? null : Number(r.current_version),
-    updatedAt: r.updated_at,
+    currentVersion: numberOrNull(r.current_version),
   };
 }
 
 function patchColumns(p: PublicationPatch) {
-  return {
+  return givenColumns({
     state: p.state,
-    ...(p.reviewLevel !== undefined ? { review_level: p.reviewLevel } : {}),
-    ...(p.scheduledAt !== undefined ? { scheduled_at: p.scheduledAt } : {}),
-    ...(p.publishedOn !== undefined ? { published_on: p.publishedOn } : {}),
-    ...(p.currentVersion !== undefined ? { current_version: p.currentVersion } : {}),
-    ...(p.withdrawnAt !== undefined ? { withdrawn_at: p.withdrawnAt } : {}),
-    ...(p.withdrawReason !== undefined ? { withdraw_reason: p.withdrawReason } : {}),
-  };
+    review_level: p.reviewLevel,
+    scheduled_at: p.scheduledAt,
+    published_on: p.publishedOn,
+    current_version: p.currentVersion,
+    withdrawn_at: p.withdrawnAt,
+    withdraw_reason: p.withdrawReason,
+  });
 }
 
 async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Promise<PublicationRecord> {
@@ -210,21 +197,13 @@ async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Prom
     .execute();
   return {
     ...toFields(r),
-    id: r.id,
-    orgId: r.org_id,
-    indexNo: r.index_no,
+    ...camelFields(r, WORKING),
     state: r.state as PublicationState,
-    reviewLevel: r.review_level === null ? null : Number(r.review_level),
-    scheduledAt: r.scheduled_at,
-    currentVersion: r.current_version === null ? null : Number(r.current_version),
+    reviewLevel: numberOrNull(r.review_level),
+    currentVersion: numberOrNull(r.current_version),
     publishedOn: d(r.published_on),
     reassessOn: d(r.reassess_on),
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    withdrawnAt: r.withdrawn_at,
-    withdrawReason: r.withdraw_reason,
-    attachments: files.map((f) => ({ fileId: f.file_id, name: f.name, mime: f.mime, size: Number(f.size) })),
+    attachments: files.map((f) => ({ ...camelFields(f, ['file_id', 'name', 'mime']), size: Number(f.size) })),
     reviews: reviews.map(toReview),
   };
 }
@@ -238,15 +217,14 @@ type LiveRow = {
   fields_json: string;
 };
 
-const toLiveItem = (r: LiveRow): LiveItem => ({
-  id: r.publication_id,
-  orgId: r.org_id ?? '',
-  live: {
-    version: Number(r.version),
-    publishedAt: r.published_at,
-    fields: JSON.parse(r.fields_json) as LiveVersion['fields'],
-  },
+/** A frozen version as the portal shows it. */
+const toLive = (r: Omit<LiveRow, 'publication_id' | 'org_id'>): LiveVersion => ({
+  version: Number(r.version),
+  publishedAt: r.published_at,
+  fields: parseJson(r.fields_json),
 });
+
+const toLiveItem = (r: LiveRow): LiveItem => ({ id: r.publication_id, orgId: r.org_id ?? '', live: toLive(r) });
 
 /**
  * The current versions of published, not withdrawn 主动公开 items (the portal's live set): the rows
@@ -284,59 +262,44 @@ const LIVE_COLUMNS = ['v.publication_id', 'v.org_id', 'v.version', 'v.published_
 
 /** Builds the publication repository. */
 export function publicationRepository(db: Kysely<Database>): PublicationRepository {
+  /** No version of the item is shown any more (until a new one is inserted). */
+  const hideVersions = async (id: string) => {
+    await db
+      .updateTable('publication_version')
+      .set({ live: 0 })
+      .where('publication_id', '=', id)
+      .where('live', '=', 1)
+      .execute();
+  };
+  const setAttachments = async (id: string, list: readonly PublicationAttachment[]) => {
+    await db.deleteFrom('publication_attachment').where('publication_id', '=', id).execute();
+    if (list.length === 0) return;
+    await db
+      .insertInto('publication_attachment')
+      .values(
+        list.map((a, i) => ({ publication_id: id, sort: i, ...snakeColumns(a, ['file_id', 'name', 'mime', 'size']) })),
+      )
+      .execute();
+  };
   return {
     async insert(p) {
       const { attachments, ...record } = p;
       await db.insertInto('publication').values(publicationRow(record)).execute();
-      await this.setAttachments(p.id, attachments);
+      await setAttachments(p.id, attachments);
     },
-    async byId(id) {
-      const r = await db.selectFrom('publication').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? load(db, r) : undefined;
-    },
+    byId: (id) => firstOf(db.selectFrom('publication').selectAll().where('id', '=', id), (r) => load(db, r)),
     async idByIndexNo(indexNo) {
       return (await db.selectFrom('publication').select('id').where('index_no', '=', indexNo).executeTakeFirst())?.id;
     },
     async updateFields(id, f, reassessOn, at) {
-      await db
-        .updateTable('publication')
-        .set({ ...fieldColumns(f), reassess_on: reassessOn, updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'publication', id, { ...fieldColumns(f), reassess_on: reassessOn, updated_at: at });
     },
     async updateState(id, p, at) {
-      await db
-        .updateTable('publication')
-        .set({ ...patchColumns(p), updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'publication', id, { ...patchColumns(p), updated_at: at });
       // 撤稿: no version of the item is shown any more.
-      if (p.withdrawnAt) {
-        await db
-          .updateTable('publication_version')
-          .set({ live: 0 })
-          .where('publication_id', '=', id)
-          .where('live', '=', 1)
-          .execute();
-      }
+      if (p.withdrawnAt) await hideVersions(id);
     },
-    async setAttachments(id, list) {
-      await db.deleteFrom('publication_attachment').where('publication_id', '=', id).execute();
-      if (list.length === 0) return;
-      await db
-        .insertInto('publication_attachment')
-        .values(
-          list.map((a, i) => ({
-            publication_id: id,
-            sort: i,
-            file_id: a.fileId,
-            name: a.name,
-            mime: a.mime,
-            size: a.size,
-          })),
-        )
-        .execute();
-    },
+    setAttachments,
     async appendReview(id, e) {
       await db.insertInto('publication_review').values(reviewRow(id, e)).execute();
     },
@@ -345,12 +308,7 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
       const orgId =
         (await db.selectFrom('publication').select('org_id').where('id', '=', id).executeTakeFirst())?.org_id ?? null;
       // The new version replaces the shown one (called once the item's current_version is the new one).
-      await db
-        .updateTable('publication_version')
-        .set({ live: 0 })
-        .where('publication_id', '=', id)
-        .where('live', '=', 1)
-        .execute();
+      await hideVersions(id);
       await db
         .insertInto('publication_version')
         .values(versionRow(id, orgId, v, by))
@@ -376,25 +334,15 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .where('publication_id', '=', id)
         .where('version', '=', Number(p.current_version))
         .executeTakeFirst();
-      return r
-        ? { version: Number(r.version), publishedAt: r.published_at, fields: JSON.parse(r.fields_json) as never }
-        : undefined;
+      return r ? toLive(r) : undefined;
     },
     async listLive(f, page) {
       if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) {
         return { items: [], total: 0 };
       }
-      const q = liveFiltered(db, f);
-      const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-      if (page.limit <= 0) return { items: [], total };
-      const rows = await q
-        .select([...LIVE_COLUMNS])
-        .orderBy('v.published_on', 'desc')
-        .orderBy('v.publication_id', 'desc')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(toLiveItem), total };
+      return pageOf(liveFiltered(db, f), page, toLiveItem, (q) =>
+        q.select(LIVE_COLUMNS).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc'),
+      );
     },
     async liveDates(f, limit) {
       if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0) || limit <= 0) return [];
@@ -458,15 +406,9 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
           eb.or([containsText('title', text), containsText('index_no', text), containsText('doc_no', text)]),
         );
       }
-      const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await q
-        .select([...SUMMARY_COLUMNS])
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(toSummary), total };
+      return pageOf(q, page, toSummary, (q) =>
+        q.select(SUMMARY_COLUMNS).orderBy('updated_at', 'desc').orderBy('id', 'desc'),
+      );
     },
     async dueForRelease(now) {
       const rows = await db

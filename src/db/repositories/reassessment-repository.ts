@@ -5,22 +5,34 @@ import type { ReassessmentRecord, ReassessmentRepository } from '../../app/publi
 import type { Disclosure, WithheldGround } from '../../domain/publications/publication.js';
 import type { ReassessmentDecision } from '../../domain/publications/reassessment.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
+import { ACTOR, camelFields, snakeColumns } from '../mappers.js';
+import { updateById } from '../queries.js';
+
+/** Every column of a re-assessment, named as its fields. */
+const REASSESSMENT = [
+  'id',
+  'publication_id',
+  'org_id',
+  'assessed_on',
+  'decision',
+  'disclosure_before',
+  'disclosure_after',
+  'withheld_ground',
+  'reason',
+  'next_due_on',
+  ...ACTOR,
+  'recorded_at',
+] as const;
 
 function toRecord(r: Selectable<PublicationReassessmentTable>): ReassessmentRecord {
   return {
-    id: r.id,
-    publicationId: r.publication_id,
-    orgId: r.org_id,
+    ...camelFields(r, REASSESSMENT),
     assessedOn: r.assessed_on as LocalDate,
     decision: r.decision as ReassessmentDecision,
     disclosureBefore: r.disclosure_before as Disclosure,
     disclosureAfter: r.disclosure_after as Disclosure,
     withheldGround: r.withheld_ground as WithheldGround | null,
-    reason: r.reason,
     nextDueOn: r.next_due_on as LocalDate | null,
-    actorId: r.actor_id,
-    actorLabel: r.actor_label,
-    recordedAt: r.recorded_at,
   };
 }
 
@@ -28,24 +40,7 @@ function toRecord(r: Selectable<PublicationReassessmentTable>): ReassessmentReco
 export function reassessmentRepository(db: Kysely<Database>): ReassessmentRepository {
   return {
     async insert(r) {
-      await db
-        .insertInto('publication_reassessment')
-        .values({
-          id: r.id,
-          publication_id: r.publicationId,
-          org_id: r.orgId,
-          assessed_on: r.assessedOn,
-          decision: r.decision,
-          disclosure_before: r.disclosureBefore,
-          disclosure_after: r.disclosureAfter,
-          withheld_ground: r.withheldGround,
-          reason: r.reason,
-          next_due_on: r.nextDueOn,
-          actor_id: r.actorId,
-          actor_label: r.actorLabel,
-          recorded_at: r.recordedAt,
-        })
-        .execute();
+      await db.insertInto('publication_reassessment').values(snakeColumns(r, REASSESSMENT)).execute();
     },
     async forPublication(publicationId) {
       const rows = await db
@@ -58,17 +53,10 @@ export function reassessmentRepository(db: Kysely<Database>): ReassessmentReposi
       return rows.map(toRecord);
     },
     async apply(publicationId, patch, at) {
-      await db
-        .updateTable('publication')
-        .set({
-          disclosure: patch.disclosure,
-          withheld_ground: patch.withheldGround,
-          reassess_on: patch.reassessOn,
-          updated_at: at,
-          ...(patch.state !== undefined ? { state: patch.state, review_level: null, scheduled_at: null } : {}),
-        })
-        .where('id', '=', publicationId)
-        .execute();
+      const disclosure = snakeColumns(patch, ['disclosure', 'withheld_ground', 'reassess_on']);
+      // A decision that reopens the item (back to draft) also clears its review level and schedule.
+      const reopened = patch.state === undefined ? {} : { state: patch.state, review_level: null, scheduled_at: null };
+      await updateById(db, 'publication', publicationId, { ...disclosure, updated_at: at, ...reopened });
     },
   };
 }

@@ -9,78 +9,84 @@ import type {
   DisclosureMethod,
 } from '../../domain/standard-catalogue/catalogue-row.js';
 import type { TimeLimitRule } from '../../domain/standard-catalogue/time-limit.js';
+import {
+  camelFields,
+  fromBool,
+  jsonOrNull,
+  parseJson,
+  parseJsonOr,
+  snakeColumns,
+  TIMESTAMPS,
+  toBool,
+} from '../mappers.js';
+import { firstOf, updateById } from '../queries.js';
+import { currentProactiveVersions } from './publication-archive.js';
 
-function toArea(r: Selectable<KeyAreaTable>): KeyArea {
-  return { id: r.id, orgId: r.org_id, code: r.code, name: r.name, national: r.national === 1, sort: r.sort };
-}
+// Columns named as the fields of key areas, exclusions and catalogue rows. A row's fields are
+// split around the time-limit rule (time_limit_rule_json); its channels and levels are JSON text.
+const AREA = ['id', 'org_id', 'code', 'name', 'national', 'sort'] as const;
+const EXCLUSION = ['org_id', 'key_area_id', 'reason', 'created_at'] as const;
+const BEFORE_RULE = [
+  'key_area_id',
+  'level1',
+  'level2',
+  'level3',
+  'content_elements',
+  'basis',
+  'time_limit_text',
+] as const;
+const AFTER_RULE = [
+  'subject',
+  'channels_required',
+  'channels_optional',
+  'audience',
+  'method',
+  'levels',
+  'sort',
+] as const;
+
+const toArea = (r: Selectable<KeyAreaTable>): KeyArea => ({ ...camelFields(r, AREA), national: toBool(r.national) });
 
 function toRow(r: Selectable<CatalogueRowTable>): CatalogueRow {
   return {
-    id: r.id,
-    orgId: r.org_id,
-    keyAreaId: r.key_area_id,
-    level1: r.level1,
-    level2: r.level2,
-    level3: r.level3,
-    contentElements: r.content_elements,
-    basis: r.basis,
-    timeLimitText: r.time_limit_text,
-    timeLimitRule: r.time_limit_rule_json === null ? null : (JSON.parse(r.time_limit_rule_json) as TimeLimitRule),
-    subject: r.subject,
-    channelsRequired: JSON.parse(r.channels_required) as string[],
-    channelsOptional: JSON.parse(r.channels_optional) as string[],
-    audience: r.audience,
+    ...camelFields(r, ['id', 'org_id', ...BEFORE_RULE]),
+    timeLimitRule: parseJsonOr<TimeLimitRule | null>(r.time_limit_rule_json, null),
+    ...camelFields(r, AFTER_RULE),
+    channelsRequired: parseJson(r.channels_required),
+    channelsOptional: parseJson(r.channels_optional),
     method: r.method as DisclosureMethod,
-    levels: JSON.parse(r.levels) as string[],
-    sort: r.sort,
-    retiredAt: r.retired_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    levels: parseJson(r.levels),
+    ...camelFields(r, ['retired_at', ...TIMESTAMPS]),
   };
 }
 
 function columns(f: CatalogueRowFields) {
   return {
-    key_area_id: f.keyAreaId,
-    level1: f.level1,
-    level2: f.level2,
-    level3: f.level3,
-    content_elements: f.contentElements,
-    basis: f.basis,
-    time_limit_text: f.timeLimitText,
-    time_limit_rule_json: f.timeLimitRule === null ? null : JSON.stringify(f.timeLimitRule),
-    subject: f.subject,
+    ...snakeColumns(f, BEFORE_RULE),
+    time_limit_rule_json: jsonOrNull(f.timeLimitRule),
+    ...snakeColumns(f, AFTER_RULE),
     channels_required: JSON.stringify(f.channelsRequired),
     channels_optional: JSON.stringify(f.channelsOptional),
-    audience: f.audience,
-    method: f.method,
     levels: JSON.stringify(f.levels),
-    sort: f.sort,
   };
 }
 
-/**
- * The live 主动公开 versions of the organization that name a catalogue row: the current version of a
- * published, not withdrawn item (the same live set as the portal's, publication-repository.ts).
- */
-function liveLinked(db: Kysely<Database>, orgId: string) {
-  return db
-    .selectFrom('publication_version as v')
-    .innerJoin('publication as p', (j) =>
-      j.onRef('p.id', '=', 'v.publication_id').onRef('p.current_version', '=', 'v.version'),
-    )
-    .where('p.withdrawn_at', 'is', null)
-    .where('v.disclosure', '=', 'proactive')
-    .where('v.published_on', 'is not', null)
-    .where('v.org_id', '=', orgId)
-    .where('v.catalogue_row_id', 'is not', null);
-}
+/** The live 主动公开 versions of the organization that name a catalogue row. */
+const liveLinked = (db: Kysely<Database>, orgId: string) =>
+  currentProactiveVersions(db).where('v.org_id', '=', orgId).where('v.catalogue_row_id', 'is not', null);
 
 /**
  * Builds the catalogue repository over a connection or transaction. Channel and level lists are
  * JSON text (display values, never queried), identical on SQLite and PostgreSQL.
  */
 export function standardCatalogueRepository(db: Kysely<Database>): StandardCatalogueRepository {
+  const removeExclusion = async (orgId: string, keyAreaId: string) => {
+    await db
+      .deleteFrom('key_area_exclusion')
+      .where('org_id', '=', orgId)
+      .where('key_area_id', '=', keyAreaId)
+      .execute();
+  };
   return {
     async areas(orgId) {
       const rows = await db
@@ -93,18 +99,8 @@ export function standardCatalogueRepository(db: Kysely<Database>): StandardCatal
       return rows.map(toArea);
     },
     async insertArea(a, at) {
-      await db
-        .insertInto('key_area')
-        .values({
-          id: a.id,
-          org_id: a.orgId,
-          code: a.code,
-          name: a.name,
-          national: a.national ? 1 : 0,
-          sort: a.sort,
-          created_at: at,
-        })
-        .execute();
+      const area = { ...snakeColumns(a, AREA), national: fromBool(a.national), created_at: at };
+      await db.insertInto('key_area').values(area).execute();
     },
     async exclusions(orgId) {
       const rows = await db
@@ -113,31 +109,13 @@ export function standardCatalogueRepository(db: Kysely<Database>): StandardCatal
         .where('org_id', '=', orgId)
         .orderBy('key_area_id')
         .execute();
-      return rows.map((r) => ({
-        orgId: r.org_id,
-        keyAreaId: r.key_area_id,
-        reason: r.reason,
-        createdAt: r.created_at,
-      }));
+      return rows.map((r) => camelFields(r, EXCLUSION));
     },
     async setExclusion(e) {
-      await db
-        .deleteFrom('key_area_exclusion')
-        .where('org_id', '=', e.orgId)
-        .where('key_area_id', '=', e.keyAreaId)
-        .execute();
-      await db
-        .insertInto('key_area_exclusion')
-        .values({ org_id: e.orgId, key_area_id: e.keyAreaId, reason: e.reason, created_at: e.createdAt })
-        .execute();
+      await removeExclusion(e.orgId, e.keyAreaId);
+      await db.insertInto('key_area_exclusion').values(snakeColumns(e, EXCLUSION)).execute();
     },
-    async removeExclusion(orgId, keyAreaId) {
-      await db
-        .deleteFrom('key_area_exclusion')
-        .where('org_id', '=', orgId)
-        .where('key_area_id', '=', keyAreaId)
-        .execute();
-    },
+    removeExclusion,
     async rows(orgId, opts = {}) {
       let q = db
         .selectFrom('catalogue_row as r')
@@ -149,32 +127,20 @@ export function standardCatalogueRepository(db: Kysely<Database>): StandardCatal
       return rows.map(toRow);
     },
     async insertRow(r) {
-      await db
-        .insertInto('catalogue_row')
-        .values({
-          id: r.id,
-          org_id: r.orgId,
-          ...columns(r),
-          retired_at: r.retiredAt,
-          created_at: r.createdAt,
-          updated_at: r.updatedAt,
-        })
-        .execute();
+      const row = {
+        ...snakeColumns(r, ['id', 'org_id']),
+        ...columns(r),
+        ...snakeColumns(r, ['retired_at', ...TIMESTAMPS]),
+      };
+      await db.insertInto('catalogue_row').values(row).execute();
     },
     async updateRow(id, fields, at) {
-      await db
-        .updateTable('catalogue_row')
-        .set({ ...columns(fields), retired_at: null, updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updateById(db, 'catalogue_row', id, { ...columns(fields), retired_at: null, updated_at: at });
     },
     async retireRow(id, at) {
-      await db.updateTable('catalogue_row').set({ retired_at: at, updated_at: at }).where('id', '=', id).execute();
+      await updateById(db, 'catalogue_row', id, { retired_at: at, updated_at: at });
     },
-    async rowById(id) {
-      const r = await db.selectFrom('catalogue_row').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? toRow(r) : undefined;
-    },
+    rowById: (id) => firstOf(db.selectFrom('catalogue_row').selectAll().where('id', '=', id), toRow),
     async rowStats(orgId) {
       const rows = await liveLinked(db, orgId)
         .select([
