@@ -8,6 +8,26 @@ export function Csrf(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
 
+/** A form posting to `action`, carrying the CSRF token. */
+export function PostForm(p: { action: string; csrf: string; multipart?: boolean; class?: string; children?: Child }) {
+  return (
+    <form method="post" action={p.action} enctype={p.multipart ? 'multipart/form-data' : undefined} class={p.class}>
+      <Csrf token={p.csrf} />
+      {p.children}
+    </form>
+  );
+}
+
+/** A list's filters (`GET`, a search landmark named by `label`): the fields, then the submit button. */
+export function FilterForm(p: { action: string; label: string; submit?: string; children?: Child }) {
+  return (
+    <form method="get" action={p.action} class="filters" role="search" aria-label={p.label}>
+      {p.children}
+      <button type="submit">{p.submit ?? '筛选'}</button>
+    </form>
+  );
+}
+
 /** A summary of errors at the top of a form, linked to the fields. */
 export function ErrorSummary(props: {
   message?: string;
@@ -99,6 +119,16 @@ export function Options(p: { options: readonly (readonly [value: string, label: 
     </>
   );
 }
+
+/** A select's options from a domain list and its labels, after a blank option when `blank` is given. */
+export const labelledOptions = <K extends string>(
+  keys: readonly K[],
+  labels: Readonly<Record<K, string>>,
+  blank?: string,
+): [string, string][] => [
+  ...(blank === undefined ? [] : [['', blank] as [string, string]]),
+  ...keys.map((k): [string, string] => [k, labels[k]]),
+];
 
 type FieldProps = {
   name: string;

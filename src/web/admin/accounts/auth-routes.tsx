@@ -9,7 +9,7 @@ import { changePassword } from '../../../app/auth/change-password.js';
 import { AppError } from '../../../app/errors.js';
 import type { Actor } from '../../../domain/policies/actor.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
 import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../common/security.js';
 import { formAction, readForm, requireStaff, statusOf, valueOf } from '../../common/pipeline.js';
 import type { FieldErrors } from '../../common/validation.js';
@@ -30,14 +30,13 @@ function LoginPage(p: { csrf: string; username?: string; next?: string; error?: 
           登录已超时或已在其他地方退出，请重新登录。
         </p>
       ) : null}
-      <form method="post" action="/admin/login" class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action="/admin/login" csrf={p.csrf} class="narrow">
         <input type="hidden" name="next" value={p.next ?? ''} />
         <ErrorSummary message={p.error} />
         <Field name="username" label="用户名" value={p.username} required autocomplete="username" />
         <Field name="password" label="密码" type="password" required autocomplete="current-password" />
         <button type="submit">登录</button>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }
@@ -62,14 +61,13 @@ function PasswordPage(p: { csrf: string; forced: boolean; error?: string; errors
   return (
     <AdminLayout title="修改密码" csrf={p.csrf} actor={p.actor}>
       {p.forced ? <p class="notice">首次登录或密码已被重置，请先设置新密码后再继续使用。</p> : null}
-      <form method="post" action="/admin/password" class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action="/admin/password" csrf={p.csrf} class="narrow">
         <ErrorSummary message={p.error} errors={p.errors} labels={PW_LABELS} />
         {field('current', 'current-password')}
         {field('next', 'new-password', '至少10个字符，不能包含用户名，不能是常见密码')}
         {field('confirm', 'new-password')}
         <button type="submit">保存新密码</button>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../../domain/policies/actor.js';
 import { USER_STATUS_LABELS, type UserWithRoles } from '../../../domain/users/user.js';
 import type { AccountPage } from '../../../app/users/user-scope.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Select } from '../../common/forms.js';
+import { ErrorSummary, PostForm, Select } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 import {
@@ -106,37 +106,34 @@ function AccountSummary(p: { page: AccountPage }) {
 function EditForm(p: EditPageProps) {
   const e = p.edit?.errors ?? {};
   return (
-    <form method="post" action={`/admin/users/${p.page.user.id}`}>
+    <PostForm action={`/admin/users/${p.page.user.id}`} csrf={p.csrf}>
       <h2>账号信息与角色</h2>
-      <Csrf token={p.csrf} />
       <ErrorSummary message={p.edit?.message} errors={p.edit?.errors} labels={USER_LABELS} />
       <AccountFields values={p.values} errors={e} orgs={p.page.orgs} />
       <RoleMatrix orgs={p.page.orgs} checked={p.values.roles} error={e.roles} />
       <button type="submit">保存</button>
-    </form>
+    </PostForm>
   );
 }
 
 function PasswordForm(p: { id: string; csrf: string } & FormErrors) {
   return (
-    <form method="post" action={`/admin/users/${p.id}/password`} class="narrow">
+    <PostForm action={`/admin/users/${p.id}/password`} csrf={p.csrf} class="narrow">
       <h2>重置密码</h2>
-      <Csrf token={p.csrf} />
       <ErrorSummary message={p.message} errors={p.errors} labels={{ password: '临时密码', confirm: '确认临时密码' }} />
       <p class="muted">设置临时密码并当面或电话告知本人。该用户已登录的会话将被注销，下次登录时须修改密码。</p>
       <PasswordFields labels={['临时密码', '确认临时密码']} errors={p.errors ?? {}} />
       <button type="submit" class="secondary">
         重置密码
       </button>
-    </form>
+    </PostForm>
   );
 }
 
 function StatusForm(p: { id: string; csrf: string; active: boolean } & FormErrors) {
   return (
-    <form method="post" action={`/admin/users/${p.id}/status`} class="narrow">
+    <PostForm action={`/admin/users/${p.id}/status`} csrf={p.csrf} class="narrow">
       <h2>{p.active ? '停用账号' : '重新启用账号'}</h2>
-      <Csrf token={p.csrf} />
       <ErrorSummary message={p.message} errors={p.errors} />
       <input type="hidden" name="active" value={p.active ? '0' : '1'} />
       <p class="muted">
@@ -147,7 +144,7 @@ function StatusForm(p: { id: string; csrf: string; active: boolean } & FormError
       <button type="submit" class="secondary">
         {p.active ? '停用' : '重新启用'}
       </button>
-    </form>
+    </PostForm>
   );
 }
 
@@ -177,8 +174,7 @@ export function HandoverPage(
       {candidates.length === 0 ? (
         <p class="warn">没有可选择的接手人员：接手人员须为您有权管理的机构中启用的账号。</p>
       ) : (
-        <form method="post" action={`/admin/users/${u.id}/handover`} class="narrow">
-          <Csrf token={p.csrf} />
+        <PostForm action={`/admin/users/${u.id}/handover`} csrf={p.csrf} class="narrow">
           <ErrorSummary message={p.message} errors={p.errors} labels={USER_LABELS} />
           <Select
             name="toUserId"
@@ -193,7 +189,7 @@ export function HandoverPage(
           />
           <p>{`确认后，${personLabel(u)} 的账号将被停用，不能再登录。`}</p>
           <button type="submit">确认交接</button> <a href={`/admin/users/${u.id}`}>取消</a>
-        </form>
+        </PostForm>
       )}
     </AdminLayout>
   );

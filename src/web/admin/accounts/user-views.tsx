@@ -6,7 +6,7 @@ import { ROLES, ROLE_LABELS, type RoleGrant } from '../../../domain/users/roles.
 import { USER_STATUS_LABELS, USER_STATUSES, type UserWithRoles } from '../../../domain/users/user.js';
 import type { OrgLabels, UserList } from '../../../app/users/user-scope.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, FilterForm, PostForm, Select, labelledOptions } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import type { FieldErrors } from '../../common/validation.js';
 import { orgOptions } from '../system/org-views.js';
@@ -59,17 +59,16 @@ export function UserListPage(p: {
         </p>
       ) : null}
       <ErrorSummary errors={p.errors} labels={{ status: '状态' }} />
-      <form method="get" action="/admin/users" class="filters" role="search" aria-label="筛选账号">
+      <FilterForm action="/admin/users" label="筛选账号">
         <Select name="org" label="机构" value={p.query.org} options={[['', '全部机构'], ...orgOptions(p.list.orgs)]} />
         <Select
           name="status"
           label="状态"
           value={p.query.status}
-          options={[['', '全部'], ...USER_STATUSES.map((s): [string, string] => [s, USER_STATUS_LABELS[s]])]}
+          options={labelledOptions(USER_STATUSES, USER_STATUS_LABELS, '全部')}
         />
         <Field name="q" label="用户名或姓名" type="search" value={p.query.q} />
-        <button type="submit">筛选</button>
-      </form>
+      </FilterForm>
       <DataTable
         caption={`共 ${users.length} 个账号；停用的账号不能登录，予以保留以备查考。`}
         captionClass="muted"
@@ -180,8 +179,7 @@ export function UserNewPage(
   const e = p.errors ?? {};
   return (
     <AdminLayout title="新增账号" actor={p.actor} csrf={p.csrf} path="/admin/users">
-      <form method="post" action="/admin/users/new">
-        <Csrf token={p.csrf} />
+      <PostForm action="/admin/users/new" csrf={p.csrf}>
         <ErrorSummary message={p.message} errors={p.errors} labels={USER_LABELS} />
         <Field
           name="username"
@@ -211,7 +209,7 @@ export function UserNewPage(
         </fieldset>
         <RoleMatrix orgs={p.orgs} checked={v.roles} error={e.roles} />
         <button type="submit">创建账号</button> <a href="/admin/users">返回列表</a>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }

@@ -23,7 +23,7 @@ import {
   outcomeWithCitation,
 } from '../../../domain/applications/labels.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, Label, Options } from '../../common/forms.js';
+import { Label, Options, PostForm } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { DataTable, InfoList } from '../../common/blocks.js';
 import { NoticeList } from './notice-views.js';
@@ -102,12 +102,11 @@ export function ApplicationCasePage(p: CaseProps) {
           <p class="muted">
             依照《条例》第四十四条，可以公开且有普遍需求的信息可纳入主动公开：生成一份信息草稿，经审核签发后在门户发布（不含申请人个人信息）。
           </p>
-          <form method="post" action={`${PATH}/${app.id}/release`}>
-            <Csrf token={p.csrf} />
+          <PostForm action={`${PATH}/${app.id}/release`} csrf={p.csrf}>
             <button type="submit" class="secondary">
               生成主动公开信息草稿
             </button>
-          </form>
+          </PostForm>
         </section>
       ) : null}
     </AdminLayout>
@@ -261,14 +260,13 @@ function MoveForm(p: {
         {m.label}
         <span class="muted">{m.to === p.from ? '（状态不变）' : `（办理后：${STATE_LABELS[m.to]}）`}</span>
       </summary>
-      <form method="post" action={`${PATH}/${p.caseId}/actions`}>
-        <Csrf token={p.csrf} />
+      <PostForm action={`${PATH}/${p.caseId}/actions`} csrf={p.csrf}>
         <input type="hidden" name="action" value={m.action} />
         {m.params.map((s) => (
           <MoveField action={m.action} spec={s} value={p.failed?.values[s.name]} handlers={p.handlers} orgs={p.orgs} />
         ))}
         <button type="submit">{m.label}</button>
-      </form>
+      </PostForm>
     </details>
   );
 }

@@ -13,7 +13,7 @@ import {
 import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../../domain/applications/intake.js';
 import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, FileField, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, FileField, PostForm, Select, labelledOptions } from '../../common/forms.js';
 import {
   APPLICANT_TYPE_LABELS,
   APPLICATION_FIELD_LABELS,
@@ -39,15 +39,6 @@ function dateHint(field: keyof ReceiptDates): string {
     ? `${channels.join('、')}：以此日期为收到申请之日（第三十一条）`
     : '用于核对确认日期不早于提交日期';
 }
-
-const options = <T extends string>(
-  values: readonly T[],
-  labels: Readonly<Record<T, string>>,
-  blank?: string,
-): [string, string][] => [
-  ...(blank ? [['', blank] as [string, string]] : []),
-  ...values.map((v): [string, string] => [v, labels[v]]),
-];
 
 type EntryProps = {
   actor: Actor;
@@ -89,8 +80,7 @@ export function NewApplicationPage(p: EntryProps) {
   return (
     <AdminLayout title="录入申请" actor={p.actor} csrf={p.csrf} path="/admin/applications">
       <ErrorSummary message={p.message} errors={e} labels={LABELS} />
-      <form method="post" action="/admin/applications/new" enctype="multipart/form-data">
-        <Csrf token={p.csrf} />
+      <PostForm action="/admin/applications/new" csrf={p.csrf} multipart>
         <input type="hidden" name="submissionKey" value={v.submissionKey ?? ''} />
         <fieldset>
           <legend>收到情况</legend>
@@ -98,7 +88,7 @@ export function NewApplicationPage(p: EntryProps) {
             'orgCreditCode',
             p.orgs.map((o): [string, string] => [o.creditCode, o.name]),
           )}
-          {sel('channel', options(STAFF_CHANNELS, CHANNEL_LABELS))}
+          {sel('channel', labelledOptions(STAFF_CHANNELS, CHANNEL_LABELS))}
           <div id="f-dates" tabindex={-1}>
             {e.dates ? <p class="error">{e.dates}</p> : null}
             {DATE_FIELDS.map((d) => f(`dates.${d}`, { type: 'date', hint: dateHint(d) }))}
@@ -106,10 +96,14 @@ export function NewApplicationPage(p: EntryProps) {
         </fieldset>
         <fieldset>
           <legend>申请人信息</legend>
-          {sel('applicant.type', options(APPLICANT_TYPES, APPLICANT_TYPE_LABELS))}
+          {sel('applicant.type', labelledOptions(APPLICANT_TYPES, APPLICANT_TYPE_LABELS))}
           {f('applicant.name', { required: true })}
-          {sel('applicant.idType', options(ID_TYPES, ID_TYPE_LABELS, '（自然人填写）'), false)}
-          {sel('applicant.subtype', options(LEGAL_PERSON_SUBTYPES, SUBTYPE_LABELS, '（法人或其他组织填写）'), false)}
+          {sel('applicant.idType', labelledOptions(ID_TYPES, ID_TYPE_LABELS, '（自然人填写）'), false)}
+          {sel(
+            'applicant.subtype',
+            labelledOptions(LEGAL_PERSON_SUBTYPES, SUBTYPE_LABELS, '（法人或其他组织填写）'),
+            false,
+          )}
           {f('applicant.idNumber', { required: true, hint: '法人或其他组织填统一社会信用代码' })}
           {f('applicant.legalRepresentative', { hint: '法人或其他组织填写' })}
           {f('applicant.contactPerson', { hint: '法人或其他组织必填' })}
@@ -124,8 +118,8 @@ export function NewApplicationPage(p: EntryProps) {
           {optional('title')}
           {optional('docNo')}
           {optional('indexNo')}
-          {sel('carrier', options(CARRIERS, CARRIER_LABELS))}
-          {sel('delivery', options(DELIVERIES, DELIVERY_LABELS))}
+          {sel('carrier', labelledOptions(CARRIERS, CARRIER_LABELS))}
+          {sel('delivery', labelledOptions(DELIVERIES, DELIVERY_LABELS))}
         </fieldset>
         <fieldset>
           <legend>身份证明</legend>
@@ -138,7 +132,7 @@ export function NewApplicationPage(p: EntryProps) {
           />
         </fieldset>
         <button type="submit">录入</button>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }

@@ -8,7 +8,7 @@ import type { DeadlineStatus } from '../../../domain/applications/deadlines.js';
 import type { ApplicationDashboard } from '../../../app/applications/dashboard.js';
 import type { CaseListPage } from '../../../app/applications/application-pages.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, FilterForm, Select } from '../../common/forms.js';
 import { Pager, pageHref } from '../../common/pager.js';
 import { DataTable } from '../../common/blocks.js';
 
@@ -128,7 +128,7 @@ function ListFilters(p: { query: ApplicationListQuery; errors: Record<string, st
   const q = p.query;
   const e = p.errors;
   return (
-    <form method="get" action={PATH} class="filters" role="search" aria-label="筛选申请">
+    <FilterForm action={PATH} label="筛选申请">
       <Field name="q" label="搜索（查询码、申请人、内容）" value={q.q} />
       <Select
         name="state"
@@ -159,8 +159,7 @@ function ListFilters(p: { query: ApplicationListQuery; errors: Record<string, st
           <input type="checkbox" name="mine" value="1" checked={q.mine === '1'} /> 我承办的
         </label>
       </div>
-      <button type="submit">筛选</button>
-    </form>
+    </FilterForm>
   );
 }
 

@@ -15,7 +15,7 @@ import {
   type EditorKey,
   type TemplateEditor,
 } from '../../../app/applications/notice-settings-admin.js';
-import { Csrf, ErrorSummary, Field, FileField } from '../../common/forms.js';
+import { ErrorSummary, Field, FileField, PostForm } from '../../common/forms.js';
 import { AdminLayout } from '../../common/layout.js';
 import { DataTable } from '../../common/blocks.js';
 import { NoticeDocument } from './notice-document.js';
@@ -77,8 +77,7 @@ export function NoticeSettingsPage(
       <ErrorSummary message={p.message} errors={p.errors} labels={NOTICE_SETTING_LABELS} />
       <section aria-labelledby="ns-general">
         <h2 id="ns-general">文号与救济途径</h2>
-        <form method="post" action={settingsHref(p.org.id)} class="narrow">
-          <Csrf token={p.csrf} />
+        <PostForm action={settingsHref(p.org.id)} csrf={p.csrf} class="narrow">
           {f('docNoPattern', {
             hint: '可用：{orgShort} 机关简称，{yyyy} 四位年份，{yy} 两位年份，{kind} 文书类别（收、补、延、费、征、答），{serial} 发文顺序号，{serial:3} 顺序号补足3位。例：{orgShort}依申〔{yyyy}〕{serial}号',
           })}
@@ -100,7 +99,7 @@ export function NoticeSettingsPage(
           <button type="submit" name="intent" value="preview" class="secondary">
             预览文号（不保存）
           </button>
-        </form>
+        </PostForm>
       </section>
       <SealSection org={p.org} csrf={p.csrf} hasSeal={p.hasSeal} error={e.seal} />
       <TemplateList orgId={p.org.id} templates={p.templates} />
@@ -115,18 +114,16 @@ function SealSection(p: { org: Organization; csrf: string; hasSeal: boolean; err
       {p.hasSeal ? (
         <div class="seal-current">
           <img src={sealHref(p.org.id)} alt={`${p.org.name}印章（当前）`} />
-          <form method="post" action={`${sealHref(p.org.id)}/remove`}>
-            <Csrf token={p.csrf} />
+          <PostForm action={`${sealHref(p.org.id)}/remove`} csrf={p.csrf}>
             <button type="submit" class="secondary">
               删除印章
             </button>
-          </form>
+          </PostForm>
         </div>
       ) : (
         <p class="muted">尚未上传印章：告知书上留出“盖章处”，打印后加盖实物印章。</p>
       )}
-      <form method="post" action={sealHref(p.org.id)} enctype="multipart/form-data" class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action={sealHref(p.org.id)} csrf={p.csrf} multipart class="narrow">
         <FileField
           name="seal"
           label={p.hasSeal ? '更换印章图片' : '上传印章图片'}
@@ -138,7 +135,7 @@ function SealSection(p: { org: Organization; csrf: string; hasSeal: boolean; err
         <button type="submit" class="secondary">
           上传
         </button>
-      </form>
+      </PostForm>
     </section>
   );
 }
@@ -193,8 +190,7 @@ export function TemplateEditorPage(p: Base & { editor: TemplateEditor & { proble
       ) : null}
       <p>{ed.overrideText ? '本机构正在使用修改后的模板。' : '本机构正在使用默认模板。'}</p>
       <div class="template-editor">
-        <form method="post" action={action}>
-          <Csrf token={p.csrf} />
+        <PostForm action={action} csrf={p.csrf}>
           {isRemedy ? null : <Field name="title" label="标题" value={ed.text.title} required />}
           {isRemedy ? null : (
             <Field name="addressee" label="称呼（抬头）" value={ed.text.addressee} hint="如 {{applicantName}}：" />
@@ -220,15 +216,14 @@ export function TemplateEditorPage(p: Base & { editor: TemplateEditor & { proble
           <button type="submit" name="intent" value="preview" class="secondary">
             预览（不保存）
           </button>
-        </form>
+        </PostForm>
         {ed.overrideText ? (
-          <form method="post" action={action}>
-            <Csrf token={p.csrf} />
+          <PostForm action={action} csrf={p.csrf}>
             <input type="hidden" name="intent" value="reset" />
             <button type="submit" class="secondary">
               恢复默认
             </button>
-          </form>
+          </PostForm>
         ) : null}
         <aside class="template-help" aria-label="模板写法">
           <h2>写法说明</h2>

@@ -3,7 +3,7 @@
 import type { NoticeItem } from '../../../app/applications/application-pages.js';
 import { NOTICE_KIND_LABELS, type NoticeKind } from '../../../domain/notices/notice-model.js';
 import { SERVICE_METHOD_LABELS } from '../../../domain/applications/labels.js';
-import { Csrf, Options } from '../../common/forms.js';
+import { Options, PostForm } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 const METHODS = Object.entries(SERVICE_METHOD_LABELS);
@@ -47,8 +47,7 @@ export function ServiceForm(p: {
   return (
     <details open={Object.keys(e).length > 0}>
       <summary>记录送达</summary>
-      <form method="post" action={`/admin/notices/${p.id}/service`} class="filters">
-        <Csrf token={p.csrf} />
+      <PostForm action={`/admin/notices/${p.id}/service`} csrf={p.csrf} class="filters">
         <div class={e.servedOn ? 'field has-error' : 'field'}>
           <label for={`sv-${p.id}`}>送达日期</label>
           {e.servedOn ? <p class="error">{e.servedOn}</p> : null}
@@ -69,7 +68,7 @@ export function ServiceForm(p: {
         <button type="submit" class="secondary">
           保存送达记录
         </button>
-      </form>
+      </PostForm>
     </details>
   );
 }

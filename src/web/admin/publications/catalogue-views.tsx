@@ -7,7 +7,7 @@ import type { CatalogueAdmin } from '../../../app/publications/manage-catalogue.
 import type { Category } from '../../../app/publications/ports.js';
 import { CATALOGUE_FIELD_LABELS as L, CATEGORY_KIND_LABELS } from '../../../domain/publications/catalogue.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 type Props = {
@@ -75,8 +75,7 @@ export function CataloguePage(p: Props) {
         {rows.map(({ cat, depth, first, last }) => (
           <tr class={cat.retiredAt ? 'retired' : undefined}>
             <td class={`depth-${Math.min(depth, 3)}`}>
-              <form method="post" action={base} class="inline-edit">
-                <Csrf token={p.csrf} />
+              <PostForm action={base} csrf={p.csrf} class="inline-edit">
                 <input type="hidden" name="op" value="rename" />
                 <input type="hidden" name="id" value={cat.id} />
                 <label class="vh" for={`n-${cat.id}`}>
@@ -86,7 +85,7 @@ export function CataloguePage(p: Props) {
                 <button type="submit" class="secondary">
                   改名
                 </button>
-              </form>
+              </PostForm>
             </td>
             <td>
               <code>{cat.slug}</code>
@@ -106,8 +105,7 @@ export function CataloguePage(p: Props) {
         ))}
       </DataTable>
       <h2>新增栏目</h2>
-      <form method="post" action={base} class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action={base} csrf={p.csrf} class="narrow">
         <input type="hidden" name="op" value="add" />
         <Field name="name" label={L.name} value={add.name} error={e.name} required />
         <Field
@@ -136,7 +134,7 @@ export function CataloguePage(p: Props) {
           ]}
         />
         <button type="submit">新增</button>
-      </form>
+      </PostForm>
       <SettingsForm base={base} csrf={p.csrf} values={s} errors={e} />
     </AdminLayout>
   );
@@ -144,14 +142,13 @@ export function CataloguePage(p: Props) {
 
 function OpButton(p: { base: string; csrf: string; id: string; op: string; label: string; name: string }) {
   return (
-    <form method="post" action={p.base} class="inline">
-      <Csrf token={p.csrf} />
+    <PostForm action={p.base} csrf={p.csrf} class="inline">
       <input type="hidden" name="op" value={p.op} />
       <input type="hidden" name="id" value={p.id} />
       <button type="submit" class="secondary" aria-label={`${p.label}“${p.name}”`}>
         {p.label}
       </button>
-    </form>
+    </PostForm>
   );
 }
 
@@ -165,8 +162,7 @@ function SettingsForm(p: {
   return (
     <section aria-labelledby="settings-h">
       <h2 id="settings-h">发布设置</h2>
-      <form method="post" action={p.base} class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action={p.base} csrf={p.csrf} class="narrow">
         <input type="hidden" name="op" value="settings" />
         <Field
           name="indexPattern"
@@ -213,7 +209,7 @@ function SettingsForm(p: {
           ))}
         </fieldset>
         <button type="submit">保存发布设置</button>
-      </form>
+      </PostForm>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { EXPORT_FIELD_LABELS as L } from '../../../domain/publications/export-ma
 import { AdminLayout } from '../../common/layout.js';
 import { valueOf } from '../../common/pipeline.js';
 import type { FieldErrors, FormValues } from '../../common/validation.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
 
 /** The export page. */
 export function ExportPage(p: {
@@ -32,8 +32,7 @@ export function ExportPage(p: {
           '收录期间内曾在网站公开的主动公开信息（之后撤销的注明撤销日期），不含依申请公开、不予公开的信息和任何个人信息。'}
       </p>
       {p.orgs.length === 0 ? <p class="notice">您没有可导出的机关。</p> : null}
-      <form method="post" action="/admin/publication-export" class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action="/admin/publication-export" csrf={p.csrf} class="narrow">
         <ErrorSummary message={p.message} errors={p.errors} labels={L} />
         <Select name="org" label={L.org} value={v('org')} error={e.org} options={p.orgs} required />
         <div class="field">
@@ -55,7 +54,7 @@ export function ExportPage(p: {
           ))}
         </fieldset>
         <button type="submit">生成并下载归档包</button>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }

@@ -19,7 +19,7 @@ import { formatSize } from '../../../domain/publications/attachments.js';
 import type { ReviewLevel } from '../../../domain/publications/review-chain.js';
 import type { PublicationPage } from '../../../app/publications/back-office.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, Label } from '../../common/forms.js';
+import { Label, PostForm } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { ClockBadge } from './publication-views.js';
 import { ReassessSection, type ReassessFailure } from './publication-reassess-views.js';
@@ -279,8 +279,7 @@ function MoveForm(p: Props & { failed?: FailedMove; move: AvailableTransition })
         {m.label}
         <span class="muted">（办理后：{STATE_LABELS[m.to]}）</span>
       </summary>
-      <form method="post" action={`/admin/publications/${id}/actions`}>
-        <Csrf token={p.csrf} />
+      <PostForm action={`/admin/publications/${id}/actions`} csrf={p.csrf}>
         <input type="hidden" name="action" value={m.action} />
         {m.action === 'approve' ? (
           <>
@@ -325,7 +324,7 @@ function MoveForm(p: Props & { failed?: FailedMove; move: AvailableTransition })
         <button type="submit">
           {m.action === 'publish' && p.page.pub.state === 'scheduled' ? '立即发布' : m.label}
         </button>
-      </form>
+      </PostForm>
     </details>
   );
 }

@@ -12,7 +12,7 @@ import {
   REASSESSMENT_DECISIONS,
   REASSESSMENT_FIELD_LABELS as LABELS,
 } from '../../../domain/publications/reassessment.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm, Select, labelledOptions } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { DataTable } from '../../common/blocks.js';
 
@@ -87,8 +87,7 @@ function ReassessForm(p: ReassessSectionProps) {
   return (
     <details class="move" open={p.failed !== undefined || p.panel.due}>
       <summary>记录评估审查结论</summary>
-      <form method="post" action={`/admin/publications/${p.pubId}/reassess`}>
-        <Csrf token={p.csrf} />
+      <PostForm action={`/admin/publications/${p.pubId}/reassess`} csrf={p.csrf}>
         <ErrorSummary message={p.failed?.message} errors={e} labels={LABELS} />
         <fieldset class={e.decision ? 'has-error' : undefined} id="f-decision">
           <legend>{LABELS.decision}</legend>
@@ -113,14 +112,11 @@ function ReassessForm(p: ReassessSectionProps) {
           label={`${LABELS.withheldGround}（继续不予公开时填写）`}
           value={ground}
           error={e.withheldGround}
-          options={[
-            ['', '（请选择）'],
-            ...WITHHELD_GROUNDS.map((g): [string, string] => [g, WITHHELD_GROUND_LABELS[g]]),
-          ]}
+          options={labelledOptions(WITHHELD_GROUNDS, WITHHELD_GROUND_LABELS, '（请选择）')}
         />
         <Field name="reason" label={LABELS.reason} value={v.reason} error={e.reason} multiline required />
         <button type="submit">记录评估审查</button>
-      </form>
+      </PostForm>
     </details>
   );
 }

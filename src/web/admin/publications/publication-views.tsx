@@ -20,7 +20,7 @@ import { formatSize } from '../../../domain/publications/attachments.js';
 import type { DraftChoices, PublicationDashboard, PublicationRegister } from '../../../app/publications/back-office.js';
 import type { PublicationAttachment } from '../../../app/publications/ports.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, FilterForm, PostForm, Select, labelledOptions } from '../../common/forms.js';
 import { Pager, pageHref } from '../../common/pager.js';
 import type { FieldErrors, FormValues } from '../../common/validation.js';
 import { valueOf } from '../../common/pipeline.js';
@@ -37,9 +37,6 @@ export function ClockBadge(p: { status: PublicationStatus | null }) {
     <span class="muted">{PUBLICATION_STATUS_LABELS[p.status]}</span>
   );
 }
-
-const options = <K extends string>(keys: readonly K[], labels: Readonly<Record<K, string>>): [string, string][] =>
-  keys.map((k) => [k, labels[k]]);
 
 /** The register's filters as typed, echoed into the form and the pager. */
 export type RegisterFilters = { q: string; state: string; kind: string; category: string; org: string };
@@ -67,7 +64,7 @@ export function PublicationListPage(p: {
           <a href={`/admin/orgs/${r.catalogueOrgId}/standard-catalogue`}>基层政务公开标准目录</a>
         ) : null}
       </p>
-      <form method="get" action="/admin/publications" class="filters" role="search" aria-label="筛选信息">
+      <FilterForm action="/admin/publications" label="筛选信息">
         <Field name="q" label="搜索（名称、索引号、文号）" value={f.q} error={e.q} />
         <Select
           name="state"
@@ -77,7 +74,7 @@ export function PublicationListPage(p: {
           options={[
             ['', '全部状态'],
             ['review', '待审核（已送审、审核中）'],
-            ...options(PUBLICATION_STATES, STATE_LABELS),
+            ...labelledOptions(PUBLICATION_STATES, STATE_LABELS),
           ]}
         />
         <Select
@@ -85,12 +82,11 @@ export function PublicationListPage(p: {
           label={L.kind}
           value={f.kind}
           error={e.kind}
-          options={[['', '全部体裁'], ...options(PUBLICATION_KINDS, KIND_LABELS)]}
+          options={labelledOptions(PUBLICATION_KINDS, KIND_LABELS, '全部体裁')}
         />
         {manyOrgs ? <Select name="org" label="机构" value={f.org} options={[['', '全部机构'], ...r.orgs]} /> : null}
         <Select name="category" label="类别" value={f.category} options={[['', '全部类别'], ...r.categories]} />
-        <button type="submit">筛选</button>
-      </form>
+      </FilterForm>
       <p class="muted" role="status">
         共 {r.total} 条，第 {r.page} / {r.pageCount} 页
       </p>
@@ -171,15 +167,14 @@ export function PublicationFormPage(p: FormProps) {
           </button>
         </form>
       ) : null}
-      <form method="post" action={action} enctype="multipart/form-data" class="publication-form">
-        <Csrf token={p.csrf} />
+      <PostForm action={action} csrf={p.csrf} multipart class="publication-form">
         <input type="hidden" name="org" value={org.id} />
         <p>
           发布机构：<strong>{org.name}</strong>
         </p>
         {field('title', { required: true })}
         {select('category', [['', '（按体裁自动归入政策文件栏目）'], ...categories])}
-        {select('kind', options(PUBLICATION_KINDS, KIND_LABELS), { required: true })}
+        {select('kind', labelledOptions(PUBLICATION_KINDS, KIND_LABELS), { required: true })}
         {field('docNo', { hint: '如：示政发〔2025〕12号' })}
         {field('writtenOn', { type: 'date', required: true, hint: '第二十六条的20个工作日自此日起算' })}
         {field('publisher', { hint: '不填则为本机构名称' })}
@@ -199,12 +194,12 @@ export function PublicationFormPage(p: FormProps) {
           </div>
         </fieldset>
         <CatalogueRowSelect groups={catalogueRows} value={v('catalogueRow')} error={e.catalogueRow} />
-        {select('validity', options(VALIDITIES, VALIDITY_LABELS))}
+        {select('validity', labelledOptions(VALIDITIES, VALIDITY_LABELS))}
         {field('validityOn', { type: 'date', hint: '仅失效或废止的文件填写' })}
-        {select('disclosure', options(DISCLOSURES, DISCLOSURE_LABELS))}
+        {select('disclosure', labelledOptions(DISCLOSURES, DISCLOSURE_LABELS))}
         {select('withheldGround', [
           ['', '（公开属性为不予公开时选择）'],
-          ...options(WITHHELD_GROUNDS, WITHHELD_GROUND_LABELS),
+          ...labelledOptions(WITHHELD_GROUNDS, WITHHELD_GROUND_LABELS),
         ])}
         <div class="field">
           <label class="check" for="f-major">
@@ -236,7 +231,7 @@ export function PublicationFormPage(p: FormProps) {
         </div>
         <Attachments edit={p.edit} error={e.attachments} />
         <button type="submit">{p.edit ? '保存草稿' : '保存为草稿'}</button>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }

@@ -7,7 +7,7 @@ import { ORG_KIND_LABELS } from '../../../domain/orgs/organization.js';
 import type { OrgDeadline, ReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
 import { DataTable } from '../../common/blocks.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, FieldNotes, describedBy } from '../../common/forms.js';
+import { ErrorSummary, Field, FieldNotes, PostForm, describedBy } from '../../common/forms.js';
 import { REPORTS_PATH, REPORT_DEADLINES_PATH, ReportChooser } from './annual-report-views.js';
 
 /** Art. 49 of the Regulation, quoted on the page. */
@@ -53,8 +53,7 @@ function InternalText(p: { d: OrgDeadline }) {
 function DeadlineForm(p: { d: OrgDeadline; csrf: string; year: number; value?: string; error?: string }) {
   const id = `f-${orgDueKey(p.d.orgId)}`;
   return (
-    <form method="post" action={deadlineOrgHref(p.d.orgId)} class="inline-edit">
-      <Csrf token={p.csrf} />
+    <PostForm action={deadlineOrgHref(p.d.orgId)} csrf={p.csrf} class="inline-edit">
       <input type="hidden" name="year" value={String(p.year)} />
       <label for={id}>月-日</label>
       <input
@@ -75,7 +74,7 @@ function DeadlineForm(p: { d: OrgDeadline; csrf: string; year: number; value?: s
         </button>
       ) : null}
       <FieldNotes id={id} error={p.error} />
-    </form>
+    </PostForm>
   );
 }
 
@@ -133,8 +132,7 @@ export function DeadlinesPage(p: PageProps) {
           前。适用于乡镇、街道和其他单位（《条例》未规定报告期限），上级政务公开办设置的内部期限优先。
         </p>
         {canSetUnregulated ? (
-          <form method="post" action={UNREGULATED_DEADLINE_PATH} class="deadline-default">
-            <Csrf token={p.csrf} />
+          <PostForm action={UNREGULATED_DEADLINE_PATH} csrf={p.csrf} class="deadline-default">
             {year !== undefined ? <input type="hidden" name="year" value={String(year)} /> : null}
             <Field
               name="unregulatedDue"
@@ -145,7 +143,7 @@ export function DeadlinesPage(p: PageProps) {
               hint="如 01-31，指报告年度的次年1月31日"
             />
             <button type="submit">保存</button>
-          </form>
+          </PostForm>
         ) : (
           <p class="muted">只有本级政府的系统管理员可以修改此项设置。</p>
         )}

@@ -9,7 +9,7 @@ import type { ManualArticle20Field } from '../../../domain/reports/compute.js';
 import { NARRATIVE_KEYS, REPORT_FORMAT_LABELS, SECTION_TITLES } from '../../../domain/reports/labels.js';
 import { REPORT_STATE_LABELS } from '../../../domain/reports/report-policy.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, FileField } from '../../common/forms.js';
+import { ErrorSummary, Field, FileField, PostForm } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { ExportLinks, FindingsTable, ReportTables } from './annual-report-common.js';
 import { publicReportHref } from '../../public/reports/annual-report-public-views.js';
@@ -107,10 +107,9 @@ function StatusList(p: { record: ReportRecord }) {
 /** A form of one button that posts the CSRF token to `action`. */
 function ButtonForm(p: { action: string; csrf: string; label: string }) {
   return (
-    <form method="post" action={p.action} class="inline">
-      <Csrf token={p.csrf} />
+    <PostForm action={p.action} csrf={p.csrf} class="inline">
       <button type="submit">{p.label}</button>
-    </form>
+    </PostForm>
   );
 }
 
@@ -124,8 +123,7 @@ function WorkflowActions(p: { record: ReportRecord; csrf: string; reason?: strin
       {r.can.submit ? <ButtonForm action={`${base}/submit`} csrf={p.csrf} label="报送上级" /> : null}
       {r.can.publish ? <ButtonForm action={`${base}/publish`} csrf={p.csrf} label="公开发布" /> : null}
       {r.can.return ? (
-        <form method="post" action={`${base}/return`} class="report-return">
-          <Csrf token={p.csrf} />
+        <PostForm action={`${base}/return`} csrf={p.csrf} class="report-return">
           <Field
             name="reason"
             label="退回理由"
@@ -138,7 +136,7 @@ function WorkflowActions(p: { record: ReportRecord; csrf: string; reason?: strin
           <button type="submit" class="secondary">
             退回修改
           </button>
-        </form>
+        </PostForm>
       ) : null}
     </div>
   );
@@ -156,8 +154,7 @@ function DraftForm(p: {
   const v = p.values;
   const e = p.errors;
   return (
-    <form method="post" action={`${base}/draft`} class="report-form">
-      <Csrf token={p.csrf} />
+    <PostForm action={`${base}/draft`} csrf={p.csrf} class="report-form">
       <fieldset>
         <legend>报告正文（第一、五、六部分）</legend>
         {NARRATIVE_KEYS.map((k) => (
@@ -184,7 +181,7 @@ function DraftForm(p: {
         </div>
       </fieldset>
       <button type="submit">保存草稿</button>
-    </form>
+    </PostForm>
   );
 }
 
@@ -192,8 +189,7 @@ function DraftForm(p: {
 function CsvForm(p: { record: ReportRecord; csrf: string; fields: readonly ManualField[]; error?: string }) {
   const base = reportHref(p.record.orgId, p.record.year);
   return (
-    <form method="post" action={`${base}/figures.csv`} enctype="multipart/form-data" class="report-form">
-      <Csrf token={p.csrf} />
+    <PostForm action={`${base}/figures.csv`} csrf={p.csrf} multipart class="report-form">
       <fieldset>
         <legend>从 CSV 文件导入第二部分数字</legend>
         <FileField
@@ -208,7 +204,7 @@ function CsvForm(p: { record: ReportRecord; csrf: string; fields: readonly Manua
           导入
         </button>
       </fieldset>
-    </form>
+    </PostForm>
   );
 }
 
@@ -247,15 +243,14 @@ export function ReportPage(p: PageProps) {
       {r.can.edit ? (
         <section aria-labelledby="edit">
           <h2 id="edit">编辑报告</h2>
-          <form method="post" action={`${base}/regenerate`} class="report-regenerate">
-            <Csrf token={p.csrf} />
+          <PostForm action={`${base}/regenerate`} csrf={p.csrf} class="report-regenerate">
             <p class="hint">
               根据本年度的办理数据、上年度报告和收费记录重新生成第一、五、六部分的草稿，替换已保存的文字（未保存的修改会丢失）。
             </p>
             <button type="submit" class="secondary">
               从数据重新生成草稿
             </button>
-          </form>
+          </PostForm>
           <DraftForm record={r} csrf={p.csrf} fields={p.fields} values={p.values} errors={formErrors} />
           <CsvForm record={r} csrf={p.csrf} fields={p.fields} error={e.csv} />
         </section>

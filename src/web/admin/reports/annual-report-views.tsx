@@ -8,7 +8,7 @@ import { REPORT_STATE_LABELS } from '../../../domain/reports/report-policy.js';
 import type { UnitStatus } from '../../../app/reports/report-rollup.js';
 import type { ReportRegister } from '../../../app/reports/report-pages.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Field, Select } from '../../common/forms.js';
+import { Field, FilterForm, Select } from '../../common/forms.js';
 import type { FieldErrors } from '../../common/validation.js';
 import type { ReportQuery } from './report-query.js';
 import { DataTable } from '../../common/blocks.js';
@@ -41,7 +41,7 @@ export function ReportChooser(p: {
   yearHint?: string;
 }) {
   return (
-    <form method="get" action={p.action} class="filters" role="search" aria-label={p.label}>
+    <FilterForm action={p.action} label={p.label} submit={p.submit}>
       {p.orgs ? (
         <Select name="org" label="机构" value={p.query.org} error={p.errors.org} options={orgOptions(p.orgs)} />
       ) : null}
@@ -53,8 +53,7 @@ export function ReportChooser(p: {
         inputmode="numeric"
         hint={p.yearHint ?? '四位数字，如 2025'}
       />
-      <button type="submit">{p.submit}</button>
-    </form>
+    </FilterForm>
   );
 }
 

@@ -6,7 +6,7 @@ import { APPLICANT_COLUMNS, applicationRows, type Cell } from '../../../domain/r
 import { APPLICANT_COLUMN_LABELS, APPLICATION_ROW_LABELS } from '../../../domain/reports/labels.js';
 import { DataTable, InfoList } from '../../common/blocks.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, FieldNotes, FileField, describedBy } from '../../common/forms.js';
+import { ErrorSummary, FieldNotes, FileField, PostForm, describedBy } from '../../common/forms.js';
 import { FindingsTable } from './annual-report-common.js';
 
 const PATH = '/admin/report-check';
@@ -37,8 +37,7 @@ export function ReportCheckFormPage(p: FormProps) {
         上传的文件和文字只在本次检查中读取，检查结果只显示在本页，系统不保存任何上传内容。如需留存，请下载 JSON 结果。
       </p>
       <ErrorSummary message={p.message} errors={e} labels={REPORT_CHECK_LABELS} />
-      <form method="post" action={PATH} enctype="multipart/form-data">
-        <Csrf token={p.csrf} />
+      <PostForm action={PATH} csrf={p.csrf} multipart>
         <FileField
           name="files"
           label={REPORT_CHECK_LABELS.files!}
@@ -61,7 +60,7 @@ export function ReportCheckFormPage(p: FormProps) {
           </textarea>
         </div>
         <button type="submit">开始体检</button>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }
@@ -126,14 +125,13 @@ function ReportResult(p: { report: CheckedReport; index: number; csrf: string })
       />
       <FindingsTable findings={r.findings} caption={`发现的问题（${r.findings.length} 项）`} empty="未发现问题。" />
       <ApplicationsTable report={r} />
-      <form method="post" action={`${PATH}/json`} class="inline">
-        <Csrf token={p.csrf} />
+      <PostForm action={`${PATH}/json`} csrf={p.csrf} class="inline">
         <input type="hidden" name="name" value={fileBase(r.file ?? 'report')} />
         <input type="hidden" name="json" value={JSON.stringify(r)} />
         <button type="submit" class="secondary">
           下载 JSON（{r.file ?? '报告'}）
         </button>
-      </form>
+      </PostForm>
     </section>
   );
 }

@@ -17,7 +17,7 @@ import {
 import { REVIEW_COLUMNS, REVIEW_ROWS } from '../../../domain/reports/annual-report.js';
 import { REVIEW_COLUMN_LABELS } from '../../../domain/reports/labels.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, FilterForm, PostForm, Select, labelledOptions } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 const PATH = '/admin/reviews';
@@ -52,23 +52,22 @@ export function ReviewListPage(
           </a>
         </p>
       ) : null}
-      <form method="get" action={PATH} class="filters" role="search" aria-label="筛选案件">
+      <FilterForm action={PATH} label="筛选案件">
         <Select name="org" label="机构" value={q.org} options={[['', '全部机构'], ...orgOptions(p.orgs)]} />
         <Select
           name="kind"
           label="类别"
           value={q.kind}
-          options={[['', '全部类别'], ...REVIEW_KINDS.map((k): [string, string] => [k, REVIEW_KIND_LABELS[k]])]}
+          options={labelledOptions(REVIEW_KINDS, REVIEW_KIND_LABELS, '全部类别')}
         />
         <Field name="year" label="立案年度" value={q.year} error={p.errors.year} inputmode="numeric" />
         <Select
           name="result"
           label="结果"
           value={q.result}
-          options={[['', '全部结果'], ...REVIEW_RESULTS.map((r): [string, string] => [r, REVIEW_RESULT_LABELS[r]])]}
+          options={labelledOptions(REVIEW_RESULTS, REVIEW_RESULT_LABELS, '全部结果')}
         />
-        <button type="submit">筛选</button>
-      </form>
+      </FilterForm>
       {p.summary ? (
         <SummaryTable
           summary={p.summary}
@@ -159,8 +158,7 @@ export function ReviewFormPage(
   const dateHint = '格式：YYYY-MM-DD，如 2025-03-01';
   return (
     <AdminLayout title={p.id ? '编辑案件' : '登记案件'} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
-      <form method="post" action={p.id ? `${PATH}/${p.id}` : `${PATH}/new`}>
-        <Csrf token={p.csrf} />
+      <PostForm action={p.id ? `${PATH}/${p.id}` : `${PATH}/new`} csrf={p.csrf}>
         <ErrorSummary message={p.message} errors={p.errors} labels={L} />
         {p.id ? (
           <p>
@@ -183,7 +181,7 @@ export function ReviewFormPage(
             label={L.kind}
             value={v.kind}
             error={e.kind}
-            options={[['', '请选择'], ...REVIEW_KINDS.map((k): [string, string] => [k, REVIEW_KIND_LABELS[k]])]}
+            options={labelledOptions(REVIEW_KINDS, REVIEW_KIND_LABELS, '请选择')}
             required
           />
           <Select
@@ -191,10 +189,7 @@ export function ReviewFormPage(
             label={L.litigationRoute}
             value={v.litigationRoute}
             error={e.litigationRoute}
-            options={[
-              ['', '（仅行政诉讼填写）'],
-              ...LITIGATION_ROUTES.map((r): [string, string] => [r, LITIGATION_ROUTE_LABELS[r]]),
-            ]}
+            options={labelledOptions(LITIGATION_ROUTES, LITIGATION_ROUTE_LABELS, '（仅行政诉讼填写）')}
           />
           {f('caseNo')}
           {f('filedOn', { required: true, hint: dateHint, inputmode: 'numeric' })}
@@ -214,14 +209,14 @@ export function ReviewFormPage(
             label={L.result}
             value={v.result}
             error={e.result}
-            options={REVIEW_RESULTS.map((r): [string, string] => [r, REVIEW_RESULT_LABELS[r]])}
+            options={labelledOptions(REVIEW_RESULTS, REVIEW_RESULT_LABELS)}
           />
           {f('resultOn', { hint: `${dateHint}；尚未审结的不填`, inputmode: 'numeric' })}
           {f('handling', { multiline: true, hint: '举报投诉的调查处理情况；复议、诉讼可写明决定或裁判要点' })}
           {f('notes', { multiline: true })}
         </fieldset>
         <button type="submit">保存</button> <a href={PATH}>返回列表</a>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }

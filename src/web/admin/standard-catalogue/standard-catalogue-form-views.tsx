@@ -14,7 +14,17 @@ import {
 } from '../../../domain/standard-catalogue/catalogue-row.js';
 import type { RowChoiceGroup } from '../../../app/standard-catalogue/link-row.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, FieldNotes, Label, Options, Select, describedBy } from '../../common/forms.js';
+import {
+  ErrorSummary,
+  Field,
+  FieldNotes,
+  Label,
+  Options,
+  PostForm,
+  Select,
+  describedBy,
+  labelledOptions,
+} from '../../common/forms.js';
 
 /** A form as typed: strings, repeated fields as arrays. */
 export type FormValues = Record<string, string | string[]>;
@@ -139,8 +149,7 @@ export function RowFormPage(p: RowFormProps) {
         <a href={base}>‹ 返回标准目录</a>
       </p>
       <ErrorSummary message={p.message} errors={e} labels={FIELD_LABELS} />
-      <form method="post" action={action} class="publication-form">
-        <Csrf token={p.csrf} />
+      <PostForm action={action} csrf={p.csrf} class="publication-form">
         <Select
           name="keyAreaId"
           label={FIELD_LABELS.keyAreaId}
@@ -188,7 +197,7 @@ export function RowFormPage(p: RowFormProps) {
           label={FIELD_LABELS.method}
           value={text(v, 'method') || '主动'}
           error={e.method}
-          options={METHODS.map((m): [string, string] => [m, METHOD_LABELS[m]])}
+          options={labelledOptions(METHODS, METHOD_LABELS)}
         />
         {checks('levels', '公开层级', DEFAULT_LEVELS, '如：乡、村级；市级；区级')}
         <Field
@@ -200,7 +209,7 @@ export function RowFormPage(p: RowFormProps) {
           hint="决定在本领域内的排列顺序；不填则排在最后"
         />
         <button type="submit">{p.rowId ? '保存修改' : '新增事项'}</button>
-      </form>
+      </PostForm>
     </AdminLayout>
   );
 }

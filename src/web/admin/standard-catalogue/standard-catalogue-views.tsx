@@ -9,7 +9,16 @@ import { METHOD_LABELS, ROW_COLUMNS, channelMarks } from '../../../domain/standa
 import type { CatalogueAreaView, StandardCataloguePage } from '../../../app/standard-catalogue/catalogue-page.js';
 import type { CatalogueDashboardLine, RowStatus } from '../../../app/standard-catalogue/catalogue-dashboard.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, FieldNotes, FileField, Select, describedBy } from '../../common/forms.js';
+import {
+  ErrorSummary,
+  Field,
+  FieldNotes,
+  FileField,
+  FilterForm,
+  PostForm,
+  Select,
+  describedBy,
+} from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 type Props = {
@@ -72,7 +81,7 @@ export function StandardCatalogueView(p: Props) {
           <a href={`${base}?show=overdue`}>只看逾期事项</a>
         </div>
       </div>
-      <form method="get" action={base} class="filters" role="search" aria-label="筛选目录事项">
+      <FilterForm action={base} label="筛选目录事项">
         <Select
           name="area"
           label="重点领域"
@@ -89,8 +98,7 @@ export function StandardCatalogueView(p: Props) {
             ['nothing', '尚无已发布信息的事项'],
           ]}
         />
-        <button type="submit">筛选</button>
-      </form>
+      </FilterForm>
       <p class="actions-row">
         <a href={`${base}/export.xlsx`} download>
           导出标准目录（XLSX）
@@ -143,8 +151,7 @@ function WriterForms(p: {
 }) {
   return (
     <div class="grid">
-      <form method="post" action={`${p.base}/import`} enctype="multipart/form-data" class="card">
-        <Csrf token={p.csrf} />
+      <PostForm action={`${p.base}/import`} csrf={p.csrf} multipart class="card">
         <h2>导入标准目录</h2>
         <FileField
           name="file"
@@ -155,9 +162,8 @@ function WriterForms(p: {
           required
         />
         <button type="submit">导入</button>
-      </form>
-      <form method="post" action={`${p.base}/areas`} class="card">
-        <Csrf token={p.csrf} />
+      </PostForm>
+      <PostForm action={`${p.base}/areas`} csrf={p.csrf} class="card">
         <h2>新增地方领域</h2>
         <Field
           name="name"
@@ -168,7 +174,7 @@ function WriterForms(p: {
           hint="26个试点领域之外本地增设的领域，如：涉农资金"
         />
         <button type="submit">新增领域</button>
-      </form>
+      </PostForm>
     </div>
   );
 }
@@ -198,12 +204,11 @@ function AreaSection(p: AreaProps) {
         <div class="notice">
           <p>本机构未涉及该领域：{notApplicable}</p>
           {p.canWrite ? (
-            <form method="post" action={`${p.base}/areas/${area.id}/applicable`}>
-              <Csrf token={p.csrf} />
+            <PostForm action={`${p.base}/areas/${area.id}/applicable`} csrf={p.csrf}>
               <button type="submit" class="secondary">
                 撤销未涉及说明
               </button>
-            </form>
+            </PostForm>
           ) : null}
         </div>
       ) : rowCount === 0 ? (
@@ -225,8 +230,7 @@ function EmptyArea(p: AreaProps) {
       {p.canWrite ? (
         <details open={p.open}>
           <summary>说明本机构未涉及该领域</summary>
-          <form method="post" action={`${p.base}/areas/${area.id}/not-applicable`}>
-            <Csrf token={p.csrf} />
+          <PostForm action={`${p.base}/areas/${area.id}/not-applicable`} csrf={p.csrf}>
             <div class={p.error ? 'field has-error' : 'field'}>
               <label for={fid}>未涉及说明</label>
               <FieldNotes id={fid} error={p.error} />
@@ -242,7 +246,7 @@ function EmptyArea(p: AreaProps) {
               </textarea>
             </div>
             <button type="submit">保存说明</button>
-          </form>
+          </PostForm>
           <p>
             <a href={`${p.base}/rows/new?area=${encodeURIComponent(area.id)}`}>或为该领域新增事项</a>
           </p>
@@ -307,15 +311,14 @@ function RowLine(p: { status: RowStatus; index: number; base: string; csrf: stri
               ：{row.level1} {row.level2}
             </span>
           </a>
-          <form method="post" action={`${p.base}/rows/${row.id}/retire`}>
-            <Csrf token={p.csrf} />
+          <PostForm action={`${p.base}/rows/${row.id}/retire`} csrf={p.csrf}>
             <button type="submit" class="secondary">
               停用
               <span class="vh">
                 ：{row.level1} {row.level2}
               </span>
             </button>
-          </form>
+          </PostForm>
         </td>
       ) : null}
     </tr>

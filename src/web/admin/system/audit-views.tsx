@@ -5,7 +5,7 @@ import { formatInstant } from '../../common/time.js';
 import type { AuditEntry, ChainCheck } from '../../../domain/audit/audit-entry.js';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../domain/audit/audit-labels.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 /** Action prefixes offered as groups in the filter. */
@@ -48,12 +48,11 @@ export function AuditPage(p: AuditPageModel) {
       <p class="muted">
         每一次状态变更都记录操作人、时间、操作对象及变更前后的内容；记录以哈希链相连，任何修改或删除都可被发现。
       </p>
-      <form method="post" action="/admin/audit/verify" class="inline">
-        <Csrf token={p.csrf} />
+      <PostForm action="/admin/audit/verify" csrf={p.csrf} class="inline">
         <button type="submit" class="secondary">
           校验哈希链
         </button>
-      </form>
+      </PostForm>
       <h2>筛选</h2>
       <ErrorSummary message={p.message} errors={p.errors} labels={FILTER_LABELS} />
       <FilterForm filter={p.filter} errors={p.errors} />

@@ -7,7 +7,7 @@ import type { Deadline } from '../../../domain/calendar/working-days.js';
 import type { ScheduleFileError } from '../../../domain/calendar/schedule-file.js';
 import { dayOfWeek, localDate } from '../../../domain/core/local-date.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 /** What the calendar page shows. The optional parts carry a form's typed values and errors. */
@@ -212,12 +212,11 @@ function OverrideSection(p: CalendarPageModel) {
               <td>{formatInstant(o.createdAt)}</td>
               {p.can.edit ? (
                 <td>
-                  <form method="post" action={`/admin/calendar/overrides/${o.date}/delete`} class="inline">
-                    <Csrf token={p.csrf} />
+                  <PostForm action={`/admin/calendar/overrides/${o.date}/delete`} csrf={p.csrf} class="inline">
                     <button type="submit" class="secondary" aria-label={`删除调整日 ${o.date}`}>
                       删除
                     </button>
-                  </form>
+                  </PostForm>
                 </td>
               ) : null}
             </tr>
@@ -225,9 +224,8 @@ function OverrideSection(p: CalendarPageModel) {
         </DataTable>
       )}
       {p.can.edit ? (
-        <form method="post" action="/admin/calendar/overrides" class="narrow">
+        <PostForm action="/admin/calendar/overrides" csrf={p.csrf} class="narrow">
           <h3>新增或修改调整日</h3>
-          <Csrf token={p.csrf} />
           <ErrorSummary message={f?.message} errors={f?.errors} labels={OVERRIDE_LABELS} />
           <Field
             name="date"
@@ -257,7 +255,7 @@ function OverrideSection(p: CalendarPageModel) {
             required
           />
           <button type="submit">保存调整日</button>
-        </form>
+        </PostForm>
       ) : (
         <p class="notice">只有根机构（本级人民政府）的管理员可以修改日历。</p>
       )}
@@ -288,8 +286,7 @@ function ImportSection(p: CalendarPageModel) {
           ) : null}
         </div>
       ) : null}
-      <form method="post" action="/admin/calendar/import" enctype="multipart/form-data" class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action="/admin/calendar/import" csrf={p.csrf} multipart class="narrow">
         <div class={e ? 'field has-error' : 'field'}>
           <label for="f-file">放假安排文件（.txt）</label>
           <p class="hint" id="f-file-hint">
@@ -298,7 +295,7 @@ function ImportSection(p: CalendarPageModel) {
           <input id="f-file" name="file" type="file" accept=".txt,text/plain" required aria-describedby="f-file-hint" />
         </div>
         <button type="submit">上传并导入</button>
-      </form>
+      </PostForm>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import type { Actor } from '../../../domain/policies/actor.js';
 import { ORG_FIELD_LABELS, ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../../../domain/orgs/organization.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 /** Options of an organization select, indented by depth (retired ones marked). */
@@ -78,8 +78,7 @@ export function OrgFormPage(p: FormProps) {
       path="/admin/orgs"
       flash={p.flash}
     >
-      <form method="post" action={p.id ? `/admin/orgs/${p.id}` : '/admin/orgs'}>
-        <Csrf token={p.csrf} />
+      <PostForm action={p.id ? `/admin/orgs/${p.id}` : '/admin/orgs'} csrf={p.csrf}>
         <ErrorSummary message={p.message} errors={p.errors} labels={ORG_FIELD_LABELS} />
         {p.id ? null : (
           <Select
@@ -128,7 +127,7 @@ export function OrgFormPage(p: FormProps) {
             <a href={`/admin/orgs/${p.id}/notices`}>告知书设置</a>
           </>
         ) : null}
-      </form>
+      </PostForm>
       {p.id ? (
         <MoveAndRetire
           id={p.id}
@@ -154,22 +153,20 @@ function MoveAndRetire(p: {
   return (
     <div>
       <h2>调整隶属关系</h2>
-      <form method="post" action={`/admin/orgs/${p.id}/move`} class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action={`/admin/orgs/${p.id}/move`} csrf={p.csrf} class="narrow">
         <Select name="parentId" label="新的上级机构" value={p.parentId} error={p.error} options={p.parents} />
         <button type="submit" class="secondary">
           移动
         </button>
-      </form>
+      </PostForm>
       <h2>{p.retired ? '恢复机构' : '撤销机构'}</h2>
-      <form method="post" action={`/admin/orgs/${p.id}/retire`} class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action={`/admin/orgs/${p.id}/retire`} csrf={p.csrf} class="narrow">
         <input type="hidden" name="retired" value={p.retired ? '0' : '1'} />
         <p class="muted">撤销后机构不再出现在门户和选择列表中，其历史记录、年度报告和审计日志保留。</p>
         <button type="submit" class="secondary">
           {p.retired ? '恢复' : '撤销'}
         </button>
-      </form>
+      </PostForm>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The 网站地址 (publicBaseUrl) form of the site settings page: the address absolute links in the
 // feeds, the sitemap, the open-data API and the archive package are built from.
-import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
 
 /** What the settings page shows of the public address. */
 export type BaseUrlFormState = { value: string; error?: string; message?: string };
@@ -10,8 +10,7 @@ export type BaseUrlFormState = { value: string; error?: string; message?: string
 export function BaseUrlForm(p: { csrf: string; state: BaseUrlFormState; canEdit: boolean }) {
   const errors = p.state.error ? { publicBaseUrl: p.state.error } : undefined;
   return (
-    <form method="post" action="/admin/settings/base-url" class="narrow">
-      <Csrf token={p.csrf} />
+    <PostForm action="/admin/settings/base-url" csrf={p.csrf} class="narrow">
       <ErrorSummary message={p.state.message} errors={errors} labels={{ publicBaseUrl: '网站地址' }} />
       <fieldset disabled={!p.canEdit}>
         <legend>网站地址</legend>
@@ -24,6 +23,6 @@ export function BaseUrlForm(p: { csrf: string; state: BaseUrlFormState; canEdit:
         />
       </fieldset>
       {p.canEdit ? <button type="submit">保存网站地址</button> : null}
-    </form>
+    </PostForm>
   );
 }

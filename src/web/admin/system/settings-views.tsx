@@ -2,7 +2,7 @@
 // View of the site settings page: the footer marks of the public portal.
 import type { Actor } from '../../../domain/policies/actor.js';
 import { AdminLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
 import { BaseUrlForm, type BaseUrlFormState } from './settings-base-url-views.js';
 
 /** Labels of the footer fields (also used in the error summary). */
@@ -48,8 +48,7 @@ export function SettingsPage(p: {
           '网站标识码、党政机关网站标识、ICP备案号、公安机关备案号和联系方式。'}
       </p>
       {p.canEdit ? null : <p class="notice">只有根机构（本级人民政府）的管理员可以修改网站设置。</p>}
-      <form method="post" action="/admin/settings" class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action="/admin/settings" csrf={p.csrf} class="narrow">
         <ErrorSummary message={p.message} errors={p.errors} labels={SETTINGS_LABELS} />
         <fieldset disabled={!p.canEdit}>
           <legend>门户页脚</legend>
@@ -77,7 +76,7 @@ export function SettingsPage(p: {
           </div>
         </fieldset>
         {p.canEdit ? <button type="submit">保存</button> : null}
-      </form>
+      </PostForm>
       {p.baseUrl ? <BaseUrlForm csrf={p.csrf} state={p.baseUrl} canEdit={p.canEdit} /> : null}
     </AdminLayout>
   );

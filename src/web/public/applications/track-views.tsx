@@ -7,7 +7,7 @@ import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../../domain/appl
 import { outcomeForApplicant } from '../../../domain/applications/labels.js';
 import { DataTable, InfoList } from '../../common/blocks.js';
 import { PublicLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
 import { TRACK_NOT_FOUND } from '../../common/rate-limit.js';
 import { siteTitle } from '../portal/portal-views.js';
 
@@ -34,8 +34,7 @@ export function TrackFormPage(p: {
           {p.message}
         </p>
       ) : null}
-      <form method="post" action="/track" class="narrow">
-        <Csrf token={p.csrf} />
+      <PostForm action="/track" csrf={p.csrf} class="narrow">
         <Field
           name="code"
           label="查询码"
@@ -48,7 +47,7 @@ export function TrackFormPage(p: {
         <p>
           <button type="submit">查询</button>
         </p>
-      </form>
+      </PostForm>
     </PublicLayout>
   );
 }
