@@ -61,14 +61,11 @@ export function fileStore(db: Kysely<Database>): FileStore {
       }
       return id;
     },
-    async get(id) {
-      const r = await db
-        .selectFrom('stored_file')
-        .select(['mime', 'content_b64'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return r ? { mime: r.mime, content: new Uint8Array(Buffer.from(r.content_b64, 'base64')) } : undefined;
-    },
+    get: (id) =>
+      firstOf(db.selectFrom('stored_file').select(['mime', 'content_b64']).where('id', '=', id), (r) => ({
+        mime: r.mime,
+        content: new Uint8Array(Buffer.from(r.content_b64, 'base64')),
+      })),
   };
 }
 

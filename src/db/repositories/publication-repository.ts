@@ -191,7 +191,7 @@ async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Prom
     .execute();
   const files = await db
     .selectFrom('publication_attachment')
-    .selectAll()
+    .select(['file_id as fileId', 'name', 'mime', 'size'])
     .where('publication_id', '=', r.id)
     .orderBy('sort')
     .execute();
@@ -203,7 +203,7 @@ async function load(db: Kysely<Database>, r: Selectable<PublicationTable>): Prom
     currentVersion: numberOrNull(r.current_version),
     publishedOn: d(r.published_on),
     reassessOn: d(r.reassess_on),
-    attachments: files.map((f) => ({ ...camelFields(f, ['file_id', 'name', 'mime']), size: Number(f.size) })),
+    attachments: files.map((f) => ({ ...f, size: Number(f.size) })),
     reviews: reviews.map(toReview),
   };
 }
@@ -328,13 +328,12 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .where('id', '=', id)
         .executeTakeFirst();
       if (!p || p.current_version === null || p.withdrawn_at !== null) return undefined;
-      const r = await db
+      const current = db
         .selectFrom('publication_version')
         .selectAll()
         .where('publication_id', '=', id)
-        .where('version', '=', Number(p.current_version))
-        .executeTakeFirst();
-      return r ? toLive(r) : undefined;
+        .where('version', '=', Number(p.current_version));
+      return firstOf(current, toLive);
     },
     async listLive(f, page) {
       if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) {

@@ -105,7 +105,7 @@ export function standardCatalogueRepository(db: Kysely<Database>): StandardCatal
     async exclusions(orgId) {
       const rows = await db
         .selectFrom('key_area_exclusion')
-        .selectAll()
+        .select(EXCLUSION)
         .where('org_id', '=', orgId)
         .orderBy('key_area_id')
         .execute();
