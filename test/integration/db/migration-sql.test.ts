@@ -1,6 +1,7 @@
 // Merged migrations are frozen: every migration, run in order on a fresh database of each dialect, must
-// send the same statements and leave the same schema and rows as the committed snapshots in
-// test/fixtures/db/ (written by scripts/schema-snapshot.ts). A migration's text may be refactored only
+// send the same statements and leave the same schema and rows as the committed snapshots
+// test/fixtures/db/{migrations,schema}-<dialect>.snapshot.txt (recorded data written by
+// scripts/schema-snapshot.ts, not SQL sources). A migration's text may be refactored only
 // while these pass unchanged; a NEW migration regenerates the snapshots in the same commit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
