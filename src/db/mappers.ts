@@ -1,4 +1,5 @@
-// Row ⇄ domain conversions: booleans as 0/1, snake_case columns to camelCase fields.
+// Row ⇄ domain conversions: booleans as 0/1, snake_case columns named as camelCase fields (one list of
+// columns serves both directions), JSON text columns, patches that change only the fields they give.
 import type { Selectable } from 'kysely';
 import type { AppUserTable, AuditEntryTable, OrganizationTable } from './database.js';
 import type { Organization, OrgKind, OrganizationFields } from '../domain/orgs/organization.js';

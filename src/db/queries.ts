@@ -1,4 +1,4 @@
-// Query shapes every repository reads with: the first row or none, and a counted page of a list.
+// Query shapes the repositories share: the first row or none, a counted page of a list, an update by id.
 import type { Kysely, SelectQueryBuilder, UpdateObject } from 'kysely';
 import type { Database } from './database.js';
 
@@ -21,7 +21,7 @@ export async function countRows<DB, TB extends keyof DB, O>(query: SelectQueryBu
 
 /**
  * One page of a filtered list: the total the query finds, and the page's rows, chosen and ordered by
- * `select`, mapped. A page of no rows (limit 0) answers the total alone.
+ * `select`, mapped. A page of no rows (a limit of 0) answers the total alone.
  */
 export async function pageOf<DB, TB extends keyof DB, O, R, T>(
   query: SelectQueryBuilder<DB, TB, O>,
