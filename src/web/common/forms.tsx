@@ -170,6 +170,32 @@ export function Field(p: FieldProps) {
   );
 }
 
+/** What a bound field may add to its name, label, value and error. */
+export type FieldExtra = Omit<FieldProps, 'name' | 'label' | 'value' | 'error'>;
+
+/**
+ * A form's fields bound by name to its labels, the values as typed and the messages:
+ * `field('title', { required: true })`, `field('docNo', { optional: true })`, `select('kind', options)`.
+ */
+export function boundFields<K extends string>(
+  labels: Readonly<Record<K, string>>,
+  values: Readonly<Record<string, string | undefined>> | ((name: K) => string | undefined),
+  errors: Readonly<Record<string, string | undefined>> = {},
+) {
+  const value = typeof values === 'function' ? values : (name: K) => values[name];
+  const bound = (name: K) => ({ name, label: labels[name] ?? name, value: value(name), error: errors[name] });
+  return {
+    /** A text field; `optional` says （选填） after the label. */
+    field: (name: K, { optional, ...extra }: FieldExtra & { optional?: boolean } = {}) => {
+      const b = bound(name);
+      return <Field {...b} label={optional ? `${b.label}（选填）` : b.label} {...extra} />;
+    },
+    select: (name: K, options: [string, string][], extra: { required?: boolean } = {}) => (
+      <Select {...bound(name)} options={options} {...extra} />
+    ),
+  };
+}
+
 /** A select with a visible label. */
 export function Select(p: {
   name: string;

@@ -6,7 +6,7 @@ import { ROLES, ROLE_LABELS, type RoleGrant } from '../../../domain/users/roles.
 import { USER_STATUS_LABELS, USER_STATUSES, type UserWithRoles } from '../../../domain/users/user.js';
 import type { OrgLabels, UserList } from '../../../app/users/user-scope.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, FilterForm, PostForm, Select, labelledOptions } from '../../common/forms.js';
+import { ErrorSummary, Field, FilterForm, PostForm, Select, boundFields, labelledOptions } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import type { FieldErrors } from '../../common/validation.js';
 import { orgOptions } from '../system/org-views.js';
@@ -131,22 +131,13 @@ export function RoleMatrix(p: { orgs: readonly OrgNode[]; checked: readonly stri
 
 /** The fields the new-account and the edit forms share: name, email, organization and the role matrix. */
 export function AccountFields(p: { values: UserFormValues; errors: FieldErrors; orgs: readonly OrgNode[] }) {
-  const [v, e] = [p.values, p.errors];
-  const text = (name: 'displayName' | 'email', type?: string) => (
-    <Field name={name} type={type} label={USER_LABELS[name] ?? ''} value={v[name]} error={e[name]} autocomplete="off" />
-  );
+  const { displayName, email, orgId } = p.values;
+  const { field, select } = boundFields(USER_LABELS, { displayName, email, orgId }, p.errors);
   return (
     <>
-      {text('displayName')}
-      {text('email', 'email')}
-      <Select
-        name="orgId"
-        label={USER_LABELS.orgId ?? ''}
-        value={v.orgId}
-        error={e.orgId}
-        options={orgOptions(p.orgs)}
-        required
-      />
+      {field('displayName', { autocomplete: 'off' })}
+      {field('email', { type: 'email', autocomplete: 'off' })}
+      {select('orgId', orgOptions(p.orgs), { required: true })}
     </>
   );
 }

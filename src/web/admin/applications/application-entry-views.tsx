@@ -13,7 +13,7 @@ import {
 import { RECEIPT_DATE_FIELD, type ReceiptDates } from '../../../domain/applications/intake.js';
 import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, FileField, PostForm, Select, labelledOptions } from '../../common/forms.js';
+import { ErrorSummary, FileField, PostForm, boundFields, labelledOptions } from '../../common/forms.js';
 import {
   APPLICANT_TYPE_LABELS,
   APPLICATION_FIELD_LABELS,
@@ -54,29 +54,7 @@ type EntryProps = {
 export function NewApplicationPage(p: EntryProps) {
   const v = p.values;
   const e = p.errors ?? {};
-  const f = (
-    name: string,
-    extra: {
-      required?: boolean;
-      multiline?: boolean;
-      hint?: string;
-      type?: string;
-      inputmode?: 'numeric' | 'tel' | 'email';
-    } = {},
-  ) => <Field name={name} label={LABELS[name] ?? name} value={v[name]} error={e[name]} {...extra} />;
-  const optional = (name: string) => (
-    <Field name={name} label={`${LABELS[name] ?? name}（选填）`} value={v[name]} error={e[name]} />
-  );
-  const sel = (name: string, opts: [string, string][], required = true) => (
-    <Select
-      name={name}
-      label={LABELS[name] ?? name}
-      value={v[name]}
-      error={e[name]}
-      options={opts}
-      required={required}
-    />
-  );
+  const { field: f, select } = boundFields(LABELS, v, e);
   return (
     <AdminLayout title="录入申请" actor={p.actor} csrf={p.csrf} path="/admin/applications">
       <ErrorSummary message={p.message} errors={e} labels={LABELS} />
@@ -84,11 +62,12 @@ export function NewApplicationPage(p: EntryProps) {
         <input type="hidden" name="submissionKey" value={v.submissionKey ?? ''} />
         <fieldset>
           <legend>收到情况</legend>
-          {sel(
+          {select(
             'orgCreditCode',
             p.orgs.map((o): [string, string] => [o.creditCode, o.name]),
+            { required: true },
           )}
-          {sel('channel', labelledOptions(STAFF_CHANNELS, CHANNEL_LABELS))}
+          {select('channel', labelledOptions(STAFF_CHANNELS, CHANNEL_LABELS), { required: true })}
           <div id="f-dates" tabindex={-1}>
             {e.dates ? <p class="error">{e.dates}</p> : null}
             {DATE_FIELDS.map((d) => f(`dates.${d}`, { type: 'date', hint: dateHint(d) }))}
@@ -96,13 +75,12 @@ export function NewApplicationPage(p: EntryProps) {
         </fieldset>
         <fieldset>
           <legend>申请人信息</legend>
-          {sel('applicant.type', labelledOptions(APPLICANT_TYPES, APPLICANT_TYPE_LABELS))}
+          {select('applicant.type', labelledOptions(APPLICANT_TYPES, APPLICANT_TYPE_LABELS), { required: true })}
           {f('applicant.name', { required: true })}
-          {sel('applicant.idType', labelledOptions(ID_TYPES, ID_TYPE_LABELS, '（自然人填写）'), false)}
-          {sel(
+          {select('applicant.idType', labelledOptions(ID_TYPES, ID_TYPE_LABELS, '（自然人填写）'))}
+          {select(
             'applicant.subtype',
             labelledOptions(LEGAL_PERSON_SUBTYPES, SUBTYPE_LABELS, '（法人或其他组织填写）'),
-            false,
           )}
           {f('applicant.idNumber', { required: true, hint: '法人或其他组织填统一社会信用代码' })}
           {f('applicant.legalRepresentative', { hint: '法人或其他组织填写' })}
@@ -115,11 +93,11 @@ export function NewApplicationPage(p: EntryProps) {
         <fieldset>
           <legend>申请公开的政府信息</legend>
           {f('description', { required: true, multiline: true })}
-          {optional('title')}
-          {optional('docNo')}
-          {optional('indexNo')}
-          {sel('carrier', labelledOptions(CARRIERS, CARRIER_LABELS))}
-          {sel('delivery', labelledOptions(DELIVERIES, DELIVERY_LABELS))}
+          {f('title', { optional: true })}
+          {f('docNo', { optional: true })}
+          {f('indexNo', { optional: true })}
+          {select('carrier', labelledOptions(CARRIERS, CARRIER_LABELS), { required: true })}
+          {select('delivery', labelledOptions(DELIVERIES, DELIVERY_LABELS), { required: true })}
         </fieldset>
         <fieldset>
           <legend>身份证明</legend>

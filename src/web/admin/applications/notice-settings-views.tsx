@@ -15,7 +15,7 @@ import {
   type EditorKey,
   type TemplateEditor,
 } from '../../../app/applications/notice-settings-admin.js';
-import { ErrorSummary, Field, FileField, PostForm } from '../../common/forms.js';
+import { ErrorSummary, Field, FileField, PostForm, boundFields } from '../../common/forms.js';
 import { AdminLayout } from '../../common/layout.js';
 import { DataTable } from '../../common/blocks.js';
 import { NoticeDocument } from './notice-document.js';
@@ -59,16 +59,7 @@ export function NoticeSettingsPage(
   },
 ) {
   const e = p.errors ?? {};
-  const f = (name: string, extra: { multiline?: boolean; hint?: string } = {}) => (
-    <Field
-      name={name}
-      label={NOTICE_SETTING_LABELS[name] ?? name}
-      value={p.values[name]}
-      error={e[name]}
-      required
-      {...extra}
-    />
-  );
+  const { field: f } = boundFields(NOTICE_SETTING_LABELS, p.values, e);
   return (
     <AdminLayout title={`告知书设置：${p.org.name}`} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
       <p>
@@ -79,6 +70,7 @@ export function NoticeSettingsPage(
         <h2 id="ns-general">文号与救济途径</h2>
         <PostForm action={settingsHref(p.org.id)} csrf={p.csrf} class="narrow">
           {f('docNoPattern', {
+            required: true,
             hint: '可用：{orgShort} 机关简称，{yyyy} 四位年份，{yy} 两位年份，{kind} 文书类别（收、补、延、费、征、答），{serial} 发文顺序号，{serial:3} 顺序号补足3位。例：{orgShort}依申〔{yyyy}〕{serial}号',
           })}
           <p class="docno-preview" role="status">
@@ -90,9 +82,13 @@ export function NoticeSettingsPage(
               </>
             )}
           </p>
-          {f('reconsiderationBody', { hint: '答复告知书救济途径中的行政复议机关，如“示例区人民政府”' })}
-          {f('court', { hint: '如“示例区人民法院”或“有管辖权的人民法院”' })}
-          {f('paymentInstructions', { multiline: true, hint: '印在收费通知书上：缴费地点、账户或缴款方式' })}
+          {f('reconsiderationBody', { required: true, hint: '答复告知书救济途径中的行政复议机关，如“示例区人民政府”' })}
+          {f('court', { required: true, hint: '如“示例区人民法院”或“有管辖权的人民法院”' })}
+          {f('paymentInstructions', {
+            required: true,
+            multiline: true,
+            hint: '印在收费通知书上：缴费地点、账户或缴款方式',
+          })}
           <button type="submit" name="intent" value="save">
             保存
           </button>{' '}

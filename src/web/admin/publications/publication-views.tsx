@@ -20,7 +20,7 @@ import { formatSize } from '../../../domain/publications/attachments.js';
 import type { DraftChoices, PublicationDashboard, PublicationRegister } from '../../../app/publications/back-office.js';
 import type { PublicationAttachment } from '../../../app/publications/ports.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, FilterForm, PostForm, Select, labelledOptions } from '../../common/forms.js';
+import { ErrorSummary, Field, FilterForm, PostForm, Select, boundFields, labelledOptions } from '../../common/forms.js';
 import { Pager, pageHref } from '../../common/pager.js';
 import type { FieldErrors, FormValues } from '../../common/validation.js';
 import { valueOf } from '../../common/pipeline.js';
@@ -141,13 +141,7 @@ export function PublicationFormPage(p: FormProps) {
   const chosen = given === undefined ? [] : Array.isArray(given) ? given : [given];
   const areas = [...keyAreas, ...chosen.filter((a) => !keyAreas.includes(a))];
   const action = p.edit ? `/admin/publications/${p.edit.id}/edit` : '/admin/publications/new';
-  type Name = keyof typeof L;
-  const field = (name: Name, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field name={name} label={L[name]} value={v(name)} error={e[name]} {...extra} />
-  );
-  const select = (name: Name, choices: [string, string][], extra: { required?: boolean } = {}) => (
-    <Select name={name} label={L[name]} value={v(name)} error={e[name]} options={choices} {...extra} />
-  );
+  const { field, select } = boundFields(L, v, e);
   return (
     <AdminLayout
       title={p.edit ? `修改草稿 ${p.edit.indexNo}` : '起草信息'}

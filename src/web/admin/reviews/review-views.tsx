@@ -17,7 +17,7 @@ import {
 import { REVIEW_COLUMNS, REVIEW_ROWS } from '../../../domain/reports/annual-report.js';
 import { REVIEW_COLUMN_LABELS } from '../../../domain/reports/labels.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, FilterForm, PostForm, Select, labelledOptions } from '../../common/forms.js';
+import { ErrorSummary, Field, FilterForm, PostForm, Select, boundFields, labelledOptions } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 const PATH = '/admin/reviews';
@@ -148,13 +148,8 @@ export function ReviewFormPage(
     message?: string;
   },
 ) {
-  const v = p.values;
-  const e = p.errors ?? {};
   const L = REVIEW_FIELD_LABELS;
-  const f = (
-    name: keyof typeof L,
-    extra: { required?: boolean; multiline?: boolean; hint?: string; inputmode?: 'numeric' } = {},
-  ) => <Field name={name} label={L[name]} value={v[name]} error={e[name]} {...extra} />;
+  const { field: f, select } = boundFields(L, p.values, p.errors);
   const dateHint = '格式：YYYY-MM-DD，如 2025-03-01';
   return (
     <AdminLayout title={p.id ? '编辑案件' : '登记案件'} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
@@ -165,32 +160,12 @@ export function ReviewFormPage(
             {L.orgId}：{p.orgName}
           </p>
         ) : (
-          <Select
-            name="orgId"
-            label={L.orgId}
-            value={v.orgId}
-            error={e.orgId}
-            options={[['', '请选择'], ...orgOptions(p.orgs)]}
-            required
-          />
+          select('orgId', [['', '请选择'], ...orgOptions(p.orgs)], { required: true })
         )}
         <fieldset>
           <legend>案件情况</legend>
-          <Select
-            name="kind"
-            label={L.kind}
-            value={v.kind}
-            error={e.kind}
-            options={labelledOptions(REVIEW_KINDS, REVIEW_KIND_LABELS, '请选择')}
-            required
-          />
-          <Select
-            name="litigationRoute"
-            label={L.litigationRoute}
-            value={v.litigationRoute}
-            error={e.litigationRoute}
-            options={labelledOptions(LITIGATION_ROUTES, LITIGATION_ROUTE_LABELS, '（仅行政诉讼填写）')}
-          />
+          {select('kind', labelledOptions(REVIEW_KINDS, REVIEW_KIND_LABELS, '请选择'), { required: true })}
+          {select('litigationRoute', labelledOptions(LITIGATION_ROUTES, LITIGATION_ROUTE_LABELS, '（仅行政诉讼填写）'))}
           {f('caseNo')}
           {f('filedOn', { required: true, hint: dateHint, inputmode: 'numeric' })}
           {f('body', { required: true })}
@@ -204,13 +179,7 @@ export function ReviewFormPage(
         </fieldset>
         <fieldset>
           <legend>审结（办结）情况</legend>
-          <Select
-            name="result"
-            label={L.result}
-            value={v.result}
-            error={e.result}
-            options={labelledOptions(REVIEW_RESULTS, REVIEW_RESULT_LABELS)}
-          />
+          {select('result', labelledOptions(REVIEW_RESULTS, REVIEW_RESULT_LABELS))}
           {f('resultOn', { hint: `${dateHint}；尚未审结的不填`, inputmode: 'numeric' })}
           {f('handling', { multiline: true, hint: '举报投诉的调查处理情况；复议、诉讼可写明决定或裁判要点' })}
           {f('notes', { multiline: true })}

@@ -3,7 +3,7 @@
 import type { Actor } from '../../../domain/policies/actor.js';
 import { ORG_FIELD_LABELS, ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../../../domain/orgs/organization.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
+import { ErrorSummary, PostForm, Select, boundFields, labelledOptions } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 /** Options of an organization select, indented by depth (retired ones marked). */
@@ -66,10 +66,7 @@ export function OrgFormPage(p: FormProps) {
   const v = p.values;
   const parents: [string, string][] = [['', '（无，作为顶级机构）'], ...orgOptions(p.parents)];
   const e = p.errors ?? {};
-  const f = (
-    name: keyof typeof ORG_FIELD_LABELS,
-    extra: { required?: boolean; multiline?: boolean; hint?: string; inputmode?: 'numeric' } = {},
-  ) => <Field name={name} label={ORG_FIELD_LABELS[name]} value={v[name]} error={e[name]} {...extra} />;
+  const { field: f, select } = boundFields(ORG_FIELD_LABELS, v, e);
   return (
     <AdminLayout
       title={p.id ? `编辑机构：${v.name ?? ''}` : '新增机构'}
@@ -80,23 +77,8 @@ export function OrgFormPage(p: FormProps) {
     >
       <PostForm action={p.id ? `/admin/orgs/${p.id}` : '/admin/orgs'} csrf={p.csrf}>
         <ErrorSummary message={p.message} errors={p.errors} labels={ORG_FIELD_LABELS} />
-        {p.id ? null : (
-          <Select
-            name="parentId"
-            label={ORG_FIELD_LABELS.parentId}
-            value={v.parentId}
-            error={e.parentId}
-            options={parents}
-          />
-        )}
-        <Select
-          name="kind"
-          label={ORG_FIELD_LABELS.kind}
-          value={v.kind}
-          error={e.kind}
-          options={ORG_KINDS.map((k) => [k, ORG_KIND_LABELS[k]])}
-          required
-        />
+        {p.id ? null : select('parentId', parents)}
+        {select('kind', labelledOptions(ORG_KINDS, ORG_KIND_LABELS), { required: true })}
         {f('name', { required: true })}
         {f('shortName')}
         {f('creditCode', { required: true, hint: '18位，索引号以此开头' })}

@@ -17,7 +17,7 @@ import { MAX_PROOF_BYTES } from '../../../domain/applications/proof.js';
 import { rulesFor } from '../../../domain/applications/rules.js';
 import { parseLocalDate } from '../../../domain/core/local-date.js';
 import { PublicLayout } from '../../common/layout.js';
-import { Csrf, ErrorSummary, Field, Label, RequiredMark, Select } from '../../common/forms.js';
+import { Csrf, ErrorSummary, Label, RequiredMark, boundFields } from '../../common/forms.js';
 import { OfficeContact, siteTitle } from '../portal/portal-views.js';
 
 /** The form's values by field name (the names are the error keys of intake, plus `applicant.creditCode`). */
@@ -71,38 +71,12 @@ function Radios(p: {
 const entries = <K extends string>(labels: Readonly<Record<K, string>>): [string, string][] =>
   Object.entries(labels) as [string, string][];
 
-type FieldExtra = {
-  hint?: string;
-  required?: boolean;
-  multiline?: boolean;
-  type?: string;
-  inputmode?: 'numeric' | 'tel' | 'email';
-  autocomplete?: string;
-};
-
-/** A text field of the form, labelled from the domain's field labels. */
-const fieldOf =
-  (v: ApplyValues, e: Record<string, string>) =>
-  (name: keyof typeof L, extra: FieldExtra & { optional?: boolean } = {}) => {
-    const { optional, ...rest } = extra;
-    return (
-      <Field name={name} label={optional ? `${L[name]}（选填）` : L[name]} value={v[name]} error={e[name]} {...rest} />
-    );
-  };
-
 /** The applicant part of the form. */
 function ApplicantFields(p: { v: ApplyValues; e: Record<string, string> }) {
   const { v, e } = p;
-  const f = fieldOf(v, e);
-  const sel = (name: keyof typeof L, labels: Readonly<Record<string, string>>) => (
-    <Select
-      name={name}
-      label={L[name]}
-      value={v[name]}
-      error={e[name]}
-      options={[['', '请选择'], ...entries(labels)]}
-    />
-  );
+  const { field: f, select } = boundFields(L, v, e);
+  const sel = (name: keyof typeof L, labels: Readonly<Record<string, string>>) =>
+    select(name, [['', '请选择'], ...entries(labels)]);
   return (
     <fieldset>
       <legend>申请人信息</legend>
@@ -143,7 +117,7 @@ function ApplicantFields(p: { v: ApplyValues; e: Record<string, string> }) {
 /** The request part of the form: what is wanted and how. */
 function RequestFields(p: { v: ApplyValues; e: Record<string, string> }) {
   const { v, e } = p;
-  const f = fieldOf(v, e);
+  const { field: f } = boundFields(L, v, e);
   const radios = (name: 'carrier' | 'delivery', labels: Readonly<Record<string, string>>) => (
     <Radios name={name} legend={L[name]} value={v[name] ?? ''} error={e[name]} options={entries(labels)} required />
   );
