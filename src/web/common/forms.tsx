@@ -8,6 +8,9 @@ export function Csrf(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
 
+/** A form drawn inside a page: the form token, the values as typed and the messages by field. */
+export type FormPart = { csrf: string; values: Record<string, string>; errors: Record<string, string> };
+
 /** A form posting to `action`, carrying the CSRF token. */
 export function PostForm(p: { action: string; csrf: string; multipart?: boolean; class?: string; children?: Child }) {
   return (

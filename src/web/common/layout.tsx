@@ -7,6 +7,7 @@ import { getCookie } from 'hono/cookie';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { SiteFooter } from '../../app/settings/site-settings.js';
 import type { WebEnv } from './env.js';
+import { PostForm } from './forms.js';
 
 // Standards mode: without a doctype browsers render in quirks mode.
 const DOCTYPE = raw('<!DOCTYPE html>');
@@ -26,15 +27,8 @@ const ADMIN_NAV: [string, string][] = [
   ['/admin/settings', '网站设置'],
 ];
 
-/** The back-office page frame. */
-export function AdminLayout(props: {
-  title: string;
-  actor?: Actor;
-  csrf: string;
-  path?: string;
-  flash?: string;
-  children?: Child;
-}) {
+/** The document every page shares: its head (title, style sheet, `head` links) and the skip link. */
+function HtmlPage(p: { title: string; bodyClass: string; head?: Child; children?: Child }) {
   return (
     <>
       {DOCTYPE}
@@ -42,55 +36,78 @@ export function AdminLayout(props: {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${props.title} - gongkai 政务公开管理后台`}</title>
+          <title>{p.title}</title>
           <link rel="stylesheet" href="/static/app.css" />
+          {p.head}
         </head>
-        <body class="admin">
+        <body class={p.bodyClass}>
           <a class="skip" href="#main">
             跳到主要内容
           </a>
-          <header class="topbar">
-            <a class="brand" href="/admin">
-              政府信息公开管理后台
-            </a>
-            {props.actor ? (
-              <div class="who">
-                <span>{props.actor.displayName || props.actor.username}</span>
-                <a href="/admin/password">修改密码</a>
-                <form method="post" action="/admin/logout" class="inline">
-                  <input type="hidden" name="_csrf" value={props.csrf} />
-                  <button type="submit" class="link">
-                    退出登录
-                  </button>
-                </form>
-              </div>
-            ) : null}
-          </header>
-          {props.actor ? (
-            <nav class="sidenav" aria-label="后台导航">
-              <ul>
-                {ADMIN_NAV.map(([href, label]) => (
-                  <li>
-                    <a href={href} aria-current={props.path === href ? 'page' : undefined}>
-                      {label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
-          <main id="main" tabindex={-1}>
-            <h1>{props.title}</h1>
-            {props.flash ? (
-              <p class="flash" role="status">
-                {props.flash}
-              </p>
-            ) : null}
-            {props.children}
-          </main>
+          {p.children}
         </body>
       </html>
     </>
+  );
+}
+
+/** The back-office page frame. */
+export function AdminLayout(props: {
+  title: string;
+  actor?: Actor;
+  csrf: string;
+  path?: string;
+  flash?: string;
+  /** A link back to where the page was reached from: its address and its text (after ‹). */
+  back?: readonly [href: string, label: string];
+  children?: Child;
+}) {
+  return (
+    <HtmlPage title={`${props.title} - gongkai 政务公开管理后台`} bodyClass="admin">
+      <header class="topbar">
+        <a class="brand" href="/admin">
+          政府信息公开管理后台
+        </a>
+        {props.actor ? (
+          <div class="who">
+            <span>{props.actor.displayName || props.actor.username}</span>
+            <a href="/admin/password">修改密码</a>
+            <PostForm action="/admin/logout" csrf={props.csrf} class="inline">
+              <button type="submit" class="link">
+                退出登录
+              </button>
+            </PostForm>
+          </div>
+        ) : null}
+      </header>
+      {props.actor ? (
+        <nav class="sidenav" aria-label="后台导航">
+          <ul>
+            {ADMIN_NAV.map(([href, label]) => (
+              <li>
+                <a href={href} aria-current={props.path === href ? 'page' : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <main id="main" tabindex={-1}>
+        <h1>{props.title}</h1>
+        {props.flash ? (
+          <p class="flash" role="status">
+            {props.flash}
+          </p>
+        ) : null}
+        {props.back ? (
+          <p>
+            <a href={props.back[0]}>‹ {props.back[1]}</a>
+          </p>
+        ) : null}
+        {props.children}
+      </main>
+    </HtmlPage>
   );
 }
 
@@ -124,65 +141,54 @@ export function PublicLayout(props: {
   const f = props.footer;
   const size = textSizeToggle();
   return (
-    <>
-      {DOCTYPE}
-      <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${props.title} - ${props.siteTitle}`}</title>
-          <link rel="stylesheet" href="/static/app.css" />
-          {(props.feeds ?? []).map((feed) => (
-            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
-          ))}
-        </head>
-        <body class={size.large ? 'portal large-text' : 'portal'}>
-          <a class="skip" href="#main">
-            跳到主要内容
-          </a>
-          <header class="masthead">
-            <a class="brand" href="/">
-              {props.siteTitle}
-            </a>
-            <span class="tag">政府信息公开</span>
-            <nav class="tools" aria-label="网站工具">
-              <a href="/search">站内搜索</a>
-              <a href={size.href}>{size.large ? '标准字号' : '大字版'}</a>
-            </nav>
-          </header>
-          {props.crumbs ? (
-            <nav class="crumbs" aria-label="当前位置">
-              <ol>
-                {props.crumbs.map(([href, label]) => (
-                  <li>{href ? <a href={href}>{label}</a> : <span aria-current="page">{label}</span>}</li>
-                ))}
-              </ol>
-            </nav>
-          ) : null}
-          <main id="main" tabindex={-1}>
-            {props.children}
-          </main>
-          <footer class="sitefoot">
-            {f.sponsor ? (
-              <p>
-                主办单位：{f.sponsor}
-                {f.operator ? `　承办单位：${f.operator}` : ''}
-              </p>
-            ) : null}
-            {f.siteCode ? <p>网站标识码：{f.siteCode}</p> : null}
-            <p>
-              {f.icp ? <span>{f.icp}</span> : null}
-              {f.publicSecurityRecord ? <span>　{f.publicSecurityRecord}</span> : null}
-            </p>
-            {f.contact ? <p>联系我们：{f.contact}</p> : null}
-            {f.showPartyGovMark ? (
-              <p class="dzjg" role="img" aria-label="党政机关网站标识">
-                党政机关
-              </p>
-            ) : null}
-          </footer>
-        </body>
-      </html>
-    </>
+    <HtmlPage
+      title={`${props.title} - ${props.siteTitle}`}
+      bodyClass={size.large ? 'portal large-text' : 'portal'}
+      head={(props.feeds ?? []).map((feed) => (
+        <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+      ))}
+    >
+      <header class="masthead">
+        <a class="brand" href="/">
+          {props.siteTitle}
+        </a>
+        <span class="tag">政府信息公开</span>
+        <nav class="tools" aria-label="网站工具">
+          <a href="/search">站内搜索</a>
+          <a href={size.href}>{size.large ? '标准字号' : '大字版'}</a>
+        </nav>
+      </header>
+      {props.crumbs ? (
+        <nav class="crumbs" aria-label="当前位置">
+          <ol>
+            {props.crumbs.map(([href, label]) => (
+              <li>{href ? <a href={href}>{label}</a> : <span aria-current="page">{label}</span>}</li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
+      <main id="main" tabindex={-1}>
+        {props.children}
+      </main>
+      <footer class="sitefoot">
+        {f.sponsor ? (
+          <p>
+            主办单位：{f.sponsor}
+            {f.operator ? `　承办单位：${f.operator}` : ''}
+          </p>
+        ) : null}
+        {f.siteCode ? <p>网站标识码：{f.siteCode}</p> : null}
+        <p>
+          {f.icp ? <span>{f.icp}</span> : null}
+          {f.publicSecurityRecord ? <span>　{f.publicSecurityRecord}</span> : null}
+        </p>
+        {f.contact ? <p>联系我们：{f.contact}</p> : null}
+        {f.showPartyGovMark ? (
+          <p class="dzjg" role="img" aria-label="党政机关网站标识">
+            党政机关
+          </p>
+        ) : null}
+      </footer>
+    </HtmlPage>
   );
 }

@@ -51,10 +51,14 @@ export function ApplicationCasePage(p: CaseProps) {
   const { app, org } = view;
   const r = app.request;
   return (
-    <AdminLayout title={`申请 ${app.trackingCode}`} actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
-      <p>
-        <a href={PATH}>‹ 返回申请列表</a>
-      </p>
+    <AdminLayout
+      title={`申请 ${app.trackingCode}`}
+      actor={p.actor}
+      csrf={p.csrf}
+      path={PATH}
+      flash={p.flash}
+      back={[PATH, '返回申请列表']}
+    >
       {p.failed ? (
         <div class="error-summary" role="alert" tabindex={-1}>
           <p>“{ACTION_LABELS[p.failed.action as keyof typeof ACTION_LABELS] ?? p.failed.action}”未完成</p>

@@ -7,7 +7,7 @@ import type { CatalogueAdmin } from '../../../app/publications/manage-catalogue.
 import type { Category } from '../../../app/publications/ports.js';
 import { CATALOGUE_FIELD_LABELS as L, CATEGORY_KIND_LABELS } from '../../../domain/publications/catalogue.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm, Select, type FormPart } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
 type Props = {
@@ -65,10 +65,8 @@ export function CataloguePage(p: Props) {
       csrf={p.csrf}
       path="/admin/publications"
       flash={p.flash}
+      back={['/admin/publications', '返回主动公开']}
     >
-      <p>
-        <a href="/admin/publications">‹ 返回主动公开</a>
-      </p>
       <ErrorSummary message={p.message} errors={e} labels={L} />
       <h2 id="tree-h">目录与栏目</h2>
       <DataTable class="catalogue" describedBy="tree-h" cols={['名称', '代码', '类型', '状态', '操作']}>
@@ -152,12 +150,7 @@ function OpButton(p: { base: string; csrf: string; id: string; op: string; label
   );
 }
 
-function SettingsForm(p: {
-  base: string;
-  csrf: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-}) {
+function SettingsForm(p: FormPart & { base: string }) {
   const v = p.values;
   return (
     <section aria-labelledby="settings-h">

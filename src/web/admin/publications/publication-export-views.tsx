@@ -22,10 +22,13 @@ export function ExportPage(p: {
   const v = (k: string) => valueOf(p.values, k);
   const kinds = [p.values.kinds ?? []].flat();
   return (
-    <AdminLayout title="导出归档包" actor={p.actor} csrf={p.csrf} path="/admin/publications">
-      <p>
-        <a href="/admin/publications">‹ 返回信息列表</a>
-      </p>
+    <AdminLayout
+      title="导出归档包"
+      actor={p.actor}
+      csrf={p.csrf}
+      path="/admin/publications"
+      back={['/admin/publications', '返回信息列表']}
+    >
       <p class="muted">
         {'按《中华人民共和国政府信息公开条例》第二十五条，各级人民政府应当向国家档案馆、公共图书馆提供主动公开的政府信息。' +
           '归档包为ZIP文件，内含目录（index.html）、清单（manifest.json、manifest.csv）、每条信息的网页（含信息属性表和正文）及其附件。' +

@@ -55,10 +55,14 @@ export function PublicationItemPage(p: Props) {
       ? `${STATE_LABELS[pub.state]}：待${levelName(levels, pub.reviewLevel)}审核`
       : STATE_LABELS[pub.state];
   return (
-    <AdminLayout title={pub.title} actor={p.actor} csrf={p.csrf} path="/admin/publications" flash={p.flash}>
-      <p>
-        <a href="/admin/publications">‹ 返回信息列表</a>
-      </p>
+    <AdminLayout
+      title={pub.title}
+      actor={p.actor}
+      csrf={p.csrf}
+      path="/admin/publications"
+      flash={p.flash}
+      back={['/admin/publications', '返回信息列表']}
+    >
       {move ? (
         <div class="error-summary" role="alert" tabindex={-1}>
           <p>“{ACTION_LABELS[move.action as PublicationAction] ?? move.action}”未完成</p>

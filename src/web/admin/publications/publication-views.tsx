@@ -148,10 +148,8 @@ export function PublicationFormPage(p: FormProps) {
       actor={p.actor}
       csrf={p.csrf}
       path="/admin/publications"
+      back={[p.edit ? `/admin/publications/${p.edit.id}` : '/admin/publications', '返回']}
     >
-      <p>
-        <a href={p.edit ? `/admin/publications/${p.edit.id}` : '/admin/publications'}>‹ 返回</a>
-      </p>
       <ErrorSummary message={p.message} errors={e} labels={L} />
       {!p.edit && orgs.length > 1 ? (
         <form method="get" action="/admin/publications/new" class="filters" aria-label="选择发布机构">

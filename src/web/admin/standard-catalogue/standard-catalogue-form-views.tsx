@@ -144,10 +144,8 @@ export function RowFormPage(p: RowFormProps) {
       actor={p.actor}
       csrf={p.csrf}
       path="/admin/publications"
+      back={[base, '返回标准目录']}
     >
-      <p>
-        <a href={base}>‹ 返回标准目录</a>
-      </p>
       <ErrorSummary message={p.message} errors={e} labels={FIELD_LABELS} />
       <PostForm action={action} csrf={p.csrf} class="publication-form">
         <Select

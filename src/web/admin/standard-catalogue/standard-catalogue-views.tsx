@@ -18,6 +18,7 @@ import {
   PostForm,
   Select,
   describedBy,
+  type FormPart,
 } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
 
@@ -59,10 +60,8 @@ export function StandardCatalogueView(p: Props) {
       csrf={p.csrf}
       path="/admin/publications"
       flash={p.flash}
+      back={['/admin/publications', '返回主动公开']}
     >
-      <p>
-        <a href="/admin/publications">‹ 返回主动公开</a>
-      </p>
       <ErrorSummary message={p.message} errors={{ ...p.filterErrors, ...p.errors }} labels={LABELS} />
       {p.importErrors && p.importErrors.length > 0 ? <ImportErrors errors={p.importErrors} /> : null}
       <div class="grid">
@@ -143,12 +142,7 @@ function ImportErrors(p: { errors: SheetError[] }) {
 }
 
 /** Import, and adding a local area (writers only). */
-function WriterForms(p: {
-  base: string;
-  csrf: string;
-  values: Record<string, string>;
-  errors: Record<string, string>;
-}) {
+function WriterForms(p: FormPart & { base: string }) {
   return (
     <div class="grid">
       <PostForm action={`${p.base}/import`} csrf={p.csrf} multipart class="card">

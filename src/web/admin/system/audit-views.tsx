@@ -133,22 +133,22 @@ function Change(p: { before: string | null; after: string | null }) {
   const keys = changedKeys(before, after);
   const summary =
     p.before === null ? '新建' : p.after === null ? '删除' : keys.length > 0 ? `修改：${keys.join('、')}` : '查看内容';
+  const sides: [label: string, value: unknown, json: string | null][] = [
+    ['变更前', before, p.before],
+    ['变更后', after, p.after],
+  ];
   return (
     <details>
       <summary>{summary}</summary>
       <div class="audit-diff">
-        <div>
-          <p>
-            <strong>变更前</strong>
-          </p>
-          <pre>{pretty(before, p.before)}</pre>
-        </div>
-        <div>
-          <p>
-            <strong>变更后</strong>
-          </p>
-          <pre>{pretty(after, p.after)}</pre>
-        </div>
+        {sides.map(([side, value, json]) => (
+          <div>
+            <p>
+              <strong>{side}</strong>
+            </p>
+            <pre>{pretty(value, json)}</pre>
+          </div>
+        ))}
       </div>
     </details>
   );

@@ -70,16 +70,19 @@ export function registerFeedRoutes(app: Hono<WebEnv>): void {
       const lastmod = e.page === 'publication' && e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : '';
       return `<url><loc>${xmlEscape(origin + entryPath(e))}</loc>${lastmod}</url>`;
     });
-    const xml = [
+    return xmlAnswer(c, 'application/xml', [
       '<?xml version="1.0" encoding="UTF-8"?>',
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
       ...urlset,
       '</urlset>',
-      '',
-    ].join('\n');
-    c.header('Cache-Control', 'no-cache');
-    return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+    ]);
   });
+}
+
+/** An XML document as the answer (its lines), revalidated on every use. */
+function xmlAnswer(c: C, type: string, lines: readonly string[]): Response {
+  c.header('Cache-Control', 'no-cache');
+  return c.body([...lines, ''].join('\n'), 200, { 'Content-Type': `${type}; charset=utf-8` });
 }
 
 /** An Atom 1.0 document (RFC 4287) of an organization's or a category's latest items. */
@@ -116,7 +119,7 @@ async function atom(c: C, f: FeedData): Promise<Response> {
       '  </entry>',
     ].join('\n');
   });
-  const xml = [
+  return xmlAnswer(c, 'application/atom+xml', [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
     `  <id>${x(origin + self)}</id>`,
@@ -127,8 +130,5 @@ async function atom(c: C, f: FeedData): Promise<Response> {
     `  <author><name>${x(f.org.name)}</name></author>`,
     ...entries,
     '</feed>',
-    '',
-  ].join('\n');
-  c.header('Cache-Control', 'no-cache');
-  return c.body(xml, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
+  ]);
 }
