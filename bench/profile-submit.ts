@@ -3,28 +3,16 @@ import { openRuntime, calendarSeed } from '../src/main.js';
 import { bootstrap } from '../src/app/bootstrap.js';
 import { loadHolidayCalendar } from '../src/app/calendar/calendar.js';
 import { submitApplication } from '../src/app/applications/submit-application.js';
+import { applicationForm } from '../test/factories/applications.js';
+import { rootOrg } from '../test/factories/orgs.js';
 
 const rt = await openRuntime(
   { kind: 'sqlite', file: ':memory:' },
   { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 },
 );
 await bootstrap(rt.ctx, calendarSeed, true);
-const root = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-const form = {
-  applicant: {
-    type: 'natural_person',
-    name: '张三',
-    idType: 'resident_id',
-    idNumber: '11010519491231002X',
-    phone: '13812345678',
-    email: 'a@example.com',
-    address: 'x',
-    postcode: '999001',
-  },
-  description: '测试',
-  carrier: 'electronic',
-  delivery: 'email',
-};
+const root = await rootOrg(rt);
+const form = applicationForm();
 const time = async (label: string, n: number, f: () => Promise<unknown>) => {
   const t = performance.now();
   for (let i = 0; i < n; i++) await f();
@@ -33,6 +21,6 @@ const time = async (label: string, n: number, f: () => Promise<unknown>) => {
 await time('loadHolidayCalendar', 50, () => loadHolidayCalendar(rt.ctx.repos));
 await time('orgs.list', 50, () => rt.ctx.repos.orgs.list());
 await time('submitApplication', 50, () =>
-  submitApplication(rt.ctx, null, { orgCreditCode: root?.creditCode ?? '', channel: 'online', form }),
+  submitApplication(rt.ctx, null, { orgCreditCode: root.creditCode, channel: 'online', form }),
 );
 await rt.close();

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config/config.js';
 import { serveHttp, startRuntime } from '../src/main.js';
 import { launchBrowser } from '../test/support/browser.js';
+import { makeApplication } from '../test/factories/applications.js';
+import { rootOrg } from '../test/factories/orgs.js';
+import { STAFF_PASSWORD, makeStaff } from '../test/factories/staff.js';
 
 const out = process.argv[2] ?? '/tmp/gongkai-shots';
 mkdirSync(out, { recursive: true });
@@ -22,8 +25,8 @@ const shot = async (path: string, name: string, width = 1280) => {
 };
 await shot('/', 'portal-home');
 await shot('/', 'portal-home-phone', 390);
-const root = (await runtime.ctx.repos.orgs.list()).find((o) => o.parentId === null);
-await shot(`/org/${root?.creditCode}/info`, 'portal-info');
+const root = await rootOrg(runtime);
+await shot(`/org/${root.creditCode}/info`, 'portal-info');
 await shot('/nope', 'portal-404');
 await shot('/admin/login', 'admin-login');
 await page.getByLabel('用户名').fill('admin');
@@ -46,42 +49,15 @@ for (const [path, name] of [
   await shot(path ?? '', name ?? '');
 }
 await shot('/admin', 'admin-dashboard-phone', 390);
-await shot(`/org/${root?.creditCode}/apply`, 'portal-apply');
+await shot(`/org/${root.creditCode}/apply`, 'portal-apply');
 await shot('/track', 'portal-track');
-const { submitApplication } = await import('../src/app/applications/submit-application.js');
-const { createUser } = await import('../src/app/users/manage-users.js');
-await createUser(runtime.ctx, null, {
-  username: 'li.handler',
-  displayName: '李承办',
-  orgId: root?.id ?? '',
-  roles: [{ orgId: root?.id ?? '', role: 'handler' }],
-  password: 'Screenshot-Handler-2025',
-  mustChangePassword: false,
-});
-const sub = await submitApplication(runtime.ctx, null, {
-  orgCreditCode: root?.creditCode ?? '',
-  channel: 'online',
-  form: {
-    applicant: {
-      type: 'natural_person',
-      name: '张三',
-      idType: 'resident_id',
-      idNumber: '11010519491231002X',
-      phone: '13812345678',
-      email: 'z@example.com',
-      address: '示例区人民路100号',
-      postcode: '999001',
-    },
-    description: '2024年示例区老旧小区改造项目的立项批复文件',
-    carrier: 'electronic',
-    delivery: 'email',
-  },
-});
+await makeStaff(runtime, 'li.handler', ['handler'], root.id, '李承办');
+const sub = await makeApplication(runtime);
 await page.goto(`${server.url}/admin/logout`);
 await page.context().clearCookies();
 await page.goto(`${server.url}/admin/login`);
 await page.getByLabel('用户名').fill('li.handler');
-await page.getByLabel('密码').fill('Screenshot-Handler-2025');
+await page.getByLabel('密码').fill(STAFF_PASSWORD);
 await page.getByRole('button', { name: '登录' }).click();
 await page.waitForURL(/\/admin$/);
 await shot('/admin', 'handler-dashboard');
