@@ -65,7 +65,8 @@ export async function listReviews(
 }
 
 /**
- * One case for its page. Cases of organizations the actor may not read are "not found" (docs/ARCHITECTURE.md, "Permissions").
+ * One case for its page. Cases of organizations the actor may not read are "not found"
+ * (docs/ARCHITECTURE.md, "Permissions").
  * @throws AppError 'not_found'
  */
 export async function getReview(ctx: AppContext, actor: Actor | null, id: string): Promise<ReviewView> {

@@ -6,7 +6,8 @@ import { err, ok, type Result } from '../core/result.js';
 
 /**
  * Stored case kinds; never rename. 行政复议 and 行政诉讼 arise from disclosure decisions (art. 51,
- * annual report section 四, 国办公开办函〔2021〕30号); 举报投诉 are complaints to the disclosure authority (art. 47), recorded here but not counted in section 四.
+ * annual report section 四, 国办公开办函〔2021〕30号); 举报投诉 are complaints to the disclosure authority
+ * (art. 47), recorded here but not counted in section 四.
  */
 export const REVIEW_KINDS = ['reconsideration', 'litigation', 'complaint'] as const;
 /** One case kind. */
