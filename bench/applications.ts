@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openRuntime } from '../src/main.js';
 import type { DbConfig } from '../src/db/connect.js';
+import { percentile, waitUp } from './lib/http-load.js';
 
 const CLIENTS = 50;
 const perClient = Number(process.argv[process.argv.indexOf('--per-client') + 1]) || 10;
@@ -36,20 +37,6 @@ const body = (i: number) =>
     delivery: 'email',
   });
 
-async function waitUp(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (
-      await fetch(url)
-        .then((r) => r.ok)
-        .catch(() => false)
-    ) {
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server did not start');
-}
-
 async function load(
   n: number,
   once: (i: number) => Promise<boolean>,
@@ -71,9 +58,6 @@ async function load(
   );
   return { ms, failed, wallMs: performance.now() - t0 };
 }
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
 
 async function run(label: string, env: Record<string, string>, db: DbConfig, port: number): Promise<void> {
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
@@ -100,9 +84,9 @@ async function run(label: string, env: Record<string, string>, db: DbConfig, por
     const orgs = (await rt.ctx.repos.orgs.list()).map((o) => o.id);
     const stored = (await rt.ctx.repos.applications.list({ orgIds: orgs }, { limit: 1, offset: 0 })).total;
     await rt.close();
-    const b50 = pct(baseline.ms, 50);
+    const b50 = percentile(baseline.ms, 50);
     const line = (name: string, r: typeof submit) =>
-      `  ${name.padEnd(26)} median ${pct(r.ms, 50).toFixed(1).padStart(7)} ms (${(pct(r.ms, 50) / b50).toFixed(1)}× baseline)  p95 ${pct(r.ms, 95).toFixed(1).padStart(7)} ms  ${(r.ms.length / (r.wallMs / 1000)).toFixed(0)} req/s  failed ${r.failed}`;
+      `  ${name.padEnd(26)} median ${percentile(r.ms, 50).toFixed(1).padStart(7)} ms (${(percentile(r.ms, 50) / b50).toFixed(1)}× baseline)  p95 ${percentile(r.ms, 95).toFixed(1).padStart(7)} ms  ${(r.ms.length / (r.wallMs / 1000)).toFixed(0)} req/s  failed ${r.failed}`;
     console.log(`${label}: ${CLIENTS} concurrent clients, ${total} requests each phase`);
     console.log(line('baseline GET /healthz', baseline));
     console.log(line('POST /api/v1/applications', submit));

@@ -1,7 +1,7 @@
 // Publications (主动公开) for tests, made through the real use cases: a draft by the editor, then the review
 // chain's moves (编审分离: editor submits, two reviewers approve levels 1 and 2, the signer signs off and
 // publishes, the signer withdraws) until the item is in the state asked for.
-import { createDraft } from '../../src/app/publications/drafts.js';
+import { createDraft, updateDraft } from '../../src/app/publications/drafts.js';
 import { actOnPublication } from '../../src/app/publications/act-on-publication.js';
 import type { PublicationAction } from '../../src/domain/publications/transition-table.js';
 import type { TestRuntime } from '../support/runtime.js';
@@ -25,6 +25,20 @@ export function draftFields(org: string, over: Record<string, unknown> = {}): Re
     body: '<p>各街道：现将有关事项通知如下。</p>',
     ...over,
   };
+}
+
+/** Fields of an item registered but not disclosed (不予公开, internal affairs: art. 16), with no body. */
+export const WITHHELD_FIELDS = { disclosure: 'withheld', withheldGround: 'internal_affairs', body: '' } as const;
+
+/** Starts a new version of a published item (修订) as the editor and saves the version's fields. */
+export async function revise(
+  rt: Rt,
+  staff: Pick<PublishingStaff, 'editor'>,
+  id: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  await actOnPublication(rt.ctx, staff.editor, id, 'revise');
+  await updateDraft(rt.ctx, staff.editor, id, fields);
 }
 
 /** The chain's moves in order, and who makes each. */

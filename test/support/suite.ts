@@ -1,15 +1,21 @@
-// Resources of a `describe` block (a runtime, a server): opened before its tests and closed after them.
+// What a `describe` block's tests share (a runtime, a server, staff): made before its tests, closed after them.
 import { after, before } from 'node:test';
 
 /**
- * Opens the resource before the suite's tests (hooks registered after this call run after it) and closes it
- * after them. The object returned is filled in when the tests run: use it as the resource itself.
+ * Makes an object before the suite's tests (after the `before` hooks registered earlier, so it may use
+ * them). The object returned is filled in when the tests run: use it as the value itself.
  */
-export function forSuite<T extends { close: () => Promise<void> }>(open: () => Promise<T>): T {
-  const resource = {} as T;
+export function beforeSuite<T extends object>(make: () => Promise<T>): T {
+  const value = {} as T;
   before(async () => {
-    Object.assign(resource, await open());
+    Object.assign(value, await make());
   });
+  return value;
+}
+
+/** Opens a resource before the suite's tests and closes it after them (see `beforeSuite`). */
+export function forSuite<T extends { close: () => Promise<void> }>(open: () => Promise<T>): T {
+  const resource = beforeSuite(open);
   after(() => resource.close?.());
   return resource;
 }

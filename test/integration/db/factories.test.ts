@@ -1,26 +1,23 @@
 // The test factories reach what they promise through the real use cases, on both dialects: staff with
 // their roles at the organization asked for, organization subtrees, applications and publications in
 // every state they offer; a staff account signed in over HTTP.
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
+import { beforeSuite } from '../../support/suite.js';
 import { demoOrgs, makeOrgs } from '../../factories/orgs.js';
 import { makeStaff } from '../../factories/staff.js';
 import { staffAgent } from '../../support/admin.js';
-import { caseStaff, makeApplication, type CaseStaff } from '../../factories/applications.js';
+import { caseStaff, makeApplication } from '../../factories/applications.js';
 import { makePublication, moveAlongChain, publishingStaff } from '../../factories/publications.js';
-import type { PublicationTarget, PublishingStaff } from '../../factories/publications.js';
+import type { PublicationTarget } from '../../factories/publications.js';
 import { APPLICATION_STATES } from '../../../src/domain/applications/application.js';
 
 for (const dialect of DIALECTS) {
   describe(`test factories (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let cases: CaseStaff;
-    let pubs: PublishingStaff;
     const rt = suiteRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
-    before(async () => {
-      cases = await caseStaff(rt);
-      pubs = await publishingStaff(rt);
-    });
+    const cases = beforeSuite(() => caseStaff(rt));
+    const pubs = beforeSuite(() => publishingStaff(rt));
 
     test('should give an account its roles at the organization asked for', async () => {
       const edu = (await demoOrgs(rt)).named('示例区教育局');

@@ -1,32 +1,29 @@
 // The portal's live queries on both dialects (bench:portal measures them at scale): listLive pages live 主动公开
 // items newest first in SQL and reads the frozen live copy (a revision in progress changes nothing),
 // never withdrawn or 不予公开 items; interpretationsOf and attachmentOwners follow the live versions.
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
+import { beforeSuite } from '../../support/suite.js';
 import { rootOrg } from '../../factories/orgs.js';
 import {
   makePublication,
   moveAlongChain,
   publishingStaff,
-  type PublishingStaff,
+  revise,
+  WITHHELD_FIELDS,
 } from '../../factories/publications.js';
-import { updateDraft } from '../../../src/app/publications/drafts.js';
+
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { publishedAttachment } from '../../../src/app/portal/publications-public.js';
-import type { Organization } from '../../../src/domain/orgs/organization.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4 live');
 
 for (const dialect of DIALECTS) {
   describe(`publications live queries (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let root: Organization;
-    let s: PublishingStaff;
     const rt = suiteRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
-    before(async () => {
-      root = await rootOrg(rt);
-      s = await publishingStaff(rt);
-    });
+    const root = beforeSuite(() => rootOrg(rt));
+    const s = beforeSuite(() => publishingStaff(rt));
 
     const draft = (fields: Record<string, unknown> = {}) => makePublication(rt, s, { fields });
     const publish = async (id: string, on: string) => {
@@ -80,8 +77,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should keep listing the live fields while a revision runs', async () => {
-      await actOnPublication(rt.ctx, s.editor, ids.a as string, 'revise');
-      await updateDraft(rt.ctx, s.editor, ids.a as string, {
+      await revise(rt, s, ids.a as string, {
         title: '甲（修订中）',
         kind: 'rule',
         writtenOn: '2025-10-01',
@@ -97,12 +93,7 @@ for (const dialect of DIALECTS) {
 
     test('should drop withdrawn items and never list 不予公开 items', async () => {
       await actOnPublication(rt.ctx, s.signer, ids.b as string, 'withdraw', { reason: '内容有误' });
-      const withheld = await draft({
-        title: '内部事务',
-        disclosure: 'withheld',
-        withheldGround: 'internal_affairs',
-        body: '',
-      });
+      const withheld = await draft({ ...WITHHELD_FIELDS, title: '内部事务' });
       await publish(withheld.id, '2025-10-14');
       const all = await live();
       assert.equal(all.total, 3);
@@ -142,8 +133,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await rt.ctx.repos.publications.attachmentOwners(fileId), [item.id]);
       assert.equal((await publishedAttachment(rt.ctx, fileId))?.name, '附件1.pdf');
       // A revision dropping the file keeps the live copy's attachment served.
-      await actOnPublication(rt.ctx, s.editor, item.id, 'revise');
-      await updateDraft(rt.ctx, s.editor, item.id, {
+      await revise(rt, s, item.id, {
         title: '附件（修订）',
         kind: 'normative',
         writtenOn: '2025-10-01',
@@ -153,10 +143,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await rt.ctx.repos.publications.attachmentOwners(fileId), [item.id]);
       // A withheld item listing the same file does not make it public.
       const hidden = await draft({
+        ...WITHHELD_FIELDS,
         title: '内部附件',
-        disclosure: 'withheld',
-        withheldGround: 'internal_affairs',
-        body: '',
         attachments: [{ name: '内部.pdf', mime: 'application/pdf', content: PDF }],
       });
       await publish(hidden.id, '2025-10-17');

@@ -1,17 +1,19 @@
 // Publications on both dialects: catalogue, drafts with 索引号 and attachments, the review chain
 // with 编审分离, scheduled release, revision, withdrawal, audit, and the annual counts.
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
+import { beforeSuite } from '../../support/suite.js';
 import { rootOrg } from '../../factories/orgs.js';
 import {
   makePublication,
   moveAlongChain,
   publishingStaff,
-  type PublishingStaff,
+  revise,
+  WITHHELD_FIELDS,
 } from '../../factories/publications.js';
 import { AppError } from '../../../src/app/errors.js';
-import { createDraft, updateDraft } from '../../../src/app/publications/drafts.js';
+import { createDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication, publishScheduled } from '../../../src/app/publications/act-on-publication.js';
 import {
   annualPublicationReport,
@@ -21,19 +23,14 @@ import {
 } from '../../../src/app/publications/publication-queries.js';
 import { ensureCatalogue } from '../../../src/app/publications/catalogue.js';
 import { searchPublic } from '../../../src/app/search/search.js';
-import type { Organization } from '../../../src/domain/orgs/organization.js';
 
 const is = (code: string) => (e: unknown) => e instanceof AppError && e.code === code;
 
 for (const dialect of DIALECTS) {
   describe(`publications (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let root: Organization;
-    let s: PublishingStaff;
     const rt = suiteRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
-    before(async () => {
-      root = await rootOrg(rt);
-      s = await publishingStaff(rt);
-    });
+    const root = beforeSuite(() => rootOrg(rt));
+    const s = beforeSuite(() => publishingStaff(rt));
 
     const draft = (over: Record<string, unknown> = {}) =>
       makePublication(rt, s, { fields: { keyAreas: ['保障性住房'], ...over } });
@@ -110,8 +107,7 @@ for (const dialect of DIALECTS) {
       const { id } = await draft();
       await approveAll(id);
       await actOnPublication(rt.ctx, s.signer, id, 'publish');
-      await actOnPublication(rt.ctx, s.editor, id, 'revise');
-      await updateDraft(rt.ctx, s.editor, id, {
+      await revise(rt, s, id, {
         title: '修订后的通知',
         kind: 'normative',
         writtenOn: '2025-10-01',
@@ -173,7 +169,7 @@ for (const dialect of DIALECTS) {
       const interp = await draft({ kind: 'interpretation', interprets: doc.indexNo, title: '解读' });
       await approveAll(interp.id);
       await actOnPublication(rt.ctx, s.signer, interp.id, 'publish');
-      await draft({ disclosure: 'withheld', withheldGround: 'internal_affairs', body: '' });
+      await draft(WITHHELD_FIELDS);
       const counts = await annualPublicationReport(rt.ctx, s.editor, root.id, 2025);
       assert.equal(counts.newByKind.interpretation, 1);
       assert.ok(counts.documentsWithInterpretation >= 1);

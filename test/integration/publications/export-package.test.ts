@@ -6,10 +6,10 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
-import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
+import { datedPublishing, revise, WITHHELD_FIELDS, type DatedPublishing } from '../../factories/publications.js';
 import { readZip, type ZipEntry } from '../../support/zip-reader.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
-import { updateDraft } from '../../../src/app/publications/drafts.js';
+
 import { planExport, writeExportPackage, type ExportInput } from '../../../src/app/publications/export-package.js';
 import { savePublicBaseUrl } from '../../../src/app/settings/public-base-url.js';
 import { AppError } from '../../../src/app/errors.js';
@@ -107,11 +107,10 @@ for (const dialect of DIALECTS) {
       // Registered 不予公开 and 依申请公开 items, a draft: absent.
       id.withheld = (
         await p.draft('2025-03-12', {
+          ...WITHHELD_FIELDS,
           title: '内部会议纪要（不予公开）',
           kind: 'other',
           category: 'meetings',
-          disclosure: 'withheld',
-          withheldGround: 'internal_affairs',
           body: '<p>内部事务</p>',
         })
       ).id;
@@ -135,8 +134,7 @@ for (const dialect of DIALECTS) {
       id.revised = (await p.draft('2025-06-01', { title: '旧标题的通知', kind: 'other_document' })).id;
       await p.publish(id.revised, '2025-06-01');
       p.at('2026-01-20');
-      await actOnPublication(rt.ctx, p.editor, id.revised, 'revise');
-      await updateDraft(rt.ctx, p.editor, id.revised, {
+      await revise(rt, p, id.revised, {
         title: '新标题的通知',
         kind: 'other_document',
         writtenOn: '2025-06-01',

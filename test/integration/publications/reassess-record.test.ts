@@ -5,19 +5,13 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
-import { datedPublishing, type DatedPublishing } from '../../factories/publications.js';
+import { datedPublishing, WITHHELD_FIELDS, type DatedPublishing } from '../../factories/publications.js';
 import { recordReassessment, reassessmentPanel } from '../../../src/app/publications/reassessment.js';
 import { reassessmentDue } from '../../../src/app/publications/publication-queries.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { AppError } from '../../../src/app/errors.js';
 
-const withheld = {
-  kind: 'other_document',
-  disclosure: 'withheld',
-  withheldGround: 'internal_affairs',
-  title: '关于内部人事安排的请示',
-  body: '',
-};
+const withheld = { ...WITHHELD_FIELDS, kind: 'other_document', title: '关于内部人事安排的请示' };
 
 for (const dialect of DIALECTS) {
   describe(`art. 18 re-assessment (${dialect})`, { skip: skipReason(dialect) }, () => {

@@ -6,12 +6,8 @@ import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { demoOrgs } from '../../factories/orgs.js';
 import { catalogueRowForm } from '../../factories/standard-catalogue.js';
-import {
-  makePublication,
-  moveAlongChain,
-  publishingStaff,
-  type PublishingStaff,
-} from '../../factories/publications.js';
+import { makePublication, moveAlongChain, publishingStaff, revise } from '../../factories/publications.js';
+import type { PublishingStaff } from '../../factories/publications.js';
 import { updateDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { addCatalogueRow, retireCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
@@ -116,8 +112,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should keep counting the live version while a revision changes the link', async () => {
-      await actOnPublication(rt.ctx, s.editor, pubs.relief as string, 'revise');
-      await updateDraft(rt.ctx, s.editor, pubs.relief as string, {
+      await revise(rt, s, pubs.relief as string, {
         title: '最低生活保障办事指南（修订）',
         kind: 'other_document',
         writtenOn: '2025-01-02',
