@@ -64,6 +64,24 @@ const PATHS: Readonly<Record<ApplicationState, readonly Step[]>> = {
 };
 
 /**
+ * The recorded moves of a case that is registered and assigned, corrected (补正), extended (延期), answered
+ * after legal review and approval, and archived: the order the tests drive a full case in.
+ */
+export const CORRECTED_CASE_MOVES = [
+  'submit',
+  'register',
+  'assign',
+  'request_correction',
+  'receive_correction',
+  'extend',
+  'draft_reply',
+  'pass_legal_review',
+  'approve_reply',
+  'send_reply',
+  'archive',
+] as const;
+
+/**
  * Submits an online application to `org` (credit code; default the root) on the clock's day and brings
  * it to `state` (default received) with the moves of the case workers `staff` (needed beyond received),
  * made at the clock's current time.

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { TestAgent } from './http.js';
 import type { TestRuntime } from './runtime.js';
 import { makeStaff, STAFF_PASSWORD } from '../factories/staff.js';
+import { beforeSuite } from './suite.js';
 import type { Role, RoleGrant } from '../../src/domain/users/roles.js';
 
 /** The admin's password after the first change in tests. */
@@ -26,6 +27,11 @@ export async function adminAgent(rt: TestRuntime): Promise<TestAgent> {
   return a;
 }
 
+/** The admin's TestAgent for a `describe` block: signed in before its tests (see `beforeSuite`). */
+export function suiteAdmin(rt: TestRuntime): TestAgent {
+  return beforeSuite(() => adminAgent(rt));
+}
+
 /**
  * Creates a staff account holding `roles` at `orgId` (default: the root; see `makeStaff`) and returns a
  * TestAgent signed in as it.
@@ -35,8 +41,9 @@ export async function staffAgent(
   username: string,
   roles: readonly Role[] | readonly RoleGrant[],
   orgId?: string,
+  displayName?: string,
 ): Promise<TestAgent> {
-  await makeStaff(rt, username, roles, orgId);
+  await makeStaff(rt, username, roles, orgId, displayName);
   const agent = new TestAgent(rt);
   assert.equal((await agent.login(username, STAFF_PASSWORD)).status, 303, `${username} signs in`);
   return agent;

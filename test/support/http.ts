@@ -75,3 +75,25 @@ export class TestAgent {
     return this.post('/admin/login', { username, password });
   }
 }
+
+/**
+ * Calls the staff API (JSON, optionally with a bearer token) through the agent's app, without its cookies.
+ * @returns the status and the parsed JSON body
+ */
+export async function callApi<J>(
+  agent: TestAgent,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; json: J }> {
+  const headers: Record<string, string> = { host: 'localhost' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await agent.app.request(`http://localhost${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as J };
+}

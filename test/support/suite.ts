@@ -8,7 +8,10 @@ import { after, before } from 'node:test';
 export function beforeSuite<T extends object>(make: () => Promise<T>): T {
   const value = {} as T;
   before(async () => {
-    Object.assign(value, await make());
+    const made = await make();
+    // Class instances (a TestAgent) keep their methods: the placeholder takes the made object's prototype.
+    Object.setPrototypeOf(value, Object.getPrototypeOf(made));
+    Object.assign(value, made);
   });
   return value;
 }

@@ -10,6 +10,7 @@ import { createStaff, sampleForm, STAFF_PASSWORD } from '../../support/staff.js'
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
 import { dueDate } from '../../../src/app/calendar/calendar.js';
+import { CORRECTED_CASE_MOVES } from '../../factories/applications.js';
 
 const START = '2025-09-28T02:00:00Z';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -222,19 +223,7 @@ for (const dialect of DIALECTS) {
         assert.equal(done?.outcome, 'disclosed');
         assert.deepEqual(
           done?.events.map((e) => e.action),
-          [
-            'submit',
-            'register',
-            'assign',
-            'request_correction',
-            'receive_correction',
-            'extend',
-            'draft_reply',
-            'pass_legal_review',
-            'approve_reply',
-            'send_reply',
-            'archive',
-          ],
+          CORRECTED_CASE_MOVES,
         );
         const page = await html(as.handler, `/admin/applications/${id}`);
         assert.match(page, /已办结归档/);

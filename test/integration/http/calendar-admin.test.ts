@@ -1,12 +1,11 @@
 // HTTP: the back-office working-day calendar — grid, provisional banner, due dates, import, overrides.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { adminAgent } from '../../support/admin.js';
+import { staffAgent, suiteAdmin } from '../../support/admin.js';
 import { demoOrgs } from '../../factories/orgs.js';
-import { STAFF_PASSWORD, makeStaff } from '../../factories/staff.js';
 
 const SAMPLE = readFileSync(new URL('../../fixtures/calendar/2027-sample.txt', import.meta.url), 'utf8');
 const BANNER_2027 = /2027 年的放假安排尚未载入/;
@@ -43,21 +42,13 @@ async function page(a: TestAgent, query: string): Promise<string> {
 
 /** A signed-in administrator of a department (not of the root organization). */
 async function departmentAdmin(rt: TestRuntime): Promise<TestAgent> {
-  await makeStaff(rt, 'dept_admin', ['admin'], (await demoOrgs(rt)).named('示例区教育局').id, '部门管理员');
-  const a = new TestAgent(rt);
-  assert.equal((await a.login('dept_admin', STAFF_PASSWORD)).status, 303);
-  return a;
+  return staffAgent(rt, 'dept_admin', ['admin'], (await demoOrgs(rt)).named('示例区教育局').id, '部门管理员');
 }
 
 for (const dialect of DIALECTS) {
   describe(`calendar back office (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
-    let admin: TestAgent;
-    before(async () => {
-      rt = await openTestRuntime(dialect);
-      admin = await adminAgent(rt);
-    });
-    after(() => rt.close());
+    const rt = suiteRuntime(dialect);
+    const admin = suiteAdmin(rt);
 
     test('should send a visitor who is not signed in to the login page', async () => {
       const res = await new TestAgent(rt).get('/admin/calendar');

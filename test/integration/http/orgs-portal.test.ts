@@ -1,9 +1,9 @@
 // HTTP: organization management in the back office, the public portal shell, health, on both dialects.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { adminAgent } from '../../support/admin.js';
+import { suiteAdmin } from '../../support/admin.js';
 import { creditCodeCheckChar } from '../../../src/domain/orgs/credit-code.js';
 
 const code = (n: number) => {
@@ -13,13 +13,8 @@ const code = (n: number) => {
 
 for (const dialect of DIALECTS) {
   describe(`organizations and portal (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
-    let admin: TestAgent;
-    before(async () => {
-      rt = await openTestRuntime(dialect);
-      admin = await adminAgent(rt);
-    });
-    after(() => rt.close());
+    const rt = suiteRuntime(dialect);
+    const admin = suiteAdmin(rt);
 
     test('should report health with the dialect', async () => {
       const res = await new TestAgent(rt).get('/healthz');

@@ -7,9 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
-import { actorOf } from '../../../src/app/actors.js';
+import { makeStaff } from '../../factories/staff.js';
 import { createDraft, updateDraft } from '../../../src/app/publications/drafts.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
@@ -31,17 +29,7 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      const make = async (username: string, roles: Role[]) =>
-        actorOf(
-          await createUser(rt.ctx, null, {
-            username,
-            displayName: username,
-            orgId: org.id,
-            roles: roles.map((role) => ({ orgId: org.id, role })),
-            password: STAFF_PASSWORD,
-            mustChangePassword: false,
-          }),
-        );
+      const make = (username: string, roles: Role[]) => makeStaff(rt, username, roles, org.id);
       s.editor = await make('liu.editor', ['editor']);
       s.r1 = await make('he.reviewer', ['reviewer']);
       s.r2 = await make('ma.reviewer', ['reviewer']);

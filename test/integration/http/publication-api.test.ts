@@ -4,11 +4,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { TestAgent } from '../../support/http.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
+import { TestAgent, callApi } from '../../support/http.js';
+import { makeStaff } from '../../factories/staff.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
-import type { Role } from '../../../src/domain/users/roles.js';
 
 type Json = Record<string, unknown> & {
   items?: Record<string, unknown>[];
@@ -24,22 +22,8 @@ for (const dialect of DIALECTS) {
     let root: { id: string; creditCode: string };
     const token = {} as Record<Who, string>;
 
-    const call = async (
-      method: string,
-      path: string,
-      who?: Who,
-      body?: unknown,
-    ): Promise<{ status: number; json: Json }> => {
-      const headers: Record<string, string> = { host: 'localhost' };
-      if (who) headers.authorization = `Bearer ${token[who]}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await agent.app.request(`http://localhost${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return { status: res.status, json: (await res.json()) as Json };
-    };
+    const call = (method: string, path: string, who?: Who, body?: unknown) =>
+      callApi<Json>(agent, method, path, who && token[who], body);
     const act = (who: Who, id: string, body: Record<string, unknown>) =>
       call('POST', `/api/v1/publications/${id}/actions`, who, body);
     const draft = (over: Record<string, unknown> = {}) =>
@@ -73,22 +57,13 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      const make = (username: string, roles: Role[]) =>
-        createUser(rt.ctx, null, {
-          username,
-          displayName: username,
-          orgId: org.id,
-          roles: roles.map((role) => ({ orgId: org.id, role })),
-          password: STAFF_PASSWORD,
-          mustChangePassword: false,
-        });
       for (const [who, username, role] of [
         ['editor', 'liu.editor', 'editor'],
         ['r1', 'he.reviewer', 'reviewer'],
         ['r2', 'ma.reviewer', 'reviewer'],
         ['signer', 'qian.signer', 'signer'],
       ] as const) {
-        await make(username, [role]);
+        await makeStaff(rt, username, [role], org.id);
         token[who] = await issueApiToken(rt.ctx, username);
       }
       agent = new TestAgent(rt);

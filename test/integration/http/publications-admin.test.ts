@@ -6,10 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { TestAgent } from '../../support/http.js';
-import { adminAgent } from '../../support/admin.js';
-import { STAFF_PASSWORD } from '../../support/staff.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
+import type { TestAgent } from '../../support/http.js';
+import { adminAgent, staffAgent } from '../../support/admin.js';
 import { loadPublicationConfig } from '../../../src/app/publications/catalogue.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 
@@ -79,19 +77,7 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      const make = async (username: string, roles: Role[]) => {
-        await createUser(rt.ctx, null, {
-          username,
-          displayName: username,
-          orgId: org.id,
-          roles: roles.map((role) => ({ orgId: org.id, role })),
-          password: STAFF_PASSWORD,
-          mustChangePassword: false,
-        });
-        const agent = new TestAgent(rt);
-        assert.equal((await agent.login(username, STAFF_PASSWORD)).status, 303, username);
-        return agent;
-      };
+      const make = (username: string, roles: Role[]) => staffAgent(rt, username, roles, org.id);
       // The editor also holds the reviewer role: only 编审分离 keeps them from approving their own item.
       as.editor = await make('liu.editor', ['editor', 'reviewer']);
       as.r1 = await make('he.reviewer', ['reviewer']);

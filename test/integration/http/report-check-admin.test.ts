@@ -1,14 +1,13 @@
 // HTTP: 年报体检 in the back office — upload files or paste text, see the results, download the
 // JSON; supervisors and administrators only; nothing stored — on both dialects.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { adminAgent } from '../../support/admin.js';
+import { staffAgent, suiteAdmin } from '../../support/admin.js';
 import { prng, randomFigures, renderReportText } from '../../support/render-report-text.js';
-import { STAFF_PASSWORD, makeStaff } from '../../factories/staff.js';
 import { renderReportHtml } from '../../../src/domain/reports/render-html.js';
 
 const SEED_FILE = fileURLToPath(new URL('../../fixtures/reports/seed/000_cdd85b7f6af27b20.txt', import.meta.url));
@@ -41,21 +40,13 @@ function block(html: string, n: number): string {
 async function agentFor(rt: TestRuntime, username: string, role: 'supervisor' | 'editor'): Promise<TestAgent> {
   const dept = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId !== null);
   assert.ok(dept);
-  await makeStaff(rt, username, [role], dept.id);
-  const a = new TestAgent(rt);
-  assert.equal((await a.login(username, STAFF_PASSWORD)).status, 303);
-  return a;
+  return staffAgent(rt, username, [role], dept.id);
 }
 
 for (const dialect of DIALECTS) {
   describe(`report check back office (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
-    let admin: TestAgent;
-    before(async () => {
-      rt = await openTestRuntime(dialect);
-      admin = await adminAgent(rt);
-    });
-    after(() => rt.close());
+    const rt = suiteRuntime(dialect);
+    const admin = suiteAdmin(rt);
 
     test('should offer a labelled upload form that works without JavaScript', async () => {
       const res = await admin.get(PATH);

@@ -1,11 +1,10 @@
 // HTTP: the site settings page — footer marks saved, validated, audited and shown on the portal home.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { DIALECTS, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { adminAgent } from '../../support/admin.js';
+import { staffAgent, suiteAdmin } from '../../support/admin.js';
 import { demoOrgs } from '../../factories/orgs.js';
-import { STAFF_PASSWORD, makeStaff } from '../../factories/staff.js';
 
 const FOOTER = {
   siteName: '测试区人民政府门户网站',
@@ -27,21 +26,13 @@ function lacks(html: string, re: RegExp | string): void {
 
 /** A signed-in administrator of a department (not of the root organization). */
 async function departmentAdmin(rt: TestRuntime): Promise<TestAgent> {
-  await makeStaff(rt, 'dept_admin', ['admin'], (await demoOrgs(rt)).named('示例区教育局').id, '部门管理员');
-  const a = new TestAgent(rt);
-  assert.equal((await a.login('dept_admin', STAFF_PASSWORD)).status, 303);
-  return a;
+  return staffAgent(rt, 'dept_admin', ['admin'], (await demoOrgs(rt)).named('示例区教育局').id, '部门管理员');
 }
 
 for (const dialect of DIALECTS) {
   describe(`site settings (${dialect})`, { skip: skipReason(dialect) }, () => {
-    let rt: TestRuntime;
-    let admin: TestAgent;
-    before(async () => {
-      rt = await openTestRuntime(dialect);
-      admin = await adminAgent(rt);
-    });
-    after(() => rt.close());
+    const rt = suiteRuntime(dialect);
+    const admin = suiteAdmin(rt);
 
     test('should show the current footer marks in a labelled form', async () => {
       const res = await admin.get('/admin/settings');

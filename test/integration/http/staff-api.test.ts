@@ -3,11 +3,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { TestAgent } from '../../support/http.js';
+import { TestAgent, callApi } from '../../support/http.js';
 import { createStaff, sampleForm } from '../../support/staff.js';
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
+import { CORRECTED_CASE_MOVES } from '../../factories/applications.js';
 
 const START = '2025-09-28T02:00:00Z';
 
@@ -20,22 +21,8 @@ for (const dialect of DIALECTS) {
     let staff: Awaited<ReturnType<typeof createStaff>>;
     const token: Record<'handler' | 'handler2' | 'officeHead' | 'legal' | 'signer' | 'admin', string> = {} as never;
 
-    const call = async (
-      method: string,
-      path: string,
-      who?: keyof typeof token,
-      body?: unknown,
-    ): Promise<{ status: number; json: Json }> => {
-      const headers: Record<string, string> = { host: 'localhost' };
-      if (who) headers.authorization = `Bearer ${token[who]}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await agent.app.request(`http://localhost${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return { status: res.status, json: (await res.json()) as Json };
-    };
+    const call = (method: string, path: string, who?: keyof typeof token, body?: unknown) =>
+      callApi<Json>(agent, method, path, who && token[who], body);
     const act = (who: keyof typeof token, id: string, body: Record<string, unknown>) =>
       call('POST', `/api/v1/applications/${id}/actions`, who, body);
     const submit = async (over: Record<string, unknown> = {}) =>
@@ -214,19 +201,7 @@ for (const dialect of DIALECTS) {
       assert.equal(j.applicant?.name, '张三');
       assert.deepEqual(
         j.events.map((e) => e.action),
-        [
-          'submit',
-          'register',
-          'assign',
-          'request_correction',
-          'receive_correction',
-          'extend',
-          'draft_reply',
-          'pass_legal_review',
-          'approve_reply',
-          'send_reply',
-          'archive',
-        ],
+        CORRECTED_CASE_MOVES,
       );
       assert.deepEqual(j.events.map((e) => e.dueOn).slice(3, 6), [null, '2025-11-10', '2025-12-08']);
       assert.equal(j.events[5]?.actor, 'wang.office');
