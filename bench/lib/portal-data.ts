@@ -2,6 +2,7 @@
 // path as `gongkai publications import` (importPublications → publicationBulk → search index).
 import { creditCodeCheckChar } from '../../src/domain/orgs/credit-code.js';
 import { createOrganization } from '../../src/app/orgs/manage-organizations.js';
+import { parseOrganizationFields } from '../../src/app/orgs/organization-input.js';
 import { importPublications, type ImportSource } from '../../src/app/publications/import-publications.js';
 import type { AppContext } from '../../src/app/context.js';
 import { syntheticDoc } from './synthetic-text.js';
@@ -47,23 +48,13 @@ export async function ensureBenchOrgs(ctx: AppContext): Promise<string[]> {
     const code = benchCreditCode(i);
     codes.push(code);
     if (have.has(code)) continue;
-    await createOrganization(ctx, null, root.id, {
+    const fields = parseOrganizationFields({
       kind: 'department',
       name: `压测第${i + 1}局`,
       shortName: `压测${i + 1}`,
       creditCode: code,
-      address: '',
-      postcode: '',
-      phone: '',
-      officeHours: '',
-      officeName: '',
-      officeAddress: '',
-      officePhone: '',
-      officeEmail: '',
-      functions: '',
-      leadership: '',
-      internalUnits: '',
     });
+    await createOrganization(ctx, null, root.id, fields);
   }
   return codes;
 }

@@ -1,6 +1,7 @@
 // Deterministic synthetic Chinese government text for search tests and `bench:portal`: words from a
 // fixed list with a skewed (Zipf-like) frequency, so 信息 or 工作 appear in most items, plus a few
 // rare phrases (河长, 碳达峰, 量子通信) in about 0.1 % of items. Same seed, same text.
+import { seeded } from '../../src/domain/reports/test-support.js';
 
 /** Common words, most frequent first (the skew follows this order). */
 const WORDS = (
@@ -23,17 +24,8 @@ export const BENCH_TERMS = { rare: ['河长', '碳达'], common: ['信息', '工
 const KINDS = ['rule', 'normative', 'other_document', 'interpretation', 'news', 'other'] as const;
 const VALIDITY = ['valid', 'valid', 'valid', 'expired', 'repealed'] as const;
 
-/** A small fast deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small fast deterministic PRNG (mulberry32), the one the domain tests use. */
+export const prng = seeded;
 
 /** A skewed word pick: index ≈ N·u³, so the first words dominate. */
 function word(rnd: () => number): string {

@@ -42,7 +42,7 @@ export async function revise(
 }
 
 /** The chain's moves in order, and who makes each. */
-const STEPS: readonly [keyof PublishingStaff, PublicationAction][] = [
+const STEPS: readonly [Exclude<keyof PublishingStaff, 'head'>, PublicationAction][] = [
   ['editor', 'submit'],
   ['r1', 'approve'],
   ['r2', 'approve'],
@@ -50,6 +50,11 @@ const STEPS: readonly [keyof PublishingStaff, PublicationAction][] = [
   ['signer', 'publish'],
   ['signer', 'withdraw'],
 ];
+/** The moves from a draft to published (submit, three approvals, publish), and who makes each. */
+export const PUBLISH_MOVES = STEPS.slice(0, 5) as readonly [
+  Exclude<keyof PublishingStaff, 'head'>,
+  PublicationAction,
+][];
 /** How many of the moves lead from a draft to each state. */
 const STEPS_TO: Readonly<Record<PublicationTarget, number>> = {
   draft: 0,
@@ -109,6 +114,8 @@ export type DatedPublishing = PublishingStaff & {
   draft: (day: string, over?: Record<string, unknown>) => Promise<{ id: string; indexNo: string }>;
   /** Takes an item through the three default levels (findings accepted) and publishes it at 10:00 of `day`. */
   publish: (id: string, day: string) => Promise<void>;
+  /** `draft` on `draftDay`, then `publish` on `publishDay`; returns the item's id. */
+  published: (draftDay: string, publishDay: string, over?: Record<string, unknown>) => Promise<string>;
   /** Moves the clock to 10:00 Beijing time of `day`. */
   at: (day: string) => void;
 };
@@ -120,19 +127,26 @@ export async function datedPublishing(rt: TestRuntime, prefix = 'pub'): Promise<
   if (!child) throw new Error('demo district missing');
   const staff = await publishingStaff(rt, { orgId: root.id, prefix });
   const at = (day: string) => rt.clock.set(`${day}T02:00:00Z`);
+  const draft = (day: string, over: Record<string, unknown> = {}) => {
+    at(day);
+    const fields = { title: '示例区关于加强河道管理的通知', docNo: '示政发〔2025〕1号', summary: '河道管理要求。' };
+    return createDraft(rt.ctx, staff.editor, draftFields(root.creditCode, { ...fields, writtenOn: day, ...over }));
+  };
+  const publish = async (id: string, day: string) => {
+    at(day);
+    await moveAlongChain(rt, staff, id, 'published', { approve: { acceptFindings: true } });
+  };
   return {
     ...staff,
     root,
     child,
     at,
-    draft: (day, over = {}) => {
-      at(day);
-      const fields = { title: '示例区关于加强河道管理的通知', docNo: '示政发〔2025〕1号', summary: '河道管理要求。' };
-      return createDraft(rt.ctx, staff.editor, draftFields(root.creditCode, { ...fields, writtenOn: day, ...over }));
-    },
-    publish: async (id, day) => {
-      at(day);
-      await moveAlongChain(rt, staff, id, 'published', { approve: { acceptFindings: true } });
+    draft,
+    publish,
+    published: async (draftDay, publishDay, over) => {
+      const { id } = await draft(draftDay, over);
+      await publish(id, publishDay);
+      return id;
     },
   };
 }

@@ -7,6 +7,7 @@ import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../s
 import { TestAgent, callApi } from '../../support/http.js';
 import { makeStaff } from '../../factories/staff.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
+import { PUBLISH_MOVES } from '../../factories/publications.js';
 
 type Json = Record<string, unknown> & {
   items?: Record<string, unknown>[];
@@ -39,13 +40,7 @@ for (const dialect of DIALECTS) {
         ...over,
       });
     const publishViaApi = async (id: string) => {
-      for (const [who, action] of [
-        ['editor', 'submit'],
-        ['r1', 'approve'],
-        ['r2', 'approve'],
-        ['signer', 'approve'],
-        ['signer', 'publish'],
-      ] as const) {
+      for (const [who, action] of PUBLISH_MOVES) {
         const r = await act(who, id, { action });
         assert.equal(r.status, 200, `${who} ${action}: ${JSON.stringify(r.json)}`);
       }

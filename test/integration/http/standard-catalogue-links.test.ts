@@ -11,6 +11,7 @@ import { createUser } from '../../../src/app/users/manage-users.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
 import { addCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
 import type { Role } from '../../../src/domain/users/roles.js';
+import { PUBLISH_MOVES } from '../../factories/publications.js';
 
 type Who = 'editor' | 'r1' | 'r2' | 'signer';
 type Json = Record<string, unknown> & { errors?: Record<string, string> };
@@ -156,13 +157,7 @@ for (const dialect of DIALECTS) {
       };
       assert.ok(doc.components.schemas.PublicationDraftInput?.properties?.catalogueRow, 'catalogueRow documented');
 
-      for (const [who, action] of [
-        ['editor', 'submit'],
-        ['r1', 'approve'],
-        ['r2', 'approve'],
-        ['signer', 'approve'],
-        ['signer', 'publish'],
-      ] as const) {
+      for (const [who, action] of PUBLISH_MOVES) {
         assert.equal(
           (await api('POST', `/api/v1/publications/${id}/actions`, who, { action })).status,
           200,

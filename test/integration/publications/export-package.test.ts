@@ -65,13 +65,14 @@ for (const dialect of DIALECTS) {
     before(async () => {
       p = await datedPublishing(rt, 'exp');
       // Withdrawn before the period: absent.
-      id.early = (await p.draft('2024-06-01', { title: '早已撤销的通知', kind: 'other_document' })).id;
-      await p.publish(id.early, '2024-06-01');
+      id.early = await p.published('2024-06-01', '2024-06-01', { title: '早已撤销的通知', kind: 'other_document' });
       p.at('2025-01-15');
       await actOnPublication(rt.ctx, p.signer, id.early, 'withdraw', { reason: '已被替代' });
       // Published before the period, withdrawn during it: present, noted.
-      id.withdrawn = (await p.draft('2025-02-01', { title: '期间内撤销的通知', kind: 'other_document' })).id;
-      await p.publish(id.withdrawn, '2025-02-01');
+      id.withdrawn = await p.published('2025-02-01', '2025-02-01', {
+        title: '期间内撤销的通知',
+        kind: 'other_document',
+      });
       p.at('2025-05-01');
       await actOnPublication(rt.ctx, p.signer, id.withdrawn, 'withdraw', { reason: '内容有误' });
       // A normative document with a PDF; it is rejected once with a comment that must not leak.
@@ -83,56 +84,44 @@ for (const dialect of DIALECTS) {
       await actOnPublication(rt.ctx, p.editor, doc.id, 'submit');
       await actOnPublication(rt.ctx, p.r1, doc.id, 'reject', { comment: '请核对编审内部意见XYZ' });
       await p.publish(doc.id, '2025-03-10');
-      id.interp = (
-        await p.draft('2025-03-18', {
-          title: '《示例区河长制工作实施办法》政策解读',
-          kind: 'interpretation',
-          docNo: '',
-          interprets: doc.indexNo,
-        })
-      ).id;
-      await p.publish(id.interp, '2025-03-20');
+      id.interp = await p.published('2025-03-18', '2025-03-20', {
+        title: '《示例区河长制工作实施办法》政策解读',
+        kind: 'interpretation',
+        docNo: '',
+        interprets: doc.indexNo,
+      });
       // Same PDF (same hash) and a PNG.
-      id.other = (
-        await p.draft('2025-03-28', {
-          title: '关于公布河长名单的通知',
-          kind: 'other_document',
-          attachments: [
-            { name: '河长名单.pdf', mime: 'application/pdf', content: PDF },
-            { name: '示意图.png', mime: 'image/png', content: PNG },
-          ],
-        })
-      ).id;
-      await p.publish(id.other, '2025-04-01');
+      id.other = await p.published('2025-03-28', '2025-04-01', {
+        title: '关于公布河长名单的通知',
+        kind: 'other_document',
+        attachments: [
+          { name: '河长名单.pdf', mime: 'application/pdf', content: PDF },
+          { name: '示意图.png', mime: 'image/png', content: PNG },
+        ],
+      });
       // Registered 不予公开 and 依申请公开 items, a draft: absent.
-      id.withheld = (
-        await p.draft('2025-03-12', {
-          ...WITHHELD_FIELDS,
-          title: '内部会议纪要（不予公开）',
-          kind: 'other',
-          category: 'meetings',
-          body: '<p>内部事务</p>',
-        })
-      ).id;
-      await p.publish(id.withheld, '2025-03-15');
-      id.onRequest = (
-        await p.draft('2025-03-12', {
-          title: '依申请公开的信息',
-          kind: 'other',
-          category: 'meetings',
-          disclosure: 'on_request',
-        })
-      ).id;
-      await p.publish(id.onRequest, '2025-03-16');
+      id.withheld = await p.published('2025-03-12', '2025-03-15', {
+        ...WITHHELD_FIELDS,
+        title: '内部会议纪要（不予公开）',
+        kind: 'other',
+        category: 'meetings',
+        body: '<p>内部事务</p>',
+      });
+      id.onRequest = await p.published('2025-03-12', '2025-03-16', {
+        title: '依申请公开的信息',
+        kind: 'other',
+        category: 'meetings',
+        disclosure: 'on_request',
+      });
       id.draft = (await p.draft('2025-04-02', { title: '尚未发布的草稿' })).id;
       // A department's item: only with the subtree.
-      id.child = (
-        await p.draft('2025-05-05', { org: p.child.creditCode, title: '部门发布的通知', kind: 'other_document' })
-      ).id;
-      await p.publish(id.child, '2025-05-05');
+      id.child = await p.published('2025-05-05', '2025-05-05', {
+        org: p.child.creditCode,
+        title: '部门发布的通知',
+        kind: 'other_document',
+      });
       // Revised after the period: the 2025 package keeps the version live in 2025.
-      id.revised = (await p.draft('2025-06-01', { title: '旧标题的通知', kind: 'other_document' })).id;
-      await p.publish(id.revised, '2025-06-01');
+      id.revised = await p.published('2025-06-01', '2025-06-01', { title: '旧标题的通知', kind: 'other_document' });
       p.at('2026-01-20');
       await revise(rt, p, id.revised, {
         title: '新标题的通知',
@@ -142,8 +131,7 @@ for (const dialect of DIALECTS) {
       });
       await p.publish(id.revised, '2026-02-01');
       // Published after the period: absent.
-      id.late = (await p.draft('2026-01-10', { title: '次年发布的通知', kind: 'other_document' })).id;
-      await p.publish(id.late, '2026-01-10');
+      id.late = await p.published('2026-01-10', '2026-01-10', { title: '次年发布的通知', kind: 'other_document' });
       p.at('2026-03-01');
     });
 

@@ -23,14 +23,11 @@ for (const dialect of DIALECTS) {
     before(async () => {
       p = await datedPublishing(rt, 'ra');
       id.kept = (await p.draft('2024-10-09', withheld)).id;
-      id.registered = (
-        await p.draft('2024-10-09', {
-          ...withheld,
-          title: '已登记的不予公开信息',
-          body: '<p>情势变化后可以公开的内容</p>',
-        })
-      ).id;
-      await p.publish(id.registered, '2024-10-10');
+      id.registered = await p.published('2024-10-09', '2024-10-10', {
+        ...withheld,
+        title: '已登记的不予公开信息',
+        body: '<p>情势变化后可以公开的内容</p>',
+      });
       id.inReview = (await p.draft('2024-10-11', { ...withheld, title: '审核中的不予公开信息' })).id;
       id.proactive = (await p.draft('2024-10-11', { title: '主动公开的通知' })).id;
       p.at('2025-10-09');

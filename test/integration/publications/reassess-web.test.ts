@@ -26,20 +26,21 @@ for (const dialect of DIALECTS) {
           body: '',
         })
       ).id;
-      id.lonely = (await p.draft('2025-09-01', { title: '示例区城市管理办法', docNo: '示政发〔2025〕8号' })).id;
-      await p.publish(id.lonely, '2025-09-05');
-      id.explained = (await p.draft('2025-09-01', { title: '示例区河道管理办法', docNo: '示政发〔2025〕9号' })).id;
-      await p.publish(id.explained, '2025-09-05');
+      id.lonely = await p.published('2025-09-01', '2025-09-05', {
+        title: '示例区城市管理办法',
+        docNo: '示政发〔2025〕8号',
+      });
+      id.explained = await p.published('2025-09-01', '2025-09-05', {
+        title: '示例区河道管理办法',
+        docNo: '示政发〔2025〕9号',
+      });
       const doc = await rt.ctx.repos.publications.byId(id.explained);
-      id.interp = (
-        await p.draft('2025-09-06', {
-          kind: 'interpretation',
-          title: '《示例区河道管理办法》解读',
-          docNo: '',
-          interprets: doc?.indexNo,
-        })
-      ).id;
-      await p.publish(id.interp, '2025-09-08');
+      id.interp = await p.published('2025-09-06', '2025-09-08', {
+        kind: 'interpretation',
+        title: '《示例区河道管理办法》解读',
+        docNo: '',
+        interprets: doc?.indexNo,
+      });
       p.at('2025-10-09');
       signer = new TestAgent(rt);
       assert.equal((await signer.login('rw.signer', STAFF_PASSWORD)).status, 303);
