@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { browserSkipReason, e2eSuite } from '../support/e2e.js';
+import { DIRECTORIES } from '../../src/domain/publications/directories.js';
 
 describe('back office in Chromium', { skip: browserSkipReason() }, () => {
   const server = e2eSuite();
@@ -51,13 +52,7 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
   test('should show the portal home with the statutory directories and a Chinese 404', async () => {
     const page = await server.browser.newPage();
     await page.goto(server.url);
-    for (const label of [
-      '政府信息公开指南',
-      '政府信息公开制度',
-      '法定主动公开内容',
-      '政府信息公开年报',
-      '申请公开政府信息',
-    ]) {
+    for (const { label } of DIRECTORIES) {
       assert.equal(await page.getByRole('link', { name: label }).count(), 1, label);
     }
     const res = await page.goto(`${server.url}/no-such-page`);

@@ -5,9 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent, callApi } from '../../support/http.js';
-import { makeStaff } from '../../factories/staff.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
-import { PUBLISH_MOVES } from '../../factories/publications.js';
+import { PUBLISH_MOVES, publishingStaff } from '../../factories/publications.js';
 
 type Json = Record<string, unknown> & {
   items?: Record<string, unknown>[];
@@ -52,14 +51,9 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      for (const [who, username, role] of [
-        ['editor', 'liu.editor', 'editor'],
-        ['r1', 'he.reviewer', 'reviewer'],
-        ['r2', 'ma.reviewer', 'reviewer'],
-        ['signer', 'qian.signer', 'signer'],
-      ] as const) {
-        await makeStaff(rt, username, [role], org.id);
-        token[who] = await issueApiToken(rt.ctx, username);
+      const staff = await publishingStaff(rt, { orgId: org.id });
+      for (const who of ['editor', 'r1', 'r2', 'signer'] as const) {
+        token[who] = await issueApiToken(rt.ctx, staff[who].username);
       }
       agent = new TestAgent(rt);
     });

@@ -171,33 +171,24 @@ for (const dialect of DIALECTS) {
 
     test('should compute section 四 of a year on the list page', async () => {
       const post = (over: Record<string, string>) => agents.handler!.post('/admin/reviews/new', form(org.edu, over));
-      assert.equal((await post({ kind: 'litigation', litigationRoute: 'direct', filedOn: '2025-04-01' })).status, 303);
-      assert.equal(
-        (
-          await post({
-            kind: 'litigation',
-            litigationRoute: 'after_reconsideration',
-            filedOn: '2025-06-01',
-            result: 'upheld',
-            resultOn: '2025-09-01',
-          })
-        ).status,
-        303,
-      );
-      assert.equal(
-        (
-          await post({
-            kind: 'complaint',
-            filedOn: '2025-07-01',
-            body: '示例区政务公开办',
-            result: 'other',
-            resultOn: '2025-07-15',
-            handling: '已督促限期答复',
-          })
-        ).status,
-        303,
-      );
-      assert.equal((await post({ filedOn: '2024-11-01', result: 'upheld', resultOn: '2025-01-10' })).status, 303);
+      const record = async (over: Record<string, string>) => assert.equal((await post(over)).status, 303);
+      await record({ kind: 'litigation', litigationRoute: 'direct', filedOn: '2025-04-01' });
+      await record({
+        kind: 'litigation',
+        litigationRoute: 'after_reconsideration',
+        filedOn: '2025-06-01',
+        result: 'upheld',
+        resultOn: '2025-09-01',
+      });
+      await record({
+        kind: 'complaint',
+        filedOn: '2025-07-01',
+        body: '示例区政务公开办',
+        result: 'other',
+        resultOn: '2025-07-15',
+        handling: '已督促限期答复',
+      });
+      await record({ filedOn: '2024-11-01', result: 'upheld', resultOn: '2025-01-10' });
       const html = await (await agents.handler!.get(`/admin/reviews?org=${org.edu}&year=2025`)).text();
       const cell = (name: string) => new RegExp(`data-cell="${name.replace('.', '\\.')}">(\\d+)<`).exec(html)?.[1];
       assert.equal(cell('reconsideration.corrected'), '1');

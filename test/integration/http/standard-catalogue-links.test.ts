@@ -7,11 +7,9 @@ import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { STAFF_PASSWORD } from '../../support/staff.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
 import { addCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
-import type { Role } from '../../../src/domain/users/roles.js';
-import { PUBLISH_MOVES } from '../../factories/publications.js';
+import { PUBLISH_MOVES, publishingStaff } from '../../factories/publications.js';
 
 type Who = 'editor' | 'r1' | 'r2' | 'signer';
 type Json = Record<string, unknown> & { errors?: Record<string, string> };
@@ -89,20 +87,9 @@ for (const dialect of DIALECTS) {
       relief = await addCatalogueRow(rt.ctx, null, root.id, rowForm(areaId('社会救助'), '最低生活保障', '办事指南'));
       await addCatalogueRow(rt.ctx, null, root.id, rowForm(areaId('养老服务'), '养老机构', '名录'));
       foreign = await addCatalogueRow(rt.ctx, null, bureau, rowForm(areaId('义务教育'), '招生管理', '招生政策'));
-      for (const [who, username, role] of [
-        ['editor', 'liu.editor', 'editor'],
-        ['r1', 'he.reviewer', 'reviewer'],
-        ['r2', 'ma.reviewer', 'reviewer'],
-        ['signer', 'qian.signer', 'signer'],
-      ] as const) {
-        await createUser(rt.ctx, null, {
-          username,
-          displayName: username,
-          orgId: org.id,
-          roles: [{ orgId: org.id, role: role as Role }],
-          password: STAFF_PASSWORD,
-          mustChangePassword: false,
-        });
+      const staff = await publishingStaff(rt, { orgId: org.id });
+      for (const who of ['editor', 'r1', 'r2', 'signer'] as const) {
+        const { username } = staff[who];
         token[who] = await issueApiToken(rt.ctx, username);
         agent[who] = new TestAgent(rt);
         assert.equal((await agent[who].login(username, STAFF_PASSWORD)).status, 303);
