@@ -1,4 +1,5 @@
 // An in-process HTTP client for the web app: a cookie jar plus automatic CSRF fields, no sockets.
+import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import { createWebApp } from '../../src/web/app.js';
 import type { WebEnv } from '../../src/web/common/env.js';
@@ -96,4 +97,15 @@ export async function callApi<J>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, json: (await res.json()) as J };
+}
+
+/**
+ * Asserts that a form was refused (422) and that the page shows each of `shown` (its Chinese errors, the values
+ * kept: text or a pattern); returns the page.
+ */
+export async function refusedPage(res: Response, shown: readonly (string | RegExp)[]): Promise<string> {
+  assert.equal(res.status, 422, 'form refused');
+  const html = await res.text();
+  for (const s of shown) assert.ok(typeof s === 'string' ? html.includes(s) : s.test(html), `page shows ${String(s)}`);
+  return html;
 }

@@ -10,6 +10,7 @@ import type { TestAgent } from '../../support/http.js';
 import { adminAgent, staffAgent } from '../../support/admin.js';
 import { loadPublicationConfig } from '../../../src/app/publications/catalogue.js';
 import type { Role } from '../../../src/domain/users/roles.js';
+import { refusedPage } from '../../support/http.js';
 
 const START = '2025-10-09T02:00:00Z';
 const PDF = new TextEncoder().encode('%PDF-1.4\n% test attachment\n');
@@ -139,13 +140,13 @@ for (const dialect of DIALECTS) {
           summary: '保留这段概述',
         }),
       );
-      assert.equal(res.status, 422);
-      const body = await res.text();
-      assert.match(body, /请填写名称/);
-      assert.match(body, /请按YYYY-MM-DD填写成文日期/);
-      assert.match(body, /value="示政办〔2025〕77号"/);
-      assert.match(body, /value="2025-13-01"/);
-      assert.match(body, /保留这段概述/);
+      await refusedPage(res, [
+        /请填写名称/,
+        /请按YYYY-MM-DD填写成文日期/,
+        /value="示政办〔2025〕77号"/,
+        /value="2025-13-01"/,
+        /保留这段概述/,
+      ]);
       const interp = await multipart(
         as.editor,
         '/admin/publications/new',
