@@ -4,8 +4,7 @@ import type { CalendarDayRow } from './calendar/ports.js';
 import { DEMO_FOOTER, DEMO_ORGS, type DemoOrg } from './demo/demo-district.js';
 import { saveSiteFooter } from './settings/site-settings.js';
 import { auditBy } from './actors.js';
-import { insertDefaultCatalogue } from './publications/catalogue.js';
-import type { Organization } from '../domain/orgs/organization.js';
+import { insertOrganization } from './orgs/manage-organizations.js';
 
 /** The national schedule shipped with gongkai (from the chinese-days package). */
 export type CalendarSeed = () => {
@@ -86,7 +85,6 @@ export async function seedDemoDistrict(ctx: AppContext): Promise<number> {
 
 /** Inserts organizations in list order (parents first), reusing ids of credit codes already present. */
 async function insertOrgs(ctx: AppContext, list: DemoOrg[], existing = new Map<string, string>()): Promise<string[]> {
-  const now = ctx.clock.nowIso();
   const ids: string[] = [];
   await ctx.uow.run(async (r) => {
     for (const [i, d] of list.entries()) {
@@ -96,29 +94,7 @@ async function insertOrgs(ctx: AppContext, list: DemoOrg[], existing = new Map<s
         continue;
       }
       const parentId = d.parent === null ? null : (ids[d.parent] ?? null);
-      const o: Organization = {
-        ...d.fields,
-        id: ctx.crypto.newId(),
-        parentId,
-        sortOrder: i,
-        retiredAt: null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      ids.push(o.id);
-      await r.orgs.insert(o);
-      await insertDefaultCatalogue(r, ctx, o.id, now);
-      await r.audit.append(
-        auditBy(null, {
-          action: 'org.created',
-          entityType: 'organization',
-          entityId: o.id,
-          orgId: o.id,
-          before: null,
-          after: o,
-        }),
-        now,
-      );
+      ids.push((await insertOrganization(r, ctx, null, d.fields, { parentId, sortOrder: i })).id);
     }
   });
   return ids;

@@ -1,5 +1,5 @@
 // Creating, editing, moving and retiring organizations (admins only; every change audited).
-import type { AppContext } from '../context.js';
+import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import {
   ancestry,
@@ -73,35 +73,49 @@ export async function createOrganization(
   fields: OrganizationFields,
 ): Promise<Organization> {
   const orgs = await authorize(ctx, actor, 'org.create', parentId, '上级机构');
-  const now = ctx.clock.nowIso();
-  const org: Organization = {
-    ...fields,
-    id: ctx.crypto.newId(),
-    parentId,
-    sortOrder: orgs.filter((o) => o.parentId === parentId).length,
-    retiredAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const sortOrder = orgs.filter((o) => o.parentId === parentId).length;
   return ctx.uow.run(async (r) => {
     if (await r.orgs.byCreditCode(fields.creditCode)) {
       throw conflict('统一社会信用代码已被其他机构使用', { creditCode: '该统一社会信用代码已存在' });
     }
-    await r.orgs.insert(org);
-    await insertDefaultCatalogue(r, ctx, org.id, now);
-    await r.audit.append(
-      auditBy(actor, {
-        action: 'org.created',
-        entityType: 'organization',
-        entityId: org.id,
-        orgId: org.id,
-        before: null,
-        after: org,
-      }),
-      now,
-    );
-    return org;
+    return insertOrganization(r, ctx, actor, fields, { parentId, sortOrder });
   });
+}
+
+/**
+ * Writes a new organization at `place` in the transaction `r`, with its default catalogue (the statutory
+ * directories) and the audit entry of its creation. Bootstrap and `createOrganization` both create through it.
+ */
+export async function insertOrganization(
+  r: Repos,
+  ctx: Pick<AppContext, 'clock' | 'crypto'>,
+  actor: Actor | null,
+  fields: OrganizationFields,
+  place: { parentId: string | null; sortOrder: number },
+): Promise<Organization> {
+  const now = ctx.clock.nowIso();
+  const org: Organization = {
+    ...fields,
+    ...place,
+    id: ctx.crypto.newId(),
+    retiredAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await r.orgs.insert(org);
+  await insertDefaultCatalogue(r, ctx, org.id, now);
+  await r.audit.append(
+    auditBy(actor, {
+      action: 'org.created',
+      entityType: 'organization',
+      entityId: org.id,
+      orgId: org.id,
+      before: null,
+      after: org,
+    }),
+    now,
+  );
+  return org;
 }
 
 /**
