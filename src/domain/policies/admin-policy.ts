@@ -1,5 +1,6 @@
 // Who may administer organizations, accounts, the calendar and the audit trail. Deny by default.
 import { holdsAnywhere, holdsOver, type Actor } from './actor.js';
+import type { Role } from '../users/roles.js';
 
 /** Administrative actions. */
 export type AdminAction =
@@ -20,11 +21,25 @@ export type AdminSubject = { orgAncestry: readonly string[] } | null;
 
 const GLOBAL: ReadonlySet<AdminAction> = new Set(['calendar.update', 'settings.update']);
 
+/** The roles that may take each action on an organization, held at it or above it (roles reach down the tree). */
+const ON_ORGANIZATION: Readonly<Partial<Record<AdminAction, readonly Role[]>>> = {
+  'org.create': ['admin'],
+  'org.update': ['admin'],
+  'org.move': ['admin'],
+  'user.create': ['admin'],
+  'user.update': ['admin'],
+  'user.handover': ['admin'],
+  'user.read': ['admin', 'supervisor'],
+  'audit.read': ['admin', 'supervisor'],
+};
+
 /**
  * Decides whether the actor may perform an administrative action.
  * An `admin` role administers its organization and everything below it; global actions
  * (the calendar, site settings) need an `admin` role at a root organization.
  * A `supervisor` may read accounts and the audit trail of its subtree.
+ * Without a subject, an organization action is allowed to whoever holds one of its roles anywhere (the list
+ * pages then show only what the roles reach). An action missing from the tables is denied.
  * @param rootIds ids of the root organizations (for global actions)
  */
 export function canAdmin(
@@ -39,25 +54,8 @@ export function canAdmin(
   if (GLOBAL.has(action)) {
     return actor.roles.some((g) => g.role === 'admin' && rootIds.includes(g.orgId));
   }
-  if (subject === null) {
-    if (action === 'audit.read' || action === 'user.read') {
-      return holdsAnywhere(actor, 'admin') || holdsAnywhere(actor, 'supervisor');
-    }
-    return holdsAnywhere(actor, 'admin');
-  }
-  switch (action) {
-    case 'user.read':
-    case 'audit.read':
-      return holdsOver(actor, 'admin', subject.orgAncestry) || holdsOver(actor, 'supervisor', subject.orgAncestry);
-    case 'org.create':
-    case 'org.update':
-    case 'org.move':
-    case 'user.create':
-    case 'user.update':
-    case 'user.handover':
-      return holdsOver(actor, 'admin', subject.orgAncestry);
-    case 'calendar.update':
-    case 'settings.update':
-      return false;
-  }
+  const roles = ON_ORGANIZATION[action] ?? [];
+  return roles.some((role) =>
+    subject === null ? holdsAnywhere(actor, role) : holdsOver(actor, role, subject.orgAncestry),
+  );
 }
