@@ -8,11 +8,13 @@ import { ancestry } from '../../domain/orgs/organization.js';
 import { forbidden, notFound } from '../errors.js';
 import { findOrg, loadPortalSite, type PortalSite } from '../portal/portal.js';
 import type { Organization } from '../../domain/orgs/organization.js';
+import type { Queue } from '../../domain/applications/queues.js';
 import { readCase, type CaseView } from './application-queries.js';
 import {
   caseHandlers,
   caseOrganizations,
   listCases,
+  queuesFor,
   staffNames,
   type CaseListOptions,
   type CaseListRow,
@@ -23,6 +25,8 @@ export type CaseListPage = {
   items: CaseListRow[];
   total: number;
   orgs: { id: string; name: string }[];
+  /** The work queues the actor's roles work (links over the list). */
+  queues: Queue[];
   can: { enter: boolean };
 };
 
@@ -37,6 +41,7 @@ export async function caseListPage(
   return {
     ...list,
     orgs: orgs.visible.map((o) => ({ id: o.id, name: o.name })),
+    queues: queuesFor(actor),
     can: { enter: orgs.enterable.length > 0 },
   };
 }

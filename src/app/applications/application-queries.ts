@@ -7,7 +7,7 @@ import { ancestry } from '../../domain/orgs/organization.js';
 import { canViewCase, canViewPersonalData } from '../../domain/policies/application-policy.js';
 import { availableTransitions, type AvailableTransition } from '../../domain/applications/transitions.js';
 import { status, type DeadlineStatus } from '../../domain/applications/deadlines.js';
-import { maskIdNumber, parseTrackingCode } from '../../domain/applications/tracking-code.js';
+import { maskIdNumber, maskPersonName, parseTrackingCode } from '../../domain/applications/tracking-code.js';
 import { normalizePhone } from '../../domain/applications/contact-checks.js';
 import { notFound } from '../errors.js';
 import { relatedApplications, type RelatedApplication } from '../../domain/applications/repeat-check.js';
@@ -21,7 +21,13 @@ async function visibleOrgIds(ctx: ApplicationContext, actor: Actor): Promise<{ i
 }
 
 /** A list row as shown to staff: the document number always masked. */
-export type CaseRow = ApplicationSummary & { orgName: string; idNumberMasked: string; applicantVisible: boolean };
+export type CaseRow = ApplicationSummary & {
+  orgName: string;
+  idNumberMasked: string;
+  applicantVisible: boolean;
+  /** The applicant as lists and cards show it: a natural person's name masked (李*), a legal person's in full. */
+  applicantMasked: string;
+};
 
 /**
  * Lists the cases the actor may see, newest first.
@@ -51,6 +57,11 @@ export async function listApplications(
         idNumber: '',
         idNumberMasked: personal ? maskIdNumber(i.idNumber) : '',
         applicantVisible: personal,
+        applicantMasked: !personal
+          ? '（已隐去）'
+          : i.applicantType === 'natural_person'
+            ? maskPersonName(i.applicantName)
+            : i.applicantName,
       };
     }),
   };

@@ -6,9 +6,10 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationState } from '../../domain/applications/application.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { addDays, type LocalDate } from '../../domain/core/local-date.js';
-import { addWorkingDays } from '../../domain/calendar/working-days.js';
+import { addWorkingDays, workingDaysBetween } from '../../domain/calendar/working-days.js';
 import { status, type DeadlineStatus } from '../../domain/applications/deadlines.js';
 import { rulesFor } from '../../domain/applications/rules.js';
+import { QUEUE_RULES, QUEUES, type Queue } from '../../domain/applications/queues.js';
 import { CLOSED_STATES, OPEN_STATES } from '../../domain/applications/transition-table.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { canEnterApplication, canViewCase } from '../../domain/policies/application-policy.js';
@@ -18,14 +19,19 @@ import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { listApplications, type CaseRow } from './application-queries.js';
 import { today } from './case-context.js';
 
-/** A list row with its display status on today's date. */
-export type StatusRow = CaseRow & { status: DeadlineStatus };
+/**
+ * A list row with its display status on today's date and the working days left until its due date (剩余N个工作日;
+ * negative: overdue by that many; null while the clock is stopped or the case is closed).
+ */
+export type StatusRow = CaseRow & { status: DeadlineStatus; workingDaysLeft: number | null };
 
 /** The deadline lists: open cases past their due date, or due within the due-soon window. */
 export type DeadlineFilter = 'overdue' | 'due_soon';
 
 /** List options; every one optional. Unknown organizations or handlers match nothing. */
 export type CaseListOptions = {
+  /** A work queue (QUEUE_RULES): narrows the other options to the cases waiting for the actor. */
+  queue?: Queue;
   state?: ApplicationState;
   orgId?: string;
   orgCreditCode?: string;
@@ -56,7 +62,7 @@ export async function listCases(
   opts: CaseListOptions,
   page: { limit: number; offset: number },
 ): Promise<{ items: CaseListRow[]; total: number }> {
-  const filter = await toFilter(ctx, opts);
+  const filter = await toFilter(ctx, actor, opts);
   if (filter === undefined) return { items: [], total: 0 };
   const [{ items, total }, names] = await Promise.all([listApplications(ctx, actor, filter, page), staffNames(ctx)]);
   const rows = await withDeadlineStatus(ctx, items);
@@ -77,15 +83,17 @@ export async function listCases(
 export async function withDeadlineStatus(ctx: ApplicationContext, rows: readonly CaseRow[]): Promise<StatusRow[]> {
   const calendar = await loadHolidayCalendar(ctx.repos);
   const day = today(ctx);
-  return rows.map((r) => ({
-    ...r,
-    status: status(
-      { state: r.state, dueOn: r.dueOn as LocalDate | null },
-      day,
-      rulesFor(r.receivedOn as LocalDate),
-      calendar,
-    ),
-  }));
+  return rows.map((r) => {
+    const due = r.dueOn as LocalDate | null;
+    const shown = status({ state: r.state, dueOn: due }, day, rulesFor(r.receivedOn as LocalDate), calendar);
+    const running = due !== null && shown !== 'closed' && shown !== 'paused';
+    return { ...r, status: shown, workingDaysLeft: running ? workingDaysBetween(day, due, calendar) : null };
+  });
+}
+
+/** The queues the actor works: those whose roles it holds at some organization (menus and cards show only these). */
+export function queuesFor(actor: Actor): Queue[] {
+  return QUEUES.filter((q) => QUEUE_RULES[q].roles.some((role) => actor.roles.some((g) => g.role === role)));
 }
 
 /**
@@ -149,33 +157,54 @@ export async function staffNames(
 /** The repository filter, or undefined when the options cannot match anything. */
 async function toFilter(
   ctx: ApplicationContext,
+  actor: Actor,
   o: CaseListOptions,
 ): Promise<(Omit<ApplicationFilter, 'orgIds'> & { orgIds?: string[] }) | undefined> {
+  const rule = o.queue ? QUEUE_RULES[o.queue] : undefined;
   let states: readonly ApplicationState[] | undefined = o.state ? [o.state] : undefined;
   const narrow = (allowed: readonly ApplicationState[]) =>
     (states = states ? states.filter((s) => allowed.includes(s)) : allowed);
   if (o.open !== undefined) narrow(o.open ? OPEN_STATES : CLOSED_STATES);
+  if (rule) narrow(rule.states ?? OPEN_STATES);
   let dueOnOrBefore: string | undefined;
-  if (o.deadline) {
+  let dueOnOrAfter: string | undefined;
+  const day = today(ctx);
+  for (const deadline of [o.deadline, rule?.deadline]) {
+    if (!deadline) continue;
     narrow(OPEN_STATES);
-    const day = today(ctx);
-    dueOnOrBefore =
-      o.deadline === 'overdue' ? addDays(day, -1) : dueSoonHorizon(day, await loadHolidayCalendar(ctx.repos));
+    const bound = deadline === 'overdue' ? addDays(day, -1) : dueSoonHorizon(day, await loadHolidayCalendar(ctx.repos));
+    dueOnOrBefore = dueOnOrBefore !== undefined && dueOnOrBefore < bound ? dueOnOrBefore : bound;
   }
+  // The due-soon queue leaves the overdue cases to their own queue (the `deadline` filter keeps them).
+  if (rule?.deadline === 'due_soon') dueOnOrAfter = day;
   if (states !== undefined && states.length === 0) return undefined;
   const org =
     o.orgCreditCode !== undefined ? await ctx.repos.orgs.byCreditCode(o.orgCreditCode.trim().toUpperCase()) : undefined;
   if (o.orgCreditCode !== undefined && !org) return undefined;
   const handler = o.handlerUsername !== undefined ? await ctx.repos.users.byUsername(o.handlerUsername) : undefined;
   if (o.handlerUsername !== undefined && !handler) return undefined;
-  const orgIds = [o.orgId, org?.id].filter((x): x is string => x !== undefined);
-  if (orgIds.length === 2 && orgIds[0] !== orgIds[1]) return undefined;
-  if (o.handlerId !== undefined && handler !== undefined && handler.id !== o.handlerId) return undefined;
+  const chosen = [o.orgId, org?.id].filter((x): x is string => x !== undefined);
+  if (chosen.length === 2 && chosen[0] !== chosen[1]) return undefined;
+  const mine = rule?.mine ? actor.userId : undefined;
+  const handlerIds = [o.handlerId, handler?.id, mine].filter((x): x is string => x !== undefined);
+  if (handlerIds.some((id) => id !== handlerIds[0])) return undefined;
+  let orgIds = chosen.slice(0, 1);
+  if (rule && !rule.mine) {
+    // A queue lists the organizations where the actor holds one of its roles (itself or through an ancestor);
+    // the actor's own cases are theirs wherever they are (协办 included).
+    const all = await ctx.repos.orgs.list({ includeRetired: true });
+    const worked = all
+      .filter((x) => rule.roles.some((role) => holdsOver(actor, role, ancestry(all, x.id))))
+      .map((x) => x.id);
+    orgIds = chosen.length > 0 ? worked.filter((id) => id === chosen[0]) : worked;
+    if (orgIds.length === 0) return undefined;
+  }
   return {
     ...(states ? { states } : {}),
-    ...(orgIds.length > 0 ? { orgIds: orgIds.slice(0, 1) } : {}),
-    handlerId: o.handlerId ?? handler?.id,
+    ...(orgIds.length > 0 ? { orgIds } : {}),
+    handlerId: handlerIds[0],
     dueOnOrBefore,
+    dueOnOrAfter,
     query: o.query || undefined,
     receivedFrom: o.receivedFrom || undefined,
     receivedTo: o.receivedTo || undefined,

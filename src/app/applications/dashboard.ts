@@ -1,22 +1,19 @@
-// The dashboard's view of disclosure applications: how many await registration, are due soon or
-// overdue, and the most urgent open cases.
+// The dashboard's view of disclosure applications: the actor's work queues with their counts, and the most
+// urgent open cases.
 import type { ApplicationContext } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { addDays } from '../../domain/core/local-date.js';
 import { addWorkingDays } from '../../domain/calendar/working-days.js';
 import { OPEN_STATES } from '../../domain/applications/transition-table.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { listApplications } from './application-queries.js';
-import { dueSoonHorizon, withDeadlineStatus, type StatusRow } from './case-lists.js';
+import { listCases, queuesFor, withDeadlineStatus, type StatusRow } from './case-lists.js';
+import type { Queue } from '../../domain/applications/queues.js';
 import { today } from './case-context.js';
 
 /** What the dashboard shows about disclosure applications. */
 export type ApplicationDashboard = {
-  /** Received, not yet registered (登记). */
-  unregistered: number;
-  /** Due within the due-soon window (today included), not yet overdue. */
-  dueSoon: number;
-  overdue: number;
+  /** The actor's work queues (only those its roles work) with how many cases wait in each. */
+  queues: { queue: Queue; count: number }[];
   /** Up to 10 open cases with the earliest due dates (overdue first). */
   urgent: StatusRow[];
 };
@@ -39,10 +36,10 @@ export async function loadApplicationDashboard(ctx: ApplicationContext, actor: A
   const calendar = await loadHolidayCalendar(ctx.repos);
   const day = today(ctx);
   const count = { limit: 1, offset: 0 };
-  const [unregistered, overdue, soonOrOverdue, running] = await Promise.all([
-    listApplications(ctx, actor, { states: ['received'] }, count),
-    listApplications(ctx, actor, { states: OPEN_STATES, dueOnOrBefore: addDays(day, -1) }, count),
-    listApplications(ctx, actor, { states: OPEN_STATES, dueOnOrBefore: dueSoonHorizon(day, calendar) }, count),
+  const [queues, running] = await Promise.all([
+    Promise.all(
+      queuesFor(actor).map(async (queue) => ({ queue, count: (await listCases(ctx, actor, { queue }, count)).total })),
+    ),
     listApplications(
       ctx,
       actor,
@@ -54,10 +51,5 @@ export async function loadApplicationDashboard(ctx: ApplicationContext, actor: A
   const urgent = [...running.items]
     .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '') || a.receivedOn.localeCompare(b.receivedOn))
     .slice(0, URGENT_COUNT);
-  return {
-    unregistered: unregistered.total,
-    overdue: overdue.total,
-    dueSoon: soonOrOverdue.total - overdue.total,
-    urgent: await withDeadlineStatus(ctx, urgent),
-  };
+  return { queues, urgent: await withDeadlineStatus(ctx, urgent) };
 }

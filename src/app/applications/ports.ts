@@ -45,6 +45,7 @@ export type ApplicationFilter = {
   handlerId?: string;
   open?: boolean;
   dueOnOrBefore?: string;
+  dueOnOrAfter?: string;
   query?: string;
   receivedFrom?: string;
   receivedTo?: string;

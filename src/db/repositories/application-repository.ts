@@ -198,6 +198,7 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
       if (f.open === false) q = q.where('state', 'in', CLOSED);
       if (f.handlerId) q = q.where('handler_id', '=', f.handlerId);
       if (f.dueOnOrBefore) q = q.where('due_on', '<=', f.dueOnOrBefore);
+      if (f.dueOnOrAfter) q = q.where('due_on', '>=', f.dueOnOrAfter);
       if (f.receivedFrom) q = q.where('received_on', '>=', f.receivedFrom);
       if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
       if (f.query) {

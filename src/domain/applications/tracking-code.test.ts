@@ -6,6 +6,7 @@ import {
   formatTrackingCode,
   isValidTrackingCode,
   maskIdNumber,
+  maskPersonName,
   parseTrackingCode,
 } from './tracking-code.js';
 
@@ -82,5 +83,18 @@ describe('maskIdNumber', () => {
   it('should never show a short number whole', () => {
     assert.equal(maskIdNumber('1234567'), '1******');
     assert.equal(maskIdNumber(''), '');
+  });
+});
+
+describe('maskPersonName', () => {
+  it('should keep only the first character of a name', () => {
+    assert.equal(maskPersonName('李四'), '李*');
+    assert.equal(maskPersonName('欧阳明华'), '欧***');
+    assert.equal(maskPersonName(' 王五 '), '王*');
+  });
+
+  it('should never show a one-character name', () => {
+    assert.equal(maskPersonName('张'), '*');
+    assert.equal(maskPersonName(''), '');
   });
 });

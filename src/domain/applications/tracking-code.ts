@@ -94,6 +94,21 @@ export function maskIdNumber(idNumber: string): string {
   return chars.slice(0, 3).join('') + '*'.repeat(chars.length - 7) + chars.slice(-4).join('');
 }
 
+/**
+ * Masks a natural person's name for lists and cards: keeps the first character (the surname in most names) and
+ * hides the rest (`张**`); a one-character name becomes `*`. A legal person's name is not personal data and is
+ * not passed here.
+ * @param name the name as typed
+ * @returns the masked name ('' stays '')
+ */
+export function maskPersonName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) {
+    return '*'.repeat(chars.length);
+  }
+  return chars[0] + '*'.repeat(chars.length - 1);
+}
+
 function group(code: string): string {
   return code.match(new RegExp(`.{1,${GROUP}}`, 'g'))?.join('-') ?? code;
 }

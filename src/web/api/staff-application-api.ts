@@ -28,6 +28,7 @@ import { requireApiUser } from '../common/pipeline.js';
 import { z } from '../common/validation.js';
 import type { ApiOperation } from './openapi-kit.js';
 import { dateOut, isoDate, jsonObject, notAnObject, parsed, queryOf, refusals } from './api-schemas.js';
+import { QUEUES } from '../../domain/applications/queues.js';
 
 const STATUSES = Object.keys(DEADLINE_STATUS_LABELS) as [DeadlineStatus, ...DeadlineStatus[]];
 
@@ -48,6 +49,13 @@ const whole = (name: string, min: number, max: number) =>
  * the open cases past their due date; `overdue=false` is the same as leaving it out.
  */
 const ListQuery = z.object({
+  queue: z
+    .enum(QUEUES, { error: `queue 应为以下之一：${QUEUES.join(', ')}` })
+    .optional()
+    .meta({
+      description:
+        '待办：to_register 待我登记，mine 我承办的，legal_review 待我审查，approval 待我审批，due_soon 即将到期，overdue 已逾期',
+    }),
   state: z
     .enum(APPLICATION_STATES, { error: `state 应为以下之一：${APPLICATION_STATES.join(', ')}` })
     .optional()
@@ -141,6 +149,11 @@ const CaseSummary = z
     stateLabel: z.string(),
     dueOn: dateOut().nullable(),
     status: z.enum(STATUSES).meta({ description: '期限状态' }),
+    workingDaysLeft: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: '距答复期限剩余的工作日数（负数为已超期的工作日数；计时中止或已办结时为 null）' }),
     handler: z.string().nullable().meta({ description: '承办人用户名' }),
     outcome: z.enum(OUTCOMES).nullable(),
     closedOn: dateOut().nullable(),
@@ -307,6 +320,7 @@ function listItem(r: CaseListRow): z.input<typeof CaseSummary> {
     stateLabel: STATE_LABELS[r.state],
     dueOn: r.dueOn,
     status: r.status,
+    workingDaysLeft: r.workingDaysLeft,
     handler: r.handlerUsername,
     outcome: r.outcome,
     closedOn: r.closedOn,

@@ -32,6 +32,7 @@ import {
 import { ApplicationListPage, type ApplicationListQuery } from './application-views.js';
 import { NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js';
 import { ApplicationCasePage, type FailedMove } from './application-case-views.js';
+import { QUEUES } from '../../../domain/applications/queues.js';
 
 const PATH = '/admin/applications';
 const PAGE_SIZE = 20;
@@ -39,6 +40,7 @@ const DATE_FORMAT = '日期格式应为 YYYY-MM-DD';
 
 /** The list's filters; a malformed one is reported and ignored. */
 const LIST_QUERY = {
+  queue: optionalOneOf(QUEUES, '待办类别有误'),
   state: optionalOneOf(APPLICATION_STATES, '状态有误'),
   org: text(64),
   mine: checkbox(),
@@ -49,7 +51,7 @@ const LIST_QUERY = {
   q: text(200),
   page: z.preprocess((v) => (v === '' ? undefined : v), integer('页码应为正整数', 1).optional()),
 };
-const QUERY_KEYS = ['state', 'org', 'mine', 'open', 'deadline', 'from', 'to', 'q'] as const;
+const QUERY_KEYS = ['queue', 'state', 'org', 'mine', 'open', 'deadline', 'from', 'to', 'q'] as const;
 
 /** The text fields of the entry form (the domain's intake checks them, every field at once). */
 const ENTRY_TEXT = [
@@ -141,6 +143,7 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
     const { value: q, errors } = parseQuery(LIST_QUERY, raw);
     const query = Object.fromEntries(QUERY_KEYS.map((k) => [k, valueOf(raw, k).trim()])) as ApplicationListQuery;
     const filters: CaseListOptions = {
+      queue: q.queue,
       state: q.state,
       orgId: q.org || undefined,
       handlerId: q.mine ? actor.userId : undefined,
