@@ -28,7 +28,7 @@ import {
 } from '../../domain/notices/placeholders.js';
 import { templateFromText, templateToText, type TemplateText } from '../../domain/notices/template-text.js';
 import { forbidden, invalid, notFound } from '../errors.js';
-import { noticeSettings, saveNoticeSettings, type NoticeSettings } from './notice-settings.js';
+import { noticeSettings, saveNoticeSettings, type EffectiveNoticeSettings } from './notice-settings.js';
 import { previewNotice, sampleDocNo, type NoticePreview } from './notice-samples.js';
 
 /** The largest seal image accepted. */
@@ -59,7 +59,7 @@ export function remedyVariantOf(key: EditorKey): RemedyVariant | undefined {
 }
 
 /** An organization with its notice settings, for a user allowed to manage them. */
-export type OrgNoticeSettings = { org: Organization; settings: NoticeSettings };
+export type OrgNoticeSettings = { org: Organization; settings: EffectiveNoticeSettings };
 
 async function orgAndPath(ctx: ApplicationContext, orgId: string): Promise<{ org: Organization; path: string[] }> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
@@ -135,7 +135,7 @@ export async function noticeSettingsPage(
 
 /** The general fields of the settings page. */
 export type NoticeGeneralInput = Pick<
-  NoticeSettings,
+  EffectiveNoticeSettings,
   'docNoPattern' | 'reconsiderationBody' | 'court' | 'paymentInstructions'
 >;
 
@@ -146,15 +146,18 @@ const LIMITS: Record<keyof NoticeGeneralInput, number> = {
   paymentInstructions: 1000,
 };
 
+/** Fields that may stay blank: the 行政复议机关 is then computed from the organization tree. */
+const OPTIONAL: readonly (keyof NoticeGeneralInput)[] = ['reconsiderationBody'];
+
 /**
- * Checks the general fields (all required, within the stored lengths, a usable pattern).
+ * Checks the general fields (required but the review body, within the stored lengths, a usable pattern).
  * @returns field errors in Chinese; empty when they can be saved
  */
 export function checkNoticeGeneral(input: NoticeGeneralInput): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [field, max] of Object.entries(LIMITS) as [keyof NoticeGeneralInput, number][]) {
     const v = input[field].trim();
-    if (v === '') errors[field] = '请填写此项';
+    if (v === '' && !OPTIONAL.includes(field)) errors[field] = '请填写此项';
     else if (v.length > max) errors[field] = `不能超过${max}个字`;
   }
   const problems = errors.docNoPattern ? [] : validateDocNoPattern(input.docNoPattern.trim());
