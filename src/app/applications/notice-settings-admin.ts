@@ -8,6 +8,7 @@ import { ancestry } from '../../domain/orgs/organization.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { canViewPersonalData } from '../../domain/policies/application-policy.js';
 import { validateDocNoPattern } from '../../domain/notices/doc-no.js';
+import { reviewBodyFor, type ReviewBody } from '../../domain/notices/review-body.js';
 import type { NoticeTemplate, TemplateIssue } from '../../domain/notices/notice-template.js';
 import { REMEDY_VARIANTS, type RemedyVariant } from '../../domain/notices/reply-outcomes.js';
 import {
@@ -107,6 +108,8 @@ export type NoticeSettingsPage = OrgNoticeSettings & {
   /** The first number of this year under the pattern shown, or undefined when the pattern is wrong. */
   docNoPreview: string | undefined;
   hasSeal: boolean;
+  /** What a blank 行政复议机关 means: the body computed from the organization tree. */
+  reviewBody: ReviewBody;
   templates: { key: EditorKey; edited: boolean }[];
 };
 
@@ -129,6 +132,7 @@ export async function noticeSettingsPage(
     values,
     docNoPreview: preview.ok ? preview.value : undefined,
     hasSeal: s.settings.sealFileId !== null,
+    reviewBody: reviewBodyFor(await ctx.repos.orgs.list({ includeRetired: true }), s.org.id),
     templates: EDITOR_KEYS.map((key) => ({ key, edited: isEdited(key, s.settings.templates) })),
   };
 }
