@@ -1,7 +1,8 @@
 // First use of a database: load the national calendar, create the organization tree and the admin.
 import type { AppContext } from './context.js';
 import type { CalendarDayRow } from './calendar/ports.js';
-import { DEMO_FOOTER, DEMO_ORGS, type DemoOrg } from './demo/demo-district.js';
+import { DEMO_FOOTER, DEMO_ORGS, DEMO_ROOT_REVIEW_BODY, type DemoOrg } from './demo/demo-district.js';
+import { seedReconsiderationBody } from './applications/notice-settings.js';
 import { saveSiteFooter } from './settings/site-settings.js';
 import { auditBy } from './actors.js';
 import { insertOrganization } from './orgs/manage-organizations.js';
@@ -50,6 +51,8 @@ export async function bootstrap(ctx: AppContext, seed: CalendarSeed, demo: boole
   result.adminPassword = await createInitialAdmin(ctx, orgs.rootId);
   if (demo) {
     await saveSiteFooter(ctx, null, DEMO_FOOTER);
+    // The demo root's own review body lies outside the tree (行政复议法 art. 24 ¶1 (2)).
+    await seedReconsiderationBody(ctx.repos, orgs.rootId, DEMO_ROOT_REVIEW_BODY, ctx.clock.nowIso());
   }
   return result;
 }

@@ -1,7 +1,7 @@
 // Emails to the applicant: on receipt, and with each notice (补正, 延期, 收费, 答复…) a move issues.
 import type { ApplicationUseCaseRepos } from './ports.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
-import type { NoticeDocument } from '../../domain/notices/notice.js';
+import { NOT_FOR_APPLICANT, type NoticeDocument } from '../../domain/notices/notice.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { enqueueMail } from '../mail/outbox.js';
 
@@ -48,7 +48,7 @@ export async function mailNotice(
   doc: NoticeDocument,
   at: string,
 ): Promise<void> {
-  if (doc.kind === 'consultation_third_party' || doc.kind === 'consultation_agency') return;
+  if (NOT_FOR_APPLICANT.includes(doc.kind)) return;
   const text = [
     doc.docNo,
     '',

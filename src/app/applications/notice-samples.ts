@@ -15,7 +15,7 @@ import {
 } from '../../domain/notices/notice.js';
 import type { TemplateIssue } from '../../domain/notices/notice-template.js';
 import { kindOfKey, type OrgNoticeTemplates, type TemplateKey } from '../../domain/notices/templates.js';
-import type { NoticeSettings } from './notice-settings.js';
+import type { EffectiveNoticeSettings as NoticeSettings } from './notice-settings.js';
 
 /**
  * The document number the pattern gives the first notice of the year (serial 1).
@@ -110,6 +110,16 @@ export function sampleNoticeModel(
       };
     case 'reply':
       return sampleReply(base, key.slice('reply.'.length) as Outcome, settings);
+    case 'disclosure_third_party':
+      return {
+        ...base,
+        kind,
+        party: { name: '示例建设有限公司', address: '示例市示例区工业路8号' },
+        outcome: 'partially_disclosed',
+        disclosureReasons: '（示例）该项目使用财政资金，工程价款的公开关系公共利益，不公开可能对公共利益造成重大影响。',
+        opinion: '（示例）工程价款属于商业秘密，不同意公开。',
+        remedies: { reconsiderationBody: settings.reviewBody.name ?? '', court: settings.court },
+      };
   }
 }
 
@@ -119,7 +129,8 @@ function sampleReply(base: NoticeBase, outcome: Outcome, settings: NoticeSetting
     ...base,
     kind: 'reply',
     outcome,
-    remedies: { reconsiderationBody: settings.reconsiderationBody, court: settings.court },
+    remedies: { reconsiderationBody: settings.reviewBody.name ?? '', court: settings.court },
+    reviewRoutes: settings.reviewRoutes,
     reasons: '（示例）承办人填写的具体理由。',
     ...(uses([
       'withheld.inquiry_matter',

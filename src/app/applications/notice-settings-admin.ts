@@ -8,6 +8,7 @@ import { ancestry } from '../../domain/orgs/organization.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { canViewPersonalData } from '../../domain/policies/application-policy.js';
 import { validateDocNoPattern } from '../../domain/notices/doc-no.js';
+import { reviewBodyFor, type ReviewBody } from '../../domain/notices/review-body.js';
 import type { NoticeTemplate, TemplateIssue } from '../../domain/notices/notice-template.js';
 import { REMEDY_VARIANTS, type RemedyVariant } from '../../domain/notices/reply-outcomes.js';
 import {
@@ -28,7 +29,7 @@ import {
 } from '../../domain/notices/placeholders.js';
 import { templateFromText, templateToText, type TemplateText } from '../../domain/notices/template-text.js';
 import { forbidden, invalid, notFound } from '../errors.js';
-import { noticeSettings, saveNoticeSettings, type NoticeSettings } from './notice-settings.js';
+import { noticeSettings, saveNoticeSettings, type EffectiveNoticeSettings } from './notice-settings.js';
 import { previewNotice, sampleDocNo, type NoticePreview } from './notice-samples.js';
 
 /** The largest seal image accepted. */
@@ -59,7 +60,7 @@ export function remedyVariantOf(key: EditorKey): RemedyVariant | undefined {
 }
 
 /** An organization with its notice settings, for a user allowed to manage them. */
-export type OrgNoticeSettings = { org: Organization; settings: NoticeSettings };
+export type OrgNoticeSettings = { org: Organization; settings: EffectiveNoticeSettings };
 
 async function orgAndPath(ctx: ApplicationContext, orgId: string): Promise<{ org: Organization; path: string[] }> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
@@ -107,6 +108,8 @@ export type NoticeSettingsPage = OrgNoticeSettings & {
   /** The first number of this year under the pattern shown, or undefined when the pattern is wrong. */
   docNoPreview: string | undefined;
   hasSeal: boolean;
+  /** What a blank 行政复议机关 means: the body computed from the organization tree. */
+  reviewBody: ReviewBody;
   templates: { key: EditorKey; edited: boolean }[];
 };
 
@@ -129,13 +132,14 @@ export async function noticeSettingsPage(
     values,
     docNoPreview: preview.ok ? preview.value : undefined,
     hasSeal: s.settings.sealFileId !== null,
+    reviewBody: reviewBodyFor(await ctx.repos.orgs.list({ includeRetired: true }), s.org.id),
     templates: EDITOR_KEYS.map((key) => ({ key, edited: isEdited(key, s.settings.templates) })),
   };
 }
 
 /** The general fields of the settings page. */
 export type NoticeGeneralInput = Pick<
-  NoticeSettings,
+  EffectiveNoticeSettings,
   'docNoPattern' | 'reconsiderationBody' | 'court' | 'paymentInstructions'
 >;
 
@@ -146,15 +150,18 @@ const LIMITS: Record<keyof NoticeGeneralInput, number> = {
   paymentInstructions: 1000,
 };
 
+/** Fields that may stay blank: the 行政复议机关 is then computed from the organization tree. */
+const OPTIONAL: readonly (keyof NoticeGeneralInput)[] = ['reconsiderationBody'];
+
 /**
- * Checks the general fields (all required, within the stored lengths, a usable pattern).
+ * Checks the general fields (required but the review body, within the stored lengths, a usable pattern).
  * @returns field errors in Chinese; empty when they can be saved
  */
 export function checkNoticeGeneral(input: NoticeGeneralInput): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const [field, max] of Object.entries(LIMITS) as [keyof NoticeGeneralInput, number][]) {
     const v = input[field].trim();
-    if (v === '') errors[field] = '请填写此项';
+    if (v === '' && !OPTIONAL.includes(field)) errors[field] = '请填写此项';
     else if (v.length > max) errors[field] = `不能超过${max}个字`;
   }
   const problems = errors.docNoPattern ? [] : validateDocNoPattern(input.docNoPattern.trim());

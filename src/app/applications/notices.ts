@@ -4,10 +4,16 @@ import type { ApplicationContext, ApplicationUseCaseRepos } from './ports.js';
 import type { Action, ApplicationEvent, ApplicationSnapshot, Outcome } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
-import { buildNoticeDocument, type NoticeBase, type NoticeModel } from '../../domain/notices/notice.js';
+import {
+  buildNoticeDocument,
+  type NoticeBase,
+  type NoticeModel,
+  type ThirdPartyDisclosureNotice,
+} from '../../domain/notices/notice.js';
 import { formatNoticeDocNo } from '../../domain/notices/doc-no.js';
 import { invalid } from '../errors.js';
-import { noticeSettings, type NoticeSettings } from './notice-settings.js';
+import { noticeSettings, type EffectiveNoticeSettings } from './notice-settings.js';
+import type { TemplateIssue } from '../../domain/notices/notice-template.js';
 import { mailNotice } from './applicant-mail.js';
 
 /** The case after a move, for the notices it issues. */
@@ -15,7 +21,8 @@ export type NoticeTrigger = { app: ApplicationSnapshot; org: Organization; actio
 
 /**
  * Issues the notices a move calls for: 登记 → 接收回执, 补正 → 补正告知书, 延期 → 延期答复告知书,
- * 收费 → 收费通知书, 征求意见 → 征求意见书, 送达答复 → 答复告知书.
+ * 收费 → 收费通知书, 征求意见 → 征求意见书, 送达答复 → 答复告知书 and, to each consulted third party that
+ * objected when the reply discloses, 决定公开告知书 (art. 32).
  * @returns ids of the notices created
  * @throws AppError 'invalid' when a template lacks a value (e.g. reasons for a partial disclosure)
  */
@@ -29,6 +36,19 @@ export async function issueNoticesFor(
   if (!event) return [];
   const model = modelFor(t, event, settings);
   if (!model) return [];
+  const models = t.action === 'send_reply' ? [model, ...thirdPartyDisclosures(model, t.app, settings)] : [model];
+  const ids: string[] = [];
+  for (const m of models) ids.push(await issueNotice(ctx, repos, t, m, settings));
+  return ids;
+}
+
+async function issueNotice(
+  ctx: ApplicationContext,
+  repos: ApplicationUseCaseRepos,
+  t: NoticeTrigger,
+  model: NoticeModel,
+  settings: EffectiveNoticeSettings,
+): Promise<string> {
   const serial = await repos.counters.next(`notice:${t.org.id}:${t.on.slice(0, 4)}`);
   const docNo = formatNoticeDocNo(settings.docNoPattern, {
     orgShortName: t.org.shortName || t.org.name,
@@ -38,11 +58,7 @@ export async function issueNoticesFor(
   });
   if (!docNo.ok) throw invalid(`告知书文号格式有误：${docNo.error.message}`);
   const doc = buildNoticeDocument({ ...model, docNo: docNo.value } as NoticeModel, settings.templates);
-  if (!doc.ok) {
-    throw invalid(`无法生成告知书：${doc.error.map((i) => i.message).join('；')}`, {
-      reasons: '请在“起草答复”时填写告知书所需的理由或依据',
-    });
-  }
+  if (!doc.ok) throw invalid(`无法生成告知书：${doc.error.map((i) => i.message).join('；')}`, fixHint(doc.error));
   const id = ctx.crypto.newId();
   await mailNotice(repos, () => ctx.crypto.newId(), t.app, t.org, doc.value, t.now);
   await repos.notices.insert({
@@ -57,10 +73,66 @@ export async function issueNoticesFor(
     serviceRef: null,
     createdAt: t.now,
   });
-  return [id];
+  return id;
 }
 
-function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: NoticeSettings): NoticeModel | undefined {
+/** Where to fix what a notice lacks: the review body is a notice setting, the rest is typed when drafting. */
+function fixHint(issues: readonly TemplateIssue[]): Record<string, string> {
+  return issues.some((i) => i.placeholder === 'reconsiderationBody')
+    ? { reconsiderationBody: `请在本机关的告知书设置中填写行政复议机关（${REVIEW_BODY_HINT}）` }
+    : { reasons: '请在“起草答复”时填写告知书所需的理由或依据' };
+}
+
+const REVIEW_BODY_HINT = '本级人民政府的行政复议机关无法从机构树确定';
+
+/**
+ * The 决定公开告知书 owed to each consulted third party that objected (end_consultation {objection}), when the
+ * reply discloses all or part of the information (art. 32, last sentence). Pairs each end_consultation with the
+ * start_consultation before it; agencies (art. 34) get none.
+ */
+function thirdPartyDisclosures(
+  reply: NoticeModel,
+  a: ApplicationSnapshot,
+  s: EffectiveNoticeSettings,
+): ThirdPartyDisclosureNotice[] {
+  if (reply.kind !== 'reply' || (reply.outcome !== 'disclosed' && reply.outcome !== 'partially_disclosed')) return [];
+  const draft = [...a.events].reverse().find((x) => x.action === 'draft_reply');
+  const reasons = textParam(draft?.params ?? {}, 'disclosureReasons');
+  const out: ThirdPartyDisclosureNotice[] = [];
+  let started: Readonly<Record<string, unknown>> | undefined;
+  for (const e of a.events) {
+    if (e.action === 'start_consultation') started = e.params;
+    if (e.action !== 'end_consultation' || started === undefined) continue;
+    if (started.kind === 'third_party' && e.params.objection === true) {
+      const opinion = textParam(e.params, 'opinion');
+      out.push({
+        docNo: '',
+        org: reply.org,
+        applicant: { name: '', address: '' },
+        trackingCode: reply.trackingCode,
+        receivedOn: reply.receivedOn,
+        issuedOn: reply.issuedOn,
+        requestDescription: reply.requestDescription,
+        sealImageRef: s.sealFileId,
+        kind: 'disclosure_third_party',
+        party: { name: textParam(started, 'party') ?? '', address: '' },
+        outcome: reply.outcome,
+        remedies: reply.remedies,
+        ...(reasons ? { disclosureReasons: reasons } : {}),
+        ...(opinion ? { opinion } : {}),
+      });
+    }
+    started = undefined;
+  }
+  return out;
+}
+
+function textParam(p: Readonly<Record<string, unknown>>, k: string): string | undefined {
+  const v = p[k];
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSettings): NoticeModel | undefined {
   const a = t.app;
   const p = e.params;
   const str = (k: string): string | undefined =>
@@ -142,7 +214,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: NoticeSettings): Not
   }
 }
 
-function replyModel(base: NoticeBase, a: ApplicationSnapshot, s: NoticeSettings): NoticeModel {
+function replyModel(base: NoticeBase, a: ApplicationSnapshot, s: EffectiveNoticeSettings): NoticeModel {
   const draft = [...a.events].reverse().find((x) => x.action === 'draft_reply');
   const dp = draft?.params ?? {};
   const opt = (k: string) => (typeof dp[k] === 'string' && dp[k] !== '' ? { [k]: dp[k] as string } : {});
@@ -150,7 +222,8 @@ function replyModel(base: NoticeBase, a: ApplicationSnapshot, s: NoticeSettings)
     ...base,
     kind: 'reply',
     outcome: a.outcome as Outcome,
-    remedies: { reconsiderationBody: s.reconsiderationBody, court: s.court },
+    remedies: { reconsiderationBody: s.reviewBody.name ?? '', court: s.court },
+    reviewRoutes: s.reviewRoutes,
     ...opt('reasons'),
     ...opt('provision'),
     ...opt('legalBasis'),
@@ -187,10 +260,15 @@ export async function checkReplyDraft(
     dueOn: _dueOn,
     ...common
   } = base as NoticeBase & { kind: string; channel: unknown; dueOn: unknown };
-  const doc = buildNoticeDocument({ ...replyModel(common, app, s), docNo: '（草稿）' } as NoticeModel, s.templates);
-  if (!doc.ok) {
-    throw invalid(`答复告知书缺少内容：${doc.error.map((i) => i.message).join('；')}`, {
-      reasons: '请填写告知书所需的理由或依据',
-    });
+  const reply = { ...replyModel(common, app, s), docNo: '（草稿）' } as NoticeModel;
+  const doc = buildNoticeDocument(reply, s.templates);
+  if (!doc.ok) throw invalid(`答复告知书缺少内容：${doc.error.map((i) => i.message).join('；')}`, fixHint(doc.error));
+  for (const notice of thirdPartyDisclosures(reply, app, s)) {
+    const letter = buildNoticeDocument({ ...notice, docNo: '（草稿）' }, s.templates);
+    if (!letter.ok) {
+      throw invalid(`决定公开告知书（第三方）缺少内容：${letter.error.map((i) => i.message).join('；')}`, {
+        disclosureReasons: '第三方不同意公开而本机关决定公开的，请填写决定公开的理由（条例第三十二条）',
+      });
+    }
   }
 }

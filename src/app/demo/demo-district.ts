@@ -99,6 +99,9 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
 ];
 
+/** The 行政复议机关 of the demo root government: the (fictional) city government one level up. */
+export const DEMO_ROOT_REVIEW_BODY = '示例市人民政府';
+
 /** Demo footer marks (fictional values). */
 export const DEMO_FOOTER = {
   siteName: '示例区人民政府门户网站',

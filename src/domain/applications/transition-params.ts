@@ -99,6 +99,8 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
       return [
         p('endedOn', 'date', false, '收到意见（或期限届满）的日期'),
         p('opinion', 'text', false, '意见摘要', { max: 5000 }),
+        // Art. 32: a third party's objection; disclosing over it owes the party a written notice.
+        p('objection', 'boolean', false, '第三方不同意公开'),
       ];
     case 'extend':
       return [
@@ -124,6 +126,8 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
         p('legalBasis', 'text', false, '法律依据（不填则按办理结果自动引用）', { max: 500 }),
         p('referralAgency', 'text', false, '负责公开的机关及联系方式（非本机关负责的）', { max: 500 }),
         p('previousReply', 'text', false, '此前答复的文号和日期（重复申请的）', { max: 200 }),
+        // Art. 32, last sentence: printed in the 决定公开告知书 to a third party that objected.
+        p('disclosureReasons', 'text', false, '决定公开的理由（第三方不同意公开的，书面告知第三方）', { max: 2000 }),
       ];
     case 'pass_legal_review':
       return [p('confidentialityReviewed', 'boolean', true, '已完成保密审查'), COMMENTS(false)];

@@ -19,6 +19,7 @@ export const KIND_MARKS: Readonly<Record<NoticeKind, string>> = {
   consultation_third_party: '征',
   consultation_agency: '征',
   reply: '答',
+  disclosure_third_party: '告',
 };
 
 /** Values for a document number. */

@@ -2,6 +2,7 @@
 // model into a document with the organization's templates.
 import type { Channel, Outcome } from '../applications/application.js';
 import type { LocalDate } from '../core/local-date.js';
+import type { ReviewRoutes } from './reply-outcomes.js';
 
 /** Kinds of notice. Stored values (notice.kind); never rename. */
 export const NOTICE_KINDS = [
@@ -12,6 +13,8 @@ export const NOTICE_KINDS = [
   'consultation_third_party',
   'consultation_agency',
   'reply',
+  // Art. 32, last sentence: the decision to disclose over a third party's objection, written to the third party.
+  'disclosure_third_party',
 ] as const;
 /** One kind of notice. */
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -25,7 +28,15 @@ export const NOTICE_KIND_LABELS: Readonly<Record<NoticeKind, string>> = {
   consultation_third_party: '征求第三方意见书',
   consultation_agency: '征求意见书（共同制作机关）',
   reply: '答复告知书',
+  disclosure_third_party: '决定公开告知书（第三方）',
 };
+
+/** Kinds addressed to someone other than the applicant: never mailed to the applicant nor shown on /track. */
+export const NOT_FOR_APPLICANT: readonly NoticeKind[] = [
+  'consultation_third_party',
+  'consultation_agency',
+  'disclosure_third_party',
+];
 
 /** The issuing organization as printed on a notice. */
 export type NoticeOrg = {
@@ -120,6 +131,24 @@ export type ReplyNotice = NoticeBase & {
   /** Replaces the legal basis the outcome table gives (required for other.other). */
   legalBasis?: string;
   remedies: RemedyBodies;
+  /** The organization's review route per outcome group (see REVIEW_ROUTE_DEFAULTS). */
+  reviewRoutes?: ReviewRoutes;
+};
+/**
+ * 决定公开告知书（第三方） (art. 32, last sentence: 决定予以公开的，应当将决定公开的政府信息内容和理由书面告知第三方):
+ * to a consulted third party that objected, when the reply discloses all or part of the information.
+ * Like the consultation letter, it never names the applicant.
+ */
+export type ThirdPartyDisclosureNotice = NoticeBase & {
+  kind: 'disclosure_third_party';
+  party: NoticeParty;
+  /** The reply's outcome: disclosed or partially_disclosed. */
+  outcome: 'disclosed' | 'partially_disclosed';
+  /** Why the office discloses over the objection. */
+  disclosureReasons?: string;
+  /** What the third party said (the consultation's recorded opinion). */
+  opinion?: string;
+  remedies: RemedyBodies;
 };
 
 /** Everything a notice is generated from. */
@@ -130,4 +159,5 @@ export type NoticeModel =
   | FeeNotice
   | ThirdPartyConsultationNotice
   | AgencyConsultationNotice
-  | ReplyNotice;
+  | ReplyNotice
+  | ThirdPartyDisclosureNotice;

@@ -34,6 +34,12 @@ export const FEE_STANDARDS: Readonly<Record<FeeBasis, string>> = {
     '30页以下（含30页）的，不收费；31至100页（含100页）的部分，每页收费10元；101至200页（含200页）的部分，每页收费20元；201页以上的部分，每页收费40元。',
 };
 
+/** What the office decided to disclose, as the third party's notice prints it (art. 32). */
+export const DISCLOSURE_DECISIONS: Readonly<Record<'disclosed' | 'partially_disclosed', string>> = {
+  disclosed: '向申请人公开上述政府信息',
+  partially_disclosed: '向申请人公开上述政府信息中可以公开的部分，其余内容不予公开',
+};
+
 /** Printed on fee notices when the payment period is excluded from the reply period (configurable). */
 export const PAYMENT_PERIOD_NOTE = '自本通知书送达之日起至您缴纳信息处理费之日止的期间，不计算在答复期限内。';
 
@@ -120,6 +126,15 @@ function kindValues(m: NoticeModel, remedies: string | undefined): Record<string
       return { ...consulted(m.information), agencyName: m.agency.name, agencyAddress: m.agency.address };
     case 'reply':
       return replyValues(m, remedies);
+    case 'disclosure_third_party':
+      return {
+        partyName: m.party.name,
+        partyAddress: m.party.address,
+        disclosureDecision: DISCLOSURE_DECISIONS[m.outcome],
+        disclosureReasons: m.disclosureReasons,
+        opinion: m.opinion,
+        remedies,
+      };
   }
 }
 

@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../core/local-date.js';
 import { issuesOf, sampleNoticeBase } from './test-support.js';
-import { buildNoticeDocument, NOTICE_KINDS, type NoticeBase, type NoticeModel } from './notice.js';
+import {
+  buildNoticeDocument,
+  NOT_FOR_APPLICANT,
+  NOTICE_KIND_LABELS,
+  NOTICE_KINDS,
+  type NoticeBase,
+  type NoticeModel,
+  type ThirdPartyDisclosureNotice,
+} from './notice.js';
 import { placeholdersFor, PLACEHOLDER_LABELS, REQUIRED_PLACEHOLDERS } from './placeholders.js';
 import {
   DEFAULT_REMEDIES,
@@ -49,7 +57,7 @@ const models: NoticeModel[] = [
 
 test('every kind of notice has a default template that validates', () => {
   for (const key of TEMPLATE_KEYS) assert.deepEqual(validateNoticeTemplate(key, defaultTemplate(key)), [], key);
-  assert.equal(TEMPLATE_KEYS.length, 6 + 21);
+  assert.equal(TEMPLATE_KEYS.length, 7 + 21);
   for (const kind of NOTICE_KINDS) {
     for (const name of [...placeholdersFor(kind), ...REQUIRED_PLACEHOLDERS[kind]]) {
       assert.ok(PLACEHOLDER_LABELS[name], `label for ${name}`);
@@ -210,4 +218,40 @@ test('a reply uses the organization’s remedy clause', () => {
       '不服的，可在60日内向示例区人民政府申请行政复议，或在6个月内向示例区人民法院提起行政诉讼。',
     ),
   );
+});
+
+test('the notice to a third party that objected names what is disclosed, why, and its own remedies, never the applicant', () => {
+  const notice = (over: Partial<ThirdPartyDisclosureNotice> = {}): ThirdPartyDisclosureNotice => ({
+    ...sampleNoticeBase({ issuedOn: localDate('2025-10-20') }),
+    kind: 'disclosure_third_party',
+    party: { name: '示例建设有限公司', address: '示例区工业路2号' },
+    outcome: 'partially_disclosed',
+    disclosureReasons: '该工程使用财政资金，工程价款关系公共利益。',
+    opinion: '工程价款属于商业秘密。',
+    remedies: { reconsiderationBody: '示例区人民政府', court: '示例区人民法院' },
+    ...over,
+  });
+  const r = buildNoticeDocument(notice());
+  assert.ok(r.ok);
+  const body = r.value.paragraphs.join('\n');
+  assert.equal(r.value.kind, 'disclosure_third_party');
+  assert.equal(r.value.title, '政府信息公开决定公开告知书');
+  assert.equal(r.value.addressee, '示例建设有限公司：');
+  assert.match(body, /第三十二条/);
+  assert.match(body, /您（单位）不同意公开/);
+  assert.match(body, /您（单位）的意见：工程价款属于商业秘密。/);
+  assert.match(body, /本机关决定向申请人公开上述政府信息中可以公开的部分，其余内容不予公开/);
+  assert.match(body, /决定公开的理由：该工程使用财政资金，工程价款关系公共利益。/);
+  assert.match(body, /60日内向示例区人民政府申请行政复议；也可以.*6个月内向示例区人民法院提起行政诉讼/);
+  assert.doesNotMatch(`${r.value.addressee}${body}`, /李四|K7QH2M9X|\{\{/);
+  const full = buildNoticeDocument(notice({ outcome: 'disclosed', opinion: undefined }));
+  assert.ok(full.ok);
+  assert.match(full.value.paragraphs.join(), /本机关决定向申请人公开上述政府信息，/);
+  assert.doesNotMatch(full.value.paragraphs.join(), /您（单位）的意见：/);
+  const { disclosureReasons: _none, ...withoutReasons } = notice();
+  assert.deepEqual(issuesOf(buildNoticeDocument(withoutReasons)), [
+    ['missing_value', 'disclosureReasons', 'paragraph 4'],
+  ]);
+  assert.equal(NOTICE_KIND_LABELS.disclosure_third_party, '决定公开告知书（第三方）');
+  assert.ok(NOT_FOR_APPLICANT.includes('disclosure_third_party'));
 });

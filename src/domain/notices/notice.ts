@@ -3,7 +3,8 @@
 //
 // Kinds: 接收回执 (acknowledgement), 补正告知书 (art. 30), 延期答复告知书 (art. 33), 收费通知书
 // (art. 42; 国办函〔2020〕109号), 征求第三方意见书 (art. 32), 征求意见书 to a co-producing agency
-// (art. 34) and 依申请公开政府信息告知书 (the reply, arts. 36–39, one template per outcome code).
+// (art. 34), 依申请公开政府信息告知书 (the reply, arts. 36–39, one template per outcome code) and
+// 决定公开告知书 to a third party that objected (art. 32, last sentence).
 import type { Outcome } from '../applications/application.js';
 import type { LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -20,7 +21,7 @@ import { describePlaceholder } from './placeholders.js';
 import { remedyTemplate, templateFor, templateKeyOf, type OrgNoticeTemplates, type TemplateKey } from './templates.js';
 import { remedyVariantFor } from './reply-outcomes.js';
 
-import type { NoticeKind, NoticeModel, ReplyNotice } from './notice-model.js';
+import type { NoticeKind, NoticeModel, ReplyNotice, ThirdPartyDisclosureNotice } from './notice-model.js';
 
 export { NOTICE_KINDS } from './notice-model.js';
 export type {
@@ -37,8 +38,10 @@ export type {
   AgencyConsultationNotice,
   RemedyBodies,
   ReplyNotice,
+  ThirdPartyDisclosureNotice,
   NoticeModel,
 } from './notice-model.js';
+export { NOTICE_KIND_LABELS, NOT_FOR_APPLICANT } from './notice-model.js';
 
 /** A generated notice, ready for layout (HTML, DOCX) and for storage as JSON (notice.body_json). */
 export type NoticeDocument = {
@@ -69,7 +72,10 @@ export function buildNoticeDocument(
 ): Result<NoticeDocument, TemplateIssue[]> {
   const key = templateKeyOf(model);
   const issues: TemplateIssue[] = [];
-  const remedies = model.kind === 'reply' ? renderRemedies(model, templates, issues) : undefined;
+  const remedies =
+    model.kind === 'reply' || model.kind === 'disclosure_third_party'
+      ? renderRemedies(model, templates, issues)
+      : undefined;
   const values = noticeValues(model, remedies);
   const rendered = renderNotice(templateFor(key, templates), values, issues);
   if (issues.length > 0) return err(issues);
@@ -84,8 +90,14 @@ export function buildNoticeDocument(
   });
 }
 
-function renderRemedies(model: ReplyNotice, templates: OrgNoticeTemplates, issues: TemplateIssue[]): string {
-  const variant = remedyVariantFor(model.outcome, model.issuedOn);
+function renderRemedies(
+  model: ReplyNotice | ThirdPartyDisclosureNotice,
+  templates: OrgNoticeTemplates,
+  issues: TemplateIssue[],
+): string {
+  // A third party contests the decision to disclose: both routes are open to it (art. 23 ¶1 (4) is the applicant's).
+  const variant =
+    model.kind === 'reply' ? remedyVariantFor(model.outcome, model.issuedOn, model.reviewRoutes) : 'either';
   const values: PlaceholderValues = {
     reconsiderationBody: model.remedies.reconsiderationBody.trim() || undefined,
     court: model.remedies.court?.trim() || '有管辖权的人民法院',

@@ -37,6 +37,14 @@ export const KIND_PLACEHOLDERS: Readonly<Record<NoticeKind, readonly string[]>> 
   consultation_third_party: ['partyName', 'partyAddress', 'consultedInformation', 'consultationDays'],
   consultation_agency: ['agencyName', 'agencyAddress', 'consultedInformation', 'consultationDays'],
   reply: ['outcomeLabel', 'legalBasis', 'reasons', 'provision', 'referralAgency', 'previousReply', 'remedies'],
+  disclosure_third_party: [
+    'partyName',
+    'partyAddress',
+    'disclosureDecision',
+    'disclosureReasons',
+    'opinion',
+    'remedies',
+  ],
 };
 
 /** Placeholders an edited template of each kind must still contain (the legal core of the notice). */
@@ -48,6 +56,7 @@ export const REQUIRED_PLACEHOLDERS: Readonly<Record<NoticeKind, readonly string[
   consultation_third_party: ['requestDescription', 'consultationDays'],
   consultation_agency: ['requestDescription', 'consultationDays'],
   reply: ['legalBasis', 'remedies'],
+  disclosure_third_party: ['requestDescription', 'disclosureDecision', 'disclosureReasons', 'remedies'],
 };
 
 /** Placeholders of the remedy clause of replies (行政复议 / 行政诉讼). */
@@ -97,6 +106,9 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
   referralAgency: '负责公开的行政机关及联系方式',
   previousReply: '此前的答复',
   remedies: '救济途径',
+  disclosureDecision: '决定公开的内容',
+  disclosureReasons: '决定公开的理由',
+  opinion: '第三方意见摘要',
   reconsiderationBody: '行政复议机关',
   court: '人民法院',
 };

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { OUTCOMES, type Outcome } from '../applications/application.js';
 import { localDate } from '../core/local-date.js';
 import { buildNoticeDocument, type ReplyNotice } from './notice.js';
-import { legalBasisFor, REGULATION, remedyVariantFor, REPLY_OUTCOMES } from './reply-outcomes.js';
+import {
+  legalBasisFor,
+  REGULATION,
+  remedyVariantFor,
+  REVIEW_ROUTE_DEFAULTS,
+  type ReviewRoutes,
+} from './reply-outcomes.js';
 import { defaultTemplate, validateNoticeTemplate } from './templates.js';
 import { issuesOf, sampleReply } from './test-support.js';
 
@@ -85,8 +91,49 @@ test('refusals (不予公开) tell the applicant to seek reconsideration first (
   );
   for (const o of OUTCOMES) {
     const expected = o.startsWith('withheld.') || o === 'partially_disclosed' ? 'reconsideration_first' : 'either';
-    assert.equal(REPLY_OUTCOMES[o].remedy, expected, o);
+    assert.equal(remedyVariantFor(o, localDate('2025-10-20')), expected, o);
   }
+});
+
+test('the review route is decided per outcome group: refusals always reconsideration first, the others by setting', () => {
+  const on = localDate('2025-10-20');
+  const byGroup: [Outcome, string][] = [
+    ['disclosed', 'either'],
+    ['partially_disclosed', 'reconsideration_first'],
+    ['withheld.internal_affairs', 'reconsideration_first'],
+    ['withheld.inquiry_matter', 'reconsideration_first'],
+    ['unavailable.not_held', 'either'],
+    ['not_processed.repeated', 'either'],
+    ['other.correction_lapsed', 'either'],
+  ];
+  for (const [o, expected] of byGroup) assert.equal(remedyVariantFor(o, on), expected, o);
+  const strict: ReviewRoutes = {
+    unavailable: 'reconsideration_first',
+    not_processed: 'reconsideration_first',
+    withheld: 'either',
+    partially_disclosed: 'either',
+  };
+  assert.equal(remedyVariantFor('unavailable.needs_creation', on, strict), 'reconsideration_first');
+  assert.equal(remedyVariantFor('not_processed.excessive', on, strict), 'reconsideration_first');
+  assert.equal(remedyVariantFor('other.fee_unpaid', on, strict), 'either', 'a group the setting leaves alone');
+  assert.equal(
+    remedyVariantFor('withheld.state_secret', on, strict),
+    'reconsideration_first',
+    'art. 23 ¶1 (4) is fixed',
+  );
+  assert.equal(remedyVariantFor('partially_disclosed', on, strict), 'reconsideration_first', 'art. 23 ¶1 (4) is fixed');
+  assert.deepEqual(REVIEW_ROUTE_DEFAULTS, {
+    disclosed: 'either',
+    partially_disclosed: 'reconsideration_first',
+    withheld: 'reconsideration_first',
+    unavailable: 'either',
+    not_processed: 'either',
+    other: 'either',
+  });
+  const notHeld = buildNoticeDocument(reply('unavailable.not_held', { reviewRoutes: strict }));
+  assert.ok(notHeld.ok);
+  assert.match(notHeld.value.paragraphs.join(), /应当自收到本告知书之日起60日内先向示例区人民政府申请行政复议/);
+  assert.doesNotMatch(notHeld.value.paragraphs.join(), /6个月内/);
 });
 
 test('the court defaults to 有管辖权的人民法院; a blank reconsideration body is a missing value', () => {

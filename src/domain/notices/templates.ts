@@ -105,6 +105,21 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Exclude<NoticeKind, 'reply'>, No
       '特此函告。',
     ],
   },
+  // Art. 32, last sentence; addressed to the third party, never naming the applicant. The remedies are the
+  // third party's own (either route: art. 23 ¶1 (4) concerns an applicant refused, not a third party).
+  disclosure_third_party: {
+    title: '政府信息公开决定公开告知书',
+    addressee: '{{partyName}}：',
+    paragraphs: [
+      `本机关于{{receivedOn}}收到一份政府信息公开申请，申请获取：{{requestDescription}}。因公开该政府信息可能损害您（单位）的合法权益，本机关依照${REGULATION}第三十二条的规定书面征求了您（单位）的意见，您（单位）不同意公开。`,
+      { when: 'opinion', text: '您（单位）的意见：{{opinion}}' },
+      `经审查，本机关认为不公开可能对公共利益造成重大影响。根据${REGULATION}第三十二条的规定，本机关决定{{disclosureDecision}}，现将决定公开的政府信息内容和理由书面告知您（单位）。`,
+      '决定公开的理由：{{disclosureReasons}}',
+      '{{remedies}}',
+      CONTACT,
+      '特此告知。',
+    ],
+  },
 };
 
 /** Default title of replies. */
@@ -138,7 +153,7 @@ export function defaultReplyTemplate(outcome: Outcome): NoticeTemplate {
   };
 }
 
-/** Every template key: the six kinds, then one reply key per outcome code. */
+/** Every template key: the kinds other than replies, then one reply key per outcome code. */
 export const TEMPLATE_KEYS: readonly TemplateKey[] = [
   ...(Object.keys(DEFAULT_TEMPLATES) as Exclude<NoticeKind, 'reply'>[]),
   ...OUTCOMES.map((o): TemplateKey => `reply.${o}`),

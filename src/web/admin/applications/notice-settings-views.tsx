@@ -56,6 +56,8 @@ export function NoticeSettingsPage(
     docNoPreview?: string;
     hasSeal: boolean;
     templates: { key: EditorKey; edited: boolean }[];
+    /** The body computed from the tree (what a blank field means). */
+    reviewBody?: { name: string | undefined; basis: string };
   },
 ) {
   const e = p.errors ?? {};
@@ -82,7 +84,9 @@ export function NoticeSettingsPage(
               </>
             )}
           </p>
-          {f('reconsiderationBody', { required: true, hint: '答复告知书救济途径中的行政复议机关，如“示例区人民政府”' })}
+          {f('reconsiderationBody', {
+            hint: `留空则按机构树确定：${p.reviewBody?.name ?? '（无法确定，须填写）'}。依据：${p.reviewBody?.basis ?? ''}`,
+          })}
           {f('court', { required: true, hint: '如“示例区人民法院”或“有管辖权的人民法院”' })}
           {f('paymentInstructions', {
             required: true,
