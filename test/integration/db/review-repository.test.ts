@@ -99,7 +99,7 @@ for (const dialect of DIALECTS) {
 
     test('should feed section 四 of a year from the listed cases', async () => {
       const cases = await rt.ctx.repos.reviews.list({ orgIds: [edu], year: 2025 });
-      assert.deepEqual(summarizeReviews(cases, 2025), {
+      assert.deepEqual(summarizeReviews(cases, 2025, 'filing_year'), {
         reconsideration: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 },
         litigation_direct: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
         litigation_after_reconsideration: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
