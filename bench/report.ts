@@ -70,6 +70,7 @@ async function createOrgs(db: Kysely<Database>, now: string): Promise<string[]> 
     office_name: '',
     office_address: '',
     office_phone: '',
+    office_fax: '',
     office_email: '',
     functions: '',
     leadership: '',

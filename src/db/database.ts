@@ -17,6 +17,8 @@ export interface OrganizationTable {
   office_name: string;
   office_address: string;
   office_phone: string;
+  /** The disclosure office's fax (art. 12); '' when none. */
+  office_fax: string;
   office_email: string;
   functions: string;
   leadership: string;

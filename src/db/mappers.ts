@@ -80,6 +80,7 @@ const ORGANIZATION_FIELDS = [
   'office_name',
   'office_address',
   'office_phone',
+  'office_fax',
   'office_email',
   'functions',
   'leadership',

@@ -30,6 +30,7 @@ const org = (
   officeName: `${shortName}政府信息公开工作机构`,
   officeAddress: `示例区人民路${serial}号`,
   officePhone: `0999-8801${String(serial).padStart(4, '0')}`,
+  officeFax: `0999-8802${String(serial).padStart(4, '0')}`,
   officeEmail: `gk${serial}@example.gov.cn`,
   functions: '',
   leadership: '',

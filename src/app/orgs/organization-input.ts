@@ -7,6 +7,12 @@ import { invalid } from '../errors.js';
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`).default('');
 
+/**
+ * A fax number as printed in a 指南: an optional +86, the area code (0 and 2–3 digits) and a 7–8 digit number,
+ * optionally with an extension; blank means none.
+ */
+const FAX = /^$|^(?:\+86[ -]?)?(?:0\d{2,3}[ -]?)?\d{7,8}(?:(?:-|转)\d{1,6})?$/;
+
 const schema = z.object({
   kind: z.enum(ORG_KINDS, { error: '请选择机构类型' }),
   name: z.string().trim().min(2, '请填写机构全称').max(100, '机构全称不能超过100个字符'),
@@ -32,6 +38,11 @@ const schema = z.object({
   officeName: text(100),
   officeAddress: text(200),
   officePhone: text(60),
+  officeFax: z
+    .string()
+    .trim()
+    .regex(FAX, '传真号码格式不正确，应为“区号-号码”，如 0999-88012345，可加分机号“-123”')
+    .default(''),
   officeEmail: z
     .string()
     .trim()

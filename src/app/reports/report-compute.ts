@@ -8,7 +8,8 @@ import { formatForYear } from '../../domain/reports/annual-report.js';
 import { composeReport, type ApplicationTally } from '../../domain/reports/compute.js';
 import { draftSections, type NarrativeDraft } from '../../domain/reports/narrative.js';
 import { annualPublicationCounts, type AnnualPublicationCounts } from '../../domain/publications/annual-counts.js';
-import { summarizeReviews, type ReviewSummary } from '../../domain/reviews/review-case.js';
+import { summarizeReviews, type ReviewCountingRule, type ReviewSummary } from '../../domain/reviews/review-case.js';
+import { reviewCountingRule } from '../reviews/review-counting.js';
 import type { StoredReport } from './ports.js';
 
 /** The published organization header of a report: its name, credit code and the disclosure office's contact. */
@@ -23,19 +24,29 @@ export function reportHeader(org: Organization): Pick<AnnualReport, 'organizatio
   };
 }
 
-/** What a live report is computed from, besides the stored record. */
-export type LiveInputs = { tally: ApplicationTally[]; reviews: ReviewSummary; publications: AnnualPublicationCounts };
+/** What a live report is computed from, besides the stored record (with the section 四 counting rule used). */
+export type LiveInputs = {
+  tally: ApplicationTally[];
+  reviews: ReviewSummary;
+  reviewCounting: ReviewCountingRule;
+  publications: AnnualPublicationCounts;
+};
 
-/** Loads the inputs of one organization's live report (one tally query, one register query, one publications query). */
+/**
+ * Loads the inputs of one organization's live report (the counting rule, then one tally query, one register
+ * query, one publications query).
+ */
 export async function loadLiveInputs(repos: ReportData, orgId: string, year: number): Promise<LiveInputs> {
+  const rule = await reviewCountingRule(repos);
   const [tallies, cases, facts] = await Promise.all([
     repos.reportFacts.tally([orgId], year),
-    repos.reviews.list({ orgIds: [orgId], year }),
+    repos.reviews.list({ orgIds: [orgId], countedIn: { year, rule } }),
     repos.publications.facts(orgId, year),
   ]);
   return {
     tally: tallies.get(orgId) ?? [],
-    reviews: summarizeReviews(cases, year),
+    reviews: summarizeReviews(cases, year, rule),
+    reviewCounting: rule,
     publications: annualPublicationCounts(facts, year),
   };
 }
@@ -105,6 +116,7 @@ export function draftNarrative(
     report,
     previous: previous.report,
     publications: inputs.publications,
+    reviewCounting: inputs.reviewCounting,
     noticesIssued: facts.noticesIssued,
     fees: facts.fees,
     previousProblems: previous.problems,

@@ -1,13 +1,15 @@
 // What the deadline settings page reads (the statutory dates of 《政府信息公开条例》第四十九条 and the
 // configurable internal ones): for every organization the actor may set an internal date on, its
 // statutory rule, its own internal date, the one it inherits from the nearest ancestor otherwise,
-// and the resulting due date of a report year; plus the township/street default.
+// and the resulting due date of a report year; plus the township/street default and the section 四 counting rule.
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgKind } from '../../domain/orgs/organization.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 import { hasStatutoryDue, type MonthDay } from '../../domain/reports/report-deadlines.js';
 import { maySetReportDeadline, maySetUnregulatedDue } from '../../domain/reports/report-policy.js';
+import type { ReviewCountingRule } from '../../domain/reviews/review-case.js';
 import { forbidden } from '../errors.js';
+import { maySetReviewCounting, reviewCountingRule } from '../reviews/review-counting.js';
 import { duesFor, effectiveDueOn, requireReportYear, unregulatedDue, type ReportContext } from './report-context.js';
 
 /** One organization's report dates as the settings page shows them. */
@@ -44,6 +46,8 @@ export type ReportDeadlines = {
   canSetUnregulated: boolean;
   /** Active organizations whose internal date the actor may set, in tree order. */
   orgs: OrgDeadline[];
+  /** The section 四 counting rule in force, and whether the actor may change it (a root administrator). */
+  reviewCounting: { rule: ReviewCountingRule; canSet: boolean };
 };
 
 /**
@@ -64,10 +68,12 @@ export async function listReportDeadlines(
   const roots = all.filter((o) => o.parentId === null && o.retiredAt === null).map((o) => o.id);
   const canSetUnregulated = actor === null || maySetUnregulatedDue(actor, roots);
   if (listed.length === 0) throw forbidden('只有上级政务公开办（监督）或系统管理员可以设置年度报告的报送期限');
-  const [fallback, internal, dues] = await Promise.all([
+  const [fallback, internal, dues, rule, canSetRule] = await Promise.all([
     unregulatedDue(ctx.repos),
     ctx.repos.annualReports.internalDues(),
     duesFor(ctx.repos, all, year, listed),
+    reviewCountingRule(ctx.repos),
+    maySetReviewCounting(ctx.repos, actor),
   ]);
   const names = new Map(all.map((o) => [o.id, o.name]));
   const minDepth = Math.min(...listed.map((o) => o.depth));
@@ -100,5 +106,5 @@ export async function listReportDeadlines(
       effectiveDueOn: effectiveDueOn(due),
     };
   });
-  return { year, unregulatedDue: fallback, canSetUnregulated, orgs };
+  return { year, unregulatedDue: fallback, canSetUnregulated, orgs, reviewCounting: { rule, canSet: canSetRule } };
 }

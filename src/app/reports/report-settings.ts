@@ -8,6 +8,8 @@ import type { AuditInput } from '../../domain/audit/audit-entry.js';
 import { maySetReportDeadline, maySetUnregulatedDue } from '../../domain/reports/report-policy.js';
 import { auditBy } from '../actors.js';
 import { forbidden, invalid, notFound } from '../errors.js';
+import { isReviewCountingRule, type ReviewCountingRule } from '../../domain/reviews/review-case.js';
+import { REVIEW_COUNTING_KEY, maySetReviewCounting, reviewCountingRule } from '../reviews/review-counting.js';
 import { UNREGULATED_DUE_KEY, unregulatedDue, type ReportContext, type ReportData } from './report-context.js';
 
 /** Checks a typed 'MM-DD' (a day that exists in a leap year; 29 February falls back to the 28th in other years). */
@@ -94,4 +96,30 @@ export async function setUnregulatedReportDue(
     { read: unregulatedDue, write: (repos, now) => repos.settings.set(UNREGULATED_DUE_KEY, md, now) },
   );
   return md;
+}
+
+/**
+ * Sets the section 四 counting rule (domain/reviews/review-case.ts, REVIEW_COUNTING_RULES), audited.
+ * @throws AppError 'forbidden' unless an administrator of a root organization; 'invalid' (field `reviewCounting`)
+ *   for an unknown rule
+ */
+export async function setReviewCountingRule(
+  ctx: Pick<ReportContext, 'repos' | 'uow' | 'clock'>,
+  actor: Actor | null,
+  value: string,
+): Promise<ReviewCountingRule> {
+  if (!(await maySetReviewCounting(ctx.repos, actor))) {
+    throw forbidden('只有本级政府的系统管理员可以设置复议、诉讼案件的统计口径');
+  }
+  if (!isReviewCountingRule(value)) {
+    throw invalid('统计口径有误', { reviewCounting: '请选择“按结果年度统计”或“按立案年度统计”' });
+  }
+  await auditedChange(
+    ctx,
+    actor,
+    { action: 'settings.updated', entityType: 'setting', entityId: REVIEW_COUNTING_KEY, orgId: null },
+    { read: reviewCountingRule, write: (repos, now) => repos.settings.set(REVIEW_COUNTING_KEY, value, now) },
+    (reviewCounting) => ({ reviewCounting }),
+  );
+  return value;
 }

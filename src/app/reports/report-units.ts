@@ -9,6 +9,7 @@ import type { Finding } from '../../domain/reports/finding.js';
 import type { ReportState } from '../../domain/reports/report-policy.js';
 import { annualPublicationCounts } from '../../domain/publications/annual-counts.js';
 import { summarizeReviews } from '../../domain/reviews/review-case.js';
+import { reviewCountingRule } from '../reviews/review-counting.js';
 import type { StoredReport } from './ports.js';
 import { composeLive, type LiveInputs } from './report-compute.js';
 
@@ -30,9 +31,10 @@ async function liveInputs(
 ): Promise<Map<string, LiveInputs>> {
   const out = new Map<string, LiveInputs>();
   if (orgIds.length === 0) return out;
+  const rule = await reviewCountingRule(repos);
   const [tallies, cases] = await Promise.all([
     repos.reportFacts.tally(orgIds, year),
-    repos.reviews.list({ orgIds, year }),
+    repos.reviews.list({ orgIds, countedIn: { year, rule } }),
   ]);
   for (const id of orgIds) {
     const facts = await repos.publications.facts(id, year);
@@ -41,7 +43,9 @@ async function liveInputs(
       reviews: summarizeReviews(
         cases.filter((c) => c.orgId === id),
         year,
+        rule,
       ),
+      reviewCounting: rule,
       publications: annualPublicationCounts(facts, year),
     });
   }

@@ -10,6 +10,7 @@ import {
   type FieldErrors,
   type ReviewCase,
   type ReviewCaseText,
+  type ReviewCountingRule,
   type ReviewKind,
   type ReviewResult,
   type ReviewSummary,
@@ -17,11 +18,15 @@ import {
 import { localDate } from '../../domain/core/local-date.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
+import { reviewCountingRule } from './review-counting.js';
 
 /** The typed form of a case: its details, the organization (on creation) and the linked 查询码 (may be empty). */
 export type ReviewInput = ReviewCaseText & { orgId?: string; trackingCode?: string };
 
-/** The register's list filter; an organization outside the actor's reach yields nothing. */
+/**
+ * The register's list filter; an organization outside the actor's reach yields nothing. `year` keeps the
+ * cases counted in that year's section 四 under the counting rule in force.
+ */
 export type ReviewListFilter = { orgId?: string; kind?: ReviewKind; year?: number; result?: ReviewResult };
 
 /** The organization tree seen through the register policy (the views never re-implement it). */
@@ -61,7 +66,9 @@ export async function listReviews(
     throw forbidden();
   }
   const orgIds = filter.orgId ? readable.filter((id) => id === filter.orgId) : readable;
-  return ctx.repos.reviews.list({ orgIds, kind: filter.kind, year: filter.year, result: filter.result, limit: 1000 });
+  const countedIn =
+    filter.year === undefined ? undefined : { year: filter.year, rule: await reviewCountingRule(ctx.repos) };
+  return ctx.repos.reviews.list({ orgIds, kind: filter.kind, countedIn, result: filter.result, limit: 1000 });
 }
 
 /**
@@ -152,7 +159,8 @@ export async function updateReview(
 }
 
 /**
- * Section 四 of an organization's annual report for a year (rule: {@link summarizeReviews}).
+ * Section 四 of an organization's annual report for a year, under the counting rule in force
+ * ({@link summarizeReviews}).
  * @throws AppError 'not_found' for an unknown organization, 'forbidden' when the actor may not read its register
  */
 export async function reviewSummary(
@@ -168,7 +176,8 @@ export async function reviewSummary(
   if (!scope.can('review.read', orgId)) {
     throw forbidden();
   }
-  return summarizeReviews(await ctx.repos.reviews.list({ orgIds: [orgId], year }), year);
+  const rule = await reviewCountingRule(ctx.repos);
+  return summarizeReviews(await ctx.repos.reviews.list({ orgIds: [orgId], countedIn: { year, rule } }), year, rule);
 }
 
 /** The case as written to the audit trail: everything but the claimant's name. */
@@ -215,6 +224,8 @@ export type ReviewRegister = {
   orgNames: Record<string, string>;
   /** Section 四 of the chosen organization and year, when both are chosen and readable. */
   summary?: ReviewSummary;
+  /** The section 四 counting rule in force (the year filter and the summary follow it). */
+  counting: ReviewCountingRule;
   can: { create: boolean };
 };
 
@@ -228,7 +239,7 @@ export async function reviewRegister(
   filter: ReviewListFilter,
 ): Promise<ReviewRegister> {
   const scope = await loadReviewScope(ctx, actor);
-  const cases = await listReviews(ctx, actor, filter);
+  const [cases, counting] = await Promise.all([listReviews(ctx, actor, filter), reviewCountingRule(ctx.repos)]);
   const summary =
     filter.orgId && filter.year !== undefined && scope.can('review.read', filter.orgId)
       ? await reviewSummary(ctx, actor, filter.orgId, filter.year)
@@ -238,6 +249,7 @@ export async function reviewRegister(
     orgs: scope.tree.filter((o) => scope.can('review.read', o.id)),
     orgNames: namesOf(scope.tree),
     summary,
+    counting,
     can: { create: scope.orgsFor('review.write').length > 0 },
   };
 }

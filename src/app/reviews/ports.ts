@@ -1,5 +1,11 @@
 // Ports of the 复议/诉讼/投诉 register: what its use cases need from storage.
-import type { ReviewCase, ReviewCaseFields, ReviewKind, ReviewResult } from '../../domain/reviews/review-case.js';
+import type {
+  ReviewCase,
+  ReviewCaseFields,
+  ReviewCountingRule,
+  ReviewKind,
+  ReviewResult,
+} from '../../domain/reviews/review-case.js';
 
 /** Filters of the register; visibility is the `orgIds` list, applied in SQL. */
 export type ReviewFilter = {
@@ -7,6 +13,8 @@ export type ReviewFilter = {
   kind?: ReviewKind;
   /** Cases filed in this calendar year. */
   year?: number;
+  /** Cases counted in section 四 of this year under the rule (domain `reviewYearBounds`). */
+  countedIn?: { year: number; rule: ReviewCountingRule };
   result?: ReviewResult;
   applicationId?: string;
   /** At most this many, newest filing first (default: all). */

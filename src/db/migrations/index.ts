@@ -13,6 +13,7 @@ import * as searchSpeed from './2026-11-28T0620-search-speed.js';
 import * as publicationCatalogueRow from './2026-11-28T0630-publication-catalogue-row.js';
 import * as annualReports from './2026-11-28T0700-annual-reports.js';
 import * as searchWithoutUrl from './2026-12-06T0100-search-without-url.js';
+import * as organizationFax from './2026-12-07T0100-organization-fax.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0630-publication-catalogue-row': publicationCatalogueRow,
   '2026-11-28T0700-annual-reports': annualReports,
   '2026-12-06T0100-search-without-url': searchWithoutUrl,
+  '2026-12-07T0100-organization-fax': organizationFax,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

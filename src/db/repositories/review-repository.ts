@@ -9,6 +9,7 @@ import type {
   ReviewKind,
   ReviewResult,
 } from '../../domain/reviews/review-case.js';
+import { reviewYearBounds } from '../../domain/reviews/review-case.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 import { camelFields, snakeColumns, TIMESTAMPS } from '../mappers.js';
 import { firstOf, updateById } from '../queries.js';
@@ -77,6 +78,13 @@ export function reviewRepository(db: Kysely<Database>): ReviewRepository {
       if (f.applicationId) q = q.where('r.application_id', '=', f.applicationId);
       if (f.year !== undefined) {
         q = q.where('r.filed_on', '>=', `${f.year}-01-01`).where('r.filed_on', '<=', `${f.year}-12-31`);
+      }
+      if (f.countedIn) {
+        const b = reviewYearBounds(f.countedIn.year, f.countedIn.rule);
+        q = q.where('r.filed_on', '<=', b.filedTo);
+        if (b.filedFrom !== null) q = q.where('r.filed_on', '>=', b.filedFrom);
+        const from = b.undecidedOrDecidedFrom;
+        if (from !== null) q = q.where((w) => w.or([w('r.result_on', 'is', null), w('r.result_on', '>=', from)]));
       }
       q = q.orderBy('r.filed_on', 'desc').orderBy('r.id', 'desc');
       if (f.limit !== undefined) q = q.limit(f.limit);

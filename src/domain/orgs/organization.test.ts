@@ -17,6 +17,7 @@ const org = (id: string, parentId: string | null, sortOrder = 0, name = id): Org
   officeName: '',
   officeAddress: '',
   officePhone: '',
+  officeFax: '',
   officeEmail: '',
   functions: '',
   leadership: '',

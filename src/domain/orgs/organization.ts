@@ -27,6 +27,8 @@ export type OrganizationFields = {
   officeName: string;
   officeAddress: string;
   officePhone: string;
+  /** The office's fax number (art. 12: the 指南 lists how to reach the office); '' when none. */
+  officeFax: string;
   officeEmail: string;
   functions: string;
   leadership: string;
@@ -47,6 +49,7 @@ export const ORG_FIELD_LABELS: Record<keyof OrganizationFields | 'parentId', str
   officeName: '政府信息公开工作机构名称',
   officeAddress: '政府信息公开工作机构地址',
   officePhone: '政府信息公开工作机构电话',
+  officeFax: '政府信息公开工作机构传真',
   officeEmail: '政府信息公开工作机构电子邮箱',
   functions: '机构职能',
   leadership: '领导信息',

@@ -62,6 +62,7 @@ function input(over: Partial<NarrativeInput> = {}): NarrativeInput {
       documentsPublished: 13,
       documentsWithInterpretation: 4,
     }),
+    reviewCounting: 'result_year',
     noticesIssued: 25,
     fees: { notices: 2, chargedYuan: 3100, collectedYuan: 2000.5 },
     previousProblems: '一是个别部门尚未将政府信息公开纳入办文办会程序。\n二是依申请公开答复质量有待提高。',
@@ -113,6 +114,17 @@ test('without last year the change is left out; reviews are counted when there a
   const { overview } = draftSections(input({ previous: null, report: withReviews }));
   assert.match(overview, /全年共收到政府信息公开申请18件，其中自然人/);
   assert.match(overview, /全年因政府信息公开工作被申请行政复议2件、被提起行政诉讼1件，其中结果被纠正1件。/);
+});
+
+test('the narrative states the section 四 counting rule the figures were computed with', () => {
+  const byResult = draftSections(input()).overview;
+  assert.match(
+    byResult,
+    /行政复议、行政诉讼。行政复议、行政诉讼案件按结果年度统计：案件计入作出结果的年度；截至当年12月31日尚未审结的案件计入当年“尚未审结”/,
+  );
+  const byFiling = draftSections(input({ reviewCounting: 'filing_year' })).overview;
+  assert.match(byFiling, /行政复议、行政诉讼案件按立案年度统计：案件只计入立案年度/);
+  assert.doesNotMatch(byFiling, /按结果年度统计/);
 });
 
 test('the 2019 format writes 规范性文件 with its own columns and 其他处理 from its single row', () => {

@@ -10,6 +10,7 @@
  */
 import type { AnnualPublicationCounts } from '../publications/annual-counts.js';
 import { KIND_LABELS, PUBLICATION_KINDS } from '../publications/publication.js';
+import { REVIEW_COUNTING_NOTES, type ReviewCountingRule } from '../reviews/review-case.js';
 import type { AnnualReport, ApplicationRow, Cell } from './annual-report.js';
 
 export type NarrativeInput = {
@@ -17,6 +18,8 @@ export type NarrativeInput = {
   /** Last year's report, for the year-on-year change; null when unknown. */
   previous: AnnualReport | null;
   publications: AnnualPublicationCounts;
+  /** The section 四 counting rule the figures were computed with; the narrative states it. */
+  reviewCounting: ReviewCountingRule;
   /** 告知书 issued in the year (all kinds). */
   noticesIssued: number;
   /** 信息处理费 of the year: fee notices issued, amounts on them and amounts paid, in 元. */
@@ -121,7 +124,7 @@ function onApplication(input: NarrativeInput): string {
   ]);
   sentences.push(`本年度办结${total(r, 'total')}件${groups}；结转下年度继续办理${total(r, 'carried_forward')}件`);
   sentences.push(`全年共制发各类告知书${input.noticesIssued}份`);
-  return `（二）依申请公开情况\n${sentences.join('。')}。${reviewsSentence(r)}`;
+  return `（二）依申请公开情况\n${sentences.join('。')}。${reviewsSentence(r)}${REVIEW_COUNTING_NOTES[input.reviewCounting]}`;
 }
 
 function reviewsSentence(r: AnnualReport): string {

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { localDate } from '../core/local-date.js';
 import type { Actor } from '../policies/actor.js';
 import {
+  DEFAULT_REVIEW_COUNTING,
+  REVIEW_COUNTING_NOTES,
   caseTypeLabel,
+  countedResult,
   parseReviewCase,
   resultAtYearEnd,
   summarizeReviews,
@@ -97,7 +100,7 @@ test('should take the result as it stood at the year end', () => {
   assert.equal(resultAtYearEnd(c('reconsideration', '2024-11-01', 'pending', null), 2024), 'pending');
 });
 
-test('should compute section 四 for a year with mixed cases', () => {
+test('should compute section 四 by filing year for a year with mixed cases', () => {
   const cases = [
     c('reconsideration', '2024-02-01', 'upheld', '2024-04-01'),
     c('reconsideration', '2024-03-01', 'corrected', '2024-05-01'),
@@ -109,21 +112,88 @@ test('should compute section 四 for a year with mixed cases', () => {
     c('complaint', '2024-05-01', 'corrected', '2024-05-20'), // complaints are not in section 四
     c('litigation', '2025-01-03', 'upheld', '2025-03-01', 'after_reconsideration'),
   ];
-  assert.deepEqual(summarizeReviews(cases, 2024), {
+  assert.deepEqual(summarizeReviews(cases, 2024, 'filing_year'), {
     reconsideration: { upheld: 1, corrected: 1, other: 0, pending: 1, total: 3 },
     litigation_direct: { upheld: 0, corrected: 0, other: 1, pending: 1, total: 2 },
     litigation_after_reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
   });
   // Filed in 2023 and decided in 2024: 尚未审结 in 2023's report, and not counted again in 2024.
-  assert.deepEqual(summarizeReviews(cases, 2023).reconsideration, {
+  assert.deepEqual(summarizeReviews(cases, 2023, 'filing_year').reconsideration, {
     upheld: 0,
     corrected: 0,
     other: 0,
     pending: 1,
     total: 1,
   });
-  assert.equal(summarizeReviews(cases, 2025).litigation_after_reconsideration.upheld, 1);
-  assert.equal(summarizeReviews(cases, 2022).reconsideration.total, 0);
+  assert.equal(summarizeReviews(cases, 2025, 'filing_year').litigation_after_reconsideration.upheld, 1);
+  assert.equal(summarizeReviews(cases, 2022, 'filing_year').reconsideration.total, 0);
+});
+
+// Cases spanning years: filed 2024 and decided 2025; filed 2025 and still open at its end (decided in
+// 2026 or never); filed and decided in 2025.
+const spanning = {
+  decidedNextYear: c('reconsideration', '2024-11-18', 'corrected', '2025-02-10'),
+  openAtYearEnd: c('reconsideration', '2025-12-15', 'upheld', '2026-01-20'),
+  stillPending: c('litigation', '2025-10-09', 'pending', null, 'direct'),
+  sameYear: c('litigation', '2025-03-03', 'upheld', '2025-06-30', 'after_reconsideration'),
+};
+
+test('should count a case in the year its result is known by default, open cases as 尚未审结 at each year end', () => {
+  assert.equal(DEFAULT_REVIEW_COUNTING, 'result_year');
+  const rule = DEFAULT_REVIEW_COUNTING;
+  // Filed 2024, decided 2025: 尚未审结 in 2024, its result in 2025, nothing in 2026.
+  assert.equal(countedResult(spanning.decidedNextYear, 2024, rule), 'pending');
+  assert.equal(countedResult(spanning.decidedNextYear, 2025, rule), 'corrected');
+  assert.equal(countedResult(spanning.decidedNextYear, 2026, rule), null);
+  assert.equal(countedResult(spanning.decidedNextYear, 2023, rule), null);
+  // Filed 2025, still open on 31 December 2025: 尚未审结 in 2025, its result in 2026.
+  assert.equal(countedResult(spanning.openAtYearEnd, 2025, rule), 'pending');
+  assert.equal(countedResult(spanning.openAtYearEnd, 2026, rule), 'upheld');
+  // Never decided: 尚未审结 in every year from its filing.
+  assert.equal(countedResult(spanning.stillPending, 2025, rule), 'pending');
+  assert.equal(countedResult(spanning.stillPending, 2026, rule), 'pending');
+  // Filed and decided the same year: once, with its result.
+  assert.equal(countedResult(spanning.sameYear, 2025, rule), 'upheld');
+  assert.equal(countedResult(spanning.sameYear, 2026, rule), null);
+  const cases = Object.values(spanning);
+  assert.deepEqual(summarizeReviews(cases, 2025, rule), {
+    reconsideration: { upheld: 0, corrected: 1, other: 0, pending: 1, total: 2 },
+    litigation_direct: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 },
+    litigation_after_reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
+  });
+  assert.deepEqual(summarizeReviews(cases, 2024, rule).reconsideration, {
+    upheld: 0,
+    corrected: 0,
+    other: 0,
+    pending: 1,
+    total: 1,
+  });
+  assert.equal(summarizeReviews(cases, 2026, rule).reconsideration.upheld, 1);
+});
+
+test('should count a case only in its filing year under the filing-year rule, losing a result of the next year', () => {
+  const rule = 'filing_year';
+  assert.equal(countedResult(spanning.decidedNextYear, 2024, rule), 'pending');
+  assert.equal(countedResult(spanning.decidedNextYear, 2025, rule), null);
+  assert.equal(countedResult(spanning.openAtYearEnd, 2025, rule), 'pending');
+  assert.equal(countedResult(spanning.openAtYearEnd, 2026, rule), null);
+  assert.equal(countedResult(spanning.stillPending, 2026, rule), null);
+  assert.equal(countedResult(spanning.sameYear, 2025, rule), 'upheld');
+  const cases = Object.values(spanning);
+  assert.deepEqual(summarizeReviews(cases, 2025, rule), {
+    reconsideration: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 },
+    litigation_direct: { upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 },
+    litigation_after_reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
+  });
+  // The 2025 result of the 2024 case appears in no year.
+  for (const year of [2024, 2025, 2026]) {
+    assert.equal(summarizeReviews(cases, year, rule).reconsideration.corrected, 0, String(year));
+  }
+});
+
+test('should state each counting rule in words for the report notes', () => {
+  assert.match(REVIEW_COUNTING_NOTES.result_year, /按结果年度统计/);
+  assert.match(REVIEW_COUNTING_NOTES.filing_year, /按立案年度统计/);
 });
 
 test('should keep every section 四 total equal to the sum of its results (R5)', () => {
@@ -138,8 +208,10 @@ test('should keep every section 四 total equal to the sum of its results (R5)',
       i % 3 === 0 ? null : i % 2 === 0 ? 'direct' : 'after_reconsideration',
     );
   });
-  for (const row of Object.values(summarizeReviews(cases, 2024))) {
-    assert.equal(row.total, row.upheld + row.corrected + row.other + row.pending);
+  for (const rule of ['result_year', 'filing_year'] as const) {
+    for (const row of Object.values(summarizeReviews(cases, 2024, rule))) {
+      assert.equal(row.total, row.upheld + row.corrected + row.other + row.pending);
+    }
   }
 });
 

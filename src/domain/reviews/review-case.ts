@@ -242,24 +242,88 @@ export function resultAtYearEnd(c: Pick<ReviewCaseDetails, 'result' | 'resultOn'
 }
 
 /**
+ * How section 四 assigns a case to a report year. Neither the 2019 nor the 2021 format states it
+ * (国办公开办函〔2019〕60号, 〔2021〕30号), so it is a site-wide setting (one rule for every unit, so the
+ * reports of a government and of its departments add up):
+ * - `result_year` (the default): a case counts in the year its result is known, with that result, and
+ *   in every year at whose 31 December it is still open, as 尚未审结 — no result is lost between years;
+ * - `filing_year` (the rule it replaces): a case counts once, in its filing year, with its result as at
+ *   31 December of that year ({@link resultAtYearEnd}); a result decided the next year is never shown.
+ */
+export const REVIEW_COUNTING_RULES = ['result_year', 'filing_year'] as const;
+/** One counting rule. */
+export type ReviewCountingRule = (typeof REVIEW_COUNTING_RULES)[number];
+/** The rule in force when none is set. */
+export const DEFAULT_REVIEW_COUNTING: ReviewCountingRule = 'result_year';
+
+/** Short Chinese names of the rules (setting form, captions). */
+export const REVIEW_COUNTING_LABELS: Record<ReviewCountingRule, string> = {
+  result_year: '按结果年度统计',
+  filing_year: '按立案年度统计',
+};
+
+/** The rule as the report's notes and the register state it. */
+export const REVIEW_COUNTING_NOTES: Record<ReviewCountingRule, string> = {
+  result_year:
+    '行政复议、行政诉讼案件按结果年度统计：案件计入作出结果的年度；截至当年12月31日尚未审结的案件计入当年“尚未审结”，审结后计入审结年度。',
+  filing_year:
+    '行政复议、行政诉讼案件按立案年度统计：案件只计入立案年度，结果以当年12月31日的状态为准，次年作出的结果不再计入。',
+};
+
+/** Whether a value is a counting rule (settings are stored as JSON). */
+export const isReviewCountingRule = (v: unknown): v is ReviewCountingRule =>
+  typeof v === 'string' && (REVIEW_COUNTING_RULES as readonly string[]).includes(v);
+
+/**
+ * The filing and result dates a case of `year` may have under a rule — the repository's filter, exact
+ * for both rules: `filing_year` keeps cases filed in the year; `result_year` keeps cases filed by
+ * 31 December and not decided before 1 January (decided in the year, or still open at its end).
+ */
+export function reviewYearBounds(
+  year: number,
+  rule: ReviewCountingRule,
+): { filedFrom: LocalDate | null; filedTo: LocalDate; undecidedOrDecidedFrom: LocalDate | null } {
+  const first = `${year}-01-01` as LocalDate;
+  const last = `${year}-12-31` as LocalDate;
+  return rule === 'filing_year'
+    ? { filedFrom: first, filedTo: last, undecidedOrDecidedFrom: null }
+    : { filedFrom: null, filedTo: last, undecidedOrDecidedFrom: first };
+}
+
+/**
+ * The section 四 column a case counts in for `year` under a rule, or null when it does not count that year.
+ * @see REVIEW_COUNTING_RULES
+ */
+export function countedResult(
+  c: Pick<ReviewCaseDetails, 'filedOn' | 'result' | 'resultOn'>,
+  year: number,
+  rule: ReviewCountingRule,
+): ReviewResult | null {
+  const { filedFrom, filedTo, undecidedOrDecidedFrom } = reviewYearBounds(year, rule);
+  if (c.filedOn > filedTo || (filedFrom !== null && c.filedOn < filedFrom)) return null;
+  if (undecidedOrDecidedFrom !== null && c.result !== 'pending' && c.resultOn !== null) {
+    if (c.resultOn < undecidedOrDecidedFrom) return null;
+  }
+  return resultAtYearEnd(c, year);
+}
+
+/**
  * Computes the annual report's section 四 for one organization's cases.
  *
- * Counting rule (decided here, [D]: neither the 2019 nor the 2021 format states it):
- * - a case counts once, in the report of the year it was filed (`filedOn`, the date the
- *   复议机关 or court accepted it; for complaints, received) — cases filed in other years are ignored;
- * - its column is its result as at 31 December of that year ({@link resultAtYearEnd}): a case
- *   filed in Y and still undecided at the end of Y counts as 尚未审结 in Y's report and is not
- *   counted again in Y+1's report when it is decided;
+ * - which year a case counts in, and with which result, is the counting rule ({@link REVIEW_COUNTING_RULES},
+ *   {@link countedResult}); the default counts a case in the year its result is known;
  * - complaints (举报投诉) are not counted; each 总计 is the sum of its four results (R5).
  * Which organization counts a case is decided when it is registered: the register holds the
  * cases against the organization's own decisions (the acting agency, not the 复议机关 as
  * co-defendant; 国办公开办函〔2016〕201号).
- * @param cases the organization's cases (any years; others are filtered out)
+ * @param cases the organization's cases (any years; those not counted in `year` are left out)
  * @param year the report year
+ * @param rule the counting rule in force
  */
 export function summarizeReviews(
   cases: readonly Pick<ReviewCaseDetails, 'kind' | 'litigationRoute' | 'filedOn' | 'result' | 'resultOn'>[],
   year: number,
+  rule: ReviewCountingRule,
 ): ReviewSummary {
   const empty = (): Record<ReviewColumn, number> => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
   const out: ReviewSummary = {
@@ -267,11 +331,11 @@ export function summarizeReviews(
     litigation_direct: empty(),
     litigation_after_reconsideration: empty(),
   };
-  const prefix = `${year}-`;
   for (const c of cases) {
     const row = reviewRowOf(c);
-    if (row === null || !c.filedOn.startsWith(prefix)) continue;
-    out[row][resultAtYearEnd(c, year)] += 1;
+    const column = row === null ? null : countedResult(c, year, rule);
+    if (row === null || column === null) continue;
+    out[row][column] += 1;
     out[row].total += 1;
   }
   return out;

@@ -99,10 +99,48 @@ for (const dialect of DIALECTS) {
 
     test('should feed section 四 of a year from the listed cases', async () => {
       const cases = await rt.ctx.repos.reviews.list({ orgIds: [edu], year: 2025 });
-      assert.deepEqual(summarizeReviews(cases, 2025), {
+      assert.deepEqual(summarizeReviews(cases, 2025, 'filing_year'), {
         reconsideration: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 },
         litigation_direct: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },
         litigation_after_reconsideration: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+      });
+    });
+
+    test('should list the cases counted in a year under each counting rule', async () => {
+      const orgs = await demoOrgs(rt);
+      const org = orgs.named('示例区人民政府').id;
+      const add = (caseNo: string, filedOn: string, resultOn: string | null) =>
+        rt.ctx.repos.reviews.insert(
+          buildReview(org, {
+            caseNo,
+            filedOn: localDate(filedOn),
+            result: resultOn === null ? 'pending' : 'upheld',
+            resultOn: resultOn === null ? null : localDate(resultOn),
+          }),
+        );
+      await add('decided-next-year', '2024-11-18', '2025-02-10');
+      await add('open-at-year-end', '2025-12-15', '2026-01-20');
+      await add('never-decided', '2023-06-01', null);
+      await add('same-year', '2025-03-03', '2025-06-30');
+      await add('decided-before', '2024-02-01', '2024-12-31');
+      const listed = async (year: number, rule: 'result_year' | 'filing_year') =>
+        (await rt.ctx.repos.reviews.list({ orgIds: [org], countedIn: { year, rule } })).map((c) => c.caseNo).sort();
+      assert.deepEqual(await listed(2025, 'result_year'), [
+        'decided-next-year',
+        'never-decided',
+        'open-at-year-end',
+        'same-year',
+      ]);
+      assert.deepEqual(await listed(2024, 'result_year'), ['decided-before', 'decided-next-year', 'never-decided']);
+      assert.deepEqual(await listed(2025, 'filing_year'), ['open-at-year-end', 'same-year']);
+      assert.deepEqual(await listed(2024, 'filing_year'), ['decided-before', 'decided-next-year']);
+      const cases = await rt.ctx.repos.reviews.list({ orgIds: [org], countedIn: { year: 2025, rule: 'result_year' } });
+      assert.deepEqual(summarizeReviews(cases, 2025, 'result_year').reconsideration, {
+        upheld: 2,
+        corrected: 0,
+        other: 0,
+        pending: 2,
+        total: 4,
       });
     });
 

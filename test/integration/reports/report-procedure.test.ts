@@ -38,11 +38,12 @@ const EXPECTED_APPLICATIONS: Record<string, Partial<Record<ApplicantColumn, numb
 };
 
 /**
- * Section 四: one reconsideration upheld in 2025, one direct suit pending, one suit after reconsideration decided only
- * in 2026.
+ * Section 四 under the default rule (a case counts in the year its result is known): one reconsideration upheld in
+ * 2025, one filed in 2024 and corrected in 2025, one direct suit pending, one suit after reconsideration decided only
+ * in 2026 (尚未审结 on 31 December 2025).
  */
 const EXPECTED_REVIEWS: Record<string, Partial<Record<string, number>>> = {
-  reconsideration: { upheld: 1, total: 1 },
+  reconsideration: { upheld: 1, corrected: 1, total: 2 },
   litigation_direct: { pending: 1, total: 1 },
   litigation_after_reconsideration: { pending: 1, total: 1 },
 };
@@ -122,7 +123,7 @@ for (const dialect of DIALECTS) {
       await review({ kind: 'reconsideration', filedOn: '2025-04-01', result: 'upheld', resultOn: '2025-06-01' });
       await review({ kind: 'litigation', litigationRoute: 'direct', filedOn: '2025-09-01', result: 'pending' });
       await review({ kind: 'complaint', filedOn: '2025-09-02', result: 'pending' }); // not in section 四
-      // filed in 2024
+      // filed in 2024, decided in 2025: counted in 2025 with its result
       await review({ kind: 'reconsideration', filedOn: '2024-12-02', result: 'corrected', resultOn: '2025-02-01' });
       at('2026-01-15');
       await review({

@@ -1,16 +1,26 @@
 /** @jsxImportSource hono/jsx */
 // Routes of the annual report's deadline settings (《政府信息公开条例》第四十九条 and the internal dates of
 // the supervising offices): `/admin/reports/deadlines` (GET, `?year=`), `POST …/orgs/:orgId` (set or clear
-// an organization's internal date, inherited by the units below it) and `POST …/unregulated` (the date of
-// townships, streets and other bodies). Thin handlers: parse → use case (which authorizes) → render.
+// an organization's internal date, inherited by the units below it), `POST …/unregulated` (the date of
+// townships, streets and other bodies) and `POST …/review-counting` (the section 四 counting rule).
+// Thin handlers: parse → use case (which authorizes) → render.
 // Register before the `/admin/reports/:orgId/:year` routes.
 import type { Hono } from 'hono';
 import { listReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
-import { setInternalReportDue, setUnregulatedReportDue } from '../../../app/reports/report-settings.js';
+import {
+  setInternalReportDue,
+  setReviewCountingRule,
+  setUnregulatedReportDue,
+} from '../../../app/reports/report-settings.js';
 import type { StaffContext, StaffEnv } from '../../common/env.js';
 import { formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
 import { parseQuery, text, z, type FieldErrors } from '../../common/validation.js';
-import { DeadlinesPage, UNREGULATED_DEADLINE_PATH, orgDueKey } from './annual-report-deadline-views.js';
+import {
+  DeadlinesPage,
+  REVIEW_COUNTING_PATH,
+  UNREGULATED_DEADLINE_PATH,
+  orgDueKey,
+} from './annual-report-deadline-views.js';
 import { REPORT_DEADLINES_PATH } from './annual-report-views.js';
 import { reportYear } from './report-query.js';
 
@@ -18,6 +28,7 @@ const FLASH: Record<string, string> = {
   set: '内部报送期限已保存，本机构及未单独设置的下级单位按此期限报送。',
   cleared: '内部报送期限已清除，恢复沿用上级设置或法定期限。',
   unregulated: '乡镇、街道等单位的报告期限已保存。',
+  counting: '复议、诉讼案件的统计口径已保存，年度报告第四部分和复议诉讼登记按新口径统计。',
 };
 
 /** The year as typed (query string or the forms' hidden field), and the year it names when valid. */
@@ -41,10 +52,11 @@ async function deadlinesPage(c: StaffContext, yearText: string, extra: Extra = {
         errors={{ ...extra.errors, ...errors }}
         unregulatedDue={deadlines.unregulatedDue}
         canSetUnregulated={deadlines.canSetUnregulated}
+        reviewCounting={deadlines.reviewCounting}
       />
     );
   }
-  return <DeadlinesPage {...page} deadlines={deadlines} />;
+  return <DeadlinesPage {...page} deadlines={deadlines} reviewCounting={deadlines.reviewCounting} />;
 }
 
 /** Where to go after a change: the page of the year the form was sent from. */
@@ -83,6 +95,18 @@ export function registerAnnualReportDeadlineRoutes(admin: Hono<StaffEnv>): void 
       },
       done: (year) => c.redirect(back(year, 'unregulated'), 303),
       again: (state) => refused(c, state, 'unregulatedDue', 'unregulatedDue'),
+    }),
+  );
+
+  admin.post(REVIEW_COUNTING_PATH, (c) =>
+    formAction(c, {
+      schema: z.object({ reviewCounting: text(20), year: text(10) }),
+      run: async (input) => {
+        await setReviewCountingRule(c.get('ctx'), c.get('actor'), input.reviewCounting);
+        return input.year;
+      },
+      done: (year) => c.redirect(back(year, 'counting', '#review-counting'), 303),
+      again: (state) => refused(c, state, 'reviewCounting', 'reviewCounting'),
     }),
   );
 

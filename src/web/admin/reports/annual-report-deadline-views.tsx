@@ -4,10 +4,16 @@
 // streets and other bodies, which the Regulation leaves to local rules.
 import type { Actor } from '../../../domain/policies/actor.js';
 import { ORG_KIND_LABELS } from '../../../domain/orgs/organization.js';
+import {
+  REVIEW_COUNTING_LABELS,
+  REVIEW_COUNTING_NOTES,
+  REVIEW_COUNTING_RULES,
+  type ReviewCountingRule,
+} from '../../../domain/reviews/review-case.js';
 import type { OrgDeadline, ReportDeadlines } from '../../../app/reports/report-deadline-queries.js';
 import { DataTable } from '../../common/blocks.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, FieldNotes, PostForm, describedBy } from '../../common/forms.js';
+import { ErrorSummary, Field, FieldNotes, PostForm, Select, describedBy, labelledOptions } from '../../common/forms.js';
 import { REPORTS_PATH, REPORT_DEADLINES_PATH, ReportChooser } from './annual-report-views.js';
 
 /** Art. 49 of the Regulation, quoted on the page. */
@@ -20,6 +26,13 @@ const INTERNAL_DEADLINES_NOTE =
 export const deadlineOrgHref = (orgId: string): string => `${REPORT_DEADLINES_PATH}/orgs/${encodeURIComponent(orgId)}`;
 /** The form of the township/street default. */
 export const UNREGULATED_DEADLINE_PATH = `${REPORT_DEADLINES_PATH}/unregulated`;
+/** Why the counting rule is a setting, and what it governs. */
+const REVIEW_COUNTING_HINT =
+  '年度报告格式（国办公开办函〔2021〕30号）未规定跨年度案件的统计口径。默认“按结果年度统计”，使跨年度审结的案件结果不致遗漏；' +
+  '“按立案年度统计”为原有口径。设置对所有单位的年度报告和复议诉讼登记的年度统计同时生效，年度报告的说明部分写明所用口径。';
+
+/** The form of the section 四 counting rule. */
+export const REVIEW_COUNTING_PATH = `${REPORT_DEADLINES_PATH}/review-counting`;
 /** The form key of an organization's internal date (errors and typed values). */
 export const orgDueKey = (orgId: string): string => `due-${orgId}`;
 
@@ -89,6 +102,8 @@ type PageProps = {
   /** The township/street default when no year could be shown. */
   unregulatedDue?: string;
   canSetUnregulated?: boolean;
+  /** The section 四 counting rule in force and whether the actor may change it. */
+  reviewCounting: { rule: ReviewCountingRule; canSet: boolean };
   /** Typed values and errors by form key (`year`, `unregulatedDue`, `due-<orgId>`). */
   values?: Record<string, string>;
   errors?: Record<string, string>;
@@ -109,6 +124,7 @@ export function DeadlinesPage(p: PageProps) {
   const labels: Record<string, string> = {
     year: '报告年度',
     unregulatedDue: '乡镇、街道等单位的报告期限',
+    reviewCounting: '复议、诉讼案件的统计口径',
     ...Object.fromEntries([...names].map(([k, n]) => [k, `${n}的内部期限`])),
   };
   return (
@@ -148,6 +164,14 @@ export function DeadlinesPage(p: PageProps) {
           <p class="muted">只有本级政府的系统管理员可以修改此项设置。</p>
         )}
       </section>
+
+      <ReviewCountingSection
+        {...p.reviewCounting}
+        csrf={p.csrf}
+        year={year}
+        value={values.reviewCounting}
+        error={errors.reviewCounting}
+      />
 
       {d ? (
         <section aria-labelledby="orgs">
@@ -190,5 +214,38 @@ export function DeadlinesPage(p: PageProps) {
         <a href={REPORTS_PATH}>返回年度报告</a>
       </p>
     </AdminLayout>
+  );
+}
+
+/** The section 四 counting rule: the rule in force in words and, for a root administrator, its form. */
+function ReviewCountingSection(p: {
+  rule: ReviewCountingRule;
+  canSet: boolean;
+  csrf: string;
+  year: number | undefined;
+  value?: string;
+  error?: string;
+}) {
+  return (
+    <section aria-labelledby="review-counting">
+      <h2 id="review-counting">年度报告第四部分（行政复议、行政诉讼）的统计口径</h2>
+      <p data-review-counting={p.rule}>当前设置：{REVIEW_COUNTING_NOTES[p.rule]}</p>
+      <p class="muted">{REVIEW_COUNTING_HINT}</p>
+      {p.canSet ? (
+        <PostForm action={REVIEW_COUNTING_PATH} csrf={p.csrf} class="deadline-default">
+          {p.year !== undefined ? <input type="hidden" name="year" value={String(p.year)} /> : null}
+          <Select
+            name="reviewCounting"
+            label="统计口径"
+            value={p.value ?? p.rule}
+            error={p.error}
+            options={labelledOptions(REVIEW_COUNTING_RULES, REVIEW_COUNTING_LABELS)}
+          />
+          <button type="submit">保存</button>
+        </PostForm>
+      ) : (
+        <p class="muted">只有本级政府的系统管理员可以修改此项设置。</p>
+      )}
+    </section>
   );
 }

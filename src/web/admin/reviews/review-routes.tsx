@@ -73,6 +73,7 @@ export function registerReviewRoutes(admin: Hono<StaffEnv>): void {
         errors={errors}
         canCreate={register.can.create}
         summary={register.summary}
+        counting={register.counting}
       />,
     );
   });

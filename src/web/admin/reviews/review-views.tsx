@@ -10,8 +10,11 @@ import {
   REVIEW_KIND_LABELS,
   REVIEW_RESULTS,
   REVIEW_RESULT_LABELS,
+  REVIEW_COUNTING_LABELS,
+  REVIEW_COUNTING_NOTES,
   caseTypeLabel,
   type ReviewCase,
+  type ReviewCountingRule,
   type ReviewSummary,
 } from '../../../domain/reviews/review-case.js';
 import { REVIEW_COLUMNS, REVIEW_ROWS } from '../../../domain/reports/annual-report.js';
@@ -40,6 +43,8 @@ export function ReviewListPage(
     errors: Record<string, string>;
     canCreate: boolean;
     summary?: ReviewSummary;
+    /** The section 四 counting rule in force (the year filter follows it). */
+    counting: ReviewCountingRule;
   },
 ) {
   const q = p.query;
@@ -60,7 +65,14 @@ export function ReviewListPage(
           value={q.kind}
           options={labelledOptions(REVIEW_KINDS, REVIEW_KIND_LABELS, '全部类别')}
         />
-        <Field name="year" label="立案年度" value={q.year} error={p.errors.year} inputmode="numeric" />
+        <Field
+          name="year"
+          label="统计年度"
+          value={q.year}
+          error={p.errors.year}
+          inputmode="numeric"
+          hint={`${REVIEW_COUNTING_LABELS[p.counting]}：列出计入该年度报告第四部分的案件`}
+        />
         <Select
           name="result"
           label="结果"
@@ -71,7 +83,7 @@ export function ReviewListPage(
       {p.summary ? (
         <SummaryTable
           summary={p.summary}
-          caption={`${p.orgName(q.org)} ${q.year} 年度报告第四部分（按立案年度统计，结果以当年12月31日的状态为准；举报投诉不计入）`}
+          caption={`${p.orgName(q.org)} ${q.year} 年度报告第四部分（${REVIEW_COUNTING_NOTES[p.counting]}举报投诉不计入）`}
         />
       ) : null}
       <DataTable

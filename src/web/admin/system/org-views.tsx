@@ -94,6 +94,10 @@ export function OrgFormPage(p: FormProps) {
           {f('officeName')}
           {f('officeAddress')}
           {f('officePhone')}
+          {f('officeFax', {
+            inputmode: 'tel',
+            hint: '如 0999-88012345；写入政府信息公开指南和申请页面（《条例》第十二条）',
+          })}
           {f('officeEmail')}
         </fieldset>
         <fieldset>

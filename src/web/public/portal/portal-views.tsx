@@ -86,6 +86,12 @@ export function OfficeContact(p: { org: Organization }) {
         <dd>{o.postcode}</dd>
         <dt>电话</dt>
         <dd>{o.officePhone || o.phone}</dd>
+        {o.officeFax ? (
+          <>
+            <dt>传真</dt>
+            <dd>{o.officeFax}</dd>
+          </>
+        ) : null}
         {o.officeEmail ? (
           <>
             <dt>电子邮箱</dt>
