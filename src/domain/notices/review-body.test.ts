@@ -18,6 +18,7 @@ const org = (id: string, kind: OrgKind, name: string, parentId: string | null): 
   officeAddress: '',
   officePhone: '',
   officeEmail: '',
+  officeFax: '',
   functions: '',
   leadership: '',
   internalUnits: '',
