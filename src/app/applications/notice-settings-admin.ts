@@ -10,7 +10,14 @@ import { canViewPersonalData } from '../../domain/policies/application-policy.js
 import { validateDocNoPattern } from '../../domain/notices/doc-no.js';
 import { reviewBodyFor, type ReviewBody } from '../../domain/notices/review-body.js';
 import type { NoticeTemplate, TemplateIssue } from '../../domain/notices/notice-template.js';
-import { REMEDY_VARIANTS, type RemedyVariant } from '../../domain/notices/reply-outcomes.js';
+import {
+  REMEDY_VARIANTS,
+  REVIEW_ROUTE_DEFAULTS,
+  REVIEW_ROUTE_GROUPS,
+  SETTABLE_REVIEW_ROUTES,
+  type RemedyVariant,
+  type ReviewRoutes,
+} from '../../domain/notices/reply-outcomes.js';
 import {
   DEFAULT_REMEDIES,
   TEMPLATE_KEYS,
@@ -110,6 +117,8 @@ export type NoticeSettingsPage = OrgNoticeSettings & {
   hasSeal: boolean;
   /** What a blank 行政复议机关 means: the body computed from the organization tree. */
   reviewBody: ReviewBody;
+  /** The review route of every outcome group as notices print it (saved, else the default). */
+  reviewRoutes: Record<(typeof REVIEW_ROUTE_GROUPS)[number], RemedyVariant>;
   templates: { key: EditorKey; edited: boolean }[];
 };
 
@@ -133,6 +142,14 @@ export async function noticeSettingsPage(
     docNoPreview: preview.ok ? preview.value : undefined,
     hasSeal: s.settings.sealFileId !== null,
     reviewBody: reviewBodyFor(await ctx.repos.orgs.list({ includeRetired: true }), s.org.id),
+    reviewRoutes: Object.fromEntries(
+      REVIEW_ROUTE_GROUPS.map((g) => [
+        g,
+        SETTABLE_REVIEW_ROUTES.includes(g)
+          ? (s.settings.reviewRoutes[g] ?? REVIEW_ROUTE_DEFAULTS[g])
+          : REVIEW_ROUTE_DEFAULTS[g],
+      ]),
+    ) as NoticeSettingsPage['reviewRoutes'],
     templates: EDITOR_KEYS.map((key) => ({ key, edited: isEdited(key, s.settings.templates) })),
   };
 }
@@ -184,6 +201,30 @@ export async function saveNoticeGeneral(
   if (Object.keys(errors).length > 0) throw invalid('告知书设置有误', errors);
   const trimmed = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v.trim()])) as NoticeGeneralInput;
   await saveNoticeSettings(ctx, actor, orgId, trimmed);
+}
+
+/**
+ * Saves the review route of each outcome group the organization may set (行政复议法 (2023) art. 23; the refusals'
+ * route is fixed and not taken from the input; docs/decisions/0011-review-routes-in-notices.md).
+ * @param input group → 'either' | 'reconsideration_first', as the form posts it
+ * @throws AppError 'invalid' with a field error per bad group, 'forbidden', 'not_found'
+ */
+export async function saveReviewRoutes(
+  ctx: ApplicationContext,
+  actor: Actor,
+  orgId: string,
+  input: Readonly<Record<string, string>>,
+): Promise<void> {
+  await loadNoticeSettings(ctx, actor, orgId);
+  const routes: ReviewRoutes = {};
+  const errors: Record<string, string> = {};
+  for (const group of SETTABLE_REVIEW_ROUTES) {
+    const value = input[group] ?? '';
+    if ((REMEDY_VARIANTS as readonly string[]).includes(value)) routes[group] = value as RemedyVariant;
+    else errors[`route.${group}`] = '请选择救济途径';
+  }
+  if (Object.keys(errors).length > 0) throw invalid('救济途径设置有误', errors);
+  await saveNoticeSettings(ctx, actor, orgId, { reviewRoutes: routes });
 }
 
 /**

@@ -100,8 +100,8 @@ export async function saveNoticeSettings(
   const problems = validateDocNoPattern(next.docNoPattern);
   if (problems.length > 0) throw invalid('文号格式有误', { docNoPattern: problems.join('；') });
   const now = ctx.clock.nowIso();
-  const { docNoPattern, reconsiderationBody } = next;
-  const after = { docNoPattern, reconsiderationBody, seal: next.sealFileId !== null };
+  const { docNoPattern, reconsiderationBody, reviewRoutes } = next;
+  const after = { docNoPattern, reconsiderationBody, reviewRoutes, seal: next.sealFileId !== null };
   const entry = { action: 'notice_settings.updated', entityType: 'organization', entityId: orgId, orgId };
   await ctx.uow.run(async (r) => {
     await r.settings.set(key(orgId), next, now);

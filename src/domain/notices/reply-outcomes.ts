@@ -281,6 +281,25 @@ export const REVIEW_ROUTE_DEFAULTS: Readonly<Record<OutcomeGroup, RemedyVariant>
 /** Groups whose route is fixed by art. 23 ¶1 (4) and cannot be set otherwise: the refusals. */
 export const FIXED_REVIEW_ROUTES: readonly OutcomeGroup[] = ['partially_disclosed', 'withheld'];
 
+/** The groups whose route an organization may set (REVIEW_ROUTE_GROUPS but the fixed ones). */
+export const SETTABLE_REVIEW_ROUTES = REVIEW_ROUTE_GROUPS.filter((g) => !FIXED_REVIEW_ROUTES.includes(g));
+
+/** Chinese names of the outcome groups, as section 三 of the annual report heads them. */
+export const REVIEW_ROUTE_GROUP_LABELS: Readonly<Record<(typeof REVIEW_ROUTE_GROUPS)[number], string>> = {
+  disclosed: '予以公开',
+  partially_disclosed: '部分公开',
+  withheld: '不予公开',
+  unavailable: '无法提供',
+  not_processed: '不予处理',
+  other: '其他处理',
+};
+
+/** How each route reads in the settings (行政复议法 (2023) art. 23). */
+export const REMEDY_ROUTE_CHOICES: Readonly<Record<RemedyVariant, string>> = {
+  either: '可申请行政复议，也可直接提起行政诉讼',
+  reconsideration_first: '应先申请行政复议（复议前置）',
+};
+
 /**
  * Which remedy clause a reply carries.
  * @param issuedOn before 2024-01-01 the old 《行政复议法》 had no reconsideration-first rule

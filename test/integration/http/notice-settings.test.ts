@@ -113,6 +113,40 @@ for (const dialect of DIALECTS) {
       assert.equal((await settings()).docNoPattern, '{orgShort}依申{kind}〔{yyyy}〕{serial:3}号');
     });
 
+    test('should set the review route of the groups the law leaves open, never of the refusals', async () => {
+      const page = await (await admin.get(base)).text();
+      assert.match(page, /不予公开：应先申请行政复议（复议前置）（法定，不可更改）/);
+      assert.match(page, /<select[^>]*name="route\.unavailable"/);
+      assert.doesNotMatch(page, /name="route\.withheld"/);
+      const saved = await admin.post(`${base}/routes`, {
+        'route.disclosed': 'either',
+        'route.unavailable': 'reconsideration_first',
+        'route.not_processed': 'either',
+        'route.other': 'either',
+        'route.withheld': 'either',
+      });
+      assert.equal(saved.status, 303);
+      const routes = (await settings()).reviewRoutes;
+      assert.deepEqual(routes, {
+        disclosed: 'either',
+        unavailable: 'reconsideration_first',
+        not_processed: 'either',
+        other: 'either',
+      });
+      assert.match(await (await admin.get(base)).text(), /<option value="reconsideration_first" selected/);
+      await refusedPage(await admin.post(`${base}/routes`, { 'route.disclosed': 'sometimes' }), ['请选择救济途径']);
+      assert.deepEqual((await settings()).reviewRoutes, routes, 'nothing saved from a refused form');
+      const handlerTry = await handler.post(`${base}/routes`, { 'route.disclosed': 'reconsideration_first' });
+      assert.equal(handlerTry.status, 403);
+      // Back to the defaults for the other tests (the sample reply is in the unavailable group).
+      const reset = { 'route.disclosed': 'either', 'route.unavailable': 'either' };
+      assert.equal(
+        (await admin.post(`${base}/routes`, { ...reset, 'route.not_processed': 'either', 'route.other': 'either' }))
+          .status,
+        303,
+      );
+    });
+
     test('should preview a typed pattern without saving it', async () => {
       const res = await admin.post(base, { ...general('{orgShort}告〔{yy}〕{serial}号'), intent: 'preview' });
       assert.equal(res.status, 200);

@@ -7,10 +7,12 @@ import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js
 import { flashOf, formAction, type FormState, readForm, uploadedFile, valueOf } from '../../common/pipeline.js';
 import { download } from '../../common/download.js';
 import { oneOf, text, z, type FormValues } from '../../common/validation.js';
+import { SETTABLE_REVIEW_ROUTES } from '../../../domain/notices/reply-outcomes.js';
 import { NoticeSettingsPage, TemplateEditorPage, settingsHref, templateHref } from './notice-settings-views.js';
 
 const FLASH: Record<string, string> = {
   saved: '告知书设置已保存。',
+  routes: '救济途径设置已保存。',
   seal: '印章已上传。',
   unseal: '印章已删除。',
   template: '模板已保存。',
@@ -80,6 +82,19 @@ export function registerNoticeSettingsRoutes(admin: Hono<StaffEnv>): void {
       run: () => settings.saveNoticeGeneral(c.get('ctx'), c.get('actor'), id, generalOf(values)),
       done: () => c.redirect(`${settingsHref(id)}?flash=saved`, 303),
       again: (state) => settingsPage(c, generalOf(values), state),
+    });
+  });
+
+  admin.post(`${base}/routes`, async (c) => {
+    const id = c.req.param('id');
+    const values = await readForm(c);
+    const routes = Object.fromEntries(SETTABLE_REVIEW_ROUTES.map((g) => [g, valueOf(values, `route.${g}`)]));
+    return formAction(c, {
+      schema: z.object({}),
+      values,
+      run: () => settings.saveReviewRoutes(c.get('ctx'), c.get('actor'), id, routes),
+      done: () => c.redirect(`${settingsHref(id)}?flash=routes#ns-routes`, 303),
+      again: (state) => settingsPage(c, undefined, state),
     });
   });
 

@@ -11,16 +11,26 @@ import {
 } from '../../../domain/notices/template-text.js';
 import type { TemplateKey } from '../../../domain/notices/templates.js';
 import {
+  REMEDY_ROUTE_CHOICES,
+  REMEDY_VARIANTS,
+  REVIEW_ROUTE_GROUPS,
+  REVIEW_ROUTE_GROUP_LABELS,
+  SETTABLE_REVIEW_ROUTES,
+  type RemedyVariant,
+} from '../../../domain/notices/reply-outcomes.js';
+import {
   remedyVariantOf,
   type EditorKey,
   type TemplateEditor,
 } from '../../../app/applications/notice-settings-admin.js';
-import { ErrorSummary, Field, FileField, PostForm, boundFields } from '../../common/forms.js';
+import { ErrorSummary, Field, FileField, PostForm, Select, boundFields } from '../../common/forms.js';
 import { AdminLayout } from '../../common/layout.js';
 import { DataTable } from '../../common/blocks.js';
 import { NoticeDocument } from './notice-document.js';
 
 const PATH = '/admin/orgs';
+
+type ReviewRouteGroup = (typeof REVIEW_ROUTE_GROUPS)[number];
 
 /** Field labels of the general form. */
 export const NOTICE_SETTING_LABELS: Record<string, string> = {
@@ -58,6 +68,8 @@ export function NoticeSettingsPage(
     templates: { key: EditorKey; edited: boolean }[];
     /** The body computed from the tree (what a blank field means). */
     reviewBody?: { name: string | undefined; basis: string };
+    /** The review route of every outcome group as notices print it. */
+    reviewRoutes: Record<ReviewRouteGroup, RemedyVariant>;
   },
 ) {
   const e = p.errors ?? {};
@@ -101,9 +113,49 @@ export function NoticeSettingsPage(
           </button>
         </PostForm>
       </section>
+      <ReviewRoutesSection org={p.org} csrf={p.csrf} routes={p.reviewRoutes} errors={e} />
       <SealSection org={p.org} csrf={p.csrf} hasSeal={p.hasSeal} error={e.seal} />
       <TemplateList orgId={p.org.id} templates={p.templates} />
     </AdminLayout>
+  );
+}
+
+/**
+ * The review route of each outcome group (行政复议法 (2023) art. 23): the refusals' route is fixed (复议前置), the
+ * others may be set (docs/decisions/0011-review-routes-in-notices.md).
+ */
+function ReviewRoutesSection(p: {
+  org: Organization;
+  csrf: string;
+  routes: Record<ReviewRouteGroup, RemedyVariant>;
+  errors: Record<string, string>;
+}) {
+  const options = REMEDY_VARIANTS.map((v): [string, string] => [v, REMEDY_ROUTE_CHOICES[v]]);
+  return (
+    <section aria-labelledby="ns-routes">
+      <h2 id="ns-routes">救济途径（复议前置）</h2>
+      <p class="muted">
+        依《中华人民共和国行政复议法》（2023年修订）第二十三条，对不予公开（含部分公开）的答复，申请人应先申请行政复议；其他答复的救济途径可按本机关掌握的口径设置。
+      </p>
+      <PostForm action={`${settingsHref(p.org.id)}/routes`} csrf={p.csrf} class="narrow">
+        {REVIEW_ROUTE_GROUPS.map((g) =>
+          SETTABLE_REVIEW_ROUTES.includes(g) ? (
+            <Select
+              name={`route.${g}`}
+              label={REVIEW_ROUTE_GROUP_LABELS[g]}
+              value={p.routes[g]}
+              error={p.errors[`route.${g}`]}
+              options={options}
+            />
+          ) : (
+            <p>
+              {REVIEW_ROUTE_GROUP_LABELS[g]}：{REMEDY_ROUTE_CHOICES[p.routes[g]]}（法定，不可更改）
+            </p>
+          ),
+        )}
+        <button type="submit">保存救济途径</button>
+      </PostForm>
+    </section>
   );
 }
 
