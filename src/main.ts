@@ -46,7 +46,14 @@ export const calendarSeed: CalendarSeed = chineseDaysSnapshot;
  */
 export async function openRuntime(
   db: DbConfig,
-  opts: { timeZone: string; sessionIdleMinutes: number; sessionMaxHours: number; clock?: Clock; mail?: Config['mail'] },
+  opts: {
+    timeZone: string;
+    sessionIdleMinutes: number;
+    sessionMaxHours: number;
+    clock?: Clock;
+    mail?: Config['mail'];
+    secret?: string | null;
+  },
 ): Promise<Runtime> {
   const handle = openDb(db);
   await migrateToLatest(handle);
@@ -56,7 +63,7 @@ export async function openRuntime(
     repos: buildRepos(handle.kysely, handle.instanceId),
     clock,
     hasher: passwordHasher,
-    crypto: nodeCrypto(clock),
+    crypto: nodeCrypto(clock, opts.secret),
     passwordJudge: zxcvbnJudge(),
     mailer: opts.mail ? smtpMailerOnFirstUse(opts.mail.url, opts.mail.from) : null,
     sanitizer: htmlSanitizer,

@@ -20,11 +20,13 @@ export interface Clock {
   today(): LocalDate;
 }
 
-/** Randomness and digests. */
+/** Randomness, digests and the server's signatures. */
 export interface Crypto {
   newId(): string;
   randomToken(bytes?: number): string;
   sha256(text: string): string;
+  /** HMAC-SHA256 of the text under the server's secret key (GONGKAI_SECRET), base64url. */
+  sign(text: string): string;
 }
 
 /** Filter for browsing the audit trail. */

@@ -15,6 +15,11 @@ export type Config = {
   demoData: boolean;
   uploadLimitBytes: number;
   logRequests: boolean;
+  /**
+   * Key of the server's signatures (HMAC-SHA256), e.g. the applicant's /track token; null = a random key drawn at
+   * each start (signatures then lapse on restart).
+   */
+  secret: string | null;
   /** SMTP delivery; null = messages wait in the outbox. */
   mail: { url: string; from: string; intervalSeconds: number } | null;
 };
@@ -52,6 +57,7 @@ const envSchema = z.object({
   GONGKAI_DEMO_DATA: boolish.default(true),
   GONGKAI_UPLOAD_LIMIT_MB: z.coerce.number().min(0.1).max(512).default(20),
   GONGKAI_LOG_REQUESTS: boolish.default(false),
+  GONGKAI_SECRET: z.string().min(32, 'GONGKAI_SECRET must be at least 32 characters').optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
@@ -93,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoData: e.GONGKAI_DEMO_DATA,
     uploadLimitBytes: Math.round(e.GONGKAI_UPLOAD_LIMIT_MB * 1024 * 1024),
     logRequests: e.GONGKAI_LOG_REQUESTS,
+    secret: e.GONGKAI_SECRET ?? null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM, intervalSeconds: e.GONGKAI_MAIL_INTERVAL_SECONDS } : null,
   };
 }

@@ -1,12 +1,14 @@
-// Ids (UUIDv7), random tokens and SHA-256 digests.
-import { createHash, randomBytes } from 'node:crypto';
+// Ids (UUIDv7), random tokens, SHA-256 digests and HMAC-SHA256 signatures under the server's key.
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Clock, Crypto } from '../../app/ports.js';
 
 /**
  * Node's crypto behind the Crypto port. Ids are UUIDv7 (RFC 9562 §5.7): time-ordered, so
  * primary-key indexes stay append-mostly on both engines.
+ * @param secret the signing key (GONGKAI_SECRET); null or absent: 32 random bytes for this process
  */
-export function nodeCrypto(clock: Clock): Crypto {
+export function nodeCrypto(clock: Clock, secret?: string | null): Crypto {
+  const key = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
   // RFC 9562 §6.2 method 1: a 12-bit counter in rand_a keeps ids made in the same millisecond
   // (or under a clock that stands still, as in tests) in creation order.
   let lastMs = -1;
@@ -29,6 +31,7 @@ export function nodeCrypto(clock: Clock): Crypto {
     newId: next,
     randomToken: (bytes = 32) => randomBytes(bytes).toString('base64url'),
     sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+    sign: (text) => createHmac('sha256', key).update(text, 'utf8').digest('base64url'),
   };
 }
 

@@ -147,11 +147,28 @@ export async function trackApplication(
   code: string,
   contact: string,
 ): Promise<TrackView | undefined> {
+  const app = await findTrackedCase(ctx, code, contact);
+  return app ? trackViewOf(ctx, app) : undefined;
+}
+
+/**
+ * The case a tracking code and a contact (phone or document number) designate together.
+ * @returns undefined for a wrong code or contact
+ */
+export async function findTrackedCase(
+  ctx: ApplicationContext,
+  code: string,
+  contact: string,
+): Promise<ApplicationSnapshot | undefined> {
   const parsed = parseTrackingCode(code);
   if (!parsed.ok || contact.trim().length < 4) return undefined;
   const id = await ctx.repos.applications.idByTrackingCode(parsed.value);
   const app = id ? await ctx.repos.applications.byId(id) : undefined;
-  if (!app || !contactMatches(app, contact)) return undefined;
+  return app && contactMatches(app, contact) ? app : undefined;
+}
+
+/** The public tracking view of a case: no personal data at all. */
+export async function trackViewOf(ctx: ApplicationContext, app: ApplicationSnapshot): Promise<TrackView> {
   const org = await ctx.repos.orgs.byId(app.orgId);
   return {
     trackingCode: app.trackingCode,

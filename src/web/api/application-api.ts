@@ -6,7 +6,7 @@ import { actorOf } from '../../app/actors.js';
 import { AppError } from '../../app/errors.js';
 import { resolveApiToken } from '../../app/auth/api-token.js';
 import { submitApplication, type SubmitInput } from '../../app/applications/submit-application.js';
-import type { TrackView } from '../../app/applications/application-queries.js';
+import { trackApplication, type TrackView } from '../../app/applications/application-queries.js';
 import {
   APPLICANT_TYPES,
   APPLICATION_STATES,
@@ -273,7 +273,7 @@ async function track(c: C, input: unknown): Promise<Response> {
   c.header('Cache-Control', 'no-store');
   const q = TrackQuery.safeParse(input);
   const { code, contact } = q.success ? q.data : { code: '', contact: '' };
-  const result = await limitedTrack(c, code.slice(0, 64), contact.slice(0, 64));
+  const result = await limitedTrack(c, code.slice(0, 64), contact.slice(0, 64), trackApplication);
   switch (result.kind) {
     case 'found':
       return c.json(trackJson(result.view));

@@ -7,7 +7,7 @@
 // trust (an untrusted header would let a guesser pick a fresh "IP" per request).
 import type { Context } from 'hono';
 import type { AppContext } from '../../app/context.js';
-import { trackApplication, type TrackView } from '../../app/applications/application-queries.js';
+import type { TrackView } from '../../app/applications/application-queries.js';
 import { parseTrackingCode } from '../../domain/applications/tracking-code.js';
 import type { WebEnv } from './env.js';
 
@@ -101,8 +101,8 @@ export function clientIp(c: Context<WebEnv>): string {
 }
 
 /** What a guarded lookup found. */
-export type LookupResult =
-  { kind: 'found'; view: TrackView } | { kind: 'not_found' } | { kind: 'limited'; retryAfterSeconds: number };
+export type LookupResult<T = TrackView> =
+  { kind: 'found'; view: T } | { kind: 'not_found' } | { kind: 'limited'; retryAfterSeconds: number };
 
 /**
  * Looks a case up for the public under the rate limits: every lookup counts against the client's
@@ -111,8 +111,14 @@ export type LookupResult =
  * @param c the request context (its clock and client address)
  * @param code the tracking code as typed
  * @param contact the phone number or document number as typed
+ * @param lookup what a successful lookup yields (the API: the tracking view; the page: a signed pass)
  */
-export async function limitedTrack(c: Context<WebEnv>, code: string, contact: string): Promise<LookupResult> {
+export async function limitedTrack<T>(
+  c: Context<WebEnv>,
+  code: string,
+  contact: string,
+  lookup: (ctx: AppContext, code: string, contact: string) => Promise<T | undefined>,
+): Promise<LookupResult<T>> {
   const ctx = c.get('ctx');
   const guard = guardOf(ctx);
   const ip = clientIp(c);
@@ -124,7 +130,7 @@ export async function limitedTrack(c: Context<WebEnv>, code: string, contact: st
   if (!guard.perIp.hit(ip)) {
     return { kind: 'limited', retryAfterSeconds: guard.perIp.retryAfterSeconds(ip) };
   }
-  const view = await trackApplication(ctx, code, contact);
+  const view = await lookup(ctx, code, contact);
   if (!view) {
     guard.failuresPerCode.hit(codeKey);
     return { kind: 'not_found' };

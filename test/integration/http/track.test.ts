@@ -1,5 +1,6 @@
-// HTTP: the public status lookup (/track) — state, dates and steps without personal data, one
-// neutral 404 for a wrong code or contact, and the rate limits against guessing.
+// HTTP: the applicant's page (/track) — a lookup grants a 30-minute pass to that one case (303 to /track/case);
+// the page shows state, dates, the request, the notices served to the applicant and the working days left,
+// without personal data; one neutral 404 for a wrong code or contact, and the rate limits against guessing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
@@ -8,6 +9,7 @@ import { createStaff, sampleForm } from '../../support/staff.js';
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
 import { TRACK_LIMITS, TRACK_NOT_FOUND } from '../../../src/web/common/rate-limit.js';
+import { PASS_MESSAGES, TRACK_COOKIE } from '../../../src/web/public/applications/track-routes.js';
 
 const PERSONAL = /张三|13812345678|11010519491231002X|zhangsan@example\.com|人民路100号/;
 const WINDOW = TRACK_LIMITS.windowMs + 1000;
@@ -23,15 +25,22 @@ for (const dialect of DIALECTS) {
       staff = await createStaff(rt);
       agent = new TestAgent(rt);
       await agent.get('/track');
-      open = await submitApplication(rt.ctx, null, {
-        orgCreditCode: staff.rootCode,
-        channel: 'online',
-        form: sampleForm(),
-      });
+      open = await submit();
     });
     after(() => rt.close());
 
+    const submit = () =>
+      submitApplication(rt.ctx, null, { orgCreditCode: staff.rootCode, channel: 'online', form: sampleForm() });
     const lookup = (code: string, contact: string) => agent.post('/track', { code, contact });
+    /** Looks a case up as a browser does: the POST answers 303, the case page is the GET after it. */
+    const page = async (code: string, contact = '13812345678', a = agent): Promise<string> => {
+      const res = await a.post('/track', { code, contact });
+      assert.equal(res.status, 303);
+      assert.equal(res.headers.get('location'), '/track/case');
+      const got = await a.get('/track/case');
+      assert.equal(got.status, 200);
+      return got.text();
+    };
 
     test('should show the lookup form with labelled fields, posting so the contact stays out of the URL', async () => {
       const html = await (await new TestAgent(rt).get('/track')).text();
@@ -43,32 +52,32 @@ for (const dialect of DIALECTS) {
 
     test('should show the state, the dates and the first step, and no personal data', async () => {
       const res = await lookup(open.trackingCode, '13812345678');
-      assert.equal(res.status, 200);
-      const html = await res.text();
+      assert.equal(res.status, 303);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      assert.doesNotMatch(res.headers.get('location') ?? '', /1381|track\/case\?/);
+      const got = await agent.get('/track/case');
+      assert.equal(got.status, 200);
+      const html = await got.text();
       assert.match(html, /办理状态<\/dt><dd><strong>已收到，待登记/);
       assert.match(html, /收到申请日期<\/dt><dd>2025-09-28/);
       assert.match(html, /当前答复期限<\/dt><dd>2025-10-31/);
       assert.match(html, /<td>2025-09-28<\/td><td>收到申请<\/td><td>2025-10-31<\/td>/);
       assert.match(html, /示例区人民政府/);
       assert.doesNotMatch(html, PERSONAL);
-      assert.equal(res.headers.get('cache-control'), 'no-store');
+      assert.equal(got.headers.get('cache-control'), 'no-store');
     });
 
     test('should accept the document number and a code typed in lower case without hyphens', async () => {
-      const res = await lookup(open.trackingCode.replace(/-/g, '').toLowerCase(), '11010519491231002x');
-      assert.equal(res.status, 200);
-      assert.doesNotMatch(await res.text(), PERSONAL);
+      const html = await page(open.trackingCode.replace(/-/g, '').toLowerCase(), '11010519491231002x');
+      assert.ok(html.includes(open.trackingCode));
+      assert.doesNotMatch(html, PERSONAL);
     });
 
     test('should list each step with the due date after it as the case moves', async () => {
-      const c = await submitApplication(rt.ctx, null, {
-        orgCreditCode: staff.rootCode,
-        channel: 'online',
-        form: sampleForm(),
-      });
+      const c = await submit();
       await actOnApplication(rt.ctx, staff.handler, c.id, 'register', {});
       await actOnApplication(rt.ctx, staff.handler, c.id, 'request_correction', { dueOn: '2025-10-20' });
-      const waiting = await (await lookup(c.trackingCode, '13812345678')).text();
+      const waiting = await page(c.trackingCode);
       assert.match(waiting, /待申请人补正/);
       assert.match(waiting, /<td>登记<\/td>/);
       assert.match(waiting, /<td>发出补正告知<\/td><td>—<\/td>/);
@@ -78,7 +87,7 @@ for (const dialect of DIALECTS) {
       await actOnApplication(rt.ctx, staff.legal, c.id, 'pass_legal_review', { confidentialityReviewed: true });
       await actOnApplication(rt.ctx, staff.signer, c.id, 'approve_reply', {});
       await actOnApplication(rt.ctx, staff.handler, c.id, 'send_reply', { method: 'email' });
-      const done = await (await lookup(c.trackingCode, '13812345678')).text();
+      const done = await page(c.trackingCode);
       assert.match(done, /办理状态<\/dt><dd><strong>已答复/);
       assert.match(done, /办结日期<\/dt><dd>2025-09-28/);
       assert.match(done, /办理结果<\/dt><dd>予以公开/);
@@ -124,19 +133,173 @@ for (const dialect of DIALECTS) {
       assert.match(await locked.text(), /查询过于频繁/);
       assert.ok(Number(locked.headers.get('retry-after')) > 0);
       rt.clock.advance(WINDOW);
-      assert.equal((await lookup(open.trackingCode, '13812345678')).status, 200);
+      assert.equal((await lookup(open.trackingCode, '13812345678')).status, 303);
     });
 
     test('should limit lookups per client address', async () => {
       rt.clock.advance(WINDOW);
       for (let i = 0; i < TRACK_LIMITS.lookupsPerIp; i++) {
-        assert.equal((await lookup(open.trackingCode, '13812345678')).status, 200);
+        assert.equal((await lookup(open.trackingCode, '13812345678')).status, 303);
       }
       const limited = await lookup(open.trackingCode, '13812345678');
       assert.equal(limited.status, 429);
       assert.doesNotMatch(await limited.text(), /已收到，待登记/);
       rt.clock.advance(WINDOW);
-      assert.equal((await lookup(open.trackingCode, '13812345678')).status, 200);
+      assert.equal((await lookup(open.trackingCode, '13812345678')).status, 303);
+    });
+
+    test('should keep the pass in an HttpOnly, SameSite=Strict cookie on /track that lives 30 minutes', async () => {
+      rt.clock.advance(WINDOW);
+      const res = await new TestAgent(rt).post('/track', { code: open.trackingCode, contact: '13812345678' });
+      assert.equal(res.status, 303);
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${TRACK_COOKIE}=`)) ?? '';
+      assert.match(cookie, /Max-Age=1800/);
+      assert.match(cookie, /Path=\/track/);
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Strict/);
+      assert.ok(!cookie.includes(open.trackingCode) && !cookie.includes('1381'));
+    });
+
+    test('should open the page of the looked-up case only, never another case’s notice, nor without a pass', async () => {
+      rt.clock.advance(WINDOW);
+      const other = await submit();
+      await actOnApplication(rt.ctx, staff.handler, other.id, 'register', {});
+      const [ack] = await rt.ctx.repos.notices.forApplication(other.id);
+      assert.ok(ack);
+      const browser = new TestAgent(rt);
+      const none = await browser.get('/track/case');
+      assert.equal(none.status, 401);
+      assert.ok((await none.text()).includes(PASS_MESSAGES.missing));
+      assert.equal((await browser.get(`/track/notices/${ack.id}`)).status, 401);
+      const html = await page(open.trackingCode, '13812345678', browser);
+      assert.ok(html.includes(open.trackingCode));
+      assert.ok(!html.includes(other.trackingCode) && !html.includes(ack.docNo));
+      assert.equal((await browser.get(`/track/notices/${ack.id}`)).status, 404);
+      // Looking the other case up replaces the pass: now its notice opens, and only its page shows.
+      const second = await page(other.trackingCode, '13812345678', browser);
+      assert.ok(second.includes(other.trackingCode) && second.includes(ack.docNo));
+      assert.equal((await browser.get(`/track/notices/${ack.id}`)).status, 200);
+    });
+
+    test('should let the pass lapse 30 minutes after the lookup, showing the form again with a Chinese message', async () => {
+      rt.clock.advance(WINDOW);
+      const browser = new TestAgent(rt);
+      await page(open.trackingCode, '13812345678', browser);
+      rt.clock.advance(29 * 60_000);
+      assert.equal((await browser.get('/track/case')).status, 200);
+      rt.clock.advance(60_000);
+      const res = await browser.get('/track/case');
+      assert.equal(res.status, 401);
+      const html = await res.text();
+      assert.ok(html.includes(PASS_MESSAGES.expired));
+      assert.match(html, /<form method="post" action="\/track"/);
+      assert.ok(!html.includes(open.trackingCode) && !html.includes('已收到，待登记'));
+      // The lapsed pass is dropped; a new lookup opens the page again.
+      assert.equal(browser.cookies.has(TRACK_COOKIE), false);
+      assert.ok((await page(open.trackingCode, '13812345678', browser)).includes(open.trackingCode));
+    });
+
+    test('should refuse a tampered or forged pass with the lookup form and a Chinese message', async () => {
+      rt.clock.advance(WINDOW);
+      const other = await submit();
+      const browser = new TestAgent(rt);
+      await page(open.trackingCode, '13812345678', browser);
+      const token = browser.cookies.get(TRACK_COOKIE) ?? '';
+      const [v = '', id = '', exp = '', mac = ''] = token.split('.');
+      assert.equal(id, open.id);
+      const flipped = `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`;
+      for (const forged of [
+        [v, other.id, exp, mac].join('.'), // another case under this case's signature
+        [v, id, String(Number(exp) + 3_600_000), mac].join('.'), // a longer life
+        [v, id, exp, flipped].join('.'),
+        [v, id, exp].join('.'),
+        open.trackingCode, // the tracking code alone is no pass
+        'garbage',
+      ]) {
+        browser.cookies.set(TRACK_COOKIE, forged);
+        const res = await browser.get('/track/case');
+        assert.equal(res.status, 401, forged);
+        const html = await res.text();
+        assert.ok(html.includes(PASS_MESSAGES.invalid), forged);
+        assert.match(html, /<form method="post" action="\/track"/);
+        assert.ok(!html.includes('已收到，待登记') && !html.includes(other.trackingCode));
+      }
+      browser.cookies.set(TRACK_COOKIE, token);
+      assert.equal((await browser.get('/track/case')).status, 200);
+    });
+
+    test('should list the notices served to the applicant with a view of each, and no letter to a third party', async () => {
+      rt.clock.advance(WINDOW);
+      const c = await submit();
+      await actOnApplication(rt.ctx, staff.handler, c.id, 'register', {});
+      await actOnApplication(rt.ctx, staff.handler, c.id, 'start_consultation', {
+        kind: 'third_party',
+        party: '示例建设有限公司',
+      });
+      await actOnApplication(rt.ctx, staff.handler, c.id, 'end_consultation', {
+        opinion: '工程价款属于商业秘密，不同意公开。',
+        objection: true,
+      });
+      await actOnApplication(rt.ctx, staff.handler, c.id, 'draft_reply', {
+        outcome: 'disclosed',
+        disclosureReasons: '工程使用财政资金，价款关系公共利益。',
+      });
+      await actOnApplication(rt.ctx, staff.legal, c.id, 'pass_legal_review', { confidentialityReviewed: true });
+      await actOnApplication(rt.ctx, staff.signer, c.id, 'approve_reply', {});
+      await actOnApplication(rt.ctx, staff.handler, c.id, 'send_reply', { method: 'email' });
+      const notices = await rt.ctx.repos.notices.forApplication(c.id);
+      assert.deepEqual(
+        notices.map((n) => n.kind),
+        ['acknowledgement', 'consultation_third_party', 'reply', 'disclosure_third_party'],
+      );
+      const html = await page(c.trackingCode);
+      for (const n of notices) {
+        const listed = html.includes(`href="/track/notices/${n.id}"`);
+        const served = n.kind === 'acknowledgement' || n.kind === 'reply';
+        assert.equal(listed, served, n.kind);
+        assert.equal(html.includes(`<td>${n.docNo}</td><td>${n.issuedOn}</td>`), served, n.kind);
+        if (!served) assert.equal((await agent.get(`/track/notices/${n.id}`)).status, 404, n.kind);
+      }
+      assert.match(html, /<td>政府信息公开申请接收回执<\/td>/);
+      assert.doesNotMatch(html, /示例建设有限公司|商业秘密|征求第三方意见书|决定公开告知书/);
+      assert.match(html, /当前答复期限<\/dt><dd>已办结/);
+      // The request as filed, as the applicant typed it.
+      assert.ok(html.includes(sampleForm().description));
+      assert.doesNotMatch(html, PERSONAL);
+      assert.doesNotMatch(html, /li\.handler|sun\.signer|chen\.legal|起草答复|合法性审查/);
+      const reply = notices.find((n) => n.kind === 'reply');
+      assert.ok(reply);
+      const view = await agent.get(`/track/notices/${reply.id}`);
+      assert.equal(view.status, 200);
+      assert.equal(view.headers.get('cache-control'), 'no-store');
+      const sheet = await view.text();
+      assert.ok(sheet.includes(reply.docNo));
+      assert.match(sheet, /<p class="notice-doc-addressee">张\*：<\/p>/);
+      assert.doesNotMatch(sheet, PERSONAL);
+    });
+
+    test('should link the applicant’s page from the portal home', async () => {
+      const html = await (await new TestAgent(rt).get('/')).text();
+      assert.match(html, /<a href="\/track">申请办理进度查询<\/a>/);
+    });
+
+    // Last: moves the clock to real dates around the National Day holiday.
+    test('should show the due date with the working days left on the Chinese calendar, and say so while paused', async () => {
+      rt.clock.set('2025-09-28T05:00:00Z');
+      const c = await submit();
+      const paused = await submit();
+      await actOnApplication(rt.ctx, staff.handler, paused.id, 'register', {});
+      await actOnApplication(rt.ctx, staff.handler, paused.id, 'request_correction', { dueOn: '2025-10-20' });
+      // Received Sunday 28 Sep (a make-up working day): 29, 30 Sep; 9, 10, 11 (a make-up Saturday) Oct; then
+      // three full weeks — the 20th working day is Friday 31 Oct, and 20 are left.
+      assert.match(await page(c.trackingCode), /当前答复期限<\/dt><dd>2025-10-31（剩余20个工作日）/);
+      assert.match(await page(paused.trackingCode), /当前答复期限<\/dt><dd>暂停计算/);
+      // After the holiday of 1–8 Oct: 10, 11 Oct and three weeks.
+      rt.clock.set('2025-10-09T02:00:00Z');
+      assert.match(await page(c.trackingCode), /当前答复期限<\/dt><dd>2025-10-31（剩余17个工作日）/);
+      // Monday 3 Nov: one working day past the due date.
+      rt.clock.set('2025-11-03T02:00:00Z');
+      assert.match(await page(c.trackingCode), /当前答复期限<\/dt><dd>2025-10-31（已超期1个工作日）/);
     });
   });
 }

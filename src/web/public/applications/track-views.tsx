@@ -1,10 +1,13 @@
 /** @jsxImportSource hono/jsx */
-// Views of the public status lookup (/track): the form, the result — state, dates and the steps of
-// the deadline ledger, never the applicant's personal data — and the neutral "not found" and 429 pages.
+// Views of the applicant's page (/track): the lookup form; the case page — state, dates, the request, the notices
+// served and the steps of the deadline ledger, never the applicant's personal data; one notice; and the neutral
+// "not found" and 429 pages.
 import type { PortalSite } from '../../../app/portal/portal.js';
-import type { TrackView } from '../../../app/applications/application-queries.js';
+import { TRACK_PASS_MINUTES, type TrackCaseView } from '../../../app/applications/track.js';
+import type { NoticeDocument as NoticeDoc } from '../../../domain/notices/notice.js';
+import { NoticeDocument } from '../../admin/applications/notice-document.js';
 import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../../domain/applications/transition-table.js';
-import { outcomeForApplicant } from '../../../domain/applications/labels.js';
+import { CARRIER_LABELS, DELIVERY_LABELS, outcomeForApplicant } from '../../../domain/applications/labels.js';
 import { DataTable, InfoList } from '../../common/blocks.js';
 import { PublicLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
@@ -52,13 +55,26 @@ export function TrackFormPage(p: {
   );
 }
 
-/** The result: the organization, the state, the dates, and every step with the due date after it. */
-export function TrackResultPage(p: { site: PortalSite; view: TrackView }) {
+/** The deadline as the applicant reads it: the due date with 剩余N个工作日, or why there is none. */
+function deadlineText(d: TrackCaseView['deadline']): string {
+  if (d.status === 'closed') return '已办结';
+  if (d.status === 'paused' || d.dueOn === null) return '暂停计算（补正、征求意见或缴费期间不计入答复期限）';
+  const left = d.workingDaysLeft ?? 0;
+  return left >= 0 ? `${d.dueOn}（剩余${left}个工作日）` : `${d.dueOn}（已超期${-left}个工作日）`;
+}
+
+/**
+ * The applicant's page of a case: the state and dates, the request as filed (and as corrected), the notices
+ * served, and every public step with the due date after it. Nothing internal, no personal data.
+ */
+export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView }) {
   const v = p.view;
   const closed = isClosedState(v.state);
+  const r = v.request;
   return (
     <PublicLayout title="申请办理进度" siteTitle={siteTitle(p.site)} footer={p.site.footer} crumbs={CRUMBS}>
       <h1>申请办理进度</h1>
+      <p class="muted">{`为保护您的信息，本页在查询后${TRACK_PASS_MINUTES}分钟内有效，过期后请重新查询。`}</p>
       <InfoList
         rows={[
           ['查询码', v.trackingCode],
@@ -66,10 +82,39 @@ export function TrackResultPage(p: { site: PortalSite; view: TrackView }) {
           ['办理状态', <strong>{STATE_LABELS[v.state]}</strong>],
           ['收到申请日期', v.receivedOn],
           ['办结日期', closed && (v.closedOn ?? '—')],
-          ['当前答复期限', !closed && (v.dueOn ?? '暂停计算（补正、征求意见或缴费期间不计入答复期限）')],
+          ['当前答复期限', deadlineText(v.deadline)],
           ['办理结果', closed && v.outcome ? outcomeForApplicant(v.outcome) : null],
         ]}
       />
+      <h2 id="request">申请内容</h2>
+      <InfoList
+        rows={[
+          ['所需政府信息的内容描述', r.description],
+          ['补正后的内容描述', v.correctedRequest],
+          ['文件名称', r.title || null],
+          ['文号', r.docNo || null],
+          ['索引号', r.indexNo || null],
+          ['信息载体形式', CARRIER_LABELS[r.carrier]],
+          ['获取信息方式', DELIVERY_LABELS[r.delivery]],
+        ]}
+      />
+      <h2 id="notices">告知书</h2>
+      {v.notices.length === 0 ? (
+        <p class="muted">尚未出具告知书。</p>
+      ) : (
+        <DataTable class="notices" labelledBy="notices" cols={['文书', '文号', '出具日期', '查看']}>
+          {v.notices.map((n) => (
+            <tr>
+              <td>{n.title}</td>
+              <td>{n.docNo}</td>
+              <td>{n.issuedOn}</td>
+              <td>
+                <a href={`/track/notices/${n.id}`}>{`查看${n.kindLabel}`}</a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
       <h2 id="steps">办理过程</h2>
       <DataTable class="steps" labelledBy="steps" cols={['日期', '事项', '此后答复期限', '说明']}>
         {v.steps.map((s) => (
@@ -88,6 +133,23 @@ export function TrackResultPage(p: { site: PortalSite; view: TrackView }) {
       <p>
         <a href="/track">查询其他申请</a>
       </p>
+    </PublicLayout>
+  );
+}
+
+/** One notice served to the applicant, as a printable sheet (the addressee's personal data masked). */
+export function TrackNoticePage(p: { site: PortalSite; doc: NoticeDoc }) {
+  return (
+    <PublicLayout
+      title={p.doc.title}
+      siteTitle={siteTitle(p.site)}
+      footer={p.site.footer}
+      crumbs={[CRUMBS[0] as [string, string], ['/track/case', '申请办理进度'], ['', p.doc.title]]}
+    >
+      <nav class="notice-toolbar" aria-label="告知书操作">
+        <a href="/track/case">返回办理进度</a>
+      </nav>
+      <NoticeDocument doc={p.doc} />
     </PublicLayout>
   );
 }

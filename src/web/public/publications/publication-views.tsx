@@ -91,6 +91,9 @@ export function OrgColumnPage(p: ColumnPage) {
         <li>
           <a href={urls.orgInfo(code)}>机构信息</a>
         </li>
+        <li>
+          <a href="/track">申请办理进度查询</a>
+        </li>
       </ul>
       <section aria-labelledby="latest">
         <h2 id="latest">最新信息</h2>
