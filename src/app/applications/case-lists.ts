@@ -15,6 +15,7 @@ import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { canEnterApplication, canViewCase } from '../../domain/policies/application-policy.js';
 import { actorOf } from '../actors.js';
 import { holdsOver } from '../../domain/policies/actor.js';
+import type { Role } from '../../domain/users/roles.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { listApplications, type CaseRow } from './application-queries.js';
 import { today } from './case-context.js';
@@ -193,9 +194,11 @@ async function toFilter(
     // A queue lists the organizations where the actor holds one of its roles (itself or through an ancestor);
     // the actor's own cases are theirs wherever they are (协办 included).
     const all = await ctx.repos.orgs.list({ includeRetired: true });
-    const worked = all
-      .filter((x) => rule.roles.some((role) => holdsOver(actor, role, ancestry(all, x.id))))
-      .map((x) => x.id);
+    const holds = (role: Role, orgId: string) =>
+      rule.ownOrganization
+        ? actor.roles.some((g) => g.role === role && g.orgId === orgId)
+        : holdsOver(actor, role, ancestry(all, orgId));
+    const worked = all.filter((x) => rule.roles.some((role) => holds(role, x.id))).map((x) => x.id);
     orgIds = chosen.length > 0 ? worked.filter((id) => id === chosen[0]) : worked;
     if (orgIds.length === 0) return undefined;
   }
@@ -205,6 +208,7 @@ async function toFilter(
     handlerId: handlerIds[0],
     dueOnOrBefore,
     dueOnOrAfter,
+    extensionRequested: rule?.extensionRequested,
     query: o.query || undefined,
     receivedFrom: o.receivedFrom || undefined,
     receivedTo: o.receivedTo || undefined,

@@ -46,6 +46,8 @@ export type ApplicationFilter = {
   open?: boolean;
   dueOnOrBefore?: string;
   dueOnOrAfter?: string;
+  /** Only cases whose last extension request (`request_extension`) is still unanswered. */
+  extensionRequested?: boolean;
   query?: string;
   receivedFrom?: string;
   receivedTo?: string;

@@ -199,6 +199,28 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
       if (f.handlerId) q = q.where('handler_id', '=', f.handlerId);
       if (f.dueOnOrBefore) q = q.where('due_on', '<=', f.dueOnOrBefore);
       if (f.dueOnOrAfter) q = q.where('due_on', '>=', f.dueOnOrAfter);
+      if (f.extensionRequested) {
+        // A request stays open until an extension is granted or a corrected application restarts the period.
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('application_event as r')
+              .select('r.seq')
+              .whereRef('r.application_id', '=', 'application.id')
+              .where('r.action', '=', 'request_extension')
+              .where(({ not, exists: later, selectFrom: from }) =>
+                not(
+                  later(
+                    from('application_event as x')
+                      .select('x.seq')
+                      .whereRef('x.application_id', '=', 'r.application_id')
+                      .whereRef('x.seq', '>', 'r.seq')
+                      .where('x.action', 'in', ['extend', 'receive_correction']),
+                  ),
+                ),
+              ),
+          ),
+        );
+      }
       if (f.receivedFrom) q = q.where('received_on', '>=', f.receivedFrom);
       if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
       if (f.query) {

@@ -5,7 +5,7 @@ import type { Role } from '../users/roles.js';
 import type { ApplicationState } from './application.js';
 
 /** Stored and public queue names; never rename. */
-export const QUEUES = ['to_register', 'mine', 'legal_review', 'approval', 'due_soon', 'overdue'] as const;
+export const QUEUES = ['to_register', 'mine', 'legal_review', 'approval', 'extension', 'due_soon', 'overdue'] as const;
 /** One queue. */
 export type Queue = (typeof QUEUES)[number];
 
@@ -17,6 +17,10 @@ export type QueueRule = {
   states?: readonly ApplicationState[];
   /** Only the cases assigned to the actor (承办人). */
   mine?: boolean;
+  /** The role counts only where it is held at the case's organization itself, not above it. */
+  ownOrganization?: boolean;
+  /** Only cases with a handler's request for an extension not yet answered (`request_extension`). */
+  extensionRequested?: boolean;
   /** Open cases past their due date, or due within the due-soon window and not yet past it. */
   deadline?: 'overdue' | 'due_soon';
 };
@@ -26,13 +30,17 @@ const DEADLINE_ROLES: readonly Role[] = ['handler', 'office_head', 'legal_review
 
 /**
  * The queues. Registration (登记) and handling are the handler's; the legality review of a drafted reply
- * (合法性审查, art. 17) the legal reviewer's; its approval (审批) the signer's.
+ * (合法性审查, art. 17) the legal reviewer's; its approval (审批) the signer's; the consent to an extension the
+ * office head's.
  */
 export const QUEUE_RULES: Readonly<Record<Queue, QueueRule>> = {
   to_register: { roles: ['handler'], states: ['received'] },
   mine: { roles: ['handler'], mine: true },
   legal_review: { roles: ['legal_reviewer'], states: ['in_legal_review'] },
   approval: { roles: ['signer'], states: ['awaiting_approval'] },
+  // Art. 33 ¶2: the extension needs the consent of 本机关政府信息公开工作机构负责人 — the office head of the
+  // handling organization itself.
+  extension: { roles: ['office_head'], ownOrganization: true, extensionRequested: true },
   due_soon: { roles: DEADLINE_ROLES, deadline: 'due_soon' },
   overdue: { roles: DEADLINE_ROLES, deadline: 'overdue' },
 };
@@ -43,6 +51,7 @@ export const QUEUE_LABELS: Readonly<Record<Queue, string>> = {
   mine: '我承办的',
   legal_review: '待我审查',
   approval: '待我审批',
+  extension: '待我同意延期',
   due_soon: '即将到期',
   overdue: '已逾期',
 };

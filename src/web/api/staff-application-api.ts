@@ -54,7 +54,7 @@ const ListQuery = z.object({
     .optional()
     .meta({
       description:
-        '待办：to_register 待我登记，mine 我承办的，legal_review 待我审查，approval 待我审批，due_soon 即将到期，overdue 已逾期',
+        '待办：to_register 待我登记，mine 我承办的，legal_review 待我审查，approval 待我审批，extension 待我同意延期，due_soon 即将到期，overdue 已逾期',
     }),
   state: z
     .enum(APPLICATION_STATES, { error: `state 应为以下之一：${APPLICATION_STATES.join(', ')}` })
