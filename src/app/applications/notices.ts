@@ -127,6 +127,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: NoticeSettings): Not
     // Moves that issue no notice of their own.
     case 'assign':
     case 'transfer':
+    case 'request_extension':
     case 'receive_correction':
     case 'end_consultation':
     case 'record_payment':

@@ -100,10 +100,12 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
         p('endedOn', 'date', false, '收到意见（或期限届满）的日期'),
         p('opinion', 'text', false, '意见摘要', { max: 5000 }),
       ];
+    case 'request_extension':
     case 'extend':
+      // The reason is printed in the 延期答复告知书 (art. 33 ¶2: "并告知申请人").
       return [
         p('workingDays', 'int', true, '延长工作日数', { min: 1, max: rules.maxExtensionWorkingDays }),
-        p('reason', 'text', false, '延期理由', { max: 2000 }),
+        p('reason', 'text', true, '延期理由', { max: 2000 }),
       ];
     case 'issue_fee_notice':
       return [

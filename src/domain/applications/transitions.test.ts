@@ -48,7 +48,8 @@ const PARAMS: Record<Action, Record<string, unknown>> = {
   receive_correction: {},
   start_consultation: { kind: 'third_party', party: '某建设公司' },
   end_consultation: {},
-  extend: { workingDays: 20 },
+  request_extension: { workingDays: 20, reason: '需调取档案' },
+  extend: { workingDays: 20, reason: '需调取档案' },
   issue_fee_notice: { pieces: 45 },
   record_payment: {},
   draft_reply: { outcome: 'disclosed' },
@@ -380,7 +381,7 @@ describe('availableTransitions', () => {
       extend?.params.map((p) => [p.name, p.required, p.max]),
       [
         ['workingDays', true, 20],
-        ['reason', false, 2000],
+        ['reason', true, 2000],
         ['note', false, 2000],
       ],
     );
