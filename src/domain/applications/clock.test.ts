@@ -16,6 +16,7 @@ import {
   FORBIDDEN,
   ILLEGAL_TRANSITION,
   INVALID_PARAMS,
+  NEEDS_CORRECTION_REQUEST,
   availableTransitions,
   decide,
   pendingExtensionRequest,
@@ -164,5 +165,24 @@ describe('补正 restarts the clock from zero (art. 30)', () => {
     app = move(app, cmd('extend', EXTEND), '2025-10-14', head);
     assert.equal(app.dueOn, '2025-12-08', 'the new period may be extended once');
     assert.equal(refusal(app, cmd('extend', EXTEND), '2025-10-15', head)[0], ILLEGAL_TRANSITION);
+  });
+});
+
+describe('outcomes that need history', () => {
+  it('should refuse unavailable.still_unclear unless a correction was requested', () => {
+    const app = registered(D('2025-09-26'));
+    const still = cmd('draft_reply', { outcome: 'unavailable.still_unclear' });
+    const [code, message] = refusal(app, still, '2025-10-09', handler);
+    assert.equal(code, NEEDS_CORRECTION_REQUEST);
+    assert.match(message, /第三十六条第七项/);
+    let corrected = move(app, cmd('request_correction', { dueOn: '2025-10-17' }), '2025-09-29', handler);
+    corrected = move(
+      corrected,
+      cmd('receive_correction', { receivedOn: '2025-10-13', correctedRequest: '某路段改造工程（二期）的批复文件' }),
+      '2025-10-13',
+      handler,
+    );
+    assert.equal(corrected.events.at(-1)?.params.correctedRequest, '某路段改造工程（二期）的批复文件');
+    assert.equal(move(corrected, still, '2025-10-14', handler).state, 'in_legal_review');
   });
 });

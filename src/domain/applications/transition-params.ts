@@ -88,7 +88,11 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
         p('items', 'text', false, '需补正的事项', { max: 5000 }),
       ];
     case 'receive_correction':
-      return [p('receivedOn', 'date', false, '收到补正申请的日期')];
+      // The corrected request as the applicant worded it, recorded for the later notices.
+      return [
+        p('receivedOn', 'date', false, '收到补正申请的日期'),
+        p('correctedRequest', 'text', false, '补正后的申请内容', { max: 5000 }),
+      ];
     case 'start_consultation':
       return [
         p('kind', 'enum', true, '征求意见对象类型', { values: CONSULTATION_KINDS }),

@@ -42,6 +42,9 @@ export { INVALID_PARAMS } from './transition-params.js';
  */
 export const AFTER_DUE_DATE = 'after_due_date';
 
+/** Code of a reply `unavailable.still_unclear` drafted on a case never asked to correct (art. 30, art. 36 item 7). */
+export const NEEDS_CORRECTION_REQUEST = 'needs_correction_request';
+
 /** Code of an extension asked for while the clock is paused (征求意见 or 缴费). */
 export const DURING_PAUSE = 'during_pause';
 
@@ -392,6 +395,18 @@ function buildMove(
     case 'issue_fee_notice':
       return feeMove(params, move);
     case 'draft_reply':
+      // Art. 36 item 7 ("经补正后申请内容仍不明确") presupposes the one-time 补正 notice of art. 30.
+      if (
+        params.outcome === 'unavailable.still_unclear' &&
+        !app.events.some((e) => e.action === 'request_correction')
+      ) {
+        return err(
+          new ConflictError(
+            NEEDS_CORRECTION_REQUEST,
+            '本申请未曾告知补正，不能以“补正后申请内容仍不明确”答复（第三十条、第三十六条第七项）；请先发出补正告知',
+          ),
+        );
+      }
       return move({ outcome: params.outcome as Outcome });
     case 'pass_legal_review':
       return params.confidentialityReviewed === true ? move() : invalid('合法性审查通过前须完成保密审查（第十七条）');
