@@ -186,3 +186,20 @@ describe('outcomes that need history', () => {
     assert.equal(move(corrected, still, '2025-10-14', handler).state, 'in_legal_review');
   });
 });
+
+describe('fees from 2021-01-01 only (国办函〔2020〕109号)', () => {
+  it('should charge no fee for an application received before 2021-01-01', () => {
+    assert.equal(rulesFor(D('2020-12-31')).processingFeeAllowed, false);
+    assert.equal(rulesFor(D('2021-01-01')).processingFeeAllowed, true);
+    assert.equal(rulesFor(D('2019-05-14')).processingFeeAllowed, false);
+  });
+
+  it('should refuse the fee notice for a case received on 2020-12-31, and allow it from 2021-01-04', () => {
+    const old = registered(D('2020-12-31'));
+    const [code, message] = refusal(old, cmd('issue_fee_notice', { pieces: 15 }), '2021-01-05', handler);
+    assert.equal(code, ILLEGAL_TRANSITION);
+    assert.match(message, /2021年1月1日前，不收取信息处理费/);
+    const fresh = registered(D('2021-01-04'));
+    assert.equal(move(fresh, cmd('issue_fee_notice', { pieces: 15 }), '2021-01-05', handler).state, 'awaiting_payment');
+  });
+});

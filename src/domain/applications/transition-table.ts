@@ -115,11 +115,9 @@ export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
   withdraw: 'other',
 };
 
-/** States in which an extension may be asked for or granted (the pause states are refused by the guard). */
+/** States in which an extension may be asked for or granted. */
 const EXTENSION_STATES: readonly ApplicationState[] = [
   'registered',
-  'in_consultation',
-  'awaiting_payment',
   'in_legal_review',
   'awaiting_approval',
   'approved',
@@ -147,8 +145,8 @@ export const TRANSITIONS: readonly Transition[] = [
   // 征求意见 (arts. 32, 34)
   row('registered', 'start_consultation', 'in_consultation'),
   row('in_consultation', 'end_consultation', 'registered'),
-  // 延期 (art. 33): before the reply goes out. Listed in the pause states too, where the guard answers
-  // why not (请在征求意见/缴费期间结束后再办理延期) rather than a bare "not in this state".
+  // 延期 (art. 33): while the period runs, before the reply goes out; never during a pause (征求意见, 缴费),
+  // where `decide` says why (请在征求意见/缴费期间结束后再办理延期).
   ...stay('request_extension', EXTENSION_STATES),
   ...stay('extend', EXTENSION_STATES),
   // 信息处理费 (art. 42)

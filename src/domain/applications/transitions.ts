@@ -107,6 +107,10 @@ export function decide(app: ApplicationSnapshot, cmd: Command, ctx: DecideContex
     return err(roleError);
   }
   const row = findTransition(app.state, cmd.action);
+  const paused = app.state === 'in_consultation' || app.state === 'awaiting_payment';
+  if (row === undefined && paused && (cmd.action === 'extend' || cmd.action === 'request_extension')) {
+    return err(new ConflictError(DURING_PAUSE, '请在征求意见/缴费期间结束后再办理延期'));
+  }
   if (row === undefined) {
     return err(
       new DomainError(
@@ -244,7 +248,11 @@ function guardError(
       return extensionError(app, action, today, rules);
     case 'issue_fee_notice':
       if (!rules.processingFeeAllowed) {
-        return illegal('本申请适用2007年条例，不收取信息处理费');
+        return illegal(
+          rules.version === '2007'
+            ? '本申请适用2007年条例，不收取信息处理费'
+            : '本申请收到于2021年1月1日前，不收取信息处理费（《政府信息公开信息处理费管理办法》自2021年1月1日起施行）',
+        );
       }
       return count(action) > 0 ? illegal('本申请已发出过收费通知') : null;
     case 'approve_reply':
@@ -272,7 +280,7 @@ function guardError(
 }
 
 /**
- * Whether an extension may be asked for or granted now: not while the clock is paused, not after the due
+ * Whether an extension may be asked for or granted now (never in a pause state: see `decide`): not after the due
  * date (art. 33 ¶2), at most `maxExtensions` per period — a corrected application starts a new period
  * (art. 30), which may be extended once again.
  */
@@ -282,9 +290,6 @@ function extensionError(
   today: LocalDate | undefined,
   rules: DisclosureRules,
 ): DomainError | null {
-  if (app.state === 'in_consultation' || app.state === 'awaiting_payment') {
-    return new ConflictError(DURING_PAUSE, '请在征求意见/缴费期间结束后再办理延期');
-  }
   if (today !== undefined) {
     const late = afterDueError(app, action, today);
     if (late !== null) {
