@@ -1,6 +1,6 @@
 // Errors a use case returns to the web and CLI layers, with Chinese messages for the user.
 import type { DomainError } from '../domain/core/domain-error.js';
-import { FORBIDDEN, ILLEGAL_TRANSITION } from '../domain/core/domain-error.js';
+import { ConflictError, FORBIDDEN, ILLEGAL_TRANSITION } from '../domain/core/domain-error.js';
 
 /** Error categories; the web layer maps them to HTTP statuses (404, 403, 422, 409, 401, 423). */
 export type AppErrorCode = 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'unauthenticated' | 'locked';
@@ -31,11 +31,16 @@ export const conflict = (message: string, fieldErrors: Record<string, string> = 
 
 /**
  * The one mapping from a refusal of the domain to the application's error: a move the actor's roles do not
- * allow is "forbidden", a move the state does not allow is a "conflict", anything else is "invalid". The
+ * allow is "forbidden", a move the state or the case history does not allow (ILLEGAL_TRANSITION or a
+ * ConflictError such as `after_due_date`) is a "conflict", anything else is "invalid". The
  * domain's code travels on as the error's `reason`.
  */
 export function fromDomainError(e: DomainError, fieldErrors: Record<string, string> = {}): AppError {
   const code: AppErrorCode =
-    e.code === FORBIDDEN ? 'forbidden' : e.code === ILLEGAL_TRANSITION ? 'conflict' : 'invalid';
+    e.code === FORBIDDEN
+      ? 'forbidden'
+      : e.code === ILLEGAL_TRANSITION || e instanceof ConflictError
+        ? 'conflict'
+        : 'invalid';
   return new AppError(code, e.message, fieldErrors, e.code);
 }

@@ -199,6 +199,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSetti
     // Moves that issue no notice of their own.
     case 'assign':
     case 'transfer':
+    case 'request_extension':
     case 'receive_correction':
     case 'end_consultation':
     case 'record_payment':

@@ -114,6 +114,7 @@ export const ACTIONS = [
   'receive_correction',
   'start_consultation',
   'end_consultation',
+  'request_extension',
   'extend',
   'issue_fee_notice',
   'record_payment',

@@ -103,7 +103,7 @@ describe('the deadline ledger of a case with correction, consultation and extens
     const text = ledger.map((e) => e.explanation);
     assert.match(text[2] ?? '', /补正期限至2025-10-17/);
     assert.doesNotMatch(text[2] ?? '', /超过法定期限/);
-    assert.equal(text[3], '收到补正后的申请，答复期限自2025-10-09重新起算，至2025-11-05');
+    assert.equal(text[3], '收到补正后的申请，答复期限自2025-10-09起重新计算20个工作日，至2025-11-05');
     assert.match(text[4] ?? '', /书面征求第三方意见（第三十二条），意见期限至2025-10-30/);
     assert.equal(text[5], '征求意见期间不计入答复期限（暂停18个工作日），答复期限顺延至2025-12-01');
     assert.equal(text[6], '经政府信息公开工作机构负责人同意延长20个工作日（第三十三条第二款），答复期限延至2025-12-29');
@@ -216,7 +216,7 @@ describe('decide stamps events from the ledger', () => {
     assert.equal(app.waitingUntil, '2025-10-17');
     app = step(app, cmd('receive_correction', { receivedOn: '2025-10-09' }), '2025-10-10');
     assert.equal(app.dueOn, '2025-11-05');
-    app = step(app, cmd('extend', { workingDays: 20 }), '2025-10-20', head);
+    app = step(app, cmd('extend', { workingDays: 20, reason: '需调取档案' }), '2025-10-20', head);
     assert.equal(app.dueOn, '2025-12-03');
     assert.equal(app.extended, true);
     const again = recomputeCase(app, rulesFor(app.receivedOn), cal);

@@ -6,7 +6,8 @@
 // - starts at the receipt date fixed by art. 31 (day zero; counting starts the next day, working-days.ts):
 //   due = receipt + 20 working days (art. 33 para 2);
 // - 补正 (art. 30) stops it; the corrected application's receipt date becomes the new day zero and the
-//   whole period runs again ("答复期限自行政机关收到补正的申请之日起计算");
+//   whole period runs again from zero ("答复期限自行政机关收到补正的申请之日起计算"): an extension granted
+//   before the correction does not carry over, and the new period may be extended once;
 // - 征求意见 (arts. 32, 34) pauses it: the working days in (start, end] of the consultation are
 //   added to the due date (art. 33 para 3: "所需时间不计算在前款规定的期限内");
 // - 延期 adds the approved working days, at most 20 (art. 33 para 2);
@@ -221,8 +222,15 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
     case 'receive_correction': {
       const late =
         c.waitingUntil !== null && compareDates(e.on, c.waitingUntil) > 0 ? `（晚于补正期限${c.waitingUntil}）` : '';
-      const next = run({ ...c, start: e.on, paused: 0, stoppedSince: null, waitingUntil: null }, ctx);
-      return [next, `收到补正后的申请${late}，答复期限自${e.on}重新起算，至${next.due ?? ''}`];
+      const next = run(
+        { ...c, start: e.on, days: ctx.rules.replyWorkingDays, paused: 0, stoppedSince: null, waitingUntil: null },
+        ctx,
+      );
+      const dropped = c.days > ctx.rules.replyWorkingDays ? '（此前的延期不再计算）' : '';
+      return [
+        next,
+        `收到补正后的申请${late}，答复期限自${e.on}起重新计算${ctx.rules.replyWorkingDays}个工作日${dropped}，至${next.due ?? ''}`,
+      ];
     }
     case 'start_consultation': {
       const agency = e.params.kind === 'agency';
@@ -242,6 +250,11 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       const tail = next.due === null ? '；答复期限暂停计算中，恢复后相应顺延' : `，答复期限延至${next.due}`;
       return [next, `经政府信息公开工作机构负责人同意延长${n}个工作日（${art.extension}）${tail}`];
     }
+    case 'request_extension':
+      return [
+        c,
+        `承办人申请延长${numberParam(e.params.workingDays)}个工作日，待政府信息公开工作机构负责人同意（${art.extension}）；${current(c)}`,
+      ];
     case 'issue_fee_notice': {
       const until = computeDeadline(e.on, ctx.rules.feePaymentWorkingDays, ctx.cal).due;
       const head = `收费通知于${e.on}送达，应于${until}前缴纳信息处理费${numberParam(e.params.amount)}元（自送达次日起${ctx.rules.feePaymentWorkingDays}个工作日）`;

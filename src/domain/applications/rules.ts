@@ -129,6 +129,12 @@ export const RULES_2007: DisclosureRules = {
   dueSoonWorkingDays: 5,
 };
 
+/**
+ * 《政府信息公开信息处理费管理办法》（国办函〔2020〕109号, dated 2020-11-17) applies from 2021-01-01: an application
+ * received before that day is never charged, even under the 2019 text.
+ */
+export const PROCESSING_FEE_FROM: LocalDate = localDate('2021-01-01');
+
 /** All versions, newest first. */
 export const RULE_VERSIONS: readonly DisclosureRules[] = [RULES_2019, RULES_2007];
 
@@ -141,7 +147,8 @@ export const RULE_VERSIONS: readonly DisclosureRules[] = [RULES_2019, RULES_2007
  */
 export function rulesFor(receivedOn: LocalDate, overrides: RuleOverrides = {}): DisclosureRules {
   const base = RULE_VERSIONS.find((r) => compareDates(receivedOn, r.effectiveFrom) >= 0) ?? RULES_2007;
-  return Object.freeze({ ...base, ...definedOnly(overrides) });
+  const feeAllowed = base.processingFeeAllowed && compareDates(receivedOn, PROCESSING_FEE_FROM) >= 0;
+  return Object.freeze({ ...base, processingFeeAllowed: feeAllowed, ...definedOnly(overrides) });
 }
 
 function definedOnly(overrides: RuleOverrides): RuleOverrides {

@@ -88,7 +88,11 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
         p('items', 'text', false, '需补正的事项', { max: 5000 }),
       ];
     case 'receive_correction':
-      return [p('receivedOn', 'date', false, '收到补正申请的日期')];
+      // The corrected request as the applicant worded it, recorded for the later notices.
+      return [
+        p('receivedOn', 'date', false, '收到补正申请的日期'),
+        p('correctedRequest', 'text', false, '补正后的申请内容', { max: 5000 }),
+      ];
     case 'start_consultation':
       return [
         p('kind', 'enum', true, '征求意见对象类型', { values: CONSULTATION_KINDS }),
@@ -102,10 +106,12 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
         // Art. 32: a third party's objection; disclosing over it owes the party a written notice.
         p('objection', 'boolean', false, '第三方不同意公开'),
       ];
+    case 'request_extension':
     case 'extend':
+      // The reason is printed in the 延期答复告知书 (art. 33 ¶2: "并告知申请人").
       return [
         p('workingDays', 'int', true, '延长工作日数', { min: 1, max: rules.maxExtensionWorkingDays }),
-        p('reason', 'text', false, '延期理由', { max: 2000 }),
+        p('reason', 'text', true, '延期理由', { max: 2000 }),
       ];
     case 'issue_fee_notice':
       return [

@@ -4,10 +4,10 @@
 //
 // Roles: handler — register, assign, request_correction, receive_correction,
 // start_consultation, end_consultation, issue_fee_notice, record_payment, draft_reply, send_reply,
-// archive, withdraw (on the applicant's behalf); office_head — extend (art. 33: "经政府信息公开工作
-// 机构负责人同意"); legal_reviewer — pass/return legal review (合法性审查, with 保密审查 under art. 17);
-// signer — approve_reply. lapse_correction and lapse_fee are the clock's moves: the system (no
-// actor) or a handler.
+// archive, withdraw (on the applicant's behalf), request_extension (asks the office head); office_head
+// — extend (art. 33: "经政府信息公开工作机构负责人同意", the head of the handling organization itself);
+// legal_reviewer — pass/return legal review (合法性审查, with 保密审查 under art. 17); signer —
+// approve_reply. lapse_correction and lapse_fee are the clock's moves: the system (no actor) or a handler.
 
 import type { Role } from '../users/roles.js';
 import { APPLICATION_STATES, type Action, type ApplicationState } from './application.js';
@@ -37,6 +37,7 @@ export const ACTION_LABELS: Readonly<Record<Action | 'submit', string>> = {
   receive_correction: '收到补正后的申请',
   start_consultation: '征求意见',
   end_consultation: '结束征求意见',
+  request_extension: '申请延期',
   extend: '延期答复',
   issue_fee_notice: '发出收费通知',
   record_payment: '登记缴费',
@@ -60,6 +61,7 @@ export const ACTION_ROLES: Readonly<Record<Action, Role>> = {
   receive_correction: 'handler',
   start_consultation: 'handler',
   end_consultation: 'handler',
+  request_extension: 'handler',
   extend: 'office_head',
   issue_fee_notice: 'handler',
   record_payment: 'handler',
@@ -98,6 +100,7 @@ export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
   receive_correction: 'pending',
   start_consultation: 'pending',
   end_consultation: 'pending',
+  request_extension: 'pending',
   extend: 'pending',
   issue_fee_notice: 'pending',
   record_payment: 'pending',
@@ -111,6 +114,14 @@ export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
   lapse_fee: 'complete',
   withdraw: 'other',
 };
+
+/** States in which an extension may be asked for or granted. */
+const EXTENSION_STATES: readonly ApplicationState[] = [
+  'registered',
+  'in_legal_review',
+  'awaiting_approval',
+  'approved',
+];
 
 const row = (from: ApplicationState, action: Action, to: ApplicationState): Transition => ({ from, action, to });
 const stay = (action: Action, states: readonly ApplicationState[]): Transition[] =>
@@ -134,15 +145,10 @@ export const TRANSITIONS: readonly Transition[] = [
   // 征求意见 (arts. 32, 34)
   row('registered', 'start_consultation', 'in_consultation'),
   row('in_consultation', 'end_consultation', 'registered'),
-  // 延期 (art. 33): while the reply period runs or is paused, before the reply goes out
-  ...stay('extend', [
-    'registered',
-    'in_consultation',
-    'awaiting_payment',
-    'in_legal_review',
-    'awaiting_approval',
-    'approved',
-  ]),
+  // 延期 (art. 33): while the period runs, before the reply goes out; never during a pause (征求意见, 缴费),
+  // where `decide` says why (请在征求意见/缴费期间结束后再办理延期).
+  ...stay('request_extension', EXTENSION_STATES),
+  ...stay('extend', EXTENSION_STATES),
   // 信息处理费 (art. 42)
   row('registered', 'issue_fee_notice', 'awaiting_payment'),
   row('awaiting_payment', 'record_payment', 'registered'),

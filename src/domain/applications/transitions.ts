@@ -9,8 +9,8 @@
 // successful decision.
 
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
-import { holdsOver, type Actor } from '../policies/actor.js';
-import { DomainError } from '../core/domain-error.js';
+import { holdsAt, holdsOver, type Actor } from '../policies/actor.js';
+import { ConflictError, DomainError } from '../core/domain-error.js';
 import { compareDates, type LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
 import { ROLE_LABELS } from '../users/roles.js';
@@ -34,6 +34,30 @@ import { FORBIDDEN, ILLEGAL_TRANSITION } from '../core/domain-error.js';
 export { FORBIDDEN, ILLEGAL_TRANSITION };
 
 export { INVALID_PARAMS } from './transition-params.js';
+
+/**
+ * Code of a move refused because the case's current reply due date has passed (art. 33 ¶2: an
+ * extension needs consent and notice before the period runs out; a fee notice and a consultation
+ * belong inside the period too). The case keeps its past due date and stays overdue.
+ */
+export const AFTER_DUE_DATE = 'after_due_date';
+
+/** Code of a reply `unavailable.still_unclear` drafted on a case never asked to correct (art. 30, art. 36 item 7). */
+export const NEEDS_CORRECTION_REQUEST = 'needs_correction_request';
+
+/** Code of an extension asked for while the clock is paused (征求意见 or 缴费). */
+export const DURING_PAUSE = 'during_pause';
+
+/** Moves that must happen on or before the current reply due date. */
+const WITHIN_PERIOD_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'extend',
+  'request_extension',
+  'issue_fee_notice',
+  'start_consultation',
+]);
+
+/** Moves only the office head of the handling organization itself may make (art. 33 ¶2). */
+const OWN_OFFICE_HEAD_ACTIONS: ReadonlySet<Action> = new Set<Action>(['extend']);
 
 /** A requested move with raw parameters (form or JSON values; validated by `decide`). */
 export type Command = { readonly action: Action; readonly params?: Readonly<Record<string, unknown>> };
@@ -83,6 +107,10 @@ export function decide(app: ApplicationSnapshot, cmd: Command, ctx: DecideContex
     return err(roleError);
   }
   const row = findTransition(app.state, cmd.action);
+  const paused = app.state === 'in_consultation' || app.state === 'awaiting_payment';
+  if (row === undefined && paused && (cmd.action === 'extend' || cmd.action === 'request_extension')) {
+    return err(new ConflictError(DURING_PAUSE, '请在征求意见/缴费期间结束后再办理延期'));
+  }
   if (row === undefined) {
     return err(
       new DomainError(
@@ -104,6 +132,10 @@ export function decide(app: ApplicationSnapshot, cmd: Command, ctx: DecideContex
     return move;
   }
   const { on, extra, patch } = move.value;
+  const late = afterDueError(app, cmd.action, on);
+  if (late !== null) {
+    return err(late);
+  }
   const params = { ...parsed.value, ...extra };
   const entries = recomputeLedger(
     app.receivedOn,
@@ -163,10 +195,34 @@ function checkRole(
   if (actor === null) {
     return SYSTEM_ACTIONS.has(action) ? null : new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”须由工作人员办理`);
   }
+  if (OWN_OFFICE_HEAD_ACTIONS.has(action)) {
+    // Art. 33 ¶2: "经政府信息公开工作机构负责人同意" — the head of the handling organization's own
+    // disclosure office; a head at a superior organization does not consent in its place.
+    return holdsAt(actor, role, app.orgId)
+      ? null
+      : new DomainError(
+          FORBIDDEN,
+          `“${ACTION_LABELS[action]}”须经本机关政府信息公开工作机构负责人同意（第三十三条第二款），上级机关的负责人不能代为同意`,
+        );
+  }
   if (holdsOver(actor, role, orgIds ?? [app.orgId])) {
     return null;
   }
   return new DomainError(FORBIDDEN, `需要“${ROLE_LABELS[role]}”角色才能“${ACTION_LABELS[action]}”`);
+}
+
+/**
+ * A move that belongs inside the reply period, made on a legal date after the current due date.
+ * @param on the move's legal date (today for an extension, which carries no date of its own)
+ */
+function afterDueError(app: ApplicationSnapshot, action: Action, on: LocalDate): DomainError | null {
+  if (!WITHIN_PERIOD_ACTIONS.has(action) || app.dueOn === null || compareDates(on, app.dueOn) <= 0) {
+    return null;
+  }
+  return new ConflictError(
+    AFTER_DUE_DATE,
+    `答复期限已于${app.dueOn}届满，不能再“${ACTION_LABELS[action]}”（第三十三条第二款：延期、收费、征求意见均应在答复期限内办理）；本申请已逾期，请尽快答复`,
+  );
 }
 
 /** Checks that depend on the history, the actor or the day, not on the table row alone. */
@@ -188,12 +244,15 @@ function guardError(
           )
         : null;
     case 'extend':
-      return count(action) >= rules.maxExtensions
-        ? illegal(`答复期限只能延长一次（${rules.articles.extension}），本申请已延期`)
-        : null;
+    case 'request_extension':
+      return extensionError(app, action, today, rules);
     case 'issue_fee_notice':
       if (!rules.processingFeeAllowed) {
-        return illegal('本申请适用2007年条例，不收取信息处理费');
+        return illegal(
+          rules.version === '2007'
+            ? '本申请适用2007年条例，不收取信息处理费'
+            : '本申请收到于2021年1月1日前，不收取信息处理费（《政府信息公开信息处理费管理办法》自2021年1月1日起施行）',
+        );
       }
       return count(action) > 0 ? illegal('本申请已发出过收费通知') : null;
     case 'approve_reply':
@@ -218,6 +277,62 @@ function guardError(
     case 'archive':
       return null;
   }
+}
+
+/**
+ * Whether an extension may be asked for or granted now (never in a pause state: see `decide`): not after the due
+ * date (art. 33 ¶2), at most `maxExtensions` per period — a corrected application starts a new period
+ * (art. 30), which may be extended once again.
+ */
+function extensionError(
+  app: ApplicationSnapshot,
+  action: 'extend' | 'request_extension',
+  today: LocalDate | undefined,
+  rules: DisclosureRules,
+): DomainError | null {
+  if (today !== undefined) {
+    const late = afterDueError(app, action, today);
+    if (late !== null) {
+      return late;
+    }
+  }
+  if (extensionsInPeriod(app) >= rules.maxExtensions) {
+    return new DomainError(ILLEGAL_TRANSITION, `答复期限只能延长一次（${rules.articles.extension}），本申请已延期`);
+  }
+  if (action === 'request_extension' && pendingExtensionRequest(app) !== null) {
+    return new DomainError(ILLEGAL_TRANSITION, '已申请延期，待政府信息公开工作机构负责人同意');
+  }
+  return null;
+}
+
+/** Extensions granted since the current period began (receipt, or the last corrected application). */
+function extensionsInPeriod(app: ApplicationSnapshot): number {
+  const restart = app.events.findLastIndex((e) => e.action === 'receive_correction');
+  return app.events.slice(restart + 1).filter((e) => e.action === 'extend').length;
+}
+
+/** A handler's request for an extension (申请延期) not yet answered by an extension. */
+export type ExtensionRequest = { workingDays: number; reason: string; on: LocalDate; actorLabel: string };
+
+/**
+ * The extension a handler asked for that the office head has not granted yet: it puts the case in the
+ * office head's queue (待我同意延期).
+ * @param app the case
+ * @returns the request, or null when none is pending
+ */
+export function pendingExtensionRequest(app: Pick<ApplicationSnapshot, 'events'>): ExtensionRequest | null {
+  const last = app.events.findLast(
+    (e) => e.action === 'request_extension' || e.action === 'extend' || e.action === 'receive_correction',
+  );
+  if (last?.action !== 'request_extension') {
+    return null;
+  }
+  return {
+    workingDays: Number(last.params.workingDays),
+    reason: typeof last.params.reason === 'string' ? last.params.reason : '',
+    on: last.on,
+    actorLabel: last.actorLabel,
+  };
 }
 
 function lapseError(
@@ -285,6 +400,18 @@ function buildMove(
     case 'issue_fee_notice':
       return feeMove(params, move);
     case 'draft_reply':
+      // Art. 36 item 7 ("经补正后申请内容仍不明确") presupposes the one-time 补正 notice of art. 30.
+      if (
+        params.outcome === 'unavailable.still_unclear' &&
+        !app.events.some((e) => e.action === 'request_correction')
+      ) {
+        return err(
+          new ConflictError(
+            NEEDS_CORRECTION_REQUEST,
+            '本申请未曾告知补正，不能以“补正后申请内容仍不明确”答复（第三十条、第三十六条第七项）；请先发出补正告知',
+          ),
+        );
+      }
       return move({ outcome: params.outcome as Outcome });
     case 'pass_legal_review':
       return params.confidentialityReviewed === true ? move() : invalid('合法性审查通过前须完成保密审查（第十七条）');
@@ -304,6 +431,7 @@ function buildMove(
     case 'end_consultation':
     case 'approve_reply':
     case 'archive':
+    case 'request_extension':
       return move();
   }
 }
@@ -340,7 +468,7 @@ function legalDate(
   }
   // Assignments and extensions move no period, so a backdated date may precede them.
   const floor = app.events
-    .filter((e) => e.action !== 'assign' && e.action !== 'extend' && e.action !== 'transfer')
+    .filter((e) => !['assign', 'extend', 'request_extension', 'transfer'].includes(e.action))
     .reduce<LocalDate>((max, e) => (compareDates(e.on, max) > 0 ? e.on : max), app.receivedOn);
   if (compareDates(on, floor) < 0) {
     return invalid(`日期${on}早于上一环节的日期（${floor}）`);

@@ -25,3 +25,15 @@ export const FORBIDDEN = 'forbidden';
 
 /** Code of a move the current state does not allow (the use case answers "conflict"). */
 export const ILLEGAL_TRANSITION = 'illegal_transition';
+
+/**
+ * A refusal caused by the state or the history of what is acted on, with its own stable code (e.g.
+ * `after_due_date`) that callers may branch on. The use case answers it as a "conflict", like
+ * {@link ILLEGAL_TRANSITION}, with the code kept as the refusal's reason.
+ */
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(code, message, options);
+    this.name = 'ConflictError';
+  }
+}

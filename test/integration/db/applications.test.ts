@@ -103,10 +103,10 @@ for (const dialect of DIALECTS) {
       assert.equal(corrected.state, 'registered');
       assert.equal(corrected.dueOn, '2025-11-10');
       await assert.rejects(
-        act(staff.handler, 'extend', { workingDays: 20 }),
+        act(staff.handler, 'extend', { workingDays: 20, reason: '需调取档案' }),
         (e) => e instanceof AppError && e.code === 'forbidden',
       );
-      const extended = await act(staff.officeHead, 'extend', { workingDays: 20 });
+      const extended = await act(staff.officeHead, 'extend', { workingDays: 20, reason: '需调取档案' });
       assert.equal(extended.dueOn, '2025-12-08');
       await act(staff.handler, 'draft_reply', { outcome: 'disclosed' });
       await assert.rejects(act(staff.signer, 'approve_reply'), (e) => e instanceof AppError && e.code === 'conflict');

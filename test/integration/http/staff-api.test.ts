@@ -175,8 +175,14 @@ for (const dialect of DIALECTS) {
           (await ok('handler2', { action: 'receive_correction', receivedOn: '2025-10-13' })).dueOn,
           '2025-11-10',
         );
-        assert.equal((await act('handler2', id, { action: 'extend', workingDays: 20 })).status, 403);
-        assert.equal((await ok('officeHead', { action: 'extend', workingDays: 20 })).dueOn, '2025-12-08');
+        assert.equal(
+          (await act('handler2', id, { action: 'extend', workingDays: 20, reason: '需调取档案' })).status,
+          403,
+        );
+        assert.equal(
+          (await ok('officeHead', { action: 'extend', workingDays: 20, reason: '需调取档案' })).dueOn,
+          '2025-12-08',
+        );
         await ok('handler2', { action: 'draft_reply', outcome: 'disclosed' });
         assert.equal((await act('signer', id, { action: 'approve_reply' })).status, 409);
         await ok('legal', { action: 'pass_legal_review', confidentialityReviewed: true });

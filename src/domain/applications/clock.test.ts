@@ -1,0 +1,205 @@
+// The reply clock as the Regulation sets it, on the real 2025 calendar: moves that belong inside the
+// period are refused after the due date (art. 33 ¶2), no extension during a pause, only the handling
+// organization's own office head consents to an extension, and a corrected application restarts the
+// period from zero (art. 30).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chineseDaysSnapshot } from '../../db/seeds/chinese-days.js';
+import { localDate as D, type LocalDate } from '../core/local-date.js';
+import type { Actor } from '../policies/actor.js';
+import type { ApplicationSnapshot } from './application.js';
+import { rulesFor } from './rules.js';
+import { actorWith, applyDecision, calendarFrom, cmd, submitted } from './test-support.js';
+import {
+  AFTER_DUE_DATE,
+  DURING_PAUSE,
+  FORBIDDEN,
+  ILLEGAL_TRANSITION,
+  INVALID_PARAMS,
+  NEEDS_CORRECTION_REQUEST,
+  availableTransitions,
+  decide,
+  pendingExtensionRequest,
+  type Command,
+} from './transitions.js';
+
+const cal = calendarFrom(chineseDaysSnapshot());
+const handler = actorWith('u-handler', ['handler']);
+const head = actorWith('u-head', ['office_head']);
+/** The office head of the parent government (org-root), the case being at org-1 under it. */
+const rootHead = actorWith('u-root-head', ['office_head'], 'org-root');
+const EXTEND = { workingDays: 20, reason: '需调取多个部门的档案' };
+
+function tryMove(app: ApplicationSnapshot, c: Command, today: string, actor: Actor | null) {
+  return decide(app, c, {
+    today: D(today),
+    rules: rulesFor(app.receivedOn),
+    calendar: cal,
+    actor,
+    orgIds: ['org-root', app.orgId],
+  });
+}
+
+function move(app: ApplicationSnapshot, c: Command, today: string, actor: Actor | null): ApplicationSnapshot {
+  const d = tryMove(app, c, today, actor);
+  assert.ok(d.ok, `${c.action} on ${today}: ${d.ok ? '' : d.error.message}`);
+  return applyDecision(app, d.value, actor);
+}
+
+function refusal(app: ApplicationSnapshot, c: Command, today: string, actor: Actor | null): [string, string] {
+  const d = tryMove(app, c, today, actor);
+  assert.ok(!d.ok, `${c.action} on ${today} should be refused`);
+  return [d.error.code, d.error.message];
+}
+
+/** Received 2025-09-01 (due 2025-09-28, the Sunday worked before National Day), registered that day. */
+const registered = (receivedOn: LocalDate = D('2025-09-01')) =>
+  move(submitted(receivedOn, cal), cmd('register'), receivedOn, handler);
+
+describe('moves that belong inside the reply period (art. 33 ¶2)', () => {
+  it('should refuse extend, issue_fee_notice and start_consultation after the due date, keeping it', () => {
+    const app = registered();
+    assert.equal(app.dueOn, '2025-09-28');
+    for (const [c, actor] of [
+      [cmd('extend', EXTEND), head],
+      [cmd('issue_fee_notice', { pieces: 15 }), handler],
+      [cmd('start_consultation', { kind: 'third_party', party: '某建设公司' }), handler],
+      [cmd('request_extension', EXTEND), handler],
+    ] as const) {
+      const [code, message] = refusal(app, c, '2025-09-29', actor);
+      assert.equal(code, AFTER_DUE_DATE, c.action);
+      assert.match(message, /答复期限已于2025-09-28届满/);
+    }
+    assert.equal(app.dueOn, '2025-09-28');
+  });
+
+  it('should allow them on the due date itself, and a notice served in time but recorded later', () => {
+    const app = registered();
+    assert.equal(move(app, cmd('extend', EXTEND), '2025-09-28', head).dueOn, '2025-10-31');
+    const fee = move(app, cmd('issue_fee_notice', { pieces: 15, servedOn: '2025-09-26' }), '2025-09-30', handler);
+    assert.equal(fee.state, 'awaiting_payment');
+    assert.equal(
+      refusal(app, cmd('issue_fee_notice', { pieces: 15, servedOn: '2025-09-29' }), '2025-09-30', handler)[0],
+      AFTER_DUE_DATE,
+    );
+  });
+
+  it('should not offer an extension after the due date', () => {
+    const app = registered();
+    const offered = (today: string) =>
+      availableTransitions(app, head, rulesFor(app.receivedOn), { today: D(today) }).map((t) => t.action);
+    assert.ok(offered('2025-09-28').includes('extend'));
+    assert.ok(!offered('2025-09-29').includes('extend'));
+  });
+});
+
+describe('no extension during a pause', () => {
+  it('should refuse extend in in_consultation and awaiting_payment with a Chinese message', () => {
+    const base = registered(D('2025-09-26'));
+    const consulting = move(
+      base,
+      cmd('start_consultation', { kind: 'agency', party: '市交通局' }),
+      '2025-09-30',
+      handler,
+    );
+    const paying = move(base, cmd('issue_fee_notice', { pages: 120 }), '2025-09-30', handler);
+    for (const app of [consulting, paying]) {
+      const [code, message] = refusal(app, cmd('extend', EXTEND), '2025-10-09', head);
+      assert.equal(code, DURING_PAUSE, app.state);
+      assert.equal(message, '请在征求意见/缴费期间结束后再办理延期');
+    }
+  });
+});
+
+describe('who consents to an extension (art. 33 ¶2)', () => {
+  it('should let only the office head of the handling organization itself extend', () => {
+    const app = registered(D('2025-09-26'));
+    const [code, message] = refusal(app, cmd('extend', EXTEND), '2025-10-09', rootHead);
+    assert.equal(code, FORBIDDEN);
+    assert.match(message, /本机关政府信息公开工作机构负责人/);
+    assert.equal(refusal(app, cmd('extend', EXTEND), '2025-10-09', handler)[0], FORBIDDEN);
+    assert.equal(move(app, cmd('extend', EXTEND), '2025-10-09', head).dueOn, '2025-11-27');
+  });
+
+  it('should require a reason for the extension', () => {
+    const app = registered(D('2025-09-26'));
+    const [code, message] = refusal(app, cmd('extend', { workingDays: 20 }), '2025-10-09', head);
+    assert.equal(code, INVALID_PARAMS);
+    assert.match(message, /延期理由/);
+  });
+
+  it('should put a handler’s request in the office head’s queue until the head extends', () => {
+    const app = registered(D('2025-09-26'));
+    assert.equal(refusal(app, cmd('request_extension', EXTEND), '2025-10-09', head)[0], FORBIDDEN);
+    const asked = move(
+      app,
+      cmd('request_extension', { workingDays: 10, reason: '需征求多个部门意见' }),
+      '2025-10-09',
+      handler,
+    );
+    assert.equal(asked.dueOn, '2025-10-30', 'a request alone moves nothing');
+    assert.deepEqual(pendingExtensionRequest(asked), {
+      workingDays: 10,
+      reason: '需征求多个部门意见',
+      on: '2025-10-09',
+      actorLabel: 'u-handler',
+    });
+    assert.equal(refusal(asked, cmd('request_extension', EXTEND), '2025-10-10', handler)[0], ILLEGAL_TRANSITION);
+    const granted = move(asked, cmd('extend', { workingDays: 10, reason: '同意' }), '2025-10-10', head);
+    assert.equal(granted.dueOn, '2025-11-13');
+    assert.equal(pendingExtensionRequest(granted), null);
+    assert.equal(pendingExtensionRequest(app), null);
+  });
+});
+
+describe('补正 restarts the clock from zero (art. 30)', () => {
+  it('should count 20 working days from the corrected application, dropping the earlier extension', () => {
+    let app = registered(D('2025-09-26'));
+    app = move(app, cmd('extend', EXTEND), '2025-09-29', head);
+    assert.equal(app.dueOn, '2025-11-27');
+    assert.equal(refusal(app, cmd('extend', EXTEND), '2025-09-30', head)[0], ILLEGAL_TRANSITION);
+    app = move(app, cmd('request_correction', { dueOn: '2025-10-17' }), '2025-09-30', handler);
+    app = move(app, cmd('receive_correction', { receivedOn: '2025-10-13' }), '2025-10-13', handler);
+    assert.equal(app.dueOn, '2025-11-10');
+    assert.match(app.events.at(-1)?.explanation ?? '', /重新计算20个工作日（此前的延期不再计算），至2025-11-10/);
+    app = move(app, cmd('extend', EXTEND), '2025-10-14', head);
+    assert.equal(app.dueOn, '2025-12-08', 'the new period may be extended once');
+    assert.equal(refusal(app, cmd('extend', EXTEND), '2025-10-15', head)[0], ILLEGAL_TRANSITION);
+  });
+});
+
+describe('outcomes that need history', () => {
+  it('should refuse unavailable.still_unclear unless a correction was requested', () => {
+    const app = registered(D('2025-09-26'));
+    const still = cmd('draft_reply', { outcome: 'unavailable.still_unclear' });
+    const [code, message] = refusal(app, still, '2025-10-09', handler);
+    assert.equal(code, NEEDS_CORRECTION_REQUEST);
+    assert.match(message, /第三十六条第七项/);
+    let corrected = move(app, cmd('request_correction', { dueOn: '2025-10-17' }), '2025-09-29', handler);
+    corrected = move(
+      corrected,
+      cmd('receive_correction', { receivedOn: '2025-10-13', correctedRequest: '某路段改造工程（二期）的批复文件' }),
+      '2025-10-13',
+      handler,
+    );
+    assert.equal(corrected.events.at(-1)?.params.correctedRequest, '某路段改造工程（二期）的批复文件');
+    assert.equal(move(corrected, still, '2025-10-14', handler).state, 'in_legal_review');
+  });
+});
+
+describe('fees from 2021-01-01 only (国办函〔2020〕109号)', () => {
+  it('should charge no fee for an application received before 2021-01-01', () => {
+    assert.equal(rulesFor(D('2020-12-31')).processingFeeAllowed, false);
+    assert.equal(rulesFor(D('2021-01-01')).processingFeeAllowed, true);
+    assert.equal(rulesFor(D('2019-05-14')).processingFeeAllowed, false);
+  });
+
+  it('should refuse the fee notice for a case received on 2020-12-31, and allow it from 2021-01-04', () => {
+    const old = registered(D('2020-12-31'));
+    const [code, message] = refusal(old, cmd('issue_fee_notice', { pieces: 15 }), '2021-01-05', handler);
+    assert.equal(code, ILLEGAL_TRANSITION);
+    assert.match(message, /2021年1月1日前，不收取信息处理费/);
+    const fresh = registered(D('2021-01-04'));
+    assert.equal(move(fresh, cmd('issue_fee_notice', { pieces: 15 }), '2021-01-05', handler).state, 'awaiting_payment');
+  });
+});
