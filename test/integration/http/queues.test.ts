@@ -11,6 +11,7 @@ import { caseStaff, makeApplication, type CaseStaff } from '../../factories/appl
 import { demoOrgs } from '../../factories/orgs.js';
 import { makeStaff, STAFF_PASSWORD } from '../../factories/staff.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
+import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
 
 type Json = { items?: { trackingCode: string; workingDaysLeft: number | null }[]; errors?: Record<string, string> };
 
@@ -38,7 +39,7 @@ for (const dialect of DIALECTS) {
         signer: await issueApiToken(rt.ctx, staff.signer.username),
         eduLegal: await issueApiToken(rt.ctx, 'edu.legal2'),
       };
-      return { staff, cases, agent, tokens };
+      return { staff, eduStaff, edu, cases, agent, tokens };
     });
 
     const codes = async (who: keyof typeof w.tokens, query: string) => {
@@ -116,6 +117,30 @@ for (const dialect of DIALECTS) {
       assert.match(list, /剩余\d+个工作日/);
       const bad = await (await handler.get('/admin/applications?queue=nope')).text();
       assert.match(bad, /待办类别有误/);
+    });
+
+    test('should put a request for an extension in the queue of the own office head of the handling organization', async () => {
+      const rootCase = await makeApplication(rt, { state: 'registered', staff: w.staff });
+      const eduCase = await makeApplication(rt, { state: 'registered', staff: w.eduStaff, org: w.edu.creditCode });
+      const ask = { workingDays: 10, reason: '需调取多个部门的档案' };
+      await actOnApplication(rt.ctx, w.staff.handler, rootCase.id, 'request_extension', ask);
+      await actOnApplication(rt.ctx, w.eduStaff.handler, eduCase.id, 'request_extension', ask);
+      const head = await issueApiToken(rt.ctx, w.staff.officeHead.username);
+      const eduHead = await issueApiToken(rt.ctx, w.eduStaff.officeHead.username);
+      const queue = async (token: string) =>
+        ((await callApi<Json>(w.agent, 'GET', '/api/v1/applications?queue=extension', token)).json.items ?? []).map(
+          (i) => i.trackingCode,
+        );
+      // Art. 33 ¶2: the root government's office head does not consent for a department.
+      assert.deepEqual(await queue(head), [rootCase.trackingCode]);
+      assert.deepEqual(await queue(eduHead), [eduCase.trackingCode]);
+      await actOnApplication(rt.ctx, w.staff.officeHead, rootCase.id, 'extend', ask);
+      assert.deepEqual(await queue(head), [], 'answered by the extension');
+      const headAgent = new TestAgent(rt);
+      assert.equal((await headAgent.login(w.staff.officeHead.username, STAFF_PASSWORD)).status, 303);
+      const dash = await (await headAgent.get('/admin')).text();
+      assert.match(dash, /待我同意延期/);
+      assert.doesNotMatch(dash, /待我登记/);
     });
   });
 }
