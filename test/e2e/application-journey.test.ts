@@ -58,6 +58,7 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
     const head = await server.staffPage('wang.office');
     await move(head, caseUrl, '延期答复', async (f) => {
       await f.getByLabel(/^延长工作日数/).fill('20');
+      await f.getByLabel(/^延期理由/).fill('需调取多年档案并逐页核对');
     });
     await move(handler, caseUrl, '起草答复', async (f) => {
       await f.getByLabel(/^办理结果/).selectOption('disclosed');
