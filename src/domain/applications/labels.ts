@@ -11,6 +11,7 @@ import {
   type IdType,
   type LegalPersonSubtype,
   type Outcome,
+  type Request,
 } from './application.js';
 import type { DeadlineStatus } from './deadlines.js';
 import { OUTCOME_INFO, outcomeCitation } from './outcomes.js';
@@ -148,4 +149,22 @@ export function outcomeForApplicant(code: Outcome): string {
   const group = info.groupLabel.replace(/^（[一二三四五六七八九十]+）/, '');
   if (info.group === 'disclosed' || info.group === 'partially_disclosed') return group;
   return `${group}：${info.label.replace(/^\d+\.\s*/, '')}`;
+}
+
+/**
+ * The request as the case page and the applicant's page list it (art. 29 ¶2 items 2 and 3), with the corrected
+ * description (补正) where there is one; a blank optional field is null (shown as absent).
+ */
+export function requestRows(r: Request, correctedDescription?: string | null): [string, string | null][] {
+  return [
+    ['所需政府信息的内容描述', r.description],
+    ...(correctedDescription === undefined
+      ? []
+      : [['补正后的内容描述', correctedDescription] as [string, string | null]]),
+    ['文件名称', r.title || null],
+    ['文号', r.docNo || null],
+    ['索引号', r.indexNo || null],
+    ['信息载体形式', CARRIER_LABELS[r.carrier]],
+    ['获取信息方式', DELIVERY_LABELS[r.delivery]],
+  ];
 }

@@ -9,20 +9,24 @@ export const QUEUES = ['to_register', 'mine', 'legal_review', 'approval', 'exten
 /** One queue. */
 export type Queue = (typeof QUEUES)[number];
 
-/** What a queue lists: the roles that work it, the states it holds, and how it narrows further. */
-export type QueueRule = {
+/** What a queue lists: the roles that work it, the states it holds, and how it narrows further (QueueNarrowing). */
+export type QueueRule = QueueNarrowing & {
   /** The actor must hold one of these roles at (or above) the case's organization. */
   roles: readonly Role[];
   /** The states listed (absent: every open state). */
   states?: readonly ApplicationState[];
+  /** Open cases past their due date, or due within the due-soon window and not yet past it. */
+  deadline?: 'overdue' | 'due_soon';
+};
+
+/** How a queue narrows the cases of its states further. */
+export type QueueNarrowing = {
   /** Only the cases assigned to the actor (承办人). */
   mine?: boolean;
   /** The role counts only where it is held at the case's organization itself, not above it. */
   ownOrganization?: boolean;
   /** Only cases with a handler's request for an extension not yet answered (`request_extension`). */
   extensionRequested?: boolean;
-  /** Open cases past their due date, or due within the due-soon window and not yet past it. */
-  deadline?: 'overdue' | 'due_soon';
 };
 
 /** Roles that answer for a case's deadline: those who move it (arts. 33, 17) and the office that supervises. */

@@ -2,31 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Organization, OrgKind } from '../orgs/organization.js';
 import { cityGovernmentOf, reviewBodyFor } from './review-body.js';
+import { testOrganization } from '../orgs/test-support.js';
 
-const org = (id: string, kind: OrgKind, name: string, parentId: string | null): Organization => ({
-  id,
-  parentId,
-  kind,
-  name,
-  shortName: '',
-  creditCode: '',
-  address: '',
-  postcode: '',
-  phone: '',
-  officeHours: '',
-  officeName: '',
-  officeAddress: '',
-  officePhone: '',
-  officeEmail: '',
-  officeFax: '',
-  functions: '',
-  leadership: '',
-  internalUnits: '',
-  sortOrder: 0,
-  retiredAt: null,
-  createdAt: '2025-01-02T00:00:00Z',
-  updatedAt: '2025-01-02T00:00:00Z',
-});
+const org = (id: string, kind: OrgKind, name: string, parentId: string | null): Organization =>
+  testOrganization({ id, kind, name, parentId, createdAt: '2025-01-02T00:00:00Z', updatedAt: '2025-01-02T00:00:00Z' });
 
 // The demo district, plus a 派出机构 under the education bureau.
 const DEMO = [

@@ -1,31 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ancestry, orderTree, subtreeIds, wouldCreateCycle, type Organization } from './organization.js';
+import { testOrganization } from './test-support.js';
 
-const org = (id: string, parentId: string | null, sortOrder = 0, name = id): Organization => ({
-  id,
-  parentId,
-  sortOrder,
-  name,
-  kind: 'department',
-  shortName: '',
-  creditCode: id,
-  address: '',
-  postcode: '',
-  phone: '',
-  officeHours: '',
-  officeName: '',
-  officeAddress: '',
-  officePhone: '',
-  officeFax: '',
-  officeEmail: '',
-  functions: '',
-  leadership: '',
-  internalUnits: '',
-  retiredAt: null,
-  createdAt: '',
-  updatedAt: '',
-});
+const org = (id: string, parentId: string | null, sortOrder = 0, name = id): Organization =>
+  testOrganization({ id, parentId, sortOrder, name });
 
 const orgs = [
   org('dept-b', 'gov', 2),

@@ -12,14 +12,13 @@ import { ACTION_LABELS, STATE_LABELS } from '../../../domain/applications/transi
 import { OUTCOMES } from '../../../domain/applications/application.js';
 import {
   APPLICANT_TYPE_LABELS,
-  CARRIER_LABELS,
   CHANNEL_LABELS,
   CONSULTATION_KIND_LABELS,
-  DELIVERY_LABELS,
   ID_TYPE_LABELS,
   SERVICE_METHOD_LABELS,
   SUBTYPE_LABELS,
   outcomeName,
+  requestRows,
   outcomeWithCitation,
 } from '../../../domain/applications/labels.js';
 import { AdminLayout } from '../../common/layout.js';
@@ -87,16 +86,7 @@ export function ApplicationCasePage(p: CaseProps) {
       <ApplicantBlock view={view} />
       <ApplicantHistory view={view} />
       <h2>申请内容</h2>
-      <InfoList
-        rows={[
-          ['内容描述', r.description],
-          ['信息名称', r.title || null],
-          ['文号', r.docNo || null],
-          ['索引号', r.indexNo || null],
-          ['载体形式', CARRIER_LABELS[r.carrier]],
-          ['获取方式', DELIVERY_LABELS[r.delivery]],
-        ]}
-      />
+      <InfoList rows={requestRows(r)} />
       <Ledger events={app.events} />
       <Moves {...p} />
       <NoticeList csrf={p.csrf} notices={p.page.notices} canRecordService={p.page.can.recordService} />

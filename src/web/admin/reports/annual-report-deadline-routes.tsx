@@ -86,28 +86,35 @@ export function registerAnnualReportDeadlineRoutes(admin: Hono<StaffEnv>): void 
     return c.html(page, yearText === '' || yearOf(yearText).value.year !== undefined ? 200 : 400);
   });
 
-  admin.post(UNREGULATED_DEADLINE_PATH, (c) =>
-    formAction(c, {
-      schema: z.object({ unregulatedDue: text(20), year: text(10) }),
-      run: async (input) => {
-        await setUnregulatedReportDue(c.get('ctx'), c.get('actor'), input.unregulatedDue);
-        return input.year;
-      },
-      done: (year) => c.redirect(back(year, 'unregulated'), 303),
-      again: (state) => refused(c, state, 'unregulatedDue', 'unregulatedDue'),
-    }),
+  /** A site-wide setting posted from the page: saved, then back to the page with a flash (or shown refused). */
+  const setting = (
+    path: string,
+    field: string,
+    save: (c: StaffContext, value: string) => Promise<unknown>,
+    saved: (year: string) => string,
+  ) =>
+    admin.post(path, (c) =>
+      formAction(c, {
+        schema: z.object({ [field]: text(20), year: text(10) }),
+        run: async (input) => {
+          await save(c, valueOf(input, field));
+          return valueOf(input, 'year');
+        },
+        done: (year) => c.redirect(saved(year), 303),
+        again: (state) => refused(c, state, field, field),
+      }),
+    );
+  setting(
+    UNREGULATED_DEADLINE_PATH,
+    'unregulatedDue',
+    (c, v) => setUnregulatedReportDue(c.get('ctx'), c.get('actor'), v),
+    (year) => back(year, 'unregulated'),
   );
-
-  admin.post(REVIEW_COUNTING_PATH, (c) =>
-    formAction(c, {
-      schema: z.object({ reviewCounting: text(20), year: text(10) }),
-      run: async (input) => {
-        await setReviewCountingRule(c.get('ctx'), c.get('actor'), input.reviewCounting);
-        return input.year;
-      },
-      done: (year) => c.redirect(back(year, 'counting', '#review-counting'), 303),
-      again: (state) => refused(c, state, 'reviewCounting', 'reviewCounting'),
-    }),
+  setting(
+    REVIEW_COUNTING_PATH,
+    'reviewCounting',
+    (c, v) => setReviewCountingRule(c.get('ctx'), c.get('actor'), v),
+    (year) => back(year, 'counting', '#review-counting'),
   );
 
   admin.post(`${REPORT_DEADLINES_PATH}/orgs/:orgId`, (c) => {

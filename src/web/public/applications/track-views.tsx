@@ -7,7 +7,7 @@ import { TRACK_PASS_MINUTES, type TrackCaseView } from '../../../app/application
 import type { NoticeDocument as NoticeDoc } from '../../../domain/notices/notice.js';
 import { NoticeDocument } from '../../admin/applications/notice-document.js';
 import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../../domain/applications/transition-table.js';
-import { CARRIER_LABELS, DELIVERY_LABELS, outcomeForApplicant } from '../../../domain/applications/labels.js';
+import { outcomeForApplicant, requestRows } from '../../../domain/applications/labels.js';
 import { DataTable, InfoList } from '../../common/blocks.js';
 import { PublicLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
@@ -87,17 +87,7 @@ export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView }) {
         ]}
       />
       <h2 id="request">申请内容</h2>
-      <InfoList
-        rows={[
-          ['所需政府信息的内容描述', r.description],
-          ['补正后的内容描述', v.correctedRequest],
-          ['文件名称', r.title || null],
-          ['文号', r.docNo || null],
-          ['索引号', r.indexNo || null],
-          ['信息载体形式', CARRIER_LABELS[r.carrier]],
-          ['获取信息方式', DELIVERY_LABELS[r.delivery]],
-        ]}
-      />
+      <InfoList rows={requestRows(r, v.correctedRequest)} />
       <h2 id="notices">告知书</h2>
       {v.notices.length === 0 ? (
         <p class="muted">尚未出具告知书。</p>
