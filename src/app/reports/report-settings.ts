@@ -9,7 +9,7 @@ import { maySetReportDeadline, maySetUnregulatedDue } from '../../domain/reports
 import { auditBy } from '../actors.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { isReviewCountingRule, type ReviewCountingRule } from '../../domain/reviews/review-case.js';
-import { REVIEW_COUNTING_KEY, maySetReviewCounting, reviewCountingRule } from '../reviews/review-counting.js';
+import { REVIEW_COUNTING_KEY, reviewCountingRule } from '../reviews/review-counting.js';
 import { UNREGULATED_DUE_KEY, unregulatedDue, type ReportContext, type ReportData } from './report-context.js';
 
 /** Checks a typed 'MM-DD' (a day that exists in a leap year; 29 February falls back to the 28th in other years). */
@@ -39,6 +39,27 @@ async function auditedChange<T>(
     const after = await change.read(repos);
     await repos.audit.append(auditBy(actor, { ...entry, before: show(before), after: show(after) }), now);
   });
+}
+
+/** Changes one site-wide setting to `value`, audited as `settings.updated` with the value before and after. */
+function changeSetting<T>(
+  ctx: Pick<ReportContext, 'uow' | 'clock'>,
+  actor: Actor | null,
+  key: string,
+  value: T,
+  read: (repos: ReportData) => Promise<T>,
+  show?: (value: T) => unknown,
+): Promise<void> {
+  const entry = { action: 'settings.updated', entityType: 'setting', entityId: key, orgId: null };
+  return auditedChange(ctx, actor, entry, { read, write: (repos, now) => repos.settings.set(key, value, now) }, show);
+}
+
+/** What setting a site-wide value needs. */
+type SettingContext = Pick<ReportContext, 'repos' | 'uow' | 'clock'>;
+
+/** Refuses unless the actor administers a top-level organization (no actor: the CLI, which may). */
+async function requireRootAdmin(ctx: Pick<ReportContext, 'repos'>, actor: Actor | null, message: string) {
+  if (actor && !maySetUnregulatedDue(actor, await rootIds(ctx))) throw forbidden(message);
 }
 
 /** The active top-level organizations (whose administrators set the township/street date). */
@@ -81,20 +102,13 @@ export async function setInternalReportDue(
  * @throws AppError 'forbidden' unless an administrator of a root organization; 'invalid' for a bad date
  */
 export async function setUnregulatedReportDue(
-  ctx: Pick<ReportContext, 'repos' | 'uow' | 'clock'>,
+  ctx: SettingContext,
   actor: Actor | null,
   value: string,
 ): Promise<string> {
-  if (actor && !maySetUnregulatedDue(actor, await rootIds(ctx))) {
-    throw forbidden('只有本级政府的系统管理员可以设置乡镇、街道等单位的报告期限');
-  }
+  await requireRootAdmin(ctx, actor, '只有本级政府的系统管理员可以设置乡镇、街道等单位的报告期限');
   const md = monthDay(value, 'unregulatedDue');
-  await auditedChange(
-    ctx,
-    actor,
-    { action: 'settings.updated', entityType: 'setting', entityId: UNREGULATED_DUE_KEY, orgId: null },
-    { read: unregulatedDue, write: (repos, now) => repos.settings.set(UNREGULATED_DUE_KEY, md, now) },
-  );
+  await changeSetting(ctx, actor, UNREGULATED_DUE_KEY, md, unregulatedDue);
   return md;
 }
 
@@ -104,22 +118,16 @@ export async function setUnregulatedReportDue(
  *   for an unknown rule
  */
 export async function setReviewCountingRule(
-  ctx: Pick<ReportContext, 'repos' | 'uow' | 'clock'>,
+  ctx: SettingContext,
   actor: Actor | null,
   value: string,
 ): Promise<ReviewCountingRule> {
-  if (!(await maySetReviewCounting(ctx.repos, actor))) {
-    throw forbidden('只有本级政府的系统管理员可以设置复议、诉讼案件的统计口径');
-  }
+  await requireRootAdmin(ctx, actor, '只有本级政府的系统管理员可以设置复议、诉讼案件的统计口径');
   if (!isReviewCountingRule(value)) {
     throw invalid('统计口径有误', { reviewCounting: '请选择“按结果年度统计”或“按立案年度统计”' });
   }
-  await auditedChange(
-    ctx,
-    actor,
-    { action: 'settings.updated', entityType: 'setting', entityId: REVIEW_COUNTING_KEY, orgId: null },
-    { read: reviewCountingRule, write: (repos, now) => repos.settings.set(REVIEW_COUNTING_KEY, value, now) },
-    (reviewCounting) => ({ reviewCounting }),
-  );
+  await changeSetting(ctx, actor, REVIEW_COUNTING_KEY, value, reviewCountingRule, (reviewCounting) => ({
+    reviewCounting,
+  }));
   return value;
 }
