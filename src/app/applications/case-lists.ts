@@ -14,7 +14,7 @@ import { CLOSED_STATES, OPEN_STATES } from '../../domain/applications/transition
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { canEnterApplication, canViewCase } from '../../domain/policies/application-policy.js';
 import { actorOf } from '../actors.js';
-import { holdsOver } from '../../domain/policies/actor.js';
+import { holdsAnywhere, holdsAt, holdsOver } from '../../domain/policies/actor.js';
 import type { Role } from '../../domain/users/roles.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { listApplications, type CaseRow } from './application-queries.js';
@@ -94,7 +94,7 @@ export async function withDeadlineStatus(ctx: ApplicationContext, rows: readonly
 
 /** The queues the actor works: those whose roles it holds at some organization (menus and cards show only these). */
 export function queuesFor(actor: Actor): Queue[] {
-  return QUEUES.filter((q) => QUEUE_RULES[q].roles.some((role) => actor.roles.some((g) => g.role === role)));
+  return QUEUES.filter((q) => QUEUE_RULES[q].roles.some((role) => holdsAnywhere(actor, role)));
 }
 
 /**
@@ -195,9 +195,7 @@ async function toFilter(
     // the actor's own cases are theirs wherever they are (协办 included).
     const all = await ctx.repos.orgs.list({ includeRetired: true });
     const holds = (role: Role, orgId: string) =>
-      rule.ownOrganization
-        ? actor.roles.some((g) => g.role === role && g.orgId === orgId)
-        : holdsOver(actor, role, ancestry(all, orgId));
+      rule.ownOrganization ? holdsAt(actor, role, orgId) : holdsOver(actor, role, ancestry(all, orgId));
     const worked = all.filter((x) => rule.roles.some((role) => holds(role, x.id))).map((x) => x.id);
     orgIds = chosen.length > 0 ? worked.filter((id) => id === chosen[0]) : worked;
     if (orgIds.length === 0) return undefined;

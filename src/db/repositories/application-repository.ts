@@ -200,7 +200,8 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
       if (f.dueOnOrBefore) q = q.where('due_on', '<=', f.dueOnOrBefore);
       if (f.dueOnOrAfter) q = q.where('due_on', '>=', f.dueOnOrAfter);
       if (f.extensionRequested) {
-        // A request stays open until an extension is granted or a corrected application restarts the period.
+        // The rule of pendingExtensionRequest (domain/applications/transitions.ts) in SQL: a request stays open until
+        // an extension is granted or a corrected application restarts the period.
         q = q.where(({ exists, selectFrom }) =>
           exists(
             selectFrom('application_event as r')

@@ -28,7 +28,7 @@ import { requireApiUser } from '../common/pipeline.js';
 import { z } from '../common/validation.js';
 import type { ApiOperation } from './openapi-kit.js';
 import { dateOut, isoDate, jsonObject, notAnObject, parsed, queryOf, refusals } from './api-schemas.js';
-import { QUEUES } from '../../domain/applications/queues.js';
+import { QUEUE_LABELS, QUEUES } from '../../domain/applications/queues.js';
 
 const STATUSES = Object.keys(DEADLINE_STATUS_LABELS) as [DeadlineStatus, ...DeadlineStatus[]];
 
@@ -53,8 +53,7 @@ const ListQuery = z.object({
     .enum(QUEUES, { error: `queue 应为以下之一：${QUEUES.join(', ')}` })
     .optional()
     .meta({
-      description:
-        '待办：to_register 待我登记，mine 我承办的，legal_review 待我审查，approval 待我审批，extension 待我同意延期，due_soon 即将到期，overdue 已逾期',
+      description: `待办：${QUEUES.map((q) => `${q} ${QUEUE_LABELS[q]}`).join('，')}`,
     }),
   state: z
     .enum(APPLICATION_STATES, { error: `state 应为以下之一：${APPLICATION_STATES.join(', ')}` })
