@@ -8,6 +8,7 @@ import { chineseDaysSnapshot } from '../../db/seeds/chinese-days.js';
 import { localDate as D, type LocalDate } from '../core/local-date.js';
 import type { Actor } from '../policies/actor.js';
 import type { ApplicationSnapshot } from './application.js';
+import { status } from './deadlines.js';
 import { rulesFor } from './rules.js';
 import { actorWith, applyDecision, calendarFrom, cmd, submitted } from './test-support.js';
 import {
@@ -108,6 +109,42 @@ describe('no extension during a pause', () => {
       assert.equal(code, DURING_PAUSE, app.state);
       assert.equal(message, '请在征求意见/缴费期间结束后再办理延期');
     }
+  });
+});
+
+describe('the consultation pause is bounded (arts. 32, 33 ¶3, 34)', () => {
+  // Received 2025-09-26 (due 2025-10-30); letter served 2025-10-09: the party's window is 15 working days,
+  // to 2025-10-29 (10-11 is a make-up working day).
+  const consulting = () =>
+    move(
+      registered(D('2025-09-26')),
+      cmd('start_consultation', { kind: 'third_party', party: '某建设公司', startedOn: '2025-10-09' }),
+      '2025-10-09',
+      handler,
+    );
+
+  it('should give the case the due date reached if the party stays silent, and run the clock after the window', () => {
+    const app = consulting();
+    assert.equal(app.state, 'in_consultation');
+    assert.equal(app.waitingUntil, '2025-10-29');
+    // 2025-10-30 + 15 working days paused.
+    assert.equal(app.dueOn, '2025-11-20');
+    const rules = rulesFor(app.receivedOn);
+    assert.equal(status(app, D('2025-10-20'), rules, cal), 'on_time');
+    assert.equal(status(app, D('2025-11-17'), rules, cal), 'due_soon', 'the clock runs again without staff action');
+    assert.equal(status(app, D('2025-11-21'), rules, cal), 'overdue');
+  });
+
+  it('should count only the days the consultation really took when the answer comes early', () => {
+    const ended = move(consulting(), cmd('end_consultation', { endedOn: '2025-10-16' }), '2025-10-16', handler);
+    // (10-09, 10-16] = 6 working days (10-11 worked): 10-30 + 6.
+    assert.equal(ended.dueOn, '2025-11-07');
+  });
+
+  it('should never count more than the window when the answer comes late', () => {
+    const late = move(consulting(), cmd('end_consultation', { endedOn: '2025-11-05' }), '2025-11-05', handler);
+    assert.equal(late.dueOn, '2025-11-20');
+    assert.match(late.events.at(-1)?.explanation ?? '', /暂停15个工作日，计至意见期限2025-10-29届满/);
   });
 });
 

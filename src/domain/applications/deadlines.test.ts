@@ -91,11 +91,11 @@ describe('the deadline ledger of a case with correction, consultation and extens
       '2025-10-30',
       null, // stopped while waiting for the correction
       '2025-11-05', // 20 working days after 10-09
-      null, // paused
-      '2025-12-01', // 18 working days paused (10-11 … 11-04)
-      '2025-12-29', // + 20
-      '2025-12-29',
-      '2025-12-29',
+      '2025-11-26', // paused, at most to the window's end (10-30): 11-05 + 15 working days if the party stays silent
+      '2025-11-26', // the answer came 11-04, after the window: 15 working days paused (10-11 … 10-30), not 18
+      '2025-12-24', // + 20
+      '2025-12-24',
+      '2025-12-24',
     ]);
   });
 
@@ -105,8 +105,12 @@ describe('the deadline ledger of a case with correction, consultation and extens
     assert.doesNotMatch(text[2] ?? '', /超过法定期限/);
     assert.equal(text[3], '收到补正后的申请，答复期限自2025-10-09起重新计算20个工作日，至2025-11-05');
     assert.match(text[4] ?? '', /书面征求第三方意见（第三十二条），意见期限至2025-10-30/);
-    assert.equal(text[5], '征求意见期间不计入答复期限（暂停18个工作日），答复期限顺延至2025-12-01');
-    assert.equal(text[6], '经政府信息公开工作机构负责人同意延长20个工作日（第三十三条第二款），答复期限延至2025-12-29');
+    assert.match(text[4] ?? '', /届满后答复期限自动恢复计算，答复期限暂定为2025-11-26/);
+    assert.equal(
+      text[5],
+      '征求意见期间不计入答复期限（暂停15个工作日，计至意见期限2025-10-30届满），答复期限顺延至2025-11-26',
+    );
+    assert.equal(text[6], '经政府信息公开工作机构负责人同意延长20个工作日（第三十三条第二款），答复期限延至2025-12-24');
     assert.match(text[7] ?? '', /（二）部分公开/);
     assert.match(text[8] ?? '', /在答复期限内/);
   });
@@ -184,7 +188,8 @@ describe('status', () => {
     ['a replied case', open('2025-10-31', 'replied'), '2026-01-01', 'closed'],
     ['a withdrawn case', open('2025-10-31', 'withdrawn'), '2026-01-01', 'closed'],
     ['a case awaiting correction', open(null, 'awaiting_correction'), '2025-10-01', 'paused'],
-    ['a case in consultation', open(null, 'in_consultation'), '2025-10-01', 'paused'],
+    ['a case in consultation before its due date', open('2025-10-31', 'in_consultation'), '2025-10-01', 'on_time'],
+    ['a case in consultation past its due date', open('2025-10-31', 'in_consultation'), '2025-11-03', 'overdue'],
     ['a case awaiting payment', open(null, 'awaiting_payment'), '2025-10-01', 'paused'],
   ];
   for (const [name, app, today, expected] of cases) {

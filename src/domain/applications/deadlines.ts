@@ -9,7 +9,11 @@
 //   whole period runs again from zero ("答复期限自行政机关收到补正的申请之日起计算"): an extension granted
 //   before the correction does not carry over, and the new period may be extended once;
 // - 征求意见 (arts. 32, 34) pauses it: the working days in (start, end] of the consultation are
-//   added to the due date (art. 33 para 3: "所需时间不计算在前款规定的期限内");
+//   added to the due date (art. 33 para 3: "所需时间不计算在前款规定的期限内"), but never more than the
+//   consulted party's window — 15 working days from service of the letter (arts. 32, 34: a third party's
+//   silence leaves the decision to the office, a co-producing agency's silence is consent). While the
+//   consultation runs, the due date is the one reached if the window runs out; after the window the clock
+//   runs again without any staff action, so the case can become overdue;
 // - 延期 adds the approved working days, at most 20 (art. 33 para 2);
 // - 收费通知 pauses it from service to payment when `feePeriodStopsClock` (a setting: the national
 //   measures, 国办函〔2020〕109号, do not say so expressly).
@@ -45,6 +49,8 @@ type Clock = {
   days: number; // reply days + extension
   paused: number; // working days excluded (consultation, fee)
   stoppedSince: LocalDate | null;
+  /** The last day a bounded pause (consultation) can last; null for an open-ended stop (补正, fee). */
+  pauseCap: LocalDate | null;
   waitingUntil: LocalDate | null;
   closed: boolean;
   due: LocalDate | null;
@@ -74,6 +80,7 @@ export function recomputeLedger(
       days: rules.replyWorkingDays,
       paused: 0,
       stoppedSince: null,
+      pauseCap: null,
       waitingUntil: null,
       closed: false,
       due: null,
@@ -161,8 +168,9 @@ export function correctionNoticeDueOn(
  * @param today the office's current date
  * @param rules its rules (`dueSoonWorkingDays`, `feePeriodStopsClock`)
  * @param calendar the working-day calendar
- * @returns closed; paused while the clock is stopped; overdue after the due date; due_soon within
- *   `dueSoonWorkingDays` working days of it (the due day itself included); otherwise on_time
+ * @returns closed; paused while the clock is stopped (补正, fee); overdue after the due date; due_soon within
+ *   `dueSoonWorkingDays` working days of it (the due day itself included); otherwise on_time. A case in
+ *   consultation has a due date (its window counted as paused, arts. 32–34) and is judged by it like any other.
  */
 export function status(
   app: Pick<ApplicationSnapshot, 'state' | 'dueOn'>,
@@ -183,19 +191,17 @@ export function status(
 }
 
 function isPausedState(state: ApplicationState, rules: DisclosureRules): boolean {
-  return (
-    state === 'awaiting_correction' ||
-    (state === 'in_consultation' && rules.consultationStopsClock) ||
-    (state === 'awaiting_payment' && rules.feePeriodStopsClock)
-  );
+  return state === 'awaiting_correction' || (state === 'awaiting_payment' && rules.feePeriodStopsClock);
 }
 
 /** Recomputes `due` from the clock (null while stopped or after a lapse). */
 function run(clock: Clock, ctx: Ctx): Clock {
-  if (clock.stoppedSince !== null || (clock.closed && clock.due === null)) {
+  if ((clock.stoppedSince !== null && clock.pauseCap === null) || (clock.closed && clock.due === null)) {
     return { ...clock, due: null, provisional: false };
   }
-  const deadline = computeDeadline(clock.start, clock.days + clock.paused, ctx.cal);
+  // A bounded pause counts as if it lasted to its cap: the due date if the consulted party stays silent.
+  const pending = clock.stoppedSince === null ? 0 : pausedDays(clock, clock.pauseCap ?? clock.stoppedSince, ctx);
+  const deadline = computeDeadline(clock.start, clock.days + clock.paused + pending, ctx.cal);
   return { ...clock, due: deadline.due, provisional: deadline.provisional };
 }
 
@@ -215,7 +221,7 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
         latest !== null && compareDates(e.on, latest) > 0 ? `；补正告知应于${latest}前发出，已超过法定期限` : '';
       const until = dateParam(e.params.dueOn);
       return [
-        { ...c, stoppedSince: e.on, waitingUntil: until, due: null, provisional: false },
+        { ...c, stoppedSince: e.on, pauseCap: null, waitingUntil: until, due: null, provisional: false },
         `已一次性告知申请人补正（${art.correction}），补正期限至${until ?? '（未定）'}；答复期限自收到补正后的申请之日起重新计算${late}`,
       ];
     }
@@ -223,7 +229,15 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       const late =
         c.waitingUntil !== null && compareDates(e.on, c.waitingUntil) > 0 ? `（晚于补正期限${c.waitingUntil}）` : '';
       const next = run(
-        { ...c, start: e.on, days: ctx.rules.replyWorkingDays, paused: 0, stoppedSince: null, waitingUntil: null },
+        {
+          ...c,
+          start: e.on,
+          days: ctx.rules.replyWorkingDays,
+          paused: 0,
+          stoppedSince: null,
+          pauseCap: null,
+          waitingUntil: null,
+        },
         ctx,
       );
       const dropped = c.days > ctx.rules.replyWorkingDays ? '（此前的延期不再计算）' : '';
@@ -236,14 +250,25 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       const agency = e.params.kind === 'agency';
       const until = computeDeadline(e.on, ctx.rules.consultationWorkingDays, ctx.cal).due;
       const who = agency ? '共同制作机关' : '第三方';
-      const stopped = ctx.rules.consultationStopsClock ? { stoppedSince: e.on, due: null, provisional: false } : {};
+      const head = `书面征求${who}意见（${agency ? art.agencyConsultation : art.consultation}），意见期限至${until}`;
+      if (!ctx.rules.consultationStopsClock) {
+        return [{ ...c, waitingUntil: until }, `${head}；${current(c)}`];
+      }
+      const next = run({ ...c, waitingUntil: until, stoppedSince: e.on, pauseCap: until }, ctx);
+      const silence = agency ? '逾期未提出意见的视为同意公开' : '逾期未提出意见的由本机关依法决定';
       return [
-        { ...c, waitingUntil: until, ...stopped },
-        `书面征求${who}意见（${agency ? art.agencyConsultation : art.consultation}），意见期限至${until}；征求意见期间不计入答复期限（${art.pause}）`,
+        next,
+        `${head}；征求意见期间不计入答复期限（${art.pause}），最长至意见期限届满（${silence}），届满后答复期限自动恢复计算，答复期限暂定为${next.due ?? ''}`,
       ];
     }
     case 'end_consultation':
-      return resume(c, e.on, ctx, (n, due) => `征求意见期间不计入答复期限（暂停${n}个工作日），答复期限顺延至${due}`);
+      return resume(
+        c,
+        e.on,
+        ctx,
+        (n, due) =>
+          `征求意见期间不计入答复期限（暂停${n}个工作日${c.pauseCap !== null && compareDates(e.on, c.pauseCap) > 0 ? `，计至意见期限${c.pauseCap}届满` : ''}），答复期限顺延至${due}`,
+      );
     case 'extend': {
       const n = numberParam(e.params.workingDays);
       const next = run({ ...c, days: c.days + n }, ctx);
@@ -262,7 +287,7 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
         return [{ ...c, waitingUntil: until }, `${head}；缴费期间计入答复期限，${current(c)}`];
       }
       return [
-        { ...c, waitingUntil: until, stoppedSince: e.on, due: null, provisional: false },
+        { ...c, waitingUntil: until, stoppedSince: e.on, pauseCap: null, due: null, provisional: false },
         `${head}；自送达至缴费之日不计入答复期限`,
       ];
     }
@@ -306,10 +331,19 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
   }
 }
 
-/** Ends a pause on `on`: the working days in (stoppedSince, on] are added to the period. */
+/** The working days in (stoppedSince, min(end, pauseCap)] — the part of a pause left out of the period. */
+function pausedDays(c: Clock, end: LocalDate, ctx: Ctx): number {
+  if (c.stoppedSince === null) {
+    return 0;
+  }
+  const last = c.pauseCap !== null && compareDates(c.pauseCap, end) < 0 ? c.pauseCap : end;
+  return Math.max(0, workingDaysBetween(c.stoppedSince, last, ctx.cal));
+}
+
+/** Ends a pause on `on`: the working days in (stoppedSince, on] — at most to its cap — are added to the period. */
 function resume(c: Clock, on: LocalDate, ctx: Ctx, text: (n: number, due: LocalDate) => string): [Clock, string] {
-  const n = c.stoppedSince === null ? 0 : Math.max(0, workingDaysBetween(c.stoppedSince, on, ctx.cal));
-  const next = run({ ...c, paused: c.paused + n, stoppedSince: null, waitingUntil: null }, ctx);
+  const n = pausedDays(c, on, ctx);
+  const next = run({ ...c, paused: c.paused + n, stoppedSince: null, pauseCap: null, waitingUntil: null }, ctx);
   return [next, next.due === null ? current(next) : text(n, next.due)];
 }
 
