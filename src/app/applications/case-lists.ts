@@ -207,6 +207,7 @@ async function toFilter(
     dueOnOrBefore,
     dueOnOrAfter,
     extensionRequested: rule?.extensionRequested,
+    waitingEndedBefore: rule?.periodEnded ? day : undefined,
     query: o.query || undefined,
     receivedFrom: o.receivedFrom || undefined,
     receivedTo: o.receivedTo || undefined,

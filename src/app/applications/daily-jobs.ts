@@ -1,10 +1,12 @@
-// Daily work of the statutory clock: lapse expired correction and fee periods (arts. 30, 42), and
+// Daily work of the statutory clock: propose ending cases whose correction or fee period expired (arts. 30, 42;
+// the handler confirms), and
 // remind staff of cases due soon or overdue by email.
 import type { ApplicationContext } from './ports.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import { status } from '../../domain/applications/deadlines.js';
 import { rulesFor } from '../../domain/applications/rules.js';
 import { STATE_LABELS } from '../../domain/applications/transition-table.js';
+import { lapseProposed } from '../../domain/applications/transitions.js';
 import { holdsAt } from '../../domain/policies/actor.js';
 import { actorOf } from '../actors.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
@@ -13,23 +15,47 @@ import { actOnApplication } from './act-on-application.js';
 import { today as todayOf } from './case-context.js';
 
 /**
- * Ends cases whose correction period (art. 30: deemed abandoned) or fee payment period (measures:
- * deemed abandoned) ran out before today, as `other.correction_lapsed` / `other.fee_unpaid`.
- * @returns the ids lapsed
+ * Proposes ending the cases whose correction period (art. 30) or fee payment period (国办函〔2020〕109号) ran out
+ * before today: records `propose_lapse` (once per period) and mails the handler, who checks whether the applicant
+ * had a good reason and confirms (`lapse_correction` / `lapse_fee`) or accepts the late correction or payment.
+ * Art. 30 deems abandoned only a failure "无正当理由", which the clock cannot know.
+ * @returns the ids proposed
  */
-export async function sweepLapses(ctx: ApplicationContext): Promise<string[]> {
+export async function proposeLapses(ctx: ApplicationContext): Promise<string[]> {
   const today = todayOf(ctx);
-  const lapsed: string[] = [];
+  const proposed: string[] = [];
   for (const id of await ctx.repos.applications.openIds()) {
     const app = await ctx.repos.applications.byId(id);
-    if (!app?.waitingUntil || app.waitingUntil >= today) continue;
-    const action =
-      app.state === 'awaiting_correction' ? 'lapse_correction' : app.state === 'awaiting_payment' ? 'lapse_fee' : null;
-    if (!action) continue;
-    await actOnApplication(ctx, null, id, action, {});
-    lapsed.push(id);
+    if (!app?.waitingUntil || app.waitingUntil >= today || lapseProposed(app)) continue;
+    if (app.state !== 'awaiting_correction' && app.state !== 'awaiting_payment') continue;
+    await actOnApplication(ctx, null, id, 'propose_lapse', {});
+    proposed.push(id);
+    const handler = app.handlerId === null ? undefined : await ctx.repos.users.byId(app.handlerId);
+    if (!handler?.email) continue;
+    const what = app.state === 'awaiting_correction' ? '补正期限' : '缴费期限';
+    await ctx.uow.run((r) =>
+      enqueueMail(
+        r,
+        () => ctx.crypto.newId(),
+        {
+          to: handler.email,
+          subject: `${what}已届满，请确认是否终止办理：${app.trackingCode}`,
+          text: [
+            `${handler.displayName || handler.username}：`,
+            '',
+            `政府信息公开申请 ${app.trackingCode} 的${what}已于${app.waitingUntil ?? ''}届满，申请人尚未${app.state === 'awaiting_correction' ? '补正' : '缴费'}。`,
+            '请核实申请人有无正当理由：无正当理由的，确认终止办理；有正当理由的，登记其补正或缴费。',
+            '',
+            '请登录政务公开管理后台，在“待确认终止”中办理。',
+          ].join('\n'),
+          kind: 'reminder.lapse',
+          refId: app.id,
+        },
+        ctx.clock.nowIso(),
+      ),
+    );
   }
-  return lapsed;
+  return proposed;
 }
 
 /**

@@ -209,6 +209,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSetti
     case 'approve_reply':
     case 'withdraw':
     case 'archive':
+    case 'propose_lapse':
     case 'lapse_correction':
     case 'lapse_fee':
       return undefined;

@@ -48,6 +48,8 @@ export type ApplicationFilter = {
   dueOnOrAfter?: string;
   /** Only cases whose last extension request (`request_extension`) is still unanswered. */
   extensionRequested?: boolean;
+  /** Only cases whose correction or payment period ended before this day (waiting_until < it). */
+  waitingEndedBefore?: string;
   query?: string;
   receivedFrom?: string;
   receivedTo?: string;

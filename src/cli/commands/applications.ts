@@ -24,7 +24,7 @@ export async function runDaily(deps: CliDeps): Promise<void> {
   await withRuntime(deps, async ({ ctx }) => {
     const r = await runDailyJobs(ctx);
     deps.out(
-      `逾期结案 / lapsed: ${r.lapsed}；提醒 / reminders: ${r.reminders}；已发送 / sent: ${r.sent}；失败 / failed: ${r.failed}；待发送 / pending: ${r.pending}`,
+      `提请确认终止 / lapses proposed: ${r.proposedLapses}；提醒 / reminders: ${r.reminders}；已发送 / sent: ${r.sent}；失败 / failed: ${r.failed}；待发送 / pending: ${r.pending}`,
     );
   });
 }

@@ -199,6 +199,7 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
       if (f.handlerId) q = q.where('handler_id', '=', f.handlerId);
       if (f.dueOnOrBefore) q = q.where('due_on', '<=', f.dueOnOrBefore);
       if (f.dueOnOrAfter) q = q.where('due_on', '>=', f.dueOnOrAfter);
+      if (f.waitingEndedBefore) q = q.where('waiting_until', '<', f.waitingEndedBefore);
       if (f.extensionRequested) {
         // The rule of pendingExtensionRequest (domain/applications/transitions.ts) in SQL: a request stays open until
         // an extension is granted or a corrected application restarts the period.

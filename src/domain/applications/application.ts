@@ -105,7 +105,11 @@ export const APPLICATION_STATES = [
 /** One state. */
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
-/** Moves, named as the API names them, plus the two lapses the clock causes. */
+/**
+ * Moves, named as the API names them. `propose_lapse` is the clock's: the daily job proposes ending a case whose
+ * correction or payment period ran out; the handler confirms with `lapse_correction` / `lapse_fee` (art. 30 applies
+ * only to a failure "无正当理由").
+ */
 export const ACTIONS = [
   'register',
   'assign',
@@ -125,6 +129,7 @@ export const ACTIONS = [
   'send_reply',
   'withdraw',
   'archive',
+  'propose_lapse',
   'lapse_correction',
   'lapse_fee',
 ] as const;

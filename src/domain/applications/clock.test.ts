@@ -20,6 +20,7 @@ import {
   NEEDS_CORRECTION_REQUEST,
   availableTransitions,
   decide,
+  lapseProposed,
   pendingExtensionRequest,
   type Command,
 } from './transitions.js';
@@ -221,6 +222,63 @@ describe('outcomes that need history', () => {
     );
     assert.equal(corrected.events.at(-1)?.params.correctedRequest, '某路段改造工程（二期）的批复文件');
     assert.equal(move(corrected, still, '2025-10-14', handler).state, 'in_legal_review');
+  });
+});
+
+describe('a lapse needs the handler’s decision (art. 30: only a failure "无正当理由")', () => {
+  // Received 2025-09-26; 补正 served 2025-09-29 with a period to 2025-10-17.
+  const waiting = () =>
+    move(
+      registered(D('2025-09-26')),
+      cmd('request_correction', { dueOn: '2025-10-17', servedOn: '2025-09-29' }),
+      '2025-09-29',
+      handler,
+    );
+
+  it('should let the clock only propose, once, and only after the period', () => {
+    const app = waiting();
+    assert.equal(refusal(app, cmd('propose_lapse'), '2025-10-17', null)[0], ILLEGAL_TRANSITION);
+    const proposed = move(app, cmd('propose_lapse'), '2025-10-20', null);
+    assert.equal(proposed.state, 'awaiting_correction', 'a proposal ends nothing');
+    assert.equal(proposed.closedOn, null);
+    assert.ok(lapseProposed(proposed));
+    assert.match(proposed.events.at(-1)?.explanation ?? '', /待承办人核实有无正当理由后确认/);
+    assert.equal(refusal(proposed, cmd('propose_lapse'), '2025-10-21', null)[0], ILLEGAL_TRANSITION);
+    assert.equal(refusal(app, cmd('propose_lapse'), '2025-10-20', handler)[0], FORBIDDEN, 'staff do not propose');
+    assert.equal(refusal(app, cmd('lapse_correction', { confirmed: true }), '2025-10-20', null)[0], FORBIDDEN);
+  });
+
+  it('should end the case only when the handler confirms there was no good reason', () => {
+    const proposed = move(waiting(), cmd('propose_lapse'), '2025-10-20', null);
+    assert.equal(
+      refusal(proposed, cmd('lapse_correction', { confirmed: false }), '2025-10-20', handler)[0],
+      INVALID_PARAMS,
+    );
+    assert.equal(refusal(proposed, cmd('lapse_correction'), '2025-10-20', handler)[0], INVALID_PARAMS);
+    const ended = move(proposed, cmd('lapse_correction', { confirmed: true }), '2025-10-20', handler);
+    assert.deepEqual(
+      [ended.state, ended.outcome, ended.closedOn],
+      ['archived', 'other.correction_lapsed', '2025-10-20'],
+    );
+  });
+
+  it('should accept a late correction with a good reason and restart the clock from it', () => {
+    const proposed = move(waiting(), cmd('propose_lapse'), '2025-10-20', null);
+    const late = cmd('receive_correction', { receivedOn: '2025-10-22' });
+    const [code, message] = refusal(proposed, late, '2025-10-22', handler);
+    assert.equal(code, INVALID_PARAMS);
+    assert.match(message, /补正期限已于2025-10-17届满/);
+    const accepted = move(
+      proposed,
+      cmd('receive_correction', { receivedOn: '2025-10-22', lateReason: '申请人住院，提供了住院证明' }),
+      '2025-10-22',
+      handler,
+    );
+    assert.equal(accepted.state, 'registered');
+    // 20 working days from 2025-10-22.
+    assert.equal(accepted.dueOn, '2025-11-19');
+    assert.match(accepted.events.at(-1)?.explanation ?? '', /晚于补正期限2025-10-17，正当理由：申请人住院/);
+    assert.ok(!lapseProposed(accepted));
   });
 });
 

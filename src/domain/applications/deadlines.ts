@@ -226,8 +226,11 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       ];
     }
     case 'receive_correction': {
+      const reason = typeof e.params.lateReason === 'string' ? `，正当理由：${e.params.lateReason}` : '';
       const late =
-        c.waitingUntil !== null && compareDates(e.on, c.waitingUntil) > 0 ? `（晚于补正期限${c.waitingUntil}）` : '';
+        c.waitingUntil !== null && compareDates(e.on, c.waitingUntil) > 0
+          ? `（晚于补正期限${c.waitingUntil}${reason}）`
+          : '';
       const next = run(
         {
           ...c,
@@ -310,6 +313,11 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
       return [{ ...c, closed: true }, `已于${e.on}答复申请人，${timeliness(c, e.on, ctx)}`];
     case 'withdraw':
       return [{ ...c, closed: true, waitingUntil: null }, `申请人于${e.on}撤回申请，办结`];
+    case 'propose_lapse':
+      return [
+        c,
+        `${c.waitingUntil ?? ''}期限届满，申请人未补正或未缴费；待承办人核实有无正当理由后确认是否终止办理（${art.correction}：无正当理由逾期不补正的，视为放弃申请）`,
+      ];
     case 'lapse_correction':
       return [
         { ...c, closed: true, due: null, provisional: false },

@@ -5,7 +5,16 @@ import type { Role } from '../users/roles.js';
 import type { ApplicationState } from './application.js';
 
 /** Stored and public queue names; never rename. */
-export const QUEUES = ['to_register', 'mine', 'legal_review', 'approval', 'extension', 'due_soon', 'overdue'] as const;
+export const QUEUES = [
+  'to_register',
+  'mine',
+  'legal_review',
+  'approval',
+  'extension',
+  'lapse',
+  'due_soon',
+  'overdue',
+] as const;
 /** One queue. */
 export type Queue = (typeof QUEUES)[number];
 
@@ -27,6 +36,8 @@ export type QueueNarrowing = {
   ownOrganization?: boolean;
   /** Only cases with a handler's request for an extension not yet answered (`request_extension`). */
   extensionRequested?: boolean;
+  /** Only cases whose correction or payment period (waitingUntil) ended before today. */
+  periodEnded?: boolean;
 };
 
 /** Roles that answer for a case's deadline: those who move it (arts. 33, 17) and the office that supervises. */
@@ -45,6 +56,9 @@ export const QUEUE_RULES: Readonly<Record<Queue, QueueRule>> = {
   // Art. 33 ¶2: the extension needs the consent of 本机关政府信息公开工作机构负责人 — the office head of the
   // handling organization itself.
   extension: { roles: ['office_head'], ownOrganization: true, extensionRequested: true },
+  // Art. 30: a case whose correction (or payment) period ran out waits for the handler to confirm that the
+  // applicant had no good reason (the daily job proposes it: propose_lapse).
+  lapse: { roles: ['handler'], states: ['awaiting_correction', 'awaiting_payment'], periodEnded: true },
   due_soon: { roles: DEADLINE_ROLES, deadline: 'due_soon' },
   overdue: { roles: DEADLINE_ROLES, deadline: 'overdue' },
 };
@@ -56,6 +70,7 @@ export const QUEUE_LABELS: Readonly<Record<Queue, string>> = {
   legal_review: '待我审查',
   approval: '待我审批',
   extension: '待我同意延期',
+  lapse: '待确认终止',
   due_soon: '即将到期',
   overdue: '已逾期',
 };

@@ -92,6 +92,8 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
       return [
         p('receivedOn', 'date', false, '收到补正申请的日期'),
         p('correctedRequest', 'text', false, '补正后的申请内容', { max: 5000 }),
+        // Art. 30 ends only a failure "无正当理由": a late correction with a good reason is accepted, the reason kept.
+        p('lateReason', 'text', false, '逾期补正的正当理由（晚于补正期限的必填）', { max: 2000 }),
       ];
     case 'start_consultation':
       return [
@@ -147,11 +149,14 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
       ];
     case 'withdraw':
       return [p('withdrawnOn', 'date', false, '撤回日期'), p('reason', 'text', false, '撤回理由', { max: 2000 })];
+    case 'lapse_correction':
+    case 'lapse_fee':
+      // The handler's confirmation of the clock's proposal (art. 30: only a failure without good reason).
+      return [p('confirmed', 'boolean', true, '已核实申请人无正当理由逾期')];
     case 'register':
     case 'approve_reply':
     case 'archive':
-    case 'lapse_correction':
-    case 'lapse_fee':
+    case 'propose_lapse':
       return [];
   }
 }

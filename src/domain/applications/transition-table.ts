@@ -7,7 +7,9 @@
 // archive, withdraw (on the applicant's behalf), request_extension (asks the office head); office_head
 // — extend (art. 33: "经政府信息公开工作机构负责人同意", the head of the handling organization itself);
 // legal_reviewer — pass/return legal review (合法性审查, with 保密审查 under art. 17); signer —
-// approve_reply. lapse_correction and lapse_fee are the clock's moves: the system (no actor) or a handler.
+// approve_reply. propose_lapse is the clock's move (the system, no actor): it proposes ending a case whose
+// correction or payment period ran out; a handler confirms with lapse_correction / lapse_fee after checking that
+// the applicant had no good reason (art. 30: "无正当理由逾期不补正的，视为放弃申请").
 
 import type { Role } from '../users/roles.js';
 import { APPLICATION_STATES, type Action, type ApplicationState } from './application.js';
@@ -48,6 +50,7 @@ export const ACTION_LABELS: Readonly<Record<Action | 'submit', string>> = {
   send_reply: '送达答复',
   withdraw: '申请人撤回申请',
   archive: '归档',
+  propose_lapse: '期限届满，提请确认终止办理',
   lapse_correction: '逾期未补正，终止办理',
   lapse_fee: '逾期未缴费，终止办理',
 };
@@ -72,12 +75,13 @@ export const ACTION_ROLES: Readonly<Record<Action, Role>> = {
   send_reply: 'handler',
   withdraw: 'handler',
   archive: 'handler',
+  propose_lapse: 'handler',
   lapse_correction: 'handler',
   lapse_fee: 'handler',
 };
 
-/** Moves the system may make without an actor (a scheduled job once the period has run out). */
-export const SYSTEM_ACTIONS: ReadonlySet<Action> = new Set<Action>(['lapse_correction', 'lapse_fee']);
+/** Moves only the system makes, without an actor (the daily job once a period has run out); never offered to staff. */
+export const SYSTEM_ACTIONS: ReadonlySet<Action> = new Set<Action>(['propose_lapse']);
 
 /** States of a finished case (its outcome is fixed). */
 export const CLOSED_STATES: readonly ApplicationState[] = ['replied', 'archived', 'withdrawn'];
@@ -110,6 +114,7 @@ export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
   approve_reply: 'pending',
   send_reply: 'complete',
   archive: 'complete',
+  propose_lapse: 'other',
   lapse_correction: 'complete',
   lapse_fee: 'complete',
   withdraw: 'other',
@@ -142,6 +147,7 @@ export const TRANSITIONS: readonly Transition[] = [
   row('registered', 'request_correction', 'awaiting_correction'),
   row('awaiting_correction', 'receive_correction', 'registered'),
   row('awaiting_correction', 'lapse_correction', 'archived'),
+  ...stay('propose_lapse', ['awaiting_correction', 'awaiting_payment']),
   // 征求意见 (arts. 32, 34)
   row('registered', 'start_consultation', 'in_consultation'),
   row('in_consultation', 'end_consultation', 'registered'),

@@ -45,7 +45,7 @@ const PARAMS: Record<Action, Record<string, unknown>> = {
   assign: { handlerId: 'u-other' },
   transfer: { orgId: 'org-other' },
   request_correction: { dueOn: '2025-10-30' },
-  receive_correction: {},
+  receive_correction: { lateReason: '申请人出差在外，无法按期补正' },
   start_consultation: { kind: 'third_party', party: '某建设公司' },
   end_consultation: {},
   request_extension: { workingDays: 20, reason: '需调取档案' },
@@ -59,8 +59,9 @@ const PARAMS: Record<Action, Record<string, unknown>> = {
   send_reply: { method: 'post', trackingNo: 'EMS123' },
   withdraw: {},
   archive: {},
-  lapse_correction: {},
-  lapse_fee: {},
+  propose_lapse: {},
+  lapse_correction: { confirmed: true },
+  lapse_fee: { confirmed: true },
 };
 
 const draftedBy = (userId: string): ApplicationEvent => ({
@@ -92,8 +93,10 @@ const run = (app: ApplicationSnapshot, command: Command, actor: Actor | null, to
 
 describe('every row of the transition table', () => {
   for (const row of TRANSITIONS) {
-    it(`should allow ${row.action} from ${row.from} to ${row.to} for a ${ACTION_ROLES[row.action]}`, () => {
-      const result = run(caseIn(row.from), cmd(row.action, PARAMS[row.action]), actors[ACTION_ROLES[row.action]]);
+    const who = SYSTEM_ACTIONS.has(row.action) ? 'the system' : `a ${ACTION_ROLES[row.action]}`;
+    it(`should allow ${row.action} from ${row.from} to ${row.to} for ${who}`, () => {
+      const actor = SYSTEM_ACTIONS.has(row.action) ? null : actors[ACTION_ROLES[row.action]];
+      const result = run(caseIn(row.from), cmd(row.action, PARAMS[row.action]), actor);
       assert.ok(result.ok, result.ok ? '' : result.error.message);
       assert.equal(result.value.next, row.to);
       assert.equal(result.value.patch.state, row.to);
@@ -157,7 +160,8 @@ describe('illegal moves', () => {
     const illegalStates = APPLICATION_STATES.filter((s) => findTransition(s, action) === undefined);
     it(`should refuse ${action} in ${illegalStates.length} states with a Chinese message naming state and move`, () => {
       for (const state of illegalStates) {
-        const result = run(caseIn(state), cmd(action, PARAMS[action]), actors[ACTION_ROLES[action]]);
+        const actor = SYSTEM_ACTIONS.has(action) ? null : actors[ACTION_ROLES[action]];
+        const result = run(caseIn(state), cmd(action, PARAMS[action]), actor);
         if (EXTENSION_MOVES.includes(action) && PAUSE_STATES.includes(state)) {
           // During a pause an extension is refused with its own code and message (clock.test.ts).
           assert.equal(result.ok ? 'ok' : result.error.code, 'during_pause', `${action} in ${state}`);
@@ -211,12 +215,15 @@ describe('guards from the history', () => {
     assert.ok(!availableTransitions(app, both, rules).some((t) => t.action === 'approve_reply'));
   });
 
-  it('should not lapse a correction before its period has ended', () => {
+  it('should not propose or confirm a lapse before the period has ended', () => {
     const app = caseIn('awaiting_correction', { waitingUntil: D('2025-10-20') });
-    const result = run(app, cmd('lapse_correction'), null);
+    const result = run(app, cmd('propose_lapse'), null);
     assert.equal(result.ok ? 'ok' : result.error.code, ILLEGAL_TRANSITION);
     assert.ok(!result.ok && result.error.message.includes('2025-10-20'));
-    assert.ok(run(app, cmd('lapse_correction'), null, D('2025-10-21')).ok);
+    const confirm = cmd('lapse_correction', { confirmed: true });
+    assert.equal(run(app, confirm, actors.handler).ok ? 'ok' : 'refused', 'refused');
+    assert.ok(run(app, cmd('propose_lapse'), null, D('2025-10-21')).ok);
+    assert.ok(run(app, confirm, actors.handler, D('2025-10-21')).ok);
   });
 
   it('should not charge a processing fee under the 2007 Regulation', () => {
@@ -299,13 +306,13 @@ describe('parameters', () => {
 
 describe('what each move stores', () => {
   it('should close a lapsed correction as other.correction_lapsed and a lapsed fee as other.fee_unpaid', () => {
-    const c = run(caseIn('awaiting_correction'), cmd('lapse_correction'), null);
+    const c = run(caseIn('awaiting_correction'), cmd('lapse_correction', { confirmed: true }), actors.handler);
     assert.ok(c.ok);
     assert.deepEqual(
       [c.value.next, c.value.patch.outcome, c.value.patch.closedOn],
       ['archived', 'other.correction_lapsed', TODAY],
     );
-    const f = run(caseIn('awaiting_payment'), cmd('lapse_fee'), actors.handler);
+    const f = run(caseIn('awaiting_payment'), cmd('lapse_fee', { confirmed: true }), actors.handler);
     assert.ok(f.ok);
     assert.equal(f.value.patch.outcome, 'other.fee_unpaid');
   });

@@ -195,6 +195,9 @@ function checkRole(
   if (actor === null) {
     return SYSTEM_ACTIONS.has(action) ? null : new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”须由工作人员办理`);
   }
+  if (SYSTEM_ACTIONS.has(action)) {
+    return new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”由系统在期限届满后自动作出`);
+  }
   if (OWN_OFFICE_HEAD_ACTIONS.has(action)) {
     // Art. 33 ¶2: "经政府信息公开工作机构负责人同意" — the head of the handling organization's own
     // disclosure office; a head at a superior organization does not consent in its place.
@@ -261,7 +264,12 @@ function guardError(
         : null;
     case 'lapse_correction':
     case 'lapse_fee':
-      return lapseError(app, action, today);
+      return lapseError(app, action === 'lapse_correction' ? '补正期限' : '缴费期限', today);
+    case 'propose_lapse':
+      return (
+        lapseError(app, app.state === 'awaiting_correction' ? '补正期限' : '缴费期限', today) ??
+        (lapseProposed(app) ? illegal('已提请承办人确认终止办理') : null)
+      );
     case 'register':
     case 'assign':
     case 'transfer':
@@ -335,15 +343,22 @@ export function pendingExtensionRequest(app: Pick<ApplicationSnapshot, 'events'>
   };
 }
 
-function lapseError(
-  app: ApplicationSnapshot,
-  action: 'lapse_correction' | 'lapse_fee',
-  today: LocalDate | undefined,
-): DomainError | null {
+/**
+ * Whether the clock has proposed ending the case for the period now waited on (a proposal since the last
+ * correction request or fee notice, not yet answered by the correction or the payment): the case waits in the
+ * handler's queue 待确认终止 until confirmed or answered.
+ * @param app the case
+ */
+export function lapseProposed(app: Pick<ApplicationSnapshot, 'events'>): boolean {
+  const answers: readonly string[] = ['request_correction', 'receive_correction', 'issue_fee_notice', 'record_payment'];
+  const last = app.events.findLast((e) => e.action === 'propose_lapse' || answers.includes(e.action));
+  return last?.action === 'propose_lapse';
+}
+
+function lapseError(app: ApplicationSnapshot, what: string, today: LocalDate | undefined): DomainError | null {
   if (today === undefined || (app.waitingUntil !== null && compareDates(today, app.waitingUntil) > 0)) {
     return null;
   }
-  const what = action === 'lapse_correction' ? '补正期限' : '缴费期限';
   return new DomainError(
     ILLEGAL_TRANSITION,
     `${what}${app.waitingUntil === null ? '未设定' : `至${app.waitingUntil}，尚未届满`}，不能按逾期处理`,
@@ -391,8 +406,13 @@ function buildMove(
       }
       return move({}, { noticeDueBy, lateNotice: noticeDueBy !== null && compareDates(on, noticeDueBy) > 0 });
     }
-    case 'receive_correction':
-      return move({}, { late: app.waitingUntil !== null && compareDates(on, app.waitingUntil) > 0 });
+    case 'receive_correction': {
+      // Art. 30 deems abandoned only a correction missing "无正当理由": a late one is accepted with its reason.
+      const late = app.waitingUntil !== null && compareDates(on, app.waitingUntil) > 0;
+      return late && params.lateReason === undefined
+        ? invalid(`补正期限已于${app.waitingUntil ?? ''}届满；申请人有正当理由逾期补正的，请填写“逾期补正的正当理由”`)
+        : move({}, { late });
+    }
     case 'record_payment':
       return move({}, { late: app.waitingUntil !== null && compareDates(on, app.waitingUntil) > 0 });
     case 'extend':
@@ -424,14 +444,20 @@ function buildMove(
       // under （六）3 其他 [U: no official counting rule found].
       return move({ closedOn: on, outcome: 'other.other' });
     case 'lapse_correction':
-      return move({ closedOn: on, outcome: 'other.correction_lapsed' });
     case 'lapse_fee':
-      return move({ closedOn: on, outcome: 'other.fee_unpaid' });
+      if (params.confirmed !== true) {
+        return invalid('请先核实申请人确无正当理由逾期，再确认终止办理（第三十条）');
+      }
+      return move({
+        closedOn: on,
+        outcome: action === 'lapse_correction' ? 'other.correction_lapsed' : 'other.fee_unpaid',
+      });
     case 'start_consultation':
     case 'end_consultation':
     case 'approve_reply':
     case 'archive':
     case 'request_extension':
+    case 'propose_lapse':
       return move();
   }
 }

@@ -218,9 +218,11 @@ for (const dialect of DIALECTS) {
       }
       assert.ok(doc.paths['/api/v1/track']?.get?.responses['429']);
       assert.ok(doc.components.securitySchemes.bearer);
-      for (const action of ACTIONS.filter((a) => !a.startsWith('lapse_'))) {
+      for (const action of ACTIONS.filter((a) => a !== 'propose_lapse')) {
         assert.ok(doc.components.schemas[`Action_${action}`], action);
       }
+      assert.equal(doc.components.schemas.Action_propose_lapse, undefined, 'the clock’s move is not the API’s');
+      assert.deepEqual(doc.components.schemas.Action_lapse_correction?.required, ['action', 'confirmed']);
       assert.deepEqual(doc.components.schemas.Action_request_correction?.required, ['action', 'dueOn']);
       assert.ok(doc.components.schemas.Action_assign?.properties?.handler);
       assert.equal(doc.components.schemas.Action_extend?.properties?.workingDays?.maximum, 20);

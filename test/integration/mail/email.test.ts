@@ -8,7 +8,7 @@ import { createStaff, sampleForm } from '../../support/staff.js';
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
 import { flushOutbox } from '../../../src/app/mail/outbox.js';
-import { enqueueDeadlineReminders, sweepLapses } from '../../../src/app/applications/daily-jobs.js';
+import { enqueueDeadlineReminders, proposeLapses } from '../../../src/app/applications/daily-jobs.js';
 import { updateUser } from '../../../src/app/users/manage-users.js';
 import { smtpMailer } from '../../../src/adapters/mail/smtp-mailer.js';
 
@@ -83,7 +83,7 @@ for (const dialect of DIALECTS) {
       assert.ok(bodyOf(inbox[2]?.raw ?? '').includes('请写明所需文件的名称或文号'));
     });
 
-    test('should lapse an expired correction period and remind the handler of urgent cases once a day', async () => {
+    test('should propose ending an expired correction period to the handler and remind the handler of urgent cases once a day', async () => {
       const handler = (await rt.ctx.repos.users.byId(staff.handler.userId))!; // created by createStaff
       await updateUser(rt.ctx, null, handler.id, {
         username: handler.username,
@@ -106,9 +106,19 @@ for (const dialect of DIALECTS) {
       const reminder = inbox.slice(before).find((m) => m.to.includes('li.handler@example.gov.cn'));
       assert.ok(reminder && bodyOf(reminder.raw).includes(r.trackingCode));
       rt.clock.set('2025-10-21T02:00:00Z');
-      const lapsed = await sweepLapses(rt.ctx);
-      assert.equal(lapsed.length, 1);
-      assert.equal((await rt.ctx.repos.applications.byId(lapsed[0] ?? ''))?.outcome, 'other.correction_lapsed');
+      const proposed = await proposeLapses(rt.ctx);
+      assert.equal(proposed.length, 1);
+      assert.deepEqual(await proposeLapses(rt.ctx), [], 'proposed once per period');
+      const id = proposed[0] ?? '';
+      const waiting = await rt.ctx.repos.applications.byId(id);
+      assert.equal(waiting?.state, 'awaiting_correction', 'the clock proposes; only the handler ends the case');
+      assert.equal(waiting?.events.at(-1)?.action, 'propose_lapse');
+      const sent = inbox.length;
+      await flushOutbox(rt.ctx);
+      const note = inbox.slice(sent).find((m) => m.to.includes('li.handler@example.gov.cn'));
+      assert.ok(note && bodyOf(note.raw).includes(waiting?.trackingCode ?? '?'), 'the handler is told');
+      await actOnApplication(rt.ctx, staff.handler, id, 'lapse_correction', { confirmed: true });
+      assert.equal((await rt.ctx.repos.applications.byId(id))?.outcome, 'other.correction_lapsed');
     });
 
     test('should keep a message and retry later when the mail server is down', async () => {
