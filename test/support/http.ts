@@ -99,6 +99,27 @@ export async function callApi<J>(
   return { status: res.status, json: (await res.json()) as J };
 }
 
+/** A JSON body of the staff API. */
+type Json = Record<string, unknown>;
+
+/**
+ * The staff API of cases for a test: `call` (any request as a named staff member), `act` (POST a move) and `ok`
+ * (a move that must succeed, answering the case's state and due date).
+ * @param agent the suite's agent (read when called: suites assign it in `before`)
+ * @param token each staff member's API token
+ */
+export function caseApi<W extends string>(agent: () => TestAgent, token: Record<W, string>) {
+  const call = (method: string, path: string, who: W, body?: unknown) =>
+    callApi<Json>(agent(), method, path, token[who], body);
+  const act = (who: W, id: string, body: Json) => call('POST', `/api/v1/applications/${id}/actions`, who, body);
+  const ok = async (who: W, id: string, body: Json) => {
+    const res = await act(who, id, body);
+    assert.equal(res.status, 200, `${String(body.action)}: ${JSON.stringify(res.json)}`);
+    return res.json as { state: string; dueOn: string | null };
+  };
+  return { call, act, ok };
+}
+
 /**
  * Asserts that a form was refused (422) and that the page shows each of `shown` (its Chinese errors, the values
  * kept: text or a pattern); returns the page.

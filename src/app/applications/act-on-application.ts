@@ -7,7 +7,8 @@ import { canViewCase } from '../../domain/policies/application-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { AppError, conflict, fromDomainError, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
-import { caseOrgIds, loadCase, today } from './case-context.js';
+import { caseOrgIds, loadCase, today, type CaseContext } from './case-context.js';
+import { previousCaseError } from '../../domain/applications/repeat-check.js';
 import { checkReplyDraft, issueNoticesFor } from './notices.js';
 
 /** The result of a move: the case after it. */
@@ -28,7 +29,7 @@ export async function actOnApplication(
   const c = await loadCase(ctx.repos, id);
   const orgIds = caseOrgIds(actor, c);
   if (actor !== null && !canViewCase(actor, orgIds)) throw notFound('申请');
-  const resolved = await resolveParams(ctx, c.orgAncestry, action, params);
+  const resolved = await resolveParams(ctx, c, action, params);
   const decision = decide(
     c.app,
     { action, params: resolved },
@@ -72,11 +73,12 @@ export async function actOnApplication(
 /** `assign` names the handler by username (API) or id (form); check they are a handler of the case's organization. */
 async function resolveParams(
   ctx: ApplicationContext,
-  orgAncestry: string[],
+  { orgAncestry, app }: Pick<CaseContext, 'orgAncestry' | 'app'>,
   action: Action,
   params: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
   if (action === 'transfer') return resolveTransfer(ctx, orgAncestry, params);
+  if (action === 'draft_reply') return resolvePreviousCase(ctx, app, params);
   if (action !== 'assign') return params;
   const key =
     typeof params.handler === 'string' ? params.handler : typeof params.handlerId === 'string' ? params.handlerId : '';
@@ -90,6 +92,33 @@ async function resolveParams(
     user && user.status === 'active' && user.roles.some((g) => g.role === 'handler' && sameTree(g.orgId));
   if (!isHandler) throw invalid('承办人有误', { handler: '请选择本系统内的依申请公开承办人' });
   return { ...params, handlerId: user.id };
+}
+
+/**
+ * 重复申请 (art. 36 item 6): `previousCaseId` names the earlier case by id or tracking code; it must be an earlier,
+ * answered case of the same applicant. Its reply's 文号 and date become `previousReply` unless typed, so the notice
+ * can cite it.
+ * @throws AppError 'conflict' (reason previous_case_mismatch) otherwise
+ */
+async function resolvePreviousCase(
+  ctx: ApplicationContext,
+  app: CaseContext['app'],
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const key = typeof params.previousCaseId === 'string' ? params.previousCaseId.trim() : '';
+  if (key === '') return params;
+  const id = (await ctx.repos.applications.idByTrackingCode(key.toUpperCase())) ?? key;
+  const previous = await ctx.repos.applications.byId(id);
+  const refused = previousCaseError(app, previous);
+  if (refused !== null) throw fromDomainError(refused);
+  if (previous === undefined) throw notFound('此前的申请'); // unreachable: previousCaseError refuses it
+  const reply = (await ctx.repos.notices.forApplication(previous.id)).findLast((n) => n.kind === 'reply');
+  const typed = typeof params.previousReply === 'string' && params.previousReply.trim() !== '';
+  return {
+    ...params,
+    previousCaseId: previous.id,
+    ...(!typed && reply ? { previousReply: `${reply.docNo}（${reply.issuedOn}）` } : {}),
+  };
 }
 
 /**

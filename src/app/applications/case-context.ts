@@ -6,6 +6,7 @@ import { rulesFor, type DisclosureRules } from '../../domain/applications/rules.
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { notFound } from '../errors.js';
+import { procedureSettings } from './procedure-settings.js';
 import type { Actor } from '../../domain/policies/actor.js';
 
 /** A case with what deciding on it requires. */
@@ -35,7 +36,8 @@ export async function loadCase(repos: ApplicationUseCaseRepos, id: string): Prom
     app,
     org,
     orgAncestry: ancestry(orgs, org.id),
-    rules: rulesFor(app.receivedOn),
+    // The office's choices where the Regulation leaves one (procedure-settings.ts); recorded on the events they shape.
+    rules: rulesFor(app.receivedOn, await procedureSettings(repos)),
     calendar: await loadHolidayCalendar(repos),
   };
 }

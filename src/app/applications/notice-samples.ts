@@ -108,6 +108,22 @@ export function sampleNoticeModel(
         agency: { name: '示例市示例区住房和城乡建设局', address: '示例市示例区建设路2号' },
         information: '两机关联合印发的实施方案（示例）',
       };
+    case 'reasons_request':
+      return {
+        ...base,
+        kind,
+        reasonsDueOn: addDays(issuedOn, 15),
+        items: ['申请公开上述信息的用途。', '一次申请数百份文件的理由。'],
+        pausesClock: false,
+      };
+    case 'delayed_period':
+      return {
+        ...base,
+        kind,
+        originalDueOn: addDays(receivedOn, 28),
+        delayedDueOn: addDays(receivedOn, 90),
+        reason: '申请公开的信息涉及近十年的档案，数量较大，需逐件检索和审查',
+      };
     case 'reply':
       return sampleReply(base, key.slice('reply.'.length) as Outcome, settings);
     case 'disclosure_third_party':

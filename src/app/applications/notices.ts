@@ -1,5 +1,6 @@
 // Which notices (告知书) a move issues, generated from the case and the organization's templates,
 // numbered with the organization's document-number pattern, stored in the move's transaction.
+// Art. 35's steps issue theirs too: 说明理由 → 说明理由告知书, 延迟答复 → 延迟答复告知书.
 import type { ApplicationContext, ApplicationUseCaseRepos } from './ports.js';
 import type { Action, ApplicationEvent, ApplicationSnapshot, Outcome } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
@@ -178,6 +179,22 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSetti
         workingDays: Number(p.workingDays),
         ...(str('reason') ? { reason: str('reason') } : {}),
       };
+    case 'request_reasons':
+      return {
+        ...base,
+        kind: 'reasons_request',
+        reasonsDueOn: (str('dueOn') ?? t.on) as LocalDate,
+        items: (str('items') ?? '').split(/\n+/).filter(Boolean),
+        pausesClock: p.pausesClock === true,
+      };
+    case 'set_delayed_period':
+      return {
+        ...base,
+        kind: 'delayed_period',
+        originalDueOn: (previousDue(a) ?? t.on) as LocalDate,
+        delayedDueOn: (a.dueOn ?? str('dueOn') ?? t.on) as LocalDate,
+        reason: str('reason') ?? '',
+      };
     case 'issue_fee_notice':
       return {
         ...base,
@@ -200,6 +217,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSetti
     case 'assign':
     case 'transfer':
     case 'request_extension':
+    case 'record_reasons':
     case 'receive_correction':
     case 'end_consultation':
     case 'record_payment':

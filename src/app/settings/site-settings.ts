@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden, invalid } from '../errors.js';
-import { auditBy } from '../actors.js';
+import { writeSetting } from './write-setting.js';
 import type { OrgRepos } from '../orgs/ports.js';
 import { getPublicBaseUrl } from './public-base-url.js';
 import type { SettingsRepos } from './ports.js';
@@ -68,27 +68,12 @@ export async function saveSiteFooter(
     }
     throw invalid('网站设置有误，请按提示更正', fieldErrors);
   }
-  const before = await getSiteFooter(ctx);
-  const now = ctx.clock.nowIso();
-  await ctx.uow.run(async (repos) => {
-    await repos.settings.set(KEY, r.data, now);
-    await repos.audit.append(
-      auditBy(actor, {
-        action: 'settings.updated',
-        entityType: 'setting',
-        entityId: KEY,
-        orgId: null,
-        before,
-        after: r.data,
-      }),
-      now,
-    );
-  });
+  await writeSetting(ctx, actor, KEY, { before: await getSiteFooter(ctx), after: r.data });
   return r.data;
 }
 
 /** Whether the actor may change the site settings: only a root organization's admin. Null actor = CLI/system. */
-async function mayChangeSettings(ctx: { repos: OrgRepos }, actor: Actor | null): Promise<boolean> {
+export async function mayChangeSettings(ctx: { repos: OrgRepos }, actor: Actor | null): Promise<boolean> {
   const roots = (await ctx.repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
   return actor === null || canAdmin(actor, 'settings.update', null, roots);
 }

@@ -18,6 +18,8 @@ import {
   ILLEGAL_TRANSITION,
   INVALID_PARAMS,
   NEEDS_CORRECTION_REQUEST,
+  NEEDS_PREVIOUS_REPLY,
+  NEEDS_REASONS_REQUEST,
   availableTransitions,
   decide,
   lapseProposed,
@@ -45,6 +47,30 @@ function tryMove(app: ApplicationSnapshot, c: Command, today: string, actor: Act
 function move(app: ApplicationSnapshot, c: Command, today: string, actor: Actor | null): ApplicationSnapshot {
   const d = tryMove(app, c, today, actor);
   assert.ok(d.ok, `${c.action} on ${today}: ${d.ok ? '' : d.error.message}`);
+  return applyDecision(app, d.value, actor);
+}
+
+/** What the applicant sent, recorded by the handler on the day it arrived (`receivedOn`). */
+const receivedOn = (
+  app: ApplicationSnapshot,
+  action: Command['action'],
+  day: string,
+  params: Record<string, unknown>,
+) => move(app, cmd(action, { receivedOn: day, ...params }), day, handler);
+
+/** A reply drafted on 2025-10-09 with `outcome`, that must be refused. */
+const draftRefusal = (app: ApplicationSnapshot, outcome: string) =>
+  refusal(app, cmd('draft_reply', { outcome }), '2025-10-09', handler);
+
+/** A move decided with the office's choice on the pause for reasons (art. 35; procedure-settings.ts). */
+function decideWith(app: ApplicationSnapshot, c: Command, today: string, actor: Actor, pause: boolean) {
+  const d = decide(app, c, {
+    today: D(today),
+    rules: rulesFor(app.receivedOn, { reasonsRequestStopsClock: pause }),
+    calendar: cal,
+    actor,
+  });
+  assert.ok(d.ok, d.ok ? '' : d.error.message);
   return applyDecision(app, d.value, actor);
 }
 
@@ -210,7 +236,7 @@ describe('outcomes that need history', () => {
   it('should refuse unavailable.still_unclear unless a correction was requested', () => {
     const app = registered(D('2025-09-26'));
     const still = cmd('draft_reply', { outcome: 'unavailable.still_unclear' });
-    const [code, message] = refusal(app, still, '2025-10-09', handler);
+    const [code, message] = draftRefusal(app, 'unavailable.still_unclear');
     assert.equal(code, NEEDS_CORRECTION_REQUEST);
     assert.match(message, /第三十六条第七项/);
     let corrected = move(app, cmd('request_correction', { dueOn: '2025-10-17' }), '2025-09-29', handler);
@@ -268,17 +294,109 @@ describe('a lapse needs the handler’s decision (art. 30: only a failure "无�
     const [code, message] = refusal(proposed, late, '2025-10-22', handler);
     assert.equal(code, INVALID_PARAMS);
     assert.match(message, /补正期限已于2025-10-17届满/);
-    const accepted = move(
-      proposed,
-      cmd('receive_correction', { receivedOn: '2025-10-22', lateReason: '申请人住院，提供了住院证明' }),
-      '2025-10-22',
-      handler,
-    );
+    const accepted = receivedOn(proposed, 'receive_correction', '2025-10-22', {
+      lateReason: '申请人住院，提供了住院证明',
+    });
     assert.equal(accepted.state, 'registered');
     // 20 working days from 2025-10-22.
     assert.equal(accepted.dueOn, '2025-11-19');
     assert.match(accepted.events.at(-1)?.explanation ?? '', /晚于补正期限2025-10-17，正当理由：申请人住院/);
     assert.ok(!lapseProposed(accepted));
+  });
+});
+
+describe('excessive requests: reasons first, then a delayed period or 不予处理 (art. 35)', () => {
+  // Received 2025-09-26 (due 2025-10-30); reasons asked on 2025-09-29, to be given by 2025-10-13.
+  const asked = (pause = false) =>
+    decideWith(
+      registered(D('2025-09-26')),
+      cmd('request_reasons', { dueOn: '2025-10-13', items: '申请公开上述信息的用途' }),
+      '2025-09-29',
+      handler,
+      pause,
+    );
+
+  it('should refuse not_processed.excessive and a delayed period before reasons were asked', () => {
+    const app = registered(D('2025-09-26'));
+    const [code, message] = draftRefusal(app, 'not_processed.excessive');
+    assert.equal(code, NEEDS_REASONS_REQUEST);
+    assert.match(message, /第三十五条/);
+    const delay = cmd('set_delayed_period', { dueOn: '2025-12-31', reason: '档案数量较大' });
+    assert.equal(refusal(app, delay, '2025-10-09', head)[0], NEEDS_REASONS_REQUEST);
+    assert.equal(
+      move(asked(), cmd('draft_reply', { outcome: 'not_processed.excessive' }), '2025-10-14', handler).state,
+      'in_legal_review',
+    );
+  });
+
+  it('should keep the clock running while the applicant explains, by default', () => {
+    const app = asked();
+    assert.equal(app.dueOn, '2025-10-30');
+    assert.equal(app.events.at(-1)?.params.pausesClock, false);
+    assert.match(app.events.at(-1)?.explanation ?? '', /说明理由期间计入答复期限/);
+    assert.equal(
+      refusal(app, cmd('request_reasons', { dueOn: '2025-10-20' }), '2025-09-30', handler)[0],
+      ILLEGAL_TRANSITION,
+    );
+  });
+
+  it('should pause it, at most to the answer’s due date, when the setting said so when asking', () => {
+    const app = asked(true);
+    assert.equal(app.events.at(-1)?.params.pausesClock, true);
+    // Paused (09-29, 10-13] at most = 5 working days (09-30, 10-09, 10-10, the make-up Saturday 10-11, 10-13).
+    assert.equal(app.dueOn, '2025-11-06');
+    const answered = receivedOn(app, 'record_reasons', '2025-10-10', { reasons: '用于学术研究' });
+    // Answered 10-10: (09-29, 10-10] = 3 working days, 10-30 + 3.
+    assert.equal(answered.dueOn, '2025-11-04');
+    assert.match(answered.events.at(-1)?.explanation ?? '', /说明理由期间3个工作日不计入，答复期限顺延至2025-11-04/);
+  });
+
+  it('should let only the handling organization’s office head set a later reasonable period, with a reason', () => {
+    const app = move(asked(), cmd('record_reasons', { reasons: '用于研究本区历年规划' }), '2025-10-10', handler);
+    const delay = cmd('set_delayed_period', { dueOn: '2025-12-31', reason: '申请公开的信息涉及近十年的档案' });
+    assert.equal(refusal(app, delay, '2025-10-14', rootHead)[0], FORBIDDEN);
+    assert.equal(refusal(app, delay, '2025-10-14', handler)[0], FORBIDDEN);
+    assert.equal(
+      refusal(app, cmd('set_delayed_period', { dueOn: '2025-12-31' }), '2025-10-14', head)[0],
+      INVALID_PARAMS,
+    );
+    const early = cmd('set_delayed_period', { dueOn: '2025-10-20', reason: '档案较多' });
+    assert.match(refusal(app, early, '2025-10-14', head)[1], /应晚于现答复期限2025-10-30/);
+    assert.equal(refusal(app, delay, '2025-10-31', head)[0], AFTER_DUE_DATE);
+    const delayed = move(app, delay, '2025-10-14', head);
+    assert.equal(delayed.dueOn, '2025-12-31');
+    assert.match(
+      delayed.events.at(-1)?.explanation ?? '',
+      /确定延迟答复的合理期限（第三十五条），答复期限至2025-12-31/,
+    );
+  });
+});
+
+describe('重复申请 needs the earlier reply (art. 36 item 6)', () => {
+  it('should refuse not_processed.repeated without previousCaseId or previousReply', () => {
+    const app = registered(D('2025-09-26'));
+    const [code, message] = draftRefusal(app, 'not_processed.repeated');
+    assert.equal(code, NEEDS_PREVIOUS_REPLY);
+    assert.match(message, /第三十六条第六项/);
+    const linked = cmd('draft_reply', { outcome: 'not_processed.repeated', previousCaseId: 'case-earlier' });
+    assert.equal(move(app, linked, '2025-10-09', handler).state, 'in_legal_review');
+  });
+
+  it('should take the earlier reply as {docNo, date} and print it as 文号（日期）', () => {
+    const app = registered(D('2025-09-26'));
+    const reply = { docNo: '示例区政办依申〔2019〕3号', date: '2019-03-01' };
+    const drafted = move(
+      app,
+      cmd('draft_reply', { outcome: 'not_processed.repeated', previousReply: reply }),
+      '2025-10-09',
+      handler,
+    );
+    assert.equal(drafted.events.at(-1)?.params.previousReply, '示例区政办依申〔2019〕3号（2019-03-01）');
+    const bad = cmd('draft_reply', {
+      outcome: 'not_processed.repeated',
+      previousReply: { docNo: '', date: '2019-03-01' },
+    });
+    assert.equal(refusal(app, bad, '2025-10-09', handler)[0], INVALID_PARAMS);
   });
 });
 

@@ -15,6 +15,10 @@
 //   consultation runs, the due date is the one reached if the window runs out; after the window the clock
 //   runs again without any staff action, so the case can become overdue;
 // - 延期 adds the approved working days, at most 20 (art. 33 para 2);
+// - 说明理由 (art. 35) pauses it from service of the request to the applicant's answer, at most to the answer's
+//   due date, only when the setting in force then said so (recorded on the event as `pausesClock`);
+// - 延迟答复 (art. 35, second branch) sets a later due date the office head fixed: the due date is the later of
+//   that day and the computed one;
 // - 收费通知 pauses it from service to payment when `feePeriodStopsClock` (a setting: the national
 //   measures, 国办函〔2020〕109号, do not say so expressly).
 // due = start + (reply days + extension + paused days) working days, recomputed as a whole each time.
@@ -52,6 +56,8 @@ type Clock = {
   /** The last day a bounded pause (consultation) can last; null for an open-ended stop (补正, fee). */
   pauseCap: LocalDate | null;
   waitingUntil: LocalDate | null;
+  /** A due date fixed under art. 35 (延迟答复的合理期限); the computed date applies when it is later. */
+  delayedTo: LocalDate | null;
   closed: boolean;
   due: LocalDate | null;
   provisional: boolean;
@@ -82,6 +88,7 @@ export function recomputeLedger(
       stoppedSince: null,
       pauseCap: null,
       waitingUntil: null,
+      delayedTo: null,
       closed: false,
       due: null,
       provisional: false,
@@ -202,6 +209,9 @@ function run(clock: Clock, ctx: Ctx): Clock {
   // A bounded pause counts as if it lasted to its cap: the due date if the consulted party stays silent.
   const pending = clock.stoppedSince === null ? 0 : pausedDays(clock, clock.pauseCap ?? clock.stoppedSince, ctx);
   const deadline = computeDeadline(clock.start, clock.days + clock.paused + pending, ctx.cal);
+  if (clock.delayedTo !== null && compareDates(clock.delayedTo, deadline.due) > 0) {
+    return { ...clock, due: clock.delayedTo, provisional: false };
+  }
   return { ...clock, due: deadline.due, provisional: deadline.provisional };
 }
 
@@ -240,6 +250,7 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
           stoppedSince: null,
           pauseCap: null,
           waitingUntil: null,
+          delayedTo: null,
         },
         ctx,
       );
@@ -283,6 +294,33 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
         c,
         `承办人申请延长${numberParam(e.params.workingDays)}个工作日，待政府信息公开工作机构负责人同意（${art.extension}）；${current(c)}`,
       ];
+    case 'request_reasons': {
+      const until = dateParam(e.params.dueOn);
+      const head = `要求申请人于${until ?? '（未定）'}前说明理由（第三十五条）`;
+      if (e.params.pausesClock !== true || until === null) {
+        return [c, `${head}；说明理由期间计入答复期限，${current(c)}`];
+      }
+      const next = run({ ...c, stoppedSince: e.on, pauseCap: until, waitingUntil: until }, ctx);
+      return [next, `${head}；说明理由期间不计入答复期限（按本机关设置），答复期限暂定为${next.due ?? ''}`];
+    }
+    case 'record_reasons':
+      if (c.stoppedSince === null) {
+        return [c, `收到申请人说明的理由；${current(c)}`];
+      }
+      return resume(
+        c,
+        e.on,
+        ctx,
+        (n, due) => `收到申请人说明的理由，说明理由期间${n}个工作日不计入，答复期限顺延至${due}`,
+      );
+    case 'set_delayed_period': {
+      const until = dateParam(e.params.dueOn);
+      const next = run({ ...c, delayedTo: until }, ctx);
+      return [
+        next,
+        `申请理由合理，但无法在${art.reply}规定的期限内答复；经政府信息公开工作机构负责人确定延迟答复的合理期限（第三十五条），答复期限至${next.due ?? ''}`,
+      ];
+    }
     case 'issue_fee_notice': {
       const until = computeDeadline(e.on, ctx.rules.feePaymentWorkingDays, ctx.cal).due;
       const head = `收费通知于${e.on}送达，应于${until}前缴纳信息处理费${numberParam(e.params.amount)}元（自送达次日起${ctx.rules.feePaymentWorkingDays}个工作日）`;

@@ -55,6 +55,12 @@ export type DisclosureRules = {
    */
   readonly feePeriodStopsClock: boolean;
   /**
+   * Whether the time the applicant takes to explain an excessive request (art. 35, 说明理由) is left out of the reply
+   * period. Art. 35 does not say so, so it is a setting; default false (the clock runs). The choice in force is
+   * recorded on the request_reasons event, so a later change of the setting never re-dates a case.
+   */
+  readonly reasonsRequestStopsClock: boolean;
+  /**
    * A case is "due soon" (即将到期) when its due date is at most this many working days ahead. Office practice, not law.
    */
   readonly dueSoonWorkingDays: number;
@@ -62,7 +68,10 @@ export type DisclosureRules = {
 
 /** Settings an office may change; the version, its start date and the statutory maxima stay fixed. */
 export type RuleOverrides = Partial<
-  Pick<DisclosureRules, 'feePeriodStopsClock' | 'dueSoonWorkingDays' | 'consultationWorkingDays'>
+  Pick<
+    DisclosureRules,
+    'feePeriodStopsClock' | 'dueSoonWorkingDays' | 'consultationWorkingDays' | 'reasonsRequestStopsClock'
+  >
 >;
 
 /** 国令第711号: in force 2019-05-15. */
@@ -93,6 +102,7 @@ export const RULES_2019: DisclosureRules = {
   processingFeeAllowed: true,
   feePaymentWorkingDays: 20,
   feePeriodStopsClock: true, // a setting: see DisclosureRules.feePeriodStopsClock
+  reasonsRequestStopsClock: false, // a setting: see DisclosureRules.reasonsRequestStopsClock
   dueSoonWorkingDays: 5,
 };
 
@@ -126,6 +136,7 @@ export const RULES_2007: DisclosureRules = {
   processingFeeAllowed: false,
   feePaymentWorkingDays: 20,
   feePeriodStopsClock: true,
+  reasonsRequestStopsClock: false,
   dueSoonWorkingDays: 5,
 };
 

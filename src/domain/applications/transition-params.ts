@@ -41,6 +41,8 @@ export const DATE_PARAMS: Readonly<Partial<Record<Action, string>>> = {
   request_correction: 'servedOn',
   receive_correction: 'receivedOn',
   start_consultation: 'startedOn',
+  request_reasons: 'servedOn',
+  record_reasons: 'receivedOn',
   end_consultation: 'endedOn',
   issue_fee_notice: 'servedOn',
   record_payment: 'paidOn',
@@ -115,6 +117,21 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
         p('workingDays', 'int', true, '延长工作日数', { min: 1, max: rules.maxExtensionWorkingDays }),
         p('reason', 'text', true, '延期理由', { max: 2000 }),
       ];
+    case 'request_reasons':
+      // Art. 35: "行政机关可以要求申请人说明理由" — printed in the 说明理由告知书.
+      return [
+        p('dueOn', 'date', true, '说明理由的期限'),
+        p('servedOn', 'date', false, '告知书送达日期'),
+        p('items', 'text', false, '需说明的事项', { max: 2000 }),
+      ];
+    case 'record_reasons':
+      return [
+        p('receivedOn', 'date', false, '收到说明的日期'),
+        p('reasons', 'text', true, '申请人说明的理由', { max: 5000 }),
+      ];
+    case 'set_delayed_period':
+      // Art. 35, second branch: "确定延迟答复的合理期限并告知申请人" — printed in the 延迟答复告知书.
+      return [p('dueOn', 'date', true, '延迟答复的期限'), p('reason', 'text', true, '确定该期限的理由', { max: 2000 })];
     case 'issue_fee_notice':
       return [
         p('pieces', 'int', false, '按件计收：本申请件数', { min: 1, max: 100_000 }),
@@ -133,6 +150,8 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
         p('provision', 'text', false, '提供方式或获取途径', { max: 2000 }),
         p('legalBasis', 'text', false, '法律依据（不填则按办理结果自动引用）', { max: 500 }),
         p('referralAgency', 'text', false, '负责公开的机关及联系方式（非本机关负责的）', { max: 500 }),
+        // Art. 36 item 6 (重复申请): the earlier case in gongkai, or the earlier reply's 文号 and date.
+        p('previousCaseId', 'text', false, '此前的申请（重复申请的，填写其查询码或编号）', { max: 100 }),
         p('previousReply', 'text', false, '此前答复的文号和日期（重复申请的）', { max: 200 }),
         // Art. 32, last sentence: printed in the 决定公开告知书 to a third party that objected.
         p('disclosureReasons', 'text', false, '决定公开的理由（第三方不同意公开的，书面告知第三方）', { max: 2000 }),
@@ -176,8 +195,12 @@ export function parseParams(
   rules: DisclosureRules,
 ): Result<Record<string, unknown>, DomainError> {
   const out: Record<string, unknown> = {};
+  const values = action === 'draft_reply' ? withPreviousReplyText(raw) : ok(raw);
+  if (!values.ok) {
+    return values;
+  }
   for (const spec of paramSpecs(action, rules)) {
-    const value = raw[spec.name];
+    const value = values.value[spec.name];
     if (value === undefined || value === null || value === '') {
       if (spec.required) {
         return invalid(`请填写“${spec.label}”`);
@@ -197,6 +220,25 @@ export function parseParams(
     return invalid('按量计收时不填写本月已计件数');
   }
   return ok(out);
+}
+
+/**
+ * The API may give `previousReply` as `{docNo, date}` (文号 and date of a reply made before gongkai); it is stored as
+ * the text the reply notice prints: 「docNo（date）」.
+ */
+function withPreviousReplyText(
+  raw: Readonly<Record<string, unknown>>,
+): Result<Readonly<Record<string, unknown>>, DomainError> {
+  const v = raw.previousReply;
+  if (v === null || typeof v !== 'object') {
+    return ok(raw);
+  }
+  const { docNo, date } = v as Record<string, unknown>;
+  const day = typeof date === 'string' ? parseLocalDate(date.trim()) : undefined;
+  if (typeof docNo !== 'string' || docNo.trim() === '' || day?.ok !== true) {
+    return invalid('“此前答复”应写明文号（docNo）和日期（date，YYYY-MM-DD）');
+  }
+  return ok({ ...raw, previousReply: `${docNo.trim()}（${day.value}）` });
 }
 
 function parseValue(spec: ParamSpec, value: unknown): Result<unknown, DomainError> {

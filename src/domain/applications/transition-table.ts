@@ -6,6 +6,8 @@
 // start_consultation, end_consultation, issue_fee_notice, record_payment, draft_reply, send_reply,
 // archive, withdraw (on the applicant's behalf), request_extension (asks the office head); office_head
 // — extend (art. 33: "经政府信息公开工作机构负责人同意", the head of the handling organization itself);
+// request_reasons and record_reasons (art. 35: the applicant explains an excessive volume or frequency),
+// set_delayed_period (art. 35, second branch) by the office head of the handling organization;
 // legal_reviewer — pass/return legal review (合法性审查, with 保密审查 under art. 17); signer —
 // approve_reply. propose_lapse is the clock's move (the system, no actor): it proposes ending a case whose
 // correction or payment period ran out; a handler confirms with lapse_correction / lapse_fee after checking that
@@ -41,6 +43,9 @@ export const ACTION_LABELS: Readonly<Record<Action | 'submit', string>> = {
   end_consultation: '结束征求意见',
   request_extension: '申请延期',
   extend: '延期答复',
+  request_reasons: '要求说明理由',
+  record_reasons: '收到申请人说明的理由',
+  set_delayed_period: '确定延迟答复期限',
   issue_fee_notice: '发出收费通知',
   record_payment: '登记缴费',
   draft_reply: '起草答复',
@@ -66,6 +71,9 @@ export const ACTION_ROLES: Readonly<Record<Action, Role>> = {
   end_consultation: 'handler',
   request_extension: 'handler',
   extend: 'office_head',
+  request_reasons: 'handler',
+  record_reasons: 'handler',
+  set_delayed_period: 'office_head',
   issue_fee_notice: 'handler',
   record_payment: 'handler',
   draft_reply: 'handler',
@@ -106,6 +114,9 @@ export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
   end_consultation: 'pending',
   request_extension: 'pending',
   extend: 'pending',
+  request_reasons: 'pending',
+  record_reasons: 'pending',
+  set_delayed_period: 'pending',
   issue_fee_notice: 'pending',
   record_payment: 'pending',
   draft_reply: 'pending',
@@ -155,6 +166,11 @@ export const TRANSITIONS: readonly Transition[] = [
   // where `decide` says why (请在征求意见/缴费期间结束后再办理延期).
   ...stay('request_extension', EXTENSION_STATES),
   ...stay('extend', EXTENSION_STATES),
+  // 说明理由 (art. 35): asked and answered while the case is handled; the reasons accepted but the volume beyond
+  // art. 33's periods, the office head sets a longer reasonable period (延迟答复).
+  row('registered', 'request_reasons', 'registered'),
+  row('registered', 'record_reasons', 'registered'),
+  ...stay('set_delayed_period', EXTENSION_STATES),
   // 信息处理费 (art. 42)
   row('registered', 'issue_fee_notice', 'awaiting_payment'),
   row('awaiting_payment', 'record_payment', 'registered'),

@@ -50,6 +50,9 @@ const PARAMS: Record<Action, Record<string, unknown>> = {
   end_consultation: {},
   request_extension: { workingDays: 20, reason: '需调取档案' },
   extend: { workingDays: 20, reason: '需调取档案' },
+  request_reasons: { dueOn: '2025-12-31' },
+  record_reasons: { reasons: '用于研究本区历年规划' },
+  set_delayed_period: { dueOn: '2025-12-31', reason: '申请公开的信息数量较大' },
   issue_fee_notice: { pieces: 45 },
   record_payment: {},
   draft_reply: { outcome: 'disclosed' },
@@ -77,13 +80,21 @@ const draftedBy = (userId: string): ApplicationEvent => ({
   provisional: false,
 });
 
+/** The applicant was asked for reasons (art. 35), as record_reasons and set_delayed_period need. */
+const reasonsAsked: ApplicationEvent = {
+  ...draftedBy('u-handler'),
+  seq: 2,
+  action: 'request_reasons',
+  params: { dueOn: '2025-10-20' },
+};
+
 /** A case in `state` whose history lets every table move pass its guards on TODAY. */
 function caseIn(state: ApplicationState, over: Partial<ApplicationSnapshot> = {}): ApplicationSnapshot {
   return buildCase({
     state,
     dueOn: D('2025-10-30'),
     waitingUntil: D('2025-10-17'),
-    events: [draftedBy('u-handler')],
+    events: [draftedBy('u-handler'), reasonsAsked],
     ...over,
   });
 }
@@ -96,7 +107,8 @@ describe('every row of the transition table', () => {
     const who = SYSTEM_ACTIONS.has(row.action) ? 'the system' : `a ${ACTION_ROLES[row.action]}`;
     it(`should allow ${row.action} from ${row.from} to ${row.to} for ${who}`, () => {
       const actor = SYSTEM_ACTIONS.has(row.action) ? null : actors[ACTION_ROLES[row.action]];
-      const result = run(caseIn(row.from), cmd(row.action, PARAMS[row.action]), actor);
+      const app = caseIn(row.from, row.action === 'request_reasons' ? { events: [draftedBy('u-handler')] } : {});
+      const result = run(app, cmd(row.action, PARAMS[row.action]), actor);
       assert.ok(result.ok, result.ok ? '' : result.error.message);
       assert.equal(result.value.next, row.to);
       assert.equal(result.value.patch.state, row.to);
@@ -363,14 +375,15 @@ describe('availableTransitions', () => {
       'request_correction',
       'start_consultation',
       'request_extension',
+      'record_reasons', // asked for reasons already (caseIn), so not asked again
       'issue_fee_notice',
       'draft_reply',
       'withdraw',
     ]);
   });
 
-  it('should offer the office head only the extension', () => {
-    assert.deepEqual(offered('registered', actors.office_head), ['extend']);
+  it('should offer the office head only the extension and, reasons having been asked, the delayed period', () => {
+    assert.deepEqual(offered('registered', actors.office_head), ['extend', 'set_delayed_period']);
   });
 
   it('should offer nothing on an archived case', () => {

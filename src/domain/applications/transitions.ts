@@ -45,6 +45,12 @@ export const AFTER_DUE_DATE = 'after_due_date';
 /** Code of a reply `unavailable.still_unclear` drafted on a case never asked to correct (art. 30, art. 36 item 7). */
 export const NEEDS_CORRECTION_REQUEST = 'needs_correction_request';
 
+/** Code of a reply `not_processed.repeated` with neither the earlier case nor the earlier reply (art. 36 item 6). */
+export const NEEDS_PREVIOUS_REPLY = 'needs_previous_reply';
+
+/** Code of a reply `not_processed.excessive`, or a delayed period, without a recorded request for reasons (art. 35). */
+export const NEEDS_REASONS_REQUEST = 'needs_reasons_request';
+
 /** Code of an extension asked for while the clock is paused (征求意见 or 缴费). */
 export const DURING_PAUSE = 'during_pause';
 
@@ -54,10 +60,14 @@ const WITHIN_PERIOD_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'request_extension',
   'issue_fee_notice',
   'start_consultation',
+  'set_delayed_period',
 ]);
 
-/** Moves only the office head of the handling organization itself may make (art. 33 ¶2). */
-const OWN_OFFICE_HEAD_ACTIONS: ReadonlySet<Action> = new Set<Action>(['extend']);
+/**
+ * Moves only the office head of the handling organization itself may make (art. 33 ¶2: extension; art. 35: the
+ * delayed period, which is a longer extension decided the same way).
+ */
+const OWN_OFFICE_HEAD_ACTIONS: ReadonlySet<Action> = new Set<Action>(['extend', 'set_delayed_period']);
 
 /** A requested move with raw parameters (form or JSON values; validated by `decide`). */
 export type Command = { readonly action: Action; readonly params?: Readonly<Record<string, unknown>> };
@@ -258,6 +268,22 @@ function guardError(
         );
       }
       return count(action) > 0 ? illegal('本申请已发出过收费通知') : null;
+    case 'request_reasons':
+      return count(action) > 0 ? illegal('已要求申请人说明理由（第三十五条）') : null;
+    case 'record_reasons':
+      return count('request_reasons') === 0
+        ? illegal('尚未要求申请人说明理由（第三十五条）')
+        : count(action) > 0
+          ? illegal('已登记申请人说明的理由')
+          : null;
+    case 'set_delayed_period':
+      if (count('request_reasons') === 0) {
+        return new ConflictError(
+          NEEDS_REASONS_REQUEST,
+          '确定延迟答复期限须先要求申请人说明理由，并认为理由合理（第三十五条）',
+        );
+      }
+      return count(action) > 0 ? illegal('已确定过延迟答复的期限') : null;
     case 'approve_reply':
       return actor !== null && drafterOf(app) === actor.userId
         ? new DomainError(FORBIDDEN, '审批人不能审批本人起草的答复')
@@ -419,20 +445,22 @@ function buildMove(
       return move({ extended: true });
     case 'issue_fee_notice':
       return feeMove(params, move);
-    case 'draft_reply':
-      // Art. 36 item 7 ("经补正后申请内容仍不明确") presupposes the one-time 补正 notice of art. 30.
-      if (
-        params.outcome === 'unavailable.still_unclear' &&
-        !app.events.some((e) => e.action === 'request_correction')
-      ) {
-        return err(
-          new ConflictError(
-            NEEDS_CORRECTION_REQUEST,
-            '本申请未曾告知补正，不能以“补正后申请内容仍不明确”答复（第三十条、第三十六条第七项）；请先发出补正告知',
-          ),
-        );
+    case 'set_delayed_period':
+      return app.dueOn !== null && compareDates(params.dueOn as LocalDate, app.dueOn) <= 0
+        ? invalid(`延迟答复的期限应晚于现答复期限${app.dueOn}`)
+        : move();
+    case 'request_reasons':
+      // The pause setting in force is recorded on the event: a later change never re-dates the case.
+      return compareDates(params.dueOn as LocalDate, on) <= 0
+        ? invalid('说明理由的期限应晚于告知书送达日期')
+        : move({}, { pausesClock: ctx.rules.reasonsRequestStopsClock });
+    case 'draft_reply': {
+      const history = historyError(app, params);
+      if (history !== null) {
+        return err(history);
       }
       return move({ outcome: params.outcome as Outcome });
+    }
     case 'pass_legal_review':
       return params.confidentialityReviewed === true ? move() : invalid('合法性审查通过前须完成保密审查（第十七条）');
     case 'return_from_legal_review':
@@ -458,7 +486,41 @@ function buildMove(
     case 'archive':
     case 'request_extension':
     case 'propose_lapse':
+    case 'record_reasons':
       return move();
+  }
+}
+
+/**
+ * Outcomes that presuppose a step of the history (art. 36 item 7: the one-time 补正; art. 35: the request for
+ * reasons) or a link to it (art. 36 item 6: the earlier reply to the same applicant).
+ */
+function historyError(app: ApplicationSnapshot, params: Record<string, unknown>): DomainError | null {
+  const has = (action: Action) => app.events.some((e) => e.action === action);
+  switch (params.outcome) {
+    case 'unavailable.still_unclear':
+      return has('request_correction')
+        ? null
+        : new ConflictError(
+            NEEDS_CORRECTION_REQUEST,
+            '本申请未曾告知补正，不能以“补正后申请内容仍不明确”答复（第三十条、第三十六条第七项）；请先发出补正告知',
+          );
+    case 'not_processed.repeated':
+      return params.previousCaseId !== undefined || params.previousReply !== undefined
+        ? null
+        : new ConflictError(
+            NEEDS_PREVIOUS_REPLY,
+            '以“重复申请”不予处理，须关联此前已答复的申请，或填写此前答复的文号和日期（第三十六条第六项）',
+          );
+    case 'not_processed.excessive':
+      return has('request_reasons')
+        ? null
+        : new ConflictError(
+            NEEDS_REASONS_REQUEST,
+            '以“要求提供的信息数量、频次明显超过合理范围”不予处理，须先要求申请人说明理由（第三十五条）',
+          );
+    default:
+      return null;
   }
 }
 

@@ -20,6 +20,8 @@ export const KIND_MARKS: Readonly<Record<NoticeKind, string>> = {
   consultation_agency: '征',
   reply: '答',
   disclosure_third_party: '告',
+  reasons_request: '说',
+  delayed_period: '迟',
 };
 
 /** Values for a document number. */

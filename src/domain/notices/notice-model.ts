@@ -15,6 +15,9 @@ export const NOTICE_KINDS = [
   'reply',
   // Art. 32, last sentence: the decision to disclose over a third party's objection, written to the third party.
   'disclosure_third_party',
+  // Art. 35: the request to explain an excessive request (说明理由), and the delayed period set after it.
+  'reasons_request',
+  'delayed_period',
 ] as const;
 /** One kind of notice. */
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
@@ -29,6 +32,8 @@ export const NOTICE_KIND_LABELS: Readonly<Record<NoticeKind, string>> = {
   consultation_agency: '征求意见书（共同制作机关）',
   reply: '答复告知书',
   disclosure_third_party: '决定公开告知书（第三方）',
+  reasons_request: '说明理由告知书',
+  delayed_period: '延迟答复告知书',
 };
 
 /** Kinds addressed to someone other than the applicant: never mailed to the applicant nor shown on /track. */
@@ -85,6 +90,22 @@ export type ExtensionNotice = NoticeBase & {
 };
 /** Fee bases of the 2020 measures: per piece or per page, never both. */
 export type FeeBasis = 'per_piece' | 'per_page';
+/** 说明理由告知书 (art. 35): the applicant is asked to explain a request beyond a reasonable volume or frequency. */
+export type ReasonsRequestNotice = NoticeBase & {
+  kind: 'reasons_request';
+  reasonsDueOn: LocalDate;
+  /** What to explain, one item a line (optional). */
+  items: readonly string[];
+  /** Print that the time taken is not counted in the reply period (the setting in force when asked). */
+  pausesClock: boolean;
+};
+/** 延迟答复告知书 (art. 35, second branch): the reasons are accepted, the reply comes by a later reasonable day. */
+export type DelayedPeriodNotice = NoticeBase & {
+  kind: 'delayed_period';
+  originalDueOn: LocalDate;
+  delayedDueOn: LocalDate;
+  reason: string;
+};
 /** 收费通知书 (art. 42; 国办函〔2020〕109号). */
 export type FeeNotice = NoticeBase & {
   kind: 'fee';
@@ -156,6 +177,8 @@ export type NoticeModel =
   | AcknowledgementNotice
   | CorrectionNotice
   | ExtensionNotice
+  | ReasonsRequestNotice
+  | DelayedPeriodNotice
   | FeeNotice
   | ThirdPartyConsultationNotice
   | AgencyConsultationNotice

@@ -126,6 +126,21 @@ function kindValues(m: NoticeModel, remedies: string | undefined): Record<string
       return { ...consulted(m.information), agencyName: m.agency.name, agencyAddress: m.agency.address };
     case 'reply':
       return replyValues(m, remedies);
+    case 'reasons_request':
+      return {
+        reasonsDueOn: formatChineseDate(m.reasonsDueOn),
+        reasonsItems: m.items
+          .filter((x) => x.trim() !== '')
+          .map((x, i) => `${i + 1}. ${x.trim()}`)
+          .join('\n'),
+        reasonsPauseNote: m.pausesClock ? '您说明理由所需时间不计算在答复期限内。' : undefined,
+      };
+    case 'delayed_period':
+      return {
+        originalDueOn: formatChineseDate(m.originalDueOn),
+        delayedDueOn: formatChineseDate(m.delayedDueOn),
+        delayReason: m.reason,
+      };
     case 'disclosure_third_party':
       return {
         partyName: m.party.name,

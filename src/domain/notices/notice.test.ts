@@ -53,11 +53,25 @@ const models: NoticeModel[] = [
     information: '中标单位的报价明细',
   },
   { ...base, kind: 'consultation_agency', agency: { name: '示例区生态环境局', address: '示例区环保路3号' } },
+  {
+    ...base,
+    kind: 'reasons_request',
+    reasonsDueOn: localDate('2025-10-20'),
+    items: ['申请公开上述信息的用途'],
+    pausesClock: true,
+  },
+  {
+    ...base,
+    kind: 'delayed_period',
+    originalDueOn: localDate('2025-11-03'),
+    delayedDueOn: localDate('2025-12-31'),
+    reason: '申请公开的信息涉及近十年的档案，数量较大',
+  },
 ];
 
 test('every kind of notice has a default template that validates', () => {
   for (const key of TEMPLATE_KEYS) assert.deepEqual(validateNoticeTemplate(key, defaultTemplate(key)), [], key);
-  assert.equal(TEMPLATE_KEYS.length, 7 + 21);
+  assert.equal(TEMPLATE_KEYS.length, 9 + 21);
   for (const kind of NOTICE_KINDS) {
     for (const name of [...placeholdersFor(kind), ...REQUIRED_PLACEHOLDERS[kind]]) {
       assert.ok(PLACEHOLDER_LABELS[name], `label for ${name}`);

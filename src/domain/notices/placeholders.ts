@@ -45,6 +45,8 @@ export const KIND_PLACEHOLDERS: Readonly<Record<NoticeKind, readonly string[]>> 
     'opinion',
     'remedies',
   ],
+  reasons_request: ['reasonsDueOn', 'reasonsItems', 'reasonsPauseNote'],
+  delayed_period: ['originalDueOn', 'delayedDueOn', 'delayReason'],
 };
 
 /** Placeholders an edited template of each kind must still contain (the legal core of the notice). */
@@ -57,6 +59,8 @@ export const REQUIRED_PLACEHOLDERS: Readonly<Record<NoticeKind, readonly string[
   consultation_agency: ['requestDescription', 'consultationDays'],
   reply: ['legalBasis', 'remedies'],
   disclosure_third_party: ['requestDescription', 'disclosureDecision', 'disclosureReasons', 'remedies'],
+  reasons_request: ['reasonsDueOn'],
+  delayed_period: ['delayedDueOn', 'delayReason'],
 };
 
 /** Placeholders of the remedy clause of replies (行政复议 / 行政诉讼). */
@@ -109,6 +113,11 @@ export const PLACEHOLDER_LABELS: Readonly<Record<string, string>> = {
   disclosureDecision: '决定公开的内容',
   disclosureReasons: '决定公开的理由',
   opinion: '第三方意见摘要',
+  reasonsDueOn: '说明理由的期限',
+  reasonsItems: '需说明的事项',
+  reasonsPauseNote: '说明理由期间不计入答复期限的说明',
+  delayedDueOn: '延迟答复的期限',
+  delayReason: '确定延迟答复期限的理由',
   reconsiderationBody: '行政复议机关',
   court: '人民法院',
 };

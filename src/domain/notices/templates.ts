@@ -81,6 +81,30 @@ export const DEFAULT_TEMPLATES: Readonly<Record<Exclude<NoticeKind, 'reply'>, No
       '特此通知。',
     ],
   },
+  // Art. 35: "申请人申请公开政府信息的数量、频次明显超过合理范围，行政机关可以要求申请人说明理由。"
+  reasons_request: {
+    title: '政府信息公开申请说明理由告知书',
+    addressee: APPLICANT,
+    paragraphs: [
+      `${RECEIVED}，申请获取：{{requestDescription}}。经审查，您申请公开政府信息的数量、频次明显超过合理范围。根据${REGULATION}第三十五条的规定，请您于{{reasonsDueOn}}前向本机关书面说明理由。`,
+      { when: 'reasonsItems', text: '请说明以下事项：\n{{reasonsItems}}' },
+      `本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理，但是无法在${REGULATION}第三十三条规定的期限内答复的，将确定延迟答复的合理期限并告知您。`,
+      { when: 'reasonsPauseNote', text: '{{reasonsPauseNote}}' },
+      CONTACT,
+      '特此告知。',
+    ],
+  },
+  // Art. 35, second branch: "…可以确定延迟答复的合理期限并告知申请人。"
+  delayed_period: {
+    title: '政府信息公开申请延迟答复告知书',
+    addressee: APPLICANT,
+    paragraphs: [
+      `${RECEIVED}，申请获取：{{requestDescription}}。经审查，本机关认为您说明的申请理由合理，但因{{delayReason}}，本机关无法在${REGULATION}第三十三条规定的期限（{{originalDueOn}}）内答复。`,
+      `根据${REGULATION}第三十五条的规定，经本机关政府信息公开工作机构负责人同意，本机关确定延迟答复的期限为{{delayedDueOn}}，将于该日前作出答复。`,
+      CONTACT,
+      '特此告知。',
+    ],
+  },
   // Addressed to the third party; the applicant's identity and tracking code stay out of it.
   consultation_third_party: {
     title: '政府信息公开征求第三方意见书',

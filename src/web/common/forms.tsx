@@ -173,6 +173,19 @@ export function Field(p: FieldProps) {
   );
 }
 
+/** A checkbox with its label after it, a hint below and the field's error state; sends `value` ('1') when ticked. */
+export function Checkbox(p: { name: string; label: string; checked: boolean; hint?: string; error?: string }) {
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for={`f-${p.name}`} class="check">
+        <input id={`f-${p.name}`} type="checkbox" name={p.name} value="1" checked={p.checked} />
+        {` ${p.label}`}
+      </label>
+      {p.hint ? <p class="hint">{p.hint}</p> : null}
+    </div>
+  );
+}
+
 /** What a bound field may add to its name, label, value and error. */
 export type FieldExtra = Omit<FieldProps, 'name' | 'label' | 'value' | 'error'>;
 

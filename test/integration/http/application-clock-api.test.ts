@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { TestAgent, callApi } from '../../support/http.js';
+import { TestAgent, caseApi } from '../../support/http.js';
 import { createStaff, sampleForm } from '../../support/staff.js';
 import { cliSandbox, runGongkaiInProcess, type CliSandbox } from '../../support/cli.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
@@ -29,15 +29,7 @@ for (const dialect of DIALECTS) {
     let staff: Awaited<ReturnType<typeof createStaff>>;
     const token: Record<'handler' | 'officeHead', string> = {} as never;
 
-    const call = (method: string, path: string, who: keyof typeof token, body?: unknown) =>
-      callApi<Json>(agent, method, path, token[who], body);
-    const act = (who: keyof typeof token, id: string, body: Json) =>
-      call('POST', `/api/v1/applications/${id}/actions`, who, body);
-    const ok = async (who: keyof typeof token, id: string, body: Json) => {
-      const res = await act(who, id, body);
-      assert.equal(res.status, 200, `${String(body.action)}: ${JSON.stringify(res.json)}`);
-      return res.json as { state: string; dueOn: string | null };
-    };
+    const { call, act, ok } = caseApi(() => agent, token);
     /** Staff intake: handed in at the office on `submittedOn`. */
     const intake = async (submittedOn: string, org = staff.rootCode) => {
       const res = await call('POST', '/api/v1/applications', 'handler', {

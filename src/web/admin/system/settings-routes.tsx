@@ -9,8 +9,13 @@ import { flashOf, formAction, valueOf } from '../../common/pipeline.js';
 import { checkbox, text, z, type FormValues } from '../../common/validation.js';
 import { SETTINGS_LABELS, SettingsPage } from './settings-views.js';
 import type { BaseUrlFormState } from './settings-base-url-views.js';
+import { procedureSettings, saveProcedureSettings } from '../../../app/applications/procedure-settings.js';
 
-const FLASH: Record<string, string> = { saved: '网站设置已保存，门户页脚已更新。', 'base-url': '网站地址已保存。' };
+const FLASH: Record<string, string> = {
+  saved: '网站设置已保存，门户页脚已更新。',
+  'base-url': '网站地址已保存。',
+  procedure: '办理程序设置已保存，适用于此后的办理环节。',
+};
 const TEXT_KEYS = Object.keys(SETTINGS_LABELS).filter((k) => k !== 'showPartyGovMark');
 
 /** The footer form: the text fields as typed (the use case checks them all at once) and the mark's box. */
@@ -38,9 +43,11 @@ async function page(
     message?: string;
     baseUrl?: BaseUrlFormState;
     flash?: string;
+    procedureMessage?: string;
   },
 ) {
   const data = await siteSettingsPage(c.get('ctx'), c.get('actor'));
+  const procedure = await procedureSettings(c.get('ctx').repos);
   return (
     <SettingsPage
       {...staffPage(c)}
@@ -50,6 +57,7 @@ async function page(
       flash={p.flash}
       canEdit={data.can.edit}
       baseUrl={p.baseUrl ?? { value: data.publicBaseUrl }}
+      procedure={{ settings: procedure, message: p.procedureMessage }}
     />
   );
 }
@@ -64,6 +72,18 @@ export function registerSettingsRoutes(admin: Hono<StaffEnv>): void {
       run: (input) => saveSiteFooter(c.get('ctx'), c.get('actor'), input),
       done: () => c.redirect('/admin/settings?flash=saved', 303),
       again: (state) => page(c, { footer: state.values, errors: state.errors, message: state.message }),
+    }),
+  );
+
+  admin.post('/admin/settings/procedure', (c) =>
+    formAction(c, {
+      schema: z.object({ reasonsRequestStopsClock: checkbox() }),
+      run: (input) =>
+        saveProcedureSettings(c.get('ctx'), c.get('actor'), {
+          reasonsRequestStopsClock: input.reasonsRequestStopsClock,
+        }),
+      done: () => c.redirect('/admin/settings?flash=procedure', 303),
+      again: (state) => page(c, { procedureMessage: state.message }),
     }),
   );
 

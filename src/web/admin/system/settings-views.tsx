@@ -2,8 +2,10 @@
 // View of the site settings page: the footer marks of the public portal.
 import type { Actor } from '../../../domain/policies/actor.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
+import { Checkbox, ErrorSummary, Field, PostForm } from '../../common/forms.js';
 import { BaseUrlForm, type BaseUrlFormState } from './settings-base-url-views.js';
+import { ProcedureForm } from './settings-procedure-views.js';
+import type { ProcedureSettings } from '../../../app/applications/procedure-settings.js';
 
 /** Labels of the footer fields (also used in the error summary). */
 export const SETTINGS_LABELS: Record<string, string> = {
@@ -39,6 +41,8 @@ export function SettingsPage(p: {
   canEdit: boolean;
   /** The public address form (publicBaseUrl). */
   baseUrl?: BaseUrlFormState;
+  /** The 依申请公开 procedure form. */
+  procedure?: { settings: ProcedureSettings; message?: string };
 }) {
   const e = p.errors ?? {};
   return (
@@ -61,23 +65,25 @@ export function SettingsPage(p: {
               hint={hint}
             />
           ))}
-          <div class={e.showPartyGovMark ? 'field has-error' : 'field'}>
-            <label for="f-showPartyGovMark" class="check">
-              <input
-                id="f-showPartyGovMark"
-                type="checkbox"
-                name="showPartyGovMark"
-                value="1"
-                checked={p.values.showPartyGovMark === '1'}
-              />
-              {` ${SETTINGS_LABELS.showPartyGovMark ?? ''}`}
-            </label>
-            <p class="hint">党政机关网站须在页面底部显示“党政机关”标识。</p>
-          </div>
+          <Checkbox
+            name="showPartyGovMark"
+            label={SETTINGS_LABELS.showPartyGovMark ?? ''}
+            checked={p.values.showPartyGovMark === '1'}
+            hint="党政机关网站须在页面底部显示“党政机关”标识。"
+            error={e.showPartyGovMark}
+          />
         </fieldset>
         {p.canEdit ? <button type="submit">保存</button> : null}
       </PostForm>
       {p.baseUrl ? <BaseUrlForm csrf={p.csrf} state={p.baseUrl} canEdit={p.canEdit} /> : null}
+      {p.procedure ? (
+        <ProcedureForm
+          csrf={p.csrf}
+          settings={p.procedure.settings}
+          canEdit={p.canEdit}
+          message={p.procedure.message}
+        />
+      ) : null}
     </AdminLayout>
   );
 }
