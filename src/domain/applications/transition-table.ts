@@ -7,7 +7,8 @@
 // archive, withdraw (on the applicant's behalf), request_extension (asks the office head); office_head
 // — extend (art. 33: "经政府信息公开工作机构负责人同意", the head of the handling organization itself);
 // legal_reviewer — pass/return legal review (合法性审查, with 保密审查 under art. 17); signer —
-// approve_reply. lapse_correction and lapse_fee are the clock's moves: the system (no actor) or a handler.
+// approve_reply and return_from_approval (退回承办人重新起草). lapse_correction and lapse_fee are the
+// clock's moves: the system (no actor) or a handler.
 
 import type { Role } from '../users/roles.js';
 import { APPLICATION_STATES, type Action, type ApplicationState } from './application.js';
@@ -45,6 +46,7 @@ export const ACTION_LABELS: Readonly<Record<Action | 'submit', string>> = {
   pass_legal_review: '合法性审查通过',
   return_from_legal_review: '合法性审查退回',
   approve_reply: '审批答复',
+  return_from_approval: '审批退回',
   send_reply: '送达答复',
   withdraw: '申请人撤回申请',
   archive: '归档',
@@ -69,6 +71,7 @@ export const ACTION_ROLES: Readonly<Record<Action, Role>> = {
   pass_legal_review: 'legal_reviewer',
   return_from_legal_review: 'legal_reviewer',
   approve_reply: 'signer',
+  return_from_approval: 'signer',
   send_reply: 'handler',
   withdraw: 'handler',
   archive: 'handler',
@@ -108,6 +111,7 @@ export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
   pass_legal_review: 'pending',
   return_from_legal_review: 'pending',
   approve_reply: 'pending',
+  return_from_approval: 'pending',
   send_reply: 'complete',
   archive: 'complete',
   lapse_correction: 'complete',
@@ -158,6 +162,9 @@ export const TRANSITIONS: readonly Transition[] = [
   row('in_legal_review', 'pass_legal_review', 'awaiting_approval'),
   row('in_legal_review', 'return_from_legal_review', 'registered'),
   row('awaiting_approval', 'approve_reply', 'approved'),
+  // The signer returns the draft to the handler, with the reason, to be drafted again (a new draft needs a new
+  // legal review and approval: what is approved is what is sent, docs/decisions/0012-reply-approval.md).
+  row('awaiting_approval', 'return_from_approval', 'registered'),
   row('approved', 'send_reply', 'replied'),
   // 撤回 from any open state; 归档 after the reply or the withdrawal
   ...OPEN_STATES.map((s) => row(s, 'withdraw', 'withdrawn')),

@@ -272,6 +272,7 @@ function guardError(
     case 'draft_reply':
     case 'pass_legal_review':
     case 'return_from_legal_review':
+    case 'return_from_approval':
     case 'send_reply':
     case 'withdraw':
     case 'archive':
@@ -416,6 +417,7 @@ function buildMove(
     case 'pass_legal_review':
       return params.confidentialityReviewed === true ? move() : invalid('合法性审查通过前须完成保密审查（第十七条）');
     case 'return_from_legal_review':
+    case 'return_from_approval':
       return move({ outcome: null });
     case 'send_reply':
       return move({ closedOn: on });
@@ -427,10 +429,11 @@ function buildMove(
       return move({ closedOn: on, outcome: 'other.correction_lapsed' });
     case 'lapse_fee':
       return move({ closedOn: on, outcome: 'other.fee_unpaid' });
+    case 'archive':
+      return params.confirm === true ? move() : invalid('请勾选“确认归档”：归档后案卷不再变动');
     case 'start_consultation':
     case 'end_consultation':
     case 'approve_reply':
-    case 'archive':
     case 'request_extension':
       return move();
   }
