@@ -36,8 +36,9 @@ const PDF = new TextEncoder().encode('%PDF-1.4 backup');
 
 /**
  * Writes rows into every table the use cases reach (a case through to its archive with notices, mail and its draft
- * reply, a reply attachment, a review case, a published item with an attachment and its search entry, a session and an API token, a
- * calendar override, a standard-catalogue row and exclusion, an annual-report draft and an internal deadline),
+ * reply, a reply attachment, a review case, a published item with an attachment and its search entry, a session and
+ * an API token, a calendar override, a standard-catalogue row and exclusion, an annual-report draft and an internal
+ * deadline),
  * so that a backup round trip compares real rows. Re-assessments need a year to pass and are left out.
  */
 async function fillEveryTable(rt: TestRuntime): Promise<void> {
