@@ -33,7 +33,10 @@ export function ReplySection(p: { caseId: string; csrf: string; reply: ReplyPane
       {reply.files.length === 0 ? (
         <p class="muted">没有答复附件。</p>
       ) : (
-        <DataTable cols={['附件', '类型', '大小', '起草轮次', 'SHA-256', '']} caption="答复附件（向申请人提供的信息）">
+        <DataTable
+          cols={['附件', '类型', '大小', '起草轮次', 'SHA-256', '操作']}
+          caption="答复附件（向申请人提供的信息）"
+        >
           {reply.files.map((f) => (
             <tr>
               <td>
