@@ -193,6 +193,28 @@ export interface NoticeTable {
   created_at: string;
 }
 
+/** An attachment of a case's reply (migration 2026-12-08T0100); the file is stored by content hash. */
+export interface ApplicationReplyFileTable {
+  id: string;
+  application_id: string;
+  file_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  round: number;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+/** The draft 答复告知书 stored at each draft_reply (migration 2026-12-08T0100). */
+export interface ApplicationReplyDraftTable {
+  application_id: string;
+  seq: number;
+  body_json: string;
+  created_at: string;
+}
+
 export interface CounterTable {
   key: string;
   value: number;
@@ -462,6 +484,8 @@ export interface Database {
   application: ApplicationTable;
   application_event: ApplicationEventTable;
   notice: NoticeTable;
+  application_reply_file: ApplicationReplyFileTable;
+  application_reply_draft: ApplicationReplyDraftTable;
   counter: CounterTable;
   email_outbox: EmailOutboxTable;
   review_case: ReviewCaseTable;

@@ -27,6 +27,8 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'application',
   'application_event',
   'notice',
+  'application_reply_file',
+  'application_reply_draft',
   'counter',
   'review_case',
   'email_outbox',

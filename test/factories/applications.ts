@@ -59,7 +59,7 @@ const PATHS: Readonly<Record<ApplicationState, readonly Step[]>> = {
   awaiting_approval: [REGISTER, DRAFT_REPLY, PASS_REVIEW],
   approved: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE],
   replied: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE, SEND],
-  archived: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE, SEND, ['handler', 'archive', none]],
+  archived: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE, SEND, ['handler', 'archive', () => ({ confirm: true })]],
   withdrawn: [REGISTER, ['handler', 'withdraw', () => ({ reason: '申请人撤回申请' })]],
 };
 

@@ -9,7 +9,8 @@ import { AppError, conflict, fromDomainError, invalid, notFound } from '../error
 import { auditBy } from '../actors.js';
 import { caseOrgIds, loadCase, today, type CaseContext } from './case-context.js';
 import { previousCaseError } from '../../domain/applications/repeat-check.js';
-import { checkReplyDraft, issueNoticesFor } from './notices.js';
+import { buildReplyDraft, issueNoticesFor } from './notices.js';
+import { approvalParams, withArchiveNo, withDefaultRetention } from './approval-steps.js';
 
 /** The result of a move: the case after it. */
 export type ActResult = { state: ApplicationSnapshot['state']; dueOn: string | null; noticeIds: string[] };
@@ -29,7 +30,8 @@ export async function actOnApplication(
   const c = await loadCase(ctx.repos, id);
   const orgIds = caseOrgIds(actor, c);
   if (actor !== null && !canViewCase(actor, orgIds)) throw notFound('申请');
-  const resolved = await resolveParams(ctx, c, action, params);
+  const resolved =
+    action === 'archive' ? await withDefaultRetention(ctx, params) : await resolveParams(ctx, c, action, params);
   const decision = decide(
     c.app,
     { action, params: resolved },
@@ -39,13 +41,26 @@ export async function actOnApplication(
   const { patch, event } = decision.value;
   const now = ctx.clock.nowIso();
   const seq = (c.app.events.at(-1)?.seq ?? 0) + 1;
-  const stored = { ...event, seq, at: now, actorId: actor?.userId ?? null, actorLabel: actor?.username ?? '系统' };
-  const after = { ...c.app, ...patch, events: [...c.app.events, stored] };
-  if (action === 'draft_reply') await checkReplyDraft(ctx.repos, c.org, after, event.on);
+  const moveParams = { ...event.params, ...(await approvalParams(ctx, c.app, action)) };
+  const base = {
+    ...event,
+    params: moveParams,
+    seq,
+    at: now,
+    actorId: actor?.userId ?? null,
+    actorLabel: actor?.username ?? '系统',
+  };
+  const draft =
+    action === 'draft_reply'
+      ? await buildReplyDraft(ctx.repos, c.org, { ...c.app, ...patch, events: [...c.app.events, base] }, event.on)
+      : undefined;
   try {
     return await ctx.uow.run(async (r) => {
+      const stored = action === 'archive' ? await withArchiveNo(r, c.org, base) : base;
+      const after = { ...c.app, ...patch, events: [...c.app.events, stored] };
       await r.applications.appendEvent(id, stored);
       await r.applications.update(id, patch, now);
+      if (draft) await r.replyDrafts.insert({ applicationId: id, seq, body: draft, createdAt: now });
       const noticeIds = await issueNoticesFor(ctx, r, { app: after, org: c.org, action, on: event.on, now });
       await r.audit.append(
         auditBy(actor, {

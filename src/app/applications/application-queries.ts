@@ -206,6 +206,7 @@ const INTERNAL: ReadonlySet<string> = new Set([
   'pass_legal_review',
   'return_from_legal_review',
   'approve_reply',
+  'return_from_approval',
 ]);
 
 function publicSteps(app: ApplicationSnapshot): TrackView['steps'] {

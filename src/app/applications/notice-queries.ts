@@ -2,6 +2,7 @@
 import type { ApplicationContext, NoticeRecord } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
+import type { Organization } from '../../domain/orgs/organization.js';
 import { canViewPersonalData } from '../../domain/policies/application-policy.js';
 import { holdsOver } from '../../domain/policies/actor.js';
 import { parseLocalDate } from '../../domain/core/local-date.js';
@@ -52,10 +53,20 @@ export async function noticeDocx(
 ): Promise<{ bytes: Uint8Array; mime: string; name: string }> {
   const n = await getNotice(ctx, actor, id);
   const c = await loadCase(ctx.repos, n.applicationId);
-  const settings = await noticeSettings(ctx.repos, c.org);
+  return renderNoticeDocx(ctx, c.org, n.doc, `${n.doc.title}-${n.trackingCode}.docx`);
+}
+
+/** A notice document as a DOCX download, with the organization's seal when one is uploaded. */
+export async function renderNoticeDocx(
+  ctx: ApplicationContext,
+  org: Organization,
+  doc: NoticeDocument,
+  name: string,
+): Promise<{ bytes: Uint8Array; mime: string; name: string }> {
+  const settings = await noticeSettings(ctx.repos, org);
   const seal = settings.sealFileId ? await ctx.repos.files.get(settings.sealFileId) : undefined;
-  const content = await ctx.renderer.noticeDocx(n.doc, seal?.mime === 'image/png' ? seal.content : undefined);
-  return { bytes: content, mime: DOCX, name: `${n.doc.title}-${n.trackingCode}.docx` };
+  const content = await ctx.renderer.noticeDocx(doc, seal?.mime === 'image/png' ? seal.content : undefined);
+  return { bytes: content, mime: DOCX, name };
 }
 
 /**

@@ -7,11 +7,14 @@ import type { Organization } from '../../domain/orgs/organization.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 import {
   buildNoticeDocument,
+  type NoticeDocument,
   type NoticeBase,
   type NoticeModel,
   type ThirdPartyDisclosureNotice,
 } from '../../domain/notices/notice.js';
 import { formatNoticeDocNo } from '../../domain/notices/doc-no.js';
+import { formatChineseDate } from '../../domain/notices/notice-values.js';
+import { ok } from '../../domain/core/result.js';
 import { invalid } from '../errors.js';
 import { noticeSettings, type EffectiveNoticeSettings } from './notice-settings.js';
 import type { TemplateIssue } from '../../domain/notices/notice-template.js';
@@ -38,9 +41,26 @@ export async function issueNoticesFor(
   const model = modelFor(t, event, settings);
   if (!model) return [];
   const models = t.action === 'send_reply' ? [model, ...thirdPartyDisclosures(model, t.app, settings)] : [model];
+  // The reply sent is the draft the signer approved (docs/decisions/0012-reply-approval.md), when one is stored.
+  const approved = t.action === 'send_reply' ? await currentReplyDraft(repos, t.app) : undefined;
   const ids: string[] = [];
-  for (const m of models) ids.push(await issueNotice(ctx, repos, t, m, settings));
+  for (const m of models) {
+    ids.push(await issueNotice(ctx, repos, t, m, settings, m.kind === 'reply' ? approved?.body : undefined));
+  }
   return ids;
+}
+
+/**
+ * The stored draft notice of the case's latest `draft_reply`, or undefined for a case drafted before drafts were
+ * stored.
+ */
+export async function currentReplyDraft(
+  repos: ApplicationUseCaseRepos,
+  app: Pick<ApplicationSnapshot, 'id' | 'events'>,
+): Promise<{ seq: number; body: NoticeDocument } | undefined> {
+  const drafted = app.events.findLast((e) => e.action === 'draft_reply');
+  const draft = drafted ? await repos.replyDrafts.latest(app.id) : undefined;
+  return draft && draft.seq === drafted?.seq ? { seq: draft.seq, body: draft.body as NoticeDocument } : undefined;
 }
 
 async function issueNotice(
@@ -49,6 +69,7 @@ async function issueNotice(
   t: NoticeTrigger,
   model: NoticeModel,
   settings: EffectiveNoticeSettings,
+  approved?: NoticeDocument,
 ): Promise<string> {
   const serial = await repos.counters.next(`notice:${t.org.id}:${t.on.slice(0, 4)}`);
   const docNo = formatNoticeDocNo(settings.docNoPattern, {
@@ -58,7 +79,9 @@ async function issueNotice(
     kind: model.kind,
   });
   if (!docNo.ok) throw invalid(`告知书文号格式有误：${docNo.error.message}`);
-  const doc = buildNoticeDocument({ ...model, docNo: docNo.value } as NoticeModel, settings.templates);
+  const doc = approved
+    ? ok(numbered(approved, docNo.value, t.on as LocalDate))
+    : buildNoticeDocument({ ...model, docNo: docNo.value } as NoticeModel, settings.templates);
   if (!doc.ok) throw invalid(`无法生成告知书：${doc.error.map((i) => i.message).join('；')}`, fixHint(doc.error));
   const id = ctx.crypto.newId();
   await mailNotice(repos, () => ctx.crypto.newId(), t.app, t.org, doc.value, t.now);
@@ -75,6 +98,11 @@ async function issueNotice(
     createdAt: t.now,
   });
   return id;
+}
+
+/** The approved draft as sent: its text unchanged, with the document number and the date of the letter. */
+function numbered(draft: NoticeDocument, docNo: string, on: LocalDate): NoticeDocument {
+  return { ...draft, docNo, signature: { ...draft.signature, issuedOn: on, date: formatChineseDate(on) } };
 }
 
 /** Where to fix what a notice lacks: the review body is a notice setting, the rest is typed when drafting. */
@@ -225,6 +253,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSetti
     case 'pass_legal_review':
     case 'return_from_legal_review':
     case 'approve_reply':
+    case 'return_from_approval':
     case 'withdraw':
     case 'archive':
     case 'propose_lapse':
@@ -256,39 +285,45 @@ function previousDue(a: ApplicationSnapshot): string | null {
   return a.events.at(-2)?.dueOn ?? null;
 }
 
+/** The document number a draft reply notice carries until it is sent (the number is assigned then). */
+export const DRAFT_DOC_NO = '（草稿）';
+
 /**
- * Checks at drafting time that the reply notice can be generated (e.g. reasons for a partial
- * disclosure), so the error reaches the handler now, not after legal review and approval.
+ * Generates the draft 答复告知书 at drafting time (stored with the draft_reply, shown to the legal reviewer and the
+ * signer, covered by the approval hash), and checks that the notices the reply needs can be generated (e.g. reasons
+ * for a partial disclosure), so the error reaches the handler now, not after legal review and approval.
+ * @returns the draft, numbered DRAFT_DOC_NO and dated the day of drafting
  * @throws AppError 'invalid' naming what the notice lacks
  */
-export async function checkReplyDraft(
+export async function buildReplyDraft(
   repos: ApplicationUseCaseRepos,
   org: Organization,
   app: ApplicationSnapshot,
   on: string,
-): Promise<void> {
+): Promise<NoticeDocument> {
   const s = await noticeSettings(repos, org);
   const base = modelFor(
     { app, org, action: 'register', on, now: '' },
     app.events.at(-1) ?? ({ params: {} } as ApplicationEvent),
     s,
   );
-  if (!base) return;
+  if (!base) throw invalid('无法生成答复告知书');
   const {
     kind: _kind,
     channel: _channel,
     dueOn: _dueOn,
     ...common
   } = base as NoticeBase & { kind: string; channel: unknown; dueOn: unknown };
-  const reply = { ...replyModel(common, app, s), docNo: '（草稿）' } as NoticeModel;
+  const reply = { ...replyModel(common, app, s), docNo: DRAFT_DOC_NO } as NoticeModel;
   const doc = buildNoticeDocument(reply, s.templates);
   if (!doc.ok) throw invalid(`答复告知书缺少内容：${doc.error.map((i) => i.message).join('；')}`, fixHint(doc.error));
   for (const notice of thirdPartyDisclosures(reply, app, s)) {
-    const letter = buildNoticeDocument({ ...notice, docNo: '（草稿）' }, s.templates);
+    const letter = buildNoticeDocument({ ...notice, docNo: DRAFT_DOC_NO }, s.templates);
     if (!letter.ok) {
       throw invalid(`决定公开告知书（第三方）缺少内容：${letter.error.map((i) => i.message).join('；')}`, {
         disclosureReasons: '第三方不同意公开而本机关决定公开的，请填写决定公开的理由（条例第三十二条）',
       });
     }
   }
+  return doc.value;
 }

@@ -106,6 +106,41 @@ export interface NoticeRepository {
   recordService(id: string, service: { servedOn: string; method: string; ref: string }): Promise<void>;
 }
 
+/**
+ * An attachment of a case's reply (the information provided, redacted where partly disclosed). `sha256` is the
+ * content's hash (also the stored file's id); `round` the drafting round it was uploaded in.
+ */
+export type ReplyFileRecord = {
+  id: string;
+  applicationId: string;
+  fileId: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  round: number;
+  uploadedBy: string | null;
+  uploadedAt: string;
+};
+
+/** The attachments of replies. */
+export interface ReplyFileRepository {
+  insert(f: ReplyFileRecord): Promise<void>;
+  /** A case's attachments in upload order. */
+  forApplication(applicationId: string): Promise<ReplyFileRecord[]>;
+  remove(id: string): Promise<void>;
+}
+
+/** The draft 答复告知书 stored at a `draft_reply` (its event's seq); the body is a NoticeDocument without a number. */
+export type ReplyDraftRecord = { applicationId: string; seq: number; body: unknown; createdAt: string };
+
+/** The draft reply notices. */
+export interface ReplyDraftRepository {
+  insert(d: ReplyDraftRecord): Promise<void>;
+  /** The draft of the latest draft_reply, if any. */
+  latest(applicationId: string): Promise<ReplyDraftRecord | undefined>;
+}
+
 /** Office documents generated from structured notices. */
 export interface DocumentRenderer {
   /** A DOCX of a notice (告知书), with the seal image when given (PNG bytes). */
@@ -113,7 +148,12 @@ export interface DocumentRenderer {
 }
 
 /** Repositories of 依申请公开. */
-export type ApplicationRepos = { applications: ApplicationRepository; notices: NoticeRepository };
+export type ApplicationRepos = {
+  applications: ApplicationRepository;
+  notices: NoticeRepository;
+  replyFiles: ReplyFileRepository;
+  replyDrafts: ReplyDraftRepository;
+};
 
 /** The repositories the application use cases read and write: their own and those they consult. */
 export type ApplicationUseCaseRepos = ApplicationRepos &

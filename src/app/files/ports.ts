@@ -2,6 +2,7 @@
 
 /** Uploaded files, stored by content hash. */
 export interface FileStore {
+  /** Stores the content once; @returns its id, the content's SHA-256 (lowercase hex). */
   put(content: Uint8Array, mime: string, at: string): Promise<string>;
   get(id: string): Promise<{ mime: string; content: Uint8Array } | undefined>;
 }

@@ -129,6 +129,7 @@ export const ACTIONS = [
   'pass_legal_review',
   'return_from_legal_review',
   'approve_reply',
+  'return_from_approval',
   'send_reply',
   'withdraw',
   'archive',

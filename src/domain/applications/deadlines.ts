@@ -372,6 +372,7 @@ function step(c: Clock, e: LedgerEvent, ctx: Ctx): [Clock, string] {
     case 'pass_legal_review':
     case 'return_from_legal_review':
     case 'approve_reply':
+    case 'return_from_approval':
     case 'archive':
       return [c, c.closed ? '已办结' : current(c)];
   }

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { OUTCOMES, type Action } from './application.js';
 import { LAPSE_OUTCOMES } from './outcomes.js';
 import type { DisclosureRules } from './rules.js';
+import { RETENTION_PERIODS } from './reply-approval.js';
 
 /** Error code for a move's parameters that are missing or malformed. */
 export const INVALID_PARAMS = 'invalid_params';
@@ -160,6 +161,18 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
       return [p('confidentialityReviewed', 'boolean', true, '已完成保密审查'), COMMENTS(false)];
     case 'return_from_legal_review':
       return [p('confidentialityReviewed', 'boolean', false, '已完成保密审查'), COMMENTS(true)];
+    case 'approve_reply':
+      return [p('comments', 'text', false, '审批意见', { max: 5000 })];
+    case 'return_from_approval':
+      // Shown in the case history to everyone on the case, the handler first (who drafts again).
+      return [p('reason', 'text', true, '退回理由', { max: 5000 })];
+    case 'archive':
+      // The 档号 is assigned by the use case (a setting's pattern and a counter); the retention period defaults to
+      // the setting (docs/decisions/0012-reply-approval.md). Filing is asked to be confirmed: it closes the file.
+      return [
+        p('retention', 'enum', false, '保管期限', { values: RETENTION_PERIODS }),
+        p('confirm', 'boolean', true, '确认归档（归档后案卷不再变动）'),
+      ];
     case 'send_reply':
       return [
         p('sentOn', 'date', false, '送达日期'),
@@ -173,8 +186,6 @@ function ownParams(action: Action, rules: DisclosureRules): ParamSpec[] {
       // The handler's confirmation of the clock's proposal (art. 30: only a failure without good reason).
       return [p('confirmed', 'boolean', true, '已核实申请人无正当理由逾期')];
     case 'register':
-    case 'approve_reply':
-    case 'archive':
     case 'propose_lapse':
       return [];
   }

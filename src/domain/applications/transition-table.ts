@@ -9,9 +9,10 @@
 // request_reasons and record_reasons (art. 35: the applicant explains an excessive volume or frequency),
 // set_delayed_period (art. 35, second branch) by the office head of the handling organization;
 // legal_reviewer — pass/return legal review (合法性审查, with 保密审查 under art. 17); signer —
-// approve_reply. propose_lapse is the clock's move (the system, no actor): it proposes ending a case whose
-// correction or payment period ran out; a handler confirms with lapse_correction / lapse_fee after checking that
-// the applicant had no good reason (art. 30: "无正当理由逾期不补正的，视为放弃申请").
+// approve_reply and return_from_approval (退回承办人重新起草). propose_lapse is the clock's move (the system, no
+// actor): it proposes ending a case whose correction or payment period ran out; a handler confirms with
+// lapse_correction / lapse_fee after checking that the applicant had no good reason (art. 30: "无正当理由逾期不补正的，
+// 视为放弃申请").
 
 import type { Role } from '../users/roles.js';
 import { APPLICATION_STATES, type Action, type ApplicationState } from './application.js';
@@ -52,6 +53,7 @@ export const ACTION_LABELS: Readonly<Record<Action | 'submit', string>> = {
   pass_legal_review: '合法性审查通过',
   return_from_legal_review: '合法性审查退回',
   approve_reply: '审批答复',
+  return_from_approval: '审批退回',
   send_reply: '送达答复',
   withdraw: '申请人撤回申请',
   archive: '归档',
@@ -80,6 +82,7 @@ export const ACTION_ROLES: Readonly<Record<Action, Role>> = {
   pass_legal_review: 'legal_reviewer',
   return_from_legal_review: 'legal_reviewer',
   approve_reply: 'signer',
+  return_from_approval: 'signer',
   send_reply: 'handler',
   withdraw: 'handler',
   archive: 'handler',
@@ -123,6 +126,7 @@ export const ACTION_GROUPS: Readonly<Record<Action, TransitionGroup>> = {
   pass_legal_review: 'pending',
   return_from_legal_review: 'pending',
   approve_reply: 'pending',
+  return_from_approval: 'pending',
   send_reply: 'complete',
   archive: 'complete',
   propose_lapse: 'other',
@@ -180,6 +184,9 @@ export const TRANSITIONS: readonly Transition[] = [
   row('in_legal_review', 'pass_legal_review', 'awaiting_approval'),
   row('in_legal_review', 'return_from_legal_review', 'registered'),
   row('awaiting_approval', 'approve_reply', 'approved'),
+  // The signer returns the draft to the handler, with the reason, to be drafted again (a new draft needs a new
+  // legal review and approval: what is approved is what is sent, docs/decisions/0012-reply-approval.md).
+  row('awaiting_approval', 'return_from_approval', 'registered'),
   row('approved', 'send_reply', 'replied'),
   // 撤回 from any open state; 归档 after the reply or the withdrawal
   ...OPEN_STATES.map((s) => row(s, 'withdraw', 'withdrawn')),

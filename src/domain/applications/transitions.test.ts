@@ -58,10 +58,11 @@ const PARAMS: Record<Action, Record<string, unknown>> = {
   draft_reply: { outcome: 'disclosed' },
   pass_legal_review: { confidentialityReviewed: true, comments: '' },
   return_from_legal_review: { comments: '引用条款有误' },
-  approve_reply: {},
+  approve_reply: { comments: '同意' },
+  return_from_approval: { reason: '附件未按要求遮盖个人信息' },
   send_reply: { method: 'post', trackingNo: 'EMS123' },
   withdraw: {},
-  archive: {},
+  archive: { confirm: true, retention: '10y' },
   propose_lapse: {},
   lapse_correction: { confirmed: true },
   lapse_fee: { confirmed: true },
@@ -225,6 +226,54 @@ describe('guards from the history', () => {
     const result = run(app, cmd('approve_reply'), both);
     assert.equal(result.ok ? 'ok' : result.error.code, FORBIDDEN);
     assert.ok(!availableTransitions(app, both, rules).some((t) => t.action === 'approve_reply'));
+  });
+
+  it('should let the signer return a draft to the handler with a reason, clearing the drafted outcome', () => {
+    const app = caseIn('awaiting_approval', { outcome: 'partially_disclosed' });
+    const result = run(app, cmd('return_from_approval', { reason: '理由不充分，请补充' }), actors.signer);
+    assert.ok(result.ok, result.ok ? '' : result.error.message);
+    assert.equal(result.value.next, 'registered');
+    assert.equal(result.value.patch.outcome, null);
+    assert.equal(result.value.event.params.reason, '理由不充分，请补充');
+    assert.ok(
+      availableTransitions(applyDecision(app, result.value, actors.signer), actors.handler, rules).some(
+        (t) => t.action === 'draft_reply',
+      ),
+      'the handler drafts again',
+    );
+  });
+
+  it('should refuse a return from approval without a reason, by anyone but a signer, or outside approval', () => {
+    const app = caseIn('awaiting_approval');
+    const noReason = run(app, cmd('return_from_approval', { reason: '  ' }), actors.signer);
+    assert.equal(noReason.ok ? 'ok' : noReason.error.code, INVALID_PARAMS);
+    assert.ok(!noReason.ok && noReason.error.message.includes('退回理由'));
+    const byReviewer = run(app, cmd('return_from_approval', { reason: '不同意' }), actors.legal_reviewer);
+    assert.equal(byReviewer.ok ? 'ok' : byReviewer.error.code, FORBIDDEN);
+    const approved = run(caseIn('approved'), cmd('return_from_approval', { reason: '不同意' }), actors.signer);
+    assert.equal(approved.ok ? 'ok' : approved.error.code, ILLEGAL_TRANSITION);
+  });
+
+  it('should record the comments of legal review and approval on their events', () => {
+    const passed = run(
+      caseIn('in_legal_review'),
+      cmd('pass_legal_review', { confidentialityReviewed: true, comments: '已核对遮盖' }),
+      actors.legal_reviewer,
+    );
+    assert.equal(passed.ok ? passed.value.event.params.comments : 'refused', '已核对遮盖');
+    const approved = run(caseIn('awaiting_approval'), cmd('approve_reply', { comments: '同意发出' }), actors.signer);
+    assert.equal(approved.ok ? approved.value.event.params.comments : 'refused', '同意发出');
+  });
+
+  it('should archive only when confirmed, with a retention period of the list', () => {
+    const unconfirmed = run(caseIn('replied'), cmd('archive', { retention: '30y' }), actors.handler);
+    assert.equal(unconfirmed.ok ? 'ok' : unconfirmed.error.code, INVALID_PARAMS);
+    const declined = run(caseIn('replied'), cmd('archive', { confirm: false }), actors.handler);
+    assert.equal(declined.ok ? 'ok' : declined.error.code, INVALID_PARAMS);
+    const badPeriod = run(caseIn('replied'), cmd('archive', { confirm: true, retention: '5y' }), actors.handler);
+    assert.equal(badPeriod.ok ? 'ok' : badPeriod.error.code, INVALID_PARAMS);
+    const filed = run(caseIn('replied'), cmd('archive', { confirm: 'true', retention: 'permanent' }), actors.handler);
+    assert.equal(filed.ok ? filed.value.event.params.retention : 'refused', 'permanent');
   });
 
   it('should not propose or confirm a lapse before the period has ended', () => {
@@ -431,7 +480,7 @@ describe('a whole case', () => {
       [cmd('pass_legal_review', { confidentialityReviewed: true }), '2025-11-21', actors.legal_reviewer],
       [cmd('approve_reply'), '2025-11-24', actors.signer],
       [cmd('send_reply', { method: 'email' }), '2025-11-25', handler],
-      [cmd('archive'), '2025-11-26', handler],
+      [cmd('archive', { confirm: true }), '2025-11-26', handler],
     ];
     let app = submitted(D('2025-09-28'), cal);
     for (const [command, today, actor] of steps) {

@@ -306,6 +306,7 @@ function guardError(
     case 'draft_reply':
     case 'pass_legal_review':
     case 'return_from_legal_review':
+    case 'return_from_approval':
     case 'send_reply':
     case 'withdraw':
     case 'archive':
@@ -464,6 +465,7 @@ function buildMove(
     case 'pass_legal_review':
       return params.confidentialityReviewed === true ? move() : invalid('合法性审查通过前须完成保密审查（第十七条）');
     case 'return_from_legal_review':
+    case 'return_from_approval':
       return move({ outcome: null });
     case 'send_reply':
       return move({ closedOn: on });
@@ -480,10 +482,11 @@ function buildMove(
         closedOn: on,
         outcome: action === 'lapse_correction' ? 'other.correction_lapsed' : 'other.fee_unpaid',
       });
+    case 'archive':
+      return params.confirm === true ? move() : invalid('请勾选“确认归档”：归档后案卷不再变动');
     case 'start_consultation':
     case 'end_consultation':
     case 'approve_reply':
-    case 'archive':
     case 'request_extension':
     case 'propose_lapse':
     case 'record_reasons':

@@ -66,13 +66,28 @@ export function formatNoticeDocNo(pattern: string, parts: DocNoParts): Result<st
   if (!Number.isInteger(parts.year) || parts.year < 1000 || parts.year > 9999) problems.push(`年份无效：${parts.year}`);
   if (problems.length > 0) return err(new DomainError(INVALID_DOC_NO, problems.join('；')));
   return ok(
-    pattern.replace(TOKEN, (_whole, token: string) => {
-      const width = SERIAL.exec(token);
-      if (width) return String(parts.serial).padStart(Number(width[1] ?? 0), '0');
+    fillNumberPattern(pattern, parts.serial, (token) => {
       if (token === 'orgShort') return parts.orgShortName;
       if (token === 'yyyy') return String(parts.year);
       if (token === 'yy') return String(parts.year).slice(2);
       return KIND_MARKS[parts.kind];
     }),
   );
+}
+
+/**
+ * Fills a numbering pattern (document numbers, 档号): `{serial}` and `{serial:N}` (padded to N digits) with the
+ * serial, every other `{token}` with `value(token)`. The caller has checked the pattern's tokens.
+ */
+export function fillNumberPattern(pattern: string, serial: number, value: (token: string) => string): string {
+  return pattern.replace(TOKEN, (_whole, token: string) => {
+    const width = SERIAL.exec(token);
+    return width ? String(serial).padStart(Number(width[1] ?? 0), '0') : value(token);
+  });
+}
+
+/** The tokens of a numbering pattern, and how many of them are a serial. */
+export function patternTokens(pattern: string): { tokens: string[]; serials: number } {
+  const tokens = [...pattern.matchAll(TOKEN)].map((m) => m[1] ?? '');
+  return { tokens, serials: tokens.filter((t) => SERIAL.test(t)).length };
 }

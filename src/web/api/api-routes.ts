@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { StaffEnv, WebEnv } from '../common/env.js';
 import { errorBody, requireApiUser } from '../common/pipeline.js';
 import { registerStaffApplicationApi } from './staff-application-api.js';
+import { registerStaffReplyApi } from './staff-reply-api.js';
 import { openApiDocumentOfApi } from './openapi.js';
 
 /** Registers the staff API, /api/v1/openapi.json and the `/api/*` 404. Register after the other API modules. */
@@ -14,6 +15,7 @@ export function registerApiRoutes(app: Hono<WebEnv>): void {
     return c.json({ username: a.username, displayName: a.displayName, orgId: a.homeOrgId, roles: a.roles });
   });
   registerStaffApplicationApi(staff);
+  registerStaffReplyApi(staff);
   app.route('/', staff);
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocumentOfApi()));
   app.all('/api/*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));

@@ -7,6 +7,7 @@ import { openApiDocument, type ApiOperation } from './openapi-kit.js';
 import { UNAUTHENTICATED } from './api-schemas.js';
 import { APPLICATION_API_OPERATIONS } from './application-api.js';
 import { STAFF_APPLICATION_API_OPERATIONS } from './staff-application-api.js';
+import { STAFF_REPLY_API_OPERATIONS } from './staff-reply-api.js';
 import { PUBLICATION_API_OPERATIONS } from './publication-api.js';
 
 const INFO = {
@@ -79,6 +80,7 @@ const SELF_OPERATION: ApiOperation = {
 export const API_OPERATIONS: ApiOperation[] = [
   ...APPLICATION_API_OPERATIONS,
   ...STAFF_APPLICATION_API_OPERATIONS,
+  ...STAFF_REPLY_API_OPERATIONS,
   ...PUBLICATION_API_OPERATIONS,
   ME_OPERATION,
   ANNUAL_REPORT_OPERATION,

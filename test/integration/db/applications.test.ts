@@ -113,7 +113,7 @@ for (const dialect of DIALECTS) {
       await act(staff.legal, 'pass_legal_review', { confidentialityReviewed: true });
       await act(staff.signer, 'approve_reply');
       await act(staff.handler, 'send_reply', { sentOn: '2025-10-13', method: 'email' });
-      const archived = await act(staff.handler, 'archive');
+      const archived = await act(staff.handler, 'archive', { confirm: true });
       assert.equal(archived.state, 'archived');
       const view = await getApplication(rt.ctx, staff.handler, id);
       assert.equal(view.app.outcome, 'disclosed');

@@ -1,5 +1,6 @@
 // Repository tests of the foundation tables on SQLite and PostgreSQL: schema, organizations,
 // the audit chain under concurrency, transactions, backup and restore (every row of every table) across dialects.
+import { uploadReplyFile } from '../../../src/app/applications/reply-files.js';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,14 +35,18 @@ const fields = (n: number, name: string) =>
 const PDF = new TextEncoder().encode('%PDF-1.4 backup');
 
 /**
- * Writes rows into every table the use cases reach (a case through to its archive with notices and mail, a
- * review case, a published item with an attachment and its search entry, a session and an API token, a
- * calendar override, a standard-catalogue row and exclusion, an annual-report draft and an internal deadline),
+ * Writes rows into every table the use cases reach (a case through to its archive with notices, mail and its draft
+ * reply, a reply attachment, a review case, a published item with an attachment and its search entry, a session and
+ * an API token, a calendar override, a standard-catalogue row and exclusion, an annual-report draft and an internal
+ * deadline),
  * so that a backup round trip compares real rows. Re-assessments need a year to pass and are left out.
  */
 async function fillEveryTable(rt: TestRuntime): Promise<void> {
   const { root, named } = await demoOrgs(rt);
-  const { id: applicationId } = await makeApplication(rt, { state: 'archived', staff: await caseStaff(rt) });
+  const staff = await caseStaff(rt);
+  const { id: applicationId } = await makeApplication(rt, { state: 'archived', staff });
+  const drafting = await makeApplication(rt, { state: 'registered', staff });
+  await uploadReplyFile(rt.ctx, staff.handler, drafting.id, { name: '答复附件.pdf', content: PDF });
   await rt.ctx.repos.reviews.insert(buildReview(root.id, { applicationId }));
   const attachments = [{ name: '附件.pdf', mime: 'application/pdf', content: PDF }];
   const fields = { attachments, writtenOn: rt.clock.today() };

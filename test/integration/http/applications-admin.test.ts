@@ -217,7 +217,7 @@ for (const dialect of DIALECTS) {
         await ok(as.legal, 'pass_legal_review', { confidentialityReviewed: 'true' });
         await ok(as.signer, 'approve_reply');
         await ok(as.handler, 'send_reply', { sentOn: '2025-10-13', method: 'email' });
-        await ok(as.handler, 'archive');
+        await ok(as.handler, 'archive', { confirm: 'true' });
         const done = await app();
         assert.equal(done?.state, 'archived');
         assert.equal(done?.outcome, 'disclosed');

@@ -189,7 +189,7 @@ for (const dialect of DIALECTS) {
         await ok('signer', { action: 'approve_reply' });
         const sent = await ok('handler2', { action: 'send_reply', sentOn: '2025-10-13', method: 'email' });
         assert.equal(sent.state, 'replied');
-        assert.equal((await ok('handler2', { action: 'archive' })).state, 'archived');
+        assert.equal((await ok('handler2', { action: 'archive', confirm: true })).state, 'archived');
       } finally {
         rt.clock.set(START);
       }

@@ -26,6 +26,9 @@ import { Label, Options, PostForm } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { DataTable, InfoList } from '../../common/blocks.js';
 import { NoticeList } from './notice-views.js';
+import { ReplySection } from './reply-views.js';
+import type { ReplyPanel } from '../../../app/applications/reply-files.js';
+import { RETENTION_LABELS, type RetentionPeriod } from '../../../domain/applications/reply-approval.js';
 import { CaseCell, DueCell } from './application-views.js';
 
 const PATH = '/admin/applications';
@@ -33,7 +36,18 @@ const PATH = '/admin/applications';
 /** A move that failed: which form to reopen, with the values typed and the Chinese error. */
 export type FailedMove = { action: string; message: string; values: Record<string, string> };
 
-type CaseProps = { actor: Actor; csrf: string; page: ApplicationPage; flash?: string; failed?: FailedMove };
+type CaseProps = {
+  actor: Actor;
+  csrf: string;
+  page: ApplicationPage;
+  /** The draft notice and attachments; null for roles that do not see them. */
+  reply?: ReplyPanel | null;
+  flash?: string;
+  failed?: FailedMove;
+};
+
+/** Forms of the case page other than the moves, by the name a failure reopens them with. */
+const FORM_LABELS: Readonly<Record<string, string>> = { release_to_all: '转为主动公开', reply_file: '答复附件' };
 
 const GROUP_TITLES: Readonly<Record<TransitionGroup, string>> = { pending: '办理', complete: '办结', other: '其他' };
 
@@ -42,6 +56,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   kind: CONSULTATION_KIND_LABELS,
   method: SERVICE_METHOD_LABELS,
   outcome: Object.fromEntries(OUTCOMES.map((o) => [o, outcomeName(o)])),
+  retention: RETENTION_LABELS,
 };
 
 /** The case page. */
@@ -60,7 +75,13 @@ export function ApplicationCasePage(p: CaseProps) {
     >
       {p.failed ? (
         <div class="error-summary" role="alert" tabindex={-1}>
-          <p>“{ACTION_LABELS[p.failed.action as keyof typeof ACTION_LABELS] ?? p.failed.action}”未完成</p>
+          <p>
+            “
+            {ACTION_LABELS[p.failed.action as keyof typeof ACTION_LABELS] ??
+              FORM_LABELS[p.failed.action] ??
+              p.failed.action}
+            ”未完成
+          </p>
           <p>{p.failed.message}</p>
         </div>
       ) : null}
@@ -81,6 +102,7 @@ export function ApplicationCasePage(p: CaseProps) {
           ['承办人', p.page.handlerLabel],
           ['办理结果', outcomeWithCitation(app.outcome)],
           ['办结日期', app.closedOn],
+          ...archiveRows(app.events),
         ]}
       />
       <ApplicantBlock view={view} />
@@ -88,6 +110,7 @@ export function ApplicationCasePage(p: CaseProps) {
       <h2>申请内容</h2>
       <InfoList rows={requestRows(r)} />
       <Ledger events={app.events} />
+      {p.reply ? <ReplySection caseId={app.id} csrf={p.csrf} reply={p.reply} /> : null}
       <Moves {...p} />
       <NoticeList csrf={p.csrf} notices={p.page.notices} canRecordService={p.page.can.recordService} />
       {p.page.can.releaseToAll ? (
@@ -168,6 +191,7 @@ function Ledger(p: { events: readonly ApplicationEvent[] }) {
             </td>
             <td>
               {e.explanation}
+              <EventComments event={e} />
               {typeof e.params.note === 'string' && e.params.note ? <p class="muted">备注：{e.params.note}</p> : null}
             </td>
             <td>{formatInstant(e.at)}</td>
@@ -176,6 +200,42 @@ function Ledger(p: { events: readonly ApplicationEvent[] }) {
       </DataTable>
     </>
   );
+}
+
+/** What the ledger prints of a step's words: review and approval comments, the reason of a return. */
+const COMMENT_PARAMS: readonly [string, string][] = [
+  ['comments', '意见'],
+  ['reason', '理由'],
+];
+
+/** The comments of legal review and approval, and the reason of a return, for everyone on the case. */
+function EventComments(p: { event: ApplicationEvent }) {
+  const shown = ['pass_legal_review', 'return_from_legal_review', 'approve_reply', 'return_from_approval'];
+  if (!shown.includes(p.event.action)) return null;
+  return (
+    <>
+      {COMMENT_PARAMS.map(([name, label]) => {
+        const v = p.event.params[name];
+        return typeof v === 'string' && v.trim() !== '' ? (
+          <p class="review-comment">
+            {ACTION_LABELS[p.event.action]}
+            {label}：{v}
+          </p>
+        ) : null;
+      })}
+    </>
+  );
+}
+
+/** The 档号 and 保管期限 an archive move recorded. */
+function archiveRows(events: readonly ApplicationEvent[]): [string, string | null][] {
+  const filed = events.findLast((e) => e.action === 'archive');
+  if (!filed) return [];
+  const retention = filed.params.retention as RetentionPeriod | undefined;
+  return [
+    ['档号', typeof filed.params.archiveNo === 'string' ? filed.params.archiveNo : null],
+    ['保管期限', retention && Object.hasOwn(RETENTION_LABELS, retention) ? RETENTION_LABELS[retention] : null],
+  ];
 }
 
 /** The applicant's other applications (arts. 35, 36(6)): possible repeats flagged for the handler to judge. */

@@ -6,16 +6,10 @@ import type { Hono } from 'hono';
 import { releaseToAll } from '../../../app/applications/release-to-all.js';
 import { actOnApplication } from '../../../app/applications/act-on-application.js';
 import { submitApplication, type SubmitInput } from '../../../app/applications/submit-application.js';
-import {
-  applicationPage,
-  applicationProof,
-  caseListPage,
-  entryChoices,
-} from '../../../app/applications/application-pages.js';
+import { applicationProof, caseListPage, entryChoices } from '../../../app/applications/application-pages.js';
 import type { CaseListOptions } from '../../../app/applications/case-lists.js';
 import { ACTIONS, APPLICATION_STATES, type Channel } from '../../../domain/applications/application.js';
-import { ACTION_LABELS } from '../../../domain/applications/transition-table.js';
-import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
+import { type StaffEnv, staffPage } from '../../common/env.js';
 import { formAction, readForm, readQuery, uploadedFile, valueOf, type FormState } from '../../common/pipeline.js';
 import type { FormValues } from '../../common/validation.js';
 import { download } from '../../common/download.js';
@@ -31,7 +25,9 @@ import {
 } from '../../common/validation.js';
 import { ApplicationListPage, type ApplicationListQuery } from './application-views.js';
 import { NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js';
-import { ApplicationCasePage, type FailedMove } from './application-case-views.js';
+import type { FailedMove } from './application-case-views.js';
+import { casePage } from './case-page.js';
+import { registerReplyRoutes } from './reply-routes.js';
 import { QUEUES } from '../../../domain/applications/queues.js';
 
 const PATH = '/admin/applications';
@@ -107,19 +103,6 @@ function entryInput(v: z.output<ReturnType<typeof entryForm>>, proof: SubmitInpu
 
 /** The moves' form: the move, and its parameters as typed (the domain parses them). */
 const moveForm = z.object({ action: oneOf(ACTIONS, '未知的办理事项') });
-
-/** Renders the case page, after a failed move with the form reopened. */
-async function casePage(c: StaffContext, id: string, failed?: FailedMove) {
-  const page = await applicationPage(c.get('ctx'), c.get('actor'), id);
-  const flash = c.req.query('flash') ?? '';
-  const done =
-    flash === 'created'
-      ? '申请已录入。'
-      : Object.hasOwn(ACTION_LABELS, flash)
-        ? `已完成“${ACTION_LABELS[flash as keyof typeof ACTION_LABELS]}”。`
-        : undefined;
-  return <ApplicationCasePage {...staffPage(c)} page={page} flash={failed ? undefined : done} failed={failed} />;
-}
 
 /** A move's parameters as typed: every field of its form but the move itself. */
 const moveParams = (values: FormValues): Record<string, string> =>
@@ -233,4 +216,6 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
       again: (state) => casePage(c, id, failedMove(state)),
     });
   });
+
+  registerReplyRoutes(admin);
 }

@@ -18,7 +18,9 @@ import {
   trackNotice,
   type PassRefusal,
 } from '../../../app/applications/track.js';
+import { trackDownloads, trackReleasedFile } from '../../../app/applications/track-downloads.js';
 import type { WebEnv } from '../../common/env.js';
+import { download } from '../../common/download.js';
 import { readForm, valueOf } from '../../common/pipeline.js';
 import { limitedTrack } from '../../common/rate-limit.js';
 import { cookieOptions } from '../../common/security.js';
@@ -34,7 +36,7 @@ export const PASS_MESSAGES: Readonly<Record<PassRefusal | 'missing', string>> = 
   invalid: '查询凭证无效，请重新输入查询码和联系方式查询。',
 };
 
-/** Registers GET and POST /track, GET /track/case and GET /track/notices/:id. */
+/** Registers GET and POST /track, GET /track/case, GET /track/notices/:id and GET /track/files/:id. */
 export function registerTrackRoutes(app: Hono<WebEnv>): void {
   app.get('/track', async (c) => {
     const site = await loadPortalSite(c.get('ctx'));
@@ -75,7 +77,18 @@ export function registerTrackRoutes(app: Hono<WebEnv>): void {
     const page = await trackCasePage(c.get('ctx'), token);
     if (!page.ok) return passRefused(c, page.refusal);
     const site = await loadPortalSite(c.get('ctx'));
-    return c.html(<TrackCasePage site={site} view={page.view} />);
+    const downloads = await trackDownloads(c.get('ctx'), token);
+    return c.html(<TrackCasePage site={site} view={page.view} downloads={downloads} />);
+  });
+
+  // A file released with a reply served 网上获取, only with the pass to its case.
+  app.get('/track/files/:id', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const token = getCookie(c, TRACK_COOKIE);
+    if (!token) return passRefused(c, 'missing');
+    const released = await trackReleasedFile(c.get('ctx'), token, c.req.param('id'));
+    if (!released.ok) return passRefused(c, released.refusal);
+    return download(c, released.file);
   });
 
   app.get('/track/notices/:id', async (c) => {

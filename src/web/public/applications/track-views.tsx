@@ -2,6 +2,8 @@
 // Views of the applicant's page (/track): the lookup form; the case page — state, dates, the request, the notices
 // served and the steps of the deadline ledger, never the applicant's personal data; one notice; and the neutral
 // "not found" and 429 pages.
+import type { TrackDownloads } from '../../../app/applications/track-downloads.js';
+import { TrackDownloadList } from './track-download-views.js';
 import type { PortalSite } from '../../../app/portal/portal.js';
 import { TRACK_PASS_MINUTES, type TrackCaseView } from '../../../app/applications/track.js';
 import type { NoticeDocument as NoticeDoc } from '../../../domain/notices/notice.js';
@@ -67,7 +69,7 @@ function deadlineText(d: TrackCaseView['deadline']): string {
  * The applicant's page of a case: the state and dates, the request as filed (and as corrected), the notices
  * served, and every public step with the due date after it. Nothing internal, no personal data.
  */
-export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView }) {
+export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView; downloads?: TrackDownloads | null }) {
   const v = p.view;
   const closed = isClosedState(v.state);
   const r = v.request;
@@ -105,6 +107,7 @@ export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView }) {
           ))}
         </DataTable>
       )}
+      {p.downloads ? <TrackDownloadList downloads={p.downloads} /> : null}
       <h2 id="steps">办理过程</h2>
       <DataTable class="steps" labelledBy="steps" cols={['日期', '事项', '此后答复期限', '说明']}>
         {v.steps.map((s) => (
