@@ -1,4 +1,4 @@
-// Ports of 依申请公开: applications and their ledgers, notices (告知书) and their service, the notice DOCX.
+// Ports of 依申请公开: applications and their ledgers, notices (告知书) and their service, the notice DOCX and PDF.
 
 import type {
   ApplicantType,
@@ -108,6 +108,8 @@ export interface NoticeRepository {
 export interface DocumentRenderer {
   /** A DOCX of a notice (告知书), with the seal image when given (PNG bytes). */
   noticeDocx(doc: NoticeDocument, seal?: Uint8Array): Promise<Uint8Array>;
+  /** A PDF of a notice, made like the annual report's PDF (the embedded CJK font). */
+  noticePdf(doc: NoticeDocument): Promise<Uint8Array>;
 }
 
 /** Repositories of 依申请公开. */

@@ -148,6 +148,26 @@ export async function trackNotice(
   return { ok: true, doc: maskApplicant(n.body as NoticeDocument, app.applicant) };
 }
 
+/**
+ * The PDF of one notice served to the applicant, as {@link trackNotice} shows it (personal data masked), made like
+ * the annual report's PDF.
+ * @returns the file, or why the pass opens nothing
+ * @throws AppError 'not_found' as {@link trackNotice}
+ */
+export async function trackNoticePdf(
+  ctx: ApplicationContext,
+  token: string,
+  noticeId: string,
+): Promise<
+  { ok: true; file: { bytes: Uint8Array; mime: string; name: string } } | { ok: false; refusal: PassRefusal }
+> {
+  const notice = await trackNotice(ctx, token, noticeId);
+  if (!notice.ok) return notice;
+  const { doc } = notice;
+  const name = `${doc.title}${doc.docNo ? `（${doc.docNo}）` : ''}.pdf`;
+  return { ok: true, file: { bytes: await ctx.renderer.noticePdf(doc), mime: 'application/pdf', name } };
+}
+
 /** The last corrected request text recorded by `receive_correction` ({correctedRequest}), if any. */
 function correctedRequest(app: ApplicationSnapshot): string | null {
   const e = [...app.events].reverse().find((x) => x.action === 'receive_correction');

@@ -99,7 +99,8 @@ export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView }) {
               <td>{n.docNo}</td>
               <td>{n.issuedOn}</td>
               <td>
-                <a href={`/track/notices/${n.id}`}>{`查看${n.kindLabel}`}</a>
+                <a href={`/track/notices/${n.id}`}>{`查看${n.kindLabel}`}</a>{' '}
+                <a href={`/track/notices/${n.id}/pdf`}>下载PDF</a>
               </td>
             </tr>
           ))}
@@ -127,8 +128,8 @@ export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView }) {
   );
 }
 
-/** One notice served to the applicant, as a printable sheet (the addressee's personal data masked). */
-export function TrackNoticePage(p: { site: PortalSite; doc: NoticeDoc }) {
+/** One notice served to the applicant, as a printable sheet (the addressee's personal data masked), and its PDF. */
+export function TrackNoticePage(p: { site: PortalSite; doc: NoticeDoc; pdfHref: string }) {
   return (
     <PublicLayout
       title={p.doc.title}
@@ -138,6 +139,9 @@ export function TrackNoticePage(p: { site: PortalSite; doc: NoticeDoc }) {
     >
       <nav class="notice-toolbar" aria-label="告知书操作">
         <a href="/track/case">返回办理进度</a>
+        <a class="button secondary" href={p.pdfHref}>
+          下载PDF
+        </a>
       </nav>
       <NoticeDocument doc={p.doc} />
     </PublicLayout>
