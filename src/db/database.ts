@@ -193,6 +193,28 @@ export interface NoticeTable {
   created_at: string;
 }
 
+/** A correction the applicant sent online (补正, art. 30), proposed to the handler. */
+export interface ProposedCorrectionTable {
+  id: string;
+  application_id: string;
+  received_on: string;
+  corrected_request: string;
+  state: string;
+  event_seq: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A file sent with an online correction, in the order sent. */
+export interface ProposedCorrectionFileTable {
+  proposal_id: string;
+  sort: number;
+  file_id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
 export interface CounterTable {
   key: string;
   value: number;
@@ -462,6 +484,8 @@ export interface Database {
   application: ApplicationTable;
   application_event: ApplicationEventTable;
   notice: NoticeTable;
+  proposed_correction: ProposedCorrectionTable;
+  proposed_correction_file: ProposedCorrectionFileTable;
   counter: CounterTable;
   email_outbox: EmailOutboxTable;
   review_case: ReviewCaseTable;

@@ -27,6 +27,8 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'application',
   'application_event',
   'notice',
+  'proposed_correction',
+  'proposed_correction_file',
   'counter',
   'review_case',
   'email_outbox',

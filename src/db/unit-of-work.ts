@@ -11,6 +11,7 @@ import { calendarRepository } from './repositories/calendar-repository.js';
 import { settingsRepository } from './repositories/settings-repository.js';
 import { applicationRepository } from './repositories/application-repository.js';
 import { counters, fileStore, noticeRepository } from './repositories/notice-repository.js';
+import { correctionRepository } from './repositories/correction-repository.js';
 import { outboxRepository } from './repositories/outbox-repository.js';
 import { reviewRepository } from './repositories/review-repository.js';
 import { searchIndex } from './repositories/search-index.js';
@@ -36,6 +37,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     applications: applicationRepository(db),
     files: fileStore(db),
     notices: noticeRepository(db),
+    corrections: correctionRepository(db),
     counters: counters(db),
     outbox: outboxRepository(db),
     reviews: reviewRepository(db),

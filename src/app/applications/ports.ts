@@ -9,6 +9,7 @@ import type {
   Outcome,
 } from '../../domain/applications/application.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
+import type { ProposedCorrection } from '../../domain/applications/online-correction.js';
 import type { AuditRepos, Clock, Crypto, UnitOfWork } from '../ports.js';
 import type { CalendarRepos } from '../calendar/ports.js';
 import type { FileRepos } from '../files/ports.js';
@@ -104,6 +105,21 @@ export interface NoticeRepository {
   recordService(id: string, service: { servedOn: string; method: string; ref: string }): Promise<void>;
 }
 
+/** Corrections sent online from the applicant's page (补正, art. 30), proposed to the handler. */
+export interface CorrectionRepository {
+  insert(p: ProposedCorrection): Promise<void>;
+  byId(id: string): Promise<ProposedCorrection | undefined>;
+  /** The case's proposals, newest first; at most one is pending (a new one supersedes it). */
+  forApplication(applicationId: string): Promise<ProposedCorrection[]>;
+  /** Marks the case's pending proposal superseded by a later one. */
+  supersede(applicationId: string, at: string): Promise<void>;
+  /**
+   * Marks a pending proposal accepted by the `receive_correction` event `eventSeq`.
+   * @returns false when it is no longer pending (accepted or superseded meanwhile): nothing changed
+   */
+  accept(id: string, eventSeq: number, at: string): Promise<boolean>;
+}
+
 /** Office documents generated from structured notices. */
 export interface DocumentRenderer {
   /** A DOCX of a notice (告知书), with the seal image when given (PNG bytes). */
@@ -113,7 +129,11 @@ export interface DocumentRenderer {
 }
 
 /** Repositories of 依申请公开. */
-export type ApplicationRepos = { applications: ApplicationRepository; notices: NoticeRepository };
+export type ApplicationRepos = {
+  applications: ApplicationRepository;
+  notices: NoticeRepository;
+  corrections: CorrectionRepository;
+};
 
 /** The repositories the application use cases read and write: their own and those they consult. */
 export type ApplicationUseCaseRepos = ApplicationRepos &
