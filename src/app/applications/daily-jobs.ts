@@ -14,7 +14,8 @@ import { today as todayOf } from './case-context.js';
 
 /**
  * Ends cases whose correction period (art. 30: deemed abandoned) or fee payment period (measures:
- * deemed abandoned) ran out before today, as `other.correction_lapsed` / `other.fee_unpaid`.
+ * deemed abandoned) ran out before today, as `other.correction_lapsed` / `other.fee_unpaid` — not a case
+ * whose correction, sent online in time, waits for the handler.
  * @returns the ids lapsed
  */
 export async function sweepLapses(ctx: ApplicationContext): Promise<string[]> {
@@ -26,10 +27,20 @@ export async function sweepLapses(ctx: ApplicationContext): Promise<string[]> {
     const action =
       app.state === 'awaiting_correction' ? 'lapse_correction' : app.state === 'awaiting_payment' ? 'lapse_fee' : null;
     if (!action) continue;
+    if (action === 'lapse_correction' && (await correctedInTime(ctx, id, app.waitingUntil))) continue;
     await actOnApplication(ctx, null, id, action, {});
     lapsed.push(id);
   }
   return lapsed;
+}
+
+/**
+ * Whether the applicant sent a correction online within the period (received on or before its last day) that waits
+ * for the handler's confirmation: the applicant did correct in time, so the case is not deemed abandoned (art. 30).
+ */
+async function correctedInTime(ctx: ApplicationContext, id: string, lastDay: string): Promise<boolean> {
+  const proposals = await ctx.repos.corrections.forApplication(id);
+  return proposals.some((p) => p.state === 'pending' && p.receivedOn <= lastDay);
 }
 
 /**

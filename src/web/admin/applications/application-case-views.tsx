@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The back-office case page (依申请公开): summary, applicant, request, identity proof, the deadline
-// ledger, one form per move the transition table offers (fields from the move's ParamSpecs), notices.
+// ledger, the corrections sent online, one form per move the transition table offers (fields from the move's
+// ParamSpecs), notices.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { ApplicationEvent } from '../../../domain/applications/application.js';
 import type { ApplicationPage } from '../../../app/applications/application-pages.js';
@@ -27,6 +28,7 @@ import { formatInstant } from '../../common/time.js';
 import { DataTable, InfoList } from '../../common/blocks.js';
 import { NoticeList } from './notice-views.js';
 import { CaseCell, DueCell } from './application-views.js';
+import { ProposedCorrections } from './correction-views.js';
 
 const PATH = '/admin/applications';
 
@@ -88,6 +90,13 @@ export function ApplicationCasePage(p: CaseProps) {
       <h2>申请内容</h2>
       <InfoList rows={requestRows(r)} />
       <Ledger events={app.events} />
+      <ProposedCorrections
+        caseId={app.id}
+        csrf={p.csrf}
+        proposals={p.page.proposals}
+        canAccept={p.page.can.acceptCorrection}
+        typed={p.failed?.values}
+      />
       <Moves {...p} />
       <NoticeList csrf={p.csrf} notices={p.page.notices} canRecordService={p.page.can.recordService} />
       {p.page.can.releaseToAll ? (
@@ -228,7 +237,7 @@ function Moves(p: CaseProps) {
                 csrf={p.csrf}
                 handlers={handlers.map((h): [string, string] => [h.id, h.label])}
                 orgs={transferOrgs.map((o): [string, string] => [o.id, o.name])}
-                failed={p.failed?.action === m.action ? p.failed : undefined}
+                failed={p.failed?.action === m.action && !p.failed.values.proposalId ? p.failed : undefined}
               />
             ))}
           </div>

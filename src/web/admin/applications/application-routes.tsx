@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
 // Back-office pages of 依申请公开: the case list, staff entry for the other channels (《政府信息公开条例》
 // 第三十一条), the case page with its deadline ledger and moves, the moves themselves, release to all
-// (第四十四条) and the identity proof download. Thin handlers: parse → use case (which authorizes) → render.
+// (第四十四条), the identity proof download, and the corrections sent online (their files, their confirmation).
+// Thin handlers: parse → use case (which authorizes) → render.
 import type { Hono } from 'hono';
 import { releaseToAll } from '../../../app/applications/release-to-all.js';
 import { actOnApplication } from '../../../app/applications/act-on-application.js';
@@ -32,6 +33,7 @@ import {
 import { ApplicationListPage, type ApplicationListQuery } from './application-views.js';
 import { NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js';
 import { ApplicationCasePage, type FailedMove } from './application-case-views.js';
+import { acceptCorrection, proposalFile } from '../../../app/applications/online-correction.js';
 import { QUEUES } from '../../../domain/applications/queues.js';
 
 const PATH = '/admin/applications';
@@ -120,6 +122,9 @@ async function casePage(c: StaffContext, id: string, failed?: FailedMove) {
         : undefined;
   return <ApplicationCasePage {...staffPage(c)} page={page} flash={failed ? undefined : done} failed={failed} />;
 }
+
+/** The form confirming a correction sent online: the corrected request (prefilled) and a note. */
+const acceptForm = z.object({ correctedRequest: text(20_000), note: text(2000) });
 
 /** A move's parameters as typed: every field of its form but the move itself. */
 const moveParams = (values: FormValues): Record<string, string> =>
@@ -219,6 +224,23 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
       run: () => releaseToAll(c.get('ctx'), c.get('actor'), id),
       done: (draft) => c.redirect(`/admin/publications/${draft.id}`, 303),
       again: (state) => casePage(c, id, { action: 'release_to_all', message: state.message ?? '', values: {} }),
+    });
+  });
+
+  admin.get(`${PATH}/:id/corrections/:proposalId/files/:sort{[0-9]+}`, async (c) => {
+    const { id, proposalId, sort } = c.req.param();
+    return download(c, await proposalFile(c.get('ctx'), c.get('actor'), id, proposalId, Number(sort)));
+  });
+
+  admin.post(`${PATH}/:id/corrections/:proposalId/accept`, async (c) => {
+    const { id, proposalId } = c.req.param();
+    const values = await readForm(c);
+    return formAction(c, {
+      schema: acceptForm,
+      values,
+      run: (input) => acceptCorrection(c.get('ctx'), c.get('actor'), id, proposalId, input),
+      done: () => c.redirect(`${PATH}/${id}?flash=receive_correction`, 303),
+      again: (state) => casePage(c, id, { ...failedMove(state), action: 'receive_correction' }),
     });
   });
 

@@ -75,7 +75,7 @@ export function registerTrackRoutes(app: Hono<WebEnv>): void {
   app.get('/track/case', (c) =>
     withPass(c, trackCasePage, async ({ view }) => {
       const site = await loadPortalSite(c.get('ctx'));
-      return c.html(<TrackCasePage site={site} view={view} />);
+      return c.html(<TrackCasePage site={site} view={view} csrf={c.get('csrf')} />);
     }),
   );
 
@@ -118,7 +118,7 @@ export async function withPass<T>(
 }
 
 /** The lookup form again, with why (401: the page needs a fresh lookup); a bad pass is dropped. */
-async function passRefused(c: Context<WebEnv>, why: PassRefusal | 'missing'): Promise<Response> {
+export async function passRefused(c: Context<WebEnv>, why: PassRefusal | 'missing'): Promise<Response> {
   if (why !== 'missing') deleteCookie(c, TRACK_COOKIE, { path: '/track' });
   const site = await loadPortalSite(c.get('ctx'));
   return c.html(<TrackFormPage site={site} csrf={c.get('csrf')} message={PASS_MESSAGES[why]} />, 401);

@@ -13,6 +13,7 @@ import { PublicLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
 import { TRACK_NOT_FOUND } from '../../common/rate-limit.js';
 import { siteTitle } from '../portal/portal-views.js';
+import { TrackCorrectionSection, type CorrectionFormState } from './track-correction-views.js';
 
 const CRUMBS: [string, string][] = [
   ['/', '政府信息公开'],
@@ -67,7 +68,13 @@ function deadlineText(d: TrackCaseView['deadline']): string {
  * The applicant's page of a case: the state and dates, the request as filed (and as corrected), the notices
  * served, and every public step with the due date after it. Nothing internal, no personal data.
  */
-export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView }) {
+export function TrackCasePage(p: {
+  site: PortalSite;
+  view: TrackCaseView;
+  csrf: string;
+  /** The correction form as typed, after a refused post. */
+  correctionForm?: CorrectionFormState;
+}) {
   const v = p.view;
   const closed = isClosedState(v.state);
   const r = v.request;
@@ -86,6 +93,7 @@ export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView }) {
           ['办理结果', closed && v.outcome ? outcomeForApplicant(v.outcome) : null],
         ]}
       />
+      <TrackCorrectionSection correction={v.correction} csrf={p.csrf} form={p.correctionForm} />
       <h2 id="request">申请内容</h2>
       <InfoList rows={requestRows(r, v.correctedRequest)} />
       <h2 id="notices">告知书</h2>
