@@ -20,6 +20,7 @@ const reportPdf = once(() => import('./adapters/documents/report-pdf.js'));
 const readDocument = once(() => import('./adapters/documents/read-document.js'));
 const catalogueXlsx = once(() => import('./adapters/documents/catalogue-xlsx.js'));
 const noticeDocx = once(() => import('./adapters/documents/notice-docx.js'));
+const noticePdf = once(() => import('./adapters/documents/notice-pdf.js'));
 
 /** The annual report as DOCX, XLSX and PDF. */
 export const reportDocumentRenderers: ReportDocumentRenderers = {
@@ -40,9 +41,10 @@ export const catalogueSheets: CatalogueSheetIO = {
   write: async (...args) => (await catalogueXlsx()).catalogueSheetIO.write(...args),
 };
 
-/** The notice (告知书) DOCX, with the seal image when there is one. */
+/** The notice (告知书) DOCX, with the seal image when there is one, and PDF. */
 export const noticeRenderer: DocumentRenderer = {
   noticeDocx: async (doc, seal) => (await noticeDocx()).renderNoticeDocx(doc, seal ? { seal } : {}),
+  noticePdf: async (doc) => (await noticePdf()).renderNoticePdf(doc),
 };
 
 const argon2 = once(async () => (await import('./adapters/security/argon2-hasher.js')).argon2Hasher());

@@ -215,6 +215,28 @@ export interface ApplicationReplyDraftTable {
   created_at: string;
 }
 
+/** A correction the applicant sent online (补正, art. 30), proposed to the handler. */
+export interface ProposedCorrectionTable {
+  id: string;
+  application_id: string;
+  received_on: string;
+  corrected_request: string;
+  state: string;
+  event_seq: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A file sent with an online correction, in the order sent. */
+export interface ProposedCorrectionFileTable {
+  proposal_id: string;
+  sort: number;
+  file_id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
 export interface CounterTable {
   key: string;
   value: number;
@@ -486,6 +508,8 @@ export interface Database {
   notice: NoticeTable;
   application_reply_file: ApplicationReplyFileTable;
   application_reply_draft: ApplicationReplyDraftTable;
+  proposed_correction: ProposedCorrectionTable;
+  proposed_correction_file: ProposedCorrectionFileTable;
   counter: CounterTable;
   email_outbox: EmailOutboxTable;
   review_case: ReviewCaseTable;

@@ -29,6 +29,8 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'notice',
   'application_reply_file',
   'application_reply_draft',
+  'proposed_correction',
+  'proposed_correction_file',
   'counter',
   'review_case',
   'email_outbox',

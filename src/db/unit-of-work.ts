@@ -12,6 +12,7 @@ import { settingsRepository } from './repositories/settings-repository.js';
 import { applicationRepository } from './repositories/application-repository.js';
 import { counters, fileStore, noticeRepository } from './repositories/notice-repository.js';
 import { replyDraftRepository, replyFileRepository } from './repositories/reply-repository.js';
+import { correctionRepository } from './repositories/correction-repository.js';
 import { outboxRepository } from './repositories/outbox-repository.js';
 import { reviewRepository } from './repositories/review-repository.js';
 import { searchIndex } from './repositories/search-index.js';
@@ -39,6 +40,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     notices: noticeRepository(db),
     replyFiles: replyFileRepository(db),
     replyDrafts: replyDraftRepository(db),
+    corrections: correctionRepository(db),
     counters: counters(db),
     outbox: outboxRepository(db),
     reviews: reviewRepository(db),

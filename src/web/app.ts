@@ -25,6 +25,7 @@ import { registerApiRoutes } from './api/api-routes.js';
 import { registerApplicationApi } from './api/application-api.js';
 import { registerApplyRoutes } from './public/applications/apply-routes.js';
 import { registerTrackRoutes } from './public/applications/track-routes.js';
+import { registerTrackCorrectionRoutes } from './public/applications/track-correction-routes.js';
 import { registerApplicationRoutes } from './admin/applications/application-routes.js';
 import { registerPublicationRoutes } from './admin/publications/publication-routes.js';
 import { registerPublicationExportRoutes } from './admin/publications/publication-export-routes.js';
@@ -124,6 +125,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   app.route('/', admin);
   registerApplyRoutes(app);
   registerTrackRoutes(app);
+  registerTrackCorrectionRoutes(app);
   // Before the portal's directory routes: `/org/:code/annual-reports` is the annual-report archive.
   registerPublicAnnualReportRoutes(app);
   registerPublicStandardCatalogueRoutes(app);

@@ -10,7 +10,14 @@ export class TestAgent {
   readonly cookies = new Map<string, string>();
   readonly app: Hono<WebEnv>;
 
-  constructor(rt: TestRuntime) {
+  /**
+   * @param opts.ip the client address the server sees (the rate limits count per address); default none, which the
+   *   server reads as 'unknown'
+   */
+  constructor(
+    rt: TestRuntime,
+    private readonly opts: { ip?: string } = {},
+  ) {
     this.app = createWebApp(rt.ctx, {
       secureCookies: false,
       uploadLimitBytes: 2 * 1024 * 1024,
@@ -30,7 +37,8 @@ export class TestAgent {
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     }
-    const res = await this.app.request(`http://localhost${path}`, { method, headers, body: init.body });
+    const env = this.opts.ip ? { incoming: { socket: { remoteAddress: this.opts.ip } } } : undefined;
+    const res = await this.app.request(`http://localhost${path}`, { method, headers, body: init.body }, env);
     for (const sc of res.headers.getSetCookie()) {
       const [pair] = sc.split(';');
       const eq = pair?.indexOf('=') ?? -1;
@@ -48,6 +56,14 @@ export class TestAgent {
     return this.request('GET', path);
   }
 
+  /** The CSRF cookie's token, after a first page has set it. */
+  private async csrfToken(): Promise<string> {
+    if (!this.cookies.has('gk_csrf')) {
+      await this.get('/admin/login');
+    }
+    return this.cookies.get('gk_csrf') ?? '';
+  }
+
   /**
    * POSTs a urlencoded form from the same origin, adding the CSRF field unless `csrf: false`.
    * Repeated fields are given as arrays.
@@ -57,18 +73,34 @@ export class TestAgent {
     fields: Record<string, string | string[]>,
     opts: { csrf?: boolean; origin?: string } = {},
   ): Promise<Response> {
-    if (!this.cookies.has('gk_csrf')) {
-      await this.get('/admin/login');
-    }
+    const csrf = await this.csrfToken();
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) {
       for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     }
-    if (opts.csrf !== false) body.set('_csrf', this.cookies.get('gk_csrf') ?? '');
+    if (opts.csrf !== false) body.set('_csrf', csrf);
     return this.request('POST', path, {
       body: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: opts.origin ?? 'http://localhost' },
     });
+  }
+
+  /**
+   * POSTs a multipart form from the same origin, as a browser sends a form with file inputs: the text fields, then
+   * the files under their field names; adds the CSRF field unless `csrf: false`.
+   */
+  async postMultipart(
+    path: string,
+    fields: Record<string, string>,
+    files: Record<string, readonly File[]> = {},
+    opts: { csrf?: boolean } = {},
+  ): Promise<Response> {
+    const csrf = await this.csrfToken();
+    const form = new FormData();
+    if (opts.csrf !== false) form.set('_csrf', csrf);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    for (const [k, list] of Object.entries(files)) for (const f of list) form.append(k, f);
+    return this.request('POST', path, { body: form, headers: { origin: 'http://localhost' } });
   }
 
   /** Logs in; changes the password first when the account must (returns the password now valid). */

@@ -1,21 +1,17 @@
 // Writes an annual report as PDF with pdfmake's server API (docs/decisions/0009-report-documents.md),
-// embedding a CJK TrueType/OpenType font so the text layer extracts as the same Chinese text.
+// embedding a CJK TrueType/OpenType font so the text layer extracts as the same Chinese text (pdf-writer.ts).
 // Chromium's print is not used: with Noto CJK it maps characters to Kangxi radicals in the text layer
 // (人 → ⼈), which breaks copy, search and screen readers. Layout as the DOCX (report-docx.ts): A4, GB/T
 // 9704 margins, title, preamble, six headings, the official tables (国办公开办函〔2021〕30号; 2019:
-// 国办公开办函〔2019〕60号), chart SVGs after the section-三 table. No network and no file but the font:
-// pdfmake's URL and local-file access policies deny everything else.
+// 国办公开办函〔2019〕60号), chart SVGs after the section-三 table.
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { SECTION_TITLES } from '../../domain/reports/labels.js';
 import { preamble, reportTitle, sectionBody } from '../../domain/reports/render-text.js';
-import { reportFonts, type FontFace, type ReportFonts } from './report-pdf-font.js';
+import { GBT9704_MARGINS, GBT9704_TEXT_WIDTH, PDF_FAMILY, writePdf } from './pdf-writer.js';
 import { applicationsGrid, article20Grids, placeCells, reviewsGrid, withCaptionRow, type Grid } from './report-grid.js';
 import {
-  loadPdfmake,
   type PdfContent as Content,
   type PdfDocumentDefinition,
-  type PdfFontFamily,
-  type PdfFontSource,
   type PdfTableCell as TableCell,
 } from './report-pdfmake.js';
 
@@ -29,16 +25,6 @@ export type ReportPdfOptions = {
   fontFile?: string;
 };
 
-/** The pdfmake family of the text. */
-const FAMILY = 'ReportCJK';
-const PT_PER_MM = 72 / 25.4;
-const MARGINS: [number, number, number, number] = [28, 37, 26, 35].map((v) => v * PT_PER_MM) as [
-  number,
-  number,
-  number,
-  number,
-]; // left, top, right, bottom (GB/T 9704 §5.2.1)
-const TEXT_WIDTH = (210 - 28 - 26) * PT_PER_MM;
 const CELL_PADDING = 3;
 const BODY_SIZE = 12;
 
@@ -55,44 +41,7 @@ export async function renderReportPdf(
   format: ReportFormat,
   opts: ReportPdfOptions = {},
 ): Promise<Uint8Array> {
-  const fonts = reportFonts(opts.fontFile);
-  const { dictionary, svgFamily, files } = fontDictionary(fonts);
-  // pdfmake is a module-level singleton: fonts and policies are set right before the synchronous createPdf.
-  const pdfmake = loadPdfmake();
-  pdfmake.setFonts(dictionary);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => files.has(path));
-  const doc = pdfmake.createPdf(definition(report, format, opts.charts ?? [], svgFamily));
-  return new Uint8Array(await doc.getBuffer());
-}
-
-/**
- * The pdfmake font dictionary, built fresh for each document (pdfmake rewrites its entries), the
- * family name to give SVG text, and the font files pdfmake may read. pdfmake takes a collection's
- * face as `[file, face]`, which its SVG renderer cannot open; SVG text therefore names a second
- * family whose entries are the face names, under which pdfkit has cached the faces once the body
- * text (which precedes every chart) used them. (Keeping the 20 MB collections in pdfmake's
- * in-memory file system between documents was measured: no faster, so the files are read each time.)
- */
-function fontDictionary(fonts: ReportFonts): {
-  dictionary: Record<string, PdfFontFamily>;
-  svgFamily: string;
-  files: Set<string>;
-} {
-  const files = new Set([fonts.normal.file, fonts.bold.file]);
-  const src = (f: FontFace): PdfFontSource => (f.face === null ? f.file : [f.file, f.face]);
-  const family = (normal: FontFace, bold: FontFace): PdfFontFamily => ({
-    normal: src(normal),
-    bold: src(bold),
-    italics: src(normal),
-    bolditalics: src(bold),
-  });
-  const dictionary: Record<string, PdfFontFamily> = { [FAMILY]: family(fonts.normal, fonts.bold) };
-  if (fonts.normal.face === null) return { dictionary, svgFamily: FAMILY, files };
-  const alias = fonts.normal.face;
-  const bold = fonts.bold.face ?? fonts.bold.file;
-  dictionary[alias] = { normal: alias, bold, italics: alias, bolditalics: bold };
-  return { dictionary, svgFamily: alias, files };
+  return writePdf((svgFamily) => definition(report, format, opts.charts ?? [], svgFamily), opts.fontFile);
 }
 
 function definition(
@@ -118,7 +67,7 @@ function definition(
   content.push(heading(SECTION_TITLES.other), ...narrative(sectionBody(report, 'other')));
   return {
     pageSize: 'A4',
-    pageMargins: MARGINS,
+    pageMargins: GBT9704_MARGINS,
     language: 'zh-CN',
     info: {
       title,
@@ -129,7 +78,7 @@ function definition(
     content,
     pageBreakBefore,
     footer: (page: number) => ({ text: `— ${page} —`, alignment: 'center', fontSize: 10, margin: [0, 12, 0, 0] }),
-    defaultStyle: { font: FAMILY, fontSize: BODY_SIZE, lineHeight: 1.5 },
+    defaultStyle: { font: PDF_FAMILY, fontSize: BODY_SIZE, lineHeight: 1.5 },
     styles: {
       title: { fontSize: 20, bold: true, alignment: 'center', lineHeight: 1.3, margin: [0, 0, 0, 18] },
       heading: { fontSize: 14, bold: true, margin: [0, 12, 0, 4] },
@@ -188,7 +137,7 @@ function table(grid: Grid, fontSize: number): Content {
       fillColor: cell.kind === 'head' ? '#f2f2f2' : undefined,
     };
   }
-  const available = TEXT_WIDTH - grid.columns * 2 * CELL_PADDING - (grid.columns + 1);
+  const available = GBT9704_TEXT_WIDTH - grid.columns * 2 * CELL_PADDING - (grid.columns + 1);
   const sum = grid.widths.reduce((a, b) => a + b, 0);
   return {
     table: {
@@ -214,7 +163,7 @@ function chart(svg: string, family: string): Content {
   const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? 640) * 0.75;
   return {
     svg: withFontFamily(svg, family),
-    width: Math.min(width, TEXT_WIDTH),
+    width: Math.min(width, GBT9704_TEXT_WIDTH),
     alignment: 'center',
     margin: [0, 4, 0, 8],
   };

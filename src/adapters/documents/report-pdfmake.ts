@@ -1,4 +1,4 @@
-// The part of pdfmake 0.3's server API (js/index.js) the PDF report uses, typed here rather than
+// The part of pdfmake 0.3's server API (js/index.js) the PDF report and notices use, typed here rather than
 // through @types/pdfmake: its `/// <reference lib="dom" />` adds the DOM library to the whole
 // program and breaks Node's Blob/fetch typings elsewhere (docs/decisions/0009-report-documents.md).
 import { createRequire } from 'node:module';
@@ -45,7 +45,8 @@ export type PdfContent =
         paddingBottom: () => number;
       };
     })
-  | (PdfStyle & { svg: string; width: number });
+  | (PdfStyle & { svg: string; width: number })
+  | (PdfStyle & { stack: PdfContent[]; unbreakable?: boolean });
 
 /** What pdfmake tells `pageBreakBefore` about a laid-out node. */
 export type PdfNodeInfo = {
@@ -63,7 +64,7 @@ export type PdfDocumentDefinition = {
   info: { title: string; author?: string; subject: string; creator: string };
   content: PdfContent[];
   footer: (page: number, pages: number) => PdfContent;
-  pageBreakBefore: (node: PdfNodeInfo, nodes: { getFollowingNodesOnPage(): PdfNodeInfo[] }) => boolean;
+  pageBreakBefore?: (node: PdfNodeInfo, nodes: { getFollowingNodesOnPage(): PdfNodeInfo[] }) => boolean;
   defaultStyle: PdfStyle;
   styles: Record<string, PdfStyle>;
 };

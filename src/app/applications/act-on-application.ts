@@ -1,5 +1,5 @@
 // Making a move on a case: decide (pure) → store the new state, the event and the audit entry in one transaction.
-import type { ApplicationContext } from './ports.js';
+import type { ApplicationContext, ApplicationUseCaseRepos } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Action, ApplicationSnapshot } from '../../domain/applications/application.js';
 import { decide } from '../../domain/applications/transitions.js';
@@ -16,9 +16,16 @@ import { approvalParams, withArchiveNo, withDefaultRetention } from './approval-
 export type ActResult = { state: ApplicationSnapshot['state']; dueOn: string | null; noticeIds: string[] };
 
 /**
+ * What a caller also writes in the move's transaction once the event `seq` is stored (marking a proposed correction
+ * accepted); throwing an AppError undoes the whole move.
+ */
+export type WithinMove = (r: ApplicationUseCaseRepos, seq: number, now: string) => Promise<void>;
+
+/**
  * Makes one move. The role check comes first (403 whatever the state), then the transition table
  * (409), then the parameters (422); nothing changes on any error.
  * @param actor null for the system's lapse moves
+ * @param within what else to write in the same transaction
  */
 export async function actOnApplication(
   ctx: ApplicationContext,
@@ -26,6 +33,7 @@ export async function actOnApplication(
   id: string,
   action: Action,
   params: Record<string, unknown>,
+  within?: WithinMove,
 ): Promise<ActResult> {
   const c = await loadCase(ctx.repos, id);
   const orgIds = caseOrgIds(actor, c);
@@ -62,6 +70,7 @@ export async function actOnApplication(
       await r.applications.update(id, patch, now);
       if (draft) await r.replyDrafts.insert({ applicationId: id, seq, body: draft, createdAt: now });
       const noticeIds = await issueNoticesFor(ctx, r, { app: after, org: c.org, action, on: event.on, now });
+      await within?.(r, seq, now);
       await r.audit.append(
         auditBy(actor, {
           action: `application.${action}`,

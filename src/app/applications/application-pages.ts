@@ -10,6 +10,7 @@ import { findOrg, loadPortalSite, type PortalSite } from '../portal/portal.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { Queue } from '../../domain/applications/queues.js';
 import { readCase, type CaseView } from './application-queries.js';
+import { caseProposals, waitingProposal, type ProposalView } from './online-correction.js';
 import {
   caseHandlers,
   caseOrganizations,
@@ -75,11 +76,15 @@ export type ApplicationPage = {
   handlers: { id: string; label: string }[];
   /** Where the case may be transferred to (转办): active organizations of the same tree. */
   transferOrgs: { id: string; name: string }[];
+  /** Corrections the applicant sent online (newest first), and the one waiting for confirmation. */
+  proposals: { all: ProposalView[]; waiting: ProposalView | null };
   can: {
     /** Turn the disclosed information into a draft publication (第四十四条). */
     releaseToAll: boolean;
     /** Record how a notice was served. */
     recordService: boolean;
+    /** Confirm the correction sent online (the `receive_correction` move is offered). */
+    acceptCorrection: boolean;
   };
 };
 
@@ -92,11 +97,12 @@ export async function applicationPage(ctx: ApplicationContext, actor: Actor, id:
   const { view, orgIds } = await readCase(ctx, actor, id);
   const app = view.app;
   const offers = (action: string) => view.moves.some((m) => m.action === action);
-  const [notices, names, handlers, orgs] = await Promise.all([
+  const [notices, names, handlers, orgs, proposals] = await Promise.all([
     ctx.repos.notices.forApplication(id),
     staffNames(ctx),
     offers('assign') ? caseHandlers(ctx, view.org.id) : Promise.resolve([]),
     offers('transfer') ? ctx.repos.orgs.list() : Promise.resolve([]),
+    caseProposals(ctx, view),
   ]);
   const handles = holdsOver(actor, 'handler', orgIds);
   const root = orgIds[0];
@@ -111,6 +117,7 @@ export async function applicationPage(ctx: ApplicationContext, actor: Actor, id:
     transferOrgs: orgs
       .filter((o) => o.id !== view.org.id && ancestry(orgs, o.id)[0] === root)
       .map((o) => ({ id: o.id, name: o.name })),
+    proposals: { all: proposals, waiting: waitingProposal(view, proposals) },
     can: {
       releaseToAll:
         handles &&
@@ -118,6 +125,7 @@ export async function applicationPage(ctx: ApplicationContext, actor: Actor, id:
         ['replied', 'archived'].includes(app.state) &&
         ['disclosed', 'partially_disclosed'].includes(app.outcome ?? ''),
       recordService: handles,
+      acceptCorrection: offers('receive_correction'),
     },
   };
 }

@@ -18,7 +18,8 @@ import { today as todayOf } from './case-context.js';
  * Proposes ending the cases whose correction period (art. 30) or fee payment period (国办函〔2020〕109号) ran out
  * before today: records `propose_lapse` (once per period) and mails the handler, who checks whether the applicant
  * had a good reason and confirms (`lapse_correction` / `lapse_fee`) or accepts the late correction or payment.
- * Art. 30 deems abandoned only a failure "无正当理由", which the clock cannot know.
+ * Art. 30 deems abandoned only a failure "无正当理由", which the clock cannot know; a case whose correction, sent
+ * online in time, waits for the handler is not proposed.
  * @returns the ids proposed
  */
 export async function proposeLapses(ctx: ApplicationContext): Promise<string[]> {
@@ -28,6 +29,7 @@ export async function proposeLapses(ctx: ApplicationContext): Promise<string[]> 
     const app = await ctx.repos.applications.byId(id);
     if (!app?.waitingUntil || app.waitingUntil >= today || lapseProposed(app)) continue;
     if (app.state !== 'awaiting_correction' && app.state !== 'awaiting_payment') continue;
+    if (app.state === 'awaiting_correction' && (await correctedInTime(ctx, id, app.waitingUntil))) continue;
     await actOnApplication(ctx, null, id, 'propose_lapse', {});
     proposed.push(id);
     const handler = app.handlerId === null ? undefined : await ctx.repos.users.byId(app.handlerId);
@@ -56,6 +58,15 @@ export async function proposeLapses(ctx: ApplicationContext): Promise<string[]> 
     );
   }
   return proposed;
+}
+
+/**
+ * Whether the applicant sent a correction online within the period (received on or before its last day) that waits
+ * for the handler's confirmation: the applicant did correct in time, so the case is not deemed abandoned (art. 30).
+ */
+async function correctedInTime(ctx: ApplicationContext, id: string, lastDay: string): Promise<boolean> {
+  const proposals = await ctx.repos.corrections.forApplication(id);
+  return proposals.some((p) => p.state === 'pending' && p.receivedOn <= lastDay);
 }
 
 /**

@@ -156,6 +156,20 @@ function thirdPartyDisclosures(
   return out;
 }
 
+/**
+ * What a 补正告知书 asks the applicant to correct (art. 30): the `request_correction` move's items, else its note,
+ * one a line; when neither was given, the general request for the features that identify the information.
+ */
+export function correctionItems(params: Readonly<Record<string, unknown>>): string[] {
+  return (
+    textParam(params, 'items') ??
+    textParam(params, 'note') ??
+    '申请内容不够明确，请补充所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述。'
+  )
+    .split(/\n+/)
+    .filter(Boolean);
+}
+
 function textParam(p: Readonly<Record<string, unknown>>, k: string): string | undefined {
   const v = p[k];
   return typeof v === 'string' && v.trim() !== '' ? v : undefined;
@@ -189,13 +203,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSetti
       return {
         ...base,
         kind: 'correction',
-        items: (
-          str('items') ??
-          str('note') ??
-          '申请内容不够明确，请补充所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述。'
-        )
-          .split(/\n+/)
-          .filter(Boolean),
+        items: correctionItems(p),
         correctionDueOn: (str('dueOn') ?? t.on) as LocalDate,
       };
     case 'extend':

@@ -1,4 +1,4 @@
-// Ports of 依申请公开: applications and their ledgers, notices (告知书) and their service, the notice DOCX.
+// Ports of 依申请公开: applications and their ledgers, notices (告知书) and their service, the notice DOCX and PDF.
 
 import type {
   ApplicantType,
@@ -9,6 +9,7 @@ import type {
   Outcome,
 } from '../../domain/applications/application.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
+import type { ProposedCorrection } from '../../domain/applications/online-correction.js';
 import type { AuditRepos, Clock, Crypto, UnitOfWork } from '../ports.js';
 import type { CalendarRepos } from '../calendar/ports.js';
 import type { FileRepos } from '../files/ports.js';
@@ -141,10 +142,27 @@ export interface ReplyDraftRepository {
   latest(applicationId: string): Promise<ReplyDraftRecord | undefined>;
 }
 
+/** Corrections sent online from the applicant's page (补正, art. 30), proposed to the handler. */
+export interface CorrectionRepository {
+  insert(p: ProposedCorrection): Promise<void>;
+  byId(id: string): Promise<ProposedCorrection | undefined>;
+  /** The case's proposals, newest first; at most one is pending (a new one supersedes it). */
+  forApplication(applicationId: string): Promise<ProposedCorrection[]>;
+  /** Marks the case's pending proposal superseded by a later one. */
+  supersede(applicationId: string, at: string): Promise<void>;
+  /**
+   * Marks a pending proposal accepted by the `receive_correction` event `eventSeq`.
+   * @returns false when it is no longer pending (accepted or superseded meanwhile): nothing changed
+   */
+  accept(id: string, eventSeq: number, at: string): Promise<boolean>;
+}
+
 /** Office documents generated from structured notices. */
 export interface DocumentRenderer {
   /** A DOCX of a notice (告知书), with the seal image when given (PNG bytes). */
   noticeDocx(doc: NoticeDocument, seal?: Uint8Array): Promise<Uint8Array>;
+  /** A PDF of a notice, made like the annual report's PDF (the embedded CJK font). */
+  noticePdf(doc: NoticeDocument): Promise<Uint8Array>;
 }
 
 /** Repositories of 依申请公开. */
@@ -153,6 +171,7 @@ export type ApplicationRepos = {
   notices: NoticeRepository;
   replyFiles: ReplyFileRepository;
   replyDrafts: ReplyDraftRepository;
+  corrections: CorrectionRepository;
 };
 
 /** The repositories the application use cases read and write: their own and those they consult. */

@@ -12,61 +12,12 @@ import { workingDaysBetween } from '../../domain/calendar/working-days.js';
 import { maskPersonName } from '../../domain/applications/tracking-code.js';
 import { notFound } from '../errors.js';
 import { loadCase, today } from './case-context.js';
-import { findTrackedCase, trackViewOf, type TrackView } from './application-queries.js';
+import { trackViewOf, type TrackView } from './application-queries.js';
+import { readTrackPass, type PassRefusal } from './track-pass.js';
+import { trackCorrection, type TrackCorrection } from './online-correction.js';
 
-/** How long a pass opens the case page. */
-export const TRACK_PASS_MINUTES = 30;
-
-/** A signed pass to one case's page. */
-export type TrackPass = { token: string; expiresAtMs: number };
-
-/** Why a pass opens nothing: past its expiry, or not signed by this server for that case (tampered, garbled). */
-export type PassRefusal = 'expired' | 'invalid';
-
-const VERSION = 'v1';
-
-const signed = (ctx: Pick<ApplicationContext, 'crypto'>, caseId: string, expiresAtMs: number): string =>
-  ctx.crypto.sign(`track-pass:${VERSION}:${caseId}:${expiresAtMs}`);
-
-/**
- * Looks the case up by tracking code and contact and grants a pass to its page (the caller rate-limits).
- * @returns undefined for a wrong code or contact
- */
-export async function grantTrackPass(
-  ctx: ApplicationContext,
-  code: string,
-  contact: string,
-): Promise<TrackPass | undefined> {
-  const app = await findTrackedCase(ctx, code, contact);
-  if (!app) return undefined;
-  const expiresAtMs = ctx.clock.nowMs() + TRACK_PASS_MINUTES * 60_000;
-  return { token: `${VERSION}.${app.id}.${expiresAtMs}.${signed(ctx, app.id, expiresAtMs)}`, expiresAtMs };
-}
-
-/**
- * The case a pass opens.
- * @returns the case id, or why the pass opens nothing
- */
-export function readTrackPass(
-  ctx: Pick<ApplicationContext, 'crypto' | 'clock'>,
-  token: string,
-): { ok: true; caseId: string } | { ok: false; refusal: PassRefusal } {
-  const parts = token.split('.');
-  const [version, caseId, exp, mac] = parts;
-  if (parts.length !== 4 || version !== VERSION || !caseId || !exp || !mac || !/^\d{1,16}$/.test(exp)) {
-    return { ok: false, refusal: 'invalid' };
-  }
-  if (!sameText(mac, signed(ctx, caseId, Number(exp)))) return { ok: false, refusal: 'invalid' };
-  if (ctx.clock.nowMs() >= Number(exp)) return { ok: false, refusal: 'expired' };
-  return { ok: true, caseId };
-}
-
-/** Compares in time independent of where the texts differ (a forger learns nothing from timing). */
-function sameText(a: string, b: string): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
-  return diff === 0;
-}
+export { TRACK_PASS_MINUTES, grantTrackPass, readTrackPass } from './track-pass.js';
+export type { PassRefusal, TrackPass } from './track-pass.js';
 
 /** A notice as the applicant's page lists it. */
 export type ApplicantNotice = { id: string; kindLabel: string; title: string; docNo: string; issuedOn: string };
@@ -82,6 +33,8 @@ export type TrackCaseView = TrackView & {
   deadline: { status: DeadlineStatus; dueOn: string | null; workingDaysLeft: number | null };
   /** Until when the pass opens this page. */
   passExpiresAtMs: number;
+  /** While the case waits for a correction (art. 30): what to correct, and the correction sent online. */
+  correction: TrackCorrection | null;
 };
 
 /**
@@ -122,6 +75,7 @@ export async function trackCasePage(
         workingDaysLeft: live && app.dueOn ? workingDaysBetween(on, app.dueOn, c.calendar) : null,
       },
       passExpiresAtMs: Number(token.split('.')[2]),
+      correction: await trackCorrection(ctx, app),
     },
   };
 }
@@ -146,6 +100,26 @@ export async function trackNotice(
   const app = await ctx.repos.applications.byId(pass.caseId);
   if (!app) throw notFound('告知书');
   return { ok: true, doc: maskApplicant(n.body as NoticeDocument, app.applicant) };
+}
+
+/**
+ * The PDF of one notice served to the applicant, as {@link trackNotice} shows it (personal data masked), made like
+ * the annual report's PDF.
+ * @returns the file, or why the pass opens nothing
+ * @throws AppError 'not_found' as {@link trackNotice}
+ */
+export async function trackNoticePdf(
+  ctx: ApplicationContext,
+  token: string,
+  noticeId: string,
+): Promise<
+  { ok: true; file: { bytes: Uint8Array; mime: string; name: string } } | { ok: false; refusal: PassRefusal }
+> {
+  const notice = await trackNotice(ctx, token, noticeId);
+  if (!notice.ok) return notice;
+  const { doc } = notice;
+  const name = `${doc.title}${doc.docNo ? `（${doc.docNo}）` : ''}.pdf`;
+  return { ok: true, file: { bytes: await ctx.renderer.noticePdf(doc), mime: 'application/pdf', name } };
 }
 
 /** The last corrected request text recorded by `receive_correction` ({correctedRequest}), if any. */

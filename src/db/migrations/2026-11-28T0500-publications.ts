@@ -2,7 +2,7 @@
 // attachments, the review ledger and the frozen live versions.
 // Frozen in time: never edit after merge; add a new migration instead.
 import type { Kysely } from 'kysely';
-import { actor, col, dropTables, indexes, table, timestamps } from './schema-kit.js';
+import { actor, col, dropTables, fileList, indexes, table, timestamps } from './schema-kit.js';
 
 // Copied, not imported (migrations never import app code): domain/publications/publication.ts.
 const KINDS = ['rule', 'normative', 'other_document', 'interpretation', 'news', 'other'];
@@ -67,14 +67,10 @@ async function createPublication(db: Kysely<any>): Promise<void> {
 
 async function createChildren(db: Kysely<any>): Promise<void> {
   const publicationId = col.ref('publication.id').notNull;
-  await table(db, 'publication_attachment', {
-    publication_id: publicationId,
-    sort: col.requiredInt,
-    file_id: col.ref('stored_file.id').notNull,
-    name: col.required,
-    mime: col.required,
-    size: col.requiredInt,
-  }).primaryKey('publication_id', 'sort');
+  await table(db, 'publication_attachment', { publication_id: publicationId, ...fileList }).primaryKey(
+    'publication_id',
+    'sort',
+  );
   await table(db, 'publication_review', {
     publication_id: publicationId,
     seq: col.requiredInt,

@@ -15,6 +15,7 @@ import * as annualReports from './2026-11-28T0700-annual-reports.js';
 import * as searchWithoutUrl from './2026-12-06T0100-search-without-url.js';
 import * as organizationFax from './2026-12-07T0100-organization-fax.js';
 import * as replyApproval from './2026-12-08T0100-reply-approval.js';
+import * as proposedCorrections from './2026-12-08T0200-proposed-corrections.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06T0100-search-without-url': searchWithoutUrl,
   '2026-12-07T0100-organization-fax': organizationFax,
   '2026-12-08T0100-reply-approval': replyApproval,
+  '2026-12-08T0200-proposed-corrections': proposedCorrections,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

@@ -100,6 +100,15 @@ export const col = {
   json: (empty: '[]' | '{}') => required.default(empty),
 };
 
+/** An ordered list of stored files under a parent row (attachments): position, file, name, type, size. */
+export const fileList = {
+  sort: col.requiredInt,
+  file_id: col.ref('stored_file.id').notNull,
+  name: col.required,
+  mime: col.required,
+  size: col.requiredInt,
+};
+
 /** The `created_at` and `updated_at` instants (ISO text) most tables end with. */
 export const timestamps = { created_at: required, updated_at: required };
 /** Who did it: the user's id (none for the system) and the label shown for them. */

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'calendar.override_set': '设置本地调整日',
   'calendar.override_removed': '删除本地调整日',
   'settings.updated': '修改网站设置',
+  'application.correction_sent': '申请人网上提交补正',
 };
 
 /** Chinese labels of entity types. */

@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import { actOnApplication } from '../../app/applications/act-on-application.js';
 import { getApplication, type CaseView } from '../../app/applications/application-queries.js';
+import { caseProposals, waitingProposal, type ProposalView } from '../../app/applications/online-correction.js';
 import { listCases, staffNames, type CaseListRow } from '../../app/applications/case-lists.js';
 import {
   ACTIONS,
@@ -178,6 +179,17 @@ const Event = z
   })
   .meta({ id: 'Event', description: '期限台账的一行：事项、法定日期、此后的答复期限及说明' });
 
+const ProposedCorrection = z
+  .object({
+    id: z.string(),
+    receivedOn: dateOut('收到补正之日（网上提交之日，第三十一条第三项）'),
+    correctedRequest: z.string().meta({ description: '申请人提交的补正后的申请内容' }),
+    files: z
+      .array(z.object({ name: z.string(), mime: z.string(), size: z.int() }))
+      .meta({ description: '补正材料（仅对可见个人信息的角色）' }),
+  })
+  .meta({ id: 'ProposedCorrection' });
+
 const Case = z
   .object({
     id: z.string(),
@@ -210,6 +222,9 @@ const Case = z
         }),
       )
       .meta({ description: '当前用户此刻可办理的事项' }),
+    proposedCorrection: ProposedCorrection.nullable().meta({
+      description: '申请人在网上提交、等待承办人确认的补正（仅在待申请人补正状态）；以 receive_correction 确认',
+    }),
   })
   .meta({
     id: 'Case',
@@ -290,7 +305,8 @@ export function registerStaffApplicationApi(staff: Hono<StaffEnv>): void {
   staff.get('/api/v1/applications/:id', requireApiUser(), async (c) => {
     const ctx = c.get('ctx');
     const [view, names] = await Promise.all([getApplication(ctx, c.get('actor'), c.req.param('id')), staffNames(ctx)]);
-    return c.json(caseBody(view, names));
+    const waiting = waitingProposal(view, await caseProposals(ctx, view));
+    return c.json({ ...caseBody(view, names), proposedCorrection: waiting && proposalBody(waiting) });
   });
 
   staff.post('/api/v1/applications/:id/actions', requireApiUser(), async (c) => {
@@ -324,6 +340,11 @@ function listItem(r: CaseListRow): z.input<typeof CaseSummary> {
     outcome: r.outcome,
     closedOn: r.closedOn,
   };
+}
+
+function proposalBody(p: ProposalView): z.input<typeof ProposedCorrection> {
+  const { id, receivedOn, correctedRequest, files } = p;
+  return { id, receivedOn, correctedRequest, files: files.map(({ name, mime, size }) => ({ name, mime, size })) };
 }
 
 function caseBody(v: CaseView, names: Names) {

@@ -114,6 +114,12 @@ export async function uploadedFile(value: unknown): Promise<{ content: Uint8Arra
   return { content: new Uint8Array(await value.arrayBuffer()), fileName: value.name };
 }
 
+/** The files chosen in a multipart form's file input (`multiple`: one or many), in order; empty parts left out. */
+export async function uploadedFiles(value: unknown): Promise<{ content: Uint8Array; fileName: string }[]> {
+  const chosen = await Promise.all((Array.isArray(value) ? value : [value]).map(uploadedFile));
+  return chosen.filter((f) => f !== undefined);
+}
+
 /** The query string as form values (repeated keys as arrays). */
 export function readQuery(c: Context): FormValues {
   const out: FormValues = {};

@@ -1,5 +1,6 @@
 // In-memory rate limits against guessing on the public status lookup (/track and /api/v1/track):
-// a budget of lookups per client IP and of failed lookups per tracking code, on a sliding window.
+// a budget of lookups per client IP and of failed lookups per tracking code, on a sliding window; and
+// against floods of the forms the applicant's page posts (the online correction): a budget per client IP.
 //
 // In memory on purpose: one process serves the portal, and a restart merely resets the budgets.
 // Behind a reverse proxy every client shares the proxy's socket address, so the per-IP budget then
@@ -73,7 +74,10 @@ export const TRACK_NOT_FOUND = '未查询到与该查询码和联系方式相符
 /** The Chinese message of a 429 answer. */
 export const TOO_MANY_LOOKUPS = '查询过于频繁，请稍后再试。';
 
-type TrackGuard = { perIp: RateLimiter; failuresPerCode: RateLimiter };
+/** The budget of the forms the applicant's page posts (the online correction), per client IP. */
+export const SEND_LIMITS = { sendsPerIp: 5, windowMs: 10 * 60 * 1000 } as const;
+
+type TrackGuard = { perIp: RateLimiter; failuresPerCode: RateLimiter; sendsPerIp: RateLimiter };
 
 // One guard per running application (keyed by its context), shared by the HTML page and the API.
 const guards = new WeakMap<AppContext, TrackGuard>();
@@ -85,6 +89,7 @@ function guardOf(ctx: AppContext): TrackGuard {
     guard = {
       perIp: createRateLimiter({ limit: TRACK_LIMITS.lookupsPerIp, windowMs: TRACK_LIMITS.windowMs, now }),
       failuresPerCode: createRateLimiter({ limit: TRACK_LIMITS.failuresPerCode, windowMs: TRACK_LIMITS.windowMs, now }),
+      sendsPerIp: createRateLimiter({ limit: SEND_LIMITS.sendsPerIp, windowMs: SEND_LIMITS.windowMs, now }),
     };
     guards.set(ctx, guard);
   }
@@ -136,4 +141,14 @@ export async function limitedTrack<T>(
     return { kind: 'not_found' };
   }
   return { kind: 'found', view };
+}
+
+/**
+ * Counts one post of a form of the applicant's page against the client's budget ({@link SEND_LIMITS}).
+ * @returns null when it may go on, else the seconds until the client may post again
+ */
+export function limitedSend(c: Context<WebEnv>): { retryAfterSeconds: number } | null {
+  const guard = guardOf(c.get('ctx'));
+  const ip = clientIp(c);
+  return guard.sendsPerIp.hit(ip) ? null : { retryAfterSeconds: guard.sendsPerIp.retryAfterSeconds(ip) };
 }

@@ -24,7 +24,9 @@ import { setInternalReportDue } from '../../../src/app/reports/report-settings.j
 import { rowsByPrimaryKey, type Row } from '../../support/db-rows.js';
 import { buildReview } from '../../support/reviews.js';
 import { demoOrgs, testCreditCode } from '../../factories/orgs.js';
-import { caseStaff, makeApplication } from '../../factories/applications.js';
+import { applicationForm, caseStaff, makeApplication } from '../../factories/applications.js';
+import { grantTrackPass } from '../../../src/app/applications/track.js';
+import { sendCorrection } from '../../../src/app/applications/online-correction.js';
 import { makePublication, publishingStaff } from '../../factories/publications.js';
 import { catalogueRowForm } from '../../factories/standard-catalogue.js';
 
@@ -47,6 +49,12 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
   const { id: applicationId } = await makeApplication(rt, { state: 'archived', staff });
   const drafting = await makeApplication(rt, { state: 'registered', staff });
   await uploadReplyFile(rt.ctx, staff.handler, drafting.id, { name: '答复附件.pdf', content: PDF });
+  const waiting = await makeApplication(rt, { state: 'awaiting_correction', staff });
+  const pass = await grantTrackPass(rt.ctx, waiting.trackingCode, applicationForm().applicant.phone);
+  await sendCorrection(rt.ctx, pass?.token ?? '', {
+    correctedRequest: '2024年示例区人民路片区老旧小区改造项目的立项批复',
+    files: [{ name: '补正材料.pdf', content: PDF }],
+  });
   await rt.ctx.repos.reviews.insert(buildReview(root.id, { applicationId }));
   const attachments = [{ name: '附件.pdf', mime: 'application/pdf', content: PDF }];
   const fields = { attachments, writtenOn: rt.clock.today() };

@@ -125,7 +125,7 @@ for (const dialect of DIALECTS) {
       assert.match(code, /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
       assert.match(html, /收到申请日期<\/dt><dd>2025-09-28/);
       assert.match(html, /答复期限<\/dt>\s*<dd>2025-10-31/);
-      assert.match(html, /href="\/track"/);
+      assert.match(html, /<a href="\/track">申请办理进度查询<\/a>/);
       assert.equal(res.headers.get('cache-control'), 'no-store');
       const id = await rt.ctx.repos.applications.idByTrackingCode(code);
       const stored = id ? await rt.ctx.repos.applications.byId(id) : undefined;

@@ -3,6 +3,9 @@
 // without personal data; one neutral 404 for a wrong code or contact, and the rate limits against guessing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { createStaff, sampleForm } from '../../support/staff.js';
@@ -10,6 +13,7 @@ import { submitApplication } from '../../../src/app/applications/submit-applicat
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
 import { TRACK_LIMITS, TRACK_NOT_FOUND } from '../../../src/web/common/rate-limit.js';
 import { PASS_MESSAGES, TRACK_COOKIE } from '../../../src/web/public/applications/track-routes.js';
+import { pdfText } from '../../support/libreoffice.js';
 
 const PERSONAL = /张三|13812345678|11010519491231002X|zhangsan@example\.com|人民路100号/;
 const WINDOW = TRACK_LIMITS.windowMs + 1000;
@@ -276,6 +280,45 @@ for (const dialect of DIALECTS) {
       assert.ok(sheet.includes(reply.docNo));
       assert.match(sheet, /<p class="notice-doc-addressee">张\*：<\/p>/);
       assert.doesNotMatch(sheet, PERSONAL);
+    });
+
+    test('should serve a notice as PDF to its case’s pass only, the text layer holding the number and the body', async () => {
+      rt.clock.advance(WINDOW);
+      const c = await submit();
+      const other = await submit();
+      await actOnApplication(rt.ctx, staff.handler, c.id, 'register', {});
+      await actOnApplication(rt.ctx, staff.handler, other.id, 'register', {});
+      await actOnApplication(rt.ctx, staff.handler, c.id, 'request_correction', {
+        dueOn: '2025-10-20',
+        items: '请写明所需文件的名称、文号或者发文机关。',
+      });
+      const correction = (await rt.ctx.repos.notices.forApplication(c.id)).find((n) => n.kind === 'correction');
+      const [otherAck] = await rt.ctx.repos.notices.forApplication(other.id);
+      assert.ok(correction && otherAck);
+      const pdfPath = `/track/notices/${correction.id}/pdf`;
+      const browser = new TestAgent(rt);
+      assert.equal((await browser.get(pdfPath)).status, 401);
+      const html = await page(c.trackingCode, '13812345678', browser);
+      assert.ok(html.includes(`href="${pdfPath}"`), 'the case page links the PDF');
+      assert.ok((await (await browser.get(`/track/notices/${correction.id}`)).text()).includes(`href="${pdfPath}"`));
+      const res = await browser.get(pdfPath);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/pdf');
+      assert.equal(res.headers.get('cache-control'), 'private, no-store');
+      assert.match(res.headers.get('content-disposition') ?? '', /^inline; .*filename\*=UTF-8''/);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      assert.equal(new TextDecoder().decode(bytes.subarray(0, 5)), '%PDF-');
+      const file = join(mkdtempSync(join(tmpdir(), 'gongkai-track-')), 'notice.pdf');
+      writeFileSync(file, bytes);
+      const text = (await pdfText(file)).replace(/\s+/g, '');
+      assert.ok(text.includes(correction.docNo.replace(/\s+/g, '')), 'document number');
+      assert.ok(text.includes('补正告知书'), 'title');
+      assert.ok(text.includes('请写明所需文件的名称、文号或者发文机关。'), 'what to correct');
+      assert.ok(text.includes('张*'), 'the addressee, masked');
+      assert.doesNotMatch(text, PERSONAL);
+      // Another case's notice with this pass: refused as the HTML route refuses it.
+      assert.equal((await browser.get(`/track/notices/${otherAck.id}/pdf`)).status, 404);
+      assert.equal((await browser.get(`/track/notices/${otherAck.id}`)).status, 404);
     });
 
     test('should link the applicant’s page from the portal home', async () => {

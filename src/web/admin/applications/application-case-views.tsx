@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The back-office case page (依申请公开): summary, applicant, request, identity proof, the deadline
-// ledger, one form per move the transition table offers (fields from the move's ParamSpecs), notices.
+// ledger, the corrections sent online, one form per move the transition table offers (fields from the move's
+// ParamSpecs), notices.
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { ApplicationEvent } from '../../../domain/applications/application.js';
 import type { ApplicationPage } from '../../../app/applications/application-pages.js';
@@ -30,6 +31,7 @@ import { ReplySection } from './reply-views.js';
 import type { ReplyPanel } from '../../../app/applications/reply-files.js';
 import { RETENTION_LABELS, type RetentionPeriod } from '../../../domain/applications/reply-approval.js';
 import { CaseCell, DueCell } from './application-views.js';
+import { ProposedCorrections } from './correction-views.js';
 
 const PATH = '/admin/applications';
 
@@ -110,6 +112,13 @@ export function ApplicationCasePage(p: CaseProps) {
       <h2>申请内容</h2>
       <InfoList rows={requestRows(r)} />
       <Ledger events={app.events} />
+      <ProposedCorrections
+        caseId={app.id}
+        csrf={p.csrf}
+        proposals={p.page.proposals}
+        canAccept={p.page.can.acceptCorrection}
+        typed={p.failed?.values}
+      />
       {p.reply ? <ReplySection caseId={app.id} csrf={p.csrf} reply={p.reply} /> : null}
       <Moves {...p} />
       <NoticeList csrf={p.csrf} notices={p.page.notices} canRecordService={p.page.can.recordService} />
@@ -288,7 +297,7 @@ function Moves(p: CaseProps) {
                 csrf={p.csrf}
                 handlers={handlers.map((h): [string, string] => [h.id, h.label])}
                 orgs={transferOrgs.map((o): [string, string] => [o.id, o.name])}
-                failed={p.failed?.action === m.action ? p.failed : undefined}
+                failed={p.failed?.action === m.action && !p.failed.values.proposalId ? p.failed : undefined}
               />
             ))}
           </div>

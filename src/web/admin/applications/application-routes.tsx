@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
 // Back-office pages of 依申请公开: the case list, staff entry for the other channels (《政府信息公开条例》
 // 第三十一条), the case page with its deadline ledger and moves, the moves themselves, release to all
-// (第四十四条) and the identity proof download. Thin handlers: parse → use case (which authorizes) → render.
+// (第四十四条), the identity proof download, and the corrections sent online (their files, their confirmation).
+// Thin handlers: parse → use case (which authorizes) → render.
 import type { Hono } from 'hono';
 import { releaseToAll } from '../../../app/applications/release-to-all.js';
 import { actOnApplication } from '../../../app/applications/act-on-application.js';
@@ -28,6 +29,7 @@ import { NewApplicationPage, STAFF_CHANNELS } from './application-entry-views.js
 import type { FailedMove } from './application-case-views.js';
 import { casePage } from './case-page.js';
 import { registerReplyRoutes } from './reply-routes.js';
+import { acceptCorrection, proposalFile } from '../../../app/applications/online-correction.js';
 import { QUEUES } from '../../../domain/applications/queues.js';
 
 const PATH = '/admin/applications';
@@ -103,6 +105,9 @@ function entryInput(v: z.output<ReturnType<typeof entryForm>>, proof: SubmitInpu
 
 /** The moves' form: the move, and its parameters as typed (the domain parses them). */
 const moveForm = z.object({ action: oneOf(ACTIONS, '未知的办理事项') });
+
+/** The form confirming a correction sent online: the corrected request (prefilled) and a note. */
+const acceptForm = z.object({ correctedRequest: text(20_000), lateReason: text(2000), note: text(2000) });
 
 /** A move's parameters as typed: every field of its form but the move itself. */
 const moveParams = (values: FormValues): Record<string, string> =>
@@ -202,6 +207,23 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
       run: () => releaseToAll(c.get('ctx'), c.get('actor'), id),
       done: (draft) => c.redirect(`/admin/publications/${draft.id}`, 303),
       again: (state) => casePage(c, id, { action: 'release_to_all', message: state.message ?? '', values: {} }),
+    });
+  });
+
+  admin.get(`${PATH}/:id/corrections/:proposalId/files/:sort{[0-9]+}`, async (c) => {
+    const { id, proposalId, sort } = c.req.param();
+    return download(c, await proposalFile(c.get('ctx'), c.get('actor'), id, proposalId, Number(sort)));
+  });
+
+  admin.post(`${PATH}/:id/corrections/:proposalId/accept`, async (c) => {
+    const { id, proposalId } = c.req.param();
+    const values = await readForm(c);
+    return formAction(c, {
+      schema: acceptForm,
+      values,
+      run: (input) => acceptCorrection(c.get('ctx'), c.get('actor'), id, proposalId, input),
+      done: () => c.redirect(`${PATH}/${id}?flash=receive_correction`, 303),
+      again: (state) => casePage(c, id, { ...failedMove(state), action: 'receive_correction' }),
     });
   });
 

@@ -291,7 +291,8 @@ export function ApplyReceiptPage(p: { site: PortalSite; org: Organization; resul
         </dl>
         <DeadlineNote receivedOn={r.receivedOn} />
         <p>
-          查询办理进度：访问 <a href="/track">/track</a>，输入查询码和手机号码或证件号码。
+          查询办理进度、查看告知书、在网上提交补正：请到<a href="/track">申请办理进度查询</a>
+          页面，输入查询码和手机号码或证件号码。
         </p>
         <p class="hint print-hint">可使用浏览器的“打印”功能（Ctrl+P 或 ⌘+P）打印或保存本回执。</p>
       </section>

@@ -15,6 +15,7 @@ import { PublicLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
 import { TRACK_NOT_FOUND } from '../../common/rate-limit.js';
 import { siteTitle } from '../portal/portal-views.js';
+import { TrackCorrectionSection, type CorrectionFormState } from './track-correction-views.js';
 
 const CRUMBS: [string, string][] = [
   ['/', '政府信息公开'],
@@ -69,7 +70,15 @@ function deadlineText(d: TrackCaseView['deadline']): string {
  * The applicant's page of a case: the state and dates, the request as filed (and as corrected), the notices
  * served, and every public step with the due date after it. Nothing internal, no personal data.
  */
-export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView; downloads?: TrackDownloads | null }) {
+export function TrackCasePage(p: {
+  site: PortalSite;
+  view: TrackCaseView;
+  csrf: string;
+  /** The correction form as typed, after a refused post. */
+  correctionForm?: CorrectionFormState;
+  /** The reply and the released files of a reply served 网上获取. */
+  downloads?: TrackDownloads | null;
+}) {
   const v = p.view;
   const closed = isClosedState(v.state);
   const r = v.request;
@@ -88,6 +97,7 @@ export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView; downlo
           ['办理结果', closed && v.outcome ? outcomeForApplicant(v.outcome) : null],
         ]}
       />
+      <TrackCorrectionSection correction={v.correction} csrf={p.csrf} form={p.correctionForm} />
       <h2 id="request">申请内容</h2>
       <InfoList rows={requestRows(r, v.correctedRequest)} />
       <h2 id="notices">告知书</h2>
@@ -101,7 +111,8 @@ export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView; downlo
               <td>{n.docNo}</td>
               <td>{n.issuedOn}</td>
               <td>
-                <a href={`/track/notices/${n.id}`}>{`查看${n.kindLabel}`}</a>
+                <a href={`/track/notices/${n.id}`}>{`查看${n.kindLabel}`}</a>{' '}
+                <a href={`/track/notices/${n.id}/pdf`}>下载PDF</a>
               </td>
             </tr>
           ))}
@@ -130,8 +141,8 @@ export function TrackCasePage(p: { site: PortalSite; view: TrackCaseView; downlo
   );
 }
 
-/** One notice served to the applicant, as a printable sheet (the addressee's personal data masked). */
-export function TrackNoticePage(p: { site: PortalSite; doc: NoticeDoc }) {
+/** One notice served to the applicant, as a printable sheet (the addressee's personal data masked), and its PDF. */
+export function TrackNoticePage(p: { site: PortalSite; doc: NoticeDoc; pdfHref: string }) {
   return (
     <PublicLayout
       title={p.doc.title}
@@ -141,6 +152,9 @@ export function TrackNoticePage(p: { site: PortalSite; doc: NoticeDoc }) {
     >
       <nav class="notice-toolbar" aria-label="告知书操作">
         <a href="/track/case">返回办理进度</a>
+        <a class="button secondary" href={p.pdfHref}>
+          下载PDF
+        </a>
       </nav>
       <NoticeDocument doc={p.doc} />
     </PublicLayout>
