@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // Runs the test suite with node:test + tsx. Node 20 neither expands globs nor discovers .ts files,
-// so this script lists them. Usage: node scripts/test.mjs [unit|integration|e2e|all] [filter]
+// so this script lists them. Usage: node scripts/test.mjs [unit|integration|e2e|security|all] [filter]
+// `security` is the attack and fault suite (test/security); `all` runs it too.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const tier = process.argv[2] ?? 'all';
 const filter = process.argv[3];
-const roots = { unit: ['src'], integration: ['test/integration'], e2e: ['test/e2e'], all: ['src', 'test'] }[tier];
+const roots = {
+  unit: ['src'],
+  integration: ['test/integration'],
+  e2e: ['test/e2e'],
+  security: ['test/security'],
+  all: ['src', 'test'],
+}[tier];
 if (!roots) {
   console.error(`unknown tier ${tier}`);
   process.exit(2);
