@@ -4,12 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { browserSkipReason, e2eSuite, makeMove as move } from '../support/e2e.js';
-
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d50000000049454e44ae426082',
-  'hex',
-);
+import { browserSkipReason, e2eSuite, fillApplication, lookUpCase, makeMove as move } from '../support/e2e.js';
 
 describe('disclosure application journey in Chromium', { skip: browserSkipReason() }, () => {
   const server = e2eSuite({
@@ -26,23 +21,10 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
     const publicCtx = await server.browser.newContext({ javaScriptEnabled: false });
     const applicant = await publicCtx.newPage();
     await applicant.goto(`${url}/org/${server.root.creditCode}/apply`);
-    await applicant.getByLabel('自然人', { exact: true }).check();
-    await applicant.getByLabel('申请人姓名或名称').fill('张三');
-    await applicant.getByLabel('证件类型').selectOption('resident_id');
-    await applicant.getByLabel('证件号码').fill('11010519491231002X');
-    await applicant.getByLabel('联系电话').fill('13812345678');
-    await applicant.getByLabel('电子邮箱').fill('zhangsan@example.com');
-    await applicant.getByLabel('通信地址').fill('示例区人民路100号');
-    await applicant.getByLabel('邮政编码').fill('999001');
-    await applicant.getByLabel('所需信息的内容描述').fill('2024年示例区老旧小区改造项目的立项批复文件');
-    await applicant.getByLabel('电子', { exact: true }).check();
-    await applicant.getByLabel('电子邮件', { exact: true }).check();
-    await applicant
-      .getByLabel(/^身份证明文件/)
-      .setInputFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: PNG });
-    await applicant.getByRole('button', { name: '提交申请' }).click();
-    const code = (await applicant.locator('.tracking-code').textContent())?.trim() ?? '';
-    assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const code = await fillApplication(applicant, {
+      description: '2024年示例区老旧小区改造项目的立项批复文件',
+      delivery: '电子邮件',
+    });
 
     const handler = await server.staffPage('li.handler');
     await handler.goto(`${url}/admin/applications`);
@@ -79,9 +61,7 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
     assert.equal(await handler.getByRole('link', { name: '下载 DOCX' }).count(), 4);
 
     await applicant.goto(`${url}/track`);
-    await applicant.getByLabel('查询码').fill(code);
-    await applicant.getByLabel('手机号码或证件号码').fill('13812345678');
-    await applicant.getByRole('button', { name: '查询' }).click();
+    await lookUpCase(applicant, code);
     const track = (await applicant.locator('main').textContent()) ?? '';
     for (const step of ['收到申请', '登记', '发出补正告知', '收到补正后的申请', '延期答复', '审核办理', '送达答复']) {
       assert.ok(track.includes(step), `track page lacks ${step}`);

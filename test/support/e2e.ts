@@ -1,6 +1,7 @@
 // Browser tests' one setup: a real gongkai server on a temporary SQLite database (bootstrapped demo district),
 // staff accounts made through the factories, Chromium, and the steps every journey repeats (signing a staff
-// member in, making a move on a case or item page, axe-core's serious and critical violations).
+// member in, making a move on a case or item page, filing an application online and looking it up on /track,
+// axe-core's serious and critical violations).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -107,6 +108,47 @@ export async function makeMove(
   await details.getByRole('button', { name: label }).click();
   await page.waitForLoadState('load');
   if (expectDone) assert.doesNotMatch(await page.content(), /未完成/, `${label} failed`);
+}
+
+/** A 1×1 PNG: the identity proof an online application carries. */
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d50000000049454e44ae426082',
+  'hex',
+);
+
+/** The applicant the journeys file for (a natural person); the phone number opens the case on /track. */
+export const APPLICANT = { name: '张三', idNumber: '11010519491231002X', phone: '13812345678' } as const;
+
+/**
+ * Fills the online application form open on `page` for {@link APPLICANT} (electronic carrier, the reply obtained
+ * by `delivery`, e.g. 电子邮件 or 网上获取), with an identity proof image, submits it and reads the receipt.
+ * @returns the tracking code the receipt shows
+ */
+export async function fillApplication(page: Page, request: { description: string; delivery: string }): Promise<string> {
+  await page.getByLabel('自然人', { exact: true }).check();
+  await page.getByLabel('申请人姓名或名称').fill(APPLICANT.name);
+  await page.getByLabel('证件类型').selectOption('resident_id');
+  await page.getByLabel('证件号码').fill(APPLICANT.idNumber);
+  await page.getByLabel('联系电话').fill(APPLICANT.phone);
+  await page.getByLabel('电子邮箱').fill('zhangsan@example.com');
+  await page.getByLabel('通信地址').fill('示例区人民路100号');
+  await page.getByLabel('邮政编码').fill('999001');
+  await page.getByLabel('所需信息的内容描述').fill(request.description);
+  await page.getByLabel('电子', { exact: true }).check();
+  await page.getByLabel(request.delivery, { exact: true }).check();
+  await page.getByLabel(/^身份证明文件/).setInputFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByRole('button', { name: '提交申请' }).click();
+  const code = (await page.locator('.tracking-code').textContent())?.trim() ?? '';
+  assert.match(code, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/, 'the receipt shows a tracking code');
+  return code;
+}
+
+/** Looks a case up on the /track form open on `page` with its code and {@link APPLICANT}'s phone number. */
+export async function lookUpCase(page: Page, code: string): Promise<void> {
+  await page.getByLabel('查询码').fill(code);
+  await page.getByLabel('手机号码或证件号码').fill(APPLICANT.phone);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForURL(/\/track\/case$/);
 }
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -161,12 +161,18 @@ function thirdPartyDisclosures(
  * one a line; when neither was given, the general request for the features that identify the information.
  */
 export function correctionItems(params: Readonly<Record<string, unknown>>): string[] {
-  return (
+  return lines(
     textParam(params, 'items') ??
-    textParam(params, 'note') ??
-    '申请内容不够明确，请补充所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述。'
-  )
-    .split(/\n+/)
+      textParam(params, 'note') ??
+      '申请内容不够明确，请补充所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述。',
+  );
+}
+
+/** The non-blank lines of a text typed in a form (browsers send a textarea's line breaks as CRLF), trimmed. */
+function lines(text: string): string[] {
+  return text
+    .split(/[\r\n]+/)
+    .map((line) => line.trim())
     .filter(Boolean);
 }
 
@@ -220,7 +226,7 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSetti
         ...base,
         kind: 'reasons_request',
         reasonsDueOn: (str('dueOn') ?? t.on) as LocalDate,
-        items: (str('items') ?? '').split(/\n+/).filter(Boolean),
+        items: lines(str('items') ?? ''),
         pausesClock: p.pausesClock === true,
       };
     case 'set_delayed_period':
