@@ -19,6 +19,7 @@ import { invalid } from '../errors.js';
 import { noticeSettings, type EffectiveNoticeSettings } from './notice-settings.js';
 import type { TemplateIssue } from '../../domain/notices/notice-template.js';
 import { mailNotice } from './applicant-mail.js';
+import { correctedRequest } from '../../domain/applications/labels.js';
 
 /** The case after a move, for the notices it issues. */
 export type NoticeTrigger = { app: ApplicationSnapshot; org: Organization; action: Action; on: string; now: string };
@@ -199,7 +200,8 @@ function modelFor(t: NoticeTrigger, e: ApplicationEvent, s: EffectiveNoticeSetti
     trackingCode: a.trackingCode,
     receivedOn: a.receivedOn,
     issuedOn: t.on as LocalDate,
-    requestDescription: a.request.description,
+    // After a 补正 the notices name the corrected request (art. 30), not the first wording.
+    requestDescription: correctedRequest(a) ?? a.request.description,
     sealImageRef: s.sealFileId,
   };
   switch (t.action) {

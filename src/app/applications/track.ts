@@ -4,12 +4,13 @@
 // request as filed (and as corrected), the notices, the current due date with the working days left, and the
 // public steps; never internal review steps, draft outcomes, handlers, or personal data the lookup did not type.
 import type { ApplicationContext } from './ports.js';
-import type { Applicant, ApplicationSnapshot, Request } from '../../domain/applications/application.js';
+import type { Applicant, Request } from '../../domain/applications/application.js';
 import { NOT_FOR_APPLICANT, NOTICE_KIND_LABELS, type NoticeKind } from '../../domain/notices/notice-model.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
 import { status, type DeadlineStatus } from '../../domain/applications/deadlines.js';
 import { workingDaysBetween } from '../../domain/calendar/working-days.js';
 import { maskPersonName } from '../../domain/applications/tracking-code.js';
+import { correctedRequest } from '../../domain/applications/labels.js';
 import { notFound } from '../errors.js';
 import { loadCase, today } from './case-context.js';
 import { trackViewOf, type TrackView } from './application-queries.js';
@@ -120,13 +121,6 @@ export async function trackNoticePdf(
   const { doc } = notice;
   const name = `${doc.title}${doc.docNo ? `（${doc.docNo}）` : ''}.pdf`;
   return { ok: true, file: { bytes: await ctx.renderer.noticePdf(doc), mime: 'application/pdf', name } };
-}
-
-/** The last corrected request text recorded by `receive_correction` ({correctedRequest}), if any. */
-function correctedRequest(app: ApplicationSnapshot): string | null {
-  const e = [...app.events].reverse().find((x) => x.action === 'receive_correction');
-  const text = e?.params.correctedRequest;
-  return typeof text === 'string' && text.trim() !== '' ? text : null;
 }
 
 /** Replaces the applicant's personal data in a notice's text by a mask (a person's name: 张*). */

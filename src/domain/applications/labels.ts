@@ -5,6 +5,7 @@ import { APPLICANT_COLUMN_LABELS } from '../reports/labels.js';
 import {
   LEGAL_PERSON_SUBTYPES,
   type ApplicantType,
+  type ApplicationSnapshot,
   type Carrier,
   type Channel,
   type Delivery,
@@ -149,6 +150,16 @@ export function outcomeForApplicant(code: Outcome): string {
   const group = info.groupLabel.replace(/^（[一二三四五六七八九十]+）/, '');
   if (info.group === 'disclosed' || info.group === 'partially_disclosed') return group;
   return `${group}：${info.label.replace(/^\d+\.\s*/, '')}`;
+}
+
+/**
+ * The last corrected request recorded by `receive_correction` ({correctedRequest}), if any: what the later notices
+ * say was asked for (art. 30: the corrected application replaces the first).
+ * @param app the case's events
+ */
+export function correctedRequest(app: Pick<ApplicationSnapshot, 'events'>): string | null {
+  const text = app.events.findLast((x) => x.action === 'receive_correction')?.params.correctedRequest;
+  return typeof text === 'string' && text.trim() !== '' ? text : null;
 }
 
 /**

@@ -99,6 +99,12 @@ for (const dialect of DIALECTS) {
         (events.at(-1)?.params as Json).correctedRequest,
         '2024年示例区老旧小区改造项目（人民路片区）的立项批复文件',
       );
+      // Later notices name the corrected request (art. 30), not the first wording.
+      await ok('officeHead', c.id, { action: 'extend', workingDays: 10, reason: '需调取多个部门的档案' });
+      const notices = await rt.ctx.repos.notices.forApplication(c.id);
+      const extension = JSON.stringify(notices.findLast((n) => n.kind === 'extension')?.body ?? null);
+      assert.match(extension, /申请获取：2024年示例区老旧小区改造项目（人民路片区）的立项批复文件/);
+      assert.doesNotMatch(extension, new RegExp(sampleForm().description));
     });
 
     test('should refuse unavailable.still_unclear on a case that was never asked to correct', async () => {
