@@ -12,7 +12,9 @@ export type Budget = { scope: string; limit: number; windowSeconds: number };
 export type Charge = { budget: Budget; key: string };
 
 /** What spending came to: admitted (with a way to give the counts back) or refused with the wait. */
-export type Spent = { ok: true; refund: () => Promise<void> } | { ok: false; retryAfterSeconds: number };
+export type Spent =
+  | { ok: true; refund: () => Promise<void> }
+  | { ok: false; retryAfterSeconds: number; refused: string[] };
 
 /**
  * The window a key is counted in now. The key is stored as an HMAC under the server's key, so that the
@@ -41,20 +43,24 @@ export const keyOf = (ctx: Pick<ThrottleContext, 'crypto'>, scope: string, value
 export async function spend(ctx: ThrottleContext, charges: readonly Charge[]): Promise<Spent> {
   const counted: CounterWindow[] = [];
   let waitMs = 0;
+  const refused: string[] = [];
   for (const charge of charges) {
     if (charge.budget.limit <= 0) continue;
     const w = windowOf(ctx, charge);
     const count = await ctx.repos.rateCounters.add(w, 1);
     counted.push(w);
     if (count === 1) await ctx.repos.rateCounters.prune(ctx.clock.nowIso());
-    if (count > charge.budget.limit) waitMs = Math.max(waitMs, w.endsMs - ctx.clock.nowMs());
+    if (count > charge.budget.limit) {
+      waitMs = Math.max(waitMs, w.endsMs - ctx.clock.nowMs());
+      refused.push(charge.budget.scope);
+    }
   }
   const refund = async () => {
     for (const w of counted) await ctx.repos.rateCounters.add(w, -1);
   };
-  if (waitMs > 0) {
+  if (refused.length > 0) {
     await refund();
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), refused };
   }
   return { ok: true, refund };
 }
