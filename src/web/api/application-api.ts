@@ -23,6 +23,7 @@ import { outcomeForApplicant } from '../../domain/applications/labels.js';
 import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../domain/applications/transition-table.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { WebEnv } from '../common/env.js';
+import { clientAddress } from '../common/client-address.js';
 import { TOO_MANY_LOOKUPS, TRACK_NOT_FOUND, limitedTrack } from '../common/rate-limit.js';
 import { z, type FieldErrors } from '../common/validation.js';
 import type { ApiOperation } from './openapi-kit.js';
@@ -209,7 +210,10 @@ export function registerApplicationApi(app: Hono<WebEnv>): void {
     const input = parsed(ApplicationInput, body);
     if (!input.ok) return refused(c, { ...proofAsOne(input.errors), ...intakeErrors(body) });
     try {
-      const r = await submitApplication(c.get('ctx'), actor, intakeInput(input.value, actor, key));
+      const r = await submitApplication(c.get('ctx'), actor, {
+        ...intakeInput(input.value, actor, key),
+        ...(actor ? {} : { clientAddress: clientAddress(c) }),
+      });
       const { id, trackingCode, receivedOn, dueOn, provisional } = r;
       return c.json({ id, trackingCode, receivedOn, dueOn, provisional }, r.duplicate ? 200 : 201);
     } catch (e) {

@@ -12,6 +12,7 @@ import { submitApplication, type SubmitInput } from '../../../app/applications/s
 import type { ApplicationForm } from '../../../domain/applications/intake.js';
 import { APPLICATION_FIELD_LABELS } from '../../../domain/applications/labels.js';
 import type { WebEnv } from '../../common/env.js';
+import { clientAddress } from '../../common/client-address.js';
 import { formAction, uploadedFile, valueOf } from '../../common/pipeline.js';
 import { text, z, type FieldErrors, type FormValues } from '../../common/validation.js';
 import { ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
@@ -39,7 +40,8 @@ export function registerApplyRoutes(app: Hono<WebEnv>): void {
     c.header('Cache-Control', 'no-store');
     return formAction(c, {
       schema: applyForm,
-      run: (v) => submitApplication(c.get('ctx'), null, submitInput(page, v, proof)),
+      run: (v) =>
+        submitApplication(c.get('ctx'), null, { ...submitInput(page, v, proof), clientAddress: clientAddress(c) }),
       done: (result) => c.html(<ApplyReceiptPage site={page.site} org={page.org} result={result} />),
       again: (state) => formPage(c, page, typed(state.values), forForm(state.values, state.errors), state.message),
     });
