@@ -13,8 +13,7 @@ export type Charge = { budget: Budget; key: string };
 
 /** What spending came to: admitted (with a way to give the counts back) or refused with the wait. */
 export type Spent =
-  | { ok: true; refund: () => Promise<void> }
-  | { ok: false; retryAfterSeconds: number; refused: string[] };
+  { ok: true; refund: () => Promise<void> } | { ok: false; retryAfterSeconds: number; refused: string[] };
 
 /**
  * The window a key is counted in now. The key is stored as an HMAC under the server's key, so that the
