@@ -60,7 +60,8 @@ export async function login(
   const account = username.trim().toLowerCase();
   const spent = await spend(ctx, loginCharges(ctx, account, clientAddress));
   if (!spent.ok) {
-    if (spent.refused.some((s) => ATTACK_SCOPES.includes(s))) await alertAdmins(ctx, account, clientAddress);
+    const attacked = spent.refused.filter((s) => ATTACK_SCOPES.includes(s));
+    if (attacked.length > 0) await alertAdmins(ctx, attacked, account, clientAddress);
     throw new RateLimitedError(TOO_MANY_LOGINS, spent.retryAfterSeconds);
   }
   const user = await ctx.repos.users.byUsername(username.trim());
@@ -121,15 +122,18 @@ export async function login(
 }
 
 /**
- * Tells the root organization's administrators, once an hour per account and per address, that logins are being
- * throttled: an audit entry (the account name as typed and the client address) and an email to each of them.
+ * Tells the root organization's administrators, once an hour per exhausted budget (an address, an account), that
+ * logins are being throttled: an audit entry (the account name as typed and the client address) and an email to
+ * each of them.
+ * @param scopes the exhausted attack scopes ('login.address', 'login.account')
  */
-async function alertAdmins(ctx: LoginContext, account: string, address: string): Promise<void> {
-  const first = await Promise.all([
-    firstInWindow(ctx, { scope: 'login.alert.account', windowSeconds: HOUR }, account),
-    firstInWindow(ctx, { scope: 'login.alert.address', windowSeconds: HOUR }, address),
-  ]);
-  if (!first.some(Boolean)) return;
+async function alertAdmins(ctx: LoginContext, scopes: string[], account: string, address: string): Promise<void> {
+  let first = false;
+  for (const scope of scopes) {
+    const key = scope === 'login.address' ? address : account;
+    if (await firstInWindow(ctx, { scope: `${scope}.alert`, windowSeconds: HOUR }, key)) first = true;
+  }
+  if (!first) return;
   const orgs = await ctx.repos.orgs.list();
   const root = orgs.find((o) => o.parentId === null);
   const admins = (await ctx.repos.users.list({ status: 'active' })).filter((u) =>
