@@ -17,6 +17,7 @@ import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootst
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
 import { runDailyJobs } from './app/applications/daily-run.js';
+import { DEFAULT_LIMITS, type AbuseLimits } from './app/throttle/limits.js';
 import {
   catalogueSheets,
   documentReader,
@@ -53,6 +54,8 @@ export async function openRuntime(
     clock?: Clock;
     mail?: Config['mail'];
     secret?: string | null;
+    /** Limits other than the defaults (app/throttle/limits.ts). */
+    limits?: Partial<AbuseLimits>;
   },
 ): Promise<Runtime> {
   const handle = openDb(db);
@@ -80,6 +83,7 @@ export async function openRuntime(
       sessionIdleMinutes: opts.sessionIdleMinutes,
       sessionMaxHours: opts.sessionMaxHours,
       dialect: handle.dialect,
+      limits: { ...DEFAULT_LIMITS, ...opts.limits },
     },
   };
   return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, close: handle.close };
@@ -127,6 +131,7 @@ export async function serveHttp(
     dialect: runtime.dialect,
     logRequests: config.logRequests,
     timeZone: config.timeZone,
+    trustedProxies: config.trustedProxies,
   });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

@@ -20,6 +20,8 @@ import type { ReviewRepos } from './reviews/ports.js';
 import type { SearchRepos } from './search/ports.js';
 import type { SettingsRepos } from './settings/ports.js';
 import type { CatalogueSheetIO, StandardCatalogueRepos } from './standard-catalogue/ports.js';
+import type { ThrottleRepos } from './throttle/ports.js';
+import type { AbuseLimits } from './throttle/limits.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
@@ -39,10 +41,17 @@ export type Repos = OrgRepos &
   PublicationRepos &
   ArchiveRepos &
   BulkRepos &
-  ReportRepos;
+  ReportRepos &
+  ThrottleRepos;
 
 /** Deployment settings the use cases read. */
-export type AppSettings = { sessionIdleMinutes: number; sessionMaxHours: number; dialect: 'sqlite' | 'postgres' };
+export type AppSettings = {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  dialect: 'sqlite' | 'postgres';
+  /** The limits against abuse of the public forms and the login (app/throttle/limits.ts). */
+  limits: AbuseLimits;
+};
 
 /** Everything a use case may use. Built once in src/main.ts; every field is required. */
 export type AppContext = {

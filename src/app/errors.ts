@@ -2,8 +2,8 @@
 import type { DomainError } from '../domain/core/domain-error.js';
 import { ConflictError, FORBIDDEN, ILLEGAL_TRANSITION } from '../domain/core/domain-error.js';
 
-/** Error categories; the web layer maps them to HTTP statuses (404, 403, 422, 409, 401, 423). */
-export type AppErrorCode = 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'unauthenticated' | 'locked';
+/** Error categories; the web layer maps them to HTTP statuses (404, 403, 422, 409, 401, 429). */
+export type AppErrorCode = 'not_found' | 'forbidden' | 'invalid' | 'conflict' | 'unauthenticated' | 'rate_limited';
 
 /**
  * A failure the user can understand: a Chinese message, for forms per-field messages, and where a
@@ -18,6 +18,16 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+  }
+}
+
+/** Too many requests of one kind from one client, address or account: try again after `retryAfterSeconds`. */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
   }
 }
 

@@ -1,6 +1,7 @@
 // Deployment configuration, parsed from an environment map: bin/gongkai.js passes the process's environment,
 // tests and scripts a map of their own.
 import { z } from 'zod';
+import { LIMIT_VARIABLES, type AbuseLimits } from '../app/throttle/limits.js';
 
 /** Typed deployment configuration, parsed once at the edge and passed in. */
 export type Config = {
@@ -22,6 +23,13 @@ export type Config = {
   secret: string | null;
   /** SMTP delivery; null = messages wait in the outbox. */
   mail: { url: string; from: string; intervalSeconds: number } | null;
+  /**
+   * Addresses of reverse proxies whose `X-Forwarded-For` names the client (GONGKAI_TRUSTED_PROXIES, comma-separated);
+   * empty = the socket's address is the client's.
+   */
+  trustedProxies: string[];
+  /** The limits set in the environment; the others keep their defaults (app/throttle/limits.ts). */
+  limits: Partial<AbuseLimits>;
 };
 
 const boolish = z
@@ -64,6 +72,18 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('gongkai <noreply@localhost>'),
   GONGKAI_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  GONGKAI_TRUSTED_PROXIES: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== ''),
+    )
+    .default([]),
+  ...Object.fromEntries(
+    Object.values(LIMIT_VARIABLES).map((name) => [name, z.coerce.number().int().min(0).max(1_000_000).optional()]),
+  ),
 });
 
 /**
@@ -101,5 +121,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logRequests: e.GONGKAI_LOG_REQUESTS,
     secret: e.GONGKAI_SECRET ?? null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM, intervalSeconds: e.GONGKAI_MAIL_INTERVAL_SECONDS } : null,
+    trustedProxies: e.GONGKAI_TRUSTED_PROXIES,
+    limits: limitsOf(e as Record<string, unknown>),
   };
+}
+
+/** The limits whose variable is set. */
+function limitsOf(e: Record<string, unknown>): Partial<AbuseLimits> {
+  const out: Partial<AbuseLimits> = {};
+  for (const [key, name] of Object.entries(LIMIT_VARIABLES) as [keyof AbuseLimits, string][]) {
+    const v = e[name];
+    if (typeof v === 'number') out[key] = v;
+  }
+  return out;
 }

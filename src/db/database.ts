@@ -242,6 +242,15 @@ export interface CounterTable {
   value: number;
 }
 
+/** A fixed-window rate counter (migration 2026-12-09T0100). */
+export interface RateCounterTable {
+  scope: string;
+  key: string;
+  window_start: string;
+  count: number;
+  expires_at: string;
+}
+
 export interface ReviewCaseTable {
   id: string;
   org_id: string;
@@ -511,6 +520,7 @@ export interface Database {
   proposed_correction: ProposedCorrectionTable;
   proposed_correction_file: ProposedCorrectionFileTable;
   counter: CounterTable;
+  rate_counter: RateCounterTable;
   email_outbox: EmailOutboxTable;
   review_case: ReviewCaseTable;
   category: CategoryTable;

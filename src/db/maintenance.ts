@@ -50,6 +50,9 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'report_deadline',
 ];
 
+/** Tables left out of backups: rate counters are short-lived and worth nothing after their window. */
+export const NOT_BACKED_UP: (keyof Database)[] = ['rate_counter'];
+
 /** Self-referencing columns, restored in a second pass so row order does not matter. */
 const SELF_REFS: Partial<Record<keyof Database, string[]>> = {
   organization: ['parent_id'],

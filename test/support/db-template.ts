@@ -19,6 +19,7 @@ import pg from 'pg';
 import { openRuntime, calendarSeed, type Runtime } from '../../src/main.js';
 import { bootstrap, type BootstrapResult } from '../../src/app/bootstrap.js';
 import type { Clock } from '../../src/app/ports.js';
+import type { AbuseLimits } from '../../src/app/throttle/limits.js';
 import { fixedClock } from '../../src/adapters/clock.js';
 
 /** How a runtime's database was initialized: the clock's start instant and whether the demo district exists. */
@@ -32,12 +33,34 @@ export type TemplateVariant = { start: string; demo: boolean };
 export type TemplateInfo = { boot: BootstrapResult; idsDrawn: number };
 
 /** Runtime settings shared by every test runtime (the clock is the test's). */
-export const runtimeSettings = (clock: Clock) => ({
+export const runtimeSettings = (clock: Clock, limits: Partial<AbuseLimits> = {}) => ({
   timeZone: 'Asia/Shanghai',
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
   clock,
+  limits: { ...TEST_LIMITS, ...limits },
 });
+
+/**
+ * The limits a test runs under unless it sets its own (0 = off): none, since a suite submits, logs in and looks up
+ * far more than one visitor would, and its clock stands still (a minimum form time would refuse every post). The
+ * tests of the limits (test/security) set theirs.
+ */
+export const TEST_LIMITS: AbuseLimits = {
+  intakePerAddressPerHour: 0,
+  intakePerEmailPerDay: 0,
+  intakePerPhonePerDay: 0,
+  receiptsPerRecipientPerDay: 0,
+  receiptsPerHour: 0,
+  formMinSeconds: 0,
+  formMaxHours: 0,
+  powBits: 0,
+  loginPerAccountAddress: 0,
+  loginPerAddress: 0,
+  loginPerAccount: 0,
+  lookupFailuresPerAddress: 0,
+  correctionsPerAddress: 0,
+};
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /**

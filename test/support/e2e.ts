@@ -46,7 +46,8 @@ export async function startE2e(
   opts: { staff?: Record<string, E2eAccount>; prepare?: (runtime: Runtime, orgs: Orgs) => Promise<void> } = {},
 ): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
-  const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1' });
+  // A browser robot fills the application form faster than a person may (GONGKAI_FORM_MIN_SECONDS).
+  const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', GONGKAI_FORM_MIN_SECONDS: '0' });
   const { runtime, boot } = await startRuntime(config);
   const orgs = await demoOrgs(runtime);
   for (const [username, account] of Object.entries(opts.staff ?? {})) {

@@ -13,10 +13,11 @@ export class TestAgent {
   /**
    * @param opts.ip the client address the server sees (the rate limits count per address); default none, which the
    *   server reads as 'unknown'
+   * @param opts.trustedProxies the server's GONGKAI_TRUSTED_PROXIES
    */
   constructor(
     rt: TestRuntime,
-    private readonly opts: { ip?: string } = {},
+    private readonly opts: { ip?: string; trustedProxies?: string[] } = {},
   ) {
     this.app = createWebApp(rt.ctx, {
       secureCookies: false,
@@ -24,6 +25,7 @@ export class TestAgent {
       dialect: rt.dialect,
       logRequests: false,
       timeZone: 'Asia/Shanghai',
+      trustedProxies: opts.trustedProxies ?? [],
     });
   }
 

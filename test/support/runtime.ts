@@ -5,6 +5,7 @@ import { openRuntime, type Runtime } from '../../src/main.js';
 import type { DbConfig } from '../../src/db/connect.js';
 import type { BootstrapResult } from '../../src/app/bootstrap.js';
 import { fixedClock } from '../../src/adapters/clock.js';
+import type { AbuseLimits } from '../../src/app/throttle/limits.js';
 import { forSuite } from './suite.js';
 import { initialize, pgCopy, removeSqliteFile, replayIds, runtimeSettings } from './db-template.js';
 import { scratchSqliteFile, sqliteCopy, type TemplateVariant } from './db-template.js';
@@ -39,7 +40,7 @@ export function skipReason(dialect: Dialect): string | false {
 export type TestRuntime = Runtime & { clock: ReturnType<typeof fixedClock>; boot: BootstrapResult; db: DbConfig };
 
 /** Options of a test runtime: the clock's start instant, and whether the demo district is created. */
-export type TestRuntimeOptions = { start?: string; demo?: boolean };
+export type TestRuntimeOptions = { start?: string; demo?: boolean; limits?: Partial<AbuseLimits> };
 
 const variantOf = (opts: TestRuntimeOptions): TemplateVariant => ({
   start: opts.start ?? '2025-09-28T02:00:00Z',
@@ -51,8 +52,9 @@ async function open(
   db: DbConfig,
   clock: TestRuntime['clock'],
   cleanup: () => unknown,
+  limits: Partial<AbuseLimits> = {},
 ): Promise<Omit<TestRuntime, 'boot'>> {
-  const rt = await openRuntime(db, runtimeSettings(clock));
+  const rt = await openRuntime(db, runtimeSettings(clock, limits));
   return { ...rt, clock, db, close: () => rt.close().finally(cleanup) };
 }
 
@@ -68,7 +70,8 @@ export async function openTestRuntime(dialect: Dialect, opts: TestRuntimeOptions
     dialect === 'sqlite'
       ? await sqliteCopy(variant).then((c) => ({ ...c, db: { kind: 'sqlite' as const, file: c.file } }))
       : await pgCopy(PG_URL ?? '', variant).then((c) => ({ ...c, db: { kind: 'postgres' as const, url: c.url } }));
-  const rt = await open({ ...copy.db, ...(dialect === 'postgres' ? { poolSize: 4 } : {}) }, clock, copy.remove);
+  const db = { ...copy.db, ...(dialect === 'postgres' ? { poolSize: 4 } : {}) };
+  const rt = await open(db, clock, copy.remove, opts.limits);
   replayIds(rt, copy.info);
   return { ...rt, boot: { ...copy.info.boot } };
 }

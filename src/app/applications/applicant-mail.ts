@@ -5,7 +5,11 @@ import { NOT_FOR_APPLICANT, type NoticeDocument } from '../../domain/notices/not
 import type { Organization } from '../../domain/orgs/organization.js';
 import { enqueueMail } from '../mail/outbox.js';
 
-/** Queues the receipt email of a new application (when the applicant gave an email address). */
+/**
+ * Queues the receipt email of a new application (when the applicant gave an email address). It echoes nothing
+ * the applicant typed — not even the name, since anyone can type any address into the public form — only the
+ * tracking code and the office's own words (docs/security/abuse.md).
+ */
 export async function mailReceipt(
   repos: ApplicationUseCaseRepos,
   newId: () => string,
@@ -14,7 +18,7 @@ export async function mailReceipt(
   at: string,
 ): Promise<void> {
   const text = [
-    `${app.applicant.name}：`,
+    '申请人：',
     '',
     `${org.name}已收到您的政府信息公开申请。`,
     `查询码：${app.trackingCode}`,

@@ -1,5 +1,6 @@
 // Ports of 依申请公开: applications and their ledgers, notices (告知书) and their service, the notice DOCX and PDF.
 
+import type { ThrottleRepos } from '../throttle/ports.js';
 import type {
   ApplicantType,
   ApplicationEvent,
@@ -183,6 +184,7 @@ export type ApplicationUseCaseRepos = ApplicationRepos &
   SettingsRepos &
   MailRepos &
   CounterRepos &
+  ThrottleRepos &
   AuditRepos;
 
 /** What the application use cases take (src/app/context.ts's AppContext is one). */

@@ -14,7 +14,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * 第四十四条: "多个申请人就相同政府信息向同一行政机关提出公开申请，且该政府信息属于可以公开的，行政机关可以纳入主动公开的范围。"
  * A handler of the case turns a replied (or archived) disclosed case into a draft publication of the
  * case's organization. The handler acts as its drafter for this one item: 编审分离 then keeps them
- * from approving it at any level. No personal data of the applicant is copied.
+ * from approving it at any level. No personal data of the applicant is copied, nor the case's tracking code.
  * @throws AppError 'forbidden' unless a handler of the case; 'invalid' unless the information was disclosed
  */
 export async function releaseToAll(
@@ -40,7 +40,9 @@ export async function releaseToAll(
     kind: 'other_document',
     ...(r.docNo ? { docNo: r.docNo } : {}),
     writtenOn: c.app.closedOn ?? ctx.clock.today(),
-    summary: `依申请公开的政府信息（查询码 ${c.app.trackingCode}），依照《中华人民共和国政府信息公开条例》第四十四条纳入主动公开。`,
+    // Never the tracking code: it is the applicant's key to /track (with the contact), and a published code let
+    // anyone probe the applicant's phone number (docs/security/abuse.md). The audit entry links the two.
+    summary: '依申请公开的政府信息，依照《中华人民共和国政府信息公开条例》第四十四条纳入主动公开。',
     body: `<p>${escape(r.description)}</p>`,
   });
   const now = ctx.clock.nowIso();

@@ -14,6 +14,7 @@ import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import { mailReceipt } from './applicant-mail.js';
+import { chargeIntake, chargeReceipt, type IntakeLimitContext } from '../throttle/intake-limits.js';
 
 /** What intake receives. Dates are 'YYYY-MM-DD' strings from the form or API. */
 export type SubmitInput = {
@@ -26,6 +27,8 @@ export type SubmitInput = {
   submissionKey?: string;
   /** The online form asks for the identity proof; staff entry and the API may leave it out. */
   requireProof?: boolean;
+  /** The public's client address: public applications are limited per address, email and phone. */
+  clientAddress?: string;
 };
 
 /** What the applicant is told. */
@@ -39,12 +42,14 @@ export type SubmitResult = {
 };
 
 /**
- * Registers a new application. The public (actor null) may only apply online; staff with the
- * `handler` role enter the other channels with the dates art. 31 needs.
- * @throws AppError 'invalid' with per-field Chinese errors; 'forbidden'; 'not_found' (organization)
+ * Registers a new application. The public (actor null) may only apply online, within the intake limits
+ * (app/throttle/intake-limits.ts); staff with the `handler` role enter the other channels with the dates
+ * art. 31 needs. The receipt email is queued within the receipt limits.
+ * @throws AppError 'invalid' with per-field Chinese errors; 'forbidden'; 'not_found' (organization);
+ *   RateLimitedError when the public's limits are used up
  */
 export async function submitApplication(
-  ctx: ApplicationContext,
+  ctx: ApplicationContext & Pick<IntakeLimitContext, 'settings'>,
   actor: Actor | null,
   input: SubmitInput,
 ): Promise<SubmitResult> {
@@ -69,6 +74,11 @@ export async function submitApplication(
   if (!valid.ok || !receivedOn || Object.keys(fieldErrors).length > 0) {
     throw invalid('申请未提交，请按提示更正', fieldErrors);
   }
+  const { applicant } = valid.value;
+  const charged =
+    actor === null
+      ? await chargeIntake(ctx, { address: input.clientAddress, email: applicant.email, phone: applicant.phone })
+      : undefined;
   const rules = rulesFor(receivedOn);
   const first = submissionEvent(receivedOn, rules, await loadHolidayCalendar(ctx.repos));
   const id = ctx.crypto.newId();
@@ -105,13 +115,16 @@ export async function submitApplication(
         actorId: actor?.userId ?? null,
         actorLabel: actor ? actor.username : '申请人',
       });
-      await mailReceipt(
-        r,
-        () => ctx.crypto.newId(),
-        { id, trackingCode, receivedOn, dueOn: first.dueOn, applicant: valid.value.applicant },
-        org,
-        now,
-      );
+      const receipt = applicant.email !== '' && (await chargeReceipt({ ...ctx, repos: r }, applicant.email));
+      if (receipt) {
+        await mailReceipt(
+          r,
+          () => ctx.crypto.newId(),
+          { id, trackingCode, receivedOn, dueOn: first.dueOn, applicant },
+          org,
+          now,
+        );
+      }
       // The audit entry carries no personal data: logs never contain it.
       await r.audit.append(
         auditBy(actor, {
@@ -120,12 +133,20 @@ export async function submitApplication(
           entityId: id,
           orgId: org.id,
           before: null,
-          after: { trackingCode, channel, receivedOn, dueOn: first.dueOn, proof: proofFileId !== null },
+          after: {
+            trackingCode,
+            channel,
+            receivedOn,
+            dueOn: first.dueOn,
+            proof: proofFileId !== null,
+            ...(applicant.email !== '' && !receipt ? { receiptWithheld: true } : {}),
+          },
         }),
         now,
       );
     });
   } catch (e) {
+    await charged?.refund();
     // A concurrent double submission: the unique submission key let only one insert through.
     const winner = input.submissionKey
       ? await ctx.repos.applications.idBySubmissionKey(input.submissionKey)

@@ -36,6 +36,25 @@ const errorsOf = (form: ApplicationForm): Record<string, string> => {
 };
 
 describe('validateApplication (art. 29)', () => {
+  it('should refuse web addresses and line breaks in names, and keep ordinary names', () => {
+    const named = (name: string, contactPerson = '李四') => ({
+      ...company,
+      applicant: { ...company.applicant, name, contactPerson },
+    });
+    for (const spam of [
+      '张三 https://spam.example',
+      '领奖请访问 www.prize.example',
+      'win-big.com 客服',
+      '张三\n点击领奖',
+    ]) {
+      assert.match(errorsOf(named(spam))['applicant.name'] ?? '', /网址|换行/, spam);
+    }
+    assert.match(errorsOf(named('某某公司', '李四\r\n客服'))['applicant.contactPerson'] ?? '', /换行/);
+    for (const ok of ['某某科技有限公司', 'Zhang San', '厦门市思明区某某协会（筹）', "O'Brien Ltd."]) {
+      assert.equal(errorsOf(named(ok))['applicant.name'], undefined, ok);
+    }
+  });
+
   it('should accept and normalize a natural person', () => {
     const result = validateApplication(person);
     assert.ok(result.ok, JSON.stringify(result.ok ? {} : result.error));

@@ -70,7 +70,11 @@ function checkApplicant(raw: Readonly<Record<string, unknown>>, errors: FieldErr
     '请选择申请人类型（自然人或法人或其他组织）',
     errors,
   );
-  const name = required(f('name'), 'applicant.name', '请填写申请人姓名或名称', MAX_LENGTH.name, errors);
+  const name = plainName(
+    required(f('name'), 'applicant.name', '请填写申请人姓名或名称', MAX_LENGTH.name, errors),
+    'applicant.name',
+    errors,
+  );
   const applicant: Applicant = {
     type: type ?? 'natural_person',
     subtype: null,
@@ -117,17 +121,14 @@ function checkOrganization(applicant: Applicant, f: (key: string) => string, err
   } else {
     setIf(errors, 'applicant.idNumber', creditCodeError(applicant.idNumber));
   }
-  applicant.legalRepresentative = limit(
-    f('legalRepresentative'),
+  applicant.legalRepresentative = plainName(
+    limit(f('legalRepresentative'), 'applicant.legalRepresentative', MAX_LENGTH.name, errors),
     'applicant.legalRepresentative',
-    MAX_LENGTH.name,
     errors,
   );
-  applicant.contactPerson = required(
-    f('contactPerson'),
+  applicant.contactPerson = plainName(
+    required(f('contactPerson'), 'applicant.contactPerson', '请填写联系人', MAX_LENGTH.name, errors),
     'applicant.contactPerson',
-    '请填写联系人',
-    MAX_LENGTH.name,
     errors,
   );
 }
@@ -235,6 +236,20 @@ function required(value: string, key: string, message: string, max: number, erro
     return value;
   }
   return limit(value, key, max, errors);
+}
+
+/** A web address or a domain name with a common ending, anywhere in a text (the look of spam). */
+const LINK =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[a-z0-9-]+\.(?:com|net|org|cn|info|top|xyz|io|cc|me|biz|vip|shop|site|online|link|club)\b)/i;
+
+/**
+ * A person's or organization's name holds no line break, control character or web address: names reach
+ * letters and lists, and a name carrying a link turns the office's mail into a spammer's.
+ */
+function plainName(value: string, key: string, errors: FieldErrors): string {
+  if (/[\p{Cc}\u2028\u2029]/u.test(value)) errors[key] ??= '姓名或名称不能包含换行或控制字符';
+  else if (LINK.test(value)) errors[key] ??= '姓名或名称不能包含网址';
+  return value;
 }
 
 function limit(value: string, key: string, max: number, errors: FieldErrors): string {

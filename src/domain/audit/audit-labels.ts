@@ -13,6 +13,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.logout': '退出登录',
   'user.login_failed': '登录失败',
   'user.locked': '账号被锁定',
+  'user.login_attack': '登录尝试过多（疑似攻击）',
   'user.password_changed': '修改密码',
   'user.password_reset': '重置密码',
   'user.deactivated': '停用账号',
@@ -31,6 +32,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   organization: '机构',
   user: '账号',
+  login: '登录名',
   calendar: '工作日日历',
   calendar_override: '本地调整日',
   setting: '网站设置',

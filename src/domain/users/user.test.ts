@@ -1,20 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOCKOUT, afterFailedAttempt, isLocked, usernameError } from './user.js';
+import { usernameError } from './user.js';
 import { passwordPolicyErrors } from './password-policy.js';
-
-test('should lock for 15 minutes on the 5th failed attempt', () => {
-  const t0 = Date.UTC(2025, 0, 1, 8, 0, 0);
-  let state = { failedAttempts: 0, lockedUntil: null as string | null };
-  for (let i = 1; i < LOCKOUT.maxAttempts; i++) {
-    state = afterFailedAttempt(state, t0);
-    assert.equal(state.lockedUntil, null);
-  }
-  state = afterFailedAttempt(state, t0);
-  assert.equal(state.lockedUntil, '2025-01-01T08:15:00.000Z');
-  assert.equal(isLocked(state, '2025-01-01T08:14:59.000Z'), true);
-  assert.equal(isLocked(state, '2025-01-01T08:15:00.000Z'), false);
-});
 
 test('should apply the password policy: length, username, common passwords', () => {
   const judge = { isCommon: (p: string) => p === 'qwertyuiop1' };

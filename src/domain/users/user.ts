@@ -1,4 +1,5 @@
-// Accounts: the stored shape and the pure rules on status and lockout.
+// Accounts: the stored shape and the pure rules on status. (Failed logins are throttled in app/auth/login.ts;
+// the columns failed_attempts and locked_until of the former lockout are no longer written.)
 import type { RoleGrant } from './roles.js';
 
 /** Stored account statuses. Deactivated accounts are kept for history and cannot log in. */
@@ -29,32 +30,6 @@ export type User = {
 
 /** An account with its roles. */
 export type UserWithRoles = User & { roles: RoleGrant[] };
-
-/** Lockout rule: 5 failed attempts lock the account for 15 minutes. */
-export const LOCKOUT = { maxAttempts: 5, minutes: 15 } as const;
-
-/**
- * Whether the account is locked at the given instant.
- * @param nowIso current instant, ISO-8601 UTC
- */
-export function isLocked(user: Pick<User, 'lockedUntil'>, nowIso: string): boolean {
-  return user.lockedUntil !== null && user.lockedUntil > nowIso;
-}
-
-/**
- * The account's lockout state after one more failed attempt.
- * @param nowMs current instant in epoch milliseconds
- */
-export function afterFailedAttempt(
-  user: Pick<User, 'failedAttempts'>,
-  nowMs: number,
-): { failedAttempts: number; lockedUntil: string | null } {
-  const attempts = user.failedAttempts + 1;
-  if (attempts >= LOCKOUT.maxAttempts) {
-    return { failedAttempts: 0, lockedUntil: new Date(nowMs + LOCKOUT.minutes * 60_000).toISOString() };
-  }
-  return { failedAttempts: attempts, lockedUntil: null };
-}
 
 /** Email rule (work addresses, organizations' public addresses): `name@host.tld`, no spaces. */
 export function emailError(email: string): string | null {

@@ -19,10 +19,12 @@ import {
 } from '../../domain/applications/application.js';
 import { MAX_LENGTH, validateApplication } from '../../domain/applications/intake.js';
 import { MAX_PROOF_BYTES } from '../../domain/applications/proof.js';
+import { POW_MESSAGE, checkProofOfWork, issueChallenge } from '../../app/throttle/proof-of-work.js';
 import { outcomeForApplicant } from '../../domain/applications/labels.js';
 import { ACTION_LABELS, STATE_LABELS, isClosedState } from '../../domain/applications/transition-table.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { WebEnv } from '../common/env.js';
+import { clientAddress } from '../common/client-address.js';
 import { TOO_MANY_LOOKUPS, TRACK_NOT_FOUND, limitedTrack } from '../common/rate-limit.js';
 import { z, type FieldErrors } from '../common/validation.js';
 import type { ApiOperation } from './openapi-kit.js';
@@ -112,6 +114,14 @@ const Receipt = z
   })
   .meta({ id: 'Receipt' });
 
+const Challenge = z
+  .object({
+    challenge: z.string().meta({ description: '题目（原样放入 X-Gongkai-PoW）' }),
+    bits: z.number().int().meta({ description: '要求的前导零比特数；0 为不要求' }),
+    expiresInSeconds: z.number().int().meta({ description: '有效秒数' }),
+  })
+  .meta({ id: 'Challenge' });
+
 /** A lookup: the 查询码 and the applicant's phone number or document number. */
 const TrackQuery = z.object({
   code: z.string().meta({ description: '查询码' }),
@@ -153,7 +163,7 @@ export const APPLICATION_API_OPERATIONS: ApiOperation[] = [
     path: '/api/v1/applications',
     summary: '提交申请（公众在线申请；持令牌的承办人可登记其他渠道的申请）',
     description:
-      '不带令牌为公众在线申请，渠道固定为 online，收到申请之日为当日。带令牌（Authorization: Bearer …）时须为受理机关的 handler，可填写 channel 及第三十一条所需的日期。可选请求头 Idempotency-Key（16–64位字母、数字、“-”或“_”）：同一键重复提交只产生一件申请，再次提交返回 200 与原回执。',
+      '不带令牌为公众在线申请，渠道固定为 online，收到申请之日为当日。带令牌（Authorization: Bearer …）时须为受理机关的 handler，可填写 channel 及第三十一条所需的日期。可选请求头 Idempotency-Key（16–64位字母、数字、“-”或“_”）：同一键重复提交只产生一件申请，再次提交返回 200 与原回执。不带令牌的提交按来源地址、电子邮箱和电话限制频率（超出时 429 与 Retry-After）；服务器启用工作量证明时须附请求头 X-Gongkai-PoW（见 GET /api/v1/challenge）。',
     tags: ['依申请公开'],
     auth: 'none',
     body: { schema: ApplicationInput },
@@ -163,11 +173,22 @@ export const APPLICATION_API_OPERATIONS: ApiOperation[] = [
       ...refusals({
         400: '请求体不是 JSON 对象，或 Idempotency-Key 格式有误',
         401: '令牌无效，或无令牌登记其他渠道',
-        403: '无权为该机关登记申请',
+        403: '无权为该机关登记申请；或启用工作量证明时（GONGKAI_POW_BITS > 0）缺少有效的 X-Gongkai-PoW（reason: pow_required）',
         404: '受理机关不存在',
         422: '内容有误，fields 按字段列出',
+        429: '提交过于频繁：同一来源地址、电子邮箱或电话的申请数已达上限（响应头 Retry-After 为等待秒数）',
       }),
     },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/challenge',
+    summary: '获取工作量证明题目（公众通过 API 提交申请时使用）',
+    description:
+      '服务器启用工作量证明（GONGKAI_POW_BITS 大于 0，默认 0 即不启用）时，不带令牌提交申请须附请求头 X-Gongkai-PoW: <challenge>:<n>，其中 n 为十进制整数，使 SHA-256(“<challenge>:<n>” 的 UTF-8 字节) 的十六进制摘要开头至少有 bits 个零比特。题目10分钟内有效，只能使用一次。bits 为 0 时无需附带。',
+    tags: ['依申请公开'],
+    auth: 'none',
+    responses: { 200: { description: '题目', schema: Challenge } },
   },
   {
     method: 'get',
@@ -206,10 +227,15 @@ export function registerApplicationApi(app: Hono<WebEnv>): void {
       c.header('WWW-Authenticate', 'Bearer');
       return c.json({ error: 'unauthenticated', message: '登记其他渠道的申请需要工作人员访问令牌' }, 401);
     }
+    const pow = actor ? null : await checkProofOfWork(c.get('ctx'), c.req.header('x-gongkai-pow'));
+    if (pow) return c.json({ error: 'forbidden', message: POW_MESSAGE, reason: 'pow_required' }, 403);
     const input = parsed(ApplicationInput, body);
     if (!input.ok) return refused(c, { ...proofAsOne(input.errors), ...intakeErrors(body) });
     try {
-      const r = await submitApplication(c.get('ctx'), actor, intakeInput(input.value, actor, key));
+      const r = await submitApplication(c.get('ctx'), actor, {
+        ...intakeInput(input.value, actor, key),
+        ...(actor ? {} : { clientAddress: clientAddress(c) }),
+      });
       const { id, trackingCode, receivedOn, dueOn, provisional } = r;
       return c.json({ id, trackingCode, receivedOn, dueOn, provisional }, r.duplicate ? 200 : 201);
     } catch (e) {
@@ -219,6 +245,10 @@ export function registerApplicationApi(app: Hono<WebEnv>): void {
     }
   });
 
+  app.get('/api/v1/challenge', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(issueChallenge(c.get('ctx')));
+  });
   app.get('/api/v1/track', (c) => track(c, c.req.query()));
   app.post('/api/v1/track', async (c) => track(c, await jsonObject(c)));
 }

@@ -12,6 +12,8 @@ export type WebOptions = {
   logRequests: boolean;
   /** The office's IANA time zone (GONGKAI_TZ), for showing instants and reading typed times. */
   timeZone: string;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (GONGKAI_TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
 };
 
 /** Variables set by middleware on every request. */

@@ -32,6 +32,12 @@ export function notFoundPage(): string {
   );
 }
 
+/** The Chinese 429 page: the refusal's message (the wait is in the `Retry-After` header). */
+export function limitedPage(message: string): string {
+  const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return frame('请求过于频繁', `<h1>请求过于频繁</h1><p role="alert">${escaped}</p><p><a href="/">返回首页</a></p>`);
+}
+
 /** The Chinese 500 page. */
 export function errorPage(): string {
   return frame(

@@ -8,17 +8,17 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { AppError } from '../../app/errors.js';
+import { AppError, RateLimitedError } from '../../app/errors.js';
 import { actorOf } from '../../app/actors.js';
 import { resolveApiToken } from '../../app/auth/api-token.js';
 import type { StaffEnv, WebEnv } from './env.js';
-import { ForbiddenPage, RefusedPage, errorPage, notFoundPage } from './pages.js';
+import { ForbiddenPage, RefusedPage, errorPage, limitedPage, notFoundPage } from './pages.js';
 import { fieldErrors, type FieldErrors, type FormValues, type z } from './validation.js';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** HTTP status for an application error. */
-export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 423 {
+export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 429 {
   switch (e.code) {
     case 'not_found':
       return 404;
@@ -30,8 +30,8 @@ export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 423 {
       return 409;
     case 'unauthenticated':
       return 401;
-    case 'locked':
-      return 423;
+    case 'rate_limited':
+      return 429;
   }
 }
 
@@ -78,14 +78,17 @@ export function requireApiUser(): MiddlewareHandler<StaffEnv> {
 }
 
 /**
- * `app.onError`: an application error becomes its page or JSON answer (403, 404, 409, 422…); anything else
+ * `app.onError`: an application error becomes its page or JSON answer (403, 404, 409, 422, 429 with
+ * `Retry-After`…); anything else
  * is logged and answered with the 500 page, never with the error's text.
  */
 export function handleError(err: Error, c: Context<WebEnv>): Response | Promise<Response> {
   if (err instanceof HTTPException) return err.getResponse();
   if (err instanceof AppError) {
     const status = statusOf(err);
+    if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds));
     if (isApi(c)) return c.json(errorBody(err.code, err.message, err.fieldErrors, err.reason), status);
+    if (status === 429) return c.html(limitedPage(err.message), 429);
     const actor = c.get('actor');
     if (status === 404 || (status === 403 && !actor)) return c.html(notFoundPage(), 404);
     if (status === 401 || !actor) return c.redirect(`/admin/login?next=${encodeURIComponent(c.req.path)}`, 303);

@@ -51,8 +51,11 @@ for (const dialect of DIALECTS) {
       const res = await agent.get(path);
       assert.equal(res.status, 200);
       const html = await res.text();
+      formTokens.set(agent, /name="formToken" value="([^"]+)"/.exec(html)?.[1] ?? '');
       return { agent, key: /name="submissionKey" value="([^"]+)"/.exec(html)?.[1] ?? '', html };
     }
+    /** The form token of the page each agent opened last (the form posts it back). */
+    const formTokens = new WeakMap<TestAgent, string>();
 
     /** Posts the form as a browser does: multipart, with the CSRF field and the chosen file. */
     function submit(
@@ -62,6 +65,7 @@ for (const dialect of DIALECTS) {
     ): Promise<Response> {
       const form = new FormData();
       form.set('_csrf', agent.cookies.get('gk_csrf') ?? '');
+      form.set('formToken', formTokens.get(agent) ?? '');
       for (const [k, v] of Object.entries(fields)) form.set(k, v);
       form.set(
         'proof',

@@ -6,12 +6,13 @@ import { setCookie, deleteCookie } from 'hono/cookie';
 import { login } from '../../../app/auth/login.js';
 import { logout } from '../../../app/auth/session.js';
 import { changePassword } from '../../../app/auth/change-password.js';
-import { AppError } from '../../../app/errors.js';
+import { AppError, RateLimitedError } from '../../../app/errors.js';
 import type { Actor } from '../../../domain/policies/actor.js';
 import { AdminLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
 import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../common/security.js';
 import { formAction, readForm, requireStaff, statusOf, valueOf } from '../../common/pipeline.js';
+import { clientAddress } from '../../common/client-address.js';
 import type { FieldErrors } from '../../common/validation.js';
 import { z } from '../../common/validation.js';
 import type { StaffEnv, WebEnv } from '../../common/env.js';
@@ -88,14 +89,19 @@ export function registerAuthRoutes(app: Hono<WebEnv>): void {
     const [username, next] = [valueOf(form, 'username'), valueOf(form, 'next')];
     const ctx = c.get('ctx');
     try {
-      const r = await login(ctx, username, valueOf(form, 'password'));
+      const r = await login(ctx, username, valueOf(form, 'password'), clientAddress(c));
       setCookie(c, SESSION_COOKIE, r.token, cookieOptions(c, 'Lax'));
       // A fresh CSRF token after login (no fixation of a pre-login value).
       setCookie(c, CSRF_COOKIE, ctx.crypto.randomToken(), cookieOptions(c, 'Strict'));
       return c.redirect(r.mustChangePassword ? '/admin/password' : safeNext(next), 303);
     } catch (e) {
-      // A refused login (wrong password 401, locked account 423) is the login form again, with the username.
+      // A refused login (wrong password 401) is the login form again, with the username; a throttled one (429) the
+      // form without it, so that its body is the same for every username.
       if (!(e instanceof AppError)) throw e;
+      if (e instanceof RateLimitedError) {
+        c.header('Retry-After', String(e.retryAfterSeconds));
+        return c.html(<LoginPage csrf={c.get('csrf')} next={next} error={e.message} />, 429);
+      }
       return c.html(<LoginPage csrf={c.get('csrf')} username={username} next={next} error={e.message} />, statusOf(e));
     }
   });

@@ -12,9 +12,11 @@ import { submitApplication, type SubmitInput } from '../../../app/applications/s
 import type { ApplicationForm } from '../../../domain/applications/intake.js';
 import { APPLICATION_FIELD_LABELS } from '../../../domain/applications/labels.js';
 import type { WebEnv } from '../../common/env.js';
-import { formAction, uploadedFile, valueOf } from '../../common/pipeline.js';
+import { clientAddress } from '../../common/client-address.js';
+import { formAction, readForm, uploadedFile, valueOf } from '../../common/pipeline.js';
 import { text, z, type FieldErrors, type FormValues } from '../../common/validation.js';
-import { ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
+import { ApplyFormPage, ApplyReceiptPage, FORM_TOKEN_FIELD, HONEYPOT_FIELD, type ApplyValues } from './apply-views.js';
+import { FORM_TOKEN_MESSAGES, checkFormToken, issueFormToken } from '../../../app/throttle/form-token.js';
 
 type C = Context<WebEnv>;
 
@@ -35,11 +37,22 @@ export function registerApplyRoutes(app: Hono<WebEnv>): void {
 
   app.post('/org/:code/apply', async (c) => {
     const page = await applyPage(c.get('ctx'), c.req.param('code'));
-    const proof = await uploadedFile((await c.req.parseBody()).proof);
+    const body = await c.req.parseBody();
+    const proof = await uploadedFile(body.proof);
     c.header('Cache-Control', 'no-store');
+    const values = await readForm(c);
+    const refusal = valueOf(values, HONEYPOT_FIELD)
+      ? 'honeypot'
+      : checkFormToken(c.get('ctx'), purposeOf(page), valueOf(values, FORM_TOKEN_FIELD));
+    if (refusal) {
+      // Shown again with a fresh token and what was typed: a person resubmits, nothing is stored.
+      return c.html(formPage(c, page, typed(values), {}, FORM_TOKEN_MESSAGES[refusal]), 422);
+    }
     return formAction(c, {
+      values,
       schema: applyForm,
-      run: (v) => submitApplication(c.get('ctx'), null, submitInput(page, v, proof)),
+      run: (v) =>
+        submitApplication(c.get('ctx'), null, { ...submitInput(page, v, proof), clientAddress: clientAddress(c) }),
       done: (result) => c.html(<ApplyReceiptPage site={page.site} org={page.org} result={result} />),
       again: (state) => formPage(c, page, typed(state.values), forForm(state.values, state.errors), state.message),
     });
@@ -55,12 +68,16 @@ function formPage(c: C, page: ApplyPage, values: ApplyValues, errors?: FieldErro
       site={page.site}
       org={page.org}
       csrf={c.get('csrf')}
+      formToken={issueFormToken(c.get('ctx'), purposeOf(page))}
       values={v}
       errors={errors}
       message={errors ? (message ?? '申请未提交，请按提示更正') : undefined}
     />
   );
 }
+
+/** What the form token is for: this office's application form. */
+const purposeOf = (page: ApplyPage) => `apply:${page.org.creditCode}`;
 
 /** The text fields as typed, untrimmed: the form re-renders exactly what was typed; a malformed key is dropped. */
 function typed(values: FormValues): ApplyValues {

@@ -192,11 +192,17 @@ function OrgPage(p: { site: PortalSite; org: Organization; title: string; childr
   );
 }
 
+/** The field of the form token, and the honeypot field people never see. */
+export const FORM_TOKEN_FIELD = 'formToken';
+export const HONEYPOT_FIELD = 'website';
+
 /** The application page: the office's contact details and the online form. */
 export function ApplyFormPage(p: {
   site: PortalSite;
   org: Organization;
   csrf: string;
+  /** The signed, time-stamped form token (app/throttle/form-token.ts). */
+  formToken: string;
   values: ApplyValues;
   errors?: Record<string, string>;
   message?: string;
@@ -223,6 +229,12 @@ export function ApplyFormPage(p: {
       >
         <Csrf token={p.csrf} />
         <input type="hidden" name="submissionKey" value={p.values.submissionKey ?? ''} />
+        <input type="hidden" name={FORM_TOKEN_FIELD} value={p.formToken} />
+        {/* The honeypot: hidden from people (and from screen readers), filled in by form-filling robots. */}
+        <div class="vh" aria-hidden="true">
+          <label for="f-website">请勿填写此项</label>
+          <input id="f-website" name={HONEYPOT_FIELD} value="" tabindex={-1} autocomplete="off" />
+        </div>
         <p class="hint">
           带 <span class="req">*</span> 的为必填项。联系电话、电子邮箱、通信地址至少填写一项。
         </p>

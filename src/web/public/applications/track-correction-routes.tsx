@@ -32,7 +32,7 @@ export function registerTrackCorrectionRoutes(app: Hono<WebEnv>): void {
         return page.ok ? { ...page, token } : page;
       },
       async ({ view, token }) => {
-        const limited = limitedSend(c);
+        const limited = await limitedSend(c);
         if (limited) {
           c.header('Retry-After', String(limited.retryAfterSeconds));
           const minutes = Math.max(1, Math.ceil(limited.retryAfterSeconds / 60));
