@@ -17,9 +17,9 @@ import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootst
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
 import { runDailyJobs } from './app/applications/daily-run.js';
+import type { DocumentLimits } from './adapters/documents/document-limits.js';
 import {
-  catalogueSheets,
-  documentReader,
+  documentReaders,
   noticeRenderer,
   passwordHasher,
   reportDocumentRenderers,
@@ -53,11 +53,14 @@ export async function openRuntime(
     clock?: Clock;
     mail?: Config['mail'];
     secret?: string | null;
+    /** Limits on parsing uploaded documents; unset ones take their defaults. */
+    documents?: Partial<DocumentLimits>;
   },
 ): Promise<Runtime> {
   const handle = openDb(db);
   await migrateToLatest(handle);
   const clock = opts.clock ?? systemClock(opts.timeZone);
+  const { documentReader, catalogueSheets } = documentReaders(opts.documents);
   const ctx: AppContext = {
     uow: unitOfWork(handle.kysely, handle.instanceId),
     repos: buildRepos(handle.kysely, handle.instanceId),

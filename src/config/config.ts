@@ -1,6 +1,7 @@
 // Deployment configuration, parsed from an environment map: bin/gongkai.js passes the process's environment,
 // tests and scripts a map of their own.
 import { z } from 'zod';
+import type { DocumentLimits } from '../adapters/documents/document-limits.js';
 
 /** Typed deployment configuration, parsed once at the edge and passed in. */
 export type Config = {
@@ -22,6 +23,8 @@ export type Config = {
   secret: string | null;
   /** SMTP delivery; null = messages wait in the outbox. */
   mail: { url: string; from: string; intervalSeconds: number } | null;
+  /** Limits on parsing uploaded documents (GONGKAI_DOC_*); an unset one takes its default (document-limits.ts). */
+  documents: Partial<DocumentLimits>;
 };
 
 const boolish = z
@@ -64,7 +67,18 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('gongkai <noreply@localhost>'),
   GONGKAI_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  GONGKAI_DOC_MAX_UNCOMPRESSED_MB: z.coerce.number().min(1).max(4096).optional(),
+  GONGKAI_DOC_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  GONGKAI_DOC_MAX_RATIO: z.coerce.number().min(2).max(10_000).optional(),
+  GONGKAI_DOC_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_576).optional(),
+  GONGKAI_DOC_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).optional(),
+  GONGKAI_DOC_MAX_STREAM_MB: z.coerce.number().min(1).max(4096).optional(),
+  GONGKAI_DOC_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).optional(),
+  GONGKAI_DOC_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).optional(),
 });
+
+const MB = 1024 * 1024;
+const times = (n: number | undefined, unit: number): number | undefined => (n === undefined ? undefined : n * unit);
 
 /**
  * Reads the configuration from an environment map.
@@ -101,5 +115,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logRequests: e.GONGKAI_LOG_REQUESTS,
     secret: e.GONGKAI_SECRET ?? null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM, intervalSeconds: e.GONGKAI_MAIL_INTERVAL_SECONDS } : null,
+    documents: {
+      maxUncompressedBytes: times(e.GONGKAI_DOC_MAX_UNCOMPRESSED_MB, MB),
+      maxEntries: e.GONGKAI_DOC_MAX_ENTRIES,
+      maxRatio: e.GONGKAI_DOC_MAX_RATIO,
+      maxRows: e.GONGKAI_DOC_MAX_ROWS,
+      maxPages: e.GONGKAI_DOC_MAX_PAGES,
+      maxStreamBytes: times(e.GONGKAI_DOC_MAX_STREAM_MB, MB),
+      timeoutMs: times(e.GONGKAI_DOC_TIMEOUT_SECONDS, 1000),
+      memoryMb: e.GONGKAI_DOC_MEMORY_MB,
+    },
   };
 }
