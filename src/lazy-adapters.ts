@@ -34,7 +34,7 @@ export const reportDocumentRenderers: ReportDocumentRenderers = {
 
 /**
  * The readers of untrusted documents: text of a report document (TXT, HTML, DOCX, PDF) and standard-catalogue
- * workbooks (XLSX, written in process: gongkai's own data). Every read runs in one parsing worker under the
+ * workbooks (XLSX, written in process: gongkai's own data). Every read runs in one parsing process under the
  * limits (docs/security/documents.md), started on the first document.
  */
 export function documentReaders(limits: Partial<DocumentLimits> = {}): {

@@ -73,6 +73,7 @@ const envSchema = z.object({
   GONGKAI_DOC_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_576).optional(),
   GONGKAI_DOC_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).optional(),
   GONGKAI_DOC_MAX_STREAM_MB: z.coerce.number().min(1).max(4096).optional(),
+  GONGKAI_DOC_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(1_000_000_000).optional(),
   GONGKAI_DOC_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).optional(),
   GONGKAI_DOC_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).optional(),
 });
@@ -122,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxRows: e.GONGKAI_DOC_MAX_ROWS,
       maxPages: e.GONGKAI_DOC_MAX_PAGES,
       maxStreamBytes: times(e.GONGKAI_DOC_MAX_STREAM_MB, MB),
+      maxTextChars: e.GONGKAI_DOC_MAX_TEXT_CHARS,
       timeoutMs: times(e.GONGKAI_DOC_TIMEOUT_SECONDS, 1000),
       memoryMb: e.GONGKAI_DOC_MEMORY_MB,
     },

@@ -17,7 +17,7 @@ export const catalogueSheetIO: CatalogueSheetIO = { read: (bytes) => readWorkboo
 /**
  * Reads every worksheet as text; each merged range's text fills all its cells. The workbook's ZIP budget and
  * row counts are checked before exceljs loads it (xlsx.ts); untrusted workbooks are read through the parsing
- * worker (document-sandbox.ts).
+ * process (document-sandbox.ts).
  * @param bytes the XLSX file
  * @throws DocumentRefused past a limit; Error when the bytes are not an XLSX workbook
  */

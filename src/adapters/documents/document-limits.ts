@@ -1,5 +1,5 @@
 // Limits on parsing an untrusted document (docs/security/documents.md): what a DOCX, XLSX, ZIP or PDF may
-// expand to before gongkai refuses it, and what the parsing worker may take. Each is a setting
+// expand to before gongkai refuses it, and what the parsing process may take. Each is a setting
 // (GONGKAI_DOC_* in src/config/config.ts); an unset one takes the default below.
 import { DocumentRefused, type DocumentRefusalReason } from '../../app/documents/ports.js';
 
@@ -17,9 +17,11 @@ export type DocumentLimits = {
   maxPages: number;
   /** Uncompressed size of one PDF stream (bytes). */
   maxStreamBytes: number;
-  /** Wall time of one parse (ms); the worker is terminated past it. */
+  /** Characters of the text read from one document (what the parsing process sends back). */
+  maxTextChars: number;
+  /** Wall time of one parse (ms); the parsing process is killed past it. */
   timeoutMs: number;
-  /** Old-generation heap of the parsing worker (MB); the worker dies, not the process, past it. */
+  /** Old-generation heap of the parsing process (MB); it dies, not the server, past it. */
   memoryMb: number;
 };
 
@@ -33,6 +35,7 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxRows: 50_000,
   maxPages: 1000,
   maxStreamBytes: 50 * MB,
+  maxTextChars: 2_000_000,
   timeoutMs: 30_000,
   memoryMb: 256,
 };
@@ -64,6 +67,7 @@ export const refuse = {
     refusal('too_many_pages', `PDF 共 ${pages} 页，超过 ${l.maxPages} 页上限`),
   stream: (l: DocumentLimits) =>
     refusal('stream_too_large', `PDF 中有数据流解压后超过 ${mb(l.maxStreamBytes)} 上限，疑似压缩炸弹`),
+  text: (l: DocumentLimits) => refusal('too_large', `提取出的文本超过 ${l.maxTextChars} 个字符上限`),
   timeout: (l: DocumentLimits) => refusal('timeout', `解析超过 ${Math.round(l.timeoutMs / 1000)} 秒仍未完成，已中止`),
   memory: (l: DocumentLimits) => refusal('out_of_memory', `解析所需内存超过 ${l.memoryMb} MB 上限，已中止`),
 };

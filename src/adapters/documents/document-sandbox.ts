@@ -1,9 +1,14 @@
-// Untrusted documents are parsed off the main thread (docs/security/documents.md): one worker_threads Worker
-// (document-worker.ts) with a capped heap, one document at a time, terminated past the time limit and
-// replaced on the next document; it ends after a while without work. A ZIP-based file whose central directory
-// already breaks a limit is refused here, before any worker starts. The server's event loop only copies bytes
-// in and text out; a bomb costs the worker, never the process.
-import { Worker } from 'node:worker_threads';
+// Untrusted documents are parsed off the main thread (docs/security/documents.md): in one child process
+// (document-worker.ts) with a capped heap, one document at a time, killed past the time limit and replaced on
+// the next document; it ends after a while without work, and with its parent. A ZIP-based file whose central
+// directory already breaks a limit is refused here, before any parse starts. The server's event loop only copies
+// bytes out and text in; a bomb costs the child, never the server.
+//
+// A process rather than a worker thread: a Worker's resourceLimits leave only 16 MB of leeway past the heap limit,
+// and one allocation larger than that (a big inflated XML part as one string) aborts the whole process, server
+// included (seen with a 200 MB part in a 32 MB worker). A child that runs out of memory dies alone.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { DocumentRefused } from '../../app/documents/ports.js';
 import type { DocumentReader } from '../../app/reports/ports.js';
 import type { CatalogueSheetIO } from '../../app/standard-catalogue/ports.js';
@@ -12,19 +17,18 @@ import { type DocumentLimits, refuse } from './document-limits.js';
 import type { ParseAnswer, ParseJob } from './document-worker.js';
 import { checkZipDirectory, isZip } from './zip-budget.js';
 
-/** A worker without work ends after this long (ms); the next document starts another. */
+/** A parsing process without work ends after this long (ms); the next document starts another. */
 const IDLE_MS = 30_000;
 
 type JobInput = { op: 'text'; name: string; bytes: Uint8Array } | { op: 'sheets'; bytes: Uint8Array };
 
-// The worker runs the TypeScript sources as the main thread does: it registers tsx, then loads its module.
-const bootstrap = (): string =>
-  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); ` +
-  `return import(${JSON.stringify(new URL('./document-worker.ts', import.meta.url).href)}); });`;
+/** The child runs the TypeScript sources as the parent does (tsx's loader, resolved from here, not the cwd). */
+const WORKER = fileURLToPath(new URL('./document-worker.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
 
-/** Runs parse jobs in a worker under the limits, one at a time. */
+/** Runs parse jobs in a child process under the limits, one at a time. */
 export class DocumentSandbox {
-  private worker: Worker | undefined;
+  private worker: ChildProcess | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private idle: NodeJS.Timeout | undefined;
@@ -32,7 +36,7 @@ export class DocumentSandbox {
   constructor(readonly limits: DocumentLimits) {}
 
   /**
-   * Parses in the worker once the jobs before it are done.
+   * Parses in the child process once the jobs before it are done.
    * @throws DocumentRefused past a limit (time and memory included); Error when the parser fails
    */
   async run<T>(input: JobInput): Promise<T> {
@@ -42,31 +46,46 @@ export class DocumentSandbox {
     return result;
   }
 
-  /** Ends the worker (tests; the process also exits with an idle worker, which is unreferenced). */
+  /** Ends the parsing process (tests; an idle one is unreferenced, so it never keeps the parent running). */
   async close(): Promise<void> {
     clearTimeout(this.idle);
     const w = this.worker;
     this.worker = undefined;
-    await w?.terminate();
+    if (w && w.exitCode === null && w.signalCode === null) {
+      const exited = new Promise((r) => w.once('exit', r));
+      DocumentSandbox.hold(w, true);
+      w.kill('SIGKILL');
+      await exited;
+    }
   }
 
-  private spawn(): Worker {
-    const w = new Worker(bootstrap(), {
-      eval: true,
-      resourceLimits: {
-        maxOldGenerationSizeMb: this.limits.memoryMb,
-        maxYoungGenerationSizeMb: Math.max(8, Math.round(this.limits.memoryMb / 8)),
-        stackSizeMb: 4,
-      },
+  private spawn(): ChildProcess {
+    const w = fork(WORKER, [], {
+      execArgv: ['--import', TSX, `--max-old-space-size=${this.limits.memoryMb}`, '--stack-size=4000'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     w.on('error', () => undefined);
+    w.once('exit', () => {
+      if (this.worker === w) this.worker = undefined;
+    });
     return w;
+  }
+
+  private static hold(w: ChildProcess, hold: boolean): void {
+    if (hold) {
+      w.ref();
+      w.channel?.ref();
+    } else {
+      w.unref();
+      w.channel?.unref();
+    }
   }
 
   private runNow<T>(input: JobInput): Promise<T> {
     clearTimeout(this.idle);
     const worker = (this.worker ??= this.spawn());
-    worker.ref();
+    DocumentSandbox.hold(worker, true);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const done = (): void => {
@@ -78,7 +97,7 @@ export class DocumentSandbox {
       const lose = (error: Error): void => {
         done();
         if (this.worker === worker) this.worker = undefined;
-        void worker.terminate();
+        worker.kill('SIGKILL');
         reject(error);
       };
       const timer = setTimeout(() => lose(refuse.timeout(this.limits)), this.limits.timeoutMs);
@@ -88,25 +107,30 @@ export class DocumentSandbox {
         if (m.ok) resolve(m.value as T);
         else reject(m.refused ? new DocumentRefused(m.refused.reason, m.message) : new Error(m.message));
       };
-      const onError = (e: Error & { code?: string }): void =>
-        lose(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refuse.memory(this.limits) : e);
-      const onExit = (code: number): void => lose(new Error(`文档解析进程意外结束（退出码 ${code}）`));
+      const onError = (e: Error): void => lose(e);
+      // V8 aborts a process out of heap (SIGABRT, or status 134 through a shell).
+      const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+        lose(
+          signal === 'SIGABRT' || code === 134
+            ? refuse.memory(this.limits)
+            : new Error(`文档解析进程意外结束（${signal ?? `退出码 ${code}`}）`),
+        );
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ ...input, id, limits: this.limits } satisfies ParseJob);
+      worker.send({ ...input, id, limits: this.limits } satisfies ParseJob);
     }).finally(() => this.rest());
   }
 
-  /** Lets the process exit while the worker waits, and ends it after {@link IDLE_MS} without work. */
+  /** Lets the parent exit while the child waits, and ends the child after {@link IDLE_MS} without work. */
   private rest(): void {
-    this.worker?.unref();
+    if (this.worker) DocumentSandbox.hold(this.worker, false);
     this.idle = setTimeout(() => void this.close(), IDLE_MS);
     this.idle.unref();
   }
 }
 
-/** The document readers of the composition root, each parse in the sandbox. */
+/** The document readers of the composition root, each parse in the sandbox (a child process). */
 export function sandboxedReaders(sandbox: DocumentSandbox): {
   documentReader: DocumentReader;
   readSheets: CatalogueSheetIO['read'];

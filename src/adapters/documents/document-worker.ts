@@ -1,10 +1,9 @@
-// The parsing worker (worker_threads) that document-sandbox.ts starts: it reads one untrusted document at a
-// time with the ordinary readers — their limits checked first — and answers the text or sheets, or why the
-// document was refused. Its heap is capped by the Worker's resourceLimits and its time by the sandbox.
-import { parentPort } from 'node:worker_threads';
+// The parsing process that document-sandbox.ts forks: it reads one untrusted document at a time with the
+// ordinary readers — their limits checked first — and answers the text or sheets, or why the document was
+// refused. Its heap is capped by --max-old-space-size and its time by the sandbox; it ends with its parent.
 import { DocumentRefused } from '../../app/documents/ports.js';
 import { readWorkbook } from './catalogue-xlsx.js';
-import type { DocumentLimits } from './document-limits.js';
+import { type DocumentLimits, refuse } from './document-limits.js';
 import { documentToText } from './read-document.js';
 
 /** A job: a document's text, or a workbook's sheets. */
@@ -18,18 +17,24 @@ export type ParseAnswer =
   | { id: number; ok: false; refused: { reason: DocumentRefused['reason'] } | null; message: string };
 
 async function run(job: ParseJob): Promise<unknown> {
-  return job.op === 'text' ? documentToText(job.name, job.bytes, job.limits) : readWorkbook(job.bytes, job.limits);
+  if (job.op === 'sheets') return readWorkbook(job.bytes, job.limits);
+  const text = await documentToText(job.name, job.bytes, job.limits);
+  if (text.length > job.limits.maxTextChars) throw refuse.text(job.limits);
+  return text;
 }
 
-parentPort?.on('message', (job: ParseJob) => {
+const answer = (a: ParseAnswer): void => void process.send?.(a);
+
+process.on('disconnect', () => process.exit(0));
+process.on('message', (job: ParseJob) => {
   run(job).then(
-    (value) => parentPort?.postMessage({ id: job.id, ok: true, value } satisfies ParseAnswer),
+    (value) => answer({ id: job.id, ok: true, value }),
     (e: unknown) =>
-      parentPort?.postMessage({
+      answer({
         id: job.id,
         ok: false,
         refused: e instanceof DocumentRefused ? { reason: e.reason } : null,
         message: e instanceof Error ? e.message : String(e),
-      } satisfies ParseAnswer),
+      }),
   );
 });

@@ -1,8 +1,8 @@
-// The budget of a PDF, checked in the parsing worker before pdf.js reads it: each stream is inflated as
+// The budget of a PDF, checked in the parsing process before pdf.js reads it: each stream is inflated as
 // pdf.js would (FlateDecode), output discarded, and the file refused as soon as one stream outgrows
 // `maxStreamBytes` — pdf.js has no such limit and decodes a content stream whole to extract its text.
 // Streams that are not Flate data (images in DCT, encrypted streams) fail zlib's header at once and are
-// left to pdf.js; the worker's memory limit and timeout still bound them.
+// left to pdf.js; the parsing process's memory limit and timeout still bound them.
 import { constants, inflateSync } from 'node:zlib';
 import { type DocumentLimits, refuse } from './document-limits.js';
 

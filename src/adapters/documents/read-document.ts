@@ -4,7 +4,7 @@
  * (unpdf text layer).
  * Plain text files are decoded as UTF-8, or GB18030 when they are not valid UTF-8.
  * DOCX and PDF are checked against the limits first (zip-budget.ts, pdf-budget.ts); untrusted documents are
- * read through the parsing worker (document-sandbox.ts), never on the server's main thread.
+ * read through the parsing process (document-sandbox.ts), never on the server's main thread.
  */
 import { extname } from 'node:path';
 import { htmlToText } from '../html/html-reader.js';

@@ -1,5 +1,5 @@
 // The budget of a ZIP-based document (DOCX, XLSX, ZIP) read from its central directory before anything is
-// inflated (entry count, declared sizes, compression ratios), then, in the parsing worker, each entry
+// inflated (entry count, declared sizes, compression ratios), then, in the parsing process, each entry
 // inflated as a stream and stopped as soon as it outgrows what its directory record declared — the
 // parsers (JSZip inside mammoth and exceljs) trust the declared sizes only after inflating everything.
 import { createInflateRaw } from 'node:zlib';
@@ -111,7 +111,7 @@ function entryData(b: Buffer, rec: ZipRecord): Buffer | null {
 /**
  * Inflates every deflated entry as a stream, chunk by chunk and nothing kept, refusing one that outgrows
  * its declared size; `onChunk` sees the inflated text of the entries it selects (e.g. to count a
- * worksheet's rows) and may throw to stop. Run in the parsing worker, before the parser.
+ * worksheet's rows) and may throw to stop. Run in the parsing process, before the parser.
  * @throws DocumentRefused
  */
 export async function verifyZipEntries(
