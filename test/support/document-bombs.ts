@@ -9,10 +9,13 @@ const MB = 1024 * 1024;
 /** One ZIP entry: its stored (deflated) bytes and what its records declare. */
 type Entry = { name: string; data: Buffer; method: 0 | 8; crc: number; size: number };
 
-/** Deflates `repeat` copies of `unit` (plus a head and a tail) as a stream; never holds the whole. */
+/**
+ * Deflates `repeat` copies of `unit` (plus a head and a tail) as a stream; never holds the whole. A function
+ * `unit` gives the i-th copy (numbered rows), written a megabyte at a time.
+ */
 async function deflated(
   head: string,
-  unit: string,
+  unit: string | ((i: number) => string),
   repeat: number,
   tail: string,
   zlibWrapped = false,
@@ -21,8 +24,9 @@ async function deflated(
   const out: Buffer[] = [];
   z.on('data', (c: Buffer) => out.push(c));
   const ended = new Promise((r) => z.on('end', r));
-  const block = Buffer.from(unit.repeat(Math.max(1, Math.floor((1 * MB) / unit.length))));
-  const perBlock = block.length / unit.length;
+  const text = typeof unit === 'string' ? unit : '';
+  const block = Buffer.from(text.repeat(Math.max(1, Math.floor((1 * MB) / Math.max(1, text.length)))));
+  const perBlock = block.length / Math.max(1, text.length);
   let crc = 0;
   let size = 0;
   const write = async (b: Buffer): Promise<void> => {
@@ -31,9 +35,16 @@ async function deflated(
     if (!z.write(b)) await new Promise((r) => z.once('drain', r));
   };
   await write(Buffer.from(head));
-  let left = repeat;
-  for (; left >= perBlock; left -= perBlock) await write(block);
-  if (left > 0) await write(Buffer.from(unit.repeat(left)));
+  if (typeof unit === 'function') {
+    for (let i = 0, parts: string[] = []; i < repeat; i++) {
+      parts.push(unit(i));
+      if (parts.length === 10_000 || i === repeat - 1) await write(Buffer.from(parts.splice(0).join('')));
+    }
+  } else {
+    let left = repeat;
+    for (; left >= perBlock; left -= perBlock) await write(block);
+    if (left > 0) await write(Buffer.from(unit.repeat(left)));
+  }
   await write(Buffer.from(tail));
   z.end();
   await ended;
@@ -133,11 +144,11 @@ export async function docxBomb(mb = 400, opts: { lie?: boolean } = {}): Promise<
   );
 }
 
-/** An XLSX of one sheet with `rows` rows of one cell, from a few hundred kilobytes; `lie` as for {@link docxBomb}. */
+/** An XLSX of one sheet of `rows` numbered one-cell rows (3 million: about 15 MB); `lie` as for {@link docxBomb}. */
 export async function xlsxBomb(rows = 3_000_000, opts: { lie?: boolean } = {}): Promise<Buffer> {
   const sheet = await deflated(
     `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`,
-    '<row><c t="inlineStr"><is><t>x</t></is></c></row>',
+    (i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`,
     rows,
     '</sheetData></worksheet>',
   );
