@@ -7,6 +7,7 @@ import type { DocumentRenderer } from './app/applications/ports.js';
 import type { PasswordHasher } from './app/auth/ports.js';
 import type { DocumentReader, ReportDocumentRenderers } from './app/reports/ports.js';
 import type { CatalogueSheetIO } from './app/standard-catalogue/ports.js';
+import type { DocumentLimits } from './adapters/documents/document-limits.js';
 
 /** Runs `load` on the first call only; every call gets its promise. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -18,6 +19,8 @@ const reportDocx = once(() => import('./adapters/documents/report-docx.js'));
 const reportXlsx = once(() => import('./adapters/documents/report-xlsx.js'));
 const reportPdf = once(() => import('./adapters/documents/report-pdf.js'));
 const readDocument = once(() => import('./adapters/documents/read-document.js'));
+const documentSandbox = once(() => import('./adapters/documents/document-sandbox.js'));
+const documentLimits = once(() => import('./adapters/documents/document-limits.js'));
 const catalogueXlsx = once(() => import('./adapters/documents/catalogue-xlsx.js'));
 const noticeDocx = once(() => import('./adapters/documents/notice-docx.js'));
 const noticePdf = once(() => import('./adapters/documents/notice-pdf.js'));
@@ -29,17 +32,30 @@ export const reportDocumentRenderers: ReportDocumentRenderers = {
   pdf: async (...args) => (await reportPdf()).renderReportPdf(...args),
 };
 
-/** Text of a report document (TXT, HTML, DOCX, PDF). */
-export const documentReader: DocumentReader = async (...args) => (await readDocument()).documentToText(...args);
+/**
+ * The readers of untrusted documents: text of a report document (TXT, HTML, DOCX, PDF) and standard-catalogue
+ * workbooks (XLSX, written in process: gongkai's own data). Every read runs in one parsing process under the
+ * limits (docs/security/documents.md), started on the first document.
+ */
+export function documentReaders(limits: Partial<DocumentLimits> = {}): {
+  documentReader: DocumentReader;
+  catalogueSheets: CatalogueSheetIO;
+} {
+  const readers = once(async () => {
+    const { DocumentSandbox, sandboxedReaders } = await documentSandbox();
+    return sandboxedReaders(new DocumentSandbox((await documentLimits()).documentLimits(limits)));
+  });
+  return {
+    documentReader: async (...args) => (await readers()).documentReader(...args),
+    catalogueSheets: {
+      read: async (...args) => (await readers()).readSheets(...args),
+      write: async (...args) => (await catalogueXlsx()).catalogueSheetIO.write(...args),
+    },
+  };
+}
 
-/** The extensions of the documents {@link documentReader} reads (for checking a folder). */
+/** The extensions of the documents a document reader reads (for checking a folder). */
 export const reportExtensions = async (): Promise<readonly string[]> => (await readDocument()).REPORT_EXTENSIONS;
-
-/** Standard-catalogue workbooks (XLSX). */
-export const catalogueSheets: CatalogueSheetIO = {
-  read: async (...args) => (await catalogueXlsx()).catalogueSheetIO.read(...args),
-  write: async (...args) => (await catalogueXlsx()).catalogueSheetIO.write(...args),
-};
 
 /** The notice (告知书) DOCX, with the seal image when there is one, and PDF. */
 export const noticeRenderer: DocumentRenderer = {

@@ -18,9 +18,9 @@ import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
 import { runDailyJobs } from './app/applications/daily-run.js';
 import { DEFAULT_LIMITS, type AbuseLimits } from './app/throttle/limits.js';
+import type { DocumentLimits } from './adapters/documents/document-limits.js';
 import {
-  catalogueSheets,
-  documentReader,
+  documentReaders,
   noticeRenderer,
   passwordHasher,
   reportDocumentRenderers,
@@ -56,11 +56,14 @@ export async function openRuntime(
     secret?: string | null;
     /** Limits other than the defaults (app/throttle/limits.ts). */
     limits?: Partial<AbuseLimits>;
+    /** Limits on parsing uploaded documents; unset ones take their defaults. */
+    documents?: Partial<DocumentLimits>;
   },
 ): Promise<Runtime> {
   const handle = openDb(db);
   await migrateToLatest(handle);
   const clock = opts.clock ?? systemClock(opts.timeZone);
+  const { documentReader, catalogueSheets } = documentReaders(opts.documents);
   const ctx: AppContext = {
     uow: unitOfWork(handle.kysely, handle.instanceId),
     repos: buildRepos(handle.kysely, handle.instanceId),

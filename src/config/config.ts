@@ -2,6 +2,7 @@
 // tests and scripts a map of their own.
 import { z } from 'zod';
 import { LIMIT_VARIABLES, type AbuseLimits } from '../app/throttle/limits.js';
+import type { DocumentLimits } from '../adapters/documents/document-limits.js';
 
 /** Typed deployment configuration, parsed once at the edge and passed in. */
 export type Config = {
@@ -30,6 +31,8 @@ export type Config = {
   trustedProxies: string[];
   /** The limits set in the environment; the others keep their defaults (app/throttle/limits.ts). */
   limits: Partial<AbuseLimits>;
+  /** Limits on parsing uploaded documents (GONGKAI_DOC_*); an unset one takes its default (document-limits.ts). */
+  documents: Partial<DocumentLimits>;
 };
 
 const boolish = z
@@ -84,7 +87,19 @@ const envSchema = z.object({
   ...Object.fromEntries(
     Object.values(LIMIT_VARIABLES).map((name) => [name, z.coerce.number().int().min(0).max(1_000_000).optional()]),
   ),
+  GONGKAI_DOC_MAX_UNCOMPRESSED_MB: z.coerce.number().min(1).max(4096).optional(),
+  GONGKAI_DOC_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  GONGKAI_DOC_MAX_RATIO: z.coerce.number().min(2).max(10_000).optional(),
+  GONGKAI_DOC_MAX_ROWS: z.coerce.number().int().min(1).max(1_048_576).optional(),
+  GONGKAI_DOC_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).optional(),
+  GONGKAI_DOC_MAX_STREAM_MB: z.coerce.number().min(1).max(4096).optional(),
+  GONGKAI_DOC_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(1_000_000_000).optional(),
+  GONGKAI_DOC_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).optional(),
+  GONGKAI_DOC_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).optional(),
 });
+
+const MB = 1024 * 1024;
+const times = (n: number | undefined, unit: number): number | undefined => (n === undefined ? undefined : n * unit);
 
 /**
  * Reads the configuration from an environment map.
@@ -123,6 +138,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM, intervalSeconds: e.GONGKAI_MAIL_INTERVAL_SECONDS } : null,
     trustedProxies: e.GONGKAI_TRUSTED_PROXIES,
     limits: limitsOf(e as Record<string, unknown>),
+    documents: {
+      maxUncompressedBytes: times(e.GONGKAI_DOC_MAX_UNCOMPRESSED_MB, MB),
+      maxEntries: e.GONGKAI_DOC_MAX_ENTRIES,
+      maxRatio: e.GONGKAI_DOC_MAX_RATIO,
+      maxRows: e.GONGKAI_DOC_MAX_ROWS,
+      maxPages: e.GONGKAI_DOC_MAX_PAGES,
+      maxStreamBytes: times(e.GONGKAI_DOC_MAX_STREAM_MB, MB),
+      maxTextChars: e.GONGKAI_DOC_MAX_TEXT_CHARS,
+      timeoutMs: times(e.GONGKAI_DOC_TIMEOUT_SECONDS, 1000),
+      memoryMb: e.GONGKAI_DOC_MEMORY_MB,
+    },
   };
 }
 

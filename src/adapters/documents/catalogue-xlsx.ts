@@ -3,26 +3,32 @@
 import type ExcelJS from 'exceljs';
 import type { CatalogueSheetIO } from '../../app/standard-catalogue/ports.js';
 import type { SheetCells, SheetGrid } from '../../domain/standard-catalogue/sheet.js';
-import { THIN_BORDER, newWorkbook } from './xlsx.js';
+import { type DocumentLimits, documentLimits, refuse } from './document-limits.js';
+import { THIN_BORDER, checkWorkbookBudget, newWorkbook } from './xlsx.js';
 
 /** Rows above which the header ends in the domain's export layout (title + two header rows). */
 const HEADER_ROWS = 3;
-const MAX_ROWS = 100_000;
+/** Cells of one sheet (rows × columns, as exceljs counts them) read at most: a catalogue has a dozen columns. */
+const MAX_COLUMNS = 200;
 
 /** The exceljs implementation of the catalogue spreadsheet port. */
-export const catalogueSheetIO: CatalogueSheetIO = { read: readWorkbook, write: writeWorkbook };
+export const catalogueSheetIO: CatalogueSheetIO = { read: (bytes) => readWorkbook(bytes), write: writeWorkbook };
 
 /**
- * Reads every worksheet as text; each merged range's text fills all its cells.
+ * Reads every worksheet as text; each merged range's text fills all its cells. The workbook's ZIP budget and
+ * row counts are checked before exceljs loads it (xlsx.ts); untrusted workbooks are read through the parsing
+ * process (document-sandbox.ts).
  * @param bytes the XLSX file
- * @throws Error when the bytes are not an XLSX workbook or a sheet is absurdly long
+ * @throws DocumentRefused past a limit; Error when the bytes are not an XLSX workbook
  */
-export async function readWorkbook(bytes: Uint8Array): Promise<SheetCells> {
+export async function readWorkbook(bytes: Uint8Array, limits: DocumentLimits = documentLimits()): Promise<SheetCells> {
+  await checkWorkbookBudget(bytes, limits);
   const wb = await newWorkbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const sheets: SheetGrid[] = [];
   wb.eachSheet((ws) => {
-    if (ws.rowCount > MAX_ROWS) throw new Error(`sheet ${ws.name} has more than ${MAX_ROWS} rows`);
+    if (ws.rowCount > limits.maxRows) throw refuse.rows(ws.name, limits);
+    if (ws.columnCount > MAX_COLUMNS) throw refuse.columns(ws.name, MAX_COLUMNS);
     const rows: string[][] = [];
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);

@@ -3,9 +3,14 @@
  * src/adapters/html), DOCX (mammoth → HTML → the same reader, so tables keep their rows) and PDF
  * (unpdf text layer).
  * Plain text files are decoded as UTF-8, or GB18030 when they are not valid UTF-8.
+ * DOCX and PDF are checked against the limits first (zip-budget.ts, pdf-budget.ts); untrusted documents are
+ * read through the parsing process (document-sandbox.ts), never on the server's main thread.
  */
 import { extname } from 'node:path';
 import { htmlToText } from '../html/html-reader.js';
+import { type DocumentLimits, documentLimits, refuse } from './document-limits.js';
+import { checkPdfStreams } from './pdf-budget.js';
+import { checkZipDirectory, verifyZipEntries } from './zip-budget.js';
 
 export type DocumentKind = 'text' | 'html' | 'docx' | 'pdf';
 
@@ -35,29 +40,33 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** DOCX → text through mammoth's HTML (tables become pipe rows). */
-export async function docxToText(bytes: Uint8Array): Promise<string> {
+/** DOCX → text through mammoth's HTML (tables become pipe rows), once its ZIP budget is checked. */
+export async function docxToText(bytes: Uint8Array, limits = documentLimits()): Promise<string> {
+  const records = checkZipDirectory(bytes, limits);
+  if (records) await verifyZipEntries(bytes, records);
   const mammoth = await import('mammoth');
   const lib = (mammoth as unknown as { default?: typeof mammoth }).default ?? mammoth;
   const result = await lib.convertToHtml({ buffer: Buffer.from(bytes) });
   return htmlToText(result.value);
 }
 
-/** PDF → text through unpdf (pdf.js), pages joined. */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+/** PDF → text through unpdf (pdf.js), pages joined, once its streams and page count are checked. */
+export async function pdfToText(bytes: Uint8Array, limits = documentLimits()): Promise<string> {
+  checkPdfStreams(bytes, limits);
   const { extractText, getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false });
+  if (pdf.numPages > limits.maxPages) throw refuse.pages(pdf.numPages, limits);
   const { text } = await extractText(pdf, { mergePages: false });
   return (text as string[]).join('\n');
 }
 
 /** Reads any supported document into text. */
-export async function documentToText(name: string, bytes: Uint8Array): Promise<string> {
+export async function documentToText(name: string, bytes: Uint8Array, limits?: DocumentLimits): Promise<string> {
   switch (documentKind(name, bytes)) {
     case 'pdf':
-      return pdfToText(bytes);
+      return pdfToText(bytes, limits);
     case 'docx':
-      return docxToText(bytes);
+      return docxToText(bytes, limits);
     case 'html':
       return htmlToText(decodeText(bytes));
     case 'text':

@@ -50,3 +50,30 @@ export interface HtmlReader {
   /** The plain text and every table as a grid (rowspan and colspan expanded). */
   read(html: string): HtmlReading;
 }
+
+/** Why an untrusted document was refused before (or while) it was parsed. */
+export type DocumentRefusalReason =
+  | 'too_many_entries'
+  | 'too_large'
+  | 'compression_ratio'
+  | 'size_mismatch'
+  | 'too_many_rows'
+  | 'too_many_pages'
+  | 'stream_too_large'
+  | 'timeout'
+  | 'out_of_memory';
+
+/**
+ * A document the readers refuse to parse: it is (or behaves like) a decompression bomb or exceeds a
+ * configured limit (docs/security/documents.md). The message is Chinese and names the limit; the file's
+ * name is for the caller to add. Thrown by the document readers (DocumentReader, CatalogueSheetIO.read).
+ */
+export class DocumentRefused extends Error {
+  constructor(
+    readonly reason: DocumentRefusalReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DocumentRefused';
+  }
+}

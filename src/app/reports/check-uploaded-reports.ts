@@ -7,6 +7,7 @@ import { finding } from '../../domain/reports/finding.js';
 import { mayCheckReports } from '../../domain/reports/report-policy.js';
 import { forbidden, invalid } from '../errors.js';
 import type { AppContext } from '../context.js';
+import { DocumentRefused } from '../documents/ports.js';
 import type { DocumentReader } from './ports.js';
 
 /** One uploaded file. */
@@ -58,11 +59,17 @@ function validate(input: UploadInput): void {
   if (Object.keys(errors).length > 0) throw invalid('上传的内容不符合要求', errors);
 }
 
-/** Reads and checks one file; a file that cannot be read becomes a finding, never an exception. */
+/**
+ * Reads and checks one file; a file that cannot be read becomes a finding. A refused one (a decompression
+ * bomb, a limit passed: docs/security/documents.md) refuses the whole upload, so the form shows it again.
+ */
 async function checkFile(read: DocumentReader, file: UploadedReport): Promise<CheckedReport> {
   try {
     return checkReportText(await read(file.name, file.bytes), { file: file.name });
   } catch (e) {
+    if (e instanceof DocumentRefused) {
+      throw invalid(`“${file.name}”未能读取`, { files: `“${file.name}”${e.message}` });
+    }
     const report = checkReportText('', { file: file.name });
     report.findings = [finding('missing', 'error', `无法读取文件：${e instanceof Error ? e.message : String(e)}`, {})];
     return report;
@@ -72,6 +79,7 @@ async function checkFile(read: DocumentReader, file: UploadedReport): Promise<Ch
 /**
  * Checks uploaded reports and pasted text, in the order given (files first, then the text).
  * @throws AppError forbidden for actors without a supervisor or admin role; invalid for an empty or oversized upload
+ *   or a refused file
  */
 export async function checkUploadedReports(
   ctx: Pick<AppContext, 'documentReader'>,

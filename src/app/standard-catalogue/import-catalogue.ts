@@ -15,6 +15,7 @@ import type { CatalogueContext, CatalogueReadContext, CatalogueSheetIO, Standard
 import type { Crypto } from '../ports.js';
 import { authorizeCatalogue } from './manage-catalogue.js';
 import { invalid } from '../errors.js';
+import { DocumentRefused } from '../documents/ports.js';
 import { auditBy } from '../actors.js';
 
 /** What an import did, or every error (sheet, row, column letter, Chinese message). */
@@ -32,7 +33,8 @@ const GENERIC_SHEET = /^(sheet|工作表|表)\d*$/i;
  * retired; sheets naming no known area create local areas.
  * @param io the spreadsheet adapter (default: the one wired into the context)
  * @param onProgress called as rows are stored
- * @throws AppError 'not_found', 'forbidden', 'invalid' (not a readable workbook)
+ * @throws AppError 'not_found', 'forbidden', 'invalid' (not a readable workbook, or one refused by the limits on
+ *   untrusted documents)
  */
 export async function importCatalogue(
   ctx: CatalogueContext & { catalogueSheets: CatalogueSheetIO },
@@ -42,7 +44,8 @@ export async function importCatalogue(
   opts: { io?: CatalogueSheetIO; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CatalogueImportResult> {
   await authorizeCatalogue(ctx, actor, orgId, 'catalogue.write');
-  const cells = await (opts.io ?? ctx.catalogueSheets).read(bytes).catch(() => {
+  const cells = await (opts.io ?? ctx.catalogueSheets).read(bytes).catch((e: unknown) => {
+    if (e instanceof DocumentRefused) throw invalid(e.message, { file: e.message });
     throw invalid('无法读取该文件，请上传 XLSX 格式的标准目录');
   });
   const parsed = readCatalogueSheets(cells);

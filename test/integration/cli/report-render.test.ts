@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runReportCheck } from '../../../src/cli/commands/report-check.js';
-import { documentReader, reportDocumentRenderers, reportExtensions } from '../../../src/lazy-adapters.js';
+import { documentReaders, reportDocumentRenderers, reportExtensions } from '../../../src/lazy-adapters.js';
 import { runReportRender, type ReportRenderOptions } from '../../../src/cli/commands/report-render.js';
 import { runGongkaiInProcess } from '../../support/cli.js';
 
@@ -53,7 +53,7 @@ async function checkJson(path: string) {
     {
       stdout: (s) => void (out += s),
       stderr: () => undefined,
-      reader: { read: documentReader, extensions: await reportExtensions() },
+      reader: { read: documentReaders().documentReader, extensions: await reportExtensions() },
     },
   );
   assert.equal(code, 0);

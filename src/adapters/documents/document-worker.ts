@@ -1,0 +1,40 @@
+// The parsing process that document-sandbox.ts forks: it reads one untrusted document at a time with the
+// ordinary readers — their limits checked first — and answers the text or sheets, or why the document was
+// refused. Its heap is capped by --max-old-space-size and its time by the sandbox; it ends with its parent.
+import { DocumentRefused } from '../../app/documents/ports.js';
+import { readWorkbook } from './catalogue-xlsx.js';
+import { type DocumentLimits, refuse } from './document-limits.js';
+import { documentToText } from './read-document.js';
+
+/** A job: a document's text, or a workbook's sheets. */
+export type ParseJob = { id: number; limits: DocumentLimits; bytes: Uint8Array } & (
+  { op: 'text'; name: string } | { op: 'sheets' }
+);
+
+/** The answer to a job. */
+export type ParseAnswer =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; refused: { reason: DocumentRefused['reason'] } | null; message: string };
+
+async function run(job: ParseJob): Promise<unknown> {
+  if (job.op === 'sheets') return readWorkbook(job.bytes, job.limits);
+  const text = await documentToText(job.name, job.bytes, job.limits);
+  if (text.length > job.limits.maxTextChars) throw refuse.text(job.limits);
+  return text;
+}
+
+const answer = (a: ParseAnswer): void => void process.send?.(a);
+
+process.on('disconnect', () => process.exit(0));
+process.on('message', (job: ParseJob) => {
+  run(job).then(
+    (value) => answer({ id: job.id, ok: true, value }),
+    (e: unknown) =>
+      answer({
+        id: job.id,
+        ok: false,
+        refused: e instanceof DocumentRefused ? { reason: e.reason } : null,
+        message: e instanceof Error ? e.message : String(e),
+      }),
+  );
+});
