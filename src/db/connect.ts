@@ -7,13 +7,21 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
+import { describe, faultAware } from './faults.js';
 
 /** Which engine a database runs on. */
 export type DialectName = 'sqlite' | 'postgres';
 
-/** Connection settings: a SQLite file (or ':memory:') or a PostgreSQL URL. */
+/**
+ * Connection settings: a SQLite file (or ':memory:') or a PostgreSQL URL. `applicationName` names the pool's
+ * connections in pg_stat_activity (default `gongkai-<pid>`).
+ */
 export type DbConfig =
-  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number; applicationName?: string };
+
+/** How long a request waits for a new PostgreSQL connection before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 /** An open database handle. */
 export type Db = {
@@ -46,15 +54,25 @@ export function openDb(cfg: DbConfig): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const kysely = new Kysely<Database>({ dialect: faultAware(new SqliteDialect({ database: sqlite })) });
     return { kysely, dialect: 'sqlite', instanceId: randomUUID(), close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: cfg.url,
     max: cfg.poolSize ?? 10,
+    application_name: cfg.applicationName ?? `gongkai-${process.pid}`,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(cfg.schema ? { options: `-c search_path=${cfg.schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A connection the server drops (restart, pg_terminate_backend, network) emits 'error' on its client,
+  // idle in the pool or checked out between two statements of a transaction; without a listener Node
+  // ends the process. Logged here once; the pool removes the client and opens a new one when next needed.
+  pool.on('connect', (client) => {
+    client.on('error', (e) => console.error('数据库连接中断 / database connection lost:', describe(e)));
+  });
+  // The pool re-emits an idle client's error: already logged by the client's listener above.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: faultAware(new PostgresDialect({ pool })) });
   return {
     kysely,
     dialect: 'postgres',

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// The error pages every surface shares: 403 in the back office, 404 and 500 in the portal's frame.
+// The error pages every surface shares: 403 in the back office, 404, 500 and 503 in the portal's frame.
+import { escapeHtml } from '../../domain/core/text.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { AdminLayout } from './layout.js';
 
@@ -37,6 +38,15 @@ export function errorPage(): string {
   return frame(
     '系统错误',
     '<h1>系统暂时无法处理您的请求</h1><p>请稍后再试。如问题持续存在，请联系网站管理员。</p><p><a href="/">返回首页</a></p>',
+  );
+}
+
+/** The Chinese 503 page: the database cannot serve now (the message says why); nothing was saved. */
+export function unavailablePage(message: string): string {
+  return frame(
+    '服务暂时不可用',
+    `<h1>服务暂时不可用</h1><p>${escapeHtml(message)}。本次操作未能完成，请稍后重新提交。</p>` +
+      '<p>如问题持续存在，请联系网站管理员。</p><p><a href="/">返回首页</a></p>',
   );
 }
 

@@ -12,13 +12,13 @@ import { AppError } from '../../app/errors.js';
 import { actorOf } from '../../app/actors.js';
 import { resolveApiToken } from '../../app/auth/api-token.js';
 import type { StaffEnv, WebEnv } from './env.js';
-import { ForbiddenPage, RefusedPage, errorPage, notFoundPage } from './pages.js';
+import { ForbiddenPage, RefusedPage, errorPage, notFoundPage, unavailablePage } from './pages.js';
 import { fieldErrors, type FieldErrors, type FormValues, type z } from './validation.js';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** HTTP status for an application error. */
-export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 423 {
+export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 423 | 503 {
   switch (e.code) {
     case 'not_found':
       return 404;
@@ -32,6 +32,8 @@ export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 423 {
       return 401;
     case 'locked':
       return 423;
+    case 'unavailable':
+      return 503;
   }
 }
 
@@ -77,12 +79,22 @@ export function requireApiUser(): MiddlewareHandler<StaffEnv> {
   };
 }
 
+/** Seconds a client is asked to wait (Retry-After) while the database cannot serve. */
+const RETRY_AFTER_SECONDS = '5';
+
 /**
- * `app.onError`: an application error becomes its page or JSON answer (403, 404, 409, 422…); anything else
- * is logged and answered with the 500 page, never with the error's text.
+ * `app.onError`: an application error becomes its page or JSON answer (403, 404, 409, 422…); a database that
+ * cannot serve (`unavailable`) is logged with the driver's error and answered 503 with Retry-After; anything
+ * else is logged and answered with the 500 page, never with the error's text.
  */
 export function handleError(err: Error, c: Context<WebEnv>): Response | Promise<Response> {
   if (err instanceof HTTPException) return err.getResponse();
+  if (err instanceof AppError && err.code === 'unavailable') {
+    console.error(`数据库不可用 / database unavailable (${err.reason}) ${c.req.method} ${c.req.path}:`, err.cause);
+    c.header('Retry-After', RETRY_AFTER_SECONDS);
+    if (isApi(c)) return c.json(errorBody(err.code, err.message, {}, err.reason), 503);
+    return c.html(unavailablePage(err.message), 503);
+  }
   if (err instanceof AppError) {
     const status = statusOf(err);
     if (isApi(c)) return c.json(errorBody(err.code, err.message, err.fieldErrors, err.reason), status);
