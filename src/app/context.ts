@@ -19,6 +19,7 @@ import type { PortalUrls } from './portal/ports.js';
 import type { ReviewRepos } from './reviews/ports.js';
 import type { SearchRepos } from './search/ports.js';
 import type { SettingsRepos } from './settings/ports.js';
+import type { SystemRepos } from './system/ports.js';
 import type { CatalogueSheetIO, StandardCatalogueRepos } from './standard-catalogue/ports.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
 
@@ -39,7 +40,8 @@ export type Repos = OrgRepos &
   PublicationRepos &
   ArchiveRepos &
   BulkRepos &
-  ReportRepos;
+  ReportRepos &
+  SystemRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = { sessionIdleMinutes: number; sessionMaxHours: number; dialect: 'sqlite' | 'postgres' };

@@ -24,6 +24,7 @@ import { reassessmentRepository } from './repositories/reassessment-repository.j
 import { publicationBulkWriter } from './repositories/publication-bulk.js';
 import { annualReportRepository } from './repositories/annual-report-repository.js';
 import { reportFactsRepository } from './repositories/report-facts-repository.js';
+import { healthProbe } from './repositories/health-probe.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -53,6 +54,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     publicationBulk: publicationBulkWriter(db),
     annualReports: annualReportRepository(db),
     reportFacts: reportFactsRepository(db),
+    health: healthProbe(db),
   };
 }
 

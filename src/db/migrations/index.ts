@@ -16,6 +16,7 @@ import * as searchWithoutUrl from './2026-12-06T0100-search-without-url.js';
 import * as organizationFax from './2026-12-07T0100-organization-fax.js';
 import * as replyApproval from './2026-12-08T0100-reply-approval.js';
 import * as proposedCorrections from './2026-12-08T0200-proposed-corrections.js';
+import * as healthProbe from './2026-12-09T0100-health-probe.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07T0100-organization-fax': organizationFax,
   '2026-12-08T0100-reply-approval': replyApproval,
   '2026-12-08T0200-proposed-corrections': proposedCorrections,
+  '2026-12-09T0100-health-probe': healthProbe,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */
