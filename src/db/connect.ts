@@ -1,7 +1,7 @@
 // Opens the database for either dialect and runs migrations; the only place that knows the drivers.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -46,9 +46,7 @@ pg.types.setTypeParser(1700, (v) => Number(v));
  */
 export function openDb(cfg: DbConfig): Db {
   if (cfg.kind === 'sqlite') {
-    if (cfg.file !== ':memory:') {
-      mkdirSync(dirname(cfg.file), { recursive: true });
-    }
+    if (cfg.file !== ':memory:') assertWritable(cfg.file);
     const sqlite = new SQLite(cfg.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -80,6 +78,27 @@ export function openDb(cfg: DbConfig): Db {
     schema: cfg.schema ?? 'public',
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * Fails at start, naming the folder and the cause, when the SQLite database's folder or file cannot be
+ * written (a read-only or full disk, permissions): otherwise the server would start and fail on the first write.
+ * @throws Error `数据目录不可写 / data folder is not writable: <folder> (<system error>)`
+ */
+export function assertWritable(file: string): void {
+  const dir = dirname(file);
+  const probe = join(dir, `.gongkai-write-check-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, 'gongkai');
+    rmSync(probe);
+    for (const f of [file, `${file}-wal`]) if (existsSync(f)) accessSync(f, constants.W_OK);
+  } catch (e) {
+    // Node's messages start with the code: "EROFS: read-only file system, open '…'".
+    throw new Error(
+      `数据目录不可写 / data folder is not writable: ${dir} (${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
 }
 
 /**
