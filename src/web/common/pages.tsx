@@ -41,13 +41,22 @@ export function errorPage(): string {
   );
 }
 
-/** The Chinese 503 page: the database cannot serve now (the message says why); nothing was saved. */
-export function unavailablePage(message: string): string {
-  return frame(
-    '服务暂时不可用',
-    `<h1>服务暂时不可用</h1><p>${escapeHtml(message)}。本次操作未能完成，请稍后重新提交。</p>` +
+/** A page of the portal's frame: a heading, a message (escaped) and what to do. */
+const notice = (title: string, message: string, advice: string) =>
+  frame(
+    title,
+    `<h1>${title}</h1><p>${escapeHtml(message)}。${advice}</p>` +
       '<p>如问题持续存在，请联系网站管理员。</p><p><a href="/">返回首页</a></p>',
   );
+
+/** The Chinese 503 page: the database cannot serve now (the message says why); nothing was saved. */
+export function unavailablePage(message: string): string {
+  return notice('服务暂时不可用', message, '本次操作未能完成，请稍后重新提交。');
+}
+
+/** The Chinese 400 page: the request's body could not be read (a malformed form). */
+export function badRequestPage(message: string): string {
+  return notice('请求有误', message, '本次提交未被处理。');
 }
 
 /** A page for a refused request outside a form (409/422 on a link or a button): the message and a way back. */

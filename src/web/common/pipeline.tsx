@@ -12,7 +12,7 @@ import { AppError } from '../../app/errors.js';
 import { actorOf } from '../../app/actors.js';
 import { resolveApiToken } from '../../app/auth/api-token.js';
 import type { StaffEnv, WebEnv } from './env.js';
-import { ForbiddenPage, RefusedPage, errorPage, notFoundPage, unavailablePage } from './pages.js';
+import { ForbiddenPage, RefusedPage, badRequestPage, errorPage, notFoundPage, unavailablePage } from './pages.js';
 import { fieldErrors, type FieldErrors, type FormValues, type z } from './validation.js';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -89,6 +89,10 @@ const RETRY_AFTER_SECONDS = '5';
  */
 export function handleError(err: Error, c: Context<WebEnv>): Response | Promise<Response> {
   if (err instanceof HTTPException) return err.getResponse();
+  if (err instanceof MalformedBody) {
+    if (isApi(c)) return c.json(errorBody('bad_request', err.message), 400);
+    return c.html(badRequestPage(err.message), 400);
+  }
   if (err instanceof AppError && err.code === 'unavailable') {
     console.error(`数据库不可用 / database unavailable (${err.reason}) ${c.req.method} ${c.req.path}:`, err.cause);
     c.header('Retry-After', RETRY_AFTER_SECONDS);
@@ -109,9 +113,31 @@ export function handleError(err: Error, c: Context<WebEnv>): Response | Promise<
   return c.html(errorPage(), 500);
 }
 
+/** A body that cannot be read as the form it claims to be (multipart without its boundary, or a broken one). */
+export class MalformedBody extends Error {
+  constructor(readonly original: unknown) {
+    super('提交的表单内容格式有误，无法读取，请返回页面后重新提交');
+    this.name = 'MalformedBody';
+  }
+}
+
+/**
+ * The request's form body (urlencoded or multipart; any other type: {}), as Hono's `parseBody` reads it; the
+ * only reader of form bodies (ESLint), so that a malformed body answers 400 on every route, never 500.
+ * @throws MalformedBody when the body cannot be parsed (answered 400 by {@link handleError})
+ */
+export async function parseBody(c: Context, opts: { all?: boolean } = {}): Promise<Record<string, unknown>> {
+  try {
+    // eslint-disable-next-line no-restricted-syntax -- the one place that calls it
+    return await c.req.parseBody(opts);
+  } catch (e) {
+    throw new MalformedBody(e);
+  }
+}
+
 /** Reads a urlencoded or multipart form into strings (repeated fields as arrays; files are left out). */
 export async function readForm(c: Context): Promise<FormValues> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await parseBody(c, { all: true });
   const out: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
     if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');

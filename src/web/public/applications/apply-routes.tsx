@@ -12,7 +12,7 @@ import { submitApplication, type SubmitInput } from '../../../app/applications/s
 import type { ApplicationForm } from '../../../domain/applications/intake.js';
 import { APPLICATION_FIELD_LABELS } from '../../../domain/applications/labels.js';
 import type { WebEnv } from '../../common/env.js';
-import { formAction, uploadedFile, valueOf } from '../../common/pipeline.js';
+import { formAction, parseBody, uploadedFile, valueOf } from '../../common/pipeline.js';
 import { text, z, type FieldErrors, type FormValues } from '../../common/validation.js';
 import { ApplyFormPage, ApplyReceiptPage, type ApplyValues } from './apply-views.js';
 
@@ -35,7 +35,7 @@ export function registerApplyRoutes(app: Hono<WebEnv>): void {
 
   app.post('/org/:code/apply', async (c) => {
     const page = await applyPage(c.get('ctx'), c.req.param('code'));
-    const proof = await uploadedFile((await c.req.parseBody()).proof);
+    const proof = await uploadedFile((await parseBody(c)).proof);
     c.header('Cache-Control', 'no-store');
     return formAction(c, {
       schema: applyForm,
