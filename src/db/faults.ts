@@ -47,12 +47,21 @@ function rethrow(error: unknown): never {
   throw cause ? unavailable(cause, error) : error;
 }
 
+/** Runs a driver's call, translating its error whether it rejects or throws at once (SQLite's driver does). */
+async function guarded<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    rethrow(e);
+  }
+}
+
 /** A connection whose errors are translated, and the driver's own connection it wraps. */
 class FaultAwareConnection implements DatabaseConnection {
   constructor(readonly inner: DatabaseConnection) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.inner.executeQuery<R>(query).catch(rethrow);
+    return guarded(() => this.inner.executeQuery<R>(query));
   }
 
   async *streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
@@ -72,19 +81,19 @@ const ALREADY_ENDED = /no transaction is active/i;
 /** Wraps a driver: connections translate faults; a failed rollback is logged, never thrown over the real error. */
 function faultAwareDriver(d: Driver): Driver {
   const savepoints = {
-    ...(d.savepoint && { savepoint: (c, name, compile) => d.savepoint!(innerOf(c), name, compile).catch(rethrow) }),
+    ...(d.savepoint && { savepoint: (c, name, compile) => guarded(() => d.savepoint!(innerOf(c), name, compile)) }),
     ...(d.rollbackToSavepoint && {
-      rollbackToSavepoint: (c, name, compile) => d.rollbackToSavepoint!(innerOf(c), name, compile).catch(rethrow),
+      rollbackToSavepoint: (c, name, compile) => guarded(() => d.rollbackToSavepoint!(innerOf(c), name, compile)),
     }),
     ...(d.releaseSavepoint && {
-      releaseSavepoint: (c, name, compile) => d.releaseSavepoint!(innerOf(c), name, compile).catch(rethrow),
+      releaseSavepoint: (c, name, compile) => guarded(() => d.releaseSavepoint!(innerOf(c), name, compile)),
     }),
   } satisfies Partial<Driver>;
   return {
-    init: () => d.init().catch(rethrow),
-    acquireConnection: () => d.acquireConnection().then((c) => new FaultAwareConnection(c), rethrow),
-    beginTransaction: (c, settings: TransactionSettings) => d.beginTransaction(innerOf(c), settings).catch(rethrow),
-    commitTransaction: (c) => d.commitTransaction(innerOf(c)).catch(rethrow),
+    init: () => guarded(() => d.init()),
+    acquireConnection: () => guarded(() => d.acquireConnection()).then((c) => new FaultAwareConnection(c)),
+    beginTransaction: (c, settings: TransactionSettings) => guarded(() => d.beginTransaction(innerOf(c), settings)),
+    commitTransaction: (c) => guarded(() => d.commitTransaction(innerOf(c))),
     rollbackTransaction: async (c) => {
       try {
         await d.rollbackTransaction(innerOf(c));
