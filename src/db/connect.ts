@@ -97,6 +97,7 @@ export function assertWritable(file: string): void {
     // Node's messages start with the code: "EROFS: read-only file system, open '…'".
     throw new Error(
       `数据目录不可写 / data folder is not writable: ${dir} (${e instanceof Error ? e.message : String(e)})`,
+      { cause: e },
     );
   }
 }
