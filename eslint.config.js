@@ -121,6 +121,14 @@ export default tseslint.config(
     files: ['src/web/**/*.{ts,tsx}', 'src/cli/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
+      // A malformed form body must answer 400 on every route (web/common/pipeline.tsx parseBody), never 500.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='parseBody'][object.property.name='req']",
+          message: 'read form bodies with parseBody(c) or readForm(c) from web/common/pipeline (400 when malformed)',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

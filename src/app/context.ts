@@ -19,6 +19,7 @@ import type { PortalUrls } from './portal/ports.js';
 import type { ReviewRepos } from './reviews/ports.js';
 import type { SearchRepos } from './search/ports.js';
 import type { SettingsRepos } from './settings/ports.js';
+import type { SystemRepos } from './system/ports.js';
 import type { CatalogueSheetIO, StandardCatalogueRepos } from './standard-catalogue/ports.js';
 import type { ThrottleRepos } from './throttle/ports.js';
 import type { AbuseLimits } from './throttle/limits.js';
@@ -42,7 +43,8 @@ export type Repos = OrgRepos &
   ArchiveRepos &
   BulkRepos &
   ReportRepos &
-  ThrottleRepos;
+  ThrottleRepos &
+  SystemRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {

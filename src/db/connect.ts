@@ -1,19 +1,27 @@
 // Opens the database for either dialect and runs migrations; the only place that knows the drivers.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
+import { describe, faultAware } from './faults.js';
 
 /** Which engine a database runs on. */
 export type DialectName = 'sqlite' | 'postgres';
 
-/** Connection settings: a SQLite file (or ':memory:') or a PostgreSQL URL. */
+/**
+ * Connection settings: a SQLite file (or ':memory:') or a PostgreSQL URL. `applicationName` names the pool's
+ * connections in pg_stat_activity (default `gongkai-<pid>`).
+ */
 export type DbConfig =
-  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number; applicationName?: string };
+
+/** How long a request waits for a new PostgreSQL connection before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 /** An open database handle. */
 export type Db = {
@@ -38,23 +46,31 @@ pg.types.setTypeParser(1700, (v) => Number(v));
  */
 export function openDb(cfg: DbConfig): Db {
   if (cfg.kind === 'sqlite') {
-    if (cfg.file !== ':memory:') {
-      mkdirSync(dirname(cfg.file), { recursive: true });
-    }
+    if (cfg.file !== ':memory:') assertWritable(cfg.file);
     const sqlite = new SQLite(cfg.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const kysely = new Kysely<Database>({ dialect: faultAware(new SqliteDialect({ database: sqlite })) });
     return { kysely, dialect: 'sqlite', instanceId: randomUUID(), close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: cfg.url,
     max: cfg.poolSize ?? 10,
+    application_name: cfg.applicationName ?? `gongkai-${process.pid}`,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(cfg.schema ? { options: `-c search_path=${cfg.schema}` } : {}),
   });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A connection the server drops (restart, pg_terminate_backend, network) emits 'error' on its client,
+  // idle in the pool or checked out between two statements of a transaction; without a listener Node
+  // ends the process. Logged here once; the pool removes the client and opens a new one when next needed.
+  pool.on('connect', (client) => {
+    client.on('error', (e) => console.error('数据库连接中断 / database connection lost:', describe(e)));
+  });
+  // The pool re-emits an idle client's error: already logged by the client's listener above.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: faultAware(new PostgresDialect({ pool })) });
   return {
     kysely,
     dialect: 'postgres',
@@ -62,6 +78,28 @@ export function openDb(cfg: DbConfig): Db {
     schema: cfg.schema ?? 'public',
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * Fails at start, naming the folder and the cause, when the SQLite database's folder or file cannot be
+ * written (a read-only or full disk, permissions): otherwise the server would start and fail on the first write.
+ * @throws Error `数据目录不可写 / data folder is not writable: <folder> (<system error>)`
+ */
+export function assertWritable(file: string): void {
+  const dir = dirname(file);
+  const probe = join(dir, `.gongkai-write-check-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, 'gongkai');
+    rmSync(probe);
+    for (const f of [file, `${file}-wal`]) if (existsSync(f)) accessSync(f, constants.W_OK);
+  } catch (e) {
+    // Node's messages start with the code: "EROFS: read-only file system, open '…'".
+    throw new Error(
+      `数据目录不可写 / data folder is not writable: ${dir} (${e instanceof Error ? e.message : String(e)})`,
+      { cause: e },
+    );
+  }
 }
 
 /**

@@ -94,6 +94,12 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+/** The health check's one row (`/healthz` rewrites it to learn whether the database takes writes). */
+export interface HealthProbeTable {
+  id: number;
+  checked_at: string;
+}
+
 export interface CalendarDayTable {
   date: string;
   kind: string;
@@ -536,4 +542,5 @@ export interface Database {
   catalogue_row: CatalogueRowTable;
   annual_report: AnnualReportTable;
   report_deadline: ReportDeadlineTable;
+  health_probe: HealthProbeTable;
 }

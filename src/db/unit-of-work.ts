@@ -25,6 +25,7 @@ import { publicationBulkWriter } from './repositories/publication-bulk.js';
 import { annualReportRepository } from './repositories/annual-report-repository.js';
 import { reportFactsRepository } from './repositories/report-facts-repository.js';
 import { rateCounterRepository } from './repositories/rate-counter-repository.js';
+import { healthProbe } from './repositories/health-probe.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -55,6 +56,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     annualReports: annualReportRepository(db),
     reportFacts: reportFactsRepository(db),
     rateCounters: rateCounterRepository(db),
+    health: healthProbe(db),
   };
 }
 

@@ -17,6 +17,7 @@ import * as organizationFax from './2026-12-07T0100-organization-fax.js';
 import * as replyApproval from './2026-12-08T0100-reply-approval.js';
 import * as proposedCorrections from './2026-12-08T0200-proposed-corrections.js';
 import * as rateCounters from './2026-12-09T0100-rate-counters.js';
+import * as healthProbe from './2026-12-09T0200-health-probe.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T0100-reply-approval': replyApproval,
   '2026-12-08T0200-proposed-corrections': proposedCorrections,
   '2026-12-09T0100-rate-counters': rateCounters,
+  '2026-12-09T0200-health-probe': healthProbe,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

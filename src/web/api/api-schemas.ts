@@ -9,10 +9,14 @@ import { fieldErrors, z, type FieldErrors } from '../common/validation.js';
 export const ErrorBody = z
   .object({
     error: z.string().meta({
-      description: '错误代码：invalid、not_found、forbidden、conflict、unauthenticated、rate_limited、bad_request',
+      description:
+        '错误代码：invalid、not_found、forbidden、conflict、unauthenticated、rate_limited、bad_request、unavailable（503，数据库暂时不可用）',
     }),
     message: z.string().meta({ description: '中文说明' }),
-    reason: z.string().optional().meta({ description: '领域规则的拒绝原因代码' }),
+    reason: z
+      .string()
+      .optional()
+      .meta({ description: '领域规则的拒绝原因代码；503 时为数据库不可用的原因：unreachable、read_only、disk_full' }),
     fields: z
       .record(z.string(), z.string())
       .optional()

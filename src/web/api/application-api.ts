@@ -208,7 +208,7 @@ export const APPLICATION_API_OPERATIONS: ApiOperation[] = [
     tags: ['依申请公开'],
     auth: 'none',
     body: { schema: TrackQuery },
-    responses: TRACK_RESPONSES,
+    responses: { ...TRACK_RESPONSES, ...refusals({ 400: '请求体不是 JSON 对象' }) },
   },
 ];
 
@@ -250,7 +250,10 @@ export function registerApplicationApi(app: Hono<WebEnv>): void {
     return c.json(issueChallenge(c.get('ctx')));
   });
   app.get('/api/v1/track', (c) => track(c, c.req.query()));
-  app.post('/api/v1/track', async (c) => track(c, await jsonObject(c)));
+  app.post('/api/v1/track', async (c) => {
+    const body = await jsonObject(c);
+    return body ? track(c, body) : notAnObject(c);
+  });
 }
 
 /** An intake refused for its content: 422 with the messages per field under `fields` (as it always was). */

@@ -4,7 +4,7 @@
 import { ROLES } from '../../domain/users/roles.js';
 import { z } from '../common/validation.js';
 import { openApiDocument, type ApiOperation } from './openapi-kit.js';
-import { UNAUTHENTICATED } from './api-schemas.js';
+import { failure, UNAUTHENTICATED } from './api-schemas.js';
 import { APPLICATION_API_OPERATIONS } from './application-api.js';
 import { STAFF_APPLICATION_API_OPERATIONS } from './staff-application-api.js';
 import { STAFF_REPLY_API_OPERATIONS } from './staff-reply-api.js';
@@ -76,6 +76,17 @@ const SELF_OPERATION: ApiOperation = {
   responses: { 200: { description: 'OpenAPI 3.1' } },
 };
 
+/** What every JSON operation that reads the database may answer while the database cannot serve. */
+const UNAVAILABLE = failure(
+  '数据库暂时不可用：error 为 unavailable，reason 为原因（unreachable 无法连接、read_only 只读、disk_full 存储空间已满）；响应头 Retry-After 为建议等待的秒数',
+);
+
+/** The operation with 503 among its answers (every JSON operation but this document). */
+const withUnavailable = (op: ApiOperation): ApiOperation =>
+  op.path.startsWith('/api/') && op !== SELF_OPERATION
+    ? { ...op, responses: { ...op.responses, 503: UNAVAILABLE } }
+    : op;
+
 /** Every operation of the API, in the document's order. */
 export const API_OPERATIONS: ApiOperation[] = [
   ...APPLICATION_API_OPERATIONS,
@@ -85,7 +96,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   ME_OPERATION,
   ANNUAL_REPORT_OPERATION,
   SELF_OPERATION,
-];
+].map(withUnavailable);
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// The error pages every surface shares: 403 in the back office, 404 and 500 in the portal's frame.
+// The error pages every surface shares: 403 in the back office, 404, 500 and 503 in the portal's frame.
+import { escapeHtml } from '../../domain/core/text.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { AdminLayout } from './layout.js';
 
@@ -44,6 +45,24 @@ export function errorPage(): string {
     '系统错误',
     '<h1>系统暂时无法处理您的请求</h1><p>请稍后再试。如问题持续存在，请联系网站管理员。</p><p><a href="/">返回首页</a></p>',
   );
+}
+
+/** A page of the portal's frame: a heading, a message (escaped) and what to do. */
+const notice = (title: string, message: string, advice: string) =>
+  frame(
+    title,
+    `<h1>${title}</h1><p>${escapeHtml(message)}。${advice}</p>` +
+      '<p>如问题持续存在，请联系网站管理员。</p><p><a href="/">返回首页</a></p>',
+  );
+
+/** The Chinese 503 page: the database cannot serve now (the message says why); nothing was saved. */
+export function unavailablePage(message: string): string {
+  return notice('服务暂时不可用', message, '本次操作未能完成，请稍后重新提交。');
+}
+
+/** The Chinese 400 page: the request's body could not be read (a malformed form). */
+export function badRequestPage(message: string): string {
+  return notice('请求有误', message, '本次提交未被处理。');
 }
 
 /** A page for a refused request outside a form (409/422 on a link or a button): the message and a way back. */

@@ -12,13 +12,21 @@ import { AppError, RateLimitedError } from '../../app/errors.js';
 import { actorOf } from '../../app/actors.js';
 import { resolveApiToken } from '../../app/auth/api-token.js';
 import type { StaffEnv, WebEnv } from './env.js';
-import { ForbiddenPage, RefusedPage, errorPage, limitedPage, notFoundPage } from './pages.js';
+import {
+  ForbiddenPage,
+  RefusedPage,
+  badRequestPage,
+  errorPage,
+  limitedPage,
+  notFoundPage,
+  unavailablePage,
+} from './pages.js';
 import { fieldErrors, type FieldErrors, type FormValues, type z } from './validation.js';
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** HTTP status for an application error. */
-export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 429 {
+export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 429 | 503 {
   switch (e.code) {
     case 'not_found':
       return 404;
@@ -32,6 +40,8 @@ export function statusOf(e: AppError): 401 | 403 | 404 | 409 | 422 | 429 {
       return 401;
     case 'rate_limited':
       return 429;
+    case 'unavailable':
+      return 503;
   }
 }
 
@@ -77,13 +87,26 @@ export function requireApiUser(): MiddlewareHandler<StaffEnv> {
   };
 }
 
+/** Seconds a client is asked to wait (Retry-After) while the database cannot serve. */
+const RETRY_AFTER_SECONDS = '5';
+
 /**
  * `app.onError`: an application error becomes its page or JSON answer (403, 404, 409, 422, 429 with
- * `Retry-After`…); anything else
- * is logged and answered with the 500 page, never with the error's text.
+ * `Retry-After`…); a database that cannot serve (`unavailable`) is logged with the driver's error and answered 503
+ * with Retry-After; anything else is logged and answered with the 500 page, never with the error's text.
  */
 export function handleError(err: Error, c: Context<WebEnv>): Response | Promise<Response> {
   if (err instanceof HTTPException) return err.getResponse();
+  if (err instanceof MalformedBody) {
+    if (isApi(c)) return c.json(errorBody('bad_request', err.message), 400);
+    return c.html(badRequestPage(err.message), 400);
+  }
+  if (err instanceof AppError && err.code === 'unavailable') {
+    console.error(`数据库不可用 / database unavailable (${err.reason}) ${c.req.method} ${c.req.path}:`, err.cause);
+    c.header('Retry-After', RETRY_AFTER_SECONDS);
+    if (isApi(c)) return c.json(errorBody(err.code, err.message, {}, err.reason), 503);
+    return c.html(unavailablePage(err.message), 503);
+  }
   if (err instanceof AppError) {
     const status = statusOf(err);
     if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds));
@@ -100,9 +123,31 @@ export function handleError(err: Error, c: Context<WebEnv>): Response | Promise<
   return c.html(errorPage(), 500);
 }
 
+/** A body that cannot be read as the form it claims to be (multipart without its boundary, or a broken one). */
+export class MalformedBody extends Error {
+  constructor(readonly original: unknown) {
+    super('提交的表单内容格式有误，无法读取，请返回页面后重新提交');
+    this.name = 'MalformedBody';
+  }
+}
+
+/**
+ * The request's form body (urlencoded or multipart; any other type: {}), as Hono's `parseBody` reads it; the
+ * only reader of form bodies (ESLint), so that a malformed body answers 400 on every route, never 500.
+ * @throws MalformedBody when the body cannot be parsed (answered 400 by {@link handleError})
+ */
+export async function parseBody(c: Context, opts: { all?: boolean } = {}): Promise<Record<string, unknown>> {
+  try {
+    // eslint-disable-next-line no-restricted-syntax -- the one place that calls it
+    return await c.req.parseBody(opts);
+  } catch (e) {
+    throw new MalformedBody(e);
+  }
+}
+
 /** Reads a urlencoded or multipart form into strings (repeated fields as arrays; files are left out). */
 export async function readForm(c: Context): Promise<FormValues> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await parseBody(c, { all: true });
   const out: FormValues = {};
   for (const [k, v] of Object.entries(body)) {
     if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');

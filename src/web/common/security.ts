@@ -4,6 +4,7 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { resolveSession } from '../../app/auth/session.js';
 import { actorOf } from '../../app/actors.js';
 import type { WebEnv } from './env.js';
+import { parseBody } from './pipeline.js';
 
 /** Cookie names. */
 export const SESSION_COOKIE = 'gk_session';
@@ -69,7 +70,7 @@ async function formField(c: Context<WebEnv>, name: string): Promise<string | und
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
     return undefined;
   }
-  const body = await c.req.parseBody();
+  const body = await parseBody(c);
   const v = body[name];
   return typeof v === 'string' ? v : undefined;
 }

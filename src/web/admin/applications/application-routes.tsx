@@ -11,7 +11,15 @@ import { applicationProof, caseListPage, entryChoices } from '../../../app/appli
 import type { CaseListOptions } from '../../../app/applications/case-lists.js';
 import { ACTIONS, APPLICATION_STATES, type Channel } from '../../../domain/applications/application.js';
 import { type StaffEnv, staffPage } from '../../common/env.js';
-import { formAction, readForm, readQuery, uploadedFile, valueOf, type FormState } from '../../common/pipeline.js';
+import {
+  formAction,
+  parseBody,
+  readForm,
+  readQuery,
+  uploadedFile,
+  valueOf,
+  type FormState,
+} from '../../common/pipeline.js';
 import type { FormValues } from '../../common/validation.js';
 import { download } from '../../common/download.js';
 import {
@@ -177,7 +185,7 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post(`${PATH}/new`, async (c) => {
     const { orgs } = await entryChoices(c.get('ctx'), c.get('actor'));
-    const proof = await uploadedFile((await c.req.parseBody()).proof);
+    const proof = await uploadedFile((await parseBody(c)).proof);
     return formAction(c, {
       schema: entryForm(orgs.map((o) => o.creditCode)),
       run: (input) => submitApplication(c.get('ctx'), c.get('actor'), entryInput(input, proof)),

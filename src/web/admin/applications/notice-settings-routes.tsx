@@ -4,7 +4,15 @@
 import type { Hono } from 'hono';
 import * as settings from '../../../app/applications/notice-settings-admin.js';
 import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
-import { flashOf, formAction, type FormState, readForm, uploadedFile, valueOf } from '../../common/pipeline.js';
+import {
+  flashOf,
+  formAction,
+  parseBody,
+  readForm,
+  type FormState,
+  uploadedFile,
+  valueOf,
+} from '../../common/pipeline.js';
 import { download } from '../../common/download.js';
 import { oneOf, text, z, type FormValues } from '../../common/validation.js';
 import { SETTABLE_REVIEW_ROUTES } from '../../../domain/notices/reply-outcomes.js';
@@ -105,7 +113,7 @@ export function registerNoticeSettingsRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post(`${base}/seal`, async (c) => {
     const id = c.req.param('id');
-    const file = await uploadedFile((await c.req.parseBody()).seal);
+    const file = await uploadedFile((await parseBody(c)).seal);
     return formAction(c, {
       schema: z.object({}),
       values: {},

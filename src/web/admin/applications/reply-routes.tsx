@@ -10,7 +10,7 @@ import {
   uploadReplyFile,
 } from '../../../app/applications/reply-files.js';
 import { type StaffEnv, staffPage } from '../../common/env.js';
-import { formAction, readForm, uploadedFile } from '../../common/pipeline.js';
+import { formAction, parseBody, readForm, uploadedFile } from '../../common/pipeline.js';
 import { download } from '../../common/download.js';
 import { z } from '../../common/validation.js';
 import { invalid } from '../../../app/errors.js';
@@ -48,7 +48,7 @@ export function registerReplyRoutes(admin: Hono<StaffEnv>): void {
   admin.post(`${PATH}/:id/reply-files`, async (c) => {
     const id = c.req.param('id');
     const values = await readForm(c);
-    const file = await uploadedFile((await c.req.parseBody()).attachment);
+    const file = await uploadedFile((await parseBody(c)).attachment);
     return formAction(c, {
       schema: z.object({}),
       values,

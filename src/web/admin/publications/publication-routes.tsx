@@ -26,7 +26,7 @@ import { ACTION_LABELS, PUBLICATION_ACTIONS } from '../../../domain/publications
 import type { PublicationRecord } from '../../../app/publications/ports.js';
 import { download } from '../../common/download.js';
 import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
-import { flashOf, formAction, type FormState, readForm, readQuery, valueOf } from '../../common/pipeline.js';
+import { flashOf, formAction, parseBody, readForm, readQuery, type FormState, valueOf } from '../../common/pipeline.js';
 import { officeTimeZone } from '../../common/time.js';
 import {
   checkbox,
@@ -133,7 +133,7 @@ const reassessForm = z.object({
 /** The draft form's text values and its new files. */
 async function readDraftForm(c: StaffContext): Promise<{ values: FormValues; files: File[] }> {
   const values = await readForm(c);
-  const sent = (await c.req.parseBody({ all: true })).attachments;
+  const sent = (await parseBody(c, { all: true })).attachments;
   const files = (Array.isArray(sent) ? sent : [sent]).filter((x): x is File => x instanceof File && x.size > 0);
   return { values, files };
 }

@@ -19,7 +19,7 @@ import { isReportExportKind } from '../../../domain/reports/report-files.js';
 import { download } from '../../common/download.js';
 import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
 import { notFoundPage } from '../../common/pages.js';
-import { flashOf, formAction, type FormState, readForm, valueOf } from '../../common/pipeline.js';
+import { flashOf, formAction, parseBody, readForm, type FormState, valueOf } from '../../common/pipeline.js';
 import { z, type FieldErrors } from '../../common/validation.js';
 import { ReportPage, figureField, formValuesOf } from './annual-report-page-views.js';
 import { registerRollupRoutes } from './annual-report-rollup-routes.js';
@@ -168,7 +168,7 @@ export function registerAnnualReportRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post(`${REPORT}/figures.csv`, async (c) => {
     const t = reportTarget(c);
-    const body = await c.req.parseBody();
+    const body = await parseBody(c);
     const file =
       body.csv instanceof File
         ? { name: body.csv.name, bytes: new Uint8Array(await body.csv.arrayBuffer()) }

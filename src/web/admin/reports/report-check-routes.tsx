@@ -10,7 +10,7 @@ import {
 } from '../../../app/reports/check-uploaded-reports.js';
 import { download } from '../../common/download.js';
 import { type StaffEnv, staffPage } from '../../common/env.js';
-import { formAction, readForm, valueOf } from '../../common/pipeline.js';
+import { formAction, parseBody, readForm, valueOf } from '../../common/pipeline.js';
 import { z } from '../../common/validation.js';
 import { ReportCheckFormPage, ReportCheckResultsPage } from './report-check-views.js';
 
@@ -37,7 +37,7 @@ export function registerReportCheckRoutes(admin: Hono<StaffEnv>): void {
   });
 
   admin.post(PATH, async (c) => {
-    const files = await uploadedFiles(await c.req.parseBody({ all: true }));
+    const files = await uploadedFiles(await parseBody(c, { all: true }));
     return formAction(c, {
       schema: checkForm,
       values: await readForm(c),

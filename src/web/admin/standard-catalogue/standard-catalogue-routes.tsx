@@ -19,7 +19,7 @@ import { clearAreaNotApplicable, markAreaNotApplicable } from '../../../app/stan
 import { exportCatalogue, importCatalogue } from '../../../app/standard-catalogue/import-catalogue.js';
 import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
 import { download } from '../../common/download.js';
-import { flashOf, formAction, type FormState, readQuery, valueOf } from '../../common/pipeline.js';
+import { flashOf, formAction, parseBody, readQuery, type FormState, valueOf } from '../../common/pipeline.js';
 import { optionalOneOf, parseQuery, text, z, type FormValues } from '../../common/validation.js';
 import { StandardCatalogueView } from './standard-catalogue-views.js';
 import { RowFormPage, rowFormValues } from './standard-catalogue-form-views.js';
@@ -97,7 +97,7 @@ export function registerStandardCatalogueRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post('/admin/orgs/:id/standard-catalogue/import', async (c) => {
     const orgId = c.req.param('id');
-    const body = await c.req.parseBody();
+    const body = await parseBody(c);
     const file = body.file instanceof File && body.file.size > 0 ? body.file : undefined;
     return formAction(c, {
       values: {},

@@ -10,7 +10,7 @@ import {
 } from '../../../app/calendar/calendar.js';
 import { calendarPage } from '../../../app/calendar/calendar-page.js';
 import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
-import { flashOf, formAction, readQuery, valueOf } from '../../common/pipeline.js';
+import { flashOf, formAction, parseBody, readQuery, valueOf } from '../../common/pipeline.js';
 import { integer, optionalLocalDate, optionalYear, parseQuery, text, z } from '../../common/validation.js';
 import { CalendarPage, type CalendarPageModel } from './calendar-views.js';
 
@@ -94,7 +94,7 @@ function yearOf(c: StaffContext, given?: number | string): number {
 
 /** Reads the uploaded schedule file: a UTF-8 `.txt` file, at most the configured upload size. */
 async function readUpload(c: StaffContext): Promise<{ text: string; name: string } | { error: string }> {
-  const body = await c.req.parseBody();
+  const body = await parseBody(c);
   const file = body.file;
   if (!(file instanceof File) || file.size === 0) return { error: '请选择要上传的放假安排文件（.txt）' };
   if (!/\.txt$/i.test(file.name)) return { error: `只能上传 .txt 文本文件，“${file.name}”不是` };

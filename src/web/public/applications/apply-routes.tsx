@@ -13,7 +13,7 @@ import type { ApplicationForm } from '../../../domain/applications/intake.js';
 import { APPLICATION_FIELD_LABELS } from '../../../domain/applications/labels.js';
 import type { WebEnv } from '../../common/env.js';
 import { clientAddress } from '../../common/client-address.js';
-import { formAction, readForm, uploadedFile, valueOf } from '../../common/pipeline.js';
+import { formAction, parseBody, readForm, uploadedFile, valueOf } from '../../common/pipeline.js';
 import { text, z, type FieldErrors, type FormValues } from '../../common/validation.js';
 import { ApplyFormPage, ApplyReceiptPage, FORM_TOKEN_FIELD, HONEYPOT_FIELD, type ApplyValues } from './apply-views.js';
 import { FORM_TOKEN_MESSAGES, checkFormToken, issueFormToken } from '../../../app/throttle/form-token.js';
@@ -37,7 +37,7 @@ export function registerApplyRoutes(app: Hono<WebEnv>): void {
 
   app.post('/org/:code/apply', async (c) => {
     const page = await applyPage(c.get('ctx'), c.req.param('code'));
-    const body = await c.req.parseBody();
+    const body = await parseBody(c);
     const proof = await uploadedFile(body.proof);
     c.header('Cache-Control', 'no-store');
     const values = await readForm(c);

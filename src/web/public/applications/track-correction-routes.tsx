@@ -9,7 +9,7 @@ import { loadPortalSite } from '../../../app/portal/portal.js';
 import { sendCorrection } from '../../../app/applications/online-correction.js';
 import { trackCasePage, type TrackCaseView } from '../../../app/applications/track.js';
 import type { WebEnv } from '../../common/env.js';
-import { formAction, readForm, uploadedFiles, valueOf, type FormState } from '../../common/pipeline.js';
+import { formAction, parseBody, readForm, type FormState, uploadedFiles, valueOf } from '../../common/pipeline.js';
 import { limitedSend } from '../../common/rate-limit.js';
 import { text, z } from '../../common/validation.js';
 import { CORRECTION_ACTION, type CorrectionFormState } from './track-correction-views.js';
@@ -23,7 +23,7 @@ const correctionForm = z.object({ correctedRequest: text(20_000) });
 export function registerTrackCorrectionRoutes(app: Hono<WebEnv>): void {
   app.post(CORRECTION_ACTION, async (c) => {
     const values = await readForm(c);
-    const chosen = await uploadedFiles((await c.req.parseBody({ all: true })).files);
+    const chosen = await uploadedFiles((await parseBody(c, { all: true })).files);
     const files = chosen.map((f) => ({ name: f.fileName, content: f.content }));
     return withPass(
       c,
