@@ -1,4 +1,4 @@
-// Accessibility of issue 4 (WCAG 2.1 AA): axe-core's default rules in Chromium find no serious or
+// Accessibility (WCAG 2.1 AA): axe-core's default rules in Chromium find no serious or
 // critical violation on the portal's home, category, publication, search, apply and track pages and
 // on the back-office login, and on the apply and track forms' error states, in normal and in
 // large-text (适老化) mode.

@@ -1,4 +1,4 @@
-// Browser journey of issue 4: an editor drafts an item with an attachment, two reviewers and a signer
+// Browser journey: an editor drafts an item with an attachment, two reviewers and a signer
 // approve it (the editor cannot approve their own item), it appears on the portal, in search and in
 // the feed; withdrawn, it disappears and answers 410.
 import { describe, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Abuse of the public surfaces (issue 11, points 5–7; docs/security/abuse.md), on both dialects: the public intake
+// Abuse of the public surfaces (docs/security/abuse.md), on both dialects: the public intake
 // as a spam cannon (limits per client address, email and phone; receipts; staff tokens exempt; X-Forwarded-For only
 // from trusted proxies; the form's token and honeypot; the proof of work), the login throttle (one body for every
 // username, Retry-After, concurrent guesses), the status lookup throttled per address and never per code, and

@@ -1,4 +1,4 @@
-// Hostile documents (issue 11, point 2; docs/security/documents.md): decompression bombs posted through the real
+// Hostile documents (docs/security/documents.md): decompression bombs posted through the real
 // upload routes of a running server — the report checker and the standard-catalogue import — are refused with a
 // Chinese message while the server's event loop stays responsive (event-loop delay measured in the server's
 // process, /healthz timed during each upload); the process stays up and still reads an honest document after.

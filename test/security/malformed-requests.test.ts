@@ -1,4 +1,4 @@
-// Hostile requests on every route the app registers (issue 11, point 4): a malformed multipart body on any POST
+// Hostile requests on every route the app registers: a malformed multipart body on any POST
 // answers 400 with a Chinese message (never 500 with a stack trace in the log), and an id that does not exist,
 // is not an id at all, or belongs to another organization answers 404 (never 500) on every route with a
 // parameter. The routes are read from the Hono app itself, so a route added later is walked too.

@@ -1,4 +1,4 @@
-// PostgreSQL going away under load (issue 11, point 1): a real `gongkai serve` process on a copy of the test
+// PostgreSQL going away under load: a real `gongkai serve` process on a copy of the test
 // database, reached through a TCP proxy this test controls, takes a small concurrent load of writes (staff-token
 // intake) while (1) the proxy drops every connection and refuses new ones, then accepts them again, and (2) the
 // server's own connections are ended with pg_terminate_backend (by its application_name, gongkai-<pid>; the

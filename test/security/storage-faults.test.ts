@@ -1,4 +1,4 @@
-// A full disk and a read-only database (issue 11, point 3). A write that fails with SQLITE_FULL (SQLite's page
+// A full disk and a read-only database. A write that fails with SQLITE_FULL (SQLite's page
 // limit, `PRAGMA max_page_count`, and a real size-limited tmpfs) or on a read-only PostgreSQL database answers
 // 503 with the cause, the log names the real failure (not "cannot rollback - no transaction is active"), and
 // /healthz reports it; a data folder that cannot be written stops the start with its path and the cause.
