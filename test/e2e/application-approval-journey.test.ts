@@ -1,4 +1,5 @@
-// Browser journey of the application procedure: an application filed online for 网上获取 → the handler asks for a correction (补正)
+// Browser journey of the application procedure: an application filed online for 网上获取 → the handler asks for a
+// correction (补正)
 // → the applicant sends it on /track and the handler confirms it → the handler uploads a file and drafts a 部分公开
 // reply → the legal reviewer reads the draft notice and the file and returns it with a comment → the handler reads
 // the comment in the case history and drafts again → legal review passes, the signer approves, the handler sends the
