@@ -307,6 +307,10 @@ export interface SearchDocumentTable {
   summary: string;
   body_text: string;
   updated_at: string;
+  /** The 发文字号's comparison key (domain/search identifierKey; '' when none). */
+  doc_no_key: string;
+  /** The 索引号's comparison key ('' when the item has none). */
+  index_no_key: string;
 }
 
 /** A key area (重点领域): national defaults have no organization (standard catalogue). */

@@ -22,22 +22,23 @@ export function startsWithText(column: string, text: string): Expression<SqlBool
 
 /**
  * The full-text index's SQL on each engine (STACK §2.5), chosen by the adapter's capability:
- * FTS5 on SQLite, tsvector + GIN on PostgreSQL. Both index the same bigram tokens; a query is the
- * AND of phrases (token lists). `d` is search_document; the FTS side is `search_fts`.
+ * FTS5 on SQLite, tsvector + GIN on PostgreSQL. Both index the same bigram tokens; a query is an OR
+ * of AND-groups of phrases (token lists), see {@link MatchQuery}. `d` is search_document; the FTS side is
+ * `search_fts`.
  */
 export type FullTextSql = {
   /** The FROM clause joining the token index to `d`, for queries driven by the index. */
   from: RawBuilder<unknown>;
   /** The token index's key in `from` (equal to `d.doc_key`; ordering by it is newest first, see search-index.ts). */
   key: RawBuilder<number>;
-  /** The match condition for `from` (phrases non-empty). */
-  match(phrases: readonly string[][]): RawBuilder<SqlBool>;
-  /** A correlated condition on `d` alone, for queries driven by search_document's date index. */
-  matchesRow(phrases: readonly string[][]): RawBuilder<SqlBool>;
+  /** The match condition for `from` (no empty group). */
+  match(q: MatchQuery): RawBuilder<SqlBool>;
+  /** A correlated condition on `d` alone (ranking by a phrase, queries driven by search_document's indexes). */
+  matchesRow(q: MatchQuery): RawBuilder<SqlBool>;
   /** Matches in the token index alone, counted up to `limit` (a cheap estimate: no join). */
-  countUpTo(phrases: readonly string[][], limit: number): RawBuilder<{ n: number | string }>;
+  countUpTo(q: MatchQuery, limit: number): RawBuilder<{ n: number | string }>;
   /** Relevance for `from` (higher is better; title hits weigh more). */
-  score(phrases: readonly string[][]): RawBuilder<number>;
+  score(q: MatchQuery): RawBuilder<number>;
   /** Replaces one item's tokens. */
   write(
     db: Kysely<Database>,
@@ -52,6 +53,12 @@ export type FullTextSql = {
   clear(db: Kysely<Database>): Promise<void>;
 };
 
+/** A full-text query: the OR of AND-groups of phrases; a phrase is a token list that must stand together. */
+export type MatchQuery = readonly (readonly (readonly string[])[])[];
+
+/** A query that is the AND of phrases. */
+export const allOf = (phrases: readonly (readonly string[])[]): MatchQuery => [phrases];
+
 /** One item's tokens for {@link FullTextSql.writeMany}. */
 export type FullTextRow = { key: number; title: readonly string[]; body: readonly string[] };
 
@@ -62,8 +69,8 @@ async function inChunks<T>(rows: readonly T[], fn: (chunk: readonly T[]) => Prom
   for (let i = 0; i < rows.length; i += WRITE_CHUNK) await fn(rows.slice(i, i + WRITE_CHUNK));
 }
 
-// FTS5: `"t1 t2" AND "t3"`; tokens hold only letters and digits, so quoting is safe.
-const fts5Match = (phrases: readonly string[][]) => phrases.map((p) => `"${p.join(' ')}"`).join(' AND ');
+// FTS5: `("t1 t2" AND "t3") OR (…)`; tokens hold only letters and digits, so quoting is safe.
+const fts5Match = (q: MatchQuery) => q.map((g) => `(${g.map((p) => `"${p.join(' ')}"`).join(' AND ')})`).join(' OR ');
 
 const fts5: FullTextSql = {
   from: sql`search_fts join search_document d on d.doc_key = search_fts.rowid`,
@@ -95,9 +102,9 @@ const fts5: FullTextSql = {
   },
 };
 
-// tsquery literal: ('t1' <-> 't2') & ('t3'); cast from text, so no parser or locale is involved.
-const tsQuery = (phrases: readonly string[][]) =>
-  phrases.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`).join(' & ');
+// tsquery literal: (('t1' <-> 't2') & ('t3')) | (…); cast from text, so no parser or locale is involved.
+const tsQuery = (q: MatchQuery) =>
+  q.map((g) => `(${g.map((p) => `(${p.map((t) => `'${t}'`).join(' <-> ')})`).join(' & ')})`).join(' | ');
 
 // PostgreSQL keeps positions up to 16383 and 256 per lexeme.
 const MAX_POS = 16383;

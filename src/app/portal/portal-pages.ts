@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import type { Organization, OrgNode } from '../../domain/orgs/organization.js';
 import type { PublicationKind, Validity } from '../../domain/publications/publication.js';
 import { notFound } from '../errors.js';
-import { searchPublic, type PublicSearchResult } from '../search/search.js';
+import { searchPublic, type PublicSearchResult, type SearchSort } from '../search/search.js';
 import { publicCatalogueRow, type PublicCatalogueRow } from '../standard-catalogue/link-row.js';
 import { DIRECTORIES, findOrg, loadPortalSite, type DirectorySlug, type PortalSite } from './portal.js';
 import {
@@ -128,6 +128,8 @@ export type SearchParams = {
   kind: PublicationKind | '';
   year: number | undefined;
   validity: Validity | '';
+  /** 相关度 or 时间. */
+  sort: SearchSort;
   page: number;
 };
 
@@ -157,7 +159,7 @@ export async function searchPage(ctx: AppContext, given: SearchParams): Promise<
     ...(params.validity ? { validity: params.validity } : {}),
   };
   const [result, categories] = await Promise.all([
-    searchPublic(ctx, { q: params.q, filters, page: params.page }),
+    searchPublic(ctx, { q: params.q, filters, page: params.page, sort: params.sort }),
     org ? orgCategories(ctx, org.id) : Promise.resolve([]),
   ]);
   const thisYear = Number(ctx.clock.today().slice(0, 4));

@@ -11,6 +11,7 @@ import type { Category, LiveFilter, LiveItem, LiveVersion, PublicationAttachment
 import type { Organization } from '../../domain/orgs/organization.js';
 import { publicMetadata, type PublicMetadata, type PublicationKind } from '../../domain/publications/publication.js';
 import { parseQuery } from '../../domain/search/tokenize.js';
+import { findHits, type SearchSort } from '../search/search.js';
 import { invalid, notFound } from '../errors.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
 import { DIRECTORIES, type DirectorySlug } from './portal.js';
@@ -297,6 +298,8 @@ export type OpenDataQuery = {
   kind?: PublicationKind;
   year?: number;
   q?: string;
+  /** The order of full-text hits (relevance by default). */
+  sort?: SearchSort;
   limit: number;
   offset: number;
 };
@@ -307,20 +310,25 @@ export type OpenDataItem = PublicItem & {
   categoryName: string;
 };
 
-/** The open-data API's answer; `totalCapped` when a common search term has more hits than are counted. */
-export type OpenDataList = { items: OpenDataItem[]; total: number; totalCapped: boolean };
+/**
+ * The open-data API's answer; `totalCapped` when a common search term has more hits than are counted, `partial`
+ * when no item matched every word of `q` and the items shown match most of them.
+ */
+export type OpenDataList = { items: OpenDataItem[]; total: number; totalCapped: boolean; partial: boolean };
 
 /** The page of items the open-data query asks for: the latest, or with `q` the full-text hits. */
 async function openDataPage(
   ctx: PortalContext,
-  f: PublicFilter & { q?: string },
+  f: PublicFilter & { q?: string; sort?: SearchSort },
   page: { limit: number; offset: number },
-): Promise<ItemPage & { totalCapped: boolean }> {
+): Promise<ItemPage & { totalCapped: boolean; partial: boolean }> {
   const q = f.q?.trim() ?? '';
-  if (q === '') return { ...(await latestPublications(ctx, f, page)), totalCapped: false };
+  if (q === '') return { ...(await latestPublications(ctx, f, page)), totalCapped: false, partial: false };
   const terms = parseQuery(q);
   if (terms.length === 0) throw invalid('查询参数有误', { q: '检索词至少应有两个汉字（或两个字母、数字）' });
-  const found = await ctx.repos.search.query({
+  // The portal's search: exact identifier first, then ranked hits, partial matches when nothing matches all.
+  const found = await findHits(ctx.repos, {
+    q,
     terms,
     docType: 'publication',
     limit: page.limit,
@@ -329,9 +337,10 @@ async function openDataPage(
     ...(f.categoryId ? { categoryId: f.categoryId } : {}),
     ...(f.kind ? { kind: f.kind } : {}),
     ...(f.year ? { year: f.year } : {}),
+    ...(f.sort ? { sort: f.sort } : {}),
   });
   const items = (await Promise.all(found.items.map((h) => liveItem(ctx, h.docId, h.orgId)))).filter(defined);
-  return { items, total: found.total ?? found.countCap, totalCapped: found.total === null };
+  return { items, total: found.total ?? found.countCap, totalCapped: found.total === null, partial: found.partial };
 }
 
 /**
@@ -345,15 +354,16 @@ export async function openDataList(ctx: PortalContext, query: OpenDataQuery): Pr
   const code = query.org?.toUpperCase();
   const org = code ? orgs.find((o) => o.creditCode === code) : undefined;
   if (code && !org) throw invalid('查询参数有误', { org: '没有该统一社会信用代码的机构' });
-  const filter: PublicFilter & { q?: string } = {
+  const filter: PublicFilter & { q?: string; sort?: SearchSort } = {
     ...(org ? { orgIds: [org.id] } : {}),
     ...(query.categoryId ? { categoryId: query.categoryId } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.year !== undefined ? { year: query.year } : {}),
     ...(query.q ? { q: query.q.slice(0, 100) } : {}),
+    ...(query.sort ? { sort: query.sort } : {}),
   };
   const page = { limit: Math.min(query.limit, MAX_API_LIMIT), offset: query.offset };
-  const { items, total, totalCapped } = await openDataPage(ctx, filter, page);
+  const { items, total, totalCapped, partial } = await openDataPage(ctx, filter, page);
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const names = new Map<string, string>();
   for (const orgId of new Set(items.map((i) => i.orgId))) {
@@ -370,6 +380,7 @@ export async function openDataList(ctx: PortalContext, query: OpenDataQuery): Pr
     }),
     total,
     totalCapped,
+    partial,
   };
 }
 

@@ -108,7 +108,7 @@ function buildItem(
       findings: [],
     },
     search: searchDocumentOf(
-      { id, orgId: org.id },
+      { id, orgId: org.id, indexNo },
       { ...fields, categoryId },
       publishedOn,
       now,

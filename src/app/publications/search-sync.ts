@@ -10,7 +10,7 @@ import type { HtmlReader } from '../documents/ports.js';
  * @param bodyText the body's plain text (the HTML reader's)
  */
 export function searchDocumentOf(
-  item: { id: string; orgId: string },
+  item: { id: string; orgId: string; indexNo: string },
   f: PublicationFields,
   publishedOn: string,
   at: string,
@@ -26,6 +26,7 @@ export function searchDocumentOf(
     publishedOn,
     title: f.title,
     docNo: f.docNo,
+    indexNo: item.indexNo,
     summary: f.summary,
     bodyText,
     updatedAt: at,

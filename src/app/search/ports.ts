@@ -18,15 +18,21 @@ export type SearchDocument = {
   title: string;
   /** 发文字号 ('' when none). */
   docNo: string;
+  /** 索引号 ('' or absent when the item has none): found by exact lookup, not by its tokens. */
+  indexNo?: string;
   summary: string;
   /** The body as plain text. */
   bodyText: string;
   updatedAt: string;
 };
 
-/** A search: parsed terms (AND) plus filters, one page. */
+/** A search: parsed terms plus filters, one page. */
 export type SearchQuery = {
   terms: readonly SearchTerm[];
+  /** 'relevance' (default) or 'date' (newest first). More than `countCap` matches are always newest first. */
+  sort?: 'relevance' | 'date';
+  /** A partial match: how many of the query's units (domain/search matchPlan) may be missing (default 0). */
+  leaveOut?: number;
   docType: string;
   orgIds?: readonly string[];
   categoryId?: string;
@@ -58,8 +64,10 @@ export type SearchPage = {
   total: number | null;
   /** The cap on counting: totals above it are not counted. */
   countCap: number;
-  /** How the page was ordered: by relevance (few hits) or newest first (many hits). */
+  /** How the page was ordered: by relevance (few hits) or newest first (many hits, or asked for). */
   order: 'relevance' | 'date';
+  /** The query left out units it could not match (SearchQuery.leaveOut > 0). */
+  partial: boolean;
 };
 
 /** The full-text index. Writes run in the caller's transaction, so they show at once. */
@@ -69,6 +77,11 @@ export interface SearchIndex {
   /** Removes an item (withdrawn, retired); no-op when absent. */
   remove(docType: string, docId: string): Promise<void>;
   query(q: SearchQuery): Promise<SearchPage>;
+  /**
+   * Items whose 发文字号 or 索引号 has this comparison key (domain/search identifierKey), newest first, with the
+   * query's filters; at most `limit`.
+   */
+  exact(key: string, q: Omit<SearchQuery, 'terms' | 'offset'>): Promise<SearchHit[]>;
   /** Rebuilds the token index from search_document (after a restore); returns the item count. */
   rebuild(): Promise<number>;
 }

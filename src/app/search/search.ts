@@ -2,8 +2,8 @@
 // highlighted snippets. The index holds only what is public (publishing modules feed it and remove
 // withdrawn items in the same transaction), so no visibility filter is needed here.
 import type { AppContext } from '../context.js';
-import type { SearchHit } from './ports.js';
-import { parseQuery, type SearchTerm } from '../../domain/search/tokenize.js';
+import type { SearchHit, SearchPage, SearchQuery, SearchRepos } from './ports.js';
+import { identifierKey, matchPlan, parseQuery, partialGroups, type SearchTerm } from '../../domain/search/tokenize.js';
 import { hasHit, highlight, type Segment } from '../../domain/search/highlight.js';
 
 /** Results per page. */
@@ -20,6 +20,43 @@ export type SearchFilters = {
   year?: number;
   validity?: string;
 };
+
+/** How results are ordered: 相关度 (relevance, the default) or 时间 (newest first). */
+export type SearchSort = 'relevance' | 'date';
+
+/** Exact identifier matches put first on the first page. */
+const EXACT_LIMIT = 5;
+
+/**
+ * Runs a search the way the portal and the open-data API share: an item whose 索引号 or 发文字号 is the
+ * whole query comes first; the full query next; when nothing matches, the partial query that leaves
+ * out the fewest units and still finds items (the caller labels those partial matches).
+ * @param query.q the query as typed (for the identifier lookup)
+ * @param query.terms the parsed query (non-empty)
+ */
+export async function findHits(
+  repos: SearchRepos,
+  query: Omit<SearchQuery, 'leaveOut'> & { q: string },
+): Promise<SearchPage> {
+  const { q, ...base } = query;
+  const key = identifierKey(q);
+  const exact = key ? await repos.search.exact(key, { ...base, limit: EXACT_LIMIT }) : [];
+  const exactIds = new Set(exact.map((h) => h.docId));
+  const found = await repos.search.query(base);
+  const rest = found.items.filter((h) => !exactIds.has(h.docId));
+  if (exact.length > 0) {
+    const items = base.offset === 0 ? [...exact, ...rest].slice(0, base.limit) : rest;
+    const total = found.total === null ? null : Math.max(found.total, exact.length);
+    return { ...found, items, total };
+  }
+  if (found.total !== 0) return found;
+  const units = matchPlan(base.terms).units;
+  for (let leaveOut = 1; partialGroups(units, leaveOut) !== null; leaveOut++) {
+    const partial = await repos.search.query({ ...base, leaveOut });
+    if (partial.total !== 0) return partial;
+  }
+  return found;
+}
 
 /** One result as the page shows it: the view escapes each segment's text and marks hits. */
 export type PublicSearchItem = Omit<SearchHit, 'snippetSource' | 'title' | 'score'> & {
@@ -39,6 +76,10 @@ export type PublicSearchResult = {
   /** "23" or "1000+". */
   totalLabel: string;
   order: 'relevance' | 'date';
+  /** The order asked for (the page is newest first anyway beyond the ranking cap). */
+  sort: SearchSort;
+  /** Nothing matched every word: these items match most of them. */
+  partial: boolean;
   page: number;
   pageSize: number;
   hasNext: boolean;
@@ -62,7 +103,7 @@ function toItem(hit: SearchHit, terms: readonly SearchTerm[]): PublicSearchItem 
  */
 export async function searchPublic(
   ctx: Pick<AppContext, 'repos'>,
-  input: { q: string; filters?: SearchFilters; page?: number; docType?: string },
+  input: { q: string; filters?: SearchFilters; page?: number; docType?: string; sort?: SearchSort },
 ): Promise<PublicSearchResult> {
   const query = input.q.trim();
   const page = Math.min(SEARCH_MAX_PAGE, Math.max(1, Math.floor(input.page ?? 1) || 1));
@@ -76,14 +117,18 @@ export async function searchPublic(
     total: 0,
     totalLabel: '0',
     order: 'relevance' as const,
+    sort: input.sort ?? 'relevance',
+    partial: false,
     hasNext: false,
   };
   if (!query) return { ...base, status: 'empty' };
   if (terms.length === 0) return { ...base, status: 'too_short' };
-  const found = await ctx.repos.search.query({
+  const found = await findHits(ctx.repos, {
+    q: query,
     terms,
     docType: input.docType ?? 'publication',
     ...input.filters,
+    sort: base.sort,
     limit: SEARCH_PAGE_SIZE + 1,
     offset: (page - 1) * SEARCH_PAGE_SIZE,
   });
@@ -95,6 +140,7 @@ export async function searchPublic(
     total: found.total,
     totalLabel: found.total === null ? `${found.countCap}+` : String(found.total),
     order: found.order,
+    partial: found.partial,
     hasNext: found.items.length > SEARCH_PAGE_SIZE && page < SEARCH_MAX_PAGE,
   };
 }

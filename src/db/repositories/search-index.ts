@@ -16,8 +16,8 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database.js';
 import type { SearchDocument, SearchHit, SearchIndex, SearchPage, SearchQuery } from '../../app/search/ports.js';
-import { fullTextSql } from '../portable.js';
-import { queryPhrases, tokenize } from '../../domain/search/tokenize.js';
+import { allOf, fullTextSql, type MatchQuery } from '../portable.js';
+import { identifierKey, matchPlan, partialGroups, tokenize } from '../../domain/search/tokenize.js';
 
 /** Totals above this are not counted (shown as "1000+"); up to it, results are ranked. */
 export const COUNT_CAP = 1000;
@@ -116,10 +116,12 @@ function columnsOf(doc: SearchDocument, key: number) {
     summary: doc.summary,
     body_text: doc.bodyText,
     updated_at: doc.updatedAt,
+    doc_no_key: identifierKey(doc.docNo),
+    index_no_key: identifierKey(doc.indexNo ?? ''),
   };
 }
 
-/** Rows per multi-row insert into search_document (15 columns: under SQLite's 32,766 parameters). */
+/** Rows per multi-row insert into search_document (17 columns: under SQLite's 32,766 parameters). */
 const DOCUMENT_CHUNK = 1000;
 
 /**
@@ -195,17 +197,31 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
 
   const countOf = async (q: RawBuilder<{ n: number | string }>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
 
-  async function ranked(q: SearchQuery, phrases: string[][], where: RawBuilder<SqlBool>): Promise<SearchPage> {
+  /** The page ordered by relevance or, when asked, newest first; every match is scored (at most COUNT_CAP). */
+  async function ranked(q: SearchQuery, m: MatchQuery, together: string[][], where: RawBuilder<SqlBool>) {
     const total = await countOf(
-      sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(phrases)} and ${where}) x`,
+      sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(m)} and ${where}) x`,
     );
-    const rows = await sql<HitRow>`select ${COLUMNS}, ${fts.score(phrases)} as score from ${fts.from}
-      where ${fts.match(phrases)} and ${where}
-      order by score desc, d.published_on desc, d.doc_key desc limit ${q.limit} offset ${q.offset}`.execute(db);
-    return { items: rows.rows.map(toHit), total, countCap: COUNT_CAP, order: 'relevance' };
+    // Items where more of the unquoted terms' chains stand together come first, then by bm25 / ts_rank.
+    const adjacency =
+      together.length === 0
+        ? sql`0`
+        : sql.join(
+            together.map((chain) => sql`(case when ${fts.matchesRow(allOf([chain]))} then 1 else 0 end)`),
+            sql` + `,
+          );
+    const order =
+      q.sort === 'date'
+        ? sql`d.published_on desc, d.doc_key desc`
+        : sql`together desc, score desc, d.published_on desc, d.doc_key desc`;
+    const rows = await sql<HitRow>`select * from (
+        select ${COLUMNS}, d.doc_key, ${fts.score(m)} as score, ${adjacency} as together from ${fts.from}
+        where ${fts.match(m)} and ${where}) d
+      order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
+    return { items: rows.rows.map(toHit), total, order: q.sort ?? 'relevance' } as const;
   }
 
-  async function newestFirst(q: SearchQuery, phrases: string[][], where: RawBuilder<SqlBool>): Promise<SearchPage> {
+  async function newestFirst(q: SearchQuery, m: MatchQuery, where: RawBuilder<SqlBool>) {
     const filtered =
       q.orgIds !== undefined ||
       q.categoryId !== undefined ||
@@ -214,28 +230,42 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
       q.validity !== undefined;
     const n = filtered
       ? await countOf(
-          sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(phrases)} and ${where} limit ${COUNT_CAP + 1}) x`,
+          sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(m)} and ${where} limit ${COUNT_CAP + 1}) x`,
         )
       : COUNT_CAP + 1;
     // Key order is published_on desc, then arrival desc (docKey).
     const rows = await sql<HitRow>`select ${COLUMNS} from ${fts.from}
-      where ${fts.match(phrases)} and ${where}
+      where ${fts.match(m)} and ${where}
       order by ${fts.key} desc limit ${q.limit} offset ${q.offset}`.execute(db);
-    return { items: rows.rows.map(toHit), total: n > COUNT_CAP ? null : n, countCap: COUNT_CAP, order: 'date' };
+    return { items: rows.rows.map(toHit), total: n > COUNT_CAP ? null : n, order: 'date' } as const;
   }
 
   async function query(q: SearchQuery): Promise<SearchPage> {
-    const phrases = queryPhrases(q.terms);
-    if (phrases.length === 0) {
-      return { items: [], total: 0, countCap: COUNT_CAP, order: 'relevance' };
+    const plan = matchPlan(q.terms);
+    const leaveOut = q.leaveOut ?? 0;
+    const m: MatchQuery | null = leaveOut > 0 ? partialGroups(plan.units, leaveOut) : allOf(plan.units);
+    const partial = leaveOut > 0;
+    if (plan.units.length === 0 || m === null) {
+      return { items: [], total: 0, countCap: COUNT_CAP, order: 'relevance', partial };
     }
-    const estimate = await countOf(fts.countUpTo(phrases, COUNT_CAP + 1));
-    return estimate <= COUNT_CAP ? ranked(q, phrases, filters(q)) : newestFirst(q, phrases, filters(q));
+    const estimate = await countOf(fts.countUpTo(m, COUNT_CAP + 1));
+    const page =
+      estimate <= COUNT_CAP ? await ranked(q, m, plan.together, filters(q)) : await newestFirst(q, m, filters(q));
+    return { ...page, countCap: COUNT_CAP, partial };
+  }
+
+  async function exact(key: string, q: Omit<SearchQuery, 'terms' | 'offset'>): Promise<SearchHit[]> {
+    if (!key) return [];
+    const rows = await sql<HitRow>`select ${COLUMNS} from search_document d
+      where (d.doc_no_key = ${key} or d.index_no_key = ${key}) and ${filters({ ...q, terms: [], offset: 0 })}
+      order by d.published_on desc, d.doc_key desc limit ${q.limit}`.execute(db);
+    return rows.rows.map(toHit);
   }
 
   return {
     upsert,
     query,
+    exact,
     async remove(docType, docId) {
       const key = await keyOf(docType, docId);
       if (key === undefined) return;

@@ -1,7 +1,7 @@
 // The CJK bigram tokeniser, the query parser and the highlighter.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalize, parseQuery, queryPhrases, tokenize } from './tokenize.js';
+import { identifierKey, matchPlan, normalize, parseQuery, partialGroups, queryPhrases, tokenize } from './tokenize.js';
 import { hasHit, highlight } from './highlight.js';
 
 describe('tokenize', () => {
@@ -61,6 +61,60 @@ describe('parseQuery', () => {
 
   it('should fold full-width and case in queries like in documents', () => {
     assert.deepEqual(queryPhrases(parseQuery('ＧＢ32100')), [['gb32100']]);
+  });
+});
+
+describe('matchPlan', () => {
+  it('should require each token of an unquoted term on its own and rank its chain', () => {
+    assert.deepEqual(matchPlan(parseQuery('政务公开要点')), {
+      units: [['政务'], ['务公'], ['公开'], ['开要'], ['要点']],
+      together: [['政务', '务公', '公开', '开要', '要点']],
+    });
+  });
+
+  it('should keep a quoted term as a phrase unit and drop repeated units', () => {
+    assert.deepEqual(matchPlan(parseQuery('"财政预算" 预算 预算')), {
+      units: [['财政', '政预', '预算'], ['预算']],
+      together: [],
+    });
+  });
+});
+
+describe('partialGroups', () => {
+  const units = [['a1'], ['b2'], ['c3'], ['d4']];
+
+  it('should leave out each unit in turn', () => {
+    assert.deepEqual(partialGroups(units, 1), [
+      [['a1'], ['b2'], ['c3']],
+      [['a1'], ['b2'], ['d4']],
+      [['a1'], ['c3'], ['d4']],
+      [['b2'], ['c3'], ['d4']],
+    ]);
+    assert.equal(partialGroups(units, 2)?.length, 6);
+  });
+
+  it('should refuse to keep fewer than half the units or to build too many groups', () => {
+    assert.equal(partialGroups(units, 3), null);
+    assert.equal(partialGroups([['x1']], 1), null);
+    const many = Array.from({ length: 20 }, (_, i) => [`t${i}`]);
+    assert.equal(partialGroups(many, 1)?.length, 20);
+    assert.equal(partialGroups(many, 2), null);
+  });
+});
+
+describe('identifierKey', () => {
+  it('should compare 文号 whatever their brackets and a trailing 号', () => {
+    const key = identifierKey('示政发〔2021〕15号');
+    assert.equal(key, '示政发202115');
+    for (const same of ['示政发[2021]15号', '示政发（2021）15', '示政发［2021］１５号']) {
+      assert.equal(identifierKey(same), key, same);
+    }
+  });
+
+  it('should fold a 索引号 and refuse text without digits', () => {
+    assert.equal(identifierKey('11440300MB2C12345X/2021-00042'), '11440300mb2c12345x202100042');
+    assert.equal(identifierKey('政务公开'), '');
+    assert.equal(identifierKey('15号'), '');
   });
 });
 

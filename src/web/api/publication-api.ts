@@ -71,7 +71,18 @@ const listQuery = z.object({
     .transform(Number)
     .optional()
     .describe('发布年份'),
-  q: z.string().trim().optional().describe('全文检索词（标题、内容概述、正文、发文字号，至少两个字）'),
+  q: z
+    .string()
+    .trim()
+    .optional()
+    .describe(
+      '全文检索词（标题、内容概述、正文、发文字号，至少两个字；以空格分隔多个词，加引号为短语；' +
+        '索引号或发文字号精确匹配的信息排在最前）',
+    ),
+  sort: z
+    .enum(['relevance', 'date'], { error: 'sort 应为 relevance 或 date' })
+    .optional()
+    .describe('全文检索结果的排序：relevance 相关度（默认），date 时间（新的在前）'),
   limit: whole('limit', 1, MAX_API_LIMIT, `每页条数（默认${DEFAULT_LIMIT}）`),
   offset: whole('offset', 0, Number.MAX_SAFE_INTEGER, '跳过条数'),
 });
@@ -163,6 +174,7 @@ const publicationList = z
     items: z.array(publicationItem),
     total: z.number().int().describe('符合条件的条数；totalCapped 为 true 时为计数上限（实际更多）'),
     totalCapped: z.boolean().optional(),
+    partial: z.boolean().optional().describe('为 true 时没有同时包含全部检索词的信息，结果为包含最多检索词的部分匹配'),
     limit: z.number().int(),
     offset: z.number().int(),
   })
@@ -233,6 +245,7 @@ export function registerPublicationApi(app: Hono<WebEnv>): void {
       items: result.items.map((i) => itemJson(i, origin)),
       total: result.total,
       ...(result.totalCapped ? { totalCapped: true } : {}),
+      ...(result.partial ? { partial: true } : {}),
       ...page,
     });
   });

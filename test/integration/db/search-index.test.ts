@@ -47,6 +47,16 @@ function fixture(): SearchDocument[] {
   docs.push(extra('title-hit', '关于河长巡河的通知', '巡河工作安排。', '2020-01-01'));
   docs.push(extra('body-hit-1', '巡河工作安排', '落实河长责任，碳达峰行动。', '2020-02-01'));
   docs.push(extra('body-hit-2', '生态工作安排', '各级河长履职年度考核。', '2020-03-01'));
+  // The words of a query far apart, and standing together.
+  docs.push(extra('apart', '城市防汛实施办法（试行）', '为全面推行河长制，制定本办法。', '2023-04-01'));
+  docs.push(extra('split-far', '政务公开要求', '本年度工作要点如下。', '2023-05-01'));
+  docs.push(extra('split-near', '年度政务公开要点', '落实政务公开要点。', '2022-05-01'));
+  docs.push({
+    ...extra('ident', '关于印发示范区管理办法的通知', '管理办法全文。', '2021-06-01'),
+    docNo: '示政发〔2021〕15号',
+    indexNo: '11440300MB2C12345X/2021-00042',
+  });
+  docs.push({ ...extra('ident-other', '示政发〔2021〕15号文件的解读', '解读示政发〔2021〕15号。', '2021-06-02') });
   return docs;
 }
 
@@ -83,11 +93,58 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    test('should match longer terms as phrases and AND several terms', async () => {
-      assert.deepEqual(await ids('碳达峰'), truth('碳达峰'));
-      assert.deepEqual(await ids('财政预算'), truth('财政预算'));
+    test('should match every bigram of an unquoted term anywhere, a quoted term as a phrase, AND terms', async () => {
+      assert.deepEqual(await ids('碳达峰'), truth('碳达', '达峰'));
+      assert.deepEqual(await ids('"碳达峰"'), truth('碳达峰'));
+      assert.deepEqual(await ids('财政预算'), truth('财政', '政预', '预算'));
+      assert.deepEqual(await ids('“财政预算”'), truth('财政预算'));
       assert.deepEqual(await ids('预算 补偿'), truth('预算', '补偿'));
       assert.deepEqual(await ids('河长 年度'), truth('河长', '年度'));
+      assert.deepEqual(await ids('河长 实施办法'), truth('河长', '实施', '施办', '办法'));
+    });
+
+    test('should rank items where the words stand together first', async () => {
+      const page = await query('政务公开要点');
+      const order = page.items.map((i) => i.docId);
+      // split-far has every bigram (政务 务公 公开 开要 要点) but not the phrase.
+      assert.ok(order.includes('split-far'), 'the words apart still match');
+      assert.ok(order.indexOf('split-near') < order.indexOf('split-far'), order.join(','));
+      const date = await query('政务公开要点', { sort: 'date' });
+      const dates = date.items.map((i) => i.publishedOn);
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      assert.equal(date.order, 'date');
+    });
+
+    test('should fall back to the items matching most words, labelled partial', async () => {
+      // No item has the bigram 制实 (河长制 and 实施办法 stand apart): a full match finds nothing.
+      assert.deepEqual(await ids('河长制实施办法'), new Set());
+      const res = await searchPublic(rt.ctx, { q: '河长制实施办法' });
+      assert.equal(res.partial, true);
+      assert.equal(res.items[0]?.docId, 'apart');
+      assert.ok(res.items[0]?.title.some((seg) => seg.hit && seg.text === '实施办法'));
+      assert.ok(res.items[0]?.snippet.some((seg) => seg.hit && seg.text === '河长制'));
+      const full = await searchPublic(rt.ctx, { q: '河长 实施办法' });
+      assert.equal(full.partial, false);
+      assert.ok(full.items.some((i) => i.docId === 'apart'));
+      const none = await searchPublic(rt.ctx, { q: '量子纠缠' });
+      assert.deepEqual([none.items.length, none.partial], [0, false]);
+    });
+
+    test('should put the item with the typed 索引号 or 发文字号 first', async () => {
+      for (const q of ['11440300MB2C12345X/2021-00042', '11440300mb2c12345x-2021-00042']) {
+        const res = await searchPublic(rt.ctx, { q });
+        assert.deepEqual([res.status, res.items[0]?.docId], ['ok', 'ident'], q);
+      }
+      for (const q of ['示政发〔2021〕15号', '示政发[2021]15号', '示政发（2021）15号', '示政发2021 15号']) {
+        const res = await searchPublic(rt.ctx, { q });
+        assert.equal(res.items[0]?.docId, 'ident', q);
+        if (!q.includes(' ')) {
+          assert.ok(
+            res.items.some((i) => i.docId === 'ident-other'),
+            q,
+          );
+        }
+      }
     });
 
     test('should page newest first with an uncounted total for a term in most items', async () => {

@@ -217,6 +217,28 @@ for (const dialect of DIALECTS) {
       assert.match((await html('/search')).text, /请输入检索词/);
     });
 
+    test('should offer 相关度 and 时间 orders, label partial matches and separate the result fields', async () => {
+      const { id } = await draft({
+        title: '示例区湖泊保护实施细则',
+        docNo: '示政发〔2025〕9号',
+        summary: '湖泊保护。',
+      });
+      await publish(id);
+      const ranked = await html('/search?q=湖泊保护');
+      assert.match(
+        ranked.text,
+        /排序：<strong aria-current="true">相关度<\/strong> · <a href="\/search\?q=[^"]*sort=date/,
+      );
+      assert.match(ranked.text, /<time datetime="[\d-]+">[\d-]+<\/time> · <span>示政发〔2025〕9号<\/span>/);
+      const byDate = await html('/search?q=湖泊保护&sort=date');
+      assert.match(byDate.text, /<strong aria-current="true">时间<\/strong>/);
+      assert.match(byDate.text, /name="sort" value="date"/);
+      // No item has the bigram 护细 of 湖泊保护细则: leaving it out finds the 实施细则.
+      const partial = await html('/search?q=湖泊保护细则');
+      assert.match(partial.text, /没有同时包含全部检索词的信息，以下1条为部分匹配的结果/);
+      assert.ok(partial.text.includes(`href="/publications/${id}"`));
+    });
+
     test('should carry published items in the Atom feeds with escaped XML, and in the sitemap', async () => {
       const { id } = await draft({
         kind: 'news',

@@ -40,6 +40,7 @@ const searchQuery = {
   kind: optionalOneOf(PUBLICATION_KINDS, '体裁有误'),
   year: optionalYear(),
   validity: optionalOneOf(VALIDITIES, '有效性有误'),
+  sort: optionalOneOf(['relevance', 'date'] as const, '排序有误'),
   ...pageQuery,
 };
 
@@ -110,6 +111,7 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
       kind: value.kind ?? '',
       year: value.year,
       validity: value.validity ?? '',
+      sort: value.sort ?? 'relevance',
       page: value.page ?? 1,
     });
     return c.html(<SearchView {...page} />);

@@ -4,6 +4,7 @@
 import type { SearchPage } from '../../../app/portal/portal-pages.js';
 import type { CategoryNode } from '../../../app/portal/publications-public.js';
 import type { Segment } from '../../../domain/search/highlight.js';
+import type { SearchSort } from '../../../app/search/search.js';
 import { KIND_LABELS, VALIDITY_LABELS, type PublicationKind } from '../../../domain/publications/publication.js';
 import { Field, Select } from '../../common/forms.js';
 import { Pager, pageHref } from '../../common/pager.js';
@@ -15,6 +16,12 @@ function Marked(p: { segments: readonly Segment[] }) {
   return <>{p.segments.map((s) => (s.hit ? <mark>{s.text}</mark> : s.text))}</>;
 }
 
+/** The order choices, as www.gov.cn's search offers them. */
+const SORTS: [SearchSort, string][] = [
+  ['relevance', '相关度'],
+  ['date', '时间'],
+];
+
 /** Categories as indented options. */
 const flat = (nodes: readonly CategoryNode[], depth = 0): [string, string][] =>
   nodes.flatMap((n) => [[n.id, `${'　'.repeat(depth)}${n.name}`] as [string, string], ...flat(n.children, depth + 1)]);
@@ -25,6 +32,7 @@ export function SearchView(p: SearchPage) {
   const names = new Map(site.tree.map((o) => [o.id, o.name]));
   const { page: _page, ...filters } = params;
   const href = pageHref(urls.search(), { ...filters, year: filters.year ?? '' });
+  const sortHref = (sort: SearchSort) => pageHref(urls.search(), { ...filters, sort, year: filters.year ?? '' })(1);
   return (
     <PortalFrame
       site={site}
@@ -75,6 +83,7 @@ export function SearchView(p: SearchPage) {
           value={params.validity}
           options={[['', '不限'], ...Object.entries(VALIDITY_LABELS)]}
         />
+        <input type="hidden" name="sort" value={params.sort} />
         <div class="field">
           <button type="submit">搜索</button>
         </div>
@@ -103,8 +112,26 @@ export function SearchView(p: SearchPage) {
       {r.items.length > 0 ? (
         <section aria-labelledby="results">
           <h2 id="results">
-            找到{r.totalLabel}条结果{r.order === 'date' ? '（按发布日期排列）' : ''}
+            {r.partial
+              ? `没有同时包含全部检索词的信息，以下${r.totalLabel}条为部分匹配的结果`
+              : `找到${r.totalLabel}条结果`}
           </h2>
+          <p class="sortbar">
+            排序：
+            {SORTS.map(([sort, label], i) => (
+              <>
+                {i > 0 ? ' · ' : null}
+                {params.sort === sort ? (
+                  <strong aria-current="true">{label}</strong>
+                ) : (
+                  <a href={sortHref(sort)}>{label}</a>
+                )}
+              </>
+            ))}
+            {r.order === 'date' && params.sort === 'relevance' ? (
+              <span class="muted">（匹配的信息较多，按发布日期从新到旧排列）</span>
+            ) : null}
+          </p>
           <ol class="results" start={(r.page - 1) * r.pageSize + 1}>
             {r.items.map((i) => (
               <li>
@@ -117,9 +144,17 @@ export function SearchView(p: SearchPage) {
                   <Marked segments={i.snippet} />
                 </p>
                 <p class="meta muted">
-                  {names.get(i.orgId) ?? ''}
-                  {i.docNo ? <>　{i.docNo}</> : null}　{KIND_LABELS[i.kind as PublicationKind] ?? i.kind}　
-                  <time datetime={i.publishedOn}>{i.publishedOn}</time>
+                  {[
+                    <span>{names.get(i.orgId) ?? ''}</span>,
+                    <span>{KIND_LABELS[i.kind as PublicationKind] ?? i.kind}</span>,
+                    <time datetime={i.publishedOn}>{i.publishedOn}</time>,
+                    ...(i.docNo ? [<span>{i.docNo}</span>] : []),
+                  ].map((part, n) => (
+                    <>
+                      {n > 0 ? ' · ' : null}
+                      {part}
+                    </>
+                  ))}
                 </p>
               </li>
             ))}
