@@ -27,8 +27,16 @@ export function draftFields(org: string, over: Record<string, unknown> = {}): Re
   };
 }
 
-/** Fields of an item registered but not disclosed (不予公开, internal affairs: art. 16), with no body. */
-export const WITHHELD_FIELDS = { disclosure: 'withheld', withheldGround: 'internal_affairs', body: '' } as const;
+/**
+ * Fields of an item registered but not disclosed (不予公开, internal affairs: art. 16), with no body: an 其他文件,
+ * since a 规章 or 行政规范性文件 is always published.
+ */
+export const WITHHELD_FIELDS = {
+  kind: 'other_document',
+  disclosure: 'withheld',
+  withheldGround: 'internal_affairs',
+  body: '',
+} as const;
 
 /** Starts a new version of a published item (修订) as the editor and saves the version's fields. */
 export async function revise(

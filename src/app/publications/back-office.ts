@@ -76,7 +76,8 @@ export async function listPublicationRows(
       ...i,
       orgName: orgs.find((o) => o.id === i.orgId)?.name ?? '',
       categoryName: names.get(i.categoryId) ?? '',
-      clock: i.disclosure === 'withheld' ? null : publicationStatus(i, today, cal),
+      // Art. 26 clocks 主动公开 items only: 依申请公开 and 不予公开 items have no publication period.
+      clock: i.disclosure === 'proactive' ? publicationStatus(i, today, cal) : null,
     })),
   };
 }

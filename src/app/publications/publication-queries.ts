@@ -59,10 +59,11 @@ export async function getPublication(ctx: ReadContext, actor: Actor, id: string)
   const config = await loadPublicationConfig(ctx.repos, pub.orgId);
   const cal = await loadHolidayCalendar(ctx.repos);
   const today = localDate(ctx.clock.today());
+  // Art. 26 ("属于主动公开范围的政府信息") clocks 主动公开 items only.
   const clock =
-    pub.disclosure === 'withheld'
-      ? null
-      : { dueOn: publicationDueOn(pub.writtenOn, cal), status: publicationStatus(pub, today, cal) };
+    pub.disclosure === 'proactive'
+      ? { dueOn: publicationDueOn(pub.writtenOn, cal), status: publicationStatus(pub, today, cal) }
+      : null;
   return {
     pub,
     live: await ctx.repos.publications.liveVersion(id),

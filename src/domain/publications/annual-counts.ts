@@ -44,11 +44,18 @@ const inYear = (d: LocalDate | null, year: number): boolean => d !== null && d.s
 const byEnd = (d: LocalDate | null, year: number): boolean => d !== null && d <= `${year}-12-31`;
 
 /**
- * Aggregates the facts of one organization for a year. 不予公开 items count nowhere here (they are
- * never published); withdrawn items still count as published in the year they went out.
+ * Whether an item counts as proactively published: section 二 of the annual report (art. 50) and "全年主动公开政府
+ * 信息X条" count 主动公开 items only — 依申请公开 and 不予公开 items never, even when they went through the review
+ * chain — and a withdrawn (撤稿) item counts as never published, in every year, so that 现行有效 of one year and
+ * 本年新制发 − 本年废止 of the next agree (R7 of the report check).
  */
+export function countsAsPublished(f: Pick<PublicationFact, 'disclosure' | 'publishedOn' | 'withdrawn'>): boolean {
+  return f.disclosure === 'proactive' && f.publishedOn !== null && !f.withdrawn;
+}
+
+/** Aggregates the facts of one organization for a year (only items that {@link countsAsPublished}). */
 export function annualPublicationCounts(facts: readonly PublicationFact[], year: number): AnnualPublicationCounts {
-  const published = facts.filter((f) => f.disclosure !== 'withheld' && f.publishedOn !== null);
+  const published = facts.filter(countsAsPublished);
   const ofYear = published.filter((f) => inYear(f.publishedOn, year));
   const newByKind = Object.fromEntries(
     PUBLICATION_KINDS.map((k) => [k, ofYear.filter((f) => f.kind === k).length]),
@@ -72,16 +79,17 @@ export function annualPublicationCounts(facts: readonly PublicationFact[], year:
 }
 
 /**
- * 本年制发 (made: 成文日期 in the year), 本年废止 (repealed in the year) and 现行有效 (published by
- * year end, not withdrawn, and not expired or repealed by then).
+ * The 2021 format's 本年新制发 (made and issued: published in the year), 本年废止 (废止 or 失效 in the year of
+ * the validity date) and 现行有效 (published by year end and not 废止 or 失效 by then), one rule for all
+ * three so that 现行有效(N) = 现行有效(N−1) + 本年新制发(N) − 本年废止(N).
  */
 function documentCounts(published: readonly PublicationFact[], kind: PublicationKind, year: number): DocumentCounts {
   const ofKind = published.filter((f) => f.kind === kind);
   const endedBy = (f: PublicationFact) =>
     f.validity !== 'valid' && (f.validityOn === null || byEnd(f.validityOn, year));
   return {
-    made: ofKind.filter((f) => inYear(f.writtenOn, year)).length,
-    repealed: ofKind.filter((f) => f.validity === 'repealed' && inYear(f.validityOn, year)).length,
-    inForce: ofKind.filter((f) => byEnd(f.publishedOn, year) && !f.withdrawn && !endedBy(f)).length,
+    made: ofKind.filter((f) => inYear(f.publishedOn, year)).length,
+    repealed: ofKind.filter((f) => f.validity !== 'valid' && inYear(f.validityOn, year)).length,
+    inForce: ofKind.filter((f) => byEnd(f.publishedOn, year) && !endedBy(f)).length,
   };
 }

@@ -3,7 +3,14 @@
 
 import { compareDates, isLocalDate, type LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
-import { DISCLOSURES, PUBLICATION_KINDS, VALIDITIES, WITHHELD_GROUNDS, type PublicationFields } from './publication.js';
+import {
+  DISCLOSURES,
+  KIND_LABELS,
+  PUBLICATION_KINDS,
+  VALIDITIES,
+  WITHHELD_GROUNDS,
+  type PublicationFields,
+} from './publication.js';
 
 /** The raw input of a draft. */
 export type DraftInput = Readonly<Record<string, unknown>>;
@@ -86,6 +93,11 @@ export function parseDraft(input: DraftInput, today: LocalDate): Result<ParsedDr
   if (disclosure === null) e.disclosure = '公开属性应为主动公开、依申请公开或不予公开';
   const ground = oneOf(WITHHELD_GROUNDS, input.withheldGround, null);
   if (disclosure === 'withheld' && ground === null) e.withheldGround = '不予公开的信息应注明法定理由';
+  // 国办发〔2018〕37号: a 规章 or 行政规范性文件 must be published (未经公布的不得作为行政管理依据), and art. 20(一)
+  // lists 规章和规范性文件 among the information every office publishes proactively.
+  if ((kind === 'rule' || kind === 'normative') && (disclosure === 'on_request' || disclosure === 'withheld')) {
+    e.disclosure = `${KIND_LABELS[kind]}必须主动公开，不能设为依申请公开或不予公开（未经公布的规范性文件不得作为行政管理依据）`;
+  }
   const body = typeof input.body === 'string' ? input.body : typeof input.bodyHtml === 'string' ? input.bodyHtml : '';
   if (body.trim() === '' && disclosure !== 'withheld') e.body = '请填写正文';
   else if (body.length > MAX_BODY_CHARS) e.body = '正文过长';

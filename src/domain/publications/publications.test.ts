@@ -152,4 +152,49 @@ describe('annual counts', () => {
     assert.deepEqual(c.rules, { made: 1, repealed: 0, inForce: 1 });
     assert.deepEqual(c.format2019, { newlyMade: 2, newlyPublished: 2, totalPublished: 4 });
   });
+
+  test('should count only 主动公开 items, a withdrawn item never, and 失效 like 废止', () => {
+    const c = annualPublicationCounts(
+      [
+        fact({}),
+        fact({ disclosure: 'on_request' }),
+        fact({ withdrawn: true }),
+        fact({ kind: 'news', disclosure: 'on_request' }),
+        fact({ publishedOn: localDate('2024-03-01'), validity: 'expired', validityOn: localDate('2025-04-01') }),
+      ],
+      2025,
+    );
+    assert.equal(c.newByKind.news, 0);
+    assert.deepEqual(c.normative, { made: 1, repealed: 1, inForce: 1 });
+    assert.equal(c.format2019.totalPublished, 2, 'an expired document stays in its row of the 2019 format');
+  });
+
+  test('should keep 现行有效 of one year plus 新制发 minus 废止 equal to the next year’s', () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const day = (y: number) => localDate(`${y}-${String(1 + rand(12)).padStart(2, '0')}-1${rand(9)}`);
+    const facts = Array.from({ length: 400 }, () => {
+      const written = 2019 + rand(6);
+      const published = written + rand(2);
+      const ended = rand(3) === 0 ? published + rand(3) : null;
+      return fact({
+        kind: rand(2) ? 'rule' : 'normative',
+        writtenOn: day(written),
+        publishedOn: rand(10) ? day(published) : null,
+        withdrawn: rand(8) === 0,
+        disclosure: rand(6) ? 'proactive' : 'on_request',
+        validity: ended === null ? 'valid' : rand(2) ? 'repealed' : 'expired',
+        validityOn: ended === null ? null : day(ended),
+      });
+    });
+    for (let year = 2020; year <= 2026; year++) {
+      const [prev, cur] = [annualPublicationCounts(facts, year - 1), annualPublicationCounts(facts, year)];
+      for (const k of ['rules', 'normative'] as const) {
+        assert.equal(cur[k].inForce, prev[k].inForce + cur[k].made - cur[k].repealed, `${k} ${year}`);
+      }
+    }
+  });
 });

@@ -70,6 +70,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(Object.keys(bad.json.errors ?? {}).sort(), ['kind', 'title', 'writtenOn']);
       assert.match(bad.json.errors?.title ?? '', /请填写名称/);
       assert.equal((await draft({ org: '91110000000000000X' })).status, 422);
+      // A 规章 or 行政规范性文件 is always published (国办发〔2018〕37号).
+      for (const kind of ['normative', 'rule']) {
+        for (const disclosure of ['on_request', 'withheld']) {
+          const hidden = await draft({ kind, disclosure, withheldGround: 'internal_affairs' });
+          assert.equal(hidden.status, 422, `${kind} ${disclosure}`);
+          assert.match(hidden.json.errors?.disclosure ?? '', /必须主动公开/);
+        }
+      }
+      assert.equal((await draft({ kind: 'other_document', disclosure: 'on_request' })).status, 201);
       assert.equal((await call('POST', '/api/v1/publications', undefined, { org: root.creditCode })).status, 401);
       assert.equal(
         (
