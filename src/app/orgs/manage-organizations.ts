@@ -103,7 +103,7 @@ export async function insertOrganization(
     updatedAt: now,
   };
   await r.orgs.insert(org);
-  await insertDefaultCatalogue(r, ctx, org.id, now);
+  await insertDefaultCatalogue(r, ctx, org, now);
   await r.audit.append(
     auditBy(actor, {
       action: 'org.created',

@@ -14,6 +14,7 @@ import { ancestry } from '../../domain/orgs/organization.js';
 import { auditBy } from '../actors.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import type { Category } from './ports.js';
+import type { Organization } from '../../domain/orgs/organization.js';
 
 /** The settings key of an organization's publication settings. */
 export const configKey = (orgId: string): string => `publications.config:${orgId}`;
@@ -27,7 +28,9 @@ export async function ensureCatalogue(
   orgId: string,
 ): Promise<number> {
   if ((await ctx.repos.categories.list(orgId, { includeRetired: true })).length > 0) return 0;
-  return ctx.uow.run((r) => insertDefaultCatalogue(r, ctx, orgId, ctx.clock.nowIso()));
+  const org = (await ctx.repos.orgs.list({ includeRetired: true })).find((o) => o.id === orgId);
+  if (!org) throw notFound('机构');
+  return ctx.uow.run((r) => insertDefaultCatalogue(r, ctx, org, ctx.clock.nowIso()));
 }
 
 /**
@@ -38,12 +41,13 @@ export async function ensureCatalogue(
 export async function insertDefaultCatalogue(
   r: Repos,
   ctx: Pick<AppContext, 'crypto'>,
-  orgId: string,
+  org: Pick<Organization, 'id' | 'kind'>,
   now: string,
 ): Promise<number> {
+  const orgId = org.id;
   if ((await r.categories.list(orgId, { includeRetired: true })).length > 0) return 0;
   const ids = new Map<string, string>();
-  const nodes = flattenCatalogue(defaultCatalogue());
+  const nodes = flattenCatalogue(defaultCatalogue(org.kind));
   for (const { node, parentSlug, sortOrder } of nodes) {
     const c: Category = {
       id: ctx.crypto.newId(),

@@ -1,6 +1,7 @@
 // The default catalogue (政府信息公开目录) of every organization: the four national first-level
 // directories of 国办公开办函〔2019〕61号 plus 申请公开政府信息, and the thematic
 // categories of 法定主动公开内容 after arts. 20–21.
+import type { OrgKind } from '../orgs/organization.js';
 
 /** Node kinds: a directory (一级目录) holds categories; a category holds items. */
 export type CategoryKind = 'directory' | 'category';
@@ -56,10 +57,42 @@ const dir = (
 });
 
 /**
- * The default tree, in display order. Slugs are unique within an organization; the kinds of
- * publication usually filed under 政策文件 carry statutory keys `policy-rule` etc.
+ * Art. 21: "设区的市级、县级人民政府及其部门还应当根据本地方的具体情况，主动公开涉及市政建设、公共服务、公益事业、
+ * 土地征收、房屋征收、治安管理、社会救助等方面的政府信息；乡（镇）人民政府还应当根据本地方的具体情况，主动公开
+ * 贫困救助、集体经济、土地流转、土地征收、宅基地审批等方面的政府信息。" Governments and their departments get the
+ * first list, townships the second; streets and other bodies add what they publish themselves.
  */
-export function defaultCatalogue(): CatalogueNode[] {
+function localCategories(kind: OrgKind): CatalogueNode[] {
+  const basis = '第二十一条';
+  if (kind === 'government' || kind === 'department') {
+    return [
+      leaf('municipal', '市政建设', basis),
+      leaf('public-services', '公共服务', basis),
+      leaf('public-welfare', '公益事业', basis),
+      leaf('land-expropriation', '土地征收', basis),
+      leaf('housing-expropriation', '房屋征收', basis),
+      leaf('public-security', '治安管理', basis),
+      leaf('social-assistance', '社会救助', basis),
+    ];
+  }
+  if (kind === 'township') {
+    return [
+      leaf('poverty-relief', '贫困救助', basis),
+      leaf('collective-economy', '集体经济', basis),
+      leaf('land-transfer', '土地流转', basis),
+      leaf('land-expropriation', '土地征收', basis),
+      leaf('homestead', '宅基地审批', basis),
+    ];
+  }
+  return [];
+}
+
+/**
+ * The default tree of an organization of this kind, in display order. Slugs are unique within an
+ * organization; the kinds of publication usually filed under 政策文件 carry statutory keys `policy-rule` etc.
+ */
+export function defaultCatalogue(kind: OrgKind = 'government'): CatalogueNode[] {
+  const local = localCategories(kind);
   return [
     dir('guide', '政府信息公开指南', 'guide', [], '第十二条'),
     dir('rules', '政府信息公开制度', 'rules', []),
@@ -95,6 +128,7 @@ export function defaultCatalogue(): CatalogueNode[] {
         leaf('inspections', '监督检查', '第二十条第（十三）项'),
         leaf('personnel', '人事信息', '第二十条第（十四）项'),
         leaf('proposals', '建议提案办理'),
+        ...(local.length > 0 ? [dir('local', '本地重点领域信息', null, local, '第二十一条')] : []),
       ],
       '第二十条、第二十一条',
     ),

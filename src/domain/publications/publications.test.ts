@@ -42,6 +42,28 @@ describe('default catalogue', () => {
     assert.equal(new Set(flat.map((f) => f.node.slug)).size, flat.length);
     assert.ok(flat.some((f) => f.node.name === '行政规范性文件' && f.parentSlug === 'policy'));
   });
+
+  test('should add the art. 21 categories by the kind of organization', () => {
+    const local = (kind: Parameters<typeof defaultCatalogue>[0]) =>
+      flattenCatalogue(defaultCatalogue(kind))
+        .filter((f) => f.parentSlug === 'local')
+        .map((f) => [f.node.name, f.node.basis]);
+    const county = ['市政建设', '公共服务', '公益事业', '土地征收', '房屋征收', '治安管理', '社会救助'];
+    assert.deepEqual(
+      local('government'),
+      county.map((n) => [n, '第二十一条']),
+    );
+    assert.deepEqual(local('department'), local('government'));
+    assert.deepEqual(
+      local('township').map(([n]) => n),
+      ['贫困救助', '集体经济', '土地流转', '土地征收', '宅基地审批'],
+    );
+    assert.deepEqual(local('street'), []);
+    for (const kind of ['government', 'township'] as const) {
+      const flat = flattenCatalogue(defaultCatalogue(kind));
+      assert.equal(new Set(flat.map((f) => f.node.slug)).size, flat.length, kind);
+    }
+  });
 });
 
 describe('pre-publication checks', () => {
