@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { createStaff, sampleForm } from '../../support/staff.js';
+import { demoOrgs } from '../../factories/orgs.js';
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
 import { TRACK_NOT_FOUND } from '../../../src/web/common/rate-limit.js';
@@ -331,9 +332,16 @@ for (const dialect of DIALECTS) {
       assert.equal((await browser.get(`/track/notices/${otherAck.id}`)).status, 404);
     });
 
-    test('should link the applicant’s page from the portal home', async () => {
-      const html = await (await new TestAgent(rt).get('/')).text();
-      assert.match(html, /<a href="\/track">申请办理进度查询<\/a>/);
+    test('should link the form and the applicant’s page from the portal home, and redirect /apply', async () => {
+      const visitor = new TestAgent(rt);
+      const html = await (await visitor.get('/')).text();
+      assert.match(html, /<a href="\/track">申请查询<\/a>/);
+      const { root } = await demoOrgs(rt);
+      assert.ok(html.includes(`<a href="/org/${root.creditCode}/apply">在线申请</a>`));
+      assert.ok(html.includes(`<a href="/org/${root.creditCode}/standard-catalogue">基层政务公开标准目录</a>`));
+      const apply = await visitor.get('/apply');
+      assert.equal(apply.status, 302);
+      assert.equal(apply.headers.get('location'), `/org/${root.creditCode}/apply`);
     });
 
     // Last: moves the clock to real dates around the National Day holiday.

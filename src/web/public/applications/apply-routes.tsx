@@ -8,6 +8,9 @@
 // asks for. Re-posting (refresh, double click) is harmless: the form's submissionKey makes it one case.
 import type { Context, Hono } from 'hono';
 import { applyPage, type ApplyPage } from '../../../app/applications/application-pages.js';
+import { loadPortalSite } from '../../../app/portal/portal.js';
+import { notFound } from '../../../app/errors.js';
+import { portalUrls } from '../portal/portal-urls.js';
 import { submitApplication, type SubmitInput } from '../../../app/applications/submit-application.js';
 import type { ApplicationForm } from '../../../domain/applications/intake.js';
 import { APPLICATION_FIELD_LABELS } from '../../../domain/applications/labels.js';
@@ -28,8 +31,18 @@ const applyForm = z.object(Object.fromEntries(FIELDS.map((k) => [k, text(10_000)
   Record<string, string>
 >;
 
-/** Registers GET and POST /org/:code/apply. Register before the portal's `/org/:code/:dir`. */
+/**
+ * Registers `/apply` (the root organization's form) and GET and POST /org/:code/apply. Register before the
+ * portal's `/org/:code/:dir`.
+ */
 export function registerApplyRoutes(app: Hono<WebEnv>): void {
+  // A short address to print on paper and in the 指南: the government's own form.
+  app.get('/apply', async (c) => {
+    const { root } = await loadPortalSite(c.get('ctx'));
+    if (!root) throw notFound('机构');
+    return c.redirect(portalUrls.directory(root.creditCode, 'apply'), 302);
+  });
+
   app.get('/org/:code/apply', async (c) => {
     const page = await applyPage(c.get('ctx'), c.req.param('code'));
     return c.html(formPage(c, page, { 'applicant.type': 'natural_person' }));

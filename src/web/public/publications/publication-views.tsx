@@ -92,9 +92,13 @@ export function OrgColumnPage(p: ColumnPage) {
           <a href={urls.orgInfo(code)}>机构信息</a>
         </li>
         <li>
-          <a href="/track">申请办理进度查询</a>
+          <a href={urls.standardCatalogue(code)}>基层政务公开标准目录</a>
         </li>
       </ul>
+      <nav aria-label="依申请公开" class="quicklinks">
+        <a href={urls.directory(code, 'apply')}>在线申请</a>
+        <a href="/track">申请查询</a>
+      </nav>
       <section aria-labelledby="latest">
         <h2 id="latest">最新信息</h2>
         {p.latest.items.length > 0 ? <ItemList items={p.latest.items} /> : <p class="muted">暂无信息。</p>}
@@ -139,6 +143,12 @@ export function DirectoryView(p: DirectoryPage) {
     >
       <h1>{p.label}</h1>
       {p.slug === 'guide' ? <OfficeContact org={p.org} /> : null}
+      {p.slug === 'statutory' ? (
+        <p>
+          <a href={urls.standardCatalogue(p.org.creditCode)}>基层政务公开标准目录</a>
+          ：按重点领域查看应当公开的事项及其公开情况。
+        </p>
+      ) : null}
       {node && node.children.length > 0 ? (
         <nav aria-label={`${p.label}栏目`}>
           <CategoryTree org={p.org} nodes={node.children} />
