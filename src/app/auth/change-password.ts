@@ -5,7 +5,7 @@ import { passwordPolicyErrors } from '../../domain/users/password-policy.js';
 import { auditBy, actorOf } from '../actors.js';
 
 /**
- * Changes the signed-in user's password and ends their other sessions.
+ * Changes the signed-in user's password and ends their other sessions and every API token they hold.
  * @param sessionHash the current session's hash, kept alive
  * @throws AppError 'invalid' with field errors (current, next, confirm)
  */
@@ -41,6 +41,7 @@ export async function changePassword(
   await ctx.uow.run(async (r) => {
     await r.users.setPassword(userId, newHash, false, now);
     await r.sessions.deleteForUser(userId, sessionHash);
+    const tokensRevoked = await r.tokens.revokeForUser(userId, now);
     await r.audit.append(
       auditBy(actorOf(user), {
         action: 'user.password_changed',
@@ -48,7 +49,7 @@ export async function changePassword(
         entityId: userId,
         orgId: user.orgId,
         before: { mustChangePassword: user.mustChangePassword },
-        after: { mustChangePassword: false },
+        after: { mustChangePassword: false, tokensRevoked },
       }),
       now,
     );

@@ -155,7 +155,7 @@ export async function updateUser(
   });
 }
 
-/** Sets a temporary password the user must change at next login, and ends their sessions. */
+/** Sets a temporary password the user must change at next login, and ends their sessions and API tokens. */
 export async function resetPassword(
   ctx: UserContext,
   actor: Actor | null,
@@ -173,6 +173,7 @@ export async function resetPassword(
     await r.users.setPassword(userId, hash, true, now);
     await r.users.setLoginState(userId, { failedAttempts: 0, lockedUntil: null }, now);
     await r.sessions.deleteForUser(userId);
+    const tokensRevoked = await r.tokens.revokeForUser(userId, now);
     await r.audit.append(
       auditBy(actor, {
         action: 'user.password_reset',
@@ -180,7 +181,7 @@ export async function resetPassword(
         entityId: userId,
         orgId: user.orgId,
         before: null,
-        after: { mustChangePassword: true },
+        after: { mustChangePassword: true, tokensRevoked },
       }),
       now,
     );
