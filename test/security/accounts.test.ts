@@ -15,13 +15,42 @@ import { adminAgent, staffAgent, ADMIN_PASSWORD } from '../support/admin.js';
 import { STAFF_PASSWORD } from '../factories/staff.js';
 import { createApiToken, issueApiToken, listApiTokens, revokeApiToken } from '../../src/app/auth/api-token.js';
 import { changePassword } from '../../src/app/auth/change-password.js';
-import { resetPassword } from '../../src/app/users/manage-users.js';
+import { createUser, resetPassword } from '../../src/app/users/manage-users.js';
+import { saveSiteFooter } from '../../src/app/settings/site-settings.js';
 import { AppError } from '../../src/app/errors.js';
 import type { Actor } from '../../src/domain/policies/actor.js';
 import { actorOf } from '../../src/app/actors.js';
 import { rowsByPrimaryKey } from '../support/db-rows.js';
 
 const DAY = 86_400_000;
+
+/**
+ * Twenty passwords of the patterns Chinese users choose (a common password, Word@year, a pinyin name with a birth
+ * date, an identity card number or its first 14 digits, a keyboard walk, the site's or the account's own names).
+ * Judged for li.office (xiaoli@shiliqu.gov.cn) on a site named "Shiliqu 政务公开".
+ */
+const CHINESE_PATTERN_PASSWORDS = [
+  'Admin@123456',
+  'woaini1314520',
+  'zhangsan1990',
+  'Gongkai@2026',
+  'Zhengfu@2026',
+  'liuyang19880808',
+  '11010519900307',
+  '44030519881231001X',
+  'a123456789',
+  'qq123456789',
+  '1qaz2wsx3edc',
+  'Woaini@1314',
+  '5201314520',
+  'Wangwei@1985',
+  'chenjie880808',
+  'Password@2026',
+  'Zhang.San.1990',
+  'huangxiaoming123',
+  'Shiliqu@2026',
+  'Xiaoli@2026!',
+];
 
 for (const dialect of DIALECTS) {
   describe(`API tokens and backups (${dialect})`, { skip: skipReason(dialect) }, () => {
@@ -45,6 +74,45 @@ for (const dialect of DIALECTS) {
     };
     const auditActions = async (prefix: string) =>
       (await rt.ctx.repos.audit.list({ action: prefix }, { limit: 500 })).map((e) => e.action);
+
+    test('the password policy refuses all twenty Chinese-pattern passwords and accepts strong ones', async () => {
+      await saveSiteFooter(rt.ctx, null, { siteName: 'Shiliqu 政务公开' });
+      const root = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
+      assert.ok(root);
+      const account = (password: string, username = 'li.office') => ({
+        username,
+        displayName: '李晓',
+        email: 'xiaoli@shiliqu.gov.cn',
+        orgId: root.id,
+        roles: [{ orgId: root.id, role: 'handler' as const }],
+        password,
+        mustChangePassword: false,
+      });
+      assert.equal(CHINESE_PATTERN_PASSWORDS.length, 20);
+      const accepted: string[] = [];
+      for (const password of CHINESE_PATTERN_PASSWORDS) {
+        await createUser(rt.ctx, null, account(password)).then(
+          () => accepted.push(password),
+          (e: unknown) => {
+            assert.ok(e instanceof AppError && e.code === 'invalid', password);
+            assert.match(e.fieldErrors.password ?? '', /^密码.+，请换一个更复杂的密码$/, password);
+          },
+        );
+      }
+      assert.deepEqual(accepted, [], 'every pattern is refused');
+      const reasons = async (password: string) =>
+        createUser(rt.ctx, null, account(password)).catch((e: unknown) => (e as AppError).fieldErrors.password);
+      assert.match(String(await reasons('liuyang19880808')), /密码包含拼音姓名和日期/);
+      assert.match(String(await reasons('woaini1314520')), /密码包含常见弱口令/);
+      assert.match(String(await reasons('Shiliqu@2026')), /网站名称/);
+      assert.match(String(await reasons(`x${root.creditCode}`)), /机构名称|身份证/);
+      const strong = ['Lanse-Hudie-47-Qiao', 'Qingshan-Lvshui-88-Lin', 'correct horse battery staple', 'Tk7#pWq9!zR2x'];
+      for (const [i, password] of strong.entries()) {
+        const made = await createUser(rt.ctx, null, account(password, `strong.${i}`));
+        assert.equal(made.username, `strong.${i}`);
+      }
+      await saveSiteFooter(rt.ctx, null, { siteName: '' });
+    });
 
     test('a read-only token may only read the staff API: every write answers 403, a full token passes', async () => {
       await staffAgent(rt, 'tok.reader', ['handler', 'editor']);

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { passwordPolicyErrors } from '../../domain/users/password-policy.js';
 import { auditBy, actorOf } from '../actors.js';
+import { passwordInputs } from '../users/password-inputs.js';
 
 /**
  * Changes the signed-in user's password and ends their other sessions and every API token they hold.
@@ -24,7 +25,7 @@ export async function changePassword(
   if (!(await ctx.hasher.verify(hash, input.current))) {
     fieldErrors.current = '当前密码不正确';
   }
-  const policy = passwordPolicyErrors(input.next, user.username, ctx.passwordJudge);
+  const policy = passwordPolicyErrors(input.next, await passwordInputs(ctx, user), ctx.passwordJudge);
   if (policy.length > 0) {
     fieldErrors.next = policy.join('；');
   } else if (input.next === input.current) {
