@@ -19,6 +19,7 @@ import { applicationCalendarStep, applicationHandoverStep } from './app/applicat
 import { runDailyJobs } from './app/applications/daily-run.js';
 import { DEFAULT_LIMITS, type AbuseLimits } from './app/throttle/limits.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
+import { DEFAULT_API_TOKEN_DAYS } from './domain/users/api-token.js';
 import {
   documentReaders,
   noticeRenderer,
@@ -51,6 +52,8 @@ export async function openRuntime(
     timeZone: string;
     sessionIdleMinutes: number;
     sessionMaxHours: number;
+    /** Days a new API token lives by default (default 90). */
+    apiTokenDays?: number;
     clock?: Clock;
     mail?: Config['mail'];
     secret?: string | null;
@@ -85,6 +88,7 @@ export async function openRuntime(
     settings: {
       sessionIdleMinutes: opts.sessionIdleMinutes,
       sessionMaxHours: opts.sessionMaxHours,
+      apiTokenDays: opts.apiTokenDays ?? DEFAULT_API_TOKEN_DAYS,
       dialect: handle.dialect,
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
     },

@@ -50,6 +50,8 @@ export type Repos = OrgRepos &
 export type AppSettings = {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** The lifetime of a new API token unless its owner chooses another, in days (GONGKAI_API_TOKEN_DAYS). */
+  apiTokenDays: number;
   dialect: 'sqlite' | 'postgres';
   /** The limits against abuse of the public forms and the login (app/throttle/limits.ts). */
   limits: AbuseLimits;

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { ROLES } from '../domain/users/roles.js';
 import type { CliDeps } from './deps.js';
-import type { AddUserOptions } from './commands/user.js';
+import type { AddUserOptions, IssueTokenOptions } from './commands/user.js';
 import type { FeeOptions } from './commands/fee.js';
 import type { ExportOptions } from './commands/publications-export.js';
 import type { ReportCheckOptions } from './commands/report-check.js';
@@ -58,7 +58,9 @@ function addSystemCommands(program: Command, deps: CliDeps, act: Act): void {
     .action(act(async (file: string) => (await system()).backup(deps, file)));
   program
     .command('restore <file>')
-    .description('从备份恢复（替换全部数据） / Restore a backup, replacing all data')
+    .description(
+      '从备份恢复（替换全部数据，所有用户退出登录、接口令牌失效） / Restore a backup, replacing all data; signs everyone out and ends every API token',
+    )
     .action(act(async (file: string) => (await system()).restore(deps, file)));
 }
 
@@ -88,12 +90,25 @@ function addAccountCommands(program: Command, deps: CliDeps, act: Act): void {
   user
     .command('token <username>')
     .description('为 JSON API 签发访问令牌（只显示一次） / Issue an API token for the JSON API (shown once)')
-    .option('--label <label>', '令牌用途说明 / what the token is for', 'cli')
+    .option('--label <label>', "令牌名称（用途） / the token's name (what it is for)", 'cli')
+    .option('--scope <scope>', '权限：read 只读（仅 GET/HEAD）或 full 读写 / read (GET/HEAD only) or full', 'full')
+    .option('--days <days>', '有效天数（默认 GONGKAI_API_TOKEN_DAYS） / days until it expires (default: the setting)')
+    .option('--never', '永不过期 / never expires')
     .action(
-      act(async (username: string, opts: { label: string }) =>
+      act(async (username: string, opts: IssueTokenOptions) =>
         (await import('./commands/user.js')).issueToken(deps, username, opts),
       ),
     );
+  user
+    .command('tokens <username>')
+    .description(
+      '列出账号的访问令牌（编号、名称、权限、到期、最近使用、撤销） / List the API tokens of an account (id, name, scope, expires, last used, revoked)',
+    )
+    .action(act(async (username: string) => (await import('./commands/user.js')).listTokens(deps, username)));
+  user
+    .command('revoke-token <id>')
+    .description('撤销一个访问令牌 / Revoke one API token')
+    .action(act(async (id: string) => (await import('./commands/user.js')).revokeToken(deps, id)));
 }
 
 function addCalendarCommands(program: Command, deps: CliDeps, act: Act): void {

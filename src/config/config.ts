@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { LIMIT_VARIABLES, type AbuseLimits } from '../app/throttle/limits.js';
 import type { DocumentLimits } from '../adapters/documents/document-limits.js';
+import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from '../domain/users/api-token.js';
 
 /** Typed deployment configuration, parsed once at the edge and passed in. */
 export type Config = {
@@ -13,6 +14,8 @@ export type Config = {
   timeZone: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Days a new API token lives unless its owner chooses another (docs/security/accounts.md). */
+  apiTokenDays: number;
   secureCookies: boolean;
   demoData: boolean;
   uploadLimitBytes: number;
@@ -64,6 +67,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  GONGKAI_API_TOKEN_DAYS: z.coerce.number().int().min(1).max(MAX_API_TOKEN_DAYS).default(DEFAULT_API_TOKEN_DAYS),
   GONGKAI_SECURE_COOKIES: boolish.default(false),
   GONGKAI_DEMO_DATA: boolish.default(true),
   GONGKAI_UPLOAD_LIMIT_MB: z.coerce.number().min(0.1).max(512).default(20),
@@ -130,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.GONGKAI_TZ,
     sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.GONGKAI_SESSION_MAX_HOURS,
+    apiTokenDays: e.GONGKAI_API_TOKEN_DAYS,
     secureCookies: e.GONGKAI_SECURE_COOKIES,
     demoData: e.GONGKAI_DEMO_DATA,
     uploadLimitBytes: Math.round(e.GONGKAI_UPLOAD_LIMIT_MB * 1024 * 1024),

@@ -67,8 +67,10 @@ export interface ApiTokenTable {
   id: string;
   user_id: string;
   token_hash: string;
-  label: string;
+  name: string;
+  scope: Generated<string>;
   created_at: string;
+  expires_at: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
 }

@@ -15,8 +15,6 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'organization',
   'app_user',
   'user_role',
-  'session',
-  'api_token',
   'audit_head',
   'audit_entry',
   'calendar_year',
@@ -52,9 +50,17 @@ export const TABLE_ORDER: (keyof Database)[] = [
 
 /**
  * Tables left out of backups: rate counters are short-lived and worth nothing after their window; the health
- * check's probe row is not data. A test keeps both lists complete.
+ * check's probe row is not data; login sessions and API tokens are credentials, and a restored copy would bring
+ * back what was revoked since (docs/security/accounts.md). A test keeps both lists complete.
  */
-export const NOT_BACKED_UP: (keyof Database)[] = ['rate_counter', 'health_probe'];
+export const NOT_BACKED_UP: (keyof Database)[] = ['rate_counter', 'health_probe', 'session', 'api_token'];
+
+/**
+ * Credentials a restore empties: every user is signed out and every API token ends, whatever the backup holds
+ * (a backup written before they were left out carries them; they are skipped). Children of app_user, so emptied
+ * before the accounts are replaced.
+ */
+const ENDED_BY_RESTORE: (keyof Database)[] = ['session', 'api_token'];
 
 /** Self-referencing columns, restored in a second pass so row order does not matter. */
 const SELF_REFS: Partial<Record<keyof Database, string[]>> = {
@@ -130,6 +136,9 @@ async function restore(db: Db, file: string, onProgress?: (t: string, n: number)
       }
       continue;
     }
+    if (ENDED_BY_RESTORE.includes(obj.table as keyof Database)) {
+      continue;
+    }
     if (!TABLE_ORDER.includes(obj.table as keyof Database)) {
       throw new Error(`备份中有未知的表 / unknown table in backup: ${String(obj.table)}`);
     }
@@ -171,7 +180,7 @@ async function replaceAll(
   chunks: { table: keyof Database; rows: Row[] }[],
   onProgress?: (t: string, n: number) => void,
 ): Promise<number> {
-  for (const table of [...TABLE_ORDER].reverse()) {
+  for (const table of [...ENDED_BY_RESTORE, ...[...TABLE_ORDER].reverse()]) {
     await trx.deleteFrom(table).execute();
   }
   let total = 0;

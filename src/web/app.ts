@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './admin/accounts/auth-routes.js';
 import { registerDashboardRoutes } from './admin/dashboard/dashboard-routes.js';
 import { registerOrgRoutes } from './admin/system/org-routes.js';
 import { registerUserRoutes } from './admin/accounts/user-routes.js';
+import { registerTokenRoutes } from './admin/accounts/token-routes.js';
 import { registerCalendarRoutes } from './admin/system/calendar-routes.js';
 import { registerAuditRoutes } from './admin/system/audit-routes.js';
 import { registerSettingsRoutes } from './admin/system/settings-routes.js';
@@ -107,6 +108,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerDashboardRoutes(admin);
   registerOrgRoutes(admin);
   registerUserRoutes(admin);
+  registerTokenRoutes(admin);
   registerCalendarRoutes(admin);
   registerAuditRoutes(admin);
   registerSettingsRoutes(admin);

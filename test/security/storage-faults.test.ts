@@ -274,6 +274,7 @@ async function pageCount(db: Db): Promise<number> {
 const settingsOf = () => ({
   sessionIdleMinutes: 30,
   sessionMaxHours: 12,
+  apiTokenDays: 90,
   dialect: 'sqlite' as const,
   limits: TEST_LIMITS,
 });

@@ -3,9 +3,10 @@ import type { AppContext } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { passwordPolicyErrors } from '../../domain/users/password-policy.js';
 import { auditBy, actorOf } from '../actors.js';
+import { passwordInputs } from '../users/password-inputs.js';
 
 /**
- * Changes the signed-in user's password and ends their other sessions.
+ * Changes the signed-in user's password and ends their other sessions and every API token they hold.
  * @param sessionHash the current session's hash, kept alive
  * @throws AppError 'invalid' with field errors (current, next, confirm)
  */
@@ -24,7 +25,7 @@ export async function changePassword(
   if (!(await ctx.hasher.verify(hash, input.current))) {
     fieldErrors.current = '当前密码不正确';
   }
-  const policy = passwordPolicyErrors(input.next, user.username, ctx.passwordJudge);
+  const policy = passwordPolicyErrors(input.next, await passwordInputs(ctx, user), ctx.passwordJudge);
   if (policy.length > 0) {
     fieldErrors.next = policy.join('；');
   } else if (input.next === input.current) {
@@ -41,6 +42,7 @@ export async function changePassword(
   await ctx.uow.run(async (r) => {
     await r.users.setPassword(userId, newHash, false, now);
     await r.sessions.deleteForUser(userId, sessionHash);
+    const tokensRevoked = await r.tokens.revokeForUser(userId, now);
     await r.audit.append(
       auditBy(actorOf(user), {
         action: 'user.password_changed',
@@ -48,7 +50,7 @@ export async function changePassword(
         entityId: userId,
         orgId: user.orgId,
         before: { mustChangePassword: user.mustChangePassword },
-        after: { mustChangePassword: false },
+        after: { mustChangePassword: false, tokensRevoked },
       }),
       now,
     );

@@ -1,4 +1,5 @@
 // Ports of sign-in: sessions, API tokens and password hashing.
+import type { ApiToken } from '../../domain/users/api-token.js';
 
 /** A stored login session (the cookie holds the token; only its hash is stored). */
 export type SessionRecord = {
@@ -23,9 +24,16 @@ export interface SessionRepository {
 
 /** API tokens for the JSON API (bearer tokens; only hashes are stored). */
 export interface ApiTokenRepository {
-  insert(t: { id: string; userId: string; tokenHash: string; label: string; createdAt: string }): Promise<void>;
-  userIdByHash(tokenHash: string): Promise<string | undefined>;
-  touch(tokenHash: string, at: string): Promise<void>;
+  insert(t: ApiToken & { tokenHash: string }): Promise<void>;
+  /** The token with this hash, revoked or expired ones included. */
+  byHash(tokenHash: string): Promise<ApiToken | undefined>;
+  byId(id: string): Promise<ApiToken | undefined>;
+  /** An account's tokens, newest first, revoked and expired ones included. */
+  listForUser(userId: string): Promise<ApiToken[]>;
+  touch(id: string, at: string): Promise<void>;
+  /** Revokes one token; returns 0 when it was already revoked. */
+  revoke(id: string, at: string): Promise<number>;
+  /** Revokes every live token of an account; returns how many. */
   revokeForUser(userId: string, at: string): Promise<number>;
 }
 

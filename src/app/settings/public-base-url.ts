@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden, invalid } from '../errors.js';
 import { auditBy } from '../actors.js';
+import type { SettingsRepos } from './ports.js';
 
 /** The settings key. */
 export const PUBLIC_BASE_URL_KEY = 'site.publicBaseUrl';
@@ -48,7 +49,7 @@ export function parsePublicBaseUrl(text: string): { ok: true; value: string | nu
 }
 
 /** The configured public base URL, or null when not set (use the request's origin). */
-export async function getPublicBaseUrl(ctx: Pick<AppContext, 'repos'>): Promise<string | null> {
+export async function getPublicBaseUrl(ctx: { repos: SettingsRepos }): Promise<string | null> {
   const raw = await ctx.repos.settings.get(PUBLIC_BASE_URL_KEY);
   if (typeof raw !== 'string') return null;
   const r = parsePublicBaseUrl(raw);

@@ -6,7 +6,10 @@ export interface Maintenance {
   migrate(): Promise<string[]>;
   /** Writes a consistent snapshot of every table; returns the number of rows written. */
   backup(file: string, onProgress?: (table: string, rows: number) => void): Promise<number>;
-  /** Replaces every table's content with a snapshot, in one transaction. */
+  /**
+   * Replaces every table's content with a snapshot, in one transaction. Sessions and API tokens are never in a
+   * backup: a restore signs every user out and ends every API token.
+   */
   restore(file: string, onProgress?: (table: string, rows: number) => void): Promise<number>;
 }
 

@@ -9,6 +9,7 @@ import { auditBy } from '../actors.js';
 import type { UserInput } from './user-input.js';
 import type { UserContext } from './ports.js';
 import type { OrgRepos } from '../orgs/ports.js';
+import { passwordInputs } from './password-inputs.js';
 
 /** Checks that the actor may act on every organization named (the account's and each grant's). */
 export async function authorizeOrgs(
@@ -63,7 +64,8 @@ export async function createUser(
   input: UserInput & { password: string; mustChangePassword: boolean },
 ): Promise<UserWithRoles> {
   await authorizeOrgs(ctx, actor, 'user.create', [input.orgId, ...input.roles.map((g) => g.orgId)]);
-  const policy = passwordPolicyErrors(input.password, input.username, ctx.passwordJudge);
+  const inputs = await passwordInputs(ctx, { username: input.username, email: input.email });
+  const policy = passwordPolicyErrors(input.password, inputs, ctx.passwordJudge);
   if (policy.length > 0) {
     throw invalid('密码不符合要求', { password: policy.join('；') });
   }
@@ -155,7 +157,7 @@ export async function updateUser(
   });
 }
 
-/** Sets a temporary password the user must change at next login, and ends their sessions. */
+/** Sets a temporary password the user must change at next login, and ends their sessions and API tokens. */
 export async function resetPassword(
   ctx: UserContext,
   actor: Actor | null,
@@ -163,7 +165,7 @@ export async function resetPassword(
   password: string,
 ): Promise<void> {
   const user = await accountToUpdate(ctx, actor, userId);
-  const policy = passwordPolicyErrors(password, user.username, ctx.passwordJudge);
+  const policy = passwordPolicyErrors(password, await passwordInputs(ctx, user), ctx.passwordJudge);
   if (policy.length > 0) {
     throw invalid('密码不符合要求', { password: policy.join('；') });
   }
@@ -173,6 +175,7 @@ export async function resetPassword(
     await r.users.setPassword(userId, hash, true, now);
     await r.users.setLoginState(userId, { failedAttempts: 0, lockedUntil: null }, now);
     await r.sessions.deleteForUser(userId);
+    const tokensRevoked = await r.tokens.revokeForUser(userId, now);
     await r.audit.append(
       auditBy(actor, {
         action: 'user.password_reset',
@@ -180,7 +183,7 @@ export async function resetPassword(
         entityId: userId,
         orgId: user.orgId,
         before: null,
-        after: { mustChangePassword: true },
+        after: { mustChangePassword: true, tokensRevoked },
       }),
       now,
     );

@@ -6,6 +6,7 @@ import type { User, UserStatus, UserWithRoles } from '../../domain/users/user.js
 import type { AuditRepos, Clock, Crypto, UnitOfWork } from '../ports.js';
 import type { AuthRepos, PasswordHasher } from '../auth/ports.js';
 import type { OrgRepos } from '../orgs/ports.js';
+import type { SettingsRepos } from '../settings/ports.js';
 
 /** A new account. */
 export type NewUser = Omit<User, 'failedAttempts' | 'lockedUntil' | 'lastLoginAt' | 'replacedBy' | 'email'> & {
@@ -45,11 +46,11 @@ export type HandoverStep<R> = {
 export type UserRepos = { users: UserRepository };
 
 /**
- * What account management uses: the organization tree and the accounts to read, a transaction over the
- * accounts, their sessions and tokens and the audit trail, the clock, ids, and password hashing and policy.
+ * What account management uses: the organization tree, the accounts and the site settings to read, a transaction
+ * over the accounts, their sessions and tokens and the audit trail, the clock, ids, and password hashing and policy.
  */
 export type UserContext = {
-  repos: OrgRepos & UserRepos;
+  repos: OrgRepos & UserRepos & SettingsRepos;
   uow: UnitOfWork<UserRepos & AuthRepos & AuditRepos>;
   clock: Clock;
   crypto: Crypto;

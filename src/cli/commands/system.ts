@@ -58,5 +58,6 @@ export async function restore(deps: CliDeps, file: string): Promise<void> {
   await withRuntime(deps, async ({ maintenance }) => {
     const rows = await maintenance.restore(file, (t, n) => deps.err(`  ${t}: ${n}`));
     deps.out(`已恢复 / restored ${rows} 行 / rows ← ${file}`);
+    deps.out('所有用户已退出登录，全部接口令牌已失效 / every user is signed out and every API token has ended');
   });
 }

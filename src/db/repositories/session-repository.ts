@@ -1,7 +1,8 @@
 // SQL for login sessions and API tokens.
-import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { ApiTokenTable, Database } from '../database.js';
 import type { ApiTokenRepository, SessionRepository } from '../../app/auth/ports.js';
+import type { ApiToken } from '../../domain/users/api-token.js';
 import { camelFields, snakeColumns } from '../mappers.js';
 import { firstOf } from '../queries.js';
 
@@ -52,27 +53,41 @@ export function sessionRepository(db: Kysely<Database>): SessionRepository {
   };
 }
 
+/** Every column of a token but its hash, named as its fields. */
+const TOKEN = ['id', 'user_id', 'name', 'scope', 'created_at', 'expires_at', 'last_used_at', 'revoked_at'] as const;
+
+const tokenOf = (r: Pick<Selectable<ApiTokenTable>, (typeof TOKEN)[number]>): ApiToken => ({
+  ...camelFields(r, TOKEN),
+  scope: r.scope === 'read' ? 'read' : 'full',
+});
+
 /** Builds the API-token repository. */
 export function apiTokenRepository(db: Kysely<Database>): ApiTokenRepository {
+  const select = () => db.selectFrom('api_token').select(TOKEN);
   return {
     async insert(t) {
-      const token = snakeColumns(t, ['id', 'user_id', 'token_hash', 'label', 'created_at']);
       await db
         .insertInto('api_token')
-        .values({ ...token, last_used_at: null, revoked_at: null })
+        .values(snakeColumns(t, [...TOKEN, 'token_hash']))
         .execute();
     },
-    async userIdByHash(tokenHash) {
-      const r = await db
-        .selectFrom('api_token')
-        .select('user_id')
-        .where('token_hash', '=', tokenHash)
+    byHash: (tokenHash) => firstOf(select().where('token_hash', '=', tokenHash), tokenOf),
+    byId: (id) => firstOf(select().where('id', '=', id), tokenOf),
+    async listForUser(userId) {
+      const rows = await select().where('user_id', '=', userId).orderBy('created_at', 'desc').orderBy('id').execute();
+      return rows.map(tokenOf);
+    },
+    async touch(id, at) {
+      await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
+    },
+    async revoke(id, at) {
+      const res = await db
+        .updateTable('api_token')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
         .where('revoked_at', 'is', null)
         .executeTakeFirst();
-      return r?.user_id;
-    },
-    async touch(tokenHash, at) {
-      await db.updateTable('api_token').set({ last_used_at: at }).where('token_hash', '=', tokenHash).execute();
+      return Number(res.numUpdatedRows);
     },
     async revokeForUser(userId, at) {
       const res = await db

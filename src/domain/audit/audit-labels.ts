@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.reactivated': '启用账号',
   'user.handed_over': '工作交接',
   'api_token.issued': '签发 API 令牌',
+  'api_token.revoked': '撤销 API 令牌',
   'calendar.seeded': '载入内置放假安排',
   'calendar.imported': '导入放假安排',
   'calendar.override_set': '设置本地调整日',

@@ -2,9 +2,8 @@
 // token, another channel — 《政府信息公开条例》第二十九条、第三十一条) and the status lookup (/api/v1/track).
 // The staff endpoints (list, case, moves) live in staff-application-api.ts.
 import type { Context, Hono } from 'hono';
-import { actorOf } from '../../app/actors.js';
 import { AppError } from '../../app/errors.js';
-import { resolveApiToken } from '../../app/auth/api-token.js';
+import { apiCaller } from '../common/pipeline.js';
 import { submitApplication, type SubmitInput } from '../../app/applications/submit-application.js';
 import { trackApplication, type TrackView } from '../../app/applications/application-queries.js';
 import {
@@ -273,15 +272,9 @@ function intakeErrors(body: Record<string, unknown>): FieldErrors {
   return checked.ok ? {} : checked.error;
 }
 
-/** No Authorization header: the public. With one, it must resolve to a staff account (else 401). */
+/** No Authorization header: the public. With one, it must resolve to a staff token that may write (else 401/403). */
 async function optionalStaff(c: C): Promise<Actor | null | Response> {
-  const auth = c.req.header('authorization');
-  if (!auth) return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(auth);
-  const user = m?.[1] ? await resolveApiToken(c.get('ctx'), m[1]) : undefined;
-  if (user) return actorOf(user);
-  c.header('WWW-Authenticate', 'Bearer');
-  return c.json({ error: 'unauthenticated', message: '缺少或无效的访问令牌' }, 401);
+  return c.req.header('authorization') ? apiCaller(c) : null;
 }
 
 /** The use case's input from a parsed body: staff give the channel and the dates art. 31 needs. */

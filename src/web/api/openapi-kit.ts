@@ -37,6 +37,15 @@ function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query') {
   });
 }
 
+/** The staff API's tokens (docs/security/accounts.md): a read-only token may only GET and HEAD (else 403). */
+const BEARER = {
+  type: 'http',
+  scheme: 'bearer',
+  description:
+    '接口令牌（后台“接口令牌”页或 gongkai user token 签发）。只读令牌只能调用 GET/HEAD，其余请求答复 403；' +
+    '令牌到期、被撤销或账号密码被重置后答复 401。',
+};
+
 /** The OpenAPI 3.1 document of the operations. */
 export function openApiDocument(info: { title: string; version: string; description: string }, ops: ApiOperation[]) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -70,7 +79,7 @@ export function openApiDocument(info: { title: string; version: string; descript
   return {
     openapi: '3.1.0',
     info,
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { securitySchemes: { bearer: BEARER } },
     paths,
   };
 }

@@ -71,6 +71,7 @@ export function AdminLayout(props: {
         {props.actor ? (
           <div class="who">
             <span>{props.actor.displayName || props.actor.username}</span>
+            <a href="/admin/tokens">接口令牌</a>
             <a href="/admin/password">修改密码</a>
             <PostForm action="/admin/logout" csrf={props.csrf} class="inline">
               <button type="submit" class="link">

@@ -11,6 +11,8 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { AppError, RateLimitedError } from '../../app/errors.js';
 import { actorOf } from '../../app/actors.js';
 import { resolveApiToken } from '../../app/auth/api-token.js';
+import { scopeAllows } from '../../domain/users/api-token.js';
+import type { Actor } from '../../domain/policies/actor.js';
 import type { StaffEnv, WebEnv } from './env.js';
 import {
   ForbiddenPage,
@@ -73,16 +75,29 @@ export function requireStaff(): MiddlewareHandler<StaffEnv> {
   };
 }
 
-/** The staff API's gate: a valid bearer token (`gongkai user token`) sets the actor, anything else is 401. */
+/**
+ * The caller of a staff API request from its bearer token: its actor, or the answer that refuses it — 401 without
+ * a live token (unknown, revoked, expired), 403 for a read-only token on a method that writes.
+ */
+export async function apiCaller<E extends WebEnv>(c: Context<E>): Promise<Actor | Response> {
+  const m = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+  const caller = m?.[1] ? await resolveApiToken(c.get('ctx'), m[1]) : undefined;
+  if (!caller) {
+    c.header('WWW-Authenticate', 'Bearer');
+    return c.json(errorBody('unauthenticated', '缺少或无效的访问令牌'), 401);
+  }
+  if (!scopeAllows(caller.scope, c.req.method)) {
+    return c.json(errorBody('forbidden', '该令牌为只读令牌，只能查询，不能提交或修改'), 403);
+  }
+  return actorOf(caller.user);
+}
+
+/** The staff API's gate: a live bearer token whose scope allows the method sets the actor (else 401 / 403). */
 export function requireApiUser(): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
-    const m = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
-    const user = m?.[1] ? await resolveApiToken(c.get('ctx'), m[1]) : undefined;
-    if (!user) {
-      c.header('WWW-Authenticate', 'Bearer');
-      return c.json(errorBody('unauthenticated', '缺少或无效的访问令牌'), 401);
-    }
-    c.set('actor', actorOf(user));
+    const actor = await apiCaller(c);
+    if (actor instanceof Response) return actor;
+    c.set('actor', actor);
     await next();
   };
 }

@@ -106,6 +106,45 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    test("should list an account's tokens and revoke one by its id, which the JSON API then refuses", async () => {
+      const issued = await runGongkaiInProcess(
+        ['user', 'token', 'wang.handler', '--label', '报表同步', '--scope', 'read', '--days', '30'],
+        env,
+      );
+      assert.equal(issued.code, 0, issued.stderr);
+      const token = issued.lastLine;
+      const listed = await runGongkaiInProcess(['user', 'tokens', 'wang.handler'], env);
+      assert.equal(listed.code, 0, listed.stderr);
+      const [header, ...rows] = listed.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t'));
+      assert.deepEqual(header, ['id', 'name', 'scope', 'expires', 'last used', 'revoked']);
+      const row = rows.find((r) => r[1] === '报表同步');
+      assert.ok(row, listed.stdout);
+      const [id = '', , scope, expires, , revoked] = row;
+      assert.equal(scope, 'read');
+      const days = (Date.parse(expires ?? '') - Date.now()) / 86_400_000;
+      assert.ok(days > 29.9 && days <= 30, `expires in ${days} days`);
+      assert.equal(revoked, '-');
+      await box.withInstance(async (_rt, get) => {
+        assert.equal((await get('/api/v1/me', { authorization: `Bearer ${token}` })).status, 200);
+      });
+      const revokedRun = await runGongkaiInProcess(['user', 'revoke-token', id], env);
+      assert.equal(revokedRun.code, 0, revokedRun.stderr);
+      assert.match(revokedRun.lastLine, /已撤销令牌 \/ revoked/);
+      const again = await runGongkaiInProcess(['user', 'tokens', 'wang.handler'], env);
+      const after = again.stdout.split('\n').find((l) => l.startsWith(`${id}\t`)) ?? '';
+      assert.match(after.split('\t')[4] ?? '', /^\d{4}-/, 'the use was recorded');
+      assert.match(after.split('\t')[5] ?? '', /^\d{4}-/, 'the token is revoked');
+      await box.withInstance(async (_rt, get) => {
+        assert.equal((await get('/api/v1/me', { authorization: `Bearer ${token}` })).status, 401);
+      });
+      const unknown = await runGongkaiInProcess(['user', 'revoke-token', 'no-such-token'], env);
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /令牌不存在/);
+    });
+
     test('should verify the audit chain and report the first tampered entry', async () => {
       const ok = await runGongkaiInProcess(['audit', 'verify'], env);
       assert.equal(ok.code, 0, ok.stderr);

@@ -65,6 +65,9 @@ export function UserEditPage(p: EditPageProps) {
         </div>
       ) : null}
       <p>
+        <a href={`/admin/accounts/${u.id}/tokens`}>查看该账号的接口令牌</a>
+      </p>
+      <p>
         <a href="/admin/users">返回账号列表</a>
       </p>
     </AdminLayout>
@@ -121,7 +124,9 @@ function PasswordForm(p: { id: string; csrf: string } & FormErrors) {
     <PostForm action={`/admin/users/${p.id}/password`} csrf={p.csrf} class="narrow">
       <h2>重置密码</h2>
       <ErrorSummary message={p.message} errors={p.errors} labels={{ password: '临时密码', confirm: '确认临时密码' }} />
-      <p class="muted">设置临时密码并当面或电话告知本人。该用户已登录的会话将被注销，下次登录时须修改密码。</p>
+      <p class="muted">
+        设置临时密码并当面或电话告知本人。该用户已登录的会话将被注销、接口令牌全部失效，下次登录时须修改密码。
+      </p>
       <PasswordFields labels={['临时密码', '确认临时密码']} errors={p.errors ?? {}} />
       <button type="submit" class="secondary">
         重置密码
