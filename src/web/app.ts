@@ -41,6 +41,7 @@ import { registerAnnualReportDeadlineRoutes } from './admin/reports/annual-repor
 import { registerPublicAnnualReportRoutes } from './public/reports/annual-report-routes.js';
 
 const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
+const PORTAL_JS = readFileSync(new URL('./static/portal.js', import.meta.url), 'utf8');
 
 /**
  * Builds the Hono application over a use-case context.
@@ -85,6 +86,10 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   app.get('/static/app.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/static/portal.js', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(PORTAL_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   });
   registerApplicationApi(app);
   registerPublicationApi(app);

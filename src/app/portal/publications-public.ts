@@ -183,6 +183,8 @@ export type PublicationPageData =
       interprets: LinkedItem | null;
       /** The live interpretations of this document (by its organization). */
       interpretations: LinkedItem[];
+      /** 上一篇 (newer) and 下一篇 (older) in the item's category, in the category page's order. */
+      siblings: { newer: LinkedItem | null; older: LinkedItem | null };
     }
   | { status: 'withdrawn'; org: Organization | undefined }
   | { status: 'not_found' };
@@ -208,8 +210,11 @@ export async function publicationPage(ctx: PortalContext, id: string): Promise<P
       ? []
       : (await ctx.repos.publications.interpretationsOf(id)).map((l) => ({ id: l.id, title: l.live.fields.title }));
   const { byId } = await catalogueTree(ctx, pub.orgId);
+  const near = await ctx.repos.publications.liveNeighbours(item.categoryId, { id, publishedOn: item.publishedOn });
+  const linked = (l: LiveItem | undefined): LinkedItem | null => (l ? { id: l.id, title: l.live.fields.title } : null);
   return {
     status: 'live',
+    siblings: { newer: linked(near.newer), older: linked(near.older) },
     item,
     bodyHtml: live.fields.bodyHtml,
     org,

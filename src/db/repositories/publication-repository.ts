@@ -353,6 +353,24 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .execute();
       return rows.map((r) => ({ id: r.publication_id, publishedOn: r.published_on ?? '' }));
     },
+    async liveNeighbours(categoryId, at) {
+      const side = (newer: boolean) =>
+        firstOf(
+          liveFiltered(db, { categoryIds: [categoryId] })
+            .where((eb) =>
+              eb.or([
+                eb('v.published_on', newer ? '>' : '<', at.publishedOn),
+                eb.and([eb('v.published_on', '=', at.publishedOn), eb('v.publication_id', newer ? '>' : '<', at.id)]),
+              ]),
+            )
+            .select(LIVE_COLUMNS)
+            .orderBy('v.published_on', newer ? 'asc' : 'desc')
+            .orderBy('v.publication_id', newer ? 'asc' : 'desc')
+            .limit(1),
+          toLiveItem,
+        );
+      return { newer: await side(true), older: await side(false) };
+    },
     async liveCategoryCounts(orgId) {
       const rows = await liveVersions(db)
         .where('v.org_id', '=', orgId)

@@ -145,9 +145,14 @@ export function PublicLayout(props: {
     <HtmlPage
       title={`${props.title} - ${props.siteTitle}`}
       bodyClass={size.large ? 'portal large-text' : 'portal'}
-      head={(props.feeds ?? []).map((feed) => (
-        <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
-      ))}
+      head={
+        <>
+          {(props.feeds ?? []).map((feed) => (
+            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          ))}
+          <script src="/static/portal.js" defer></script>
+        </>
+      }
     >
       <header class="masthead">
         <a class="brand" href="/">

@@ -217,6 +217,32 @@ for (const dialect of DIALECTS) {
       assert.match((await html('/search')).text, /请输入检索词/);
     });
 
+    test('should offer 打印 and 字号 on a publication page and link its neighbours in the category', async () => {
+      const ids: string[] = [];
+      for (const [n, day] of [
+        [1, '2025-11-03'],
+        [2, '2025-11-04'],
+        [3, '2025-11-05'],
+      ] as const) {
+        rt.clock.set(`${day}T02:00:00Z`);
+        const { id } = await draft({ title: `示例区会议纪要第${n}号`, kind: 'other', category: 'plans', docNo: '' });
+        await publish(id);
+        ids.push(id);
+      }
+      const [first, middle, last] = ids as [string, string, string];
+      const page = await html(`/publications/${middle}`);
+      assert.match(page.text, /<button type="button" class="secondary" data-print="true" hidden="">打印<\/button>/);
+      assert.ok(page.text.includes(`/large-text?on=1&amp;back=${encodeURIComponent(`/publications/${middle}`)}`));
+      assert.ok(page.text.includes('<script src="/static/portal.js" defer=""></script>'));
+      assert.match(page.text, new RegExp(`上一篇：<a href="/publications/${last}">示例区会议纪要第3号</a>`));
+      assert.match(page.text, new RegExp(`下一篇：<a href="/publications/${first}">示例区会议纪要第1号</a>`));
+      const newest = await html(`/publications/${last}`);
+      assert.match(newest.text, /上一篇：没有了/);
+      const script = await web.get('/static/portal.js');
+      assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.match(await script.text(), /window\.print\(\)/);
+    });
+
     test('should offer 相关度 and 时间 orders, label partial matches and separate the result fields', async () => {
       const { id } = await draft({
         title: '示例区湖泊保护实施细则',

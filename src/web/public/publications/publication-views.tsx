@@ -233,6 +233,16 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
   const row = catalogueRow ? `${catalogueRow.area ? `${catalogueRow.area}领域 › ` : ''}${catalogueRow.label}` : '';
   return (
     <PortalFrame site={p.site} title={i.title} crumbs={crumbs} feeds={org ? [orgFeed(org)] : []}>
+      <div class="pubtools">
+        <span>
+          字号：
+          <a href={`/large-text?on=1&back=${encodeURIComponent(urls.publication(i.id))}`}>大</a>{' '}
+          <a href={`/large-text?on=0&back=${encodeURIComponent(urls.publication(i.id))}`}>标准</a>
+        </span>
+        <button type="button" class="secondary" data-print hidden>
+          打印
+        </button>
+      </div>
       <div class="table-wrap">
         <table class="pubmeta">
           <caption>信息属性</caption>
@@ -308,6 +318,18 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
         heading="相关解读"
         links={p.interpretations.map((x) => [urls.publication(x.id), x.title])}
       />
+      {p.siblings.newer || p.siblings.older ? (
+        <nav class="pubnav" aria-label="本栏目其他信息">
+          <p>
+            上一篇：
+            {p.siblings.newer ? <a href={urls.publication(p.siblings.newer.id)}>{p.siblings.newer.title}</a> : '没有了'}
+          </p>
+          <p>
+            下一篇：
+            {p.siblings.older ? <a href={urls.publication(p.siblings.older.id)}>{p.siblings.older.title}</a> : '没有了'}
+          </p>
+        </nav>
+      ) : null}
     </PortalFrame>
   );
 }
