@@ -2,6 +2,8 @@
 // timer that queues it, the failure message kept for the back office, and the counts per queue.
 import { JOB_STATES, type JobRecord, type JobState, type QueueCounts, type Recurrence } from '../../app/jobs/ports.js';
 
+/** How long after start a recurring job is first queued. */
+const FIRST_RUN_DELAY_MS = 3000;
 /** How often a daily job checks whether the office day changed. */
 const DAILY_CHECK_MS = 60_000;
 
@@ -14,15 +16,20 @@ export function recurrenceKey(when: Recurrence, nowMs: number, today: () => stri
 }
 
 /**
- * Calls `fire` now and then at each period (a daily job: every minute, its key changing at the office's
+ * Calls `fire` shortly after start and then at each period (a daily job: every minute, its key changing at the office's
  * midnight). The timer does not keep the process alive.
  * @returns a function that stops it
  */
 export function everyRecurrence(when: Recurrence, fire: () => void): () => void {
-  fire();
   const timer = setInterval(fire, 'daily' in when ? DAILY_CHECK_MS : when.everySeconds * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  // The first run waits until the server has settled (it starts answering requests meanwhile).
+  const first = setTimeout(fire, FIRST_RUN_DELAY_MS);
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
 
 /** The message of what a handler threw, for the back office. */
