@@ -4,12 +4,12 @@
 // processes, the day's sweeps are queued and run once, pg-boss's tables are in that schema, and SIGTERM stops both
 // cleanly. (2) On each engine, a job that throws is retried with a growing delay, then listed as failed with its
 // error on /admin/system/jobs, which only an administrator may read. (3) SQLite's in-process engine delivers each
-// email once when a run outlasts the interval, and a one-shot run (`gongkai applications daily`) at the same time.
+// email once when a run outlasts the interval, and `gongkai applications daily` on the same file at the same time.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
@@ -18,7 +18,8 @@ import type { TestRuntime } from '../support/runtime.js';
 import { startSmtp, type Received, type SmtpCapture } from '../support/smtp.js';
 import { adminAgent, staffAgent } from '../support/admin.js';
 import { createStaff, sampleForm } from '../support/staff.js';
-import { enqueueMail, flushOutbox } from '../../src/app/mail/outbox.js';
+import { runGongkaiInProcess } from '../support/cli.js';
+import { enqueueMail } from '../../src/app/mail/outbox.js';
 import { submitApplication } from '../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../src/app/applications/act-on-application.js';
 import { updateUser } from '../../src/app/users/manage-users.js';
@@ -227,19 +228,26 @@ for (const dialect of DIALECTS) {
 }
 
 describe('job engine (sqlite, in process): a run that outlasts the interval', () => {
-  test('should deliver each email once, with a one-shot run sending at the same time', async () => {
+  test('should deliver each email once, with `gongkai applications daily` sending at the same time', async () => {
     const rt = await openTestRuntime('sqlite');
     const inbox: Received[] = [];
     const smtp = await startSmtp(inbox, { delayMs: 40 });
     try {
       rt.ctx.mailer = smtpMailer(smtp.url, 'gk@example.gov.cn');
+      // The CLI's clock is the system's: leases are compared across processes, so this one's clock agrees.
+      rt.clock.set(new Date().toISOString());
       await queueMessages(rt, 50);
       const mail = BACKGROUND_JOBS.filter((j) => j.queue === 'mail-flush');
       await rt.ctx.jobs.start();
       await registerBackgroundJobs(rt.ctx, rt.ctx.jobs, { ...rt.jobHost, mailIntervalSeconds: 1 }, mail);
-      const oneShot = flushOutbox(rt.ctx, { claimer: 'cli' });
+      // `gongkai applications daily` on the same database file, sending beside the engine.
+      const file = rt.db.kind === 'sqlite' ? rt.db.file : '';
+      const env = { DATABASE_URL: `sqlite:${file}`, SMTP_URL: smtp.url, GONGKAI_DATA_DIR: dirname(file) };
+      const oneShot = runGongkaiInProcess(['applications', 'daily'], env);
       await until('the outbox is empty', async () => (await rt.ctx.repos.outbox.pending()) === 0);
-      await oneShot;
+      const cli = await oneShot;
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.match(cli.stdout, /mail-flush: \{"sent":\d+,"failed":0\}/);
       await sleep(1500);
       const counts = deliveries(inbox);
       assert.equal(counts.size, 50, 'every message delivered');
