@@ -31,8 +31,8 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     serve: async (rt) => {
       const { serveHttp, startBackgroundJobs } = await main();
       const server = await serveHttp(rt, await config());
-      startBackgroundJobs(rt, await config());
-      return server;
+      const stopJobs = await startBackgroundJobs(rt);
+      return { url: server.url, close: () => server.close().then(stopJobs) };
     },
     seedDemo: async (rt) => (await import('./app/bootstrap.js')).seedDemoDistrict(rt.ctx),
     reportDocuments: reportDocumentRenderers,

@@ -16,7 +16,11 @@ import { portalUrls } from './web/public/portal/portal-urls.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
-import { runDailyJobs } from './app/applications/daily-run.js';
+import { registerBackgroundJobs, type JobHost } from './app/jobs/background-jobs.js';
+import type { JobEngine } from './app/jobs/ports.js';
+import { inProcessJobEngine } from './adapters/jobs/in-process-engine.js';
+import { pgBossJobEngine } from './adapters/jobs/pg-boss-engine.js';
+import { hostname } from 'node:os';
 import { DEFAULT_LIMITS, type AbuseLimits } from './app/throttle/limits.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
 import { DEFAULT_API_TOKEN_DAYS } from './domain/users/api-token.js';
@@ -33,6 +37,9 @@ export type Runtime = {
   ctx: AppContext;
   maintenance: Maintenance;
   dialect: 'sqlite' | 'postgres';
+  /** What the background jobs need of this process (the data folder, its name, the outbox's period). */
+  jobHost: JobHost;
+  /** Stops the job engine (when started), then closes the database. */
   close: () => Promise<void>;
 };
 
@@ -61,11 +68,14 @@ export async function openRuntime(
     limits?: Partial<AbuseLimits>;
     /** Limits on parsing uploaded documents; unset ones take their defaults. */
     documents?: Partial<DocumentLimits>;
+    /** The data folder (jobs write their files there; default ./data). */
+    dataDir?: string;
   },
 ): Promise<Runtime> {
   const handle = openDb(db);
   await migrateToLatest(handle);
   const clock = opts.clock ?? systemClock(opts.timeZone);
+  const jobs = jobEngine(db, handle.schema, () => clock.today());
   const { documentReader, catalogueSheets } = documentReaders(opts.documents);
   const ctx: AppContext = {
     uow: unitOfWork(handle.kysely, handle.instanceId),
@@ -85,6 +95,7 @@ export async function openRuntime(
     reportDocuments: reportDocumentRenderers,
     catalogueSheets,
     packageWriter: zipWriter,
+    jobs,
     settings: {
       sessionIdleMinutes: opts.sessionIdleMinutes,
       sessionMaxHours: opts.sessionMaxHours,
@@ -93,7 +104,31 @@ export async function openRuntime(
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
     },
   };
-  return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, close: handle.close };
+  const jobHost: JobHost = {
+    dataDir: opts.dataDir ?? './data',
+    worker: `${hostname()}-${process.pid}`,
+    mailIntervalSeconds: opts.mail?.intervalSeconds ?? 30,
+  };
+  const close = async () => {
+    await jobs.stop();
+    await handle.close();
+  };
+  return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, jobHost, close };
+}
+
+/**
+ * The job engine of a database (docs/decisions/0014-job-engine.md): pg-boss in gongkai's schema on PostgreSQL,
+ * where several processes share the work; in this process on SQLite, which one process serves.
+ */
+function jobEngine(db: DbConfig, schema: string | undefined, today: () => string): JobEngine {
+  return db.kind === 'postgres'
+    ? pgBossJobEngine({
+        url: db.url,
+        schema: schema ?? 'public',
+        today,
+        applicationName: `gongkai-jobs-${process.pid}`,
+      })
+    : inProcessJobEngine({ today });
 }
 
 /** Opens the configured database, migrated and bootstrapped (calendar, organizations, admin). */
@@ -104,22 +139,15 @@ export async function startRuntime(config: Config): Promise<{ runtime: Runtime; 
 }
 
 /**
- * Runs the background jobs while the server is up: the outbox every `mail.intervalSeconds`, and
- * once a day the lapse sweep and the deadline reminders. Errors are logged, never fatal.
- * @returns a function that stops them
+ * Starts the job engine and registers the background jobs (app/jobs/background-jobs.ts): the outbox every
+ * `mail.intervalSeconds`, scheduled publications every minute, the daily sweeps once per office day. Each job runs
+ * once across every process sharing the database; failures are retried and listed at /admin/system/jobs.
+ * @returns a function that stops the engine (closing the runtime stops it too)
  */
-export function startBackgroundJobs(runtime: Runtime, config: Config): () => void {
-  const tick = async () => {
-    try {
-      await runDailyJobs(runtime.ctx);
-    } catch (e) {
-      console.error('background job failed:', e instanceof Error ? e.message : e);
-    }
-  };
-  const timer = setInterval(() => void tick(), (config.mail?.intervalSeconds ?? 300) * 1000);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
+export async function startBackgroundJobs(runtime: Runtime): Promise<() => Promise<void>> {
+  await runtime.ctx.jobs.start();
+  await registerBackgroundJobs(runtime.ctx, runtime.ctx.jobs, runtime.jobHost);
+  return () => runtime.ctx.jobs.stop();
 }
 
 /**

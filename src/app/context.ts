@@ -24,6 +24,7 @@ import type { CatalogueSheetIO, StandardCatalogueRepos } from './standard-catalo
 import type { ThrottleRepos } from './throttle/ports.js';
 import type { AbuseLimits } from './throttle/limits.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
+import type { JobEngine } from './jobs/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -82,6 +83,8 @@ export type AppContext = {
   catalogueSheets: CatalogueSheetIO;
   /** The art. 25 archive package (ZIP). */
   packageWriter: PackageWriterFactory;
+  /** The job engine running the background work (app/jobs/background-jobs.ts); started only by a server. */
+  jobs: JobEngine;
   handoverSteps: HandoverStep<Repos>[];
   calendarChangedSteps: CalendarChangedStep<Repos>[];
   settings: AppSettings;

@@ -3,6 +3,7 @@
 import type { AppContext } from '../app/context.js';
 import type { Maintenance } from '../app/system/ports.js';
 import type { BootstrapResult } from '../app/bootstrap.js';
+import type { JobHost } from '../app/jobs/background-jobs.js';
 import type { DocumentReader, ReportDocumentRenderers } from '../app/reports/ports.js';
 
 /** A started instance as the CLI sees it. */
@@ -10,6 +11,7 @@ export type CliRuntime = {
   ctx: AppContext;
   maintenance: Maintenance;
   dialect: 'sqlite' | 'postgres';
+  jobHost: JobHost;
   close: () => Promise<void>;
 };
 
@@ -37,8 +39,8 @@ export type ReportReader = {
 export type CliDeps = CliIo & {
   /** Opens, migrates and bootstraps the configured database (creates it on first use). */
   start: () => Promise<{ runtime: CliRuntime; boot: BootstrapResult }>;
-  /** Starts the HTTP server and the background jobs; resolves when it listens. */
-  serve: (runtime: CliRuntime) => Promise<{ url: string }>;
+  /** Starts the HTTP server and the background jobs; resolves when it listens. `close` stops both. */
+  serve: (runtime: CliRuntime) => Promise<{ url: string; close: () => Promise<void> }>;
   /** Adds the demo district's missing organizations; returns how many were created. */
   seedDemo: (runtime: CliRuntime) => Promise<number>;
   /** The annual report's DOCX/XLSX/PDF writers, for `report render` (which opens no database). */

@@ -290,6 +290,10 @@ export interface EmailOutboxTable {
   attempts: number;
   sent_at: string | null;
   last_error: string | null;
+  /** The process sending the message (kept after it is sent: who sent it); null = never claimed. */
+  claimed_by: string | null;
+  /** Until when the claim holds (ISO instant); another process may take the message after it. */
+  claimed_until: string | null;
 }
 
 /** One searchable item (search index); its tokens live in the per-dialect search_fts, keyed by doc_key. */

@@ -17,6 +17,7 @@ import { registerTokenRoutes } from './admin/accounts/token-routes.js';
 import { registerCalendarRoutes } from './admin/system/calendar-routes.js';
 import { registerAuditRoutes } from './admin/system/audit-routes.js';
 import { registerSettingsRoutes } from './admin/system/settings-routes.js';
+import { registerJobRoutes } from './admin/system/jobs-routes.js';
 import { registerReviewRoutes } from './admin/reviews/review-routes.js';
 import { registerNoticeRoutes } from './admin/applications/notice-routes.js';
 import { registerNoticeSettingsRoutes } from './admin/applications/notice-settings-routes.js';
@@ -117,6 +118,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerCalendarRoutes(admin);
   registerAuditRoutes(admin);
   registerSettingsRoutes(admin);
+  registerJobRoutes(admin);
   registerReviewRoutes(admin);
   registerNoticeRoutes(admin);
   registerNoticeSettingsRoutes(admin);

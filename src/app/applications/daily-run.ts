@@ -1,18 +1,19 @@
-// One run of the daily jobs (the server runs it on a timer; `gongkai applications daily` runs it once).
+// One run of every background job (`gongkai applications daily`; a server runs them through the job engine).
 import type { AppContext } from '../context.js';
-import { flushOutbox } from '../mail/outbox.js';
-import { enqueueDeadlineReminders, proposeLapses } from './daily-jobs.js';
+import { BACKGROUND_JOBS, type JobHost } from '../jobs/background-jobs.js';
 
-/** What one run did, and how many messages still wait in the outbox. */
-export type DailyRun = { proposedLapses: number; reminders: number; sent: number; failed: number; pending: number };
+/** What one run did: each job's label and result, and how many messages still wait in the outbox. */
+export type DailyRun = { results: { queue: string; label: string; result: unknown }[]; pending: number };
 
 /**
- * Proposes ending cases whose correction or fee period expired (the handler confirms), queues the staff reminders,
- * then sends the outbox.
+ * Runs each background job once, in order: proposes ending cases whose correction or fee period expired (the
+ * handler confirms), queues the staff reminders, releases scheduled publications that came due, then sends the
+ * outbox (claiming each message, so a server running at the same time never sends it too).
  */
-export async function runDailyJobs(ctx: AppContext): Promise<DailyRun> {
-  const proposed = await proposeLapses(ctx);
-  const reminders = await enqueueDeadlineReminders(ctx);
-  const mail = await flushOutbox(ctx);
-  return { proposedLapses: proposed.length, reminders, ...mail, pending: await ctx.repos.outbox.pending() };
+export async function runDailyJobs(ctx: AppContext, host: JobHost): Promise<DailyRun> {
+  const results = [];
+  for (const job of BACKGROUND_JOBS) {
+    results.push({ queue: job.queue, label: job.label, result: await job.run(ctx, host) });
+  }
+  return { results, pending: await ctx.repos.outbox.pending() };
 }

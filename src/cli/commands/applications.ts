@@ -19,12 +19,11 @@ export async function importApplicationHistory(deps: CliDeps, file: string): Pro
   });
 }
 
-/** `applications daily`: the daily jobs, once. */
+/** `applications daily`: every background job, once (safe while a server runs: the outbox is claimed). */
 export async function runDaily(deps: CliDeps): Promise<void> {
-  await withRuntime(deps, async ({ ctx }) => {
-    const r = await runDailyJobs(ctx);
-    deps.out(
-      `提请确认终止 / lapses proposed: ${r.proposedLapses}；提醒 / reminders: ${r.reminders}；已发送 / sent: ${r.sent}；失败 / failed: ${r.failed}；待发送 / pending: ${r.pending}`,
-    );
+  await withRuntime(deps, async ({ ctx, jobHost }) => {
+    const r = await runDailyJobs(ctx, jobHost);
+    for (const job of r.results) deps.out(`${job.label} / ${job.queue}: ${JSON.stringify(job.result)}`);
+    deps.out(`待发送邮件 / mail pending: ${r.pending}`);
   });
 }

@@ -18,6 +18,7 @@ import * as replyApproval from './2026-12-08T0100-reply-approval.js';
 import * as proposedCorrections from './2026-12-08T0200-proposed-corrections.js';
 import * as rateCounters from './2026-12-09T0100-rate-counters.js';
 import * as healthProbe from './2026-12-09T0200-health-probe.js';
+import * as outboxClaims from './2026-12-10T0100-outbox-claims.js';
 import * as apiTokenScope from './2026-12-10T0200-api-token-scope.js';
 import * as searchIdentifiers from './2026-12-10T0500-search-identifiers.js';
 
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T0200-proposed-corrections': proposedCorrections,
   '2026-12-09T0100-rate-counters': rateCounters,
   '2026-12-09T0200-health-probe': healthProbe,
+  '2026-12-10T0100-outbox-claims': outboxClaims,
   '2026-12-10T0200-api-token-scope': apiTokenScope,
   '2026-12-10T0500-search-identifiers': searchIdentifiers,
 };

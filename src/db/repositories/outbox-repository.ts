@@ -1,9 +1,25 @@
 // SQL for the email outbox.
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { OutboxRepository } from '../../app/mail/ports.js';
 import { snakeColumns } from '../mappers.js';
 import { countRows } from '../queries.js';
+
+/** The columns of a message, named as the port names them. */
+const MESSAGE = [
+  'id',
+  'to_address as to',
+  'subject',
+  'body_text as text',
+  'kind',
+  'ref_id as refId',
+  'attempts',
+  'created_at as createdAt',
+] as const;
+
+/** Oldest first (RETURNING keeps no order). */
+const byAge = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
+  a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 /** Builds the outbox repository. */
 export function outboxRepository(db: Kysely<Database>): OutboxRepository {
@@ -19,7 +35,7 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
     async due(nowIso, limit) {
       const rows = await db
         .selectFrom('email_outbox')
-        .select(['id', 'to_address as to', 'subject', 'body_text as text', 'kind', 'ref_id as refId', 'attempts'])
+        .select(MESSAGE)
         .where('sent_at', 'is', null)
         .where('next_attempt_at', '<=', nowIso)
         .orderBy('created_at')
@@ -28,10 +44,31 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
         .execute();
       return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
     },
+    async claim(claimer, nowIso, leaseUntil, limit) {
+      // SQLite runs one writer at a time, so the update is atomic there; PostgreSQL locks the chosen rows and
+      // skips those another claimer holds, so two concurrent claims never return the same message.
+      const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+      const chosen = db
+        .selectFrom('email_outbox')
+        .select('id')
+        .where('sent_at', 'is', null)
+        .where('next_attempt_at', '<=', nowIso)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', nowIso)]))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit);
+      const rows = await db
+        .updateTable('email_outbox')
+        .set({ claimed_by: claimer, claimed_until: leaseUntil })
+        .where('id', 'in', sqlite ? chosen : chosen.forUpdate().skipLocked())
+        .returning(MESSAGE)
+        .execute();
+      return rows.map((r) => ({ ...r, attempts: Number(r.attempts) })).sort(byAge);
+    },
     async markSent(id, at) {
       await db
         .updateTable('email_outbox')
-        .set((eb) => ({ sent_at: at, attempts: eb('attempts', '+', 1), last_error: null }))
+        .set((eb) => ({ sent_at: at, attempts: eb('attempts', '+', 1), last_error: null, claimed_until: null }))
         .where('id', '=', id)
         .execute();
     },
@@ -42,6 +79,7 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
           attempts: eb('attempts', '+', 1),
           last_error: error.slice(0, 1000),
           next_attempt_at: nextAttemptAt,
+          claimed_until: null,
         }))
         .where('id', '=', id)
         .execute();

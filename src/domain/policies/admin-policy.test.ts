@@ -27,8 +27,8 @@ test('should decide every action on an organization from the role table, for adm
   );
 });
 
-test('should leave the calendar and the site settings to an admin of a top-level organization', () => {
-  for (const action of ['calendar.update', 'settings.update'] as const) {
+test('should leave the calendar, the site settings and the background jobs to an admin of a top-level organization', () => {
+  for (const action of ['calendar.update', 'settings.update', 'jobs.read'] as const) {
     for (const role of ROLES) {
       for (const at of ['gov', 'dept']) {
         const allowed = role === 'admin' && at === 'gov';

@@ -1,8 +1,6 @@
 // Email to applicants and staff through a real SMTP server started by the test (smtp-server on loopback).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { createStaff, sampleForm } from '../../support/staff.js';
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
@@ -11,46 +9,12 @@ import { flushOutbox } from '../../../src/app/mail/outbox.js';
 import { enqueueDeadlineReminders, proposeLapses } from '../../../src/app/applications/daily-jobs.js';
 import { updateUser } from '../../../src/app/users/manage-users.js';
 import { smtpMailer } from '../../../src/adapters/mail/smtp-mailer.js';
-
-type Received = { to: string[]; raw: string };
-
-async function startSmtp(inbox: Received[]): Promise<{ server: SMTPServer; port: number }> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return { server, port: (server.server.address() as AddressInfo).port };
-}
-
-/** The decoded text of a message (nodemailer encodes Chinese bodies as quoted-printable or base64). */
-function bodyOf(raw: string): string {
-  const [, body = ''] =
-    raw.split(/\r?\n\r?\n/, 2).length > 1
-      ? [raw.slice(0, raw.search(/\r?\n\r?\n/)), raw.slice(raw.search(/\r?\n\r?\n/))]
-      : [raw, ''];
-  if (/Content-Transfer-Encoding: base64/i.test(raw)) {
-    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  }
-  return Buffer.from(
-    body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-}
+import { bodyOf, startSmtp, type Received, type SmtpCapture } from '../../support/smtp.js';
 
 for (const dialect of DIALECTS) {
   describe(`email (${dialect})`, { skip: skipReason(dialect) }, () => {
     let rt: TestRuntime;
-    let smtp: { server: SMTPServer; port: number };
+    let smtp: SmtpCapture;
     let staff: Awaited<ReturnType<typeof createStaff>>;
     const inbox: Received[] = [];
     before(async () => {
@@ -60,7 +24,7 @@ for (const dialect of DIALECTS) {
       rt.ctx.mailer = smtpMailer(`smtp://127.0.0.1:${smtp.port}`, '示例区政务公开办 <gk@example.gov.cn>');
     });
     after(async () => {
-      await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+      await smtp.close();
       await rt.close();
     });
 
