@@ -18,6 +18,8 @@ export interface Clock {
   nowMs(): number;
   /** Today's date in the office's time zone. */
   today(): LocalDate;
+  /** The date an instant (ISO-8601) falls on in the office's time zone: the office's day, not UTC's. */
+  dateOf(instant: string): LocalDate;
 }
 
 /** Randomness, digests and the server's signatures. */
