@@ -7,8 +7,13 @@ import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../support/runtime.js';
 import { datedPublishing } from '../factories/publications.js';
 import { readZip } from '../support/zip-reader.js';
+import { beforeSuite } from '../support/suite.js';
 import { actOnPublication } from '../../src/app/publications/act-on-publication.js';
 import { planExport, writeExportPackage } from '../../src/app/publications/export-package.js';
+import { TestAgent } from '../support/http.js';
+import { createStaff, sampleForm } from '../support/staff.js';
+import { submitApplication } from '../../src/app/applications/submit-application.js';
+import { AppError } from '../../src/app/errors.js';
 
 for (const dialect of DIALECTS) {
   describe(
@@ -42,4 +47,69 @@ for (const dialect of DIALECTS) {
       });
     },
   );
+}
+
+for (const dialect of DIALECTS) {
+  describe(`Idempotency-Key reused with another body (${dialect})`, { skip: skipReason(dialect) }, () => {
+    const rt = suiteRuntime(dialect);
+    const staff = beforeSuite(() => createStaff(rt));
+    const post = (agent: TestAgent, payload: unknown, key: string) =>
+      agent.request('POST', '/api/v1/applications', {
+        body: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      });
+    const total = async (orgId: string) =>
+      (await rt.ctx.repos.applications.list({ orgIds: [orgId] }, { limit: 1, offset: 0 })).total;
+
+    test('should answer the same receipt to the same body and 422 without the first case to another body', async () => {
+      const form = sampleForm();
+      const first = { org: staff.rootCode, ...form };
+      const other = { ...first, description: '另一位申请人的另一项请求：某路段的施工许可。' };
+      const key = 'shared-idempotency-key-0001';
+      const a = await post(new TestAgent(rt, { ip: '203.0.113.10' }), first, key);
+      assert.equal(a.status, 201);
+      const made = (await a.json()) as { id: string; trackingCode: string };
+      const again = await post(new TestAgent(rt, { ip: '203.0.113.10' }), first, key);
+      assert.equal(again.status, 200);
+      assert.deepEqual(
+        { ...((await again.json()) as object) },
+        { ...made, receivedOn: '2025-09-28', dueOn: '2025-10-31', provisional: false },
+      );
+      const count = await total(staff.rootId);
+      const stranger = await post(new TestAgent(rt, { ip: '203.0.113.99' }), other, key);
+      assert.equal(stranger.status, 422);
+      const text = await stranger.text();
+      const json = JSON.parse(text) as { reason: string; message: string };
+      assert.equal(json.reason, 'idempotency_key_reused');
+      assert.match(json.message, /已用于另一份内容不同的申请/);
+      assert.ok(!text.includes(made.trackingCode), "the first case's tracking code is not answered");
+      assert.ok(!text.includes(made.id), 'nor its id');
+      assert.equal(await total(staff.rootId), count, 'nothing stored');
+      // A different applicant, the same request text: still another body.
+      const otherName = { ...first, applicant: { ...form.applicant, name: '李四' } };
+      assert.equal((await post(new TestAgent(rt, { ip: '203.0.113.98' }), otherName, key)).status, 422);
+    });
+
+    test("should refuse the form's key sent again with another body, and a key a staff account used", async () => {
+      const input = {
+        orgCreditCode: staff.rootCode,
+        channel: 'online' as const,
+        submissionKey: 'form-key-hardening-1',
+      };
+      const a = await submitApplication(rt.ctx, null, { ...input, form: sampleForm() });
+      const changed = { ...sampleForm(), title: '另一份文件' };
+      await assert.rejects(
+        submitApplication(rt.ctx, null, { ...input, form: changed }),
+        (e) => e instanceof AppError && e.code === 'invalid' && e.reason === 'idempotency_key_reused',
+      );
+      // The same body from a signed-in handler is another sender: refused too.
+      await assert.rejects(
+        submitApplication(rt.ctx, staff.handler, { ...input, form: sampleForm() }),
+        (e) => e instanceof AppError && e.reason === 'idempotency_key_reused',
+      );
+      const b = await submitApplication(rt.ctx, null, { ...input, form: sampleForm() });
+      assert.equal(b.id, a.id);
+      assert.equal(b.duplicate, true);
+    });
+  });
 }
