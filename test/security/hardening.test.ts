@@ -14,6 +14,9 @@ import { TestAgent } from '../support/http.js';
 import { createStaff, sampleForm } from '../support/staff.js';
 import { submitApplication } from '../../src/app/applications/submit-application.js';
 import { AppError } from '../../src/app/errors.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { adminAgent } from '../support/admin.js';
 
 for (const dialect of DIALECTS) {
   describe(
@@ -113,3 +116,55 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+/** Every .tsx and .ts file under a folder. */
+const sourcesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourcesUnder(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+
+/** An inline style attribute in HTML (the CSP's style-src 'self' blocks it). */
+const STYLE_ATTRIBUTE = /<[a-z][^>]*\sstyle\s*=/i;
+
+describe('inline styles the CSP blocks', () => {
+  test("should leave no style attribute in the web layer's views", () => {
+    const offenders = sourcesUnder('src/web').filter((f) => /\sstyle=/.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(offenders, []);
+  });
+
+  for (const dialect of DIALECTS) {
+    describe(`every back-office page (${dialect})`, { skip: skipReason(dialect) }, () => {
+      const rt = suiteRuntime(dialect);
+      test('should render the organization tree, the role grid and every other page without a style attribute', async () => {
+        const admin = await adminAgent(rt);
+        const orgs = await rt.ctx.repos.orgs.list();
+        const userId = (await rt.ctx.repos.users.byUsername('admin'))?.id ?? '';
+        const filled = (path: string) =>
+          path.replace(':id', path.startsWith('/admin/orgs') ? (orgs[1]?.id ?? '') : userId);
+        const paths = [
+          ...new Set(
+            admin.app.routes
+              .filter((r) => r.method === 'GET' && r.path.startsWith('/admin') && !r.path.includes('*'))
+              .filter((r) => !r.path.includes(':') || /^\/admin\/(orgs|users)\/:id$/.test(r.path))
+              .map((r) => filled(r.path)),
+          ),
+        ];
+        assert.ok(paths.includes('/admin/orgs') && paths.includes('/admin/users/new'), paths.join(' '));
+        const checked: string[] = [];
+        for (const path of paths) {
+          const res = await admin.get(path);
+          if (!(res.headers.get('content-type') ?? '').includes('text/html')) continue;
+          const html = await res.text();
+          assert.ok(res.status < 500, `${path}: ${res.status}`);
+          assert.doesNotMatch(html, STYLE_ATTRIBUTE, `${path} has an inline style`);
+          checked.push(path);
+        }
+        assert.ok(checked.length >= 20, `pages checked: ${checked.join(' ')}`);
+        const tree = await (await admin.get('/admin/orgs')).text();
+        assert.match(tree, /class="tree-1 depth-1"/, 'the tree is indented by a class');
+        const grid = await (await admin.get(`/admin/users/${userId}`)).text();
+        assert.match(grid, /<th scope="row" class="depth-0">/, 'the role grid too');
+      });
+    });
+  }
+});

@@ -84,7 +84,7 @@ function safeHost(origin: string): string | undefined {
 }
 
 function csrfPage(): string {
-  return '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>页面已过期</title><main style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1>页面已过期</h1><p>表单的安全校验未通过，可能是页面停留时间过长或在其他窗口中退出了登录。请<a href="javascript:history.back()">返回</a>并刷新页面后重新提交。</p></main></html>';
+  return '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>页面已过期</title><link rel="stylesheet" href="/static/app.css"><main><h1>页面已过期</h1><p>表单的安全校验未通过，可能是页面停留时间过长或在其他窗口中退出了登录。请<a href="javascript:history.back()">返回</a>并刷新页面后重新提交。</p></main></html>';
 }
 
 /** Cookie options: HttpOnly always; Secure when configured (behind HTTPS). */
