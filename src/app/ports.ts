@@ -29,6 +29,8 @@ export interface Crypto {
   sha256(text: string): string;
   /** HMAC-SHA256 of the text under the server's secret key (GONGKAI_SECRET), base64url. */
   sign(text: string): string;
+  /** Whether two secrets are equal, compared in constant time (their lengths are not revealed either). */
+  equal(a: string, b: string): boolean;
 }
 
 /** Filter for browsing the audit trail. */

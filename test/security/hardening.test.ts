@@ -16,7 +16,8 @@ import { submitApplication } from '../../src/app/applications/submit-application
 import { AppError } from '../../src/app/errors.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { adminAgent } from '../support/admin.js';
+import { adminAgent, staffAgent } from '../support/admin.js';
+import { STAFF_PASSWORD } from '../factories/staff.js';
 
 for (const dialect of DIALECTS) {
   describe(
@@ -168,3 +169,73 @@ describe('inline styles the CSP blocks', () => {
     });
   }
 });
+
+for (const dialect of DIALECTS) {
+  describe(
+    `the CSRF token bound to the session, and the cookies' names (${dialect})`,
+    {
+      skip: skipReason(dialect),
+    },
+    () => {
+      const rt = suiteRuntime(dialect);
+      /** A form post that passes the CSRF check only to be refused for its content (422), or 403 when it does not. */
+      const passwordPost = (agent: TestAgent, csrf: string) => {
+        const body = new URLSearchParams({ current: 'not-the-password', next: 'x', confirm: 'x', _csrf: csrf });
+        return agent.request('POST', '/admin/password', {
+          body: body.toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+        });
+      };
+
+      test('should refuse a valid token of session A submitted with session B, cookie and all', async () => {
+        const a = await staffAgent(rt, 'csrf.alice', ['editor']);
+        const b = await staffAgent(rt, 'csrf.bob', ['editor']);
+        const tokenA = a.cookies.get('gk_csrf') ?? '';
+        const tokenB = b.cookies.get('gk_csrf') ?? '';
+        assert.match(tokenA, /^[\w-]{32,64}$/);
+        assert.notEqual(tokenA, tokenB);
+        // The token is the one stored with the session at login.
+        const sessionA = await rt.ctx.repos.sessions.byHash(rt.ctx.crypto.sha256(a.cookies.get('gk_session') ?? ''));
+        assert.equal(sessionA?.csrfToken, tokenA);
+        assert.equal((await passwordPost(a, tokenA)).status, 422, "A's own token passes");
+        assert.equal((await passwordPost(b, tokenB)).status, 422, "B's own token passes");
+        assert.equal((await passwordPost(b, tokenA)).status, 403, "A's token with B's session is refused");
+        // A planted cookie (cookie tossing) makes the double submit match, but not the session's token.
+        b.cookies.set('gk_csrf', tokenA);
+        assert.equal((await passwordPost(b, tokenA)).status, 403, 'planted cookie and field refused');
+        const page = await b.get('/admin');
+        assert.match(await page.text(), new RegExp(`name="_csrf" value="${tokenB}"`), 'forms carry the session token');
+        assert.equal(b.cookies.get('gk_csrf'), tokenB, 'the cookie is set back to the session token');
+        // A token of nobody's session, with a matching cookie, is refused to a signed-in visitor as well.
+        b.cookies.set('gk_csrf', 'x'.repeat(43));
+        assert.equal((await passwordPost(b, 'x'.repeat(43))).status, 403);
+      });
+
+      test('should name the cookies __Host-… with Secure cookies and plainly without, both working', async () => {
+        await staffAgent(rt, 'cookie.carol', ['editor']);
+        for (const secure of [true, false]) {
+          const agent = new TestAgent(rt, { secureCookies: secure });
+          const login = await agent.get('/admin/login');
+          const csrfCookie = login.headers.getSetCookie().join('\n');
+          const signedIn = await agent.login('cookie.carol', STAFF_PASSWORD);
+          assert.equal(signedIn.status, 303, `signs in (secure ${secure})`);
+          const sessionCookie = signedIn.headers.getSetCookie().find((c) => /gk_session=/.test(c)) ?? '';
+          if (secure) {
+            assert.match(csrfCookie, /^__Host-gk_csrf=[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Strict$/m);
+            assert.match(sessionCookie, /^__Host-gk_session=[\w-]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+            assert.deepEqual([...agent.cookies.keys()].sort(), ['__Host-gk_csrf', '__Host-gk_session']);
+          } else {
+            assert.match(csrfCookie, /^gk_csrf=[\w-]+; Path=\/; HttpOnly; SameSite=Strict$/m);
+            assert.match(sessionCookie, /^gk_session=[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/);
+            assert.deepEqual([...agent.cookies.keys()].sort(), ['gk_csrf', 'gk_session']);
+          }
+          assert.doesNotMatch(csrfCookie + sessionCookie, /Domain=/i);
+          assert.equal((await agent.get('/admin')).status, 200, `the session cookie is read back (secure ${secure})`);
+          const out = await agent.post('/admin/logout', {});
+          assert.equal(out.status, 303);
+          assert.deepEqual([...agent.cookies.keys()], [], 'logout removes both cookies');
+        }
+      });
+    },
+  );
+}
