@@ -19,6 +19,7 @@ import { applicationCalendarStep, applicationHandoverStep } from './app/applicat
 import { runDailyJobs } from './app/applications/daily-run.js';
 import { DEFAULT_LIMITS, type AbuseLimits } from './app/throttle/limits.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
+import type { WebOptions } from './web/common/env.js';
 import {
   documentReaders,
   noticeRenderer,
@@ -128,19 +129,22 @@ export async function serveHttp(
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const { serve } = await import('@hono/node-server');
   const { createWebApp } = await import('./web/app.js');
-  const app = createWebApp(runtime.ctx, {
+  const opts: WebOptions = {
     secureCookies: config.secureCookies,
     uploadLimitBytes: config.uploadLimitBytes,
     dialect: runtime.dialect,
     logRequests: config.logRequests,
     timeZone: config.timeZone,
     trustedProxies: config.trustedProxies,
-  });
+  };
+  const app = createWebApp(runtime.ctx, opts);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      // Links without a configured public address use the address actually listened on, not the Host header.
+      opts.listenOrigin = `http://${host}:${info.port}`;
       resolve({
-        url: `http://${host}:${info.port}`,
+        url: opts.listenOrigin,
         close: () => new Promise((r) => server.close(() => r())),
       });
     });

@@ -14,8 +14,14 @@ import { TestAgent } from '../support/http.js';
 import { createStaff, sampleForm } from '../support/staff.js';
 import { submitApplication } from '../../src/app/applications/submit-application.js';
 import { AppError } from '../../src/app/errors.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../../src/config/config.js';
+import { serveHttp } from '../../src/main.js';
+import { savePublicBaseUrl } from '../../src/app/settings/public-base-url.js';
 import { adminAgent, staffAgent } from '../support/admin.js';
 import { STAFF_PASSWORD } from '../factories/staff.js';
 
@@ -239,3 +245,82 @@ for (const dialect of DIALECTS) {
     },
   );
 }
+
+/** GET over a real socket with the Host header given (fetch may not set Host). */
+const getWithHost = (url: string, host: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(url, { headers: { host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+for (const dialect of DIALECTS) {
+  describe(`absolute links never from the Host header (${dialect})`, { skip: skipReason(dialect) }, () => {
+    const rt = suiteRuntime(dialect);
+
+    test('should link the feed, the sitemap and the API to the listening address, then to the configured one', async () => {
+      const p = await datedPublishing(rt, 'host');
+      const id = await p.published('2025-09-01', '2025-09-02', { title: '主机头测试通知', kind: 'other_document' });
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-host-'));
+      const server = await serveHttp(rt, loadConfig({ GONGKAI_DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0' }));
+      try {
+        assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+        const paths = [`/org/${p.root.creditCode}/feed.atom`, '/sitemap.xml', '/api/v1/publications'];
+        for (const path of paths) {
+          const res = await getWithHost(server.url + path, 'evil.example');
+          assert.equal(res.status, 200, path);
+          assert.doesNotMatch(res.body, /evil\.example/, `${path} links the Host header`);
+          assert.ok(res.body.includes(`${server.url}/publications/${id}`), `${path} links the listening address`);
+        }
+        await savePublicBaseUrl(rt.ctx, null, 'https://www.example.gov.cn/gongkai');
+        for (const path of paths) {
+          const res = await getWithHost(server.url + path, 'evil.example');
+          assert.doesNotMatch(res.body, /evil\.example|127\.0\.0\.1/, path);
+          assert.ok(res.body.includes(`https://www.example.gov.cn/gongkai/publications/${id}`), path);
+        }
+        await savePublicBaseUrl(rt.ctx, null, '');
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+describe('the server started without a public address', () => {
+  test('should warn at start to configure it, and link its own address whatever the Host', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-warn-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0' };
+    delete env.DATABASE_URL;
+    delete env.DATABASE_SCHEMA;
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'gongkai.js');
+    const child = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const m = /listening on (http:\/\/\S+)[\s\S]*警告/.exec(stderr);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`server exited (${code}) before the warning:\n${stderr}`)));
+      });
+      assert.match(stderr, /警告：未设置网站公开地址/);
+      assert.ok(stderr.includes(`将使用监听地址 ${url}`), stderr);
+      assert.match(stderr, /\/admin\/settings/);
+      const sitemap = await getWithHost(`${url}/sitemap.xml`, 'evil.example');
+      assert.equal(sitemap.status, 200);
+      assert.doesNotMatch(sitemap.body, /evil\.example/);
+      assert.ok(sitemap.body.includes(`<loc>${url}/`), sitemap.body.slice(0, 400));
+    } finally {
+      child.kill('SIGTERM');
+      if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // `gongkai serve`, `db migrate`, `db seed-demo`, `audit verify`, `backup`, `restore`.
 import { verifyAuditChain } from '../../app/audit/verify-audit.js';
 import { organizationTree } from '../../app/orgs/org-queries.js';
+import { getPublicBaseUrl } from '../../app/settings/public-base-url.js';
 import { printBootNotice, withRuntime, type CliDeps } from '../deps.js';
 import { lazyProgress } from '../progress.js';
 
@@ -10,6 +11,13 @@ export async function serve(deps: CliDeps): Promise<void> {
   printBootNotice(deps, boot);
   const { url } = await deps.serve(runtime);
   deps.err(`gongkai 已启动 / listening on ${url} (${runtime.dialect})`);
+  if ((await getPublicBaseUrl(runtime.ctx)) === null) {
+    deps.err(
+      `警告：未设置网站公开地址，订阅源、站点地图和 API 中的链接将使用监听地址 ${url}。` +
+        '请在后台“网站设置”（/admin/settings）中填写网站地址。 / Warning: no public base URL is configured; absolute links ' +
+        `use the listening address ${url}. Set the site address under 网站设置.`,
+    );
+  }
 }
 
 /** `db migrate`. */
