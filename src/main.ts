@@ -12,6 +12,7 @@ import { zxcvbnJudge } from './adapters/security/password-judge.js';
 import { htmlSanitizer } from './adapters/security/sanitize-html.js';
 import { zipWriter } from './adapters/documents/zip.js';
 import { htmlReader } from './adapters/html/html-reader.js';
+import { textFileWriter } from './adapters/text-files.js';
 import { portalUrls } from './web/public/portal/portal-urls.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
 import type { Clock } from './app/ports.js';
@@ -83,6 +84,7 @@ export async function openRuntime(
     reportDocuments: reportDocumentRenderers,
     catalogueSheets,
     packageWriter: zipWriter,
+    textFiles: textFileWriter,
     settings: {
       sessionIdleMinutes: opts.sessionIdleMinutes,
       sessionMaxHours: opts.sessionMaxHours,

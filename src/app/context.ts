@@ -4,6 +4,7 @@
 import type { PasswordJudge } from '../domain/users/password-policy.js';
 import type { AuditRepos, Clock, Crypto, Mailer, UnitOfWork } from './ports.js';
 import type { ApplicationRepos, DocumentRenderer } from './applications/ports.js';
+import type { TextFileWriter } from './audit/ports.js';
 import type { AuthRepos, PasswordHasher } from './auth/ports.js';
 import type { CalendarChangedStep, CalendarRepos } from './calendar/ports.js';
 import type { FileRepos } from './files/ports.js';
@@ -80,6 +81,8 @@ export type AppContext = {
   catalogueSheets: CatalogueSheetIO;
   /** The art. 25 archive package (ZIP). */
   packageWriter: PackageWriterFactory;
+  /** Files outside the database: the audit chain's anchors (GONGKAI_AUDIT_ANCHOR_DIR). */
+  textFiles: TextFileWriter;
   handoverSteps: HandoverStep<Repos>[];
   calendarChangedSteps: CalendarChangedStep<Repos>[];
   settings: AppSettings;

@@ -2,7 +2,7 @@
 // another body, absolute links built from the Host header, the audit chain's head anchored outside the database,
 // the CSRF token bound to the session and the __Host- cookies, inline styles the CSP blocks, and the archive
 // manifest's withdrawal day in the office's time zone.
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../support/runtime.js';
 import { datedPublishing } from '../factories/publications.js';
@@ -22,6 +22,11 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
 import { serveHttp } from '../../src/main.js';
 import { savePublicBaseUrl } from '../../src/app/settings/public-base-url.js';
+import { writeFile } from 'node:fs/promises';
+import { sql } from 'kysely';
+import { runGongkaiInProcess } from '../support/cli.js';
+import { withDb } from '../support/db-rows.js';
+import { writeAuditAnchor } from '../../src/app/audit/anchor-audit.js';
 import { adminAgent, staffAgent } from '../support/admin.js';
 import { STAFF_PASSWORD } from '../factories/staff.js';
 
@@ -324,3 +329,81 @@ describe('the server started without a public address', () => {
     }
   });
 });
+
+for (const dialect of DIALECTS) {
+  describe(`the audit chain's head anchored outside the database (${dialect})`, { skip: skipReason(dialect) }, () => {
+    const rt = suiteRuntime(dialect, { start: '2026-03-01T17:30:00Z' });
+    const dir = beforeSuite(async () => ({ path: mkdtempSync(join(tmpdir(), 'gongkai-anchor-')) }));
+    after(() => rmSync(dir.path, { recursive: true, force: true }));
+    /** The CLI on the suite's database. */
+    const cli = (...args: string[]) =>
+      runGongkaiInProcess(args, {
+        GONGKAI_DATA_DIR: dir.path,
+        DATABASE_URL: rt.db.kind === 'sqlite' ? `sqlite:${rt.db.file}` : rt.db.url,
+      });
+    /** Appends `n` entries through the audit log, as use cases do. */
+    const appendEntries = (n: number) =>
+      rt.ctx.uow.run(async (r) => {
+        for (let i = 0; i < n; i++) {
+          const input = { actorId: null, actorLabel: 'test', entityType: 'test', entityId: `e${i}`, orgId: null };
+          await r.audit.append({ ...input, action: 'test.anchor', before: null, after: { i } }, rt.clock.nowIso());
+        }
+      });
+
+    test("should write the day's anchor file named by the office date, the head's seq and hash inside", async () => {
+      await appendEntries(2);
+      const head = await rt.ctx.repos.audit.head();
+      const { file, anchor } = await writeAuditAnchor(rt.ctx, join(dir.path, 'anchors'));
+      assert.equal(file, join(dir.path, 'anchors', 'audit-anchor-2026-03-02.json'), '01:30 in Beijing is 2 March');
+      assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), {
+        seq: head.lastSeq,
+        hash: head.lastHash,
+        at: '2026-03-01T17:30:00.000Z',
+      });
+      assert.equal(anchor.seq, head.lastSeq);
+      assert.ok(head.lastSeq > 2);
+    });
+
+    test('should print the anchor, pass untouched, and fail once the newest entries are cut and the head rewritten', async () => {
+      const printed = await cli('audit', 'anchor');
+      assert.equal(printed.code, 0, printed.stderr);
+      const anchor = JSON.parse(printed.stdout) as { seq: number; hash: string; at: string };
+      assert.deepEqual(Object.keys(anchor), ['seq', 'hash', 'at']);
+      assert.deepEqual([anchor.seq, anchor.hash], Object.values(await rt.ctx.repos.audit.head()));
+      const file = join(dir.path, 'anchor.json');
+      const written = await cli('audit', 'anchor', '--out', file);
+      assert.equal(written.code, 0, written.stderr);
+      const inFile = JSON.parse(readFileSync(file, 'utf8')) as typeof anchor;
+      assert.deepEqual([inFile.seq, inFile.hash], [anchor.seq, anchor.hash]);
+      // Entries after the anchor leave it held.
+      await appendEntries(3);
+      const untouched = await cli('audit', 'verify', '--against', file);
+      assert.equal(untouched.code, 0, untouched.stdout + untouched.stderr);
+      assert.match(untouched.stdout, new RegExp(`audit chain OK: ${anchor.seq + 3} .*锚点 #${anchor.seq}`));
+      // The attack: delete the newest entries (the anchored one among them) and make the head match what is left.
+      const keep = anchor.seq - 2;
+      await withDb(rt, async (db) => {
+        await sql`delete from audit_entry where seq > ${keep}`.execute(db);
+        const last = await sql<{ hash: string }>`select hash from audit_entry where seq = ${keep}`.execute(db);
+        const hash = last.rows[0]?.hash ?? '';
+        await sql`update audit_head set last_seq = ${keep}, last_hash = ${hash} where id = 1`.execute(db);
+      });
+      const plain = await cli('audit', 'verify');
+      assert.equal(plain.code, 0, 'the chain alone cannot tell');
+      const against = await cli('audit', 'verify', '--against', file);
+      assert.equal(against.code, 1);
+      assert.match(against.stdout, new RegExp(`锚点记录 #${anchor.seq}.*已不在审计日志中，现仅有 ${keep} 条记录`));
+      // Rebuilt to the same length with other entries (made later): the anchored hash differs.
+      rt.clock.advance(60_000);
+      await appendEntries(2);
+      const rewritten = await cli('audit', 'verify', '--against', file);
+      assert.equal(rewritten.code, 1);
+      assert.match(rewritten.stdout, new RegExp(`锚点记录 #${anchor.seq} 的哈希与锚点文件不符`));
+      // An unreadable anchor file fails too, with a Chinese message.
+      await writeFile(join(dir.path, 'bad.json'), '{"seq":"x"}');
+      const bad = await cli('audit', 'verify', '--against', join(dir.path, 'bad.json'));
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /锚点文件有误.*seq/);
+    });
+  });
+}
