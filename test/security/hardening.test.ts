@@ -29,6 +29,7 @@ import { withDb } from '../support/db-rows.js';
 import { writeAuditAnchor } from '../../src/app/audit/anchor-audit.js';
 import { adminAgent, staffAgent } from '../support/admin.js';
 import { STAFF_PASSWORD } from '../factories/staff.js';
+import { staffEntryLetter } from '../factories/applications.js';
 
 for (const dialect of DIALECTS) {
   describe(
@@ -125,6 +126,25 @@ for (const dialect of DIALECTS) {
       const b = await submitApplication(rt.ctx, null, { ...input, form: sampleForm() });
       assert.equal(b.id, a.id);
       assert.equal(b.duplicate, true);
+    });
+
+    test('should show the staff entry form again with a fresh key, not the first case, when its key is reused', async () => {
+      const handler = await staffAgent(rt, 'idem.handler', ['handler']);
+      const letter = (description: string) =>
+        staffEntryLetter(staff.rootCode, { description, submissionKey: 'hardening-letter-key-1' });
+      const first = await handler.post('/admin/applications/new', letter('示例区2024年道路维修工程的招标文件'));
+      assert.equal(first.status, 303);
+      const id = /\/admin\/applications\/([^?]+)/.exec(first.headers.get('location') ?? '')?.[1] ?? '';
+      const made = await rt.ctx.repos.applications.byId(id);
+      assert.ok(made);
+      const reused = await handler.post('/admin/applications/new', letter('另一封信：某小区的规划许可'));
+      assert.equal(reused.status, 422);
+      const page = await reused.text();
+      assert.match(page, /已用于另一份内容不同的申请/);
+      assert.ok(!page.includes(made.trackingCode) && !page.includes(id), 'nothing of the first case');
+      const key = /name="submissionKey" value="([^"]*)"/.exec(page)?.[1];
+      assert.ok(key && key !== 'hardening-letter-key-1', `a fresh key: ${key}`);
+      assert.match(page, /某小区的规划许可/, 'what was typed is kept');
     });
   });
 }
