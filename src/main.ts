@@ -12,6 +12,7 @@ import { zxcvbnJudge } from './adapters/security/password-judge.js';
 import { htmlSanitizer } from './adapters/security/sanitize-html.js';
 import { zipWriter } from './adapters/documents/zip.js';
 import { htmlReader } from './adapters/html/html-reader.js';
+import { textFileWriter } from './adapters/text-files.js';
 import { portalUrls } from './web/public/portal/portal-urls.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
 import type { Clock } from './app/ports.js';
@@ -24,6 +25,7 @@ import { hostname } from 'node:os';
 import { DEFAULT_LIMITS, type AbuseLimits } from './app/throttle/limits.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
 import { DEFAULT_API_TOKEN_DAYS } from './domain/users/api-token.js';
+import type { WebOptions } from './web/common/env.js';
 import {
   documentReaders,
   noticeRenderer,
@@ -70,6 +72,8 @@ export async function openRuntime(
     documents?: Partial<DocumentLimits>;
     /** The data folder (jobs write their files there; default ./data). */
     dataDir?: string;
+    /** Where the daily audit anchor is written (GONGKAI_AUDIT_ANCHOR_DIR); null or absent: not written. */
+    auditAnchorDir?: string | null;
   },
 ): Promise<Runtime> {
   const handle = openDb(db);
@@ -96,6 +100,7 @@ export async function openRuntime(
     catalogueSheets,
     packageWriter: zipWriter,
     jobs,
+    textFiles: textFileWriter,
     settings: {
       sessionIdleMinutes: opts.sessionIdleMinutes,
       sessionMaxHours: opts.sessionMaxHours,
@@ -108,6 +113,7 @@ export async function openRuntime(
     dataDir: opts.dataDir ?? './data',
     worker: `${hostname()}-${process.pid}`,
     mailIntervalSeconds: opts.mail?.intervalSeconds ?? 30,
+    auditAnchorDir: opts.auditAnchorDir ?? null,
   };
   const close = async () => {
     await jobs.stop();
@@ -160,19 +166,22 @@ export async function serveHttp(
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const { serve } = await import('@hono/node-server');
   const { createWebApp } = await import('./web/app.js');
-  const app = createWebApp(runtime.ctx, {
+  const opts: WebOptions = {
     secureCookies: config.secureCookies,
     uploadLimitBytes: config.uploadLimitBytes,
     dialect: runtime.dialect,
     logRequests: config.logRequests,
     timeZone: config.timeZone,
     trustedProxies: config.trustedProxies,
-  });
+  };
+  const app = createWebApp(runtime.ctx, opts);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      // Links without a configured public address use the address actually listened on, not the Host header.
+      opts.listenOrigin = `http://${host}:${info.port}`;
       resolve({
-        url: `http://${host}:${info.port}`,
+        url: opts.listenOrigin,
         close: () => new Promise((r) => server.close(() => r())),
       });
     });

@@ -1,6 +1,7 @@
 // The system clock, with the legal day computed in the office's time zone.
 import type { Clock } from '../app/ports.js';
 import { localDate } from '../domain/core/local-date.js';
+import { zonedDate } from '../domain/core/zoned-time.js';
 
 /**
  * The real clock.
@@ -12,6 +13,7 @@ export function systemClock(timeZone: string): Clock {
     nowIso: () => new Date().toISOString(),
     nowMs: () => Date.now(),
     today: () => localDate(fmt.format(new Date())),
+    dateOf: (instant) => zonedDate(instant, timeZone),
   };
 }
 
@@ -26,6 +28,7 @@ export function fixedClock(
     nowIso: () => new Date(ms).toISOString(),
     nowMs: () => ms,
     today: () => localDate(fmt.format(new Date(ms))),
+    dateOf: (instant) => zonedDate(instant, timeZone),
     advance: (d) => {
       ms += d;
     },

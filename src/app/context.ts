@@ -4,6 +4,7 @@
 import type { PasswordJudge } from '../domain/users/password-policy.js';
 import type { AuditRepos, Clock, Crypto, Mailer, UnitOfWork } from './ports.js';
 import type { ApplicationRepos, DocumentRenderer } from './applications/ports.js';
+import type { TextFileWriter } from './audit/ports.js';
 import type { AuthRepos, PasswordHasher } from './auth/ports.js';
 import type { CalendarChangedStep, CalendarRepos } from './calendar/ports.js';
 import type { FileRepos } from './files/ports.js';
@@ -85,6 +86,8 @@ export type AppContext = {
   packageWriter: PackageWriterFactory;
   /** The job engine running the background work (app/jobs/background-jobs.ts); started only by a server. */
   jobs: JobEngine;
+  /** Files outside the database: the audit chain's anchors (GONGKAI_AUDIT_ANCHOR_DIR). */
+  textFiles: TextFileWriter;
   handoverSteps: HandoverStep<Repos>[];
   calendarChangedSteps: CalendarChangedStep<Repos>[];
   settings: AppSettings;

@@ -18,6 +18,8 @@ export interface Clock {
   nowMs(): number;
   /** Today's date in the office's time zone. */
   today(): LocalDate;
+  /** The date an instant (ISO-8601) falls on in the office's time zone: the office's day, not UTC's. */
+  dateOf(instant: string): LocalDate;
 }
 
 /** Randomness, digests and the server's signatures. */
@@ -27,6 +29,8 @@ export interface Crypto {
   sha256(text: string): string;
   /** HMAC-SHA256 of the text under the server's secret key (GONGKAI_SECRET), base64url. */
   sign(text: string): string;
+  /** Whether two secrets are equal, compared in constant time (their lengths are not revealed either). */
+  equal(a: string, b: string): boolean;
 }
 
 /** Filter for browsing the audit trail. */

@@ -45,12 +45,22 @@ function addSystemCommands(program: Command, deps: CliDeps, act: Act): void {
     .description('添加示例区演示机构（已有的跳过） / Add the demo district 示例区 (skips what exists)')
     .action(act(async () => (await system()).seedDemo(deps)));
 
-  program
-    .command('audit')
-    .description('审计日志 / Audit trail')
+  const audit = program.command('audit').description('审计日志 / Audit trail');
+  audit
     .command('verify')
     .description('校验审计日志哈希链 / Verify the audit trail hash chain')
-    .action(act(async () => (await system()).verifyAudit(deps)));
+    .option(
+      '--against <file>',
+      '同时核对锚点文件：所记的记录及其哈希须仍在日志中 / also check an anchor file: its entry and hash must still be there',
+    )
+    .action(act(async (opts: { against?: string }) => (await system()).verifyAudit(deps, opts)));
+  audit
+    .command('anchor')
+    .description(
+      '输出链尾锚点 JSON {seq, hash, at}，请保存在数据库之外 / Print the head anchor {seq, hash, at}; keep it elsewhere',
+    )
+    .option('--out <file>', '写入文件而非标准输出 / write it to a file instead of standard output')
+    .action(act(async (opts: { out?: string }) => (await system()).anchorAudit(deps, opts)));
 
   program
     .command('backup <file>')

@@ -32,6 +32,11 @@ export type Config = {
    * empty = the socket's address is the client's.
    */
   trustedProxies: string[];
+  /**
+   * Where the daily anchor of the audit chain's head is written (GONGKAI_AUDIT_ANCHOR_DIR), as
+   * `audit-anchor-<date>.json`; null (unset) = no anchor files. Put it on storage the database's users cannot write.
+   */
+  auditAnchorDir: string | null;
   /** The limits set in the environment; the others keep their defaults (app/throttle/limits.ts). */
   limits: Partial<AbuseLimits>;
   /** Limits on parsing uploaded documents (GONGKAI_DOC_*); an unset one takes its default (document-limits.ts). */
@@ -79,6 +84,7 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('gongkai <noreply@localhost>'),
   GONGKAI_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  GONGKAI_AUDIT_ANCHOR_DIR: z.string().optional(),
   GONGKAI_TRUSTED_PROXIES: z
     .string()
     .transform((s) =>
@@ -142,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secret: e.GONGKAI_SECRET ?? null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM, intervalSeconds: e.GONGKAI_MAIL_INTERVAL_SECONDS } : null,
     trustedProxies: e.GONGKAI_TRUSTED_PROXIES,
+    auditAnchorDir: e.GONGKAI_AUDIT_ANCHOR_DIR ?? null,
     limits: limitsOf(e as Record<string, unknown>),
     documents: {
       maxUncompressedBytes: times(e.GONGKAI_DOC_MAX_UNCOMPRESSED_MB, MB),

@@ -143,6 +143,8 @@ export interface ApplicationTable {
   org_id: string;
   tracking_code: string;
   submission_key: string | null;
+  /** SHA-256 of the intake's canonical body, checked when the key comes again. */
+  submission_hash: string | null;
   channel: string;
   received_on: string;
   applicant_type: string;

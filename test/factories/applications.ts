@@ -63,6 +63,27 @@ const PATHS: Readonly<Record<ApplicationState, readonly Step[]>> = {
   withdrawn: [REGISTER, ['handler', 'withdraw', () => ({ reason: '申请人撤回申请' })]],
 };
 
+/** The back office's entry form (/admin/applications/new) for a registered letter from 王五, as posted. */
+export const staffEntryLetter = (orgCreditCode: string, over: Record<string, string> = {}): Record<string, string> => ({
+  orgCreditCode,
+  channel: 'registered_mail',
+  'dates.submittedOn': '2025-09-22',
+  'dates.signedForOn': '2025-09-25',
+  'dates.confirmedOn': '',
+  'applicant.type': 'natural_person',
+  'applicant.name': '王五',
+  'applicant.idType': 'resident_id',
+  'applicant.idNumber': '11010519491231002X',
+  'applicant.phone': '13912345678',
+  'applicant.address': '示例区人民路1号',
+  'applicant.postcode': '999001',
+  description: '示例区2024年道路维修工程的招标文件',
+  carrier: 'paper',
+  delivery: 'post',
+  submissionKey: '',
+  ...over,
+});
+
 /**
  * The recorded moves of a case that is registered and assigned, corrected (补正), extended (延期), answered
  * after legal review and approval, and archived: the order the tests drive a full case in.

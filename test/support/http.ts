@@ -14,13 +14,14 @@ export class TestAgent {
    * @param opts.ip the client address the server sees (the rate limits count per address); default none, which the
    *   server reads as 'unknown'
    * @param opts.trustedProxies the server's GONGKAI_TRUSTED_PROXIES
+   * @param opts.secureCookies the server's GONGKAI_SECURE_COOKIES (the cookies are then named `__Host-…`)
    */
   constructor(
     rt: TestRuntime,
-    private readonly opts: { ip?: string; trustedProxies?: string[] } = {},
+    private readonly opts: { ip?: string; trustedProxies?: string[]; secureCookies?: boolean } = {},
   ) {
     this.app = createWebApp(rt.ctx, {
-      secureCookies: false,
+      secureCookies: opts.secureCookies ?? false,
       uploadLimitBytes: 2 * 1024 * 1024,
       dialect: rt.dialect,
       logRequests: false,
@@ -60,10 +61,11 @@ export class TestAgent {
 
   /** The CSRF cookie's token, after a first page has set it. */
   private async csrfToken(): Promise<string> {
-    if (!this.cookies.has('gk_csrf')) {
+    const name = this.opts.secureCookies ? '__Host-gk_csrf' : 'gk_csrf';
+    if (!this.cookies.has(name)) {
       await this.get('/admin/login');
     }
-    return this.cookies.get('gk_csrf') ?? '';
+    return this.cookies.get(name) ?? '';
   }
 
   /**

@@ -10,7 +10,8 @@ import { buildCase } from '../../src/domain/applications/test-support.js';
 export async function insertApplication(rt: TestRuntime, orgId: string, trackingCode: string): Promise<string> {
   const id = rt.ctx.crypto.newId();
   const { events: _events, ...app } = buildCase({ id, orgId, trackingCode, receivedOn: localDate('2025-01-06') });
-  await rt.ctx.repos.applications.insert({ ...app, submissionKey: null, proofFileId: null }, rt.clock.nowIso());
+  const keys = { submissionKey: null, submissionHash: null, proofFileId: null };
+  await rt.ctx.repos.applications.insert({ ...app, ...keys }, rt.clock.nowIso());
   return id;
 }
 

@@ -1,5 +1,5 @@
 // Ids (UUIDv7), random tokens, SHA-256 digests and HMAC-SHA256 signatures under the server's key.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock, Crypto } from '../../app/ports.js';
 
 /**
@@ -32,6 +32,12 @@ export function nodeCrypto(clock: Clock, secret?: string | null): Crypto {
     randomToken: (bytes = 32) => randomBytes(bytes).toString('base64url'),
     sha256: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
     sign: (text) => createHmac('sha256', key).update(text, 'utf8').digest('base64url'),
+    // Digests of equal length, so that neither the content nor the length leaks through the time taken.
+    equal: (a, b) =>
+      timingSafeEqual(
+        createHmac('sha256', key).update(a, 'utf8').digest(),
+        createHmac('sha256', key).update(b, 'utf8').digest(),
+      ),
   };
 }
 

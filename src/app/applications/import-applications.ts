@@ -118,6 +118,7 @@ function newCase(id: string, orgId: string, row: ImportRow, trackingCode: string
     extended: false,
     closedOn: row.closedOn,
     submissionKey: null,
+    submissionHash: null,
     proofFileId: null,
   };
 }

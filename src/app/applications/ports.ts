@@ -60,6 +60,8 @@ export type ApplicationFilter = {
 /** A new case as inserted. */
 export type NewApplication = Omit<ApplicationSnapshot, 'events'> & {
   submissionKey: string | null;
+  /** SHA-256 of the canonical body sent with the key (null without a key). */
+  submissionHash: string | null;
   proofFileId: string | null;
 };
 
@@ -68,7 +70,8 @@ export interface ApplicationRepository {
   insert(app: NewApplication, at: string): Promise<void>;
   byId(id: string): Promise<(ApplicationSnapshot & { proofFileId: string | null }) | undefined>;
   idByTrackingCode(code: string): Promise<string | undefined>;
-  idBySubmissionKey(key: string): Promise<string | undefined>;
+  /** The case a submission key made, with the hash of the body it came with (null for cases before it was kept). */
+  bySubmissionKey(key: string): Promise<{ id: string; submissionHash: string | null } | undefined>;
   update(
     id: string,
     patch: Partial<Omit<ApplicationSnapshot, 'id' | 'events' | 'applicant' | 'request'>>,

@@ -11,7 +11,8 @@ import { canEnterApplication } from '../../domain/policies/application-policy.js
 import { parseLocalDate, type LocalDate } from '../../domain/core/local-date.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
-import { forbidden, invalid, notFound } from '../errors.js';
+import { canonicalJson } from '../../domain/audit/audit-entry.js';
+import { AppError, forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
 import { mailReceipt } from './applicant-mail.js';
 import { chargeIntake, chargeReceipt, type IntakeLimitContext } from '../throttle/intake-limits.js';
@@ -23,7 +24,10 @@ export type SubmitInput = {
   channel: Channel;
   dates?: { submittedOn?: string; signedForOn?: string; confirmedOn?: string };
   proof?: { content: Uint8Array; fileName: string };
-  /** A key the form carries so that posting it twice creates one case. */
+  /**
+   * A key the form (or the API's Idempotency-Key) carries so that posting it twice creates one case. The same key
+   * with another body is refused (`idempotency_key_reused`): it never answers with another submission's case.
+   */
   submissionKey?: string;
   /** The online form asks for the identity proof; staff entry and the API may leave it out. */
   requireProof?: boolean;
@@ -45,7 +49,8 @@ export type SubmitResult = {
  * Registers a new application. The public (actor null) may only apply online, within the intake limits
  * (app/throttle/intake-limits.ts); staff with the `handler` role enter the other channels with the dates
  * art. 31 needs. The receipt email is queued within the receipt limits.
- * @throws AppError 'invalid' with per-field Chinese errors; 'forbidden'; 'not_found' (organization);
+ * @throws AppError 'invalid' with per-field Chinese errors, or with reason `idempotency_key_reused` when the
+ *   submission key came before with another body; 'forbidden'; 'not_found' (organization);
  *   RateLimitedError when the public's limits are used up
  */
 export async function submitApplication(
@@ -53,10 +58,9 @@ export async function submitApplication(
   actor: Actor | null,
   input: SubmitInput,
 ): Promise<SubmitResult> {
-  if (input.submissionKey) {
-    const existing = await ctx.repos.applications.idBySubmissionKey(input.submissionKey);
-    if (existing) return resultOf(ctx, existing, true);
-  }
+  const submissionHash = input.submissionKey ? ctx.crypto.sha256(canonicalSubmission(ctx, actor, input)) : null;
+  const earlier = await replayed(ctx, input.submissionKey, submissionHash);
+  if (earlier) return earlier;
   const orgs = await ctx.repos.orgs.list();
   const org = orgs.find((o) => o.creditCode === input.orgCreditCode.trim().toUpperCase());
   if (!org) throw notFound('受理机关');
@@ -104,6 +108,7 @@ export async function submitApplication(
           extended: false,
           closedOn: null,
           submissionKey: input.submissionKey ?? null,
+          submissionHash,
           proofFileId,
         },
         now,
@@ -148,13 +153,59 @@ export async function submitApplication(
   } catch (e) {
     await charged?.refund();
     // A concurrent double submission: the unique submission key let only one insert through.
-    const winner = input.submissionKey
-      ? await ctx.repos.applications.idBySubmissionKey(input.submissionKey)
-      : undefined;
-    if (winner) return resultOf(ctx, winner, true);
+    const winner = await replayed(ctx, input.submissionKey, submissionHash);
+    if (winner) return winner;
     throw e;
   }
   return { id, trackingCode, receivedOn, dueOn: first.dueOn, provisional: first.provisional, duplicate: false };
+}
+
+/** The stable code of a submission key sent again with another body. */
+export const IDEMPOTENCY_KEY_REUSED = 'idempotency_key_reused';
+
+/**
+ * The body a submission key stands for, as canonical JSON (keys sorted): who sends it (the public or a staff
+ * account), the office, channel, form, dates and the proof's digest. The client's address is left out: a retry
+ * may come from another network.
+ */
+function canonicalSubmission(ctx: Pick<ApplicationContext, 'crypto'>, actor: Actor | null, input: SubmitInput): string {
+  const proof = input.proof && {
+    fileName: input.proof.fileName,
+    sha256: ctx.crypto.sha256(Buffer.from(input.proof.content).toString('base64')),
+  };
+  return (
+    canonicalJson({
+      actorId: actor?.userId ?? null,
+      org: input.orgCreditCode,
+      channel: input.channel,
+      form: input.form,
+      dates: input.dates ?? null,
+      proof: proof ?? null,
+    }) ?? ''
+  );
+}
+
+/**
+ * The case an earlier submission with this key made, answered again when the body is the same.
+ * @throws AppError 'invalid' (reason `idempotency_key_reused`) when the key came with another body, or before
+ *   bodies were kept: never another submission's case
+ */
+async function replayed(
+  ctx: ApplicationContext,
+  key: string | undefined,
+  hash: string | null,
+): Promise<SubmitResult | undefined> {
+  const earlier = key ? await ctx.repos.applications.bySubmissionKey(key) : undefined;
+  if (!earlier) return undefined;
+  if (earlier.submissionHash === null || earlier.submissionHash !== hash) {
+    throw new AppError(
+      'invalid',
+      '该提交标识已用于另一份内容不同的申请，本次提交未受理。请使用新的提交标识（刷新页面或更换 Idempotency-Key）后重新提交。',
+      { submissionKey: '提交标识已被使用' },
+      IDEMPOTENCY_KEY_REUSED,
+    );
+  }
+  return resultOf(ctx, earlier.id, true);
 }
 
 function receiptOn(

@@ -7,6 +7,7 @@ import type { JobEngine, Recurrence, RetryPolicy } from './ports.js';
 import { enqueueDeadlineReminders, proposeLapses } from '../applications/daily-jobs.js';
 import { publishScheduled } from '../publications/act-on-publication.js';
 import { flushOutbox } from '../mail/outbox.js';
+import { writeAuditAnchor } from '../audit/anchor-audit.js';
 
 /** What a job may need of the process that runs it. */
 export type JobHost = {
@@ -16,6 +17,8 @@ export type JobHost = {
   worker: string;
   /** The outbox's period (GONGKAI_MAIL_INTERVAL_SECONDS). */
   mailIntervalSeconds: number;
+  /** Where the audit chain's daily anchor goes (GONGKAI_AUDIT_ANCHOR_DIR); null: not written. */
+  auditAnchorDir: string | null;
 };
 
 /** One piece of background work: its queue, its label in the back office, when it runs and what it does. */
@@ -33,8 +36,7 @@ type DailyJob = Pick<BackgroundJob, 'queue' | 'label' | 'run'>;
 
 /**
  * The daily jobs, each queued once per office day (a singleton key per day: two servers queue it once), retried
- * 3 times from 1 minute. Adding one is one line, e.g.
- * `{ queue: 'audit-anchor', label: '审计锚点', run: (ctx, host) => writeAuditAnchor(ctx, host.dataDir) },`
+ * 3 times from 1 minute. Adding one is one entry here.
  */
 export const DAILY_JOBS: readonly DailyJob[] = [
   // 《政府信息公开条例》第三十条、第四十二条: expired correction and fee periods proposed to the handler.
@@ -44,6 +46,15 @@ export const DAILY_JOBS: readonly DailyJob[] = [
     run: async (ctx) => (await proposeLapses(ctx)).length,
   },
   { queue: 'applications-reminders', label: '答复期限提醒', run: (ctx) => enqueueDeadlineReminders(ctx) },
+  // The chain head's anchor outside the database (docs/security/hardening.md), when a folder is configured.
+  {
+    queue: 'audit-anchor',
+    label: '审计日志锚点',
+    run: async (ctx, host) =>
+      host.auditAnchorDir === null
+        ? 'GONGKAI_AUDIT_ANCHOR_DIR 未配置'
+        : (await writeAuditAnchor(ctx, host.auditAnchorDir)).file,
+  },
 ];
 
 const DAILY_RETRY: RetryPolicy = { retryLimit: 3, retryDelaySeconds: 60 };

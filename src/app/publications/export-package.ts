@@ -18,7 +18,6 @@ import {
   manifestJson,
   parseExportRequest,
   pickExportVersion,
-  withdrawalDay,
   type ExportAttachment,
   type ExportEntry,
   type ExportMeta,
@@ -87,16 +86,20 @@ export async function planExport(
   return { actor, org, orgIds, includeSubtree, request: parsed.value };
 }
 
-type Picked = { candidate: ExportCandidate; version: ExportVersionStamp };
+/** An item to pack: its version, and the day of its withdrawal in the office's time zone (GONGKAI_TZ). */
+type Picked = { candidate: ExportCandidate; version: ExportVersionStamp; withdrawnOn: LocalDate | null };
 
 /** The items of the plan with the version to pack, oldest 发布日期 first. */
-async function pickItems(ctx: Pick<AppContext, 'repos'>, plan: ExportPlan): Promise<Picked[]> {
+async function pickItems(ctx: Pick<AppContext, 'repos' | 'clock'>, plan: ExportPlan): Promise<Picked[]> {
   const { period, kinds } = plan.request;
   const candidates = await ctx.repos.publicationArchive.exportCandidates({ orgIds: plan.orgIds, to: period.to });
   const picked: Picked[] = [];
   for (const candidate of candidates) {
-    const version = pickExportVersion(candidate.versions, candidate.withdrawnAt, period);
-    if (version && (kinds.length === 0 || kinds.includes(version.kind))) picked.push({ candidate, version });
+    const withdrawnOn = candidate.withdrawnAt === null ? null : ctx.clock.dateOf(candidate.withdrawnAt);
+    const version = pickExportVersion(candidate.versions, withdrawnOn, period);
+    if (version && (kinds.length === 0 || kinds.includes(version.kind))) {
+      picked.push({ candidate, version, withdrawnOn });
+    }
   }
   return picked.sort(
     (a, b) =>
@@ -139,7 +142,7 @@ function entryOf(
     orgName: env.names.org.get(p.candidate.orgId) ?? '',
     url: env.pageUrl(id),
     version: p.version.version,
-    withdrawnOn: withdrawalDay(p.candidate.withdrawnAt),
+    withdrawnOn: p.withdrawnOn,
     file: itemPath(f.indexNo, env.taken),
     attachments: env.attachments,
   };

@@ -1,6 +1,6 @@
 // The portal's public address (`publicBaseUrl`): when set, absolute links in the Atom feeds, the
-// sitemap, the open-data API's `url` fields and the archive package use it instead of the host a
-// request came in on (behind a reverse proxy or for the CLI, the request host is wrong or absent).
+// sitemap, the open-data API's `url` fields and the archive package use it; unset, the web layer falls back to
+// the address the server listens on, never to a request's Host header (anyone can send any Host).
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
@@ -48,7 +48,7 @@ export function parsePublicBaseUrl(text: string): { ok: true; value: string | nu
   return { ok: true, value: `${m[1]}://${host.toLowerCase()}${port !== undefined ? `:${port}` : ''}${path}` };
 }
 
-/** The configured public base URL, or null when not set (use the request's origin). */
+/** The configured public base URL, or null when not set (links then use the listening address). */
 export async function getPublicBaseUrl(ctx: { repos: SettingsRepos }): Promise<string | null> {
   const raw = await ctx.repos.settings.get(PUBLIC_BASE_URL_KEY);
   if (typeof raw !== 'string') return null;

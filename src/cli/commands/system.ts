@@ -1,6 +1,11 @@
-// `gongkai serve`, `db migrate`, `db seed-demo`, `audit verify`, `backup`, `restore`.
+// `gongkai serve`, `db migrate`, `db seed-demo`, `audit verify`, `audit anchor`, `backup`, `restore`.
+import { writeFile } from 'node:fs/promises';
 import { verifyAuditChain } from '../../app/audit/verify-audit.js';
+import { auditAnchor, checkAuditAnchor } from '../../app/audit/anchor-audit.js';
+import { anchorJson, parseAuditAnchor } from '../../domain/audit/audit-anchor.js';
+import { readInputText } from '../input-files.js';
 import { organizationTree } from '../../app/orgs/org-queries.js';
+import { getPublicBaseUrl } from '../../app/settings/public-base-url.js';
 import { printBootNotice, withRuntime, type CliDeps } from '../deps.js';
 import { lazyProgress } from '../progress.js';
 
@@ -10,6 +15,13 @@ export async function serve(deps: CliDeps): Promise<void> {
   printBootNotice(deps, boot);
   const { url } = await deps.serve(runtime);
   deps.err(`gongkai 已启动 / listening on ${url} (${runtime.dialect})`);
+  if ((await getPublicBaseUrl(runtime.ctx)) === null) {
+    deps.err(
+      `警告：未设置网站公开地址，订阅源、站点地图和 API 中的链接将使用监听地址 ${url}。` +
+        '请在后台“网站设置”（/admin/settings）中填写网站地址。 / Warning: no public base URL is configured; absolute links ' +
+        `use the listening address ${url}. Set the site address under 网站设置.`,
+    );
+  }
 }
 
 /** `db migrate`. */
@@ -31,17 +43,46 @@ export async function seedDemo(deps: CliDeps): Promise<void> {
   });
 }
 
-/** `audit verify`: exit 1 when the chain is broken. */
-export async function verifyAudit(deps: CliDeps): Promise<number> {
+/**
+ * `audit verify [--against FILE]`: exit 1 when the chain is broken, or when it no longer holds the entry the
+ * anchor file names with the anchor's hash (the newest entries deleted and the head rewritten).
+ */
+export async function verifyAudit(deps: CliDeps, opts: { against?: string } = {}): Promise<number> {
+  const anchor = opts.against === undefined ? undefined : parseAuditAnchor(await readInputText(opts.against));
+  if (anchor && !anchor.ok) {
+    deps.err(`锚点文件有误 / invalid anchor file ${opts.against}: ${anchor.error}`);
+    return 1;
+  }
   return withRuntime(deps, async ({ ctx }) => {
     const progress = lazyProgress(deps, '校验 / verifying');
     const r = await verifyAuditChain(ctx, progress.onProgress).finally(progress.stop);
-    if (r.ok) {
-      deps.out(`审计日志完整 / audit chain OK: ${r.count} 条记录 / entries`);
-      return 0;
+    if (!r.ok) {
+      deps.out(`审计日志已损坏 / audit chain BROKEN at entry #${r.brokenSeq}: ${r.reason}`);
+      return 1;
     }
-    deps.out(`审计日志已损坏 / audit chain BROKEN at entry #${r.brokenSeq}: ${r.reason}`);
-    return 1;
+    if (anchor) {
+      const held = await checkAuditAnchor(ctx, anchor.value);
+      if (!held.ok) {
+        deps.out(`审计日志与锚点不符 / audit chain does NOT hold the anchor (${opts.against}): ${held.reason}`);
+        return 1;
+      }
+    }
+    const against = anchor ? `，含锚点 #${anchor.value.seq} / anchor #${anchor.value.seq} held` : '';
+    deps.out(`审计日志完整 / audit chain OK: ${r.count} 条记录 / entries${against}`);
+    return 0;
+  });
+}
+
+/** `audit anchor [--out FILE]`: the head's anchor as JSON, on standard output or into FILE. */
+export async function anchorAudit(deps: CliDeps, opts: { out?: string } = {}): Promise<void> {
+  await withRuntime(deps, async ({ ctx }) => {
+    const json = anchorJson(await auditAnchor(ctx));
+    if (opts.out === undefined) {
+      deps.stdout(json);
+      return;
+    }
+    await writeFile(opts.out, json, 'utf8');
+    deps.out(`已写入锚点 / anchor written: ${opts.out}`);
   });
 }
 

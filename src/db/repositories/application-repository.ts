@@ -91,7 +91,7 @@ function eventRow(id: string, e: ApplicationEvent) {
 
 function applicationRow(a: NewApplication, at: string): Insertable<ApplicationTable> {
   return {
-    ...snakeColumns(a, [...KEY, 'submission_key', 'channel', 'received_on']),
+    ...snakeColumns(a, [...KEY, 'submission_key', 'submission_hash', 'channel', 'received_on']),
     applicant_type: a.applicant.type,
     applicant_subtype: a.applicant.subtype,
     applicant_name: a.applicant.name,
@@ -155,8 +155,13 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
     async idByTrackingCode(code) {
       return (await db.selectFrom('application').select('id').where('tracking_code', '=', code).executeTakeFirst())?.id;
     },
-    async idBySubmissionKey(key) {
-      return (await db.selectFrom('application').select('id').where('submission_key', '=', key).executeTakeFirst())?.id;
+    async bySubmissionKey(key) {
+      const row = await db
+        .selectFrom('application')
+        .select(['id', 'submission_hash'])
+        .where('submission_key', '=', key)
+        .executeTakeFirst();
+      return row && { id: row.id, submissionHash: row.submission_hash };
     },
     async update(id, p, at) {
       const changes = givenColumns({

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from './local-date.js';
-import { zonedInstant } from './zoned-time.js';
+import { zonedDate, zonedInstant } from './zoned-time.js';
 
 test('should place the start of a day in the office time zone', () => {
   const day = localDate('2025-09-28');
@@ -29,4 +29,13 @@ test('should read a wall time skipped when the clocks go forward as after the ch
 
 test('should refuse a time zone the runtime does not know', () => {
   assert.throws(() => zonedInstant(localDate('2025-09-28'), 'Mars/Olympus'), RangeError);
+});
+
+test('should give the office date of an instant, not the UTC date', () => {
+  assert.equal(zonedDate('2026-03-01T17:30:00Z', 'Asia/Shanghai'), '2026-03-02');
+  assert.equal(zonedDate('2026-03-01T15:59:59Z', 'Asia/Shanghai'), '2026-03-01');
+  assert.equal(zonedDate('2026-03-01T16:00:00.000Z', 'Asia/Shanghai'), '2026-03-02');
+  assert.equal(zonedDate('2026-03-01T17:30:00Z', 'UTC'), '2026-03-01');
+  assert.equal(zonedDate('2025-07-01T03:30:00Z', 'America/New_York'), '2025-06-30');
+  assert.throws(() => zonedDate('not a time', 'Asia/Shanghai'), RangeError);
 });

@@ -1,6 +1,6 @@
 // Wall-clock times in an IANA time zone (the office's, GONGKAI_TZ) as instants: what a date typed into a
 // filter means. Pure: the zone's rules come from the runtime's time-zone database (Intl); no clock is read.
-import type { LocalDate } from './local-date.js';
+import { localDate, type LocalDate } from './local-date.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -51,4 +51,16 @@ export function zonedInstant(date: LocalDate, timeZone: string, time = '00:00'):
   if (second === first) return new Date(guess).toISOString();
   const other = wall - second;
   return new Date(offsetAt(timeZone, other) === second ? other : guess).toISOString();
+}
+
+/**
+ * The date an instant falls on in a time zone: 2026-03-01T17:30:00Z is 2026-03-02 in Asia/Shanghai (UTC+8).
+ * @param instant ISO-8601 text with its offset (or Z)
+ * @param timeZone an IANA zone name
+ * @throws RangeError for a zone the runtime does not know or an instant that does not parse
+ */
+export function zonedDate(instant: string, timeZone: string): LocalDate {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${instant}`);
+  return localDate(new Date(ms + offsetAt(timeZone, ms)).toISOString().slice(0, 10));
 }

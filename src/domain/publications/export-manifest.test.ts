@@ -54,14 +54,14 @@ describe('pickExportVersion', () => {
 
   test('should keep an item withdrawn during or after the period and drop one withdrawn before it', () => {
     const p = period('2025-06-01', '2025-06-30');
-    assert.equal(pickExportVersion(one, '2025-06-15T03:00:00Z', p)?.version, 1, 'withdrawn during the period');
+    assert.equal(pickExportVersion(one, d('2025-06-15'), p)?.version, 1, 'withdrawn during the period');
     assert.equal(
-      pickExportVersion(one, '2025-06-01T03:00:00Z', p)?.version,
+      pickExportVersion(one, d('2025-06-01'), p)?.version,
       1,
       'withdrawn on the first day (live part of it)',
     );
-    assert.equal(pickExportVersion(one, '2025-09-01T03:00:00Z', p)?.version, 1, 'withdrawn after the period');
-    assert.equal(pickExportVersion(one, '2025-05-31T03:00:00Z', p), null, 'withdrawn the day before');
+    assert.equal(pickExportVersion(one, d('2025-09-01'), p)?.version, 1, 'withdrawn after the period');
+    assert.equal(pickExportVersion(one, d('2025-05-31'), p), null, 'withdrawn the day before');
   });
 
   test('should pack the last version live in the period, not a later revision', () => {

@@ -78,7 +78,10 @@ export type ExportMeta = {
 export const MANIFEST_FORMAT = 'gongkai-archive-package';
 export const MANIFEST_VERSION = 1;
 
-/** The day of an instant. Instants are UTC text; like the annual counts, the UTC day is used [D]. */
+/**
+ * The day of a version's instant. Instants are UTC text; like the annual counts, the UTC day is used [D]. The
+ * withdrawal day is the office's date instead (the caller converts it: it is written into the manifest).
+ */
 const dayOf = (instant: string): LocalDate => instant.slice(0, 10) as LocalDate;
 
 /**
@@ -107,15 +110,14 @@ export function parseExportRequest(input: {
  * The version of an item to pack, or null when it does not belong in the package: the last
  * 主动公开 version that was live on a day of the period (a version is live from its day until the
  * next version's day, or until the withdrawal day).
- * @param withdrawnAt the instant of 撤稿, or null
+ * @param withdrawnOn the day of 撤稿 in the office's time zone, or null
  */
 export function pickExportVersion(
   versions: readonly ExportVersionStamp[],
-  withdrawnAt: string | null,
+  withdrawnOn: LocalDate | null,
   period: ExportPeriod,
 ): ExportVersionStamp | null {
   const sorted = [...versions].sort((a, b) => a.version - b.version);
-  const withdrawnOn = withdrawnAt === null ? null : dayOf(withdrawnAt);
   let picked: ExportVersionStamp | null = null;
   for (const [i, v] of sorted.entries()) {
     // The first version counts from 发布日期 (imported items keep their original date).
@@ -128,10 +130,6 @@ export function pickExportVersion(
   }
   return picked;
 }
-
-/** The day of withdrawal to note, when the item is withdrawn at all. */
-export const withdrawalDay = (withdrawnAt: string | null): LocalDate | null =>
-  withdrawnAt === null ? null : dayOf(withdrawnAt);
 
 /** Characters kept in package paths; everything else becomes `_`. */
 const safeSegment = (text: string): string =>

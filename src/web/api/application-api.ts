@@ -4,7 +4,11 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../app/errors.js';
 import { apiCaller } from '../common/pipeline.js';
-import { submitApplication, type SubmitInput } from '../../app/applications/submit-application.js';
+import {
+  IDEMPOTENCY_KEY_REUSED,
+  submitApplication,
+  type SubmitInput,
+} from '../../app/applications/submit-application.js';
 import { trackApplication, type TrackView } from '../../app/applications/application-queries.js';
 import {
   APPLICANT_TYPES,
@@ -162,7 +166,7 @@ export const APPLICATION_API_OPERATIONS: ApiOperation[] = [
     path: '/api/v1/applications',
     summary: '提交申请（公众在线申请；持令牌的承办人可登记其他渠道的申请）',
     description:
-      '不带令牌为公众在线申请，渠道固定为 online，收到申请之日为当日。带令牌（Authorization: Bearer …）时须为受理机关的 handler，可填写 channel 及第三十一条所需的日期。可选请求头 Idempotency-Key（16–64位字母、数字、“-”或“_”）：同一键重复提交只产生一件申请，再次提交返回 200 与原回执。不带令牌的提交按来源地址、电子邮箱和电话限制频率（超出时 429 与 Retry-After）；服务器启用工作量证明时须附请求头 X-Gongkai-PoW（见 GET /api/v1/challenge）。',
+      '不带令牌为公众在线申请，渠道固定为 online，收到申请之日为当日。带令牌（Authorization: Bearer …）时须为受理机关的 handler，可填写 channel 及第三十一条所需的日期。可选请求头 Idempotency-Key（16–64位字母、数字、“-”或“_”）：同一键以相同内容重复提交只产生一件申请，再次提交返回 200 与原回执；同一键用于内容不同的提交时返回 422（reason: idempotency_key_reused），不返回原申请的任何信息。不带令牌的提交按来源地址、电子邮箱和电话限制频率（超出时 429 与 Retry-After）；服务器启用工作量证明时须附请求头 X-Gongkai-PoW（见 GET /api/v1/challenge）。',
     tags: ['依申请公开'],
     auth: 'none',
     body: { schema: ApplicationInput },
@@ -174,7 +178,7 @@ export const APPLICATION_API_OPERATIONS: ApiOperation[] = [
         401: '令牌无效，或无令牌登记其他渠道',
         403: '无权为该机关登记申请；或启用工作量证明时（GONGKAI_POW_BITS > 0）缺少有效的 X-Gongkai-PoW（reason: pow_required）',
         404: '受理机关不存在',
-        422: '内容有误，fields 按字段列出',
+        422: '内容有误，fields 按字段列出；或 Idempotency-Key 已用于内容不同的提交（reason: idempotency_key_reused）',
         429: '提交过于频繁：同一来源地址、电子邮箱或电话的申请数已达上限（响应头 Retry-After 为等待秒数）',
       }),
     },
@@ -238,6 +242,10 @@ export function registerApplicationApi(app: Hono<WebEnv>): void {
       const { id, trackingCode, receivedOn, dueOn, provisional } = r;
       return c.json({ id, trackingCode, receivedOn, dueOn, provisional }, r.duplicate ? 200 : 201);
     } catch (e) {
+      // A key sent again with another body: refused with its stable code, never the first case's receipt.
+      if (e instanceof AppError && e.reason === IDEMPOTENCY_KEY_REUSED) {
+        return c.json({ error: 'invalid', message: e.message, reason: IDEMPOTENCY_KEY_REUSED }, 422);
+      }
       // This endpoint names its per-field messages `fields`; every other refusal goes to the pipeline.
       if (e instanceof AppError && e.code === 'invalid') return refused(c, e.fieldErrors);
       throw e;

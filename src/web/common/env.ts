@@ -14,6 +14,11 @@ export type WebOptions = {
   timeZone: string;
   /** Reverse proxies whose `X-Forwarded-For` is believed (GONGKAI_TRUSTED_PROXIES); none by default. */
   trustedProxies?: readonly string[];
+  /**
+   * The origin the server listens on (`http://host:port`), set by `serveHttp` once it listens: absolute links
+   * fall back to it when no public address is configured, never to the request's Host header.
+   */
+  listenOrigin?: string;
 };
 
 /** Variables set by middleware on every request. */

@@ -61,6 +61,7 @@ export async function insertCase(
       orgId,
       trackingCode: c.trackingCode,
       submissionKey: null,
+      submissionHash: null,
       proofFileId: null,
       channel: c.channel ?? 'in_person',
       receivedOn: localDate(c.receivedOn),

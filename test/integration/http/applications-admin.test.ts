@@ -10,33 +10,12 @@ import { createStaff, sampleForm, STAFF_PASSWORD } from '../../support/staff.js'
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
 import { dueDate } from '../../../src/app/calendar/calendar.js';
-import { CORRECTED_CASE_MOVES } from '../../factories/applications.js';
+import { CORRECTED_CASE_MOVES, staffEntryLetter as letter } from '../../factories/applications.js';
 
 const START = '2025-09-28T02:00:00Z';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const idFrom = (res: Response): string =>
   /^\/admin\/applications\/([^?/]+)/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
-
-/** A staff entry form for a registered letter from 王五. */
-const letter = (orgCreditCode: string, over: Record<string, string> = {}): Record<string, string> => ({
-  orgCreditCode,
-  channel: 'registered_mail',
-  'dates.submittedOn': '2025-09-22',
-  'dates.signedForOn': '2025-09-25',
-  'dates.confirmedOn': '',
-  'applicant.type': 'natural_person',
-  'applicant.name': '王五',
-  'applicant.idType': 'resident_id',
-  'applicant.idNumber': '11010519491231002X',
-  'applicant.phone': '13912345678',
-  'applicant.address': '示例区人民路1号',
-  'applicant.postcode': '999001',
-  description: '示例区2024年道路维修工程的招标文件',
-  carrier: 'paper',
-  delivery: 'post',
-  submissionKey: '',
-  ...over,
-});
 
 for (const dialect of DIALECTS) {
   describe(`applications back office (${dialect})`, { skip: skipReason(dialect) }, () => {

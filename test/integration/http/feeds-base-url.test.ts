@@ -1,6 +1,7 @@
 // The site's public address (publicBaseUrl) on both dialects: validated on the settings page
 // (Chinese errors, value kept, root admins only), then used for the absolute links of the Atom
-// feeds, sitemap.xml and the open-data API; cleared, links follow the request host again.
+// feeds, sitemap.xml and the open-data API; cleared, links use the server's own address again (in process:
+// http://localhost; never the request's Host header: test/security/hardening.test.ts).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
@@ -71,7 +72,7 @@ for (const dialect of DIALECTS) {
         items: { id: string; url: string; attachments: { url: string }[] }[];
       };
 
-    test('should build links from the request host while no address is set', async () => {
+    test("should build links from the server's own address while no address is set", async () => {
       assert.ok(
         (await feed()).includes(
           `<link rel="alternate" type="text/html" href="http://localhost/publications/${itemId}"/>`,
@@ -99,7 +100,7 @@ for (const dialect of DIALECTS) {
       assert.equal(await getPublicBaseUrl(rt.ctx), null);
     });
 
-    test('should use the saved address in the feeds, the sitemap and the API, and the request host once cleared', async () => {
+    test("should use the saved address in the feeds, the sitemap and the API, and the server's own once cleared", async () => {
       const saved = await admin.post('/admin/settings/base-url', {
         publicBaseUrl: 'https://www.example.gov.cn/gongkai',
       });

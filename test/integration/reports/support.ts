@@ -35,7 +35,7 @@ export function syntheticApplication(id: string, orgId: string, fact: Applicatio
     outcome: fact.outcome,
     closedOn: fact.closedOn,
   });
-  return { ...app, submissionKey: null, proofFileId: null };
+  return { ...app, submissionKey: null, submissionHash: null, proofFileId: null };
 }
 
 /**

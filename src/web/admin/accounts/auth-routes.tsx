@@ -10,7 +10,7 @@ import { AppError, RateLimitedError } from '../../../app/errors.js';
 import type { Actor } from '../../../domain/policies/actor.js';
 import { AdminLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, PostForm } from '../../common/forms.js';
-import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from '../../common/security.js';
+import { cookieNamesOf, cookieOptions, removal } from '../../common/security.js';
 import { formAction, readForm, requireStaff, statusOf, valueOf } from '../../common/pipeline.js';
 import { clientAddress } from '../../common/client-address.js';
 import type { FieldErrors } from '../../common/validation.js';
@@ -90,9 +90,10 @@ export function registerAuthRoutes(app: Hono<WebEnv>): void {
     const ctx = c.get('ctx');
     try {
       const r = await login(ctx, username, valueOf(form, 'password'), clientAddress(c));
-      setCookie(c, SESSION_COOKIE, r.token, cookieOptions(c, 'Lax'));
-      // A fresh CSRF token after login (no fixation of a pre-login value).
-      setCookie(c, CSRF_COOKIE, ctx.crypto.randomToken(), cookieOptions(c, 'Strict'));
+      const names = cookieNamesOf(c);
+      setCookie(c, names.session, r.token, cookieOptions(c, 'Lax'));
+      // The session's own CSRF token (no fixation of a pre-login value): only this session accepts it.
+      setCookie(c, names.csrf, r.csrfToken, cookieOptions(c, 'Strict'));
       return c.redirect(r.mustChangePassword ? '/admin/password' : safeNext(next), 303);
     } catch (e) {
       // A refused login (wrong password 401) is the login form again, with the username; a throttled one (429) the
@@ -111,7 +112,9 @@ export function registerAuthRoutes(app: Hono<WebEnv>): void {
     if (token) {
       await logout(c.get('ctx'), token);
     }
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    // The session's CSRF token goes with it: the next page draws a fresh one.
+    deleteCookie(c, cookieNamesOf(c).session, removal(c));
+    deleteCookie(c, cookieNamesOf(c).csrf, removal(c));
     return c.redirect('/admin/login', 303);
   });
 

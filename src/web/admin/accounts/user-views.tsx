@@ -12,6 +12,7 @@ import type { FieldErrors } from '../../common/validation.js';
 import { orgOptions } from '../system/org-views.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 import { DataTable } from '../../common/blocks.js';
+import { depthClass } from '../../common/tree.js';
 
 /** Errors of one form on a page: the summary message and per-field messages. */
 export type FormErrors = { message?: string; errors?: FieldErrors };
@@ -108,7 +109,7 @@ export function RoleMatrix(p: { orgs: readonly OrgNode[]; checked: readonly stri
       <DataTable cols={['机构', ...ROLES.map((r) => ROLE_LABELS[r])]}>
         {p.orgs.map((o) => (
           <tr>
-            <th scope="row" style={`padding-left:${0.6 + o.depth * 1.5}rem`}>
+            <th scope="row" class={depthClass(o.depth)}>
               {o.shortName || o.name}
             </th>
             {ROLES.map((r) => (

@@ -184,16 +184,20 @@ export function registerApplicationRoutes(admin: Hono<StaffEnv>): void {
   });
 
   admin.post(`${PATH}/new`, async (c) => {
-    const { orgs } = await entryChoices(c.get('ctx'), c.get('actor'));
+    const { orgs, submissionKey } = await entryChoices(c.get('ctx'), c.get('actor'));
     const proof = await uploadedFile((await parseBody(c)).proof);
     return formAction(c, {
       schema: entryForm(orgs.map((o) => o.creditCode)),
       run: (input) => submitApplication(c.get('ctx'), c.get('actor'), entryInput(input, proof)),
       done: (r) => c.redirect(`${PATH}/${r.id}?flash=created`, 303),
+      // A key intake refused as used by another application is replaced, so that the corrected form can go.
       again: (state) => (
         <NewApplicationPage
           {...staffPage(c)}
-          values={Object.fromEntries(Object.keys(state.values).map((k) => [k, valueOf(state.values, k)]))}
+          values={{
+            ...Object.fromEntries(Object.keys(state.values).map((k) => [k, valueOf(state.values, k)])),
+            ...(state.errors.submissionKey === undefined ? {} : { submissionKey }),
+          }}
           errors={state.errors}
           message={state.message}
           orgs={orgs}

@@ -5,6 +5,7 @@ import { ORG_FIELD_LABELS, ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../.
 import { AdminLayout } from '../../common/layout.js';
 import { ErrorSummary, PostForm, Select, boundFields, labelledOptions } from '../../common/forms.js';
 import { DataTable } from '../../common/blocks.js';
+import { depthClass } from '../../common/tree.js';
 
 /** Options of an organization select, indented by depth (retired ones marked). */
 export function orgOptions(orgs: readonly OrgNode[]): [string, string][] {
@@ -30,9 +31,7 @@ export function OrgListPage(p: { actor: Actor; csrf: string; tree: OrgNode[]; fl
       >
         {p.tree.map((o) => (
           <tr>
-            <td class={`tree-${o.depth}`} style={`padding-left:${0.6 + o.depth * 1.5}rem`}>
-              {o.name}
-            </td>
+            <td class={`tree-${o.depth} ${depthClass(o.depth)}`}>{o.name}</td>
             <td>{ORG_KIND_LABELS[o.kind]}</td>
             <td>{o.creditCode}</td>
             <td>{o.retiredAt ? '已撤销' : '正常'}</td>

@@ -19,7 +19,7 @@ export function BaseUrlForm(p: { csrf: string; state: BaseUrlFormState; canEdit:
           label="网站地址"
           value={p.state.value}
           error={p.state.error}
-          hint="门户网站对外公开的地址，例如“https://www.example.gov.cn/gongkai”，末尾不加“/”。订阅源（Atom）、站点地图、开放数据接口和归档包中的链接使用此地址；不填写时使用访问时的地址。"
+          hint="门户网站对外公开的地址，例如“https://www.example.gov.cn/gongkai”，末尾不加“/”。订阅源（Atom）、站点地图、开放数据接口和归档包中的链接使用此地址；不填写时使用服务器的监听地址（不采用请求中的 Host）。"
         />
       </fieldset>
       {p.canEdit ? <button type="submit">保存网站地址</button> : null}

@@ -72,10 +72,14 @@ export function registerApplyRoutes(app: Hono<WebEnv>): void {
   });
 }
 
-/** The form; a fresh submissionKey per first render, the posted one kept while the applicant corrects it. */
+/**
+ * The form; a fresh submissionKey per first render, the posted one kept while the applicant corrects it (and
+ * replaced when intake refused it as used by another application).
+ */
 function formPage(c: C, page: ApplyPage, values: ApplyValues, errors?: FieldErrors, message?: string) {
   c.header('Cache-Control', 'no-store');
-  const v = values.submissionKey ? values : { ...values, submissionKey: page.submissionKey };
+  const keep = values.submissionKey && errors?.submissionKey === undefined;
+  const v = keep ? values : { ...values, submissionKey: page.submissionKey };
   return (
     <ApplyFormPage
       site={page.site}

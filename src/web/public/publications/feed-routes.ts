@@ -1,7 +1,7 @@
 // Feeds for other platforms (与省市政府信息公开平台衔接): Atom 1.0 per organization (`/org/:code/feed.atom`)
 // and per category (`/org/:code/c/:categoryId/feed.atom`), the latest published 主动公开 items each, and
 // `/sitemap.xml`. Links are absolute, built from the site's public address (网站设置 publicBaseUrl) or else
-// the request's origin, on the addresses of PortalUrls.
+// the address the server listens on (never the Host header), on the addresses of PortalUrls.
 import type { Context, Hono } from 'hono';
 import { feedData, type FeedData } from '../../../app/portal/portal-pages.js';
 import { sitemapEntries, type SitemapEntry } from '../../../app/portal/publications-public.js';
