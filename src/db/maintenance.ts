@@ -15,6 +15,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'organization',
   'app_user',
   'user_role',
+  'personal_data_grant',
   'session',
   'api_token',
   'audit_head',

@@ -18,6 +18,7 @@ import * as replyApproval from './2026-12-08T0100-reply-approval.js';
 import * as proposedCorrections from './2026-12-08T0200-proposed-corrections.js';
 import * as rateCounters from './2026-12-09T0100-rate-counters.js';
 import * as healthProbe from './2026-12-09T0200-health-probe.js';
+import * as personalDataGrants from './2026-12-10T0300-personal-data-grants.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-08T0200-proposed-corrections': proposedCorrections,
   '2026-12-09T0100-rate-counters': rateCounters,
   '2026-12-09T0200-health-probe': healthProbe,
+  '2026-12-10T0300-personal-data-grants': personalDataGrants,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */
