@@ -8,6 +8,16 @@ import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { notFound } from '../errors.js';
 import { procedureSettings } from './procedure-settings.js';
 import type { Actor } from '../../domain/policies/actor.js';
+import {
+  canSeeCase,
+  handlesForOwner,
+  isCaseHelper,
+  personalDataAccess,
+  type PersonalDataAccess,
+} from '../../domain/policies/application-policy.js';
+import { liveGrantOrgIds } from '../../domain/users/personal-data-grant.js';
+import type { UserRepos } from '../users/ports.js';
+import { auditBy } from '../actors.js';
 
 /** A case with what deciding on it requires. */
 export type CaseContext = {
@@ -42,14 +52,70 @@ export async function loadCase(repos: ApplicationUseCaseRepos, id: string): Prom
   };
 }
 
+/** What the actor may do with a case: the application policy over the case and the actor's live grants. */
+export type CaseAccess = {
+  /** The case may be read at all (else it answers 'not found'). */
+  visible: boolean;
+  /** Why the applicant's personal data is shown, or null: masked. */
+  personal: PersonalDataAccess;
+  /** The actor is the case's assigned 协办 helper (HELPER_ACTIONS only). */
+  helper: boolean;
+  /** The actor works the case as a handler: of the handling organization itself, or as its 协办 helper. */
+  works: boolean;
+  /** The actor is a handler of the handling organization itself (what belongs to the owner). */
+  owns: boolean;
+};
+
+/** The subtrees of the actor's live `view_personal_data` grants. */
+export async function grantOrgIds(repos: Pick<UserRepos, 'personalDataGrants'>, actor: Actor): Promise<string[]> {
+  return liveGrantOrgIds(await repos.personalDataGrants.forUser(actor.userId, { live: true }));
+}
+
+/** The actor's access to a loaded case (docs/security/privacy.md). */
+export async function accessTo(
+  repos: Pick<UserRepos, 'personalDataGrants'>,
+  actor: Actor,
+  c: Pick<CaseContext, 'app' | 'orgAncestry'>,
+): Promise<CaseAccess> {
+  const subject = { orgAncestry: c.orgAncestry, handlerId: c.app.handlerId };
+  const grants = await grantOrgIds(repos, actor);
+  const helper = isCaseHelper(actor, subject);
+  const owns = handlesForOwner(actor, subject);
+  return {
+    visible: canSeeCase(actor, subject, grants),
+    personal: personalDataAccess(actor, subject, grants),
+    helper,
+    works: owns || helper,
+    owns,
+  };
+}
+
 /**
- * The organizations whose role grants count for an actor on this case: the case's organization
- * and its ancestors, plus — for the assigned handler from another organization (协办) — the
- * organizations where that handler holds the handler role.
+ * Writes a view of an applicant's personal data made under a `view_personal_data` grant to the audit trail (views
+ * by the handling organization and its helper are their work and are not logged one by one).
+ * @param what the audit action, e.g. 'application.personal_data_viewed'
  */
-export function caseOrgIds(actor: Actor | null, c: Pick<CaseContext, 'app' | 'orgAncestry'>): string[] {
-  if (actor === null || c.app.handlerId !== actor.userId) return c.orgAncestry;
-  return [...c.orgAncestry, ...actor.roles.filter((g) => g.role === 'handler').map((g) => g.orgId)];
+export async function auditGrantedView(
+  ctx: Pick<ApplicationContext, 'uow' | 'clock'>,
+  actor: Actor,
+  access: Pick<CaseAccess, 'personal'>,
+  entry: { action: string; entityType: string; entityId: string; orgId: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  if (access.personal !== 'grant') return;
+  const now = ctx.clock.nowIso();
+  await ctx.uow.run((r) =>
+    r.audit.append(
+      auditBy(actor, {
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        orgId: entry.orgId,
+        before: null,
+        after: { underGrant: true, ...entry.detail },
+      }),
+      now,
+    ),
+  );
 }
 
 /** The legal day today in the office's time zone. */
