@@ -15,9 +15,9 @@ import {
   personalDataAccess,
   type PersonalDataAccess,
 } from '../../domain/policies/application-policy.js';
-import { liveGrantOrgIds } from '../../domain/users/personal-data-grant.js';
+import { grantOrgIds } from '../users/personal-data-grants.js';
+export { auditGrantedView } from '../users/personal-data-grants.js';
 import type { UserRepos } from '../users/ports.js';
-import { auditBy } from '../actors.js';
 
 /** A case with what deciding on it requires. */
 export type CaseContext = {
@@ -66,11 +66,6 @@ export type CaseAccess = {
   owns: boolean;
 };
 
-/** The subtrees of the actor's live `view_personal_data` grants. */
-export async function grantOrgIds(repos: Pick<UserRepos, 'personalDataGrants'>, actor: Actor): Promise<string[]> {
-  return liveGrantOrgIds(await repos.personalDataGrants.forUser(actor.userId, { live: true }));
-}
-
 /** The actor's access to a loaded case (docs/security/privacy.md). */
 export async function accessTo(
   repos: Pick<UserRepos, 'personalDataGrants'>,
@@ -88,34 +83,6 @@ export async function accessTo(
     works: owns || helper,
     owns,
   };
-}
-
-/**
- * Writes a view of an applicant's personal data made under a `view_personal_data` grant to the audit trail (views
- * by the handling organization and its helper are their work and are not logged one by one).
- * @param what the audit action, e.g. 'application.personal_data_viewed'
- */
-export async function auditGrantedView(
-  ctx: Pick<ApplicationContext, 'uow' | 'clock'>,
-  actor: Actor,
-  access: Pick<CaseAccess, 'personal'>,
-  entry: { action: string; entityType: string; entityId: string; orgId: string; detail?: Record<string, unknown> },
-): Promise<void> {
-  if (access.personal !== 'grant') return;
-  const now = ctx.clock.nowIso();
-  await ctx.uow.run((r) =>
-    r.audit.append(
-      auditBy(actor, {
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        orgId: entry.orgId,
-        before: null,
-        after: { underGrant: true, ...entry.detail },
-      }),
-      now,
-    ),
-  );
 }
 
 /** The legal day today in the office's time zone. */
