@@ -19,7 +19,8 @@ export type GrantInput = { orgId: string; reason: string };
 
 /**
  * Grants an active account `view_personal_data` on an organization's subtree.
- * @throws AppError 'not_found' (account or organization), 'forbidden' unless an admin of the organization,
+ * @throws AppError 'not_found' (account or organization), 'forbidden' unless an admin of the organization and of the
+ *   account's own organization,
  *   'invalid' without a reason or for an inactive account
  */
 export async function grantPersonalData(
@@ -30,7 +31,8 @@ export async function grantPersonalData(
 ): Promise<PersonalDataGrant> {
   const user = await ctx.repos.users.byId(userId);
   if (!user) throw notFound('用户');
-  await authorizeOrgs(ctx, actor, 'user.grant_personal_data', [input.orgId]);
+  // The granting admin administers both the subtree and the account (its home organization).
+  await authorizeOrgs(ctx, actor, 'user.grant_personal_data', [input.orgId, user.orgId]);
   const reason = input.reason.trim();
   if (reason === '' || user.status !== 'active') {
     throw invalid('授权有误', {
