@@ -203,6 +203,26 @@ for (const dialect of DIALECTS) {
       assert.match((await page(as.admin, `/admin/users/${supervisorId}`)).text, /撤销/);
     });
 
+    test('should let a grant open a case outside the account’s reach, listed masked, and close it again', async () => {
+      const justice = (await demoOrgs(rt)).named('示例区司法局');
+      const outsider = await staffAgent(rt, 'sfj.handler', ['handler'], justice.id);
+      const outsiderId = (await rt.ctx.repos.users.byUsername('sfj.handler'))?.id ?? '';
+      const code = (await rt.ctx.repos.applications.byId(caseId))?.trackingCode ?? '';
+      assert.equal((await outsider.get(`/admin/applications/${caseId}`)).status, 404, 'not found without a grant');
+      const granted = await as.admin.post(`/admin/users/${outsiderId}/personal-data`, {
+        orgId: edu.id,
+        reason: '协助核查申请人身份',
+      });
+      assert.equal(granted.status, 303);
+      const list = (await page(outsider, '/admin/applications')).text;
+      assert.ok(list.includes(code), 'listed under the grant');
+      assert.doesNotMatch(list, PERSONAL, 'lists stay masked: the case page is where a view is logged');
+      assert.match((await page(outsider, `/admin/applications/${caseId}`)).text, /张三/);
+      const [grant] = await rt.ctx.repos.personalDataGrants.forUser(outsiderId, { live: true });
+      await as.admin.post(`/admin/users/${outsiderId}/personal-data/${grant?.id ?? ''}/revoke`, {});
+      assert.equal((await outsider.get(`/admin/applications/${caseId}`)).status, 404, 'gone with the grant');
+    });
+
     test('should mask the 复议 claimant for the government above and keep writing to the organization', async () => {
       const review = await createReview(rt.ctx, owner, {
         orgId: edu.id,

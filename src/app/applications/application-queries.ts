@@ -4,7 +4,8 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { ancestry } from '../../domain/orgs/organization.js';
-import { canViewCase, canViewPersonalData, personalDataAccess } from '../../domain/policies/application-policy.js';
+import { canSeeCase, canViewPersonalData, personalDataAccess } from '../../domain/policies/application-policy.js';
+import { grantOrgIds } from '../users/personal-data-grants.js';
 import { availableTransitions, type AvailableTransition } from '../../domain/applications/transitions.js';
 import { status, type DeadlineStatus } from '../../domain/applications/deadlines.js';
 import { maskIdNumber, maskPersonName, parseTrackingCode } from '../../domain/applications/tracking-code.js';
@@ -15,10 +16,12 @@ import { addDays } from '../../domain/core/local-date.js';
 import { accessTo, auditGrantedView, loadCase, today, type CaseAccess } from './case-context.js';
 import { HIDDEN_TEXT, maskApplicant } from '../../domain/applications/masking.js';
 
-/** Organizations whose cases the actor may see. */
+/** Organizations whose cases the actor may see (through a role, or a `view_personal_data` grant over them). */
 async function visibleOrgIds(ctx: ApplicationContext, actor: Actor): Promise<{ ids: string[]; orgs: Organization[] }> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
-  return { ids: orgs.filter((o) => canViewCase(actor, ancestry(orgs, o.id))).map((o) => o.id), orgs };
+  const grants = await grantOrgIds(ctx.repos, actor);
+  const sees = (o: Organization) => canSeeCase(actor, { orgAncestry: ancestry(orgs, o.id), handlerId: null }, grants);
+  return { ids: orgs.filter(sees).map((o) => o.id), orgs };
 }
 
 /** A list row as shown to staff: the document number always masked. */
