@@ -53,6 +53,19 @@ export interface UserRoleTable {
   created_at: string;
 }
 
+export interface PersonalDataGrantTable {
+  id: string;
+  user_id: string;
+  org_id: string;
+  reason: string;
+  granted_by: string | null;
+  granted_by_label: string;
+  granted_at: string;
+  revoked_by: string | null;
+  revoked_by_label: string | null;
+  revoked_at: string | null;
+}
+
 export interface SessionTable {
   id_hash: string;
   user_id: string;
@@ -521,6 +534,7 @@ export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;
+  personal_data_grant: PersonalDataGrantTable;
   session: SessionTable;
   api_token: ApiTokenTable;
   audit_entry: AuditEntryTable;

@@ -15,6 +15,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'organization',
   'app_user',
   'user_role',
+  'personal_data_grant',
   'audit_head',
   'audit_entry',
   'calendar_year',

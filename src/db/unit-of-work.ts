@@ -5,6 +5,7 @@ import type { Repos } from '../app/context.js';
 import type { UnitOfWork } from '../app/ports.js';
 import { organizationRepository } from './repositories/organization-repository.js';
 import { userRepository } from './repositories/user-repository.js';
+import { personalDataGrantRepository } from './repositories/personal-data-grant-repository.js';
 import { apiTokenRepository, sessionRepository } from './repositories/session-repository.js';
 import { auditLog } from './repositories/audit-log.js';
 import { calendarRepository } from './repositories/calendar-repository.js';
@@ -32,6 +33,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
   return {
     orgs: organizationRepository(db, instanceId),
     users: userRepository(db),
+    personalDataGrants: personalDataGrantRepository(db),
     sessions: sessionRepository(db),
     tokens: apiTokenRepository(db),
     audit: auditLog(db),

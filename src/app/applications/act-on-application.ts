@@ -3,11 +3,10 @@ import type { ApplicationContext, ApplicationUseCaseRepos } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Action, ApplicationSnapshot } from '../../domain/applications/application.js';
 import { decide } from '../../domain/applications/transitions.js';
-import { canViewCase } from '../../domain/policies/application-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { AppError, conflict, fromDomainError, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
-import { caseOrgIds, loadCase, today, type CaseContext } from './case-context.js';
+import { accessTo, loadCase, today, type CaseContext } from './case-context.js';
 import { previousCaseError } from '../../domain/applications/repeat-check.js';
 import { buildReplyDraft, issueNoticesFor } from './notices.js';
 import { approvalParams, withArchiveNo, withDefaultRetention } from './approval-steps.js';
@@ -22,8 +21,9 @@ export type ActResult = { state: ApplicationSnapshot['state']; dueOn: string | n
 export type WithinMove = (r: ApplicationUseCaseRepos, seq: number, now: string) => Promise<void>;
 
 /**
- * Makes one move. The role check comes first (403 whatever the state), then the transition table
- * (409), then the parameters (422); nothing changes on any error.
+ * Makes one move. A case the actor may not see answers 404; then the role check (403 whatever the state: the role
+ * held at the handling organization itself, or the 协办 helper's moves, docs/security/privacy.md), the transition
+ * table (409), then the parameters (422); nothing changes on any error.
  * @param actor null for the system's lapse moves
  * @param within what else to write in the same transaction
  */
@@ -36,14 +36,13 @@ export async function actOnApplication(
   within?: WithinMove,
 ): Promise<ActResult> {
   const c = await loadCase(ctx.repos, id);
-  const orgIds = caseOrgIds(actor, c);
-  if (actor !== null && !canViewCase(actor, orgIds)) throw notFound('申请');
+  if (actor !== null && !(await accessTo(ctx.repos, actor, c)).visible) throw notFound('申请');
   const resolved =
     action === 'archive' ? await withDefaultRetention(ctx, params) : await resolveParams(ctx, c, action, params);
   const decision = decide(
     c.app,
     { action, params: resolved },
-    { today: today(ctx), rules: c.rules, calendar: c.calendar, actor, orgIds },
+    { today: today(ctx), rules: c.rules, calendar: c.calendar, actor },
   );
   if (!decision.ok) throw fromDomainError(decision.error);
   const { patch, event } = decision.value;

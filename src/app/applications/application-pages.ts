@@ -3,7 +3,6 @@
 import type { AppContext } from '../context.js';
 import type { ApplicationContext } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { holdsOver } from '../../domain/policies/actor.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { forbidden, notFound } from '../errors.js';
 import { findOrg, loadPortalSite, type PortalSite } from '../portal/portal.js';
@@ -94,7 +93,7 @@ export type ApplicationPage = {
  * @throws AppError 'not_found' (also for a case the actor may not see)
  */
 export async function applicationPage(ctx: ApplicationContext, actor: Actor, id: string): Promise<ApplicationPage> {
-  const { view, orgIds } = await readCase(ctx, actor, id);
+  const { view, access } = await readCase(ctx, actor, id);
   const app = view.app;
   const offers = (action: string) => view.moves.some((m) => m.action === action);
   const [notices, names, handlers, orgs, proposals] = await Promise.all([
@@ -104,8 +103,7 @@ export async function applicationPage(ctx: ApplicationContext, actor: Actor, id:
     offers('transfer') ? ctx.repos.orgs.list() : Promise.resolve([]),
     caseProposals(ctx, view),
   ]);
-  const handles = holdsOver(actor, 'handler', orgIds);
-  const root = orgIds[0];
+  const root = ancestry(orgs, view.org.id)[0];
   return {
     view,
     notices: notices.map(({ id, kind, docNo, issuedOn, servedOn }) => ({ id, kind, docNo, issuedOn, servedOn })),
@@ -120,11 +118,11 @@ export async function applicationPage(ctx: ApplicationContext, actor: Actor, id:
     proposals: { all: proposals, waiting: waitingProposal(view, proposals) },
     can: {
       releaseToAll:
-        handles &&
+        access.owns &&
         view.personalVisible &&
         ['replied', 'archived'].includes(app.state) &&
         ['disclosed', 'partially_disclosed'].includes(app.outcome ?? ''),
-      recordService: handles,
+      recordService: access.owns,
       acceptCorrection: offers('receive_correction'),
     },
   };

@@ -4,7 +4,8 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { ancestry } from '../../domain/orgs/organization.js';
-import { canViewCase, canViewPersonalData } from '../../domain/policies/application-policy.js';
+import { canSeeCase, canViewPersonalData, personalDataAccess } from '../../domain/policies/application-policy.js';
+import { grantOrgIds } from '../users/personal-data-grants.js';
 import { availableTransitions, type AvailableTransition } from '../../domain/applications/transitions.js';
 import { status, type DeadlineStatus } from '../../domain/applications/deadlines.js';
 import { maskIdNumber, maskPersonName, parseTrackingCode } from '../../domain/applications/tracking-code.js';
@@ -12,12 +13,15 @@ import { normalizePhone } from '../../domain/applications/contact-checks.js';
 import { notFound } from '../errors.js';
 import { relatedApplications, type RelatedApplication } from '../../domain/applications/repeat-check.js';
 import { addDays } from '../../domain/core/local-date.js';
-import { caseOrgIds, loadCase, today } from './case-context.js';
+import { accessTo, auditGrantedView, loadCase, today, type CaseAccess } from './case-context.js';
+import { HIDDEN_TEXT, maskApplicant } from '../../domain/applications/masking.js';
 
-/** Organizations whose cases the actor may see. */
+/** Organizations whose cases the actor may see (through a role, or a `view_personal_data` grant over them). */
 async function visibleOrgIds(ctx: ApplicationContext, actor: Actor): Promise<{ ids: string[]; orgs: Organization[] }> {
   const orgs = await ctx.repos.orgs.list({ includeRetired: true });
-  return { ids: orgs.filter((o) => canViewCase(actor, ancestry(orgs, o.id))).map((o) => o.id), orgs };
+  const grants = await grantOrgIds(ctx.repos, actor);
+  const sees = (o: Organization) => canSeeCase(actor, { orgAncestry: ancestry(orgs, o.id), handlerId: null }, grants);
+  return { ids: orgs.filter(sees).map((o) => o.id), orgs };
 }
 
 /** A list row as shown to staff: the document number always masked. */
@@ -41,24 +45,33 @@ export async function listApplications(
 ): Promise<{ items: CaseRow[]; total: number }> {
   const { ids, orgs } = await visibleOrgIds(ctx, actor);
   const orgIds = filter.orgIds ? filter.orgIds.filter((id) => ids.includes(id)) : ids;
+  // Lists show applicants to the handling organization and the assigned helper only; a grant holder opens the case
+  // (each view audited), and a name searched for matches only where the searcher sees names.
+  const personalOrgIds = ids.filter((id) => canViewPersonalData(actor, ancestry(orgs, id)));
   const { items, total } = await ctx.repos.applications.list(
-    { ...filter, orgIds, ...(filter.orgIds ? {} : { alsoHandlerId: actor.userId }) },
+    {
+      ...filter,
+      orgIds,
+      ...(filter.orgIds ? {} : { alsoHandlerId: actor.userId }),
+      nameSearch: { orgIds: personalOrgIds, handlerId: actor.userId },
+    },
     page,
   );
   const name = new Map(orgs.map((o) => [o.id, o.shortName || o.name]));
   return {
     total,
     items: items.map((i) => {
-      const personal = canViewPersonalData(actor, ancestry(orgs, i.orgId)) || i.handlerId === actor.userId;
+      const personal =
+        personalDataAccess(actor, { orgAncestry: ancestry(orgs, i.orgId), handlerId: i.handlerId }) !== null;
       return {
         ...i,
         orgName: name.get(i.orgId) ?? '',
-        applicantName: personal ? i.applicantName : '（已隐去）',
+        applicantName: personal ? i.applicantName : HIDDEN_TEXT,
         idNumber: '',
         idNumberMasked: personal ? maskIdNumber(i.idNumber) : '',
         applicantVisible: personal,
         applicantMasked: !personal
-          ? '（已隐去）'
+          ? HIDDEN_TEXT
           : i.applicantType === 'natural_person'
             ? maskPersonName(i.applicantName)
             : i.applicantName,
@@ -90,41 +103,35 @@ export async function getApplication(ctx: ApplicationContext, actor: Actor, id: 
 }
 
 /**
- * One case for staff, with the organizations whose role grants count for the actor on it.
+ * One case for staff, with the actor's access to it; a view of personal data under a grant is audited.
  * @throws AppError 'not_found' (also for a case the actor may not see)
  */
 export async function readCase(
   ctx: ApplicationContext,
   actor: Actor,
   id: string,
-): Promise<{ view: CaseView; orgIds: string[] }> {
+): Promise<{ view: CaseView; access: CaseAccess }> {
   const c = await loadCase(ctx.repos, id).catch(() => undefined);
-  const orgIds = c ? caseOrgIds(actor, c) : [];
-  if (!c || !canViewCase(actor, orgIds)) throw notFound('申请');
-  const personal = canViewPersonalData(actor, orgIds);
-  const app = personal ? c.app : { ...c.app, applicant: { ...c.app.applicant, ...HIDDEN }, proofFileId: null };
+  const access = c ? await accessTo(ctx.repos, actor, c) : undefined;
+  if (!c || !access?.visible) throw notFound('申请');
+  const personal = access.personal !== null;
+  const app = personal ? c.app : { ...c.app, applicant: maskApplicant(c.app.applicant), proofFileId: null };
   const view: CaseView = {
     app,
     org: c.org,
     personalVisible: personal,
     status: status(c.app, today(ctx), c.rules, c.calendar),
-    moves: availableTransitions(c.app, actor, c.rules, { today: today(ctx), orgIds }),
+    moves: availableTransitions(c.app, actor, c.rules, { today: today(ctx) }),
     ...(personal ? await applicantHistory(ctx, c.app) : { related: [], applicantMonthCount: 0 }),
   };
-  return { view, orgIds };
+  await auditGrantedView(ctx, actor, access, {
+    action: 'application.personal_data_viewed',
+    entityType: 'application',
+    entityId: c.app.id,
+    orgId: c.org.id,
+  });
+  return { view, access };
 }
-
-/** The applicant's personal data as shown to roles that may not see it. */
-const HIDDEN = {
-  name: '（已隐去）',
-  idNumber: '',
-  phone: '',
-  email: '',
-  address: '',
-  postcode: '',
-  legalRepresentative: '',
-  contactPerson: '',
-};
 
 /** What the public tracking page shows: no personal data at all. */
 export type TrackView = {

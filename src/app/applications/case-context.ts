@@ -8,6 +8,16 @@ import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { notFound } from '../errors.js';
 import { procedureSettings } from './procedure-settings.js';
 import type { Actor } from '../../domain/policies/actor.js';
+import {
+  canSeeCase,
+  handlesForOwner,
+  isCaseHelper,
+  personalDataAccess,
+  type PersonalDataAccess,
+} from '../../domain/policies/application-policy.js';
+import { grantOrgIds } from '../users/personal-data-grants.js';
+export { auditGrantedView } from '../users/personal-data-grants.js';
+import type { UserRepos } from '../users/ports.js';
 
 /** A case with what deciding on it requires. */
 export type CaseContext = {
@@ -42,14 +52,37 @@ export async function loadCase(repos: ApplicationUseCaseRepos, id: string): Prom
   };
 }
 
-/**
- * The organizations whose role grants count for an actor on this case: the case's organization
- * and its ancestors, plus — for the assigned handler from another organization (协办) — the
- * organizations where that handler holds the handler role.
- */
-export function caseOrgIds(actor: Actor | null, c: Pick<CaseContext, 'app' | 'orgAncestry'>): string[] {
-  if (actor === null || c.app.handlerId !== actor.userId) return c.orgAncestry;
-  return [...c.orgAncestry, ...actor.roles.filter((g) => g.role === 'handler').map((g) => g.orgId)];
+/** What the actor may do with a case: the application policy over the case and the actor's live grants. */
+export type CaseAccess = {
+  /** The case may be read at all (else it answers 'not found'). */
+  visible: boolean;
+  /** Why the applicant's personal data is shown, or null: masked. */
+  personal: PersonalDataAccess;
+  /** The actor is the case's assigned 协办 helper (HELPER_ACTIONS only). */
+  helper: boolean;
+  /** The actor works the case as a handler: of the handling organization itself, or as its 协办 helper. */
+  works: boolean;
+  /** The actor is a handler of the handling organization itself (what belongs to the owner). */
+  owns: boolean;
+};
+
+/** The actor's access to a loaded case (docs/security/privacy.md). */
+export async function accessTo(
+  repos: Pick<UserRepos, 'personalDataGrants'>,
+  actor: Actor,
+  c: Pick<CaseContext, 'app' | 'orgAncestry'>,
+): Promise<CaseAccess> {
+  const subject = { orgAncestry: c.orgAncestry, handlerId: c.app.handlerId };
+  const grants = await grantOrgIds(repos, actor);
+  const helper = isCaseHelper(actor, subject);
+  const owns = handlesForOwner(actor, subject);
+  return {
+    visible: canSeeCase(actor, subject, grants),
+    personal: personalDataAccess(actor, subject, grants),
+    helper,
+    works: owns || helper,
+    owns,
+  };
 }
 
 /** The legal day today in the office's time zone. */

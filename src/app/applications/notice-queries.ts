@@ -3,12 +3,10 @@ import type { ApplicationContext, NoticeRecord } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
 import type { Organization } from '../../domain/orgs/organization.js';
-import { canViewPersonalData } from '../../domain/policies/application-policy.js';
-import { holdsOver } from '../../domain/policies/actor.js';
 import { parseLocalDate } from '../../domain/core/local-date.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
-import { caseOrgIds, loadCase } from './case-context.js';
+import { accessTo, auditGrantedView, loadCase } from './case-context.js';
 import { noticeSettings } from './notice-settings.js';
 import { SERVICE_METHODS } from '../../domain/applications/transition-params.js';
 
@@ -33,7 +31,14 @@ export type NoticeView = NoticeRecord & {
 export async function getNotice(ctx: ApplicationContext, actor: Actor, id: string): Promise<NoticeView> {
   const n = await ctx.repos.notices.byId(id);
   const c = n ? await loadCase(ctx.repos, n.applicationId).catch(() => undefined) : undefined;
-  if (!n || !c || !canViewPersonalData(actor, caseOrgIds(actor, c))) throw notFound('告知书');
+  const access = c ? await accessTo(ctx.repos, actor, c) : undefined;
+  if (!n || !c || !access || access.personal === null) throw notFound('告知书');
+  await auditGrantedView(ctx, actor, access, {
+    action: 'notice.personal_data_viewed',
+    entityType: 'notice',
+    entityId: n.id,
+    orgId: c.org.id,
+  });
   const hasSeal = (await noticeSettings(ctx.repos, c.org)).sealFileId !== null;
   return {
     ...n,
@@ -82,7 +87,7 @@ export async function recordNoticeService(
 ): Promise<void> {
   const n = await getNotice(ctx, actor, id);
   const c = await loadCase(ctx.repos, n.applicationId);
-  if (!holdsOver(actor, 'handler', caseOrgIds(actor, c))) throw forbidden();
+  if (!(await accessTo(ctx.repos, actor, c)).owns) throw forbidden('只有办理机关的承办人可以登记送达');
   const errors: Record<string, string> = {};
   const d = parseLocalDate(input.servedOn);
   if (!d.ok || input.servedOn > ctx.clock.today() || input.servedOn < n.issuedOn) {

@@ -53,6 +53,12 @@ export type ApplicationFilter = {
   /** Only cases whose correction or payment period ended before this day (waiting_until < it). */
   waitingEndedBefore?: string;
   query?: string;
+  /**
+   * Where `query` may match the applicant's name: only cases of these organizations or assigned to this user (those
+   * whose applicants the searcher sees), so a search cannot tell who applied where (docs/security/privacy.md).
+   * Absent: everywhere (the CLI and system).
+   */
+  nameSearch?: { orgIds: readonly string[]; handlerId: string };
   receivedFrom?: string;
   receivedTo?: string;
 };

@@ -2,11 +2,10 @@
 // draft publication in one step; it then goes through the normal review chain before it is public.
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { holdsOver } from '../../domain/policies/actor.js';
 import { createDraft } from '../publications/drafts.js';
 import { forbidden, invalid } from '../errors.js';
 import { auditBy } from '../actors.js';
-import { caseOrgIds, loadCase } from './case-context.js';
+import { accessTo, loadCase } from './case-context.js';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -23,8 +22,7 @@ export async function releaseToAll(
   applicationId: string,
 ): Promise<{ id: string; indexNo: string }> {
   const c = await loadCase(ctx.repos, applicationId);
-  const orgIds = caseOrgIds(actor, c);
-  if (!holdsOver(actor, 'handler', orgIds)) throw forbidden();
+  if (!(await accessTo(ctx.repos, actor, c)).owns) throw forbidden('只有办理机关的承办人可以将答复纳入主动公开');
   if (
     !['replied', 'archived'].includes(c.app.state) ||
     !['disclosed', 'partially_disclosed'].includes(c.app.outcome ?? '')

@@ -6,8 +6,6 @@ import type { ApplicationContext, ApplicationUseCaseRepos, ReplyFileRecord } fro
 import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationSnapshot } from '../../domain/applications/application.js';
 import type { NoticeDocument } from '../../domain/notices/notice.js';
-import { holdsOver } from '../../domain/policies/actor.js';
-import { canViewPersonalData } from '../../domain/policies/application-policy.js';
 import {
   approvedHashOf,
   checkReplyFile,
@@ -18,7 +16,7 @@ import {
 } from '../../domain/applications/reply-approval.js';
 import { AppError, forbidden, fromDomainError, notFound } from '../errors.js';
 import { auditBy } from '../actors.js';
-import { caseOrgIds, loadCase, type CaseContext } from './case-context.js';
+import { accessTo, auditGrantedView, loadCase, type CaseAccess, type CaseContext } from './case-context.js';
 import { currentReplyDraft } from './notices.js';
 import { renderNoticeDocx } from './notice-queries.js';
 import { noticeSettings } from './notice-settings.js';
@@ -39,11 +37,19 @@ export type ReplyPanel = {
   can: { editFiles: boolean };
 };
 
-/** A case the actor may read the reply of: the roles of its organization that see personal data. */
-async function readableCase(ctx: ApplicationContext, actor: Actor, caseId: string): Promise<CaseContext> {
+/**
+ * A case the actor may read the reply of: those who see its applicant's personal data (the reply and its files
+ * name and may quote the applicant), with their access.
+ */
+async function readableCase(
+  ctx: ApplicationContext,
+  actor: Actor,
+  caseId: string,
+): Promise<CaseContext & { access: CaseAccess }> {
   const c = await loadCase(ctx.repos, caseId);
-  if (!canViewPersonalData(actor, caseOrgIds(actor, c))) throw notFound('申请');
-  return c;
+  const access = await accessTo(ctx.repos, actor, c);
+  if (access.personal === null) throw notFound('申请');
+  return { ...c, access };
 }
 
 const item = (f: ReplyFileRecord): ReplyFileItem => ({
@@ -76,14 +82,14 @@ export async function replyPanel(ctx: ApplicationContext, actor: Actor, caseId: 
     approvedHash: ['approved', 'replied', 'archived'].includes(c.app.state) ? approvedHashOf(c.app) : null,
     maxFileBytes: settings.maxFileBytes,
     can: {
-      editFiles: c.app.state === REPLY_FILES_EDITABLE_IN && holdsOver(actor, 'handler', caseOrgIds(actor, c)),
+      editFiles: c.app.state === REPLY_FILES_EDITABLE_IN && c.access.works,
     },
   };
 }
 
-/** Only a handler of the case, only while drafting. */
-function checkMayEdit(actor: Actor, c: CaseContext): void {
-  if (!holdsOver(actor, 'handler', caseOrgIds(actor, c))) throw forbidden('只有本案的承办人可以上传或删除答复附件');
+/** Only a handler of the case (its 协办 helper drafts too), only while drafting. */
+function checkMayEdit(c: { app: CaseContext['app']; access: CaseAccess }): void {
+  if (!c.access.works) throw forbidden('只有本案的承办人可以上传或删除答复附件');
   const editable = checkReplyFilesEditable(c.app.state);
   if (!editable.ok) throw fromDomainError(editable.error);
 }
@@ -100,7 +106,7 @@ export async function uploadReplyFile(
   upload: { name: string; content: Uint8Array },
 ): Promise<ReplyFileItem> {
   const c = await readableCase(ctx, actor, caseId);
-  checkMayEdit(actor, c);
+  checkMayEdit(c);
   const name = upload.name.trim().split(/[\\/]/).pop() ?? '';
   const { maxFileBytes } = await replySettings(ctx.repos);
   const checked = checkReplyFile(name, upload.content, maxFileBytes);
@@ -143,7 +149,7 @@ export async function removeReplyFile(
   const c = await readableCase(ctx, actor, caseId);
   const file = (await ctx.repos.replyFiles.forApplication(caseId)).find((f) => f.id === fileId);
   if (!file) throw notFound('附件');
-  checkMayEdit(actor, c);
+  checkMayEdit(c);
   const now = ctx.clock.nowIso();
   await ctx.uow.run(async (r) => {
     await r.replyFiles.remove(fileId);
@@ -192,9 +198,16 @@ export async function replyFileContent(
   caseId: string,
   fileId: string,
 ): Promise<{ bytes: Uint8Array; mime: string; name: string }> {
-  await readableCase(ctx, actor, caseId);
+  const c = await readableCase(ctx, actor, caseId);
   const file = (await ctx.repos.replyFiles.forApplication(caseId)).find((f) => f.id === fileId);
   if (!file) throw notFound('附件');
+  await auditGrantedView(ctx, actor, c.access, {
+    action: 'application.reply_file_viewed',
+    entityType: 'application',
+    entityId: caseId,
+    orgId: c.org.id,
+    detail: { fileId },
+  });
   return fileDownload(ctx.repos, file);
 }
 
@@ -209,6 +222,12 @@ export async function replyDraftNotice(ctx: ApplicationContext, actor: Actor, ca
   const c = await readableCase(ctx, actor, caseId);
   const draft = await currentReplyDraft(ctx.repos, c.app);
   if (!draft) throw notFound('答复告知书草稿');
+  await auditGrantedView(ctx, actor, c.access, {
+    action: 'application.reply_draft_viewed',
+    entityType: 'application',
+    entityId: caseId,
+    orgId: c.org.id,
+  });
   const hasSeal = (await noticeSettings(ctx.repos, c.org)).sealFileId !== null;
   return { doc: draft.body, caseId, orgId: c.org.id, hasSeal };
 }

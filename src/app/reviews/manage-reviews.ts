@@ -3,7 +3,9 @@
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgNode } from '../../domain/orgs/organization.js';
-import { canReview, type ReviewAction } from '../../domain/reviews/review-policy.js';
+import { canReview, claimantAccess, type ReviewAction } from '../../domain/reviews/review-policy.js';
+import { HIDDEN_TEXT } from '../../domain/applications/masking.js';
+import { auditGrantedView, grantOrgIds } from '../users/personal-data-grants.js';
 import {
   parseReviewCase,
   summarizeReviews,
@@ -36,6 +38,8 @@ export type ReviewScope = {
   can: (action: ReviewAction, orgId: string) => boolean;
   /** Organizations (not retired) where the action is allowed, in tree order. */
   orgsFor: (action: ReviewAction) => OrgNode[];
+  /** Why the actor sees the claimants of an organization's cases, or null: masked (docs/security/privacy.md). */
+  claimant: (orgId: string) => 'handling_org' | 'grant' | null;
 };
 
 /** A case with what the actor may do with it. */
@@ -48,7 +52,14 @@ export async function loadReviewScope(ctx: AppContext, actor: Actor | null): Pro
   const known = new Set(tree.map((o) => o.id));
   const can = (action: ReviewAction, orgId: string): boolean =>
     known.has(orgId) && (actor === null || canReview(actor, action, ancestry(orgs, orgId)));
-  return { tree, can, orgsFor: (action) => tree.filter((o) => o.retiredAt === null && can(action, o.id)) };
+  const grants = actor === null ? [] : await grantOrgIds(ctx.repos, actor);
+  return {
+    tree,
+    can,
+    orgsFor: (action) => tree.filter((o) => o.retiredAt === null && can(action, o.id)),
+    claimant: (orgId) =>
+      !known.has(orgId) ? null : actor === null ? 'handling_org' : claimantAccess(actor, ancestry(orgs, orgId), grants),
+  };
 }
 
 /**
@@ -68,21 +79,47 @@ export async function listReviews(
   const orgIds = filter.orgId ? readable.filter((id) => id === filter.orgId) : readable;
   const countedIn =
     filter.year === undefined ? undefined : { year: filter.year, rule: await reviewCountingRule(ctx.repos) };
-  return ctx.repos.reviews.list({ orgIds, kind: filter.kind, countedIn, result: filter.result, limit: 1000 });
+  const cases = await ctx.repos.reviews.list({
+    orgIds,
+    kind: filter.kind,
+    countedIn,
+    result: filter.result,
+    limit: 1000,
+  });
+  // Lists show claimants to the organization's own writers; a grant holder opens the case (each view audited).
+  return cases.map((c) => (scope.claimant(c.orgId) === 'handling_org' ? c : masked(c)));
 }
+
+/** The case with its claimant hidden. */
+const masked = (c: ReviewCase): ReviewCase => ({ ...c, claimantName: HIDDEN_TEXT });
 
 /**
  * One case for its page. Cases of organizations the actor may not read are "not found"
- * (docs/ARCHITECTURE.md, "Permissions").
+ * (docs/ARCHITECTURE.md, "Permissions"); the claimant is masked unless the actor may see it, and a view under a
+ * `view_personal_data` grant is audited.
  * @throws AppError 'not_found'
  */
 export async function getReview(ctx: AppContext, actor: Actor | null, id: string): Promise<ReviewView> {
   const review = await ctx.repos.reviews.byId(id);
   const scope = await loadReviewScope(ctx, actor);
-  if (!review || !scope.can('review.read', review.orgId)) {
+  const claimant = review ? scope.claimant(review.orgId) : null;
+  if (!review || !(scope.can('review.read', review.orgId) || claimant === 'grant')) {
     throw notFound('案件');
   }
-  return { review, canWrite: scope.can('review.write', review.orgId) };
+  if (actor !== null) {
+    await auditGrantedView(
+      ctx,
+      actor,
+      { personal: claimant },
+      {
+        action: 'review.personal_data_viewed',
+        entityType: 'review_case',
+        entityId: id,
+        orgId: review.orgId,
+      },
+    );
+  }
+  return { review: claimant === null ? masked(review) : review, canWrite: scope.can('review.write', review.orgId) };
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { PasswordJudge } from '../../domain/users/password-policy.js';
 import type { RoleGrant } from '../../domain/users/roles.js';
 import type { User, UserStatus, UserWithRoles } from '../../domain/users/user.js';
+import type { PersonalDataGrant } from '../../domain/users/personal-data-grant.js';
 import type { AuditRepos, Clock, Crypto, UnitOfWork } from '../ports.js';
 import type { AuthRepos, PasswordHasher } from '../auth/ports.js';
 import type { OrgRepos } from '../orgs/ports.js';
@@ -42,8 +43,17 @@ export type HandoverStep<R> = {
   run: (repos: R, fromUserId: string, toUserId: string, at: string) => Promise<number>;
 };
 
+/** The recorded `view_personal_data` grants (docs/security/privacy.md). */
+export interface PersonalDataGrantRepository {
+  insert(grant: PersonalDataGrant): Promise<void>;
+  byId(id: string): Promise<PersonalDataGrant | undefined>;
+  /** An account's grants, newest first; `live` keeps those not revoked. */
+  forUser(userId: string, opts?: { live?: boolean }): Promise<PersonalDataGrant[]>;
+  revoke(id: string, by: { id: string | null; label: string }, at: string): Promise<void>;
+}
+
 /** Repositories of account management. */
-export type UserRepos = { users: UserRepository };
+export type UserRepos = { users: UserRepository; personalDataGrants: PersonalDataGrantRepository };
 
 /**
  * What account management uses: the organization tree, the accounts and the site settings to read, a transaction

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/policies/actor.js';
 import { ancestry, orderTree, type OrgNode } from '../../domain/orgs/organization.js';
 import { canAdmin, type AdminAction } from '../../domain/policies/admin-policy.js';
 import type { UserStatus, UserWithRoles } from '../../domain/users/user.js';
+import type { PersonalDataGrant } from '../../domain/users/personal-data-grant.js';
 import type { OrgRepos } from '../orgs/ports.js';
 import { forbidden, notFound } from '../errors.js';
 import type { UserRepos } from './ports.js';
@@ -111,6 +112,12 @@ export type AccountPage = {
   can: UserAbilities;
   /** The labels of the registered handover steps, in order. */
   handoverSteps: string[];
+  /** The account's `view_personal_data` grants (docs/security/privacy.md), newest first, revoked ones too. */
+  personalData: {
+    grants: (PersonalDataGrant & { canRevoke: boolean })[];
+    /** The organizations whose subtree the actor may grant (empty: no form). */
+    orgs: OrgNode[];
+  };
 };
 
 /**
@@ -128,6 +135,8 @@ export async function accountPage(
   if (!scope.can('user.read', user.orgId)) throw forbidden();
   const successor = user.replacedBy ? await ctx.repos.users.byId(user.replacedBy) : undefined;
   const keep = new Set([user.orgId, ...user.roles.map((g) => g.orgId)]);
+  const grants = await ctx.repos.personalDataGrants.forUser(user.id);
+  const grantable = (orgId: string) => scope.can('user.grant_personal_data', orgId);
   return {
     user,
     successor,
@@ -135,6 +144,10 @@ export async function accountPage(
     orgs: scope.tree.filter((o) => scope.can('user.update', o.id) && (o.retiredAt === null || keep.has(o.id))),
     can: abilitiesFor(scope, user),
     handoverSteps: ctx.handoverSteps.map((s) => s.label),
+    personalData: {
+      grants: grants.map((g) => ({ ...g, canRevoke: g.revokedAt === null && grantable(g.orgId) })),
+      orgs: user.status === 'active' ? scope.orgsFor('user.grant_personal_data') : [],
+    },
   };
 }
 

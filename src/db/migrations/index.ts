@@ -20,6 +20,7 @@ import * as rateCounters from './2026-12-09T0100-rate-counters.js';
 import * as healthProbe from './2026-12-09T0200-health-probe.js';
 import * as outboxClaims from './2026-12-10T0100-outbox-claims.js';
 import * as apiTokenScope from './2026-12-10T0200-api-token-scope.js';
+import * as personalDataGrants from './2026-12-10T0300-personal-data-grants.js';
 import * as submissionHash from './2026-12-10T0400-submission-hash.js';
 import * as searchIdentifiers from './2026-12-10T0500-search-identifiers.js';
 
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-09T0200-health-probe': healthProbe,
   '2026-12-10T0100-outbox-claims': outboxClaims,
   '2026-12-10T0200-api-token-scope': apiTokenScope,
+  '2026-12-10T0300-personal-data-grants': personalDataGrants,
   '2026-12-10T0400-submission-hash': submissionHash,
   '2026-12-10T0500-search-identifiers': searchIdentifiers,
 };

@@ -232,10 +232,19 @@ export function applicationRepository(db: Kysely<Database>): ApplicationReposito
       if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
       if (f.query) {
         const text = f.query;
+        const scope = f.nameSearch;
         q = q.where((eb) =>
           eb.or([
             containsText('tracking_code', text),
-            containsText('applicant_name', text),
+            scope
+              ? eb.and([
+                  containsText('applicant_name', text),
+                  eb.or([
+                    ...(scope.orgIds.length > 0 ? [eb('org_id', 'in', [...scope.orgIds])] : []),
+                    eb('handler_id', '=', scope.handlerId),
+                  ]),
+                ])
+              : containsText('applicant_name', text),
             containsText('description', text),
           ]),
         );

@@ -40,7 +40,6 @@ function tryMove(app: ApplicationSnapshot, c: Command, today: string, actor: Act
     rules: rulesFor(app.receivedOn),
     calendar: cal,
     actor,
-    orgIds: ['org-root', app.orgId],
   });
 }
 

@@ -49,16 +49,23 @@ const DEADLINE_ROLES: readonly Role[] = ['handler', 'office_head', 'legal_review
  * office head's.
  */
 export const QUEUE_RULES: Readonly<Record<Queue, QueueRule>> = {
-  to_register: { roles: ['handler'], states: ['received'] },
+  // The queues of moves list the organizations where the role is held itself: a move needs its role at the handling
+  // organization (docs/security/privacy.md); the deadline queues below still cover a subtree (supervision reads it).
+  to_register: { roles: ['handler'], ownOrganization: true, states: ['received'] },
   mine: { roles: ['handler'], mine: true },
-  legal_review: { roles: ['legal_reviewer'], states: ['in_legal_review'] },
-  approval: { roles: ['signer'], states: ['awaiting_approval'] },
+  legal_review: { roles: ['legal_reviewer'], ownOrganization: true, states: ['in_legal_review'] },
+  approval: { roles: ['signer'], ownOrganization: true, states: ['awaiting_approval'] },
   // Art. 33 ¶2: the extension needs the consent of 本机关政府信息公开工作机构负责人 — the office head of the
   // handling organization itself.
   extension: { roles: ['office_head'], ownOrganization: true, extensionRequested: true },
   // Art. 30: a case whose correction (or payment) period ran out waits for the handler to confirm that the
   // applicant had no good reason (the daily job proposes it: propose_lapse).
-  lapse: { roles: ['handler'], states: ['awaiting_correction', 'awaiting_payment'], periodEnded: true },
+  lapse: {
+    roles: ['handler'],
+    ownOrganization: true,
+    states: ['awaiting_correction', 'awaiting_payment'],
+    periodEnded: true,
+  },
   due_soon: { roles: DEADLINE_ROLES, deadline: 'due_soon' },
   overdue: { roles: DEADLINE_ROLES, deadline: 'overdue' },
 };

@@ -152,16 +152,29 @@ describe('the role check comes first', () => {
     assert.equal(result.ok ? 'ok' : result.error.code, FORBIDDEN);
   });
 
-  it('should accept a grant in an organization passed in orgIds (e.g. the ancestry)', () => {
+  it('should refuse a handler of the superior government: moves need the role at the handling organization', () => {
     const districtHandler = actorWith('u-district', ['handler'], 'org-root');
     const result = decide(caseIn('received'), cmd('register'), {
       today: TODAY,
       rules,
       calendar: cal,
       actor: districtHandler,
-      orgIds: ['org-root', 'org-1'],
     });
-    assert.ok(result.ok);
+    assert.equal(result.ok ? 'ok' : result.error.code, FORBIDDEN);
+  });
+
+  it('should refuse the assigned 协办 helper a transfer with a Chinese message, and let them draft', () => {
+    const helper = actorWith('u-helper', ['handler'], 'org-2');
+    const helped = { ...caseIn('registered'), handlerId: 'u-helper' };
+    const ctx = { today: TODAY, rules, calendar: cal, actor: helper };
+    const transfer = decide(helped, cmd('transfer', PARAMS.transfer), ctx);
+    assert.equal(transfer.ok ? 'ok' : transfer.error.code, FORBIDDEN);
+    assert.match(transfer.ok ? '' : transfer.error.message, /协办人员不能“转办”/);
+    const moves = availableTransitions(helped, helper, rules, { today: TODAY }).map((m) => m.action);
+    assert.ok(
+      moves.includes('draft_reply') && !moves.includes('transfer') && !moves.includes('withdraw'),
+      moves.join(),
+    );
   });
 });
 

@@ -9,7 +9,8 @@
 // successful decision.
 
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
-import { holdsAt, holdsOver, type Actor } from '../policies/actor.js';
+import { holdsAnywhere, type Actor } from '../policies/actor.js';
+import { canMakeMove, isCaseHelper } from '../policies/application-policy.js';
 import { ConflictError, DomainError } from '../core/domain-error.js';
 import { compareDates, type LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -79,11 +80,6 @@ export type DecideContext = {
   readonly calendar: HolidayCalendar;
   /** null = the system (only lapse moves). */
   readonly actor: Actor | null;
-  /**
-   * Organizations whose role grants count for this case (default: the case's own organization).
-   * The use case passes the ancestry, or adds the org of a designated legal reviewer (e.g. 司法局).
-   */
-  readonly orgIds?: readonly string[];
 };
 
 /** The event to append, before storage adds seq, time and actor. */
@@ -112,7 +108,7 @@ type Move = { on: LocalDate; extra: Record<string, unknown>; patch: Partial<Appl
  *   `forbidden`, `illegal_transition` or `invalid_params` with a Chinese message
  */
 export function decide(app: ApplicationSnapshot, cmd: Command, ctx: DecideContext): Result<Decision, DomainError> {
-  const roleError = checkRole(app, cmd.action, ctx.actor, ctx.orgIds);
+  const roleError = checkRole(app, cmd.action, ctx.actor);
   if (roleError !== null) {
     return err(roleError);
   }
@@ -174,17 +170,17 @@ export function decide(app: ApplicationSnapshot, cmd: Command, ctx: DecideContex
  * @param app the case
  * @param actor the signed-in user, or null for the system
  * @param rules the case's rules
- * @param options `today` enables the time checks (a lapse only after its period ended); `orgIds` as in DecideContext
+ * @param options `today` enables the time checks (a lapse only after its period ended)
  * @returns the moves, in table order
  */
 export function availableTransitions(
   app: ApplicationSnapshot,
   actor: Actor | null,
   rules: DisclosureRules,
-  options: { today?: LocalDate; orgIds?: readonly string[] } = {},
+  options: { today?: LocalDate } = {},
 ): AvailableTransition[] {
   return TRANSITIONS.filter((t) => t.from === app.state)
-    .filter((t) => checkRole(app, t.action, actor, options.orgIds) === null)
+    .filter((t) => checkRole(app, t.action, actor) === null)
     .filter((t) => guardError(app, t.action, actor, options.today, rules) === null)
     .map((t) => ({
       action: t.action,
@@ -195,12 +191,7 @@ export function availableTransitions(
     }));
 }
 
-function checkRole(
-  app: ApplicationSnapshot,
-  action: Action,
-  actor: Actor | null,
-  orgIds?: readonly string[],
-): DomainError | null {
+function checkRole(app: ApplicationSnapshot, action: Action, actor: Actor | null): DomainError | null {
   const role = ACTION_ROLES[action];
   if (actor === null) {
     return SYSTEM_ACTIONS.has(action) ? null : new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”须由工作人员办理`);
@@ -208,20 +199,27 @@ function checkRole(
   if (SYSTEM_ACTIONS.has(action)) {
     return new DomainError(FORBIDDEN, `“${ACTION_LABELS[action]}”由系统在期限届满后自动作出`);
   }
+  const subject = { orgAncestry: [app.orgId], handlerId: app.handlerId };
+  if (canMakeMove(actor, action, role, subject)) {
+    return null;
+  }
   if (OWN_OFFICE_HEAD_ACTIONS.has(action)) {
     // Art. 33 ¶2: "经政府信息公开工作机构负责人同意" — the head of the handling organization's own
     // disclosure office; a head at a superior organization does not consent in its place.
-    return holdsAt(actor, role, app.orgId)
-      ? null
-      : new DomainError(
-          FORBIDDEN,
-          `“${ACTION_LABELS[action]}”须经本机关政府信息公开工作机构负责人同意（第三十三条第二款），上级机关的负责人不能代为同意`,
-        );
+    return new DomainError(
+      FORBIDDEN,
+      `“${ACTION_LABELS[action]}”须经本机关政府信息公开工作机构负责人同意（第三十三条第二款），上级机关的负责人不能代为同意`,
+    );
   }
-  if (holdsOver(actor, role, orgIds ?? [app.orgId])) {
-    return null;
+  if (isCaseHelper(actor, subject)) {
+    return new DomainError(
+      FORBIDDEN,
+      `协办人员不能“${ACTION_LABELS[action]}”：该事项只能由办理机关本机关的工作人员办理`,
+    );
   }
-  return new DomainError(FORBIDDEN, `需要“${ROLE_LABELS[role]}”角色才能“${ACTION_LABELS[action]}”`);
+  // Roles reach down the tree for reading only: a role held elsewhere (e.g. at the superior government) does not act.
+  const where = holdsAnywhere(actor, role) ? '办理机关本机关的' : '';
+  return new DomainError(FORBIDDEN, `需要${where}“${ROLE_LABELS[role]}”角色才能“${ACTION_LABELS[action]}”`);
 }
 
 /**

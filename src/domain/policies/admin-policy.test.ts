@@ -16,6 +16,7 @@ const ORG_ACTIONS: [AdminAction, readonly Role[]][] = [
   ['user.create', ['admin']],
   ['user.update', ['admin']],
   ['user.handover', ['admin']],
+  ['user.grant_personal_data', ['admin']],
   ['user.read', ['admin', 'supervisor']],
   ['audit.read', ['admin', 'supervisor']],
 ];

@@ -11,6 +11,7 @@ export type AdminAction =
   | 'user.create'
   | 'user.update'
   | 'user.handover'
+  | 'user.grant_personal_data'
   | 'calendar.update'
   | 'audit.read'
   | 'settings.update'
@@ -30,6 +31,8 @@ const ON_ORGANIZATION: Readonly<Partial<Record<AdminAction, readonly Role[]>>> =
   'user.create': ['admin'],
   'user.update': ['admin'],
   'user.handover': ['admin'],
+  // docs/security/privacy.md: an admin lets an account see the applicants of a subtree they administer.
+  'user.grant_personal_data': ['admin'],
   'user.read': ['admin', 'supervisor'],
   'audit.read': ['admin', 'supervisor'],
 };

@@ -29,6 +29,7 @@ import { grantTrackPass } from '../../../src/app/applications/track.js';
 import { sendCorrection } from '../../../src/app/applications/online-correction.js';
 import { makePublication, publishingStaff } from '../../factories/publications.js';
 import { catalogueRowForm } from '../../factories/standard-catalogue.js';
+import { grantPersonalData, revokePersonalData } from '../../../src/app/users/personal-data-grants.js';
 
 const code = (n: number) => testCreditCode(n);
 const fields = (n: number, name: string) =>
@@ -67,6 +68,9 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
   await markAreaNotApplicable(rt.ctx, null, root.id, second?.id ?? '', '本机构不涉及该领域');
   await saveReportDraft(rt.ctx, null, root.id, 2024, { sections: { overview: '本年度依法做好政府信息公开工作。' } });
   await setInternalReportDue(rt.ctx, null, named('示例区教育局').id, '01-15');
+  // A view_personal_data grant, revoked, so that every column of its row holds a value.
+  const grant = await grantPersonalData(rt.ctx, null, staff.signer.userId, { orgId: root.id, reason: '处理投诉' });
+  await revokePersonalData(rt.ctx, null, staff.signer.userId, grant.id);
 }
 
 for (const dialect of DIALECTS) {

@@ -4,7 +4,7 @@ import type { Actor } from '../../../domain/policies/actor.js';
 import { USER_STATUS_LABELS, type UserWithRoles } from '../../../domain/users/user.js';
 import type { AccountPage } from '../../../app/users/user-scope.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, PostForm, Select } from '../../common/forms.js';
+import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 import {
@@ -27,6 +27,7 @@ export type EditPageProps = {
   edit?: FormErrors;
   password?: FormErrors;
   status?: FormErrors;
+  personalData?: FormErrors & { values?: { orgId?: string; reason?: string } };
 };
 
 /**
@@ -53,6 +54,7 @@ export function UserEditPage(p: EditPageProps) {
       {can.update ? <EditForm {...p} /> : <p class="muted">您可以查阅该账号，但无权修改。</p>}
       {can.update ? <PasswordForm id={u.id} csrf={p.csrf} {...p.password} /> : null}
       {can.update ? <StatusForm id={u.id} csrf={p.csrf} active={u.status === 'active'} {...p.status} /> : null}
+      <PersonalDataGrants {...p} />
       {can.handover ? (
         <div>
           <h2>交接</h2>
@@ -71,6 +73,85 @@ export function UserEditPage(p: EditPageProps) {
         <a href="/admin/users">返回账号列表</a>
       </p>
     </AdminLayout>
+  );
+}
+
+/** Labels of the grant form's fields. */
+const GRANT_LABELS: Record<string, string> = { orgId: '授权范围（机构及其下级机构）', reason: '授权理由' };
+
+/**
+ * The account's `view_personal_data` grants (docs/security/privacy.md): the live and revoked ones, a revoke button
+ * on each live grant the actor administers, and the form to grant one on a subtree the actor administers.
+ */
+function PersonalDataGrants(p: EditPageProps) {
+  const { user: u, orgLabels, personalData: pd } = p.page;
+  const e = p.personalData;
+  if (pd.grants.length === 0 && pd.orgs.length === 0) return null;
+  return (
+    <section aria-labelledby="pd-h">
+      <h2 id="pd-h">查看申请人个人信息的授权</h2>
+      <p class="muted">
+        申请人的个人信息仅由办理机关及其协办人员查看。经授权的账号可查看授权范围内申请的个人信息，每次查看均记入审计日志。
+      </p>
+      {pd.grants.length === 0 ? (
+        <p>该账号没有查看申请人个人信息的授权。</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">授权范围</th>
+              <th scope="col">理由</th>
+              <th scope="col">授权人、时间</th>
+              <th scope="col">状态</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pd.grants.map((g) => (
+              <tr>
+                <td>{`${orgLabel(orgLabels, g.orgId)}及其下级机构`}</td>
+                <td>{g.reason}</td>
+                <td>{`${g.grantedByLabel}，${formatInstant(g.grantedAt)}`}</td>
+                <td>
+                  {g.revokedAt !== null ? (
+                    `已由${g.revokedByLabel ?? ''}于${formatInstant(g.revokedAt)}撤销`
+                  ) : g.canRevoke ? (
+                    <PostForm action={`/admin/users/${u.id}/personal-data/${g.id}/revoke`} csrf={p.csrf}>
+                      <button type="submit" class="secondary">
+                        撤销授权
+                      </button>
+                    </PostForm>
+                  ) : (
+                    '有效'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pd.orgs.length > 0 ? (
+        <PostForm action={`/admin/users/${u.id}/personal-data`} csrf={p.csrf} class="narrow">
+          <h3>新增授权</h3>
+          <ErrorSummary message={e?.message} errors={e?.errors} labels={GRANT_LABELS} />
+          <Select
+            name="orgId"
+            label={GRANT_LABELS.orgId ?? ''}
+            value={e?.values?.orgId}
+            error={e?.errors?.orgId}
+            required
+            options={[['', '请选择机构'], ...pd.orgs.map((o): [string, string] => [o.id, o.name])]}
+          />
+          <Field
+            name="reason"
+            label={GRANT_LABELS.reason ?? ''}
+            value={e?.values?.reason}
+            error={e?.errors?.reason}
+            required
+          />
+          <button type="submit">授权</button>
+        </PostForm>
+      ) : null}
+    </section>
   );
 }
 

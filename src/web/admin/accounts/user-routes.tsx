@@ -4,11 +4,12 @@
 import type { Hono } from 'hono';
 import { createUser, resetPassword, setUserActive, updateUser } from '../../../app/users/manage-users.js';
 import { handover } from '../../../app/users/handover.js';
+import { grantPersonalData, revokePersonalData } from '../../../app/users/personal-data-grants.js';
 import { accountPage, handoverChoices, newUserChoices, userList } from '../../../app/users/user-scope.js';
 import { USER_STATUSES } from '../../../domain/users/user.js';
 import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
 import { flashOf, formAction, readQuery, valueOf, type FormState } from '../../common/pipeline.js';
-import { optionalOneOf, parseQuery, text, z } from '../../common/validation.js';
+import { optionalOneOf, parseQuery, required, text, z } from '../../common/validation.js';
 import { UserListPage, UserNewPage, type FormErrors } from './user-views.js';
 import { HandoverPage, UserEditPage, handoverFlash, type EditPageProps } from './user-account-views.js';
 import {
@@ -27,6 +28,8 @@ const FLASH: Record<string, string> = {
   password: '已设置临时密码，该用户下次登录时须修改密码。',
   deactivated: '账号已停用：该账号不能再登录，其记录予以保留。',
   reactivated: '账号已重新启用。',
+  granted: '已授权该账号查看授权范围内申请人的个人信息，每次查看均记入审计日志。',
+  revoked: '已撤销该授权。',
 };
 
 /** The list's filter: a malformed status is reported and ignored. */
@@ -116,6 +119,28 @@ export function registerUserRoutes(admin: Hono<StaffEnv>): void {
       done: (active) => c.redirect(`/admin/users/${id}?flash=${active ? 'reactivated' : 'deactivated'}`, 303),
       again: (state) => editPage(c, id, { status: errorsOf(state) }),
     });
+  });
+
+  admin.post('/admin/users/:id/personal-data', (c) => {
+    const id = c.req.param('id');
+    return formAction(c, {
+      schema: z.object({ orgId: required('请选择授权范围'), reason: text(200) }),
+      run: (input) => grantPersonalData(c.get('ctx'), c.get('actor'), id, input),
+      done: () => c.redirect(`/admin/users/${id}?flash=granted`, 303),
+      again: (state) =>
+        editPage(c, id, {
+          personalData: {
+            ...errorsOf(state),
+            values: { orgId: valueOf(state.values, 'orgId'), reason: valueOf(state.values, 'reason') },
+          },
+        }),
+    });
+  });
+
+  admin.post('/admin/users/:id/personal-data/:grant/revoke', async (c) => {
+    const id = c.req.param('id');
+    await revokePersonalData(c.get('ctx'), c.get('actor'), id, c.req.param('grant'));
+    return c.redirect(`/admin/users/${id}?flash=revoked`, 303);
   });
 
   admin.get('/admin/users/:id/handover', async (c) => {

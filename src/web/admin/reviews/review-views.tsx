@@ -181,7 +181,7 @@ export function ReviewFormPage(
           {f('caseNo')}
           {f('filedOn', { required: true, hint: dateHint, inputmode: 'numeric' })}
           {f('body', { required: true })}
-          {f('claimantName', { hint: '个人信息：仅供本机构及上级工作人员查看，不在门户公开，不写入审计日志' })}
+          {f('claimantName', { hint: '个人信息：仅供本机构工作人员及经授权人员查看，不在门户公开，不写入审计日志' })}
           {f('subject', {
             required: true,
             multiline: true,
