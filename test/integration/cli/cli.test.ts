@@ -67,13 +67,13 @@ for (const dialect of DIALECTS) {
       const ok = await runGongkaiInProcess(
         ['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', 'legal_reviewer', '--password-stdin'],
         env,
-        'Wang-Handler-2025!\n',
+        'Tea-Kettle-Orbit-47!\n',
       );
       assert.equal(ok.code, 0, ok.stderr);
       const dup = await runGongkaiInProcess(
         ['user', 'add', 'wang.handler', '--org', root, '--role', 'handler', '--password-stdin'],
         env,
-        'Wang-Handler-2025!\n',
+        'Tea-Kettle-Orbit-47!\n',
       );
       assert.equal(dup.code, 1);
       assert.match(dup.stderr, /用户名已存在/);
