@@ -138,6 +138,8 @@ export function PublicLayout(props: {
   footer: SiteFooter;
   crumbs?: [string, string][];
   feeds?: { href: string; title: string }[];
+  /** Load /static/portal.js (progressive enhancement such as 打印); pages without it carry no script. */
+  script?: boolean;
   children?: Child;
 }) {
   const f = props.footer;
@@ -151,7 +153,7 @@ export function PublicLayout(props: {
           {(props.feeds ?? []).map((feed) => (
             <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
           ))}
-          <script src="/static/portal.js" defer></script>
+          {props.script ? <script src="/static/portal.js" defer></script> : null}
         </>
       }
     >

@@ -17,6 +17,7 @@ import { setInternalReportDue } from '../../../src/app/reports/report-settings.j
 import type { Organization } from '../../../src/domain/orgs/organization.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
 import { applicantForm, type CaseStaff } from './procedure.js';
+import { caseStaff } from '../../factories/staff.js';
 import { makeUser } from './support.js';
 
 const is = (code: string, pattern?: RegExp) => (e: unknown) =>
@@ -31,6 +32,7 @@ for (const dialect of DIALECTS) {
     const org: Record<'dept1' | 'dept2' | 'dept3' | 'dept4' | 'town', Organization> = {} as never;
     const u: Record<string, Actor> = {};
     let pendingReply = '';
+    let dept1Staff: CaseStaff;
     const at = (day: string) => rt.clock.set(`${day}T02:00:00Z`);
 
     before(async () => {
@@ -75,13 +77,15 @@ for (const dialect of DIALECTS) {
         channel: 'online',
         form: applicantForm('business', 2),
       });
-      await actOnApplication(rt.ctx, staff.handler, id, 'register', {});
-      await actOnApplication(rt.ctx, staff.handler, id, 'draft_reply', {
+      // The bureau's own case workers: moves need the role at the handling organization (docs/security/privacy.md).
+      dept1Staff = await caseStaff(rt, { orgId: org.dept1.id, prefix: 'dept1' });
+      await actOnApplication(rt.ctx, dept1Staff.handler, id, 'register', {});
+      await actOnApplication(rt.ctx, dept1Staff.handler, id, 'draft_reply', {
         outcome: 'disclosed',
         provision: '电子邮件发送',
       });
-      await actOnApplication(rt.ctx, staff.legal, id, 'pass_legal_review', { confidentialityReviewed: true });
-      await actOnApplication(rt.ctx, staff.signer, id, 'approve_reply', {});
+      await actOnApplication(rt.ctx, dept1Staff.legal, id, 'pass_legal_review', { confidentialityReviewed: true });
+      await actOnApplication(rt.ctx, dept1Staff.signer, id, 'approve_reply', {});
       pendingReply = id;
       at('2026-01-05');
     });
@@ -189,7 +193,7 @@ for (const dialect of DIALECTS) {
       assert.equal(published.report.applications.carried_forward?.business, 1);
       assert.ok(published.publishedAt && published.submittedAt);
       // The reply was served on 30 December but recorded only now: 2025's live figures change.
-      await actOnApplication(rt.ctx, staff.handler, pendingReply, 'send_reply', {
+      await actOnApplication(rt.ctx, dept1Staff.handler, pendingReply, 'send_reply', {
         method: 'email',
         sentOn: '2025-12-30',
       });

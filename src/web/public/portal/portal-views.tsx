@@ -24,6 +24,8 @@ export function PortalFrame(p: {
   title: string;
   crumbs: [string, string][];
   feeds?: { href: string; title: string }[];
+  /** Load the portal's script (pages with a 打印 button); every other page is script-free. */
+  script?: boolean;
   children?: Child;
 }) {
   return (
@@ -33,6 +35,7 @@ export function PortalFrame(p: {
       footer={p.site.footer}
       crumbs={p.crumbs}
       feeds={p.feeds}
+      script={p.script}
     >
       {p.children}
     </PublicLayout>

@@ -232,7 +232,7 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
   const topic = i.topic || trail[trail.length - 1]?.name || KIND_LABELS[i.kind];
   const row = catalogueRow ? `${catalogueRow.area ? `${catalogueRow.area}领域 › ` : ''}${catalogueRow.label}` : '';
   return (
-    <PortalFrame site={p.site} title={i.title} crumbs={crumbs} feeds={org ? [orgFeed(org)] : []}>
+    <PortalFrame site={p.site} title={i.title} crumbs={crumbs} feeds={org ? [orgFeed(org)] : []} script>
       <div class="pubtools">
         <span>
           字号：
