@@ -48,7 +48,7 @@ export function PublishConfirmPage(p: {
             <li>{`${REPORT_FILES[k].label}：${p.pageUrl}.${k}`}</li>
           ))}
         </ul>
-        <p class="warn">公开后报告的数字和文字即固定，不能再修改；如有错误，只能以更正的方式处理。</p>
+        <p class="warn">公开后报告的数字和文字即固定，不能再修改。</p>
       </section>
       {blockers.length > 0 ? (
         <section aria-labelledby="blockers">
