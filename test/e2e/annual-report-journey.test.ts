@@ -1,14 +1,16 @@
 // Browser journey of the annual report: the office head of 示例区教育局 opens last year's annual report (its
 // tables computed from the applications), edits the overview, types a section-二 figure wrongly and
-// fixes it, publishes; a visitor finds it under 政府信息公开年报 with the tables and the numbers.
+// fixes it, writes sections 五、六 in full (the task list turns 已完成), confirms what goes public and publishes;
+// a visitor finds it under 政府信息公开年报 with the tables and the numbers.
 // axe-core (WCAG 2.1 AA) finds no serious or critical violation on the report page (with its
-// errors shown), the archive and the published report.
+// errors shown), the publishing confirmation, the archive and the published report.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, browserSkipReason, e2eSuite } from '../support/e2e.js';
 import { insertReportCases } from '../integration/http/annual-report-fixture.js';
 
 const OVERVIEW = '本年度，区教育局认真贯彻《中华人民共和国政府信息公开条例》，依法办理政府信息公开申请。';
+const PROBLEMS = '主要问题是依申请公开答复质量有待提高，下一步将加强业务培训。';
 
 describe('annual report journey in Chromium', { skip: browserSkipReason() }, () => {
   let eduCode = '';
@@ -47,11 +49,24 @@ describe('annual report journey in Chromium', { skip: browserSkipReason() }, () 
     );
     assert.deepEqual(await axeViolations(head), [], 'report page with errors');
     await head.getByRole('textbox', { name: '行政许可：本年处理决定数量' }).fill('12');
+    const tasks = head.getByRole('navigation', { name: '编制进度' });
+    assert.match((await tasks.getByRole('listitem').nth(4).textContent()) ?? '', /五、存在的主要问题及改进情况未完成/);
+    await head.getByRole('textbox', { name: '五、存在的主要问题及改进情况' }).fill(PROBLEMS);
+    await head.getByRole('textbox', { name: '六、其他需要报告的事项' }).fill('本年度未收取信息处理费。');
     await head.getByRole('button', { name: '保存草稿' }).click();
     await head.waitForURL(/flash=saved/);
     assert.equal(await head.locator('[data-cell="article20.licensing.decisions"]').textContent(), '12');
+    assert.match((await tasks.getByRole('listitem').nth(4).textContent()) ?? '', /已完成/);
+    assert.match((await tasks.getByRole('listitem').nth(6).textContent()) ?? '', /检查已完成/);
 
-    await head.getByRole('button', { name: '公开发布' }).click();
+    await head.getByRole('link', { name: '公开发布' }).click();
+    await head.waitForURL(/\/publish$/);
+    assert.match(
+      (await head.locator('main').textContent()) ?? '',
+      /将在门户公开《示例区教育局\d{4}年政府信息公开工作年度报告》/,
+    );
+    assert.deepEqual(await axeViolations(head), [], 'publishing confirmation');
+    await head.getByRole('button', { name: '确认公开发布' }).click();
     await head.waitForURL(/flash=published/);
     assert.match((await head.getByRole('status').first().textContent()) ?? '', /已公开发布/);
 

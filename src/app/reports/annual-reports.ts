@@ -4,6 +4,7 @@
 import type { Actor } from '../../domain/policies/actor.js';
 import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-report.js';
 import { checkReport } from '../../domain/reports/check-report.js';
+import { reportTasks, unfinishedSectionFindings, type ReportTask } from '../../domain/reports/report-readiness.js';
 import type { Finding } from '../../domain/reports/finding.js';
 import { reportFormatOf } from '../../domain/reports/compute.js';
 import { NARRATIVE_KEYS, type NarrativeKey } from '../../domain/reports/labels.js';
@@ -49,6 +50,8 @@ export type ReportRecord = {
   submittedAt: string | null;
   publishedAt: string | null;
   returnedReason: string | null;
+  /** Sections 一–六, then 检查 → 报送 → 公开: where the report stands. */
+  tasks: ReportTask[];
   can: ReportAbilities;
 };
 
@@ -88,9 +91,16 @@ export function newStoredReport(
   };
 }
 
+/** The figures' findings (R1–R8) and the unfinished sections'. */
+const allFindings = (report: AnnualReport, previous: AnnualReport | null | undefined): Finding[] => [
+  ...unfinishedSectionFindings(report.sections),
+  ...checkReport(report, { previous }),
+];
+
 /**
  * The report and its findings: the frozen snapshot once submitted (`frozenFrom` names the states whose
- * snapshot counts), else the live draft; R1–R8 with last year's report for R6/R7.
+ * snapshot counts), else the live draft; R1–R8 with last year's report for R6/R7, and an error for each
+ * narrative section still holding a 【请补充】 placeholder.
  */
 export async function reportWithFindings(
   repos: ReportData,
@@ -101,10 +111,10 @@ export async function reportWithFindings(
 ): Promise<{ report: AnnualReport; findings: Finding[] }> {
   if (stored?.snapshot && frozenFrom.includes(stored.state)) {
     const previous = (await previousReport(repos, o.org, year)).report;
-    return { report: stored.snapshot, findings: checkReport(stored.snapshot, { previous }) };
+    return { report: stored.snapshot, findings: allFindings(stored.snapshot, previous) };
   }
   const { report, previous } = await computeDraft(repos, o.org, year, stored);
-  return { report, findings: checkReport(report, { previous }) };
+  return { report, findings: allFindings(report, previous) };
 }
 
 /** Builds the record of a report as the actor sees it. */
@@ -139,6 +149,7 @@ async function recordOf(
     submittedAt: stored?.submittedAt ?? null,
     publishedAt: stored?.publishedAt ?? null,
     returnedReason: stored?.returnedReason ?? null,
+    tasks: reportTasks({ report, findings, state, today: ctx.clock.today() }),
     can: {
       edit: may('report.edit'),
       submit: may('report.submit'),

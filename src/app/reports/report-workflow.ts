@@ -1,10 +1,13 @@
 // The report's workflow: draft → submitted to the supervising organization → published
 // (《政府信息公开条例》第四十九条), and back to draft when the supervisor returns it. Findings of severity
-// error (R1–R8, src/domain/reports/check-report.ts) block submitting and publishing; the figures are
-// frozen on submission.
+// error (R1–R8, src/domain/reports/check-report.ts, and a 【请补充】 placeholder left in a section) block
+// submitting and publishing; the figures are frozen on submission. A year's report is published from 1 January of
+// the next year (src/domain/reports/report-readiness.ts).
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Finding } from '../../domain/reports/finding.js';
 import { REPORT_STATE_LABELS, type ReportAction } from '../../domain/reports/report-policy.js';
+import { ruleLabel, tooEarlyToPublish } from '../../domain/reports/report-readiness.js';
+import type { LocalDate } from '../../domain/core/local-date.js';
 import { actorLabel } from '../actors.js';
 import { conflict, invalid } from '../errors.js';
 import { changeReport, loadReport, reportWithFindings, type ReportRecord } from './annual-reports.js';
@@ -26,6 +29,9 @@ const AUDIT_ACTIONS: Record<Move, string> = {
 /** Cell of a finding, for the message listing the errors. */
 const cellOf = (f: Finding): string => [f.where.section, f.where.row, f.where.column].filter(Boolean).join('.');
 
+/** An error finding in one line: its rule and message. */
+const errorLine = (f: Finding): string => `${ruleLabel(f.rule)} ${f.message}`;
+
 /** Throws `invalid` listing every error finding, in Chinese, with its cell. */
 function blockOnErrors(findings: Finding[], what: string): void {
   const errors = findings.filter((f) => f.severity === 'error');
@@ -33,10 +39,7 @@ function blockOnErrors(findings: Finding[], what: string): void {
   const fieldErrors = Object.fromEntries(
     errors.map((f, i) => [`${f.rule}#${i + 1}${cellOf(f) ? `:${cellOf(f)}` : ''}`, f.message]),
   );
-  throw invalid(
-    `报告有${errors.length}项错误，不能${what}：${errors.map((f) => `${f.rule} ${f.message}`).join('；')}`,
-    fieldErrors,
-  );
+  throw invalid(`报告有${errors.length}项错误，不能${what}：${errors.map(errorLine).join('；')}`, fieldErrors);
 }
 
 /** Runs one workflow move in a transaction: checks the right, applies and audits it, reads the record again. */
@@ -65,8 +68,10 @@ async function freezeAs(
   stored: StoredReport,
   repos: ReportData,
   o: ReportOrg,
-  done: { now: string; by: string },
+  done: { now: string; by: string; today: LocalDate },
 ): Promise<Record<string, unknown>> {
+  const early = state === 'published' ? tooEarlyToPublish(stored.year, done.today) : null;
+  if (early) throw conflict(early);
   const { report, findings } = await reportWithFindings(repos, o, stored.year, stored, ['submitted']);
   blockOnErrors(findings, state === 'submitted' ? '报送' : '发布');
   Object.assign(stored, {
@@ -88,7 +93,7 @@ const freezeMove =
   (action: 'report.submit' | 'report.publish', state: 'submitted' | 'published'): WorkflowMove =>
   (ctx, actor, orgId, year) =>
     move(ctx, actor, orgId, year, action, (stored, repos, o, now) =>
-      freezeAs(state, stored, repos, o, { now, by: actorLabel(actor) }),
+      freezeAs(state, stored, repos, o, { now, by: actorLabel(actor), today: ctx.clock.today() }),
     );
 
 /**
@@ -100,7 +105,8 @@ export const submitReport: WorkflowMove = freezeMove('report.submit', 'submitted
 /**
  * Publishes the report (art. 49): a submitted report as it was submitted, a draft as it is now
  * (publishing a draft also submits it). The published snapshot never changes afterwards.
- * @throws AppError 'invalid' listing the error findings; 'forbidden' unless a publisher of the organization
+ * @throws AppError 'invalid' listing the error findings; 'conflict' before 1 January of the next year (office date);
+ *   'forbidden' unless a publisher of the organization
  */
 export const publishReport: WorkflowMove = freezeMove('report.publish', 'published');
 
@@ -132,4 +138,25 @@ export async function returnReport(
     });
     return { reason: text };
   });
+}
+
+/** What the publishing confirmation shows: the report as it would go public and what still stops it. */
+export type PublishConfirmation = { record: ReportRecord; blockers: string[] };
+
+/**
+ * The confirmation before publishing: the record, and every reason publishing would be refused now (the year
+ * has not ended, error findings), so the page says so before the click.
+ * @throws AppError 'forbidden' unless a publisher of the organization and the report is not yet published
+ */
+export async function publishConfirmation(
+  ctx: ReportContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+): Promise<PublishConfirmation> {
+  await reportFor(ctx.repos, actor, 'report.publish', orgId, year);
+  const record = await loadReport(ctx, actor, orgId, year);
+  const early = tooEarlyToPublish(year, ctx.clock.today());
+  const errors = record.findings.filter((f) => f.severity === 'error').map(errorLine);
+  return { record, blockers: [...(early ? [early] : []), ...errors] };
 }

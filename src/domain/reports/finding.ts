@@ -3,7 +3,21 @@
  * checker saw in the published text (spam, format, missing, truncated, prose).
  */
 export type FindingRule =
-  'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'spam' | 'format' | 'missing' | 'truncated' | 'prose';
+  | 'R1'
+  | 'R2'
+  | 'R3'
+  | 'R4'
+  | 'R5'
+  | 'R6'
+  | 'R7'
+  | 'R8'
+  | 'spam'
+  | 'format'
+  | 'missing'
+  | 'truncated'
+  | 'prose'
+  /** A narrative section still holding a 【请补充】 placeholder (report-readiness.ts). */
+  | 'unfinished';
 
 export type Severity = 'error' | 'warning';
 

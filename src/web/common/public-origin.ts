@@ -12,6 +12,6 @@ export const IN_PROCESS_ORIGIN = 'http://localhost';
  * The base of absolute URLs for feeds, the sitemap and the API (no trailing slash; may carry a path).
  * @returns e.g. `https://www.example.gov.cn/gongkai`, or the listening address such as `http://127.0.0.1:3000`
  */
-export async function publicOrigin(c: Context<WebEnv>): Promise<string> {
+export async function publicOrigin<E extends WebEnv>(c: Context<E>): Promise<string> {
   return (await getPublicBaseUrl(c.get('ctx'))) ?? c.get('opts').listenOrigin ?? IN_PROCESS_ORIGIN;
 }

@@ -7,7 +7,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason } from '../../support/runtime.js';
 import { publishReport } from '../../../src/app/reports/report-workflow.js';
-import { YEAR, cell, insertCase, lit, openReportWorld, postFile, type ReportWorld } from './annual-report-fixture.js';
+import {
+  YEAR,
+  cell,
+  finishNarrative,
+  insertCase,
+  lit,
+  openReportWorld,
+  postFile,
+  type ReportWorld,
+} from './annual-report-fixture.js';
 import { refusedPage } from '../../support/http.js';
 
 /** A case of 示例区财政局 received in 2024 and closed in 2025, entered after the 2024 report was published. */
@@ -158,6 +167,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should submit, show the subtree to the supervisor with the late units, and return with a reason', async () => {
+      await finishNarrative(w.rt.ctx, w.org.edu, YEAR);
       assert.equal((await w.as.eduEditor.post(`${page}/submit`, {})).status, 303);
       const submitted = await (await w.as.eduEditor.get(page)).text();
       assert.match(submitted, /已报送上级/);
@@ -194,11 +204,15 @@ for (const dialect of DIALECTS) {
     test('should refuse to submit a report with an error finding and show why (R6 against last year)', async () => {
       // Last year's report is published, then a case received in 2024 and closed in 2025 is entered
       // late: this year's 上年结转 no longer equals last year's 结转下年度 (R6).
+      await finishNarrative(w.rt.ctx, w.org.fin, YEAR - 1);
       await publishReport(w.rt.ctx, null, w.org.fin, YEAR - 1);
       await insertLateCase(w);
       const fin = `/admin/reports/${w.org.fin}/${YEAR}`;
       const res = await w.as.finEditor.post(`${fin}/submit`, {});
-      await refusedPage(res, [/报告有2项错误，不能报送：R6 第三部分“自然人”列/, /<td>R6<\/td>/]);
+      await refusedPage(res, [
+        /报告有5项错误，不能报送：待补充 “一、总体情况”[^<]*；R6 第三部分“自然人”列/,
+        /<td>R6<\/td>/,
+      ]);
       assert.equal(
         (await w.rt.ctx.repos.annualReports.get(w.org.fin, YEAR))?.state ?? 'draft',
         'draft',

@@ -7,6 +7,7 @@ import { TestAgent } from '../../support/http.js';
 import { STAFF_PASSWORD, makeStaff } from '../../factories/staff.js';
 import { localDate } from '../../../src/domain/core/local-date.js';
 import type { AppContext } from '../../../src/app/context.js';
+import { saveReportDraft } from '../../../src/app/reports/annual-reports.js';
 import type { OutcomeCode } from '../../../src/domain/reports/annual-report.js';
 import type { Role } from '../../../src/domain/users/roles.js';
 
@@ -137,6 +138,13 @@ export async function openReportWorld(dialect: Dialect): Promise<ReportWorld> {
     visitor: new TestAgent(rt),
   };
   return { rt, org, eduCode: byName('示例区教育局')?.creditCode ?? '', as };
+}
+
+/** Sections 一、五、六 written in full (no 【请补充】 of the drafted text left), as the compiler would. */
+export async function finishNarrative(ctx: AppContext, orgId: string, year: number): Promise<void> {
+  await saveReportDraft(ctx, null, orgId, year, {
+    sections: { overview: '本年度总体情况。', problems: '存在的问题及改进措施。', other: '无其他需要报告的事项。' },
+  });
 }
 
 /** POSTs a multipart form with a file from the same origin (with the CSRF field). */

@@ -1,12 +1,21 @@
-// HTTP: publishing the annual report on both dialects — nothing
+// HTTP: publishing the annual report on both dialects — the task list (sections 一–六, 检查, 报送, 公开), nothing
 // public before publication (page, JSON, archive; a submitted report neither), the publish button
-// for the office head only, the portal page in the official layout with its chart and files, every
+// for the office head only, the confirmation page (what goes public and where; only confirm=1 publishes; before
+// 1 January of the next year it says why not), the portal page in the official layout with its chart and files, every
 // export kind with its content type, magic bytes and Chinese file name (RFC 5987), no personal data,
 // and the rollup listing the units still missing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason } from '../../support/runtime.js';
-import { APPLICANT, YEAR, cell, lit, openReportWorld, type ReportWorld } from './annual-report-fixture.js';
+import {
+  APPLICANT,
+  YEAR,
+  cell,
+  finishNarrative,
+  lit,
+  openReportWorld,
+  type ReportWorld,
+} from './annual-report-fixture.js';
 
 /** Content type and first bytes of each export kind. */
 const KINDS: [string, RegExp, (b: Uint8Array) => boolean][] = [
@@ -41,6 +50,29 @@ for (const dialect of DIALECTS) {
     });
     after(() => w?.rt.close());
 
+    /** One line of the task list: its link, label and state. */
+    const task = (href: string, label: string, state: '已完成' | '未完成') =>
+      lit(`<a href="${href}">${label}</a><strong class="${state === '已完成' ? 'ok' : 'warn'}">${state}</strong>`);
+
+    test('should show where the report stands: sections 一–六, then 检查 → 报送 → 公开, with links', async () => {
+      const html = await (await w.as.eduHead.get(page)).text();
+      assert.match(html, /<h2 id="tasks">编制进度<\/h2>/);
+      assert.match(html, task('#preview', '三、收到和处理政府信息公开申请情况', '已完成'));
+      assert.match(html, task('#f-problems', '五、存在的主要问题及改进情况', '未完成'), 'the draft asks for text');
+      assert.match(html, task('#findings', '检查', '未完成'));
+      assert.match(html, task('#workflow', '报送', '未完成'));
+      assert.match(html, task(`${page}/publish`, '公开', '未完成'));
+      assert.match(html, /<td>待补充<\/td>/, 'the finding names its rule in Chinese');
+      assert.match(html, /“五、存在的主要问题及改进情况”仍有“【请补充】”/);
+      const refused = await w.as.eduEditor.post(`${page}/submit`, {});
+      assert.equal(refused.status, 422);
+      assert.match(await refused.text(), /不能报送：待补充 “一、总体情况”仍有“【请补充】”/);
+      await finishNarrative(w.rt.ctx, w.org.edu, YEAR);
+      const finished = await (await w.as.eduHead.get(page)).text();
+      assert.match(finished, task('#f-problems', '五、存在的主要问题及改进情况', '已完成'));
+      assert.match(finished, task('#findings', '检查', '已完成'));
+    });
+
     test('should keep drafts and submitted reports off the portal (404)', async () => {
       assert.equal((await w.as.visitor.get(`${portal}/${YEAR}`)).status, 404);
       assert.equal((await w.as.visitor.get(`${portal}/${YEAR}.json`)).status, 404);
@@ -58,13 +90,42 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(await (await w.as.eduEditor.get(page)).text(), />公开发布</);
       assert.equal((await w.as.eduEditor.post(`${page}/publish`, {})).status, 403);
       const head = await (await w.as.eduHead.get(page)).text();
-      assert.match(head, />公开发布</);
-      const res = await w.as.eduHead.post(`${page}/publish`, {});
+      assert.match(head, lit(`<a class="button" href="${page}/publish">公开发布</a>`));
+      assert.match(head, task('#workflow', '报送', '已完成'));
+      const confirm = await w.as.eduHead.get(`${page}/publish`);
+      assert.equal(confirm.status, 200);
+      const confirmHtml = await confirm.text();
+      assert.match(confirmHtml, /将在门户公开《示例区教育局2025年政府信息公开工作年度报告》的全文/);
+      const url = `http://localhost${portal}/${YEAR}`;
+      assert.match(confirmHtml, lit(`<a href="${url}">${url}</a>`));
+      assert.match(confirmHtml, lit(`http://localhost${portal}</a>`), 'the archive it is listed in');
+      assert.match(confirmHtml, lit(`PDF 文档：${url}.pdf`));
+      assert.match(confirmHtml, /<input type="hidden" name="confirm" value="1"/);
+      assert.equal(cell(confirmHtml, 'applications.new.natural_person'), '4', 'the report as it goes public');
+      assert.equal((await w.as.eduEditor.get(`${page}/publish`)).status, 403);
+      // Without the confirming field the click only shows the confirmation again: nothing is published.
+      const unconfirmed = await w.as.eduHead.post(`${page}/publish`, {});
+      assert.equal(unconfirmed.status, 200);
+      assert.match(await unconfirmed.text(), /将在门户公开/);
+      assert.equal((await w.as.eduHead.post(`${page}/publish`, { confirm: 'yes' })).status, 200);
+      assert.equal((await w.as.visitor.get(`${portal}/${YEAR}`)).status, 404, 'not published without confirm=1');
+      // On 31 December of the report year the page says why not, and a forced click is refused (409).
+      w.rt.clock.set(`${YEAR}-12-31T02:00:00Z`);
+      const early = await (await w.as.eduHead.get(`${page}/publish`)).text();
+      assert.match(early, /暂不能公开发布/);
+      assert.match(early, /2025年度报告须在2026年1月1日以后公开发布/);
+      assert.doesNotMatch(early, /确认公开发布/);
+      const forced = await w.as.eduHead.post(`${page}/publish`, { confirm: '1' });
+      assert.equal(forced.status, 409);
+      assert.match(await forced.text(), /今天是2025年12月31日/);
+      w.rt.clock.set('2026-02-10T02:00:00Z');
+      const res = await w.as.eduHead.post(`${page}/publish`, { confirm: '1' });
       assert.equal(res.status, 303);
       const done = await (await w.as.eduHead.get(res.headers.get('location') ?? page)).text();
       assert.match(done, /报告已公开发布/);
       assert.match(done, lit(`<a href="${portal}/${YEAR}">在门户网站查看</a>`));
-      assert.doesNotMatch(done, />公开发布<\/button>/, 'published once');
+      assert.doesNotMatch(done, />公开发布<\/a>/, 'published once');
+      assert.match(done, task(`${portal}/${YEAR}`, '公开', '已完成'));
 
       const pub = await w.as.visitor.get(`${portal}/${YEAR}`);
       assert.equal(pub.status, 200);

@@ -178,7 +178,21 @@ for (const dialect of DIALECTS) {
     });
 
     test('should find no error (R1–R8, R6/R7 against 2024 computed from the same data) and no warning', () => {
-      assert.deepEqual(record.findings, []);
+      assert.deepEqual(
+        record.findings.filter((f) => f.rule !== 'unfinished'),
+        [],
+      );
+    });
+
+    test('should name each drafted section still asking for text (【请补充】) as unfinished', () => {
+      const asking = (['overview', 'problems', 'other'] as const).filter((k) =>
+        (record.report.sections[k] ?? '').includes('【请补充'),
+      );
+      assert.ok(asking.length > 0, 'the drafted narrative leaves what the data cannot say');
+      assert.deepEqual(
+        record.findings.filter((f) => f.rule === 'unfinished').map((f) => f.where.section),
+        asking,
+      );
     });
 
     test('should take the header from the organization record and draft the narrative from the data', async () => {

@@ -1,5 +1,6 @@
 // The report's workflow on both dialects: typed section-二 figures (validation in Chinese, sources),
-// CSV import (a bad cell names line and column, nothing saved), submit blocked by a real R6 error,
+// CSV import (a bad cell names line and column, nothing saved), submit blocked by a real R6 error and by a
+// 【请补充】 left in a section, no publication before 1 January of the next year (office date, the fixed clock),
 // publish freezes the figures, return to draft, due dates, rollup with missing units, permissions.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,8 +33,14 @@ for (const dialect of DIALECTS) {
     const org: Record<'dept1' | 'dept2' | 'dept3' | 'dept4' | 'town', Organization> = {} as never;
     const u: Record<string, Actor> = {};
     let pendingReply = '';
+    /** The case staff of 示例区发展和改革局 (a case is handled by its own organization's staff). */
     let dept1Staff: CaseStaff;
     const at = (day: string) => rt.clock.set(`${day}T02:00:00Z`);
+    /** The compiler writes sections 一、五、六 in full (no placeholder of the draft left). */
+    const finish = (actor: Actor, orgId: string, year: number) =>
+      saveReportDraft(rt.ctx, actor, orgId, year, {
+        sections: { overview: '本年度概述。', problems: '本年度存在的问题及改进措施。', other: '无其他事项。' },
+      });
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2024-12-20T02:00:00Z' });
@@ -63,6 +70,7 @@ for (const dialect of DIALECTS) {
       });
       // 2025-01-06: the education bureau publishes its 2024 report (nothing carried forward).
       at('2025-01-06');
+      await finish(u.editor2!, org.dept2.id, 2024);
       assert.equal((await publishReport(rt.ctx, u.head2!, org.dept2.id, 2024)).state, 'published');
       // 2025-02-10: the application is transferred to the bureau, which holds the information (转办).
       at('2025-02-10');
@@ -72,13 +80,12 @@ for (const dialect of DIALECTS) {
       });
       // 2025-12-15: the development bureau receives a case and approves its reply, not yet served.
       at('2025-12-15');
+      dept1Staff = await caseStaff(rt, { orgId: org.dept1.id, prefix: 'dept1' });
       const { id } = await submitApplication(rt.ctx, null, {
         orgCreditCode: org.dept1.creditCode,
         channel: 'online',
         form: applicantForm('business', 2),
       });
-      // The bureau's own case workers: moves need the role at the handling organization (docs/security/privacy.md).
-      dept1Staff = await caseStaff(rt, { orgId: org.dept1.id, prefix: 'dept1' });
       await actOnApplication(rt.ctx, dept1Staff.handler, id, 'register', {});
       await actOnApplication(rt.ctx, dept1Staff.handler, id, 'draft_reply', {
         outcome: 'disclosed',
@@ -139,7 +146,7 @@ for (const dialect of DIALECTS) {
         { entityType: 'annual_report', action: 'report.draft_saved' },
         { limit: 5 },
       );
-      assert.equal(audit.length, 1);
+      assert.equal(audit.filter((a) => a.orgId === org.dept1.id).length, 1);
     });
 
     test('should reject a CSV with a bad cell naming line and column, and import a good one', async () => {
@@ -173,6 +180,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should block the submission of a report whose carry-over differs from last year’s published report (R6)', async () => {
+      await finish(u.editor2!, org.dept2.id, 2025);
       const draft = await loadReport(rt.ctx, u.editor2!, org.dept2.id, 2025);
       assert.equal(draft.report.applications.carried_over?.natural_person, 1);
       const r6 = draft.findings.find((f) => f.rule === 'R6');
@@ -184,6 +192,58 @@ for (const dialect of DIALECTS) {
       );
       await assert.rejects(publishReport(rt.ctx, u.head2!, org.dept2.id, 2025), is('invalid', /不能发布/));
       assert.equal((await loadReport(rt.ctx, u.editor2!, org.dept2.id, 2025)).state, 'draft');
+    });
+
+    test('should block submitting and publishing while a section holds 【请补充】, naming the section', async () => {
+      const draft = await loadReport(rt.ctx, u.editor1!, org.dept1.id, 2025);
+      assert.match(draft.report.sections.problems ?? '', /【请补充：/, 'the drafted section 五 asks for text');
+      const unfinished = draft.findings.filter((f) => f.rule === 'unfinished');
+      assert.ok(unfinished.some((f) => f.where.section === 'problems' && f.severity === 'error'));
+      assert.ok(!unfinished.some((f) => f.where.section === 'overview'), 'section 一 was written in full');
+      assert.equal(draft.tasks.find((t) => t.key === 'problems')?.done, false);
+      assert.equal(draft.tasks.find((t) => t.key === 'overview')?.done, true);
+      assert.equal(draft.tasks.find((t) => t.key === 'check')?.done, false);
+      await assert.rejects(
+        submitReport(rt.ctx, u.editor1!, org.dept1.id, 2025),
+        is('invalid', /不能报送.*待补充 “五、存在的主要问题及改进情况”仍有“【请补充】”/),
+      );
+      await assert.rejects(
+        publishReport(rt.ctx, u.head1!, org.dept1.id, 2025),
+        is('invalid', /不能发布.*五、存在的主要问题及改进情况/),
+      );
+      // Typed by hand, the bare marker counts too.
+      await saveReportDraft(rt.ctx, u.editor1!, org.dept1.id, 2025, {
+        sections: { problems: '问题。', other: '其他事项：【请补充】' },
+      });
+      const typed = await loadReport(rt.ctx, u.editor1!, org.dept1.id, 2025);
+      assert.deepEqual(
+        typed.findings.filter((f) => f.rule === 'unfinished').map((f) => f.where.section),
+        ['other'],
+      );
+      const finished = await finish(u.editor1!, org.dept1.id, 2025);
+      assert.deepEqual(
+        finished.findings.filter((f) => f.rule === 'unfinished'),
+        [],
+      );
+      assert.equal(finished.state, 'draft', 'nothing was submitted');
+    });
+
+    test('should refuse to publish a year’s report before 1 January of the next year (office date)', async () => {
+      at('2025-12-31');
+      const record = await loadReport(rt.ctx, u.head1!, org.dept1.id, 2025);
+      assert.equal(record.tasks.find((t) => t.key === 'publish')?.note, '2026年1月1日起可以公开');
+      await assert.rejects(
+        publishReport(rt.ctx, u.head1!, org.dept1.id, 2025),
+        is('conflict', /2025年度报告须在2026年1月1日以后公开发布（年度结束后才能报告全年情况），今天是2025年12月31日/),
+      );
+      assert.equal((await loadReport(rt.ctx, u.head1!, org.dept1.id, 2025)).state, 'draft', 'nothing changed');
+      // 2025-12-31T17:00Z is already 1 January 2026 in the office (UTC+8): the office date decides.
+      rt.clock.set('2025-12-31T17:00:00Z');
+      assert.equal(rt.ctx.clock.today(), '2026-01-01');
+      assert.equal(
+        (await loadReport(rt.ctx, u.head1!, org.dept1.id, 2025)).tasks.find((t) => t.key === 'publish')?.note,
+        '尚未公开',
+      );
     });
 
     test('should publish and freeze the figures: a reply recorded later does not change the published report', async () => {
@@ -215,6 +275,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('should let the supervisor return a submitted report to draft with the reason, and only the supervisor', async () => {
+      await finish(u.editor3!, org.dept3.id, 2025);
       const submitted = await submitReport(rt.ctx, u.editor3!, org.dept3.id, 2025);
       assert.equal(submitted.state, 'submitted');
       assert.equal(submitted.can.edit, false);
@@ -275,7 +336,7 @@ for (const dialect of DIALECTS) {
         [['示例区发展和改革局', 'published']],
       );
       const missing = new Map(rollup.missing.map((s) => [s.orgId, s.state]));
-      assert.equal(missing.get(org.dept2.id), 'missing', 'its blocked submission stored nothing');
+      assert.equal(missing.get(org.dept2.id), 'draft', 'its blocked submission left it a draft');
       assert.equal(missing.get(org.dept3.id), 'draft');
       assert.equal(missing.get(org.town.id), 'missing');
       assert.equal(rollup.missing[0]?.orgId, staff.rootId);

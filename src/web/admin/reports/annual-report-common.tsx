@@ -6,6 +6,7 @@ import type { AnnualReport, ReportFormat } from '../../../domain/reports/annual-
 import type { Finding } from '../../../domain/reports/finding.js';
 import { findingPlace } from '../../../domain/reports/labels.js';
 import { renderReportBody } from '../../../domain/reports/render-html.js';
+import { ruleLabel } from '../../../domain/reports/report-readiness.js';
 import { DataTable } from '../../common/blocks.js';
 import { REPORT_EXPORT_KINDS, REPORT_FILES, type ReportExportKind } from '../../../domain/reports/report-files.js';
 
@@ -39,7 +40,7 @@ export function FindingsTable(p: { findings: readonly Finding[]; caption?: strin
     <DataTable class="report-findings" caption={caption} cols={['规则', '严重程度', '说明', '位置']}>
       {p.findings.map((f) => (
         <tr class={f.severity === 'error' ? 'finding-error' : 'finding-warning'}>
-          <td>{f.rule}</td>
+          <td>{ruleLabel(f.rule)}</td>
           <td class={f.severity === 'error' ? 'error' : 'warn'}>{f.severity === 'error' ? '错误' : '提示'}</td>
           <td>{f.message}</td>
           <td>

@@ -4,6 +4,7 @@
 // (narrative sections 一/五/六, the section-二 cells typed in, their CSV import). Forms work without
 // JavaScript; typed values come back on errors.
 import type { ReportRecord, FigureSource } from '../../../app/reports/annual-reports.js';
+import type { ReportTask } from '../../../domain/reports/report-readiness.js';
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { ManualArticle20Field } from '../../../domain/reports/compute.js';
 import { NARRATIVE_KEYS, REPORT_FORMAT_LABELS, SECTION_TITLES } from '../../../domain/reports/labels.js';
@@ -104,6 +105,36 @@ function StatusList(p: { record: ReportRecord }) {
   );
 }
 
+/** Where each task links: a section to its place on the page, the steps to their parts or pages. */
+function taskHref(r: ReportRecord, key: ReportTask['key']): string {
+  if (key === 'publish') {
+    if (r.state === 'published') return publicReportHref(r.creditCode, r.year);
+    return r.can.publish ? `${reportHref(r.orgId, r.year)}/publish` : '#workflow';
+  }
+  if (key === 'check') return '#findings';
+  if (key === 'submit') return '#workflow';
+  return (NARRATIVE_KEYS as readonly string[]).includes(key) && r.can.edit ? `#f-${key}` : `#preview`;
+}
+
+/** The task list: sections 一–六 each 未完成/已完成, then 检查 → 报送 → 公开, each linked to its step. */
+function TaskList(p: { record: ReportRecord }) {
+  const r = p.record;
+  return (
+    <nav aria-labelledby="tasks" class="report-tasks">
+      <h2 id="tasks">编制进度</h2>
+      <ol>
+        {r.tasks.map((t) => (
+          <li class={t.done ? 'task-done' : 'task-open'}>
+            <a href={taskHref(r, t.key)}>{t.label}</a>
+            <strong class={t.done ? 'ok' : 'warn'}>{t.done ? '已完成' : '未完成'}</strong>
+            {t.note ? <span class="muted">{t.note}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 /** A form of one button that posts the CSRF token to `action`. */
 function ButtonForm(p: { action: string; csrf: string; label: string }) {
   return (
@@ -121,7 +152,11 @@ function WorkflowActions(p: { record: ReportRecord; csrf: string; reason?: strin
   return (
     <div class="report-actions">
       {r.can.submit ? <ButtonForm action={`${base}/submit`} csrf={p.csrf} label="报送上级" /> : null}
-      {r.can.publish ? <ButtonForm action={`${base}/publish`} csrf={p.csrf} label="公开发布" /> : null}
+      {r.can.publish ? (
+        <a class="button" href={`${base}/publish`}>
+          公开发布
+        </a>
+      ) : null}
       {r.can.return ? (
         <PostForm action={`${base}/return`} csrf={p.csrf} class="report-return">
           <Field
@@ -224,6 +259,7 @@ export function ReportPage(p: PageProps) {
     >
       <ErrorSummary message={p.message} errors={e} labels={reportFormLabels(p.fields)} />
       <StatusList record={r} />
+      <TaskList record={r} />
       <section aria-labelledby="findings">
         <h2 id="findings">检查结果</h2>
         <FindingsTable findings={r.findings} />

@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
 // Back-office routes of the annual report: the register `/admin/reports`, one report
-// `/admin/reports/:orgId/:year` with its forms (draft, regenerate, CSV import, submit, publish,
-// return) and downloads `…/export.:kind`. Thin handlers: parse → use case (which authorizes) → render;
+// `/admin/reports/:orgId/:year` with its forms (draft, regenerate, CSV import, submit, return), publishing
+// behind its confirmation page (`…/publish`: only a POST with confirm=1 publishes) and downloads `…/export.:kind`.
+// Thin handlers: parse → use case (which authorizes) → render;
 // errors go to the pipeline (403, 404), a form's own errors come back on the report page (422, 409).
 import type { Hono } from 'hono';
 import {
@@ -10,7 +11,12 @@ import {
   saveReportDraft,
   type ReportRecord,
 } from '../../../app/reports/annual-reports.js';
-import { publishReport, returnReport, submitReport } from '../../../app/reports/report-workflow.js';
+import {
+  publishConfirmation,
+  publishReport,
+  returnReport,
+  submitReport,
+} from '../../../app/reports/report-workflow.js';
 import { importArticle20Upload } from '../../../app/reports/report-figures-import.js';
 import { reportChoices, reportFile, reportRegister } from '../../../app/reports/report-pages.js';
 import { MANUAL_ARTICLE20_FIELDS, reportFormatOf } from '../../../domain/reports/compute.js';
@@ -22,6 +28,9 @@ import { notFoundPage } from '../../common/pages.js';
 import { flashOf, formAction, parseBody, readForm, type FormState, valueOf } from '../../common/pipeline.js';
 import { z, type FieldErrors } from '../../common/validation.js';
 import { ReportPage, figureField, formValuesOf } from './annual-report-page-views.js';
+import { PublishConfirmPage } from './annual-report-publish-views.js';
+import { publicOrigin } from '../../common/public-origin.js';
+import { archiveHref, publicReportHref } from '../../public/reports/annual-report-public-views.js';
 import { registerRollupRoutes } from './annual-report-rollup-routes.js';
 import { REPORTS_PATH, ReportIndexPage, reportHref } from './annual-report-views.js';
 import { readChoice, reportTarget } from './report-query.js';
@@ -96,6 +105,22 @@ async function reportPage(c: StaffContext, t: Target, extra: Extra = {}) {
   );
 }
 
+/** The confirmation before publishing, with the portal's absolute URLs; `message` after a refused click. */
+async function confirmPage(c: StaffContext, t: Target, message?: string) {
+  const confirmation = await publishConfirmation(c.get('ctx'), c.get('actor'), t.orgId, t.year);
+  const origin = await publicOrigin(c);
+  const code = confirmation.record.creditCode;
+  return (
+    <PublishConfirmPage
+      {...staffPage(c)}
+      confirmation={confirmation}
+      pageUrl={`${origin}${publicReportHref(code, t.year)}`}
+      archiveUrl={`${origin}${archiveHref(code)}`}
+      message={message}
+    />
+  );
+}
+
 /** Back to the report page with a flash message (303). */
 const backTo = (c: StaffContext, t: Target, flash: string) =>
   c.redirect(`${reportHref(t.orgId, t.year)}?flash=${flash}`, 303);
@@ -149,7 +174,21 @@ export function registerAnnualReportRoutes(admin: Hono<StaffEnv>): void {
     });
   button('regenerate', regenerateNarrative, 'regenerated#edit');
   button('submit', submitReport, 'submitted');
-  button('publish', publishReport, 'published');
+
+  // Publishing needs the confirming click: the page says what goes public and where; only confirm=1 publishes.
+  admin.get(`${REPORT}/publish`, async (c) => c.html(await confirmPage(c, reportTarget(c))));
+  admin.post(`${REPORT}/publish`, async (c) => {
+    const t = reportTarget(c);
+    const values = await readForm(c);
+    if (valueOf(values, 'confirm') !== '1') return c.html(await confirmPage(c, t));
+    return formAction(c, {
+      schema: NOTHING,
+      values,
+      run: () => publishReport(c.get('ctx'), c.get('actor'), t.orgId, t.year),
+      done: () => backTo(c, t, 'published'),
+      again: (state) => confirmPage(c, t, state.message),
+    });
+  });
 
   admin.post(`${REPORT}/return`, (c) => {
     const t = reportTarget(c);
