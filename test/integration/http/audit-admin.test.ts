@@ -3,15 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { adminAgent } from '../../support/admin.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
+import { adminAgent, staffAgent } from '../../support/admin.js';
 import { setCalendarOverride } from '../../../src/app/calendar/calendar.js';
 import type { Organization } from '../../../src/domain/orgs/organization.js';
-import type { Role } from '../../../src/domain/users/roles.js';
 import { createWebApp } from '../../../src/web/app.js';
 import { AUDIT_ACTION_LABELS } from '../../../src/domain/audit/audit-labels.js';
-
-const OTHER_PASSWORD = 'Jiandu-Renyuan-2025-gk';
 
 /** The rows of the entry table (the filter's option labels are left out). */
 async function rows(a: TestAgent, query = ''): Promise<string> {
@@ -36,21 +32,6 @@ function agentIn(rt: TestRuntime, as: TestAgent, timeZone: string): TestAgent {
   Object.assign(a, { app: createWebApp(rt.ctx, { ...opts, timeZone }) });
   as.cookies.forEach((v, k) => a.cookies.set(k, v));
   return a;
-}
-
-/** Creates a staff account with one role in `org`, signed in on its own agent. */
-async function staff(rt: TestRuntime, username: string, displayName: string, orgId: string, role: Role) {
-  const user = await createUser(rt.ctx, null, {
-    username,
-    displayName,
-    orgId,
-    roles: [{ orgId, role }],
-    password: OTHER_PASSWORD,
-    mustChangePassword: false,
-  });
-  const agent = new TestAgent(rt);
-  await agent.login(username, OTHER_PASSWORD);
-  return { user, agent };
 }
 
 for (const dialect of DIALECTS) {
@@ -100,7 +81,9 @@ for (const dialect of DIALECTS) {
       contains(created, /机构<br\/>/);
       const dept = orgs.find((o) => o.parentId !== null);
       assert.ok(dept);
-      const { user } = await staff(rt, 'xiaowang', '王小明', dept.id, 'editor');
+      await staffAgent(rt, 'xiaowang', ['editor'], dept.id, '王小明');
+      const user = await rt.ctx.repos.users.byUsername('xiaowang');
+      assert.ok(user);
       const login = await rows(admin, `?action=user.login&actor=xiaowang`);
       contains(login, /<td title="xiaowang（王小明）">王小明<\/td>/);
       const account = await rows(admin, `?action=user.created&entityId=${user.id}`);
@@ -209,7 +192,7 @@ for (const dialect of DIALECTS) {
       const dept = orgs.find((o) => o.name === '示例区教育局');
       const other = orgs.find((o) => o.name === '示例区财政局');
       assert.ok(dept && other);
-      const { agent: a } = await staff(rt, 'sup_edu', '监督员', dept.id, 'supervisor');
+      const a = await staffAgent(rt, 'sup_edu', ['supervisor'], dept.id, '监督员');
       const body = await rows(a);
       contains(body, new RegExp(dept.id));
       lacks(body, new RegExp(other.id));
@@ -220,7 +203,7 @@ for (const dialect of DIALECTS) {
     test('should refuse the audit trail to an account without admin or supervisor role', async () => {
       const dept = orgs.find((o) => o.parentId !== null);
       assert.ok(dept);
-      const { agent: a } = await staff(rt, 'bianji', '编辑', dept.id, 'editor');
+      const a = await staffAgent(rt, 'bianji', ['editor'], dept.id, '编辑');
       const res = await a.get('/admin/audit');
       assert.equal(res.status, 403);
       const html = await res.text();
