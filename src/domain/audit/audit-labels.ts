@@ -54,6 +54,7 @@ const FIXED_ACTIONS: Record<string, string> = {
   'calendar.override_set': '设置本地调整日',
   'calendar.override_removed': '删除本地调整日',
   'settings.updated': '修改网站设置',
+  'mail.retried': '重新发送邮件',
   'publication.created': '新建信息草稿',
   'publication.edited': '修改信息',
   'publication.imported': '批量导入信息',
@@ -116,6 +117,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   catalogue_row: '标准目录事项',
   key_area: '重点领域',
   annual_report: '年度报告',
+  email: '邮件',
 };
 
 /** Chinese names of the fields recorded before and after a change. */
@@ -184,6 +186,8 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   year: '年度',
   deadline: '报送期限',
   value: '值',
+  nextAttemptAt: '下次发送时间',
+  attempts: '已尝试次数',
   // site settings
   siteName: '网站名称',
   sponsor: '主办单位',
