@@ -52,7 +52,16 @@ export interface AuditLog {
   /** Entries with seq > afterSeq in sequence order, at most `limit`. */
   batch(afterSeq: number, limit: number): Promise<AuditEntry[]>;
   head(): Promise<{ lastSeq: number; lastHash: string }>;
+  /**
+   * What the back office calls the entries' objects and people: an application by its 查询码, a publication by
+   * its title, an organization, category or key area by its name, a review case by its case number, an account
+   * by its display name. Keys of `subjects` are `entityType:entityId`; objects of other types are absent.
+   */
+  names(refs: readonly { entityType: string; entityId: string }[], userIds: readonly string[]): Promise<AuditNames>;
 }
+
+/** Display names for audit entries (see AuditLog.names). */
+export type AuditNames = { subjects: Map<string, string>; people: Map<string, string> };
 
 /** Repositories holding the audit trail. */
 export type AuditRepos = { audit: AuditLog };

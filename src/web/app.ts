@@ -18,6 +18,7 @@ import { registerCalendarRoutes } from './admin/system/calendar-routes.js';
 import { registerAuditRoutes } from './admin/system/audit-routes.js';
 import { registerSettingsRoutes } from './admin/system/settings-routes.js';
 import { registerJobRoutes } from './admin/system/jobs-routes.js';
+import { registerMailRoutes } from './admin/system/mail-routes.js';
 import { registerReviewRoutes } from './admin/reviews/review-routes.js';
 import { registerNoticeRoutes } from './admin/applications/notice-routes.js';
 import { registerNoticeSettingsRoutes } from './admin/applications/notice-settings-routes.js';
@@ -119,6 +120,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerAuditRoutes(admin);
   registerSettingsRoutes(admin);
   registerJobRoutes(admin);
+  registerMailRoutes(admin);
   registerReviewRoutes(admin);
   registerNoticeRoutes(admin);
   registerNoticeSettingsRoutes(admin);

@@ -1,5 +1,6 @@
 // The back office's pages of 依申请公开 as query use cases: what each page shows, and what the actor may do
 // there (the policies are applied here; the views never re-implement them).
+import { personLabel } from '../users/display-names.js';
 import type { AppContext } from '../context.js';
 import type { ApplicationContext } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
@@ -71,6 +72,8 @@ export type ApplicationPage = {
   view: CaseView;
   notices: NoticeItem[];
   handlerLabel: string;
+  /** Who took each step of the ledger, by account id: display name and username. */
+  people: Record<string, string>;
   /** Who the case may be assigned to (the `assign` move's choices; empty unless offered). */
   handlers: { id: string; label: string }[];
   /** Where the case may be transferred to (转办): active organizations of the same tree. */
@@ -108,10 +111,13 @@ export async function applicationPage(ctx: ApplicationContext, actor: Actor, id:
     view,
     notices: notices.map(({ id, kind, docNo, issuedOn, servedOn }) => ({ id, kind, docNo, issuedOn, servedOn })),
     handlerLabel: app.handlerId ? (names.get(app.handlerId)?.label ?? '（未知账号）') : '未分配',
-    handlers: handlers.map((h) => ({
-      id: h.id,
-      label: h.displayName && h.displayName !== h.username ? `${h.displayName}（${h.username}）` : h.username,
-    })),
+    people: Object.fromEntries(
+      app.events.flatMap((e) => {
+        const label = e.actorId ? names.get(e.actorId)?.label : undefined;
+        return label && e.actorId ? [[e.actorId, label]] : [];
+      }),
+    ),
+    handlers: handlers.map((h) => ({ id: h.id, label: personLabel(h) })),
     transferOrgs: orgs
       .filter((o) => o.id !== view.org.id && ancestry(orgs, o.id)[0] === root)
       .map((o) => ({ id: o.id, name: o.name })),

@@ -1,6 +1,7 @@
 // Staff case lists (依申请公开): filters as staff and API clients give them (state, organization,
 // handler, open/closed, overdue/due soon, received dates, text), each row's deadline status, and the
 // organizations and handlers the back office offers in its selects.
+import { personLabel } from '../users/display-names.js';
 import type { ApplicationContext, ApplicationFilter } from './ports.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { ApplicationState } from '../../domain/applications/application.js';
@@ -149,7 +150,7 @@ export async function staffNames(
       u.id,
       {
         username: u.username,
-        label: u.displayName && u.displayName !== u.username ? `${u.displayName}（${u.username}）` : u.username,
+        label: personLabel(u),
       },
     ]),
   );

@@ -12,6 +12,21 @@ export type OutboxMessage = {
   createdAt: string;
 };
 
+/** Queued: never tried yet; failed: tried and refused at least once, tried again at `nextAttemptAt`. */
+export type OutboxState = 'queued' | 'failed';
+
+/** A message not yet sent, as the back office lists it (without its body). */
+export type OutboxEntry = {
+  id: string;
+  to: string;
+  subject: string;
+  kind: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+};
+
 /**
  * The email outbox: written inside a change's transaction, sent after commit (never holding a transaction across I/O).
  */
@@ -33,6 +48,12 @@ export interface OutboxRepository {
   /** Records a failed attempt and releases the claim: the message is taken again from `nextAttemptAt`. */
   markFailed(id: string, error: string, nextAttemptAt: string): Promise<void>;
   pending(): Promise<number>;
+  /** Unsent messages, oldest first: all, or only those never tried (queued) or tried and refused (failed). */
+  unsent(filter: { state?: OutboxState }, limit: number): Promise<OutboxEntry[]>;
+  /** An unsent message (undefined once sent, or when there is none). */
+  unsentById(id: string): Promise<OutboxEntry | undefined>;
+  /** Makes an unsent message due at `at` (the next run sends it); false when it is sent or missing. */
+  retryAt(id: string, at: string): Promise<boolean>;
 }
 
 /** Repositories of the outbox. */

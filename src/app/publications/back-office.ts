@@ -2,6 +2,7 @@
 // badge and what the actor may do), the draft form's choices, the item page (with the pre-publication
 // checks as they stand, the art. 18 panel and what the actor may do), an attachment, editing a draft's
 // attachments one by one, and the dashboard numbers.
+import { displayNames } from '../users/display-names.js';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { holdsOver } from '../../domain/policies/actor.js';
@@ -251,6 +252,8 @@ export type PublicationPage = PublicationView & {
   bodyHtml: string;
   /** The art. 18 re-assessment section. */
   reassess: ReassessmentPanel;
+  /** Who took each step of the review trail, by account id: display name and username. */
+  people: Record<string, string>;
   today: LocalDate;
   can: { edit: boolean };
 };
@@ -266,7 +269,7 @@ export async function publicationPage(
 ): Promise<PublicationPage> {
   const view = await getPublication(ctx, actor, id);
   const { pub } = view;
-  const [orgs, category, config, findings, target, reassess] = await Promise.all([
+  const [orgs, category, config, findings, target, reassess, people] = await Promise.all([
     ctx.repos.orgs.list({ includeRetired: true }),
     ctx.repos.categories.byId(pub.categoryId),
     loadPublicationConfig(ctx.repos, pub.orgId),
@@ -275,6 +278,10 @@ export async function publicationPage(
       : Promise.resolve([]),
     pub.interpretsId ? ctx.repos.publications.byId(pub.interpretsId) : Promise.resolve(undefined),
     reassessmentPanel(ctx, actor, id),
+    displayNames(
+      ctx,
+      pub.reviews.map((r) => r.actorId),
+    ),
   ]);
   return {
     ...view,
@@ -285,6 +292,7 @@ export async function publicationPage(
     interprets: target ? { id: target.id, indexNo: target.indexNo, title: target.title } : null,
     bodyHtml: ctx.sanitizer.html(pub.bodyHtml),
     reassess,
+    people,
     today: localDate(ctx.clock.today()),
     can: { edit: pub.state === 'draft' && canEditPublications(actor, ancestry(orgs, pub.orgId)) },
   };

@@ -7,6 +7,7 @@ import type { AuditLog } from '../../app/ports.js';
 import { GENESIS_HASH, canonicalJson, hashPayload, type AuditEntry } from '../../domain/audit/audit-entry.js';
 import { AUDIT_ENTRY, snakeColumns, toAuditEntry } from '../mappers.js';
 import { containsText, startsWithText } from '../portable.js';
+import { auditNames } from './audit-names.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -59,7 +60,8 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         q = q.where('entity_id', '=', f.entityId);
       }
       if (f.action) {
-        q = q.where(startsWithText('action', f.action));
+        // A group ('user.') matches by prefix, an action code exactly (so 'publication.edit' is not 'edited').
+        q = f.action.endsWith('.') ? q.where(startsWithText('action', f.action)) : q.where('action', '=', f.action);
       }
       if (f.orgIds) {
         q = q.where('org_id', 'in', f.orgIds.length > 0 ? [...f.orgIds] : ['']);
@@ -94,6 +96,7 @@ export function auditLog(db: Kysely<Database>): AuditLog {
         .executeTakeFirst();
       return h ? { lastSeq: Number(h.last_seq), lastHash: h.last_hash } : { lastSeq: 0, lastHash: GENESIS_HASH };
     },
+    names: (refs, userIds) => auditNames(db, refs, userIds),
   };
 }
 

@@ -17,6 +17,18 @@ const MESSAGE = [
   'created_at as createdAt',
 ] as const;
 
+/** The columns of an unsent message as the back office lists it. */
+const ENTRY = [
+  'id',
+  'to_address as to',
+  'subject',
+  'kind',
+  'attempts',
+  'last_error as lastError',
+  'next_attempt_at as nextAttemptAt',
+  'created_at as createdAt',
+] as const;
+
 /** Oldest first (RETURNING keeps no order). */
 const byAge = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
   a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
@@ -85,5 +97,29 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
         .execute();
     },
     pending: () => countRows(db.selectFrom('email_outbox').where('sent_at', 'is', null)),
+    async unsent(filter, limit) {
+      let q = db.selectFrom('email_outbox').select(ENTRY).where('sent_at', 'is', null);
+      if (filter.state) q = q.where('attempts', filter.state === 'queued' ? '=' : '>', 0);
+      const rows = await q.orderBy('created_at').orderBy('id').limit(limit).execute();
+      return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+    },
+    async unsentById(id) {
+      const row = await db
+        .selectFrom('email_outbox')
+        .select(ENTRY)
+        .where('id', '=', id)
+        .where('sent_at', 'is', null)
+        .executeTakeFirst();
+      return row ? { ...row, attempts: Number(row.attempts) } : undefined;
+    },
+    async retryAt(id, at) {
+      const res = await db
+        .updateTable('email_outbox')
+        .set({ next_attempt_at: at })
+        .where('id', '=', id)
+        .where('sent_at', 'is', null)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) > 0;
+    },
   };
 }

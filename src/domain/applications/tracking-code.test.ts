@@ -5,6 +5,7 @@ import {
   TRACKING_ALPHABET,
   formatTrackingCode,
   isValidTrackingCode,
+  maskEmail,
   maskIdNumber,
   maskPersonName,
   parseTrackingCode,
@@ -89,4 +90,9 @@ describe('maskIdNumber', () => {
 test('maskPersonName should keep only the first character of a name, and never show a one-character name', () => {
   const masked = { 李四: '李*', 欧阳明华: '欧***', ' 王五 ': '王*', 张: '*', '': '' };
   for (const [name, shown] of Object.entries(masked)) assert.equal(maskPersonName(name), shown, name);
+});
+
+test('maskEmail should keep the first character of the local part and the domain only', () => {
+  const masked = { 'zhangsan@example.com': 'z***@example.com', 'a@b.cn': 'a***@b.cn', 'no-at-sign': 'n*********' };
+  for (const [address, shown] of Object.entries(masked)) assert.equal(maskEmail(address), shown, address);
 });

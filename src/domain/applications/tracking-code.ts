@@ -109,6 +109,19 @@ export function maskPersonName(name: string): string {
   return chars[0] + '*'.repeat(chars.length - 1);
 }
 
+/**
+ * Masks an email address for lists: keeps the first character of the local part and the whole domain
+ * (`z***@example.com`), so staff can tell where mail goes without reading the applicant's address.
+ * @param address the address as stored
+ * @returns the masked address (an address without `@` is masked as a whole)
+ */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return maskPersonName(address);
+  const local = [...address.slice(0, at)];
+  return `${local[0] ?? ''}***${address.slice(at)}`;
+}
+
 function group(code: string): string {
   return code.match(new RegExp(`.{1,${GROUP}}`, 'g'))?.join('-') ?? code;
 }

@@ -16,12 +16,13 @@ export type AdminAction =
   | 'audit.read'
   | 'settings.update'
   | 'jobs.read'
+  | 'mail.manage'
   | 'admin.enter';
 
 /** What an action is applied to: an organization's ancestry (root first), or nothing for global actions. */
 export type AdminSubject = { orgAncestry: readonly string[] } | null;
 
-const GLOBAL: ReadonlySet<AdminAction> = new Set(['calendar.update', 'settings.update', 'jobs.read']);
+const GLOBAL: ReadonlySet<AdminAction> = new Set(['calendar.update', 'settings.update', 'jobs.read', 'mail.manage']);
 
 /** The roles that may take each action on an organization, held at it or above it (roles reach down the tree). */
 const ON_ORGANIZATION: Readonly<Partial<Record<AdminAction, readonly Role[]>>> = {
@@ -40,7 +41,7 @@ const ON_ORGANIZATION: Readonly<Partial<Record<AdminAction, readonly Role[]>>> =
 /**
  * Decides whether the actor may perform an administrative action.
  * An `admin` role administers its organization and everything below it; global actions
- * (the calendar, site settings, the background jobs) need an `admin` role at a root organization.
+ * (the calendar, site settings, the background jobs, the email outbox) need an `admin` role at a root organization.
  * A `supervisor` may read accounts and the audit trail of its subtree.
  * Without a subject, an organization action is allowed to whoever holds one of its roles anywhere (the list
  * pages then show only what the roles reach). An action missing from the tables is denied.

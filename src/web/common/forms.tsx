@@ -21,6 +21,17 @@ export function PostForm(p: { action: string; csrf: string; multipart?: boolean;
   );
 }
 
+/** A one-button form acting on a row of a table (POST with the CSRF token), e.g. 撤销 or 立即重试. */
+export function RowAction(p: { action: string; csrf: string; label: string; ariaLabel?: string }) {
+  return (
+    <PostForm action={p.action} csrf={p.csrf} class="inline">
+      <button type="submit" class="secondary" aria-label={p.ariaLabel}>
+        {p.label}
+      </button>
+    </PostForm>
+  );
+}
+
 /** A list's filters (`GET`, a search landmark named by `label`): the fields, then the submit button. */
 export function FilterForm(p: { action: string; label: string; submit?: string; children?: Child }) {
   return (

@@ -26,6 +26,7 @@ const ADMIN_NAV: [string, string][] = [
   ['/admin/report-check', '年报体检'],
   ['/admin/settings', '网站设置'],
   ['/admin/system/jobs', '后台任务'],
+  ['/admin/system/mail', '邮件发送'],
 ];
 
 /** The document every page shares: its head (title, style sheet, `head` links) and the skip link. */

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { adminAgent } from '../../support/admin.js';
+import { adminAgent, staffAgent } from '../../support/admin.js';
 import { createStaff, sampleForm, STAFF_PASSWORD } from '../../support/staff.js';
 import { submitApplication } from '../../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../../src/app/applications/act-on-application.js';
@@ -166,6 +166,15 @@ for (const dialect of DIALECTS) {
       assert.match(admin, /无权查看申请人个人信息/);
       assert.doesNotMatch(admin, /张三|13812345678/);
       assert.equal((await as.handler.get('/admin/applications/no-such-case')).status, 404);
+    });
+
+    test('should name the people of the ledger by display name', async () => {
+      const { id } = await submit();
+      const xu = await staffAgent(rt, 'xu.handler', ['handler'], staff.rootId, '徐办事员');
+      assert.equal((await move(xu, id, 'register')).status, 303);
+      const page = await html(as.handler, `/admin/applications/${id}`);
+      const ledger = /id="ledger"[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
+      assert.match(ledger, /<td>徐办事员（xu\.handler）<\/td>/);
     });
 
     test('should run a case over HTTP from registration to archive on the statutory dates', async () => {

@@ -3,13 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
-import { adminAgent } from '../../support/admin.js';
-import { createUser } from '../../../src/app/users/manage-users.js';
+import { adminAgent, staffAgent } from '../../support/admin.js';
 import { setCalendarOverride } from '../../../src/app/calendar/calendar.js';
 import type { Organization } from '../../../src/domain/orgs/organization.js';
 import { createWebApp } from '../../../src/web/app.js';
-
-const OTHER_PASSWORD = 'Jiandu-Renyuan-2025-gk';
+import { AUDIT_ACTION_LABELS } from '../../../src/domain/audit/audit-labels.js';
 
 /** The rows of the entry table (the filter's option labels are left out). */
 async function rows(a: TestAgent, query = ''): Promise<string> {
@@ -59,7 +57,7 @@ for (const dialect of DIALECTS) {
       contains(body, /修改密码/);
       contains(body, /登录/);
       contains(body, /2025-09-28 10:00:00/);
-      contains(body, /<td>系统<\/td>/);
+      contains(body, /<td title="system">系统<\/td>/);
       const seqs = [...body.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1]));
       assert.deepEqual(
         seqs,
@@ -68,11 +66,41 @@ for (const dialect of DIALECTS) {
       assert.equal(seqs[0], (await rt.ctx.repos.audit.head()).lastSeq);
     });
 
-    test('should show before → after in a details element with pretty JSON', async () => {
+    test('should show the changed fields before → after with Chinese field names', async () => {
       const body = await rows(admin, '?action=settings.updated');
-      contains(body, /<details><summary>修改：/);
-      contains(body, /变更前/);
-      contains(body, /&quot;sponsor&quot;: &quot;示例区人民政府办公室&quot;/);
+      contains(body, /<summary>修改：[^<]*主办单位/);
+      contains(body, /<dt>主办单位<\/dt><dd><del>（无）<\/del> → <ins>示例区人民政府办公室<\/ins><\/dd>/);
+      lacks(body, /sponsor|&quot;/);
+    });
+
+    test('should name objects by name with a link to their page, and actors by display name', async () => {
+      const root = orgs.find((o) => o.parentId === null);
+      assert.ok(root);
+      const created = await rows(admin, `?action=org.created&entityId=${root.id}`);
+      contains(created, new RegExp(`<a href="/admin/orgs/${root.id}">${root.name}</a>`));
+      contains(created, /机构<br\/>/);
+      const dept = orgs.find((o) => o.parentId !== null);
+      assert.ok(dept);
+      await staffAgent(rt, 'xiaowang', ['editor'], dept.id, '王小明');
+      const user = await rt.ctx.repos.users.byUsername('xiaowang');
+      assert.ok(user);
+      const login = await rows(admin, `?action=user.login&actor=xiaowang`);
+      contains(login, /<td title="xiaowang（王小明）">王小明<\/td>/);
+      const account = await rows(admin, `?action=user.created&entityId=${user.id}`);
+      contains(account, new RegExp(`<a href="/admin/users/${user.id}">王小明</a>`));
+      // The new account's organization and role, in Chinese and by name rather than by id.
+      contains(account, new RegExp(`<dt>所属机构</dt><dd><del>（无）</del> → <ins>${dept.name}</ins>`));
+      contains(account, /<dt>角色<\/dt><dd><del>（无）<\/del> → <ins>[^<]*编辑/);
+    });
+
+    test('should offer every event type in the filter as a Chinese label', async () => {
+      const html = await (await admin.get('/admin/audit')).text();
+      const select = /<select[^>]*name="action"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? '';
+      for (const [code, label] of Object.entries(AUDIT_ACTION_LABELS)) {
+        contains(select, new RegExp(`<option value="${code.replaceAll('.', '\\.')}"[^>]*>${label}</option>`));
+      }
+      const one = await rows(admin, '?action=application.');
+      lacks(one, /新建机构/);
     });
 
     test('should filter by action prefix, exact action, actor and entity', async () => {
@@ -81,8 +109,8 @@ for (const dialect of DIALECTS) {
       lacks(orgRows, /载入内置放假安排|登录/);
       assert.equal([...orgRows.matchAll(/<tr>/g)].length, orgs.length);
       const logins = await rows(admin, '?action=user.login');
-      contains(logins, /user\.login/);
-      lacks(logins, /新建机构/);
+      contains(logins, /<td>登录<\/td>/);
+      lacks(logins, /新建机构|登录失败/);
       const root = orgs.find((o) => o.parentId === null);
       assert.ok(root);
       const one = await rows(admin, `?entityType=organization&entityId=${root.id}`);
@@ -164,16 +192,7 @@ for (const dialect of DIALECTS) {
       const dept = orgs.find((o) => o.name === '示例区教育局');
       const other = orgs.find((o) => o.name === '示例区财政局');
       assert.ok(dept && other);
-      await createUser(rt.ctx, null, {
-        username: 'sup_edu',
-        displayName: '监督员',
-        orgId: dept.id,
-        roles: [{ orgId: dept.id, role: 'supervisor' }],
-        password: OTHER_PASSWORD,
-        mustChangePassword: false,
-      });
-      const a = new TestAgent(rt);
-      await a.login('sup_edu', OTHER_PASSWORD);
+      const a = await staffAgent(rt, 'sup_edu', ['supervisor'], dept.id, '监督员');
       const body = await rows(a);
       contains(body, new RegExp(dept.id));
       lacks(body, new RegExp(other.id));
@@ -184,16 +203,7 @@ for (const dialect of DIALECTS) {
     test('should refuse the audit trail to an account without admin or supervisor role', async () => {
       const dept = orgs.find((o) => o.parentId !== null);
       assert.ok(dept);
-      await createUser(rt.ctx, null, {
-        username: 'bianji',
-        displayName: '编辑',
-        orgId: dept.id,
-        roles: [{ orgId: dept.id, role: 'editor' }],
-        password: OTHER_PASSWORD,
-        mustChangePassword: false,
-      });
-      const a = new TestAgent(rt);
-      await a.login('bianji', OTHER_PASSWORD);
+      const a = await staffAgent(rt, 'bianji', ['editor'], dept.id, '编辑');
       const res = await a.get('/admin/audit');
       assert.equal(res.status, 403);
       const html = await res.text();

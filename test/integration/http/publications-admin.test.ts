@@ -77,10 +77,10 @@ for (const dialect of DIALECTS) {
       const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
       if (!org) throw new Error('no root');
       root = org;
-      const make = (username: string, roles: Role[]) => staffAgent(rt, username, roles, org.id);
+      const make = (username: string, roles: Role[], name?: string) => staffAgent(rt, username, roles, org.id, name);
       // The editor also holds the reviewer role: only 编审分离 keeps them from approving their own item.
       as.editor = await make('liu.editor', ['editor', 'reviewer']);
-      as.r1 = await make('he.reviewer', ['reviewer']);
+      as.r1 = await make('he.reviewer', ['reviewer'], '何审核');
       as.r2 = await make('ma.reviewer', ['reviewer']);
       as.signer = await make('qian.signer', ['signer']);
       as.admin = await adminAgent(rt);
@@ -188,6 +188,8 @@ for (const dialect of DIALECTS) {
       assert.match(page, /<dt>发布日期<\/dt><dd>2025-10-09<\/dd>/);
       assert.match(page, /第2级“保密审查”（保密审查）/);
       assert.match(page, /同意/);
+      // The review trail names people by display name (with the username they signed in as).
+      assert.match(page, /<td>何审核（he\.reviewer）<\/td>/);
     });
 
     test('should ask to confirm error findings, require a reject comment, and schedule in office time', async () => {

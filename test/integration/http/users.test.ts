@@ -79,13 +79,45 @@ for (const dialect of DIALECTS) {
     });
     after(() => rt.close());
 
-    test('should offer the new-account form with a role matrix and a forced password change checked', async () => {
+    test('should offer the new-account form with an organization picker, its roles and the password change', async () => {
       const res = await admin.get('/admin/users/new');
       assert.equal(res.status, 200);
       const html = await res.text();
       assert.match(html, /<label for="f-username">用户名/);
       assert.match(html, /name="mustChangePassword" value="1" checked=""/);
-      assert.match(html, lit(`value="${grant(org.law, 'legal_reviewer')}" aria-label="区司法局：合法性审查人员"`));
+      // One select of organizations and one row of roles, not a checkbox per organization × role.
+      assert.match(html, /<select id="f-grantOrg" name="grantOrg">/);
+      assert.match(html, lit(`<option value="${org.law}">`));
+      assert.match(html, /<input type="checkbox" name="grantRoles" value="legal_reviewer"\/> 合法性审查人员/);
+      assert.equal([...html.matchAll(/type="checkbox"/g)].length, 10, 'the roles once, and the password change');
+    });
+
+    test('should grant the roles ticked for the picked organization and keep the held ones on edit', async () => {
+      const base = { username: 'he.pick', displayName: '何选', orgId: org.edu, password: USER_PASSWORD };
+      const res = await admin.post('/admin/users/new', {
+        ...base,
+        confirm: USER_PASSWORD,
+        grantOrg: org.edu,
+        grantRoles: ['editor', 'handler'],
+      });
+      assert.equal(res.status, 303);
+      const id = idFrom(res);
+      const roles = async () =>
+        ((await rt.ctx.repos.users.byId(id))?.roles ?? []).map((g) => grant(g.orgId, g.role)).sort();
+      assert.deepEqual(await roles(), [grant(org.edu, 'editor'), grant(org.edu, 'handler')].sort());
+      const page = await (await admin.get(`/admin/users/${id}`)).text();
+      assert.match(page, new RegExp(`value="${grant(org.edu, 'editor')}" checked=""/> [^<]*教育局：信息编辑`));
+      // Keep the editor grant, drop the handler one, add legal review at the justice bureau.
+      const edit = await admin.post(`/admin/users/${id}`, {
+        displayName: '何选',
+        email: '',
+        orgId: org.edu,
+        roles: [grant(org.edu, 'editor')],
+        grantOrg: org.law,
+        grantRoles: ['legal_reviewer'],
+      });
+      assert.equal(edit.status, 303);
+      assert.deepEqual(await roles(), [grant(org.edu, 'editor'), grant(org.law, 'legal_reviewer')].sort());
     });
 
     test('should create an account with several roles, including legal review at two organizations', async () => {

@@ -11,7 +11,7 @@ import {
 import type { IssuedToken, ListedToken, TokenList } from '../../../app/auth/api-token.js';
 import { AdminLayout } from '../../common/layout.js';
 import { DataTable } from '../../common/blocks.js';
-import { Checkbox, ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
+import { Checkbox, ErrorSummary, Field, PostForm, RowAction, Select } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import type { FieldErrors, FormValues } from '../../common/validation.js';
 import { valueOf } from '../../common/pipeline.js';
@@ -95,11 +95,12 @@ function TokenTable(p: {
           </td>
           <td>
             {p.canRevoke && t.state !== 'revoked' ? (
-              <PostForm action={revokeAction(p.mode, p.userId, t.id)} csrf={p.csrf} class="inline">
-                <button type="submit" class="secondary" aria-label={`撤销令牌“${t.name}”`}>
-                  撤销
-                </button>
-              </PostForm>
+              <RowAction
+                action={revokeAction(p.mode, p.userId, t.id)}
+                csrf={p.csrf}
+                label="撤销"
+                ariaLabel={`撤销令牌“${t.name}”`}
+              />
             ) : (
               '—'
             )}

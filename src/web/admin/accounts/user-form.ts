@@ -45,19 +45,38 @@ const matches = (v: { password: string; confirm: string }) => v.password === '' 
 
 const { username, ...accountFields } = userFields;
 
+const list = (v: unknown): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v as string)];
+
+/**
+ * The grants of a submitted form as "orgId|role" values: the kept ones (`roles`) and the roles ticked for the
+ * organization picked to add (`grantOrg` + `grantRoles`), so roles scale to any number of organizations.
+ */
+export function submittedGrants(form: Readonly<Record<string, unknown>>): string[] {
+  const org = typeof form.grantOrg === 'string' ? form.grantOrg : '';
+  const added = org ? list(form.grantRoles).map((r) => `${org}|${r}`) : [];
+  return [...new Set([...list(form.roles), ...added])];
+}
+
+const withGrants = (v: unknown) =>
+  v !== null && typeof v === 'object' ? { ...v, roles: submittedGrants(v as Record<string, unknown>) } : v;
+
 /** A new account: the account fields, the initial password typed twice, and the first-login change. */
-export const newUserForm = z
-  .object({
-    username,
-    ...accountFields,
-    password: password('请输入初始密码'),
-    confirm: asTyped(),
-    mustChangePassword: checkbox(),
-  })
-  .refine(matches, sameTwice);
+export const newUserForm = z.preprocess(
+  withGrants,
+  z
+    .object({
+      username,
+      ...accountFields,
+      password: password('请输入初始密码'),
+      confirm: asTyped(),
+      mustChangePassword: checkbox(),
+    })
+    .refine(matches, sameTwice),
+);
 
 /** An edit of an account (the username is not editable). */
-export const userEditForm = z.object(accountFields);
+export const userEditForm = z.preprocess(withGrants, z.object(accountFields));
 
 /** A temporary password set by an administrator, typed twice. */
 export const temporaryPasswordForm = z
@@ -69,13 +88,12 @@ export const successorForm = z.object({ toUserId: required('请选择接手人�
 
 /** The account fields of a submitted form, as typed. */
 export function userValuesFrom(form: FormValues): UserFormValues {
-  const roles = form.roles;
   return {
     username: valueOf(form, 'username').trim(),
     displayName: valueOf(form, 'displayName'),
     email: valueOf(form, 'email'),
     orgId: valueOf(form, 'orgId'),
-    roles: roles === undefined ? [] : Array.isArray(roles) ? roles : [roles],
+    roles: submittedGrants(form),
     mustChangePassword: valueOf(form, 'mustChangePassword') === '1',
   };
 }

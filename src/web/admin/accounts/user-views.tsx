@@ -12,7 +12,6 @@ import type { FieldErrors } from '../../common/validation.js';
 import { orgOptions } from '../system/org-views.js';
 import { USER_LABELS, type UserFormValues } from './user-form.js';
 import { DataTable } from '../../common/blocks.js';
-import { depthClass } from '../../common/tree.js';
 
 /** Errors of one form on a page: the summary message and per-field messages. */
 export type FormErrors = { message?: string; errors?: FieldErrors };
@@ -92,9 +91,17 @@ export function UserListPage(p: {
   );
 }
 
-/** Checkboxes of roles × organizations; each value is "orgId|role". */
+/**
+ * The roles: the grants held, each a checkbox to keep ("orgId|role"), then one organization picked from a select
+ * and the roles to add there — a form that stays small however many organizations there are.
+ */
 export function RoleMatrix(p: { orgs: readonly OrgNode[]; checked: readonly string[]; error?: string }) {
-  const checked = new Set(p.checked);
+  const names = new Map(p.orgs.map((o) => [o.id, o.shortName || o.name]));
+  const held = p.checked.flatMap((v) => {
+    const [orgId = '', role = ''] = v.split('|');
+    const label = (ROLE_LABELS as Record<string, string>)[role];
+    return label ? [{ value: v, label: `${names.get(orgId) ?? orgId}：${label}` }] : [];
+  });
   return (
     <fieldset id="f-roles" aria-describedby={p.error ? 'f-roles-hint f-roles-err' : 'f-roles-hint'}>
       <legend>{USER_LABELS.roles}</legend>
@@ -106,26 +113,32 @@ export function RoleMatrix(p: { orgs: readonly OrgNode[]; checked: readonly stri
           {p.error}
         </p>
       ) : null}
-      <DataTable cols={['机构', ...ROLES.map((r) => ROLE_LABELS[r])]}>
-        {p.orgs.map((o) => (
-          <tr>
-            <th scope="row" class={depthClass(o.depth)}>
-              {o.shortName || o.name}
-            </th>
-            {ROLES.map((r) => (
-              <td>
-                <input
-                  type="checkbox"
-                  name="roles"
-                  value={`${o.id}|${r}`}
-                  checked={checked.has(`${o.id}|${r}`)}
-                  aria-label={`${o.shortName || o.name}：${ROLE_LABELS[r]}`}
-                />
-              </td>
-            ))}
-          </tr>
+      {held.length === 0 ? (
+        <p class="muted">尚未授予角色。</p>
+      ) : (
+        <ul class="plain" aria-label="已授予的角色（取消勾选即撤销）">
+          {held.map((g) => (
+            <li>
+              <label class="check">
+                <input type="checkbox" name="roles" value={g.value} checked /> {g.label}
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Select
+        name="grantOrg"
+        label="增加角色：选择机构"
+        value=""
+        options={[['', '（不增加）'], ...orgOptions(p.orgs)]}
+      />
+      <div class="field" role="group" aria-label="在所选机构授予的角色">
+        {ROLES.map((r) => (
+          <label class="check">
+            <input type="checkbox" name="grantRoles" value={r} /> {ROLE_LABELS[r]}{' '}
+          </label>
         ))}
-      </DataTable>
+      </div>
     </fieldset>
   );
 }

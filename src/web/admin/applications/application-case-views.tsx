@@ -111,7 +111,7 @@ export function ApplicationCasePage(p: CaseProps) {
       <ApplicantHistory view={view} />
       <h2>申请内容</h2>
       <InfoList rows={requestRows(r)} />
-      <Ledger events={app.events} />
+      <Ledger events={app.events} people={p.page.people} />
       <ProposedCorrections
         caseId={app.id}
         csrf={p.csrf}
@@ -180,7 +180,7 @@ function ApplicantBlock(p: { view: CaseView }) {
   );
 }
 
-function Ledger(p: { events: readonly ApplicationEvent[] }) {
+function Ledger(p: { events: readonly ApplicationEvent[]; people: Readonly<Record<string, string>> }) {
   return (
     <>
       <h2 id="ledger">期限台账</h2>
@@ -193,7 +193,7 @@ function Ledger(p: { events: readonly ApplicationEvent[] }) {
           <tr>
             <td>{e.on}</td>
             <td>{ACTION_LABELS[e.action]}</td>
-            <td>{e.actorLabel}</td>
+            <td>{(e.actorId && p.people[e.actorId]) || e.actorLabel}</td>
             <td>
               {e.dueOn ?? '暂停计算'}
               {e.provisional ? <span class="badge badge-provisional">暂定</span> : null}

@@ -113,7 +113,7 @@ export function PublicationItemPage(p: Props) {
           {p.page.findings.length === 0 ? <p>未发现问题。</p> : <Findings findings={p.page.findings} />}
         </section>
       ) : null}
-      <Trail reviews={pub.reviews} levels={levels} />
+      <Trail reviews={pub.reviews} levels={levels} people={p.page.people} />
       <ReassessSection
         panel={p.page.reassess}
         today={p.page.today}
@@ -223,7 +223,11 @@ function Findings(p: { findings: readonly CheckFinding[] }) {
   );
 }
 
-function Trail(p: { reviews: readonly ReviewEntry[]; levels: readonly ReviewLevel[] }) {
+function Trail(p: {
+  reviews: readonly ReviewEntry[];
+  levels: readonly ReviewLevel[];
+  people: Readonly<Record<string, string>>;
+}) {
   return (
     <section aria-labelledby="trail-h">
       <h2 id="trail-h">审核记录</h2>
@@ -238,7 +242,7 @@ function Trail(p: { reviews: readonly ReviewEntry[]; levels: readonly ReviewLeve
                   (r.action === REASSESS_LEDGER_ACTION ? REASSESS_LEDGER_LABEL : r.action)}
               </td>
               <td>{levelName(p.levels, r.level) || '—'}</td>
-              <td>{r.actorLabel}</td>
+              <td>{(r.actorId && p.people[r.actorId]) || r.actorLabel}</td>
               <td>{r.comment || '—'}</td>
               <td>
                 {['submit', 'approve', 'reject'].includes(r.action) ? (

@@ -2,7 +2,8 @@
 // Views of the audit trail: the filter form, the entry table with before → after, the chain check result.
 import type { Actor } from '../../../domain/policies/actor.js';
 import { formatInstant } from '../../common/time.js';
-import type { AuditEntry, ChainCheck } from '../../../domain/audit/audit-entry.js';
+import type { ChainCheck } from '../../../domain/audit/audit-entry.js';
+import type { AuditRow } from '../../../app/audit/browse-audit.js';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../domain/audit/audit-labels.js';
 import { AdminLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, PostForm, Select } from '../../common/forms.js';
@@ -15,6 +16,13 @@ const ACTION_GROUPS: [string, string][] = [
   ['calendar.', '工作日日历（全部）'],
   ['settings.', '网站设置（全部）'],
   ['api_token.', 'API 令牌（全部）'],
+  ['application.', '依申请公开（全部）'],
+  ['notice.', '告知书（全部）'],
+  ['review.', '复议、诉讼、投诉（全部）'],
+  ['publication.', '主动公开信息（全部）'],
+  ['category.', '栏目（全部）'],
+  ['catalogue.', '目录（全部）'],
+  ['report.', '年度报告（全部）'],
 ];
 
 /** Labels of the filter fields (also used in the error summary). */
@@ -35,7 +43,7 @@ export type AuditPageModel = {
   filter: Record<string, string>;
   errors: Record<string, string>;
   message?: string;
-  entries: AuditEntry[];
+  entries: AuditRow[];
   /** Link to the next (older) page, when there is one. */
   olderHref?: string;
   firstPageHref?: string;
@@ -72,7 +80,11 @@ export function AuditPage(p: AuditPageModel) {
 function FilterForm(p: { filter: Record<string, string>; errors: Record<string, string> }) {
   const f = p.filter;
   const action = f.action ?? '';
-  const actions: [string, string][] = [['', '全部操作'], ...ACTION_GROUPS, ...Object.entries(AUDIT_ACTION_LABELS)];
+  const actions: [string, string][] = [
+    ['', '全部操作'],
+    ...ACTION_GROUPS,
+    ...Object.entries(AUDIT_ACTION_LABELS).sort(([a], [b]) => a.localeCompare(b)),
+  ];
   if (action && !actions.some(([v]) => v === action)) actions.push([action, action]);
   const type = f.entityType ?? '';
   const types: [string, string][] = [['', '全部类型'], ...Object.entries(AUDIT_ENTITY_LABELS)];
@@ -91,7 +103,23 @@ function FilterForm(p: { filter: Record<string, string>; errors: Record<string, 
   );
 }
 
-function EntryTable(p: { entries: AuditEntry[] }) {
+/** The back-office page of each object type that has one. */
+const OBJECT_PAGES: Record<string, string> = {
+  application: '/admin/applications/',
+  publication: '/admin/publications/',
+  organization: '/admin/orgs/',
+  user: '/admin/users/',
+  review_case: '/admin/reviews/',
+  notice: '/admin/notices/',
+};
+
+/** The link to an entry's object page, when its type has one. */
+export function objectHref(entityType: string, entityId: string): string | undefined {
+  const base = OBJECT_PAGES[entityType];
+  return base ? base + encodeURIComponent(entityId) : undefined;
+}
+
+function EntryTable(p: { entries: AuditRow[] }) {
   return (
     <DataTable class="audit" cols={[{ label: '序号', class: 'num' }, '时间', '操作人', '操作', '对象', '变更内容']}>
       {p.entries.map((e) => (
@@ -100,24 +128,13 @@ function EntryTable(p: { entries: AuditEntry[] }) {
           <td>
             <time datetime={e.at}>{formatInstant(e.at, { seconds: true })}</time>
           </td>
-          <td>{e.actorLabel === 'system' ? '系统' : e.actorLabel}</td>
+          <td title={e.actorLabel}>{e.actorName}</td>
+          <td>{e.actionLabel}</td>
           <td>
-            {AUDIT_ACTION_LABELS[e.action] ?? e.action}
-            <br />
-            <code class="muted">{e.action}</code>
+            <Subject entry={e} />
           </td>
           <td>
-            {AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}
-            <br />
-            <a
-              href={`/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`}
-              title="该对象的全部记录"
-            >
-              <code>{e.entityId}</code>
-            </a>
-          </td>
-          <td>
-            <Change before={e.beforeJson} after={e.afterJson} />
+            <Changes entry={e} />
           </td>
         </tr>
       ))}
@@ -125,53 +142,47 @@ function EntryTable(p: { entries: AuditEntry[] }) {
   );
 }
 
-/** A one-line summary of a change and, on demand, both sides as pretty JSON. */
-function Change(p: { before: string | null; after: string | null }) {
-  if (p.before === null && p.after === null) return <span class="muted">—</span>;
-  const before = parse(p.before);
-  const after = parse(p.after);
-  const keys = changedKeys(before, after);
-  const summary =
-    p.before === null ? '新建' : p.after === null ? '删除' : keys.length > 0 ? `修改：${keys.join('、')}` : '查看内容';
-  const sides: [label: string, value: unknown, json: string | null][] = [
-    ['变更前', before, p.before],
-    ['变更后', after, p.after],
-  ];
+/** The object: its type, its name (or id) linked to its page, and a link to all its entries. */
+function Subject(p: { entry: AuditRow }) {
+  const e = p.entry;
+  const href = objectHref(e.entityType, e.entityId);
+  const name = e.subjectName ?? e.entityId;
+  const all = `/admin/audit?entityType=${encodeURIComponent(e.entityType)}&entityId=${encodeURIComponent(e.entityId)}`;
   return (
-    <details>
-      <summary>{summary}</summary>
-      <div class="audit-diff">
-        {sides.map(([side, value, json]) => (
-          <div>
-            <p>
-              <strong>{side}</strong>
-            </p>
-            <pre>{pretty(value, json)}</pre>
-          </div>
-        ))}
-      </div>
-    </details>
+    <>
+      {e.typeLabel}
+      <br />
+      {href ? <a href={href}>{name}</a> : <span>{name}</span>}{' '}
+      <a href={all} class="muted" title="该对象的全部记录">
+        [全部记录]
+      </a>
+    </>
   );
 }
 
-function parse(json: string | null): unknown {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return json;
-  }
-}
-
-function pretty(value: unknown, raw: string | null): string {
-  return raw === null ? '（无）' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-}
-
-function changedKeys(before: unknown, after: unknown): string[] {
-  const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (!isObj(before) || !isObj(after)) return [];
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).slice(0, 8);
+/** The changed fields, before → after, in Chinese. */
+function Changes(p: { entry: AuditRow }) {
+  const e = p.entry;
+  if (e.beforeJson === null && e.afterJson === null) return <span class="muted">—</span>;
+  if (e.changes.length === 0) return <span class="muted">无字段变化</span>;
+  const verb = e.beforeJson === null ? '新建' : e.afterJson === null ? '删除' : '修改';
+  return (
+    <details open={e.changes.length <= 3}>
+      <summary>
+        {verb}：{e.changes.map((c) => c.label).join('、')}
+      </summary>
+      <dl class="audit-diff">
+        {e.changes.map((c) => (
+          <>
+            <dt>{c.label}</dt>
+            <dd>
+              <del>{c.before}</del> → <ins>{c.after}</ins>
+            </dd>
+          </>
+        ))}
+      </dl>
+    </details>
+  );
 }
 
 /** The result of checking the hash chain. */
