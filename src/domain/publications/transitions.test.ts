@@ -131,6 +131,35 @@ describe('review chain', () => {
     assert.equal(p.state, 'signed_off');
   });
 
+  test('should let the editor recall (撤回送审) a submitted item until a reviewer acts', () => {
+    const submitted = step(draft(), editor, 'submit');
+    const back = step(submitted, editor, 'recall');
+    assert.deepEqual([back.state, back.reviewLevel], ['draft', null]);
+    assert.equal(back.reviews.at(-1)?.action, 'recall');
+    assert.equal(code(submitted, r1, 'recall'), 'forbidden', 'a reviewer does not recall');
+    assert.equal(code(draft(), editor, 'recall'), 'illegal_transition');
+    const level2 = step(submitted, r1, 'approve');
+    assert.equal(code(level2, editor, 'recall'), 'illegal_transition', 'level 1 has acted');
+    assert.deepEqual(
+      availableTransitions(level2, editor, levels).map((t) => t.action),
+      [],
+    );
+    // A round in which a reviewer already acted (as a stored ledger may show) cannot be recalled either.
+    const acted = draft({
+      state: 'submitted',
+      reviewLevel: 1,
+      reviews: [...submitted.reviews, { ...submitted.reviews[0]!, seq: 3, action: 'approve', actorId: 'r1', level: 1 }],
+    });
+    const refused = decide(acted, { action: 'recall' }, ctx(editor));
+    assert.ok(!refused.ok && /审核人员已办理/.test(refused.error.message));
+    // A revision of a live item can be recalled too; the live version stays.
+    const revising = step(step(draft({ state: 'published', currentVersion: 1 }), editor, 'revise'), editor, 'submit');
+    assert.deepEqual(
+      [step(revising, editor, 'recall').state, step(revising, editor, 'recall').currentVersion],
+      ['draft', 1],
+    );
+  });
+
   test('should return a rejected item to draft with a comment, which is required', () => {
     const p = step(draft(), editor, 'submit');
     assert.equal(code(p, r1, 'reject'), 'invalid_params');
@@ -183,7 +212,7 @@ describe('review chain', () => {
     );
     assert.deepEqual(
       availableTransitions(submitted, editor, levels).map((t) => t.action),
-      [],
+      ['recall'],
     );
     assert.deepEqual(
       availableTransitions(draft(), editor, levels).map((t) => t.action),

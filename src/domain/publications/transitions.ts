@@ -108,10 +108,10 @@ export function availableTransitions(
     .map((t) => ({ action: t.action, to: t.to, label: ACTION_LABELS[t.action] }));
 }
 
-/** Users who edited the item (created, edited, submitted or revised it), in any round. */
+/** Users who edited the item (created, edited, submitted, recalled or revised it), in any round. */
 export function editorsOf(pub: PublicationSnapshot): Set<string> {
   const ids = pub.reviews
-    .filter((r) => ['create', 'edit', 'submit', 'revise'].includes(r.action))
+    .filter((r) => ['create', 'edit', 'submit', 'recall', 'revise'].includes(r.action))
     .map((r) => r.actorId);
   return new Set([pub.createdBy, ...ids].filter((x): x is string => x !== null));
 }
@@ -145,6 +145,10 @@ function guardError(pub: PublicationSnapshot, action: PublicationAction, ctx: Gu
     case 'withdraw':
       return pub.currentVersion === null
         ? new DomainError(ILLEGAL_TRANSITION, '该信息尚未发布，不能撤稿；未发布的稿件可退回修改')
+        : null;
+    case 'recall':
+      return currentRound(pub).some((r) => r.action === 'approve' || r.action === 'reject')
+        ? new DomainError(ILLEGAL_TRANSITION, '审核人员已办理，不能撤回送审')
         : null;
     case 'release':
       return ctx.now !== undefined && (pub.scheduledAt === null || pub.scheduledAt > ctx.now)
@@ -224,6 +228,7 @@ function buildDecision(
       return publishDecision(pub, params, ctx, decision);
     case 'release':
       return decision(releasePatch(pub, ctx.today), null, (pub.currentVersion ?? 0) + 1);
+    case 'recall':
     case 'revise':
       return decision({ state: to, reviewLevel: null, scheduledAt: null });
     case 'withdraw':

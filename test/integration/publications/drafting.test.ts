@@ -1,0 +1,92 @@
+// The drafting and publishing moves editors need, on both dialects, through the back office and the API:
+// 撤回送审 (recall) before any reviewer acts.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { TestAgent, callApi } from '../../support/http.js';
+import { STAFF_PASSWORD } from '../../factories/staff.js';
+import {
+  makePublication,
+  moveAlongChain,
+  publishingStaff,
+  type PublishingStaff,
+} from '../../factories/publications.js';
+import { issueApiToken } from '../../../src/app/auth/api-token.js';
+
+type Who = keyof PublishingStaff;
+
+for (const dialect of DIALECTS) {
+  describe(`drafting and publishing moves (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let rt: TestRuntime;
+    let staff: PublishingStaff;
+    const as = {} as Record<Who, TestAgent>;
+
+    const page = async (who: Who, path: string, status = 200): Promise<string> => {
+      const res = await as[who].get(path);
+      assert.equal(res.status, status, path);
+      return res.text();
+    };
+    const move = (who: Who, id: string, action: string, params: Record<string, string | string[]> = {}) =>
+      as[who].post(`/admin/publications/${id}/actions`, { action, ...params });
+    const pub = async (id: string) => {
+      const p = await rt.ctx.repos.publications.byId(id);
+      if (!p) throw new Error(`no publication ${id}`);
+      return p;
+    };
+    const audited = async (id: string, action: string) =>
+      (await rt.ctx.repos.audit.list({ entityId: id }, { limit: 200 })).filter((e) => e.action === action).length;
+
+    before(async () => {
+      rt = await openTestRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
+      staff = await publishingStaff(rt, { prefix: 'dr' });
+      for (const who of Object.keys(staff) as Who[]) {
+        as[who] = new TestAgent(rt);
+        assert.equal((await as[who].login(staff[who].username, STAFF_PASSWORD)).status, 303);
+      }
+    });
+    after(() => rt.close());
+
+    test('should let the editor recall (撤回送审) an item until a reviewer acts, from the page and the API', async () => {
+      const { id } = await makePublication(rt, staff, { state: 'submitted' });
+      const editorPage = await page('editor', `/admin/publications/${id}`);
+      assert.match(editorPage, /<input type="hidden" name="action" value="recall"/);
+      assert.match(editorPage, /<button type="submit">撤回送审<\/button>/);
+      assert.doesNotMatch(await page('r1', `/admin/publications/${id}`), /value="recall"/);
+      assert.equal((await move('r1', id, 'recall')).status, 403, 'a reviewer does not recall');
+      const recalled = await move('editor', id, 'recall');
+      assert.equal(recalled.status, 303);
+      assert.equal(recalled.headers.get('location'), `/admin/publications/${id}?flash=recall`);
+      const after = await pub(id);
+      assert.deepEqual([after.state, after.reviewLevel], ['draft', null]);
+      assert.equal(after.reviews.at(-1)?.action, 'recall');
+      assert.equal(await audited(id, 'publication.recall'), 1);
+      const shown = await page('editor', `/admin/publications/${id}?flash=recall`);
+      assert.match(shown, /已完成“撤回送审”/);
+      assert.match(shown, /<td>撤回送审<\/td>/, 'the trail shows the move');
+      assert.equal((await as.editor.get(`/admin/publications/${id}/edit`)).status, 200, 'editable again');
+
+      // Once level 1 has approved, the editor can no longer recall: 409, nothing changes.
+      await moveAlongChain(rt, staff, id, 'in_review');
+      assert.doesNotMatch(await page('editor', `/admin/publications/${id}`), /value="recall"/);
+      const late = await move('editor', id, 'recall');
+      assert.equal(late.status, 409);
+      assert.match(await late.text(), /不能“撤回送审”/);
+      assert.equal((await pub(id)).state, 'in_review');
+
+      // The staff API names the move `recall`.
+      const { id: other } = await makePublication(rt, staff, { state: 'submitted' });
+      const token = await issueApiToken(rt.ctx, staff.editor.username);
+      const api = await callApi<Record<string, unknown>>(
+        new TestAgent(rt),
+        'POST',
+        `/api/v1/publications/${other}/actions`,
+        token,
+        { action: 'recall' },
+      );
+      assert.equal(api.status, 200, JSON.stringify(api.json));
+      assert.equal(api.json.state, 'draft');
+      const spec = JSON.stringify((await callApi(new TestAgent(rt), 'GET', '/api/v1/openapi.json')).json);
+      assert.match(spec, /recall：撤回送审/);
+    });
+  });
+}
