@@ -14,7 +14,7 @@ import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { publicationStatus, type PublicationStatus } from '../../domain/publications/deadlines.js';
 import { roleForLevel, type ReviewLevel } from '../../domain/publications/review-chain.js';
 import type { CheckFinding } from '../../domain/publications/checks.js';
-import type { DraftInput } from '../../domain/publications/draft-fields.js';
+import { INTERPRETABLE_KINDS, type DraftInput } from '../../domain/publications/draft-fields.js';
 import type { PublicationKind, PublicationState } from '../../domain/publications/publication.js';
 import { localDate, type LocalDate } from '../../domain/core/local-date.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
@@ -252,7 +252,8 @@ export type PublicationPage = PublicationView & {
   /** The art. 18 re-assessment section. */
   reassess: ReassessmentPanel;
   today: LocalDate;
-  can: { edit: boolean };
+  /** edit: the draft's form; interpret: "为本文件起草解读". */
+  can: { edit: boolean; interpret: boolean };
 };
 
 /**
@@ -276,6 +277,7 @@ export async function publicationPage(
     pub.interpretsId ? ctx.repos.publications.byId(pub.interpretsId) : Promise.resolve(undefined),
     reassessmentPanel(ctx, actor, id),
   ]);
+  const editor = canEditPublications(actor, ancestry(orgs, pub.orgId));
   return {
     ...view,
     org: orgs.find((o) => o.id === pub.orgId),
@@ -286,7 +288,10 @@ export async function publicationPage(
     bodyHtml: ctx.sanitizer.html(pub.bodyHtml),
     reassess,
     today: localDate(ctx.clock.today()),
-    can: { edit: pub.state === 'draft' && canEditPublications(actor, ancestry(orgs, pub.orgId)) },
+    can: {
+      edit: pub.state === 'draft' && editor,
+      interpret: editor && pub.state !== 'withdrawn' && INTERPRETABLE_KINDS.includes(pub.kind),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 // The drafting and publishing moves editors need, on both dialects, through the back office and the API:
-// 撤回送审 (recall) before any reviewer acts.
+// 撤回送审 (recall) before any reviewer acts; "为本文件起草解读" (the linked interpretation draft).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
@@ -87,6 +87,40 @@ for (const dialect of DIALECTS) {
       assert.equal(api.json.state, 'draft');
       const spec = JSON.stringify((await callApi(new TestAgent(rt), 'GET', '/api/v1/openapi.json')).json);
       assert.match(spec, /recall：撤回送审/);
+    });
+
+    test('should draft the interpretation of a document already linked and open it in the editor', async () => {
+      const doc = await makePublication(rt, staff, {
+        state: 'published',
+        fields: { title: '示例区河长制工作实施办法', topic: '生态环境', keyAreas: ['生态环境'] },
+      });
+      const docPage = await page('editor', `/admin/publications/${doc.id}`);
+      assert.match(docPage, new RegExp(`action="/admin/publications/${doc.id}/interpretation"`));
+      assert.match(docPage, /为本文件起草解读/);
+      assert.doesNotMatch(await page('r1', `/admin/publications/${doc.id}`), /为本文件起草解读/, 'editors only');
+      assert.equal((await as.r1.post(`/admin/publications/${doc.id}/interpretation`, {})).status, 403);
+
+      const res = await as.editor.post(`/admin/publications/${doc.id}/interpretation`, {});
+      assert.equal(res.status, 303);
+      const id = /^\/admin\/publications\/([^/]+)\/edit$/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
+      const draft = await pub(id);
+      assert.deepEqual(
+        [draft.kind, draft.interpretsId, draft.state, draft.orgId, draft.createdBy],
+        ['interpretation', doc.id, 'draft', (await pub(doc.id)).orgId, staff.editor.userId],
+      );
+      assert.equal(draft.title, '《示例区河长制工作实施办法》政策解读');
+      assert.deepEqual(draft.keyAreas, ['生态环境']);
+      const editor = await page('editor', `/admin/publications/${id}/edit`);
+      assert.ok(editor.includes(`value="${doc.indexNo}"`), 'the editor shows the interpreted 索引号');
+      assert.match(editor, /<option value="interpretation" selected/);
+      assert.equal(await audited(id, 'publication.created'), 1);
+      // The interpretation itself and news are not interpreted.
+      assert.doesNotMatch(await page('editor', `/admin/publications/${id}`), /为本文件起草解读/);
+      assert.equal((await as.editor.post(`/admin/publications/${id}/interpretation`, {})).status, 409);
+      const leaf = (await rt.ctx.repos.categories.list(draft.orgId)).find((c) => c.slug === 'meetings');
+      const news = await makePublication(rt, staff, { fields: { kind: 'news', docNo: '', category: leaf?.id } });
+      assert.equal((await as.editor.post(`/admin/publications/${news.id}/interpretation`, {})).status, 409);
+      assert.equal((await as.editor.post('/admin/publications/nope/interpretation', {})).status, 404);
     });
   });
 }

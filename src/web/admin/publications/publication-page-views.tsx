@@ -81,6 +81,13 @@ export function PublicationItemPage(p: Props) {
           </>
         ) : null}
       </p>
+      {p.page.can.interpret ? (
+        <PostForm action={`/admin/publications/${pub.id}/interpretation`} csrf={p.csrf}>
+          <button type="submit" class="secondary">
+            为本文件起草解读
+          </button>
+        </PostForm>
+      ) : null}
       {live && pub.state !== 'published' && pub.state !== 'withdrawn' ? (
         <p class="notice">
           正在修订：网站上仍显示第{live.version}版（{formatInstant(live.publishedAt)}发布，名称“{live.fields.title}

@@ -5,7 +5,7 @@
 // errors go to the pipeline.
 import type { Hono } from 'hono';
 import { AppError } from '../../../app/errors.js';
-import { createDraft, type AttachmentUpload } from '../../../app/publications/drafts.js';
+import { createDraft, draftInterpretation, type AttachmentUpload } from '../../../app/publications/drafts.js';
 import { actOnPublication } from '../../../app/publications/act-on-publication.js';
 import { recordReassessment } from '../../../app/publications/reassessment.js';
 import {
@@ -316,6 +316,12 @@ export function registerPublicationRoutes(admin: Hono<StaffEnv>): void {
         values: textValues(s.values),
       }),
     });
+  });
+
+  // "为本文件起草解读": the linked interpretation draft, opened in the editor.
+  admin.post('/admin/publications/:id/interpretation', async (c) => {
+    const created = await draftInterpretation(c.get('ctx'), c.get('actor'), c.req.param('id'));
+    return c.redirect(`/admin/publications/${created.id}/edit`, 303);
   });
 
   admin.post('/admin/publications/:id/reassess', (c) => {
