@@ -247,6 +247,8 @@ export type PublicationPage = PublicationView & {
   findings: CheckFinding[];
   /** The interpreted document, if any. */
   interprets: { id: string; indexNo: string; title: string } | null;
+  /** The document's live interpretations (撤稿 offers to withdraw them with it). */
+  interpretations: { id: string; indexNo: string; title: string }[];
   /** The body through the HTML allow-list again, for display. */
   bodyHtml: string;
   /** The art. 18 re-assessment section. */
@@ -267,7 +269,7 @@ export async function publicationPage(
 ): Promise<PublicationPage> {
   const view = await getPublication(ctx, actor, id);
   const { pub } = view;
-  const [orgs, category, config, findings, target, reassess] = await Promise.all([
+  const [orgs, category, config, findings, target, reassess, interpretations] = await Promise.all([
     ctx.repos.orgs.list({ includeRetired: true }),
     ctx.repos.categories.byId(pub.categoryId),
     loadPublicationConfig(ctx.repos, pub.orgId),
@@ -276,6 +278,7 @@ export async function publicationPage(
       : Promise.resolve([]),
     pub.interpretsId ? ctx.repos.publications.byId(pub.interpretsId) : Promise.resolve(undefined),
     reassessmentPanel(ctx, actor, id),
+    ctx.repos.publications.interpretationsOf(id),
   ]);
   const editor = canEditPublications(actor, ancestry(orgs, pub.orgId));
   return {
@@ -285,6 +288,11 @@ export async function publicationPage(
     levels: config.levels,
     findings,
     interprets: target ? { id: target.id, indexNo: target.indexNo, title: target.title } : null,
+    interpretations: interpretations.map((i) => ({
+      id: i.id,
+      indexNo: i.live.fields.indexNo,
+      title: i.live.fields.title,
+    })),
     bodyHtml: ctx.sanitizer.html(pub.bodyHtml),
     reassess,
     today: localDate(ctx.clock.today()),

@@ -1,5 +1,6 @@
 // The drafting and publishing moves editors need, on both dialects, through the back office and the API:
-// 撤回送审 (recall) before any reviewer acts; "为本文件起草解读" (the linked interpretation draft).
+// 撤回送审 (recall) before any reviewer acts; "为本文件起草解读" (the linked interpretation draft); 撤稿 of a document
+// with its interpretations in one transaction.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
@@ -12,6 +13,7 @@ import {
   type PublishingStaff,
 } from '../../factories/publications.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
+import { draftInterpretation } from '../../../src/app/publications/drafts.js';
 
 type Who = keyof PublishingStaff;
 
@@ -121,6 +123,75 @@ for (const dialect of DIALECTS) {
       const news = await makePublication(rt, staff, { fields: { kind: 'news', docNo: '', category: leaf?.id } });
       assert.equal((await as.editor.post(`/admin/publications/${news.id}/interpretation`, {})).status, 409);
       assert.equal((await as.editor.post('/admin/publications/nope/interpretation', {})).status, 404);
+    });
+
+    test('should list a document’s interpretations on its withdrawal and withdraw the ticked ones with it', async () => {
+      const doc = await makePublication(rt, staff, { state: 'published', fields: { title: '示例区养犬管理规定' } });
+      const interp = async (title: string) => {
+        const made = await draftInterpretation(rt.ctx, staff.editor, doc.id);
+        await moveAlongChain(rt, staff, made.id, 'published', { approve: { acceptFindings: true } });
+        return { ...made, title };
+      };
+      const a = await interp('a');
+      const b = await interp('b');
+      const c = await interp('c');
+      const form = await page('signer', `/admin/publications/${doc.id}`);
+      for (const i of [a, b, c]) {
+        assert.ok(form.includes(`name="interpretations" value="${i.id}"`), 'a checkbox per interpretation');
+        assert.ok(form.includes(i.indexNo));
+      }
+      assert.match(form, /勾选的解读一并撤稿/);
+
+      // A refused withdrawal (no reason) changes nothing and keeps the ticks.
+      const refused = await move('signer', doc.id, 'withdraw', { reason: '', interpretations: [a.id, b.id] });
+      assert.equal(refused.status, 422);
+      const again = await refused.text();
+      assert.ok(again.includes(`value="${a.id}" checked`) && again.includes(`value="${b.id}" checked`));
+      assert.ok(!again.includes(`value="${c.id}" checked`));
+      // Only the document's own live interpretations may be named.
+      const stray = await move('signer', doc.id, 'withdraw', { reason: '规定已废止', interpretations: [a.id, doc.id] });
+      assert.equal(stray.status, 422);
+      assert.match(await stray.text(), /只能一并撤下本文件已发布的政策解读/);
+      assert.deepEqual(await Promise.all([doc.id, a.id].map(async (x) => (await pub(x)).state)), [
+        'published',
+        'published',
+      ]);
+
+      const res = await move('signer', doc.id, 'withdraw', { reason: '规定已废止', interpretations: [a.id, b.id] });
+      assert.equal(res.status, 303);
+      assert.deepEqual(await Promise.all([doc.id, a.id, b.id, c.id].map(async (x) => (await pub(x)).state)), [
+        'withdrawn',
+        'withdrawn',
+        'withdrawn',
+        'published',
+      ]);
+      assert.equal((await pub(a.id)).withdrawReason, `随所解读文件${doc.indexNo}一并撤稿：规定已废止`);
+      for (const x of [doc.id, a.id, b.id]) assert.equal(await audited(x, 'publication.withdraw'), 1, x);
+      const entry = (await rt.ctx.repos.audit.list({ entityId: b.id }, { limit: 50 })).find(
+        (e) => e.action === 'publication.withdraw',
+      );
+      assert.match(entry?.afterJson ?? '', new RegExp(`"withdrawnWith":"${doc.id}"`));
+      // The portal no longer shows them; a withdrawn document gets no new interpretation.
+      assert.equal((await as.editor.get(`/publications/${a.id}`)).status, 410);
+      assert.equal((await as.editor.post(`/admin/publications/${doc.id}/interpretation`, {})).status, 409);
+    });
+
+    test('should withdraw a document and its interpretations through the API, or none of them', async () => {
+      const doc = await makePublication(rt, staff, { state: 'published' });
+      const made = await draftInterpretation(rt.ctx, staff.editor, doc.id);
+      await moveAlongChain(rt, staff, made.id, 'published', { approve: { acceptFindings: true } });
+      const token = await issueApiToken(rt.ctx, staff.signer.username);
+      const act = (body: Record<string, unknown>) =>
+        callApi<Record<string, unknown>>(new TestAgent(rt), 'POST', `/api/v1/publications/${doc.id}/actions`, token, {
+          action: 'withdraw',
+          ...body,
+        });
+      const bad = await act({ reason: '内容有误', interpretations: ['nope'] });
+      assert.equal(bad.status, 422);
+      assert.equal((await pub(doc.id)).state, 'published', 'nothing withdrawn');
+      const ok = await act({ reason: '内容有误', interpretations: [made.id] });
+      assert.equal(ok.status, 200, JSON.stringify(ok.json));
+      assert.deepEqual([(await pub(doc.id)).state, (await pub(made.id)).state], ['withdrawn', 'withdrawn']);
     });
   });
 }

@@ -193,6 +193,20 @@ function Metadata(p: { page: PublicationPage }) {
         </dd>
         <dt>{L.major}</dt>
         <dd>{pub.major ? '是（须由主要负责同志签发）' : '否'}</dd>
+        {p.page.interpretations.length > 0 ? (
+          <>
+            <dt>政策解读</dt>
+            <dd>
+              <ul class="plain">
+                {p.page.interpretations.map((i) => (
+                  <li>
+                    <a href={`/admin/publications/${i.id}`}>{i.title}</a>（{i.indexNo}）
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         {interprets ? (
           <>
             <dt>所解读的文件</dt>
@@ -315,7 +329,10 @@ function MoveForm(p: Props & { failed?: FailedMove; move: AvailableTransition })
           <Text name="comment" label="退回意见" action={m.action} value={v.comment} required />
         ) : null}
         {m.action === 'withdraw' ? (
-          <Text name="reason" label="撤稿理由" action={m.action} value={v.reason} required />
+          <>
+            <Text name="reason" label="撤稿理由" action={m.action} value={v.reason} required />
+            <WithdrawInterpretations list={p.page.interpretations} chosen={v.interpretations} />
+          </>
         ) : null}
         {m.action === 'publish' && p.page.pub.state === 'signed_off' ? (
           <fieldset>
@@ -337,6 +354,29 @@ function MoveForm(p: Props & { failed?: FailedMove; move: AvailableTransition })
         </button>
       </PostForm>
     </details>
+  );
+}
+
+/** 撤稿 of a document: a checkbox per live interpretation, to withdraw it in the same move. */
+function WithdrawInterpretations(p: { list: PublicationPage['interpretations']; chosen?: string }) {
+  if (p.list.length === 0) return null;
+  const chosen = new Set((p.chosen ?? '').split(','));
+  return (
+    <fieldset>
+      <legend>本文件的政策解读：勾选的解读一并撤稿（理由同上）</legend>
+      {p.list.map((i, n) => (
+        <label class="check" for={`m-withdraw-interp-${n}`}>
+          <input
+            id={`m-withdraw-interp-${n}`}
+            type="checkbox"
+            name="interpretations"
+            value={i.id}
+            checked={chosen.has(i.id)}
+          />{' '}
+          {i.title}（{i.indexNo}）
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

@@ -109,6 +109,7 @@ const moveForm = z
     comment: text(LONG),
     reason: text(LONG),
     acceptFindings: checkbox(),
+    interpretations: list(),
     when: text(8),
     at: text(32),
   })
@@ -214,9 +215,9 @@ async function itemPage(c: StaffContext, id: string, failed?: PageFailure) {
   return <PublicationItemPage {...staffPage(c)} page={page} flash={flash} failed={failed} />;
 }
 
-/** Form values as single texts (what a reopened form shows). */
+/** Form values as single texts (what a reopened form shows; a list's values joined by commas). */
 const textValues = (values: FormValues): Record<string, string> =>
-  Object.fromEntries(Object.keys(values).map((k) => [k, valueOf(values, k)]));
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : valueOf(values, k)]));
 
 /**
  * A form posted from the item page (a move, a re-assessment): run, then back to the page. A refusal — the
