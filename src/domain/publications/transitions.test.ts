@@ -8,7 +8,7 @@ import type { Role } from '../users/roles.js';
 import type { PublicationSnapshot } from './publication.js';
 import { DEFAULT_PUBLICATION_CONFIG, validateChain } from './review-chain.js';
 import type { PublicationAction } from './transition-table.js';
-import { availableTransitions, decide, type DecideContext } from './transitions.js';
+import { availableTransitions, decide, separationBlock, type DecideContext } from './transitions.js';
 
 const ORG = 'org-1';
 const who = (id: string, roles: Role[]): Actor => ({
@@ -222,6 +222,33 @@ describe('review chain', () => {
       availableTransitions(draft({ state: 'published', currentVersion: 1 }), signer, levels).map((t) => t.action),
       ['withdraw'],
     );
+  });
+
+  test('should label the last level’s approval 签发 and say why 编审分离 blocks an approval', () => {
+    const submitted = step(draft(), editor, 'submit');
+    assert.deepEqual(
+      availableTransitions(submitted, r1, levels).map((t) => [t.label, t.to]),
+      [
+        ['审核通过', 'in_review'],
+        ['退回修改', 'draft'],
+      ],
+    );
+    const last = step(step(submitted, r1, 'approve'), r2, 'approve');
+    assert.deepEqual(availableTransitions(last, signer, levels)[0], {
+      action: 'approve',
+      to: 'signed_off',
+      label: '签发',
+    });
+    const both = who('ed', ['editor', 'reviewer']);
+    assert.equal(separationBlock(submitted, both, levels), '编审分离：不能审核本人编辑的信息');
+    assert.equal(
+      separationBlock(step(submitted, r1, 'approve'), r1, levels),
+      '编审分离：已在本轮其他层级审核过该信息的人员不能再审核本级',
+    );
+    assert.equal(separationBlock(submitted, r1, levels), null, 'free to approve');
+    assert.equal(separationBlock(submitted, editor, levels), null, 'no approving role at all');
+    assert.equal(separationBlock(submitted, signer, levels), null, 'not the level of the signer');
+    assert.equal(separationBlock(draft(), both, levels), null, 'nothing to approve');
   });
 
   test('should accept chains of 1–3 levels ending in a sign-off with one 保密审查 level', () => {

@@ -1,19 +1,20 @@
 // The drafting and publishing moves editors need, on both dialects, through the back office and the API:
 // 撤回送审 (recall) before any reviewer acts; "为本文件起草解读" (the linked interpretation draft); 撤稿 of a document
-// with its interpretations in one transaction.
+// with its interpretations in one transaction; the 签发 button and the page saying why 编审分离 blocks an approval.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent, callApi } from '../../support/http.js';
-import { STAFF_PASSWORD } from '../../factories/staff.js';
+import { makeStaff, STAFF_PASSWORD } from '../../factories/staff.js';
 import {
+  draftFields,
   makePublication,
   moveAlongChain,
   publishingStaff,
   type PublishingStaff,
 } from '../../factories/publications.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
-import { draftInterpretation } from '../../../src/app/publications/drafts.js';
+import { createDraft, draftInterpretation } from '../../../src/app/publications/drafts.js';
 
 type Who = keyof PublishingStaff;
 
@@ -192,6 +193,36 @@ for (const dialect of DIALECTS) {
       const ok = await act({ reason: '内容有误', interpretations: [made.id] });
       assert.equal(ok.status, 200, JSON.stringify(ok.json));
       assert.deepEqual([(await pub(doc.id)).state, (await pub(made.id)).state], ['withdrawn', 'withdrawn']);
+    });
+
+    test('should label the signer’s button 签发 and say why 编审分离 blocks an approval', async () => {
+      const both = await makeStaff(rt, 'dr.both', ['editor', 'reviewer']);
+      const agent = new TestAgent(rt);
+      assert.equal((await agent.login(both.username, STAFF_PASSWORD)).status, 303);
+      const root = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null);
+      const { id } = await createDraft(rt.ctx, both, draftFields(root?.id ?? '', { title: '示例区停车管理办法' }));
+      assert.equal((await agent.post(`/admin/publications/${id}/actions`, { action: 'submit' })).status, 303);
+      const own = await (await agent.get(`/admin/publications/${id}`)).text();
+      assert.match(own, /您不能审核本级——编审分离：不能审核本人编辑的信息/);
+      assert.doesNotMatch(own, /value="approve"/);
+      assert.doesNotMatch(await page('r1', `/admin/publications/${id}`), /您不能审核本级/, 'r1 may approve');
+      await moveAlongChain(rt, staff, id, 'in_review');
+      assert.match(
+        await page('r1', `/admin/publications/${id}`),
+        /您不能审核本级——编审分离：已在本轮其他层级审核过该信息的人员不能再审核本级/,
+      );
+      assert.doesNotMatch(
+        await page('signer', `/admin/publications/${id}`),
+        /您不能审核本级/,
+        'not the signer’s level',
+      );
+      assert.equal((await move('r2', id, 'approve')).status, 303);
+      const signer = await page('signer', `/admin/publications/${id}`);
+      assert.match(signer, /<button type="submit">签发<\/button>/);
+      assert.match(signer, /签发<span class="muted">（办理后：已签发，待发布）<\/span>/);
+      assert.doesNotMatch(signer, /<button type="submit">审核通过<\/button>/);
+      assert.equal((await move('signer', id, 'approve')).status, 303);
+      assert.equal((await pub(id)).state, 'signed_off');
     });
   });
 }

@@ -285,6 +285,11 @@ function Moves(p: Props & { failed?: FailedMove }) {
   return (
     <section aria-labelledby="moves-h">
       <h2 id="moves-h">可办理事项</h2>
+      {p.page.separation ? (
+        <p class="notice" id="separation">
+          您不能审核本级——{p.page.separation}。
+        </p>
+      ) : null}
       {moves.length === 0 ? <p class="muted">您在当前状态下没有可办理的事项。</p> : null}
       {moves.map((m) => (
         <MoveForm move={m} {...p} failed={p.failed?.action === m.action ? p.failed : undefined} />
