@@ -8,7 +8,9 @@ import { decide, type Decision } from '../../domain/publications/transitions.js'
 import type { PublicationAction } from '../../domain/publications/transition-table.js';
 import {
   classifyLinks,
+  interpretationFinding,
   prePublicationChecks,
+  submitRefusals,
   SENSITIVE_WORDS_KEY,
   wordListFrom,
   type CheckFinding,
@@ -58,7 +60,9 @@ export async function checkPublication(
     if (await (resolve ?? ((x: string) => resolveInternal(ctx, x)))(p)) ok.add(p);
   }
   const input = { title: pub.title, summary: pub.summary, bodyText: body.text, links: body.links };
-  return prePublicationChecks(input, { words, resolveLink: (p) => ok.has(p) });
+  const interpreted = (await ctx.repos.publications.interpretationsOf(pub.id)).length > 0;
+  const missing = interpretationFinding(pub.kind, interpreted);
+  return [...prePublicationChecks(input, { words, resolveLink: (p) => ok.has(p) }), ...(missing ? [missing] : [])];
 }
 
 function liveCopy(pub: PublicationRecord, version: number, at: string): LiveVersion {
@@ -119,6 +123,8 @@ async function decideMove(
     { actor, orgIds, today: localDate(ctx.clock.today()), now, levels: config.levels, findings },
   );
   if (!decision.ok) throw fromDomainError(decision.error);
+  const refusals = action === 'submit' ? submitRefusals(pub) : {};
+  if (Object.keys(refusals).length > 0) throw invalid('信息不全，不能送审', refusals);
   return { pub, action, findings, decision: decision.value, seq: nextSeq(pub) };
 }
 

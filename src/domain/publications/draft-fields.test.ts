@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../core/local-date.js';
 import { interpretationDraft, parseDraft } from './draft-fields.js';
+import { interpretationFinding, submitRefusals } from './checks.js';
 
 const doc = {
   orgId: 'org-1',
@@ -34,5 +35,27 @@ describe('interpretation draft', () => {
       interpretationDraft({ ...doc, docNo: '' }, today).summary,
       '对《示例区河长制工作实施办法<试行>》的解读。',
     );
+  });
+});
+
+describe('checks before submission', () => {
+  test('should refuse a 行政规范性文件 without its 发文字号 or 成文日期, naming the field', () => {
+    assert.deepEqual(submitRefusals({ kind: 'normative', docNo: '示政发〔2025〕7号', writtenOn: '2025-10-01' }), {});
+    const missing = submitRefusals({ kind: 'normative', docNo: ' ', writtenOn: '' });
+    assert.deepEqual(Object.keys(missing).sort(), ['docNo', 'writtenOn']);
+    assert.match(missing.docNo ?? '', /三统一.*送审前须填写发文字号$/);
+    assert.match(missing.writtenOn ?? '', /成文日期$/);
+    assert.deepEqual(submitRefusals({ kind: 'other_document', docNo: '', writtenOn: '2025-10-01' }), {});
+  });
+
+  test('should warn, never block, when a policy document has no interpretation', () => {
+    for (const kind of ['rule', 'normative'] as const) {
+      const f = interpretationFinding(kind, false);
+      assert.equal(f?.severity, 'warning');
+      assert.match(f?.message ?? '', /尚无已发布的政策解读/);
+      assert.equal(interpretationFinding(kind, true), null);
+    }
+    assert.equal(interpretationFinding('other_document', false), null);
+    assert.equal(interpretationFinding('interpretation', false), null);
   });
 });

@@ -1,6 +1,7 @@
 // The drafting and publishing moves editors need, on both dialects, through the back office and the API:
 // 撤回送审 (recall) before any reviewer acts; "为本文件起草解读" (the linked interpretation draft); 撤稿 of a document
-// with its interpretations in one transaction; the 签发 button and the page saying why 编审分离 blocks an approval.
+// with its interpretations in one transaction; the 签发 button and the page saying why 编审分离 blocks an approval;
+// the checks before submission (三统一 fields of a 行政规范性文件, the missing-interpretation warning).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
@@ -15,6 +16,7 @@ import {
 } from '../../factories/publications.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
 import { createDraft, draftInterpretation } from '../../../src/app/publications/drafts.js';
+import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 
 type Who = keyof PublishingStaff;
 
@@ -223,6 +225,44 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(signer, /<button type="submit">审核通过<\/button>/);
       assert.equal((await move('signer', id, 'approve')).status, 303);
       assert.equal((await pub(id)).state, 'signed_off');
+    });
+
+    test('should refuse to submit a 行政规范性文件 without its 发文字号 and warn of a missing interpretation', async () => {
+      const { id } = await makePublication(rt, staff, { fields: { docNo: '' } });
+      const refused = await move('editor', id, 'submit');
+      assert.equal(refused.status, 422);
+      const text = await refused.text();
+      assert.match(text, /信息不全，不能送审/);
+      assert.match(text, /统一登记、统一编号、统一发布（三统一），送审前须填写发文字号/);
+      assert.equal((await pub(id)).state, 'draft');
+      const api = await callApi<Record<string, unknown>>(
+        new TestAgent(rt),
+        'POST',
+        `/api/v1/publications/${id}/actions`,
+        await issueApiToken(rt.ctx, staff.editor.username),
+        { action: 'submit' },
+      );
+      assert.equal(api.status, 422);
+      assert.match(JSON.stringify(api.json), /送审前须填写发文字号/);
+
+      // With its 发文字号 it goes, with the warning (not blocking) recorded as evidence.
+      const doc = await makePublication(rt, staff, { fields: { title: '示例区物业管理办法' } });
+      assert.match(
+        await page('editor', `/admin/publications/${doc.id}`),
+        /发布前检查（当前内容）<\/h2><ul class="findings"><li class="finding-warning"><strong>提示<\/strong>\u3000政策解读（体裁）：本政策文件尚无已发布的政策解读/,
+      );
+      assert.equal((await move('editor', doc.id, 'submit')).status, 303);
+      const submitted = await pub(doc.id);
+      assert.equal(submitted.state, 'submitted');
+      assert.match(JSON.stringify(submitted.reviews.at(-1)?.findings), /no_interpretation/);
+      await moveAlongChain(rt, staff, doc.id, 'published');
+      const made = await draftInterpretation(rt.ctx, staff.editor, doc.id);
+      await moveAlongChain(rt, staff, made.id, 'published', { approve: { acceptFindings: true } });
+      await actOnPublication(rt.ctx, staff.editor, doc.id, 'revise');
+      assert.match(
+        await page('editor', `/admin/publications/${doc.id}`),
+        /发布前检查（当前内容）<\/h2><p>未发现问题。/,
+      );
     });
   });
 }
