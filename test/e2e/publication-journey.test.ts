@@ -1,6 +1,6 @@
-// Browser journey: an editor drafts an item with an attachment, two reviewers and a signer
-// approve it (the editor cannot approve their own item), it appears on the portal, in search and in
-// the feed; withdrawn, it disappears and answers 410.
+// Browser journey: an editor drafts an item with an attachment, two reviewers and a signer approve it (the
+// editor cannot approve their own item and the page says why; the signer's button reads 签发), it appears on the
+// portal, in search and in the feed; withdrawn, it disappears and answers 410.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSkipReason, e2eSuite, makeMove as move } from '../support/e2e.js';
@@ -37,6 +37,11 @@ describe('proactive disclosure journey in Chromium', { skip: browserSkipReason()
     await editor.goto(itemUrl);
     const approveOwn = editor.locator('details', { has: editor.locator('summary', { hasText: /^审核通过（/ }) });
     assert.equal(await approveOwn.count(), 0, 'the editor is not offered the approval of their own item');
+    assert.match(
+      (await editor.locator('#separation').textContent()) ?? '',
+      /编审分离：不能审核本人编辑的信息/,
+      'the page says why',
+    );
     const csrf = (await editor.context().cookies()).find((c) => c.name === 'gk_csrf')?.value ?? '';
     const own = await editor.request.post(`${url}${new URL(itemUrl).pathname}/actions`, {
       form: { _csrf: csrf, action: 'approve' },
@@ -52,7 +57,7 @@ describe('proactive disclosure journey in Chromium', { skip: browserSkipReason()
       await page.close();
     }
     const signer = await server.staffPage('sun.signer');
-    await move(signer, itemUrl, '审核通过');
+    await move(signer, itemUrl, '签发');
     await move(signer, itemUrl, '发布');
     const id = itemUrl.split('/').pop() ?? '';
 

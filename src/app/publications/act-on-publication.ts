@@ -1,14 +1,16 @@
 // Making a move in the review chain: pre-publication checks → decide (pure) → store the state,
 // the ledger row with the findings, the frozen live version and the audit entry in one transaction.
-import type { AppContext } from '../context.js';
+import type { AppContext, Repos } from '../context.js';
 import { syncSearch } from './search-sync.js';
 import { nextSeq } from './drafts.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { decide } from '../../domain/publications/transitions.js';
+import { decide, type Decision } from '../../domain/publications/transitions.js';
 import type { PublicationAction } from '../../domain/publications/transition-table.js';
 import {
   classifyLinks,
+  interpretationFinding,
   prePublicationChecks,
+  submitRefusals,
   SENSITIVE_WORDS_KEY,
   wordListFrom,
   type CheckFinding,
@@ -18,7 +20,7 @@ import { canViewPublications } from '../../domain/policies/publication-policy.js
 import { ancestry } from '../../domain/orgs/organization.js';
 import { localDate } from '../../domain/core/local-date.js';
 import { auditBy } from '../actors.js';
-import { AppError, conflict, fromDomainError, notFound } from '../errors.js';
+import { AppError, conflict, fromDomainError, invalid, notFound } from '../errors.js';
 import { loadPublicationConfig } from './catalogue.js';
 import type { LiveVersion, PublicationRecord } from './ports.js';
 
@@ -58,7 +60,9 @@ export async function checkPublication(
     if (await (resolve ?? ((x: string) => resolveInternal(ctx, x)))(p)) ok.add(p);
   }
   const input = { title: pub.title, summary: pub.summary, bodyText: body.text, links: body.links };
-  return prePublicationChecks(input, { words, resolveLink: (p) => ok.has(p) });
+  const interpreted = (await ctx.repos.publications.interpretationsOf(pub.id)).length > 0;
+  const missing = interpretationFinding(pub.kind, interpreted);
+  return [...prePublicationChecks(input, { words, resolveLink: (p) => ok.has(p) }), ...(missing ? [missing] : [])];
 }
 
 function liveCopy(pub: PublicationRecord, version: number, at: string): LiveVersion {
@@ -81,9 +85,128 @@ function liveCopy(pub: PublicationRecord, version: number, at: string): LiveVers
   return { version, publishedAt: at, fields };
 }
 
+/** A move decided, ready to be stored: the item as read, its checks' findings, the decision and its ledger number. */
+type DecidedMove = {
+  pub: PublicationRecord;
+  action: PublicationAction;
+  findings: CheckFinding[];
+  decision: Decision;
+  seq: number;
+  /** Recorded with the audit entry (e.g. the document an interpretation was withdrawn with). */
+  note?: Record<string, unknown>;
+};
+
+/** Loads an item the actor may see (404 otherwise) with its organization's ancestry. */
+async function loadItem(ctx: MoveContext, actor: Actor | null, id: string) {
+  const pub = await ctx.repos.publications.byId(id);
+  if (!pub) throw notFound('信息');
+  const orgIds = ancestry(await ctx.repos.orgs.list({ includeRetired: true }), pub.orgId);
+  if (actor !== null && !canViewPublications(actor, orgIds)) throw notFound('信息');
+  return { pub, orgIds };
+}
+
+/** Runs the checks a move needs and decides it (nothing stored). */
+async function decideMove(
+  ctx: MoveContext,
+  actor: Actor | null,
+  item: { pub: PublicationRecord; orgIds: string[] },
+  action: PublicationAction,
+  params: Record<string, unknown>,
+  now: string,
+): Promise<DecidedMove> {
+  const { pub, orgIds } = item;
+  const config = await loadPublicationConfig(ctx.repos, pub.orgId);
+  const findings = CHECKED.has(action) ? await checkPublication(ctx, pub) : [];
+  const decision = decide(
+    pub,
+    { action, params },
+    { actor, orgIds, today: localDate(ctx.clock.today()), now, levels: config.levels, findings },
+  );
+  if (!decision.ok) throw fromDomainError(decision.error);
+  const refusals = action === 'submit' ? submitRefusals(pub) : {};
+  if (Object.keys(refusals).length > 0) throw invalid('信息不全，不能送审', refusals);
+  return { pub, action, findings, decision: decision.value, seq: nextSeq(pub) };
+}
+
+/** Stores a decided move in the open transaction: the ledger row, the state, search, the live version, the audit. */
+async function storeMove(r: Repos, ctx: MoveContext, actor: Actor | null, m: DecidedMove, now: string): Promise<void> {
+  const { pub, findings, seq } = m;
+  const { patch, entry, newVersion } = m.decision;
+  const id = pub.id;
+  await r.publications.appendReview(id, {
+    ...entry,
+    seq,
+    actorId: actor?.userId ?? null,
+    actorLabel: actor?.username ?? '系统',
+    at: now,
+    findings,
+  });
+  await r.publications.updateState(id, patch, now);
+  await syncSearch(r, ctx.htmlReader, pub, patch.state, patch.publishedOn ?? pub.publishedOn, now);
+  if (newVersion !== null) {
+    await r.publications.insertVersion(
+      id,
+      liveCopy({ ...pub, publishedOn: patch.publishedOn ?? pub.publishedOn }, newVersion, now),
+      actor?.userId ?? null,
+    );
+  }
+  await r.audit.append(
+    auditBy(actor, {
+      action: `publication.${m.action}`,
+      entityType: 'publication',
+      entityId: id,
+      orgId: pub.orgId,
+      before: { state: pub.state, reviewLevel: pub.reviewLevel },
+      after: { ...patch, seq, level: entry.level, findings: findings.length, ...m.note },
+    }),
+    now,
+  );
+}
+
+/** The ids a move's `interpretations` parameter names (a list or one id). */
+function idList(v: unknown): string[] {
+  const xs = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return [...new Set(xs.filter((x): x is string => typeof x === 'string').map((x) => x.trim()))].filter((x) => x);
+}
+
+/**
+ * The withdrawals of a document's live interpretations asked for with its own (撤稿 "一并撤下"): each one of the
+ * document's live interpretations, decided like any withdrawal (the same roles), with the document's reason.
+ */
+async function interpretationWithdrawals(
+  ctx: MoveContext,
+  actor: Actor | null,
+  doc: PublicationRecord,
+  params: Record<string, unknown>,
+  now: string,
+): Promise<DecidedMove[]> {
+  const ids = idList(params.interpretations);
+  if (ids.length === 0) return [];
+  const live = new Set((await ctx.repos.publications.interpretationsOf(doc.id)).map((i) => i.id));
+  const stray = ids.filter((x) => !live.has(x));
+  if (stray.length > 0) {
+    throw invalid('所选政策解读有误', { interpretations: '只能一并撤下本文件已发布的政策解读' });
+  }
+  const reason = typeof params.reason === 'string' ? params.reason.trim() : '';
+  const out: DecidedMove[] = [];
+  for (const x of ids) {
+    const move = await decideMove(
+      ctx,
+      actor,
+      await loadItem(ctx, actor, x),
+      'withdraw',
+      { reason: reason === '' ? '' : `随所解读文件${doc.indexNo}一并撤稿：${reason}` },
+      now,
+    );
+    out.push({ ...move, note: { withdrawnWith: doc.id } });
+  }
+  return out;
+}
+
 /**
  * Makes one move. Role first (403 whatever the state), then the table (409), then the level role
- * and 编审分离 (403), then the parameters (422); nothing changes on any error.
+ * and 编审分离 (403), then the parameters (422); nothing changes on any error. A withdrawal may name the
+ * document's live interpretations (`interpretations`) to withdraw in the same transaction, each audited.
  * @param actor null for the scheduler's `release`
  * @throws AppError 'not_found', 'forbidden', 'conflict', 'invalid'
  */
@@ -94,59 +217,27 @@ export async function actOnPublication(
   action: PublicationAction,
   params: Record<string, unknown> = {},
 ): Promise<PublicationActResult> {
-  const pub = await ctx.repos.publications.byId(id);
-  if (!pub) throw notFound('信息');
-  const orgIds = ancestry(await ctx.repos.orgs.list({ includeRetired: true }), pub.orgId);
-  if (actor !== null && !canViewPublications(actor, orgIds)) throw notFound('信息');
-  const config = await loadPublicationConfig(ctx.repos, pub.orgId);
-  const findings = CHECKED.has(action) ? await checkPublication(ctx, pub) : [];
+  const item = await loadItem(ctx, actor, id);
   const now = ctx.clock.nowIso();
-  const decision = decide(
-    pub,
-    { action, params },
-    { actor, orgIds, today: localDate(ctx.clock.today()), now, levels: config.levels, findings },
-  );
-  if (!decision.ok) throw fromDomainError(decision.error);
-  const { patch, entry, newVersion } = decision.value;
-  const seq = nextSeq(pub);
+  const main = await decideMove(ctx, actor, item, action, params, now);
+  const moves = [
+    main,
+    ...(action === 'withdraw' ? await interpretationWithdrawals(ctx, actor, item.pub, params, now) : []),
+  ];
   try {
     await ctx.uow.run(async (r) => {
-      await r.publications.appendReview(id, {
-        ...entry,
-        seq,
-        actorId: actor?.userId ?? null,
-        actorLabel: actor?.username ?? '系统',
-        at: now,
-        findings,
-      });
-      await r.publications.updateState(id, patch, now);
-      await syncSearch(r, ctx.htmlReader, pub, patch.state, patch.publishedOn ?? pub.publishedOn, now);
-      if (newVersion !== null) {
-        await r.publications.insertVersion(
-          id,
-          liveCopy({ ...pub, publishedOn: patch.publishedOn ?? pub.publishedOn }, newVersion, now),
-          actor?.userId ?? null,
-        );
-      }
-      await r.audit.append(
-        auditBy(actor, {
-          action: `publication.${action}`,
-          entityType: 'publication',
-          entityId: id,
-          orgId: pub.orgId,
-          before: { state: pub.state, reviewLevel: pub.reviewLevel },
-          after: { ...patch, seq, level: entry.level, findings: findings.length },
-        }),
-        now,
-      );
+      for (const m of moves) await storeMove(r, ctx, actor, m, now);
     });
   } catch (e) {
-    if ((await ctx.repos.publications.byId(id))?.reviews.some((x) => x.seq === seq)) {
-      throw conflict('该信息刚刚已被他人处理，请刷新页面后重试');
+    for (const m of moves) {
+      if ((await ctx.repos.publications.byId(m.pub.id))?.reviews.some((x) => x.seq === m.seq)) {
+        throw conflict('该信息刚刚已被他人处理，请刷新页面后重试');
+      }
     }
     throw e;
   }
-  return { state: patch.state, reviewLevel: patch.reviewLevel ?? null, findings };
+  const { patch } = main.decision;
+  return { state: patch.state, reviewLevel: patch.reviewLevel ?? null, findings: main.findings };
 }
 
 /**

@@ -15,7 +15,7 @@ import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { publicationStatus, type PublicationStatus } from '../../domain/publications/deadlines.js';
 import { roleForLevel, type ReviewLevel } from '../../domain/publications/review-chain.js';
 import type { CheckFinding } from '../../domain/publications/checks.js';
-import type { DraftInput } from '../../domain/publications/draft-fields.js';
+import { INTERPRETABLE_KINDS, type DraftInput } from '../../domain/publications/draft-fields.js';
 import type { PublicationKind, PublicationState } from '../../domain/publications/publication.js';
 import { localDate, type LocalDate } from '../../domain/core/local-date.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
@@ -248,6 +248,8 @@ export type PublicationPage = PublicationView & {
   findings: CheckFinding[];
   /** The interpreted document, if any. */
   interprets: { id: string; indexNo: string; title: string } | null;
+  /** The document's live interpretations (撤稿 offers to withdraw them with it). */
+  interpretations: { id: string; indexNo: string; title: string }[];
   /** The body through the HTML allow-list again, for display. */
   bodyHtml: string;
   /** The art. 18 re-assessment section. */
@@ -255,7 +257,8 @@ export type PublicationPage = PublicationView & {
   /** Who took each step of the review trail, by account id: display name and username. */
   people: Record<string, string>;
   today: LocalDate;
-  can: { edit: boolean };
+  /** edit: the draft's form; interpret: "为本文件起草解读". */
+  can: { edit: boolean; interpret: boolean };
 };
 
 /**
@@ -269,7 +272,7 @@ export async function publicationPage(
 ): Promise<PublicationPage> {
   const view = await getPublication(ctx, actor, id);
   const { pub } = view;
-  const [orgs, category, config, findings, target, reassess, people] = await Promise.all([
+  const [orgs, category, config, findings, target, reassess, people, interpretations] = await Promise.all([
     ctx.repos.orgs.list({ includeRetired: true }),
     ctx.repos.categories.byId(pub.categoryId),
     loadPublicationConfig(ctx.repos, pub.orgId),
@@ -282,7 +285,9 @@ export async function publicationPage(
       ctx,
       pub.reviews.map((r) => r.actorId),
     ),
+    ctx.repos.publications.interpretationsOf(id),
   ]);
+  const editor = canEditPublications(actor, ancestry(orgs, pub.orgId));
   return {
     ...view,
     org: orgs.find((o) => o.id === pub.orgId),
@@ -290,11 +295,19 @@ export async function publicationPage(
     levels: config.levels,
     findings,
     interprets: target ? { id: target.id, indexNo: target.indexNo, title: target.title } : null,
+    interpretations: interpretations.map((i) => ({
+      id: i.id,
+      indexNo: i.live.fields.indexNo,
+      title: i.live.fields.title,
+    })),
     bodyHtml: ctx.sanitizer.html(pub.bodyHtml),
     reassess,
     people,
     today: localDate(ctx.clock.today()),
-    can: { edit: pub.state === 'draft' && canEditPublications(actor, ancestry(orgs, pub.orgId)) },
+    can: {
+      edit: pub.state === 'draft' && editor,
+      interpret: editor && pub.state !== 'withdrawn' && INTERPRETABLE_KINDS.includes(pub.kind),
+    },
   };
 }
 

@@ -2,11 +2,17 @@
 // interpreted document (by 索引号), attachments stored by content hash, and the generated 索引号.
 import type { AppContext, Repos } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { parseDraft, type DraftInput, type ParsedDraft } from '../../domain/publications/draft-fields.js';
+import {
+  INTERPRETABLE_KINDS,
+  interpretationDraft,
+  parseDraft,
+  type DraftInput,
+  type ParsedDraft,
+} from '../../domain/publications/draft-fields.js';
 import { formatIndexNo, indexNoCounterKey } from '../../domain/publications/index-no.js';
 import { reassessmentDueOn } from '../../domain/publications/deadlines.js';
 import type { PublicationFields, PublicationKind, ReviewEntry } from '../../domain/publications/publication.js';
-import { canEditPublications } from '../../domain/policies/publication-policy.js';
+import { canEditPublications, canViewPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { localDate, yearOf, type LocalDate } from '../../domain/core/local-date.js';
 import { auditBy } from '../actors.js';
@@ -186,6 +192,26 @@ export async function createDraft(
     );
     return { id, indexNo };
   });
+}
+
+/**
+ * "为本文件起草解读": creates the interpretation draft of a 规章, 行政规范性文件 or 其他文件, already linked to it
+ * (kind interpretation, interprets = its 索引号), in its organization.
+ * @returns the new draft's id and 索引号
+ * @throws AppError 'not_found' (also a document the actor may not see), 'conflict' (a kind that is not
+ *   interpreted, or a withdrawn document), 'forbidden' (not an editor of its organization)
+ */
+export async function draftInterpretation(
+  ctx: DraftContext,
+  actor: Actor,
+  documentId: string,
+): Promise<{ id: string; indexNo: string }> {
+  const doc = await ctx.repos.publications.byId(documentId);
+  const orgs = await ctx.repos.orgs.list({ includeRetired: true });
+  if (!doc || !canViewPublications(actor, ancestry(orgs, doc.orgId))) throw notFound('信息');
+  if (!INTERPRETABLE_KINDS.includes(doc.kind)) throw conflict('只有规章、行政规范性文件和其他文件可以起草政策解读');
+  if (doc.state === 'withdrawn') throw conflict('该文件已撤稿，不能为其起草解读');
+  return createDraft(ctx, actor, interpretationDraft(doc, localDate(ctx.clock.today())));
 }
 
 /**

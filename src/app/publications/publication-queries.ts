@@ -2,7 +2,11 @@
 // re-assessment list and the annual-report counts.
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { availableTransitions, type AvailableTransition } from '../../domain/publications/transitions.js';
+import {
+  availableTransitions,
+  separationBlock,
+  type AvailableTransition,
+} from '../../domain/publications/transitions.js';
 import { annualPublicationCounts, type AnnualPublicationCounts } from '../../domain/publications/annual-counts.js';
 import { publicationDueOn, publicationStatus, type PublicationStatus } from '../../domain/publications/deadlines.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
@@ -43,6 +47,8 @@ export type PublicationView = {
   /** The version the portal shows (also while a revision runs), or undefined. */
   live: LiveVersion | undefined;
   available: AvailableTransition[];
+  /** Why 编审分离 keeps the actor from approving the awaited level they hold the role of, if it does. */
+  separation: string | null;
   /** Art. 26: due date and status (null for 不予公开 items). */
   clock: { dueOn: LocalDate; status: PublicationStatus } | null;
 };
@@ -68,6 +74,7 @@ export async function getPublication(ctx: ReadContext, actor: Actor, id: string)
     pub,
     live: await ctx.repos.publications.liveVersion(id),
     available: availableTransitions(pub, actor, config.levels, { now: ctx.clock.nowIso(), orgIds }),
+    separation: separationBlock(pub, actor, config.levels, orgIds),
     clock,
   };
 }

@@ -1,13 +1,22 @@
 // Pre-publication checks (发布前检查), run at submission and at each level; their findings are
 // stored with the review row as evidence: wrong and sensitive words from an editable
 // list, personal data (resident ID numbers with a valid check digit, mobile numbers), injected
-// gambling/pornography spam (the report checker's detector), and links in the body.
+// gambling/pornography spam (the report checker's detector), and links in the body; before submission, the
+// fields a 行政规范性文件 must carry, and a warning when a policy document has no interpretation.
 
 import { findSpamSpans } from '../report-check/spam.js';
+import type { PublicationKind } from './publication.js';
 
 /** What a finding is about. */
 export type CheckRule =
-  'wrong_word' | 'sensitive_word' | 'id_number' | 'mobile' | 'spam' | 'broken_link' | 'external_link';
+  | 'wrong_word'
+  | 'sensitive_word'
+  | 'id_number'
+  | 'mobile'
+  | 'spam'
+  | 'broken_link'
+  | 'external_link'
+  | 'no_interpretation';
 
 /** Chinese names of the checks. */
 export const CHECK_RULE_LABELS: Readonly<Record<CheckRule, string>> = {
@@ -18,6 +27,7 @@ export const CHECK_RULE_LABELS: Readonly<Record<CheckRule, string>> = {
   spam: '涉赌涉黄等垃圾信息',
   broken_link: '无法访问的链接',
   external_link: '外部链接',
+  no_interpretation: '政策解读',
 };
 
 /** One finding. `error`s block approval unless the reviewer confirms them (transitions.ts). */
@@ -26,8 +36,40 @@ export type CheckFinding = {
   severity: 'error' | 'warning';
   message: string;
   excerpt: string;
-  field: 'title' | 'summary' | 'body';
+  field: 'title' | 'summary' | 'body' | 'kind';
 };
+
+/** The fields the checks before submission read. */
+type SubmitFields = { kind: PublicationKind; docNo: string; writtenOn: string };
+
+/**
+ * Fields a 行政规范性文件 must carry before it is submitted: its 发文字号 and 成文日期 (三统一：统一登记、统一编号、
+ * 统一发布; 《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》国办发〔2018〕37号).
+ * @returns a Chinese message per missing field (empty when the item may be submitted)
+ */
+export function submitRefusals(f: SubmitFields): Record<string, string> {
+  if (f.kind !== 'normative') return {};
+  const rule = '行政规范性文件实行统一登记、统一编号、统一发布（三统一），送审前须填写';
+  const out: Record<string, string> = {};
+  if (f.docNo.trim() === '') out.docNo = `${rule}发文字号`;
+  if (f.writtenOn.trim() === '') out.writtenOn = `${rule}成文日期`;
+  return out;
+}
+
+/**
+ * The warning (never blocking) that a policy document (规章, 行政规范性文件) has no published interpretation: policy
+ * documents are published with their interpretation (国办发〔2018〕37号; 《政府信息公开条例》第二十条).
+ */
+export function interpretationFinding(kind: PublicationKind, interpreted: boolean): CheckFinding | null {
+  if (interpreted || (kind !== 'rule' && kind !== 'normative')) return null;
+  return {
+    rule: 'no_interpretation',
+    severity: 'warning',
+    message: '本政策文件尚无已发布的政策解读，建议同步起草并发布解读',
+    excerpt: '',
+    field: 'kind',
+  };
+}
 
 /** The editable word list (settings key `publications.sensitive_words`). */
 export type WordList = {

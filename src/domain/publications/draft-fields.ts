@@ -3,6 +3,7 @@
 
 import { compareDates, isLocalDate, type LocalDate } from '../core/local-date.js';
 import { err, ok, type Result } from '../core/result.js';
+import { escapeHtml } from '../core/text.js';
 import {
   DISCLOSURES,
   KIND_LABELS,
@@ -10,6 +11,7 @@ import {
   VALIDITIES,
   WITHHELD_GROUNDS,
   type PublicationFields,
+  type PublicationKind,
 } from './publication.js';
 
 /** The raw input of a draft. */
@@ -125,4 +127,36 @@ export function parseDraft(input: DraftInput, today: LocalDate): Result<ParsedDr
     category: str(input.category),
     interprets,
   });
+}
+
+/** Kinds a policy interpretation (政策解读) may explain: 规章, 行政规范性文件 and 其他文件 (国办发〔2018〕37号). */
+export const INTERPRETABLE_KINDS: readonly PublicationKind[] = ['rule', 'normative', 'other_document'];
+
+/** What a new interpretation copies from the document it explains. */
+export type InterpretedDocument = Pick<
+  PublicationFields,
+  'title' | 'docNo' | 'topic' | 'keywords' | 'keyAreas' | 'kind'
+> & { indexNo: string; orgId: string };
+
+/**
+ * The fields of the interpretation draft "为本文件起草解读" starts from: linked to the document by its 索引号, in
+ * its organization, topic, keywords and key areas, with an opening sentence naming it (the editor writes on).
+ * @param today the office's date (the draft's 成文日期)
+ */
+export function interpretationDraft(doc: InterpretedDocument, today: LocalDate): DraftInput {
+  const named = doc.docNo === '' ? `《${doc.title}》` : `《${doc.title}》（${doc.docNo}）`;
+  return {
+    org: doc.orgId,
+    kind: 'interpretation',
+    interprets: doc.indexNo,
+    title: `《${doc.title}》政策解读`,
+    writtenOn: today,
+    topic: doc.topic,
+    keywords: doc.keywords,
+    keyAreas: [...doc.keyAreas],
+    summary: `对${named}的解读。`,
+    validity: 'valid',
+    disclosure: 'proactive',
+    body: `<p>现就${escapeHtml(named)}解读如下。</p>`,
+  };
 }

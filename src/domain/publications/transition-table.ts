@@ -2,15 +2,24 @@
 // state to which, and which roles may make it. `decide` enforces it and `availableTransitions`
 // offers it; both read only this file.
 //
-// Roles: editor — submit, publish (授权发布 after sign-off), revise; reviewer — approve/reject a
-// level; signer — sign off (approve the last level), publish, withdraw; head — sign off 重大 items,
-// publish, withdraw. `release` is the scheduler's move (no actor).
+// Roles: editor — submit, recall (撤回送审 before any reviewer acted), publish (授权发布 after sign-off), revise;
+// reviewer — approve/reject a level; signer — sign off (approve the last level), publish, withdraw; head — sign
+// off 重大 items, publish, withdraw. `release` is the scheduler's move (no actor).
 
 import type { Role } from '../users/roles.js';
 import type { PublicationState } from './publication.js';
 
-/** Moves. API names: submit, approve, reject, publish, withdraw (+ revise; release is the job's). */
-export const PUBLICATION_ACTIONS = ['submit', 'approve', 'reject', 'publish', 'withdraw', 'revise', 'release'] as const;
+/** Moves. API names: submit, recall, approve, reject, publish, withdraw (+ revise; release is the job's). */
+export const PUBLICATION_ACTIONS = [
+  'submit',
+  'recall',
+  'approve',
+  'reject',
+  'publish',
+  'withdraw',
+  'revise',
+  'release',
+] as const;
 /** One move. */
 export type PublicationAction = (typeof PUBLICATION_ACTIONS)[number];
 
@@ -30,6 +39,7 @@ export const ACTION_LABELS: Readonly<Record<PublicationAction | 'create' | 'edit
   create: '创建草稿',
   edit: '修改草稿',
   submit: '送审',
+  recall: '撤回送审',
   approve: '审核通过',
   reject: '退回修改',
   publish: '发布',
@@ -41,6 +51,7 @@ export const ACTION_LABELS: Readonly<Record<PublicationAction | 'create' | 'edit
 /** Roles that may attempt each move, whatever the state (the level's own role is checked after the table). */
 export const ACTION_ROLES: Readonly<Record<PublicationAction, readonly Role[]>> = {
   submit: ['editor'],
+  recall: ['editor'],
   approve: ['reviewer', 'signer', 'head'],
   reject: ['reviewer', 'signer', 'head'],
   publish: ['editor', 'signer', 'head'],
@@ -81,6 +92,8 @@ export const REVISION_STATES: readonly PublicationState[] = [
  */
 export const TRANSITIONS: readonly Transition[] = [
   row('draft', 'submit', 'submitted'),
+  // 撤回送审: back to the draft while level 1 has not acted (decide checks the round)
+  row('submitted', 'recall', 'draft'),
   row('submitted', 'approve', 'in_review'),
   row('in_review', 'approve', 'in_review'),
   // 退回: at any level, and after sign-off until release

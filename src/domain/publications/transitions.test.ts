@@ -8,7 +8,7 @@ import type { Role } from '../users/roles.js';
 import type { PublicationSnapshot } from './publication.js';
 import { DEFAULT_PUBLICATION_CONFIG, validateChain } from './review-chain.js';
 import type { PublicationAction } from './transition-table.js';
-import { availableTransitions, decide, type DecideContext } from './transitions.js';
+import { availableTransitions, decide, separationBlock, type DecideContext } from './transitions.js';
 
 const ORG = 'org-1';
 const who = (id: string, roles: Role[]): Actor => ({
@@ -131,6 +131,35 @@ describe('review chain', () => {
     assert.equal(p.state, 'signed_off');
   });
 
+  test('should let the editor recall (撤回送审) a submitted item until a reviewer acts', () => {
+    const submitted = step(draft(), editor, 'submit');
+    const back = step(submitted, editor, 'recall');
+    assert.deepEqual([back.state, back.reviewLevel], ['draft', null]);
+    assert.equal(back.reviews.at(-1)?.action, 'recall');
+    assert.equal(code(submitted, r1, 'recall'), 'forbidden', 'a reviewer does not recall');
+    assert.equal(code(draft(), editor, 'recall'), 'illegal_transition');
+    const level2 = step(submitted, r1, 'approve');
+    assert.equal(code(level2, editor, 'recall'), 'illegal_transition', 'level 1 has acted');
+    assert.deepEqual(
+      availableTransitions(level2, editor, levels).map((t) => t.action),
+      [],
+    );
+    // A round in which a reviewer already acted (as a stored ledger may show) cannot be recalled either.
+    const acted = draft({
+      state: 'submitted',
+      reviewLevel: 1,
+      reviews: [...submitted.reviews, { ...submitted.reviews[0]!, seq: 3, action: 'approve', actorId: 'r1', level: 1 }],
+    });
+    const refused = decide(acted, { action: 'recall' }, ctx(editor));
+    assert.ok(!refused.ok && /审核人员已办理/.test(refused.error.message));
+    // A revision of a live item can be recalled too; the live version stays.
+    const revising = step(step(draft({ state: 'published', currentVersion: 1 }), editor, 'revise'), editor, 'submit');
+    assert.deepEqual(
+      [step(revising, editor, 'recall').state, step(revising, editor, 'recall').currentVersion],
+      ['draft', 1],
+    );
+  });
+
   test('should return a rejected item to draft with a comment, which is required', () => {
     const p = step(draft(), editor, 'submit');
     assert.equal(code(p, r1, 'reject'), 'invalid_params');
@@ -183,7 +212,7 @@ describe('review chain', () => {
     );
     assert.deepEqual(
       availableTransitions(submitted, editor, levels).map((t) => t.action),
-      [],
+      ['recall'],
     );
     assert.deepEqual(
       availableTransitions(draft(), editor, levels).map((t) => t.action),
@@ -193,6 +222,33 @@ describe('review chain', () => {
       availableTransitions(draft({ state: 'published', currentVersion: 1 }), signer, levels).map((t) => t.action),
       ['withdraw'],
     );
+  });
+
+  test('should label the last level’s approval 签发 and say why 编审分离 blocks an approval', () => {
+    const submitted = step(draft(), editor, 'submit');
+    assert.deepEqual(
+      availableTransitions(submitted, r1, levels).map((t) => [t.label, t.to]),
+      [
+        ['审核通过', 'in_review'],
+        ['退回修改', 'draft'],
+      ],
+    );
+    const last = step(step(submitted, r1, 'approve'), r2, 'approve');
+    assert.deepEqual(availableTransitions(last, signer, levels)[0], {
+      action: 'approve',
+      to: 'signed_off',
+      label: '签发',
+    });
+    const both = who('ed', ['editor', 'reviewer']);
+    assert.equal(separationBlock(submitted, both, levels), '编审分离：不能审核本人编辑的信息');
+    assert.equal(
+      separationBlock(step(submitted, r1, 'approve'), r1, levels),
+      '编审分离：已在本轮其他层级审核过该信息的人员不能再审核本级',
+    );
+    assert.equal(separationBlock(submitted, r1, levels), null, 'free to approve');
+    assert.equal(separationBlock(submitted, editor, levels), null, 'no approving role at all');
+    assert.equal(separationBlock(submitted, signer, levels), null, 'not the level of the signer');
+    assert.equal(separationBlock(draft(), both, levels), null, 'nothing to approve');
   });
 
   test('should accept chains of 1–3 levels ending in a sign-off with one 保密审查 level', () => {

@@ -102,16 +102,42 @@ export function availableTransitions(
   options: { now?: string; orgIds?: readonly string[] } = {},
 ): AvailableTransition[] {
   const ctx = { actor, levels, orgIds: options.orgIds, now: options.now };
+  const signOff = (t: { action: PublicationAction }) => t.action === 'approve' && levelOf(pub, levels) >= levels.length;
   return TRANSITIONS.filter((t) => t.from === pub.state)
     .filter((t) => checkRole(pub, t.action, actor, options.orgIds) === null)
     .filter((t) => guardError(pub, t.action, ctx) === null)
-    .map((t) => ({ action: t.action, to: t.to, label: ACTION_LABELS[t.action] }));
+    .map((t) =>
+      signOff(t)
+        ? { action: t.action, to: 'signed_off', label: SIGN_OFF_LABEL }
+        : { action: t.action, to: t.to, label: ACTION_LABELS[t.action] },
+    );
 }
 
-/** Users who edited the item (created, edited, submitted or revised it), in any round. */
+/** The last level's approval reads 签发 (sign-off). */
+export const SIGN_OFF_LABEL = '签发';
+
+/**
+ * Why 编审分离 keeps the actor from approving the level the item waits at, although they hold that level's role:
+ * the page says so instead of just leaving the button out.
+ * @returns the Chinese reason, or null when the actor may approve or the level is not theirs anyway
+ */
+export function separationBlock(
+  pub: PublicationSnapshot,
+  actor: Actor | null,
+  levels: readonly ReviewLevel[],
+  orgIds?: readonly string[],
+): string | null {
+  if (actor === null || !findTransition(pub.state, 'approve')) return null;
+  if (checkRole(pub, 'approve', actor, orgIds) !== null) return null;
+  const level = levelOf(pub, levels);
+  if (!holdsOver(actor, roleForLevel(levels, level, pub.major), orgIds ?? [pub.orgId])) return null;
+  return separationError(pub, actor, level)?.message ?? null;
+}
+
+/** Users who edited the item (created, edited, submitted, recalled or revised it), in any round. */
 export function editorsOf(pub: PublicationSnapshot): Set<string> {
   const ids = pub.reviews
-    .filter((r) => ['create', 'edit', 'submit', 'revise'].includes(r.action))
+    .filter((r) => ['create', 'edit', 'submit', 'recall', 'revise'].includes(r.action))
     .map((r) => r.actorId);
   return new Set([pub.createdBy, ...ids].filter((x): x is string => x !== null));
 }
@@ -146,6 +172,10 @@ function guardError(pub: PublicationSnapshot, action: PublicationAction, ctx: Gu
       return pub.currentVersion === null
         ? new DomainError(ILLEGAL_TRANSITION, '该信息尚未发布，不能撤稿；未发布的稿件可退回修改')
         : null;
+    case 'recall':
+      return currentRound(pub).some((r) => r.action === 'approve' || r.action === 'reject')
+        ? new DomainError(ILLEGAL_TRANSITION, '审核人员已办理，不能撤回送审')
+        : null;
     case 'release':
       return ctx.now !== undefined && (pub.scheduledAt === null || pub.scheduledAt > ctx.now)
         ? new DomainError(ILLEGAL_TRANSITION, `定时发布时间${pub.scheduledAt ?? '未设定'}尚未到达`)
@@ -174,8 +204,11 @@ function levelError(pub: PublicationSnapshot, action: 'approve' | 'reject', ctx:
     const why = role === 'head' ? '（重大信息须由主要负责同志签发）' : '';
     return new DomainError(FORBIDDEN, `第${level}级“${label}”需要“${ROLE_LABELS[role]}”角色${why}`);
   }
-  if (action === 'reject') return null;
-  // 编审分离: no one approves a level of an item they edited, or approved at another level.
+  return action === 'reject' ? null : separationError(pub, actor, level);
+}
+
+/** 编审分离: no one approves a level of an item they edited, or approved at another level. */
+function separationError(pub: PublicationSnapshot, actor: Actor, level: number): DomainError | null {
   if (editorsOf(pub).has(actor.userId)) return new DomainError(FORBIDDEN, '编审分离：不能审核本人编辑的信息');
   const approvedElsewhere = currentRound(pub).some(
     (r) => r.action === 'approve' && r.actorId === actor.userId && r.level !== level,
@@ -224,6 +257,7 @@ function buildDecision(
       return publishDecision(pub, params, ctx, decision);
     case 'release':
       return decision(releasePatch(pub, ctx.today), null, (pub.currentVersion ?? 0) + 1);
+    case 'recall':
     case 'revise':
       return decision({ state: to, reviewLevel: null, scheduledAt: null });
     case 'withdraw':

@@ -128,6 +128,10 @@ const actionBody = z
     reason: z.string().optional().describe('撤稿理由；withdraw 时必填'),
     at: z.string().optional().meta({ description: 'publish：定时发布的时间（不填为立即发布）', format: 'date-time' }),
     acceptFindings: z.boolean().optional().describe('approve：已核实发布前检查发现的问题'),
+    interpretations: z
+      .array(z.string())
+      .optional()
+      .describe('withdraw：一并撤稿的本文件政策解读（id），在同一事务中办理并各自记入审计'),
   })
   .meta({
     id: 'PublicationActionRequest',

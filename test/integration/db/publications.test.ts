@@ -99,7 +99,9 @@ for (const dialect of DIALECTS) {
         view.pub.reviews.map((r) => r.action),
         ['create', 'submit', 'approve', 'approve', 'approve', 'publish'],
       );
-      assert.equal(view.pub.reviews[1]?.findings.length, 1);
+      // The body's finding, and the warning that this 行政规范性文件 has no published interpretation yet.
+      assert.equal(view.pub.reviews[1]?.findings.length, 2);
+      assert.equal(view.pub.reviews[1]?.findings.map((f) => (f as { rule: string }).rule).at(-1), 'no_interpretation');
       assert.equal((await rt.ctx.repos.audit.list({ entityId: id }, { limit: 20 })).length, 6);
     });
 

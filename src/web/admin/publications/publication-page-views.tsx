@@ -81,6 +81,13 @@ export function PublicationItemPage(p: Props) {
           </>
         ) : null}
       </p>
+      {p.page.can.interpret ? (
+        <PostForm action={`/admin/publications/${pub.id}/interpretation`} csrf={p.csrf}>
+          <button type="submit" class="secondary">
+            为本文件起草解读
+          </button>
+        </PostForm>
+      ) : null}
       {live && pub.state !== 'published' && pub.state !== 'withdrawn' ? (
         <p class="notice">
           正在修订：网站上仍显示第{live.version}版（{formatInstant(live.publishedAt)}发布，名称“{live.fields.title}
@@ -186,6 +193,20 @@ function Metadata(p: { page: PublicationPage }) {
         </dd>
         <dt>{L.major}</dt>
         <dd>{pub.major ? '是（须由主要负责同志签发）' : '否'}</dd>
+        {p.page.interpretations.length > 0 ? (
+          <>
+            <dt>政策解读</dt>
+            <dd>
+              <ul class="plain">
+                {p.page.interpretations.map((i) => (
+                  <li>
+                    <a href={`/admin/publications/${i.id}`}>{i.title}</a>（{i.indexNo}）
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         {interprets ? (
           <>
             <dt>所解读的文件</dt>
@@ -268,6 +289,11 @@ function Moves(p: Props & { failed?: FailedMove }) {
   return (
     <section aria-labelledby="moves-h">
       <h2 id="moves-h">可办理事项</h2>
+      {p.page.separation ? (
+        <p class="notice" id="separation">
+          您不能审核本级——{p.page.separation}。
+        </p>
+      ) : null}
       {moves.length === 0 ? <p class="muted">您在当前状态下没有可办理的事项。</p> : null}
       {moves.map((m) => (
         <MoveForm move={m} {...p} failed={p.failed?.action === m.action ? p.failed : undefined} />
@@ -312,7 +338,10 @@ function MoveForm(p: Props & { failed?: FailedMove; move: AvailableTransition })
           <Text name="comment" label="退回意见" action={m.action} value={v.comment} required />
         ) : null}
         {m.action === 'withdraw' ? (
-          <Text name="reason" label="撤稿理由" action={m.action} value={v.reason} required />
+          <>
+            <Text name="reason" label="撤稿理由" action={m.action} value={v.reason} required />
+            <WithdrawInterpretations list={p.page.interpretations} chosen={v.interpretations} />
+          </>
         ) : null}
         {m.action === 'publish' && p.page.pub.state === 'signed_off' ? (
           <fieldset>
@@ -334,6 +363,29 @@ function MoveForm(p: Props & { failed?: FailedMove; move: AvailableTransition })
         </button>
       </PostForm>
     </details>
+  );
+}
+
+/** 撤稿 of a document: a checkbox per live interpretation, to withdraw it in the same move. */
+function WithdrawInterpretations(p: { list: PublicationPage['interpretations']; chosen?: string }) {
+  if (p.list.length === 0) return null;
+  const chosen = new Set((p.chosen ?? '').split(','));
+  return (
+    <fieldset>
+      <legend>本文件的政策解读：勾选的解读一并撤稿（理由同上）</legend>
+      {p.list.map((i, n) => (
+        <label class="check" for={`m-withdraw-interp-${n}`}>
+          <input
+            id={`m-withdraw-interp-${n}`}
+            type="checkbox"
+            name="interpretations"
+            value={i.id}
+            checked={chosen.has(i.id)}
+          />{' '}
+          {i.title}（{i.indexNo}）
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

@@ -5,7 +5,7 @@
 // errors go to the pipeline.
 import type { Hono } from 'hono';
 import { AppError } from '../../../app/errors.js';
-import { createDraft, type AttachmentUpload } from '../../../app/publications/drafts.js';
+import { createDraft, draftInterpretation, type AttachmentUpload } from '../../../app/publications/drafts.js';
 import { actOnPublication } from '../../../app/publications/act-on-publication.js';
 import { recordReassessment } from '../../../app/publications/reassessment.js';
 import {
@@ -109,6 +109,7 @@ const moveForm = z
     comment: text(LONG),
     reason: text(LONG),
     acceptFindings: checkbox(),
+    interpretations: list(),
     when: text(8),
     at: text(32),
   })
@@ -214,9 +215,9 @@ async function itemPage(c: StaffContext, id: string, failed?: PageFailure) {
   return <PublicationItemPage {...staffPage(c)} page={page} flash={flash} failed={failed} />;
 }
 
-/** Form values as single texts (what a reopened form shows). */
+/** Form values as single texts (what a reopened form shows; a list's values joined by commas). */
 const textValues = (values: FormValues): Record<string, string> =>
-  Object.fromEntries(Object.keys(values).map((k) => [k, valueOf(values, k)]));
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : valueOf(values, k)]));
 
 /**
  * A form posted from the item page (a move, a re-assessment): run, then back to the page. A refusal — the
@@ -316,6 +317,12 @@ export function registerPublicationRoutes(admin: Hono<StaffEnv>): void {
         values: textValues(s.values),
       }),
     });
+  });
+
+  // "为本文件起草解读": the linked interpretation draft, opened in the editor.
+  admin.post('/admin/publications/:id/interpretation', async (c) => {
+    const created = await draftInterpretation(c.get('ctx'), c.get('actor'), c.req.param('id'));
+    return c.redirect(`/admin/publications/${created.id}/edit`, 303);
   });
 
   admin.post('/admin/publications/:id/reassess', (c) => {
