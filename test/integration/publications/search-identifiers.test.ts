@@ -18,15 +18,20 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       const s = await publishingStaff(rt, { prefix: 'ident' });
-      const publish = (title: string, docNo: string, body: string) =>
+      const publish = (title: string, docNo: string, body: string, kind = 'normative') =>
         makePublication(rt, s, {
           state: 'published',
           approve: { acceptFindings: true },
-          fields: { title, docNo, kind: 'normative', writtenOn: '2025-03-03', body: `<p>${body}</p>` },
+          fields: { title, docNo, kind, writtenOn: '2025-03-03', body: `<p>${body}</p>` },
         });
       target = await publish('示例区河道管理办法', '示政发〔2025〕7号', '河道管理。');
-      // An interpretation that quotes the 文号 in its text matches the same words, but is not the document.
-      await publish('《示例区河道管理办法》政策解读', '', '解读示政发〔2025〕7号的主要内容，示政发〔2025〕7号。');
+      // An item that quotes the 文号 in its text matches the same words, but is not the document.
+      await publish(
+        '《示例区河道管理办法》要点',
+        '',
+        '解读示政发〔2025〕7号的主要内容，示政发〔2025〕7号。',
+        'other_document',
+      );
     });
 
     test('should put the document first for its 文号 in any bracket style, and for its 索引号', async () => {
