@@ -31,7 +31,10 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     serve: async (rt) => {
       const { serveHttp, startBackgroundJobs } = await main();
       const server = await serveHttp(rt, await config());
-      const stopJobs = await startBackgroundJobs(rt);
+      const stopJobs = await startBackgroundJobs(rt).catch(async (e: unknown) => {
+        await server.close();
+        throw e;
+      });
       return { url: server.url, close: () => server.close().then(stopJobs) };
     },
     seedDemo: async (rt) => (await import('./app/bootstrap.js')).seedDemoDistrict(rt.ctx),

@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -259,6 +261,30 @@ describe('a data folder that cannot be written, at start', () => {
       assert.equal(r.status, 1, r.stderr);
       assert.match(r.stderr, /数据目录不可写 \/ data folder is not writable: .*not-a-folder\/data \(ENOTDIR/);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a start that fails once the database is open', { skip: skipReason('postgres') }, () => {
+  test('should exit with the error when the port is taken, its database connections closed', async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const copy = await pgCopy(PG_URL ?? '', VARIANT);
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-port-'));
+    try {
+      const port = String((taken.address() as AddressInfo).port);
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'gongkai.js'), 'serve'], {
+        env: { ...process.env, GONGKAI_DATA_DIR: dir, DATABASE_URL: copy.url, HOST: '127.0.0.1', PORT: port },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(r.signal, null, 'ended by itself, not killed at the timeout');
+      assert.notEqual(r.status, 0, r.stderr);
+      assert.match(r.stderr, /EADDRINUSE/);
+    } finally {
+      taken.close();
+      await copy.remove();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -54,6 +54,26 @@ function errorOf(row: Row): string | null {
   return out === null ? null : JSON.stringify(out);
 }
 
+/** PostgreSQL's code for a transaction it aborted to break a deadlock: retrying it is the documented remedy. */
+const DEADLOCK = '40P01';
+const DEADLOCK_ATTEMPTS = 5;
+
+/**
+ * Runs `fn`, again after a short random pause when PostgreSQL aborted it to break a deadlock. Servers starting
+ * together create the same queues at once (pg-boss adds a partition of its job table per queue), and one of them
+ * is then chosen as the deadlock victim.
+ */
+async function afterDeadlocks<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== DEADLOCK || attempt >= DEADLOCK_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
 /** Builds the engine (nothing connects before `start`). */
 export function pgBossJobEngine(opts: PgBossEngineOptions): JobEngine {
   let boss: PgBoss | null = null;
@@ -67,12 +87,16 @@ export function pgBossJobEngine(opts: PgBossEngineOptions): JobEngine {
       const options = retry
         ? { retryLimit: retry.retryLimit, retryDelay: retry.retryDelaySeconds, retryBackoff: true }
         : { retryLimit: 2, retryDelay: 30, retryBackoff: true };
-      await b.createQueue(name, { name, ...options, expireInSeconds: EXPIRE_SECONDS });
-      await b.updateQueue(name, { name, ...options, expireInSeconds: EXPIRE_SECONDS });
+      await afterDeadlocks(() => b.createQueue(name, { name, ...options, expireInSeconds: EXPIRE_SECONDS }));
+      await afterDeadlocks(() => b.updateQueue(name, { name, ...options, expireInSeconds: EXPIRE_SECONDS }));
     };
     const existing = created.get(name);
     if (existing && !retry) return existing;
-    const p = make();
+    // A failed setup is forgotten, so the next call tries again instead of failing for good.
+    const p = make().catch((e: unknown) => {
+      created.delete(name);
+      throw e;
+    });
     created.set(name, p);
     return p;
   };

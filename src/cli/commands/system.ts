@@ -13,7 +13,12 @@ import { lazyProgress } from '../progress.js';
 export async function serve(deps: CliDeps): Promise<void> {
   const { runtime, boot } = await deps.start();
   printBootNotice(deps, boot);
-  const { url } = await deps.serve(runtime);
+  // A start that fails once the database is open (port taken, job engine) closes it: nothing may keep the
+  // process alive, so it exits with the error instead of hanging half started.
+  const { url } = await deps.serve(runtime).catch(async (e: unknown) => {
+    await runtime.close().catch(() => undefined);
+    throw e;
+  });
   deps.err(`gongkai 已启动 / listening on ${url} (${runtime.dialect})`);
   if ((await getPublicBaseUrl(runtime.ctx)) === null) {
     deps.err(
