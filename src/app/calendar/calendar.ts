@@ -8,9 +8,9 @@ import { buildHolidayCalendar, type HolidayCalendar } from '../../domain/calenda
 import { computeDeadline, type Deadline } from '../../domain/calendar/working-days.js';
 import { parseScheduleFile, type ScheduleFileError } from '../../domain/calendar/schedule-file.js';
 import { localDate, parseLocalDate, type LocalDate } from '../../domain/core/local-date.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden, invalid } from '../errors.js';
 import { auditBy } from '../actors.js';
+import { mayDoGlobally } from '../orgs/global-admin.js';
 
 /**
  * Loads the calendar from the database: official days, published years and local overrides.
@@ -58,11 +58,7 @@ export async function dueDate(ctx: { repos: CalendarRepos }, start: string, n: n
 
 /** Whether the actor may change the calendar (an admin of a root organization). Null actor = CLI/system. */
 export async function mayChangeCalendar(ctx: { repos: OrgRepos }, actor: Actor | null): Promise<boolean> {
-  if (actor === null) {
-    return true;
-  }
-  const roots = (await ctx.repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
-  return canAdmin(actor, 'calendar.update', null, roots);
+  return mayDoGlobally(ctx.repos, actor, 'calendar.update');
 }
 
 async function authorizeCalendar(ctx: { repos: OrgRepos }, actor: Actor | null): Promise<void> {

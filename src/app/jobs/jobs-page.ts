@@ -2,10 +2,10 @@
 // the counts per queue. Root administrators only, like the other system settings.
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden } from '../errors.js';
 import { JOB_LABELS } from './background-jobs.js';
 import type { JobListing, JobState } from './ports.js';
+import { mayDoGlobally } from '../orgs/global-admin.js';
 
 /** Jobs a page lists. */
 const PAGE_JOBS = 100;
@@ -22,8 +22,7 @@ export async function jobsPage(
   actor: Actor,
   filter: { state?: JobState; queue?: string },
 ): Promise<JobsPage> {
-  const roots = (await ctx.repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
-  if (!canAdmin(actor, 'jobs.read', null, roots)) throw forbidden();
+  if (!(await mayDoGlobally(ctx.repos, actor, 'jobs.read'))) throw forbidden();
   const listing = await ctx.jobs.list({ ...filter, limit: PAGE_JOBS });
   return { ...listing, labels: JOB_LABELS };
 }

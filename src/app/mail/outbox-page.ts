@@ -2,11 +2,11 @@
 // the recipient masked, and a retry of a failed one. Root administrators only, like the background jobs.
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { maskEmail } from '../../domain/applications/tracking-code.js';
 import { auditBy } from '../actors.js';
 import { forbidden, notFound } from '../errors.js';
 import type { OutboxEntry, OutboxState } from './ports.js';
+import { mayDoGlobally } from '../orgs/global-admin.js';
 
 /** Messages a page lists. */
 const PAGE_MESSAGES = 200;
@@ -18,8 +18,7 @@ type OutboxContext = Pick<AppContext, 'repos' | 'uow' | 'clock'>;
 
 /** @throws AppError 'forbidden' unless the actor is an admin of a root organization */
 async function mayManageMail(ctx: Pick<AppContext, 'repos'>, actor: Actor): Promise<void> {
-  const roots = (await ctx.repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
-  if (!canAdmin(actor, 'mail.manage', null, roots)) throw forbidden();
+  if (!(await mayDoGlobally(ctx.repos, actor, 'mail.manage'))) throw forbidden();
 }
 
 /**

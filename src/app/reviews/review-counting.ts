@@ -2,7 +2,6 @@
 // so the reports of a government and of the units below it count the same cases the same way.
 // Set on the report settings page (app/reports/report-settings.ts, setReviewCountingRule).
 import type { Actor } from '../../domain/policies/actor.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
 import {
   DEFAULT_REVIEW_COUNTING,
   isReviewCountingRule,
@@ -10,6 +9,7 @@ import {
 } from '../../domain/reviews/review-case.js';
 import type { OrgRepos } from '../orgs/ports.js';
 import type { SettingsRepos } from '../settings/ports.js';
+import { mayDoGlobally } from '../orgs/global-admin.js';
 
 /** The settings key. */
 export const REVIEW_COUNTING_KEY = 'reports.review_counting';
@@ -22,7 +22,5 @@ export async function reviewCountingRule(repos: SettingsRepos): Promise<ReviewCo
 
 /** Whether the actor may change the rule: an administrator of a top-level organization (null = CLI/system). */
 export async function maySetReviewCounting(repos: OrgRepos, actor: Actor | null): Promise<boolean> {
-  if (actor === null) return true;
-  const roots = (await repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
-  return canAdmin(actor, 'settings.update', null, roots);
+  return mayDoGlobally(repos, actor, 'settings.update');
 }

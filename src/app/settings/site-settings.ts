@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
 import { forbidden, invalid } from '../errors.js';
 import { writeSetting } from './write-setting.js';
 import type { OrgRepos } from '../orgs/ports.js';
 import { getPublicBaseUrl } from './public-base-url.js';
 import type { SettingsRepos } from './ports.js';
+import { mayDoGlobally } from '../orgs/global-admin.js';
 
 /**
  * Footer of the portal. 国办发〔2017〕47号《政府网站发展指引》 requires every government site to show
@@ -74,8 +74,7 @@ export async function saveSiteFooter(
 
 /** Whether the actor may change the site settings: only a root organization's admin. Null actor = CLI/system. */
 export async function mayChangeSettings(ctx: { repos: OrgRepos }, actor: Actor | null): Promise<boolean> {
-  const roots = (await ctx.repos.orgs.list()).filter((o) => o.parentId === null).map((o) => o.id);
-  return actor === null || canAdmin(actor, 'settings.update', null, roots);
+  return mayDoGlobally(ctx.repos, actor, 'settings.update');
 }
 
 /** What the settings page shows: the footer, the public address, and whether the actor may change them. */
