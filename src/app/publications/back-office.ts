@@ -12,7 +12,7 @@ import {
   canViewPublications,
 } from '../../domain/policies/publication-policy.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
-import { publicationStatus, type PublicationStatus } from '../../domain/publications/deadlines.js';
+import { publicationClock, type PublicationStatus } from '../../domain/publications/deadlines.js';
 import { roleForLevel, type ReviewLevel } from '../../domain/publications/review-chain.js';
 import type { CheckFinding } from '../../domain/publications/checks.js';
 import { INTERPRETABLE_KINDS, type DraftInput } from '../../domain/publications/draft-fields.js';
@@ -77,8 +77,7 @@ export async function listPublicationRows(
       ...i,
       orgName: orgs.find((o) => o.id === i.orgId)?.name ?? '',
       categoryName: names.get(i.categoryId) ?? '',
-      // Art. 26 clocks 主动公开 items only: 依申请公开 and 不予公开 items have no publication period.
-      clock: i.disclosure === 'proactive' ? publicationStatus(i, today, cal) : null,
+      clock: publicationClock(i, today, cal)?.status ?? null,
     })),
   };
 }

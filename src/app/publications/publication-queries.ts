@@ -8,7 +8,7 @@ import {
   type AvailableTransition,
 } from '../../domain/publications/transitions.js';
 import { annualPublicationCounts, type AnnualPublicationCounts } from '../../domain/publications/annual-counts.js';
-import { publicationDueOn, publicationStatus, type PublicationStatus } from '../../domain/publications/deadlines.js';
+import { publicationClock, type PublicationStatus } from '../../domain/publications/deadlines.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { localDate, type LocalDate } from '../../domain/core/local-date.js';
@@ -65,11 +65,7 @@ export async function getPublication(ctx: ReadContext, actor: Actor, id: string)
   const config = await loadPublicationConfig(ctx.repos, pub.orgId);
   const cal = await loadHolidayCalendar(ctx.repos);
   const today = localDate(ctx.clock.today());
-  // Art. 26 ("属于主动公开范围的政府信息") clocks 主动公开 items only.
-  const clock =
-    pub.disclosure === 'proactive'
-      ? { dueOn: publicationDueOn(pub.writtenOn, cal), status: publicationStatus(pub, today, cal) }
-      : null;
+  const clock = publicationClock(pub, today, cal);
   return {
     pub,
     live: await ctx.repos.publications.liveVersion(id),

@@ -6,6 +6,7 @@
 import { addWorkingDays, workingDaysBetween } from '../calendar/working-days.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { compareDates, type LocalDate } from '../core/local-date.js';
+import type { Disclosure } from './publication.js';
 
 /** Art. 26: 20 working days. */
 export const PUBLICATION_WORKING_DAYS = 20;
@@ -47,6 +48,21 @@ export function publicationStatus(
   if (pub.publishedOn !== null) return compareDates(pub.publishedOn, due) <= 0 ? 'on_time' : 'late';
   if (compareDates(today, due) > 0) return 'late';
   return workingDaysBetween(today, due, cal) <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time';
+}
+
+/**
+ * The art. 26 clock of an item, or null when it has none: art. 26 times "属于主动公开范围的政府信息" only, so
+ * 依申请公开 and 不予公开 items have no publication period.
+ * @param pub 公开属性, 成文日期 and, once published, 发布日期
+ * @param today the office's date
+ */
+export function publicationClock(
+  pub: { disclosure: Disclosure; writtenOn: LocalDate; publishedOn: LocalDate | null },
+  today: LocalDate,
+  cal: HolidayCalendar,
+): { dueOn: LocalDate; status: PublicationStatus } | null {
+  if (pub.disclosure !== 'proactive') return null;
+  return { dueOn: publicationDueOn(pub.writtenOn, cal), status: publicationStatus(pub, today, cal) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { annualPublicationCounts, type PublicationFact } from './annual-counts.j
 import { defaultCatalogue, flattenCatalogue } from './catalogue.js';
 import { DEFAULT_WORD_LIST, classifyLinks, isValidResidentId, prePublicationChecks } from './checks.js';
 import { readHtml } from '../../adapters/html/html-reader.js';
-import { publicationDueOn, publicationStatus, reassessmentDueOn } from './deadlines.js';
+import { publicationClock, publicationDueOn, publicationStatus, reassessmentDueOn } from './deadlines.js';
 import { DEFAULT_INDEX_PATTERN, formatIndexNo, matchesIndexPattern, validateIndexPattern } from './index-no.js';
 
 describe('索引号', () => {
@@ -130,6 +130,16 @@ describe('clocks', () => {
       ),
       'late',
     );
+  });
+  test('should clock 主动公开 items only (art. 26)', () => {
+    const item = { writtenOn: localDate('2025-03-03'), publishedOn: null };
+    const today = localDate('2025-04-01');
+    assert.deepEqual(publicationClock({ ...item, disclosure: 'proactive' }, today, cal), {
+      dueOn: '2025-03-31',
+      status: 'late',
+    });
+    assert.equal(publicationClock({ ...item, disclosure: 'on_request' }, today, cal), null);
+    assert.equal(publicationClock({ ...item, disclosure: 'withheld' }, today, cal), null);
   });
   test('should bring 不予公开 items up for re-assessment a year later (art. 18)', () => {
     assert.equal(reassessmentDueOn(localDate('2024-02-29')), '2025-02-28');
