@@ -44,7 +44,10 @@ export class ImportTargets {
     return this.byCode.get(creditCode);
   }
 
-  /** The organization's active categories; the default tree (ids not yet assigned) when it has no catalogue yet. */
+  /**
+   * The organization's active categories; the default tree of its kind (ids not yet assigned) when it has no
+   * catalogue yet, as ensureCatalogue will create it.
+   */
   async categories(orgId: string): Promise<ImportCategory[]> {
     const cached = this.catalogues.get(orgId);
     if (cached) return cached;
@@ -54,7 +57,7 @@ export class ImportTargets {
         ? all
             .filter((c) => c.retiredAt === null)
             .map((c) => ({ id: c.id, slug: c.slug, kind: c.kind, statutoryKey: c.statutoryKey }))
-        : flattenCatalogue(defaultCatalogue()).map(({ node }) => ({
+        : flattenCatalogue(defaultCatalogue(this.orgs.find((o) => o.id === orgId)?.kind)).map(({ node }) => ({
             id: null,
             slug: node.slug,
             kind: node.kind,

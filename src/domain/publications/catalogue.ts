@@ -62,29 +62,30 @@ const dir = (
  * 贫困救助、集体经济、土地流转、土地征收、宅基地审批等方面的政府信息。" Governments and their departments get the
  * first list, townships the second; streets and other bodies add what they publish themselves.
  */
+const COUNTY_ART21: readonly [slug: string, name: string][] = [
+  ['municipal', '市政建设'],
+  ['public-services', '公共服务'],
+  ['public-welfare', '公益事业'],
+  ['land-expropriation', '土地征收'],
+  ['housing-expropriation', '房屋征收'],
+  ['public-security', '治安管理'],
+  ['social-assistance', '社会救助'],
+];
+const TOWNSHIP_ART21: readonly [slug: string, name: string][] = [
+  ['poverty-relief', '贫困救助'],
+  ['collective-economy', '集体经济'],
+  ['land-transfer', '土地流转'],
+  ['land-expropriation', '土地征收'],
+  ['homestead', '宅基地审批'],
+];
+const ART21: Partial<Record<OrgKind, readonly [string, string][]>> = {
+  government: COUNTY_ART21,
+  department: COUNTY_ART21,
+  township: TOWNSHIP_ART21,
+};
+
 function localCategories(kind: OrgKind): CatalogueNode[] {
-  const basis = '第二十一条';
-  if (kind === 'government' || kind === 'department') {
-    return [
-      leaf('municipal', '市政建设', basis),
-      leaf('public-services', '公共服务', basis),
-      leaf('public-welfare', '公益事业', basis),
-      leaf('land-expropriation', '土地征收', basis),
-      leaf('housing-expropriation', '房屋征收', basis),
-      leaf('public-security', '治安管理', basis),
-      leaf('social-assistance', '社会救助', basis),
-    ];
-  }
-  if (kind === 'township') {
-    return [
-      leaf('poverty-relief', '贫困救助', basis),
-      leaf('collective-economy', '集体经济', basis),
-      leaf('land-transfer', '土地流转', basis),
-      leaf('land-expropriation', '土地征收', basis),
-      leaf('homestead', '宅基地审批', basis),
-    ];
-  }
-  return [];
+  return (ART21[kind] ?? []).map(([slug, name]) => leaf(slug, name, '第二十一条'));
 }
 
 /**
