@@ -3,7 +3,7 @@ import { SqliteAdapter, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { OutboxRepository } from '../../app/mail/ports.js';
 import { snakeColumns } from '../mappers.js';
-import { countRows } from '../queries.js';
+import { countRows, firstOf } from '../queries.js';
 
 /** The columns of a message, named as the port names them. */
 const MESSAGE = [
@@ -28,6 +28,9 @@ const ENTRY = [
   'next_attempt_at as nextAttemptAt',
   'created_at as createdAt',
 ] as const;
+
+/** An entry with its attempts as a number (a string from some drivers). */
+const toEntry = <R extends { attempts: number | string }>(r: R) => ({ ...r, attempts: Number(r.attempts) });
 
 /** Oldest first (RETURNING keeps no order). */
 const byAge = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
@@ -100,18 +103,10 @@ export function outboxRepository(db: Kysely<Database>): OutboxRepository {
     async unsent(filter, limit) {
       let q = db.selectFrom('email_outbox').select(ENTRY).where('sent_at', 'is', null);
       if (filter.state) q = q.where('attempts', filter.state === 'queued' ? '=' : '>', 0);
-      const rows = await q.orderBy('created_at').orderBy('id').limit(limit).execute();
-      return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+      return (await q.orderBy('created_at').orderBy('id').limit(limit).execute()).map(toEntry);
     },
-    async unsentById(id) {
-      const row = await db
-        .selectFrom('email_outbox')
-        .select(ENTRY)
-        .where('id', '=', id)
-        .where('sent_at', 'is', null)
-        .executeTakeFirst();
-      return row ? { ...row, attempts: Number(row.attempts) } : undefined;
-    },
+    unsentById: (id) =>
+      firstOf(db.selectFrom('email_outbox').select(ENTRY).where('id', '=', id).where('sent_at', 'is', null), toEntry),
     async retryAt(id, at) {
       const res = await db
         .updateTable('email_outbox')

@@ -3,44 +3,32 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, PersonalDataGrantTable } from '../database.js';
 import type { PersonalDataGrantRepository } from '../../app/users/ports.js';
 import type { PersonalDataGrant } from '../../domain/users/personal-data-grant.js';
+import { camelFields, snakeColumns } from '../mappers.js';
+import { firstOf } from '../queries.js';
 
-const toGrant = (r: Selectable<PersonalDataGrantTable>): PersonalDataGrant => ({
-  id: r.id,
-  userId: r.user_id,
-  orgId: r.org_id,
-  reason: r.reason,
-  grantedBy: r.granted_by,
-  grantedByLabel: r.granted_by_label,
-  grantedAt: r.granted_at,
-  revokedBy: r.revoked_by,
-  revokedByLabel: r.revoked_by_label,
-  revokedAt: r.revoked_at,
-});
+/** The table's columns, each a field of the grant by its camel-case name. */
+const COLUMNS = [
+  'id',
+  'user_id',
+  'org_id',
+  'reason',
+  'granted_by',
+  'granted_by_label',
+  'granted_at',
+  'revoked_by',
+  'revoked_by_label',
+  'revoked_at',
+] as const;
+
+const toGrant = (r: Selectable<PersonalDataGrantTable>): PersonalDataGrant => camelFields(r, COLUMNS);
 
 /** Builds the grant repository. */
 export function personalDataGrantRepository(db: Kysely<Database>): PersonalDataGrantRepository {
   return {
     async insert(g) {
-      await db
-        .insertInto('personal_data_grant')
-        .values({
-          id: g.id,
-          user_id: g.userId,
-          org_id: g.orgId,
-          reason: g.reason,
-          granted_by: g.grantedBy,
-          granted_by_label: g.grantedByLabel,
-          granted_at: g.grantedAt,
-          revoked_by: g.revokedBy,
-          revoked_by_label: g.revokedByLabel,
-          revoked_at: g.revokedAt,
-        })
-        .execute();
+      await db.insertInto('personal_data_grant').values(snakeColumns(g, COLUMNS)).execute();
     },
-    async byId(id) {
-      const r = await db.selectFrom('personal_data_grant').selectAll().where('id', '=', id).executeTakeFirst();
-      return r ? toGrant(r) : undefined;
-    },
+    byId: (id) => firstOf(db.selectFrom('personal_data_grant').selectAll().where('id', '=', id), toGrant),
     async forUser(userId, opts = {}) {
       let q = db.selectFrom('personal_data_grant').selectAll().where('user_id', '=', userId);
       if (opts.live) q = q.where('revoked_at', 'is', null);
