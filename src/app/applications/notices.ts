@@ -13,7 +13,7 @@ import {
   type ThirdPartyDisclosureNotice,
 } from '../../domain/notices/notice.js';
 import { formatNoticeDocNo } from '../../domain/notices/doc-no.js';
-import { formatChineseDate } from '../../domain/notices/notice-values.js';
+import { formatChineseDate } from '../../domain/core/local-date.js';
 import { ok } from '../../domain/core/result.js';
 import { invalid } from '../errors.js';
 import { noticeSettings, type EffectiveNoticeSettings } from './notice-settings.js';

@@ -155,3 +155,11 @@ function fromEpochDay(epochDay: number): LocalDate {
   const day = String(date.getUTCDate()).padStart(2, '0');
   return `${year}-${month}-${day}` as LocalDate;
 }
+
+/**
+ * Formats a date as official documents print it (GB/T 9704: Arabic numerals, year in full).
+ * @returns e.g. 2025年3月4日
+ */
+export function formatChineseDate(d: LocalDate): string {
+  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+}

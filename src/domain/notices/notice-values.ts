@@ -1,7 +1,7 @@
 // Placeholder values of a notice, computed from its model: dates in Chinese, amounts in capitals,
 // numbered correction items, the legal basis of a reply's outcome.
 import type { Channel } from '../applications/application.js';
-import type { LocalDate } from '../core/local-date.js';
+import { formatChineseDate } from '../core/local-date.js';
 import { amountInWords } from './amount-in-words.js';
 import type { FeeBasis, NoticeBase, NoticeModel, ReplyNotice } from './notice-model.js';
 import { placeholdersFor } from './placeholders.js';
@@ -42,14 +42,6 @@ export const DISCLOSURE_DECISIONS: Readonly<Record<'disclosed' | 'partially_disc
 
 /** Printed on fee notices when the payment period is excluded from the reply period (configurable). */
 export const PAYMENT_PERIOD_NOTE = '自本通知书送达之日起至您缴纳信息处理费之日止的期间，不计算在答复期限内。';
-
-/**
- * Formats a date as official documents print it (GB/T 9704: Arabic numerals, year in full).
- * @returns e.g. 2025年3月4日
- */
-export function formatChineseDate(d: LocalDate): string {
-  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-}
 
 /**
  * Computes every placeholder value of a notice; values the model does not have are undefined.

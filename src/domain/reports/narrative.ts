@@ -30,14 +30,16 @@ export type NarrativeInput = {
 
 export type NarrativeDraft = { overview: string; problems: string; other: string };
 
-/** Opens every placeholder: the UI may look for it to warn about an unfinished text. */
-export const PLACEHOLDER_OPEN = '【请补充：';
+/** Starts a placeholder in any spelling staff meet: the draft's 【请补充：…】 and a bare 【请补充】 typed by hand. */
+export const PLACEHOLDER_MARK = '【请补充';
+/** Opens every placeholder the draft writes. */
+export const PLACEHOLDER_OPEN = `${PLACEHOLDER_MARK}：`;
 
 const todo = (what: string): string => `${PLACEHOLDER_OPEN}${what}】`;
 
-/** Whether a text still holds a placeholder of the draft. */
+/** Whether a text still holds a placeholder (the draft's or one typed by hand): the report is unfinished. */
 export function hasPlaceholder(text: string | null): boolean {
-  return text !== null && text.includes(PLACEHOLDER_OPEN);
+  return text !== null && text.includes(PLACEHOLDER_MARK);
 }
 
 const n = (v: Cell | undefined): number => (typeof v === 'number' ? v : 0);

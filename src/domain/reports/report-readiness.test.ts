@@ -2,12 +2,11 @@
 // (《政府信息公开条例》第四十九条), and the task list 一–六 → 检查 → 报送 → 公开.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { localDate } from '../core/local-date.js';
+import { formatChineseDate, localDate } from '../core/local-date.js';
 import type { AnnualReport } from './annual-report.js';
 import { finding } from './finding.js';
 import { SECTION_KEYS, SECTION_TITLES } from './labels.js';
 import {
-  chineseDate,
   earliestPublicationOn,
   reportTasks,
   ruleLabel,
@@ -48,7 +47,7 @@ test('a placeholder in any spelling is an error naming its section; finished tex
 
 test('a year’s report is published from 1 January of the next year, in the office date', () => {
   assert.equal(earliestPublicationOn(2025), '2026-01-01');
-  assert.equal(chineseDate(localDate('2026-01-01')), '2026年1月1日');
+  assert.equal(formatChineseDate(localDate('2026-01-01')), '2026年1月1日');
   assert.equal(
     tooEarlyToPublish(2025, localDate('2025-12-31')),
     '2025年度报告须在2026年1月1日以后公开发布（年度结束后才能报告全年情况），今天是2025年12月31日',

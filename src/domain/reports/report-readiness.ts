@@ -4,21 +4,19 @@
  * has ended (《政府信息公开条例》第四十九条: the report is of the previous year's work, published from 1 January).
  * Also the report's task list: sections 一–六, then 检查 → 报送 → 公开. Pure: today's date comes in.
  */
-import { localDate, type LocalDate } from '../core/local-date.js';
+import { formatChineseDate, localDate, type LocalDate } from '../core/local-date.js';
 import type { AnnualReport } from './annual-report.js';
 import { finding, type Finding } from './finding.js';
+import { hasPlaceholder } from './narrative.js';
 import { NARRATIVE_KEYS, SECTION_KEYS, SECTION_TITLES, type SectionKey } from './labels.js';
 import type { ReportState } from './report-policy.js';
-
-/** Opens a placeholder in any spelling staff meet: the draft's 【请补充：…】 and a bare 【请补充】. */
-export const PLACEHOLDER_MARK = '【请补充';
 
 /** A finding's rule as the pages name it: R1–R8 as they are, 待补充 for an unfinished section. */
 export const ruleLabel = (rule: Finding['rule']): string => (rule === 'unfinished' ? '待补充' : rule);
 
 /** One error finding per narrative section (一、五、六) that still holds a placeholder. */
 export function unfinishedSectionFindings(sections: AnnualReport['sections']): Finding[] {
-  return NARRATIVE_KEYS.filter((k) => (sections[k] ?? '').includes(PLACEHOLDER_MARK)).map((k) =>
+  return NARRATIVE_KEYS.filter((k) => hasPlaceholder(sections[k] ?? null)).map((k) =>
     finding('unfinished', 'error', `“${SECTION_TITLES[k]}”仍有“【请补充】”的待补充内容，请补充完整并删除该标记`, {
       section: k,
     }),
@@ -30,17 +28,11 @@ export function earliestPublicationOn(year: number): LocalDate {
   return localDate(`${String(year + 1).padStart(4, '0')}-01-01`);
 }
 
-/** A date as Chinese readers write it: 2026年1月1日. */
-export function chineseDate(d: LocalDate): string {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${day}日`;
-}
-
 /** Why a report of `year` cannot be published on `today` (the year has not ended), or null when it can. */
 export function tooEarlyToPublish(year: number, today: LocalDate): string | null {
   const earliest = earliestPublicationOn(year);
   if (today >= earliest) return null;
-  return `${year}年度报告须在${chineseDate(earliest)}以后公开发布（年度结束后才能报告全年情况），今天是${chineseDate(today)}`;
+  return `${year}年度报告须在${formatChineseDate(earliest)}以后公开发布（年度结束后才能报告全年情况），今天是${formatChineseDate(today)}`;
 }
 
 /** One line of the task list: done or not, with the anchor or page it links to. */
@@ -73,7 +65,7 @@ export function reportTasks(input: TaskInput): ReportTask[] {
   const errors = input.findings.filter((f) => f.severity === 'error').length;
   const warnings = input.findings.length - errors;
   const early = tooEarlyToPublish(input.report.year, input.today);
-  const earliest = chineseDate(earliestPublicationOn(input.report.year));
+  const earliest = formatChineseDate(earliestPublicationOn(input.report.year));
   return [
     ...sections,
     {
