@@ -81,7 +81,9 @@ function toHit(r: HitRow): SearchHit {
   };
 }
 
-function filters(q: SearchQuery): RawBuilder<SqlBool> {
+function filters(
+  q: Pick<SearchQuery, 'docType' | 'orgIds' | 'categoryId' | 'kind' | 'year' | 'validity'>,
+): RawBuilder<SqlBool> {
   const parts: RawBuilder<unknown>[] = [sql`d.doc_type = ${q.docType}`];
   if (q.orgIds) {
     parts.push(q.orgIds.length > 0 ? sql`d.org_id in (${sql.join(q.orgIds.map((id) => sql`${id}`))})` : sql`1 = 0`);
@@ -257,7 +259,7 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
   async function exact(key: string, q: Omit<SearchQuery, 'terms' | 'offset'>): Promise<SearchHit[]> {
     if (!key) return [];
     const rows = await sql<HitRow>`select ${COLUMNS} from search_document d
-      where (d.doc_no_key = ${key} or d.index_no_key = ${key}) and ${filters({ ...q, terms: [], offset: 0 })}
+      where (d.doc_no_key = ${key} or d.index_no_key = ${key}) and ${filters(q)}
       order by d.published_on desc, d.doc_key desc limit ${q.limit}`.execute(db);
     return rows.rows.map(toHit);
   }
