@@ -114,6 +114,10 @@ export function AdminLayout(props: {
   );
 }
 
+/** The link that switches the portal's large-text mode (适老化) on or off and comes back to `back`. */
+export const largeTextHref = (on: boolean, back?: string): string =>
+  `/large-text?on=${on ? '1' : '0'}${back === undefined ? '' : `&back=${encodeURIComponent(back)}`}`;
+
 /** The cookie of the portal's large-text mode (适老化), set by `GET /large-text?on=1`. */
 export const LARGE_TEXT_COOKIE = 'gk_large';
 
@@ -123,9 +127,9 @@ function textSizeToggle(): { large: boolean; href: string } {
     const c = getContext<WebEnv>();
     const url = new URL(c.req.url);
     const large = getCookie(c, LARGE_TEXT_COOKIE) === '1';
-    return { large, href: `/large-text?on=${large ? '0' : '1'}&back=${encodeURIComponent(url.pathname + url.search)}` };
+    return { large, href: largeTextHref(!large, url.pathname + url.search) };
   } catch {
-    return { large: false, href: '/large-text?on=1' }; // rendered outside a request
+    return { large: false, href: largeTextHref(true) }; // rendered outside a request
   }
 }
 

@@ -13,6 +13,7 @@ import { attachmentTypeLabel, formatSize } from '../../../domain/publications/at
 import { KIND_LABELS, VALIDITY_LABELS, type PublicationKind } from '../../../domain/publications/publication.js';
 import { PUBLICATION_FIELD_LABELS as L } from '../../../domain/publications/draft-fields.js';
 import { Pager } from '../../common/pager.js';
+import { largeTextHref } from '../../common/layout.js';
 import { OfficeContact, orgCrumbs, PortalFrame } from '../portal/portal-views.js';
 import { portalUrls as urls } from '../portal/portal-urls.js';
 
@@ -236,8 +237,8 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
       <div class="pubtools">
         <span>
           字号：
-          <a href={`/large-text?on=1&back=${encodeURIComponent(urls.publication(i.id))}`}>大</a>{' '}
-          <a href={`/large-text?on=0&back=${encodeURIComponent(urls.publication(i.id))}`}>标准</a>
+          <a href={largeTextHref(true, urls.publication(i.id))}>大</a>{' '}
+          <a href={largeTextHref(false, urls.publication(i.id))}>标准</a>
         </span>
         <button type="button" class="secondary" data-print hidden>
           打印
