@@ -80,7 +80,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   return { child, stderr: () => stderr, exited };
 }
 
-// A hang (seen once in a full-suite run) fails the suite after 3 minutes instead of stalling the whole run.
+// A server that never comes up fails the suite after 3 minutes instead of stalling the whole run.
 describe('job engine: two servers on one PostgreSQL schema', { skip: skipReason('postgres'), timeout: 180_000 }, () => {
   let rt: TestRuntime;
   let smtp: SmtpCapture;
