@@ -12,7 +12,7 @@ const HISTORY = 1000;
 const KEYS = 10_000;
 
 type Job = JobRecord & { data: Record<string, unknown>; runAfter: number };
-type Queue = { handler: JobHandler; retry: RetryPolicy; busy: boolean };
+type Queue = { handler: JobHandler; retry: RetryPolicy; busy: boolean; wakeAt?: number };
 
 /**
  * An engine in this process.
@@ -36,15 +36,29 @@ export function inProcessJobEngine(opts: { today: () => string }): JobEngine {
     timers.add(t);
   };
 
-  /** Runs the queue's next due job unless one is running; the next one follows when it ends. */
+  /**
+   * Runs the queue's next due job unless one is running; the next one follows when it ends. When only jobs waiting
+   * for a retry are left, it comes back when the first is due (a timer may fire a millisecond before Date.now()
+   * reaches that time: it then simply waits again, so a retry is never stranded).
+   */
   const pump = (name: string) => {
     const queue = queues.get(name);
     if (!started || !queue || queue.busy) return;
     const now = Date.now();
-    const job = jobs.find(
-      (j) => j.queue === name && (j.state === 'created' || j.state === 'retry') && j.runAfter <= now,
-    );
-    if (!job) return;
+    const waiting = jobs.filter((j) => j.queue === name && (j.state === 'created' || j.state === 'retry'));
+    const job = waiting.find((j) => j.runAfter <= now);
+    if (!job) {
+      if (waiting.length === 0) return;
+      const due = Math.min(...waiting.map((j) => j.runAfter));
+      // One wake-up per queue: a pump called again while waiting does not add timers.
+      if (queue.wakeAt !== undefined && queue.wakeAt > now && queue.wakeAt <= due + 1) return;
+      queue.wakeAt = due + 1;
+      later(due - now + 1, () => {
+        queue.wakeAt = undefined;
+        pump(name);
+      });
+      return;
+    }
     queue.busy = true;
     Object.assign(job, { state: 'active', startedAt: new Date().toISOString() });
     const run = attempt(queue, job).finally(() => {
@@ -63,8 +77,8 @@ export function inProcessJobEngine(opts: { today: () => string }): JobEngine {
       const error = failureMessage(e);
       if (job.retries < queue.retry.retryLimit) {
         const delay = queue.retry.retryDelaySeconds * 1000 * 2 ** job.retries;
+        // The pump that follows this attempt waits until the retry is due.
         Object.assign(job, { state: 'retry', error, retries: job.retries + 1, runAfter: Date.now() + delay });
-        later(delay, () => pump(job.queue));
       } else {
         Object.assign(job, { state: 'failed', error, finishedAt: new Date().toISOString() });
       }
