@@ -34,8 +34,11 @@ export type AnnualPublicationCounts = {
   documentsPublished: number;
   rules: DocumentCounts;
   normative: DocumentCounts;
-  /** The 2019 format: 本年新制作 / 本年新公开 / 对外公开总数量, for 规章 and 规范性文件 together. */
-  format2019: { newlyMade: number; newlyPublished: number; totalPublished: number };
+  /**
+   * The 2019 format: 本年新制作 / 本年新公开 / 对外公开总数量, for 规章 and 规范性文件 together, and the 规章 among
+   * the 对外公开总数量 (published by the year end, whatever their validity).
+   */
+  format2019: { newlyMade: number; newlyPublished: number; totalPublished: number; rulesPublished: number };
 };
 
 const DOCUMENT_KINDS: readonly PublicationKind[] = ['rule', 'normative', 'other_document'];
@@ -73,7 +76,8 @@ export function annualPublicationCounts(facts: readonly PublicationFact[], year:
     format2019: {
       newlyMade: rulesAndNormative.filter((f) => inYear(f.writtenOn, year)).length,
       newlyPublished: rulesAndNormative.filter((f) => inYear(f.publishedOn, year)).length,
-      totalPublished: rulesAndNormative.filter((f) => byEnd(f.publishedOn, year) && !f.withdrawn).length,
+      totalPublished: rulesAndNormative.filter((f) => byEnd(f.publishedOn, year)).length,
+      rulesPublished: rulesAndNormative.filter((f) => f.kind === 'rule' && byEnd(f.publishedOn, year)).length,
     },
   };
 }

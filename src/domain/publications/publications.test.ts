@@ -182,7 +182,7 @@ describe('annual counts', () => {
     assert.deepEqual([c.documentsWithInterpretation, c.documentsPublished], [1, 2]);
     assert.deepEqual(c.normative, { made: 1, repealed: 1, inForce: 2 });
     assert.deepEqual(c.rules, { made: 1, repealed: 0, inForce: 1 });
-    assert.deepEqual(c.format2019, { newlyMade: 2, newlyPublished: 2, totalPublished: 4 });
+    assert.deepEqual(c.format2019, { newlyMade: 2, newlyPublished: 2, totalPublished: 4, rulesPublished: 1 });
   });
 
   test('should count only 主动公开 items, a withdrawn item never, and 失效 like 废止', () => {
@@ -199,6 +199,21 @@ describe('annual counts', () => {
     assert.equal(c.newByKind.news, 0);
     assert.deepEqual(c.normative, { made: 1, repealed: 1, inForce: 1 });
     assert.equal(c.format2019.totalPublished, 2, 'an expired document stays in its row of the 2019 format');
+  });
+
+  test('should keep an expired or repealed 规章 among the 规章 published (2019 format)', () => {
+    const rule = { kind: 'rule' as const, publishedOn: localDate('2023-03-01') };
+    const c = annualPublicationCounts(
+      [
+        fact(rule),
+        fact({ ...rule, validity: 'expired', validityOn: localDate('2024-04-01') }),
+        fact({ ...rule, validity: 'repealed', validityOn: localDate('2025-04-01') }),
+        fact({ ...rule, withdrawn: true }),
+      ],
+      2025,
+    );
+    assert.equal(c.rules.inForce, 1, 'the 2021 format counts the 规章 in force');
+    assert.equal(c.format2019.rulesPublished, 3, 'the 2019 format counts the 规章 published, a withdrawn one never');
   });
 
   test('should keep 现行有效 of one year plus 新制发 minus 废止 equal to the next year’s', () => {

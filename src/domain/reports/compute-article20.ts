@@ -60,14 +60,15 @@ function counts2021(c: DocumentCounts): Article20Entry {
  * 2019 format 第二十条第（一）项: 本年新制作 = made in the year, 本年新公开 = first
  * published in the year, 对外公开总数量 = published by the year end and not withdrawn. The counts
  * give 规章 and 规范性文件 together for the 2019 columns; the 规章 row takes what is known per kind
- * (its 对外公开总数量 is the 规章 in force — they differ only by 规章 that expired while still
- * published) and the 规范性文件 row the rest, so the two rows always add up to the counts.
+ * and the 规范性文件 row the rest, so the two rows always add up to the counts. The 2019 format
+ * counts what was published, not what is in force: a 规章 that expired or was repealed while it
+ * stays on the portal is still one of the 规章 published, so it stays in the 规章 row.
  */
 function rows2019(p: AnnualPublicationCounts): Pick<Article20, 'rules' | 'normative'> {
   const rules = {
     new_made: p.rules.made,
     new_published: p.newByKind.rule,
-    total_published: Math.min(p.rules.inForce, p.format2019.totalPublished),
+    total_published: p.format2019.rulesPublished,
   };
   return {
     rules,

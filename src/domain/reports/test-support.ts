@@ -56,7 +56,7 @@ export function publicationCounts(year: number, over: Partial<AnnualPublicationC
     documentsPublished: 0,
     rules: { made: 0, repealed: 0, inForce: 0 },
     normative: { made: 0, repealed: 0, inForce: 0 },
-    format2019: { newlyMade: 0, newlyPublished: 0, totalPublished: 0 },
+    format2019: { newlyMade: 0, newlyPublished: 0, totalPublished: 0, rulesPublished: 0 },
     ...over,
   };
 }
