@@ -39,8 +39,8 @@ export type GuideFacts = {
 };
 
 const link = (href: string, text: string) => `<a href="${x(href)}">${x(text)}</a>`;
-const li = (items: readonly string[]) => items.map((i) => `<li>${i}</li>`).join('');
-const ul = (items: readonly string[]) => `<ul>${li(items)}</ul>`;
+/** A list, an item a line (the editor shows the text as written). */
+const ul = (items: readonly string[]) => `<ul>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>`;
 
 /** The office's contact lines that are filled in: label and (escaped) value. */
 export function officeContactLines(o: Organization): [string, string][] {
@@ -58,26 +58,33 @@ export function officeContactLines(o: Organization): [string, string][] {
 
 /** The fee bands of 国办函〔2020〕109号, from the rates coded in domain/applications/fees.ts. */
 function feeTable(): string {
-  const row = (cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
-  const pieces = [
-    row(['按件计收', `同一申请人一个自然月内累计申请${FREE_PIECES}件以下（含${FREE_PIECES}件）`, '不收费']),
-    row(['按件计收', `${FREE_PIECES + 1}—30件的部分`, `${pieceRate(FREE_PIECES + 1)}元/件`]),
-    row([
-      '按件计收',
+  /** One basis: its name heading its rows (a row group), each row a quantity and its rate. */
+  const group = (basis: string, rows: [string, string][]) =>
+    `<tbody>${rows
+      .map(
+        ([quantity, rate], i) =>
+          `<tr>${i === 0 ? `<th scope="rowgroup" rowspan="${rows.length}">${basis}</th>` : ''}` +
+          `<td>${quantity}</td><td>${rate}</td></tr>`,
+      )
+      .join('')}</tbody>`;
+  const pieces = group('按件计收', [
+    [`同一申请人一个自然月内累计申请${FREE_PIECES}件以下（含${FREE_PIECES}件）`, '不收费'],
+    [`${FREE_PIECES + 1}—30件的部分`, `${pieceRate(FREE_PIECES + 1)}元/件`],
+    [
       '31件以上的部分',
       `每增加10件，收费标准提高${pieceRate(41) - pieceRate(31)}元/件（31—40件${pieceRate(31)}元/件，以此类推）`,
-    ]),
-  ];
-  const pages = [
-    row(['按量计收', `${FREE_PAGES}页以下（含${FREE_PAGES}页）`, '不收费']),
-    row(['按量计收', `${FREE_PAGES + 1}—100页的部分`, `${pageRate(FREE_PAGES + 1)}元/页`]),
-    row(['按量计收', '101—200页的部分', `${pageRate(101)}元/页`]),
-    row(['按量计收', '201页以上的部分', `${pageRate(201)}元/页`]),
-  ];
+    ],
+  ]);
+  const pages = group('按量计收', [
+    [`${FREE_PAGES}页以下（含${FREE_PAGES}页）`, '不收费'],
+    [`${FREE_PAGES + 1}—100页的部分`, `${pageRate(FREE_PAGES + 1)}元/页`],
+    ['101—200页的部分', `${pageRate(101)}元/页`],
+    ['201页以上的部分', `${pageRate(201)}元/页`],
+  ]);
   return (
     '<table><caption>信息处理费收费标准（国办函〔2020〕109号）</caption>' +
     '<thead><tr><th scope="col">计收方式</th><th scope="col">数量</th><th scope="col">收费标准</th></tr></thead>' +
-    `<tbody>${[...pieces, ...pages].join('')}</tbody></table>`
+    `${pieces}${pages}</table>`
   );
 }
 
