@@ -4,7 +4,8 @@
 // (domain/guide), so every organization has a complete guide at once and it follows every change of its
 // address or phone. Once an organization saves its own text (sanitised as publication bodies are), the portal
 // shows that text with its 更新日期; resetting goes back to the default. Only an admin of the organization (or
-// above it) edits them (policy 'org.edit_pages'); each change is audited.
+// above it) edits them (policy 'org.edit_pages'); each change is audited. The text is stored like the other
+// per-organization settings (告知书设置): a site setting `portal.guide.<orgId>` / `portal.rules.<orgId>`, in backups.
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
