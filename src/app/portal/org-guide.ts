@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import type { LocalDate } from '../../domain/core/local-date.js';
+import { isLocalDate, type LocalDate } from '../../domain/core/local-date.js';
 import type { AuditInput } from '../../domain/audit/audit-entry.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
 import { canAdmin } from '../../domain/policies/admin-policy.js';
@@ -40,7 +40,7 @@ export const GUIDE_PAGE_MAX_CHARS = 200_000;
 /** The organization's own text as stored. */
 const storedSchema = z.object({
   html: z.string(),
-  updatedOn: z.string(),
+  updatedOn: z.string().refine(isLocalDate),
   updatedAt: z.string(),
 });
 type StoredPage = z.infer<typeof storedSchema>;
@@ -103,7 +103,7 @@ export async function templateHtml(ctx: Ctx, org: Organization, kind: GuidePageK
 /** The text a page of the organization shows: its own, or the default filled from its data. */
 export async function guideText(ctx: Ctx, org: Organization, kind: GuidePageKind): Promise<GuideText> {
   const own = await stored(ctx, kind, org.id);
-  if (own) return { html: own.html, edited: true, updatedOn: own.updatedOn as LocalDate };
+  if (own && isLocalDate(own.updatedOn)) return { html: own.html, edited: true, updatedOn: own.updatedOn };
   return { html: await templateHtml(ctx, org, kind), edited: false };
 }
 
