@@ -26,7 +26,12 @@ export const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar') as strin
  */
 export function vnuSkipReason(): string | false {
   if (JAVA && existsSync(VNU_JAR)) return false;
-  const why = JAVA ? `vnu.jar not found (${VNU_JAR})` : 'Java not installed (java not on the PATH, GONGKAI_JAVA unset)';
+  const given = process.env.GONGKAI_JAVA;
+  const why = JAVA
+    ? `vnu.jar not found (${VNU_JAR})`
+    : given
+      ? `Java not found at GONGKAI_JAVA (${given})`
+      : 'Java not installed (no java on the PATH)';
   if (process.env.CI === 'true' || process.env.GONGKAI_REQUIRE_ALL === '1') {
     throw new Error(`${why}: the HTML check must run in CI`);
   }
