@@ -12,6 +12,7 @@ import { CSP, csrfMiddleware, sessionMiddleware } from './common/security.js';
 import { registerAuthRoutes } from './admin/accounts/auth-routes.js';
 import { registerDashboardRoutes } from './admin/dashboard/dashboard-routes.js';
 import { registerOrgRoutes } from './admin/system/org-routes.js';
+import { registerGuideRoutes } from './admin/system/guide-routes.js';
 import { registerUserRoutes } from './admin/accounts/user-routes.js';
 import { registerTokenRoutes } from './admin/accounts/token-routes.js';
 import { registerCalendarRoutes } from './admin/system/calendar-routes.js';
@@ -114,6 +115,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   admin.use('/admin/*', requireStaff());
   registerDashboardRoutes(admin);
   registerOrgRoutes(admin);
+  registerGuideRoutes(admin);
   registerUserRoutes(admin);
   registerTokenRoutes(admin);
   registerCalendarRoutes(admin);

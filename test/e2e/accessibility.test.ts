@@ -1,7 +1,7 @@
 // Accessibility (WCAG 2.1 AA): axe-core's default rules in Chromium find no serious or
-// critical violation on the portal's home, category, publication, search, apply and track pages and
-// on the back-office login, and on the apply and track forms' error states, in normal and in
-// large-text (适老化) mode.
+// critical violation on the portal's home, category, publication, search, apply and track pages, the
+// 政府信息公开指南 and 制度 pages, and on the back-office login, and on the apply and track forms' error states,
+// in normal and in large-text (适老化) mode; nor on the back-office organization tree and the guide editor.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext } from 'playwright-core';
@@ -10,7 +10,9 @@ import { makePublication, publishingStaff } from '../factories/publications.js';
 
 describe('portal accessibility (axe-core in Chromium)', { skip: browserSkipReason() }, () => {
   let paths: string[] = [];
+  let rootId = '';
   const server = e2eSuite({
+    staff: { 'a11y.admin': ['admin'] },
     prepare: async (runtime, { root }) => {
       const staff = await publishingStaff(runtime, { prefix: 'a11y' });
       const pub = await makePublication(runtime, staff, {
@@ -37,7 +39,10 @@ describe('portal accessibility (axe-core in Chromium)', { skip: browserSkipReaso
         '/admin/login',
         `${org}/standard-catalogue`,
         `${org}/annual-reports`,
+        `${org}/guide`,
+        `${org}/rules`,
       ];
+      rootId = root.id;
     },
   });
 
@@ -91,6 +96,29 @@ describe('portal accessibility (axe-core in Chromium)', { skip: browserSkipReaso
         [],
         `axe found serious or critical violations in large-text mode:\n${failures.join('\n')}`,
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('should have no serious or critical axe violations on the organization tree and the guide editor', async () => {
+    const context = await server.browser.newContext({ bypassCSP: true });
+    try {
+      const page = await server.staffPage('a11y.admin', context);
+      const failures: string[] = [];
+      for (const path of ['/admin/orgs', `/admin/orgs/${rootId}/guide`, `/admin/orgs/${rootId}/rules`]) {
+        const res = await page.goto(`${server.url}${path}`);
+        assert.equal(res?.status(), 200, `${path} answers 200`);
+        failures.push(...(await axeViolations(page, path)));
+      }
+      // The tree opens and closes: a closed level's organizations are hidden until its summary is clicked.
+      await page.goto(`${server.url}/admin/orgs`);
+      const toggle = page.locator('ul.orgtree > li > details > summary').first();
+      await toggle.click();
+      assert.equal(await page.locator('ul.orgtree > li > details').first().getAttribute('open'), null, 'closed');
+      await toggle.click();
+      assert.notEqual(await page.locator('ul.orgtree > li > details').first().getAttribute('open'), null, 'open');
+      assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
     } finally {
       await context.close();
     }

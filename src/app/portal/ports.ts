@@ -10,6 +10,8 @@ export type PortalPage = { kind: 'publication'; id: string } | { kind: 'file'; f
 export interface PortalUrls {
   home(): string;
   search(): string;
+  /** The page where an applicant follows a case by its tracking code (申请查询). */
+  track(): string;
   /** An organization's 政府信息公开 column. */
   org(code: string): string;
   /** An organization's information page (机构信息). */

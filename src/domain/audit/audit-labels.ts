@@ -18,6 +18,10 @@ const FIXED_ACTIONS: Record<string, string> = {
   'org.moved': '调整隶属关系',
   'org.retired': '撤销机构',
   'org.restored': '恢复机构',
+  'org.guide_saved': '修改政府信息公开指南',
+  'org.guide_reset': '政府信息公开指南恢复为按机构信息生成的默认文本',
+  'org.rules_saved': '修改政府信息公开制度',
+  'org.rules_reset': '政府信息公开制度恢复为默认文本',
   'user.created': '新建账号',
   'user.updated': '修改账号',
   'user.login': '登录',
@@ -141,6 +145,9 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   parentId: '上级机构',
   sortOrder: '排列顺序',
   retiredAt: '撤销时间',
+  // the 指南 and 制度 pages
+  updatedOn: '更新日期',
+  length: '字符数',
   // accounts
   username: '用户名',
   displayName: '姓名',

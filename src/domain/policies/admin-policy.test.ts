@@ -13,6 +13,7 @@ const ORG_ACTIONS: [AdminAction, readonly Role[]][] = [
   ['org.create', ['admin']],
   ['org.update', ['admin']],
   ['org.move', ['admin']],
+  ['org.edit_pages', ['admin']],
   ['user.create', ['admin']],
   ['user.update', ['admin']],
   ['user.handover', ['admin']],

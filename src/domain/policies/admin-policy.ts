@@ -7,6 +7,7 @@ export type AdminAction =
   | 'org.create'
   | 'org.update'
   | 'org.move'
+  | 'org.edit_pages'
   | 'user.read'
   | 'user.create'
   | 'user.update'
@@ -29,6 +30,8 @@ const ON_ORGANIZATION: Readonly<Partial<Record<AdminAction, readonly Role[]>>> =
   'org.create': ['admin'],
   'org.update': ['admin'],
   'org.move': ['admin'],
+  // 《条例》第十二条: the organization keeps its own 政府信息公开指南 (and 制度 page) current; its admin edits them.
+  'org.edit_pages': ['admin'],
   'user.create': ['admin'],
   'user.update': ['admin'],
   'user.handover': ['admin'],

@@ -56,11 +56,14 @@ for (const dialect of DIALECTS) {
     test('should show the fax in the 政府信息公开指南 and on the apply page', async () => {
       const org = await root();
       const visitor = new TestAgent(rt);
-      for (const path of [`/org/${org.creditCode}/guide`, `/org/${org.creditCode}/apply`]) {
-        const res = await visitor.get(path);
-        assert.equal(res.status, 200, path);
-        assert.match(await res.text(), new RegExp(`<dt>传真</dt>\\s*<dd>${FAX}</dd>`), path);
-      }
+      const guide = await visitor.get(`/org/${org.creditCode}/guide`);
+      assert.equal(guide.status, 200);
+      const text = await guide.text();
+      assert.match(text, new RegExp(`<li>传真号码：${FAX}</li>`));
+      assert.match(text, new RegExp(`<li>传真申请：将申请书传真至${FAX}。</li>`));
+      const apply = await visitor.get(`/org/${org.creditCode}/apply`);
+      assert.equal(apply.status, 200);
+      assert.match(await apply.text(), new RegExp(`<dt>传真</dt>\\s*<dd>${FAX}</dd>`));
     });
 
     test('should leave the fax out of the pages of an organization without one', async () => {
@@ -69,6 +72,9 @@ for (const dialect of DIALECTS) {
       const html = await (await new TestAgent(rt).get(`/org/${dept!.creditCode}/apply`)).text();
       assert.match(html, /政府信息公开工作机构/);
       assert.doesNotMatch(html, /<dt>传真<\/dt>/);
+      const guide = await (await new TestAgent(rt).get(`/org/${dept!.creditCode}/guide`)).text();
+      assert.match(guide, /<h2>三、政府信息公开工作机构<\/h2>/);
+      assert.doesNotMatch(guide, /传真号码|传真申请/);
     });
 
     test('should refuse a malformed fax with a Chinese message and keep the input', async () => {

@@ -118,8 +118,10 @@ for (const dialect of DIALECTS) {
       );
       assert.match(home.text, /最新信息/);
       assert.ok(titlesIn(home.text).includes('其他文件第21号'));
+      // The 制度 directory holds no item: its page shows the organization's rules text and no item list.
       const rules = await html(`/org/${root.creditCode}/rules`);
-      assert.match(rules.text, /本栏目暂无信息/);
+      assert.match(rules.text, /<h2>三、保密审查制度<\/h2>/);
+      assert.ok(!rules.text.includes('本栏目发布的信息'));
     });
 
     test('should show the metadata table only once published, keep the live version during a revision, and answer 410 when withdrawn', async () => {

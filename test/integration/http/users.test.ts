@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
-import { TestAgent } from '../../support/http.js';
+import { TestAgent, refusedPage } from '../../support/http.js';
 
 const ADMIN_PASSWORD = 'Shili-Qu-2025-gongkai';
 const USER_PASSWORD = 'Lanse-Hudie-47-Qiao';
@@ -118,6 +118,37 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(edit.status, 303);
       assert.deepEqual(await roles(), [grant(org.edu, 'editor'), grant(org.law, 'legal_reviewer')].sort());
+    });
+
+    test('should refuse roles ticked to add without an organization, keeping them ticked, and save nothing', async () => {
+      const res = await admin.post('/admin/users/new', {
+        username: 'qian.lost',
+        displayName: '钱漏',
+        orgId: org.edu,
+        password: USER_PASSWORD,
+        confirm: USER_PASSWORD,
+        grantOrg: '',
+        grantRoles: ['editor', 'handler'],
+      });
+      const html = await refusedPage(res, ['请选择要授予所勾选角色的机构', 'value="qian.lost"']);
+      assert.match(html, /name="grantRoles" value="editor" checked=""/);
+      assert.match(html, /name="grantRoles" value="handler" checked=""/);
+      assert.doesNotMatch(html, /name="grantRoles" value="reviewer" checked/);
+      assert.equal(await rt.ctx.repos.users.byUsername('qian.lost'), undefined);
+      const id = await create({ username: 'qian.kept', orgId: org.edu, roles: [grant(org.edu, 'editor')] });
+      const edit = await admin.post(`/admin/users/${id}`, {
+        displayName: '钱留',
+        email: '',
+        orgId: org.edu,
+        roles: [grant(org.edu, 'editor')],
+        grantRoles: ['signer'],
+      });
+      await refusedPage(edit, ['请选择要授予所勾选角色的机构', 'value="钱留"']);
+      assert.deepEqual(
+        ((await rt.ctx.repos.users.byId(id))?.roles ?? []).map((g) => g.role),
+        ['editor'],
+        'the grants are unchanged',
+      );
     });
 
     test('should create an account with several roles, including legal review at two organizations', async () => {

@@ -194,7 +194,13 @@ function EditForm(p: EditPageProps) {
       <h2>账号信息与角色</h2>
       <ErrorSummary message={p.edit?.message} errors={p.edit?.errors} labels={USER_LABELS} />
       <AccountFields values={p.values} errors={e} orgs={p.page.orgs} />
-      <RoleMatrix orgs={p.page.orgs} checked={p.values.roles} error={e.roles} />
+      <RoleMatrix
+        orgs={p.page.orgs}
+        checked={p.values.roles}
+        adding={p.values.adding}
+        error={e.roles}
+        pickError={e.grantOrg}
+      />
       <button type="submit">保存</button>
     </PostForm>
   );

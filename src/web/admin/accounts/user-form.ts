@@ -13,6 +13,8 @@ export type UserFormValues = {
   orgId: string;
   /** Checked grants as "orgId|role" checkbox values. */
   roles: string[];
+  /** Roles ticked to add while no organization was picked: ticked again beside the picker's message. */
+  adding: string[];
   mustChangePassword: boolean;
 };
 
@@ -26,6 +28,7 @@ export const USER_LABELS: Record<string, string> = {
   confirm: '确认密码',
   mustChangePassword: '首次登录须修改密码',
   roles: '角色',
+  grantOrg: '增加角色：选择机构',
   toUserId: '接手人员',
 };
 
@@ -58,8 +61,20 @@ export function submittedGrants(form: Readonly<Record<string, unknown>>): string
   return [...new Set([...list(form.roles), ...added])];
 }
 
-const withGrants = (v: unknown) =>
-  v !== null && typeof v === 'object' ? { ...v, roles: submittedGrants(v as Record<string, unknown>) } : v;
+/** The roles ticked to add when no organization is picked (they would be lost; the form asks for one). */
+const orphanedRoles = (form: Readonly<Record<string, unknown>>): string[] =>
+  typeof form.grantOrg === 'string' && form.grantOrg !== '' ? [] : list(form.grantRoles);
+
+/** The grants as "orgId|role" values; `grantOrg` stays only as the check that roles to add have an organization. */
+const withGrants = (v: unknown) => {
+  if (v === null || typeof v !== 'object') return v;
+  const form = v as Record<string, unknown>;
+  return { ...form, roles: submittedGrants(form), grantOrg: orphanedRoles(form).length > 0 ? null : '' };
+};
+
+/** Roles ticked to add need the organization they are granted at. */
+const grantPicked = { grantOrg: z.literal('', { error: '请选择要授予所勾选角色的机构' }) };
+const dropPick = <T extends { grantOrg: '' }>({ grantOrg: _checked, ...rest }: T): Omit<T, 'grantOrg'> => rest;
 
 /** A new account: the account fields, the initial password typed twice, and the first-login change. */
 export const newUserForm = z.preprocess(
@@ -71,12 +86,17 @@ export const newUserForm = z.preprocess(
       password: password('请输入初始密码'),
       confirm: asTyped(),
       mustChangePassword: checkbox(),
+      ...grantPicked,
     })
-    .refine(matches, sameTwice),
+    .refine(matches, sameTwice)
+    .transform(dropPick),
 );
 
 /** An edit of an account (the username is not editable). */
-export const userEditForm = z.preprocess(withGrants, z.object(accountFields));
+export const userEditForm = z.preprocess(
+  withGrants,
+  z.object({ ...accountFields, ...grantPicked }).transform(dropPick),
+);
 
 /** A temporary password set by an administrator, typed twice. */
 export const temporaryPasswordForm = z
@@ -94,6 +114,7 @@ export function userValuesFrom(form: FormValues): UserFormValues {
     email: valueOf(form, 'email'),
     orgId: valueOf(form, 'orgId'),
     roles: submittedGrants(form),
+    adding: orphanedRoles(form),
     mustChangePassword: valueOf(form, 'mustChangePassword') === '1',
   };
 }
@@ -106,11 +127,12 @@ export function userValuesOf(u: UserWithRoles): UserFormValues {
     email: u.email,
     orgId: u.orgId,
     roles: u.roles.map((g) => `${g.orgId}|${g.role}`),
+    adding: [],
     mustChangePassword: u.mustChangePassword,
   };
 }
 
 /** Empty values for a new account; first login forces a new password by default. */
 export function blankUserValues(orgId: string): UserFormValues {
-  return { username: '', displayName: '', email: '', orgId, roles: [], mustChangePassword: true };
+  return { username: '', displayName: '', email: '', orgId, roles: [], adding: [], mustChangePassword: true };
 }

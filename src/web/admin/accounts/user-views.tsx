@@ -95,7 +95,14 @@ export function UserListPage(p: {
  * The roles: the grants held, each a checkbox to keep ("orgId|role"), then one organization picked from a select
  * and the roles to add there — a form that stays small however many organizations there are.
  */
-export function RoleMatrix(p: { orgs: readonly OrgNode[]; checked: readonly string[]; error?: string }) {
+export function RoleMatrix(p: {
+  orgs: readonly OrgNode[];
+  checked: readonly string[];
+  /** Roles ticked to add, shown ticked again when the organization was not picked (`pickError`). */
+  adding?: readonly string[];
+  error?: string;
+  pickError?: string;
+}) {
   const names = new Map(p.orgs.map((o) => [o.id, o.shortName || o.name]));
   const held = p.checked.flatMap((v) => {
     const [orgId = '', role = ''] = v.split('|');
@@ -128,14 +135,15 @@ export function RoleMatrix(p: { orgs: readonly OrgNode[]; checked: readonly stri
       )}
       <Select
         name="grantOrg"
-        label="增加角色：选择机构"
+        label={USER_LABELS.grantOrg ?? ''}
         value=""
+        error={p.pickError}
         options={[['', '（不增加）'], ...orgOptions(p.orgs)]}
       />
       <div class="field" role="group" aria-label="在所选机构授予的角色">
         {ROLES.map((r) => (
           <label class="check">
-            <input type="checkbox" name="grantRoles" value={r} /> {ROLE_LABELS[r]}{' '}
+            <input type="checkbox" name="grantRoles" value={r} checked={p.adding?.includes(r)} /> {ROLE_LABELS[r]}{' '}
           </label>
         ))}
       </div>
@@ -212,7 +220,7 @@ export function UserNewPage(
             </label>
           </div>
         </fieldset>
-        <RoleMatrix orgs={p.orgs} checked={v.roles} error={e.roles} />
+        <RoleMatrix orgs={p.orgs} checked={v.roles} adding={v.adding} error={e.roles} pickError={e.grantOrg} />
         <button type="submit">创建账号</button> <a href="/admin/users">返回列表</a>
       </PostForm>
     </AdminLayout>

@@ -4,8 +4,7 @@ import type { Actor } from '../../../domain/policies/actor.js';
 import { ORG_FIELD_LABELS, ORG_KINDS, ORG_KIND_LABELS, type OrgNode } from '../../../domain/orgs/organization.js';
 import { AdminLayout } from '../../common/layout.js';
 import { ErrorSummary, PostForm, Select, boundFields, labelledOptions } from '../../common/forms.js';
-import { DataTable } from '../../common/blocks.js';
-import { depthClass } from '../../common/tree.js';
+import { descendantCount, nest, type Nested } from '../../common/tree.js';
 
 /** Options of an organization select, indented by depth (retired ones marked). */
 export function orgOptions(orgs: readonly OrgNode[]): [string, string][] {
@@ -15,7 +14,46 @@ export function orgOptions(orgs: readonly OrgNode[]): [string, string][] {
   ]);
 }
 
-/** The tree of organizations. */
+/** One organization in the tree: its name (to its page), kind, credit code and state. */
+function OrgEntry(p: { o: OrgNode }) {
+  const o = p.o;
+  return (
+    <span class={o.retiredAt ? 'orgtree-node retired' : 'orgtree-node'}>
+      <a href={`/admin/orgs/${o.id}`}>{o.name}</a>{' '}
+      <span class="muted">
+        {ORG_KIND_LABELS[o.kind]} · {o.creditCode}
+      </span>
+      {o.retiredAt ? <span class="tag">已撤销</span> : null}
+    </span>
+  );
+}
+
+/**
+ * A level of the tree as a list: each organization, then its lower units in a `<details>` that opens and closes
+ * them (the top two levels start open).
+ */
+function OrgTreeLevel(p: { items: readonly Nested<OrgNode>[]; depth: number }) {
+  return (
+    <ul class={p.depth === 0 ? 'orgtree' : undefined}>
+      {p.items.map((i) => (
+        <li>
+          <OrgEntry o={i.node} />
+          {i.children.length > 0 ? (
+            <details open={p.depth < 1}>
+              <summary>
+                下级机构（{i.children.length}个
+                {descendantCount(i) > i.children.length ? `，共${descendantCount(i)}个` : ''}）
+              </summary>
+              <OrgTreeLevel items={i.children} depth={p.depth + 1} />
+            </details>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The tree of organizations, drawn as nested lists with connecting lines. */
 export function OrgListPage(p: { actor: Actor; csrf: string; tree: OrgNode[]; flash?: string }) {
   return (
     <AdminLayout title="机构管理" actor={p.actor} csrf={p.csrf} path="/admin/orgs" flash={p.flash}>
@@ -24,25 +62,12 @@ export function OrgListPage(p: { actor: Actor; csrf: string; tree: OrgNode[]; fl
           新增机构
         </a>
       </p>
-      <DataTable
-        caption="机构按隶属关系排列；撤销的机构保留在历史记录和年度报告中。"
-        captionClass="muted"
-        cols={['机构全称', '类型', '统一社会信用代码', '状态', '操作']}
-      >
-        {p.tree.map((o) => (
-          <tr>
-            <td class={`tree-${o.depth} ${depthClass(o.depth)}`}>{o.name}</td>
-            <td>{ORG_KIND_LABELS[o.kind]}</td>
-            <td>{o.creditCode}</td>
-            <td>{o.retiredAt ? '已撤销' : '正常'}</td>
-            <td>
-              <a href={`/admin/orgs/${o.id}`} aria-label={`编辑 ${o.name}`}>
-                编辑
-              </a>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <p class="muted" id="orgtree-note">
+        共{p.tree.length}个机构，按隶属关系排列；点击“下级机构”展开或收起。撤销的机构保留在历史记录和年度报告中。
+      </p>
+      <nav aria-label="机构树" aria-describedby="orgtree-note">
+        <OrgTreeLevel items={nest(p.tree)} depth={0} />
+      </nav>
     </AdminLayout>
   );
 }
@@ -109,7 +134,9 @@ export function OrgFormPage(p: FormProps) {
         {p.id ? (
           <>
             {' '}
-            <a href={`/admin/orgs/${p.id}/notices`}>告知书设置</a>
+            <a href={`/admin/orgs/${p.id}/notices`}>告知书设置</a>{' '}
+            <a href={`/admin/orgs/${p.id}/guide`}>政府信息公开指南</a>{' '}
+            <a href={`/admin/orgs/${p.id}/rules`}>政府信息公开制度</a>
           </>
         ) : null}
       </PostForm>

@@ -10,6 +10,7 @@ const category = (code: string, categoryId: string) => `${org(code)}/c/${encodeU
 export const portalUrls: PortalUrls = {
   home: () => '/',
   search: () => '/search',
+  track: () => '/track',
   org,
   orgInfo: (code) => `${org(code)}/info`,
   directory: (code, slug) => `${org(code)}/${slug}`,

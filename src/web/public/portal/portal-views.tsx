@@ -74,7 +74,7 @@ export function InfoPage(p: { site: PortalSite; org: Organization }) {
   );
 }
 
-/** The disclosure office's contact details (the guide, and the application page at /org/:code/apply). */
+/** The disclosure office's contact details (the application page at /org/:code/apply). */
 export function OfficeContact(p: { org: Organization }) {
   const o = p.org;
   return (

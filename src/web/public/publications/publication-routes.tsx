@@ -63,10 +63,10 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
     return c.html(<OrgColumnPage {...page} />);
   });
 
-  // `annual-reports` is the annual-report archive (reports/annual-report-routes.tsx).
-  app.get('/org/:code/:dir{guide|rules|statutory}', async (c) => {
-    const dir = c.req.param('dir') as 'guide' | 'rules' | 'statutory';
-    const page = await directoryPage(c.get('ctx'), c.req.param('code'), dir);
+  // `annual-reports` is the annual-report archive (reports/annual-report-routes.tsx); `guide` and `rules` are the
+  // pages each organization writes (portal/portal-routes.tsx).
+  app.get('/org/:code/statutory', async (c) => {
+    const page = await directoryPage(c.get('ctx'), c.req.param('code'), 'statutory');
     revalidate(c);
     return c.html(<DirectoryView {...page} />);
   });

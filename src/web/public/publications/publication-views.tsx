@@ -14,7 +14,7 @@ import { KIND_LABELS, VALIDITY_LABELS, type PublicationKind } from '../../../dom
 import { PUBLICATION_FIELD_LABELS as L } from '../../../domain/publications/draft-fields.js';
 import { Pager } from '../../common/pager.js';
 import { largeTextHref } from '../../common/layout.js';
-import { OfficeContact, orgCrumbs, PortalFrame } from '../portal/portal-views.js';
+import { orgCrumbs, PortalFrame } from '../portal/portal-views.js';
 import { portalUrls as urls } from '../portal/portal-urls.js';
 
 type Feed = { href: string; title: string };
@@ -98,7 +98,7 @@ export function OrgColumnPage(p: ColumnPage) {
       </ul>
       <nav aria-label="依申请公开" class="quicklinks">
         <a href={urls.directory(code, 'apply')}>在线申请</a>
-        <a href="/track">申请查询</a>
+        <a href={urls.track()}>申请查询</a>
       </nav>
       <section aria-labelledby="latest">
         <h2 id="latest">最新信息</h2>
@@ -131,7 +131,29 @@ function CategoryTree(p: { org: Organization; nodes: readonly CategoryNode[] }) 
   );
 }
 
-/** A directory page: its category tree (法定主动公开内容) or its items (指南, 制度). */
+/** A directory's latest items under a heading, with a link to all of them when there are more. */
+export function DirectoryItems(p: {
+  org: Organization;
+  node: DirectoryPage['node'];
+  latest: DirectoryPage['latest'];
+  id: string;
+  heading: string;
+}) {
+  const { node, latest } = p;
+  return (
+    <section aria-labelledby={p.id}>
+      <h2 id={p.id}>{p.heading}</h2>
+      <ItemList items={latest.items} />
+      {node && latest.total > latest.items.length ? (
+        <p>
+          <a href={urls.category(p.org.creditCode, node.id)}>查看全部{latest.total}条</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** A directory page (法定主动公开内容): its category tree and latest items. */
 export function DirectoryView(p: DirectoryPage) {
   const { node, latest } = p;
   const feeds = node ? [categoryFeed(p.org, node), orgFeed(p.org)] : [orgFeed(p.org)];
@@ -143,7 +165,6 @@ export function DirectoryView(p: DirectoryPage) {
       feeds={feeds}
     >
       <h1>{p.label}</h1>
-      {p.slug === 'guide' ? <OfficeContact org={p.org} /> : null}
       {p.slug === 'statutory' ? (
         <p>
           <a href={urls.standardCatalogue(p.org.creditCode)}>基层政务公开标准目录</a>
@@ -156,16 +177,8 @@ export function DirectoryView(p: DirectoryPage) {
         </nav>
       ) : null}
       {latest.items.length > 0 ? (
-        <section aria-labelledby="latest">
-          <h2 id="latest">最新信息</h2>
-          <ItemList items={latest.items} />
-          {node && latest.total > latest.items.length ? (
-            <p>
-              <a href={urls.category(p.org.creditCode, node.id)}>查看全部{latest.total}条</a>
-            </p>
-          ) : null}
-        </section>
-      ) : p.slug !== 'guide' && !(node && node.children.length > 0) ? (
+        <DirectoryItems org={p.org} node={node} latest={latest} id="latest" heading="最新信息" />
+      ) : !(node && node.children.length > 0) ? (
         <p class="muted">本栏目暂无信息。</p>
       ) : null}
     </PortalFrame>
