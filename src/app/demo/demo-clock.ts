@@ -19,6 +19,8 @@ const HOUR = 60 * MINUTE;
 export function demoClock(base: Clock): DemoClock {
   let ms = base.nowMs();
   const iso = (t: number) => new Date(t).toISOString();
+  // The office day of `ms`, computed when the clock moves (reading the zone's offset is the costly part).
+  let day = base.today();
   /** The first whole UTC hour of `day` (± a day) that falls on `day` in the office's zone, plus an hour. */
   const morning = (day: LocalDate): number => {
     const midnight = Date.parse(`${day}T00:00:00Z`);
@@ -30,11 +32,12 @@ export function demoClock(base: Clock): DemoClock {
   return {
     nowIso: () => iso(ms),
     nowMs: () => ms,
-    today: () => base.dateOf(iso(ms)),
+    today: () => day,
     dateOf: (instant) => base.dateOf(instant),
-    at(day) {
-      const start = morning(day);
-      ms = base.dateOf(iso(ms)) === day && ms >= start ? ms + MINUTE : start;
+    at(to) {
+      const start = morning(to);
+      ms = day === to && ms >= start ? ms + MINUTE : start;
+      day = base.dateOf(iso(ms));
     },
   };
 }

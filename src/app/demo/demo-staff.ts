@@ -22,7 +22,13 @@ export async function demoAccounts<K extends string>(
   orgId: string,
   spec: Record<K, DemoAccount>,
 ): Promise<Record<K, Actor>> {
-  const noPassword = { ...ctx, hasher: { ...ctx.hasher, hash: () => Promise.resolve(NO_PASSWORD_HASH) } };
+  // The random password is never stored (the hasher keeps the unusable hash), so judging it against the common-password
+  // dictionary (a fifth of a second per account) would decide nothing: a 24-character random token is not common.
+  const noPassword = {
+    ...ctx,
+    hasher: { ...ctx.hasher, hash: () => Promise.resolve(NO_PASSWORD_HASH) },
+    passwordJudge: { isCommon: () => false },
+  };
   const out = {} as Record<K, Actor>;
   for (const [key, [username, role, displayName]] of Object.entries(spec) as [K, DemoAccount][]) {
     const user = await createUser(noPassword, null, {
