@@ -12,16 +12,21 @@ import { demoPdf } from './demo-files.js';
 import { bodyHtml, demoText, interpretationParagraphs, type DemoText } from './demo-texts.js';
 import { daysAgo, type DemoEvent, type DemoOrgRef, type DemoWorld } from './demo-timeline.js';
 
-/** Directories the demo leaves to their own pages: the guide (from the organization's fields), the application. */
+/**
+ * Directories with pages of their own: the guide (from the organization's fields), the annual reports (the published
+ * reports), the application form.
+ */
 const OWN_PAGES = new Set(['guide', 'apply', 'annual-reports']);
 
-/** The categories items are filed in: leaves under 政府信息公开制度 and 法定主动公开内容, not 政策解读 (filled by the
- * interpretations of the 行政规范性文件). */
+/**
+ * The categories demo items are filed in: the leaves under 政府信息公开制度 and 法定主动公开内容, but 政策解读 (the
+ * interpretations of the 行政规范性文件 fill it).
+ */
 export function demoCategories(cats: readonly Category[]): Category[] {
   const byId = new Map(cats.map((c) => [c.id, c]));
   const top = (c: Category): Category => {
     let n = c;
-    for (let p = n.parentId; p !== null; p = n.parentId) n = byId.get(p) ?? n;
+    for (let up = byId.get(n.parentId ?? ''); up; up = byId.get(n.parentId ?? '')) n = up;
     return n;
   };
   return cats.filter(
