@@ -36,7 +36,7 @@ export function finishNarrative(text: string): string {
 function article20Figures(format: '2019' | '2021', seed: number): Record<string, string> {
   return Object.fromEntries(
     MANUAL_ARTICLE20_FIELDS(format).map((f, i) => {
-      const n = (seed * 7 + i * 3) % 23;
+      const n = 1 + ((seed * 7 + i * 3) % 23);
       return [f.key, f.decimal ? (n * 1.25).toFixed(2) : String(f.signed ? n - 5 : n)];
     }),
   );
