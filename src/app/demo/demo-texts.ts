@@ -188,7 +188,10 @@ export function demoText(slug: string, categoryName: string, s: TextSource): Dem
       return plain(
         'other',
         `示例区人民路改造工程项目批准信息（${shortName}）`,
-        ['项目名称：示例区人民路改造工程。建设内容：道路、排水及照明改造。', '批准文件：示发改投〔2025〕3号（虚构）。'],
+        [
+          '项目名称：示例区人民路改造工程。建设内容：道路、排水及照明改造。',
+          `批准文件：示发改投〔${year}〕3号（虚构）。`,
+        ],
         '重大建设项目,批准',
       );
     case 'proposals':
