@@ -13,6 +13,7 @@ import type { Role } from '../../domain/users/roles.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import type { Category } from '../publications/ports.js';
+import type { HtmlReader, HtmlReading } from '../documents/ports.js';
 import { CASE_STAFF_ROLES, type CaseStaff } from './application-moves.js';
 import { PUBLISHING_ROLES, type PublishingStaff } from './publication-moves.js';
 import { catalogueEvents, publicationEvents } from './demo-publications.js';
@@ -171,6 +172,25 @@ function withReadCopies(r: Repos): Repos {
 }
 
 /**
+ * The HTML reader, reading each body once: the review chain reads an item's body again at each level's checks, and
+ * the demo's bodies do not change on the way (the reader is pure).
+ */
+function readingOnce(reader: HtmlReader): HtmlReader {
+  const read = new Map<string, HtmlReading>();
+  return {
+    text: (html) => reader.text(html),
+    read: (html) => {
+      let r = read.get(html);
+      if (!r) {
+        r = reader.read(html);
+        read.set(html, r);
+      }
+      return r;
+    },
+  };
+}
+
+/**
  * Makes the demo content if it is pending (see {@link DEMO_CONTENT_KEY}), all in one transaction: the use cases
  * run on the transaction's repositories (their own transactions join it), so either everything is stored with the
  * setting saying it was made, or nothing is and the setting still says `pending`. Two processes starting together
@@ -183,7 +203,12 @@ export async function seedDemoContent(ctx: AppContext, onProgress?: DemoProgress
   return ctx.uow.run(async (r: Repos) => {
     if ((await r.counters.next(DEMO_CONTENT_KEY)) !== 1) return null;
     const repos = withReadCopies(r);
-    const inTransaction: AppContext = { ...ctx, repos, uow: { run: (fn) => fn(repos) } };
+    const inTransaction: AppContext = {
+      ...ctx,
+      repos,
+      uow: { run: (fn) => fn(repos) },
+      htmlReader: readingOnce(ctx.htmlReader),
+    };
     const summary = await makeContent(inTransaction, onProgress);
     const now = ctx.clock.nowIso();
     await r.settings.set(DEMO_CONTENT_KEY, summary, now);
