@@ -27,7 +27,7 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     ...io,
     out: (line) => io.stdout(`${line}\n`),
     err: (line) => io.stderr(`${line}\n`),
-    start: async () => (await main()).startRuntime(await config()),
+    start: async (onProgress) => (await main()).startRuntime(await config(), onProgress),
     serve: async (rt) => {
       const { serveHttp, startBackgroundJobs } = await main();
       const server = await serveHttp(rt, await config());

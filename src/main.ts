@@ -15,6 +15,7 @@ import { htmlReader } from './adapters/html/html-reader.js';
 import { textFileWriter } from './adapters/text-files.js';
 import { portalUrls } from './web/public/portal/portal-urls.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
+import type { DemoProgress } from './app/demo/demo-content.js';
 import type { Clock } from './app/ports.js';
 import { applicationCalendarStep, applicationHandoverStep } from './app/applications/application-hooks.js';
 import { registerBackgroundJobs, type JobHost } from './app/jobs/background-jobs.js';
@@ -137,10 +138,19 @@ function jobEngine(db: DbConfig, schema: string | undefined, today: () => string
     : inProcessJobEngine({ today });
 }
 
-/** Opens the configured database, migrated and bootstrapped (calendar, organizations, admin). */
-export async function startRuntime(config: Config): Promise<{ runtime: Runtime; boot: BootstrapResult }> {
+/**
+ * Opens the configured database, migrated and bootstrapped (calendar, organizations, admin, the demo's content).
+ * @param onProgress the progress of making the demo's content (first start only)
+ */
+export async function startRuntime(
+  config: Config,
+  onProgress?: DemoProgress,
+): Promise<{ runtime: Runtime; boot: BootstrapResult }> {
   const runtime = await openRuntime(config.database, { ...config, mail: config.mail });
-  const boot = await bootstrap(runtime.ctx, calendarSeed, config.demoData);
+  const boot = await bootstrap(runtime.ctx, calendarSeed, config.demoData !== 'none', {
+    content: config.demoData === 'full',
+    ...(onProgress ? { onProgress } : {}),
+  });
   return { runtime, boot };
 }
 

@@ -1,4 +1,5 @@
-// First use of a database: load the national calendar, create the organization tree and the admin.
+// First use of a database: load the national calendar, create the organization tree and the admin, and (the demo
+// district with its content) the demo's history (app/demo/demo-content.ts).
 import type { AppContext } from './context.js';
 import type { CalendarDayRow } from './calendar/ports.js';
 import { DEMO_FOOTER, DEMO_ORGS, DEMO_ROOT_REVIEW_BODY, type DemoOrg } from './demo/demo-district.js';
@@ -6,6 +7,12 @@ import { seedReconsiderationBody } from './applications/notice-settings.js';
 import { saveSiteFooter } from './settings/site-settings.js';
 import { auditBy } from './actors.js';
 import { insertOrganization } from './orgs/manage-organizations.js';
+import {
+  markDemoContentPending,
+  seedDemoContent,
+  type DemoContentSummary,
+  type DemoProgress,
+} from './demo/demo-content.js';
 
 /** The national schedule shipped with gongkai (from the chinese-days package). */
 export type CalendarSeed = () => {
@@ -14,14 +21,34 @@ export type CalendarSeed = () => {
   days: { date: string; kind: 'holiday' | 'workday'; name: string }[];
 };
 
-/** What bootstrapping did. `adminPassword` is set only when the admin account was created now. */
-export type BootstrapResult = { calendarYears: number; createdOrgs: number; adminPassword?: string };
+/**
+ * What bootstrapping did. `adminPassword` is set only when the admin account was created now; `demoContent` when
+ * the demo's content was made now, `demoContentError` when making it failed (nothing of it was stored: the next
+ * start tries again).
+ */
+export type BootstrapResult = {
+  calendarYears: number;
+  createdOrgs: number;
+  adminPassword?: string;
+  demoContent?: DemoContentSummary;
+  demoContentError?: string;
+};
+
+/** Options of bootstrapping: whether the demo district gets its content, and the progress of making it. */
+export type BootstrapOptions = { content?: boolean; onProgress?: DemoProgress };
 
 /**
- * Brings a freshly migrated database to a usable state; a no-op on an initialized one.
+ * Brings a freshly migrated database to a usable state; a no-op on an initialized one. With `opts.content` the first
+ * start also marks the demo content pending and makes it (any later start makes it if it is still pending: an
+ * interrupted first start).
  * @param demo create the demo district 示例区 (otherwise one root organization to be renamed)
  */
-export async function bootstrap(ctx: AppContext, seed: CalendarSeed, demo: boolean): Promise<BootstrapResult> {
+export async function bootstrap(
+  ctx: AppContext,
+  seed: CalendarSeed,
+  demo: boolean,
+  opts: BootstrapOptions = {},
+): Promise<BootstrapResult> {
   const result: BootstrapResult = { calendarYears: 0, createdOrgs: 0 };
   if ((await ctx.repos.calendar.years()).length === 0) {
     const snap = seed();
@@ -43,9 +70,23 @@ export async function bootstrap(ctx: AppContext, seed: CalendarSeed, demo: boole
     });
     result.calendarYears = snap.years.length;
   }
-  if ((await ctx.repos.users.list()).length > 0) {
-    return result;
+  if ((await ctx.repos.users.list()).length === 0) {
+    await firstStart(ctx, demo, opts.content === true, result);
   }
+  if (demo && opts.content) {
+    try {
+      const made = await seedDemoContent(ctx, opts.onProgress);
+      if (made) result.demoContent = made;
+    } catch (e) {
+      result.demoContentError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  return result;
+}
+
+/** The first start: the organizations, the admin and (demo) the footer, the root's review body, content pending. */
+async function firstStart(ctx: AppContext, demo: boolean, content: boolean, result: BootstrapResult): Promise<void> {
+  if (demo && content) await markDemoContentPending(ctx);
   const orgs = await ensureOrganizations(ctx, demo);
   result.createdOrgs = orgs.created;
   result.adminPassword = await createInitialAdmin(ctx, orgs.rootId);
@@ -54,7 +95,6 @@ export async function bootstrap(ctx: AppContext, seed: CalendarSeed, demo: boole
     // The demo root's own review body lies outside the tree (行政复议法 art. 24 ¶1 (2)).
     await seedReconsiderationBody(ctx.repos, orgs.rootId, DEMO_ROOT_REVIEW_BODY, ctx.clock.nowIso());
   }
-  return result;
 }
 
 async function ensureOrganizations(ctx: AppContext, demo: boolean): Promise<{ rootId: string; created: number }> {

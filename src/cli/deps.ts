@@ -5,6 +5,7 @@ import type { Maintenance } from '../app/system/ports.js';
 import type { BootstrapResult } from '../app/bootstrap.js';
 import type { JobHost } from '../app/jobs/background-jobs.js';
 import type { DocumentReader, ReportDocumentRenderers } from '../app/reports/ports.js';
+import { lazyProgress } from './progress.js';
 
 /** A started instance as the CLI sees it. */
 export type CliRuntime = {
@@ -37,8 +38,13 @@ export type ReportReader = {
 
 /** Injected by src/cli-main.ts. */
 export type CliDeps = CliIo & {
-  /** Opens, migrates and bootstraps the configured database (creates it on first use). */
-  start: () => Promise<{ runtime: CliRuntime; boot: BootstrapResult }>;
+  /**
+   * Opens, migrates and bootstraps the configured database (creates it on first use, with the demo's content
+   * unless configured otherwise; `onProgress` follows the making of that content).
+   */
+  start: (
+    onProgress?: (done: number, total: number) => void,
+  ) => Promise<{ runtime: CliRuntime; boot: BootstrapResult }>;
   /** Starts the HTTP server and the background jobs; resolves when it listens. `close` stops both. */
   serve: (runtime: CliRuntime) => Promise<{ url: string; close: () => Promise<void> }>;
   /** Adds the demo district's missing organizations; returns how many were created. */
@@ -69,7 +75,7 @@ export class CliFailure extends Error {
  * The admin's initial password is printed once, on standard error, when the account is created.
  */
 export async function withRuntime<T>(deps: CliDeps, fn: (rt: CliRuntime) => Promise<T>): Promise<T> {
-  const { runtime, boot } = await deps.start();
+  const { runtime, boot } = await startWithProgress(deps);
   try {
     printBootNotice(deps, boot);
     return await fn(runtime);
@@ -78,11 +84,35 @@ export async function withRuntime<T>(deps: CliDeps, fn: (rt: CliRuntime) => Prom
   }
 }
 
+/**
+ * Opens the runtime, with a progress bar on standard error while a first start makes the demo's content (it takes a
+ * few seconds; nothing is shown on any other start).
+ */
+export async function startWithProgress(
+  deps: Pick<CliDeps, 'start' | 'stderr' | 'stderrTerminal'>,
+): Promise<{ runtime: CliRuntime; boot: BootstrapResult }> {
+  const progress = lazyProgress(deps, '生成示例数据 / making the demo data');
+  return deps.start(progress.onProgress).finally(progress.stop);
+}
+
 /** Prints what bootstrapping did (only when it did something). */
 export function printBootNotice(deps: Pick<CliDeps, 'err'>, boot: BootstrapResult): void {
   if (boot.calendarYears > 0) {
     deps.err(
       `已载入 ${boot.calendarYears} 个年度的法定节假日安排 / loaded the official holiday schedule for ${boot.calendarYears} years`,
+    );
+  }
+  if (boot.demoContent) {
+    const d = boot.demoContent;
+    deps.err(
+      `已生成示例区演示数据 / demo data made: ${d.publications} 条主动公开信息 / items, ${d.applications} 件依申请公开 / ` +
+        `applications, ${d.reports} 份年度报告 / annual reports（均为虚构的示例数据 / all fictional）`,
+    );
+  }
+  if (boot.demoContentError) {
+    deps.err(
+      `警告：示例数据未能生成，下次启动时将重试 / Warning: the demo data could not be made (retried at the next start): ` +
+        boot.demoContentError,
     );
   }
   if (boot.adminPassword) {

@@ -1,12 +1,14 @@
 // Progress bars on standard error for long CLI jobs (periodic lines when it is not a terminal).
 import cliProgress from 'cli-progress';
-import type { CliIo } from './deps.js';
+
+/** Where a bar is drawn: the run's standard error, and whether (and how wide) it is a terminal (deps.ts CliIo). */
+export type ProgressIo = { stderr: (text: string) => void; stderrTerminal?: { columns: number } };
 
 /** A running progress bar. */
 export type Progress = { update: (n: number) => void; stop: () => void };
 
 /** Starts a progress bar on the run's standard error; call update(done) and stop(). */
-export function progressBar(io: Pick<CliIo, 'stderr' | 'stderrTerminal'>, label: string, total: number): Progress {
+export function progressBar(io: ProgressIo, label: string, total: number): Progress {
   // cli-progress only writes to its stream (the cursor moves are escape sequences), so the run's
   // standard error stands in for a stream.
   const stream = {
@@ -39,7 +41,7 @@ export function progressBar(io: Pick<CliIo, 'stderr' | 'stderrTerminal'>, label:
  * @returns the callback, and `stop` for the bar if it was started
  */
 export function lazyProgress(
-  io: Pick<CliIo, 'stderr' | 'stderrTerminal'>,
+  io: ProgressIo,
   label: string,
 ): { onProgress: (done: number, total: number) => void; stop: () => void } {
   let bar: Progress | undefined;

@@ -5,6 +5,13 @@ import { LIMIT_VARIABLES, type AbuseLimits } from '../app/throttle/limits.js';
 import type { DocumentLimits } from '../adapters/documents/document-limits.js';
 import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from '../domain/users/api-token.js';
 
+/**
+ * What the first start creates (GONGKAI_DEMO_DATA): `full` (1, the default) the demo district 示例区 with its
+ * content (a year and more of items, applications, reports), `orgs` the demo district's organizations only, `none`
+ * (0) one root organization to rename.
+ */
+export type DemoData = 'full' | 'orgs' | 'none';
+
 /** Typed deployment configuration, parsed once at the edge and passed in. */
 export type Config = {
   host: string;
@@ -17,7 +24,7 @@ export type Config = {
   /** Days a new API token lives unless its owner chooses another (docs/security/accounts.md). */
   apiTokenDays: number;
   secureCookies: boolean;
-  demoData: boolean;
+  demoData: DemoData;
   uploadLimitBytes: number;
   logRequests: boolean;
   /**
@@ -74,7 +81,10 @@ const envSchema = z.object({
     .default(12),
   GONGKAI_API_TOKEN_DAYS: z.coerce.number().int().min(1).max(MAX_API_TOKEN_DAYS).default(DEFAULT_API_TOKEN_DAYS),
   GONGKAI_SECURE_COOKIES: boolish.default(false),
-  GONGKAI_DEMO_DATA: boolish.default(true),
+  GONGKAI_DEMO_DATA: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'orgs'])
+    .default('1')
+    .transform((v): DemoData => (v === 'orgs' ? 'orgs' : v === '1' || v === 'true' || v === 'yes' ? 'full' : 'none')),
   GONGKAI_UPLOAD_LIMIT_MB: z.coerce.number().min(0.1).max(512).default(20),
   GONGKAI_LOG_REQUESTS: boolish.default(false),
   GONGKAI_SECRET: z.string().min(32, 'GONGKAI_SECRET must be at least 32 characters').optional(),

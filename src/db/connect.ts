@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { SqliteDatabase } from 'kysely';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
 import { describe, faultAware } from './faults.js';
@@ -39,6 +40,32 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // numeric (sum of integers) likewise.
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+/** How many prepared SQLite statements are kept (a few hundred distinct queries run in practice). */
+const KEPT_STATEMENTS = 1000;
+
+/**
+ * The SQLite connection as Kysely sees it, keeping each prepared statement by its SQL text: Kysely prepares every
+ * query again, and preparing costs more than running most of gongkai's queries. A statement busy in an unfinished
+ * `iterate` (a streamed query) is not shared: that query gets a statement of its own. SQLite re-prepares a kept
+ * statement itself when the schema changes (migrations).
+ */
+function reusingStatements(db: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(sql) {
+      const hit = kept.get(sql);
+      if (hit && !hit.busy) return hit;
+      const stmt = db.prepare(sql);
+      if (!hit) {
+        if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value ?? '');
+        kept.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 /**
  * Opens a database. SQLite runs in WAL mode with foreign keys on; PostgreSQL through a pool.
  * @param cfg connection settings
@@ -52,7 +79,9 @@ export function openDb(cfg: DbConfig): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const kysely = new Kysely<Database>({ dialect: faultAware(new SqliteDialect({ database: sqlite })) });
+    const kysely = new Kysely<Database>({
+      dialect: faultAware(new SqliteDialect({ database: reusingStatements(sqlite) })),
+    });
     return { kysely, dialect: 'sqlite', instanceId: randomUUID(), close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({

@@ -2,9 +2,8 @@
 // portal form, then the statutory procedure's moves (登记, 补正, 征求意见, 收费, 起草答复, 合法性审查, 审批,
 // 送达, 归档, 撤回) until the case is in the state asked for.
 import { submitApplication } from '../../src/app/applications/submit-application.js';
-import { actOnApplication } from '../../src/app/applications/act-on-application.js';
-import type { Action, ApplicationState } from '../../src/domain/applications/application.js';
-import { addDays } from '../../src/domain/core/local-date.js';
+import { moveApplicationTo } from '../../src/app/demo/application-moves.js';
+import type { ApplicationState } from '../../src/domain/applications/application.js';
 import type { CaseStaff } from './staff.js';
 import { rootOrg, type Rt } from './orgs.js';
 
@@ -32,36 +31,6 @@ export function applicationForm(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
-
-type Step = [who: keyof CaseStaff, action: Action, params: (rt: Rt) => Record<string, unknown>];
-const none = () => ({});
-const REGISTER: Step = ['handler', 'register', none];
-const DRAFT_REPLY: Step = ['handler', 'draft_reply', () => ({ outcome: 'disclosed', provision: '电子邮件发送' })];
-const PASS_REVIEW: Step = ['legal', 'pass_legal_review', () => ({ confidentialityReviewed: true })];
-const APPROVE: Step = ['signer', 'approve_reply', none];
-const SEND: Step = ['handler', 'send_reply', () => ({ method: 'email' })];
-
-/** The moves from a submitted application to each state (received: none). */
-const PATHS: Readonly<Record<ApplicationState, readonly Step[]>> = {
-  received: [],
-  registered: [REGISTER],
-  awaiting_correction: [
-    REGISTER,
-    [
-      'handler',
-      'request_correction',
-      (rt) => ({ dueOn: addDays(rt.ctx.clock.today(), 15), items: '请明确所需信息的名称' }),
-    ],
-  ],
-  in_consultation: [REGISTER, ['handler', 'start_consultation', () => ({ kind: 'third_party', party: '示例公司' })]],
-  awaiting_payment: [REGISTER, ['handler', 'issue_fee_notice', () => ({ pages: 120 })]],
-  in_legal_review: [REGISTER, DRAFT_REPLY],
-  awaiting_approval: [REGISTER, DRAFT_REPLY, PASS_REVIEW],
-  approved: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE],
-  replied: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE, SEND],
-  archived: [REGISTER, DRAFT_REPLY, PASS_REVIEW, APPROVE, SEND, ['handler', 'archive', () => ({ confirm: true })]],
-  withdrawn: [REGISTER, ['handler', 'withdraw', () => ({ reason: '申请人撤回申请' })]],
-};
 
 /** The back office's entry form (/admin/applications/new) for a registered letter from 王五, as posted. */
 export const staffEntryLetter = (orgCreditCode: string, over: Record<string, string> = {}): Record<string, string> => ({
@@ -124,10 +93,10 @@ export async function makeApplication(
     channel: 'online',
     form: opts.form ?? applicationForm(),
   });
-  for (const [who, action, params] of PATHS[opts.state ?? 'received']) {
-    if (!opts.staff) throw new Error(`case workers are needed to bring an application to ${String(opts.state)}`);
-    const extra = action === 'draft_reply' ? opts.reply : undefined;
-    await actOnApplication(rt.ctx, opts.staff[who], id, action, { ...params(rt), ...extra });
+  const state = opts.state ?? 'received';
+  if (state !== 'received') {
+    if (!opts.staff) throw new Error(`case workers are needed to bring an application to ${state}`);
+    await moveApplicationTo(rt.ctx, opts.staff, id, state, opts.reply ? { draft_reply: opts.reply } : {});
   }
   return { id, trackingCode };
 }

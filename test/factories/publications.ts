@@ -3,16 +3,18 @@
 // publishes, the signer withdraws) until the item is in the state asked for.
 import { createDraft, updateDraft } from '../../src/app/publications/drafts.js';
 import { actOnPublication } from '../../src/app/publications/act-on-publication.js';
-import type { PublicationAction } from '../../src/domain/publications/transition-table.js';
+import {
+  moveAlongChain as moveOn,
+  type ChainOptions,
+  type PublicationTarget,
+} from '../../src/app/demo/publication-moves.js';
 import type { TestRuntime } from '../support/runtime.js';
 import { publishingStaff, type PublishingStaff } from './staff.js';
 import { demoOrgs, rootOrg, type Rt } from './orgs.js';
 import type { Organization } from '../../src/domain/orgs/organization.js';
 
 export { publishingStaff, type PublishingStaff } from './staff.js';
-
-/** The states `makePublication` can bring an item to (with three review levels, the default). */
-export type PublicationTarget = 'draft' | 'submitted' | 'in_review' | 'signed_off' | 'published' | 'withdrawn';
+export { PUBLISH_MOVES, type ChainOptions, type PublicationTarget } from '../../src/app/demo/publication-moves.js';
 
 /** A normative document of the organization (`org`: credit code or id), written on `writtenOn`. */
 export function draftFields(org: string, over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -49,52 +51,18 @@ export async function revise(
   await updateDraft(rt.ctx, staff.editor, id, fields);
 }
 
-/** The chain's moves in order, and who makes each. */
-const STEPS: readonly [Exclude<keyof PublishingStaff, 'head'>, PublicationAction][] = [
-  ['editor', 'submit'],
-  ['r1', 'approve'],
-  ['r2', 'approve'],
-  ['signer', 'approve'],
-  ['signer', 'publish'],
-  ['signer', 'withdraw'],
-];
-/** The moves from a draft to published (submit, three approvals, publish), and who makes each. */
-export const PUBLISH_MOVES = STEPS.slice(0, 5) as readonly [
-  Exclude<keyof PublishingStaff, 'head'>,
-  PublicationAction,
-][];
-/** How many of the moves lead from a draft to each state. */
-const STEPS_TO: Readonly<Record<PublicationTarget, number>> = {
-  draft: 0,
-  submitted: 1,
-  in_review: 2,
-  signed_off: 4,
-  published: 5,
-  withdrawn: 6,
-};
-
-/** Options of a move along the chain: the approvals' parameters (e.g. `acceptFindings`), the withdrawal's reason. */
-export type ChainOptions = { approve?: Record<string, unknown>; reason?: string };
-
 /**
- * Moves an item along the chain from its state to `to` (in_review: after the first level's approval;
- * signed_off: after the last level's). The moves are made at the clock's current time.
+ * Moves an item along the chain from its state to `to` (src/app/demo/publication-moves.ts), each move at the
+ * clock's current time.
  */
-export async function moveAlongChain(
+export function moveAlongChain(
   rt: Rt,
   staff: PublishingStaff,
   id: string,
   to: PublicationTarget,
   opts: ChainOptions = {},
 ): Promise<void> {
-  const state = (await rt.ctx.repos.publications.byId(id))?.state;
-  const from = STEPS_TO[state as PublicationTarget];
-  if (from === undefined) throw new Error(`cannot move a publication on from ${String(state)}`);
-  for (const [who, action] of STEPS.slice(from, STEPS_TO[to])) {
-    const params =
-      action === 'approve' ? (opts.approve ?? {}) : action === 'withdraw' ? { reason: opts.reason ?? '内容有误' } : {};
-    await actOnPublication(rt.ctx, staff[who], id, action, params);
-  }
+  return moveOn(rt.ctx, staff, id, to, opts);
 }
 
 /**

@@ -5,6 +5,8 @@ import { actorOf } from '../../src/app/actors.js';
 import type { Actor } from '../../src/domain/policies/actor.js';
 import type { Role, RoleGrant } from '../../src/domain/users/roles.js';
 import { rootOrg, type Rt } from './orgs.js';
+import { CASE_STAFF_ROLES, type CaseStaff } from '../../src/app/demo/application-moves.js';
+import { PUBLISHING_ROLES, type PublishingStaff } from '../../src/app/demo/publication-moves.js';
 
 /** The password every staff test account gets. */
 export const STAFF_PASSWORD = 'Gongkai-Staff-Pass-2025';
@@ -50,8 +52,7 @@ export async function makeStaffSet<K extends string>(
   return out;
 }
 
-/** Who works disclosure applications: two handlers, the office head (extensions), legal review, the signer. */
-export type CaseStaff = Record<'handler' | 'handler2' | 'officeHead' | 'legal' | 'signer', Actor>;
+export type { CaseStaff } from '../../src/app/demo/application-moves.js';
 
 /** Creates the case workers at `orgId` (default: the root), usernames prefixed when `prefix` is given. */
 export function caseStaff(rt: Rt, opts: { orgId?: string; prefix?: string } = {}): Promise<CaseStaff> {
@@ -59,18 +60,17 @@ export function caseStaff(rt: Rt, opts: { orgId?: string; prefix?: string } = {}
   return makeStaffSet(
     rt,
     {
-      handler: [name('li.handler'), ['handler']],
-      handler2: [name('zhao.handler'), ['handler']],
-      officeHead: [name('wang.office'), ['office_head']],
-      legal: [name('chen.legal'), ['legal_reviewer']],
-      signer: [name('sun.signer'), ['signer']],
+      handler: [name('li.handler'), [CASE_STAFF_ROLES.handler]],
+      handler2: [name('zhao.handler'), [CASE_STAFF_ROLES.handler2]],
+      officeHead: [name('wang.office'), [CASE_STAFF_ROLES.officeHead]],
+      legal: [name('chen.legal'), [CASE_STAFF_ROLES.legal]],
+      signer: [name('sun.signer'), [CASE_STAFF_ROLES.signer]],
     },
     opts.orgId,
   );
 }
 
-/** The publishing chain: an editor, two reviewers (levels 1 and 2), the signer and the head (重大信息). */
-export type PublishingStaff = Record<'editor' | 'r1' | 'r2' | 'signer' | 'head', Actor>;
+export type { PublishingStaff } from '../../src/app/demo/publication-moves.js';
 
 /**
  * Creates the publishing chain at `orgId` (default: the root): usernames liu.editor, he.reviewer, ma.reviewer,
@@ -79,15 +79,18 @@ export type PublishingStaff = Record<'editor' | 'r1' | 'r2' | 'signer' | 'head',
  */
 export function publishingStaff(rt: Rt, opts: { orgId?: string; prefix?: string } = {}): Promise<PublishingStaff> {
   const p = opts.prefix;
-  const as = (key: string, name: string, role: Role): StaffSpec => (p ? [`${p}.${key}`, [role], key] : [name, [role]]);
+  const as = (key: keyof PublishingStaff, name: string): StaffSpec => {
+    const role = PUBLISHING_ROLES[key];
+    return p ? [`${p}.${key}`, [role], key] : [name, [role]];
+  };
   return makeStaffSet(
     rt,
     {
-      editor: as('editor', 'liu.editor', 'editor'),
-      r1: as('r1', 'he.reviewer', 'reviewer'),
-      r2: as('r2', 'ma.reviewer', 'reviewer'),
-      signer: as('signer', 'qian.signer', 'signer'),
-      head: as('head', 'zhou.head', 'head'),
+      editor: as('editor', 'liu.editor'),
+      r1: as('r1', 'he.reviewer'),
+      r2: as('r2', 'ma.reviewer'),
+      signer: as('signer', 'qian.signer'),
+      head: as('head', 'zhou.head'),
     },
     opts.orgId,
   );

@@ -24,7 +24,7 @@ import { serveHttp } from '../../src/main.js';
 import { savePublicBaseUrl } from '../../src/app/settings/public-base-url.js';
 import { writeFile } from 'node:fs/promises';
 import { sql } from 'kysely';
-import { runGongkaiInProcess } from '../support/cli.js';
+import { runGongkaiInProcess, TEST_DEMO_DATA } from '../support/cli.js';
 import { withDb } from '../support/db-rows.js';
 import { writeAuditAnchor } from '../../src/app/audit/anchor-audit.js';
 import { adminAgent, staffAgent } from '../support/admin.js';
@@ -324,7 +324,13 @@ for (const dialect of DIALECTS) {
 describe('the server started without a public address', () => {
   test('should warn at start to configure it, and link its own address whatever the Host', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-warn-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dir, HOST: '127.0.0.1', PORT: '0' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      GONGKAI_DATA_DIR: dir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...TEST_DEMO_DATA,
+    };
     delete env.DATABASE_URL;
     delete env.DATABASE_SCHEMA;
     const bin = join(import.meta.dirname, '..', '..', 'bin', 'gongkai.js');

@@ -18,7 +18,7 @@ import type { TestRuntime } from '../support/runtime.js';
 import { startSmtp, type Received, type SmtpCapture } from '../support/smtp.js';
 import { adminAgent, staffAgent } from '../support/admin.js';
 import { createStaff, sampleForm } from '../support/staff.js';
-import { runGongkaiInProcess } from '../support/cli.js';
+import { runGongkaiInProcess, TEST_DEMO_DATA } from '../support/cli.js';
 import { enqueueMail } from '../../src/app/mail/outbox.js';
 import { submitApplication } from '../../src/app/applications/submit-application.js';
 import { actOnApplication } from '../../src/app/applications/act-on-application.js';
@@ -124,6 +124,7 @@ describe('job engine: two servers on one PostgreSQL schema', { skip: skipReason(
       GONGKAI_DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: '0',
+      ...TEST_DEMO_DATA,
     };
     servers.push(...(await Promise.all([startServer(env), startServer(env)])));
   });

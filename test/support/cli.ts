@@ -18,10 +18,16 @@ const BIN = fileURLToPath(new URL('../../bin/gongkai.js', import.meta.url));
 /** What a CLI run printed and returned. */
 export type CliRun = { code: number; stdout: string; stderr: string; lastLine: string };
 
+/**
+ * What a test's first start creates unless its environment says otherwise: the demo district's organizations without
+ * the demo's content (items, cases, reports), so that a test sees only what it makes.
+ */
+export const TEST_DEMO_DATA = { GONGKAI_DEMO_DATA: 'orgs' } as const;
+
 /** Runs `gongkai args…` in a child process with the given environment and standard input. */
 export function runGongkai(args: string[], env: Record<string, string>, input = ''): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'UTC', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TZ: 'UTC', ...TEST_DEMO_DATA, ...env },
     input,
     encoding: 'utf8',
     timeout: 60_000,
@@ -41,11 +47,15 @@ export function runGongkai(args: string[], env: Record<string, string>, input = 
 export async function runGongkaiInProcess(args: string[], env: Record<string, string>, input = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await gongkai(args, env, {
-    stdin: async () => input,
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-  });
+  const code = await gongkai(
+    args,
+    { ...TEST_DEMO_DATA, ...env },
+    {
+      stdin: async () => input,
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+    },
+  );
   return cliRun(code, stdout, stderr);
 }
 

@@ -22,8 +22,11 @@ import type { Clock } from '../../src/app/ports.js';
 import type { AbuseLimits } from '../../src/app/throttle/limits.js';
 import { fixedClock } from '../../src/adapters/clock.js';
 
-/** How a runtime's database was initialized: the clock's start instant and whether the demo district exists. */
-export type TemplateVariant = { start: string; demo: boolean };
+/**
+ * How a runtime's database was initialized: the clock's start instant, whether the demo district exists, and
+ * whether the first start made the demo's content (app/demo/demo-content.ts) as `npm start` does.
+ */
+export type TemplateVariant = { start: string; demo: boolean; content?: boolean };
 
 /**
  * What a template carries besides its rows: bootstrap's result, and how many ids bootstrap drew. The ids
@@ -112,7 +115,8 @@ function digestOfSources(): string {
  */
 function templateKey(v: TemplateVariant | undefined): { source: string; key: string } {
   const source = digestOfSources();
-  const variant = v ? createHash('sha256').update(`${v.start}|${v.demo}`).digest('hex').slice(0, 12) : 'm';
+  const text = v ? `${v.start}|${v.demo}${v.content ? '|content' : ''}` : '';
+  const variant = v ? createHash('sha256').update(text).digest('hex').slice(0, 12) : 'm';
   return { source, key: `${source}_${variant}` };
 }
 
@@ -146,7 +150,7 @@ export async function initialize(rt: Runtime, v: TemplateVariant): Promise<Templ
       return crypto.newId();
     },
   };
-  const boot = await bootstrap({ ...rt.ctx, crypto: counting }, calendarSeed, v.demo);
+  const boot = await bootstrap({ ...rt.ctx, crypto: counting }, calendarSeed, v.demo, { content: v.content === true });
   return { boot, idsDrawn };
 }
 

@@ -16,6 +16,7 @@ import type { Role } from '../../src/domain/users/roles.js';
 import { demoOrgs, type Orgs } from '../factories/orgs.js';
 import { makeStaff, STAFF_PASSWORD } from '../factories/staff.js';
 import { launchBrowser } from './browser.js';
+import { TEST_DEMO_DATA } from './cli.js';
 import { forSuite } from './suite.js';
 
 export { browserSkipReason } from './browser.js';
@@ -47,7 +48,13 @@ export async function startE2e(
 ): Promise<E2eServer> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
   // A browser robot fills the application form faster than a person may (GONGKAI_FORM_MIN_SECONDS).
-  const config = loadConfig({ GONGKAI_DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', GONGKAI_FORM_MIN_SECONDS: '0' });
+  const config = loadConfig({
+    GONGKAI_DATA_DIR: dir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    GONGKAI_FORM_MIN_SECONDS: '0',
+    ...TEST_DEMO_DATA,
+  });
   const { runtime, boot } = await startRuntime(config);
   const orgs = await demoOrgs(runtime);
   for (const [username, account] of Object.entries(opts.staff ?? {})) {

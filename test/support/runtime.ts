@@ -39,12 +39,16 @@ export function skipReason(dialect: Dialect): string | false {
  */
 export type TestRuntime = Runtime & { clock: ReturnType<typeof fixedClock>; boot: BootstrapResult; db: DbConfig };
 
-/** Options of a test runtime: the clock's start instant, and whether the demo district is created. */
-export type TestRuntimeOptions = { start?: string; demo?: boolean; limits?: Partial<AbuseLimits> };
+/**
+ * Options of a test runtime: the clock's start instant, whether the demo district is created, and whether with its
+ * content (the items, cases and reports `npm start` makes; default without).
+ */
+export type TestRuntimeOptions = { start?: string; demo?: boolean; content?: boolean; limits?: Partial<AbuseLimits> };
 
 const variantOf = (opts: TestRuntimeOptions): TemplateVariant => ({
   start: opts.start ?? '2025-09-28T02:00:00Z',
   demo: opts.demo ?? true,
+  ...(opts.content ? { content: true } : {}),
 });
 
 /** Opens the runtime on a database; `close` also runs `cleanup` (removing the database). */

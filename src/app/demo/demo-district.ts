@@ -2,8 +2,11 @@
 import type { OrgKind, OrganizationFields } from '../../domain/orgs/organization.js';
 import { creditCodeCheckChar } from '../../domain/orgs/credit-code.js';
 
-/** A demo organization; `parent` is the index of its parent in DEMO_ORGS. */
-export type DemoOrg = { parent: number | null; fields: OrganizationFields };
+/**
+ * A demo organization; `parent` is the index of its parent in DEMO_ORGS, `abbr` the 发文机关代字 its documents'
+ * 发文字号 start with (GB/T 9704-2012 7.2.4: 发文机关代字、年份、发文顺序号).
+ */
+export type DemoOrg = { parent: number | null; abbr: string; fields: OrganizationFields };
 
 // Fictional codes: registration authority 1 (机构编制), type 1 (机关), region 999901 (no real region),
 // then a 9-character organization code; the 18th character is computed per GB 32100-2015.
@@ -42,6 +45,7 @@ const org = (
 export const DEMO_ORGS: DemoOrg[] = [
   {
     parent: null,
+    abbr: '示政',
     fields: org('government', '示例区人民政府', '区政府', 1, {
       officeName: '示例区人民政府办公室（区政务公开办）',
       functions:
@@ -53,6 +57,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
   {
     parent: 0,
+    abbr: '示发改',
     fields: org('department', '示例区发展和改革局', '区发改局', 11, {
       functions: '拟订并组织实施全区国民经济和社会发展规划。',
       internalUnits: '办公室、规划科、投资科、价格科',
@@ -60,6 +65,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
   {
     parent: 0,
+    abbr: '示教',
     fields: org('department', '示例区教育局', '区教育局', 12, {
       functions: '贯彻执行教育方针政策，统筹管理全区各类教育。',
       internalUnits: '办公室、基础教育科、人事科',
@@ -67,6 +73,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
   {
     parent: 0,
+    abbr: '示财',
     fields: org('department', '示例区财政局', '区财政局', 13, {
       functions: '负责全区财政收支管理，编制预决算草案。',
       internalUnits: '办公室、预算科、国库科',
@@ -74,6 +81,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
   {
     parent: 0,
+    abbr: '示司',
     fields: org('department', '示例区司法局', '区司法局', 14, {
       functions: '负责全区法治政府建设，承担行政规范性文件和政府信息公开答复的合法性审查。',
       internalUnits: '办公室、法治督察科、行政复议科',
@@ -81,6 +89,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
   {
     parent: 0,
+    abbr: '示自然资源',
     fields: org('department', '示例区自然资源和规划局', '区自然资源局', 15, {
       functions: '负责全区自然资源调查、确权登记和国土空间规划。',
       internalUnits: '办公室、规划科、不动产登记中心',
@@ -88,12 +97,14 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
   {
     parent: 0,
+    abbr: '示镇',
     fields: org('township', '示例区示例镇人民政府', '示例镇', 21, {
       functions: '执行本级人民代表大会的决议和上级国家行政机关的决定和命令，管理本镇行政工作。',
     }),
   },
   {
     parent: 0,
+    abbr: '城关街',
     fields: org('street', '示例区城关街道办事处', '城关街道', 31, {
       functions: '履行区人民政府派出机关职责，管理本辖区公共服务和社会治理工作。',
     }),

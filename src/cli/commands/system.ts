@@ -6,12 +6,12 @@ import { anchorJson, parseAuditAnchor } from '../../domain/audit/audit-anchor.js
 import { readInputText } from '../input-files.js';
 import { organizationTree } from '../../app/orgs/org-queries.js';
 import { getPublicBaseUrl } from '../../app/settings/public-base-url.js';
-import { printBootNotice, withRuntime, type CliDeps } from '../deps.js';
+import { printBootNotice, startWithProgress, withRuntime, type CliDeps } from '../deps.js';
 import { lazyProgress } from '../progress.js';
 
 /** `serve`: starts the web server and keeps running. */
 export async function serve(deps: CliDeps): Promise<void> {
-  const { runtime, boot } = await deps.start();
+  const { runtime, boot } = await startWithProgress(deps);
   printBootNotice(deps, boot);
   // A start that fails once the database is open (port taken, job engine) closes it: nothing may keep the
   // process alive, so it exits with the error instead of hanging half started.

@@ -54,6 +54,7 @@ const FIXED_ACTIONS: Record<string, string> = {
   'api_token.issued': '签发 API 令牌',
   'api_token.revoked': '撤销 API 令牌',
   'calendar.seeded': '载入内置放假安排',
+  'demo.seeded': '生成示例区演示数据',
   'calendar.imported': '导入放假安排',
   'calendar.override_set': '设置本地调整日',
   'calendar.override_removed': '删除本地调整日',
