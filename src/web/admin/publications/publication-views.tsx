@@ -178,6 +178,7 @@ export function PublicationFormPage(p: FormProps) {
       path="/admin/publications"
       back={[p.edit ? `/admin/publications/${p.edit.id}` : '/admin/publications', '返回']}
       flash={p.notice}
+      scripts={['/static/editor.js']}
     >
       <ErrorSummary message={p.message} errors={e} labels={FORM_LABELS} />
       {!p.edit && orgs.length > 1 ? (
@@ -240,6 +241,7 @@ export function PublicationFormPage(p: FormProps) {
             name="body"
             rows={14}
             class="body-editor"
+            data-rich-editor="f-body-label"
             aria-describedby={describedBy({ id: 'f-body', hint: BODY_HINT, error: e.body })}
             aria-invalid={e.body ? 'true' : undefined}
           >
