@@ -5,6 +5,7 @@
 // sanitises the HTML and stores the images.
 import type { WordBody, WordImage } from '../../app/publications/ports.js';
 import { DocumentRefused } from '../../app/documents/ports.js';
+import { MAX_ATTACHMENT_BYTES } from '../../domain/publications/attachments.js';
 import { type DocumentLimits, documentLimits, refuse } from './document-limits.js';
 import { docxToHtml, loadMammoth } from './read-document.js';
 import { isZip } from './zip-budget.js';
@@ -27,6 +28,9 @@ export const WORD_STYLE_MAP: string[] = HEADINGS.flatMap(([names, tag]) => [
   ...names.filter((n) => /^heading \d$/.test(n)).map((n) => `p.Heading${n.slice(-1)} => ${tag}:fresh`),
 ]);
 
+/** The image types a page shows (and attachments accept), as mammoth declares them from the part's name. */
+const WEB_IMAGE = /^image\/(png|jpeg|gif)$/;
+
 /** The OLE compound file of a Word 97–2003 document (.doc). */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -45,7 +49,10 @@ export async function docxToBody(bytes: Uint8Array, limits: DocumentLimits = doc
       includeEmbeddedStyleMap: false,
       externalFileAccess: false,
       convertImage: lib.images.imgElement(async (image) => {
-        const content = new Uint8Array(await image.read());
+        const read = new Uint8Array(await image.read());
+        // Only what can be kept is sent back (the caller sniffs it again): no bytes of another format or too large.
+        const kept = WEB_IMAGE.test(image.contentType) && read.byteLength <= MAX_ATTACHMENT_BYTES;
+        const content = kept ? read : new Uint8Array(0);
         const alt = (image as unknown as { altText?: string }).altText ?? '';
         return { src: wordImageSrc(images.push({ contentType: image.contentType, content, alt }) - 1) };
       }),

@@ -164,22 +164,27 @@ export function importedImages(
 }
 
 /**
- * The imported images of a draft being saved, as uploads (the draft's attachments then list them).
+ * The imported images of a draft being saved, as uploads (the draft's attachments then list them); an image the
+ * item edited already lists is not added twice.
+ * @param publicationId the item edited, if any
  * @throws AppError 'invalid' when a reference is not genuine (made up, or signed for someone else)
  */
 export async function importedUploads(
   ctx: Pick<AppContext, 'crypto' | 'repos'>,
   actor: Actor,
   refs: readonly string[],
+  publicationId?: string,
 ): Promise<AttachmentUpload[]> {
   const images = importedImages(ctx, actor, refs);
   if (images.length < new Set(refs).size) {
     throw invalid('导入的图片有误，请重新导入Word文档', { [FIELD]: '导入的图片有误，请重新导入Word文档' });
   }
+  const pub = publicationId === undefined ? undefined : await ctx.repos.publications.byId(publicationId);
+  const listed = new Set(pub?.attachments.map((a) => a.fileId));
   const uploads: AttachmentUpload[] = [];
   for (const image of images) {
     const [fileId = '', mime = ''] = image.ref.split(':');
-    const file = await ctx.repos.files.get(fileId);
+    const file = listed.has(fileId) ? undefined : await ctx.repos.files.get(fileId);
     if (file) uploads.push({ name: image.name, mime, content: file.content });
   }
   return uploads;

@@ -183,10 +183,12 @@ for (const dialect of DIALECTS) {
 
       const saved = await post(edit, typed({ body, imported: ref }));
       assert.equal(saved.status, 303);
-      assert.deepEqual(
-        (await rt.ctx.repos.publications.byId(id))?.attachments.map((a) => a.fileId),
-        [PNG_ID],
-      );
+      const attached = async () => (await rt.ctx.repos.publications.byId(id))?.attachments.map((a) => a.fileId);
+      assert.deepEqual(await attached(), [PNG_ID]);
+      // The same document imported again: the image already attached is not attached twice.
+      const again = await (await post(edit, typed(), word)).text();
+      assert.equal((await post(edit, typed({ body, imported: importedShown(again) }))).status, 303);
+      assert.deepEqual(await attached(), [PNG_ID]);
     });
 
     test('should make paragraphs of a body typed as plain text and keep an HTML body as it is', async () => {

@@ -373,7 +373,7 @@ export function registerPublicationRoutes(admin: Hono<StaffEnv>): void {
       run: async ({ removeAttachment, imported, ...input }) =>
         editDraft(ctx, actor, id, input, {
           remove: removeAttachment,
-          added: [...(await uploadsOf(files)), ...(await importedUploads(ctx, actor, imported))],
+          added: [...(await uploadsOf(files)), ...(await importedUploads(ctx, actor, imported, id))],
         }),
       done: () => c.redirect(`/admin/publications/${id}?flash=saved`, 303),
       again,
