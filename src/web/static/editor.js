@@ -1,4 +1,4 @@
-/* global document, window, DOMParser, Node */
+/* global document, window, DOMParser, Element, Node */
 // The body (正文) editor of the back office, progressive enhancement only: without JavaScript the form has a plain
 // textarea (plain text or HTML, see the form's hint); with it, a toolbar and an editable area in its place. The
 // area's HTML is written back into the textarea when the form is sent (the server sanitises it as any body), and
@@ -183,12 +183,23 @@ function enhance(textarea) {
   label?.addEventListener('click', () => {
     if (!area.hidden) area.focus();
   });
+  // The error summary's link to the body goes to the control shown.
+  document.addEventListener('click', (e) => {
+    const link = e.target instanceof Element ? e.target.closest(`a[href="#${textarea.id}"]`) : null;
+    if (!link || area.hidden) return;
+    e.preventDefault();
+    area.focus();
+    area.scrollIntoView({ block: 'center' });
+  });
+  // 加粗 says whether the selection is bold: when the selection moves, and as soon as a command has run.
   const bold = commandButtons.find((b) => b.dataset.command === 'bold');
-  document.addEventListener('selectionchange', () => {
+  const showState = () => {
     if (area.contains(document.getSelection()?.anchorNode ?? null)) {
       bold.setAttribute('aria-pressed', String(document.queryCommandState('bold')));
     }
-  });
+  };
+  document.addEventListener('selectionchange', showState);
+  for (const b of commandButtons) b.addEventListener('click', showState);
   area.addEventListener('focus', () => {
     document.execCommand('defaultParagraphSeparator', false, 'p');
     document.execCommand('styleWithCSS', false, false);
