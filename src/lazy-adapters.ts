@@ -7,6 +7,7 @@ import type { DocumentRenderer } from './app/applications/ports.js';
 import type { PasswordHasher } from './app/auth/ports.js';
 import type { DocumentReader, ReportDocumentRenderers } from './app/reports/ports.js';
 import type { CatalogueSheetIO } from './app/standard-catalogue/ports.js';
+import type { WordBodyReader } from './app/publications/ports.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
 
 /** Runs `load` on the first call only; every call gets its promise. */
@@ -33,13 +34,14 @@ export const reportDocumentRenderers: ReportDocumentRenderers = {
 };
 
 /**
- * The readers of untrusted documents: text of a report document (TXT, HTML, DOCX, PDF) and standard-catalogue
- * workbooks (XLSX, written in process: gongkai's own data). Every read runs in one parsing process under the
- * limits (docs/security/documents.md), started on the first document.
+ * The readers of untrusted documents: text of a report document (TXT, HTML, DOCX, PDF), standard-catalogue
+ * workbooks (XLSX, written in process: gongkai's own data) and a Word document as a publication's body. Every
+ * read runs in one parsing process under the limits (docs/security/documents.md), started on the first document.
  */
 export function documentReaders(limits: Partial<DocumentLimits> = {}): {
   documentReader: DocumentReader;
   catalogueSheets: CatalogueSheetIO;
+  wordBody: WordBodyReader;
 } {
   const readers = once(async () => {
     const { DocumentSandbox, sandboxedReaders } = await documentSandbox();
@@ -51,6 +53,7 @@ export function documentReaders(limits: Partial<DocumentLimits> = {}): {
       read: async (...args) => (await readers()).readSheets(...args),
       write: async (...args) => (await catalogueXlsx()).catalogueSheetIO.write(...args),
     },
+    wordBody: async (...args) => (await readers()).wordBody(...args),
   };
 }
 

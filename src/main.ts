@@ -81,7 +81,7 @@ export async function openRuntime(
   await migrateToLatest(handle);
   const clock = opts.clock ?? systemClock(opts.timeZone);
   const jobs = jobEngine(db, handle.schema, () => clock.today());
-  const { documentReader, catalogueSheets } = documentReaders(opts.documents);
+  const { documentReader, catalogueSheets, wordBody } = documentReaders(opts.documents);
   const ctx: AppContext = {
     uow: unitOfWork(handle.kysely, handle.instanceId),
     repos: buildRepos(handle.kysely, handle.instanceId),
@@ -97,6 +97,7 @@ export async function openRuntime(
     htmlReader,
     portalUrls,
     documentReader,
+    wordBody,
     reportDocuments: reportDocumentRenderers,
     catalogueSheets,
     packageWriter: zipWriter,

@@ -13,7 +13,7 @@ import type { CounterRepos } from './numbering/ports.js';
 import type { OrgRepos } from './orgs/ports.js';
 import type { ArchiveRepos, PackageWriterFactory } from './publications/archive-ports.js';
 import type { BulkRepos } from './publications/bulk-ports.js';
-import type { HtmlSanitizer, PublicationRepos } from './publications/ports.js';
+import type { HtmlSanitizer, PublicationRepos, WordBodyReader } from './publications/ports.js';
 import type { DocumentReader, ReportDocumentRenderers, ReportRepos } from './reports/ports.js';
 import type { HtmlReader } from './documents/ports.js';
 import type { PortalUrls } from './portal/ports.js';
@@ -78,6 +78,8 @@ export type AppContext = {
   portalUrls: PortalUrls;
   /** Text of uploaded report documents (TXT, HTML, DOCX, PDF) for the report checker. */
   documentReader: DocumentReader;
+  /** A Word document (DOCX) as a publication's body: HTML and images, read off the main thread. */
+  wordBody: WordBodyReader;
   /** The annual report as DOCX, XLSX and PDF. */
   reportDocuments: ReportDocumentRenderers;
   /** Standard-catalogue workbooks (XLSX). */

@@ -43,8 +43,12 @@ import { registerAnnualReportRoutes } from './admin/reports/annual-report-routes
 import { registerAnnualReportDeadlineRoutes } from './admin/reports/annual-report-deadline-routes.js';
 import { registerPublicAnnualReportRoutes } from './public/reports/annual-report-routes.js';
 
-const CSS = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
-const PORTAL_JS = readFileSync(new URL('./static/portal.js', import.meta.url), 'utf8');
+/** The static files (read once): the style sheet and the scripts that enhance pages, with their types. */
+const STATIC = Object.entries({
+  'app.css': 'text/css; charset=utf-8',
+  'portal.js': 'text/javascript; charset=utf-8',
+  'editor.js': 'text/javascript; charset=utf-8',
+}).map(([name, type]) => ({ name, type, body: readFileSync(new URL(`./static/${name}`, import.meta.url), 'utf8') }));
 
 /**
  * Builds the Hono application over a use-case context.
@@ -86,14 +90,12 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
     c.header('Cache-Control', 'no-store');
     return c.json(health, health.status === 'ok' ? 200 : 503);
   });
-  app.get('/static/app.css', (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
-  });
-  app.get('/static/portal.js', (c) => {
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(PORTAL_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-  });
+  for (const file of STATIC) {
+    app.get(`/static/${file.name}`, (c) => {
+      c.header('Cache-Control', 'public, max-age=3600');
+      return c.body(file.body, 200, { 'Content-Type': file.type });
+    });
+  }
   registerApplicationApi(app);
   registerPublicationApi(app);
   registerFeedRoutes(app);

@@ -25,6 +25,8 @@ describe('proactive disclosure journey in Chromium', { skip: browserSkipReason()
     await editor.getByLabel(/^名称/).fill(TITLE);
     await editor.getByLabel(/^体裁/).selectOption('other_document');
     await editor.getByLabel(/^成文日期/).fill(new Date().toISOString().slice(0, 10));
+    // The HTML source of the body editor (static/editor.js), typed with a script the allow-list drops.
+    await editor.getByRole('button', { name: 'HTML源码' }).click();
     await editor.getByLabel(/^正文/).fill('<p>全区各级河长履职情况良好。</p><script>alert(1)</script>');
     await editor.getByLabel('上传附件').setInputFiles({ name: '通报.pdf', mimeType: 'application/pdf', buffer: PDF });
     await editor.getByRole('button', { name: '保存为草稿' }).click();

@@ -1,5 +1,6 @@
 // Hostile documents (docs/security/documents.md): decompression bombs posted through the real
-// upload routes of a running server — the report checker and the standard-catalogue import — are refused with a
+// upload routes of a running server — the report checker, the standard-catalogue import and 从Word导入正文 in the
+// publication draft form — are refused with a
 // Chinese message while the server's event loop stays responsive (event-loop delay measured in the server's
 // process, /healthz timed during each upload); the process stays up and still reads an honest document after.
 // The CLI checker refuses the same files without taking more than a few hundred megabytes.
@@ -15,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createWebApp } from '../../src/web/app.js';
 import { openTestRuntime, type TestRuntime } from '../support/runtime.js';
-import { adminAgent } from '../support/admin.js';
+import type { TestAgent } from '../support/http.js';
+import { adminAgent, staffAgent } from '../support/admin.js';
 import { docxBomb, manyEntriesZip, pdfBomb, xlsxBomb } from '../support/document-bombs.js';
 
 const SEED = readFileSync(fileURLToPath(new URL('../fixtures/reports/seed/000_cdd85b7f6af27b20.txt', import.meta.url)));
@@ -61,8 +63,8 @@ type Measured = { res: Response; html: string; maxDelayMs: number; healthz: numb
 describe('hostile documents through the upload routes of a running server', () => {
   let rt: TestRuntime;
   let base: string;
-  let cookie: string;
-  let csrf: string;
+  /** The signed-in sessions the forms are posted in: the administrator's, and an editor's (drafts). */
+  const sessions = {} as Record<'admin' | 'editor', { cookie: string; csrf: string }>;
   let close: () => Promise<void>;
 
   before(async () => {
@@ -78,9 +80,12 @@ describe('hostile documents through the upload routes of a running server', () =
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = () => new Promise((r) => server.close(() => r()));
-    const agent = await adminAgent(rt);
-    cookie = [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    csrf = agent.cookies.get('gk_csrf') ?? '';
+    const session = (agent: TestAgent) => ({
+      cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      csrf: agent.cookies.get('gk_csrf') ?? '',
+    });
+    sessions.admin = session(await adminAgent(rt));
+    sessions.editor = session(await staffAgent(rt, 'bomb.editor', ['editor']));
     // Made before any measurement, so that their garbage is not collected inside one.
     for (const key of Object.keys(BOMBS)) await bomb(key);
   });
@@ -90,7 +95,13 @@ describe('hostile documents through the upload routes of a running server', () =
   });
 
   /** Posts the form while timing /healthz every 100 ms and the event loop's delay in this (the server's) process. */
-  async function postMeasured(path: string, fields: Record<string, string>, files: Record<string, File>) {
+  async function postMeasured(
+    path: string,
+    fields: Record<string, string>,
+    files: Record<string, File>,
+    as: keyof typeof sessions = 'admin',
+  ) {
+    const { cookie, csrf } = sessions[as];
     const form = new FormData();
     form.set('_csrf', csrf);
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
@@ -154,6 +165,19 @@ describe('hostile documents through the upload routes of a running server', () =
       const { res, html } = await catalogueImport(key, 'catalogue.xlsx');
       assert.equal(res.status, 422);
       assert.match(html, /文件被拒绝：/);
+    });
+  }
+
+  for (const key of ['docx', 'docxLie', 'entries'] as const) {
+    test(`从Word导入正文: ${BOMBS[key]?.label} is refused, everything typed kept, the server responsive`, async () => {
+      const org = (await rt.ctx.repos.orgs.list()).find((o) => o.parentId === null)?.id ?? '';
+      const fields = { org, title: '保留的名称', body: '保留的正文', intent: 'import' };
+      const word = new File([await bomb(key)], 'bomb.docx');
+      const { res, html } = await postMeasured('/admin/publications/new', fields, { word }, 'editor');
+      assert.equal(res.status, 422);
+      assert.match(html, /“bomb\.docx”文件被拒绝：.*疑似压缩炸弹/);
+      assert.match(html, /value="保留的名称"/);
+      assert.match(html, /保留的正文<\/textarea>/);
     });
   }
 

@@ -70,6 +70,8 @@ export const refuse = {
   text: (l: DocumentLimits) => refusal('too_large', `提取出的文本超过 ${l.maxTextChars} 个字符上限`),
   timeout: (l: DocumentLimits) => refusal('timeout', `解析超过 ${Math.round(l.timeoutMs / 1000)} 秒仍未完成，已中止`),
   memory: (l: DocumentLimits) => refusal('out_of_memory', `解析所需内存超过 ${l.memoryMb} MB 上限，已中止`),
+  notDocx: () => refusal('not_docx', '不是有效的Word文档（DOCX），无法读取'),
+  oldDoc: () => refusal('not_docx', '这是旧版Word文档（.doc），请在Word中另存为DOCX格式后再导入'),
 };
 
 function refusal(reason: DocumentRefusalReason, message: string): DocumentRefused {

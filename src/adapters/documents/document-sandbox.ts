@@ -11,6 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DocumentRefused } from '../../app/documents/ports.js';
 import type { DocumentReader } from '../../app/reports/ports.js';
+import type { WordBody, WordBodyReader } from '../../app/publications/ports.js';
 import type { CatalogueSheetIO } from '../../app/standard-catalogue/ports.js';
 import type { SheetCells } from '../../domain/standard-catalogue/sheet.js';
 import { type DocumentLimits, refuse } from './document-limits.js';
@@ -20,7 +21,10 @@ import { checkZipDirectory, isZip } from './zip-budget.js';
 /** A parsing process without work ends after this long (ms); the next document starts another. */
 const IDLE_MS = 30_000;
 
-type JobInput = { op: 'text'; name: string; bytes: Uint8Array } | { op: 'sheets'; bytes: Uint8Array };
+type JobInput =
+  | { op: 'text'; name: string; bytes: Uint8Array }
+  | { op: 'sheets'; bytes: Uint8Array }
+  | { op: 'word-body'; bytes: Uint8Array };
 
 /** The child runs the TypeScript sources as the parent does (tsx's loader, resolved from here, not the cwd). */
 const WORKER = fileURLToPath(new URL('./document-worker.ts', import.meta.url));
@@ -134,9 +138,11 @@ export class DocumentSandbox {
 export function sandboxedReaders(sandbox: DocumentSandbox): {
   documentReader: DocumentReader;
   readSheets: CatalogueSheetIO['read'];
+  wordBody: WordBodyReader;
 } {
   return {
     documentReader: (name, bytes) => sandbox.run<string>({ op: 'text', name, bytes }),
     readSheets: (bytes) => sandbox.run<SheetCells>({ op: 'sheets', bytes }),
+    wordBody: (bytes) => sandbox.run<WordBody>({ op: 'word-body', bytes }),
   };
 }

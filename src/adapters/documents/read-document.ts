@@ -7,6 +7,7 @@
  * read through the parsing process (document-sandbox.ts), never on the server's main thread.
  */
 import { extname } from 'node:path';
+import type Mammoth from 'mammoth';
 import { htmlToText } from '../html/html-reader.js';
 import { type DocumentLimits, documentLimits, refuse } from './document-limits.js';
 import { checkPdfStreams } from './pdf-budget.js';
@@ -40,14 +41,29 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** DOCX → text through mammoth's HTML (tables become pipe rows), once its ZIP budget is checked. */
-export async function docxToText(bytes: Uint8Array, limits = documentLimits()): Promise<string> {
+/** mammoth's options (its style map, how images are written). */
+export type MammothOptions = NonNullable<Parameters<(typeof Mammoth)['convertToHtml']>[1]>;
+
+/** mammoth, loaded on first use (its CommonJS module as the default export or the namespace). */
+export async function loadMammoth(): Promise<typeof Mammoth> {
+  const mammoth = await import('mammoth');
+  return (mammoth as unknown as { default?: typeof mammoth }).default ?? mammoth;
+}
+
+/** DOCX → mammoth's HTML, once its ZIP budget is checked and every entry's declared size verified. */
+export async function docxToHtml(
+  bytes: Uint8Array,
+  limits = documentLimits(),
+  options: MammothOptions = {},
+): Promise<string> {
   const records = checkZipDirectory(bytes, limits);
   if (records) await verifyZipEntries(bytes, records);
-  const mammoth = await import('mammoth');
-  const lib = (mammoth as unknown as { default?: typeof mammoth }).default ?? mammoth;
-  const result = await lib.convertToHtml({ buffer: Buffer.from(bytes) });
-  return htmlToText(result.value);
+  return (await (await loadMammoth()).convertToHtml({ buffer: Buffer.from(bytes) }, options)).value;
+}
+
+/** DOCX → text through mammoth's HTML (tables become pipe rows), once its ZIP budget is checked. */
+export async function docxToText(bytes: Uint8Array, limits = documentLimits()): Promise<string> {
+  return htmlToText(await docxToHtml(bytes, limits));
 }
 
 /** PDF → text through unpdf (pdf.js), pages joined, once its streams and page count are checked. */

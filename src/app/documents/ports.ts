@@ -61,7 +61,8 @@ export type DocumentRefusalReason =
   | 'too_many_pages'
   | 'stream_too_large'
   | 'timeout'
-  | 'out_of_memory';
+  | 'out_of_memory'
+  | 'not_docx';
 
 /**
  * A document the readers refuse to parse: it is (or behaves like) a decompression bomb or exceeds a

@@ -25,8 +25,8 @@ export interface PortalUrls {
   /** An organization's standard catalogue (基层政务公开标准目录). */
   standardCatalogue(code: string): string;
   publication(id: string): string;
-  /** An attachment of a published item. */
-  attachment(fileId: string, publicationId: string): string;
+  /** An attachment of a published item; without the item, the file as any live item listing it serves it. */
+  attachment(fileId: string, publicationId?: string): string;
   /** The page a site-relative path names, when it is an item page or a stored file; else undefined. */
   pageOf(path: string): PortalPage | undefined;
 }

@@ -10,6 +10,7 @@ import {
   type ParsedDraft,
 } from '../../domain/publications/draft-fields.js';
 import { formatIndexNo, indexNoCounterKey } from '../../domain/publications/index-no.js';
+import { bodyHtmlOf } from '../../domain/publications/body-text.js';
 import { reassessmentDueOn } from '../../domain/publications/deadlines.js';
 import type { PublicationFields, PublicationKind, ReviewEntry } from '../../domain/publications/publication.js';
 import { canEditPublications, canViewPublications } from '../../domain/policies/publication-policy.js';
@@ -36,8 +37,8 @@ const KIND_CATEGORY: Partial<Record<PublicationKind, string>> = {
   interpretation: 'policy-interpretation',
 };
 
-/** A draft's organization: by id or 统一社会信用代码 (`org`). */
-async function resolveOrg(
+/** A draft's organization: by id or 统一社会信用代码 (`org`), with its ancestry. */
+export async function resolveOrg(
   ctx: Pick<AppContext, 'repos'>,
   input: DraftInput,
 ): Promise<{ org: Organization; orgIds: string[] }> {
@@ -105,11 +106,14 @@ async function storeUploads(
   return out;
 }
 
-/** The input with its body through the HTML allow-list, before validation (a body of nothing but scripts is empty). */
+/**
+ * The input with its body as HTML (plain text made paragraphs: domain/publications/body-text.ts) through the
+ * HTML allow-list, before validation (a body of nothing but scripts is empty).
+ */
 function withCleanBody(ctx: Pick<AppContext, 'sanitizer'>, input: DraftInput): DraftInput {
   const body =
     typeof input.body === 'string' ? input.body : typeof input.bodyHtml === 'string' ? input.bodyHtml : undefined;
-  return body === undefined ? input : { ...input, body: ctx.sanitizer.html(body) };
+  return body === undefined ? input : { ...input, body: ctx.sanitizer.html(bodyHtmlOf(body)) };
 }
 
 function parseOrThrow(input: DraftInput, today: LocalDate): ParsedDraft {

@@ -162,5 +162,22 @@ export interface HtmlSanitizer {
   html(input: string): string;
 }
 
+/** An image of a Word document, as the document holds it (its type as declared there: sniff before trusting). */
+export type WordImage = { contentType: string; content: Uint8Array; alt: string };
+
+/**
+ * A Word document's body as HTML: headings (Word's 标题 1, 标题 2… / Heading 1, 2…) as h2, h3…, paragraphs,
+ * tables and lists; each image an `<img src="word-image:N">` naming `images[N]`. Unsanitised: the caller
+ * sanitises it.
+ */
+export type WordBody = { html: string; images: WordImage[] };
+
+/**
+ * Reads an untrusted DOCX into its body, off the main thread and under the document limits
+ * (docs/security/documents.md).
+ * @throws DocumentRefused past a limit, or when the file is not a DOCX ('not_docx')
+ */
+export type WordBodyReader = (bytes: Uint8Array) => Promise<WordBody>;
+
 /** Repositories of the catalogue's categories and the publications. */
 export type PublicationRepos = { categories: CategoryRepository; publications: PublicationRepository };

@@ -104,7 +104,12 @@ const draftBody = z
     docNo: z.string().optional().describe('发文字号（不超过60字）'),
     writtenOn: dateOut('成文日期（不晚于今天）'),
     summary: z.string().optional().describe('内容概述'),
-    body: z.string().optional().describe('正文（HTML，按白名单清理；不予公开的信息可不填）'),
+    body: z
+      .string()
+      .optional()
+      .describe(
+        '正文：以HTML标签开头的按HTML（按白名单清理），否则按纯文本（空行分段、换行保留）；不予公开的信息可不填',
+      ),
     publisher: z.string().optional().describe('发布机构（不填为本机关名称）'),
     topic: z.string().optional().describe('主题分类'),
     keyAreas: words('重点领域'),

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-// Page layouts for the back office and the public portal: accessible, responsive, no client JS needed.
+// Page layouts for the back office and the public portal: accessible, responsive, no client JS needed (the
+// scripts a page may load only enhance it).
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { getContext } from 'hono/context-storage';
@@ -62,10 +63,18 @@ export function AdminLayout(props: {
   flash?: string;
   /** A link back to where the page was reached from: its address and its text (after ‹). */
   back?: readonly [href: string, label: string];
+  /** Scripts of the page (progressive enhancement, served from /static/; CSP: script-src 'self'). */
+  scripts?: readonly string[];
   children?: Child;
 }) {
   return (
-    <HtmlPage title={`${props.title} - gongkai 政务公开管理后台`} bodyClass="admin">
+    <HtmlPage
+      title={`${props.title} - gongkai 政务公开管理后台`}
+      bodyClass="admin"
+      head={(props.scripts ?? []).map((src) => (
+        <script src={src} defer></script>
+      ))}
+    >
       <header class="topbar">
         <a class="brand" href="/admin">
           政府信息公开管理后台

@@ -26,6 +26,19 @@ import { ReassessSection, type ReassessFailure } from './publication-reassess-vi
 import { REASSESS_LEDGER_ACTION, REASSESS_LEDGER_LABEL } from '../../../domain/publications/reassessment.js';
 import { DataTable } from '../../common/blocks.js';
 
+/**
+ * The body as the back office previews it: an image the body shows at the portal's address of one of the item's
+ * own attachments (an image imported from Word) is loaded from the back office, which serves it before publication.
+ */
+function previewHtml(html: string, id: string, attachments: readonly { fileId: string }[]): string {
+  const own = new Set(attachments.map((a) => a.fileId));
+  return html.replace(
+    /(<img\b[^>]*?\ssrc=")\/files\/([0-9a-f]{64})(?:\?[^"]*)?"/g,
+    (all, head: string, fileId: string) =>
+      own.has(fileId) ? `${head}/admin/publications/${encodeURIComponent(id)}/files/${fileId}"` : all,
+  );
+}
+
 /** A move that failed: which form to reopen, with the values typed and the Chinese error. */
 export type FailedMove = { action: string; message: string; values: Record<string, string> };
 
@@ -101,7 +114,7 @@ export function PublicationItemPage(p: Props) {
       ) : null}
       <Metadata page={p.page} />
       <h2>正文</h2>
-      <div class="body-preview">{raw(p.page.bodyHtml)}</div>
+      <div class="body-preview">{raw(previewHtml(p.page.bodyHtml, pub.id, pub.attachments))}</div>
       <h2>附件</h2>
       {pub.attachments.length === 0 ? (
         <p class="muted">无附件</p>

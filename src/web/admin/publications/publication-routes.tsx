@@ -4,10 +4,18 @@
 // catalogue pages are in catalogue-routes.tsx. Thin handlers: parse → use case (which authorizes) → render;
 // errors go to the pipeline.
 import type { Hono } from 'hono';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { AppError } from '../../../app/errors.js';
 import { createDraft, draftInterpretation, type AttachmentUpload } from '../../../app/publications/drafts.js';
 import { actOnPublication } from '../../../app/publications/act-on-publication.js';
 import { recordReassessment } from '../../../app/publications/reassessment.js';
+import {
+  importedImages,
+  importedUploads,
+  importWordBody,
+  type ImportTarget,
+  type WordImport,
+} from '../../../app/publications/word-import.js';
 import {
   draftChoices,
   draftEditPage,
@@ -26,7 +34,16 @@ import { ACTION_LABELS, PUBLICATION_ACTIONS } from '../../../domain/publications
 import type { PublicationRecord } from '../../../app/publications/ports.js';
 import { download } from '../../common/download.js';
 import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
-import { flashOf, formAction, parseBody, readForm, readQuery, type FormState, valueOf } from '../../common/pipeline.js';
+import {
+  flashOf,
+  formAction,
+  parseBody,
+  readForm,
+  readQuery,
+  type FormState,
+  uploadedFile,
+  valueOf,
+} from '../../common/pipeline.js';
 import { officeTimeZone } from '../../common/time.js';
 import {
   checkbox,
@@ -93,6 +110,8 @@ const draftForm = z.object({
   // The HTML as typed: the allow-list shrinks it before the domain's length limit applies.
   body: text(50_000_000),
   removeAttachment: list(),
+  // Images imported from a Word document (their signed references), attached when the draft is saved.
+  imported: list(),
 });
 
 /** A typed `YYYY-MM-DDTHH:mm` (datetime-local) as the instant it means in the office's time zone. */
@@ -131,13 +150,23 @@ const reassessForm = z.object({
   reason: text(LONG),
 });
 
-/** The draft form's text values and its new files. */
-async function readDraftForm(c: StaffContext): Promise<{ values: FormValues; files: File[] }> {
+/** A Word document chosen in "从Word导入正文", or `import` asked for without one (the use case says so). */
+type WordChoice = { name: string; content: Uint8Array } | 'none' | undefined;
+
+/** The draft form's text values, its new files and the Word document to import the body from. */
+async function readDraftForm(c: StaffContext): Promise<{ values: FormValues; files: File[]; word: WordChoice }> {
   const values = await readForm(c);
-  const sent = (await parseBody(c, { all: true })).attachments;
+  const body = await parseBody(c, { all: true });
+  const sent = body.attachments;
   const files = (Array.isArray(sent) ? sent : [sent]).filter((x): x is File => x instanceof File && x.size > 0);
-  return { values, files };
+  const chosen = await uploadedFile(Array.isArray(body.word) ? body.word[0] : body.word);
+  // A chosen document is always imported (never dropped unread), whichever button sent the form.
+  const word = chosen ? { name: chosen.fileName, content: chosen.content } : undefined;
+  return { values, files, word: word ?? (valueOf(values, 'intent') === 'import' ? 'none' : undefined) };
 }
+
+/** The imported images' references the form carries. */
+const importedRefs = (values: FormValues): string[] => list().parse(values.imported);
 
 /** Uploaded files, their type read from their first bytes (the declared type is not trusted). */
 async function uploadsOf(files: readonly File[]): Promise<AttachmentUpload[]> {
@@ -191,21 +220,62 @@ function attachmentErrors(errors: FieldErrors): FieldErrors {
   return out;
 }
 
-/** The draft form (new or edit), with what was typed and the messages. */
+/** The draft form (new or edit), with what was typed, the images imported from Word and the messages. */
 function formPage(
   c: StaffContext,
-  p: { choices: DraftChoices; values: FormValues; edit?: EditedDraft; errors?: FieldErrors; message?: string },
+  p: {
+    choices: DraftChoices;
+    values: FormValues;
+    edit?: EditedDraft;
+    errors?: FieldErrors;
+    message?: string;
+    notice?: string;
+  },
 ) {
   return (
     <PublicationFormPage
       {...staffPage(c)}
       choices={p.choices}
       values={p.values}
+      imported={importedImages(c.get('ctx'), c.get('actor'), importedRefs(p.values))}
       edit={p.edit}
       errors={attachmentErrors(p.errors ?? {})}
       message={p.message}
+      notice={p.notice}
     />
   );
+}
+
+/** The draft form shown again (with a notice after an import). */
+type FormAgain = (state: FormState & { notice?: string }) => Promise<HtmlEscapedString>;
+
+/** What the form says once a Word document's body is imported. */
+function importNotice(name: string, done: WordImport): string {
+  const images = done.images.length > 0 ? `和 ${done.images.length} 张图片（保存草稿后列为附件）` : '';
+  const skipped =
+    done.skipped > 0
+      ? `另有 ${done.skipped} 张图片的格式（如EMF、WMF、TIFF）不能在网页上显示，未导入，请另存为PNG或JPEG后作为附件上传。`
+      : '';
+  return `已从“${name}”导入正文${images}，原有正文已被替换。请检查后保存，尚未保存。${skipped}`;
+}
+
+/**
+ * "从Word导入正文": the form shown again with the body read from the document in place of the typed one (every
+ * other field as typed), or, when the document is refused, with the message under the file field (422).
+ */
+async function importAction(
+  c: StaffContext,
+  p: { values: FormValues; word: Exclude<WordChoice, undefined>; target: ImportTarget; again: FormAgain },
+): Promise<Response> {
+  const file = p.word === 'none' ? { name: '', content: new Uint8Array() } : p.word;
+  try {
+    const done = await importWordBody(c.get('ctx'), c.get('actor'), p.target, file);
+    const values = { ...p.values, body: done.body, imported: done.images.map((i) => i.ref) };
+    return c.html(await p.again({ values, errors: {}, notice: importNotice(file.name, done) }));
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'invalid') throw e;
+    return c.html(await p.again({ values: p.values, errors: e.fieldErrors, message: e.message }), 422);
+  }
 }
 
 /** The item page, with a refused form reopened. */
@@ -266,16 +336,21 @@ export function registerPublicationRoutes(admin: Hono<StaffEnv>): void {
   });
 
   admin.post('/admin/publications/new', async (c) => {
-    const { values, files } = await readDraftForm(c);
+    const { values, files, word } = await readDraftForm(c);
     const [ctx, actor] = [c.get('ctx'), c.get('actor')];
+    const again: FormAgain = async (state) =>
+      formPage(c, { ...state, choices: await draftChoices(ctx, actor, valueOf(state.values, 'org')) });
+    if (word) return importAction(c, { values, word, target: { org: valueOf(values, 'org') }, again });
     return formAction(c, {
       values,
       schema: draftForm,
-      run: async ({ removeAttachment: _none, ...input }) =>
-        createDraft(ctx, actor, { ...input, attachments: await uploadsOf(files) }),
+      run: async ({ removeAttachment: _none, imported, ...input }) =>
+        createDraft(ctx, actor, {
+          ...input,
+          attachments: [...(await uploadsOf(files)), ...(await importedUploads(ctx, actor, imported))],
+        }),
       done: (created) => c.redirect(`/admin/publications/${created.id}?flash=created`, 303),
-      again: async (state) =>
-        formPage(c, { ...state, choices: await draftChoices(ctx, actor, valueOf(state.values, 'org')) }),
+      again,
     });
   });
 
@@ -287,15 +362,21 @@ export function registerPublicationRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post('/admin/publications/:id/edit', async (c) => {
     const id = c.req.param('id');
-    const { values, files } = await readDraftForm(c);
+    const { values, files, word } = await readDraftForm(c);
     const [ctx, actor] = [c.get('ctx'), c.get('actor')];
+    const again: FormAgain = async (state) =>
+      formPage(c, { ...editForm(await draftEditPage(ctx, actor, id)), ...state });
+    if (word) return importAction(c, { values, word, target: { publicationId: id }, again });
     return formAction(c, {
       values,
       schema: draftForm,
-      run: async ({ removeAttachment, ...input }) =>
-        editDraft(ctx, actor, id, input, { remove: removeAttachment, added: await uploadsOf(files) }),
+      run: async ({ removeAttachment, imported, ...input }) =>
+        editDraft(ctx, actor, id, input, {
+          remove: removeAttachment,
+          added: [...(await uploadsOf(files)), ...(await importedUploads(ctx, actor, imported, id))],
+        }),
       done: () => c.redirect(`/admin/publications/${id}?flash=saved`, 303),
-      again: async (state) => formPage(c, { ...editForm(await draftEditPage(ctx, actor, id)), ...state }),
+      again,
     });
   });
 

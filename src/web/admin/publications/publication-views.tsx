@@ -19,8 +19,20 @@ import { PUBLICATION_STATUS_LABELS, type PublicationStatus } from '../../../doma
 import { formatSize } from '../../../domain/publications/attachments.js';
 import type { DraftChoices, PublicationDashboard, PublicationRegister } from '../../../app/publications/back-office.js';
 import type { PublicationAttachment } from '../../../app/publications/ports.js';
+import type { ImportedImage } from '../../../app/publications/word-import.js';
 import { AdminLayout } from '../../common/layout.js';
-import { ErrorSummary, Field, FilterForm, PostForm, Select, boundFields, labelledOptions } from '../../common/forms.js';
+import {
+  ErrorSummary,
+  Field,
+  FieldNotes,
+  FileField,
+  FilterForm,
+  PostForm,
+  Select,
+  boundFields,
+  describedBy,
+  labelledOptions,
+} from '../../common/forms.js';
 import { Pager, pageHref } from '../../common/pager.js';
 import type { FieldErrors, FormValues } from '../../common/validation.js';
 import { valueOf } from '../../common/pipeline.js';
@@ -128,9 +140,25 @@ type FormProps = {
   edit?: EditedDraft;
   choices: DraftChoices;
   values: FormValues;
+  /** Images imported from a Word document, not yet saved (the form carries their references). */
+  imported?: readonly ImportedImage[];
   errors?: FieldErrors;
   message?: string;
+  /** What was done without saving (a Word document's body imported). */
+  notice?: string;
 };
+
+/** The label of the file field a Word document is imported from, and of the button that imports it. */
+const WORD_LABEL = '从Word导入正文';
+const IMPORT_BUTTON = '导入Word正文（不保存）';
+
+/** The body's rule (domain/publications/body-text.ts), as the form states it. */
+const BODY_HINT =
+  '直接输入文字即可：空一行为新段落，单独换行保留为换行。以HTML标签（如<p>、<h2>、<table>）开头的正文按HTML保存，' +
+  '可使用段落、标题、列表、表格和链接；脚本、样式等内容保存时会被清除。';
+
+/** The form's labels: the item's fields and the Word document the body is imported from. */
+const FORM_LABELS = { ...L, word: WORD_LABEL };
 
 /** The draft form: every metadata field, the body and the attachments. */
 export function PublicationFormPage(p: FormProps) {
@@ -149,8 +177,10 @@ export function PublicationFormPage(p: FormProps) {
       csrf={p.csrf}
       path="/admin/publications"
       back={[p.edit ? `/admin/publications/${p.edit.id}` : '/admin/publications', '返回']}
+      flash={p.notice}
+      scripts={['/static/editor.js']}
     >
-      <ErrorSummary message={p.message} errors={e} labels={L} />
+      <ErrorSummary message={p.message} errors={e} labels={FORM_LABELS} />
       {!p.edit && orgs.length > 1 ? (
         <form method="get" action="/admin/publications/new" class="filters" aria-label="选择发布机构">
           <Select name="org" label="发布机构" value={org.id} options={orgs} />
@@ -200,31 +230,62 @@ export function PublicationFormPage(p: FormProps) {
           </label>
         </div>
         {field('interprets', { hint: '体裁为政策解读时必填' })}
+        <WordImport error={e.word} imported={p.imported ?? []} />
         <div class={e.body ? 'field has-error' : 'field'}>
-          <label for="f-body">{L.body}</label>
-          <p class="hint" id="f-body-hint">
-            可使用HTML段落、标题、列表、表格和链接；脚本、样式等内容保存时会被清除。
-          </p>
-          {e.body ? (
-            <p class="error" id="f-body-err">
-              {e.body}
-            </p>
-          ) : null}
+          <label for="f-body" id="f-body-label">
+            {L.body}
+          </label>
+          <FieldNotes id="f-body" hint={BODY_HINT} error={e.body} />
           <textarea
             id="f-body"
             name="body"
             rows={14}
             class="body-editor"
-            aria-describedby={e.body ? 'f-body-hint f-body-err' : 'f-body-hint'}
+            data-rich-editor="f-body-label"
+            aria-describedby={describedBy({ id: 'f-body', hint: BODY_HINT, error: e.body })}
             aria-invalid={e.body ? 'true' : undefined}
           >
             {v('body')}
           </textarea>
         </div>
         <Attachments edit={p.edit} error={e.attachments} />
-        <button type="submit">{p.edit ? '保存草稿' : '保存为草稿'}</button>
+        <p class="actions-row">
+          <button type="submit">{p.edit ? '保存草稿' : '保存为草稿'}</button>
+          {/* After the save button, so that Enter in a field still saves. */}
+          <button type="submit" name="intent" value="import" class="secondary">
+            {IMPORT_BUTTON}
+          </button>
+        </p>
       </PostForm>
     </AdminLayout>
+  );
+}
+
+/** "从Word导入正文": the file field, its message, and the images already imported (carried until saved). */
+function WordImport(p: { error?: string; imported: readonly ImportedImage[] }) {
+  return (
+    <>
+      <FileField
+        name="word"
+        label={WORD_LABEL}
+        hint={`选择DOCX格式的Word文档，点击表单末尾的“${IMPORT_BUTTON}”：文档的标题、段落、表格、列表和图片替换下面的正文，图片在保存草稿后列为附件。导入后请检查正文再保存；其他已填写的内容保持不变。`}
+        error={p.error}
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+      />
+      {p.imported.length > 0 ? (
+        <div class="field imported-images">
+          <p>已导入的图片（保存草稿后列为附件）：</p>
+          <ul class="plain">
+            {p.imported.map((i) => (
+              <li>
+                <input type="hidden" name="imported" value={i.ref} />
+                {i.name}（{formatSize(i.size)}）
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
   );
 }
 

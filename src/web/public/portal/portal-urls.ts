@@ -20,7 +20,7 @@ export const portalUrls: PortalUrls = {
   standardCatalogue: (code) => `${org(code)}/standard-catalogue`,
   publication: (id) => `/publications/${encodeURIComponent(id)}`,
   attachment: (fileId, publicationId) =>
-    `/files/${encodeURIComponent(fileId)}?pub=${encodeURIComponent(publicationId)}`,
+    `/files/${encodeURIComponent(fileId)}${publicationId === undefined ? '' : `?pub=${encodeURIComponent(publicationId)}`}`,
   pageOf: (path) => {
     const page = /^\/publications\/([^/?#]+)/.exec(path);
     if (page?.[1]) return { kind: 'publication', id: decodeURIComponent(page[1]) };
