@@ -11,6 +11,7 @@ import type { Category, LiveFilter, LiveItem, LiveVersion, PublicationAttachment
 import type { Organization } from '../../domain/orgs/organization.js';
 import { publicMetadata, type PublicMetadata, type PublicationKind } from '../../domain/publications/publication.js';
 import { parseQuery } from '../../domain/search/tokenize.js';
+import { isWithdrawn } from '../../domain/publications/transitions.js';
 import { findHits, type SearchSort } from '../search/search.js';
 import { invalid, notFound } from '../errors.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
@@ -191,8 +192,9 @@ export type PublicationPageData =
 
 /**
  * The publication page: the live version with attachments and the interpretation links both ways.
- * @returns 'withdrawn' for a 主动公开 item that was published and then withdrawn (the page answers
- *   410); 'not_found' for anything the public never saw (unknown, unpublished, not 主动公开)
+ * @returns 'withdrawn' for a 主动公开 item that was published and then withdrawn, also while it is revised to be
+ *   published again (the page answers 410); 'not_found' for anything the public never saw (unknown, unpublished,
+ *   not 主动公开)
  */
 export async function publicationPage(ctx: PortalContext, id: string): Promise<PublicationPageData> {
   const pub = await ctx.repos.publications.byId(id);
@@ -201,7 +203,8 @@ export async function publicationPage(ctx: PortalContext, id: string): Promise<P
   const live = await ctx.repos.publications.liveVersion(id);
   const item = live ? toItem(id, pub.orgId, live) : undefined;
   if (!live || !item) {
-    const wasPublic = pub.state === 'withdrawn' && pub.currentVersion !== null && pub.disclosure === 'proactive';
+    // Withdrawn, also while a revision after withdrawal (撤稿后修订) runs: 410 until the new version is published.
+    const wasPublic = isWithdrawn(pub) && pub.currentVersion !== null && pub.disclosure === 'proactive';
     return wasPublic ? { status: 'withdrawn', org } : { status: 'not_found' };
   }
   const interpreted = live.fields.interpretsId ? await liveItem(ctx, live.fields.interpretsId) : undefined;

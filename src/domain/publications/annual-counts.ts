@@ -8,8 +8,12 @@ import { PUBLICATION_KINDS, type Disclosure, type PublicationKind, type Validity
 export type PublicationFact = {
   kind: PublicationKind;
   writtenOn: LocalDate;
-  /** 发布日期; null when never published. */
+  /**
+   * 发布日期; null when never published. An item withdrawn and published again after a revision (修订后重新发布)
+   * carries the day of its new publication.
+   */
   publishedOn: LocalDate | null;
+  /** Withdrawn (撤稿) by the year's end, and not published again since (also while a revision runs). */
   withdrawn: boolean;
   disclosure: Disclosure;
   validity: Validity;
@@ -50,7 +54,10 @@ const byEnd = (d: LocalDate | null, year: number): boolean => d !== null && d <=
  * Whether an item counts as proactively published: section 二 of the annual report (art. 50) and "全年主动公开政府
  * 信息X条" count 主动公开 items only — 依申请公开 and 不予公开 items never, even when they went through the review
  * chain — and a withdrawn (撤稿) item counts as never published, in every year, so that 现行有效 of one year and
- * 本年新制发 − 本年废止 of the next agree (R7 of the report check).
+ * 本年新制发 − 本年废止 of the next agree (R7 of the report check). An item withdrawn and then revised and
+ * published again (修订后重新发布, transition-table.ts `reopen`) is a new publication: it counts from the day of its
+ * new publication (its `publishedOn`), in that year and later ones, as if never published before; while the
+ * revision runs it is still withdrawn and counts nowhere.
  */
 export function countsAsPublished(f: Pick<PublicationFact, 'disclosure' | 'publishedOn' | 'withdrawn'>): boolean {
   return f.disclosure === 'proactive' && f.publishedOn !== null && !f.withdrawn;

@@ -21,7 +21,8 @@ export const KIND_LABELS: Readonly<Record<PublicationKind, string>> = {
 /**
  * Review-chain states. `submitted` waits for level 1, `in_review` for a later level (`reviewLevel`),
  * `signed_off` for release, `scheduled` for its release time. A published item under revision
- * (`currentVersion` set) is back in `draft`…`scheduled` while its live version stays up.
+ * (`currentVersion` set) is back in `draft`…`scheduled` while its live version stays up; a withdrawn item under
+ * revision (撤稿后修订: `currentVersion` and `withdrawnAt` set) is too, and nothing of it is shown meanwhile.
  */
 export const PUBLICATION_STATES = [
   'draft',
@@ -158,9 +159,14 @@ export type PublicationSnapshot = {
   reviewLevel: number | null;
   major: boolean;
   createdBy: string | null;
-  /** The live version number, or null if never published. */
+  /** The last published version's number, or null if never published. */
   currentVersion: number | null;
   scheduledAt: string | null;
+  /**
+   * When the item was withdrawn (撤稿), while it is: kept through a revision after withdrawal (撤稿后修订), cleared
+   * when the new version is published. Absent or null: not withdrawn.
+   */
+  withdrawnAt?: string | null;
   reviews: readonly ReviewEntry[];
 };
 

@@ -2,14 +2,15 @@
 // state to which, and which roles may make it. `decide` enforces it and `availableTransitions`
 // offers it; both read only this file.
 //
-// Roles: editor — submit, recall (撤回送审 before any reviewer acted), publish (授权发布 after sign-off), revise;
+// Roles: editor — submit, recall (撤回送审 before any reviewer acted), publish (授权发布 after sign-off), revise,
+// reopen (撤稿后修订: a withdrawn item revised to be published again under its 索引号);
 // reviewer — approve/reject a level; signer — sign off (approve the last level), publish, withdraw; head — sign
 // off 重大 items, publish, withdraw. `release` is the scheduler's move (no actor).
 
 import type { Role } from '../users/roles.js';
 import type { PublicationState } from './publication.js';
 
-/** Moves. API names: submit, recall, approve, reject, publish, withdraw (+ revise; release is the job's). */
+/** Moves. API names: submit, recall, approve, reject, publish, withdraw (+ revise, reopen; release is the job's). */
 export const PUBLICATION_ACTIONS = [
   'submit',
   'recall',
@@ -18,6 +19,7 @@ export const PUBLICATION_ACTIONS = [
   'publish',
   'withdraw',
   'revise',
+  'reopen',
   'release',
 ] as const;
 /** One move. */
@@ -45,6 +47,7 @@ export const ACTION_LABELS: Readonly<Record<PublicationAction | 'create' | 'edit
   publish: '发布',
   withdraw: '撤稿',
   revise: '修订新版本',
+  reopen: '撤稿后修订（修订后重新发布）',
   release: '定时发布',
 };
 
@@ -57,6 +60,7 @@ export const ACTION_ROLES: Readonly<Record<PublicationAction, readonly Role[]>> 
   publish: ['editor', 'signer', 'head'],
   withdraw: ['signer', 'head'],
   revise: ['editor'],
+  reopen: ['editor'],
   release: [],
 };
 
@@ -88,7 +92,12 @@ export const REVISION_STATES: readonly PublicationState[] = [
 /**
  * The table. `approve` leads to `in_review` except at the last level, where it leads to
  * `signed_off` (decide picks). `publish` with a future time leads to `scheduled` instead.
- * `withdraw` from a revision state needs a live version (decide checks).
+ * `withdraw` from a revision state needs a published version (decide checks).
+ *
+ * 撤稿后修订 (`reopen`): a withdrawn item goes back to the draft as a new version under the same id and 索引号
+ * (an 索引号 is never given twice); it stays withdrawn — off the portal, search, feeds and the open-data API,
+ * its page answering 410 — until the revision is published through the whole chain (先审后发), when the old
+ * address shows the new version. Withdrawing it again drops the revision (back to `withdrawn`).
  */
 export const TRANSITIONS: readonly Transition[] = [
   row('draft', 'submit', 'submitted'),
@@ -106,6 +115,8 @@ export const TRANSITIONS: readonly Transition[] = [
   row('scheduled', 'release', 'published'),
   // a new version of a published item goes through the chain again; the live version stays up
   row('published', 'revise', 'draft'),
+  // 撤稿后修订: the same, from a withdrawn item, which stays withdrawn until the new version is published
+  row('withdrawn', 'reopen', 'draft'),
   // 撤稿 of a live item, also while a revision runs (the revision is dropped)
   row('published', 'withdraw', 'withdrawn'),
   ...REVISION_STATES.map((s) => row(s, 'withdraw', 'withdrawn')),

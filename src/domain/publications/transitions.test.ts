@@ -204,6 +204,57 @@ describe('review chain', () => {
     assert.equal(code(step(p, signer, 'reject', { comment: 'x' }), signer, 'withdraw', { reason: '撤回' }), 'ok');
   });
 
+  test('should reopen a withdrawn item (撤稿后修订): editors only, still withdrawn until published again', () => {
+    const withdrawn = step(draft({ state: 'published', currentVersion: 2 }), signer, 'withdraw', {
+      reason: '内容有误',
+    });
+    assert.deepEqual([withdrawn.state, withdrawn.withdrawnAt], ['withdrawn', '2025-10-09T02:00:00.000Z']);
+    assert.equal(code(withdrawn, signer, 'reopen'), 'forbidden', 'deny by default: editors only');
+    assert.equal(code(withdrawn, r1, 'reopen'), 'forbidden');
+    assert.equal(code(draft(), editor, 'reopen'), 'illegal_transition', 'only from withdrawn');
+    assert.equal(code(draft({ state: 'published', currentVersion: 1 }), editor, 'reopen'), 'illegal_transition');
+    assert.equal(code(draft({ state: 'withdrawn', currentVersion: null }), editor, 'reopen'), 'illegal_transition');
+    assert.deepEqual(
+      availableTransitions(withdrawn, editor, levels).map((t) => [t.action, t.to, t.label]),
+      [['reopen', 'draft', '撤稿后修订（修订后重新发布）']],
+    );
+    assert.deepEqual(availableTransitions(withdrawn, signer, levels), []);
+    const ed2 = who('ed2', ['editor']);
+    let p = step(withdrawn, ed2, 'reopen');
+    // Same item, same version count, still withdrawn while the revision runs.
+    assert.deepEqual([p.state, p.currentVersion, p.withdrawnAt], ['draft', 2, '2025-10-09T02:00:00.000Z']);
+    // Whoever reopened it edited it (编审分离).
+    assert.equal(code(step(p, editor, 'submit'), who('ed2', ['reviewer']), 'approve'), 'forbidden');
+    assert.equal(code(step(p, editor, 'submit'), r1, 'approve'), 'ok');
+    p = step(step(step(step(p, editor, 'submit'), r1, 'approve'), r2, 'approve'), signer, 'approve');
+    const d = decide(p, { action: 'publish' }, ctx(signer, { today: localDate('2025-11-03') }));
+    assert.ok(d.ok);
+    // Published anew: version 3, its 发布日期 that day, no longer withdrawn.
+    assert.equal(d.value.newVersion, 3);
+    assert.deepEqual(d.value.patch, {
+      state: 'published',
+      scheduledAt: null,
+      reviewLevel: null,
+      currentVersion: 3,
+      publishedOn: '2025-11-03',
+      withdrawnAt: null,
+      withdrawReason: null,
+    });
+  });
+
+  test('should drop a revision after withdrawal when withdrawn again, keeping the first withdrawal', () => {
+    const withdrawn = step(draft({ state: 'published', currentVersion: 1 }), signer, 'withdraw', { reason: '有误' });
+    const reopened = { ...step(withdrawn, editor, 'reopen'), withdrawnAt: '2025-10-01T00:00:00.000Z' };
+    const d = decide(reopened, { action: 'withdraw', params: { reason: '不再发布' } }, ctx(head));
+    assert.ok(d.ok);
+    assert.deepEqual(d.value.patch, { state: 'withdrawn', reviewLevel: null, scheduledAt: null });
+    assert.equal(d.value.entry.comment, '不再发布');
+    // A scheduled release of the revision publishes it anew too.
+    const scheduled = { ...reopened, state: 'scheduled' as const, scheduledAt: '2025-10-09T01:00:00.000Z' };
+    const released = decide(scheduled, { action: 'release' }, ctx(null));
+    assert.ok(released.ok && released.value.patch.withdrawnAt === null && released.value.patch.publishedOn);
+  });
+
   test('should offer exactly the moves decide allows', () => {
     const submitted = step(draft(), editor, 'submit');
     assert.deepEqual(

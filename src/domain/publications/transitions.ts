@@ -137,7 +137,7 @@ export function separationBlock(
 /** Users who edited the item (created, edited, submitted, recalled or revised it), in any round. */
 export function editorsOf(pub: PublicationSnapshot): Set<string> {
   const ids = pub.reviews
-    .filter((r) => ['create', 'edit', 'submit', 'recall', 'revise'].includes(r.action))
+    .filter((r) => ['create', 'edit', 'submit', 'recall', 'revise', 'reopen'].includes(r.action))
     .map((r) => r.actorId);
   return new Set([pub.createdBy, ...ids].filter((x): x is string => x !== null));
 }
@@ -172,6 +172,8 @@ function guardError(pub: PublicationSnapshot, action: PublicationAction, ctx: Gu
       return pub.currentVersion === null
         ? new DomainError(ILLEGAL_TRANSITION, '该信息尚未发布，不能撤稿；未发布的稿件可退回修改')
         : null;
+    case 'reopen':
+      return pub.currentVersion === null ? new DomainError(ILLEGAL_TRANSITION, '该信息从未发布，不能撤稿后修订') : null;
     case 'recall':
       return currentRound(pub).some((r) => r.action === 'approve' || r.action === 'reject')
         ? new DomainError(ILLEGAL_TRANSITION, '审核人员已办理，不能撤回送审')
@@ -259,9 +261,14 @@ function buildDecision(
       return decision(releasePatch(pub, ctx.today), null, (pub.currentVersion ?? 0) + 1);
     case 'recall':
     case 'revise':
+    case 'reopen':
+      // reopen keeps `withdrawnAt`: the item stays withdrawn until the new version is published
       return decision({ state: to, reviewLevel: null, scheduledAt: null });
     case 'withdraw':
       if (comment === '') return invalid('撤稿须填写理由');
+      // Withdrawing a revision after withdrawal (撤稿后修订) drops it: the item was withdrawn all along, so the
+      // first withdrawal's instant and reason stay (the ledger row keeps this comment).
+      if (isWithdrawn(pub)) return decision({ state: to, reviewLevel: null, scheduledAt: null });
       return decision({
         state: to,
         reviewLevel: null,
@@ -309,14 +316,28 @@ function publishDecision(
   return decision(releasePatch(pub, ctx.today), null, (pub.currentVersion ?? 0) + 1);
 }
 
-/** Going live: a new live version; the 发布日期 is that of the first publication. */
+/**
+ * Whether the item is withdrawn (撤稿), also while a revision after withdrawal runs (撤稿后修订).
+ * @param pub the item's state and withdrawal instant
+ */
+export function isWithdrawn(pub: Pick<PublicationSnapshot, 'state' | 'withdrawnAt'>): boolean {
+  return pub.state === 'withdrawn' || (pub.withdrawnAt ?? null) !== null;
+}
+
+/**
+ * Going live: a new live version. The 发布日期 is that of the first publication, kept by later versions — except
+ * after a withdrawal: a withdrawn item counts as never published (annual-counts.ts `countsAsPublished`), so its
+ * revision published again (修订后重新发布) is published anew, on this day, and is no longer withdrawn.
+ */
 function releasePatch(pub: PublicationSnapshot, today: LocalDate): PublicationPatch {
-  const first = pub.currentVersion === null;
+  const withdrawn = isWithdrawn(pub);
+  const first = pub.currentVersion === null || withdrawn;
   return {
     state: 'published',
     scheduledAt: null,
     reviewLevel: null,
     currentVersion: (pub.currentVersion ?? 0) + 1,
     ...(first ? { publishedOn: today } : {}),
+    ...(withdrawn ? { withdrawnAt: null, withdrawReason: null } : {}),
   };
 }
