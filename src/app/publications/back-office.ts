@@ -12,7 +12,7 @@ import {
   canViewPublications,
 } from '../../domain/policies/publication-policy.js';
 import { ancestry, type Organization } from '../../domain/orgs/organization.js';
-import { publicationClock, type PublicationStatus } from '../../domain/publications/deadlines.js';
+import type { PublicationStatus } from '../../domain/publications/deadlines.js';
 import { roleForLevel, type ReviewLevel } from '../../domain/publications/review-chain.js';
 import type { CheckFinding } from '../../domain/publications/checks.js';
 import { INTERPRETABLE_KINDS, type DraftInput } from '../../domain/publications/draft-fields.js';
@@ -24,7 +24,13 @@ import { catalogueRowChoices, type RowChoiceGroup } from '../standard-catalogue/
 import { checkPublication } from './act-on-publication.js';
 import { loadPublicationConfig } from './catalogue.js';
 import { updateDraft, type AttachmentUpload, type DraftContext } from './drafts.js';
-import { getPublication, listPublications, type PublicationView, type ReadContext } from './publication-queries.js';
+import {
+  getPublication,
+  listPublications,
+  publicationClocks,
+  type PublicationView,
+  type ReadContext,
+} from './publication-queries.js';
 import { reassessmentPanel, type ReassessmentPanel } from './reassessment.js';
 import type { Category, PublicationFilter, PublicationRecord, PublicationSummary } from './ports.js';
 
@@ -70,14 +76,14 @@ export async function listPublicationRows(
     ),
     loadHolidayCalendar(ctx.repos),
   ]);
-  const today = localDate(ctx.clock.today());
+  const clocks = await publicationClocks(ctx, items, cal);
   return {
     total,
     items: items.map((i) => ({
       ...i,
       orgName: orgs.find((o) => o.id === i.orgId)?.name ?? '',
       categoryName: names.get(i.categoryId) ?? '',
-      clock: publicationClock(i, today, cal)?.status ?? null,
+      clock: clocks.get(i.id)?.status ?? null,
     })),
   };
 }
@@ -387,7 +393,9 @@ export async function loadPublicationDashboard(ctx: ReadContext, actor: Actor): 
     listPublications(ctx, actor, { states: ['draft'] }, { limit: 1, offset: 0 }),
     listPublicationRows(ctx, actor, { states: UNPUBLISHED }, { limit: CLOCK_SCAN_LIMIT, offset: 0 }),
   ]);
-  const unpublished = open.items.filter((i) => i.currentVersion === null);
+  // Every item on its way to the portal is timed: a first publication from 成文日期, a new version (修订, 撤稿后修订)
+  // from the day of the change (art. 26 "形成或者变更之日起").
+  const unpublished = open.items;
   return {
     awaitingMe,
     drafts: drafts.total,

@@ -6,6 +6,7 @@ import type {
   PublicationKind,
   PublicationState,
   ReviewEntry,
+  Validity,
 } from '../../domain/publications/publication.js';
 import type { PublicationPatch } from '../../domain/publications/transitions.js';
 import type { LocalDate } from '../../domain/core/local-date.js';
@@ -76,6 +77,10 @@ export type PublicationSummary = {
   currentVersion: number | null;
   major: boolean;
   updatedAt: string;
+  validity: Validity;
+  validityOn: LocalDate | null;
+  /** Set while the item is withdrawn (also during a revision after withdrawal). */
+  withdrawnAt: string | null;
 };
 
 /** Filters of the back-office list. */
@@ -94,6 +99,16 @@ export type LiveVersion = {
   version: number;
   publishedAt: string;
   fields: PublicationFields & { indexNo: string; publishedOn: LocalDate | null; attachments: PublicationAttachment[] };
+};
+
+/** A published version as recorded, without its body: the version history and the art. 26 clock read it. */
+export type VersionRecord = {
+  version: number;
+  /** When it went live (ISO instant). */
+  publishedAt: string;
+  publishedBy: string | null;
+  title: string;
+  validity: Validity;
 };
 
 /** Filters of the portal's live lists (every filter optional; `orgIds` absent means every organization). */
@@ -148,6 +163,10 @@ export interface PublicationRepository {
     filter: PublicationFilter,
     page: { limit: number; offset: number },
   ): Promise<{ items: PublicationSummary[]; total: number }>;
+  /** The instants of the ledger rows that opened a revision (修订新版本, 撤稿后修订) of each item, oldest first. */
+  revisionInstants(ids: readonly string[]): Promise<Map<string, string[]>>;
+  /** The published versions of each item, oldest first (items never published are absent). */
+  versions(ids: readonly string[]): Promise<Map<string, VersionRecord[]>>;
   /** Scheduled items whose time has come (scheduled_at ≤ now). */
   dueForRelease(now: string): Promise<string[]>;
   /** 不予公开 items whose re-assessment date is on or before `today` (art. 18). */

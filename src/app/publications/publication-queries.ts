@@ -8,14 +8,22 @@ import {
   type AvailableTransition,
 } from '../../domain/publications/transitions.js';
 import { annualPublicationCounts, type AnnualPublicationCounts } from '../../domain/publications/annual-counts.js';
-import { publicationClock, type PublicationStatus } from '../../domain/publications/deadlines.js';
+import {
+  clockStart,
+  publicationClock,
+  type ClockStart,
+  type PublicationClock,
+} from '../../domain/publications/deadlines.js';
+import { versionHistory, type VersionHistoryRow } from '../../domain/publications/version-history.js';
+import type { Disclosure, PublicationState, Validity } from '../../domain/publications/publication.js';
+import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { canViewPublications } from '../../domain/policies/publication-policy.js';
 import { ancestry } from '../../domain/orgs/organization.js';
 import { localDate, type LocalDate } from '../../domain/core/local-date.js';
 import { loadHolidayCalendar } from '../calendar/calendar.js';
 import { notFound } from '../errors.js';
 import { loadPublicationConfig } from './catalogue.js';
-import type { LiveVersion, PublicationFilter, PublicationRecord, PublicationSummary } from './ports.js';
+import type { LiveVersion, PublicationFilter, PublicationRecord, PublicationSummary, VersionRecord } from './ports.js';
 
 /** What the back office's reads use: the repositories and the clock. */
 export type ReadContext = Pick<AppContext, 'repos' | 'clock'>;
@@ -49,9 +57,61 @@ export type PublicationView = {
   available: AvailableTransition[];
   /** Why 编审分离 keeps the actor from approving the awaited level they hold the role of, if it does. */
   separation: string | null;
-  /** Art. 26: due date and status (null for 不予公开 items). */
-  clock: { dueOn: LocalDate; status: PublicationStatus } | null;
+  /** Art. 26: due date, status and what it counts from (null for 依申请公开 and 不予公开 items). */
+  clock: PublicationClock | null;
+  /** The published versions, oldest first, with how each ended. */
+  versions: VersionHistoryRow[];
 };
+
+/** What the art. 26 clock reads of an item (a list row or the whole item). */
+type Clocked = {
+  id: string;
+  state: PublicationState;
+  disclosure: Disclosure;
+  writtenOn: LocalDate;
+  publishedOn: LocalDate | null;
+  validity: Validity;
+  validityOn: LocalDate | null;
+};
+
+/**
+ * Where an item's art. 26 clock starts, from its recorded revisions and versions (deadlines.ts `clockStart`). A
+ * withdrawn item keeps the clock of its formation: a revision dropped by the withdrawal has nothing left to time.
+ */
+function startOf(
+  ctx: Pick<AppContext, 'clock'>,
+  item: Clocked,
+  revisedAt: readonly string[],
+  versions: readonly VersionRecord[],
+): ClockStart | undefined {
+  if (item.state === 'withdrawn') return undefined;
+  const day = (at: string) => ({ at, on: ctx.clock.dateOf(at) });
+  return clockStart(item, {
+    revisions: revisedAt.map(day),
+    versions: versions.map((v) => ({ ...day(v.publishedAt), version: v.version, validity: v.validity })),
+  });
+}
+
+/**
+ * The art. 26 clocks of items (null for items that have none), each from its formation or its latest change:
+ * two queries for all the items.
+ */
+export async function publicationClocks(
+  ctx: ReadContext,
+  items: readonly Clocked[],
+  cal: HolidayCalendar,
+): Promise<Map<string, PublicationClock | null>> {
+  const today = localDate(ctx.clock.today());
+  const timed = items.filter((i) => i.disclosure === 'proactive' && i.state !== 'withdrawn').map((i) => i.id);
+  const revised = await ctx.repos.publications.revisionInstants(timed);
+  const versions = await ctx.repos.publications.versions([...revised.keys()]);
+  return new Map(
+    items.map((i) => {
+      const start = startOf(ctx, i, revised.get(i.id) ?? [], versions.get(i.id) ?? []);
+      return [i.id, publicationClock(i, today, cal, start)];
+    }),
+  );
+}
 
 /**
  * One item with the moves the actor may make and its art. 26 clock.
@@ -65,13 +125,17 @@ export async function getPublication(ctx: ReadContext, actor: Actor, id: string)
   const config = await loadPublicationConfig(ctx.repos, pub.orgId);
   const cal = await loadHolidayCalendar(ctx.repos);
   const today = localDate(ctx.clock.today());
-  const clock = publicationClock(pub, today, cal);
+  const versions = (await ctx.repos.publications.versions([id])).get(id) ?? [];
+  const revisedAt = pub.reviews.filter((r) => r.action === 'revise' || r.action === 'reopen').map((r) => r.at);
+  const live = await ctx.repos.publications.liveVersion(id);
+  const withdrawals = pub.reviews.filter((r) => r.action === 'withdraw').map((r) => r.at);
   return {
     pub,
-    live: await ctx.repos.publications.liveVersion(id),
+    live,
     available: availableTransitions(pub, actor, config.levels, { now: ctx.clock.nowIso(), orgIds }),
     separation: separationBlock(pub, actor, config.levels, orgIds),
-    clock,
+    clock: publicationClock(pub, today, cal, startOf(ctx, pub, revisedAt, versions)),
+    versions: versionHistory(versions, withdrawals, live?.version ?? null),
   };
 }
 

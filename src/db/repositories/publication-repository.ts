@@ -9,6 +9,7 @@ import type {
   PublicationRecord,
   PublicationRepository,
   PublicationSummary,
+  VersionRecord,
 } from '../../app/publications/ports.js';
 import {
   splitKeyAreas,
@@ -52,6 +53,9 @@ const SUMMARY_COLUMNS = [
   'current_version',
   'major',
   'updated_at',
+  'validity',
+  'validity_on',
+  'withdrawn_at',
 ] as const;
 
 // Columns named as the item's fields (`doc_no` ↔ `docNo`): those a list row shares with the whole
@@ -167,6 +171,9 @@ function toSummary(r: Pick<Selectable<PublicationTable>, (typeof SUMMARY_COLUMNS
     publishedOn: d(r.published_on),
     state: r.state as PublicationState,
     currentVersion: numberOrNull(r.current_version),
+    validity: r.validity as Validity,
+    validityOn: d(r.validity_on),
+    withdrawnAt: r.withdrawn_at,
   };
 }
 
@@ -426,6 +433,43 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
       return pageOf(q, page, toSummary, (q) =>
         q.select(SUMMARY_COLUMNS).orderBy('updated_at', 'desc').orderBy('id', 'desc'),
       );
+    },
+    async revisionInstants(ids) {
+      const out = new Map<string, string[]>();
+      if (ids.length === 0) return out;
+      const rows = await db
+        .selectFrom('publication_review')
+        .select(['publication_id', 'at'])
+        .where('publication_id', 'in', [...ids])
+        .where('action', 'in', ['revise', 'reopen'])
+        .orderBy('publication_id')
+        .orderBy('seq')
+        .execute();
+      for (const r of rows) out.set(r.publication_id, [...(out.get(r.publication_id) ?? []), r.at]);
+      return out;
+    },
+    async versions(ids) {
+      const out = new Map<string, VersionRecord[]>();
+      if (ids.length === 0) return out;
+      const rows = await db
+        .selectFrom('publication_version')
+        .select(['publication_id', 'version', 'published_at', 'published_by', 'fields_json'])
+        .where('publication_id', 'in', [...ids])
+        .orderBy('publication_id')
+        .orderBy('version')
+        .execute();
+      for (const r of rows) {
+        const f = parseJson<Pick<PublicationFields, 'title' | 'validity'>>(r.fields_json);
+        const v: VersionRecord = {
+          version: Number(r.version),
+          publishedAt: r.published_at,
+          publishedBy: r.published_by,
+          title: f.title,
+          validity: f.validity,
+        };
+        out.set(r.publication_id, [...(out.get(r.publication_id) ?? []), v]);
+      }
+      return out;
     },
     async dueForRelease(now) {
       const rows = await db

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildHolidayCalendar } from '../calendar/holiday-calendar.js';
 import { localDate } from '../core/local-date.js';
-import { annualPublicationCounts, type PublicationFact } from './annual-counts.js';
+import { annualPublicationCounts, countsAsPublished, type PublicationFact } from './annual-counts.js';
 import { defaultCatalogue, flattenCatalogue } from './catalogue.js';
 import { DEFAULT_WORD_LIST, classifyLinks, isValidResidentId, prePublicationChecks } from './checks.js';
 import { readHtml } from '../../adapters/html/html-reader.js';
@@ -137,6 +137,8 @@ describe('clocks', () => {
     assert.deepEqual(publicationClock({ ...item, disclosure: 'proactive' }, today, cal), {
       dueOn: '2025-03-31',
       status: 'late',
+      from: '2025-03-03',
+      cause: 'formed',
     });
     assert.equal(publicationClock({ ...item, disclosure: 'on_request' }, today, cal), null);
     assert.equal(publicationClock({ ...item, disclosure: 'withheld' }, today, cal), null);
@@ -183,6 +185,21 @@ describe('annual counts', () => {
     assert.deepEqual(c.normative, { made: 1, repealed: 1, inForce: 2 });
     assert.deepEqual(c.rules, { made: 1, repealed: 0, inForce: 1 });
     assert.deepEqual(c.format2019, { newlyMade: 2, newlyPublished: 2, totalPublished: 4, rulesPublished: 1 });
+  });
+
+  test('should count a withdrawn item as never published, and a republished one from its new date', () => {
+    // Withdrawn (also while its revision runs): never published, in any year.
+    const withdrawn = fact({ withdrawn: true });
+    assert.equal(countsAsPublished(withdrawn), false);
+    assert.equal(annualPublicationCounts([withdrawn], 2025).normative.made, 0);
+    // Published again on 2026-02-02 (its 发布日期 is that day): nothing in 2025, new in 2026.
+    const again = fact({ publishedOn: localDate('2026-02-02') });
+    assert.equal(countsAsPublished(again), true);
+    const y2025 = annualPublicationCounts([again], 2025);
+    const y2026 = annualPublicationCounts([again], 2026);
+    assert.deepEqual([y2025.normative.made, y2025.normative.inForce, y2025.newByKind.normative], [0, 0, 0]);
+    assert.deepEqual([y2026.normative.made, y2026.normative.inForce, y2026.newByKind.normative], [1, 1, 1]);
+    assert.equal(y2026.format2019.newlyPublished, 1);
   });
 
   test('should count only 主动公开 items, a withdrawn item never, and 失效 like 废止', () => {

@@ -25,6 +25,8 @@ import { ClockBadge } from './publication-views.js';
 import { ReassessSection, type ReassessFailure } from './publication-reassess-views.js';
 import { REASSESS_LEDGER_ACTION, REASSESS_LEDGER_LABEL } from '../../../domain/publications/reassessment.js';
 import { DataTable } from '../../common/blocks.js';
+import { CLOCK_CAUSE_LABELS } from '../../../domain/publications/deadlines.js';
+import { VERSION_STATUS_LABELS, type VersionHistoryRow } from '../../../domain/publications/version-history.js';
 
 /**
  * The body as the back office previews it: an image the body shows at the portal's address of one of the item's
@@ -101,6 +103,12 @@ export function PublicationItemPage(p: Props) {
           </button>
         </PostForm>
       ) : null}
+      {pub.state !== 'withdrawn' && pub.withdrawnAt ? (
+        <p class="notice" id="reopened">
+          撤稿后修订：该信息已于{formatInstant(pub.withdrawnAt)}撤稿（理由：{pub.withdrawReason}
+          ），网站上不显示。修订稿经审核签发发布后，以原索引号和原网址重新公开。
+        </p>
+      ) : null}
       {live && pub.state !== 'published' && pub.state !== 'withdrawn' ? (
         <p class="notice">
           正在修订：网站上仍显示第{live.version}版（{formatInstant(live.publishedAt)}发布，名称“{live.fields.title}
@@ -133,6 +141,7 @@ export function PublicationItemPage(p: Props) {
           {p.page.findings.length === 0 ? <p>未发现问题。</p> : <Findings findings={p.page.findings} />}
         </section>
       ) : null}
+      <Versions page={p.page} />
       <Trail reviews={pub.reviews} levels={levels} people={p.page.people} />
       <ReassessSection
         panel={p.page.reassess}
@@ -173,7 +182,8 @@ function Metadata(p: { page: PublicationPage }) {
         <dd>
           {clock ? (
             <>
-              {clock.dueOn}前（第二十六条）
+              {clock.dueOn}前（第二十六条，{CLOCK_CAUSE_LABELS[clock.cause]}
+              {clock.cause === 'formed' ? '' : `：${clock.from}`}）
               <ClockBadge status={clock.status} />
             </>
           ) : (
@@ -230,6 +240,37 @@ function Metadata(p: { page: PublicationPage }) {
         ) : null}
       </dl>
     </>
+  );
+}
+
+/** The published versions: when each went up, who published it, and how it ended. */
+function Versions(p: { page: PublicationPage }) {
+  const { versions, people } = p.page;
+  if (versions.length === 0) return null;
+  const ended = (v: VersionHistoryRow): string => {
+    if (v.status === 'withdrawn') {
+      const again = v.followedBy === null ? '' : `，修订后以第${v.followedBy}版重新发布`;
+      return `${formatInstant(v.endedAt)}撤稿${again}`;
+    }
+    if (v.status === 'replaced') return `${formatInstant(v.endedAt)}由第${v.followedBy}版替换`;
+    return '—';
+  };
+  return (
+    <section aria-labelledby="versions-h">
+      <h2 id="versions-h">版本记录</h2>
+      <DataTable class="versions" cols={['版本', '发布时间', '发布人', '名称', '状态', '结束']}>
+        {versions.map((v) => (
+          <tr data-version={v.version}>
+            <td>第{v.version}版</td>
+            <td>{formatInstant(v.publishedAt)}</td>
+            <td>{(v.publishedBy && people[v.publishedBy]) || (v.publishedBy === null ? '系统' : '—')}</td>
+            <td>{v.title}</td>
+            <td>{VERSION_STATUS_LABELS[v.status]}</td>
+            <td>{ended(v)}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
   );
 }
 
