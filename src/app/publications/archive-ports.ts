@@ -11,8 +11,10 @@ import type { LiveVersion } from './ports.js';
 export type ExportCandidate = {
   id: string;
   orgId: string;
-  /** The instant of 撤稿, or null. */
+  /** The instant of 撤稿 while the item is withdrawn, or null. */
   withdrawnAt: string | null;
+  /** The instants of every 撤稿 in its ledger (an item withdrawn, revised and published again had one too). */
+  withdrawals: string[];
   versions: ExportVersionStamp[];
 };
 

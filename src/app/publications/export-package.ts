@@ -18,6 +18,7 @@ import {
   manifestJson,
   parseExportRequest,
   pickExportVersion,
+  versionWithdrawnOn,
   type ExportAttachment,
   type ExportEntry,
   type ExportMeta,
@@ -95,10 +96,16 @@ async function pickItems(ctx: Pick<AppContext, 'repos' | 'clock'>, plan: ExportP
   const candidates = await ctx.repos.publicationArchive.exportCandidates({ orgIds: plan.orgIds, to: period.to });
   const picked: Picked[] = [];
   for (const candidate of candidates) {
-    const withdrawnOn = candidate.withdrawnAt === null ? null : ctx.clock.dateOf(candidate.withdrawnAt);
-    const version = pickExportVersion(candidate.versions, withdrawnOn, period);
+    // Every withdrawal ends the version it took down: an item withdrawn, revised and published again
+    // (修订后重新发布) was off the portal between the two.
+    const withdrawals = candidate.withdrawals.map((at) => ctx.clock.dateOf(at));
+    const version = pickExportVersion(candidate.versions, withdrawals, period);
     if (version && (kinds.length === 0 || kinds.includes(version.kind))) {
-      picked.push({ candidate, version, withdrawnOn });
+      picked.push({
+        candidate,
+        version,
+        withdrawnOn: versionWithdrawnOn(candidate.versions, withdrawals, version.version),
+      });
     }
   }
   return picked.sort(

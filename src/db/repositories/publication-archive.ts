@@ -53,7 +53,7 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
       for (const r of rows) {
         let c = byId.get(r.publication_id);
         if (!c) {
-          c = { id: r.publication_id, orgId: r.org_id, withdrawnAt: r.withdrawn_at, versions: [] };
+          c = { id: r.publication_id, orgId: r.org_id, withdrawnAt: r.withdrawn_at, withdrawals: [], versions: [] };
           byId.set(r.publication_id, c);
         }
         c.versions.push({
@@ -64,6 +64,14 @@ export function publicationArchive(db: Kysely<Database>): PublicationArchiveRead
           kind: r.kind as PublicationKind,
         });
       }
+      const withdrawals = await db
+        .selectFrom('publication_review as r')
+        .innerJoin('publication as p', 'p.id', 'r.publication_id')
+        .select(['r.publication_id', 'r.at'])
+        .where('p.org_id', 'in', [...f.orgIds])
+        .where('r.action', '=', 'withdraw')
+        .execute();
+      for (const w of withdrawals) byId.get(w.publication_id)?.withdrawals.push(w.at);
       return [...byId.values()];
     },
     async versionFields(keys) {

@@ -13,6 +13,7 @@ import {
   MANIFEST_FORMAT,
   parseExportRequest,
   pickExportVersion,
+  versionWithdrawnOn,
   type ExportEntry,
   type ExportMeta,
   type ExportVersionStamp,
@@ -62,6 +63,18 @@ describe('pickExportVersion', () => {
     );
     assert.equal(pickExportVersion(one, d('2025-09-01'), p)?.version, 1, 'withdrawn after the period');
     assert.equal(pickExportVersion(one, d('2025-05-31'), p), null, 'withdrawn the day before');
+  });
+
+  test('should leave out a version withdrawn, then revised and published again, while it was off the portal', () => {
+    // Version 1 up on 2025-03-10, withdrawn 2025-04-10; version 2 (修订后重新发布) up on 2025-06-02.
+    const versions = [v(1, '2025-03-10T02:00:00Z'), v(2, '2025-06-02T02:00:00Z', { publishedOn: d('2025-06-02') })];
+    const withdrawals = [d('2025-04-10')];
+    assert.equal(pickExportVersion(versions, withdrawals, period('2025-05-01', '2025-05-31')), null, 'off the portal');
+    assert.equal(pickExportVersion(versions, withdrawals, period('2025-04-01', '2025-04-30'))?.version, 1);
+    assert.equal(pickExportVersion(versions, withdrawals, period('2025-05-01', '2025-06-30'))?.version, 2);
+    assert.equal(versionWithdrawnOn(versions, withdrawals, 1), '2025-04-10');
+    assert.equal(versionWithdrawnOn(versions, withdrawals, 2), null, 'live again');
+    assert.equal(versionWithdrawnOn(versions, [...withdrawals, d('2025-07-01')], 2), '2025-07-01');
   });
 
   test('should pack the last version live in the period, not a later revision', () => {

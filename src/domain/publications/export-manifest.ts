@@ -107,23 +107,51 @@ export function parseExportRequest(input: {
 }
 
 /**
+ * The day a version was withdrawn (撤稿), or null: the first withdrawal on or after the day it went up and before the
+ * next version's — a withdrawn item may be revised and published again as a later version (修订后重新发布).
+ * @param withdrawals the days of the item's withdrawals in the office's time zone (any order)
+ */
+export function versionWithdrawnOn(
+  versions: readonly ExportVersionStamp[],
+  withdrawals: readonly LocalDate[],
+  version: number,
+): LocalDate | null {
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  const i = sorted.findIndex((v) => v.version === version);
+  const v = sorted[i];
+  if (!v) return null;
+  const start = startOf(v, i);
+  const next = sorted[i + 1];
+  const within = withdrawals
+    .filter((w) => compareDates(w, start) >= 0 && (next === undefined || compareDates(w, dayOf(next.publishedAt)) <= 0))
+    .sort(compareDates);
+  return within[0] ?? null;
+}
+
+/** The first version counts from 发布日期 (imported items keep their original date), later ones from their day. */
+const startOf = (v: ExportVersionStamp, index: number): LocalDate =>
+  index === 0 && v.publishedOn !== null ? v.publishedOn : dayOf(v.publishedAt);
+
+/**
  * The version of an item to pack, or null when it does not belong in the package: the last
  * 主动公开 version that was live on a day of the period (a version is live from its day until the
- * next version's day, or until the withdrawal day).
- * @param withdrawnOn the day of 撤稿 in the office's time zone, or null
+ * next version's day, or until its withdrawal's day).
+ * @param withdrawn the days of 撤稿 in the office's time zone (one, a list, or null)
  */
 export function pickExportVersion(
   versions: readonly ExportVersionStamp[],
-  withdrawnOn: LocalDate | null,
+  withdrawn: LocalDate | readonly LocalDate[] | null,
   period: ExportPeriod,
 ): ExportVersionStamp | null {
+  const withdrawals = withdrawn === null ? [] : typeof withdrawn === 'string' ? [withdrawn as LocalDate] : withdrawn;
   const sorted = [...versions].sort((a, b) => a.version - b.version);
   let picked: ExportVersionStamp | null = null;
   for (const [i, v] of sorted.entries()) {
-    // The first version counts from 发布日期 (imported items keep their original date).
-    const start = i === 0 && v.publishedOn !== null ? v.publishedOn : dayOf(v.publishedAt);
+    const start = startOf(v, i);
     const next = sorted[i + 1];
-    const ends = [next ? dayOf(next.publishedAt) : null, withdrawnOn].filter((d): d is LocalDate => d !== null);
+    const ends = [next ? dayOf(next.publishedAt) : null, versionWithdrawnOn(sorted, withdrawals, v.version)].filter(
+      (d): d is LocalDate => d !== null,
+    );
     const end = ends.length === 0 ? null : ends.reduce((a, b) => (compareDates(a, b) <= 0 ? a : b));
     const overlaps = compareDates(start, period.to) <= 0 && (end === null || compareDates(end, period.from) >= 0);
     if (v.disclosure === 'proactive' && v.publishedOn !== null && overlaps) picked = v;
