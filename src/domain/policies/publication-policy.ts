@@ -1,4 +1,6 @@
 // Who may see and edit publications in the back office (docs/ARCHITECTURE.md, "Permissions"): deny by default.
+// The review chain's moves (撤稿 and 撤稿后修订 among them) are granted per role by `ACTION_ROLES` in
+// publications/transition-table.ts, and nothing else.
 import { holdsOver, type Actor } from './actor.js';
 import type { Role } from '../users/roles.js';
 
