@@ -105,6 +105,16 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([back.api?.title, back.api?.indexNo], [`${TITLE}（修订）`, first?.indexNo]);
       const audit = await rt.ctx.repos.audit.list({ entityId: id }, { limit: 50 });
       assert.ok(audit.some((e) => e.action === 'publication.reopen'));
+      // The archive export sees the withdrawal that ended version 1 although the item is no longer withdrawn.
+      const candidates = await rt.ctx.repos.publicationArchive.exportCandidates({
+        orgIds: [p.root.id],
+        to: '2025-12-31',
+      });
+      const candidate = candidates.find((c) => c.id === id);
+      assert.deepEqual(
+        [candidate?.withdrawnAt, candidate?.withdrawals.map((w) => rt.ctx.clock.dateOf(w)), candidate?.versions.length],
+        [null, ['2025-10-13'], 2],
+      );
     });
 
     test('should answer 410 again when the revision is dropped by a new withdrawal', async () => {
