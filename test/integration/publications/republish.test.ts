@@ -108,7 +108,7 @@ for (const dialect of DIALECTS) {
       // The archive export sees the withdrawal that ended version 1 although the item is no longer withdrawn.
       const candidates = await rt.ctx.repos.publicationArchive.exportCandidates({
         orgIds: [p.root.id],
-        to: '2025-12-31',
+        to: localDate('2025-12-31'),
       });
       const candidate = candidates.find((c) => c.id === id);
       assert.deepEqual(
