@@ -1,6 +1,7 @@
 // Browser journey: an editor drafts an item with an attachment, two reviewers and a signer approve it (the
 // editor cannot approve their own item and the page says why; the signer's button reads 签发), it appears on the
-// portal, in search and in the feed; withdrawn, it disappears and answers 410.
+// portal, in search and in the feed; withdrawn, it disappears and answers 410; revised after withdrawal (撤稿后修订)
+// it still answers 410 until the revision is published, then the same address shows version 2.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSkipReason, e2eSuite, makeMove as move } from '../support/e2e.js';
@@ -82,5 +83,25 @@ describe('proactive disclosure journey in Chromium', { skip: browserSkipReason()
     assert.equal(gone?.status(), 410);
     await visitor.goto(`${url}/search?q=${encodeURIComponent('河长')}`);
     assert.ok(!((await visitor.locator('main').textContent()) ?? '').includes('河长制工作年度通报'));
+
+    // 撤稿后修订: the editor reopens it; it stays withdrawn through the chain, then the same address shows version 2.
+    await signer.goto(itemUrl);
+    assert.equal(await signer.getByRole('button', { name: '撤稿后修订（修订后重新发布）' }).count(), 0);
+    await move(editor, itemUrl, '撤稿后修订（修订后重新发布）');
+    assert.match((await editor.locator('#reopened').textContent()) ?? '', /修订稿经审核签发发布后/);
+    await move(editor, itemUrl, '送审');
+    assert.equal((await visitor.goto(`${url}/publications/${id}`))?.status(), 410, 'still withdrawn in review');
+    for (const reviewer of ['wu.review', 'zheng.review']) {
+      const page = await server.staffPage(reviewer);
+      await move(page, itemUrl, '审核通过');
+      await page.close();
+    }
+    await move(signer, itemUrl, '签发');
+    await move(signer, itemUrl, '发布');
+    assert.equal((await visitor.goto(`${url}/publications/${id}`))?.status(), 200, 'the same address again');
+    await editor.goto(itemUrl);
+    const versions = (await editor.locator('section[aria-labelledby="versions-h"]').textContent()) ?? '';
+    assert.match(versions, /第1版.*已撤稿.*修订后以第2版重新发布/s);
+    assert.match(versions, /第2版.*网站当前显示/s);
   });
 });

@@ -72,11 +72,11 @@ export type VersionStamp = RevisionStamp & { version: number; validity: Validity
 /** What the art. 26 clock counts from: 形成 (成文日期) or the latest 变更. */
 export type ClockCause = 'formed' | 'revised' | 'validity';
 
-/** Chinese labels of what a clock counts from. */
+/** Chinese names of the day a clock counts from ("自…起"). */
 export const CLOCK_CAUSE_LABELS: Readonly<Record<ClockCause, string>> = {
-  formed: '自成文日期起',
-  revised: '自修订（变更）之日起',
-  validity: '自废止或失效（变更）之日起',
+  formed: '成文日期',
+  revised: '修订日期',
+  validity: '废止或失效日期',
 };
 
 /** Day zero of an item's art. 26 clock, why, and the publication that stops it (null while none has). */

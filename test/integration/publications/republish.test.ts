@@ -210,7 +210,7 @@ for (const dialect of DIALECTS) {
       assert.equal(done.status, 303);
       const reopened = await (await editor.get(`/admin/publications/${id}`)).text();
       assert.match(reopened, /id="reopened"/);
-      assert.match(reopened, /自修订（变更）之日起：2026-06-03/);
+      assert.match(reopened, /第二十六条，自修订日期2026-06-03起/);
       await p.publish(id, '2026-06-10');
       // A week later: a new session.
       const page = await (await (await agent('editor')).get(`/admin/publications/${id}`)).text();

@@ -182,8 +182,8 @@ function Metadata(p: { page: PublicationPage }) {
         <dd>
           {clock ? (
             <>
-              {clock.dueOn}前（第二十六条，{CLOCK_CAUSE_LABELS[clock.cause]}
-              {clock.cause === 'formed' ? '' : `：${clock.from}`}）
+              {clock.dueOn}前（第二十六条，自{CLOCK_CAUSE_LABELS[clock.cause]}
+              {clock.from}起）
               <ClockBadge status={clock.status} />
             </>
           ) : (
