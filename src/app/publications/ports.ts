@@ -163,8 +163,11 @@ export interface PublicationRepository {
     filter: PublicationFilter,
     page: { limit: number; offset: number },
   ): Promise<{ items: PublicationSummary[]; total: number }>;
-  /** The instants of the ledger rows that opened a revision (修订新版本, 撤稿后修订) of each item, oldest first. */
-  revisionInstants(ids: readonly string[]): Promise<Map<string, string[]>>;
+  /**
+   * The recorded changes of each item (art. 26 变更): the ledger rows that opened a revision (修订新版本, 撤稿后修订),
+   * and the art. 18 re-assessments that opened a 不予公开 item to 主动公开; with their instants, any order.
+   */
+  changeInstants(ids: readonly string[]): Promise<Map<string, { at: string; kind: 'revision' | 'disclosure' }[]>>;
   /** The published versions of each item, oldest first (items never published are absent). */
   versions(ids: readonly string[]): Promise<Map<string, VersionRecord[]>>;
   /** Scheduled items whose time has come (scheduled_at ≤ now). */

@@ -81,13 +81,13 @@ type Clocked = {
 function startOf(
   ctx: Pick<AppContext, 'clock'>,
   item: Clocked,
-  revisedAt: readonly string[],
+  changes: readonly { at: string; kind: 'revision' | 'disclosure' }[],
   versions: readonly VersionRecord[],
 ): ClockStart | undefined {
   if (item.state === 'withdrawn') return undefined;
   const day = (at: string) => ({ at, on: ctx.clock.dateOf(at) });
   return clockStart(item, {
-    revisions: revisedAt.map(day),
+    revisions: changes.map((c) => ({ ...day(c.at), kind: c.kind })),
     versions: versions.map((v) => ({ ...day(v.publishedAt), version: v.version, validity: v.validity })),
   });
 }
@@ -103,7 +103,7 @@ export async function publicationClocks(
 ): Promise<Map<string, PublicationClock | null>> {
   const today = localDate(ctx.clock.today());
   const timed = items.filter((i) => i.disclosure === 'proactive' && i.state !== 'withdrawn').map((i) => i.id);
-  const revised = await ctx.repos.publications.revisionInstants(timed);
+  const revised = await ctx.repos.publications.changeInstants(timed);
   const versions = await ctx.repos.publications.versions([...revised.keys()]);
   return new Map(
     items.map((i) => {
@@ -126,7 +126,7 @@ export async function getPublication(ctx: ReadContext, actor: Actor, id: string)
   const cal = await loadHolidayCalendar(ctx.repos);
   const today = localDate(ctx.clock.today());
   const versions = (await ctx.repos.publications.versions([id])).get(id) ?? [];
-  const revisedAt = pub.reviews.filter((r) => r.action === 'revise' || r.action === 'reopen').map((r) => r.at);
+  const changes = (await ctx.repos.publications.changeInstants([id])).get(id) ?? [];
   const live = await ctx.repos.publications.liveVersion(id);
   const withdrawals = pub.reviews.filter((r) => r.action === 'withdraw').map((r) => r.at);
   return {
@@ -134,7 +134,7 @@ export async function getPublication(ctx: ReadContext, actor: Actor, id: string)
     live,
     available: availableTransitions(pub, actor, config.levels, { now: ctx.clock.nowIso(), orgIds }),
     separation: separationBlock(pub, actor, config.levels, orgIds),
-    clock: publicationClock(pub, today, cal, startOf(ctx, pub, revisedAt, versions)),
+    clock: publicationClock(pub, today, cal, startOf(ctx, pub, changes, versions)),
     versions: versionHistory(versions, withdrawals, live?.version ?? null),
   };
 }

@@ -434,18 +434,26 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         q.select(SUMMARY_COLUMNS).orderBy('updated_at', 'desc').orderBy('id', 'desc'),
       );
     },
-    async revisionInstants(ids) {
-      const out = new Map<string, string[]>();
+    async changeInstants(ids) {
+      const out = new Map<string, { at: string; kind: 'revision' | 'disclosure' }[]>();
       if (ids.length === 0) return out;
-      const rows = await db
+      const revisions = await db
         .selectFrom('publication_review')
         .select(['publication_id', 'at'])
         .where('publication_id', 'in', [...ids])
         .where('action', 'in', ['revise', 'reopen'])
-        .orderBy('publication_id')
-        .orderBy('seq')
         .execute();
-      for (const r of rows) out.set(r.publication_id, [...(out.get(r.publication_id) ?? []), r.at]);
+      const disclosures = await db
+        .selectFrom('publication_reassessment')
+        .select(['publication_id', 'recorded_at as at'])
+        .where('publication_id', 'in', [...ids])
+        .where('disclosure_before', '=', 'withheld')
+        .where('disclosure_after', '=', 'proactive')
+        .execute();
+      const add = (r: { publication_id: string; at: string }, kind: 'revision' | 'disclosure') =>
+        out.set(r.publication_id, [...(out.get(r.publication_id) ?? []), { at: r.at, kind }]);
+      for (const r of revisions) add(r, 'revision');
+      for (const r of disclosures) add(r, 'disclosure');
       return out;
     },
     async versions(ids) {

@@ -77,6 +77,14 @@ describe('the art. 26 clock of a change', () => {
     assert.equal(clockStart(repealed, already).cause, 'revised');
   });
 
+  test('should start on the day a re-assessment opened a 不予公开 item to 主动公开 (recorded)', () => {
+    const s = clockStart(item(), {
+      revisions: [at('2025-03-03'), { ...at('2025-04-01'), kind: 'disclosure' }],
+      versions: [version(1, '2025-01-10')],
+    });
+    assert.deepEqual(s, { from: '2025-04-01', cause: 'disclosed', publishedOn: null });
+  });
+
   test('should clock a revision after withdrawal (撤稿后修订) from its opening and keep 主动公开 only', () => {
     const history = { revisions: [at('2025-05-05')], versions: [version(1, '2025-01-10')] };
     const s = clockStart(item(), history);

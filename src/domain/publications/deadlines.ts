@@ -58,24 +58,30 @@ function statusAgainst(
   return workingDaysBetween(today, due, cal) <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time';
 }
 
-/** A revision opened (修订新版本 `revise`, 撤稿后修订 `reopen`) as the review ledger recorded it. */
+/**
+ * A change as recorded: a revision opened (修订新版本 `revise`, 撤稿后修订 `reopen`: the review ledger's row), or a
+ * 不予公开 item opened to 主动公开 by its art. 18 re-assessment (`disclosure`: the re-assessment's record).
+ */
 export type RevisionStamp = {
-  /** The ledger row's instant (ISO-8601 UTC). */
+  /** The record's instant (ISO-8601 UTC). */
   at: string;
   /** Its day in the office's time zone. */
   on: LocalDate;
+  /** Default `revision`. */
+  kind?: 'revision' | 'disclosure';
 };
 
 /** A version that went live, as recorded when it did: its instant, office day and 有效性. */
-export type VersionStamp = RevisionStamp & { version: number; validity: Validity };
+export type VersionStamp = Omit<RevisionStamp, 'kind'> & { version: number; validity: Validity };
 
 /** What the art. 26 clock counts from: 形成 (成文日期) or the latest 变更. */
-export type ClockCause = 'formed' | 'revised' | 'validity';
+export type ClockCause = 'formed' | 'revised' | 'disclosed' | 'validity';
 
 /** Chinese names of the day a clock counts from ("自…起"). */
 export const CLOCK_CAUSE_LABELS: Readonly<Record<ClockCause, string>> = {
   formed: '成文日期',
   revised: '修订日期',
+  disclosed: '评估决定主动公开之日',
   validity: '废止或失效日期',
 };
 
@@ -88,11 +94,13 @@ export type ClockStart = { from: LocalDate; cause: ClockCause; publishedOn: Loca
  *
  * Decision [D]: the day of a change is the day it was recorded: the day the latest revision was opened (修订新版本,
  * or 撤稿后修订 for a withdrawn item), read from the review ledger's timestamp, which no form can edit, so the
- * clock cannot be moved after the fact. A 废止 or 失效 is recorded the same way — its 有效性 and date are edited
- * in a revision — and when the revision changes the 有效性 of the version it revises, the clock starts on the
- * 废止/失效 date instead if that is earlier (the information changed then, art. 26), but never before the revised
- * version went live. The typed date can thus only make the clock stricter, never later than the recorded day. A
- * 废止/失效 date after the revision opened (announced ahead) leaves the clock at the recorded day.
+ * clock cannot be moved after the fact. A 不予公开 item that its art. 18 re-assessment opens to 主动公开 enters
+ * "主动公开范围" that day (the re-assessment's recorded instant): its clock starts then too. A 废止 or 失效 is
+ * recorded like any change — its 有效性 and date are edited in a revision — and when the revision changes the
+ * 有效性 of the version it revises, the clock starts on the 废止/失效 date instead if that is earlier (the
+ * information changed then, art. 26), but never before the revised version went live. The typed date can thus
+ * only make the clock stricter, never later than the recorded day. A 废止/失效 date after the revision opened
+ * (announced ahead) leaves the clock at the recorded day.
  *
  * Without a revision the clock counts from 成文日期 (形成) and stops at the first publication.
  * @param pub 成文日期, 发布日期 and the current fields' 有效性 (those of the revision while it runs)
@@ -113,7 +121,7 @@ export function clockStart(
     const from = base && compareDates(pub.validityOn, base.on) < 0 ? base.on : pub.validityOn;
     return { from, cause: 'validity', publishedOn };
   }
-  return { from: last.on, cause: 'revised', publishedOn };
+  return { from: last.on, cause: last.kind === 'disclosure' ? 'disclosed' : 'revised', publishedOn };
 }
 
 /** An item's art. 26 clock: the due date, the status, and what it counts from. */

@@ -2,15 +2,16 @@
 // reopened for revision (same id, same 索引号) it stays so through the whole review chain; published again, the
 // same address shows the new version and search, the feeds and the API list it again. The annual counts take it
 // as never published while withdrawn and from its new 发布日期 afterwards. The art. 26 clock of a change (a
-// revision, a 废止) counts from the recorded day of the change. The item page offers the move to editors only
-// and shows the version history.
+// revision, a 废止, a 不予公开 item opened up) counts from the recorded day of the change. The item page offers the
+// move to editors only and shows the version history.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { beforeSuite } from '../../support/suite.js';
 import { TestAgent } from '../../support/http.js';
 import { STAFF_PASSWORD } from '../../factories/staff.js';
-import { datedPublishing, moveAlongChain } from '../../factories/publications.js';
+import { datedPublishing, moveAlongChain, WITHHELD_FIELDS } from '../../factories/publications.js';
+import { recordReassessment } from '../../../src/app/publications/reassessment.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { updateDraft } from '../../../src/app/publications/drafts.js';
 import { annualPublicationReport, getPublication } from '../../../src/app/publications/publication-queries.js';
@@ -187,6 +188,24 @@ for (const dialect of DIALECTS) {
       // A 废止 date typed later than the day the revision was opened cannot put the clock off.
       await updateDraft(rt.ctx, p.editor, id, { ...fields, validity: 'repealed', validityOn: '2026-06-30' });
       assert.deepEqual([(await clock())?.from, (await clock())?.cause], ['2026-05-11', 'revised']);
+    });
+
+    test('should start the clock of a 不予公开 item on the day its re-assessment opens it to 主动公开', async () => {
+      const cal = await loadHolidayCalendar(rt.ctx.repos);
+      const id = await p.published('2026-07-01', '2026-07-02', {
+        ...FIELDS,
+        ...WITHHELD_FIELDS,
+        title: '内部工作方案',
+      });
+      assert.equal((await getPublication(rt.ctx, p.editor, id)).clock, null, '不予公开: no clock');
+      p.at('2026-07-06');
+      await recordReassessment(rt.ctx, p.signer, id, { decision: 'to_proactive', reason: '工作已完成，可以公开' });
+      assert.deepEqual((await getPublication(rt.ctx, p.editor, id)).clock, {
+        dueOn: publicationDueOn(localDate('2026-07-06'), cal),
+        status: 'on_time',
+        from: '2026-07-06',
+        cause: 'disclosed',
+      });
     });
 
     test('should offer 撤稿后修订 to editors only and show the version history', async () => {
