@@ -123,6 +123,13 @@ for (const dialect of DIALECTS) {
       );
       assert.equal((await act('signer', id, { action: 'withdraw', reason: '内容有误' })).json.state, 'withdrawn');
       assert.ok(!ids((await call('GET', '/api/v1/publications')).json).includes(id), 'gone at once');
+      // 撤稿后修订 through the API: the editor only; listed again once the revision is published.
+      assert.equal((await act('signer', id, { action: 'reopen' })).status, 403, 'only an editor reopens');
+      assert.equal((await act('editor', id, { action: 'reopen' })).json.state, 'draft');
+      assert.ok(!ids((await call('GET', '/api/v1/publications')).json).includes(id), 'not while revised');
+      await publishViaApi(id);
+      assert.ok(ids((await call('GET', '/api/v1/publications')).json).includes(id), 'listed again');
+      assert.equal((await act('signer', id, { action: 'withdraw', reason: '仍有误' })).json.state, 'withdrawn');
     });
 
     test('should list published items publicly with id and url, filter them, search them and page them', async () => {
