@@ -1,7 +1,10 @@
 // Browser journey of drafting, step by step on one item (each test continues where the one before left off, so
 // steps can be appended): the editor imports a Word document as the body in the rich-text editor (a non-DOCX
 // refused first; axe-clean in each state; keyboard-usable toolbar), edits it, saves; 送审, 撤回送审, 送审 again;
-// two reviewers approve and the signer 签发; published, the portal shows the imported body and its image.
+// two reviewers approve and the signer 签发; published, the portal shows the imported body and its image; the
+// editor drafts its interpretation from the document (为本文件起草解读) and it goes through the chain; the signer
+// withdraws the document with its interpretation in one move (both 410); the editor revises the document
+// (撤稿后修订) and it is published again under the same 索引号 and address.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -19,7 +22,7 @@ const loaded = (page: Page, selector: string) =>
   );
 
 /** The journey's state, carried from step to step. */
-const journey = { itemUrl: '', id: '' };
+const journey = { itemUrl: '', id: '', indexNo: '', interpretationId: '' };
 
 describe('drafting journey in Chromium', { skip: browserSkipReason() }, () => {
   const server = e2eSuite({
@@ -40,6 +43,27 @@ describe('drafting journey in Chromium', { skip: browserSkipReason() }, () => {
   after(() => context?.close());
 
   const area = () => editor.locator('.editor-area');
+
+  /** Two reviewers approve the item, the signer 签发 and 发布. */
+  const throughTheChain = async (itemUrl: string) => {
+    for (const reviewer of ['gao.review', 'xu.review']) {
+      const page = await server.staffPage(reviewer);
+      await move(page, itemUrl, '审核通过');
+      await page.close();
+    }
+    const signer = await server.staffPage('tang.signer');
+    await move(signer, itemUrl, '签发');
+    await move(signer, itemUrl, '发布');
+    await signer.close();
+  };
+  /** The 索引号 in the portal page's 信息属性 table. */
+  const portalIndexNo = async (page: Page) =>
+    (
+      (await page
+        .locator('table.pubmeta th', { hasText: '索引号' })
+        .locator('xpath=following-sibling::td[1]')
+        .textContent()) ?? ''
+    ).trim();
 
   test('should import a Word document as the body in the rich-text editor, keeping what was typed', async () => {
     await editor.goto(`${server.url}/admin/publications/new`);
@@ -149,6 +173,66 @@ describe('drafting journey in Chromium', { skip: browserSkipReason() }, () => {
     assert.equal(await body.locator('h2').textContent(), WORD_TEXT.heading);
     assert.equal(await body.locator('table td').first().textContent(), WORD_TEXT.cell);
     assert.ok(await loaded(visitor, '.pubbody img'), 'the image loads from the portal (CSP img-src self)');
+    await visitor.close();
+  });
+
+  test('should draft the interpretation from the document and publish it through the chain', async () => {
+    await editor.goto(journey.itemUrl);
+    await editor.getByRole('button', { name: '为本文件起草解读' }).click();
+    await editor.waitForURL(/\/admin\/publications\/[^/]+\/edit$/);
+    assert.equal(await editor.getByLabel(/^名称/).inputValue(), `《${TITLE}》政策解读`, 'the title names the document');
+    assert.equal(await editor.getByLabel(/^体裁/).inputValue(), 'interpretation');
+    await editor.getByRole('button', { name: 'HTML源码' }).click();
+    await editor.getByLabel(/^正文/).fill('<p>一、制定背景。</p><p>二、主要内容：明确各级河长的管护责任。</p>');
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await editor.waitForURL(/\/admin\/publications\/[^/?]+(\?.*)?$/);
+    const url = editor.url().replace(/\?.*$/, '');
+    journey.interpretationId = url.split('/').pop() ?? '';
+    assert.notEqual(journey.interpretationId, journey.id);
+    await move(editor, url, '送审');
+    await throughTheChain(url);
+    const visitor = await server.browser.newPage();
+    assert.equal((await visitor.goto(`${server.url}/publications/${journey.interpretationId}`))?.status(), 200);
+    assert.match((await visitor.locator('main').textContent()) ?? '', /明确各级河长的管护责任/);
+    await visitor.goto(`${server.url}/publications/${journey.id}`);
+    journey.indexNo = await portalIndexNo(visitor);
+    assert.ok(journey.indexNo !== '', 'the document shows its 索引号');
+    assert.match(
+      (await visitor.locator('main').textContent()) ?? '',
+      /政策解读/,
+      'the document links its interpretation',
+    );
+    await visitor.close();
+  });
+
+  test('should withdraw the document with its interpretation in one move', async () => {
+    const signer = await server.staffPage('tang.signer');
+    await move(signer, journey.itemUrl, '撤稿', async (f) => {
+      await f.getByLabel(/^撤稿理由/).fill('河湖管护要求调整，需修订后重新发布');
+      await f.getByLabel(/《.*》政策解读/).check();
+    });
+    await signer.close();
+    const visitor = await server.browser.newPage();
+    for (const id of [journey.id, journey.interpretationId]) {
+      assert.equal((await visitor.goto(`${server.url}/publications/${id}`))?.status(), 410, id);
+    }
+    await visitor.close();
+  });
+
+  test('should revise the withdrawn document and publish it again under the same 索引号 and address', async () => {
+    await move(editor, journey.itemUrl, '撤稿后修订（修订后重新发布）');
+    assert.match((await editor.locator('#reopened').textContent()) ?? '', /以原索引号和原网址重新公开/);
+    await editor.goto(`${journey.itemUrl}/edit`);
+    await editor.getByLabel(/^名称/).fill(`${TITLE}（修订）`);
+    await editor.getByRole('button', { name: '保存草稿' }).click();
+    await editor.waitForURL(/\/admin\/publications\/[^/?]+(\?.*)?$/);
+    await move(editor, journey.itemUrl, '送审');
+    const visitor = await server.browser.newPage();
+    assert.equal((await visitor.goto(`${server.url}/publications/${journey.id}`))?.status(), 410, 'still withdrawn');
+    await throughTheChain(journey.itemUrl);
+    assert.equal((await visitor.goto(`${server.url}/publications/${journey.id}`))?.status(), 200, 'the same address');
+    assert.match((await visitor.locator('main h1').textContent()) ?? '', /（修订）/, 'the new version');
+    assert.equal(await portalIndexNo(visitor), journey.indexNo, 'the same 索引号');
     await visitor.close();
   });
 });
