@@ -245,7 +245,13 @@ export function PublicReportPage(p: ReportPageBase & { page: PublicReportPageDat
   return (
     <ReportFrame {...p} title={title} crumb={`${r.year}年度`}>
       <ReportMeta org={p.org} title={title} facts={p.page} dateOf={p.dateOf} />
-      <CorrectionHistory org={p.org} year={r.year} facts={p.page} dateOf={p.dateOf} />
+      <CorrectionHistory
+        org={p.org}
+        year={r.year}
+        facts={p.page}
+        dateOf={p.dateOf}
+        at={p.page.versions.find((v) => v.status.kind === 'current')?.version}
+      />
       <ExportLinks
         href={(kind) => publicReportHref(p.org.creditCode, r.year, kind)}
         kinds={PUBLIC_FILES}
