@@ -247,6 +247,10 @@ for (const dialect of DIALECTS) {
       }
       const archive = await (await w.as.visitor.get(`/org/${w.eduCode}/annual-reports`)).text();
       assert.doesNotMatch(archive, lit(`href="${portal}"`));
+      const api = (await (await w.as.visitor.get('/api/v1/openapi.json')).json()) as {
+        paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+      };
+      assert.ok(api.paths['/org/{code}/annual-reports/{year}.json']?.get?.responses['410'], 'documented');
       const back = await (await admin.get(page)).text();
       assert.match(back, /已撤回（编制中）/);
       assert.match(back, /edu_admin）：报告附表中含有不应公开的个人信息。/);
