@@ -166,7 +166,10 @@ for (const dialect of DIALECTS) {
       assert.equal(indexNoOf(html), indexNo, 'kept across the correction');
       assert.equal(cell(html, 'article20.licensing.decisions'), '12');
       assert.match(html, lit(CORRECTED));
-      assert.match(html, /<th scope="row">更正日期<\/th><td><time datetime="2026-02-20">2026-02-20<\/time><\/td>/);
+      assert.match(
+        html,
+        /<th scope="row">更正日期<\/th><td><time datetime="2026-02-20">2026-02-20<\/time>（<a href="#corrections">见更正说明<\/a>）<\/td>/,
+      );
       assert.match(html, /<h2 id="corrections">更正说明<\/h2>/);
       assert.match(html, lit(`<td><time datetime="2026-02-20">2026-02-20</time></td><td class="pre">${WHAT}</td>`));
       assert.match(html, lit(`<td class="pre">${WHY}</td>`));

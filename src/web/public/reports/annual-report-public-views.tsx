@@ -158,7 +158,15 @@ function ReportMeta(p: { org: Organization; title: string; facts: PublicReportFa
               <time datetime={p.dateOf(publishedAt)}>{p.dateOf(publishedAt)}</time>
             </td>
             <th scope="row">更正日期</th>
-            <td>{lastCorrection ? <time datetime={lastCorrection.on}>{lastCorrection.on}</time> : '无'}</td>
+            <td>
+              {lastCorrection ? (
+                <>
+                  <time datetime={lastCorrection.on}>{lastCorrection.on}</time>（<a href="#corrections">见更正说明</a>）
+                </>
+              ) : (
+                '无'
+              )}
+            </td>
           </tr>
           <tr>
             <th scope="row">名称</th>
@@ -245,13 +253,6 @@ export function PublicReportPage(p: ReportPageBase & { page: PublicReportPageDat
   return (
     <ReportFrame {...p} title={title} crumb={`${r.year}年度`}>
       <ReportMeta org={p.org} title={title} facts={p.page} dateOf={p.dateOf} />
-      <CorrectionHistory
-        org={p.org}
-        year={r.year}
-        facts={p.page}
-        dateOf={p.dateOf}
-        at={p.page.versions.find((v) => v.status.kind === 'current')?.version}
-      />
       <ExportLinks
         href={(kind) => publicReportHref(p.org.creditCode, r.year, kind)}
         kinds={PUBLIC_FILES}
@@ -260,6 +261,13 @@ export function PublicReportPage(p: ReportPageBase & { page: PublicReportPageDat
       <article class="publication annual-report-page">
         <ReportTables report={r} format={r.format} charts={p.page.charts} />
       </article>
+      <CorrectionHistory
+        org={p.org}
+        year={r.year}
+        facts={p.page}
+        dateOf={p.dateOf}
+        at={p.page.versions.find((v) => v.status.kind === 'current')?.version}
+      />
       <p>
         <a href={archiveHref(p.org.creditCode)}>返回{ARCHIVE_LABEL}</a>
       </p>
@@ -281,10 +289,10 @@ export function PublicVersionPage(p: ReportPageBase & { page: PublicVersionPageD
         </p>
       </div>
       <ReportMeta org={p.org} title={title} facts={p.page} dateOf={p.dateOf} />
-      <CorrectionHistory org={p.org} year={r.year} facts={p.page} dateOf={p.dateOf} at={v.version} />
       <article class="publication annual-report-page">
         <ReportTables report={r} format={r.format} />
       </article>
+      <CorrectionHistory org={p.org} year={r.year} facts={p.page} dateOf={p.dateOf} at={v.version} />
       <p>
         <a href={archiveHref(p.org.creditCode)}>返回{ARCHIVE_LABEL}</a>
       </p>
