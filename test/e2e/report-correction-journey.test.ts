@@ -7,8 +7,8 @@
 // report and the earlier version.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, browserSkipReason, e2eSuite } from '../support/e2e.js';
-import { insertReportCases } from '../integration/http/annual-report-fixture.js';
+import { axeViolations, browserSkipReason } from '../support/e2e.js';
+import { reportSuite } from './report-suite.js';
 
 const OVERVIEW = '本年度，区教育局依法办理政府信息公开申请，及时公开教育领域政府信息。';
 const CORRECTED = '本年度，区教育局依法办理政府信息公开申请，及时公开教育领域政府信息，全年作出行政许可决定12件。';
@@ -16,22 +16,12 @@ const WHAT = '第二部分“行政许可”本年处理决定数量由空白更
 const WHY = '发布时遗漏了行政许可数据。';
 
 describe('annual report correction journey in Chromium', { skip: browserSkipReason() }, () => {
-  let eduCode = '';
-  let year = 0;
-  const server = e2eSuite({
-    staff: { 'zhao.gengzheng': { roles: ['office_head'], org: '示例区教育局', displayName: '赵主任' } },
-    prepare: async (runtime, orgs) => {
-      const edu = orgs.named('示例区教育局');
-      eduCode = edu.creditCode;
-      year = Number(runtime.ctx.clock.today().slice(0, 4)) - 1;
-      await insertReportCases(runtime.ctx, edu.id, year);
-    },
-  });
+  const { server, edu } = reportSuite('zhao.gengzheng', '赵主任');
 
   test('should refuse a report with 【请补充】, publish it once written, and publish a correction with its note', async () => {
     const { url } = server;
+    const { code: eduCode, id: eduId, year } = edu;
     const head = await server.staffPage('zhao.gengzheng', await server.browser.newContext({ bypassCSP: true }));
-    const { id: eduId } = await server.runtime.ctx.repos.orgs.byCreditCode(eduCode).then((o) => o!);
     const reportUrl = `${url}/admin/reports/${eduId}/${year}`;
     await head.goto(reportUrl);
 
