@@ -143,6 +143,18 @@ const SEEDS: Record<string, Seed> = {
       await sql`insert into search_fts (doc_key, tsv) values (1, 'old:1A'), (2, 'old:1A')`.execute(db);
     }
   },
+  '2026-12-11T0200-report-corrections': async (db) => {
+    const at = '2026-01-20T02:00:00.000Z';
+    const report = { org_id: 'org-1', format: '2021', created_at: at, updated_at: at };
+    // A published report gets its snapshot as version 1 (published_by unknown: ''); a draft gets none.
+    await db
+      .insertInto('annual_report')
+      .values([
+        { ...report, id: 'rep-1', year: 2025, state: 'published', snapshot_json: '{"year":2025}', published_at: at },
+        { ...report, id: 'rep-2', year: 2024, state: 'draft', snapshot_json: null },
+      ])
+      .execute();
+  },
 };
 
 /** Tables whose rows the migrations write (seed rows, backfills), with their order. */
@@ -150,6 +162,7 @@ const DATA_TABLES: Record<SnapshotDialect, [string, string][]> = {
   sqlite: [
     ['audit_head', 'id'],
     ['key_area', 'id'],
+    ['annual_report_version', 'report_id, version'],
     ['publication_version', 'publication_id, version'],
     ['publication_version_file', 'publication_id, version, file_id'],
     ['search_document', 'doc_key'],
@@ -158,6 +171,7 @@ const DATA_TABLES: Record<SnapshotDialect, [string, string][]> = {
   postgres: [
     ['audit_head', 'id'],
     ['key_area', 'id'],
+    ['annual_report_version', 'report_id, version'],
     ['publication_version', 'publication_id, version'],
     ['publication_version_file', 'publication_id, version, file_id'],
     ['search_document', 'doc_key'],

@@ -520,6 +520,32 @@ export interface AnnualReportTable {
   published_by: string | null;
   created_at: string;
   updated_at: string;
+  /** 索引号, given at first publication and kept across corrections (migration 2026-12-11T0200). */
+  index_no: string | null;
+  /** The number of versions published (0 before the first publication). */
+  version: number;
+  /** When the correction of the published report under way began; null when none is. */
+  correcting_since: string | null;
+  /** The last withdrawal from the portal: when, by whom (label) and why; null when not withdrawn. */
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+}
+
+/** One published version of an annual report, with its 更正说明 from version 2 on (migration 2026-12-11T0200). */
+export interface AnnualReportVersionTable {
+  report_id: string;
+  version: number;
+  /** The AnnualReport as this version published it. */
+  snapshot_json: string;
+  published_at: string;
+  published_by: string;
+  /** 更正说明: the date, what changed, why; null on version 1. */
+  corrected_on: string | null;
+  correction_what: string | null;
+  correction_why: string | null;
+  /** When the report's withdrawal took this version off the portal; null while it is public. */
+  withdrawn_at: string | null;
 }
 
 /** An organization's internal annual-report date ('MM-DD' of the year after the report year). */
@@ -567,6 +593,7 @@ export interface Database {
   key_area_exclusion: KeyAreaExclusionTable;
   catalogue_row: CatalogueRowTable;
   annual_report: AnnualReportTable;
+  annual_report_version: AnnualReportVersionTable;
   report_deadline: ReportDeadlineTable;
   health_probe: HealthProbeTable;
 }

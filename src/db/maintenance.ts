@@ -46,6 +46,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'key_area_exclusion',
   'catalogue_row',
   'annual_report',
+  'annual_report_version',
   'report_deadline',
 ];
 

@@ -6,27 +6,18 @@
 // errors shown), the publishing confirmation, the archive and the published report.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, browserSkipReason, e2eSuite } from '../support/e2e.js';
-import { insertReportCases } from '../integration/http/annual-report-fixture.js';
+import { axeViolations, browserSkipReason } from '../support/e2e.js';
+import { reportSuite } from './report-suite.js';
 
 const OVERVIEW = '本年度，区教育局认真贯彻《中华人民共和国政府信息公开条例》，依法办理政府信息公开申请。';
 const PROBLEMS = '主要问题是依申请公开答复质量有待提高，下一步将加强业务培训。';
 
 describe('annual report journey in Chromium', { skip: browserSkipReason() }, () => {
-  let eduCode = '';
-  let year = 0;
-  const server = e2eSuite({
-    staff: { 'wang.nianbao': { roles: ['office_head'], org: '示例区教育局', displayName: '王主任' } },
-    prepare: async (runtime, orgs) => {
-      const edu = orgs.named('示例区教育局');
-      eduCode = edu.creditCode;
-      year = Number(runtime.ctx.clock.today().slice(0, 4)) - 1;
-      await insertReportCases(runtime.ctx, edu.id, year);
-    },
-  });
+  const { server, edu } = reportSuite('wang.nianbao', '王主任');
 
   test('should take the report from the computed draft to the portal', async () => {
     const { url } = server;
+    const { code: eduCode, year } = edu;
     const head = await server.staffPage('wang.nianbao', await server.browser.newContext({ bypassCSP: true }));
 
     await head.getByRole('navigation', { name: '后台导航' }).getByRole('link', { name: '年度报告' }).click();

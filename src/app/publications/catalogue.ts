@@ -82,7 +82,7 @@ export async function insertDefaultCatalogue(
  * An organization's publication settings (defaults when none were saved).
  * @param repos repositories (in or out of a transaction)
  */
-export async function loadPublicationConfig(repos: Repos, orgId: string): Promise<PublicationConfig> {
+export async function loadPublicationConfig(repos: Pick<Repos, 'settings'>, orgId: string): Promise<PublicationConfig> {
   const v = (await repos.settings.get(configKey(orgId))) as Partial<PublicationConfig> | undefined;
   if (!v) return DEFAULT_PUBLICATION_CONFIG;
   const pattern =

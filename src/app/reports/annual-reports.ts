@@ -9,6 +9,9 @@ import type { Finding } from '../../domain/reports/finding.js';
 import { reportFormatOf } from '../../domain/reports/compute.js';
 import { NARRATIVE_KEYS, type NarrativeKey } from '../../domain/reports/labels.js';
 import type { ReportAction, ReportState } from '../../domain/reports/report-policy.js';
+import { versionHistory, type VersionEntry } from '../../domain/reports/report-correction.js';
+import { computedFigureNotes, type FigureNotes } from '../../domain/reports/figure-notes.js';
+import { reviewCountingRule } from '../reviews/review-counting.js';
 import type { AppContext } from '../context.js';
 import { actorLabel, auditBy } from '../actors.js';
 import { invalid, notFound } from '../errors.js';
@@ -30,8 +33,18 @@ import { mergeFigures, parseFigures } from './report-figures.js';
 export type { ReportState } from '../../domain/reports/report-policy.js';
 export type { FigureSource } from './ports.js';
 
-/** What the actor may do with a report (the report policy applied to the record as it is). */
-export type ReportAbilities = { edit: boolean; submit: boolean; publish: boolean; return: boolean };
+/**
+ * What the actor may do with a report (the report policy applied to the record as it is): `correct` begins or
+ * abandons a correction of the published report, `withdraw` takes it off the portal.
+ */
+export type ReportAbilities = {
+  edit: boolean;
+  submit: boolean;
+  publish: boolean;
+  return: boolean;
+  correct: boolean;
+  withdraw: boolean;
+};
 
 /** One organization's report for one year as the back office shows it, with what the actor may do. */
 export type ReportRecord = {
@@ -50,8 +63,18 @@ export type ReportRecord = {
   submittedAt: string | null;
   publishedAt: string | null;
   returnedReason: string | null;
+  /** 索引号 (from the first publication on). */
+  indexNo: string | null;
+  /** A correction of the published report under way since then: the record shows the corrected draft. */
+  correctingSince: string | null;
+  /** The last withdrawal from the portal, while the report is not published again. */
+  withdrawal: { at: string; by: string; reason: string } | null;
+  /** The published versions, oldest first, with their 更正说明 and standing. */
+  versions: VersionEntry[];
   /** Sections 一–六, then 检查 → 报送 → 公开: where the report stands. */
   tasks: ReportTask[];
+  /** Why the figures the system computes (section 二 (一), 三, 四) are what they are: shown beside their tables. */
+  figureNotes: FigureNotes;
   can: ReportAbilities;
 };
 
@@ -88,6 +111,12 @@ export function newStoredReport(
     publishedBy: null,
     createdAt: now,
     updatedAt: now,
+    indexNo: null,
+    version: 0,
+    correctingSince: null,
+    withdrawnAt: null,
+    withdrawnBy: null,
+    withdrawnReason: null,
   };
 }
 
@@ -99,8 +128,9 @@ const allFindings = (report: AnnualReport, previous: AnnualReport | null | undef
 
 /**
  * The report and its findings: the frozen snapshot once submitted (`frozenFrom` names the states whose
- * snapshot counts), else the live draft; R1–R8 with last year's report for R6/R7, and an error for each
- * narrative section still holding a 【请补充】 placeholder.
+ * snapshot counts), else — a draft, or the correction under way of a published report — the live draft;
+ * R1–R8 with last year's report for R6/R7, and an error for each narrative section still holding a 【请补充】
+ * placeholder.
  */
 export async function reportWithFindings(
   repos: ReportData,
@@ -109,7 +139,7 @@ export async function reportWithFindings(
   stored: StoredReport | undefined,
   frozenFrom: readonly ReportState[] = ['submitted', 'published'],
 ): Promise<{ report: AnnualReport; findings: Finding[] }> {
-  if (stored?.snapshot && frozenFrom.includes(stored.state)) {
+  if (stored?.snapshot && frozenFrom.includes(stored.state) && stored.correctingSince === null) {
     const previous = (await previousReport(repos, o.org, year)).report;
     return { report: stored.snapshot, findings: allFindings(stored.snapshot, previous) };
   }
@@ -126,12 +156,14 @@ async function recordOf(
   stored: StoredReport | undefined,
 ): Promise<ReportRecord> {
   const state = stored?.state ?? 'draft';
-  const [{ report, findings }, dues] = await Promise.all([
+  const [{ report, findings }, dues, versions, reviewCounting] = await Promise.all([
     reportWithFindings(ctx.repos, o, year, stored),
     duesFor(ctx.repos, o.orgs, year, [o.org]),
+    stored && stored.version > 0 ? ctx.repos.annualReports.versions(stored.id) : Promise.resolve([]),
+    reviewCountingRule(ctx.repos),
   ]);
   const due = dues.get(o.org.id)!; // duesFor covers every organization it is given
-  const may = (action: ReportAction) => mayReport(actor, action, o, stored?.state ?? null);
+  const may = (action: ReportAction) => mayReport(actor, action, o, stored);
   return {
     orgId: o.org.id,
     orgName: o.org.name,
@@ -149,12 +181,22 @@ async function recordOf(
     submittedAt: stored?.submittedAt ?? null,
     publishedAt: stored?.publishedAt ?? null,
     returnedReason: stored?.returnedReason ?? null,
-    tasks: reportTasks({ report, findings, state, today: ctx.clock.today() }),
+    indexNo: stored?.indexNo ?? null,
+    correctingSince: stored?.correctingSince ?? null,
+    withdrawal:
+      stored?.withdrawnAt && state !== 'published'
+        ? { at: stored.withdrawnAt, by: stored.withdrawnBy ?? '', reason: stored.withdrawnReason ?? '' }
+        : null,
+    versions: versionHistory(versions),
+    tasks: reportTasks({ report, findings, state, today: ctx.clock.today(), correcting: !!stored?.correctingSince }),
+    figureNotes: computedFigureNotes(report.format, reviewCounting),
     can: {
       edit: may('report.edit'),
       submit: may('report.submit'),
       publish: may('report.publish'),
       return: may('report.return'),
+      correct: may('report.correct'),
+      withdraw: may('report.withdraw'),
     },
   };
 }
@@ -217,7 +259,7 @@ export async function changeReport(
   const now = ctx.clock.nowIso();
   return ctx.uow.run(async (repos) => {
     const existing = await repos.annualReports.get(o.org.id, year);
-    requireReport(actor, audit.right, o, existing?.state ?? null);
+    requireReport(actor, audit.right, o, existing);
     const stored = existing ?? newStoredReport(ctx, o.org.id, year, now);
     const before = { state: existing?.state ?? null };
     const after = await change(stored, repos, now);

@@ -3,6 +3,7 @@ import type { AnnualReport, ReportFormat } from '../../domain/reports/annual-rep
 import type { ApplicationTally, ManualArticle20 } from '../../domain/reports/compute.js';
 import type { NarrativeKey } from '../../domain/reports/labels.js';
 import type { ReportState } from '../../domain/reports/report-policy.js';
+import type { CorrectionNote } from '../../domain/reports/report-correction.js';
 
 /**
  * Reads an uploaded report document (plain text, HTML, DOCX or PDF, told apart by name and
@@ -46,6 +47,28 @@ export type StoredReport = {
   publishedBy: string | null;
   createdAt: string;
   updatedAt: string;
+  /** 索引号: given at the first publication, kept across corrections and withdrawals. */
+  indexNo: string | null;
+  /** The number of versions published so far (0 before the first publication). */
+  version: number;
+  /** When the correction of the published report under way began; null when none is. */
+  correctingSince: string | null;
+  /** The last withdrawal from the portal (cleared when the report is published again). */
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawnReason: string | null;
+};
+
+/** One published version of a report: what the portal showed, from when, and its 更正说明 (version 2 on). */
+export type StoredReportVersion = {
+  reportId: string;
+  version: number;
+  snapshot: AnnualReport;
+  publishedAt: string;
+  publishedBy: string;
+  correction: CorrectionNote | null;
+  /** When a withdrawal took it off the portal; null while it is public. */
+  withdrawnAt: string | null;
 };
 
 /** Annual-report records and the internal deadlines. */
@@ -55,10 +78,17 @@ export interface AnnualReportRepository {
   forYear(orgIds: readonly string[], year: number): Promise<StoredReport[]>;
   /** Inserts or replaces the record of (orgId, year). */
   save(report: StoredReport): Promise<void>;
-  /** The published reports of an organization (their snapshots), newest year first. */
+  /** The published reports of an organization (their current snapshots and version numbers), newest year first. */
   published(
     orgId: string,
-  ): Promise<{ year: number; format: ReportFormat; publishedAt: string; report: AnnualReport }[]>;
+  ): Promise<{ year: number; format: ReportFormat; publishedAt: string; version: number; report: AnnualReport }[]>;
+  /** The published versions of a report, oldest first. */
+  versions(reportId: string): Promise<StoredReportVersion[]>;
+  addVersion(version: StoredReportVersion): Promise<void>;
+  /** Marks every version of the report still public as withdrawn at `at`. */
+  withdrawVersions(reportId: string, at: string): Promise<void>;
+  /** Whether a report already holds this 索引号. */
+  indexNoTaken(indexNo: string): Promise<boolean>;
   /** Internal due dates ('MM-DD' of the following year) by organization, for those that have one. */
   internalDues(): Promise<Map<string, string>>;
   setInternalDue(orgId: string, monthDay: string | null, at: string): Promise<void>;

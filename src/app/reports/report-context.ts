@@ -22,7 +22,7 @@ import type { StoredReport } from './ports.js';
 /** The repositories the report use cases read and write. */
 export type ReportData = Pick<
   Repos,
-  'orgs' | 'settings' | 'annualReports' | 'reportFacts' | 'reviews' | 'publications' | 'audit'
+  'orgs' | 'settings' | 'annualReports' | 'reportFacts' | 'reviews' | 'publications' | 'audit' | 'counters'
 >;
 
 /** What the report use cases take: those repositories, in and out of a transaction, the clock and ids. */
@@ -60,9 +60,22 @@ export async function loadReportOrg(repos: Pick<Repos, 'orgs'>, orgId: string, y
   return { org, orgs, ancestry: ancestry(orgs, orgId) };
 }
 
-/** Whether the actor may act on the report (null actor = the CLI/system: everything). */
-export function mayReport(actor: Actor | null, action: ReportAction, o: ReportOrg, state: ReportState | null): boolean {
-  return actor === null || canReport(actor, action, { orgAncestry: o.ancestry, state });
+/** What the policy reads of a stored report: its state and whether a correction is under way. */
+export type ReportStanding = Pick<StoredReport, 'state' | 'correctingSince'>;
+
+/**
+ * Whether the actor may act on the report (null actor = the CLI/system: everything).
+ * @param stored the stored report (null or undefined: none yet)
+ */
+export function mayReport(
+  actor: Actor | null,
+  action: ReportAction,
+  o: ReportOrg,
+  stored: ReportStanding | null | undefined,
+): boolean {
+  const state = stored?.state ?? null;
+  const correcting = (stored?.correctingSince ?? null) !== null;
+  return actor === null || canReport(actor, action, { orgAncestry: o.ancestry, state, correcting });
 }
 
 /**
@@ -74,9 +87,9 @@ export function requireReport(
   actor: Actor | null,
   action: ReportAction,
   o: ReportOrg,
-  state: ReportState | null,
+  stored: ReportStanding | null | undefined,
 ): void {
-  if (!mayReport(actor, action, o, state)) throw forbidden();
+  if (!mayReport(actor, action, o, stored)) throw forbidden();
 }
 
 /**
@@ -92,9 +105,12 @@ export async function reportFor(
 ): Promise<{ o: ReportOrg; stored: StoredReport | undefined }> {
   const o = await loadReportOrg(repos, orgId, year);
   const stored = await repos.annualReports.get(orgId, year);
-  requireReport(actor, action, o, stored?.state ?? null);
+  requireReport(actor, action, o, stored);
   return { o, stored };
 }
+
+/** What a report sent back to the draft state (退回, 撤回) loses: its frozen figures and its submission. */
+export const BACK_TO_DRAFT = { state: 'draft', snapshot: null, submittedAt: null, submittedBy: null } as const;
 
 /** The configured date for townships, streets and other bodies ('MM-DD'). */
 export async function unregulatedDue(repos: Pick<Repos, 'settings'>): Promise<MonthDay> {

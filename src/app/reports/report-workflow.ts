@@ -7,22 +7,22 @@ import type { Actor } from '../../domain/policies/actor.js';
 import type { Finding } from '../../domain/reports/finding.js';
 import { REPORT_STATE_LABELS, type ReportAction } from '../../domain/reports/report-policy.js';
 import { ruleLabel, tooEarlyToPublish } from '../../domain/reports/report-readiness.js';
-import type { LocalDate } from '../../domain/core/local-date.js';
 import { actorLabel } from '../actors.js';
 import { conflict, invalid } from '../errors.js';
 import { changeReport, loadReport, reportWithFindings, type ReportRecord } from './annual-reports.js';
+import type { CorrectionNoteInput } from '../../domain/reports/report-correction.js';
+import { correctionPreview, publishVersion, type CorrectionPreview, type PublishFacts } from './report-corrections.js';
 import type { StoredReport } from './ports.js';
-import { reportFor, type ReportContext, type ReportData, type ReportOrg } from './report-context.js';
+import { BACK_TO_DRAFT, reportFor, type ReportContext, type ReportData, type ReportOrg } from './report-context.js';
 
 /** Longest reason for returning a report. */
 export const MAX_RETURN_REASON = 2000;
 
-type Move = Extract<ReportAction, 'report.submit' | 'report.publish' | 'report.return'>;
+type Move = Extract<ReportAction, 'report.submit' | 'report.return'>;
 
 /** The audit action of each move. */
 const AUDIT_ACTIONS: Record<Move, string> = {
   'report.submit': 'report.submitted',
-  'report.publish': 'report.published',
   'report.return': 'report.returned',
 };
 
@@ -68,47 +68,69 @@ async function freezeAs(
   stored: StoredReport,
   repos: ReportData,
   o: ReportOrg,
-  done: { now: string; by: string; today: LocalDate },
+  done: PublishFacts,
 ): Promise<Record<string, unknown>> {
   const early = state === 'published' ? tooEarlyToPublish(stored.year, done.today) : null;
   if (early) throw conflict(early);
   const { report, findings } = await reportWithFindings(repos, o, stored.year, stored, ['submitted']);
-  blockOnErrors(findings, state === 'submitted' ? '报送' : '发布');
+  blockOnErrors(findings, state === 'submitted' ? '报送' : stored.version > 0 ? '发布更正' : '发布');
+  const published = state === 'published' ? await publishVersion(stored, repos, o.org, report, done) : {};
   Object.assign(stored, {
     state,
     snapshot: report,
     submittedAt: stored.submittedAt ?? done.now,
     submittedBy: stored.submittedBy ?? done.by,
-    ...(state === 'published' ? { publishedAt: done.now, publishedBy: done.by } : {}),
     returnedReason: null,
   });
-  return { warnings: findings.length };
+  return { warnings: findings.length, ...published };
 }
 
 /** A workflow move of one organization's report of a year, returning the record after it. */
 type WorkflowMove = (ctx: ReportContext, actor: Actor | null, orgId: string, year: number) => Promise<ReportRecord>;
 
-/** The move that freezes the figures into `state`. */
-const freezeMove =
-  (action: 'report.submit' | 'report.publish', state: 'submitted' | 'published'): WorkflowMove =>
-  (ctx, actor, orgId, year) =>
-    move(ctx, actor, orgId, year, action, (stored, repos, o, now) =>
-      freezeAs(state, stored, repos, o, { now, by: actorLabel(actor), today: ctx.clock.today() }),
-    );
+/** The facts of a freezing move made now by the actor. */
+const factsNow = (ctx: ReportContext, actor: Actor | null, now: string, note?: CorrectionNoteInput): PublishFacts => ({
+  now,
+  by: actorLabel(actor),
+  today: ctx.clock.today(),
+  dateOf: (instant) => ctx.clock.dateOf(instant),
+  ...(note ? { note } : {}),
+});
 
 /**
  * Submits a draft to the supervising organization: the figures and narrative are frozen as they are now.
  * @throws AppError 'invalid' listing the error findings (nothing changes); 'forbidden' unless a compiler and a draft
  */
-export const submitReport: WorkflowMove = freezeMove('report.submit', 'submitted');
+export const submitReport: WorkflowMove = (ctx, actor, orgId, year) =>
+  move(ctx, actor, orgId, year, 'report.submit', (stored, repos, o, now) =>
+    freezeAs('submitted', stored, repos, o, factsNow(ctx, actor, now)),
+  );
 
 /**
  * Publishes the report (art. 49): a submitted report as it was submitted, a draft as it is now
- * (publishing a draft also submits it). The published snapshot never changes afterwards.
- * @throws AppError 'invalid' listing the error findings; 'conflict' before 1 January of the next year (office date);
- *   'forbidden' unless a publisher of the organization
+ * (publishing a draft also submits it), as its first version with a new 索引号. Once published, a version never
+ * changes: a correction (report-corrections.ts) is published here too, as the next version with its 更正说明
+ * (`note`, required then), audited as `report.corrected`.
+ * @throws AppError 'invalid' listing the error findings, or the note's field errors; 'conflict' before 1 January of
+ *   the next year (office date), or for a correction that changes nothing; 'forbidden' unless a publisher of the
+ *   organization
  */
-export const publishReport: WorkflowMove = freezeMove('report.publish', 'published');
+export async function publishReport(
+  ctx: ReportContext,
+  actor: Actor | null,
+  orgId: string,
+  year: number,
+  note?: CorrectionNoteInput,
+): Promise<ReportRecord> {
+  const { o, stored } = await reportFor(ctx.repos, actor, 'report.publish', orgId, year);
+  const correction = (stored?.version ?? 0) > 0;
+  const audit = { right: 'report.publish', action: correction ? 'report.corrected' : 'report.published' } as const;
+  await changeReport(ctx, actor, o, year, audit, (s, repos, now) => {
+    if (s.version > 0 !== correction) throw conflict('报告刚刚由他人发布，请刷新页面后重试');
+    return freezeAs('published', s, repos, o, factsNow(ctx, actor, now, note));
+  });
+  return loadReport(ctx, actor, orgId, year);
+}
 
 /**
  * Returns a submitted report to its organization as a draft, with the reason (退回修改).
@@ -129,19 +151,16 @@ export async function returnReport(
       throw invalid('退回理由过长', { reason: `退回理由最多 ${MAX_RETURN_REASON} 字` });
     }
     if (stored.state !== 'submitted') throw conflict(`报告当前为“${REPORT_STATE_LABELS[stored.state]}”状态，不能退回`);
-    Object.assign(stored, {
-      state: 'draft',
-      snapshot: null,
-      submittedAt: null,
-      submittedBy: null,
-      returnedReason: text,
-    });
+    Object.assign(stored, { ...BACK_TO_DRAFT, returnedReason: text });
     return { reason: text };
   });
 }
 
-/** What the publishing confirmation shows: the report as it would go public and what still stops it. */
-export type PublishConfirmation = { record: ReportRecord; blockers: string[] };
+/**
+ * What the publishing confirmation shows: the report as it would go public, what still stops it and, when it is
+ * published again (a correction, or after a withdrawal), what the 更正说明 needs.
+ */
+export type PublishConfirmation = { record: ReportRecord; blockers: string[]; correction: CorrectionPreview | null };
 
 /**
  * The confirmation before publishing: the record, and every reason publishing would be refused now (the year
@@ -158,5 +177,10 @@ export async function publishConfirmation(
   const record = await loadReport(ctx, actor, orgId, year);
   const early = tooEarlyToPublish(year, ctx.clock.today());
   const errors = record.findings.filter((f) => f.severity === 'error').map(errorLine);
-  return { record, blockers: [...(early ? [early] : []), ...errors] };
+  const correction = await correctionPreview(ctx, record);
+  const unchanged =
+    correction && record.state === 'published' && correction.changes.length === 0
+      ? ['更正后的报告与门户上的现行版本完全相同：请先修改报告的文字或数字，再发布更正']
+      : [];
+  return { record, blockers: [...(early ? [early] : []), ...errors, ...unchanged], correction };
 }

@@ -23,6 +23,7 @@ import * as apiTokenScope from './2026-12-10T0200-api-token-scope.js';
 import * as personalDataGrants from './2026-12-10T0300-personal-data-grants.js';
 import * as submissionHash from './2026-12-10T0400-submission-hash.js';
 import * as searchIdentifiers from './2026-12-10T0500-search-identifiers.js';
+import * as reportCorrections from './2026-12-11T0200-report-corrections.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10T0300-personal-data-grants': personalDataGrants,
   '2026-12-10T0400-submission-hash': submissionHash,
   '2026-12-10T0500-search-identifiers': searchIdentifiers,
+  '2026-12-11T0200-report-corrections': reportCorrections,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

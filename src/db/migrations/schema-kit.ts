@@ -176,6 +176,13 @@ export async function indexes(db: Kysely<any>, on: string, list: Record<string, 
   }
 }
 
+/** `create unique index if not exists` on the table, one a name, in the object's order. */
+export async function uniqueIndexes(db: Kysely<any>, on: string, list: Record<string, string[]>): Promise<void> {
+  for (const [name, columns] of Object.entries(list)) {
+    await db.schema.createIndex(name).ifNotExists().unique().on(on).columns(columns).execute();
+  }
+}
+
 /** `alter table … add column`, one statement a column (SQLite adds one at a time). */
 export async function addColumns(db: Kysely<any>, to: string, columns: Record<string, Column>): Promise<void> {
   for (const [name, spec] of Object.entries(columns)) {

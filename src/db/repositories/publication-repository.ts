@@ -536,7 +536,10 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         kind: r.kind as PublicationKind,
         writtenOn: r.written_on as LocalDate,
         publishedOn: d(r.published_on),
-        withdrawn: r.withdrawn_at !== null && r.withdrawn_at.slice(0, 10) <= end,
+        // A withdrawn (撤稿) item counts as never published, in every year's counts, whenever it was withdrawn
+        // (domain/publications/annual-counts.ts `countsAsPublished`): the report of a year computed after the
+        // withdrawal and the next year's agree (R7).
+        withdrawn: r.withdrawn_at !== null,
         disclosure: r.disclosure as Disclosure,
         validity: r.validity as Validity,
         validityOn: d(r.validity_on),

@@ -86,6 +86,10 @@ const FIXED_ACTIONS: Record<string, string> = {
   'report.submitted': '报送年度报告',
   'report.published': '发布年度报告',
   'report.returned': '退回年度报告',
+  'report.correction_started': '开始更正年度报告',
+  'report.correction_cancelled': '放弃更正年度报告',
+  'report.corrected': '发布年度报告更正',
+  'report.withdrawn': '撤回已公开的年度报告',
   'report.deadline_set': '设置年度报告报送期限',
 };
 
@@ -193,6 +197,10 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   applicationId: '关联申请',
   year: '年度',
   deadline: '报送期限',
+  version: '版本',
+  correctedOn: '更正日期',
+  correctionWhat: '更正内容',
+  correctionWhy: '更正原因',
   value: '值',
   nextAttemptAt: '下次发送时间',
   attempts: '已尝试次数',

@@ -90,17 +90,26 @@ export function annualPublicationCounts(facts: readonly PublicationFact[], year:
 }
 
 /**
+ * The day a published document leaves 现行有效 (null while 有效): its 失效 or 废止 date, but never before it was
+ * published — a document put online after its repeal enters and leaves in its publication year, and one without a
+ * date leaves when published — so that it counts in 本年废止 exactly once, in a year it also counts in 本年新制发 or
+ * was in force at the start of.
+ */
+function endsOn(f: PublicationFact): LocalDate | null {
+  if (f.validity === 'valid' || f.publishedOn === null) return null;
+  return f.validityOn !== null && f.validityOn > f.publishedOn ? f.validityOn : f.publishedOn;
+}
+
+/**
  * The 2021 format's 本年新制发 (made and issued: published in the year), 本年废止 (废止 or 失效 in the year of
- * the validity date) and 现行有效 (published by year end and not 废止 or 失效 by then), one rule for all
- * three so that 现行有效(N) = 现行有效(N−1) + 本年新制发(N) − 本年废止(N).
+ * the validity date, {@link endsOn}) and 现行有效 (published by year end and not 废止 or 失效 by then), one rule for
+ * all three so that 现行有效(N) = 现行有效(N−1) + 本年新制发(N) − 本年废止(N).
  */
 function documentCounts(published: readonly PublicationFact[], kind: PublicationKind, year: number): DocumentCounts {
   const ofKind = published.filter((f) => f.kind === kind);
-  const endedBy = (f: PublicationFact) =>
-    f.validity !== 'valid' && (f.validityOn === null || byEnd(f.validityOn, year));
   return {
     made: ofKind.filter((f) => inYear(f.publishedOn, year)).length,
-    repealed: ofKind.filter((f) => f.validity !== 'valid' && inYear(f.validityOn, year)).length,
-    inForce: ofKind.filter((f) => byEnd(f.publishedOn, year) && !endedBy(f)).length,
+    repealed: ofKind.filter((f) => inYear(endsOn(f), year)).length,
+    inForce: ofKind.filter((f) => byEnd(f.publishedOn, year) && !byEnd(endsOn(f), year)).length,
   };
 }

@@ -233,17 +233,34 @@ describe('annual counts', () => {
     assert.equal(c.format2019.rulesPublished, 3, 'the 2019 format counts the 规章 published, a withdrawn one never');
   });
 
+  test('should count a document in 本年废止 once, in the year it leaves 现行有效, never before it was published', () => {
+    const facts = [
+      // Published 2024, 失效 on 2025-06-30: in force at the end of 2024, 废止 in 2025.
+      fact({ publishedOn: localDate('2024-05-01'), validity: 'expired', validityOn: localDate('2025-06-30') }),
+      // Put online in 2025 after its repeal in 2024: made and repealed in 2025, never in force, nothing in 2024.
+      fact({ publishedOn: localDate('2025-03-01'), validity: 'repealed', validityOn: localDate('2024-10-01') }),
+      // 废止 without a date: leaves 现行有效 in the year it was published.
+      fact({ publishedOn: localDate('2024-02-01'), validity: 'repealed', validityOn: null }),
+      // Withdrawn (撤稿): never published, in any year.
+      fact({ publishedOn: localDate('2024-04-01'), withdrawn: true }),
+    ];
+    assert.deepEqual(annualPublicationCounts(facts, 2024).normative, { made: 2, repealed: 1, inForce: 1 });
+    assert.deepEqual(annualPublicationCounts(facts, 2025).normative, { made: 1, repealed: 2, inForce: 0 });
+  });
+
   test('should keep 现行有效 of one year plus 新制发 minus 废止 equal to the next year’s', () => {
     let seed = 7;
     const rand = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
+      // The high bits: the low bits of this generator repeat with a short period.
+      return Math.floor(seed / 2 ** 16) % n;
     };
     const day = (y: number) => localDate(`${y}-${String(1 + rand(12)).padStart(2, '0')}-1${rand(9)}`);
     const facts = Array.from({ length: 400 }, () => {
       const written = 2019 + rand(6);
       const published = written + rand(2);
-      const ended = rand(3) === 0 ? published + rand(3) : null;
+      // Some end before they were published (put online after the repeal), some carry no date.
+      const ended = rand(3) === 0 ? published - 1 + rand(4) : null;
       return fact({
         kind: rand(2) ? 'rule' : 'normative',
         writtenOn: day(written),
@@ -251,7 +268,7 @@ describe('annual counts', () => {
         withdrawn: rand(8) === 0,
         disclosure: rand(6) ? 'proactive' : 'on_request',
         validity: ended === null ? 'valid' : rand(2) ? 'repealed' : 'expired',
-        validityOn: ended === null ? null : day(ended),
+        validityOn: ended === null || rand(10) === 0 ? null : day(ended),
       });
     });
     for (let year = 2020; year <= 2026; year++) {

@@ -126,7 +126,13 @@ export interface HtmlRenderOptions {
 export interface HtmlBodyOptions extends HtmlRenderOptions {
   /** Level of the report title (1–5); section headings are one level below. Default 1. */
   titleLevel?: number;
+  /** A 说明 after a computed section's table (figure-notes.ts), for the back office: how the system counted it. */
+  notes?: Partial<Record<'article20' | 'applications' | 'reviews', string>>;
 }
+
+/** A section's 说明 paragraph, or nothing. */
+const note = (text: string | undefined): string =>
+  text ? `\n<p class="figure-note"><strong>说明：</strong>${escapeHtml(text)}</p>` : '';
 
 /** The report's content (title, preamble, six sections) as an HTML fragment for a page that has its own layout. */
 export function renderReportBody(
@@ -138,11 +144,12 @@ export function renderReportBody(
   const intro = preamble(report);
   const h1 = Math.min(Math.max(options.titleLevel ?? 1, 1), 5);
   const h2 = h1 + 1;
+  const notes = options.notes ?? {};
   const parts = reportParts(report, {
     narrative: paragraphs,
-    article20: () => article20Html(report, format),
-    applications: () => applicationsHtml(report, format) + figures(options.charts ?? []),
-    reviews: () => reviewsHtml(report),
+    article20: () => article20Html(report, format) + note(notes.article20),
+    applications: () => applicationsHtml(report, format) + note(notes.applications) + figures(options.charts ?? []),
+    reviews: () => reviewsHtml(report) + note(notes.reviews),
   }).map(({ title: heading, content }, i) => {
     const id = `s${i + 1}`;
     return `<section aria-labelledby="${id}">\n<h${h2} id="${id}">${escapeHtml(heading)}</h${h2}>\n${content}\n</section>`;

@@ -15,22 +15,34 @@ const PUBLISHERS: readonly Role[] = ['office_head', 'head', 'admin'];
 const OVERSEERS: readonly Role[] = ['supervisor', 'admin'];
 const STATES: readonly (ReportState | null)[] = [null, 'draft', 'submitted', 'published'];
 
-/** Who may make each move on a report in each state (null: no report stored yet). */
-function granted(action: ReportAction, state: ReportState | null): readonly Role[] {
+/**
+ * Who may make each move on a report in each state (null: no report stored yet), `correcting` when a correction of
+ * the published report is under way.
+ */
+function granted(action: ReportAction, state: ReportState | null, correcting: boolean): readonly Role[] {
   const draft = state === null || state === 'draft';
+  const published = state === 'published';
   switch (action) {
     case 'report.read':
       return [...COMPILERS, ...PUBLISHERS, ...OVERSEERS];
     case 'report.edit':
+      // The correction of a published report is edited like a draft.
+      return draft || (published && correcting) ? COMPILERS : [];
     case 'report.submit':
       return draft ? COMPILERS : [];
     case 'report.publish':
-      // Publishing a draft also submits it: art. 49 has units submit and publish by the same date.
-      return state === 'published' ? [] : PUBLISHERS;
+      // Publishing a draft also submits it: art. 49 has units submit and publish by the same date; a correction
+      // is published by the same publishers.
+      return published && !correcting ? [] : PUBLISHERS;
     case 'report.return':
       return state === 'submitted' ? OVERSEERS : [];
     case 'report.rollup':
       return OVERSEERS;
+    case 'report.correct':
+      return published ? COMPILERS : [];
+    case 'report.withdraw':
+      // Taking public information off the portal is the administrator's.
+      return published ? ['admin'] : [];
     default:
       return [];
   }
@@ -46,19 +58,24 @@ const ACTIONS: ReportAction[] = [
   'report.publish',
   'report.return',
   'report.rollup',
+  'report.correct',
+  'report.withdraw',
   'report.delete' as ReportAction,
 ];
 
 for (const action of ACTIONS) {
   test(`should decide ${action} on a report in every state from the role table`, () => {
     for (const state of STATES) {
-      const reaches = action === 'report.return' ? ABOVE_ONLY : REACHES;
-      const found = departures(
-        granted(action, state),
-        (a, o) => canReport(a, action, { orgAncestry: o, state }),
-        reaches,
-      );
-      assert.deepEqual(found, [], `${action} on a ${state ?? 'missing'} report`);
+      for (const correcting of [false, true]) {
+        const reaches = action === 'report.return' ? ABOVE_ONLY : REACHES;
+        const found = departures(
+          // A correction is under way only on a published report: elsewhere the flag changes nothing.
+          granted(action, state, correcting && state === 'published'),
+          (a, o) => canReport(a, action, { orgAncestry: o, state, correcting }),
+          reaches,
+        );
+        assert.deepEqual(found, [], `${action} on a ${state ?? 'missing'} report${correcting ? ' (correcting)' : ''}`);
+      }
     }
   });
 }

@@ -5,7 +5,14 @@ import type { Role } from '../users/roles.js';
 
 /** Report actions. */
 export type ReportAction =
-  'report.read' | 'report.edit' | 'report.submit' | 'report.publish' | 'report.return' | 'report.rollup';
+  | 'report.read'
+  | 'report.edit'
+  | 'report.submit'
+  | 'report.publish'
+  | 'report.return'
+  | 'report.rollup'
+  | 'report.correct'
+  | 'report.withdraw';
 
 /** Stored report states; never rename. Draft → submitted (to the supervising organization) → published. */
 export const REPORT_STATES = ['draft', 'submitted', 'published'] as const;
@@ -32,6 +39,8 @@ export type ReportSubject = {
   orgAncestry: readonly string[];
   /** null when no report record exists yet (a draft is created on the first save). */
   state: ReportState | null;
+  /** A published report whose correction is under way (the published version stays on the portal meanwhile). */
+  correcting?: boolean;
 };
 
 const any = (actor: Actor, roles: readonly Role[], orgIds: readonly string[]): boolean =>
@@ -40,11 +49,14 @@ const any = (actor: Actor, roles: readonly Role[], orgIds: readonly string[]): b
 /**
  * Decides whether the actor may act on a report.
  * - read: the compilers, publishers and overseers of the organization or above it (roles reach down the tree);
- * - edit, submit: a compiler, while the report is a draft;
+ * - edit: a compiler, while the report is a draft or its correction is under way; submit: a compiler, on a draft;
  * - publish: a publisher, on a draft or submitted report (publishing a draft also submits it:
- *   art. 49 has units both submit their report and publish it by the same date);
+ *   art. 49 has units both submit their report and publish it by the same date), or to publish a correction;
  * - return (退回): an overseer of a strict ancestor (the supervising organization), on a submitted report;
- * - rollup (汇总): an overseer of the organization or above it (the subject is the subtree's root).
+ * - rollup (汇总): an overseer of the organization or above it (the subject is the subtree's root);
+ * - correct (更正: begin or abandon the correction of a published report): a compiler, on a published report;
+ * - withdraw (撤回 from the portal, with a reason): an administrator of the organization or above, on a published
+ *   report (a withdrawal removes public information, so it is the administrator's, not the compiler's).
  * Errors in the figures also block submit and publish; that is the use case's check, not a role rule.
  */
 export function canReport(actor: Actor, action: ReportAction, subject: ReportSubject): boolean {
@@ -53,14 +65,21 @@ export function canReport(actor: Actor, action: ReportAction, subject: ReportSub
     return false;
   }
   const draft = subject.state === null || subject.state === 'draft';
+  const published = subject.state === 'published';
+  const correcting = published && subject.correcting === true;
   switch (action) {
     case 'report.read':
       return any(actor, [...REPORT_EDITOR_ROLES, ...REPORT_PUBLISHER_ROLES, ...REPORT_OVERSIGHT_ROLES], orgIds);
     case 'report.edit':
+      return (draft || correcting) && any(actor, REPORT_EDITOR_ROLES, orgIds);
     case 'report.submit':
       return draft && any(actor, REPORT_EDITOR_ROLES, orgIds);
     case 'report.publish':
-      return subject.state !== 'published' && any(actor, REPORT_PUBLISHER_ROLES, orgIds);
+      return (!published || correcting) && any(actor, REPORT_PUBLISHER_ROLES, orgIds);
+    case 'report.correct':
+      return published && any(actor, REPORT_EDITOR_ROLES, orgIds);
+    case 'report.withdraw':
+      return published && holdsOver(actor, 'admin', orgIds);
     case 'report.return':
       return subject.state === 'submitted' && any(actor, REPORT_OVERSIGHT_ROLES, orgIds.slice(0, -1));
     case 'report.rollup':

@@ -44,8 +44,14 @@ export type ReportTask = {
   note: string;
 };
 
-/** What the task list reads: the report, its findings, its state and today's date. */
-export type TaskInput = { report: AnnualReport; findings: readonly Finding[]; state: ReportState; today: LocalDate };
+/** What the task list reads: the report, its findings, its state (a correction under way or not) and today's date. */
+export type TaskInput = {
+  report: AnnualReport;
+  findings: readonly Finding[];
+  state: ReportState;
+  today: LocalDate;
+  correcting?: boolean;
+};
 
 /** A section is done when it is written (一、五、六: non-empty) and no error finding points into it. */
 function sectionTask(key: SectionKey, input: TaskInput): ReportTask {
@@ -55,6 +61,9 @@ function sectionTask(key: SectionKey, input: TaskInput): ReportTask {
   const note = text === '' ? '尚未填写' : errors > 0 ? `有${errors}项错误` : '';
   return { key, label: SECTION_TITLES[key], done: text !== '' && errors === 0, note };
 }
+
+/** Where a published report stands: on the portal, with a correction under way or not. */
+const publishedNote = (input: TaskInput): string => (input.correcting ? '已在门户公开；更正尚未发布' : '已在门户公开');
 
 /**
  * The report's task list: 一–六 each 未完成/已完成, then 检查 (no error finding), 报送 (submitted or published),
@@ -84,7 +93,7 @@ export function reportTasks(input: TaskInput): ReportTask[] {
       key: 'publish',
       label: '公开',
       done: input.state === 'published',
-      note: input.state === 'published' ? '已在门户公开' : early ? `${earliest}起可以公开` : '尚未公开',
+      note: input.state === 'published' ? publishedNote(input) : early ? `${earliest}起可以公开` : '尚未公开',
     },
   ];
 }

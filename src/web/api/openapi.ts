@@ -43,7 +43,7 @@ const ANNUAL_REPORT_OPERATION: ApiOperation = {
   path: '/org/{code}/annual-reports/{year}.json',
   summary: '已公开发布的政府信息公开工作年度报告（开放数据，无需令牌）',
   description:
-    '年度报告的数据，格式见 docs/annual-report.schema.json（format、year、organization、contact、sections、article20、applications、reviews）。仅已公开发布的报告；草稿和已报送未发布的返回 404。同一路径的 .docx、.xlsx、.pdf、.md 为相应文档。',
+    '年度报告的数据，格式见 docs/annual-report.schema.json（format、year、organization、contact、sections、article20、applications、reviews）。仅已公开发布的报告（更正后为现行版本）；草稿和已报送未发布的返回 404，已撤回的返回 410。同一路径的 .docx、.xlsx、.pdf、.md 为相应文档。',
   tags: ['年度报告'],
   auth: 'none',
   params: z.object({
@@ -64,6 +64,7 @@ const ANNUAL_REPORT_OPERATION: ApiOperation = {
       }),
     },
     404: { description: '机构不存在，或该年度报告尚未公开发布（HTML 页面）' },
+    410: { description: '该年度报告已由发布机关撤回，不再公开（HTML 页面）' },
   },
 };
 

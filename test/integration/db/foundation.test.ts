@@ -19,6 +19,8 @@ import { issueApiToken } from '../../../src/app/auth/api-token.js';
 import { setCalendarOverride } from '../../../src/app/calendar/calendar.js';
 import { addCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
 import { markAreaNotApplicable } from '../../../src/app/standard-catalogue/manage-catalogue.js';
+import { publishReport } from '../../../src/app/reports/report-workflow.js';
+import { startCorrection, withdrawReport } from '../../../src/app/reports/report-corrections.js';
 import { saveReportDraft } from '../../../src/app/reports/annual-reports.js';
 import { setInternalReportDue } from '../../../src/app/reports/report-settings.js';
 import { rowsByPrimaryKey, type Row } from '../../support/db-rows.js';
@@ -40,7 +42,8 @@ const PDF = new TextEncoder().encode('%PDF-1.4 backup');
 /**
  * Writes rows into every table the use cases reach (a case through to its archive with notices, mail and its draft
  * reply, a reply attachment, a review case, a published item with an attachment and its search entry, a calendar
- * override, a standard-catalogue row and exclusion, an annual-report draft and an internal deadline),
+ * override, a standard-catalogue row and exclusion, an annual-report draft, a report published, corrected and
+ * withdrawn, and an internal deadline),
  * so that a backup round trip compares real rows. Re-assessments need a year to pass and are left out. A session and
  * an API token are made too: they are never backed up (NOT_BACKED_UP), so the round trip must do without them.
  */
@@ -67,6 +70,15 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
   await addCatalogueRow(rt.ctx, null, root.id, catalogueRowForm(first?.id ?? ''));
   await markAreaNotApplicable(rt.ctx, null, root.id, second?.id ?? '', '本机构不涉及该领域');
   await saveReportDraft(rt.ctx, null, root.id, 2024, { sections: { overview: '本年度依法做好政府信息公开工作。' } });
+  // A 2023 report published, corrected (version 2 with its 更正说明) and withdrawn: every column of its versions.
+  const sections = { overview: '本年度概述。', problems: '存在的问题。', other: '无。' };
+  await saveReportDraft(rt.ctx, null, root.id, 2023, { sections });
+  await publishReport(rt.ctx, null, root.id, 2023);
+  await startCorrection(rt.ctx, null, root.id, 2023);
+  await saveReportDraft(rt.ctx, null, root.id, 2023, { sections: { ...sections, overview: '本年度概述（更正）。' } });
+  const note = { correctedOn: rt.clock.today(), correctionWhat: '第一部分文字。', correctionWhy: '表述有误。' };
+  await publishReport(rt.ctx, null, root.id, 2023, note);
+  await withdrawReport(rt.ctx, null, root.id, 2023, '待核实后重新发布。');
   await setInternalReportDue(rt.ctx, null, named('示例区教育局').id, '01-15');
   // A view_personal_data grant, revoked, so that every column of its row holds a value.
   const grant = await grantPersonalData(rt.ctx, null, staff.signer.userId, { orgId: root.id, reason: '处理投诉' });

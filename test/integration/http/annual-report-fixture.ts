@@ -112,6 +112,14 @@ export type ReportWorld = {
   as: Record<'eduEditor' | 'eduHead' | 'eduHandler' | 'finEditor' | 'supervisor' | 'visitor', TestAgent>;
 };
 
+/** A new staff account with the roles at the organization, signed in. */
+export async function signedIn(rt: TestRuntime, username: string, orgId: string, roles: Role[]): Promise<TestAgent> {
+  await makeStaff(rt, username, roles, orgId);
+  const a = new TestAgent(rt);
+  assert.equal((await a.login(username, STAFF_PASSWORD)).status, 303, `login ${username}`);
+  return a;
+}
+
 /** Opens the runtime, inserts the cases and signs the agents in. */
 export async function openReportWorld(dialect: Dialect): Promise<ReportWorld> {
   const rt = await openTestRuntime(dialect, { start: '2026-02-10T02:00:00Z' });
@@ -123,12 +131,7 @@ export async function openReportWorld(dialect: Dialect): Promise<ReportWorld> {
     fin: byName('示例区财政局')?.id ?? '',
   };
   await insertReportCases(rt.ctx, org.edu, YEAR);
-  const account = async (username: string, orgId: string, roles: Role[]): Promise<TestAgent> => {
-    await makeStaff(rt, username, roles, orgId);
-    const a = new TestAgent(rt);
-    assert.equal((await a.login(username, STAFF_PASSWORD)).status, 303, `login ${username}`);
-    return a;
-  };
+  const account = (username: string, orgId: string, roles: Role[]) => signedIn(rt, username, orgId, roles);
   const as = {
     eduEditor: await account('edu_report_editor', org.edu, ['editor']),
     eduHead: await account('edu_office_head', org.edu, ['office_head']),

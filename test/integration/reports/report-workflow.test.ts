@@ -264,7 +264,7 @@ for (const dialect of DIALECTS) {
       assert.equal(after.report.applications.disclosed?.total, 0);
       assert.deepEqual((await publishedReport(rt.ctx, org.dept1.id, 2025))?.report, published.report);
       assert.deepEqual(await listPublishedReports(rt.ctx, org.dept1.id), [
-        { year: 2025, format: '2021', publishedAt: published.publishedAt },
+        { year: 2025, format: '2021', publishedAt: published.publishedAt, version: 1 },
       ]);
       assert.deepEqual(await reportHistory(rt.ctx, org.dept1.id), [{ year: 2025, received: 1, closed: 0 }]);
       await assert.rejects(

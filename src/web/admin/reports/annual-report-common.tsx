@@ -5,7 +5,7 @@ import { raw } from 'hono/html';
 import type { AnnualReport, ReportFormat } from '../../../domain/reports/annual-report.js';
 import type { Finding } from '../../../domain/reports/finding.js';
 import { findingPlace } from '../../../domain/reports/labels.js';
-import { renderReportBody } from '../../../domain/reports/render-html.js';
+import { renderReportBody, type HtmlBodyOptions } from '../../../domain/reports/render-html.js';
 import { ruleLabel } from '../../../domain/reports/report-readiness.js';
 import { DataTable } from '../../common/blocks.js';
 import { REPORT_EXPORT_KINDS, REPORT_FILES, type ReportExportKind } from '../../../domain/reports/report-files.js';
@@ -14,9 +14,20 @@ import { REPORT_EXPORT_KINDS, REPORT_FILES, type ReportExportKind } from '../../
  * The report in the official layout (render-html.ts `renderReportBody`; app.css styles `.annual-report`).
  * @param p.demote shift headings one level down (h1 → h2 …) when the page has its own h1
  * @param p.charts SVG charts (charts.ts) the renderer places after the section-三 table
+ * @param p.notes the 说明 after each computed table (the back office: figure-notes.ts)
  */
-export function ReportTables(p: { report: AnnualReport; format: ReportFormat; demote?: boolean; charts?: string[] }) {
-  const html = renderReportBody(p.report, p.format, { charts: p.charts, titleLevel: p.demote ? 2 : 1 });
+export function ReportTables(p: {
+  report: AnnualReport;
+  format: ReportFormat;
+  demote?: boolean;
+  charts?: string[];
+  notes?: HtmlBodyOptions['notes'];
+}) {
+  const html = renderReportBody(p.report, p.format, {
+    charts: p.charts,
+    titleLevel: p.demote ? 2 : 1,
+    ...(p.notes ? { notes: p.notes } : {}),
+  });
   return <div class="annual-report">{raw(html)}</div>;
 }
 

@@ -4,6 +4,8 @@
 // (narrative sections 一/五/六, the section-二 cells typed in, their CSV import). Forms work without
 // JavaScript; typed values come back on errors.
 import type { ReportRecord, FigureSource } from '../../../app/reports/annual-reports.js';
+import type { VersionEntry } from '../../../domain/reports/report-correction.js';
+import { DataTable } from '../../common/blocks.js';
 import type { ReportTask } from '../../../domain/reports/report-readiness.js';
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { ManualArticle20Field } from '../../../domain/reports/compute.js';
@@ -13,7 +15,7 @@ import { AdminLayout } from '../../common/layout.js';
 import { ErrorSummary, Field, FileField, PostForm } from '../../common/forms.js';
 import { formatInstant } from '../../common/time.js';
 import { ExportLinks, FindingsTable, ReportTables } from './annual-report-common.js';
-import { publicReportHref } from '../../public/reports/annual-report-public-views.js';
+import { publicReportHref, publicVersionHref } from '../../public/reports/annual-report-public-views.js';
 import { DueDate, REPORTS_PATH, reportHref } from './annual-report-views.js';
 
 /** One section-二 cell typed in or imported. */
@@ -24,7 +26,7 @@ export const figureField = (key: string): string => `a20.${key}`;
 
 /** The form's labels (for the error summary): narrative headings and the cells' labels. */
 export function reportFormLabels(fields: readonly ManualField[]): Record<string, string> {
-  const labels: Record<string, string> = { csv: 'CSV 文件', reason: '退回理由' };
+  const labels: Record<string, string> = { csv: 'CSV 文件', reason: '退回理由', withdrawReason: '撤回理由' };
   for (const k of NARRATIVE_KEYS) labels[k] = SECTION_TITLES[k];
   for (const f of fields) labels[figureField(f.key)] = `第二部分 ${f.label}`;
   return labels;
@@ -58,7 +60,16 @@ type PageProps = {
   errors?: Record<string, string>;
   message?: string;
   reason?: string;
+  withdrawReason?: string;
 };
+
+/** What the state line adds: where the figures come from now. */
+function figuresNote(r: ReportRecord): string {
+  if (r.correctingSince) {
+    return '（更正中：下方为更正稿，表中由系统统计的数字已按当前数据重新统计；门户仍显示现行版本，发布更正后替换）';
+  }
+  return r.state === 'draft' ? '（表中数字为按当前办理情况实时统计的结果，报送后固定）' : '（表中数字已于报送时固定）';
+}
 
 function StatusList(p: { record: ReportRecord }) {
   const r = p.record;
@@ -66,9 +77,11 @@ function StatusList(p: { record: ReportRecord }) {
     <dl class="report-status">
       <dt>报告状态</dt>
       <dd>
-        <strong>{REPORT_STATE_LABELS[r.state]}</strong>
-        {r.state === 'draft' ? '（表中数字为按当前办理情况实时统计的结果，报送后固定）' : '（表中数字已于报送时固定）'}
+        <strong>{r.withdrawal && r.state === 'draft' ? '已撤回（编制中）' : REPORT_STATE_LABELS[r.state]}</strong>
+        {figuresNote(r)}
       </dd>
+      <dt>索引号</dt>
+      <dd>{r.indexNo ?? '首次公开发布时生成'}</dd>
       <dt>报告格式</dt>
       <dd>{REPORT_FORMAT_LABELS[r.format]}</dd>
       <dt>法定公布期限</dt>
@@ -101,14 +114,59 @@ function StatusList(p: { record: ReportRecord }) {
           <dd class="warn">{r.returnedReason}</dd>
         </>
       ) : null}
+      {r.withdrawal ? (
+        <>
+          <dt>撤回</dt>
+          <dd class="warn">
+            {`${formatInstant(r.withdrawal.at)}，${r.withdrawal.by}：${r.withdrawal.reason}`}
+            （门户已不再显示本报告；更正后重新公开发布时须填写更正说明）
+          </dd>
+        </>
+      ) : null}
     </dl>
+  );
+}
+
+/** How a version stands, for the back office. */
+function versionStanding(v: VersionEntry): string {
+  if (v.status.kind === 'current') return '现行版本（门户显示）';
+  if (v.status.kind === 'corrected') return `已更正（${v.status.on}，见第${v.status.by}版）`;
+  return `已撤回（${formatInstant(v.status.at)}）`;
+}
+
+/** The published versions with their 更正说明, each linked to its public page while it is public. */
+function Versions(p: { record: ReportRecord }) {
+  const r = p.record;
+  if (r.versions.length === 0) return null;
+  const href = (v: VersionEntry) =>
+    v.status.kind === 'current'
+      ? publicReportHref(r.creditCode, r.year)
+      : publicVersionHref(r.creditCode, r.year, v.version);
+  return (
+    <section aria-labelledby="versions">
+      <h2 id="versions">已发布的版本</h2>
+      <DataTable class="report-versions-admin" cols={['版本', '发布时间', '状态', '更正说明']}>
+        {r.versions.map((v) => (
+          <tr>
+            <td>{v.status.kind === 'withdrawn' ? `第${v.version}版` : <a href={href(v)}>{`第${v.version}版`}</a>}</td>
+            <td>{formatInstant(v.publishedAt)}</td>
+            <td>{versionStanding(v)}</td>
+            <td class="pre">
+              {v.correction
+                ? `更正日期：${v.correction.on}\n更正内容：${v.correction.what}\n更正原因：${v.correction.why}`
+                : '—'}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
   );
 }
 
 /** Where each task links: a section to its place on the page, the steps to their parts or pages. */
 function taskHref(r: ReportRecord, key: ReportTask['key']): string {
   if (key === 'publish') {
-    if (r.state === 'published') return publicReportHref(r.creditCode, r.year);
+    if (r.state === 'published' && !(r.correctingSince && r.can.publish)) return publicReportHref(r.creditCode, r.year);
     return r.can.publish ? `${reportHref(r.orgId, r.year)}/publish` : '#workflow';
   }
   if (key === 'check') return '#findings';
@@ -144,34 +202,89 @@ function ButtonForm(p: { action: string; csrf: string; label: string }) {
   );
 }
 
-/** Submit / publish / return, each only when the actor may do it. */
-function WorkflowActions(p: { record: ReportRecord; csrf: string; reason?: string; error?: string }) {
+/** A form of one required reason and its button (退回, 撤回). */
+function ReasonForm(p: {
+  action: string;
+  csrf: string;
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  hint: string;
+  button: [label: string, className: string];
+}) {
+  return (
+    <PostForm action={p.action} csrf={p.csrf} class="report-reason">
+      <Field name={p.name} label={p.label} value={p.value} error={p.error} required multiline hint={p.hint} />
+      <button type="submit" class={p.button[1]}>
+        {p.button[0]}
+      </button>
+    </PostForm>
+  );
+}
+
+/** The label of the publishing link: 公开发布 the first time, 发布更正 when the report was published before. */
+const publishLabel = (r: ReportRecord): string => (r.versions.length > 0 ? '发布更正' : '公开发布');
+
+/** Submit / publish / return / correct / withdraw, each only when the actor may do it. */
+function WorkflowActions(p: {
+  record: ReportRecord;
+  csrf: string;
+  reason?: string;
+  error?: string;
+  withdrawReason?: string;
+  withdrawError?: string;
+}) {
   const r = p.record;
   const base = reportHref(r.orgId, r.year);
-  if (!r.can.submit && !r.can.publish && !r.can.return) return <p class="muted">当前没有可执行的报送或发布操作。</p>;
+  const { submit, publish, correct, withdraw } = r.can;
+  if (!submit && !publish && !r.can.return && !correct && !withdraw) {
+    return <p class="muted">当前没有可执行的报送、发布或更正操作。</p>;
+  }
   return (
     <div class="report-actions">
-      {r.can.submit ? <ButtonForm action={`${base}/submit`} csrf={p.csrf} label="报送上级" /> : null}
-      {r.can.publish ? (
+      {submit ? <ButtonForm action={`${base}/submit`} csrf={p.csrf} label="报送上级" /> : null}
+      {publish ? (
         <a class="button" href={`${base}/publish`}>
-          公开发布
+          {publishLabel(r)}
         </a>
       ) : null}
-      {r.can.return ? (
-        <PostForm action={`${base}/return`} csrf={p.csrf} class="report-return">
-          <Field
-            name="reason"
-            label="退回理由"
-            value={p.reason}
-            error={p.error}
-            required
-            multiline
-            hint="退回后报告回到草稿状态，编制单位可以看到退回理由。"
-          />
+      {correct && !r.correctingSince ? (
+        <PostForm action={`${base}/correct`} csrf={p.csrf} class="report-correct">
+          <p class="hint">
+            发现已公开的报告有错误时，可以更正：按现行版本修改文字或数字（系统统计的数字会按当前数据重新统计），检查通过后发布更正并填写更正说明。更正发布前，门户仍显示现行版本；原版本发布后仍可查阅，标注“已更正”。
+          </p>
           <button type="submit" class="secondary">
-            退回修改
+            更正报告
           </button>
         </PostForm>
+      ) : null}
+      {correct && r.correctingSince ? (
+        <ButtonForm action={`${base}/cancel-correction`} csrf={p.csrf} label="放弃更正" />
+      ) : null}
+      {r.can.return ? (
+        <ReasonForm
+          action={`${base}/return`}
+          csrf={p.csrf}
+          name="reason"
+          label="退回理由"
+          value={p.reason}
+          error={p.error}
+          hint="退回后报告回到草稿状态，编制单位可以看到退回理由。"
+          button={['退回修改', 'secondary']}
+        />
+      ) : null}
+      {withdraw ? (
+        <ReasonForm
+          action={`${base}/withdraw`}
+          csrf={p.csrf}
+          name="withdrawReason"
+          label="撤回理由"
+          value={p.withdrawReason}
+          error={p.withdrawError}
+          hint="撤回后报告的全部版本从门户网站撤下（原网址提示已撤回），撤回理由记入操作日志。报告回到编制状态，可以更正后重新公开发布。"
+          button={['从门户撤回', 'danger']}
+        />
       ) : null}
     </div>
   );
@@ -248,7 +361,9 @@ export function ReportPage(p: PageProps) {
   const r = p.record;
   const base = reportHref(r.orgId, r.year);
   const e = p.errors ?? {};
-  const formErrors = Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'reason' && k !== 'csv'));
+  const formErrors = Object.fromEntries(
+    Object.entries(e).filter(([k]) => k !== 'reason' && k !== 'csv' && k !== 'withdrawReason'),
+  );
   return (
     <AdminLayout
       title={`${r.orgName} ${r.year} 年度报告`}
@@ -260,13 +375,21 @@ export function ReportPage(p: PageProps) {
       <ErrorSummary message={p.message} errors={e} labels={reportFormLabels(p.fields)} />
       <StatusList record={r} />
       <TaskList record={r} />
+      <Versions record={r} />
       <section aria-labelledby="findings">
         <h2 id="findings">检查结果</h2>
         <FindingsTable findings={r.findings} />
       </section>
       <section aria-labelledby="workflow">
         <h2 id="workflow">报送与发布</h2>
-        <WorkflowActions record={r} csrf={p.csrf} reason={p.reason} error={e.reason} />
+        <WorkflowActions
+          record={r}
+          csrf={p.csrf}
+          reason={p.reason}
+          error={e.reason}
+          withdrawReason={p.withdrawReason}
+          withdrawError={e.withdrawReason}
+        />
       </section>
       <section aria-labelledby="downloads">
         <h2 id="downloads">下载</h2>
@@ -274,7 +397,7 @@ export function ReportPage(p: PageProps) {
       </section>
       <section aria-labelledby="preview">
         <h2 id="preview">按公布格式预览</h2>
-        <ReportTables report={r.report} format={r.format} demote />
+        <ReportTables report={r.report} format={r.format} notes={r.figureNotes} demote />
       </section>
       {r.can.edit ? (
         <section aria-labelledby="edit">

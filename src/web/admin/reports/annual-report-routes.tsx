@@ -1,7 +1,9 @@
 /** @jsxImportSource hono/jsx */
 // Back-office routes of the annual report: the register `/admin/reports`, one report
 // `/admin/reports/:orgId/:year` with its forms (draft, regenerate, CSV import, submit, return), publishing
-// behind its confirmation page (`…/publish`: only a POST with confirm=1 publishes) and downloads `…/export.:kind`.
+// behind its confirmation page (`…/publish`: only a POST with confirm=1 publishes; a correction's 更正说明 is typed
+// there), the correction (`…/correct`, `…/cancel-correction`), the withdrawal (`…/withdraw`) and downloads
+// `…/export.:kind`.
 // Thin handlers: parse → use case (which authorizes) → render;
 // errors go to the pipeline (403, 404), a form's own errors come back on the report page (422, 409).
 import type { Hono } from 'hono';
@@ -18,6 +20,7 @@ import {
   submitReport,
 } from '../../../app/reports/report-workflow.js';
 import { importArticle20Upload } from '../../../app/reports/report-figures-import.js';
+import { cancelCorrection, startCorrection, withdrawReport } from '../../../app/reports/report-corrections.js';
 import { reportChoices, reportFile, reportRegister } from '../../../app/reports/report-pages.js';
 import { MANUAL_ARTICLE20_FIELDS, reportFormatOf } from '../../../domain/reports/compute.js';
 import { NARRATIVE_KEYS } from '../../../domain/reports/labels.js';
@@ -40,6 +43,11 @@ type Target = { orgId: string; year: number };
 const FLASH: Record<string, string> = {
   saved: '草稿已保存。',
   regenerated: '已根据本年度数据重新生成第一、五、六部分的草稿。',
+  correcting: '已开始更正：请在下方修改报告，检查通过后发布更正。更正发布前，门户仍显示现行版本。',
+  'correction-cancelled': '已放弃更正，报告保持现行版本。',
+  corrected: '更正已发布：门户显示更正后的报告和更正说明，原版本标注“已更正”后仍可查阅。',
+  republished: '报告已重新公开发布，门户同时公开更正说明。',
+  withdrawn: '报告已从门户撤回，原网址提示“已撤回”。报告回到编制状态，可以更正后重新公开发布。',
   imported: 'CSV 文件中的数字已导入。',
   submitted: '报告已报送上级。',
   published: '报告已公开发布，可在门户网站“政府信息公开年报”栏目查看。',
@@ -84,6 +92,7 @@ type Extra = {
   errors?: FieldErrors;
   message?: string;
   reason?: string;
+  withdrawReason?: string;
   flash?: string;
 };
 
@@ -100,26 +109,48 @@ async function reportPage(c: StaffContext, t: Target, extra: Extra = {}) {
       errors={extra.errors}
       message={extra.message}
       reason={extra.reason}
+      withdrawReason={extra.withdrawReason}
       flash={extra.flash}
     />
   );
 }
 
-/** The confirmation before publishing, with the portal's absolute URLs; `message` after a refused click. */
-async function confirmPage(c: StaffContext, t: Target, message?: string) {
+/** The 更正说明's fields on the confirmation page. */
+const NOTE_FIELDS = ['correctedOn', 'correctionWhat', 'correctionWhy'] as const;
+
+/**
+ * The confirmation before publishing, with the portal's absolute URLs; after a refused click, the message and the
+ * 更正说明 as typed with its errors.
+ */
+async function confirmPage(c: StaffContext, t: Target, refused: Partial<FormState> = {}) {
   const confirmation = await publishConfirmation(c.get('ctx'), c.get('actor'), t.orgId, t.year);
   const origin = await publicOrigin(c);
   const code = confirmation.record.creditCode;
+  const typed = refused.values ?? {};
+  const errors = refused.errors ?? {};
   return (
     <PublishConfirmPage
       {...staffPage(c)}
       confirmation={confirmation}
       pageUrl={`${origin}${publicReportHref(code, t.year)}`}
       archiveUrl={`${origin}${archiveHref(code)}`}
-      message={message}
+      message={refused.message}
+      values={refused.values ? Object.fromEntries(NOTE_FIELDS.map((k) => [k, valueOf(typed, k)])) : undefined}
+      errors={Object.fromEntries(NOTE_FIELDS.filter((k) => errors[k]).map((k) => [k, errors[k]!]))}
     />
   );
 }
+
+/** The message after publishing: the first time, a correction, or again after a withdrawal. */
+const publishedFlash = (r: ReportRecord): string =>
+  r.versions.length === 1
+    ? 'published'
+    : r.versions.some((v) => v.status.kind === 'corrected')
+      ? 'corrected'
+      : 'republished';
+
+/** One field's error as the page's errors (none: empty). */
+const fieldError = (message: string | undefined, field: string): FieldErrors => (message ? { [field]: message } : {});
 
 /** Back to the report page with a flash message (303). */
 const backTo = (c: StaffContext, t: Target, flash: string) =>
@@ -174,6 +205,8 @@ export function registerAnnualReportRoutes(admin: Hono<StaffEnv>): void {
     });
   button('regenerate', regenerateNarrative, 'regenerated#edit');
   button('submit', submitReport, 'submitted');
+  button('correct', startCorrection, 'correcting#edit');
+  button('cancel-correction', cancelCorrection, 'correction-cancelled');
 
   // Publishing needs the confirming click: the page says what goes public and where; only confirm=1 publishes.
   admin.get(`${REPORT}/publish`, async (c) => c.html(await confirmPage(c, reportTarget(c))));
@@ -182,28 +215,49 @@ export function registerAnnualReportRoutes(admin: Hono<StaffEnv>): void {
     const values = await readForm(c);
     if (valueOf(values, 'confirm') !== '1') return c.html(await confirmPage(c, t));
     return formAction(c, {
-      schema: NOTHING,
+      schema: z.object(Object.fromEntries(NOTE_FIELDS.map((k) => [k, typed()]))),
       values,
-      run: () => publishReport(c.get('ctx'), c.get('actor'), t.orgId, t.year),
-      done: () => backTo(c, t, 'published'),
-      again: (state) => confirmPage(c, t, state.message),
+      // The note's fields are sent only for a correction; the use case asks for them then.
+      run: (note) => publishReport(c.get('ctx'), c.get('actor'), t.orgId, t.year, note),
+      done: (record) => backTo(c, t, publishedFlash(record)),
+      again: (state) => confirmPage(c, t, state),
     });
   });
 
-  admin.post(`${REPORT}/return`, (c) => {
-    const t = reportTarget(c);
-    return formAction(c, {
-      schema: z.object({ reason: typed() }),
-      run: ({ reason }) => returnReport(c.get('ctx'), c.get('actor'), t.orgId, t.year, reason),
-      done: () => backTo(c, t, 'returned'),
-      again: (state) =>
-        reportPage(c, t, {
-          reason: valueOf(state.values, 'reason'),
-          message: state.message,
-          errors: state.errors.reason ? { reason: state.errors.reason } : {},
-        }),
+  // The forms of one reason (退回 by the supervisor, 撤回 by the administrator): a refusal shows it again as typed.
+  const reasonForm = (
+    path: string,
+    field: 'reason' | 'withdrawReason',
+    run: (ctx: StaffContext, t: Target, reason: string) => Promise<unknown>,
+    flash: string,
+  ) =>
+    admin.post(`${REPORT}/${path}`, (c) => {
+      const t = reportTarget(c);
+      return formAction(c, {
+        schema: z.object({ [field]: typed() }),
+        run: (input) => run(c, t, String(input[field] ?? '')),
+        done: () => backTo(c, t, flash),
+        again: (state) =>
+          reportPage(c, t, {
+            [field]: valueOf(state.values, field),
+            message: state.message,
+            // The use cases name the field `reason`.
+            errors: fieldError(state.errors.reason ?? state.errors[field], field),
+          }),
+      });
     });
-  });
+  reasonForm(
+    'return',
+    'reason',
+    (c, t, r) => returnReport(c.get('ctx'), c.get('actor'), t.orgId, t.year, r),
+    'returned',
+  );
+  reasonForm(
+    'withdraw',
+    'withdrawReason',
+    (c, t, r) => withdrawReport(c.get('ctx'), c.get('actor'), t.orgId, t.year, r),
+    'withdrawn',
+  );
 
   admin.post(`${REPORT}/figures.csv`, async (c) => {
     const t = reportTarget(c);
