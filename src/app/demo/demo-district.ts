@@ -124,4 +124,5 @@ export const DEMO_FOOTER = {
   publicSecurityRecord: '示公网安备 99990102000001号',
   contact: '0999-88000001',
   showPartyGovMark: true,
+  notice: '演示站点：本站的机构、信息、申请和案件均为虚构的示例数据，不具有任何效力。',
 };

@@ -22,6 +22,8 @@ export type SiteFooter = {
   publicSecurityRecord: string;
   contact: string;
   showPartyGovMark: boolean;
+  /** A notice shown at the top of every portal page (e.g. that the site is a demo with fictional content); '' none. */
+  notice: string;
 };
 
 const footerSchema = z.object({
@@ -37,6 +39,7 @@ const footerSchema = z.object({
   publicSecurityRecord: z.string().trim().max(60).default(''),
   contact: z.string().trim().max(200).default(''),
   showPartyGovMark: z.boolean().default(true),
+  notice: z.string().trim().max(200).default(''),
 });
 
 const KEY = 'site.footer';

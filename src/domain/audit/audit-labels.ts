@@ -213,6 +213,7 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   publicSecurityRecord: '公安机关备案号',
   contact: '联系方式',
   showPartyGovMark: '显示党政机关网站标识',
+  notice: '网站公告',
   years: '年份',
   days: '天数',
   date: '日期',

@@ -44,6 +44,14 @@ for (const dialect of DIALECTS) {
       contains(html, /name="showPartyGovMark" value="1" checked=""/);
     });
 
+    test('should show the demo site notice on every portal page until the notice is cleared', async () => {
+      const visitor = new TestAgent(rt);
+      for (const path of ['/', '/search']) {
+        contains(await (await visitor.get(path)).text(), /<p class="sitenotice" role="note">演示站点：[^<]*虚构/);
+      }
+      contains(await (await admin.get('/admin/settings')).text(), 'value="演示站点：');
+    });
+
     test('should save the footer and show it on the portal home, without the 党政机关 mark when unchecked', async () => {
       const res = await admin.post('/admin/settings', FOOTER);
       assert.equal(res.status, 303);
@@ -57,6 +65,7 @@ for (const dialect of DIALECTS) {
       contains(home, '测公网安备 11010502000001号');
       contains(home, '联系我们：0999-12345678');
       lacks(home, 'class="dzjg"');
+      lacks(home, 'class="sitenotice"');
       const [entry] = await rt.ctx.repos.audit.list({ action: 'settings.updated' }, { limit: 1 });
       assert.equal(JSON.parse(entry?.afterJson ?? '{}').sponsor, FOOTER.sponsor);
     });

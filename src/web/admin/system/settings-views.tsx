@@ -17,6 +17,7 @@ export const SETTINGS_LABELS: Record<string, string> = {
   publicSecurityRecord: '公安机关备案号',
   contact: '联系方式',
   showPartyGovMark: '显示党政机关网站标识',
+  notice: '网站公告',
 };
 
 /** The text fields, in form order, with their hints. */
@@ -28,6 +29,7 @@ const TEXT_FIELDS: [string, string | undefined][] = [
   ['icp', '例如“京ICP备12345678号”'],
   ['publicSecurityRecord', '例如“京公网安备 11010502000001号”'],
   ['contact', '联系电话或电子邮箱'],
+  ['notice', '显示在门户每个页面顶部的一句提示，例如演示站点的说明；不需要时留空（200字以内）'],
 ];
 
 /** The settings form; `values` are strings as typed, `showPartyGovMark` '1' when checked. */
