@@ -181,11 +181,7 @@ export function PublicLayout(props: {
           <a href={size.href}>{size.large ? '标准字号' : '大字版'}</a>
         </nav>
       </header>
-      {f.notice ? (
-        <p class="sitenotice" role="note">
-          {f.notice}
-        </p>
-      ) : null}
+      {f.notice ? <p class="sitenotice">{f.notice}</p> : null}
       {props.crumbs ? (
         <nav class="crumbs" aria-label="当前位置">
           <ol>

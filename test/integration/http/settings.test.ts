@@ -47,7 +47,7 @@ for (const dialect of DIALECTS) {
     test('should show the demo site notice on every portal page until the notice is cleared', async () => {
       const visitor = new TestAgent(rt);
       for (const path of ['/', '/search']) {
-        contains(await (await visitor.get(path)).text(), /<p class="sitenotice" role="note">演示站点：[^<]*虚构/);
+        contains(await (await visitor.get(path)).text(), /<p class="sitenotice">演示站点：[^<]*虚构/);
       }
       contains(await (await admin.get('/admin/settings')).text(), 'value="演示站点：');
     });
