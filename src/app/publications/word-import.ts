@@ -115,16 +115,13 @@ export async function importWordBody(
   const srcOf = new Map<string, { src: string; name: string }>();
   kept.forEach((k, i) => {
     const fileId = stored[i];
-    if (!k || !fileId) return;
-    let listed = srcOf.get(fileId);
-    if (!listed) {
-      const name = imageName(file.name, images.length + 1, k.mime);
-      const size = k.content.byteLength;
-      const sig = signed(ctx, actor, fileId, k.mime, size, name);
-      images.push({ ref: [fileId, k.mime, size, encodeURIComponent(name), sig].join(':'), name, size });
-      listed = { src: ctx.portalUrls.attachment(fileId), name };
-      srcOf.set(fileId, listed);
-    }
+    // The same image twice in the document is stored once (same content, same file): listed once.
+    if (!k || !fileId || srcOf.has(fileId)) return;
+    const name = imageName(file.name, images.length + 1, k.mime);
+    const size = k.content.byteLength;
+    const sig = signed(ctx, actor, fileId, k.mime, size, name);
+    images.push({ ref: [fileId, k.mime, size, encodeURIComponent(name), sig].join(':'), name, size });
+    srcOf.set(fileId, { src: ctx.portalUrls.attachment(fileId), name });
   });
   const html = read.html.replace(/<img\b[^>]*?\ssrc="word-image:(\d+)"[^>]*>/g, (_all, n: string) => {
     const i = Number(n);
