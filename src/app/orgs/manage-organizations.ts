@@ -48,7 +48,7 @@ async function authorize(
  * @returns every organization, and the one acted on
  * @throws AppError 'not_found', 'forbidden'
  */
-async function authorizeOn(
+export async function authorizeOn(
   ctx: Pick<AppContext, 'repos'>,
   actor: Actor | null,
   action: AdminAction,

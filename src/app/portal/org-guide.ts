@@ -11,12 +11,12 @@ import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
 import { isLocalDate, type LocalDate } from '../../domain/core/local-date.js';
 import type { AuditInput } from '../../domain/audit/audit-entry.js';
-import { ancestry, type Organization } from '../../domain/orgs/organization.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
+import type { Organization } from '../../domain/orgs/organization.js';
 import { guideTemplateHtml, type GuideLinks } from '../../domain/guide/guide-template.js';
 import { rulesTemplateHtml } from '../../domain/guide/rules-template.js';
 import { DIRECTORIES } from '../../domain/publications/directories.js';
-import { forbidden, invalid, notFound } from '../errors.js';
+import { invalid } from '../errors.js';
+import { authorizeOn } from '../orgs/manage-organizations.js';
 import { auditBy } from '../actors.js';
 import { noticeSettings } from '../applications/notice-settings.js';
 import type { PortalUrls } from './ports.js';
@@ -125,11 +125,7 @@ export async function guidePortalPage(ctx: AppContext, code: string, kind: Guide
  * @throws AppError 'not_found', 'forbidden'
  */
 async function authorize(ctx: Pick<AppContext, 'repos'>, actor: Actor, orgId: string): Promise<Organization> {
-  const orgs = await ctx.repos.orgs.list({ includeRetired: true });
-  const org = orgs.find((o) => o.id === orgId);
-  if (!org) throw notFound('机构');
-  const roots = orgs.filter((o) => o.parentId === null).map((o) => o.id);
-  if (!canAdmin(actor, 'org.edit_pages', { orgAncestry: ancestry(orgs, orgId) }, roots)) throw forbidden();
+  const [, org] = await authorizeOn(ctx, actor, 'org.edit_pages', orgId);
   return org;
 }
 

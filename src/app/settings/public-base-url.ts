@@ -3,7 +3,7 @@
 // the address the server listens on, never to a request's Host header (anyone can send any Host).
 import type { AppContext } from '../context.js';
 import type { Actor } from '../../domain/policies/actor.js';
-import { canAdmin } from '../../domain/policies/admin-policy.js';
+import { mayDoGlobally } from '../orgs/global-admin.js';
 import { forbidden, invalid } from '../errors.js';
 import { auditBy } from '../actors.js';
 import type { SettingsRepos } from './ports.js';
@@ -65,18 +65,7 @@ export async function savePublicBaseUrl(
   actor: Actor | null,
   text: string,
 ): Promise<string | null> {
-  const orgs = await ctx.repos.orgs.list();
-  if (
-    actor &&
-    !canAdmin(
-      actor,
-      'settings.update',
-      null,
-      orgs.filter((o) => o.parentId === null).map((o) => o.id),
-    )
-  ) {
-    throw forbidden();
-  }
+  if (!(await mayDoGlobally(ctx.repos, actor, 'settings.update'))) throw forbidden();
   const r = parsePublicBaseUrl(text);
   if (!r.ok) throw invalid('网站地址有误，请按提示更正', { publicBaseUrl: r.error });
   const before = await getPublicBaseUrl(ctx);

@@ -75,7 +75,7 @@ export type RuleOverrides = Partial<
 >;
 
 /** 国令第711号: in force 2019-05-15. */
-export const RULES_2019: DisclosureRules = {
+export const RULES_2019: DisclosureRules & { readonly correctionNoticeWorkingDays: number } = {
   version: '2019',
   effectiveFrom: localDate('2019-05-15'),
   regulation: '《中华人民共和国政府信息公开条例》（国令第711号）',

@@ -32,7 +32,7 @@ export function rulesTemplateHtml(o: Organization): string {
     ],
     [
       `${office}统一受理向本机关提出的政府信息公开申请，登记收到申请的时间、申请人、申请内容和办理过程。`,
-      `申请内容不明确的，自收到申请之日起${r.correctionNoticeWorkingDays ?? 7}个工作日内一次性告知补正（《条例》第三十条）；` +
+      `申请内容不明确的，自收到申请之日起${r.correctionNoticeWorkingDays}个工作日内一次性告知补正（《条例》第三十条）；` +
         `能够当场答复的当场答复，不能当场答复的自收到申请之日起${r.replyWorkingDays}个工作日内答复，` +
         `延长答复期限须经政府信息公开工作机构负责人同意，最长不超过${r.maxExtensionWorkingDays}个工作日（《条例》第三十三条）。`,
       '答复前由承办人拟稿，经合法性审查和负责人审批后，以书面告知书答复申请人，答复材料归档备查。' +
