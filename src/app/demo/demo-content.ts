@@ -199,7 +199,7 @@ export async function seedDemoContent(ctx: AppContext, onProgress?: DemoProgress
     await r.audit.append(
       auditBy(null, {
         action: 'demo.seeded',
-        entityType: 'settings',
+        entityType: 'setting',
         entityId: DEMO_CONTENT_KEY,
         orgId: null,
         before: null,
