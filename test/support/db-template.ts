@@ -21,6 +21,7 @@ import { bootstrap, type BootstrapResult } from '../../src/app/bootstrap.js';
 import type { Clock } from '../../src/app/ports.js';
 import type { AbuseLimits } from '../../src/app/throttle/limits.js';
 import { fixedClock } from '../../src/adapters/clock.js';
+import { memo } from '../../src/domain/core/memo.js';
 
 /**
  * How a runtime's database was initialized: the clock's start instant, whether the demo district exists, and
@@ -128,16 +129,6 @@ const prepare = (rt: Runtime, v: TemplateVariant | undefined) => (v ? initialize
 
 /** A clock for building: the variant's start (the migrated database records no time but Kysely's own). */
 const buildClock = (v: TemplateVariant | undefined) => fixedClock(v?.start ?? '2000-01-01T00:00:00Z');
-
-/** Memoizes template promises per process (several suites of a file open the same variant). */
-function memo<T>(cache: Map<string, Promise<T>>, key: string, build: () => Promise<T>): Promise<T> {
-  let p = cache.get(key);
-  if (!p) {
-    p = build();
-    cache.set(key, p);
-  }
-  return p;
-}
 
 /** Bootstraps a migrated runtime (the work a template saves), counting the ids bootstrap draws. */
 export async function initialize(rt: Runtime, v: TemplateVariant): Promise<TemplateInfo> {

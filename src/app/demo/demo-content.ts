@@ -5,6 +5,7 @@
 // makes it again.
 import type { AppContext, Repos } from '../context.js';
 import { yearOf } from '../../domain/core/local-date.js';
+import { memo } from '../../domain/core/memo.js';
 import { auditBy } from '../actors.js';
 import { demoClock } from './demo-clock.js';
 import { DEMO_ORGS } from './demo-district.js';
@@ -130,16 +131,6 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
   };
 }
 
-/** The promise kept under `key`, made by `make` the first time. */
-function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let p = cache.get(key);
-  if (!p) {
-    p = make();
-    cache.set(key, p);
-  }
-  return p;
-}
-
 /**
  * The transaction's repositories with read-through copies of what every step reads but making the demo never
  * changes: the organization tree and the organizations' catalogues (the repositories keep no copy inside a
@@ -179,14 +170,7 @@ function readingOnce(reader: HtmlReader): HtmlReader {
   const read = new Map<string, HtmlReading>();
   return {
     text: (html) => reader.text(html),
-    read: (html) => {
-      let r = read.get(html);
-      if (!r) {
-        r = reader.read(html);
-        read.set(html, r);
-      }
-      return r;
-    },
+    read: (html) => memo(read, html, () => reader.read(html)),
   };
 }
 
@@ -215,7 +199,7 @@ export async function seedDemoContent(ctx: AppContext, onProgress?: DemoProgress
     await r.audit.append(
       auditBy(null, {
         action: 'demo.seeded',
-        entityType: 'settings',
+        entityType: 'setting',
         entityId: DEMO_CONTENT_KEY,
         orgId: null,
         before: null,
