@@ -46,7 +46,7 @@ async function prepare(db: DbConfig, ready: () => boolean, markReady: () => Prom
   }
   const rt = await openRuntime(db, RUNTIME_OPTS);
   try {
-    await bootstrap(rt.ctx, calendarSeed, false);
+    await bootstrap(rt.ctx, calendarSeed, 'none');
     const s = await buildBenchData(rt.ctx, ITEMS, log);
     log(
       `  loaded ${ITEMS} items in ${s.toFixed(0)} s (${(ITEMS / s).toFixed(0)} items/s) through the bulk import path`,

@@ -10,7 +10,7 @@ const rt = await openRuntime(
   { kind: 'sqlite', file: ':memory:' },
   { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 },
 );
-await bootstrap(rt.ctx, calendarSeed, true);
+await bootstrap(rt.ctx, calendarSeed, 'orgs');
 const root = await rootOrg(rt);
 const form = applicationForm();
 const time = async (label: string, n: number, f: () => Promise<unknown>) => {

@@ -148,10 +148,7 @@ export async function startRuntime(
   onProgress?: DemoProgress,
 ): Promise<{ runtime: Runtime; boot: BootstrapResult }> {
   const runtime = await openRuntime(config.database, { ...config, mail: config.mail });
-  const boot = await bootstrap(runtime.ctx, calendarSeed, config.demoData !== 'none', {
-    content: config.demoData === 'full',
-    ...(onProgress ? { onProgress } : {}),
-  });
+  const boot = await bootstrap(runtime.ctx, calendarSeed, config.demoData, onProgress ? { onProgress } : {});
   return { runtime, boot };
 }
 

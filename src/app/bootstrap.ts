@@ -34,19 +34,25 @@ export type BootstrapResult = {
   demoContentError?: string;
 };
 
-/** Options of bootstrapping: whether the demo district gets its content, and the progress of making it. */
-export type BootstrapOptions = { content?: boolean; onProgress?: DemoProgress };
+/**
+ * What the first start creates (GONGKAI_DEMO_DATA): the demo district with its content, the demo district's
+ * organizations only, or one root organization to be renamed.
+ */
+export type DemoData = 'full' | 'orgs' | 'none';
+
+/** Options of bootstrapping: the progress of making the demo's content. */
+export type BootstrapOptions = { onProgress?: DemoProgress };
 
 /**
- * Brings a freshly migrated database to a usable state; a no-op on an initialized one. With `opts.content` the first
+ * Brings a freshly migrated database to a usable state; a no-op on an initialized one. With `demo` 'full' the first
  * start also marks the demo content pending and makes it (any later start makes it if it is still pending: an
  * interrupted first start).
- * @param demo create the demo district 示例区 (otherwise one root organization to be renamed)
+ * @param demo the demo district 示例区 with or without its content, or one root organization to be renamed
  */
 export async function bootstrap(
   ctx: AppContext,
   seed: CalendarSeed,
-  demo: boolean,
+  demo: DemoData,
   opts: BootstrapOptions = {},
 ): Promise<BootstrapResult> {
   const result: BootstrapResult = { calendarYears: 0, createdOrgs: 0 };
@@ -71,9 +77,9 @@ export async function bootstrap(
     result.calendarYears = snap.years.length;
   }
   if ((await ctx.repos.users.list()).length === 0) {
-    await firstStart(ctx, demo, opts.content === true, result);
+    await firstStart(ctx, demo, result);
   }
-  if (demo && opts.content) {
+  if (demo === 'full') {
     try {
       const made = await seedDemoContent(ctx, opts.onProgress);
       if (made) result.demoContent = made;
@@ -85,12 +91,12 @@ export async function bootstrap(
 }
 
 /** The first start: the organizations, the admin and (demo) the footer, the root's review body, content pending. */
-async function firstStart(ctx: AppContext, demo: boolean, content: boolean, result: BootstrapResult): Promise<void> {
-  if (demo && content) await markDemoContentPending(ctx);
-  const orgs = await ensureOrganizations(ctx, demo);
+async function firstStart(ctx: AppContext, demo: DemoData, result: BootstrapResult): Promise<void> {
+  if (demo === 'full') await markDemoContentPending(ctx);
+  const orgs = await ensureOrganizations(ctx, demo !== 'none');
   result.createdOrgs = orgs.created;
   result.adminPassword = await createInitialAdmin(ctx, orgs.rootId);
-  if (demo) {
+  if (demo !== 'none') {
     await saveSiteFooter(ctx, null, DEMO_FOOTER);
     // The demo root's own review body lies outside the tree (行政复议法 art. 24 ¶1 (2)).
     await seedReconsiderationBody(ctx.repos, orgs.rootId, DEMO_ROOT_REVIEW_BODY, ctx.clock.nowIso());

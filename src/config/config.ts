@@ -1,6 +1,7 @@
 // Deployment configuration, parsed from an environment map: bin/gongkai.js passes the process's environment,
 // tests and scripts a map of their own.
 import { z } from 'zod';
+import type { DemoData } from '../app/bootstrap.js';
 import { LIMIT_VARIABLES, type AbuseLimits } from '../app/throttle/limits.js';
 import type { DocumentLimits } from '../adapters/documents/document-limits.js';
 import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from '../domain/users/api-token.js';
@@ -10,7 +11,6 @@ import { DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from '../domain/users/api-
  * content (a year and more of items, applications, reports), `orgs` the demo district's organizations only, `none`
  * (0) one root organization to rename.
  */
-export type DemoData = 'full' | 'orgs' | 'none';
 
 /** Typed deployment configuration, parsed once at the edge and passed in. */
 export type Config = {

@@ -17,7 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openRuntime, calendarSeed, type Runtime } from '../../src/main.js';
-import { bootstrap, type BootstrapResult } from '../../src/app/bootstrap.js';
+import { bootstrap, type BootstrapResult, type DemoData } from '../../src/app/bootstrap.js';
 import type { Clock } from '../../src/app/ports.js';
 import type { AbuseLimits } from '../../src/app/throttle/limits.js';
 import { fixedClock } from '../../src/adapters/clock.js';
@@ -130,6 +130,9 @@ const prepare = (rt: Runtime, v: TemplateVariant | undefined) => (v ? initialize
 /** A clock for building: the variant's start (the migrated database records no time but Kysely's own). */
 const buildClock = (v: TemplateVariant | undefined) => fixedClock(v?.start ?? '2000-01-01T00:00:00Z');
 
+/** What the variant's first start creates. */
+const demoDataOf = (v: TemplateVariant): DemoData => (v.demo ? (v.content ? 'full' : 'orgs') : 'none');
+
 /** Bootstraps a migrated runtime (the work a template saves), counting the ids bootstrap draws. */
 export async function initialize(rt: Runtime, v: TemplateVariant): Promise<TemplateInfo> {
   const crypto = rt.ctx.crypto;
@@ -141,7 +144,7 @@ export async function initialize(rt: Runtime, v: TemplateVariant): Promise<Templ
       return crypto.newId();
     },
   };
-  const boot = await bootstrap({ ...rt.ctx, crypto: counting }, calendarSeed, v.demo, { content: v.content === true });
+  const boot = await bootstrap({ ...rt.ctx, crypto: counting }, calendarSeed, demoDataOf(v));
   return { boot, idsDrawn };
 }
 

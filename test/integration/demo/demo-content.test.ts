@@ -140,7 +140,7 @@ for (const dialect of DIALECTS) {
 
     test('should add nothing at a second start', async () => {
       const before = await counts(rt.ctx.repos);
-      const boot = await bootstrap(rt.ctx, calendarSeed, true, { content: true });
+      const boot = await bootstrap(rt.ctx, calendarSeed, 'full');
       assert.equal(boot.demoContent, undefined);
       assert.equal(boot.adminPassword, undefined);
       assert.deepEqual(await counts(rt.ctx.repos), before);
@@ -175,7 +175,7 @@ for (const dialect of DIALECTS) {
             ),
         },
       };
-      const boot = await bootstrap(failing, calendarSeed, true, { content: true });
+      const boot = await bootstrap(failing, calendarSeed, 'full');
       assert.equal(stored, 50);
       assert.match(boot.demoContentError ?? '', /disk full/);
       assert.deepEqual(await counts(rt.ctx.repos), before);

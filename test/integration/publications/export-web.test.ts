@@ -125,7 +125,7 @@ for (const dialect of DIALECTS) {
         sessionMaxHours: 12,
         clock,
       });
-      const boot = await bootstrap(inner.ctx, calendarSeed, true);
+      const boot = await bootstrap(inner.ctx, calendarSeed, 'orgs');
       const rt = { ...inner, clock, boot } as TestRuntime;
       const p = await datedPublishing(rt, 'cli');
       creditCode = p.root.creditCode;
