@@ -40,6 +40,9 @@ async function newIndexNo(repos: ReportData, org: Organization, today: LocalDate
   return indexNo;
 }
 
+/** Why a correction that changes nothing is refused (at publishing, and on its confirmation page beforehand). */
+export const UNCHANGED_CORRECTION = '更正后的报告与门户上的现行版本完全相同：请先修改报告的文字或数字，再发布更正';
+
 /** What publishing a version needs besides the record: when, by whom, today, the office day of an instant. */
 export type PublishFacts = {
   now: string;
@@ -66,7 +69,7 @@ async function correctionOf(
   const parsed = parseCorrectionNote(facts.note ?? {}, { today: facts.today, correctedSince: since });
   if (!parsed.ok) throw invalid('更正说明填写不完整：请填写更正日期、更正内容和更正原因', parsed.error);
   if (stored.state === 'published' && stored.snapshot && sameReport(stored.snapshot, report)) {
-    throw conflict('更正后的报告与门户上的现行版本完全相同：请先修改报告的文字或数字，再发布更正');
+    throw conflict(UNCHANGED_CORRECTION);
   }
   return parsed.value;
 }
