@@ -8,7 +8,6 @@
 import type { Actor } from '../../domain/policies/actor.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { yearOf, type LocalDate } from '../../domain/core/local-date.js';
-import { formatIndexNo, indexNoCounterKey } from '../../domain/publications/index-no.js';
 import type { AnnualReport } from '../../domain/reports/annual-report.js';
 import {
   editablePartsOf,
@@ -21,6 +20,7 @@ import {
 } from '../../domain/reports/report-correction.js';
 import { actorLabel } from '../actors.js';
 import { conflict, invalid } from '../errors.js';
+import { nextIndexNo } from '../numbering/index-no.js';
 import { loadPublicationConfig } from '../publications/catalogue.js';
 import { changeReport, loadReport, type ReportRecord } from './annual-reports.js';
 import type { StoredReport, StoredReportVersion } from './ports.js';
@@ -28,22 +28,20 @@ import { BACK_TO_DRAFT, reportFor, type ReportContext, type ReportData } from '.
 
 /**
  * A new 索引号 for a report's first publication: the organization's pattern and its serials of the year
- * (domain/publications/index-no.ts), one series with its 主动公开 items, so that no item and no report share one.
+ * (app/numbering/index-no.ts), one series with its 主动公开 items, so that no item and no report share one.
  * @throws AppError 'conflict' when the number is taken (a pattern changed to one already used)
  */
 async function newIndexNo(repos: ReportData, org: Organization, today: LocalDate): Promise<string> {
   const { indexPattern } = await loadPublicationConfig(repos, org.id);
-  const year = yearOf(today);
-  const indexNo = formatIndexNo(indexPattern, {
-    creditCode: org.creditCode,
-    year,
-    serial: await repos.counters.next(indexNoCounterKey(org.id, year)),
-  });
+  const indexNo = await nextIndexNo(repos.counters, indexPattern, org, yearOf(today));
   if ((await repos.publications.idByIndexNo(indexNo)) || (await repos.annualReports.indexNoTaken(indexNo))) {
     throw conflict(`索引号${indexNo}已被使用，请检查索引号格式设置`);
   }
   return indexNo;
 }
+
+/** Why a correction that changes nothing is refused (at publishing, and on its confirmation page beforehand). */
+export const UNCHANGED_CORRECTION = '更正后的报告与门户上的现行版本完全相同：请先修改报告的文字或数字，再发布更正';
 
 /** What publishing a version needs besides the record: when, by whom, today, the office day of an instant. */
 export type PublishFacts = {
@@ -71,7 +69,7 @@ async function correctionOf(
   const parsed = parseCorrectionNote(facts.note ?? {}, { today: facts.today, correctedSince: since });
   if (!parsed.ok) throw invalid('更正说明填写不完整：请填写更正日期、更正内容和更正原因', parsed.error);
   if (stored.state === 'published' && stored.snapshot && sameReport(stored.snapshot, report)) {
-    throw conflict('更正后的报告与门户上的现行版本完全相同：请先修改报告的文字或数字，再发布更正');
+    throw conflict(UNCHANGED_CORRECTION);
   }
   return parsed.value;
 }

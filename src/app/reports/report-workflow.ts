@@ -11,7 +11,13 @@ import { actorLabel } from '../actors.js';
 import { conflict, invalid } from '../errors.js';
 import { changeReport, loadReport, reportWithFindings, type ReportRecord } from './annual-reports.js';
 import type { CorrectionNoteInput } from '../../domain/reports/report-correction.js';
-import { correctionPreview, publishVersion, type CorrectionPreview, type PublishFacts } from './report-corrections.js';
+import {
+  correctionPreview,
+  publishVersion,
+  UNCHANGED_CORRECTION,
+  type CorrectionPreview,
+  type PublishFacts,
+} from './report-corrections.js';
 import type { StoredReport } from './ports.js';
 import { BACK_TO_DRAFT, reportFor, type ReportContext, type ReportData, type ReportOrg } from './report-context.js';
 
@@ -179,8 +185,6 @@ export async function publishConfirmation(
   const errors = record.findings.filter((f) => f.severity === 'error').map(errorLine);
   const correction = await correctionPreview(ctx, record);
   const unchanged =
-    correction && record.state === 'published' && correction.changes.length === 0
-      ? ['更正后的报告与门户上的现行版本完全相同：请先修改报告的文字或数字，再发布更正']
-      : [];
+    correction && record.state === 'published' && correction.changes.length === 0 ? [UNCHANGED_CORRECTION] : [];
   return { record, blockers: [...(early ? [early] : []), ...errors, ...unchanged], correction };
 }

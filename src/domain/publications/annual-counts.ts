@@ -13,7 +13,10 @@ export type PublicationFact = {
    * carries the day of its new publication.
    */
   publishedOn: LocalDate | null;
-  /** Withdrawn (撤稿) by the year's end, and not published again since (also while a revision runs). */
+  /**
+   * Withdrawn (撤稿) and not published again since (also while a revision runs), whenever it was withdrawn: it
+   * counts as never published in every year ({@link countsAsPublished}).
+   */
   withdrawn: boolean;
   disclosure: Disclosure;
   validity: Validity;

@@ -11,6 +11,7 @@ import {
   editablePartsOf,
   parseCorrectionNote,
   parseWithdrawReason,
+  publicCorrectionNotes,
   reportChanges,
   sameReport,
   versionHistory,
@@ -105,6 +106,26 @@ test('should mark each earlier version 已更正 on the date of the correction t
     ['withdrawn', 'withdrawn', 'current'],
   );
   assert.deepEqual(versionHistory([]), []);
+});
+
+test('should show on the portal the 更正说明 of the versions still public only', () => {
+  const note = (on: string) => ({ on: localDate(on), what: `改${on}`, why: '因' });
+  const v = (version: number, withdrawnAt: string | null = null): VersionFacts => ({
+    version,
+    publishedAt: `2026-0${version}-01T02:00:00.000Z`,
+    correction: version > 1 ? note(`2026-0${version}-01`) : null,
+    withdrawnAt,
+  });
+  assert.deepEqual(
+    publicCorrectionNotes(versionHistory([v(1), v(2), v(3)])).map((n) => n.on),
+    ['2026-02-01', '2026-03-01'],
+  );
+  const at = '2026-02-15T02:00:00.000Z';
+  assert.deepEqual(
+    publicCorrectionNotes(versionHistory([v(1, at), v(2, at), v(3)])).map((n) => n.on),
+    ['2026-03-01'],
+    "a withdrawn version's note left the portal with it",
+  );
 });
 
 test('should start a correction from the published narrative and typed figures, not the computed ones', () => {

@@ -110,6 +110,14 @@ export function versionHistory(versions: readonly VersionFacts[]): VersionEntry[
 }
 
 /**
+ * The 更正说明 the portal shows, oldest first: those of the versions still public (a withdrawn version's note left
+ * the portal with it).
+ */
+export function publicCorrectionNotes(entries: readonly VersionEntry[]): CorrectionNote[] {
+  return entries.flatMap((v) => (v.correction && v.status.kind !== 'withdrawn' ? [v.correction] : []));
+}
+
+/**
  * The editable parts of a published report: its narrative and its typed section-二 cells, so that a correction
  * (or the draft after a withdrawal) starts from exactly what was published. The computed figures are not
  * carried: they are computed again from the recorded work.

@@ -6,6 +6,7 @@
 import type { Organization } from '../../../domain/orgs/organization.js';
 import type { ReportFormat } from '../../../domain/reports/annual-report.js';
 import { reportTitle } from '../../../domain/reports/render-text.js';
+import { publicCorrectionNotes } from '../../../domain/reports/report-correction.js';
 import type { PortalSite } from '../../../app/portal/portal.js';
 import type { DirectoryData } from '../../../app/portal/publications-public.js';
 import type { Child } from 'hono/jsx';
@@ -139,8 +140,7 @@ function ReportFrame(p: ReportPageBase & { title: string; crumb: string; childre
 /** The 信息属性 table: publisher, 索引号, dates and the title (as a publication's page shows them). */
 function ReportMeta(p: { org: Organization; title: string; facts: PublicReportFacts; dateOf: DateOf }) {
   const { indexNo, publishedAt, versions } = p.facts;
-  const corrections = versions.filter((v) => v.correction && v.status.kind !== 'withdrawn');
-  const lastCorrection = corrections.at(-1)?.correction;
+  const lastCorrection = publicCorrectionNotes(versions).at(-1);
   return (
     <div class="table-wrap">
       <table class="pubmeta">
@@ -202,7 +202,7 @@ function CorrectionHistory(p: {
   at?: number;
 }) {
   const { versions } = p.facts;
-  const notes = versions.filter((v) => v.correction && v.status.kind !== 'withdrawn');
+  const notes = publicCorrectionNotes(versions);
   if (versions.length < 2) return null;
   const href = (v: PublicVersion) =>
     v.status.kind === 'current'
@@ -213,13 +213,13 @@ function CorrectionHistory(p: {
       <h2 id="corrections">更正说明</h2>
       {notes.length > 0 ? (
         <DataTable class="correction-notes" caption="本报告的更正情况" cols={['更正日期', '更正内容', '更正原因']}>
-          {notes.map((v) => (
+          {notes.map((n) => (
             <tr>
               <td>
-                <time datetime={v.correction!.on}>{v.correction!.on}</time>
+                <time datetime={n.on}>{n.on}</time>
               </td>
-              <td class="pre">{v.correction!.what}</td>
-              <td class="pre">{v.correction!.why}</td>
+              <td class="pre">{n.what}</td>
+              <td class="pre">{n.why}</td>
             </tr>
           ))}
         </DataTable>
