@@ -9,7 +9,7 @@ import {
   type DraftInput,
   type ParsedDraft,
 } from '../../domain/publications/draft-fields.js';
-import { formatIndexNo, indexNoCounterKey } from '../../domain/publications/index-no.js';
+import { nextIndexNo } from '../numbering/index-no.js';
 import { bodyHtmlOf } from '../../domain/publications/body-text.js';
 import { reassessmentDueOn } from '../../domain/publications/deadlines.js';
 import type { PublicationFields, PublicationKind, ReviewEntry } from '../../domain/publications/publication.js';
@@ -156,12 +156,7 @@ export async function createDraft(
   const id = ctx.crypto.newId();
   return ctx.uow.run(async (r) => {
     const year = yearOf(today);
-    const indexNo = formatIndexNo(config.indexPattern, {
-      creditCode: org.creditCode,
-      year,
-      serial: await r.counters.next(indexNoCounterKey(org.id, year)),
-    });
-    if (await r.publications.idByIndexNo(indexNo)) throw conflict(`索引号${indexNo}已被使用，请检查索引号格式设置`);
+    const indexNo = await nextIndexNo(r, config.indexPattern, org, year);
     const attachments = await storeUploads(r, uploads, now);
     const reassessOn = fields.disclosure === 'withheld' ? reassessmentDueOn(today) : null;
     await r.publications.insert({

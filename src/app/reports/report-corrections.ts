@@ -33,11 +33,7 @@ import { BACK_TO_DRAFT, reportFor, type ReportContext, type ReportData } from '.
  */
 async function newIndexNo(repos: ReportData, org: Organization, today: LocalDate): Promise<string> {
   const { indexPattern } = await loadPublicationConfig(repos, org.id);
-  const indexNo = await nextIndexNo(repos.counters, indexPattern, org, yearOf(today));
-  if ((await repos.publications.idByIndexNo(indexNo)) || (await repos.annualReports.indexNoTaken(indexNo))) {
-    throw conflict(`索引号${indexNo}已被使用，请检查索引号格式设置`);
-  }
-  return indexNo;
+  return nextIndexNo(repos, indexPattern, org, yearOf(today));
 }
 
 /** Why a correction that changes nothing is refused (at publishing, and on its confirmation page beforehand). */
