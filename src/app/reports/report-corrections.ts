@@ -121,6 +121,11 @@ export type CorrectionPreview = {
   today: LocalDate;
   /** What differs from the version last published (report-correction.ts `reportChanges`). */
   changes: string[];
+  /**
+   * Whether the report is the version last published as it stands (`sameReport`, the rule publishing applies):
+   * `changes` lists only what an officer reads, so an empty list alone does not decide it.
+   */
+  unchanged: boolean;
 };
 
 /** The correction preview of a record about to be published again, or null for a first publication. */
@@ -133,6 +138,7 @@ export async function correctionPreview(ctx: ReportContext, record: ReportRecord
     since: ctx.clock.dateOf(last?.publishedAt ?? ctx.clock.nowIso()),
     today: ctx.clock.today(),
     changes: last ? reportChanges(last.snapshot, record.report) : [],
+    unchanged: last !== undefined && sameReport(last.snapshot, record.report),
   };
 }
 

@@ -184,7 +184,6 @@ export async function publishConfirmation(
   const early = tooEarlyToPublish(year, ctx.clock.today());
   const errors = record.findings.filter((f) => f.severity === 'error').map(errorLine);
   const correction = await correctionPreview(ctx, record);
-  const unchanged =
-    correction && record.state === 'published' && correction.changes.length === 0 ? [UNCHANGED_CORRECTION] : [];
+  const unchanged = correction && record.state === 'published' && correction.unchanged ? [UNCHANGED_CORRECTION] : [];
   return { record, blockers: [...(early ? [early] : []), ...errors, ...unchanged], correction };
 }
