@@ -4,7 +4,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { browserSkipReason, e2eSuite, fillApplication, lookUpCase, makeMove as move } from '../support/e2e.js';
+import {
+  browserSkipReason,
+  e2eSuite,
+  fillApplication,
+  keepScreenshot,
+  lookUpCase,
+  makeMove as move,
+} from '../support/e2e.js';
 
 describe('disclosure application journey in Chromium', { skip: browserSkipReason() }, () => {
   const server = e2eSuite({
@@ -68,7 +75,7 @@ describe('disclosure application journey in Chromium', { skip: browserSkipReason
     }
     assert.match(track, /予以公开/);
     assert.doesNotMatch(track, /张三|13812345678|11010519491231002X/);
-    await applicant.screenshot({ path: join(server.dir, 'track.png'), fullPage: true });
+    await keepScreenshot(applicant, join(server.dir, 'track.png'));
     await publicCtx.close();
   });
 });

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { browserSkipReason, e2eSuite } from '../support/e2e.js';
+import { browserSkipReason, e2eSuite, keepScreenshot } from '../support/e2e.js';
 import { DIRECTORIES } from '../../src/domain/publications/directories.js';
 
 describe('back office in Chromium', { skip: browserSkipReason() }, () => {
@@ -45,7 +45,7 @@ describe('back office in Chromium', { skip: browserSkipReason() }, () => {
     await page.getByLabel('密码').fill('Browser-Journey-2025');
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(/\/admin$/);
-    await page.screenshot({ path: join(dir, 'dashboard.png') });
+    await keepScreenshot(page, join(dir, 'dashboard.png'));
     await context.close();
   });
 

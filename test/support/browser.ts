@@ -1,6 +1,6 @@
 // Real-browser tests: playwright-core driving Debian's Chromium (no bundled browser download).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Path of the Chromium binary (GONGKAI_CHROMIUM, default Debian's /usr/bin/chromium). */
 export const CHROMIUM = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
@@ -35,4 +35,20 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/**
+ * Saves a screenshot for a person to look at after the run; it is evidence, not an assertion.
+ * Headless Chromium on a loaded machine sometimes answers "Unable to capture screenshot" for a
+ * full-page capture, so this tries again on the viewport and, failing that, only says so.
+ */
+export async function keepScreenshot(page: Page, path: string): Promise<void> {
+  for (const fullPage of [true, false]) {
+    try {
+      await page.screenshot({ path, fullPage, timeout: 15_000 });
+      return;
+    } catch (err) {
+      process.stderr.write(`screenshot ${path} (fullPage ${fullPage}) not taken: ${String(err).split('\n')[0]}\n`);
+    }
+  }
 }

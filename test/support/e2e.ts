@@ -19,7 +19,7 @@ import { launchBrowser } from './browser.js';
 import { TEST_DEMO_DATA } from './cli.js';
 import { forSuite } from './suite.js';
 
-export { browserSkipReason } from './browser.js';
+export { browserSkipReason, keepScreenshot } from './browser.js';
 
 /** A staff account to create: its roles, at the root organization unless another is named (full name). */
 export type E2eAccount = Role[] | { roles: Role[]; org?: string; displayName?: string };
