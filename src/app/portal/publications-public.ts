@@ -177,6 +177,8 @@ export type PublicationPageData =
       item: PublicItem;
       /** Sanitised on input (createDraft/updateDraft run the body through the HTML allow-list). */
       bodyHtml: string;
+      /** The live version's number (the page's integrity block names it: docs/monitoring-integrity.md). */
+      version: number;
       org: Organization | undefined;
       /** The item's category, from the top-level directory down. */
       trail: CategoryNode[];
@@ -220,6 +222,7 @@ export async function publicationPage(ctx: PortalContext, id: string): Promise<P
     siblings: { newer: linked(near.newer), older: linked(near.older) },
     item,
     bodyHtml: live.fields.bodyHtml,
+    version: live.version,
     org,
     trail: trailOf(byId, item.categoryId),
     interprets: interpreted ? { id: interpreted.id, title: interpreted.title } : null,

@@ -20,12 +20,13 @@ import { canViewPublications } from '../../domain/policies/publication-policy.js
 import { ancestry } from '../../domain/orgs/organization.js';
 import { localDate } from '../../domain/core/local-date.js';
 import { auditBy } from '../actors.js';
+import { integrityAuditInput } from '../monitoring/integrity-record.js';
 import { AppError, conflict, fromDomainError, invalid, notFound } from '../errors.js';
 import { loadPublicationConfig } from './catalogue.js';
 import type { LiveVersion, PublicationRecord } from './ports.js';
 
 /** What a move uses: the repositories, a transaction and the clock. */
-export type MoveContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'htmlReader' | 'portalUrls'>;
+export type MoveContext = Pick<AppContext, 'repos' | 'uow' | 'clock' | 'crypto' | 'htmlReader' | 'portalUrls'>;
 
 /** The result of a move. */
 export type PublicationActResult = { state: PublicationState; reviewLevel: number | null; findings: CheckFinding[] };
@@ -144,11 +145,11 @@ async function storeMove(r: Repos, ctx: MoveContext, actor: Actor | null, m: Dec
   await r.publications.updateState(id, patch, now);
   await syncSearch(r, ctx.htmlReader, pub, patch.state, patch.publishedOn ?? pub.publishedOn, now);
   if (newVersion !== null) {
-    await r.publications.insertVersion(
-      id,
-      liveCopy({ ...pub, publishedOn: patch.publishedOn ?? pub.publishedOn }, newVersion, now),
-      actor?.userId ?? null,
-    );
+    const live = liveCopy({ ...pub, publishedOn: patch.publishedOn ?? pub.publishedOn }, newVersion, now);
+    await r.publications.insertVersion(id, live, actor?.userId ?? null);
+    // What the portal will serve, fingerprinted where it goes live (docs/monitoring-integrity.md).
+    const integrity = integrityAuditInput(pub, live, ctx.crypto.sha256);
+    if (integrity) await r.audit.append(auditBy(actor, integrity), now);
   }
   await r.audit.append(
     auditBy(actor, {

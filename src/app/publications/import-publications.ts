@@ -23,6 +23,8 @@ import { indexNoCounterKey } from '../../domain/publications/index-no.js';
 import type { PublicationFields } from '../../domain/publications/publication.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { auditBy } from '../actors.js';
+import { integrityBatch } from '../monitoring/integrity-record.js';
+import { INTEGRITY_AUDIT_ACTION } from '../../domain/monitoring/integrity.js';
 import { AppError } from '../errors.js';
 import { ensureCatalogue, loadPublicationConfig } from './catalogue.js';
 import { searchDocumentOf } from './search-sync.js';
@@ -143,6 +145,24 @@ async function storeBatch(
   await ctx.uow.run(async (r) => {
     await linkInterpretations(r, batch);
     await r.publicationBulk.insertPublished(batch.map((d) => d.item));
+    // What the portal will serve, fingerprinted where it goes live: one entry per batch (docs/monitoring-integrity.md).
+    const items = integrityBatch(
+      batch.map((d) => d.item),
+      ctx.crypto.sha256,
+    );
+    if (items) {
+      await r.audit.append(
+        auditBy(actor, {
+          action: INTEGRITY_AUDIT_ACTION,
+          entityType: 'publication_import',
+          entityId: ctx.crypto.newId(),
+          orgId: state.orgIds.size === 1 ? ([...state.orgIds][0] ?? null) : null,
+          before: null,
+          after: { items },
+        }),
+        state.nowIso,
+      );
+    }
     // New 索引号 continue after the imported serials of the same pattern: a 索引号 is unique, never reused.
     const serials = new Map<string, number>();
     for (const d of batch) {

@@ -67,6 +67,7 @@ const FIXED_ACTIONS: Record<string, string> = {
   'publication.exported': '导出归档数据包',
   'publication.reassessed': '定期评估',
   'publication.config_saved': '修改主动公开设置',
+  'publication.integrity': '记录发布内容指纹',
   'catalogue.created': '建立主动公开目录',
   'category.created': '新建栏目',
   'category.renamed': '栏目改名',

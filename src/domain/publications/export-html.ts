@@ -3,7 +3,7 @@
 // 发文字号, 发布日期, 有效性), its body and its attachments. Plain, self-contained HTML readable
 // offline in any browser, years from now: no scripts, no external styles.
 
-import { KIND_LABELS, VALIDITY_LABELS } from './publication.js';
+import { KIND_LABELS, VALIDITY_LABELS, type PublicMetadata } from './publication.js';
 import { escapeHtml } from '../core/text.js';
 
 export { escapeHtml };
@@ -20,7 +20,7 @@ function page(title: string, body: string): string {
 }
 
 /** 有效性 as the portal shows it: only documents carry it. */
-function validityText(e: ExportEntry): string {
+export function validityText(e: Pick<PublicMetadata, 'kind' | 'validity' | 'validityOn'>): string {
   const isDocument = e.kind === 'rule' || e.kind === 'normative' || e.kind === 'other_document';
   return isDocument ? `${VALIDITY_LABELS[e.validity]}${e.validityOn ? `（${e.validityOn}）` : ''}` : '—';
 }

@@ -10,7 +10,14 @@ import { DIRECTORIES, type PortalSite } from '../../../app/portal/portal.js';
 import type { CategoryNode, CategoryPageData, PublicItem } from '../../../app/portal/publications-public.js';
 import type { ColumnPage, DirectoryPage, OrgPage, PublicationPortalPage } from '../../../app/portal/portal-pages.js';
 import { attachmentTypeLabel, formatSize } from '../../../domain/publications/attachments.js';
-import { KIND_LABELS, VALIDITY_LABELS, type PublicationKind } from '../../../domain/publications/publication.js';
+import { KIND_LABELS } from '../../../domain/publications/publication.js';
+import {
+  BODY_MARKERS,
+  INTEGRITY_BLOCK_ID,
+  INTEGRITY_FORMAT,
+  servedMetadata,
+  type IntegrityMetadataKey,
+} from '../../../domain/monitoring/integrity.js';
 import { PUBLICATION_FIELD_LABELS as L } from '../../../domain/publications/draft-fields.js';
 import { Pager } from '../../common/pager.js';
 import { largeTextHref } from '../../common/layout.js';
@@ -18,6 +25,10 @@ import { orgCrumbs, PortalFrame } from '../portal/portal-views.js';
 import { portalUrls as urls } from '../portal/portal-urls.js';
 
 type Feed = { href: string; title: string };
+
+/** The integrity block's JSON, safe inside a script element (no `<`). */
+const integrityBlock = (item: string, version: number): string =>
+  JSON.stringify({ format: INTEGRITY_FORMAT, item, version }).replace(/</g, '\\u003c');
 
 /** An organization's Atom feed. */
 export const orgFeed = (o: Organization): Feed => ({
@@ -29,8 +40,6 @@ export const categoryFeed = (o: Organization, c: { id: string; name: string }): 
   href: urls.categoryFeed(o.creditCode, c.id),
   title: `${o.name} ${c.name}（Atom）`,
 });
-
-const isDocument = (k: PublicationKind) => k === 'rule' || k === 'normative' || k === 'other_document';
 
 /** A list of items: name (link), 发文字号 and 发布日期. */
 function ItemList(p: { items: readonly PublicItem[]; start?: number }) {
@@ -220,14 +229,19 @@ export function CategoryView(p: OrgPage & CategoryPageData) {
   );
 }
 
-/** One row of the metadata table: two label–value pairs, or one spanning the row. */
-function MetaRow(p: { cells: [string, Child][] }) {
+/**
+ * One row of the metadata table: two label–value pairs, or one spanning the row; a value the integrity record
+ * covers carries its key (`data-integrity`) and shows exactly the record's text.
+ */
+function MetaRow(p: { cells: [string, Child, IntegrityMetadataKey?][] }) {
   return (
     <tr>
-      {p.cells.map(([label, value]) => (
+      {p.cells.map(([label, value, key]) => (
         <>
           <th scope="row">{label}</th>
-          <td colspan={p.cells.length === 1 ? 3 : undefined}>{value}</td>
+          <td colspan={p.cells.length === 1 ? 3 : undefined} data-integrity={key}>
+            {value}
+          </td>
         </>
       ))}
     </tr>
@@ -240,13 +254,16 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
   const crumbs = org
     ? orgCrumbs(org, ...trail.map((n): [string, string] => [urls.category(org.creditCode, n.id), n.name]), ['', '正文'])
     : orgCrumbs(undefined, ['', '正文']);
-  const validity = isDocument(i.kind)
-    ? `${VALIDITY_LABELS[i.validity]}${i.validityOn ? `（${i.validityOn}）` : ''}`
-    : '—';
+  // The cells the integrity record covers show exactly its text (docs/monitoring-integrity.md).
+  const served = servedMetadata(i);
   const topic = i.topic || trail[trail.length - 1]?.name || KIND_LABELS[i.kind];
   const row = catalogueRow ? `${catalogueRow.area ? `${catalogueRow.area}领域 › ` : ''}${catalogueRow.label}` : '';
   return (
     <PortalFrame site={p.site} title={i.title} crumbs={crumbs} feeds={org ? [orgFeed(org)] : []} script>
+      {/* Which version this page serves: a JSON data block, never executed (docs/monitoring-integrity.md). */}
+      <script type="application/json" id={INTEGRITY_BLOCK_ID}>
+        {raw(integrityBlock(i.id, p.version))}
+      </script>
       <div class="pubtools">
         <span>
           字号：
@@ -263,27 +280,28 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
           <tbody>
             <MetaRow
               cells={[
-                [L.indexNo, i.indexNo],
-                [L.topic, topic],
+                [L.indexNo, served.indexNo, 'indexNo'],
+                // A category's name (shown when no 主题分类 is set) belongs to the catalogue: not marked.
+                [L.topic, topic, i.topic ? 'topic' : undefined],
               ]}
             />
             <MetaRow
               cells={[
-                [L.publisher, i.publisher],
-                [L.writtenOn, i.writtenOn],
+                [L.publisher, served.publisher, 'publisher'],
+                [L.writtenOn, served.writtenOn, 'writtenOn'],
               ]}
             />
             <MetaRow cells={[[L.title, i.title]]} />
             <MetaRow
               cells={[
-                [L.docNo, i.docNo || '—'],
-                [L.publishedOn, i.publishedOn],
+                [L.docNo, served.docNo, 'docNo'],
+                [L.publishedOn, served.publishedOn, 'publishedOn'],
               ]}
             />
             <MetaRow
               cells={[
-                [L.validity, validity],
-                [L.kind, KIND_LABELS[i.kind]],
+                [L.validity, served.validity, 'validity'],
+                [L.kind, served.kind, 'kind'],
               ]}
             />
             {catalogueRow ? (
@@ -300,7 +318,7 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
         </table>
       </div>
       <article class="publication">
-        <h1>{i.title}</h1>
+        <h1 data-integrity="title">{i.title}</h1>
         {p.interprets ? (
           <p class="related">
             本文是对<a href={urls.publication(p.interprets.id)}>《{p.interprets.title}》</a>的政策解读。
@@ -308,7 +326,7 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
         ) : null}
         {/* The body is rendered as HTML only because it was sanitised on input: createDraft and
             updateDraft pass it through the HTML allow-list (ctx.sanitizer) before it is stored. */}
-        <div class="pubbody">{raw(p.bodyHtml)}</div>
+        <div class="pubbody">{raw(`${BODY_MARKERS.start}${p.bodyHtml}${BODY_MARKERS.end}`)}</div>
       </article>
       {i.attachments.length > 0 ? (
         <section aria-labelledby="att">
@@ -316,7 +334,7 @@ export function PublicationView(p: Extract<PublicationPortalPage, { status: 'liv
           <ul class="attachments">
             {i.attachments.map((a) => (
               <li>
-                <a href={urls.attachment(a.fileId, i.id)} download={a.name}>
+                <a href={urls.attachment(a.fileId, i.id)} download={a.name} data-integrity-attachment="">
                   {a.name}
                 </a>{' '}
                 <span class="muted">
