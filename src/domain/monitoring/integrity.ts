@@ -108,6 +108,9 @@ export const canonicalText = (value: unknown): string => canonicalJson(value) ??
 /** A part of the record with its own digest: the title, a metadata key, or the body. */
 export type IntegrityPart = 'title' | IntegrityMetadataKey | 'body';
 
+/** The parts in the page's order (findings name them so). */
+export const INTEGRITY_PARTS: readonly IntegrityPart[] = ['title', ...INTEGRITY_METADATA_KEYS, 'body'];
+
 /** What the audit trail keeps of a published version: the whole digest, one per part, the attachments. */
 export type IntegrityDigests = {
   format: string;
@@ -159,7 +162,7 @@ export type IntegrityDifference = {
 
 /** Compares the served digests with the recorded ones, part by part. */
 export function compareDigests(recorded: IntegrityDigests, served: IntegrityDigests): IntegrityDifference {
-  const parts = (Object.keys(recorded.parts) as IntegrityPart[]).filter((p) => recorded.parts[p] !== served.parts[p]);
+  const parts = INTEGRITY_PARTS.filter((p) => recorded.parts[p] !== served.parts[p]);
   const servedBy = new Map(served.attachments.map((a) => [a.name, a.sha256]));
   const recordedNames = new Set(recorded.attachments.map((a) => a.name));
   return {
