@@ -92,7 +92,10 @@ for (const dialect of DIALECTS) {
         const id = await rt.ctx.repos.publications.idByIndexNo(`${root}/2025-09999`);
         const item = await page(get, `/publications/${id}`);
         assert.equal(item.status, 200);
-        assert.ok(item.text.includes(`<td>${root}/2025-09999</td>`) && item.text.includes('<td>2025-09-30</td>'));
+        assert.ok(
+          item.text.includes(`<td data-integrity="indexNo">${root}/2025-09999</td>`) &&
+            item.text.includes('<td data-integrity="publishedOn">2025-09-30</td>'),
+        );
         const search = await page(get, `/search?q=${encodeURIComponent('碳达峰')}`);
         assert.ok(search.text.includes(`href="/publications/${id}"`), 'in search');
         const feed = await page(get, `/org/${root}/feed.atom`);

@@ -143,10 +143,10 @@ for (const dialect of DIALECTS) {
       for (const label of ['索引号', '发布机构', '发文字号', '成文日期', '发布日期', '主题分类', '有效性', '名称']) {
         assert.match(page.text, new RegExp(`<th scope="row">${label}</th>`), label);
       }
-      assert.ok(page.text.includes(`<td>${doc.indexNo}</td>`));
-      assert.ok(page.text.includes('<td>示政发〔2025〕12号</td>'));
-      assert.ok(page.text.includes('<td>2025-10-01</td>'));
-      assert.ok(page.text.includes('<td>有效</td>'));
+      assert.ok(page.text.includes(`<td data-integrity="indexNo">${doc.indexNo}</td>`));
+      assert.ok(page.text.includes('<td data-integrity="docNo">示政发〔2025〕12号</td>'));
+      assert.ok(page.text.includes('<td data-integrity="writtenOn">2025-10-01</td>'));
+      assert.ok(page.text.includes('<td data-integrity="validity">有效</td>'));
       assert.ok(page.text.includes('<p>各街道：现将有关事项通知如下。</p>'), 'sanitised body rendered as HTML');
       assert.ok(page.text.includes(`href="/publications/${interp.id}"`), 'links its interpretation');
       assert.ok(

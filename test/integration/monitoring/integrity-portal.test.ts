@@ -25,6 +25,7 @@ import { readIntegrityPage } from '../../../src/adapters/http-fetch/integrity-pa
 import { checkPortalIntegrity, type IntegrityResult } from '../../../src/app/monitoring/integrity.js';
 import { actOnPublication } from '../../../src/app/publications/act-on-publication.js';
 import { updateDraft } from '../../../src/app/publications/drafts.js';
+import { importPublications } from '../../../src/app/publications/import-publications.js';
 import { saveSiteFooter } from '../../../src/app/settings/site-settings.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4 integrity test attachment');
@@ -217,6 +218,33 @@ for (const dialect of DIALECTS) {
       const r = await check();
       assert.deepEqual(r.findings, []);
       assert.equal(r.pages, 4);
+    });
+
+    test('should record items loaded by the import, and name a change made to one in the database', async () => {
+      const code = p.root.creditCode;
+      const line = JSON.stringify({
+        org: code,
+        title: '示例区2020年历史通知',
+        kind: 'other_document',
+        docNo: '示政办〔2020〕3号',
+        writtenOn: '2020-01-01',
+        publishedOn: '2020-02-03',
+        indexNo: `${code}/2020-00003`,
+        summary: '历史通知的概述。',
+        body: '<p>历史通知正文。</p>',
+      });
+      const r = await importPublications(rt.ctx, null, async function* read() {
+        yield line;
+      });
+      assert.equal(r.ok, true);
+      const imported = (await rt.ctx.repos.publications.idByIndexNo(`${code}/2020-00003`)) ?? '';
+      assert.deepEqual((await check()).findings, []);
+      const undo = await editVersion(rt, imported, (f) => void (f.publisher = '示例区某某办公室'));
+      try {
+        assert.deepEqual(findingsOf(await check()), [{ item: imported, fields: 'publisher', attachments: '' }]);
+      } finally {
+        await undo();
+      }
     });
   });
 }

@@ -139,8 +139,8 @@ for (const dialect of DIALECTS) {
       const docId = await rt.ctx.repos.publications.idByIndexNo(`${code}/2021-00007`);
       const interpId = await rt.ctx.repos.publications.idByIndexNo(`${code}/2021-00008`);
       const page = await (await web.get(`/publications/${docId}`)).text();
-      assert.ok(page.includes(`<td>${code}/2021-00007</td>`), 'original 索引号');
-      assert.ok(page.includes('<td>2021-06-30</td>'), 'original 发布日期');
+      assert.ok(page.includes(`<td data-integrity="indexNo">${code}/2021-00007</td>`), 'original 索引号');
+      assert.ok(page.includes('<td data-integrity="publishedOn">2021-06-30</td>'), 'original 发布日期');
       assert.ok(page.includes(`href="/publications/${interpId}"`), 'links its interpretation');
       assert.ok(
         (await (await web.get(`/publications/${interpId}`)).text()).includes(`href="/publications/${docId}"`),
