@@ -102,7 +102,10 @@ for (const dialect of DIALECTS) {
       // The body's finding, and the warning that this 行政规范性文件 has no published interpretation yet.
       assert.equal(view.pub.reviews[1]?.findings.length, 2);
       assert.equal(view.pub.reviews[1]?.findings.map((f) => (f as { rule: string }).rule).at(-1), 'no_interpretation');
-      assert.equal((await rt.ctx.repos.audit.list({ entityId: id }, { limit: 20 })).length, 6);
+      // Six moves, and the content digests of the version made live (docs/monitoring-integrity.md).
+      const audited = await rt.ctx.repos.audit.list({ entityId: id }, { limit: 20 });
+      assert.equal(audited.length, 7);
+      assert.equal(audited.filter((e) => e.action === 'publication.integrity').length, 1);
     });
 
     test('should keep the live version up while a revision runs, then withdraw with a reason', async () => {
