@@ -8,6 +8,7 @@ import type { PasswordHasher } from './app/auth/ports.js';
 import type { DocumentReader, ReportDocumentRenderers } from './app/reports/ports.js';
 import type { CatalogueSheetIO } from './app/standard-catalogue/ports.js';
 import type { WordBodyReader } from './app/publications/ports.js';
+import type { IntegrityContext } from './app/monitoring/integrity.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
 
 /** Runs `load` on the first call only; every call gets its promise. */
@@ -78,4 +79,13 @@ export const passwordHasher: PasswordHasher = {
 export function smtpMailerOnFirstUse(url: string, from: string): Mailer {
   const mailer = once(async () => (await import('./adapters/mail/smtp-mailer.js')).smtpMailer(url, from));
   return { send: async (m) => (await mailer()).send(m) };
+}
+
+/** HTTP and the publication-page reader of the portal integrity check (`monitor integrity`), loaded on first use. */
+export async function integrityAdapters(): Promise<Pick<IntegrityContext, 'integrityFetch' | 'integrityPage'>> {
+  const [{ httpFetch }, { readIntegrityPage }] = await Promise.all([
+    import('./adapters/http-fetch/http-fetch.js'),
+    import('./adapters/http-fetch/integrity-page.js'),
+  ]);
+  return { integrityFetch: httpFetch(), integrityPage: readIntegrityPage };
 }

@@ -6,6 +6,7 @@ import { ROLES } from '../domain/users/roles.js';
 import type { CliDeps } from './deps.js';
 import type { AddUserOptions, IssueTokenOptions } from './commands/user.js';
 import type { FeeOptions } from './commands/fee.js';
+import type { MonitorIntegrityOptions } from './commands/monitor-integrity.js';
 import type { ExportOptions } from './commands/publications-export.js';
 import type { ReportCheckOptions } from './commands/report-check.js';
 import type { ReportRenderOptions } from './commands/report-render.js';
@@ -27,6 +28,24 @@ export function addCommands(program: Command, deps: CliDeps, act: Act): void {
   addReportCommands(program, deps, act);
   addCaseCommands(program, deps, act);
   addPublicationCommands(program, deps, act);
+  addMonitorCommands(program, deps, act);
+}
+
+/** `monitor`: website monitoring (the site checks join this group; `integrity` checks this portal itself). */
+function addMonitorCommands(program: Command, deps: CliDeps, act: Act): void {
+  const monitor = program.command('monitor').description('网站监测 / Website monitoring');
+  monitor
+    .command('integrity')
+    .description(
+      '核对本门户已发布信息的页面与发布时记录的内容指纹是否一致 / Check that live pages serve what was approved',
+    )
+    .option('--base <url>', '门户地址（默认：网站设置中的公开网址） / portal address (default: the public address)')
+    .option('--json', '输出 JSON Lines / print JSON Lines')
+    .action(
+      act(async (opts: MonitorIntegrityOptions) =>
+        (await import('./commands/monitor-integrity.js')).monitorIntegrity(deps, opts),
+      ),
+    );
 }
 
 const system = () => import('./commands/system.js');

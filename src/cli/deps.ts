@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.js';
 import type { Maintenance } from '../app/system/ports.js';
 import type { BootstrapResult } from '../app/bootstrap.js';
 import type { JobHost } from '../app/jobs/background-jobs.js';
+import type { IntegrityContext } from '../app/monitoring/integrity.js';
 import type { DocumentReader, ReportDocumentRenderers } from '../app/reports/ports.js';
 import { lazyProgress } from './progress.js';
 
@@ -53,6 +54,8 @@ export type CliDeps = CliIo & {
   reportDocuments: ReportDocumentRenderers;
   /** The report-document reader of `report check`, loaded on first use. */
   reportReader: () => Promise<ReportReader>;
+  /** HTTP and the page reader of `monitor integrity`, loaded on first use. */
+  integrityAdapters: () => Promise<Pick<IntegrityContext, 'integrityFetch' | 'integrityPage'>>;
   /** Writes one line to standard output. */
   out: (line: string) => void;
   /** Writes one line to standard error. */

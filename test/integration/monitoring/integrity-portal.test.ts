@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { withDb } from '../../support/db-rows.js';
+import { runGongkaiInProcess } from '../../support/cli.js';
 import {
   datedPublishing,
   draftFields,
@@ -242,6 +243,36 @@ for (const dialect of DIALECTS) {
       const undo = await editVersion(rt, imported, (f) => void (f.publisher = '示例区某某办公室'));
       try {
         assert.deepEqual(findingsOf(await check()), [{ item: imported, fields: 'publisher', attachments: '' }]);
+      } finally {
+        await undo();
+      }
+    });
+
+    test('should report through `gongkai monitor integrity` as JSON Lines, and refuse to run without an address', async () => {
+      const env = {
+        GONGKAI_DATA_DIR: dir,
+        DATABASE_URL: rt.db.kind === 'sqlite' ? `sqlite:${rt.db.file}` : rt.db.url,
+      };
+      const none = await runGongkaiInProcess(['monitor', 'integrity'], env);
+      assert.equal(none.code, 2);
+      assert.match(none.stderr, /--base/);
+      const fileId = (await rt.ctx.repos.publications.liveVersion(id.annex))?.fields.attachments[0]?.fileId ?? '';
+      const undo = await replaceFile(rt, fileId, new TextEncoder().encode('%PDF-1.4 replaced by hand'));
+      try {
+        const r = await runGongkaiInProcess(['monitor', 'integrity', '--base', server.url, '--json'], env);
+        assert.equal(r.code, 0, r.stderr);
+        const lines = r.stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        assert.deepEqual(
+          lines.map((l) => [l.rule, l.url]),
+          [
+            ['tampered', `${server.url}/publications/${id.annex}`],
+            [undefined, undefined],
+          ],
+        );
+        assert.deepEqual(lines[1], { summary: true, pages: 5, attachments: 1, tampered: 1 });
       } finally {
         await undo();
       }
