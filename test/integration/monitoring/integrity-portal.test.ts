@@ -28,6 +28,8 @@ import { actOnPublication } from '../../../src/app/publications/act-on-publicati
 import { updateDraft } from '../../../src/app/publications/drafts.js';
 import { importPublications } from '../../../src/app/publications/import-publications.js';
 import { saveSiteFooter } from '../../../src/app/settings/site-settings.js';
+import { renameCategory } from '../../../src/app/publications/manage-catalogue.js';
+import { makeStaff } from '../../factories/staff.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4 integrity test attachment');
 
@@ -142,11 +144,16 @@ for (const dialect of DIALECTS) {
       assert.match(html, /<script type="application\/json" id="gongkai-integrity">/);
     });
 
-    test('should find nothing when the surroundings change: site notice, a new item beside them', async () => {
+    test('should find nothing when the surroundings change: site notice, a new neighbour, the category name', async () => {
       await saveSiteFooter(rt.ctx, null, { notice: '本网站正在进行系统维护演练' });
       await p.published('2025-09-07', '2025-09-08', { title: '示例区关于防汛工作的通知' });
-      const home = await (await fetch(`${server.url}/publications/${id.notice}`)).text();
-      assert.ok(home.includes('本网站正在进行系统维护演练'), 'the notice is on the page');
+      // The notice has no 主题分类: its page shows its category's name there, which belongs to the catalogue.
+      const admin = await makeStaff(rt, 'integ.admin', ['admin'], p.root.id);
+      const categoryId = (await rt.ctx.repos.publications.liveVersion(id.notice))?.fields.categoryId ?? '';
+      await renameCategory(rt.ctx, admin, categoryId, '通知公告（新）');
+      const page = await (await fetch(`${server.url}/publications/${id.notice}`)).text();
+      assert.ok(page.includes('本网站正在进行系统维护演练'), 'the notice is on the page');
+      assert.ok(page.includes('通知公告（新）'), 'the renamed category is on the page');
       const r = await check();
       assert.deepEqual(r.findings, []);
       assert.equal(r.pages, 4);
