@@ -41,6 +41,10 @@ function addMonitorCommands(program: Command, deps: CliDeps, act: Act): void {
     )
     .option('--base <url>', '门户地址（默认：网站设置中的公开网址） / portal address (default: the public address)')
     .option('--json', '输出 JSON Lines / print JSON Lines')
+    .option(
+      '--record-missing',
+      '先为没有记录的已发布信息记录当前内容指纹（升级后一次） / first record unrecorded live items as they are (once)',
+    )
     .action(
       act(async (opts: MonitorIntegrityOptions) =>
         (await import('./commands/monitor-integrity.js')).monitorIntegrity(deps, opts),

@@ -22,6 +22,8 @@ import {
   type IntegrityTarget,
 } from '../../domain/monitoring/integrity.js';
 import type { IntegrityFetch, IntegrityPageReader, ServedPage } from './integrity-ports.js';
+import { integrityAuditInput } from './integrity-record.js';
+import { auditBy } from '../actors.js';
 
 export type { IntegrityFetch, IntegrityPageReader } from './integrity-ports.js';
 
@@ -146,4 +148,36 @@ export async function checkPortalIntegrity(
     }
   }
   return result;
+}
+
+/**
+ * Records, as they are now, the live items that have no record yet (items made live before records existed, or
+ * outside the review chain): one `publication.integrity` entry each, marked `baseline`, by the system. Run once after
+ * an upgrade, after a person has looked at what the check reported as unrecorded; items with a record are untouched.
+ * @returns the number of items recorded
+ */
+export async function recordIntegrityBaseline(
+  ctx: Pick<AppContext, 'repos' | 'uow' | 'crypto' | 'clock'>,
+): Promise<number> {
+  const recorded = await recordedDigests(ctx.repos.audit);
+  let count = 0;
+  let total: number | undefined;
+  for (let offset = 0; total === undefined || offset < total; offset += ITEM_PAGE) {
+    const page = await ctx.repos.publications.listLive({}, { limit: ITEM_PAGE, offset });
+    total = page.total;
+    if (page.items.length === 0) break;
+    const entries = page.items
+      .filter((i) => !recorded.has(i.id))
+      .map((i) => integrityAuditInput(i, i.live, ctx.crypto.sha256))
+      .filter((e) => e !== undefined);
+    if (entries.length === 0) continue;
+    const now = ctx.clock.nowIso();
+    await ctx.uow.run(async (r) => {
+      for (const e of entries) {
+        await r.audit.append(auditBy(null, { ...e, after: { ...(e.after as object), baseline: true } }), now);
+      }
+    });
+    count += entries.length;
+  }
+  return count;
 }

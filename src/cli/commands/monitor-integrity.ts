@@ -1,15 +1,17 @@
-// `gongkai monitor integrity [--base URL] [--json]`: fetches every live item's page of this portal and compares what
-// it serves with the content digests recorded in the audit trail at publication (docs/monitoring-integrity.md).
-// Without --json, one Chinese line per finding and a summary line; with --json, JSON Lines: one finding per line
-// (the `monitor check` line format), then `{ "summary": true, "pages", "attachments", "tampered" }`. Exit 0 when the
-// check ran (findings or not), 2 without a usable address.
-import { checkPortalIntegrity } from '../../app/monitoring/integrity.js';
+// `gongkai monitor integrity [--base URL] [--json] [--record-missing]`: fetches every live item's page of this portal
+// and compares what it serves with the content digests recorded in the audit trail at publication
+// (docs/monitoring-integrity.md). Without --json, one Chinese line per finding and a summary line; with --json, JSON
+// Lines: one finding per line (the `monitor check` line format), then
+// `{ "summary": true, "pages", "attachments", "tampered" }`. Exit 0 when the check ran (findings or not), 2 without a
+// usable address. `--record-missing` first records the live items that have no record yet, as they are now (after an
+// upgrade, once a person has looked at them).
+import { checkPortalIntegrity, recordIntegrityBaseline } from '../../app/monitoring/integrity.js';
 import { getPublicBaseUrl } from '../../app/settings/public-base-url.js';
 import { withRuntime, type CliDeps } from '../deps.js';
 import { lazyProgress } from '../progress.js';
 
 /** Options of `monitor integrity`. */
-export type MonitorIntegrityOptions = { base?: string; json?: boolean };
+export type MonitorIntegrityOptions = { base?: string; json?: boolean; recordMissing?: boolean };
 
 /** An http(s) address, or undefined. */
 function httpBase(s: string): string | undefined {
@@ -33,6 +35,10 @@ export async function monitorIntegrity(deps: CliDeps, opts: MonitorIntegrityOpti
           : `门户地址有误 / invalid address: ${given}`,
       );
       return 2;
+    }
+    if (opts.recordMissing) {
+      const n = await recordIntegrityBaseline(ctx);
+      deps.err(`已为 ${n} 条没有记录的已发布信息记录当前内容指纹 / recorded ${n} unrecorded live items as they are`);
     }
     const adapters = await deps.integrityAdapters();
     const progress = lazyProgress(deps, '核对 / checking');

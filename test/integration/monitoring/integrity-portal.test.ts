@@ -284,5 +284,28 @@ for (const dialect of DIALECTS) {
         await undo();
       }
     });
+
+    test('should report a live item without a record, and record it as it is with --record-missing', async () => {
+      // As if the item had gone live before records existed: its entry no longer reads as a record (this breaks the
+      // audit chain, which no later test of this suite verifies).
+      await withDb(rt, (db) =>
+        sql`update audit_entry set action = 'publication.integrity_before' where entity_id = ${id.notice}
+          and action = 'publication.integrity'`.execute(db),
+      );
+      assert.deepEqual(findingsOf(await check()), [{ item: id.notice, fields: 'record', attachments: '' }]);
+      const env = {
+        GONGKAI_DATA_DIR: dir,
+        DATABASE_URL: rt.db.kind === 'sqlite' ? `sqlite:${rt.db.file}` : rt.db.url,
+      };
+      const r = await runGongkaiInProcess(['monitor', 'integrity', '--base', server.url, '--record-missing'], env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /recorded 1 unrecorded/);
+      assert.match(r.lastLine, /: 0 tampered$/);
+      const entry = (
+        await rt.ctx.repos.audit.list({ entityId: id.notice, action: 'publication.integrity' }, { limit: 1 })
+      )[0];
+      assert.equal(entry?.actorLabel, 'system');
+      assert.equal((JSON.parse(entry?.afterJson ?? '{}') as { baseline?: boolean }).baseline, true);
+    });
   });
 }
