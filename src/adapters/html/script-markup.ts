@@ -119,8 +119,11 @@ export function scriptLiterals(src: string): Literal[] {
 /** Characters of text (tags and spaces left out) from which a string repeated on a page is read once. */
 const PASSAGE = 32;
 
-/** Whether a string holds a passage of text rather than a bit of structure (`<tr>`, a header row). */
-const isPassage = (s: string): boolean => s.replace(/<[^>]*>|\s+/g, '').length >= PASSAGE;
+/**
+ * Whether a string holds a passage of text rather than a bit of structure (`<tr>`, a header row, a
+ * piece of a tag): its text, tags and the pieces of tags it starts or ends in left out.
+ */
+const isPassage = (s: string): boolean => s.replace(/^[^<]*>/, '').replace(/<[^>]*(?:>|$)|\s+/g, '').length >= PASSAGE;
 
 /**
  * The markup a script carries (see the module's comment), in order; a string holding a passage of
