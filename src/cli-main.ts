@@ -4,7 +4,13 @@
 import type { Config } from './config/config.js';
 import { runCli } from './cli/program.js';
 import { CliFailure, type CliDeps, type CliIo } from './cli/deps.js';
-import { documentReaders, once, reportDocumentRenderers, reportExtensions } from './lazy-adapters.js';
+import {
+  documentReaders,
+  once,
+  reportDocumentRenderers,
+  reportExtensions,
+  reportSummaryWorkbook,
+} from './lazy-adapters.js';
 
 /** The environment variables of a run (usually process.env). */
 export type Env = Record<string, string | undefined>;
@@ -39,6 +45,7 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     },
     seedDemo: async (rt) => (await import('./app/bootstrap.js')).seedDemoDistrict(rt.ctx),
     reportDocuments: reportDocumentRenderers,
+    reportSummaryXlsx: reportSummaryWorkbook,
     reportReader: async () => ({
       read: documentReaders((await config()).documents).documentReader,
       extensions: await reportExtensions(),

@@ -10,12 +10,12 @@ import { renderReportBody } from '../../src/domain/reports/render-html.js';
 
 export type Figures = ReportFigures & { format: ReportFormat };
 
-/** The report's body as the renderer writes it, for a fixed issuer and narrative. */
-export function reportBody(figures: Figures, year: number): string {
+/** The report's body as the renderer writes it, for an issuer (default 某某区人民政府) and a fixed narrative. */
+export function reportBody(figures: Figures, year: number, issuer = '某某区人民政府'): string {
   const report = {
     ...figures,
     year,
-    organization: { name: '某某区人民政府' },
+    organization: { name: issuer },
     sections: {
       overview: `${year}年，我区认真贯彻落实《中华人民共和国政府信息公开条例》，全面推进政务公开工作。`,
       problems: '一是公开质量有待提高。二是解读形式较为单一。',
