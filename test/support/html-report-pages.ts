@@ -121,6 +121,11 @@ export const SCRIPT_CARRIED: Record<string, (body: string) => string> = {
       .split('\n')
       .map((l) => `document.write(${jsString(l, "'")});`)
       .join('\n')}\n</script></body></html>`,
+  'percent-encoded (decodeURIComponent)': (b) =>
+    `<html><body><script>document.write(decodeURIComponent("${encodeURIComponent(b)}"));</script></body></html>`,
+  'JSON.parse of a single-quoted JSON string': (b) =>
+    scripted(`var data = JSON.parse(${jsString(JSON.stringify({ title: '年度报告', content: b }), "'")});
+var content = data.content;`),
   'JSON data script': (b) =>
     `<html><body><div id="c"></div><script type="application/json" id="data">${JSON.stringify({
       title: '年度报告',

@@ -1,7 +1,7 @@
 // String literals of scripts, and the markup they carry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scriptLiterals, scriptMarkup, unescapeJs } from './script-markup.js';
+import { scriptLiterals, scriptMarkup, unescapeJs, unescapePercent } from './script-markup.js';
 
 test('should resolve JavaScript escapes, line continuations included', () => {
   assert.equal(unescapeJs('\\"a\\"\\n\\t\\\\ \\u003ctd\\u003e \\x41 \\u{4E2D} \\/ \\q'), '"a"\n\t\\ <td> A 中 / q');
@@ -60,4 +60,11 @@ test('should read a passage of text once per page, and let short strings repeat'
     document.write("<tr>"); document.write("<td>维持</td>"); document.write("</tr>");`;
   assert.equal(scriptMarkup(src, seen), `${passage}<tr><td>维持</td></tr><tr><td>维持</td></tr>`);
   assert.equal(scriptMarkup(`w("${passage}")`, seen), '', 'already read on this page');
+});
+
+test("should decode percent-encoded markup, UTF-8 or unescape's %uXXXX", () => {
+  const markup = '<table><tr><td>本年新收</td><td>821</td></tr></table>';
+  assert.equal(scriptMarkup(`document.write(decodeURIComponent("${encodeURIComponent(markup)}"))`), markup);
+  assert.equal(unescapePercent('%3Cp%3E%u4E2D%u6587%3C/p%3E 100%'), '<p>中文</p> 100%');
+  assert.equal(scriptMarkup('var discount = "100%3Cb"; var s = "50% off";'), '', 'no tag after decoding');
 });

@@ -1,15 +1,16 @@
 /**
  * Markup carried in a script's string literals. Some report pages are written by a script
  * (`document.write("<table>…")`, `let content = "<p style='…'>…<table>…"`, JSON-escaped HTML, a page
- * built piece by piece with `html += '…'`, an array of lines joined): the script is scanned once, left
- * to right, for its string literals (quotes, apostrophes, template literals; comments skipped; a
- * literal not closed on its line ends there), each literal is unescaped as JavaScript, literals joined
- * by a bare `+` are read as one string, and the markup is the strings from the first that holds a tag
- * to the last, joined with nothing as the script would join them: those that hold a tag, and between
- * them those the code appends (after `+`, `+=`, `,`, `[`, `write(`, `push(`, …: a figure or a piece of
- * a tag cut off in its own literal). A string read before on the same page is read once when it holds
- * a passage of text (a page that repeats its content); short strings (`<tr>`, a header row) may
- * repeat. The scan is linear in the script's length.
+ * built piece by piece with `html += '…'`, an array of lines joined, percent-encoded markup): the
+ * script is scanned once, left to right, for its string literals (quotes, apostrophes, template
+ * literals; comments skipped; a literal not closed on its line ends there), each literal is unescaped
+ * as JavaScript, literals joined by a bare `+` are read as one string (decoded when it is
+ * percent-encoded markup, `unescape("%3Cp%3E…")`), and the markup is the strings from the first that
+ * holds a tag to the last, joined with nothing as the script would join them: those that hold a tag,
+ * and between them those the code appends (after `+`, `+=`, `,`, `[`, `write(`, `push(`, …: a figure
+ * or a piece of a tag cut off in its own literal). A string read before on the same page is read once
+ * when it holds a passage of text (a page that repeats its content); short strings (`<tr>`, a header
+ * row) may repeat. The scan is linear in the script's length.
  */
 
 /** The start of an HTML tag: `<p`, `</td`, `<table `. */
@@ -116,6 +117,20 @@ export function scriptLiterals(src: string): Literal[] {
   return out;
 }
 
+/** Percent-encoded markup (`unescape("%3Ctable%3E…")`, `decodeURIComponent(…)`): a `%3C` before a tag's name. */
+const PERCENT_TAG = /%3C(?:%2F|\/)?[a-z]/i;
+
+/** A string's percent escapes resolved: UTF-8 (`%E4%B8%AD`) as decodeURIComponent, else `%XX`/`%uXXXX` as unescape. */
+export function unescapePercent(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s.replace(/%u([0-9a-f]{4})|%([0-9a-f]{2})/gi, (_m, u: string | undefined, x: string | undefined) =>
+      String.fromCharCode(parseInt(u ?? x!, 16)),
+    );
+  }
+}
+
 /** Characters of text (tags and spaces left out) from which a string repeated on a page is read once. */
 const PASSAGE = 32;
 
@@ -137,6 +152,7 @@ export function scriptMarkup(script: string, seen: Set<string> = new Set()): str
     if (literal.joined && last) last.text += literal.text;
     else strings.push({ text: literal.text, appended: literal.appended });
   }
+  for (const s of strings) if (!s.text.includes('<') && PERCENT_TAG.test(s.text)) s.text = unescapePercent(s.text);
   const first = strings.findIndex((s) => TAG.test(s.text));
   if (first < 0) return '';
   let last = strings.length - 1;
