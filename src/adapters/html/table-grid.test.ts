@@ -78,3 +78,8 @@ test('should keep a blank column merged down, and blank cells a row leaves out, 
     ],
   );
 });
+
+test('should add at most 49 blank cells at the end of a row in a table made wide by a merge', () => {
+  const grid = expandGrid('', [[cell('标题', 1, 500)], [cell('规章'), cell('5')]]);
+  assert.equal(pipeRows(grid)[1]!.split('|').length - 2, 2 + 49);
+});

@@ -92,7 +92,8 @@ export function pipeRows(grid: TableGrid): string[] {
       c += cell.colSpan;
     }
     const figures = row.some((cell) => isFigure(cell) && cell.text !== '');
-    for (; c < grid.width; c++) {
+    // Blank slots at the row's end, at most MAX_PADDING (a table wider than that is a layout artefact).
+    for (let end = Math.min(grid.width, c + MAX_PADDING); c < end; c++) {
       const a = above[c];
       if (a && a.rows > 0 ? isFigure(a.cell) && a.cell.colSpan <= MAX_PADDING + 1 : figures) slots.push('');
     }
