@@ -94,6 +94,10 @@ test('should say of each cell whether it was read, blank, inferred or not read',
     status: 'inferred',
     confidence: 0.6,
   });
+  (r as CheckedReport & { provenance: unknown }).provenance = { 'applications|new|total': { how: 'inferred' } };
+  assert.deepEqual(summaryCell(r, column('applications.new.total')), { value: 12, status: 'inferred' });
+  (r as CheckedReport & { provenance: unknown }).provenance = { 'applications.new.total': { how: 'text' } };
+  assert.deepEqual(summaryCell(r, column('applications.new.total')), { value: 12, status: 'read' });
 });
 
 test('should read a 2021 report that prints the 2019 tables from their rows', () => {

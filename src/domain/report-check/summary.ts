@@ -193,12 +193,18 @@ export interface ReportSummary {
 /** A figure's provenance as the checker may record it beside the report (same section/row/column keys). */
 type Provenance = { how?: unknown; confidence?: unknown };
 
+const objectOr = (v: unknown): Record<string, unknown> | undefined =>
+  v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+
+/**
+ * The provenance entry of a figure: `provenance[section][row][column]`, or one keyed by the whole address
+ * (`"section|row|column"` as truth.json keys figures, or `"section.row.column"`).
+ */
 function provenanceOf(report: CheckedReport, section: string, row: string, column: string): Provenance | undefined {
-  const all = (report as { provenance?: unknown }).provenance;
-  const entry = (all as Record<string, Record<string, Record<string, unknown>> | undefined> | undefined)?.[section]?.[
-    row
-  ]?.[column];
-  return entry !== null && typeof entry === 'object' ? (entry as Provenance) : undefined;
+  const all = objectOr((report as { provenance?: unknown }).provenance);
+  if (!all) return undefined;
+  const nested = objectOr(objectOr(objectOr(all[section])?.[row])?.[column]);
+  return nested ?? objectOr(all[`${section}|${row}|${column}`]) ?? objectOr(all[`${section}.${row}.${column}`]);
 }
 
 /** One cell of a report's table by its `section|row|column` key. */
