@@ -24,6 +24,7 @@ import {
 import { convertSheetsToCsv, libreOfficeSkipReason } from '../../support/libreoffice.js';
 import { prng, randomFigures } from '../../support/render-report-text.js';
 import { CORPUS_DIR } from '../../support/report-check-truth.js';
+import { vnuErrors, vnuSkipReason } from '../../support/vnu.js';
 
 type Page = { file: string; issuer: string; year: number; figures: Figures; errors: boolean };
 
@@ -211,3 +212,8 @@ test(
     assert.equal(ranking.length, pages.length + 3);
   },
 );
+
+test('the page is valid HTML (the W3C Nu checker)', { skip: vnuSkipReason() }, async () => {
+  await run;
+  assert.deepEqual(await vnuErrors([{ label: 'summary.html', html: readFileSync(html, 'utf8') }]), []);
+});
