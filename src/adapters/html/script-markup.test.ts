@@ -68,3 +68,8 @@ test("should decode percent-encoded markup, UTF-8 or unescape's %uXXXX", () => {
   assert.equal(unescapePercent('%3Cp%3E%u4E2D%u6587%3C/p%3E 100%'), '<p>中文</p> 100%');
   assert.equal(scriptMarkup('var discount = "100%3Cb"; var s = "50% off";'), '', 'no tag after decoding');
 });
+
+test('should leave out the keys of an object between markup strings', () => {
+  const src = 'var page = {"content":"<p>正文</p>","time":"2024-01-01", "body" :"<table><tr><td>1</td></tr></table>"};';
+  assert.equal(scriptMarkup(src), '<p>正文</p><table><tr><td>1</td></tr></table>');
+});

@@ -83,8 +83,10 @@ export function scriptLiterals(src: string): Literal[] {
   // 3 characters and its last TAIL.
   let between = '';
   let tail = '';
-  const literal = (text: string): Literal => {
-    const l = { text, joined: between === '+', appended: APPENDS.test(tail) };
+  /** A literal ending before `end`; a key (`{"time": …}`) is not appended whatever comes before it. */
+  const literal = (text: string, end: number): Literal => {
+    const key = /^\s*:/.test(src.slice(end + 1, end + 17));
+    const l = { text, joined: between === '+', appended: !key && APPENDS.test(tail) };
     between = '';
     tail = '';
     return l;
@@ -100,11 +102,11 @@ export function scriptLiterals(src: string): Literal[] {
       i = close < 0 ? src.length : close + 2;
     } else if (c === '"' || c === "'") {
       const end = quotedEnd(src, i, c);
-      out.push(literal(unescapeJs(src.slice(i + 1, end))));
+      out.push(literal(unescapeJs(src.slice(i + 1, end)), end));
       i = end + 1;
     } else if (c === '`') {
       const { text, end } = templateLiteral(src, i);
-      out.push(literal(text));
+      out.push(literal(text, end));
       i = end + 1;
     } else {
       if (!/\s/.test(c)) {
