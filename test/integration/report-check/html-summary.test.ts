@@ -217,3 +217,22 @@ test('the page is valid HTML (the W3C Nu checker)', { skip: vnuSkipReason() }, a
   await run;
   assert.deepEqual(await vnuErrors([{ label: 'summary.html', html: readFileSync(html, 'utf8') }]), []);
 });
+
+test('a summary that cannot be written is a Chinese line on standard error, never another exit status', async () => {
+  const nowhere = join(dir, 'no-such-folder');
+  const r = await runGongkaiInProcess(
+    [
+      'report',
+      'check',
+      join(folder, 'cut-001.txt'),
+      '--summary',
+      join(nowhere, 'a.html'),
+      '--summary-xlsx',
+      join(nowhere, 'a.xlsx'),
+    ],
+    {},
+  );
+  assert.equal(r.code, 0);
+  assert.match(r.stderr, /无法写入汇总页面 .*a\.html/);
+  assert.match(r.stderr, /无法写入汇总工作簿 .*a\.xlsx/);
+});
