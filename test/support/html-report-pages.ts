@@ -116,6 +116,8 @@ export const SCRIPT_CARRIED: Record<string, (body: string) => string> = {
       '</body>',
       `<script>var content = ${jsString(b)};\nif (window.print) document.title = '打印';</script></body>`,
     ),
+  'the content as markup and again in a script': (b) =>
+    scripted(`var content = ${jsString(b)};`).replace('<div id="content"></div>', `<div id="content">${b}</div>`),
   'document.write line by line': (b) =>
     `<html><body><script>\n${b
       .split('\n')
