@@ -10,6 +10,7 @@ import {
   once,
   reportDocumentRenderers,
   reportExtensions,
+  reportSummaryWorkbook,
 } from './lazy-adapters.js';
 
 /** The environment variables of a run (usually process.env). */
@@ -46,6 +47,7 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     seedDemo: async (rt) => (await import('./app/bootstrap.js')).seedDemoDistrict(rt.ctx),
     reportDocuments: reportDocumentRenderers,
     integrityAdapters,
+    reportSummaryXlsx: reportSummaryWorkbook,
     reportReader: async () => ({
       read: documentReaders((await config()).documents).documentReader,
       extensions: await reportExtensions(),

@@ -5,7 +5,7 @@
 import type { Mailer } from './app/ports.js';
 import type { DocumentRenderer } from './app/applications/ports.js';
 import type { PasswordHasher } from './app/auth/ports.js';
-import type { DocumentReader, ReportDocumentRenderers } from './app/reports/ports.js';
+import type { DocumentReader, ReportDocumentRenderers, ReportSummaryXlsx } from './app/reports/ports.js';
 import type { CatalogueSheetIO } from './app/standard-catalogue/ports.js';
 import type { WordBodyReader } from './app/publications/ports.js';
 import type { IntegrityContext } from './app/monitoring/integrity.js';
@@ -20,6 +20,7 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
 const reportDocx = once(() => import('./adapters/documents/report-docx.js'));
 const reportXlsx = once(() => import('./adapters/documents/report-xlsx.js'));
 const reportPdf = once(() => import('./adapters/documents/report-pdf.js'));
+const reportSummaryXlsx = once(() => import('./adapters/documents/report-summary-xlsx.js'));
 const readDocument = once(() => import('./adapters/documents/read-document.js'));
 const documentSandbox = once(() => import('./adapters/documents/document-sandbox.js'));
 const documentLimits = once(() => import('./adapters/documents/document-limits.js'));
@@ -33,6 +34,10 @@ export const reportDocumentRenderers: ReportDocumentRenderers = {
   xlsx: async (...args) => (await reportXlsx()).renderReportXlsx(...args),
   pdf: async (...args) => (await reportPdf()).renderReportPdf(...args),
 };
+
+/** The batch audit of `report check` as a workbook (`--summary-xlsx`). */
+export const reportSummaryWorkbook: ReportSummaryXlsx = async (summary) =>
+  (await reportSummaryXlsx()).renderReportSummaryXlsx(summary);
 
 /**
  * The readers of untrusted documents: text of a report document (TXT, HTML, DOCX, PDF), standard-catalogue

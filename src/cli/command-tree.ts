@@ -254,6 +254,7 @@ function addReportCommands(program: Command, deps: CliDeps, act: Act): void {
     .option('--json', '每个文件输出一行 JSON（JSON Lines）/ one JSON object per file on stdout')
     .option('--strict', '有错误时退出码为 1 / exit 1 when any error finding exists')
     .option('--summary <file>', '把汇总写成 HTML 页面 / write the summary as an HTML page')
+    .option('--summary-xlsx <file>', '把汇总写成 Excel 工作簿 / write the summary as an XLSX workbook')
     .option(
       '--previous <file>',
       "上一年度报告，用于跨年度核对（R6、R7）/ last year's report, for the cross-year rules R6/R7",

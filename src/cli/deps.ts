@@ -5,7 +5,7 @@ import type { Maintenance } from '../app/system/ports.js';
 import type { BootstrapResult } from '../app/bootstrap.js';
 import type { JobHost } from '../app/jobs/background-jobs.js';
 import type { IntegrityContext } from '../app/monitoring/integrity.js';
-import type { DocumentReader, ReportDocumentRenderers } from '../app/reports/ports.js';
+import type { DocumentReader, ReportDocumentRenderers, ReportSummaryXlsx } from '../app/reports/ports.js';
 import { lazyProgress } from './progress.js';
 
 /** A started instance as the CLI sees it. */
@@ -52,6 +52,8 @@ export type CliDeps = CliIo & {
   seedDemo: (runtime: CliRuntime) => Promise<number>;
   /** The annual report's DOCX/XLSX/PDF writers, for `report render` (which opens no database). */
   reportDocuments: ReportDocumentRenderers;
+  /** The batch audit of `report check --summary-xlsx` as a workbook. */
+  reportSummaryXlsx: ReportSummaryXlsx;
   /** The report-document reader of `report check`, loaded on first use. */
   reportReader: () => Promise<ReportReader>;
   /** HTTP and the page reader of `monitor integrity`, loaded on first use. */

@@ -1,4 +1,4 @@
-// LibreOffice in tests: convert generated documents to PDF headlessly and read the PDF's text.
+// LibreOffice in tests: convert generated documents to PDF (and workbooks to CSV) headlessly and read the PDF's text.
 // Debian packages: libreoffice-writer-nogui (soffice), poppler-utils (pdftotext; unpdf otherwise).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -47,13 +47,8 @@ const FONT_ALIASES = `<?xml version="1.0"?>
 </fontconfig>
 `;
 
-/**
- * Converts a document to PDF with headless LibreOffice, in a private profile so runs never share a lock.
- * @param file the .docx (or other) file
- * @param outDir where the PDF goes
- * @returns the PDF's path
- */
-export async function convertToPdf(file: string, outDir: string): Promise<string> {
+/** Runs headless LibreOffice's `--convert-to <filter>` on a file, in a private profile so runs never share a lock. */
+async function convertWithLibreOffice(file: string, outDir: string, filter: string): Promise<void> {
   if (SOFFICE === undefined) throw new Error('soffice not found');
   const work = mkdtempSync(join(tmpdir(), 'gongkai-lo-'));
   const fontsConf = join(work, 'fonts.conf');
@@ -61,15 +56,50 @@ export async function convertToPdf(file: string, outDir: string): Promise<string
   const profile = pathToFileURL(join(work, 'profile')).href;
   await run(
     SOFFICE,
-    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, file],
+    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, file],
     {
       timeout: 180_000,
       env: { ...process.env, FONTCONFIG_FILE: fontsConf, HOME: work },
     },
   );
+}
+
+/**
+ * Converts a document to PDF with headless LibreOffice.
+ * @param file the .docx (or other) file
+ * @param outDir where the PDF goes
+ * @returns the PDF's path
+ */
+export async function convertToPdf(file: string, outDir: string): Promise<string> {
+  await convertWithLibreOffice(file, outDir, 'pdf');
   const pdf = join(outDir, basename(file).replace(/\.[^.]+$/, '.pdf'));
   if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${file}`);
   return pdf;
+}
+
+/**
+ * Converts every sheet of a workbook to CSV (UTF-8, comma-separated) with headless LibreOffice.
+ * @returns each sheet's CSV text by sheet name
+ */
+export async function convertSheetsToCsv(
+  file: string,
+  outDir: string,
+  sheets: readonly string[],
+): Promise<Map<string, string>> {
+  // Filter options: comma, double quote, UTF-8, from line 1, …, the last field -1 = every sheet to its own file.
+  await convertWithLibreOffice(
+    file,
+    outDir,
+    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+  );
+  const base = basename(file).replace(/\.[^.]+$/, '');
+  const out = new Map<string, string>();
+  for (const sheet of sheets) {
+    const csv = join(outDir, `${base}-${sheet}.csv`);
+    if (!existsSync(csv)) throw new Error(`LibreOffice produced no CSV for sheet ${sheet} of ${file}`);
+    out.set(sheet, await readFile(csv, 'utf8'));
+  }
+  return out;
 }
 
 /**

@@ -215,13 +215,27 @@ describe('markup carried in scripts', () => {
     ]);
   });
 
-  test('should read a string that a page repeats once', () => {
-    const script = `<script>var s = "<p>唯一的段落</p>";</script>`;
+  test('should read a passage that a page repeats once', () => {
+    const p = '<p>本机关全年共受理政府信息公开申请八百五十九件，均在法定期限内予以答复，无一超期。</p>';
+    const script = `<script>var s = "${p}";</script>`;
     assert.equal(
-      htmlToText(
-        `${script}<script>if (a) { w("<p>唯一的段落</p>") } else { w("<p>唯一的段落</p>") }</script>${script}`,
-      ),
-      '唯一的段落',
+      htmlToText(`${script}<script>if (a) { w("${p}") } else { w("${p}") }</script>${script}`),
+      '本机关全年共受理政府信息公开申请八百五十九件，均在法定期限内予以答复，无一超期。',
+    );
+  });
+
+  test('should read once a content that the page has as markup and again in a script, and read what a script adds', () => {
+    const p = '<p>本机关全年共受理政府信息公开申请八百五十九件，均在法定期限内予以答复，无一超期。</p>';
+    const table = '<table><tr><td>一、本年新收政府信息公开申请数量</td><td>859</td></tr></table>';
+    const once = '本机关全年共受理政府信息公开申请八百五十九件，均在法定期限内予以答复，无一超期。';
+    assert.equal(
+      htmlToText(`<div id="c">${p}${table}</div><script>var c = ${JSON.stringify(p + table)};</script>`),
+      `${once}\n\n| 一、本年新收政府信息公开申请数量 | 859 |`,
+    );
+    assert.equal(
+      htmlToText(`<div id="c">${p}</div><script>var c = ${JSON.stringify(p + table)};</script>`),
+      `${once}\n\n${once}\n\n| 一、本年新收政府信息公开申请数量 | 859 |`,
+      "the table is the script's own",
     );
   });
 

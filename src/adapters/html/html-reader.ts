@@ -25,6 +25,8 @@ const CODE_SCRIPT = /^(?:$|module$|(?:text|application)\/(?:x-)?(?:javascript|ec
 const MAX_TABLE_NESTING = 16;
 const MAX_SCRIPT_NESTING = 3;
 const MAX_ROWSPAN = 65_534;
+/** Characters of text from which a script's markup that repeats the page's text is left out. */
+const REPEATED_PASSAGE = 32;
 /** Attributes that hold an address the page links to or loads. */
 const LINK_ATTRIBUTES = ['href', 'src'] as const;
 
@@ -94,6 +96,8 @@ class Reading implements ElementEvents {
   readonly links: string[] = [];
   /** Strings already read from this page's scripts (a page that repeats one is read once). */
   private readonly seenMarkup = new Set<string>();
+  /** The page's own text nodes (not a script's), spaces removed: markup a script repeats from them is read once. */
+  private readonly pageText = new Set<string>();
   private readonly openTables: Table[] = [];
   private depth = 0;
   /** Depth of the hidden element being skipped, or -1; `inHead` when that element is the head. */
@@ -168,6 +172,10 @@ class Reading implements ElementEvents {
       this.script.push(data);
       return;
     }
+    if (this.scriptNesting === 0) {
+      const node = data.replace(/\s+/g, '');
+      if (node !== '') this.pageText.add(node);
+    }
     const lines = this.lines();
     if (this.preDepth >= 0) {
       data.split('\n').forEach((line, i) => {
@@ -216,10 +224,27 @@ class Reading implements ElementEvents {
     this.scriptDepth = -1;
     const markup = scriptMarkup(this.script.join(''), this.seenMarkup);
     this.script = [];
-    if (markup === '' || this.scriptNesting >= MAX_SCRIPT_NESTING) return;
+    if (markup === '' || this.scriptNesting >= MAX_SCRIPT_NESTING || this.repeatsPage(markup)) return;
     this.scriptNesting++;
     this.read(markup);
     this.scriptNesting--;
+  }
+
+  /**
+   * Whether a script's markup only repeats the page's own text (a page that has its content both as markup and
+   * in a script): at least 90 % of its text, counted in characters of its text nodes (spaces removed), is text
+   * nodes the page has, and it holds a passage (32 characters). Markup that adds a table or paragraphs of its
+   * own to a repeated paragraph is read.
+   */
+  private repeatsPage(markup: string): boolean {
+    let total = 0;
+    let found = 0;
+    for (const piece of markup.split(/<[^>]*>/)) {
+      const node = piece.replace(/\s+/g, '');
+      total += node.length;
+      if (node !== '' && this.pageText.has(node)) found += node.length;
+    }
+    return total >= REPEATED_PASSAGE && found >= 0.9 * total;
   }
 
   /** Reads markup at the current place: the page, or a script's markup inside it. */

@@ -1,10 +1,16 @@
 /**
  * Markup carried in a script's string literals. Some report pages are written by a script
- * (`document.write("<table>…")`, `let content = "<p style='…'>…<table>…"`, JSON-escaped HTML): the
+ * (`document.write("<table>…")`, `let content = "<p style='…'>…<table>…"`, JSON-escaped HTML, a page
+ * built piece by piece with `html += '…'`, an array of lines joined, percent-encoded markup): the
  * script is scanned once, left to right, for its string literals (quotes, apostrophes, template
  * literals; comments skipped; a literal not closed on its line ends there), each literal is unescaped
- * as JavaScript, literals joined by a bare `+` are read as one string, and the strings that hold a tag
- * are returned in order. The scan is linear in the script's length.
+ * as JavaScript, literals joined by a bare `+` are read as one string (decoded when it is
+ * percent-encoded markup, `unescape("%3Cp%3E…")`), and the markup is the strings from the first that
+ * holds a tag to the last, joined with nothing as the script would join them: those that hold a tag,
+ * and between them those the code appends (after `+`, `+=`, `,`, `[`, `write(`, `push(`, …: a figure
+ * or a piece of a tag cut off in its own literal). A string read before on the same page is read once
+ * when it holds a passage of text (a page that repeats its content); short strings (`<tr>`, a header
+ * row) may repeat. The scan is linear in the script's length.
  */
 
 /** The start of an HTML tag: `<p`, `</td`, `<table `. */
@@ -25,8 +31,16 @@ export function unescapeJs(body: string): string {
   });
 }
 
-/** One literal: its unescaped text and whether a bare `+` joins it to the literal before. */
-type Literal = { text: string; joined: boolean };
+/**
+ * One literal: its unescaped text, whether a bare `+` joins it to the literal before, and whether the
+ * code before it appends it to something (`+`, `+=`, `,`, `[`, `write(`, `push(`, …).
+ */
+type Literal = { text: string; joined: boolean; appended: boolean };
+
+/** The end of the code before a literal that appends it to the markup being built. */
+const APPENDS = /(?:\+=?|,|\[|(?:write|writeln|push|concat|append|prepend|html|join|add)\()$/;
+/** Non-space characters kept of the code between two literals, from its end. */
+const TAIL = 12;
 
 /** Where a quoted literal opened at `start` ends: the index of its closing quote, or of the line end. */
 function quotedEnd(src: string, start: number, quote: string): number {
@@ -65,8 +79,18 @@ function templateLiteral(src: string, start: number): { text: string; end: numbe
 /** Every string literal of a script, in order. */
 export function scriptLiterals(src: string): Literal[] {
   const out: Literal[] = [];
-  // The code between the last literal and the next (whitespace and comments left out), up to 3 characters.
+  // The code between the last literal and the next (whitespace and comments left out): its first
+  // 3 characters and its last TAIL.
   let between = '';
+  let tail = '';
+  /** A literal ending before `end`; a key (`{"time": …}`) is not appended whatever comes before it. */
+  const literal = (text: string, end: number): Literal => {
+    const key = /^\s*:/.test(src.slice(end + 1, end + 17));
+    const l = { text, joined: between === '+', appended: !key && APPENDS.test(tail) };
+    between = '';
+    tail = '';
+    return l;
+  };
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
@@ -78,38 +102,74 @@ export function scriptLiterals(src: string): Literal[] {
       i = close < 0 ? src.length : close + 2;
     } else if (c === '"' || c === "'") {
       const end = quotedEnd(src, i, c);
-      out.push({ text: unescapeJs(src.slice(i + 1, end)), joined: between === '+' });
-      between = '';
+      out.push(literal(unescapeJs(src.slice(i + 1, end)), end));
       i = end + 1;
     } else if (c === '`') {
       const { text, end } = templateLiteral(src, i);
-      out.push({ text, joined: between === '+' });
-      between = '';
+      out.push(literal(text, end));
       i = end + 1;
     } else {
-      if (between.length < 3 && !/\s/.test(c)) between += c;
+      if (!/\s/.test(c)) {
+        if (between.length < 3) between += c;
+        tail = (tail.length < TAIL ? tail : tail.slice(1)) + c;
+      }
       i++;
     }
   }
   return out;
 }
 
+/** Percent-encoded markup (`unescape("%3Ctable%3E…")`, `decodeURIComponent(…)`): a `%3C` before a tag's name. */
+const PERCENT_TAG = /%3C(?:%2F|\/)?[a-z]/i;
+
+/** A string's percent escapes resolved: UTF-8 (`%E4%B8%AD`) as decodeURIComponent, else `%XX`/`%uXXXX` as unescape. */
+export function unescapePercent(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s.replace(/%u([0-9a-f]{4})|%([0-9a-f]{2})/gi, (_m, u: string | undefined, x: string | undefined) =>
+      String.fromCharCode(parseInt(u ?? x!, 16)),
+    );
+  }
+}
+
+/** Characters of text (tags and spaces left out) from which a string repeated on a page is read once. */
+const PASSAGE = 32;
+
 /**
- * The markup a script carries: its strings (literals joined by `+` read as one) that hold an HTML tag,
- * in order, each once per `seen` set (a page that repeats a string is read once).
- * @param seen strings already taken from this page's other scripts; updated
+ * Whether a string holds a passage of text rather than a bit of structure (`<tr>`, a header row, a
+ * piece of a tag): its text, tags and the pieces of tags it starts or ends in left out.
+ */
+const isPassage = (s: string): boolean => s.replace(/^[^<]*>/, '').replace(/<[^>]*(?:>|$)|\s+/g, '').length >= PASSAGE;
+
+/**
+ * The markup a script carries (see the module's comment), in order; a string holding a passage of
+ * text that this page's scripts gave before is left out.
+ * @param seen passages already taken from this page's scripts; updated
  */
 export function scriptMarkup(script: string, seen: Set<string> = new Set()): string {
-  const strings: string[] = [];
+  const strings: { text: string; appended: boolean }[] = [];
   for (const literal of scriptLiterals(script)) {
-    if (literal.joined && strings.length > 0) strings[strings.length - 1] += literal.text;
-    else strings.push(literal.text);
+    const last = strings[strings.length - 1];
+    if (literal.joined && last) last.text += literal.text;
+    else strings.push({ text: literal.text, appended: literal.appended });
   }
+  for (const s of strings) if (!s.text.includes('<') && PERCENT_TAG.test(s.text)) s.text = unescapePercent(s.text);
+  const first = strings.findIndex((s) => TAG.test(s.text));
+  if (first < 0) return '';
+  let last = strings.length - 1;
+  while (!TAG.test(strings[last]!.text)) last--;
   const taken: string[] = [];
-  for (const s of strings) {
-    if (!TAG.test(s) || seen.has(s)) continue;
-    seen.add(s);
-    taken.push(s);
+  for (const { text, appended } of strings.slice(first, last + 1)) {
+    if (!TAG.test(text)) {
+      if (appended) taken.push(text);
+      continue;
+    }
+    if (isPassage(text)) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+    }
+    taken.push(text);
   }
-  return taken.join('\n');
+  return taken.join('');
 }

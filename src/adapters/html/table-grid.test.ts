@@ -56,3 +56,30 @@ test('should pad merged figures but not merged labels in the pipe rows, and leav
   assert.ok(row!.replace(/ +/g, ' ').startsWith('| 合计 | 12 | | | | x | |'), row);
   assert.equal(row!.split('|').length - 2, 1 + 2 + 2 + 50, 'a wide merge adds at most 49 blanks');
 });
+
+test('should keep a blank column merged down, and blank cells a row leaves out, in their places', () => {
+  const grid = expandGrid('', [
+    [cell('信息内容'), cell('本年新制发件数'), cell('本年废止件数'), cell('现行有效件数')],
+    [cell('规章'), cell('1'), cell('', 2), cell('20')],
+    [cell('行政规范性文件'), cell('3'), cell('40')],
+    [cell('（三）不予公开', 2), cell('1.属于国家秘密'), cell('2', 1, 2)],
+    [cell('2.其他法律行政法规禁止公开'), cell('5')],
+    [cell('备注')],
+  ]);
+  assert.deepEqual(
+    pipeRows(grid).map((row) => row.replace(/ +/g, ' ')),
+    [
+      '| 信息内容 | 本年新制发件数 | 本年废止件数 | 现行有效件数 |',
+      '| 规章 | 1 | | 20 |',
+      '| 行政规范性文件 | 3 | | 40 |',
+      '| （三）不予公开 | 1.属于国家秘密 | 2 | |',
+      '| 2.其他法律行政法规禁止公开 | 5 | |',
+      '| 备注 |',
+    ],
+  );
+});
+
+test('should add at most 49 blank cells at the end of a row in a table made wide by a merge', () => {
+  const grid = expandGrid('', [[cell('标题', 1, 500)], [cell('规章'), cell('5')]]);
+  assert.equal(pipeRows(grid)[1]!.split('|').length - 2, 2 + 49);
+});

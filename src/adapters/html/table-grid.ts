@@ -56,20 +56,49 @@ export function expandGrid(caption: string, written: HtmlTableCell[][]): TableGr
 
 const CJK = /[\u4e00-\u9fff]/;
 
+/** A figure or a blank, not a label or a heading: its text has no Chinese. */
+const isFigure = (cell: HtmlTableCell): boolean => !CJK.test(cell.text);
+
+/** The blank slots written after, or under, a merged figure cell for the extra columns it spans. */
+const paddingOf = (cell: HtmlTableCell): number => (isFigure(cell) ? Math.min(cell.colSpan - 1, MAX_PADDING) : 0);
+
 /**
- * The table's rows in the plain text's format: `| a | b |`, the cells each row writes. A merged cell
- * whose text has no Chinese (a figure, or a blank) is followed by a blank cell per extra column it
- * spans so that the figures after it keep their column; a merged label or heading is not padded.
- * Rows with no cells are left out.
+ * The table's rows in the plain text's format: `| a | b |`, the cells each row writes, each figure in
+ * its column. A merged cell whose text has no Chinese (a figure, or a blank) is followed by a blank cell
+ * per extra column it spans, and the rows below it that it covers get a blank cell in its place (a
+ * blank column merged down, `<td rowspan="2">&nbsp;</td>`); a row that holds a figure and writes
+ * fewer cells than the table is wide gets blank cells for the missing ones at its end. So blank cells
+ * keep the figures after them in their columns. A merged label or heading is neither padded nor
+ * repeated below. Rows with no cells are left out.
  */
 export function pipeRows(grid: TableGrid): string[] {
-  return grid.cells
-    .filter((row) => row.length > 0)
-    .map((row) => {
-      const slots = row.flatMap((cell) => {
-        const padding = CJK.test(cell.text) ? 0 : Math.min(cell.colSpan - 1, MAX_PADDING);
-        return [cell.text, ...Array<string>(padding).fill('')];
-      });
-      return `| ${slots.join(' | ')} |`;
-    });
+  /** For each column, the cell merged down into it from a row above and how many more rows it covers. */
+  const above: { cell: HtmlTableCell; rows: number }[] = [];
+  const out: string[] = [];
+  for (const row of grid.cells) {
+    const slots: string[] = [];
+    let c = 0;
+    /** Writes the slots of column c onwards that cells from above cover (blank for a merged figure). */
+    const covered = () => {
+      for (let a = above[c]; a && a.rows > 0; a = above[c]) {
+        if (isFigure(a.cell) && a.cell.colSpan <= MAX_PADDING + 1) slots.push('');
+        c++;
+      }
+    };
+    for (const cell of row) {
+      covered();
+      slots.push(cell.text, ...Array<string>(paddingOf(cell)).fill(''));
+      for (let k = 0; k < cell.colSpan && c + k < grid.width; k++) above[c + k] = { cell, rows: cell.rowSpan };
+      c += cell.colSpan;
+    }
+    const figures = row.some((cell) => isFigure(cell) && cell.text !== '');
+    // Blank slots at the row's end, at most MAX_PADDING (a table wider than that is a layout artefact).
+    for (let end = Math.min(grid.width, c + MAX_PADDING); c < end; c++) {
+      const a = above[c];
+      if (a && a.rows > 0 ? isFigure(a.cell) && a.cell.colSpan <= MAX_PADDING + 1 : figures) slots.push('');
+    }
+    for (const a of above) if (a) a.rows--;
+    if (row.length > 0) out.push(`| ${slots.join(' | ')} |`);
+  }
+  return out;
 }

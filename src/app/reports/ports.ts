@@ -4,6 +4,7 @@ import type { ApplicationTally, ManualArticle20 } from '../../domain/reports/com
 import type { NarrativeKey } from '../../domain/reports/labels.js';
 import type { ReportState } from '../../domain/reports/report-policy.js';
 import type { CorrectionNote } from '../../domain/reports/report-correction.js';
+import type { ReportSummary } from '../../domain/report-check/summary.js';
 
 /**
  * Reads an uploaded report document (plain text, HTML, DOCX or PDF, told apart by name and
@@ -22,6 +23,9 @@ export type ReportDocumentRenderers = {
     opts?: { charts?: string[]; fontFile?: string },
   ) => Promise<Uint8Array>;
 };
+
+/** Writes the batch audit of `report check` (its reports ranked, their figures side by side) as an XLSX workbook. */
+export type ReportSummaryXlsx = (summary: ReportSummary) => Promise<Uint8Array>;
 
 /** Where a typed section-二 figure came from (kept per cell). */
 export type FigureSource = { source: 'manual' | 'csv'; note: string; by: string | null; at: string };

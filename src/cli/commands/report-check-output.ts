@@ -1,5 +1,5 @@
-// Readable Chinese output of `report check`: one block per report, folder totals, and the HTML summary page.
-import { escapeHtml } from '../../domain/core/text.js';
+// Readable Chinese output of `report check`: one block per report and the folder totals (the batch audit's page
+// and workbook: report-check-summary.ts).
 import type { CheckedReport } from '../../domain/report-check/check-text.js';
 import type { Finding } from '../../domain/reports/finding.js';
 
@@ -66,41 +66,4 @@ export function formatReport(r: CheckedReport): string {
 /** The folder totals line. */
 export function formatTotals(t: CheckTotals): string {
   return `共读取 ${t.files} 份报告：完整 ${t.complete} 份，有错误 ${t.withErrors} 份，含植入广告 ${t.withSpam} 份。\n`;
-}
-
-function row(r: CheckedReport): string {
-  const errors = r.findings.filter((f) => f.severity === 'error');
-  const warnings = r.findings.length - errors.length;
-  const first = errors[0] ?? r.findings[0];
-  const cells = [
-    r.file ?? '',
-    r.organization.name ?? '',
-    r.year === null ? '' : String(r.year),
-    r.format ?? '',
-    r.expectedFormat ?? '',
-    r.complete ? '是' : '否',
-    r.tampered ? '是' : '否',
-    String(errors.length),
-    String(warnings),
-    first ? `${first.rule}：${first.message}` : '',
-  ];
-  const cls = r.tampered ? ' class="spam"' : errors.length > 0 ? ' class="error"' : '';
-  return `<tr${cls}>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
-}
-
-/** The summary page: totals and one row per report. */
-export function summaryHtml(reports: CheckedReport[], t: CheckTotals, target: string): string {
-  const head = ['文件', '发布机关', '年度', '表格格式', '应用格式', '完整', '篡改', '错误', '提示', '主要问题'];
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>年报体检汇总 — ${escapeHtml(target)}</title>
-<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}tr.error{background:#fff4e5}tr.spam{background:#fde2e2}</style>
-</head><body>
-<h1>年报体检汇总</h1>
-<p>${escapeHtml(formatTotals(t).trim())}</p>
-<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
-<tbody>
-${reports.map(row).join('\n')}
-</tbody></table>
-</body></html>
-`;
 }

@@ -1,6 +1,7 @@
-// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html] [--previous file]` — 年报体检
+// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html] [--summary-xlsx out.xlsx]
+// [--previous file]` — 年报体检
 // (docs/report-check.md): reads published annual reports and checks them; the exit status is 0, or 1 with --strict.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { checkReportText, type CheckedReport } from '../../domain/report-check/check-text.js';
 import {
@@ -12,18 +13,24 @@ import {
 import { finding } from '../../domain/reports/finding.js';
 import type { CliDeps, CliIo, ReportReader } from '../deps.js';
 import { progressBar } from '../progress.js';
-import { formatReport, formatTotals, summaryHtml, totalsOf } from './report-check-output.js';
+import { formatReport, formatTotals, totalsOf } from './report-check-output.js';
+import { writeSummaries } from './report-check-summary.js';
 
 export interface ReportCheckOptions {
   json?: boolean;
   strict?: boolean;
   summary?: string;
+  /** `--summary-xlsx`: the batch audit as a workbook. */
+  summaryXlsx?: string;
   /** Last year's report of the same issuer, for R6/R7 on a single file. */
   previous?: string;
 }
 
 /** Where the command writes (standard output and error of the run) and how it reads documents. */
-export type ReportCheckIo = Pick<CliIo, 'stdout' | 'stderr' | 'stderrTerminal'> & { reader: ReportReader };
+export type ReportCheckIo = Pick<CliIo, 'stdout' | 'stderr' | 'stderrTerminal'> & {
+  reader: ReportReader;
+  summaryXlsx?: CliDeps['reportSummaryXlsx'];
+};
 
 /** Lists the report files under a folder (recursively, sorted), skipping READMEs and data files. */
 async function listReports(dir: string, extensions: readonly string[]): Promise<string[]> {
@@ -118,24 +125,19 @@ export async function runReportCheck(target: string, options: ReportCheckOptions
   for (const report of reports) io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   const totals = totalsOf(reports);
   if (folder || reports.length > 1) (options.json ? io.stderr : io.stdout)(formatTotals(totals));
-  if (options.summary) {
-    try {
-      await writeFile(options.summary, summaryHtml(reports, totals, target));
-    } catch (e) {
-      io.stderr(`无法写入汇总页面 ${options.summary}：${messageOf(e)}\n`);
-    }
-  }
+  await writeSummaries(reports, target, options, io);
   return options.strict && totals.withErrors > 0 ? 1 : 0;
 }
 
 /** `report check`: never another exit status than 0 or 1, whatever it is given. */
 export async function checkReports(
-  deps: Pick<CliDeps, 'stdout' | 'stderr' | 'stderrTerminal' | 'reportReader'>,
+  deps: Pick<CliDeps, 'stdout' | 'stderr' | 'stderrTerminal' | 'reportReader' | 'reportSummaryXlsx'>,
   path: string,
   options: ReportCheckOptions,
 ): Promise<number> {
   try {
-    return await runReportCheck(path, options, { ...deps, reader: await deps.reportReader() });
+    const io = { ...deps, reader: await deps.reportReader(), summaryXlsx: deps.reportSummaryXlsx };
+    return await runReportCheck(path, options, io);
   } catch (e) {
     deps.stderr(`年报体检出错 / report check failed: ${messageOf(e)}\n`);
     return 0;

@@ -91,7 +91,8 @@ test('a folder: one JSON line per file, totals on stderr, and an HTML summary pa
   const broken = reports.find((x) => x.file === 'broken.pdf');
   assert.match(broken.findings[0].message, /无法读取文件/);
   const page = readFileSync(html, 'utf8');
-  assert.equal((page.match(/<tr/g) ?? []).length, files.length + 2);
+  // One row per report in the ranking and in the figures (docs/report-check.md, "Batch audit").
+  assert.equal((page.match(/<tr/g) ?? []).length, 2 * (files.length + 1) + 3);
   assert.match(page, /年报体检汇总/);
 });
 
