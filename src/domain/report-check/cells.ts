@@ -174,3 +174,40 @@ export function splitCandidates(tokens: string[], n: number, accept: (values: nu
   walk(0, []);
   return out;
 }
+
+/** A printed number that cannot stand alone (`000`, `023`): it must be several cells run together. */
+const mustBeGlued = (c: NumCell): boolean => c.splittable && c.raw[0] === '0';
+
+/**
+ * Every way to put the numbers of a row whose blank cells were dropped back into `n` columns,
+ * keeping their order (the other columns blank), accepted by `accept` (blanks count as 0 there,
+ * as in the rules R1–R8). Empty when a number must be several cells run together, or when there
+ * would be more than `limit` placements.
+ */
+export function placements(
+  cells: NumCell[],
+  n: number,
+  accept: (values: number[]) => boolean = () => true,
+  limit = 20000,
+): (number | null)[][] {
+  const k = cells.length;
+  if (k === 0 || k >= n || cells.some(mustBeGlued)) return [];
+  const out: (number | null)[][] = [];
+  const row: (number | null)[] = new Array<number | null>(n).fill(null);
+  let tried = 0;
+  const walk = (i: number, from: number): boolean => {
+    if (i === k) {
+      if (++tried > limit) return false;
+      if (accept(row.map((v) => v ?? 0))) out.push([...row]);
+      return true;
+    }
+    for (let p = from; p <= n - (k - i); p++) {
+      row[p] = cells[i]!.value;
+      const more = walk(i + 1, p + 1);
+      row[p] = null;
+      if (!more) return false;
+    }
+    return true;
+  };
+  return walk(0, 0) ? out : [];
+}
