@@ -211,3 +211,40 @@ export function placements(
   };
   return walk(0, 0) ? out : [];
 }
+
+/**
+ * Every split of the digit strings `tokens` into exactly `n` numbers (no leading zeros, at most
+ * `maxDigits` digits each, none across two tokens) whose every prefix satisfies `prefixOk` — so a
+ * rule on groups of cells (R5) prunes the search as it goes and long runs stay cheap.
+ */
+export function splitPruned(
+  tokens: string[],
+  n: number,
+  prefixOk: (values: number[]) => boolean,
+  maxDigits = 6,
+  limit = LIMIT,
+): number[][] {
+  const out: number[][] = [];
+  const acc: number[] = [];
+  const left = (t: number, p: number): number =>
+    tokens.slice(t + 1).reduce((s, x) => s + x.length, tokens[t] ? tokens[t]!.length - p : 0);
+  const walk = (t: number, p: number): void => {
+    if (out.length > limit) return;
+    if (t === tokens.length) {
+      if (acc.length === n) out.push([...acc]);
+      return;
+    }
+    const raw = tokens[t]!;
+    if (p === raw.length) return walk(t + 1, 0);
+    const remaining = left(t, p);
+    if (n - acc.length > remaining || (n - acc.length) * maxDigits < remaining) return;
+    for (let len = 1; len <= Math.min(maxDigits, raw.length - p); len++) {
+      if (len > 1 && raw[p] === '0') break;
+      acc.push(Number(raw.slice(p, p + len)));
+      if (acc.length <= n && prefixOk(acc)) walk(t, p + len);
+      acc.pop();
+    }
+  };
+  walk(0, 0);
+  return out;
+}

@@ -85,12 +85,13 @@ export function acceptedReceived(apps: Applications): Set<number> | null {
   return new Set([total, total + (apps.carried_over?.total ?? 0), apps.total?.total ?? total]);
 }
 
-/** The 行政诉讼 counts a stated figure may be: either group's 总计 or both together. */
-function acceptedLitigation(reviews: Reviews): Set<number> | null {
+/** The 行政诉讼 counts a stated figure may be: both groups' 总计 together (the one named), or either alone. */
+function acceptedLitigation(reviews: Reviews): { both: number; accepted: Set<number> } | null {
   const a = reviews.litigation_direct?.total;
   const b = reviews.litigation_after_reconsideration?.total;
   if (a === undefined || b === undefined) return null;
-  return new Set([a ?? 0, b ?? 0, (a ?? 0) + (b ?? 0)]);
+  const both = (a ?? 0) + (b ?? 0);
+  return { both, accepted: new Set([a ?? 0, b ?? 0, both]) };
 }
 
 const where = (f: ProseFigure, section: string, row: string) => ({
@@ -116,8 +117,8 @@ export function proseFindings(figures: ProseFigure[], apps: Applications, review
     } else if (f.kind === 'reconsideration' && reconsideration !== undefined && (reconsideration ?? 0) !== f.value) {
       const msg = `正文称行政复议${f.value}件，与第四部分表格“行政复议”总计${reconsideration ?? 0}件不一致`;
       out.push(finding('prose', 'warning', msg, where(f, 'reviews', 'reconsideration')));
-    } else if (f.kind === 'litigation' && litigation && !litigation.has(f.value)) {
-      const msg = `正文称行政诉讼${f.value}件，与第四部分表格“行政诉讼”总计${[...litigation].pop()}件不一致`;
+    } else if (f.kind === 'litigation' && litigation && !litigation.accepted.has(f.value)) {
+      const msg = `正文称行政诉讼${f.value}件，与第四部分表格“行政诉讼”总计${litigation.both}件不一致`;
       out.push(finding('prose', 'warning', msg, where(f, 'reviews', 'litigation_direct')));
     }
   }

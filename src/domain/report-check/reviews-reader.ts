@@ -7,7 +7,7 @@
  */
 import { REVIEW_COLUMNS, REVIEW_ROWS, type Cell, type Reviews } from '../reports/annual-report.js';
 import { finding, type Finding } from '../reports/finding.js';
-import { fitCells, placements, readCells, type CellRun, type NumCell } from './cells.js';
+import { fitCells, placements, readCells, splitPruned, type CellRun, type Fit, type NumCell } from './cells.js';
 import { statedValues, type ProseFigure } from './prose.js';
 import { CONFIDENCE, rowSources, snippetOf, type How, type Provenance } from './provenance.js';
 import type { Span } from './sections.js';
@@ -18,6 +18,22 @@ const N = REVIEW_ROWS.length * REVIEW_COLUMNS.length;
 const groupsAddUp = (v: number[]): boolean =>
   [0, 5, 10].every((g) => v[g]! + v[g + 1]! + v[g + 2]! + v[g + 3]! === v[g + 4]);
 
+/** R5 on the complete groups of a prefix of the 15 values. */
+const groupsSoFar = (v: number[]): boolean =>
+  [0, 5, 10].every((g) => v.length < g + 5 || v[g]! + v[g + 1]! + v[g + 2]! + v[g + 3]! === v[g + 4]);
+
+/** Splits of a run of digits too long to enumerate whole: cut group by group, R5 pruning each group. */
+function longSplits(run: CellRun): number[][] | null {
+  const nums = run.cells.filter((c): c is NumCell => c !== null);
+  if (nums.length !== run.cells.length || !nums.every((c) => /^\d+$/.test(c.raw))) return null;
+  return splitPruned(
+    nums.map((c) => c.raw),
+    N,
+    groupsSoFar,
+    4, // section-四 counts have at most 4 digits (a body with 10,000 cases a year has its cells printed apart)
+  );
+}
+
 export interface ReviewsRead {
   reviews: Reviews;
   found: boolean;
@@ -26,7 +42,7 @@ export interface ReviewsRead {
   findings: Finding[];
 }
 
-function read(values: Cell[], how: How, confidence: number, snippet: string): ReviewsRead {
+function read(values: (Cell | undefined)[], how: How, confidence: number, snippet: string): ReviewsRead {
   const reviews: Reviews = {};
   const sources: Provenance['reviews'] = {};
   REVIEW_ROWS.forEach((row, r) => {
@@ -63,17 +79,16 @@ export function readReviews(text: string, region: Span, prose: ProseFigure[] = [
   while (pos < slice.length) {
     const run = readCells(slice.slice(pos));
     if (run.cells.length === 0 || run.end === 0) break;
-    const fit = fitCells(run, N, groupsAddUp);
     const snippet = snippetOf(slice, pos, pos + run.end);
+    const digits = run.cells.reduce((s, c) => s + (c?.raw.length ?? 0), 0);
+    // Digits run together over 15 cells or more: the pruned search (complete where the plain one stops at its limit).
+    const long = run.cells.length < N && digits >= N ? longSplits(run) : null;
+    const fit: Fit = long ? { kind: 'split', candidates: long } : fitCells(run, N, groupsAddUp);
     if (fit.kind === 'exact' && run.cells.length >= N) {
       const values = fit.cells.map((c) => (c === null ? null : c.value));
       return read(values, run.positional ? 'cell' : 'text', CONFIDENCE.read, snippet);
     }
-    const fewer = run.cells.length < N;
-    if (fit.kind === 'split' && fit.candidates.length === 1 && !(fewer && run.cells.every((c) => c !== null))) {
-      return read(fit.candidates[0]!, 'inferred', CONFIDENCE.rowRule, snippet);
-    }
-    if ((run.cells.length >= 4 || fit.kind === 'split') && !partial) {
+    if ((run.cells.length >= 4 || fit.kind === 'split' || digits >= N) && !partial) {
       partial = { run, splits: fit.kind === 'split' ? fit.candidates : [], offset: region.start + pos };
     }
     pos += run.end;
@@ -83,13 +98,35 @@ export function readReviews(text: string, region: Span, prose: ProseFigure[] = [
     const snippet = snippetOf(text, partial.offset, partial.offset + partial.run.end);
     if (all.length === 1) return read(all[0]!, 'inferred', CONFIDENCE.rowRule, snippet);
     const kept = byProse(all, prose);
-    if (kept.length === 1) return read(kept[0]!, 'inferred', CONFIDENCE.prose, snippet);
-  }
-  const findings: Finding[] = [];
-  if (partial) {
+    const confidence = kept.length < all.length ? CONFIDENCE.prose : CONFIDENCE.rowRule;
+    if (kept.length === 1) return read(kept[0]!, 'inferred', confidence, snippet);
+    const agreed = agreedCells(kept);
     const count = partial.run.cells.length;
-    const msg = `第四部分表格只读到${count}个数（应有15个），无法确定各列位置`;
-    findings.push(finding('missing', 'warning', msg, { section: 'reviews', offset: partial.offset }));
+    const missing = finding('missing', 'warning', `第四部分表格只读到${count}个数（应有15个），无法确定各列位置`, {
+      section: 'reviews',
+      offset: partial.offset,
+    });
+    if (agreed.some((v) => v !== undefined)) {
+      // The cells every reading agrees on are read; the others are left absent.
+      const some = read(agreed, 'inferred', confidence, snippet);
+      for (const row of REVIEW_ROWS) {
+        for (const c of REVIEW_COLUMNS) {
+          if (agreed[REVIEW_ROWS.indexOf(row) * 5 + REVIEW_COLUMNS.indexOf(c)] !== undefined) continue;
+          delete some.reviews[row]![c];
+          delete some.sources[row]![c];
+        }
+      }
+      return { ...some, findings: [missing] };
+    }
+    return { reviews: {}, found: false, sources: {}, findings: [missing] };
   }
-  return { reviews: {}, found: false, sources: {}, findings };
+  return { reviews: {}, found: false, sources: {}, findings: [] };
+}
+
+/** Per position, the value every reading gives it (undefined where they differ, or with no reading). */
+function agreedCells(readings: Cell[][]): (Cell | undefined)[] {
+  return Array.from({ length: N }, (_, i) => {
+    const first = readings[0]?.[i];
+    return readings.length > 0 && readings.every((r) => r[i] === first) ? first : undefined;
+  });
 }

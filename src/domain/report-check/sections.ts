@@ -68,7 +68,11 @@ const HEADING_PATTERNS: Record<SectionKey, KeyedPattern> = {
   article20: heading(0, anyOf(['主动公开政府信息', '政府信息主动公开']), closing(4, ['情况'])),
   applications: heading(0, `${loose('收到')}\\s*[和与及]\\s*${loose('处理政府信息公开申请')}`, closing(4, ['情况'])),
   reviews: heading(16, loose('行政复议'), `[^\\n。|]{0,16}?${loose('行政诉讼')}[^\\n。|]{0,4}?${loose('情况')}`),
-  problems: heading(14, PROBLEMS, closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策'])),
+  problems: heading(
+    14,
+    PROBLEMS,
+    closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策', '不足', '建议']),
+  ),
   other: heading(0, `${loose('其他需')}\\s*(?:要\\s*)?${anyOf(['报告', '说明'])}\\s*(?:的\\s*)?${loose('事项')}`),
 };
 
@@ -132,7 +136,7 @@ const LATE_HEADINGS: Partial<Record<SectionKey, RegExp>> = {
     'gm',
   ),
   problems: new RegExp(
-    `${LINE_LEAD}[^\\n。,，|\\d]{0,10}?(?:${PROBLEMS}|${anyOf(['问题', '不足'])}\\s*[和及与、]\\s*${anyOf(['不足', '改进', '整改', '措施', '建议', '问题'])}|${anyOf(['改进', '整改'])}\\s*${anyOf(['措施', '情况', '方向', '举措'])}|${loose('下一步')}\\s*(?:${loose('工作')}\\s*)?${anyOf(['计划', '打算', '安排', '思路', '举措'])})${closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策'])}`,
+    `${LINE_LEAD}[^\\n。,，|\\d]{0,10}?(?:${PROBLEMS}|${anyOf(['问题', '不足'])}\\s*[和及与、]\\s*${anyOf(['不足', '改进', '整改', '措施', '建议', '问题'])}|${anyOf(['改进', '整改'])}\\s*${anyOf(['措施', '情况', '方向', '举措'])}|${loose('下一步')}\\s*(?:${loose('工作')}\\s*)?${anyOf(['计划', '打算', '安排', '思路', '举措'])})${closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策', '不足', '建议'])}`,
     'gm',
   ),
 };
