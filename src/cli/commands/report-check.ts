@@ -1,4 +1,4 @@
-// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html] [--previous file]` — 年报体检
+// `gongkai report check <file or folder> [--json] [--strict] [--summary out.html] [--previous file] [--explain]` — 年报体检
 // (docs/report-check.md): reads published annual reports and checks them; the exit status is 0, or 1 with --strict.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
@@ -20,6 +20,8 @@ export interface ReportCheckOptions {
   summary?: string;
   /** Last year's report of the same issuer, for R6/R7 on a single file. */
   previous?: string;
+  /** Where each figure came from: printed in Chinese, or `provenance` in each JSON record. */
+  explain?: boolean;
 }
 
 /** Where the command writes (standard output and error of the run) and how it reads documents. */
@@ -43,15 +45,15 @@ async function listReports(dir: string, extensions: readonly string[]): Promise<
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Reads and checks one file; throws when the file cannot be read. */
-async function readChecked(reader: ReportReader, path: string, label: string): Promise<CheckedReport> {
+async function readChecked(reader: ReportReader, path: string, label: string, explain = false): Promise<CheckedReport> {
   const text = await reader.read(path, await readFile(path));
-  return checkReportText(text, { file: label });
+  return checkReportText(text, { file: label, explain });
 }
 
 /** Checks one file; unreadable input becomes a finding, never an exception. */
-async function checkFile(reader: ReportReader, path: string, label: string): Promise<CheckedReport> {
+async function checkFile(reader: ReportReader, path: string, label: string, explain = false): Promise<CheckedReport> {
   try {
-    return await readChecked(reader, path, label);
+    return await readChecked(reader, path, label, explain);
   } catch (e) {
     const report = checkReportText('', { file: label });
     report.findings = [finding('missing', 'error', `无法读取文件：${messageOf(e)}`, {})];
@@ -98,7 +100,7 @@ export async function runReportCheck(target: string, options: ReportCheckOptions
     const files = folder ? await listReports(target, io.reader.extensions) : [target];
     const bar = folder ? progressBar(io, '年报体检 / checking', files.length) : null;
     for (const [i, file] of files.entries()) {
-      reports.push(await checkFile(io.reader, file, folder ? relative(target, file) : basename(file)));
+      reports.push(await checkFile(io.reader, file, folder ? relative(target, file) : basename(file), options.explain));
       bar?.update(i + 1);
     }
     bar?.stop();
@@ -115,7 +117,9 @@ export async function runReportCheck(target: string, options: ReportCheckOptions
     report.findings = [finding('missing', 'error', `无法读取：${messageOf(e)}`, {})];
     reports.push(report);
   }
-  for (const report of reports) io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  for (const report of reports) {
+    io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report, options.explain));
+  }
   const totals = totalsOf(reports);
   if (folder || reports.length > 1) (options.json ? io.stderr : io.stdout)(formatTotals(totals));
   if (options.summary) {

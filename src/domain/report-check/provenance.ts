@@ -52,9 +52,20 @@ export const CONFIDENCE = {
 /** An empty provenance (fresh objects: the caller fills them). */
 export const emptyProvenance = (): Provenance => ({ article20: {}, applications: {}, reviews: {} });
 
-/** The text a row was read from, on one line, at most 80 characters. */
+/**
+ * The text a row was read from, on one line, at most 80 characters. A label match may begin on
+ * the line before (header words such as `其他`): the snippet starts at the line of the row.
+ */
 export function snippetOf(text: string, start: number, end: number): string {
-  const s = text.slice(start, Math.max(start, end)).replace(/\s+/g, ' ').trim();
+  let raw = text.slice(start, Math.max(start, end));
+  const digit = raw.search(/\d/);
+  for (let i = digit - 1; i > 0; i--) {
+    if (raw[i] === '\n' && /[^\s|]/.test(raw.slice(i, digit))) {
+      raw = raw.slice(i + 1);
+      break;
+    }
+  }
+  const s = raw.replace(/\s+/g, ' ').trim();
   return s.length > 80 ? `${s.slice(0, 79)}…` : s;
 }
 
