@@ -9,6 +9,7 @@ import {
   sameIssuer,
   unreadablePreviousFinding,
 } from '../../domain/report-check/previous-year.js';
+import type { ReportFigures } from '../../domain/reports/annual-report.js';
 import { finding } from '../../domain/reports/finding.js';
 import type { CliDeps, CliIo, ReportReader } from '../deps.js';
 import { progressBar } from '../progress.js';
@@ -45,9 +46,15 @@ async function listReports(dir: string, extensions: readonly string[]): Promise<
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Reads and checks one file; throws when the file cannot be read. */
-async function readChecked(reader: ReportReader, path: string, label: string, explain = false): Promise<CheckedReport> {
+async function readChecked(
+  reader: ReportReader,
+  path: string,
+  label: string,
+  explain = false,
+  lastYear: ReportFigures | null = null,
+): Promise<CheckedReport> {
   const text = await reader.read(path, await readFile(path));
-  return checkReportText(text, { file: label, explain });
+  return checkReportText(text, { file: label, explain, lastYear });
 }
 
 /** Checks one file; unreadable input becomes a finding, never an exception. */
@@ -66,7 +73,12 @@ async function checkFile(reader: ReportReader, path: string, label: string, expl
  * (the user named it), with a note on stderr when they do not look like last year's report of the
  * same issuer. An unreadable file becomes a `missing` warning on the report.
  */
-async function checkAgainstPrevious(report: CheckedReport, path: string, io: ReportCheckIo): Promise<void> {
+async function checkAgainstPrevious(
+  report: CheckedReport,
+  path: string,
+  io: ReportCheckIo,
+  again?: { path: string; explain?: boolean },
+): Promise<void> {
   let previous: CheckedReport;
   try {
     previous = await readChecked(io.reader, path, path);
@@ -83,6 +95,14 @@ async function checkAgainstPrevious(report: CheckedReport, path: string, io: Rep
     io.stderr(
       `注意：上一年度报告 ${path} 的发布机关为“${previous.organization.name}”，与本报告“${report.organization.name}”不同；仍按上一年度核对。\n`,
     );
+  }
+  if (again) {
+    // Read again knowing last year's 现行有效件数: R7 can then choose between readings of section 二.
+    try {
+      Object.assign(report, await readChecked(io.reader, again.path, report.file ?? path, again.explain, previous));
+    } catch {
+      // The report itself could not be read: its record already says so.
+    }
   }
   report.findings.push(...explicitPreviousFindings(report, previous));
 }
@@ -110,7 +130,7 @@ export async function runReportCheck(target: string, options: ReportCheckOptions
         io.stderr(`--previous 只用于单个报告文件；文件夹内按发布机关和年度自动配对，已忽略 ${options.previous}。\n`);
       }
     } else if (options.previous && reports[0]) {
-      await checkAgainstPrevious(reports[0], options.previous, io);
+      await checkAgainstPrevious(reports[0], options.previous, io, { path: target, explain: options.explain });
     }
   } catch (e) {
     const report = checkReportText('', { file: target });

@@ -43,6 +43,11 @@ export interface CheckTextOptions {
   previousFile?: string;
   /** Add `provenance` to the result. */
   explain?: boolean;
+  /**
+   * Last year's figures for reading only: the stock identity R7 then chooses between readings of
+   * section-二 rows (docs/report-check.md, class 4 and 5); no R6/R7 finding is added for them.
+   */
+  lastYear?: ReportFigures | null;
 }
 
 function sectionText(text: string, layout: Layout, key: SectionKey): string | null {
@@ -103,7 +108,7 @@ export function checkReportText(raw: string, options: CheckTextOptions = {}): Ch
   const text = blankPageFurniture(normalized);
   const layout = findLayout(text);
   const prose = proseFigures(text, proseSpans(layout));
-  const evidence = { previous: options.previous ?? null, prose };
+  const evidence = { previous: options.previous ?? options.lastYear ?? null, prose };
   const a20 = layout.article20 ? readArticle20(text, layout.article20, evidence) : emptyA20();
   const apps = layout.applications ? readApplications(text, layout.applications, prose) : emptyApps();
   const reviews = layout.reviews ? readReviews(text, layout.reviews, prose) : emptyReviews();

@@ -64,3 +64,30 @@ test('--explain prints where each figure came from, in Chinese', async () => {
   assert.match(out, / {6}原文：规章 0 1 19/);
   assert.doesNotMatch(await check(), /数字来源/);
 });
+
+const STOCK = join(DIR, 'stock-2022.txt');
+const STOCK_BEFORE = join(DIR, 'stock-2021.txt');
+const stockTruth = JSON.parse(readFileSync(join(DIR, 'stock-2022.truth.json'), 'utf8')) as {
+  article20: Record<string, unknown>;
+};
+
+test("--previous: last year's 现行有效件数 chooses the split of a run-together 行政规范性文件 row (R7)", async () => {
+  const alone = await runGongkaiInProcess(['report', 'check', STOCK, '--json'], {});
+  const before = JSON.parse(alone.stdout.trim()) as CheckedReport;
+  assert.equal(before.article20.normative, undefined);
+  assert.match(before.findings.map((f) => f.message).join('\n'), /行政规范性文件”行数字连在一起，有7种拆分方式/);
+  const r = await runGongkaiInProcess(
+    ['report', 'check', STOCK, '--previous', STOCK_BEFORE, '--json', '--explain'],
+    {},
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const record = JSON.parse(r.stdout.trim()) as CheckedReport;
+  assert.deepEqual(record.article20, stockTruth.article20);
+  assert.deepEqual(record.findings, [], 'R6/R7 hold and are not reported twice');
+  assert.equal(record.file, 'stock-2022.txt');
+  assert.deepEqual(record.provenance!.article20.normative!.in_force, {
+    how: 'inferred',
+    confidence: 0.85,
+    snippet: '行政规范性文件 143106',
+  });
+});
