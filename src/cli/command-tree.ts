@@ -259,6 +259,7 @@ function addReportCommands(program: Command, deps: CliDeps, act: Act): void {
       '--previous <file>',
       "上一年度报告，用于跨年度核对（R6、R7）/ last year's report, for the cross-year rules R6/R7",
     )
+    .option('--explain', '说明每个数字的来源（单元格、文本或推算）/ explain where each figure came from')
     .action(
       act(async (path: string, options: ReportCheckOptions) =>
         (await import('./commands/report-check.js')).checkReports(deps, path, options),

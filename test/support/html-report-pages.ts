@@ -157,13 +157,13 @@ export function blankSpellings(body: string): string {
   );
 }
 
-/** The figures with every 0 left blank (null), except that a row of zeros keeps its first 0. */
-export function zerosBlank(figures: Figures): Figures {
+/** The figures with every 0 left blank (null); a row of zeros keeps its first 0 unless `wholeRows`. */
+export function zerosBlank(figures: Figures, wholeRows = false): Figures {
   const copy = structuredClone(figures);
   const blank = (rows: Record<string, Record<string, unknown>>) => {
     for (const row of Object.values(rows)) {
       const keys = Object.keys(row).filter((k) => row[k] === 0);
-      if (keys.length === Object.keys(row).length) keys.shift();
+      if (keys.length === Object.keys(row).length && !wholeRows) keys.shift();
       for (const k of keys) row[k] = null;
     }
   };

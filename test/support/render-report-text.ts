@@ -16,7 +16,7 @@ import { seeded } from '../../src/domain/reports/test-support.js';
 export type Shape = 'pipe' | 'spaces' | 'lines';
 
 /** Re-shapes the renderer's pipe rows (lines ending in `|`); prose lines are kept. */
-function reshape(text: string, shape: Shape): string {
+export function reshape(text: string, shape: Shape): string {
   if (shape === 'pipe') return text;
   return text
     .split('\n')

@@ -1,6 +1,7 @@
 // Readable Chinese output of `report check`: one block per report and the folder totals (the batch audit's page
 // and workbook: report-check-summary.ts).
 import type { CheckedReport } from '../../domain/report-check/check-text.js';
+import { explainLines } from '../../domain/report-check/explain.js';
 import type { Finding } from '../../domain/reports/finding.js';
 
 export interface CheckTotals {
@@ -41,8 +42,8 @@ function whereText(f: Finding): string {
   return [bits, w.offset !== undefined ? `位置 ${w.offset}` : '', previous].filter(Boolean).join('，');
 }
 
-/** The readable block for one report. */
-export function formatReport(r: CheckedReport): string {
+/** The readable block for one report; with `explain`, where each figure came from. */
+export function formatReport(r: CheckedReport, explain = false): string {
   const lines = [`文件：${r.file ?? '（未命名）'}`];
   lines.push(`  发布机关：${r.organization.name ?? '未识别'}　年度：${r.year ?? '未识别'}`);
   const fmt = r.format ? `${r.format}年版` : '未识别';
@@ -60,6 +61,9 @@ export function formatReport(r: CheckedReport): string {
       );
     }
   }
+  const explained = explain ? explainLines(r) : [];
+  if (explain) lines.push(explained.length > 0 ? '  数字来源：' : '  数字来源：未读到表格数字。');
+  for (const line of explained) lines.push(`    ${line}`);
   return `${lines.join('\n')}\n\n`;
 }
 

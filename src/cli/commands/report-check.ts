@@ -1,5 +1,5 @@
 // `gongkai report check <file or folder> [--json] [--strict] [--summary out.html] [--summary-xlsx out.xlsx]
-// [--previous file]` — 年报体检
+// [--previous file] [--explain]` — 年报体检
 // (docs/report-check.md): reads published annual reports and checks them; the exit status is 0, or 1 with --strict.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
@@ -10,6 +10,7 @@ import {
   sameIssuer,
   unreadablePreviousFinding,
 } from '../../domain/report-check/previous-year.js';
+import type { ReportFigures } from '../../domain/reports/annual-report.js';
 import { finding } from '../../domain/reports/finding.js';
 import type { CliDeps, CliIo, ReportReader } from '../deps.js';
 import { progressBar } from '../progress.js';
@@ -24,6 +25,8 @@ export interface ReportCheckOptions {
   summaryXlsx?: string;
   /** Last year's report of the same issuer, for R6/R7 on a single file. */
   previous?: string;
+  /** Where each figure came from: printed in Chinese, or `provenance` in each JSON record. */
+  explain?: boolean;
 }
 
 /** Where the command writes (standard output and error of the run) and how it reads documents. */
@@ -50,15 +53,21 @@ async function listReports(dir: string, extensions: readonly string[]): Promise<
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Reads and checks one file; throws when the file cannot be read. */
-async function readChecked(reader: ReportReader, path: string, label: string): Promise<CheckedReport> {
+async function readChecked(
+  reader: ReportReader,
+  path: string,
+  label: string,
+  explain = false,
+  lastYear: ReportFigures | null = null,
+): Promise<CheckedReport> {
   const text = await reader.read(path, await readFile(path));
-  return checkReportText(text, { file: label });
+  return checkReportText(text, { file: label, explain, lastYear });
 }
 
 /** Checks one file; unreadable input becomes a finding, never an exception. */
-async function checkFile(reader: ReportReader, path: string, label: string): Promise<CheckedReport> {
+async function checkFile(reader: ReportReader, path: string, label: string, explain = false): Promise<CheckedReport> {
   try {
-    return await readChecked(reader, path, label);
+    return await readChecked(reader, path, label, explain);
   } catch (e) {
     const report = checkReportText('', { file: label });
     report.findings = [finding('missing', 'error', `无法读取文件：${messageOf(e)}`, {})];
@@ -71,7 +80,12 @@ async function checkFile(reader: ReportReader, path: string, label: string): Pro
  * (the user named it), with a note on stderr when they do not look like last year's report of the
  * same issuer. An unreadable file becomes a `missing` warning on the report.
  */
-async function checkAgainstPrevious(report: CheckedReport, path: string, io: ReportCheckIo): Promise<void> {
+async function checkAgainstPrevious(
+  report: CheckedReport,
+  path: string,
+  io: ReportCheckIo,
+  again?: { path: string; explain?: boolean },
+): Promise<void> {
   let previous: CheckedReport;
   try {
     previous = await readChecked(io.reader, path, path);
@@ -89,6 +103,14 @@ async function checkAgainstPrevious(report: CheckedReport, path: string, io: Rep
       `注意：上一年度报告 ${path} 的发布机关为“${previous.organization.name}”，与本报告“${report.organization.name}”不同；仍按上一年度核对。\n`,
     );
   }
+  if (again) {
+    // Read again knowing last year's 现行有效件数: R7 can then choose between readings of section 二.
+    try {
+      Object.assign(report, await readChecked(io.reader, again.path, report.file ?? path, again.explain, previous));
+    } catch {
+      // The report itself could not be read: its record already says so.
+    }
+  }
   report.findings.push(...explicitPreviousFindings(report, previous));
 }
 
@@ -99,13 +121,16 @@ async function checkAgainstPrevious(report: CheckedReport, path: string, io: Rep
  */
 export async function runReportCheck(target: string, options: ReportCheckOptions, io: ReportCheckIo): Promise<number> {
   const reports: CheckedReport[] = [];
+  // Where each figure came from goes beside the report in every JSON record and into the summaries
+  // (inferred cells are marked there), and is printed with --explain.
+  const sources = Boolean(options.explain || options.json || options.summary || options.summaryXlsx);
   let folder = false;
   try {
     folder = (await stat(target)).isDirectory();
     const files = folder ? await listReports(target, io.reader.extensions) : [target];
     const bar = folder ? progressBar(io, '年报体检 / checking', files.length) : null;
     for (const [i, file] of files.entries()) {
-      reports.push(await checkFile(io.reader, file, folder ? relative(target, file) : basename(file)));
+      reports.push(await checkFile(io.reader, file, folder ? relative(target, file) : basename(file), sources));
       bar?.update(i + 1);
     }
     bar?.stop();
@@ -115,14 +140,16 @@ export async function runReportCheck(target: string, options: ReportCheckOptions
         io.stderr(`--previous 只用于单个报告文件；文件夹内按发布机关和年度自动配对，已忽略 ${options.previous}。\n`);
       }
     } else if (options.previous && reports[0]) {
-      await checkAgainstPrevious(reports[0], options.previous, io);
+      await checkAgainstPrevious(reports[0], options.previous, io, { path: target, explain: sources });
     }
   } catch (e) {
     const report = checkReportText('', { file: target });
     report.findings = [finding('missing', 'error', `无法读取：${messageOf(e)}`, {})];
     reports.push(report);
   }
-  for (const report of reports) io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  for (const report of reports) {
+    io.stdout(options.json ? `${JSON.stringify(report)}\n` : formatReport(report, options.explain));
+  }
   const totals = totalsOf(reports);
   if (folder || reports.length > 1) (options.json ? io.stderr : io.stdout)(formatTotals(totals));
   await writeSummaries(reports, target, options, io);

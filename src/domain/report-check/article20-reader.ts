@@ -1,12 +1,24 @@
 /**
  * Reads the section-二 tables (国办公开办函〔2021〕30号 for 2021, 国办公开办函〔2019〕60号 for 2019). The format of the tables is
  * taken from their header labels (e.g. 本年制发件数 vs 本年新制作数量; 第二十条第（九）项 exists
- * only in 2019). Run-together cells are kept only when a single split is possible.
+ * only in 2019). A row with fewer numbers than columns (digits run together, or blank cells the copy
+ * dropped) is read only when a single reading fits: the only split, or the one the stock identity
+ * R7 and the prose figures single out; otherwise it is left absent with a `missing` finding.
  */
-import type { Article20, Article20Entry, Article20Row, ReportFormat } from '../reports/annual-report.js';
+import type {
+  Article20,
+  Article20Column,
+  Article20Entry,
+  Article20Row,
+  Cell,
+  ReportFigures,
+  ReportFormat,
+} from '../reports/annual-report.js';
 import { finding, type Finding } from '../reports/finding.js';
 import { article20Columns, rowLabel } from '../reports/labels.js';
-import { fitCells, readCells, type NumCell } from './cells.js';
+import { fitCells, placements, readCells, type NumCell } from './cells.js';
+import { statedValues, type ProseFigure } from './prose.js';
+import { CONFIDENCE, rowSources, snippetOf, type How, type Provenance } from './provenance.js';
 import { findArticle20Labels } from './row-labels.js';
 import type { Span } from './sections.js';
 
@@ -16,6 +28,8 @@ export interface Article20Read {
   format: ReportFormat | null;
   rowsSeen: Article20Row[];
   captions: number;
+  /** How each figure was read (provenance.ts). */
+  sources: Provenance['article20'];
   findings: Finding[];
 }
 
@@ -42,37 +56,98 @@ function entryOf(format: ReportFormat, row: Article20Row, cells: (NumCell | null
   return entry;
 }
 
+const asCells = (values: Cell[]): (NumCell | null)[] =>
+  values.map((v) => (v === null ? null : { raw: String(v), value: v, splittable: false }));
+
+/** What is known beside the table: last year's report (R7) and the figures the prose states. */
+export interface Article20Evidence {
+  previous?: ReportFigures | null;
+  prose?: ProseFigure[];
+}
+
+/**
+ * Narrows the readings of a 2021 规章 / 规范性文件 row (本年制发, 本年废止, 现行有效): by the stock
+ * identity R7 when last year's 现行有效件数 is known (国办公开办函〔2021〕30号 table 第二十条第（一）项:
+ * 现行有效 = last year's + 本年制发 − 本年废止), then by the figures the narrative states. Returns the
+ * readings kept and the confidence of a single one, or null when nothing narrowed them.
+ */
+function narrow(
+  row: Article20Row,
+  columns: Article20Column[],
+  candidates: Cell[][],
+  evidence: Article20Evidence,
+): { kept: Cell[][]; confidence: number } | null {
+  if (row !== 'rules' && row !== 'normative') return null;
+  const at = (c: Article20Column) => columns.indexOf(c);
+  const [made, repealed, inForce] = [at('made'), at('repealed'), at('in_force')];
+  if (made < 0 || repealed < 0 || inForce < 0) return null;
+  let kept = candidates;
+  let confidence: number = CONFIDENCE.tableRules;
+  const before = evidence.previous?.article20?.[row]?.in_force;
+  if (before !== undefined && before !== null) {
+    kept = kept.filter((c) => (c[inForce] ?? 0) === before + (c[made] ?? 0) - (c[repealed] ?? 0));
+  }
+  const prose = evidence.prose ?? [];
+  const statedMade = statedValues(prose, 'made', row);
+  const statedInForce = statedValues(prose, 'in_force', row);
+  if (kept.length > 1 && statedMade.length + statedInForce.length > 0) {
+    const byProse = kept.filter(
+      (c) => statedMade.every((s) => c[made] === s) && statedInForce.every((s) => c[inForce] === s),
+    );
+    if (byProse.length > 0 && byProse.length < kept.length) {
+      kept = byProse;
+      confidence = CONFIDENCE.prose;
+    }
+  }
+  return kept.length < candidates.length ? { kept, confidence } : null;
+}
+
 /** Reads section 二 from `region` of normalised `text`. */
-export function readArticle20(text: string, region: Span): Article20Read {
+export function readArticle20(text: string, region: Span, evidence: Article20Evidence = {}): Article20Read {
   const slice = text.slice(region.start, region.end);
   const format = article20Format(slice);
   const hits = findArticle20Labels(text, region);
-  const read: Article20Read = { article20: {}, format, rowsSeen: [], captions: 0, findings: [] };
+  const read: Article20Read = { article20: {}, format, rowsSeen: [], captions: 0, sources: {}, findings: [] };
   const fmt = format ?? '2021';
+  const set = (row: Article20Row, cells: (NumCell | null)[], how: How, confidence: number, snippet: string) => {
+    const entry = entryOf(fmt, row, cells);
+    read.article20[row] = entry;
+    read.sources[row] = rowSources(entry, how, confidence, snippet);
+  };
   hits.forEach((hit, i) => {
     if (hit.code === 'caption') {
       read.captions++;
       return;
     }
     const row = hit.code;
-    if (read.article20[row] || article20Columns(fmt, row).length === 0) return;
-    const n = article20Columns(fmt, row).length;
-    const fit = fitCells(readCells(text.slice(hit.end, hits[i + 1]?.start ?? region.end)), n);
+    const columns = article20Columns(fmt, row);
+    if (read.article20[row] || columns.length === 0) return;
+    const n = columns.length;
+    const run = readCells(text.slice(hit.end, hits[i + 1]?.start ?? region.end));
+    const fit = fitCells(run, n);
     const where = { section: 'article20', row, offset: hit.start };
+    const snippet = snippetOf(text, hit.start, hit.end + run.end);
     if (fit.kind === 'none') return;
     read.rowsSeen.push(row);
-    if (fit.kind === 'exact') read.article20[row] = entryOf(fmt, row, fit.cells);
-    else if (fit.kind === 'split' && fit.candidates.length === 1) {
-      read.article20[row] = entryOf(
-        fmt,
-        row,
-        fit.candidates[0]!.map((v) => ({ raw: String(v), value: v, splittable: false })),
-      );
+    if (fit.kind === 'exact') {
+      set(row, fit.cells, run.positional ? 'cell' : 'text', CONFIDENCE.read, snippet);
+      return;
+    }
+    // Fewer numbers than columns: digits run together, or blank cells the copy dropped (their
+    // values must not slide left). Each reading is kept only when one alone fits what is known.
+    const nums = run.cells.filter((c): c is NumCell => c !== null);
+    const placed = nums.length === run.cells.length ? placements(nums, n) : [];
+    const candidates: Cell[][] = [...(fit.kind === 'split' ? fit.candidates : []), ...placed];
+    const narrowed = narrow(row, columns, candidates, evidence);
+    if (narrowed?.kept.length === 1) {
+      set(row, asCells(narrowed.kept[0]!), 'inferred', narrowed.confidence, snippet);
+    } else if (!narrowed && candidates.length === 1 && placed.length === 0) {
+      set(row, asCells(candidates[0]!), 'inferred', CONFIDENCE.rowRule, snippet);
     } else {
       const why =
-        fit.kind === 'split'
-          ? `数字连在一起，有${fit.candidates.length}种拆分方式`
-          : `只读到${fit.cells.length}个数，应有${n}个`;
+        fit.kind === 'split' && fit.candidates.length > 1
+          ? `数字连在一起，有${narrowed ? narrowed.kept.length : fit.candidates.length}种拆分方式`
+          : `只读到${run.cells.length}个数，应有${n}个`;
       read.findings.push(
         finding('missing', 'warning', `第二部分“${rowLabel('article20', row)}”行${why}，无法确定各列数值`, where),
       );

@@ -174,3 +174,77 @@ export function splitCandidates(tokens: string[], n: number, accept: (values: nu
   walk(0, []);
   return out;
 }
+
+/** A printed number that cannot stand alone (`000`, `023`): it must be several cells run together. */
+const mustBeGlued = (c: NumCell): boolean => c.splittable && c.raw[0] === '0';
+
+/**
+ * Every way to put the numbers of a row whose blank cells were dropped back into `n` columns,
+ * keeping their order (the other columns blank), accepted by `accept` (blanks count as 0 there,
+ * as in the rules R1–R8). Empty when a number must be several cells run together, or when there
+ * would be more than `limit` placements.
+ */
+export function placements(
+  cells: NumCell[],
+  n: number,
+  accept: (values: number[]) => boolean = () => true,
+  limit = 20000,
+): (number | null)[][] {
+  const k = cells.length;
+  if (k === 0 || k >= n || cells.some(mustBeGlued)) return [];
+  const out: (number | null)[][] = [];
+  const row: (number | null)[] = new Array<number | null>(n).fill(null);
+  let tried = 0;
+  const walk = (i: number, from: number): boolean => {
+    if (i === k) {
+      if (++tried > limit) return false;
+      if (accept(row.map((v) => v ?? 0))) out.push([...row]);
+      return true;
+    }
+    for (let p = from; p <= n - (k - i); p++) {
+      row[p] = cells[i]!.value;
+      const more = walk(i + 1, p + 1);
+      row[p] = null;
+      if (!more) return false;
+    }
+    return true;
+  };
+  return walk(0, 0) ? out : [];
+}
+
+/**
+ * Every split of the digit strings `tokens` into exactly `n` numbers (no leading zeros, at most
+ * `maxDigits` digits each, none across two tokens) whose every prefix satisfies `prefixOk` — so a
+ * rule on groups of cells (R5) prunes the search as it goes and long runs stay cheap.
+ */
+export function splitPruned(
+  tokens: string[],
+  n: number,
+  prefixOk: (values: number[]) => boolean,
+  maxDigits = 6,
+  limit = LIMIT,
+): number[][] {
+  const out: number[][] = [];
+  const acc: number[] = [];
+  const left = (t: number, p: number): number =>
+    tokens.slice(t + 1).reduce((s, x) => s + x.length, tokens[t] ? tokens[t]!.length - p : 0);
+  const walk = (t: number, p: number): void => {
+    if (out.length > limit) return;
+    if (t === tokens.length) {
+      if (acc.length === n) out.push([...acc]);
+      return;
+    }
+    const raw = tokens[t]!;
+    if (p === raw.length) return walk(t + 1, 0);
+    const remaining = left(t, p);
+    if (n - acc.length > remaining || (n - acc.length) * maxDigits < remaining) return;
+    for (let len = 1; len <= Math.min(maxDigits, raw.length - p); len++) {
+      if (len > 1 && raw[p] === '0') break;
+      acc.push(Number(raw.slice(p, p + len)));
+      if (acc.length <= n && prefixOk(acc)) walk(t, p + len);
+      acc.pop();
+    }
+  };
+  walk(0, 0);
+  return out;
+}

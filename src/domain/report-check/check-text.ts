@@ -10,7 +10,8 @@ import { readApplications, type ApplicationsRead } from './applications-reader.j
 import { readArticle20, type Article20Read } from './article20-reader.js';
 import { findContact, findCreditCode, findIssuer, findYear } from './meta.js';
 import { blankPageFurniture, normalizeText } from './normalize.js';
-import { proseFindings } from './prose.js';
+import { proseFigures, proseFindings } from './prose.js';
+import type { Provenance } from './provenance.js';
 import { readReviews, type ReviewsRead } from './reviews-reader.js';
 import { findLayout, type Layout, type Span } from './sections.js';
 import { spamFindings } from './spam.js';
@@ -27,6 +28,11 @@ export interface CheckedReport extends Omit<AnnualReport, 'format' | 'year'> {
   /** Injected spam was found: the copy was tampered with. */
   tampered: boolean;
   findings: Finding[];
+  /**
+   * How each figure was read (provenance.ts), with the same section/row/column keys as the
+   * figures; present only when asked for (`explain`), so the report JSON keeps its shape.
+   */
+  provenance?: Provenance;
 }
 
 export interface CheckTextOptions {
@@ -35,6 +41,13 @@ export interface CheckTextOptions {
   previous?: ReportFigures | null;
   /** The file last year's report was read from, named in the R6/R7 findings. */
   previousFile?: string;
+  /** Add `provenance` to the result. */
+  explain?: boolean;
+  /**
+   * Last year's figures for reading only: the stock identity R7 then chooses between readings of
+   * section-二 rows (docs/report-check.md, class 4 and 5); no R6/R7 finding is added for them.
+   */
+  lastYear?: ReportFigures | null;
 }
 
 function sectionText(text: string, layout: Layout, key: SectionKey): string | null {
@@ -72,18 +85,33 @@ function proseSpans(layout: Layout): Span[] {
 }
 
 // Fresh objects per call: the returned report holds them, and a caller may add to it.
-const emptyA20 = (): Article20Read => ({ article20: {}, format: null, rowsSeen: [], captions: 0, findings: [] });
-const emptyApps = (): ApplicationsRead => ({ applications: {}, labelsSeen: [], offsets: {}, findings: [] });
-const emptyReviews = (): ReviewsRead => ({ reviews: {}, found: false, findings: [] });
+const emptyA20 = (): Article20Read => ({
+  article20: {},
+  format: null,
+  rowsSeen: [],
+  captions: 0,
+  sources: {},
+  findings: [],
+});
+const emptyApps = (): ApplicationsRead => ({
+  applications: {},
+  labelsSeen: [],
+  offsets: {},
+  sources: {},
+  findings: [],
+});
+const emptyReviews = (): ReviewsRead => ({ reviews: {}, found: false, sources: {}, findings: [] });
 
 /** Reads and checks one report text. Never throws on any input string. */
 export function checkReportText(raw: string, options: CheckTextOptions = {}): CheckedReport {
   const normalized = normalizeText(raw);
   const text = blankPageFurniture(normalized);
   const layout = findLayout(text);
-  const a20 = layout.article20 ? readArticle20(text, layout.article20) : emptyA20();
-  const apps = layout.applications ? readApplications(text, layout.applications) : emptyApps();
-  const reviews = layout.reviews ? readReviews(text, layout.reviews) : emptyReviews();
+  const prose = proseFigures(text, proseSpans(layout));
+  const evidence = { previous: options.previous ?? options.lastYear ?? null, prose };
+  const a20 = layout.article20 ? readArticle20(text, layout.article20, evidence) : emptyA20();
+  const apps = layout.applications ? readApplications(text, layout.applications, prose) : emptyApps();
+  const reviews = layout.reviews ? readReviews(text, layout.reviews, prose) : emptyReviews();
   const year = findYear(normalized);
   const expectedFormat = formatForYear(year);
   const format = formatOf(a20, apps);
@@ -119,7 +147,7 @@ export function checkReportText(raw: string, options: CheckTextOptions = {}): Ch
       previous: options.previous ?? null,
       ...(options.previousFile !== undefined ? { previousFile: options.previousFile } : {}),
     }),
-    ...proseFindings(text, proseSpans(layout), apps.applications),
+    ...proseFindings(prose, apps.applications, reviews.reviews),
   ];
   return {
     ...(options.file !== undefined ? { file: options.file } : {}),
@@ -139,5 +167,8 @@ export function checkReportText(raw: string, options: CheckTextOptions = {}): Ch
     complete: Boolean(layout.headings.other),
     tampered: spam.length > 0,
     findings,
+    ...(options.explain
+      ? { provenance: { article20: a20.sources, applications: apps.sources, reviews: reviews.sources } }
+      : {}),
   };
 }

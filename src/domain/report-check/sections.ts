@@ -61,6 +61,8 @@ const anyOf = (words: string[]): string => `(?:${words.map(loose).join('|')})`;
  * 一 as `概述`, `基本情况`, `总体概况`, `工作概况`. A bare `其他事项` is not taken as heading 六: it
  * would mark a cut-off copy complete whenever a numbered list has such an item.
  */
+const PROBLEMS = `(?:${loose('存在')}\\s*(?:的\\s*)?(?:${loose('主要')}\\s*)?${anyOf(['问题', '不足'])}|${loose('主要问题')})`;
+
 const HEADING_PATTERNS: Record<SectionKey, KeyedPattern> = {
   overview: heading(0, anyOf(['总体情况', '概述', '基本情况', '总体概况', '工作概况'])),
   article20: heading(0, anyOf(['主动公开政府信息', '政府信息主动公开']), closing(4, ['情况'])),
@@ -68,8 +70,8 @@ const HEADING_PATTERNS: Record<SectionKey, KeyedPattern> = {
   reviews: heading(16, loose('行政复议'), `[^\\n。|]{0,16}?${loose('行政诉讼')}[^\\n。|]{0,4}?${loose('情况')}`),
   problems: heading(
     14,
-    `(?:${loose('存在')}\\s*(?:的\\s*)?(?:${loose('主要')}\\s*)?${anyOf(['问题', '不足'])}|${loose('主要问题')})`,
-    closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策']),
+    PROBLEMS,
+    closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策', '不足', '建议']),
   ),
   other: heading(0, `${loose('其他需')}\\s*(?:要\\s*)?${anyOf(['报告', '说明'])}\\s*(?:的\\s*)?${loose('事项')}`),
 };
@@ -119,10 +121,56 @@ function nextHeadingStart(headings: Heading[], pos: number, textEnd: number): nu
   return headings.filter((h) => h.start >= pos).reduce((m, h) => Math.min(m, h.start), textEnd);
 }
 
+/**
+ * Headings found at a line start when the usual patterns miss them, searched only where the
+ * section must be (after the section-三 table for 四, after 四 for 五): other numbering —
+ * `(四)`, `第四部分`, `4 `, none — and 四 without its closing 情况 when the title runs into the
+ * table (`四、政府信息公开行政复议、行政诉讼行政复议 行政诉讼 …`); 五 as `问题与不足`,
+ * `…问题和改进措施`, `改进措施`, `下一步工作计划`, or a sub-heading `(一)主要问题` when the title itself is lost.
+ */
+const CN = '[一二三四五六七八九十]{1,2}';
+const LINE_LEAD = `^[ \\t]*(?:(?:${CN}|[1-9])\\s*[、.:]?\\s*|\\(\\s*${CN}\\s*\\)\\s*|第\\s*${CN}\\s*部分\\s*[、.:]?\\s*)?`;
+const LATE_HEADINGS: Partial<Record<SectionKey, RegExp>> = {
+  reviews: new RegExp(
+    `${LINE_LEAD}[^\\n。,，|]{0,16}?${loose('行政复议')}[^\\n。|]{0,16}?${loose('行政诉讼')}(?:[^\\n。|]{0,4}?${loose('情况')})?`,
+    'gm',
+  ),
+  problems: new RegExp(
+    `${LINE_LEAD}[^\\n。,，|\\d]{0,10}?(?:${PROBLEMS}|${anyOf(['问题', '不足'])}\\s*[和及与、]\\s*${anyOf(['不足', '改进', '整改', '措施', '建议', '问题'])}|${anyOf(['改进', '整改'])}\\s*${anyOf(['措施', '情况', '方向', '举措'])}|${loose('下一步')}\\s*(?:${loose('工作')}\\s*)?${anyOf(['计划', '打算', '安排', '思路', '举措'])})${closing(10, ['情况', '措施', '举措', '计划', '打算', '方向', '思路', '对策', '不足', '建议'])}`,
+    'gm',
+  ),
+};
+
+/** A late heading of `key` between `from` and `to`. */
+function lateHeading(text: string, key: SectionKey, from: number, to: number): Heading | undefined {
+  const re = LATE_HEADINGS[key];
+  if (!re || from < 0) return undefined;
+  const span = firstMatch(text, re, from);
+  return span && span.start < to ? { key, ...span } : undefined;
+}
+
+const CARRIED_FORWARD = /结\s*转\s*下\s*年\s*度[^\n|\d]{0,12}/g;
+const ROW_CELL = /^[\s|]*(?:[+-]?\d+(?:\.\d+)?|\/|—+)/;
+
+/**
+ * End of the section-三 grid: after the 结转下年度 row label and its seven cells at most (the
+ * section-四 numbers may follow with no words between them when its title is lost).
+ */
+function applicationTableEnd(text: string, from: number, to: number): number {
+  const label = firstMatch(text, CARRIED_FORWARD, from);
+  if (!label || label.start >= to) return -1;
+  let end = label.end;
+  for (let i = 0; i < 7; i++) {
+    const m = ROW_CELL.exec(text.slice(end, end + 40));
+    if (!m) break;
+    end += m[0].length;
+  }
+  return end;
+}
+
 /** Splits the text into headings and table regions. */
 export function findLayout(text: string): Layout {
   const headings = findHeadings(text);
-  const list = Object.values(headings).filter((h): h is Heading => h !== undefined);
   const end = text.length;
   const layout: Layout = { headings };
   const captionAt = text.search(CAPTION);
@@ -131,18 +179,35 @@ export function findLayout(text: string): Layout {
   const appHeading = headings.applications;
   let appStart = appHint?.start ?? (appHeading ? appHeading.end : -1);
   if (appHeading && appHint && appHeading.end > appHint.start) appStart = appHeading.end;
+  const stopAt = (from: number) => headings.other?.start ?? (from >= 0 ? end : -1);
+  // Section 四 found by the shape of what follows the section-三 grid when its title is not the usual one.
+  const tableEnd = appStart >= 0 ? applicationTableEnd(text, appStart, stopAt(appStart)) : -1;
+  if (tableEnd >= 0 && !(headings.reviews && headings.reviews.start > appStart)) {
+    const late = lateHeading(text, 'reviews', tableEnd, stopAt(tableEnd));
+    if (late) headings.reviews = late;
+  }
+  if (!headings.problems) {
+    const from = headings.reviews?.end ?? tableEnd;
+    const late = lateHeading(text, 'problems', from, stopAt(from));
+    if (late) headings.problems = late;
+  }
+  const list = Object.values(headings).filter((h): h is Heading => h !== undefined);
   if (a20Start >= 0) {
     const stops = [appStart, appHeading?.start ?? -1].filter((s) => s > a20Start);
     layout.article20 = { start: a20Start, end: Math.min(nextHeadingStart(list, a20Start + 1, end), ...stops, end) };
   }
   const revHeading = headings.reviews;
+  // Without a title for 四: its table starts at the word 行政复议 after the grid, or right after the grid.
+  const revByShape =
+    revHeading || tableEnd < 0 ? undefined : (firstMatch(text, REVIEW_TABLE_HINT, tableEnd)?.start ?? tableEnd);
   if (appStart >= 0) {
-    const stop =
-      revHeading && revHeading.start > appStart ? revHeading.start : nextHeadingStart(list, appStart + 1, end);
+    let stop = revHeading && revHeading.start > appStart ? revHeading.start : nextHeadingStart(list, appStart + 1, end);
+    if (revByShape !== undefined && revByShape < stop) stop = revByShape;
     layout.applications = { start: appStart, end: stop };
   }
   const revStart =
     revHeading?.end ??
+    revByShape ??
     (layout.applications ? firstMatch(text, REVIEW_TABLE_HINT, layout.applications.end)?.start : undefined);
   if (revStart !== undefined) layout.reviews = { start: revStart, end: nextHeadingStart(list, revStart, end) };
   return layout;

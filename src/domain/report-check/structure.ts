@@ -76,7 +76,8 @@ export function completenessFindings(s: StructureInput): Finding[] {
     (k) =>
       !s.layout.headings[k] &&
       !(k === 'applications' && s.layout.applications) &&
-      !(k === 'article20' && s.layout.article20),
+      !(k === 'article20' && s.layout.article20) &&
+      !(k === 'reviews' && s.layout.reviews && s.reviewsFound),
   );
   const before = absent.filter((k) => SECTION_KEYS.indexOf(k) < lastIndex);
   if (before.length > 0) {

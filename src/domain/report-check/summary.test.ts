@@ -66,8 +66,10 @@ test('should say of each cell whether it was read, blank, inferred or not read',
     'withheld.state_secret': { total: 1 },
     'withheld.prohibited_by_law': { total: 2 },
   };
-  (r as CheckedReport & { provenance: unknown }).provenance = {
+  r.provenance = {
+    article20: {},
     applications: { new: { total: { how: 'inferred', confidence: 0.9, snippet: '1220' } } },
+    reviews: {},
   };
   assert.deepEqual(summaryCell(r, column('applications.new.total')), {
     value: 12,
@@ -83,20 +85,24 @@ test('should say of each cell whether it was read, blank, inferred or not read',
     r.applications[code as 'withheld.state_secret'] ??= { total: null };
   }
   assert.deepEqual(summaryCell(r, column('applications.withheld.total')), { value: 3, status: 'read' });
-  (r as CheckedReport & { provenance: unknown }).provenance = {
+  r.provenance = {
+    article20: {},
     applications: {
-      'withheld.state_secret': { total: { how: 'inferred', confidence: 0.7 } },
-      'withheld.prohibited_by_law': { total: { how: 'inferred', confidence: 0.6 } },
+      'withheld.state_secret': { total: { how: 'inferred', confidence: 0.7, snippet: '1' } },
+      'withheld.prohibited_by_law': { total: { how: 'inferred', confidence: 0.6, snippet: '2' } },
     },
+    reviews: {},
   };
   assert.deepEqual(summaryCell(r, column('applications.withheld.total')), {
     value: 3,
     status: 'inferred',
     confidence: 0.6,
   });
-  (r as CheckedReport & { provenance: unknown }).provenance = { 'applications|new|total': { how: 'inferred' } };
-  assert.deepEqual(summaryCell(r, column('applications.new.total')), { value: 12, status: 'inferred' });
-  (r as CheckedReport & { provenance: unknown }).provenance = { 'applications.new.total': { how: 'text' } };
+  r.provenance = {
+    article20: {},
+    applications: { new: { total: { how: 'text', confidence: 1, snippet: '12' } } },
+    reviews: {},
+  };
   assert.deepEqual(summaryCell(r, column('applications.new.total')), { value: 12, status: 'read' });
 });
 

@@ -9,6 +9,7 @@ import { OUTCOME_CODES, type ReportFormat } from '../reports/annual-report.js';
 import type { Finding } from '../reports/finding.js';
 import { findingPlace } from '../reports/labels.js';
 import type { CheckedReport } from './check-text.js';
+import type { FigureSource, Provenance, RowSources } from './provenance.js';
 
 /** How a figure stands in the summary. */
 export type SummaryCellStatus =
@@ -190,21 +191,10 @@ export interface ReportSummary {
   totals: SummaryTotals;
 }
 
-/** A figure's provenance as the checker may record it beside the report (same section/row/column keys). */
-type Provenance = { how?: unknown; confidence?: unknown };
-
-const objectOr = (v: unknown): Record<string, unknown> | undefined =>
-  v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
-
-/**
- * The provenance entry of a figure: `provenance[section][row][column]`, or one keyed by the whole address
- * (`"section|row|column"` as truth.json keys figures, or `"section.row.column"`).
- */
-function provenanceOf(report: CheckedReport, section: string, row: string, column: string): Provenance | undefined {
-  const all = objectOr((report as { provenance?: unknown }).provenance);
-  if (!all) return undefined;
-  const nested = objectOr(objectOr(objectOr(all[section])?.[row])?.[column]);
-  return nested ?? objectOr(all[`${section}|${row}|${column}`]) ?? objectOr(all[`${section}.${row}.${column}`]);
+/** Where a figure came from, when the report was read with its provenance (check-text.ts `explain`). */
+function sourceOf(report: CheckedReport, section: string, row: string, column: string): FigureSource | undefined {
+  const rows = report.provenance?.[section as keyof Provenance] as Record<string, RowSources | undefined> | undefined;
+  return rows?.[row]?.[column];
 }
 
 /** One cell of a report's table by its `section|row|column` key. */
@@ -213,11 +203,8 @@ function cellOf(report: CheckedReport, key: string): SummaryCell {
   const table = (report as unknown as Record<string, Record<string, Record<string, unknown>> | undefined>)[section];
   const value = table?.[row]?.[column];
   if (typeof value !== 'number' && value !== null) return { value: null, status: 'missing' };
-  const provenance = provenanceOf(report, section, row, column);
-  if (provenance?.how === 'inferred') {
-    const confidence = typeof provenance.confidence === 'number' ? { confidence: provenance.confidence } : {};
-    return { value, status: 'inferred', ...confidence };
-  }
+  const source = sourceOf(report, section, row, column);
+  if (source?.how === 'inferred') return { value, status: 'inferred', confidence: source.confidence };
   return value === null ? { value, status: 'blank' } : { value, status: 'read' };
 }
 

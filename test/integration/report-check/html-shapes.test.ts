@@ -86,6 +86,17 @@ describe('blank cells', () => {
       }
     });
 
+    test(`should read rows whose every cell is blank as blank, and the rows after them (${format})`, () => {
+      let wholeRows = 0;
+      for (let i = 0; i < 4; i++) {
+        const want = zerosBlank(randomFigures(prng(250 + i), format), true);
+        const rows = [want.applications, want.reviews].flatMap((t) => Object.values(t));
+        wholeRows += rows.filter((r) => r && Object.values(r).every((v) => v === null)).length;
+        readsAll(blankSpellings(styled(reportBody(want, yearOf(format)))), want, `${format} #${i}`);
+      }
+      assert.ok(wholeRows > 0, 'no row was blank throughout');
+    });
+
     test(`should keep blank cells merged down and cells a row leaves out in their columns (${format})`, () => {
       for (let i = 0; i < 3; i++) {
         const want = zerosBlank(randomFigures(prng(300 + i), format));
