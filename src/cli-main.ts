@@ -4,7 +4,7 @@
 import type { Config } from './config/config.js';
 import { runCli } from './cli/program.js';
 import { CliFailure, type CliDeps, type CliIo } from './cli/deps.js';
-import { documentReaders, once, reportDocumentRenderers, reportExtensions } from './lazy-adapters.js';
+import { documentReaders, once, reportDocumentRenderers, reportExtensions, siteCheckPorts } from './lazy-adapters.js';
 
 /** The environment variables of a run (usually process.env). */
 export type Env = Record<string, string | undefined>;
@@ -43,6 +43,7 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
       read: documentReaders((await config()).documents).documentReader,
       extensions: await reportExtensions(),
     }),
+    siteCheckPorts: async () => siteCheckPorts(documentReaders((await config()).documents)),
   };
 }
 

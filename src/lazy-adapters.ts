@@ -9,6 +9,7 @@ import type { DocumentReader, ReportDocumentRenderers } from './app/reports/port
 import type { CatalogueSheetIO } from './app/standard-catalogue/ports.js';
 import type { WordBodyReader } from './app/publications/ports.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
+import type { SiteCheckPorts } from './app/monitoring/crawl-ports.js';
 
 /** Runs `load` on the first call only; every call gets its promise. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -78,4 +79,41 @@ export const passwordHasher: PasswordHasher = {
 export function smtpMailerOnFirstUse(url: string, from: string): Mailer {
   const mailer = once(async () => (await import('./adapters/mail/smtp-mailer.js')).smtpMailer(url, from));
   return { send: async (m) => (await mailer()).send(m) };
+}
+
+const crawler = once(() => import('./adapters/crawler/http-crawler.js'));
+
+/**
+ * The ports of the website check: the crawler (loaded on the first crawl) and the attachments read by the guarded
+ * document parser (PDF, DOCX, HTML, text through `documentReader`; XLSX through the sandboxed sheet reader).
+ */
+export function siteCheckPorts(
+  readers: Pick<ReturnType<typeof documentReaders>, 'documentReader' | 'catalogueSheets'>,
+): {
+  crawler: SiteCheckPorts['crawler'];
+  readAttachment: SiteCheckPorts['readAttachment'];
+  attachmentExtensions: readonly string[];
+} {
+  return {
+    crawler: (options) => {
+      // The crawler module loads at the first fetch, so that building the ports loads nothing.
+      const session = once(async () => (await crawler()).httpCrawler()(options));
+      let opened = false;
+      return {
+        fetch: async (url, want) => {
+          opened = true;
+          return (await session()).fetch(url, want);
+        },
+        close: async () => {
+          if (opened) await (await session()).close();
+        },
+      };
+    },
+    readAttachment: async (name, bytes) => {
+      if (!name.toLowerCase().endsWith('.xlsx')) return readers.documentReader(name, bytes);
+      const { sheets } = await readers.catalogueSheets.read(bytes);
+      return sheets.map((s) => s.rows.map((r) => r.join('\t')).join('\n')).join('\n');
+    },
+    attachmentExtensions: ['.pdf', '.docx', '.xlsx', '.txt'],
+  };
 }

@@ -5,6 +5,7 @@ import type { Maintenance } from '../app/system/ports.js';
 import type { BootstrapResult } from '../app/bootstrap.js';
 import type { JobHost } from '../app/jobs/background-jobs.js';
 import type { DocumentReader, ReportDocumentRenderers } from '../app/reports/ports.js';
+import type { SiteCheckPorts } from '../app/monitoring/crawl-ports.js';
 import { lazyProgress } from './progress.js';
 
 /** A started instance as the CLI sees it. */
@@ -53,6 +54,8 @@ export type CliDeps = CliIo & {
   reportDocuments: ReportDocumentRenderers;
   /** The report-document reader of `report check`, loaded on first use. */
   reportReader: () => Promise<ReportReader>;
+  /** The crawler and the attachment reader of `monitor check` (which opens no database), loaded on first use. */
+  siteCheckPorts: () => Promise<SiteCheckPorts>;
   /** Writes one line to standard output. */
   out: (line: string) => void;
   /** Writes one line to standard error. */
