@@ -5,7 +5,7 @@
 // statuses ≥ 400 are results, never exceptions.
 import { Agent, request, type Dispatcher } from 'undici';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import type { Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import robotsParserModule from 'robots-parser';
 import type {
   CrawlOptions,
@@ -91,6 +91,12 @@ function decoderFor(encoding: string | null): Transform | null {
   }
 }
 
+/** Drops a body not read (the error its destruction emits is expected). */
+function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 /** Reads a stream up to `cap` bytes; stops (and destroys it) past the cap. */
 async function readCapped(stream: Readable, cap: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const chunks: Buffer[] = [];
@@ -100,7 +106,7 @@ async function readCapped(stream: Readable, cap: number): Promise<{ bytes: Uint8
     if (size + b.length > cap) {
       chunks.push(b.subarray(0, cap - size));
       size = cap;
-      stream.destroy();
+      discard(stream);
       return { bytes: Buffer.concat(chunks, size), truncated: true };
     }
     chunks.push(b);
@@ -117,7 +123,11 @@ async function readBody(
 ): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const decoder = decoderFor(encoding);
   if (!decoder) return readCapped(body, cap);
-  if (encoding?.trim().toLowerCase() !== 'deflate') return readCapped(body.pipe(decoder), cap);
+  if (encoding?.trim().toLowerCase() !== 'deflate')
+    return readCapped(
+      pipeline(body, decoder, () => undefined),
+      cap,
+    );
   const raw = await readCapped(body, cap);
   const inflate = (t: Transform) =>
     new Promise<Buffer>((ok, ko) => {
@@ -210,15 +220,15 @@ export class HttpCrawler implements SiteCrawler {
         const base = { ...out, status: res.statusCode, error: null, contentType };
         const location = header(res.headers, 'location');
         if (res.statusCode === 304 && cached) {
-          res.body.destroy();
+          discard(res.body);
           return { ...base, notModified: true, page: cached.page };
         }
         if ((res.statusCode >= 300 && res.statusCode < 400) || res.statusCode >= 400 || want === 'probe') {
-          res.body.destroy();
+          discard(res.body);
           return { ...base, location };
         }
         if (want === 'page' && !isHtml(contentType)) {
-          res.body.destroy();
+          discard(res.body);
           return base;
         }
         const cap = want === 'page' ? this.settings.maxPageBytes : this.settings.maxAttachmentBytes;

@@ -117,7 +117,7 @@ class SiteCheck {
   ) {
     const siteHost = hostOf(this.site.url);
     for (const { url } of page.links) {
-      if (url === on) continue;
+      if (url === on || url === this.site.url) continue;
       const seen = this.found.get(url);
       if (seen) {
         seen.outcome.pages++;
