@@ -122,6 +122,8 @@ class SiteCheck {
       if (seen) {
         seen.outcome.pages++;
         seen.outcome.onHome ||= onHome;
+        // A page linked from the home page and from a column belongs to the column.
+        if (column && !seen.outcome.column) seen.outcome.column = column;
         continue;
       }
       const outcome: LinkOutcome = { url, status: null, error: null, foundOn: on, onHome, pages: 1 };
