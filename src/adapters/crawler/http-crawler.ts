@@ -123,11 +123,12 @@ async function readBody(
 ): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const decoder = decoderFor(encoding);
   if (!decoder) return readCapped(body, cap);
-  if (encoding?.trim().toLowerCase() !== 'deflate')
+  if (encoding?.trim().toLowerCase() !== 'deflate') {
     return readCapped(
       pipeline(body, decoder, () => undefined),
       cap,
     );
+  }
   const raw = await readCapped(body, cap);
   const inflate = (t: Transform) =>
     new Promise<Buffer>((ok, ko) => {

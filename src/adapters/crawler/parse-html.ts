@@ -50,6 +50,14 @@ export function parseHtml(html: string, url: string): ParsedPage {
   let heading: string | undefined;
   let link: { url: string; text: string } | null = null;
   const chromeDepth = () => stack.some((o) => o.chrome);
+  // A block boundary: a new line of the text, a space in the items and headings it falls in (table cells).
+  const breakLine = (): void => {
+    text.push('\n');
+    for (const o of stack) {
+      if (o.item) o.item.text += ' ';
+      if (o.heading) o.heading.text += ' ';
+    }
+  };
 
   const close = (o: Open): void => {
     if (SKIP.has(o.name)) skip = Math.max(0, skip - 1);
@@ -58,7 +66,7 @@ export function parseHtml(html: string, url: string): ParsedPage {
       links.push({ url: link.url, text: link.text.trim() });
       link = null;
     }
-    if (BLOCK.has(o.name)) text.push('\n');
+    if (BLOCK.has(o.name)) breakLine();
     if (o.heading) heading = o.heading.text.replace(/\s+/g, ' ').trim() || heading;
     if (o.item?.url) {
       const t = o.item.text.replace(/\s+/g, ' ').trim();
@@ -76,7 +84,7 @@ export function parseHtml(html: string, url: string): ParsedPage {
         };
         if (SKIP.has(name)) skip++;
         if (name === 'title') inTitle = true;
-        if (BLOCK.has(name)) text.push('\n');
+        if (BLOCK.has(name)) breakLine();
         const target = name === 'a' || name === 'area' ? attrs.href : name === 'iframe' ? attrs.src : undefined;
         const resolved = target !== undefined && !skip ? resolve(target, base) : null;
         if (resolved) {
