@@ -2,9 +2,16 @@
 // then a <meta charset> / <meta http-equiv> in the first bytes (the WHATWG prescan, simplified), else UTF-8.
 // GBK, GB2312 and GB18030 are decoded as GB18030 (a superset of both) by the TextDecoder of Node's full ICU
 // (docs/decisions/0015-crawler.md).
+import { TextDecoder } from 'node:util';
 
 const GB = new Set(['gbk', 'gb2312', 'gb18030', 'x-gbk', 'cp936', 'windows-936', 'euc-cn', 'csgb2312', 'gb_2312-80']);
 const PRESCAN_BYTES = 4096;
+
+const labels = new Map<string, string | null>([
+  ['utf-8', 'utf-8'],
+  ['utf8', 'utf-8'],
+]);
+const decoders = new Map<string, TextDecoder>();
 
 /** The decoder label of a charset name (GB family → gb18030), or null when unknown. */
 export function decoderLabel(charset: string): string | null {
@@ -13,11 +20,16 @@ export function decoderLabel(charset: string): string | null {
     .toLowerCase()
     .replace(/^["']|["']$/g, '');
   if (GB.has(name)) return 'gb18030';
-  try {
-    return new TextDecoder(name).encoding;
-  } catch {
-    return null;
+  let label = labels.get(name);
+  if (label === undefined) {
+    try {
+      label = new TextDecoder(name).encoding;
+    } catch {
+      label = null;
+    }
+    if (labels.size < 200) labels.set(name, label);
   }
+  return label;
 }
 
 /** The charset a Content-Type header names, or null. */
@@ -54,5 +66,10 @@ export function decodeHtml(bytes: Uint8Array, contentType: string | null): { tex
   const mark = bom(bytes);
   const charset = mark?.label ?? headerCharset(contentType) ?? metaCharset(bytes) ?? 'utf-8';
   const body = mark ? bytes.subarray(mark.length) : bytes;
-  return { text: new TextDecoder(charset, { fatal: false }).decode(body), charset };
+  if (charset === 'utf-8') {
+    return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), charset };
+  }
+  let decoder = decoders.get(charset);
+  if (!decoder) decoders.set(charset, (decoder = new TextDecoder(charset, { fatal: false })));
+  return { text: decoder.decode(body), charset };
 }

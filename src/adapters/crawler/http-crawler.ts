@@ -146,6 +146,14 @@ async function readBody(
   return { bytes: bytes.subarray(0, cap), truncated: raw.truncated || bytes.length > cap };
 }
 
+/** A response as read under the host's slot: an HTML body is parsed after the slot is released. */
+type Gated = FetchResult & {
+  location: string | null;
+  html?: Uint8Array;
+  etag?: string | null;
+  lastModified?: string | null;
+};
+
 const isHtml = (type: string | null): boolean => !type || /html|xml/i.test(type);
 
 /** A crawler session over undici (see {@link DEFAULT_CRAWLER_SETTINGS}). */
@@ -204,7 +212,7 @@ export class HttpCrawler implements SiteCrawler {
     cached: Awaited<ReturnType<NonNullable<CrawlOptions['cache']>['get']>>,
   ): Promise<FetchResult & { location: string | null }> {
     const host = new URL(url).host;
-    return this.gate.run(host, async () => {
+    const got: Gated = await this.gate.run(host, async (): Promise<Gated> => {
       const timeout = AbortSignal.timeout(this.settings.timeoutMs);
       const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
       const headers: Record<string, string> = {
@@ -235,21 +243,25 @@ export class HttpCrawler implements SiteCrawler {
         const cap = want === 'page' ? this.settings.maxPageBytes : this.settings.maxAttachmentBytes;
         const { bytes, truncated } = await readBody(res.body, header(res.headers, 'content-encoding'), cap);
         if (want === 'attachment') return { ...base, truncated, bytes };
-        const page = parseHtml(decodeHtml(bytes, contentType).text, url);
-        const etag = header(res.headers, 'etag');
-        const lastModified = header(res.headers, 'last-modified');
-        if (this.options.cache && (etag || lastModified)) {
-          await this.options.cache.set(url, {
-            ...(etag ? { etag } : {}),
-            ...(lastModified ? { lastModified } : {}),
-            page,
-          });
-        }
-        return { ...base, truncated, page };
+        return {
+          ...base,
+          truncated,
+          html: bytes,
+          etag: header(res.headers, 'etag'),
+          lastModified: header(res.headers, 'last-modified'),
+        };
       } catch (e) {
         return { ...out, status: null, contentType: null, error: failureOf(e, timeout.aborted) };
       }
     });
+    if (!got.html) return got;
+    // Parsed after the host's slot is free, so the next request to the host runs meanwhile.
+    const { html, etag, lastModified, ...result } = got;
+    const page = parseHtml(decodeHtml(html, result.contentType).text, url);
+    if (this.options.cache && (etag || lastModified)) {
+      await this.options.cache.set(url, { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}), page });
+    }
+    return { ...result, page };
   }
 
   /** Whether robots.txt lets the crawler fetch `url` (an unreadable robots.txt allows everything). */

@@ -114,7 +114,8 @@ class SiteCheck {
     page: ParsedPage,
     on: string,
     { onHome, depth, column }: { onHome: boolean; depth: number; column?: string },
-  ) {
+    added?: Map<string, Found>,
+  ): void {
     const siteHost = hostOf(this.site.url);
     for (const { url } of page.links) {
       if (url === on || url === this.site.url) continue;
@@ -128,7 +129,9 @@ class SiteCheck {
       }
       const outcome: LinkOutcome = { url, status: null, error: null, foundOn: on, onHome, pages: 1 };
       if (column) outcome.column = column;
-      this.found.set(url, { outcome, read: depth === 1 && hostOf(url) === siteHost });
+      const found = { outcome, read: depth === 1 && hostOf(url) === siteHost };
+      this.found.set(url, found);
+      added?.set(url, found);
     }
   }
 
@@ -146,9 +149,8 @@ class SiteCheck {
     if (r.bytes && attachment) await this.readAttachment(url, r.bytes, { ...src, foundOn: f.outcome.foundOn });
     if (r.page && r.status !== null && r.status < 400 && f.read) {
       this.readPage(r.page, src);
-      const before = new Set(this.found.keys());
-      this.collect(r.page, url, { onHome: false, depth: 2, ...(f.outcome.column ? { column: f.outcome.column } : {}) });
-      for (const [u, g] of this.found) if (!before.has(u)) next.set(u, g);
+      const column = f.outcome.column ? { column: f.outcome.column } : {};
+      this.collect(r.page, url, { onHome: false, depth: 2, ...column }, next);
     }
   }
 
