@@ -49,17 +49,24 @@ export function parseHtml(html: string, url: string): ParsedPage {
   const stack: Open[] = [];
   let heading: string | undefined;
   let link: { url: string; text: string } | null = null;
-  const chromeDepth = () => stack.some((o) => o.chrome);
+  // Open chrome elements (nav, header, footer…) and open items/headings: the loops below run only when needed.
+  let chrome = 0;
+  let captures = 0;
   // A block boundary: a new line of the text, a space in the items and headings it falls in (table cells).
   const breakLine = (): void => {
     text.push('\n');
-    for (const o of stack) {
-      if (o.item) o.item.text += ' ';
-      if (o.heading) o.heading.text += ' ';
+    if (captures) {
+      for (const o of stack) {
+        if (o.item) o.item.text += ' ';
+        if (o.heading) o.heading.text += ' ';
+      }
     }
   };
 
   const close = (o: Open): void => {
+    if (o.chrome) chrome--;
+    if (o.item) captures--;
+    if (o.heading) captures--;
     if (SKIP.has(o.name)) skip = Math.max(0, skip - 1);
     if (o.name === 'title') inTitle = false;
     if (o.name === 'a' && link) {
@@ -78,10 +85,12 @@ export function parseHtml(html: string, url: string): ParsedPage {
     {
       onopentag(name, attrs) {
         if (name === 'base' && attrs.href) base = resolve(attrs.href, url) ?? base;
+        const named = attrs.class !== undefined || attrs.id !== undefined;
         const open: Open = {
           name,
-          chrome: CHROME.has(name) || CHROME_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`),
+          chrome: CHROME.has(name) || (named && CHROME_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)),
         };
+        if (open.chrome) chrome++;
         if (SKIP.has(name)) skip++;
         if (name === 'title') inTitle = true;
         if (BLOCK.has(name)) breakLine();
@@ -90,10 +99,16 @@ export function parseHtml(html: string, url: string): ParsedPage {
         if (resolved) {
           if (name === 'a') link = { url: resolved, text: '' };
           else links.push({ url: resolved, text: '' });
-          for (const o of stack) if (o.item && !o.item.url) o.item.url = resolved;
+          if (captures) for (const o of stack) if (o.item && !o.item.url) o.item.url = resolved;
         }
-        if (ITEM.has(name) && !chromeDepth() && !open.chrome) open.item = { text: '', url: null };
-        if (HEADING.has(name) && !chromeDepth()) open.heading = { text: '' };
+        if (ITEM.has(name) && !chrome) {
+          open.item = { text: '', url: null };
+          captures++;
+        }
+        if (HEADING.has(name) && !chrome) {
+          open.heading = { text: '' };
+          captures++;
+        }
         if (VOID.has(name)) close(open);
         else stack.push(open);
       },
@@ -102,9 +117,11 @@ export function parseHtml(html: string, url: string): ParsedPage {
         if (skip) return;
         text.push(data);
         if (link) link.text += data;
-        for (const o of stack) {
-          if (o.item) o.item.text += data;
-          if (o.heading) o.heading.text += data;
+        if (captures) {
+          for (const o of stack) {
+            if (o.item) o.item.text += data;
+            if (o.heading) o.heading.text += data;
+          }
         }
       },
       onclosetag(name) {
