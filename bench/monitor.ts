@@ -128,15 +128,21 @@ async function main(): Promise<void> {
     await checkSite(ports, site, { asOf: '2026-12-01', budget: 60, concurrency: CONNECTIONS * 2 });
     await plainFetch(urls.splice(0));
     inFetch = 0;
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const { value: result, peak } = await peakRss(() =>
       checkSite(ports, site, { asOf: '2026-12-01', budget, concurrency: CONNECTIONS * 2 }),
     );
     const checkMs = performance.now() - t0;
+    const checkCpu = process.cpuUsage(c0);
     console.log(`time inside crawler.fetch (summed over concurrent requests): ${(inFetch / 1000).toFixed(2)} s`);
+    const c1 = process.cpuUsage();
     const t1 = performance.now();
     await plainFetch(urls);
     const fetchMs = performance.now() - t1;
+    const fetchCpu = process.cpuUsage(c1);
+    const cpu = (u: NodeJS.CpuUsage) => ((u.user + u.system) / 1e6).toFixed(2);
+    console.log(`CPU of this process: check ${cpu(checkCpu)} s, plain fetch ${cpu(fetchCpu)} s`);
     const rate = (n: number, ms: number) => ((n / ms) * 1000).toFixed(0);
     console.log(`site: ${COLUMNS} columns × ${ITEMS} items; ${urls.length} requests, ${result.pages} pages read`);
     console.log(
