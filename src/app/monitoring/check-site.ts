@@ -194,7 +194,6 @@ export async function checkSite(
     const home = await run.fetch(site.url, 'page');
     const homeOk = home?.page && home.status !== null && home.status < 400 ? home.page : null;
     if (home) run.findings.push(...probeFinding(site.url, home));
-    run.findings.push(...homeFreshness({ url: site.url, items: homeOk ? homeOk.items : null }, options.asOf, settings));
     if (homeOk) {
       run.readPage(homeOk, { url: site.url });
       run.collect(homeOk, site.url, { onHome: true, depth: 1 });
@@ -220,6 +219,8 @@ export async function checkSite(
       }
     }
     const crawled = site.columns.map((c, i) => ({ ...c, items: columns[i]?.items ?? null }));
+    const homePage = { url: site.url, items: homeOk ? homeOk.items : null };
+    run.findings.push(...homeFreshness(homePage, options.asOf, settings, crawled));
     run.findings.push(...columnFreshness(crawled, options.asOf, settings));
     // Column pages were fetched above: their outcomes are known.
     const fetched = new Set(site.columns.map((c) => c.url));

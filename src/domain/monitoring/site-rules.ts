@@ -37,22 +37,32 @@ function newest(items: readonly ListItem[], asOf: string): { last: string | null
 
 /**
  * 19号 首页不更新: a veto when no item on the home page is dated within the last `homeStaleDays` days (an undated
- * item counts as not updated, 2015 census sheet). Nothing when the home page could not be read (see `unavailable`).
+ * item counts as not updated, 2015 census sheet). A home page with no list items at all is a navigation entrance:
+ * 19号 then judges the second-level pages, so the newest item of the `columns` read counts. Nothing when the home
+ * page could not be read (see `unavailable`).
  */
-export function homeFreshness(home: ListPage, asOf: string, settings: SiteCheckSettings): MonitorFinding[] {
+export function homeFreshness(
+  home: ListPage,
+  asOf: string,
+  settings: SiteCheckSettings,
+  columns: readonly ListPage[] = [],
+): MonitorFinding[] {
   if (!home.items) return [];
-  const { last, undated } = newest(home.items, asOf);
+  const entrance = home.items.length === 0 && columns.some((c) => c.items && c.items.length > 0);
+  const items = entrance ? columns.flatMap((c) => c.items ?? []) : home.items;
+  const { last, undated } = newest(items, asOf);
   const days = last ? daysBetween(last, asOf) : null;
   if (days !== null && days <= settings.homeStaleDays) return [];
+  const where = entrance ? '首页为导航入口，各栏目' : '首页';
   return [
     {
       rule: 'home_stale',
       severity: 'veto',
       url: home.url,
       message: last
-        ? `首页最近一条信息发布于 ${last}，已 ${days} 天未更新（超过 ${settings.homeStaleDays} 天）`
-        : `首页未找到带日期的信息，视为 ${settings.homeStaleDays} 天内未更新`,
-      evidence: { lastDate: last, days, limitDays: settings.homeStaleDays, items: home.items.length, undated },
+        ? `${where}最近一条信息发布于 ${last}，已 ${days} 天未更新（超过 ${settings.homeStaleDays} 天）`
+        : `${where}未找到带日期的信息，视为 ${settings.homeStaleDays} 天内未更新`,
+      evidence: { lastDate: last, days, limitDays: settings.homeStaleDays, items: items.length, undated, entrance },
     },
   ];
 }

@@ -72,6 +72,16 @@ describe('freshness', () => {
     assert.deepEqual([f?.rule, f?.severity, f?.evidence.days], ['home_stale', 'veto', 15]);
     assert.equal(homeFreshness(home('无日期'), '2026-12-01', S).length, 1);
   });
+  it('a home page that is only a navigation entrance is judged by the columns (19号)', () => {
+    const entrance = { url: 'http://x/', items: [] };
+    const fresh = { url: 'http://x/a/', items: [{ text: '2026-11-30' }] };
+    const old = { url: 'http://x/b/', items: [{ text: '2026-01-30' }] };
+    assert.deepEqual(homeFreshness(entrance, '2026-12-01', S, [old, fresh]), []);
+    const [f] = homeFreshness(entrance, '2026-12-01', S, [old]);
+    assert.deepEqual([f?.rule, f?.evidence.entrance, f?.evidence.lastDate], ['home_stale', true, '2026-01-30']);
+    // With no column read either, an empty home page has nothing new.
+    assert.equal(homeFreshness(entrance, '2026-12-01', S, []).length, 1);
+  });
 });
 
 describe('vetoes (国办秘函〔2019〕19号 栏目不更新)', () => {
