@@ -11,6 +11,7 @@ import {
   reportDocumentRenderers,
   reportExtensions,
   reportSummaryWorkbook,
+  siteCheckPorts,
 } from './lazy-adapters.js';
 
 /** The environment variables of a run (usually process.env). */
@@ -52,6 +53,7 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
       read: documentReaders((await config()).documents).documentReader,
       extensions: await reportExtensions(),
     }),
+    siteCheckPorts: async () => siteCheckPorts(documentReaders((await config()).documents)),
   };
 }
 

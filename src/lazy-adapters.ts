@@ -10,6 +10,7 @@ import type { CatalogueSheetIO } from './app/standard-catalogue/ports.js';
 import type { WordBodyReader } from './app/publications/ports.js';
 import type { IntegrityContext } from './app/monitoring/integrity.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
+import type { SiteCheckPorts } from './app/monitoring/crawl-ports.js';
 
 /** Runs `load` on the first call only; every call gets its promise. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -93,4 +94,41 @@ export async function integrityAdapters(): Promise<Pick<IntegrityContext, 'integ
     import('./adapters/http-fetch/integrity-page.js'),
   ]);
   return { integrityFetch: httpFetch(), integrityPage: readIntegrityPage };
+}
+
+const crawler = once(() => import('./adapters/crawler/http-crawler.js'));
+
+/**
+ * The ports of the website check: the crawler (loaded on the first crawl) and the attachments read by the guarded
+ * document parser (PDF, DOCX, HTML, text through `documentReader`; XLSX through the sandboxed sheet reader).
+ */
+export function siteCheckPorts(
+  readers: Pick<ReturnType<typeof documentReaders>, 'documentReader' | 'catalogueSheets'>,
+): {
+  crawler: SiteCheckPorts['crawler'];
+  readAttachment: SiteCheckPorts['readAttachment'];
+  attachmentExtensions: readonly string[];
+} {
+  return {
+    crawler: (options) => {
+      // The crawler module loads at the first fetch, so that building the ports loads nothing.
+      const session = once(async () => (await crawler()).httpCrawler()(options));
+      let opened = false;
+      return {
+        fetch: async (url, want) => {
+          opened = true;
+          return (await session()).fetch(url, want);
+        },
+        close: async () => {
+          if (opened) await (await session()).close();
+        },
+      };
+    },
+    readAttachment: async (name, bytes) => {
+      if (!name.toLowerCase().endsWith('.xlsx')) return readers.documentReader(name, bytes);
+      const { sheets } = await readers.catalogueSheets.read(bytes);
+      return sheets.map((s) => s.rows.map((r) => r.join('\t')).join('\n')).join('\n');
+    },
+    attachmentExtensions: ['.pdf', '.docx', '.xlsx', '.txt'],
+  };
 }

@@ -9,6 +9,7 @@ import type { FeeOptions } from './commands/fee.js';
 import type { MonitorIntegrityOptions } from './commands/monitor-integrity.js';
 import type { ExportOptions } from './commands/publications-export.js';
 import type { ReportCheckOptions } from './commands/report-check.js';
+import type { MonitorCheckOptions } from './commands/monitor.js';
 import type { ReportRenderOptions } from './commands/report-render.js';
 import type { ReportValidateOptions } from './commands/report-validate.js';
 
@@ -31,9 +32,20 @@ export function addCommands(program: Command, deps: CliDeps, act: Act): void {
   addMonitorCommands(program, deps, act);
 }
 
-/** `monitor`: website monitoring (the site checks join this group; `integrity` checks this portal itself). */
+/** `monitor …`: website checks (`check` one described site; `integrity` checks this portal itself). */
 function addMonitorCommands(program: Command, deps: CliDeps, act: Act): void {
   const monitor = program.command('monitor').description('网站监测 / Website monitoring');
+  monitor
+    .command('check')
+    .description('检查一个网站（不保存结果）/ check one website described by a file (nothing is saved)')
+    .argument('<site.json>', '网站描述文件 { name, url, kind?, org?, columns } / the site description')
+    .option('--as-of <date>', '以该日期为“今天”判断更新情况（YYYY-MM-DD）/ the date freshness is judged on')
+    .option('--json', '输出 JSON Lines：每行一个问题，最后一行为汇总 / JSON Lines: findings, then the summary')
+    .action(
+      act(async (path: string, options: MonitorCheckOptions) =>
+        (await import('./commands/monitor.js')).monitorCheck(deps, path, options),
+      ),
+    );
   monitor
     .command('integrity')
     .description(

@@ -6,6 +6,7 @@ import type { BootstrapResult } from '../app/bootstrap.js';
 import type { JobHost } from '../app/jobs/background-jobs.js';
 import type { IntegrityContext } from '../app/monitoring/integrity.js';
 import type { DocumentReader, ReportDocumentRenderers, ReportSummaryXlsx } from '../app/reports/ports.js';
+import type { SiteCheckPorts } from '../app/monitoring/crawl-ports.js';
 import { lazyProgress } from './progress.js';
 
 /** A started instance as the CLI sees it. */
@@ -58,6 +59,8 @@ export type CliDeps = CliIo & {
   reportReader: () => Promise<ReportReader>;
   /** HTTP and the page reader of `monitor integrity`, loaded on first use. */
   integrityAdapters: () => Promise<Pick<IntegrityContext, 'integrityFetch' | 'integrityPage'>>;
+  /** The crawler and the attachment reader of `monitor check` (which opens no database), loaded on first use. */
+  siteCheckPorts: () => Promise<SiteCheckPorts>;
   /** Writes one line to standard output. */
   out: (line: string) => void;
   /** Writes one line to standard error. */
