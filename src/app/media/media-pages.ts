@@ -9,8 +9,8 @@ import type { MediaReadContext } from './ports.js';
 import { checkAccounts, type AccountCheck, type AccountCheckRun } from './check-accounts.js';
 import { loadAccount, mayMedia } from './manage-accounts.js';
 
-/** The organizations the actor may register accounts for, in tree order. */
-async function writableOrgs(ctx: MediaReadContext, actor: Actor | null): Promise<Organization[]> {
+/** The organizations the actor may register accounts for, in tree order (the form's choices). */
+export async function mediaWriterOrgs(ctx: MediaReadContext, actor: Actor | null): Promise<Organization[]> {
   const orgs = await ctx.repos.orgs.list();
   return orderTree(orgs).filter((o) => mayMedia(actor, 'media.write', orgs, o.id));
 }
@@ -20,7 +20,7 @@ export async function mediaAdminPage(
   ctx: MediaReadContext,
   actor: Actor,
 ): Promise<{ run: AccountCheckRun; orgs: Organization[]; can: { write: boolean } }> {
-  const [run, orgs] = await Promise.all([checkAccounts(ctx, actor), writableOrgs(ctx, actor)]);
+  const [run, orgs] = await Promise.all([checkAccounts(ctx, actor), mediaWriterOrgs(ctx, actor)]);
   const all = await ctx.repos.orgs.list();
   if (!all.some((o) => mayMedia(actor, 'media.read', all, o.id))) throw forbidden();
   return { run, orgs, can: { write: orgs.length > 0 } };
@@ -50,7 +50,7 @@ export async function accountPage(
     checkAccounts(ctx, actor),
     ctx.repos.media.events([id]),
     ctx.repos.media.posts(id, page),
-    writableOrgs(ctx, actor),
+    mediaWriterOrgs(ctx, actor),
   ]);
   const check = run.accounts.find((a) => a.account.id === id) as AccountCheck;
   const all = await ctx.repos.orgs.list({ includeRetired: true });
