@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { TestAgent } from '../../support/http.js';
 import { adminAgent, staffAgent } from '../../support/admin.js';
+import { vnuErrors, vnuSkipReason } from '../../support/vnu.js';
 
 const ACCOUNTS = 'platform,name,verifiedName,org,filingNo,interaction,openedOn,status,feedUrl';
 const csvFile = (lines: string[], name = 'accounts.csv') =>
@@ -184,6 +185,20 @@ for (const dialect of DIALECTS) {
       assert.equal((await outsider.get('/admin/media/export/accounts.csv')).status, 200);
       assert.doesNotMatch(await (await outsider.get('/admin/media/export/accounts.csv')).text(), /示例区微博/);
     });
+
+    test(
+      'should serve valid HTML (W3C Nu HTML checker) on every 政务新媒体 page',
+      { skip: vnuSkipReason() },
+      async () => {
+        const paths = ['/admin/media', '/admin/media/accounts/new', `/admin/media/accounts/${accountId}`];
+        const pages = [];
+        for (const path of paths) pages.push({ label: path, html: await html(admin, path) });
+        pages.push({ label: '/media', html: await (await fetchPublic('/media')).text() });
+        const bad = await admin.post(`/admin/media/accounts/${accountId}/posts`, { postedAt: 'x', title: '' });
+        pages.push({ label: 'post form with errors', html: await bad.text() });
+        assert.deepEqual(await vnuErrors(pages), []);
+      },
+    );
 
     /** A portal page as an anonymous visitor sees it. */
     const fetchPublic = (path: string) => new TestAgent(rt).get(path);
