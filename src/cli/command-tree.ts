@@ -305,4 +305,8 @@ function addMediaCommands(program: Command, deps: CliDeps, act: Act): void {
       '导入发布记录（CSV 或 XLSX，表头 platform,account,postedAt,title,url,comments,answered） / import posts',
     )
     .action(act(async (file: string) => (await media()).importMediaPosts(deps, file)));
+  posts
+    .command('poll')
+    .description("从账号的订阅地址（RSS/Atom）读取新的发布记录 / read new posts from the accounts' feeds")
+    .action(act(async () => (await media()).pollMediaFeeds(deps)));
 }

@@ -39,14 +39,15 @@ export interface MediaRepository {
 /** Repositories of the registry. */
 export type MediaRepos = { media: MediaRepository };
 
-/** An entry of a feed (RSS item or Atom entry): its instant (ISO-8601) or '' when it has none, title and link. */
-export type FeedEntry = { publishedAt: string; title: string; url: string };
+/** An entry of a feed (RSS item or Atom entry): its time in the office's zone (`YYYY-MM-DDTHH:mm`, '' when the
+ * feed gives none or an unreadable one), title and link. */
+export type FeedEntry = { postedAt: string; title: string; url: string };
 
-/** Reads an RSS or Atom feed over HTTP. */
+/** Reads an account's RSS or Atom feed over HTTP. Implemented by `httpFeedReader` (src/adapters/feeds). */
 export interface FeedReader {
   /**
    * The feed's entries.
-   * @throws Error when the feed cannot be fetched or read
+   * @throws Error when the feed cannot be fetched (message in Chinese)
    */
   read(url: string): Promise<FeedEntry[]>;
 }

@@ -6,6 +6,7 @@ import { PLATFORM_LABELS } from '../../domain/monitoring/accounts.js';
 import type { MediaImportError } from '../../domain/monitoring/accounts-import.js';
 import { checkAccounts, runCounts } from '../../app/media/check-accounts.js';
 import { importAccounts, importPosts, type MediaImportResult } from '../../app/media/import-media.js';
+import { pollFeeds } from '../../app/media/poll-feeds.js';
 import { CliFailure, withRuntime, type CliDeps } from '../deps.js';
 import { nothingImported, readInputFile } from '../input-files.js';
 
@@ -100,4 +101,17 @@ export function importMediaPosts(deps: CliDeps, file: string): Promise<void> {
     (ctx, bytes) => importPosts(ctx, null, { name: basename(file), bytes }),
     (r) => `已导入 / imported：新增发布记录 ${r.inserted} 条，已存在 ${r.duplicates} 条`,
   );
+}
+
+/** `media posts poll`: new posts from the feeds of running accounts (exit 1 when a feed could not be read). */
+export async function pollMediaFeeds(deps: CliDeps): Promise<number> {
+  return withRuntime(deps, async ({ ctx }) => {
+    const polls = await pollFeeds(ctx, null);
+    for (const p of polls) {
+      if (p.error) deps.err(`${p.account}: 读取失败 / failed: ${p.error}`);
+      else deps.out(`${p.account}: 新增 ${p.inserted} 条，已存在 ${p.duplicates} 条，无日期 ${p.undated} 条`);
+    }
+    if (polls.length === 0) deps.out('没有设置订阅地址的运营中账号 / no running account has a feed URL');
+    return polls.some((p) => p.error) ? 1 : 0;
+  });
 }

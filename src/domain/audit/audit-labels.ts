@@ -97,6 +97,7 @@ const FIXED_ACTIONS: Record<string, string> = {
   'media.post_added': '登记政务新媒体发布记录',
   'media.accounts_imported': '导入政务新媒体账号',
   'media.posts_imported': '导入政务新媒体发布记录',
+  'media.feed_read': '从订阅地址读取政务新媒体发布记录',
 };
 
 /**
