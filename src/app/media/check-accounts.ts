@@ -17,6 +17,10 @@ import type { Organization } from '../../domain/orgs/organization.js';
 import type { SettingsRepos } from '../settings/ports.js';
 import type { MediaReadContext } from './ports.js';
 import { mayMedia } from './manage-accounts.js';
+import type { AppContext } from '../context.js';
+import { forbidden, invalid } from '../errors.js';
+import { mayChangeSettings } from '../settings/site-settings.js';
+import { writeSetting } from '../settings/write-setting.js';
 
 /** The settings key of the thresholds. */
 export const THRESHOLDS_KEY = 'media.thresholds';
@@ -103,4 +107,31 @@ export function runCounts(run: AccountCheckRun) {
     warnings: by('warning'),
     failing: failing.map((a) => ({ account: a.key, vetoes: a.summary.vetoes })),
   };
+}
+
+/**
+ * Saves the thresholds (a root organization's administrator only), each a whole number of days with
+ * `warnDays < staleDays ≤ zombieDays`.
+ * @throws AppError 'invalid' with field errors, 'forbidden'
+ */
+export async function saveAccountThresholds(
+  ctx: Pick<AppContext, 'uow' | 'clock' | 'repos'>,
+  actor: Actor | null,
+  values: Record<string, string>,
+): Promise<AccountThresholds> {
+  if (!(await mayChangeSettings(ctx, actor))) throw forbidden();
+  const errors: Record<string, string> = {};
+  const day = (k: keyof AccountThresholds, max: number) => {
+    const raw = (values[k] ?? '').trim();
+    if (!/^\d{1,4}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) errors[k] = `应为1至${max}的整数天数`;
+    return Number(raw);
+  };
+  const t = { staleDays: day('staleDays', 365), warnDays: day('warnDays', 365), zombieDays: day('zombieDays', 3650) };
+  if (!errors.warnDays && !errors.staleDays && t.warnDays >= t.staleDays) errors.warnDays = '预警天数应小于不更新天数';
+  if (!errors.zombieDays && !errors.staleDays && t.zombieDays < t.staleDays) {
+    errors.zombieDays = '僵尸账号天数不应小于不更新天数';
+  }
+  if (Object.keys(errors).length > 0) throw invalid('检查阈值有误，请按提示更正', errors);
+  await writeSetting(ctx, actor, THRESHOLDS_KEY, { before: await accountThresholds(ctx), after: t });
+  return t;
 }

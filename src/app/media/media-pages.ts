@@ -8,6 +8,7 @@ import { forbidden } from '../errors.js';
 import type { MediaReadContext } from './ports.js';
 import { checkAccounts, type AccountCheck, type AccountCheckRun } from './check-accounts.js';
 import { loadAccount, mayMedia } from './manage-accounts.js';
+import { mayChangeSettings } from '../settings/site-settings.js';
 
 /** The organizations the actor may register accounts for, in tree order (the form's choices). */
 export async function mediaWriterOrgs(ctx: MediaReadContext, actor: Actor | null): Promise<Organization[]> {
@@ -19,11 +20,11 @@ export async function mediaWriterOrgs(ctx: MediaReadContext, actor: Actor | null
 export async function mediaAdminPage(
   ctx: MediaReadContext,
   actor: Actor,
-): Promise<{ run: AccountCheckRun; orgs: Organization[]; can: { write: boolean } }> {
+): Promise<{ run: AccountCheckRun; orgs: Organization[]; can: { write: boolean; settings: boolean } }> {
   const [run, orgs] = await Promise.all([checkAccounts(ctx, actor), mediaWriterOrgs(ctx, actor)]);
   const all = await ctx.repos.orgs.list();
   if (!all.some((o) => mayMedia(actor, 'media.read', all, o.id))) throw forbidden();
-  return { run, orgs, can: { write: orgs.length > 0 } };
+  return { run, orgs, can: { write: orgs.length > 0, settings: await mayChangeSettings(ctx, actor) } };
 }
 
 /** One account's page. */

@@ -186,6 +186,26 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(await (await outsider.get('/admin/media/export/accounts.csv')).text(), /示例区微博/);
     });
 
+    test('should let only a root administrator set the thresholds, keeping a wrong value with its error', async () => {
+      assert.match(await html(admin, '/admin/media'), /检查阈值/);
+      assert.doesNotMatch(await html(reader, '/admin/media'), /检查阈值/);
+      const denied = await reader.post('/admin/media/thresholds', { staleDays: '7', warnDays: '5', zombieDays: '30' });
+      assert.equal(denied.status, 403);
+      const bad = await admin.post('/admin/media/thresholds', { staleDays: '7', warnDays: '9', zombieDays: 'x' });
+      assert.equal(bad.status, 422);
+      const body = await bad.text();
+      assert.match(body, /预警天数应小于不更新天数/);
+      assert.match(body, /应为1至3650的整数天数/);
+      assert.match(body, /value="9"/);
+      const ok = await admin.post('/admin/media/thresholds', { staleDays: '7', warnDays: '5', zombieDays: '30' });
+      assert.equal(ok.status, 303);
+      const page = await html(admin, '/admin/media?flash=thresholds');
+      assert.match(page, /检查阈值已保存/);
+      assert.match(page, /7\s*天无更新为单项否决/);
+      const stored = await rt.ctx.repos.settings.get('media.thresholds');
+      assert.deepEqual(stored, { staleDays: 7, warnDays: 5, zombieDays: 30 });
+      await admin.post('/admin/media/thresholds', { staleDays: '14', warnDays: '10', zombieDays: '90' });
+    });
     test(
       'should serve valid HTML (W3C Nu HTML checker) on every 政务新媒体 page',
       { skip: vnuSkipReason() },

@@ -11,6 +11,7 @@
 import type { Hono } from 'hono';
 import { invalid } from '../../../app/errors.js';
 import { accountPage, mediaAdminPage, mediaWriterOrgs } from '../../../app/media/media-pages.js';
+import { saveAccountThresholds } from '../../../app/media/check-accounts.js';
 import {
   addPost,
   createAccount,
@@ -38,6 +39,7 @@ const FLASH: Readonly<Record<string, string>> = {
   saved: '账号信息已修改。',
   event: '事项已登记。',
   post: '发布记录已登记。',
+  thresholds: '检查阈值已保存。',
 };
 
 const MIME = {
@@ -63,11 +65,19 @@ function listFlash(c: StaffContext): string | undefined {
   return undefined;
 }
 
-type ListExtras = Omit<Parameters<typeof MediaListView>[0], 'actor' | 'csrf' | 'run' | 'canWrite'>;
+type ListExtras = Omit<Parameters<typeof MediaListView>[0], 'actor' | 'csrf' | 'run' | 'canWrite' | 'canSettings'>;
 
 async function listPage(c: StaffContext, extras: ListExtras = {}) {
   const data = await mediaAdminPage(c.get('ctx'), c.get('actor'));
-  return <MediaListView {...staffPage(c)} run={data.run} canWrite={data.can.write} {...extras} />;
+  return (
+    <MediaListView
+      {...staffPage(c)}
+      run={data.run}
+      canWrite={data.can.write}
+      canSettings={data.can.settings}
+      {...extras}
+    />
+  );
 }
 
 async function formPage(c: StaffContext, values: Record<string, string>, state?: FormState, id?: string) {
@@ -165,6 +175,15 @@ export function registerMediaRoutes(admin: Hono<StaffEnv>): void {
       again: (state) => detailPage(c, id, { form: 'post', ...state, values: flat(state.values) }),
     });
   });
+
+  admin.post('/admin/media/thresholds', (c) =>
+    formAction(c, {
+      schema: anyForm,
+      run: (_input, values) => saveAccountThresholds(c.get('ctx'), c.get('actor'), flat(values)),
+      done: () => c.redirect('/admin/media?flash=thresholds', 303),
+      again: (state) => listPage(c, { thresholdForm: { ...state, values: flat(state.values) } }),
+    }),
+  );
 
   registerFileRoutes(admin);
 }

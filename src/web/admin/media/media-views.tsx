@@ -84,6 +84,8 @@ export function MediaListView(
   p: Common & {
     run: AccountCheckRun;
     canWrite: boolean;
+    canSettings?: boolean;
+    thresholdForm?: { values: Values; errors: Record<string, string>; message?: string };
     importErrors?: { kind: 'accounts' | 'posts'; errors: MediaImportError[] };
     message?: string;
     fileError?: { kind: 'accounts' | 'posts'; message: string };
@@ -140,6 +142,7 @@ export function MediaListView(
         </li>
       </ul>
       {p.canWrite ? <ImportForms {...p} /> : null}
+      {p.canSettings ? <ThresholdForm {...p} /> : null}
     </AdminLayout>
   );
 }
@@ -397,6 +400,49 @@ function PostEntryForm(p: Parameters<typeof AccountView>[0]) {
         <Field name="comments" label="留言数（选填）" value={v.comments} error={e.comments} inputmode="numeric" />
         <Field name="answered" label="已回复数（选填）" value={v.answered} error={e.answered} inputmode="numeric" />
         <button type="submit">登记</button>
+      </PostForm>
+    </section>
+  );
+}
+
+const THRESHOLD_LABELS: Readonly<Record<string, string>> = {
+  staleDays: '不更新天数（单项否决）',
+  warnDays: '预警天数',
+  zombieDays: '僵尸账号天数',
+};
+
+/** The thresholds of the checks (site settings; root administrators only). */
+function ThresholdForm(p: Parameters<typeof MediaListView>[0]) {
+  const f = p.thresholdForm;
+  const t = p.run.thresholds;
+  const v: Values = f?.values ?? {
+    staleDays: String(t.staleDays),
+    warnDays: String(t.warnDays),
+    zombieDays: String(t.zombieDays),
+  };
+  const e = f?.errors ?? {};
+  const hints: Record<string, string> = {
+    staleDays: '默认14天：国办秘函〔2019〕19号，监测时间点前2周内无更新即为不合格',
+    warnDays: '默认10天：提前预警，部分地方要求至少每10天更新',
+    zombieDays: '默认90天：超过3个月未更新列为僵尸账号，应整改或关停、注销',
+  };
+  return (
+    <section aria-labelledby="thresholds">
+      <h2 id="thresholds">检查阈值</h2>
+      <ErrorSummary message={f?.message} errors={e} labels={THRESHOLD_LABELS} />
+      <PostForm action="/admin/media/thresholds" csrf={p.csrf}>
+        {(['staleDays', 'warnDays', 'zombieDays'] as const).map((k) => (
+          <Field
+            name={k}
+            label={THRESHOLD_LABELS[k] ?? k}
+            value={v[k]}
+            error={e[k]}
+            hint={hints[k]}
+            inputmode="numeric"
+            required
+          />
+        ))}
+        <button type="submit">保存阈值</button>
       </PostForm>
     </section>
   );
