@@ -22,8 +22,7 @@ for (const dialect of DIALECTS) {
     let root = { id: '', code: '' };
     let edu = { id: '', code: '' };
     const accounts = () => rt.ctx.repos.media.accounts();
-    const audit = async (action: string) =>
-      (await rt.ctx.repos.audit.list({ action }, { limit: 50 })).length;
+    const audit = async (action: string) => (await rt.ctx.repos.audit.list({ action }, { limit: 50 })).length;
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2026-12-07T02:00:00Z' });

@@ -8,6 +8,7 @@ import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../s
 import { TestAgent } from '../../support/http.js';
 import { adminAgent, staffAgent } from '../../support/admin.js';
 import { vnuErrors, vnuSkipReason } from '../../support/vnu.js';
+import { accountForm } from '../../factories/media.js';
 
 const ACCOUNTS = 'platform,name,verifiedName,org,filingNo,interaction,openedOn,status,feedUrl';
 const csvFile = (lines: string[], name = 'accounts.csv') =>
@@ -26,18 +27,7 @@ for (const dialect of DIALECTS) {
       assert.equal(res.status, status, path);
       return res.text();
     };
-    const account = (over: Record<string, string> = {}) => ({
-      platform: 'wechat',
-      name: '示例区发布',
-      verifiedName: '示例区人民政府',
-      orgId: root.id,
-      filingNo: 'BA-1',
-      interaction: '1',
-      openedOn: '2024-01-05',
-      ownerContact: '王五 13800000000',
-      feedUrl: '',
-      ...over,
-    });
+    const account = (over: Record<string, string> = {}) => accountForm(root.id, over);
 
     before(async () => {
       rt = await openTestRuntime(dialect, { start: '2026-12-07T02:00:00Z' });
