@@ -2,7 +2,7 @@
 // Import is all or nothing: every error (sheet, row, column) is listed and nothing is written, else one
 // transaction writes every row.
 import type { Actor } from '../../domain/policies/actor.js';
-import { csvText } from '../../domain/core/csv.js';
+import { csvText as toCsv } from '../../domain/core/csv.js';
 import {
   ACCOUNT_HEADER,
   POST_HEADER,
@@ -33,12 +33,24 @@ export type MediaExportFormat = 'csv' | 'xlsx';
 const isXlsx = (f: MediaFile) =>
   /\.xlsx$/i.test(f.name) || (f.bytes[0] === 0x50 && f.bytes[1] === 0x4b && !/\.csv$/i.test(f.name));
 
+/**
+ * A CSV file's text: UTF-8 (with or without BOM), or GB18030 when it is not valid UTF-8 (spreadsheet programs on
+ * Chinese Windows save CSV in the GBK code page).
+ */
+function csvText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
 /** The file's first worksheet, or its CSV text, as a table. */
 async function readTable(
   io: CatalogueSheetIO,
   file: MediaFile,
 ): Promise<{ ok: true; table: ImportTable } | { ok: false; errors: MediaImportError[] }> {
-  if (!isXlsx(file)) return csvTable(new TextDecoder('utf-8').decode(file.bytes));
+  if (!isXlsx(file)) return csvTable(csvText(file.bytes));
   // The guarded workbook reader of uploads (limits on size, entries and expansion of untrusted files).
   const cells = await io.read(file.bytes).catch((e: unknown) => {
     if (e instanceof DocumentRefused) throw invalid(e.message, { file: e.message });
@@ -238,6 +250,6 @@ export async function exportPosts(
 }
 
 async function writeTable(io: CatalogueSheetIO, format: MediaExportFormat, name: string, rows: string[][]) {
-  if (format === 'csv') return new TextEncoder().encode(csvText(rows));
+  if (format === 'csv') return new TextEncoder().encode(toCsv(rows));
   return io.write([{ name, rows, merges: [] }]);
 }

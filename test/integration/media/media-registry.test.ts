@@ -157,6 +157,17 @@ for (const dialect of DIALECTS) {
       assert.equal(await audit('media.accounts_imported'), 1);
     });
 
+    test('should read a CSV file saved in GBK (GB18030) by a spreadsheet program', async () => {
+      // "weibo,示例区教育,示例区教育局,<code>,,no,2024-03-01,open," with the Chinese in GB18030 bytes.
+      const head = new TextEncoder().encode(`${ACCOUNTS}\nweibo,`);
+      const name = Uint8Array.from([0xca, 0xbe, 0xc0, 0xfd, 0xc7, 0xf8, 0xbd, 0xcc, 0xd3, 0xfd]); // 示例区教育
+      const tail = new TextEncoder().encode(`,${edu.code},,no,2024-03-01,open,\n`);
+      const bytes = Uint8Array.from([...head, ...name, 0x2c, ...name, 0xbe, 0xd6, ...tail]); // 局
+      const r = await importAccounts(rt.ctx, null, { name: 'gbk.csv', bytes });
+      assert.deepEqual(r, { ok: true, inserted: 0, updated: 1 });
+      assert.equal((await rt.ctx.repos.media.accountByKey('weibo', '示例区教育'))?.verifiedName, '示例区教育局');
+    });
+
     test('should import posts from XLSX, skip those already recorded, and refuse unknown accounts', async () => {
       const book = await catalogueSheetIO.write([
         {
