@@ -12,6 +12,7 @@ import { zxcvbnJudge } from './adapters/security/password-judge.js';
 import { htmlSanitizer } from './adapters/security/sanitize-html.js';
 import { zipWriter } from './adapters/documents/zip.js';
 import { htmlReader } from './adapters/html/html-reader.js';
+import { httpFeedReader } from './adapters/feeds/feed-reader.js';
 import { textFileWriter } from './adapters/text-files.js';
 import { portalUrls } from './web/public/portal/portal-urls.js';
 import { bootstrap, type BootstrapResult, type CalendarSeed } from './app/bootstrap.js';
@@ -100,6 +101,7 @@ export async function openRuntime(
     wordBody,
     reportDocuments: reportDocumentRenderers,
     catalogueSheets,
+    feedReader: httpFeedReader(opts.timeZone),
     packageWriter: zipWriter,
     jobs,
     textFiles: textFileWriter,

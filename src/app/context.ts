@@ -9,6 +9,7 @@ import type { AuthRepos, PasswordHasher } from './auth/ports.js';
 import type { CalendarChangedStep, CalendarRepos } from './calendar/ports.js';
 import type { FileRepos } from './files/ports.js';
 import type { MailRepos } from './mail/ports.js';
+import type { FeedReader, MediaRepos } from './media/ports.js';
 import type { CounterRepos } from './numbering/ports.js';
 import type { OrgRepos } from './orgs/ports.js';
 import type { ArchiveRepos, PackageWriterFactory } from './publications/archive-ports.js';
@@ -46,7 +47,8 @@ export type Repos = OrgRepos &
   BulkRepos &
   ReportRepos &
   ThrottleRepos &
-  SystemRepos;
+  SystemRepos &
+  MediaRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {
@@ -84,6 +86,8 @@ export type AppContext = {
   reportDocuments: ReportDocumentRenderers;
   /** Standard-catalogue workbooks (XLSX). */
   catalogueSheets: CatalogueSheetIO;
+  /** RSS/Atom feeds of 政务新媒体 accounts. */
+  feedReader: FeedReader;
   /** The art. 25 archive package (ZIP). */
   packageWriter: PackageWriterFactory;
   /** The job engine running the background work (app/jobs/background-jobs.ts); started only by a server. */

@@ -12,6 +12,7 @@ import type { ReportCheckOptions } from './commands/report-check.js';
 import type { MonitorCheckOptions } from './commands/monitor.js';
 import type { ReportRenderOptions } from './commands/report-render.js';
 import type { ReportValidateOptions } from './commands/report-validate.js';
+import type { MediaCheckOptions } from './commands/media.js';
 
 /** Runs an action; a number it returns is the run's exit status. */
 type Act = <A extends unknown[]>(
@@ -30,6 +31,7 @@ export function addCommands(program: Command, deps: CliDeps, act: Act): void {
   addCaseCommands(program, deps, act);
   addPublicationCommands(program, deps, act);
   addMonitorCommands(program, deps, act);
+  addMediaCommands(program, deps, act);
 }
 
 /** `monitor …`: website checks (`check` one described site; `integrity` checks this portal itself). */
@@ -316,4 +318,32 @@ function addReportCommands(program: Command, deps: CliDeps, act: Act): void {
         (await import('./commands/report-validate.js')).runReportValidate(file, options, deps),
       ),
     );
+}
+
+function addMediaCommands(program: Command, deps: CliDeps, act: Act): void {
+  const media = () => import('./commands/media.js');
+  const cmd = program.command('media').description('政务新媒体 / Government new-media accounts');
+  cmd
+    .command('check')
+    .description('检查已登记的政务新媒体账号（不保存） / check the registered accounts (nothing saved)')
+    .option('--as-of <date>', '以该日期为检查日（YYYY-MM-DD，默认今天） / the day of the check (default today)')
+    .option('--json', '每个问题一行 JSON，最后一行为汇总（JSON Lines） / one JSON line per finding, then a summary')
+    .action(act(async (options: MediaCheckOptions) => (await media()).checkMedia(deps, options)));
+  cmd
+    .command('import <file>')
+    .description(
+      '导入账号（CSV 或 XLSX，表头 platform,name,verifiedName,org,filingNo,interaction,openedOn,status,feedUrl） / import accounts',
+    )
+    .action(act(async (file: string) => (await media()).importMediaAccounts(deps, file)));
+  const posts = cmd.command('posts').description('发布记录 / Posts');
+  posts
+    .command('import <file>')
+    .description(
+      '导入发布记录（CSV 或 XLSX，表头 platform,account,postedAt,title,url,comments,answered） / import posts',
+    )
+    .action(act(async (file: string) => (await media()).importMediaPosts(deps, file)));
+  posts
+    .command('poll')
+    .description("从账号的订阅地址（RSS/Atom）读取新的发布记录 / read new posts from the accounts' feeds")
+    .action(act(async () => (await media()).pollMediaFeeds(deps)));
 }

@@ -556,6 +556,49 @@ export interface ReportDeadlineTable {
 }
 
 /** Every table gongkai owns. */
+/** A 政务新媒体 account (interaction 0/1; filing_no '' = not filed). */
+export interface MediaAccountTable {
+  id: string;
+  platform: string;
+  name: string;
+  verified_name: string;
+  org_id: string;
+  filing_no: string;
+  interaction: number;
+  owner_contact: string;
+  feed_url: string;
+  opened_on: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A lifecycle event of an account (kind = the status it leads to). */
+export interface MediaAccountEventTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  on_date: string;
+  announcement: string;
+  note: string;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+}
+
+/** A post of an account (posted_at: office-local `YYYY-MM-DDTHH:mm`). */
+export interface MediaPostTable {
+  id: string;
+  account_id: string;
+  posted_at: string;
+  title: string;
+  url: string;
+  comments: number;
+  answered: number;
+  source: string;
+  created_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -596,4 +639,7 @@ export interface Database {
   annual_report_version: AnnualReportVersionTable;
   report_deadline: ReportDeadlineTable;
   health_probe: HealthProbeTable;
+  media_account: MediaAccountTable;
+  media_account_event: MediaAccountEventTable;
+  media_post: MediaPostTable;
 }

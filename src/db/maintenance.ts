@@ -48,6 +48,9 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'annual_report',
   'annual_report_version',
   'report_deadline',
+  'media_account',
+  'media_account_event',
+  'media_post',
 ];
 
 /**

@@ -35,6 +35,8 @@ import { registerApplicationRoutes } from './admin/applications/application-rout
 import { registerPublicationRoutes } from './admin/publications/publication-routes.js';
 import { registerPublicationExportRoutes } from './admin/publications/publication-export-routes.js';
 import { registerStandardCatalogueRoutes } from './admin/standard-catalogue/standard-catalogue-routes.js';
+import { registerMediaRoutes } from './admin/media/media-routes.js';
+import { registerPublicMediaRoutes } from './public/media.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publications/publication-routes.js';
@@ -133,6 +135,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerPublicationRoutes(admin);
   registerPublicationExportRoutes(admin);
   registerStandardCatalogueRoutes(admin);
+  registerMediaRoutes(admin);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
   registerAnnualReportDeadlineRoutes(admin);
   registerAnnualReportRoutes(admin);
@@ -143,6 +146,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   // Before the portal's directory routes: `/org/:code/annual-reports` is the annual-report archive.
   registerPublicAnnualReportRoutes(app);
   registerPublicStandardCatalogueRoutes(app);
+  registerPublicMediaRoutes(app);
   registerPortalPublicationRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));

@@ -92,6 +92,13 @@ const FIXED_ACTIONS: Record<string, string> = {
   'report.corrected': '发布年度报告更正',
   'report.withdrawn': '撤回已公开的年度报告',
   'report.deadline_set': '设置年度报告报送期限',
+  'media.account_created': '登记政务新媒体账号',
+  'media.account_updated': '修改政务新媒体账号',
+  'media.account_event': '登记政务新媒体开设、变更、关停或注销',
+  'media.post_added': '登记政务新媒体发布记录',
+  'media.accounts_imported': '导入政务新媒体账号',
+  'media.posts_imported': '导入政务新媒体发布记录',
+  'media.feed_read': '从订阅地址读取政务新媒体发布记录',
 };
 
 /**
@@ -125,6 +132,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   category: '栏目',
   catalogue: '目录',
   catalogue_row: '标准目录事项',
+  media_account: '政务新媒体账号',
   key_area: '重点领域',
   annual_report: '年度报告',
   email: '邮件',

@@ -1,5 +1,5 @@
 // A small RFC 4180 CSV reader: quoted fields, doubled quotes, commas and line breaks inside quotes,
-// CRLF or LF line ends, a leading BOM. Pure; reports where a malformed quote is.
+// CRLF or LF line ends, a leading BOM. Pure; reports where a malformed quote is. And the writer of the same.
 
 /** One parsed record with the 1-based line number it starts on. */
 export type CsvRecord = { line: number; fields: string[] };
@@ -62,4 +62,15 @@ export function parseCsv(text: string): { ok: true; records: CsvRecord[] } | { o
   if (quoted) return { ok: false, error: { line: start, message: '引号未闭合' } };
   if (field !== '' || fields.length > 0) endRecord();
   return { ok: true, records };
+}
+
+/** A CSV cell (RFC 4180), with a leading quote on text a spreadsheet would run as a formula. */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Rows as CSV text with a UTF-8 byte-order mark (so spreadsheet programs read the Chinese) and CRLF line ends. */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -25,6 +25,7 @@ const ADMIN_NAV: [string, string][] = [
   ['/admin/audit', '审计日志'],
   ['/admin/reports', '年度报告'],
   ['/admin/report-check', '年报体检'],
+  ['/admin/media', '政务新媒体'],
   ['/admin/settings', '网站设置'],
   ['/admin/system/jobs', '后台任务'],
   ['/admin/system/mail', '邮件发送'],
@@ -178,6 +179,7 @@ export function PublicLayout(props: {
         <span class="tag">政府信息公开</span>
         <nav class="tools" aria-label="网站工具">
           <a href="/search">站内搜索</a>
+          <a href="/media">政务新媒体</a>
           <a href={size.href}>{size.large ? '标准字号' : '大字版'}</a>
         </nav>
       </header>

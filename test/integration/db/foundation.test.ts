@@ -18,6 +18,8 @@ import { login } from '../../../src/app/auth/login.js';
 import { issueApiToken } from '../../../src/app/auth/api-token.js';
 import { setCalendarOverride } from '../../../src/app/calendar/calendar.js';
 import { addCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
+import { addPost, createAccount, recordAccountEvent } from '../../../src/app/media/manage-accounts.js';
+import { accountForm } from '../../factories/media.js';
 import { markAreaNotApplicable } from '../../../src/app/standard-catalogue/manage-catalogue.js';
 import { publishReport } from '../../../src/app/reports/report-workflow.js';
 import { startCorrection, withdrawReport } from '../../../src/app/reports/report-corrections.js';
@@ -83,6 +85,19 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
   // A view_personal_data grant, revoked, so that every column of its row holds a value.
   const grant = await grantPersonalData(rt.ctx, null, staff.signer.userId, { orgId: root.id, reason: '处理投诉' });
   await revokePersonalData(rt.ctx, null, staff.signer.userId, grant.id);
+  // A 政务新媒体 account with a post and an announced closure.
+  const account = await createAccount(
+    rt.ctx,
+    null,
+    accountForm(root.id, { platform: 'weibo', feedUrl: 'https://weibo.example/feed' }),
+  );
+  await addPost(rt.ctx, null, account, { postedAt: '2024-02-01 09:00', title: '要闻', url: 'https://weibo.example/1' });
+  await recordAccountEvent(rt.ctx, null, account, {
+    kind: 'closed',
+    on: '2024-03-01',
+    announcement: '停止更新。',
+    note: '合并',
+  });
 }
 
 for (const dialect of DIALECTS) {
