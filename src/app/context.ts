@@ -26,6 +26,7 @@ import type { ThrottleRepos } from './throttle/ports.js';
 import type { AbuseLimits } from './throttle/limits.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
 import type { JobEngine } from './jobs/ports.js';
+import type { MonitoringRepos } from './monitoring/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -46,7 +47,8 @@ export type Repos = OrgRepos &
   BulkRepos &
   ReportRepos &
   ThrottleRepos &
-  SystemRepos;
+  SystemRepos &
+  MonitoringRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {

@@ -48,6 +48,14 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'annual_report',
   'annual_report_version',
   'report_deadline',
+  'monitor_site',
+  'monitor_column',
+  'monitor_message',
+  'monitor_run',
+  'monitor_run_site',
+  'monitor_finding',
+  'monitor_letter',
+  'monitor_task',
 ];
 
 /**

@@ -27,6 +27,7 @@ import { annualReportRepository } from './repositories/annual-report-repository.
 import { reportFactsRepository } from './repositories/report-facts-repository.js';
 import { rateCounterRepository } from './repositories/rate-counter-repository.js';
 import { healthProbe } from './repositories/health-probe.js';
+import { monitoringRepository } from './repositories/monitoring-repository.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -59,6 +60,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     reportFacts: reportFactsRepository(db),
     rateCounters: rateCounterRepository(db),
     health: healthProbe(db),
+    monitoring: monitoringRepository(db),
   };
 }
 
