@@ -63,3 +63,14 @@ export function parseCsv(text: string): { ok: true; records: CsvRecord[] } | { o
   if (field !== '' || fields.length > 0) endRecord();
   return { ok: true, records };
 }
+
+/** A CSV cell (RFC 4180), with a leading quote on text a spreadsheet would run as a formula. */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Rows as a CSV document with a UTF-8 byte-order mark (so spreadsheet programs read the Chinese), CRLF line ends. */
+export function csvDocument(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

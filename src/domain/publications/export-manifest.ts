@@ -10,6 +10,7 @@
 // review ledger, editors' names or anything an applicant gave.
 
 import { compareDates, isLocalDate, type LocalDate } from '../core/local-date.js';
+import { csvDocument } from '../core/csv.js';
 import { err, ok, type Result } from '../core/result.js';
 import { ATTACHMENT_TYPES, isAttachmentMime } from './attachments.js';
 import {
@@ -218,12 +219,6 @@ export const CSV_HEADER = [
   '文件',
 ] as const;
 
-/** A CSV cell (RFC 4180), with a leading quote on text a spreadsheet would run as a formula. */
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The manifest as CSV with a UTF-8 byte-order mark (so spreadsheet programs read the Chinese). */
 export function manifestCsv(entries: readonly ExportEntry[]): string {
   const rows = entries.map((e) => [
@@ -240,5 +235,5 @@ export function manifestCsv(entries: readonly ExportEntry[]): string {
     e.url,
     e.file,
   ]);
-  return `\uFEFF${[[...CSV_HEADER], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument([[...CSV_HEADER], ...rows]);
 }

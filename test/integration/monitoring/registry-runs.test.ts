@@ -14,6 +14,7 @@ import { registerMessages, registerOwnPortal, saveSite, type SiteInput } from '.
 import { cancelRun, executeRun, requestRun } from '../../../src/app/monitoring/runs.js';
 import { confirmFinding, dismissFinding, markTaskFixed } from '../../../src/app/monitoring/follow-up.js';
 import { AppError } from '../../../src/app/errors.js';
+import { exportSites, importSites } from '../../../src/app/monitoring/site-import.js';
 
 const fieldErrors = (e: unknown) => (e instanceof AppError ? e.fieldErrors : {});
 const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
@@ -259,6 +260,46 @@ for (const dialect of DIALECTS) {
       assert.ok(site?.columns.every((c) => c.url.startsWith('http://127.0.0.1:3000/')));
       assert.ok(site?.columns.some((c) => c.categoryId !== null));
       assert.equal(await registerOwnPortal(rt.ctx, sup, 'http://127.0.0.1:3000'), id);
+    });
+
+    test('should import a registry CSV all or nothing, naming row and column of each error', async () => {
+      const orgs = await demoOrgs(rt);
+      const fin = orgs.named('示例区财政局').creditCode;
+      const head = 'site,homeUrl,siteCode,org,kind,column,columnUrl,columnKind,intervalDays';
+      const bad = [
+        head,
+        `财政局网站,http://fin.example.test/,,${fin},department,财政动态,http://fin.example.test/n/,news,`,
+        `财政局网站,http://fin.example.test/,,${fin},department,预决算,http://fin.example.test/y/,budget,`,
+        '无主网站,http://x.example.test/,,91110000000000000X,portal,,,,',
+      ].join('\n');
+      const before = (await rt.ctx.repos.monitoring.sites()).length;
+      const refused = await importSites(rt.ctx, sup, new TextEncoder().encode(bad));
+      assert.equal(refused.ok, false);
+      assert.deepEqual(refused.ok ? [] : refused.errors.map((e) => [e.row, e.column]), [
+        [3, 'H'],
+        [4, 'D'],
+      ]);
+      assert.equal((await rt.ctx.repos.monitoring.sites()).length, before, 'nothing written');
+      const good = bad.split('\n').slice(0, 2).join('\n');
+      const done = await importSites(rt.ctx, sup, new TextEncoder().encode(good));
+      assert.deepEqual(done, { ok: true, created: 1, updated: 0 });
+      const site = await rt.ctx.repos.monitoring.siteByName('财政局网站');
+      assert.equal(site?.columns[0]?.intervalDays, 14);
+    });
+
+    test('should export the registry as CSV and XLSX that import back unchanged', async () => {
+      const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await exportSites(rt.ctx, sup, 'csv'));
+      assert.match(csv, /^\uFEFFsite,homeUrl,siteCode,org,kind,column,columnUrl,columnKind,intervalDays\r\n/);
+      assert.match(csv, /示例区教育局网站,http:\/\/edu\.example\.test\/,1101020001,/);
+      const xlsx = await exportSites(rt.ctx, sup, 'xlsx');
+      const count = (await rt.ctx.repos.monitoring.sites()).length;
+      const again = await importSites(rt.ctx, sup, xlsx);
+      assert.deepEqual(again, { ok: true, created: 0, updated: count });
+      const edu = await rt.ctx.repos.monitoring.siteById(siteId);
+      assert.deepEqual(
+        edu?.columns.map((c) => c.name),
+        ['工作动态', '局长信箱'],
+      );
     });
   });
 }
