@@ -39,6 +39,8 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     },
     seedDemo: async (rt) => (await import('./app/bootstrap.js')).seedDemoDistrict(rt.ctx),
     reportDocuments: reportDocumentRenderers,
+    // The lead wires the crawler's checker here (src/app/monitoring/check-site.ts) when the branches meet.
+    siteChecker: () => Promise.reject(new Error('网站检查模块尚未接入 / the website checker is not wired in')),
     reportReader: async () => ({
       read: documentReaders((await config()).documents).documentReader,
       extensions: await reportExtensions(),

@@ -10,6 +10,7 @@ import type { ExportOptions } from './commands/publications-export.js';
 import type { ReportCheckOptions } from './commands/report-check.js';
 import type { ReportRenderOptions } from './commands/report-render.js';
 import type { ReportValidateOptions } from './commands/report-validate.js';
+import type { MonitorRunOptions } from './commands/monitor-run.js';
 
 /** Runs an action; a number it returns is the run's exit status. */
 type Act = <A extends unknown[]>(
@@ -27,6 +28,7 @@ export function addCommands(program: Command, deps: CliDeps, act: Act): void {
   addReportCommands(program, deps, act);
   addCaseCommands(program, deps, act);
   addPublicationCommands(program, deps, act);
+  addMonitorCommands(program, deps, act);
 }
 
 const system = () => import('./commands/system.js');
@@ -279,4 +281,32 @@ function addReportCommands(program: Command, deps: CliDeps, act: Act): void {
         (await import('./commands/report-validate.js')).runReportValidate(file, options, deps),
       ),
     );
+}
+
+function addMonitorCommands(program: Command, deps: CliDeps, act: Act): void {
+  // The `monitor` group: `run`, `sites` and `portal` here; `check` (one site from a file) joins it from monitor.ts.
+  const monitorRun = () => import('./commands/monitor-run.js');
+  const monitor = program.command('monitor').description('政府网站监测 / Website monitoring');
+  monitor
+    .command('run')
+    .description('监测已登记的网站并保存结果 / check registered websites and save the run')
+    .option('--site <name>', "网站名称 / the site's name")
+    .option('--all', '全部已登记网站 / every registered site')
+    .option('--as-of <yyyy-mm-dd>', '以该日为监测日 / check as of that day')
+    .option('--json', '以 JSON Lines 输出 / print JSON Lines')
+    .action(act(async (opts: MonitorRunOptions) => (await monitorRun()).monitorRun(deps, opts)));
+  const sites = monitor.command('sites').description('网站登记表 / The website registry');
+  sites
+    .command('import <file>')
+    .description('导入网站登记表（CSV 或 XLSX，全部成功或全部不导入） / import the registry (CSV or XLSX)')
+    .action(act(async (file: string) => (await monitorRun()).importSiteRegistry(deps, file)));
+  sites
+    .command('export <file>')
+    .description('导出网站登记表（.csv 或 .xlsx） / export the registry')
+    .action(act(async (file: string) => (await monitorRun()).exportSiteRegistry(deps, file)));
+  monitor
+    .command('portal')
+    .description('按主动公开目录登记本门户网站 / register this portal from its catalogue')
+    .requiredOption('--origin <url>', "本门户的网址，如 https://gk.example.gov.cn / the portal's address")
+    .action(act(async (opts: { origin: string }) => (await monitorRun()).registerPortal(deps, opts)));
 }

@@ -6,6 +6,7 @@ import type { BootstrapResult } from '../app/bootstrap.js';
 import type { JobHost } from '../app/jobs/background-jobs.js';
 import type { DocumentReader, ReportDocumentRenderers } from '../app/reports/ports.js';
 import { lazyProgress } from './progress.js';
+import type { SiteChecker } from '../app/monitoring/ports.js';
 
 /** A started instance as the CLI sees it. */
 export type CliRuntime = {
@@ -53,6 +54,8 @@ export type CliDeps = CliIo & {
   reportDocuments: ReportDocumentRenderers;
   /** The report-document reader of `report check`, loaded on first use. */
   reportReader: () => Promise<ReportReader>;
+  /** The website checker of `monitor run` (the crawler and the checks), loaded on first use. */
+  siteChecker: (ctx: AppContext) => Promise<SiteChecker>;
   /** Writes one line to standard output. */
   out: (line: string) => void;
   /** Writes one line to standard error. */
