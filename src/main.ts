@@ -30,6 +30,7 @@ import type { WebOptions } from './web/common/env.js';
 import {
   documentReaders,
   noticeRenderer,
+  monitorLetterRenderer,
   passwordHasher,
   reportDocumentRenderers,
   smtpMailerOnFirstUse,
@@ -92,6 +93,7 @@ export async function openRuntime(
     mailer: opts.mail ? smtpMailerOnFirstUse(opts.mail.url, opts.mail.from) : null,
     sanitizer: htmlSanitizer,
     renderer: noticeRenderer,
+    letterRenderer: monitorLetterRenderer,
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],
     htmlReader,

@@ -26,7 +26,7 @@ import type { ThrottleRepos } from './throttle/ports.js';
 import type { AbuseLimits } from './throttle/limits.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
 import type { JobEngine } from './jobs/ports.js';
-import type { MonitoringRepos } from './monitoring/ports.js';
+import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -88,6 +88,8 @@ export type AppContext = {
   catalogueSheets: CatalogueSheetIO;
   /** The art. 25 archive package (ZIP). */
   packageWriter: PackageWriterFactory;
+  /** The 提醒函 of website monitoring as DOCX. */
+  letterRenderer: LetterRenderer;
   /** The job engine running the background work (app/jobs/background-jobs.ts); started only by a server. */
   jobs: JobEngine;
   /** Files outside the database: the audit chain's anchors (GONGKAI_AUDIT_ANCHOR_DIR). */

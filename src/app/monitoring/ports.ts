@@ -10,6 +10,7 @@ import type {
   SiteFields,
 } from '../../domain/monitoring-registry/registry.js';
 import type { Confirmation, FindingStatus, TaskState } from '../../domain/monitoring-registry/follow-up.js';
+import type { LetterDocument } from '../../domain/monitoring-registry/letter.js';
 import type { AuditRepos, Clock, Crypto, UnitOfWork } from '../ports.js';
 import type { OrgRepos } from '../orgs/ports.js';
 import type { CalendarRepos } from '../calendar/ports.js';
@@ -223,5 +224,10 @@ export type MonitoringContext = MonitoringReadContext & {
 
 /** What registering gongkai's own portal reads: its catalogue. */
 export type OwnPortalContext = MonitoringContext & { repos: PublicationRepos };
+
+/** Writes a 提醒函 as DOCX in the GB/T 9704 layout of the notices (src/lazy-adapters.ts wires the notice writer). */
+export interface LetterRenderer {
+  letterDocx(doc: LetterDocument): Promise<Uint8Array>;
+}
 
 export type { ColumnFields, SiteFields };

@@ -15,6 +15,17 @@ import { cancelRun, executeRun, requestRun } from '../../../src/app/monitoring/r
 import { confirmFinding, dismissFinding, markTaskFixed } from '../../../src/app/monitoring/follow-up.js';
 import { AppError } from '../../../src/app/errors.js';
 import { exportSites, importSites } from '../../../src/app/monitoring/site-import.js';
+import {
+  issueLetter,
+  letterDocx,
+  letterView,
+  markLetterDelivered,
+  sendLetter,
+} from '../../../src/app/monitoring/letters.js';
+import { convertToPdf, libreOfficeSkipReason, pdfText } from '../../support/libreoffice.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const fieldErrors = (e: unknown) => (e instanceof AppError ? e.fieldErrors : {});
 const code = (e: unknown) => (e instanceof AppError ? e.code : String(e));
@@ -232,6 +243,29 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test("should issue a numbered 提醒函 of the unit's open findings, send it, and close it when they are closed", async () => {
+      await assert.rejects(issueLetter(rt.ctx, eduStaff, eduId), (e) => code(e) === 'forbidden');
+      const letter = await issueLetter(rt.ctx, sup, eduId);
+      assert.match(letter.docNo, /网监〔2026〕1号$/);
+      const view = await letterView(rt.ctx, sup, letter.id);
+      assert.equal(view.total, view.open);
+      assert.ok(view.total >= 3);
+      assert.match(view.html, /工作动态/);
+      assert.doesNotMatch(view.html, /gone\.html/, 'a closed finding is not in the letter');
+      await assert.rejects(issueLetter(rt.ctx, sup, eduId), (e) => code(e) === 'invalid', 'nothing left to remind');
+      await assert.rejects(sendLetter(rt.ctx, sup, letter.id, 'nobody'), (e) => 'email' in fieldErrors(e));
+      await sendLetter(rt.ctx, sup, letter.id, 'web@edu.example.test');
+      assert.equal((await rt.ctx.repos.monitoring.letterById(letter.id))?.state, 'sent');
+      await markLetterDelivered(rt.ctx, sup, letter.id);
+      checker.next = [];
+      await run();
+      const open = (await findings()).filter((f) => f.status === 'open').map((f) => f.rule);
+      assert.deepEqual(open, ['interaction_unanswered'], 'the unanswered message is still there');
+      const tracked = await letterView(rt.ctx, sup, letter.id);
+      assert.equal(tracked.letter.state, 'delivered', 'tracked while one of its findings is open');
+      assert.equal(tracked.open, 1);
+    });
+
     test('should cancel a queued run at once and a running one between pages, keeping no result', async () => {
       const queued = await requestRun(rt.ctx, sup, { siteId });
       await assert.rejects(requestRun(rt.ctx, sup, { siteId }), (e) => code(e) === 'conflict');
@@ -301,5 +335,23 @@ for (const dialect of DIALECTS) {
         ['工作动态', '局长信箱'],
       );
     });
+
+    test(
+      'should write the letter as DOCX that LibreOffice opens, with the findings in it',
+      {
+        skip: libreOfficeSkipReason(),
+      },
+      async () => {
+        const [letter] = await rt.ctx.repos.monitoring.letters({ orgIds: [eduId] });
+        const doc = await letterDocx(rt.ctx, sup, letter?.id ?? '');
+        const dir = mkdtempSync(join(tmpdir(), 'gongkai-letter-'));
+        const file = join(dir, 'letter.docx');
+        writeFileSync(file, doc.bytes);
+        const text = (await pdfText(await convertToPdf(file, dir))).replace(/\s+/g, '');
+        assert.match(text, /关于政府网站监测发现问题限期整改的提醒函/);
+        assert.match(text, /“工作动态”栏目超过14天未更新/);
+        assert.match(text, /网监〔2026〕1号/);
+      },
+    );
   });
 }
