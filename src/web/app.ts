@@ -35,6 +35,7 @@ import { registerApplicationRoutes } from './admin/applications/application-rout
 import { registerPublicationRoutes } from './admin/publications/publication-routes.js';
 import { registerPublicationExportRoutes } from './admin/publications/publication-export-routes.js';
 import { registerStandardCatalogueRoutes } from './admin/standard-catalogue/standard-catalogue-routes.js';
+import { registerMonitoringRoutes } from './admin/monitoring/monitoring-routes.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publications/publication-routes.js';
@@ -133,6 +134,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerPublicationRoutes(admin);
   registerPublicationExportRoutes(admin);
   registerStandardCatalogueRoutes(admin);
+  registerMonitoringRoutes(admin);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
   registerAnnualReportDeadlineRoutes(admin);
   registerAnnualReportRoutes(admin);

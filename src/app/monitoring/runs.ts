@@ -122,7 +122,14 @@ export async function startRun(
   req: RunRequest,
 ): Promise<MonitorRun> {
   const run = await requestRun(ctx, actor, req);
-  await ctx.jobs.enqueue(MONITOR_RUN_QUEUE, { runId: run.id }, { onceKey: run.id });
+  try {
+    await ctx.jobs.enqueue(MONITOR_RUN_QUEUE, { runId: run.id }, { onceKey: run.id });
+  } catch (e) {
+    // No engine in this process (a server started without background jobs): the run must not wait forever.
+    const error = `无法排入后台任务：${e instanceof Error ? e.message : String(e)}`;
+    await ctx.repos.monitoring.updateRun(run.id, { state: 'failed', error, finishedAt: ctx.clock.nowIso() });
+    throw invalid('后台任务引擎未运行，无法开始监测；可在命令行运行 gongkai monitor run');
+  }
   return run;
 }
 
