@@ -49,6 +49,7 @@ const STATIC = Object.entries({
   'app.css': 'text/css; charset=utf-8',
   'portal.js': 'text/javascript; charset=utf-8',
   'editor.js': 'text/javascript; charset=utf-8',
+  'monitoring.js': 'text/javascript; charset=utf-8',
 }).map(([name, type]) => ({ name, type, body: readFileSync(new URL(`./static/${name}`, import.meta.url), 'utf8') }));
 
 /**

@@ -99,7 +99,8 @@ for (const dialect of DIALECTS) {
       const runPage = res.headers.get('location') ?? '';
       const html = await (await admin.get(runPage)).text();
       assert.match(html, /排队中/);
-      assert.match(html, /http-equiv="refresh"/);
+      assert.match(html, /data-refresh="3"/);
+      assert.match(html, /src="\/static\/monitoring.js"/);
       const cancel = await admin.post(`${runPage.replace(/\?.*$/, '')}/cancel`, {});
       assert.equal(cancel.status, 303);
       assert.match(await (await admin.get(runPage.replace(/\?.*$/, ''))).text(), /已取消/);

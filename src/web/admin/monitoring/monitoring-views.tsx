@@ -342,14 +342,19 @@ export function RunView_(p: Page & { view: RunView }) {
       csrf={p.csrf}
       flash={p.flash}
       back={['/admin/monitoring/runs', '监测记录']}
+      scripts={live ? ['/static/monitoring.js'] : []}
     >
-      {live ? <meta http-equiv="refresh" content="3" /> : null}
       <h1>监测详情：{p.view.scope}</h1>
       <p>
         状态：{RUN_STATES[r.state]}；已完成网站 {r.sitesDone}/{r.sitesTotal}；已抓取页面 {r.pages}；发现问题{' '}
         {r.findings} 个{r.error ? `；错误：${r.error}` : ''}
       </p>
-      <progress max={Math.max(r.sitesTotal, 1)} value={r.sitesDone} aria-label="监测进度">
+      <progress
+        max={Math.max(r.sitesTotal, 1)}
+        value={r.sitesDone}
+        aria-label="监测进度"
+        data-refresh={live ? '3' : undefined}
+      >
         {r.sitesDone}/{r.sitesTotal}
       </progress>
       {p.view.canCancel ? (
