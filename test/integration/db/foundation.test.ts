@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIALECTS, openTestRuntime, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
+import { fillMonitoring } from '../monitoring/registry-fill.js';
 import { NOT_BACKED_UP, TABLE_ORDER } from '../../../src/db/maintenance.js';
 import { migrateToLatest, openDb } from '../../../src/db/connect.js';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit.js';
@@ -83,6 +84,7 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
   // A view_personal_data grant, revoked, so that every column of its row holds a value.
   const grant = await grantPersonalData(rt.ctx, null, staff.signer.userId, { orgId: root.id, reason: '处理投诉' });
   await revokePersonalData(rt.ctx, null, staff.signer.userId, grant.id);
+  await fillMonitoring(rt);
 }
 
 for (const dialect of DIALECTS) {
