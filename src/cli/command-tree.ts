@@ -305,6 +305,12 @@ function addMonitorCommands(program: Command, deps: CliDeps, act: Act): void {
     .description('导出网站登记表（.csv 或 .xlsx） / export the registry')
     .action(act(async (file: string) => (await monitorRun()).exportSiteRegistry(deps, file)));
   monitor
+    .command('messages')
+    .description('政务咨询类栏目的留言 / Messages of interaction columns')
+    .command('import <file>')
+    .description('导入留言（CSV：site,column,receivedOn,answeredOn,subject） / import messages (CSV)')
+    .action(act(async (file: string) => (await monitorRun()).importInteractionMessages(deps, file)));
+  monitor
     .command('portal')
     .description('按主动公开目录登记本门户网站 / register this portal from its catalogue')
     .requiredOption('--origin <url>', "本门户的网址，如 https://gk.example.gov.cn / the portal's address")

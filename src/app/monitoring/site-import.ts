@@ -1,6 +1,7 @@
-// Import and export of the website registry as CSV or XLSX (the sheet named 网站, or the first one). Import is all
-// or nothing: every error (sheet, row, column letter, Chinese message) and nothing written, or every site stored
-// (new, or updated by name with its columns replaced; columns kept by name keep their messages).
+// Import and export of the website registry as CSV or XLSX (the sheet named 网站, or the first one), and the import
+// of interaction messages (CSV). Import is all or nothing: every error (sheet, row, column letter, Chinese message)
+// and nothing written, or every site stored (new, or updated by name with its columns replaced; columns kept by name
+// keep their messages).
 import type { Actor } from '../../domain/policies/actor.js';
 import { parseCsv, csvDocument } from '../../domain/core/csv.js';
 import type { SheetError } from '../../domain/standard-catalogue/sheet.js';
@@ -8,7 +9,7 @@ import { readSiteRows, siteFileColumn, siteFileRows } from '../../domain/monitor
 import type { CatalogueSheetIO } from '../standard-catalogue/ports.js';
 import type { MonitoringContext } from './ports.js';
 import { accessOf } from './access.js';
-import { checkSiteInput, storeSite, type CheckedSite } from './registry.js';
+import { checkMessages, checkSiteInput, storeSite, type CheckedSite } from './registry.js';
 import { decodeCsv } from '../reports/report-figures-import.js';
 import { DocumentRefused } from '../documents/ports.js';
 import { invalid } from '../errors.js';
@@ -60,8 +61,9 @@ export async function importSites(
     rows = grid.rows;
   } else {
     const parsed = parseCsv(decodeCsv(bytes));
-    if (!parsed.ok)
-      {return { ok: false, errors: [{ sheet, row: parsed.error.line, column: 'A', message: parsed.error.message }] };}
+    if (!parsed.ok) {
+      return { ok: false, errors: [{ sheet, row: parsed.error.line, column: 'A', message: parsed.error.message }] };
+    }
     rows = parsed.records.map((r) => r.fields);
     const lines = parsed.records.map((r) => r.line);
     lineOf = (i) => lines[i] ?? i + 1;
@@ -132,4 +134,84 @@ export async function exportSites(
   const rows = siteFileRows(sites, code);
   if (format === 'csv') return new TextEncoder().encode(csvDocument(rows));
   return ctx.catalogueSheets.write([{ name: SITE_SHEET, rows, merges: [] }]);
+}
+
+/** The header of a messages file (CSV): the site and column by name, the dates, an optional subject. */
+export const MESSAGE_FILE_HEADER = ['site', 'column', 'receivedOn', 'answeredOn', 'subject'] as const;
+
+/**
+ * Imports interaction messages from CSV (`site,column,receivedOn,answeredOn,subject`), all or nothing: every error
+ * by row and column letter (unknown site or column, not an interaction column, bad dates).
+ */
+export async function importMessages(
+  ctx: MonitoringContext,
+  actor: Actor | null,
+  bytes: Uint8Array,
+): Promise<{ ok: true; count: number } | { ok: false; errors: SheetError[] }> {
+  const sheet = 'CSV';
+  const parsed = parseCsv(decodeCsv(bytes));
+  if (!parsed.ok) {
+    return { ok: false, errors: [{ sheet, row: parsed.error.line, column: 'A', message: parsed.error.message }] };
+  }
+  const [head, ...records] = parsed.records;
+  if (!head || MESSAGE_FILE_HEADER.some((h, i) => (head.fields[i] ?? '').trim() !== h)) {
+    return {
+      ok: false,
+      errors: [{ sheet, row: head?.line ?? 1, column: 'A', message: `表头应为：${MESSAGE_FILE_HEADER.join(',')}` }],
+    };
+  }
+  const access = await accessOf(ctx.repos, actor);
+  const sites = await ctx.repos.monitoring.sites();
+  const errors: SheetError[] = [];
+  const rows: {
+    columnId: string;
+    input: { receivedOn: string; answeredOn: string; subject: string };
+    line: number;
+  }[] = [];
+  for (const r of records) {
+    const [siteName = '', columnName = '', receivedOn = '', answeredOn = '', subject = ''] = r.fields.map((f) =>
+      f.trim(),
+    );
+    const site = sites.find((s) => s.name === siteName);
+    const column = site?.columns.find((c) => c.name === columnName);
+    if (!site) errors.push({ sheet, row: r.line, column: 'A', message: `未登记的网站：${siteName}` });
+    else if (!access.may('monitoring.manage', site.orgId)) {
+      errors.push({ sheet, row: r.line, column: 'A', message: '无权为该网站登记留言' });
+    } else if (!column || column.kind !== 'interaction') {
+      errors.push({ sheet, row: r.line, column: 'B', message: `“${columnName}”不是该网站的政务咨询类栏目` });
+    } else {
+      rows.push({ columnId: column.id, input: { receivedOn, answeredOn, subject }, line: r.line });
+    }
+  }
+  const checked = checkMessages(rows.map((r) => r.input));
+  if (!checked.ok) {
+    for (const [key, message] of Object.entries(checked.errors)) {
+      const [i, field] = key.split('.');
+      const letter = field === 'receivedOn' ? 'C' : field === 'answeredOn' ? 'D' : 'E';
+      errors.push({ sheet, row: rows[Number(i)]?.line ?? 0, column: letter, message });
+    }
+  }
+  if (errors.length > 0 || !checked.ok) return { ok: false, errors };
+  const now = ctx.clock.nowIso();
+  const messages = checked.value.map((m, i) => ({
+    ...m,
+    id: ctx.crypto.newId(),
+    columnId: rows[i]?.columnId ?? '',
+    createdAt: now,
+  }));
+  await ctx.uow.run(async (r) => {
+    await r.monitoring.insertMessages(messages);
+    await r.audit.append(
+      auditBy(actor, {
+        action: 'monitoring.messages_registered',
+        entityType: 'monitor_site',
+        entityId: 'import',
+        orgId: null,
+        before: null,
+        after: { count: messages.length },
+      }),
+      now,
+    );
+  });
+  return { ok: true, count: messages.length };
 }

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { executeRun, requestRun } from '../../app/monitoring/runs.js';
 import { runView } from '../../app/monitoring/run-pages.js';
 import { registerOwnPortal } from '../../app/monitoring/registry.js';
-import { exportSites, importSites } from '../../app/monitoring/site-import.js';
+import { exportSites, importMessages, importSites } from '../../app/monitoring/site-import.js';
 import { withRuntime, type CliDeps } from '../deps.js';
 import { nothingImported, readInputFile } from '../input-files.js';
 import { lazyProgress } from '../progress.js';
@@ -95,5 +95,18 @@ export async function registerPortal(deps: CliDeps, opts: { origin: string }): P
   await withRuntime(deps, async ({ ctx }) => {
     const id = await registerOwnPortal(ctx, null, opts.origin);
     deps.out(`已登记本门户 / portal registered: ${id}`);
+  });
+}
+
+/** `monitor messages import FILE`: interaction messages (CSV `site,column,receivedOn,answeredOn,subject`). */
+export async function importInteractionMessages(deps: CliDeps, file: string): Promise<void> {
+  const bytes = await readInputFile(file);
+  await withRuntime(deps, async ({ ctx }) => {
+    const r = await importMessages(ctx, null, new Uint8Array(bytes));
+    if (!r.ok) {
+      for (const e of r.errors) deps.err(`${file}:${e.sheet}!${e.column}${e.row}: ${e.message}`);
+      throw nothingImported(r.errors.length);
+    }
+    deps.out(`已导入 / imported：留言 ${r.count} 条`);
   });
 }

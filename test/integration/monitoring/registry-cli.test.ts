@@ -42,6 +42,29 @@ for (const dialect of DIALECTS) {
       assert.match(r.stderr, /未导入任何内容/);
     });
 
+    test('should import interaction messages, refusing an unknown column by row and column', async () => {
+      const csv = join(box.dir, 'sites2.csv');
+      const org = /门户网站,[^,]*,[^,]*,([^,]+),/.exec(readFileSync(join(box.dir, 'sites.csv'), 'utf8'))?.[1] ?? '';
+      writeFileSync(
+        csv,
+        `site,homeUrl,siteCode,org,kind,column,columnUrl,columnKind,intervalDays\n` +
+          `信箱网站,http://m.example.test/,,${org},special,局长信箱,http://m.example.test/m/,interaction,\n`,
+      );
+      assert.equal((await gk('monitor', 'sites', 'import', csv)).code, 0);
+      const msgs = join(box.dir, 'messages.csv');
+      writeFileSync(
+        msgs,
+        'site,column,receivedOn,answeredOn,subject\n信箱网站,局长信箱,2026-01-05,,咨询\n信箱网站,没有的栏目,2026-01-06,,咨询\n',
+      );
+      const bad = await gk('monitor', 'messages', 'import', msgs);
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /CSV!B3: “没有的栏目”不是该网站的政务咨询类栏目/);
+      writeFileSync(msgs, 'site,column,receivedOn,answeredOn,subject\n信箱网站,局长信箱,2026-01-05,2026-01-09,咨询\n');
+      const ok = await gk('monitor', 'messages', 'import', msgs);
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.match(ok.stdout, /留言 1 条/);
+    });
+
     test('should ask for exactly one of --site and --all', async () => {
       assert.equal((await gk('monitor', 'run')).code, 2);
       const both = await gk('monitor', 'run', '--site', '某网站', '--all');
