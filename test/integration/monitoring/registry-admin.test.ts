@@ -93,6 +93,37 @@ for (const dialect of DIALECTS) {
       assert.match(await (await admin.get(`/admin/monitoring/sites/${siteId}`)).text(), /通知公告类/);
     });
 
+    test('should register an interaction message on the site page, keeping a bad date typed', async () => {
+      const saved = await admin.post(`/admin/monitoring/sites/${siteId}`, {
+        ...form(),
+        'columns.1.name': '局长信箱',
+        'columns.1.url': 'http://edu.example.test/mail/',
+        'columns.1.kind': 'interaction',
+        'columns.1.intervalDays': '',
+      });
+      assert.equal(saved.status, 303);
+      const site = await rt.ctx.repos.monitoring.siteById(siteId);
+      const columnId = site?.columns.find((c) => c.kind === 'interaction')?.id ?? '';
+      const bad = await admin.post(`/admin/monitoring/sites/${siteId}/messages`, {
+        columnId,
+        receivedOn: '2026-13-01',
+        answeredOn: '',
+        subject: '学区咨询',
+      });
+      assert.equal(bad.status, 422);
+      const html = await bad.text();
+      assert.match(html, /收到日期应为 YYYY-MM-DD 格式的有效日期/);
+      assert.match(html, /value="2026-13-01"/);
+      const ok = await admin.post(`/admin/monitoring/sites/${siteId}/messages`, {
+        columnId,
+        receivedOn: '2026-01-05',
+        answeredOn: '',
+        subject: '学区咨询',
+      });
+      assert.equal(ok.status, 303);
+      assert.equal((await rt.ctx.repos.monitoring.messagesOfSite(siteId)).length, 1);
+    });
+
     test('should queue a run from the site page, show its progress and cancel it', async () => {
       const res = await admin.post('/admin/monitoring/runs', { siteId, all: '' });
       assert.equal(res.status, 303);
@@ -114,7 +145,8 @@ for (const dialect of DIALECTS) {
       const pending = (await rt.ctx.repos.monitoring.findings({ siteId, confirmation: 'pending' }, 10))[0];
       assert.equal((await admin.post(`/admin/monitoring/findings/${pending?.id}/confirm`, {})).status, 303);
       const tasks = await rt.ctx.repos.monitoring.tasks({ orgIds: [eduId] });
-      assert.equal(tasks.length, 2);
+      // column_empty, the confirmed sensitive_word, and interaction_unanswered from the message registered above.
+      assert.equal(tasks.length, 3);
       const task = tasks[0];
       assert.equal((await fin.post(`/admin/monitoring/tasks/${task?.id}/fixed`, { note: '已改' })).status, 403);
       const empty = await edu.post(`/admin/monitoring/tasks/${task?.id}/fixed`, { note: '' });

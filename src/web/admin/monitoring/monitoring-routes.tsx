@@ -12,6 +12,7 @@ import type { Hono } from 'hono';
 import { invalid } from '../../../app/errors.js';
 import { accessOf } from '../../../app/monitoring/access.js';
 import {
+  registerMessages,
   registerOwnPortal,
   saveSite,
   siteForActor,
@@ -61,6 +62,7 @@ const FLASH: Readonly<Record<string, string>> = {
   issued: '提醒函已生成。',
   sent: '提醒函已加入发送队列。',
   delivered: '已标记送达。',
+  message: '留言已登记。',
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -228,6 +230,29 @@ function registerSiteRoutes(admin: Hono<StaffEnv>): void {
   admin.get('/admin/monitoring/sites/:id', async (c) => {
     const { site, canManage } = await siteForActor(c.get('ctx'), c.get('actor'), c.req.param('id'));
     return c.html(<SiteView {...staffPage(c)} flash={flashOf(c, FLASH)} site={site} canManage={canManage} />);
+  });
+  admin.post('/admin/monitoring/sites/:id/messages', (c) => {
+    const id = c.req.param('id');
+    return formAction(c, {
+      schema: z.object({ columnId: text(64), receivedOn: text(10), answeredOn: text(10), subject: text(200) }),
+      run: ({ columnId, ...m }) => registerMessages(c.get('ctx'), c.get('actor'), id, columnId, [m]),
+      done: () => c.redirect(`/admin/monitoring/sites/${id}?flash=message`, 303),
+      again: async (state) => {
+        const { site, canManage } = await siteForActor(c.get('ctx'), c.get('actor'), id);
+        // The use case keys a message's errors by its index in the list: the form sends one, index 0.
+        const errors = Object.fromEntries(Object.entries(state.errors).map(([k, v]) => [k.replace(/^0\./, ''), v]));
+        return (
+          <SiteView
+            {...staffPage(c)}
+            site={site}
+            canManage={canManage}
+            values={state.values}
+            messageErrors={errors}
+            messageError={state.message}
+          />
+        );
+      },
+    });
   });
   admin.get('/admin/monitoring/sites/:id/edit', async (c) => c.html(await siteForm(c, c.req.param('id'))));
   admin.post('/admin/monitoring/sites/:id', (c) => {

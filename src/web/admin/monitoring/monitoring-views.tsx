@@ -251,7 +251,16 @@ export function SiteFormView(
 }
 
 /** One site: its columns, and the run button. */
-export function SiteView(p: Page & { site: MonitoredSite; canManage: boolean; runError?: string }) {
+export function SiteView(
+  p: Page & {
+    site: MonitoredSite;
+    canManage: boolean;
+    runError?: string;
+    values?: Values;
+    messageErrors?: Record<string, string>;
+    messageError?: string;
+  },
+) {
   return (
     <AdminLayout
       title={p.site.name}
@@ -288,6 +297,40 @@ export function SiteView(p: Page & { site: MonitoredSite; canManage: boolean; ru
             <input type="hidden" name="siteId" value={p.site.id} />
             <button type="submit">立即监测</button>
           </PostForm>
+          {p.site.columns.some((c) => c.kind === 'interaction') ? (
+            <PostForm action={`/admin/monitoring/sites/${p.site.id}/messages`} csrf={p.csrf}>
+              <h2>登记互动留言</h2>
+              <ErrorSummary message={p.messageError} errors={p.messageErrors} />
+              <Select
+                name="columnId"
+                label="政务咨询类栏目"
+                value={text(p.values ?? {}, 'columnId')}
+                options={p.site.columns.filter((c) => c.kind === 'interaction').map((c) => [c.id, c.name])}
+              />
+              <Field
+                name="receivedOn"
+                label="收到日期"
+                required
+                value={text(p.values ?? {}, 'receivedOn')}
+                error={p.messageErrors?.receivedOn}
+                hint="YYYY-MM-DD"
+              />
+              <Field
+                name="answeredOn"
+                label="答复日期（未答复的不填）"
+                value={text(p.values ?? {}, 'answeredOn')}
+                error={p.messageErrors?.answeredOn}
+                hint="YYYY-MM-DD"
+              />
+              <Field
+                name="subject"
+                label="留言标题（选填）"
+                value={text(p.values ?? {}, 'subject')}
+                error={p.messageErrors?.subject}
+              />
+              <button type="submit">登记留言</button>
+            </PostForm>
+          ) : null}
         </>
       ) : null}
     </AdminLayout>
