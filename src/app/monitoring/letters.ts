@@ -174,8 +174,9 @@ export async function sendLetter(ctx: MonitoringContext, actor: Actor | null, le
   const view = await letterView(ctx, actor, letterId);
   await authorizeMonitoring(ctx.repos, actor, 'monitoring.manage', view.letter.orgId);
   const address = to.trim();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address))
-    {throw invalid('请填写有效的电子邮箱', { email: '请填写有效的电子邮箱' });}
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) {
+    throw invalid('请填写有效的电子邮箱', { email: '请填写有效的电子邮箱' });
+  }
   if (view.letter.state === 'closed') throw conflict('该提醒函所列问题已全部整改');
   const now = ctx.clock.nowIso();
   const text = [
