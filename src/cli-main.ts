@@ -49,6 +49,10 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     reportDocuments: reportDocumentRenderers,
     integrityAdapters,
     reportSummaryXlsx: reportSummaryWorkbook,
+    siteChecker: async () => {
+      const { siteCheckerOf } = await import('./app/monitoring/site-checker.js');
+      return siteCheckerOf(siteCheckPorts(documentReaders((await config()).documents)));
+    },
     reportReader: async () => ({
       read: documentReaders((await config()).documents).documentReader,
       extensions: await reportExtensions(),

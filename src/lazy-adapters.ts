@@ -3,6 +3,7 @@
 // less, and most runs (a CLI command, a server answering pages) need few or none of them. Used by src/main.ts
 // and, for the commands that open no database, by src/cli-main.ts.
 import type { Mailer } from './app/ports.js';
+import type { LetterRenderer } from './app/monitoring/ports.js';
 import type { DocumentRenderer } from './app/applications/ports.js';
 import type { PasswordHasher } from './app/auth/ports.js';
 import type { DocumentReader, ReportDocumentRenderers, ReportSummaryXlsx } from './app/reports/ports.js';
@@ -71,6 +72,21 @@ export const reportExtensions = async (): Promise<readonly string[]> => (await r
 export const noticeRenderer: DocumentRenderer = {
   noticeDocx: async (doc, seal) => (await noticeDocx()).renderNoticeDocx(doc, seal ? { seal } : {}),
   noticePdf: async (doc) => (await noticePdf()).renderNoticePdf(doc),
+};
+
+/**
+ * The 提醒函 DOCX: the notice writer's GB/T 9704 layout (title, 发文字号, addressee, paragraphs, signature and date).
+ * The writer reads only those parts; the notice kind and template it also carries are fillers, and no seal is printed.
+ */
+export const monitorLetterRenderer: LetterRenderer = {
+  letterDocx: async (doc) =>
+    (await noticeDocx()).renderNoticeDocx({
+      ...doc,
+      kind: 'acknowledgement',
+      templateKey: 'acknowledgement',
+      outcome: null,
+      seal: { imageRef: null },
+    }),
 };
 
 const argon2 = once(async () => (await import('./adapters/security/argon2-hasher.js')).argon2Hasher());

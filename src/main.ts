@@ -30,7 +30,9 @@ import { DEFAULT_API_TOKEN_DAYS } from './domain/users/api-token.js';
 import type { WebOptions } from './web/common/env.js';
 import {
   documentReaders,
+  siteCheckPorts,
   noticeRenderer,
+  monitorLetterRenderer,
   passwordHasher,
   reportDocumentRenderers,
   smtpMailerOnFirstUse,
@@ -93,6 +95,7 @@ export async function openRuntime(
     mailer: opts.mail ? smtpMailerOnFirstUse(opts.mail.url, opts.mail.from) : null,
     sanitizer: htmlSanitizer,
     renderer: noticeRenderer,
+    letterRenderer: monitorLetterRenderer,
     handoverSteps: [applicationHandoverStep],
     calendarChangedSteps: [applicationCalendarStep],
     htmlReader,
@@ -163,6 +166,12 @@ export async function startRuntime(
 export async function startBackgroundJobs(runtime: Runtime): Promise<() => Promise<void>> {
   await runtime.ctx.jobs.start();
   await registerBackgroundJobs(runtime.ctx, runtime.ctx.jobs, runtime.jobHost);
+  // Monitoring runs queued from the back office are crawled here, once however many servers run.
+  const [{ registerMonitorRuns }, { siteCheckerOf }] = await Promise.all([
+    import('./app/monitoring/runs.js'),
+    import('./app/monitoring/site-checker.js'),
+  ]);
+  await registerMonitorRuns(runtime.ctx, runtime.ctx.jobs, siteCheckerOf(siteCheckPorts(runtime.ctx)));
   return () => runtime.ctx.jobs.stop();
 }
 

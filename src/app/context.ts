@@ -27,6 +27,7 @@ import type { ThrottleRepos } from './throttle/ports.js';
 import type { AbuseLimits } from './throttle/limits.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
 import type { JobEngine } from './jobs/ports.js';
+import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -48,7 +49,8 @@ export type Repos = OrgRepos &
   ReportRepos &
   ThrottleRepos &
   SystemRepos &
-  MediaRepos;
+  MediaRepos &
+  MonitoringRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {
@@ -90,6 +92,8 @@ export type AppContext = {
   feedReader: FeedReader;
   /** The art. 25 archive package (ZIP). */
   packageWriter: PackageWriterFactory;
+  /** The 提醒函 of website monitoring as DOCX. */
+  letterRenderer: LetterRenderer;
   /** The job engine running the background work (app/jobs/background-jobs.ts); started only by a server. */
   jobs: JobEngine;
   /** Files outside the database: the audit chain's anchors (GONGKAI_AUDIT_ANCHOR_DIR). */

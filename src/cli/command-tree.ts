@@ -13,6 +13,7 @@ import type { MonitorCheckOptions } from './commands/monitor.js';
 import type { ReportRenderOptions } from './commands/report-render.js';
 import type { ReportValidateOptions } from './commands/report-validate.js';
 import type { MediaCheckOptions } from './commands/media.js';
+import type { MonitorRunOptions } from './commands/monitor-run.js';
 
 /** Runs an action; a number it returns is the run's exit status. */
 type Act = <A extends unknown[]>(
@@ -37,6 +38,7 @@ export function addCommands(program: Command, deps: CliDeps, act: Act): void {
 /** `monitor …`: website checks (`check` one described site; `integrity` checks this portal itself). */
 function addMonitorCommands(program: Command, deps: CliDeps, act: Act): void {
   const monitor = program.command('monitor').description('网站监测 / Website monitoring');
+  addMonitorRegistryCommands(monitor, deps, act);
   monitor
     .command('check')
     .description('检查一个网站（不保存结果）/ check one website described by a file (nothing is saved)')
@@ -346,4 +348,37 @@ function addMediaCommands(program: Command, deps: CliDeps, act: Act): void {
     .command('poll')
     .description("从账号的订阅地址（RSS/Atom）读取新的发布记录 / read new posts from the accounts' feeds")
     .action(act(async () => (await media()).pollMediaFeeds(deps)));
+}
+
+/** `monitor run`, `sites`, `messages` and `portal`: the registered sites, their runs and the registry. */
+function addMonitorRegistryCommands(monitor: Command, deps: CliDeps, act: Act): void {
+  const monitorRun = () => import('./commands/monitor-run.js');
+  monitor
+    .command('run')
+    .description('监测已登记的网站并保存结果 / check registered websites and save the run')
+    .option('--site <name>', "网站名称 / the site's name")
+    .option('--all', '全部已登记网站 / every registered site')
+    .option('--as-of <yyyy-mm-dd>', '以该日为监测日 / check as of that day')
+    .option('--json', '以 JSON Lines 输出 / print JSON Lines')
+    .action(act(async (opts: MonitorRunOptions) => (await monitorRun()).monitorRun(deps, opts)));
+  const sites = monitor.command('sites').description('网站登记表 / The website registry');
+  sites
+    .command('import <file>')
+    .description('导入网站登记表（CSV 或 XLSX，全部成功或全部不导入） / import the registry (CSV or XLSX)')
+    .action(act(async (file: string) => (await monitorRun()).importSiteRegistry(deps, file)));
+  sites
+    .command('export <file>')
+    .description('导出网站登记表（.csv 或 .xlsx） / export the registry')
+    .action(act(async (file: string) => (await monitorRun()).exportSiteRegistry(deps, file)));
+  monitor
+    .command('messages')
+    .description('政务咨询类栏目的留言 / Messages of interaction columns')
+    .command('import <file>')
+    .description('导入留言（CSV：site,column,receivedOn,answeredOn,subject） / import messages (CSV)')
+    .action(act(async (file: string) => (await monitorRun()).importInteractionMessages(deps, file)));
+  monitor
+    .command('portal')
+    .description('按主动公开目录登记本门户网站 / register this portal from its catalogue')
+    .requiredOption('--origin <url>', "本门户的网址，如 https://gk.example.gov.cn / the portal's address")
+    .action(act(async (opts: { origin: string }) => (await monitorRun()).registerPortal(deps, opts)));
 }

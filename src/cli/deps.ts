@@ -8,6 +8,7 @@ import type { IntegrityContext } from '../app/monitoring/integrity.js';
 import type { DocumentReader, ReportDocumentRenderers, ReportSummaryXlsx } from '../app/reports/ports.js';
 import type { SiteCheckPorts } from '../app/monitoring/crawl-ports.js';
 import { lazyProgress } from './progress.js';
+import type { SiteChecker } from '../app/monitoring/ports.js';
 
 /** A started instance as the CLI sees it. */
 export type CliRuntime = {
@@ -61,6 +62,8 @@ export type CliDeps = CliIo & {
   integrityAdapters: () => Promise<Pick<IntegrityContext, 'integrityFetch' | 'integrityPage'>>;
   /** The crawler and the attachment reader of `monitor check` (which opens no database), loaded on first use. */
   siteCheckPorts: () => Promise<SiteCheckPorts>;
+  /** The website checker of `monitor run` (the crawler and the checks), loaded on first use. */
+  siteChecker: (ctx: AppContext) => Promise<SiteChecker>;
   /** Writes one line to standard output. */
   out: (line: string) => void;
   /** Writes one line to standard error. */

@@ -573,6 +573,19 @@ export interface MediaAccountTable {
   updated_at: string;
 }
 
+/** A monitored government website (migration 2026-12-12T0100). */
+export interface MonitorSiteTable {
+  id: string;
+  name: string;
+  home_url: string;
+  site_code: string;
+  org_id: string;
+  kind: string;
+  own_portal: number;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A lifecycle event of an account (kind = the status it leads to). */
 export interface MediaAccountEventTable {
   id: string;
@@ -597,6 +610,118 @@ export interface MediaPostTable {
   answered: number;
   source: string;
   created_at: string;
+}
+
+/** A column of a monitored website. */
+export interface MonitorColumnTable {
+  id: string;
+  site_id: string;
+  sort: number;
+  name: string;
+  url: string;
+  kind: string;
+  interval_days: number | null;
+  category_id: string | null;
+}
+
+/** A message received through an interaction column (received and answered dates). */
+export interface MonitorMessageTable {
+  id: string;
+  column_id: string;
+  received_on: string;
+  answered_on: string | null;
+  subject: string;
+  created_at: string;
+}
+
+/** A monitoring run of one site or all: its state, progress and counts. */
+export interface MonitorRunTable {
+  id: string;
+  site_id: string | null;
+  state: string;
+  as_of: string;
+  cancel_requested: number;
+  requested_by: string | null;
+  requested_label: string;
+  sites_total: number;
+  sites_done: number;
+  pages: number;
+  links: number;
+  findings: number;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** One site's result in a run: verdict, score and vetoes. */
+export interface MonitorRunSiteTable {
+  run_id: string;
+  site_id: string;
+  verdict: string;
+  score: number | null;
+  vetoes_json: string;
+  findings: number;
+  pages: number;
+  links: number;
+  finished_at: string;
+}
+
+/** A finding, matched from run to run by its key. */
+export interface MonitorFindingTable {
+  id: string;
+  site_id: string;
+  match_key: string;
+  rule: string;
+  severity: string;
+  url: string | null;
+  column_name: string | null;
+  message: string;
+  evidence_json: string;
+  confirmation: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  dismiss_reason: string | null;
+  status: string;
+  first_run_id: string;
+  last_run_id: string;
+  closed_run_id: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  closed_at: string | null;
+}
+
+/** A 整改 task of the responsible organization for one finding. */
+export interface MonitorTaskTable {
+  id: string;
+  finding_id: string;
+  org_id: string;
+  state: string;
+  due_on: string;
+  reopened: number;
+  fix_note: string | null;
+  fixed_by: string | null;
+  fixed_at: string | null;
+  closed_at: string | null;
+  letter_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A 提醒函 sent to one organization about its open findings. */
+export interface MonitorLetterTable {
+  id: string;
+  org_id: string;
+  doc_no: string;
+  deadline_on: string;
+  state: string;
+  recipient_email: string | null;
+  created_by: string | null;
+  created_at: string;
+  sent_at: string | null;
+  delivered_at: string | null;
+  closed_at: string | null;
 }
 
 export interface Database {
@@ -642,4 +767,12 @@ export interface Database {
   media_account: MediaAccountTable;
   media_account_event: MediaAccountEventTable;
   media_post: MediaPostTable;
+  monitor_site: MonitorSiteTable;
+  monitor_column: MonitorColumnTable;
+  monitor_message: MonitorMessageTable;
+  monitor_run: MonitorRunTable;
+  monitor_run_site: MonitorRunSiteTable;
+  monitor_finding: MonitorFindingTable;
+  monitor_task: MonitorTaskTable;
+  monitor_letter: MonitorLetterTable;
 }

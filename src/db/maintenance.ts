@@ -51,6 +51,14 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'media_account',
   'media_account_event',
   'media_post',
+  'monitor_site',
+  'monitor_column',
+  'monitor_message',
+  'monitor_run',
+  'monitor_run_site',
+  'monitor_finding',
+  'monitor_letter',
+  'monitor_task',
 ];
 
 /**

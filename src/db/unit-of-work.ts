@@ -28,6 +28,7 @@ import { reportFactsRepository } from './repositories/report-facts-repository.js
 import { rateCounterRepository } from './repositories/rate-counter-repository.js';
 import { healthProbe } from './repositories/health-probe.js';
 import { mediaRepository } from './repositories/media-repository.js';
+import { monitoringRepository } from './repositories/monitoring-repository.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -61,6 +62,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     rateCounters: rateCounterRepository(db),
     health: healthProbe(db),
     media: mediaRepository(db),
+    monitoring: monitoringRepository(db),
   };
 }
 

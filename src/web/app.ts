@@ -37,6 +37,7 @@ import { registerPublicationExportRoutes } from './admin/publications/publicatio
 import { registerStandardCatalogueRoutes } from './admin/standard-catalogue/standard-catalogue-routes.js';
 import { registerMediaRoutes } from './admin/media/media-routes.js';
 import { registerPublicMediaRoutes } from './public/media.js';
+import { registerMonitoringRoutes } from './admin/monitoring/monitoring-routes.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publications/publication-routes.js';
@@ -50,6 +51,7 @@ const STATIC = Object.entries({
   'app.css': 'text/css; charset=utf-8',
   'portal.js': 'text/javascript; charset=utf-8',
   'editor.js': 'text/javascript; charset=utf-8',
+  'monitoring.js': 'text/javascript; charset=utf-8',
 }).map(([name, type]) => ({ name, type, body: readFileSync(new URL(`./static/${name}`, import.meta.url), 'utf8') }));
 
 /**
@@ -136,6 +138,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerPublicationExportRoutes(admin);
   registerStandardCatalogueRoutes(admin);
   registerMediaRoutes(admin);
+  registerMonitoringRoutes(admin);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
   registerAnnualReportDeadlineRoutes(admin);
   registerAnnualReportRoutes(admin);

@@ -24,6 +24,7 @@ import * as personalDataGrants from './2026-12-10T0300-personal-data-grants.js';
 import * as submissionHash from './2026-12-10T0400-submission-hash.js';
 import * as searchIdentifiers from './2026-12-10T0500-search-identifiers.js';
 import * as reportCorrections from './2026-12-11T0200-report-corrections.js';
+import * as monitoringRegistry from './2026-12-12T0100-monitoring-registry.js';
 import * as mediaAccounts from './2026-12-12T0200-media-accounts.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-10T0400-submission-hash': submissionHash,
   '2026-12-10T0500-search-identifiers': searchIdentifiers,
   '2026-12-11T0200-report-corrections': reportCorrections,
+  '2026-12-12T0100-monitoring-registry': monitoringRegistry,
   '2026-12-12T0200-media-accounts': mediaAccounts,
 };
 

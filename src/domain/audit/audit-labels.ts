@@ -99,6 +99,26 @@ const FIXED_ACTIONS: Record<string, string> = {
   'media.accounts_imported': '导入政务新媒体账号',
   'media.posts_imported': '导入政务新媒体发布记录',
   'media.feed_read': '从订阅地址读取政务新媒体发布记录',
+  'monitoring.site_registered': '登记监测网站',
+  'monitoring.site_updated': '修改监测网站',
+  'monitoring.sites_imported': '导入监测网站',
+  'monitoring.messages_registered': '登记互动留言',
+  'monitoring.run_requested': '发起网站监测',
+  'monitoring.run_completed': '网站监测完成',
+  'monitoring.run_failed': '网站监测失败',
+  'monitoring.run_cancelled': '网站监测已取消',
+  'monitoring.run_cancel_requested': '取消网站监测',
+  'monitoring.finding_confirmed': '确认监测问题',
+  'monitoring.finding_dismissed': '排除监测问题',
+  'monitoring.task_created': '生成整改任务',
+  'monitoring.task_fixed': '标记整改完成',
+  'monitoring.task_reopened': '整改复核未通过，重新打开',
+  'monitoring.task_closed': '整改任务销号',
+  'monitoring.task_due_set': '修改整改期限',
+  'monitoring.letter_issued': '生成提醒函',
+  'monitoring.letter_sent': '发送提醒函',
+  'monitoring.letter_delivered': '提醒函已送达',
+  'monitoring.letter_closed': '提醒函所列问题全部整改',
 };
 
 /**
@@ -136,6 +156,11 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   key_area: '重点领域',
   annual_report: '年度报告',
   email: '邮件',
+  monitor_site: '监测网站',
+  monitor_run: '网站监测',
+  monitor_finding: '监测问题',
+  monitor_task: '整改任务',
+  monitor_letter: '提醒函',
 };
 
 /** Chinese names of the fields recorded before and after a change. */

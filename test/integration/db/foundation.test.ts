@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIALECTS, openTestRuntime, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
+import { fillMonitoring } from '../monitoring/registry-fill.js';
 import { NOT_BACKED_UP, TABLE_ORDER } from '../../../src/db/maintenance.js';
 import { migrateToLatest, openDb } from '../../../src/db/connect.js';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit.js';
@@ -98,6 +99,7 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
     announcement: '停止更新。',
     note: '合并',
   });
+  await fillMonitoring(rt);
 }
 
 for (const dialect of DIALECTS) {
