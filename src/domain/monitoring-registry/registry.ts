@@ -2,7 +2,13 @@
 // 《政府网站与政务新媒体检查指标》 (国办秘函〔2019〕19号) see them: a site's kind decides whether it gets a score
 // (门户 only), a column's kind decides how long it may go without an update.
 import { err, ok, type Result } from '../core/result.js';
-import { COLUMN_KINDS, SITE_KINDS, type ColumnKind, type SiteKind } from '../monitoring/settings.js';
+import {
+  COLUMN_KINDS,
+  DEFAULT_SITE_CHECK_SETTINGS,
+  SITE_KINDS,
+  type ColumnKind,
+  type SiteKind,
+} from '../monitoring/settings.js';
 
 // The kinds are the checks' own (monitoring/settings.ts); the registry adds their labels.
 export { COLUMN_KINDS, SITE_KINDS, type ColumnKind, type SiteKind };
@@ -25,20 +31,11 @@ export const COLUMN_KIND_LABELS: Readonly<Record<ColumnKind, string>> = {
 };
 
 /**
- * Default update interval per column kind, in days (null: no interval). 国办秘函〔2019〕19号 单项否决 栏目不更新:
- * 动态、要闻类 columns not updated in the 2 weeks before the monitoring point, 通知公告、政策文件类 not updated in the
- * 6 months before it (180 days). `should_update` columns get their own interval; 180 days when none is given
- * (the 6 months most local schemes use for "其他栏目").
+ * Default update interval per column kind, in days (null: no interval): the checks' own defaults
+ * (monitoring/settings.ts, 国办秘函〔2019〕19号 栏目不更新), shown and stored with each registered column.
  */
-export const DEFAULT_INTERVAL_DAYS: Readonly<Record<ColumnKind, number | null>> = {
-  news: 14,
-  notice: 180,
-  policy: 180,
-  should_update: 180,
-  static: null,
-  interaction: null,
-  service: null,
-};
+export const DEFAULT_INTERVAL_DAYS: Readonly<Record<ColumnKind, number | null>> =
+  DEFAULT_SITE_CHECK_SETTINGS.columnIntervalDays;
 
 /** What an administrator registers about a website. */
 export type SiteFields = {
