@@ -167,11 +167,15 @@ export async function startBackgroundJobs(runtime: Runtime): Promise<() => Promi
   await runtime.ctx.jobs.start();
   await registerBackgroundJobs(runtime.ctx, runtime.ctx.jobs, runtime.jobHost);
   // Monitoring runs queued from the back office are crawled here, once however many servers run.
-  const [{ registerMonitorRuns }, { siteCheckerOf }] = await Promise.all([
+  // The home pages are probed every half hour for the 7-day availability rule.
+  const [{ registerMonitorRuns }, { siteCheckerOf }, { registerAvailabilityProbes }] = await Promise.all([
     import('./app/monitoring/runs.js'),
     import('./app/monitoring/site-checker.js'),
+    import('./app/monitoring/probes.js'),
   ]);
-  await registerMonitorRuns(runtime.ctx, runtime.ctx.jobs, siteCheckerOf(siteCheckPorts(runtime.ctx)));
+  const ports = siteCheckPorts(runtime.ctx);
+  await registerMonitorRuns(runtime.ctx, runtime.ctx.jobs, siteCheckerOf(ports));
+  await registerAvailabilityProbes(runtime.ctx, runtime.ctx.jobs, ports);
   return () => runtime.ctx.jobs.stop();
 }
 

@@ -691,6 +691,16 @@ export interface MonitorFindingTable {
   closed_at: string | null;
 }
 
+/** A scheduled availability probe of a registered site's home page (ok 0/1; status null when no answer). */
+export interface MonitorProbeTable {
+  id: string;
+  site_id: string;
+  probed_at: string;
+  ok: number;
+  status: number | null;
+  error: string | null;
+}
+
 /** A 整改 task of the responsible organization for one finding. */
 export interface MonitorTaskTable {
   id: string;
@@ -775,4 +785,5 @@ export interface Database {
   monitor_finding: MonitorFindingTable;
   monitor_task: MonitorTaskTable;
   monitor_letter: MonitorLetterTable;
+  monitor_probe: MonitorProbeTable;
 }

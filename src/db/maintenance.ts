@@ -66,7 +66,15 @@ export const TABLE_ORDER: (keyof Database)[] = [
  * check's probe row is not data; login sessions and API tokens are credentials, and a restored copy would bring
  * back what was revoked since (docs/security/accounts.md). A test keeps both lists complete.
  */
-export const NOT_BACKED_UP: (keyof Database)[] = ['rate_counter', 'health_probe', 'session', 'api_token'];
+// monitor_probe: availability measurements of the last 30 days, retaken every half hour; a restore starts the
+// 7-day window afresh rather than carrying another server's network view.
+export const NOT_BACKED_UP: (keyof Database)[] = [
+  'rate_counter',
+  'health_probe',
+  'monitor_probe',
+  'session',
+  'api_token',
+];
 
 /**
  * Credentials a restore empties: every user is signed out and every API token ends, whatever the backup holds

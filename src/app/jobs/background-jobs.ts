@@ -8,6 +8,8 @@ import { enqueueDeadlineReminders, proposeLapses } from '../applications/daily-j
 import { publishScheduled } from '../publications/act-on-publication.js';
 import { flushOutbox } from '../mail/outbox.js';
 import { writeAuditAnchor } from '../audit/anchor-audit.js';
+import { MONITOR_RUN_QUEUE } from '../monitoring/runs.js';
+import { PROBE_QUEUE } from '../monitoring/probes.js';
 
 /** What a job may need of the process that runs it. */
 export type JobHost = {
@@ -79,9 +81,12 @@ export const BACKGROUND_JOBS: readonly BackgroundJob[] = [
 ];
 
 /** The back office's label of each queue. */
-export const JOB_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
-  BACKGROUND_JOBS.map((j) => [j.queue, j.label]),
-);
+export const JOB_LABELS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(BACKGROUND_JOBS.map((j) => [j.queue, j.label])),
+  // Registered apart because they need the crawler (src/main.ts startBackgroundJobs).
+  [MONITOR_RUN_QUEUE]: '网站监测',
+  [PROBE_QUEUE]: '网站首页可用性监测（每30分钟）',
+};
 
 /**
  * Registers every background job on a started engine: its handler and its recurrence.

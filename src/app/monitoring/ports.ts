@@ -52,6 +52,16 @@ export type InteractionMessageRecord = {
   createdAt: string;
 };
 
+/** One availability probe of a registered site's home page (probedAt: ISO instant). */
+export type ProbeRecord = {
+  id: string;
+  siteId: string;
+  probedAt: string;
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+};
+
 /** A run's state. */
 export type RunState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 
@@ -172,6 +182,12 @@ export interface MonitoringRepository {
   insertMessages(messages: readonly InteractionMessageRecord[]): Promise<void>;
   /** Messages of the site's columns, by column then received date. */
   messagesOfSite(siteId: string): Promise<InteractionMessageRecord[]>;
+  /** Records one availability probe of a site's home page. */
+  insertProbe(probe: ProbeRecord): Promise<void>;
+  /** The site's probes at or after the instant, oldest first. */
+  probesSince(siteId: string, since: string): Promise<ProbeRecord[]>;
+  /** Deletes probes older than the instant; returns how many. */
+  pruneProbes(before: string): Promise<number>;
 
   insertRun(run: MonitorRun): Promise<void>;
   runById(id: string): Promise<MonitorRun | undefined>;

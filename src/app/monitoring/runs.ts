@@ -11,6 +11,7 @@ import { NEEDS_CONFIRMATION } from '../../domain/monitoring/finding.js';
 import type { MonitoredSite } from '../../domain/monitoring-registry/registry.js';
 import { findingKey } from '../../domain/monitoring-registry/finding-match.js';
 import { interactionFinding } from '../../domain/monitoring-registry/interaction.js';
+import { withAvailability } from './probes.js';
 import {
   counts,
   countedSummary,
@@ -185,8 +186,9 @@ export async function executeRun(
       });
       if (stop || (await cancelled())) throw new RunCancelled();
       const withMessages = await addInteractionFindings(ctx, site, result, run.asOf);
+      const judged = { ...withMessages, findings: await withAvailability(ctx, site, withMessages.findings, run.asOf) };
       const stored = await ctx.uow.run((r) =>
-        recordSiteResult(ctx, r, { run, site, result: withMessages, calendar, dueDays }),
+        recordSiteResult(ctx, r, { run, site, result: judged, calendar, dueDays }),
       );
       totals.pages += Math.max(result.pages, seen);
       totals.links += result.links;
@@ -334,7 +336,10 @@ export async function recordSiteResult(
   const unconfirmed = new Set(
     [...NEEDS_CONFIRMATION].filter((rule) => !(confirmation.get(rule) ?? []).some((c) => c === 'confirmed')),
   );
-  const extra = s.result.findings.filter((f) => f.rule === 'interaction_unanswered').map((f) => f.rule);
+  // Vetoes judged beside the crawl: 互动回应差 from the registered messages, 站点无法访问 from the week's probes.
+  const extra = s.result.findings
+    .filter((f) => f.severity === 'veto' && (f.rule === 'interaction_unanswered' || f.rule === 'unavailable'))
+    .map((f) => f.rule);
   const summary = countedSummary(s.result.summary, { unconfirmed, extraVetoes: extra });
   await r.monitoring.insertRunSite({
     runId: s.run.id,

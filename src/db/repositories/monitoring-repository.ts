@@ -13,6 +13,7 @@ import type {
 } from '../database.js';
 import type {
   InteractionMessageRecord,
+  ProbeRecord,
   MonitorLetter,
   MonitoringRepository,
   MonitorRun,
@@ -417,6 +418,41 @@ export function monitoringRepository(db: Kysely<Database>): MonitoringRepository
       if (filter.states !== undefined) q = q.where('state', 'in', [...filter.states]);
       const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
       return rows.map(toLetter);
+    },
+    async insertProbe(p) {
+      await db
+        .insertInto('monitor_probe')
+        .values({
+          id: p.id,
+          site_id: p.siteId,
+          probed_at: p.probedAt,
+          ok: fromBool(p.ok),
+          status: p.status,
+          error: p.error,
+        })
+        .execute();
+    },
+    async probesSince(siteId, since) {
+      const rows = await db
+        .selectFrom('monitor_probe')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('probed_at', '>=', since)
+        .orderBy('probed_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r): ProbeRecord => ({
+        id: r.id,
+        siteId: r.site_id,
+        probedAt: r.probed_at,
+        ok: toBool(r.ok),
+        status: numberOrNull(r.status),
+        error: r.error,
+      }));
+    },
+    async pruneProbes(before) {
+      const res = await db.deleteFrom('monitor_probe').where('probed_at', '<', before).executeTakeFirst();
+      return Number(res.numDeletedRows);
     },
   };
 }
