@@ -6,6 +6,7 @@ import type { MonitoredSite } from '../../domain/monitoring-registry/registry.js
 import { lastTwelveMonths, monthlyTrend, trendChartSvg } from '../../domain/monitoring-registry/trend.js';
 import type { MonitoringReadContext, MonitorLetter, MonitorTask, RunSiteResult, StoredFinding } from './ports.js';
 import { accessOf } from './access.js';
+import { availabilityOf } from './probes.js';
 
 /** A traffic light: red 不合格 at the last run, amber open problems, green clean, grey never checked. */
 export type Light = 'red' | 'amber' | 'green' | 'grey';
@@ -16,6 +17,8 @@ export type SiteLight = {
   last: RunSiteResult | null;
   openTasks: number;
   pending: number;
+  /** Home-page probes of the last 7 days (19号 站点无法访问): failures, probes, the share that failed. */
+  availability: { probes: number; failures: number; ratio: number; severity: 'veto' | 'warning' | null };
   light: Light;
 };
 /** One unit on the dashboard. */
@@ -59,13 +62,17 @@ export async function monitoringDashboard(
   const siteIds = new Set(sites.map((s) => s.id));
   const mine = results.filter((r) => siteIds.has(r.siteId));
   const findingSite = new Map(findings.map((f) => [f.id, f.siteId]));
+  const availability = new Map(
+    await Promise.all(sites.map(async (s) => [s.id, await availabilityOf(ctx, s.id, today)] as const)),
+  );
   const siteLights = sites.map((site): SiteLight => {
     const last = [...mine].reverse().find((r) => r.siteId === site.id) ?? null;
+    const { probes, failures, ratio, severity } = availability.get(site.id)!;
     const openTasks = tasks.filter((t) => findingSite.get(t.findingId) === site.id).length;
     const pending = findings.filter((f) => f.siteId === site.id && f.confirmation === 'pending').length;
     const light: Light =
       last === null ? 'grey' : last.verdict === '不合格' ? 'red' : openTasks + pending > 0 ? 'amber' : 'green';
-    return { site, last, openTasks, pending, light };
+    return { site, last, openTasks, pending, availability: { probes, failures, ratio, severity }, light };
   });
   const rank: Record<Light, number> = { red: 3, amber: 2, green: 1, grey: 0 };
   const units = orgIds.map((orgId): UnitLight => {

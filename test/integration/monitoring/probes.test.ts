@@ -12,6 +12,7 @@ import { documentReaders, siteCheckPorts } from '../../../src/lazy-adapters.js';
 import { saveSite } from '../../../src/app/monitoring/registry.js';
 import { availabilityOf, probeSites } from '../../../src/app/monitoring/probes.js';
 import { executeRun, requestRun } from '../../../src/app/monitoring/runs.js';
+import { monitoringDashboard } from '../../../src/app/monitoring/pages.js';
 import type { SiteChecker } from '../../../src/app/monitoring/ports.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
 
@@ -97,6 +98,9 @@ for (const dialect of DIALECTS) {
       const result = (await rt.ctx.repos.monitoring.runSites(run.id))[0]!;
       assert.equal(result.verdict, '不合格');
       assert.deepEqual(result.vetoes, ['unavailable']);
+      const shown = (await monitoringDashboard(rt.ctx, sup)).sites.find((x) => x.site.id === siteId)!;
+      assert.equal(shown.availability.severity, 'veto');
+      assert.equal(shown.availability.failures, status.failures);
     });
 
     test('should delete probes older than 30 days', async () => {

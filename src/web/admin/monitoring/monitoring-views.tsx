@@ -61,7 +61,7 @@ export function DashboardView(p: Page & { data: MonitoringDashboard }) {
         待整改任务 {p.data.openTasks} 项，其中逾期 {p.data.overdue} 项；待人工确认问题 {p.data.pending} 个。
       </p>
       <h2>各网站</h2>
-      <DataTable cols={['网站', '类型', '状态', '最近监测', '得分', '待整改']} empty="尚未登记网站">
+      <DataTable cols={['网站', '类型', '状态', '最近监测', '得分', '近7天首页可用性', '待整改']} empty="尚未登记网站">
         {p.data.sites.map((s) => (
           <tr>
             <td>
@@ -73,6 +73,16 @@ export function DashboardView(p: Page & { data: MonitoringDashboard }) {
             </td>
             <td>{s.last ? s.last.finishedAt.slice(0, 10) : '—'}</td>
             <td>{s.last?.score ?? '—'}</td>
+            <td>
+              {s.availability.probes === 0
+                ? '尚无监测'
+                : `失败 ${s.availability.failures}/${s.availability.probes} 次（${(s.availability.ratio * 100).toFixed(1)}%）` +
+                  (s.availability.severity === 'veto'
+                    ? '，单项否决'
+                    : s.availability.severity === 'warning'
+                      ? '，预警'
+                      : '')}
+            </td>
             <td>{s.openTasks}</td>
           </tr>
         ))}
