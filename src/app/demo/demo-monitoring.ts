@@ -14,6 +14,8 @@ import type { SiteChecker, SiteCheckResult } from '../monitoring/ports.js';
 import { addPost, createAccount, recordAccountEvent } from '../media/manage-accounts.js';
 import { getPublicBaseUrl } from '../settings/public-base-url.js';
 import { daysAgo, type DemoEvent, type DemoWorld } from './demo-timeline.js';
+import { demoAccounts } from './demo-staff.js';
+import type { Actor } from '../../domain/policies/actor.js';
 
 /**
  * The address the own portal is registered under when no public address is configured at the first start (a
@@ -116,7 +118,7 @@ function portalFindings(site: MonitoredSite, asOf: LocalDate): MonitorFinding[] 
       },
       {
         rule: 'pii',
-        severity: 'veto',
+        severity: DEFAULT_SITE_CHECK_SETTINGS.contentSeverity.pii,
         url: column.url,
         column: column.name,
         message: '页面中发现 1 处疑似居民身份证号码，请核实是否应当公开',
@@ -177,12 +179,21 @@ const demoChecker: SiteChecker = {
   },
 };
 
+/** The root government's monitoring supervisor (a demo account that cannot sign in, see demo-staff.ts). */
+async function supervisorOf(w: DemoWorld): Promise<Actor> {
+  const root = w.orgs[0]!;
+  const staff = await demoAccounts(w.ctx, root.org.id, {
+    supervisor: ['demo.gov.supervisor', 'supervisor', '吴监测（示例）'],
+  });
+  return staff.supervisor;
+}
+
 /** Registers the own portal (its columns from the root's catalogue) and the department site. */
-async function registerSites(w: DemoWorld): Promise<void> {
+async function registerSites(w: DemoWorld, supervisor: Actor): Promise<void> {
   const origin = (await getPublicBaseUrl(w.ctx)) ?? DEMO_PORTAL_ORIGIN;
-  await registerOwnPortal(w.ctx, null, origin);
+  await registerOwnPortal(w.ctx, supervisor, origin);
   const education = w.orgs.find((o) => o.index === 2) ?? w.orgs[0]!;
-  await saveSite(w.ctx, null, {
+  await saveSite(w.ctx, supervisor, {
     name: DEMO_DEPARTMENT_SITE,
     homeUrl: DEPT_HOME,
     siteCode: '9999000012',
@@ -247,18 +258,25 @@ function accountEvents(w: DemoWorld, a: DemoMediaAccount, ids: Map<string, strin
 }
 
 /** The past run over every registered site, its findings recorded through the runs' use case. */
-async function pastRun(w: DemoWorld): Promise<void> {
-  const run = await requestRun(w.ctx, null, { all: true });
+async function pastRun(w: DemoWorld, supervisor: Actor): Promise<void> {
+  const run = await requestRun(w.ctx, supervisor, { all: true });
   await executeRun(w.ctx, demoChecker, run.id);
 }
 
 /** The events of the demo's monitoring, and how many sites, accounts and runs they make. */
 export function monitoringEvents(w: DemoWorld): { events: DemoEvent[]; sites: number; accounts: number } {
   const ids = new Map<string, string>();
+  let supervisor: Actor | undefined;
   const events: DemoEvent[] = [
-    { day: daysAgo(w, REGISTERED_AGO), run: () => registerSites(w) },
+    {
+      day: daysAgo(w, REGISTERED_AGO),
+      run: async () => {
+        supervisor = await supervisorOf(w);
+        await registerSites(w, supervisor);
+      },
+    },
     ...DEMO_MEDIA.flatMap((a) => accountEvents(w, a, ids)),
-    { day: daysAgo(w, RUN_AGO), run: () => pastRun(w) },
+    { day: daysAgo(w, RUN_AGO), run: () => pastRun(w, supervisor!) },
   ];
   return { events, sites: 2, accounts: DEMO_MEDIA.length };
 }

@@ -187,6 +187,7 @@ for (const dialect of DIALECTS) {
       assert.ok(run!.asOf < rt.clock.today(), run!.asOf);
       assert.equal(run!.sitesDone, 2);
       assert.equal(run!.findings, 6);
+      assert.equal(run!.requestedLabel, '吴监测（示例）');
       const portal = (await rt.ctx.repos.monitoring.ownPortal())!;
       const found = await rt.ctx.repos.monitoring.openFindings(portal.id);
       assert.deepEqual(found.map((f) => f.rule).sort(), ['column_stale', 'dead_link', 'pii']);
