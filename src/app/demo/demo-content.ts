@@ -20,6 +20,7 @@ import { PUBLISHING_ROLES, type PublishingStaff } from './publication-moves.js';
 import { catalogueEvents, publicationEvents } from './demo-publications.js';
 import { applicationEvents, CASE_ORGS } from './demo-cases.js';
 import { reportEvents } from './demo-reports.js';
+import { monitoringEvents } from './demo-monitoring.js';
 import { historyStart, runTimeline, type DemoOrgRef, type DemoWorld } from './demo-timeline.js';
 
 /**
@@ -34,6 +35,9 @@ export type DemoContentSummary = {
   catalogueRows: number;
   applications: number;
   reports: number;
+  /** Monitored websites and 政务新媒体 accounts registered (absent in content made before they were). */
+  monitoredSites?: number;
+  mediaAccounts?: number;
   /** The office day it was made on (its dates are relative to it). */
   madeOn: string;
 };
@@ -117,9 +121,10 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
   const publications = await publicationEvents(w);
   const applications = applicationEvents(w);
   const reports = reportEvents(w);
+  const monitoring = monitoringEvents(w);
   await runTimeline(
     w.clock,
-    [...catalogue.events, ...publications.events, ...applications.events, ...reports],
+    [...catalogue.events, ...publications.events, ...applications.events, ...reports, ...monitoring.events],
     onProgress,
   );
   return {
@@ -127,6 +132,8 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
     catalogueRows: catalogue.rows,
     applications: applications.cases,
     reports: reports.length,
+    monitoredSites: monitoring.sites,
+    mediaAccounts: monitoring.accounts,
     madeOn: w.today,
   };
 }

@@ -17,6 +17,9 @@ import { DEMO_NOTE } from '../../../src/app/demo/demo-texts.js';
 import { listCatalogue } from '../../../src/app/standard-catalogue/manage-catalogue.js';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit.js';
 import type { Repos } from '../../../src/app/context.js';
+import { adminAgent } from '../../support/admin.js';
+import { checkAccounts } from '../../../src/app/media/check-accounts.js';
+import { DEMO_DEPARTMENT_SITE, DEMO_MEDIA, DEMO_PORTAL_ORIGIN } from '../../../src/app/demo/demo-monitoring.js';
 
 /** The office day each dialect's demo is made on. */
 const DAYS = { sqlite: '2026-03-16T02:00:00Z', postgres: '2026-01-06T02:00:00Z' } as const;
@@ -136,6 +139,77 @@ for (const dialect of DIALECTS) {
 
     test("should keep the audit trail's chain whole", async () => {
       assert.equal((await verifyAuditChain(rt.ctx)).ok, true);
+    });
+
+    test('should register the own portal and a department site, with their columns', async () => {
+      const sites = await rt.ctx.repos.monitoring.sites();
+      assert.equal(sites.length, 2);
+      const portal = await rt.ctx.repos.monitoring.ownPortal();
+      assert.ok(portal, 'the own portal is registered');
+      assert.equal(portal.kind, 'portal');
+      assert.ok(portal.homeUrl.startsWith(DEMO_PORTAL_ORIGIN), portal.homeUrl);
+      const root = (await orgs()).find((o) => o.parentId === null)!;
+      const cats = (await rt.ctx.repos.categories.list(root.id)).filter((c) => c.kind === 'category');
+      assert.equal(portal.columns.length, cats.length);
+      assert.ok(portal.columns.every((c) => c.categoryId !== null));
+      const dept = sites.find((s) => s.name === DEMO_DEPARTMENT_SITE);
+      assert.ok(dept, 'the department site is registered');
+      assert.equal(dept.kind, 'department');
+      assert.equal(dept.columns.length, 7);
+      assert.match(dept.homeUrl, /\.invalid\//);
+    });
+
+    test('should check the demo accounts as of today with the planted findings', async () => {
+      const run = await checkAccounts(rt.ctx, null);
+      assert.equal(run.accounts.length, DEMO_MEDIA.length);
+      const rules = (name: string) =>
+        run.accounts
+          .find((a) => a.account.name === name)!
+          .findings.map((f) => f.rule)
+          .sort();
+      assert.deepEqual(rules('示例区发布'), []);
+      assert.deepEqual(rules('示例教育'), ['account_stale']);
+      assert.deepEqual(rules('示例财政'), ['account_stale', 'account_zombie'], 'a 僵尸号 is also not updated');
+      assert.deepEqual(rules('示例镇'), ['account_unfiled']);
+      assert.deepEqual(rules('城关街道'), ['account_closed_not_cancelled']);
+      const closed = run.accounts.find((a) => a.account.name === '城关街道')!.account;
+      const events = await rt.ctx.repos.media.events([closed.id]);
+      assert.ok(events.some((e) => e.kind === 'closed' && e.announcement.includes('停止更新')));
+      const fresh = run.accounts.find((a) => a.account.name === '示例区发布')!;
+      assert.ok(fresh.lastPostOn !== null && fresh.lastPostOn < rt.clock.today());
+    });
+
+    test('should keep one past run with its findings and 整改 tasks, shown in the back office', async () => {
+      const runs = await rt.ctx.repos.monitoring.runs({ limit: 10 });
+      assert.equal(runs.length, 1);
+      const [run] = runs;
+      assert.equal(run!.state, 'completed');
+      assert.ok(run!.asOf < rt.clock.today(), run!.asOf);
+      assert.equal(run!.sitesDone, 2);
+      assert.equal(run!.findings, 6);
+      assert.equal(run!.requestedLabel, '吴监测（示例）');
+      const portal = (await rt.ctx.repos.monitoring.ownPortal())!;
+      const found = await rt.ctx.repos.monitoring.openFindings(portal.id);
+      assert.deepEqual(found.map((f) => f.rule).sort(), ['column_stale', 'dead_link', 'pii']);
+      assert.equal(found.find((f) => f.rule === 'pii')!.confirmation, 'pending');
+      const tasks = await rt.ctx.repos.monitoring.tasks({});
+      assert.equal(tasks.length, 5, 'a task for each finding that counts (the pii one waits for confirmation)');
+      assert.ok(tasks.every((t) => t.state === 'open'));
+      const admin = await adminAgent(rt);
+      const page = async (path: string) => {
+        const res = await admin.get(path);
+        assert.equal(res.status, 200, path);
+        return res.text();
+      };
+      const dashboard = await page('/admin/monitoring');
+      assert.ok(dashboard.includes(DEMO_DEPARTMENT_SITE));
+      assert.ok(dashboard.includes(portal.name));
+      const findings = await page('/admin/monitoring/findings');
+      assert.ok(findings.includes('old.shiliqu.example.invalid'));
+      assert.ok((await page('/admin/monitoring/tasks')).includes('通知公告'));
+      const media = await html('/media');
+      for (const a of DEMO_MEDIA) assert.ok(media.includes(a.name), a.name);
+      assert.match(media, /城关街道」关停的公告/);
     });
 
     test('should add nothing at a second start', async () => {
