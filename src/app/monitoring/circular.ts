@@ -65,7 +65,8 @@ async function circularCategory(ctx: CircularContext, orgId: string): Promise<st
 
 /**
  * Drafts the 通报 of a completed run: the sites of the run and the accounts of the same tree checked as of the run's
- * day, the failing ones with their problems and deadlines (a site's: the latest due date of its open 整改 tasks;
+ * day, the failing ones with their problems (a site's vetoes; an account's vetoes and then its other findings) and
+ * deadlines (a site's: the latest due date of its open 整改 tasks;
  * otherwise the tasks' default term from today). The actor must manage the monitoring of every site of the run and
  * be an editor of the organization running the check.
  * @returns the new draft's id and 索引号 (the editor opens it)
@@ -110,7 +111,7 @@ export async function draftCircular(
       type: `政务新媒体（${PLATFORM_LABELS[a.account.platform] ?? a.account.platform}）`,
       name: a.account.name,
       unit: a.org?.name ?? '',
-      rules: a.summary.vetoes,
+      rules: [...new Set([...a.summary.vetoes, ...a.findings.map((f) => f.rule)])],
       deadlineOn: defaultDeadline,
     });
   }
