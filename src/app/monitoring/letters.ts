@@ -23,7 +23,7 @@ async function letterPattern(repos: MonitoringContext['repos']): Promise<string>
 }
 
 /** The monitoring office that signs a unit's letters: the root of the unit's tree (its 政务公开办). */
-function issuerOf(orgs: readonly Organization[], orgId: string): Organization | undefined {
+export function issuerOf(orgs: readonly Organization[], orgId: string): Organization | undefined {
   const top = ancestry(orgs, orgId)[0];
   return orgs.find((o) => o.id === top);
 }

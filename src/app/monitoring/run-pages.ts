@@ -5,12 +5,16 @@ import type { MonitoringReadContext, MonitorRun, RunSiteResult } from './ports.j
 import { accessOf } from './access.js';
 import { notFound } from '../errors.js';
 
-/** A run as shown: the run, each site's result with the site's name, and whether the actor may cancel it. */
+/**
+ * A run as shown: the run, each site's result with the site's name, whether the actor may cancel it, and whether
+ * they may draft its 通报 (a completed run whose every site they manage; drafting also needs the editor role).
+ */
 export type RunView = {
   run: MonitorRun;
   scope: string;
   results: (RunSiteResult & { siteName: string })[];
   canCancel: boolean;
+  canCircular: boolean;
 };
 
 async function viewOf(
@@ -28,6 +32,7 @@ async function viewOf(
     scope: run.siteId === null ? '全部网站' : name(run.siteId),
     results: results.map((r) => ({ ...r, siteName: name(r.siteId) })),
     canCancel: (run.state === 'queued' || run.state === 'running') && covered.every((s) => may(s.orgId)),
+    canCircular: run.state === 'completed' && covered.length > 0 && covered.every((s) => may(s.orgId)),
   };
 }
 

@@ -4,6 +4,7 @@
 // GET  …/sites · GET …/sites/new · POST …/sites · GET …/sites/:id · GET …/sites/:id/edit · POST …/sites/:id
 // GET  …/sites/export.csv|xlsx · POST …/sites/import · POST …/sites/own-portal
 // GET  …/runs · POST …/runs (queued on the job engine) · GET …/runs/:id (refreshes while running) · POST …/:id/cancel
+// POST …/runs/:id/circular (the 通报 draft, then the draft editor)
 // GET  …/findings · POST …/findings/:id/confirm|dismiss
 // GET  …/tasks · POST …/tasks/:id/fixed
 // GET  …/letters · POST …/letters · GET …/letters/:id · GET …/letters/:id/letter.docx · POST …/:id/send|delivered
@@ -23,6 +24,7 @@ import {
 import { exportSites, importSites } from '../../../app/monitoring/site-import.js';
 import { cancelRun, startRun } from '../../../app/monitoring/runs.js';
 import { runHistory, runView } from '../../../app/monitoring/run-pages.js';
+import { draftCircular } from '../../../app/monitoring/circular.js';
 import { confirmFinding, dismissFinding, markTaskFixed } from '../../../app/monitoring/follow-up.js';
 import { findingList, letterList, monitoringDashboard, taskList } from '../../../app/monitoring/pages.js';
 import {
@@ -289,6 +291,11 @@ function registerRunRoutes(admin: Hono<StaffEnv>): void {
     const id = c.req.param('id');
     await cancelRun(c.get('ctx'), c.get('actor'), id);
     return c.redirect(`/admin/monitoring/runs/${id}?flash=cancelled`, 303);
+  });
+  // "生成通报": the circular of the round as a publication draft, opened in the editor (review chain from there).
+  admin.post('/admin/monitoring/runs/:id/circular', async (c) => {
+    const created = await draftCircular(c.get('ctx'), c.get('actor'), { runId: c.req.param('id') });
+    return c.redirect(`/admin/publications/${created.id}/edit`, 303);
   });
 }
 

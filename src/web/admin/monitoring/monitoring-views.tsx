@@ -415,6 +415,11 @@ export function RunView_(p: Page & { view: RunView }) {
           <button type="submit">取消监测</button>
         </PostForm>
       ) : null}
+      {p.view.canCircular ? (
+        <PostForm action={`/admin/monitoring/runs/${r.id}/circular`} csrf={p.csrf}>
+          <button type="submit">生成通报</button>
+        </PostForm>
+      ) : null}
       <DataTable cols={['网站', '结论', '得分', '单项否决', '问题', '页面', '链接']} empty="尚无结果">
         {p.view.results.map((x) => (
           <tr>
