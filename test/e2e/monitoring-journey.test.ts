@@ -79,7 +79,7 @@ async function runSite(page: Page, url: string, siteId: string): Promise<string>
   await page.getByRole('button', { name: '立即监测' }).click();
   await page.waitForURL(/\/admin\/monitoring\/runs\/[^/?]+\?flash=started/);
   // The page reloads itself while the run is queued or running (monitoring.js).
-  await page.waitForFunction(() => /状态：(已完成|失败|已取消)/.test(document.body.textContent ?? ''), undefined, {
+  await page.waitForFunction('/状态：(已完成|失败|已取消)/.test(document.body.textContent)', undefined, {
     timeout: 60_000,
     polling: 500,
   });
@@ -194,7 +194,10 @@ describe('website monitoring journey in Chromium', { skip: browserSkipReason() |
     await deadTask.getByRole('button', { name: '标记已整改' }).click();
     await unit.waitForURL(/flash=fixed/);
     assert.match(
-      (await unit.getByRole('row').filter({ hasText: messages.get('dead_link') ?? '' }).textContent()) ?? '',
+      (await unit
+        .getByRole('row')
+        .filter({ hasText: messages.get('dead_link') ?? '' })
+        .textContent()) ?? '',
       /已整改待复核.*已恢复招生办事指南页面。/s,
     );
     await axeClean(unit, 'tasks after marking fixed');
