@@ -204,7 +204,7 @@ describe('website monitoring journey in Chromium', { skip: browserSkipReason() |
 
     // The website is fixed; the rerun closes every task (销号) and the letter.
     site.state.fixed = true;
-    await runSite(sup, url, siteId);
+    assert.match(await runSite(sup, url, siteId), /发现问题 0 个/, 'the rerun sees no problem');
     await sup.goto(`${url}/admin/monitoring/tasks`);
     const rows = sup.getByRole('row').filter({ hasText: UNIT });
     assert.equal(await rows.count(), 3);
@@ -214,5 +214,10 @@ describe('website monitoring journey in Chromium', { skip: browserSkipReason() |
     await sup.goto(`${url}/admin/monitoring/letters`);
     assert.match((await sup.getByRole('row').filter({ hasText: UNIT }).textContent()) ?? '', /已全部整改/);
     await axeClean(sup, 'letters after closing');
+    await sup.goto(`${url}/admin/monitoring`);
+    const siteRow = sup.getByRole('row').filter({ hasText: SITE });
+    assert.match((await siteRow.textContent()) ?? '', /合格/, 'the dashboard shows the site passing');
+    assert.equal(((await siteRow.getByRole('cell').last().textContent()) ?? '').trim(), '0', 'no open task left');
+    await axeClean(sup, 'dashboard after the rerun');
   });
 });
