@@ -162,6 +162,11 @@ describe('website monitoring journey in Chromium', { skip: browserSkipReason() |
       messages.set(rule, ((await cells.nth(1).textContent()) ?? '').trim());
     }
     await axeClean(sup, 'findings after confirming');
+    await sup.goto(`${url}/admin/monitoring`);
+    const before = sup.getByRole('row').filter({ hasText: SITE });
+    assert.match((await before.textContent()) ?? '', /有待整改问题/, 'the dashboard shows the site with problems');
+    assert.equal(((await before.getByRole('cell').last().textContent()) ?? '').trim(), '3', 'three open tasks');
+    await axeClean(sup, 'dashboard with open tasks');
 
     // The 提醒函 to the bureau, and its DOCX as LibreOffice reads it.
     await sup.goto(`${url}/admin/monitoring/letters`);
