@@ -146,6 +146,8 @@ export const labelledOptions = <K extends string>(
 
 type FieldProps = {
   name: string;
+  /** The input's id when a form repeats on a page (one per table row); default `f-<name>`. */
+  id?: string;
   label: string;
   value?: string;
   error?: string;
@@ -159,7 +161,7 @@ type FieldProps = {
 
 /** A text input (or textarea) with its visible label, hint and error. */
 export function Field(p: FieldProps) {
-  const notes = { id: `f-${p.name}`, hint: p.hint, error: p.error };
+  const notes = { id: p.id ?? `f-${p.name}`, hint: p.hint, error: p.error };
   const common = { id: notes.id, name: p.name, required: p.required, ...noted(notes) };
   return (
     <div class={p.error ? 'field has-error' : 'field'}>

@@ -462,6 +462,7 @@ export function FindingsView(
                   </PostForm>
                   <PostForm action={`/admin/monitoring/findings/${r.finding.id}/dismiss`} csrf={p.csrf}>
                     <Field
+                      id={`f-reason-${r.finding.id}`}
                       name="reason"
                       label="排除理由"
                       value={p.failedId === r.finding.id ? text(p.values ?? {}, 'reason') : ''}
@@ -506,6 +507,7 @@ export function TasksView(
               {r.canFix ? (
                 <PostForm action={`/admin/monitoring/tasks/${r.task.id}/fixed`} csrf={p.csrf}>
                   <Field
+                    id={`f-note-${r.task.id}`}
                     name="note"
                     label="整改情况"
                     value={p.failedId === r.task.id ? text(p.values ?? {}, 'note') : ''}
