@@ -49,9 +49,13 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     reportDocuments: reportDocumentRenderers,
     integrityAdapters,
     reportSummaryXlsx: reportSummaryWorkbook,
-    siteChecker: async () => {
-      const { siteCheckerOf } = await import('./app/monitoring/site-checker.js');
-      return siteCheckerOf(siteCheckPorts(documentReaders((await config()).documents)));
+    siteChecker: async (ctx) => {
+      const [{ siteCheckerOf }, { sensitiveWordsOf }] = await Promise.all([
+        import('./app/monitoring/site-checker.js'),
+        import('./app/monitoring/sensitive-words.js'),
+      ]);
+      const ports = siteCheckPorts(documentReaders((await config()).documents));
+      return siteCheckerOf(ports, { words: () => sensitiveWordsOf(ctx) });
     },
     reportReader: async () => ({
       read: documentReaders((await config()).documents).documentReader,

@@ -168,13 +168,16 @@ export async function startBackgroundJobs(runtime: Runtime): Promise<() => Promi
   await registerBackgroundJobs(runtime.ctx, runtime.ctx.jobs, runtime.jobHost);
   // Monitoring runs queued from the back office are crawled here, once however many servers run.
   // The home pages are probed every half hour for the 7-day availability rule.
-  const [{ registerMonitorRuns }, { siteCheckerOf }, { registerAvailabilityProbes }] = await Promise.all([
-    import('./app/monitoring/runs.js'),
-    import('./app/monitoring/site-checker.js'),
-    import('./app/monitoring/probes.js'),
-  ]);
+  const [{ registerMonitorRuns }, { siteCheckerOf }, { registerAvailabilityProbes }, { sensitiveWordsOf }] =
+    await Promise.all([
+      import('./app/monitoring/runs.js'),
+      import('./app/monitoring/site-checker.js'),
+      import('./app/monitoring/probes.js'),
+      import('./app/monitoring/sensitive-words.js'),
+    ]);
   const ports = siteCheckPorts(runtime.ctx);
-  await registerMonitorRuns(runtime.ctx, runtime.ctx.jobs, siteCheckerOf(ports));
+  const checker = siteCheckerOf(ports, { words: () => sensitiveWordsOf(runtime.ctx) });
+  await registerMonitorRuns(runtime.ctx, runtime.ctx.jobs, checker);
   await registerAvailabilityProbes(runtime.ctx, runtime.ctx.jobs, ports);
   return () => runtime.ctx.jobs.stop();
 }

@@ -100,6 +100,7 @@ const FIXED_ACTIONS: Record<string, string> = {
   'media.posts_imported': '导入政务新媒体发布记录',
   'media.feed_read': '从订阅地址读取政务新媒体发布记录',
   'monitoring.site_registered': '登记监测网站',
+  'monitoring.words_saved': '修改错敏词表',
   'monitoring.site_updated': '修改监测网站',
   'monitoring.sites_imported': '导入监测网站',
   'monitoring.messages_registered': '登记互动留言',

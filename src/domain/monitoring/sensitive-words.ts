@@ -49,3 +49,49 @@ export function findSensitiveWords(text: string, words: readonly SensitiveWord[]
   }
   return hits.sort((a, b) => a.offset - b.offset);
 }
+
+/** A line of an edited list that could not be read (1-based). */
+export interface WordListError {
+  line: number;
+  message: string;
+}
+
+/** Most entries an office list may hold (every page is scanned for every word). */
+export const MAX_SENSITIVE_WORDS = 2000;
+
+/**
+ * Reads an edited list: one entry a line, `错误写法|建议写法|说明` (the note optional); blank lines and lines
+ * starting with `#` are skipped. Every line's error is reported at once.
+ */
+export function parseSensitiveWordList(
+  text: string,
+): { ok: true; words: SensitiveWord[] } | { ok: false; errors: WordListError[] } {
+  const words: SensitiveWord[] = [];
+  const errors: WordListError[] = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [word = '', suggestion = '', ...rest] = line.split('|').map((p) => p.trim());
+    const note = rest.join('|').trim();
+    if (word === '' || suggestion === '') {
+      errors.push({ line: i + 1, message: `第${i + 1}行应写作“错误写法|建议写法|说明”，错误写法和建议写法都不能为空` });
+    } else if (word === suggestion) {
+      errors.push({ line: i + 1, message: `第${i + 1}行的建议写法与错误写法相同` });
+    } else if (seen.has(word)) {
+      errors.push({ line: i + 1, message: `第${i + 1}行的“${word}”已在前面列出` });
+    } else {
+      seen.add(word);
+      words.push(note ? { word, suggestion, note } : { word, suggestion });
+    }
+  });
+  if (words.length > MAX_SENSITIVE_WORDS) {
+    errors.push({ line: 0, message: `词表最多 ${MAX_SENSITIVE_WORDS} 条，现有 ${words.length} 条` });
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, words };
+}
+
+/** The list as the text an office edits (the inverse of {@link parseSensitiveWordList}). */
+export function formatSensitiveWordList(words: readonly SensitiveWord[]): string {
+  return words.map((w) => [w.word, w.suggestion, ...(w.note ? [w.note] : [])].join('|')).join('\n');
+}

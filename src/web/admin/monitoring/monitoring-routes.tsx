@@ -25,6 +25,7 @@ import { exportSites, importSites } from '../../../app/monitoring/site-import.js
 import { cancelRun, startRun } from '../../../app/monitoring/runs.js';
 import { runHistory, runView } from '../../../app/monitoring/run-pages.js';
 import { draftCircular } from '../../../app/monitoring/circular.js';
+import { saveSensitiveWords, sensitiveWordsPage } from '../../../app/monitoring/sensitive-words.js';
 import { confirmFinding, dismissFinding, markTaskFixed } from '../../../app/monitoring/follow-up.js';
 import { findingList, letterList, monitoringDashboard, taskList } from '../../../app/monitoring/pages.js';
 import {
@@ -46,6 +47,7 @@ import {
   LettersView,
   RunsView,
   RunView_,
+  SensitiveWordsView,
   SiteFormView,
   SitesView,
   SiteView,
@@ -65,6 +67,7 @@ const FLASH: Readonly<Record<string, string>> = {
   sent: '提醒函已加入发送队列。',
   delivered: '已标记送达。',
   message: '留言已登记。',
+  words: '错敏词表已保存，下次监测起使用。',
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -331,6 +334,29 @@ function registerFollowUpRoutes(admin: Hono<StaffEnv>): void {
       again: (state) => findingsPage(c, state, id),
     });
   });
+  admin.get('/admin/monitoring/words', async (c) => {
+    const data = await sensitiveWordsPage(c.get('ctx'), c.get('actor'));
+    return c.html(<SensitiveWordsView {...staffPage(c)} flash={flashOf(c, FLASH)} data={data} />);
+  });
+  admin.post('/admin/monitoring/words', (c) =>
+    formAction(c, {
+      schema: z.object({ words: text(200_000) }),
+      run: ({ words }) => saveSensitiveWords(c.get('ctx'), c.get('actor'), words),
+      done: () => c.redirect('/admin/monitoring/words?flash=words', 303),
+      again: async (state) => {
+        const data = await sensitiveWordsPage(c.get('ctx'), c.get('actor'));
+        return (
+          <SensitiveWordsView
+            {...staffPage(c)}
+            data={data}
+            values={state.values}
+            errors={state.errors}
+            message={state.message}
+          />
+        );
+      },
+    }),
+  );
   admin.get('/admin/monitoring/tasks', async (c) => c.html(await tasksPage(c)));
   admin.post('/admin/monitoring/tasks/:id/fixed', (c) => {
     const id = c.req.param('id');

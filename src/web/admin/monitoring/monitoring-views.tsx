@@ -46,7 +46,8 @@ function Tabs() {
     <nav class="subnav" aria-label="监督保障">
       <a href="/admin/monitoring">监测概况</a> <a href="/admin/monitoring/sites">网站登记</a>{' '}
       <a href="/admin/monitoring/runs">监测记录</a> <a href="/admin/monitoring/findings">监测问题</a>{' '}
-      <a href="/admin/monitoring/tasks">整改任务</a> <a href="/admin/monitoring/letters">提醒函</a>
+      <a href="/admin/monitoring/tasks">整改任务</a> <a href="/admin/monitoring/letters">提醒函</a>{' '}
+      <a href="/admin/monitoring/words">错敏词</a>
     </nav>
   );
 }
@@ -609,6 +610,45 @@ export function LetterView_(p: Page & { view: LetterView; errors?: Record<string
           </PostForm>
         </div>
       ) : null}
+    </AdminLayout>
+  );
+}
+
+/** The office's 错敏词 list: read by everyone who may see monitoring, saved by supervisors of a root organization. */
+export function SensitiveWordsView(
+  p: Page & {
+    data: { text: string; edited: boolean; count: number; canEdit: boolean };
+    values?: Values;
+    errors?: Record<string, string>;
+    message?: string;
+  },
+) {
+  const value = typeof p.values?.words === 'string' ? p.values.words : p.data.text;
+  return (
+    <AdminLayout title="错敏词" actor={p.actor} csrf={p.csrf} flash={p.flash}>
+      <h1>错敏词</h1>
+      <Tabs />
+      <p>
+        网站监测按此词表检查页面和附件中的错误机构名称和不规范用语（共 {p.data.count} 条
+        {p.data.edited ? '，本单位已修改' : '，系统默认词表'}）。发现的问题须经人工确认后才计入结果。
+      </p>
+      {p.data.canEdit ? (
+        <PostForm action="/admin/monitoring/words" csrf={p.csrf}>
+          <ErrorSummary message={p.message} errors={p.errors ?? {}} />
+          <Field
+            name="words"
+            label="词表"
+            multiline
+            required
+            value={value}
+            error={p.errors?.words}
+            hint="每行一条：错误写法|建议写法|说明（说明可省略）；以 # 开头的行为注释"
+          />
+          <button type="submit">保存词表</button>
+        </PostForm>
+      ) : (
+        <pre class="wordlist">{p.data.text}</pre>
+      )}
     </AdminLayout>
   );
 }
