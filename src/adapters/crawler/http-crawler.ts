@@ -97,6 +97,20 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
+/** The largest body drained rather than dropped when not read. */
+const DRAIN_BYTES = 64 * 1024;
+
+/**
+ * Drops the body of a response not read. A short body of a known length (a redirect, a 404 page, a probe) is
+ * drained in the background, so the connection stays open for the next request to the host; any other is dropped,
+ * which closes the connection.
+ */
+function release(res: Dispatcher.ResponseData): void {
+  const length = Number(header(res.headers, 'content-length') ?? NaN);
+  if (length >= 0 && length <= DRAIN_BYTES) void res.body.dump({ limit: DRAIN_BYTES }).catch(() => undefined);
+  else discard(res.body);
+}
+
 /** Reads a stream up to `cap` bytes; stops (and destroys it) past the cap. */
 async function readCapped(stream: Readable, cap: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const chunks: Buffer[] = [];
@@ -229,15 +243,15 @@ export class HttpCrawler implements SiteCrawler {
         const base = { ...out, status: res.statusCode, error: null, contentType };
         const location = header(res.headers, 'location');
         if (res.statusCode === 304 && cached) {
-          discard(res.body);
+          release(res);
           return { ...base, notModified: true, page: cached.page };
         }
         if ((res.statusCode >= 300 && res.statusCode < 400) || res.statusCode >= 400 || want === 'probe') {
-          discard(res.body);
+          release(res);
           return { ...base, location };
         }
         if (want === 'page' && !isHtml(contentType)) {
-          discard(res.body);
+          release(res);
           return base;
         }
         const cap = want === 'page' ? this.settings.maxPageBytes : this.settings.maxAttachmentBytes;
