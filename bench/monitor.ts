@@ -38,8 +38,21 @@ const BIN = fileURLToPath(new URL('../bin/gongkai.js', import.meta.url));
 const RUNTIME_OPTS = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 };
 
 /** What a child reports. */
-type ChildResult = { ms: number; requests: number; pages: number; findings: number; links: number; maxRssMb: number };
+type ChildResult = {
+  ms: number;
+  cpuMs: number;
+  requests: number;
+  pages: number;
+  findings: number;
+  links: number;
+  maxRssMb: number;
+};
 
+/** CPU time (user + system) of this process since `from`, in ms. */
+const cpuSince = (from: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+};
 const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 /** The child that checks: `checkSite` over the site, the URLs it requested written to `urlsFile`. */
@@ -64,11 +77,13 @@ async function checkChild(siteFile: string, urlsFile: string): Promise<ChildResu
     readAttachment: async () => '',
     attachmentExtensions: ['.pdf', '.docx', '.xlsx', '.txt'],
   };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await checkSite(ports, site, { asOf: AS_OF, budget: site.budget, concurrency: CONNECTIONS * 4 });
   const ms = performance.now() - t0;
+  const cpuMs = cpuSince(c0);
   writeFileSync(urlsFile, urls.join('\n'));
-  return { ms, requests: urls.length, pages: r.pages, findings: r.findings.length, links: r.links, maxRssMb: 0 };
+  return { ms, cpuMs, requests: urls.length, pages: r.pages, findings: r.findings.length, links: r.links, maxRssMb: 0 };
 }
 
 /** The child that fetches the URLs plainly: redirects followed, bodies read, nothing parsed, as many connections. */
@@ -77,6 +92,7 @@ async function plainChild(urlsFile: string): Promise<ChildResult> {
   const agent = new Agent({ connections: CONNECTIONS });
   let next = 0;
   let pages = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const worker = async () => {
     while (next < urls.length) {
@@ -97,8 +113,9 @@ async function plainChild(urlsFile: string): Promise<ChildResult> {
   };
   await Promise.all(Array.from({ length: CONNECTIONS }, worker));
   const ms = performance.now() - t0;
+  const cpuMs = cpuSince(c0);
   await agent.close();
-  return { ms, requests: urls.length, pages, findings: 0, links: 0, maxRssMb: 0 };
+  return { ms, cpuMs, requests: urls.length, pages, findings: 0, links: 0, maxRssMb: 0 };
 }
 
 /** Runs this file as a child with `args`; resolves with what it reports. */
@@ -226,7 +243,7 @@ async function main(): Promise<void> {
       const tag = r < 0 ? 'warm-up' : `round ${r + 1}`;
       console.log(
         `  ${tag}: check ${(check.ms / 1000).toFixed(2)} s (${check.requests} requests, ${check.pages} pages), ` +
-          `plain ${(plain.ms / 1000).toFixed(2)} s, ratio ${(check.ms / plain.ms).toFixed(2)}; load ${load()}`,
+          `plain ${(plain.ms / 1000).toFixed(2)} s; CPU ${(check.cpuMs / 1000).toFixed(1)} s vs ${(plain.cpuMs / 1000).toFixed(1)} s; ratio ${(check.ms / plain.ms).toFixed(2)}; load ${load()}`,
       );
       if (r >= 0) rounds.push({ check, plain });
     }
@@ -265,6 +282,13 @@ async function main(): Promise<void> {
     }
     const top = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 8);
     console.log(`  requests by path: ${top.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    const checkCpu = median(rounds.map((x) => x.check.cpuMs));
+    const plainCpu = median(rounds.map((x) => x.plain.cpuMs));
+    console.log(
+      `  CPU of the children (median; less noisy than the times): check ${(checkCpu / 1000).toFixed(2)} s ` +
+        `(${(checkCpu / last.check.requests).toFixed(2)} ms a request), plain fetch ${(plainCpu / 1000).toFixed(2)} s ` +
+        `(${(plainCpu / last.plain.requests).toFixed(2)} ms a request)`,
+    );
     console.log(`  server (gongkai serve) peak RSS ${server95.toFixed(0)} MB`);
     console.log(
       `  ratio check/plain fetch (median of ${RUNS} rounds): ${ratio.toFixed(2)} (target ≤ 1.5: checks cost less than ` +
