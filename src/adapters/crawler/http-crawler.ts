@@ -97,18 +97,20 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
-/** The largest body drained rather than dropped when not read. */
+/** The largest body drained rather than dropped when not read, and how long draining may take. */
 const DRAIN_BYTES = 64 * 1024;
+const DRAIN_MS = 1000;
 
 /**
- * Drops the body of a response not read. A short body of a known length (a redirect, a 404 page, a probe) is
- * drained in the background, so the connection stays open for the next request to the host; any other is dropped,
- * which closes the connection.
+ * Drops the body of a response not read. A body that is short or of unknown length (a redirect, a probe, a 404
+ * page, often chunked) is drained in the background — at most {@link DRAIN_BYTES} and {@link DRAIN_MS}, then
+ * dropped — so the connection stays open for the next request to the host; a longer one is dropped at once, which
+ * closes the connection.
  */
 function release(res: Dispatcher.ResponseData): void {
-  const length = Number(header(res.headers, 'content-length') ?? NaN);
-  if (length >= 0 && length <= DRAIN_BYTES) void res.body.dump({ limit: DRAIN_BYTES }).catch(() => undefined);
-  else discard(res.body);
+  const length = Number(header(res.headers, 'content-length') ?? 0);
+  if (!(length <= DRAIN_BYTES)) return discard(res.body);
+  void res.body.dump({ limit: DRAIN_BYTES, signal: AbortSignal.timeout(DRAIN_MS) }).catch(() => undefined);
 }
 
 /** Reads a stream up to `cap` bytes; stops (and destroys it) past the cap. */
