@@ -97,6 +97,22 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
+/** The largest body drained rather than dropped when not read, and how long draining may take. */
+const DRAIN_BYTES = 64 * 1024;
+const DRAIN_MS = 1000;
+
+/**
+ * Drops the body of a response not read. A body that is short or of unknown length (a redirect, a probe, a 404
+ * page, often chunked) is drained in the background — at most {@link DRAIN_BYTES} and {@link DRAIN_MS}, then
+ * dropped — so the connection stays open for the next request to the host; a longer one is dropped at once, which
+ * closes the connection.
+ */
+function release(res: Dispatcher.ResponseData): void {
+  const length = Number(header(res.headers, 'content-length') ?? 0);
+  if (!(length <= DRAIN_BYTES)) return discard(res.body);
+  void res.body.dump({ limit: DRAIN_BYTES, signal: AbortSignal.timeout(DRAIN_MS) }).catch(() => undefined);
+}
+
 /** Reads a stream up to `cap` bytes; stops (and destroys it) past the cap. */
 async function readCapped(stream: Readable, cap: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const chunks: Buffer[] = [];
@@ -229,15 +245,15 @@ export class HttpCrawler implements SiteCrawler {
         const base = { ...out, status: res.statusCode, error: null, contentType };
         const location = header(res.headers, 'location');
         if (res.statusCode === 304 && cached) {
-          discard(res.body);
+          release(res);
           return { ...base, notModified: true, page: cached.page };
         }
         if ((res.statusCode >= 300 && res.statusCode < 400) || res.statusCode >= 400 || want === 'probe') {
-          discard(res.body);
+          release(res);
           return { ...base, location };
         }
         if (want === 'page' && !isHtml(contentType)) {
-          discard(res.body);
+          release(res);
           return base;
         }
         const cap = want === 'page' ? this.settings.maxPageBytes : this.settings.maxAttachmentBytes;

@@ -37,6 +37,25 @@ describe('parseHtml', () => {
       { text: '乙 2026-01-02', url: 'https://other.example/b', heading: '2026年' },
     ]);
   });
+  it('resolves the same href afresh on each page: by its directory, origin or scheme (resolutions are remembered)', () => {
+    const links = (url: string) =>
+      parseHtml('<a href="a.html">a</a><a href="/b">b</a><a href="//cdn.example/c">c</a>', url).links.map((l) => l.url);
+    assert.deepEqual(links('http://site.example/x/'), [
+      'http://site.example/x/a.html',
+      'http://site.example/b',
+      'http://cdn.example/c',
+    ]);
+    assert.deepEqual(links('http://site.example/y/z.html'), [
+      'http://site.example/y/a.html',
+      'http://site.example/b',
+      'http://cdn.example/c',
+    ]);
+    assert.deepEqual(links('https://other.example:8443/'), [
+      'https://other.example:8443/a.html',
+      'https://other.example:8443/b',
+      'https://cdn.example/c',
+    ]);
+  });
   it('honours <base href>', () => {
     const p = parseHtml('<base href="http://cdn.example/x/"><a href="y.html">y</a>', 'http://site.example/');
     assert.equal(p.links[0]?.url, 'http://cdn.example/x/y.html');

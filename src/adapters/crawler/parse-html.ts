@@ -16,8 +16,35 @@ const CHROME = new Set(['nav', 'header', 'footer']);
 const CHROME_NAME = /(^|[\s_-])(nav|menu|header|footer|crumbs?|breadcrumb)([\s_-]|$)/i;
 const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'area', 'embed', 'source', 'base', 'wbr', 'col']);
 
-/** An absolute http(s) address without its fragment, or null. */
+/** Addresses resolved lately, by base and href: the links of a site's navigation recur on every page. */
+const RESOLVED = new Map<string, string | null>();
+const RESOLVED_MAX = 4096;
+
+/** An absolute http(s) address without its fragment, or null (remembered: URL parsing is a large part of a page). */
 function resolve(href: string, base: string): string | null {
+  const key = cacheKey(href.trim(), base);
+  const known = RESOLVED.get(key);
+  if (known !== undefined) return known;
+  const url = resolveOnce(href, base);
+  if (RESOLVED.size >= RESOLVED_MAX) RESOLVED.clear();
+  RESOLVED.set(key, url);
+  return url;
+}
+
+/**
+ * What the resolution of `href` depends on: an absolute address nothing else, a path from the root the base's
+ * origin (scheme and authority), anything else the whole base.
+ */
+function cacheKey(href: string, base: string): string {
+  if (/^https?:\/\//i.test(href)) return href;
+  if (href.startsWith('/') && !href.startsWith('//') && !href.includes('\\')) {
+    const end = base.indexOf('/', base.indexOf('//') + 2);
+    if (end > 0) return `${base.slice(0, end)}\n${href}`;
+  }
+  return `${base}\n${href}`;
+}
+
+function resolveOnce(href: string, base: string): string | null {
   const raw = href.trim();
   if (!raw || raw.startsWith('#')) return null;
   try {

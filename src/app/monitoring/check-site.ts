@@ -199,8 +199,18 @@ export async function checkSite(
       run.collect(homeOk, site.url, { onHome: true, depth: 1 });
     }
     const columns: { items: ListItem[] | null }[] = [];
-    for (const column of site.columns) {
-      const r = await run.fetch(column.url, 'page');
+    // Column pages are fetched ahead (up to `concurrency` at once, started in order, so the budget takes the same
+    // ones) and handled one by one in order, as if fetched one after the other.
+    const ahead: Promise<FetchResult | null>[] = [];
+    const window = Math.max(1, options.concurrency ?? 8);
+    for (const [i, column] of site.columns.entries()) {
+      for (let j = ahead.length; j < Math.min(site.columns.length, i + window); j++) {
+        const pending = run.fetch((site.columns[j] as SiteDescription['columns'][number]).url, 'page');
+        pending.catch(() => undefined); // awaited in its turn below; no unhandled rejection meanwhile
+        ahead.push(pending);
+      }
+      const r = await ahead[i];
+      delete ahead[i];
       const ok = r?.page && r.status !== null && r.status < 400 ? r.page : null;
       columns.push({ items: ok ? ok.items : null });
       const seen = run.found.get(column.url);
