@@ -37,8 +37,8 @@ function where(result: Pick<SiteCheckResult, 'findings'>): string[] {
 
 const PLANTED_ON_2026_12_01 = [
   'column_empty /leaders/ 领导信息',
+  'column_stale /gzdt/ 工作动态',
   'column_stale /notice/ 通知公告',
-  'column_stale /work/ 工作动态',
   'dead_link /missing.html -',
   'dead_link /news/gone.html 要闻动态',
   'dead_link http://nowhere.invalid/doc.html 政策文件',

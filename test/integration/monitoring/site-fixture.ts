@@ -118,8 +118,8 @@ async function pages(): Promise<Map<string, { type: string; body: Buffer; encodi
   });
   m.set('/renshi/r1.html', html(page('招聘公告', '<p>招聘事项见正文。</p>')));
   // Work updates (news): items without dates → not updated.
-  m.set('/work/', html(page('工作动态', `<ul><li><a href="w1.html">全区工作推进会</a></li></ul>`)));
-  m.set('/work/w1.html', html(page('全区工作推进会', '<p>会议召开。</p>')));
+  m.set('/gzdt/', html(page('工作动态', `<ul><li><a href="w1.html">全区工作推进会</a></li></ul>`)));
+  m.set('/gzdt/w1.html', html(page('全区工作推进会', '<p>会议召开。</p>')));
   // Leaders (static): an empty column.
   m.set('/leaders/', html(page('领导信息', '<ul></ul><p>暂无内容</p>')));
   m.set('/robots.txt', { type: 'text/plain', body: Buffer.from('User-agent: *\nDisallow: /private/\n') });
@@ -148,7 +148,7 @@ export function siteDescription(base: string) {
       { name: '通知公告', url: `${base}/notice/`, kind: 'notice' },
       { name: '政策文件', url: `${base}/policy/`, kind: 'policy' },
       { name: '人事信息', url: `${base}/renshi/`, kind: 'should_update', intervalDays: 30 },
-      { name: '工作动态', url: `${base}/work/`, kind: 'news' },
+      { name: '工作动态', url: `${base}/gzdt/`, kind: 'news' },
       { name: '领导信息', url: `${base}/leaders/`, kind: 'static' },
     ],
   };
