@@ -701,6 +701,54 @@ export interface MonitorProbeTable {
   error: string | null;
 }
 
+/** A training session (培训): when, what, who organized it, its kind (集中培训, 专题培训, 业务指导). */
+export interface TrainingSessionTable {
+  id: string;
+  org_id: string;
+  held_on: string;
+  title: string;
+  organizer: string;
+  kind: 'centralized' | 'thematic' | 'guidance';
+  notes: string;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The participants of a session from one organization: a head count and, optionally, their accounts. */
+export interface TrainingParticipantTable {
+  session_id: string;
+  org_id: string;
+  headcount: number;
+  user_ids_json: string;
+}
+
+/** A file handed out at a session (slides, notes), in order. */
+export interface TrainingMaterialTable {
+  session_id: string;
+  sort: number;
+  file_id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+/** A 社会评议 or 责任追究 record (《条例》第五十条第四项), reported in section 五 of a government's report. */
+export interface OversightRecordTable {
+  id: string;
+  org_id: string;
+  kind: 'social_review' | 'accountability';
+  occurred_on: string;
+  unit: string;
+  subject: string;
+  result: string;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A 整改 task of the responsible organization for one finding. */
 export interface MonitorTaskTable {
   id: string;
@@ -786,4 +834,8 @@ export interface Database {
   monitor_task: MonitorTaskTable;
   monitor_letter: MonitorLetterTable;
   monitor_probe: MonitorProbeTable;
+  training_session: TrainingSessionTable;
+  training_participant: TrainingParticipantTable;
+  training_material: TrainingMaterialTable;
+  oversight_record: OversightRecordTable;
 }

@@ -59,6 +59,10 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'monitor_finding',
   'monitor_letter',
   'monitor_task',
+  'training_session',
+  'training_participant',
+  'training_material',
+  'oversight_record',
 ];
 
 /**

@@ -27,6 +27,7 @@ import * as reportCorrections from './2026-12-11T0200-report-corrections.js';
 import * as monitoringRegistry from './2026-12-12T0100-monitoring-registry.js';
 import * as mediaAccounts from './2026-12-12T0200-media-accounts.js';
 import * as monitorProbes from './2026-12-12T0400-monitor-probes.js';
+import * as trainingOversight from './2026-12-13T0100-training-oversight.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-12T0100-monitoring-registry': monitoringRegistry,
   '2026-12-12T0200-media-accounts': mediaAccounts,
   '2026-12-12T0400-monitor-probes': monitorProbes,
+  '2026-12-13T0100-training-oversight': trainingOversight,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */
