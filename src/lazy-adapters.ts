@@ -12,6 +12,7 @@ import type { WordBodyReader } from './app/publications/ports.js';
 import type { IntegrityContext } from './app/monitoring/integrity.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
 import type { SiteCheckPorts } from './app/monitoring/crawl-ports.js';
+import type { WebsiteReportDocuments } from './app/website-report/ports.js';
 
 /** Runs `load` on the first call only; every call gets its promise. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -29,6 +30,14 @@ const documentLimits = once(() => import('./adapters/documents/document-limits.j
 const catalogueXlsx = once(() => import('./adapters/documents/catalogue-xlsx.js'));
 const noticeDocx = once(() => import('./adapters/documents/notice-docx.js'));
 const noticePdf = once(() => import('./adapters/documents/notice-pdf.js'));
+const websiteReportXlsx = once(() => import('./adapters/documents/website-report-xlsx.js'));
+const websiteReportPdf = once(() => import('./adapters/documents/website-report-pdf.js'));
+
+/** The 政府网站工作年度报表 as XLSX and PDF. */
+export const websiteReportDocuments: WebsiteReportDocuments = {
+  xlsx: async (doc) => (await websiteReportXlsx()).renderWebsiteReportXlsx(doc),
+  pdf: async (doc) => (await websiteReportPdf()).renderWebsiteReportPdf(doc),
+};
 
 /** The annual report as DOCX, XLSX and PDF. */
 export const reportDocumentRenderers: ReportDocumentRenderers = {

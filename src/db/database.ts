@@ -782,6 +782,29 @@ export interface MonitorLetterTable {
   closed_at: string | null;
 }
 
+/** A website's 政府网站工作年度报表 for one year (国办函〔2018〕12号), migration 2026-12-13T0300. */
+export interface WebsiteReportTable {
+  id: string;
+  site_id: string;
+  year: number;
+  state: 'draft' | 'reviewed' | 'published';
+  values_json: string;
+  filled_json: string;
+  filled_at: string | null;
+  edited_by: string | null;
+  edited_label: string;
+  reviewed_by: string | null;
+  reviewed_label: string;
+  reviewed_at: string | null;
+  filed_at: string | null;
+  publication_url: string;
+  publication_id: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -838,4 +861,5 @@ export interface Database {
   training_participant: TrainingParticipantTable;
   training_material: TrainingMaterialTable;
   oversight_record: OversightRecordTable;
+  website_report: WebsiteReportTable;
 }

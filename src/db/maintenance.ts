@@ -63,6 +63,7 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'training_participant',
   'training_material',
   'oversight_record',
+  'website_report',
 ];
 
 /**

@@ -29,6 +29,7 @@ import { rateCounterRepository } from './repositories/rate-counter-repository.js
 import { healthProbe } from './repositories/health-probe.js';
 import { mediaRepository } from './repositories/media-repository.js';
 import { monitoringRepository } from './repositories/monitoring-repository.js';
+import { websiteReportRepository } from './repositories/website-report-repository.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -63,6 +64,7 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     health: healthProbe(db),
     media: mediaRepository(db),
     monitoring: monitoringRepository(db),
+    websiteReports: websiteReportRepository(db),
   };
 }
 

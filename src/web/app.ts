@@ -38,6 +38,8 @@ import { registerStandardCatalogueRoutes } from './admin/standard-catalogue/stan
 import { registerMediaRoutes } from './admin/media/media-routes.js';
 import { registerPublicMediaRoutes } from './public/media.js';
 import { registerMonitoringRoutes } from './admin/monitoring/monitoring-routes.js';
+import { registerWebsiteReportRoutes } from './admin/website-report/website-report-routes.js';
+import { registerPublicWebsiteReportRoutes } from './public/website-report.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publications/publication-routes.js';
@@ -139,6 +141,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerStandardCatalogueRoutes(admin);
   registerMediaRoutes(admin);
   registerMonitoringRoutes(admin);
+  registerWebsiteReportRoutes(admin);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
   registerAnnualReportDeadlineRoutes(admin);
   registerAnnualReportRoutes(admin);
@@ -150,6 +153,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerPublicAnnualReportRoutes(app);
   registerPublicStandardCatalogueRoutes(app);
   registerPublicMediaRoutes(app);
+  registerPublicWebsiteReportRoutes(app);
   registerPortalPublicationRoutes(app);
   registerPortalRoutes(app);
   app.notFound((c) => c.html(notFoundPage(), 404));

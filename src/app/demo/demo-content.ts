@@ -21,6 +21,7 @@ import { catalogueEvents, publicationEvents } from './demo-publications.js';
 import { applicationEvents, CASE_ORGS } from './demo-cases.js';
 import { reportEvents } from './demo-reports.js';
 import { monitoringEvents } from './demo-monitoring.js';
+import { websiteReportEvents } from './demo-website-report.js';
 import { historyStart, runTimeline, type DemoOrgRef, type DemoWorld } from './demo-timeline.js';
 
 /**
@@ -124,7 +125,14 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
   const monitoring = monitoringEvents(w);
   await runTimeline(
     w.clock,
-    [...catalogue.events, ...publications.events, ...applications.events, ...reports, ...monitoring.events],
+    [
+      ...catalogue.events,
+      ...publications.events,
+      ...applications.events,
+      ...reports,
+      ...monitoring.events,
+      ...websiteReportEvents(w),
+    ],
     onProgress,
   );
   return {

@@ -120,6 +120,12 @@ const FIXED_ACTIONS: Record<string, string> = {
   'monitoring.letter_sent': '发送提醒函',
   'monitoring.letter_delivered': '提醒函已送达',
   'monitoring.letter_closed': '提醒函所列问题全部整改',
+  'website_report.filled': '网站年度报表：自动填报',
+  'website_report.edited': '网站年度报表：修改填报内容',
+  'website_report.reviewed': '网站年度报表：审核通过',
+  'website_report.reopened': '网站年度报表：退回修改',
+  'website_report.published': '网站年度报表：发布',
+  'website_report.drafted': '网站年度报表：生成主动公开信息草稿',
 };
 
 /**
@@ -158,6 +164,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   annual_report: '年度报告',
   email: '邮件',
   monitor_site: '监测网站',
+  website_report: '网站年度报表',
   monitor_run: '网站监测',
   monitor_finding: '监测问题',
   monitor_task: '整改任务',

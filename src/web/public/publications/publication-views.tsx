@@ -23,6 +23,7 @@ import { Pager } from '../../common/pager.js';
 import { largeTextHref } from '../../common/layout.js';
 import { orgCrumbs, PortalFrame } from '../portal/portal-views.js';
 import { portalUrls as urls } from '../portal/portal-urls.js';
+import { WEBSITE_REPORTS_PATH } from '../website-report.js';
 
 type Feed = { href: string; title: string };
 
@@ -103,6 +104,9 @@ export function OrgColumnPage(p: ColumnPage) {
         </li>
         <li>
           <a href={urls.standardCatalogue(code)}>基层政务公开标准目录</a>
+        </li>
+        <li>
+          <a href={WEBSITE_REPORTS_PATH}>政府网站工作年度报表</a>
         </li>
       </ul>
       <nav aria-label="依申请公开" class="quicklinks">
