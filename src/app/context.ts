@@ -28,6 +28,8 @@ import type { AbuseLimits } from './throttle/limits.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
 import type { JobEngine } from './jobs/ports.js';
 import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
+import type { TrainingRepos } from './training/ports.js';
+import type { OversightRepos } from './oversight/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -50,7 +52,9 @@ export type Repos = OrgRepos &
   ThrottleRepos &
   SystemRepos &
   MediaRepos &
-  MonitoringRepos;
+  MonitoringRepos &
+  TrainingRepos &
+  OversightRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {

@@ -29,6 +29,9 @@ import { rateCounterRepository } from './repositories/rate-counter-repository.js
 import { healthProbe } from './repositories/health-probe.js';
 import { mediaRepository } from './repositories/media-repository.js';
 import { monitoringRepository } from './repositories/monitoring-repository.js';
+import { trainingRepository } from './repositories/training-repository.js';
+import { supervisionFactsRepository } from './repositories/training-supervision-facts.js';
+import { oversightRepository } from './repositories/oversight-repository.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -63,6 +66,9 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     health: healthProbe(db),
     media: mediaRepository(db),
     monitoring: monitoringRepository(db),
+    training: trainingRepository(db),
+    supervisionFacts: supervisionFactsRepository(db),
+    oversight: oversightRepository(db),
   };
 }
 

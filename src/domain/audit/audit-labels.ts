@@ -120,6 +120,13 @@ const FIXED_ACTIONS: Record<string, string> = {
   'monitoring.letter_sent': '发送提醒函',
   'monitoring.letter_delivered': '提醒函已送达',
   'monitoring.letter_closed': '提醒函所列问题全部整改',
+  'training.created': '登记培训记录',
+  'training.updated': '修改培训记录',
+  'training.deleted': '删除培训记录',
+  'training.material_removed': '删除培训材料',
+  'oversight.created': '登记社会评议或责任追究记录',
+  'oversight.updated': '修改社会评议或责任追究记录',
+  'oversight.deleted': '删除社会评议或责任追究记录',
 };
 
 /**
@@ -162,6 +169,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   monitor_finding: '监测问题',
   monitor_task: '整改任务',
   monitor_letter: '提醒函',
+  training_session: '培训记录',
+  oversight_record: '社会评议、责任追究记录',
 };
 
 /** Chinese names of the fields recorded before and after a change. */
