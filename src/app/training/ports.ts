@@ -1,4 +1,5 @@
 // Ports of the training records (培训) and of the supervision facts the annual report cites.
+import type { AssessmentFacts } from '../../domain/reports/narrative.js';
 import type {
   TrainingDetails,
   TrainingMaterial,
@@ -42,9 +43,14 @@ export type MonitoringYearFacts = {
   letters: number;
 };
 
-/** Aggregates of the monitoring records for the annual report. */
+/** Aggregates of the supervision records for the annual report. */
 export interface SupervisionFactsRepository {
   monitoring(orgIds: readonly string[], year: number): Promise<MonitoringYearFacts>;
+  /**
+   * The port of the assessment module: its results of a year over an organization (a government: its subtree),
+   * null when none is recorded. The default implementation answers null (no assessment module wired).
+   */
+  assessment(orgId: string, year: number): Promise<AssessmentFacts | null>;
 }
 
 /** Repositories of the training records. */
