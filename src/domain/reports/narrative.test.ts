@@ -209,6 +209,12 @@ test('平台建设 cites the platforms monitored, the checks run and the 提醒�
     section(overview, '（四）政府信息公开平台建设情况'),
     '纳入常态化监测的政府网站2个、政务新媒体账号5个；全年共开展政务网站检测42次，发布提醒函6份。',
   );
+  const registryOnly = draftSections(input({ supervision: facts({ sites: 2, accounts: 5 }) })).overview;
+  assert.match(
+    section(registryOnly, '（四）政府信息公开平台建设情况'),
+    /^【请补充：/,
+    'no check nor letter in the year',
+  );
   const department = draftSections(input({ supervision: facts({ government: false, letters: 1 }) })).overview;
   assert.equal(section(department, '（四）政府信息公开平台建设情况'), '全年收到提醒函1份。');
 });

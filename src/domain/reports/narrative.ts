@@ -200,7 +200,8 @@ const paragraph = (sentences: readonly string[], placeholder: string): string =>
 /** 平台建设: the platforms monitored, the checks run and the 提醒函 (国办公开办函〔2021〕30号, section 一). */
 function platform(f: SupervisionFacts | undefined): string {
   const out: string[] = [];
-  if (f) {
+  // The registry alone (counted today) says nothing of the year: cited only beside the year's checks or letters.
+  if (f && f.siteChecks + f.letters > 0) {
     const registered = [
       ...(f.sites > 0 ? [`政府网站${f.sites}个`] : []),
       ...(f.accounts > 0 ? [`政务新媒体账号${f.accounts}个`] : []),
