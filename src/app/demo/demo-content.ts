@@ -21,6 +21,7 @@ import { catalogueEvents, publicationEvents } from './demo-publications.js';
 import { applicationEvents, CASE_ORGS } from './demo-cases.js';
 import { reportEvents } from './demo-reports.js';
 import { monitoringEvents } from './demo-monitoring.js';
+import { trainingEvents } from './demo-training.js';
 import { historyStart, runTimeline, type DemoOrgRef, type DemoWorld } from './demo-timeline.js';
 
 /**
@@ -38,6 +39,9 @@ export type DemoContentSummary = {
   /** Monitored websites and 政务新媒体 accounts registered (absent in content made before they were). */
   monitoredSites?: number;
   mediaAccounts?: number;
+  /** Training sessions and 社会评议/责任追究 records (absent in content made before they were). */
+  trainingSessions?: number;
+  oversightRecords?: number;
   /** The office day it was made on (its dates are relative to it). */
   madeOn: string;
 };
@@ -122,9 +126,17 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
   const applications = applicationEvents(w);
   const reports = reportEvents(w);
   const monitoring = monitoringEvents(w);
+  const training = trainingEvents(w);
   await runTimeline(
     w.clock,
-    [...catalogue.events, ...publications.events, ...applications.events, ...reports, ...monitoring.events],
+    [
+      ...catalogue.events,
+      ...publications.events,
+      ...applications.events,
+      ...reports,
+      ...monitoring.events,
+      ...training.events,
+    ],
     onProgress,
   );
   return {
@@ -134,6 +146,8 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
     reports: reports.length,
     monitoredSites: monitoring.sites,
     mediaAccounts: monitoring.accounts,
+    trainingSessions: training.sessions,
+    oversightRecords: training.records,
     madeOn: w.today,
   };
 }
