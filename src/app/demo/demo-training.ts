@@ -6,7 +6,7 @@
 import type { Actor } from '../../domain/policies/actor.js';
 import { compareDates, localDate, type LocalDate } from '../../domain/core/local-date.js';
 import { createTraining, type TrainingInput } from '../training/manage-training.js';
-import { createOversight } from '../oversight/manage-oversight.js';
+import { createOversight, type OversightInput } from '../oversight/manage-oversight.js';
 import { issueLetter } from '../monitoring/letters.js';
 import { actorOf } from '../actors.js';
 import { demoAccounts } from './demo-staff.js';
@@ -73,6 +73,28 @@ export const DEMO_SESSIONS: readonly DemoSession[] = [
   },
 ];
 
+/** The 社会评议 and 责任追究 records of the root government: days before today and their fields. */
+const DEMO_RECORDS: readonly { ago: number; fields: Omit<OversightInput, 'orgId' | 'occurredOn'> }[] = [
+  {
+    ago: 80,
+    fields: {
+      kind: 'social_review',
+      unit: '示例区教育局',
+      subject: '政府信息公开工作群众满意度测评（示例）',
+      result: '发放问卷200份，满意率96%（示例）',
+    },
+  },
+  {
+    ago: 35,
+    fields: {
+      kind: 'accountability',
+      unit: '示例镇人民政府',
+      subject: '政府信息公开申请逾期答复（示例）',
+      result: '责令整改，予以通报批评（示例）',
+    },
+  },
+];
+
 /** How many days before today the letter is issued (after the demo's monitoring run, 21 days ago). */
 const LETTER_AGO = 20;
 
@@ -120,35 +142,15 @@ export function trainingEvents(
     },
   }));
   events.push(
-    {
-      day: thisYearDay(w, 80),
+    ...DEMO_RECORDS.map((r) => ({
+      day: thisYearDay(w, r.ago),
       run: async () => {
-        await createOversight(w.ctx, trainer!, {
-          orgId: root.id,
-          kind: 'social_review',
-          occurredOn: thisYearDay(w, 80),
-          unit: '示例区教育局',
-          subject: '政府信息公开工作群众满意度测评（示例）',
-          result: '发放问卷200份，满意率96%（示例）',
-        });
+        await createOversight(w.ctx, trainer!, { ...r.fields, orgId: root.id, occurredOn: thisYearDay(w, r.ago) });
       },
-    },
-    {
-      day: thisYearDay(w, 35),
-      run: async () => {
-        await createOversight(w.ctx, trainer!, {
-          orgId: root.id,
-          kind: 'accountability',
-          occurredOn: thisYearDay(w, 35),
-          unit: '示例镇人民政府',
-          subject: '政府信息公开申请逾期答复（示例）',
-          result: '责令整改，予以通报批评（示例）',
-        });
-      },
-    },
+    })),
     { day: daysAgo(w, LETTER_AGO), run: () => letterToEducation(w) },
   );
-  return { events, sessions: DEMO_SESSIONS.length, records: 2 };
+  return { events, sessions: DEMO_SESSIONS.length, records: DEMO_RECORDS.length };
 }
 
 /** The demo supervisor issues a 提醒函 to the education bureau about its open 整改 tasks from the run. */
