@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { demoOrgs } from '../../factories/orgs.js';
 import { makeStaff } from '../../factories/staff.js';
-import { AppError } from '../../../src/app/errors.js';
+import { refusedWith as refused } from '../../support/app-errors.js';
 import {
   createOversight,
   deleteOversight,
@@ -15,17 +15,6 @@ import {
   type OversightInput,
 } from '../../../src/app/oversight/manage-oversight.js';
 import type { Actor } from '../../../src/domain/policies/actor.js';
-
-async function refused(p: Promise<unknown>, code: string): Promise<Record<string, string>> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AppError, String(e));
-    assert.equal(e.code, code, e.message);
-    return e.fieldErrors;
-  }
-  assert.fail(`expected ${code}`);
-}
 
 for (const dialect of DIALECTS) {
   describe(`oversight records (${dialect})`, { skip: skipReason(dialect) }, () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { demoOrgs } from '../../factories/orgs.js';
 import { makeStaff } from '../../factories/staff.js';
-import { AppError } from '../../../src/app/errors.js';
+import { refusedWith as refused } from '../../support/app-errors.js';
 import {
   createTraining,
   deleteTraining,
@@ -20,18 +20,6 @@ import {
 import type { Actor } from '../../../src/domain/policies/actor.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4 training slides');
-
-/** Rejects with an AppError of this code; returns its field errors. */
-async function refused(p: Promise<unknown>, code: string): Promise<Record<string, string>> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AppError, String(e));
-    assert.equal(e.code, code, e.message);
-    return e.fieldErrors;
-  }
-  assert.fail(`expected ${code}`);
-}
 
 for (const dialect of DIALECTS) {
   describe(`training records (${dialect})`, { skip: skipReason(dialect) }, () => {

@@ -9,18 +9,9 @@ import {
   type OversightRecord,
 } from '../../../domain/oversight/oversight.js';
 import { AdminLayout } from '../../common/layout.js';
-import {
-  ErrorSummary,
-  Field,
-  FilterForm,
-  PostForm,
-  RowAction,
-  Select,
-  boundFields,
-  labelledOptions,
-} from '../../common/forms.js';
+import { ErrorSummary, PostForm, RowAction, Select, boundFields, labelledOptions } from '../../common/forms.js';
 import { DataTable, InfoList } from '../../common/blocks.js';
-import { orgOptions } from '../training/training-views.js';
+import { orgOptions, RecordFilters } from '../training/training-views.js';
 
 /** The pages' path. */
 export const OVERSIGHT_PATH = '/admin/oversight';
@@ -49,30 +40,22 @@ export function OversightListPage(
       <p class="hint">
         《中华人民共和国政府信息公开条例》第五十条第四项：人民政府的年度报告应报告考核、社会评议和责任追究结果。
       </p>
-      {p.canCreate ? (
-        <p>
-          <a class="button" href={`${PATH}/new`}>
-            登记记录
-          </a>
-        </p>
-      ) : null}
-      <FilterForm action={PATH} label="筛选记录">
-        <Select name="org" label="机构（含下级）" value={q.org} options={[['', '全部机构'], ...orgOptions(p.orgs)]} />
+      <RecordFilters
+        path={PATH}
+        label="筛选记录"
+        create="登记记录"
+        canCreate={p.canCreate}
+        orgs={p.orgs}
+        query={q}
+        yearError={p.errors.year}
+      >
         <Select
           name="kind"
           label="类别"
           value={q.kind}
           options={labelledOptions(OVERSIGHT_KINDS, OVERSIGHT_KIND_LABELS, '全部类别')}
         />
-        <Field
-          name="year"
-          label="年度"
-          value={q.year}
-          error={p.errors.year}
-          inputmode="numeric"
-          hint="留空：全部年度"
-        />
-      </FilterForm>
+      </RecordFilters>
       <p class="totals">
         社会评议 {count('social_review')} 次，责任追究 {count('accountability')} 件
       </p>

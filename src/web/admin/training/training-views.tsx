@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // Views of the training records (培训): the list with its year filter and totals, the form (fields, participants by
 // organization, materials), and the read-only page.
+import type { Child } from 'hono/jsx';
 import type { Actor } from '../../../domain/policies/actor.js';
 import type { OrgNode } from '../../../domain/orgs/organization.js';
 import {
@@ -42,6 +43,50 @@ function kindsOf(t: TrainingTotals): string {
   return held.length > 0 ? `（${held.join('，')}）` : '';
 }
 
+/**
+ * The head of a record list: the create link (for writers), then the filters — organization (with its subtree),
+ * any `children`, year.
+ */
+export function RecordFilters(p: {
+  path: string;
+  label: string;
+  create: string;
+  canCreate: boolean;
+  orgs: readonly OrgNode[];
+  query: { org: string; year: string };
+  yearError?: string;
+  children?: Child;
+}) {
+  return (
+    <>
+      {p.canCreate ? (
+        <p>
+          <a class="button" href={`${p.path}/new`}>
+            {p.create}
+          </a>
+        </p>
+      ) : null}
+      <FilterForm action={p.path} label={p.label}>
+        <Select
+          name="org"
+          label="机构（含下级）"
+          value={p.query.org}
+          options={[['', '全部机构'], ...orgOptions(p.orgs)]}
+        />
+        {p.children}
+        <Field
+          name="year"
+          label="年度"
+          value={p.query.year}
+          error={p.yearError}
+          inputmode="numeric"
+          hint="留空：全部年度"
+        />
+      </FilterForm>
+    </>
+  );
+}
+
 /** The list filter as typed. */
 export type TrainingQuery = { org: string; year: string };
 
@@ -60,24 +105,15 @@ export function TrainingListPage(
   const q = p.query;
   return (
     <AdminLayout title="培训记录" actor={p.actor} csrf={p.csrf} path={PATH} flash={p.flash}>
-      {p.canCreate ? (
-        <p>
-          <a class="button" href={`${PATH}/new`}>
-            登记培训
-          </a>
-        </p>
-      ) : null}
-      <FilterForm action={PATH} label="筛选培训记录">
-        <Select name="org" label="机构（含下级）" value={q.org} options={[['', '全部机构'], ...orgOptions(p.orgs)]} />
-        <Field
-          name="year"
-          label="年度"
-          value={q.year}
-          error={p.errors.year}
-          inputmode="numeric"
-          hint="留空：全部年度"
-        />
-      </FilterForm>
+      <RecordFilters
+        path={PATH}
+        label="筛选培训记录"
+        create="登记培训"
+        canCreate={p.canCreate}
+        orgs={p.orgs}
+        query={q}
+        yearError={p.errors.year}
+      />
       <p class="totals">
         {q.year ? `${q.year}年` : '全部年度'}共组织培训 {p.totals.sessions} 次，参训 {p.totals.participants} 人次
         {kindsOf(p.totals)}
