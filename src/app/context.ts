@@ -29,6 +29,8 @@ import type { HandoverStep, UserRepos } from './users/ports.js';
 import type { JobEngine } from './jobs/ports.js';
 import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
 import type { WebsiteReportDocuments, WebsiteReportRepos } from './website-report/ports.js';
+import type { TrainingRepos } from './training/ports.js';
+import type { OversightRepos } from './oversight/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -52,7 +54,9 @@ export type Repos = OrgRepos &
   SystemRepos &
   MediaRepos &
   MonitoringRepos &
-  WebsiteReportRepos;
+  WebsiteReportRepos &
+  TrainingRepos &
+  OversightRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {

@@ -30,6 +30,9 @@ import { healthProbe } from './repositories/health-probe.js';
 import { mediaRepository } from './repositories/media-repository.js';
 import { monitoringRepository } from './repositories/monitoring-repository.js';
 import { websiteReportRepository } from './repositories/website-report-repository.js';
+import { trainingRepository } from './repositories/training-repository.js';
+import { supervisionFactsRepository } from './repositories/training-supervision-facts.js';
+import { oversightRepository } from './repositories/oversight-repository.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -65,6 +68,9 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     media: mediaRepository(db),
     monitoring: monitoringRepository(db),
     websiteReports: websiteReportRepository(db),
+    training: trainingRepository(db),
+    supervisionFacts: supervisionFactsRepository(db),
+    oversight: oversightRepository(db),
   };
 }
 

@@ -21,6 +21,8 @@ import { registerSettingsRoutes } from './admin/system/settings-routes.js';
 import { registerJobRoutes } from './admin/system/jobs-routes.js';
 import { registerMailRoutes } from './admin/system/mail-routes.js';
 import { registerReviewRoutes } from './admin/reviews/review-routes.js';
+import { registerTrainingRoutes } from './admin/training/training-routes.js';
+import { registerOversightRoutes } from './admin/oversight/oversight-routes.js';
 import { registerNoticeRoutes } from './admin/applications/notice-routes.js';
 import { registerNoticeSettingsRoutes } from './admin/applications/notice-settings-routes.js';
 import { registerReportCheckRoutes } from './admin/reports/report-check-routes.js';
@@ -132,6 +134,8 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerJobRoutes(admin);
   registerMailRoutes(admin);
   registerReviewRoutes(admin);
+  registerTrainingRoutes(admin);
+  registerOversightRoutes(admin);
   registerNoticeRoutes(admin);
   registerNoticeSettingsRoutes(admin);
   registerReportCheckRoutes(admin);

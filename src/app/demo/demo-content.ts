@@ -22,6 +22,7 @@ import { applicationEvents, CASE_ORGS } from './demo-cases.js';
 import { reportEvents } from './demo-reports.js';
 import { monitoringEvents } from './demo-monitoring.js';
 import { websiteReportEvents } from './demo-website-report.js';
+import { trainingEvents } from './demo-training.js';
 import { historyStart, runTimeline, type DemoOrgRef, type DemoWorld } from './demo-timeline.js';
 
 /**
@@ -39,6 +40,9 @@ export type DemoContentSummary = {
   /** Monitored websites and 政务新媒体 accounts registered (absent in content made before they were). */
   monitoredSites?: number;
   mediaAccounts?: number;
+  /** Training sessions and 社会评议/责任追究 records (absent in content made before they were). */
+  trainingSessions?: number;
+  oversightRecords?: number;
   /** The office day it was made on (its dates are relative to it). */
   madeOn: string;
 };
@@ -123,6 +127,7 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
   const applications = applicationEvents(w);
   const reports = reportEvents(w);
   const monitoring = monitoringEvents(w);
+  const training = trainingEvents(w);
   await runTimeline(
     w.clock,
     [
@@ -132,6 +137,7 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
       ...reports,
       ...monitoring.events,
       ...websiteReportEvents(w),
+      ...training.events,
     ],
     onProgress,
   );
@@ -142,6 +148,8 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
     reports: reports.length,
     monitoredSites: monitoring.sites,
     mediaAccounts: monitoring.accounts,
+    trainingSessions: training.sessions,
+    oversightRecords: training.records,
     madeOn: w.today,
   };
 }

@@ -6,7 +6,8 @@ import type { Organization } from '../../domain/orgs/organization.js';
 import type { AnnualReport } from '../../domain/reports/annual-report.js';
 import { formatForYear } from '../../domain/reports/annual-report.js';
 import { composeReport, type ApplicationTally } from '../../domain/reports/compute.js';
-import { draftSections, type NarrativeDraft } from '../../domain/reports/narrative.js';
+import { draftSections, type NarrativeDraft, type SupervisionFacts } from '../../domain/reports/narrative.js';
+import { loadSupervisionFacts } from './report-supervision.js';
 import { annualPublicationCounts, type AnnualPublicationCounts } from '../../domain/publications/annual-counts.js';
 import { summarizeReviews, type ReviewCountingRule, type ReviewSummary } from '../../domain/reviews/review-case.js';
 import { reviewCountingRule } from '../reviews/review-counting.js';
@@ -90,19 +91,24 @@ export async function previousReport(
   return { report, problems: stored?.sections.problems ?? null };
 }
 
-/** The narrative's facts of the year that the figures do not hold: fees (section 六) and notices issued. */
+/**
+ * The narrative's facts of the year that the figures do not hold: fees (section 六), notices issued, and the
+ * supervision records (平台建设, 监督保障, a government's 考核、社会评议和责任追究结果).
+ */
 export type NarrativeFacts = {
   fees: { notices: number; chargedYuan: number; collectedYuan: number };
   noticesIssued: number;
+  supervision: SupervisionFacts;
 };
 
-/** Loads the narrative's facts (two queries, independent of the figures: start them early). */
-export async function loadNarrativeFacts(repos: ReportData, orgId: string, year: number): Promise<NarrativeFacts> {
-  const [fees, noticesIssued] = await Promise.all([
-    repos.reportFacts.fees(orgId, year),
-    repos.reportFacts.noticesIssued(orgId, year),
+/** Loads the narrative's facts (queries independent of the figures: start them early). */
+export async function loadNarrativeFacts(repos: ReportData, org: Organization, year: number): Promise<NarrativeFacts> {
+  const [fees, noticesIssued, supervision] = await Promise.all([
+    repos.reportFacts.fees(org.id, year),
+    repos.reportFacts.noticesIssued(org.id, year),
+    loadSupervisionFacts(repos, org, year),
   ]);
-  return { fees, noticesIssued };
+  return { fees, noticesIssued, supervision };
 }
 
 /** Drafts the narrative sections from the data (domain/reports/narrative.ts). */
@@ -120,6 +126,7 @@ export function draftNarrative(
     noticesIssued: facts.noticesIssued,
     fees: facts.fees,
     previousProblems: previous.problems,
+    supervision: facts.supervision,
   });
 }
 
@@ -137,7 +144,7 @@ export async function computeDraft(
   const [inputs, previous, facts] = await Promise.all([
     loadLiveInputs(repos, org.id, year),
     previousReport(repos, org, year),
-    loadNarrativeFacts(repos, org.id, year),
+    loadNarrativeFacts(repos, org, year),
   ]);
   const figuresOnly = composeLive(org, year, inputs, stored, {});
   const drafted = draftNarrative(figuresOnly, inputs, previous, facts);

@@ -22,7 +22,17 @@ import type { StoredReport } from './ports.js';
 /** The repositories the report use cases read and write. */
 export type ReportData = Pick<
   Repos,
-  'orgs' | 'settings' | 'annualReports' | 'reportFacts' | 'reviews' | 'publications' | 'audit' | 'counters'
+  | 'orgs'
+  | 'settings'
+  | 'annualReports'
+  | 'reportFacts'
+  | 'reviews'
+  | 'publications'
+  | 'audit'
+  | 'counters'
+  | 'training'
+  | 'supervisionFacts'
+  | 'oversight'
 >;
 
 /** What the report use cases take: those repositories, in and out of a transaction, the clock and ids. */

@@ -126,6 +126,13 @@ const FIXED_ACTIONS: Record<string, string> = {
   'website_report.reopened': '网站年度报表：退回修改',
   'website_report.published': '网站年度报表：发布',
   'website_report.drafted': '网站年度报表：生成主动公开信息草稿',
+  'training.created': '登记培训记录',
+  'training.updated': '修改培训记录',
+  'training.deleted': '删除培训记录',
+  'training.material_removed': '删除培训材料',
+  'oversight.created': '登记社会评议或责任追究记录',
+  'oversight.updated': '修改社会评议或责任追究记录',
+  'oversight.deleted': '删除社会评议或责任追究记录',
 };
 
 /**
@@ -169,6 +176,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   monitor_finding: '监测问题',
   monitor_task: '整改任务',
   monitor_letter: '提醒函',
+  training_session: '培训记录',
+  oversight_record: '社会评议、责任追究记录',
 };
 
 /** Chinese names of the fields recorded before and after a change. */

@@ -4,7 +4,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnnualReport } from './annual-report.js';
 import { composeReport, type ApplicationTally } from './compute.js';
-import { draftSections, formatYuan, hasPlaceholder, yearOnYear, type NarrativeInput } from './narrative.js';
+import {
+  draftSections,
+  formatYuan,
+  hasPlaceholder,
+  yearOnYear,
+  type NarrativeInput,
+  type SupervisionFacts,
+} from './narrative.js';
+import { localDate } from '../core/local-date.js';
 import { emptyReviews, publicationCounts } from './test-support.js';
 
 const tally = (
@@ -171,4 +179,93 @@ test('section 六 states the processing fees, or that none were charged', () => 
 
 test('drafts are pure: the same input gives the same text', () => {
   assert.deepEqual(draftSections(input()), draftSections(input()));
+});
+
+/** Supervision facts with nothing recorded but what `over` sets. */
+function facts(over: Partial<SupervisionFacts> = {}): SupervisionFacts {
+  return {
+    government: true,
+    sites: 0,
+    accounts: 0,
+    siteChecks: 0,
+    letters: 0,
+    training: { sessions: 0, participants: 0, byKind: { centralized: 0, thematic: 0, guidance: 0 } },
+    attended: { sessions: 0, participants: 0 },
+    assessment: null,
+    socialReviews: [],
+    accountability: [],
+    ...over,
+  };
+}
+
+const section = (overview: string, heading: string): string =>
+  overview.slice(overview.indexOf(heading)).split('\n')[1] ?? '';
+
+test('平台建设 cites the platforms monitored, the checks run and the 提醒函 in the published register', () => {
+  const { overview } = draftSections(
+    input({ supervision: facts({ sites: 2, accounts: 5, siteChecks: 42, letters: 6 }) }),
+  );
+  assert.equal(
+    section(overview, '（四）政府信息公开平台建设情况'),
+    '纳入常态化监测的政府网站2个、政务新媒体账号5个；全年共开展政务网站检测42次，发布提醒函6份。',
+  );
+  const registryOnly = draftSections(input({ supervision: facts({ sites: 2, accounts: 5 }) })).overview;
+  assert.match(
+    section(registryOnly, '（四）政府信息公开平台建设情况'),
+    /^【请补充：/,
+    'no check nor letter in the year',
+  );
+  const department = draftSections(input({ supervision: facts({ government: false, letters: 1 }) })).overview;
+  assert.equal(section(department, '（四）政府信息公开平台建设情况'), '全年收到提醒函1份。');
+});
+
+test('监督保障 cites the training (sessions, kinds, 人次), the assessment and the oversight records', () => {
+  const supervision = facts({
+    training: { sessions: 3, participants: 120, byKind: { centralized: 1, thematic: 2, guidance: 0 } },
+    attended: { sessions: 1, participants: 4 },
+    assessment: { schemes: 1, units: 12, grades: { 优秀: 3, 良好: 6, 合格: 3, 不合格: 0 } },
+    socialReviews: [{ occurredOn: localDate('2023-06-01'), unit: '区教育局', subject: '满意度测评', result: '满意' }],
+    accountability: [],
+  });
+  assert.equal(
+    section(draftSections(input({ supervision })).overview, '（五）监督保障情况'),
+    '组织开展政务公开工作考核，考核单位12个，其中优秀3个、良好6个、合格3个；' +
+      '组织政府信息公开培训3次（集中培训1次、专题培训2次），参训人员120人次；' +
+      '参加上级组织的政府信息公开培训1次，参训人员4人次；开展社会评议1次。',
+  );
+});
+
+test('nothing recorded: the 平台建设 and 监督保障 placeholders stay as before', () => {
+  for (const supervision of [undefined, facts()]) {
+    const { overview } = draftSections(input({ supervision }));
+    assert.match(section(overview, '（四）政府信息公开平台建设情况'), /^【请补充：政府网站、政务新媒体等/);
+    assert.match(section(overview, '（五）监督保障情况'), /^【请补充：工作考核、社会评议、培训和责任追究等情况】$/);
+  }
+});
+
+test('a government with training but no 考核、评议、追究 keeps a placeholder for them; a department does not', () => {
+  const training = { sessions: 2, participants: 30, byKind: { centralized: 2, thematic: 0, guidance: 0 } };
+  const government = section(draftSections(input({ supervision: facts({ training }) })).overview, '（五）监督保障情况');
+  assert.equal(government, '组织政府信息公开培训2次，参训人员30人次。【请补充：工作考核、社会评议和责任追究等情况】');
+  const department = draftSections(input({ supervision: facts({ government: false, training }) })).overview;
+  assert.equal(section(department, '（五）监督保障情况'), '组织政府信息公开培训2次，参训人员30人次。');
+});
+
+test("a government's section 五 reports 考核、社会评议和责任追究结果 from the records (art. 50(4))", () => {
+  const supervision = facts({
+    socialReviews: [
+      { occurredOn: localDate('2023-05-20'), unit: '区教育局', subject: '政务公开满意度测评', result: '满意率96%' },
+    ],
+    accountability: [
+      { occurredOn: localDate('2023-09-03'), unit: '某镇', subject: '逾期答复申请', result: '通报批评' },
+    ],
+  });
+  const { problems } = draftSections(input({ supervision }));
+  assert.match(
+    problems,
+    /\n考核、社会评议和责任追究结果情况：2023年5月20日，对区教育局开展社会评议（政务公开满意度测评），评议结果：满意率96%；2023年9月3日，就逾期答复申请对某镇进行责任追究，处理结果：通报批评。$/,
+  );
+  assert.match(draftSections(input({ supervision: facts() })).problems, /考核、社会评议和责任追究结果情况：【请补充：/);
+  assert.ok(!draftSections(input({ supervision: facts({ government: false }) })).problems.includes('责任追究结果'));
+  assert.ok(!draftSections(input()).problems.includes('责任追究结果'), 'no facts: section 五 as before');
 });

@@ -7,11 +7,49 @@
  * 管理, 平台建设, 监督保障 (for governments also 考核、评议、责任追究, art. 50(4)); 五 starts from the
  * previous report's problems; 六 states the 信息处理费 collected under 国办函〔2020〕109号 (the
  * format's instructions do not spell this out). Pure: no clock, every number comes in.
+ *
+ * 平台建设 and 监督保障 cite the supervision records when there are any (website checks, 提醒函, training, the
+ * assessment, 社会评议 and 责任追究), in the register of published reports ("全年共开展政务网站检测40次，发布提醒函6
+ * 份", "组织政府信息公开培训3次，参训人员120人次"); a government's section 五 also reports 考核、社会评议和责任追究结果
+ * (《条例》第五十条第四项). Nothing recorded: the placeholder stays.
  */
 import type { AnnualPublicationCounts } from '../publications/annual-counts.js';
 import { KIND_LABELS, PUBLICATION_KINDS } from '../publications/publication.js';
 import { REVIEW_COUNTING_NOTES, type ReviewCountingRule } from '../reviews/review-case.js';
 import type { AnnualReport, ApplicationRow, Cell } from './annual-report.js';
+import { formatChineseDate } from '../core/local-date.js';
+import { TRAINING_KINDS, TRAINING_KIND_LABELS, type TrainingTotals } from '../training/training.js';
+import type { OversightRecord } from '../oversight/oversight.js';
+import { GRADES } from '../assessment/scheme.js';
+
+/** The assessment (考核) of the year as the report cites it: schemes used, units assessed, units by grade. */
+export type AssessmentFacts = { schemes: number; units: number; grades: Record<string, number> };
+
+/** A 社会评议 or 责任追究 record as the report cites it. */
+export type OversightNote = Pick<OversightRecord, 'occurredOn' | 'unit' | 'subject' | 'result'>;
+
+/**
+ * The supervision facts of the year, over the organization (a government: its subtree): the monitoring records,
+ * the training records, the assessment and the 社会评议/责任追究 records.
+ */
+export type SupervisionFacts = {
+  /** Whether the report is a government's (section 五 then reports 考核、社会评议和责任追究结果, art. 50(4)). */
+  government: boolean;
+  /** Websites registered for monitoring, 政务新媒体 accounts running. */
+  sites: number;
+  accounts: number;
+  /** Website checks finished in the year. */
+  siteChecks: number;
+  /** 提醒函 issued in the year (a government's: to its subtree; others': received). */
+  letters: number;
+  /** Sessions held by the organization (its subtree), and sessions elsewhere it attended. */
+  training: TrainingTotals;
+  attended: { sessions: number; participants: number };
+  /** Null when no assessment of the year is recorded. */
+  assessment: AssessmentFacts | null;
+  socialReviews: OversightNote[];
+  accountability: OversightNote[];
+};
 
 export type NarrativeInput = {
   report: AnnualReport;
@@ -26,6 +64,8 @@ export type NarrativeInput = {
   fees: { notices: number; chargedYuan: number; collectedYuan: number };
   /** Section 五 of last year's report; null when unknown. */
   previousProblems: string | null;
+  /** The supervision records of the year; absent: none recorded (the placeholders stay). */
+  supervision?: SupervisionFacts;
 };
 
 export type NarrativeDraft = { overview: string; problems: string; other: string };
@@ -148,17 +188,92 @@ function overview(input: NarrativeInput): string {
     proactive(input),
     onApplication(input),
     `（三）政府信息管理情况\n${todo('政府信息公开审查、发布程序和公开目录维护等情况')}`,
-    `（四）政府信息公开平台建设情况\n${todo('政府网站、政务新媒体等公开平台的建设和管理情况')}`,
-    `（五）监督保障情况\n${todo('工作考核、社会评议、培训和责任追究等情况')}`,
+    `（四）政府信息公开平台建设情况\n${platform(input.supervision)}`,
+    `（五）监督保障情况\n${supervision(input.supervision)}`,
   ].join('\n');
 }
 
-/** Section 五: last year's problems first (国办公开办函〔2021〕30号), then this year's for the office to write. */
-function problems(previousProblems: string | null): string {
+/** Sentences joined as a paragraph: `A；B。`, or the placeholder when there is none. */
+const paragraph = (sentences: readonly string[], placeholder: string): string =>
+  sentences.length > 0 ? `${sentences.join('；')}。` : todo(placeholder);
+
+/** 平台建设: the platforms monitored, the checks run and the 提醒函 (国办公开办函〔2021〕30号, section 一). */
+function platform(f: SupervisionFacts | undefined): string {
+  const out: string[] = [];
+  // The registry alone (counted today) says nothing of the year: cited only beside the year's checks or letters.
+  if (f && f.siteChecks + f.letters > 0) {
+    const registered = [
+      ...(f.sites > 0 ? [`政府网站${f.sites}个`] : []),
+      ...(f.accounts > 0 ? [`政务新媒体账号${f.accounts}个`] : []),
+    ];
+    if (registered.length > 0) out.push(`纳入常态化监测的${registered.join('、')}`);
+    const letters = f.letters > 0 ? `${f.government ? '发布' : '收到'}提醒函${f.letters}份` : '';
+    if (f.siteChecks > 0) out.push(`全年共开展政务网站检测${f.siteChecks}次${letters ? `，${letters}` : ''}`);
+    else if (letters) out.push(`全年${letters}`);
+  }
+  return paragraph(out, '政府网站、政务新媒体等公开平台的建设和管理情况');
+}
+
+/** `，其中优秀2个、良好3个` over the grades with units, in grade order. */
+function gradeParts(grades: Record<string, number>): string {
+  const known = [...GRADES, ...Object.keys(grades).filter((g) => !(GRADES as readonly string[]).includes(g))];
+  return parts(known.map((g) => [g, grades[g] ?? 0, '个']));
+}
+
+/** The assessment's sentence, or '' when none is recorded. */
+function assessmentSentence(a: AssessmentFacts | null): string {
+  if (a === null || a.schemes === 0) return '';
+  return `组织开展政务公开工作考核，考核单位${a.units}个${gradeParts(a.grades)}`;
+}
+
+/** 监督保障: the assessment, training, 社会评议 and 责任追究 of the year. */
+function supervision(f: SupervisionFacts | undefined): string {
+  if (!f) return todo('工作考核、社会评议、培训和责任追究等情况');
+  const out: string[] = [];
+  const assessed = assessmentSentence(f.assessment);
+  if (assessed) out.push(assessed);
+  const t = f.training;
+  if (t.sessions > 0) {
+    const kinds = TRAINING_KINDS.filter((k) => t.byKind[k] > 0).map(
+      (k) => `${TRAINING_KIND_LABELS[k]}${t.byKind[k]}次`,
+    );
+    const byKind = kinds.length > 1 ? `（${kinds.join('、')}）` : '';
+    out.push(`组织政府信息公开培训${t.sessions}次${byKind}，参训人员${t.participants}人次`);
+  }
+  if (f.attended.sessions > 0) {
+    out.push(`参加上级组织的政府信息公开培训${f.attended.sessions}次，参训人员${f.attended.participants}人次`);
+  }
+  if (f.socialReviews.length > 0) out.push(`开展社会评议${f.socialReviews.length}次`);
+  if (f.accountability.length > 0) out.push(`对政府信息公开工作中的问题进行责任追究${f.accountability.length}件`);
+  const unreported = f.government && !assessed && f.socialReviews.length === 0 && f.accountability.length === 0;
+  if (out.length > 0 && unreported) return `${paragraph(out, '')}${todo('工作考核、社会评议和责任追究等情况')}`;
+  return paragraph(out, '工作考核、社会评议、培训和责任追究等情况');
+}
+
+/** A government's 考核、社会评议和责任追究结果 (《条例》第五十条第四项) from the records; placeholder when none. */
+function oversightResults(f: SupervisionFacts | undefined): string {
+  const out: string[] = [];
+  const assessed = f ? assessmentSentence(f.assessment) : '';
+  if (assessed) out.push(assessed);
+  for (const r of f?.socialReviews ?? []) {
+    out.push(`${formatChineseDate(r.occurredOn)}，对${r.unit}开展社会评议（${r.subject}），评议结果：${r.result}`);
+  }
+  for (const r of f?.accountability ?? []) {
+    out.push(`${formatChineseDate(r.occurredOn)}，就${r.subject}对${r.unit}进行责任追究，处理结果：${r.result}`);
+  }
+  return paragraph(out, '本年度政府信息公开工作考核、社会评议和责任追究结果');
+}
+
+/**
+ * Section 五: last year's problems first (国办公开办函〔2021〕30号), then this year's for the office to write; a
+ * government's also reports 考核、社会评议和责任追究结果 (《条例》第五十条第四项).
+ */
+function problems(previousProblems: string | null, f: SupervisionFacts | undefined): string {
   const before = previousProblems?.trim();
   return [
     `上年度存在的问题及改进情况：${before ? before : todo('上年度报告所列问题及其改进情况')}`,
     `本年度存在的主要问题及改进措施：${todo('本年度工作中存在的主要问题和下一步改进措施')}`,
+    ...(f?.government ? [`考核、社会评议和责任追究结果情况：${oversightResults(f)}`] : []),
   ].join('\n');
 }
 
@@ -175,5 +290,9 @@ function other(fees: NarrativeInput['fees']): string {
 
 /** Drafts sections 一, 五 and 六 from the data. */
 export function draftSections(input: NarrativeInput): NarrativeDraft {
-  return { overview: overview(input), problems: problems(input.previousProblems), other: other(input.fees) };
+  return {
+    overview: overview(input),
+    problems: problems(input.previousProblems, input.supervision),
+    other: other(input.fees),
+  };
 }

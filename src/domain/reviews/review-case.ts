@@ -198,7 +198,11 @@ export function parseReviewCase(raw: ReviewCaseText, today: LocalDate): Result<R
   return Object.keys(rules).length > 0 ? err(rules) : ok(details);
 }
 
-function requiredDate(text: string, missing: string, field: string, errors: FieldErrors): LocalDate | null {
+/**
+ * A required date field: `missing` when it is empty, the format message when it is not a real date.
+ * @returns the date, or null with the message put in `errors[field]`
+ */
+export function requiredDate(text: string, missing: string, field: string, errors: FieldErrors): LocalDate | null {
   if (text === '') {
     errors[field] = missing;
     return null;

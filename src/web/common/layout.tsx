@@ -28,6 +28,8 @@ const ADMIN_NAV: [string, string][] = [
   ['/admin/media', '政务新媒体'],
   ['/admin/monitoring', '监督保障'],
   ['/admin/website-report', '网站年度报表'],
+  ['/admin/training', '培训记录'],
+  ['/admin/oversight', '评议与追究'],
   ['/admin/settings', '网站设置'],
   ['/admin/system/jobs', '后台任务'],
   ['/admin/system/mail', '邮件发送'],

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DIALECTS, openTestRuntime, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
 import { fillMonitoring } from '../monitoring/registry-fill.js';
 import { fillWebsiteReports } from '../website-report/report-rows.js';
+import { fillTrainingRecords } from '../training/record-rows.js';
 import { NOT_BACKED_UP, TABLE_ORDER } from '../../../src/db/maintenance.js';
 import { migrateToLatest, openDb } from '../../../src/db/connect.js';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit.js';
@@ -102,6 +103,7 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
   });
   await fillMonitoring(rt);
   await fillWebsiteReports(rt);
+  await fillTrainingRecords(rt);
 }
 
 for (const dialect of DIALECTS) {
