@@ -27,7 +27,7 @@ const PRIVATE_TABLES = new Set(
     'calendar_day calendar_year calendar_override stored_file counter rate_counter email_outbox health_probe',
     'application application_event notice application_reply_file application_reply_draft review_case',
     'proposed_correction proposed_correction_file publication_review publication_reassessment report_deadline',
-    'search_document search_token training_session training_participant training_material oversight_record',
+    'search_document search_fts training_session training_participant training_material oversight_record',
     'monitor_site monitor_column monitor_message monitor_run monitor_run_site monitor_finding monitor_task',
     'monitor_letter monitor_probe',
   ]
@@ -220,8 +220,6 @@ async function tagsOf(conn: DatabaseConnection, dialect: Dialectish, p: Pending)
     for (const r of rows) tags.add(orgTag(r.code));
     tags.add(HOME_TAG);
     tags.add(PUBLICATIONS_TAG);
-    // The catalogue pages list their linked items' titles.
-    tags.add(CATALOGUE_TAG);
   }
   return [...tags];
 }

@@ -23,6 +23,7 @@ const org = (m: RegExpExecArray) => [orgTag(m[1] ?? '')];
 /** The cached addresses (pathnames). */
 const RULES: readonly Rule[] = [
   [/^\/$/, () => [HOME_TAG]],
+  // With its organization's tag, set by the route (its neighbours in the category show on it).
   [/^\/publications\/([\w-]{1,64})$/, (m) => [publicationTag(m[1] ?? ''), CATALOGUE_TAG]],
   [new RegExp(`^/org/${CODE}$`), org],
   [new RegExp(`^/org/${CODE}/statutory$`), org],

@@ -55,7 +55,10 @@ export function pageCacheMiddleware(cache: PageCache): MiddlewareHandler<WebEnv>
     await next();
     const res = c.res;
     if (res.status !== 200 || !res.body) return;
-    const page = pageOf(200, res.headers, Buffer.from(await res.arrayBuffer()), tags);
+    const page = pageOf(200, res.headers, Buffer.from(await res.arrayBuffer()), [
+      ...tags,
+      ...(c.get('pageTags') ?? []),
+    ]);
     cache.set(key, page, generation);
     // The answer keeps its own cookies (a first visit's form token) and gains the ETag.
     const headers = new Headers(res.headers);

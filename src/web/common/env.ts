@@ -35,6 +35,8 @@ export type WebVariables = {
   live?: LiveSession;
   /** The signed-in account's policy view, when there is one. */
   actor?: Actor;
+  /** What the page shows beyond what its address tells (web/cache): e.g. a publication page's organization. */
+  pageTags?: string[];
 };
 
 /** The environment of every request. */
