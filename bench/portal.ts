@@ -6,8 +6,11 @@
 // PostgreSQL (GONGKAI_TEST_PG_URL; a fresh schema dropped at the end, unless --pg-cache).
 // Never part of CI or `npm test`.
 //
+// The home, publication and category pages are served by the page cache (docs/page-cache.md): each is requested
+// once before it is measured, over a hot set of --hot pages of each kind (default 500); search is not cached.
+//
 // Usage: npm run bench:portal [-- --items 100000] [--seconds 10] [--connections 8] [--only sqlite|postgres]
-//        [--rebuild] [--pg-cache]        (BENCH_PORTAL_ITEMS sets the size too)
+//        [--rebuild] [--pg-cache] [--hot 500]        (BENCH_PORTAL_ITEMS sets the size too)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,6 +33,8 @@ const ITEMS = Number(arg('items') ?? process.env.BENCH_PORTAL_ITEMS ?? 1_000_000
 const SECONDS = Number(arg('seconds') ?? 10);
 const CONNECTIONS = Number(arg('connections') ?? 8);
 const ONLY = arg('only');
+/** Pages of each kind requested (and cached before measuring): the hot set a 64 MB page cache holds. */
+const HOT = Number(arg('hot') ?? 500);
 const BIN = fileURLToPath(new URL('../bin/gongkai.js', import.meta.url));
 const CACHE = resolve('data/bench');
 const log = (s: string) => console.log(s);
@@ -84,6 +89,11 @@ async function pickTargets(db: DbConfig): Promise<Targets> {
 }
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
+const shuffled = <T>(xs: readonly T[]): T[] =>
+  xs
+    .map((x) => [Math.random(), x] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, x]) => x);
 const SEARCHES = [...BENCH_TERMS.rare, ...BENCH_TERMS.common].map((t) => `/search?q=${encodeURIComponent(t)}`);
 const isRare = (path: string) => BENCH_TERMS.rare.some((t) => path.endsWith(encodeURIComponent(t)));
 
@@ -93,7 +103,15 @@ async function averageSize(base: string, paths: readonly string[]): Promise<numb
   return Math.round(total / 20);
 }
 
+/** Requests every page once, so that the page cache holds them before the measurement. */
+async function prefill(base: string, paths: readonly string[]): Promise<void> {
+  for (let i = 0; i < paths.length; i += 8) {
+    await Promise.all(paths.slice(i, i + 8).map(async (p) => (await fetch(base + p)).arrayBuffer()));
+  }
+}
+
 async function measurePage(base: string, page: string, paths: readonly string[], port: number): Promise<Row> {
+  if (page !== 'search' && page !== '/healthz') await prefill(base, paths);
   const size = await averageSize(base, paths);
   const baseline = await startBaseline(size, port);
   let b: LoadResult;
@@ -125,7 +143,7 @@ function printTable(
     const ratio = r.app.rps / r.base.rps;
     const target =
       r.page === 'search'
-        ? 'p95 < 30 ms (1 conn.)'
+        ? `≥ 10 %  ${ratio >= 0.1 ? 'met' : 'MISSED'}; p95 < 30 ms (1 conn.)`
         : r.page.startsWith('/healthz')
           ? '(no target: the framework floor)'
           : `≥ 60 %  ${ratio >= 0.6 ? 'met' : 'MISSED'}`;
@@ -138,7 +156,8 @@ function printTable(
   out.push(
     `  search, one connection: p95 ${ms(p95(search1.all))} (rare ${ms(p95(search1.rare))}, common ${ms(p95(search1.common))}), p50 ${ms(percentile(search1.all, 50))}  ${p95(search1.all) < 30 ? 'met' : 'MISSED'}`,
   );
-  out.push(`  server peak RSS: ${rssMb.toFixed(0)} MB (target < 300 MB) ${rssMb < 300 ? 'met' : 'MISSED'}`);
+  out.push(`  server peak RSS: ${rssMb.toFixed(0)} MB (target < 250 MB) ${rssMb < 250 ? 'met' : 'MISSED'}`);
+  out.push(`  home, publication and category pages served from the page cache (${HOT} of each kind, cached first)`);
   return out;
 }
 
@@ -153,8 +172,9 @@ async function measure(label: string, env: Record<string, string>, db: DbConfig,
     await waitUp(`${base}/healthz`);
     const rss = sampleRss(child.pid ?? 0);
     const rows: Row[] = [];
-    rows.push(await measurePage(base, 'publication', targets.publications, port + 1));
-    rows.push(await measurePage(base, 'category', targets.categories, port + 1));
+    rows.push(await measurePage(base, 'home', ['/'], port + 1));
+    rows.push(await measurePage(base, 'publication', targets.publications.slice(0, HOT), port + 1));
+    rows.push(await measurePage(base, 'category', shuffled(targets.categories).slice(0, HOT), port + 1));
     rows.push(await measurePage(base, 'search', SEARCHES, port + 1));
     // The same server answering its smallest route: what the web stack costs before any page work.
     rows.push(await measurePage(base, '/healthz', ['/healthz'], port + 1));

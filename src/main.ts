@@ -24,6 +24,7 @@ import type { JobEngine } from './app/jobs/ports.js';
 import { inProcessJobEngine } from './adapters/jobs/in-process-engine.js';
 import { pgBossJobEngine } from './adapters/jobs/pg-boss-engine.js';
 import { hostname } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { DEFAULT_LIMITS, type AbuseLimits } from './app/throttle/limits.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
 import { DEFAULT_API_TOKEN_DAYS } from './domain/users/api-token.js';
@@ -110,6 +111,7 @@ export async function openRuntime(
     packageWriter: zipWriter,
     jobs,
     textFiles: textFileWriter,
+    pageChanges: handle.changes,
     settings: {
       sessionIdleMinutes: opts.sessionIdleMinutes,
       sessionMaxHours: opts.sessionMaxHours,
@@ -192,8 +194,12 @@ export async function serveHttp(
   runtime: Runtime,
   config: Config,
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const { serve } = await import('@hono/node-server');
-  const { createWebApp } = await import('./web/app.js');
+  const [{ getRequestListener }, { createServer }, { createWebApp }, { fastPath, pageCacheOf }] = await Promise.all([
+    import('@hono/node-server'),
+    import('node:http'),
+    import('./web/app.js'),
+    import('./web/cache/page-cache-http.js'),
+  ]);
   const opts: WebOptions = {
     secureCookies: config.secureCookies,
     uploadLimitBytes: config.uploadLimitBytes,
@@ -201,10 +207,15 @@ export async function serveHttp(
     logRequests: config.logRequests,
     timeZone: config.timeZone,
     trustedProxies: config.trustedProxies,
+    pageCacheBytes: config.pageCacheBytes,
   };
   const app = createWebApp(runtime.ctx, opts);
+  // Cached public pages are written before the framework sees the request (web/cache/page-cache-http.ts).
+  const cache = pageCacheOf(runtime.ctx, config.pageCacheBytes);
+  const server = createServer(fastPath(cache, getRequestListener(app.fetch), config.logRequests));
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    server.listen(config.port, config.host, () => {
+      const info = server.address() as AddressInfo;
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       // Links without a configured public address use the address actually listened on, not the Host header.
       opts.listenOrigin = `http://${host}:${info.port}`;

@@ -18,6 +18,7 @@ import type { HtmlSanitizer, PublicationRepos, WordBodyReader } from './publicat
 import type { DocumentReader, ReportDocumentRenderers, ReportRepos } from './reports/ports.js';
 import type { HtmlReader } from './documents/ports.js';
 import type { PortalUrls } from './portal/ports.js';
+import type { PageChangeFeed } from './portal/page-tags.js';
 import type { ReviewRepos } from './reviews/ports.js';
 import type { SearchRepos } from './search/ports.js';
 import type { SettingsRepos } from './settings/ports.js';
@@ -108,5 +109,7 @@ export type AppContext = {
   textFiles: TextFileWriter;
   handoverSteps: HandoverStep<Repos>[];
   calendarChangedSteps: CalendarChangedStep<Repos>[];
+  /** Committed changes as page tags (the page cache listens; the database layer reports every commit). */
+  pageChanges: PageChangeFeed;
   settings: AppSettings;
 };

@@ -27,6 +27,8 @@ export type Config = {
   demoData: DemoData;
   uploadLimitBytes: number;
   logRequests: boolean;
+  /** The page cache's budget in bytes (GONGKAI_PAGE_CACHE_MB, default 64; 0 turns the cache off). */
+  pageCacheBytes: number;
   /**
    * Key of the server's signatures (HMAC-SHA256), e.g. the applicant's /track token; null = a random key drawn at
    * each start (signatures then lapse on restart).
@@ -87,6 +89,7 @@ const envSchema = z.object({
     .transform((v): DemoData => (v === 'orgs' ? 'orgs' : v === '1' || v === 'true' || v === 'yes' ? 'full' : 'none')),
   GONGKAI_UPLOAD_LIMIT_MB: z.coerce.number().min(0.1).max(512).default(20),
   GONGKAI_LOG_REQUESTS: boolish.default(false),
+  GONGKAI_PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
   GONGKAI_SECRET: z.string().min(32, 'GONGKAI_SECRET must be at least 32 characters').optional(),
   SMTP_URL: z
     .string()
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demoData: e.GONGKAI_DEMO_DATA,
     uploadLimitBytes: Math.round(e.GONGKAI_UPLOAD_LIMIT_MB * 1024 * 1024),
     logRequests: e.GONGKAI_LOG_REQUESTS,
+    pageCacheBytes: Math.round(e.GONGKAI_PAGE_CACHE_MB * 1024 * 1024),
     secret: e.GONGKAI_SECRET ?? null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM, intervalSeconds: e.GONGKAI_MAIL_INTERVAL_SECONDS } : null,
     trustedProxies: e.GONGKAI_TRUSTED_PROXIES,

@@ -9,6 +9,8 @@ import type { SqliteDatabase } from 'kysely';
 import type { Database } from './database.js';
 import { migrationProvider } from './migrations/index.js';
 import { describe, faultAware } from './faults.js';
+import { changeHub, changeTracking, type ChangeHub } from './page-changes.js';
+import { channelOf, listenForPageChanges, notifyStatement, type Listener } from './page-notify.js';
 
 /** Which engine a database runs on. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -32,6 +34,8 @@ export type Db = {
   instanceId: string;
   /** PostgreSQL schema holding gongkai's tables (undefined on SQLite). */
   schema?: string;
+  /** Committed changes as page tags (db/page-changes.ts): this process's, and other processes' where seen. */
+  changes: ChangeHub;
   close: () => Promise<void>;
 };
 
@@ -79,10 +83,16 @@ export function openDb(cfg: DbConfig): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // Moves when another connection (another process: the CLI, a second server) commits to the file.
+    const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+    const changes = changeHub(() => Number(dataVersion.get()));
     const kysely = new Kysely<Database>({
-      dialect: faultAware(new SqliteDialect({ database: reusingStatements(sqlite) })),
+      dialect: changeTracking(faultAware(new SqliteDialect({ database: reusingStatements(sqlite) })), 'sqlite', {
+        local: (tags) => changes.emit(tags),
+        notify: null,
+      }),
     });
-    return { kysely, dialect: 'sqlite', instanceId: randomUUID(), close: () => kysely.destroy() };
+    return { kysely, dialect: 'sqlite', instanceId: randomUUID(), changes, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: cfg.url,
@@ -99,13 +109,37 @@ export function openDb(cfg: DbConfig): Db {
   });
   // The pool re-emits an idle client's error: already logged by the client's listener above.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Database>({ dialect: faultAware(new PostgresDialect({ pool })) });
+  const instanceId = randomUUID();
+  const schema = cfg.schema ?? 'public';
+  const channel = channelOf(schema);
+  const changes = changeHub();
+  const kysely = new Kysely<Database>({
+    dialect: changeTracking(faultAware(new PostgresDialect({ pool })), 'postgres', {
+      local: (tags) => changes.emit(tags),
+      notify: notifyStatement(channel, instanceId),
+    }),
+  });
+  // One listening connection per open database, from the first subscriber on (a server's page cache; the CLI
+  // never subscribes, so it never listens).
+  let listener: Listener | null = null;
+  changes.onFirstSubscriber = () => {
+    listener ??= listenForPageChanges(changes, {
+      url: cfg.url,
+      channel,
+      from: instanceId,
+      applicationName: `gongkai-pages-${instanceId.slice(0, 8)}`,
+    });
+  };
   return {
     kysely,
     dialect: 'postgres',
-    instanceId: randomUUID(),
-    schema: cfg.schema ?? 'public',
-    close: () => kysely.destroy(),
+    instanceId,
+    schema,
+    changes,
+    close: async () => {
+      await listener?.close();
+      await kysely.destroy();
+    },
   };
 }
 

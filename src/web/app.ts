@@ -49,6 +49,7 @@ import { registerPublicStandardCatalogueRoutes } from './public/standard-catalog
 import { registerAnnualReportRoutes } from './admin/reports/annual-report-routes.js';
 import { registerAnnualReportDeadlineRoutes } from './admin/reports/annual-report-deadline-routes.js';
 import { registerPublicAnnualReportRoutes } from './public/reports/annual-report-routes.js';
+import { pageCacheMiddleware, pageCacheOf } from './cache/page-cache-http.js';
 
 /** The static files (read once): the style sheet and the scripts that enhance pages, with their types. */
 const STATIC = Object.entries({
@@ -80,6 +81,8 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
     c.set('opts', opts);
     await next();
   });
+  // Public pages from memory (web/cache): before the security headers, so that a stored page carries them.
+  app.use('*', pageCacheMiddleware(pageCacheOf(ctx, opts.pageCacheBytes)));
   app.use(
     '*',
     secureHeaders({

@@ -67,10 +67,30 @@ async function liveItem(ctx: PortalContext, id: string, orgId?: string): Promise
 const defined = (i: PublicItem | undefined): i is PublicItem => i !== undefined;
 
 /** One page of live items, newest first, with the total. */
-async function livePage(ctx: PortalContext, filter: LiveFilter, limit: number, offset: number): Promise<ItemPage> {
-  const page = await ctx.repos.publications.listLive(filter, { limit, offset });
-  return { items: page.items.map((l: LiveItem) => toItem(l.id, l.orgId, l.live)).filter(defined), total: page.total };
+async function livePage(
+  ctx: PortalContext,
+  filter: LiveFilter,
+  limit: number,
+  offset: number,
+  countCap?: number,
+): Promise<ItemPage & { capped: boolean }> {
+  const page = await ctx.repos.publications.listLive(filter, {
+    limit,
+    offset,
+    ...(countCap === undefined ? {} : { countCap }),
+  });
+  return {
+    items: page.items.map((l: LiveItem) => toItem(l.id, l.orgId, l.live)).filter(defined),
+    total: page.total,
+    capped: page.capped ?? false,
+  };
 }
+
+/**
+ * The most live items the open-data list counts without a search term: beyond it `total` says this many and
+ * `totalCapped` is set, so that a call never counts a province's whole live set.
+ */
+export const OPEN_DATA_COUNT_CAP = 10_000;
 
 // ---- Catalogue ----
 
@@ -151,12 +171,15 @@ export async function categoryPage(
   if (!category) throw notFound('栏目');
   const pageCount = Math.max(1, Math.ceil(category.count / CATEGORY_PAGE_SIZE));
   const p = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
-  const { items, total } = await livePage(
+  // The subtree's count is known from the tree: the page's query reads its rows only.
+  const { items } = await livePage(
     ctx,
     { orgIds: [org.id], categoryIds: subtreeIds(category) },
     CATEGORY_PAGE_SIZE,
     (p - 1) * CATEGORY_PAGE_SIZE,
+    0,
   );
+  const total = category.count;
   return { category, trail: trailOf(byId, categoryId), items, total, page: p, pageCount, pageSize: CATEGORY_PAGE_SIZE };
 }
 
@@ -334,7 +357,16 @@ async function openDataPage(
   page: { limit: number; offset: number },
 ): Promise<ItemPage & { totalCapped: boolean; partial: boolean }> {
   const q = f.q?.trim() ?? '';
-  if (q === '') return { ...(await latestPublications(ctx, f, page)), totalCapped: false, partial: false };
+  if (q === '') {
+    const { items, total, capped } = await livePage(
+      ctx,
+      await liveFilter(ctx, f),
+      Math.min(page.limit, MAX_API_LIMIT),
+      page.offset,
+      OPEN_DATA_COUNT_CAP,
+    );
+    return { items, total, totalCapped: capped, partial: false };
+  }
   const terms = parseQuery(q);
   if (terms.length === 0) throw invalid('查询参数有误', { q: '检索词至少应有两个汉字（或两个字母、数字）' });
   // The portal's search: exact identifier first, then ranked hits, partial matches when nothing matches all.

@@ -142,7 +142,18 @@ export interface PublicationRepository {
    * Live 主动公开 items (the current version of a published, not withdrawn item, read from the
    * frozen live copy so a revision in progress changes nothing), newest first (published_on desc, id desc).
    */
-  listLive(filter: LiveFilter, page: { limit: number; offset: number }): Promise<{ items: LiveItem[]; total: number }>;
+  listLive(
+    filter: LiveFilter,
+    page: {
+      limit: number;
+      offset: number;
+      /**
+       * Count at most this many items (`capped` when there are more); 0: do not count (the caller knows the
+       * total); absent: count them all.
+       */
+      countCap?: number;
+    },
+  ): Promise<{ items: LiveItem[]; total: number; capped?: boolean }>;
   /** The newest live items' ids and 发布日期 only, newest first (the sitemap: no frozen fields read). */
   liveDates(filter: LiveFilter, limit: number): Promise<{ id: string; publishedOn: string }[]>;
   /**

@@ -346,9 +346,25 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
       if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) {
         return { items: [], total: 0 };
       }
-      return pageOf(liveFiltered(db, f), page, toLiveItem, (q) =>
-        q.select(LIVE_COLUMNS).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc'),
+      const select = (q: ReturnType<typeof liveFiltered>) =>
+        q.select(LIVE_COLUMNS).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc');
+      if (page.countCap === undefined) return pageOf(liveFiltered(db, f), page, toLiveItem, select);
+      const rows = await select(liveFiltered(db, f)).limit(page.limit).offset(page.offset).execute();
+      const items = rows.map(toLiveItem);
+      if (page.countCap === 0) return { items, total: 0 };
+      // Counts through the index up to the cap, never the whole live set.
+      const upTo = liveFiltered(db, f)
+        .select('v.publication_id')
+        .limit(page.countCap + 1);
+      const n = Number(
+        (
+          await db
+            .selectFrom(upTo.as('x'))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst()
+        )?.n ?? 0,
       );
+      return { items, total: Math.min(n, page.countCap), capped: n > page.countCap };
     },
     async liveDates(f, limit) {
       if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0) || limit <= 0) return [];

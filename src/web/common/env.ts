@@ -10,6 +10,8 @@ export type WebOptions = {
   uploadLimitBytes: number;
   dialect: 'sqlite' | 'postgres';
   logRequests: boolean;
+  /** The page cache's budget in bytes (web/cache; 0: off); default 64 MB. */
+  pageCacheBytes?: number;
   /** The office's IANA time zone (GONGKAI_TZ), for showing instants and reading typed times. */
   timeZone: string;
   /** Reverse proxies whose `X-Forwarded-For` is believed (GONGKAI_TRUSTED_PROXIES); none by default. */
@@ -33,6 +35,8 @@ export type WebVariables = {
   live?: LiveSession;
   /** The signed-in account's policy view, when there is one. */
   actor?: Actor;
+  /** What the page shows beyond what its address tells (web/cache): e.g. a publication page's organization. */
+  pageTags?: string[];
 };
 
 /** The environment of every request. */

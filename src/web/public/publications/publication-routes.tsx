@@ -16,6 +16,7 @@ import {
 } from '../../../app/portal/portal-pages.js';
 import { PUBLICATION_KINDS, VALIDITIES } from '../../../domain/publications/publication.js';
 import type { WebEnv } from '../../common/env.js';
+import { orgTag } from '../../../app/portal/page-tags.js';
 import { download } from '../../common/download.js';
 import { LARGE_TEXT_COOKIE } from '../../common/layout.js';
 import { notFoundPage } from '../../common/pages.js';
@@ -81,6 +82,8 @@ export function registerPortalPublicationRoutes(app: Hono<WebEnv>): void {
   app.get('/publications/:id', async (c) => {
     const page = await publicationPortalPage(c.get('ctx'), c.req.param('id'));
     revalidate(c);
+    // The page links its neighbours in the category: any change to the organization's items may change it.
+    if (page.status !== 'not_found' && page.org) c.set('pageTags', [orgTag(page.org.creditCode)]);
     switch (page.status) {
       case 'live':
         return c.html(<PublicationView {...page} />);
