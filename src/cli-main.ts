@@ -14,6 +14,12 @@ import {
   siteCheckPorts,
 } from './lazy-adapters.js';
 
+/** Why `serve --workers` is refused on SQLite. */
+export const SQLITE_CLUSTER_REFUSED =
+  '多进程运行（--workers）需要 PostgreSQL 数据库：SQLite 数据库文件只能由一个进程写入，多个工作进程会相互阻塞。' +
+  '请将 DATABASE_URL 设为 postgres://… 后重试，或去掉 --workers 以单进程运行。 / ' +
+  '--workers needs PostgreSQL (DATABASE_URL=postgres://…); on SQLite run one process without --workers.';
+
 /** The environment variables of a run (usually process.env). */
 export type Env = Record<string, string | undefined>;
 
@@ -44,6 +50,12 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
         throw e;
       });
       return { url: server.url, close: () => server.close().then(stopJobs) };
+    },
+    cluster: async (workers) => {
+      const { isClusterWorker, runPrimary } = await import('./cluster.js');
+      if (isClusterWorker()) return 'worker';
+      if ((await config()).database.kind !== 'postgres') throw new CliFailure(SQLITE_CLUSTER_REFUSED, 2);
+      return runPrimary({ workers, log: (line) => io.stderr(`${line}\n`) });
     },
     seedDemo: async (rt) => (await import('./app/bootstrap.js')).seedDemoDistrict(rt.ctx),
     reportDocuments: reportDocumentRenderers,
