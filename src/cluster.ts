@@ -51,10 +51,16 @@ type Slot = { index: number; worker?: Worker; startedAt: number; failures: numbe
 /**
  * Runs the primary: forks `workers` workers (the first alone, the rest once it listens), restarts the ones that
  * die, and on SIGTERM/SIGINT stops them all.
- * @param log one line of the primary's log (standard error)
+ * @param opts.log one line of the primary's log (standard error)
  * @returns 0 once every worker has stopped after a signal
  */
-export function runPrimary(opts: { workers: number; log: (line: string) => void; backoff?: Backoff }): Promise<number> {
+export function runPrimary(opts: {
+  workers: number;
+  log: (line: string) => void;
+  /** Variables every worker gets besides the primary's environment (the shared signing key). */
+  env?: Record<string, string>;
+  backoff?: Backoff;
+}): Promise<number> {
   const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const slots: Slot[] = Array.from({ length: opts.workers }, (_, index) => ({ index, startedAt: 0, failures: 0 }));
   let stopping = false;
@@ -64,7 +70,7 @@ export function runPrimary(opts: { workers: number; log: (line: string) => void;
     const fork = (slot: Slot) => {
       slot.timer = undefined;
       slot.startedAt = Date.now();
-      const worker = cluster.fork({ GONGKAI_WORKER_INDEX: String(slot.index) });
+      const worker = cluster.fork({ ...opts.env, GONGKAI_WORKER_INDEX: String(slot.index) });
       slot.worker = worker;
       worker.once('listening', () => {
         if (!firstUp) {
