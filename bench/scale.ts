@@ -3,7 +3,7 @@
 // against `gongkai serve` (one process), `serve --workers 1` and `serve --workers 2`, on the bench:portal data set
 // (200 organizations, N items, the PostgreSQL schema `bench_portal_N` that `npm run bench:portal -- --pg-cache`
 // keeps; built here when missing). Beside each run's throughput and p95: the CPU the server processes, the load
-// generator (this process) and PostgreSQL (every `postgres` process of the machine) used, in cores, and what those
+// generator (this process) and PostgreSQL (the backends of the servers' connections) used, in cores, and what those
 // shares predict for a machine with more cores; each server process's RSS after start and at its peak under load.
 // With --compare-items M (a second kept schema), the cost of a publication and a category page at N vs M items.
 // Never part of CI or `npm test`.
@@ -11,7 +11,7 @@
 // Usage: npm run bench:scale [-- --items 20000] [--seconds 10] [--connections 16] [--compare-items 3000000]
 //        (PostgreSQL via GONGKAI_TEST_PG_URL; BENCH_SCALE_ITEMS sets the size too)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -170,27 +170,28 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-/** Every PostgreSQL process of the machine (the postmaster and its backends). */
-function postgresPids(): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map(Number)
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-      } catch {
-        return false;
-      }
-    });
+/** The PostgreSQL backends serving the given server processes (their pools and job engines name themselves). */
+async function backendsOf(serverPids: number[]): Promise<number[]> {
+  const names = serverPids.flatMap((p) => [`gongkai-${p}`, `gongkai-jobs-${p}`]);
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    const r = await c.query<{ pid: number }>('select pid from pg_stat_activity where application_name = any($1)', [
+      names,
+    ]);
+    return r.rows.map((row) => row.pid);
+  } finally {
+    await c.end();
+  }
 }
 
-/** CPU ticks of a set of processes, the set read again at the end (backends come and go). */
-function ticksOf(pids: () => number[]): () => number {
-  const start = new Map(pids().map((p) => [p, cpuTicks(p)]));
-  return () => {
+/** CPU ticks of a set of processes since now; @returns a reader given the set at the end (processes come and go) */
+function ticksSince(pids: number[]): (now: number[]) => number {
+  const start = new Map(pids.map((p) => [p, cpuTicks(p)]));
+  return (now) => {
     let sum = 0;
     // A process gone since (a closed backend) reads 0: its ticks since the start are unknown, counted as none.
-    for (const p of new Set([...start.keys(), ...pids()])) sum += Math.max(0, cpuTicks(p) - (start.get(p) ?? 0));
+    for (const p of new Set([...start.keys(), ...now])) sum += Math.max(0, cpuTicks(p) - (start.get(p) ?? 0));
     return sum;
   };
 }
@@ -203,7 +204,7 @@ type Run = {
   rss: { start: number[]; peak: number[] };
 };
 
-/** Starts a server (`args` after `serve`) on the schema; resolves when it answers. */
+/** Starts a server (`args` after `serve`) on the schema; resolves when every worker listens. */
 async function startServer(schema: string, args: string[]): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     env: {
@@ -220,15 +221,18 @@ async function startServer(schema: string, args: string[]): Promise<ChildProcess
       GONGKAI_RECEIPTS_PER_RECIPIENT_DAY: '0',
       GONGKAI_RECEIPTS_PER_HOUR: '0',
     },
-    stdio: ['ignore', 'ignore', 'ignore'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  const want = args.includes('--workers') ? Number(args[args.indexOf('--workers') + 1]) : 1;
+  let listening = 0;
+  const up = new Promise<void>((resolve) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      listening += chunk.toString().split('listening on').length - 1;
+      if (listening >= want) resolve();
+    });
+  });
+  await Promise.race([up, sleep(180_000)]);
   await waitUp(`http://127.0.0.1:${PORT}/healthz`);
-  if (args.includes('--workers')) {
-    const want = Number(args[args.indexOf('--workers') + 1]);
-    const t0 = Date.now();
-    while (childrenOf(child.pid ?? 0).length < want && Date.now() - t0 < 60_000) await sleep(200);
-    await sleep(2000); // the later workers finish starting
-  }
   return child;
 }
 
@@ -244,8 +248,8 @@ async function measure(label: string, schema: string, args: string[], targets: T
     const startRss = workers.map(rssOf);
     await runLoad(base, mixed(targets), { connections: CONNECTIONS, seconds: 2, ok: (s) => s < 400 });
     const samplers = workers.map((p) => sampleRss(p));
-    const server = ticksOf(serverPids);
-    const postgres = ticksOf(postgresPids);
+    const server = ticksSince(serverPids());
+    const postgres = ticksSince(await backendsOf(serverPids()));
     const self0 = process.cpuUsage();
     const load = await runLoad(base, mixed(targets), {
       connections: CONNECTIONS,
@@ -259,9 +263,9 @@ async function measure(label: string, schema: string, args: string[], targets: T
       processes: workers.length,
       load,
       cores: {
-        server: server() / CLK_TCK / wall,
+        server: server(serverPids()) / CLK_TCK / wall,
         loadgen: (self.user + self.system) / 1e6 / wall,
-        postgres: postgres() / CLK_TCK / wall,
+        postgres: postgres(await backendsOf(serverPids())) / CLK_TCK / wall,
       },
       rss: { start: startRss, peak: samplers.map((s) => s.stop()) },
     };
