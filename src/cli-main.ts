@@ -14,6 +14,18 @@ import {
   siteCheckPorts,
 } from './lazy-adapters.js';
 
+/** Why `serve --workers` is refused on SQLite. */
+export const SQLITE_CLUSTER_REFUSED =
+  '多进程运行（--workers）需要 PostgreSQL 数据库：SQLite 数据库文件只能由一个进程写入，多个工作进程会相互阻塞。' +
+  '请将 DATABASE_URL 设为 postgres://… 后重试，或去掉 --workers 以单进程运行。 / ' +
+  '--workers needs PostgreSQL (DATABASE_URL=postgres://…); on SQLite run one process without --workers.';
+
+/** The warning of a server on PostgreSQL without GONGKAI_SECRET (another process may serve the same site). */
+export const UNSHARED_SECRET =
+  '警告：未设置 GONGKAI_SECRET，本进程使用随机密钥：表单令牌和频率限制只在本进程内有效。' +
+  '多台服务器共用一个数据库时，请在每台服务器上设置相同的 GONGKAI_SECRET（至少 32 个字符）。 / ' +
+  'Warning: no GONGKAI_SECRET; form tokens and rate limits hold in this process only. Set the same one on every server.';
+
 /** The environment variables of a run (usually process.env). */
 export type Env = Record<string, string | undefined>;
 
@@ -38,12 +50,24 @@ export function cliDeps(env: Env, io: CliIo): CliDeps {
     start: async (onProgress) => (await main()).startRuntime(await config(), onProgress),
     serve: async (rt) => {
       const { serveHttp, startBackgroundJobs } = await main();
-      const server = await serveHttp(rt, await config());
+      const c = await config();
+      const server = await serveHttp(rt, c);
+      if (rt.dialect === 'postgres' && c.secret === null) io.stderr(`${UNSHARED_SECRET}\n`);
       const stopJobs = await startBackgroundJobs(rt).catch(async (e: unknown) => {
         await server.close();
         throw e;
       });
       return { url: server.url, close: () => server.close().then(stopJobs) };
+    },
+    cluster: async (workers) => {
+      const { isClusterWorker, runPrimary } = await import('./cluster.js');
+      if (isClusterWorker()) return 'worker';
+      const c = await config();
+      if (c.database.kind !== 'postgres') throw new CliFailure(SQLITE_CLUSTER_REFUSED, 2);
+      // The workers sign and check with one key: a form drawn by one is posted to another, and the rate limits'
+      // counters are keyed by HMACs under it. Without GONGKAI_SECRET the primary draws one for its workers.
+      const secret = c.secret ?? (await import('node:crypto')).randomBytes(32).toString('base64url');
+      return runPrimary({ workers, env: { GONGKAI_SECRET: secret }, log: (line) => io.stderr(`${line}\n`) });
     },
     seedDemo: async (rt) => (await import('./app/bootstrap.js')).seedDemoDistrict(rt.ctx),
     reportDocuments: reportDocumentRenderers,

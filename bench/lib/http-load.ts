@@ -26,26 +26,34 @@ export function percentile(xs: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
 
-function once(agent: http.Agent, base: URL, path: string): Promise<{ status: number; bytes: number }> {
+/** A request other than a GET: its method, body and headers. */
+export type LoadRequest = { path: string; method?: string; body?: string; headers?: Record<string, string> };
+
+function once(agent: http.Agent, base: URL, next: string | LoadRequest): Promise<{ status: number; bytes: number }> {
+  const r = typeof next === 'string' ? { path: next } : next;
   return new Promise((resolve, reject) => {
-    const req = http.get({ agent, host: base.hostname, port: base.port, path }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { agent, host: base.hostname, port: base.port, path: r.path, method: r.method ?? 'GET', headers: r.headers },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
+    req.end(r.body);
   });
 }
 
 /**
  * Sends requests for `seconds` over `connections` keep-alive sockets.
- * @param next the path of the next request (called per request)
+ * @param next the path of the next request, or the request (called per request)
  * @param ok which statuses count as success (default 200)
  */
 export async function runLoad(
   baseUrl: string,
-  next: () => string,
+  next: () => string | LoadRequest,
   opts: { connections: number; seconds: number; ok?: (status: number) => boolean; tagOf?: (path: string) => string },
 ): Promise<LoadResult & { byTag: Record<string, number[]> }> {
   const base = new URL(baseUrl);
@@ -61,10 +69,11 @@ export async function runLoad(
   await Promise.all(
     Array.from({ length: opts.connections }, async () => {
       while (performance.now() < end) {
-        const path = next();
+        const request = next();
+        const path = typeof request === 'string' ? request : request.path;
         const t = performance.now();
         try {
-          const r = await once(agent, base, path);
+          const r = await once(agent, base, request);
           const ms = performance.now() - t;
           latencies.push(ms);
           if (opts.tagOf) (byTag[opts.tagOf(path)] ??= []).push(ms);

@@ -74,7 +74,11 @@ function addSystemCommands(program: Command, deps: CliDeps, act: Act): void {
   program
     .command('serve')
     .description('启动网站服务（HOST、PORT 环境变量） / Start the web server (HOST, PORT)')
-    .action(act(async () => (await system()).serve(deps)));
+    .option(
+      '--workers <n>',
+      '以 n 个工作进程共享端口运行（仅 PostgreSQL） / run n worker processes sharing the port (PostgreSQL only)',
+    )
+    .action(act(async (opts: { workers?: string }) => (await system()).serve(deps, opts)));
 
   const db = program.command('db').description('数据库 / Database');
   db.command('migrate')

@@ -50,6 +50,12 @@ export type CliDeps = CliIo & {
   ) => Promise<{ runtime: CliRuntime; boot: BootstrapResult }>;
   /** Starts the HTTP server and the background jobs; resolves when it listens. `close` stops both. */
   serve: (runtime: CliRuntime) => Promise<{ url: string; close: () => Promise<void> }>;
+  /**
+   * `serve --workers N`: in the process started from the command line, checks that the database is PostgreSQL
+   * (a CliFailure with status 2 otherwise), runs the primary of N workers and resolves with its exit status once
+   * they stopped; in a forked worker, resolves 'worker' at once (it then serves as a single server does).
+   */
+  cluster: (workers: number) => Promise<'worker' | number>;
   /** Adds the demo district's missing organizations; returns how many were created. */
   seedDemo: (runtime: CliRuntime) => Promise<number>;
   /** The annual report's DOCX/XLSX/PDF writers, for `report render` (which opens no database). */

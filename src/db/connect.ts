@@ -2,8 +2,9 @@
 import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type SQLite from 'better-sqlite3';
+import type pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { SqliteDatabase } from 'kysely';
 import type { Database } from './database.js';
@@ -39,11 +40,6 @@ export type Db = {
   close: () => Promise<void>;
 };
 
-// PostgreSQL returns int8 (count(*), sums) as strings; gongkai's counts fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-// numeric (sum of integers) likewise.
-pg.types.setTypeParser(1700, (v) => Number(v));
-
 /** How many prepared SQLite statements are kept (a few hundred distinct queries run in practice). */
 const KEPT_STATEMENTS = 1000;
 
@@ -70,6 +66,21 @@ function reusingStatements(db: SQLite.Database): SqliteDatabase {
   };
 }
 
+// Each driver loads when a database of its kind is first opened: a server on PostgreSQL never loads SQLite's, a
+// SQLite one never loads pg (both are CommonJS, so a synchronous require keeps openDb synchronous).
+const requireDriver = createRequire(import.meta.url);
+const sqliteDriver = (): typeof SQLite => requireDriver('better-sqlite3') as typeof SQLite;
+let pgLoaded: typeof pg | undefined;
+const pgDriver = (): typeof pg => {
+  if (pgLoaded) return pgLoaded;
+  pgLoaded = requireDriver('pg') as typeof pg;
+  // PostgreSQL returns int8 (count(*), sums) as strings; gongkai's counts fit in a double.
+  pgLoaded.types.setTypeParser(20, (v) => Number(v));
+  // numeric (sum of integers) likewise.
+  pgLoaded.types.setTypeParser(1700, (v) => Number(v));
+  return pgLoaded;
+};
+
 /**
  * Opens a database. SQLite runs in WAL mode with foreign keys on; PostgreSQL through a pool.
  * @param cfg connection settings
@@ -78,7 +89,8 @@ function reusingStatements(db: SQLite.Database): SqliteDatabase {
 export function openDb(cfg: DbConfig): Db {
   if (cfg.kind === 'sqlite') {
     if (cfg.file !== ':memory:') assertWritable(cfg.file);
-    const sqlite = new SQLite(cfg.file);
+    const SQLiteDatabase = sqliteDriver();
+    const sqlite = new SQLiteDatabase(cfg.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
@@ -94,7 +106,7 @@ export function openDb(cfg: DbConfig): Db {
     });
     return { kysely, dialect: 'sqlite', instanceId: randomUUID(), changes, close: () => kysely.destroy() };
   }
-  const pool = new pg.Pool({
+  const pool = new (pgDriver().Pool)({
     connectionString: cfg.url,
     max: cfg.poolSize ?? 10,
     application_name: cfg.applicationName ?? `gongkai-${process.pid}`,

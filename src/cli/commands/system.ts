@@ -8,9 +8,26 @@ import { organizationTree } from '../../app/orgs/org-queries.js';
 import { getPublicBaseUrl } from '../../app/settings/public-base-url.js';
 import { printBootNotice, startWithProgress, withRuntime, type CliDeps } from '../deps.js';
 import { lazyProgress } from '../progress.js';
+import { parseWorkers, WORKERS_RANGE } from '../../cluster.js';
 
-/** `serve`: starts the web server and keeps running. */
-export async function serve(deps: CliDeps): Promise<void> {
+/** The message of a bad `--workers` value. */
+const BAD_WORKERS = `工作进程数应为 ${WORKERS_RANGE.min} 到 ${WORKERS_RANGE.max} 之间的整数 / --workers takes an integer from ${WORKERS_RANGE.min} to ${WORKERS_RANGE.max}`;
+
+/**
+ * `serve [--workers N]`: starts the web server and keeps running. With `--workers`, this process becomes the
+ * primary of N worker processes sharing the port (PostgreSQL only; src/cluster.ts) and each worker serves.
+ * @returns 2 for a bad `--workers` value; the primary's status once its workers stopped
+ */
+export async function serve(deps: CliDeps, opts: { workers?: string } = {}): Promise<number | undefined> {
+  if (opts.workers !== undefined) {
+    const workers = parseWorkers(opts.workers);
+    if (workers === null) {
+      deps.err(BAD_WORKERS);
+      return 2;
+    }
+    const role = await deps.cluster(workers);
+    if (role !== 'worker') return role;
+  }
   const { runtime, boot } = await startWithProgress(deps);
   printBootNotice(deps, boot);
   // A start that fails once the database is open (port taken, job engine) closes it: nothing may keep the

@@ -11,8 +11,19 @@ import { updateById } from '../queries.js';
 // reused while the table's change token is the same. Every write here sets a new random token in the
 // same transaction, so a commit from any process (the CLI, another server) changes it, and a token
 // written by a transaction that rolled back never comes back. Reads inside a transaction always query.
+// The copies are shared by every repository of the process and bounded: the least recently used open database's
+// copy goes first (a server holds one; tests and restores open many).
 const CHANGE_TOKEN = 'organization.change';
 const copies = new Map<string, { token: number; all: Organization[] }>();
+/** Open databases whose copy is kept. */
+export const KEPT_ORGANIZATION_COPIES = 4;
+
+/** Keeps a copy as the most recently used, dropping the least recently used beyond the bound. */
+function keep(instanceId: string, copy: { token: number; all: Organization[] }): void {
+  copies.delete(instanceId);
+  copies.set(instanceId, copy);
+  while (copies.size > KEPT_ORGANIZATION_COPIES) copies.delete(copies.keys().next().value ?? '');
+}
 
 const clone = (o: Organization): Organization => ({ ...o });
 
@@ -29,11 +40,14 @@ export function organizationRepository(db: Kysely<Database>, instanceId?: string
     if (instanceId === undefined || db.isTransaction) return undefined;
     const token = await tokenNow();
     const hit = copies.get(instanceId);
-    if (hit?.token === token) return hit.all;
+    if (hit?.token === token) {
+      keep(instanceId, hit);
+      return hit.all;
+    }
     const all = (await db.selectFrom('organization').selectAll().orderBy('sort_order').orderBy('name').execute()).map(
       toOrganization,
     );
-    copies.set(instanceId, { token, all });
+    keep(instanceId, { token, all });
     return all;
   };
   const changed = async () => {

@@ -7,8 +7,7 @@
 //   inLieuDays — the subset of `holidays` that are 调休 rest days (isInLieu = "adjusted rest day",
 //                upstream issue #46). It adds nothing for working-day arithmetic and is not copied.
 
-import packageJson from 'chinese-days/package.json' with { type: 'json' };
-import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import type { CalendarDayKind, CalendarDayRecord } from '../../domain/calendar/holiday-calendar.js';
 import { compareDates, localDate, yearOf } from '../../domain/core/local-date.js';
 
@@ -33,6 +32,10 @@ type DayMap = Readonly<Record<string, string>>;
  * @throws DomainError `invalid_local_date` if the package data contains a malformed date
  */
 export function chineseDaysSnapshot(): CalendarSnapshot {
+  // Read on the first start of a database only: a server that finds its calendar loaded never holds the data set.
+  const require = createRequire(import.meta.url);
+  const packageJson = require('chinese-days/package.json') as { version: string };
+  const data = require('chinese-days/dist/chinese-days.json') as { holidays: DayMap; workdays: DayMap };
   const days = [...toRecords(data.holidays, 'holiday'), ...toRecords(data.workdays, 'workday')].sort((a, b) =>
     compareDates(a.date, b.date),
   );

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseWorkers, restartDelayMs, DEFAULT_BACKOFF } from './cluster.js';
+
+test('--workers takes an integer from 1 to 64', () => {
+  assert.equal(parseWorkers('2'), 2);
+  assert.equal(parseWorkers(' 8 '), 8);
+  assert.equal(parseWorkers('64'), 64);
+  for (const bad of ['0', '65', '-1', '1.5', 'two', '', '1e2']) assert.equal(parseWorkers(bad), null, bad);
+});
+
+test('a dying worker is restarted after a doubling delay, capped', () => {
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6, 7].map((n) => restartDelayMs(n)),
+    [1000, 2000, 4000, 8000, 16000, 30000, 30000],
+  );
+  assert.equal(restartDelayMs(1000), DEFAULT_BACKOFF.maxMs);
+  assert.equal(restartDelayMs(0), DEFAULT_BACKOFF.baseMs);
+  assert.equal(restartDelayMs(3, { baseMs: 10, maxMs: 1000, stableMs: 1 }), 40);
+});
