@@ -29,7 +29,9 @@ const PRIVATE_TABLES = new Set(
     'proposed_correction proposed_correction_file publication_review publication_reassessment report_deadline',
     'search_document search_fts training_session training_participant training_material oversight_record',
     'monitor_site monitor_column monitor_message monitor_run monitor_run_site monitor_finding monitor_task',
-    'monitor_letter monitor_probe',
+    'monitor_letter monitor_probe assessment_scheme assessment_entry assessment_adjustment',
+    // The website report's public pages are rendered on each request (src/web/cache/cacheable.ts leaves them out).
+    'website_report',
   ]
     .join(' ')
     .split(' '),
