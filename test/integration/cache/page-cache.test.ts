@@ -201,12 +201,9 @@ for (const dialect of DIALECTS) {
       assert.match(await text('/'), /另一进程写入的联系方式/);
     });
 
-    test(
-      'should drop the cache and serve nothing from it while the notification connection is down',
-      {
-        skip: dialect === 'sqlite' ? 'SQLite has no notification connection' : false,
-      },
-      async () => {
+    // SQLite has no notification connection: this test is PostgreSQL's alone (registered, not skipped, there).
+    if (dialect === 'postgres') {
+      test('should drop the cache and serve nothing from it while the notification connection is down', async () => {
         const path = `/org/${p.root.creditCode}`;
         await warm(path);
         // Connected to this test's own database: only its listener is ended.
@@ -227,7 +224,7 @@ for (const dialect of DIALECTS) {
         assert.equal(cached(path), false, 'nothing is stored while the listener is down');
         assert.ok(await eventually(() => rt.ctx.pageChanges.live(), 5000), 'the listener is back');
         await warm(path);
-      },
-    );
+      });
+    }
   });
 }
