@@ -28,6 +28,7 @@ import type { AbuseLimits } from './throttle/limits.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
 import type { JobEngine } from './jobs/ports.js';
 import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
+import type { AssessmentRepos } from './assessment/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -50,7 +51,8 @@ export type Repos = OrgRepos &
   ThrottleRepos &
   SystemRepos &
   MediaRepos &
-  MonitoringRepos;
+  MonitoringRepos &
+  AssessmentRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {
