@@ -12,6 +12,9 @@ import { demoOrgs, makeOrgs } from '../../factories/orgs.js';
 import type { Organization } from '../../../src/domain/orgs/organization.js';
 import { addCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
 import { catalogueRowForm } from '../../factories/standard-catalogue.js';
+import { makeStaff } from '../../factories/staff.js';
+import { assessmentUseCases } from '../../../src/app/assessment/use-cases.js';
+import type { SchemeDef } from '../../../src/domain/assessment/scheme.js';
 
 /** The year assessed; the test clock stands on 2025-09-28, after every report of 2024 was due. */
 export const YEAR = 2024;
@@ -337,3 +340,31 @@ export const EXPECTED: Record<string, Record<'scope' | 'a' | 'b' | 'c', number |
   // 2 sessions in 2024: 甲局 attended both, 乙局 one, 丙镇 and the government none.
   training: { scope: 0, a: 1, b: 1 / 2, c: 0 },
 };
+
+/**
+ * Rows in every assessment table with every column set (for the backup test): a scheme copied from another, with
+ * an entered value, an adjustment of an indicator, published and linked to a publication draft.
+ */
+export async function fillAssessment(rt: TestRuntime): Promise<void> {
+  const { root } = await demoOrgs(rt);
+  const uc = assessmentUseCases(rt.ctx);
+  const actor = await makeStaff(rt, 'backup_assessor', ['admin'], root.id);
+  const first = await uc.createScheme(actor, { year: 2024, scopeOrgId: root.id, name: '2024年度考核方案' });
+  const copy = await uc.copyScheme(actor, first.id, { year: 2025 });
+  const entered = {
+    id: 'review',
+    name: '社会评议',
+    mode: 'entered',
+    valueKind: 'share',
+    max: 5,
+    formula: '满意率 × 5分',
+  };
+  await uc.updateScheme(actor, copy.id, {
+    name: copy.name,
+    def: { ...copy.def, indicators: [...copy.def.indicators, entered] } as SchemeDef,
+  });
+  await uc.enterValue(actor, copy.id, { orgId: root.id, indicatorId: 'review', value: 0.8, evidence: '评议报告' });
+  await uc.adjust(actor, copy.id, { orgId: root.id, indicatorId: 'training', points: -1, reason: '培训缺席' });
+  await uc.publish(actor, copy.id);
+  await uc.linkPublication(actor, copy.id, 'assessment-result-draft');
+}

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIALECTS, openTestRuntime, skipReason, suiteRuntime, type TestRuntime } from '../../support/runtime.js';
 import { fillMonitoring } from '../monitoring/registry-fill.js';
+import { fillAssessment } from '../assessment/fixture.js';
 import { NOT_BACKED_UP, TABLE_ORDER } from '../../../src/db/maintenance.js';
 import { migrateToLatest, openDb } from '../../../src/db/connect.js';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit.js';
@@ -100,6 +101,7 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
     note: '合并',
   });
   await fillMonitoring(rt);
+  await fillAssessment(rt);
 }
 
 for (const dialect of DIALECTS) {
