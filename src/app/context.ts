@@ -32,6 +32,7 @@ import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
 import type { WebsiteReportDocuments, WebsiteReportRepos } from './website-report/ports.js';
 import type { TrainingRepos } from './training/ports.js';
 import type { OversightRepos } from './oversight/ports.js';
+import type { AssessmentRepos } from './assessment/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -57,7 +58,8 @@ export type Repos = OrgRepos &
   MonitoringRepos &
   WebsiteReportRepos &
   TrainingRepos &
-  OversightRepos;
+  OversightRepos &
+  AssessmentRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {

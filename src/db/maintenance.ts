@@ -64,6 +64,9 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'training_material',
   'oversight_record',
   'website_report',
+  'assessment_scheme',
+  'assessment_entry',
+  'assessment_adjustment',
 ];
 
 /**

@@ -33,6 +33,8 @@ import { websiteReportRepository } from './repositories/website-report-repositor
 import { trainingRepository } from './repositories/training-repository.js';
 import { supervisionFactsRepository } from './repositories/training-supervision-facts.js';
 import { oversightRepository } from './repositories/oversight-repository.js';
+import { assessmentRepository } from './repositories/assessment-repository.js';
+import { assessmentFacts } from './repositories/assessment-facts.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -71,6 +73,8 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     training: trainingRepository(db),
     supervisionFacts: supervisionFactsRepository(db),
     oversight: oversightRepository(db),
+    assessments: assessmentRepository(db),
+    assessmentFacts: assessmentFacts(db),
   };
 }
 

@@ -23,6 +23,7 @@ import { reportEvents } from './demo-reports.js';
 import { monitoringEvents } from './demo-monitoring.js';
 import { websiteReportEvents } from './demo-website-report.js';
 import { trainingEvents } from './demo-training.js';
+import { assessmentEvents } from './demo-assessment.js';
 import { historyStart, runTimeline, type DemoOrgRef, type DemoWorld } from './demo-timeline.js';
 
 /**
@@ -128,6 +129,7 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
   const reports = reportEvents(w);
   const monitoring = monitoringEvents(w);
   const training = trainingEvents(w);
+  const assessment = assessmentEvents(w);
   await runTimeline(
     w.clock,
     [
@@ -138,6 +140,7 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
       ...monitoring.events,
       ...websiteReportEvents(w),
       ...training.events,
+      ...assessment.events,
     ],
     onProgress,
   );

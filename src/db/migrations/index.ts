@@ -28,6 +28,7 @@ import * as monitoringRegistry from './2026-12-12T0100-monitoring-registry.js';
 import * as mediaAccounts from './2026-12-12T0200-media-accounts.js';
 import * as monitorProbes from './2026-12-12T0400-monitor-probes.js';
 import * as trainingOversight from './2026-12-13T0100-training-oversight.js';
+import * as assessment from './2026-12-13T0200-assessment.js';
 import * as websiteReport from './2026-12-13T0300-website-report.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-12T0200-media-accounts': mediaAccounts,
   '2026-12-12T0400-monitor-probes': monitorProbes,
   '2026-12-13T0100-training-oversight': trainingOversight,
+  '2026-12-13T0200-assessment': assessment,
   '2026-12-13T0300-website-report': websiteReport,
 };
 

@@ -38,7 +38,27 @@ export function supervisionFactsRepository(db: Kysely<Database>): SupervisionFac
       ]);
       return { sites, accounts, siteChecks, letters };
     },
-    // The assessment module's port: no assessment recorded until it is wired (docs/training.md).
-    assessment: () => Promise.resolve(null),
+    // The assessments the organization published for the year (schemes whose scope it is): their frozen tables'
+    // units and grades. Drafts are not results yet.
+    async assessment(orgId, year) {
+      const rows = await db
+        .selectFrom('assessment_scheme')
+        .select('snapshot_json')
+        .where('scope_org_id', '=', orgId)
+        .where('year', '=', year)
+        .where('state', '=', 'published')
+        .execute();
+      if (rows.length === 0) return null;
+      const grades: Record<string, number> = {};
+      let units = 0;
+      for (const r of rows) {
+        const table = r.snapshot_json ? (JSON.parse(r.snapshot_json) as { rows?: { grade?: string }[] }) : {};
+        for (const row of table.rows ?? []) {
+          units += 1;
+          if (row.grade) grades[row.grade] = (grades[row.grade] ?? 0) + 1;
+        }
+      }
+      return { schemes: rows.length, units, grades };
+    },
   };
 }

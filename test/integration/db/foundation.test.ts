@@ -10,6 +10,7 @@ import { DIALECTS, openTestRuntime, skipReason, suiteRuntime, type TestRuntime }
 import { fillMonitoring } from '../monitoring/registry-fill.js';
 import { fillWebsiteReports } from '../website-report/report-rows.js';
 import { fillTrainingRecords } from '../training/record-rows.js';
+import { fillAssessment } from '../assessment/fixture.js';
 import { NOT_BACKED_UP, TABLE_ORDER } from '../../../src/db/maintenance.js';
 import { migrateToLatest, openDb } from '../../../src/db/connect.js';
 import { verifyAuditChain } from '../../../src/app/audit/verify-audit.js';
@@ -104,6 +105,7 @@ async function fillEveryTable(rt: TestRuntime): Promise<void> {
   await fillMonitoring(rt);
   await fillWebsiteReports(rt);
   await fillTrainingRecords(rt);
+  await fillAssessment(rt);
 }
 
 for (const dialect of DIALECTS) {
