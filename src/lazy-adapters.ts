@@ -12,6 +12,7 @@ import type { WordBodyReader } from './app/publications/ports.js';
 import type { IntegrityContext } from './app/monitoring/integrity.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
 import type { SiteCheckPorts } from './app/monitoring/crawl-ports.js';
+import type { AssessmentDocumentRenderers } from './app/assessment/export.js';
 
 /** Runs `load` on the first call only; every call gets its promise. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -29,12 +30,20 @@ const documentLimits = once(() => import('./adapters/documents/document-limits.j
 const catalogueXlsx = once(() => import('./adapters/documents/catalogue-xlsx.js'));
 const noticeDocx = once(() => import('./adapters/documents/notice-docx.js'));
 const noticePdf = once(() => import('./adapters/documents/notice-pdf.js'));
+const assessmentXlsx = once(() => import('./adapters/documents/assessment-xlsx.js'));
+const assessmentPdf = once(() => import('./adapters/documents/assessment-pdf.js'));
 
 /** The annual report as DOCX, XLSX and PDF. */
 export const reportDocumentRenderers: ReportDocumentRenderers = {
   docx: async (...args) => (await reportDocx()).renderReportDocx(...args),
   xlsx: async (...args) => (await reportXlsx()).renderReportXlsx(...args),
   pdf: async (...args) => (await reportPdf()).renderReportPdf(...args),
+};
+
+/** The assessment's result table as XLSX and PDF. */
+export const assessmentDocumentRenderers: AssessmentDocumentRenderers = {
+  xlsx: async (doc) => (await assessmentXlsx()).renderAssessmentXlsx(doc),
+  pdf: async (doc) => (await assessmentPdf()).renderAssessmentPdf(doc),
 };
 
 /** The batch audit of `report check` as a workbook (`--summary-xlsx`). */

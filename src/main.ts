@@ -35,6 +35,7 @@ import {
   monitorLetterRenderer,
   passwordHasher,
   reportDocumentRenderers,
+  assessmentDocumentRenderers,
   smtpMailerOnFirstUse,
 } from './lazy-adapters.js';
 
@@ -103,6 +104,7 @@ export async function openRuntime(
     documentReader,
     wordBody,
     reportDocuments: reportDocumentRenderers,
+    assessmentDocuments: assessmentDocumentRenderers,
     catalogueSheets,
     feedReader: httpFeedReader(opts.timeZone),
     packageWriter: zipWriter,

@@ -28,6 +28,7 @@ import type { AbuseLimits } from './throttle/limits.js';
 import type { HandoverStep, UserRepos } from './users/ports.js';
 import type { JobEngine } from './jobs/ports.js';
 import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
+import type { AssessmentDocumentRenderers } from './assessment/export.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -94,6 +95,8 @@ export type AppContext = {
   packageWriter: PackageWriterFactory;
   /** The 提醒函 of website monitoring as DOCX. */
   letterRenderer: LetterRenderer;
+  /** The assessment's result table as XLSX and PDF. */
+  assessmentDocuments: AssessmentDocumentRenderers;
   /** The job engine running the background work (app/jobs/background-jobs.ts); started only by a server. */
   jobs: JobEngine;
   /** Files outside the database: the audit chain's anchors (GONGKAI_AUDIT_ANCHOR_DIR). */
