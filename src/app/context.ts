@@ -29,6 +29,7 @@ import type { HandoverStep, UserRepos } from './users/ports.js';
 import type { JobEngine } from './jobs/ports.js';
 import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
 import type { AssessmentDocumentRenderers } from './assessment/export.js';
+import type { AssessmentRepos } from './assessment/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
 export type Repos = OrgRepos &
@@ -51,7 +52,8 @@ export type Repos = OrgRepos &
   ThrottleRepos &
   SystemRepos &
   MediaRepos &
-  MonitoringRepos;
+  MonitoringRepos &
+  AssessmentRepos;
 
 /** Deployment settings the use cases read. */
 export type AppSettings = {

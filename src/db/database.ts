@@ -782,6 +782,51 @@ export interface MonitorLetterTable {
   closed_at: string | null;
 }
 
+/** An assessment scheme (考核方案) of one year and scope (migration 2026-12-13T0200). */
+export interface AssessmentSchemeTable {
+  id: string;
+  scope_org_id: string;
+  year: number;
+  name: string;
+  state: 'draft' | 'published';
+  def_json: string;
+  copied_from: string | null;
+  /** The result table frozen at publication; null while a draft. */
+  snapshot_json: string | null;
+  published_at: string | null;
+  publication_id: string | null;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The value of an entered indicator for one unit (decimal text) with its evidence. */
+export interface AssessmentEntryTable {
+  scheme_id: string;
+  org_id: string;
+  indicator_id: string;
+  value: string;
+  evidence: string;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A manual adjustment of a unit's score (points: decimal text) with its required reason. */
+export interface AssessmentAdjustmentTable {
+  id: string;
+  scheme_id: string;
+  org_id: string;
+  indicator_id: string | null;
+  points: string;
+  reason: string;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -838,4 +883,7 @@ export interface Database {
   training_participant: TrainingParticipantTable;
   training_material: TrainingMaterialTable;
   oversight_record: OversightRecordTable;
+  assessment_scheme: AssessmentSchemeTable;
+  assessment_entry: AssessmentEntryTable;
+  assessment_adjustment: AssessmentAdjustmentTable;
 }

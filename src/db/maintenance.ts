@@ -63,6 +63,9 @@ export const TABLE_ORDER: (keyof Database)[] = [
   'training_participant',
   'training_material',
   'oversight_record',
+  'assessment_scheme',
+  'assessment_entry',
+  'assessment_adjustment',
 ];
 
 /**

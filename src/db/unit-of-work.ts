@@ -29,6 +29,8 @@ import { rateCounterRepository } from './repositories/rate-counter-repository.js
 import { healthProbe } from './repositories/health-probe.js';
 import { mediaRepository } from './repositories/media-repository.js';
 import { monitoringRepository } from './repositories/monitoring-repository.js';
+import { assessmentRepository } from './repositories/assessment-repository.js';
+import { assessmentFacts } from './repositories/assessment-facts.js';
 
 /** Builds all repositories over one executor. `instanceId` names the open database (cache keys). */
 export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
@@ -63,6 +65,8 @@ export function buildRepos(db: Kysely<Database>, instanceId: string): Repos {
     health: healthProbe(db),
     media: mediaRepository(db),
     monitoring: monitoringRepository(db),
+    assessments: assessmentRepository(db),
+    assessmentFacts: assessmentFacts(db),
   };
 }
 

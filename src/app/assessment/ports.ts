@@ -106,3 +106,101 @@ export interface AssessmentUseCases {
   /** Links the publication draft made from the result (asmt-web makes the draft through the publication path). */
   linkPublication(actor: Actor, schemeId: string, publicationId: string): Promise<void>;
 }
+
+/** The value of an entered indicator for one unit, with its evidence. */
+export type EnteredValue = {
+  schemeId: string;
+  orgId: string;
+  indicatorId: string;
+  value: number;
+  evidence: string;
+  actorLabel: string;
+  updatedAt: string;
+};
+
+/** A scheme as stored, with who last wrote it. */
+export type StoredScheme = SchemeRecord & { actorId: string | null; actorLabel: string; createdAt: string };
+
+/** Schemes, entered values, adjustments and published snapshots. */
+export interface AssessmentRepository {
+  /** Every scheme, newest year first. */
+  schemes(): Promise<StoredScheme[]>;
+  scheme(id: string): Promise<StoredScheme | undefined>;
+  /** The published scheme of a year and scope, if any (the latest published). */
+  publishedFor(scopeOrgId: string, year: number): Promise<StoredScheme | undefined>;
+  /** The result table frozen at publication, or null. */
+  snapshot(id: string): Promise<ResultTable | null>;
+  insertScheme(s: StoredScheme): Promise<void>;
+  updateScheme(s: StoredScheme): Promise<void>;
+  /** Deletes the scheme with its entered values and adjustments. */
+  deleteScheme(id: string): Promise<void>;
+  /** Freezes the scheme: state published, the table as its snapshot. */
+  publishScheme(id: string, table: ResultTable, at: string): Promise<void>;
+  setPublication(id: string, publicationId: string, at: string): Promise<void>;
+  entries(schemeId: string): Promise<EnteredValue[]>;
+  /** Inserts or replaces the value of (scheme, org, indicator). */
+  saveEntry(e: EnteredValue & { actorId: string | null }): Promise<void>;
+  adjustments(schemeId: string): Promise<Adjustment[]>;
+  addAdjustment(a: Adjustment & { actorId: string | null }): Promise<void>;
+}
+
+/** Per-organization counts of one measure (organizations without a counted row are absent). */
+export type OrgCounts<K extends string> = Map<string, Record<K, number>>;
+
+/** A drill-down row as the facts give it (dates as stored). */
+export type FactItem = { ref: string; subject: string; a: string | null; b: string | null };
+
+/**
+ * The grouped counts the computed indicators read over a subtree for a year, one query a measure, grouped by
+ * organization, and the items of one organization for the drill-down. `orgIds` is the subtree.
+ */
+export interface AssessmentFacts {
+  /**
+   * 主动公开 items first published in the year: all, and those published by the art. 26 due date of their 成文日期
+   * (`dues`: every day that may be a 成文日期 → its due date; earlier 成文日期 are late by construction).
+   */
+  art26(
+    orgIds: readonly string[],
+    year: number,
+    dues: ReadonlyMap<string, string>,
+  ): Promise<OrgCounts<'total' | 'onTime'>>;
+  /** 主动公开 items published in the year: 索引号, title, 成文日期 (a), 发布日期 (b), of one organization. */
+  art26Items(orgId: string, year: number): Promise<FactItem[]>;
+  /** 行政规范性文件 published in the year: all, and those no published interpretation interprets. */
+  normative(orgIds: readonly string[], year: number): Promise<OrgCounts<'total' | 'missing'>>;
+  normativeMissingItems(orgId: string, year: number): Promise<FactItem[]>;
+  /**
+   * Applications answered in the year (not withdrawn): all, on time (by the stored due date), and those still
+   * unanswered whose stored due date is before `asOf`.
+   */
+  applications(
+    orgIds: readonly string[],
+    year: number,
+    asOf: string,
+  ): Promise<OrgCounts<'answered' | 'onTime' | 'overdueOpen'>>;
+  /** Late answers (a: due, b: answered) and overdue open cases (a: due, b: null) of one organization. */
+  applicationItems(orgId: string, year: number, asOf: string): Promise<FactItem[]>;
+  /** Review cases (复议, 诉讼) concluded in the year: all, and those with a 纠正 result. */
+  reviews(orgIds: readonly string[], year: number): Promise<OrgCounts<'concluded' | 'corrected'>>;
+  reviewCorrectedItems(orgId: string, year: number): Promise<FactItem[]>;
+  /** Each registered site of the organizations with its latest verdict finished before `before` (null: none). */
+  siteVerdicts(
+    orgIds: readonly string[],
+    before: string,
+  ): Promise<{ orgId: string; site: string; verdict: string | null; finishedAt: string | null }[]>;
+  /** 整改 tasks created before `before`: all, and those still open past their due date (before `asOf`). */
+  tasks(orgIds: readonly string[], asOf: string, before: string): Promise<OrgCounts<'total' | 'overdue'>>;
+  /** The overdue open tasks of one organization: a: due date, subject: the finding's message. */
+  taskItems(orgId: string, asOf: string, before: string): Promise<FactItem[]>;
+  /** Training sessions held in the year by organizations of the subtree, and which organizations attended each. */
+  training(
+    orgIds: readonly string[],
+    year: number,
+  ): Promise<{
+    sessions: { id: string; title: string; heldOn: string }[];
+    attended: { sessionId: string; orgId: string }[];
+  }>;
+}
+
+/** The repositories the assessment reads and writes. */
+export type AssessmentRepos = { assessments: AssessmentRepository; assessmentFacts: AssessmentFacts };

@@ -28,6 +28,7 @@ import * as monitoringRegistry from './2026-12-12T0100-monitoring-registry.js';
 import * as mediaAccounts from './2026-12-12T0200-media-accounts.js';
 import * as monitorProbes from './2026-12-12T0400-monitor-probes.js';
 import * as trainingOversight from './2026-12-13T0100-training-oversight.js';
+import * as assessment from './2026-12-13T0200-assessment.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-12T0200-media-accounts': mediaAccounts,
   '2026-12-12T0400-monitor-probes': monitorProbes,
   '2026-12-13T0100-training-oversight': trainingOversight,
+  '2026-12-13T0200-assessment': assessment,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

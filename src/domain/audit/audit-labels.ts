@@ -109,6 +109,14 @@ const FIXED_ACTIONS: Record<string, string> = {
   'monitoring.run_failed': '网站监测失败',
   'monitoring.run_cancelled': '网站监测已取消',
   'monitoring.run_cancel_requested': '取消网站监测',
+  'assessment.scheme_created': '新建考核方案',
+  'assessment.scheme_copied': '复制考核方案',
+  'assessment.scheme_updated': '修改考核方案',
+  'assessment.scheme_deleted': '删除考核方案',
+  'assessment.value_entered': '录入考核指标值',
+  'assessment.adjusted': '调整考核得分',
+  'assessment.published': '发布考核结果',
+  'assessment.publication_linked': '考核结果生成公开信息',
   'monitoring.finding_confirmed': '确认监测问题',
   'monitoring.finding_dismissed': '排除监测问题',
   'monitoring.task_created': '生成整改任务',
@@ -162,6 +170,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   monitor_finding: '监测问题',
   monitor_task: '整改任务',
   monitor_letter: '提醒函',
+  assessment_scheme: '考核方案',
 };
 
 /** Chinese names of the fields recorded before and after a change. */
@@ -237,6 +246,13 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
   correctionWhat: '更正内容',
   correctionWhy: '更正原因',
   value: '值',
+  // assessment
+  indicators: '指标',
+  indicator: '指标',
+  evidence: '依据',
+  points: '调整分值',
+  units: '单位数',
+  publicationId: '公开信息',
   nextAttemptAt: '下次发送时间',
   attempts: '已尝试次数',
   // site settings
