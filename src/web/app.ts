@@ -38,6 +38,7 @@ import { registerStandardCatalogueRoutes } from './admin/standard-catalogue/stan
 import { registerMediaRoutes } from './admin/media/media-routes.js';
 import { registerPublicMediaRoutes } from './public/media.js';
 import { registerMonitoringRoutes } from './admin/monitoring/monitoring-routes.js';
+import { registerAssessmentRoutes } from './admin/assessment/assessment-routes.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publications/publication-routes.js';
@@ -139,6 +140,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerStandardCatalogueRoutes(admin);
   registerMediaRoutes(admin);
   registerMonitoringRoutes(admin);
+  registerAssessmentRoutes(admin);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
   registerAnnualReportDeadlineRoutes(admin);
   registerAnnualReportRoutes(admin);

@@ -27,6 +27,7 @@ const ADMIN_NAV: [string, string][] = [
   ['/admin/report-check', '年报体检'],
   ['/admin/media', '政务新媒体'],
   ['/admin/monitoring', '监督保障'],
+  ['/admin/assessment', '考核'],
   ['/admin/settings', '网站设置'],
   ['/admin/system/jobs', '后台任务'],
   ['/admin/system/mail', '邮件发送'],
