@@ -14,6 +14,7 @@ import type { ReportRenderOptions } from './commands/report-render.js';
 import type { ReportValidateOptions } from './commands/report-validate.js';
 import type { MediaCheckOptions } from './commands/media.js';
 import type { MonitorRunOptions } from './commands/monitor-run.js';
+import type { AssessOptions } from './commands/assess.js';
 
 /** Runs an action; a number it returns is the run's exit status. */
 type Act = <A extends unknown[]>(
@@ -33,6 +34,19 @@ export function addCommands(program: Command, deps: CliDeps, act: Act): void {
   addPublicationCommands(program, deps, act);
   addMonitorCommands(program, deps, act);
   addMediaCommands(program, deps, act);
+  addAssessCommand(program, deps, act);
+}
+
+/** `assess`: the assessment table of a year over a subtree (docs/assessment.md). */
+function addAssessCommand(program: Command, deps: CliDeps, act: Act): void {
+  program
+    .command('assess')
+    .description('政务公开考核：按考核方案计算各单位得分 / Assessment table of a year over a subtree')
+    .requiredOption('--year <YYYY>', '考核年度 / the year assessed')
+    .option('--org <creditCode>', '考核范围：该机构及其下属机构（默认：根机构） / the subtree (default: the root)')
+    .option('--scheme <id>', '考核方案编号（默认：该年度已发布的方案，否则默认方案） / the scheme (default: published)')
+    .option('--json', '输出 JSON / print JSON')
+    .action(act(async (opts: AssessOptions) => (await import('./commands/assess.js')).assess(deps, opts)));
 }
 
 /** `monitor …`: website checks (`check` one described site; `integrity` checks this portal itself). */

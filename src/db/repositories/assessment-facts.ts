@@ -39,7 +39,7 @@ export function assessmentFacts(db: Kysely<Database>): AssessmentFacts {
       const values = [...dues].map(([on, due]) => sql`(${on}, ${due})`);
       // A 成文日期 not in `dues` is before the first day listed: its due date passed before the year began, so an
       // item published in the year is late; one written after it was published is on time.
-      const dueTable = values.length > 0 ? sql`select * from (values ${sql.join(values)}) as v(d, due_on)` : null;
+      const dueTable = values.length > 0 ? sql`values ${sql.join(values)}` : null;
       const join = dueTable ? sql`left join due on due.d = p.written_on` : sql``;
       const onTime = dueTable
         ? sql`p.published_on <= due.due_on or p.written_on >= p.published_on`
@@ -49,7 +49,10 @@ export function assessmentFacts(db: Kysely<Database>): AssessmentFacts {
         where p.published_on >= ${from} and p.published_on <= ${to} and p.disclosure = 'proactive'
           and ${inOrgs('p.org_id', orgIds)}
         group by p.org_id`;
-      return byOrg(await rows(dueTable ? sql`with due as (${dueTable}) ${body}` : body), ['total', 'onTime']);
+      return byOrg(await rows(dueTable ? sql`with due(d, due_on) as (${dueTable}) ${body}` : body), [
+        'total',
+        'onTime',
+      ]);
     },
 
     async art26Items(orgId, year) {

@@ -96,7 +96,7 @@ export const DEFAULT_SCHEME: SchemeDef = {
       measure: 'art26_on_time',
       valueKind: 'share',
       max: 15,
-      formula: '本年发布的主动公开信息中，自形成或变更之日起20个工作日内公开的比例 × 15分（《条例》第二十六条）',
+      formula: '本年发布的主动公开信息中，自成文日期（形成之日）起20个工作日内公开的比例 × 15分（《条例》第二十六条）',
     },
     {
       id: 'catalogue_rows_empty',
@@ -106,7 +106,7 @@ export const DEFAULT_SCHEME: SchemeDef = {
       valueKind: 'count',
       max: 10,
       perItem: 1,
-      formula: '基层政务公开标准目录中本年无发布或更新超期的事项，每项扣1分，扣完为止',
+      formula: '基层政务公开标准目录中尚无发布信息或已超过公开时限的事项（按计算当日的状态），每项扣1分，扣完为止',
     },
     {
       id: 'policy_without_interpretation',
@@ -116,7 +116,7 @@ export const DEFAULT_SCHEME: SchemeDef = {
       valueKind: 'count',
       max: 10,
       perItem: 2,
-      formula: '本年公开的规范性文件中未同步发布解读的，每件扣2分，扣完为止',
+      formula: '本年公开的行政规范性文件中尚无已发布解读的，每件扣2分，扣完为止',
     },
     {
       id: 'applications_on_time',
@@ -125,7 +125,8 @@ export const DEFAULT_SCHEME: SchemeDef = {
       measure: 'applications_on_time',
       valueKind: 'share',
       max: 15,
-      formula: '本年答复的申请中按期答复的件数 ÷（本年答复件数 + 已逾期未答复件数）× 15分（《条例》第三十三条）',
+      formula:
+        '本年答复（撤回的除外）的申请中在答复期限内答复的件数 ÷（本年答复件数 + 截至年末已逾期仍未答复的件数）× 15分（《条例》第三十三条）',
     },
     {
       id: 'review_corrected',
@@ -135,7 +136,8 @@ export const DEFAULT_SCHEME: SchemeDef = {
       valueKind: 'count',
       max: 10,
       perItem: 5,
-      formula: '本年办结的行政复议、行政诉讼案件中结果为纠正（撤销、变更、确认违法、责令履行等）的，每件扣5分',
+      formula:
+        '本年有结果的行政复议、行政诉讼案件中结果为纠正（撤销、变更、确认违法、责令履行等）的，每件扣5分，扣完为止',
     },
     {
       id: 'annual_report',
@@ -146,7 +148,7 @@ export const DEFAULT_SCHEME: SchemeDef = {
       max: 10,
       perItem: 4,
       formula:
-        '本年度政府信息公开工作年度报告未按时（次年1月31日前）公布、存在校验错误、未在门户公布，每项扣4分（《条例》第四十九条）',
+        '本年度政府信息公开工作年度报告逾期公布（部门次年1月31日前、政府次年3月31日前，或上级规定的更早日期）、已报送的报告校验有错误、过期仍未在门户公布，每项扣4分（《条例》第四十九条）',
     },
     {
       id: 'website_verdict',
@@ -155,7 +157,7 @@ export const DEFAULT_SCHEME: SchemeDef = {
       measure: 'website_verdict',
       valueKind: 'share',
       max: 10,
-      formula: '本单位登记的政府网站中最近一次检查合格的比例 × 10分（国办秘函〔2019〕19号）',
+      formula: '本单位登记的政府网站中截至年末最近一次检查合格的比例 × 10分（国办秘函〔2019〕19号）',
     },
     {
       id: 'media_verdict',
@@ -164,7 +166,7 @@ export const DEFAULT_SCHEME: SchemeDef = {
       measure: 'media_verdict',
       valueKind: 'share',
       max: 5,
-      formula: '本单位运营中的政务新媒体账号中检查合格的比例 × 5分（国办秘函〔2019〕19号）',
+      formula: '本单位运营中的政务新媒体账号中截至年末检查合格的比例 × 5分（国办秘函〔2019〕19号）',
     },
     {
       id: 'rectification_open',
@@ -174,7 +176,7 @@ export const DEFAULT_SCHEME: SchemeDef = {
       valueKind: 'count',
       max: 5,
       perItem: 1,
-      formula: '网站和新媒体检查发现问题中逾期未整改的任务，每项扣1分，扣完为止',
+      formula: '网站检查发现问题的整改任务中截至年末已过整改期限仍未整改的，每项扣1分，扣完为止',
     },
     {
       id: 'training',
@@ -183,7 +185,7 @@ export const DEFAULT_SCHEME: SchemeDef = {
       measure: 'training',
       valueKind: 'share',
       max: 10,
-      formula: '本年考核范围内组织的政务公开培训中本单位有人参加的比例 × 10分',
+      formula: '本年考核范围内各单位组织的政务公开培训中本单位有人参加的场次比例 × 10分',
     },
   ],
 };
