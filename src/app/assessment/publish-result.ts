@@ -9,7 +9,9 @@ import { escapeHtml } from '../../domain/core/text.js';
 import type { AppContext } from '../context.js';
 import { createDraft } from '../publications/drafts.js';
 import { circularCategory } from '../monitoring/circular.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, forbidden, notFound } from '../errors.js';
+import { canEditPublications } from '../../domain/policies/publication-policy.js';
+import { ancestry } from '../../domain/orgs/organization.js';
 import type { AssessmentUseCases, ResultTable } from './ports.js';
 import { resultTitle } from './export.js';
 import { adjustmentText, gradeCounts, scoreText } from './export-text.js';
@@ -76,8 +78,13 @@ export async function publishResult(
 ): Promise<{ id: string; indexNo: string }> {
   let scheme = await uc.getScheme(actor, schemeId);
   if (scheme.publicationId) throw conflict('该方案的考核结果已生成发布稿，请在主动公开中办理');
-  const scope = await ctx.repos.orgs.byId(scheme.scopeOrgId);
+  const orgs = await ctx.repos.orgs.list();
+  const scope = orgs.find((o) => o.id === scheme.scopeOrgId);
   if (!scope) throw notFound('考核范围的机构');
+  // Checked before the scheme is frozen: the draft is the scope organization's, written by its editors.
+  if (!canEditPublications(actor, ancestry(orgs, scope.id))) {
+    throw forbidden('发布考核结果需要考核范围所在机关的“信息编辑”角色（结果以主动公开信息草稿发布）');
+  }
   if (scheme.state === 'draft') scheme = await uc.publish(actor, schemeId);
   const table = await uc.compute(actor, schemeId);
   const today = ctx.clock.today();
