@@ -1,6 +1,7 @@
-// Browser journey of the assessment (考核): last year's scheme of the demo district exists; a supervisor (also an
-// editor of the district) copies it for this year, raises the 优秀 line and saves, opens the computed result table,
-// drills down into one unit's 依申请公开按期答复 (tracking codes and subjects only), adjusts that unit's score — a
+// Browser journey of the assessment (考核): last year's scheme of the demo district exists, and a normative document
+// of the district was published this year without an interpretation; a supervisor (also an editor of the district)
+// copies the scheme for this year, raises the 优秀 line and saves, opens the computed result table, drills down into
+// the district's 政策解读 (the document by 索引号 and title only), adjusts that unit's score — a
 // blank reason refused with a Chinese message and the typed points kept, then with a reason shown as an adjustment —
 // exports the result XLSX and opens it with LibreOffice (the units, the adjustment and its reason are in it), and
 // publishes the result: the scheme is frozen and the publication draft opens in the editor for the review chain.
@@ -14,11 +15,14 @@ import type { Page } from 'playwright-core';
 import { assessmentUseCases } from '../../src/app/assessment/use-cases.js';
 import { DEFAULT_SCHEME } from '../../src/domain/assessment/scheme.js';
 import { axeViolations, browserSkipReason, e2eSuite } from '../support/e2e.js';
+import { makePublication, publishingStaff } from '../factories/publications.js';
 import { convertSheetsToCsv, libreOfficeSkipReason } from '../support/libreoffice.js';
 
 const THIS_YEAR = new Date().getFullYear();
 const LAST_YEAR = THIS_YEAR - 1;
-const REASON = '该单位按期答复情况经复核更正';
+const REASON = '该文件的解读已在政策解读栏目发布，经复核更正';
+const POLICY = '示例区关于规范行政规范性文件管理的通知';
+const UNIT = '示例区人民政府';
 
 /** Runs axe-core on the page and fails on a serious or critical violation. */
 async function axeClean(page: Page, label: string): Promise<void> {
@@ -29,9 +33,17 @@ const mainText = async (page: Page): Promise<string> => (await page.locator('mai
 
 describe('assessment journey in Chromium', { skip: browserSkipReason() || libreOfficeSkipReason() }, () => {
   let lastYearScheme = '';
+  let policyIndexNo = '';
   const server = e2eSuite({
     staff: { 'zhou.kaohe': { roles: ['supervisor', 'editor'], displayName: '周考核' } },
     prepare: async (runtime, orgs) => {
+      // A normative document of the district published this year without an interpretation: it costs points.
+      const staff = await publishingStaff(runtime, { prefix: 'kh' });
+      const pub = await makePublication(runtime, staff, {
+        state: 'published',
+        fields: { title: POLICY, writtenOn: runtime.ctx.clock.today() },
+      });
+      policyIndexNo = pub.indexNo;
       const s = await assessmentUseCases(runtime.ctx).createScheme(null as never, {
         year: LAST_YEAR,
         scopeOrgId: orgs.root.id,
@@ -79,20 +91,23 @@ describe('assessment journey in Chromium', { skip: browserSkipReason() || libreO
     for (const ind of DEFAULT_SCHEME.indicators) assert.ok(result.includes(ind.formula), `the formula of ${ind.name}`);
     assert.equal(await page.locator('figure.chart svg').count(), 1, 'the grade chart');
 
-    // Drill down into one unit's 依申请公开按期答复.
-    const unit = '示例区教育局';
-    await page.getByRole('link', { name: new RegExp(`^${unit}依申请公开按期答复明细`) }).click();
-    await page.waitForURL(/\/drill\?org=.*&indicator=applications_on_time/);
+    // Drill down into the district's 政策解读: the document that cost points, by 索引号 and title.
+    const unit = UNIT;
+    await page.getByRole('link', { name: new RegExp(`^${unit}政策解读明细：得分8$`) }).click();
+    await page.waitForURL(/\/drill\?org=.*&indicator=policy_without_interpretation/);
     await axeClean(page, 'drill-down');
     const drill = await mainText(page);
-    assert.ok(drill.includes('依申请公开按期答复') && drill.includes('计分规则'), drill);
+    assert.ok(drill.includes('政策解读') && drill.includes('计分规则'), drill);
+    const item = page.getByRole('row').filter({ hasText: POLICY });
+    assert.equal(await item.count(), 1, 'the document is listed');
+    assert.match((await item.textContent()) ?? '', new RegExp(`${policyIndexNo}.*未发布解读`));
     assert.ok(drill.includes('不显示申请人信息'), 'the page says no applicant data is shown');
     assert.doesNotMatch(drill, /申请人[：:]|联系电话|身份证/, 'no applicant personal data');
 
     // Adjust: a blank reason is refused and what was typed stays; then with a reason.
     await page.goto(`${url}/admin/assessment/schemes/${schemeId}`);
     await page.getByLabel('单位', { exact: true }).selectOption({ label: unit });
-    await page.getByLabel('调整项目').selectOption({ label: '依申请公开按期答复' });
+    await page.getByLabel('调整项目').selectOption({ label: '政策解读' });
     await page.getByLabel('调整分值').fill('-2');
     // Spaces pass the browser's check of a required field; the server refuses them as a blank reason.
     await page.getByLabel('调整理由').fill('   ');
