@@ -3,10 +3,15 @@
 // and 政务新媒体 accounts whose every indicator value is counted by hand in EXPECTED. Rows are written directly
 // (a second connection), each with only the fields the measures read and the columns the schema requires.
 import type { Kysely } from 'kysely';
+
+/** Any table, any columns: the rows give only the columns without a default. */
+type Db = Kysely<Record<string, Record<string, unknown>>>;
 import { withDb } from '../../support/db-rows.js';
 import type { TestRuntime } from '../../support/runtime.js';
 import { demoOrgs, makeOrgs } from '../../factories/orgs.js';
 import type { Organization } from '../../../src/domain/orgs/organization.js';
+import { addCatalogueRow } from '../../../src/app/standard-catalogue/edit-rows.js';
+import { catalogueRowForm } from '../../factories/standard-catalogue.js';
 
 /** The year assessed; the test clock stands on 2025-09-28, after every report of 2024 was due. */
 export const YEAR = 2024;
@@ -18,7 +23,7 @@ const AT = '2024-01-01T00:00:00.000Z';
 let serial = 0;
 const id = (p: string) => `${p}-${String(++serial).padStart(4, '0')}`;
 
-async function publications(db: Kysely<any>, t: Tree): Promise<void> {
+async function publications(db: Db, t: Tree): Promise<void> {
   const cat = await db.selectFrom('category').select('id').where('org_id', '=', t.a.id).executeTakeFirstOrThrow();
   const pub = (o: { written: string; published: string; kind?: string; disclosure?: string; interprets?: string }) => {
     const pid = id('pub');
@@ -53,7 +58,7 @@ async function publications(db: Kysely<any>, t: Tree): Promise<void> {
   for (const r of rows) await db.insertInto('publication').values(r).execute();
 }
 
-async function applications(db: Kysely<any>, t: Tree): Promise<void> {
+async function applications(db: Db, t: Tree): Promise<void> {
   const app = (org: Organization, state: string, due: string | null, closed: string | null) => {
     const aid = id('app');
     return {
@@ -87,7 +92,7 @@ async function applications(db: Kysely<any>, t: Tree): Promise<void> {
   for (const r of rows) await db.insertInto('application').values(r).execute();
 }
 
-async function reviews(db: Kysely<any>, t: Tree): Promise<void> {
+async function reviews(db: Db, t: Tree): Promise<void> {
   const rc = (kind: string, result: string, resultOn: string | null) => ({
     id: id('rc'),
     org_id: t.a.id,
@@ -111,7 +116,7 @@ async function reviews(db: Kysely<any>, t: Tree): Promise<void> {
   for (const r of rows) await db.insertInto('review_case').values(r).execute();
 }
 
-async function monitoring(db: Kysely<any>, t: Tree): Promise<void> {
+async function monitoring(db: Db, t: Tree): Promise<void> {
   const site = async (org: Organization, name: string) => {
     const sid = id('site');
     await db
@@ -193,7 +198,7 @@ async function monitoring(db: Kysely<any>, t: Tree): Promise<void> {
   await task(t.b, 'closed', '2024-06-01'); // closed
 }
 
-async function training(db: Kysely<any>, t: Tree): Promise<void> {
+async function training(db: Db, t: Tree): Promise<void> {
   const session = async (org: Organization, heldOn: string, title: string) => {
     const sid = id('ts');
     await db
@@ -227,7 +232,7 @@ async function training(db: Kysely<any>, t: Tree): Promise<void> {
   await part(ts3, t.c, 4); // another year
 }
 
-async function media(db: Kysely<any>, t: Tree): Promise<void> {
+async function media(db: Db, t: Tree): Promise<void> {
   const account = async (org: Organization, name: string, interaction: number, status: string) => {
     const aid = id('acct');
     await db
@@ -285,8 +290,18 @@ export async function makeAssessedTree(rt: TestRuntime): Promise<Tree> {
     b: pick('考核测试区乙局'),
     c: pick('考核测试区丙镇'),
   };
+  // 乙局's standard catalogue: two rows, nothing published under either.
+  const areas = await rt.ctx.repos.standardCatalogue.areas(t.b.id);
+  const area = (name: string) => areas.find((x) => x.name === name)?.id ?? '';
+  await addCatalogueRow(rt.ctx, null, t.b.id, catalogueRowForm(area('社会救助')));
+  await addCatalogueRow(
+    rt.ctx,
+    null,
+    t.b.id,
+    catalogueRowForm(area('财政预决算'), '部门预算', '预算公开', '每年1月31日前'),
+  );
   await withDb(rt, async (db) => {
-    const k = db as Kysely<any>;
+    const k = db as Db;
     await publications(k, t);
     await applications(k, t);
     await reviews(k, t);
@@ -298,12 +313,13 @@ export async function makeAssessedTree(rt: TestRuntime): Promise<Tree> {
 }
 
 /**
- * Each indicator's value for each unit, counted by hand from the rows above (catalogue rows are counted in the
- * test from the catalogue each new organization gets). Keys: scope, a, b, c.
+ * Each indicator's value for each unit, counted by hand from the rows above. Keys: scope, a, b, c.
  */
 export const EXPECTED: Record<string, Record<'scope' | 'a' | 'b' | 'c', number | null>> = {
   // 甲局: 5 proactive items published in 2024, 4 by their due date.
   art26_on_time: { scope: null, a: 4 / 5, b: null, c: null },
+  // 乙局: 2 catalogue rows, nothing published under them; nobody else has a standard catalogue.
+  catalogue_rows_empty: { scope: null, a: null, b: 2, c: null },
   // 甲局: 2 normative documents, 1 without a published interpretation.
   policy_without_interpretation: { scope: null, a: 1, b: null, c: null },
   // 甲局: answered 2 (1 on time) + 1 overdue open → 1/3; 乙局: 1 of 1.
