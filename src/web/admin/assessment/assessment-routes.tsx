@@ -17,7 +17,7 @@ import { publishResult } from '../../../app/assessment/publish-result.js';
 import type { SchemeRecord } from '../../../app/assessment/ports.js';
 import { type StaffContext, type StaffEnv, staffPage } from '../../common/env.js';
 import { download } from '../../common/download.js';
-import { flashOf, formAction, parseBody, valueOf, type FormState } from '../../common/pipeline.js';
+import { flashOf, formAction, parseBody, uploadedFile, valueOf, type FormState } from '../../common/pipeline.js';
 import { z, type FormValues } from '../../common/validation.js';
 import { DrillView, ResultView, SchemeFormView, SchemeListView, type ResultForms } from './assessment-views.js';
 import { errorsByGroup, schemeOfForm, schemeValues } from './scheme-form.js';
@@ -180,14 +180,13 @@ function registerFileRoutes(admin: Hono<StaffEnv>): void {
 
   admin.post(`${BASE}/schemes/:id/import`, async (c) => {
     const id = c.req.param('id');
-    const body = await parseBody(c);
-    const file = body.file instanceof File && body.file.size > 0 ? body.file : undefined;
+    const file = await uploadedFile((await parseBody(c)).file);
     return formAction(c, {
       values: {},
       schema: z.object({}),
-      run: async () => {
+      run: () => {
         if (!file) throw invalid('请选择要导入的方案文件', { file: '请选择 XLSX 文件' });
-        return importScheme(c.get('ctx'), uc(c), c.get('actor'), id, new Uint8Array(await file.arrayBuffer()));
+        return importScheme(c.get('ctx'), uc(c), c.get('actor'), id, file.content);
       },
       done: async (r) =>
         r.ok
