@@ -21,6 +21,7 @@ import { catalogueEvents, publicationEvents } from './demo-publications.js';
 import { applicationEvents, CASE_ORGS } from './demo-cases.js';
 import { reportEvents } from './demo-reports.js';
 import { monitoringEvents } from './demo-monitoring.js';
+import { assessmentEvents } from './demo-assessment.js';
 import { historyStart, runTimeline, type DemoOrgRef, type DemoWorld } from './demo-timeline.js';
 
 /**
@@ -122,9 +123,17 @@ async function makeContent(ctx: AppContext, onProgress?: DemoProgress): Promise<
   const applications = applicationEvents(w);
   const reports = reportEvents(w);
   const monitoring = monitoringEvents(w);
+  const assessment = assessmentEvents(w);
   await runTimeline(
     w.clock,
-    [...catalogue.events, ...publications.events, ...applications.events, ...reports, ...monitoring.events],
+    [
+      ...catalogue.events,
+      ...publications.events,
+      ...applications.events,
+      ...reports,
+      ...monitoring.events,
+      ...assessment.events,
+    ],
     onProgress,
   );
   return {
