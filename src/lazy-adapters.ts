@@ -13,6 +13,7 @@ import type { IntegrityContext } from './app/monitoring/integrity.js';
 import type { DocumentLimits } from './adapters/documents/document-limits.js';
 import type { SiteCheckPorts } from './app/monitoring/crawl-ports.js';
 import type { WebsiteReportDocuments } from './app/website-report/ports.js';
+import type { AssessmentDocumentRenderers } from './app/assessment/export.js';
 
 /** Runs `load` on the first call only; every call gets its promise. */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -38,12 +39,20 @@ export const websiteReportDocuments: WebsiteReportDocuments = {
   xlsx: async (doc) => (await websiteReportXlsx()).renderWebsiteReportXlsx(doc),
   pdf: async (doc) => (await websiteReportPdf()).renderWebsiteReportPdf(doc),
 };
+const assessmentXlsx = once(() => import('./adapters/documents/assessment-xlsx.js'));
+const assessmentPdf = once(() => import('./adapters/documents/assessment-pdf.js'));
 
 /** The annual report as DOCX, XLSX and PDF. */
 export const reportDocumentRenderers: ReportDocumentRenderers = {
   docx: async (...args) => (await reportDocx()).renderReportDocx(...args),
   xlsx: async (...args) => (await reportXlsx()).renderReportXlsx(...args),
   pdf: async (...args) => (await reportPdf()).renderReportPdf(...args),
+};
+
+/** The assessment's result table as XLSX and PDF. */
+export const assessmentDocumentRenderers: AssessmentDocumentRenderers = {
+  xlsx: async (doc) => (await assessmentXlsx()).renderAssessmentXlsx(doc),
+  pdf: async (doc) => (await assessmentPdf()).renderAssessmentPdf(doc),
 };
 
 /** The batch audit of `report check` as a workbook (`--summary-xlsx`). */

@@ -37,6 +37,7 @@ import {
   websiteReportDocuments,
   passwordHasher,
   reportDocumentRenderers,
+  assessmentDocumentRenderers,
   smtpMailerOnFirstUse,
 } from './lazy-adapters.js';
 
@@ -106,6 +107,7 @@ export async function openRuntime(
     documentReader,
     wordBody,
     reportDocuments: reportDocumentRenderers,
+    assessmentDocuments: assessmentDocumentRenderers,
     catalogueSheets,
     feedReader: httpFeedReader(opts.timeZone),
     packageWriter: zipWriter,

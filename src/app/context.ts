@@ -32,6 +32,7 @@ import type { LetterRenderer, MonitoringRepos } from './monitoring/ports.js';
 import type { WebsiteReportDocuments, WebsiteReportRepos } from './website-report/ports.js';
 import type { TrainingRepos } from './training/ports.js';
 import type { OversightRepos } from './oversight/ports.js';
+import type { AssessmentDocumentRenderers } from './assessment/export.js';
 import type { AssessmentRepos } from './assessment/ports.js';
 
 /** Every repository, bound to one transaction or to the plain connection. */
@@ -105,6 +106,8 @@ export type AppContext = {
   letterRenderer: LetterRenderer;
   /** The 政府网站工作年度报表 as XLSX and PDF. */
   websiteReportDocuments: WebsiteReportDocuments;
+  /** The assessment's result table as XLSX and PDF. */
+  assessmentDocuments: AssessmentDocumentRenderers;
   /** The job engine running the background work (app/jobs/background-jobs.ts); started only by a server. */
   jobs: JobEngine;
   /** Files outside the database: the audit chain's anchors (GONGKAI_AUDIT_ANCHOR_DIR). */

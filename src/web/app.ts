@@ -42,6 +42,7 @@ import { registerPublicMediaRoutes } from './public/media.js';
 import { registerMonitoringRoutes } from './admin/monitoring/monitoring-routes.js';
 import { registerWebsiteReportRoutes } from './admin/website-report/website-report-routes.js';
 import { registerPublicWebsiteReportRoutes } from './public/website-report.js';
+import { registerAssessmentRoutes } from './admin/assessment/assessment-routes.js';
 import { registerPublicationApi } from './api/publication-api.js';
 import { registerFeedRoutes } from './public/publications/feed-routes.js';
 import { registerPortalPublicationRoutes } from './public/publications/publication-routes.js';
@@ -149,6 +150,7 @@ export function createWebApp(ctx: AppContext, opts: WebOptions): Hono<WebEnv> {
   registerMediaRoutes(admin);
   registerMonitoringRoutes(admin);
   registerWebsiteReportRoutes(admin);
+  registerAssessmentRoutes(admin);
   // Before the report routes: `/admin/reports/deadlines` is not an organization's report.
   registerAnnualReportDeadlineRoutes(admin);
   registerAnnualReportRoutes(admin);

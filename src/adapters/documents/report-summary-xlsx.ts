@@ -21,7 +21,7 @@ const MISSING_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor:
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 
 /** Header row: bold, shaded, bordered, frozen. */
-function header(ws: ExcelJS.Worksheet, row: number): void {
+export function header(ws: ExcelJS.Worksheet, row: number): void {
   ws.getRow(row).eachCell((cell) => {
     cell.font = { name: FONT, bold: true };
     cell.fill = HEAD_FILL;
@@ -31,7 +31,7 @@ function header(ws: ExcelJS.Worksheet, row: number): void {
 }
 
 /** Borders and the font on every written cell below the header. */
-function body(ws: ExcelJS.Worksheet, from: number): void {
+export function body(ws: ExcelJS.Worksheet, from: number): void {
   ws.eachRow((row, n) => {
     if (n < from) return;
     row.eachCell({ includeEmpty: true }, (cell) => {
@@ -42,7 +42,7 @@ function body(ws: ExcelJS.Worksheet, from: number): void {
 }
 
 /** A sheet of one header row (frozen) and rows below: its columns' headers and widths. */
-function listSheet(wb: ExcelJS.Workbook, name: string, columns: [string, number][]): ExcelJS.Worksheet {
+export function listSheet(wb: ExcelJS.Workbook, name: string, columns: [string, number][]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map(([header, width]) => ({ header, width }));
   return ws;

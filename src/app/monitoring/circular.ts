@@ -51,7 +51,7 @@ async function runOf(ctx: CircularContext, req: CircularRequest): Promise<Monito
  * The category a circular is filed under: 监督检查 (art. 20(13) of the Regulation: 监督检查情况) or a category named
  * for 通报, else 其他文件, else the first category of the organization's catalogue.
  */
-async function circularCategory(ctx: CircularContext, orgId: string): Promise<string> {
+export async function circularCategory(ctx: CircularContext, orgId: string): Promise<string> {
   await ensureCatalogue(ctx, orgId);
   const cats = (await ctx.repos.categories.list(orgId)).filter((c) => c.kind === 'category');
   const cat =

@@ -4,7 +4,6 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { COMPUTED_INDICATORS, DEFAULT_SCHEME, gradeOf, ranks, scoreIndicator, type IndicatorDef } from './scheme.js';
 import { schemeErrors, scoreUnits } from './result-table.js';
-import { parseSchemeSheet, schemeSheetRows } from './scheme-sheet.js';
 
 const share: IndicatorDef = { id: 's', name: '比例', mode: 'computed', valueKind: 'share', max: 15, formula: 'x' };
 const count: IndicatorDef = {
@@ -114,23 +113,5 @@ describe('scoreUnits', () => {
       ],
     );
     assert.equal(lines[1]?.grade, '不合格');
-  });
-});
-
-describe('the scheme worksheet', () => {
-  test('should read back what it wrote', () => {
-    assert.deepEqual(parseSchemeSheet(schemeSheetRows(DEFAULT_SCHEME)), { def: DEFAULT_SCHEME });
-  });
-
-  test('should name every bad cell at once', () => {
-    const rows = schemeSheetRows(DEFAULT_SCHEME);
-    rows[1] = ['art26_on_time', '主动公开时限', '自动', 'art26_on_time', '比例', '十五', '', '说明'];
-    rows[3]![4] = '百分比';
-    const r = parseSchemeSheet(rows);
-    assert.deepEqual('errors' in r ? r.errors : [], [
-      'C2: 应为“自动计算”或“人工录入”',
-      'F2: 应为数字',
-      'E4: 应为“比例”或“件数”',
-    ]);
   });
 });

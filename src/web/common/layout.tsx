@@ -30,6 +30,7 @@ const ADMIN_NAV: [string, string][] = [
   ['/admin/website-report', '网站年度报表'],
   ['/admin/training', '培训记录'],
   ['/admin/oversight', '评议与追究'],
+  ['/admin/assessment', '考核'],
   ['/admin/settings', '网站设置'],
   ['/admin/system/jobs', '后台任务'],
   ['/admin/system/mail', '邮件发送'],
