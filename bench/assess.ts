@@ -9,13 +9,9 @@
 //        [--publications 1000000] [--runs 3]
 // PostgreSQL: DATABASE_URL (postgres://…) or GONGKAI_BENCH_PG_URL, default
 // postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test, in a fresh schema dropped at the end.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { openRuntime, type Runtime } from '../src/main.js';
+import { onBothDatabases } from './lib/both-databases.js';
 import { openDb, migrateToLatest, type DbConfig } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
 import { assessYear } from '../src/app/assessment/compute-year.js';
@@ -265,27 +261,5 @@ function printTable(lines: Line[]): void {
   }
 }
 
-const lines: Line[] = [];
-if (ONLY !== 'postgres') {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-assess-'));
-  try {
-    lines.push(await measure('SQLite', { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-if (ONLY !== 'sqlite') {
-  const fromEnv = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
-  const url = fromEnv ?? process.env.GONGKAI_BENCH_PG_URL ?? 'postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test';
-  const schema = `bench_assess_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    lines.push(await measure('PostgreSQL', { kind: 'postgres', url, schema, poolSize: 4 }));
-  } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-    await admin.end();
-  }
-}
+const lines: Line[] = await onBothDatabases('assess', ONLY, measure);
 printTable(lines);

@@ -11,13 +11,9 @@
 // Usage: npm run bench:report [-- --only sqlite|postgres] [--runs 10]
 // PostgreSQL: DATABASE_URL (postgres://…) or GONGKAI_BENCH_PG_URL, default
 // postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test, in a fresh schema dropped at the end.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { openRuntime, type Runtime } from '../src/main.js';
+import { onBothDatabases } from './lib/both-databases.js';
 import { openDb, migrateToLatest, type DbConfig } from '../src/db/connect.js';
 import type { ApplicationEventTable, ApplicationTable, Database, NoticeTable } from '../src/db/database.js';
 import { loadReport } from '../src/app/reports/annual-reports.js';
@@ -292,29 +288,9 @@ function printTable(lines: Line[]): void {
   for (const r of rows) log(fmt(r));
 }
 
-const lines: Line[] = [];
-if (ONLY !== 'postgres') {
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-report-'));
-  try {
-    lines.push(...(await measure('SQLite', { kind: 'sqlite', file: join(dir, 'gongkai.sqlite') })));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-if (ONLY !== 'sqlite') {
-  const fromEnv = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
-  const url = fromEnv ?? process.env.GONGKAI_BENCH_PG_URL ?? 'postgres://gongkai:gongkai@127.0.0.1:5432/gongkai_test';
-  const schema = `bench_report_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    lines.push(...(await measure('PostgreSQL', { kind: 'postgres', url, schema, poolSize: 4 })));
-  } catch (e) {
-    log(`PostgreSQL: skipped or failed (${e instanceof Error ? e.message : String(e)})`);
-  } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-    await admin.end().catch(() => undefined);
-  }
-}
+const lines: Line[] = (
+  await onBothDatabases('report', ONLY, measure, (e) =>
+    log(`PostgreSQL: skipped or failed (${e instanceof Error ? e.message : String(e)})`),
+  )
+).flat();
 printTable(lines);
