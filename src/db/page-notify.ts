@@ -82,6 +82,9 @@ export function listenForPageChanges(
     });
     try {
       await c.connect();
+      // Listening alone keeps no process alive (a server is kept by its HTTP socket; a test or a command that
+      // forgets to close its database still exits).
+      (c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
       await c.query(`LISTEN "${opts.channel}"`);
       if (closed || client !== c) return;
       // Whatever was committed while nobody listened is unknown: start from an empty cache.
