@@ -15,28 +15,20 @@ import { onBothDatabases } from './lib/both-databases.js';
 import { openDb, migrateToLatest, type DbConfig } from '../src/db/connect.js';
 import type { Database } from '../src/db/database.js';
 import { assessYear } from '../src/app/assessment/compute-year.js';
-import { creditCodeCheckChar } from '../src/domain/orgs/credit-code.js';
+import { arg, benchOrgCode, RUNTIME_OPTS } from './lib/args.js';
 
-const arg = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
-const ONLY = arg('only', '');
-const ORGS = Number(arg('orgs', '500'));
-const APPS = Number(arg('applications', '1000000'));
-const PUBS = Number(arg('publications', '1000000'));
-const RUNS = Number(arg('runs', '3'));
+const ONLY = arg('only') ?? '';
+const ORGS = Number(arg('orgs') ?? '500');
+const APPS = Number(arg('applications') ?? '1000000');
+const PUBS = Number(arg('publications') ?? '1000000');
+const RUNS = Number(arg('runs') ?? '3');
 const YEAR = 2025;
 const TARGET_MS = 5000;
 const TARGET_RATIO = 3;
-const RUNTIME_OPTS = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 };
 const log = (s: string) => console.log(s);
 
 /** A valid credit code for the i-th benchmark organization. */
-function orgCode(i: number): string {
-  const first17 = `11999977MB${String(i).padStart(7, '0')}`;
-  return first17 + (creditCodeCheckChar(first17) ?? '0');
-}
+const orgCode = (i: number): string => benchOrgCode('11999977MB', i);
 
 /** The organizations (a government at the root, departments below) and one category each. */
 async function createOrgs(db: Kysely<Database>, now: string): Promise<void> {

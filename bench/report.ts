@@ -18,14 +18,10 @@ import { openDb, migrateToLatest, type DbConfig } from '../src/db/connect.js';
 import type { ApplicationEventTable, ApplicationTable, Database, NoticeTable } from '../src/db/database.js';
 import { loadReport } from '../src/app/reports/annual-reports.js';
 import { buildRollup } from '../src/app/reports/report-rollup.js';
-import { creditCodeCheckChar } from '../src/domain/orgs/credit-code.js';
+import { arg, benchOrgCode, RUNTIME_OPTS } from './lib/args.js';
 import { LEGAL_PERSON_SUBTYPES, OUTCOMES } from '../src/domain/applications/application.js';
 import { prng } from './lib/synthetic-text.js';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const ONLY = arg('only');
 const RUNS = Number(arg('runs') ?? 10);
 const TOTAL = 100_000;
@@ -33,14 +29,10 @@ const ORGS = 50;
 const BIG = 20_000;
 const YEAR = 2025;
 const BATCH = 500;
-const RUNTIME_OPTS = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 };
 const log = (s: string) => console.log(s);
 
 /** A valid credit code for the i-th benchmark organization. */
-function orgCode(i: number): string {
-  const first17 = `11999988MB${String(i).padStart(7, '0')}`;
-  return first17 + (creditCodeCheckChar(first17) ?? '0');
-}
+const orgCode = (i: number): string => benchOrgCode('11999988MB', i);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A date `days` after 2023-07-01 (receipts span 2023-07 … 2026-01). */
