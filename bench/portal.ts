@@ -10,7 +10,8 @@
 // once before it is measured, over a hot set of --hot pages of each kind (default 500); search is not cached.
 //
 // Usage: npm run bench:portal [-- --items 100000] [--seconds 10] [--connections 8] [--only sqlite|postgres]
-//        [--rebuild] [--pg-cache] [--hot 500]        (BENCH_PORTAL_ITEMS sets the size too)
+//        [--rebuild] [--pg-cache] [--hot 500] [--build-only]   (BENCH_PORTAL_ITEMS sets the size too;
+//        --build-only builds the data sets and stops)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -208,6 +209,7 @@ async function sqlite(): Promise<string[]> {
     () => existsSync(marker),
     async () => writeFileSync(marker, new Date().toISOString()),
   );
+  if (flag('build-only')) return [`SQLite: built ${file}`];
   return measure('SQLite', { DATABASE_URL: `sqlite:${file}`, GONGKAI_DATA_DIR: CACHE }, db, 3931);
 }
 
@@ -258,6 +260,7 @@ async function postgres(url: string): Promise<string[]> {
         }
       },
     );
+    if (flag('build-only')) return [`PostgreSQL: built schema ${schema}`];
     return await measure(
       'PostgreSQL',
       { DATABASE_URL: url, DATABASE_SCHEMA: schema, GONGKAI_DATA_DIR: CACHE },

@@ -9,7 +9,8 @@
 // Never part of CI or `npm test`.
 //
 // Usage: npm run bench:scale [-- --items 20000] [--seconds 10] [--connections 16] [--compare-items 3000000]
-//        (PostgreSQL via GONGKAI_TEST_PG_URL; BENCH_SCALE_ITEMS sets the size too)
+//        [--build-only]   (PostgreSQL via GONGKAI_TEST_PG_URL; BENCH_SCALE_ITEMS sets the size too;
+//        --build-only builds the kept schemas and stops)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -333,6 +334,10 @@ async function pageCost(schema: string, targets: Targets): Promise<{ publication
 
 log(`PostgreSQL (schema ${schemaOf(ITEMS)})`);
 await prepare(ITEMS);
+if (process.argv.includes('--build-only')) {
+  if (COMPARE !== undefined) await prepare(COMPARE);
+  process.exit(0);
+}
 const targets = await pickTargets({ kind: 'postgres', url: PG_URL, schema: schemaOf(ITEMS) });
 const runs: Run[] = [];
 for (const [label, args] of [
