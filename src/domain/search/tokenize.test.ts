@@ -23,6 +23,23 @@ describe('tokenize', () => {
     assert.equal(normalize('ＡＢ'), 'ab');
   });
 
+  it('should normalise common text (ASCII, CJK, full-width) exactly as the unit-by-unit fold does', () => {
+    // A trailing 'Ä' (outside the fast path's set) sends the same text down the unit-by-unit fold.
+    const slow = (t: string) => normalize(`${t}Ä`).slice(0, -1);
+    const units: number[] = [];
+    for (const [from, to] of [
+      [0x20, 0x7e],
+      [0x3000, 0x9fff],
+      [0xff01, 0xff5e],
+    ] as const) {
+      for (let u = from; u <= to; u++) units.push(u);
+    }
+    const all = `\t\n\r${String.fromCharCode(...units)}`;
+    assert.equal(normalize(all), slow(all));
+    assert.equal(normalize('ＧＢ３２１００　关于Ａbc的通知'), 'gb32100 关于abc的通知');
+    assert.equal(slow('ＧＢ３２１００　关于Ａbc的通知'), 'gb32100 关于abc的通知');
+  });
+
   it('should treat characters outside the BMP as one character', () => {
     assert.deepEqual(tokenize('𠀋𠀌'), ['𠀋𠀌']);
   });
