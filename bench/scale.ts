@@ -5,7 +5,8 @@
 // keeps; built here when missing). Beside each run's throughput and p95: the CPU the server processes, the load
 // generator (this process) and PostgreSQL (the backends of the servers' connections) used, in cores, and what those
 // shares predict for a machine with more cores; each server process's RSS after start and at its peak under load.
-// With --compare-items M (a second kept schema), the cost of a publication and a category page at N vs M items.
+// With --compare-items M (a second kept schema), the cost of a publication and a category page at N vs M items;
+// when M is a multiple of N, that schema is made from N's by copying every item (bench/lib/pg-clone.ts).
 // Never part of CI or `npm test`.
 //
 // Usage: npm run bench:scale [-- --items 20000] [--seconds 10] [--connections 16] [--compare-items 3000000]
@@ -22,6 +23,7 @@ import { bootstrap } from '../src/app/bootstrap.js';
 import { openDb, type DbConfig } from '../src/db/connect.js';
 import { BENCH_TERMS } from './lib/synthetic-text.js';
 import { buildBenchData } from './lib/portal-data.js';
+import { cloneMultiplied } from './lib/pg-clone.js';
 import { runLoad, sampleRss, stopChild, waitUp, type LoadRequest, type LoadResult } from './lib/http-load.js';
 
 const arg = (name: string): string | undefined => {
@@ -334,8 +336,15 @@ async function pageCost(schema: string, targets: Targets): Promise<{ publication
 
 log(`PostgreSQL (schema ${schemaOf(ITEMS)})`);
 await prepare(ITEMS);
+if (COMPARE !== undefined && !(await ready(COMPARE))) {
+  if (COMPARE > ITEMS && COMPARE % ITEMS === 0) {
+    log(`  building schema ${schemaOf(COMPARE)}: ${schemaOf(ITEMS)} with each item ${COMPARE / ITEMS} times`);
+    await cloneMultiplied(PG_URL, schemaOf(ITEMS), schemaOf(COMPARE), ITEMS, COMPARE / ITEMS, log);
+  } else {
+    await prepare(COMPARE);
+  }
+}
 if (process.argv.includes('--build-only')) {
-  if (COMPARE !== undefined) await prepare(COMPARE);
   process.exit(0);
 }
 const targets = await pickTargets({ kind: 'postgres', url: PG_URL, schema: schemaOf(ITEMS) });
