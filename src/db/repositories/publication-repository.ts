@@ -134,13 +134,16 @@ export function reviewRow(publicationId: string, e: ReviewEntry): Insertable<Pub
   return { publication_id: publicationId, ...snakeColumns(e, REVIEW), findings_json: JSON.stringify(e.findings) };
 }
 
-/** The row of a frozen version, with the portal's live columns copied out of its fields. */
+/** The fields a portal list row shows, copied into columns of every version (migration 2026-12-14T0100). */
+const LIST_COLUMNS = ['title', 'index_no', 'doc_no', 'summary', 'publisher'] as const;
+
+/** The row of a frozen version, with the portal's live and list columns copied out of its fields. */
 export function versionRow(
   publicationId: string,
   orgId: string | null,
   v: LiveVersion,
   by: string | null,
-): Insertable<PublicationVersionTable> {
+): Insertable<PublicationVersionTable> & Record<(typeof LIST_COLUMNS)[number], string> {
   const f = v.fields;
   return {
     publication_id: publicationId,
@@ -150,6 +153,7 @@ export function versionRow(
     published_by: by,
     org_id: orgId,
     ...snakeColumns(f, ['category_id', 'kind', 'disclosure', 'published_on', 'interprets_id']),
+    ...snakeColumns(f, LIST_COLUMNS),
     catalogue_row_id: f.catalogueRowId ?? null,
     live: isShowable(f) ? 1 : 0,
   };
