@@ -1,9 +1,13 @@
 // The portal's lean list read on both dialects: listLiveSummaries answers the same items, order, page and
 // count as listLive from the version's list columns alone, for a mix of items (revised and published again,
 // withdrawn, withdrawn and republished, an interpretation, 不予公开, text JSON escapes); the migration's fill
-// gives the same answers.
-import { before, describe, test } from 'node:test';
+// and the restore of a backup taken before the columns existed give the same answers.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { DIALECTS, skipReason, suiteRuntime } from '../../support/runtime.js';
 import { datedPublishing, revise, WITHHELD_FIELDS, type DatedPublishing } from '../../factories/publications.js';
@@ -14,6 +18,7 @@ import type { LiveFilter, LiveItem, LivePage, LiveSummary } from '../../../src/a
 import { openDb } from '../../../src/db/connect.js';
 import { fillListColumns } from '../../../src/db/migrations/2026-12-14T0100-live-list-columns.js';
 
+const MIGRATION = '2026-12-14T0100-live-list-columns';
 const LIST_COLUMNS = ['title', 'index_no', 'doc_no', 'summary', 'publisher'];
 
 /** What a list row shows, read from the whole frozen record. */
@@ -36,6 +41,8 @@ for (const dialect of DIALECTS) {
     const rt = suiteRuntime(dialect, { start: '2025-10-09T02:00:00Z' });
     let p: DatedPublishing;
     const ids: Record<string, string> = {};
+    const dir = mkdtempSync(join(tmpdir(), 'gongkai-lean-list-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
 
     before(async () => {
       p = await datedPublishing(rt, 'lean');
@@ -171,6 +178,35 @@ for (const dialect of DIALECTS) {
       } finally {
         await db.close();
       }
+      await assertSameAsFull();
+    });
+
+    test('should fill them on the restore of a backup taken before the migration', async () => {
+      const file = join(dir, 'current.jsonl.gz');
+      await rt.maintenance.backup(file);
+      const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n');
+      const older = lines.map((line, i) => {
+        const obj = JSON.parse(line) as Record<string, unknown>;
+        if (i === 0) {
+          return JSON.stringify({ ...obj, migrations: (obj.migrations as string[]).filter((m) => m !== MIGRATION) });
+        }
+        if (obj.table !== 'publication_version') return line;
+        const rows = (obj.rows as Record<string, unknown>[]).map((r) =>
+          Object.fromEntries(Object.entries(r).filter(([k]) => !LIST_COLUMNS.includes(k))),
+        );
+        return JSON.stringify({ ...obj, rows });
+      });
+      const versionRows = older
+        .slice(1)
+        .map((l) => JSON.parse(l) as { table: string; rows: Record<string, unknown>[] })
+        .filter((c) => c.table === 'publication_version')
+        .flatMap((c) => c.rows);
+      assert.ok(versionRows.length >= 7 && versionRows.every((r) => !('title' in r)), 'the aged backup lacks them');
+      const aged = join(dir, 'older.jsonl.gz');
+      writeFileSync(aged, gzipSync(`${older.join('\n')}\n`));
+      await rt.maintenance.restore(aged);
+      const all = await rt.ctx.repos.publications.listLiveSummaries({}, { limit: 100, offset: 0 });
+      assert.ok(all.items.length >= 5 && all.items.every((i) => i.title !== ''));
       await assertSameAsFull();
     });
   });
