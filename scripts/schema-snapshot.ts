@@ -155,6 +155,14 @@ const SEEDS: Record<string, Seed> = {
       ])
       .execute();
   },
+  '2026-12-14T0100-live-list-columns': async (db) => {
+    // JSON escapes to decode, a null and a missing key (both blank); the older versions lack every key.
+    const fields = { title: '关于"引号"\\和\n换行的通知', indexNo: 'I-1', docNo: '示政发〔2025〕1号', summary: null };
+    await db
+      .insertInto('publication_version')
+      .values({ publication_id: 'pub-1', version: 3, fields_json: JSON.stringify(fields), published_at: 'x' })
+      .execute();
+  },
 };
 
 /** Tables whose rows the migrations write (seed rows, backfills), with their order. */

@@ -468,6 +468,12 @@ export interface PublicationVersionTable {
   interprets_id: string | null;
   /** The live version's standard-catalogue row (migration 0630). */
   catalogue_row_id: string | null;
+  /** Copies of the fields a portal list row shows (migration 2026-12-14T0100; '' when the record lacks one). */
+  title: Generated<string>;
+  index_no: Generated<string>;
+  doc_no: Generated<string>;
+  summary: Generated<string>;
+  publisher: Generated<string>;
   /** 1 for the version the portal shows (current, not withdrawn, 主动公开, published; migration 0620). */
   live: Generated<number>;
 }

@@ -9,6 +9,7 @@ import type { Database } from './database.js';
 import type { Maintenance } from '../app/system/ports.js';
 import { migrateToLatest, type Db } from './connect.js';
 import { searchIndex } from './repositories/search-index.js';
+import { fillListColumns } from './migrations/2026-12-14T0100-live-list-columns.js';
 
 /** Every table backed up, in foreign-key order (parents first). A test keeps this list complete. */
 export const TABLE_ORDER: (keyof Database)[] = [
@@ -101,6 +102,14 @@ const SELF_REFS: Partial<Record<keyof Database, string[]>> = {
 
 const FORMAT = 'gongkai-backup';
 
+/**
+ * Columns a migration copied out of other columns of the same rows, by migration: the rows of a backup taken
+ * before it come back with the columns' defaults, so the restore fills them again.
+ */
+const REFILLED_AFTER_RESTORE: Record<string, (db: Kysely<Database>) => Promise<void>> = {
+  '2026-12-14T0100-live-list-columns': fillListColumns,
+};
+
 // Kysely's bookkeeping table is not in the Database type; on PostgreSQL it is schema-qualified.
 const migrationTable = (db: Db) => (db.schema ? `${db.schema}.kysely_migration` : 'kysely_migration') as keyof Database;
 type Row = Record<string, unknown>;
@@ -181,6 +190,9 @@ async function restore(db: Db, file: string, onProgress?: (t: string, n: number)
   }
   return db.kysely.transaction().execute(async (trx) => {
     const total = await replaceAll(trx, db.dialect, chunks, onProgress);
+    for (const [name, fill] of Object.entries(REFILLED_AFTER_RESTORE)) {
+      if (!header?.migrations?.includes(name)) await fill(trx);
+    }
     await searchIndex(trx).rebuild();
     return total;
   });

@@ -20,7 +20,7 @@ import {
   type DirectoryData,
   type ItemPage,
   type PublicationPageData,
-  type PublicItem,
+  type PublicListItem,
 } from './publications-public.js';
 
 /** Items in a column's "最新信息". */
@@ -168,7 +168,7 @@ export async function searchPage(ctx: AppContext, given: SearchParams): Promise<
 }
 
 /** A feed: its organization, the category when it is a category's, and the latest items. */
-export type FeedData = { org: Organization; category?: CategoryNode; items: PublicItem[] };
+export type FeedData = { org: Organization; category?: CategoryNode; items: PublicListItem[] };
 
 /**
  * The latest items of an organization, or of one of its categories (with its sub-categories).

@@ -3,11 +3,21 @@
 // published copy up), never drafts, 依申请公开 or 不予公开 items — for category pages, publication
 // pages, attachments, feeds, the sitemap and the open-data API.
 //
-// Data access goes through the repository's live queries (`listLive`, `liveCategoryCounts`,
-// `interpretationsOf`, `attachmentOwners`): SQL over the columns copied out of each frozen live
-// version, paged and counted in the database, ordered by published_on desc, id desc.
+// Data access goes through the repository's live queries (`listLive`, `listLiveSummaries`,
+// `liveCategoryCounts`, `interpretationsOf`, `attachmentOwners`): SQL over the columns copied out of each
+// frozen live version, paged and counted in the database, ordered by published_on desc, id desc. The
+// lists of pages and feeds read the list columns only (`listLiveSummaries`); the open-data API, which
+// returns every metadata field and the attachments, reads the frozen records (`listLive`).
 import type { AppContext } from '../context.js';
-import type { Category, LiveFilter, LiveItem, LiveVersion, PublicationAttachment } from '../publications/ports.js';
+import type {
+  Category,
+  LiveFilter,
+  LiveItem,
+  LivePage,
+  LiveSummary,
+  LiveVersion,
+  PublicationAttachment,
+} from '../publications/ports.js';
 import type { Organization } from '../../domain/orgs/organization.js';
 import { publicMetadata, type PublicMetadata, type PublicationKind } from '../../domain/publications/publication.js';
 import { parseQuery } from '../../domain/search/tokenize.js';
@@ -35,11 +45,30 @@ export type PublicItem = PublicMetadata & {
   versionAt: string;
 };
 
+/**
+ * A published item as the portal's lists show it (category, directory and column pages, feeds): the columns
+ * copied out of its live version, without its body, attachments or other metadata.
+ */
+export type PublicListItem = Pick<
+  PublicItem,
+  | 'id'
+  | 'orgId'
+  | 'categoryId'
+  | 'indexNo'
+  | 'title'
+  | 'docNo'
+  | 'kind'
+  | 'publisher'
+  | 'summary'
+  | 'publishedOn'
+  | 'versionAt'
+>;
+
 /** A category with its sub-categories and the number of published items in its subtree. */
 export type CategoryNode = Category & { count: number; children: CategoryNode[] };
 
-/** A page of items. */
-export type ItemPage = { items: PublicItem[]; total: number };
+/** A page of list items. */
+export type ItemPage = { items: PublicListItem[]; total: number };
 
 // ---- Sources (repository queries) ----
 
@@ -64,26 +93,47 @@ async function liveItem(ctx: PortalContext, id: string, orgId?: string): Promise
   return owner === undefined ? undefined : toItem(id, owner, live);
 }
 
-const defined = (i: PublicItem | undefined): i is PublicItem => i !== undefined;
+const defined = <T>(i: T | undefined): i is T => i !== undefined;
 
-/** One page of live items, newest first, with the total. */
+const pageOf = (limit: number, offset: number, countCap?: number): LivePage => ({
+  limit,
+  offset,
+  ...(countCap === undefined ? {} : { countCap }),
+});
+
+/** One page of live items with their whole records, newest first, with the total. */
 async function livePage(
   ctx: PortalContext,
   filter: LiveFilter,
   limit: number,
   offset: number,
   countCap?: number,
-): Promise<ItemPage & { capped: boolean }> {
-  const page = await ctx.repos.publications.listLive(filter, {
-    limit,
-    offset,
-    ...(countCap === undefined ? {} : { countCap }),
-  });
+): Promise<{ items: PublicItem[]; total: number; capped: boolean }> {
+  const page = await ctx.repos.publications.listLive(filter, pageOf(limit, offset, countCap));
   return {
     items: page.items.map((l: LiveItem) => toItem(l.id, l.orgId, l.live)).filter(defined),
     total: page.total,
     capped: page.capped ?? false,
   };
+}
+
+/** A list item from a version's list columns (undefined, as `toItem`, without a 发布日期). */
+function toListItem(l: LiveSummary): PublicListItem | undefined {
+  if (!l.publishedOn) return undefined;
+  const { publishedAt, publishedOn, ...rest } = l;
+  return { ...rest, publishedOn, versionAt: publishedAt };
+}
+
+/** One page of live items as lists show them (no frozen record read), newest first, with the total. */
+async function listPage(
+  ctx: PortalContext,
+  filter: LiveFilter,
+  limit: number,
+  offset: number,
+  countCap?: number,
+): Promise<ItemPage> {
+  const page = await ctx.repos.publications.listLiveSummaries(filter, pageOf(limit, offset, countCap));
+  return { items: page.items.map(toListItem).filter(defined), total: page.total };
 }
 
 /**
@@ -141,7 +191,7 @@ export async function directoryData(ctx: PortalContext, org: Organization, slug:
   if (!node) return { node: undefined, latest: { items: [], total: 0 } };
   return {
     node,
-    latest: await livePage(ctx, { orgIds: [org.id], categoryIds: subtreeIds(node) }, CATEGORY_PAGE_SIZE, 0),
+    latest: await listPage(ctx, { orgIds: [org.id], categoryIds: subtreeIds(node) }, CATEGORY_PAGE_SIZE, 0),
   };
 }
 
@@ -172,7 +222,7 @@ export async function categoryPage(
   const pageCount = Math.max(1, Math.ceil(category.count / CATEGORY_PAGE_SIZE));
   const p = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
   // The subtree's count is known from the tree: the page's query reads its rows only.
-  const { items } = await livePage(
+  const { items } = await listPage(
     ctx,
     { orgIds: [org.id], categoryIds: subtreeIds(category) },
     CATEGORY_PAGE_SIZE,
@@ -313,7 +363,7 @@ async function liveFilter(ctx: PortalContext, f: PublicFilter): Promise<LiveFilt
 }
 
 /**
- * The latest published items, newest first (feeds and the API without a query).
+ * The latest published items as lists show them, newest first (columns and feeds).
  * @param page limit (at most MAX_API_LIMIT) and offset
  */
 export async function latestPublications(
@@ -321,7 +371,7 @@ export async function latestPublications(
   f: PublicFilter,
   page: { limit: number; offset: number },
 ): Promise<ItemPage> {
-  return livePage(ctx, await liveFilter(ctx, f), Math.min(page.limit, MAX_API_LIMIT), page.offset);
+  return listPage(ctx, await liveFilter(ctx, f), Math.min(page.limit, MAX_API_LIMIT), page.offset);
 }
 
 /** The open-data API's query: an organization by credit code, a category, a kind, a year, full text, a page. */
@@ -355,7 +405,7 @@ async function openDataPage(
   ctx: PortalContext,
   f: PublicFilter & { q?: string; sort?: SearchSort },
   page: { limit: number; offset: number },
-): Promise<ItemPage & { totalCapped: boolean; partial: boolean }> {
+): Promise<{ items: PublicItem[]; total: number; totalCapped: boolean; partial: boolean }> {
   const q = f.q?.trim() ?? '';
   if (q === '') {
     const { items, total, capped } = await livePage(

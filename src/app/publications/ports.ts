@@ -126,6 +126,36 @@ export type LiveFilter = {
 /** A live 主动公开 item: its id, organization and live version. */
 export type LiveItem = { id: string; orgId: string; live: LiveVersion };
 
+/**
+ * A live 主动公开 item as the portal's lists show it: the columns copied out of its live version, without
+ * reading the frozen record (its body, attachments and other fields).
+ */
+export type LiveSummary = {
+  id: string;
+  orgId: string;
+  categoryId: string;
+  indexNo: string;
+  title: string;
+  docNo: string;
+  kind: PublicationKind;
+  publisher: string;
+  summary: string;
+  publishedOn: LocalDate | null;
+  /** When the live version went up (ISO instant). */
+  publishedAt: string;
+};
+
+/** A page of the live set. */
+export type LivePage = {
+  limit: number;
+  offset: number;
+  /**
+   * Count at most this many items (`capped` when there are more); 0: do not count (the caller knows the
+   * total); absent: count them all.
+   */
+  countCap?: number;
+};
+
 /** Publications, their ledgers, attachments and versions. */
 export interface PublicationRepository {
   insert(p: Omit<PublicationRecord, 'reviews'>): Promise<void>;
@@ -142,18 +172,12 @@ export interface PublicationRepository {
    * Live 主动公开 items (the current version of a published, not withdrawn item, read from the
    * frozen live copy so a revision in progress changes nothing), newest first (published_on desc, id desc).
    */
-  listLive(
+  listLive(filter: LiveFilter, page: LivePage): Promise<{ items: LiveItem[]; total: number; capped?: boolean }>;
+  /** The same items, page and count as `listLive`, with the list columns only (no frozen record read). */
+  listLiveSummaries(
     filter: LiveFilter,
-    page: {
-      limit: number;
-      offset: number;
-      /**
-       * Count at most this many items (`capped` when there are more); 0: do not count (the caller knows the
-       * total); absent: count them all.
-       */
-      countCap?: number;
-    },
-  ): Promise<{ items: LiveItem[]; total: number; capped?: boolean }>;
+    page: LivePage,
+  ): Promise<{ items: LiveSummary[]; total: number; capped?: boolean }>;
   /** The newest live items' ids and 发布日期 only, newest first (the sitemap: no frozen fields read). */
   liveDates(filter: LiveFilter, limit: number): Promise<{ id: string; publishedOn: string }[]>;
   /**

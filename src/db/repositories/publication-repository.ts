@@ -1,9 +1,11 @@
 // SQL for publications: the working copy, its review ledger, attachments and frozen live versions.
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Database, PublicationReviewTable, PublicationTable, PublicationVersionTable } from '../database.js';
 import type {
   LiveFilter,
   LiveItem,
+  LivePage,
+  LiveSummary,
   LiveVersion,
   PublicationAttachment,
   PublicationRecord,
@@ -134,13 +136,16 @@ export function reviewRow(publicationId: string, e: ReviewEntry): Insertable<Pub
   return { publication_id: publicationId, ...snakeColumns(e, REVIEW), findings_json: JSON.stringify(e.findings) };
 }
 
-/** The row of a frozen version, with the portal's live columns copied out of its fields. */
+/** The fields a portal list row shows, copied into columns of every version (migration 2026-12-14T0100). */
+const LIST_COLUMNS = ['title', 'index_no', 'doc_no', 'summary', 'publisher'] as const;
+
+/** The row of a frozen version, with the portal's live and list columns copied out of its fields. */
 export function versionRow(
   publicationId: string,
   orgId: string | null,
   v: LiveVersion,
   by: string | null,
-): Insertable<PublicationVersionTable> {
+): Insertable<PublicationVersionTable> & Record<(typeof LIST_COLUMNS)[number], string> {
   const f = v.fields;
   return {
     publication_id: publicationId,
@@ -150,6 +155,7 @@ export function versionRow(
     published_by: by,
     org_id: orgId,
     ...snakeColumns(f, ['category_id', 'kind', 'disclosure', 'published_on', 'interprets_id']),
+    ...snakeColumns(f, LIST_COLUMNS),
     catalogue_row_id: f.catalogueRowId ?? null,
     live: isShowable(f) ? 1 : 0,
   };
@@ -267,6 +273,89 @@ const newestFirst = (
 
 const LIVE_COLUMNS = ['v.publication_id', 'v.org_id', 'v.version', 'v.published_at', 'v.fields_json'] as const;
 
+/** What a list row shows: the version's own columns, never its frozen record. */
+const SUMMARY_LIVE_COLUMNS = [
+  'v.publication_id',
+  'v.org_id',
+  'v.category_id',
+  'v.index_no',
+  'v.title',
+  'v.doc_no',
+  'v.kind',
+  'v.publisher',
+  'v.summary',
+  'v.published_on',
+  'v.published_at',
+] as const;
+
+type SummaryRow = Pick<
+  Selectable<PublicationVersionTable>,
+  | 'publication_id'
+  | 'org_id'
+  | 'category_id'
+  | 'index_no'
+  | 'title'
+  | 'doc_no'
+  | 'kind'
+  | 'publisher'
+  | 'summary'
+  | 'published_on'
+  | 'published_at'
+>;
+
+const toLiveSummary = (r: SummaryRow): LiveSummary => ({
+  id: r.publication_id,
+  orgId: r.org_id ?? '',
+  categoryId: r.category_id ?? '',
+  indexNo: r.index_no,
+  title: r.title,
+  docNo: r.doc_no,
+  kind: r.kind as PublicationKind,
+  publisher: r.publisher,
+  summary: r.summary,
+  publishedOn: d(r.published_on),
+  publishedAt: r.published_at,
+});
+
+type LiveQuery = ReturnType<typeof liveFiltered>;
+/** The live query with its columns chosen (rows of type R). */
+type LiveSelect<R> =
+  LiveQuery extends SelectQueryBuilder<infer DB, infer TB, object> ? SelectQueryBuilder<DB, TB, R> : never;
+
+/**
+ * One page of the live set newest first (published_on desc, id desc), the columns chosen by `columns`,
+ * counted as `page.countCap` says.
+ */
+async function livePageOf<R, T>(
+  db: Kysely<Database>,
+  f: LiveFilter,
+  page: LivePage,
+  columns: (q: LiveQuery) => LiveSelect<R>,
+  map: (row: R) => T,
+): Promise<{ items: T[]; total: number; capped?: boolean }> {
+  if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) {
+    return { items: [], total: 0 };
+  }
+  const select = (q: LiveQuery) => columns(q).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc');
+  if (page.countCap === undefined) return pageOf(liveFiltered(db, f), page, map, select);
+  const rows = await select(liveFiltered(db, f)).limit(page.limit).offset(page.offset).execute();
+  const items = rows.map((r) => map(r as R));
+  if (page.countCap === 0) return { items, total: 0 };
+  // Counts through the index up to the cap, never the whole live set.
+  const upTo = liveFiltered(db, f)
+    .select('v.publication_id')
+    .limit(page.countCap + 1);
+  const n = Number(
+    (
+      await db
+        .selectFrom(upTo.as('x'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+  return { items, total: Math.min(n, page.countCap), capped: n > page.countCap };
+}
+
 /** Builds the publication repository. */
 export function publicationRepository(db: Kysely<Database>): PublicationRepository {
   /** No version of the item is shown any more (until a new one is inserted). */
@@ -342,30 +431,8 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .where('version', '=', Number(p.current_version));
       return firstOf(current, toLive);
     },
-    async listLive(f, page) {
-      if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) {
-        return { items: [], total: 0 };
-      }
-      const select = (q: ReturnType<typeof liveFiltered>) =>
-        q.select(LIVE_COLUMNS).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc');
-      if (page.countCap === undefined) return pageOf(liveFiltered(db, f), page, toLiveItem, select);
-      const rows = await select(liveFiltered(db, f)).limit(page.limit).offset(page.offset).execute();
-      const items = rows.map(toLiveItem);
-      if (page.countCap === 0) return { items, total: 0 };
-      // Counts through the index up to the cap, never the whole live set.
-      const upTo = liveFiltered(db, f)
-        .select('v.publication_id')
-        .limit(page.countCap + 1);
-      const n = Number(
-        (
-          await db
-            .selectFrom(upTo.as('x'))
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirst()
-        )?.n ?? 0,
-      );
-      return { items, total: Math.min(n, page.countCap), capped: n > page.countCap };
-    },
+    listLive: (f, page) => livePageOf(db, f, page, (q) => q.select(LIVE_COLUMNS), toLiveItem),
+    listLiveSummaries: (f, page) => livePageOf(db, f, page, (q) => q.select(SUMMARY_LIVE_COLUMNS), toLiveSummary),
     async liveDates(f, limit) {
       if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0) || limit <= 0) return [];
       const rows = await liveFiltered(db, f)

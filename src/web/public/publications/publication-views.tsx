@@ -7,7 +7,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { Organization } from '../../../domain/orgs/organization.js';
 import { DIRECTORIES, type PortalSite } from '../../../app/portal/portal.js';
-import type { CategoryNode, CategoryPageData, PublicItem } from '../../../app/portal/publications-public.js';
+import type { CategoryNode, CategoryPageData, PublicListItem } from '../../../app/portal/publications-public.js';
 import type { ColumnPage, DirectoryPage, OrgPage, PublicationPortalPage } from '../../../app/portal/portal-pages.js';
 import { attachmentTypeLabel, formatSize } from '../../../domain/publications/attachments.js';
 import { KIND_LABELS } from '../../../domain/publications/publication.js';
@@ -43,7 +43,7 @@ export const categoryFeed = (o: Organization, c: { id: string; name: string }): 
 });
 
 /** A list of items: name (link), 发文字号 and 发布日期. */
-function ItemList(p: { items: readonly PublicItem[]; start?: number }) {
+function ItemList(p: { items: readonly PublicListItem[]; start?: number }) {
   return (
     <ol class="publist" start={p.start}>
       {p.items.map((i) => (
