@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { compiledEntry } from '../bin/compiled.js';
 
 const tier = process.argv[2] ?? 'all';
 const filter = process.argv[3];
@@ -41,6 +42,8 @@ if (selected.length === 0) {
   process.exit(1);
 }
 selected.sort();
+// Tests that start `bin/gongkai.js` find its compiled build ready (bin/compiled.js) instead of racing to make it.
+if (!(await compiledEntry())) process.stderr.write('note: tests that start bin/gongkai.js run the sources\n');
 const res = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...selected],

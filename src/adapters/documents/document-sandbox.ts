@@ -26,9 +26,13 @@ type JobInput =
   | { op: 'sheets'; bytes: Uint8Array }
   | { op: 'word-body'; bytes: Uint8Array };
 
-/** The child runs the TypeScript sources as the parent does (tsx's loader, resolved from here, not the cwd). */
-const WORKER = fileURLToPath(new URL('./document-worker.ts', import.meta.url));
-const TSX = import.meta.resolve('tsx');
+/**
+ * The child runs what the parent runs: the compiled module beside this one (bin/compiled.js), or the TypeScript
+ * source through tsx's loader (resolved from here, not the cwd).
+ */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = fileURLToPath(new URL(FROM_SOURCE ? './document-worker.ts' : './document-worker.js', import.meta.url));
+const LOADER = FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : [];
 
 /** Runs parse jobs in a child process under the limits, one at a time. */
 export class DocumentSandbox {
@@ -65,7 +69,7 @@ export class DocumentSandbox {
 
   private spawn(): ChildProcess {
     const w = fork(WORKER, [], {
-      execArgv: ['--import', TSX, `--max-old-space-size=${this.limits.memoryMb}`, '--stack-size=4000'],
+      execArgv: [...LOADER, `--max-old-space-size=${this.limits.memoryMb}`, '--stack-size=4000'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
