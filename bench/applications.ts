@@ -13,9 +13,10 @@ import pg from 'pg';
 import { openRuntime } from '../src/main.js';
 import type { DbConfig } from '../src/db/connect.js';
 import { percentile, waitUp } from './lib/http-load.js';
+import { numberArg } from './lib/args.js';
 
 const CLIENTS = 50;
-const perClient = Number(process.argv[process.argv.indexOf('--per-client') + 1]) || 10;
+const perClient = numberArg('per-client', 10);
 const BIN = fileURLToPath(new URL('../bin/gongkai.js', import.meta.url));
 const ROOT = '11999901MB00000012';
 

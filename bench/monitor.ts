@@ -23,19 +23,15 @@ import type { SiteCheckPorts } from '../src/app/monitoring/crawl-ports.js';
 import type { ColumnKind } from '../src/domain/monitoring/settings.js';
 import type { SiteDescription } from '../src/domain/monitoring/site-description.js';
 import { sampleRss, stopChild, waitUp } from './lib/http-load.js';
+import { numberArg, RUNTIME_OPTS } from './lib/args.js';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
-const COUNT = arg('--count', 2000);
-const RUNS = arg('--runs', 3);
+const COUNT = numberArg('count', 2000);
+const RUNS = numberArg('runs', 3);
 /** Connections to the host, for the check (the crawler's per-host limit) and for the plain fetch. */
-const CONNECTIONS = arg('--connections', 2);
+const CONNECTIONS = numberArg('connections', 2);
 const AS_OF = '2026-12-01';
 const PROF_DIR = process.env.BENCH_CPU_PROF;
 const BIN = fileURLToPath(new URL('../bin/gongkai.js', import.meta.url));
-const RUNTIME_OPTS = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 };
 
 /** What a child reports. */
 type ChildResult = {

@@ -24,12 +24,8 @@ import { openDb, type DbConfig } from '../src/db/connect.js';
 import { BENCH_TERMS } from './lib/synthetic-text.js';
 import { buildBenchData } from './lib/portal-data.js';
 import { runLoad, sampleRss, startBaseline, stopChild, waitUp, percentile, type LoadResult } from './lib/http-load.js';
+import { arg, flag, RUNTIME_OPTS } from './lib/args.js';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const flag = (name: string) => process.argv.includes(`--${name}`);
 const ITEMS = Number(arg('items') ?? process.env.BENCH_PORTAL_ITEMS ?? 1_000_000);
 const SECONDS = Number(arg('seconds') ?? 10);
 const CONNECTIONS = Number(arg('connections') ?? 8);
@@ -39,7 +35,6 @@ const HOT = Number(arg('hot') ?? 500);
 const BIN = fileURLToPath(new URL('../bin/gongkai.js', import.meta.url));
 const CACHE = resolve('data/bench');
 const log = (s: string) => console.log(s);
-const RUNTIME_OPTS = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 };
 
 type Targets = { publications: string[]; categories: string[] };
 type Row = { page: string; size: number; base: LoadResult; app: LoadResult };

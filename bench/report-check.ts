@@ -11,13 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { checkReportText } from '../src/domain/report-check/check-text.js';
 import { blankPageFurniture, normalizeText } from '../src/domain/report-check/normalize.js';
 import { prng, randomFigures, renderReportText, type Shape } from '../test/support/render-report-text.js';
+import { numberArg } from './lib/args.js';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
-const RUNS = arg('--runs', 3);
-const COUNT = arg('--count', 1000);
+const RUNS = numberArg('runs', 3);
+const COUNT = numberArg('count', 1000);
 const TARGET = 500;
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/reports/', import.meta.url));
 

@@ -25,11 +25,8 @@ import { BENCH_TERMS } from './lib/synthetic-text.js';
 import { buildBenchData } from './lib/portal-data.js';
 import { cloneMultiplied } from './lib/pg-clone.js';
 import { runLoad, sampleRss, stopChild, waitUp, type LoadRequest, type LoadResult } from './lib/http-load.js';
+import { arg, flag, RUNTIME_OPTS } from './lib/args.js';
 
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
 const ITEMS = Number(arg('items') ?? process.env.BENCH_SCALE_ITEMS ?? 20_000);
 const COMPARE = arg('compare-items') === undefined ? undefined : Number(arg('compare-items'));
 const SECONDS = Number(arg('seconds') ?? 10);
@@ -38,7 +35,6 @@ const BIN = fileURLToPath(new URL('../bin/gongkai.js', import.meta.url));
 const PORT = 3961;
 const CLK_TCK = 100;
 const log = (s: string) => console.log(s);
-const RUNTIME_OPTS = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 };
 
 const pgUrl = process.env.GONGKAI_TEST_PG_URL;
 if (!pgUrl) {
@@ -344,7 +340,7 @@ if (COMPARE !== undefined && !(await ready(COMPARE))) {
     await prepare(COMPARE);
   }
 }
-if (process.argv.includes('--build-only')) {
+if (flag('build-only')) {
   process.exit(0);
 }
 const targets = await pickTargets({ kind: 'postgres', url: PG_URL, schema: schemaOf(ITEMS) });

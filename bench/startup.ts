@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { numberArg } from './lib/args.js';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+const runs = numberArg('runs', 3);
 const BIN = fileURLToPath(new URL('../bin/gongkai.js', import.meta.url));
 const BASELINE = `require('http').createServer((q,s)=>s.end('ok')).listen(process.env.PORT,'127.0.0.1')`;
 

@@ -7,6 +7,16 @@ export function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Whether `--name` is on the command line. */
+export function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
+/** The number after `--name`, or `fallback` when it is missing or not a number. */
+export function numberArg(name: string, fallback: number): number {
+  return Number(arg(name)) || fallback;
+}
+
 /** The runtime options the benches open gongkai with. */
 export const RUNTIME_OPTS = { timeZone: 'Asia/Shanghai', sessionIdleMinutes: 30, sessionMaxHours: 12 };
 
