@@ -87,10 +87,8 @@ function toItem(id: string, orgId: string, live: LiveVersion): PublicItem | unde
 
 /** The public item of an id, or undefined (never published, withdrawn, or not 主动公开). */
 async function liveItem(ctx: PortalContext, id: string, orgId?: string): Promise<PublicItem | undefined> {
-  const live = await ctx.repos.publications.liveVersion(id);
-  if (!live) return undefined;
-  const owner = orgId ?? (await ctx.repos.publications.byId(id))?.orgId;
-  return owner === undefined ? undefined : toItem(id, owner, live);
+  const live = await ctx.repos.publications.liveItem(id);
+  return live ? toItem(id, orgId ?? live.orgId, live.live) : undefined;
 }
 
 const defined = <T>(i: T | undefined): i is T => i !== undefined;
@@ -272,22 +270,23 @@ export type PublicationPageData =
  *   not 主动公开)
  */
 export async function publicationPage(ctx: PortalContext, id: string): Promise<PublicationPageData> {
-  const pub = await ctx.repos.publications.byId(id);
-  if (!pub) return { status: 'not_found' };
-  const org = await ctx.repos.orgs.byId(pub.orgId);
-  const live = await ctx.repos.publications.liveVersion(id);
-  const item = live ? toItem(id, pub.orgId, live) : undefined;
-  if (!live || !item) {
+  const current = await ctx.repos.publications.liveItem(id);
+  const item = current ? toItem(id, current.orgId, current.live) : undefined;
+  if (!current || !item) {
     // Withdrawn, also while a revision after withdrawal (撤稿后修订) runs: 410 until the new version is published.
+    const pub = await ctx.repos.publications.byId(id);
+    if (!pub) return { status: 'not_found' };
     const wasPublic = isWithdrawn(pub) && pub.currentVersion !== null && pub.disclosure === 'proactive';
-    return wasPublic ? { status: 'withdrawn', org } : { status: 'not_found' };
+    return wasPublic ? { status: 'withdrawn', org: await ctx.repos.orgs.byId(pub.orgId) } : { status: 'not_found' };
   }
+  const { live, orgId } = current;
+  const org = await ctx.repos.orgs.byId(orgId);
   const interpreted = live.fields.interpretsId ? await liveItem(ctx, live.fields.interpretsId) : undefined;
   const interpretations: LinkedItem[] =
     item.kind === 'interpretation'
       ? []
       : (await ctx.repos.publications.interpretationsOf(id)).map((l) => ({ id: l.id, title: l.live.fields.title }));
-  const { byId } = await catalogueTree(ctx, pub.orgId);
+  const { byId } = await catalogueTree(ctx, orgId);
   const near = await ctx.repos.publications.liveNeighbours(item.categoryId, { id, publishedOn: item.publishedOn });
   const linked = (l: LiveItem | undefined): LinkedItem | null => (l ? { id: l.id, title: l.live.fields.title } : null);
   return {

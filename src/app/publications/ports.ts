@@ -168,6 +168,8 @@ export interface PublicationRepository {
   appendReview(id: string, entry: ReviewEntry): Promise<void>;
   insertVersion(id: string, v: LiveVersion, by: string | null): Promise<void>;
   liveVersion(id: string): Promise<LiveVersion | undefined>;
+  /** The live version of an item with its organization, or undefined (never published, withdrawn). */
+  liveItem(id: string): Promise<LiveItem | undefined>;
   /**
    * Live 主动公开 items (the current version of a published, not withdrawn item, read from the
    * frozen live copy so a revision in progress changes nothing), newest first (published_on desc, id desc).

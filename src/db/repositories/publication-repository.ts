@@ -356,6 +356,23 @@ async function livePageOf<R, T>(
   return { items, total: Math.min(n, page.countCap), capped: n > page.countCap };
 }
 
+/** The current version row of item `id` unless it was never published or is withdrawn. */
+function currentLive(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('publication as p')
+    .innerJoin('publication_version as v', (j) =>
+      j.onRef('v.publication_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'),
+    )
+    .where('p.id', '=', id)
+    .where('p.withdrawn_at', 'is', null)
+    .select(['v.version', 'v.published_at', 'v.fields_json']);
+}
+
+const toCurrentLive = (
+  id: string,
+  r: { owner_id: string; version: number | string; published_at: string; fields_json: string },
+): LiveItem => ({ id, orgId: r.owner_id, live: toLive(r) });
+
 /** Builds the publication repository. */
 export function publicationRepository(db: Kysely<Database>): PublicationRepository {
   /** No version of the item is shown any more (until a new one is inserted). */
@@ -417,20 +434,9 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
           .execute();
       }
     },
-    async liveVersion(id) {
-      const p = await db
-        .selectFrom('publication')
-        .select(['current_version', 'withdrawn_at'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!p || p.current_version === null || p.withdrawn_at !== null) return undefined;
-      const current = db
-        .selectFrom('publication_version')
-        .selectAll()
-        .where('publication_id', '=', id)
-        .where('version', '=', Number(p.current_version));
-      return firstOf(current, toLive);
-    },
+    // The current version of a published, not withdrawn item, in one query (the publication page's first read).
+    liveItem: (id) => firstOf(currentLive(db, id).select(['p.org_id as owner_id']), (r) => toCurrentLive(id, r)),
+    liveVersion: (id) => firstOf(currentLive(db, id), toLive),
     listLive: (f, page) => livePageOf(db, f, page, (q) => q.select(LIVE_COLUMNS), toLiveItem),
     listLiveSummaries: (f, page) => livePageOf(db, f, page, (q) => q.select(SUMMARY_LIVE_COLUMNS), toLiveSummary),
     async liveDates(f, limit) {
