@@ -95,6 +95,7 @@ export async function cloneMultiplied(
           lateral jsonb_populate_record(null::${to}.publication_version,
           to_jsonb(v) || jsonb_build_object('publication_id', pg_temp.clone_id(v.publication_id, ${k}),
             'interprets_id', case when v.interprets_id is null then null else pg_temp.clone_id(v.interprets_id, ${k}) end,
+            'index_no', ${raiseIndexNo('p.index_no', add)},
             'fields_json', replace(v.fields_json, '"indexNo":"' || p.index_no || '"',
               '"indexNo":"' || ${raiseIndexNo('p.index_no', add)} || '"'))) x`,
       );
