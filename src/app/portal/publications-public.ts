@@ -287,8 +287,11 @@ export async function publicationPage(ctx: PortalContext, id: string): Promise<P
       ? []
       : (await ctx.repos.publications.interpretationsOf(id)).map((l) => ({ id: l.id, title: l.live.fields.title }));
   const { byId } = await catalogueTree(ctx, orgId);
-  const near = await ctx.repos.publications.liveNeighbours(item.categoryId, { id, publishedOn: item.publishedOn });
-  const linked = (l: LiveItem | undefined): LinkedItem | null => (l ? { id: l.id, title: l.live.fields.title } : null);
+  const near = await ctx.repos.publications.liveNeighbours(orgId, item.categoryId, {
+    id,
+    publishedOn: item.publishedOn,
+  });
+  const linked = (l: LiveSummary | undefined): LinkedItem | null => (l ? { id: l.id, title: l.title } : null);
   return {
     status: 'live',
     siblings: { newer: linked(near.newer), older: linked(near.older) },

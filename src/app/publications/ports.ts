@@ -183,13 +183,14 @@ export interface PublicationRepository {
   /** The newest live items' ids and 发布日期 only, newest first (the sitemap: no frozen fields read). */
   liveDates(filter: LiveFilter, limit: number): Promise<{ id: string; publishedOn: string }[]>;
   /**
-   * The live items just newer and just older than a live item in its category, in the portal's order
-   * (published_on desc, id desc): the publication page's 上一篇 / 下一篇.
+   * The live items just newer and just older than a live item of the same organization in its category, in
+   * the portal's order (published_on desc, id desc): the publication page's 上一篇 / 下一篇.
    */
   liveNeighbours(
+    orgId: string,
     categoryId: string,
     at: { id: string; publishedOn: string },
-  ): Promise<{ newer: LiveItem | undefined; older: LiveItem | undefined }>;
+  ): Promise<{ newer: LiveSummary | undefined; older: LiveSummary | undefined }>;
   /** The number of live 主动公开 items per category of an organization (by the live category). */
   liveCategoryCounts(orgId: string): Promise<Map<string, number>>;
   /** The live 主动公开 interpretations whose live version explains the publication, newest first. */

@@ -1,5 +1,5 @@
 // SQL for publications: the working copy, its review ledger, attachments and frozen live versions.
-import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database, PublicationReviewTable, PublicationTable, PublicationVersionTable } from '../database.js';
 import type {
   LiveFilter,
@@ -449,21 +449,20 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .execute();
       return rows.map((r) => ({ id: r.publication_id, publishedOn: r.published_on ?? '' }));
     },
-    async liveNeighbours(categoryId, at) {
+    // By the (org_id, category_id, live, published_on, publication_id) index: one range step each way, whatever the
+    // category's size (a row-value comparison, which both engines walk in the index).
+    async liveNeighbours(orgId, categoryId, at) {
       const side = (newer: boolean) =>
         firstOf(
-          liveFiltered(db, { categoryIds: [categoryId] })
-            .where((eb) =>
-              eb.or([
-                eb('v.published_on', newer ? '>' : '<', at.publishedOn),
-                eb.and([eb('v.published_on', '=', at.publishedOn), eb('v.publication_id', newer ? '>' : '<', at.id)]),
-              ]),
+          liveFiltered(db, { orgIds: [orgId], categoryIds: [categoryId] })
+            .where(
+              sql<SqlBool>`(v.published_on, v.publication_id) ${sql.raw(newer ? '>' : '<')} (${at.publishedOn}, ${at.id})`,
             )
-            .select(LIVE_COLUMNS)
+            .select(SUMMARY_LIVE_COLUMNS)
             .orderBy('v.published_on', newer ? 'asc' : 'desc')
             .orderBy('v.publication_id', newer ? 'asc' : 'desc')
             .limit(1),
-          toLiveItem,
+          toLiveSummary,
         );
       return { newer: await side(true), older: await side(false) };
     },
