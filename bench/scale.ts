@@ -10,8 +10,8 @@
 // Never part of CI or `npm test`.
 //
 // Usage: npm run bench:scale [-- --items 20000] [--seconds 10] [--connections 16] [--compare-items 3000000]
-//        [--build-only]   (PostgreSQL via GONGKAI_TEST_PG_URL; BENCH_SCALE_ITEMS sets the size too;
-//        --build-only builds the kept schemas and stops)
+//        [--build-only] [--compare-only]   (PostgreSQL via GONGKAI_TEST_PG_URL; BENCH_SCALE_ITEMS sets the size too;
+//        --build-only builds the kept schemas and stops; --compare-only measures only the page costs)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -204,10 +204,15 @@ type Run = {
 };
 
 /** Starts a server (`args` after `serve`) on the schema; resolves when every worker listens. */
-async function startServer(schema: string, args: string[]): Promise<ChildProcess> {
+async function startServer(
+  schema: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     env: {
       ...process.env,
+      ...extraEnv,
       DATABASE_URL: PG_URL,
       DATABASE_SCHEMA: schema,
       PORT: String(PORT),
@@ -317,11 +322,15 @@ function report(runs: Run[]): string[] {
 
 /** The cost of one page kind at one connection (p50, ms) on a schema. */
 async function pageCost(schema: string, targets: Targets): Promise<{ publication: number; category: number }> {
-  const child = await startServer(schema, []);
+  // Without the page cache: what a page costs to make (a cached page costs the same at any size).
+  const child = await startServer(schema, [], { GONGKAI_PAGE_CACHE_MB: '0' });
   const base = `http://127.0.0.1:${PORT}`;
   try {
     const cost = async (paths: string[]) => {
-      await runLoad(base, () => pick(paths), { connections: 1, seconds: 2 });
+      // Every page once first, so that both schemas are measured from memory, not from a cold disk.
+      for (let i = 0; i < paths.length; i += 8) {
+        await Promise.all(paths.slice(i, i + 8).map(async (p) => (await fetch(base + p)).arrayBuffer()));
+      }
       return (await runLoad(base, () => pick(paths), { connections: 1, seconds: SECONDS })).p50;
     };
     return { publication: await cost(targets.publications), category: await cost(targets.categories) };
@@ -345,11 +354,14 @@ if (flag('build-only')) {
 }
 const targets = await pickTargets({ kind: 'postgres', url: PG_URL, schema: schemaOf(ITEMS) });
 const runs: Run[] = [];
-for (const [label, args] of [
-  ['serve', []],
-  ['serve --workers 1', ['--workers', '1']],
-  ['serve --workers 2', ['--workers', '2']],
-] as const) {
+// --compare-only: the page costs alone (the mixed runs are skipped).
+for (const [label, args] of flag('compare-only')
+  ? []
+  : ([
+      ['serve', []],
+      ['serve --workers 1', ['--workers', '1']],
+      ['serve --workers 2', ['--workers', '2']],
+    ] as const)) {
   log(`  ${label} …`);
   runs.push(await measure(label, schemaOf(ITEMS), [...args], targets));
 }
