@@ -25,6 +25,7 @@ import { BENCH_TERMS } from './lib/synthetic-text.js';
 import { buildBenchData } from './lib/portal-data.js';
 import { runLoad, sampleRss, startBaseline, stopChild, waitUp, percentile, type LoadResult } from './lib/http-load.js';
 import { arg, flag, RUNTIME_OPTS } from './lib/args.js';
+import { SERVER_NODE_FLAGS } from '../src/cluster.js';
 
 const ITEMS = Number(arg('items') ?? process.env.BENCH_PORTAL_ITEMS ?? 1_000_000);
 const SECONDS = Number(arg('seconds') ?? 10);
@@ -159,7 +160,7 @@ function printTable(
 
 async function measure(label: string, env: Record<string, string>, db: DbConfig, port: number): Promise<string[]> {
   const targets = await pickTargets(db);
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BIN, 'serve'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_DEMO_DATA: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

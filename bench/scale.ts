@@ -26,6 +26,7 @@ import { buildBenchData } from './lib/portal-data.js';
 import { cloneMultiplied } from './lib/pg-clone.js';
 import { runLoad, sampleRss, stopChild, waitUp, type LoadRequest, type LoadResult } from './lib/http-load.js';
 import { arg, flag, RUNTIME_OPTS } from './lib/args.js';
+import { SERVER_NODE_FLAGS } from '../src/cluster.js';
 
 const ITEMS = Number(arg('items') ?? process.env.BENCH_SCALE_ITEMS ?? 20_000);
 const COMPARE = arg('compare-items') === undefined ? undefined : Number(arg('compare-items'));
@@ -209,7 +210,7 @@ async function startServer(
   args: string[],
   extraEnv: Record<string, string> = {},
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BIN, 'serve', ...args], {
     env: {
       ...process.env,
       ...extraEnv,
