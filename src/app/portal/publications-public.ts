@@ -86,9 +86,9 @@ function toItem(id: string, orgId: string, live: LiveVersion): PublicItem | unde
 }
 
 /** The public item of an id, or undefined (never published, withdrawn, or not 主动公开). */
-async function liveItem(ctx: PortalContext, id: string, orgId?: string): Promise<PublicItem | undefined> {
+async function liveItem(ctx: PortalContext, id: string): Promise<PublicItem | undefined> {
   const live = await ctx.repos.publications.liveItem(id);
-  return live ? toItem(id, orgId ?? live.orgId, live.live) : undefined;
+  return live ? toItem(id, live.orgId, live.live) : undefined;
 }
 
 const defined = <T>(i: T | undefined): i is T => i !== undefined;
@@ -434,7 +434,7 @@ async function openDataPage(
     ...(f.year ? { year: f.year } : {}),
     ...(f.sort ? { sort: f.sort } : {}),
   });
-  const items = (await Promise.all(found.items.map((h) => liveItem(ctx, h.docId, h.orgId)))).filter(defined);
+  const items = (await Promise.all(found.items.map((h) => liveItem(ctx, h.docId)))).filter(defined);
   return { items, total: found.total ?? found.countCap, totalCapped: found.total === null, partial: found.partial };
 }
 
