@@ -263,6 +263,9 @@ function liveFiltered(db: Kysely<Database>, f: LiveFilter) {
   return q;
 }
 
+/** A filter with an empty list of organizations or categories: answered without querying. */
+const matchesNothing = (f: LiveFilter): boolean => f.orgIds?.length === 0 || f.categoryIds?.length === 0;
+
 /** published_on desc, then id desc (the portal's order). */
 const newestFirst = (
   a: { published_on: string | null; publication_id: string },
@@ -333,9 +336,7 @@ async function livePageOf<R, T>(
   columns: (q: LiveQuery) => LiveSelect<R>,
   map: (row: R) => T,
 ): Promise<{ items: T[]; total: number; capped?: boolean }> {
-  if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0)) {
-    return { items: [], total: 0 };
-  }
+  if (matchesNothing(f)) return { items: [], total: 0 };
   const select = (q: LiveQuery) => columns(q).orderBy('v.published_on', 'desc').orderBy('v.publication_id', 'desc');
   if (page.countCap === undefined) return pageOf(liveFiltered(db, f), page, map, select);
   const rows = await select(liveFiltered(db, f)).limit(page.limit).offset(page.offset).execute();
@@ -440,7 +441,7 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
     listLive: (f, page) => livePageOf(db, f, page, (q) => q.select(LIVE_COLUMNS), toLiveItem),
     listLiveSummaries: (f, page) => livePageOf(db, f, page, (q) => q.select(SUMMARY_LIVE_COLUMNS), toLiveSummary),
     async liveDates(f, limit) {
-      if ((f.orgIds && f.orgIds.length === 0) || (f.categoryIds && f.categoryIds.length === 0) || limit <= 0) return [];
+      if (matchesNothing(f) || limit <= 0) return [];
       const rows = await liveFiltered(db, f)
         .select(['v.publication_id', 'v.published_on'])
         .orderBy('v.published_on', 'desc')
