@@ -10,9 +10,8 @@ import cluster, { type Worker } from 'node:cluster';
 
 /**
  * V8 options a server process starts with (`npm start`, the systemd unit of docs/deploy.md, every worker forked
- * here, the benches): a young generation of 2 × 4 MB instead of V8's default 2 × 16 MB keeps a busy server's
- * resident memory ~65 MB lower (docs/deploy.md, "Memory"); requests leave short-lived garbage that a small young
- * generation collects as cheaply.
+ * here, the benches): a young generation of 2 × 4 MB instead of V8's default 2 × 16 MB, which a busy server
+ * otherwise fills before collecting (docs/deploy.md, "Memory": its effect on the peak is not yet established).
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
