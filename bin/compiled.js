@@ -16,8 +16,9 @@ const OUT = join(ROOT, '.build');
 /** Builds of other fingerprints are removed once they are this old (a running process may still load from one). */
 const KEEP_MS = 24 * 3600_000;
 
-const isSource = (name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) && !name.endsWith('.d.ts');
+/** Tests are never listed (listFiles); of the rest, TypeScript is compiled and everything else copied. */
 const isTest = (name) => /\.test\.tsx?$/.test(name);
+const isSource = (name) => /\.tsx?$/.test(name) && !name.endsWith('.d.ts');
 
 /** Every file under src/ (relative paths, sorted) with its size and modification time. */
 function listFiles() {
