@@ -163,6 +163,34 @@ const SEEDS: Record<string, Seed> = {
       .values({ publication_id: 'pub-1', version: 3, fields_json: JSON.stringify(fields), published_at: 'x' })
       .execute();
   },
+  '2026-12-14T0200-live-category-count': async (db) => {
+    // A second live item of cat-1 (counted with pub-1's live version 2) and a live version without a category.
+    const at = '2025-03-03T00:00:00.000Z';
+    const times = { created_at: at, updated_at: at };
+    const item = { ...times, org_id: 'org-1', category_id: 'cat-1', written_on: '2025-03-01', kind: 'news' };
+    const live = {
+      ...item,
+      validity: 'valid',
+      disclosure: 'proactive',
+      state: 'published',
+      published_on: '2025-03-03',
+    };
+    await db
+      .insertInto('publication')
+      .values([
+        { ...live, id: 'pub-3', index_no: 'I-3', title: '公示', body_html: '<p>三</p>', current_version: 1 },
+        { ...live, id: 'pub-4', index_no: 'I-4', title: '通告', body_html: '<p>四</p>', current_version: 1 },
+      ])
+      .execute();
+    const version = { version: 1, fields_json: '{}', published_at: at, org_id: 'org-1', live: 1 };
+    await db
+      .insertInto('publication_version')
+      .values([
+        { ...version, publication_id: 'pub-3', category_id: 'cat-1' },
+        { ...version, publication_id: 'pub-4', category_id: null },
+      ])
+      .execute();
+  },
 };
 
 /** Tables whose rows the migrations write (seed rows, backfills), with their order. */
@@ -173,6 +201,7 @@ const DATA_TABLES: Record<SnapshotDialect, [string, string][]> = {
     ['annual_report_version', 'report_id, version'],
     ['publication_version', 'publication_id, version'],
     ['publication_version_file', 'publication_id, version, file_id'],
+    ['live_category_count', 'org_id, category_id'],
     ['search_document', 'doc_key'],
     ['search_fts', 'rowid'],
   ],
@@ -182,6 +211,7 @@ const DATA_TABLES: Record<SnapshotDialect, [string, string][]> = {
     ['annual_report_version', 'report_id, version'],
     ['publication_version', 'publication_id, version'],
     ['publication_version_file', 'publication_id, version, file_id'],
+    ['live_category_count', 'org_id, category_id'],
     ['search_document', 'doc_key'],
     ['search_fts', 'doc_key'],
   ],

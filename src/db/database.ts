@@ -452,6 +452,16 @@ export interface PublicationReviewTable {
   findings_json: string;
 }
 
+/**
+ * The number of live versions (`publication_version.live = 1`) of an organization's category (migration
+ * 2026-12-14T0200), kept by the repository with every write of the live set; a derived table, not backed up.
+ */
+export interface LiveCategoryCountTable {
+  org_id: string;
+  category_id: string;
+  n: number;
+}
+
 /** A published version of a publication, frozen as JSON. */
 export interface PublicationVersionTable {
   publication_id: string;
@@ -887,6 +897,7 @@ export interface Database {
   publication_review: PublicationReviewTable;
   publication_version: PublicationVersionTable;
   publication_version_file: PublicationVersionFileTable;
+  live_category_count: LiveCategoryCountTable;
   publication_reassessment: PublicationReassessmentTable;
   search_document: SearchDocumentTable;
   key_area: KeyAreaTable;

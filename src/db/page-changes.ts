@@ -32,6 +32,8 @@ const PRIVATE_TABLES = new Set(
     'monitor_letter monitor_probe assessment_scheme assessment_entry assessment_adjustment',
     // The website report's public pages are rendered on each request (src/web/cache/cacheable.ts leaves them out).
     'website_report',
+    // Counts kept beside publication_version, whose write in the same transaction names the pages.
+    'live_category_count',
   ]
     .join(' ')
     .split(' '),

@@ -31,6 +31,7 @@ import * as trainingOversight from './2026-12-13T0100-training-oversight.js';
 import * as assessment from './2026-12-13T0200-assessment.js';
 import * as websiteReport from './2026-12-13T0300-website-report.js';
 import * as liveListColumns from './2026-12-14T0100-live-list-columns.js';
+import * as liveCategoryCount from './2026-12-14T0200-live-category-count.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-13T0200-assessment': assessment,
   '2026-12-13T0300-website-report': websiteReport,
   '2026-12-14T0100-live-list-columns': liveListColumns,
+  '2026-12-14T0200-live-category-count': liveCategoryCount,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */
