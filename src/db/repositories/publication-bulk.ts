@@ -1,10 +1,10 @@
 // SQL of the publications import: already-published items in batched multi-row inserts — the working
-// copy, its frozen live version (with the portal's live columns), one ledger row, and the search
-// index (search-index.ts `insertNewDocuments`), all in the caller's transaction.
+// copy, its frozen live version (with the portal's live columns) and the live counts, one ledger row, and
+// the search index (search-index.ts `insertNewDocuments`), all in the caller's transaction.
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import type { PublicationBulkWriter } from '../../app/publications/bulk-ports.js';
-import { publicationRow, reviewRow, versionRow } from './publication-repository.js';
+import { moveLiveCounts, publicationRow, reviewRow, versionRow } from './publication-repository.js';
 import { insertNewDocuments } from './search-index.js';
 import { refreshStatistics } from '../portable.js';
 
@@ -57,11 +57,10 @@ export function publicationBulkWriter(db: Kysely<Database>): PublicationBulkWrit
         'publication',
         items.map((i) => publicationRow(i.record)),
       );
-      await insertChunked(
-        db,
-        'publication_version',
-        items.map((i) => versionRow(i.record.id, i.record.orgId, i.live, i.record.createdBy)),
-      );
+      const versions = items.map((i) => versionRow(i.record.id, i.record.orgId, i.live, i.record.createdBy));
+      await insertChunked(db, 'publication_version', versions);
+      // New items only: their live versions add to the counts, summed per (organization, category) first.
+      await moveLiveCounts(db, { entered: versions.filter((v) => v.live === 1) });
       await insertChunked(
         db,
         'publication_review',
