@@ -117,6 +117,16 @@ export async function cloneMultiplied(
         `insert into ${to}.search_fts (doc_key, tsv) select doc_key + ${keyAdd}, tsv from ${from}.search_fts`,
       );
     }
+    // The live counts per category, copied from `from`, are counted again over the copies (as the migration does).
+    if (tables.rows.some(({ t }) => t === 'live_category_count')) {
+      await c.query(`delete from ${to}.live_category_count`);
+      await step(
+        'live_category_count',
+        `insert into ${to}.live_category_count (org_id, category_id, n)
+          select org_id, category_id, count(*) from ${to}.publication_version
+          where live = 1 and org_id is not null and category_id is not null group by org_id, category_id`,
+      );
+    }
     await c.query(
       `update ${to}.counter set value = value + ${(copies - 1) * 10_000_000} where key = 'search_document.doc_key'`,
     );
