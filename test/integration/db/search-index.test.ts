@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
+import { withDb } from '../../support/db-rows.js';
 import { syntheticDoc } from '../../../bench/lib/synthetic-text.js';
 import { normalize, parseQuery } from '../../../src/domain/search/tokenize.js';
 import type { SearchDocument, SearchQuery } from '../../../src/app/search/ports.js';
@@ -92,6 +94,33 @@ for (const dialect of DIALECTS) {
         assert.equal(page.total, expected.size);
       }
     });
+
+    test('should give a ranked term its exact total on every page, and past the last page', async () => {
+      const expected = truth('河长').size;
+      assert.ok(expected > 3, `河长: ${expected}`);
+      const second = await query('河长', { limit: 2, offset: 2 });
+      assert.equal(second.total, expected);
+      assert.equal(second.items.length, 2);
+      const past = await query('河长', { limit: 2, offset: expected + 10 });
+      assert.deepEqual(past.items, []);
+      assert.equal(past.total, expected);
+      assert.equal((await query('无此词语')).total, 0);
+    });
+
+    // FTS5 plans without statistics: PostgreSQL only.
+    if (dialect === 'postgres') {
+      test('should keep statistics of 10,000 tokens, so the planner tells rare terms from common ones', async () => {
+        const target = await withDb(rt, async (db) =>
+          Number(
+            (
+              await sql<{ t: number }>`select attstattarget as t from pg_attribute
+              where attrelid = 'search_fts'::regclass and attname = 'tsv'`.execute(db)
+            ).rows[0]?.t,
+          ),
+        );
+        assert.equal(target, 1000);
+      });
+    }
 
     test('should match every bigram of an unquoted term anywhere, a quoted term as a phrase, AND terms', async () => {
       assert.deepEqual(await ids('碳达峰'), truth('碳达', '达峰'));
