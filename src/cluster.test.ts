@@ -23,7 +23,14 @@ test('a dying worker is restarted after a doubling delay, capped', () => {
 test('workers start with the server V8 options unless the primary set its own', () => {
   assert.deepEqual(workerExecArgv([]), [...SERVER_NODE_FLAGS]);
   assert.deepEqual(workerExecArgv(['--enable-source-maps']), ['--enable-source-maps', ...SERVER_NODE_FLAGS]);
-  assert.deepEqual(workerExecArgv(['--max-semi-space-size=16']), ['--max-semi-space-size=16']);
+  assert.deepEqual(workerExecArgv(['--max-semi-space-size=16']), [
+    '--max-semi-space-size=16',
+    ...SERVER_NODE_FLAGS.filter((f) => !f.startsWith('--max-semi-space-size=')),
+  ]);
+  assert.deepEqual(workerExecArgv(['--max-old-space-size=4096']), [
+    '--max-old-space-size=4096',
+    ...SERVER_NODE_FLAGS.filter((f) => !f.startsWith('--max-old-space-size=')),
+  ]);
 });
 
 test('npm start runs the server with the same V8 options', () => {

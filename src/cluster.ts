@@ -10,10 +10,14 @@ import cluster, { type Worker } from 'node:cluster';
 
 /**
  * V8 options a server process starts with (`npm start`, the systemd unit of docs/deploy.md, every worker forked
- * here, the benches): a young generation of 2 × 4 MB instead of V8's default 2 × 16 MB, which a busy server
- * otherwise fills before collecting (docs/deploy.md, "Memory": its effect on the peak is not yet established).
+ * here, the benches; docs/deploy.md "Memory"): a young generation of 2 × 4 MB instead of V8's default 2 × 16 MB,
+ * and an old generation capped at 1 GB instead of V8's ~4 GB on a large machine. V8 sizes the old generation's
+ * growth between collections by that cap: with ~4 GB it lets a busy server's heap grow to ~3.4 times what is live
+ * (32 MB live → ~110 MB) before a full collection, with 1 GB to ~1.7 times. A server holds ~35 MB live; a process
+ * that ever needs more than 1 GB of heap stops with an out-of-memory error and is started again (systemd, or the
+ * primary of `--workers`).
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--max-old-space-size=1024'];
 
 /** The primary's V8 options with SERVER_NODE_FLAGS added where the primary was not started with its own. */
 export function workerExecArgv(primary: readonly string[]): string[] {
