@@ -89,7 +89,10 @@ export async function cloneMultiplied(
     dumpSection(url, from, to, 'pre-data');
     log(`    tables of ${from} created in ${to}`);
     const tables = await c.query<{ t: string }>(
-      `select table_name as t from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'`,
+      // Partitions are left out: their rows are copied through their parent (the job engine's queue tables).
+      `select table_name as t from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'
+        and not exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
+          join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relname = table_name)`,
       [from],
     );
     for (const { t } of tables.rows) await step(`copy ${t}`, await copyStatement(c, from, to, t));
