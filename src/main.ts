@@ -46,6 +46,8 @@ export type Runtime = {
   ctx: AppContext;
   maintenance: Maintenance;
   dialect: 'sqlite' | 'postgres';
+  /** The migrations this opening applied (none when the database was up to date). */
+  migrated: string[];
   /** What the background jobs need of this process (the data folder, its name, the outbox's period). */
   jobHost: JobHost;
   /** Stops the job engine (when started), then closes the database. */
@@ -84,7 +86,7 @@ export async function openRuntime(
   },
 ): Promise<Runtime> {
   const handle = openDb(db);
-  await migrateToLatest(handle);
+  const migrated = await migrateToLatest(handle);
   const clock = opts.clock ?? systemClock(opts.timeZone);
   const jobs = jobEngine(db, handle.schema, () => clock.today());
   const { documentReader, catalogueSheets, wordBody } = documentReaders(opts.documents);
@@ -132,7 +134,7 @@ export async function openRuntime(
     await jobs.stop();
     await handle.close();
   };
-  return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, jobHost, close };
+  return { ctx, maintenance: maintenance(handle), dialect: handle.dialect, migrated, jobHost, close };
 }
 
 /**

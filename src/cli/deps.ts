@@ -15,6 +15,8 @@ export type CliRuntime = {
   ctx: AppContext;
   maintenance: Maintenance;
   dialect: 'sqlite' | 'postgres';
+  /** The migrations opening the database applied. */
+  migrated: string[];
   jobHost: JobHost;
   close: () => Promise<void>;
 };

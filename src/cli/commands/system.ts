@@ -48,8 +48,9 @@ export async function serve(deps: CliDeps, opts: { workers?: string } = {}): Pro
 
 /** `db migrate`. */
 export async function migrate(deps: CliDeps): Promise<void> {
-  await withRuntime(deps, async ({ maintenance }) => {
-    const applied = await maintenance.migrate();
+  // Opening the database applies pending migrations already: those are reported with any applied here.
+  await withRuntime(deps, async ({ maintenance, migrated }) => {
+    const applied = [...migrated, ...(await maintenance.migrate())];
     deps.out(
       applied.length > 0 ? `已执行 / applied: ${applied.join(', ')}` : '数据库已是最新 / database is up to date',
     );
