@@ -198,6 +198,10 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
   }
 
   const countOf = async (q: RawBuilder<{ n: number | string }>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
+  /** The matches passing the filters, counted (up to `cap` when given). */
+  const countMatches = (m: MatchQuery, where: RawBuilder<SqlBool>, cap?: number) =>
+    countOf(sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(m)} and ${where}
+      ${cap === undefined ? sql`` : sql`limit ${cap}`}) x`);
 
   /** The page ordered by relevance or, when asked, newest first; every match is scored (at most COUNT_CAP). */
   async function ranked(q: SearchQuery, m: MatchQuery, together: string[][], where: RawBuilder<SqlBool>) {
@@ -209,25 +213,23 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
             together.map((chain) => sql`(case when ${fts.matchesRow(allOf([chain]))} then 1 else 0 end)`),
             sql` + `,
           );
-    const order =
+    const order = (t: string) =>
       q.sort === 'date'
-        ? sql`d.published_on desc, d.doc_key desc`
-        : sql`together desc, score desc, d.published_on desc, d.doc_key desc`;
-    // The total comes with the page (a window count over the matches before the limit): one pass over the matches
-    // instead of a count and then the ranking, each joining every match to its document.
-    const rows = await sql<HitRow & { total: number | string }>`select *, count(*) over () as total from (
-        select ${COLUMNS}, d.doc_key, ${fts.score(m)} as score, ${adjacency} as together from ${fts.from}
-        where ${fts.match(m)} and ${where}) d
-      order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
+        ? sql.raw(`${t}.published_on desc, ${t}.doc_key desc`)
+        : sql.raw(`${t}.together desc, ${t}.score desc, ${t}.published_on desc, ${t}.doc_key desc`);
+    // Every match is scored and counted with its key and sort columns only (a window count over the matches before
+    // the limit); the page's rows alone are then read whole. Carrying every match's text through the count and the
+    // sort cost more than a separate count (SQLite 5.2 → 7.0 ms for a term of 1,010 matches at 1,000,000 items).
+    const rows = await sql<HitRow & { total: number | string }>`select ${COLUMNS}, r.score, r.total from (
+        select m.*, count(*) over () as total from (
+          select d.doc_key, d.published_on, ${fts.score(m)} as score, ${adjacency} as together from ${fts.from}
+          where ${fts.match(m)} and ${where}) m
+        order by ${order('m')} limit ${q.limit} offset ${q.offset}) r
+      join search_document d on d.doc_key = r.doc_key
+      order by ${order('r')}`.execute(db);
     // A page past the end has no row to carry the total: only then is it counted on its own.
-    const total =
-      rows.rows.length > 0
-        ? Number(rows.rows[0]?.total)
-        : q.offset === 0
-          ? 0
-          : await countOf(
-              sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(m)} and ${where}) x`,
-            );
+    const first = rows.rows[0];
+    const total = first ? Number(first.total) : q.offset === 0 ? 0 : await countMatches(m, where);
     return { items: rows.rows.map(toHit), total, order: q.sort ?? 'relevance' } as const;
   }
 
@@ -238,11 +240,7 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
       q.kind !== undefined ||
       q.year !== undefined ||
       q.validity !== undefined;
-    const n = filtered
-      ? await countOf(
-          sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(m)} and ${where} limit ${COUNT_CAP + 1}) x`,
-        )
-      : COUNT_CAP + 1;
+    const n = filtered ? await countMatches(m, where, COUNT_CAP + 1) : COUNT_CAP + 1;
     // Key order is published_on desc, then arrival desc (docKey).
     const rows = await sql<HitRow>`select ${COLUMNS} from ${fts.from}
       where ${fts.match(m)} and ${where}
