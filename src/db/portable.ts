@@ -33,8 +33,11 @@ export type FullTextSql = {
   key: RawBuilder<number>;
   /** The match condition for `from` (no empty group). */
   match(q: MatchQuery): RawBuilder<SqlBool>;
-  /** Whether a row of `from` matches this query too (ranking by a phrase); PostgreSQL reads the row's own tsvector. */
-  matchesRow(q: MatchQuery): RawBuilder<SqlBool>;
+  /**
+   * Whether a row of `from` (one of the matches of `within`) matches query `q` too: ranking by a phrase.
+   * PostgreSQL reads the row's own tsvector; FTS5 tests the key against the set matching both.
+   */
+  matchesRow(q: MatchQuery, within: MatchQuery): RawBuilder<SqlBool>;
   /** Matches in the token index alone, counted up to `limit` (a cheap estimate: no join). */
   countUpTo(q: MatchQuery, limit: number): RawBuilder<{ n: number | string }>;
   /** Relevance for `from` (higher is better; title hits weigh more). */
@@ -76,8 +79,11 @@ const fts5: FullTextSql = {
   from: sql`search_fts join search_document d on d.doc_key = search_fts.rowid`,
   key: sql<number>`search_fts.rowid`,
   match: (p) => sql<SqlBool>`search_fts match ${fts5Match(p)}`,
-  matchesRow: (p) =>
-    sql<SqlBool>`exists (select 1 from search_fts where search_fts match ${fts5Match(p)} and search_fts.rowid = d.doc_key)`,
+  // One FTS5 query for every row, over the matches alone: a correlated lookup per row (`rowid = d.doc_key`) reads the
+  // phrase's token lists again for each row (177 ms for 992 matches of 量子通信 at 1,000,000 items, against 5 ms), and
+  // the phrase over the whole index collects every item where common words stand together (130–370 ms).
+  matchesRow: (p, within) =>
+    sql<SqlBool>`d.doc_key in (select rowid from search_fts where search_fts match ${`(${fts5Match(p)}) AND (${fts5Match(within)})`})`,
   countUpTo: (p, limit) =>
     sql`select count(*) as n from (select rowid from search_fts where search_fts match ${fts5Match(p)} limit ${limit}) x`,
   score: () => sql<number>`(-bm25(search_fts, 4.0, 1.0))`,

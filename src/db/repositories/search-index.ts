@@ -210,7 +210,7 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
       together.length === 0
         ? sql`0`
         : sql.join(
-            together.map((chain) => sql`(case when ${fts.matchesRow(allOf([chain]))} then 1 else 0 end)`),
+            together.map((chain) => sql`(case when ${fts.matchesRow(allOf([chain]), m)} then 1 else 0 end)`),
             sql` + `,
           );
     const order = (t: string) =>
