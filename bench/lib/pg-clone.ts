@@ -8,6 +8,8 @@
 // Needs pg_dump and psql (the schema's tables, then its indexes and constraints after the rows).
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
+import { openDb } from '../../src/db/connect.js';
+import { recountLiveCategories } from '../../src/db/migrations/2026-12-14T0200-live-category-count.js';
 
 /** A new uuid-shaped id for copy `k` of an item (md5 of the id and k: distinct, stable, never an original's). */
 const CLONE_ID = `create function pg_temp.clone_id(id text, k int) returns text language sql immutable as $$
@@ -137,15 +139,16 @@ export async function cloneMultiplied(
         `insert into ${to}.search_fts (doc_key, tsv) select doc_key + ${keyAdd}, tsv from ${from}.search_fts`,
       );
     }
-    // The live counts per category, copied from `from`, are counted again over the copies (as the migration does).
+    // The live counts per category, copied from `from`, are counted again over the copies (the migration's fill).
     if (tables.rows.some(({ t }) => t === 'live_category_count')) {
-      await c.query(`delete from ${to}.live_category_count`);
-      await step(
-        'live_category_count',
-        `insert into ${to}.live_category_count (org_id, category_id, n)
-          select org_id, category_id, count(*) from ${to}.publication_version
-          where live = 1 and org_id is not null and category_id is not null group by org_id, category_id`,
-      );
+      const t0 = performance.now();
+      const h = openDb({ kind: 'postgres', url, schema: to });
+      try {
+        await recountLiveCategories(h.kysely);
+      } finally {
+        await h.close();
+      }
+      log(`    live_category_count counted again, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
     await c.query(
       `update ${to}.counter set value = value + ${(copies - 1) * 10_000_000} where key = 'search_document.doc_key'`,
