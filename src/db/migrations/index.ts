@@ -33,6 +33,7 @@ import * as websiteReport from './2026-12-13T0300-website-report.js';
 import * as liveListColumns from './2026-12-14T0100-live-list-columns.js';
 import * as liveCategoryCount from './2026-12-14T0200-live-category-count.js';
 import * as searchStatistics from './2026-12-14T0300-search-statistics.js';
+import * as searchPendingList from './2026-12-14T0400-search-pending-list.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T0100-foundation': foundation,
@@ -68,6 +69,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-14T0100-live-list-columns': liveListColumns,
   '2026-12-14T0200-live-category-count': liveCategoryCount,
   '2026-12-14T0300-search-statistics': searchStatistics,
+  '2026-12-14T0400-search-pending-list': searchPendingList,
 };
 
 /** Provides the static migration list to Kysely's Migrator (no file-system scanning). */

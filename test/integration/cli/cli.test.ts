@@ -219,7 +219,7 @@ for (const dialect of DIALECTS) {
       const first = await runGongkaiInProcess(['db', 'migrate'], box.env);
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /已执行 \/ applied: 2026-11-28T0100-foundation, /);
-      assert.match(first.stdout, /2026-12-14T0300-search-statistics/);
+      assert.match(first.stdout, /2026-12-14T0400-search-pending-list/);
       const second = await runGongkaiInProcess(['db', 'migrate'], box.env);
       assert.equal(second.code, 0, second.stderr);
       assert.match(second.stdout, /数据库已是最新 \/ database is up to date/);

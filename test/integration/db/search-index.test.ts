@@ -120,6 +120,18 @@ for (const dialect of DIALECTS) {
         );
         assert.equal(target, 1000);
       });
+
+      test("should keep the GIN index's pending list small, so that a search never reads megabytes of it", async () => {
+        const options = await withDb(
+          rt,
+          async (db) =>
+            (
+              await sql<{ o: string[] | null }>`select reloptions as o from pg_class
+              where oid = 'search_fts_tsv_idx'::regclass`.execute(db)
+            ).rows[0]?.o,
+        );
+        assert.deepEqual(options, ['gin_pending_list_limit=64']);
+      });
     }
 
     test('should match every bigram of an unquoted term anywhere, a quoted term as a phrase, AND terms', async () => {
