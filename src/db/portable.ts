@@ -29,12 +29,17 @@ export function startsWithText(column: string, text: string): Expression<SqlBool
 export type FullTextSql = {
   /** The FROM clause joining the token index to `d`, for queries driven by the index. */
   from: RawBuilder<unknown>;
-  /** The token index's key in `from` (equal to `d.doc_key`; ordering by it is newest first, see search-index.ts). */
+  /** The FROM clause of the token index alone (no `d`): when no condition on `d` applies. */
+  index: RawBuilder<unknown>;
+  /**
+   * The token index's key in `from` and `index` (equal to `d.doc_key`; ordering by it is newest first, see
+   * search-index.ts).
+   */
   key: RawBuilder<number>;
-  /** The match condition for `from` (no empty group). */
+  /** The match condition for `from` or `index` (no empty group). */
   match(q: MatchQuery): RawBuilder<SqlBool>;
   /**
-   * Whether a row of `from` (one of the matches of `within`) matches query `q` too: ranking by a phrase.
+   * Whether a row of `from` or `index` (one of the matches of `within`) matches query `q` too: ranking by a phrase.
    * PostgreSQL reads the row's own tsvector; FTS5 tests the key against the set matching both.
    */
   matchesRow(q: MatchQuery, within: MatchQuery): RawBuilder<SqlBool>;
@@ -77,13 +82,14 @@ const fts5Match = (q: MatchQuery) => q.map((g) => `(${g.map((p) => `"${p.join(' 
 
 const fts5: FullTextSql = {
   from: sql`search_fts join search_document d on d.doc_key = search_fts.rowid`,
+  index: sql`search_fts`,
   key: sql<number>`search_fts.rowid`,
   match: (p) => sql<SqlBool>`search_fts match ${fts5Match(p)}`,
   // One FTS5 query for every row, over the matches alone: a correlated lookup per row (`rowid = d.doc_key`) reads the
   // phrase's token lists again for each row (177 ms for 992 matches of 量子通信 at 1,000,000 items, against 5 ms), and
   // the phrase over the whole index collects every item where common words stand together (130–370 ms).
   matchesRow: (p, within) =>
-    sql<SqlBool>`d.doc_key in (select rowid from search_fts where search_fts match ${`(${fts5Match(p)}) AND (${fts5Match(within)})`})`,
+    sql<SqlBool>`search_fts.rowid in (select rowid from search_fts where search_fts match ${`(${fts5Match(p)}) AND (${fts5Match(within)})`})`,
   countUpTo: (p, limit) =>
     sql`select count(*) as n from (select rowid from search_fts where search_fts match ${fts5Match(p)} limit ${limit}) x`,
   score: () => sql<number>`(-bm25(search_fts, 4.0, 1.0))`,
@@ -133,6 +139,7 @@ export function tsVectorLiteral(title: readonly string[], body: readonly string[
 
 const tsvector: FullTextSql = {
   from: sql`search_fts f join search_document d on d.doc_key = f.doc_key`,
+  index: sql`search_fts f`,
   key: sql<number>`f.doc_key`,
   match: (p) => sql<SqlBool>`f.tsv @@ cast(${tsQuery(p)} as tsquery)`,
   // The row's tsvector is in scope: testing it again costs no second lookup (a correlated subquery read each

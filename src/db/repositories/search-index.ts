@@ -2,7 +2,9 @@
 // (portable.ts `fullTextSql`: FTS5 on SQLite, tsvector + GIN on PostgreSQL).
 //
 // Query plan, the same on both engines:
-//   1. Estimate: count matches in the token index alone, stopping at COUNT_CAP + 1 (no join, cheap).
+//   1. Estimate: count matches in the token index alone, stopping at COUNT_CAP + 1 (no join, cheap); in the same
+//      round trip, whether the index holds items of another type. When it does not and no filter applies, steps 2
+//      and 3 read the matches from the token index alone, and search_document only for the page's rows.
 //   2. At most COUNT_CAP: a selective term. Join, filter and rank them all by bm25 / ts_rank (at
 //      most COUNT_CAP rows to score); the total is exact.
 //   3. More: a common term. Ranking or counting every match costs hundreds of milliseconds at a
@@ -94,6 +96,14 @@ function filters(
   if (q.validity !== undefined) parts.push(sql`d.validity = ${q.validity}`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
+
+/** Whether a query narrows by anything but the type. */
+const hasFilters = (q: Pick<SearchQuery, 'orgIds' | 'categoryId' | 'kind' | 'year' | 'validity'>) =>
+  q.orgIds !== undefined ||
+  q.categoryId !== undefined ||
+  q.kind !== undefined ||
+  q.year !== undefined ||
+  q.validity !== undefined;
 
 /** Tokens of an item: the title column, and the 文号, summary and body column. */
 function docTokens(doc: Pick<SearchDocument, 'title' | 'docNo' | 'summary' | 'bodyText'>): {
@@ -198,13 +208,26 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
   }
 
   const countOf = async (q: RawBuilder<{ n: number | string }>) => Number((await q.execute(db)).rows[0]?.n ?? 0);
-  /** The matches passing the filters, counted (up to `cap` when given). */
-  const countMatches = (m: MatchQuery, where: RawBuilder<SqlBool>, cap?: number) =>
-    countOf(sql`select count(*) as n from (select 1 as one from ${fts.from} where ${fts.match(m)} and ${where}
+
+  /**
+   * The matches of `m`: from the token index alone when no condition on search_document applies (`where` null),
+   * else joined to it (`d`). A join costs a lookup per match before any limit: for a term of 1,010 matches at
+   * 1,000,000 items on PostgreSQL, 7 ms of a 7.5 ms page (docs/decisions/0008-search-index.md).
+   */
+  const matches = (m: MatchQuery, where: RawBuilder<SqlBool> | null) =>
+    where === null ? sql`${fts.index} where ${fts.match(m)}` : sql`${fts.from} where ${fts.match(m)} and ${where}`;
+
+  /** The matches counted (up to `cap` when given). */
+  const countMatches = (m: MatchQuery, where: RawBuilder<SqlBool> | null, cap?: number) =>
+    countOf(sql`select count(*) as n from (select 1 as one from ${matches(m, where)}
       ${cap === undefined ? sql`` : sql`limit ${cap}`}) x`);
 
+  // Newest first is key order: a key's high part is its item's 发布日期 (docKey), so ordering by the key alone is
+  // ordering by published_on, then by arrival.
+  const byKey = (t: string) => sql.raw(`${t}.doc_key desc`);
+
   /** The page ordered by relevance or, when asked, newest first; every match is scored (at most COUNT_CAP). */
-  async function ranked(q: SearchQuery, m: MatchQuery, together: string[][], where: RawBuilder<SqlBool>) {
+  async function ranked(q: SearchQuery, m: MatchQuery, together: string[][], where: RawBuilder<SqlBool> | null) {
     // Items where more of the unquoted terms' chains stand together come first, then by bm25 / ts_rank.
     const adjacency =
       together.length === 0
@@ -214,16 +237,13 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
             sql` + `,
           );
     const order = (t: string) =>
-      q.sort === 'date'
-        ? sql.raw(`${t}.published_on desc, ${t}.doc_key desc`)
-        : sql.raw(`${t}.together desc, ${t}.score desc, ${t}.published_on desc, ${t}.doc_key desc`);
-    // Every match is scored and counted with its key and sort columns only (a window count over the matches before
-    // the limit); the page's rows alone are then read whole. Carrying every match's text through the count and the
-    // sort cost more than a separate count (SQLite 5.2 → 7.0 ms for a term of 1,010 matches at 1,000,000 items).
+      q.sort === 'date' ? byKey(t) : sql`${sql.raw(`${t}.together desc, ${t}.score desc`)}, ${byKey(t)}`;
+    // Every match is scored and counted with its key alone (a window count over the matches before the limit); the
+    // page's rows alone are then read whole. Carrying every match's text through the count and the sort cost more
+    // than a separate count (SQLite 5.2 → 7.0 ms for a term of 1,010 matches at 1,000,000 items).
     const rows = await sql<HitRow & { total: number | string }>`select ${COLUMNS}, r.score, r.total from (
         select m.*, count(*) over () as total from (
-          select d.doc_key, d.published_on, ${fts.score(m)} as score, ${adjacency} as together from ${fts.from}
-          where ${fts.match(m)} and ${where}) m
+          select ${fts.key} as doc_key, ${fts.score(m)} as score, ${adjacency} as together from ${matches(m, where)}) m
         order by ${order('m')} limit ${q.limit} offset ${q.offset}) r
       join search_document d on d.doc_key = r.doc_key
       order by ${order('r')}`.execute(db);
@@ -233,20 +253,24 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
     return { items: rows.rows.map(toHit), total, order: q.sort ?? 'relevance' } as const;
   }
 
-  async function newestFirst(q: SearchQuery, m: MatchQuery, where: RawBuilder<SqlBool>) {
-    const filtered =
-      q.orgIds !== undefined ||
-      q.categoryId !== undefined ||
-      q.kind !== undefined ||
-      q.year !== undefined ||
-      q.validity !== undefined;
-    const n = filtered ? await countMatches(m, where, COUNT_CAP + 1) : COUNT_CAP + 1;
-    // Key order is published_on desc, then arrival desc (docKey).
-    const rows = await sql<HitRow>`select ${COLUMNS} from ${fts.from}
-      where ${fts.match(m)} and ${where}
-      order by ${fts.key} desc limit ${q.limit} offset ${q.offset}`.execute(db);
+  async function newestFirst(q: SearchQuery, m: MatchQuery, where: RawBuilder<SqlBool> | null) {
+    const n = hasFilters(q) ? await countMatches(m, where, COUNT_CAP + 1) : COUNT_CAP + 1;
+    // The page's keys first, its rows then: a sort carrying every match's row costs more than the keys' sort.
+    const rows = await sql<HitRow>`select ${COLUMNS} from (
+        select ${fts.key} as doc_key from ${matches(m, where)} order by ${fts.key} desc
+        limit ${q.limit} offset ${q.offset}) k
+      join search_document d on d.doc_key = k.doc_key
+      order by ${byKey('k')}`.execute(db);
     return { items: rows.rows.map(toHit), total: n > COUNT_CAP ? null : n, order: 'date' } as const;
   }
+
+  /**
+   * Whether the index holds items of another type than `docType` (two seeks in the primary key). When it holds
+   * none, the type's condition is true of every match and the matches are read from the token index alone.
+   */
+  const otherTypes = (docType: string) =>
+    sql<SqlBool>`(exists (select 1 from search_document where doc_type < ${docType})
+      or exists (select 1 from search_document where doc_type > ${docType}))`;
 
   async function query(q: SearchQuery): Promise<SearchPage> {
     const plan = matchPlan(q.terms);
@@ -256,9 +280,18 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
     if (plan.units.length === 0 || m === null) {
       return { items: [], total: 0, countCap: COUNT_CAP, order: 'relevance', partial };
     }
-    const estimate = await countOf(fts.countUpTo(m, COUNT_CAP + 1));
-    const page =
-      estimate <= COUNT_CAP ? await ranked(q, m, plan.together, filters(q)) : await newestFirst(q, m, filters(q));
+    const filtered = hasFilters(q);
+    // The estimate and the type check in one round trip.
+    const first = (
+      await sql<{
+        n: number | string;
+        other: number | boolean;
+      }>`select c.n, ${filtered ? sql`1` : otherTypes(q.docType)}
+        as other from (${fts.countUpTo(m, COUNT_CAP + 1)}) c`.execute(db)
+    ).rows[0];
+    const estimate = Number(first?.n ?? 0);
+    const where = filtered || Number(first?.other ?? 1) !== 0 ? filters(q) : null;
+    const page = estimate <= COUNT_CAP ? await ranked(q, m, plan.together, where) : await newestFirst(q, m, where);
     return { ...page, countCap: COUNT_CAP, partial };
   }
 

@@ -258,6 +258,57 @@ for (const dialect of DIALECTS) {
       await rt.ctx.uow.run((r) => r.search.remove('publication', 'probe'));
     });
 
+    test('should keep items of another type out of a search, ranked or newest first', async () => {
+      // While the index holds one type, matches are read from the token index alone: a second type brings the join.
+      const other: SearchDocument = {
+        ...(docs[7] as SearchDocument),
+        docType: 'interpretation',
+        docId: 'other-type',
+        title: '河长制信息解读',
+        bodyText: '河长制工作信息。',
+        publishedOn: '2030-01-01',
+      };
+      await rt.ctx.uow.run((r) => r.search.upsert(other));
+      try {
+        const ranked = await query('河长');
+        assert.equal(ranked.order, 'relevance');
+        assert.deepEqual(new Set(ranked.items.map((i) => i.docId)), truth('河长'));
+        assert.equal(ranked.total, truth('河长').size);
+        const newest = await query('信息', { limit: 5 });
+        assert.equal(newest.order, 'date');
+        assert.ok(!newest.items.some((i) => i.docId === 'other-type'));
+        assert.equal(newest.items.length, 5);
+        const own = await query('河长', { docType: 'interpretation' });
+        assert.deepEqual(
+          own.items.map((i) => i.docId),
+          ['other-type'],
+        );
+        assert.equal(own.total, 1);
+        const ownNewest = await query('信息', { docType: 'interpretation' });
+        assert.deepEqual(
+          ownNewest.items.map((i) => i.docId),
+          ['other-type'],
+        );
+      } finally {
+        await rt.ctx.uow.run((r) => r.search.remove('interpretation', 'other-type'));
+      }
+      const alone = await query('信息', { limit: 5 });
+      assert.deepEqual(
+        alone.items.map((i) => i.publishedOn),
+        [...alone.items.map((i) => i.publishedOn)].sort().reverse(),
+      );
+    });
+
+    test('should order a ranked term newest first when asked', async () => {
+      const expected = truth('河长');
+      const page = await query('河长', { sort: 'date' });
+      assert.equal(page.order, 'date');
+      assert.equal(page.total, expected.size);
+      const dates = page.items.map((i) => i.publishedOn);
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      assert.deepEqual(new Set(page.items.map((i) => i.docId)), expected);
+    });
+
     test('should return highlighted results and a clear empty page', async () => {
       const res = await searchPublic(rt.ctx, { q: '河长' });
       assert.equal(res.status, 'ok');
