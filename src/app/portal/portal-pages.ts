@@ -2,7 +2,7 @@
 // among the active ones, reads what the page shows, and answers 'not_found' for anything the public may not
 // see. Pages get ids and credit codes, never addresses: web/ builds those (PortalUrls).
 import type { AppContext } from '../context.js';
-import type { Organization, OrgNode } from '../../domain/orgs/organization.js';
+import { choicesAlong, type Organization, type OrgNode } from '../../domain/orgs/organization.js';
 import type { PublicationKind, Validity } from '../../domain/publications/publication.js';
 import { notFound } from '../errors.js';
 import { searchPublic, type PublicSearchResult, type SearchSort } from '../search/search.js';
@@ -139,11 +139,20 @@ export type SearchPage = {
   /** The parameters as applied: a category only with its organization. */
   params: SearchParams;
   result: PublicSearchResult;
+  /** The organizations the 发布机构 filter offers (all, or in a large tree the part opened along the chosen one). */
+  orgChoices: OrgNode[];
   /** The chosen organization's categories (the category filter shows only with an organization). */
   categories: CategoryNode[];
   /** Years to filter by, newest first. */
   years: number[];
 };
+
+/**
+ * Organizations the search page's 发布机构 filter lists whole; a larger tree is offered level by level. A county's
+ * tree (tens to a few hundred organizations) stays one list; a province's (thousands) would make every search page
+ * hundreds of kilobytes.
+ */
+export const ORG_CHOICES_MAX = 500;
 
 /** The search page: full-text hits among live items, filtered. */
 export async function searchPage(ctx: AppContext, given: SearchParams): Promise<SearchPage> {
@@ -164,7 +173,7 @@ export async function searchPage(ctx: AppContext, given: SearchParams): Promise<
   ]);
   const thisYear = Number(ctx.clock.today().slice(0, 4));
   const years = Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
-  return { site, params, result, categories, years };
+  return { site, params, result, orgChoices: choicesAlong(site.tree, org, ORG_CHOICES_MAX), categories, years };
 }
 
 /** A feed: its organization, the category when it is a category's, and the latest items. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ancestry, orderTree, subtreeIds, wouldCreateCycle, type Organization } from './organization.js';
+import { ancestry, choicesAlong, orderTree, subtreeIds, wouldCreateCycle, type Organization } from './organization.js';
 import { testOrganization } from './test-support.js';
 
 const org = (id: string, parentId: string | null, sortOrder = 0, name = id): Organization =>
@@ -39,4 +39,27 @@ test('should refuse moves that make an organization its own ancestor', () => {
 test('should list a subtree', () => {
   assert.deepEqual([...subtreeIds(orgs, 'dept-a')].sort(), ['dept-a', 'unit']);
   assert.equal(subtreeIds(orgs, 'gov').size, 5);
+});
+
+test('should offer every organization of a small tree, and a large tree opened along the chosen one', () => {
+  const tree = orderTree([
+    ...orgs,
+    org('unit-child', 'unit'),
+    org('unit-sibling', 'dept-a', 5),
+    org('street-child', 'street'),
+  ]);
+  const ids = (chosen?: string, max = 3) =>
+    choicesAlong(
+      tree,
+      tree.find((o) => o.id === chosen),
+      max,
+    ).map((o) => o.id);
+  assert.deepEqual(
+    ids(undefined, 100),
+    tree.map((o) => o.id),
+  );
+  assert.deepEqual(ids(), ['gov', 'dept-a', 'dept-b', 'street']);
+  assert.deepEqual(ids('dept-a'), ['gov', 'dept-a', 'unit', 'unit-sibling', 'dept-b', 'street']);
+  assert.deepEqual(ids('unit'), ['gov', 'dept-a', 'unit', 'unit-child', 'unit-sibling', 'dept-b', 'street']);
+  assert.deepEqual(ids('street'), ['gov', 'dept-a', 'dept-b', 'street', 'street-child']);
 });

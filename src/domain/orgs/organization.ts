@@ -70,6 +70,20 @@ export type Organization = OrganizationFields & {
 export type OrgNode = Organization & { depth: number; path: string[] };
 
 /**
+ * The organizations a choice list offers (the search page's 发布机构): all of them while the tree has at most `max`;
+ * in a larger tree (a province of thousands) the roots and their children, and the tree opened along `chosen` —
+ * the children of each organization on its path, its own included — so that a visitor reaches any organization
+ * level by level without a page that lists thousands.
+ * @param tree the tree in tree order ({@link orderTree})
+ * @returns a part of `tree`, in tree order
+ */
+export function choicesAlong(tree: readonly OrgNode[], chosen: OrgNode | undefined, max: number): OrgNode[] {
+  if (tree.length <= max) return [...tree];
+  const open = new Set(chosen?.path ?? []);
+  return tree.filter((o) => o.depth <= 1 || (o.parentId !== null && open.has(o.parentId)));
+}
+
+/**
  * Orders organizations depth-first (roots first, siblings by sortOrder then name).
  * @param orgs all organizations (any order)
  * @returns the same organizations in tree order with depth and id path

@@ -210,6 +210,9 @@ for (const dialect of DIALECTS) {
       assert.ok(!found.text.includes('<试行>'));
       const filtered = await html(`/search?q=湖长&org=${root.creditCode}&kind=news`);
       assert.match(filtered.text, /没有找到与“湖长”相关的信息/);
+      // A county's tree is offered whole in the 发布机构 filter, the chosen organization selected.
+      for (const o of await rt.ctx.repos.orgs.list()) assert.ok(found.text.includes(`<option value="${o.creditCode}"`));
+      assert.ok(filtered.text.includes(`<option value="${root.creditCode}" selected="">`));
       const none = await html('/search?q=不存在的词语');
       assert.equal(none.status, 200);
       assert.match(none.text, /没有找到/);

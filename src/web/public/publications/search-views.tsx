@@ -54,7 +54,7 @@ export function SearchView(p: SearchPage) {
           value={params.org}
           options={[
             ['', '全部机构'],
-            ...site.tree.map((o): [string, string] => [o.creditCode, `${'　'.repeat(o.depth)}${o.name}`]),
+            ...p.orgChoices.map((o): [string, string] => [o.creditCode, `${'　'.repeat(o.depth)}${o.name}`]),
           ]}
         />
         {p.categories.length > 0 ? (
