@@ -10,8 +10,10 @@
 // Never part of CI or `npm test`.
 //
 // Usage: npm run bench:scale [-- --items 20000] [--seconds 10] [--connections 16] [--compare-items 3000000]
-//        [--build-only] [--compare-only]   (PostgreSQL via GONGKAI_TEST_PG_URL; BENCH_SCALE_ITEMS sets the size too;
-//        --build-only builds the kept schemas and stops; --compare-only measures only the page costs)
+//        [--warm 2] [--build-only] [--compare-only]   (PostgreSQL via GONGKAI_TEST_PG_URL; BENCH_SCALE_ITEMS sets
+//        the size too; --warm: seconds of the mix before each measurement — the default leaves most page views
+//        missing the page cache, 40 fills every worker's cache with the 4,000 pages; --build-only builds the kept
+//        schemas and stops; --compare-only measures only the page costs)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -31,6 +33,7 @@ import { SERVER_NODE_FLAGS } from '../src/cluster.js';
 const ITEMS = Number(arg('items') ?? process.env.BENCH_SCALE_ITEMS ?? 20_000);
 const COMPARE = arg('compare-items') === undefined ? undefined : Number(arg('compare-items'));
 const SECONDS = Number(arg('seconds') ?? 10);
+const WARM = Number(arg('warm') ?? 2);
 const CONNECTIONS = Number(arg('connections') ?? 16);
 const BIN = fileURLToPath(new URL('../bin/gongkai.js', import.meta.url));
 const PORT = 3961;
@@ -251,7 +254,7 @@ async function measure(label: string, schema: string, args: string[], targets: T
     const serverPids = () => [child.pid ?? 0, ...childrenOf(child.pid ?? 0)];
     const workers = args.includes('--workers') ? childrenOf(child.pid ?? 0) : [child.pid ?? 0];
     const startRss = workers.map(rssOf);
-    await runLoad(base, mixed(targets), { connections: CONNECTIONS, seconds: 2, ok: (s) => s < 400 });
+    await runLoad(base, mixed(targets), { connections: CONNECTIONS, seconds: WARM, ok: (s) => s < 400 });
     const samplers = workers.map((p) => sampleRss(p));
     const server = ticksSince(serverPids());
     const postgres = ticksSince(await backendsOf(serverPids()));
@@ -285,7 +288,7 @@ const pad = (s: string, n: number) => s.padEnd(n);
 
 function report(runs: Run[]): string[] {
   const out = [
-    `mixed load (90 % pages, 9 % search, 1 % applications), ${ITEMS.toLocaleString('en')} items, ${CONNECTIONS} connections, ${SECONDS} s`,
+    `mixed load (90 % pages, 9 % search, 1 % applications), ${ITEMS.toLocaleString('en')} items, ${CONNECTIONS} connections, ${SECONDS} s after ${WARM} s of warm-up`,
     `  machine: ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)} when the report was written (other work on the machine skews every figure)`,
     `  ${pad('server', 22)}${pad('req/s', 9)}${pad('p95', 10)}${pad('errors', 8)}${pad('CPU cores: server', 19)}${pad('load gen.', 11)}${pad('PostgreSQL', 12)}RSS MB after start → peak`,
   ];
@@ -389,6 +392,6 @@ if (COMPARE !== undefined) {
 }
 log('');
 log(
-  `npm run bench:scale -- --items ${ITEMS} --seconds ${SECONDS} --connections ${CONNECTIONS}${COMPARE ? ` --compare-items ${COMPARE}` : ''}`,
+  `npm run bench:scale -- --items ${ITEMS} --seconds ${SECONDS} --connections ${CONNECTIONS} --warm ${WARM}${COMPARE ? ` --compare-items ${COMPARE}` : ''}`,
 );
 for (const line of lines) log(line);
