@@ -116,7 +116,9 @@ async function pickTargets(db: DbConfig): Promise<Targets> {
 }
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
-const SEARCHES = [...BENCH_TERMS.rare, ...BENCH_TERMS.common].map((t) => `/search?q=${encodeURIComponent(t)}`);
+const SEARCHES = [...BENCH_TERMS.rare, ...BENCH_TERMS.common, ...BENCH_TERMS.ranked].map(
+  (t) => `/search?q=${encodeURIComponent(t)}`,
+);
 
 let submitted = 0;
 /** One online application through the public intake API (no token: charged to the limits, switched off here). */

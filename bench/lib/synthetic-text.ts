@@ -18,8 +18,16 @@ const WORDS = (
 export const RARE_PHRASES: readonly string[] = ['河长', '碳达峰', '量子通信'];
 const RARE_RATE = 0.001;
 
-/** Two-character query terms for benchmarks: rare (≈0.1 %) and common (most items). */
-export const BENCH_TERMS = { rare: ['河长', '碳达'], common: ['信息', '工作', '财政', '管理'] } as const;
+/**
+ * Query terms for benchmarks: two-character terms, rare (≈0.1 % of items, just over the 1,000 matches that are ranked:
+ * read newest first) and common (most items); and ranked queries (at most 1,000 matches: every match scored), a
+ * four-character word and two words.
+ */
+export const BENCH_TERMS = {
+  rare: ['河长', '碳达'],
+  common: ['信息', '工作', '财政', '管理'],
+  ranked: ['量子通信', '河长 年度'],
+} as const;
 
 const KINDS = ['rule', 'normative', 'other_document', 'interpretation', 'news', 'other'] as const;
 const VALIDITY = ['valid', 'valid', 'valid', 'expired', 'repealed'] as const;
