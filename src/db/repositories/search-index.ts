@@ -24,6 +24,14 @@ import { identifierKey, matchPlan, partialGroups, tokenize } from '../../domain/
 /** Totals above this are not counted (shown as "1000+"); up to it, results are ranked. */
 export const COUNT_CAP = 1000;
 
+/**
+ * A phrase in more items than this is left out of the relevance of a ranked query that has rarer phrases (FTS5 only,
+ * FullTextSql `scoreOver`): every match holds it, bm25 gives it little weight (the log of the share of items without
+ * it), and counting its items costs FTS5 a pass over its posting list on every query — 12 ms for a word in 42 % of
+ * 1,000,000 items. Counting a phrase up to this bound costs ~0.7 ms; a posting list this long ~0.2 ms in bm25.
+ */
+const SCORED_PHRASE_MAX = 5000;
+
 const KEY_COUNTER = 'search_document.doc_key';
 
 /** Keys hold the day in their high part and a sequence number below this. */
@@ -165,8 +173,12 @@ export async function insertNewDocuments(db: Kysely<Database>, docs: readonly Se
   );
 }
 
-/** Builds the search index over one executor (a transaction: writes show at commit). */
-export function searchIndex(db: Kysely<Database>): SearchIndex {
+/**
+ * Builds the search index over one executor (a transaction: writes show at commit).
+ * @param tuning.scoredPhraseMax see SCORED_PHRASE_MAX (tests set a small one)
+ */
+export function searchIndex(db: Kysely<Database>, tuning: { scoredPhraseMax?: number } = {}): SearchIndex {
+  const scoredPhraseMax = tuning.scoredPhraseMax ?? SCORED_PHRASE_MAX;
   const fts = fullTextSql(db);
 
   const keyOf = async (docType: string, docId: string) =>
@@ -214,8 +226,29 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
    * else joined to it (`d`). A join costs a lookup per match before any limit: for a term of 1,010 matches at
    * 1,000,000 items on PostgreSQL, 7 ms of a 7.5 ms page (docs/decisions/0008-search-index.md).
    */
-  const matches = (m: MatchQuery, where: RawBuilder<SqlBool> | null) =>
-    where === null ? sql`${fts.index} where ${fts.match(m)}` : sql`${fts.from} where ${fts.match(m)} and ${where}`;
+  const matches = (m: MatchQuery, where: RawBuilder<SqlBool> | null, join: RawBuilder<unknown> = sql``) =>
+    where === null
+      ? sql`${fts.index} ${join} where ${fts.match(m)}`
+      : sql`${fts.from} ${join} where ${fts.match(m)} and ${where}`;
+
+  /**
+   * The phrases of a query of one AND-group that are in at most SCORED_PHRASE_MAX items (each counted up to one more,
+   * one round trip), when some but not all are: scoring them alone ranks the matches (which hold every phrase)
+   * without reading the common phrases' posting lists (FullTextSql `scoreOver`). Null otherwise.
+   */
+  async function selectivePart(m: MatchQuery): Promise<MatchQuery | null> {
+    const group = m.length === 1 ? m[0] : undefined;
+    if (!fts.scoreOver || !group || group.length < 2) return null;
+    const counts = (
+      await sql<Record<string, number | string>>`select ${sql.join(
+        group.map(
+          (phrase, i) => sql`(${fts.countUpTo(allOf([phrase]), SCORED_PHRASE_MAX + 1)}) as ${sql.ref(`c${i}`)}`,
+        ),
+      )}`.execute(db)
+    ).rows[0];
+    const selective = group.filter((_, i) => Number(counts?.[`c${i}`] ?? scoredPhraseMax + 1) <= scoredPhraseMax);
+    return selective.length > 0 && selective.length < group.length ? allOf(selective) : null;
+  }
 
   /** The matches counted (up to `cap` when given). */
   const countMatches = (m: MatchQuery, where: RawBuilder<SqlBool> | null, cap?: number) =>
@@ -238,12 +271,18 @@ export function searchIndex(db: Kysely<Database>): SearchIndex {
           );
     const order = (t: string) =>
       q.sort === 'date' ? byKey(t) : sql`${sql.raw(`${t}.together desc, ${t}.score desc`)}, ${byKey(t)}`;
+    // On FTS5, a query mixing rare and common words is scored by its rare words (every match holds the common ones).
+    const by = q.sort === 'date' ? null : await selectivePart(m);
+    const scored =
+      by && fts.scoreOver
+        ? { score: sql`sc.score`, from: matches(m, where, sql`cross join ${fts.scoreOver(by)} on sc.k = ${fts.key}`) }
+        : { score: fts.score(m), from: matches(m, where) };
     // Every match is scored and counted with its key alone (a window count over the matches before the limit); the
     // page's rows alone are then read whole. Carrying every match's text through the count and the sort cost more
     // than a separate count (SQLite 5.2 → 7.0 ms for a term of 1,010 matches at 1,000,000 items).
     const rows = await sql<HitRow & { total: number | string }>`select ${COLUMNS}, r.score, r.total from (
         select m.*, count(*) over () as total from (
-          select ${fts.key} as doc_key, ${fts.score(m)} as score, ${adjacency} as together from ${matches(m, where)}) m
+          select ${fts.key} as doc_key, ${scored.score} as score, ${adjacency} as together from ${scored.from}) m
         order by ${order('m')} limit ${q.limit} offset ${q.offset}) r
       join search_document d on d.doc_key = r.doc_key
       order by ${order('r')}`.execute(db);

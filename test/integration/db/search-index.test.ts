@@ -6,13 +6,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../src/db/database.js';
 import { DIALECTS, openTestRuntime, skipReason, type TestRuntime } from '../../support/runtime.js';
 import { withDb } from '../../support/db-rows.js';
 import { syntheticDoc } from '../../../bench/lib/synthetic-text.js';
 import { normalize, parseQuery } from '../../../src/domain/search/tokenize.js';
 import type { SearchDocument, SearchQuery } from '../../../src/app/search/ports.js';
 import { searchPublic } from '../../../src/app/search/search.js';
+import { searchIndex } from '../../../src/db/repositories/search-index.js';
 
 const N = 1200;
 const ORGS = ['org-a', 'org-b', 'org-c'];
@@ -297,6 +299,40 @@ for (const dialect of DIALECTS) {
         alone.items.map((i) => i.publishedOn),
         [...alone.items.map((i) => i.publishedOn)].sort().reverse(),
       );
+    });
+
+    test('should score a query of rare and common words by its rare words on FTS5, matching the same items', async () => {
+      // The fixture's words are all under the default bound: a bound of 100 makes 年度 common and 河长 rare.
+      const expected = new Set([...truth('河长')].filter((id) => truth('年度').has(id)));
+      assert.ok(truth('年度').size > 100 && truth('河长').size <= 100 && expected.size > 2);
+      const run = (scoredPhraseMax?: number) =>
+        withDb(rt, (db) =>
+          searchIndex(db as Kysely<Database>, scoredPhraseMax === undefined ? {} : { scoredPhraseMax }).query({
+            terms: parseQuery('河长 年度'),
+            docType: 'publication',
+            limit: 100,
+            offset: 0,
+          }),
+        );
+      const whole = await run();
+      const part = await run(100);
+      for (const page of [whole, part]) {
+        assert.equal(page.order, 'relevance');
+        assert.equal(page.total, expected.size);
+        assert.deepEqual(new Set(page.items.map((i) => i.docId)), expected);
+        const scores = page.items.map((i) => i.score ?? 0);
+        assert.deepEqual(
+          scores,
+          [...scores].sort((a, b) => b - a),
+        );
+      }
+      if (dialect === 'sqlite') {
+        // bm25 over 河长 alone: another score than over both words.
+        assert.notDeepEqual(
+          part.items.map((i) => i.score),
+          whole.items.map((i) => i.score),
+        );
+      }
     });
 
     test('should order a ranked term newest first when asked', async () => {
