@@ -241,9 +241,7 @@ export function searchIndex(db: Kysely<Database>, tuning: { scoredPhraseMax?: nu
     if (!fts.scoreOver || !group || group.length < 2) return null;
     const counts = (
       await sql<Record<string, number | string>>`select ${sql.join(
-        group.map(
-          (phrase, i) => sql`(${fts.countUpTo(allOf([phrase]), SCORED_PHRASE_MAX + 1)}) as ${sql.ref(`c${i}`)}`,
-        ),
+        group.map((phrase, i) => sql`(${fts.countUpTo(allOf([phrase]), scoredPhraseMax + 1)}) as ${sql.ref(`c${i}`)}`),
       )}`.execute(db)
     ).rows[0];
     const selective = group.filter((_, i) => Number(counts?.[`c${i}`] ?? scoredPhraseMax + 1) <= scoredPhraseMax);

@@ -326,6 +326,19 @@ for (const dialect of DIALECTS) {
           [...scores].sort((a, b) => b - a),
         );
       }
+      // With a filter the matches are joined to search_document, and scored the same way.
+      const orgB = await withDb(rt, (db) =>
+        searchIndex(db as Kysely<Database>, { scoredPhraseMax: 100 }).query({
+          terms: parseQuery('河长 年度'),
+          docType: 'publication',
+          orgIds: ['org-b'],
+          limit: 100,
+          offset: 0,
+        }),
+      );
+      const inB = [...expected].filter((id) => docs.find((d) => d.docId === id)?.orgId === 'org-b');
+      assert.deepEqual(new Set(orgB.items.map((i) => i.docId)), new Set(inB));
+      assert.equal(orgB.total, inB.length);
       if (dialect === 'sqlite') {
         // bm25 over 河长 alone: another score than over both words.
         assert.notDeepEqual(
