@@ -45,7 +45,7 @@ export type FullTextSql = {
   matchesRow(q: MatchQuery, within: MatchQuery): RawBuilder<SqlBool>;
   /** Matches in the token index alone, counted up to `limit` (a cheap estimate: no join). */
   countUpTo(q: MatchQuery, limit: number): RawBuilder<{ n: number | string }>;
-  /** Relevance for `from` (higher is better; title hits weigh more). */
+  /** Relevance for `from` or `index` (higher is better; title hits weigh more). */
   score(q: MatchQuery): RawBuilder<number>;
   /**
    * FTS5 only: a FROM item `sc` of the items matching `by`, with their key `sc.k` and relevance `sc.score` over the

@@ -5,8 +5,8 @@
 //   1. Estimate: count matches in the token index alone, stopping at COUNT_CAP + 1 (no join, cheap); in the same
 //      round trip, whether the index holds items of another type. When it does not and no filter applies, steps 2
 //      and 3 read the matches from the token index alone, and search_document only for the page's rows.
-//   2. At most COUNT_CAP: a selective term. Join, filter and rank them all by bm25 / ts_rank (at
-//      most COUNT_CAP rows to score); the total is exact.
+//   2. At most COUNT_CAP: a selective term. Filter and rank them all by bm25 / ts_rank (at most COUNT_CAP rows
+//      to score; on FTS5 over the query's rarer phrases when some are common, `scoring`); the total is exact.
 //   3. More: a common term. Ranking or counting every match costs hundreds of milliseconds at a
 //      million items (docs/decisions/0008-search-index.md), so the page is newest first, read from
 //      the token index in key order: keys are assigned in publication-date order (docKey: the day of
@@ -232,20 +232,23 @@ export function searchIndex(db: Kysely<Database>, tuning: { scoredPhraseMax?: nu
       : sql`${fts.from} ${join} where ${fts.match(m)} and ${where}`;
 
   /**
-   * The phrases of a query of one AND-group that are in at most SCORED_PHRASE_MAX items (each counted up to one more,
-   * one round trip), when some but not all are: scoring them alone ranks the matches (which hold every phrase)
-   * without reading the common phrases' posting lists (FullTextSql `scoreOver`). Null otherwise.
+   * How a ranked query is scored: on FTS5, a query of one AND-group whose phrases are partly in more than
+   * `scoredPhraseMax` items (each counted up to one more, one round trip) is scored over its other phrases alone,
+   * joined to the matches (which hold every phrase), without reading the common phrases' posting lists
+   * (FullTextSql `scoreOver`); otherwise over the whole query.
    */
-  async function selectivePart(m: MatchQuery): Promise<MatchQuery | null> {
+  async function scoring(m: MatchQuery): Promise<{ score: RawBuilder<unknown>; join?: RawBuilder<unknown> }> {
+    const whole = { score: fts.score(m) };
     const group = m.length === 1 ? m[0] : undefined;
-    if (!fts.scoreOver || !group || group.length < 2) return null;
+    if (!fts.scoreOver || !group || group.length < 2) return whole;
     const counts = (
       await sql<Record<string, number | string>>`select ${sql.join(
         group.map((phrase, i) => sql`(${fts.countUpTo(allOf([phrase]), scoredPhraseMax + 1)}) as ${sql.ref(`c${i}`)}`),
       )}`.execute(db)
     ).rows[0];
     const selective = group.filter((_, i) => Number(counts?.[`c${i}`] ?? scoredPhraseMax + 1) <= scoredPhraseMax);
-    return selective.length > 0 && selective.length < group.length ? allOf(selective) : null;
+    if (selective.length === 0 || selective.length === group.length) return whole;
+    return { score: sql`sc.score`, join: sql`cross join ${fts.scoreOver(allOf(selective))} on sc.k = ${fts.key}` };
   }
 
   /** The matches counted (up to `cap` when given). */
@@ -270,17 +273,14 @@ export function searchIndex(db: Kysely<Database>, tuning: { scoredPhraseMax?: nu
     const order = (t: string) =>
       q.sort === 'date' ? byKey(t) : sql`${sql.raw(`${t}.together desc, ${t}.score desc`)}, ${byKey(t)}`;
     // On FTS5, a query mixing rare and common words is scored by its rare words (every match holds the common ones).
-    const by = q.sort === 'date' ? null : await selectivePart(m);
-    const scored =
-      by && fts.scoreOver
-        ? { score: sql`sc.score`, from: matches(m, where, sql`cross join ${fts.scoreOver(by)} on sc.k = ${fts.key}`) }
-        : { score: fts.score(m), from: matches(m, where) };
+    const scored = q.sort === 'date' ? { score: fts.score(m) } : await scoring(m);
     // Every match is scored and counted with its key alone (a window count over the matches before the limit); the
     // page's rows alone are then read whole. Carrying every match's text through the count and the sort cost more
     // than a separate count (SQLite 5.2 → 7.0 ms for a term of 1,010 matches at 1,000,000 items).
     const rows = await sql<HitRow & { total: number | string }>`select ${COLUMNS}, r.score, r.total from (
         select m.*, count(*) over () as total from (
-          select ${fts.key} as doc_key, ${scored.score} as score, ${adjacency} as together from ${scored.from}) m
+          select ${fts.key} as doc_key, ${scored.score} as score, ${adjacency} as together
+          from ${matches(m, where, scored.join)}) m
         order by ${order('m')} limit ${q.limit} offset ${q.offset}) r
       join search_document d on d.doc_key = r.doc_key
       order by ${order('r')}`.execute(db);
