@@ -23,7 +23,7 @@ import { sql } from 'kysely';
 import { openRuntime, calendarSeed } from '../src/main.js';
 import { bootstrap } from '../src/app/bootstrap.js';
 import { openDb, type DbConfig } from '../src/db/connect.js';
-import { BENCH_TERMS } from './lib/synthetic-text.js';
+import { BENCH_SEARCHES } from './lib/synthetic-text.js';
 import { buildBenchData } from './lib/portal-data.js';
 import { cloneMultiplied } from './lib/pg-clone.js';
 import { runLoad, sampleRss, stopChild, waitUp, type LoadRequest, type LoadResult } from './lib/http-load.js';
@@ -116,9 +116,6 @@ async function pickTargets(db: DbConfig): Promise<Targets> {
 }
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
-const SEARCHES = [...BENCH_TERMS.rare, ...BENCH_TERMS.common, ...BENCH_TERMS.ranked].map(
-  (t) => `/search?q=${encodeURIComponent(t)}`,
-);
 
 let submitted = 0;
 /** One online application through the public intake API (no token: charged to the limits, switched off here). */
@@ -150,7 +147,7 @@ function mixed(t: Targets): () => string | LoadRequest {
     if (r < 50) return pick(t.publications);
     if (r < 80) return pick(t.categories);
     if (r < 90) return '/';
-    if (r < 99) return pick(SEARCHES);
+    if (r < 99) return pick(BENCH_SEARCHES);
     return application(t.root);
   };
 }

@@ -29,6 +29,15 @@ export const BENCH_TERMS = {
   ranked: ['量子通信', '河长 年度'],
 } as const;
 
+/** The kinds of BENCH_TERMS. */
+export const BENCH_TERM_KINDS = ['rare', 'common', 'ranked'] as const;
+
+/** The search page's address for a query. */
+export const benchSearchPath = (q: string) => `/search?q=${encodeURIComponent(q)}`;
+
+/** Every bench query's search page. */
+export const BENCH_SEARCHES: readonly string[] = BENCH_TERM_KINDS.flatMap((k) => BENCH_TERMS[k].map(benchSearchPath));
+
 const KINDS = ['rule', 'normative', 'other_document', 'interpretation', 'news', 'other'] as const;
 const VALIDITY = ['valid', 'valid', 'valid', 'expired', 'repealed'] as const;
 
